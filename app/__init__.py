@@ -1,0 +1,1 @@
+"""Composition root: settings -> database -> keys -> services -> GUI or CLI."""

@@ -1,0 +1,137 @@
+"""Headless commands for IT, automation and tests (DESIGN §7).
+
+Output is JSON with --json. Failures print one line to stderr and exit non-zero.
+Nothing here prints PHI except `export`, whose file the user asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from core import transfer
+from core.errors import ChartsideError, WrongPassphrase
+from core.service import ChartsideService
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="chartside", description="Local clinical-notes assistant.")
+    p.add_argument("--data-dir", type=Path, help="data directory (env CHARTSIDE_DATA_DIR)")
+    p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p.add_argument("--passphrase-stdin", action="store_true",
+                   help="read the passphrase from the first line of standard input")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.add_parser("init", help="create the data dir, database, keys and first workspace")
+    imp = sub.add_parser("import", help="load clients and sessions (chartside.v1 JSON)")
+    imp.add_argument("file", type=Path)
+    exp = sub.add_parser("export", help="write clients and sessions as chartside.v1 JSON")
+    exp.add_argument("--client", help="external id (or internal id) of one client")
+    exp.add_argument("--out", type=Path, required=True)
+    sub.add_parser("doctor", help="health of database, pgvector, schema, keys and encryption")
+    return p
+
+
+class Cli:
+    def __init__(self, args: argparse.Namespace, svc: ChartsideService) -> None:
+        self.args = args
+        self.svc = svc
+
+    def emit(self, payload: dict[str, Any], human: str) -> None:
+        print(json.dumps(payload, default=str) if self.args.json else human)
+
+    def passphrase(self, *, confirm: bool = False) -> str:
+        if self.args.passphrase_stdin:
+            line = sys.stdin.readline()
+            return line.rstrip("\r\n")
+        env = os.environ.get("CHARTSIDE_PASSPHRASE")
+        if env:
+            return env
+        if not sys.stdin.isatty():
+            raise WrongPassphrase(
+                "No passphrase given.",
+                remediation="Use a terminal, --passphrase-stdin or CHARTSIDE_PASSPHRASE.",
+            )
+        first = getpass.getpass("Passphrase: ")
+        if confirm and getpass.getpass("Repeat passphrase: ") != first:
+            raise WrongPassphrase("The two passphrases differ.", remediation="Try again.")
+        return first
+
+    def unlock(self) -> None:
+        self.svc.unlock(self.passphrase())
+
+    # -- commands ----------------------------------------------------------------------
+    def cmd_init(self) -> None:
+        self.svc.initialise(self.passphrase(confirm=True))
+        data_dir = str(self.svc.settings.data_dir)
+        self.emit({"initialised": True, "data_dir": data_dir,
+                   "workspace_id": str(self.svc.workspace_id)},
+                  f"Initialised Chartside in {data_dir}")
+
+    def cmd_import(self) -> None:
+        self.unlock()
+        summary = self.svc.import_file(self.args.file, progress=self._progress)
+        self.emit(asdict(summary), "Imported: " + ", ".join(
+            f"{k.replace('_', ' ')} {v}" for k, v in asdict(summary).items()))
+
+    def cmd_export(self) -> None:
+        self.unlock()
+        doc = self.svc.export_doc(self.args.client)
+        transfer.dump(doc, self.args.out)
+        sessions = sum(len(c["sessions"]) for c in doc["clients"])
+        self.emit({"out": str(self.args.out), "clients": len(doc["clients"]),
+                   "sessions": sessions},
+                  f"Exported {len(doc['clients'])} clients, {sessions} sessions")
+
+    def cmd_doctor(self) -> int:
+        checks = self.svc.doctor()
+        self.emit({"ok": all(c.ok for c in checks),
+                   "checks": {c.name: {"ok": c.ok, "detail": c.detail, **c.extra}
+                              for c in checks}},
+                  "\n".join(f"[{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}"
+                            for c in checks))
+        return 0 if all(c.ok for c in checks) else EXIT_ERROR
+
+    def _progress(self, fraction: float, message: str) -> None:
+        if sys.stderr.isatty() and not self.args.json:
+            print(f"\r{message}: {fraction:4.0%}", end="", file=sys.stderr, flush=True)
+
+
+def run_cli(argv: list[str], make_service: Callable[[Path | None], ChartsideService]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        return EXIT_USAGE
+    svc: ChartsideService | None = None
+    try:
+        svc = make_service(args.data_dir)
+        handler = getattr(Cli(args, svc), f"cmd_{args.command}")
+        code = handler()
+        return int(code or 0)
+    except ChartsideError as exc:
+        _fail(args, exc)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("chartside: interrupted", file=sys.stderr)
+        return 130
+    finally:
+        if svc is not None:
+            svc.close()
+
+
+def _fail(args: argparse.Namespace, exc: ChartsideError) -> None:
+    line = str(exc).replace("\n", " ")
+    if args.json:
+        print(json.dumps({"error": type(exc).__name__, "message": exc.message,
+                          "remediation": exc.remediation}))
+    print(f"chartside: error: {line}", file=sys.stderr)

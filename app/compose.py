@@ -1,0 +1,33 @@
+"""Builds the object graph. Nothing imports `app`; `app` imports everything."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import migrations
+from core.service import ChartsideService
+from core.settings import Settings, load_settings
+
+# Model libraries must never reach a hub. Set before anything can import them.
+OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
+
+
+def enforce_offline_env() -> None:
+    os.environ.update(OFFLINE_ENV)
+
+
+def migrations_dir() -> Path:
+    return Path(migrations.__file__).parent
+
+
+def build_settings(data_dir: Path | None = None) -> Settings:
+    overrides: dict[str, Any] = {}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    return load_settings(**overrides)
+
+
+def build_service(settings: Settings) -> ChartsideService:
+    return ChartsideService(settings, migrations_dir())

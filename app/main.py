@@ -1,0 +1,40 @@
+"""Console entry point: `chartside` opens the window; `chartside COMMAND` runs the CLI."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from app.compose import build_service, build_settings, enforce_offline_env
+
+
+def main(argv: list[str] | None = None) -> int:
+    enforce_offline_env()
+    argv = sys.argv[1:] if argv is None else argv
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not argv or argv == ["gui"]:
+        return _gui()
+    from app.cli import run_cli
+
+    def make(data_dir: Path | None):  # noqa: ANN202 - closure for the CLI
+        return build_service(build_settings(data_dir))
+
+    return run_cli(argv, make)
+
+
+def _gui() -> int:
+    from core.errors import ChartsideError
+
+    try:
+        settings = build_settings()
+    except ChartsideError as exc:
+        print(f"chartside: error: {exc}", file=sys.stderr)
+        return 1
+    from ui.app import run_gui
+
+    return run_gui(build_service(settings), settings)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

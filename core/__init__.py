@@ -1,0 +1,1 @@
+"""Chartside's domain: everything that is neither Qt nor an ML runtime."""

@@ -1,0 +1,99 @@
+"""Field encryption: AES-256-GCM with a versioned header, bound to its row by associated data.
+
+Layout of a stored value:
+    version(1) | algorithm(1) | key_version(4, big-endian) | nonce(12) | ciphertext+tag
+The associated data is the header plus (table, column, row id, workspace id), so a value
+copied into another row, column or workspace fails authentication instead of decrypting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import struct
+from dataclasses import dataclass
+from uuid import UUID
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from core.errors import CryptoError, IntegrityError
+
+FORMAT_VERSION = 1
+ALG_AES256_GCM = 1
+_HEADER = struct.Struct(">BBI")
+NONCE_LEN = 12
+KEY_LEN = 32
+
+
+def new_key() -> bytes:
+    return AESGCM.generate_key(bit_length=256)
+
+
+def _aad(header: bytes, table: str, column: str, row_id: UUID, workspace_id: UUID) -> bytes:
+    bound = "\x1f".join(("chartside", table, column, str(row_id), str(workspace_id)))
+    return header + bound.encode("utf-8")
+
+
+@dataclass(frozen=True)
+class FieldRef:
+    """Where a value lives. Used in error messages instead of the value itself."""
+
+    table: str
+    column: str
+    row_id: UUID
+
+    def __str__(self) -> str:
+        return f"{self.table}.{self.column} of record {self.row_id}"
+
+
+class CellCipher:
+    """Encrypts and decrypts the PHI fields of one workspace with its data key."""
+
+    def __init__(self, key: bytes, *, key_version: int, workspace_id: UUID) -> None:
+        if len(key) != KEY_LEN:
+            raise CryptoError("data key has the wrong length")
+        self._aead = AESGCM(key)
+        self._lookup_key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"chartside/lookup/v1"
+        ).derive(key)
+        self.key_version = key_version
+        self.workspace_id = workspace_id
+
+    def encrypt(self, table: str, column: str, row_id: UUID, plaintext: str) -> bytes:
+        header = _HEADER.pack(FORMAT_VERSION, ALG_AES256_GCM, self.key_version)
+        nonce = os.urandom(NONCE_LEN)
+        aad = _aad(header, table, column, row_id, self.workspace_id)
+        return header + nonce + self._aead.encrypt(nonce, plaintext.encode("utf-8"), aad)
+
+    def decrypt(self, table: str, column: str, row_id: UUID, blob: bytes) -> str:
+        ref = FieldRef(table, column, row_id)
+        if len(blob) < _HEADER.size + NONCE_LEN + 16:
+            raise IntegrityError(f"cannot decrypt {ref}: the stored value is truncated")
+        header = bytes(blob[: _HEADER.size])
+        version, alg, key_version = _HEADER.unpack(header)
+        if version != FORMAT_VERSION or alg != ALG_AES256_GCM:
+            raise IntegrityError(f"cannot decrypt {ref}: unknown format {version}/{alg}")
+        if key_version != self.key_version:
+            raise IntegrityError(
+                f"cannot decrypt {ref}: written with key version {key_version}, "
+                f"unlocked key is version {self.key_version}"
+            )
+        nonce = bytes(blob[_HEADER.size : _HEADER.size + NONCE_LEN])
+        aad = _aad(header, table, column, row_id, self.workspace_id)
+        try:
+            data = self._aead.decrypt(nonce, bytes(blob[_HEADER.size + NONCE_LEN :]), aad)
+        except InvalidTag:
+            raise IntegrityError(
+                f"cannot decrypt {ref}: integrity check failed "
+                "(the value was altered or belongs to another record)"
+            ) from None
+        return data.decode("utf-8")
+
+    def lookup_hash(self, kind: str, value: str) -> bytes:
+        """Keyed hash for equality look-ups (external ids) without storing the value."""
+        msg = f"{kind}\x1f{value}".encode()
+        return hmac.new(self._lookup_key, msg, hashlib.sha256).digest()

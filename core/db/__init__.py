@@ -1,0 +1,1 @@
+"""Database: schema, embedded server lifecycle, engines and migrations."""

@@ -1,0 +1,139 @@
+"""Engines and transactions. Every unit of work runs in one transaction that carries the
+workspace in `app.workspace_id`, which Row-Level Security reads."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from uuid import UUID
+
+from psycopg import sql
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.engine import URL, make_url
+
+from core.db.schema import RUNTIME_GROUP
+from core.db.server import SUPERUSER, EmbeddedServer, new_secret
+from core.errors import DatabaseError
+
+DB_NAME = "chartside"
+RUNTIME_USER = "chartside_app"
+SECRETS_FILE = "db-secrets.json"
+
+
+@dataclass(frozen=True)
+class DbSecrets:
+    """Random database passwords. They keep other local accounts out of the server; PHI
+    confidentiality rests on field encryption, not on these (see README, threat model)."""
+
+    admin_password: str
+    app_password: str
+
+    @classmethod
+    def fresh(cls) -> DbSecrets:
+        return cls(new_secret(), new_secret())
+
+    def save(self, data_dir: Path) -> None:
+        path = data_dir / SECRETS_FILE
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            json.dump(asdict(self), f)
+
+    @classmethod
+    def load(cls, data_dir: Path) -> DbSecrets:
+        path = data_dir / SECRETS_FILE
+        try:
+            return cls(**json.loads(path.read_text()))
+        except (OSError, ValueError, TypeError) as exc:
+            raise DatabaseError(
+                f"cannot read database credentials in {path}: {type(exc).__name__}"
+            ) from None
+
+
+def socket_url(server: EmbeddedServer, user: str, password: str, db: str = DB_NAME) -> URL:
+    return URL.create(
+        "postgresql+psycopg",
+        username=user,
+        password=password,
+        database=db,
+        query={"host": str(server.socket_dir), "port": str(server.port)},
+    )
+
+
+def bootstrap_embedded(server: EmbeddedServer, secrets: DbSecrets) -> None:
+    """Create the database and the roles on a fresh cluster (run once, as the superuser)."""
+    with server.connect(SUPERUSER, secrets.admin_password) as conn:
+        conn.execute(
+            sql.SQL("CREATE DATABASE {} OWNER {}").format(
+                sql.Identifier(DB_NAME), sql.Identifier(SUPERUSER)
+            )
+        )
+        conn.execute(
+            sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(sql.Identifier(DB_NAME))
+        )
+        create_runtime_role(conn, RUNTIME_USER, secrets.app_password)
+
+
+def create_runtime_role(conn: object, user: str, password: str) -> None:
+    """The everyday role: no superuser, no BYPASSRLS, privileges only through the group."""
+    c = conn  # psycopg.Connection in autocommit mode
+    c.execute(
+        sql.SQL(  # type: ignore[attr-defined]
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {g}) THEN "
+            "CREATE ROLE {gi} NOLOGIN; END IF; END $$"
+        ).format(g=sql.Literal(RUNTIME_GROUP), gi=sql.Identifier(RUNTIME_GROUP))
+    )
+    c.execute(
+        sql.SQL(  # type: ignore[attr-defined]
+            "CREATE ROLE {} LOGIN PASSWORD {} NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
+            "NOREPLICATION IN ROLE {}"
+        ).format(sql.Identifier(user), sql.Literal(password), sql.Identifier(RUNTIME_GROUP))
+    )
+    c.execute(
+        sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(  # type: ignore[attr-defined]
+            sql.Identifier(DB_NAME), sql.Identifier(RUNTIME_GROUP)
+        )
+    )
+
+
+class Database:
+    """The owner engine runs migrations; the runtime engine does everyday work under RLS."""
+
+    def __init__(
+        self,
+        owner_url: URL | str,
+        runtime_url: URL | str | None = None,
+        *,
+        connect_timeout_s: int = 10,
+    ) -> None:
+        args = {"connect_timeout": connect_timeout_s}
+        self.owner: Engine = create_engine(
+            make_url(owner_url),
+            pool_size=1,
+            max_overflow=1,
+            pool_pre_ping=True,
+            connect_args=args,
+        )
+        self.runtime: Engine = create_engine(
+            make_url(runtime_url or owner_url),
+            pool_size=4,
+            pool_pre_ping=True,
+            connect_args=args,
+        )
+
+    @contextmanager
+    def tx(self, workspace_id: UUID | None) -> Iterator[Connection]:
+        """One transaction, scoped to a workspace (or to none: RLS then shows no rows)."""
+        with self.runtime.begin() as conn:
+            conn.execute(
+                text("SELECT set_config('app.workspace_id', :ws, true)"),
+                {"ws": str(workspace_id) if workspace_id else ""},
+            )
+            yield conn
+
+    def dispose(self) -> None:
+        self.runtime.dispose()
+        self.owner.dispose()

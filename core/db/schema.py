@@ -1,0 +1,243 @@
+"""Tables of DESIGN §3. PHI columns are BYTEA ciphertext (core.crypto); nothing else holds PHI.
+
+The Alembic migrations in `migrations/versions` create exactly this; a test compares them.
+"""
+
+from __future__ import annotations
+
+from pgvector.sqlalchemy import Vector
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+
+metadata = MetaData()
+
+RUNTIME_GROUP = "chartside_runtime"
+
+
+def _ws() -> Column:
+    return Column(
+        "workspace_id",
+        UUID(as_uuid=True),
+        ForeignKey("workspaces.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
+def _ts(name: str) -> Column:
+    return Column(name, DateTime(timezone=True), nullable=False, server_default=func.now())
+
+
+workspaces = Table(
+    "workspaces",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    Column("name", Text, nullable=False),
+    _ts("created_at"),
+)
+
+key_wrappers = Table(
+    "key_wrappers",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column("kind", Text, nullable=False),  # "passphrase" (keyring and recovery follow)
+    Column("key_version", Integer, nullable=False),
+    Column("kdf", JSONB, nullable=False),
+    Column("wrapped_key", LargeBinary, nullable=False),
+    _ts("created_at"),
+    UniqueConstraint("workspace_id", "kind", "key_version"),
+)
+
+practitioners = Table(
+    "practitioners",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column("username", Text, nullable=False),
+    Column("display_name", LargeBinary, nullable=False),
+    _ts("created_at"),
+    UniqueConstraint("workspace_id", "username"),
+)
+
+clients = Table(
+    "clients",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    # Keyed hash for idempotent import; the id itself is ciphertext (it may be an MRN).
+    Column("external_id_hash", LargeBinary, nullable=True),
+    Column("external_id", LargeBinary, nullable=True),
+    Column("full_name", LargeBinary, nullable=False),
+    Column("date_of_birth", LargeBinary, nullable=True),
+    Column("medical_history", LargeBinary, nullable=False),
+    Column("notes", LargeBinary, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    UniqueConstraint("workspace_id", "external_id_hash"),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "client_id",
+        UUID(as_uuid=True),
+        ForeignKey("clients.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("external_id_hash", LargeBinary, nullable=True),
+    Column("external_id", LargeBinary, nullable=True),
+    Column("session_date", DateTime(timezone=False), nullable=False),
+    Column("subjective", LargeBinary, nullable=False),
+    Column("objective", LargeBinary, nullable=False),
+    Column("assessment", LargeBinary, nullable=False),
+    Column("plan", LargeBinary, nullable=False),
+    _ts("created_at"),
+    _ts("updated_at"),
+    UniqueConstraint("workspace_id", "external_id_hash"),
+)
+
+chunks = Table(
+    "chunks",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "client_id",
+        UUID(as_uuid=True),
+        ForeignKey("clients.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "session_id",
+        UUID(as_uuid=True),
+        ForeignKey("sessions.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("field", Text, nullable=False),
+    Column("ordinal", Integer, nullable=False),
+    Column("content_hash", LargeBinary, nullable=False),
+    Column("model_id", Text, nullable=True),
+    Column("dim", Integer, nullable=True),
+    Column("embedding", Vector(), nullable=True),
+    _ts("updated_at"),
+)
+Index("ix_chunks_stale", chunks.c.model_id)
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "client_id", UUID(as_uuid=True), ForeignKey("clients.id", ondelete="CASCADE"), nullable=True
+    ),
+    Column("title", LargeBinary, nullable=True),
+    _ts("created_at"),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "conversation_id",
+        UUID(as_uuid=True),
+        ForeignKey("conversations.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("role", Text, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    _ts("created_at"),
+)
+
+message_sources = Table(
+    "message_sources",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "message_id",
+        UUID(as_uuid=True),
+        ForeignKey("messages.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("n", Integer, nullable=False),
+    Column("chunk_id", UUID(as_uuid=True), nullable=True),
+    Column("used", Boolean, nullable=False),
+    Column("reason", LargeBinary, nullable=True),
+    Column("support", Float, nullable=True),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("id", BigInteger, primary_key=True, autoincrement=True),
+    _ws(),
+    _ts("ts"),
+    Column("actor", Text, nullable=False),
+    Column("action", Text, nullable=False),
+    Column("target", Text, nullable=True),
+    Column("details", JSONB, nullable=False, server_default="{}"),
+    Column("prev_hash", LargeBinary, nullable=True),
+    Column("hash", LargeBinary, nullable=True),
+)
+
+query_cache = Table(
+    "query_cache",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column("scope_key", Text, nullable=False),
+    Column("model_ids", Text, nullable=False),
+    Column("query_vector", Vector(), nullable=False),
+    Column("answer", LargeBinary, nullable=False),
+    _ts("created_at"),
+    _ts("last_hit_at"),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+app_meta = Table(
+    "app_meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", JSONB, nullable=False),
+)
+
+# Every table that belongs to a practice: Row-Level Security with FORCE on each.
+WORKSPACE_TABLES = (
+    "key_wrappers",
+    "practitioners",
+    "clients",
+    "sessions",
+    "chunks",
+    "conversations",
+    "messages",
+    "message_sources",
+    "audit_events",
+    "query_cache",
+)

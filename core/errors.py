@@ -1,0 +1,92 @@
+"""One exception hierarchy. Every error carries a user-facing message and a remediation.
+
+Messages name records and fields, never their contents: exception text ends up in logs.
+"""
+
+from __future__ import annotations
+
+
+class ChartsideError(Exception):
+    """Base of every error the app shows to a user."""
+
+    remediation: str = ""
+
+    def __init__(self, message: str, remediation: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if remediation is not None:
+            self.remediation = remediation
+
+    def __str__(self) -> str:
+        if self.remediation:
+            return f"{self.message} ({self.remediation})"
+        return self.message
+
+
+class ConfigError(ChartsideError):
+    remediation = "Fix the setting in config.toml, the environment or the policy file."
+
+
+class ValidationError(ChartsideError):
+    """Input that does not fit. `field` and `record` say where, never what."""
+
+    remediation = "Correct the named field and try again."
+
+    def __init__(self, message: str, *, field: str, record: str | None = None) -> None:
+        where = f"{record}: " if record else ""
+        super().__init__(f"{where}{field}: {message}")
+        self.detail = message
+        self.field = field
+        self.record = record
+
+
+class CryptoError(ChartsideError):
+    remediation = "The stored value was altered or belongs to another record; restore from backup."
+
+
+class IntegrityError(CryptoError):
+    """A ciphertext failed authentication (bit flip, swap, wrong key)."""
+
+
+class WrongPassphrase(ChartsideError):
+    remediation = "Check the passphrase (and keyboard layout) and try again."
+
+
+class WeakKdfParameters(CryptoError):
+    remediation = "The stored key-derivation parameters are below the security floor."
+
+
+class Locked(ChartsideError):
+    remediation = "Unlock Chartside with your passphrase."
+
+    def __init__(self, message: str = "Chartside is locked.") -> None:
+        super().__init__(message)
+
+
+class Cancelled(ChartsideError):
+    def __init__(self, message: str = "The operation was cancelled.") -> None:
+        super().__init__(message, remediation="")
+
+
+class NotFound(ChartsideError):
+    remediation = "Refresh the list; the record may have been deleted."
+
+
+class NotInitialised(ChartsideError):
+    remediation = "Run `chartside init` (or start the app) to create the data directory."
+
+
+class AlreadyInitialised(ChartsideError):
+    remediation = "Use the existing data directory, or choose another with --data-dir."
+
+
+class DatabaseError(ChartsideError):
+    remediation = "Run `chartside doctor` for details."
+
+
+class MigrationError(DatabaseError):
+    remediation = "The database was left unchanged. Run `chartside doctor` and report the error."
+
+
+class ImportFormatError(ValidationError):
+    remediation = "Fix the named record in the import file; nothing was imported."

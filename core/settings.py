@@ -1,0 +1,165 @@
+"""Layered settings (DESIGN §8): defaults < user config.toml < CHARTSIDE_* env < system policy.
+
+Keys set by the policy file are locked: they win over everything and the UI shows them locked.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import pydantic
+from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from core.errors import ConfigError
+
+APP_NAME = "Chartside"
+DEFAULT_POLICY_FILE = Path("/etc/chartside/policy.toml")
+
+# OWASP's minimum for Argon2id: m=19 MiB, t=2, p=1. Stored parameters are checked against it.
+ARGON2_FLOOR_MEMORY_KIB = 19 * 1024
+ARGON2_FLOOR_ITERATIONS = 2
+ARGON2_FLOOR_LANES = 1
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def user_config_file() -> Path:
+    override = os.environ.get("CHARTSIDE_CONFIG_FILE")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def policy_file() -> Path:
+    override = os.environ.get("CHARTSIDE_POLICY_FILE")
+    return Path(override) if override else DEFAULT_POLICY_FILE
+
+
+class DatabaseSettings(BaseModel):
+    # Empty means the embedded server. A URL points at a clinic's PostgreSQL with pgvector;
+    # `url` runs migrations (the owner), `runtime_url` (if set) is used for everyday work.
+    url: SecretStr | None = None
+    runtime_url: SecretStr | None = None
+    connect_timeout_s: int = Field(default=10, ge=1, le=300)
+
+
+class CryptoSettings(BaseModel):
+    argon2_memory_kib: int = 64 * 1024
+    argon2_iterations: int = 3
+    argon2_lanes: int = 1
+
+    @field_validator("argon2_memory_kib")
+    @classmethod
+    def _memory_floor(cls, v: int) -> int:
+        if v < ARGON2_FLOOR_MEMORY_KIB:
+            raise ValueError(f"must be at least {ARGON2_FLOOR_MEMORY_KIB} KiB (OWASP minimum)")
+        return v
+
+    @field_validator("argon2_iterations")
+    @classmethod
+    def _iterations_floor(cls, v: int) -> int:
+        if v < ARGON2_FLOOR_ITERATIONS:
+            raise ValueError(f"must be at least {ARGON2_FLOOR_ITERATIONS} (OWASP minimum)")
+        return v
+
+    @field_validator("argon2_lanes")
+    @classmethod
+    def _lanes_floor(cls, v: int) -> int:
+        if v < ARGON2_FLOOR_LANES:
+            raise ValueError(f"must be at least {ARGON2_FLOOR_LANES}")
+        return v
+
+
+class UiSettings(BaseModel):
+    language: str = Field(default="en", pattern=r"^(en|he)$")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="CHARTSIDE_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        validate_default=True,
+    )
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    crypto: CryptoSettings = Field(default_factory=CryptoSettings)
+    ui: UiSettings = Field(default_factory=UiSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # First wins. Explicit arguments (CLI flags) beat env and the user file, never policy.
+        return (
+            TomlConfigSettingsSource(settings_cls, toml_file=policy_file()),
+            init_settings,
+            env_settings,
+            TomlConfigSettingsSource(settings_cls, toml_file=user_config_file()),
+        )
+
+    @property
+    def pg_dir(self) -> Path:
+        return self.data_dir / "pg"
+
+    @property
+    def embedded(self) -> bool:
+        return self.database.url is None
+
+
+def locked_keys() -> set[str]:
+    """Dotted keys that the system policy fixes, e.g. {"crypto.argon2_memory_kib"}."""
+    path = policy_file()
+    if not path.is_file():
+        return set()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"policy file {path} is not valid TOML: {exc}") from None
+    return set(_flatten(data))
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> list[str]:
+    keys: list[str] = []
+    for k, v in data.items():
+        dotted = f"{prefix}{k}"
+        keys.extend(_flatten(v, dotted + ".") if isinstance(v, dict) else [dotted])
+    return keys
+
+
+_SECRET_KEYS = {"database.url", "database.runtime_url"}
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build and validate settings; an error names the key, the value and the fix."""
+    try:
+        return Settings(**overrides)
+    except pydantic.ValidationError as exc:
+        err = exc.errors()[0]
+        key = ".".join(str(p) for p in err["loc"])
+        value = "<hidden>" if key in _SECRET_KEYS else repr(err.get("input"))
+        raise ConfigError(
+            f"setting {key}={value} is invalid: {err['msg']}",
+            remediation=f"Set {key} in config.toml or CHARTSIDE_{key.upper().replace('.', '__')}.",
+        ) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"a settings file is not valid TOML: {exc}") from None

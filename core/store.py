@@ -1,0 +1,102 @@
+"""Opens the database the settings describe: the embedded server, or a clinic's server."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.engine import URL
+
+from core.db import migrate
+from core.db.engine import (
+    RUNTIME_USER,
+    Database,
+    DbSecrets,
+    bootstrap_embedded,
+    socket_url,
+)
+from core.db.server import SUPERUSER, EmbeddedServer
+from core.errors import AlreadyInitialised, DatabaseError, NotInitialised
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    def __init__(self, settings: Settings, migrations_dir: Path) -> None:
+        self.settings = settings
+        self.migrations_dir = migrations_dir
+        self.server: EmbeddedServer | None = (
+            EmbeddedServer(settings.pg_dir) if settings.embedded else None
+        )
+        self.db: Database | None = None
+
+    @property
+    def created(self) -> bool:
+        """Whether a database exists (embedded), or is configured (external)."""
+        return self.server.initialised if self.server else True
+
+    def create(self) -> Database:
+        """First run of the embedded server: data dir, cluster, roles, schema."""
+        if self.server is None:
+            return self.open()
+        if self.server.initialised:
+            raise AlreadyInitialised(f"a database already exists in {self.settings.data_dir}")
+        data_dir = self.settings.data_dir
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data_dir.chmod(0o700)
+        secrets = DbSecrets.fresh()
+        secrets.save(data_dir)
+        self.server.init(secrets.admin_password)
+        self.server.start()
+        bootstrap_embedded(self.server, secrets)
+        return self.open()
+
+    def _urls(self) -> tuple[URL | str, URL | str | None]:
+        if self.server is None:
+            cfg = self.settings.database
+            assert cfg.url is not None
+            runtime = cfg.runtime_url.get_secret_value() if cfg.runtime_url else None
+            return cfg.url.get_secret_value(), runtime
+        secrets = DbSecrets.load(self.settings.data_dir)
+        return (
+            socket_url(self.server, SUPERUSER, secrets.admin_password),
+            socket_url(self.server, RUNTIME_USER, secrets.app_password),
+        )
+
+    def open(self) -> Database:
+        """Start (if embedded), connect and migrate to head in one transaction."""
+        if self.db is not None:
+            return self.db
+        if self.server is not None:
+            if not self.server.initialised:
+                raise NotInitialised(f"no Chartside database in {self.settings.data_dir}")
+            self.server.start()
+        owner, runtime = self._urls()
+        db = Database(owner, runtime, connect_timeout_s=self.settings.database.connect_timeout_s)
+        try:
+            migrate.upgrade(db.owner, self.migrations_dir)
+        except Exception:
+            db.dispose()
+            raise
+        self.db = db
+        return db
+
+    def schema_revision(self) -> str | None:
+        return migrate.current_revision(self.require().owner)
+
+    def require(self) -> Database:
+        if self.db is None:
+            raise DatabaseError("the database is not open")
+        return self.db
+
+    def has_schema(self) -> bool:
+        return inspect(self.require().owner).has_table("workspaces")
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.dispose()
+            self.db = None
+        if self.server is not None:
+            self.server.stop()

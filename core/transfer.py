@@ -1,0 +1,202 @@
+"""Import and export in the `chartside.v1` JSON format (DESIGN §7).
+
+An import is validated in full before anything is written, then written in one
+transaction, so a bad record leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, bindparam, func, insert, update
+
+from core.crypto import CellCipher
+from core.domain import SOAP_FIELDS, ClientData, SessionData
+from core.errors import ImportFormatError, ValidationError
+from core.repos import ClientRepo, SessionRepo
+
+FORMAT = "chartside.v1"
+_CLIENT_KEYS = {"external_id", "full_name", "date_of_birth", "medical_history", "notes",
+                "sessions"}
+_SESSION_KEYS = {"external_id", "date", *SOAP_FIELDS}
+Progress = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    clients_created: int
+    clients_updated: int
+    sessions_created: int
+    sessions_updated: int
+
+
+@dataclass
+class _Parsed:
+    client: ClientData
+    sessions: list[SessionData]
+
+
+def _fail(message: str, field: str, record: str) -> ImportFormatError:
+    return ImportFormatError(message, field=field, record=record)
+
+
+def parse(raw: bytes | str) -> list[_Parsed]:
+    """Validate a whole import file. Raises `ImportFormatError` naming record and field."""
+    try:
+        doc = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        pos = f"line {exc.lineno} column {exc.colno}" if isinstance(
+            exc, json.JSONDecodeError) else "encoding"
+        raise _fail(f"is not valid UTF-8 JSON ({pos})", "file", "import file") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise _fail(f'must be an object with "format": "{FORMAT}"', "format", "import file")
+    clients = doc.get("clients")
+    if not isinstance(clients, list):
+        raise _fail("must be a list", "clients", "import file")
+    parsed: list[_Parsed] = []
+    seen_clients: set[str] = set()
+    seen_sessions: set[str] = set()
+    for i, c in enumerate(clients):
+        rec = f"clients[{i}]"
+        if not isinstance(c, dict):
+            raise _fail("must be an object", "client", rec)
+        if isinstance(c.get("external_id"), str):
+            rec = f"clients[{i}] (external_id {c['external_id'][:40]!r})"
+        _no_unknown(c, _CLIENT_KEYS, rec)
+        try:
+            client = ClientData(
+                full_name=c.get("full_name"),  # type: ignore[arg-type]
+                date_of_birth=c.get("date_of_birth"),  # type: ignore[arg-type]
+                medical_history=c.get("medical_history", ""),
+                notes=c.get("notes", ""),
+                external_id=c.get("external_id"),
+            ).validated(rec)
+            if client.external_id is None:
+                raise _fail("is required", "external_id", rec)
+        except ValidationError as exc:
+            raise _fail(exc.detail, exc.field, rec) from None
+        if client.external_id in seen_clients:
+            raise _fail("appears twice in the file", "external_id", rec)
+        seen_clients.add(client.external_id)
+        raw_sessions = c.get("sessions", [])
+        if not isinstance(raw_sessions, list):
+            raise _fail("must be a list", "sessions", rec)
+        sessions = [_parse_session(s, f"{rec}.sessions[{j}]", seen_sessions)
+                    for j, s in enumerate(raw_sessions)]
+        parsed.append(_Parsed(client, sessions))
+    return parsed
+
+
+def _parse_session(s: Any, rec: str, seen: set[str]) -> SessionData:
+    if not isinstance(s, dict):
+        raise _fail("must be an object", "session", rec)
+    _no_unknown(s, _SESSION_KEYS, rec)
+    if "date" not in s:
+        raise _fail("is required", "date", rec)
+    try:
+        data = SessionData(date=s["date"], external_id=s.get("external_id"),
+                           **{f: s.get(f, "") for f in SOAP_FIELDS}).validated(rec)
+    except ValidationError as exc:
+        raise _fail(exc.detail, exc.field, rec) from None
+    if data.external_id is None:
+        raise _fail("is required", "external_id", rec)
+    if data.external_id in seen:
+        raise _fail("appears twice in the file", "external_id", rec)
+    seen.add(data.external_id)
+    return data
+
+
+def _no_unknown(obj: dict[str, Any], allowed: set[str], rec: str) -> None:
+    extra = sorted(set(obj) - allowed)
+    if extra:
+        raise _fail("is not a known field", str(extra[0])[:40], rec)
+
+
+def write(conn: Connection, cipher: CellCipher, records: list[_Parsed],
+          progress: Progress | None = None) -> ImportSummary:
+    """Upsert by external id inside the caller's transaction, in batches."""
+    crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
+    existing_c = crepo.ids_by_external(conn, [r.client.external_id or "" for r in records])
+    all_sessions = [s.external_id or "" for r in records for s in r.sessions]
+    existing_s = srepo.ids_by_external(conn, all_sessions)
+    new_c: list[dict[str, Any]] = []
+    upd_c: list[dict[str, Any]] = []
+    new_s: list[dict[str, Any]] = []
+    upd_s: list[dict[str, Any]] = []
+    ws = cipher.workspace_id
+    for i, r in enumerate(records):
+        ext = r.client.external_id or ""
+        cid = existing_c.get(ext)
+        if cid is None:
+            cid = uuid.uuid4()
+            new_c.append({"id": cid, "workspace_id": ws, **crepo.row_values(cid, r.client)})
+        else:
+            upd_c.append({"_id": cid, **crepo.row_values(cid, r.client)})
+        for sd in r.sessions:
+            sid = existing_s.get(sd.external_id or "")
+            if sid is None:
+                sid = uuid.uuid4()
+                new_s.append({"id": sid, "workspace_id": ws, "client_id": cid,
+                              **srepo.row_values(sid, sd)})
+            else:
+                upd_s.append({"_id": sid, "client_id": cid, **srepo.row_values(sid, sd)})
+        if progress and i % 100 == 0:
+            progress(0.8 * i / max(len(records), 1), "encrypting")
+    for table, rows in ((crepo.table, new_c), (srepo.table, new_s)):
+        if rows:
+            conn.execute(insert(table), rows)
+    for table, rows in ((crepo.table, upd_c), (srepo.table, upd_s)):
+        if rows:
+            stmt = (update(table).where(table.c.id == bindparam("_id"))
+                    .values(updated_at=func.now()))
+            conn.execute(stmt, rows)
+    if progress:
+        progress(1.0, "done")
+    return ImportSummary(len(new_c), len(upd_c), len(new_s), len(upd_s))
+
+
+def export_doc(conn: Connection, cipher: CellCipher, client_id: UUID | None = None) -> dict:
+    """Everything (or one client) as a `chartside.v1` document, in a stable order.
+    Records without an external id get their internal id, so a re-import keeps them apart."""
+    crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
+    clients = [crepo.get(conn, client_id)] if client_id else crepo.all(conn)
+    out = []
+    for c in clients:
+        d = c.data
+        sessions = [
+            {"external_id": s.data.external_id or str(s.id), "date": _iso(s.data.date),
+             **{f: getattr(s.data, f) for f in SOAP_FIELDS}}
+            for s in srepo.for_client(conn, c.id)
+        ]
+        out.append({
+            "external_id": d.external_id or str(c.id),
+            "full_name": d.full_name,
+            "date_of_birth": d.date_of_birth.isoformat() if d.date_of_birth else None,
+            "medical_history": d.medical_history,
+            "notes": d.notes,
+            "sessions": sorted(sessions, key=lambda s: (s["date"], s["external_id"])),
+        })
+    out.sort(key=lambda c: c["external_id"])
+    return {"format": FORMAT, "clients": out}
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.isoformat(timespec="seconds" if not value.microsecond else "microseconds")
+
+
+def dump(doc: dict, path: Path) -> None:
+    """Write atomically with private permissions: an export is PHI in plaintext."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False, indent=2)
+        f.write("\n")
+    os.replace(tmp, path)

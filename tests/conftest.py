@@ -1,0 +1,72 @@
+"""Shared fixtures. Integration tests run the real embedded PostgreSQL with pgvector."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything can import a model library.
+os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.compose import migrations_dir  # noqa: E402
+from core.service import ChartsideService  # noqa: E402
+from core.settings import Settings, load_settings  # noqa: E402
+
+PASSPHRASE = "correct horse battery staple"
+# The OWASP floor: real, but fast enough to derive once per test.
+FAST_KDF = {"argon2_memory_kib": 19 * 1024, "argon2_iterations": 2, "argon2_lanes": 1}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings_files(tmp_path_factory: pytest.TempPathFactory,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's config.toml or the machine's policy file."""
+    d = tmp_path_factory.getbasetemp() / "no-settings"
+    monkeypatch.setenv("CHARTSIDE_CONFIG_FILE", str(d / "config.toml"))
+    monkeypatch.setenv("CHARTSIDE_POLICY_FILE", str(d / "policy.toml"))
+    for key in list(os.environ):
+        if key.startswith("CHARTSIDE_") and key not in {"CHARTSIDE_CONFIG_FILE",
+                                                        "CHARTSIDE_POLICY_FILE"}:
+            monkeypatch.delenv(key)
+
+
+def make_settings(data_dir: Path, **overrides: object) -> Settings:
+    return load_settings(data_dir=data_dir, crypto=FAST_KDF, **overrides)
+
+
+@pytest.fixture
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture
+def service_factory(tmp_path: Path) -> Iterator[Callable[..., ChartsideService]]:
+    made: list[ChartsideService] = []
+
+    def make(name: str = "data", **overrides: object) -> ChartsideService:
+        svc = ChartsideService(make_settings(tmp_path / name, **overrides), migrations_dir())
+        made.append(svc)
+        return svc
+
+    yield make
+    for svc in made:
+        svc.close()
+
+
+@pytest.fixture
+def service(service_factory: Callable[..., ChartsideService]) -> ChartsideService:
+    """A fresh, initialised and unlocked service on its own embedded server."""
+    svc = service_factory()
+    svc.initialise(PASSPHRASE)
+    return svc
+
+
+@pytest.fixture
+def notes_api(service: ChartsideService) -> ChartsideService:
+    """Initialised but locked: what the GUI sees at start-up."""
+    service.lock()
+    return service

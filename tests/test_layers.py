@@ -1,0 +1,90 @@
+"""The layer rules of DESIGN §2, as import-linter contracts, and the tr() rule for ui/."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+PACKAGES = ("app", "core", "ui", "models", "migrations")
+
+
+def _lint(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--config", str(root / "pyproject.toml")],
+        cwd=root, capture_output=True, text=True, env={"PYTHONPATH": str(root), "PATH": ""},
+        timeout=300,
+    )
+
+
+def test_layer_contracts_hold() -> None:
+    res = _lint(ROOT)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "broken" not in res.stdout.lower().replace("0 broken", "")
+
+
+@pytest.mark.parametrize(("package", "module", "forbidden"), [
+    ("core", "core/_probe.py", "PySide6"),
+    ("core", "core/_probe.py", "torch"),
+    ("ui", "ui/_probe.py", "sqlalchemy"),
+    ("ui", "ui/_probe.py", "models"),
+])
+def test_a_forbidden_import_breaks_the_contracts(
+    tmp_path: Path, package: str, module: str, forbidden: str
+) -> None:
+    for name in PACKAGES:
+        shutil.copytree(ROOT / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    (tmp_path / module).write_text(f"import {forbidden}\n")
+    res = _lint(tmp_path)
+    assert res.returncode != 0
+    assert f"{package}._probe -> {forbidden}" in res.stdout
+
+
+# Qt calls whose string argument reaches the user and must therefore be translatable.
+_USER_TEXT_CALLS = {
+    "setText", "setWindowTitle", "setPlaceholderText", "setToolTip", "setStatusTip",
+    "showMessage", "setTitle", "addAction", "addMenu", "setLabelText", "setHeaderLabels",
+    "QLabel", "QPushButton", "QAction", "QGroupBox", "QCheckBox", "QRadioButton", "QMenu",
+    "critical", "warning", "information", "question", "addTab", "addRow", "setSuffix",
+}
+
+
+def _bare_literals(tree: ast.AST) -> list[tuple[int, str]]:
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
+        if name not in _USER_TEXT_CALLS:
+            continue
+        for arg in node.args:
+            # Symbols such as "×" carry no words to translate.
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
+                    and any(c.isalpha() for c in arg.value):
+                found.append((node.lineno, arg.value))
+            if isinstance(arg, ast.JoinedStr):
+                found.append((node.lineno, "<f-string>"))
+    return found
+
+
+def test_ui_strings_go_through_tr() -> None:
+    offenders = []
+    files = sorted((ROOT / "ui").rglob("*.py"))
+    assert files, "ui/ has no modules"
+    for path in files:
+        for line, text in _bare_literals(ast.parse(path.read_text(), str(path))):
+            offenders.append(f"{path.relative_to(ROOT)}:{line}: {text!r}")
+    assert not offenders, "user-visible strings without tr():\n" + "\n".join(offenders)
+
+
+def test_the_tr_check_catches_a_bare_literal() -> None:
+    tree = ast.parse('label = QLabel("Client name")\nbutton.setText(self.tr("Save"))\n')
+    assert _bare_literals(tree) == [(1, "Client name")]
