@@ -61,12 +61,8 @@ class ChartsideService:
                                                   self.settings.crypto)
             self.keys.install(ws, dek, version)
             self.workspace_id = ws
-            cipher = self.keys.cipher(ws)
-            pid = uuid.uuid4()
             user = getpass.getuser()
-            with db.tx(ws) as conn:
-                w.add_practitioner(conn, ws, user,
-                                   cipher.encrypt("practitioners", "display_name", pid, user), pid)
+            self.run(lambda c, k: w.PractitionerRepo(k).create(c, user, user))
 
     def unlock(self, passphrase: str) -> None:
         with self._lock:

@@ -70,3 +70,13 @@ def notes_api(service: ChartsideService) -> ChartsideService:
     """Initialised but locked: what the GUI sees at start-up."""
     service.lock()
     return service
+
+
+@pytest.fixture(scope="module")
+def service_for_fuzz(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChartsideService]:
+    """One server for a module's many hypothesis examples (function-scoped would restart it)."""
+    svc = ChartsideService(make_settings(tmp_path_factory.mktemp("fuzz") / "data"),
+                           migrations_dir())
+    svc.initialise(PASSPHRASE)
+    yield svc
+    svc.close()

@@ -1,0 +1,39 @@
+"""Fixtures for GUI tests. The real service's `notes_api` and `passphrase` come from
+tests/conftest.py; `fake_api` is an in-memory stand-in for unit tests of UI logic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from gui_driver import GuiDriver
+from pytestqt.qtbot import QtBot
+
+from core.api import NotesApi
+from ui.app import GuiController
+
+
+@pytest.fixture
+def fake_api() -> FakeNotesApi:
+    return FakeNotesApi(FAKE_PASSPHRASE)
+
+
+@pytest.fixture
+def make_gui(qtbot: QtBot) -> Iterator[Callable[[NotesApi], GuiDriver]]:
+    """Build and start a controller (unlock screen showing); torn down without closing the
+    service, which belongs to whoever made it."""
+    controllers: list[GuiController] = []
+
+    def make(api: NotesApi) -> GuiDriver:
+        controller = GuiController(api)
+        controllers.append(controller)
+        qtbot.addWidget(controller.main_window)
+        controller.start()
+        return GuiDriver(qtbot, controller)
+
+    yield make
+    for controller in controllers:
+        controller.shutdown(close_api=False)
+        if controller.unlock_dialog is not None:
+            controller.unlock_dialog.deleteLater()

@@ -1,0 +1,45 @@
+"""Acceptance point 8 end to end, on the real service over the real embedded PostgreSQL.
+
+`notes_api` (tests/conftest.py) is an initialised, LOCKED NotesApi whose passphrase is the
+`passphrase` fixture. The test leaves it locked and without the records it created.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from uuid import UUID
+
+from gui_driver import GuiDriver, run_full_workflow
+
+from core.api import NotesApi
+
+
+def test_unlock_create_client_and_session_then_reopen_shows_same_content(
+    notes_api: NotesApi,
+    passphrase: str,
+    make_gui: Callable[[NotesApi], GuiDriver],
+) -> None:
+    assert not notes_api.unlocked, "the notes_api fixture must hand over a locked service"
+    driver = make_gui(notes_api)
+    created: list[UUID] = []
+    try:
+        run_full_workflow(driver, passphrase, uuid.uuid4().hex[:12], created)
+        # What the screen showed is what the service stored.
+        client_id = created[0]
+        [summary] = notes_api.list_sessions(client_id)
+        stored = notes_api.get_session(summary.id).data
+        shown = driver.window.session_editor.to_data()
+        assert (stored.date, stored.subjective, stored.objective, stored.assessment,
+                stored.plan) == (shown.date, shown.subjective, shown.objective,
+                                 shown.assessment, shown.plan)
+    finally:
+        # Join the worker first: from here on only this thread talks to the service.
+        driver.controller.shutdown(close_api=False)
+        if created and not notes_api.unlocked:
+            notes_api.unlock(passphrase)
+        for client_id in created:
+            for session in notes_api.list_sessions(client_id):
+                notes_api.delete_session(session.id)
+            notes_api.delete_client(client_id)
+        notes_api.lock()
