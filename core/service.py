@@ -25,7 +25,7 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
-from core.errors import NotFound, NotInitialised
+from core.errors import AlreadyInitialised, NotFound, NotInitialised
 from core.keys import KeyManager
 from core.repos import ClientRepo, SessionRepo
 from core.settings import Settings
@@ -57,6 +57,10 @@ class ChartsideService:
         with self._lock:
             w.check_new_passphrase(passphrase)
             db = self.store.create() if not self.store.created else self.store.open()
+            with db.tx(None) as conn:
+                if w.workspace_ids(conn):
+                    raise AlreadyInitialised(
+                        f"Chartside data already exists in {self.settings.data_dir}")
             ws, dek, version = w.create_workspace(db, "Practice", passphrase,
                                                   self.settings.crypto)
             self.keys.install(ws, dek, version)
