@@ -28,8 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="chartside", description="Local clinical-notes assistant.")
     p.add_argument("--data-dir", type=Path, help="data directory (env CHARTSIDE_DATA_DIR)")
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
-    p.add_argument("--passphrase-stdin", action="store_true",
-                   help="read the passphrase from the first line of standard input")
+    p.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase from the first line of standard input",
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("init", help="create the data dir, database, keys and first workspace")
     imp = sub.add_parser("import", help="load clients and sessions (chartside.v1 JSON)")
@@ -73,32 +76,39 @@ class Cli:
     def cmd_init(self) -> None:
         self.svc.initialise(self.passphrase(confirm=True))
         data_dir = str(self.svc.settings.data_dir)
-        self.emit({"initialised": True, "data_dir": data_dir,
-                   "workspace_id": str(self.svc.workspace_id)},
-                  f"Initialised Chartside in {data_dir}")
+        self.emit(
+            {"initialised": True, "data_dir": data_dir, "workspace_id": str(self.svc.workspace_id)},
+            f"Initialised Chartside in {data_dir}",
+        )
 
     def cmd_import(self) -> None:
         self.unlock()
         summary = self.svc.import_file(self.args.file, progress=self._progress)
-        self.emit(asdict(summary), "Imported: " + ", ".join(
-            f"{k.replace('_', ' ')} {v}" for k, v in asdict(summary).items()))
+        self.emit(
+            asdict(summary),
+            "Imported: "
+            + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in asdict(summary).items()),
+        )
 
     def cmd_export(self) -> None:
         self.unlock()
         doc = self.svc.export_doc(self.args.client)
         transfer.dump(doc, self.args.out)
         sessions = sum(len(c["sessions"]) for c in doc["clients"])
-        self.emit({"out": str(self.args.out), "clients": len(doc["clients"]),
-                   "sessions": sessions},
-                  f"Exported {len(doc['clients'])} clients, {sessions} sessions")
+        self.emit(
+            {"out": str(self.args.out), "clients": len(doc["clients"]), "sessions": sessions},
+            f"Exported {len(doc['clients'])} clients, {sessions} sessions",
+        )
 
     def cmd_doctor(self) -> int:
         checks = self.svc.doctor()
-        self.emit({"ok": all(c.ok for c in checks),
-                   "checks": {c.name: {"ok": c.ok, "detail": c.detail, **c.extra}
-                              for c in checks}},
-                  "\n".join(f"[{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}"
-                            for c in checks))
+        self.emit(
+            {
+                "ok": all(c.ok for c in checks),
+                "checks": {c.name: {"ok": c.ok, "detail": c.detail, **c.extra} for c in checks},
+            },
+            "\n".join(f"[{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}" for c in checks),
+        )
         return 0 if all(c.ok for c in checks) else EXIT_ERROR
 
     def _progress(self, fraction: float, message: str) -> None:
@@ -132,6 +142,13 @@ def run_cli(argv: list[str], make_service: Callable[[Path | None], ChartsideServ
 def _fail(args: argparse.Namespace, exc: ChartsideError) -> None:
     line = str(exc).replace("\n", " ")
     if args.json:
-        print(json.dumps({"error": type(exc).__name__, "message": exc.message,
-                          "remediation": exc.remediation}))
+        print(
+            json.dumps(
+                {
+                    "error": type(exc).__name__,
+                    "message": exc.message,
+                    "remediation": exc.remediation,
+                }
+            )
+        )
     print(f"chartside: error: {line}", file=sys.stderr)

@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
         return _gui()
     from app.cli import run_cli
 
-    def make(data_dir: Path | None):  # noqa: ANN202 - closure for the CLI
+    def make(data_dir: Path | None):
         return build_service(build_settings(data_dir))
 
     return run_cli(argv, make)

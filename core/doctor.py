@@ -31,17 +31,28 @@ def run_checks(svc: ChartsideService) -> list[HealthCheck]:
         return [HealthCheck("database", False, exc.message)]
     with db.owner.connect() as conn:
         version = conn.execute(text("SHOW server_version")).scalar_one()
-        checks.append(HealthCheck("database", True, f"PostgreSQL {version}",
-                                  {"version": version}))
-        vec = conn.execute(text(
-            "SELECT extversion FROM pg_extension WHERE extname = 'vector'")).scalar()
-        checks.append(HealthCheck("pgvector", vec is not None,
-                                  f"pgvector {vec}" if vec else "pgvector is not installed",
-                                  {"version": vec}))
+        checks.append(HealthCheck("database", True, f"PostgreSQL {version}", {"version": version}))
+        vec = conn.execute(
+            text("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
+        ).scalar()
+        checks.append(
+            HealthCheck(
+                "pgvector",
+                vec is not None,
+                f"pgvector {vec}" if vec else "pgvector is not installed",
+                {"version": vec},
+            )
+        )
     current = migrate.current_revision(db.owner)
     head = migrate.head_revision(svc.store.migrations_dir)
-    checks.append(HealthCheck("schema", current == head, f"revision {current} (head {head})",
-                              {"revision": current, "head": head}))
+    checks.append(
+        HealthCheck(
+            "schema",
+            current == head,
+            f"revision {current} (head {head})",
+            {"revision": current, "head": head},
+        )
+    )
     checks.append(_runtime_role(svc))
     checks.append(_rls(svc))
     checks.append(_encryption(svc))
@@ -52,26 +63,39 @@ def run_checks(svc: ChartsideService) -> list[HealthCheck]:
 
 def _runtime_role(svc: ChartsideService) -> HealthCheck:
     with svc.db.runtime.connect() as conn:
-        row = conn.execute(text(
-            "SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user"
-        )).one()
+        row = conn.execute(
+            text(
+                "SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user"
+            )
+        ).one()
     ok = not row.rolsuper and not row.rolbypassrls
-    return HealthCheck("runtime_role", ok,
-                       f"{row.rolname}: superuser={row.rolsuper}, bypassrls={row.rolbypassrls}",
-                       {"role": row.rolname, "superuser": row.rolsuper,
-                        "bypassrls": row.rolbypassrls})
+    return HealthCheck(
+        "runtime_role",
+        ok,
+        f"{row.rolname}: superuser={row.rolsuper}, bypassrls={row.rolbypassrls}",
+        {"role": row.rolname, "superuser": row.rolsuper, "bypassrls": row.rolbypassrls},
+    )
 
 
 def _rls(svc: ChartsideService) -> HealthCheck:
     with svc.db.owner.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT relname FROM pg_class WHERE relname = ANY(:t) "
-            "AND relrowsecurity AND relforcerowsecurity"), {"t": list(WORKSPACE_TABLES)}).all()
+        rows = conn.execute(
+            text(
+                "SELECT relname FROM pg_class WHERE relname = ANY(:t) "
+                "AND relrowsecurity AND relforcerowsecurity"
+            ),
+            {"t": list(WORKSPACE_TABLES)},
+        ).all()
     forced = {r.relname for r in rows}
     missing = sorted(set(WORKSPACE_TABLES) - forced)
-    return HealthCheck("row_level_security", not missing,
-                       "forced on every workspace table" if not missing
-                       else f"not forced on: {', '.join(missing)}", {"missing": missing})
+    return HealthCheck(
+        "row_level_security",
+        not missing,
+        "forced on every workspace table"
+        if not missing
+        else f"not forced on: {', '.join(missing)}",
+        {"missing": missing},
+    )
 
 
 def _encryption(svc: ChartsideService) -> HealthCheck:
@@ -82,18 +106,34 @@ def _encryption(svc: ChartsideService) -> HealthCheck:
     with svc.db.owner.connect() as conn:
         for table, cols in PHI_COLUMNS.items():
             for col in cols:
-                row = conn.execute(text(
-                    f"SELECT count({col}) AS n, "  # noqa: S608 - names are constants
-                    f"count(*) FILTER (WHERE substring({col} from 1 for 2) <> :h) AS bad "
-                    f"FROM {table}"), {"h": header}).one()
+                row = conn.execute(
+                    text(
+                        f"SELECT count({col}) AS n, "
+                        f"count(*) FILTER (WHERE substring({col} from 1 for 2) <> :h) AS bad "
+                        f"FROM {table}"
+                    ),
+                    {"h": header},
+                ).one()
                 values += row.n
                 if row.bad:
                     bad.append(f"{table}.{col}")
-    detail = (f"AES-256-GCM on {values} stored PHI values" if not bad
-              else f"unencrypted or unknown format in {', '.join(bad)}")
-    return HealthCheck("encryption", not bad, detail,
-                       {"algorithm": "AES-256-GCM", "format_version": FORMAT_VERSION,
-                        "values": values, "bad_columns": bad, "unlocked": svc.unlocked})
+    detail = (
+        f"AES-256-GCM on {values} stored PHI values"
+        if not bad
+        else f"unencrypted or unknown format in {', '.join(bad)}"
+    )
+    return HealthCheck(
+        "encryption",
+        not bad,
+        detail,
+        {
+            "algorithm": "AES-256-GCM",
+            "format_version": FORMAT_VERSION,
+            "values": values,
+            "bad_columns": bad,
+            "unlocked": svc.unlocked,
+        },
+    )
 
 
 def _permissions(svc: ChartsideService) -> HealthCheck:
@@ -103,6 +143,11 @@ def _permissions(svc: ChartsideService) -> HealthCheck:
     if server.running:
         paths.append(server.socket_dir)
     loose = [str(p) for p in paths if p.exists() and p.stat().st_mode & 0o077]
-    return HealthCheck("permissions", not loose,
-                       "data and socket directories are private (0700)" if not loose
-                       else f"too open: {', '.join(loose)}", {"loose": loose})
+    return HealthCheck(
+        "permissions",
+        not loose,
+        "data and socket directories are private (0700)"
+        if not loose
+        else f"too open: {', '.join(loose)}",
+        {"loose": loose},
+    )

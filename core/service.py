@@ -37,8 +37,9 @@ T = TypeVar("T")
 class ChartsideService:
     """Blocking, thread-safe. The GUI calls it from its task runner, the CLI directly."""
 
-    def __init__(self, settings: Settings, migrations_dir: Path,
-                 keys: KeyManager | None = None) -> None:
+    def __init__(
+        self, settings: Settings, migrations_dir: Path, keys: KeyManager | None = None
+    ) -> None:
         self.settings = settings
         self.store = Store(settings, migrations_dir)
         self.keys = keys or KeyManager()
@@ -60,9 +61,9 @@ class ChartsideService:
             with db.tx(None) as conn:
                 if w.workspace_ids(conn):
                     raise AlreadyInitialised(
-                        f"Chartside data already exists in {self.settings.data_dir}")
-            ws, dek, version = w.create_workspace(db, "Practice", passphrase,
-                                                  self.settings.crypto)
+                        f"Chartside data already exists in {self.settings.data_dir}"
+                    )
+            ws, dek, version = w.create_workspace(db, "Practice", passphrase, self.settings.crypto)
             self.keys.install(ws, dek, version)
             self.workspace_id = ws
             user = getpass.getuser()
@@ -174,8 +175,9 @@ class ChartsideService:
         self.run(lambda c, k: SessionRepo(k).delete(c, session_id))
 
     # -- import / export ---------------------------------------------------------------
-    def import_file(self, path: Path, progress: transfer.Progress | None = None
-                    ) -> transfer.ImportSummary:
+    def import_file(
+        self, path: Path, progress: transfer.Progress | None = None
+    ) -> transfer.ImportSummary:
         records = transfer.parse(path.read_bytes())  # validate everything before writing
         return self.run(lambda c, k: transfer.write(c, k, records, progress))
 
@@ -197,7 +199,6 @@ class ChartsideService:
         from core.doctor import run_checks
 
         return run_checks(self)
-
 
 
 def _as_uuid(value: str) -> UUID | None:

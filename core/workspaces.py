@@ -29,8 +29,9 @@ def check_new_passphrase(passphrase: str) -> None:
         )
 
 
-def create_workspace(db: Database, name: str, passphrase: str,
-                     cfg: CryptoSettings) -> tuple[UUID, bytes, int]:
+def create_workspace(
+    db: Database, name: str, passphrase: str, cfg: CryptoSettings
+) -> tuple[UUID, bytes, int]:
     """A new workspace with a random data key wrapped under the passphrase."""
     check_new_passphrase(passphrase)
     ws = uuid.uuid4()
@@ -39,9 +40,16 @@ def create_workspace(db: Database, name: str, passphrase: str,
     wrapped = k.wrap_key(k.derive_kek(passphrase, params), dek, ws, version)
     with db.tx(ws) as conn:
         conn.execute(insert(s.workspaces).values(id=ws, name=name))
-        conn.execute(insert(s.key_wrappers).values(
-            id=uuid.uuid4(), workspace_id=ws, kind=PASSPHRASE, key_version=version,
-            kdf=params.to_json(), wrapped_key=wrapped))
+        conn.execute(
+            insert(s.key_wrappers).values(
+                id=uuid.uuid4(),
+                workspace_id=ws,
+                kind=PASSPHRASE,
+                key_version=version,
+                kdf=params.to_json(),
+                wrapped_key=wrapped,
+            )
+        )
     return ws, dek, version
 
 
@@ -52,7 +60,8 @@ def unlock_workspace(db: Database, ws: UUID, passphrase: str) -> tuple[bytes, in
         row = conn.execute(
             select(t.c.kdf, t.c.wrapped_key, t.c.key_version)
             .where(t.c.workspace_id == ws, t.c.kind == PASSPHRASE)
-            .order_by(t.c.key_version.desc()).limit(1)
+            .order_by(t.c.key_version.desc())
+            .limit(1)
         ).first()
     if row is None:
         raise NotFound(f"workspace {ws} has no passphrase key")
@@ -62,8 +71,12 @@ def unlock_workspace(db: Database, ws: UUID, passphrase: str) -> tuple[bytes, in
 
 
 def workspace_ids(conn: Connection) -> list[UUID]:
-    return [r.id for r in conn.execute(
-        select(s.workspaces.c.id).order_by(s.workspaces.c.created_at, s.workspaces.c.id))]
+    return [
+        r.id
+        for r in conn.execute(
+            select(s.workspaces.c.id).order_by(s.workspaces.c.created_at, s.workspaces.c.id)
+        )
+    ]
 
 
 class WorkspaceRepo:
@@ -76,10 +89,15 @@ class WorkspaceRepo:
         return Workspace(row.id, row.name)
 
     def rename(self, conn: Connection, ws: UUID, name: str) -> None:
-        name = v.text(name, field="name", record=f"workspace {ws}",
-                      max_chars=v.MAX_NAME_CHARS, required=True)
-        if conn.execute(update(s.workspaces).where(s.workspaces.c.id == ws)
-                        .values(name=name)).rowcount != 1:
+        name = v.text(
+            name, field="name", record=f"workspace {ws}", max_chars=v.MAX_NAME_CHARS, required=True
+        )
+        if (
+            conn.execute(
+                update(s.workspaces).where(s.workspaces.c.id == ws).values(name=name)
+            ).rowcount
+            != 1
+        ):
             raise NotFound(f"workspace {ws} does not exist")
 
     def delete(self, conn: Connection, ws: UUID) -> None:
@@ -104,10 +122,16 @@ class PractitionerRepo:
     def create(self, conn: Connection, username: str, display_name: str) -> UUID:
         username, display_name = self._validated(username, display_name)
         pid = uuid.uuid4()
-        conn.execute(insert(self.table).values(
-            id=pid, workspace_id=self.ws, username=username,
-            display_name=self.cipher.encrypt(self.table.name, "display_name", pid,
-                                             display_name)))
+        conn.execute(
+            insert(self.table).values(
+                id=pid,
+                workspace_id=self.ws,
+                username=username,
+                display_name=self.cipher.encrypt(
+                    self.table.name, "display_name", pid, display_name
+                ),
+            )
+        )
         return pid
 
     def get(self, conn: Connection, pid: UUID) -> Practitioner:
@@ -121,14 +145,18 @@ class PractitionerRepo:
     def update(self, conn: Connection, pid: UUID, username: str, display_name: str) -> None:
         username, display_name = self._validated(username, display_name)
         t = self.table
-        res = conn.execute(update(t).where(t.c.id == pid, t.c.workspace_id == self.ws).values(
-            username=username,
-            display_name=self.cipher.encrypt(t.name, "display_name", pid, display_name)))
+        res = conn.execute(
+            update(t)
+            .where(t.c.id == pid, t.c.workspace_id == self.ws)
+            .values(
+                username=username,
+                display_name=self.cipher.encrypt(t.name, "display_name", pid, display_name),
+            )
+        )
         if res.rowcount != 1:
             raise NotFound(f"practitioner {pid} does not exist")
 
     def delete(self, conn: Connection, pid: UUID) -> None:
         t = self.table
-        if conn.execute(delete(t).where(t.c.id == pid, t.c.workspace_id == self.ws)
-                        ).rowcount != 1:
+        if conn.execute(delete(t).where(t.c.id == pid, t.c.workspace_id == self.ws)).rowcount != 1:
             raise NotFound(f"practitioner {pid} does not exist")

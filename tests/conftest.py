@@ -12,9 +12,9 @@ import pytest
 os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.compose import migrations_dir  # noqa: E402
-from core.service import ChartsideService  # noqa: E402
-from core.settings import Settings, load_settings  # noqa: E402
+from app.compose import migrations_dir
+from core.service import ChartsideService
+from core.settings import Settings, load_settings
 
 PASSPHRASE = "correct horse battery staple"
 # The OWASP floor: real, but fast enough to derive once per test.
@@ -22,15 +22,18 @@ FAST_KDF = {"argon2_memory_kib": 19 * 1024, "argon2_iterations": 2, "argon2_lane
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings_files(tmp_path_factory: pytest.TempPathFactory,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_settings_files(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test reads the developer's config.toml or the machine's policy file."""
     d = tmp_path_factory.getbasetemp() / "no-settings"
     monkeypatch.setenv("CHARTSIDE_CONFIG_FILE", str(d / "config.toml"))
     monkeypatch.setenv("CHARTSIDE_POLICY_FILE", str(d / "policy.toml"))
     for key in list(os.environ):
-        if key.startswith("CHARTSIDE_") and key not in {"CHARTSIDE_CONFIG_FILE",
-                                                        "CHARTSIDE_POLICY_FILE"}:
+        if key.startswith("CHARTSIDE_") and key not in {
+            "CHARTSIDE_CONFIG_FILE",
+            "CHARTSIDE_POLICY_FILE",
+        }:
             monkeypatch.delenv(key)
 
 
@@ -75,8 +78,9 @@ def notes_api(service: ChartsideService) -> ChartsideService:
 @pytest.fixture(scope="module")
 def service_for_fuzz(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChartsideService]:
     """One server for a module's many hypothesis examples (function-scoped would restart it)."""
-    svc = ChartsideService(make_settings(tmp_path_factory.mktemp("fuzz") / "data"),
-                           migrations_dir())
+    svc = ChartsideService(
+        make_settings(tmp_path_factory.mktemp("fuzz") / "data"), migrations_dir()
+    )
     svc.initialise(PASSPHRASE)
     yield svc
     svc.close()

@@ -17,14 +17,21 @@ from tests.factories import document
 CHARTSIDE = str(Path(sys.executable).parent / "chartside")
 
 
-def cli(data_dir: Path, *args: str, stdin: str | None = None,
-        passphrase: str | None = PASSPHRASE) -> subprocess.CompletedProcess[str]:
+def cli(
+    data_dir: Path, *args: str, stdin: str | None = None, passphrase: str | None = PASSPHRASE
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHARTSIDE_PASSPHRASE")}
     env.update({f"CHARTSIDE_CRYPTO__{k.upper()}": str(v) for k, v in FAST_KDF.items()})
     if passphrase is not None:
         env["CHARTSIDE_PASSPHRASE"] = passphrase
-    return subprocess.run([CHARTSIDE, "--data-dir", str(data_dir), "--json", *args],
-                          input=stdin, capture_output=True, text=True, env=env, timeout=180)
+    return subprocess.run(
+        [CHARTSIDE, "--data-dir", str(data_dir), "--json", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
 
 
 def ok(res: subprocess.CompletedProcess[str]) -> Any:
@@ -40,8 +47,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def test_init_with_passphrase_on_stdin(tmp_path: Path) -> None:
-    out = ok(cli(tmp_path / "d", "--passphrase-stdin", "init", stdin=PASSPHRASE + "\n",
-                 passphrase=None))
+    out = ok(
+        cli(tmp_path / "d", "--passphrase-stdin", "init", stdin=PASSPHRASE + "\n", passphrase=None)
+    )
     assert out["initialised"] is True
     again = cli(tmp_path / "d", "init")
     assert again.returncode != 0
@@ -69,8 +77,12 @@ def test_import_export_round_trip_is_identical(data_dir: Path, tmp_path: Path) -
     src = tmp_path / "in.json"
     src.write_text(json.dumps(document(5, 4)), encoding="utf-8")
     out = ok(cli(data_dir, "import", str(src)))
-    assert out == {"clients_created": 5, "clients_updated": 0, "sessions_created": 20,
-                   "sessions_updated": 0}
+    assert out == {
+        "clients_created": 5,
+        "clients_updated": 0,
+        "sessions_created": 20,
+        "sessions_updated": 0,
+    }
     first = tmp_path / "first.json"
     ok(cli(data_dir, "export", "--out", str(first)))
     fresh = tmp_path / "fresh"
@@ -80,7 +92,8 @@ def test_import_export_round_trip_is_identical(data_dir: Path, tmp_path: Path) -
     ok(cli(fresh, "export", "--out", str(second)))
     assert first.read_bytes() == second.read_bytes()
     assert json.loads(first.read_text()) == document(5, 4) | {
-        "clients": sorted(document(5, 4)["clients"], key=lambda c: c["external_id"])}
+        "clients": sorted(document(5, 4)["clients"], key=lambda c: c["external_id"])
+    }
     assert oct(first.stat().st_mode & 0o777) == "0o600"
 
 
@@ -93,8 +106,12 @@ def test_reimport_updates_and_creates_no_duplicates(data_dir: Path, tmp_path: Pa
     doc["clients"][0]["sessions"][1]["plan"] = "Changed plan"
     src.write_text(json.dumps(doc))
     out = ok(cli(data_dir, "import", str(src)))
-    assert out == {"clients_created": 0, "clients_updated": 3, "sessions_created": 0,
-                   "sessions_updated": 6}
+    assert out == {
+        "clients_created": 0,
+        "clients_updated": 3,
+        "sessions_created": 0,
+        "sessions_updated": 6,
+    }
     exported = tmp_path / "out.json"
     ok(cli(data_dir, "export", "--out", str(exported)))
     got = json.loads(exported.read_text())
@@ -107,19 +124,32 @@ def test_reimport_updates_and_creates_no_duplicates(data_dir: Path, tmp_path: Pa
     assert [c["external_id"] for c in json.loads(one.read_text())["clients"]] == ["c-00001"]
 
 
-@pytest.mark.parametrize(("mutate", "where"), [
-    (lambda d: d["clients"][2]["sessions"][1].update(date="2024-02-30T10:00:00"),
-     "clients[2] (external_id 'c-00002').sessions[1]: date"),
-    (lambda d: d["clients"][1].update(full_name="bad\u0000name"),
-     "clients[1] (external_id 'c-00001'): full_name"),
-    (lambda d: d["clients"][3].update(date_of_birth="31/01/1980"),
-     "clients[3] (external_id 'c-00003'): date_of_birth"),
-    (lambda d: d["clients"][0]["sessions"][0].update(colour="red"),
-     "clients[0] (external_id 'c-00000').sessions[0]: colour"),
-    (lambda d: d["clients"][3].update(external_id="c-00000"),
-     "clients[3] (external_id 'c-00000'): external_id"),
-    (lambda d: d.update(format="other.v9"), "import file: format"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "where"),
+    [
+        (
+            lambda d: d["clients"][2]["sessions"][1].update(date="2024-02-30T10:00:00"),
+            "clients[2] (external_id 'c-00002').sessions[1]: date",
+        ),
+        (
+            lambda d: d["clients"][1].update(full_name="bad\u0000name"),
+            "clients[1] (external_id 'c-00001'): full_name",
+        ),
+        (
+            lambda d: d["clients"][3].update(date_of_birth="31/01/1980"),
+            "clients[3] (external_id 'c-00003'): date_of_birth",
+        ),
+        (
+            lambda d: d["clients"][0]["sessions"][0].update(colour="red"),
+            "clients[0] (external_id 'c-00000').sessions[0]: colour",
+        ),
+        (
+            lambda d: d["clients"][3].update(external_id="c-00000"),
+            "clients[3] (external_id 'c-00000'): external_id",
+        ),
+        (lambda d: d.update(format="other.v9"), "import file: format"),
+    ],
+)
 def test_a_bad_record_fails_the_whole_import(
     data_dir: Path, tmp_path: Path, mutate: Any, where: str
 ) -> None:
@@ -149,5 +179,6 @@ def test_wrong_passphrase_exits_non_zero_with_one_line(data_dir: Path, tmp_path:
     assert res.returncode == 1
     assert res.stderr.strip().splitlines() == [
         "chartside: error: The passphrase is not correct. "
-        "(Check the passphrase (and keyboard layout) and try again.)"]
+        "(Check the passphrase (and keyboard layout) and try again.)"
+    ]
     assert not (tmp_path / "x.json").exists()

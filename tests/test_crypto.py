@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import pytest
@@ -28,8 +29,10 @@ text_with_controls = st.text(
 @settings(max_examples=300, deadline=None)
 def test_round_trip_of_arbitrary_unicode(text: str) -> None:
     rid = uuid.uuid4()
-    assert CIPHER.decrypt("sessions", "plan", rid, CIPHER.encrypt("sessions", "plan", rid, text)) \
+    assert (
+        CIPHER.decrypt("sessions", "plan", rid, CIPHER.encrypt("sessions", "plan", rid, text))
         == text
+    )
 
 
 @given(st.integers(min_value=0, max_value=1024 * 1024), st.sampled_from(TRICKY + "aé中😀"))
@@ -44,16 +47,18 @@ def test_round_trip_up_to_one_mebibyte(size: int, ch: str) -> None:
 def test_one_mebibyte_exactly() -> None:
     text = ("\u202eabc\u200b" * (1024 * 1024))[: 1024 * 1024]
     rid = uuid.uuid4()
-    assert CIPHER.decrypt("clients", "notes", rid, CIPHER.encrypt("clients", "notes", rid, text)) \
+    assert (
+        CIPHER.decrypt("clients", "notes", rid, CIPHER.encrypt("clients", "notes", rid, text))
         == text
+    )
 
 
 def test_ciphertext_is_bound_to_row_column_and_workspace() -> None:
     a, b = uuid.uuid4(), uuid.uuid4()
     blob = CIPHER.encrypt("sessions", "subjective", a, "reports knee pain")
-    with pytest.raises(IntegrityError, match=str(b)):
+    with pytest.raises(IntegrityError, match=re.escape(str(b))):
         CIPHER.decrypt("sessions", "subjective", b, blob)
-    with pytest.raises(IntegrityError, match="sessions.plan"):
+    with pytest.raises(IntegrityError, match=r"sessions\.plan"):
         CIPHER.decrypt("sessions", "plan", a, blob)
     other_ws = CellCipher(KEY, key_version=1, workspace_id=uuid.uuid4())
     with pytest.raises(IntegrityError):
@@ -101,10 +106,16 @@ def test_settings_refuse_kdf_parameters_below_the_owasp_floor(field: str) -> Non
         CryptoSettings(**weak)
 
 
-@pytest.mark.parametrize("weak", [
-    {"memory_kib": 4096}, {"iterations": 1}, {"lanes": 0}, {"algorithm": "pbkdf2"},
-    {"salt": b"short"},
-])
+@pytest.mark.parametrize(
+    "weak",
+    [
+        {"memory_kib": 4096},
+        {"iterations": 1},
+        {"lanes": 0},
+        {"algorithm": "pbkdf2"},
+        {"salt": b"short"},
+    ],
+)
 def test_stored_parameters_below_the_floor_are_refused(weak: dict[str, object]) -> None:
     base = KdfParams.fresh(FLOOR).to_json()
     params = KdfParams.from_json(base)

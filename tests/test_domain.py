@@ -16,9 +16,14 @@ from core.validation import MAX_NAME_CHARS, MAX_NOTE_CHARS
 
 
 def test_client_crud(service: ChartsideService) -> None:
-    c = service.create_client(ClientData(
-        full_name="Dana Levi", date_of_birth=dt.date(1980, 1, 31),
-        medical_history="Asthma; penicillin allergy.", notes="Prefers mornings."))
+    c = service.create_client(
+        ClientData(
+            full_name="Dana Levi",
+            date_of_birth=dt.date(1980, 1, 31),
+            medical_history="Asthma; penicillin allergy.",
+            notes="Prefers mornings.",
+        )
+    )
     got = service.get_client(c.id)
     assert got.data.full_name == "Dana Levi"
     assert got.data.date_of_birth == dt.date(1980, 1, 31)
@@ -37,9 +42,16 @@ def test_client_crud(service: ChartsideService) -> None:
 
 def test_session_crud_and_cascade(service: ChartsideService) -> None:
     c = service.create_client(ClientData(full_name="Avi"))
-    s1 = service.create_session(c.id, SessionData(
-        date=dt.datetime(2024, 3, 2, 10), subjective="Knee pain 6/10", objective="ROM 90°",
-        assessment="Patellofemoral pain", plan="Quads strengthening"))
+    s1 = service.create_session(
+        c.id,
+        SessionData(
+            date=dt.datetime(2024, 3, 2, 10),
+            subjective="Knee pain 6/10",
+            objective="ROM 90°",
+            assessment="Patellofemoral pain",
+            plan="Quads strengthening",
+        ),
+    )
     s2 = service.create_session(c.id, SessionData(date="2024-04-01T09:30:00", plan="Review"))
     assert [s.id for s in service.list_sessions(c.id)] == [s2.id, s1.id]  # newest first
     got = service.get_session(s1.id)
@@ -58,7 +70,7 @@ def test_workspace_and_practitioner_crud(service: ChartsideService) -> None:
     ws = service.workspace_id
     assert ws is not None
 
-    def work(conn, cipher):  # noqa: ANN001, ANN202
+    def work(conn, cipher):
         repo = w.PractitionerRepo(cipher)
         pid = repo.create(conn, "dr.shapiro", "Dr Noa Shapiro")
         assert repo.get(conn, pid).display_name == "Dr Noa Shapiro"
@@ -79,16 +91,19 @@ def test_workspace_and_practitioner_crud(service: ChartsideService) -> None:
     assert service.list_clients() == []
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    (ClientData(full_name="Nul\x00byte"), "full_name"),
-    (ClientData(full_name="A", notes="bad\x00"), "notes"),
-    (ClientData(full_name="A", medical_history="\ud800 lone surrogate"), "medical_history"),
-    (ClientData(full_name="A", date_of_birth="2023-02-30"), "date_of_birth"),  # type: ignore[arg-type]
-    (ClientData(full_name="A", date_of_birth="1850-01-01"), "date_of_birth"),  # type: ignore[arg-type]
-    (ClientData(full_name="A" * (MAX_NAME_CHARS + 1)), "full_name"),
-    (ClientData(full_name="A", notes="n" * (MAX_NOTE_CHARS + 1)), "notes"),
-    (ClientData(full_name="   "), "full_name"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        (ClientData(full_name="Nul\x00byte"), "full_name"),
+        (ClientData(full_name="A", notes="bad\x00"), "notes"),
+        (ClientData(full_name="A", medical_history="\ud800 lone surrogate"), "medical_history"),
+        (ClientData(full_name="A", date_of_birth="2023-02-30"), "date_of_birth"),  # type: ignore[arg-type]
+        (ClientData(full_name="A", date_of_birth="1850-01-01"), "date_of_birth"),  # type: ignore[arg-type]
+        (ClientData(full_name="A" * (MAX_NAME_CHARS + 1)), "full_name"),
+        (ClientData(full_name="A", notes="n" * (MAX_NOTE_CHARS + 1)), "notes"),
+        (ClientData(full_name="   "), "full_name"),
+    ],
+)
 def test_bad_client_input_names_the_field(
     service: ChartsideService, data: ClientData, field: str
 ) -> None:
@@ -99,13 +114,16 @@ def test_bad_client_input_names_the_field(
     assert service.list_clients() == []
 
 
-@pytest.mark.parametrize(("kwargs", "field"), [
-    ({"date": "2024-13-01T10:00:00"}, "date"),
-    ({"date": "2024-02-30"}, "date"),
-    ({"date": "2024-03-02T10:00:00+02:00"}, "date"),
-    ({"date": "2024-03-02T10:00:00", "plan": "x\x00"}, "plan"),
-    ({"date": "2024-03-02T10:00:00", "objective": "o" * (MAX_NOTE_CHARS + 1)}, "objective"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"date": "2024-13-01T10:00:00"}, "date"),
+        ({"date": "2024-02-30"}, "date"),
+        ({"date": "2024-03-02T10:00:00+02:00"}, "date"),
+        ({"date": "2024-03-02T10:00:00", "plan": "x\x00"}, "plan"),
+        ({"date": "2024-03-02T10:00:00", "objective": "o" * (MAX_NOTE_CHARS + 1)}, "objective"),
+    ],
+)
 def test_bad_session_input_names_the_field(
     service: ChartsideService, kwargs: dict[str, str], field: str
 ) -> None:
@@ -118,8 +136,9 @@ def test_bad_session_input_names_the_field(
 
 @given(st.text(max_size=300))
 @settings(max_examples=40, deadline=None)
-def test_note_text_round_trips_or_is_rejected(service_for_fuzz: ChartsideService,
-                                               note: str) -> None:
+def test_note_text_round_trips_or_is_rejected(
+    service_for_fuzz: ChartsideService, note: str
+) -> None:
     c = service_for_fuzz.create_client(ClientData(full_name="Fuzz"))
     try:
         s = service_for_fuzz.create_session(c.id, SessionData(date="2024-01-01", plan=note))

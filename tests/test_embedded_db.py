@@ -7,6 +7,7 @@ import socket
 import stat
 import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -42,7 +43,7 @@ def test_no_tcp_port_is_listening(service: ChartsideService) -> None:
             inodes.add(target[8:-1])
     assert inodes, "the postmaster holds no socket at all"
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
-        rows = open(table).read().splitlines()[1:]
+        rows = Path(table).read_text().splitlines()[1:]
         listening = {r.split()[9] for r in rows if r.split()[3] == "0A"}  # 0A = LISTEN
         assert not (listening & inodes), f"postgres listens on TCP ({table})"
     with socket.socket() as s, pytest.raises(OSError):
@@ -63,15 +64,23 @@ def test_secrets_are_random_and_required(
     server = a.store.server
     assert server is not None
     with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
-        psycopg.connect(host=str(server.socket_dir), port=server.port, user=SUPERUSER,
-                        password=sb.admin_password, dbname="postgres")
+        psycopg.connect(
+            host=str(server.socket_dir),
+            port=server.port,
+            user=SUPERUSER,
+            password=sb.admin_password,
+            dbname="postgres",
+        )
 
 
 def test_runtime_role_is_not_superuser_and_obeys_rls(service: ChartsideService) -> None:
     with service.db.runtime.connect() as conn:
-        row = conn.execute(text(
-            "SELECT current_user AS u, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb "
-            "FROM pg_roles WHERE rolname = current_user")).one()
+        row = conn.execute(
+            text(
+                "SELECT current_user AS u, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb "
+                "FROM pg_roles WHERE rolname = current_user"
+            )
+        ).one()
     assert row.u == RUNTIME_USER
     assert not (row.rolsuper or row.rolbypassrls or row.rolcreaterole or row.rolcreatedb)
     checks = {c.name: c for c in service.doctor()}
@@ -80,8 +89,11 @@ def test_runtime_role_is_not_superuser_and_obeys_rls(service: ChartsideService) 
 
 def test_migrations_run_as_the_owner(service: ChartsideService) -> None:
     with service.db.owner.connect() as conn:
-        owners = set(conn.execute(text(
-            "SELECT tableowner FROM pg_tables WHERE schemaname = 'public'")).scalars())
+        owners = set(
+            conn.execute(
+                text("SELECT tableowner FROM pg_tables WHERE schemaname = 'public'")
+            ).scalars()
+        )
     assert owners == {SUPERUSER}
 
 
@@ -110,8 +122,9 @@ def test_kill_9_mid_session_then_restart_keeps_every_committed_row(
     # An open transaction with uncommitted work at the moment of the crash.
     conn = svc.db.runtime.connect()
     conn.begin()
-    conn.execute(text("SELECT set_config('app.workspace_id', :w, true)"),
-                 {"w": str(svc.workspace_id)})
+    conn.execute(
+        text("SELECT set_config('app.workspace_id', :w, true)"), {"w": str(svc.workspace_id)}
+    )
     old_pid = server.pid
     server.kill()
     conn.invalidate()
@@ -130,7 +143,8 @@ def test_kill_9_mid_session_then_restart_keeps_every_committed_row(
 
 
 def test_a_live_server_is_never_taken_over(
-    service: ChartsideService, service_factory: Callable[..., ChartsideService],
+    service: ChartsideService,
+    service_factory: Callable[..., ChartsideService],
 ) -> None:
     from core.errors import DatabaseError
 

@@ -23,15 +23,24 @@ NAME = "Yael Ben-Ami Zhukovsky"
 
 
 def _fill(svc: ChartsideService) -> None:
-    c = svc.create_client(ClientData(full_name=NAME, medical_history=SENTENCE,
-                                     external_id="mrn-778812"))
+    c = svc.create_client(
+        ClientData(full_name=NAME, medical_history=SENTENCE, external_id="mrn-778812")
+    )
     for _ in range(3):
-        svc.create_session(c.id, SessionData(date="2024-05-05T08:00:00", subjective=SENTENCE,
-                                             assessment="GAD-7 of 14", plan=SENTENCE))
+        svc.create_session(
+            c.id,
+            SessionData(
+                date="2024-05-05T08:00:00",
+                subjective=SENTENCE,
+                assessment="GAD-7 of 14",
+                plan=SENTENCE,
+            ),
+        )
 
 
-def test_known_sentence_is_not_in_raw_files_or_pg_dump(service: ChartsideService,
-                                                       tmp_path: Path) -> None:
+def test_known_sentence_is_not_in_raw_files_or_pg_dump(
+    service: ChartsideService, tmp_path: Path
+) -> None:
     _fill(service)
     with service.db.owner.connect() as conn:
         conn.execute(text("CHECKPOINT"))  # push everything from shared buffers to disk
@@ -50,9 +59,21 @@ def test_known_sentence_is_not_in_raw_files_or_pg_dump(service: ChartsideService
     assert server is not None
     secrets = DbSecrets.load(data_dir)
     dump = subprocess.run(
-        [str(bin_dir() / "pg_dump"), "-h", str(server.socket_dir), "-p", str(server.port),
-         "-U", SUPERUSER, "-d", "chartside", "--format=plain"],
-        capture_output=True, env={"PGPASSWORD": secrets.admin_password}, check=True,
+        [
+            str(bin_dir() / "pg_dump"),
+            "-h",
+            str(server.socket_dir),
+            "-p",
+            str(server.port),
+            "-U",
+            SUPERUSER,
+            "-d",
+            "chartside",
+            "--format=plain",
+        ],
+        capture_output=True,
+        env={"PGPASSWORD": secrets.admin_password},
+        check=True,
     ).stdout
     assert b"COPY public.sessions" in dump  # the dump really holds the session rows
     for needle in needles:
@@ -64,8 +85,9 @@ def test_swapped_ciphertext_fails_naming_the_record(service: ChartsideService) -
     a = service.create_client(ClientData(full_name="Alpha", notes="alpha's note"))
     b = service.create_client(ClientData(full_name="Bravo", notes="bravo's note"))
     with service.db.tx(service.workspace_id) as conn:
-        blob_a = conn.execute(text("SELECT notes FROM clients WHERE id = :i"),
-                              {"i": a.id}).scalar_one()
+        blob_a = conn.execute(
+            text("SELECT notes FROM clients WHERE id = :i"), {"i": a.id}
+        ).scalar_one()
         conn.execute(update(s.clients).where(s.clients.c.id == b.id).values(notes=blob_a))
     with pytest.raises(IntegrityError) as err:
         service.get_client(b.id)
@@ -78,9 +100,13 @@ def test_one_bit_flip_in_the_database_is_an_integrity_error(service: ChartsideSe
     c = service.create_client(ClientData(full_name="Charlie"))
     sess = service.create_session(c.id, SessionData(date="2024-01-01", plan="Ice, rest"))
     with service.db.tx(service.workspace_id) as conn:
-        conn.execute(text(
-            "UPDATE sessions SET plan = set_bit(plan, 8 * length(plan) - 1, "
-            "1 - get_bit(plan, 8 * length(plan) - 1)) WHERE id = :i"), {"i": sess.id})
+        conn.execute(
+            text(
+                "UPDATE sessions SET plan = set_bit(plan, 8 * length(plan) - 1, "
+                "1 - get_bit(plan, 8 * length(plan) - 1)) WHERE id = :i"
+            ),
+            {"i": sess.id},
+        )
     with pytest.raises(IntegrityError, match="integrity check failed"):
         service.get_session(sess.id)
 
@@ -89,7 +115,7 @@ def _content_digest(svc: ChartsideService) -> str:
     h = hashlib.sha256()
     with svc.db.owner.connect() as conn:
         for table in ("workspaces", "key_wrappers", "practitioners", "clients", "sessions"):
-            for row in conn.execute(text(f"SELECT * FROM {table} ORDER BY 1")):  # noqa: S608
+            for row in conn.execute(text(f"SELECT * FROM {table} ORDER BY 1")):
                 h.update(repr(tuple(row)).encode())
     return h.hexdigest()
 

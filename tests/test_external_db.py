@@ -40,19 +40,28 @@ def clinic(tmp_path: Path) -> Iterator[tuple[EmbeddedServer, str, str]]:
 
 
 def _url(user: str, password: str, port: int) -> str:
-    return URL.create("postgresql+psycopg", username=user, password=password,
-                      host="127.0.0.1", port=port, database=DB_NAME
-                      ).render_as_string(hide_password=False)
+    return URL.create(
+        "postgresql+psycopg",
+        username=user,
+        password=password,
+        host="127.0.0.1",
+        port=port,
+        database=DB_NAME,
+    ).render_as_string(hide_password=False)
 
 
 def test_migrations_and_crud_against_a_clinic_server(
-    clinic: tuple[EmbeddedServer, str, str], tmp_path: Path,
+    clinic: tuple[EmbeddedServer, str, str],
+    tmp_path: Path,
 ) -> None:
     server, admin_pw, app_pw = clinic
-    settings = make_settings(tmp_path / "laptop", database={
-        "url": _url(SUPERUSER, admin_pw, server.port),
-        "runtime_url": _url("clinic_app", app_pw, server.port),
-    })
+    settings = make_settings(
+        tmp_path / "laptop",
+        database={
+            "url": _url(SUPERUSER, admin_pw, server.port),
+            "runtime_url": _url("clinic_app", app_pw, server.port),
+        },
+    )
     svc = ChartsideService(settings, migrations_dir())
     try:
         assert svc.store.server is None  # no local server in external mode
@@ -75,15 +84,20 @@ def test_migrations_and_crud_against_a_clinic_server(
         assert [x.full_name for x in svc.list_clients()] == ["Clinic Client"]
 
         with svc.db.runtime.connect() as conn:
-            row = conn.execute(text(
-                "SELECT current_user AS u, inet_client_addr()::text AS addr")).one()
+            row = conn.execute(
+                text("SELECT current_user AS u, inet_client_addr()::text AS addr")
+            ).one()
         assert row.u == "clinic_app"
         assert row.addr.startswith("127.0.0.1")
         with engine.connect() as conn:
-            verifier = conn.execute(text(
-                "SELECT rolpassword FROM pg_authid WHERE rolname = 'clinic_app'")).scalar_one()
-            methods = set(conn.execute(text(
-                "SELECT auth_method FROM pg_hba_file_rules WHERE type = 'host'")).scalars())
+            verifier = conn.execute(
+                text("SELECT rolpassword FROM pg_authid WHERE rolname = 'clinic_app'")
+            ).scalar_one()
+            methods = set(
+                conn.execute(
+                    text("SELECT auth_method FROM pg_hba_file_rules WHERE type = 'host'")
+                ).scalars()
+            )
         assert verifier.startswith("SCRAM-SHA-256$")
         assert methods == {"scram-sha-256"}
         checks = {ch.name: ch for ch in svc.doctor()}

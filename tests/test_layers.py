@@ -18,7 +18,10 @@ PACKAGES = ("app", "core", "ui", "models", "migrations")
 def _lint(root: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(LINT_IMPORTS), "--no-cache", "--config", str(root / "pyproject.toml")],
-        cwd=root, capture_output=True, text=True, env={"PYTHONPATH": str(root), "PATH": ""},
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(root), "PATH": ""},
         timeout=300,
     )
 
@@ -29,18 +32,20 @@ def test_layer_contracts_hold() -> None:
     assert "broken" not in res.stdout.lower().replace("0 broken", "")
 
 
-@pytest.mark.parametrize(("package", "module", "forbidden"), [
-    ("core", "core/_probe.py", "PySide6"),
-    ("core", "core/_probe.py", "torch"),
-    ("ui", "ui/_probe.py", "sqlalchemy"),
-    ("ui", "ui/_probe.py", "models"),
-])
+@pytest.mark.parametrize(
+    ("package", "module", "forbidden"),
+    [
+        ("core", "core/_probe.py", "PySide6"),
+        ("core", "core/_probe.py", "torch"),
+        ("ui", "ui/_probe.py", "sqlalchemy"),
+        ("ui", "ui/_probe.py", "models"),
+    ],
+)
 def test_a_forbidden_import_breaks_the_contracts(
     tmp_path: Path, package: str, module: str, forbidden: str
 ) -> None:
     for name in PACKAGES:
-        shutil.copytree(ROOT / name, tmp_path / name,
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     (tmp_path / module).write_text(f"import {forbidden}\n")
     res = _lint(tmp_path)
@@ -50,10 +55,31 @@ def test_a_forbidden_import_breaks_the_contracts(
 
 # Qt calls whose string argument reaches the user and must therefore be translatable.
 _USER_TEXT_CALLS = {
-    "setText", "setWindowTitle", "setPlaceholderText", "setToolTip", "setStatusTip",
-    "showMessage", "setTitle", "addAction", "addMenu", "setLabelText", "setHeaderLabels",
-    "QLabel", "QPushButton", "QAction", "QGroupBox", "QCheckBox", "QRadioButton", "QMenu",
-    "critical", "warning", "information", "question", "addTab", "addRow", "setSuffix",
+    "setText",
+    "setWindowTitle",
+    "setPlaceholderText",
+    "setToolTip",
+    "setStatusTip",
+    "showMessage",
+    "setTitle",
+    "addAction",
+    "addMenu",
+    "setLabelText",
+    "setHeaderLabels",
+    "QLabel",
+    "QPushButton",
+    "QAction",
+    "QGroupBox",
+    "QCheckBox",
+    "QRadioButton",
+    "QMenu",
+    "critical",
+    "warning",
+    "information",
+    "question",
+    "addTab",
+    "addRow",
+    "setSuffix",
 }
 
 
@@ -67,8 +93,11 @@ def _bare_literals(tree: ast.AST) -> list[tuple[int, str]]:
             continue
         for arg in node.args:
             # Symbols such as "×" carry no words to translate.
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
-                    and any(c.isalpha() for c in arg.value):
+            if (
+                isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
+                and any(c.isalpha() for c in arg.value)
+            ):
                 found.append((node.lineno, arg.value))
             if isinstance(arg, ast.JoinedStr):
                 found.append((node.lineno, "<f-string>"))

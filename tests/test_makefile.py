@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _make_dry(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["make", "-n", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run(
+        ["make", "-n", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_a_second_run_does_not_reinstall() -> None:
@@ -29,8 +30,11 @@ def test_changed_pins_trigger_a_reinstall() -> None:
 
 
 def test_lock_pins_every_package_exactly() -> None:
-    lines = [ln.strip() for ln in (ROOT / "requirements.lock").read_text().splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln.strip()
+        for ln in (ROOT / "requirements.lock").read_text().splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     assert lines
     assert all("==" in ln for ln in lines), [ln for ln in lines if "==" not in ln]
     assert "torch==2.13.0" in lines

@@ -26,17 +26,23 @@ def _tables(svc: ChartsideService) -> set[str]:
 
 def _forced_rls(svc: ChartsideService) -> set[str]:
     with svc.db.owner.connect() as conn:
-        return set(conn.execute(text(
-            "SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity"
-        )).scalars())
+        return set(
+            conn.execute(
+                text("SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity")
+            ).scalars()
+        )
 
 
 def test_upgrade_creates_the_design_schema(service: ChartsideService) -> None:
     assert {t.name for t in metadata.sorted_tables} <= _tables(service)
     assert set(WORKSPACE_TABLES) <= _forced_rls(service)
     with service.db.owner.connect() as conn:
-        assert conn.execute(text(
-            "SELECT count(*) FROM pg_extension WHERE extname = 'vector'")).scalar_one() == 1
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM pg_extension WHERE extname = 'vector'")
+            ).scalar_one()
+            == 1
+        )
         # What the migrations built is exactly what core's schema module describes.
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     assert diff == []
@@ -50,14 +56,18 @@ def test_upgrade_downgrade_upgrade(service: ChartsideService) -> None:
     assert migrate.current_revision(engine) is None
     assert _tables(service) <= {"alembic_version"}
     with engine.connect() as conn:
-        assert conn.execute(text(
-            "SELECT count(*) FROM pg_extension WHERE extname = 'vector'")).scalar_one() == 0
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM pg_extension WHERE extname = 'vector'")
+            ).scalar_one()
+            == 0
+        )
     migrate.upgrade(engine, migrations_dir())
     assert migrate.current_revision(engine) == head
     assert set(WORKSPACE_TABLES) <= _forced_rls(service)
 
 
-BAD_MIGRATION = '''
+BAD_MIGRATION = """
 from alembic import op
 
 revision = "9999"
@@ -74,11 +84,12 @@ def upgrade():
 
 def downgrade():
     pass
-'''
+"""
 
 
 def test_a_failed_migration_changes_nothing(
-    service: ChartsideService, tmp_path: Path,
+    service: ChartsideService,
+    tmp_path: Path,
 ) -> None:
     client = service.create_client(ClientData(full_name="A B"))
     service.close()
@@ -89,7 +100,7 @@ def test_a_failed_migration_changes_nothing(
 
     failing = ChartsideService(make_settings(service.settings.data_dir), broken)
     try:
-        with pytest.raises(MigrationError, match="no_such_table.*no change was made"):
+        with pytest.raises(MigrationError, match=r"no_such_table.*no change was made"):
             failing.unlock(PASSPHRASE)
     finally:
         failing.close()

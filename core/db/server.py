@@ -109,8 +109,8 @@ def _is_live_postgres(pid: int, grace_s: float) -> bool:
             argv0 = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]
         except OSError:
             return False
-        if not argv0.endswith(b"postgres"):
-            return False
+        if argv0 and not argv0.endswith(b"postgres"):
+            return False  # an exiting process has an empty command line: keep waiting
         if time.monotonic() >= deadline:
             return True
         time.sleep(0.05)
@@ -313,15 +313,15 @@ class EmbeddedServer:
         if self._proc is not None and self._proc.pid == pid:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self._proc.wait(timeout=timeout_s)
-        if _process_state(pid) == "Z":
-            # Our own crashed child (or one of an earlier server object in this process).
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, os.WNOHANG)
         if _is_live_postgres(pid, grace_s=2.0):
             raise DatabaseError(
                 f"another database server (pid {pid}) is already using {self.pg_dir}",
                 remediation="Close the other Chartside window, or wait for it to exit.",
             )
+        if _process_state(pid) == "Z":
+            # Our own crashed child (or one of an earlier server object in this process).
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)
         shmid = int(lines[6].split()[1]) if len(lines) > 6 and len(lines[6].split()) > 1 else -1
         deadline = time.monotonic() + timeout_s
         while shmid >= 0 and _shm_attached(shmid) > 0 and time.monotonic() < deadline:

@@ -51,9 +51,11 @@ class GuiDriver:
 
     def wait_dialog(self, mode: Mode) -> UnlockDialog:
         self.wait_until(
-            lambda: self.controller.unlock_dialog is not None
-            and self.controller.unlock_dialog.mode is mode
-            and not self.controller.unlock_dialog.busy
+            lambda: (
+                self.controller.unlock_dialog is not None
+                and self.controller.unlock_dialog.mode is mode
+                and not self.controller.unlock_dialog.busy
+            )
         )
         return self.dialog
 
@@ -109,12 +111,12 @@ class GuiDriver:
         self.settle()
 
     def open_client(self, client_id: UUID) -> None:
-        self.window.client_list.setCurrentRow(self.window.client_ids().index(client_id))
+        self.window.client_list.setCurrentRow(self.window.client_list.ids().index(client_id))
         self.settle()
         assert self.window.client_editor.client_id == client_id
 
     def open_session(self, session_id: UUID) -> None:
-        self.window.session_list.setCurrentRow(self.window.session_ids().index(session_id))
+        self.window.session_list.setCurrentRow(self.window.session_list.ids().index(session_id))
         self.settle()
         assert self.window.session_editor.session_id == session_id
 
@@ -161,7 +163,7 @@ def run_full_workflow(
     client_id = window.client_editor.client_id
     assert client_id is not None
     created_clients.append(client_id)
-    assert client_id in window.client_ids()
+    assert client_id in window.client_list.ids()
     assert not window.dirty
 
     driver.click(window.new_session_button)
@@ -170,13 +172,13 @@ def run_full_workflow(
     assert window.banner.text == ""
     session_id = window.session_editor.session_id
     assert session_id is not None
-    assert window.session_ids() == [session_id]
+    assert window.session_list.ids() == [session_id]
 
     # Editing the saved session updates it instead of adding a second one.
     window.session_editor.plan.setPlainText(UPDATED_PLAN)
     assert window.dirty
     driver.save_session()
-    assert window.session_ids() == [session_id]
+    assert window.session_list.ids() == [session_id]
     assert not window.dirty
 
     driver.lock()
@@ -190,14 +192,14 @@ def run_full_workflow(
 
     driver.unlock(passphrase)
     driver.search(tag)
-    assert window.client_ids() == [client_id]
+    assert window.client_list.ids() == [client_id]
     driver.open_client(client_id)
     editor = window.client_editor
     assert editor.full_name.text() == name
     assert editor.date_of_birth.text() == "1980-01-31"
     assert editor.medical_history.toPlainText() == CLIENT_HISTORY
     assert editor.notes.toPlainText() == CLIENT_NOTES
-    assert window.session_ids() == [session_id]
+    assert window.session_list.ids() == [session_id]
     driver.open_session(session_id)
     assert driver.session_values() == {**SOAP, "plan": UPDATED_PLAN}
     assert window.session_editor.to_data().date == SESSION_DATE

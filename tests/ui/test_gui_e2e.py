@@ -30,9 +30,13 @@ def test_unlock_create_client_and_session_then_reopen_shows_same_content(
         [summary] = notes_api.list_sessions(client_id)
         stored = notes_api.get_session(summary.id).data
         shown = driver.window.session_editor.to_data()
-        assert (stored.date, stored.subjective, stored.objective, stored.assessment,
-                stored.plan) == (shown.date, shown.subjective, shown.objective,
-                                 shown.assessment, shown.plan)
+        assert (
+            stored.date,
+            stored.subjective,
+            stored.objective,
+            stored.assessment,
+            stored.plan,
+        ) == (shown.date, shown.subjective, shown.objective, shown.assessment, shown.plan)
     finally:
         # Join the worker first: from here on only this thread talks to the service.
         driver.controller.shutdown(close_api=False)

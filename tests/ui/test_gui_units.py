@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 import uuid
 from collections.abc import Callable
 
@@ -21,6 +22,7 @@ from core.domain import Client, ClientData
 from core.errors import DatabaseError, ValidationError
 from core.settings import Settings
 from ui.app import run_gui
+from ui.editors import SessionEditor, to_qdatetime
 from ui.main_window import MainWindow
 from ui.unlock import MIN_PASSPHRASE_CHARS, Mode
 
@@ -58,9 +60,7 @@ def test_wrong_passphrase_is_shown_inline_and_retry_unlocks(
     assert fake_api.called("unlock") == 2
 
 
-def test_first_run_asks_for_a_new_passphrase_with_rules(
-    make_gui: MakeGui, qtbot: QtBot
-) -> None:
+def test_first_run_asks_for_a_new_passphrase_with_rules(make_gui: MakeGui, qtbot: QtBot) -> None:
     api = FakeNotesApi(initialised=False)
     api.gate = threading.Event()
     driver = make_gui(api)
@@ -171,12 +171,12 @@ def test_unsaved_changes_are_not_dropped_silently(
     asked: list[bool] = []
     monkeypatch.setattr(MainWindow, "_ask_discard", lambda self: asked.append(True) or False)
 
-    window.client_list.setCurrentRow(window.client_ids().index(b))
+    window.client_list.setCurrentRow(window.client_list.ids().index(b))
     driver.settle()
     assert asked == [True]
     assert window.client_editor.client_id == a
     assert window.client_editor.notes.toPlainText() == "typed but not saved"
-    assert window.client_list.currentRow() == window.client_ids().index(a)
+    assert window.client_list.currentRow() == window.client_list.ids().index(a)
 
     window.lock_action.trigger()
     assert asked == [True, True] and window.isVisible() and fake_api.unlocked
@@ -195,7 +195,7 @@ def test_lock_wipes_the_screen_and_returns_to_the_unlock_dialog(
     assert driver.window.client_list.count() == 0
     assert driver.window.client_editor.full_name.text() == ""
     driver.unlock(FAKE_PASSPHRASE)
-    assert driver.window.client_ids() == [a]
+    assert driver.window.client_list.ids() == [a]
 
 
 def test_a_locked_service_sends_the_user_back_to_the_unlock_screen(
@@ -219,8 +219,9 @@ def test_run_gui_quits_when_the_unlock_dialog_is_closed_and_closes_the_service(
     assert isinstance(app, QApplication)
 
     def close_dialog() -> None:
-        dialogs = [w for w in app.topLevelWidgets() if w.objectName() == "unlockDialog"
-                   and w.isVisible()]
+        dialogs = [
+            w for w in app.topLevelWidgets() if w.objectName() == "unlockDialog" and w.isVisible()
+        ]
         if dialogs and not dialogs[0].busy:
             dialogs[0].reject()
         else:
@@ -238,3 +239,21 @@ def test_run_gui_quits_when_the_unlock_dialog_is_closed_and_closes_the_service(
 
 def _client(name: str, client_id: uuid.UUID | None = None) -> Client:
     return Client(client_id or uuid.uuid4(), ClientData(full_name=name), dt.datetime.now())
+
+
+def test_session_time_in_a_daylight_saving_gap_is_kept(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 02:30 does not exist in Berlin on 2024-03-31; a local-time editor would save 03:30.
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        editor = SessionEditor()
+        qtbot.addWidget(editor)
+        when = dt.datetime(2024, 3, 31, 2, 30)
+        editor.date.setDateTime(to_qdatetime(when))
+        assert editor.to_data().date == when
+        assert editor.date.text() == "2024-03-31 02:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

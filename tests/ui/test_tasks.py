@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -129,3 +131,28 @@ def _alive(obj: QObject) -> bool:
     import shiboken6
 
     return shiboken6.isValid(obj)
+
+
+def test_many_tasks_do_not_use_up_the_references_to_true(qtbot: QtBot, runner: TaskRunner) -> None:
+    # PySide6 6.12.0 on Python 3.11 loses a reference to True per emit, and the runner emits
+    # at least once per task: a long session would abort the interpreter. The pin to 6.11.3
+    # avoids it; this guards against a careless upgrade.
+    done = 0
+
+    def count(_result: bool) -> None:
+        nonlocal done
+        done += 1
+
+    gc.collect()
+    gc.disable()  # freeing older garbage that holds True would blur the count
+    try:
+        before = sys.getrefcount(True)
+        with qtbot.waitSignal(runner.idle, timeout=10000):
+            for _ in range(2000):
+                runner.submit(bool, 1, on_success=count)
+        after = sys.getrefcount(True)
+    finally:
+        gc.enable()
+    assert done == 2000
+    # Unfixed, this falls by at least one per task.
+    assert abs(after - before) < 50

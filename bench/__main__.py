@@ -1,0 +1,31 @@
+"""`make bench`: run every benchmark and write bench/results/*.json."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+
+os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+
+SUITES = ["bench.bench_store", "bench.bench_models"]
+
+
+def main(argv: list[str]) -> int:
+    wanted = argv or SUITES
+    failed = 0
+    for name in wanted:
+        mod = name if name.startswith("bench.") else f"bench.{name}"
+        try:
+            result = importlib.import_module(mod).run()
+        except ModuleNotFoundError as exc:
+            if exc.name == mod:
+                continue
+            raise
+        print(f"== {mod}\n{json.dumps(result, indent=2)}")
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

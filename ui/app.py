@@ -1,0 +1,155 @@
+"""GUI entry point: `run_gui(api, settings)`, called by the composition root in `app/`.
+
+`GuiController` owns the task runner and moves between the unlock screen and the main
+window. Tests drive a controller directly instead of `run_gui`, which would block in
+`exec()`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtWidgets import QApplication
+
+from core.api import NotesApi
+from core.errors import Locked
+from core.settings import Settings
+from ui.errors import describe
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+from ui.unlock import UnlockDialog
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "i18n"
+
+
+class GuiController(QObject):
+    """Unlock screen ⇄ main window. Emits `quit_requested` when the user is done."""
+
+    quit_requested = Signal()
+
+    def __init__(
+        self, api: NotesApi, runner: TaskRunner | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._api = api
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.main_window = MainWindow(api, self.runner)
+        self.unlock_dialog: UnlockDialog | None = None
+        self._shut_down = False
+        self.main_window.lock_requested.connect(self.lock)
+        self.main_window.closed.connect(self.quit_requested)
+        self.runner.failed.connect(self._on_failed)
+
+    @property
+    def settled(self) -> bool:
+        return self.main_window.settled
+
+    def start(self) -> None:
+        self._show_unlock()
+
+    def lock(self) -> None:
+        """Hide every note first, then lock the service (queued after any pending save)."""
+        self._hide_main_window()
+        self.runner.submit(self._api.lock, on_error=self._on_failed)
+        self._show_unlock()
+
+    def shutdown(self, *, close_api: bool = True) -> None:
+        """Finish queued work, then close the service on the worker thread. Idempotent."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.main_window.clear_phi()
+        if self.unlock_dialog is not None:
+            self.unlock_dialog.hide()
+        self.runner.shutdown(final=self._api.close if close_api else None)
+
+    def _hide_main_window(self) -> None:
+        self.main_window.clear_phi()
+        self.main_window.hide()
+
+    def _show_unlock(self, notice: str | None = None) -> None:
+        dialog = self.unlock_dialog
+        if dialog is None:
+            dialog = UnlockDialog(self._api, self.runner)
+            dialog.unlocked.connect(self._on_unlocked)
+            dialog.rejected.connect(self.quit_requested)
+            self.unlock_dialog = dialog
+            dialog.show()
+            dialog.start()
+        if notice:
+            dialog.show_notice(notice)
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _on_unlocked(self) -> None:
+        dialog, self.unlock_dialog = self.unlock_dialog, None
+        # Show the window before the dialog closes, so there is never no window at all.
+        self.main_window.show()
+        self.main_window.raise_()
+        self.main_window.activateWindow()
+        self.main_window.refresh()
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        """Where every unhandled background error lands."""
+        if isinstance(exc, Locked):
+            # The service locked itself (or was never unlocked): back to the unlock screen.
+            if self.unlock_dialog is None:
+                self._hide_main_window()
+            self._show_unlock(describe(exc).message)
+        elif self.unlock_dialog is not None and self.main_window.isHidden():
+            self.unlock_dialog.show_notice(describe(exc).as_text())
+        else:
+            self.main_window.show_error(exc)
+
+
+def install_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Load Qt's own and Chartside's catalogues; keep the returned objects alive."""
+    if language == "he":
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    if language == "en":
+        return []
+    locale = QLocale(language)
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, directory in (("qtbase", qt_dir), ("chartside", str(TRANSLATIONS_DIR))):
+        translator = QTranslator(app)
+        # A missing catalogue is not fatal: the UI falls back to English.
+        if translator.load(locale, name, "_", directory) and app.installTranslator(translator):
+            installed.append(translator)
+    return installed
+
+
+def run_gui(api: NotesApi, settings: Settings, argv: Sequence[str] | None = None) -> int:
+    """Show the unlock screen, then the main window; return the exit code.
+
+    `api.close()` runs on the worker thread at `aboutToQuit`, after any queued save.
+    """
+    existing = QApplication.instance()
+    if existing is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    elif isinstance(existing, QApplication):
+        app = existing
+    else:
+        raise RuntimeError("a non-GUI QCoreApplication already exists")
+    app.setApplicationName("Chartside")
+    app.setApplicationDisplayName("Chartside")
+    # The dialog closes as the main window opens, and on lock the other way round; quitting
+    # is decided by the controller, not by Qt counting windows.
+    app.setQuitOnLastWindowClosed(False)
+    translators = install_translations(app, settings.ui.language)
+
+    controller = GuiController(api)
+    controller.quit_requested.connect(app.quit)
+    app.aboutToQuit.connect(controller.shutdown)
+    controller.start()
+    try:
+        code = app.exec()
+    finally:
+        controller.shutdown()
+        del translators
+    return int(code)

@@ -1,0 +1,256 @@
+"""The client form and the SOAP session editor.
+
+Each editor keeps a snapshot of what it last loaded or saved; "unsaved changes" is simply
+"the widgets differ from the snapshot", which stays right however the text got there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from uuid import UUID
+
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.domain import Client, ClientData, Session, SessionData
+from core.errors import ValidationError
+
+_INVALID_STYLE = "border: 2px solid #d93025;"
+# ISO order is unambiguous in every locale, which matters for a date of birth.
+DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm"
+
+
+def to_qdatetime(value: dt.datetime) -> QDateTime:
+    # Sessions are naive wall-clock times. In local time Qt would move 02:30 on a
+    # spring-forward day to 03:30; UTC has no such gaps, so it carries the value unchanged.
+    return QDateTime(
+        QDate(value.year, value.month, value.day),
+        QTime(value.hour, value.minute, value.second, value.microsecond // 1000),
+        QTimeZone.utc(),
+    )
+
+
+def from_qdatetime(value: QDateTime) -> dt.datetime:
+    # Built from the fields, not toPython(): sessions are naive local wall-clock times.
+    d, t = value.date(), value.time()
+    return dt.datetime(
+        d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(), t.msec() * 1000
+    )
+
+
+def _plain_text_edit(name: str, parent: QWidget) -> QPlainTextEdit:
+    edit = QPlainTextEdit(parent)
+    edit.setObjectName(name)
+    edit.setTabChangesFocus(True)  # keyboard users move on with Tab, as in any form
+    return edit
+
+
+class _Editor(QWidget):
+    """Shared behaviour: snapshot-based dirtiness and field highlighting."""
+
+    save_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._snapshot: tuple[object, ...] = ()
+        self._fields: dict[str, QWidget] = {}
+        self._highlighted: list[QWidget] = []
+
+    def _values(self) -> tuple[object, ...]:
+        raise NotImplementedError
+
+    @property
+    def dirty(self) -> bool:
+        return self.isEnabled() and self._values() != self._snapshot
+
+    def _take_snapshot(self) -> None:
+        self._snapshot = self._values()
+        self.clear_highlight()
+
+    def highlight(self, field: str) -> bool:
+        """Mark the widget of `field`; False when this editor has no such field."""
+        widget = self._fields.get(field)
+        if widget is None:
+            return False
+        self.clear_highlight()
+        widget.setStyleSheet(_INVALID_STYLE)
+        widget.setFocus()
+        self._highlighted.append(widget)
+        return True
+
+    def clear_highlight(self) -> None:
+        for widget in self._highlighted:
+            widget.setStyleSheet("")
+        self._highlighted.clear()
+
+
+class ClientEditor(_Editor):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._client_id: UUID | None = None
+        self._external_id: str | None = None
+        self.full_name = QLineEdit(self)
+        self.full_name.setObjectName("fullName")
+        self.date_of_birth = QLineEdit(self)
+        self.date_of_birth.setObjectName("dateOfBirth")
+        self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
+        self.medical_history = _plain_text_edit("medicalHistory", self)
+        self.notes = _plain_text_edit("clientNotes", self)
+        self.save_button = QPushButton(self.tr("&Save client"), self)
+        self.save_button.setObjectName("saveClient")
+        self.save_button.clicked.connect(self.save_requested)
+        self._fields = {
+            "full_name": self.full_name,
+            "date_of_birth": self.date_of_birth,
+            "medical_history": self.medical_history,
+            "notes": self.notes,
+        }
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Full name:"), self.full_name)
+        form.addRow(self.tr("&Date of birth:"), self.date_of_birth)
+        form.addRow(self.tr("&Medical history:"), self.medical_history)
+        form.addRow(self.tr("N&otes:"), self.notes)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.load(None)
+
+    @property
+    def client_id(self) -> UUID | None:
+        """The client on screen; None for a new client that was never saved."""
+        return self._client_id
+
+    def load(self, client: Client | None) -> None:
+        data = client.data if client is not None else ClientData(full_name="")
+        self._client_id = client.id if client is not None else None
+        self._external_id = data.external_id
+        self.full_name.setText(data.full_name)
+        dob = data.date_of_birth
+        self.date_of_birth.setText(dob.isoformat() if dob is not None else "")
+        self.medical_history.setPlainText(data.medical_history)
+        self.notes.setPlainText(data.notes)
+        self._take_snapshot()
+
+    def _values(self) -> tuple[object, ...]:
+        return (
+            self.full_name.text(),
+            self.date_of_birth.text().strip(),
+            self.medical_history.toPlainText(),
+            self.notes.toPlainText(),
+        )
+
+    def to_data(self) -> ClientData:
+        """The form as validated domain data; raises `ValidationError` naming the field."""
+        dob_text = self.date_of_birth.text().strip()
+        dob: dt.date | None = None
+        if dob_text:
+            try:
+                dob = dt.date.fromisoformat(dob_text)
+            except ValueError:
+                raise ValidationError(
+                    self.tr("is not a real date in YYYY-MM-DD form"), field="date_of_birth"
+                ) from None
+        return ClientData(
+            full_name=self.full_name.text(),
+            date_of_birth=dob,
+            medical_history=self.medical_history.toPlainText(),
+            notes=self.notes.toPlainText(),
+            external_id=self._external_id,
+        ).validated()
+
+
+class SessionEditor(_Editor):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session_id: UUID | None = None
+        self._external_id: str | None = None
+        self.date = QDateTimeEdit(self)
+        self.date.setObjectName("sessionDate")
+        self.date.setDisplayFormat(DATE_TIME_FORMAT)
+        self.date.setCalendarPopup(True)
+        self.date.setTimeZone(QTimeZone.utc())  # see to_qdatetime
+        # The range core accepts, so the widget cannot produce a date the service rejects.
+        self.date.setMinimumDateTime(to_qdatetime(dt.datetime(1900, 1, 1)))
+        self.date.setMaximumDateTime(to_qdatetime(dt.datetime(2200, 12, 31, 23, 59, 59)))
+        self.subjective = _plain_text_edit("soapSubjective", self)
+        self.objective = _plain_text_edit("soapObjective", self)
+        self.assessment = _plain_text_edit("soapAssessment", self)
+        self.plan = _plain_text_edit("soapPlan", self)
+        self.save_button = QPushButton(self.tr("Save sess&ion"), self)
+        self.save_button.setObjectName("saveSession")
+        self.save_button.clicked.connect(self.save_requested)
+        self._fields = {
+            "date": self.date,
+            "subjective": self.subjective,
+            "objective": self.objective,
+            "assessment": self.assessment,
+            "plan": self.plan,
+        }
+
+        form = QFormLayout()
+        form.addRow(self.tr("Session da&te:"), self.date)
+        form.addRow(self.tr("S&ubjective:"), self.subjective)
+        form.addRow(self.tr("O&bjective:"), self.objective)
+        form.addRow(self.tr("&Assessment:"), self.assessment)
+        form.addRow(self.tr("&Plan:"), self.plan)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        self.load(None)
+
+    @property
+    def session_id(self) -> UUID | None:
+        return self._session_id
+
+    def load(self, session: Session | None) -> None:
+        if session is None:
+            # A new session starts now, to the minute: what a clinician writing it expects.
+            now = dt.datetime.now().replace(second=0, microsecond=0)
+            data = SessionData(date=now)
+        else:
+            data = session.data
+        self._session_id = session.id if session is not None else None
+        self._external_id = data.external_id
+        self.date.setDateTime(to_qdatetime(data.date))
+        self.subjective.setPlainText(data.subjective)
+        self.objective.setPlainText(data.objective)
+        self.assessment.setPlainText(data.assessment)
+        self.plan.setPlainText(data.plan)
+        self._take_snapshot()
+
+    def _values(self) -> tuple[object, ...]:
+        return (
+            from_qdatetime(self.date.dateTime()),
+            self.subjective.toPlainText(),
+            self.objective.toPlainText(),
+            self.assessment.toPlainText(),
+            self.plan.toPlainText(),
+        )
+
+    def to_data(self) -> SessionData:
+        return SessionData(
+            date=from_qdatetime(self.date.dateTime()),
+            subjective=self.subjective.toPlainText(),
+            objective=self.objective.toPlainText(),
+            assessment=self.assessment.toPlainText(),
+            plan=self.plan.toPlainText(),
+            external_id=self._external_id,
+        ).validated()

@@ -1,0 +1,399 @@
+"""The main window: client list with search, client page, session list and SOAP editor.
+
+Every service call goes through the task runner. Loads are tagged with a generation
+number, so a slow answer for a client the user already left never overwrites the screen.
+"""
+
+from __future__ import annotations
+
+import functools
+from uuid import UUID
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api import NotesApi
+from core.domain import Client, ClientSummary, Session, SessionSummary
+from core.errors import Cancelled, ValidationError
+from ui.editors import ClientEditor, SessionEditor
+from ui.errors import ErrorBanner, describe
+from ui.lists import IdList
+from ui.tasks import TaskRunner
+
+FILTER_DELAY_MS = 250  # wait for a pause in typing before asking the service
+BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._api = api
+        self._runner = runner
+        self._clients_gen = 0
+        self._client_gen = 0
+        self._session_gen = 0
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Chartside"))
+        self.resize(1100, 760)
+
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
+        self.lock_action.setToolTip(self.tr("Lock Chartside and hide all notes"))
+        self.lock_action.triggered.connect(self.request_lock)
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.lock_action)
+
+        self.banner = ErrorBanner(self)
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.addWidget(self.banner)
+        splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        splitter.addWidget(self._build_client_list())
+        splitter.addWidget(self._build_client_page())
+        splitter.setStretchFactor(1, 1)
+        outer.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+        self._busy_bar = QProgressBar(self)
+        self._busy_bar.setRange(0, 0)
+        self._busy_bar.setMaximumWidth(160)
+        self._busy_bar.setTextVisible(False)
+        self._busy_bar.hide()
+        self.statusBar().addPermanentWidget(self._busy_bar)
+        self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
+        self._busy_timer.timeout.connect(lambda: self._busy_bar.setVisible(self._runner.busy))
+        runner.busy_changed.connect(self._on_busy_changed)
+        self._show_client(None, enabled=False)
+
+    def _build_client_list(self) -> QWidget:
+        pane = QWidget(self)
+        self.client_filter = QLineEdit(pane)
+        self.client_filter.setObjectName("clientFilter")
+        self.client_filter.setPlaceholderText(self.tr("Search clients by name"))
+        self.client_filter.setClearButtonEnabled(True)
+        self.client_list = IdList("clientList", pane)
+        self.new_client_button = QPushButton(self.tr("&New client"), pane)
+        self.new_client_button.setObjectName("newClient")
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self.refresh)
+        self.client_filter.textChanged.connect(self._filter_timer.start)
+        self.client_list.currentItemChanged.connect(self._on_client_selected)
+        self.new_client_button.clicked.connect(self.new_client)
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.client_filter)
+        layout.addWidget(self.client_list, 1)
+        layout.addWidget(self.new_client_button)
+        return pane
+
+    def _build_client_page(self) -> QWidget:
+        page = QSplitter(Qt.Orientation.Vertical, self)
+        self.client_box = QGroupBox(self.tr("Client"), page)
+        self.client_editor = ClientEditor(self.client_box)
+        self.client_editor.save_requested.connect(self.save_client)
+        QVBoxLayout(self.client_box).addWidget(self.client_editor)
+
+        self.sessions_box = QGroupBox(self.tr("Sessions"), page)
+        self.session_list = IdList("sessionList", self.sessions_box)
+        self.session_list.currentItemChanged.connect(self._on_session_selected)
+        self.new_session_button = QPushButton(self.tr("Ne&w session"), self.sessions_box)
+        self.new_session_button.setObjectName("newSession")
+        self.new_session_button.clicked.connect(self.new_session)
+        self.session_editor = SessionEditor(self.sessions_box)
+        self.session_editor.save_requested.connect(self.save_session)
+        self._sessions_hint = QLabel(self.sessions_box)
+        self._sessions_hint.setWordWrap(True)
+        left = QVBoxLayout()
+        left.addWidget(self.session_list, 1)
+        left.addWidget(self.new_session_button)
+        row = QHBoxLayout()
+        row.addLayout(left, 1)
+        row.addWidget(self.session_editor, 3)
+        box = QVBoxLayout(self.sessions_box)
+        box.addWidget(self._sessions_hint)
+        box.addLayout(row, 1)
+        page.addWidget(self.client_box)
+        page.addWidget(self.sessions_box)
+        return page
+
+    # -- state for the controller and tests -------------------------------------------------
+
+    @property
+    def settled(self) -> bool:
+        """No service call outstanding and no search waiting to be sent."""
+        return not self._runner.busy and not self._filter_timer.isActive()
+
+    @property
+    def dirty(self) -> bool:
+        return self.client_editor.dirty or self.session_editor.dirty
+
+    # -- the one place errors are shown -----------------------------------------------------
+
+    def show_error(self, exc: BaseException) -> None:
+        error = describe(exc)
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage(error.message, 5000)
+            return
+        if error.field is not None and not self.client_editor.highlight(error.field):
+            self.session_editor.highlight(error.field)
+        self.banner.show_error(error)
+        self.statusBar().showMessage(error.message, 10000)
+
+    def _report_success(self, message: str) -> None:
+        self.banner.clear()
+        self.statusBar().showMessage(message, 5000)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """(Re)load the client list for the current search text."""
+        self._filter_timer.stop()
+        self._clients_gen += 1
+        self._runner.submit(
+            self._api.list_clients,
+            self.client_filter.text().strip(),
+            on_success=functools.partial(self._on_clients, self._clients_gen),
+        )
+
+    def clear_phi(self) -> None:
+        """Forget everything on screen; called on lock, before the window hides."""
+        self._clients_gen += 1
+        self._client_gen += 1
+        self._session_gen += 1
+        self._filter_timer.stop()
+        self.client_filter.blockSignals(True)
+        self.client_filter.clear()
+        self.client_filter.blockSignals(False)
+        self.client_list.clear_quietly()
+        self._show_client(None, enabled=False)
+        self.banner.clear()
+        self.statusBar().clearMessage()
+
+    def request_lock(self) -> None:
+        if self._confirm_discard():
+            self.lock_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._confirm_discard():
+            event.ignore()
+            return
+        event.accept()
+        self.closed.emit()
+
+    def _confirm_discard(self) -> bool:
+        return not self.dirty or self._ask_discard()
+
+    def _ask_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("This client or session has changes that are not saved. Discard them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if busy:
+            self._busy_timer.start()
+        else:
+            self._busy_timer.stop()
+            self._busy_bar.hide()
+
+    # -- clients ----------------------------------------------------------------------------
+
+    def _on_clients(self, gen: int, clients: list[ClientSummary]) -> None:
+        if gen != self._clients_gen:
+            return
+        rows = [
+            (
+                c.id,
+                c.full_name,
+                self.tr("Born {date}").format(date=c.date_of_birth.isoformat())
+                if c.date_of_birth is not None
+                else "",
+            )
+            for c in sorted(clients, key=lambda c: c.full_name.casefold())
+        ]
+        self.client_list.set_rows(rows, self.client_editor.client_id)
+
+    def _on_client_selected(
+        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
+        client_id = self.client_list.id_of(current)
+        if client_id is None or client_id == self.client_editor.client_id:
+            return
+        if not self._confirm_discard():
+            self.client_list.restore_quietly(previous)
+            return
+        self._client_gen += 1
+        gen = self._client_gen
+        self._runner.submit(
+            self._api.get_client,
+            client_id,
+            on_success=functools.partial(self._on_client_loaded, gen),
+        )
+        self._runner.submit(
+            self._api.list_sessions,
+            client_id,
+            on_success=functools.partial(self._on_sessions, gen, None),
+        )
+
+    def _on_client_loaded(self, gen: int, client: Client) -> None:
+        if gen == self._client_gen:
+            self._show_client(client, enabled=True)
+
+    def _show_client(self, client: Client | None, *, enabled: bool) -> None:
+        self.client_editor.load(client)
+        self.client_box.setEnabled(enabled)
+        self.session_list.clear_quietly()
+        self.session_editor.load(None)
+        has_id = client is not None
+        self.sessions_box.setEnabled(has_id)
+        self._sessions_hint.setVisible(not has_id)
+        self._sessions_hint.setText(
+            self.tr("Save the client before adding sessions.")
+            if enabled
+            else self.tr("Select a client, or create a new one.")
+        )
+
+    def new_client(self) -> None:
+        if not self._confirm_discard():
+            return
+        self._client_gen += 1  # a load still in flight must not replace the blank form
+        self.client_list.select_quietly(None)
+        self._show_client(None, enabled=True)
+        self.client_editor.full_name.setFocus()
+
+    def save_client(self) -> None:
+        try:
+            data = self.client_editor.to_data()
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        client_id = self.client_editor.client_id
+        # Disabled until the answer: a double click must not create the client twice.
+        self.client_box.setEnabled(False)
+        callbacks = {
+            "on_success": functools.partial(self._on_client_saved, self._client_gen),
+            "on_error": functools.partial(self._on_client_save_failed, self._client_gen),
+        }
+        if client_id is None:
+            self._runner.submit(self._api.create_client, data, **callbacks)
+        else:
+            self._runner.submit(self._api.update_client, client_id, data, **callbacks)
+
+    def _on_client_saved(self, gen: int, client: Client) -> None:
+        if gen != self._client_gen:
+            return  # locked meanwhile: the save is done, but the screen must stay empty
+        was_new = self.client_editor.client_id != client.id
+        self._client_gen += 1
+        if was_new:
+            self._show_client(client, enabled=True)
+        else:
+            self.client_editor.load(client)
+            self.client_box.setEnabled(True)
+        self._report_success(self.tr("Client saved."))
+        self.refresh()
+
+    def _on_client_save_failed(self, gen: int, exc: BaseException) -> None:
+        if gen == self._client_gen:
+            self.client_box.setEnabled(True)
+        self.show_error(exc)
+
+    # -- sessions ---------------------------------------------------------------------------
+
+    def _on_sessions(self, gen: int, select: UUID | None, sessions: list[SessionSummary]) -> None:
+        if gen != self._client_gen:
+            return
+        rows = [
+            (summary.id, summary.date.strftime("%Y-%m-%d %H:%M"), "")
+            for summary in sorted(sessions, key=lambda s: s.date, reverse=True)
+        ]
+        self.session_list.set_rows(rows, select or self.session_editor.session_id)
+
+    def _on_session_selected(
+        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
+    ) -> None:
+        session_id = self.session_list.id_of(current)
+        if session_id is None or session_id == self.session_editor.session_id:
+            return
+        if self.session_editor.dirty and not self._ask_discard():
+            self.session_list.restore_quietly(previous)
+            return
+        self._session_gen += 1
+        self._runner.submit(
+            self._api.get_session,
+            session_id,
+            on_success=functools.partial(self._on_session_loaded, self._session_gen),
+        )
+
+    def _on_session_loaded(self, gen: int, session: Session) -> None:
+        if gen == self._session_gen and session.client_id == self.client_editor.client_id:
+            self.session_editor.load(session)
+
+    def new_session(self) -> None:
+        if self.session_editor.dirty and not self._ask_discard():
+            return
+        self._session_gen += 1
+        self.session_list.select_quietly(None)
+        self.session_editor.load(None)
+        self.session_editor.subjective.setFocus()
+
+    def save_session(self) -> None:
+        client_id = self.client_editor.client_id
+        if client_id is None:
+            return
+        try:
+            data = self.session_editor.to_data()
+        except ValidationError as exc:
+            self.show_error(exc)
+            return
+        session_id = self.session_editor.session_id
+        self.sessions_box.setEnabled(False)
+        callbacks = {
+            "on_success": functools.partial(self._on_session_saved, self._client_gen),
+            "on_error": functools.partial(self._on_session_save_failed, self._client_gen),
+        }
+        if session_id is None:
+            self._runner.submit(self._api.create_session, client_id, data, **callbacks)
+        else:
+            self._runner.submit(self._api.update_session, session_id, data, **callbacks)
+
+    def _on_session_saved(self, gen: int, session: Session) -> None:
+        if gen != self._client_gen:
+            return
+        self.sessions_box.setEnabled(True)
+        self._session_gen += 1
+        self.session_editor.load(session)
+        self._report_success(self.tr("Session saved."))
+        self._runner.submit(
+            self._api.list_sessions,
+            session.client_id,
+            on_success=functools.partial(self._on_sessions, gen, session.id),
+        )
+
+    def _on_session_save_failed(self, gen: int, exc: BaseException) -> None:
+        if gen == self._client_gen:
+            self.sessions_box.setEnabled(True)
+        self.show_error(exc)

@@ -1,0 +1,153 @@
+"""The one task runner: every blocking service call leaves the GUI thread through here.
+
+A single worker thread serialises all database work, so a save submitted before a reload is
+always committed before that reload runs, and the service never sees two threads at once.
+Results and exceptions return to the GUI thread through a queued Qt signal, so callbacks may
+touch widgets freely.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import itertools
+import logging
+import traceback
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, Signal
+
+from core.errors import ChartsideError
+
+log = logging.getLogger(__name__)
+
+SuccessCallback = Callable[[Any], object]
+ErrorCallback = Callable[[BaseException], object]
+
+
+@dataclass(frozen=True)
+class _Callbacks:
+    on_success: SuccessCallback | None
+    on_error: ErrorCallback | None
+
+
+class TaskRunner(QObject):
+    """Runs callables on one worker thread and reports back on the GUI thread.
+
+    `submit(fn, *args, on_success=..., on_error=...)` returns the `Future`. An exception
+    without an `on_error` is emitted as `failed`, which the controller routes to the one
+    place errors are shown. `busy` is True from the first submit until the last callback
+    has run; `idle` fires when it turns False (tests wait on either).
+    """
+
+    busy_changed = Signal(bool)
+    idle = Signal()
+    failed = Signal(object)
+    # (task id, result, exception). Emitted from the worker thread; queued to this object's.
+    _completed = Signal(int, object, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chartside-db")
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Callbacks] = {}
+        self._closed = False
+        self._completed.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_success: SuccessCallback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> Future[Any]:
+        if self._closed:
+            raise RuntimeError("TaskRunner.submit after shutdown")
+        task_id = next(self._ids)
+        was_busy = self.busy
+        self._pending[task_id] = _Callbacks(on_success, on_error)
+        future = self._executor.submit(fn, *args)
+        future.add_done_callback(lambda f: self._report(task_id, f))
+        if not was_busy:
+            self.busy_changed.emit(True)
+        return future
+
+    def shutdown(self, final: Callable[[], object] | None = None) -> None:
+        """Finish queued work, then run `final` (e.g. `api.close`) on the worker and stop.
+
+        Queued tasks are not cancelled: one of them may be a save, and a note the user saved
+        must survive quitting. Callbacks no longer run: the widgets are going away.
+        """
+        if self._closed:
+            return
+        self._closed = True
+        if final is not None:
+            closing = self._executor.submit(final)
+            closing.add_done_callback(_log_shutdown_failure)
+        self._executor.shutdown(wait=True)
+        self._pending.clear()
+
+    def _report(self, task_id: int, future: Future[Any]) -> None:
+        # Runs on the worker thread (or inline if the future was already done).
+        exc = future.exception()
+        result = None if exc is not None else future.result()
+        # RuntimeError: the runner's C++ side is gone (application tear-down); nobody listens.
+        with contextlib.suppress(RuntimeError):
+            self._completed.emit(task_id, result, exc)
+
+    def _dispatch(self, task_id: int, result: object, exc: object) -> None:
+        callbacks = self._pending.pop(task_id, None)
+        if callbacks is None:  # shut down in the meantime
+            return
+        try:
+            if isinstance(exc, BaseException):
+                _log_unexpected(exc)
+                if callbacks.on_error is None:
+                    self.failed.emit(exc)
+                elif _receiver_alive(callbacks.on_error):
+                    callbacks.on_error(exc)
+            elif callbacks.on_success is not None and _receiver_alive(callbacks.on_success):
+                callbacks.on_success(result)
+        finally:
+            if not self._pending:
+                self.busy_changed.emit(False)
+                self.idle.emit()
+
+
+def _receiver_alive(callback: Callable[..., object]) -> bool:
+    """False when the callback is a bound method of a widget Qt already deleted.
+
+    A dialog can be closed while its unlock call is still running; its late result must
+    not touch the dead widget.
+    """
+    while isinstance(callback, functools.partial):
+        callback = callback.func
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
+def _log_unexpected(exc: BaseException) -> None:
+    # Only the type and the frames: an exception's text may quote a value, and logs must not
+    # carry PHI (DESIGN §1). ChartsideErrors are expected and never logged here.
+    if isinstance(exc, ChartsideError):
+        return
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("background task failed with %s\n%s", type(exc).__name__, frames)
+
+
+def _log_shutdown_failure(future: Future[Any]) -> None:
+    exc = future.exception()
+    if exc is not None:
+        log.error("closing the service failed with %s", type(exc).__name__)
