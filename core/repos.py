@@ -58,12 +58,64 @@ def _decrypt(cipher: CellCipher, table: Table, row: Any, cols: Iterable[str]) ->
     return out
 
 
-class ClientRepo:
-    table = s.clients
+class _Repo:
+    """What every encrypted, workspace-owned record shares: scoping, update, delete, and the
+    keyed hash that finds a record by its external id."""
+
+    table: Table
+    kind: str  # "client" or "session": names records in errors and salts the lookup hash
 
     def __init__(self, cipher: CellCipher) -> None:
         self.cipher = cipher
         self.ws = cipher.workspace_id
+
+    def _mine(self, row_id: UUID) -> Any:
+        return (self.table.c.id == row_id) & (self.table.c.workspace_id == self.ws)
+
+    def _missing(self, row_id: UUID) -> NotFound:
+        return NotFound(f"{self.kind} {row_id} does not exist")
+
+    def _with_lookup(self, values: dict[str, Any], external_id: str | None) -> dict[str, Any]:
+        values["external_id_hash"] = (
+            self.cipher.lookup_hash(self.kind, external_id) if external_id else None
+        )
+        return values
+
+    def _update(self, conn: Connection, row_id: UUID, values: dict[str, Any]) -> None:
+        res = conn.execute(
+            update(self.table).where(self._mine(row_id)).values(updated_at=func.now(), **values)
+        )
+        if res.rowcount != 1:
+            raise self._missing(row_id)
+
+    def _row(self, conn: Connection, row_id: UUID) -> Any:
+        row = conn.execute(select(self.table).where(self._mine(row_id))).first()
+        if row is None:
+            raise self._missing(row_id)
+        return row
+
+    def delete(self, conn: Connection, row_id: UUID) -> None:
+        if conn.execute(delete(self.table).where(self._mine(row_id))).rowcount != 1:
+            raise self._missing(row_id)
+
+    def ids_by_external(self, conn: Connection, external_ids: Sequence[str]) -> dict[str, UUID]:
+        by_hash = {self.cipher.lookup_hash(self.kind, e): e for e in external_ids}
+        if not by_hash:
+            return {}
+        # One array parameter instead of an IN list: imports look up thousands at once.
+        hashes = bindparam("hashes", list(by_hash), type_=ARRAY(LargeBinary))
+        t = self.table
+        rows = conn.execute(
+            select(t.c.id, t.c.external_id_hash).where(
+                t.c.workspace_id == self.ws, t.c.external_id_hash == any_(hashes)
+            )
+        )
+        return {by_hash[bytes(r.external_id_hash)]: r.id for r in rows}
+
+
+class ClientRepo(_Repo):
+    table = s.clients
+    kind = "client"
 
     def row_values(self, client_id: UUID, d: ClientData) -> dict[str, Any]:
         plain = {
@@ -73,11 +125,7 @@ class ClientRepo:
             "notes": d.notes,
             "external_id": d.external_id,
         }
-        values: dict[str, Any] = _encrypt(self.cipher, self.table, client_id, plain)
-        values["external_id_hash"] = (
-            self.cipher.lookup_hash("client", d.external_id) if d.external_id else None
-        )
-        return values
+        return self._with_lookup(_encrypt(self.cipher, self.table, client_id, plain), d.external_id)
 
     def insert(self, conn: Connection, d: ClientData, client_id: UUID | None = None) -> UUID:
         cid = client_id or uuid.uuid4()
@@ -87,22 +135,7 @@ class ClientRepo:
         return cid
 
     def update(self, conn: Connection, client_id: UUID, d: ClientData) -> None:
-        res = conn.execute(
-            update(self.table)
-            .where(self.table.c.id == client_id, self.table.c.workspace_id == self.ws)
-            .values(updated_at=func.now(), **self.row_values(client_id, d))
-        )
-        if res.rowcount != 1:
-            raise NotFound(f"client {client_id} does not exist")
-
-    def delete(self, conn: Connection, client_id: UUID) -> None:
-        res = conn.execute(
-            delete(self.table).where(
-                self.table.c.id == client_id, self.table.c.workspace_id == self.ws
-            )
-        )
-        if res.rowcount != 1:
-            raise NotFound(f"client {client_id} does not exist")
+        self._update(conn, client_id, self.row_values(client_id, d))
 
     def _decode(self, row: Any) -> ClientData:
         p = _decrypt(
@@ -121,13 +154,7 @@ class ClientRepo:
         )
 
     def get(self, conn: Connection, client_id: UUID) -> Client:
-        row = conn.execute(
-            select(self.table).where(
-                self.table.c.id == client_id, self.table.c.workspace_id == self.ws
-            )
-        ).first()
-        if row is None:
-            raise NotFound(f"client {client_id} does not exist")
+        row = self._row(conn, client_id)
         return Client(row.id, self._decode(row), row.updated_at)
 
     def all(self, conn: Connection) -> list[Client]:
@@ -148,23 +175,16 @@ class ClientRepo:
             )
         return out
 
-    def ids_by_external(self, conn: Connection, external_ids: Sequence[str]) -> dict[str, UUID]:
-        return _ids_by_external(conn, self.table, self.cipher, "client", self.ws, external_ids)
 
-
-class SessionRepo:
+class SessionRepo(_Repo):
     table = s.sessions
-
-    def __init__(self, cipher: CellCipher) -> None:
-        self.cipher = cipher
-        self.ws = cipher.workspace_id
+    kind = "session"
 
     def row_values(self, session_id: UUID, d: SessionData) -> dict[str, Any]:
         plain: dict[str, str | None] = {f: getattr(d, f) for f in SOAP_FIELDS}
         plain["external_id"] = d.external_id
-        values: dict[str, Any] = _encrypt(self.cipher, self.table, session_id, plain)
-        values["external_id_hash"] = (
-            self.cipher.lookup_hash("session", d.external_id) if d.external_id else None
+        values = self._with_lookup(
+            _encrypt(self.cipher, self.table, session_id, plain), d.external_id
         )
         values["session_date"] = d.date
         return values
@@ -181,22 +201,7 @@ class SessionRepo:
         return sid
 
     def update(self, conn: Connection, session_id: UUID, d: SessionData) -> None:
-        res = conn.execute(
-            update(self.table)
-            .where(self.table.c.id == session_id, self.table.c.workspace_id == self.ws)
-            .values(updated_at=func.now(), **self.row_values(session_id, d))
-        )
-        if res.rowcount != 1:
-            raise NotFound(f"session {session_id} does not exist")
-
-    def delete(self, conn: Connection, session_id: UUID) -> None:
-        res = conn.execute(
-            delete(self.table).where(
-                self.table.c.id == session_id, self.table.c.workspace_id == self.ws
-            )
-        )
-        if res.rowcount != 1:
-            raise NotFound(f"session {session_id} does not exist")
+        self._update(conn, session_id, self.row_values(session_id, d))
 
     def _decode(self, row: Any) -> Session:
         p = _decrypt(self.cipher, self.table, row, (*SOAP_FIELDS, "external_id"))
@@ -208,14 +213,7 @@ class SessionRepo:
         return Session(row.id, row.client_id, data, row.updated_at)
 
     def get(self, conn: Connection, session_id: UUID) -> Session:
-        row = conn.execute(
-            select(self.table).where(
-                self.table.c.id == session_id, self.table.c.workspace_id == self.ws
-            )
-        ).first()
-        if row is None:
-            raise NotFound(f"session {session_id} does not exist")
-        return self._decode(row)
+        return self._decode(self._row(conn, session_id))
 
     def for_client(self, conn: Connection, client_id: UUID) -> list[Session]:
         t = self.table
@@ -234,27 +232,3 @@ class SessionRepo:
             .order_by(t.c.session_date.desc(), t.c.id)
         )
         return [SessionSummary(r.id, r.client_id, r.session_date) for r in rows]
-
-    def ids_by_external(self, conn: Connection, external_ids: Sequence[str]) -> dict[str, UUID]:
-        return _ids_by_external(conn, self.table, self.cipher, "session", self.ws, external_ids)
-
-
-def _ids_by_external(
-    conn: Connection,
-    table: Table,
-    cipher: CellCipher,
-    kind: str,
-    ws: UUID,
-    external_ids: Sequence[str],
-) -> dict[str, UUID]:
-    by_hash = {cipher.lookup_hash(kind, e): e for e in external_ids}
-    if not by_hash:
-        return {}
-    # One array parameter instead of an IN list: imports look up thousands at once.
-    hashes = bindparam("hashes", list(by_hash), type_=ARRAY(LargeBinary))
-    rows = conn.execute(
-        select(table.c.id, table.c.external_id_hash).where(
-            table.c.workspace_id == ws, table.c.external_id_hash == any_(hashes)
-        )
-    )
-    return {by_hash[bytes(r.external_id_hash)]: r.id for r in rows}
