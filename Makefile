@@ -4,7 +4,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.chartside-installed
-PINS := requirements.lock requirements-nodeps.txt pyproject.toml
+PINS := packaging/requirements.lock packaging/requirements-nodeps.txt pyproject.toml
 
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -14,8 +14,8 @@ export TRANSFORMERS_OFFLINE := 1
 $(STAMP): $(PINS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install -r requirements.lock
-	$(BIN)/python -m pip install --no-deps -r requirements-nodeps.txt
+	$(BIN)/python -m pip install -r packaging/requirements.lock
+	$(BIN)/python -m pip install --no-deps -r packaging/requirements-nodeps.txt
 	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 

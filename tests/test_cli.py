@@ -182,3 +182,29 @@ def test_wrong_passphrase_exits_non_zero_with_one_line(data_dir: Path, tmp_path:
         "(Check the passphrase (and keyboard layout) and try again.)"
     ]
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_server_stops_when_the_command_exits(data_dir: Path) -> None:
+    ok(cli(data_dir, "doctor"))
+    assert not (data_dir / "pg" / "postmaster.pid").exists()
+
+
+def test_the_server_stops_even_when_the_app_forgets_to_close(tmp_path: Path) -> None:
+    """An interpreter that exits without close() still stops the server it started."""
+    d = tmp_path / "d"
+    ok(cli(d, "init"))
+    script = (
+        "import sys; from app.compose import build_service, build_settings; "
+        f"svc = build_service(build_settings({str(d)!r})); svc.is_initialised(); "
+        "print(svc.store.server.pid); sys.exit(0)"
+    )
+    res = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    pid = int(res.stdout.strip())
+    assert not Path(f"/proc/{pid}").exists() or "Z" in Path(f"/proc/{pid}/stat").read_text()
+    assert not (d / "pg" / "postmaster.pid").exists()

@@ -8,6 +8,7 @@ postmaster is our own child so that we can reap it after a crash.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.util
 import logging
@@ -269,6 +270,9 @@ class EmbeddedServer:
                 start_new_session=True,
                 **self._run_as.popen_kwargs(),
             )
+        # The postmaster is in its own session (Ctrl-C must not kill it mid-write), so an
+        # interpreter that exits without close() would leave it running: stop it then too.
+        atexit.register(self.stop)
         self._wait_ready(timeout_s)
 
     def _wait_ready(self, timeout_s: float) -> None:
@@ -336,6 +340,7 @@ class EmbeddedServer:
         return self._proc is not None and self._proc.poll() is None
 
     def stop(self, timeout_s: float = 30.0) -> None:
+        atexit.unregister(self.stop)
         proc, self._proc = self._proc, None
         if proc is None or proc.poll() is not None:
             return
