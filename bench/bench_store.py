@@ -17,7 +17,7 @@ from app.compose import migrations_dir
 from bench.common import percentiles, write_result
 from core import workspaces as w
 from core.db.engine import RUNTIME_USER, DbSecrets
-from core.domain import ClientData, SessionData
+from core.domain import SOAP_FIELDS, ClientData, SessionData
 from core.service import ChartsideService
 from core.settings import load_settings
 from tests.factories import document
@@ -100,7 +100,14 @@ def _new_workspace(svc: ChartsideService) -> None:
     svc.workspace_id = ws
 
 
+def _avg_lengths(conn: Any, table: str, *cols: str) -> list[int]:
+    exprs = ", ".join(f"avg(coalesce(length({c}), 0))" for c in cols)
+    return [int(x) for x in conn.exec_driver_sql(f"SELECT {exprs} FROM {table}").one()]
+
+
 def _raw_import(svc: ChartsideService, sizes: list[int], csizes: list[int]) -> float:
+    """The same rows and bytes with plain psycopg: random blobs as long as our ciphertexts,
+    32-byte ids where we store keyed hashes, no validation and no encryption."""
     ws = svc.workspace_id
     blobs = [os.urandom(x) for x in sizes]
     cblobs = [os.urandom(x) for x in csizes]
@@ -110,14 +117,18 @@ def _raw_import(svc: ChartsideService, sizes: list[int], csizes: list[int]) -> f
         cur.execute("SELECT set_config('app.workspace_id', %s, true)", (str(ws),))
         cids = [uuid.uuid4() for _ in range(IMPORT_CLIENTS)]
         cur.executemany(
-            "INSERT INTO clients (id, workspace_id, full_name, medical_history, notes) "
-            "VALUES (%s, %s, %s, %s, %s)",
-            [(c, ws, cblobs[0], cblobs[1], cblobs[0]) for c in cids],
+            "INSERT INTO clients (id, workspace_id, external_id_hash, external_id, full_name, "
+            "date_of_birth, medical_history, notes) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            [(c, ws, os.urandom(32), *cblobs) for c in cids],
         )
         cur.executemany(
-            "INSERT INTO sessions (id, workspace_id, client_id, session_date, subjective, "
-            "objective, assessment, plan) VALUES (%s, %s, %s, '2024-01-01', %s, %s, %s, %s)",
-            [(uuid.uuid4(), ws, cids[i // SESSIONS_PER_CLIENT], *blobs) for i in range(n_sessions)],
+            "INSERT INTO sessions (id, workspace_id, client_id, external_id_hash, external_id, "
+            "session_date, subjective, objective, assessment, plan) "
+            "VALUES (%s, %s, %s, %s, %s, '2024-01-01', %s, %s, %s, %s)",
+            [
+                (uuid.uuid4(), ws, cids[i // SESSIONS_PER_CLIENT], os.urandom(32), *blobs)
+                for i in range(n_sessions)
+            ],
         )
     return time.perf_counter() - t
 
@@ -139,19 +150,16 @@ def bench_import(root: Path, rounds: int = 3) -> dict[str, Any]:
             ours.append(time.perf_counter() - t)
             # The raw side writes as many rows, with blobs as large as our ciphertexts.
             with svc.db.tx(svc.workspace_id) as conn:
-                sizes = [
-                    int(x)
-                    for x in conn.exec_driver_sql(
-                        "SELECT avg(length(subjective)), avg(length(objective)), "
-                        "avg(length(assessment)), avg(length(plan)) FROM sessions"
-                    ).one()
-                ]
-                csizes = [
-                    int(x)
-                    for x in conn.exec_driver_sql(
-                        "SELECT avg(length(full_name)), avg(length(medical_history)) FROM clients"
-                    ).one()
-                ]
+                sizes = _avg_lengths(conn, "sessions", "external_id", *SOAP_FIELDS)
+                csizes = _avg_lengths(
+                    conn,
+                    "clients",
+                    "external_id",
+                    "full_name",
+                    "date_of_birth",
+                    "medical_history",
+                    "notes",
+                )
             _new_workspace(svc)
             raw.append(_raw_import(svc, sizes, csizes))
     finally:
