@@ -60,9 +60,8 @@ class CellCipher:
         if len(key) != KEY_LEN:
             raise CryptoError("data key has the wrong length")
         self._aead = AESGCM(key)
-        self._lookup_key = HKDF(
-            algorithm=hashes.SHA256(), length=32, salt=None, info=b"chartside/lookup/v1"
-        ).derive(key)
+        self._root = key
+        self._lookup_key = self.subkey(b"chartside/lookup/v1")
         self.key_version = key_version
         self.workspace_id = workspace_id
         self._header = _HEADER.pack(FORMAT_VERSION, ALG_AES256_GCM, key_version)
@@ -105,6 +104,12 @@ class CellCipher:
                 "(the value was altered or belongs to another record)"
             ) from None
         return data.decode("utf-8")
+
+    def subkey(self, purpose: bytes) -> bytes:
+        """A key for another job (the audit chain), derived so the data key never leaves."""
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(
+            self._root
+        )
 
     def lookup_hash(self, kind: str, value: str) -> bytes:
         """Keyed hash for equality look-ups (external ids) without storing the value."""

@@ -3,38 +3,33 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import threading
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
-from core import transfer
+from core import audit
 from core import workspaces as w
 from core.crypto import CellCipher
 from core.db.engine import Database
-from core.domain import (
-    Client,
-    ClientData,
-    ClientSummary,
-    HealthCheck,
-    Session,
-    SessionData,
-    SessionSummary,
-)
-from core.errors import AlreadyInitialised, NotFound, NotInitialised
+from core.domain import HealthCheck
+from core.errors import AlreadyInitialised, ChartsideError, NotInitialised
 from core.keys import KeyManager
-from core.repos import ClientRepo, SessionRepo
+from core.notes import NotesOps
 from core.settings import Settings
 from core.store import Store
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
-class ChartsideService:
+class ChartsideService(NotesOps):
     """Blocking, thread-safe. The GUI calls it from its task runner, the CLI directly."""
 
     def __init__(
@@ -44,6 +39,8 @@ class ChartsideService:
         self.store = Store(settings, migrations_dir)
         self.keys = keys or KeyManager()
         self.workspace_id: UUID | None = None
+        self.actor = getpass.getuser()
+        self.anchors = audit.AnchorStore(settings.data_dir / "audit-anchor.json")
         self._lock = threading.RLock()
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -66,8 +63,7 @@ class ChartsideService:
             ws, dek, version = w.create_workspace(db, "Practice", passphrase, self.settings.crypto)
             self.keys.install(ws, dek, version)
             self.workspace_id = ws
-            user = getpass.getuser()
-            self.run(lambda c, k: w.PractitionerRepo(k).create(c, user, user))
+            self.run(lambda c, k: w.PractitionerRepo(k).create(c, self.actor, self.actor), "init")
 
     def unlock(self, passphrase: str) -> None:
         with self._lock:
@@ -82,9 +78,18 @@ class ChartsideService:
             dek, version = w.unlock_workspace(db, ws, passphrase)
             self.keys.install(ws, dek, version)
             self.workspace_id = ws
+            self.run(lambda c, k: None, "unlock")
 
     def lock(self) -> None:
-        self.keys.lock()
+        with self._lock:
+            try:
+                if self.keys.unlocked and self.store.db is not None:
+                    self.run(lambda c, k: None, "lock")
+            except (ChartsideError, SQLAlchemyError) as exc:
+                # Locking must never fail: a missing "lock" event is the lesser harm.
+                log.warning("could not record the lock event: %s", type(exc).__name__)
+            finally:
+                self.keys.lock()
 
     @property
     def unlocked(self) -> bool:
@@ -92,7 +97,7 @@ class ChartsideService:
 
     def close(self) -> None:
         with self._lock:
-            self.keys.lock()
+            self.lock()
             self.store.close()
 
     # -- scoped work -------------------------------------------------------------------
@@ -101,108 +106,59 @@ class ChartsideService:
             return self.keys.cipher(uuid.UUID(int=0))  # raises Locked
         return self.keys.cipher(self.workspace_id)
 
-    def run(self, fn: Callable[[Connection, CellCipher], T]) -> T:
-        """Run `fn` in one transaction scoped to the unlocked workspace."""
+    def run(
+        self,
+        fn: Callable[[Connection, CellCipher], T],
+        action: str | None = None,
+        target: Callable[[T], Any] | UUID | None = None,
+        details: Callable[[T], dict[str, Any]] | None = None,
+    ) -> T:
+        """Run `fn` in one transaction scoped to the unlocked workspace. With an `action`,
+        the audit event is written in the same transaction: no change without its record."""
         cipher = self.cipher()
+        writer = audit.AuditWriter(cipher, self.actor)
         with self.db.tx(cipher.workspace_id) as conn:
-            return fn(conn, cipher)
+            result = fn(conn, cipher)
+            if action is not None:
+                tgt = target(result) if callable(target) else target
+                writer.append(conn, action, tgt, details(result) if details else None)
+        if writer.head is not None:
+            self.anchors.advance(cipher.workspace_id, writer.head)
+        return result
 
     @property
     def db(self) -> Database:
         return self.store.require()
 
-    # -- clients -----------------------------------------------------------------------
-    def list_clients(self, filter_text: str = "") -> list[ClientSummary]:
-        rows = self.run(lambda c, k: ClientRepo(k).summaries(c))
-        needle = filter_text.casefold().strip()
-        # Names are ciphertext, so filtering happens here, after decryption.
-        hits = [r for r in rows if needle in r.full_name.casefold()] if needle else rows
-        return sorted(hits, key=lambda r: (r.full_name.casefold(), str(r.id)))
+    # -- audit -------------------------------------------------------------------------
+    def audit_verify(self) -> audit.VerifyReport:
+        cipher = self.cipher()
+        with self.db.tx(cipher.workspace_id) as conn:
+            rows = list(audit.load_events(conn, cipher.workspace_id))
+        return audit.verify_events(
+            audit.audit_key(cipher), rows, self.anchors.get(cipher.workspace_id)
+        )
 
-    def get_client(self, client_id: UUID) -> Client:
-        return self.run(lambda c, k: ClientRepo(k).get(c, client_id))
+    def audit_export(self) -> list[dict[str, Any]]:
+        return self.run(lambda c, k: audit.export_rows(c, k.workspace_id), "audit.export")
 
-    def create_client(self, data: ClientData) -> Client:
-        d = data.validated()
-
-        def work(c: Connection, k: CellCipher) -> Client:
-            repo = ClientRepo(k)
-            return repo.get(c, repo.insert(c, d))
-
-        return self.run(work)
-
-    def update_client(self, client_id: UUID, data: ClientData) -> Client:
-        d = data.validated()
-
-        def work(c: Connection, k: CellCipher) -> Client:
-            repo = ClientRepo(k)
-            repo.update(c, client_id, d)
-            return repo.get(c, client_id)
-
-        return self.run(work)
-
-    def delete_client(self, client_id: UUID) -> None:
-        self.run(lambda c, k: ClientRepo(k).delete(c, client_id))
-
-    # -- sessions ----------------------------------------------------------------------
-    def list_sessions(self, client_id: UUID) -> list[SessionSummary]:
-        return self.run(lambda c, k: SessionRepo(k).summaries(c, client_id))
-
-    def get_session(self, session_id: UUID) -> Session:
-        return self.run(lambda c, k: SessionRepo(k).get(c, session_id))
-
-    def create_session(self, client_id: UUID, data: SessionData) -> Session:
-        d = data.validated()
-
-        def work(c: Connection, k: CellCipher) -> Session:
-            ClientRepo(k).get(c, client_id)  # a clear NotFound instead of an FK error
-            repo = SessionRepo(k)
-            return repo.get(c, repo.insert(c, client_id, d))
-
-        return self.run(work)
-
-    def update_session(self, session_id: UUID, data: SessionData) -> Session:
-        d = data.validated()
-
-        def work(c: Connection, k: CellCipher) -> Session:
-            repo = SessionRepo(k)
-            repo.update(c, session_id, d)
-            return repo.get(c, session_id)
-
-        return self.run(work)
-
-    def delete_session(self, session_id: UUID) -> None:
-        self.run(lambda c, k: SessionRepo(k).delete(c, session_id))
-
-    # -- import / export ---------------------------------------------------------------
-    def import_file(
-        self, path: Path, progress: transfer.Progress | None = None
-    ) -> transfer.ImportSummary:
-        records = transfer.parse(path.read_bytes())  # validate everything before writing
-        return self.run(lambda c, k: transfer.write(c, k, records, progress))
-
-    def export_doc(self, client: str | None = None) -> dict:
-        def work(c: Connection, k: CellCipher) -> dict:
-            cid = None
-            if client is not None:
-                cid = ClientRepo(k).ids_by_external(c, [client]).get(client)
-                if cid is None:
-                    cid = _as_uuid(client)
-                if cid is None:
-                    raise NotFound("no client has that id")
-            return transfer.export_doc(c, k, cid)
-
-        return self.run(work)
+    def record_ai_query(
+        self, query: str, retrieved: list[str], cited: list[str], timings_ms: dict[str, int]
+    ) -> None:
+        """For the assistant: the query is kept only as an HMAC."""
+        self.run(
+            lambda c, k: None,
+            "ai.query",
+            details=lambda _: {
+                "query_hmac": audit.query_hmac(self.cipher(), query),
+                "retrieved": retrieved,
+                "cited": cited,
+                "timings_ms": timings_ms,
+            },
+        )
 
     # -- health ------------------------------------------------------------------------
     def doctor(self) -> list[HealthCheck]:
         from core.doctor import run_checks
 
         return run_checks(self)
-
-
-def _as_uuid(value: str) -> UUID | None:
-    try:
-        return UUID(value)
-    except ValueError:
-        return None

@@ -197,7 +197,9 @@ audit_events = Table(
     "audit_events",
     metadata,
     Column("id", BigInteger, primary_key=True, autoincrement=True),
-    _ws(),
+    # No foreign key: the trail outlives the workspace it describes (migration 0002).
+    Column("workspace_id", UUID(as_uuid=True), nullable=False, index=True),
+    Column("seq", BigInteger, nullable=False),
     _ts("ts"),
     Column("actor", Text, nullable=False),
     Column("action", Text, nullable=False),
@@ -205,6 +207,7 @@ audit_events = Table(
     Column("details", JSONB, nullable=False, server_default="{}"),
     Column("prev_hash", LargeBinary, nullable=True),
     Column("hash", LargeBinary, nullable=True),
+    UniqueConstraint("workspace_id", "seq", name="uq_audit_events_seq"),
 )
 
 query_cache = Table(

@@ -1,0 +1,247 @@
+"""Tamper-evident audit log: a keyed HMAC chain per workspace, plus an anchor outside the
+database so that cutting off the newest events is detected too.
+
+Each event's hash is HMAC(audit key, previous hash ‖ canonical event). Appends take a
+per-workspace advisory lock, so concurrent writers still form one chain. The audit key is
+derived from the workspace data key: only an unlocked workspace can extend or check it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, insert, select, text
+
+from core.crypto import CellCipher
+from core.db import schema as s
+
+AUDIT_KEY_PURPOSE = b"chartside/audit/v1"
+
+
+def audit_key(cipher: CellCipher) -> bytes:
+    return cipher.subkey(AUDIT_KEY_PURPOSE)
+
+
+def query_hmac(cipher: CellCipher, query: str) -> str:
+    """What the log keeps of an AI question: enough to match a known query, never its text."""
+    return hmac.new(
+        cipher.subkey(b"chartside/audit-query/v1"), query.encode(), hashlib.sha256
+    ).hexdigest()
+
+
+def _canonical(
+    seq: int, ts: dt.datetime, actor: str, action: str, target: str | None, details: dict[str, Any]
+) -> bytes:
+    return json.dumps(
+        [
+            seq,
+            ts.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+            actor,
+            action,
+            target,
+            details,
+        ],
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    ).encode()
+
+
+def chain_hash(
+    key: bytes,
+    prev: bytes | None,
+    seq: int,
+    ts: dt.datetime,
+    actor: str,
+    action: str,
+    target: str | None,
+    details: dict[str, Any],
+) -> bytes:
+    msg = (prev or b"\x00" * 32) + _canonical(seq, ts, actor, action, target, details)
+    return hmac.new(key, msg, hashlib.sha256).digest()
+
+
+@dataclass(frozen=True)
+class Anchor:
+    count: int
+    head: str  # hex
+
+
+class AnchorStore:
+    """(count, head hash) per workspace, in a file beside the data, not in the database.
+    It only moves forward, so a reader in another process can never roll it back."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._mutex = threading.Lock()
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        try:
+            return json.loads(self.path.read_text())
+        except (OSError, ValueError):
+            return {}
+
+    def get(self, workspace_id: UUID) -> Anchor | None:
+        row = self._load().get(str(workspace_id))
+        return Anchor(int(row["count"]), str(row["head"])) if row else None
+
+    def advance(self, workspace_id: UUID, anchor: Anchor) -> None:
+        with self._mutex:
+            data = self._load()
+            cur = data.get(str(workspace_id))
+            if cur and int(cur["count"]) >= anchor.count:
+                return
+            data[str(workspace_id)] = {"count": anchor.count, "head": anchor.head}
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w") as f:
+                json.dump(data, f)
+            os.replace(tmp, self.path)
+
+
+@dataclass
+class AuditWriter:
+    """Appends inside the caller's transaction; remembers the newest event for the anchor,
+    which the caller advances only after the transaction commits."""
+
+    cipher: CellCipher
+    actor: str
+    head: Anchor | None = None
+    _key: bytes = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._key = audit_key(self.cipher)
+
+    def append(
+        self,
+        conn: Connection,
+        action: str,
+        target: str | UUID | None = None,
+        details: dict[str, Any] | None = None,
+    ) -> Anchor:
+        ws = self.cipher.workspace_id
+        # Serialise appends per workspace until commit: one chain, no forks.
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": f"audit:{ws}"}
+        )
+        t = s.audit_events
+        last = conn.execute(
+            select(t.c.seq, t.c.hash)
+            .where(t.c.workspace_id == ws)
+            .order_by(t.c.seq.desc())
+            .limit(1)
+        ).first()
+        seq = (last.seq + 1) if last else 1
+        prev = bytes(last.hash) if last else None
+        ts = dt.datetime.now(dt.UTC)
+        tgt = None if target is None else str(target)
+        det = details or {}
+        _check_exact(det)
+        h = chain_hash(self._key, prev, seq, ts, self.actor, action, tgt, det)
+        conn.execute(
+            insert(t).values(
+                workspace_id=ws,
+                seq=seq,
+                ts=ts,
+                actor=self.actor,
+                action=action,
+                target=tgt,
+                details=det,
+                prev_hash=prev,
+                hash=h,
+            )
+        )
+        self.head = Anchor(seq, h.hex())
+        return self.head
+
+
+def _check_exact(value: Any) -> None:
+    """JSONB may rewrite a float (1e20 comes back as an integer), which would break the
+    hash. Details therefore hold only values that survive the round trip exactly."""
+    if isinstance(value, float):
+        raise TypeError("audit details must not hold floats; store integer units instead")
+    if isinstance(value, dict):
+        for v in value.values():
+            _check_exact(v)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _check_exact(v)
+
+
+@dataclass
+class VerifyReport:
+    ok: bool
+    count: int
+    problems: list[str]
+
+
+def verify_events(key: bytes, rows: Iterable[Any], anchor: Anchor | None) -> VerifyReport:
+    """Checks sequence, links and HMACs; then that the anchor's head is still there."""
+    problems: list[str] = []
+    prev: bytes | None = None
+    expected = 1
+    count = 0
+    hashes: dict[int, bytes] = {}
+    for r in rows:
+        count += 1
+        if r.seq != expected:
+            problems.append(f"event {expected} is missing or out of order (found {r.seq})")
+            expected = r.seq
+        stored_prev = bytes(r.prev_hash) if r.prev_hash is not None else None
+        if stored_prev != prev:
+            problems.append(f"event {r.seq} does not link to the event before it")
+        want = chain_hash(key, stored_prev, r.seq, r.ts, r.actor, r.action, r.target, r.details)
+        if not hmac.compare_digest(want, bytes(r.hash)):
+            problems.append(f"event {r.seq} was altered")
+        prev = bytes(r.hash)
+        hashes[r.seq] = prev
+        expected += 1
+        if len(problems) > 100:
+            break
+    if anchor is not None:
+        if anchor.count > count:
+            problems.append(
+                f"the log ends at event {count}, but {anchor.count} were recorded "
+                "(events were removed from the end)"
+            )
+        elif hashes.get(anchor.count, b"").hex() != anchor.head:
+            problems.append(f"event {anchor.count} differs from the recorded anchor")
+    return VerifyReport(not problems, count, problems)
+
+
+def load_events(conn: Connection, workspace_id: UUID) -> Iterable[Any]:
+    t = s.audit_events
+    return conn.execute(
+        select(
+            t.c.seq, t.c.ts, t.c.actor, t.c.action, t.c.target, t.c.details, t.c.prev_hash, t.c.hash
+        )
+        .where(t.c.workspace_id == workspace_id)
+        .order_by(t.c.seq)
+    )
+
+
+def export_rows(conn: Connection, workspace_id: UUID) -> list[dict[str, Any]]:
+    return [
+        {
+            "seq": r.seq,
+            "ts": r.ts.astimezone(dt.UTC).isoformat(),
+            "actor": r.actor,
+            "action": r.action,
+            "target": r.target,
+            "details": r.details,
+            "prev_hash": bytes(r.prev_hash).hex() if r.prev_hash else None,
+            "hash": bytes(r.hash).hex(),
+        }
+        for r in load_events(conn, workspace_id)
+    ]

@@ -1,0 +1,146 @@
+"""Client and session operations, each one transaction with its audit event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+from uuid import UUID
+
+from sqlalchemy import Connection
+
+from core import transfer
+from core.crypto import CellCipher
+from core.domain import (
+    Client,
+    ClientData,
+    ClientSummary,
+    Session,
+    SessionData,
+    SessionSummary,
+)
+from core.errors import NotFound
+from core.repos import ClientRepo, SessionRepo
+
+T = TypeVar("T")
+
+
+class _Runs(Protocol):
+    def run(
+        self,
+        fn: Callable[[Connection, CellCipher], T],
+        action: str | None = None,
+        target: Callable[[T], Any] | UUID | None = None,
+        details: Callable[[T], dict[str, Any]] | None = None,
+    ) -> T: ...
+
+
+def _id(obj: Any) -> Any:
+    return obj.id
+
+
+class NotesOps:
+    """Mixed into the service, which provides `run` (transaction + audit event)."""
+
+    def list_clients(self: _Runs, filter_text: str = "") -> list[ClientSummary]:
+        rows = self.run(
+            lambda c, k: ClientRepo(k).summaries(c),
+            "client.list",
+            details=lambda r: {"count": len(r)},
+        )
+        needle = filter_text.casefold().strip()
+        # Names are ciphertext, so filtering happens here, after decryption.
+        hits = [r for r in rows if needle in r.full_name.casefold()] if needle else rows
+        return sorted(hits, key=lambda r: (r.full_name.casefold(), str(r.id)))
+
+    def get_client(self: _Runs, client_id: UUID) -> Client:
+        return self.run(lambda c, k: ClientRepo(k).get(c, client_id), "client.read", client_id)
+
+    def create_client(self: _Runs, data: ClientData) -> Client:
+        d = data.validated()
+
+        def work(c: Connection, k: CellCipher) -> Client:
+            repo = ClientRepo(k)
+            return repo.get(c, repo.insert(c, d))
+
+        return self.run(work, "client.create", _id)
+
+    def update_client(self: _Runs, client_id: UUID, data: ClientData) -> Client:
+        d = data.validated()
+
+        def work(c: Connection, k: CellCipher) -> Client:
+            repo = ClientRepo(k)
+            repo.update(c, client_id, d)
+            return repo.get(c, client_id)
+
+        return self.run(work, "client.update", client_id)
+
+    def delete_client(self: _Runs, client_id: UUID) -> None:
+        self.run(lambda c, k: ClientRepo(k).delete(c, client_id), "client.delete", client_id)
+
+    def list_sessions(self: _Runs, client_id: UUID) -> list[SessionSummary]:
+        return self.run(
+            lambda c, k: SessionRepo(k).summaries(c, client_id), "session.list", client_id
+        )
+
+    def get_session(self: _Runs, session_id: UUID) -> Session:
+        return self.run(lambda c, k: SessionRepo(k).get(c, session_id), "session.read", session_id)
+
+    def create_session(self: _Runs, client_id: UUID, data: SessionData) -> Session:
+        d = data.validated()
+
+        def work(c: Connection, k: CellCipher) -> Session:
+            ClientRepo(k).get(c, client_id)  # a clear NotFound instead of an FK error
+            repo = SessionRepo(k)
+            return repo.get(c, repo.insert(c, client_id, d))
+
+        return self.run(work, "session.create", _id)
+
+    def update_session(self: _Runs, session_id: UUID, data: SessionData) -> Session:
+        d = data.validated()
+
+        def work(c: Connection, k: CellCipher) -> Session:
+            repo = SessionRepo(k)
+            repo.update(c, session_id, d)
+            return repo.get(c, session_id)
+
+        return self.run(work, "session.update", session_id)
+
+    def delete_session(self: _Runs, session_id: UUID) -> None:
+        self.run(lambda c, k: SessionRepo(k).delete(c, session_id), "session.delete", session_id)
+
+    def import_file(
+        self: _Runs, path: Path, progress: transfer.Progress | None = None
+    ) -> transfer.ImportSummary:
+        records = transfer.parse(path.read_bytes())  # validate everything before writing
+        return self.run(
+            lambda c, k: transfer.write(c, k, records, progress),
+            "import",
+            details=lambda s: dict(s.__dict__),
+        )
+
+    def export_doc(self: _Runs, client: str | None = None) -> dict[str, Any]:
+        def work(c: Connection, k: CellCipher) -> dict[str, Any]:
+            cid = None
+            if client is not None:
+                cid = ClientRepo(k).ids_by_external(c, [client]).get(client) or _as_uuid(client)
+                if cid is None:
+                    raise NotFound("no client has that id")
+            return transfer.export_doc(c, k, cid)
+
+        return self.run(
+            work,
+            "export",
+            details=lambda doc: {
+                "clients": len(doc["clients"]),
+                "sessions": sum(len(x["sessions"]) for x in doc["clients"]),
+                "scope": "client" if client else "all",
+            },
+        )
+
+
+def _as_uuid(value: str) -> UUID | None:
+    try:
+        return UUID(value)
+    except ValueError:
+        return None
