@@ -16,6 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from app import cli_models
 from core import transfer
 from core.errors import ChartsideError, WrongPassphrase
 from core.service import ChartsideService
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--client", help="external id (or internal id) of one client")
     exp.add_argument("--out", type=Path, required=True)
     sub.add_parser("doctor", help="health of database, pgvector, schema, keys and encryption")
+    cli_models.add_parser(sub)
     return p
 
 
@@ -110,6 +112,11 @@ class Cli:
             "\n".join(f"[{'ok' if c.ok else 'FAIL'}] {c.name}: {c.detail}" for c in checks),
         )
         return 0 if all(c.ok for c in checks) else EXIT_ERROR
+
+    def cmd_models(self) -> int:
+        payload, human, code = cli_models.run(self.args, self.svc.settings)
+        self.emit(payload, human)
+        return code
 
     def _progress(self, fraction: float, message: str) -> None:
         if sys.stderr.isatty() and not self.args.json:

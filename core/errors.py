@@ -90,3 +90,17 @@ class MigrationError(DatabaseError):
 
 class ImportFormatError(ValidationError):
     remediation = "Fix the named record in the import file; nothing was imported."
+
+
+class ModelError(ChartsideError):
+    """A local model could not be used. Core catches this without importing `models`."""
+
+    remediation = "Run `chartside models verify`, or choose another model in the settings."
+
+
+class PromptTooLong(ModelError):
+    remediation = "Ask a narrower question or choose fewer sources."
+
+
+class GenerationTimeout(ModelError):
+    remediation = "Try a shorter question, or raise the generation timeout in the settings."

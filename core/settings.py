@@ -82,6 +82,19 @@ class CryptoSettings(BaseModel):
         return v
 
 
+class ModelSettings(BaseModel):
+    """Thread counts were measured on 2 cores (DESIGN §9): one torch thread keeps a query at
+    ~14 ms where two degrade to 50-280 ms under load; one llama.cpp thread decodes faster
+    than two when anything else runs."""
+
+    embedder_query_threads: int = Field(default=1, ge=1, le=64)
+    embedder_batch_threads: int = Field(default=1, ge=1, le=64)
+    generator_threads: int = Field(default=1, ge=1, le=64)
+    generator_context: int = Field(default=4096, ge=512, le=131072)
+    generation_timeout_s: int = Field(default=120, ge=1, le=3600)
+    default_generator: str = Field(default="base", pattern=r"^(base|instruct)$")
+
+
 class UiSettings(BaseModel):
     language: str = Field(default="en", pattern=r"^(en|he)$")
 
@@ -98,6 +111,7 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     crypto: CryptoSettings = Field(default_factory=CryptoSettings)
+    models: ModelSettings = Field(default_factory=ModelSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
 
     @classmethod
@@ -120,6 +134,10 @@ class Settings(BaseSettings):
     @property
     def pg_dir(self) -> Path:
         return self.data_dir / "pg"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
 
     @property
     def embedded(self) -> bool:

@@ -12,6 +12,11 @@ import pytest
 os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests import offline_guard
+
+# The whole suite runs with connections off the machine refused before they happen.
+offline_guard.install()
+
 from app.compose import migrations_dir
 from core.service import ChartsideService
 from core.settings import Settings, load_settings
@@ -19,6 +24,13 @@ from core.settings import Settings, load_settings
 PASSPHRASE = "correct horse battery staple"
 # The OWASP floor: real, but fast enough to derive once per test.
 FAST_KDF = {"argon2_memory_kib": 19 * 1024, "argon2_iterations": 2, "argon2_lanes": 1}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_connection_left_the_machine() -> Iterator[None]:
+    yield
+    leaked = offline_guard.violations()
+    assert not leaked, f"attempted connections off the machine: {leaked}"
 
 
 @pytest.fixture(autouse=True)

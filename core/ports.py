@@ -1,0 +1,153 @@
+"""Ports that local model runtimes implement (DESIGN §2). `models/` provides the adapters.
+
+Core must stay free of ML libraries and numpy, so vectors are plain `list[float]`.
+Every call may block for a long time (a lazy model load on first use): call them off the
+GUI thread. Runtimes serialise work on their own owning thread, so calls from several
+threads are safe.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, Protocol, TypedDict, runtime_checkable
+
+from core.errors import Cancelled
+
+Progress = Callable[[float, str], None]
+"""`progress(fraction, message)`, fraction in [0, 1]. Called from a worker thread."""
+
+
+class CancelToken:
+    """A one-way switch shared between whoever asks for work and whoever does it.
+
+    Cheap to poll (`cancelled`), and waitable so a worker can sleep until it trips.
+    """
+
+    __slots__ = ("_event",)
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until cancelled or `timeout` passes; True when cancelled."""
+        return self._event.wait(timeout)
+
+    def raise_if_cancelled(self) -> None:
+        if self._event.is_set():
+            raise Cancelled()
+
+
+class ChatMessage(TypedDict):
+    role: str  # "system" | "user" | "assistant"
+    content: str
+
+
+Prompt = str | Sequence[ChatMessage]
+"""A raw prompt string, or chat messages that the runtime renders with the model's
+chat template (or a plain transcript when the model has none)."""
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns text into unit-length vectors (cosine similarity == dot product)."""
+
+    @property
+    def model_id(self) -> str:
+        """Stable id, `<name>@<sha256 prefix of the weights>`; stored beside each vector so
+        a model change marks chunks stale."""
+
+    @property
+    def dimension(self) -> int: ...
+
+    @property
+    def max_input_tokens(self) -> int:
+        """Longest input (as counted by `count_tokens`) embedded without truncation."""
+
+    def load(self, progress: Progress | None = None) -> None:
+        """Load now instead of on first use. Raises a `ChartsideError` subclass."""
+
+    def embed_documents(
+        self,
+        texts: Sequence[str],
+        batch_size: int = 32,
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[list[float]]:
+        """One vector per text, in order. Raises `Cancelled` between batches."""
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+    def tokenize(self, text: str) -> list[int]:
+        """Token ids without special tokens. Does not need the model weights loaded."""
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def close(self) -> None: ...
+
+
+@runtime_checkable
+class Generator(Protocol):
+    """A local text generator (llama.cpp)."""
+
+    @property
+    def model_id(self) -> str: ...
+
+    @property
+    def context_length(self) -> int:
+        """Tokens the runtime's context holds: prompt plus completion must fit."""
+
+    @property
+    def has_chat_template(self) -> bool:
+        """False for base models: chat messages are then rendered as a plain transcript."""
+
+    def load(self, progress: Progress | None = None) -> None: ...
+
+    def tokenize(self, text: str) -> list[int]:
+        """Token ids from the model's own tokenizer, without BOS."""
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def count_prompt_tokens(self, prompt: Prompt) -> int:
+        """Tokens `prompt` occupies once rendered (template, BOS and all)."""
+
+    def stream(
+        self,
+        prompt: Prompt,
+        *,
+        max_tokens: int = 512,
+        temperature: float = 0.0,
+        stop: Sequence[str] = (),
+        cancel: CancelToken | None = None,
+        timeout_s: float | None = None,
+    ) -> Iterator[str]:
+        """Yield text pieces as they are generated.
+
+        Raises `core.errors.Cancelled` soon (< 200 ms) after `cancel` trips, and a
+        timeout error (a `ChartsideError`) when `timeout_s` passes; the time limit counts
+        from this call, so it includes waiting for the model to load. Closing the iterator
+        early stops the generation too. Work starts at the first `next()`."""
+
+    def generate(
+        self,
+        prompt: Prompt,
+        *,
+        max_tokens: int = 512,
+        temperature: float = 0.0,
+        stop: Sequence[str] = (),
+        json_schema: Mapping[str, Any] | None = None,
+        grammar: str | None = None,
+        cancel: CancelToken | None = None,
+        timeout_s: float | None = None,
+    ) -> str:
+        """The whole completion, optionally constrained by a JSON schema or a GBNF grammar."""
+
+    def close(self) -> None: ...

@@ -1,0 +1,70 @@
+"""Build runtimes from registry records: the one place the app turns "the active model"
+into an object that implements `core.ports`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from models.embedder import EmbedderSettings, SentenceTransformerEmbedder
+from models.generator import GeneratorSettings, LlamaCppGenerator
+from models.metrics import ModelMetrics
+from models.registry import ModelRecord, ModelRegistry
+from models.worker import LoadPolicy
+
+
+def open_embedder(
+    record: ModelRecord,
+    *,
+    settings: EmbedderSettings | None = None,
+    metrics: ModelMetrics | None = None,
+    load_policy: LoadPolicy | None = None,
+) -> SentenceTransformerEmbedder:
+    """An unloaded embedder; it loads on first use and refuses changed files then."""
+    return SentenceTransformerEmbedder(
+        record.path,
+        name=record.name,
+        expected_sha256=record.sha256,
+        settings=settings,
+        metrics=metrics,
+        load_policy=load_policy,
+    )
+
+
+def open_generator(
+    record: ModelRecord,
+    *,
+    settings: GeneratorSettings | None = None,
+    metrics: ModelMetrics | None = None,
+    load_policy: LoadPolicy | None = None,
+) -> LlamaCppGenerator:
+    return LlamaCppGenerator(
+        record.path,
+        name=record.name,
+        expected_sha256=record.sha256,
+        settings=settings,
+        metrics=metrics,
+        load_policy=load_policy,
+    )
+
+
+def open_defaults(
+    registry_dir: Path | str,
+    cache_dir: Path | str,
+    *,
+    metrics: ModelMetrics | None = None,
+    embedder_settings: EmbedderSettings | None = None,
+    generator_settings: GeneratorSettings | None = None,
+) -> tuple[SentenceTransformerEmbedder, LlamaCppGenerator]:
+    """The active embedder and generator, registering the packaged models first if the
+    registry has none. Cheap: nothing is loaded until first use."""
+    registry = ModelRegistry(registry_dir)
+    if registry.active("embedder") is None or registry.active("generator") is None:
+        registry.ensure_defaults(cache_dir)
+    metrics = metrics if metrics is not None else ModelMetrics()
+    embedder_record = registry.active("embedder")
+    generator_record = registry.active("generator")
+    assert embedder_record is not None and generator_record is not None
+    return (
+        open_embedder(embedder_record, settings=embedder_settings, metrics=metrics),
+        open_generator(generator_record, settings=generator_settings, metrics=metrics),
+    )

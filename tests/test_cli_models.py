@@ -1,0 +1,60 @@
+"""`chartside models …` on the real packaged models."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.test_cli import cli, ok
+
+
+def _active(rows: list[dict], kind: str) -> dict:
+    (row,) = [r for r in rows if r["kind"] == kind and r["active"]]
+    return row
+
+
+def test_list_verify_and_switch_models(tmp_path: Path) -> None:
+    d = tmp_path / "data"
+    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    assert {r["name"] for r in rows} >= {
+        "all-MiniLM-L6-v2",
+        "gemma-3-270m",
+        "SmolLM2-135M-Instruct",
+    }
+    emb = _active(rows, "embedder")
+    assert emb["dimension"] == 384 and len(emb["sha256"]) == 64
+    assert emb["model_id"] == f"all-MiniLM-L6-v2@{emb['sha256'][:12]}"
+    gen = _active(rows, "generator")
+    assert gen["name"] == "gemma-3-270m" and gen["has_chat_template"] is False
+    assert all(r["fits_ram"] for r in rows)
+    assert (d.stat().st_mode & 0o777) == 0o700
+
+    verified = ok(cli(d, "models", "verify", passphrase=None))
+    assert verified["ok"] is True
+    assert all(r["checksum_ok"] is True for r in verified["models"])
+
+    smol = next(r for r in rows if r["name"] == "SmolLM2-135M-Instruct")
+    copy = tmp_path / "smol.gguf"
+    shutil.copyfile(smol["path"], copy)
+    used = ok(cli(d, "models", "use-generator", str(copy), passphrase=None))
+    assert used["active"] is True and used["has_chat_template"] is True
+    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    assert _active(rows, "generator")["path"] == str(copy)
+
+    with copy.open("r+b") as f:  # one changed byte in the middle of the weights
+        f.seek(copy.stat().st_size // 2)
+        byte = f.read(1)
+        f.seek(-1, 1)
+        f.write(bytes([byte[0] ^ 0xFF]))
+    res = cli(d, "models", "verify", passphrase=None)
+    assert res.returncode == 1
+    report = json.loads(res.stdout)
+    (changed,) = [r for r in report["models"] if r["checksum_ok"] is False]
+    assert changed["path"] == str(copy)
+
+
+def test_use_embedder_refuses_a_missing_directory(tmp_path: Path) -> None:
+    res = cli(tmp_path / "data", "models", "use-embedder", str(tmp_path / "nope"), passphrase=None)
+    assert res.returncode == 1
+    assert len(res.stderr.strip().splitlines()) == 1
