@@ -48,6 +48,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
         mark = "*" if r["active"] else " "
         ok = {True: "ok", False: "CHANGED", None: ""}[r["checksum_ok"]]
         fit = "" if r["fits_ram"] else " (may not fit in RAM)"
-        lines.append(f"{mark} {r['kind']:<9} {r['name']:<40} {r['size'] / 2**20:8.1f} MiB "
-                     f"{ok}{fit}")
+        lines.append(
+            f"{mark} {r['kind']:<9} {r['name']:<40} {r['size'] / 2**20:8.1f} MiB {ok}{fit}"
+        )
     return "\n".join(lines)

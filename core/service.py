@@ -14,7 +14,7 @@ from uuid import UUID
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from core import audit
+from core import audit, backup
 from core import workspaces as w
 from core.crypto import CellCipher
 from core.db.engine import Database
@@ -22,6 +22,7 @@ from core.domain import HealthCheck
 from core.errors import AlreadyInitialised, ChartsideError, NotInitialised
 from core.keys import KeyManager
 from core.notes import NotesOps
+from core.ports import Progress
 from core.settings import Settings
 from core.store import Store
 
@@ -129,6 +130,42 @@ class ChartsideService(NotesOps):
     @property
     def db(self) -> Database:
         return self.store.require()
+
+    # -- backup ------------------------------------------------------------------------
+    def backup(
+        self,
+        out: Path,
+        passphrase: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> backup.BackupResult:
+        """An encrypted, checked backup; recorded in the audit log like any other export."""
+        self.unlock(passphrase)
+        result = backup.create_backup(
+            self.store, out, passphrase, overwrite=overwrite, progress=progress
+        )
+        self.run(
+            lambda c, k: None,
+            "backup",
+            details=lambda _: {"bytes": result.size, "tables": result.manifest.tables},
+        )
+        return result
+
+    def restore(
+        self, source: Path, passphrase: str, progress: Progress | None = None
+    ) -> backup.Manifest:
+        """Restore into this service's (new, empty) data dir, check it, then unlock it."""
+        manifest = backup.restore_backup(
+            source, self.settings, self.store.migrations_dir, passphrase, progress=progress
+        )
+        self.unlock(passphrase)
+        self.run(
+            lambda c, k: None,
+            "restore",
+            details=lambda _: {"tables": manifest.tables, "created_at": manifest.created_at},
+        )
+        return manifest
 
     # -- audit -------------------------------------------------------------------------
     def audit_verify(self) -> audit.VerifyReport:

@@ -23,6 +23,19 @@ from core.settings import Settings
 log = logging.getLogger(__name__)
 
 
+def create_cluster(data_dir: Path, server: EmbeddedServer) -> DbSecrets:
+    """A new embedded cluster with fresh random secrets, its database and roles; running,
+    without a schema (migrations, or a restore, bring that)."""
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    data_dir.chmod(0o700)
+    secrets = DbSecrets.fresh()
+    secrets.save(data_dir)
+    server.init(secrets.admin_password)
+    server.start()
+    bootstrap_embedded(server, secrets)
+    return secrets
+
+
 class Store:
     def __init__(self, settings: Settings, migrations_dir: Path) -> None:
         self.settings = settings
@@ -43,14 +56,7 @@ class Store:
             return self.open()
         if self.server.initialised:
             raise AlreadyInitialised(f"a database already exists in {self.settings.data_dir}")
-        data_dir = self.settings.data_dir
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data_dir.chmod(0o700)
-        secrets = DbSecrets.fresh()
-        secrets.save(data_dir)
-        self.server.init(secrets.admin_password)
-        self.server.start()
-        bootstrap_embedded(self.server, secrets)
+        create_cluster(self.settings.data_dir, self.server)
         return self.open()
 
     def _urls(self) -> tuple[URL | str, URL | str | None]:

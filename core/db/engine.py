@@ -21,6 +21,7 @@ from core.errors import DatabaseError
 
 DB_NAME = "chartside"
 RUNTIME_USER = "chartside_app"
+BACKUP_USER = "chartside_backup"
 SECRETS_FILE = "db-secrets.json"
 
 
@@ -31,10 +32,12 @@ class DbSecrets:
 
     admin_password: str
     app_password: str
+    # Absent in files written before backups existed; core.backup then creates the role.
+    backup_password: str | None = None
 
     @classmethod
     def fresh(cls) -> DbSecrets:
-        return cls(new_secret(), new_secret())
+        return cls(new_secret(), new_secret(), new_secret())
 
     def save(self, data_dir: Path) -> None:
         path = data_dir / SECRETS_FILE
@@ -75,6 +78,8 @@ def bootstrap_embedded(server: EmbeddedServer, secrets: DbSecrets) -> None:
             sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(sql.Identifier(DB_NAME))
         )
         create_runtime_role(conn, RUNTIME_USER, secrets.app_password)
+        if secrets.backup_password is not None:
+            create_backup_role(conn, BACKUP_USER, secrets.backup_password)
 
 
 def create_runtime_role(conn: object, user: str, password: str) -> None:
@@ -95,6 +100,33 @@ def create_runtime_role(conn: object, user: str, password: str) -> None:
     c.execute(
         sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(  # type: ignore[attr-defined]
             sql.Identifier(DB_NAME), sql.Identifier(RUNTIME_GROUP)
+        )
+    )
+
+
+def create_backup_role(conn: object, user: str, password: str) -> None:
+    """The role `pg_dump` runs as. It must see every workspace's rows, so it has BYPASSRLS,
+    and it reads through PostgreSQL's predefined `pg_read_all_data`, which needs no grant
+    per table and so no migration. It has no write privilege. Idempotent: an existing role
+    gets its attributes and the password again (repair after a lost secrets file)."""
+    c = conn  # psycopg.Connection in autocommit mode, as the superuser
+    exists = c.execute(  # type: ignore[attr-defined]
+        "SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)
+    ).fetchone()
+    c.execute(  # type: ignore[attr-defined]
+        sql.SQL(
+            "{} ROLE {} LOGIN PASSWORD {} NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE "
+            "NOREPLICATION"
+        ).format(
+            sql.SQL("ALTER" if exists else "CREATE"), sql.Identifier(user), sql.Literal(password)
+        )
+    )
+    c.execute(  # type: ignore[attr-defined]
+        sql.SQL("GRANT pg_read_all_data TO {}").format(sql.Identifier(user))
+    )
+    c.execute(  # type: ignore[attr-defined]
+        sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+            sql.Identifier(DB_NAME), sql.Identifier(user)
         )
     )
 

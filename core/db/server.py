@@ -226,7 +226,7 @@ class EmbeddedServer:
             [str(bin_dir() / name), *args],
             capture_output=True,
             text=True,
-            env=_child_env(),
+            env=child_env(),
             **self._run_as.popen_kwargs(),
         )
         if res.returncode != 0:
@@ -266,7 +266,7 @@ class EmbeddedServer:
                 stdout=logf,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
-                env=_child_env(),
+                env=child_env(),
                 start_new_session=True,
                 **self._run_as.popen_kwargs(),
             )
@@ -367,7 +367,7 @@ class EmbeddedServer:
         )
 
 
-def _child_env() -> dict[str, str]:
+def child_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
     # PyInstaller bundles export LD_LIBRARY_PATH; the server must see the system one.
     if "LD_LIBRARY_PATH_ORIG" in env:
