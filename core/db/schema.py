@@ -204,7 +204,8 @@ audit_events = Table(
     Column("actor", Text, nullable=False),
     Column("action", Text, nullable=False),
     Column("target", Text, nullable=True),
-    Column("details", JSONB, nullable=False, server_default="{}"),
+    # The exact JSON text that was hashed (migration 0002): JSONB would normalise it.
+    Column("details", Text, nullable=False, server_default="{}"),
     Column("prev_hash", LargeBinary, nullable=True),
     Column("hash", LargeBinary, nullable=True),
     UniqueConstraint("workspace_id", "seq", name="uq_audit_events_seq"),
