@@ -72,7 +72,7 @@ def chain_hash(
     details: str,
 ) -> bytes:
     msg = (prev or _GENESIS) + _canonical(seq, ts_us, actor, action, target, details)
-    return hmac.new(key, msg, hashlib.sha256).digest()
+    return hmac.digest(key, msg, "sha256")
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,7 @@ def verify_events(key: bytes, rows: Iterable[Any], anchor: Anchor | None) -> Ver
         if stored_prev != prev:
             problems.append(f"event {seq} does not link to the event before it")
         msg = (stored_prev or _GENESIS) + _canonical(seq, ts_us, actor, action, target, details)
-        if not hmac.compare_digest(hmac.new(key, msg, hashlib.sha256).digest(), stored):
+        if not hmac.compare_digest(hmac.digest(key, msg, "sha256"), stored):
             problems.append(f"event {seq} was altered")
         prev = bytes(stored)
         if anchor is not None and seq == anchor.count:

@@ -11,7 +11,6 @@ import json
 import os
 import uuid
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,7 +127,7 @@ def _no_unknown(obj: dict[str, Any], allowed: set[str], rec: str) -> None:
         raise _fail("is not a known field", str(extra[0])[:40], rec)
 
 
-BATCH_CLIENTS = 50
+BATCH_CLIENTS = 250
 
 
 @dataclass
@@ -170,53 +169,46 @@ def _encrypt_batch(
 def write(
     conn: Connection, cipher: CellCipher, records: list[_Parsed], progress: Progress | None = None
 ) -> ImportSummary:
-    """Upsert by external id inside the caller's transaction.
-
-    A worker thread encrypts batch n+1 while this thread waits on the database for batch n
-    (psycopg releases the GIL while it waits), so the two costs overlap instead of adding up.
-    """
+    """Upsert by external id inside the caller's transaction."""
     crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
     existing_c = crepo.ids_by_external(conn, [r.client.external_id or "" for r in records])
     existing_s = srepo.ids_by_external(
         conn, [s.external_id or "" for r in records for s in r.sessions]
     )
-    chunks = [records[i : i + BATCH_CLIENTS] for i in range(0, len(records), BATCH_CLIENTS)]
     counts = [0, 0, 0, 0]
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-encrypt") as pool:
-        futures = [pool.submit(_encrypt_batch, cipher, c, existing_c, existing_s) for c in chunks]
-        try:
-            for done, fut in enumerate(futures, 1):
-                b = fut.result()
-                _bulk(conn, crepo.table, b.new_c, _INSERT)
-                _bulk(conn, crepo.table, b.upd_c, _UPDATE)
-                _bulk(conn, srepo.table, b.new_s, _INSERT)
-                _bulk(conn, srepo.table, b.upd_s, _UPDATE)
-                for i, rows in enumerate((b.new_c, b.upd_c, b.new_s, b.upd_s)):
-                    counts[i] += len(rows)
-                if progress:
-                    progress(done / len(futures), "importing")
-        finally:
-            for fut in futures:
-                fut.cancel()
+    # Batches bound memory and feed progress. (A worker thread encrypting ahead was tried:
+    # psycopg's executemany holds the GIL while it adapts parameters, so it only slowed.)
+    for start in range(0, len(records), BATCH_CLIENTS):
+        b = _encrypt_batch(cipher, records[start : start + BATCH_CLIENTS], existing_c, existing_s)
+        _bulk(conn, crepo.table, b.new_c, _INSERT)
+        _bulk(conn, crepo.table, b.upd_c, _UPDATE)
+        _bulk(conn, srepo.table, b.new_s, _INSERT)
+        _bulk(conn, srepo.table, b.upd_s, _UPDATE)
+        for i, rows in enumerate((b.new_c, b.upd_c, b.new_s, b.upd_s)):
+            counts[i] += len(rows)
+        if progress:
+            progress(min(1.0, (start + BATCH_CLIENTS) / len(records)), "importing")
     return ImportSummary(*counts)
 
 
 _INSERT = "INSERT INTO {t} ({cols}) VALUES ({vals})"
-_UPDATE = "UPDATE {t} SET ({cols}, updated_at) = ({vals}, now()) WHERE id = %(_id)s"
+_UPDATE = "UPDATE {t} SET ({cols}, updated_at) = ({vals}, now()) WHERE id = %s"
 
 
 def _bulk(conn: Connection, table: Table, rows: list[dict[str, Any]], template: str) -> None:
-    """Straight to psycopg's pipelined executemany: SQLAlchemy's per-parameter processing
-    cost more than the database itself on 10,000-row imports (bench/bench_store.py)."""
+    """Straight to psycopg's pipelined executemany with positional tuples: SQLAlchemy's
+    per-parameter processing, and even psycopg's named placeholders, cost more than the
+    database itself on 10,000-row imports (bench/bench_store.py). COPY is no option:
+    PostgreSQL refuses COPY FROM on tables under row-level security."""
     if not rows:
         return
     cols = [c for c in rows[0] if c != "_id"]
-    for col in cols:
-        table.c[col]
-    sql = template.format(
-        t=table.name, cols=", ".join(cols), vals=", ".join(f"%({c})s" for c in cols)
-    )
-    conn.exec_driver_sql(sql, rows)
+    unknown = set(cols) - set(table.c.keys())
+    if unknown:  # never build SQL from a name the schema does not know
+        raise ValueError(f"unknown columns for {table.name}: {sorted(unknown)}")
+    keys = [*cols, "_id"] if "_id" in rows[0] else cols
+    sql = template.format(t=table.name, cols=", ".join(cols), vals=", ".join(["%s"] * len(cols)))
+    conn.exec_driver_sql(sql, [tuple(r[k] for k in keys) for r in rows])
 
 
 def export_doc(conn: Connection, cipher: CellCipher, client_id: UUID | None = None) -> dict:

@@ -35,7 +35,8 @@ def text(
     if "\x00" in value:
         raise ValidationError("contains a NUL character", field=field, record=record)
     try:
-        value.encode("utf-8")
+        if not value.isascii():  # ASCII cannot hold a surrogate; skip the copy
+            value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError(
             "contains an unpaired surrogate (invalid Unicode)", field=field, record=record
