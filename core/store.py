@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL
 
 from core.db import migrate
@@ -16,6 +16,7 @@ from core.db.engine import (
     bootstrap_embedded,
     socket_url,
 )
+from core.db.schema import WORKSPACE_TABLES
 from core.db.server import SUPERUSER, EmbeddedServer
 from core.errors import AlreadyInitialised, DatabaseError, NotInitialised
 from core.settings import Settings
@@ -34,6 +35,37 @@ def create_cluster(data_dir: Path, server: EmbeddedServer) -> DbSecrets:
     server.start()
     bootstrap_embedded(server, secrets)
     return secrets
+
+
+def check_isolation(db: Database) -> None:
+    """Refuse to run when Row-Level Security could not protect one workspace from another:
+    a runtime role that is a superuser or has BYPASSRLS, or a table without FORCE."""
+    with db.runtime.connect() as conn:
+        role = conn.execute(
+            text(
+                "SELECT rolname, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user"
+            )
+        ).one()
+        unforced = sorted(
+            conn.execute(
+                text(
+                    "SELECT relname FROM pg_class WHERE relname = ANY(:t) AND relkind = 'r' "
+                    "AND NOT (relrowsecurity AND relforcerowsecurity)"
+                ),
+                {"t": list(WORKSPACE_TABLES)},
+            ).scalars()
+        )
+    if role.rolsuper or role.rolbypassrls:
+        raise DatabaseError(
+            f"the database role {role.rolname} is SUPERUSER or BYPASSRLS, so workspaces "
+            "would not be isolated",
+            remediation="Set database.runtime_url to a NOSUPERUSER NOBYPASSRLS role.",
+        )
+    if unforced:
+        raise DatabaseError(
+            f"row-level security is not forced on {', '.join(unforced)}",
+            remediation="Run the migrations as the table owner, then `chartside doctor`.",
+        )
 
 
 class Store:
@@ -83,6 +115,7 @@ class Store:
         db = Database(owner, runtime, connect_timeout_s=self.settings.database.connect_timeout_s)
         try:
             migrate.upgrade(db.owner, self.migrations_dir)
+            check_isolation(db)
         except Exception:
             db.dispose()
             raise
