@@ -30,6 +30,12 @@ class NotesApi(Protocol):
 
     def lock(self) -> None: ...
 
+    def touch(self) -> None:
+        """Record user activity (keeps the idle auto-lock away)."""
+
+    def check_idle(self) -> bool:
+        """Lock if idle past the auto-lock time; True when locked."""
+
     @property
     def unlocked(self) -> bool: ...
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -16,10 +17,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from core import audit, backup
 from core import workspaces as w
+from core.autolock import Clock, IdleTimer
 from core.crypto import CellCipher
 from core.db.engine import Database
 from core.domain import HealthCheck
-from core.errors import AlreadyInitialised, ChartsideError, NotInitialised
+from core.errors import AlreadyInitialised, ChartsideError, Locked, NotInitialised
 from core.keys import KeyManager
 from core.notes import NotesOps
 from core.ports import Progress
@@ -34,7 +36,11 @@ class ChartsideService(NotesOps):
     """Blocking, thread-safe. The GUI calls it from its task runner, the CLI directly."""
 
     def __init__(
-        self, settings: Settings, migrations_dir: Path, keys: KeyManager | None = None
+        self,
+        settings: Settings,
+        migrations_dir: Path,
+        keys: KeyManager | None = None,
+        clock: Clock = time.monotonic,
     ) -> None:
         self.settings = settings
         self.store = Store(settings, migrations_dir)
@@ -43,6 +49,7 @@ class ChartsideService(NotesOps):
         self.actor = getpass.getuser()
         self.anchors = audit.AnchorStore(settings.data_dir / "audit-anchor.json")
         self._lock = threading.RLock()
+        self.idle = IdleTimer(settings.security.auto_lock_minutes * 60, clock)
 
     # -- lifecycle ---------------------------------------------------------------------
     def is_initialised(self) -> bool:
@@ -79,13 +86,19 @@ class ChartsideService(NotesOps):
             dek, version = w.unlock_workspace(db, ws, passphrase)
             self.keys.install(ws, dek, version)
             self.workspace_id = ws
+            self.idle.touch()
             self.run(lambda c, k: None, "unlock")
 
     def lock(self) -> None:
+        self._lock_keys(reason="user")
+
+    def _lock_keys(self, reason: str) -> None:
         with self._lock:
             try:
                 if self.keys.unlocked and self.store.db is not None:
-                    self.run(lambda c, k: None, "lock")
+                    self._run_unchecked(
+                        lambda c, k: None, "lock", None, lambda _: {"reason": reason}
+                    )
             except (ChartsideError, SQLAlchemyError) as exc:
                 # Locking must never fail: a missing "lock" event is the lesser harm.
                 log.warning("could not record the lock event: %s", type(exc).__name__)
@@ -95,6 +108,17 @@ class ChartsideService(NotesOps):
     @property
     def unlocked(self) -> bool:
         return self.keys.unlocked
+
+    def touch(self) -> None:
+        """User activity that reaches no service call (typing) still keeps it unlocked."""
+        self.idle.touch()
+
+    def check_idle(self) -> bool:
+        """Lock if idle too long; True when locked now. The GUI polls this on a timer."""
+        with self._lock:
+            if self.keys.unlocked and self.idle.expired:
+                self._lock_keys(reason="idle")
+            return not self.keys.unlocked
 
     def close(self) -> None:
         with self._lock:
@@ -115,7 +139,20 @@ class ChartsideService(NotesOps):
         details: Callable[[T], dict[str, Any]] | None = None,
     ) -> T:
         """Run `fn` in one transaction scoped to the unlocked workspace. With an `action`,
-        the audit event is written in the same transaction: no change without its record."""
+        the audit event is written in the same transaction: no change without its record.
+        Idle past the auto-lock time, the keys are dropped first and `Locked` is raised."""
+        if self.check_idle():
+            raise Locked()
+        self.idle.touch()
+        return self._run_unchecked(fn, action, target, details)
+
+    def _run_unchecked(
+        self,
+        fn: Callable[[Connection, CellCipher], T],
+        action: str | None,
+        target: Callable[[T], Any] | UUID | None,
+        details: Callable[[T], dict[str, Any]] | None,
+    ) -> T:
         cipher = self.cipher()
         writer = audit.AuditWriter(cipher, self.actor)
         with self.db.tx(cipher.workspace_id) as conn:

@@ -95,6 +95,12 @@ class ModelSettings(BaseModel):
     default_generator: str = Field(default="base", pattern=r"^(base|instruct)$")
 
 
+class SecuritySettings(BaseModel):
+    # Idle minutes before the keys are dropped. 30 is the ceiling any setting may reach; a
+    # clinic's policy file can fix a lower value.
+    auto_lock_minutes: int = Field(default=15, ge=1, le=30)
+
+
 class UiSettings(BaseModel):
     language: str = Field(default="en", pattern=r"^(en|he)$")
 
@@ -112,6 +118,7 @@ class Settings(BaseSettings):
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     crypto: CryptoSettings = Field(default_factory=CryptoSettings)
     models: ModelSettings = Field(default_factory=ModelSettings)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)
     ui: UiSettings = Field(default_factory=UiSettings)
 
     @classmethod

@@ -8,10 +8,21 @@ window. Tests drive a controller directly instead of `run_gui`, which would bloc
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication
 
 from core.api import NotesApi
@@ -23,6 +34,8 @@ from ui.tasks import TaskRunner
 from ui.unlock import UnlockDialog
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "i18n"
+IDLE_CHECK_MS = 10_000
+ACTIVITY_THROTTLE_S = 5.0
 
 
 class GuiController(QObject):
@@ -42,6 +55,13 @@ class GuiController(QObject):
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.closed.connect(self.quit_requested)
         self.runner.failed.connect(self._on_failed)
+        # The service decides when it is idle; this only asks it regularly.
+        self.idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
+        self.idle_timer.timeout.connect(self.check_idle)
+        self._activity = _ActivityFilter(api.touch, self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._activity)
 
     @property
     def settled(self) -> bool:
@@ -56,6 +76,15 @@ class GuiController(QObject):
         self.runner.submit(self._api.lock, on_error=self._on_failed)
         self._show_unlock()
 
+    def check_idle(self) -> None:
+        if self.unlock_dialog is None and not self._shut_down:
+            self.runner.submit(self._api.check_idle, on_success=self._on_idle_checked)
+
+    def _on_idle_checked(self, locked: bool) -> None:
+        if locked and self.unlock_dialog is None:
+            self._hide_main_window()
+            self._show_unlock(self.tr("Chartside locked itself after a period of inactivity."))
+
     def shutdown(self, *, close_api: bool = True) -> None:
         """Finish queued work, then close the service on the worker thread. Idempotent."""
         if self._shut_down:
@@ -67,6 +96,7 @@ class GuiController(QObject):
         self.runner.shutdown(final=self._api.close if close_api else None)
 
     def _hide_main_window(self) -> None:
+        self.idle_timer.stop()
         self.main_window.clear_phi()
         self.main_window.hide()
 
@@ -86,6 +116,7 @@ class GuiController(QObject):
 
     def _on_unlocked(self) -> None:
         dialog, self.unlock_dialog = self.unlock_dialog, None
+        self.idle_timer.start()
         # Show the window before the dialog closes, so there is never no window at all.
         self.main_window.show()
         self.main_window.raise_()
@@ -105,6 +136,27 @@ class GuiController(QObject):
             self.unlock_dialog.show_notice(describe(exc).as_text())
         else:
             self.main_window.show_error(exc)
+
+
+class _ActivityFilter(QObject):
+    """Key presses and clicks anywhere count as activity, at most once every few seconds
+    (typing a long note reaches the service only when it is saved)."""
+
+    def __init__(self, touch: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._touch = touch
+        self._last = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() in _ACTIVITY_EVENTS:
+            now = time.monotonic()
+            if now - self._last > ACTIVITY_THROTTLE_S:
+                self._last = now
+                self._touch()
+        return False
+
+
+_ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:

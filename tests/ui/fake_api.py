@@ -41,6 +41,8 @@ class FakeNotesApi:
         # method name -> exception raised by its next call.
         self.fail_next: dict[str, BaseException] = {}
         self.closed = False
+        self.touches = 0
+        self.idle_expired = False  # what the real service decides with its idle timer
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -88,6 +90,14 @@ class FakeNotesApi:
     @property
     def unlocked(self) -> bool:
         return self._unlocked
+
+    def touch(self) -> None:
+        self.touches += 1
+
+    def check_idle(self) -> bool:
+        if self.idle_expired:
+            self._unlocked = False
+        return not self._unlocked
 
     def list_clients(self, filter_text: str = "") -> list[ClientSummary]:
         self._enter("list_clients")

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from uuid import UUID
 
 from gui_driver import GuiDriver, run_full_workflow
+from pytestqt.qtbot import QtBot
 
 from core.api import NotesApi
+from core.domain import ClientData
 
 
 def test_unlock_create_client_and_session_then_reopen_shows_same_content(
@@ -47,3 +50,33 @@ def test_unlock_create_client_and_session_then_reopen_shows_same_content(
                 notes_api.delete_session(session.id)
             notes_api.delete_client(client_id)
         notes_api.lock()
+
+
+def test_idle_lock_returns_to_the_unlock_screen(
+    qtbot: QtBot, make_gui: Callable[[NotesApi], GuiDriver], tmp_path: Path
+) -> None:
+    """A real service with a fake clock: idle past the limit, the window empties and hides."""
+    from app.compose import migrations_dir
+    from core.service import ChartsideService
+    from tests.conftest import PASSPHRASE, make_settings
+    from tests.test_autolock import FakeClock
+
+    clock = FakeClock()
+    svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), clock=clock)
+    svc.initialise(PASSPHRASE)
+    svc.create_client(ClientData(full_name="Idle Client"))
+    svc.lock()
+    try:
+        gui = make_gui(svc)
+        gui.unlock(PASSPHRASE)
+        gui.wait_until(lambda: gui.window.client_list.count() == 1)
+        assert gui.controller.idle_timer.isActive()
+        clock.advance(16)
+        gui.controller.check_idle()  # what the timer does every few seconds
+        gui.wait_until(lambda: gui.controller.unlock_dialog is not None)
+        assert gui.window.isHidden()
+        assert gui.window.client_list.count() == 0
+        assert not svc.unlocked
+        assert not gui.controller.idle_timer.isActive()
+    finally:
+        svc.close()
