@@ -30,4 +30,8 @@ def build_settings(data_dir: Path | None = None) -> Settings:
 
 
 def build_service(settings: Settings) -> ChartsideService:
-    return ChartsideService(settings, migrations_dir())
+    from app.models_setup import assistant_status
+
+    return ChartsideService(
+        settings, migrations_dir(), assistant_status=lambda: assistant_status(settings)
+    )

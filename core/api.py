@@ -6,6 +6,7 @@ from typing import Protocol
 from uuid import UUID
 
 from core.domain import (
+    AssistantStatus,
     Client,
     ClientData,
     ClientSummary,
@@ -60,6 +61,9 @@ class NotesApi(Protocol):
     def delete_session(self, session_id: UUID) -> None: ...
 
     def doctor(self) -> list[HealthCheck]: ...
+
+    def assistant_status(self) -> AssistantStatus:
+        """Whether the local models can answer questions; the reason when they cannot."""
 
     def close(self) -> None:
         """Lock, release connections and stop an embedded server this process started."""

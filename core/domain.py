@@ -111,3 +111,14 @@ class HealthCheck:
     ok: bool
     detail: str
     extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AssistantStatus:
+    """Whether the AI assistant can run, and if not, why, in words a clinician can act on.
+    Notes never depend on it."""
+
+    available: bool
+    reason: str
+    embedder: str | None = None
+    generator: str | None = None

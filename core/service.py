@@ -20,7 +20,7 @@ from core import workspaces as w
 from core.autolock import Clock, IdleTimer
 from core.crypto import CellCipher
 from core.db.engine import Database
-from core.domain import HealthCheck
+from core.domain import AssistantStatus, HealthCheck
 from core.errors import AlreadyInitialised, ChartsideError, Locked, NotInitialised
 from core.keys import KeyManager
 from core.notes import NotesOps
@@ -41,6 +41,7 @@ class ChartsideService(NotesOps):
         migrations_dir: Path,
         keys: KeyManager | None = None,
         clock: Clock = time.monotonic,
+        assistant_status: Callable[[], AssistantStatus] | None = None,
     ) -> None:
         self.settings = settings
         self.store = Store(settings, migrations_dir)
@@ -50,6 +51,7 @@ class ChartsideService(NotesOps):
         self.anchors = audit.AnchorStore(settings.data_dir / "audit-anchor.json")
         self._lock = threading.RLock()
         self.idle = IdleTimer(settings.security.auto_lock_minutes * 60, clock)
+        self._assistant_status = assistant_status
 
     # -- lifecycle ---------------------------------------------------------------------
     def is_initialised(self) -> bool:
@@ -230,6 +232,11 @@ class ChartsideService(NotesOps):
                 "timings_ms": timings_ms,
             },
         )
+
+    def assistant_status(self) -> AssistantStatus:
+        if self._assistant_status is None:
+            return AssistantStatus(False, "No local AI models are set up in this installation.")
+        return self._assistant_status()
 
     # -- health ------------------------------------------------------------------------
     def doctor(self) -> list[HealthCheck]:

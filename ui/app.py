@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from core.api import NotesApi
 from core.errors import Locked
 from core.settings import Settings
+from ui.assistant_status import AssistantStatusLabel
 from ui.errors import describe
 from ui.main_window import MainWindow
 from ui.tasks import TaskRunner
@@ -58,6 +59,8 @@ class GuiController(QObject):
         # The service decides when it is idle; this only asks it regularly.
         self.idle_timer = QTimer(self, interval=IDLE_CHECK_MS)
         self.idle_timer.timeout.connect(self.check_idle)
+        self.assistant_status = AssistantStatusLabel(self.main_window)
+        self.main_window.statusBar().addPermanentWidget(self.assistant_status)
         self._activity = _ActivityFilter(api.touch, self)
         app = QCoreApplication.instance()
         if app is not None:
@@ -122,6 +125,7 @@ class GuiController(QObject):
         self.main_window.raise_()
         self.main_window.activateWindow()
         self.main_window.refresh()
+        self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
         if dialog is not None:
             dialog.deleteLater()
 

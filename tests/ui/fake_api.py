@@ -13,6 +13,7 @@ import uuid
 from uuid import UUID
 
 from core.domain import (
+    AssistantStatus,
     Client,
     ClientData,
     ClientSummary,
@@ -90,6 +91,9 @@ class FakeNotesApi:
     @property
     def unlocked(self) -> bool:
         return self._unlocked
+
+    def assistant_status(self) -> AssistantStatus:
+        return AssistantStatus(False, "fake: no models")
 
     def touch(self) -> None:
         self.touches += 1

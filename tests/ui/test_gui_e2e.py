@@ -80,3 +80,29 @@ def test_idle_lock_returns_to_the_unlock_screen(
         assert not gui.controller.idle_timer.isActive()
     finally:
         svc.close()
+
+
+def test_assistant_unavailable_is_explained_while_notes_work(
+    qtbot: QtBot, make_gui: Callable[[NotesApi], GuiDriver], tmp_path: Path
+) -> None:
+    from app.compose import build_service
+    from tests.conftest import PASSPHRASE, make_settings
+    from tests.test_assistant_status import _broken
+
+    svc = build_service(make_settings(_broken(tmp_path)))
+    svc.initialise(PASSPHRASE)
+    svc.lock()
+    try:
+        gui = make_gui(svc)
+        gui.unlock(PASSPHRASE)
+        label = gui.controller.assistant_status
+        gui.wait_until(lambda: label.status is not None)
+        assert label.text() == "Assistant unavailable"
+        assert "missing" in label.toolTip()
+        gui.click(gui.window.new_client_button)
+        gui.fill_client("Still Works")
+        gui.save_client()
+        gui.wait_until(lambda: gui.window.client_list.count() == 1)
+        assert [c.full_name for c in svc.list_clients()] == ["Still Works"]
+    finally:
+        svc.close()

@@ -1,0 +1,82 @@
+"""Turns settings into model runtimes, and tells whether the assistant can run.
+
+Cheap by design: nothing here loads a model. Runtimes load lazily on first use."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+from core.domain import AssistantStatus
+from core.settings import Settings
+
+_RUNTIMES = {"sentence_transformers": "the embedding runtime", "llama_cpp": "the LLM runtime"}
+
+
+def runtime_settings(settings: Settings) -> tuple[Any, Any]:
+    """The measured thread counts and context size from settings, as the runtimes take them."""
+    from models.embedder import EmbedderSettings
+    from models.generator import GeneratorSettings
+
+    m = settings.models
+    return (
+        EmbedderSettings(
+            query_threads=m.embedder_query_threads, batch_threads=m.embedder_batch_threads
+        ),
+        GeneratorSettings(
+            n_threads=m.generator_threads,
+            n_threads_batch=m.generator_threads,
+            n_ctx=m.generator_context,
+        ),
+    )
+
+
+def open_runtimes(settings: Settings) -> tuple[Any, Any]:
+    """The active embedder and generator, unloaded."""
+    from models.factory import open_defaults
+
+    emb, gen = runtime_settings(settings)
+    return open_defaults(
+        settings.models_dir,
+        settings.models_dir / "cache",
+        embedder_settings=emb,
+        generator_settings=gen,
+    )
+
+
+def assistant_status(settings: Settings) -> AssistantStatus:
+    for module, what in _RUNTIMES.items():
+        if importlib.util.find_spec(module) is None:
+            return AssistantStatus(
+                False,
+                f"The assistant is unavailable: {what} is not installed. Notes work as usual.",
+            )
+    from models.registry import ModelRegistry
+
+    reg = ModelRegistry(settings.models_dir)
+    names: dict[str, str] = {}
+    for kind in ("embedder", "generator"):
+        record = reg.active(kind)
+        if record is None:
+            if not reg.records():
+                continue  # first run: the packaged defaults register on first use
+            return AssistantStatus(
+                False,
+                f"The assistant is unavailable: no {kind} is "
+                f"chosen. Run `chartside models use-{kind} PATH`.",
+            )
+        if not Path(record.path).exists():
+            return AssistantStatus(
+                False,
+                f"The assistant is unavailable: the {kind} "
+                f"{record.name} is missing from {record.path}. "
+                "Notes work as usual.",
+            )
+        names[kind] = record.name
+    return AssistantStatus(
+        True,
+        "The assistant's local models are ready to load.",
+        names.get("embedder"),
+        names.get("generator"),
+    )

