@@ -92,11 +92,20 @@ class Cli:
 
     # -- commands ----------------------------------------------------------------------
     def cmd_init(self) -> None:
-        self.svc.initialise(self.passphrase(confirm=True))
+        recovery = self.svc.initialise(self.passphrase(confirm=True))
         data_dir = str(self.svc.settings.data_dir)
+        # The one time the recovery key is shown: it opens the data without the passphrase.
         self.emit(
-            {"initialised": True, "data_dir": data_dir, "workspace_id": str(self.svc.workspace_id)},
-            f"Initialised Chartside in {data_dir}",
+            {
+                "initialised": True,
+                "data_dir": data_dir,
+                "workspace_id": str(self.svc.workspace_id),
+                "recovery_key": recovery,
+            },
+            f"Initialised Chartside in {data_dir}\n"
+            f"Recovery key: {recovery}\n"
+            "Write it down and keep it away from this computer. It is shown only now, and it "
+            "opens your notes if the passphrase is lost.",
         )
 
     def cmd_import(self) -> None:

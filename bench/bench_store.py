@@ -95,8 +95,8 @@ def bench_note_save(svc: ChartsideService) -> dict[str, Any]:
 
 def _new_workspace(svc: ChartsideService) -> None:
     """Point the service at a fresh, empty workspace of the same server."""
-    ws, dek, version = w.create_workspace(svc.db, "bench", PASSPHRASE, svc.settings.crypto)
-    svc.keys.install(ws, dek, version)
+    ws, keys, _ = w.create_workspace(svc.db, "bench", PASSPHRASE, svc.settings.crypto)
+    svc.keys.install(ws, keys)
     svc.workspace_id = ws
 
 

@@ -23,8 +23,9 @@ class NotesApi(Protocol):
 
     def is_initialised(self) -> bool: ...
 
-    def initialise(self, passphrase: str) -> None:
-        """First run: create the database, keys, first workspace and practitioner, and unlock."""
+    def initialise(self, passphrase: str) -> str:
+        """First run: create the database, keys, first workspace and practitioner, and
+        unlock. Returns the recovery key, which the front end shows exactly once."""
 
     def unlock(self, passphrase: str) -> None:
         """Raises `WrongPassphrase` and changes nothing when the passphrase is wrong."""

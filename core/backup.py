@@ -211,8 +211,7 @@ def _unlock_all(db: Database, passphrase: str) -> list[CellCipher]:
         raise NotInitialised("Chartside has no workspace to back up yet")
     out = []
     for ws in ids:
-        dek, version = w.unlock_workspace(db, ws, passphrase)  # raises WrongPassphrase
-        out.append(CellCipher(dek, key_version=version, workspace_id=ws))
+        out.append(w.unlock_workspace(db, ws, passphrase).cipher(ws))  # or WrongPassphrase
     return out
 
 
@@ -335,8 +334,7 @@ def _check_content(db: Database, passphrase: str, manifest: Manifest) -> None:
         raise RestoreVerificationFailed("the restored workspaces differ from the backup")
     for ws_text, want in sorted(manifest.content_sha256.items()):
         ws = UUID(ws_text)
-        dek, version = w.unlock_workspace(db, ws, passphrase)
-        cipher = CellCipher(dek, key_version=version, workspace_id=ws)
+        cipher = w.unlock_workspace(db, ws, passphrase).cipher(ws)
         with db.tx(ws) as conn:
             got = content_digest(transfer.export_doc(conn, cipher))
         if got != want:

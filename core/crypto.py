@@ -33,6 +33,11 @@ def new_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
+def key_version_of(blob: bytes) -> int:
+    """The key version a stored value was written with (re-encryption finds old ones)."""
+    return int(_HEADER.unpack(bytes(blob[: _HEADER.size]))[2])
+
+
 def _aad(header: bytes, table: str, column: str, row_id: UUID, workspace_id: UUID) -> bytes:
     return header + _bound(table, column, str(row_id), str(workspace_id))
 
@@ -61,11 +66,24 @@ class FieldRef:
 class CellCipher:
     """Encrypts and decrypts the PHI fields of one workspace with its data key."""
 
-    def __init__(self, key: bytes, *, key_version: int, workspace_id: UUID) -> None:
-        if len(key) != KEY_LEN:
+    def __init__(
+        self,
+        key: bytes,
+        *,
+        key_version: int,
+        workspace_id: UUID,
+        older: dict[int, bytes] | None = None,
+        root: bytes | None = None,
+    ) -> None:
+        """`key` encrypts (version `key_version`); `older` versions still decrypt while a
+        rotation re-encrypts. `root` (the workspace master key) stays the same across
+        rotations, so look-up hashes and the audit chain keep verifying."""
+        if len(key) != KEY_LEN or any(len(x) != KEY_LEN for x in (older or {}).values()):
             raise CryptoError("data key has the wrong length")
         self._aead = AESGCM(key)
-        self._root = key
+        self._by_version = {v: AESGCM(x) for v, x in (older or {}).items()}
+        self._by_version[key_version] = self._aead
+        self._root = root or key
         self._lookup_key = self.subkey(b"chartside/lookup/v1")
         self.key_version = key_version
         self.workspace_id = workspace_id
@@ -97,15 +115,16 @@ class CellCipher:
         version, alg, key_version = _HEADER.unpack(header)
         if version != FORMAT_VERSION or alg != ALG_AES256_GCM:
             raise IntegrityError(f"cannot decrypt {ref}: unknown format {version}/{alg}")
-        if key_version != self.key_version:
+        aead = self._by_version.get(key_version)
+        if aead is None:
             raise IntegrityError(
                 f"cannot decrypt {ref}: written with key version {key_version}, "
-                f"unlocked key is version {self.key_version}"
+                "which this workspace does not have"
             )
         nonce = bytes(blob[_HEADER.size : _HEADER.size + NONCE_LEN])
         aad = _aad(header, table, column, row_id, self.workspace_id)
         try:
-            data = self._aead.decrypt(nonce, bytes(blob[_HEADER.size + NONCE_LEN :]), aad)
+            data = aead.decrypt(nonce, bytes(blob[_HEADER.size + NONCE_LEN :]), aad)
         except InvalidTag:
             raise IntegrityError(
                 f"cannot decrypt {ref}: integrity check failed "

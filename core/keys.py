@@ -1,7 +1,13 @@
-"""Key hierarchy: passphrase --Argon2id--> key-encryption key --AES-GCM wrap--> data keys.
+"""Key hierarchy, per workspace:
 
-The data key of each workspace is random. Only wrapped copies are stored; unwrapped keys
-live in a `KeyManager` until it is locked.
+    passphrase ---Argon2id--> KEK --wrap--+
+    recovery key --HKDF-----> KEK --wrap--+--> master key --wrap--> data keys v1, v2, ...
+    OS keyring secret ------> KEK --wrap--+
+
+Every key below a source is random. Changing the passphrase re-wraps the master key only;
+rotating the data key adds a version wrapped by the master key, and a resumable job
+re-encrypts old values. Only wrapped copies are stored; unwrapped keys live in a
+`KeyManager` until it is locked.
 """
 
 from __future__ import annotations
@@ -13,11 +19,13 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.crypto import NONCE_LEN, CellCipher
-from core.errors import Locked, WeakKdfParameters, WrongPassphrase
+from core.errors import ChartsideError, Locked, WeakKdfParameters, WrongPassphrase
 from core.settings import (
     ARGON2_FLOOR_ITERATIONS,
     ARGON2_FLOOR_LANES,
@@ -88,22 +96,77 @@ def derive_kek(passphrase: str, params: KdfParams) -> bytes:
     return kdf.derive(passphrase.encode("utf-8"))
 
 
-def _wrap_aad(workspace_id: UUID, key_version: int) -> bytes:
-    return f"chartside/dek/v1\x1f{workspace_id}\x1f{key_version}".encode()
+def _wrap_aad(workspace_id: UUID, what: str) -> bytes:
+    return f"chartside/key/v2\x1f{workspace_id}\x1f{what}".encode()
 
 
-def wrap_key(kek: bytes, dek: bytes, workspace_id: UUID, key_version: int) -> bytes:
+def wrap_key(kek: bytes, key: bytes, workspace_id: UUID, what: str) -> bytes:
+    """AES-GCM key wrap; `what` names the wrapped key ("master", "data:3") so a wrapped
+    key cannot be passed off as another one."""
     nonce = os.urandom(NONCE_LEN)
-    return nonce + AESGCM(kek).encrypt(nonce, dek, _wrap_aad(workspace_id, key_version))
+    return nonce + AESGCM(kek).encrypt(nonce, key, _wrap_aad(workspace_id, what))
 
 
-def unwrap_key(kek: bytes, wrapped: bytes, workspace_id: UUID, key_version: int) -> bytes:
+def unwrap_key(
+    kek: bytes,
+    wrapped: bytes,
+    workspace_id: UUID,
+    what: str,
+    error: ChartsideError | None = None,
+) -> bytes:
     try:
         return AESGCM(kek).decrypt(
-            wrapped[:NONCE_LEN], wrapped[NONCE_LEN:], _wrap_aad(workspace_id, key_version)
+            wrapped[:NONCE_LEN], wrapped[NONCE_LEN:], _wrap_aad(workspace_id, what)
         )
     except InvalidTag:
-        raise WrongPassphrase("The passphrase is not correct.") from None
+        raise (error or WrongPassphrase("The passphrase is not correct.")) from None
+
+
+# -- recovery key: 256 random bits, shown once, typed back in groups ---------------------
+RECOVERY_GROUP = 4
+
+
+def new_recovery_key() -> str:
+    raw = base64.b32encode(os.urandom(32)).decode().rstrip("=")
+    return "-".join(raw[i : i + RECOVERY_GROUP] for i in range(0, len(raw), RECOVERY_GROUP))
+
+
+def recovery_kek(recovery_key: str, salt: bytes) -> bytes:
+    """The recovery key has full entropy, so HKDF suffices (no Argon2 needed)."""
+    cleaned = "".join(ch for ch in recovery_key.upper() if ch.isalnum())
+    try:
+        raw = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+    except ValueError:
+        raw = b""
+    if len(raw) != 32:
+        raise WrongPassphrase(
+            "That is not a Chartside recovery key.",
+            remediation="Type the 52 characters exactly as shown when Chartside was set up; "
+            "dashes and case do not matter.",
+        )
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=salt, info=b"chartside/recovery/v1"
+    ).derive(raw)
+
+
+@dataclass(frozen=True)
+class WorkspaceKeys:
+    """The master key (wraps the data keys; roots look-up and audit subkeys) and every
+    data key version, `current` being the one new values are written with."""
+
+    master: bytes
+    data: dict[int, bytes]
+    current: int
+
+    def cipher(self, workspace_id: UUID) -> CellCipher:
+        older = {v: x for v, x in self.data.items() if v != self.current}
+        return CellCipher(
+            self.data[self.current],
+            key_version=self.current,
+            workspace_id=workspace_id,
+            older=older,
+            root=self.master,
+        )
 
 
 class KeyManager:
@@ -111,13 +174,20 @@ class KeyManager:
 
     def __init__(self) -> None:
         self._ciphers: dict[UUID, CellCipher] = {}
+        self._keys: dict[UUID, WorkspaceKeys] = {}
         self._mutex = threading.Lock()
 
-    def install(self, workspace_id: UUID, dek: bytes, key_version: int) -> None:
+    def install(self, workspace_id: UUID, keys: WorkspaceKeys) -> None:
         with self._mutex:
-            self._ciphers[workspace_id] = CellCipher(
-                dek, key_version=key_version, workspace_id=workspace_id
-            )
+            self._keys[workspace_id] = keys
+            self._ciphers[workspace_id] = keys.cipher(workspace_id)
+
+    def keys(self, workspace_id: UUID) -> WorkspaceKeys:
+        with self._mutex:
+            try:
+                return self._keys[workspace_id]
+            except KeyError:
+                raise Locked() from None
 
     def cipher(self, workspace_id: UUID) -> CellCipher:
         with self._mutex:
@@ -134,3 +204,4 @@ class KeyManager:
     def lock(self) -> None:
         with self._mutex:
             self._ciphers.clear()
+            self._keys.clear()

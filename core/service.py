@@ -22,7 +22,8 @@ from core.crypto import CellCipher
 from core.db.engine import Database
 from core.domain import AssistantStatus, HealthCheck
 from core.errors import AlreadyInitialised, ChartsideError, Locked, NotInitialised
-from core.keys import KeyManager
+from core.key_ops import KeyOps
+from core.keys import KeyManager, WorkspaceKeys
 from core.notes import NotesOps
 from core.ports import Progress
 from core.settings import Settings
@@ -32,7 +33,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-class ChartsideService(NotesOps):
+class ChartsideService(NotesOps, KeyOps):
     """Blocking, thread-safe. The GUI calls it from its task runner, the CLI directly."""
 
     def __init__(
@@ -61,7 +62,8 @@ class ChartsideService(NotesOps):
             with self.store.open().tx(None) as conn:
                 return bool(w.workspace_ids(conn))
 
-    def initialise(self, passphrase: str) -> None:
+    def initialise(self, passphrase: str) -> str:
+        """Create everything and unlock. Returns the recovery key, to be shown once."""
         with self._lock:
             w.check_new_passphrase(passphrase)
             db = self.store.create() if not self.store.created else self.store.open()
@@ -70,26 +72,38 @@ class ChartsideService(NotesOps):
                     raise AlreadyInitialised(
                         f"Chartside data already exists in {self.settings.data_dir}"
                     )
-            ws, dek, version = w.create_workspace(db, "Practice", passphrase, self.settings.crypto)
-            self.keys.install(ws, dek, version)
+            ws, keys, recovery = w.create_workspace(
+                db, "Practice", passphrase, self.settings.crypto
+            )
+            self.keys.install(ws, keys)
             self.workspace_id = ws
             self.run(lambda c, k: w.PractitionerRepo(k).create(c, self.actor, self.actor), "init")
+            return recovery
 
-    def unlock(self, passphrase: str) -> None:
+    def unlock(self, passphrase: str | None = None, *, recovery_key: str | None = None) -> None:
+        """With the passphrase, or the recovery key when the passphrase is lost."""
         with self._lock:
-            if not self.store.created:
-                raise NotInitialised("Chartside has no data yet")
-            db = self.store.open()
-            with db.tx(None) as conn:
-                ids = w.workspace_ids(conn)
-            if not ids:
-                raise NotInitialised("Chartside has no workspace yet")
-            ws = ids[0]
-            dek, version = w.unlock_workspace(db, ws, passphrase)
-            self.keys.install(ws, dek, version)
-            self.workspace_id = ws
-            self.idle.touch()
-            self.run(lambda c, k: None, "unlock")
+            ws = self._first_workspace()
+            keys = w.unlock_workspace(self.db, ws, passphrase, recovery_key=recovery_key)
+            self._unlocked(ws, keys, "unlock" if recovery_key is None else "unlock.recovery")
+
+    def _first_workspace(self) -> UUID:
+        if not self.store.created:
+            raise NotInitialised("Chartside has no data yet")
+        with self.store.open().tx(None) as conn:
+            ids = w.workspace_ids(conn)
+        if not ids:
+            raise NotInitialised("Chartside has no workspace yet")
+        return ids[0]
+
+    def _unlocked(self, ws: UUID, keys: WorkspaceKeys, action: str) -> None:
+        self.keys.install(ws, keys)
+        self.workspace_id = ws
+        self.idle.touch()
+        self.run(lambda c, k: None, action)
+
+    def require_workspace(self) -> UUID:
+        return self.cipher().workspace_id
 
     def lock(self) -> None:
         self._lock_keys(reason="user")

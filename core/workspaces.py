@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import os
 import uuid
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Connection, delete, insert, select, update
@@ -13,7 +16,7 @@ from core.crypto import CellCipher, new_key
 from core.db import schema as s
 from core.db.engine import Database
 from core.domain import Practitioner, Workspace
-from core.errors import NotFound, WrongPassphrase
+from core.errors import CryptoError, NotFound, WrongPassphrase
 from core.keys import KdfParams
 from core.settings import CryptoSettings
 
@@ -29,45 +32,188 @@ def check_new_passphrase(passphrase: str) -> None:
         )
 
 
+MASTER = "master"
+DATA = "data"
+RECOVERY = "recovery"
+KEYRING = "keyring"
+SOURCE_VERSION = 0  # master-key wrappers have no versions; data keys count from 1
+
+
 def create_workspace(
     db: Database, name: str, passphrase: str, cfg: CryptoSettings
-) -> tuple[UUID, bytes, int]:
-    """A new workspace with a random data key wrapped under the passphrase."""
+) -> tuple[UUID, k.WorkspaceKeys, str]:
+    """A new workspace: random master and data keys, the master key wrapped under the
+    passphrase and under a new recovery key, which is returned to be shown once."""
     check_new_passphrase(passphrase)
     ws = uuid.uuid4()
-    dek, version = new_key(), 1
-    params = KdfParams.fresh(cfg)
-    wrapped = k.wrap_key(k.derive_kek(passphrase, params), dek, ws, version)
+    keys = k.WorkspaceKeys(new_key(), {1: new_key()}, 1)
+    recovery = k.new_recovery_key()
     with db.tx(ws) as conn:
         conn.execute(insert(s.workspaces).values(id=ws, name=name))
+        _put_source(conn, ws, PASSPHRASE, *_passphrase_wrap(ws, keys.master, passphrase, cfg))
+        _put_source(conn, ws, RECOVERY, *_recovery_wrap(ws, keys.master, recovery))
+        _put_data_key(conn, ws, keys, 1)
+    return ws, keys, recovery
+
+
+def _passphrase_wrap(
+    ws: UUID, master: bytes, passphrase: str, cfg: CryptoSettings
+) -> tuple[dict[str, object], bytes]:
+    params = KdfParams.fresh(cfg)
+    return params.to_json(), k.wrap_key(k.derive_kek(passphrase, params), master, ws, MASTER)
+
+
+def _recovery_wrap(ws: UUID, master: bytes, recovery: str) -> tuple[dict[str, object], bytes]:
+    salt = os.urandom(16)
+    kdf = {"algorithm": "hkdf-sha256", "salt": base64.b64encode(salt).decode()}
+    return kdf, k.wrap_key(k.recovery_kek(recovery, salt), master, ws, MASTER)
+
+
+def _put_source(
+    conn: Connection, ws: UUID, kind: str, kdf: dict[str, object], wrapped: bytes
+) -> None:
+    """Insert or replace the wrapper of the master key under one source."""
+    t = s.key_wrappers
+    done = conn.execute(
+        update(t)
+        .where(t.c.workspace_id == ws, t.c.kind == kind, t.c.key_version == SOURCE_VERSION)
+        .values(kdf=kdf, wrapped_key=wrapped)
+    ).rowcount
+    if not done:
         conn.execute(
-            insert(s.key_wrappers).values(
+            insert(t).values(
                 id=uuid.uuid4(),
                 workspace_id=ws,
-                kind=PASSPHRASE,
-                key_version=version,
-                kdf=params.to_json(),
+                kind=kind,
+                key_version=SOURCE_VERSION,
+                kdf=kdf,
                 wrapped_key=wrapped,
             )
         )
-    return ws, dek, version
 
 
-def unlock_workspace(db: Database, ws: UUID, passphrase: str) -> tuple[bytes, int]:
-    """Unwrap the workspace's current data key. Reads only: a wrong passphrase changes nothing."""
+def _put_data_key(conn: Connection, ws: UUID, keys: k.WorkspaceKeys, version: int) -> None:
+    conn.execute(
+        insert(s.key_wrappers).values(
+            id=uuid.uuid4(),
+            workspace_id=ws,
+            kind=DATA,
+            key_version=version,
+            kdf={},
+            wrapped_key=k.wrap_key(keys.master, keys.data[version], ws, f"{DATA}:{version}"),
+        )
+    )
+
+
+def _source_row(conn: Connection, ws: UUID, kind: str) -> Any:
+    t = s.key_wrappers
+    return conn.execute(
+        select(t.c.kdf, t.c.wrapped_key).where(
+            t.c.workspace_id == ws, t.c.kind == kind, t.c.key_version == SOURCE_VERSION
+        )
+    ).first()
+
+
+def _open(conn: Connection, ws: UUID, master: bytes) -> k.WorkspaceKeys:
+    t = s.key_wrappers
+    rows = conn.execute(
+        select(t.c.key_version, t.c.wrapped_key).where(t.c.workspace_id == ws, t.c.kind == DATA)
+    ).all()
+    bad = CryptoError(f"the data keys of workspace {ws} do not match its master key")
+    data = {
+        r.key_version: k.unwrap_key(
+            master, bytes(r.wrapped_key), ws, f"{DATA}:{r.key_version}", bad
+        )
+        for r in rows
+    }
+    if not data:
+        raise NotFound(f"workspace {ws} has no data key")
+    return k.WorkspaceKeys(master, data, max(data))
+
+
+def unlock_workspace(
+    db: Database, ws: UUID, passphrase: str | None = None, *, recovery_key: str | None = None
+) -> k.WorkspaceKeys:
+    """Unwrap the keys with the passphrase or the recovery key. Reads only: a wrong
+    secret changes nothing."""
+    kind = PASSPHRASE if recovery_key is None else RECOVERY
     with db.tx(ws) as conn:
-        t = s.key_wrappers
-        row = conn.execute(
-            select(t.c.kdf, t.c.wrapped_key, t.c.key_version)
-            .where(t.c.workspace_id == ws, t.c.kind == PASSPHRASE)
-            .order_by(t.c.key_version.desc())
-            .limit(1)
-        ).first()
-    if row is None:
-        raise NotFound(f"workspace {ws} has no passphrase key")
-    params = KdfParams.from_json(row.kdf)
-    kek = k.derive_kek(passphrase, params)
-    return k.unwrap_key(kek, bytes(row.wrapped_key), ws, row.key_version), row.key_version
+        row = _source_row(conn, ws, kind)
+        if row is None:
+            raise NotFound(f"workspace {ws} has no {kind} key")
+        if kind == PASSPHRASE:
+            kek = k.derive_kek(passphrase or "", KdfParams.from_json(row.kdf))
+            wrong = WrongPassphrase("The passphrase is not correct.")
+        else:
+            assert recovery_key is not None
+            kek = k.recovery_kek(recovery_key, base64.b64decode(row.kdf["salt"]))
+            wrong = WrongPassphrase(
+                "The recovery key is not correct.",
+                remediation="Check the key you wrote down at set-up.",
+            )
+        master = k.unwrap_key(kek, bytes(row.wrapped_key), ws, MASTER, wrong)
+        return _open(conn, ws, master)
+
+
+def unlock_with_secret(db: Database, ws: UUID, kind: str, secret: bytes) -> k.WorkspaceKeys:
+    """Unwrap with a raw key-encryption key held elsewhere (the OS keyring)."""
+    with db.tx(ws) as conn:
+        row = _source_row(conn, ws, kind)
+        if row is None:
+            raise NotFound(f"workspace {ws} has no {kind} key")
+        wrong = CryptoError(
+            f"the {kind} secret does not open workspace {ws}",
+            remediation="Unlock with the passphrase or the recovery key.",
+        )
+        return _open(conn, ws, k.unwrap_key(secret, bytes(row.wrapped_key), ws, MASTER, wrong))
+
+
+def set_passphrase(
+    conn: Connection, ws: UUID, keys: k.WorkspaceKeys, passphrase: str, cfg: CryptoSettings
+) -> None:
+    check_new_passphrase(passphrase)
+    _put_source(conn, ws, PASSPHRASE, *_passphrase_wrap(ws, keys.master, passphrase, cfg))
+
+
+def new_recovery_key(conn: Connection, ws: UUID, keys: k.WorkspaceKeys) -> str:
+    recovery = k.new_recovery_key()
+    _put_source(conn, ws, RECOVERY, *_recovery_wrap(ws, keys.master, recovery))
+    return recovery
+
+
+def set_secret_source(
+    conn: Connection,
+    ws: UUID,
+    keys: k.WorkspaceKeys,
+    kind: str,
+    secret: bytes,
+    kdf: dict[str, object],
+) -> None:
+    _put_source(conn, ws, kind, kdf, k.wrap_key(secret, keys.master, ws, MASTER))
+
+
+def drop_source(conn: Connection, ws: UUID, kind: str) -> None:
+    t = s.key_wrappers
+    conn.execute(
+        delete(t).where(t.c.workspace_id == ws, t.c.kind == kind, t.c.key_version == SOURCE_VERSION)
+    )
+
+
+def sources(conn: Connection, ws: UUID) -> list[str]:
+    t = s.key_wrappers
+    return sorted(
+        conn.execute(
+            select(t.c.kind).where(t.c.workspace_id == ws, t.c.key_version == SOURCE_VERSION)
+        ).scalars()
+    )
+
+
+def add_data_key(conn: Connection, ws: UUID, keys: k.WorkspaceKeys) -> k.WorkspaceKeys:
+    """Rotation: a new current data key version, wrapped by the master key."""
+    version = keys.current + 1
+    rotated = k.WorkspaceKeys(keys.master, {**keys.data, version: new_key()}, version)
+    _put_data_key(conn, ws, rotated, version)
+    return rotated
 
 
 def workspace_ids(conn: Connection) -> list[UUID]:

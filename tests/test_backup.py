@@ -106,7 +106,8 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Made]:
     try:
         populate(svc)
         assert svc.workspace_id is not None
-        dek, _ = w.unlock_workspace(svc.db, svc.workspace_id, PASSPHRASE)
+        keys = w.unlock_workspace(svc.db, svc.workspace_id, PASSPHRASE)
+        dek = keys.data[keys.current]
         out = root / "practice.chartside-backup"
         res = create_backup(svc.store, out, PASSPHRASE, chunk_size=SMALL_CHUNK)
         yield Made(out, out.read_bytes(), res.manifest, dek, svc.settings)

@@ -140,12 +140,18 @@ def test_wrong_passphrase_is_clear_and_changes_nothing(service: ChartsideService
 def test_keys_never_sit_beside_the_data(service: ChartsideService) -> None:
     """Only the wrapped data key is stored; the raw key appears nowhere on disk."""
     assert service.workspace_id is not None
-    dek, _ = w.unlock_workspace(service.db, service.workspace_id, PASSPHRASE)
+    keys = w.unlock_workspace(service.db, service.workspace_id, PASSPHRASE)
+    dek, master = keys.data[keys.current], keys.master
     _fill(service)
     with service.db.owner.connect() as conn:
         conn.execute(text("CHECKPOINT"))
-        wrapped = bytes(conn.execute(text("SELECT wrapped_key FROM key_wrappers")).scalar_one())
+        wrapped = bytes(
+            conn.execute(
+                text("SELECT wrapped_key FROM key_wrappers WHERE kind = 'data'")
+            ).scalar_one()
+        )
     assert len(wrapped) == 12 + 32 + 16 and dek not in wrapped  # nonce + key + tag
     for path in service.settings.data_dir.rglob("*"):
         if path.is_file() and not path.is_socket():
-            assert dek not in path.read_bytes(), path
+            blob = path.read_bytes()
+            assert dek not in blob and master not in blob, path

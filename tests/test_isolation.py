@@ -33,8 +33,8 @@ def _seed(svc: ChartsideService) -> dict[UUID, CellCipher]:
     extra = [
         w.create_workspace(svc.db, f"ws{i}", PASSPHRASE, svc.settings.crypto) for i in range(2)
     ]
-    svc.keys.install(extra[0][0], extra[0][1], extra[0][2])
-    svc.keys.install(extra[1][0], extra[1][1], extra[1][2])
+    svc.keys.install(extra[0][0], extra[0][1])
+    svc.keys.install(extra[1][0], extra[1][1])
     for ws in (svc.workspace_id, extra[0][0], extra[1][0]):
         svc.workspace_id = ws
         cipher = svc.cipher()

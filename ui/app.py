@@ -31,6 +31,7 @@ from core.settings import Settings
 from ui.assistant_status import AssistantStatusLabel
 from ui.errors import describe
 from ui.main_window import MainWindow
+from ui.recovery import RecoveryKeyDialog
 from ui.tasks import TaskRunner
 from ui.unlock import UnlockDialog
 
@@ -52,6 +53,7 @@ class GuiController(QObject):
         self.runner = runner if runner is not None else TaskRunner(self)
         self.main_window = MainWindow(api, self.runner)
         self.unlock_dialog: UnlockDialog | None = None
+        self.recovery_dialog: RecoveryKeyDialog | None = None
         self._shut_down = False
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.closed.connect(self.quit_requested)
@@ -108,6 +110,7 @@ class GuiController(QObject):
         if dialog is None:
             dialog = UnlockDialog(self._api, self.runner)
             dialog.unlocked.connect(self._on_unlocked)
+            dialog.recovery_key_created.connect(self._show_recovery_key)
             dialog.rejected.connect(self.quit_requested)
             self.unlock_dialog = dialog
             dialog.show()
@@ -128,6 +131,10 @@ class GuiController(QObject):
         self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
         if dialog is not None:
             dialog.deleteLater()
+
+    def _show_recovery_key(self, recovery_key: str) -> None:
+        self.recovery_dialog = RecoveryKeyDialog(recovery_key, self.main_window)
+        self.recovery_dialog.open()  # window-modal, and never blocks the event loop
 
     def _on_failed(self, exc: BaseException) -> None:
         """Where every unhandled background error lands."""

@@ -47,6 +47,7 @@ class UnlockDialog(QDialog):
     """
 
     unlocked = Signal()
+    recovery_key_created = Signal(str)
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,8 +181,10 @@ class UnlockDialog(QDialog):
         self._set_mode(Mode.UNAVAILABLE)
         self._show_error(describe(exc).as_text())
 
-    def _on_unlocked(self, _result: object) -> None:
+    def _on_unlocked(self, result: object) -> None:
         self._set_busy(False)
+        if isinstance(result, str):  # initialise() hands back the new recovery key
+            self.recovery_key_created.emit(result)
         self._finish()
 
     def _on_unlock_failed(self, exc: BaseException) -> None:

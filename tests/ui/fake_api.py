@@ -28,6 +28,9 @@ GATE_TIMEOUT_S = 10
 FAKE_PASSPHRASE = "correct horse battery"
 
 
+FAKE_RECOVERY_KEY = "ABCD-EFGH-IJKL-MNOP"
+
+
 class FakeNotesApi:
     def __init__(self, passphrase: str = FAKE_PASSPHRASE, *, initialised: bool = True):
         self._mutex = threading.Lock()
@@ -69,13 +72,14 @@ class FakeNotesApi:
         self._enter("is_initialised", needs_unlock=False)
         return self._passphrase is not None
 
-    def initialise(self, passphrase: str) -> None:
+    def initialise(self, passphrase: str) -> str:
         self._enter("initialise", needs_unlock=False)
         self._wait_gate()
         if self._passphrase is not None:
             raise AlreadyInitialised("Chartside is already initialised.")
         self._passphrase = passphrase
         self._unlocked = True
+        return FAKE_RECOVERY_KEY
 
     def unlock(self, passphrase: str) -> None:
         self._enter("unlock", needs_unlock=False)

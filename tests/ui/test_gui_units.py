@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FAKE_RECOVERY_KEY, FakeNotesApi
 from gui_driver import GuiDriver, run_full_workflow
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
@@ -85,6 +85,15 @@ def test_first_run_asks_for_a_new_passphrase_with_rules(make_gui: MakeGui, qtbot
     api.gate.set()
     driver.wait_until(lambda: driver.window.isVisible())
     assert api.called("initialise") == 1 and api.unlocked
+
+    # The recovery key appears once; OK needs the "written down" box ticked.
+    recovery = driver.controller.recovery_dialog
+    driver.wait_until(lambda: recovery is not None and recovery.isVisible())
+    assert recovery.key_field.text() == FAKE_RECOVERY_KEY
+    assert not recovery.ok_button.isEnabled()
+    recovery.confirm.setChecked(True)
+    recovery.ok_button.click()
+    assert not recovery.isVisible() and recovery.key_field.text() == ""
 
 
 def test_unlock_screen_reports_an_unreachable_database_and_retries(

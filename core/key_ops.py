@@ -1,0 +1,69 @@
+"""Key changes on the unlocked service: passphrase, recovery key, rotation, OS keyring.
+Each is one transaction with its audit event; none ever deletes data."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from core import rekey
+from core import workspaces as w
+from core.ports import Progress
+
+if TYPE_CHECKING:
+    from core.service import ChartsideService
+
+
+class KeyOps:
+    """Mixed into the service."""
+
+    def change_passphrase(
+        self: ChartsideService,
+        new: str,
+        *,
+        current: str | None = None,
+        recovery_key: str | None = None,
+    ) -> None:
+        """Proves the current passphrase (or the recovery key) again, then re-wraps the
+        master key. The data keys and the data stay as they are."""
+        w.check_new_passphrase(new)
+        self.unlock(current, recovery_key=recovery_key)
+        keys = self.keys.keys(self.require_workspace())
+        self.run(
+            lambda c, k: w.set_passphrase(c, k.workspace_id, keys, new, self.settings.crypto),
+            "key.passphrase_changed",
+        )
+
+    def new_recovery_key(self: ChartsideService) -> str:
+        """A fresh recovery key; the old one stops working."""
+        keys = self.keys.keys(self.require_workspace())
+        return self.run(
+            lambda c, k: w.new_recovery_key(c, k.workspace_id, keys),
+            "key.recovery_replaced",
+            details=lambda _: {},
+        )
+
+    def key_sources(self: ChartsideService) -> list[str]:
+        return self.run(lambda c, k: w.sources(c, k.workspace_id))
+
+    def rotate_data_key(self: ChartsideService, progress: Progress | None = None) -> int:
+        """A new data key version for new writes; then re-encrypts what the old one wrote.
+        Interrupted, `reencrypt()` finishes the job later."""
+        ws = self.require_workspace()
+        keys = self.keys.keys(ws)
+        rotated = self.run(
+            lambda c, k: w.add_data_key(c, ws, keys),
+            "key.rotated",
+            details=lambda r: {"version": r.current},
+        )
+        self.keys.install(ws, rotated)
+        self.reencrypt(progress)
+        return rotated.current
+
+    def reencrypt(self: ChartsideService, progress: Progress | None = None) -> int:
+        done = rekey.reencrypt(self.db, self.cipher(), progress=progress)
+        if done:
+            self.run(lambda c, k: None, "key.reencrypted", details=lambda _: {"rows": done})
+        return done
+
+    def reencrypt_pending(self: ChartsideService) -> int:
+        return rekey.pending(self.db, self.cipher())

@@ -1,0 +1,150 @@
+"""Key sources and key changes: recovery key, passphrase change, rotation and re-encryption."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from core import rekey
+from core.domain import ClientData, SessionData
+from core.errors import Cancelled, WrongPassphrase
+from core.service import ChartsideService
+from tests.conftest import PASSPHRASE
+from tests.factories import document
+
+RECOVERY_FORMAT = re.compile(r"^([A-Z2-7]{4}-){12}[A-Z2-7]{4}$")
+
+
+def _fill(svc: ChartsideService, n: int = 3) -> list[str]:
+    names = []
+    for i in range(n):
+        c = svc.create_client(
+            ClientData(full_name=f"Key Client {i}", notes=f"note {i}", external_id=f"k-{i}")
+        )
+        svc.create_session(c.id, SessionData(date="2024-03-01", plan=f"plan {i}"))
+        names.append(c.data.full_name)
+    return names
+
+
+def _key_versions(svc: ChartsideService) -> set[int]:
+    with svc.db.owner.connect() as conn:
+        return set(
+            conn.execute(
+                text(
+                    "SELECT DISTINCT get_byte(plan, 5) FROM sessions UNION "
+                    "SELECT DISTINCT get_byte(full_name, 5) FROM clients"
+                )
+            ).scalars()
+        )
+
+
+def test_recovery_key_unlocks_on_its_own(service_factory) -> None:
+    svc = service_factory()
+    recovery = svc.initialise(PASSPHRASE)
+    assert RECOVERY_FORMAT.match(recovery)
+    names = _fill(svc)
+    svc.lock()
+    svc.unlock(recovery_key=recovery.lower().replace("-", " "))  # case and dashes don't matter
+    assert sorted(c.full_name for c in svc.list_clients()) == names
+    svc.lock()
+    with pytest.raises(WrongPassphrase, match="recovery key is not correct"):
+        svc.unlock(recovery_key=recovery[:-4] + "AAAA")
+    with pytest.raises(WrongPassphrase, match="not a Chartside recovery key"):
+        svc.unlock(recovery_key="not-a-key")
+    assert not svc.unlocked
+    svc.unlock(PASSPHRASE)
+    assert "unlock.recovery" in [e["action"] for e in svc.audit_export()]
+
+
+def test_change_passphrase(service: ChartsideService) -> None:
+    names = _fill(service)
+    with pytest.raises(WrongPassphrase):
+        service.change_passphrase("a new passphrase", current="wrong passphrase")
+    service.lock()
+    service.unlock(PASSPHRASE)  # nothing changed by the failed attempt
+    service.change_passphrase("a new passphrase", current=PASSPHRASE)
+    service.lock()
+    with pytest.raises(WrongPassphrase):
+        service.unlock(PASSPHRASE)
+    service.unlock("a new passphrase")
+    assert sorted(c.full_name for c in service.list_clients()) == names
+    assert "key.passphrase_changed" in [e["action"] for e in service.audit_export()]
+    assert service.audit_verify().ok
+    with pytest.raises(WrongPassphrase, match="at least 8"):
+        service.change_passphrase("short", current="a new passphrase")
+
+
+def test_forgotten_passphrase_is_reset_with_the_recovery_key(service_factory) -> None:
+    svc = service_factory()
+    recovery = svc.initialise(PASSPHRASE)
+    names = _fill(svc)
+    svc.lock()
+    svc.change_passphrase("remembered this time", recovery_key=recovery)
+    svc.lock()
+    svc.unlock("remembered this time")
+    assert sorted(c.full_name for c in svc.list_clients()) == names
+    assert set(svc.key_sources()) == {"passphrase", "recovery"}
+
+
+def test_a_new_recovery_key_retires_the_old_one(service_factory) -> None:
+    svc = service_factory()
+    old = svc.initialise(PASSPHRASE)
+    new = svc.new_recovery_key()
+    assert new != old and RECOVERY_FORMAT.match(new)
+    svc.lock()
+    with pytest.raises(WrongPassphrase):
+        svc.unlock(recovery_key=old)
+    svc.unlock(recovery_key=new)
+
+
+def test_rotation_reencrypts_everything_and_keeps_lookups_and_audit(
+    service: ChartsideService, tmp_path: Path
+) -> None:
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps(document(4, 3)))
+    service.import_file(src)
+    names = _fill(service)
+    assert _key_versions(service) == {1}
+    before = service.export_doc()
+    assert service.rotate_data_key() == 2
+    assert _key_versions(service) == {2}
+    assert rekey.pending(service.db, service.cipher()) == 0
+    assert service.export_doc() == before
+    # External ids still match after rotation: a re-import updates, it does not duplicate.
+    summary = service.import_file(src)
+    assert (summary.clients_created, summary.clients_updated) == (0, 4)
+    service.lock()
+    service.unlock(PASSPHRASE)  # the rotated key is found again after unlock
+    assert {c.full_name for c in service.list_clients()} >= set(names)
+    assert service.audit_verify().ok
+    actions = [e["action"] for e in service.audit_export()]
+    assert "key.rotated" in actions and "key.reencrypted" in actions
+
+
+def test_reencryption_resumes_after_an_interruption(service: ChartsideService) -> None:
+    for i in range(30):
+        service.create_client(ClientData(full_name=f"Resume {i}", notes="n"))
+    ws = service.require_workspace()
+    keys = service.keys.keys(ws)
+    from core import workspaces as w
+
+    rotated = service.run(lambda c, k: w.add_data_key(c, ws, keys))
+    service.keys.install(ws, rotated)
+    calls = {"n": 0}
+
+    def stop_after_two_batches() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    with pytest.raises(Cancelled):
+        rekey.reencrypt(service.db, service.cipher(), batch=5, cancelled=stop_after_two_batches)
+    left = rekey.pending(service.db, service.cipher())
+    assert 0 < left < 31  # partly done, and the finished rows are committed
+    assert {c.full_name for c in service.list_clients()} == {f"Resume {i}" for i in range(30)}
+    assert service.reencrypt() == left
+    assert rekey.pending(service.db, service.cipher()) == 0
+    assert _key_versions(service) == {2}
