@@ -101,6 +101,13 @@ class SecuritySettings(BaseModel):
     auto_lock_minutes: int = Field(default=15, ge=1, le=30)
 
 
+class BackupSettings(BaseModel):
+    # Scheduled backups: off (0) by default; the folder should be another disk.
+    every_hours: int = Field(default=0, ge=0, le=24 * 30)
+    keep: int = Field(default=7, ge=1, le=1000)
+    folder: Path | None = None
+
+
 class UiSettings(BaseModel):
     language: str = Field(default="en", pattern=r"^(en|he)$")
 
@@ -119,6 +126,7 @@ class Settings(BaseSettings):
     crypto: CryptoSettings = Field(default_factory=CryptoSettings)
     models: ModelSettings = Field(default_factory=ModelSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
+    backup: BackupSettings = Field(default_factory=BackupSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
 
     @classmethod
