@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from core import rekey
 from core import workspaces as w
+from core.keyring_source import KeyringSource, KeyringUnavailable
 from core.ports import Progress
 
 if TYPE_CHECKING:
@@ -41,6 +42,41 @@ class KeyOps:
             "key.recovery_replaced",
             details=lambda _: {},
         )
+
+    def enable_keyring(self: ChartsideService, source: KeyringSource | None = None) -> str:
+        """Add the OS keyring as a key source (unlock without typing). Returns the backend."""
+        src = source or KeyringSource()
+        ws = self.require_workspace()
+        keys = self.keys.keys(ws)
+        secret = src.store_new(ws)  # refuses insecure backends, with the reason
+        backend = src.check().name
+        self.run(
+            lambda c, k: w.set_secret_source(
+                c, ws, keys, w.KEYRING, secret, {"algorithm": "keyring", "backend": backend}
+            ),
+            "key.keyring_enabled",
+            details=lambda _: {"backend": backend},
+        )
+        return backend
+
+    def disable_keyring(self: ChartsideService, source: KeyringSource | None = None) -> None:
+        ws = self.require_workspace()
+        self.run(lambda c, k: w.drop_source(c, ws, w.KEYRING), "key.keyring_disabled")
+        (source or KeyringSource()).delete(ws)
+
+    def unlock_with_keyring(self: ChartsideService, source: KeyringSource | None = None) -> None:
+        """Unlock from the OS keyring. If its entry is gone or the backend changed, the
+        error says so and points to the passphrase and the recovery key."""
+        src = source or KeyringSource()
+        with self._lock:
+            ws = self._first_workspace()
+            backend = w.secret_source_backend(self.db, ws, w.KEYRING)
+            if backend is None:
+                raise KeyringUnavailable("The OS keyring is not set up for Chartside.")
+            secret = src.load(ws, backend)
+            self._unlocked(
+                ws, w.unlock_with_secret(self.db, ws, w.KEYRING, secret), "unlock.keyring"
+            )
 
     def key_sources(self: ChartsideService) -> list[str]:
         return self.run(lambda c, k: w.sources(c, k.workspace_id))

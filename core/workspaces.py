@@ -192,6 +192,13 @@ def set_secret_source(
     _put_source(conn, ws, kind, kdf, k.wrap_key(secret, keys.master, ws, MASTER))
 
 
+def secret_source_backend(db: Database, ws: UUID, kind: str) -> str | None:
+    """Which keyring backend holds the secret of this source (None: no such source)."""
+    with db.tx(ws) as conn:
+        row = _source_row(conn, ws, kind)
+    return None if row is None else str(row.kdf.get("backend", ""))
+
+
 def drop_source(conn: Connection, ws: UUID, kind: str) -> None:
     t = s.key_wrappers
     conn.execute(
