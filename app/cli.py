@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from app import audit_file, cli_models
+from app import audit_file, cli_keys, cli_models
 from core import transfer
 from core.errors import ChartsideError, WrongPassphrase
 from core.service import ChartsideService
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="default: from the file name (.csv), else json",
     )
     cli_models.add_parser(sub)
+    cli_keys.add_parser(sub)
     return p
 
 
@@ -71,20 +72,25 @@ class Cli:
         print(json.dumps(payload, default=str) if self.args.json else human)
 
     def passphrase(self, *, confirm: bool = False) -> str:
+        return self.secret("CHARTSIDE_PASSPHRASE", "Passphrase", confirm=confirm)
+
+    def secret(self, env_name: str, label: str, *, confirm: bool = False) -> str:
+        """From the next line of stdin (--passphrase-stdin), the environment, or a prompt."""
         if self.args.passphrase_stdin:
-            line = sys.stdin.readline()
-            return line.rstrip("\r\n")
-        env = os.environ.get("CHARTSIDE_PASSPHRASE")
+            return sys.stdin.readline().rstrip("\r\n")
+        env = os.environ.get(env_name)
         if env:
             return env
         if not sys.stdin.isatty():
             raise WrongPassphrase(
-                "No passphrase given.",
-                remediation="Use a terminal, --passphrase-stdin or CHARTSIDE_PASSPHRASE.",
+                f"No {label.lower()} given.",
+                remediation=f"Use a terminal, --passphrase-stdin or {env_name}.",
             )
-        first = getpass.getpass("Passphrase: ")
-        if confirm and getpass.getpass("Repeat passphrase: ") != first:
-            raise WrongPassphrase("The two passphrases differ.", remediation="Try again.")
+        first = getpass.getpass(f"{label}: ")
+        if confirm and getpass.getpass(f"Repeat {label.lower()}: ") != first:
+            raise WrongPassphrase(
+                f"The two entries for the {label.lower()} differ.", remediation="Try again."
+            )
         return first
 
     def unlock(self) -> None:
@@ -110,7 +116,7 @@ class Cli:
 
     def cmd_import(self) -> None:
         self.unlock()
-        summary = self.svc.import_file(self.args.file, progress=self._progress)
+        summary = self.svc.import_file(self.args.file, progress=self.progress)
         self.emit(
             asdict(summary),
             "Imported: "
@@ -140,7 +146,7 @@ class Cli:
 
     def cmd_backup(self) -> None:
         r = self.svc.backup(
-            self.args.out, self.passphrase(), overwrite=self.args.force, progress=self._progress
+            self.args.out, self.passphrase(), overwrite=self.args.force, progress=self.progress
         )
         self.emit(
             {"out": str(r.path), "bytes": r.size, "tables": r.manifest.tables},
@@ -148,7 +154,7 @@ class Cli:
         )
 
     def cmd_restore(self) -> None:
-        m = self.svc.restore(self.args.file, self.passphrase(), progress=self._progress)
+        m = self.svc.restore(self.args.file, self.passphrase(), progress=self.progress)
         data_dir = str(self.svc.settings.data_dir)
         self.emit(
             {
@@ -180,12 +186,17 @@ class Cli:
         )
         return 0
 
+    def cmd_keys(self) -> int:
+        payload, human = cli_keys.run(self)
+        self.emit(payload, human)
+        return 0
+
     def cmd_models(self) -> int:
         payload, human, code = cli_models.run(self.args, self.svc.settings)
         self.emit(payload, human)
         return code
 
-    def _progress(self, fraction: float, message: str) -> None:
+    def progress(self, fraction: float, message: str) -> None:
         if sys.stderr.isatty() and not self.args.json:
             print(f"\r{message}: {fraction:4.0%}", end="", file=sys.stderr, flush=True)
 
