@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="chartside", description="Local clinical-notes assistant.")
     p.add_argument("--data-dir", type=Path, help="data directory (env CHARTSIDE_DATA_DIR)")
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    p.add_argument("--user", help="practitioner username (default: the only one, or yours)")
     p.add_argument(
         "--passphrase-stdin",
         action="store_true",
@@ -94,7 +95,7 @@ class Cli:
         return first
 
     def unlock(self) -> None:
-        self.svc.unlock(self.passphrase())
+        self.svc.unlock(self.passphrase(), username=self.args.user)
 
     # -- commands ----------------------------------------------------------------------
     def cmd_init(self) -> None:

@@ -34,12 +34,12 @@ def run(cli: Cli) -> tuple[dict[str, Any], str]:
     if action == "reset-passphrase":
         recovery = cli.secret("CHARTSIDE_RECOVERY_KEY", "Recovery key")
         new = cli.secret("CHARTSIDE_NEW_PASSPHRASE", "New passphrase", confirm=True)
-        svc.change_passphrase(new, recovery_key=recovery)
+        svc.change_passphrase(new, recovery_key=recovery, username=cli.args.user)
         return {"changed": True}, "Passphrase reset with the recovery key."
     if action == "change-passphrase":
         current = cli.passphrase()
         new = cli.secret("CHARTSIDE_NEW_PASSPHRASE", "New passphrase", confirm=True)
-        svc.change_passphrase(new, current=current)
+        svc.change_passphrase(new, current=current, username=cli.args.user)
         return {"changed": True}, "Passphrase changed."
     cli.unlock()
     if action == "status":

@@ -95,7 +95,9 @@ def bench_note_save(svc: ChartsideService) -> dict[str, Any]:
 
 def _new_workspace(svc: ChartsideService) -> None:
     """Point the service at a fresh, empty workspace of the same server."""
-    ws, keys, _ = w.create_workspace(svc.db, "bench", PASSPHRASE, svc.settings.crypto)
+    ws, keys, _, _ = w.create_workspace(
+        svc.db, "bench", PASSPHRASE, svc.settings.crypto, f"bench-{uuid.uuid4()}"
+    )
     svc.keys.install(ws, keys)
     svc.workspace_id = ws
 

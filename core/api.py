@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 from uuid import UUID
 
+from core.backup_schedule import BackupStatus
 from core.domain import (
     AssistantStatus,
     Client,
@@ -15,6 +18,22 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
+from core.ports import Progress
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    path: Path
+    size: int  # bytes on disk
+    created_at: str  # ISO 8601, UTC, as in the manifest
+    pruned: tuple[Path, ...] = ()  # scheduled backups that retention removed
+
+
+@dataclass(frozen=True)
+class RestoreSummary:
+    data_dir: Path  # where the restored, checked copy now lives (closed)
+    created_at: str  # when the backup was made
+    tables: dict[str, int]
 
 
 class NotesApi(Protocol):
@@ -65,6 +84,32 @@ class NotesApi(Protocol):
 
     def assistant_status(self) -> AssistantStatus:
         """Whether the local models can answer questions; the reason when they cannot."""
+
+    def backup_status(self) -> BackupStatus:
+        """Where a backup would go now, and whether a scheduled one is due."""
+
+    def backup_now(
+        self,
+        out: Path,
+        passphrase: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> BackupSummary:
+        """Write an encrypted, checked backup to `out`; the file is encrypted under the
+        passphrase. Raises `WrongPassphrase` and writes nothing when it is wrong."""
+
+    def run_scheduled_backup(
+        self, passphrase: str, progress: Progress | None = None
+    ) -> BackupSummary:
+        """Write a backup into the configured folder, then keep only the newest `keep`."""
+
+    def restore_copy(
+        self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
+    ) -> RestoreSummary:
+        """Restore a backup into `target_dir` (new or empty) as a separate data dir, check
+        it, and close it again. This service's own data is not touched. On any failure
+        nothing is left in `target_dir`."""
 
     def close(self) -> None:
         """Lock, release connections and stop an embedded server this process started."""

@@ -4,9 +4,11 @@ Each is one transaction with its audit event; none ever deletes data."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from uuid import UUID
 
 from core import rekey
 from core import workspaces as w
+from core.errors import NotFound, ValidationError
 from core.keyring_source import KeyringSource, KeyringUnavailable
 from core.ports import Progress
 
@@ -23,16 +25,50 @@ class KeyOps:
         *,
         current: str | None = None,
         recovery_key: str | None = None,
+        username: str | None = None,
     ) -> None:
         """Proves the current passphrase (or the recovery key) again, then re-wraps the
-        master key. The data keys and the data stay as they are."""
+        master key for this practitioner. The data keys and the data stay as they are."""
         w.check_new_passphrase(new)
-        self.unlock(current, recovery_key=recovery_key)
+        self.unlock(current, recovery_key=recovery_key, username=username)
         keys = self.keys.keys(self.require_workspace())
+        pid = self.practitioner_id
+        assert pid is not None
         self.run(
-            lambda c, k: w.set_passphrase(c, k.workspace_id, keys, new, self.settings.crypto),
+            lambda c, k: w.set_passphrase(c, k.workspace_id, keys, new, self.settings.crypto, pid),
             "key.passphrase_changed",
         )
+
+    def add_practitioner(
+        self: ChartsideService, username: str, display_name: str, passphrase: str
+    ) -> UUID:
+        """Another practitioner in this workspace, with their own passphrase."""
+        keys = self.keys.keys(self.require_workspace())
+        return self.run(
+            lambda c, k: w.add_practitioner_login(
+                c, k.workspace_id, keys, username, display_name, passphrase, self.settings.crypto
+            ),
+            "practitioner.add",
+            target=lambda pid: pid,
+        )
+
+    def remove_practitioner(self: ChartsideService, username: str) -> None:
+        """Their login and passphrase go; the audit trail keeps their name."""
+        login = w.find_login(self.db, username)
+        if login is None or login.workspace_id != self.require_workspace():
+            raise NotFound("No practitioner by that name in this workspace.")
+        if login.practitioner_id == self.practitioner_id:
+            raise ValidationError(
+                "cannot remove the practitioner who is signed in", field="username"
+            )
+        self.run(
+            lambda c, k: w.PractitionerRepo(k).delete(c, login.practitioner_id),
+            "practitioner.remove",
+            login.practitioner_id,
+        )
+
+    def practitioners(self: ChartsideService) -> list[str]:
+        return self.run(lambda c, k: w.usernames(c, k.workspace_id))
 
     def new_recovery_key(self: ChartsideService) -> str:
         """A fresh recovery key; the old one stops working."""

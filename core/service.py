@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import logging
 import threading
@@ -16,12 +17,14 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from core import audit, backup
+from core import backup_schedule as schedule
 from core import workspaces as w
+from core.api import BackupSummary, RestoreSummary
 from core.autolock import Clock, IdleTimer
 from core.crypto import CellCipher
 from core.db.engine import Database
 from core.domain import AssistantStatus, HealthCheck
-from core.errors import AlreadyInitialised, ChartsideError, Locked, NotInitialised
+from core.errors import AlreadyInitialised, ChartsideError, Locked, NotFound, NotInitialised
 from core.key_ops import KeyOps
 from core.keys import KeyManager, WorkspaceKeys
 from core.notes import NotesOps
@@ -49,6 +52,7 @@ class ChartsideService(NotesOps, KeyOps):
         self.keys = keys or KeyManager()
         self.workspace_id: UUID | None = None
         self.actor = getpass.getuser()
+        self.practitioner_id: UUID | None = None
         self.anchors = audit.AnchorStore(settings.data_dir / "audit-anchor.json")
         self._lock = threading.RLock()
         self.idle = IdleTimer(settings.security.auto_lock_minutes * 60, clock)
@@ -72,20 +76,47 @@ class ChartsideService(NotesOps, KeyOps):
                     raise AlreadyInitialised(
                         f"Chartside data already exists in {self.settings.data_dir}"
                     )
-            ws, keys, recovery = w.create_workspace(
-                db, "Practice", passphrase, self.settings.crypto
+            ws, keys, recovery, pid = w.create_workspace(
+                db, "Practice", passphrase, self.settings.crypto, self.actor
             )
-            self.keys.install(ws, keys)
-            self.workspace_id = ws
-            self.run(lambda c, k: w.PractitionerRepo(k).create(c, self.actor, self.actor), "init")
+            self.practitioner_id = pid
+            self._unlocked(ws, keys, "init")
             return recovery
 
-    def unlock(self, passphrase: str | None = None, *, recovery_key: str | None = None) -> None:
-        """With the passphrase, or the recovery key when the passphrase is lost."""
+    def unlock(
+        self,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        """With the practitioner's passphrase, or the workspace's recovery key when the
+        passphrase is lost. `username` may be left out while the workspace has one
+        practitioner, or when it is the computer account's name."""
         with self._lock:
-            ws = self._first_workspace()
-            keys = w.unlock_workspace(self.db, ws, passphrase, recovery_key=recovery_key)
-            self._unlocked(ws, keys, "unlock" if recovery_key is None else "unlock.recovery")
+            self._first_workspace()  # starts the database; clear error when there is none
+            login = w.find_login(self.db, username) or (
+                None if username else w.find_login(self.db, getpass.getuser())
+            )
+            if login is None:
+                raise NotFound(
+                    "No practitioner by that name."
+                    if username
+                    else "Several practitioners share this workspace.",
+                    remediation="Give your username (chartside --user NAME, or the unlock "
+                    "screen's username field).",
+                )
+            keys = w.unlock_workspace(
+                self.db,
+                login.workspace_id,
+                passphrase,
+                recovery_key=recovery_key,
+                practitioner_id=login.practitioner_id,
+            )
+            self.actor, self.practitioner_id = login.username, login.practitioner_id
+            self._unlocked(
+                login.workspace_id, keys, "unlock" if recovery_key is None else "unlock.recovery"
+            )
 
     def _first_workspace(self) -> UUID:
         if not self.store.created:
@@ -219,6 +250,50 @@ class ChartsideService(NotesOps, KeyOps):
             details=lambda _: {"tables": manifest.tables, "created_at": manifest.created_at},
         )
         return manifest
+
+    # -- backup for front ends (thin; see core.backup_schedule) --------------------------
+    def backup_status(self, now: dt.datetime | None = None) -> schedule.BackupStatus:
+        return schedule.status(self.settings.backup, now or schedule.utc_now())
+
+    def backup_now(
+        self,
+        out: Path,
+        passphrase: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> BackupSummary:
+        r = self.backup(Path(out), passphrase, overwrite=overwrite, progress=progress)
+        return BackupSummary(r.path, r.size, r.manifest.created_at)
+
+    def run_scheduled_backup(
+        self,
+        passphrase: str,
+        progress: Progress | None = None,
+        now: dt.datetime | None = None,
+    ) -> BackupSummary:
+        """Only while unlocked: the user who opted in is at the keyboard and typed it."""
+        if not self.unlocked:
+            raise Locked()
+        made, pruned = schedule.run_scheduled(
+            self.settings.backup,
+            now or schedule.utc_now(),
+            lambda out: self.backup_now(out, passphrase, progress=progress),
+        )
+        return BackupSummary(made.path, made.size, made.created_at, tuple(pruned))
+
+    def restore_copy(
+        self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
+    ) -> RestoreSummary:
+        """Restore into another (new, empty) data dir through a service of its own."""
+        target = Path(target_dir).expanduser().absolute()
+        settings = self.settings.model_copy(update={"data_dir": target})
+        other = ChartsideService(settings, self.store.migrations_dir)
+        try:
+            manifest = other.restore(Path(source), passphrase, progress=progress)
+        finally:
+            other.close()
+        return RestoreSummary(target, manifest.created_at, dict(manifest.tables))
 
     # -- audit -------------------------------------------------------------------------
     def audit_verify(self) -> audit.VerifyReport:

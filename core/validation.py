@@ -54,7 +54,7 @@ def text(
 
 def external_id(value: object, *, field: str = "external_id", record: str | None = None) -> str:
     s = text(value, field=field, record=record, max_chars=MAX_EXTERNAL_ID_CHARS, required=True)
-    if not _EXTERNAL_ID.match(s):
+    if not _EXTERNAL_ID.fullmatch(s):  # `$` alone would let a trailing newline in
         raise ValidationError(
             "may hold only letters, digits and . _ : / - and must start with a letter or digit",
             field=field,

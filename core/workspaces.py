@@ -16,7 +16,7 @@ from core.crypto import CellCipher, new_key
 from core.db import schema as s
 from core.db.engine import Database
 from core.domain import Practitioner, Workspace
-from core.errors import CryptoError, NotFound, WrongPassphrase
+from core.errors import CryptoError, NotFound, ValidationError, WrongPassphrase
 from core.keys import KdfParams
 from core.settings import CryptoSettings
 
@@ -40,20 +40,56 @@ SOURCE_VERSION = 0  # master-key wrappers have no versions; data keys count from
 
 
 def create_workspace(
-    db: Database, name: str, passphrase: str, cfg: CryptoSettings
-) -> tuple[UUID, k.WorkspaceKeys, str]:
-    """A new workspace: random master and data keys, the master key wrapped under the
-    passphrase and under a new recovery key, which is returned to be shown once."""
+    db: Database, name: str, passphrase: str, cfg: CryptoSettings, username: str
+) -> tuple[UUID, k.WorkspaceKeys, str, UUID]:
+    """A new workspace with its first practitioner: random master and data keys, the
+    master key wrapped under that practitioner's passphrase and under a new recovery key,
+    which is returned to be shown once."""
     check_new_passphrase(passphrase)
     ws = uuid.uuid4()
     keys = k.WorkspaceKeys(new_key(), {1: new_key()}, 1)
     recovery = k.new_recovery_key()
     with db.tx(ws) as conn:
         conn.execute(insert(s.workspaces).values(id=ws, name=name))
-        _put_source(conn, ws, PASSPHRASE, *_passphrase_wrap(ws, keys.master, passphrase, cfg))
-        _put_source(conn, ws, RECOVERY, *_recovery_wrap(ws, keys.master, recovery))
         _put_data_key(conn, ws, keys, 1)
-    return ws, keys, recovery
+        _put_source(conn, ws, RECOVERY, *_recovery_wrap(ws, keys.master, recovery))
+        pid = add_practitioner_login(conn, ws, keys, username, username, passphrase, cfg)
+    return ws, keys, recovery, pid
+
+
+def add_practitioner_login(
+    conn: Connection,
+    ws: UUID,
+    keys: k.WorkspaceKeys,
+    username: str,
+    display_name: str,
+    passphrase: str,
+    cfg: CryptoSettings,
+) -> UUID:
+    """A practitioner with their own passphrase (their own wrapper of the master key)."""
+    check_new_passphrase(passphrase)
+    if conn.execute(select(s.logins.c.username).where(s.logins.c.username == username)).first():
+        raise ValidationError("is already taken", field="username")
+    pid = PractitionerRepo(keys.cipher(ws)).create(conn, username, display_name)
+    conn.execute(insert(s.logins).values(username=username, workspace_id=ws, practitioner_id=pid))
+    set_passphrase(conn, ws, keys, passphrase, cfg, pid)
+    return pid
+
+
+def usernames(conn: Connection, ws: UUID) -> list[str]:
+    return sorted(
+        conn.execute(select(s.logins.c.username).where(s.logins.c.workspace_id == ws)).scalars()
+    )
+
+
+def find_login(db: Database, username: str | None) -> Any:
+    """(workspace_id, practitioner_id) for a username; with no name, the only login there
+    is (the solo practitioner). None when there is no such login."""
+    with db.tx(None) as conn:
+        rows = conn.execute(select(s.logins)).all()
+    if username is not None:
+        return next((r for r in rows if r.username == username), None)
+    return rows[0] if len(rows) == 1 else None
 
 
 def _passphrase_wrap(
@@ -69,15 +105,27 @@ def _recovery_wrap(ws: UUID, master: bytes, recovery: str) -> tuple[dict[str, ob
     return kdf, k.wrap_key(k.recovery_kek(recovery, salt), master, ws, MASTER)
 
 
+def _mine(t: Any, ws: UUID, kind: str, practitioner_id: UUID | None) -> Any:
+    who = (
+        t.c.practitioner_id.is_(None)
+        if practitioner_id is None
+        else t.c.practitioner_id == practitioner_id
+    )
+    return (t.c.workspace_id == ws) & (t.c.kind == kind) & (t.c.key_version == SOURCE_VERSION) & who
+
+
 def _put_source(
-    conn: Connection, ws: UUID, kind: str, kdf: dict[str, object], wrapped: bytes
+    conn: Connection,
+    ws: UUID,
+    kind: str,
+    kdf: dict[str, object],
+    wrapped: bytes,
+    practitioner_id: UUID | None = None,
 ) -> None:
     """Insert or replace the wrapper of the master key under one source."""
     t = s.key_wrappers
     done = conn.execute(
-        update(t)
-        .where(t.c.workspace_id == ws, t.c.kind == kind, t.c.key_version == SOURCE_VERSION)
-        .values(kdf=kdf, wrapped_key=wrapped)
+        update(t).where(_mine(t, ws, kind, practitioner_id)).values(kdf=kdf, wrapped_key=wrapped)
     ).rowcount
     if not done:
         conn.execute(
@@ -88,6 +136,7 @@ def _put_source(
                 key_version=SOURCE_VERSION,
                 kdf=kdf,
                 wrapped_key=wrapped,
+                practitioner_id=practitioner_id,
             )
         )
 
@@ -105,12 +154,10 @@ def _put_data_key(conn: Connection, ws: UUID, keys: k.WorkspaceKeys, version: in
     )
 
 
-def _source_row(conn: Connection, ws: UUID, kind: str) -> Any:
+def _source_row(conn: Connection, ws: UUID, kind: str, practitioner_id: UUID | None = None) -> Any:
     t = s.key_wrappers
     return conn.execute(
-        select(t.c.kdf, t.c.wrapped_key).where(
-            t.c.workspace_id == ws, t.c.kind == kind, t.c.key_version == SOURCE_VERSION
-        )
+        select(t.c.kdf, t.c.wrapped_key).where(_mine(t, ws, kind, practitioner_id))
     ).first()
 
 
@@ -132,27 +179,41 @@ def _open(conn: Connection, ws: UUID, master: bytes) -> k.WorkspaceKeys:
 
 
 def unlock_workspace(
-    db: Database, ws: UUID, passphrase: str | None = None, *, recovery_key: str | None = None
+    db: Database,
+    ws: UUID,
+    passphrase: str | None = None,
+    *,
+    recovery_key: str | None = None,
+    practitioner_id: UUID | None = None,
 ) -> k.WorkspaceKeys:
-    """Unwrap the keys with the passphrase or the recovery key. Reads only: a wrong
-    secret changes nothing."""
-    kind = PASSPHRASE if recovery_key is None else RECOVERY
+    """Unwrap the keys with a practitioner's passphrase (any practitioner's when none is
+    named: backups are made by whoever is at the keyboard) or with the recovery key.
+    Reads only: a wrong secret changes nothing."""
     with db.tx(ws) as conn:
-        row = _source_row(conn, ws, kind)
-        if row is None:
-            raise NotFound(f"workspace {ws} has no {kind} key")
-        if kind == PASSPHRASE:
-            kek = k.derive_kek(passphrase or "", KdfParams.from_json(row.kdf))
-            wrong = WrongPassphrase("The passphrase is not correct.")
-        else:
-            assert recovery_key is not None
+        if recovery_key is not None:
+            row = _source_row(conn, ws, RECOVERY)
+            if row is None:
+                raise NotFound(f"workspace {ws} has no recovery key")
             kek = k.recovery_kek(recovery_key, base64.b64decode(row.kdf["salt"]))
             wrong = WrongPassphrase(
                 "The recovery key is not correct.",
                 remediation="Check the key you wrote down at set-up.",
             )
-        master = k.unwrap_key(kek, bytes(row.wrapped_key), ws, MASTER, wrong)
-        return _open(conn, ws, master)
+            return _open(conn, ws, k.unwrap_key(kek, bytes(row.wrapped_key), ws, MASTER, wrong))
+        t = s.key_wrappers
+        query = select(t.c.kdf, t.c.wrapped_key).where(
+            t.c.workspace_id == ws, t.c.kind == PASSPHRASE
+        )
+        if practitioner_id is not None:
+            query = query.where(t.c.practitioner_id == practitioner_id)
+        for row in conn.execute(query).all():
+            kek = k.derive_kek(passphrase or "", KdfParams.from_json(row.kdf))
+            try:
+                master = k.unwrap_key(kek, bytes(row.wrapped_key), ws, MASTER)
+            except WrongPassphrase:
+                continue
+            return _open(conn, ws, master)
+    raise WrongPassphrase("The passphrase is not correct.")
 
 
 def unlock_with_secret(db: Database, ws: UUID, kind: str, secret: bytes) -> k.WorkspaceKeys:
@@ -169,10 +230,17 @@ def unlock_with_secret(db: Database, ws: UUID, kind: str, secret: bytes) -> k.Wo
 
 
 def set_passphrase(
-    conn: Connection, ws: UUID, keys: k.WorkspaceKeys, passphrase: str, cfg: CryptoSettings
+    conn: Connection,
+    ws: UUID,
+    keys: k.WorkspaceKeys,
+    passphrase: str,
+    cfg: CryptoSettings,
+    practitioner_id: UUID,
 ) -> None:
     check_new_passphrase(passphrase)
-    _put_source(conn, ws, PASSPHRASE, *_passphrase_wrap(ws, keys.master, passphrase, cfg))
+    _put_source(
+        conn, ws, PASSPHRASE, *_passphrase_wrap(ws, keys.master, passphrase, cfg), practitioner_id
+    )
 
 
 def new_recovery_key(conn: Connection, ws: UUID, keys: k.WorkspaceKeys) -> str:
@@ -208,11 +276,8 @@ def drop_source(conn: Connection, ws: UUID, kind: str) -> None:
 
 def sources(conn: Connection, ws: UUID) -> list[str]:
     t = s.key_wrappers
-    return sorted(
-        conn.execute(
-            select(t.c.kind).where(t.c.workspace_id == ws, t.c.key_version == SOURCE_VERSION)
-        ).scalars()
-    )
+    query = select(t.c.kind).where(t.c.workspace_id == ws, t.c.key_version == SOURCE_VERSION)
+    return sorted(set(conn.execute(query).scalars()))
 
 
 def add_data_key(conn: Connection, ws: UUID, keys: k.WorkspaceKeys) -> k.WorkspaceKeys:

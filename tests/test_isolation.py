@@ -31,7 +31,8 @@ def _seed(svc: ChartsideService) -> dict[UUID, CellCipher]:
     ciphers: dict[UUID, CellCipher] = {}
     assert svc.workspace_id is not None
     extra = [
-        w.create_workspace(svc.db, f"ws{i}", PASSPHRASE, svc.settings.crypto) for i in range(2)
+        w.create_workspace(svc.db, f"ws{i}", PASSPHRASE, svc.settings.crypto, f"user{i}")
+        for i in range(2)
     ]
     svc.keys.install(extra[0][0], extra[0][1])
     svc.keys.install(extra[1][0], extra[1][1])

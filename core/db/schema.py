@@ -56,12 +56,45 @@ key_wrappers = Table(
     metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
     _ws(),
-    Column("kind", Text, nullable=False),  # "passphrase" (keyring and recovery follow)
+    # "passphrase" (per practitioner), "recovery", "keyring", or "data" (versioned).
+    Column("kind", Text, nullable=False),
     Column("key_version", Integer, nullable=False),
     Column("kdf", JSONB, nullable=False),
     Column("wrapped_key", LargeBinary, nullable=False),
     _ts("created_at"),
-    UniqueConstraint("workspace_id", "kind", "key_version"),
+    Column(
+        "practitioner_id",
+        UUID(as_uuid=True),
+        ForeignKey("practitioners.id", ondelete="CASCADE"),
+        nullable=True,
+    ),
+    UniqueConstraint(
+        "workspace_id",
+        "kind",
+        "key_version",
+        "practitioner_id",
+        name="uq_key_wrappers_source",
+        postgresql_nulls_not_distinct=True,
+    ),
+)
+
+# How an unlock finds its workspace: usernames are not PHI, so no RLS here (migration 0003).
+logins = Table(
+    "logins",
+    metadata,
+    Column("username", Text, primary_key=True),
+    Column(
+        "workspace_id",
+        UUID(as_uuid=True),
+        ForeignKey("workspaces.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column(
+        "practitioner_id",
+        UUID(as_uuid=True),
+        ForeignKey("practitioners.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
 )
 
 practitioners = Table(

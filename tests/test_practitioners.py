@@ -1,0 +1,67 @@
+"""Each practitioner has their own credentials and belongs to one workspace."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import workspaces as w
+from core.domain import ClientData
+from core.errors import NotFound, ValidationError, WrongPassphrase
+from core.service import ChartsideService
+from tests.conftest import PASSPHRASE
+
+OTHER = "dr.b's own passphrase"
+
+
+def test_practitioners_unlock_with_their_own_passphrase(service: ChartsideService) -> None:
+    me = service.actor
+    service.create_client(ClientData(full_name="Shared Client"))
+    service.add_practitioner("dr.b", "Dr B", OTHER)
+    assert service.practitioners() == sorted([me, "dr.b"])
+    with pytest.raises(ValidationError, match="already taken"):
+        service.add_practitioner("dr.b", "Dr B again", OTHER)
+    service.lock()
+
+    with pytest.raises(WrongPassphrase):
+        service.unlock(PASSPHRASE, username="dr.b")  # another practitioner's passphrase
+    with pytest.raises(WrongPassphrase):
+        service.unlock(OTHER, username=me)
+    service.unlock(OTHER, username="dr.b")
+    assert service.actor == "dr.b"
+    assert [c.full_name for c in service.list_clients()] == ["Shared Client"]
+    service.lock()
+    service.unlock(PASSPHRASE)  # with several practitioners, the computer account's name
+    assert service.actor == me
+    with pytest.raises(ValidationError, match="signed in"):
+        service.remove_practitioner(me)
+    events = service.audit_export()
+    assert ("dr.b", "client.list") in [(e["actor"], e["action"]) for e in events]
+    assert "practitioner.add" in [e["action"] for e in events]
+
+
+def test_a_removed_practitioner_can_no_longer_unlock(service: ChartsideService) -> None:
+    service.add_practitioner("dr.gone", "Dr Gone", OTHER)
+    service.remove_practitioner("dr.gone")
+    service.lock()
+    with pytest.raises(NotFound, match="No practitioner by that name"):
+        service.unlock(OTHER, username="dr.gone")
+    service.unlock(PASSPHRASE)
+    assert "dr.gone" not in service.practitioners()
+    # The trail still names them.
+    assert "practitioner.remove" in [e["action"] for e in service.audit_export()]
+
+
+def test_each_practitioner_sees_only_their_workspace(service: ChartsideService) -> None:
+    service.create_client(ClientData(full_name="Workspace One Client"))
+    ws2, _, _, _ = w.create_workspace(
+        service.db, "Second practice", OTHER, service.settings.crypto, "dr.two"
+    )
+    service.lock()
+    service.unlock(OTHER, username="dr.two")
+    assert service.workspace_id == ws2
+    assert service.list_clients() == []
+    service.create_client(ClientData(full_name="Workspace Two Client"))
+    service.lock()
+    service.unlock(PASSPHRASE)
+    assert [c.full_name for c in service.list_clients()] == ["Workspace One Client"]
+    assert "dr.two" not in service.practitioners()
