@@ -92,6 +92,22 @@ class _Editor(QWidget):
             widget.setStyleSheet("")
         self._highlighted.clear()
 
+    def _lay_out(self, rows: list[tuple[str, QWidget]], save_text: str, save_name: str) -> None:
+        """A form of (label, widget) rows with the save button under it, right-aligned."""
+        self.save_button = QPushButton(save_text, self)
+        self.save_button.setObjectName(save_name)
+        self.save_button.clicked.connect(self.save_requested)
+        form = QFormLayout()
+        for label, widget in rows:
+            form.addRow(label, widget)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
 
 class ClientEditor(_Editor):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -105,28 +121,22 @@ class ClientEditor(_Editor):
         self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
         self.medical_history = _plain_text_edit("medicalHistory", self)
         self.notes = _plain_text_edit("clientNotes", self)
-        self.save_button = QPushButton(self.tr("&Save client"), self)
-        self.save_button.setObjectName("saveClient")
-        self.save_button.clicked.connect(self.save_requested)
         self._fields = {
             "full_name": self.full_name,
             "date_of_birth": self.date_of_birth,
             "medical_history": self.medical_history,
             "notes": self.notes,
         }
-
-        form = QFormLayout()
-        form.addRow(self.tr("&Full name:"), self.full_name)
-        form.addRow(self.tr("&Date of birth:"), self.date_of_birth)
-        form.addRow(self.tr("&Medical history:"), self.medical_history)
-        form.addRow(self.tr("N&otes:"), self.notes)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        self._lay_out(
+            [
+                (self.tr("&Full name:"), self.full_name),
+                (self.tr("&Date of birth:"), self.date_of_birth),
+                (self.tr("&Medical history:"), self.medical_history),
+                (self.tr("N&otes:"), self.notes),
+            ],
+            self.tr("&Save client"),
+            "saveClient",
+        )
         self.load(None)
 
     @property
@@ -190,9 +200,6 @@ class SessionEditor(_Editor):
         self.objective = _plain_text_edit("soapObjective", self)
         self.assessment = _plain_text_edit("soapAssessment", self)
         self.plan = _plain_text_edit("soapPlan", self)
-        self.save_button = QPushButton(self.tr("Save sess&ion"), self)
-        self.save_button.setObjectName("saveSession")
-        self.save_button.clicked.connect(self.save_requested)
         self._fields = {
             "date": self.date,
             "subjective": self.subjective,
@@ -200,20 +207,17 @@ class SessionEditor(_Editor):
             "assessment": self.assessment,
             "plan": self.plan,
         }
-
-        form = QFormLayout()
-        form.addRow(self.tr("Session da&te:"), self.date)
-        form.addRow(self.tr("S&ubjective:"), self.subjective)
-        form.addRow(self.tr("O&bjective:"), self.objective)
-        form.addRow(self.tr("&Assessment:"), self.assessment)
-        form.addRow(self.tr("&Plan:"), self.plan)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
+        self._lay_out(
+            [
+                (self.tr("Session da&te:"), self.date),
+                (self.tr("S&ubjective:"), self.subjective),
+                (self.tr("O&bjective:"), self.objective),
+                (self.tr("&Assessment:"), self.assessment),
+                (self.tr("&Plan:"), self.plan),
+            ],
+            self.tr("Save sess&ion"),
+            "saveSession",
+        )
         self.load(None)
 
     @property
