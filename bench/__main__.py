@@ -9,7 +9,13 @@ import sys
 
 os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
 
-SUITES = ["bench.bench_store", "bench.bench_audit", "bench.bench_backup", "bench.bench_models"]
+SUITES = [
+    "bench.bench_store",
+    "bench.bench_audit",
+    "bench.bench_backup",
+    "bench.bench_crash_load",
+    "bench.bench_models",
+]
 
 
 def main(argv: list[str]) -> int:

@@ -37,7 +37,7 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
-from core.errors import NotFound
+from core.errors import NotFound, ValidationError
 
 
 def _encrypt(
@@ -80,6 +80,16 @@ class _Repo:
             self.cipher.lookup_hash(self.kind, external_id) if external_id else None
         )
         return values
+
+    def _check_external_id_free(
+        self, conn: Connection, external_id: str | None, row_id: UUID | None
+    ) -> None:
+        """A taken external id is the user's input error, not a database failure."""
+        if external_id is None:
+            return
+        owner = self.ids_by_external(conn, [external_id]).get(external_id)
+        if owner is not None and owner != row_id:
+            raise ValidationError(f"is already used by another {self.kind}", field="external_id")
 
     def _update(self, conn: Connection, row_id: UUID, values: dict[str, Any]) -> None:
         res = conn.execute(
@@ -129,12 +139,14 @@ class ClientRepo(_Repo):
 
     def insert(self, conn: Connection, d: ClientData, client_id: UUID | None = None) -> UUID:
         cid = client_id or uuid.uuid4()
+        self._check_external_id_free(conn, d.external_id, cid)
         conn.execute(
             insert(self.table).values(id=cid, workspace_id=self.ws, **self.row_values(cid, d))
         )
         return cid
 
     def update(self, conn: Connection, client_id: UUID, d: ClientData) -> None:
+        self._check_external_id_free(conn, d.external_id, client_id)
         self._update(conn, client_id, self.row_values(client_id, d))
 
     def _decode(self, row: Any) -> ClientData:
@@ -193,6 +205,7 @@ class SessionRepo(_Repo):
         self, conn: Connection, client_id: UUID, d: SessionData, session_id: UUID | None = None
     ) -> UUID:
         sid = session_id or uuid.uuid4()
+        self._check_external_id_free(conn, d.external_id, sid)
         conn.execute(
             insert(self.table).values(
                 id=sid, workspace_id=self.ws, client_id=client_id, **self.row_values(sid, d)
@@ -201,6 +214,7 @@ class SessionRepo(_Repo):
         return sid
 
     def update(self, conn: Connection, session_id: UUID, d: SessionData) -> None:
+        self._check_external_id_free(conn, d.external_id, session_id)
         self._update(conn, session_id, self.row_values(session_id, d))
 
     def _decode(self, row: Any) -> Session:

@@ -51,13 +51,19 @@ def parse(raw: bytes | str) -> list[_Parsed]:
     """Validate a whole import file. Raises `ImportFormatError` naming record and field."""
     try:
         doc = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        pos = (
+    except (ValueError, RecursionError) as exc:
+        # ValueError covers bad JSON, bad UTF-8 and numbers too long to convert; deep
+        # nesting exhausts the parser's recursion.
+        where = (
             f"line {exc.lineno} column {exc.colno}"
             if isinstance(exc, json.JSONDecodeError)
+            else "nesting too deep"
+            if isinstance(exc, RecursionError)
             else "encoding"
+            if isinstance(exc, UnicodeDecodeError)
+            else "a number too long"
         )
-        raise _fail(f"is not valid UTF-8 JSON ({pos})", "file", "import file") from None
+        raise _fail(f"is not valid UTF-8 JSON ({where})", "file", "import file") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise _fail(f'must be an object with "format": "{FORMAT}"', "format", "import file")
     clients = doc.get("clients")
@@ -124,7 +130,8 @@ def _parse_session(s: Any, rec: str, seen: set[str]) -> SessionData:
 def _no_unknown(obj: dict[str, Any], allowed: set[str], rec: str) -> None:
     extra = sorted(set(obj) - allowed)
     if extra:
-        raise _fail("is not a known field", str(extra[0])[:40], rec)
+        # The name comes from the file: escape it before it reaches a terminal.
+        raise _fail("is not a known field", ascii(str(extra[0]))[1:-1][:40], rec)
 
 
 BATCH_CLIENTS = 250

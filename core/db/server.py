@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import importlib.util
+import json
 import logging
 import os
 import secrets
@@ -117,6 +118,22 @@ def _is_live_postgres(pid: int, grace_s: float) -> bool:
         time.sleep(0.05)
 
 
+def _start_time(pid: int) -> str | None:
+    """A process's start time (clock ticks since boot): pid plus this names one process,
+    even after the pid number is reused."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _write_owner(path: Path) -> None:
+    pid = os.getpid()
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps({"pid": pid, "start": _start_time(pid)}))
+    os.replace(tmp, path)
+
+
 def _shm_attached(shmid: int) -> int:
     """How many processes still attach the old server's interlock segment (0 when gone)."""
     try:
@@ -151,6 +168,19 @@ class EmbeddedServer:
         if self._socket_dir is None:
             raise DatabaseError("the embedded database is not running")
         return self._socket_dir
+
+    @property
+    def owner_file(self) -> Path:
+        """Which app process started the server: tells a crashed app's orphan from a
+        server another open window is using."""
+        return self.pg_dir.parent / "server-owner.json"
+
+    def _owner_alive(self) -> bool:
+        try:
+            owner = json.loads(self.owner_file.read_text())
+        except (OSError, ValueError):
+            return True  # unknown: assume someone uses it, never kill a server on a guess
+        return _start_time(int(owner["pid"])) == owner.get("start")
 
     @property
     def log_file(self) -> Path:
@@ -274,6 +304,7 @@ class EmbeddedServer:
         # interpreter that exits without close() would leave it running: stop it then too.
         atexit.register(self.stop)
         self._wait_ready(timeout_s)
+        _write_owner(self.owner_file)
 
     def _wait_ready(self, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s
@@ -318,10 +349,22 @@ class EmbeddedServer:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self._proc.wait(timeout=timeout_s)
         if _is_live_postgres(pid, grace_s=2.0):
-            raise DatabaseError(
-                f"another database server (pid {pid}) is already using {self.pg_dir}",
-                remediation="Close the other Chartside window, or wait for it to exit.",
-            )
+            if self._owner_alive():
+                raise DatabaseError(
+                    f"another database server (pid {pid}) is already using {self.pg_dir}",
+                    remediation="Close the other Chartside window, or wait for it to exit.",
+                )
+            # The app that started it was killed (its postmaster runs in a session of its
+            # own, so it survived): shut the orphan down cleanly and start afresh.
+            log.warning("stopping a database server left behind by a killed app (pid %s)", pid)
+            os.kill(pid, signal.SIGINT)
+            deadline = time.monotonic() + timeout_s
+            while _process_state(pid) not in (None, "Z") and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if _process_state(pid) not in (None, "Z"):
+                raise DatabaseError(f"a database server left behind (pid {pid}) did not stop")
+            if not self._pidfile_lines():
+                return  # it shut down cleanly and removed its own lock file
         if _process_state(pid) == "Z":
             # Our own crashed child (or one of an earlier server object in this process).
             with contextlib.suppress(ChildProcessError):
@@ -344,6 +387,7 @@ class EmbeddedServer:
         proc, self._proc = self._proc, None
         if proc is None or proc.poll() is not None:
             return
+        self.owner_file.unlink(missing_ok=True)
         proc.send_signal(signal.SIGINT)  # "fast" shutdown: roll back sessions, checkpoint
         try:
             proc.wait(timeout=timeout_s)
