@@ -215,6 +215,16 @@ class ChartsideService(NotesOps, KeyOps):
     def db(self) -> Database:
         return self.store.require()
 
+    def _busy(self, progress: Progress | None) -> Progress:
+        """Long work counts as activity: auto-lock must not strike in the middle of it."""
+
+        def report(fraction: float, message: str) -> None:
+            self.idle.touch()
+            if progress is not None:
+                progress(fraction, message)
+
+        return report
+
     # -- backup ------------------------------------------------------------------------
     def backup(
         self,
@@ -224,10 +234,11 @@ class ChartsideService(NotesOps, KeyOps):
         overwrite: bool = False,
         progress: Progress | None = None,
     ) -> backup.BackupResult:
-        """An encrypted, checked backup; recorded in the audit log like any other export."""
-        self.unlock(passphrase)
+        """An encrypted, checked backup; recorded in the audit log like any other export.
+        The passphrase is proven again, for the practitioner at the keyboard."""
+        self.unlock(passphrase, username=self.actor if self.unlocked else None)
         result = backup.create_backup(
-            self.store, out, passphrase, overwrite=overwrite, progress=progress
+            self.store, out, passphrase, overwrite=overwrite, progress=self._busy(progress)
         )
         self.run(
             lambda c, k: None,
@@ -287,6 +298,11 @@ class ChartsideService(NotesOps, KeyOps):
     ) -> RestoreSummary:
         """Restore into another (new, empty) data dir through a service of its own."""
         target = Path(target_dir).expanduser().absolute()
+        live = self.settings.data_dir.expanduser().absolute()
+        if target == live or live in target.parents:
+            raise backup.RestoreTargetNotEmpty(
+                f"cannot restore into {target}: it is inside the data folder in use"
+            )
         settings = self.settings.model_copy(update={"data_dir": target})
         other = ChartsideService(settings, self.store.migrations_dir)
         try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core import workspaces as w
@@ -65,3 +67,16 @@ def test_each_practitioner_sees_only_their_workspace(service: ChartsideService) 
     service.unlock(PASSPHRASE)
     assert [c.full_name for c in service.list_clients()] == ["Workspace One Client"]
     assert "dr.two" not in service.practitioners()
+
+
+def test_a_second_practitioner_backs_up_with_their_own_passphrase(
+    service: ChartsideService, tmp_path: Path
+) -> None:
+    service.create_client(ClientData(full_name="Backed Up"))
+    service.add_practitioner("dr.b", "Dr B", OTHER)
+    service.lock()
+    service.unlock(OTHER, username="dr.b")
+    result = service.backup(tmp_path / "b.chartside-backup", OTHER)
+    assert result.manifest.tables["clients"] == 1
+    assert service.actor == "dr.b"
+    assert ("dr.b", "backup") in [(e["actor"], e["action"]) for e in service.audit_export()]

@@ -29,6 +29,7 @@ from core.api import NotesApi
 from core.errors import Locked
 from core.settings import Settings
 from ui.assistant_status import AssistantStatusLabel
+from ui.backup_actions import BackupActions
 from ui.errors import describe
 from ui.main_window import MainWindow
 from ui.recovery import RecoveryKeyDialog
@@ -63,6 +64,8 @@ class GuiController(QObject):
         self.idle_timer.timeout.connect(self.check_idle)
         self.assistant_status = AssistantStatusLabel(self.main_window)
         self.main_window.statusBar().addPermanentWidget(self.assistant_status)
+        self.backups = BackupActions(api, self.runner, self.main_window)
+        self.backups.failed.connect(self._on_failed)
         self._activity = _ActivityFilter(api.touch, self)
         app = QCoreApplication.instance()
         if app is not None:
@@ -95,6 +98,7 @@ class GuiController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        self.backups.session_ended()
         self.main_window.clear_phi()
         if self.unlock_dialog is not None:
             self.unlock_dialog.hide()
@@ -102,6 +106,7 @@ class GuiController(QObject):
 
     def _hide_main_window(self) -> None:
         self.idle_timer.stop()
+        self.backups.session_ended()
         self.main_window.clear_phi()
         self.main_window.hide()
 
@@ -129,6 +134,7 @@ class GuiController(QObject):
         self.main_window.activateWindow()
         self.main_window.refresh()
         self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
+        self.backups.session_started()
         if dialog is not None:
             dialog.deleteLater()
 

@@ -10,8 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import uuid
+from pathlib import Path
 from uuid import UUID
 
+from core.api import BackupStatus, BackupSummary, RestoreSummary
+from core.backup_format import BackupError
+from core.backup_schedule import scheduled_path
 from core.domain import (
     AssistantStatus,
     Client,
@@ -23,6 +27,7 @@ from core.domain import (
     SessionSummary,
 )
 from core.errors import AlreadyInitialised, Locked, NotFound, WrongPassphrase
+from core.ports import Progress
 
 GATE_TIMEOUT_S = 10
 FAKE_PASSPHRASE = "correct horse battery"
@@ -47,6 +52,12 @@ class FakeNotesApi:
         self.closed = False
         self.touches = 0
         self.idle_expired = False  # what the real service decides with its idle timer
+        # Backups: what backup_status reports, and a gate the backup/restore calls wait on
+        # halfway through (after reporting progress 0.5), to catch the dialog mid-work.
+        self.backup_status_value = BackupStatus(
+            0, 7, None, Path("/nonexistent/chartside-fake.chartside-backup"), None, None, False
+        )
+        self.backup_gate: threading.Event | None = None
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -180,6 +191,60 @@ class FakeNotesApi:
     def doctor(self) -> list[HealthCheck]:
         self._enter("doctor", needs_unlock=False)
         return [HealthCheck("fake", True, "in-memory")]
+
+    def backup_status(self) -> BackupStatus:
+        self._enter("backup_status", needs_unlock=False)
+        return self.backup_status_value
+
+    def _halfway(self, progress: Progress | None, message: str) -> None:
+        if progress is not None:
+            progress(0.5, message)
+        if self.backup_gate is not None and not self.backup_gate.wait(GATE_TIMEOUT_S):
+            raise TimeoutError("backup gate never opened")
+
+    def backup_now(
+        self,
+        out: Path,
+        passphrase: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> BackupSummary:
+        self._enter("backup_now")
+        if passphrase != self._passphrase:
+            raise WrongPassphrase("The passphrase is wrong.")
+        if out.exists() and not overwrite:
+            raise BackupError(f"{out} already exists", remediation="Choose another file name.")
+        self._halfway(progress, "writing the backup")
+        out.write_bytes(b"fake backup " * 100)
+        if progress is not None:
+            progress(1.0, "backup written")
+        return BackupSummary(out, out.stat().st_size, "2026-01-05T08:30:00+00:00")
+
+    def run_scheduled_backup(
+        self, passphrase: str, progress: Progress | None = None
+    ) -> BackupSummary:
+        self._enter("run_scheduled_backup")
+        folder = self.backup_status_value.folder
+        assert folder is not None
+        out = scheduled_path(folder, dt.datetime.now(dt.UTC))
+        made = self.backup_now(out, passphrase, progress=progress)
+        return BackupSummary(made.path, made.size, made.created_at, (folder / "old",))
+
+    def restore_copy(
+        self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
+    ) -> RestoreSummary:
+        self._enter("restore_copy", needs_unlock=False)
+        if not source.is_file():
+            raise BackupError(f"cannot read {source}", remediation="Choose another file.")
+        if target_dir.exists() and any(target_dir.iterdir()):
+            raise BackupError(f"cannot restore into {target_dir}: it is not an empty folder")
+        if passphrase != self._passphrase:
+            raise WrongPassphrase("The passphrase is wrong.")
+        self._halfway(progress, "restoring")
+        target_dir.mkdir(parents=True, exist_ok=True)
+        (target_dir / "restored").write_text("fake")
+        return RestoreSummary(target_dir, "2026-01-05T08:30:00+00:00", {"clients": 0})
 
     def close(self) -> None:
         self._enter("close", needs_unlock=False)

@@ -1,0 +1,183 @@
+"""The backup and restore dialogs.
+
+Each runs one service call (`backup_now`, `run_scheduled_backup` or `restore_copy`) through
+`TaskDialog`, with progress. File and folder choosers only fill line edits, which is also
+how tests pick paths.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
+
+from core.api import BackupStatus, BackupSummary, NotesApi, RestoreSummary
+from ui.task_dialog import TaskDialog, local_time
+from ui.tasks import TaskRunner
+
+BACKUP_FILTER_SUFFIX = "*.chartside-backup"
+
+
+class BackupDialog(TaskDialog):
+    """The "Back up…" dialog: a file name and the passphrase; or, with `scheduled`, the scheduled
+    backup that is due, into the configured folder, followed by retention."""
+
+    def __init__(
+        self,
+        api: NotesApi,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        scheduled: BackupStatus | None = None,
+    ) -> None:
+        super().__init__(api, runner, parent)
+        self.scheduled = scheduled
+        self.setObjectName("backupDialog")
+        self.path = QLineEdit(self)
+        self.path.setObjectName("backupPath")
+        self.passphrase.setObjectName("backupPassphrase")
+        self.start_button.setObjectName("backupStart")
+        self.start_button.setText(self.tr("&Back up"))
+        if scheduled is None:
+            self.setWindowTitle(self.tr("Back up your notes"))
+            self.intro.setText(
+                self.tr(
+                    "The backup is one encrypted file that holds every client and note. "
+                    "It opens only with your passphrase. Keep it on another disk."
+                )
+            )
+            self.form.addRow(self.tr("&File:"), self._path_row(self.path, self._browse))
+            self._runner.submit(self._api.backup_status, on_success=self._suggest)
+        else:
+            self.setWindowTitle(self.tr("Scheduled backup"))
+            self.close_button.setText(self.tr("Not now"))
+            if scheduled.last is None:
+                intro = self.tr(
+                    "A scheduled backup is due; there is none in the folder yet. Enter your "
+                    "passphrase to write it. Only the newest {keep} backups in the folder "
+                    "are kept."
+                )
+            else:
+                intro = self.tr(
+                    "A scheduled backup is due; the last one was made {last}. Enter your "
+                    "passphrase to write it. Only the newest {keep} backups in the folder "
+                    "are kept."
+                )
+            self.intro.setText(intro.format(last=local_time(scheduled.last), keep=scheduled.keep))
+            self.path.setText(str(scheduled.suggested_path))
+            self.path.setReadOnly(True)
+            self.form.addRow(self.tr("File:"), self.path)
+        self.form.addRow(self.tr("&Passphrase:"), self.passphrase)
+
+    def _suggest(self, status: BackupStatus) -> None:
+        if not self.path.text() and not self._busy:
+            self.path.setText(str(status.suggested_path))
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the backup as"),
+            self.path.text(),
+            self.tr("Chartside backups ({pattern})").format(pattern=BACKUP_FILTER_SUFFIX),
+        )
+        if chosen:
+            self.path.setText(chosen)
+
+    def _task(self) -> Callable[[], Any] | None:
+        passphrase = self.passphrase.text()
+        if self.scheduled is not None:
+            return functools.partial(
+                self._api.run_scheduled_backup, passphrase, progress=self._relay.report
+            )
+        out = self._absolute(self.path, self.tr("Choose a file for the backup."))
+        if out is None:
+            return None
+        return functools.partial(self._api.backup_now, out, passphrase, progress=self._relay.report)
+
+    def _success(self, result: BackupSummary) -> tuple[str, str]:
+        size = QLocale().formattedDataSize(result.size)
+        self.close_button.setText(self.tr("Close"))
+        self.path.setText(str(result.path))
+        text = self.tr("Backup written to {path} ({size}) and checked.").format(
+            path=result.path, size=size
+        )
+        if result.pruned:
+            text += "\n" + self.tr("{n} older backups were removed.").format(n=len(result.pruned))
+        return text, self.tr("Backup written ({size}).").format(size=size)
+
+
+class RestoreDialog(TaskDialog):
+    """The "Restore…" dialog: a backup file, a new empty folder, and the passphrase. The
+    restored copy is a separate data folder; the notes open now are not touched."""
+
+    def __init__(
+        self,
+        api: NotesApi,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(api, runner, parent)
+        self.setObjectName("restoreDialog")
+        self.setWindowTitle(self.tr("Restore a backup"))
+        self.intro.setText(
+            self.tr(
+                "The backup is restored into a new, empty folder and checked record by "
+                "record. Your current notes are not changed."
+            )
+        )
+        self.source = QLineEdit(self)
+        self.source.setObjectName("restoreSource")
+        self.target = QLineEdit(self)
+        self.target.setObjectName("restoreTarget")
+        self.passphrase.setObjectName("restorePassphrase")
+        self.start_button.setObjectName("restoreStart")
+        self.start_button.setText(self.tr("&Restore"))
+        self.form.addRow(self.tr("&Backup file:"), self._path_row(self.source, self._browse_file))
+        self.form.addRow(self.tr("&New folder:"), self._path_row(self.target, self._browse_dir))
+        self.form.addRow(self.tr("&Passphrase:"), self.passphrase)
+
+    def _browse_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a backup"),
+            self.source.text(),
+            self.tr("Chartside backups ({pattern})").format(pattern=BACKUP_FILTER_SUFFIX),
+        )
+        if chosen:
+            self.source.setText(chosen)
+
+    def _browse_dir(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a new, empty folder"), self.target.text()
+        )
+        if chosen:
+            self.target.setText(chosen)
+
+    def _task(self) -> Callable[[], Any] | None:
+        source = self._absolute(self.source, self.tr("Choose the backup file."))
+        if source is None:
+            return None
+        target = self._absolute(self.target, self.tr("Choose a new, empty folder."))
+        if target is None:
+            return None
+        return functools.partial(
+            self._api.restore_copy,
+            source,
+            target,
+            self.passphrase.text(),
+            progress=self._relay.report,
+        )
+
+    def _success(self, result: RestoreSummary) -> tuple[str, str]:
+        folder = str(result.data_dir)
+        text = self.tr(
+            "The backup made {created} was restored into {folder} and checked: every record "
+            "and note matches the backup.\n\n"
+            "Chartside still shows your current notes. To open the restored copy, quit and "
+            'start Chartside with:\n    chartside --data-dir "{folder}"\n'
+            "or set the environment variable CHARTSIDE_DATA_DIR to that folder."
+        ).format(created=local_time(result.created_at), folder=folder)
+        return text, self.tr("Backup restored into {folder}.").format(folder=folder)
