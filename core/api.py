@@ -46,8 +46,15 @@ class NotesApi(Protocol):
         """First run: create the database, keys, first workspace and practitioner, and
         unlock. Returns the recovery key, which the front end shows exactly once."""
 
-    def unlock(self, passphrase: str) -> None:
-        """Raises `WrongPassphrase` and changes nothing when the passphrase is wrong."""
+    def unlock(
+        self,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        """Raises `WrongPassphrase` and changes nothing when the passphrase is wrong.
+        `username` is needed only when several practitioners share the computer account."""
 
     def lock(self) -> None: ...
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -62,6 +63,11 @@ class UnlockDialog(QDialog):
         self._intro = QLabel(self)
         self._intro.setObjectName("unlockIntro")
         self._intro.setWordWrap(True)
+        self._username = QLineEdit(self)
+        self._username.setObjectName("username")
+        self._username.setPlaceholderText(
+            self.tr("Only needed when several practitioners share this computer account")
+        )
         self._passphrase = QLineEdit(self)
         self._passphrase.setObjectName("passphrase")
         self._passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -69,6 +75,7 @@ class UnlockDialog(QDialog):
         self._confirm.setObjectName("confirmPassphrase")
         self._confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self._form = QFormLayout()
+        self._form.addRow(self.tr("&Username:"), self._username)
         self._form.addRow(self.tr("&Passphrase:"), self._passphrase)
         self._form.addRow(self.tr("&Confirm passphrase:"), self._confirm)
 
@@ -141,7 +148,8 @@ class UnlockDialog(QDialog):
             if not passphrase:
                 self._show_error(self.tr("Enter your passphrase."))
                 return
-            self._run(self._api.unlock, passphrase)
+            username = self._username.text().strip() or None
+            self._run(functools.partial(self._api.unlock, username=username), passphrase)
             return
         if len(passphrase) < MIN_PASSPHRASE_CHARS:
             self._show_error(
@@ -210,6 +218,7 @@ class UnlockDialog(QDialog):
         self._mode = mode
         creating = mode is Mode.CREATE
         self._form.setRowVisible(self._confirm, creating)
+        self._form.setRowVisible(self._username, mode is Mode.UNLOCK)
         self._form.setRowVisible(self._passphrase, mode in (Mode.UNLOCK, Mode.CREATE))
         if mode is Mode.CHECKING:
             self._intro.setText(self.tr("Opening the notes database…"))
@@ -221,7 +230,8 @@ class UnlockDialog(QDialog):
             self._intro.setText(
                 self.tr(
                     "Choose a passphrase of at least {n} characters. It encrypts every note "
-                    "Chartside stores. If you forget it, the notes cannot be recovered."
+                    "Chartside stores. Next you will see a recovery key: keep it safe, it is "
+                    "the only way in if the passphrase is forgotten."
                 ).format(n=MIN_PASSPHRASE_CHARS)
             )
         else:
@@ -234,6 +244,7 @@ class UnlockDialog(QDialog):
         self._busy = busy
         self._progress.setVisible(busy)
         self._passphrase.setEnabled(not busy)
+        self._username.setEnabled(not busy)
         self._confirm.setEnabled(not busy)
         self._update_button()
 

@@ -51,6 +51,7 @@ class FakeNotesApi:
         self.fail_next: dict[str, BaseException] = {}
         self.closed = False
         self.touches = 0
+        self.last_username: str | None = None
         self.idle_expired = False  # what the real service decides with its idle timer
         # Backups: what backup_status reports, and a gate the backup/restore calls wait on
         # halfway through (after reporting progress 0.5), to catch the dialog mid-work.
@@ -92,8 +93,15 @@ class FakeNotesApi:
         self._unlocked = True
         return FAKE_RECOVERY_KEY
 
-    def unlock(self, passphrase: str) -> None:
+    def unlock(
+        self,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
         self._enter("unlock", needs_unlock=False)
+        self.last_username = username
         self._wait_gate()
         if passphrase != self._passphrase:
             raise WrongPassphrase("The passphrase is wrong.")

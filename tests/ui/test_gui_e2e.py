@@ -106,3 +106,32 @@ def test_assistant_unavailable_is_explained_while_notes_work(
         assert [c.full_name for c in svc.list_clients()] == ["Still Works"]
     finally:
         svc.close()
+
+
+def test_a_second_practitioner_unlocks_with_their_username(
+    qtbot: QtBot, make_gui: Callable[[NotesApi], GuiDriver], tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.compose import migrations_dir
+    from core.service import ChartsideService
+    from tests.conftest import PASSPHRASE, make_settings
+    from ui.unlock import Mode
+
+    svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir())
+    svc.initialise(PASSPHRASE)
+    svc.add_practitioner("dr.b", "Dr B", "dr.b's passphrase")
+    svc.create_client(ClientData(full_name="Seen By Both"))
+    svc.lock()
+    try:
+        gui = make_gui(svc)
+        dialog = gui.wait_dialog(Mode.UNLOCK)
+        dialog.findChild(QLineEdit, "username").setText("dr.b")
+        gui.submit_passphrase(PASSPHRASE)  # the first practitioner's passphrase: refused
+        gui.wait_until(lambda: "not correct" in dialog.error_text)
+        gui.submit_passphrase("dr.b's passphrase")
+        gui.wait_until(lambda: gui.window.isVisible() and gui.controller.unlock_dialog is None)
+        gui.wait_until(lambda: gui.window.client_list.count() == 1)
+        assert svc.actor == "dr.b"
+    finally:
+        svc.close()
