@@ -19,6 +19,7 @@ ACTIONS = {
     "reencrypt": "finish an interrupted re-encryption",
     "keyring-enable": "also unlock from the OS keyring",
     "keyring-disable": "stop using the OS keyring",
+    "passphrase-disable": "keyring only: stop accepting this practitioner's passphrase",
 }
 
 
@@ -67,5 +68,8 @@ def run(cli: Cli) -> tuple[dict[str, Any], str]:
     if action == "keyring-enable":
         backend_name = svc.enable_keyring()
         return {"keyring": backend_name}, f"The OS keyring ({backend_name}) can now unlock."
+    if action == "passphrase-disable":
+        svc.disable_passphrase()
+        return {"passphrase": False}, "The passphrase is off; the OS keyring unlocks."
     svc.disable_keyring()
     return {"keyring": None}, "The OS keyring no longer unlocks Chartside."

@@ -100,6 +100,20 @@ class KeyOps:
         self.run(lambda c, k: w.drop_source(c, ws, w.KEYRING), "key.keyring_disabled")
         (source or KeyringSource()).delete(ws)
 
+    def disable_passphrase(self: ChartsideService) -> None:
+        """Keyring only: drop this practitioner's passphrase wrapper. Refused unless the
+        keyring can unlock, and the recovery key stays as the way in if the keyring goes."""
+        ws = self.require_workspace()
+        pid = self.practitioner_id
+        with self.db.tx(ws) as conn:
+            kinds = w.sources(conn, ws)
+        if w.KEYRING not in kinds:
+            raise ValidationError(
+                "cannot be turned off before the OS keyring is set up", field="passphrase"
+            )
+        assert pid is not None
+        self.run(lambda c, k: w.drop_passphrase(c, ws, pid), "key.passphrase_disabled")
+
     def unlock_with_keyring(self: ChartsideService, source: KeyringSource | None = None) -> None:
         """Unlock from the OS keyring. If its entry is gone or the backend changed, the
         error says so and points to the passphrase and the recovery key."""

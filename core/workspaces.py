@@ -267,6 +267,11 @@ def secret_source_backend(db: Database, ws: UUID, kind: str) -> str | None:
     return None if row is None else str(row.kdf.get("backend", ""))
 
 
+def drop_passphrase(conn: Connection, ws: UUID, practitioner_id: UUID) -> None:
+    t = s.key_wrappers
+    conn.execute(delete(t).where(_mine(t, ws, PASSPHRASE, practitioner_id)))
+
+
 def drop_source(conn: Connection, ws: UUID, kind: str) -> None:
     t = s.key_wrappers
     conn.execute(

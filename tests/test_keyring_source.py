@@ -8,6 +8,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from core.domain import ClientData
+from core.errors import WrongPassphrase
 from core.keyring_source import KeyringSource, KeyringUnavailable, check_backend
 from core.service import ChartsideService
 from tests.conftest import PASSPHRASE
@@ -80,3 +81,26 @@ def test_unlock_from_the_keyring_and_recover_when_it_is_lost(service: ChartsideS
     assert service.key_sources() == ["passphrase", "recovery"]
     actions = [e["action"] for e in service.audit_export()]
     assert {"key.keyring_enabled", "unlock.keyring", "key.keyring_disabled"} <= set(actions)
+
+
+def test_keyring_alone_can_be_the_only_everyday_source(service_factory) -> None:
+    svc = service_factory()
+    recovery = svc.initialise(PASSPHRASE)
+    kr = MemoryKeyring()
+    from core.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="keyring is set up"):
+        svc.disable_passphrase()  # never without another way in
+    svc.enable_keyring(KeyringSource(kr))
+    svc.disable_passphrase()
+    assert svc.key_sources() == ["keyring", "recovery"]
+    svc.lock()
+    with pytest.raises(WrongPassphrase):
+        svc.unlock(PASSPHRASE)
+    svc.unlock_with_keyring(KeyringSource(kr))
+    svc.lock()
+    # The passphrase can come back through the recovery key.
+    svc.change_passphrase("back again please", recovery_key=recovery)
+    svc.lock()
+    svc.unlock("back again please")
+    assert svc.key_sources() == ["keyring", "passphrase", "recovery"]
