@@ -107,9 +107,10 @@ class NotesApi(Protocol):
         passphrase. Raises `WrongPassphrase` and writes nothing when it is wrong."""
 
     def run_scheduled_backup(
-        self, passphrase: str, progress: Progress | None = None
+        self, passphrase: str | None = None, progress: Progress | None = None
     ) -> BackupSummary:
-        """Write a backup into the configured folder, then keep only the newest `keep`."""
+        """Write a backup into the configured folder, then keep only the newest `keep`.
+        Without a passphrase it is sealed under the unlocked workspace key (unattended)."""
 
     def restore_copy(
         self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None

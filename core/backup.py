@@ -36,6 +36,7 @@ from core.backup_format import (
     BackupVersionUnsupported,
     BackupWriter,
     Manifest,
+    Sealed,
     atomic_file,
     backup_file_name,
     file_size,
@@ -45,7 +46,7 @@ from core.backup_format import (
 from core.crypto import CellCipher
 from core.db.engine import BACKUP_USER, Database
 from core.db.server import SUPERUSER, EmbeddedServer
-from core.errors import NotInitialised
+from core.errors import NotInitialised, WrongPassphrase
 from core.settings import Settings
 from core.store import Store, create_cluster
 
@@ -130,17 +131,20 @@ def content_digest(doc: dict[str, Any]) -> str:
 def create_backup(
     store: Store,
     out: Path,
-    passphrase: str,
+    passphrase: str | None,
     *,
     overwrite: bool = False,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     chunk_size: int = CHUNK_SIZE,
+    sealed: tuple[Sealed, CellCipher] | None = None,
 ) -> BackupResult:
     """Write an encrypted backup of the store's database to `out` (atomically, mode 0600).
 
     The passphrase must unlock every workspace: the file is encrypted under it and a restore
-    checks the decrypted content with it. A wrong passphrase writes nothing."""
+    checks the decrypted content with it. A wrong passphrase writes nothing. `sealed`
+    (unattended, scheduled backups of a one-workspace store) encrypts under the unlocked
+    workspace key instead; the passphrase or the recovery key opens it later."""
     steps = _Steps(progress, cancel)
     server = _embedded(store.server)
     out = Path(out).absolute()
@@ -149,7 +153,17 @@ def create_backup(
     if not out.parent.is_dir():
         raise BackupError(f"the folder {out.parent} does not exist", remediation="Create it.")
     steps.at(0.0, "checking the passphrase")
-    ciphers = _unlock_all(store.open(), passphrase)
+    if sealed is not None:
+        with store.open().tx(None) as conn:
+            if len(w.workspace_ids(conn)) != 1:
+                raise BackupUnsupported(
+                    "unattended backups cover a store with one workspace",
+                    remediation="Back up by hand with the passphrase (`chartside backup`).",
+                )
+        ciphers = [sealed[1]]
+    else:
+        assert passphrase is not None
+        ciphers = _unlock_all(store.open(), passphrase)
     secrets = pg.ensure_backup_role(store.settings.data_dir, server)
     assert secrets.backup_password is not None
     engine = pg.engine(server, BACKUP_USER, secrets.backup_password)
@@ -178,7 +192,13 @@ def create_backup(
                 estimate = max(pg.table_bytes(conn), 1)
                 report = steps.span(0.15, 0.99, "writing the backup")
                 with atomic_file(out) as f:
-                    writer = BackupWriter(f, passphrase, store.settings.crypto, chunk_size)
+                    writer = BackupWriter(
+                        f,
+                        passphrase,
+                        store.settings.crypto,
+                        chunk_size,
+                        sealed=sealed[0] if sealed else None,
+                    )
                     sha = hashlib.sha256()
 
                     def sink(chunk: bytes) -> None:
@@ -327,6 +347,14 @@ def _check_counts(server: EmbeddedServer, password: str, manifest: Manifest) -> 
             )
 
 
+def _unlock_either(db: Database, ws: UUID, secret: str) -> CellCipher:
+    """A sealed backup opens with the passphrase or the recovery key; so does its check."""
+    try:
+        return w.unlock_workspace(db, ws, secret).cipher(ws)
+    except WrongPassphrase:
+        return w.unlock_workspace(db, ws, recovery_key=secret).cipher(ws)
+
+
 def _check_content(db: Database, passphrase: str, manifest: Manifest) -> None:
     with db.tx(None) as conn:
         found = {str(ws) for ws in w.workspace_ids(conn)}
@@ -334,7 +362,7 @@ def _check_content(db: Database, passphrase: str, manifest: Manifest) -> None:
         raise RestoreVerificationFailed("the restored workspaces differ from the backup")
     for ws_text, want in sorted(manifest.content_sha256.items()):
         ws = UUID(ws_text)
-        cipher = w.unlock_workspace(db, ws, passphrase).cipher(ws)
+        cipher = _unlock_either(db, ws, passphrase)
         with db.tx(ws) as conn:
             got = content_digest(transfer.export_doc(conn, cipher))
         if got != want:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import BinaryIO
+from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -36,7 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.errors import ChartsideError, WrongPassphrase
-from core.keys import KdfParams, derive_kek
+from core.keys import KdfParams, derive_kek, recovery_kek, unwrap_key
 from core.settings import CryptoSettings
 
 MAGIC = b"CHARTSIDE-BACKUP"
@@ -108,15 +109,66 @@ class _Keys:
     check: bytes
 
 
-def _derive(passphrase: str, kdf: KdfParams, file_id: bytes) -> _Keys:
-    kek = derive_kek(passphrase, kdf)  # checks the Argon2id floor
-
+def _keys_from_root(root: bytes, file_id: bytes) -> _Keys:
     def sub(label: bytes) -> bytes:
         return HKDF(
             algorithm=hashes.SHA256(), length=32, salt=file_id, info=b"chartside/backup/v1/" + label
-        ).derive(kek)
+        ).derive(root)
 
     return _Keys(AESGCM(sub(b"stream")), sub(b"check"))
+
+
+def _derive(passphrase: str, kdf: KdfParams, file_id: bytes) -> _Keys:
+    return _keys_from_root(derive_kek(passphrase, kdf), file_id)  # checks the Argon2id floor
+
+
+def sealed_root(master: bytes) -> bytes:
+    """The file root of an unattended backup: from the workspace master key, which the
+    unlocked app holds, so no passphrase has to be kept for the schedule."""
+    return HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"chartside/backup/sealed/v1"
+    ).derive(master)
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """An unattended backup: encrypted under the workspace master key, whose wrappers
+    (under the passphrases and the recovery key, exactly as stored) travel in the header.
+    A restore unwraps the master key with the passphrase or the recovery key."""
+
+    workspace_id: str
+    master: bytes
+    wrappers: list[dict[str, str]]  # {"kind", "kdf" (JSON object), "wrapped" (base64)}
+
+
+def _open_sealed(header: dict, secret: str) -> bytes:
+    ws = UUID(str(header["workspace"]))
+    for wrapper in header["wrappers"]:
+        kdf = wrapper["kdf"]
+        wrapped = base64.b64decode(wrapper["wrapped"])
+        try:
+            if wrapper["kind"] == "recovery":
+                kek = recovery_kek(secret, base64.b64decode(kdf["salt"]))
+            else:
+                params = KdfParams.from_json(kdf)
+                _check_kdf_bounds(params)
+                kek = derive_kek(secret, params)
+            return sealed_root(unwrap_key(kek, wrapped, ws, "master"))
+        except WrongPassphrase:
+            continue
+    raise WrongPassphrase(
+        "Neither a passphrase nor the recovery key of this workspace opens this backup.",
+        remediation="Use the passphrase you had when the backup was made, or the recovery key.",
+    )
+
+
+def _check_kdf_bounds(kdf: KdfParams) -> None:
+    if (
+        kdf.memory_kib > _MAX_KDF_MEMORY_KIB
+        or kdf.iterations > _MAX_KDF_ITERATIONS
+        or kdf.lanes > _MAX_KDF_LANES
+    ):
+        raise BackupDamaged("the backup file header holds values this format does not allow")
 
 
 def _nonce(index: int) -> bytes:
@@ -127,25 +179,33 @@ class BackupWriter:
     """Encrypts a stream into `f`: `write()` any number of times, then `finish(manifest)`."""
 
     def __init__(
-        self, f: BinaryIO, passphrase: str, cfg: CryptoSettings, chunk_size: int = CHUNK_SIZE
+        self,
+        f: BinaryIO,
+        passphrase: str | None,
+        cfg: CryptoSettings,
+        chunk_size: int = CHUNK_SIZE,
+        sealed: Sealed | None = None,
     ) -> None:
         if not _CHUNK_RANGE[0] <= chunk_size <= _CHUNK_RANGE[1]:
             raise ValueError(f"chunk_size must be within {_CHUNK_RANGE}")
         self._f = f
         self._chunk = chunk_size
         file_id = os.urandom(16)
-        kdf = KdfParams.fresh(cfg)
-        header = json.dumps(
-            {
-                "format": FORMAT,
-                "cipher": CIPHER,
-                "chunk_size": chunk_size,
-                "file_id": base64.b64encode(file_id).decode(),
-                "kdf": kdf.to_json(),
-            },
-            sort_keys=True,
-        ).encode()
-        self._keys = _derive(passphrase, kdf, file_id)
+        fields: dict[str, object] = {
+            "format": FORMAT,
+            "cipher": CIPHER,
+            "chunk_size": chunk_size,
+            "file_id": base64.b64encode(file_id).decode(),
+        }
+        if sealed is not None:
+            fields.update(mode="sealed", workspace=sealed.workspace_id, wrappers=sealed.wrappers)
+            self._keys = _keys_from_root(sealed_root(sealed.master), file_id)
+        else:
+            assert passphrase is not None
+            kdf = KdfParams.fresh(cfg)
+            fields["kdf"] = kdf.to_json()
+            self._keys = _derive(passphrase, kdf, file_id)
+        header = json.dumps(fields, sort_keys=True).encode()
         head = _PRE.pack(MAGIC, VERSION, len(header)) + header
         key_check = hmac.new(self._keys.check, head, hashlib.sha256).digest()
         self._digest = hashlib.sha256(head + key_check).digest()
@@ -186,8 +246,11 @@ class BackupReader:
         self._f = f
         self._start = f.tell()
         self.preamble, header, key_check = self._read_preamble()
-        kdf, file_id, self._chunk = self._parse_header(header)
-        self._keys = _derive(passphrase, kdf, file_id)
+        h, file_id, self._chunk = self._parse_header(header)
+        if h.get("mode") == "sealed":
+            self._keys = _keys_from_root(_open_sealed(h, passphrase), file_id)
+        else:
+            self._keys = _derive(passphrase, KdfParams.from_json(h["kdf"]), file_id)
         head = self.preamble[:-64]
         expected = hmac.new(self._keys.check, head, hashlib.sha256).digest()
         if not hmac.compare_digest(expected, key_check):
@@ -223,25 +286,22 @@ class BackupReader:
         return preamble, rest[:header_len], rest[header_len : header_len + 32]
 
     @staticmethod
-    def _parse_header(raw: bytes) -> tuple[KdfParams, bytes, int]:
+    def _parse_header(raw: bytes) -> tuple[dict, bytes, int]:
         try:
             h = json.loads(raw)
-            kdf = KdfParams.from_json(h["kdf"])
             file_id = base64.b64decode(h["file_id"], validate=True)
             chunk = int(h["chunk_size"])
             ok = h["format"] == FORMAT and h["cipher"] == CIPHER
+            if h.get("mode") == "sealed":
+                UUID(str(h["workspace"]))
+                ok = ok and isinstance(h["wrappers"], list) and bool(h["wrappers"])
+            else:
+                _check_kdf_bounds(KdfParams.from_json(h["kdf"]))
         except (ValueError, KeyError, TypeError):
             raise BackupDamaged("the backup file header cannot be read") from None
-        if (
-            not ok
-            or len(file_id) != 16
-            or not _CHUNK_RANGE[0] <= chunk <= _CHUNK_RANGE[1]
-            or kdf.memory_kib > _MAX_KDF_MEMORY_KIB
-            or kdf.iterations > _MAX_KDF_ITERATIONS
-            or kdf.lanes > _MAX_KDF_LANES
-        ):
+        if not ok or len(file_id) != 16 or not _CHUNK_RANGE[0] <= chunk <= _CHUNK_RANGE[1]:
             raise BackupDamaged("the backup file header holds values this format does not allow")
-        return kdf, file_id, chunk
+        return h, file_id, chunk
 
     def rewind(self) -> None:
         """Back to the first frame for a second pass; the preamble must not have changed."""

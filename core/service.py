@@ -24,7 +24,14 @@ from core.autolock import Clock, IdleTimer
 from core.crypto import CellCipher
 from core.db.engine import Database
 from core.domain import AssistantStatus, HealthCheck
-from core.errors import AlreadyInitialised, ChartsideError, Locked, NotFound, NotInitialised
+from core.errors import (
+    AlreadyInitialised,
+    ChartsideError,
+    Locked,
+    NotFound,
+    NotInitialised,
+    WrongPassphrase,
+)
 from core.key_ops import KeyOps
 from core.keys import KeyManager, WorkspaceKeys
 from core.notes import NotesOps
@@ -250,11 +257,15 @@ class ChartsideService(NotesOps, KeyOps):
     def restore(
         self, source: Path, passphrase: str, progress: Progress | None = None
     ) -> backup.Manifest:
-        """Restore into this service's (new, empty) data dir, check it, then unlock it."""
+        """Restore into this service's (new, empty) data dir, check it, then unlock it.
+        A sealed (scheduled) backup also opens with the recovery key."""
         manifest = backup.restore_backup(
             source, self.settings, self.store.migrations_dir, passphrase, progress=progress
         )
-        self.unlock(passphrase)
+        try:
+            self.unlock(passphrase)
+        except WrongPassphrase:
+            self.unlock(recovery_key=passphrase)
         self.run(
             lambda c, k: None,
             "restore",
@@ -279,19 +290,42 @@ class ChartsideService(NotesOps, KeyOps):
 
     def run_scheduled_backup(
         self,
-        passphrase: str,
+        passphrase: str | None = None,
         progress: Progress | None = None,
         now: dt.datetime | None = None,
     ) -> BackupSummary:
-        """Only while unlocked: the user who opted in is at the keyboard and typed it."""
+        """Only while unlocked. Without a passphrase the backup is sealed under the unlocked
+        workspace key (unattended); the passphrase or the recovery key opens it later."""
         if not self.unlocked:
             raise Locked()
+        write = (
+            (lambda out: self.backup_now(out, passphrase, progress=progress))
+            if passphrase is not None
+            else (lambda out: self._sealed_backup(out, progress))
+        )
         made, pruned = schedule.run_scheduled(
-            self.settings.backup,
-            now or schedule.utc_now(),
-            lambda out: self.backup_now(out, passphrase, progress=progress),
+            self.settings.backup, now or schedule.utc_now(), write
         )
         return BackupSummary(made.path, made.size, made.created_at, tuple(pruned))
+
+    def _sealed_backup(self, out: Path, progress: Progress | None) -> BackupSummary:
+        ws = self.require_workspace()
+        keys = self.keys.keys(ws)
+        wrappers = self.run(lambda c, k: w.master_wrappers(c, ws))
+        sealed = backup.Sealed(str(ws), keys.master, wrappers)
+        result = backup.create_backup(
+            self.store, out, None, progress=self._busy(progress), sealed=(sealed, self.cipher())
+        )
+        self.run(
+            lambda c, k: None,
+            "backup",
+            details=lambda _: {
+                "bytes": result.size,
+                "tables": result.manifest.tables,
+                "mode": "sealed",
+            },
+        )
+        return BackupSummary(result.path, result.size, result.manifest.created_at)
 
     def restore_copy(
         self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None

@@ -267,6 +267,23 @@ def secret_source_backend(db: Database, ws: UUID, kind: str) -> str | None:
     return None if row is None else str(row.kdf.get("backend", ""))
 
 
+def master_wrappers(conn: Connection, ws: UUID) -> list[dict[str, object]]:
+    """The stored passphrase and recovery wrappers of the master key, as a sealed backup
+    carries them (they hold no key in the clear)."""
+    t = s.key_wrappers
+    rows = conn.execute(
+        select(t.c.kind, t.c.kdf, t.c.wrapped_key).where(
+            t.c.workspace_id == ws,
+            t.c.kind.in_([PASSPHRASE, RECOVERY]),
+            t.c.key_version == SOURCE_VERSION,
+        )
+    ).all()
+    return [
+        {"kind": r.kind, "kdf": r.kdf, "wrapped": base64.b64encode(bytes(r.wrapped_key)).decode()}
+        for r in rows
+    ]
+
+
 def drop_passphrase(conn: Connection, ws: UUID, practitioner_id: UUID) -> None:
     t = s.key_wrappers
     conn.execute(delete(t).where(_mine(t, ws, PASSPHRASE, practitioner_id)))

@@ -205,3 +205,48 @@ def test_service_writes_a_scheduled_backup_into_the_folder_and_prunes(
     svc.lock()
     with pytest.raises(Locked):
         svc.run_scheduled_backup(passphrase, now=now + dt.timedelta(days=2))
+
+
+def test_unattended_scheduled_backup_needs_no_passphrase_and_restores_with_either_secret(
+    service_factory: Callable[..., ChartsideService], passphrase: str, tmp_path: Path
+) -> None:
+    from core.backup import BackupUnsupported, verify_backup
+    from core.domain import ClientData, SessionData
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    svc = service_factory(backup={"every_hours": 24, "keep": 2, "folder": str(folder)})
+    recovery = svc.initialise(passphrase)
+    c = svc.create_client(ClientData(full_name="Sealed Client", notes="kept safe"))
+    svc.create_session(c.id, SessionData(date="2024-04-04", plan="walk"))
+    made = svc.run_scheduled_backup(now=dt.datetime.now(dt.UTC))  # no passphrase at all
+    blob = made.path.read_bytes()
+    assert b"Sealed Client" not in blob and b"kept safe" not in blob
+    keys = svc.keys.keys(svc.require_workspace())
+    assert keys.master not in blob and all(d not in blob for d in keys.data.values())
+    assert "sealed" in [
+        e["details"].get("mode") for e in svc.audit_export() if e["action"] == "backup"
+    ]
+
+    with pytest.raises(WrongPassphrase):
+        verify_backup(made.path, "not the passphrase")
+    original = svc.export_doc()
+    for i, secret in enumerate((passphrase, recovery)):
+        summary = svc.restore_copy(made.path, tmp_path / f"restored-{i}", secret)
+        assert summary.tables["clients"] == 1
+        restored = ChartsideService(
+            svc.settings.model_copy(update={"data_dir": tmp_path / f"restored-{i}"}),
+            svc.store.migrations_dir,
+        )
+        try:
+            restored.unlock(passphrase)
+            assert restored.export_doc() == original
+        finally:
+            restored.close()
+
+    # A store with several workspaces is backed up by hand, with the passphrase.
+    from core import workspaces as w
+
+    w.create_workspace(svc.db, "Second", "another passphrase", svc.settings.crypto, "dr.x")
+    with pytest.raises(BackupUnsupported, match="one workspace"):
+        svc.run_scheduled_backup(now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3))

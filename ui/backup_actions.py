@@ -1,11 +1,9 @@
-"""The "Back up…" and "Restore…" actions, and the prompt for a scheduled backup.
+"""The "Back up…" and "Restore…" actions, and scheduled backups.
 
-Installed into the main window's toolbar by the controller, which tells it when a session
-starts (unlock) and ends (lock). Scheduled backups need the passphrase, which Chartside
-never stores: when one is due, the backup dialog opens in its scheduled form and asks for
-it. "Not now" (or a failure) keeps it quiet until the next unlock; after a scheduled backup
-was written, the next one is offered when it falls due.
-"""
+Scheduled backups run unattended while Chartside is unlocked: the service seals them under
+the workspace key it already holds, so no passphrase is asked for or kept, and the
+passphrase or the recovery key opens them later. A failure is shown once and retried at
+the next unlock; a success is reported in the status bar."""
 
 from __future__ import annotations
 
@@ -13,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
-from core.api import BackupStatus, NotesApi
+from core.api import BackupStatus, BackupSummary, NotesApi
 from ui.backup_dialogs import BackupDialog, RestoreDialog
 from ui.tasks import TaskRunner
 
@@ -61,14 +59,14 @@ class BackupActions(QObject):
     # -- the actions ------------------------------------------------------------------------
 
     def open_backup(self) -> BackupDialog:
-        return self._open_backup(None)
+        return self._open_backup()
 
-    def _open_backup(self, scheduled: BackupStatus | None) -> BackupDialog:
+    def _open_backup(self) -> BackupDialog:
         dialog = self.backup_dialog
         if dialog is None or not (dialog.busy or dialog.isVisible()):
             if dialog is not None:
                 dialog.deleteLater()
-            dialog = BackupDialog(self._api, self._runner, self._window, scheduled=scheduled)
+            dialog = BackupDialog(self._api, self._runner, self._window)
             dialog.succeeded.connect(self._on_succeeded)
             dialog.failed.connect(self.failed)
             self.backup_dialog = dialog
@@ -97,9 +95,6 @@ class BackupActions(QObject):
         dialog.activateWindow()
 
     def _on_succeeded(self, message: str) -> None:
-        dialog = self.backup_dialog
-        if dialog is not None and self.sender() is dialog and dialog.scheduled is not None:
-            self._prompted = False  # offer the next one when it falls due
         if self._window.isVisible():
             self._window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
@@ -143,5 +138,23 @@ class BackupActions(QObject):
         )
         if not status.due or self._prompted or busy or open_ or not self._window.isVisible():
             return
+        # Unattended: sealed under the unlocked workspace key, so nobody is asked for the
+        # passphrase; the passphrase or the recovery key opens the file later.
         self._prompted = True
-        self._open_backup(status)
+        self._runner.submit(
+            self._api.run_scheduled_backup,
+            on_success=self._on_scheduled_done,
+            on_error=self._on_scheduled_failed,
+        )
+
+    def _on_scheduled_done(self, summary: BackupSummary) -> None:
+        self._prompted = False  # the next one runs when it falls due
+        if self._window.isVisible():
+            self._window.statusBar().showMessage(
+                self.tr("Scheduled backup written to {path}").format(path=summary.path),
+                STATUS_MESSAGE_MS,
+            )
+
+    def _on_scheduled_failed(self, exc: BaseException) -> None:
+        # Stays quiet until the next unlock (self._prompted), but the user hears why once.
+        self.failed.emit(exc)

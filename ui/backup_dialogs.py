@@ -22,54 +22,26 @@ BACKUP_FILTER_SUFFIX = "*.chartside-backup"
 
 
 class BackupDialog(TaskDialog):
-    """The "Back up…" dialog: a file name and the passphrase; or, with `scheduled`, the scheduled
-    backup that is due, into the configured folder, followed by retention."""
+    """The "Back up…" dialog: a file name and the passphrase. (Scheduled backups run
+    unattended, sealed under the unlocked workspace key: see ui/backup_actions.py.)"""
 
-    def __init__(
-        self,
-        api: NotesApi,
-        runner: TaskRunner,
-        parent: QWidget | None = None,
-        *,
-        scheduled: BackupStatus | None = None,
-    ) -> None:
+    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(api, runner, parent)
-        self.scheduled = scheduled
         self.setObjectName("backupDialog")
         self.path = QLineEdit(self)
         self.path.setObjectName("backupPath")
         self.passphrase.setObjectName("backupPassphrase")
         self.start_button.setObjectName("backupStart")
         self.start_button.setText(self.tr("&Back up"))
-        if scheduled is None:
-            self.setWindowTitle(self.tr("Back up your notes"))
-            self.intro.setText(
-                self.tr(
-                    "The backup is one encrypted file that holds every client and note. "
-                    "It opens only with your passphrase. Keep it on another disk."
-                )
+        self.setWindowTitle(self.tr("Back up your notes"))
+        self.intro.setText(
+            self.tr(
+                "The backup is one encrypted file that holds every client and note. "
+                "It opens only with your passphrase. Keep it on another disk."
             )
-            self.form.addRow(self.tr("&File:"), self._path_row(self.path, self._browse))
-            self._runner.submit(self._api.backup_status, on_success=self._suggest)
-        else:
-            self.setWindowTitle(self.tr("Scheduled backup"))
-            self.close_button.setText(self.tr("Not now"))
-            if scheduled.last is None:
-                intro = self.tr(
-                    "A scheduled backup is due; there is none in the folder yet. Enter your "
-                    "passphrase to write it. Only the newest {keep} backups in the folder "
-                    "are kept."
-                )
-            else:
-                intro = self.tr(
-                    "A scheduled backup is due; the last one was made {last}. Enter your "
-                    "passphrase to write it. Only the newest {keep} backups in the folder "
-                    "are kept."
-                )
-            self.intro.setText(intro.format(last=local_time(scheduled.last), keep=scheduled.keep))
-            self.path.setText(str(scheduled.suggested_path))
-            self.path.setReadOnly(True)
-            self.form.addRow(self.tr("File:"), self.path)
+        )
+        self.form.addRow(self.tr("&File:"), self._path_row(self.path, self._browse))
+        self._runner.submit(self._api.backup_status, on_success=self._suggest)
         self.form.addRow(self.tr("&Passphrase:"), self.passphrase)
 
     def _suggest(self, status: BackupStatus) -> None:
@@ -88,10 +60,6 @@ class BackupDialog(TaskDialog):
 
     def _task(self) -> Callable[[], Any] | None:
         passphrase = self.passphrase.text()
-        if self.scheduled is not None:
-            return functools.partial(
-                self._api.run_scheduled_backup, passphrase, progress=self._relay.report
-            )
         out = self._absolute(self.path, self.tr("Choose a file for the backup."))
         if out is None:
             return None

@@ -230,13 +230,14 @@ class FakeNotesApi:
         return BackupSummary(out, out.stat().st_size, "2026-01-05T08:30:00+00:00")
 
     def run_scheduled_backup(
-        self, passphrase: str, progress: Progress | None = None
+        self, passphrase: str | None = None, progress: Progress | None = None
     ) -> BackupSummary:
         self._enter("run_scheduled_backup")
         folder = self.backup_status_value.folder
         assert folder is not None
         out = scheduled_path(folder, dt.datetime.now(dt.UTC))
-        made = self.backup_now(out, passphrase, progress=progress)
+        # Sealed under the unlocked key when no passphrase is given, as the service does.
+        made = self.backup_now(out, passphrase or self._passphrase or "", progress=progress)
         return BackupSummary(made.path, made.size, made.created_at, (folder / "old",))
 
     def restore_copy(

@@ -221,7 +221,7 @@ def test_restore_refusals_and_success_message(
     assert "CHARTSIDE_DATA_DIR" in dialog.result_text
 
 
-def test_a_due_scheduled_backup_is_offered_once_per_session(
+def test_a_due_scheduled_backup_runs_unattended_once_per_due_time(
     make_gui: MakeGui, fake_api: FakeNotesApi, tmp_path: Path
 ) -> None:
     passphrase = FAKE_PASSPHRASE
@@ -235,29 +235,17 @@ def test_a_due_scheduled_backup_is_offered_once_per_session(
     )
     driver = unlocked_gui(make_gui, fake_api, passphrase)
     backups = driver.controller.backups
-    driver.wait_until(lambda: backups.backup_dialog is not None)
-    dialog = backups.backup_dialog
-    assert dialog is not None and dialog.scheduled is not None and dialog.isVisible()
-    assert dialog.path.isReadOnly() and "7" in dialog.intro.text()
+    driver.wait_until(lambda: fake_api.called("run_scheduled_backup") == 1)
+    driver.settle()
+    assert backups.backup_dialog is None  # nobody was asked for anything
+    assert "Scheduled backup written" in driver.window.statusBar().currentMessage()
+    assert len(list(tmp_path.glob("chartside-*.chartside-backup"))) == 1
     assert backups.schedule_timer.isActive()
 
-    driver.click(dialog.close_button)  # "Not now"
-    assert not dialog.isVisible()
+    fake_api.backup_status_value = dataclasses.replace(fake_api.backup_status_value, due=False)
     backups.check_schedule()
     driver.settle()
-    assert backups.backup_dialog is dialog and not dialog.isVisible()  # not asked again
-
-    driver.lock()
-    driver.unlock(passphrase)  # a new session asks again
-    driver.wait_until(lambda: backups.backup_dialog is not dialog)
-    again = backups.backup_dialog
-    assert again is not None and again.scheduled is not None
-    again.passphrase.setText(passphrase)
-    driver.click(again.start_button)
-    finish(driver, again, 10_000)
-    assert again.finished_ok and fake_api.called("run_scheduled_backup") == 1
-    assert "1 older backups were removed" in again.result_text
-    assert len(list(tmp_path.glob("chartside-*.chartside-backup"))) == 1
+    assert fake_api.called("run_scheduled_backup") == 1  # not due: nothing more
 
 
 def test_nothing_is_offered_when_no_backup_is_due(
