@@ -4,7 +4,10 @@
                | checksum(32)
     frame    = kind(u8) | flags(u8) | length(u32) | ciphertext+tag(length)
 
-The header holds the Argon2id parameters, a random file id and the chunk size; never a key.
+The header holds a random file id, the chunk size and either the Argon2id parameters of
+the passphrase (a backup made by hand) or, for a sealed (unattended) backup, the wrapped
+copies of the workspace master key exactly as the database stores them (under each
+passphrase and the recovery key); never a key in the clear.
 `checksum` is a plain SHA-256 of everything before it, so accidental damage to the preamble
 reads as damage rather than as a wrong passphrase. `key_check` is an HMAC of the preamble
 under a key derived from the passphrase: it tells a wrong passphrase apart before anything
