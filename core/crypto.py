@@ -33,11 +33,6 @@ def new_key() -> bytes:
     return AESGCM.generate_key(bit_length=256)
 
 
-def key_version_of(blob: bytes) -> int:
-    """The key version a stored value was written with (re-encryption finds old ones)."""
-    return int(_HEADER.unpack(bytes(blob[: _HEADER.size]))[2])
-
-
 def _aad(header: bytes, table: str, column: str, row_id: UUID, workspace_id: UUID) -> bytes:
     return header + _bound(table, column, str(row_id), str(workspace_id))
 

@@ -105,9 +105,7 @@ class KeyOps:
         keyring can unlock, and the recovery key stays as the way in if the keyring goes."""
         ws = self.require_workspace()
         pid = self.practitioner_id
-        with self.db.tx(ws) as conn:
-            kinds = w.sources(conn, ws)
-        if w.KEYRING not in kinds:
+        if w.KEYRING not in self.key_sources():
             raise ValidationError(
                 "cannot be turned off before the OS keyring is set up", field="passphrase"
             )

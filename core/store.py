@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import inspect, text
+from sqlalchemy import text
 from sqlalchemy.engine import URL
 
 from core.db import migrate
@@ -122,16 +122,10 @@ class Store:
         self.db = db
         return db
 
-    def schema_revision(self) -> str | None:
-        return migrate.current_revision(self.require().owner)
-
     def require(self) -> Database:
         if self.db is None:
             raise DatabaseError("the database is not open")
         return self.db
-
-    def has_schema(self) -> bool:
-        return inspect(self.require().owner).has_table("workspaces")
 
     def close(self) -> None:
         if self.db is not None:

@@ -5,8 +5,14 @@ from __future__ import annotations
 from core.errors import GenerationTimeout, ModelError, PromptTooLong
 
 __all__ = [
-    "GenerationTimeout", "ModelChecksumMismatch", "ModelError", "ModelLoadError",
-    "ModelNotFound", "ModelRuntimeMissing", "ModelUnavailable", "PromptTooLong",
+    "GenerationTimeout",
+    "ModelChecksumMismatch",
+    "ModelError",
+    "ModelLoadError",
+    "ModelNotFound",
+    "ModelRuntimeMissing",
+    "ModelUnavailable",
+    "PromptTooLong",
     "TransientModelError",
 ]
 
