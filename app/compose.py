@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
 
 import migrations
+from core.errors import ChartsideError
 from core.service import ChartsideService
 from core.settings import Settings, load_settings
+
+log = logging.getLogger(__name__)
 
 # Model libraries must never reach a hub. Set before anything can import them.
 OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1"}
@@ -30,8 +34,18 @@ def build_settings(data_dir: Path | None = None) -> Settings:
 
 
 def build_service(settings: Settings) -> ChartsideService:
-    from app.models_setup import assistant_status
+    from app.models_setup import assistant_status, open_runtimes
 
+    embedder = None
+    if assistant_status(settings).available:
+        try:
+            embedder, _generator = open_runtimes(settings)  # unloaded: nothing is read yet
+        except ChartsideError as exc:
+            # Notes must keep working without the models; doctor and the GUI say why.
+            log.warning("the local models are unavailable: %s", exc.message)
     return ChartsideService(
-        settings, migrations_dir(), assistant_status=lambda: assistant_status(settings)
+        settings,
+        migrations_dir(),
+        assistant_status=lambda: assistant_status(settings),
+        embedder=embedder,
     )

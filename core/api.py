@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -18,7 +19,11 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
-from core.ports import Progress
+from core.ports import CancelToken, Progress
+from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
+
+IndexProgress = Callable[[IndexStatus], None]
+"""Called from the indexing thread with (current, total) after every batch."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,24 @@ class NotesApi(Protocol):
         """Restore a backup into `target_dir` (new or empty) as a separate data dir, check
         it, and close it again. This service's own data is not touched. On any failure
         nothing is left in `target_dir`."""
+
+    # -- index and search (DESIGN §4, §5) ---------------------------------------------
+    def index_status(self) -> IndexStatus:
+        """How many chunks carry a vector from the current embedder, of how many."""
+
+    def index_now(
+        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
+    ) -> IndexStatus:
+        """Embed every stale chunk now and return when none is left (or on `cancel`,
+        raising `Cancelled`). Safe beside the background indexer: they share the queue."""
+
+    def watch_index(self, listener: IndexProgress | None) -> None:
+        """Report the background indexer's progress to `listener` (from its thread); None
+        stops reporting. The background indexer runs while unlocked and an embedder exists."""
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Hybrid (vector + BM25, fused by reciprocal rank) search in the unlocked
+        workspace, or one client. `result.index` says how current the vector side is."""
 
     def close(self) -> None:
         """Lock, release connections and stop an embedded server this process started."""

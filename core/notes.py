@@ -21,11 +21,14 @@ from core.domain import (
 )
 from core.errors import NotFound
 from core.repos import ClientRepo, SessionRepo
+from core.retrieval.chunks import Chunker, ChunkWriter, client_owner, session_owner
 
 T = TypeVar("T")
 
 
 class _Runs(Protocol):
+    chunker: Chunker
+
     def run(
         self,
         fn: Callable[[Connection, CellCipher], T],
@@ -61,7 +64,9 @@ class NotesOps:
 
         def work(c: Connection, k: CellCipher) -> Client:
             repo = ClientRepo(k)
-            return repo.get(c, repo.insert(c, d))
+            cid = repo.insert(c, d)
+            ChunkWriter(k, self.chunker).sync(c, [client_owner(cid, d)])
+            return repo.get(c, cid)
 
         return self.run(work, "client.create", _id)
 
@@ -71,6 +76,7 @@ class NotesOps:
         def work(c: Connection, k: CellCipher) -> Client:
             repo = ClientRepo(k)
             repo.update(c, client_id, d)
+            ChunkWriter(k, self.chunker).sync(c, [client_owner(client_id, d)])
             return repo.get(c, client_id)
 
         return self.run(work, "client.update", client_id)
@@ -92,7 +98,9 @@ class NotesOps:
         def work(c: Connection, k: CellCipher) -> Session:
             ClientRepo(k).get(c, client_id)  # a clear NotFound instead of an FK error
             repo = SessionRepo(k)
-            return repo.get(c, repo.insert(c, client_id, d))
+            sid = repo.insert(c, client_id, d)
+            ChunkWriter(k, self.chunker).sync(c, [session_owner(client_id, sid, d)])
+            return repo.get(c, sid)
 
         return self.run(work, "session.create", _id)
 
@@ -102,7 +110,9 @@ class NotesOps:
         def work(c: Connection, k: CellCipher) -> Session:
             repo = SessionRepo(k)
             repo.update(c, session_id, d)
-            return repo.get(c, session_id)
+            saved = repo.get(c, session_id)
+            ChunkWriter(k, self.chunker).sync(c, [session_owner(saved.client_id, session_id, d)])
+            return saved
 
         return self.run(work, "session.update", session_id)
 
@@ -114,7 +124,7 @@ class NotesOps:
     ) -> transfer.ImportSummary:
         records = transfer.parse(path.read_bytes())  # validate everything before writing
         return self.run(
-            lambda c, k: transfer.write(c, k, records, progress),
+            lambda c, k: transfer.write(c, k, records, progress, ChunkWriter(k, self.chunker)),
             "import",
             details=lambda s: dict(s.__dict__),
         )

@@ -91,6 +91,10 @@ class Embedder(Protocol):
 
     def count_tokens(self, text: str) -> int: ...
 
+    def token_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character (start, end) of each token, without special tokens: chunking counts
+        tokens with the embedder's own tokenizer. Does not need the weights loaded."""
+
     def close(self) -> None: ...
 
 

@@ -35,7 +35,8 @@ from core.errors import (
 from core.key_ops import KeyOps
 from core.keys import KeyManager, WorkspaceKeys
 from core.notes import NotesOps
-from core.ports import Progress
+from core.ports import Embedder, Progress
+from core.search_ops import SearchOps
 from core.settings import Settings
 from core.store import Store
 
@@ -43,7 +44,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-class ChartsideService(NotesOps, KeyOps):
+class ChartsideService(NotesOps, KeyOps, SearchOps):
     """Blocking, thread-safe. The GUI calls it from its task runner, the CLI directly."""
 
     def __init__(
@@ -53,6 +54,7 @@ class ChartsideService(NotesOps, KeyOps):
         keys: KeyManager | None = None,
         clock: Clock = time.monotonic,
         assistant_status: Callable[[], AssistantStatus] | None = None,
+        embedder: Embedder | None = None,
     ) -> None:
         self.settings = settings
         self.store = Store(settings, migrations_dir)
@@ -64,6 +66,7 @@ class ChartsideService(NotesOps, KeyOps):
         self._lock = threading.RLock()
         self.idle = IdleTimer(settings.security.auto_lock_minutes * 60, clock)
         self._assistant_status = assistant_status
+        self._init_search(embedder)
 
     # -- lifecycle ---------------------------------------------------------------------
     def is_initialised(self) -> bool:
@@ -157,6 +160,7 @@ class ChartsideService(NotesOps, KeyOps):
                 # Locking must never fail: a missing "lock" event is the lesser harm.
                 log.warning("could not record the lock event: %s", type(exc).__name__)
             finally:
+                self._stop_search()
                 self.keys.lock()
 
     @property
@@ -195,10 +199,14 @@ class ChartsideService(NotesOps, KeyOps):
         """Run `fn` in one transaction scoped to the unlocked workspace. With an `action`,
         the audit event is written in the same transaction: no change without its record.
         Idle past the auto-lock time, the keys are dropped first and `Locked` is raised."""
+        self.require_active()
+        return self._run_unchecked(fn, action, target, details)
+
+    def require_active(self) -> None:
+        """Raise `Locked` when locked or idle past the auto-lock time; else count as use."""
         if self.check_idle():
             raise Locked()
         self.idle.touch()
-        return self._run_unchecked(fn, action, target, details)
 
     def _run_unchecked(
         self,

@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection
 
 from core.crypto import CellCipher
+from core.db.bulk import INSERT, UPDATE, bulk
 from core.domain import SOAP_FIELDS, ClientData, SessionData
 from core.errors import ImportFormatError, ValidationError
 from core.repos import ClientRepo, SessionRepo
+from core.retrieval.chunks import ChunkWriter, Owner, client_owner, session_owner
 
 FORMAT = "chartside.v1"
 _CLIENT_KEYS = {"external_id", "full_name", "date_of_birth", "medical_history", "notes", "sessions"}
@@ -143,6 +145,7 @@ class _Batch:
     upd_c: list[dict[str, Any]]
     new_s: list[dict[str, Any]]
     upd_s: list[dict[str, Any]]
+    owners: list[Owner]
 
 
 def _encrypt_batch(
@@ -153,7 +156,7 @@ def _encrypt_batch(
 ) -> _Batch:
     crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
     ws = cipher.workspace_id
-    b = _Batch([], [], [], [])
+    b = _Batch([], [], [], [], [])
     for r in records:
         cid = existing_c.get(r.client.external_id or "")
         if cid is None:
@@ -161,6 +164,7 @@ def _encrypt_batch(
             b.new_c.append({"id": cid, "workspace_id": ws, **crepo.row_values(cid, r.client)})
         else:
             b.upd_c.append({"_id": cid, **crepo.row_values(cid, r.client)})
+        b.owners.append(client_owner(cid, r.client))
         for sd in r.sessions:
             sid = existing_s.get(sd.external_id or "")
             if sid is None:
@@ -170,13 +174,18 @@ def _encrypt_batch(
                 )
             else:
                 b.upd_s.append({"_id": sid, "client_id": cid, **srepo.row_values(sid, sd)})
+            b.owners.append(session_owner(cid, sid, sd))
     return b
 
 
 def write(
-    conn: Connection, cipher: CellCipher, records: list[_Parsed], progress: Progress | None = None
+    conn: Connection,
+    cipher: CellCipher,
+    records: list[_Parsed],
+    progress: Progress | None = None,
+    chunks: ChunkWriter | None = None,
 ) -> ImportSummary:
-    """Upsert by external id inside the caller's transaction."""
+    """Upsert by external id inside the caller's transaction, with the notes' chunks."""
     crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
     existing_c = crepo.ids_by_external(conn, [r.client.external_id or "" for r in records])
     existing_s = srepo.ids_by_external(
@@ -187,35 +196,17 @@ def write(
     # psycopg's executemany holds the GIL while it adapts parameters, so it only slowed.)
     for start in range(0, len(records), BATCH_CLIENTS):
         b = _encrypt_batch(cipher, records[start : start + BATCH_CLIENTS], existing_c, existing_s)
-        _bulk(conn, crepo.table, b.new_c, _INSERT)
-        _bulk(conn, crepo.table, b.upd_c, _UPDATE)
-        _bulk(conn, srepo.table, b.new_s, _INSERT)
-        _bulk(conn, srepo.table, b.upd_s, _UPDATE)
+        bulk(conn, crepo.table, b.new_c, INSERT)
+        bulk(conn, crepo.table, b.upd_c, UPDATE)
+        bulk(conn, srepo.table, b.new_s, INSERT)
+        bulk(conn, srepo.table, b.upd_s, UPDATE)
+        if chunks is not None:
+            chunks.sync(conn, b.owners)
         for i, rows in enumerate((b.new_c, b.upd_c, b.new_s, b.upd_s)):
             counts[i] += len(rows)
         if progress:
             progress(min(1.0, (start + BATCH_CLIENTS) / len(records)), "importing")
     return ImportSummary(*counts)
-
-
-_INSERT = "INSERT INTO {t} ({cols}) VALUES ({vals})"
-_UPDATE = "UPDATE {t} SET ({cols}, updated_at) = ({vals}, now()) WHERE id = %s"
-
-
-def _bulk(conn: Connection, table: Table, rows: list[dict[str, Any]], template: str) -> None:
-    """Straight to psycopg's pipelined executemany with positional tuples: SQLAlchemy's
-    per-parameter processing, and even psycopg's named placeholders, cost more than the
-    database itself on 10,000-row imports (bench/bench_store.py). COPY is no option:
-    PostgreSQL refuses COPY FROM on tables under row-level security."""
-    if not rows:
-        return
-    cols = [c for c in rows[0] if c != "_id"]
-    unknown = set(cols) - set(table.c.keys())
-    if unknown:  # never build SQL from a name the schema does not know
-        raise ValueError(f"unknown columns for {table.name}: {sorted(unknown)}")
-    keys = [*cols, "_id"] if "_id" in rows[0] else cols
-    sql = template.format(t=table.name, cols=", ".join(cols), vals=", ".join(["%s"] * len(cols)))
-    conn.exec_driver_sql(sql, [tuple(r[k] for k in keys) for r in rows])
 
 
 def export_doc(conn: Connection, cipher: CellCipher, client_id: UUID | None = None) -> dict:

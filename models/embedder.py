@@ -109,6 +109,14 @@ class SentenceTransformerEmbedder(ManagedRuntime):
     def count_tokens(self, text: str) -> int:
         return len(self.tokenize(text))
 
+    def token_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character (start, end) of each token, so chunks can be cut on token counts."""
+        with self._tokenizer_lock:
+            return [
+                tuple(o)
+                for o in self._get_tokenizer().encode(text, add_special_tokens=False).offsets
+            ]  # type: ignore[misc]
+
     def _get_tokenizer(self) -> Any:
         if self._tokenizer is None:
             self._require_path()

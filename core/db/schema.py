@@ -174,7 +174,16 @@ chunks = Table(
     Column("model_id", Text, nullable=True),
     Column("dim", Integer, nullable=True),
     Column("embedding", Vector(), nullable=True),
+    Column("content", LargeBinary, nullable=False),  # ciphertext of the chunk's text
     _ts("updated_at"),
+    UniqueConstraint(
+        "client_id",
+        "session_id",
+        "field",
+        "ordinal",
+        name="uq_chunks_position",
+        postgresql_nulls_not_distinct=True,
+    ),
 )
 Index("ix_chunks_stale", chunks.c.model_id)
 
@@ -204,6 +213,7 @@ messages = Table(
     ),
     Column("role", Text, nullable=False),
     Column("content", LargeBinary, nullable=False),
+    Column("meta", LargeBinary, nullable=True),  # ciphertext JSON: warnings, refusal, timings
     _ts("created_at"),
 )
 
@@ -224,6 +234,7 @@ message_sources = Table(
     Column("used", Boolean, nullable=False),
     Column("reason", LargeBinary, nullable=True),
     Column("support", Float, nullable=True),
+    Column("detail", LargeBinary, nullable=True),  # ciphertext JSON: what the source pointed at
 )
 
 audit_events = Table(
@@ -257,6 +268,7 @@ query_cache = Table(
     _ts("last_hit_at"),
     Column("expires_at", DateTime(timezone=True), nullable=False),
 )
+Index("ix_query_cache_scope", query_cache.c.workspace_id, query_cache.c.scope_key)
 
 app_meta = Table(
     "app_meta",

@@ -1,0 +1,156 @@
+"""The indexing loop (DESIGN §4): stale chunks → vectors, in batches, resumable by design.
+
+A chunk is stale when it has no vector or a vector from another model. Each batch is one
+transaction that takes its rows with `FOR UPDATE SKIP LOCKED`, so a crash loses at most the
+batch in flight, and two indexers (two app windows, a CLI beside the GUI) never embed the
+same chunk twice. Backfill and re-embedding after a model change are the same loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import psycopg
+from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy.engine import make_url
+
+from core.crypto import CellCipher
+from core.db import schema as s
+from core.db.engine import Database
+from core.errors import ChartsideError
+from core.ports import CancelToken, Embedder
+from core.retrieval.chunks import NOTIFY_CHANNEL, decrypt_content
+from core.retrieval.types import IndexStatus
+from core.retrieval.vector import ensure_index
+
+log = logging.getLogger(__name__)
+Listener = Callable[[IndexStatus], None]
+c = s.chunks
+
+
+def index_status(conn: Connection, model_id: str | None) -> IndexStatus:
+    total, current = conn.execute(
+        select(
+            func.count(),
+            func.count().filter((c.c.model_id == model_id) & c.c.embedding.is_not(None)),
+        )
+    ).one()
+    return IndexStatus(int(current), int(total), model_id)
+
+
+def _stale(model_id: str) -> Any:
+    return c.c.embedding.is_(None) | c.c.model_id.is_distinct_from(model_id)
+
+
+class Indexer:
+    """Embeds stale chunks of the workspace whose cipher `cipher()` returns."""
+
+    def __init__(
+        self,
+        db: Database,
+        cipher: Callable[[], CellCipher],
+        embedder: Embedder,
+        batch_size: int = 64,
+    ) -> None:
+        self.db = db
+        self.cipher = cipher
+        self.embedder = embedder
+        self.batch_size = batch_size
+        self._indexed_dims: set[int] = set()
+
+    def status(self) -> IndexStatus:
+        with self.db.tx(self.cipher().workspace_id) as conn:
+            return index_status(conn, self.embedder.model_id)
+
+    def run_batch(self, cancel: CancelToken | None = None) -> int:
+        """Embed one batch; returns how many chunks it embedded (0: nothing stale)."""
+        cipher = self.cipher()
+        model_id, dim = self.embedder.model_id, self.embedder.dimension
+        if dim not in self._indexed_dims:
+            ensure_index(self.db, dim)
+            self._indexed_dims.add(dim)
+        with self.db.tx(cipher.workspace_id) as conn:
+            rows = conn.execute(
+                select(c.c.id, c.c.content)
+                .where(_stale(model_id))
+                .limit(self.batch_size)
+                .with_for_update(skip_locked=True)
+            ).all()
+            if not rows:
+                return 0
+            texts = [decrypt_content(cipher, r.id, r.content) for r in rows]
+            vectors = self.embedder.embed_documents(texts, cancel=cancel)
+            conn.execute(
+                update(c)
+                .where(c.c.id == bindparam("_id"))
+                .values(embedding=bindparam("_vec"), model_id=model_id, dim=dim),
+                [{"_id": r.id, "_vec": v} for r, v in zip(rows, vectors, strict=True)],
+            )
+        return len(rows)
+
+    def run_until_done(
+        self, progress: Listener | None = None, cancel: CancelToken | None = None
+    ) -> IndexStatus:
+        status = self.status()
+        if progress:
+            progress(status)
+        while True:
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if self.run_batch(cancel) == 0:
+                break
+            status = self.status()
+            if progress:
+                progress(status)
+        return self.status()
+
+
+class BackgroundIndexer:
+    """Runs the loop on a daemon thread while the workspace is unlocked; sleeps until a
+    save's NOTIFY (or a poll interval, in case a notification was missed) wakes it."""
+
+    def __init__(self, indexer: Indexer, listen_url: str, poll_s: float = 30.0) -> None:
+        self.indexer = indexer
+        self.listen_url = listen_url
+        self.poll_s = poll_s
+        self.listener: Listener | None = None
+        self._stop = CancelToken()
+        self._thread = threading.Thread(target=self._main, name="chartside-indexer", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.cancel()
+        self._thread.join(timeout)
+
+    def _report(self, status: IndexStatus) -> None:
+        if self.listener is not None:
+            self.listener(status)
+
+    def _main(self) -> None:
+        try:
+            with psycopg.connect(self.listen_url, autocommit=True) as listen:
+                listen.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                due, idle = True, 0.0
+                while not self._stop.cancelled:
+                    if due or idle >= self.poll_s:
+                        self.indexer.run_until_done(self._report, self._stop)
+                        idle = 0.0
+                    # Short waits: a lock must stop this thread promptly.
+                    due = any(True for _ in listen.notifies(timeout=0.5, stop_after=1))
+                    idle += 0.5
+        except ChartsideError as exc:
+            if not self._stop.cancelled:  # the lock's cancel is the normal way out
+                log.warning("background indexing stopped: %s", exc.message)
+        except Exception as exc:  # a dying thread must say why, without PHI
+            log.error("background indexing failed: %s", type(exc).__name__)
+
+
+def listen_url(db: Database) -> str:
+    """A libpq URL for the runtime role, for the LISTEN connection."""
+    url = make_url(db.runtime.url).set(drivername="postgresql")
+    return url.render_as_string(hide_password=False)

@@ -1,0 +1,128 @@
+"""BM25 over the decrypted chunks of one scope, in memory only (DESIGN §5).
+
+Built lazily on the first search after unlock, rebuilt when the scope's chunks change (a
+cheap fingerprint from the database notices edits from this process and from others on a
+shared server), and wiped on lock. Drug names, doses and dates need this side: a sentence
+embedding barely tells "sertraline 50 mg" from "sertraline 100 mg".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+import bm25s
+import numpy as np
+from bm25s.stopwords import STOPWORDS_EN
+from sqlalchemy import Connection, text
+
+from core.crypto import CellCipher
+from core.retrieval.chunks import decrypt_content
+from core.retrieval.types import SearchQuery
+
+_WORD = re.compile(r"\w+(?:[.,/-]\w+)*")
+_STOP = frozenset(STOPWORDS_EN)
+
+
+def tokenize(value: str) -> list[str]:
+    """Lower-case words; "2024-03-02" and "2.5" stay whole and also give their parts, so
+    both an exact date and a bare year match."""
+    out: list[str] = []
+    for m in _WORD.finditer(value.casefold()):
+        word = m.group()
+        parts = re.split(r"[.,/-]", word) if not word.isalnum() else []
+        out.extend(t for t in (word, *parts) if t and t not in _STOP)
+    return out
+
+
+@dataclass(frozen=True)
+class Doc:
+    chunk_id: UUID
+    client_id: UUID
+    field: str
+    session_date: dt.datetime | None
+
+
+class LexicalIndex:
+    def __init__(self, docs: list[Doc], texts: list[str]) -> None:
+        self.docs = docs
+        self._bm25: Any = None
+        if docs:
+            self._bm25 = bm25s.BM25()
+            # An empty chunk still needs a token: bm25s drops empty documents.
+            self._bm25.index([tokenize(t) or [""] for t in texts], show_progress=False)
+        self._fields = np.array([d.field for d in docs], dtype=object)
+        self._clients = np.array([d.client_id.int for d in docs], dtype=object)
+        self._dates = [d.session_date for d in docs]
+
+    def top(self, q: SearchQuery, limit: int) -> list[tuple[UUID, float]]:
+        """The best `limit` chunks with a positive score that pass the query's filters."""
+        tokens = tokenize(q.text)
+        if self._bm25 is None or not tokens:
+            return []
+        scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)
+        mask = scores > 0
+        if q.client_id is not None:
+            mask &= self._clients == q.client_id.int
+        if q.fields:
+            mask &= np.isin(self._fields, list(q.fields))
+        if q.date_from or q.date_to:
+            mask &= np.array([_in_range(d, q) for d in self._dates], dtype=bool)
+        idx = np.flatnonzero(mask)
+        if idx.size > limit:
+            idx = idx[np.argpartition(-scores[idx], limit - 1)[:limit]]
+        idx = idx[np.argsort(-scores[idx], kind="stable")]
+        return [(self.docs[i].chunk_id, float(scores[i])) for i in idx]
+
+
+def _in_range(day: dt.datetime | None, q: SearchQuery) -> bool:
+    if day is None:  # client fields have no date: a date filter means sessions
+        return False
+    return (q.date_from is None or day.date() >= q.date_from) and (
+        q.date_to is None or day.date() <= q.date_to
+    )
+
+
+_SCOPE_SQL = (
+    "SELECT c.id, c.client_id, c.field, c.content, s.session_date "
+    "FROM chunks c LEFT JOIN sessions s ON s.id = c.session_id WHERE c.workspace_id = :ws {cond}"
+)
+_PRINT_SQL = "SELECT count(*), max(updated_at) FROM chunks WHERE workspace_id = :ws {cond}"
+
+
+class LexicalCache:
+    """One index per scope: a client, or the whole workspace (key None)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._entries: dict[tuple[UUID, UUID | None], tuple[Any, LexicalIndex]] = {}
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+    def get(self, conn: Connection, cipher: CellCipher, client_id: UUID | None) -> LexicalIndex:
+        ws = cipher.workspace_id
+        cond, params = (
+            ("AND c.client_id = :client", {"client": client_id}) if client_id else ("", {})
+        )
+        fingerprint = tuple(
+            conn.execute(
+                text(_PRINT_SQL.format(cond=cond.replace("c.", ""))), {"ws": ws, **params}
+            ).one()
+        )
+        key = (ws, client_id)
+        with self._lock:
+            entry = self._entries.get(key)
+        if entry is not None and entry[0] == fingerprint:
+            return entry[1]
+        rows = conn.execute(text(_SCOPE_SQL.format(cond=cond)), {"ws": ws, **params}).all()
+        docs = [Doc(r.id, r.client_id, r.field, r.session_date) for r in rows]
+        index = LexicalIndex(docs, [decrypt_content(cipher, r.id, r.content) for r in rows])
+        with self._lock:
+            self._entries[key] = (fingerprint, index)
+        return index

@@ -1,0 +1,140 @@
+"""Hybrid search: vector and BM25 candidates fused by reciprocal rank (DESIGN §5)."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import Connection, text
+
+from core.crypto import CellCipher
+from core.db.engine import Database
+from core.ports import Embedder
+from core.retrieval import vector
+from core.retrieval.chunks import decrypt_content
+from core.retrieval.indexer import index_status
+from core.retrieval.lexical import LexicalCache, tokenize
+from core.retrieval.types import IndexStatus, SearchHit, SearchQuery, SearchResult
+
+RRF_K = 60  # the constant from Cormack et al.; flattens the difference between ranks 1 and 5
+SNIPPET_CHARS = 240
+
+
+def rrf(rankings: Sequence[Sequence[UUID]], k: int = RRF_K) -> list[tuple[UUID, float]]:
+    scores: dict[UUID, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda kv: -kv[1])
+
+
+def snippet(body: str, query: str, width: int = SNIPPET_CHARS) -> str:
+    """A window of the chunk around the first query word it contains."""
+    if len(body) <= width:
+        return body
+    low = body.casefold()
+    hits = [low.find(t) for t in tokenize(query) if t in low]
+    start = max(0, min(hits) - width // 4) if hits else 0
+    end = min(len(body), start + width)
+    start = max(0, end - width)
+    # Whole words at the edges read better than cut ones.
+    if start > 0:
+        m = re.search(r"\s", body[start:end])
+        start = start + m.end() if m else start
+    return ("…" if start > 0 else "") + body[start:end].strip() + ("…" if end < len(body) else "")
+
+
+class Searcher:
+    def __init__(
+        self,
+        db: Database,
+        cipher: Callable[[], CellCipher],
+        embedder: Embedder | None,
+        lexical: LexicalCache,
+    ) -> None:
+        self.db = db
+        self.cipher = cipher
+        self.embedder = embedder
+        self.lexical = lexical
+
+    def search(self, q: SearchQuery, query_vector: Sequence[float] | None = None) -> SearchResult:
+        """`query_vector` lets a caller that already embedded the query (the assistant's
+        cache check) skip a second embedding."""
+        t0 = time.perf_counter()
+        cipher = self.cipher()
+        model_id = self.embedder.model_id if self.embedder else None
+        if query_vector is None and q.mode != "lexical" and self.embedder is not None:
+            query_vector = self.embedder.embed_query(q.text)
+        t1 = time.perf_counter()
+        pool = max(50, q.k * 5)
+        with self.db.tx(cipher.workspace_id) as conn:
+            status = index_status(conn, model_id) if model_id else IndexStatus(0, 0, None)
+            vec = (
+                vector.candidates(conn, query_vector, model_id, q, pool)
+                if query_vector is not None and model_id and q.mode != "lexical"
+                else []
+            )
+            lex = (
+                self.lexical.get(conn, cipher, q.client_id).top(q, pool)
+                if q.mode != "vector"
+                else []
+            )
+            fused = rrf([[h.chunk_id for h in vec], [cid for cid, _ in lex]])[: q.k]
+            sims = {h.chunk_id: h.similarity for h in vec}
+            hits = _hits(conn, cipher, q, fused, sims)
+        t2 = time.perf_counter()
+        return SearchResult(hits, status, {"embed": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000})
+
+
+_DETAIL_SQL = text(
+    "SELECT c.id, c.client_id, c.session_id, c.field, c.content, "
+    "cl.external_id AS client_xid, s.external_id AS session_xid, s.session_date "
+    "FROM chunks c JOIN clients cl ON cl.id = c.client_id "
+    "LEFT JOIN sessions s ON s.id = c.session_id WHERE c.id = ANY(:ids)"
+)
+
+
+def _hits(
+    conn: Connection,
+    cipher: CellCipher,
+    q: SearchQuery,
+    fused: list[tuple[UUID, float]],
+    sims: dict[UUID, float],
+) -> list[SearchHit]:
+    if not fused:
+        return []
+    rows = {r.id: r for r in conn.execute(_DETAIL_SQL, {"ids": [cid for cid, _ in fused]})}
+    out: list[SearchHit] = []
+    for cid, score in fused:
+        r: Any = rows.get(cid)
+        if r is None:  # deleted between the candidate query and now
+            continue
+        body = decrypt_content(cipher, r.id, r.content)
+        out.append(
+            SearchHit(
+                rank=len(out) + 1,
+                score=score,
+                type="session" if r.session_id else "client",
+                chunk_id=r.id,
+                client_id=r.client_id,
+                client_external_id=_xid(cipher, "clients", r.client_id, r.client_xid),
+                session_id=r.session_id,
+                session_external_id=_xid(cipher, "sessions", r.session_id, r.session_xid),
+                session_date=r.session_date,
+                field=r.field,
+                snippet=snippet(body, q.text),
+                text=body,
+                vector_score=sims.get(cid),
+            )
+        )
+    return out
+
+
+def _xid(cipher: CellCipher, table: str, row_id: UUID | None, blob: bytes | None) -> str | None:
+    if row_id is None:
+        return None
+    # A record made in the app has no external id: its own id names it, as in exports.
+    return cipher.decrypt(table, "external_id", row_id, bytes(blob)) if blob else str(row_id)

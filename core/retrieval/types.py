@@ -1,0 +1,78 @@
+"""Plain values that cross the retrieval boundary (service, CLI, GUI, assistant)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+from uuid import UUID
+
+SESSION_FIELDS = ("subjective", "objective", "assessment", "plan")
+CLIENT_FIELDS = ("medical_history", "notes")
+FIELDS = SESSION_FIELDS + CLIENT_FIELDS
+
+Mode = Literal["hybrid", "vector", "lexical"]
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    client_id: UUID | None = None  # None: the whole workspace
+    k: int = 10
+    fields: tuple[str, ...] = ()  # empty: every field
+    date_from: dt.date | None = None  # sessions only; client fields have no date
+    date_to: dt.date | None = None
+    mode: Mode = "hybrid"
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    rank: int
+    score: float
+    type: Literal["session", "client"]
+    chunk_id: UUID
+    client_id: UUID
+    client_external_id: str | None
+    session_id: UUID | None
+    session_external_id: str | None
+    session_date: dt.datetime | None
+    field: str
+    snippet: str
+    text: str = field(repr=False, default="")  # the whole chunk, for the assistant's prompt
+    vector_score: float | None = None  # cosine similarity, when the vector side found it
+
+    def to_json(self) -> dict[str, Any]:
+        """DESIGN §7 `search --json` shape."""
+        return {
+            "rank": self.rank,
+            "score": round(self.score, 6),
+            "type": self.type,
+            "client_external_id": self.client_external_id,
+            "session_external_id": self.session_external_id,
+            "session_date": self.session_date.isoformat() if self.session_date else None,
+            "field": self.field,
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """How much of the workspace's index is embedded with the current model."""
+
+    current: int
+    total: int
+    model_id: str | None
+
+    @property
+    def complete(self) -> bool:
+        return self.current >= self.total
+
+    def to_json(self) -> dict[str, Any]:
+        return {"current": self.current, "total": self.total, "model": self.model_id}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[SearchHit]
+    index: IndexStatus
+    timings_ms: dict[str, float] = field(default_factory=dict)
