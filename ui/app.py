@@ -31,6 +31,7 @@ from core.settings import Settings
 from ui.assistant_status import AssistantStatusLabel
 from ui.backup_actions import BackupActions
 from ui.errors import describe
+from ui.index_progress import IndexProgressBar
 from ui.main_window import MainWindow
 from ui.recovery import RecoveryKeyDialog
 from ui.tasks import TaskRunner
@@ -64,6 +65,9 @@ class GuiController(QObject):
         self.idle_timer.timeout.connect(self.check_idle)
         self.assistant_status = AssistantStatusLabel(self.main_window)
         self.main_window.statusBar().addPermanentWidget(self.assistant_status)
+        self.index_progress = IndexProgressBar(api, self.runner, self.main_window)
+        self.main_window.statusBar().addPermanentWidget(self.index_progress)
+        self.index_progress.failed.connect(self._on_failed)
         self.backups = BackupActions(api, self.runner, self.main_window)
         self.backups.failed.connect(self._on_failed)
         self._activity = _ActivityFilter(api.touch, self)
@@ -99,6 +103,7 @@ class GuiController(QObject):
             return
         self._shut_down = True
         self.backups.session_ended()
+        self.index_progress.session_ended()
         self.main_window.clear_phi()
         if self.unlock_dialog is not None:
             self.unlock_dialog.hide()
@@ -107,6 +112,7 @@ class GuiController(QObject):
     def _hide_main_window(self) -> None:
         self.idle_timer.stop()
         self.backups.session_ended()
+        self.index_progress.session_ended()
         self.main_window.clear_phi()
         self.main_window.hide()
 
@@ -135,6 +141,7 @@ class GuiController(QObject):
         self.main_window.refresh()
         self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
         self.backups.session_started()
+        self.index_progress.session_started()
         if dialog is not None:
             dialog.deleteLater()
 

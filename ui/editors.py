@@ -7,9 +7,11 @@ Each editor keeps a snapshot of what it last loaded or saved; "unsaved changes" 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from uuid import UUID
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
@@ -45,6 +47,33 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
     return dt.datetime(
         d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(), t.msec() * 1000
     )
+
+
+_ELLIPSIS = re.compile(r"…|\.{3}")
+
+
+def find_span(haystack: str, needle: str) -> tuple[int, int] | None:
+    """Where `needle` (a search snippet) occurs in `haystack`, as (start, end) indices.
+
+    Snippets are cut from the field with "…" at the cut ends and their whitespace may be
+    folded, so each fragment between ellipses is matched case-insensitively with any run of
+    whitespace standing for any other; the longest fragment that matches wins.
+    """
+    fragments = sorted(_ELLIPSIS.split(needle), key=lambda f: len(f.strip()), reverse=True)
+    for fragment in fragments:
+        words = fragment.split()
+        if not words:
+            continue
+        pattern = r"\s+".join(re.escape(word) for word in words)
+        match = re.search(pattern, haystack, re.IGNORECASE)
+        if match is not None:
+            return match.span()
+    return None
+
+
+def _utf16_len(text: str) -> int:
+    # Qt counts positions in UTF-16 units; Python in code points (they differ for emoji).
+    return len(text.encode("utf-16-le")) // 2
 
 
 def _plain_text_edit(name: str, parent: QWidget) -> QPlainTextEdit:
@@ -85,6 +114,27 @@ class _Editor(QWidget):
         widget.setStyleSheet(_INVALID_STYLE)
         widget.setFocus()
         self._highlighted.append(widget)
+        return True
+
+    def focus_field(self, name: str, text: str | None = None) -> bool:
+        """Focus the widget of field `name` and select `text` in it when it can be found
+        (else put the cursor at the start). False when this editor has no such text field."""
+        widget = self._fields.get(name)
+        if not isinstance(widget, (QPlainTextEdit, QLineEdit)):
+            return False
+        content = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+        span = find_span(content, text) if text else None
+        start, end = span if span is not None else (0, 0)
+        start, end = _utf16_len(content[:start]), _utf16_len(content[:end])
+        if isinstance(widget, QPlainTextEdit):
+            cursor = widget.textCursor()
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            widget.setTextCursor(cursor)
+            widget.ensureCursorVisible()
+        else:
+            widget.setSelection(start, end - start)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def clear_highlight(self) -> None:

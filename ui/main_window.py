@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from core.api import NotesApi
 from core.domain import Client, ClientSummary, Session, SessionSummary
 from core.errors import Cancelled, ValidationError
+from core.retrieval.types import SearchHit
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
 from ui.lists import IdList
+from ui.search_panel import SearchPanel
 from ui.tasks import TaskRunner
 
 FILTER_DELAY_MS = 250  # wait for a pause in typing before asking the service
@@ -132,8 +134,13 @@ class MainWindow(QMainWindow):
         box = QVBoxLayout(self.sessions_box)
         box.addWidget(self._sessions_hint)
         box.addLayout(row, 1)
+        self.search_panel = SearchPanel(self._api, self._runner, page)
+        self.search_panel.hit_activated.connect(self.open_search_hit)
+        # Errors take the runner's route: Locked to the unlock screen, the rest to the banner.
+        self.search_panel.failed.connect(self._runner.failed)
         page.addWidget(self.client_box)
         page.addWidget(self.sessions_box)
+        page.addWidget(self.search_panel)
         return page
 
     # -- state for the controller and tests -------------------------------------------------
@@ -266,6 +273,7 @@ class MainWindow(QMainWindow):
     def _show_client(self, client: Client | None, *, enabled: bool) -> None:
         self.client_editor.load(client)
         self.client_box.setEnabled(enabled)
+        self.search_panel.set_client(client.id if client is not None else None)
         self.session_list.clear_quietly()
         self.session_editor.load(None)
         has_id = client is not None
@@ -348,9 +356,30 @@ class MainWindow(QMainWindow):
             on_success=functools.partial(self._on_session_loaded, self._session_gen),
         )
 
-    def _on_session_loaded(self, gen: int, session: Session) -> None:
+    def _on_session_loaded(
+        self, gen: int, session: Session, focus: SearchHit | None = None
+    ) -> None:
         if gen == self._session_gen and session.client_id == self.client_editor.client_id:
             self.session_editor.load(session)
+            if focus is not None:
+                self.session_editor.focus_field(focus.field, focus.snippet)
+
+    def open_search_hit(self, hit: SearchHit) -> None:
+        """Show the note a search result came from, with the matching text selected."""
+        if hit.client_id != self.client_editor.client_id:
+            return  # the user has moved to another client since
+        if hit.session_id is None:
+            self.client_editor.focus_field(hit.field, hit.snippet)
+        elif hit.session_id == self.session_editor.session_id:
+            self.session_editor.focus_field(hit.field, hit.snippet)  # keeps unsaved edits
+        elif not self.session_editor.dirty or self._ask_discard():
+            self._session_gen += 1
+            self.session_list.select_quietly(hit.session_id)
+            self._runner.submit(
+                self._api.get_session,
+                hit.session_id,
+                on_success=functools.partial(self._on_session_loaded, self._session_gen, focus=hit),
+            )
 
     def new_session(self) -> None:
         if self.session_editor.dirty and not self._ask_discard():

@@ -7,13 +7,15 @@ test runs against the real service instead (tests/ui/test_gui_e2e.py).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 import threading
 import uuid
 from pathlib import Path
 from uuid import UUID
 
-from core.api import BackupStatus, BackupSummary, RestoreSummary
+from core.api import BackupStatus, BackupSummary, IndexProgress, RestoreSummary
 from core.backup_format import BackupError
 from core.backup_schedule import scheduled_path
 from core.domain import (
@@ -26,14 +28,26 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
-from core.errors import AlreadyInitialised, Locked, NotFound, WrongPassphrase
-from core.ports import Progress
+from core.errors import AlreadyInitialised, Cancelled, Locked, NotFound, WrongPassphrase
+from core.ports import CancelToken, Progress
+from core.retrieval.types import (
+    CLIENT_FIELDS,
+    SESSION_FIELDS,
+    IndexStatus,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+)
 
 GATE_TIMEOUT_S = 10
 FAKE_PASSPHRASE = "correct horse battery"
 
 
 FAKE_RECOVERY_KEY = "ABCD-EFGH-IJKL-MNOP"
+FAKE_MODEL_ID = "fake-embedder"
+SNIPPET_CONTEXT = 30  # characters kept either side of a match
+# The chunk ids are stable across calls, like the real index's rows.
+_CHUNK_NS = uuid.UUID("6f0d3a52-3c1e-4a51-9d0e-6b1f7c3e2a10")
 
 
 class FakeNotesApi:
@@ -59,6 +73,12 @@ class FakeNotesApi:
             0, 7, None, Path("/nonexistent/chartside-fake.chartside-backup"), None, None, False
         )
         self.backup_gate: threading.Event | None = None
+        # Index and search. `index_ready` is how many chunks are embedded; None: all of them.
+        self.index_ready: int | None = None
+        self.index_listener: IndexProgress | None = None
+        # When set, search waits for it: a test sees the GUI stay live meanwhile.
+        self.search_gate: threading.Event | None = None
+        self.last_query: SearchQuery | None = None
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -255,7 +275,152 @@ class FakeNotesApi:
         (target_dir / "restored").write_text("fake")
         return RestoreSummary(target_dir, "2026-01-05T08:30:00+00:00", {"clients": 0})
 
+    # -- index and search: a chunk is one non-empty field; matching is by substring ---------
+
+    def _chunk_count(self) -> int:
+        sessions = sum(
+            1 for s in self.sessions.values() for f in SESSION_FIELDS if getattr(s.data, f)
+        )
+        clients = sum(1 for c in self.clients.values() for f in CLIENT_FIELDS if getattr(c.data, f))
+        return sessions + clients
+
+    def _index(self) -> IndexStatus:
+        total = self._chunk_count()
+        ready = total if self.index_ready is None else min(self.index_ready, total)
+        return IndexStatus(ready, total, FAKE_MODEL_ID)
+
+    def index_status(self) -> IndexStatus:
+        self._enter("index_status")
+        return self._index()
+
+    def index_now(
+        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
+    ) -> IndexStatus:
+        self._enter("index_now")
+        status = self._index()
+        for current in range(status.current + 1, status.total + 1):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            self.index_ready = current
+            if progress is not None:
+                progress(IndexStatus(current, status.total, FAKE_MODEL_ID))
+        self.index_ready = None
+        return self._index()
+
+    def watch_index(self, listener: IndexProgress | None) -> None:
+        self._enter("watch_index", needs_unlock=listener is not None)
+        self.index_listener = listener
+
+    def push_index(self, current: int, total: int) -> int:
+        """Report progress to the watcher from a fresh thread, as the background indexer
+        does; returns that thread's ident. The fake's own status follows (all when done)."""
+        listener = self.index_listener
+        assert listener is not None, "nobody is watching the index"
+        self.index_ready = None if current >= total else current
+        status = IndexStatus(current, total, FAKE_MODEL_ID)
+        idents: list[int] = []
+
+        def report() -> None:
+            idents.append(threading.get_ident())
+            listener(status)
+
+        thread = threading.Thread(target=report, name="fake-indexer")
+        thread.start()
+        thread.join(GATE_TIMEOUT_S)
+        return idents[0]
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        self._enter("search")
+        self.last_query = query
+        if self.search_gate is not None and not self.search_gate.wait(GATE_TIMEOUT_S):
+            raise TimeoutError("search gate never opened")
+        needle = query.text.strip().casefold()
+        found: list[tuple[int, float, SearchHit]] = []  # (occurrences, timestamp, hit)
+        for session in self.sessions.values():
+            day = session.data.date.date()
+            if query.client_id not in (None, session.client_id):
+                continue
+            if (query.date_from and day < query.date_from) or (
+                query.date_to and day > query.date_to
+            ):
+                continue
+            client = self.clients.get(session.client_id)
+            for name in SESSION_FIELDS:
+                text = getattr(session.data, name)
+                hit = _match(query, needle, text, name, session.client_id, client, session)
+                if hit is not None:
+                    found.append((hit[0], session.data.date.timestamp(), hit[1]))
+        # Client fields have no date, so a date filter leaves them out.
+        if query.date_from is None and query.date_to is None:
+            for client in self.clients.values():
+                if query.client_id not in (None, client.id):
+                    continue
+                for name in CLIENT_FIELDS:
+                    text = getattr(client.data, name)
+                    hit = _match(query, needle, text, name, client.id, client, None)
+                    if hit is not None:
+                        found.append((hit[0], float("-inf"), hit[1]))
+        # Most occurrences first, then the newest session; client fields after sessions.
+        found.sort(key=lambda f: (-f[0], -f[1]))
+        hits = [
+            dataclasses.replace(hit, rank=rank)
+            for rank, (_, _, hit) in enumerate(found[: query.k], start=1)
+        ]
+        return SearchResult(hits, self._index())
+
     def close(self) -> None:
         self._enter("close", needs_unlock=False)
         self._unlocked = False
         self.closed = True
+
+
+def _match(
+    query: SearchQuery,
+    needle: str,
+    text: str,
+    name: str,
+    client_id: UUID,
+    client: Client | None,
+    session: Session | None,
+) -> tuple[int, SearchHit] | None:
+    """(occurrences, hit) when `needle` is in `text`; rank is filled in after sorting."""
+    if not needle or (query.fields and name not in query.fields):
+        return None
+    folded = text.casefold()
+    at = folded.find(needle)
+    if at < 0:
+        return None
+    count = folded.count(needle)
+    record_id = session.id if session is not None else client_id
+    return count, SearchHit(
+        rank=0,
+        score=count / (count + 1),
+        type="session" if session is not None else "client",
+        chunk_id=uuid.uuid5(_CHUNK_NS, f"{record_id}:{name}"),
+        client_id=client_id,
+        client_external_id=client.data.external_id if client is not None else None,
+        session_id=session.id if session is not None else None,
+        session_external_id=session.data.external_id if session is not None else None,
+        session_date=session.data.date if session is not None else None,
+        field=name,
+        snippet=_snippet(text, at, at + len(needle)),
+        text=text,
+    )
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    """The match with some context, cut at word boundaries and marked "…" where cut, as
+    core/retrieval/search.py does; whitespace is folded too, which the real one does not,
+    so the GUI's lenient locating of a snippet in its field is exercised."""
+    if len(text) <= 2 * SNIPPET_CONTEXT + (end - start):
+        return re.sub(r"\s+", " ", text).strip()  # short fields come whole, as in the service
+    lo = max(0, start - SNIPPET_CONTEXT)
+    hi = min(len(text), end + SNIPPET_CONTEXT)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else hi
+    body = re.sub(r"\s+", " ", text[lo:hi]).strip()
+    return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")

@@ -1,0 +1,192 @@
+"""Search within the notes of the client on screen, and jump to where a result came from.
+
+The panel only asks and lists; opening a result belongs to the main window, which owns the
+editors and the unsaved-changes guard, so it listens to `hit_activated`. Results carry
+note text (PHI): they are dropped whenever the client changes, which includes locking.
+"""
+
+from __future__ import annotations
+
+import functools
+from uuid import UUID
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api import NotesApi
+from core.retrieval.types import SearchHit, SearchQuery, SearchResult
+from ui.tasks import TaskRunner
+
+RESULT_LIMIT = 10
+_SNIPPET_COLUMN = 2
+
+
+def field_label(field: str) -> str:
+    """The translated name of a note field, as the editors label it (without accelerators)."""
+    labels = {
+        "subjective": QCoreApplication.translate("SearchPanel", "Subjective"),
+        "objective": QCoreApplication.translate("SearchPanel", "Objective"),
+        "assessment": QCoreApplication.translate("SearchPanel", "Assessment"),
+        "plan": QCoreApplication.translate("SearchPanel", "Plan"),
+        "medical_history": QCoreApplication.translate("SearchPanel", "Medical history"),
+        "notes": QCoreApplication.translate("SearchPanel", "Client notes"),
+    }
+    # A field added to the index before the GUI knows it still shows, untranslated.
+    return labels.get(field, field)
+
+
+class SearchPanel(QGroupBox):
+    """Emits `hit_activated(SearchHit)` when a result is chosen, and `failed(exc)` with
+    errors that belong to the one place errors are shown."""
+
+    hit_activated = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchPanel")
+        self.setTitle(self.tr("Search this client's notes"))
+        self._api = api
+        self._runner = runner
+        self._client_id: UUID | None = None
+        # Bumped on every search and client change: a late answer for an older question, or
+        # for a client the user has left, never reaches the screen.
+        self._gen = 0
+        self.hits: list[SearchHit] = []
+        self.searching = False
+
+        self.query = QLineEdit(self)
+        self.query.setObjectName("noteSearch")
+        self.query.setPlaceholderText(self.tr("Words or phrases from the notes"))
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self.search)
+        self.search_button = QPushButton(self.tr("Searc&h"), self)
+        self.search_button.setObjectName("noteSearchButton")
+        self.search_button.clicked.connect(self.search)
+        self.index_note = QLabel(self)
+        self.index_note.setObjectName("searchIndexNote")
+        self.index_note.setWordWrap(True)
+        self.index_note.hide()
+        self.message = QLabel(self)
+        self.message.setObjectName("searchMessage")
+        self.message.hide()
+        self.results = QTreeWidget(self)
+        self.results.setObjectName("searchResults")
+        self.results.setRootIsDecorated(False)
+        self.results.setUniformRowHeights(True)
+        self.results.setHeaderLabels(
+            [self.tr("Date"), self.tr("Field"), self.tr("Snippet"), self.tr("Score")]
+        )
+        header = self.results.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_SNIPPET_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.results.itemActivated.connect(self._on_item_activated)
+
+        row = QHBoxLayout()
+        row.addWidget(self.query, 1)
+        row.addWidget(self.search_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.index_note)
+        layout.addWidget(self.message)
+        layout.addWidget(self.results, 1)
+        self.set_client(None)
+
+    @property
+    def client_id(self) -> UUID | None:
+        return self._client_id
+
+    def set_client(self, client_id: UUID | None) -> None:
+        """Search `client_id` from now on; None (no saved client, or locked) disables the
+        panel. Changing client forgets the query and the results."""
+        self.setEnabled(client_id is not None)
+        if client_id == self._client_id:
+            return
+        self._client_id = client_id
+        self.query.clear()
+        self._clear_results()
+
+    def search(self) -> None:
+        """Run the query in the box for the current client, off the GUI thread."""
+        text = self.query.text().strip()
+        client_id = self._client_id
+        self._clear_results()
+        if not text or client_id is None:
+            return
+        self.searching = True
+        self._show_message(self.tr("Searching…"))
+        self._runner.submit(
+            self._api.search,
+            SearchQuery(text, client_id=client_id, k=RESULT_LIMIT),
+            on_success=functools.partial(self._on_result, self._gen),
+            on_error=functools.partial(self._on_error, self._gen),
+        )
+
+    def activate(self, row: int) -> None:
+        """Open result `row`, as Enter or a double click on it does."""
+        self.hit_activated.emit(self.hits[row])
+
+    # -- answers ----------------------------------------------------------------------------
+
+    def _on_result(self, gen: int, result: SearchResult) -> None:
+        if gen != self._gen:
+            return
+        self.searching = False
+        index = result.index
+        self.index_note.setVisible(not index.complete)
+        if not index.complete:
+            self.index_note.setText(
+                self.tr(
+                    "Index: {current} of {total} notes ready; results may be incomplete"
+                ).format(current=index.current, total=index.total)
+            )
+        self.hits = list(result.hits)
+        if not self.hits:
+            self._show_message(self.tr("No notes match."))
+            return
+        self.message.hide()
+        for hit in self.hits:
+            self.results.addTopLevelItem(self._item(hit))
+        self.results.setCurrentItem(self.results.topLevelItem(0))
+
+    def _on_error(self, gen: int, exc: BaseException) -> None:
+        if gen == self._gen:
+            self.searching = False
+            self.message.hide()
+        self.failed.emit(exc)
+
+    def _item(self, hit: SearchHit) -> QTreeWidgetItem:
+        date = hit.session_date.strftime("%Y-%m-%d %H:%M") if hit.session_date else ""
+        # One line per result; the whole snippet, line breaks included, is in the tooltip.
+        snippet = " ".join(hit.snippet.split())
+        item = QTreeWidgetItem([date, field_label(hit.field), snippet, f"{hit.score:.3f}"])
+        item.setToolTip(_SNIPPET_COLUMN, hit.snippet)
+        return item
+
+    def _on_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
+        self.activate(self.results.indexOfTopLevelItem(item))
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _clear_results(self) -> None:
+        self._gen += 1
+        self.searching = False
+        self.hits = []
+        self.results.clear()
+        self.index_note.hide()
+        self.index_note.clear()
+        self.message.hide()
