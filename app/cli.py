@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from app import audit_file, cli_keys, cli_models
+from app import audit_file, cli_keys, cli_models, cli_search
 from core import transfer
 from core.errors import ChartsideError, WrongPassphrase
 from core.service import ChartsideService
@@ -59,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="default: from the file name (.csv), else json",
     )
+    cli_search.add_parsers(sub)
     cli_models.add_parser(sub)
     cli_keys.add_parser(sub)
     return p
@@ -191,6 +192,12 @@ class Cli:
         payload, human = cli_keys.run(self)
         self.emit(payload, human)
         return 0
+
+    def cmd_index(self) -> int:
+        return cli_search.run_index(self)
+
+    def cmd_search(self) -> int:
+        return cli_search.run_search(self)
 
     def cmd_models(self) -> int:
         payload, human, code = cli_models.run(self.args, self.svc.settings)

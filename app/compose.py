@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 from pathlib import Path
@@ -34,12 +35,12 @@ def build_settings(data_dir: Path | None = None) -> Settings:
 
 
 def build_service(settings: Settings) -> ChartsideService:
-    from app.models_setup import assistant_status, open_runtimes
+    from app.models_setup import assistant_status, open_embedder
 
     embedder = None
-    if assistant_status(settings).available:
+    if importlib.util.find_spec("sentence_transformers") is not None:
         try:
-            embedder, _generator = open_runtimes(settings)  # unloaded: nothing is read yet
+            embedder = open_embedder(settings)  # unloaded: nothing is read yet
         except ChartsideError as exc:
             # Notes must keep working without the models; doctor and the GUI say why.
             log.warning("the local models are unavailable: %s", exc.message)

@@ -45,6 +45,24 @@ def open_runtimes(settings: Settings) -> tuple[Any, Any]:
     )
 
 
+def open_embedder(settings: Settings) -> Any:
+    """The active embedder, unloaded. Registers only the packaged embedder when none is
+    chosen: assembling the packaged generator costs seconds and hundreds of MB, and notes
+    need only the embedder's tokenizer to be saved."""
+    from models import packaged
+    from models.factory import open_embedder as open_record
+    from models.registry import ModelRegistry
+
+    registry = ModelRegistry(settings.models_dir)
+    record = registry.active("embedder")
+    if record is None:
+        pm = packaged.embedder()
+        record = registry.register(
+            "embedder", pm.path, name=pm.name, sha256=pm.sha256, source=f"package:{pm.package}"
+        )
+    return open_record(record, settings=runtime_settings(settings)[0])
+
+
 def assistant_status(settings: Settings) -> AssistantStatus:
     for module, what in _RUNTIMES.items():
         if importlib.util.find_spec(module) is None:
@@ -59,7 +77,7 @@ def assistant_status(settings: Settings) -> AssistantStatus:
     for kind in ("embedder", "generator"):
         record = reg.active(kind)
         if record is None:
-            if not reg.records():
+            if not any(r.kind == kind for r in reg.records()):
                 continue  # first run: the packaged defaults register on first use
             return AssistantStatus(
                 False,

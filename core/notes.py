@@ -131,11 +131,7 @@ class NotesOps:
 
     def export_doc(self: _Runs, client: str | None = None) -> dict[str, Any]:
         def work(c: Connection, k: CellCipher) -> dict[str, Any]:
-            cid = None
-            if client is not None:
-                cid = ClientRepo(k).ids_by_external(c, [client]).get(client) or _as_uuid(client)
-                if cid is None:
-                    raise NotFound("no client has that id")
+            cid = None if client is None else _resolve_client(c, k, client)
             return transfer.export_doc(c, k, cid)
 
         return self.run(
@@ -147,6 +143,20 @@ class NotesOps:
                 "scope": "client" if client else "all",
             },
         )
+
+
+    def resolve_client(self: _Runs, ref: str) -> UUID:
+        """A client's external id, or its internal id, to its internal id."""
+        return self.run(lambda c, k: _resolve_client(c, k, ref))
+
+
+def _resolve_client(c: Connection, k: CellCipher, ref: str) -> UUID:
+    cid = ClientRepo(k).ids_by_external(c, [ref]).get(ref)
+    if cid is None and (as_id := _as_uuid(ref)) is not None:
+        cid = as_id if ClientRepo(k).exists(c, as_id) else None
+    if cid is None:
+        raise NotFound("no client has that id")
+    return cid
 
 
 def _as_uuid(value: str) -> UUID | None:

@@ -104,6 +104,9 @@ class _Repo:
             raise self._missing(row_id)
         return row
 
+    def exists(self, conn: Connection, row_id: UUID) -> bool:
+        return conn.execute(select(self.table.c.id).where(self._mine(row_id))).first() is not None
+
     def delete(self, conn: Connection, row_id: UUID) -> None:
         if conn.execute(delete(self.table).where(self._mine(row_id))).rowcount != 1:
             raise self._missing(row_id)

@@ -129,6 +129,12 @@ class Settings(BaseSettings):
     backup: BackupSettings = Field(default_factory=BackupSettings)
     ui: UiSettings = Field(default_factory=UiSettings)
 
+    @field_validator("data_dir")
+    @classmethod
+    def _absolute(cls, value: Path) -> Path:
+        # The server runs with another working directory: a relative socket path breaks.
+        return value.expanduser().absolute()
+
     @classmethod
     def settings_customise_sources(
         cls,

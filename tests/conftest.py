@@ -20,6 +20,10 @@ offline_guard.install()
 from app.compose import migrations_dir
 from core.service import ChartsideService
 from core.settings import Settings, load_settings
+from models import packaged
+from models.embedder import SentenceTransformerEmbedder
+from models.generator import LlamaCppGenerator
+from models.metrics import ModelMetrics
 
 PASSPHRASE = "correct horse battery staple"
 # The OWASP floor: real, but fast enough to derive once per test.
@@ -62,8 +66,12 @@ def passphrase() -> str:
 def service_factory(tmp_path: Path) -> Iterator[Callable[..., ChartsideService]]:
     made: list[ChartsideService] = []
 
-    def make(name: str = "data", **overrides: object) -> ChartsideService:
-        svc = ChartsideService(make_settings(tmp_path / name, **overrides), migrations_dir())
+    def make(
+        name: str = "data", embedder: SentenceTransformerEmbedder | None = None, **overrides: object
+    ) -> ChartsideService:
+        svc = ChartsideService(
+            make_settings(tmp_path / name, **overrides), migrations_dir(), embedder=embedder
+        )
         made.append(svc)
         return svc
 
@@ -76,6 +84,17 @@ def service_factory(tmp_path: Path) -> Iterator[Callable[..., ChartsideService]]
 def service(service_factory: Callable[..., ChartsideService]) -> ChartsideService:
     """A fresh, initialised and unlocked service on its own embedded server."""
     svc = service_factory()
+    svc.initialise(PASSPHRASE)
+    return svc
+
+
+@pytest.fixture
+def indexed_service(
+    service_factory: Callable[..., ChartsideService], embedder: SentenceTransformerEmbedder
+) -> ChartsideService:
+    """Like `service`, with the real packaged embedder: notes get chunked by its tokenizer
+    and can be indexed and searched."""
+    svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
     return svc
 
@@ -96,3 +115,42 @@ def service_for_fuzz(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Chart
     svc.initialise(PASSPHRASE)
     yield svc
     svc.close()
+
+
+# -- the real packaged models, each loaded once per session --------------------------
+@pytest.fixture(scope="session")
+def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("model-cache")
+
+
+@pytest.fixture(scope="session")
+def gemma_model(model_cache: Path) -> packaged.PackagedModel:
+    return packaged.base_generator(model_cache)
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Iterator[SentenceTransformerEmbedder]:
+    pm = packaged.embedder()
+    e = SentenceTransformerEmbedder(pm.path, name=pm.name, metrics=ModelMetrics())
+    e.load()
+    yield e
+    e.close()
+
+
+@pytest.fixture(scope="session")
+def gemma(gemma_model: packaged.PackagedModel) -> Iterator[LlamaCppGenerator]:
+    g = LlamaCppGenerator(
+        gemma_model.path, name=gemma_model.name, expected_sha256=gemma_model.sha256
+    )
+    g.load()
+    yield g
+    g.close()
+
+
+@pytest.fixture(scope="session")
+def smollm() -> Iterator[LlamaCppGenerator]:
+    pm = packaged.instruct_generator()
+    g = LlamaCppGenerator(pm.path, name=pm.name, expected_sha256=pm.sha256)
+    g.load()
+    yield g
+    g.close()

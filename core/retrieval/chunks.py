@@ -51,20 +51,36 @@ class Chunker:
         sp = self.spans(body)
         if len(sp) <= self.max_tokens:
             return [body]
+
+        def joins(j: int) -> bool:
+            """Token j continues a word (a subword piece): no cut before it."""
+            a, b = sp[j - 1][1], sp[j][0]
+            return a == b and body[a - 1].isalnum() and body[b].isalnum()
+
         out: list[str] = []
         start = 0
         while True:
             end = min(start + self.max_tokens, len(sp))
             if end < len(sp):
                 floor = start + (self.max_tokens * 3) // 4
-                for j in range(end, floor, -1):
-                    if _SENTENCE_END.search(body[sp[j - 1][0] : sp[j - 1][1]]):
-                        end = j
-                        break
+                sentence = next(
+                    (
+                        j
+                        for j in range(end, floor, -1)
+                        if _SENTENCE_END.search(body[slice(*sp[j - 1])])
+                    ),
+                    None,
+                )
+                word = next((j for j in range(end, start, -1) if not joins(j)), end)
+                end = sentence or word
             out.append(body[sp[start][0] : sp[end - 1][1]])
             if end >= len(sp):
                 return out
-            start = max(end - self.overlap, start + 1)
+            nxt = max(end - self.overlap, start + 1)
+            # Re-tokenised, a chunk that starts mid-word would count differently.
+            while nxt > start + 1 and joins(nxt):
+                nxt -= 1
+            start = nxt
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ embedding barely tells "sertraline 50 mg" from "sertraline 100 mg".
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -23,6 +24,9 @@ from sqlalchemy import Connection, text
 from core.crypto import CellCipher
 from core.retrieval.chunks import decrypt_content
 from core.retrieval.types import SearchQuery
+
+# bm25s logs each build at DEBUG through a handler of its own; keep the terminal quiet.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 _WORD = re.compile(r"\w+(?:[.,/-]\w+)*")
 _STOP = frozenset(STOPWORDS_EN)

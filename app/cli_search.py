@@ -1,0 +1,138 @@
+"""`chartside index` and `chartside search` (DESIGN §7)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+from core.errors import ChartsideError, ValidationError
+from core.retrieval.types import FIELDS, IndexStatus, SearchQuery
+from core.service import ChartsideService
+
+WAIT_POLL_S = 0.5
+
+
+def add_parsers(sub: Any) -> None:
+    ix = sub.add_parser("index", help="embed stale chunks; progress on a TTY")
+    ix.add_argument(
+        "--wait",
+        action="store_true",
+        help="also wait for chunks another Chartside process is embedding right now",
+    )
+    se = sub.add_parser("search", help="hybrid search of the notes")
+    se.add_argument("query", nargs="?", help="what to look for")
+    se.add_argument("--batch", type=Path, help="JSONL file of {id, query, client} lines")
+    se.add_argument("--client", help="external id (or internal id) of one client")
+    se.add_argument("--k", type=int, default=10, help="number of results (default 10)")
+    se.add_argument("--field", action="append", choices=FIELDS, help="only this field (repeat)")
+    se.add_argument("--from", dest="date_from", type=_date, help="sessions on or after YYYY-MM-DD")
+    se.add_argument("--to", dest="date_to", type=_date, help="sessions on or before YYYY-MM-DD")
+    se.add_argument("--mode", choices=("hybrid", "vector", "lexical"), default="hybrid")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a date as YYYY-MM-DD") from None
+
+
+class _Cli(Protocol):
+    args: argparse.Namespace
+    svc: ChartsideService
+
+    def unlock(self) -> None: ...
+
+    def emit(self, payload: dict[str, Any], human: str) -> None: ...
+
+
+def progress_bar(status: IndexStatus, out: TextIO = sys.stderr) -> None:
+    """A one-line bar, redrawn in place; only on a terminal."""
+    if not out.isatty():
+        return
+    width = 30
+    frac = status.current / status.total if status.total else 1.0
+    bar = "#" * int(frac * width)
+    out.write(f"\rIndexing [{bar:<{width}}] {status.current}/{status.total}")
+    out.flush()
+
+
+def run_index(cli: _Cli) -> int:
+    cli.unlock()
+    show = None if cli.args.json else progress_bar
+    status = cli.svc.index_now(progress=show)
+    while cli.args.wait and not status.complete:
+        # Rows another indexer holds were skipped (SKIP LOCKED); they finish there.
+        time.sleep(WAIT_POLL_S)
+        status = cli.svc.index_now(progress=show)
+    if show is not None and sys.stderr.isatty():
+        sys.stderr.write("\n")
+    cli.emit(
+        {"index": status.to_json(), "complete": status.complete},
+        f"Index: {status.current} of {status.total} chunks current ({status.model_id})",
+    )
+    return 0
+
+
+def run_search(cli: _Cli) -> int:
+    a = cli.args
+    if (a.query is None) == (a.batch is None):
+        raise ValidationError("give either a QUERY or --batch FILE", field="search")
+    cli.unlock()
+    if a.batch is not None:
+        for line in _batch(cli.svc, a.batch, a):
+            print(json.dumps(line, ensure_ascii=False), flush=True)
+        return 0
+    result = cli.svc.search(_query(cli.svc, a.query, a.client, a))
+    hits = [h.to_json() for h in result.hits]
+    if a.json:
+        print(json.dumps(hits, ensure_ascii=False))
+        return 0
+    for h in result.hits:
+        when = h.session_date.date().isoformat() if h.session_date else "client record"
+        print(f"{h.rank:>2}. [{when} · {h.field}] {h.snippet}")
+    if not result.index.complete:
+        print(f"(index {result.index.current}/{result.index.total} current)", file=sys.stderr)
+    return 0
+
+
+def _query(svc: ChartsideService, text: str, client: str | None, a: Any) -> SearchQuery:
+    return SearchQuery(
+        text=text,
+        client_id=svc.resolve_client(client) if client else None,
+        k=a.k,
+        fields=tuple(a.field or ()),
+        date_from=a.date_from,
+        date_to=a.date_to,
+        mode=a.mode,
+    )
+
+
+def _batch(svc: ChartsideService, path: Path, a: Any) -> Iterator[dict[str, Any]]:
+    """One output line per input line; a bad line gets an error line, not an abort, so a
+    long evaluation run keeps its other answers."""
+    with path.open(encoding="utf-8") as f:
+        for n, raw in enumerate(f, start=1):
+            if not raw.strip():
+                continue
+            ident: Any = None
+            try:
+                item = json.loads(raw)
+                if not isinstance(item, dict) or not isinstance(item.get("query"), str):
+                    raise ValidationError(
+                        "needs a string 'query'", field="query", record=f"line {n}"
+                    )
+                ident = item.get("id", n)
+                client = item.get("client")
+                result = svc.search(_query(svc, item["query"], client, a))
+                yield {"id": ident, "results": [h.to_json() for h in result.hits]}
+            except json.JSONDecodeError:
+                yield {"id": ident, "line": n, "error": "not valid JSON"}
+            except ChartsideError as exc:
+                yield {"id": ident, "line": n, "error": exc.message}
