@@ -34,5 +34,8 @@ format: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
+eval: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.eval
+
 clean-venv:
 	rm -rf $(VENV)

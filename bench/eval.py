@@ -1,0 +1,252 @@
+"""`make eval`: retrieval quality on patients none of us wrote (bench/eval_data.py).
+
+Imports the generated patients into a fresh, encrypted data dir, indexes them, and asks
+every question scoped to its client in each search mode. Hits are collapsed to the unit a
+clinician would open (a session, or one of the client's fields) before ranking; recall@5
+is the share of a question's targets among the first five units, MRR the mean of 1/rank of
+the first target (0 when none is in the top five).
+
+The baseline is the one our guide names: a plain per-client BM25 (bm25s, its own default
+tokenizer with English stop words) over whole sessions, the four SOAP fields concatenated,
+plus the client's two fields as documents of their own, over the service's decrypted
+export. Hybrid has to beat vector-only (exit status 1 otherwise) and should beat it.
+
+Writes bench/results/eval.json and prints a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+from uuid import UUID
+
+from bench.common import write_result
+from bench.eval_data import EvalSet, Question, build
+
+K = 5
+MODES = ("vector", "lexical", "hybrid")
+BASELINE = "bm25_sessions_baseline"
+PASSPHRASE = "evaluation passphrase"
+# The OWASP floor, as the test suite uses: real, but quick to derive.
+FAST_KDF = {"argon2_memory_kib": 19 * 1024, "argon2_iterations": 2, "argon2_lanes": 1}
+SOAP = ("subjective", "objective", "assessment", "plan")
+CLIENT_FIELDS = ("medical_history", "notes")
+Ranker = Callable[[Question], list[str]]
+
+
+# -- metrics ---------------------------------------------------------------------------
+def dedupe(units: Iterable[str]) -> list[str]:
+    """Keep the first (best) occurrence of each unit, in rank order."""
+    return list(dict.fromkeys(units))
+
+
+def recall_at_k(ranked: Sequence[str], relevant: set[str], k: int = K) -> float:
+    if not relevant:
+        raise ValueError("a question needs at least one target")
+    return len(set(ranked[:k]) & relevant) / len(relevant)
+
+
+def reciprocal_rank(ranked: Sequence[str], relevant: set[str], k: int = K) -> float:
+    for rank, unit in enumerate(ranked[:k], start=1):
+        if unit in relevant:
+            return 1.0 / rank
+    return 0.0
+
+
+def summarise(rows: Sequence[tuple[float, float]]) -> dict[str, float]:
+    n = len(rows)
+    return {
+        "recall_at_5": round(sum(r for r, _ in rows) / n, 4) if n else 0.0,
+        "mrr": round(sum(m for _, m in rows) / n, 4) if n else 0.0,
+        "n": n,
+    }
+
+
+def beats(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Strictly better MRR and no worse recall@5."""
+    return a["mrr"] > b["mrr"] and a["recall_at_5"] >= b["recall_at_5"]
+
+
+# -- the BM25 baseline -----------------------------------------------------------------
+class SessionBm25:
+    """Per-client bm25s over whole sessions (and the client's fields), as a plain baseline."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        import bm25s
+
+        self._bm25s = bm25s
+        self._by_client: dict[str, tuple[Any, Any, list[str]]] = {}
+        for c in doc["clients"]:
+            units, texts = [], []
+            for s in c["sessions"]:
+                units.append(f"session:{s['external_id']}")
+                texts.append("\n".join(s.get(f) or "" for f in SOAP))
+            for f in CLIENT_FIELDS:
+                units.append(f"client:{f}")
+                texts.append(c.get(f) or "")
+            tok = bm25s.tokenization.Tokenizer(stopwords="en")
+            retriever = bm25s.BM25()
+            corpus = tok.tokenize(texts, return_as="ids", show_progress=False)
+            retriever.index(corpus, show_progress=False)
+            self._by_client[c["external_id"]] = (tok, retriever, units)
+
+    def rank(self, q: Question) -> list[str]:
+        tok, retriever, units = self._by_client[q.client]
+        ids = tok.tokenize([q.text], update_vocab=False, return_as="ids", show_progress=False)
+        # A query of unknown words comes back as the empty token, which empty fields hold.
+        ids = [[i for i in ids[0] if i != tok.get_vocab_dict().get("")]] if ids else []
+        if not ids or not ids[0]:
+            return []
+        found, scores = retriever.retrieve(ids, k=min(K, len(units)), show_progress=False)
+        return [units[i] for i, s in zip(found[0], scores[0], strict=True) if s > 0]
+
+
+# -- the service -----------------------------------------------------------------------
+def _service(root: Path) -> Any:
+    os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
+    # No developer config or machine policy may leak into the measurement.
+    os.environ["CHARTSIDE_CONFIG_FILE"] = str(root / "absent-config.toml")
+    os.environ["CHARTSIDE_POLICY_FILE"] = str(root / "absent-policy.toml")
+    from app.compose import build_service  # wires the embedder the app itself uses
+    from core.settings import load_settings
+
+    svc = build_service(load_settings(data_dir=root / "data", crypto=FAST_KDF))
+    svc.initialise(PASSPHRASE)
+    return svc
+
+
+def _client_ids(svc: Any) -> dict[str, UUID]:
+    out = {}
+    for summary in svc.list_clients():
+        ext = svc.get_client(summary.id).data.external_id
+        if ext is not None:
+            out[ext] = summary.id
+    return out
+
+
+def _service_ranker(svc: Any, ids: dict[str, UUID], mode: str) -> Ranker:
+    from core.retrieval.types import SearchQuery
+
+    def rank(q: Question) -> list[str]:
+        result = svc.search(SearchQuery(text=q.text, client_id=ids[q.client], k=K, mode=mode))
+        return dedupe(
+            f"session:{h.session_external_id}" if h.type == "session" else f"client:{h.field}"
+            for h in result.hits
+        )
+
+    return rank
+
+
+# -- the run ---------------------------------------------------------------------------
+def evaluate(questions: Sequence[Question], rankers: dict[str, Ranker]) -> dict[str, Any]:
+    per_mode: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    per_template: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    per_style: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    latency: dict[str, float] = {}
+    details = []
+    for mode, rank in rankers.items():
+        t0 = time.perf_counter()
+        for q in questions:
+            relevant = {t.unit for t in q.targets}
+            ranked = rank(q)
+            row = (recall_at_k(ranked, relevant), reciprocal_rank(ranked, relevant))
+            per_mode[mode].append(row)
+            per_template[(q.template, mode)].append(row)
+            per_style[(q.style, mode)].append(row)
+            details.append({"id": q.id, "mode": mode, "ranked": ranked[:K]})
+        latency[mode] = round((time.perf_counter() - t0) * 1000 / max(1, len(questions)), 2)
+    templates = dict.fromkeys(q.template for q in questions)
+    styles = {q.template: q.style for q in questions}
+    return {
+        "modes": {m: summarise(per_mode[m]) for m in rankers},
+        "per_template": {
+            t: {"style": styles[t], **{m: summarise(per_template[(t, m)]) for m in rankers}}
+            for t in templates
+        },
+        "per_style": {
+            s: {m: summarise(per_style[(s, m)]) for m in rankers}
+            for s in dict.fromkeys(q.style for q in questions)
+        },
+        "mean_query_ms": latency,
+        "details": details,
+    }
+
+
+def table(report: dict[str, Any]) -> str:
+    modes = list(report["modes"])
+    label = {BASELINE: "bm25-sessions"}
+    head = f"{'':24}" + "".join(f"{label.get(m, m)[:14]:>16}" for m in modes)
+    lines = [f"recall@5 / MRR, {report['dataset']['questions']} questions", head]
+    rows = [("ALL", report["modes"])]
+    rows += [(f"  {s}", v) for s, v in report["per_style"].items()]
+    rows += [(f"  {t} ({v[modes[0]]['n']})", v) for t, v in report["per_template"].items()]
+    for name, v in rows:
+        cells = "".join(f"{v[m]['recall_at_5']:>8.3f}/{v[m]['mrr']:.3f}" for m in modes)
+        lines.append(f"{name[:24]:24}{cells}")
+    return "\n".join(lines)
+
+
+def run(population: int | None = None, details_path: Path | None = None) -> dict[str, Any]:
+    data: EvalSet = build(population) if population else build()
+    with tempfile.TemporaryDirectory(prefix="chartside-eval-") as tmp:
+        root = Path(tmp)
+        svc = _service(root)
+        try:
+            path = root / "import.json"
+            path.write_text(json.dumps(data.doc), encoding="utf-8")
+            t0 = time.perf_counter()
+            svc.import_file(path)
+            t1 = time.perf_counter()
+            status = svc.index_now()
+            t2 = time.perf_counter()
+            ids = _client_ids(svc)
+            rankers = {m: _service_ranker(svc, ids, m) for m in MODES}
+            rankers[BASELINE] = SessionBm25(svc.export_doc()).rank
+            report = evaluate(data.questions, rankers)
+        finally:
+            svc.close()
+    details = report.pop("details")
+    if details_path is not None:
+        qs = {q.id: q for q in data.questions}
+        for d in details:
+            q = qs[d["id"]]
+            targets = [t.unit for t in q.targets]
+            d.update(template=q.template, client=q.client, question=q.text, targets=targets)
+        details_path.write_text(json.dumps(details, indent=1) + "\n", encoding="utf-8")
+    modes = report["modes"]
+    return {
+        "dataset": data.dataset,
+        "k": K,
+        "index": {**status.to_json(), "import_s": round(t1 - t0, 2), "index_s": round(t2 - t1, 2)},
+        **report,
+        "hybrid_beats_vector": beats(modes["hybrid"], modes["vector"]),
+        "hybrid_beats_baseline": beats(modes["hybrid"], modes[BASELINE]),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.eval", description=__doc__)
+    parser.add_argument("--population", type=int, help="smaller, for a quick look")
+    parser.add_argument("--details", type=Path, help="write every question's ranking here")
+    args = parser.parse_args(argv)
+    report = run(args.population, args.details)
+    path = write_result("eval", report)
+    print(table(report))
+    print(
+        f"hybrid beats vector-only: {report['hybrid_beats_vector']}; "
+        f"beats the BM25 session baseline: {report['hybrid_beats_baseline']}"
+    )
+    print(f"wrote {path}")
+    return 0 if report["hybrid_beats_vector"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
