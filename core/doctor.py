@@ -20,6 +20,11 @@ PHI_COLUMNS = {
     "clients": ("full_name", "date_of_birth", "medical_history", "notes", "external_id"),
     "sessions": ("subjective", "objective", "assessment", "plan", "external_id"),
     "practitioners": ("display_name",),
+    "chunks": ("content",),
+    "conversations": ("title",),
+    "messages": ("content", "meta"),
+    "message_sources": ("reason", "detail"),
+    "query_cache": ("answer",),
 }
 
 
@@ -58,7 +63,23 @@ def run_checks(svc: ChartsideService) -> list[HealthCheck]:
     checks.append(_encryption(svc))
     if svc.store.server is not None:
         checks.append(_permissions(svc))
+    checks.append(_index(svc))
     return checks
+
+
+def _index(svc: ChartsideService) -> HealthCheck:
+    """A stale index is no fault (the indexer catches up); a missing embedder is."""
+    if svc.embedder is None:
+        return HealthCheck("index", False, "no embedding model: search is keyword-only")
+    if not svc.unlocked:
+        return HealthCheck("index", True, f"embedder {svc.embedder.model_id}; unlock for counts")
+    st = svc.index_status()
+    return HealthCheck(
+        "index",
+        True,
+        f"{st.current} of {st.total} chunks embedded with {st.model_id}",
+        st.to_json(),
+    )
 
 
 def _runtime_role(svc: ChartsideService) -> HealthCheck:
