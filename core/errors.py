@@ -104,3 +104,21 @@ class PromptTooLong(ModelError):
 
 class GenerationTimeout(ModelError):
     remediation = "Try a shorter question, or raise the generation timeout in the settings."
+
+
+class QueryRejected(ChartsideError):
+    """A question the assistant will not run: empty, too long, or an injection attempt."""
+
+    remediation = "Rephrase the question and try again."
+
+
+class RateLimited(ChartsideError):
+    """Too many questions in a short time. `retry_after_s` says when the next one may run."""
+
+    remediation = "Wait a moment and try again."
+
+    def __init__(self, message: str, *, retry_after_s: float) -> None:
+        wait = max(1, -int(-retry_after_s // 1))  # whole seconds, rounded up
+        unit = "second" if wait == 1 else "seconds"
+        super().__init__(message, remediation=f"Wait {wait} {unit} and try again.")
+        self.retry_after_s = retry_after_s
