@@ -28,7 +28,7 @@ def run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], s
     reg = registry.ModelRegistry(reg_dir)
     if not reg.records():
         # First use: register the packaged defaults (assembling Gemma from its wheels).
-        reg.ensure_defaults(reg_dir / "cache", generator=settings.models.default_generator)
+        reg.ensure_defaults(settings.model_cache_dir, generator=settings.models.default_generator)
     action = args.models_command
     if action == "list":
         rows = registry.list_models(reg_dir)

@@ -49,4 +49,15 @@ def build_service(settings: Settings) -> ChartsideService:
         migrations_dir(),
         assistant_status=lambda: assistant_status(settings),
         embedder=embedder,
+        generator=(lambda: _generator(settings)) if embedder is not None else None,
     )
+
+
+def _generator(settings: Settings) -> Any:
+    from app.models_setup import open_generator
+
+    try:
+        return open_generator(settings)
+    except ChartsideError as exc:
+        log.warning("no text generator: answers are extractive (%s)", exc.message)
+        return None

@@ -39,10 +39,15 @@ def open_runtimes(settings: Settings) -> tuple[Any, Any]:
     emb, gen = runtime_settings(settings)
     return open_defaults(
         settings.models_dir,
-        settings.models_dir / "cache",
+        settings.model_cache_dir,
         embedder_settings=emb,
         generator_settings=gen,
     )
+
+
+def open_generator(settings: Settings) -> Any:
+    """The active generator, unloaded (registering the packaged models on first use)."""
+    return open_runtimes(settings)[1]
 
 
 def open_embedder(settings: Settings) -> Any:

@@ -8,6 +8,12 @@ from pathlib import Path
 from typing import Protocol
 from uuid import UUID
 
+from core.assistant.types import (
+    AskRequest,
+    AskResult,
+    ConversationSummary,
+    StoredMessage,
+)
 from core.backup_schedule import BackupStatus
 from core.domain import (
     AssistantStatus,
@@ -141,6 +147,28 @@ class NotesApi(Protocol):
     def search(self, query: SearchQuery) -> SearchResult:
         """Hybrid (vector + BM25, fused by reciprocal rank) search in the unlocked
         workspace, or one client. `result.index` says how current the vector side is."""
+
+    # -- the assistant (DESIGN §6) ----------------------------------------------------
+    def ask(
+        self,
+        request: AskRequest,
+        on_text: Callable[[str], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> AskResult:
+        """Answer from the notes with numbered citations. `on_text` receives the answer's
+        text as it streams (from the calling thread); `cancel` stops generation within
+        200 ms and raises `Cancelled`. Raises `QueryRejected` (bad or injected question),
+        `RateLimited`, `GenerationTimeout`. A refusal is a result, not an error."""
+
+    def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
+        """Stored conversations about a client (or the whole workspace), newest first."""
+
+    def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
+        """The turns of one conversation, oldest first, with their sources."""
+
+    def assistant_metrics(self) -> dict[str, dict[str, float]]:
+        """Latency histograms (embed, retrieve, generate, total: count, sum, p50, p95 in
+        ms), token counts and cache hits, for the diagnostics view."""
 
     def close(self) -> None:
         """Lock, release connections and stop an embedded server this process started."""

@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import Connection
 
 from core import transfer
+from core.assistant import cache as answer_cache
 from core.crypto import CellCipher
 from core.domain import (
     Client,
@@ -66,6 +67,7 @@ class NotesOps:
             repo = ClientRepo(k)
             cid = repo.insert(c, d)
             ChunkWriter(k, self.chunker).sync(c, [client_owner(cid, d)])
+            answer_cache.invalidate(c, [cid])
             return repo.get(c, cid)
 
         return self.run(work, "client.create", _id)
@@ -77,12 +79,17 @@ class NotesOps:
             repo = ClientRepo(k)
             repo.update(c, client_id, d)
             ChunkWriter(k, self.chunker).sync(c, [client_owner(client_id, d)])
+            answer_cache.invalidate(c, [client_id])
             return repo.get(c, client_id)
 
         return self.run(work, "client.update", client_id)
 
     def delete_client(self: _Runs, client_id: UUID) -> None:
-        self.run(lambda c, k: ClientRepo(k).delete(c, client_id), "client.delete", client_id)
+        def work(c: Connection, k: CellCipher) -> None:
+            ClientRepo(k).delete(c, client_id)
+            answer_cache.invalidate(c, [client_id])
+
+        self.run(work, "client.delete", client_id)
 
     def list_sessions(self: _Runs, client_id: UUID) -> list[SessionSummary]:
         return self.run(
@@ -100,6 +107,7 @@ class NotesOps:
             repo = SessionRepo(k)
             sid = repo.insert(c, client_id, d)
             ChunkWriter(k, self.chunker).sync(c, [session_owner(client_id, sid, d)])
+            answer_cache.invalidate(c, [client_id])
             return repo.get(c, sid)
 
         return self.run(work, "session.create", _id)
@@ -112,19 +120,32 @@ class NotesOps:
             repo.update(c, session_id, d)
             saved = repo.get(c, session_id)
             ChunkWriter(k, self.chunker).sync(c, [session_owner(saved.client_id, session_id, d)])
+            answer_cache.invalidate(c, [saved.client_id])
             return saved
 
         return self.run(work, "session.update", session_id)
 
     def delete_session(self: _Runs, session_id: UUID) -> None:
-        self.run(lambda c, k: SessionRepo(k).delete(c, session_id), "session.delete", session_id)
+        def work(c: Connection, k: CellCipher) -> None:
+            repo = SessionRepo(k)
+            client_id = repo.get(c, session_id).client_id
+            repo.delete(c, session_id)
+            answer_cache.invalidate(c, [client_id])
+
+        self.run(work, "session.delete", session_id)
 
     def import_file(
         self: _Runs, path: Path, progress: transfer.Progress | None = None
     ) -> transfer.ImportSummary:
         records = transfer.parse(path.read_bytes())  # validate everything before writing
+
+        def work(c: Connection, k: CellCipher) -> transfer.ImportSummary:
+            summary = transfer.write(c, k, records, progress, ChunkWriter(k, self.chunker))
+            answer_cache.invalidate_all(c)  # an import may touch any client
+            return summary
+
         return self.run(
-            lambda c, k: transfer.write(c, k, records, progress, ChunkWriter(k, self.chunker)),
+            work,
             "import",
             details=lambda s: dict(s.__dict__),
         )
@@ -143,7 +164,6 @@ class NotesOps:
                 "scope": "client" if client else "all",
             },
         )
-
 
     def resolve_client(self: _Runs, ref: str) -> UUID:
         """A client's external id, or its internal id, to its internal id."""

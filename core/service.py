@@ -20,6 +20,7 @@ from core import audit, backup
 from core import backup_schedule as schedule
 from core import workspaces as w
 from core.api import BackupSummary, RestoreSummary
+from core.ask_ops import AskOps
 from core.autolock import Clock, IdleTimer
 from core.crypto import CellCipher
 from core.db.engine import Database
@@ -35,7 +36,7 @@ from core.errors import (
 from core.key_ops import KeyOps
 from core.keys import KeyManager, WorkspaceKeys
 from core.notes import NotesOps
-from core.ports import Embedder, Progress
+from core.ports import Embedder, Generator, Progress
 from core.search_ops import SearchOps
 from core.settings import Settings
 from core.store import Store
@@ -44,7 +45,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
-class ChartsideService(NotesOps, KeyOps, SearchOps):
+class ChartsideService(NotesOps, KeyOps, SearchOps, AskOps):
     """Blocking, thread-safe. The GUI calls it from its task runner, the CLI directly."""
 
     def __init__(
@@ -55,7 +56,9 @@ class ChartsideService(NotesOps, KeyOps, SearchOps):
         clock: Clock = time.monotonic,
         assistant_status: Callable[[], AssistantStatus] | None = None,
         embedder: Embedder | None = None,
+        generator: Callable[[], Generator | None] | None = None,
     ) -> None:
+        """`generator` opens the text generator on first use (None: extractive answers)."""
         self.settings = settings
         self.store = Store(settings, migrations_dir)
         self.keys = keys or KeyManager()
@@ -67,6 +70,7 @@ class ChartsideService(NotesOps, KeyOps, SearchOps):
         self.idle = IdleTimer(settings.security.auto_lock_minutes * 60, clock)
         self._assistant_status = assistant_status
         self._init_search(embedder)
+        self._init_assistant(generator)
 
     # -- lifecycle ---------------------------------------------------------------------
     def is_initialised(self) -> bool:

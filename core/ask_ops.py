@@ -1,0 +1,260 @@
+"""The assistant for the service: sanitise, retrieve, prompt, generate, ground, store,
+audit, measure (DESIGN §6). Each step lives in `core.assistant`; this is the order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+from uuid import UUID
+
+from core.assistant import answer as grounding
+from core.assistant import cache as answer_cache
+from core.assistant import conversations as convs
+from core.assistant.metrics import AssistantMetrics
+from core.assistant.prompt import build_prompt
+from core.assistant.ratelimit import RateLimiter
+from core.assistant.safety import detect_injection, sanitize_query
+from core.assistant.types import (
+    AskRequest,
+    AskResult,
+    AskSource,
+    ConversationSummary,
+    StoredMessage,
+)
+from core.errors import Cancelled, ModelError
+from core.ports import CancelToken, Generator
+from core.retrieval.search import Searcher
+from core.retrieval.types import SearchQuery
+
+OnText = Callable[[str], None]
+
+
+def _ms(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1000
+
+
+class AskOps:
+    """Mixed into the service, which provides settings, `run`, `require_active`,
+    `embedder`, `lexical`, `cipher`, `db`, `record_ai_query`."""
+
+    def _init_assistant(self: Any, generator: Callable[[], Generator | None] | None) -> None:
+        self._generator_factory = generator
+        self._generator: Generator | None = None
+        self._generator_lock = threading.Lock()
+        self.ask_metrics = AssistantMetrics()
+        self.rate_limiter = RateLimiter(self.settings.assistant.rate_limit_per_minute)
+
+    def generator(self: Any) -> Generator | None:
+        """Opened on first use: assembling the packaged model costs seconds once."""
+        with self._generator_lock:
+            if self._generator is None and self._generator_factory is not None:
+                self._generator = self._generator_factory()
+            return self._generator
+
+    def assistant_metrics(self: Any) -> dict[str, dict[str, float]]:
+        return self.ask_metrics.snapshot()
+
+    def conversations(self: Any, client_id: UUID | None) -> list[ConversationSummary]:
+        return self.run(lambda c, k: convs.summaries(c, k, client_id))
+
+    def conversation(self: Any, conversation_id: UUID) -> list[StoredMessage]:
+        return self.run(lambda c, k: convs.messages(c, k, conversation_id), "conversation.read")
+
+    def ask(
+        self: Any,
+        request: AskRequest,
+        on_text: OnText | None = None,
+        cancel: CancelToken | None = None,
+    ) -> AskResult:
+        cfg = self.settings.assistant
+        t0 = time.perf_counter()
+        question = sanitize_query(request.question, cfg.max_question_chars)
+        self.require_active()
+        self.rate_limiter.check(str(self.practitioner_id or self.actor))
+        if self.embedder is None:
+            raise ModelError("No embedding model is available, so the notes cannot be searched.")
+        client_id, history = self._history(request)
+        timings: dict[str, float] = {}
+        injected = detect_injection(question)
+        if injected is not None:
+            return self._finish(request, question, client_id, t0, timings, None, [], injected)
+        generator = None if request.extractive else self.generator()
+        models = {"embedder": self.embedder.model_id, "generator": _id(generator)}
+        # A follow-up ("and the dose?") retrieves with the question it follows.
+        search_text = f"{history[-1][0]} {question}" if history else question
+        t = time.perf_counter()
+        qvec = self.embedder.embed_query(search_text)
+        timings["embed"] = _ms(t)
+        scope = answer_cache.scope_key(client_id)
+        cache_models = f"{models['embedder']}|{models['generator'] or 'extractive'}"
+        if request.use_cache and not history:
+            hit = self.run(
+                lambda c, k: answer_cache.lookup(
+                    c, k, scope, cache_models, qvec, cfg.cache_similarity, _now()
+                )
+            )
+            self.ask_metrics.cache.labels("hit" if hit else "miss").inc()
+            if hit is not None:
+                cached = grounding.Grounded(
+                    hit["answer"], False, [AskSource.from_record(s) for s in hit["sources"]],
+                    hit["warnings"],
+                )  # fmt: skip
+                return self._finish(
+                    request, question, client_id, t0, timings, cached, [], None, models, True
+                )
+        t = time.perf_counter()
+        found = Searcher(self.db, self.cipher, self.embedder, self.lexical).search(
+            SearchQuery(search_text, client_id, k=cfg.sources), query_vector=qvec
+        )
+        timings["retrieve"] = _ms(t)
+        warnings = _index_warning(found.index)
+        hits = [
+            h for h in found.hits
+            if (h.vector_score or 0) >= cfg.relevance_floor
+            or (h.vector_score is None and not found.index.complete)
+        ]  # fmt: skip
+        t = time.perf_counter()
+        if not hits:
+            result = grounding.refusal(found.hits[:3], "Nothing in the notes is close enough.")
+        elif generator is None:
+            result = grounding.extractive(hits)
+            if not request.extractive:
+                warnings.append("No language model is available: these are the notes' words.")
+        else:
+            try:
+                result = self._generate(generator, question, hits, history, on_text, cancel)
+            except Cancelled:
+                # Still a query over the notes: it goes on the record.
+                ids = [str(h.chunk_id) for h in hits]
+                self.record_ai_query(question, ids, [], {"cancelled_after": round(_ms(t0))})
+                raise
+        timings["generate"] = _ms(t)
+        result.warnings[:0] = warnings
+        if not result.refused and request.use_cache and not history:
+            record = {
+                "answer": result.answer,
+                "warnings": result.warnings,
+                "sources": [{**s.to_record(), "reason": s.reason} for s in result.sources],
+            }
+            self.run(
+                lambda c, k: answer_cache.store(
+                    c, k, scope, cache_models, qvec, record, now=_now(),
+                    ttl=dt.timedelta(hours=cfg.cache_ttl_hours), cap=cfg.cache_max_entries,
+                )
+            )  # fmt: skip
+        return self._finish(
+            request, question, client_id, t0, timings, result, found.hits, None, models
+        )
+
+    def _history(self: Any, request: AskRequest) -> tuple[UUID | None, list[tuple[str, str]]]:
+        if request.conversation_id is None:
+            return request.client_id, []
+        turns = self.conversation(request.conversation_id)
+        client = self.run(lambda c, k: convs.client_of(c, request.conversation_id))
+        pairs = [
+            (q.content, a.content)
+            for q, a in itertools.pairwise(turns)
+            if q.role == "user" and a.role == "assistant"
+        ]
+        return client, pairs
+
+    def _generate(
+        self: Any,
+        generator: Generator,
+        question: str,
+        hits: list[Any],
+        history: list[tuple[str, str]],
+        on_text: OnText | None,
+        cancel: CancelToken | None,
+    ) -> grounding.Grounded:
+        cfg = self.settings.assistant
+        built = build_prompt(
+            question, hits, count_tokens=generator.count_prompt_tokens,
+            context_length=generator.context_length, max_answer_tokens=cfg.max_answer_tokens,
+            has_chat_template=generator.has_chat_template, history=history,
+        )  # fmt: skip
+        pieces: list[str] = []
+        try:
+            for piece in generator.stream(
+                built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop, cancel=cancel,
+                timeout_s=self.settings.models.generation_timeout_s,
+            ):  # fmt: skip
+                pieces.append(piece)
+                if on_text is not None:
+                    on_text(piece)
+        except Cancelled:
+            self.ask_metrics.outcomes.labels("cancelled").inc()
+            raise
+        raw = "".join(pieces)
+        self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
+        self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
+        result = grounding.from_generation(
+            raw, built.sources, self.embedder.embed_documents, cfg.weak_support
+        )
+        result.warnings[:0] = built.warnings
+        return result
+
+    def _finish(
+        self: Any,
+        request: AskRequest,
+        question: str,
+        client_id: UUID | None,
+        t0: float,
+        timings: dict[str, float],
+        result: grounding.Grounded | None,
+        retrieved: list[Any],
+        rejected: str | None,
+        models: dict[str, str | None] | None = None,
+        cache_hit: bool = False,
+    ) -> AskResult:
+        """Store the turn, write the audit event and the metrics, whatever the outcome."""
+        if result is None:  # an injection attempt: refused before anything ran
+            result = grounding.Grounded(rejected or "", True, [], [rejected or ""])
+        timings = {"embed": 0.0, "retrieve": 0.0, "generate": 0.0, **timings}
+        timings["total"] = _ms(t0)
+        meta = {"refused": result.refused, "warnings": result.warnings, "cache_hit": cache_hit}
+
+        def store(c: Any, k: Any) -> tuple[UUID, UUID]:
+            conv = request.conversation_id or convs.create(c, k, client_id, question)
+            convs.add_message(c, k, conv, "user", question)
+            return conv, convs.add_message(
+                c, k, conv, "assistant", result.answer, meta, result.sources
+            )
+
+        conversation_id, message_id = self.run(store)
+        self.record_ai_query(
+            question,
+            [str(h.chunk_id) for h in retrieved] or [str(s.chunk_id) for s in result.sources],
+            [str(s.chunk_id) for s in result.sources if s.used],
+            {k: round(v) for k, v in timings.items()},
+        )
+        self.ask_metrics.observe(timings)
+        outcome = "refused" if result.refused else "answered"
+        self.ask_metrics.outcomes.labels(outcome).inc()
+        return AskResult(
+            answer=result.answer, refused=result.refused, cache_hit=cache_hit,
+            sources=result.sources, warnings=result.warnings, timings_ms=timings,
+            models=models or {"embedder": _id(self.embedder), "generator": None},
+            conversation_id=conversation_id, message_id=message_id,
+        )  # fmt: skip
+
+
+def _id(model: Any) -> str | None:
+    return None if model is None else str(model.model_id)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _index_warning(index: Any) -> list[str]:
+    if index.complete:
+        return []
+    return [
+        f"Only {index.current} of {index.total} note passages are indexed yet; "
+        "the answer may miss recent notes."
+    ]

@@ -1,0 +1,73 @@
+"""Prometheus metrics for answering (DESIGN §6 step 8), in a registry the service owns.
+
+Histograms give the diagnostics view p50/p95 per stage; a small ring of recent samples
+gives exact percentiles, which bucket bounds alone would blur at these latencies."""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+
+from prometheus_client import CollectorRegistry, Counter, Histogram
+
+STAGES = ("embed", "retrieve", "generate", "total")
+_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0)
+_RECENT = 500
+
+
+class AssistantMetrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        r = self.registry
+        self.latency = Histogram(
+            "chartside_ask_seconds", "Answer latency by stage", ["stage"],
+            buckets=_BUCKETS, registry=r,
+        )  # fmt: skip
+        self.tokens = Counter(
+            "chartside_ask_tokens", "Tokens in prompts and answers", ["kind"], registry=r
+        )
+        self.cache = Counter("chartside_ask_cache", "Answer cache look-ups", ["result"], registry=r)
+        self.outcomes = Counter(
+            "chartside_ask_outcomes", "Answers by outcome", ["outcome"], registry=r
+        )
+        self._recent: dict[str, deque[float]] = {s: deque(maxlen=_RECENT) for s in STAGES}
+        self._lock = threading.Lock()
+
+    def observe(self, timings_ms: dict[str, float]) -> None:
+        with self._lock:
+            for stage, ms in timings_ms.items():
+                if stage in self._recent:
+                    self.latency.labels(stage).observe(ms / 1000)
+                    self._recent[stage].append(ms)
+
+    def snapshot(self) -> dict[str, dict[str, float]]:
+        out: dict[str, dict[str, float]] = {}
+        with self._lock:
+            for stage, values in self._recent.items():
+                ordered = sorted(values)
+                out[f"latency_{stage}_ms"] = {
+                    "count": float(len(ordered)),
+                    "p50": _percentile(ordered, 0.50),
+                    "p95": _percentile(ordered, 0.95),
+                }
+        out["tokens"] = {
+            k: self._value("chartside_ask_tokens_total", kind=k) for k in ("prompt", "answer")
+        }
+        out["cache"] = {
+            k: self._value("chartside_ask_cache_total", result=k) for k in ("hit", "miss")
+        }
+        out["outcomes"] = {
+            k: self._value("chartside_ask_outcomes_total", outcome=k)
+            for k in ("answered", "refused", "extractive", "cancelled", "failed")
+        }
+        return out
+
+    def _value(self, name: str, **labels: str) -> float:
+        v = self.registry.get_sample_value(name, labels)
+        return 0.0 if v is None else v
+
+
+def _percentile(ordered: list[float], q: float) -> float:
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
