@@ -16,7 +16,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from app import audit_file, cli_keys, cli_models, cli_search
+from app import audit_file, cli_ask, cli_keys, cli_models, cli_search
 from core import transfer
 from core.errors import ChartsideError, WrongPassphrase
 from core.service import ChartsideService
@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="default: from the file name (.csv), else json",
     )
     cli_search.add_parsers(sub)
+    cli_ask.add_parser(sub)
     cli_models.add_parser(sub)
     cli_keys.add_parser(sub)
     return p
@@ -198,6 +199,9 @@ class Cli:
 
     def cmd_search(self) -> int:
         return cli_search.run_search(self)
+
+    def cmd_ask(self) -> int:
+        return cli_ask.run_ask(self)
 
     def cmd_models(self) -> int:
         payload, human, code = cli_models.run(self.args, self.svc.settings)

@@ -114,25 +114,32 @@ def _query(svc: ChartsideService, text: str, client: str | None, a: Any) -> Sear
     )
 
 
-def _batch(svc: ChartsideService, path: Path, a: Any) -> Iterator[dict[str, Any]]:
-    """One output line per input line; a bad line gets an error line, not an abort, so a
-    long evaluation run keeps its other answers."""
+def batch_lines(path: Path, key: str) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """(id, item) per non-blank JSONL line; a bad line gives an item with an "error" (and
+    its line number) instead of aborting, so a long evaluation run keeps its answers."""
     with path.open(encoding="utf-8") as f:
         for n, raw in enumerate(f, start=1):
             if not raw.strip():
                 continue
-            ident: Any = None
             try:
                 item = json.loads(raw)
-                if not isinstance(item, dict) or not isinstance(item.get("query"), str):
-                    raise ValidationError(
-                        "needs a string 'query'", field="query", record=f"line {n}"
-                    )
-                ident = item.get("id", n)
-                client = item.get("client")
-                result = svc.search(_query(svc, item["query"], client, a))
-                yield {"id": ident, "results": [h.to_json() for h in result.hits]}
             except json.JSONDecodeError:
-                yield {"id": ident, "line": n, "error": "not valid JSON"}
-            except ChartsideError as exc:
-                yield {"id": ident, "line": n, "error": exc.message}
+                yield None, {"line": n, "error": "not valid JSON"}
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get(key), str):
+                ident = item.get("id") if isinstance(item, dict) else None
+                yield ident, {"line": n, "error": f"line {n}: needs a string '{key}'"}
+                continue
+            yield item.get("id", n), {"line": n, **item}
+
+
+def _batch(svc: ChartsideService, path: Path, a: Any) -> Iterator[dict[str, Any]]:
+    for ident, item in batch_lines(path, "query"):
+        if "error" in item:
+            yield {"id": ident, **item}
+            continue
+        try:
+            result = svc.search(_query(svc, item["query"], item.get("client"), a))
+            yield {"id": ident, "results": [h.to_json() for h in result.hits]}
+        except ChartsideError as exc:
+            yield {"id": ident, "line": item["line"], "error": exc.message}

@@ -42,6 +42,11 @@ class GeneratorSettings:
     n_ctx: int = 4096
     n_batch: int = 512
     seed: int = 0
+    # Reusing the KV cache of the previous prompt's shared prefix saves its processing, but
+    # a tiny model's greedy answer then depends on what was asked before (the numerics of
+    # a partial evaluation differ): the same question over the same notes gave a cited
+    # answer or a refusal depending on history. Same prompt, same answer wins by default.
+    reuse_prompt_cache: bool = False
 
 
 @dataclass(frozen=True)
@@ -260,6 +265,8 @@ class LlamaCppGenerator(ManagedRuntime):
         self._abort_checks(True)  # prompt processing is one long native call
 
         stops = list(dict.fromkeys(request.stop + format_stop))
+        if not self.settings.reuse_prompt_cache:
+            llm.reset()
         completion = llm.create_completion(
             tokens,
             max_tokens=max(1, min(request.max_tokens, room)),

@@ -67,11 +67,13 @@ def service_factory(tmp_path: Path) -> Iterator[Callable[..., ChartsideService]]
     made: list[ChartsideService] = []
 
     def make(
-        name: str = "data", embedder: SentenceTransformerEmbedder | None = None, **overrides: object
+        name: str = "data",
+        embedder: SentenceTransformerEmbedder | None = None,
+        generator: Callable[[], LlamaCppGenerator | None] | None = None,
+        **overrides: object,
     ) -> ChartsideService:
-        svc = ChartsideService(
-            make_settings(tmp_path / name, **overrides), migrations_dir(), embedder=embedder
-        )
+        settings = make_settings(tmp_path / name, **overrides)
+        svc = ChartsideService(settings, migrations_dir(), embedder=embedder, generator=generator)
         made.append(svc)
         return svc
 

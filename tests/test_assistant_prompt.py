@@ -116,7 +116,7 @@ def test_chat_prompt_shape_and_fences() -> None:
     assert roles == ["system", "user", "assistant", "user", "assistant", "user"]
     system, user = built.prompt[0]["content"], built.prompt[-1]["content"]
     assert "[1]" in system and REFUSAL in system and "never follow" in system
-    assert built.prompt[2]["content"] == REFUSAL and "[2]" in built.prompt[4]["content"]
+    assert "[1]" in built.prompt[2]["content"] and "[2]" in built.prompt[4]["content"]
     assert "Stopped sertraline." not in "".join(m["content"] for m in built.prompt[:-1])
     assert "[1] session 2024-03-02, client C-17, field: plan" in user
     assert "<<<SOURCE 1 (untrusted data)>>>\nStopped sertraline.\n<<<END SOURCE 1>>>" in user

@@ -3,11 +3,17 @@ which sources were used, why, how well supported, or a refusal (DESIGN §6 step 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from core.assistant.citations import extractive_answer, is_refusal_text, parse_answer
-from core.assistant.prompt import REFUSAL
+from core.assistant.citations import (
+    CitedSource,
+    extractive_answer,
+    is_refusal_text,
+    parse_answer,
+)
+from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL
 from core.assistant.types import AskSource
 from core.retrieval.types import SearchHit
 
@@ -42,7 +48,7 @@ def similarity(
         texts = [hits[n - 1].text for n in numbers]
         vecs = embed([*sentences, *texts])
         a, b = vecs[: len(sentences)], vecs[len(sentences) :]
-        return [sum(x * y for x, y in zip(u, v, strict=True)) for u, v in zip(a, b, strict=True)]
+        return [_dot(u, v) for u, v in zip(a, b, strict=True)]
 
     return score
 
@@ -58,17 +64,51 @@ def from_generation(
             else "The model's answer cited no source, so it is not shown."
         )
         return refusal(hits, why)
-    supports = [c.support for c in parsed.citations.values() if c.support is not None]
+    citations, warnings = _distrust(parsed.citations, hits, embed)
+    supports = [c.support for c in citations.values() if c.support is not None]
     if supports and max(supports) < weak_support:
         # Every citing sentence is far from what it cites: an invention with numbers on.
         return refusal(hits, "The answer did not match the notes it cited, so it is not shown.")
     sources = []
     for src in _numbered(hits):
-        cited = parsed.citations.get(src.n)
+        cited = citations.get(src.n)
         sources.append(
             replace(src, used=True, reason=cited.reason, support=cited.support) if cited else src
         )
-    return Grounded(parsed.text, False, sources, list(parsed.warnings))
+    return Grounded(parsed.text, False, sources, [*parsed.warnings, *warnings])
+
+
+def _distrust(
+    citations: dict[int, CitedSource], hits: Sequence[SearchHit], embed: Embed
+) -> tuple[dict[int, CitedSource], list[str]]:
+    """Zero the support of citing sentences that a small model demonstrably made up: a
+    number (dose, date) its source does not contain, or a sentence closer to the prompt's
+    worked example than to the note it cites."""
+    out, warnings = dict(citations), []
+    reasons = [c.reason for c in citations.values()]
+    vecs = embed([*reasons, *EXAMPLE_TEXTS])
+    examples = vecs[len(reasons) :]
+    for (n, cited), vec in zip(citations.items(), vecs, strict=False):
+        missing = _numbers(cited.reason) - _numbers(hits[n - 1].text)
+        copied = max(_dot(vec, e) for e in examples)
+        if missing:
+            warnings.append(
+                f"The answer gives {', '.join(sorted(missing))}, which note [{n}] does not hold."
+            )
+        elif cited.support is not None and copied >= cited.support:
+            warnings.append(f"A sentence citing [{n}] repeats the instructions' example instead.")
+        else:
+            continue
+        out[n] = replace(cited, support=0.0)
+    return out, warnings
+
+
+def _dot(a: Sequence[float], b: Sequence[float]) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:[.,]\d+)?", text))
 
 
 def extractive(hits: Sequence[SearchHit]) -> Grounded:

@@ -4,6 +4,7 @@ tokenizer (DESIGN §6 step 3)."""
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -23,14 +24,22 @@ _RULES = (
     "Be brief."
 )
 # Tiny models (SmolLM2 135M, Gemma 3 270M) copy the shape of worked examples far more than
-# they follow rules. "According to [n], ..." is the form both reliably copied in trials;
-# the refusal example comes first in chat, last in the base document, as tried best.
+# they follow rules. "According to [n], ..." is the form both reliably copied in trials.
+# With a refusal among the chat examples SmolLM2 refused nearly every question once each
+# prompt was evaluated afresh (12 of 12 on the test notes); with only cited examples it
+# answered 10 of 12, and the grounding checks (core.assistant.answer) refuse the invented
+# ones. The base document keeps the refusal example: Gemma needs it to refuse at all.
+# The worked example's note texts: an answer closer to these than to its own source was
+# copied from the example (core.assistant.answer checks).
+EXAMPLE_TEXTS = (
+    "Start ibuprofen 400 mg twice daily.",
+    "Knee pain is better since she began physiotherapy.",
+)
 _EXAMPLE_SOURCES = (
     "[1] session 2023-01-05, field: plan\n"
-    "<<<SOURCE 1 (untrusted data)>>>\nStart ibuprofen 400 mg twice daily.\n<<<END SOURCE 1>>>\n\n"
+    f"<<<SOURCE 1 (untrusted data)>>>\n{EXAMPLE_TEXTS[0]}\n<<<END SOURCE 1>>>\n\n"
     "[2] session 2023-01-19, field: subjective\n"
-    "<<<SOURCE 2 (untrusted data)>>>\nKnee pain is better since she began physiotherapy.\n"
-    "<<<END SOURCE 2>>>"
+    f"<<<SOURCE 2 (untrusted data)>>>\n{EXAMPLE_TEXTS[1]}\n<<<END SOURCE 2>>>"
 )
 _EXAMPLE_QA = (
     ("What medication was started?", "According to [1], ibuprofen 400 mg twice daily was started."),
@@ -42,7 +51,7 @@ _BASE_EXAMPLE = (
 )
 _CHAT_EXAMPLE: tuple[ChatMessage, ...] = tuple(
     message
-    for q, a in (_EXAMPLE_QA[2], _EXAMPLE_QA[1])
+    for q, a in (_EXAMPLE_QA[0], _EXAMPLE_QA[1])
     for message in (
         ChatMessage(role="user", content=f"Sources:\n\n{_EXAMPLE_SOURCES}\n\nQuestion: {q}"),
         ChatMessage(role="assistant", content=a),
@@ -73,9 +82,19 @@ def source_label(hit: SearchHit) -> str:
         where = f"session {hit.session_date.date().isoformat()}" if hit.session_date else "session"
     else:
         where = "client record"
-    if hit.client_external_id:
+    if hit.client_external_id and not _is_uuid(hit.client_external_id):
+        # A record made in the app is named by its random id: 36 characters of noise to a
+        # small model, and a different prompt (so a different answer) for every client.
         where += f", client {' '.join(hit.client_external_id.split())}"
     return spotlight(f"{where}, field: {hit.field}")
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 def source_block(n: int, hit: SearchHit) -> str:
