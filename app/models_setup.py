@@ -51,21 +51,21 @@ def open_generator(settings: Settings) -> Any:
 
 
 def open_embedder(settings: Settings) -> Any:
-    """The active embedder, unloaded. Registers only the packaged embedder when none is
-    chosen: assembling the packaged generator costs seconds and hundreds of MB, and notes
-    need only the embedder's tokenizer to be saved."""
+    """The active embedder, unloaded; the packaged one when none is chosen. Writes nothing:
+    a data dir must stay empty until `init` or `restore` fills it."""
     from models import packaged
+    from models.embedder import SentenceTransformerEmbedder
     from models.factory import open_embedder as open_record
     from models.registry import ModelRegistry
 
-    registry = ModelRegistry(settings.models_dir)
-    record = registry.active("embedder")
-    if record is None:
-        pm = packaged.embedder()
-        record = registry.register(
-            "embedder", pm.path, name=pm.name, sha256=pm.sha256, source=f"package:{pm.package}"
-        )
-    return open_record(record, settings=runtime_settings(settings)[0])
+    threads = runtime_settings(settings)[0]
+    record = ModelRegistry(settings.models_dir).active("embedder")
+    if record is not None:
+        return open_record(record, settings=threads)
+    pm = packaged.embedder()
+    return SentenceTransformerEmbedder(
+        pm.path, name=pm.name, expected_sha256=pm.sha256, settings=threads
+    )
 
 
 def assistant_status(settings: Settings) -> AssistantStatus:
