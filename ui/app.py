@@ -30,6 +30,7 @@ from core.errors import Locked
 from core.settings import Settings
 from ui.assistant_status import AssistantStatusLabel
 from ui.backup_actions import BackupActions
+from ui.diagnostics import DiagnosticsActions
 from ui.errors import describe
 from ui.index_progress import IndexProgressBar
 from ui.main_window import MainWindow
@@ -70,6 +71,8 @@ class GuiController(QObject):
         self.index_progress.failed.connect(self._on_failed)
         self.backups = BackupActions(api, self.runner, self.main_window)
         self.backups.failed.connect(self._on_failed)
+        self.diagnostics = DiagnosticsActions(api, self.runner, self.main_window)
+        self.diagnostics.failed.connect(self._on_failed)
         self._activity = _ActivityFilter(api.touch, self)
         app = QCoreApplication.instance()
         if app is not None:
@@ -105,14 +108,18 @@ class GuiController(QObject):
         self.backups.session_ended()
         self.index_progress.session_ended()
         self.main_window.clear_phi()
+        self.diagnostics.session_ended()
         if self.unlock_dialog is not None:
             self.unlock_dialog.hide()
+        # An answer in flight is cancelled and its thread joined before the service closes.
+        self.main_window.assistant_panel.shutdown()
         self.runner.shutdown(final=self._api.close if close_api else None)
 
     def _hide_main_window(self) -> None:
         self.idle_timer.stop()
         self.backups.session_ended()
         self.index_progress.session_ended()
+        self.diagnostics.session_ended()
         self.main_window.clear_phi()
         self.main_window.hide()
 

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import NotesApi
+from core.assistant.types import AskSource
 from core.domain import Client, ClientSummary, Session, SessionSummary
 from core.errors import Cancelled, ValidationError
 from core.retrieval.types import SearchHit
+from ui.assistant_panel import AssistantPanel
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
 from ui.lists import IdList
@@ -38,6 +40,8 @@ from ui.tasks import TaskRunner
 
 FILTER_DELAY_MS = 250  # wait for a pause in typing before asking the service
 BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
+# A search hit and an answer's source both point at a field of a note.
+NoteRef = SearchHit | AskSource
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +57,7 @@ class MainWindow(QMainWindow):
         self._session_gen = 0
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Chartside"))
-        self.resize(1100, 760)
+        self.resize(1400, 800)
 
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setObjectName("lockAction")
@@ -108,7 +112,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.new_client_button)
         return pane
 
-    def _build_client_page(self) -> QWidget:
+    def _build_client_page(self) -> QSplitter:
         page = QSplitter(Qt.Orientation.Vertical, self)
         self.client_box = QGroupBox(self.tr("Client"), page)
         self.client_editor = ClientEditor(self.client_box)
@@ -141,7 +145,16 @@ class MainWindow(QMainWindow):
         page.addWidget(self.client_box)
         page.addWidget(self.sessions_box)
         page.addWidget(self.search_panel)
-        return page
+        # The assistant sits beside the notes it answers from, at full height.
+        self.assistant_panel = AssistantPanel(self._api, self._runner, self)
+        self.assistant_panel.source_activated.connect(self.open_search_hit)
+        self.assistant_panel.failed.connect(self._runner.failed)
+        beside = QSplitter(Qt.Orientation.Horizontal, self)
+        beside.addWidget(page)
+        beside.addWidget(self.assistant_panel)
+        beside.setStretchFactor(0, 3)
+        beside.setStretchFactor(1, 2)
+        return beside
 
     # -- state for the controller and tests -------------------------------------------------
 
@@ -274,6 +287,7 @@ class MainWindow(QMainWindow):
         self.client_editor.load(client)
         self.client_box.setEnabled(enabled)
         self.search_panel.set_client(client.id if client is not None else None)
+        self.assistant_panel.set_client(client.id if client is not None else None)
         self.session_list.clear_quietly()
         self.session_editor.load(None)
         has_id = client is not None
@@ -356,16 +370,15 @@ class MainWindow(QMainWindow):
             on_success=functools.partial(self._on_session_loaded, self._session_gen),
         )
 
-    def _on_session_loaded(
-        self, gen: int, session: Session, focus: SearchHit | None = None
-    ) -> None:
+    def _on_session_loaded(self, gen: int, session: Session, focus: NoteRef | None = None) -> None:
         if gen == self._session_gen and session.client_id == self.client_editor.client_id:
             self.session_editor.load(session)
             if focus is not None:
                 self.session_editor.focus_field(focus.field, focus.snippet)
 
-    def open_search_hit(self, hit: SearchHit) -> None:
-        """Show the note a search result came from, with the matching text selected."""
+    def open_search_hit(self, hit: NoteRef) -> None:
+        """Show the note a search result (or an answer's source) came from, with the
+        matching text selected."""
         if hit.client_id != self.client_editor.client_id:
             return  # the user has moved to another client since
         if hit.session_id is None:

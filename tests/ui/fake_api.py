@@ -11,11 +11,21 @@ import dataclasses
 import datetime as dt
 import re
 import threading
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from uuid import UUID
 
 from core.api import BackupStatus, BackupSummary, IndexProgress, RestoreSummary
+from core.assistant.prompt import REFUSAL
+from core.assistant.types import (
+    AskRequest,
+    AskResult,
+    AskSource,
+    ConversationSummary,
+    StoredMessage,
+)
 from core.backup_format import BackupError
 from core.backup_schedule import scheduled_path
 from core.domain import (
@@ -49,6 +59,22 @@ SNIPPET_CONTEXT = 30  # characters kept either side of a match
 # The chunk ids are stable across calls, like the real index's rows.
 _CHUNK_NS = uuid.UUID("6f0d3a52-3c1e-4a51-9d0e-6b1f7c3e2a10")
 
+FAKE_GENERATOR_ID = "fake-generator"
+# What the fake assistant says: two citations, and every kind of markup a model (or a note
+# injected into its prompt) might produce, none of which may act on screen.
+UNSAFE_PAYLOAD = (
+    "![chart](http://127.0.0.1:1/a.png) <img src=http://x/a.png> "
+    "[click](http://example.invalid) <script>alert(1)</script> "
+    "[run](javascript:alert(1)) <http://autolink.invalid> www.evil.invalid"
+)
+CANNED_ANSWER = (
+    "**Plan:** continue the home exercise programme [1]. "
+    "Earlier she was wheezy at night [2].\n\n" + UNSAFE_PAYLOAD
+)
+ASK_PIECE = 12  # characters per streamed piece
+ASK_SOURCES = 5  # sources retrieved per question, like the real k
+_MARKER = re.compile(r"\[(\d{1,3})\]")
+
 
 class FakeNotesApi:
     def __init__(self, passphrase: str = FAKE_PASSPHRASE, *, initialised: bool = True):
@@ -79,6 +105,27 @@ class FakeNotesApi:
         # When set, search waits for it: a test sees the GUI stay live meanwhile.
         self.search_gate: threading.Event | None = None
         self.last_query: SearchQuery | None = None
+        # The assistant. `ask_answer` streams in ASK_PIECE pieces, `ask_delay_s` apart;
+        # `ask_gate`, when set, holds the stream after its first piece until it opens (or
+        # the ask is cancelled). `ask_refuse` answers with the service's refusal.
+        self.ask_answer = CANNED_ANSWER
+        self.ask_refuse = False
+        self.ask_warnings: list[str] = []
+        self.ask_delay_s = 0.02
+        self.ask_gate: threading.Event | None = None
+        self.last_ask: AskRequest | None = None
+        self.stored: dict[UUID, tuple[ConversationSummary, list[StoredMessage]]] = {}
+        self.metrics_value: dict[str, dict[str, float]] = {
+            "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
+            "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},
+            "latency_generate_ms": {"count": 3.0, "p50": 2150.0, "p95": 4870.5},
+            "latency_total_ms": {"count": 3.0, "p50": 2210.0, "p95": 4950.0},
+            "tokens": {"prompt": 1834.0, "answer": 212.0},
+            "cache": {"hit": 1.0, "miss": 2.0},
+            "outcomes": {
+                "answered": 2.0, "refused": 1.0, "extractive": 0.0, "cancelled": 0.0, "failed": 0.0
+            },
+        }  # fmt: skip
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -368,6 +415,116 @@ class FakeNotesApi:
         ]
         return SearchResult(hits, self._index())
 
+    # -- the assistant: sources are the client's notes, newest first; cited ones are used --
+
+    def ask(
+        self,
+        request: AskRequest,
+        on_text: Callable[[str], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> AskResult:
+        self._enter("ask")
+        self.last_ask = request
+        started = time.monotonic()
+        sources = self._ask_sources(request.client_id)
+        refused = self.ask_refuse or not sources
+        answer = REFUSAL if refused else self.ask_answer
+        for i, at in enumerate(range(0, len(answer), ASK_PIECE)):
+            self._ask_pause(cancel, first=i == 1)
+            if on_text is not None:
+                on_text(answer[at : at + ASK_PIECE])
+        self._ask_pause(cancel, first=False)
+        cited = set() if refused else {int(n) for n in _MARKER.findall(answer)}
+        sources = [
+            dataclasses.replace(s, used=True, reason=_citing_sentence(answer, s.n), support=0.8)
+            if s.n in cited
+            else s
+            for s in sources
+        ]
+        conversation_id, message_id = self._store(request, answer, sources, refused)
+        total = (time.monotonic() - started) * 1000
+        return AskResult(
+            answer=answer,
+            refused=refused,
+            cache_hit=False,
+            sources=sources,
+            warnings=list(self.ask_warnings),
+            timings_ms={"embed": 1.0, "retrieve": 2.0, "generate": total - 3.0, "total": total},
+            models={"embedder": FAKE_MODEL_ID, "generator": FAKE_GENERATOR_ID},
+            conversation_id=conversation_id,
+            message_id=message_id,
+        )
+
+    def _ask_pause(self, cancel: CancelToken | None, *, first: bool) -> None:
+        """Sleep between pieces, waking at once on cancel and raising `Cancelled` as the
+        real generator does (within 200 ms); hold at the gate after the first piece."""
+        token = cancel if cancel is not None else CancelToken()
+        cancelled = token.wait(self.ask_delay_s)
+        if not cancelled and first and self.ask_gate is not None:
+            deadline = time.monotonic() + GATE_TIMEOUT_S
+            while not self.ask_gate.is_set() and not cancelled:
+                if time.monotonic() > deadline:
+                    raise TimeoutError("ask gate never opened")
+                cancelled = token.wait(0.01)
+        if cancelled:
+            raise Cancelled()
+
+    def _ask_sources(self, client_id: UUID | None) -> list[AskSource]:
+        hits: list[SearchHit] = []
+        sessions = sorted(
+            (s for s in self.sessions.values() if client_id in (None, s.client_id)),
+            key=lambda s: s.data.date,
+            reverse=True,
+        )
+        for session in sessions:
+            client = self.clients.get(session.client_id)
+            for name in SESSION_FIELDS:
+                text = getattr(session.data, name)
+                if text:
+                    hits.append(_hit(text, name, session.client_id, client, session))
+        for client in self.clients.values():
+            if client_id in (None, client.id):
+                for name in CLIENT_FIELDS:
+                    text = getattr(client.data, name)
+                    if text:
+                        hits.append(_hit(text, name, client.id, client, None))
+        return [AskSource.from_hit(n, hit) for n, hit in enumerate(hits[:ASK_SOURCES], 1)]
+
+    def _store(
+        self, request: AskRequest, answer: str, sources: list[AskSource], refused: bool
+    ) -> tuple[UUID, UUID]:
+        now = dt.datetime.now()
+        with self._mutex:
+            found = self.stored.get(request.conversation_id) if request.conversation_id else None
+            if found is None:
+                summary = ConversationSummary(
+                    uuid.uuid4(), request.client_id, request.question[:80], now
+                )
+                found = self.stored[summary.id] = (summary, [])
+            messages = found[1]
+            messages.append(StoredMessage(uuid.uuid4(), "user", request.question, now))
+            reply = StoredMessage(
+                uuid.uuid4(), "assistant", answer, now, list(sources), self.ask_warnings, refused
+            )
+            messages.append(reply)
+            return found[0].id, reply.id
+
+    def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
+        self._enter("conversations")
+        found = [c for c, _ in self.stored.values() if client_id in (None, c.client_id)]
+        return sorted(found, key=lambda c: c.created_at, reverse=True)
+
+    def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
+        self._enter("conversation")
+        try:
+            return list(self.stored[conversation_id][1])
+        except KeyError:
+            raise NotFound("conversation not found") from None
+
+    def assistant_metrics(self) -> dict[str, dict[str, float]]:
+        self._enter("assistant_metrics", needs_unlock=False)
+        return {group: dict(values) for group, values in self.metrics_value.items()}
+
     def close(self) -> None:
         self._enter("close", needs_unlock=False)
         self._unlocked = False
@@ -406,6 +563,34 @@ def _match(
         snippet=_snippet(text, at, at + len(needle)),
         text=text,
     )
+
+
+def _hit(
+    text: str, name: str, client_id: UUID, client: Client | None, session: Session | None
+) -> SearchHit:
+    """A whole field as a retrieved source (the fake's chunks are whole fields)."""
+    record_id = session.id if session is not None else client_id
+    return SearchHit(
+        rank=0,
+        score=0.5,
+        type="session" if session is not None else "client",
+        chunk_id=uuid.uuid5(_CHUNK_NS, f"{record_id}:{name}"),
+        client_id=client_id,
+        client_external_id=client.data.external_id if client is not None else None,
+        session_id=session.id if session is not None else None,
+        session_external_id=session.data.external_id if session is not None else None,
+        session_date=session.data.date if session is not None else None,
+        field=name,
+        snippet=_snippet(text, 0, min(len(text), SNIPPET_CONTEXT)),
+        text=text,
+    )
+
+
+def _citing_sentence(answer: str, n: int) -> str:
+    for sentence in re.split(r"(?<=[.!?])\s+", answer):
+        if f"[{n}]" in sentence:
+            return _MARKER.sub("", sentence).strip()
+    return ""
 
 
 def _snippet(text: str, start: int, end: int) -> str:

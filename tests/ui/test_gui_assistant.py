@@ -1,0 +1,532 @@
+"""The assistant panel and the diagnostics page, against the in-memory FakeNotesApi.
+
+`ask_question`, `wait_for_answer` and `click_text` drive the panel the way a user does and
+wait only on the panel and the task runner, so the real-model test
+(tests/ui/test_gui_assistant_real.py) reuses them unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from uuid import UUID
+
+import pytest
+from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from gui_driver import GuiDriver
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTreeWidget
+from pytestqt.qtbot import QtBot
+
+from core.api import NotesApi
+from core.assistant.types import AskSource, ConversationSummary, StoredMessage
+from core.domain import Client, ClientData, Session, SessionData
+from core.errors import QueryRejected, RateLimited
+from ui.assistant_panel import AssistantPanel
+from ui.assistant_sources import source_place
+from ui.safe_markdown import SafeBrowser
+
+MakeGui = Callable[[NotesApi], GuiDriver]
+PLAN = "Continue the home exercise programme twice daily and keep a pain diary."
+WHEEZE = "Wheezy at night."
+HISTORY = "Asthma since childhood; uses an inhaler when needed."
+QUESTION = "What is the plan?"
+
+
+# -- helpers shared with the real-model test ------------------------------------------------
+
+
+def ask_question(driver: GuiDriver, text: str) -> AssistantPanel:
+    """Type a question and press Enter; returns at once (the answer streams)."""
+    panel = driver.window.assistant_panel
+    assert panel.isEnabled(), "no client is open"
+    panel.question.setText(text)
+    driver.qtbot.keyClick(panel.question, Qt.Key.Key_Return)
+    assert panel.asking
+    return panel
+
+
+def wait_for_answer(driver: GuiDriver, timeout_ms: int = 10_000) -> AssistantPanel:
+    panel = driver.window.assistant_panel
+    driver.wait_until(lambda: not panel.asking, timeout_ms)
+    driver.settle()  # the conversation list reloads after each answer
+    return panel
+
+
+def fragments(doc: QTextDocument) -> Iterator[tuple[int, str, QTextCharFormat]]:
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            yield fragment.position(), fragment.text(), fragment.charFormat()
+            it += 1
+        block = block.next()
+
+
+def anchors(doc: QTextDocument) -> list[str]:
+    return [
+        fmt.anchorHref()
+        for _, _, fmt in fragments(doc)
+        if fmt.isAnchor() or fmt.anchorHref() or fmt.anchorNames()
+    ]
+
+
+def point_at(browser: SafeBrowser, position: int) -> QPoint:
+    """A viewport point on the character at document `position`, scrolled into view."""
+    at = QTextCursor(browser.document())
+    at.setPosition(position)
+    browser.setTextCursor(at)
+    browser.ensureCursorVisible()
+    rect = browser.cursorRect(at)
+    return QPoint(rect.right() + 2, rect.center().y())
+
+
+def click_at(driver: GuiDriver, browser: SafeBrowser, position: int) -> str:
+    """Click the character at `position`; returns the anchor under the pointer ("" if none)."""
+    point = point_at(browser, position)
+    href = browser.anchorAt(point)
+    driver.qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    driver.settle()
+    return href
+
+
+def click_text(driver: GuiDriver, browser: SafeBrowser, text: str) -> str:
+    """Click the first character of `text` in the answer."""
+    found = browser.document().find(text)
+    assert not found.isNull(), f"{text!r} is not in the answer"
+    return click_at(driver, browser, found.selectionStart())
+
+
+def click_citation(driver: GuiDriver, browser: SafeBrowser, n: int) -> str:
+    """Click the first `[n]` citation link in the answer."""
+    href = f"cite:{n}"
+    found = [pos for pos, _, fmt in fragments(browser.document()) if fmt.anchorHref() == href]
+    assert found, f"no {href} in the answer"
+    return click_at(driver, browser, found[0])
+
+
+def rows(tree: QTreeWidget) -> list[list[str]]:
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [[item.text(c) for c in range(tree.columnCount())] for item in items]
+
+
+def selected_text(edit: QPlainTextEdit) -> str:
+    return edit.textCursor().selection().toPlainText()
+
+
+# -- the fake's notes -----------------------------------------------------------------------
+
+
+@dataclass
+class Seed:
+    client: UUID
+    plan_session: UUID  # source [1]: its plan
+    wheeze_session: UUID  # source [2]: its subjective
+
+
+def _seed(api: FakeNotesApi) -> Seed:
+    now = dt.datetime.now()
+    a, b = uuid.uuid4(), uuid.uuid4()
+    api.clients = {
+        a: Client(a, ClientData(full_name="Alpha", medical_history=HISTORY), now),
+        b: Client(b, ClientData(full_name="Beta"), now),
+    }
+    recent = Session(uuid.uuid4(), a, SessionData(dt.datetime(2024, 3, 2, 10, 0), plan=PLAN), now)
+    older = Session(
+        uuid.uuid4(), a, SessionData(dt.datetime(2023, 11, 5, 9, 30), subjective=WHEEZE), now
+    )
+    api.sessions = {s.id: s for s in (recent, older)}
+    return Seed(a, recent.id, older.id)
+
+
+@pytest.fixture
+def seed(fake_api: FakeNotesApi) -> Seed:
+    return _seed(fake_api)
+
+
+@pytest.fixture
+def driver(make_gui: MakeGui, fake_api: FakeNotesApi, seed: Seed) -> GuiDriver:
+    d = make_gui(fake_api)
+    d.unlock(FAKE_PASSPHRASE)
+    d.open_client(seed.client)
+    return d
+
+
+# -- streaming, responsiveness, cancel ------------------------------------------------------
+
+
+def test_answer_streams_in_while_the_notes_stay_usable(
+    driver: GuiDriver, fake_api: FakeNotesApi, seed: Seed
+) -> None:
+    gate = fake_api.ask_gate = threading.Event()
+    panel = ask_question(driver, QUESTION)
+    view = panel.answer
+    assert not panel.ask_button.isEnabled() and panel.cancel_button.isEnabled()
+    assert panel.status.text() == "Answering…"
+
+    # The first piece is on screen while the service is still answering.
+    driver.wait_until(lambda: "Plan:" in view.toPlainText(), 5000)
+    assert panel.asking and "programme" not in view.toPlainText()
+    assert view.toPlainText().startswith(f"You\n{QUESTION}\nAssistant\n")
+
+    # The ask holds its own thread: a note opens meanwhile, through the shared runner.
+    driver.open_session(seed.wheeze_session)
+    assert driver.window.session_editor.subjective.toPlainText() == WHEEZE
+    assert panel.asking
+    threads = {name: ident for name, ident in fake_api.calls}
+    assert threads["ask"] != threading.get_ident()
+    assert threads["ask"] != threads["get_session"]
+
+    # Released, the rest arrives in several steps before the answer completes.
+    seen: list[int] = []
+
+    def sample() -> bool:
+        if panel.asking:
+            seen.append(len(view.toPlainText()))
+        return not panel.asking
+
+    gate.set()
+    driver.wait_until(sample, 10_000)
+    growth = sorted(set(seen))
+    assert len(growth) >= 3, growth
+    assert seen == sorted(seen)  # it only ever grows
+    wait_for_answer(driver)
+    text = view.toPlainText()
+    assert "continue the home exercise programme [1]" in text
+    assert "wheezy at night [2]" in text
+    assert panel.status.text().startswith("Answered in ")
+    assert panel.ask_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert fake_api.last_ask is not None
+    assert fake_api.last_ask.client_id == seed.client
+    assert fake_api.last_ask.question == QUESTION
+    assert driver.window.banner.text == ""
+
+
+def test_the_gui_thread_keeps_running_during_an_answer(
+    driver: GuiDriver, fake_api: FakeNotesApi
+) -> None:
+    fake_api.ask_delay_s = 0.05
+    ticks: list[float] = []
+    timer = QTimer(interval=10)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+    panel = ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    timer.stop()
+    assert panel.result is not None and not panel.result.refused
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) > 20
+    assert max(gaps) < 0.5, max(gaps)  # never blocked for long
+
+
+def test_cancel_stops_the_answer_and_keeps_the_partial_text_marked(
+    driver: GuiDriver, fake_api: FakeNotesApi
+) -> None:
+    fake_api.ask_gate = threading.Event()  # never opened: only cancel ends it
+    panel = ask_question(driver, QUESTION)
+    driver.wait_until(lambda: "Plan:" in panel.answer.toPlainText(), 5000)
+
+    started = time.monotonic()
+    driver.click(panel.cancel_button)
+    driver.wait_until(lambda: not panel.asking, 2000)
+    assert time.monotonic() - started < 1.0
+    assert panel.status.text() == "Cancelled"
+    assert panel.status.isVisible()
+    text = panel.answer.toPlainText()
+    assert "Plan:" in text  # what arrived is kept...
+    assert text.endswith("Cancelled: this answer is incomplete.")  # ...and marked
+    assert panel.result is None and panel.sources.chips == []
+    assert panel.ask_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert driver.window.banner.text == ""  # a cancel is not an error
+
+    # The next question runs normally.
+    fake_api.ask_gate = None
+    ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    assert panel.result is not None
+    assert "incomplete" not in panel.answer.toPlainText().split("Assistant\n")[-1]
+
+
+def test_locking_cancels_the_answer_and_forgets_it(
+    driver: GuiDriver, fake_api: FakeNotesApi
+) -> None:
+    fake_api.ask_gate = threading.Event()
+    panel = ask_question(driver, QUESTION)
+    driver.wait_until(lambda: "Plan:" in panel.answer.toPlainText(), 5000)
+    driver.lock()
+    assert not panel.asking and not panel.isEnabled()
+    assert panel.answer.toPlainText() == ""
+    assert panel.conversations.count() == 0 and panel.sources.sources == []
+    assert panel.question.text() == ""
+
+
+# -- citations and sources ------------------------------------------------------------------
+
+
+def test_chips_open_the_cited_session_at_the_cited_field(
+    driver: GuiDriver, fake_api: FakeNotesApi, seed: Seed
+) -> None:
+    panel = ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    window = driver.window
+    assert panel.result is not None
+    used = [s for s in panel.result.sources if s.used]
+    assert [(s.n, s.session_id, s.field) for s in used] == [
+        (1, seed.plan_session, "plan"),
+        (2, seed.wheeze_session, "subjective"),
+    ]
+    chips = panel.sources.chips
+    assert [chip.text() for chip in chips] == [f"[{s.n}] {source_place(s)}" for s in used]
+    assert "2024-03-02" in chips[0].text() and chips[0].text().endswith("· Plan")
+
+    driver.click(chips[1])
+    driver.settle()
+    editor = window.session_editor
+    assert editor.session_id == seed.wheeze_session
+    assert window.session_list.ids()[window.session_list.currentRow()] == seed.wheeze_session
+    assert window.focusWidget() is editor.subjective
+    assert selected_text(editor.subjective) == WHEEZE
+
+    driver.click(panel.sources.chips[0])
+    driver.settle()
+    assert editor.session_id == seed.plan_session
+    assert window.focusWidget() is editor.plan
+    assert selected_text(editor.plan) == PLAN
+    assert not window.dirty
+
+    # The [2] in the answer text is a link to the same place.
+    assert click_citation(driver, panel.answer, 2) == "cite:2"
+    assert editor.session_id == seed.wheeze_session
+    assert window.focusWidget() is editor.subjective
+
+    # So is a row of the sources list (Enter on it).
+    panel.sources.list.setCurrentItem(panel.sources.list.topLevelItem(0))
+    driver.qtbot.keyClick(panel.sources.list, Qt.Key.Key_Return)
+    driver.settle()
+    assert editor.session_id == seed.plan_session
+
+
+def test_the_sources_list_shows_used_or_all(driver: GuiDriver) -> None:
+    panel = ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    view = panel.sources
+    assert not view.show_all.isChecked()
+    assert [(r[0], r[2], r[4]) for r in rows(view.list)] == [
+        ("[1]", "Plan", "cited"),
+        ("[2]", "Subjective", "cited"),
+    ]
+    driver.click(view.show_all)
+    assert view.show_all.isChecked()
+    assert [(r[0], r[2], r[4]) for r in rows(view.list)] == [
+        ("[1]", "Plan", "cited"),
+        ("[2]", "Subjective", "cited"),
+        ("[3]", "Medical history", "not cited"),
+    ]
+    unused = view.list.topLevelItem(2)
+    assert unused.foreground(0).color() != view.list.topLevelItem(0).foreground(0).color()
+    driver.click(view.show_all)
+    assert len(rows(view.list)) == 2
+    assert len(view.chips) == 2  # chips are the cited ones whatever the list shows
+
+
+def test_a_refusal_says_so_and_lists_the_closest_notes(
+    driver: GuiDriver, fake_api: FakeNotesApi
+) -> None:
+    fake_api.ask_refuse = True
+    fake_api.ask_warnings = ["2 sources were left out to fit the model's context."]
+    panel = ask_question(driver, "What is her blood type?")
+    wait_for_answer(driver)
+    assert panel.result is not None and panel.result.refused
+    assert panel.notice.isVisible()
+    assert panel.notice.text().startswith("The notes don't answer this.")
+    assert panel.warnings.isVisible()
+    assert panel.warnings.text() == "⚠ 2 sources were left out to fit the model's context."
+    assert panel.sources.chips == []
+    assert panel.sources.show_all.isChecked()
+    assert [(r[0], r[4]) for r in rows(panel.sources.list)] == [
+        ("[1]", "not cited"),
+        ("[2]", "not cited"),
+        ("[3]", "not cited"),
+    ]
+    assert anchors(panel.answer.document()) == []
+
+    # The next answer clears the notice and the warnings, and lists used sources again.
+    fake_api.ask_refuse = False
+    fake_api.ask_warnings = []
+    ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    assert panel.notice.isHidden() and panel.warnings.isHidden()
+    assert not panel.sources.show_all.isChecked()
+
+
+@pytest.mark.parametrize(
+    ("error", "shown"),
+    [
+        (RateLimited("Too many questions.", retry_after_s=2.5), "Wait 3 seconds and try again."),
+        (QueryRejected("The question looks like an instruction to the assistant."), "Rephrase"),
+    ],
+)
+def test_a_rejected_question_is_explained_beside_it(
+    driver: GuiDriver, fake_api: FakeNotesApi, error: Exception, shown: str
+) -> None:
+    fake_api.fail_next["ask"] = error
+    panel = ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    assert str(error).split(" (")[0] in panel.status.text()
+    assert shown in panel.status.text()
+    assert panel.status.textFormat() == Qt.TextFormat.PlainText
+    assert driver.window.isVisible() and driver.controller.unlock_dialog is None
+
+
+def test_model_output_is_inert_on_screen(driver: GuiDriver, seed: Seed) -> None:
+    panel = ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    view = panel.answer
+    view.grab()  # paint it: an image would be fetched now
+    doc = view.document()
+    assert anchors(doc) == ["cite:1", "cite:2"]
+    assert not any(fmt.isImageFormat() for _, _, fmt in fragments(doc))
+    assert view.requested == [] and view.safe_document.requested == []
+    text = view.toPlainText()
+    for literal in (
+        "![chart](http://127.0.0.1:1/a.png)",
+        "<img src=http://x/a.png>",
+        "[click](http://example.invalid)",
+        "<script>alert(1)</script>",
+        "[run](javascript:alert(1))",
+    ):
+        assert literal in text
+
+    window = driver.window
+    before = window.session_editor.session_id
+    opened: list[AskSource] = []
+    panel.source_activated.connect(opened.append)
+    for text in ("click", "http://autolink.invalid", "www.evil.invalid", "alert(1)"):
+        assert click_text(driver, view, text) == ""
+    assert opened == []
+    assert window.session_editor.session_id == before
+    assert view.source().isEmpty()
+
+
+def test_hebrew_answers_are_laid_out_right_to_left(driver: GuiDriver) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    try:
+        panel = ask_question(driver, "מה התוכנית?")
+        wait_for_answer(driver)
+        block = panel.answer.document().begin()
+        while block.isValid():
+            assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+            block = block.next()
+    finally:
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+# -- conversation history -------------------------------------------------------------------
+
+
+def test_history_lists_and_shows_stored_conversations(
+    make_gui: MakeGui, fake_api: FakeNotesApi, seed: Seed
+) -> None:
+    old = ConversationSummary(uuid.uuid4(), seed.client, "Legacy question", dt.datetime(2024, 1, 1))
+    t = dt.datetime(2024, 1, 1, 9, 0)
+    # Stored before sources were tracked: no sources, no warnings.
+    fake_api.stored[old.id] = (
+        old,
+        [
+            StoredMessage(uuid.uuid4(), "user", "Legacy question", t),
+            StoredMessage(uuid.uuid4(), "assistant", "An old answer [1] with **bold**.", t),
+        ],
+    )
+    other = ConversationSummary(uuid.uuid4(), uuid.uuid4(), "Another client's", t)
+    fake_api.stored[other.id] = (other, [])
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(seed.client)
+    panel = driver.window.assistant_panel
+    assert panel.conversations.ids() == [old.id]
+    assert panel.conversations.item(0).text() == "Legacy question"
+
+    panel.conversations.setCurrentRow(0)
+    driver.settle()
+    assert panel.conversation_id == old.id
+    text = panel.answer.toPlainText()
+    assert text == "You\nLegacy question\nAssistant\nAn old answer [1] with bold."
+    assert anchors(panel.answer.document()) == []  # [1] has no source to open
+    assert panel.sources.sources == [] and panel.sources.chips == []
+    assert panel.notice.isHidden() and panel.warnings.isHidden() and panel.status.isHidden()
+    assert driver.window.banner.text == ""
+
+    # A question now follows that conversation up; the earlier turns stay above it.
+    ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    assert fake_api.last_ask is not None and fake_api.last_ask.conversation_id == old.id
+    text = panel.answer.toPlainText()
+    assert text.startswith("You\nLegacy question\nAssistant\nAn old answer [1] with bold.\n")
+    assert f"You\n{QUESTION}\nAssistant\n" in text
+    assert anchors(panel.answer.document()) == ["cite:1", "cite:2"]  # the new answer's only
+
+    # A new conversation starts empty and is listed, newest first, once answered.
+    driver.click(panel.new_button)
+    assert panel.answer.toPlainText() == "" and panel.conversation_id is None
+    ask_question(driver, "Any allergies?")
+    wait_for_answer(driver)
+    assert panel.conversation_id is not None
+    assert panel.conversations.ids() == [panel.conversation_id, old.id]
+    assert panel.conversations.currentRow() == 0
+
+    # Reopening the first conversation shows all four turns; its last answer is current.
+    panel.conversations.setCurrentRow(1)
+    driver.settle()
+    text = panel.answer.toPlainText()
+    assert text.count("You\n") == 2 and text.count("Assistant\n") == 2
+    assert anchors(panel.answer.document()) == ["cite:1", "cite:2"]
+    assert len(panel.sources.chips) == 2
+
+
+# -- diagnostics ----------------------------------------------------------------------------
+
+
+def test_diagnostics_shows_the_assistants_metrics(
+    driver: GuiDriver, fake_api: FakeNotesApi, qtbot: QtBot
+) -> None:
+    actions = driver.controller.diagnostics
+    actions.action.trigger()
+    dialog = actions.dialog
+    assert dialog is not None and dialog.isVisible() and dialog.busy
+    driver.wait_until(lambda: not dialog.busy, 5000)
+    assert rows(dialog.latency) == [
+        ["Embed the question", "3", "11.5", "19.5"],
+        ["Retrieve notes", "3", "23", "41"],
+        ["Generate the answer", "3", "2,150", "4,870.5"],
+        ["Total", "3", "2,210", "4,950"],
+    ]
+    counters = dict((r[0], r[1]) for r in rows(dialog.counters))
+    assert counters["Prompt tokens"] == "1,834"
+    assert counters["Answer tokens"] == "212"
+    assert counters["Cache hits"] == "1"
+    assert counters["Cache misses"] == "2"
+    assert counters["Refused"] == "1"
+    assert dialog.metrics_note.isHidden()
+    assert rows(dialog.checks) == [["fake", "yes", "in-memory"]]
+    threads = {name: ident for name, ident in fake_api.calls}
+    assert threads["assistant_metrics"] != threading.get_ident()
+
+    # Refresh asks again; with nothing answered yet the page says so.
+    fake_api.metrics_value = {f"latency_{s}_ms": {"count": 0.0, "p50": 0.0, "p95": 0.0} for s in (
+        "embed", "retrieve", "generate", "total")}  # fmt: skip
+    with qtbot.waitSignal(dialog.loaded, timeout=5000):
+        driver.click(dialog.refresh_button)
+    assert rows(dialog.counters) == []
+    assert dialog.metrics_note.isVisible()
+    # Locking hides the page with the rest of the window.
+    driver.lock()
+    assert dialog.isHidden()

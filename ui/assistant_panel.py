@@ -1,0 +1,400 @@
+"""Ask the notes of the client on screen: streaming answer, citations, sources, history.
+
+An answer can take tens of seconds, and the shared task runner has one worker that every
+note load and save waits behind; so asks run on a second runner of their own and the notes
+stay usable meanwhile. Streamed text comes back from that worker through a queued signal.
+Answers are untrusted model output and are only ever shown through `ui.safe_markdown`.
+
+Everything here is PHI: it is dropped (and an ask in flight cancelled) whenever the client
+changes, which includes locking.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from uuid import UUID
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api import NotesApi
+from core.assistant.types import (
+    AskRequest,
+    AskResult,
+    AskSource,
+    ConversationSummary,
+    StoredMessage,
+)
+from core.errors import Cancelled, Locked
+from core.ports import CancelToken
+from ui.assistant_sources import SourcesView
+from ui.errors import describe
+from ui.lists import IdList
+from ui.safe_markdown import Part, SafeBrowser, render_parts
+from ui.tasks import TaskRunner
+
+RENDER_DELAY_MS = 40  # streamed pieces are drawn together at most this often
+HISTORY_ROWS = 4
+
+
+class AssistantPanel(QGroupBox):
+    """Emits `source_activated(AskSource)` when a citation is chosen, and `failed(exc)` with
+    errors that belong to the controller (`Locked`, failures loading history)."""
+
+    source_activated = Signal(object)
+    failed = Signal(object)
+    # (generation, piece), emitted on the ask worker, queued to the GUI thread.
+    _text_arrived = Signal(int, str)
+
+    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("assistantPanel")
+        self.setTitle(self.tr("Ask the notes"))
+        self._api = api
+        self._runner = runner  # short calls: history, stored conversations
+        self._ask_runner = TaskRunner(self)  # the ask itself, on its own thread
+        self._client_id: UUID | None = None
+        self.conversation_id: UUID | None = None  # follow-ups continue this one
+        # Bumped whenever what is on screen is replaced: late text or answers for an older
+        # question, conversation or client never reach the screen.
+        self._gen = 0
+        self._list_gen = 0
+        self._token: CancelToken | None = None
+        self.result: AskResult | None = None
+        self.answer_text = ""  # as streamed so far, then the final answer
+        self._history: list[Part] = []  # earlier turns, shown with inert markers
+        self._question: str | None = None
+        self._note: str | None = None
+        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self._render)
+        self._text_arrived.connect(self._on_text, Qt.ConnectionType.QueuedConnection)
+
+        self.conversations = IdList("conversationList", self)
+        self.conversations.setMaximumHeight(self.fontMetrics().height() * (HISTORY_ROWS + 2))
+        self.conversations.currentItemChanged.connect(self._on_conversation_selected)
+        self.new_button = QPushButton(self.tr("New conversation"), self)
+        self.new_button.setObjectName("newConversation")
+        self.new_button.clicked.connect(self.new_conversation)
+        self.question = QLineEdit(self)
+        self.question.setObjectName("assistantQuestion")
+        self.question.setPlaceholderText(self.tr("Ask a question about this client's notes"))
+        self.question.setClearButtonEnabled(True)
+        self.question.returnPressed.connect(self.ask)
+        self.ask_button = QPushButton(self.tr("&Ask"), self)
+        self.ask_button.setObjectName("askButton")
+        self.ask_button.clicked.connect(self.ask)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("cancelAskButton")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.status = _plain_label("askStatus", self)
+        self.notice = _plain_label("askNotice", self)
+        self.notice.setStyleSheet("QLabel { font-weight: bold; }")
+        self.warnings = _plain_label("askWarnings", self)
+        self.warnings.setStyleSheet("QLabel { color: #8a5300; }")
+        self.answer = SafeBrowser(self)
+        self.answer.setObjectName("answerView")
+        self.answer.citation_clicked.connect(self._on_citation)
+        self.sources = SourcesView(self)
+        self.sources.source_activated.connect(self.source_activated)
+
+        history_row = QHBoxLayout()
+        history_row.addWidget(self.conversations, 1)
+        history_row.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        ask_row = QHBoxLayout()
+        ask_row.addWidget(self.question, 1)
+        ask_row.addWidget(self.ask_button)
+        ask_row.addWidget(self.cancel_button)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.answer)
+        split.addWidget(self.sources)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(history_row)
+        layout.addLayout(ask_row)
+        layout.addWidget(self.status)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.warnings)
+        layout.addWidget(split, 1)
+        self.set_client(None)
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def client_id(self) -> UUID | None:
+        return self._client_id
+
+    @property
+    def asking(self) -> bool:
+        return self._token is not None
+
+    def set_client(self, client_id: UUID | None) -> None:
+        """Ask about `client_id` from now on; None (no saved client, or locked) disables the
+        panel. Changing client cancels an ask in flight and forgets everything shown."""
+        self.setEnabled(client_id is not None)
+        if client_id == self._client_id:
+            return
+        self._client_id = client_id
+        self._list_gen += 1
+        self.conversations.clear_quietly()
+        self.question.clear()
+        self._start_over()
+        if client_id is not None:
+            self.refresh_conversations()
+
+    def shutdown(self) -> None:
+        """Cancel an ask in flight and wait for its thread (the service closes after)."""
+        self._cancel_token()
+        self._ask_runner.shutdown()
+
+    # -- asking -----------------------------------------------------------------------------
+
+    def ask(self) -> None:
+        """Ask the question in the box, continuing the conversation on screen."""
+        text = self.question.text().strip()
+        if not text or self._client_id is None or self.asking:
+            return
+        if self._question is not None:  # the turn on screen becomes history
+            self._history.extend(self._current_parts(citable=False))
+        self._gen += 1
+        gen = self._gen
+        self._question, self.answer_text, self.result, self._note = text, "", None, None
+        self.sources.set_sources([])
+        self.notice.hide()
+        self.warnings.hide()
+        self._show_status(self.tr("Answering…"))
+        self._token = token = CancelToken()
+        self._update_buttons()
+        self._render()
+        request = AskRequest(text, client_id=self._client_id, conversation_id=self.conversation_id)
+        self._ask_runner.submit(
+            self._api.ask,
+            request,
+            functools.partial(self._emit_text, gen),
+            token,
+            on_success=functools.partial(self._on_answer, gen),
+            on_error=functools.partial(self._on_ask_error, gen),
+        )
+
+    def cancel(self) -> None:
+        """Stop the answer being generated; the service gives up within 200 ms."""
+        if self._token is not None and not self._token.cancelled:
+            self._token.cancel()
+            self._show_status(self.tr("Cancelling…"))
+            self.cancel_button.setEnabled(False)
+
+    def _emit_text(self, gen: int, piece: str) -> None:
+        # On the ask worker thread. RuntimeError: the panel is gone (application tear-down).
+        with contextlib.suppress(RuntimeError):
+            self._text_arrived.emit(gen, piece)
+
+    def _on_text(self, gen: int, piece: str) -> None:
+        if gen != self._gen:
+            return
+        self.answer_text += piece
+        if not self._render_timer.isActive():
+            self._render_timer.start()
+
+    def _on_answer(self, gen: int, result: AskResult) -> None:
+        if gen != self._gen:
+            return
+        self._token = None
+        self.result = result
+        self.conversation_id = result.conversation_id or self.conversation_id
+        self.answer_text = result.answer
+        self._show_outcome(result.sources, result.warnings, result.refused)
+        if result.cache_hit:
+            self._show_status(self.tr("Answered from earlier answers (cache)."))
+        else:
+            seconds = result.timings_ms.get("total", 0.0) / 1000
+            self._show_status(self.tr("Answered in {seconds:.1f} s.").format(seconds=seconds))
+        self._update_buttons()
+        self.refresh_conversations()
+
+    def _on_ask_error(self, gen: int, exc: BaseException) -> None:
+        if gen != self._gen:
+            return  # a question the user moved away from; Cancelled, most likely
+        self._token = None
+        self._update_buttons()
+        if isinstance(exc, Cancelled):
+            # The partial text stays, marked as such, so what was said is not lost.
+            self._show_status(self.tr("Cancelled"))
+            self._note = self.tr("Cancelled: this answer is incomplete.")
+            self._render()
+        elif isinstance(exc, Locked):
+            self.status.hide()
+            self.failed.emit(exc)  # the controller goes back to the unlock screen
+        else:
+            # Rejected questions, rate limits and time-outs belong beside the question.
+            self._show_status(describe(exc).as_text())
+            if self.answer_text:
+                self._note = self.tr("Stopped: this answer is incomplete.")
+                self._render()
+
+    def _on_citation(self, n: int) -> None:
+        self.sources.activate(n)
+
+    # -- conversations ----------------------------------------------------------------------
+
+    def refresh_conversations(self) -> None:
+        if self._client_id is None:
+            return
+        self._runner.submit(
+            self._api.conversations,
+            self._client_id,
+            on_success=functools.partial(self._on_conversations, self._list_gen),
+            on_error=self.failed.emit,
+        )
+
+    def new_conversation(self) -> None:
+        """Forget the conversation on screen; the next question starts a new one."""
+        if self.asking:
+            return
+        self.conversations.select_quietly(None)
+        self._start_over()
+
+    def _on_conversations(self, gen: int, found: list[ConversationSummary]) -> None:
+        if gen != self._list_gen:
+            return
+        rows = [
+            (c.id, c.title, c.created_at.strftime("%Y-%m-%d %H:%M"))
+            for c in sorted(found, key=lambda c: c.created_at, reverse=True)
+        ]
+        self.conversations.set_rows(rows, self.conversation_id)
+
+    def _on_conversation_selected(self, current: object, previous: object) -> None:
+        conversation_id = self.conversations.id_of(self.conversations.currentItem())
+        if conversation_id is None or self.asking:
+            return
+        self.open_conversation(conversation_id)
+
+    def open_conversation(self, conversation_id: UUID) -> None:
+        """Show a stored conversation; the next question follows it up."""
+        self._start_over()
+        self.conversation_id = conversation_id
+        self._show_status(self.tr("Loading the conversation…"))
+        self._runner.submit(
+            self._api.conversation,
+            conversation_id,
+            on_success=functools.partial(self._on_conversation, self._gen),
+            on_error=functools.partial(self._on_conversation_error, self._gen),
+        )
+
+    def _on_conversation(self, gen: int, messages: list[StoredMessage]) -> None:
+        if gen != self._gen:
+            return
+        self.status.hide()
+        # The last answer is "current": its markers link to its sources and chips. Earlier
+        # turns are history; their numbers referred to other sources and stay inert.
+        last = max((i for i, m in enumerate(messages) if m.role == "assistant"), default=None)
+        start = len(messages)
+        if last is not None:
+            start = last - 1 if last > 0 and messages[last - 1].role == "user" else last
+        self._history = [self._part(m) for m in messages[:start]]
+        if last is None:
+            self._render()
+            return
+        reply = messages[last]
+        self._question = messages[start].content if start < last else ""
+        self.answer_text = reply.content
+        self._show_outcome(reply.sources, reply.warnings, reply.refused)
+
+    def _on_conversation_error(self, gen: int, exc: BaseException) -> None:
+        if gen == self._gen:
+            self.status.hide()
+        self.failed.emit(exc)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _show_outcome(self, sources: list[AskSource], warnings: list[str], refused: bool) -> None:
+        self.notice.setVisible(refused)
+        if refused:
+            self.notice.setText(
+                self.tr("The notes don't answer this. The closest notes are listed below.")
+            )
+        self.warnings.setVisible(bool(warnings))
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        # A refusal cites nothing, so its closest notes are listed with the toggle on "all".
+        self.sources.set_sources(sources, show_all=refused or not any(s.used for s in sources))
+        self._render()
+
+    def _current_parts(self, *, citable: bool) -> list[Part]:
+        if self._question is None:
+            return []
+        numbers = frozenset(s.n for s in self.sources.sources) if citable else frozenset()
+        parts = []
+        if self._question:
+            parts.append(Part(self._question, heading=self.tr("You"), plain=True))
+        parts.append(
+            Part(
+                self.answer_text,
+                heading=self.tr("Assistant"),
+                citable=numbers,
+                note=self._note if citable else None,
+            )
+        )
+        return parts
+
+    def _part(self, message: StoredMessage) -> Part:
+        if message.role == "user":
+            return Part(message.content, heading=self.tr("You"), plain=True)
+        return Part(message.content, heading=self.tr("Assistant"))
+
+    def _render(self) -> None:
+        self._render_timer.stop()
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        parts = self._history + self._current_parts(citable=True)
+        render_parts(self.answer.document(), parts, rtl=rtl)
+        bar = self.answer.verticalScrollBar()
+        bar.setValue(bar.maximum())  # follow the answer as it grows
+
+    def _start_over(self) -> None:
+        """Cancel any ask and clear the answer, its sources and the conversation."""
+        self._cancel_token()
+        self._gen += 1
+        self.conversation_id = None
+        self._history = []
+        self._question, self.answer_text, self.result, self._note = None, "", None, None
+        self.sources.set_sources([])
+        for label in (self.status, self.notice, self.warnings):
+            label.clear()
+            label.hide()
+        self._render()
+        self._update_buttons()
+
+    def _cancel_token(self) -> None:
+        if self._token is not None:
+            self._token.cancel()
+        self._token = None
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.show()
+
+    def _update_buttons(self) -> None:
+        asking = self.asking
+        self.ask_button.setEnabled(not asking)
+        self.cancel_button.setEnabled(asking)
+        self.new_button.setEnabled(not asking)
+        self.conversations.setEnabled(not asking)
+
+
+def _plain_label(name: str, parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    # Plain text: messages and warnings must never be interpreted as markup.
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label

@@ -1,0 +1,235 @@
+"""The diagnostics page: the service's health checks and the assistant's metrics.
+
+Both come through the task runner (`doctor` may touch the database and the models). Nothing
+here is PHI: checks and metrics are counts, timings and model names.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.api import NotesApi
+from core.assistant.metrics import STAGES
+from core.domain import HealthCheck
+from ui.tasks import TaskRunner
+
+
+def stage_label(stage: str) -> str:
+    labels = {
+        "embed": QCoreApplication.translate("Diagnostics", "Embed the question"),
+        "retrieve": QCoreApplication.translate("Diagnostics", "Retrieve notes"),
+        "generate": QCoreApplication.translate("Diagnostics", "Generate the answer"),
+        "total": QCoreApplication.translate("Diagnostics", "Total"),
+    }
+    return labels.get(stage, stage)
+
+
+def counter_label(group: str, key: str) -> str:
+    labels = {
+        ("tokens", "prompt"): QCoreApplication.translate("Diagnostics", "Prompt tokens"),
+        ("tokens", "answer"): QCoreApplication.translate("Diagnostics", "Answer tokens"),
+        ("cache", "hit"): QCoreApplication.translate("Diagnostics", "Cache hits"),
+        ("cache", "miss"): QCoreApplication.translate("Diagnostics", "Cache misses"),
+        ("outcomes", "answered"): QCoreApplication.translate("Diagnostics", "Answered"),
+        ("outcomes", "refused"): QCoreApplication.translate("Diagnostics", "Refused"),
+        ("outcomes", "extractive"): QCoreApplication.translate("Diagnostics", "Extractive"),
+        ("outcomes", "cancelled"): QCoreApplication.translate("Diagnostics", "Cancelled"),
+        ("outcomes", "failed"): QCoreApplication.translate("Diagnostics", "Failed"),
+    }
+    # A measure added to the service before the GUI knows it still shows, untranslated.
+    return labels.get((group, key), f"{group}: {key}")
+
+
+def _latency(metrics: dict[str, dict[str, float]], stage: str) -> dict[str, float]:
+    # core/assistant/metrics.py names them latency_<stage>_ms; accept the bare stage too.
+    return metrics.get(f"latency_{stage}_ms") or metrics.get(stage) or {}
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+class DiagnosticsDialog(QDialog):
+    """Emits `loaded` once both sections are filled (tests wait on it), `failed(exc)` with
+    errors for the controller."""
+
+    loaded = Signal()
+    failed = Signal(object)
+
+    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagnosticsDialog")
+        self.setWindowTitle(self.tr("Diagnostics"))
+        self.resize(640, 560)
+        self._api = api
+        self._runner = runner
+        self._gen = 0
+        self._waiting = 0
+        self.metrics: dict[str, dict[str, float]] | None = None
+
+        checks_box = QGroupBox(self.tr("Health checks"), self)
+        self.checks = _tree("healthChecks", [self.tr("Check"), self.tr("OK"), self.tr("Detail")])
+        QVBoxLayout(checks_box).addWidget(self.checks)
+
+        assistant_box = QGroupBox(self.tr("Assistant"), self)
+        self.latency = _tree(
+            "assistantLatency",
+            [self.tr("Stage"), self.tr("Answers"), self.tr("p50 (ms)"), self.tr("p95 (ms)")],
+        )
+        self.counters = _tree("assistantCounters", [self.tr("Measure"), self.tr("Value")])
+        self.metrics_note = QLabel(self)
+        self.metrics_note.setObjectName("metricsNote")
+        self.metrics_note.setWordWrap(True)
+        self.metrics_note.hide()
+        box = QVBoxLayout(assistant_box)
+        box.addWidget(self.latency)
+        box.addWidget(self.counters)
+        box.addWidget(self.metrics_note)
+
+        self.refresh_button = QPushButton(self.tr("&Refresh"), self)
+        self.refresh_button.setObjectName("refreshDiagnostics")
+        self.refresh_button.clicked.connect(self.refresh)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(checks_box, 1)
+        layout.addWidget(assistant_box, 2)
+        layout.addWidget(buttons)
+
+    @property
+    def busy(self) -> bool:
+        return self._waiting > 0
+
+    def refresh(self) -> None:
+        self._gen += 1
+        self._waiting = 2
+        self.refresh_button.setEnabled(False)
+        self._runner.submit(
+            self._api.doctor,
+            on_success=functools.partial(self._on_checks, self._gen),
+            on_error=functools.partial(self._on_error, self._gen, self.checks),
+        )
+        self._runner.submit(
+            self._api.assistant_metrics,
+            on_success=functools.partial(self._on_metrics, self._gen),
+            on_error=functools.partial(self._on_error, self._gen, self.latency),
+        )
+
+    def _on_checks(self, gen: int, checks: list[HealthCheck]) -> None:
+        if gen != self._gen:
+            return
+        self.checks.clear()
+        for check in checks:
+            ok = self.tr("yes") if check.ok else self.tr("NO")
+            item = QTreeWidgetItem([check.name, ok, check.detail])
+            item.setToolTip(2, check.detail)
+            self.checks.addTopLevelItem(item)
+        self._done()
+
+    def _on_metrics(self, gen: int, metrics: dict[str, dict[str, float]]) -> None:
+        if gen != self._gen:
+            return
+        self.metrics = metrics
+        self.latency.clear()
+        for stage in STAGES:
+            values = _latency(metrics, stage)
+            self.latency.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        stage_label(stage),
+                        _number(values.get("count", 0.0)),
+                        _number(values.get("p50", 0.0)),
+                        _number(values.get("p95", 0.0)),
+                    ]
+                )
+            )
+        self.counters.clear()
+        latency_keys = {f"latency_{s}_ms" for s in STAGES} | set(STAGES)
+        for group, values in metrics.items():
+            if group in latency_keys:
+                continue
+            for key, value in values.items():
+                self.counters.addTopLevelItem(
+                    QTreeWidgetItem([counter_label(group, key), _number(value)])
+                )
+        answers = _latency(metrics, "total").get("count", 0.0)
+        self.metrics_note.setVisible(not answers)
+        self.metrics_note.setText(self.tr("No questions answered since Chartside started."))
+        self._done()
+
+    def _on_error(self, gen: int, table: QTreeWidget, exc: BaseException) -> None:
+        if gen == self._gen:
+            table.clear()
+            self._done()
+        self.failed.emit(exc)
+
+    def _done(self) -> None:
+        self._waiting -= 1
+        if self._waiting == 0:
+            self.refresh_button.setEnabled(True)
+            self.loaded.emit()
+
+
+class DiagnosticsActions(QObject):
+    """The "Diagnostics…" toolbar action and its dialog."""
+
+    failed = Signal(object)
+
+    def __init__(self, api: NotesApi, runner: TaskRunner, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._api = api
+        self._runner = runner
+        self._window = window
+        self.dialog: DiagnosticsDialog | None = None
+        self.action = QAction(self.tr("&Diagnostics…"), window)
+        self.action.setObjectName("diagnosticsAction")
+        self.action.setToolTip(self.tr("Health checks and assistant performance"))
+        self.action.triggered.connect(self.open)
+        toolbar = window.findChild(QToolBar, "mainToolBar")
+        if toolbar is None:
+            toolbar = window.addToolBar(self.tr("Main"))
+        toolbar.addSeparator()
+        toolbar.addAction(self.action)
+
+    def open(self) -> DiagnosticsDialog:
+        if self.dialog is None:
+            self.dialog = DiagnosticsDialog(self._api, self._runner, self._window)
+            self.dialog.failed.connect(self.failed)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        self.dialog.refresh()
+        return self.dialog
+
+    def session_ended(self) -> None:
+        if self.dialog is not None:
+            self.dialog.hide()
+
+
+def _tree(name: str, headers: list[str]) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setObjectName(name)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setHeaderLabels(headers)
+    tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    tree.header().setStretchLastSection(True)
+    return tree
