@@ -17,6 +17,7 @@ from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -96,6 +97,11 @@ class AssistantPanel(QGroupBox):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelAskButton")
         self.cancel_button.clicked.connect(self.cancel)
+        self.extractive = QCheckBox(self.tr("Quote the notes only"), self)
+        self.extractive.setObjectName("extractiveMode")
+        self.extractive.setToolTip(
+            self.tr("Answer with the best passages themselves, no generated text.")
+        )
         self.status = _plain_label("askStatus", self)
         self.notice = _plain_label("askNotice", self)
         self.notice.setStyleSheet("QLabel { font-weight: bold; }")
@@ -114,6 +120,7 @@ class AssistantPanel(QGroupBox):
         ask_row.addWidget(self.question, 1)
         ask_row.addWidget(self.ask_button)
         ask_row.addWidget(self.cancel_button)
+        ask_row.addWidget(self.extractive)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.answer)
         split.addWidget(self.sources)
@@ -176,7 +183,12 @@ class AssistantPanel(QGroupBox):
         self._token = token = CancelToken()
         self._update_buttons()
         self._render()
-        request = AskRequest(text, client_id=self._client_id, conversation_id=self.conversation_id)
+        request = AskRequest(
+            text,
+            client_id=self._client_id,
+            conversation_id=self.conversation_id,
+            extractive=self.extractive.isChecked(),
+        )
         self._ask_runner.submit(
             self._api.ask,
             request,

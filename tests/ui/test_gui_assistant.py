@@ -530,3 +530,16 @@ def test_diagnostics_shows_the_assistants_metrics(
     # Locking hides the page with the rest of the window.
     driver.lock()
     assert dialog.isHidden()
+
+
+def test_quote_the_notes_only_asks_for_an_extractive_answer(
+    driver: GuiDriver, fake_api: FakeNotesApi
+) -> None:
+    panel = driver.window.assistant_panel
+    ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    assert fake_api.last_ask is not None and not fake_api.last_ask.extractive
+    driver.click(panel.extractive)
+    ask_question(driver, QUESTION)
+    wait_for_answer(driver)
+    assert fake_api.last_ask.extractive
