@@ -15,6 +15,7 @@ SUITES = [
     "bench.bench_backup",
     "bench.bench_crash_load",
     "bench.bench_models",
+    "bench.bench_retrieval",
 ]
 
 
