@@ -186,6 +186,7 @@ chunks = Table(
     ),
 )
 Index("ix_chunks_stale", chunks.c.model_id)
+Index("ix_chunks_changes", chunks.c.workspace_id, chunks.c.updated_at)
 
 conversations = Table(
     "conversations",

@@ -32,17 +32,19 @@ c = s.chunks
 
 
 def index_status(conn: Connection, model_id: str | None) -> IndexStatus:
-    total, current = conn.execute(
-        select(
-            func.count(),
-            func.count().filter((c.c.model_id == model_id) & c.c.embedding.is_not(None)),
-        )
-    ).one()
-    return IndexStatus(int(current), int(total), model_id)
+    # Two index scans instead of one pass over every vector (83 ms at 100,000 chunks):
+    # writers keep `embedding IS NULL` ⇔ `model_id IS NULL`, so stale is `_stale` below.
+    total = conn.execute(select(func.count()).select_from(c)).scalar_one()
+    stale = conn.execute(select(func.count()).where(_stale(model_id))).scalar_one()
+    return IndexStatus(int(total) - int(stale), int(total), model_id)
 
 
-def _stale(model_id: str) -> Any:
-    return c.c.embedding.is_(None) | c.c.model_id.is_distinct_from(model_id)
+def _stale(model_id: str | None) -> Any:
+    """No vector, or another model's. `<` and `>` rather than `<>` or IS DISTINCT FROM:
+    only ranges can use the btree on model_id."""
+    if model_id is None:
+        return c.c.id.is_not(None)
+    return c.c.model_id.is_(None) | (c.c.model_id < model_id) | (c.c.model_id > model_id)
 
 
 class Indexer:
@@ -53,7 +55,9 @@ class Indexer:
         db: Database,
         cipher: Callable[[], CellCipher],
         embedder: Embedder,
-        batch_size: int = 64,
+        # 256: the embedder sorts each batch by length, so bigger batches pad less; 64 ran
+        # at 0.82-0.85x a raw encode of the same texts, 256 at ~0.93x (bench_retrieval).
+        batch_size: int = 256,
     ) -> None:
         self.db = db
         self.cipher = cipher

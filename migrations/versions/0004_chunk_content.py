@@ -31,9 +31,12 @@ def upgrade() -> None:
     op.add_column("messages", sa.Column("meta", sa.LargeBinary(), nullable=True))
     op.add_column("message_sources", sa.Column("detail", sa.LargeBinary(), nullable=True))
     op.create_index("ix_query_cache_scope", "query_cache", ["workspace_id", "scope_key"])
+    # The in-memory BM25 index checks (count, newest change) before each search.
+    op.create_index("ix_chunks_changes", "chunks", ["workspace_id", "updated_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_chunks_changes", table_name="chunks")
     op.drop_index("ix_query_cache_scope", table_name="query_cache")
     op.drop_column("message_sources", "detail")
     op.drop_column("messages", "meta")
