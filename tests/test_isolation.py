@@ -54,7 +54,8 @@ def _seed_other_tables(conn: Any, k: CellCipher, cid: UUID, sid: UUID) -> None:
     conn.execute(
         text(
             "INSERT INTO chunks (id, workspace_id, client_id, session_id, field, "
-            "ordinal, content_hash) VALUES (:i, :w, :c, :s, 'plan', 0, '\\x00')"
+            "ordinal, content_hash, content) VALUES (:i, :w, :c, :s, 'plan', 99, '\\x00', "
+            "'\\x00')"
         ),
         {"i": uuid.uuid4(), "w": ws, "c": cid, "s": sid},
     )
