@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,7 +38,7 @@ def test_neighbouring_chunks_overlap_and_prefer_sentence_ends() -> None:
     sentences = [f"Sentence {i} about knee pain and exercise." for i in range(40)]
     pieces = Chunker(word_spans, max_tokens=32, overlap=6).split(" ".join(sentences))
     assert len(pieces) > 5
-    for a, b in zip(pieces, pieces[1:], strict=False):
+    for a, b in itertools.pairwise(pieces):
         assert a.split()[-2:] == b.split()[:2] or set(a.split()[-6:]) & set(b.split()[:6])
     # Most windows end on a full stop rather than mid-sentence.
     assert sum(p.endswith(".") for p in pieces[:-1]) >= len(pieces[:-1]) * 3 // 4
