@@ -26,7 +26,7 @@ def runtime_settings(settings: Settings) -> tuple[Any, Any]:
         ),
         GeneratorSettings(
             n_threads=m.generator_threads,
-            n_threads_batch=m.generator_threads,
+            n_threads_batch=m.generator_batch_threads,
             n_ctx=m.generator_context,
         ),
     )

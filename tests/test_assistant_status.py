@@ -55,12 +55,13 @@ def test_thread_counts_and_context_come_from_settings(tmp_path: Path) -> None:
             "embedder_query_threads": 1,
             "embedder_batch_threads": 2,
             "generator_threads": 2,
+            "generator_batch_threads": 3,
             "generator_context": 2048,
         },
     )
     emb_s, gen_s = runtime_settings(settings)
     assert (emb_s.query_threads, emb_s.batch_threads) == (1, 2)
-    assert (gen_s.n_threads, gen_s.n_ctx) == (2, 2048)
+    assert (gen_s.n_threads, gen_s.n_threads_batch, gen_s.n_ctx) == (2, 3, 2048)
     embedder, generator = open_runtimes(settings)  # unloaded: cheap
     try:
         assert embedder.settings == emb_s and generator.settings == gen_s
