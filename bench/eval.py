@@ -1,4 +1,4 @@
-"""`make eval`: retrieval quality on patients none of us wrote (bench/eval_data.py).
+"""`make eval`: retrieval quality on patients none of us wrote (bench/evalset/).
 
 Imports the generated patients into a fresh, encrypted data dir, indexes them, and asks
 every question scoped to its client in each search mode. Hits are collapsed to the unit a
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 import time
@@ -28,15 +27,12 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from bench.common import write_result
-from bench.eval_data import EvalSet, Question, build
+from bench.common import PASSPHRASE, bench_settings, isolate, offline, write_result
+from bench.evalset import EvalSet, Question, build
 
 K = 5
 MODES = ("vector", "lexical", "hybrid")
 BASELINE = "bm25_sessions_baseline"
-PASSPHRASE = "evaluation passphrase"
-# The OWASP floor, as the test suite uses: real, but quick to derive.
-FAST_KDF = {"argon2_memory_kib": 19 * 1024, "argon2_iterations": 2, "argon2_lanes": 1}
 SOAP = ("subjective", "objective", "assessment", "plan")
 CLIENT_FIELDS = ("medical_history", "notes")
 Ranker = Callable[[Question], list[str]]
@@ -111,14 +107,11 @@ class SessionBm25:
 
 # -- the service -----------------------------------------------------------------------
 def _service(root: Path) -> Any:
-    os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
-    # No developer config or machine policy may leak into the measurement.
-    os.environ["CHARTSIDE_CONFIG_FILE"] = str(root / "absent-config.toml")
-    os.environ["CHARTSIDE_POLICY_FILE"] = str(root / "absent-policy.toml")
+    offline()  # `make eval` runs this module directly, not through bench/__main__.py
+    isolate(root)
     from app.compose import build_service  # wires the embedder the app itself uses
-    from core.settings import load_settings
 
-    svc = build_service(load_settings(data_dir=root / "data", crypto=FAST_KDF))
+    svc = build_service(bench_settings(root / "data"))
     svc.initialise(PASSPHRASE)
     return svc
 

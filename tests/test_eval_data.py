@@ -1,4 +1,4 @@
-"""The retrieval eval's data set and metrics (bench/eval_data.py, bench/eval.py)."""
+"""The retrieval eval's data set and metrics (bench/evalset/, bench/eval.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import pytest
 
 from bench import eval as ev
-from bench.eval_data import MAX_TARGETS, EvalSet, Question, Target, _mentions, build
+from bench.evalset import MAX_TARGETS, EvalSet, Question, Target, build, mentions
 from core.transfer import parse
 
 SMALL = 20  # catchment population: a handful of patients, a few seconds
@@ -66,16 +66,16 @@ def test_lexical_answers_are_in_their_sessions(small: EvalSet) -> None:
         m = re.search(r"\d+/\d+", q.text)
         assert m, q
         for t in q.targets:
-            assert _mentions(by_session[t.ref], m.group()), q
+            assert mentions(by_session[t.ref], m.group()), q
 
 
 def test_numbers_match_as_numbers() -> None:
-    assert _mentions("Na 138.0 mmol/L", "138")
-    assert _mentions("HbA1c 6.2%", "6.2")
-    assert not _mentions("Na 1380 mmol/L", "138")
-    assert not _mentions("Cr 13.8 mg/dL", "3.8")
-    assert not _mentions("HbA1c 6.25%", "6.2")
-    assert _mentions("Started Amlodipine 5mg", "amlodipine")
+    assert mentions("Na 138.0 mmol/L", "138")
+    assert mentions("HbA1c 6.2%", "6.2")
+    assert not mentions("Na 1380 mmol/L", "138")
+    assert not mentions("Cr 13.8 mg/dL", "3.8")
+    assert not mentions("HbA1c 6.25%", "6.2")
+    assert mentions("Started Amlodipine 5mg", "amlodipine")
 
 
 def test_recall_and_reciprocal_rank() -> None:

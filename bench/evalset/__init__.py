@@ -1,0 +1,50 @@
+"""The retrieval eval's data set: patients from a public synthetic-patient generator.
+
+clinosim (PyPI, MIT licence) simulates a population and a hospital forward from a seed and
+writes FHIR R4: Patients, Encounters, Observations, MedicationRequests, Conditions and
+Compositions whose sections are the clinician's notes. Each Encounter becomes one
+chartside session (its notes' sections mapped onto S/O/A/P); the problem list, allergies
+and family history become the client's fields. The questions are derived from the
+structured resources alone, never from the note text, and each names the sessions (or
+client fields) that hold its answer. None of the text or the questions is ours.
+
+`clinosim` runs the generator, `patients` reads its FHIR, `document` writes the
+chartside.v1 import, `questions` derives the questions. Everything is deterministic: a
+fixed seed and a fixed simulated period.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.evalset.clinosim import POPULATION, SEED, dataset_info, generate, resources
+from bench.evalset.document import to_doc
+from bench.evalset.patients import patients
+from bench.evalset.questions import MAX_TARGETS, Question, Target, mentions, questions
+
+__all__ = ["MAX_TARGETS", "EvalSet", "Question", "Target", "build", "mentions"]
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    doc: dict[str, Any]
+    questions: list[Question]
+    dataset: dict[str, Any]
+
+
+def build(population: int = POPULATION, seed: int = SEED) -> EvalSet:
+    """Generate, convert and derive the questions. About ten seconds."""
+    with tempfile.TemporaryDirectory(prefix="chartside-eval-") as tmp:
+        found = patients(resources(generate(Path(tmp), population, seed)))
+    doc = to_doc(found)
+    qs = questions(found, seed)
+    info = {
+        **dataset_info(population, seed),
+        "clients": len(doc["clients"]),
+        "sessions": sum(len(c["sessions"]) for c in doc["clients"]),
+        "questions": len(qs),
+    }
+    return EvalSet(doc, qs, info)
