@@ -16,6 +16,7 @@ SUITES = [
     "bench.bench_crash_load",
     "bench.bench_models",
     "bench.bench_retrieval",
+    "bench.bench_ask",
 ]
 
 
