@@ -164,7 +164,8 @@ def test_cancel_stops_between_batches(indexed_service: ChartsideService) -> None
     with pytest.raises(Cancelled):
         svc.index_now(progress, token)
     status = svc.index_status()
-    assert status.current == 256 and status.total == 600
+    # Two batches are in flight: the other one may have committed before the cancel.
+    assert status.current in (256, 512) and status.total == 600
     assert svc.index_now().complete  # and it resumes where it stopped
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import psycopg
@@ -28,6 +29,7 @@ from core.retrieval.vector import ensure_index
 
 log = logging.getLogger(__name__)
 Listener = Callable[[IndexStatus], None]
+PIPELINE = 2  # batches in flight
 c = s.chunks
 
 
@@ -64,6 +66,7 @@ class Indexer:
         self.embedder = embedder
         self.batch_size = batch_size
         self._indexed_dims: set[int] = set()
+        self._index_lock = threading.Lock()
 
     def status(self) -> IndexStatus:
         with self.db.tx(self.cipher().workspace_id) as conn:
@@ -73,9 +76,10 @@ class Indexer:
         """Embed one batch; returns how many chunks it embedded (0: nothing stale)."""
         cipher = self.cipher()
         model_id, dim = self.embedder.model_id, self.embedder.dimension
-        if dim not in self._indexed_dims:
-            ensure_index(self.db, dim)
-            self._indexed_dims.add(dim)
+        with self._index_lock:  # two workers must not both issue CREATE INDEX
+            if dim not in self._indexed_dims:
+                ensure_index(self.db, dim)
+                self._indexed_dims.add(dim)
         with self.db.tx(cipher.workspace_id) as conn:
             rows = conn.execute(
                 select(c.c.id, c.c.content)
@@ -98,17 +102,29 @@ class Indexer:
     def run_until_done(
         self, progress: Listener | None = None, cancel: CancelToken | None = None
     ) -> IndexStatus:
-        status = self.status()
-        if progress:
-            progress(status)
-        while True:
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            if self.run_batch(cancel) == 0:
-                break
-            status = self.status()
-            if progress:
-                progress(status)
+        """Two batches in flight: while one transaction writes its vectors (PostgreSQL
+        inserting into the HNSW graph, ~22% of the time, on the other core), the next batch
+        is being embedded. SKIP LOCKED hands them disjoint rows."""
+        report_lock = threading.Lock()
+
+        def report() -> None:
+            if progress is not None:
+                status = self.status()
+                with report_lock:
+                    progress(status)
+
+        def worker() -> None:
+            while True:
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                if self.run_batch(cancel) == 0:
+                    return
+                report()
+
+        report()
+        with ThreadPoolExecutor(max_workers=PIPELINE, thread_name_prefix="chartside-index") as pool:
+            for done in [pool.submit(worker) for _ in range(PIPELINE)]:
+                done.result()  # re-raises Cancelled or a failure
         return self.status()
 
 
