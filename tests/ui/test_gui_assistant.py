@@ -12,7 +12,7 @@ import itertools
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -20,9 +20,10 @@ import pytest
 from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTreeWidget
 from pytestqt.qtbot import QtBot
+from qtdoc import fragments, hrefs
 
 from core.api import NotesApi
 from core.assistant.types import AskSource, ConversationSummary, StoredMessage
@@ -57,25 +58,6 @@ def wait_for_answer(driver: GuiDriver, timeout_ms: int = 10_000) -> AssistantPan
     driver.wait_until(lambda: not panel.asking, timeout_ms)
     driver.settle()  # the conversation list reloads after each answer
     return panel
-
-
-def fragments(doc: QTextDocument) -> Iterator[tuple[int, str, QTextCharFormat]]:
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            yield fragment.position(), fragment.text(), fragment.charFormat()
-            it += 1
-        block = block.next()
-
-
-def anchors(doc: QTextDocument) -> list[str]:
-    return [
-        fmt.anchorHref()
-        for _, _, fmt in fragments(doc)
-        if fmt.isAnchor() or fmt.anchorHref() or fmt.anchorNames()
-    ]
 
 
 def point_at(browser: SafeBrowser, position: int) -> QPoint:
@@ -355,7 +337,7 @@ def test_a_refusal_says_so_and_lists_the_closest_notes(
         ("[2]", "not cited"),
         ("[3]", "not cited"),
     ]
-    assert anchors(panel.answer.document()) == []
+    assert hrefs(panel.answer.document()) == []
 
     # The next answer clears the notice and the warnings, and lists used sources again.
     fake_api.ask_refuse = False
@@ -391,7 +373,7 @@ def test_model_output_is_inert_on_screen(driver: GuiDriver, seed: Seed) -> None:
     view = panel.answer
     view.grab()  # paint it: an image would be fetched now
     doc = view.document()
-    assert anchors(doc) == ["cite:1", "cite:2"]
+    assert hrefs(doc) == ["cite:1", "cite:2"]
     assert not any(fmt.isImageFormat() for _, _, fmt in fragments(doc))
     assert view.requested == [] and view.safe_document.requested == []
     text = view.toPlainText()
@@ -460,7 +442,7 @@ def test_history_lists_and_shows_stored_conversations(
     assert panel.conversation_id == old.id
     text = panel.answer.toPlainText()
     assert text == "You\nLegacy question\nAssistant\nAn old answer [1] with bold."
-    assert anchors(panel.answer.document()) == []  # [1] has no source to open
+    assert hrefs(panel.answer.document()) == []  # [1] has no source to open
     assert panel.sources.sources == [] and panel.sources.chips == []
     assert panel.notice.isHidden() and panel.warnings.isHidden() and panel.status.isHidden()
     assert driver.window.banner.text == ""
@@ -472,7 +454,7 @@ def test_history_lists_and_shows_stored_conversations(
     text = panel.answer.toPlainText()
     assert text.startswith("You\nLegacy question\nAssistant\nAn old answer [1] with bold.\n")
     assert f"You\n{QUESTION}\nAssistant\n" in text
-    assert anchors(panel.answer.document()) == ["cite:1", "cite:2"]  # the new answer's only
+    assert hrefs(panel.answer.document()) == ["cite:1", "cite:2"]  # the new answer's only
 
     # A new conversation starts empty and is listed, newest first, once answered.
     driver.click(panel.new_button)
@@ -488,7 +470,7 @@ def test_history_lists_and_shows_stored_conversations(
     driver.settle()
     text = panel.answer.toPlainText()
     assert text.count("You\n") == 2 and text.count("Assistant\n") == 2
-    assert anchors(panel.answer.document()) == ["cite:1", "cite:2"]
+    assert hrefs(panel.answer.document()) == ["cite:1", "cite:2"]
     assert len(panel.sources.chips) == 2
 
 

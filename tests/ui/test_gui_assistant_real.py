@@ -13,8 +13,8 @@ from collections.abc import Callable
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
+from qtdoc import hrefs
 from test_gui_assistant import (
-    anchors,
     ask_question,
     click_citation,
     rows,
@@ -152,7 +152,7 @@ def test_an_answer_streams_cites_and_opens_its_source(
         assert len(rows(panel.sources.list)) == len(result.sources)
         # One chip per used source, and a link for each; both open the cited note.
         assert len(panel.sources.chips) == len(used)
-        assert set(anchors(panel.answer.document())) == {f"cite:{s.n}" for s in used}
+        assert set(hrefs(panel.answer.document())) == {f"cite:{s.n}" for s in used}
         source = next((s for s in used if s.session_id == knee.id), used[0])
         driver.click(panel.sources.chips[used.index(source)])
         driver.settle()

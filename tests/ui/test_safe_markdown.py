@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from qtdoc import fragments, hrefs, images
 
 from ui.safe_markdown import (
     MARKDOWN_FEATURES,
@@ -42,30 +41,6 @@ PAYLOADS = [
 @pytest.fixture(autouse=True)
 def _application(qapp: QApplication) -> None:
     """Documents lay out text with fonts, which needs a running QGuiApplication."""
-
-
-def fragments(doc: QTextDocument) -> Iterator[tuple[int, str, QTextCharFormat]]:
-    """(position, text, format) of every fragment of every block."""
-    block = doc.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            yield fragment.position(), fragment.text(), fragment.charFormat()
-            it += 1
-        block = block.next()
-
-
-def hrefs(doc: QTextDocument) -> list[str]:
-    return [
-        fmt.anchorHref()
-        for _, _, fmt in fragments(doc)
-        if fmt.isAnchor() or fmt.anchorHref() or fmt.anchorNames()
-    ]
-
-
-def images(doc: QTextDocument) -> list[str]:
-    return [fmt.toImageFormat().name() for _, _, fmt in fragments(doc) if fmt.isImageFormat()]
 
 
 def laid_out(browser: SafeBrowser, qtbot: QtBot) -> None:
