@@ -548,21 +548,9 @@ def _match(
     if at < 0:
         return None
     count = folded.count(needle)
-    record_id = session.id if session is not None else client_id
-    return count, SearchHit(
-        rank=0,
-        score=count / (count + 1),
-        type="session" if session is not None else "client",
-        chunk_id=uuid.uuid5(_CHUNK_NS, f"{record_id}:{name}"),
-        client_id=client_id,
-        client_external_id=client.data.external_id if client is not None else None,
-        session_id=session.id if session is not None else None,
-        session_external_id=session.data.external_id if session is not None else None,
-        session_date=session.data.date if session is not None else None,
-        field=name,
-        snippet=_snippet(text, at, at + len(needle)),
-        text=text,
-    )
+    whole = _hit(text, name, client_id, client, session)
+    snippet = _snippet(text, at, at + len(needle))
+    return count, dataclasses.replace(whole, score=count / (count + 1), snippet=snippet)
 
 
 def _hit(
