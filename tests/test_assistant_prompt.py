@@ -30,7 +30,7 @@ def hit(text: str, *, rank: int = 1, field: str = "plan", day: int = 2) -> Searc
         client_id=uuid.uuid4(),
         client_external_id="C-17",
         session_id=uuid.uuid4(),
-        session_external_id="S-1",
+        session_external_id=f"S-{rank}",
         session_date=dt.datetime(2024, 3, day, 10, 0),
         field=field,
         snippet=text[:40],

@@ -3,36 +3,16 @@ tokenizer and template, and each model answers over fenced sources."""
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
-
 import pytest
 
 from core.assistant.citations import is_refusal_text, parse_answer
 from core.assistant.prompt import build_prompt
-from core.retrieval.types import SearchHit
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
+from tests.test_assistant_prompt import hit
 
 CONTEXT = 1024  # the rules and worked example alone take ~380 tokens (SmolLM2)
 ANSWER_TOKENS = 64
-
-
-def hit(text: str, *, rank: int, field: str = "plan", day: int = 2) -> SearchHit:
-    return SearchHit(
-        rank=rank,
-        score=1.0 / rank,
-        type="session",
-        chunk_id=uuid.uuid4(),
-        client_id=uuid.uuid4(),
-        client_external_id="C-17",
-        session_id=uuid.uuid4(),
-        session_external_id=f"S-{rank}",
-        session_date=dt.datetime(2024, 3, day, 10, 0),
-        field=field,
-        snippet=text[:60],
-        text=text,
-    )
 
 
 MANY = [
