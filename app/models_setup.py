@@ -46,8 +46,19 @@ def open_runtimes(settings: Settings) -> tuple[Any, Any]:
 
 
 def open_generator(settings: Settings) -> Any:
-    """The active generator, unloaded (registering the packaged models on first use)."""
-    return open_runtimes(settings)[1]
+    """The active generator, unloaded. With none chosen, the packaged models are
+    registered and `models.default_generator` picks which becomes active."""
+    from models.factory import open_generator as open_record
+    from models.registry import ModelRegistry
+
+    registry = ModelRegistry(settings.models_dir)
+    record = registry.active("generator")
+    if record is None:
+        chosen = registry.ensure_defaults(
+            settings.model_cache_dir, generator=settings.models.default_generator
+        )
+        record = registry.active("generator") or chosen[settings.models.default_generator]
+    return open_record(record, settings=runtime_settings(settings)[1])
 
 
 def open_embedder(settings: Settings) -> Any:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from app.compose import build_service
-from app.models_setup import assistant_status, open_runtimes, runtime_settings
+from app.models_setup import assistant_status, open_generator, open_runtimes, runtime_settings
 from core.domain import ClientData, SessionData
 from models.registry import ModelRegistry, use_generator
 from tests.conftest import PASSPHRASE, make_settings
@@ -68,4 +70,16 @@ def test_thread_counts_and_context_come_from_settings(tmp_path: Path) -> None:
         assert generator.context_length <= 2048
     finally:
         embedder.close()
+        generator.close()
+
+
+@pytest.mark.parametrize(("choice", "name"), [("base", "gemma"), ("instruct", "SmolLM2")])
+def test_default_generator_setting_picks_the_packaged_model(
+    tmp_path: Path, choice: str, name: str
+) -> None:
+    settings = make_settings(tmp_path / "data", models={"default_generator": choice})
+    generator = open_generator(settings)  # unloaded: cheap
+    try:
+        assert generator.name.startswith(name)
+    finally:
         generator.close()
