@@ -80,8 +80,9 @@ class AskOps:
         client_id, history = self._history(request)
         timings: dict[str, float] = {}
         injected = detect_injection(question)
-        if injected is not None:
-            return self._finish(request, question, client_id, t0, timings, None, [], injected)
+        if injected is not None:  # refused before anything ran, and the reason shown
+            refused = grounding.Grounded(injected, True, [], [injected])
+            return self._finish(request, question, client_id, t0, timings, refused, [])
         generator = None if request.extractive else self.generator()
         models = {"embedder": self.embedder.model_id, "generator": _id(generator)}
         # A follow-up ("and the dose?") retrieves with the question it follows.
@@ -104,7 +105,7 @@ class AskOps:
                     hit["warnings"],
                 )  # fmt: skip
                 return self._finish(
-                    request, question, client_id, t0, timings, cached, [], None, models, True
+                    request, question, client_id, t0, timings, cached, [], models, True
                 )
         t = time.perf_counter()
         found = Searcher(self.db, self.cipher, self.embedder, self.lexical).search(
@@ -146,9 +147,7 @@ class AskOps:
                     ttl=dt.timedelta(hours=cfg.cache_ttl_hours), cap=cfg.cache_max_entries,
                 )
             )  # fmt: skip
-        return self._finish(
-            request, question, client_id, t0, timings, result, found.hits, None, models
-        )
+        return self._finish(request, question, client_id, t0, timings, result, found.hits, models)
 
     def _history(self: Any, request: AskRequest) -> tuple[UUID | None, list[tuple[str, str]]]:
         if request.conversation_id is None:
@@ -205,15 +204,12 @@ class AskOps:
         client_id: UUID | None,
         t0: float,
         timings: dict[str, float],
-        result: grounding.Grounded | None,
+        result: grounding.Grounded,
         retrieved: list[Any],
-        rejected: str | None,
         models: dict[str, str | None] | None = None,
         cache_hit: bool = False,
     ) -> AskResult:
         """Store the turn, write the audit event and the metrics, whatever the outcome."""
-        if result is None:  # an injection attempt: refused before anything ran
-            result = grounding.Grounded(rejected or "", True, [], [rejected or ""])
         timings = {"embed": 0.0, "retrieve": 0.0, "generate": 0.0, **timings}
         timings["total"] = _ms(t0)
         meta = {"refused": result.refused, "warnings": result.warnings, "cache_hit": cache_hit}

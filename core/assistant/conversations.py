@@ -17,10 +17,6 @@ from core.errors import NotFound
 TITLE_CHARS = 80
 
 
-def _enc(cipher: CellCipher, table: str, row: UUID, values: dict[str, str]) -> dict[str, bytes]:
-    return cipher.encrypt_row(table, row, values)
-
-
 def create(conn: Connection, cipher: CellCipher, client_id: UUID | None, title: str) -> UUID:
     cid = uuid.uuid4()
     conn.execute(
@@ -28,7 +24,7 @@ def create(conn: Connection, cipher: CellCipher, client_id: UUID | None, title: 
             id=cid,
             workspace_id=cipher.workspace_id,
             client_id=client_id,
-            **_enc(cipher, "conversations", cid, {"title": title[:TITLE_CHARS]}),
+            **cipher.encrypt_row("conversations", cid, {"title": title[:TITLE_CHARS]}),
         )
     )
     return cid
@@ -56,7 +52,7 @@ def add_message(
             # now() is the transaction's start: a question and its answer saved together
             # would tie, and the order of a conversation would be left to chance.
             created_at=func.clock_timestamp(),
-            **_enc(cipher, "messages", mid, values),
+            **cipher.encrypt_row("messages", mid, values),
         )
     )
     rows = []
@@ -75,7 +71,7 @@ def add_message(
                 "used": src.used,
                 "support": src.support,
                 "reason": None,
-                **_enc(cipher, "message_sources", sid, plain),
+                **cipher.encrypt_row("message_sources", sid, plain),
             }
         )
     if rows:

@@ -95,7 +95,7 @@ _SCOPE_SQL = (
     "SELECT c.id, c.client_id, c.field, c.content, s.session_date "
     "FROM chunks c LEFT JOIN sessions s ON s.id = c.session_id WHERE c.workspace_id = :ws {cond}"
 )
-_PRINT_SQL = "SELECT count(*), max(updated_at) FROM chunks WHERE workspace_id = :ws {cond}"
+_PRINT_SQL = "SELECT count(*), max(c.updated_at) FROM chunks c WHERE c.workspace_id = :ws {cond}"
 
 
 class LexicalCache:
@@ -115,9 +115,7 @@ class LexicalCache:
             ("AND c.client_id = :client", {"client": client_id}) if client_id else ("", {})
         )
         fingerprint = tuple(
-            conn.execute(
-                text(_PRINT_SQL.format(cond=cond.replace("c.", ""))), {"ws": ws, **params}
-            ).one()
+            conn.execute(text(_PRINT_SQL.format(cond=cond)), {"ws": ws, **params}).one()
         )
         key = (ws, client_id)
         with self._lock:
