@@ -10,6 +10,7 @@ import argparse
 import getpass
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -231,6 +232,11 @@ def run_cli(argv: list[str], make_service: Callable[[Path | None], ChartsideServ
     except KeyboardInterrupt:
         print("chartside: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader left early (`chartside search ... | head`): no traceback for that.
+        # stdout now points at /dev/null so the flush at exit cannot raise it again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + int(signal.SIGPIPE)  # what a shell reports for a writer killed by SIGPIPE
     finally:
         if svc is not None:
             svc.close()

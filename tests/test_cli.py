@@ -20,18 +20,22 @@ CHARTSIDE = str(Path(sys.executable).parent / "chartside")
 def cli(
     data_dir: Path, *args: str, stdin: str | None = None, passphrase: str | None = PASSPHRASE
 ) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHARTSIDE_PASSPHRASE")}
-    env.update({f"CHARTSIDE_CRYPTO__{k.upper()}": str(v) for k, v in FAST_KDF.items()})
-    if passphrase is not None:
-        env["CHARTSIDE_PASSPHRASE"] = passphrase
     return subprocess.run(
         [CHARTSIDE, "--data-dir", str(data_dir), "--json", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=env,
+        env=cli_env(passphrase),
         timeout=180,
     )
+
+
+def cli_env(passphrase: str | None = PASSPHRASE) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHARTSIDE_PASSPHRASE")}
+    env.update({f"CHARTSIDE_CRYPTO__{k.upper()}": str(v) for k, v in FAST_KDF.items()})
+    if passphrase is not None:
+        env["CHARTSIDE_PASSPHRASE"] = passphrase
+    return env
 
 
 def ok(res: subprocess.CompletedProcess[str]) -> Any:

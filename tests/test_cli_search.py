@@ -19,7 +19,7 @@ from app.compose import migrations_dir
 from core.service import ChartsideService
 from tests.conftest import PASSPHRASE, make_settings
 from tests.factories import document
-from tests.test_cli import CHARTSIDE, cli, ok
+from tests.test_cli import CHARTSIDE, cli, cli_env, ok
 
 
 def test_index_then_search_and_batch(tmp_path: Path) -> None:
@@ -55,6 +55,20 @@ def test_index_then_search_and_batch(tmp_path: Path) -> None:
     assert lines[1]["error"] == "not valid JSON" and lines[1]["line"] == 2
     assert lines[2] == {"id": "c", "line": 3, "error": "no client has that id"}
     assert "zolpidem" not in res.stderr  # PHI reaches stdout only
+    # `search ... | head`: the reader leaves early; the CLI ends quietly, as SIGPIPE would.
+    batch.write_text(_many("sleep", 400))
+    piped = subprocess.run(
+        ["bash", "-c", f'"{CHARTSIDE}" --data-dir "{d}" --json search --batch "{batch}" '
+         "--k 10 | head -c 10; echo \" ${PIPESTATUS[0]}\""],
+        capture_output=True, text=True, env=cli_env(),
+    )  # fmt: skip
+    assert piped.stdout.split()[-1] == "141", piped.stderr
+    assert "Traceback" not in piped.stderr and "BrokenPipe" not in piped.stderr
+
+
+def _many(query: str, n: int) -> str:
+    """A batch big enough that its output overflows a pipe's buffer."""
+    return "".join(json.dumps({"id": str(i), "query": query}) + "\n" for i in range(n))
 
 
 def _big_import(tmp_path: Path, sessions: int) -> Path:
