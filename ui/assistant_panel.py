@@ -1,8 +1,13 @@
-"""Ask the notes of the client on screen: streaming answer, citations, sources, history.
+"""Ask the notes of the client on screen: live progress, checked answer, citations, history.
 
 An answer can take tens of seconds, and the shared task runner has one worker that every
 note load and save waits behind; so asks run on a second runner of their own and the notes
-stay usable meanwhile. Streamed text comes back from that worker through a queued signal.
+stay usable meanwhile.
+
+The model's text streams back from that worker (through a queued signal), but it is never
+shown: the service's grounding check may still turn it into a refusal or change it, and
+nothing is shown and then taken back (DESIGN §6). While it streams, the status line counts
+the words written so far; the answer appears once the checked `AskResult` arrives.
 Answers are untrusted model output and are only ever shown through `ui.safe_markdown`.
 
 Everything here is PHI: it is dropped (and an ask in flight cancelled) whenever the client
@@ -15,7 +20,7 @@ import contextlib
 import functools
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -44,7 +49,6 @@ from ui.lists import IdList
 from ui.safe_markdown import Part, SafeBrowser, render_parts
 from ui.tasks import TaskRunner
 
-RENDER_DELAY_MS = 40  # streamed pieces are drawn together at most this often
 HISTORY_ROWS = 4
 
 
@@ -66,18 +70,20 @@ class AssistantPanel(QGroupBox):
         self._ask_runner = TaskRunner(self)  # the ask itself, on its own thread
         self._client_id: UUID | None = None
         self.conversation_id: UUID | None = None  # follow-ups continue this one
-        # Bumped whenever what is on screen is replaced: late text or answers for an older
-        # question, conversation or client never reach the screen.
+        # Bumped whenever what is on screen is replaced: late progress or answers for an
+        # older question, conversation or client never reach the screen.
         self._gen = 0
         self._list_gen = 0
         self._token: CancelToken | None = None
         self.result: AskResult | None = None
-        self.answer_text = ""  # as streamed so far, then the final answer
+        # What the answer view shows for the current turn: the checked answer (or a stored
+        # one); "" while it is being written. The streamed text itself is never kept.
+        self.answer_text = ""
+        self._words = 0  # written so far by the model, for the progress line
+        self._in_word = False  # the last streamed piece ended inside a word
         self._history: list[Part] = []  # earlier turns, shown with inert markers
         self._question: str | None = None
         self._note: str | None = None
-        self._render_timer = QTimer(self, singleShot=True, interval=RENDER_DELAY_MS)
-        self._render_timer.timeout.connect(self._render)
         self._text_arrived.connect(self._on_text, Qt.ConnectionType.QueuedConnection)
 
         self.conversations = IdList("conversationList", self)
@@ -171,15 +177,17 @@ class AssistantPanel(QGroupBox):
         text = self.question.text().strip()
         if not text or self._client_id is None or self.asking:
             return
-        if self._question is not None:  # the turn on screen becomes history
+        # An answered turn becomes history; a cancelled or failed one was never stored.
+        if self.answer_text:
             self._history.extend(self._current_parts(citable=False))
         self._gen += 1
         gen = self._gen
         self._question, self.answer_text, self.result, self._note = text, "", None, None
+        self._words, self._in_word = 0, False
         self.sources.set_sources([])
         self.notice.hide()
         self.warnings.hide()
-        self._show_status(self.tr("Answering…"))
+        self._show_status(self.tr("Reading the notes…"))
         self._token = token = CancelToken()
         self._update_buttons()
         self._render()
@@ -211,11 +219,21 @@ class AssistantPanel(QGroupBox):
             self._text_arrived.emit(gen, piece)
 
     def _on_text(self, gen: int, piece: str) -> None:
-        if gen != self._gen:
+        # Progress only: the piece counts towards the words written and is then dropped.
+        if gen != self._gen or not piece:
             return
-        self.answer_text += piece
-        if not self._render_timer.isActive():
-            self._render_timer.start()
+        words = len(piece.split())
+        if self._in_word and not piece[0].isspace():
+            words -= 1  # the piece goes on with the word the last one ended in
+        self._in_word = not piece[-1].isspace()
+        self._words += words
+        if self._token is None or self._token.cancelled or not self._words:
+            return  # "Cancelling…" stays until the worker stops
+        if self._words == 1:
+            status = self.tr("Writing the answer… 1 word. It appears once checked.")
+        else:
+            status = self.tr("Writing the answer… {words} words. It appears once checked.")
+        self._show_status(status.format(words=self._words))
 
     def _on_answer(self, gen: int, result: AskResult) -> None:
         if gen != self._gen:
@@ -239,9 +257,9 @@ class AssistantPanel(QGroupBox):
         self._token = None
         self._update_buttons()
         if isinstance(exc, Cancelled):
-            # The partial text stays, marked as such, so what was said is not lost.
+            # Nothing unchecked is shown, so there is no partial answer: the turn says so.
             self._show_status(self.tr("Cancelled"))
-            self._note = self.tr("Cancelled: this answer is incomplete.")
+            self._note = self.tr("Cancelled before the answer was ready.")
             self._render()
         elif isinstance(exc, Locked):
             self.status.hide()
@@ -249,9 +267,6 @@ class AssistantPanel(QGroupBox):
         else:
             # Rejected questions, rate limits and time-outs belong beside the question.
             self._show_status(describe(exc).as_text())
-            if self.answer_text:
-                self._note = self.tr("Stopped: this answer is incomplete.")
-                self._render()
 
     def _on_citation(self, n: int) -> None:
         self.sources.activate(n)
@@ -344,17 +359,14 @@ class AssistantPanel(QGroupBox):
         if self._question is None:
             return []
         numbers = frozenset(s.n for s in self.sources.sources) if citable else frozenset()
+        note = self._note if citable else None
         parts = []
         if self._question:
             parts.append(Part(self._question, heading=self.tr("You"), plain=True))
-        parts.append(
-            Part(
-                self.answer_text,
-                heading=self.tr("Assistant"),
-                citable=numbers,
-                note=self._note if citable else None,
+        if self.answer_text or note is not None:  # no answer yet: the question alone
+            parts.append(
+                Part(self.answer_text, heading=self.tr("Assistant"), citable=numbers, note=note)
             )
-        )
         return parts
 
     def _part(self, message: StoredMessage) -> Part:
@@ -363,12 +375,11 @@ class AssistantPanel(QGroupBox):
         return Part(message.content, heading=self.tr("Assistant"))
 
     def _render(self) -> None:
-        self._render_timer.stop()
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
         parts = self._history + self._current_parts(citable=True)
         render_parts(self.answer.document(), parts, rtl=rtl)
         bar = self.answer.verticalScrollBar()
-        bar.setValue(bar.maximum())  # follow the answer as it grows
+        bar.setValue(bar.maximum())  # the newest turn is at the end
 
     def _start_over(self) -> None:
         """Cancel any ask and clear the answer, its sources and the conversation."""
@@ -377,6 +388,7 @@ class AssistantPanel(QGroupBox):
         self.conversation_id = None
         self._history = []
         self._question, self.answer_text, self.result, self._note = None, "", None, None
+        self._words, self._in_word = 0, False
         self.sources.set_sources([])
         for label in (self.status, self.notice, self.warnings):
             label.clear()

@@ -104,7 +104,8 @@ class SafeBrowser(QTextBrowser):
 class Part:
     """One piece of a transcript: an optional heading (trusted UI text), then `text`,
     untrusted markdown unless `plain`. Markers `[n]` for `citable` numbers become anchors;
-    a `note` (trusted) follows in italics, e.g. to mark a cancelled answer as partial."""
+    a `note` (trusted) follows in italics, e.g. to say that an answer was cancelled. An
+    empty `text` adds no paragraph, so a note may stand alone under its heading."""
 
     text: str
     heading: str | None = None
@@ -134,17 +135,19 @@ def render_parts(doc: QTextDocument, parts: Sequence[Part], *, rtl: bool = False
         if part.heading is not None:
             _plain_block(cursor, part.heading, first=first, bold=True)
             first = False
-        if part.plain:
+        if part.text and part.plain:  # an empty text adds no empty paragraph
             _plain_block(cursor, part.text, first=first)
-        else:
+            first = False
+        elif part.text:
             piece = SafeDocument()
             render_markdown(piece, part.text, citable=part.citable)
             if not first:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             cursor.insertFragment(QTextDocumentFragment(piece))
-        first = False
+            first = False
         if part.note is not None:
-            _plain_block(cursor, part.note, first=False, italic=True)
+            _plain_block(cursor, part.note, first=first, italic=True)
+            first = False
     # Fragments carry formats, never resources; checked again over the whole document.
     _strip_active_content(doc, keep_citations=True)
     set_direction(doc, rtl=rtl)

@@ -105,14 +105,19 @@ class FakeNotesApi:
         # When set, search waits for it: a test sees the GUI stay live meanwhile.
         self.search_gate: threading.Event | None = None
         self.last_query: SearchQuery | None = None
-        # The assistant. `ask_answer` streams in ASK_PIECE pieces, `ask_delay_s` apart;
-        # `ask_gate`, when set, holds the stream after its first piece until it opens (or
-        # the ask is cancelled). `ask_refuse` answers with the service's refusal.
+        # The assistant. What the model writes streams in ASK_PIECE pieces, `ask_delay_s`
+        # apart: `ask_stream`, or when None the answer itself. The answer is `ask_answer`,
+        # or with `ask_refuse` the service's refusal (as its grounding check gives, after
+        # the model has written `ask_stream`). `ask_gate`, when set, holds the stream after
+        # its first piece until it opens; `ask_checking` holds the result after the last
+        # piece (the check, storing) until it opens. Cancel ends either wait.
         self.ask_answer = CANNED_ANSWER
+        self.ask_stream: str | None = None
         self.ask_refuse = False
         self.ask_warnings: list[str] = []
         self.ask_delay_s = 0.02
         self.ask_gate: threading.Event | None = None
+        self.ask_checking: threading.Event | None = None
         self.last_ask: AskRequest | None = None
         self.stored: dict[UUID, tuple[ConversationSummary, list[StoredMessage]]] = {}
         self.metrics_value: dict[str, dict[str, float]] = {
@@ -429,11 +434,12 @@ class FakeNotesApi:
         sources = self._ask_sources(request.client_id)
         refused = self.ask_refuse or not sources
         answer = REFUSAL if refused else self.ask_answer
-        for i, at in enumerate(range(0, len(answer), ASK_PIECE)):
-            self._ask_pause(cancel, first=i == 1)
+        written = answer if self.ask_stream is None else self.ask_stream
+        for i, at in enumerate(range(0, len(written), ASK_PIECE)):
+            self._ask_pause(cancel, self.ask_gate if i == 1 else None)
             if on_text is not None:
-                on_text(answer[at : at + ASK_PIECE])
-        self._ask_pause(cancel, first=False)
+                on_text(written[at : at + ASK_PIECE])
+        self._ask_pause(cancel, self.ask_checking)
         cited = set() if refused else {int(n) for n in _MARKER.findall(answer)}
         sources = [
             dataclasses.replace(s, used=True, reason=_citing_sentence(answer, s.n), support=0.8)
@@ -455,14 +461,14 @@ class FakeNotesApi:
             message_id=message_id,
         )
 
-    def _ask_pause(self, cancel: CancelToken | None, *, first: bool) -> None:
+    def _ask_pause(self, cancel: CancelToken | None, gate: threading.Event | None) -> None:
         """Sleep between pieces, waking at once on cancel and raising `Cancelled` as the
-        real generator does (within 200 ms); hold at the gate after the first piece."""
+        real generator does (within 200 ms); then hold at `gate`, if any, until it opens."""
         token = cancel if cancel is not None else CancelToken()
         cancelled = token.wait(self.ask_delay_s)
-        if not cancelled and first and self.ask_gate is not None:
+        if not cancelled and gate is not None:
             deadline = time.monotonic() + GATE_TIMEOUT_S
-            while not self.ask_gate.is_set() and not cancelled:
+            while not gate.is_set() and not cancelled:
                 if time.monotonic() > deadline:
                     raise TimeoutError("ask gate never opened")
                 cancelled = token.wait(0.01)

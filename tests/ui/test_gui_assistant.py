@@ -1,14 +1,19 @@
 """The assistant panel and the diagnostics page, against the in-memory FakeNotesApi.
 
-`ask_question`, `wait_for_answer` and `click_text` drive the panel the way a user does and
-wait only on the panel and the task runner, so the real-model test
-(tests/ui/test_gui_assistant_real.py) reuses them unchanged.
+`ask_question`, `wait_for_answer`, `words_written` and `click_text` drive and read the
+panel the way a user does and wait only on the panel and the task runner, so the
+real-model test (tests/ui/test_gui_assistant_real.py) reuses them unchanged.
+
+The model's text streams in, but only the checked answer is ever shown (DESIGN §6): while
+it is written the status line counts its words, and the answer view holds the question
+alone. `record_view` catches every text the view shows, to prove that.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import threading
 import time
 import uuid
@@ -17,7 +22,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import CANNED_ANSWER, FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
@@ -26,6 +31,7 @@ from pytestqt.qtbot import QtBot
 from qtdoc import fragments, hrefs
 
 from core.api import NotesApi
+from core.assistant.prompt import REFUSAL
 from core.assistant.types import AskSource, ConversationSummary, StoredMessage
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import QueryRejected, RateLimited
@@ -38,13 +44,20 @@ PLAN = "Continue the home exercise programme twice daily and keep a pain diary."
 WHEEZE = "Wheezy at night."
 HISTORY = "Asthma since childhood; uses an inhaler when needed."
 QUESTION = "What is the plan?"
+MEDICATION = "What medication is she on?"
+# What a model might write for MEDICATION that nothing in the notes supports.
+UNGROUNDED = (
+    "Currently taking metformin 500 mg twice daily [1], lisinopril 10 mg daily [2] "
+    "and atorvastatin 20 mg at night [2]."
+)
+_WRITING = re.compile(r"Writing the answer… (\d+) words?\. It appears once checked\.")
 
 
 # -- helpers shared with the real-model test ------------------------------------------------
 
 
 def ask_question(driver: GuiDriver, text: str) -> AssistantPanel:
-    """Type a question and press Enter; returns at once (the answer streams)."""
+    """Type a question and press Enter; returns at once (the answer is being written)."""
     panel = driver.window.assistant_panel
     assert panel.isEnabled(), "no client is open"
     panel.question.setText(text)
@@ -58,6 +71,29 @@ def wait_for_answer(driver: GuiDriver, timeout_ms: int = 10_000) -> AssistantPan
     driver.wait_until(lambda: not panel.asking, timeout_ms)
     driver.settle()  # the conversation list reloads after each answer
     return panel
+
+
+def words_written(panel: AssistantPanel) -> int | None:
+    """The count of words written so far that the status line shows while the model
+    writes; None when it shows something else."""
+    match = _WRITING.fullmatch(panel.status.text())
+    return int(match.group(1)) if match else None
+
+
+def record_view(panel: AssistantPanel) -> list[str]:
+    """Every text the answer view shows from now on: one entry per change to its document,
+    in-between states included. Tests may append their own samples."""
+    doc = panel.answer.document()
+    shown = [doc.toPlainText()]
+    doc.contentsChanged.connect(lambda: shown.append(doc.toPlainText()))
+    return shown
+
+
+def streamed_words_in(text: str, streamed: str) -> list[str]:
+    """The long words (7+ letters) of `streamed` that `text` contains: UNGROUNDED's are
+    in no question, heading, note or refusal, so any of them on screen is streamed text."""
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]{7,}", streamed)}
+    return sorted(w for w in words if w in text.casefold())
 
 
 def point_at(browser: SafeBrowser, position: int) -> QPoint:
@@ -141,22 +177,28 @@ def driver(make_gui: MakeGui, fake_api: FakeNotesApi, seed: Seed) -> GuiDriver:
     return d
 
 
-# -- streaming, responsiveness, cancel ------------------------------------------------------
+# -- progress while the answer is written, responsiveness, cancel ---------------------------
 
 
-def test_answer_streams_in_while_the_notes_stay_usable(
+def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
     driver: GuiDriver, fake_api: FakeNotesApi, seed: Seed
 ) -> None:
     gate = fake_api.ask_gate = threading.Event()
-    panel = ask_question(driver, QUESTION)
+    checking = fake_api.ask_checking = threading.Event()
+    panel = driver.window.assistant_panel
     view = panel.answer
+    shown = record_view(panel)
+    ask_question(driver, QUESTION)
     assert not panel.ask_button.isEnabled() and panel.cancel_button.isEnabled()
-    assert panel.status.text() == "Answering…"
+    assert panel.status.text() == "Reading the notes…" and panel.status.isVisible()
+    assert view.toPlainText() == f"You\n{QUESTION}"  # the question alone, no answer yet
 
-    # The first piece is on screen while the service is still answering.
-    driver.wait_until(lambda: "Plan:" in view.toPlainText(), 5000)
-    assert panel.asking and "programme" not in view.toPlainText()
-    assert view.toPlainText().startswith(f"You\n{QUESTION}\nAssistant\n")
+    # The first piece is counted while the service is still answering; it is not shown.
+    driver.wait_until(lambda: words_written(panel) is not None, 5000)
+    first = words_written(panel)
+    assert first is not None and first >= 1
+    assert panel.asking and view.toPlainText() == f"You\n{QUESTION}"
+    assert panel.answer_text == ""
 
     # The ask holds its own thread: a note opens meanwhile, through the shared runner.
     driver.open_session(seed.wheeze_session)
@@ -166,29 +208,83 @@ def test_answer_streams_in_while_the_notes_stay_usable(
     assert threads["ask"] != threading.get_ident()
     assert threads["ask"] != threads["get_session"]
 
-    # Released, the rest arrives in several steps before the answer completes.
+    # Released, the count grows in several steps up to every word the model wrote, and
+    # nothing of it reaches the answer view before the result is checked.
+    total = len(CANNED_ANSWER.split())
     seen: list[int] = []
 
     def sample() -> bool:
-        if panel.asking:
-            seen.append(len(view.toPlainText()))
-        return not panel.asking
+        shown.append(view.toPlainText())
+        words = words_written(panel)
+        if words is not None:
+            seen.append(words)
+        return words == total
 
     gate.set()
     driver.wait_until(sample, 10_000)
-    growth = sorted(set(seen))
-    assert len(growth) >= 3, growth
+    assert len(set(seen)) >= 3, seen
     assert seen == sorted(seen)  # it only ever grows
+    assert panel.asking and panel.result is None and panel.answer_text == ""
+    # Only ever the question, or part of it while the view is being redrawn.
+    assert all(f"You\n{QUESTION}".startswith(text) for text in shown), shown
+
+    # Checked, the answer is shown whole, with its citations.
+    checking.set()
     wait_for_answer(driver)
     text = view.toPlainText()
+    assert text.startswith(f"You\n{QUESTION}\nAssistant\nPlan: continue")
     assert "continue the home exercise programme [1]" in text
     assert "wheezy at night [2]" in text
+    assert panel.result is not None and panel.answer_text == panel.result.answer
+    assert hrefs(view.document()) == ["cite:1", "cite:2"]
+    assert len(panel.sources.chips) == 2
     assert panel.status.text().startswith("Answered in ")
     assert panel.ask_button.isEnabled() and not panel.cancel_button.isEnabled()
     assert fake_api.last_ask is not None
     assert fake_api.last_ask.client_id == seed.client
     assert fake_api.last_ask.question == QUESTION
     assert driver.window.banner.text == ""
+
+
+def test_a_streamed_answer_that_the_check_refuses_is_never_shown(
+    driver: GuiDriver, fake_api: FakeNotesApi
+) -> None:
+    # The model writes a plausible list; the grounding check turns it into a refusal.
+    fake_api.ask_stream = UNGROUNDED
+    fake_api.ask_refuse = True
+    checking = fake_api.ask_checking = threading.Event()
+    panel = driver.window.assistant_panel
+    view = panel.answer
+    shown = record_view(panel)
+    ask_question(driver, MEDICATION)
+
+    def sample() -> bool:
+        shown.append(view.toPlainText())
+        return words_written(panel) == len(UNGROUNDED.split())
+
+    # Every word is written and nothing is checked yet: the view has the question alone.
+    driver.wait_until(sample, 5000)
+    assert panel.asking and view.toPlainText() == f"You\n{MEDICATION}"
+
+    checking.set()
+    wait_for_answer(driver)
+    shown.append(view.toPlainText())
+    assert panel.result is not None and panel.result.refused
+    assert view.toPlainText() == f"You\n{MEDICATION}\nAssistant\n{REFUSAL}"
+    assert panel.answer_text == REFUSAL
+    assert panel.notice.isVisible()
+    assert panel.notice.text().startswith("The notes don't answer this.")
+    # The closest notes are listed, none cited, and nothing links.
+    assert panel.sources.chips == [] and panel.sources.show_all.isChecked()
+    assert [(r[0], r[4]) for r in rows(panel.sources.list)] == [
+        ("[1]", "not cited"),
+        ("[2]", "not cited"),
+        ("[3]", "not cited"),
+    ]
+    assert hrefs(view.document()) == []
+    # Nothing the model wrote was ever on screen, not even for a moment.
+    assert any(REFUSAL in text for text in shown)
+    assert not [text for text in shown if streamed_words_in(text, UNGROUNDED)]
 
 
 def test_the_gui_thread_keeps_running_during_an_answer(
@@ -208,12 +304,15 @@ def test_the_gui_thread_keeps_running_during_an_answer(
     assert max(gaps) < 0.5, max(gaps)  # never blocked for long
 
 
-def test_cancel_stops_the_answer_and_keeps_the_partial_text_marked(
+def test_cancel_stops_the_answer_and_leaves_no_draft(
     driver: GuiDriver, fake_api: FakeNotesApi
 ) -> None:
+    fake_api.ask_stream = UNGROUNDED  # its first piece, "Currently ta", is distinctive
     fake_api.ask_gate = threading.Event()  # never opened: only cancel ends it
-    panel = ask_question(driver, QUESTION)
-    driver.wait_until(lambda: "Plan:" in panel.answer.toPlainText(), 5000)
+    panel = driver.window.assistant_panel
+    shown = record_view(panel)
+    ask_question(driver, MEDICATION)
+    driver.wait_until(lambda: words_written(panel) is not None, 5000)
 
     started = time.monotonic()
     driver.click(panel.cancel_button)
@@ -222,18 +321,23 @@ def test_cancel_stops_the_answer_and_keeps_the_partial_text_marked(
     assert panel.status.text() == "Cancelled"
     assert panel.status.isVisible()
     text = panel.answer.toPlainText()
-    assert "Plan:" in text  # what arrived is kept...
-    assert text.endswith("Cancelled: this answer is incomplete.")  # ...and marked
+    # No partial answer: the turn says it was cancelled, and nothing written was shown.
+    assert text == f"You\n{MEDICATION}\nAssistant\nCancelled before the answer was ready."
+    assert panel.answer_text == ""
+    assert not [text for text in shown if streamed_words_in(text, UNGROUNDED)]
     assert panel.result is None and panel.sources.chips == []
     assert panel.ask_button.isEnabled() and not panel.cancel_button.isEnabled()
     assert driver.window.banner.text == ""  # a cancel is not an error
 
-    # The next question runs normally.
-    fake_api.ask_gate = None
+    # The next question runs normally; the cancelled turn, never stored, is not kept.
+    fake_api.ask_gate = fake_api.ask_stream = None
     ask_question(driver, QUESTION)
+    assert panel.status.text() == "Reading the notes…"
     wait_for_answer(driver)
     assert panel.result is not None
-    assert "incomplete" not in panel.answer.toPlainText().split("Assistant\n")[-1]
+    text = panel.answer.toPlainText()
+    assert text.startswith(f"You\n{QUESTION}\nAssistant\nPlan: continue")
+    assert text.count("You\n") == 1 and "Cancelled" not in text
 
 
 def test_locking_cancels_the_answer_and_forgets_it(
@@ -241,12 +345,13 @@ def test_locking_cancels_the_answer_and_forgets_it(
 ) -> None:
     fake_api.ask_gate = threading.Event()
     panel = ask_question(driver, QUESTION)
-    driver.wait_until(lambda: "Plan:" in panel.answer.toPlainText(), 5000)
+    driver.wait_until(lambda: words_written(panel) is not None, 5000)
     driver.lock()
     assert not panel.asking and not panel.isEnabled()
     assert panel.answer.toPlainText() == ""
     assert panel.conversations.count() == 0 and panel.sources.sources == []
     assert panel.question.text() == ""
+    assert panel.status.isHidden()
 
 
 # -- citations and sources ------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """The assistant panel on the real service, with the real packaged embedder and generator.
 
 The twin of tests/ui/test_gui_assistant.py (FakeNotesApi), reusing its helpers: ask in
-the panel, watch the answer stream in, list its sources, open a cited note, and see the
-answer counted on the diagnostics page.
+the panel, watch the words written counted while the answer view holds nothing of them,
+see the checked answer, list its sources, open a cited note, and see the answer counted on
+the diagnostics page.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from test_gui_assistant import (
     rows,
     selected_text,
     wait_for_answer,
+    words_written,
 )
 
 from core.api import NotesApi
@@ -101,19 +103,25 @@ def test_an_answer_streams_cites_and_opens_its_source(
     window = driver.window
     panel = window.assistant_panel
 
-    attempts: list[tuple[AskResult, list[int]]] = []  # with the lengths seen while asking
+    attempts: list[tuple[AskResult, list[int]]] = []  # with the word counts seen while asking
     for question in PHRASINGS:
         driver.click(panel.new_button)
         ask_question(driver, question)
         seen: list[int] = []
+        drafts: list[str] = []  # anything but the question in the answer view while asking
 
-        def done(seen: list[int] = seen) -> bool:
-            if panel.asking and panel.answer_text:
-                seen.append(len(panel.answer_text))
+        def done(seen: list[int] = seen, drafts: list[str] = drafts, q: str = question) -> bool:
+            if panel.asking:
+                words = words_written(panel)
+                if words is not None:
+                    seen.append(words)
+                if panel.answer.toPlainText() != f"You\n{q}" or panel.answer_text:
+                    drafts.append(panel.answer.toPlainText())
             return not panel.asking
 
         driver.wait_until(done, ANSWER_TIMEOUT_MS)
         wait_for_answer(driver)
+        assert drafts == [], drafts  # nothing was shown before it was checked
         assert window.banner.text == "", window.banner.text
         result = panel.result
         assert result is not None, panel.status.text()
@@ -132,7 +140,7 @@ def test_an_answer_streams_cites_and_opens_its_source(
         assert {r[4] for r in rows(panel.sources.list)} == {"not cited"}
         assert len(rows(panel.sources.list)) == len(result.sources)
 
-    # Answers streamed: text was on screen, growing, before the result arrived.
+    # The model's words were counted as they streamed in, before the result arrived.
     assert any(len(set(seen)) >= 2 for _, seen in attempts), [s for _, s in attempts]
     used = [s for s in result.sources if s.used]
     if result.refused:
