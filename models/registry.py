@@ -73,6 +73,7 @@ class ModelStatus:
     available_ram: int
     checksum_ok: bool | None = None  # None: not checked (list), True/False: verify
     warnings: list[str] = field(default_factory=list)
+    why: str | None = None  # why the app made it active, when it did
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -83,6 +84,7 @@ class ModelStatus:
             "available_ram": self.available_ram,
             "checksum_ok": self.checksum_ok,
             "warnings": self.warnings,
+            "why": self.why,
         }
 
 
@@ -144,6 +146,8 @@ class ModelRegistry:
             fits_ram=record.ram_bytes <= free,
             available_ram=free,
         )
+        if st.active:
+            st.why = self.why_active(record.kind)
         if not st.present:
             st.warnings.append(f"{record.path} is missing")
         elif check:
@@ -214,38 +218,70 @@ class ModelRegistry:
         self,
         cache_dir: Path | str,
         *,
-        generator: str = "base",
+        generator: str = "auto",
         progress: Progress | None = None,
     ) -> dict[str, ModelRecord]:
-        """Register the packaged models (assembling Gemma into `cache_dir` if needed) and
-        make them active where nothing is active yet. `generator` picks the default
-        generator: "base" (Gemma 3 270M, DESIGN §9) or "instruct" (SmolLM2-135M)."""
+        """Register the packaged models (joining Qwen and Gemma into `cache_dir` if needed)
+        and make them active where nothing is active yet. `generator` picks the default
+        generator: "qwen" (Qwen2.5-Coder-1.5B-Instruct), "instruct" (SmolLM2-135M), "base"
+        (Gemma 3 270M) or "auto": Qwen where its RAM fits, else SmolLM2. Why the active
+        generator was chosen is kept beside it (`why_active`)."""
         report = progress or (lambda _f, _m: None)
-        base = packaged.base_generator(Path(cache_dir), scaled(report, 0.0, 0.5))
-        models = {
-            "embedder": packaged.embedder(),
-            "base": base,
-            "instruct": packaged.instruct_generator(),
-        }
-        preferred = {"embedder": "embedder", "generator": generator}
+        cache = Path(cache_dir)
+        joined = {"base": lambda p: packaged.base_generator(cache, p)}
+        if packaged.qwen_installed():
+            joined["qwen"] = lambda p: packaged.qwen_generator(cache, p)
+        models = {"embedder": packaged.embedder(), "instruct": packaged.instruct_generator()}
+        for i, (key, make) in enumerate(joined.items()):
+            models[key] = make(scaled(report, i * 0.6 / len(joined), (i + 1) * 0.6 / len(joined)))
         out: dict[str, ModelRecord] = {}
         for i, (key, pm) in enumerate(models.items()):
             record = self.find(pm.kind, pm.path)
             if record is None or (pm.sha256 and record.sha256 != pm.sha256):
-                step = scaled(report, 0.5 + i / 6, 0.5 + (i + 1) / 6)
+                step = scaled(report, 0.6 + i / 10, 0.6 + (i + 1) / 10)
                 record = self.register(
                     pm.kind, pm.path, name=pm.name, sha256=pm.sha256,
                     source=f"package:{pm.package}", activate=False, progress=step,
                 )  # fmt: skip
             out[key] = record
+        chosen, why = _choose_generator(generator, out, available_ram())
         with self._lock:
             data = self._read()
-            for kind, key in preferred.items():
+            for kind, key in (("embedder", "embedder"), ("generator", chosen)):
                 if data["active"].get(kind) is None:
                     data["active"][kind] = out[key].path
+                    data.setdefault("why", {})[kind] = why if kind == "generator" else ""
             self._write(data)
         report(1.0, "Default models registered")
         return out
+
+    def why_active(self, kind: str) -> str | None:
+        """Why the active model of `kind` was chosen, when the app chose it."""
+        record = self.active(kind)
+        why = self._read().get("why", {}).get(kind)
+        return why if record is not None and why else None
+
+
+def _choose_generator(
+    wanted: str, packaged_records: dict[str, ModelRecord], free: int
+) -> tuple[str, str]:
+    """Which packaged generator becomes active, and why, in words for the status bar."""
+    if wanted != "auto":
+        if wanted not in packaged_records:
+            raise ModelNotFound(
+                f"The packaged generator {wanted!r} is not installed.",
+                remediation="Run `make run` again, or choose another models.default_generator.",
+            )
+        return wanted, "chosen by the models.default_generator setting"
+    qwen = packaged_records.get("qwen")
+    if qwen is None:
+        return "instruct", "the Qwen model packages are not installed"
+    if qwen.ram_bytes > free:
+        return "instruct", (
+            f"{qwen.name} needs about {qwen.ram_bytes / 2**30:.1f} GiB of RAM and "
+            f"{free / 2**30:.1f} GiB is free"
+        )
+    return "qwen", "the most capable packaged model that fits this computer's RAM"
 
 
 def describe(

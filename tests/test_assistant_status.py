@@ -18,7 +18,7 @@ def _broken(tmp_path: Path) -> Path:
     """A data dir whose active generator file has disappeared."""
     settings = make_settings(tmp_path / "data")
     reg = ModelRegistry(settings.models_dir)
-    reg.ensure_defaults(settings.models_dir / "cache")
+    reg.ensure_defaults(settings.model_cache_dir)
     smol = next(r for r in reg.records() if r.name == "SmolLM2-135M-Instruct")
     copy = tmp_path / "gone.gguf"
     shutil.copyfile(smol.path, copy)
@@ -29,10 +29,30 @@ def _broken(tmp_path: Path) -> Path:
 
 def test_ready_with_the_packaged_models(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data")
-    ModelRegistry(settings.models_dir).ensure_defaults(settings.models_dir / "cache")
+    ModelRegistry(settings.models_dir).ensure_defaults(settings.model_cache_dir)
     status = assistant_status(settings)
     assert status.available
-    assert (status.embedder, status.generator) == ("all-MiniLM-L6-v2", "gemma-3-270m")
+    # Qwen is the default wherever its RAM fits, and the status bar says so.
+    assert (status.embedder, status.generator) == (
+        "all-MiniLM-L6-v2",
+        "Qwen2.5-Coder-1.5B-Instruct",
+    )
+    assert "Qwen2.5-Coder-1.5B-Instruct" in status.reason and "RAM" in status.reason
+
+
+def test_auto_falls_back_to_smollm_when_qwen_does_not_fit(tmp_path: Path) -> None:
+    from models.registry import _choose_generator
+
+    settings = make_settings(tmp_path / "data")
+    records = ModelRegistry(settings.models_dir).ensure_defaults(settings.model_cache_dir)
+    qwen = records["qwen"]
+    assert _choose_generator("auto", records, qwen.ram_bytes + 1) == (
+        "qwen",
+        "the most capable packaged model that fits this computer's RAM",
+    )
+    chosen, why = _choose_generator("auto", records, qwen.ram_bytes // 2)
+    assert chosen == "instruct" and "RAM" in why and "GiB" in why
+    assert _choose_generator("base", records, 0)[0] == "base"
 
 
 def test_missing_model_explains_itself_and_notes_still_work(tmp_path: Path) -> None:
@@ -73,7 +93,10 @@ def test_thread_counts_and_context_come_from_settings(tmp_path: Path) -> None:
         generator.close()
 
 
-@pytest.mark.parametrize(("choice", "name"), [("base", "gemma"), ("instruct", "SmolLM2")])
+@pytest.mark.parametrize(
+    ("choice", "name"),
+    [("base", "gemma"), ("instruct", "SmolLM2"), ("qwen", "Qwen"), ("auto", "Qwen")],
+)
 def test_default_generator_setting_picks_the_packaged_model(
     tmp_path: Path, choice: str, name: str
 ) -> None:
