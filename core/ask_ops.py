@@ -3,6 +3,7 @@ audit, measure (DESIGN §6). Each step lives in `core.assistant`; this is the or
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import threading
@@ -17,6 +18,7 @@ from core.assistant import conversations as convs
 from core.assistant.metrics import AssistantMetrics
 from core.assistant.prompt import build_prompt
 from core.assistant.ratelimit import RateLimiter
+from core.assistant.repetition import RepeatGuard
 from core.assistant.safety import detect_injection, sanitize_query
 from core.assistant.types import (
     AskRequest,
@@ -27,6 +29,7 @@ from core.assistant.types import (
 )
 from core.errors import Cancelled, ModelError
 from core.ports import CancelToken, Generator
+from core.retrieval.reading import describe_range, read_question, resolve_references
 from core.retrieval.search import Searcher
 from core.retrieval.types import SearchQuery
 
@@ -85,13 +88,18 @@ class AskOps:
             return self._finish(request, question, client_id, t0, timings, refused, [])
         generator = None if request.extractive else self.generator()
         models = {"embedder": self.embedder.model_id, "generator": _id(generator)}
-        # A follow-up ("and the dose?") retrieves with the question it follows.
-        search_text = f"{history[-1][0]} {question}" if history else question
+        # A follow-up is searched on its own words; the turn before only resolves "it".
+        reading = read_question(resolve_references(question, history))
         t = time.perf_counter()
-        qvec = self.embedder.embed_query(search_text)
+        qvec = self.embedder.embed_query(reading.text)
         timings["embed"] = _ms(t)
         scope = answer_cache.scope_key(client_id)
-        cache_models = f"{models['embedder']}|{models['generator'] or 'extractive'}"
+        # The date range and order are part of what was asked: "A1c on 2008-06-03" and
+        # "A1c on 2009-01-10" embed alike once their dates are read.
+        cache_models = (
+            f"{models['embedder']}|{models['generator'] or 'extractive'}"
+            f"|{reading.date_from}|{reading.date_to}|{reading.order}"
+        )
         if request.use_cache and not history:
             hit = self.run(
                 lambda c, k: answer_cache.lookup(
@@ -108,21 +116,28 @@ class AskOps:
                     request, question, client_id, t0, timings, cached, [], models, True
                 )
         t = time.perf_counter()
+        query = SearchQuery(
+            reading.text, client_id, k=cfg.sources, date_from=reading.date_from,
+            date_to=reading.date_to, order=reading.order,
+        )  # fmt: skip
         found = Searcher(self.db, self.cipher, self.embedder, self.lexical).search(
-            SearchQuery(search_text, client_id, k=cfg.sources), query_vector=qvec
+            query, query_vector=qvec
         )
         timings["retrieve"] = _ms(t)
         warnings = _index_warning(found.index)
         hits = [
             h for h in found.hits
             if (h.vector_score or 0) >= cfg.relevance_floor
-            or (h.vector_score is None and not found.index.complete)
+            # Found by its words (a drug, a lab): relevant however the vector scored it.
+            or h.vector_score is None
         ]  # fmt: skip
         t = time.perf_counter()
-        if not hits:
+        if not hits and reading.dated:
+            result = grounding.refusal([], f"No session {describe_range(reading)} is in the notes.")
+        elif not hits:
             result = grounding.refusal(found.hits[:3], "Nothing in the notes is close enough.")
         elif generator is None:
-            result = grounding.extractive(hits)
+            result = grounding.extractive(hits, reading.text)
             if not request.extractive:
                 warnings.append("No language model is available: these are the notes' words.")
         else:
@@ -176,25 +191,30 @@ class AskOps:
             context_length=generator.context_length, max_answer_tokens=cfg.max_answer_tokens,
             has_chat_template=generator.has_chat_template, history=history,
         )  # fmt: skip
-        pieces: list[str] = []
+        guard = RepeatGuard()
+        stream = generator.stream(
+            built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop, cancel=cancel,
+            timeout_s=self.settings.models.generation_timeout_s,
+        )  # fmt: skip
         try:
-            for piece in generator.stream(
-                built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop, cancel=cancel,
-                timeout_s=self.settings.models.generation_timeout_s,
-            ):  # fmt: skip
-                pieces.append(piece)
-                if on_text is not None:
-                    on_text(piece)
+            with contextlib.closing(stream):  # leaving early stops the model at once
+                for piece in stream:
+                    if on_text is not None:
+                        on_text(piece)
+                    if guard.feed(piece):
+                        break
         except Cancelled:
             self.ask_metrics.outcomes.labels("cancelled").inc()
             raise
-        raw = "".join(pieces)
+        raw = guard.text()
         self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
         self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
         result = grounding.from_generation(
             raw, built.sources, self.embedder.embed_documents, cfg.weak_support
         )
         result.warnings[:0] = built.warnings
+        if guard.looping:
+            result.warnings.append("The model began repeating itself; the repeats were cut.")
         return result
 
     def _finish(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from typing import Any
 
 from core import audit
@@ -14,6 +15,7 @@ from core.retrieval.backfill import backfill
 from core.retrieval.chunks import Chunker, word_spans
 from core.retrieval.indexer import BackgroundIndexer, Indexer, index_status, listen_url
 from core.retrieval.lexical import LexicalCache
+from core.retrieval.reading import read_query
 from core.retrieval.search import Searcher
 from core.retrieval.types import FIELDS, IndexStatus, SearchQuery, SearchResult
 
@@ -108,7 +110,7 @@ class SearchOps:
         self.lexical.clear()
 
     def search(self: Any, query: SearchQuery) -> SearchResult:
-        q = _checked(query)
+        q = read_query(_checked(query))
         self.require_active()
         result = Searcher(self.db, self.cipher, self.embedder, self.lexical).search(q)
         self.run(
@@ -135,4 +137,4 @@ def _checked(q: SearchQuery) -> SearchQuery:
         raise ValidationError(f"has an unknown field: {sorted(unknown)[0]}", field="fields")
     if q.date_from and q.date_to and q.date_from > q.date_to:
         raise ValidationError("starts after it ends", field="date range")
-    return SearchQuery(body, q.client_id, q.k, q.fields, q.date_from, q.date_to, q.mode)
+    return replace(q, text=body)

@@ -72,15 +72,24 @@ class PromptRenderer:
 
     def render(self, prompt: Prompt) -> tuple[list[int], tuple[str, ...]]:
         """Tokens to feed the model and the stop strings the format needs."""
+        tokens, stop, _ = self.render_with_prefix(prompt)
+        return tokens, stop
+
+    def render_with_prefix(self, prompt: Prompt) -> tuple[list[int], tuple[str, ...], int]:
+        """`render`, and how many leading tokens come before the last message: the
+        instructions, worked examples and earlier turns, which a caller may evaluate once
+        and keep. 0 when the prompt is plain text."""
         if isinstance(prompt, str):
-            return self.text_tokens(prompt, bos=True), ()
+            return self.text_tokens(prompt, bos=True), (), 0
         messages = list(prompt)
         _check(messages)
         if self._formatter is None:
-            return self.text_tokens(plain_transcript(messages), bos=True), TRANSCRIPT_STOP
+            return self.text_tokens(plain_transcript(messages), bos=True), TRANSCRIPT_STOP, 0
         return self._render_template(messages)
 
-    def _render_template(self, messages: list[ChatMessage]) -> tuple[list[int], tuple[str, ...]]:
+    def _render_template(
+        self, messages: list[ChatMessage]
+    ) -> tuple[list[int], tuple[str, ...], int]:
         # Render with placeholders, then tokenise the template's text (specials on) and
         # each content (specials off) separately.
         placeholders = [
@@ -94,14 +103,18 @@ class PromptRenderer:
         seen = {int(p) for p in pieces[1::2]}
         if seen != set(range(len(messages))):
             # The template rewrote a content; fall back to plain text for everything.
-            return self.text_tokens(plain_transcript(messages), bos=True), TRANSCRIPT_STOP
+            return self.text_tokens(plain_transcript(messages), bos=True), TRANSCRIPT_STOP, 0
         tokens: list[int] = []
+        prefix = 0
+        last = len(messages) - 1
         for i, piece in enumerate(pieces):
             if i % 2:
                 tokens += self.text_tokens(messages[int(piece)]["content"])
+                if int(piece) == last - 1:
+                    prefix = len(tokens)
             elif piece:
                 tokens += self._llm.tokenize(piece.encode("utf-8"), add_bos=False, special=True)
-        return tokens, ()
+        return tokens, (), prefix
 
 
 def build_grammar(llm: Any, json_schema: Mapping[str, Any] | None, grammar: str | None) -> Any:

@@ -149,14 +149,27 @@ def test_not_refusals(text: str) -> None:
 
 def test_extractive_answer_quotes_the_top_passages() -> None:
     sources = [hit("Stopped sertraline [3] in March."), hit("Sleep better.", rank=2), hit("x")]
-    text = extractive_answer(sources, max_sources=2)
+    text = extractive_answer(sources, "sertraline", max_sources=2)
     lines = text.splitlines()
     assert len(lines) == 3
     assert lines[1].endswith("[1]") and "Stopped sertraline (3) in March." in lines[1]
     assert lines[2].endswith("[2]") and "Sleep better." in lines[2]
     parsed = parse_answer(text, len(sources), None)
     assert sorted(parsed.citations) == [1, 2] and parsed.invalid_markers == []
-    assert extractive_answer([]) == REFUSAL
+    assert extractive_answer([], "sertraline") == REFUSAL
+
+
+def test_extractive_answer_says_where_in_words_and_quotes_the_matching_lines() -> None:
+    labs = "\n".join(
+        ["Laboratory results:", "Sodium 139 mmol/L", "Hemoglobin A1c 7.1 %", "Potassium 4.2"]
+        + [f"Other test {i}: normal" for i in range(30)]
+    )
+    text = extractive_answer([hit(labs, field="objective", day=3)], "What was the A1c?")
+    line = text.splitlines()[1]
+    assert line.startswith("- Session of 3 March 2024, Objective: ")
+    assert "Hemoglobin A1c 7.1 %" in line and "Sodium" not in line and "Other test" not in line
+    # No internal labels or ids: no field keys, no client or session ids.
+    assert "field:" not in line and "C-17" not in line and "S-1" not in line
 
 
 _ANSWERS = st.lists(

@@ -10,10 +10,14 @@ from dataclasses import dataclass, field, replace
 from core.assistant.citations import (
     CitedSource,
     extractive_answer,
+    has_marker,
     is_refusal_text,
     parse_answer,
+    place_in_words,
+    split_sentences,
 )
-from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL
+from core.assistant.dates import find_dates, mentions_date, without_dates
+from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL, focus, source_label
 from core.assistant.types import AskSource
 from core.retrieval.types import SearchHit
 
@@ -41,23 +45,44 @@ def refusal(closest: Sequence[SearchHit], why: str) -> Grounded:
 def similarity(
     embed: Embed, hits: Sequence[SearchHit]
 ) -> Callable[[list[str], list[int]], list[float]]:
-    """Support of each (sentence, cited source) pair: cosine of their embeddings, computed
-    in one batch (the embedder returns unit vectors, so a dot product is the cosine)."""
+    """Support of each (sentence, cited source) pair, computed in one batch: 1.0 when the
+    sentence states values (numbers, dates) and every one of them stands in the source or
+    its label, else the cosine of their embeddings (unit vectors: a dot product). A value
+    lookup ("The heart rate was 82 bpm") barely resembles its note ("HR 82 bpm, RR 14 /min,
+    SpO2 97%") as a sentence, yet its value is the strongest evidence there is."""
 
     def score(sentences: list[str], numbers: list[int]) -> list[float]:
-        texts = [hits[n - 1].text for n in numbers]
+        texts = [support_text(hits[n - 1], s) for s, n in zip(sentences, numbers, strict=True)]
         vecs = embed([*sentences, *texts])
         a, b = vecs[: len(sentences)], vecs[len(sentences) :]
-        return [_dot(u, v) for u, v in zip(a, b, strict=True)]
+        return [
+            1.0 if anchored(s, hits[n - 1]) else _dot(u, v)
+            for s, n, u, v in zip(sentences, numbers, a, b, strict=True)
+        ]
 
     return score
+
+
+def anchored(sentence: str, hit: SearchHit) -> bool:
+    """The sentence states at least one value, and the source holds every value it states."""
+    return bool(_numbers(sentence)) and unsupported(sentence, hit) is None
+
+
+def support_text(hit: SearchHit, sentence: str) -> str:
+    """What a sentence citing `hit` is compared with: where the note is, in words, and its
+    lines that share the sentence's words. A one-line answer measured against a whole
+    35-line panel scores low however right it is."""
+    return f"{place_in_words(hit)}: {focus(hit.text or hit.snippet, sentence)}"
 
 
 def from_generation(
     raw: str, hits: Sequence[SearchHit], embed: Embed, weak_support: float
 ) -> Grounded:
+    if is_refusal_text(raw):
+        return refusal(hits, "The model found no answer in the notes.")
+    raw, attached = attach_sources(raw, hits, embed, weak_support)
     parsed = parse_answer(raw, len(hits), similarity(embed, hits), weak_support)
-    if is_refusal_text(raw) or not parsed.citations:
+    if not parsed.citations:
         why = (
             "The model found no answer in the notes."
             if is_refusal_text(raw)
@@ -75,26 +100,61 @@ def from_generation(
         sources.append(
             replace(src, used=True, reason=cited.reason, support=cited.support) if cited else src
         )
-    return Grounded(parsed.text, False, sources, [*parsed.warnings, *warnings])
+    return Grounded(parsed.text, False, sources, [*attached, *parsed.warnings, *warnings])
+
+
+UNSUPPORTED_MARK = " (not found in the notes)"
+_MIN_CLAIM_WORDS = 4  # shorter pieces ("In summary:") state nothing to check
+
+
+def attach_sources(
+    text: str, hits: Sequence[SearchHit], embed: Embed, threshold: float
+) -> tuple[str, list[str]]:
+    """Give each sentence that carries no [n] the source that supports it, if one does
+    (its marker is added; the support check follows as for any citation), and mark the
+    ones no source supports: a correct sentence without a marker must not sink the
+    answer, and an unsupported one is shown as such, never dropped."""
+    bare = [
+        sentence
+        for sentence in split_sentences(text)
+        if not has_marker(sentence) and len(sentence.split()) >= _MIN_CLAIM_WORDS
+    ]
+    if not bare or not hits:
+        return text, []
+    texts = [support_text(h, sentence) for sentence in bare for h in hits]
+    vecs = embed([*bare, *texts])
+    sentence_vecs, source_vecs = vecs[: len(bare)], vecs[len(bare) :]
+    warnings = []
+    for i, (sentence, vec) in enumerate(zip(bare, sentence_vecs, strict=True)):
+        mine = source_vecs[i * len(hits) : (i + 1) * len(hits)]
+        sims = [
+            1.0 if anchored(sentence, h) else _dot(vec, src)
+            for h, src in zip(hits, mine, strict=True)
+        ]
+        best = max(range(len(hits)), key=lambda i: sims[i])
+        if sims[best] >= threshold and unsupported(sentence, hits[best]) is None:
+            text = text.replace(sentence, f"{sentence} [{best + 1}]", 1)
+        else:
+            text = text.replace(sentence, sentence + UNSUPPORTED_MARK, 1)
+            warnings.append(f"One sentence is not found in the notes: “{sentence}”")
+    return text, warnings
 
 
 def _distrust(
     citations: dict[int, CitedSource], hits: Sequence[SearchHit], embed: Embed
 ) -> tuple[dict[int, CitedSource], list[str]]:
     """Zero the support of citing sentences that a small model demonstrably made up: a
-    number (dose, date) its source does not contain, or a sentence closer to the prompt's
-    worked example than to the note it cites."""
+    date or a number (dose, value) its source does not hold, or a sentence closer to the
+    prompt's worked example than to the note it cites."""
     out, warnings = dict(citations), []
     reasons = [c.reason for c in citations.values()]
     vecs = embed([*reasons, *EXAMPLE_TEXTS])
     examples = vecs[len(reasons) :]
     for (n, cited), vec in zip(citations.items(), vecs, strict=False):
-        missing = _numbers(cited.reason) - _numbers(hits[n - 1].text)
+        problem = unsupported(cited.reason, hits[n - 1])
         copied = max(_dot(vec, e) for e in examples)
-        if missing:
-            warnings.append(
-                f"The answer gives {', '.join(sorted(missing))}, which note [{n}] does not hold."
-            )
+        if problem:
+            warnings.append(f"The answer gives {problem}, which note [{n}] does not hold.")
         elif cited.support is not None and copied >= cited.support:
             warnings.append(f"A sentence citing [{n}] repeats the instructions' example instead.")
         else:
@@ -103,21 +163,46 @@ def _distrust(
     return out, warnings
 
 
+def unsupported(sentence: str, hit: SearchHit) -> str | None:
+    """What `sentence` states that its source does not: a source is its text and its label
+    (the session's date, the field, the client). A date must be the session's date or
+    stand in the text, in any written form; any other number must stand in the text or
+    the label. None when everything checks out."""
+    session_day = hit.session_date.date() if hit.session_date else None
+    bad_dates = [
+        d.text
+        for d in find_dates(sentence)
+        if d.date != session_day and not mentions_date(hit.text, d.date)
+    ]
+    if bad_dates:
+        return "the date " + ", ".join(dict.fromkeys(bad_dates))
+    label = source_label(hit)
+    if session_day is not None:  # "in 2015", "March 2" of the session's own date
+        label += f" {session_day.year} {session_day.month} {session_day.day}"
+    held = _numbers(without_dates(hit.text)) | _numbers(hit.text) | _numbers(label)
+    missing = _numbers(without_dates(sentence)) - held
+    return ", ".join(sorted(missing)) if missing else None
+
+
 def _dot(a: Sequence[float], b: Sequence[float]) -> float:
     return sum(x * y for x, y in zip(a, b, strict=True))
 
 
 def _numbers(text: str) -> set[str]:
-    return set(re.findall(r"\d+(?:[.,]\d+)?", text))
+    """Numbers as values: 07 and 7 are one number, and so are 7.0 and 7."""
+    return {
+        n.lstrip("0") or "0" if "." not in n else n.rstrip("0").rstrip(".")
+        for n in re.findall(r"\d+(?:\.\d+)?", text)
+    }
 
 
-def extractive(hits: Sequence[SearchHit]) -> Grounded:
+def extractive(hits: Sequence[SearchHit], question: str) -> Grounded:
     """The best passages, quoted with their numbers: for when no generator is available or
     the clinician asks for the notes' own words."""
     sources = _numbered(hits)
     quoted = {s.n for s in sources[:EXTRACTIVE_SOURCES]}
     return Grounded(
-        extractive_answer(hits, EXTRACTIVE_SOURCES),
+        extractive_answer(hits, question, EXTRACTIVE_SOURCES),
         False,
         [replace(s, used=True, reason=s.snippet) if s.n in quoted else s for s in sources],
     )

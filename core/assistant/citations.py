@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from core.assistant.prompt import REFUSAL, source_label
+from core.assistant.dates import spoken
+from core.assistant.prompt import REFUSAL, focus
 from core.retrieval.types import SearchHit
 
 Similarity = Callable[[list[str], list[int]], list[float]]
@@ -90,6 +91,10 @@ def strip_markers(text: str) -> str:
     if _LEAD_IN.match(text.lstrip()):
         bare = bare[:1].upper() + bare[1:]
     return bare
+
+
+def has_marker(text: str) -> bool:
+    return _MARKER.search(text) is not None
 
 
 def _clean_markers(answer: str, n_sources: int, invalid: list[int]) -> str:
@@ -202,14 +207,35 @@ def is_refusal_text(answer: str) -> bool:
     return bool(_REFUSAL.search(plain)) and not _MARKER.search(answer)
 
 
-def extractive_answer(sources: Sequence[SearchHit], max_sources: int = 3) -> str:
-    """The closest passages quoted with their [n] markers, for answering without a model."""
+FIELD_WORDS = {
+    "subjective": "Subjective",
+    "objective": "Objective",
+    "assessment": "Assessment",
+    "plan": "Plan",
+    "medical_history": "Medical history",
+    "notes": "Notes",
+}
+
+
+def place_in_words(hit: SearchHit) -> str:
+    """`Session of 3 June 2008, Objective` or `Client record, Medical history`: where a
+    passage is, as a clinician says it (no ids, no field keys)."""
+    field_name = FIELD_WORDS.get(hit.field, hit.field.replace("_", " ").capitalize())
+    if hit.type == "session" and hit.session_date is not None:
+        return f"Session of {spoken(hit.session_date.date())}, {field_name}"
+    return f"{'Session' if hit.type == 'session' else 'Client record'}, {field_name}"
+
+
+def extractive_answer(sources: Sequence[SearchHit], question: str, max_sources: int = 3) -> str:
+    """The closest passages, each with where it is in words and the lines that match the
+    question, with their [n] markers: for answering without a model."""
     if not sources:
         return REFUSAL
     lines = ["The closest passages in the notes:"]
     for n, hit in enumerate(sources[:max_sources], start=1):
+        matching = focus(hit.text or hit.snippet, question) if hit.text else hit.snippet
         # Brackets inside a quote would read as citations; a quote must only cite itself.
-        quote = _short(" ".join((hit.snippet or hit.text).split()), 300)
+        quote = _short(" ".join(matching.split()), 300)
         quote = quote.replace("[", "(").replace("]", ")")
-        lines.append(f"- {source_label(hit)}: “{quote}” [{n}]")
+        lines.append(f"- {place_in_words(hit)}: “{quote}” [{n}]")
     return "\n".join(lines)

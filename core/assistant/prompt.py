@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from core.assistant.safety import spotlight
 from core.errors import PromptTooLong
 from core.ports import ChatMessage, Prompt
+from core.retrieval.lexical import tokenize
 from core.retrieval.types import SearchHit
 
 REFUSAL = "The notes do not say."
@@ -97,8 +98,35 @@ def _is_uuid(value: str) -> bool:
     return True
 
 
-def source_block(n: int, hit: SearchHit) -> str:
-    body = spotlight(hit.text or hit.snippet).strip()
+# A passage longer than this many lines (a lab panel, a medication list) gives the model
+# only the lines that share words with the question: fewer tokens to read, and the answer
+# stays on the right line.
+FOCUS_LINES = 4
+
+
+def focus(text: str, question: str, max_lines: int = FOCUS_LINES) -> str:
+    """The lines of `text` that share the most words with `question`, in their order, or
+    all of it when it is short or no line shares a word."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) <= max_lines:
+        return text
+    wanted = set(tokenize(question))
+    scores = [len(wanted & set(tokenize(line))) for line in lines]
+    best = sorted(range(len(lines)), key=lambda i: -scores[i])[:max_lines]
+    keep = sorted(i for i in best if scores[i] > 0)
+    if not keep:
+        return text
+    out: list[str] = []
+    for i in keep:
+        if out and i - 1 not in keep:
+            out.append("…")
+        out.append(lines[i])
+    return "\n".join(out)
+
+
+def source_block(n: int, hit: SearchHit, question: str = "") -> str:
+    body = spotlight(focus(hit.text or hit.snippet, question) if question else hit.text)
+    body = (body or spotlight(hit.snippet)).strip()
     return (
         f"[{n}] {source_label(hit)}\n<<<SOURCE {n} (untrusted data)>>>\n{body}\n"
         f"<<<END SOURCE {n}>>>"
@@ -169,7 +197,7 @@ def build_prompt(
     budget = context_length - max_answer_tokens
     warnings: list[str] = []
     kept_history = condense_history(history, count_tokens, int(budget * HISTORY_SHARE))
-    blocks = [source_block(i + 1, hit) for i, hit in enumerate(sources)]
+    blocks = [source_block(i + 1, hit, question) for i, hit in enumerate(sources)]
     counts: dict[int, tuple[Prompt, int]] = {}
 
     def measure(k: int) -> int:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 from uuid import UUID
 
@@ -90,11 +92,40 @@ class Searcher:
                 if q.mode != "vector"
                 else []
             )
-            fused = fuse(vec, lex)[: q.k]
+            fused = fuse(vec, lex)
             sims = {h.chunk_id: h.similarity for h in vec}
-            hits = _hits(conn, cipher, q, fused, sims)
+            if q.order is None:
+                hits = _hits(conn, cipher, q, fused[: q.k], sims)
+            else:
+                hits = in_date_order(_hits(conn, cipher, q, fused, sims), lex, q)
         t2 = time.perf_counter()
         return SearchResult(hits, status, {"embed": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000})
+
+
+# A chunk "matches" an ordered question when its BM25 score is at least this share of the
+# best one: the rare words (a drug, a lab) carry the score, common ones ("started") do not.
+STRONG_MATCH = 0.5
+
+
+def in_date_order(
+    hits: list[SearchHit], lex: Sequence[tuple[UUID, float]], q: SearchQuery
+) -> list[SearchHit]:
+    """For "first" and "latest" questions: the chunks that strongly match the question's
+    words, by session date, ahead of the rest in fused order. For "first", the client's
+    own record (where a diagnosis and its onset are kept) leads."""
+    best = max((score for _, score in lex), default=0.0)
+    strong = {cid for cid, score in lex if best > 0 and score >= STRONG_MATCH * best}
+    matched = [h for h in hits if h.chunk_id in strong]
+    dated = sorted(
+        (h for h in matched if h.session_date is not None),
+        key=lambda h: h.session_date or dt.datetime.min,
+        reverse=q.order == "latest",
+    )
+    records = [h for h in matched if h.session_date is None] if q.order == "first" else []
+    lead = [*records, *dated]
+    chosen = {h.chunk_id for h in lead}
+    ordered = [*lead, *(h for h in hits if h.chunk_id not in chosen)][: q.k]
+    return [replace(h, rank=i + 1) for i, h in enumerate(ordered)]
 
 
 _DETAIL_SQL = text(

@@ -12,6 +12,7 @@ CLIENT_FIELDS = ("medical_history", "notes")
 FIELDS = SESSION_FIELDS + CLIENT_FIELDS
 
 Mode = Literal["hybrid", "vector", "lexical"]
+Order = Literal["first", "latest"]
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class SearchQuery:
     date_from: dt.date | None = None  # sessions only; client fields have no date
     date_to: dt.date | None = None
     mode: Mode = "hybrid"
+    # The sessions that match the question's words, earliest or latest first ("when was it
+    # started", "the most recent A1c"): relevance picks them, the date orders them.
+    order: Order | None = None
 
 
 @dataclass(frozen=True)

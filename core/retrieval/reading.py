@@ -1,0 +1,224 @@
+"""Reading a question before it is searched (DESIGN §5).
+
+Chunk text carries no visit date: the date lives on the session. So a date in the question
+("on 2008-06-03", "7 May 2025", "in 2008", "since March") becomes a session-date range,
+and "first", "started", "latest" or "most recent" ask for the matching sessions in date
+order. The words that only said when (the date, "latest") are taken out of the text that
+is searched: no note contains them, and they pull a sentence embedding off the subject.
+
+Dates are found by `dateparser` (English and Hebrew); what it finds is checked, since it
+also reads "may" and "now" as dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from core.retrieval.types import Order, SearchQuery
+
+LANGUAGES = ["en", "he"]
+_PERIODS = ("day", "month", "year")
+# Words that order matches by date. Hebrew: האחרון/ה (the last), לאחרונה (recently),
+# הראשון/ה (the first), התחיל/ה, הותחל/ה (started), אובחן/ה (was diagnosed).
+_LATEST = re.compile(
+    r"\b(?:latest|most\s+recent(?:ly)?|last|newest|current(?:ly)?|recent(?:ly)?)\b"
+    r"|(?<!\w)(?:ה?אחרונ(?:ה|ים|ות)?|ה?אחרון|לאחרונה|ה?עדכני(?:ת)?)(?!\w)",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(
+    r"\b(?:first|initial(?:ly)?|start(?:ed|ing)?|began|begun|begin|commenced|initiated|"
+    r"diagnosed|onset)\b"
+    r"|(?<!\w)(?:ה?ראשונ(?:ה|ים|ות)?|ה?ראשון|התחיל(?:ה|ו)?|הותחל(?:ה|ו)?|אובחנ?(?:ה|ו)?)(?!\w)",
+    re.IGNORECASE,
+)
+# "since", "from", "after" open a range; "before", "until", "up to" close one.
+_OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ-|אחרי|לאחר))\s*$", re.I)
+_CLOSES = re.compile(r"(?:\b(?:before|until|till|up\s+to)|(?<!\w)(?:לפני|עד))\s*$", re.I)
+# Left behind once a date is taken out: "at the visit on", "in", "of".
+_DANGLING = re.compile(
+    r"\b(?:at|during|in|on|of|from|since|after|before|until|for)\s+(?:the\s+)?"
+    r"(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+_MONTH_ONLY_WORDS = frozenset({"may", "jan", "mar", "sun", "sat", "wed"})
+# Words that mix letters and digits (A1c, B12, CD4) throw dateparser's search off the
+# date beside them; they are masked, at the same length, while it looks.
+_CODE_WORD = re.compile(r"\b(?!\d+(?:st|nd|rd|th)\b)(?=\w*[^\W\d_])(?=\w*\d)\w+\b")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question says about when, and the words left to search for."""
+
+    text: str
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    order: Order | None = None
+    day: dt.date | None = None  # the question names one day
+
+    @property
+    def dated(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+
+def _span(found: dt.datetime, period: str) -> tuple[dt.date, dt.date]:
+    day = found.date()
+    if period == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if period == "month":
+        nxt = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return dt.date(day.year, day.month, 1), nxt - dt.timedelta(days=1)
+    return day, day
+
+
+def _plausible(phrase: str) -> bool:
+    """dateparser reads "may", "now" and weekday names as dates; a date in a clinical
+    question has a digit, or is a month named in full (not "may" alone)."""
+    words = phrase.strip().casefold().split()
+    if any(ch.isdigit() for ch in phrase):
+        return True
+    bare = [w for w in words if w not in ("on", "in", "at", "since", "from", "of")]
+    return len(bare) == 1 and bare[0] not in _MONTH_ONLY_WORDS and len(bare[0]) >= 4
+
+
+def _dates(question: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+    from dateparser.date import DateDataParser
+    from dateparser.search import search_dates
+
+    base = dt.datetime.combine(today, dt.time())
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "past",
+        "RELATIVE_BASE": base,
+        "RETURN_TIME_AS_PERIOD": True,
+    }
+    masked = _CODE_WORD.sub(lambda m: "x" * len(m.group()), question)
+    found = search_dates(masked, languages=LANGUAGES, settings=settings) or []
+    parser = DateDataParser(languages=LANGUAGES, settings=settings)
+    out: list[tuple[str, dt.date, dt.date]] = []
+    for start_at, end_at in _merge_adjacent(masked, [phrase for phrase, _ in found]):
+        phrase = question[start_at:end_at]
+        if not _plausible(phrase):
+            continue
+        data = parser.get_date_data(phrase)
+        if data.date_obj is None or data.period not in _PERIODS:
+            continue
+        start, end = _span(data.date_obj, data.period)
+        out.append((phrase, start, end))
+    return out
+
+
+def _merge_adjacent(question: str, phrases: list[str]) -> list[tuple[int, int]]:
+    """dateparser splits some dates in two ("במאי" and "2025" of "ב-7 במאי 2025"): read
+    neighbouring pieces, with the day before them, as one phrase."""
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for phrase in phrases:
+        at = question.find(phrase, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(phrase)
+        if spans and at - spans[-1][1] <= 2:
+            spans[-1] = (spans[-1][0], cursor)
+        else:
+            spans.append((at, cursor))
+    out = []
+    for start, end in spans:
+        lead = re.search(r"(\d{1,2})\s*$", question[:start].replace("-", " "))
+        if lead and not re.match(r"\s*\d", question[start:end]):
+            start = lead.start(1)
+        out.append((start, end))
+    return out
+
+
+def read_question(question: str, today: dt.date | None = None) -> Reading:
+    """The question's date range, its date order, and the words to search."""
+    today = today or dt.date.today()
+    text = question
+    date_from = date_to = day = None
+    for phrase, start, end in _dates(question, today):
+        at = text.find(phrase)
+        before = text[:at] if at >= 0 else ""
+        if _OPENS.search(before):
+            date_from = start
+        elif _CLOSES.search(before):
+            # "before 2024" ends with 2023; "until March" takes March in.
+            date_to = start - dt.timedelta(days=1) if re.search(r"before|לפני", before) else end
+        else:
+            date_from, date_to = start, end
+            day = start if start == end else None
+        if at >= 0:
+            head = _DANGLING.sub("", before).rstrip(" ,")
+            head = _OPENS.sub("", head)
+            head = _CLOSES.sub("", head)
+            text = f"{head} {text[at + len(phrase) :]}"
+    order: Order | None = None
+    if _LATEST.search(text):
+        order = "latest"
+    elif _FIRST.search(text):
+        order = "first"
+    if order == "latest":
+        text = _LATEST.sub(" ", text)
+    words = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split())).strip(" ,")
+    return Reading(words or question, date_from, date_to, order, day)
+
+
+def describe_range(reading: Reading) -> str:
+    """`on 3 June 2008`, `from 1 March 2026 on`, `between 1 January 2008 and 31 December 2008`."""
+
+    def words(day: dt.date) -> str:
+        return f"{day.day} {day:%B %Y}"
+
+    if reading.day is not None:
+        return f"on {words(reading.day)}"
+    if reading.date_from and reading.date_to:
+        return f"between {words(reading.date_from)} and {words(reading.date_to)}"
+    if reading.date_from:
+        return f"from {words(reading.date_from)} on"
+    if reading.date_to:
+        return f"up to {words(reading.date_to)}"
+    return "in that period"
+
+
+# "it", "that medication", "the dose": a follow-up that names nothing of its own.
+_REFERENCE = re.compile(
+    r"\b(?:it|its|that|this|those|these|them|they|same|the\s+dose|the\s+medication)\b"
+    r"|(?<!\w)(?:זה|זאת|זו|אותו|אותה|אותם|הם|הן)(?!\w)",
+    re.IGNORECASE,
+)
+_QUESTION_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "what when which who whom whose why how was were is are did does do has have had the "
+        "a an of on in at for to and or her his she he their it its that this those these "
+        "them they same dose medication any about with by from been be",
+    )
+)
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text.casefold()) if w not in _QUESTION_WORDS]
+
+
+def resolve_references(question: str, history: list[tuple[str, str]]) -> str:
+    """The words to search for a follow-up. A question that names its own subject ("When
+    was sertraline started?") is searched alone, even after a question about A1c; one that
+    only points back ("When was it started?", "and the dose?") borrows the subject of the
+    question before it, never its answer."""
+    if not history or not _REFERENCE.search(question) or len(_content_words(question)) > 2:
+        return question
+    earlier = read_question(history[-1][0]).text
+    subject = " ".join(w for w in _content_words(earlier) if w not in _content_words(question))
+    return f"{question} ({subject})" if subject else question
+
+
+def read_query(q: SearchQuery, today: dt.date | None = None) -> SearchQuery:
+    """`q` with the dates and order its text names; a range the caller set stays."""
+    r = read_question(q.text, today)
+    if q.date_from or q.date_to:
+        return replace(q, text=r.text, order=q.order or r.order)
+    return replace(
+        q, text=r.text, date_from=r.date_from, date_to=r.date_to, order=q.order or r.order
+    )

@@ -1,0 +1,46 @@
+"""The loop guard cuts a generation that repeats itself, and only then."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.assistant.repetition import RUN_WORDS, TIMES, RepeatGuard
+
+
+def feed(text: str, size: int = 3) -> RepeatGuard:
+    guard = RepeatGuard()
+    for i in range(0, len(text), size):
+        if guard.feed(text[i : i + size]):
+            break
+    return guard
+
+
+def test_a_loop_is_cut_after_its_first_telling() -> None:
+    loop = "then sertraline 50 mg daily [1], " * 6
+    guard = feed("She was prescribed sertraline 50 mg daily [1], " + loop)
+    assert guard.looping
+    assert guard.text().count("sertraline 50 mg daily") == 1  # the answer, no repeat
+    assert len(guard.text()) < 120
+
+
+def test_a_list_that_shares_words_is_not_a_loop() -> None:
+    text = "BP 120/80 on 1 May [1], BP 120/80 on 2 May [2], BP 118/80 on 3 May [3]. Stable."
+    guard = feed(text)
+    assert not guard.looping and guard.text() == text
+
+
+@given(st.lists(st.text(alphabet="abcdef ", min_size=1, max_size=8), max_size=40))
+def test_text_is_what_was_fed_until_a_loop(pieces: list[str]) -> None:
+    guard = RepeatGuard()
+    fed = ""
+    for piece in pieces:
+        fed += piece
+        if guard.feed(piece):
+            break
+    assert fed.startswith(guard.text().rstrip(" ,;")) or guard.looping
+    if not guard.looping:
+        assert guard.text() == fed
+    else:
+        run = fed.split()[-RUN_WORDS:]
+        assert " ".join(fed.split()).count(" ".join(run)) >= TIMES - 1

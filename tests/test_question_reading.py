@@ -1,0 +1,121 @@
+"""Reading a question before it is searched: dates (English and Hebrew) become a session-date
+range, "first"/"latest" an order, follow-ups keep their own subject (DESIGN §5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.assistant.dates import find_dates, mentions_date, spoken, without_dates
+from core.retrieval.reading import (
+    describe_range,
+    read_query,
+    read_question,
+    resolve_references,
+)
+from core.retrieval.types import SearchQuery
+
+TODAY = dt.date(2026, 11, 23)
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "words"),
+    [
+        ("What was her hemoglobin A1c on 2008-06-03?", D(2008, 6, 3), D(2008, 6, 3), "A1c"),
+        ("What was the BP at the visit on 7 May 2025?", D(2025, 5, 7), D(2025, 5, 7), "BP"),
+        ("What was her A1c on 3 June 2008?", D(2008, 6, 3), D(2008, 6, 3), "A1c"),
+        ("hemoglobin A1c on June 3rd, 2008", D(2008, 6, 3), D(2008, 6, 3), "A1c"),
+        ("Glucose on 03/04/2025", D(2025, 3, 4), D(2025, 3, 4), "Glucose"),
+        ("What was the A1c in 2008?", D(2008, 1, 1), D(2008, 12, 31), "A1c"),
+        ("What did she report in March 2025?", D(2025, 3, 1), D(2025, 3, 31), "report"),
+        ("Any change since March?", D(2026, 3, 1), None, "change"),
+        ("BP before 2024?", None, D(2023, 12, 31), "BP"),
+        ("מה היה לחץ הדם בביקור ב-7 במאי 2025?", D(2025, 5, 7), D(2025, 5, 7), "לחץ הדם"),
+        ("מה היה ה-A1c בשנת 2008?", D(2008, 1, 1), D(2008, 12, 31), "A1c"),
+    ],
+)
+def test_dates_in_a_question_become_a_range_and_leave_the_words(
+    question: str, start: dt.date | None, end: dt.date | None, words: str
+) -> None:
+    r = read_question(question, TODAY)
+    assert (r.date_from, r.date_to) == (start, end)
+    assert words in r.text
+    for m in find_dates(r.text):  # the date itself is not searched for
+        raise AssertionError(f"date left in {r.text!r}: {m.text}")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which medication may help her sleep?", "What is the plan now?", "Was an x-ray done?"],
+)
+def test_words_that_only_look_like_dates_are_not_dates(question: str) -> None:
+    r = read_question(question, TODAY)
+    assert not r.dated and r.text == question
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("When was sertraline started?", "first"),
+        ("When was asthma first diagnosed?", "first"),
+        ("What was the most recent potassium?", "latest"),
+        ("What was the last visit about?", "latest"),
+        ("מה היה לחץ הדם בביקור האחרון?", "latest"),
+        ("What was her A1c on 2008-06-03?", None),
+    ],
+)
+def test_first_and_latest_order_the_matches(question: str, order: str | None) -> None:
+    r = read_question(question, TODAY)
+    assert r.order == order
+    if order == "latest":
+        assert "recent" not in r.text and "last" not in r.text
+
+
+def test_a_follow_up_that_changes_topic_is_searched_on_its_own_words() -> None:
+    history = [("What was her hemoglobin A1c on 2008-06-03?", "It was 7.1 % [1].")]
+    assert resolve_references("When was sertraline started?", history) == (
+        "When was sertraline started?"
+    )
+    # Only a question that points back borrows the earlier subject, never the answer.
+    resolved = resolve_references("When was it started?", [("Is she on sertraline?", "Yes [1].")])
+    assert "sertraline" in resolved and "Yes" not in resolved
+    assert resolve_references("When was it started?", []) == "When was it started?"
+
+
+def test_a_range_the_caller_set_wins_over_the_text() -> None:
+    q = SearchQuery("A1c on 2008-06-03", date_from=D(2010, 1, 1), date_to=D(2010, 12, 31))
+    read = read_query(q, TODAY)
+    assert (read.date_from, read.date_to) == (D(2010, 1, 1), D(2010, 12, 31))
+    assert read_query(SearchQuery("A1c on 2008-06-03"), TODAY).date_to == D(2008, 6, 3)
+
+
+def test_ranges_are_described_in_words() -> None:
+    assert describe_range(read_question("A1c on 2008-06-03", TODAY)) == "on 3 June 2008"
+    assert describe_range(read_question("A1c in 2008", TODAY)) == (
+        "between 1 January 2008 and 31 December 2008"
+    )
+
+
+@given(st.dates(min_value=D(1950, 1, 1), max_value=D(2049, 12, 31)))
+def test_every_written_form_of_a_date_is_the_same_date(day: dt.date) -> None:
+    forms = [
+        day.isoformat(),
+        spoken(day),
+        f"{day:%B} {day.day}, {day.year}",
+        f"{day:%b} {day.day} {day.year}",
+        f"{day.month:02d}/{day.day:02d}/{day.year}",
+        f"{day.isoformat()}T10:00:00",
+    ]
+    for form in forms:
+        text = f"Seen on {form} [1]."
+        assert [m.date for m in find_dates(text)] == [day], form
+        assert mentions_date(text, day)
+        assert not any(ch.isdigit() for ch in without_dates(text).replace("[1]", ""))
+
+
+def test_numbers_that_are_not_dates_are_left_alone() -> None:
+    assert find_dates("BP 120/80, dose 2.5 mg, 2024-13-45, 12/31") == []
