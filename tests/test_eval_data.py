@@ -9,6 +9,7 @@ import pytest
 
 from bench import eval as ev
 from bench.evalset import MAX_TARGETS, EvalSet, Question, Target, build, mentions
+from core.assistant.dates import find_dates
 from core.transfer import parse
 
 SMALL = 20  # catchment population: a handful of patients, a few seconds
@@ -47,9 +48,9 @@ def test_every_question_has_targets_that_exist(small: EvalSet) -> None:
                 assert client[t.ref].strip(), q
 
 
-def test_questions_cover_lexical_and_semantic_templates(small: EvalSet) -> None:
+def test_questions_cover_lexical_semantic_and_dated_templates(small: EvalSet) -> None:
     styles = {q.style for q in small.questions}
-    assert styles == {"lexical", "semantic"}
+    assert styles == {"lexical", "semantic", "dated"}
     assert len({q.template for q in small.questions}) >= 5
     assert len({q.id for q in small.questions}) == len(small.questions)
 
@@ -67,6 +68,33 @@ def test_lexical_answers_are_in_their_sessions(small: EvalSet) -> None:
         assert m, q
         for t in q.targets:
             assert mentions(by_session[t.ref], m.group()), q
+
+
+def test_a_dated_question_names_its_one_session_and_its_value_is_there(small: EvalSet) -> None:
+    sessions = {
+        (c["external_id"], s["external_id"]): s for c in small.doc["clients"] for s in c["sessions"]
+    }
+    dated = [q for q in small.questions if q.style == "dated"]
+    assert {q.template for q in dated} == {"lab_on_date", "vital_on_date", "bp_on_date"}
+    for q in dated:
+        (day,) = [d.date for d in find_dates(q.text)]
+        same_day = [
+            s for (c, s), v in sessions.items() if c == q.client and v["date"][:10] == str(day)
+        ]
+        assert [t.ref for t in q.targets] == same_day, q
+    for q in dated:
+        if q.template == "bp_on_date":
+            (target,) = q.targets
+            text = " ".join(sessions[(q.client, target.ref)][f] for f in ev.SOAP)
+            assert re.search(r"\d+/\d+ mmHg", text), q
+
+
+def test_dated_questions_leave_the_others_as_they_were(small: EvalSet) -> None:
+    others = [q for q in small.questions if q.style != "dated"]
+    assert small.questions[: len(others)] == others  # appended, numbered after them
+    dated = ev.dated_goal({"per_style": {"dated": {"hybrid": {"recall_at_5": 0.96, "n": 9}}}})
+    assert dated == {"recall_at_5": 0.96, "n": 9, "goal": ev.DATED_GOAL, "met": True}
+    assert ev.dated_goal({"per_style": {}})["met"] is None
 
 
 def test_numbers_match_as_numbers() -> None:

@@ -9,20 +9,21 @@ structured resources alone, never from the note text, and each names the session
 client fields) that hold its answer. None of the text or the questions is ours.
 
 `clinosim` runs the generator, `patients` reads its FHIR, `document` writes the
-chartside.v1 import, `questions` derives the questions. Everything is deterministic: a
+chartside.v1 import, `questions` derives the questions (`dated`: a value asked by its
+visit's date; `text`: whether a text states a value). Everything is deterministic: a
 fixed seed and a fixed simulated period.
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from bench.evalset.clinosim import POPULATION, SEED, dataset_info, generate, resources
 from bench.evalset.document import to_doc
-from bench.evalset.patients import patients
+from bench.evalset.patients import Patient, patients
 from bench.evalset.questions import MAX_TARGETS, Question, Target, mentions, questions
 
 __all__ = ["MAX_TARGETS", "EvalSet", "Question", "Target", "build", "mentions"]
@@ -33,6 +34,8 @@ class EvalSet:
     doc: dict[str, Any]
     questions: list[Question]
     dataset: dict[str, Any]
+    # The structured data behind the document, for the answer eval's own questions.
+    patients: list[Patient] = field(default_factory=list, compare=False, repr=False)
 
 
 def build(population: int = POPULATION, seed: int = SEED) -> EvalSet:
@@ -47,4 +50,4 @@ def build(population: int = POPULATION, seed: int = SEED) -> EvalSet:
         "sessions": sum(len(c["sessions"]) for c in doc["clients"]),
         "questions": len(qs),
     }
-    return EvalSet(doc, qs, info)
+    return EvalSet(doc, qs, info, found)

@@ -26,6 +26,8 @@ _PLAN = {
 }  # fmt: skip
 _SOAP_TITLES = {"Subjective", "Objective", "Assessment", "Plan"}
 BP_PANEL, SYSTOLIC, DIASTOLIC = "85354-9", "8480-6", "8462-4"
+# Resources that belong to an encounter, read into its visit.
+_LINKED = ("Composition", "Observation", "MedicationRequest", "Procedure", "DiagnosticReport")
 _VITALS = {"8310-5", "59408-5", "2708-6", "9279-1", "8867-4"}  # temp, SpO2, RR, HR
 
 
@@ -40,6 +42,8 @@ class Visit:
     meds: list[tuple[str, str]] = field(default_factory=list)  # name, RxNorm display
     reason: str | None = None
     procedures: list[str] = field(default_factory=list)
+    imaging: list[str] = field(default_factory=list)  # radiology reports' study names
+    med_reasons: list[tuple[str, str]] = field(default_factory=list)  # medication, condition
 
     def field_text(self, soap: str) -> str:
         return "\n".join(
@@ -95,7 +99,7 @@ def coding(concept: Resource) -> Resource:
 
 def patients(res: dict[str, list[Resource]]) -> list[Patient]:
     by_enc: dict[str, list[Resource]] = defaultdict(list)
-    for kind in ("Composition", "Observation", "MedicationRequest", "Procedure"):
+    for kind in _LINKED:
         for r in res.get(kind, []):
             enc = _ref(r, "encounter")
             if enc:
@@ -106,22 +110,22 @@ def patients(res: dict[str, list[Resource]]) -> list[Patient]:
             pid = _ref(r, "subject") or _ref(r, "patient")
             if pid:
                 by_patient[pid][kind].append(r)
+    conditions = {c["id"]: c for c in res.get("Condition", [])}
     out = []
     for p in res.get("Patient", []):
         own = by_patient[p["id"]]
         encounters = sorted(own["Encounter"], key=lambda e: (e["period"]["start"], e["id"]))
-        visits = [_visit(e, by_enc[e["id"]]) for e in encounters]
+        visits = [_visit(e, by_enc[e["id"]], conditions) for e in encounters]
         visits = [v for v in visits if v.sections]
         if not visits:
             continue
-        conditions = own["Condition"]
         out.append(
             Patient(
                 ext_id=_mrn(p),
                 name=_name(p),
                 born=p.get("birthDate"),
                 visits=visits,
-                problems=[c for c in conditions if _category(c) == "problem-list-item"],
+                problems=[c for c in own["Condition"] if _category(c) == "problem-list-item"],
                 allergies=[a for a in own["AllergyIntolerance"] if _active(a)],
                 family=own["FamilyMemberHistory"],
             )
@@ -150,7 +154,7 @@ def _active(a: Resource) -> bool:
     return status == "active" and coding(a.get("code") or {}).get("code") != "716186003"
 
 
-def _visit(enc: Resource, linked: list[Resource]) -> Visit:
+def _visit(enc: Resource, linked: list[Resource], conditions: dict[str, Resource]) -> Visit:
     ident = (enc.get("identifier") or [{}])[0].get("value") or enc["id"]
     v = Visit(ext_id=str(ident), date=enc["period"]["start"][:19])
     reasons = enc.get("reasonCode") or []
@@ -171,9 +175,20 @@ def _visit(enc: Resource, linked: list[Resource]) -> Visit:
             med = r.get("medicationCodeableConcept") or {}
             if med.get("text"):
                 v.meds.append((med["text"], coding(med).get("display") or ""))
+                for ref in r.get("reasonReference", []):
+                    cond = conditions.get(ref.get("reference", "").split("/")[-1])
+                    if cond is not None and coding(cond["code"]).get("display"):
+                        v.med_reasons.append((med["text"], coding(cond["code"])["display"]))
         elif r["resourceType"] == "Procedure" and (r.get("code") or {}).get("text"):
             v.procedures.append(r["code"]["text"])
+        elif r["resourceType"] == "DiagnosticReport" and _radiology(r):
+            v.imaging.append(r["code"]["text"])
     return v
+
+
+def _radiology(report: Resource) -> bool:
+    codes = {c.get("code") for cat in report.get("category", []) for c in cat.get("coding", [])}
+    return "RAD" in codes and bool((report.get("code") or {}).get("text"))
 
 
 def _observe(v: Visit, obs: Resource) -> None:

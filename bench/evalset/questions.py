@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bench.evalset.clinosim import SEED
+from bench.evalset.dated import ask_on_date, dated_readings
 from bench.evalset.patients import Patient, Visit, coding
+from bench.evalset.text import mentions
 
-Style = Literal["lexical", "semantic"]
+Style = Literal["lexical", "semantic", "dated"]
 
 
 @dataclass(frozen=True)
@@ -69,29 +71,16 @@ STYLE: dict[str, Style] = {
     "diagnosis_alias": "semantic",
     "allergy": "lexical",
     "family_history": "semantic",
+    # A value on a visit date ("HbA1c on 2025-03-04?"): only the date singles the visit out.
+    "lab_on_date": "dated",
+    "vital_on_date": "dated",
+    "bp_on_date": "dated",
 }
+DATED = ("lab_on_date", "vital_on_date", "bp_on_date")
 CAP = {"bp_reading": 2, "lab_value": 2, "visit_reason": 2, "medication": 2, "procedure": 2}
 MAX_TARGETS = 4  # recall@5 can still reach 1
 _SNAKE = re.compile(r"^[a-z]+(_[a-z]+)+$")
 Candidate = tuple[str, str, list[Target]]  # template, key, targets
-
-
-def _variants(needle: str) -> list[str]:
-    """A number may be written 138, 138.0 or 138.00 in the notes."""
-    try:
-        value = float(needle)
-    except ValueError:
-        return [needle]
-    return list(dict.fromkeys([needle, f"{value:.1f}", f"{value:.2f}"]))
-
-
-def mentions(text: str, needle: str) -> bool:
-    """`needle` as a whole word (a number as a whole number) in `text`, any case."""
-    low = text.casefold()
-    for n in _variants(needle.casefold()):
-        if re.search(r"(?<![\w.])" + re.escape(n) + r"(?!\w|\.\d)", low):
-            return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -206,6 +195,30 @@ def questions(patients: list[Patient], seed: int = SEED) -> list[Question]:
                         client=p.ext_id,
                         text=_phrase(template, key, rng),
                         targets=tuple(targets),
+                    )
+                )
+    return out + _dated(patients, seed, len(out))
+
+
+def _dated(patients: list[Patient], seed: int, start: int) -> list[Question]:
+    """One reading of each kind per client, asked by its visit's date. Drawn from a random
+    stream of their own, so the other questions are the same with or without them."""
+    rng = random.Random(f"dated-{seed}")
+    out: list[Question] = []
+    for p in patients:
+        readings = dated_readings(p)
+        for template in DATED:
+            found = [r for r in readings if f"{r.kind}_on_date" == template]
+            if found:
+                r = rng.choice(found)
+                out.append(
+                    Question(
+                        id=f"q{start + len(out):04d}",
+                        template=template,
+                        style="dated",
+                        client=p.ext_id,
+                        text=ask_on_date(r, rng),
+                        targets=(Target("session", r.visit.ext_id),),
                     )
                 )
     return out
