@@ -9,11 +9,13 @@ from dataclasses import dataclass, field, replace
 
 from core.assistant.citations import (
     CitedSource,
+    cited_numbers,
     extractive_answer,
     has_marker,
     is_refusal_text,
     parse_answer,
     place_in_words,
+    replace_markers,
     split_sentences,
 )
 from core.assistant.dates import find_dates, mentions_date, without_dates
@@ -80,6 +82,7 @@ def from_generation(
 ) -> Grounded:
     if is_refusal_text(raw):
         return refusal(hits, "The model found no answer in the notes.")
+    raw, recited = correct_citations(raw, hits)
     raw, attached = attach_sources(raw, hits, embed, weak_support)
     parsed = parse_answer(raw, len(hits), similarity(embed, hits), weak_support)
     if not parsed.citations:
@@ -100,7 +103,25 @@ def from_generation(
         sources.append(
             replace(src, used=True, reason=cited.reason, support=cited.support) if cited else src
         )
-    return Grounded(parsed.text, False, sources, [*attached, *parsed.warnings, *warnings])
+    notes = [*recited, *attached, *parsed.warnings, *warnings]
+    return Grounded(parsed.text, False, sources, notes)
+
+
+def correct_citations(text: str, hits: Sequence[SearchHit]) -> tuple[str, list[str]]:
+    """A sentence whose values its cited source does not hold, while another source holds
+    them all (the value was read from [1] and [2] was cited), cites that source instead,
+    with a warning. Values are the evidence: nothing else is moved."""
+    warnings = []
+    for sentence in split_sentences(text):
+        cited = [n for n in cited_numbers(sentence) if 1 <= n <= len(hits)]
+        if not cited or any(unsupported(sentence, hits[n - 1]) is None for n in cited):
+            continue
+        holder = next((i + 1 for i, h in enumerate(hits) if anchored(sentence, h)), None)
+        if holder is not None:
+            text = text.replace(sentence, replace_markers(sentence, holder), 1)
+            named = ", ".join(f"[{n}]" for n in cited)
+            warnings.append(f"A sentence cited {named}; its values are in [{holder}], cited now.")
+    return text, warnings
 
 
 UNSUPPORTED_MARK = " (not found in the notes)"

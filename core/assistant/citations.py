@@ -97,6 +97,19 @@ def has_marker(text: str) -> bool:
     return _MARKER.search(text) is not None
 
 
+def cited_numbers(sentence: str) -> list[int]:
+    """The source numbers a sentence's markers name, in order."""
+    out: list[int] = []
+    for m in _MARKER.finditer(sentence):
+        out.extend(x for x in _numbers(m.group(1)) if x not in out)
+    return out
+
+
+def replace_markers(sentence: str, n: int) -> str:
+    """`sentence` with every marker naming source `n` instead."""
+    return _MARKER.sub(f"[{n}]", sentence)
+
+
 def _clean_markers(answer: str, n_sources: int, invalid: list[int]) -> str:
     """Drop out-of-range numbers; rewrite unusual spellings (`[Source 2]`) as `[2]`."""
 
@@ -167,9 +180,7 @@ def parse_answer(
     pairs: list[tuple[int, str, int]] = []  # (sentence index, plain sentence, source)
     plain_sentences: list[str] = []
     for sentence in split_sentences(text):
-        cited: list[int] = []
-        for m in _MARKER.finditer(sentence):
-            cited.extend(x for x in _numbers(m.group(1)) if x not in cited)
+        cited = cited_numbers(sentence)
         plain = strip_markers(sentence)
         plain_sentences.append(plain)
         for x in cited:

@@ -182,3 +182,36 @@ def test_close_interrupts_a_running_generation(gemma_model: packaged.PackagedMod
     assert time.perf_counter() - started < 1.0  # includes freeing the model
     with pytest.raises(Cancelled):
         list(stream)
+
+
+def _asked(question: str) -> list[ChatMessage]:
+    return [
+        {"role": "system", "content": "You answer questions about knees. Be brief. " * 8},
+        {"role": "user", "content": "What is the knee?"},
+        {"role": "assistant", "content": "A joint of the leg."},
+        {"role": "user", "content": question},
+    ]
+
+
+def test_instructions_are_evaluated_once_and_the_same_prompt_gives_the_same_answer(
+    smollm: LlamaCppGenerator,
+) -> None:
+    """The instructions and examples (all before the last message) are evaluated once and
+    their KV state kept; whatever was asked in between, a prompt gives the same answer as
+    on a freshly loaded model."""
+    m = smollm.metrics
+    kept = m.value("chartside_llm_tokens_total", model=smollm.name, kind="instructions")
+    first = smollm.generate(_asked("Where is the knee?"), max_tokens=24)
+    other = smollm.generate(_asked("Name a knee ligament and say what it does."), max_tokens=24)
+    again = smollm.generate(_asked("Where is the knee?"), max_tokens=24)
+    assert again == first and other != first
+    prefix = smollm._worker.call(lambda: smollm._renderer.render_with_prefix(_asked("x"))[2])
+    assert prefix > 50
+    after = m.value("chartside_llm_tokens_total", model=smollm.name, kind="instructions")
+    assert after - kept in (0, prefix)  # evaluated at most once for all three questions
+    pm = packaged.instruct_generator()
+    fresh = LlamaCppGenerator(pm.path, name="fresh", expected_sha256=pm.sha256)
+    try:
+        assert fresh.generate(_asked("Where is the knee?"), max_tokens=24) == first
+    finally:
+        fresh.close()

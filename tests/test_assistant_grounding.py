@@ -1,0 +1,84 @@
+"""The grounding checks on fixed answers (the forms real models wrote in trials): a source
+is its text and its label, a date must be the cited session's or stand in its text, a
+value must stand in the note it cites."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.assistant.answer import (
+    UNSUPPORTED_MARK,
+    anchored,
+    attach_sources,
+    correct_citations,
+    unsupported,
+)
+from tests.test_assistant_prompt import hit
+
+VITALS = hit("BP 113/66 mmHg, HR 82 bpm, RR 14 /min, SpO2 97%", field="objective", day=23)
+HISTORY = hit(
+    "Chronic obstructive pulmonary disease, unspecified [J44.9], diagnosed 2016-06-20.",
+    field="medical_history",
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The heart rate was 82 bpm on 2024-03-23.",
+        "At the visit on 23 March 2024 the heart rate was 82.",
+        "On March 23, 2024, HR was 82 bpm.",
+        "HR 82 on 03/23/2024.",
+        "In 2024 the heart rate was 82.",
+    ],
+)
+def test_the_cited_sessions_date_in_any_form_is_supported(sentence: str) -> None:
+    assert unsupported(sentence, VITALS) is None and anchored(sentence, VITALS)
+
+
+def test_a_date_in_the_notes_text_is_supported() -> None:
+    sentence = "COPD was diagnosed on June 20, 2016."
+    assert unsupported(sentence, HISTORY) is None and anchored(sentence, HISTORY)
+
+
+def test_a_date_that_is_neither_the_sessions_nor_in_its_text_is_caught() -> None:
+    # The scout's failure: the question's date given to another visit's value.
+    problem = unsupported("The glucose was 82 on 2019-05-01.", VITALS)
+    assert problem is not None and "2019-05-01" in problem
+
+
+def test_a_value_the_note_does_not_hold_is_caught() -> None:
+    assert unsupported("The heart rate was 90 bpm.", VITALS) == "90"
+    assert unsupported("BP was 113/67.", VITALS) == "67"
+
+
+def test_a_sentence_without_values_is_not_anchored() -> None:
+    assert not anchored("Her heart rate was normal.", VITALS)
+
+
+def test_a_value_cited_to_the_wrong_source_moves_to_the_one_that_holds_it() -> None:
+    text = "According to [2], COPD was diagnosed on 2016-06-20."
+    fixed, warnings = correct_citations(text, [HISTORY, VITALS])
+    assert fixed == "According to [1], COPD was diagnosed on 2016-06-20."
+    assert warnings and "[1]" in warnings[0]
+    # When no source holds the values, nothing moves: the support check refuses it later.
+    assert correct_citations("HR was 99 [1].", [VITALS, HISTORY]) == ("HR was 99 [1].", [])
+
+
+def _embed_by_overlap(texts: list[str]) -> list[list[float]]:
+    """A stand-in embedder for this unit test: bag of words over a tiny vocabulary."""
+    vocab = ["copd", "pulmonary", "heart", "rate", "walked", "garden", "sertraline"]
+    out = []
+    for t in texts:
+        v = [float(w in t.casefold()) for w in vocab]
+        norm = sum(x * x for x in v) ** 0.5 or 1.0
+        out.append([x / norm for x in v])
+    return out
+
+
+def test_an_uncited_supported_sentence_gets_its_source_and_an_unsupported_one_is_marked() -> None:
+    text = "The heart rate was 82 bpm at that visit. She walked in the garden every day."
+    fixed, warnings = attach_sources(text, [HISTORY, VITALS], _embed_by_overlap, 0.5)
+    assert "The heart rate was 82 bpm at that visit. [2]" in fixed
+    assert f"She walked in the garden every day.{UNSUPPORTED_MARK}" in fixed
+    assert len(warnings) == 1 and "garden" in warnings[0]
