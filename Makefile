@@ -37,7 +37,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 eval: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.eval
+	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; $(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s
 
 clean-venv:
 	rm -rf $(VENV)
