@@ -208,6 +208,7 @@ class ModelRegistry:
             data["models"].append(asdict(record))
             if activate or (activate is None and not data["active"].get(kind)):
                 data["active"][kind] = record.path
+                data.get("why", {}).pop(kind, None)  # the user's choice needs no reason
             self._write(data)
         return record
 

@@ -82,8 +82,11 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
     assert seen and seen[-1] == 1.0 and seen == sorted(seen)
     emb, gen = reg.active("embedder"), reg.active("generator")
     assert emb is not None and emb.dimension == 384 and emb.context_length == 256
-    assert gen is not None and gen.name == packaged.BASE_NAME and not gen.has_chat_template
-    assert out["instruct"].has_chat_template
+    # auto: Qwen where its RAM fits (this machine's), and the registry says why.
+    assert gen is not None and gen.name == packaged.QWEN_NAME and gen.has_chat_template
+    assert gen.sha256 == packaged.QWEN_SHA256 and gen.size == packaged.QWEN_SIZE
+    assert "RAM" in (reg.why_active("generator") or "")
+    assert out["instruct"].has_chat_template and not out["base"].has_chat_template
     assert emb.model_id.startswith("all-MiniLM-L6-v2@") and len(emb.model_id) == 29
 
     listed = registry.list_models(tmp_path / "reg")
@@ -91,7 +94,9 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
         "all-MiniLM-L6-v2",
         "gemma-3-270m",
         "SmolLM2-135M-Instruct",
+        packaged.QWEN_NAME,
     }
+    assert [m["why"] for m in listed if m["active"] and m["kind"] == "generator"]
     assert all(m["checksum_ok"] is None and m["present"] for m in listed)
     json.dumps(listed)  # the CLI prints it
     assert all(m["checksum_ok"] for m in registry.verify_models(tmp_path / "reg"))
@@ -101,7 +106,8 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
     assert chosen["active"] and chosen["has_chat_template"]
     reg.ensure_defaults(model_cache)
     assert reg.active("generator") == reg.find("generator", out["instruct"].path)
-    assert len(reg.records()) == 3
+    assert reg.why_active("generator") is None  # the user's choice, not the app's
+    assert len(reg.records()) == 4
 
 
 def test_instruct_default_can_be_chosen(tmp_path: Path, model_cache: Path) -> None:
