@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from core.backup_format import atomic_file
 
 COLUMNS = ("seq", "ts", "actor", "action", "target", "details", "prev_hash", "hash")
 
@@ -22,8 +23,6 @@ def write(rows: list[dict[str, Any]], out: Path, fmt: str) -> None:
         body = buf.getvalue()
     else:
         body = json.dumps({"format": "chartside.audit.v1", "events": rows}, indent=2) + "\n"
-    tmp = out.with_name(f".{out.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        f.write(body)
-    os.replace(tmp, out)
+    # 0600 from the start, synced, renamed into place; on failure the temp copy is removed.
+    with atomic_file(out) as f:
+        f.write(body.encode("utf-8"))

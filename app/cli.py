@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from app import audit_file, cli_ask, cli_keys, cli_models, cli_search
+from app import audit_file, cli_ask, cli_files, cli_keys, cli_models, cli_search
 from core import transfer
 from core.errors import ChartsideError, WrongPassphrase
 from core.service import ChartsideService
@@ -130,7 +130,7 @@ class Cli:
     def cmd_export(self) -> None:
         self.unlock()
         doc = self.svc.export_doc(self.args.client)
-        transfer.dump(doc, self.args.out)
+        cli_files.write_atomically(self.args.out, lambda part: transfer.dump(doc, part))
         sessions = sum(len(c["sessions"]) for c in doc["clients"])
         self.emit(
             {"out": str(self.args.out), "clients": len(doc["clients"]), "sessions": sessions},
@@ -149,9 +149,10 @@ class Cli:
         return 0 if all(c.ok for c in checks) else EXIT_ERROR
 
     def cmd_backup(self) -> None:
-        r = self.svc.backup(
-            self.args.out, self.passphrase(), overwrite=self.args.force, progress=self.progress
-        )
+        with cli_files.writing(self.args.out):
+            r = self.svc.backup(
+                self.args.out, self.passphrase(), overwrite=self.args.force, progress=self.progress
+            )
         self.emit(
             {"out": str(r.path), "bytes": r.size, "tables": r.manifest.tables},
             f"Backup written to {r.path} ({r.size / 2**20:.1f} MiB), checked",
@@ -183,7 +184,7 @@ class Cli:
             return 0 if r.ok else EXIT_ERROR
         rows = self.svc.audit_export()
         fmt = self.args.format or ("csv" if self.args.out.suffix == ".csv" else "json")
-        audit_file.write(rows, self.args.out, fmt)
+        cli_files.write_atomically(self.args.out, lambda part: audit_file.write(rows, part, fmt))
         self.emit(
             {"out": str(self.args.out), "events": len(rows), "format": fmt},
             f"Wrote {len(rows)} audit events to {self.args.out}",
@@ -237,6 +238,12 @@ def run_cli(argv: list[str], make_service: Callable[[Path | None], ChartsideServ
         # stdout now points at /dev/null so the flush at exit cannot raise it again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 128 + int(signal.SIGPIPE)  # what a shell reports for a writer killed by SIGPIPE
+    except OSError as exc:
+        # A file or folder the command could not use (an unreadable data dir, a missing input
+        # file): one line naming the path and the reason, not a traceback.
+        data_dir = svc.settings.data_dir if svc is not None else args.data_dir
+        _fail(args, cli_files.from_os_error(exc, data_dir))
+        return EXIT_ERROR
     finally:
         if svc is not None:
             svc.close()

@@ -16,9 +16,12 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv == ["gui"]:
         return _gui()
     from app.cli import run_cli
+    from app.cli_files import check_data_dir
 
     def make(data_dir: Path | None):
-        return build_service(build_settings(data_dir))
+        settings = build_settings(data_dir)
+        check_data_dir(settings.data_dir)
+        return build_service(settings)
 
     return run_cli(argv, make)
 

@@ -1,0 +1,103 @@
+"""Files the CLI touches for the user, and the one-line errors they can fail with.
+
+An OSError becomes a FileAccessError: it names the path and the operating system's reason,
+never file contents, so it fits the CLI's one-line error. Output files appear whole or not
+at all: an export is plaintext PHI, and a half-written copy must never be left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from core.errors import ChartsideError
+
+WRITE_REMEDIATION = (
+    "Choose a file name in a folder that exists and that you may write to; nothing was written."
+)
+
+
+class FileAccessError(ChartsideError):
+    remediation = "Check that the path exists and that this account may read and write it."
+
+
+def reason(exc: OSError) -> str:
+    """The operating system's words. A hand-made OSError's text could say anything: not it."""
+    return exc.strerror or type(exc).__name__
+
+
+def _paths(exc: OSError) -> list[Path]:
+    names = (exc.filename, exc.filename2)
+    return [Path(os.fsdecode(n)) for n in names if isinstance(n, str | bytes | os.PathLike)]
+
+
+def from_os_error(exc: OSError, data_dir: Path | None = None) -> FileAccessError:
+    """A failure the command did not expect, as one line that names what it touched."""
+    paths = _paths(exc)
+    if data_dir is not None and paths:
+        home = data_dir.expanduser().absolute()
+        path = paths[0].absolute()
+        if path == home or home in path.parents:
+            inner = "" if path == home else f" ({path})"
+            remedy = (
+                "Run Chartside as the account that owns the data directory, or choose another "
+                "with --data-dir."
+                if isinstance(exc, PermissionError)
+                else "Check the path, or choose another data directory with --data-dir."
+            )
+            return FileAccessError(
+                f"cannot use the data directory {home}{inner}: {reason(exc)}", remedy
+            )
+    where = " -> ".join(str(p) for p in paths)
+    return FileAccessError(f"{where}: {reason(exc)}" if where else reason(exc))
+
+
+def check_data_dir(data_dir: Path) -> None:
+    """Fail on a data dir that exists but that this account cannot open (another user's,
+    mode 000, a file in the way) before anything reads it: otherwise building the service logs
+    warnings about its contents ahead of the one-line error. A data dir that does not exist
+    yet is fine: `init` creates it, and the other commands say it is missing."""
+    try:
+        with os.scandir(data_dir) as entries:  # needs read permission
+            for entry in entries:
+                entry.stat(follow_symlinks=False)  # needs search permission
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise from_os_error(exc, data_dir) from None
+
+
+def write_atomically(out: Path, fill: Callable[[Path], None]) -> None:
+    """`fill(path)` writes a file in a private folder beside `out`; it becomes `out` only once
+    complete. On any failure the folder and everything in it are removed, including any
+    temporary copy `fill` left there (transfer.dump leaves its own when its rename fails)."""
+    if out.name in ("", ".", ".."):
+        raise FileAccessError(f"cannot write {out}: not a file name", WRITE_REMEDIATION)
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
+        try:
+            part = staging / out.name
+            fill(part)
+            os.replace(part, out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:
+        raise FileAccessError(f"cannot write {out}: {reason(exc)}", WRITE_REMEDIATION) from None
+
+
+@contextlib.contextmanager
+def writing(out: Path) -> Iterator[None]:
+    """For a writer that is already atomic (backups): an OSError about `out`, or about a file
+    beside it (its temporary copy), is reported as failing to write `out`."""
+    target = out.absolute()
+    try:
+        yield
+    except OSError as exc:
+        about = [p.absolute() for p in _paths(exc)]
+        if not any(p == target or p.parent == target.parent for p in about):
+            raise
+        raise FileAccessError(f"cannot write {out}: {reason(exc)}", WRITE_REMEDIATION) from None

@@ -1,0 +1,254 @@
+"""Every CLI failure is one line on stderr and a non-zero exit: no traceback, no PHI, and a
+write that fails leaves nothing behind (DESIGN §7). Run through the real console entry point.
+
+Most cases (a missing folder, a directory or a file in the way) fail for root too. Permission
+bits do not stop root, so as root the permission cases run as an unprivileged account
+(`nobody`), and are skipped where that account cannot run this interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.test_cli import CHARTSIDE
+
+NOBODY = 65534
+AS_ROOT = os.geteuid() == 0
+# The one client in the store: it must never appear in an error.
+PHI_NAME = "Zebulon Quarrington-Vasquez"
+PHI_HISTORY = "Recurrent migraine with aura since 2011"
+DOC = {
+    "format": "chartside.v1",
+    "clients": [
+        {
+            "external_id": "c-1",
+            "full_name": PHI_NAME,
+            "date_of_birth": "1980-01-31",
+            "medical_history": PHI_HISTORY,
+            "notes": "",
+            "sessions": [],
+        }
+    ],
+}
+WRITERS = {
+    "export": ("export", "--out"),
+    "audit export": ("audit", "export", "--out"),
+    "backup": ("backup", "--force", "--out"),
+}
+
+
+class Place:
+    """A folder, for one module, that root and the unprivileged account can both use."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.home = self.area("home")
+
+    def area(self, name: str) -> Path:
+        """A fresh folder anyone may write to."""
+        d = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.root))
+        d.chmod(0o777)
+        return d
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CHARTSIDE_")}
+        env.update({f"CHARTSIDE_CRYPTO__{k.upper()}": str(v) for k, v in FAST_KDF.items()})
+        env.update(
+            CHARTSIDE_PASSPHRASE=PASSPHRASE,
+            CHARTSIDE_CONFIG_FILE=str(self.root / "no-settings" / "config.toml"),
+            CHARTSIDE_POLICY_FILE=str(self.root / "no-settings" / "policy.toml"),
+            HOME=str(self.home),
+        )
+        return env
+
+    def run(
+        self, data_dir: Path, *args: str, unprivileged: bool = False, json_out: bool = False
+    ) -> subprocess.CompletedProcess[str]:
+        """`unprivileged`: as `nobody` when root (see the `unprivileged` fixture)."""
+        drop: dict[str, Any] = {}
+        if unprivileged and AS_ROOT:
+            drop = {"user": NOBODY, "group": NOBODY, "extra_groups": []}
+        return subprocess.run(
+            [CHARTSIDE, "--data-dir", str(data_dir), *(["--json"] if json_out else []), *args],
+            capture_output=True,
+            text=True,
+            env=self.env(),
+            cwd=self.root,
+            timeout=180,
+            **drop,
+        )
+
+    def seed(self, data_dir: Path, *, unprivileged: bool = False) -> Path:
+        ok(self.run(data_dir, "init", unprivileged=unprivileged))
+        src = data_dir.parent / "in.json"
+        src.write_text(json.dumps(DOC), encoding="utf-8")
+        ok(self.run(data_dir, "import", str(src), unprivileged=unprivileged))
+        return data_dir
+
+
+def ok(res: subprocess.CompletedProcess[str]) -> None:
+    assert res.returncode == 0, res.stderr
+
+
+def assert_one_line_error(res: subprocess.CompletedProcess[str]) -> str:
+    """The CLI's error contract; returns the line."""
+    out = res.stdout + res.stderr
+    assert res.returncode != 0, out
+    assert "Traceback" not in out, out
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].strip(), f"not one line on stderr:\n{res.stderr}"
+    assert lines[0].startswith("chartside: error: "), lines[0]
+    assert PHI_NAME not in out and PHI_HISTORY not in out
+    return lines[0]
+
+
+def tree(d: Path) -> list[str]:
+    return sorted(str(p.relative_to(d)) for p in d.rglob("*"))
+
+
+@pytest.fixture(scope="module")
+def place() -> Iterator[Place]:
+    root = Path(tempfile.mkdtemp(prefix="chartside-cli-errors-"))
+    root.chmod(0o755)
+    try:
+        yield Place(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def store(place: Place) -> Path:
+    """This account's data dir, holding one client."""
+    return place.seed(place.area("store") / "data")
+
+
+@pytest.fixture(scope="module")
+def unprivileged(place: Place) -> None:
+    """Skips where root cannot hand a command to `nobody` (the interpreter lives in a
+    folder `nobody` may not enter, such as /root)."""
+    if not AS_ROOT:
+        return
+    try:
+        probe = place.run(place.root, "--help", unprivileged=True)
+    except PermissionError as exc:
+        pytest.skip(f"`nobody` cannot run {CHARTSIDE}: {exc.strerror}")
+    if probe.returncode != 0:
+        pytest.skip(f"`nobody` cannot run {CHARTSIDE}: {probe.stderr.strip()[-200:]}")
+
+
+@pytest.fixture(scope="module")
+def their_store(place: Place, unprivileged: None) -> Path:
+    """A data dir of the account that runs `unprivileged=True` commands."""
+    return place.seed(place.area("theirs") / "data", unprivileged=True)
+
+
+def _target(area: Path, kind: str) -> Path:
+    if kind == "missing folder":
+        return area / "no-such-folder" / "out.json"
+    if kind == "a directory":
+        (area / "out.json").mkdir()
+        return area / "out.json"
+    assert kind == "a file in the way"
+    (area / "plain-file").write_text("not a folder\n")
+    return area / "plain-file" / "out.json"
+
+
+def _assert_nothing_written(
+    res: subprocess.CompletedProcess[str], area: Path, out: Path, before: list[str]
+) -> None:
+    line = assert_one_line_error(res)
+    assert str(out.parent) in line  # it names the place it could not write
+    assert tree(area) == before  # no partial file, no temporary copy
+
+
+@pytest.mark.parametrize("kind", ["missing folder", "a directory", "a file in the way"])
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_an_output_that_cannot_be_written_is_one_line_and_leaves_nothing(
+    place: Place, store: Path, command: str, kind: str
+) -> None:
+    area = place.area("out")
+    out = _target(area, kind)
+    before = tree(area)
+    _assert_nothing_written(place.run(store, *WRITERS[command], str(out)), area, out, before)
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_a_read_only_output_folder_is_one_line_and_leaves_nothing(
+    place: Place, their_store: Path, command: str
+) -> None:
+    area = place.area("read-only")
+    area.chmod(0o555)  # root's when root runs the tests: `nobody` may not write in it
+    out = area / "out.json"
+    res = place.run(their_store, *WRITERS[command], str(out), unprivileged=True)
+    _assert_nothing_written(res, area, out, [])
+
+
+def test_a_failed_write_with_json_also_reports_on_stdout(place: Place, store: Path) -> None:
+    area = place.area("json")
+    out = _target(area, "a directory")
+    res = place.run(store, "export", "--out", str(out), json_out=True)
+    assert_one_line_error(res)
+    err = json.loads(res.stdout)
+    assert err["error"] == "FileAccessError" and str(out) in err["message"]
+    assert err["remediation"]
+    assert tree(area) == ["out.json"]
+
+
+def test_an_input_file_that_cannot_be_read_is_one_line(place: Place, store: Path) -> None:
+    area = place.area("inputs")
+    for path in (area / "missing.json", area):
+        line = assert_one_line_error(place.run(store, "import", str(path)))
+        assert str(path) in line
+
+
+COMMANDS = [("doctor",), ("init",), ("keys", "status"), ("export", "--out", "out.json")]
+
+
+def _assert_data_dir_error(res: subprocess.CompletedProcess[str], data_dir: Path) -> None:
+    line = assert_one_line_error(res)
+    assert "data directory" in line and str(data_dir) in line
+
+
+@pytest.mark.parametrize("kind", ["a file in the way", "a file, not a folder"])
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_data_dir_that_is_not_a_folder_is_one_line(
+    place: Place, kind: str, args: tuple[str, ...]
+) -> None:
+    area = place.area("not-a-folder")
+    (area / "plain-file").write_text("not a folder\n")
+    data_dir = area / "plain-file" / "data" if kind == "a file in the way" else area / "plain-file"
+    _assert_data_dir_error(place.run(data_dir, *args), data_dir)
+    assert tree(area) == ["plain-file"]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_data_dir_closed_to_its_own_account_is_one_line(
+    place: Place, their_store: Path, args: tuple[str, ...]
+) -> None:
+    their_store.chmod(0o000)
+    try:
+        res = place.run(their_store, *args, unprivileged=True)
+    finally:
+        their_store.chmod(0o700)
+    _assert_data_dir_error(res, their_store)
+    assert not (place.root / "out.json").exists()
+
+
+@pytest.mark.skipif(not AS_ROOT, reason="needs root to make another account's data dir")
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_another_accounts_data_dir_is_one_line(
+    place: Place, store: Path, unprivileged: None, args: tuple[str, ...]
+) -> None:
+    res = place.run(store, *args, unprivileged=True)  # root's store, opened by `nobody`
+    _assert_data_dir_error(res, store)
+    assert not (place.root / "out.json").exists()
