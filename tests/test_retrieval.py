@@ -143,6 +143,33 @@ def test_two_indexers_share_the_queue_and_embed_each_chunk_once(
     assert max(currents) == 150 and min(currents) <= 64
 
 
+def test_identical_texts_are_embedded_once_and_share_the_vector(
+    service_factory: Any, embedder: SentenceTransformerEmbedder
+) -> None:
+    """Templated notes: a text already embedded in the workspace (in this batch, an earlier
+    one, or another client's note) takes that vector instead of being embedded again."""
+    counting = CountingEmbedder(embedder)
+    svc = service_factory(embedder=counting)
+    svc.initialise("correct horse battery staple")
+    for name in ("Ada", "Ben", "Cy"):
+        cid = add_client(svc, name=name)
+        for i in range(40):
+            add_session(svc, cid, DAY + dt.timedelta(days=i), plan=f"Plan {i % 5}. No change.")
+    svc.index_now()
+    rows = chunk_rows(svc)
+    assert len(rows) == 120 and counting.texts == 5  # 5 distinct texts, each embedded once
+    by_text: dict[str, set[str]] = {}
+    for r in rows:
+        by_text.setdefault(r.content_hash.hex(), set()).add(r.embedding)
+    assert len(by_text) == 5 and all(len(v) == 1 for v in by_text.values())
+    # A new note with a known text needs no embedding; a new text does.
+    cid = add_client(svc, name="Dee")
+    add_session(svc, cid, DAY, plan="Plan 3. No change.")
+    add_session(svc, cid, DAY, plan="Something new entirely.")
+    svc.index_now()
+    assert counting.texts == 6 and svc.index_status().complete
+
+
 def test_no_embedder_means_a_clear_error_and_notes_still_save(service: ChartsideService) -> None:
     add_client(service, history="Migraine.")
     assert len(chunk_rows(service)) == 1  # chunked by words instead

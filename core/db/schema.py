@@ -186,6 +186,8 @@ chunks = Table(
     ),
 )
 Index("ix_chunks_stale", chunks.c.model_id)
+# The indexer reuses a vector already computed for the same text (migration 0005).
+Index("ix_chunks_content_hash", chunks.c.content_hash, chunks.c.model_id)
 Index("ix_chunks_changes", chunks.c.workspace_id, chunks.c.updated_at)
 
 conversations = Table(

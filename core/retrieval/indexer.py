@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import psycopg
 from sqlalchemy import Connection, bindparam, func, select, update
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.engine import make_url
 
 from core.crypto import CellCipher
@@ -82,22 +83,42 @@ class Indexer:
                 self._indexed_dims.add(dim)
         with self.db.tx(cipher.workspace_id) as conn:
             rows = conn.execute(
-                select(c.c.id, c.c.content)
+                select(c.c.id, c.c.content, c.c.content_hash)
                 .where(_stale(model_id))
                 .limit(self.batch_size)
                 .with_for_update(skip_locked=True)
             ).all()
             if not rows:
                 return 0
-            texts = [decrypt_content(cipher, r.id, r.content) for r in rows]
-            vectors = self.embedder.embed_documents(texts, cancel=cancel)
+            vectors = self._vectors(conn, cipher, rows, cancel)
             conn.execute(
                 update(c)
                 .where(c.c.id == bindparam("_id"))
                 .values(embedding=bindparam("_vec"), model_id=model_id, dim=dim),
-                [{"_id": r.id, "_vec": v} for r, v in zip(rows, vectors, strict=True)],
+                [{"_id": r.id, "_vec": vectors[bytes(r.content_hash)]} for r in rows],
             )
         return len(rows)
+
+    def _vectors(
+        self, conn: Connection, cipher: CellCipher, rows: Sequence[Any], cancel: CancelToken | None
+    ) -> dict[bytes, Any]:
+        """One vector per distinct text of `rows`, by content hash. Templated notes repeat
+        themselves ("No change.", the same vital-signs line): a text the workspace already
+        has a vector for with this model takes that one, and each new text is embedded
+        once. The keyed hash (`ChunkWriter`) is equal exactly when the texts are."""
+        wanted = {bytes(r.content_hash): r for r in rows}
+        known = conn.execute(
+            select(c.c.content_hash, c.c.embedding)
+            .where(c.c.content_hash.in_(list(wanted)), c.c.model_id == self.embedder.model_id)
+            .ext(distinct_on(c.c.content_hash))
+        ).all()
+        out: dict[bytes, Any] = {bytes(h): vec for h, vec in known}
+        new = [r for digest, r in wanted.items() if digest not in out]
+        if new:
+            texts = [decrypt_content(cipher, r.id, r.content) for r in new]
+            embedded = self.embedder.embed_documents(texts, cancel=cancel)
+            out.update({bytes(r.content_hash): v for r, v in zip(new, embedded, strict=True)})
+        return out
 
     def run_until_done(
         self, progress: Listener | None = None, cancel: CancelToken | None = None
