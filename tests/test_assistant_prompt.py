@@ -137,7 +137,8 @@ def test_base_prompt_is_a_completion_document() -> None:
     assert built.prompt.endswith("Question: did she stop sertraline?\nAnswer:")
     # A worked example before the real sources shows the [n] habit and the refusal.
     example, real = built.prompt.split("\n---\n")
-    assert "Answer: According to [1], ibuprofen 400 mg twice daily was started." in example
+    taught = "Answer: According to [1], ibuprofen 400 mg twice daily was started on 2023-01-05."
+    assert taught in example
     assert f"Answer: {REFUSAL}" in example
     assert "Stopped sertraline." in real and "Stopped sertraline." not in example
     assert built.stop == BASE_STOP and "\nQuestion:" in built.stop
