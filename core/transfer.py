@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection
 
+from core.backup_format import atomic_file
 from core.crypto import CellCipher
 from core.db.bulk import INSERT, UPDATE, bulk
 from core.domain import SOAP_FIELDS, ClientData, SessionData
@@ -244,10 +244,8 @@ def _iso(value: dt.datetime) -> str:
 
 
 def dump(doc: dict, path: Path) -> None:
-    """Write atomically with private permissions: an export is PHI in plaintext."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        json.dump(doc, f, ensure_ascii=False, indent=2)
-        f.write("\n")
-    os.replace(tmp, path)
+    """Write atomically with private permissions: an export is PHI in plaintext, so a
+    failed write must leave no partial copy behind either."""
+    body = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    with atomic_file(path) as f:
+        f.write(body.encode("utf-8"))
