@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 # Before anything can import a model library.
@@ -144,6 +145,17 @@ def gemma(gemma_model: packaged.PackagedModel) -> Iterator[LlamaCppGenerator]:
     g = LlamaCppGenerator(
         gemma_model.path, name=gemma_model.name, expected_sha256=gemma_model.sha256
     )
+    g.load()
+    yield g
+    g.close()
+
+
+@pytest.fixture(scope="session")
+def qwen() -> Iterator[LlamaCppGenerator]:
+    """The default generator (Qwen2.5-Coder-1.5B-Instruct), joined once per computer."""
+    cache = Path(platformdirs.user_cache_dir("Chartside", appauthor=False)) / "models"
+    pm = packaged.qwen_generator(cache)  # where the app joins it: once per computer
+    g = LlamaCppGenerator(pm.path, name=pm.name, expected_sha256=pm.sha256)
     g.load()
     yield g
     g.close()

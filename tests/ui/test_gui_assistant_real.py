@@ -182,3 +182,61 @@ def test_an_answer_streams_cites_and_opens_its_source(
     assert dialog.metrics_note.isHidden()
     assert rows(dialog.checks)
     assert window.banner.text == ""
+
+
+def test_the_default_model_answers_a_dated_question_correctly_with_no_take_back(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    qwen: LlamaCppGenerator,
+    make_gui: MakeGui,
+) -> None:
+    """Qwen (the default generator) in the real window: a question whose answer is in the
+    notes gets the right value, cited to the right session, and nothing is shown before it
+    is checked."""
+    from core.assistant.dates import mentions_date
+
+    svc = service_factory(embedder=embedder, generator=lambda: qwen)
+    svc.initialise(PASSPHRASE)
+    client = svc.create_client(ClientData(full_name="Dana Levi", medical_history=HISTORY))
+    mood = svc.create_session(
+        client.id,
+        SessionData(
+            date=DAY,
+            subjective="Low mood and poor sleep for a month.",
+            plan="Start sertraline 50 mg daily; review in four weeks.",
+        ),
+    )
+    svc.create_session(
+        client.id,
+        SessionData(
+            date=DAY + dt.timedelta(days=30),
+            subjective="Knee pain when climbing stairs. Mood better on sertraline.",
+            plan=KNEE_PLAN,
+        ),
+    )
+    svc.index_now()
+    svc.lock()
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client.id)
+    panel = driver.window.assistant_panel
+    question = "When was sertraline started, and at what dose?"
+    ask_question(driver, question)
+    drafts: list[str] = []
+
+    def done() -> bool:
+        if panel.asking and (panel.answer.toPlainText() != f"You\n{question}" or panel.answer_text):
+            drafts.append(panel.answer.toPlainText())
+        return not panel.asking
+
+    driver.wait_until(done, ANSWER_TIMEOUT_MS)
+    wait_for_answer(driver)
+    result = panel.result
+    assert result is not None, panel.status.text()
+    assert drafts == [], drafts
+    assert not result.refused, (result.answer, result.warnings)
+    assert mentions_date(result.answer, DAY.date()) and "50 mg" in result.answer, result.answer
+    used = [s for s in result.sources if s.used]
+    assert used and all(s.session_id == mood.id for s in used), [s.session_id for s in used]
+    assert panel.answer_text == result.answer
+    assert len(panel.sources.chips) == len(used)
