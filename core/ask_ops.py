@@ -190,6 +190,7 @@ class AskOps:
             question, hits, count_tokens=generator.count_prompt_tokens,
             context_length=generator.context_length, max_answer_tokens=cfg.max_answer_tokens,
             has_chat_template=generator.has_chat_template, history=history,
+            source_tokens=cfg.source_tokens,
         )  # fmt: skip
         guard = RepeatGuard()
         stream = generator.stream(

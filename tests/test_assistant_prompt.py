@@ -14,6 +14,7 @@ from core.assistant.prompt import (
     REFUSAL,
     build_prompt,
     condense_history,
+    focus,
     source_block,
 )
 from core.errors import PromptTooLong
@@ -239,3 +240,25 @@ def test_budget_property(sizes: list[int], context: int, chat: bool) -> None:
             has_chat_template=chat,
         )
         assert larger.prompt_tokens + 64 > context
+
+
+def test_sources_are_capped_by_their_own_token_budget() -> None:
+    """The best sources within `source_tokens` of their own, at least one however long."""
+    counter = WordCounter()
+    common = dict(context_length=4096, max_answer_tokens=256, has_chat_template=True)
+    built = build_prompt("sleep?", hits(6), count_tokens=counter, source_tokens=100, **common)
+    one = counter(source_block(1, hits(1)[0], "sleep?"))
+    assert len(built.sources) == 100 // one and built.warnings == []
+    assert [h.rank for h in built.sources] == list(range(1, len(built.sources) + 1))
+    tiny = build_prompt("sleep?", hits(6), count_tokens=WordCounter(), source_tokens=5, **common)
+    assert len(tiny.sources) == 1
+
+
+def test_a_long_field_gives_its_matching_lines_and_sentences() -> None:
+    panel = "\n".join(
+        ["Labs:", "Sodium 139", "Hemoglobin A1c 7.1 %"] + [f"Test {i} ok" for i in range(9)]
+    )
+    assert focus(panel, "What was the A1c?") == "Hemoglobin A1c 7.1 %"
+    history = " ".join(f"Problem {i} stable since 2019." for i in range(8)) + " Asthma since 2015."
+    assert focus(history, "When did asthma start?") == "Asthma since 2015."
+    assert focus("Short note.", "asthma") == "Short note."

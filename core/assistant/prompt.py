@@ -110,10 +110,26 @@ def _is_uuid(value: str) -> bool:
 FOCUS_LINES = 4
 
 
+# Lines longer than this are read sentence by sentence: clinical notes often put a whole
+# history on one line.
+LONG_LINE = 160
+_SENTENCE_GAP = re.compile(r"(?<=[.;])\s+(?=\S)")
+
+
+def _segments(text: str) -> list[str]:
+    out: list[str] = []
+    for line in text.splitlines():
+        if len(line) > LONG_LINE:
+            out.extend(p for p in _SENTENCE_GAP.split(line) if p.strip())
+        elif line.strip():
+            out.append(line)
+    return out
+
+
 def focus(text: str, question: str, max_lines: int = FOCUS_LINES) -> str:
-    """The lines of `text` that share the most words with `question`, in their order, or
-    all of it when it is short or no line shares a word."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    """The lines (sentences, within a long line) of `text` that share the most words with
+    `question`, in their order, or all of it when it is short or nothing shares a word."""
+    lines = _segments(text)
     if len(lines) <= max_lines:
         return text
     wanted = set(tokenize(question))
@@ -192,18 +208,29 @@ def build_prompt(
     max_answer_tokens: int,
     has_chat_template: bool,
     history: Sequence[tuple[str, str]] = (),
+    source_tokens: int | None = None,
 ) -> BuiltPrompt:
     """The prompt with as many of the best sources (a prefix of `sources`) as fit, so that
     `count_tokens(prompt) + max_answer_tokens <= context_length`.
 
     `count_tokens` must count the rendered prompt the way the model sees it (in production
-    `Generator.count_prompt_tokens`). It is called O(log n) times. Raises `PromptTooLong`
-    when even the question alone does not fit.
+    `Generator.count_prompt_tokens`). It is called O(log n) times, plus once per source
+    when `source_tokens` caps the sources' own size (reading the prompt is most of an
+    answer's time on a laptop: the best sources within that many tokens, at least one).
+    Raises `PromptTooLong` when even the question alone does not fit.
     """
     budget = context_length - max_answer_tokens
     warnings: list[str] = []
     kept_history = condense_history(history, count_tokens, int(budget * HISTORY_SHARE))
     blocks = [source_block(i + 1, hit, question) for i, hit in enumerate(sources)]
+    if source_tokens is not None and len(blocks) > 1:
+        used, wanted = 0, 0
+        for block in blocks:
+            used += count_tokens(block)
+            if wanted and used > source_tokens:
+                break
+            wanted += 1
+        sources, blocks = sources[:wanted], blocks[:wanted]
     counts: dict[int, tuple[Prompt, int]] = {}
 
     def measure(k: int) -> int:
