@@ -15,8 +15,9 @@ from uuid import UUID
 from core.assistant import answer as grounding
 from core.assistant import cache as answer_cache
 from core.assistant import conversations as convs
+from core.assistant import structured
 from core.assistant.metrics import AssistantMetrics
-from core.assistant.prompt import build_prompt
+from core.assistant.prompt import REFUSAL, build_prompt
 from core.assistant.ratelimit import RateLimiter
 from core.assistant.repetition import RepeatGuard
 from core.assistant.safety import detect_injection, sanitize_query
@@ -190,20 +191,30 @@ class AskOps:
             question, hits, count_tokens=generator.count_prompt_tokens,
             context_length=generator.context_length, max_answer_tokens=cfg.max_answer_tokens,
             has_chat_template=generator.has_chat_template, history=history,
-            source_tokens=cfg.source_tokens,
+            source_tokens=cfg.source_tokens, structured_answer=cfg.answer_format == "json",
         )  # fmt: skip
         guard = RepeatGuard()
-        stream = generator.stream(
-            built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop, cancel=cancel,
-            timeout_s=self.settings.models.generation_timeout_s,
-        )  # fmt: skip
+        timeout_s = self.settings.models.generation_timeout_s
         try:
-            with contextlib.closing(stream):  # leaving early stops the model at once
-                for piece in stream:
-                    if on_text is not None:
-                        on_text(piece)
-                    if guard.feed(piece):
-                        break
+            if built.json_schema is not None:
+                answer = generator.generate(
+                    built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop,
+                    json_schema=built.json_schema, cancel=cancel, timeout_s=timeout_s,
+                )  # fmt: skip
+                if on_text is not None:
+                    on_text(answer)
+                guard.feed(structured.to_text(answer, REFUSAL))
+            else:
+                stream = generator.stream(
+                    built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop,
+                    cancel=cancel, timeout_s=timeout_s,
+                )  # fmt: skip
+                with contextlib.closing(stream):  # leaving early stops the model at once
+                    for piece in stream:
+                        if on_text is not None:
+                            on_text(piece)
+                        if guard.feed(piece):
+                            break
         except Cancelled:
             self.ask_metrics.outcomes.labels("cancelled").inc()
             raise

@@ -108,6 +108,9 @@ class AssistantSettings(BaseModel):
     # ...within this many tokens of their own (the best first, at least one): a 1.5B model
     # reads ~25-55 tokens/s on 2 cores, so the sources are most of the wait.
     source_tokens: int = Field(default=360, ge=32, le=100_000)
+    # text: sentences with [n] markers; json: llama.cpp's grammar holds the model to one
+    # entry per sentence with its sources (compared on `make eval`, README).
+    answer_format: str = Field(default="text", pattern=r"^(text|json)$")
     max_answer_tokens: int = Field(default=256, ge=16, le=4096)
     max_question_chars: int = Field(default=1000, ge=50, le=10000)
     relevance_floor: float = Field(default=0.25, ge=0.0, le=1.0)  # below: refuse

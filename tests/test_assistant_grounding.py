@@ -4,6 +4,8 @@ value must stand in the note it cites."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from core.assistant.answer import (
@@ -61,6 +63,10 @@ def test_a_value_cited_to_the_wrong_source_moves_to_the_one_that_holds_it() -> N
     fixed, warnings = correct_citations(text, [HISTORY, VITALS])
     assert fixed == "According to [1], COPD was diagnosed on 2016-06-20."
     assert warnings and "[1]" in warnings[0]
+    # A client record (no session date in its label) holds it too; the [3]'s digit is no value.
+    record = replace(HISTORY, type="client", session_date=None, session_id=None)
+    fixed, _ = correct_citations(text.replace("[2]", "[3]"), [record, VITALS, VITALS])
+    assert fixed == "According to [1], COPD was diagnosed on 2016-06-20."
     # When no source holds the values, nothing moves: the support check refuses it later.
     assert correct_citations("HR was 99 [1].", [VITALS, HISTORY]) == ("HR was 99 [1].", [])
 

@@ -17,6 +17,7 @@ from core.assistant.citations import (
     place_in_words,
     replace_markers,
     split_sentences,
+    strip_markers,
 )
 from core.assistant.dates import find_dates, mentions_date, without_dates
 from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL, focus, source_label
@@ -114,9 +115,10 @@ def correct_citations(text: str, hits: Sequence[SearchHit]) -> tuple[str, list[s
     warnings = []
     for sentence in split_sentences(text):
         cited = [n for n in cited_numbers(sentence) if 1 <= n <= len(hits)]
-        if not cited or any(unsupported(sentence, hits[n - 1]) is None for n in cited):
+        plain = strip_markers(sentence)  # a marker's digits are not values
+        if not cited or any(unsupported(plain, hits[n - 1]) is None for n in cited):
             continue
-        holder = next((i + 1 for i, h in enumerate(hits) if anchored(sentence, h)), None)
+        holder = next((i + 1 for i, h in enumerate(hits) if anchored(plain, h)), None)
         if holder is not None:
             text = text.replace(sentence, replace_markers(sentence, holder), 1)
             named = ", ".join(f"[{n}]" for n in cited)

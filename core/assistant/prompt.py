@@ -7,7 +7,9 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from core.assistant import structured
 from core.assistant.safety import spotlight
 from core.errors import PromptTooLong
 from core.ports import ChatMessage, Prompt
@@ -64,6 +66,19 @@ _CHAT_EXAMPLE: tuple[ChatMessage, ...] = tuple(
         ChatMessage(role="assistant", content=a),
     )
 )
+# The same worked examples for JSON answers (core.assistant.structured).
+_JSON_EXAMPLE: tuple[ChatMessage, ...] = (
+    _CHAT_EXAMPLE[0],
+    ChatMessage(
+        role="assistant",
+        content=structured.example("Ibuprofen 400 mg twice daily was started on 2023-01-05.", [1]),
+    ),
+    _CHAT_EXAMPLE[2],
+    ChatMessage(
+        role="assistant",
+        content=structured.example("Knee pain eased after she began physiotherapy.", [2]),
+    ),
+)
 BASE_STOP = ("\nQuestion:", "\n---", "<<<", "\nEarlier question:")
 CHAT_STOP = ("<<<",)
 # Old answers cite an earlier turn's sources; their numbers would mislead now.
@@ -81,6 +96,7 @@ class BuiltPrompt:
     warnings: list[str] = field(default_factory=list)
     prompt_tokens: int = 0
     stop: tuple[str, ...] = ()  # pass to Generator.stream/generate
+    json_schema: dict[str, Any] | None = None  # constrain the output (structured answers)
 
 
 def source_label(hit: SearchHit) -> str:
@@ -184,13 +200,17 @@ def _render(
     blocks: Sequence[str],
     history: Sequence[tuple[str, str]],
     has_chat_template: bool,
+    structured_answer: bool = False,
 ) -> Prompt:
     sources = "\n\n".join(blocks) if blocks else "(no sources)"
     q = spotlight(question)
     if not has_chat_template:
         past = "".join(_history_text(hq, ha) + "\n\n" for hq, ha in history)
         return f"{_RULES}\n\n{_BASE_EXAMPLE}\n---\n{past}{sources}\nQuestion: {q}\nAnswer:"
-    messages: list[ChatMessage] = [{"role": "system", "content": _RULES}, *_CHAT_EXAMPLE]
+    rules, examples = (
+        (_RULES + structured.RULES, _JSON_EXAMPLE) if structured_answer else (_RULES, _CHAT_EXAMPLE)
+    )
+    messages: list[ChatMessage] = [{"role": "system", "content": rules}, *examples]
     for hq, ha in history:
         messages.append({"role": "user", "content": spotlight(hq)})
         messages.append({"role": "assistant", "content": _old_answer(ha)})
@@ -209,6 +229,7 @@ def build_prompt(
     has_chat_template: bool,
     history: Sequence[tuple[str, str]] = (),
     source_tokens: int | None = None,
+    structured_answer: bool = False,
 ) -> BuiltPrompt:
     """The prompt with as many of the best sources (a prefix of `sources`) as fit, so that
     `count_tokens(prompt) + max_answer_tokens <= context_length`.
@@ -218,7 +239,9 @@ def build_prompt(
     when `source_tokens` caps the sources' own size (reading the prompt is most of an
     answer's time on a laptop: the best sources within that many tokens, at least one).
     Raises `PromptTooLong` when even the question alone does not fit.
+    `structured_answer` asks a chat model for JSON (`BuiltPrompt.json_schema`).
     """
+    structured_answer = structured_answer and has_chat_template
     budget = context_length - max_answer_tokens
     warnings: list[str] = []
     kept_history = condense_history(history, count_tokens, int(budget * HISTORY_SHARE))
@@ -235,7 +258,9 @@ def build_prompt(
 
     def measure(k: int) -> int:
         if k not in counts:
-            rendered = _render(question, blocks[:k], kept_history, has_chat_template)
+            rendered = _render(
+                question, blocks[:k], kept_history, has_chat_template, structured_answer
+            )
             counts[k] = (rendered, count_tokens(rendered))
         return counts[k][1]
 
@@ -268,4 +293,5 @@ def build_prompt(
         warnings=warnings,
         prompt_tokens=tokens,
         stop=CHAT_STOP if has_chat_template else BASE_STOP,
+        json_schema=structured.ANSWER_SCHEMA if structured_answer else None,
     )
