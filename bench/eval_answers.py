@@ -77,16 +77,19 @@ def _settings(root: Path, generator: str | None = None) -> Any:
 
 
 def _activate(settings: Any, generator: str) -> tuple[str, str | None]:
-    """Make the packaged `generator` the data dir's active one; return its model id and
-    which packaged generator the app itself would have made active."""
+    """Make the packaged `generator` the data dir's active one; return its model id and,
+    the first time (nothing active yet), which packaged generator the app itself makes
+    active with its default settings."""
     from core.settings import ModelSettings
     from models.registry import ModelRegistry
 
     reg = ModelRegistry(settings.models_dir)
+    first = reg.active("generator") is None
     app_default = ModelSettings().default_generator
     found = reg.ensure_defaults(settings.model_cache_dir, generator=app_default)
     active = reg.active("generator")
     default = next((k for k, r in found.items() if active and r.path == active.path), None)
+    default = default if first else None
     if generator not in found:
         raise RuntimeError(f"the packaged generator {generator!r} is not installed")
     return reg.use("generator", found[generator].path).model_id, default
@@ -209,7 +212,8 @@ def run(
         for name in generators:
             settings = _settings(root, name)
             try:
-                model_id, default = _activate(settings, name)
+                model_id, app_default = _activate(settings, name)
+                default = default or app_default
             except Exception as exc:  # reported; the run counts as broken
                 broken[name] = f"{type(exc).__name__}: {exc}"
                 continue
@@ -267,6 +271,23 @@ def _warm_up(ids: dict[str, UUID], questions: Sequence[AnswerQuestion]) -> Any:
     return AskRequest(WARM_UP, client_id=ids[client], use_cache=False)
 
 
+def _code_state() -> dict[str, Any]:
+    """The commit measured, and the files of the app that differed from it."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", *args], capture_output=True, text=True, cwd=Path(__file__).parent
+        )
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    changed = git("status", "--porcelain", "--", "core", "models", "app", "migrations")
+    return {
+        "commit": git("rev-parse", "--short", "HEAD") or None,
+        "uncommitted": [line[3:] for line in changed.splitlines()],
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.eval_answers", description=__doc__)
     parser.add_argument("--population", type=int, default=POPULATION)
@@ -300,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         "limit": args.limit,
         "extractive": not args.no_extractive,
     }
+    report["code"] = _code_state()
     path = write_result("eval_answers", report)
     print(table(report))
     for line in goal_lines(report["goals_met"]):

@@ -361,6 +361,8 @@ def test_summary_goals_and_table() -> None:
     assert s["absent"] == {"n": 2, "refused": 0.5}
     assert s["relevant_used"] == 0.5
     assert s["timings_ms"]["total"]["p50_ms"] == 100
+    assert s["why"]["wrong_relevant_offered_not_used"] == 1
+    assert s["why"]["refused_relevant_offered"] == 1
     g = goals({"instruct": s}, "instruct")
     assert g["correct"] == {"value": 0.5, "goal": GOALS["correct_min"], "met": False}
     assert g["extractive_relevant_quoted"]["met"] is None

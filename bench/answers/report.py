@@ -46,11 +46,37 @@ def summarise(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         # those used (cited; in extractive mode, quoted).
         "relevant_retrieved": _share(answerable, "relevant_retrieved"),
         "relevant_used": _share(answerable, "relevant_used"),
+        "why": why(answerable),
         "timings_ms": {
             stage: latency_ms([r["timings_ms"].get(stage, 0.0) / 1000 for r in timed], 0)
             for stage in ("total", "generate")
         },
     }
+
+
+def why(rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+    """Counts that say where a wrong answer or a refusal came from: retrieval (no relevant
+    unit among the sources), the citation (a relevant one offered, another used), or the
+    value (a relevant source used, the value not stated)."""
+    out = {
+        "wrong_relevant_not_offered": 0,
+        "wrong_relevant_offered_not_used": 0,
+        "wrong_value_missing": 0,
+        "refused_relevant_offered": 0,
+        "refused_relevant_not_offered": 0,
+    }
+    for r in rows:
+        offered = r.get("relevant_retrieved")
+        if r["outcome"] == "wrong":
+            if r.get("relevant_used"):
+                out["wrong_value_missing"] += 1
+            elif offered:
+                out["wrong_relevant_offered_not_used"] += 1
+            else:
+                out["wrong_relevant_not_offered"] += 1
+        elif r["outcome"] == "refused":
+            out["refused_relevant_offered" if offered else "refused_relevant_not_offered"] += 1
+    return out
 
 
 def goals(modes: dict[str, dict[str, Any]], default: str | None) -> dict[str, Any]:
@@ -105,6 +131,18 @@ def table(report: dict[str, Any]) -> str:
         f"{'relevant among sources':28}" + cells(lambda s: f"{s['relevant_retrieved']:.2f}")
     )
     lines.append(f"{'relevant used (quoted)':28}" + cells(lambda s: f"{s['relevant_used']:.2f}"))
+    # Where wrong answers came from (counts): no relevant unit among the sources (retrieval),
+    # one offered but another cited, a relevant one cited but the value not stated.
+    lines.append(
+        f"{'wrong: retrieval/cite/value':28}"
+        + cells(lambda s: "{wrong_relevant_not_offered}/{wrong_relevant_offered_not_used}/"
+                "{wrong_value_missing}".format(**s["why"]))
+    )  # fmt: skip
+    lines.append(
+        f"{'refused: rel. offered/not':28}"
+        + cells(lambda s: "{refused_relevant_offered}/{refused_relevant_not_offered}"
+                .format(**s["why"]))
+    )  # fmt: skip
     for stage in ("total", "generate"):
         lines.append(
             f"{stage + ' ms p50/p95':28}"
