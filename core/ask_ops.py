@@ -31,7 +31,7 @@ from core.assistant.types import (
 from core.errors import Cancelled, ModelError
 from core.ports import CancelToken, Generator
 from core.retrieval.reading import describe_range, read_question, resolve_references
-from core.retrieval.search import Searcher
+from core.retrieval.search import Searcher, strong_match
 from core.retrieval.types import SearchQuery
 
 OnText = Callable[[str], None]
@@ -129,11 +129,14 @@ class AskOps:
         hits = [
             h for h in found.hits
             if (h.vector_score or 0) >= cfg.relevance_floor
-            # Found by its words (a drug, a lab): relevant however the vector scored it.
-            or h.vector_score is None
+            # The question's own rare words (a drug, a lab) are in it: relevant however the
+            # vector scored it.
+            or strong_match(h)
+            # The question named the day: the date already chose the session.
+            or reading.day is not None
         ]  # fmt: skip
         t = time.perf_counter()
-        if not hits and reading.dated:
+        if not found.hits and reading.dated:
             result = grounding.refusal([], f"No session {describe_range(reading)} is in the notes.")
         elif not hits:
             result = grounding.refusal(found.hits[:3], "Nothing in the notes is close enough.")
@@ -143,7 +146,9 @@ class AskOps:
                 warnings.append("No language model is available: these are the notes' words.")
         else:
             try:
-                result = self._generate(generator, question, hits, history, on_text, cancel)
+                result = self._generate(
+                    generator, question, hits, history, on_text, cancel, reading.order
+                )
             except Cancelled:
                 # Still a query over the notes: it goes on the record.
                 ids = [str(h.chunk_id) for h in hits]
@@ -185,6 +190,7 @@ class AskOps:
         history: list[tuple[str, str]],
         on_text: OnText | None,
         cancel: CancelToken | None,
+        order: str | None = None,
     ) -> grounding.Grounded:
         cfg = self.settings.assistant
         built = build_prompt(
@@ -192,6 +198,7 @@ class AskOps:
             context_length=generator.context_length, max_answer_tokens=cfg.max_answer_tokens,
             has_chat_template=generator.has_chat_template, history=history,
             source_tokens=cfg.source_tokens, structured_answer=cfg.answer_format == "json",
+            order=order,
         )  # fmt: skip
         guard = RepeatGuard()
         timeout_s = self.settings.models.generation_timeout_s
@@ -222,7 +229,7 @@ class AskOps:
         self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
         self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
         result = grounding.from_generation(
-            raw, built.sources, self.embedder.embed_documents, cfg.weak_support
+            raw, built.sources, self.embedder.embed_documents, cfg.weak_support, question
         )
         result.warnings[:0] = built.warnings
         if guard.looping:

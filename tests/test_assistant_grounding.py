@@ -88,3 +88,30 @@ def test_an_uncited_supported_sentence_gets_its_source_and_an_unsupported_one_is
     assert "The heart rate was 82 bpm at that visit. [2]" in fixed
     assert f"She walked in the garden every day.{UNSUPPORTED_MARK}" in fixed
     assert len(warnings) == 1 and "garden" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "misread"),
+    [
+        ("The latest potassium level was 113/66 mmHg.", True),  # a BP read as potassium
+        ("The heart rate was 113 bpm.", True),  # the systolic read as a pulse
+        ("The heart rate was 82 bpm.", False),  # "HR 82 bpm": abbreviations meet
+        ("BP was 113/66 mmHg and SpO2 97%.", False),
+        ("Oxygen saturation was 97%.", False),
+    ],
+)
+def test_a_value_must_come_from_a_line_about_what_the_sentence_says(
+    sentence: str, misread: bool
+) -> None:
+    problem = unsupported(sentence, VITALS)
+    assert (problem is not None) == misread, problem
+    if misread:
+        assert "something else" in (problem or "")
+
+
+def test_a_sentence_without_values_is_anchored_by_the_words_it_adds_to_the_question() -> None:
+    note = hit("Chest pain on arrival. IV normal saline 1 L bolus given.", field="plan")
+    question = "What was prescribed for chest pain?"
+    assert anchored("IV normal saline was given for the chest pain.", note, question)
+    assert not anchored("Aspirin was given for the chest pain.", note, question)
+    assert not anchored("Chest pain was treated.", note, question)  # it adds nothing

@@ -21,6 +21,7 @@ from core.assistant.citations import (
 )
 from core.assistant.dates import find_dates, mentions_date, without_dates
 from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL, focus, source_label
+from core.assistant.terms import new_terms, segments, terms
 from core.assistant.types import AskSource
 from core.retrieval.types import SearchHit
 
@@ -46,7 +47,7 @@ def refusal(closest: Sequence[SearchHit], why: str) -> Grounded:
 
 
 def similarity(
-    embed: Embed, hits: Sequence[SearchHit]
+    embed: Embed, hits: Sequence[SearchHit], question: str = ""
 ) -> Callable[[list[str], list[int]], list[float]]:
     """Support of each (sentence, cited source) pair, computed in one batch: 1.0 when the
     sentence states values (numbers, dates) and every one of them stands in the source or
@@ -59,16 +60,22 @@ def similarity(
         vecs = embed([*sentences, *texts])
         a, b = vecs[: len(sentences)], vecs[len(sentences) :]
         return [
-            1.0 if anchored(s, hits[n - 1]) else _dot(u, v)
+            1.0 if anchored(s, hits[n - 1], question) else _dot(u, v)
             for s, n, u, v in zip(sentences, numbers, a, b, strict=True)
         ]
 
     return score
 
 
-def anchored(sentence: str, hit: SearchHit) -> bool:
-    """The sentence states at least one value, and the source holds every value it states."""
-    return bool(_numbers(sentence)) and unsupported(sentence, hit) is None
+def anchored(sentence: str, hit: SearchHit, question: str = "") -> bool:
+    """The note plainly holds what the sentence says: every value it states (at least one)
+    stands in the note, each on a line about what the sentence says it is; or, for a
+    sentence without values, every word it adds to the question (a drug, a finding) is in
+    the note or its label."""
+    if _numbers(sentence):
+        return unsupported(sentence, hit) is None
+    added = new_terms(sentence, question)
+    return bool(added) and added <= terms(f"{hit.text}\n{source_label(hit)}")
 
 
 def support_text(hit: SearchHit, sentence: str) -> str:
@@ -79,13 +86,13 @@ def support_text(hit: SearchHit, sentence: str) -> str:
 
 
 def from_generation(
-    raw: str, hits: Sequence[SearchHit], embed: Embed, weak_support: float
+    raw: str, hits: Sequence[SearchHit], embed: Embed, weak_support: float, question: str = ""
 ) -> Grounded:
     if is_refusal_text(raw):
         return refusal(hits, "The model found no answer in the notes.")
     raw, recited = correct_citations(raw, hits)
-    raw, attached = attach_sources(raw, hits, embed, weak_support)
-    parsed = parse_answer(raw, len(hits), similarity(embed, hits), weak_support)
+    raw, attached = attach_sources(raw, hits, embed, weak_support, question)
+    parsed = parse_answer(raw, len(hits), similarity(embed, hits, question), weak_support)
     if not parsed.citations:
         why = (
             "The model found no answer in the notes."
@@ -131,7 +138,7 @@ _MIN_CLAIM_WORDS = 4  # shorter pieces ("In summary:") state nothing to check
 
 
 def attach_sources(
-    text: str, hits: Sequence[SearchHit], embed: Embed, threshold: float
+    text: str, hits: Sequence[SearchHit], embed: Embed, threshold: float, question: str = ""
 ) -> tuple[str, list[str]]:
     """Give each sentence that carries no [n] the source that supports it, if one does
     (its marker is added; the support check follows as for any citation), and mark the
@@ -151,7 +158,7 @@ def attach_sources(
     for i, (sentence, vec) in enumerate(zip(bare, sentence_vecs, strict=True)):
         mine = source_vecs[i * len(hits) : (i + 1) * len(hits)]
         sims = [
-            1.0 if anchored(sentence, h) else _dot(vec, src)
+            1.0 if anchored(sentence, h, question) else _dot(vec, src)
             for h, src in zip(hits, mine, strict=True)
         ]
         best = max(range(len(hits)), key=lambda i: sims[i])
@@ -204,7 +211,25 @@ def unsupported(sentence: str, hit: SearchHit) -> str | None:
         label += f" {session_day.year} {session_day.month} {session_day.day}"
     held = _numbers(without_dates(hit.text)) | _numbers(hit.text) | _numbers(label)
     missing = _numbers(without_dates(sentence)) - held
-    return ", ".join(sorted(missing)) if missing else None
+    if missing:
+        return ", ".join(sorted(missing))
+    misread = misread_value(sentence, hit)
+    return f"{misread} (its line in the note is about something else)" if misread else None
+
+
+def misread_value(sentence: str, hit: SearchHit) -> str | None:
+    """A value the sentence gives that the note holds only on lines about something else
+    ("the latest potassium was 137/69" read off "BP 137/69 mmHg")."""
+    plain = without_dates(sentence)
+    about = terms(plain)
+    if not about:
+        return None
+    parts = segments(hit.text)
+    for value in sorted(_numbers(plain)):
+        holders = [p for p in parts if value in _numbers(without_dates(p))]
+        if holders and not any(about & terms(p) for p in holders):
+            return value
+    return None
 
 
 def _dot(a: Sequence[float], b: Sequence[float]) -> float:

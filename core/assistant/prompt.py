@@ -79,6 +79,12 @@ _JSON_EXAMPLE: tuple[ChatMessage, ...] = (
         content=structured.example("Knee pain eased after she began physiotherapy.", [2]),
     ),
 )
+# A "latest" or "first" question's sources come in date order (core.retrieval.search):
+# the model is told so, or it may take any of them.
+ORDER_NOTES = {
+    "latest": "The sources matching the question come first, the most recent first.",
+    "first": "The sources matching the question come first, the earliest first.",
+}
 BASE_STOP = ("\nQuestion:", "\n---", "<<<", "\nEarlier question:")
 CHAT_STOP = ("<<<",)
 # Old answers cite an earlier turn's sources; their numbers would mislead now.
@@ -201,8 +207,11 @@ def _render(
     history: Sequence[tuple[str, str]],
     has_chat_template: bool,
     structured_answer: bool = False,
+    order: str | None = None,
 ) -> Prompt:
     sources = "\n\n".join(blocks) if blocks else "(no sources)"
+    if order in ORDER_NOTES and blocks:
+        sources += f"\n\n{ORDER_NOTES[order]}"
     q = spotlight(question)
     if not has_chat_template:
         past = "".join(_history_text(hq, ha) + "\n\n" for hq, ha in history)
@@ -230,6 +239,7 @@ def build_prompt(
     history: Sequence[tuple[str, str]] = (),
     source_tokens: int | None = None,
     structured_answer: bool = False,
+    order: str | None = None,
 ) -> BuiltPrompt:
     """The prompt with as many of the best sources (a prefix of `sources`) as fit, so that
     `count_tokens(prompt) + max_answer_tokens <= context_length`.
@@ -259,7 +269,7 @@ def build_prompt(
     def measure(k: int) -> int:
         if k not in counts:
             rendered = _render(
-                question, blocks[:k], kept_history, has_chat_template, structured_answer
+                question, blocks[:k], kept_history, has_chat_template, structured_answer, order
             )
             counts[k] = (rendered, count_tokens(rendered))
         return counts[k][1]

@@ -94,10 +94,12 @@ class Searcher:
             )
             fused = fuse(vec, lex)
             sims = {h.chunk_id: h.similarity for h in vec}
+            best = max((score for _, score in lex), default=0.0)
+            shares = {cid: score / best for cid, score in lex if best > 0}
             if q.order is None:
-                hits = _hits(conn, cipher, q, fused[: q.k], sims)
+                hits = _hits(conn, cipher, q, fused[: q.k], sims, shares)
             else:
-                hits = in_date_order(_hits(conn, cipher, q, fused, sims), lex, q)
+                hits = in_date_order(_hits(conn, cipher, q, fused, sims, shares), q)
         t2 = time.perf_counter()
         return SearchResult(hits, status, {"embed": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000})
 
@@ -107,15 +109,11 @@ class Searcher:
 STRONG_MATCH = 0.5
 
 
-def in_date_order(
-    hits: list[SearchHit], lex: Sequence[tuple[UUID, float]], q: SearchQuery
-) -> list[SearchHit]:
+def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
     """For "first" and "latest" questions: the chunks that strongly match the question's
     words, by session date, ahead of the rest in fused order. For "first", the client's
     own record (where a diagnosis and its onset are kept) leads."""
-    best = max((score for _, score in lex), default=0.0)
-    strong = {cid for cid, score in lex if best > 0 and score >= STRONG_MATCH * best}
-    matched = [h for h in hits if h.chunk_id in strong]
+    matched = [h for h in hits if strong_match(h)]
     dated = sorted(
         (h for h in matched if h.session_date is not None),
         key=lambda h: h.session_date or dt.datetime.min,
@@ -126,6 +124,10 @@ def in_date_order(
     chosen = {h.chunk_id for h in lead}
     ordered = [*lead, *(h for h in hits if h.chunk_id not in chosen)][: q.k]
     return [replace(h, rank=i + 1) for i, h in enumerate(ordered)]
+
+
+def strong_match(hit: SearchHit) -> bool:
+    return (hit.lexical_share or 0.0) >= STRONG_MATCH
 
 
 _DETAIL_SQL = text(
@@ -142,6 +144,7 @@ def _hits(
     q: SearchQuery,
     fused: list[tuple[UUID, float]],
     sims: dict[UUID, float],
+    shares: dict[UUID, float],
 ) -> list[SearchHit]:
     if not fused:
         return []
@@ -167,6 +170,7 @@ def _hits(
                 snippet=snippet(body, q.text),
                 text=body,
                 vector_score=sims.get(cid),
+                lexical_share=shares.get(cid),
             )
         )
     return out

@@ -44,6 +44,9 @@ class SearchHit:
     snippet: str
     text: str = field(repr=False, default="")  # the whole chunk, for the assistant's prompt
     vector_score: float | None = None  # cosine similarity, when the vector side found it
+    # BM25 score as a share of the best chunk's in this search (1.0: the best match of the
+    # question's words), when the lexical side found it
+    lexical_share: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         """DESIGN §7 `search --json` shape."""

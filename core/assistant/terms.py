@@ -1,0 +1,80 @@
+"""What a sentence is about, in words a note would use: for the checks that a value is
+read from the right line ("potassium 137/69" read off a blood-pressure line is wrong) and
+that an answer's own words stand in the note it cites.
+
+A small table of clinical abbreviations lets "heart rate" meet "HR" and "A1c" meet
+"hemoglobin A1c"; everything else is compared word for word (lower case, stop words out).
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.retrieval.lexical import tokenize
+
+# Each key stands for the phrases that name it in notes and in answers.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "blood_pressure": ("bp", "blood pressure", "systolic", "diastolic"),
+    "heart_rate": ("hr", "heart rate", "pulse", "heartbeat"),
+    "respiratory_rate": ("rr", "respiratory rate", "respiration", "respirations"),
+    "oxygen_saturation": ("spo2", "sao2", "oxygen saturation", "o2 sat", "saturation"),
+    "temperature": ("t", "temp", "temperature", "fever"),
+    "potassium": ("k", "potassium"),
+    "sodium": ("na", "sodium"),
+    "hba1c": ("a1c", "hba1c", "hemoglobin a1c", "glycated hemoglobin", "glycohemoglobin"),
+    "hemoglobin": ("hb", "hgb", "hemoglobin", "haemoglobin"),
+    "white_cells": ("wbc", "white blood cell", "white blood cells", "leukocytes"),
+    "platelets": ("plt", "platelet", "platelets"),
+    "creatinine": ("cr", "creat", "creatinine"),
+    "urea": ("bun", "urea", "urea nitrogen"),
+    "glucose": ("glu", "glucose", "blood sugar"),
+    "alt": ("alt", "alanine aminotransferase", "sgpt"),
+    "ast": ("ast", "aspartate aminotransferase", "sgot"),
+    "crp": ("crp", "c-reactive protein", "c reactive protein"),
+    "bmi": ("bmi", "body mass index"),
+    "weight": ("weight", "wt", "kg"),
+    "height": ("height", "ht", "cm"),
+    "cholesterol": ("cholesterol", "ldl", "hdl", "chol"),
+}
+_PHRASES = [
+    (key, re.compile(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])"))
+    for key, forms in SYNONYMS.items()
+    for p in forms
+]
+_SYNONYM_WORDS = frozenset(w for forms in SYNONYMS.values() for p in forms for w in p.split())
+# Words that say how a value was asked for or reported, not what it is.
+GENERIC = frozenset(
+    re.findall(
+        r"\w+",
+        """latest recent most last first current earliest initial level levels value values result
+    results reading readings measured measurement recorded noted documented taken given
+    prescribed started start began begun stopped visit visits session sessions appointment
+    patient patients client her his their she he they according note notes source sources
+    date dated day time mmhg bpm min mg ml dl mmol mol meq iu units unit per daily was were is
+    are be been has have had show shows showed find found also which what when where how""",
+    )
+)
+_NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
+
+
+def terms(text: str) -> set[str]:
+    """The words of `text` that say what it is about, abbreviations folded to one key."""
+    low = text.casefold()
+    found = {key for key, pattern in _PHRASES if pattern.search(low)}
+    words = {
+        w
+        for w in tokenize(low)
+        if w not in GENERIC and w not in _SYNONYM_WORDS and not _NUMBER.match(w) and len(w) > 1
+    }
+    return found | words
+
+
+def segments(text: str) -> list[str]:
+    """A note cut where one statement ends and the next begins: lines, sentences, and the
+    comma-separated items of a vital-signs line."""
+    return [s for s in re.split(r"\n|(?<=[.;,])\s+", text) if s.strip()]
+
+
+def new_terms(sentence: str, question: str) -> set[str]:
+    """What the sentence says beyond the question's own words."""
+    return terms(sentence) - terms(question)
