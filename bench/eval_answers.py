@@ -309,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         refused = sorted(set(generators) - set(accepted_generators()) - set(unknown))
         if unknown or refused:
             parser.error(f"unknown generator(s): {', '.join(unknown + refused)}")
+    code = _code_state()  # before the run: the code it imports is the code measured
     report = run(
         args.population, generators, args.per_kind, args.absent,
         extractive=not args.no_extractive, limit=args.limit,
@@ -321,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         "limit": args.limit,
         "extractive": not args.no_extractive,
     }
-    report["code"] = _code_state()
+    report["code"] = code
     path = write_result("eval_answers", report)
     print(table(report))
     for line in goal_lines(report["goals_met"]):
