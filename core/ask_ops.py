@@ -135,6 +135,8 @@ class AskOps:
             # The question named the day: the date already chose the session.
             or reading.day is not None
         ]  # fmt: skip
+        if reading.order is not None:
+            hits = first_or_latest(hits, reading.order)
         t = time.perf_counter()
         if not found.hits and reading.dated:
             result = grounding.refusal([], f"No session {describe_range(reading)} is in the notes.")
@@ -276,6 +278,22 @@ class AskOps:
             models=models or {"embedder": _id(self.embedder), "generator": None},
             conversation_id=conversation_id, message_id=message_id,
         )  # fmt: skip
+
+
+def first_or_latest(hits: list[Any], order: str) -> list[Any]:
+    """A "latest" or "first" question answered from the one session it asks about: the
+    passages of the latest (earliest) session that matched the question's words, and for
+    "first" the client's record, where onsets are kept. Offered every session, a small
+    model took an older reading as the latest one. Unchanged when nothing matched."""
+    strong = [h for h in hits if strong_match(h)]
+    lead = next((h.session_id for h in strong if h.session_id is not None), None)
+    kept = [
+        h
+        for h in strong
+        if (h.session_id is not None and h.session_id == lead)
+        or (h.session_id is None and order == "first")
+    ]
+    return kept or hits
 
 
 def _id(model: Any) -> str | None:

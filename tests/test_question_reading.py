@@ -119,3 +119,30 @@ def test_every_written_form_of_a_date_is_the_same_date(day: dt.date) -> None:
 
 def test_numbers_that_are_not_dates_are_left_alone() -> None:
     assert find_dates("BP 120/80, dose 2.5 mg, 2024-13-45, 12/31") == []
+
+
+def test_abbreviations_and_names_find_each_other() -> None:
+    from core.retrieval.synonyms import expansion
+
+    assert {"bp", "systolic"} <= set(expansion("What was the most recent blood pressure?"))
+    assert {"heart", "rate", "pulse"} <= set(expansion("HR at the last visit?"))
+    assert expansion("When was sertraline started?") == []
+
+
+def test_a_latest_or_first_question_is_answered_from_one_session() -> None:
+    from dataclasses import replace
+
+    from core.ask_ops import first_or_latest
+    from tests.test_assistant_prompt import hit
+
+    newest = replace(hit("BP 136/85 mmHg", day=9), lexical_share=1.0)
+    newest_other_field = replace(hit("BP stable.", day=9, field="assessment"), lexical_share=0.6)
+    newest_other_field = replace(newest_other_field, session_id=newest.session_id)
+    older = replace(hit("BP 112/82 mmHg", day=2), lexical_share=1.0)
+    vague = replace(hit("Follow-up.", day=10), lexical_share=None, vector_score=0.4)
+    record = replace(hit("Hypertension, diagnosed 2019-04-01."), session_id=None, lexical_share=0.9)
+    latest = first_or_latest([newest, newest_other_field, older, vague, record], "latest")
+    assert latest == [newest, newest_other_field]
+    first = first_or_latest([record, older, newest], "first")
+    assert first == [record, older]
+    assert first_or_latest([vague], "latest") == [vague]  # nothing matched: left as it was

@@ -21,8 +21,8 @@ from core.assistant.citations import (
 )
 from core.assistant.dates import find_dates, mentions_date, without_dates
 from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL, focus, source_label
-from core.retrieval.terms import new_terms, segments, terms
 from core.assistant.types import AskSource
+from core.retrieval.terms import new_terms, segments, terms
 from core.retrieval.types import SearchHit
 
 Embed = Callable[[Sequence[str]], list[list[float]]]

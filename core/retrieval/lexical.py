@@ -23,6 +23,7 @@ from sqlalchemy import Connection, text
 
 from core.crypto import CellCipher
 from core.retrieval.chunks import decrypt_content
+from core.retrieval.synonyms import expansion
 from core.retrieval.types import SearchQuery
 
 # bm25s logs each build at DEBUG through a handler of its own; keep the terminal quiet.
@@ -66,6 +67,7 @@ class LexicalIndex:
     def top(self, q: SearchQuery, limit: int) -> list[tuple[UUID, float]]:
         """The best `limit` chunks with a positive score that pass the query's filters."""
         tokens = tokenize(q.text)
+        tokens += [t for t in tokenize(" ".join(expansion(q.text))) if t not in tokens]
         if self._bm25 is None or not tokens:
             return []
         scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)

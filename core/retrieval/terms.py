@@ -11,36 +11,8 @@ from __future__ import annotations
 import re
 
 from core.retrieval.lexical import tokenize
+from core.retrieval.synonyms import PHRASES, SYNONYMS
 
-# Each key stands for the phrases that name it in notes and in answers.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "blood_pressure": ("bp", "blood pressure", "systolic", "diastolic"),
-    "heart_rate": ("hr", "heart rate", "pulse", "heartbeat"),
-    "respiratory_rate": ("rr", "respiratory rate", "respiration", "respirations"),
-    "oxygen_saturation": ("spo2", "sao2", "oxygen saturation", "o2 sat", "saturation"),
-    "temperature": ("t", "temp", "temperature", "fever"),
-    "potassium": ("k", "potassium"),
-    "sodium": ("na", "sodium"),
-    "hba1c": ("a1c", "hba1c", "hemoglobin a1c", "glycated hemoglobin", "glycohemoglobin"),
-    "hemoglobin": ("hb", "hgb", "hemoglobin", "haemoglobin"),
-    "white_cells": ("wbc", "white blood cell", "white blood cells", "leukocytes"),
-    "platelets": ("plt", "platelet", "platelets"),
-    "creatinine": ("cr", "creat", "creatinine"),
-    "urea": ("bun", "urea", "urea nitrogen"),
-    "glucose": ("glu", "glucose", "blood sugar"),
-    "alt": ("alt", "alanine aminotransferase", "sgpt"),
-    "ast": ("ast", "aspartate aminotransferase", "sgot"),
-    "crp": ("crp", "c-reactive protein", "c reactive protein"),
-    "bmi": ("bmi", "body mass index"),
-    "weight": ("weight", "wt", "kg"),
-    "height": ("height", "ht", "cm"),
-    "cholesterol": ("cholesterol", "ldl", "hdl", "chol"),
-}
-_PHRASES = [
-    (key, re.compile(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])"))
-    for key, forms in SYNONYMS.items()
-    for p in forms
-]
 _SYNONYM_WORDS = frozenset(w for forms in SYNONYMS.values() for p in forms for w in p.split())
 # Words that say how a value was asked for or reported, not what it is.
 GENERIC = frozenset(
@@ -60,7 +32,7 @@ _NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
 def terms(text: str) -> set[str]:
     """The words of `text` that say what it is about, abbreviations folded to one key."""
     low = text.casefold()
-    found = {key for key, pattern in _PHRASES if pattern.search(low)}
+    found = {key for key, pattern in PHRASES if pattern.search(low)}
     words = {
         w
         for w in tokenize(low)
