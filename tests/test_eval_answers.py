@@ -381,3 +381,10 @@ def test_summary_goals_and_table() -> None:
 def test_an_error_is_counted_but_is_no_outcome() -> None:
     s = summarise([_row("m", "bp_on_date", "correct"), {**_row("m", "bp_on_date", "error")}])
     assert s["answerable"] == {"n": 2, "correct": 0.5, "wrong": 0.0, "refused": 0.0, "errors": 1}
+
+
+def test_generators_are_those_the_settings_accept() -> None:
+    from bench.eval_answers import GENERATORS, accepted_generators
+
+    assert accepted_generators(("instruct", "no-such-model")) == ["instruct"]
+    assert set(accepted_generators()) <= set(GENERATORS)
