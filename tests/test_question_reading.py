@@ -126,6 +126,7 @@ def test_abbreviations_and_names_find_each_other() -> None:
 
     assert {"bp", "systolic"} <= set(expansion("What was the most recent blood pressure?"))
     assert {"heart", "rate", "pulse"} <= set(expansion("HR at the last visit?"))
+    assert {"medications", "meds"} <= set(expansion("What was prescribed for chest pain?"))
     assert expansion("When was sertraline started?") == []
 
 
