@@ -31,7 +31,14 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from bench.common import PASSPHRASE, bench_settings, isolate, offline, write_result
+from bench.common import (
+    PASSPHRASE,
+    bench_settings,
+    client_ids,
+    isolate,
+    offline,
+    write_result,
+)
 from bench.evalset import EvalSet, Question, build
 
 K = 5
@@ -123,15 +130,6 @@ def _service(root: Path) -> Any:
     return svc
 
 
-def _client_ids(svc: Any) -> dict[str, UUID]:
-    out = {}
-    for summary in svc.list_clients():
-        ext = svc.get_client(summary.id).data.external_id
-        if ext is not None:
-            out[ext] = summary.id
-    return out
-
-
 def _service_ranker(svc: Any, ids: dict[str, UUID], mode: str) -> Ranker:
     from core.retrieval.types import SearchQuery
 
@@ -207,7 +205,7 @@ def run(population: int | None = None, details_path: Path | None = None) -> dict
             t1 = time.perf_counter()
             status = svc.index_now()
             t2 = time.perf_counter()
-            ids = _client_ids(svc)
+            ids = client_ids(svc)
             rankers = {m: _service_ranker(svc, ids, m) for m in MODES}
             rankers[BASELINE] = SessionBm25(svc.export_doc()).rank
             report = evaluate(data.questions, rankers)

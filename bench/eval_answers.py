@@ -40,7 +40,14 @@ from bench.answers import GOALS, KINDS
 from bench.answers.questions import ABSENT, PER_KIND, AnswerQuestion, answer_questions
 from bench.answers.report import goal_lines, goals, summarise, table
 from bench.answers.scoring import outcome, unit, used_units, value_found
-from bench.common import PASSPHRASE, bench_settings, isolate, offline, write_result
+from bench.common import (
+    PASSPHRASE,
+    bench_settings,
+    client_ids,
+    isolate,
+    offline,
+    write_result,
+)
 from bench.evalset import build
 from bench.evalset.clinosim import POPULATION
 
@@ -103,15 +110,6 @@ def _close(svc: Any, with_generator: bool) -> None:
             svc.embedder.close()
     finally:
         svc.close()
-
-
-def _client_ids(svc: Any) -> dict[str, UUID]:
-    out = {}
-    for summary in svc.list_clients():
-        ext = svc.get_client(summary.id).data.external_id
-        if ext is not None:
-            out[ext] = summary.id
-    return out
 
 
 def ask_all(
@@ -202,7 +200,7 @@ def run(
                 **status.to_json(),
                 "import_index_s": round(time.perf_counter() - t0, 1),
             }
-            ids = _client_ids(svc)
+            ids = client_ids(svc)
             if extractive:
                 t0 = time.perf_counter()
                 rows += ask_all(svc, questions, ids, EXTRACTIVE)
