@@ -281,17 +281,17 @@ class AskOps:
 
 
 def first_or_latest(hits: list[Any], order: str) -> list[Any]:
-    """A "latest" or "first" question answered from the one session it asks about: the
-    passages of the latest (earliest) session that matched the question's words, and for
-    "first" the client's record, where onsets are kept. Offered every session, a small
+    """A "latest" or "first" question answered from the one session it asks about: every
+    passage found of the latest (earliest) session that matched the question's words, and
+    for "first" the client's record, where onsets are kept. Offered every session, a small
     model took an older reading as the latest one. Unchanged when nothing matched."""
     strong = [h for h in hits if strong_match(h)]
     lead = next((h.session_id for h in strong if h.session_id is not None), None)
     kept = [
         h
-        for h in strong
-        if (h.session_id is not None and h.session_id == lead)
-        or (h.session_id is None and order == "first")
+        for h in hits
+        if (lead is not None and h.session_id == lead)
+        or (h.session_id is None and order == "first" and strong_match(h))
     ]
     return kept or hits
 

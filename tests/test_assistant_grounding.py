@@ -71,6 +71,15 @@ def test_a_value_cited_to_the_wrong_source_moves_to_the_one_that_holds_it() -> N
     assert correct_citations("HR was 99 [1].", [VITALS, HISTORY]) == ("HR was 99 [1].", [])
 
 
+def test_a_drug_cited_to_the_wrong_passage_moves_to_the_one_that_names_it() -> None:
+    plan = hit("Disposition: discharged home.", field="plan")
+    workup = hit("Chest pain. Medications: IV normal saline 1 L.", field="objective")
+    text = "According to [1], IV normal saline was prescribed for chest pain."
+    fixed, warnings = correct_citations(text, [plan, workup], "What was prescribed for chest pain?")
+    assert fixed == "According to [2], IV normal saline was prescribed for chest pain."
+    assert warnings
+
+
 def _embed_by_overlap(texts: list[str]) -> list[list[float]]:
     """A stand-in embedder for this unit test: bag of words over a tiny vocabulary."""
     vocab = ["copd", "pulmonary", "heart", "rate", "walked", "garden", "sertraline"]

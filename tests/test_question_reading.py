@@ -137,7 +137,8 @@ def test_a_latest_or_first_question_is_answered_from_one_session() -> None:
     from tests.test_assistant_prompt import hit
 
     newest = replace(hit("BP 136/85 mmHg", day=9), lexical_share=1.0)
-    newest_other_field = replace(hit("BP stable.", day=9, field="assessment"), lexical_share=0.6)
+    # Its reading's own field need not match the words: it comes along with its session.
+    newest_other_field = replace(hit("Stable.", day=9, field="assessment"), lexical_share=None)
     newest_other_field = replace(newest_other_field, session_id=newest.session_id)
     older = replace(hit("BP 112/82 mmHg", day=2), lexical_share=1.0)
     vague = replace(hit("Follow-up.", day=10), lexical_share=None, vector_score=0.4)

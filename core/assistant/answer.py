@@ -90,7 +90,7 @@ def from_generation(
 ) -> Grounded:
     if is_refusal_text(raw):
         return refusal(hits, "The model found no answer in the notes.")
-    raw, recited = correct_citations(raw, hits)
+    raw, recited = correct_citations(raw, hits, question)
     raw, attached = attach_sources(raw, hits, embed, weak_support, question)
     parsed = parse_answer(raw, len(hits), similarity(embed, hits, question), weak_support)
     if not parsed.citations:
@@ -115,21 +115,23 @@ def from_generation(
     return Grounded(parsed.text, False, sources, notes)
 
 
-def correct_citations(text: str, hits: Sequence[SearchHit]) -> tuple[str, list[str]]:
-    """A sentence whose values its cited source does not hold, while another source holds
-    them all (the value was read from [1] and [2] was cited), cites that source instead,
-    with a warning. Values are the evidence: nothing else is moved."""
+def correct_citations(
+    text: str, hits: Sequence[SearchHit], question: str = ""
+) -> tuple[str, list[str]]:
+    """A sentence that none of its cited sources plainly holds (`anchored`), while another
+    source does (a value or a drug read from [4] and [2] cited), cites that source
+    instead, with a warning. Anything less plain is left for the support check."""
     warnings = []
     for sentence in split_sentences(text):
         cited = [n for n in cited_numbers(sentence) if 1 <= n <= len(hits)]
         plain = strip_markers(sentence)  # a marker's digits are not values
-        if not cited or any(unsupported(plain, hits[n - 1]) is None for n in cited):
+        if not cited or any(anchored(plain, hits[n - 1], question) for n in cited):
             continue
-        holder = next((i + 1 for i, h in enumerate(hits) if anchored(plain, h)), None)
+        holder = next((i + 1 for i, h in enumerate(hits) if anchored(plain, h, question)), None)
         if holder is not None:
             text = text.replace(sentence, replace_markers(sentence, holder), 1)
             named = ", ".join(f"[{n}]" for n in cited)
-            warnings.append(f"A sentence cited {named}; its values are in [{holder}], cited now.")
+            warnings.append(f"A sentence cited {named}; what it says is in [{holder}], cited now.")
     return text, warnings
 
 

@@ -110,9 +110,11 @@ STRONG_MATCH = 0.5
 
 
 def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
-    """For "first" and "latest" questions: the chunks that strongly match the question's
-    words, by session date, ahead of the rest in fused order. For "first", the client's
-    own record (where a diagnosis and its onset are kept) leads."""
+    """For "first" and "latest" questions: the session of the earliest (latest) chunk that
+    strongly matches the question's words leads with all of its passages found (its
+    reading may sit in another field than the words: "BP 136/85" beside "blood pressure
+    management"), then the other strong matches by date, then the rest in fused order. For
+    "first", the client's own record (where a diagnosis and its onset are kept) leads."""
     matched = [h for h in hits if strong_match(h)]
     dated = sorted(
         (h for h in matched if h.session_date is not None),
@@ -120,9 +122,12 @@ def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
         reverse=q.order == "latest",
     )
     records = [h for h in matched if h.session_date is None] if q.order == "first" else []
-    lead = [*records, *dated]
-    chosen = {h.chunk_id for h in lead}
-    ordered = [*lead, *(h for h in hits if h.chunk_id not in chosen)][: q.k]
+    lead = dated[0].session_id if dated else None
+    same_session = [h for h in hits if lead is not None and h.session_id == lead]
+    chosen: dict[UUID, SearchHit] = {}
+    for h in [*records, *same_session, *dated, *hits]:
+        chosen.setdefault(h.chunk_id, h)
+    ordered = list(chosen.values())[: q.k]
     return [replace(h, rank=i + 1) for i, h in enumerate(ordered)]
 
 

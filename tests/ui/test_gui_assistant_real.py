@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt
@@ -52,6 +53,32 @@ PHRASINGS = (
 )
 
 
+def _dana(svc: ChartsideService) -> tuple[Any, Any, Any]:
+    """A client with a mood session (sertraline started) and a knee session a month later,
+    indexed and locked: (client, mood, knee)."""
+    svc.initialise(PASSPHRASE)
+    client = svc.create_client(ClientData(full_name="Dana Levi", medical_history=HISTORY))
+    mood = svc.create_session(
+        client.id,
+        SessionData(
+            date=DAY,
+            subjective="Low mood and poor sleep for a month.",
+            plan="Start sertraline 50 mg daily; review in four weeks.",
+        ),
+    )
+    knee = svc.create_session(
+        client.id,
+        SessionData(
+            date=DAY + dt.timedelta(days=30),
+            subjective="Knee pain when climbing stairs. Mood better on sertraline.",
+            plan=KNEE_PLAN,
+        ),
+    )
+    svc.index_now()
+    svc.lock()
+    return client, mood, knee
+
+
 def assert_opened(window: MainWindow, source: AskSource) -> None:
     """The note `source` points at is open, its field focused with the passage selected."""
     if source.session_id is not None:
@@ -76,26 +103,7 @@ def test_an_answer_streams_cites_and_opens_its_source(
     make_gui: MakeGui,
 ) -> None:
     svc = service_factory(embedder=embedder, generator=lambda: smollm)
-    svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi", medical_history=HISTORY))
-    mood = svc.create_session(
-        client.id,
-        SessionData(
-            date=DAY,
-            subjective="Low mood and poor sleep for a month.",
-            plan="Start sertraline 50 mg daily; review in four weeks.",
-        ),
-    )
-    knee = svc.create_session(
-        client.id,
-        SessionData(
-            date=DAY + dt.timedelta(days=30),
-            subjective="Knee pain when climbing stairs.",
-            plan=KNEE_PLAN,
-        ),
-    )
-    svc.index_now()
-    svc.lock()
+    client, mood, knee = _dana(svc)
 
     driver = make_gui(svc)
     driver.unlock(PASSPHRASE)
@@ -196,26 +204,7 @@ def test_the_default_model_answers_a_dated_question_correctly_with_no_take_back(
     from core.assistant.dates import mentions_date
 
     svc = service_factory(embedder=embedder, generator=lambda: qwen)
-    svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi", medical_history=HISTORY))
-    mood = svc.create_session(
-        client.id,
-        SessionData(
-            date=DAY,
-            subjective="Low mood and poor sleep for a month.",
-            plan="Start sertraline 50 mg daily; review in four weeks.",
-        ),
-    )
-    svc.create_session(
-        client.id,
-        SessionData(
-            date=DAY + dt.timedelta(days=30),
-            subjective="Knee pain when climbing stairs. Mood better on sertraline.",
-            plan=KNEE_PLAN,
-        ),
-    )
-    svc.index_now()
-    svc.lock()
+    client, mood, _ = _dana(svc)
     driver = make_gui(svc)
     driver.unlock(PASSPHRASE)
     driver.open_client(client.id)
