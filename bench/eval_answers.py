@@ -74,13 +74,14 @@ def accepted_generators(names: Sequence[str] = GENERATORS) -> list[str]:
 
 
 # -- the service -------------------------------------------------------------------------
-def _settings(root: Path, generator: str | None = None) -> Any:
+def _settings(root: Path, generator: str | None = None, answer_format: str = "text") -> Any:
     # No rate limit (a run asks hundreds of questions a minute), and a generation timeout
     # that a busy 2-core machine does not hit: the eval measures answers, not patience.
     models: dict[str, Any] = {"generation_timeout_s": 900}
     if generator is not None:
         models["default_generator"] = generator
-    return bench_settings(root / "data", assistant={"rate_limit_per_minute": 0}, models=models)
+    assistant = {"rate_limit_per_minute": 0, "answer_format": answer_format}
+    return bench_settings(root / "data", assistant=assistant, models=models)
 
 
 def _activate(settings: Any, generator: str) -> tuple[str, str | None]:
@@ -172,6 +173,7 @@ def run(
     absent: int = ABSENT,
     extractive: bool = True,
     limit: int | None = None,
+    answer_format: str = "text",
 ) -> dict[str, Any]:
     data = build(population)
     questions = answer_questions(data.patients, data.doc, per_kind, absent)
@@ -188,7 +190,7 @@ def run(
         isolate(root)
         from app.compose import build_service
 
-        svc = build_service(_settings(root))
+        svc = build_service(_settings(root, answer_format=answer_format))
         svc.initialise(PASSPHRASE)
         try:
             path = root / "import.json"
@@ -208,7 +210,7 @@ def run(
         finally:
             _close(svc, with_generator=False)
         for name in generators:
-            settings = _settings(root, name)
+            settings = _settings(root, name, answer_format)
             try:
                 model_id, app_default = _activate(settings, name)
                 default = default or app_default
@@ -298,6 +300,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--absent", type=int, default=ABSENT, help="absent questions")
     parser.add_argument("--limit", type=int, help="ask only the first N (kinds interleaved)")
     parser.add_argument("--no-extractive", action="store_true")
+    parser.add_argument(
+        "--answer-format",
+        choices=("text", "json"),
+        default="text",
+        help="assistant.answer_format; json writes bench/results/eval_answers_json.json",
+    )
     args = parser.parse_args(argv)
     if args.generators is None:
         generators = accepted_generators()
@@ -310,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     code = _code_state()  # before the run: the code it imports is the code measured
     report = run(
         args.population, generators, args.per_kind, args.absent,
-        extractive=not args.no_extractive, limit=args.limit,
+        extractive=not args.no_extractive, limit=args.limit, answer_format=args.answer_format,
     )  # fmt: skip
     report["run"] = {
         "population": args.population,
@@ -319,9 +327,11 @@ def main(argv: list[str] | None = None) -> int:
         "absent": args.absent,
         "limit": args.limit,
         "extractive": not args.no_extractive,
+        "answer_format": args.answer_format,
     }
     report["code"] = code
-    path = write_result("eval_answers", report)
+    suffix = "" if args.answer_format == "text" else f"_{args.answer_format}"
+    path = write_result(f"eval_answers{suffix}", report)
     print(table(report))
     for line in goal_lines(report["goals_met"]):
         print(line)
