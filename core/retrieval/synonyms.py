@@ -30,17 +30,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "height": ("height", "ht", "cm"),
     "cholesterol": ("cholesterol", "ldl", "hdl", "chol"),
     "total_protein": ("tp", "total protein"),
-    # "What was prescribed for X": notes list "Medications: ..." and "Discharge medications".
-    "medication": (
-        "medication",
-        "medications",
-        "meds",
-        "prescribed",
-        "prescription",
-        "rx",
-        "drug",
-        "drugs",
-    ),
 }
 PHRASES = [
     (key, re.compile(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])"))
