@@ -21,12 +21,15 @@ def test_list_verify_and_switch_models(tmp_path: Path) -> None:
         "all-MiniLM-L6-v2",
         "gemma-3-270m",
         "SmolLM2-135M-Instruct",
+        "Qwen2.5-Coder-1.5B-Instruct",
     }
     emb = _active(rows, "embedder")
     assert emb["dimension"] == 384 and len(emb["sha256"]) == 64
     assert emb["model_id"] == f"all-MiniLM-L6-v2@{emb['sha256'][:12]}"
     gen = _active(rows, "generator")
-    assert gen["name"] == "gemma-3-270m" and gen["has_chat_template"] is False
+    # The default where its RAM fits, and the list says why it was chosen.
+    assert gen["name"] == "Qwen2.5-Coder-1.5B-Instruct" and gen["has_chat_template"] is True
+    assert "RAM" in gen["why"]
     assert all(r["fits_ram"] for r in rows)
     assert (d.stat().st_mode & 0o777) == 0o700
 

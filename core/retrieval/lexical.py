@@ -30,7 +30,16 @@ from core.retrieval.types import SearchQuery
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 _WORD = re.compile(r"\w+(?:[.,/-]\w+)*")
-_STOP = frozenset(STOPWORDS_EN)
+# bm25s's English list is short (33 words). Question words and pronouns are in nearly
+# every question and many notes ("pain when climbing"); left in, they outweighed the
+# drug a question names.
+_STOP = frozenset(STOPWORDS_EN) | frozenset(
+    re.findall(
+        r"\w+",
+        "when what which who whom whose why how did does do has have had were been being "
+        "her his she he him their they them its any",
+    )
+)
 
 
 def tokenize(value: str) -> list[str]:
