@@ -50,10 +50,10 @@ def similarity(
     embed: Embed, hits: Sequence[SearchHit], question: str = ""
 ) -> Callable[[list[str], list[int]], list[float]]:
     """Support of each (sentence, cited source) pair, computed in one batch: 1.0 when the
-    sentence states values (numbers, dates) and every one of them stands in the source or
-    its label, else the cosine of their embeddings (unit vectors: a dot product). A value
-    lookup ("The heart rate was 82 bpm") barely resembles its note ("HR 82 bpm, RR 14 /min,
-    SpO2 97%") as a sentence, yet its value is the strongest evidence there is."""
+    note plainly holds what the sentence says (`anchored`), else the cosine of their
+    embeddings (unit vectors: a dot product). A value lookup ("The heart rate was 82 bpm")
+    barely resembles its note ("HR 82 bpm, RR 14 /min, SpO2 97%") as a sentence, yet its
+    value is the strongest evidence there is."""
 
     def score(sentences: list[str], numbers: list[int]) -> list[float]:
         texts = [support_text(hits[n - 1], s) for s, n in zip(sentences, numbers, strict=True)]
@@ -94,12 +94,7 @@ def from_generation(
     raw, attached = attach_sources(raw, hits, embed, weak_support, question)
     parsed = parse_answer(raw, len(hits), similarity(embed, hits, question), weak_support)
     if not parsed.citations:
-        why = (
-            "The model found no answer in the notes."
-            if is_refusal_text(raw)
-            else "The model's answer cited no source, so it is not shown."
-        )
-        return refusal(hits, why)
+        return refusal(hits, "The answer cited no source and none supports it, so it is not shown.")
     citations, warnings = _distrust(parsed.citations, hits, embed)
     supports = [c.support for c in citations.values() if c.support is not None]
     if supports and max(supports) < weak_support:
