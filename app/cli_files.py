@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -72,21 +70,13 @@ def check_data_dir(data_dir: Path) -> None:
 
 
 def write_atomically(out: Path, fill: Callable[[Path], None]) -> None:
-    """`fill(path)` writes a file in a private folder beside `out`; it becomes `out` only once
-    complete. On any failure the folder and everything in it are removed, including any
-    temporary copy `fill` left there (transfer.dump leaves its own when its rename fails)."""
+    """`fill(out)` with its errors reported as failing to write `out`. The writers the CLI
+    passes (transfer.dump, audit_file.write) go through core's `atomic_file`: a temporary
+    copy beside `out`, renamed only once complete and removed on any failure."""
     if out.name in ("", ".", ".."):
         raise FileAccessError(f"cannot write {out}: not a file name", WRITE_REMEDIATION)
-    try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent))
-        try:
-            part = staging / out.name
-            fill(part)
-            os.replace(part, out)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
-    except OSError as exc:
-        raise FileAccessError(f"cannot write {out}: {reason(exc)}", WRITE_REMEDIATION) from None
+    with writing(out):
+        fill(out)
 
 
 @contextlib.contextmanager
