@@ -25,6 +25,7 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
+from core.drafts import Draft
 from core.ports import CancelToken, Progress
 from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
 
@@ -97,6 +98,18 @@ class NotesApi(Protocol):
     def update_session(self, session_id: UUID, data: SessionData) -> Session: ...
 
     def delete_session(self, session_id: UUID) -> None: ...
+
+    # -- drafts: unsaved edits survive auto-lock, a crash and a logout (core.drafts) -------
+    def save_draft(self, draft: Draft) -> None:
+        """Keep an editor's unsaved form, encrypted. Not user activity (it never keeps the
+        workspace unlocked), and still accepted while the keys are in memory but idle past
+        the auto-lock time, so the GUI can save it just before locking."""
+
+    def drafts(self) -> list[Draft]:
+        """The practitioner's drafts, to offer back after unlock."""
+
+    def discard_draft(self, kind: str) -> None:
+        """Forget the draft of editor `kind` ("client" or "session")."""
 
     def doctor(self) -> list[HealthCheck]: ...
 

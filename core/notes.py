@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -20,7 +21,8 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
-from core.errors import NotFound
+from core.drafts import Draft, DraftRepo
+from core.errors import Locked, NotFound
 from core.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import Chunker, ChunkWriter, client_owner, session_owner
 
@@ -29,6 +31,16 @@ T = TypeVar("T")
 
 class _Runs(Protocol):
     chunker: Chunker
+    practitioner_id: UUID | None
+    _lock: threading.RLock
+
+    def _run_unchecked(
+        self,
+        fn: Callable[[Connection, CellCipher], T],
+        action: str | None,
+        target: Callable[[T], Any] | UUID | None,
+        details: Callable[[T], dict[str, Any]] | None,
+    ) -> T: ...
 
     def run(
         self,
@@ -134,6 +146,39 @@ class NotesOps:
 
         self.run(work, "session.delete", session_id)
 
+    # -- drafts: unsaved edits, kept encrypted (core.drafts) ------------------------------
+    def save_draft(self: _Runs, draft: Draft) -> None:
+        """Keep an editor's unsaved form, encrypted. Deliberately not user activity and not
+        refused when idle past the auto-lock time: the GUI saves the draft just before the
+        keys go, and an autosave must not keep the workspace unlocked by itself."""
+        with self._lock:
+            pid = _draft_owner(self)
+            self._run_unchecked(
+                lambda c, k: DraftRepo(k, pid).put(c, draft),
+                "draft.save",
+                draft.session_id or draft.client_id,
+                lambda _: {"kind": draft.kind},
+            )
+
+    def drafts(self: _Runs) -> list[Draft]:
+        """This practitioner's drafts, to offer back after unlock."""
+        pid = _draft_owner(self)
+        return self.run(
+            lambda c, k: DraftRepo(k, pid).all(c),
+            "draft.list",
+            details=lambda r: {"count": len(r)},
+        )
+
+    def discard_draft(self: _Runs, kind: str) -> None:
+        """Forget the draft of one editor (saved, or discarded by the user)."""
+        pid = _draft_owner(self)
+        self.run(
+            lambda c, k: DraftRepo(k, pid).discard(c, kind),
+            "draft.discard",
+            None,
+            lambda _: {"kind": kind},
+        )
+
     def import_file(
         self: _Runs, path: Path, progress: transfer.Progress | None = None
     ) -> transfer.ImportSummary:
@@ -168,6 +213,12 @@ class NotesOps:
     def resolve_client(self: _Runs, ref: str) -> UUID:
         """A client's external id, or its internal id, to its internal id."""
         return self.run(lambda c, k: _resolve_client(c, k, ref))
+
+
+def _draft_owner(ops: _Runs) -> UUID:
+    if ops.practitioner_id is None:
+        raise Locked()
+    return ops.practitioner_id
 
 
 def _resolve_client(c: Connection, k: CellCipher, ref: str) -> UUID:

@@ -273,6 +273,25 @@ query_cache = Table(
 )
 Index("ix_query_cache_scope", query_cache.c.workspace_id, query_cache.c.scope_key)
 
+# Unsaved editor contents, one per (practitioner, editor), kept encrypted so that auto-lock,
+# a crash or a logout loses nothing (issue 14); `content` is ciphertext JSON of the form.
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "practitioner_id",
+        UUID(as_uuid=True),
+        ForeignKey("practitioners.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("kind", Text, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    _ts("updated_at"),
+    UniqueConstraint("workspace_id", "practitioner_id", "kind", name="uq_drafts_owner"),
+)
+
 app_meta = Table(
     "app_meta",
     metadata,
@@ -292,4 +311,5 @@ WORKSPACE_TABLES = (
     "message_sources",
     "audit_events",
     "query_cache",
+    "drafts",
 )

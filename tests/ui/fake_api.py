@@ -38,6 +38,7 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
+from core.drafts import Draft
 from core.errors import AlreadyInitialised, Cancelled, Locked, NotFound, WrongPassphrase
 from core.ports import CancelToken, Progress
 from core.retrieval.types import (
@@ -120,6 +121,8 @@ class FakeNotesApi:
         self.ask_checking: threading.Event | None = None
         self.last_ask: AskRequest | None = None
         self.stored: dict[UUID, tuple[ConversationSummary, list[StoredMessage]]] = {}
+        # Drafts by editor kind, as the real service keeps them (there: encrypted).
+        self.draft_store: dict[str, Draft] = {}
         self.metrics_value: dict[str, dict[str, float]] = {
             "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
             "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},
@@ -267,6 +270,20 @@ class FakeNotesApi:
     def delete_session(self, session_id: UUID) -> None:
         self._enter("delete_session")
         self.sessions.pop(session_id, None)
+
+    def save_draft(self, draft: Draft) -> None:
+        # Like the real service: not activity, and refused only once the keys are gone.
+        self._enter("save_draft")
+        draft.checked()
+        self.draft_store[draft.kind] = dataclasses.replace(draft, saved_at=dt.datetime.now())
+
+    def drafts(self) -> list[Draft]:
+        self._enter("drafts")
+        return [self.draft_store[k] for k in sorted(self.draft_store)]
+
+    def discard_draft(self, kind: str) -> None:
+        self._enter("discard_draft")
+        self.draft_store.pop(kind, None)
 
     def doctor(self) -> list[HealthCheck]:
         self._enter("doctor", needs_unlock=False)
