@@ -244,7 +244,9 @@ class ModelRegistry:
         for i, (key, pm) in enumerate(models.items()):
             record = self.find(pm.kind, pm.path)
             if record is None or (pm.sha256 and record.sha256 != pm.sha256):
-                step = scaled(report, 0.6 + i / 10, 0.6 + (i + 1) / 10)
+                step = scaled(
+                    report, 0.6 + 0.4 * i / len(models), 0.6 + 0.4 * (i + 1) / len(models)
+                )
                 record = self.register(
                     pm.kind, pm.path, name=pm.name, sha256=pm.sha256,
                     source=f"package:{pm.package}", activate=False, progress=step,

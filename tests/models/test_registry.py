@@ -95,6 +95,7 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
         "gemma-3-270m",
         "SmolLM2-135M-Instruct",
         packaged.QWEN_NAME,
+        packaged.MULTILINGUAL_NAME,  # registered, not active: use-embedder chooses it
     }
     assert [m["why"] for m in listed if m["active"] and m["kind"] == "generator"]
     assert all(m["checksum_ok"] is None and m["present"] for m in listed)
@@ -107,7 +108,7 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
     reg.ensure_defaults(model_cache)
     assert reg.active("generator") == reg.find("generator", out["instruct"].path)
     assert reg.why_active("generator") is None  # the user's choice, not the app's
-    assert len(reg.records()) == 4
+    assert len(reg.records()) == 5
 
 
 def test_instruct_default_can_be_chosen(tmp_path: Path, model_cache: Path) -> None:
