@@ -201,9 +201,22 @@ def _latest(p: Patient, rng: random.Random) -> list[_Candidate]:
         phrase = rng.choice(
             ("What was the most recent {name}?", "What is the latest {name}?", "Latest {name}?")
         )
+        if _written_later(p, last_day, r):  # after the draw: the other questions stay
+            continue
         name = "BP" if r.kind == "bp" and "BP" in phrase else r.name
         out.append(_reading_candidate(p, r, "latest_value", phrase.format(name=name), 0))
     return out
+
+
+def _written_later(p: Patient, day: dt.date, r: Reading) -> bool:
+    """A later visit writes the same test in its text though its structured data does not
+    hold it (clinosim copies a vaccination visit's vitals line): which value is "latest"
+    then depends on the text, so the question is left out."""
+    m = re.search(r"([A-Za-z]\w*)[\s:]+" + re.escape(r.value) + r"(?![\d.])", r.visit.text)
+    if m is None:
+        return False
+    label = re.compile(r"(?<!\w)" + re.escape(m.group(1)) + r"[\s:]+\d")
+    return any(visit_day(v) > day and label.search(v.text) for v in p.visits)
 
 
 def _diagnosed(p: Patient, rng: random.Random, history: str) -> list[_Candidate]:
