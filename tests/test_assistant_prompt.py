@@ -262,3 +262,18 @@ def test_a_long_field_gives_its_matching_lines_and_sentences() -> None:
     history = " ".join(f"Problem {i} stable since 2019." for i in range(8)) + " Asthma since 2015."
     assert focus(history, "When did asthma start?") == "Asthma since 2015."
     assert focus("Short note.", "asthma") == "Short note."
+
+
+def test_a_treatment_question_keeps_the_medications_line() -> None:
+    """ "What was prescribed for X?" shares no word with "Medications: Ibuprofen 400mg",
+    the line that answers it."""
+    objective = "\n".join(
+        [
+            "Triage level: ESI Level 2.", "Arrival mode: walk-in.", "Physical exam: tachycardic.",
+            "Respiratory rate normal.", "Lungs clear.", "Abdomen soft.", "No meningeal signs.",
+            "ED workup: Medications: Acetaminophen 500mg, Ibuprofen 400mg",
+        ]
+    )  # fmt: skip
+    kept = focus(objective, "What was prescribed for upper respiratory infection?")
+    assert "Acetaminophen 500mg" in kept and "Respiratory rate normal." in kept
+    assert "Acetaminophen" not in focus(objective, "What was the respiratory rate?")

@@ -150,3 +150,12 @@ def test_a_latest_or_first_question_is_answered_from_one_session() -> None:
     first = first_or_latest([record, older, newest], "first")
     assert first == [record, older]
     assert first_or_latest([vague], "latest") == [vague]  # nothing matched: left as it was
+
+
+def test_a_spelled_out_test_also_finds_its_one_letter_name() -> None:
+    from core.retrieval.synonyms import expansion
+
+    assert "k" in expansion("What is the latest potassium?")  # notes write "K 4.2 mmol/L"
+    assert "t" in expansion("What was the temperature?")
+    # A lone letter asked about is too often something else: nothing one-letter is added.
+    assert "k" not in expansion("Vitamin K given?") and expansion("don't know") == []

@@ -188,3 +188,27 @@ def test_bad_queries_name_the_field(
     with pytest.raises(ValidationError) as exc:
         indexed_service.search(query)
     assert exc.value.field == field
+
+
+def test_latest_reading_leads_though_a_stray_word_scores_higher(
+    indexed_service: ChartsideService,
+) -> None:
+    """ "Heart rate" is "HR" in the notes; the family history's "heart disease" shares a
+    word and outscores every vitals line in BM25. The vitals lines still name the whole
+    question, so the newest of them leads a "latest" search."""
+    svc = indexed_service
+    ann = add_client(svc, "Ann Roe", history="Family history, father: ischaemic heart disease.")
+    days = [DAY + dt.timedelta(days=30 * i) for i in range(4)]
+    sessions = [
+        add_session(svc, ann, d, objective=f"BP 12{i}/80 mmHg, HR 7{i} bpm")
+        for i, d in enumerate(days)
+    ]
+    svc.index_now()
+    q = SearchQuery("What was the heart rate?", client_id=ann, k=4, order="latest")
+    hits = svc.search(q).hits
+    assert hits[0].session_id == sessions[-1] and "HR 73" in hits[0].text
+    vitals = [h for h in hits if h.session_id is not None]
+    assert vitals and all(h.names_all for h in vitals)
+    family = [h for h in hits if h.session_id is None]
+    assert all(not h.names_all for h in family)
+    assert all((h.lexical_share or 0) < 0.5 for h in vitals) or not family  # why it matters

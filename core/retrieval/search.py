@@ -19,6 +19,7 @@ from core.retrieval import vector
 from core.retrieval.chunks import decrypt_content
 from core.retrieval.indexer import index_status
 from core.retrieval.lexical import LexicalCache, tokenize
+from core.retrieval.terms import terms
 from core.retrieval.types import IndexStatus, SearchHit, SearchQuery, SearchResult
 
 # Cormack et al. use 60. On `make eval` (clinosim notes) 60 lost to a plain BM25 search of
@@ -104,8 +105,9 @@ class Searcher:
         return SearchResult(hits, status, {"embed": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000})
 
 
-# A chunk "matches" an ordered question when its BM25 score is at least this share of the
-# best one: the rare words (a drug, a lab) carry the score, common ones ("started") do not.
+# A chunk "matches" an ordered question when it names every term of the question, or when
+# its BM25 score is at least this share of the best one: the rare words (a drug, a lab)
+# carry the score, common ones ("started") do not.
 STRONG_MATCH = 0.5
 
 
@@ -132,7 +134,7 @@ def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
 
 
 def strong_match(hit: SearchHit) -> bool:
-    return (hit.lexical_share or 0.0) >= STRONG_MATCH
+    return hit.names_all or (hit.lexical_share or 0.0) >= STRONG_MATCH
 
 
 _DETAIL_SQL = text(
@@ -154,6 +156,7 @@ def _hits(
     if not fused:
         return []
     rows = {r.id: r for r in conn.execute(_DETAIL_SQL, {"ids": [cid for cid, _ in fused]})}
+    wanted = terms(q.text)
     out: list[SearchHit] = []
     for cid, score in fused:
         r: Any = rows.get(cid)
@@ -176,6 +179,7 @@ def _hits(
                 text=body,
                 vector_score=sims.get(cid),
                 lexical_share=shares.get(cid),
+                names_all=bool(wanted) and wanted <= terms(body),
             )
         )
     return out

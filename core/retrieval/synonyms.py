@@ -31,16 +31,38 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cholesterol": ("cholesterol", "ldl", "hdl", "chol"),
     "total_protein": ("tp", "total protein"),
 }
+# A question about what was given or prescribed is answered by the line that lists the
+# medications ("ED workup: Medications: Ibuprofen 400mg"), which shares none of its words.
+TREATMENT = frozenset(
+    re.findall(
+        r"\w+",
+        """prescribed prescribe prescription prescriptions given give gave medication
+        medications medicine medicines drug drugs treatment treatments treated therapy
+        administered rx""",
+    )
+)
+
+_FORMS = [(key, p) for key, forms in SYNONYMS.items() for p in forms]
 PHRASES = [
-    (key, re.compile(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])"))
-    for key, forms in SYNONYMS.items()
-    for p in forms
+    # Not after an apostrophe: the "t" of "don't" is no temperature.
+    (key, re.compile(r"(?<![\w'’-])" + re.escape(p) + r"(?![\w-])"))
+    for key, p in _FORMS
 ]
+_SPELLED = [phrase for phrase, (_, p) in zip(PHRASES, _FORMS, strict=True) if len(p) > 1]
 
 
 def expansion(text: str) -> list[str]:
-    """The other names, two letters or more, of every term `text` names, as words."""
+    """The other names of every term `text` names, as words. A one-letter name ("K 4.2")
+    is added only for a term the question spells out ("potassium"): a lone letter in a
+    question is too often something else."""
     low = text.casefold()
     keys = {key for key, pattern in PHRASES if pattern.search(low)}
-    words = {w for key in keys for form in SYNONYMS[key] for w in form.split() if len(w) > 1}
+    spelled = {key for key, pattern in _SPELLED if pattern.search(low)}
+    words = {
+        w
+        for key in keys
+        for form in SYNONYMS[key]
+        for w in form.split()
+        if len(w) > 1 or key in spelled
+    }
     return sorted(words)

@@ -47,6 +47,9 @@ class SearchHit:
     # BM25 score as a share of the best chunk's in this search (1.0: the best match of the
     # question's words), when the lexical side found it
     lexical_share: float | None = None
+    # The chunk names every term of the question, abbreviations folded ("HR 73" for "heart
+    # rate"): a match however BM25 weighed a stray word elsewhere ("heart disease").
+    names_all: bool = False
 
     def to_json(self) -> dict[str, Any]:
         """DESIGN §7 `search --json` shape."""
