@@ -34,6 +34,7 @@ from ui.diagnostics import DiagnosticsActions
 from ui.errors import describe
 from ui.index_progress import IndexProgressBar
 from ui.main_window import MainWindow
+from ui.quit_signals import QuitOnSignals
 from ui.recovery import RecoveryKeyDialog
 from ui.tasks import TaskRunner
 from ui.unlock import UnlockDialog
@@ -86,13 +87,17 @@ class GuiController(QObject):
         self._show_unlock()
 
     def lock(self) -> None:
-        """Hide every note first, then lock the service (queued after any pending save)."""
+        """Hide every note first, then lock the service (queued after any pending save, and
+        after the unsaved forms' drafts, written while the keys are still there)."""
+        self.main_window.drafts.flush()
         self._hide_main_window()
         self.runner.submit(self._api.lock, on_error=self._on_failed)
         self._show_unlock()
 
     def check_idle(self) -> None:
         if self.unlock_dialog is None and not self._shut_down:
+            # The draft first: if this check locks, the keys are gone right after it.
+            self.main_window.drafts.flush()
             self.runner.submit(self._api.check_idle, on_success=self._on_idle_checked)
 
     def _on_idle_checked(self, locked: bool) -> None:
@@ -105,6 +110,8 @@ class GuiController(QObject):
         if self._shut_down:
             return
         self._shut_down = True
+        # Logout, SIGTERM or quit: unsaved forms go to their drafts before the service closes.
+        self.main_window.drafts.flush()
         self.backups.session_ended()
         self.index_progress.session_ended()
         self.main_window.clear_phi()
@@ -146,6 +153,8 @@ class GuiController(QObject):
         self.main_window.raise_()
         self.main_window.activateWindow()
         self.main_window.refresh()
+        self.main_window.drafts.start()
+        self.runner.submit(self._api.drafts, on_success=self.main_window.offer_drafts)
         self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
         self.backups.session_started()
         self.index_progress.session_started()
@@ -229,10 +238,13 @@ def run_gui(api: NotesApi, settings: Settings, argv: Sequence[str] | None = None
     controller = GuiController(api)
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
+    # SIGTERM (logout) and SIGHUP quit like the window does: drafts kept, database stopped.
+    stop_signals = QuitOnSignals(app)
     controller.start()
     try:
         code = app.exec()
     finally:
         controller.shutdown()
+        stop_signals.close()
         del translators
     return int(code)

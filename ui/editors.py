@@ -84,9 +84,12 @@ def _plain_text_edit(name: str, parent: QWidget) -> QPlainTextEdit:
 
 
 class _Editor(QWidget):
-    """Shared behaviour: snapshot-based dirtiness and field highlighting."""
+    """Shared behaviour: snapshot-based dirtiness, field highlighting, and the form as a
+    draft (`draft_values`/`apply_draft`: every field as text, unvalidated)."""
 
     save_requested = Signal()
+    edited = Signal()  # any field changed, by the user or by a load
+    kind = ""  # the draft kind (core.drafts.DRAFT_KINDS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,11 +102,51 @@ class _Editor(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self.isEnabled() and self._values() != self._snapshot
+        return self.isEnabled() and self.changed
+
+    @property
+    def changed(self) -> bool:
+        """The form differs from what was loaded or saved, enabled or not (a save in
+        flight disables it without making the edits any less unsaved)."""
+        return self._values() != self._snapshot
+
+    def _watch(self) -> None:
+        for widget in self._fields.values():
+            if isinstance(widget, (QPlainTextEdit, QLineEdit)):
+                widget.textChanged.connect(self.edited)
+            elif isinstance(widget, QDateTimeEdit):
+                widget.dateTimeChanged.connect(self.edited)
+
+    def draft_values(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for name, widget in self._fields.items():
+            if isinstance(widget, QPlainTextEdit):
+                out[name] = widget.toPlainText()
+            elif isinstance(widget, QLineEdit):
+                out[name] = widget.text()
+            elif isinstance(widget, QDateTimeEdit):
+                out[name] = from_qdatetime(widget.dateTime()).isoformat()
+        return out
+
+    def apply_draft(self, values: dict[str, str]) -> None:
+        """Put a draft's fields into the form, leaving the snapshot as it was: the form then
+        shows as unsaved, which it is."""
+        for name, value in values.items():
+            widget = self._fields.get(name)
+            if isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value)
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value)
+            elif isinstance(widget, QDateTimeEdit):
+                try:
+                    widget.setDateTime(to_qdatetime(dt.datetime.fromisoformat(value)))
+                except ValueError:
+                    continue  # a draft is unvalidated; keep the loaded date then
 
     def _take_snapshot(self) -> None:
         self._snapshot = self._values()
         self.clear_highlight()
+        self.edited.emit()  # a load sets the fields one by one; only now is it clean
 
     def highlight(self, field: str) -> bool:
         """Mark the widget of `field`; False when this editor has no such field."""
@@ -160,6 +203,8 @@ class _Editor(QWidget):
 
 
 class ClientEditor(_Editor):
+    kind = "client"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._client_id: UUID | None = None
@@ -187,6 +232,7 @@ class ClientEditor(_Editor):
             self.tr("&Save client"),
             "saveClient",
         )
+        self._watch()
         self.load(None)
 
     @property
@@ -234,6 +280,8 @@ class ClientEditor(_Editor):
 
 
 class SessionEditor(_Editor):
+    kind = "session"
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session_id: UUID | None = None
@@ -268,6 +316,7 @@ class SessionEditor(_Editor):
             self.tr("Save sess&ion"),
             "saveSession",
         )
+        self._watch()
         self.load(None)
 
     @property

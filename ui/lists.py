@@ -9,16 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from uuid import UUID
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+TEXT_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's text without the unsaved marker
+UNSAVED_MARK = " *"
 
 
 class IdList(QListWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        self._marked: UUID | None = None
 
     @staticmethod
     def id_of(item: QListWidgetItem | None) -> UUID | None:
@@ -35,10 +38,12 @@ class IdList(QListWidget):
             for record_id, text, tooltip in rows:
                 item = QListWidgetItem(text)
                 item.setData(ID_ROLE, str(record_id))
+                item.setData(TEXT_ROLE, text)
                 if tooltip:
                     item.setToolTip(tooltip)
                 self.addItem(item)
             self._select(selected)
+            self.mark_unsaved(self._marked)
         finally:
             self.blockSignals(False)
 
@@ -50,12 +55,32 @@ class IdList(QListWidget):
             self.blockSignals(False)
 
     def restore_quietly(self, previous: QListWidgetItem | None) -> None:
-        """Undo a selection the user cancelled (e.g. kept unsaved changes)."""
-        self.blockSignals(True)
-        try:
-            self.setCurrentItem(previous)
-        finally:
-            self.blockSignals(False)
+        """Undo a selection the user cancelled (e.g. kept unsaved changes).
+
+        A click changes the current row first and selects the clicked row after the
+        handler returns, so the row is put back again once the event is done; otherwise the
+        list would highlight the row the user cancelled while the editor shows the other.
+        """
+        record_id = self.id_of(previous)
+        self.select_quietly(record_id)
+        QTimer.singleShot(0, self, lambda: self.select_quietly(record_id))
+
+    def selected_id(self) -> UUID | None:
+        """The highlighted row's id (what the user sees as chosen)."""
+        items = self.selectedItems()
+        return self.id_of(items[0]) if len(items) == 1 else None
+
+    def mark_unsaved(self, record_id: UUID | None) -> None:
+        """Show the row of `record_id` (None: no row) as having unsaved changes."""
+        self._marked = record_id
+        for row in range(self.count()):
+            item = self.item(row)
+            marked = record_id is not None and self.id_of(item) == record_id
+            base = item.data(TEXT_ROLE) or item.text()
+            item.setText(base + UNSAVED_MARK if marked else base)
+            font = item.font()
+            font.setItalic(marked)
+            item.setFont(font)
 
     def clear_quietly(self) -> None:
         self.set_rows((), None)

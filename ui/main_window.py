@@ -6,7 +6,10 @@ number, so a slow answer for a client the user already left never overwrites the
 
 from __future__ import annotations
 
+import enum
 import functools
+from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -29,9 +32,11 @@ from PySide6.QtWidgets import (
 from core.api import NotesApi
 from core.assistant.types import AskSource
 from core.domain import Client, ClientSummary, Session, SessionSummary
+from core.drafts import Draft
 from core.errors import Cancelled, ValidationError
 from core.retrieval.types import SearchHit
 from ui.assistant_panel import AssistantPanel
+from ui.drafts import DraftBar, DraftKeeper
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
 from ui.lists import IdList
@@ -42,6 +47,25 @@ FILTER_DELAY_MS = 250  # wait for a pause in typing before asking the service
 BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
 # A search hit and an answer's source both point at a field of a note.
 NoteRef = SearchHit | AskSource
+Editor = ClientEditor | SessionEditor
+
+
+class Unsaved(enum.Enum):
+    """The answer to "this form has unsaved changes"."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def _save_and_forget_draft(
+    api: NotesApi, kind: str, save: Callable[..., Any], *args: object
+) -> Any:
+    # On the worker, in order: the draft goes only once the note is saved, so a failed save
+    # (or a crash in between) still leaves the edits in the draft.
+    result = save(*args)
+    api.discard_draft(kind)
+    return result
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +80,8 @@ class MainWindow(QMainWindow):
         self._client_gen = 0
         self._session_gen = 0
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Chartside"))
+        # "[*]" is where Qt shows the unsaved-changes mark (setWindowModified).
+        self.setWindowTitle(self.tr("Chartside") + "[*]")
         self.resize(1400, 800)
 
         self.lock_action = QAction(self.tr("&Lock"), self)
@@ -73,6 +98,10 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         outer = QVBoxLayout(central)
         outer.addWidget(self.banner)
+        self.draft_bar = DraftBar(central)
+        self.draft_bar.restore_requested.connect(self.restore_drafts)
+        self.draft_bar.discard_requested.connect(self.discard_drafts)
+        outer.addWidget(self.draft_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         splitter.addWidget(self._build_client_list())
         splitter.addWidget(self._build_client_page())
@@ -89,6 +118,9 @@ class MainWindow(QMainWindow):
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_DELAY_MS)
         self._busy_timer.timeout.connect(lambda: self._busy_bar.setVisible(self._runner.busy))
         runner.busy_changed.connect(self._on_busy_changed)
+        self.drafts = DraftKeeper(api, runner, self.client_editor, self.session_editor, self)
+        for editor in (self.client_editor, self.session_editor):
+            editor.edited.connect(self._update_markers)
         self._show_client(None, enabled=False)
 
     def _build_client_list(self) -> QWidget:
@@ -204,34 +236,202 @@ class MainWindow(QMainWindow):
         self.client_filter.blockSignals(True)
         self.client_filter.clear()
         self.client_filter.blockSignals(False)
+        self.drafts.stop()  # before the forms empty: emptying them is not discarding
+        self.draft_bar.withdraw()
         self.client_list.clear_quietly()
         self._show_client(None, enabled=False)
         self.banner.clear()
         self.statusBar().clearMessage()
 
     def request_lock(self) -> None:
-        if self._confirm_discard():
-            self.lock_requested.emit()
+        # No question here: unsaved edits are kept as an encrypted draft (the controller
+        # flushes it before the keys go) and offered back after unlock.
+        self.lock_requested.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if not self._confirm_discard():
+        if not self._resolve_unsaved():
             event.ignore()
             return
         event.accept()
         self.closed.emit()
 
-    def _confirm_discard(self) -> bool:
-        return not self.dirty or self._ask_discard()
+    def _resolve_unsaved(self, editors: tuple[Editor, ...] | None = None) -> bool:
+        """Before leaving forms with unsaved changes: save them, discard them, or stay.
+        True when the caller may go on."""
+        dirty = [e for e in editors or (self.client_editor, self.session_editor) if e.dirty]
+        if not dirty:
+            return True
+        answer = self._ask_unsaved()
+        if answer is Unsaved.CANCEL:
+            return False
+        if answer is Unsaved.DISCARD:
+            for editor in dirty:
+                self.drafts.discard(editor.kind)
+            return True
+        return all(self._save_in_passing(editor) for editor in dirty)
 
-    def _ask_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
+    def _ask_unsaved(self) -> Unsaved:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             self.tr("Unsaved changes"),
-            self.tr("This client or session has changes that are not saved. Discard them?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
+            self.tr("This client or session has changes that are not saved."),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
         )
-        return answer == QMessageBox.StandardButton.Discard
+        box.setObjectName("unsavedDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        answer = box.exec()
+        return {
+            QMessageBox.StandardButton.Save: Unsaved.SAVE,
+            QMessageBox.StandardButton.Discard: Unsaved.DISCARD,
+        }.get(QMessageBox.StandardButton(answer), Unsaved.CANCEL)
+
+    def _save_call(self, editor: Editor) -> tuple[Callable[..., Any], tuple[object, ...]] | None:
+        """The service call that saves `editor` (raises `ValidationError`); None when there
+        is nothing it could be saved to (a session without a saved client)."""
+        data = editor.to_data()
+        if isinstance(editor, ClientEditor):
+            cid = editor.client_id
+            return (
+                (self._api.create_client, (data,))
+                if cid is None
+                else (self._api.update_client, (cid, data))
+            )
+        client_id = self.client_editor.client_id
+        if client_id is None:
+            return None
+        sid = editor.session_id
+        return (
+            (self._api.create_session, (client_id, data))
+            if sid is None
+            else (self._api.update_session, (sid, data))
+        )
+
+    def _submit_save(
+        self, editor: Editor, call: tuple[Callable[..., Any], tuple[object, ...]], **callbacks: Any
+    ) -> None:
+        self.drafts.handed_over(editor.kind)
+        fn, args = call
+        self._runner.submit(_save_and_forget_draft, self._api, editor.kind, fn, *args, **callbacks)
+
+    def _save_in_passing(self, editor: Editor) -> bool:
+        """Save a form the user is leaving ("Save" in the unsaved-changes dialog)."""
+        try:
+            call = self._save_call(editor)
+        except ValidationError as exc:
+            self.show_error(exc)
+            return False
+        if call is None:
+            return True
+        self.drafts.flush()  # the draft holds these very edits until the save succeeds
+        self._submit_save(
+            editor,
+            call,
+            on_success=self._on_saved_in_passing,
+            on_error=self._on_save_in_passing_failed,
+        )
+        return True
+
+    def _on_saved_in_passing(self, record: Client | Session) -> None:
+        self._report_success(self.tr("Changes saved."))
+        self.refresh()
+        if isinstance(record, Session) and record.client_id == self.client_editor.client_id:
+            self._runner.submit(
+                self._api.list_sessions,
+                record.client_id,
+                on_success=functools.partial(self._on_sessions, self._client_gen, None),
+            )
+
+    def _on_save_in_passing_failed(self, exc: BaseException) -> None:
+        self.show_error(exc)
+        # The form is gone from the screen, but its draft is not: offer it again.
+        self._runner.submit(self._api.drafts, on_success=self.offer_drafts)
+
+    # -- unsaved markers and drafts ---------------------------------------------------------
+
+    def _update_markers(self) -> None:
+        client_dirty = self.client_editor.dirty
+        session_dirty = self.session_editor.dirty
+        self.setWindowModified(client_dirty or session_dirty)
+        self.client_box.setTitle(self.tr("Client") + (" *" if client_dirty else ""))
+        self.sessions_box.setTitle(self.tr("Sessions") + (" *" if session_dirty else ""))
+        self.client_list.mark_unsaved(self.client_editor.client_id if client_dirty else None)
+        self.session_list.mark_unsaved(self.session_editor.session_id if session_dirty else None)
+
+    def offer_drafts(self, drafts: list[Draft]) -> None:
+        """Show the bar that offers kept drafts back (after unlock)."""
+        self.draft_bar.offer(drafts)
+
+    def discard_drafts(self, drafts: list[Draft]) -> None:
+        for draft in drafts:
+            self.drafts.discard(draft.kind)
+
+    def restore_drafts(self, drafts: list[Draft]) -> None:
+        """Open the record each draft belongs to and put the draft's edits into the form."""
+        if not self._resolve_unsaved():
+            self.draft_bar.offer(drafts)
+            return
+        by_kind = {d.kind: d for d in drafts}
+        client_d, session_d = by_kind.get("client"), by_kind.get("session")
+        client_id = session_d.client_id if session_d is not None else None
+        if client_id is None and client_d is not None:
+            client_id = client_d.client_id
+        if client_d is not None and client_d.client_id != client_id:
+            client_d = None  # a draft of another client (stale): the session's wins
+        self._client_gen += 1
+        gen = self._client_gen
+        self.client_list.select_quietly(client_id)
+        if client_id is None:
+            self._show_client(None, enabled=True)
+            if client_d is not None:
+                self._apply_draft(self.client_editor, client_d)
+            return
+        self._runner.submit(
+            self._api.get_client,
+            client_id,
+            on_success=functools.partial(self._on_draft_client, gen, client_d, session_d),
+        )
+        self._runner.submit(
+            self._api.list_sessions,
+            client_id,
+            on_success=functools.partial(
+                self._on_sessions, gen, session_d.session_id if session_d else None
+            ),
+        )
+        if session_d is not None and session_d.session_id is not None:
+            self._session_gen += 1
+            self._runner.submit(
+                self._api.get_session,
+                session_d.session_id,
+                on_success=functools.partial(self._on_draft_session, self._session_gen, session_d),
+            )
+
+    def _on_draft_client(
+        self, gen: int, client_d: Draft | None, session_d: Draft | None, client: Client
+    ) -> None:
+        if gen != self._client_gen:
+            return
+        self._show_client(client, enabled=True)
+        if client_d is not None:
+            self._apply_draft(self.client_editor, client_d)
+        if session_d is not None and session_d.session_id is None:
+            self._apply_draft(self.session_editor, session_d)
+
+    def _on_draft_session(self, gen: int, draft: Draft, session: Session) -> None:
+        self._on_session_loaded(gen, session)
+        if self.session_editor.session_id == session.id:
+            self._apply_draft(self.session_editor, draft)
+
+    def _apply_draft(self, editor: Editor, draft: Draft) -> None:
+        editor.apply_draft(draft.values)
+        if editor.changed:
+            self.drafts.remember(draft.kind, editor.draft_values())
+        else:
+            self.drafts.discard(draft.kind)  # already saved (a crash between save and forget)
+        self._update_markers()
 
     def _on_busy_changed(self, busy: bool) -> None:
         if busy:
@@ -263,7 +463,7 @@ class MainWindow(QMainWindow):
         client_id = self.client_list.id_of(current)
         if client_id is None or client_id == self.client_editor.client_id:
             return
-        if not self._confirm_discard():
+        if not self._resolve_unsaved():
             self.client_list.restore_quietly(previous)
             return
         self._client_gen += 1
@@ -300,7 +500,7 @@ class MainWindow(QMainWindow):
         )
 
     def new_client(self) -> None:
-        if not self._confirm_discard():
+        if not self._resolve_unsaved():
             return
         self._client_gen += 1  # a load still in flight must not replace the blank form
         self.client_list.select_quietly(None)
@@ -309,21 +509,19 @@ class MainWindow(QMainWindow):
 
     def save_client(self) -> None:
         try:
-            data = self.client_editor.to_data()
+            call = self._save_call(self.client_editor)
         except ValidationError as exc:
             self.show_error(exc)
             return
-        client_id = self.client_editor.client_id
+        assert call is not None  # a client can always be saved
         # Disabled until the answer: a double click must not create the client twice.
         self.client_box.setEnabled(False)
-        callbacks = {
-            "on_success": functools.partial(self._on_client_saved, self._client_gen),
-            "on_error": functools.partial(self._on_client_save_failed, self._client_gen),
-        }
-        if client_id is None:
-            self._runner.submit(self._api.create_client, data, **callbacks)
-        else:
-            self._runner.submit(self._api.update_client, client_id, data, **callbacks)
+        self._submit_save(
+            self.client_editor,
+            call,
+            on_success=functools.partial(self._on_client_saved, self._client_gen),
+            on_error=functools.partial(self._on_client_save_failed, self._client_gen),
+        )
 
     def _on_client_saved(self, gen: int, client: Client) -> None:
         if gen != self._client_gen:
@@ -360,7 +558,7 @@ class MainWindow(QMainWindow):
         session_id = self.session_list.id_of(current)
         if session_id is None or session_id == self.session_editor.session_id:
             return
-        if self.session_editor.dirty and not self._ask_discard():
+        if not self._resolve_unsaved((self.session_editor,)):
             self.session_list.restore_quietly(previous)
             return
         self._session_gen += 1
@@ -385,7 +583,7 @@ class MainWindow(QMainWindow):
             self.client_editor.focus_field(hit.field, hit.snippet)
         elif hit.session_id == self.session_editor.session_id:
             self.session_editor.focus_field(hit.field, hit.snippet)  # keeps unsaved edits
-        elif not self.session_editor.dirty or self._ask_discard():
+        elif self._resolve_unsaved((self.session_editor,)):
             self._session_gen += 1
             self.session_list.select_quietly(hit.session_id)
             self._runner.submit(
@@ -395,7 +593,7 @@ class MainWindow(QMainWindow):
             )
 
     def new_session(self) -> None:
-        if self.session_editor.dirty and not self._ask_discard():
+        if not self._resolve_unsaved((self.session_editor,)):
             return
         self._session_gen += 1
         self.session_list.select_quietly(None)
@@ -403,24 +601,20 @@ class MainWindow(QMainWindow):
         self.session_editor.subjective.setFocus()
 
     def save_session(self) -> None:
-        client_id = self.client_editor.client_id
-        if client_id is None:
-            return
         try:
-            data = self.session_editor.to_data()
+            call = self._save_call(self.session_editor)
         except ValidationError as exc:
             self.show_error(exc)
             return
-        session_id = self.session_editor.session_id
+        if call is None:
+            return
         self.sessions_box.setEnabled(False)
-        callbacks = {
-            "on_success": functools.partial(self._on_session_saved, self._client_gen),
-            "on_error": functools.partial(self._on_session_save_failed, self._client_gen),
-        }
-        if session_id is None:
-            self._runner.submit(self._api.create_session, client_id, data, **callbacks)
-        else:
-            self._runner.submit(self._api.update_session, session_id, data, **callbacks)
+        self._submit_save(
+            self.session_editor,
+            call,
+            on_success=functools.partial(self._on_session_saved, self._client_gen),
+            on_error=functools.partial(self._on_session_save_failed, self._client_gen),
+        )
 
     def _on_session_saved(self, gen: int, session: Session) -> None:
         if gen != self._client_gen:

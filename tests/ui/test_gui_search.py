@@ -26,7 +26,7 @@ from core.domain import Client, ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.retrieval.types import IndexStatus, SearchQuery
 from ui.editors import SessionEditor, find_span
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, Unsaved
 from ui.search_panel import SearchPanel
 
 MakeGui = Callable[[NotesApi], GuiDriver]
@@ -187,8 +187,8 @@ def test_a_hit_elsewhere_keeps_unsaved_edits_unless_discarded(
     driver.open_session(seed.older_session)
     window.session_editor.subjective.setPlainText("typed but not saved")
     search_notes(driver, "inhaler")
-    answers = [False, True]
-    monkeypatch.setattr(MainWindow, "_ask_discard", lambda self: answers.pop(0))
+    answers = [Unsaved.CANCEL, Unsaved.DISCARD]
+    monkeypatch.setattr(MainWindow, "_ask_unsaved", lambda self: answers.pop(0))
 
     open_hit(driver, 0)
     assert window.session_editor.session_id == seed.older_session

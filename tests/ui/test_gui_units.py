@@ -23,7 +23,7 @@ from core.errors import DatabaseError, ValidationError
 from core.settings import Settings
 from ui.app import run_gui
 from ui.editors import SessionEditor, to_qdatetime
-from ui.main_window import MainWindow
+from ui.main_window import MainWindow, Unsaved
 from ui.unlock import MIN_PASSPHRASE_CHARS, Mode
 
 MakeGui = Callable[[NotesApi], GuiDriver]
@@ -178,7 +178,9 @@ def test_unsaved_changes_are_not_dropped_silently(
     driver.open_client(a)
     window.client_editor.notes.setPlainText("typed but not saved")
     asked: list[bool] = []
-    monkeypatch.setattr(MainWindow, "_ask_discard", lambda self: asked.append(True) or False)
+    monkeypatch.setattr(
+        MainWindow, "_ask_unsaved", lambda self: asked.append(True) or Unsaved.CANCEL
+    )
 
     window.client_list.setCurrentRow(window.client_list.ids().index(b))
     driver.settle()
@@ -187,8 +189,11 @@ def test_unsaved_changes_are_not_dropped_silently(
     assert window.client_editor.notes.toPlainText() == "typed but not saved"
     assert window.client_list.currentRow() == window.client_list.ids().index(a)
 
+    # Locking asks nothing: the edits go to an encrypted draft, offered back after unlock.
     window.lock_action.trigger()
-    assert asked == [True, True] and window.isVisible() and fake_api.unlocked
+    driver.wait_dialog(Mode.UNLOCK)
+    assert asked == [True] and not fake_api.unlocked
+    assert fake_api.draft_store["client"].values["notes"] == "typed but not saved"
 
 
 def test_lock_wipes_the_screen_and_returns_to_the_unlock_dialog(

@@ -1,0 +1,242 @@
+"""Issue 14, "notes are never lost", against the in-memory FakeNotesApi: unsaved edits go to
+a draft (autosave, lock, auto-lock, shutdown) and are offered back after unlock; the
+unsaved-changes dialog saves, discards or cancels, and cancel leaves the list and the
+editor showing the same session; unsaved changes are marked. The real service and a
+killed app are in tests/test_drafts_kill.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+import pytest
+from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from gui_driver import GuiDriver
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from core.api import NotesApi
+from core.domain import Client, ClientData, Session, SessionData
+from ui.lists import UNSAVED_MARK
+from ui.main_window import MainWindow, Unsaved
+from ui.unlock import Mode
+
+MakeGui = Callable[[NotesApi], GuiDriver]
+REAL_ASK = MainWindow._ask_unsaved  # before any test replaces it
+TYPED = "Reports the new inhaler helps at night."
+OLD, NEW = dt.datetime(2024, 3, 2, 10, 0), dt.datetime(2024, 4, 6, 9, 0)
+
+
+def _seed(api: FakeNotesApi) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+    cid, old, new = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    now = dt.datetime.now()
+    api.clients[cid] = Client(cid, ClientData(full_name="Dana Levi"), now)
+    api.sessions[old] = Session(old, cid, SessionData(date=OLD, subjective="old visit"), now)
+    api.sessions[new] = Session(new, cid, SessionData(date=NEW, subjective="new visit"), now)
+    return cid, old, new
+
+
+def _open(make_gui: MakeGui, api: FakeNotesApi) -> tuple[GuiDriver, uuid.UUID, uuid.UUID]:
+    cid, old, new = _seed(api)
+    driver = make_gui(api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(cid)
+    driver.open_session(old)
+    return driver, old, new
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, *answers: Unsaved) -> list[Unsaved]:
+    """Answer the unsaved-changes dialog with `answers`, then with Discard (so that closing
+    the window at teardown never waits on a real dialog)."""
+    queue = list(answers)
+    monkeypatch.setattr(
+        MainWindow, "_ask_unsaved", lambda self: queue.pop(0) if queue else Unsaved.DISCARD
+    )
+    return queue
+
+
+@pytest.fixture(autouse=True)
+def _never_a_real_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    _answer(monkeypatch)
+
+
+def _click_row(driver: GuiDriver, session_id: uuid.UUID) -> None:
+    """A real mouse click on the row, as the user makes it (press, then release)."""
+    lst = driver.window.session_list
+    item = lst.item(lst.ids().index(session_id))
+    centre = lst.visualItemRect(item).center()
+    driver.qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    driver.settle()
+
+
+def test_cancel_leaves_the_list_and_the_editor_on_the_same_session(
+    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    driver, old, new = _open(make_gui, fake_api)
+    window = driver.window
+    window.session_editor.subjective.setPlainText(TYPED)
+    left = _answer(monkeypatch, Unsaved.CANCEL)
+    _click_row(driver, new)
+    assert left == []
+    # The click selects its row after the handler returned; the list puts it back.
+    driver.wait_until(lambda: window.session_list.selected_id() == old)
+    assert window.session_editor.session_id == old
+    assert window.session_editor.subjective.toPlainText() == TYPED
+    assert window.session_list.id_of(window.session_list.currentItem()) == old
+
+
+def test_save_in_the_dialog_saves_then_moves_on(
+    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    driver, old, new = _open(make_gui, fake_api)
+    window = driver.window
+    window.session_editor.subjective.setPlainText(TYPED)
+    _answer(monkeypatch, Unsaved.SAVE)
+    _click_row(driver, new)
+    assert fake_api.sessions[old].data.subjective == TYPED
+    assert window.session_editor.session_id == new
+    assert window.session_list.selected_id() == new
+    assert "session" not in fake_api.draft_store
+    assert not window.dirty
+
+
+def test_discard_in_the_dialog_forgets_the_edits_and_their_draft(
+    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    driver, old, new = _open(make_gui, fake_api)
+    window = driver.window
+    window.session_editor.subjective.setPlainText(TYPED)
+    window.drafts.flush()
+    driver.settle()
+    assert fake_api.draft_store["session"].values["subjective"] == TYPED
+    _answer(monkeypatch, Unsaved.DISCARD)
+    _click_row(driver, new)
+    assert fake_api.sessions[old].data.subjective == "old visit"
+    assert window.session_editor.session_id == new
+    assert fake_api.draft_store == {}
+
+
+@pytest.mark.parametrize(
+    ("pressed", "answer"),
+    [
+        (QMessageBox.StandardButton.Save, Unsaved.SAVE),
+        (QMessageBox.StandardButton.Discard, Unsaved.DISCARD),
+        (QMessageBox.StandardButton.Cancel, Unsaved.CANCEL),
+    ],
+)
+def test_the_dialog_offers_save_discard_and_cancel(
+    make_gui: MakeGui,
+    fake_api: FakeNotesApi,
+    monkeypatch: pytest.MonkeyPatch,
+    pressed: QMessageBox.StandardButton,
+    answer: Unsaved,
+) -> None:
+    driver, _, _ = _open(make_gui, fake_api)
+    seen: list[QMessageBox.StandardButton] = []
+
+    def exec_(box: QMessageBox) -> int:
+        seen.append(box.standardButtons())
+        return int(pressed.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    assert REAL_ASK(driver.window) is answer
+    button = QMessageBox.StandardButton
+    assert seen == [button.Save | button.Discard | button.Cancel]
+
+
+def test_unsaved_changes_are_marked_in_the_title_and_on_the_session(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    driver, old, _ = _open(make_gui, fake_api)
+    window = driver.window
+    row = window.session_list.item(window.session_list.ids().index(old))
+    base = row.text()
+    assert not window.isWindowModified() and not row.text().endswith(UNSAVED_MARK)
+    window.session_editor.plan.setPlainText("changed")
+    assert window.isWindowModified()
+    assert row.text() == base + UNSAVED_MARK
+    assert window.sessions_box.title().endswith("*")
+    driver.save_session()
+    row = window.session_list.item(window.session_list.ids().index(old))
+    assert not window.isWindowModified() and row.text() == base
+    assert not window.sessions_box.title().endswith("*")
+
+
+def test_edits_are_autosaved_as_a_draft_after_a_pause(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    driver, old, _ = _open(make_gui, fake_api)
+    window = driver.window
+    window.session_editor.subjective.setPlainText(TYPED)
+    assert window.drafts.timer.isActive()
+    driver.wait_until(lambda: "session" in fake_api.draft_store)
+    draft = fake_api.draft_store["session"]
+    assert (draft.session_id, draft.values["subjective"]) == (old, TYPED)
+    # Saving the note forgets the draft.
+    driver.save_session()
+    assert fake_api.draft_store == {}
+
+
+def test_auto_lock_keeps_the_edit_and_unlock_offers_it_back(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    driver, old, _ = _open(make_gui, fake_api)
+    window = driver.window
+    window.session_editor.subjective.setPlainText(TYPED)
+    fake_api.idle_expired = True
+    driver.controller.check_idle()  # the timer's tick, with no autosave having run yet
+    driver.wait_dialog(Mode.UNLOCK)
+    assert window.session_editor.subjective.toPlainText() == ""
+    assert fake_api.draft_store["session"].values["subjective"] == TYPED
+
+    fake_api.idle_expired = False
+    driver.unlock(FAKE_PASSPHRASE)
+    assert window.draft_bar.isVisible()
+    driver.click(window.draft_bar.restore_button)
+    driver.settle()
+    assert window.session_editor.session_id == old
+    assert window.session_list.selected_id() == old
+    assert window.session_editor.subjective.toPlainText() == TYPED
+    assert window.dirty and window.isWindowModified()
+    assert not window.draft_bar.isVisible()
+    driver.save_session()
+    assert fake_api.sessions[old].data.subjective == TYPED
+    assert fake_api.draft_store == {}
+
+
+def test_a_new_clients_draft_comes_back_as_a_new_client(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    window = driver.window
+    driver.click(window.new_client_button)
+    driver.fill_client("Noa Peretz", "1980-02-3", "history so far")  # half a date, unsaved
+    driver.lock()
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.click(window.draft_bar.restore_button)
+    driver.settle()
+    editor = window.client_editor
+    assert editor.client_id is None
+    assert (editor.full_name.text(), editor.date_of_birth.text()) == ("Noa Peretz", "1980-02-3")
+    assert editor.medical_history.toPlainText() == "history so far"
+
+
+def test_discarding_the_offer_forgets_the_drafts(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+    driver, _, _ = _open(make_gui, fake_api)
+    driver.window.session_editor.subjective.setPlainText(TYPED)
+    driver.lock()
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.click(driver.window.draft_bar.discard_button)
+    driver.settle()
+    assert fake_api.draft_store == {}
+    assert not driver.window.dirty
+
+
+def test_shutdown_keeps_the_edit_as_a_draft(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+    driver, old, _ = _open(make_gui, fake_api)
+    driver.window.session_editor.plan.setPlainText("plan typed just before logout")
+    driver.controller.shutdown(close_api=False)
+    assert fake_api.draft_store["session"].values["plan"] == "plan typed just before logout"
+    assert fake_api.draft_store["session"].session_id == old
