@@ -21,7 +21,8 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
-from core.drafts import Draft, DraftRepo
+from core.draft_repo import DraftRepo
+from core.drafts import Draft
 from core.errors import Locked, NotFound
 from core.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import Chunker, ChunkWriter, client_owner, session_owner
