@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from hypothesis import given
 from hypothesis import strategies as st
 
 from core.assistant.repetition import RUN_WORDS, TIMES, RepeatGuard
+from models.generator import LlamaCppGenerator
 
 
 def feed(text: str, size: int = 3) -> RepeatGuard:
@@ -44,3 +47,20 @@ def test_text_is_what_was_fed_until_a_loop(pieces: list[str]) -> None:
     else:
         run = fed.split()[-RUN_WORDS:]
         assert " ".join(fed.split()).count(" ".join(run)) >= TIMES - 1
+
+
+def test_the_real_models_loop_is_cut_in_the_stream(qwen: LlamaCppGenerator) -> None:
+    """The default model, with the app's repeat penalty, still loops when the text before
+    it already repeats; the guard stops it within a few words instead of at the token
+    limit, and keeps one telling."""
+    assert qwen.settings.repeat_penalty > 1.0
+    guard = RepeatGuard()
+    pieces = 0
+    stream = qwen.stream("Medications given: " + "sertraline 50 mg daily, " * 4, max_tokens=300)
+    with contextlib.closing(stream):  # leaving early stops the model
+        for piece in stream:
+            pieces += 1
+            if guard.feed(piece):
+                break
+    assert guard.looping and pieces < 100
+    assert guard.text().count("50 mg daily") <= 1
