@@ -42,14 +42,64 @@ _STOP = frozenset(STOPWORDS_EN) | frozenset(
 )
 
 
+# Hebrew (DESIGN §5). Points and cantillation marks are optional in Hebrew spelling (most
+# notes have none; a quoted prescription or a name may), so they are dropped. Geresh and
+# gershayim mark abbreviations (ד"ר, מ"ג): the word is kept whole without them.
+_HEBREW_LETTER = "\u05d0-\u05ea"
+_HAS_HEBREW = re.compile(f"[{_HEBREW_LETTER}]")
+_NIQQUD = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+_GERSHAYIM = re.compile(f"(?<=[{_HEBREW_LETTER}])[\"'\u05f3\u05f4](?=[{_HEBREW_LETTER}])")
+# The one-letter prefixes that attach to the next word: and, the, in, as, to, from, that
+# ("והמטופל" = "and the patient"). Without a lexicon a word is also indexed with up to two
+# of them removed, keeping at least three letters: "בבית" also gives "בית".
+_HEBREW_PREFIXES = frozenset("ובהכלמש")
+_MAX_PREFIXES = 2
+_MIN_STEM = 3
+# Function words that would outweigh a drug or a finding, as the English list does.
+_HEBREW_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "של את על עם אם האם מה מתי איך למה מדוע איזה איזו אילו מי הוא היא הם הן זה זו זאת "
+        "גם או כי אל לו לה בו בה יש היה הייתה היו כמה",
+    )
+)
+
+
+def hebrew_forms(word: str) -> list[str]:
+    """`word` and the words under its one-letter prefixes, longest first."""
+    forms = [word]
+    while (
+        len(forms) <= _MAX_PREFIXES
+        and len(forms[-1]) > _MIN_STEM
+        and forms[-1][0] in _HEBREW_PREFIXES
+        and _HAS_HEBREW.match(forms[-1][1])
+    ):
+        forms.append(forms[-1][1:])
+    return forms
+
+
+def _normalise_hebrew(value: str) -> str:
+    return _GERSHAYIM.sub("", _NIQQUD.sub("", value))
+
+
 def tokenize(value: str) -> list[str]:
     """Lower-case words; "2024-03-02" and "2.5" stay whole and also give their parts, so
-    both an exact date and a bare year match."""
+    both an exact date and a bare year match. Hebrew words lose their points and also
+    give their forms without one-letter prefixes (`hebrew_forms`)."""
+    hebrew = _HAS_HEBREW.search(value) is not None
+    if hebrew:
+        value = _normalise_hebrew(value)
     out: list[str] = []
     for m in _WORD.finditer(value.casefold()):
         word = m.group()
         parts = re.split(r"[.,/-]", word) if not word.isalnum() else []
-        out.extend(t for t in (word, *parts) if t and t not in _STOP)
+        if hebrew and _HAS_HEBREW.search(word):
+            if word in _HEBREW_STOP:
+                continue
+            # "בבית" stays a word of its own too: the prefix letter may be the word's own.
+            extra = [f for p in (word, *parts) if p for f in hebrew_forms(p)[1:]]
+            parts = [*parts, *extra]
+        out.extend(t for t in (word, *parts) if t and t not in _STOP and t not in _HEBREW_STOP)
     return out
 
 
