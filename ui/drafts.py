@@ -85,6 +85,10 @@ class DraftKeeper(QObject):
                 draft = Draft(editor.kind, self._client_editor.client_id, session_id, values)
                 self._runner.submit(self._api.save_draft, draft)
 
+    def stored(self, kind: str) -> dict[str, str] | None:
+        """What this window last sent to the database for `kind` (None: no draft)."""
+        return self._stored[kind]
+
     def remember(self, kind: str, values: dict[str, str]) -> None:
         """The database holds `values` for `kind` (a draft just restored)."""
         self._stored[kind] = values

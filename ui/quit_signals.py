@@ -41,7 +41,10 @@ class QuitOnSignals(QObject):
         with contextlib.suppress(OSError):
             got = self._read.recv(64)
         if any(b in SIGNALS for b in got) or self.received:
-            self._app.quit()
+            # exit(), not quit(): quit() first asks each window to close, and a window with
+            # unsaved changes would wait on a dialog nobody answers during a logout. Its
+            # edits go to a draft on the way out instead (aboutToQuit).
+            self._app.exit(0)
 
     def close(self) -> None:
         self._notifier.setEnabled(False)

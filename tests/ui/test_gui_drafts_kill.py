@@ -1,0 +1,131 @@
+"""Issue 14: an unsaved SOAP edit survives the real app being killed (kill -9) or logged out
+(SIGTERM), comes back as a draft after unlock, and never lands on disk as plaintext.
+SIGTERM also stops the embedded database cleanly.
+
+The app runs as a subprocess (tests/app_worker.py: `app.main.main([])`, offscreen, with a
+hook that types into the Subjective field); the restart runs the real window in this
+process against a fresh service on the same data dir.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from gui_driver import GuiDriver
+
+from core.api import NotesApi
+from core.domain import ClientData, SessionData
+from core.service import ChartsideService
+from tests.conftest import FAST_KDF, PASSPHRASE
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANTED = "Zebra-violet dreams came back after the new dose of quetiapine."
+STARTUP_LIMIT_S = 300  # imports, PostgreSQL and Argon2id on a busy 2-core machine
+SESSION_DATE = dt.datetime(2024, 5, 1, 9, 30)
+SHUT_DOWN = "database system is shut down"
+NOT_CLEAN = "database system was not properly shut down"
+
+
+def _files_holding(root: Path, needle: bytes) -> list[Path]:
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            try:
+                if needle in path.read_bytes():
+                    found.append(path)
+            except OSError:
+                continue  # a socket or a file the server removed meanwhile
+    return found
+
+
+def _start_app(tmp_path: Path, data_dir: Path, args: list[str]) -> subprocess.Popen[bytes]:
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp_path),
+        "PW": PASSPHRASE,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "CHARTSIDE_DATA_DIR": str(data_dir),
+        "CHARTSIDE_CONFIG_FILE": str(tmp_path / "none.toml"),
+        "CHARTSIDE_POLICY_FILE": str(tmp_path / "none.toml"),
+        **{f"CHARTSIDE_CRYPTO__{k.upper()}": str(v) for k, v in FAST_KDF.items()},
+    }
+    log = open(tmp_path / "app.log", "wb")  # noqa: SIM115 - outlives this function
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.app_worker", *args],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def _wait_ready(proc: subprocess.Popen[bytes], ready: Path, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_LIMIT_S
+    while not ready.exists():
+        if proc.poll() is not None:
+            pytest.fail(f"the app exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"the app never stored the draft:\n{log.read_text()[-3000:]}")
+        time.sleep(0.2)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+def test_an_unsaved_edit_survives_the_app_being_killed(
+    sig: signal.Signals,
+    service_factory: Callable[..., ChartsideService],
+    make_gui: Callable[[NotesApi], GuiDriver],
+    tmp_path: Path,
+) -> None:
+    first = service_factory()
+    first.initialise(PASSPHRASE)
+    client = first.create_client(ClientData(full_name="Dana Levi"))
+    session = first.create_session(client.id, SessionData(date=SESSION_DATE, plan="rest"))
+    first.close()
+    data_dir = first.settings.data_dir
+    pg_log = data_dir / "postgres.log"
+    ready = tmp_path / "ready"
+
+    proc = _start_app(tmp_path, data_dir, [str(ready), str(client.id), str(session.id), PLANTED])
+    try:
+        _wait_ready(proc, ready, tmp_path / "app.log")
+        log_before = pg_log.read_text()
+        proc.send_signal(sig)
+        code = proc.wait(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert code == (-signal.SIGKILL if sig == signal.SIGKILL else 0)
+    assert _files_holding(data_dir, PLANTED.encode()) == []
+
+    if sig == signal.SIGTERM:
+        # The app stopped its database on the way out: no server left, a clean shutdown.
+        assert not (data_dir / "pg" / "postmaster.pid").exists()
+        assert SHUT_DOWN in pg_log.read_text()[len(log_before) :]
+
+    again = service_factory()  # the user starts Chartside again
+    driver = make_gui(again)
+    driver.unlock(PASSPHRASE)
+    if sig == signal.SIGTERM:
+        assert NOT_CLEAN not in pg_log.read_text()[len(log_before) :]
+    window = driver.window
+    driver.wait_until(lambda: window.draft_bar.isVisible())
+    driver.click(window.draft_bar.restore_button)
+    driver.settle()
+    assert window.session_editor.session_id == session.id
+    assert window.session_editor.subjective.toPlainText() == PLANTED
+    assert window.session_editor.plan.toPlainText() == "rest"
+    assert window.dirty
+    driver.save_session()
+    assert again.get_session(session.id).data.subjective == PLANTED
+    assert again.drafts() == []
+    assert _files_holding(data_dir, PLANTED.encode()) == []
