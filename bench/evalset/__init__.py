@@ -10,8 +10,9 @@ client fields) that hold its answer. None of the text or the questions is ours.
 
 `clinosim` runs the generator, `patients` reads its FHIR, `document` writes the
 chartside.v1 import, `questions` derives the questions (`dated`: a value asked by its
-visit's date; `text`: whether a text states a value). Everything is deterministic: a
-fixed seed and a fixed simulated period.
+visit's date; `text`: whether a text states a value). `hebrew` writes the Hebrew twin:
+the same patients' notes and questions from Hebrew templates. Everything is
+deterministic: a fixed seed and a fixed simulated period.
 """
 
 from __future__ import annotations
@@ -23,10 +24,11 @@ from typing import Any
 
 from bench.evalset.clinosim import POPULATION, SEED, dataset_info, generate, resources
 from bench.evalset.document import to_doc
+from bench.evalset.hebrew import hebrew_doc, hebrew_patients, hebrew_questions
 from bench.evalset.patients import Patient, patients
 from bench.evalset.questions import MAX_TARGETS, Question, Target, mentions, questions
 
-__all__ = ["MAX_TARGETS", "EvalSet", "Question", "Target", "build", "mentions"]
+__all__ = ["MAX_TARGETS", "EvalSet", "Question", "Target", "build", "hebrew", "mentions"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,21 @@ def build(population: int = POPULATION, seed: int = SEED) -> EvalSet:
         **dataset_info(population, seed),
         "clients": len(doc["clients"]),
         "sessions": sum(len(c["sessions"]) for c in doc["clients"]),
+        "questions": len(qs),
+    }
+    return EvalSet(doc, qs, info, found)
+
+
+def hebrew(data: EvalSet, seed: int = SEED) -> EvalSet:
+    """The Hebrew twin of `data`: its patients' notes and questions in Hebrew."""
+    found = hebrew_patients(data.patients, seed)
+    doc = hebrew_doc(found)
+    qs = hebrew_questions(found, seed)
+    info = {
+        **data.dataset,
+        "language": "he",
+        "source": f"{data.dataset.get('source', '')}; notes and questions from Hebrew "
+        "templates over the same structured data (bench/evalset/hebrew.py)",
         "questions": len(qs),
     }
     return EvalSet(doc, qs, info, found)
