@@ -20,6 +20,7 @@ from typing import Any
 from app import audit_file, cli_ask, cli_files, cli_keys, cli_models, cli_search
 from core import transfer
 from core.errors import ChartsideError, WrongPassphrase
+from core.keyring_source import KeyringUnavailable
 from core.service import ChartsideService
 
 EXIT_ERROR = 1
@@ -98,6 +99,16 @@ class Cli:
         return first
 
     def unlock(self) -> None:
+        """With the passphrase when one is given (--passphrase-stdin, CHARTSIDE_PASSPHRASE);
+        else from the OS keyring where it is set up; else the passphrase prompt."""
+        given = self.args.passphrase_stdin or bool(os.environ.get("CHARTSIDE_PASSPHRASE"))
+        if not given and self.svc.keyring_ready():
+            try:
+                self.svc.unlock_with_keyring(username=self.args.user)
+                return
+            except KeyringUnavailable:
+                if not sys.stdin.isatty():
+                    raise  # its remediation names the passphrase and the recovery key
         self.svc.unlock(self.passphrase(), username=self.args.user)
 
     # -- commands ----------------------------------------------------------------------

@@ -68,6 +68,13 @@ class NotesApi(Protocol):
         """Raises `WrongPassphrase` and changes nothing when the passphrase is wrong.
         `username` is needed only when several practitioners share the computer account."""
 
+    def keyring_ready(self) -> bool:
+        """Whether the OS keyring is set up to unlock (no unlock needed to ask)."""
+
+    def unlock_with_keyring(self, *, username: str | None = None) -> None:
+        """Unlock from the OS keyring. Raises `KeyringUnavailable` (a `ChartsideError`
+        whose remediation names the passphrase and the recovery key) when it cannot."""
+
     def lock(self) -> None: ...
 
     def touch(self) -> None:

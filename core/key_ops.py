@@ -3,12 +3,13 @@ Each is one transaction with its audit event; none ever deletes data."""
 
 from __future__ import annotations
 
+import getpass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
 from core import rekey
 from core import workspaces as w
-from core.errors import NotFound, ValidationError
+from core.errors import NotFound, NotInitialised, ValidationError
 from core.keyring_source import KeyringSource, KeyringUnavailable
 from core.ports import Progress
 
@@ -112,8 +113,26 @@ class KeyOps:
         assert pid is not None
         self.run(lambda c, k: w.drop_passphrase(c, ws, pid), "key.passphrase_disabled")
 
-    def unlock_with_keyring(self: ChartsideService, source: KeyringSource | None = None) -> None:
-        """Unlock from the OS keyring. If its entry is gone or the backend changed, the
+    def keyring_ready(self: ChartsideService) -> bool:
+        """Whether the OS keyring is set up to unlock this workspace. Needs no unlock, and
+        says nothing of whether the entry is still in the keyring (unlocking tells)."""
+        with self._lock:
+            if not self.store.created:
+                return False
+            try:
+                ws = self._first_workspace()
+            except NotInitialised:
+                return False
+            return w.secret_source_backend(self.db, ws, w.KEYRING) is not None
+
+    def unlock_with_keyring(
+        self: ChartsideService,
+        source: KeyringSource | None = None,
+        *,
+        username: str | None = None,
+    ) -> None:
+        """Unlock from the OS keyring, as the practitioner `username` (left out: the only
+        one, or the computer account's). If its entry is gone or the backend changed, the
         error says so and points to the passphrase and the recovery key."""
         src = source or KeyringSource()
         with self._lock:
@@ -121,10 +140,21 @@ class KeyOps:
             backend = w.secret_source_backend(self.db, ws, w.KEYRING)
             if backend is None:
                 raise KeyringUnavailable("The OS keyring is not set up for Chartside.")
-            secret = src.load(ws, backend)
-            self._unlocked(
-                ws, w.unlock_with_secret(self.db, ws, w.KEYRING, secret), "unlock.keyring"
+            login = w.find_login(self.db, username) or (
+                None if username else w.find_login(self.db, getpass.getuser())
             )
+            if login is None or login.workspace_id != ws:
+                raise NotFound(
+                    "No practitioner by that name."
+                    if username
+                    else "Several practitioners share this workspace.",
+                    remediation="Give your username (chartside --user NAME, or the unlock "
+                    "screen's username field).",
+                )
+            secret = src.load(ws, backend)
+            keys = w.unlock_with_secret(self.db, ws, w.KEYRING, secret)
+            self.actor, self.practitioner_id = login.username, login.practitioner_id
+            self._unlocked(ws, keys, "unlock.keyring")
 
     def key_sources(self: ChartsideService) -> list[str]:
         return self.run(lambda c, k: w.sources(c, k.workspace_id))

@@ -34,10 +34,15 @@ class Mode(enum.Enum):
     UNAVAILABLE = "unavailable"  # the probe failed; the button retries it
 
 
-def _probe(api: NotesApi) -> tuple[bool, bool]:
-    """(initialised, already unlocked). Runs on the worker: both may touch the database."""
+def _probe(api: NotesApi) -> tuple[bool, bool, bool]:
+    """(initialised, already unlocked, the OS keyring can unlock). Runs on the worker: all
+    three may touch the database."""
     initialised = api.is_initialised()
-    return initialised, initialised and bool(api.unlocked)
+    return (
+        initialised,
+        initialised and bool(api.unlocked),
+        initialised and api.keyring_ready(),
+    )
 
 
 class UnlockDialog(QDialog):
@@ -56,6 +61,7 @@ class UnlockDialog(QDialog):
         self._runner = runner
         self._mode = Mode.CHECKING
         self._busy = False
+        self._keyring = False
         self.setObjectName("unlockDialog")
         self.setWindowTitle(self.tr("Chartside"))
         self.setMinimumWidth(420)
@@ -93,9 +99,16 @@ class UnlockDialog(QDialog):
         self._button.setObjectName("unlockButton")
         self._button.setDefault(True)  # Enter in either field submits
         self._button.clicked.connect(self._on_submit)
+        # Never pressed for the user: after a lock the keyring would open the notes again
+        # at once, and a lock must keep them shut until someone asks.
+        self._keyring_button = QPushButton(self.tr("Unlock with the OS &keyring"), self)
+        self._keyring_button.setObjectName("keyringButton")
+        self._keyring_button.clicked.connect(self._on_keyring)
+        self._keyring_button.hide()
 
         buttons = QHBoxLayout()
         buttons.addWidget(self._progress, 1)
+        buttons.addWidget(self._keyring_button)
         buttons.addWidget(self._button)
         layout = QVBoxLayout(self)
         layout.addWidget(self._intro)
@@ -166,6 +179,19 @@ class UnlockDialog(QDialog):
             return
         self._run(self._api.initialise, passphrase)
 
+    def _on_keyring(self) -> None:
+        if self._busy or self._mode is not Mode.UNLOCK:
+            return
+        self._hide_error()
+        self._set_busy(True)
+        self._runner.submit(
+            functools.partial(
+                self._api.unlock_with_keyring, username=self._username.text().strip() or None
+            ),
+            on_success=self._on_unlocked,
+            on_error=self._on_unlock_failed,
+        )
+
     def _run(self, call: Callable[[str], object], passphrase: str) -> None:
         self._hide_error()
         self._set_busy(True)
@@ -176,8 +202,8 @@ class UnlockDialog(QDialog):
             on_error=self._on_unlock_failed,
         )
 
-    def _on_probed(self, result: tuple[bool, bool]) -> None:
-        initialised, already_unlocked = result
+    def _on_probed(self, result: tuple[bool, bool, bool]) -> None:
+        initialised, already_unlocked, self._keyring = result
         self._set_busy(False)
         if already_unlocked:
             self._finish()
@@ -250,6 +276,8 @@ class UnlockDialog(QDialog):
 
     def _update_button(self) -> None:
         self._button.setEnabled(not self._busy and self._mode is not Mode.CHECKING)
+        self._keyring_button.setVisible(self._keyring and self._mode is Mode.UNLOCK)
+        self._keyring_button.setEnabled(not self._busy)
         if self._mode is Mode.CREATE:
             label = self.tr("Creating…") if self._busy else self.tr("&Create")
         elif self._mode is Mode.UNAVAILABLE:

@@ -40,6 +40,7 @@ from core.domain import (
 )
 from core.drafts import Draft
 from core.errors import AlreadyInitialised, Cancelled, Locked, NotFound, WrongPassphrase
+from core.keyring_source import KeyringUnavailable
 from core.ports import CancelToken, Progress
 from core.retrieval.types import (
     CLIENT_FIELDS,
@@ -94,6 +95,8 @@ class FakeNotesApi:
         self.touches = 0
         self.last_username: str | None = None
         self.idle_expired = False  # what the real service decides with its idle timer
+        # The OS keyring: None when not set up; unlocks while it equals the passphrase.
+        self.keyring_secret: str | None = None
         # Backups: what backup_status reports, and a gate the backup/restore calls wait on
         # halfway through (after reporting progress 0.5), to catch the dialog mid-work.
         self.backup_status_value = BackupStatus(
@@ -180,6 +183,17 @@ class FakeNotesApi:
         self._wait_gate()
         if passphrase != self._passphrase:
             raise WrongPassphrase("The passphrase is wrong.")
+        self._unlocked = True
+
+    def keyring_ready(self) -> bool:
+        self._enter("keyring_ready", needs_unlock=False)
+        return self.keyring_secret is not None
+
+    def unlock_with_keyring(self, *, username: str | None = None) -> None:
+        self._enter("unlock_with_keyring", needs_unlock=False)
+        self.last_username = username
+        if self.keyring_secret != self._passphrase:
+            raise KeyringUnavailable("Chartside's key is no longer in the OS keyring.")
         self._unlocked = True
 
     def lock(self) -> None:
