@@ -159,14 +159,16 @@ def _encrypt_batch(
     b = _Batch([], [], [], [], [])
     for r in records:
         cid = existing_c.get(r.client.external_id or "")
+        new = cid is None
         if cid is None:
             cid = uuid.uuid4()
             b.new_c.append({"id": cid, "workspace_id": ws, **crepo.row_values(cid, r.client)})
         else:
             b.upd_c.append({"_id": cid, **crepo.row_values(cid, r.client)})
-        b.owners.append(client_owner(cid, r.client))
+        b.owners.append(client_owner(cid, r.client, new=new))
         for sd in r.sessions:
             sid = existing_s.get(sd.external_id or "")
+            new = sid is None
             if sid is None:
                 sid = uuid.uuid4()
                 b.new_s.append(
@@ -174,7 +176,7 @@ def _encrypt_batch(
                 )
             else:
                 b.upd_s.append({"_id": sid, "client_id": cid, **srepo.row_values(sid, sd)})
-            b.owners.append(session_owner(cid, sid, sd))
+            b.owners.append(session_owner(cid, sid, sd, new=new))
     return b
 
 

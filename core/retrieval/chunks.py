@@ -90,6 +90,8 @@ class Owner:
     client_id: UUID
     session_id: UUID | None
     fields: Mapping[str, str | None]
+    # Inserted in this transaction: it has no chunks yet, so there are none to compare.
+    new: bool = False
 
 
 _Key = tuple[UUID, UUID | None, str, int]
@@ -109,10 +111,21 @@ class ChunkWriter:
         if not owners:
             return 0
         wanted: dict[_Key, tuple[str, bytes]] = {}
+        # Notes repeat themselves ("No change.", templated vitals): each distinct value is
+        # tokenised, and each distinct piece hashed, once per call.
+        pieces: dict[str, list[str]] = {}
+        digests: dict[str, bytes] = {}
         for o in owners:
             for name, value in o.fields.items():
-                for i, piece in enumerate(self.chunker.split(value)):
-                    wanted[(o.client_id, o.session_id, name, i)] = (piece, self._hash(piece))
+                key = value or ""
+                split = pieces.get(key)
+                if split is None:
+                    split = pieces[key] = self.chunker.split(value)
+                for i, piece in enumerate(split):
+                    digest = digests.get(piece)
+                    if digest is None:
+                        digest = digests[piece] = self._hash(piece)
+                    wanted[(o.client_id, o.session_id, name, i)] = (piece, digest)
         keep: set[_Key] = set()
         stale: list[UUID] = []
         for row in _existing(conn, owners):
@@ -152,6 +165,9 @@ class ChunkWriter:
 
 def _existing(conn: Connection, owners: Sequence[Owner]) -> Any:
     c = s.chunks
+    owners = [o for o in owners if not o.new]
+    if not owners:
+        return []
     sessions = [o.session_id for o in owners if o.session_id is not None]
     clients = [o.client_id for o in owners if o.session_id is None]
     conds = []
@@ -170,9 +186,9 @@ def decrypt_content(cipher: CellCipher, chunk_id: UUID, blob: bytes) -> str:
     return cipher.decrypt("chunks", "content", chunk_id, bytes(blob))
 
 
-def client_owner(client_id: UUID, d: ClientData) -> Owner:
-    return Owner(client_id, None, {f: getattr(d, f) for f in CLIENT_FIELDS})
+def client_owner(client_id: UUID, d: ClientData, *, new: bool = False) -> Owner:
+    return Owner(client_id, None, {f: getattr(d, f) for f in CLIENT_FIELDS}, new)
 
 
-def session_owner(client_id: UUID, session_id: UUID, d: SessionData) -> Owner:
-    return Owner(client_id, session_id, {f: getattr(d, f) for f in SESSION_FIELDS})
+def session_owner(client_id: UUID, session_id: UUID, d: SessionData, *, new: bool = False) -> Owner:
+    return Owner(client_id, session_id, {f: getattr(d, f) for f in SESSION_FIELDS}, new)
