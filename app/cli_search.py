@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -16,6 +16,7 @@ from core.retrieval.types import FIELDS, IndexStatus, SearchQuery
 from core.service import ChartsideService
 
 WAIT_POLL_S = 0.5
+PROGRESS_EVERY_S = 10.0  # off a terminal: one progress line this often
 
 
 def add_parsers(sub: Any) -> None:
@@ -63,16 +64,54 @@ def progress_bar(status: IndexStatus, out: TextIO = sys.stderr) -> None:
     out.flush()
 
 
+class IndexProgress:
+    """On a terminal the bar; anywhere else (a log, a pipe, a service unit) a plain line
+    now and then, so a long run is not silence: the first report, one every `every_s`,
+    and the last (all chunks current)."""
+
+    def __init__(
+        self,
+        out: TextIO = sys.stderr,
+        every_s: float = PROGRESS_EVERY_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.out, self.every_s, self.clock = out, every_s, clock
+        self._last: float | None = None
+        self._done = False
+
+    def __call__(self, status: IndexStatus) -> None:
+        if self.out.isatty():
+            progress_bar(status, self.out)
+            return
+        now = self.clock()
+        done = status.current >= status.total
+        due = self._last is None or now - self._last >= self.every_s
+        if not self._done and (due or done):
+            pct = 100 * status.current // status.total if status.total else 100
+            self.out.write(f"Indexing: {status.current}/{status.total} chunks ({pct}%)\n")
+            self.out.flush()
+            self._last, self._done = now, done
+
+    def finish(self) -> None:
+        if self.out.isatty():
+            self.out.write("\n")
+
+
 def run_index(cli: _Cli) -> int:
     cli.unlock()
-    show = None if cli.args.json else progress_bar
+    # A foreground job: the embedder may take `models.embedder_index_threads`.
+    foreground = getattr(cli.svc.embedder, "use_foreground_threads", None)
+    if foreground is not None:
+        foreground()
+    show = IndexProgress()
     status = cli.svc.index_now(progress=show)
     while cli.args.wait and not status.complete:
         # Rows another indexer holds were skipped (SKIP LOCKED); they finish there.
+        show(status)  # waiting is progress too: the line says how far the other one got
         time.sleep(WAIT_POLL_S)
         status = cli.svc.index_now(progress=show)
-    if show is not None and sys.stderr.isatty():
-        sys.stderr.write("\n")
+    show(status)
+    show.finish()
     cli.emit(
         {"index": status.to_json(), "complete": status.complete},
         f"Index: {status.current} of {status.total} chunks current ({status.model_id})",
