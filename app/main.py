@@ -58,8 +58,14 @@ def _gui() -> int:
         print(f"chartside: error: {exc}", file=sys.stderr)
         return 1
     from ui.app import run_gui
+    from ui.crash_log import CrashLog
 
-    return run_gui(build_service(settings), settings)
+    crash_log = CrashLog(settings.data_dir / "logs")
+    crash_log.install()
+    try:
+        return run_gui(build_service(settings), settings)
+    finally:
+        crash_log.close()
 
 
 if __name__ == "__main__":
