@@ -6,11 +6,15 @@ here is PHI: checks and metrics are counts, timings and model names.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import platform
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+import PySide6
+from PySide6.QtCore import QCoreApplication, QObject, Signal, qVersion
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QGroupBox,
@@ -106,8 +110,15 @@ class DiagnosticsDialog(QDialog):
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
         self.refresh_button.setObjectName("refreshDiagnostics")
         self.refresh_button.clicked.connect(self.refresh)
+        self.copy_button = QPushButton(self.tr("&Copy diagnostics"), self)
+        self.copy_button.setObjectName("copyDiagnostics")
+        self.copy_button.setToolTip(
+            self.tr("Versions, health checks and metrics, for a support request (no notes)")
+        )
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.refresh_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(checks_box, 1)
@@ -132,6 +143,29 @@ class DiagnosticsDialog(QDialog):
             on_success=functools.partial(self._on_metrics, self._gen),
             on_error=functools.partial(self._on_error, self._gen, self.latency),
         )
+
+    def report(self) -> str:
+        """What the page shows, as plain text, with the versions a bug report needs."""
+        lines = [
+            "Chartside diagnostics (no notes, names or questions are included)",
+            f"Taken: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}",
+            f"Platform: {platform.platform()}",
+            f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {PySide6.__version__}",
+            f"Unlocked: {'yes' if self._api.unlocked else 'no'}",
+            f"Layout: {'right-to-left' if self.isRightToLeft() else 'left-to-right'}",
+        ]
+        for title, tree in (
+            ("Health checks", self.checks),
+            ("Assistant latency", self.latency),
+            ("Assistant counters", self.counters),
+        ):
+            headers = [tree.headerItem().text(c) for c in range(tree.columnCount())]
+            lines += ["", f"{title} ({' | '.join(headers)}):"]
+            lines += ["  " + " | ".join(row) for row in _rows(tree)] or ["  (none)"]
+        return "\n".join(lines) + "\n"
+
+    def copy_to_clipboard(self) -> None:
+        QApplication.clipboard().setText(self.report())
 
     def _on_checks(self, gen: int, checks: list[HealthCheck]) -> None:
         if gen != self._gen:
@@ -222,6 +256,13 @@ class DiagnosticsActions(QObject):
     def session_ended(self) -> None:
         if self.dialog is not None:
             self.dialog.hide()
+
+
+def _rows(tree: QTreeWidget) -> list[list[str]]:
+    return [
+        [tree.topLevelItem(r).text(c) for c in range(tree.columnCount())]
+        for r in range(tree.topLevelItemCount())
+    ]
 
 
 def _tree(name: str, headers: list[str]) -> QTreeWidget:

@@ -1,0 +1,40 @@
+"""Issue 14: "Copy diagnostics" puts the app's state on the clipboard, and no note."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from gui_driver import GuiDriver
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QApplication
+
+from core.api import NotesApi
+from core.domain import Client, ClientData
+
+PLANTED = "Patient disclosed zebra-violet nightmares"
+
+
+def test_copy_diagnostics_puts_versions_checks_and_metrics_on_the_clipboard(
+    make_gui: Callable[[NotesApi], GuiDriver], fake_api: FakeNotesApi
+) -> None:
+    cid = uuid.uuid4()
+    fake_api.clients[cid] = Client(
+        cid, ClientData(full_name="Dana Levi", notes=PLANTED), dt.datetime.now()
+    )
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(cid)  # a note on screen must not reach the clipboard
+    QApplication.clipboard().setText("")
+    dialog = driver.controller.diagnostics.open()
+    driver.wait_until(lambda: not dialog.busy)
+    driver.click(dialog.copy_button)
+    text = QApplication.clipboard().text()
+    assert f"Qt {qVersion()}" in text
+    assert "Unlocked: yes" in text
+    assert "  fake | yes | in-memory" in text  # the health checks, as shown
+    assert "  Total | 3 | 2,210 | 4,950" in text  # the assistant's latency
+    assert "Prompt tokens | 1,834" in text
+    assert PLANTED not in text and "Dana Levi" not in text
