@@ -24,6 +24,7 @@ ENCRYPTED = {
     "conversations": ("title",),
     "messages": ("content",),
     "message_sources": ("reason",),
+    "drafts": ("content",),
 }
 
 

@@ -108,3 +108,14 @@ def test_a_draft_saves_after_the_idle_time_and_does_not_keep_the_workspace_unloc
         svc.save_draft(draft)
     svc.unlock(PASSPHRASE)
     assert [d.values for d in svc.drafts()] == [draft.values]
+
+
+def test_key_rotation_reencrypts_drafts_too(service: ChartsideService) -> None:
+    draft = _session_draft(service)
+    service.save_draft(draft)
+    version = service.rotate_data_key()
+    assert service.reencrypt_pending() == 0
+    with service.db.owner.connect() as conn:
+        blob = bytes(conn.execute(text("SELECT content FROM drafts")).scalar_one())
+    assert int.from_bytes(blob[2:6], "big") == version  # core.crypto's header
+    assert [d.values for d in service.drafts()] == [draft.values]
