@@ -10,7 +10,7 @@ PINS := packaging/requirements.lock packaging/requirements-nodeps.txt \
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test bench lint format eval clean-venv
+.PHONY: run test bench bench-quick lint format eval clean-venv
 
 $(STAMP): $(PINS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,8 +33,13 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
 
+# Every benchmark; rewrites bench/results/*.json, each stamped with the commit measured.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# Store, audit and model ratios beside their goals (about 3 minutes); fails on a miss.
+bench-quick: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.quick $(BENCH_QUICK_ARGS)
 
 eval: $(STAMP)
 	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; $(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s

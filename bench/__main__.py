@@ -1,4 +1,5 @@
-"""`make bench`: run every benchmark and write bench/results/*.json."""
+"""`make bench`: run every benchmark and write bench/results/*.json, each stamped with the
+commit it measured (bench.common.write_result); `python -m bench NAME...` runs some."""
 
 from __future__ import annotations
 
@@ -15,14 +16,17 @@ SUITES = [
     "bench.bench_backup",
     "bench.bench_crash_load",
     "bench.bench_models",
+    "bench.bench_index_threads",
     "bench.bench_retrieval",
     "bench.bench_ask",
 ]
 
 
 def main(argv: list[str]) -> int:
+    from bench.quick import table
+
     wanted = argv or SUITES
-    failed = 0
+    checks = []
     for name in wanted:
         mod = name if name.startswith("bench.") else f"bench.{name}"
         try:
@@ -31,8 +35,11 @@ def main(argv: list[str]) -> int:
             if exc.name == mod:
                 continue
             raise
-        print(f"== {mod}\n{json.dumps(result, indent=2)}")
-    return failed
+        print(f"== {mod}\n{json.dumps(result, indent=2)}", flush=True)
+        checks += result.get("checks", [])
+    if checks:
+        print("\n".join(table(checks)))
+    return 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,9 @@
-"""Audit verification of 100,000 events (goal ≤ 2 s), against raw HMAC of the same bytes."""
+"""Audit verification of 100,000 events (goal ≤ 2 s), against raw HMAC of the same bytes.
+
+The 2 s goal is an absolute time, which a busy machine moves; the ratio to the raw HMAC
+of the same bytes, measured in alternating rounds, does not move with it, so that is what
+`make bench-quick` holds: RATIO_GOAL is the 2 s goal over the raw side's 0.136 s when the
+goal was set (bench/results/audit.json of 2026-11-22)."""
 
 from __future__ import annotations
 
@@ -13,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_store import _service
-from bench.common import write_result
+from bench.common import alternate, check, write_result
 from core import audit
 
 N_EVENTS = 100_000
+GOAL_S = 2.0
+RATIO_GOAL = 14.0  # ours / raw time
 
 
 def _fill(svc: Any) -> list[bytes]:
@@ -64,35 +71,48 @@ def _fill(svc: Any) -> list[bytes]:
     return messages
 
 
-def run(rounds: int = 3) -> dict[str, Any]:
+def run(rounds: int = 3, write: bool = True) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="chartside-bench-audit-") as tmp:
         svc = _service(Path(tmp), "audit")
         try:
             messages = _fill(svc)
             key = audit.audit_key(svc.cipher())
-            ours, raw = [], []
-            for _ in range(rounds):
+            reports = []
+
+            def ours() -> float:
                 t = time.perf_counter()
-                report = svc.audit_verify()
-                ours.append(time.perf_counter() - t)
-                assert report.ok, report.problems[:3]
+                reports.append(svc.audit_verify())
+                return time.perf_counter() - t
+
+            def raw() -> float:
                 t = time.perf_counter()
                 for m in messages:
                     hmac.new(key, m, hashlib.sha256).digest()
-                raw.append(time.perf_counter() - t)
+                return time.perf_counter() - t
+
+            ours_s, raw_s = alternate(rounds, ours, raw)
+            assert all(r.ok for r in reports), reports[0].problems[:3]
         finally:
             svc.close()
-    o, r = statistics.median(ours), statistics.median(raw)
+    o, r = statistics.median(ours_s), statistics.median(raw_s)
+    ratio = round(o / r, 2)
     result = {
-        "events": report.count,
+        "events": reports[0].count,
+        "rounds": rounds,
         "ours_verify_s": round(o, 3),
         "raw_hmac_only_s": round(r, 3),
-        "ratio_ours_over_raw_time": round(o / r, 2),
-        "goal_s": 2.0,
-        "meets_goal": o <= 2.0,
+        "ratio_ours_over_raw_time": ratio,
+        "goal_s": GOAL_S,
+        "meets_goal": o <= GOAL_S,
+        "goal_ratio_max": RATIO_GOAL,
         "ours_includes": "fetching every event from PostgreSQL, canonical JSON, HMAC, links",
     }
-    write_result("audit", result)
+    result["checks"] = [
+        check("audit: verify time ours/raw HMAC", ratio, "<=", RATIO_GOAL),
+        check("audit: verify s (100,000 events)", round(o, 3), "<=", GOAL_S, gated=False),
+    ]
+    if write:
+        write_result("audit", result)
     return result
 
 

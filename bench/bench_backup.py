@@ -1,7 +1,8 @@
 """Backup and checked restore of a large practice: time, throughput and file size.
 
-The practice has IMPORT_CLIENTS x SESSIONS_PER_CLIENT sessions and, as the indexer would
-leave it, four embedded chunks per session (random vectors), which dominate the dump.
+The practice has IMPORT_CLIENTS x SESSIONS_PER_CLIENT sessions and the chunks the import
+writes for every note, embedded as the indexer would leave them (random vectors), which
+dominate the dump.
 Key derivation uses the default Argon2id settings, as a real install would.
 """
 
@@ -17,7 +18,7 @@ from typing import Any
 from sqlalchemy import text
 
 from app.compose import migrations_dir
-from bench.common import write_result
+from bench.common import isolate, write_result
 from core.backup import create_backup, restore_backup, verify_backup
 from core.service import ChartsideService
 from core.settings import load_settings
@@ -31,17 +32,13 @@ DIM = 384
 def _populate(svc: ChartsideService, root: Path) -> None:
     path = root / "import.json"
     path.write_text(json.dumps(document(IMPORT_CLIENTS, SESSIONS_PER_CLIENT)))
-    svc.import_file(path)
+    svc.import_file(path)  # writes each note's chunks too, with no vector yet
     with svc.db.owner.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO chunks (id, workspace_id, client_id, session_id, field, ordinal, "
-                "content_hash, model_id, dim, embedding) "
-                "SELECT gen_random_uuid(), s.workspace_id, s.client_id, s.id, f, 0, "
-                "sha256(s.id::text::bytea), 'bench-model', :dim, "
-                "(SELECT array_agg(random()) FROM generate_series(1, :dim) WHERE s.id IS NOT NULL)"
-                "::vector FROM sessions s, unnest(ARRAY['subjective','objective','assessment',"
-                "'plan']) AS f"
+                "UPDATE chunks SET model_id = 'bench-model', dim = :dim, embedding = "
+                "(SELECT array_agg(random()) FROM generate_series(1, :dim) "
+                "WHERE chunks.id IS NOT NULL)::vector"
             ),
             {"dim": DIM},
         )
@@ -50,6 +47,7 @@ def _populate(svc: ChartsideService, root: Path) -> None:
 def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="chartside-bench-backup-") as tmp:
         root = Path(tmp)
+        isolate(root)
         svc = ChartsideService(load_settings(data_dir=root / "data"), migrations_dir())
         svc.initialise(PASSPHRASE)
         try:

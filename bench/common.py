@@ -6,11 +6,15 @@ import json
 import os
 import platform
 import statistics
+import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-RESULTS = Path(__file__).resolve().parent / "results"
+REPO = Path(__file__).resolve().parent.parent
+RESULTS = REPO / "bench" / "results"
+APP_CODE = ("core", "models", "app", "migrations")
 PASSPHRASE = "benchmark passphrase"
 # The OWASP floor, as the test suite uses: real, but quick to derive, so key derivation
 # does not swamp what a bench measures.
@@ -62,16 +66,63 @@ def percentiles(samples_s: list[float]) -> dict[str, float]:
     return stats
 
 
+def measured_paths(name: str) -> list[str]:
+    """What the figures in results/<name>.json depend on: the app's code, the shared bench
+    helpers and the benchmark's own sources."""
+    base = name.split("_answers")[0] if name.startswith("eval") else name
+    own = [f"bench/bench_{base}.py", f"bench/{base}.py", f"bench/{base}", "bench/common.py"]
+    return [*APP_CODE, *(p for p in own if (REPO / p).exists())]
+
+
+def code_state(name: str) -> dict[str, Any]:
+    """The commit measured, and the files it depends on that differed from it (the working
+    tree is what ran): a result is current if it names the commit and nothing uncommitted."""
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True)
+        return done.stdout if done.returncode == 0 else ""
+
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", *measured_paths(name))
+    uncommitted = [ln[3:] for ln in changed.splitlines()]
+    return {"commit": git("rev-parse", "HEAD").strip() or None, "uncommitted": uncommitted}
+
+
+def alternate(rounds: int, *sides: Callable[[], float]) -> list[list[float]]:
+    """Each side once per round, the order alternating: load on a shared machine then
+    falls on every side alike, so the ratio of their medians stays put."""
+    samples: list[list[float]] = [[] for _ in sides]
+    order = list(enumerate(sides))
+    for r in range(rounds):
+        for i, side in order if r % 2 == 0 else reversed(order):
+            samples[i].append(side())
+    return samples
+
+
+def check(name: str, value: float, op: str, goal: float, *, gated: bool = True) -> dict[str, Any]:
+    """One figure beside its goal. `gated`: a miss fails `make bench-quick`. Ratios of two
+    sides measured in alternating rounds are gated; absolute times (which a busy machine
+    moves) are shown but not gated."""
+    if op not in (">=", "<="):
+        raise ValueError(op)
+    met = value >= goal if op == ">=" else value <= goal
+    return {"name": name, "value": value, "goal": f"{op} {goal}", "met": met, "gated": gated}
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
 def write_result(name: str, payload: dict[str, Any]) -> Path:
     RESULTS.mkdir(exist_ok=True)
     payload = {
         "benchmark": name,
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": {
-            "cpus": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-        },
+        **code_state(name),
+        "machine": machine(),
         **payload,
     }
     path = RESULTS / f"{name}.json"

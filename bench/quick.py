@@ -1,0 +1,64 @@
+"""`make bench-quick`: the store, audit and model benchmarks (about 3 minutes), each ratio
+printed beside its goal; exits 1 when a gated goal is missed. Gated are ratios of our path
+to the raw library measured in alternating rounds of one run, which a busy machine moves
+little; absolute times are printed beside their goals but not gated. Nothing under
+bench/results/ is rewritten (`make bench` does that)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.common import offline
+
+offline()
+
+from bench import bench_audit, bench_models, bench_store  # noqa: E402
+from bench.stale import stale_results  # noqa: E402
+
+SUITES: dict[str, Callable[[], dict[str, Any]]] = {
+    "store": lambda: bench_store.run(rounds=3, write=False),
+    "audit": lambda: bench_audit.run(rounds=3, write=False),
+    "models": lambda: bench_models.run(write=False, quick=True),
+}
+
+
+def table(checks: list[dict[str, Any]]) -> list[str]:
+    width = max(len(c["name"]) for c in checks)
+    lines = []
+    for c in checks:
+        verdict = "ok" if c["met"] else "MISSED" if c["gated"] else "missed (not gated)"
+        lines.append(f"{c['name']:<{width}}  {c['value']:>9}  goal {c['goal']:<8}  {verdict}")
+    return lines
+
+
+def gated_misses(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [c for c in checks if c["gated"] and not c["met"]]
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[argv.index("--json") + 1]) if "--json" in argv else None
+    started = time.perf_counter()
+    results, checks = {}, []
+    for name, suite in SUITES.items():
+        t = time.perf_counter()
+        results[name] = suite()
+        checks += results[name]["checks"]
+        print(f"== {name}: {time.perf_counter() - t:.0f} s", flush=True)
+    print("\n".join(table(checks)))
+    for line in stale_results():
+        print(f"stale: {line}")
+    misses = gated_misses(checks)
+    print(f"bench-quick: {len(checks) - len(misses)} of {len(checks)} met, "
+          f"{len(misses)} gated goal(s) missed, {time.perf_counter() - started:.0f} s")  # fmt: skip
+    if out is not None:
+        out.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    return 1 if misses else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
