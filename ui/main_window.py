@@ -6,10 +6,7 @@ number, so a slow answer for a client the user already left never overwrites the
 
 from __future__ import annotations
 
-import enum
 import functools
-from collections.abc import Callable
-from typing import Any
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -21,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -32,7 +28,6 @@ from PySide6.QtWidgets import (
 from core.api import NotesApi
 from core.assistant.types import AskSource
 from core.domain import Client, ClientSummary, Session, SessionSummary
-from core.drafts import Draft
 from core.errors import Cancelled, ValidationError
 from core.retrieval.types import SearchHit
 from ui.assistant_panel import AssistantPanel
@@ -42,33 +37,15 @@ from ui.errors import ErrorBanner, describe
 from ui.lists import IdList
 from ui.search_panel import SearchPanel
 from ui.tasks import TaskRunner
+from ui.unsaved import UnsavedChanges
 
 FILTER_DELAY_MS = 250  # wait for a pause in typing before asking the service
 BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
 # A search hit and an answer's source both point at a field of a note.
 NoteRef = SearchHit | AskSource
-Editor = ClientEditor | SessionEditor
 
 
-class Unsaved(enum.Enum):
-    """The answer to "this form has unsaved changes"."""
-
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-def _save_and_forget_draft(
-    api: NotesApi, kind: str, save: Callable[..., Any], *args: object
-) -> Any:
-    # On the worker, in order: the draft goes only once the note is saved, so a failed save
-    # (or a crash in between) still leaves the edits in the draft.
-    result = save(*args)
-    api.discard_draft(kind)
-    return result
-
-
-class MainWindow(QMainWindow):
+class MainWindow(UnsavedChanges, QMainWindow):
     lock_requested = Signal()
     closed = Signal()
 
@@ -254,184 +231,6 @@ class MainWindow(QMainWindow):
             return
         event.accept()
         self.closed.emit()
-
-    def _resolve_unsaved(self, editors: tuple[Editor, ...] | None = None) -> bool:
-        """Before leaving forms with unsaved changes: save them, discard them, or stay.
-        True when the caller may go on."""
-        dirty = [e for e in editors or (self.client_editor, self.session_editor) if e.dirty]
-        if not dirty:
-            return True
-        answer = self._ask_unsaved()
-        if answer is Unsaved.CANCEL:
-            return False
-        if answer is Unsaved.DISCARD:
-            for editor in dirty:
-                self.drafts.discard(editor.kind)
-            return True
-        return all(self._save_in_passing(editor) for editor in dirty)
-
-    def _ask_unsaved(self) -> Unsaved:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Unsaved changes"),
-            self.tr("This client or session has changes that are not saved."),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("unsavedDialog")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-        answer = box.exec()
-        return {
-            QMessageBox.StandardButton.Save: Unsaved.SAVE,
-            QMessageBox.StandardButton.Discard: Unsaved.DISCARD,
-        }.get(QMessageBox.StandardButton(answer), Unsaved.CANCEL)
-
-    def _save_call(self, editor: Editor) -> tuple[Callable[..., Any], tuple[object, ...]] | None:
-        """The service call that saves `editor` (raises `ValidationError`); None when there
-        is nothing it could be saved to (a session without a saved client)."""
-        data = editor.to_data()
-        if isinstance(editor, ClientEditor):
-            cid = editor.client_id
-            return (
-                (self._api.create_client, (data,))
-                if cid is None
-                else (self._api.update_client, (cid, data))
-            )
-        client_id = self.client_editor.client_id
-        if client_id is None:
-            return None
-        sid = editor.session_id
-        return (
-            (self._api.create_session, (client_id, data))
-            if sid is None
-            else (self._api.update_session, (sid, data))
-        )
-
-    def _submit_save(
-        self, editor: Editor, call: tuple[Callable[..., Any], tuple[object, ...]], **callbacks: Any
-    ) -> None:
-        self.drafts.handed_over(editor.kind)
-        fn, args = call
-        self._runner.submit(_save_and_forget_draft, self._api, editor.kind, fn, *args, **callbacks)
-
-    def _save_in_passing(self, editor: Editor) -> bool:
-        """Save a form the user is leaving ("Save" in the unsaved-changes dialog)."""
-        try:
-            call = self._save_call(editor)
-        except ValidationError as exc:
-            self.show_error(exc)
-            return False
-        if call is None:
-            return True
-        self.drafts.flush()  # the draft holds these very edits until the save succeeds
-        self._submit_save(
-            editor,
-            call,
-            on_success=self._on_saved_in_passing,
-            on_error=self._on_save_in_passing_failed,
-        )
-        return True
-
-    def _on_saved_in_passing(self, record: Client | Session) -> None:
-        self._report_success(self.tr("Changes saved."))
-        self.refresh()
-        if isinstance(record, Session) and record.client_id == self.client_editor.client_id:
-            self._runner.submit(
-                self._api.list_sessions,
-                record.client_id,
-                on_success=functools.partial(self._on_sessions, self._client_gen, None),
-            )
-
-    def _on_save_in_passing_failed(self, exc: BaseException) -> None:
-        self.show_error(exc)
-        # The form is gone from the screen, but its draft is not: offer it again.
-        self._runner.submit(self._api.drafts, on_success=self.offer_drafts)
-
-    # -- unsaved markers and drafts ---------------------------------------------------------
-
-    def _update_markers(self) -> None:
-        client_dirty = self.client_editor.dirty
-        session_dirty = self.session_editor.dirty
-        self.setWindowModified(client_dirty or session_dirty)
-        self.client_box.setTitle(self.tr("Client") + (" *" if client_dirty else ""))
-        self.sessions_box.setTitle(self.tr("Sessions") + (" *" if session_dirty else ""))
-        self.client_list.mark_unsaved(self.client_editor.client_id if client_dirty else None)
-        self.session_list.mark_unsaved(self.session_editor.session_id if session_dirty else None)
-
-    def offer_drafts(self, drafts: list[Draft]) -> None:
-        """Show the bar that offers kept drafts back (after unlock)."""
-        self.draft_bar.offer(drafts)
-
-    def discard_drafts(self, drafts: list[Draft]) -> None:
-        for draft in drafts:
-            self.drafts.discard(draft.kind)
-
-    def restore_drafts(self, drafts: list[Draft]) -> None:
-        """Open the record each draft belongs to and put the draft's edits into the form."""
-        if not self._resolve_unsaved():
-            self.draft_bar.offer(drafts)
-            return
-        by_kind = {d.kind: d for d in drafts}
-        client_d, session_d = by_kind.get("client"), by_kind.get("session")
-        client_id = session_d.client_id if session_d is not None else None
-        if client_id is None and client_d is not None:
-            client_id = client_d.client_id
-        if client_d is not None and client_d.client_id != client_id:
-            client_d = None  # a draft of another client (stale): the session's wins
-        self._client_gen += 1
-        gen = self._client_gen
-        self.client_list.select_quietly(client_id)
-        if client_id is None:
-            self._show_client(None, enabled=True)
-            if client_d is not None:
-                self._apply_draft(self.client_editor, client_d)
-            return
-        self._runner.submit(
-            self._api.get_client,
-            client_id,
-            on_success=functools.partial(self._on_draft_client, gen, client_d, session_d),
-        )
-        self._runner.submit(
-            self._api.list_sessions,
-            client_id,
-            on_success=functools.partial(
-                self._on_sessions, gen, session_d.session_id if session_d else None
-            ),
-        )
-        if session_d is not None and session_d.session_id is not None:
-            self._session_gen += 1
-            self._runner.submit(
-                self._api.get_session,
-                session_d.session_id,
-                on_success=functools.partial(self._on_draft_session, self._session_gen, session_d),
-            )
-
-    def _on_draft_client(
-        self, gen: int, client_d: Draft | None, session_d: Draft | None, client: Client
-    ) -> None:
-        if gen != self._client_gen:
-            return
-        self._show_client(client, enabled=True)
-        if client_d is not None:
-            self._apply_draft(self.client_editor, client_d)
-        if session_d is not None and session_d.session_id is None:
-            self._apply_draft(self.session_editor, session_d)
-
-    def _on_draft_session(self, gen: int, draft: Draft, session: Session) -> None:
-        self._on_session_loaded(gen, session)
-        if self.session_editor.session_id == session.id:
-            self._apply_draft(self.session_editor, draft)
-
-    def _apply_draft(self, editor: Editor, draft: Draft) -> None:
-        editor.apply_draft(draft.values)
-        if editor.changed:
-            self.drafts.remember(draft.kind, editor.draft_values())
-        else:
-            self.drafts.discard(draft.kind)  # already saved (a crash between save and forget)
-        self._update_markers()
 
     def _on_busy_changed(self, busy: bool) -> None:
         if busy:

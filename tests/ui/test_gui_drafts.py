@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QMessageBox
 from core.api import NotesApi
 from core.domain import Client, ClientData, Session, SessionData
 from ui.lists import UNSAVED_MARK
-from ui.main_window import MainWindow, Unsaved
+from ui.main_window import MainWindow
 from ui.unlock import Mode
+from ui.unsaved import Unsaved
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 REAL_ASK = MainWindow._ask_unsaved  # before any test replaces it

@@ -26,8 +26,9 @@ from core.domain import Client, ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.retrieval.types import IndexStatus, SearchQuery
 from ui.editors import SessionEditor, find_span
-from ui.main_window import MainWindow, Unsaved
+from ui.main_window import MainWindow
 from ui.search_panel import SearchPanel
+from ui.unsaved import Unsaved
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

@@ -23,8 +23,9 @@ from core.errors import DatabaseError, ValidationError
 from core.settings import Settings
 from ui.app import run_gui
 from ui.editors import SessionEditor, to_qdatetime
-from ui.main_window import MainWindow, Unsaved
+from ui.main_window import MainWindow
 from ui.unlock import MIN_PASSPHRASE_CHARS, Mode
+from ui.unsaved import Unsaved
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 
