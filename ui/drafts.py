@@ -26,7 +26,9 @@ class DraftKeeper(QObject):
     """Keeps the database's drafts in step with the editors while a session is unlocked.
 
     `_stored[kind]` is what the database holds for that editor as far as this window knows
-    (None: nothing), so only real changes cost a write.
+    (None: nothing), so only real changes cost a write. `_handed[kind]` is a form a save has
+    taken over: the save forgets the draft when it succeeds and leaves it when it fails, so
+    until the form changes again there is nothing for this keeper to do.
     """
 
     def __init__(
@@ -43,6 +45,7 @@ class DraftKeeper(QObject):
         self._client_editor = client_editor
         self._editors: list[Editor] = [client_editor, session_editor]
         self._stored: dict[str, dict[str, str] | None] = {e.kind: None for e in self._editors}
+        self._handed: dict[str, dict[str, str] | None] = dict.fromkeys(self._stored)
         self._active = False
         self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self.timer.timeout.connect(self.flush)
@@ -58,6 +61,7 @@ class DraftKeeper(QObject):
         self._active = False
         self.timer.stop()
         self._stored = dict.fromkeys(self._stored)
+        self._handed = dict.fromkeys(self._stored)
 
     def _on_edited(self) -> None:
         if self._active:
@@ -75,15 +79,23 @@ class DraftKeeper(QObject):
             if not editor.isEnabled():
                 continue
             values = editor.draft_values() if editor.changed else None
+            handed = self._handed[editor.kind]
+            if handed is not None:
+                if values is None or values == handed:
+                    continue  # the save in flight (or done) owns this draft
+                self._handed[editor.kind] = None  # edited since: a draft of its own again
             if values == self._stored[editor.kind]:
                 continue
             if values is None:
                 self.discard(editor.kind)
             else:
-                self._stored[editor.kind] = values
-                session_id = editor.session_id if isinstance(editor, SessionEditor) else None
-                draft = Draft(editor.kind, self._client_editor.client_id, session_id, values)
-                self._runner.submit(self._api.save_draft, draft)
+                self._write(editor, values)
+
+    def _write(self, editor: Editor, values: dict[str, str]) -> None:
+        self._stored[editor.kind] = values
+        session_id = editor.session_id if isinstance(editor, SessionEditor) else None
+        draft = Draft(editor.kind, self._client_editor.client_id, session_id, values)
+        self._runner.submit(self._api.save_draft, draft)
 
     def stored(self, kind: str) -> dict[str, str] | None:
         """What this window last sent to the database for `kind` (None: no draft)."""
@@ -92,13 +104,21 @@ class DraftKeeper(QObject):
     def remember(self, kind: str, values: dict[str, str]) -> None:
         """The database holds `values` for `kind` (a draft just restored)."""
         self._stored[kind] = values
+        self._handed[kind] = None
 
-    def handed_over(self, kind: str) -> None:
-        """A save now owns the draft: it forgets it when it succeeds, keeps it if not."""
-        self._stored[kind] = None
+    def handed_over(self, editor: Editor) -> None:
+        """Call just before submitting `editor`'s save: the draft is brought up to the form
+        first (submitted ahead of the save), so a failed save leaves exactly these edits;
+        the save forgets it when it succeeds."""
+        values = editor.draft_values()
+        if self._active and editor.changed and values != self._stored[editor.kind]:
+            self._write(editor, values)
+        self._stored[editor.kind] = None
+        self._handed[editor.kind] = values
 
     def discard(self, kind: str) -> None:
         self._stored[kind] = None
+        self._handed[kind] = None
         if self._active:
             self._runner.submit(self._api.discard_draft, kind)
 

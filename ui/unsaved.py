@@ -116,7 +116,7 @@ class UnsavedChanges:
         call: tuple[Callable[..., Any], tuple[object, ...]],
         **callbacks: Any,
     ) -> None:
-        self.drafts.handed_over(editor.kind)
+        self.drafts.handed_over(editor)
         fn, args = call
         self._runner.submit(_save_and_forget_draft, self._api, editor.kind, fn, *args, **callbacks)
 
@@ -129,7 +129,6 @@ class UnsavedChanges:
             return False
         if call is None:
             return True
-        self.drafts.flush()  # the draft holds these very edits until the save succeeds
         self._submit_save(
             editor,
             call,

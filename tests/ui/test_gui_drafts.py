@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.api import NotesApi
 from core.domain import Client, ClientData, Session, SessionData
+from core.errors import DatabaseError
 from ui.lists import UNSAVED_MARK
 from ui.main_window import MainWindow
 from ui.unlock import Mode
@@ -241,3 +242,33 @@ def test_shutdown_keeps_the_edit_as_a_draft(make_gui: MakeGui, fake_api: FakeNot
     driver.controller.shutdown(close_api=False)
     assert fake_api.draft_store["session"].values["plan"] == "plan typed just before logout"
     assert fake_api.draft_store["session"].session_id == old
+
+
+def test_a_failed_save_leaves_the_edits_in_the_draft(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    driver, old, _ = _open(make_gui, fake_api)
+    window = driver.window
+    window.session_editor.subjective.setPlainText(TYPED)
+    fake_api.fail_next["update_session"] = DatabaseError("the database went away")
+    driver.save_session()  # clicked at once: no autosave has run yet
+    assert fake_api.sessions[old].data.subjective == "old visit"
+    assert fake_api.draft_store["session"].values["subjective"] == TYPED
+    window.drafts.flush()
+    driver.settle()
+    assert fake_api.draft_store["session"].values["subjective"] == TYPED
+    driver.save_session()
+    assert fake_api.draft_store == {}
+
+
+def test_closing_with_save_saves_and_leaves_no_draft_behind(
+    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    driver, old, _ = _open(make_gui, fake_api)
+    window = driver.window
+    window.session_editor.subjective.setPlainText(TYPED)
+    _answer(monkeypatch, Unsaved.SAVE)
+    window.close()
+    driver.controller.shutdown(close_api=False)  # what quitting does next
+    assert fake_api.sessions[old].data.subjective == TYPED
+    assert fake_api.draft_store == {}
