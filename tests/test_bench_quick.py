@@ -79,7 +79,7 @@ def test_a_result_names_the_commit_and_is_stale_once_its_code_changes(tmp_path: 
 
 
 # Results another engineer owns and re-measures with the same writer (bench.common), which
-# now stamps the commit; each leaves this list when it is re-run.
+# now stamps the commit: until then they may lack one (and once stamped are held like all).
 AWAITING_RERUN = {"eval.json"}
 
 
@@ -88,8 +88,7 @@ def test_every_committed_result_names_the_commit_it_measured(path: Path) -> None
     why = staleness(path)
     if why is not None and "is not in this clone" in why:
         pytest.skip(why)
-    if path.name in AWAITING_RERUN:
-        assert why is not None and "records no commit" in why, f"{path.name}: drop it from the list"
+    if path.name in AWAITING_RERUN and why == f"{path.name} records no commit":
         return
     assert why is None or "commit(s) since" in why, why
 
