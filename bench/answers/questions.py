@@ -168,8 +168,17 @@ def _on_date(p: Patient, rng: random.Random) -> list[_Candidate]:
     out = []
     for r in dated_readings(p):
         kind = "bp_on_date" if r.kind == "bp" else "value_on_date"
-        out.append(_reading_candidate(p, r, kind, ask_on_date(r, rng), 0))
+        text = ask_on_date(r, rng)
+        if _stands_alone(r):  # after the draw: the other questions stay
+            out.append(_reading_candidate(p, r, kind, text, 0))
     return out
+
+
+def _stands_alone(r: Reading) -> bool:
+    """The value is written in the visit's text as itself, not only as half of another:
+    "140" in "target < 140/90 mmHg" is no sodium of 140."""
+    alone = r"(?<![\w./])" + re.escape(r.value) + r"(?!\w|[.,/]\d)"
+    return re.search(alone, r.visit.text) is not None
 
 
 def _reading_candidate(p: Patient, r: Reading, kind: str, text: str, tier: int) -> _Candidate:
@@ -201,7 +210,7 @@ def _latest(p: Patient, rng: random.Random) -> list[_Candidate]:
         phrase = rng.choice(
             ("What was the most recent {name}?", "What is the latest {name}?", "Latest {name}?")
         )
-        if _written_later(p, last_day, r):  # after the draw: the other questions stay
+        if _written_later(p, last_day, r) or not _stands_alone(r):
             continue
         name = "BP" if r.kind == "bp" and "BP" in phrase else r.name
         out.append(_reading_candidate(p, r, "latest_value", phrase.format(name=name), 0))
