@@ -32,6 +32,7 @@ from core.errors import Cancelled, ModelError
 from core.ports import CancelToken, Generator
 from core.retrieval.reading import describe_range, read_question, resolve_references
 from core.retrieval.search import Searcher, strong_match
+from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.types import SearchQuery
 
 OnText = Callable[[str], None]
@@ -137,6 +138,8 @@ class AskOps:
         ]  # fmt: skip
         if reading.order is not None:
             hits = first_or_latest(hits, reading.order)
+        elif mentions_treatment(question):
+            hits = with_treatment_lines(found.hits, hits)
         t = time.perf_counter()
         if not found.hits and reading.dated:
             result = grounding.refusal([], f"No session {describe_range(reading)} is in the notes.")
@@ -294,6 +297,18 @@ def first_or_latest(hits: list[Any], order: str) -> list[Any]:
         or (h.session_id is None and order == "first" and strong_match(h))
     ]
     return kept or hits
+
+
+def with_treatment_lines(found: list[Any], kept: list[Any]) -> list[Any]:
+    """For "what was given for X": the kept sessions' passages that list what was given
+    ("Medications: IV normal saline") come along, however unlike the question they read."""
+    sessions = {h.session_id for h in kept if h.session_id is not None}
+    ids = {h.chunk_id for h in kept}
+    return [
+        h
+        for h in found
+        if h.chunk_id in ids or (h.session_id in sessions and mentions_treatment(h.text))
+    ]
 
 
 def _id(model: Any) -> str | None:

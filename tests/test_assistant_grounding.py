@@ -124,3 +124,26 @@ def test_a_sentence_without_values_is_anchored_by_the_words_it_adds_to_the_quest
     assert anchored("IV normal saline was given for the chest pain.", note, question)
     assert not anchored("Aspirin was given for the chest pain.", note, question)
     assert not anchored("Chest pain was treated.", note, question)  # it adds nothing
+
+
+@pytest.mark.parametrize(
+    ("sentence", "misread"),
+    [
+        # Units are shared by every lab line: "mmol/L" does not tie 3.9 to bicarbonate.
+        ("The bicarbonate was 3.9 mmol/L.", True),
+        ("The potassium was 3.9 mmol/L.", False),
+        # A dose read off another drug's line ("5mg" is a value, not what it is about).
+        ("The dose of Amoxicillin/Clavulanate prescribed was 5mg.", True),
+        ("Celecoxib 10mg was prescribed.", True),
+        ("Amlodipine 5mg was prescribed.", False),
+    ],
+)
+def test_a_value_of_something_the_note_does_not_name_is_caught(
+    sentence: str, misread: bool
+) -> None:
+    note = hit(
+        "Obesity: today's measurements (BP 156/76 mmHg, HR 82 /min, K 3.9 mmol/L) reviewed.\n"
+        "Today's prescription: Amlodipine 5mg; Candesartan 8mg; Atorvastatin 10mg",
+        field="assessment",
+    )
+    assert (unsupported(sentence, note) is not None) == misread

@@ -277,3 +277,5 @@ def test_a_treatment_question_keeps_the_medications_line() -> None:
     kept = focus(objective, "What was prescribed for upper respiratory infection?")
     assert "Acetaminophen 500mg" in kept and "Respiratory rate normal." in kept
     assert "Acetaminophen" not in focus(objective, "What was the respiratory rate?")
+    labs = "\n".join(["Labs:", *(f"Test {i} ok" for i in range(6)), "Na 140 mmol/L"])
+    assert focus(labs, "What was the sodium?") == "Na 140 mmol/L"  # its abbreviation

@@ -159,3 +159,17 @@ def test_a_spelled_out_test_also_finds_its_one_letter_name() -> None:
     assert "t" in expansion("What was the temperature?")
     # A lone letter asked about is too often something else: nothing one-letter is added.
     assert "k" not in expansion("Vitamin K given?") and expansion("don't know") == []
+
+
+def test_a_treatment_question_brings_its_sessions_medications_line() -> None:
+    from dataclasses import replace
+
+    from core.ask_ops import with_treatment_lines
+    from tests.test_assistant_prompt import hit
+
+    reason = hit("Encounter reason: fainting episode", day=3, field="assessment")
+    given = replace(hit("ED workup: Medications: IV normal saline", day=3), vector_score=0.1)
+    given = replace(given, session_id=reason.session_id)
+    elsewhere = hit("Today's prescription: Amlodipine 5mg", day=9, field="plan")
+    found = [reason, elsewhere, given]
+    assert with_treatment_lines(found, [reason]) == [reason, given]

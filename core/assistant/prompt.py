@@ -14,7 +14,7 @@ from core.assistant.safety import spotlight
 from core.errors import PromptTooLong
 from core.ports import ChatMessage, Prompt
 from core.retrieval.lexical import tokenize
-from core.retrieval.synonyms import TREATMENT
+from core.retrieval.synonyms import TREATMENT, expansion, mentions_treatment
 from core.retrieval.types import SearchHit
 
 REFUSAL = "The notes do not say."
@@ -155,8 +155,9 @@ def focus(text: str, question: str, max_lines: int = FOCUS_LINES) -> str:
     lines = _segments(text)
     if len(lines) <= max_lines:
         return text
-    wanted = set(tokenize(question))
-    wanted |= TREATMENT if wanted & TREATMENT else set()
+    # "sodium" meets "Na 140", and a question about what was given its medications line.
+    wanted = set(tokenize(f"{question} {' '.join(expansion(question))}"))
+    wanted |= TREATMENT if mentions_treatment(question) else set()
     scores = [len(wanted & set(tokenize(line))) for line in lines]
     best = sorted(range(len(lines)), key=lambda i: -scores[i])[:max_lines]
     keep = sorted(i for i in best if scores[i] > 0)

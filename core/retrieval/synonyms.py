@@ -42,6 +42,11 @@ TREATMENT = frozenset(
     )
 )
 
+
+def mentions_treatment(text: str) -> bool:
+    return bool(TREATMENT & set(re.findall(r"\w+", text.casefold())))
+
+
 _FORMS = [(key, p) for key, forms in SYNONYMS.items() for p in forms]
 PHRASES = [
     # Not after an apostrophe: the "t" of "don't" is no temperature.

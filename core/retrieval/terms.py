@@ -22,11 +22,11 @@ GENERIC = frozenset(
     results reading readings measured measurement recorded noted documented taken given
     prescribed started start began begun stopped visit visits session sessions appointment
     patient patients client her his their she he they according note notes source sources
-    date dated day time mmhg bpm min mg ml dl mmol mol meq iu units unit per daily was were is
-    are be been has have had show shows showed find found also which what when where how""",
+    date dated day time mmhg bpm min mg mcg ug ml dl mmol mol meq iu units unit per daily dose
+    doses dosage was were is are be been has have had show shows showed find found also which
+    what when where how""",
     )
 )
-_NUMBER = re.compile(r"^\d+(?:[.,/]\d+)*$")
 
 
 def terms(text: str) -> set[str]:
@@ -36,9 +36,15 @@ def terms(text: str) -> set[str]:
     words = {
         w
         for w in tokenize(low)
-        if w not in GENERIC and w not in _SYNONYM_WORDS and not _NUMBER.match(w) and len(w) > 1
+        if w not in _SYNONYM_WORDS and not w[:1].isdigit() and not _generic(w)
     }
     return found | words
+
+
+def _generic(word: str) -> bool:
+    """A generic word, or a unit made of them ("mmol/L", "mg/dL"): it says how a value is
+    written, not what it is, so it ties a value to no line."""
+    return all(p in GENERIC or len(p) < 2 for p in re.split(r"[./-]", word))
 
 
 def segments(text: str) -> list[str]:
