@@ -85,6 +85,13 @@ def _seed_other_tables(conn: Any, k: CellCipher, cid: UUID, sid: UUID) -> None:
         ),
         {"i": uuid.uuid4(), "w": ws},
     )
+    conn.execute(
+        text(
+            "INSERT INTO drafts (id, workspace_id, practitioner_id, kind, content) "
+            "SELECT :i, :w, id, :k, '\\x00' FROM practitioners WHERE workspace_id = :w LIMIT 1"
+        ),
+        {"i": uuid.uuid4(), "w": ws, "k": f"session-{uuid.uuid4()}"},
+    )
 
 
 @pytest.fixture
