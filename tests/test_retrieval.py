@@ -76,7 +76,7 @@ def test_chunks_commit_or_fail_with_the_note(indexed_service: ChartsideService) 
     real = svc.chunker
     svc.chunker = Chunker(broken)
     with pytest.raises(RuntimeError):
-        svc.update_session(sid, SessionData(date=DAY, plan="Swim twice a week."))
+        svc.update_session(sid, SessionData(date=DAY, plan="Swim twice a week. " * 10))
     svc.chunker = real
     assert svc.get_session(sid).data.plan == "Walk daily."  # the note did not change either
     assert [r.id for r in chunk_rows(svc)] == [r.id for r in before]
