@@ -22,7 +22,9 @@ def runtime_settings(settings: Settings) -> tuple[Any, Any]:
     m = settings.models
     return (
         EmbedderSettings(
-            query_threads=m.embedder_query_threads, batch_threads=m.embedder_batch_threads
+            query_threads=m.embedder_query_threads,
+            batch_threads=m.embedder_batch_threads,
+            index_threads=m.embedder_index_threads,
         ),
         GeneratorSettings(
             n_threads=m.generator_threads,

@@ -6,7 +6,7 @@ import json
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,9 @@ class EmbedderSettings:
     query_threads: int = 1
     batch_threads: int = 1
     device: str = "cpu"
+    # Batches of a foreground job (`chartside index`), which has the machine to itself
+    # where the window's background indexer shares it (bench/bench_index_threads.py).
+    index_threads: int = 1
 
 
 def read_dimension(model_dir: Path) -> int | None:
@@ -133,6 +136,10 @@ class SentenceTransformerEmbedder(ManagedRuntime):
             tok.no_padding()
             self._tokenizer = tok
         return self._tokenizer
+
+    def use_foreground_threads(self) -> None:
+        """Batches from now on run on `index_threads` torch threads (see EmbedderSettings)."""
+        self.settings = replace(self.settings, batch_threads=self.settings.index_threads)
 
     # -- embedding (queued on the owning thread) -----------------------------------------
     def embed_query(self, text: str) -> list[float]:
