@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -36,6 +37,9 @@ from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.types import SearchQuery
 
 OnText = Callable[[str], None]
+
+
+_HEBREW = re.compile(r"[\u0590-\u05ff]")
 
 
 def _ms(t0: float) -> float:
@@ -88,7 +92,10 @@ class AskOps:
         if injected is not None:  # refused before anything ran, and the reason shown
             refused = grounding.Grounded(injected, True, [], [injected])
             return self._finish(request, question, client_id, t0, timings, refused, [])
-        generator = None if request.extractive else self.generator()
+        # The packaged generators do not answer in Hebrew (each refused every Hebrew
+        # question tried): the notes' own words serve such a question better.
+        hebrew = _HEBREW.search(question) is not None
+        generator = None if request.extractive or hebrew else self.generator()
         models = {"embedder": self.embedder.model_id, "generator": _id(generator)}
         # A follow-up is searched on its own words; the turn before only resolves "it".
         reading = read_question(resolve_references(question, history))
@@ -148,7 +155,8 @@ class AskOps:
         elif generator is None:
             result = grounding.extractive(hits, reading.text)
             if not request.extractive:
-                warnings.append("No language model is available: these are the notes' words.")
+                why = "answers in Hebrew" if hebrew else "is available"
+                warnings.append(f"No language model {why}: these are the notes' words.")
         else:
             try:
                 result = self._generate(

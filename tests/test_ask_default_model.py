@@ -84,3 +84,13 @@ def test_the_real_model_offered_another_days_note_is_held_to_its_label(
         assert checked.refused, raw  # the asked date put on another day's value
     elif mentions_date(raw, label_day) and "132/69" in raw:
         assert not checked.refused, (raw, checked.warnings)  # faithful, dated by its label
+
+
+def test_a_hebrew_question_is_answered_with_the_notes_own_words(dana: Any) -> None:
+    """The packaged generators refuse Hebrew questions: with Qwen loaded, a Hebrew one
+    gets the matching passages quoted, and says why."""
+    svc, client = dana
+    r = svc.ask(AskRequest("מתי התחילה sertraline?", client, use_cache=False))
+    assert r.models["generator"] is None and not r.refused
+    assert "sertraline" in r.answer.casefold()
+    assert "No language model answers in Hebrew: these are the notes' words." in r.warnings
