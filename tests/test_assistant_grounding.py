@@ -147,3 +147,19 @@ def test_a_value_of_something_the_note_does_not_name_is_caught(
         field="assessment",
     )
     assert (unsupported(sentence, note) is not None) == misread
+
+
+def test_an_answer_about_what_its_note_never_names_is_caught() -> None:
+    """Dated by the label alone: "the wrist X-ray was done on <the session's date>" citing
+    a visit that had no X-ray. Any of the question's words in the note will do."""
+    from core.assistant.answer import off_subject
+
+    visit = hit("Osteoporosis without current pathological fracture: reviewed.", field="plan")
+    question = "When was the wrist X-ray done?"
+    assert off_subject("The wrist X-ray was done on 2024-03-01.", visit, question)
+    imaging = hit("ED workup: Imaging: Wrist Xray AP Lateral.", field="objective")
+    assert off_subject("The X-ray was done on 2024-03-01.", imaging, question) is None
+    # What was given for a complaint the note words its own way: its medications line.
+    given = hit("ED workup: Medications: IV normal saline", field="objective")
+    asked = "What was given for the syncope and collapse?"
+    assert off_subject("IV normal saline was given for the syncope.", given, asked) is None

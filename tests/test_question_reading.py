@@ -173,3 +173,10 @@ def test_a_treatment_question_brings_its_sessions_medications_line() -> None:
     elsewhere = hit("Today's prescription: Amlodipine 5mg", day=9, field="plan")
     found = [reason, elsewhere, given]
     assert with_treatment_lines(found, [reason]) == [reason, given]
+
+
+def test_since_when_asks_for_the_onset() -> None:
+    assert read_question("Since when has the patient had hyperlipidemia?").order == "first"
+    assert read_question("How long has she had asthma?").order == "first"
+    since_march = read_question("Since March 2024, what was the BP?")
+    assert since_march.order is None and since_march.date_from == dt.date(2024, 3, 1)

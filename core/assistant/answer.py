@@ -22,6 +22,7 @@ from core.assistant.citations import (
 from core.assistant.dates import find_dates, mentions_date, without_dates
 from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL, focus, source_label
 from core.assistant.types import AskSource
+from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.terms import new_terms, segments, terms
 from core.retrieval.types import SearchHit
 
@@ -95,7 +96,7 @@ def from_generation(
     parsed = parse_answer(raw, len(hits), similarity(embed, hits, question), weak_support)
     if not parsed.citations:
         return refusal(hits, "The answer cited no source and none supports it, so it is not shown.")
-    citations, warnings = _distrust(parsed.citations, hits, embed)
+    citations, warnings = _distrust(parsed.citations, hits, embed, question)
     supports = [c.support for c in citations.values() if c.support is not None]
     if supports and max(supports) < weak_support:
         # Every citing sentence is far from what it cites: an invention with numbers on.
@@ -168,20 +169,23 @@ def attach_sources(
 
 
 def _distrust(
-    citations: dict[int, CitedSource], hits: Sequence[SearchHit], embed: Embed
+    citations: dict[int, CitedSource], hits: Sequence[SearchHit], embed: Embed, question: str
 ) -> tuple[dict[int, CitedSource], list[str]]:
     """Zero the support of citing sentences that a small model demonstrably made up: a
-    date or a number (dose, value) its source does not hold, or a sentence closer to the
-    prompt's worked example than to the note it cites."""
+    date or a number (dose, value) its source does not hold, a subject the source does not
+    name, or a sentence closer to the prompt's worked example than to the note it cites."""
     out, warnings = dict(citations), []
     reasons = [c.reason for c in citations.values()]
     vecs = embed([*reasons, *EXAMPLE_TEXTS])
     examples = vecs[len(reasons) :]
     for (n, cited), vec in zip(citations.items(), vecs, strict=False):
         problem = unsupported(cited.reason, hits[n - 1])
+        stray = off_subject(cited.reason, hits[n - 1], question)
         copied = max(_dot(vec, e) for e in examples)
         if problem:
             warnings.append(f"The answer gives {problem}, which note [{n}] does not hold.")
+        elif stray:
+            warnings.append(f"The answer is about {stray}, which note [{n}] does not name.")
         elif cited.support is not None and copied >= cited.support:
             warnings.append(f"A sentence citing [{n}] repeats the instructions' example instead.")
         else:
@@ -212,6 +216,18 @@ def unsupported(sentence: str, hit: SearchHit) -> str | None:
         return ", ".join(sorted(missing))
     misread = misread_value(sentence, hit)
     return f"{misread} (its line in the note is about something else)" if misread else None
+
+
+def off_subject(sentence: str, hit: SearchHit, question: str) -> str | None:
+    """What the question asks about, repeated by the sentence, that the cited note does not
+    name at all: "the wrist X-ray was done on 2025-10-17" citing a visit with no X-ray,
+    dated by the label alone. None when the note names any of it."""
+    subject = terms(question) & terms(sentence)
+    if not subject or subject & terms(f"{hit.text}\n{source_label(hit)}"):
+        return None
+    if mentions_treatment(question) and mentions_treatment(hit.text):
+        return None  # what was given for a complaint the note words its own way
+    return ", ".join(sorted(subject))
 
 
 def misread_value(sentence: str, hit: SearchHit) -> str | None:

@@ -22,7 +22,8 @@ from core.retrieval.types import Order, SearchQuery
 LANGUAGES = ["en", "he"]
 _PERIODS = ("day", "month", "year")
 # Words that order matches by date. Hebrew: האחרון/ה (the last), לאחרונה (recently),
-# הראשון/ה (the first), התחיל/ה, הותחל/ה (started), אובחן/ה (was diagnosed).
+# הראשון/ה (the first), התחיל/ה, הותחל/ה (started), אובחן/ה (was diagnosed). "Since
+# when has she had X" asks for the onset, as "first" does.
 _LATEST = re.compile(
     r"\b(?:latest|most\s+recent(?:ly)?|last|newest|current(?:ly)?|recent(?:ly)?)\b"
     r"|(?<!\w)(?:ה?אחרונ(?:ה|ים|ות)?|ה?אחרון|לאחרונה|ה?עדכני(?:ת)?)(?!\w)",
@@ -30,7 +31,7 @@ _LATEST = re.compile(
 )
 _FIRST = re.compile(
     r"\b(?:first|initial(?:ly)?|start(?:ed|ing)?|began|begun|begin|commenced|initiated|"
-    r"diagnosed|onset)\b"
+    r"diagnosed|onset|since\s+when|how\s+long)\b"
     r"|(?<!\w)(?:ה?ראשונ(?:ה|ים|ות)?|ה?ראשון|התחיל(?:ה|ו)?|הותחל(?:ה|ו)?|אובחנ?(?:ה|ו)?)(?!\w)",
     re.IGNORECASE,
 )

@@ -22,9 +22,9 @@ GENERIC = frozenset(
     results reading readings measured measurement recorded noted documented taken given
     prescribed started start began begun stopped visit visits session sessions appointment
     patient patients client her his their she he they according note notes source sources
-    date dated day time mmhg bpm min mg mcg ug ml dl mmol mol meq iu units unit per daily dose
-    doses dosage was were is are be been has have had show shows showed find found also which
-    what when where how""",
+    date dated day time done performed mmhg bpm min mg mcg ug ml dl mmol mol meq iu units unit
+    per daily dose doses dosage was were is are be been has have had show shows showed find
+    found also which what when where how""",
     )
 )
 
@@ -38,7 +38,8 @@ def terms(text: str) -> set[str]:
         for w in tokenize(low)
         if w not in _SYNONYM_WORDS and not w[:1].isdigit() and not _generic(w)
     }
-    return found | words
+    # "X-ray" and "Xray" are one word.
+    return found | words | {w.replace("-", "") for w in words if "-" in w}
 
 
 def _generic(word: str) -> bool:
