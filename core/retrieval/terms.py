@@ -24,7 +24,7 @@ GENERIC = frozenset(
     patient patients client her his their she he they according note notes source sources
     date dated day time done performed mmhg bpm min mg mcg ug ml dl mmol mol meq iu units unit
     per daily dose doses dosage was were is are be been has have had show shows showed find
-    found also which what when where how""",
+    found also which what when where how since long""",
     )
 )
 
