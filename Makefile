@@ -21,7 +21,10 @@ $(STAMP): $(PINS)
 	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# The window needs Qt's X11 libraries; the check prints the apt-get line for what is
+# missing. Skipped where another Qt platform is chosen (offscreen, wayland).
 run: $(STAMP)
+	@case "$${QT_QPA_PLATFORM:-xcb}" in xcb*) $(BIN)/python packaging/check_qt_libs.py;; esac
 	$(BIN)/chartside
 
 test: $(STAMP)

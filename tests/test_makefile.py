@@ -75,3 +75,8 @@ def test_readme_shows_the_two_commands_first() -> None:
     first_block = readme.split("```")[1]
     assert "make run" in first_block and "make test" in first_block
     assert readme.index("make run") < readme.index("## ", readme.index("## ") + 1)
+
+
+def test_make_run_checks_the_qt_system_libraries_first() -> None:
+    out = _make_dry("run").stdout
+    assert out.index("packaging/check_qt_libs.py") < out.index(".venv/bin/chartside"), out
