@@ -272,3 +272,23 @@ def test_closing_with_save_saves_and_leaves_no_draft_behind(
     driver.controller.shutdown(close_api=False)  # what quitting does next
     assert fake_api.sessions[old].data.subjective == TYPED
     assert fake_api.draft_store == {}
+
+
+def test_cancel_on_the_client_list_keeps_list_and_form_together(
+    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cid, _, _ = _seed(fake_api)
+    other = uuid.uuid4()
+    fake_api.clients[other] = Client(other, ClientData(full_name="Avi Cohen"), dt.datetime.now())
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(cid)
+    window = driver.window
+    window.client_editor.notes.setPlainText(TYPED)
+    _answer(monkeypatch, Unsaved.CANCEL)
+    lst = window.client_list
+    centre = lst.visualItemRect(lst.item(lst.ids().index(other))).center()
+    driver.qtbot.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre))
+    driver.wait_until(lambda: lst.selected_id() == cid)
+    assert window.client_editor.client_id == cid
+    assert window.client_editor.notes.toPlainText() == TYPED

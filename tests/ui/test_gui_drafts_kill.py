@@ -21,10 +21,13 @@ from pathlib import Path
 import pytest
 from gui_driver import GuiDriver
 
+from app.compose import migrations_dir
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
 from core.service import ChartsideService
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.conftest import FAST_KDF, PASSPHRASE, make_settings
+from tests.test_autolock import FakeClock
+from ui.unlock import Mode
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANTED = "Zebra-violet dreams came back after the new dose of quetiapine."
@@ -129,3 +132,35 @@ def test_an_unsaved_edit_survives_the_app_being_killed(
     assert again.get_session(session.id).data.subjective == PLANTED
     assert again.drafts() == []
     assert _files_holding(data_dir, PLANTED.encode()) == []
+
+
+def test_auto_lock_keeps_the_edit_on_the_real_service(
+    make_gui: Callable[[NotesApi], GuiDriver], tmp_path: Path
+) -> None:
+    clock = FakeClock()
+    svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), clock=clock)
+    try:
+        svc.initialise(PASSPHRASE)
+        client = svc.create_client(ClientData(full_name="Dana Levi"))
+        session = svc.create_session(client.id, SessionData(date=SESSION_DATE))
+        svc.lock()
+        driver = make_gui(svc)
+        driver.unlock(PASSPHRASE)
+        driver.open_client(client.id)
+        driver.open_session(session.id)
+        driver.window.session_editor.subjective.setPlainText(PLANTED)
+        clock.advance(16)  # idle past the 15 minutes, the autosave not yet run
+        driver.controller.check_idle()  # the idle timer's tick
+        driver.wait_dialog(Mode.UNLOCK)
+        assert not svc.unlocked
+        assert driver.window.session_editor.subjective.toPlainText() == ""
+        driver.unlock(PASSPHRASE)
+        driver.wait_until(lambda: driver.window.draft_bar.isVisible())
+        driver.click(driver.window.draft_bar.restore_button)
+        driver.settle()
+        assert driver.window.session_editor.subjective.toPlainText() == PLANTED
+        assert _files_holding(tmp_path / "data", PLANTED.encode()) == []
+        driver.save_session()
+        assert svc.get_session(session.id).data.subjective == PLANTED
+    finally:
+        svc.close()
