@@ -133,6 +133,8 @@ def _summary(name: str, g: dict[str, Any], meets: dict[str, Any]) -> list[str]:
         f"{vs['raw_ms_median']:.0f} ms median (CPU time: {vs['cpu_ratio']:.3f}); same text "
         f"{vs['same_text']}, same tokens "
         f"{vs['same_tokens']}, same prompt tokens {vs['same_prompt_tokens']}",
+        f"{head}: our generator alone (stream() without ask) / raw "
+        f"{vs['generator_alone_speed_ratio']:.3f}; same text {vs['generator_alone_same_text']}",
         f"{head}: instructions kept: {kept['prefix_tokens']} tokens evaluated once "
         f"({kept['prefix_evaluated_once_ms']:.0f} ms); per question "
         f"{kept['evaluated_tokens_median_kept']:g} tokens evaluated instead of "

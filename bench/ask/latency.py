@@ -98,6 +98,15 @@ def bench_batch_threads(gen: Any, raw: Raw, prompts: list[Any]) -> dict[str, Any
     }
 
 
+def _alone(rec: Recording, prompt: Any, stop: Any) -> dict[str, Any]:
+    """Our generator alone on `ask`'s prompt, with the keywords `ask` gives it, no service
+    around it: tells the generator's own cost from what happens around it in `ask`."""
+    kw = {**rec.last["kw"], "stop": stop}
+    t0 = time.perf_counter()
+    text = "".join(rec.inner.stream(prompt, **kw))
+    return {"s": time.perf_counter() - t0, "text": text}
+
+
 def _row(
     svc: Any, rec: Recording, raw: Raw, client: Any, i: int, q: str, prompt: Any, stop: Any
 ) -> dict[str, Any]:
@@ -109,7 +118,9 @@ def _row(
         ours = _our_ask(svc, rec, client, q)
         ours_ids = rec.context_ids()
         same = raw.run(prompt, stop, ban_eog=False)
+        alone = _alone(rec, prompt, stop)
     else:
+        alone = _alone(rec, prompt, stop)
         same = raw.run(prompt, stop, ban_eog=False)
         ours = _our_ask(svc, rec, client, q)
         ours_ids = rec.context_ids()
@@ -150,6 +161,8 @@ def _row(
         "raw_ttfp_s": same["first"] - same["t0"],
         "raw_tokens_per_s": _decode_rate(same_tokens, same["first"], same["last"]),
         "speed_ratio": raw_s / stream_s,  # >1: ours faster
+        "alone_s": alone["s"],
+        "alone_same_text_as_raw": alone["text"] == same["text"],
         # CPU seconds of the whole process over the same spans: less at the mercy of
         # whatever else the 2 cores run than the wall clock is.
         "stream_cpu_s": ours["stream_cpu_s"],
@@ -221,6 +234,11 @@ def bench_end_to_end(
             "cpu_ratio": round(
                 statistics.median(col["raw_cpu_s"]) / statistics.median(col["stream_cpu_s"]), 3
             ),
+            # Our generator's stream() called directly on the same prompt, no `ask` around
+            # it: where the time between the two ratios goes.
+            "generator_alone_ms_median": _ms(col["alone_s"]),
+            "generator_alone_speed_ratio": round(raw_med / statistics.median(col["alone_s"]), 3),
+            "generator_alone_same_text": f"{sum(col['alone_same_text_as_raw'])}/{n}",
         },
         "instructions_kept": {
             "what": "raw, the same prompts: the instructions kept (evaluated once, restored "
