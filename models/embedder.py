@@ -52,15 +52,49 @@ def read_dimension(model_dir: Path) -> int | None:
     return dimension
 
 
-class SentenceTransformerEmbedder(ManagedRuntime):
+class QueuedEmbedder(ManagedRuntime):
+    """The Embedder port's calls, queued on the runtime's owning thread; a subclass
+    embeds in `_embed_query` and `_embed_documents`."""
+
+    kind = "embedder"
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._worker.call(self._embed_query, text)
+
+    def embed_documents(
+        self,
+        texts: Sequence[str],
+        batch_size: int = 32,
+        *,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[list[float]]:
+        if not texts:
+            return []
+        return self._worker.call(
+            self._embed_documents, list(texts), max(1, batch_size), progress, cancel
+        )
+
+    def _embed_query(self, text: str) -> list[float]:
+        raise NotImplementedError
+
+    def _embed_documents(
+        self,
+        texts: list[str],
+        batch_size: int,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> list[list[float]]:
+        raise NotImplementedError
+
+
+class SentenceTransformerEmbedder(QueuedEmbedder):
     """Embeds with a sentence-transformers model directory. Vectors are L2-normalised.
 
     Torch work happens on the runtime's owning thread. Tokenisation uses a separate
     Rust tokenizer, so chunking can count tokens without loading torch and without
     waiting behind an embedding batch.
     """
-
-    kind = "embedder"
 
     def __init__(
         self,
@@ -140,24 +174,6 @@ class SentenceTransformerEmbedder(ManagedRuntime):
     def use_foreground_threads(self) -> None:
         """Batches from now on run on `index_threads` torch threads (see EmbedderSettings)."""
         self.settings = replace(self.settings, batch_threads=self.settings.index_threads)
-
-    # -- embedding (queued on the owning thread) -----------------------------------------
-    def embed_query(self, text: str) -> list[float]:
-        return self._worker.call(self._embed_query, text)
-
-    def embed_documents(
-        self,
-        texts: Sequence[str],
-        batch_size: int = 32,
-        *,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> list[list[float]]:
-        if not texts:
-            return []
-        return self._worker.call(
-            self._embed_documents, list(texts), max(1, batch_size), progress, cancel
-        )
 
     def _embed_query(self, text: str) -> list[float]:
         model = self._ensure_loaded()
