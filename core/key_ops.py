@@ -3,7 +3,6 @@ Each is one transaction with its audit event; none ever deletes data."""
 
 from __future__ import annotations
 
-import getpass
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -140,17 +139,9 @@ class KeyOps:
             backend = w.secret_source_backend(self.db, ws, w.KEYRING)
             if backend is None:
                 raise KeyringUnavailable("The OS keyring is not set up for Chartside.")
-            login = w.find_login(self.db, username) or (
-                None if username else w.find_login(self.db, getpass.getuser())
-            )
-            if login is None or login.workspace_id != ws:
-                raise NotFound(
-                    "No practitioner by that name."
-                    if username
-                    else "Several practitioners share this workspace.",
-                    remediation="Give your username (chartside --user NAME, or the unlock "
-                    "screen's username field).",
-                )
+            login = w.login_for(self.db, username)
+            if login.workspace_id != ws:
+                raise NotFound("No practitioner by that name in this workspace.")
             secret = src.load(ws, backend)
             keys = w.unlock_with_secret(self.db, ws, w.KEYRING, secret)
             self.actor, self.practitioner_id = login.username, login.practitioner_id

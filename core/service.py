@@ -29,7 +29,6 @@ from core.errors import (
     AlreadyInitialised,
     ChartsideError,
     Locked,
-    NotFound,
     NotInitialised,
     WrongPassphrase,
 )
@@ -109,17 +108,7 @@ class ChartsideService(NotesOps, KeyOps, SearchOps, AskOps):
         practitioner, or when it is the computer account's name."""
         with self._lock:
             self._first_workspace()  # starts the database; clear error when there is none
-            login = w.find_login(self.db, username) or (
-                None if username else w.find_login(self.db, getpass.getuser())
-            )
-            if login is None:
-                raise NotFound(
-                    "No practitioner by that name."
-                    if username
-                    else "Several practitioners share this workspace.",
-                    remediation="Give your username (chartside --user NAME, or the unlock "
-                    "screen's username field).",
-                )
+            login = w.login_for(self.db, username)
             keys = w.unlock_workspace(
                 self.db,
                 login.workspace_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import getpass
 import os
 import uuid
 from typing import Any
@@ -90,6 +91,21 @@ def find_login(db: Database, username: str | None) -> Any:
     if username is not None:
         return next((r for r in rows if r.username == username), None)
     return rows[0] if len(rows) == 1 else None
+
+
+def login_for(db: Database, username: str | None) -> Any:
+    """`find_login`, and where nobody answers to `username`, the user's own login name;
+    `NotFound` saying how to name oneself when neither is there."""
+    login = find_login(db, username) or (None if username else find_login(db, getpass.getuser()))
+    if login is None:
+        raise NotFound(
+            "No practitioner by that name."
+            if username
+            else "Several practitioners share this workspace.",
+            remediation="Give your username (chartside --user NAME, or the unlock "
+            "screen's username field).",
+        )
+    return login
 
 
 def _passphrase_wrap(
