@@ -163,3 +163,11 @@ def test_an_answer_about_what_its_note_never_names_is_caught() -> None:
     given = hit("ED workup: Medications: IV normal saline", field="objective")
     asked = "What was given for the syncope and collapse?"
     assert off_subject("IV normal saline was given for the syncope.", given, asked) is None
+
+
+def test_a_question_word_in_another_form_is_named_by_the_note_or_its_label() -> None:
+    from core.assistant.answer import off_subject
+
+    plan = hit("Quadriceps strengthening twice a day.", field="plan")
+    asked = "What was planned at the visit on 1 April 2024?"
+    assert off_subject("Quadriceps strengthening was planned [1].", plan, asked) is None

@@ -223,11 +223,17 @@ def off_subject(sentence: str, hit: SearchHit, question: str) -> str | None:
     name at all: "the wrist X-ray was done on 2025-10-17" citing a visit with no X-ray,
     dated by the label alone. None when the note names any of it."""
     subject = terms(question) & terms(sentence)
-    if not subject or subject & terms(f"{hit.text}\n{source_label(hit)}"):
+    named = terms(f"{hit.text}\n{source_label(hit)}")
+    if not subject or any(_same_word(a, b) for a in subject for b in named):
         return None
     if mentions_treatment(question) and mentions_treatment(hit.text):
         return None  # what was given for a complaint the note words its own way
     return ", ".join(sorted(subject))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word, or one a form of the other ("planned" and the plan field, "wrists")."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
 def misread_value(sentence: str, hit: SearchHit) -> str | None:
