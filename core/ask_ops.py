@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -31,15 +30,13 @@ from core.assistant.types import (
 )
 from core.errors import Cancelled, ModelError
 from core.ports import CancelToken, Generator
+from core.retrieval.lexical import has_hebrew
 from core.retrieval.reading import describe_range, read_question, resolve_references
 from core.retrieval.search import Searcher, strong_match
 from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.types import SearchQuery
 
 OnText = Callable[[str], None]
-
-
-_HEBREW = re.compile(r"[\u0590-\u05ff]")
 
 
 def _ms(t0: float) -> float:
@@ -94,7 +91,7 @@ class AskOps:
             return self._finish(request, question, client_id, t0, timings, refused, [])
         # The packaged generators do not answer in Hebrew (each refused every Hebrew
         # question tried): the notes' own words serve such a question better.
-        hebrew = _HEBREW.search(question) is not None
+        hebrew = has_hebrew(question)
         generator = None if request.extractive or hebrew else self.generator()
         models = {"embedder": self.embedder.model_id, "generator": _id(generator)}
         # A follow-up is searched on its own words; the turn before only resolves "it".

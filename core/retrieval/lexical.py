@@ -65,6 +65,10 @@ _HEBREW_STOP = frozenset(
 )
 
 
+def has_hebrew(text: str) -> bool:
+    return _HAS_HEBREW.search(text) is not None
+
+
 def hebrew_forms(word: str) -> list[str]:
     """`word` and the words under its one-letter prefixes, longest first."""
     forms = [word]
