@@ -10,7 +10,7 @@ PINS := packaging/requirements.lock packaging/requirements-nodeps.txt \
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: run test bench bench-quick lint format eval clean-venv
+.PHONY: run test bench bench-quick lint format eval clean-venv package package-test
 
 $(STAMP): $(PINS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,3 +49,14 @@ eval: $(STAMP)
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Release build into dist/ (packaging/README.md): the PyInstaller bundle, the .deb, the
+# SBOM, SHA256SUMS with its signature and a signed apt repository. Its own environment
+# (.venv-package), never .venv. Too slow for CI: `make package-test` is the release gate.
+package:
+	packaging/build.sh
+
+# Installs dist/'s .deb from the signed repository into a throwaway Debian 12 root and
+# runs the whole flow there as a normal user without network (needs root).
+package-test: package
+	packaging/install_test.sh

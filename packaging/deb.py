@@ -1,0 +1,240 @@
+"""Stage and build `chartside_<version>_amd64.deb` from the PyInstaller bundle.
+
+    python packaging/deb.py BUNDLE_DIR ASSETS_DIR STAGE_DIR OUT_DIR
+
+The bundle goes to /opt/chartside (hard links into the stage: no second copy of ~3 GB), a
+launcher to /usr/bin, the desktop entry, icons and metainfo to /usr/share, the commented
+policy template to /etc/chartside/policy.toml (a conffile), the man page generated from
+the CLI's parser, and `copyright` naming every bundled component's licence. Times are
+clamped to SOURCE_DATE_EPOCH and owners are root, so two builds list the same contents.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path[:0] = [str(HERE), str(ROOT)]
+
+import components  # noqa: E402
+import manpage  # noqa: E402
+from check_qt_libs import SYSTEM_LIBRARIES  # noqa: E402
+
+APP_ID = "org.chartside.Chartside"
+PACKAGE = "chartside"
+# What the bundle takes from the system: glibc (PySide6 6.11 needs >= 2.34), zlib for the
+# PostgreSQL programs, Qt's xcb libraries for the window, fonts for text.
+BASE_DEPENDS = ["libc6 (>= 2.34)", "zlib1g", "fontconfig", "fonts-dejavu-core"]
+
+LAUNCHER = """\
+#!/bin/sh
+# Chartside launcher. The splash screen is for the window only, not for commands.
+if [ "$#" -gt 0 ] && [ "$1" != gui ]; then
+    PYINSTALLER_SUPPRESS_SPLASH_SCREEN=1
+    export PYINSTALLER_SUPPRESS_SPLASH_SCREEN
+fi
+exec /opt/chartside/chartside "$@"
+"""
+
+POSTRM = """\
+#!/bin/sh
+# purge: dpkg removes the conffile; the folder and any policy the admin added go too.
+# User data lives in home directories and is never touched here (see
+# `chartside delete-local-data`).
+set -e
+if [ "$1" = purge ]; then
+    rm -rf /etc/chartside
+fi
+exit 0
+"""
+
+
+def version() -> str:
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return str(data["project"]["version"])
+
+
+def epoch() -> int:
+    return int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+
+
+def stage(bundle: Path, assets: Path, root: Path) -> None:
+    if root.exists():
+        shutil.rmtree(root)
+    opt = root / "opt" / PACKAGE
+    opt.parent.mkdir(parents=True)
+    shutil.copytree(bundle, opt, copy_function=os.link, symlinks=True)
+    _write(root / "usr/bin/chartside", LAUNCHER, 0o755)
+    share = root / "usr/share"
+    shutil.copy(HERE / "linux" / f"{APP_ID}.desktop", _dir(share / "applications"))
+    for size in (48, 64, 128, 256):
+        dest = _dir(share / f"icons/hicolor/{size}x{size}/apps") / f"{APP_ID}.png"
+        shutil.copy(assets / f"icon-{size}.png", dest)
+    shutil.copy(HERE / "linux" / f"{APP_ID}.svg", _dir(share / "icons/hicolor/scalable/apps"))
+    metainfo = (HERE / "linux" / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
+    _write(
+        share / f"metainfo/{APP_ID}.metainfo.xml",
+        metainfo.replace("@VERSION@", version()).replace("@DATE@", _release_date()),
+    )
+    _write(root / "etc/chartside/policy.toml", policy_template())
+    man = manpage.render(version()).encode("utf-8")
+    man_path = _dir(share / "man/man1") / "chartside.1.gz"
+    with man_path.open("wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=epoch()) as gz:
+        gz.write(man)
+    doc = _dir(share / "doc" / PACKAGE)
+    _write(doc / "copyright", copyright_text())
+    debian = _dir(root / "DEBIAN")
+    _write(debian / "control", control(bundle))
+    _write(debian / "conffiles", "/etc/chartside/policy.toml\n")
+    _write(debian / "postrm", POSTRM, 0o755)
+    _normalise(root)
+
+
+def policy_template() -> str:
+    """The example policy with every key commented out: installing the package locks
+    nothing until IT uncomments what it means to enforce."""
+    lines = []
+    for line in (HERE / "policy.example.toml").read_text(encoding="utf-8").splitlines():
+        text = line.strip()
+        if text and not text.startswith("#") and not text.startswith("["):
+            line = "# " + line
+        lines.append(line)
+    header = (
+        "# Installed by the chartside package. Uncomment a key to lock it for every user of\n"
+        "# this machine; `dpkg` keeps your edits on upgrade (a conffile).\n"
+    )
+    return header + "\n".join(lines) + "\n"
+
+
+def control(bundle: Path) -> str:
+    size_kib = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) // 1024
+    depends = ", ".join([*BASE_DEPENDS, *SYSTEM_LIBRARIES])
+    return (
+        f"Package: {PACKAGE}\n"
+        f"Version: {version()}\n"
+        "Architecture: amd64\n"
+        "Maintainer: Chartside maintainers <packaging@chartside.invalid>\n"
+        f"Installed-Size: {size_kib}\n"
+        f"Depends: {depends}\n"
+        "Section: misc\n"
+        "Priority: optional\n"
+        "Description: local, encrypted clinical-notes assistant\n"
+        " Chartside keeps clinical notes encrypted in an embedded PostgreSQL database and\n"
+        " answers questions about them with local models. It needs no network: the\n"
+        " database, the embedding models and the language models are all in the package.\n"
+    )
+
+
+def copyright_text() -> str:
+    """DEP-5: Chartside, then every bundled component with its licence."""
+    out = [
+        "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
+        "Upstream-Name: chartside",
+        "Comment: /opt/chartside is a PyInstaller bundle. Every component below is inside",
+        " it; the SBOM (chartside_*.cdx.json) lists the same with versions and hashes.",
+        "",
+        "Files: *",
+        "Copyright: Chartside maintainers",
+        "License: LicenseRef-Chartside",
+        " Chartside's own code (app, core, ui, models, migrations).",
+        "",
+    ]
+    for model in components.models():
+        out += [
+            f"Files: {model.package} (model: {model.name})",
+            f"Comment: upstream {model.upstream}",
+            f"License: {model.licence_id or model.licence_name}",
+            "",
+        ]
+    for native in components.natives():
+        out += [
+            f"Files: {native.name} {native.version} (in {native.carried_by})",
+            f"License: {native.licence_id}",
+            "",
+        ]
+    out += [
+        "Files: Python 3.11 runtime (libpython, standard library)",
+        "License: PSF-2.0",
+        "",
+        "Files: Tcl/Tk (splash screen libraries)",
+        "License: TCL",
+        "",
+    ]
+    for dist in components.runtime_distributions():
+        meta = dist.metadata
+        out += [
+            f"Files: {meta['Name']} {meta['Version']} (Python package)",
+            f"License: {components.licence_of(dist)}",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def build(root: Path, out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    deb = out_dir / f"{PACKAGE}_{version()}_amd64.deb"
+    # zstd: the models are already compressed; xz would spend many minutes for little.
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zzstd", "-z9", "--build", str(root), str(deb)],
+        check=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(epoch())},
+    )
+    listing = subprocess.run(
+        ["dpkg-deb", "--contents", str(deb)], check=True, capture_output=True, text=True
+    ).stdout
+    (out_dir / f"{PACKAGE}_{version()}_amd64.contents.txt").write_text(listing, encoding="utf-8")
+    return deb
+
+
+def _release_date() -> str:
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(epoch(), dt.UTC).date().isoformat()
+
+
+def _dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _write(path: Path, text: str, mode: int = 0o644) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    path.chmod(mode)
+
+
+def _normalise(root: Path) -> None:
+    """Modes 755/644 by the executable bit, and one time for every entry."""
+    when = epoch()
+    for path in sorted(root.rglob("*"), reverse=True):
+        if path.is_symlink():
+            continue
+        mode = path.stat().st_mode
+        if path.is_dir() or mode & stat.S_IXUSR:
+            path.chmod(0o755)
+        else:
+            path.chmod(0o644)
+        os.utime(path, (when, when))
+    os.utime(root, (when, when))
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    bundle, assets, root, out_dir = (Path(a) for a in argv)
+    stage(bundle, assets, root)
+    print(build(root, out_dir))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
