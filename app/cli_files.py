@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import cast
 
 from core.errors import ChartsideError
 
@@ -29,8 +30,12 @@ def reason(exc: OSError) -> str:
 
 
 def _paths(exc: OSError) -> list[Path]:
-    names = (exc.filename, exc.filename2)
-    return [Path(os.fsdecode(n)) for n in names if isinstance(n, str | bytes | os.PathLike)]
+    names: tuple[object, object] = (exc.filename, exc.filename2)
+    return [
+        Path(os.fsdecode(cast("str | bytes | os.PathLike[str]", n)))
+        for n in names
+        if isinstance(n, str | bytes | os.PathLike)
+    ]
 
 
 def from_os_error(exc: OSError, data_dir: Path | None = None) -> FileAccessError:
@@ -80,7 +85,7 @@ def write_atomically(out: Path, fill: Callable[[Path], None]) -> None:
 
 
 @contextlib.contextmanager
-def writing(out: Path) -> Iterator[None]:
+def writing(out: Path) -> Generator[None, None, None]:
     """For a writer that is already atomic (backups): an OSError about `out`, or about a file
     beside it (its temporary copy), is reported as failing to write `out`."""
     target = out.absolute()

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], s
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
-    lines = []
+    lines: list[str] = []
     for r in rows:
         mark = "*" if r["active"] else " "
         ok = {True: "ok", False: "CHANGED", None: ""}[r["checksum_ok"]]

@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import Any, Protocol, TextIO, cast
 
 from core.errors import ChartsideError, ValidationError
 from core.retrieval.types import FIELDS, IndexStatus, SearchQuery
@@ -161,12 +161,13 @@ def batch_lines(path: Path, key: str) -> Iterator[tuple[Any, dict[str, Any]]]:
             if not raw.strip():
                 continue
             try:
-                item = json.loads(raw)
+                parsed: object = json.loads(raw)
             except json.JSONDecodeError:
                 yield None, {"line": n, "error": "not valid JSON"}
                 continue
-            if not isinstance(item, dict) or not isinstance(item.get(key), str):
-                ident = item.get("id") if isinstance(item, dict) else None
+            item = cast("dict[str, Any]", parsed) if isinstance(parsed, dict) else None
+            if item is None or not isinstance(item.get(key), str):
+                ident = item.get("id") if item is not None else None
                 yield ident, {"line": n, "error": f"line {n}: needs a string '{key}'"}
                 continue
             yield item.get("id", n), {"line": n, **item}

@@ -57,6 +57,7 @@ class NotesApi(Protocol):
     def initialise(self, passphrase: str) -> str:
         """First run: create the database, keys, first workspace and practitioner, and
         unlock. Returns the recovery key, which the front end shows exactly once."""
+        ...
 
     def unlock(
         self,
@@ -67,21 +68,26 @@ class NotesApi(Protocol):
     ) -> None:
         """Raises `WrongPassphrase` and changes nothing when the passphrase is wrong.
         `username` is needed only when several practitioners share the computer account."""
+        ...
 
     def keyring_ready(self) -> bool:
         """Whether the OS keyring is set up to unlock (no unlock needed to ask)."""
+        ...
 
     def unlock_with_keyring(self, *, username: str | None = None) -> None:
         """Unlock from the OS keyring. Raises `KeyringUnavailable` (a `ChartsideError`
         whose remediation names the passphrase and the recovery key) when it cannot."""
+        ...
 
     def lock(self) -> None: ...
 
     def touch(self) -> None:
         """Record user activity (keeps the idle auto-lock away)."""
+        ...
 
     def check_idle(self) -> bool:
         """Lock if idle past the auto-lock time; True when locked."""
+        ...
 
     @property
     def unlocked(self) -> bool: ...
@@ -111,20 +117,25 @@ class NotesApi(Protocol):
         """Keep an editor's unsaved form, encrypted. Not user activity (it never keeps the
         workspace unlocked), and still accepted while the keys are in memory but idle past
         the auto-lock time, so the GUI can save it just before locking."""
+        ...
 
     def drafts(self) -> list[Draft]:
         """The practitioner's drafts, to offer back after unlock."""
+        ...
 
     def discard_draft(self, kind: str) -> None:
         """Forget the draft of editor `kind` ("client" or "session")."""
+        ...
 
     def doctor(self) -> list[HealthCheck]: ...
 
     def assistant_status(self) -> AssistantStatus:
         """Whether the local models can answer questions; the reason when they cannot."""
+        ...
 
     def backup_status(self) -> BackupStatus:
         """Where a backup would go now, and whether a scheduled one is due."""
+        ...
 
     def backup_now(
         self,
@@ -136,12 +147,14 @@ class NotesApi(Protocol):
     ) -> BackupSummary:
         """Write an encrypted, checked backup to `out`; the file is encrypted under the
         passphrase. Raises `WrongPassphrase` and writes nothing when it is wrong."""
+        ...
 
     def run_scheduled_backup(
         self, passphrase: str | None = None, progress: Progress | None = None
     ) -> BackupSummary:
         """Write a backup into the configured folder, then keep only the newest `keep`.
         Without a passphrase it is sealed under the unlocked workspace key (unattended)."""
+        ...
 
     def restore_copy(
         self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
@@ -149,24 +162,29 @@ class NotesApi(Protocol):
         """Restore a backup into `target_dir` (new or empty) as a separate data dir, check
         it, and close it again. This service's own data is not touched. On any failure
         nothing is left in `target_dir`."""
+        ...
 
     # -- index and search (DESIGN §4, §5) ---------------------------------------------
     def index_status(self) -> IndexStatus:
         """How many chunks carry a vector from the current embedder, of how many."""
+        ...
 
     def index_now(
         self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
     ) -> IndexStatus:
         """Embed every stale chunk now and return when none is left (or on `cancel`,
         raising `Cancelled`). Safe beside the background indexer: they share the queue."""
+        ...
 
     def watch_index(self, listener: IndexProgress | None) -> None:
         """Report the background indexer's progress to `listener` (from its thread); None
         stops reporting. The background indexer runs while unlocked and an embedder exists."""
+        ...
 
     def search(self, query: SearchQuery) -> SearchResult:
         """Hybrid (vector + BM25, fused by reciprocal rank) search in the unlocked
         workspace, or one client. `result.index` says how current the vector side is."""
+        ...
 
     # -- the assistant (DESIGN §6) ----------------------------------------------------
     def ask(
@@ -179,16 +197,21 @@ class NotesApi(Protocol):
         text as it streams (from the calling thread); `cancel` stops generation within
         200 ms and raises `Cancelled`. Raises `QueryRejected` (bad or injected question),
         `RateLimited`, `GenerationTimeout`. A refusal is a result, not an error."""
+        ...
 
     def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
         """Stored conversations about a client (or the whole workspace), newest first."""
+        ...
 
     def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
         """The turns of one conversation, oldest first, with their sources."""
+        ...
 
     def assistant_metrics(self) -> dict[str, dict[str, float]]:
         """Latency histograms (embed, retrieve, generate, total: count, sum, p50, p95 in
         ms), token counts and cache hits, for the diagnostics view."""
+        ...
 
     def close(self) -> None:
         """Lock, release connections and stop an embedded server this process started."""
+        ...

@@ -11,6 +11,7 @@ any failure the new data directory is removed, so nothing half-restored can be o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import shutil
@@ -177,18 +178,20 @@ def create_backup(
                 snapshot = conn.exec_driver_sql("SELECT pg_export_snapshot()").scalar_one()
                 steps.at(0.02, "counting records")
                 tables = pg.row_counts(conn)
-                digests = {}
+                digests: dict[str, str] = {}
                 for i, cipher in enumerate(ciphers):
                     steps.at(0.03 + 0.12 * i / len(ciphers), "reading the notes to check them")
                     doc = transfer.export_doc(conn, cipher)
                     digests[str(cipher.workspace_id)] = content_digest(doc)
-                info = {
-                    "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                    "schema_revision": pg.schema_revision(conn),
-                    "server_version": str(conn.exec_driver_sql("SHOW server_version").scalar()),
-                    "tables": tables,
-                    "content_sha256": digests,
-                }
+                # The manifest, less the dump's size and digest (known once it is written).
+                info = functools.partial(
+                    Manifest,
+                    created_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    schema_revision=pg.schema_revision(conn),
+                    server_version=str(conn.exec_driver_sql("SHOW server_version").scalar()),
+                    tables=tables,
+                    content_sha256=digests,
+                )
                 estimate = max(pg.table_bytes(conn), 1)
                 report = steps.span(0.15, 0.99, "writing the backup")
                 with atomic_file(out) as f:
@@ -207,9 +210,7 @@ def create_backup(
                         report(writer.bytes_in / estimate)
 
                     pg.pg_dump(server, secrets.backup_password, snapshot, sink)
-                    manifest = Manifest(
-                        **info, dump_bytes=writer.bytes_in, dump_sha256=sha.hexdigest()
-                    )
+                    manifest = info(dump_bytes=writer.bytes_in, dump_sha256=sha.hexdigest())
                     writer.finish(manifest.to_bytes())
                     steps.at(0.99, "writing the backup")  # the last moment to cancel
     finally:
@@ -229,10 +230,8 @@ def _unlock_all(db: Database, passphrase: str) -> list[CellCipher]:
         ids = w.workspace_ids(conn)
     if not ids:
         raise NotInitialised("Chartside has no workspace to back up yet")
-    out = []
-    for ws in ids:
-        out.append(w.unlock_workspace(db, ws, passphrase).cipher(ws))  # or WrongPassphrase
-    return out
+    # Each raises WrongPassphrase when the passphrase does not open its workspace.
+    return [w.unlock_workspace(db, ws, passphrase).cipher(ws) for ws in ids]
 
 
 # -- verify and restore ----------------------------------------------------------------

@@ -28,10 +28,10 @@ import json
 import os
 import struct
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
@@ -141,10 +141,10 @@ class Sealed:
 
     workspace_id: str
     master: bytes
-    wrappers: list[dict[str, str]]  # {"kind", "kdf" (JSON object), "wrapped" (base64)}
+    wrappers: list[dict[str, object]]  # {"kind", "kdf" (JSON object), "wrapped" (base64)}
 
 
-def _open_sealed(header: dict, secret: str) -> bytes:
+def _open_sealed(header: dict[str, Any], secret: str) -> bytes:
     ws = UUID(str(header["workspace"]))
     for wrapper in header["wrappers"]:
         kdf = wrapper["kdf"]
@@ -289,15 +289,16 @@ class BackupReader:
         return preamble, rest[:header_len], rest[header_len : header_len + 32]
 
     @staticmethod
-    def _parse_header(raw: bytes) -> tuple[dict, bytes, int]:
+    def _parse_header(raw: bytes) -> tuple[dict[str, Any], bytes, int]:
         try:
-            h = json.loads(raw)
+            h: dict[str, Any] = json.loads(raw)
             file_id = base64.b64decode(h["file_id"], validate=True)
             chunk = int(h["chunk_size"])
             ok = h["format"] == FORMAT and h["cipher"] == CIPHER
             if h.get("mode") == "sealed":
                 UUID(str(h["workspace"]))
-                ok = ok and isinstance(h["wrappers"], list) and bool(h["wrappers"])
+                wrappers: object = h["wrappers"]
+                ok = ok and isinstance(wrappers, list) and wrappers != []
             else:
                 _check_kdf_bounds(KdfParams.from_json(h["kdf"]))
         except (ValueError, KeyError, TypeError):
@@ -360,7 +361,7 @@ def prune_backups(folder: Path, keep: int) -> list[Path]:
     so pointing it at the wrong folder cannot cost anything else."""
     if keep < 1:
         raise BackupError("keep must be at least 1", remediation="Keep one backup or more.")
-    found = []
+    found: list[tuple[float, str, Path]] = []
     for p in folder.iterdir():
         if p.name.endswith(BACKUP_SUFFIX) and p.is_file() and not p.is_symlink():
             with p.open("rb") as f:
@@ -374,7 +375,7 @@ def prune_backups(folder: Path, keep: int) -> list[Path]:
 
 
 @contextlib.contextmanager
-def open_backup(path: Path) -> Iterator[BinaryIO]:
+def open_backup(path: Path) -> Generator[BinaryIO, None, None]:
     try:
         f = Path(path).open("rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
@@ -391,7 +392,7 @@ def file_size(f: BinaryIO) -> int:
 
 
 @contextlib.contextmanager
-def atomic_file(path: Path) -> Iterator[BinaryIO]:
+def atomic_file(path: Path) -> Generator[BinaryIO, None, None]:
     """A temp file beside `path`, renamed over it only once complete and synced. mkstemp
     makes it 0600 from the start (no chmod: USB sticks with FAT refuse one)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

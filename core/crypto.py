@@ -95,7 +95,7 @@ class CellCipher:
         tail = f"\x1f{row_id}\x1f{self._ws_str}".encode()
         nonces = os.urandom(NONCE_LEN * len(values))
         encrypt = self._aead.encrypt
-        out = {}
+        out: dict[str, bytes] = {}
         for i, (column, plaintext) in enumerate(values.items()):
             nonce = nonces[i * NONCE_LEN : (i + 1) * NONCE_LEN]
             aad = header + _prefix(table, column) + tail

@@ -110,7 +110,7 @@ class HealthCheck:
     name: str
     ok: bool
     detail: str
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict[str, object])
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ a crash or a logout loses at most the last few seconds of typing, never the note
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from uuid import UUID
 
@@ -27,14 +28,19 @@ class Draft:
     kind: str
     client_id: UUID | None
     session_id: UUID | None
-    values: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str] = field(default_factory=dict[str, str])
     saved_at: dt.datetime | None = None
 
     def checked(self) -> Draft:
         if self.kind not in DRAFT_KINDS:
             raise ValidationError(f"must be one of {', '.join(DRAFT_KINDS)}", field="kind")
-        if not all(isinstance(k, str) and isinstance(v, str) for k, v in self.values.items()):
+        # Values come back from decrypted JSON and from the GUI: check what they really are.
+        if not _all_text(self.values.items()):
             raise ValidationError("must map field names to text", field="values")
         if sum(len(v) for v in self.values.values()) > MAX_DRAFT_CHARS:
             raise ValidationError("is too long to keep as a draft", field="values")
         return self
+
+
+def _all_text(pairs: Iterable[tuple[object, object]]) -> bool:
+    return all(isinstance(k, str) and isinstance(v, str) for k, v in pairs)

@@ -3,7 +3,6 @@ Each is one transaction with its audit event; none ever deletes data."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
 from uuid import UUID
 
 from core import rekey
@@ -11,16 +10,14 @@ from core import workspaces as w
 from core.errors import NotFound, NotInitialised, ValidationError
 from core.keyring_source import KeyringSource, KeyringUnavailable
 from core.ports import Progress
-
-if TYPE_CHECKING:
-    from core.service import ChartsideService
+from core.service_base import ServiceBase
 
 
-class KeyOps:
+class KeyOps(ServiceBase):
     """Mixed into the service."""
 
     def change_passphrase(
-        self: ChartsideService,
+        self,
         new: str,
         *,
         current: str | None = None,
@@ -39,9 +36,7 @@ class KeyOps:
             "key.passphrase_changed",
         )
 
-    def add_practitioner(
-        self: ChartsideService, username: str, display_name: str, passphrase: str
-    ) -> UUID:
+    def add_practitioner(self, username: str, display_name: str, passphrase: str) -> UUID:
         """Another practitioner in this workspace, with their own passphrase."""
         keys = self.keys.keys(self.require_workspace())
         return self.run(
@@ -52,7 +47,7 @@ class KeyOps:
             target=lambda pid: pid,
         )
 
-    def remove_practitioner(self: ChartsideService, username: str) -> None:
+    def remove_practitioner(self, username: str) -> None:
         """Their login and passphrase go; the audit trail keeps their name."""
         login = w.find_login(self.db, username)
         if login is None or login.workspace_id != self.require_workspace():
@@ -67,10 +62,10 @@ class KeyOps:
             login.practitioner_id,
         )
 
-    def practitioners(self: ChartsideService) -> list[str]:
+    def practitioners(self) -> list[str]:
         return self.run(lambda c, k: w.usernames(c, k.workspace_id))
 
-    def new_recovery_key(self: ChartsideService) -> str:
+    def new_recovery_key(self) -> str:
         """A fresh recovery key; the old one stops working."""
         keys = self.keys.keys(self.require_workspace())
         return self.run(
@@ -79,7 +74,7 @@ class KeyOps:
             details=lambda _: {},
         )
 
-    def enable_keyring(self: ChartsideService, source: KeyringSource | None = None) -> str:
+    def enable_keyring(self, source: KeyringSource | None = None) -> str:
         """Add the OS keyring as a key source (unlock without typing). Returns the backend."""
         src = source or KeyringSource()
         ws = self.require_workspace()
@@ -95,12 +90,12 @@ class KeyOps:
         )
         return backend
 
-    def disable_keyring(self: ChartsideService, source: KeyringSource | None = None) -> None:
+    def disable_keyring(self, source: KeyringSource | None = None) -> None:
         ws = self.require_workspace()
         self.run(lambda c, k: w.drop_source(c, ws, w.KEYRING), "key.keyring_disabled")
         (source or KeyringSource()).delete(ws)
 
-    def disable_passphrase(self: ChartsideService) -> None:
+    def disable_passphrase(self) -> None:
         """Keyring only: drop this practitioner's passphrase wrapper. Refused unless the
         keyring can unlock, and the recovery key stays as the way in if the keyring goes."""
         ws = self.require_workspace()
@@ -112,7 +107,7 @@ class KeyOps:
         assert pid is not None
         self.run(lambda c, k: w.drop_passphrase(c, ws, pid), "key.passphrase_disabled")
 
-    def keyring_ready(self: ChartsideService) -> bool:
+    def keyring_ready(self) -> bool:
         """Whether the OS keyring is set up to unlock this workspace. Needs no unlock, and
         says nothing of whether the entry is still in the keyring (unlocking tells)."""
         with self._lock:
@@ -125,7 +120,7 @@ class KeyOps:
             return w.secret_source_backend(self.db, ws, w.KEYRING) is not None
 
     def unlock_with_keyring(
-        self: ChartsideService,
+        self,
         source: KeyringSource | None = None,
         *,
         username: str | None = None,
@@ -147,10 +142,10 @@ class KeyOps:
             self.actor, self.practitioner_id = login.username, login.practitioner_id
             self._unlocked(ws, keys, "unlock.keyring")
 
-    def key_sources(self: ChartsideService) -> list[str]:
+    def key_sources(self) -> list[str]:
         return self.run(lambda c, k: w.sources(c, k.workspace_id))
 
-    def rotate_data_key(self: ChartsideService, progress: Progress | None = None) -> int:
+    def rotate_data_key(self, progress: Progress | None = None) -> int:
         """A new data key version for new writes; then re-encrypts what the old one wrote.
         Interrupted, `reencrypt()` finishes the job later."""
         ws = self.require_workspace()
@@ -164,11 +159,11 @@ class KeyOps:
         self.reencrypt(progress)
         return rotated.current
 
-    def reencrypt(self: ChartsideService, progress: Progress | None = None) -> int:
+    def reencrypt(self, progress: Progress | None = None) -> int:
         done = rekey.reencrypt(self.db, self.cipher(), progress=progress)
         if done:
             self.run(lambda c, k: None, "key.reencrypted", details=lambda _: {"rows": done})
         return done
 
-    def reencrypt_pending(self: ChartsideService) -> int:
+    def reencrypt_pending(self) -> int:
         return rekey.pending(self.db, self.cipher())

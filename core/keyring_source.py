@@ -68,7 +68,8 @@ class KeyringSource:
             )
         secret = os.urandom(32)
         try:
-            self.backend.set_password(
+            # keyring's backends are untyped; the call is the documented one.
+            self.backend.set_password(  # pyright: ignore[reportUnknownMemberType]
                 SERVICE, _entry(workspace_id), base64.b64encode(secret).decode()
             )
         except KeyringError as exc:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy import Connection
@@ -25,41 +23,20 @@ from core.draft_repo import DraftRepo
 from core.drafts import Draft
 from core.errors import Locked, NotFound
 from core.repos import ClientRepo, SessionRepo
-from core.retrieval.chunks import Chunker, ChunkWriter, client_owner, session_owner
+from core.retrieval.chunks import ChunkWriter, client_owner, session_owner
+from core.service_base import ServiceBase
 
 T = TypeVar("T")
-
-
-class _Runs(Protocol):
-    chunker: Chunker
-    practitioner_id: UUID | None
-    _lock: threading.RLock
-
-    def _run_unchecked(
-        self,
-        fn: Callable[[Connection, CellCipher], T],
-        action: str | None,
-        target: Callable[[T], Any] | UUID | None,
-        details: Callable[[T], dict[str, Any]] | None,
-    ) -> T: ...
-
-    def run(
-        self,
-        fn: Callable[[Connection, CellCipher], T],
-        action: str | None = None,
-        target: Callable[[T], Any] | UUID | None = None,
-        details: Callable[[T], dict[str, Any]] | None = None,
-    ) -> T: ...
 
 
 def _id(obj: Any) -> Any:
     return obj.id
 
 
-class NotesOps:
+class NotesOps(ServiceBase):
     """Mixed into the service, which provides `run` (transaction + audit event)."""
 
-    def list_clients(self: _Runs, filter_text: str = "") -> list[ClientSummary]:
+    def list_clients(self, filter_text: str = "") -> list[ClientSummary]:
         rows = self.run(
             lambda c, k: ClientRepo(k).summaries(c),
             "client.list",
@@ -70,10 +47,10 @@ class NotesOps:
         hits = [r for r in rows if needle in r.full_name.casefold()] if needle else rows
         return sorted(hits, key=lambda r: (r.full_name.casefold(), str(r.id)))
 
-    def get_client(self: _Runs, client_id: UUID) -> Client:
+    def get_client(self, client_id: UUID) -> Client:
         return self.run(lambda c, k: ClientRepo(k).get(c, client_id), "client.read", client_id)
 
-    def create_client(self: _Runs, data: ClientData) -> Client:
+    def create_client(self, data: ClientData) -> Client:
         d = data.validated()
 
         def work(c: Connection, k: CellCipher) -> Client:
@@ -85,7 +62,7 @@ class NotesOps:
 
         return self.run(work, "client.create", _id)
 
-    def update_client(self: _Runs, client_id: UUID, data: ClientData) -> Client:
+    def update_client(self, client_id: UUID, data: ClientData) -> Client:
         d = data.validated()
 
         def work(c: Connection, k: CellCipher) -> Client:
@@ -97,22 +74,22 @@ class NotesOps:
 
         return self.run(work, "client.update", client_id)
 
-    def delete_client(self: _Runs, client_id: UUID) -> None:
+    def delete_client(self, client_id: UUID) -> None:
         def work(c: Connection, k: CellCipher) -> None:
             ClientRepo(k).delete(c, client_id)
             answer_cache.invalidate(c, [client_id])
 
         self.run(work, "client.delete", client_id)
 
-    def list_sessions(self: _Runs, client_id: UUID) -> list[SessionSummary]:
+    def list_sessions(self, client_id: UUID) -> list[SessionSummary]:
         return self.run(
             lambda c, k: SessionRepo(k).summaries(c, client_id), "session.list", client_id
         )
 
-    def get_session(self: _Runs, session_id: UUID) -> Session:
+    def get_session(self, session_id: UUID) -> Session:
         return self.run(lambda c, k: SessionRepo(k).get(c, session_id), "session.read", session_id)
 
-    def create_session(self: _Runs, client_id: UUID, data: SessionData) -> Session:
+    def create_session(self, client_id: UUID, data: SessionData) -> Session:
         d = data.validated()
 
         def work(c: Connection, k: CellCipher) -> Session:
@@ -125,7 +102,7 @@ class NotesOps:
 
         return self.run(work, "session.create", _id)
 
-    def update_session(self: _Runs, session_id: UUID, data: SessionData) -> Session:
+    def update_session(self, session_id: UUID, data: SessionData) -> Session:
         d = data.validated()
 
         def work(c: Connection, k: CellCipher) -> Session:
@@ -138,7 +115,7 @@ class NotesOps:
 
         return self.run(work, "session.update", session_id)
 
-    def delete_session(self: _Runs, session_id: UUID) -> None:
+    def delete_session(self, session_id: UUID) -> None:
         def work(c: Connection, k: CellCipher) -> None:
             repo = SessionRepo(k)
             client_id = repo.get(c, session_id).client_id
@@ -148,7 +125,7 @@ class NotesOps:
         self.run(work, "session.delete", session_id)
 
     # -- drafts: unsaved edits, kept encrypted (core.drafts) ------------------------------
-    def save_draft(self: _Runs, draft: Draft) -> None:
+    def save_draft(self, draft: Draft) -> None:
         """Keep an editor's unsaved form, encrypted. Deliberately not user activity and not
         refused when idle past the auto-lock time: the GUI saves the draft just before the
         keys go, and an autosave must not keep the workspace unlocked by itself."""
@@ -161,7 +138,7 @@ class NotesOps:
                 lambda _: {"kind": draft.kind},
             )
 
-    def drafts(self: _Runs) -> list[Draft]:
+    def drafts(self) -> list[Draft]:
         """This practitioner's drafts, to offer back after unlock."""
         pid = _draft_owner(self)
         return self.run(
@@ -170,7 +147,7 @@ class NotesOps:
             details=lambda r: {"count": len(r)},
         )
 
-    def discard_draft(self: _Runs, kind: str) -> None:
+    def discard_draft(self, kind: str) -> None:
         """Forget the draft of one editor (saved, or discarded by the user)."""
         pid = _draft_owner(self)
         self.run(
@@ -181,7 +158,7 @@ class NotesOps:
         )
 
     def import_file(
-        self: _Runs, path: Path, progress: transfer.Progress | None = None
+        self, path: Path, progress: transfer.Progress | None = None
     ) -> transfer.ImportSummary:
         records = transfer.parse(path.read_bytes())  # validate everything before writing
 
@@ -196,7 +173,7 @@ class NotesOps:
             details=lambda s: dict(s.__dict__),
         )
 
-    def export_doc(self: _Runs, client: str | None = None) -> dict[str, Any]:
+    def export_doc(self, client: str | None = None) -> dict[str, Any]:
         def work(c: Connection, k: CellCipher) -> dict[str, Any]:
             cid = None if client is None else _resolve_client(c, k, client)
             return transfer.export_doc(c, k, cid)
@@ -211,12 +188,12 @@ class NotesOps:
             },
         )
 
-    def resolve_client(self: _Runs, ref: str) -> UUID:
+    def resolve_client(self, ref: str) -> UUID:
         """A client's external id, or its internal id, to its internal id."""
         return self.run(lambda c, k: _resolve_client(c, k, ref))
 
 
-def _draft_owner(ops: _Runs) -> UUID:
+def _draft_owner(ops: ServiceBase) -> UUID:
     if ops.practitioner_id is None:
         raise Locked()
     return ops.practitioner_id

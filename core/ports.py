@@ -9,7 +9,8 @@ threads are safe.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Generator as _Gen
 from typing import Any, Protocol, TypedDict, runtime_checkable
 
 from core.errors import Cancelled
@@ -50,6 +51,9 @@ class ChatMessage(TypedDict):
     content: str
 
 
+TextStream = _Gen[str, None, None]
+"""Text pieces as they are generated; closing it early stops the generation."""
+
 Prompt = str | Sequence[ChatMessage]
 """A raw prompt string, or chat messages that the runtime renders with the model's
 chat template (or a plain transcript when the model has none)."""
@@ -63,6 +67,7 @@ class Embedder(Protocol):
     def model_id(self) -> str:
         """Stable id, `<name>@<sha256 prefix of the weights>`; stored beside each vector so
         a model change marks chunks stale."""
+        ...
 
     @property
     def dimension(self) -> int: ...
@@ -70,9 +75,11 @@ class Embedder(Protocol):
     @property
     def max_input_tokens(self) -> int:
         """Longest input (as counted by `count_tokens`) embedded without truncation."""
+        ...
 
     def load(self, progress: Progress | None = None) -> None:
         """Load now instead of on first use. Raises a `ChartsideError` subclass."""
+        ...
 
     def embed_documents(
         self,
@@ -83,17 +90,20 @@ class Embedder(Protocol):
         cancel: CancelToken | None = None,
     ) -> list[list[float]]:
         """One vector per text, in order. Raises `Cancelled` between batches."""
+        ...
 
     def embed_query(self, text: str) -> list[float]: ...
 
     def tokenize(self, text: str) -> list[int]:
         """Token ids without special tokens. Does not need the model weights loaded."""
+        ...
 
     def count_tokens(self, text: str) -> int: ...
 
     def token_spans(self, text: str) -> list[tuple[int, int]]:
         """Character (start, end) of each token, without special tokens: chunking counts
         tokens with the embedder's own tokenizer. Does not need the weights loaded."""
+        ...
 
     def close(self) -> None: ...
 
@@ -108,20 +118,24 @@ class Generator(Protocol):
     @property
     def context_length(self) -> int:
         """Tokens the runtime's context holds: prompt plus completion must fit."""
+        ...
 
     @property
     def has_chat_template(self) -> bool:
         """False for base models: chat messages are then rendered as a plain transcript."""
+        ...
 
     def load(self, progress: Progress | None = None) -> None: ...
 
     def tokenize(self, text: str) -> list[int]:
         """Token ids from the model's own tokenizer, without BOS."""
+        ...
 
     def count_tokens(self, text: str) -> int: ...
 
     def count_prompt_tokens(self, prompt: Prompt) -> int:
         """Tokens `prompt` occupies once rendered (template, BOS and all)."""
+        ...
 
     def stream(
         self,
@@ -132,13 +146,14 @@ class Generator(Protocol):
         stop: Sequence[str] = (),
         cancel: CancelToken | None = None,
         timeout_s: float | None = None,
-    ) -> Iterator[str]:
+    ) -> TextStream:
         """Yield text pieces as they are generated.
 
         Raises `core.errors.Cancelled` soon (< 200 ms) after `cancel` trips, and a
         timeout error (a `ChartsideError`) when `timeout_s` passes; the time limit counts
         from this call, so it includes waiting for the model to load. Closing the iterator
         early stops the generation too. Work starts at the first `next()`."""
+        ...
 
     def generate(
         self,
@@ -153,5 +168,6 @@ class Generator(Protocol):
         timeout_s: float | None = None,
     ) -> str:
         """The whole completion, optionally constrained by a JSON schema or a GBNF grammar."""
+        ...
 
     def close(self) -> None: ...

@@ -10,7 +10,7 @@ import struct
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import BindParameter, bindparam, text
 
 from core.crypto import CellCipher
 from core.db.engine import Database
@@ -61,9 +61,10 @@ def reencrypt(
             f"SELECT id, {', '.join(cols)} FROM {table} WHERE {_stale(cols)} "
             "LIMIT :n FOR UPDATE SKIP LOCKED"
         )
+        params: list[BindParameter[Any]] = [bindparam(c, type_=None) for c in cols]
         update = text(
             f"UPDATE {table} SET {', '.join(f'{c} = :{c}' for c in cols)} WHERE id = :id"
-        ).bindparams(*(bindparam(c, type_=None) for c in cols))
+        ).bindparams(*params)
         while True:
             if cancelled is not None and cancelled():
                 raise Cancelled("Re-encryption paused; it resumes where it stopped.")

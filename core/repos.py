@@ -181,7 +181,7 @@ class ClientRepo(_Repo):
         rows = conn.execute(
             select(t.c.id, t.c.full_name, t.c.date_of_birth).where(t.c.workspace_id == self.ws)
         )
-        out = []
+        out: list[ClientSummary] = []
         for r in rows:
             p = _decrypt(self.cipher, t, r, ("full_name", "date_of_birth"))
             dob = p.get("date_of_birth")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import replace
-from typing import Any
 
 from core import audit
 from core.api import IndexProgress
@@ -18,6 +17,7 @@ from core.retrieval.lexical import LexicalCache
 from core.retrieval.reading import read_query
 from core.retrieval.search import Searcher
 from core.retrieval.types import FIELDS, IndexStatus, SearchQuery, SearchResult
+from core.service_base import ServiceBase
 
 log = logging.getLogger(__name__)
 MAX_K = 100
@@ -41,12 +41,9 @@ def make_chunker(embedder: Embedder | None) -> Chunker:
     return Chunker(spans, CHUNK_TOKENS, CHUNK_OVERLAP)
 
 
-class SearchOps:
+class SearchOps(ServiceBase):
     """Mixed into the service, which provides `db`, `cipher()`, `run` and `embedder`."""
 
-    embedder: Embedder | None
-    chunker: Chunker
-    lexical: LexicalCache
     _background: BackgroundIndexer | None
     _bg_lock: threading.Lock
 
@@ -57,7 +54,7 @@ class SearchOps:
         self._background = None
         self._bg_lock = threading.Lock()
 
-    def _indexer(self: Any) -> Indexer:
+    def _indexer(self) -> Indexer:
         if self.embedder is None:
             raise ModelError(
                 "No embedding model is available, so notes cannot be indexed.",
@@ -65,12 +62,12 @@ class SearchOps:
             )
         return Indexer(self.db, self.cipher, self.embedder)
 
-    def index_status(self: Any) -> IndexStatus:
+    def index_status(self) -> IndexStatus:
         model = self.embedder.model_id if self.embedder else None
         return self.run(lambda c, k: index_status(c, model))
 
     def index_now(
-        self: Any, progress: IndexProgress | None = None, cancel: CancelToken | None = None
+        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
     ) -> IndexStatus:
         indexer = self._indexer()
         self.run(lambda c, k: backfill(c, k, self.chunker))
@@ -78,7 +75,7 @@ class SearchOps:
         self.run(lambda c, k: None, "index", details=lambda _: done.to_json())
         return done
 
-    def _busy_index(self: Any, progress: IndexProgress | None) -> IndexProgress:
+    def _busy_index(self, progress: IndexProgress | None) -> IndexProgress:
         def report(status: IndexStatus) -> None:
             self.idle.touch()  # long indexing is activity: no auto-lock in the middle
             if progress is not None:
@@ -86,7 +83,7 @@ class SearchOps:
 
         return report
 
-    def watch_index(self: Any, listener: IndexProgress | None) -> None:
+    def watch_index(self, listener: IndexProgress | None) -> None:
         with self._bg_lock:
             if listener is None:
                 if self._background is not None:
@@ -109,7 +106,7 @@ class SearchOps:
                 self._background = None
         self.lexical.clear()
 
-    def search(self: Any, query: SearchQuery) -> SearchResult:
+    def search(self, query: SearchQuery) -> SearchResult:
         q = read_query(_checked(query))
         self.require_active()
         result = Searcher(self.db, self.cipher, self.embedder, self.lexical).search(q)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import platformdirs
 import pydantic
@@ -217,7 +217,8 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> list[str]:
     keys: list[str] = []
     for k, v in data.items():
         dotted = f"{prefix}{k}"
-        keys.extend(_flatten(v, dotted + ".") if isinstance(v, dict) else [dotted])
+        table = cast("dict[str, Any]", v) if isinstance(v, dict) else None
+        keys.extend(_flatten(table, dotted + ".") if table is not None else [dotted])
     return keys
 
 

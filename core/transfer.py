@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from sqlalchemy import Connection
@@ -45,6 +45,15 @@ class _Parsed:
     sessions: list[SessionData]
 
 
+def _object(value: object) -> dict[str, Any] | None:
+    """A JSON object as parsed, or None: `json.loads` says nothing of the types inside."""
+    return cast("dict[str, Any]", value) if isinstance(value, dict) else None
+
+
+def _list(value: object) -> list[Any] | None:
+    return cast("list[Any]", value) if isinstance(value, list) else None
+
+
 def _fail(message: str, field: str, record: str) -> ImportFormatError:
     return ImportFormatError(message, field=field, record=record)
 
@@ -66,25 +75,28 @@ def parse(raw: bytes | str) -> list[_Parsed]:
             else "a number too long"
         )
         raise _fail(f"is not valid UTF-8 JSON ({where})", "file", "import file") from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+    top = _object(doc)
+    if top is None or top.get("format") != FORMAT:
         raise _fail(f'must be an object with "format": "{FORMAT}"', "format", "import file")
-    clients = doc.get("clients")
-    if not isinstance(clients, list):
+    clients = _list(top.get("clients"))
+    if clients is None:
         raise _fail("must be a list", "clients", "import file")
     parsed: list[_Parsed] = []
     seen_clients: set[str] = set()
     seen_sessions: set[str] = set()
-    for i, c in enumerate(clients):
+    for i, item in enumerate(clients):
         rec = f"clients[{i}]"
-        if not isinstance(c, dict):
+        c = _object(item)
+        if c is None:
             raise _fail("must be an object", "client", rec)
         if isinstance(c.get("external_id"), str):
             rec = f"clients[{i}] (external_id {c['external_id'][:40]!r})"
         _no_unknown(c, _CLIENT_KEYS, rec)
         try:
             client = ClientData(
-                full_name=c.get("full_name"),  # type: ignore[arg-type]
-                date_of_birth=c.get("date_of_birth"),  # type: ignore[arg-type]
+                # A missing name reaches validated(), which reports it by field and record.
+                full_name=c.get("full_name"),  # pyright: ignore[reportArgumentType]
+                date_of_birth=c.get("date_of_birth"),
                 medical_history=c.get("medical_history", ""),
                 notes=c.get("notes", ""),
                 external_id=c.get("external_id"),
@@ -96,8 +108,8 @@ def parse(raw: bytes | str) -> list[_Parsed]:
         if client.external_id in seen_clients:
             raise _fail("appears twice in the file", "external_id", rec)
         seen_clients.add(client.external_id)
-        raw_sessions = c.get("sessions", [])
-        if not isinstance(raw_sessions, list):
+        raw_sessions = _list(c.get("sessions", []))
+        if raw_sessions is None:
             raise _fail("must be a list", "sessions", rec)
         sessions = [
             _parse_session(s, f"{rec}.sessions[{j}]", seen_sessions)
@@ -107,8 +119,9 @@ def parse(raw: bytes | str) -> list[_Parsed]:
     return parsed
 
 
-def _parse_session(s: Any, rec: str, seen: set[str]) -> SessionData:
-    if not isinstance(s, dict):
+def _parse_session(item: object, rec: str, seen: set[str]) -> SessionData:
+    s = _object(item)
+    if s is None:
         raise _fail("must be an object", "session", rec)
     _no_unknown(s, _SESSION_KEYS, rec)
     if "date" not in s:
@@ -211,12 +224,14 @@ def write(
     return ImportSummary(*counts)
 
 
-def export_doc(conn: Connection, cipher: CellCipher, client_id: UUID | None = None) -> dict:
+def export_doc(
+    conn: Connection, cipher: CellCipher, client_id: UUID | None = None
+) -> dict[str, Any]:
     """Everything (or one client) as a `chartside.v1` document, in a stable order.
     Records without an external id get their internal id, so a re-import keeps them apart."""
     crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
     clients = [crepo.get(conn, client_id)] if client_id else crepo.all(conn)
-    out = []
+    out: list[dict[str, Any]] = []
     for c in clients:
         d = c.data
         sessions = [
@@ -245,7 +260,7 @@ def _iso(value: dt.datetime) -> str:
     return value.isoformat(timespec="seconds" if not value.microsecond else "microseconds")
 
 
-def dump(doc: dict, path: Path) -> None:
+def dump(doc: dict[str, Any], path: Path) -> None:
     """Write atomically with private permissions: an export is PHI in plaintext, so a
     failed write must leave no partial copy behind either."""
     body = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -117,7 +117,7 @@ def _passphrase_wrap(
 
 def _recovery_wrap(ws: UUID, master: bytes, recovery: str) -> tuple[dict[str, object], bytes]:
     salt = os.urandom(16)
-    kdf = {"algorithm": "hkdf-sha256", "salt": base64.b64encode(salt).decode()}
+    kdf: dict[str, object] = {"algorithm": "hkdf-sha256", "salt": base64.b64encode(salt).decode()}
     return kdf, k.wrap_key(k.recovery_kek(recovery, salt), master, ws, MASTER)
 
 

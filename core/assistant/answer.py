@@ -35,7 +35,7 @@ class Grounded:
     answer: str
     refused: bool
     sources: list[AskSource]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list[str])
 
 
 def _numbered(hits: Sequence[SearchHit]) -> list[AskSource]:
@@ -101,7 +101,7 @@ def from_generation(
     if supports and max(supports) < weak_support:
         # Every citing sentence is far from what it cites: an invention with numbers on.
         return refusal(hits, "The answer did not match the notes it cited, so it is not shown.")
-    sources = []
+    sources: list[AskSource] = []
     for src in _numbered(hits):
         cited = citations.get(src.n)
         sources.append(
@@ -117,7 +117,7 @@ def correct_citations(
     """A sentence that none of its cited sources plainly holds (`anchored`), while another
     source does (a value or a drug read from [4] and [2] cited), cites that source
     instead, with a warning. Anything less plain is left for the support check."""
-    warnings = []
+    warnings: list[str] = []
     for sentence in split_sentences(text):
         cited = [n for n in cited_numbers(sentence) if 1 <= n <= len(hits)]
         plain = strip_markers(sentence)  # a marker's digits are not values
@@ -152,7 +152,7 @@ def attach_sources(
     texts = [support_text(h, sentence) for sentence in bare for h in hits]
     vecs = embed([*bare, *texts])
     sentence_vecs, source_vecs = vecs[: len(bare)], vecs[len(bare) :]
-    warnings = []
+    warnings: list[str] = []
     for i, (sentence, vec) in enumerate(zip(bare, sentence_vecs, strict=True)):
         mine = source_vecs[i * len(hits) : (i + 1) * len(hits)]
         sims = [
@@ -174,7 +174,8 @@ def _distrust(
     """Zero the support of citing sentences that a small model demonstrably made up: a
     date or a number (dose, value) its source does not hold, a subject the source does not
     name, or a sentence closer to the prompt's worked example than to the note it cites."""
-    out, warnings = dict(citations), []
+    out = dict(citations)
+    warnings: list[str] = []
     reasons = [c.reason for c in citations.values()]
     vecs = embed([*reasons, *EXAMPLE_TEXTS])
     examples = vecs[len(reasons) :]

@@ -54,9 +54,9 @@ class CitedSource:
 class ParsedAnswer:
     text: str
     citations: dict[int, CitedSource]
-    invalid_markers: list[int] = field(default_factory=list)
-    weak_sentences: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    invalid_markers: list[int] = field(default_factory=list[int])
+    weak_sentences: list[str] = field(default_factory=list[str])
+    warnings: list[str] = field(default_factory=list[str])
 
 
 def _numbers(body: str) -> list[int]:

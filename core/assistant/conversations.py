@@ -55,7 +55,7 @@ def add_message(
             **cipher.encrypt_row("messages", mid, values),
         )
     )
-    rows = []
+    rows: list[dict[str, object]] = []
     for src in sources or []:
         sid = uuid.uuid4()
         plain = {"detail": json.dumps(src.to_record())}
@@ -105,9 +105,11 @@ def messages(conn: Connection, cipher: CellCipher, conversation_id: UUID) -> lis
         # A source row from before details were kept has nothing to show: skip it.
         if r.detail is not None:
             by_message.setdefault(r.message_id, []).append(_source(cipher, r))
-    out = []
+    out: list[StoredMessage] = []
     for r in rows:
-        meta = json.loads(cipher.decrypt("messages", "meta", r.id, bytes(r.meta))) if r.meta else {}
+        meta: dict[str, Any] = (
+            json.loads(cipher.decrypt("messages", "meta", r.id, bytes(r.meta))) if r.meta else {}
+        )
         out.append(
             StoredMessage(
                 id=r.id,

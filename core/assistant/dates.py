@@ -67,7 +67,8 @@ def find_dates(text: str) -> list[DateMention]:
 def without_dates(text: str) -> str:
     """`text` with its calendar dates blanked out, so that their digits are not read as
     doses or values."""
-    pieces, last = [], 0
+    pieces: list[str] = []
+    last = 0
     for mention in find_dates(text):
         pieces.append(text[last : mention.start])
         pieces.append(" ")

@@ -100,7 +100,7 @@ class BuiltPrompt:
     prompt: Prompt
     sources: list[SearchHit]  # kept, best first; source n is sources[n - 1]
     dropped: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list[str])
     prompt_tokens: int = 0
     stop: tuple[str, ...] = ()  # pass to Generator.stream/generate
     json_schema: dict[str, Any] | None = None  # constrain the output (structured answers)

@@ -46,8 +46,8 @@ def to_text(raw: str, refusal: str) -> str:
     that is not the JSON asked for (cut off by the token limit) is returned as it is, for
     the checks to judge like any free text."""
     try:
-        data = json.loads(raw)
-        sentences = data["sentences"] if data.get("found") else []
+        data: Any = json.loads(raw)
+        sentences: list[Any] = data["sentences"] if data.get("found") else []
         parts = [
             f"{str(s['text']).strip()} [{', '.join(str(int(n)) for n in s['sources'])}]"
             if s.get("sources")

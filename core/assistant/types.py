@@ -117,9 +117,13 @@ class AskResult:
     refused: bool
     cache_hit: bool
     sources: list[AskSource]
-    warnings: list[str] = field(default_factory=list)
-    timings_ms: dict[str, float] = field(default_factory=dict)  # embed, retrieve, generate, total
-    models: dict[str, str | None] = field(default_factory=dict)  # embedder, generator
+    warnings: list[str] = field(default_factory=list[str])
+    timings_ms: dict[str, float] = field(
+        default_factory=dict[str, float]
+    )  # embed, retrieve, generate, total
+    models: dict[str, str | None] = field(
+        default_factory=dict[str, str | None]
+    )  # embedder, generator
     conversation_id: UUID | None = None
     message_id: UUID | None = None
 
@@ -145,8 +149,8 @@ class StoredMessage:
     role: Literal["user", "assistant"]
     content: str
     created_at: dt.datetime
-    sources: list[AskSource] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    sources: list[AskSource] = field(default_factory=list[AskSource])
+    warnings: list[str] = field(default_factory=list[str])
     refused: bool = False
 
 

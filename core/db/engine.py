@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 from uuid import UUID
 
+import psycopg
 from psycopg import sql
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
@@ -82,38 +84,36 @@ def bootstrap_embedded(server: EmbeddedServer, secrets: DbSecrets) -> None:
             create_backup_role(conn, BACKUP_USER, secrets.backup_password)
 
 
-def create_runtime_role(conn: object, user: str, password: str) -> None:
+def create_runtime_role(conn: psycopg.Connection[Any], user: str, password: str) -> None:
     """The everyday role: no superuser, no BYPASSRLS, privileges only through the group."""
-    c = conn  # psycopg.Connection in autocommit mode
-    c.execute(
-        sql.SQL(  # type: ignore[attr-defined]
+    # conn is in autocommit mode
+    conn.execute(
+        sql.SQL(
             "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {g}) THEN "
             "CREATE ROLE {gi} NOLOGIN; END IF; END $$"
         ).format(g=sql.Literal(RUNTIME_GROUP), gi=sql.Identifier(RUNTIME_GROUP))
     )
-    c.execute(
-        sql.SQL(  # type: ignore[attr-defined]
+    conn.execute(
+        sql.SQL(
             "CREATE ROLE {} LOGIN PASSWORD {} NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
             "NOREPLICATION IN ROLE {}"
         ).format(sql.Identifier(user), sql.Literal(password), sql.Identifier(RUNTIME_GROUP))
     )
-    c.execute(
-        sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(  # type: ignore[attr-defined]
+    conn.execute(
+        sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
             sql.Identifier(DB_NAME), sql.Identifier(RUNTIME_GROUP)
         )
     )
 
 
-def create_backup_role(conn: object, user: str, password: str) -> None:
+def create_backup_role(conn: psycopg.Connection[Any], user: str, password: str) -> None:
     """The role `pg_dump` runs as. It must see every workspace's rows, so it has BYPASSRLS,
     and it reads through PostgreSQL's predefined `pg_read_all_data`, which needs no grant
     per table and so no migration. It has no write privilege. Idempotent: an existing role
     gets its attributes and the password again (repair after a lost secrets file)."""
-    c = conn  # psycopg.Connection in autocommit mode, as the superuser
-    exists = c.execute(  # type: ignore[attr-defined]
-        "SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)
-    ).fetchone()
-    c.execute(  # type: ignore[attr-defined]
+    # conn is in autocommit mode, as the superuser
+    exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (user,)).fetchone()
+    conn.execute(
         sql.SQL(
             "{} ROLE {} LOGIN PASSWORD {} NOSUPERUSER BYPASSRLS NOCREATEDB NOCREATEROLE "
             "NOREPLICATION"
@@ -121,10 +121,8 @@ def create_backup_role(conn: object, user: str, password: str) -> None:
             sql.SQL("ALTER" if exists else "CREATE"), sql.Identifier(user), sql.Literal(password)
         )
     )
-    c.execute(  # type: ignore[attr-defined]
-        sql.SQL("GRANT pg_read_all_data TO {}").format(sql.Identifier(user))
-    )
-    c.execute(  # type: ignore[attr-defined]
+    conn.execute(sql.SQL("GRANT pg_read_all_data TO {}").format(sql.Identifier(user)))
+    conn.execute(
         sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
             sql.Identifier(DB_NAME), sql.Identifier(user)
         )
@@ -157,7 +155,7 @@ class Database:
         )
 
     @contextmanager
-    def tx(self, workspace_id: UUID | None) -> Iterator[Connection]:
+    def tx(self, workspace_id: UUID | None) -> Generator[Connection, None, None]:
         """One transaction, scoped to a workspace (or to none: RLS then shows no rows)."""
         with self.runtime.begin() as conn:
             conn.execute(

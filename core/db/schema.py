@@ -5,6 +5,9 @@ The Alembic migrations in `migrations/versions` create exactly this; a test comp
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 from pgvector.sqlalchemy import Vector
 from sqlalchemy import (
     BigInteger,
@@ -29,7 +32,7 @@ metadata = MetaData()
 RUNTIME_GROUP = "chartside_runtime"
 
 
-def _ws() -> Column:
+def _ws() -> Column[uuid.UUID]:
     return Column(
         "workspace_id",
         UUID(as_uuid=True),
@@ -39,7 +42,7 @@ def _ws() -> Column:
     )
 
 
-def _ts(name: str) -> Column:
+def _ts(name: str) -> Column[dt.datetime]:
     return Column(name, DateTime(timezone=True), nullable=False, server_default=func.now())
 
 

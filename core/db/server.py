@@ -21,8 +21,10 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 import psycopg
+from psycopg.rows import TupleRow
 from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_fixed
 
 from core.errors import DatabaseError
@@ -49,6 +51,12 @@ def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
+class _PopenUser(TypedDict, total=False):
+    user: int
+    group: int | None
+    extra_groups: list[int]
+
+
 @dataclass(frozen=True)
 class _RunAs:
     """Who the server runs as. PostgreSQL refuses root, so root uses a system account."""
@@ -56,7 +64,7 @@ class _RunAs:
     uid: int | None = None
     gid: int | None = None
 
-    def popen_kwargs(self) -> dict[str, object]:
+    def popen_kwargs(self) -> _PopenUser:
         if self.uid is None:
             return {}
         return {"user": self.uid, "group": self.gid, "extra_groups": []}
@@ -400,15 +408,10 @@ class EmbeddedServer:
         if self._proc is not None:
             os.kill(self._proc.pid, signal.SIGKILL)
 
-    def connect(self, user: str, password: str, dbname: str = "postgres") -> psycopg.Connection:
-        return _connect_retrying(
-            host=str(self.socket_dir),
-            port=self.port,
-            user=user,
-            password=password,
-            dbname=dbname,
-            autocommit=True,
-        )
+    def connect(
+        self, user: str, password: str, dbname: str = "postgres"
+    ) -> psycopg.Connection[TupleRow]:
+        return _connect_retrying(str(self.socket_dir), self.port, user, password, dbname)
 
 
 def child_env() -> dict[str, str]:
@@ -426,6 +429,10 @@ def child_env() -> dict[str, str]:
     wait=wait_fixed(0.2),
     reraise=True,
 )
-def _connect_retrying(**kwargs: object) -> psycopg.Connection:
+def _connect_retrying(
+    host: str, port: int, user: str, password: str, dbname: str
+) -> psycopg.Connection[TupleRow]:
     # Right after start-up the server may still refuse connections ("starting up").
-    return psycopg.connect(**kwargs)  # type: ignore[arg-type]
+    return psycopg.connect(
+        host=host, port=port, user=user, password=password, dbname=dbname, autocommit=True
+    )
