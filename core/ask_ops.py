@@ -8,10 +8,14 @@ import datetime as dt
 import itertools
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from sqlalchemy import Connection
+
+from core import audit
 from core.assistant import answer as grounding
 from core.assistant import cache as answer_cache
 from core.assistant import conversations as convs
@@ -28,13 +32,15 @@ from core.assistant.types import (
     ConversationSummary,
     StoredMessage,
 )
-from core.errors import Cancelled, ModelError
-from core.ports import CancelToken, Generator
+from core.crypto import CellCipher
+from core.errors import Cancelled, ChartsideError, ModelError
+from core.ports import CancelToken, Embedder, Generator
 from core.retrieval.lexical import has_hebrew
 from core.retrieval.reading import describe_range, read_question, resolve_references
 from core.retrieval.search import Searcher, strong_match
 from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.types import SearchQuery
+from core.service_base import ServiceBase
 
 OnText = Callable[[str], None]
 
@@ -43,35 +49,40 @@ def _ms(t0: float) -> float:
     return (time.perf_counter() - t0) * 1000
 
 
-class AskOps:
+class AskOps(ServiceBase):
     """Mixed into the service, which provides settings, `run`, `require_active`,
     `embedder`, `lexical`, `cipher`, `db`, `record_ai_query`."""
 
-    def _init_assistant(self: Any, generator: Callable[[], Generator | None] | None) -> None:
+    def _init_assistant(self, generator: Callable[[], Generator | None] | None) -> None:
         self._generator_factory = generator
         self._generator: Generator | None = None
         self._generator_lock = threading.Lock()
         self.ask_metrics = AssistantMetrics()
         self.rate_limiter = RateLimiter(self.settings.assistant.rate_limit_per_minute)
 
-    def generator(self: Any) -> Generator | None:
+    def _embedder(self) -> Embedder:
+        if self.embedder is None:
+            raise ModelError("No embedding model is available, so the notes cannot be searched.")
+        return self.embedder
+
+    def generator(self) -> Generator | None:
         """Opened on first use: assembling the packaged model costs seconds once."""
         with self._generator_lock:
             if self._generator is None and self._generator_factory is not None:
                 self._generator = self._generator_factory()
             return self._generator
 
-    def assistant_metrics(self: Any) -> dict[str, dict[str, float]]:
+    def assistant_metrics(self) -> dict[str, dict[str, float]]:
         return self.ask_metrics.snapshot()
 
-    def conversations(self: Any, client_id: UUID | None) -> list[ConversationSummary]:
+    def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
         return self.run(lambda c, k: convs.summaries(c, k, client_id))
 
-    def conversation(self: Any, conversation_id: UUID) -> list[StoredMessage]:
+    def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
         return self.run(lambda c, k: convs.messages(c, k, conversation_id), "conversation.read")
 
     def ask(
-        self: Any,
+        self,
         request: AskRequest,
         on_text: OnText | None = None,
         cancel: CancelToken | None = None,
@@ -81,23 +92,22 @@ class AskOps:
         question = sanitize_query(request.question, cfg.max_question_chars)
         self.require_active()
         self.rate_limiter.check(str(self.practitioner_id or self.actor))
-        if self.embedder is None:
-            raise ModelError("No embedding model is available, so the notes cannot be searched.")
+        embedder = self._embedder()
         client_id, history = self._history(request)
         timings: dict[str, float] = {}
         injected = detect_injection(question)
         if injected is not None:  # refused before anything ran, and the reason shown
-            refused = grounding.Grounded(injected, True, [], [injected])
-            return self._finish(request, question, client_id, t0, timings, refused, [])
+            refused = grounding.Grounded(injected, refused=True, sources=[], warnings=[injected])
+            return self._finish(_Turn(request, question, client_id, t0, timings, refused))
         # The packaged generators do not answer in Hebrew (each refused every Hebrew
         # question tried): the notes' own words serve such a question better.
         hebrew = has_hebrew(question)
         generator = None if request.extractive or hebrew else self.generator()
-        models = {"embedder": self.embedder.model_id, "generator": _id(generator)}
+        models = {"embedder": embedder.model_id, "generator": _id(generator)}
         # A follow-up is searched on its own words; the turn before only resolves "it".
         reading = read_question(resolve_references(question, history))
         t = time.perf_counter()
-        qvec = self.embedder.embed_query(reading.text)
+        qvec = embedder.embed_query(reading.text)
         timings["embed"] = _ms(t)
         scope = answer_cache.scope_key(client_id)
         # The date range and order are part of what was asked: "A1c on 2008-06-03" and
@@ -115,18 +125,22 @@ class AskOps:
             self.ask_metrics.cache.labels("hit" if hit else "miss").inc()
             if hit is not None:
                 cached = grounding.Grounded(
-                    hit["answer"], False, [AskSource.from_record(s) for s in hit["sources"]],
-                    hit["warnings"],
+                    hit["answer"], refused=False,
+                    sources=[AskSource.from_record(s) for s in hit["sources"]],
+                    warnings=hit["warnings"],
                 )  # fmt: skip
                 return self._finish(
-                    request, question, client_id, t0, timings, cached, [], models, True
-                )
+                    _Turn(
+                        request, question, client_id, t0, timings, cached, models=models,
+                        cache_hit=True, extractive=generator is None,
+                    )
+                )  # fmt: skip
         t = time.perf_counter()
         query = SearchQuery(
             reading.text, client_id, k=cfg.sources, date_from=reading.date_from,
             date_to=reading.date_to, order=reading.order,
         )  # fmt: skip
-        found = Searcher(self.db, self.cipher, self.embedder, self.lexical).search(
+        found = Searcher(self.db, self.cipher, embedder, self.lexical).search(
             query, query_vector=qvec
         )
         timings["retrieve"] = _ms(t)
@@ -178,13 +192,19 @@ class AskOps:
                     ttl=dt.timedelta(hours=cfg.cache_ttl_hours), cap=cfg.cache_max_entries,
                 )
             )  # fmt: skip
-        return self._finish(request, question, client_id, t0, timings, result, found.hits, models)
+        return self._finish(
+            _Turn(
+                request, question, client_id, t0, timings, result, found.hits, models,
+                extractive=generator is None,
+            )
+        )  # fmt: skip
 
-    def _history(self: Any, request: AskRequest) -> tuple[UUID | None, list[tuple[str, str]]]:
+    def _history(self, request: AskRequest) -> tuple[UUID | None, list[tuple[str, str]]]:
         if request.conversation_id is None:
             return request.client_id, []
         turns = self.conversation(request.conversation_id)
-        client = self.run(lambda c, k: convs.client_of(c, request.conversation_id))
+        conversation_id = request.conversation_id
+        client = self.run(lambda c, k: convs.client_of(c, conversation_id))
         pairs = [
             (q.content, a.content)
             for q, a in itertools.pairwise(turns)
@@ -193,7 +213,7 @@ class AskOps:
         return client, pairs
 
     def _generate(
-        self: Any,
+        self,
         generator: Generator,
         question: str,
         hits: list[Any],
@@ -235,57 +255,81 @@ class AskOps:
         except Cancelled:
             self.ask_metrics.outcomes.labels("cancelled").inc()
             raise
+        except ChartsideError:  # a timeout, a model that failed mid-answer
+            self.ask_metrics.outcomes.labels("failed").inc()
+            raise
         raw = guard.text()
         self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
         self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
         result = grounding.from_generation(
-            raw, built.sources, self.embedder.embed_documents, cfg.weak_support, question
+            raw, built.sources, self._embedder().embed_documents, cfg.weak_support, question
         )
         result.warnings[:0] = built.warnings
         if guard.looping:
             result.warnings.append("The model began repeating itself; the repeats were cut.")
         return result
 
-    def _finish(
-        self: Any,
-        request: AskRequest,
-        question: str,
-        client_id: UUID | None,
-        t0: float,
-        timings: dict[str, float],
-        result: grounding.Grounded,
-        retrieved: list[Any],
-        models: dict[str, str | None] | None = None,
-        cache_hit: bool = False,
-    ) -> AskResult:
-        """Store the turn, write the audit event and the metrics, whatever the outcome."""
-        timings = {"embed": 0.0, "retrieve": 0.0, "generate": 0.0, **timings}
-        timings["total"] = _ms(t0)
-        meta = {"refused": result.refused, "warnings": result.warnings, "cache_hit": cache_hit}
+    def _finish(self, turn: _Turn) -> AskResult:
+        """Store the turn and its `ai.query` audit event in one transaction (no change
+        without its record), then count it in the metrics."""
+        result = turn.result
+        timings = {"embed": 0.0, "retrieve": 0.0, "generate": 0.0, **turn.timings}
+        timings["total"] = _ms(turn.started)
+        meta = {
+            "refused": result.refused,
+            "warnings": result.warnings,
+            "cache_hit": turn.cache_hit,
+        }
+        retrieved = [str(h.chunk_id) for h in turn.retrieved] or [
+            str(s.chunk_id) for s in result.sources
+        ]
+        cited = [str(s.chunk_id) for s in result.sources if s.used]
+        timings_ms = {k: round(v) for k, v in timings.items()}
 
-        def store(c: Any, k: Any) -> tuple[UUID, UUID]:
-            conv = request.conversation_id or convs.create(c, k, client_id, question)
-            convs.add_message(c, k, conv, "user", question)
+        def store(c: Connection, k: CellCipher) -> tuple[UUID, UUID]:
+            conv = turn.request.conversation_id or convs.create(c, k, turn.client_id, turn.question)
+            convs.add_message(c, k, conv, "user", turn.question)
             return conv, convs.add_message(
                 c, k, conv, "assistant", result.answer, meta, result.sources
             )
 
-        conversation_id, message_id = self.run(store)
-        self.record_ai_query(
-            question,
-            [str(h.chunk_id) for h in retrieved] or [str(s.chunk_id) for s in result.sources],
-            [str(s.chunk_id) for s in result.sources if s.used],
-            {k: round(v) for k, v in timings.items()},
+        conversation_id, message_id = self.run(
+            store,
+            "ai.query",
+            details=lambda _: audit.ai_query_details(
+                self.cipher(), turn.question, retrieved, cited, timings_ms
+            ),
         )
         self.ask_metrics.observe(timings)
-        outcome = "refused" if result.refused else "answered"
-        self.ask_metrics.outcomes.labels(outcome).inc()
+        self.ask_metrics.outcomes.labels(turn.outcome).inc()
         return AskResult(
-            answer=result.answer, refused=result.refused, cache_hit=cache_hit,
+            answer=result.answer, refused=result.refused, cache_hit=turn.cache_hit,
             sources=result.sources, warnings=result.warnings, timings_ms=timings,
-            models=models or {"embedder": _id(self.embedder), "generator": None},
+            models=turn.models or {"embedder": _id(self.embedder), "generator": None},
             conversation_id=conversation_id, message_id=message_id,
         )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """One ask as `_finish` stores, audits and counts it."""
+
+    request: AskRequest
+    question: str  # as sanitised
+    client_id: UUID | None
+    started: float  # time.perf_counter() when the ask began
+    timings: dict[str, float]
+    result: grounding.Grounded
+    retrieved: Sequence[Any] = ()
+    models: dict[str, str | None] | None = None
+    cache_hit: bool = False
+    extractive: bool = False  # the notes' own words: no generator wrote the answer
+
+    @property
+    def outcome(self) -> str:
+        if self.result.refused:
+            return "refused"
+        return "extractive" if self.extractive else "answered"
 
 
 def first_or_latest(hits: list[Any], order: str) -> list[Any]:

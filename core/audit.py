@@ -45,6 +45,22 @@ def query_hmac(cipher: CellCipher, query: str) -> str:
     ).hexdigest()
 
 
+def ai_query_details(
+    cipher: CellCipher,
+    query: str,
+    retrieved: list[str],
+    cited: list[str],
+    timings_ms: dict[str, int],
+) -> dict[str, Any]:
+    """The `ai.query` event's details: the query only as an HMAC, the chunks it used."""
+    return {
+        "query_hmac": query_hmac(cipher, query),
+        "retrieved": retrieved,
+        "cited": cited,
+        "timings_ms": timings_ms,
+    }
+
+
 def micros(ts: dt.datetime) -> int:
     return (ts - _EPOCH) // dt.timedelta(microseconds=1)
 

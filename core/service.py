@@ -299,11 +299,12 @@ class ChartsideService(NotesOps, KeyOps, SearchOps, AskOps):
         workspace key (unattended); the passphrase or the recovery key opens it later."""
         if not self.unlocked:
             raise Locked()
-        write = (
-            (lambda out: self.backup_now(out, passphrase, progress=progress))
-            if passphrase is not None
-            else (lambda out: self._sealed_backup(out, progress))
-        )
+
+        def write(out: Path) -> BackupSummary:
+            if passphrase is None:
+                return self._sealed_backup(out, progress)
+            return self.backup_now(out, passphrase, progress=progress)
+
         made, pruned = schedule.run_scheduled(
             self.settings.backup, now or schedule.utc_now(), write
         )
@@ -361,16 +362,13 @@ class ChartsideService(NotesOps, KeyOps, SearchOps, AskOps):
     def record_ai_query(
         self, query: str, retrieved: list[str], cited: list[str], timings_ms: dict[str, int]
     ) -> None:
-        """For the assistant: the query is kept only as an HMAC."""
+        """An `ai.query` event with no stored turn (a cancelled answer)."""
         self.run(
             lambda c, k: None,
             "ai.query",
-            details=lambda _: {
-                "query_hmac": audit.query_hmac(self.cipher(), query),
-                "retrieved": retrieved,
-                "cited": cited,
-                "timings_ms": timings_ms,
-            },
+            details=lambda _: audit.ai_query_details(
+                self.cipher(), query, retrieved, cited, timings_ms
+            ),
         )
 
     def assistant_status(self) -> AssistantStatus:

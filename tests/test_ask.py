@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 
 from core.assistant.types import AskRequest
+from core.db.schema import RUNTIME_GROUP
 from core.domain import ClientData, SessionData
 from core.errors import Cancelled, GenerationTimeout, QueryRejected, RateLimited
 from core.service import ChartsideService
@@ -183,6 +185,23 @@ def test_extractive_mode_quotes_passages_with_citations(
     assert r.sources[0].used and r.sources[0].field == "plan"
     assert any("No language model" in w for w in r.warnings)
     assert r.models["generator"] is None
+    outcomes = svc.assistant_metrics()["outcomes"]
+    assert (outcomes["extractive"], outcomes["answered"]) == (1, 0)
+
+
+def test_a_turn_is_never_stored_without_its_audit_event(
+    service_factory: Callable[..., ChartsideService], embedder: SentenceTransformerEmbedder
+) -> None:
+    """No change without its record: when the `ai.query` event cannot be written, the
+    stored question and answer must go with it."""
+    svc, client = make(service_factory, embedder, None)
+    with svc.db.owner.begin() as conn:
+        conn.execute(text(f"REVOKE INSERT ON audit_events FROM {RUNTIME_GROUP}"))
+    with pytest.raises(SQLAlchemyError, match="permission denied"):
+        svc.ask(AskRequest("sertraline dose", client_id=client, use_cache=False))
+    with svc.db.owner.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM messages")).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM conversations")).scalar_one() == 0
 
 
 def test_streaming_cancel_and_max_length(smol: Any) -> None:
@@ -257,6 +276,7 @@ def test_generation_timeout_is_a_clear_error(
     svc.index_now()
     with pytest.raises(GenerationTimeout):
         svc.ask(AskRequest(KNEE, client_id=client))
+    assert svc.assistant_metrics()["outcomes"]["failed"] == 1
 
 
 def test_base_model_without_template_answers_with_citations(

@@ -1,17 +1,16 @@
 """Prometheus metrics for answering (DESIGN §6 step 8), in a registry the service owns.
 
-Histograms give the diagnostics view p50/p95 per stage; a small ring of recent samples
-gives exact percentiles, which bucket bounds alone would blur at these latencies."""
+Latency is kept as a small ring of recent samples per stage: the diagnostics view shows
+exact p50/p95 from it, which histogram bucket bounds would blur at these latencies."""
 
 from __future__ import annotations
 
 import threading
 from collections import deque
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter
 
 STAGES = ("embed", "retrieve", "generate", "total")
-_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0)
 _RECENT = 500
 
 
@@ -19,10 +18,6 @@ class AssistantMetrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         r = self.registry
-        self.latency = Histogram(
-            "chartside_ask_seconds", "Answer latency by stage", ["stage"],
-            buckets=_BUCKETS, registry=r,
-        )  # fmt: skip
         self.tokens = Counter(
             "chartside_ask_tokens", "Tokens in prompts and answers", ["kind"], registry=r
         )
@@ -37,7 +32,6 @@ class AssistantMetrics:
         with self._lock:
             for stage, ms in timings_ms.items():
                 if stage in self._recent:
-                    self.latency.labels(stage).observe(ms / 1000)
                     self._recent[stage].append(ms)
 
     def snapshot(self) -> dict[str, dict[str, float]]:
