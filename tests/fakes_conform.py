@@ -1,0 +1,8 @@
+"""Read by pyright only (`make lint`), never collected by pytest: the fakes the GUI tests
+drive must keep matching the Protocols the real service implements, or the UI tests
+would pass against an API that no longer exists."""
+
+from core.api import NotesApi
+from tests.ui.fake_api import FakeNotesApi
+
+_fake: NotesApi = FakeNotesApi()
