@@ -34,19 +34,6 @@ def runtime_settings(settings: Settings) -> tuple[Any, Any]:
     )
 
 
-def open_runtimes(settings: Settings) -> tuple[Any, Any]:
-    """The active embedder and generator, unloaded."""
-    from models.factory import open_defaults
-
-    emb, gen = runtime_settings(settings)
-    return open_defaults(
-        settings.models_dir,
-        settings.model_cache_dir,
-        embedder_settings=emb,
-        generator_settings=gen,
-    )
-
-
 def open_generator(settings: Settings) -> Any:
     """The active generator, unloaded. With none chosen, the packaged models are
     registered and `models.default_generator` picks which becomes active."""

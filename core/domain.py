@@ -8,14 +8,7 @@ from uuid import UUID
 
 from core import validation as v
 
-CLIENT_TEXT_FIELDS = ("full_name", "medical_history", "notes")
 SOAP_FIELDS = ("subjective", "objective", "assessment", "plan")
-
-
-@dataclass(frozen=True)
-class Workspace:
-    id: UUID
-    name: str
 
 
 @dataclass(frozen=True)

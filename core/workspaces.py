@@ -16,7 +16,7 @@ from core import validation as v
 from core.crypto import CellCipher, new_key
 from core.db import schema as s
 from core.db.engine import Database
-from core.domain import Practitioner, Workspace
+from core.domain import Practitioner
 from core.errors import CryptoError, NotFound, ValidationError, WrongPassphrase
 from core.keys import KdfParams
 from core.settings import CryptoSettings
@@ -333,33 +333,6 @@ def workspace_ids(conn: Connection) -> list[UUID]:
             select(s.workspaces.c.id).order_by(s.workspaces.c.created_at, s.workspaces.c.id)
         )
     ]
-
-
-class WorkspaceRepo:
-    """Workspaces hold no PHI; their rows are visible without a key."""
-
-    def get(self, conn: Connection, ws: UUID) -> Workspace:
-        row = conn.execute(select(s.workspaces).where(s.workspaces.c.id == ws)).first()
-        if row is None:
-            raise NotFound(f"workspace {ws} does not exist")
-        return Workspace(row.id, row.name)
-
-    def rename(self, conn: Connection, ws: UUID, name: str) -> None:
-        name = v.text(
-            name, field="name", record=f"workspace {ws}", max_chars=v.MAX_NAME_CHARS, required=True
-        )
-        if (
-            conn.execute(
-                update(s.workspaces).where(s.workspaces.c.id == ws).values(name=name)
-            ).rowcount
-            != 1
-        ):
-            raise NotFound(f"workspace {ws} does not exist")
-
-    def delete(self, conn: Connection, ws: UUID) -> None:
-        """Everything in the workspace goes with it (foreign keys cascade)."""
-        if conn.execute(delete(s.workspaces).where(s.workspaces.c.id == ws)).rowcount != 1:
-            raise NotFound(f"workspace {ws} does not exist")
 
 
 class PractitionerRepo:

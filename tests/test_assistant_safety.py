@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.assistant.safety import check_question, detect_injection, sanitize_query, spotlight
+from core.assistant.safety import detect_injection, sanitize_query, spotlight
 from core.errors import ChartsideError, QueryRejected
 
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"  # noqa: E501
@@ -68,7 +66,7 @@ def test_sanitize_rejects_empty_and_too_long_without_truncating() -> None:
 )
 def test_clinical_questions_are_not_injection(question: str) -> None:
     assert detect_injection(question) is None
-    assert check_question(question) == " ".join(question.split())
+    assert sanitize_query(question) == " ".join(question.split())
 
 
 @pytest.mark.parametrize(
@@ -102,8 +100,6 @@ def test_clinical_questions_are_not_injection(question: str) -> None:
 def test_injection_patterns_give_a_reason(question: str, why: str) -> None:
     reason = detect_injection(question)
     assert reason is not None and why in reason
-    with pytest.raises(QueryRejected, match=re.escape(why)):
-        check_question(question)
 
 
 def test_spotlight_neutralises_fences_and_control_tokens() -> None:

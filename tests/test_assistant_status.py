@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.compose import build_service
-from app.models_setup import assistant_status, open_generator, open_runtimes, runtime_settings
+from app.models_setup import assistant_status, open_embedder, open_generator, runtime_settings
 from core.domain import ClientData, SessionData
 from models.registry import ModelRegistry, use_generator
 from tests.conftest import PASSPHRASE, make_settings
@@ -84,7 +84,7 @@ def test_thread_counts_and_context_come_from_settings(tmp_path: Path) -> None:
     emb_s, gen_s = runtime_settings(settings)
     assert (emb_s.query_threads, emb_s.batch_threads) == (1, 2)
     assert (gen_s.n_threads, gen_s.n_threads_batch, gen_s.n_ctx) == (2, 3, 2048)
-    embedder, generator = open_runtimes(settings)  # unloaded: cheap
+    embedder, generator = open_embedder(settings), open_generator(settings)  # unloaded: cheap
     try:
         assert embedder.settings == emb_s and generator.settings == gen_s
         assert generator.context_length <= 2048

@@ -24,9 +24,10 @@ sys.addaudithook(hook)
 from app.main import main  # the console entry point
 from app import compose
 compose.enforce_offline_env()  # what main() does first
-from app.models_setup import open_runtimes
+from app.models_setup import open_embedder, open_generator
 from core.settings import load_settings
-emb, gen = open_runtimes(load_settings(data_dir=sys.argv[1]))
+settings = load_settings(data_dir=sys.argv[1])
+emb, gen = open_embedder(settings), open_generator(settings)
 emb.embed_query("knee pain")
 gen.count_tokens("knee pain")
 emb.close(); gen.close()

@@ -167,15 +167,6 @@ def set_direction(doc: QTextDocument, *, rtl: bool) -> None:
         block = block.next()
 
 
-def anchor_hrefs(doc: QTextDocument) -> list[str]:
-    """Every anchor target in `doc`, in order (tests, and a last check by callers)."""
-    return [fmt.anchorHref() for _, _, fmt in _fragments(doc) if _is_anchor(fmt)]
-
-
-def image_names(doc: QTextDocument) -> list[str]:
-    return [fmt.toImageFormat().name() for _, _, fmt in _fragments(doc) if fmt.isImageFormat()]
-
-
 # -- internals ---------------------------------------------------------------------------
 
 

@@ -124,15 +124,6 @@ def detect_injection(text: str) -> str | None:
     return None
 
 
-def check_question(text: str, max_chars: int = 1000) -> str:
-    """`sanitize_query`, then `QueryRejected` with the reason when injection is detected."""
-    question = sanitize_query(text, max_chars)
-    reason = detect_injection(question)
-    if reason is not None:
-        raise QueryRejected(reason, remediation="Ask about the notes in plain words.")
-    return question
-
-
 def spotlight(text: str) -> str:
     """Note text made safe to place inside a source fence.
 
