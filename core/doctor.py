@@ -11,6 +11,7 @@ from core.db import migrate
 from core.db.schema import WORKSPACE_TABLES
 from core.domain import HealthCheck
 from core.errors import ChartsideError
+from core.settings import locked_keys, policy_file
 
 if TYPE_CHECKING:
     from core.service import ChartsideService
@@ -64,7 +65,24 @@ def run_checks(svc: ChartsideService) -> list[HealthCheck]:
     if svc.store.server is not None:
         checks.append(_permissions(svc))
     checks.append(_index(svc))
+    checks.append(_policy())
     return checks
+
+
+def _policy() -> HealthCheck:
+    """The settings clinic IT fixed: the user sees why changing them has no effect."""
+    try:
+        keys = sorted(locked_keys())
+    except ChartsideError as exc:
+        return HealthCheck("policy", False, exc.message)
+    if not keys:
+        return HealthCheck("policy", True, "no setting is fixed by a system policy")
+    return HealthCheck(
+        "policy",
+        True,
+        f"fixed by {policy_file()}: {', '.join(keys)}",
+        {"locked": keys},
+    )
 
 
 def _index(svc: ChartsideService) -> HealthCheck:

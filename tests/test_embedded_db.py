@@ -164,3 +164,17 @@ def test_the_server_runs_as_an_unprivileged_account(service: ChartsideService) -
         assert out.strip() == "chartside-pg"
     else:
         assert uid == os.geteuid()
+
+
+def test_doctor_names_the_settings_a_policy_fixes(
+    service: ChartsideService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checks = {c.name: c for c in service.doctor()}
+    assert checks["policy"].ok and checks["policy"].extra == {}
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[crypto]\nargon2_iterations = 4\n")
+    monkeypatch.setenv("CHARTSIDE_POLICY_FILE", str(policy))
+    checks = {c.name: c for c in service.doctor()}
+    assert checks["policy"].ok
+    assert checks["policy"].extra == {"locked": ["crypto.argon2_iterations"]}
+    assert "crypto.argon2_iterations" in checks["policy"].detail
