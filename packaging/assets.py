@@ -1,13 +1,16 @@
 """Icons (hicolor PNGs from the SVG) and the splash image, drawn with Qt offscreen.
 
-    python packaging/assets.py OUT_DIR
+python packaging/assets.py OUT_DIR
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 APP_ID = "org.chartside.Chartside"
@@ -54,18 +57,14 @@ def render(out_dir: Path) -> list[Path]:
     return written
 
 
-class _painting:
+@contextlib.contextmanager
+def _painting(painter: Any) -> Iterator[Any]:
     """QPainter must end before its image is saved."""
-
-    def __init__(self, painter: object) -> None:
-        self.painter = painter
-
-    def __enter__(self) -> object:
-        self.painter.setRenderHint(self.painter.RenderHint.Antialiasing)
-        return self.painter
-
-    def __exit__(self, *exc: object) -> None:
-        self.painter.end()
+    painter.setRenderHint(painter.RenderHint.Antialiasing)
+    try:
+        yield painter
+    finally:
+        painter.end()
 
 
 if __name__ == "__main__":

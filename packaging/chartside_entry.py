@@ -96,11 +96,12 @@ class _WindowCheck:
         self._times.setdefault("first_window_s", self._elapsed())
         field = dialog.findChild(QLineEdit, "passphrase")
         button = dialog.findChild(QPushButton, "unlockButton")
-        if "submitted_s" not in self._times and field is not None and field.isVisible():
-            if button is not None and button.isEnabled():
-                field.setText(self._passphrase)
-                self._times["submitted_s"] = self._elapsed()
-                button.click()
+        if "submitted_s" in self._times or field is None or button is None:
+            return
+        if field.isVisible() and button.isEnabled():
+            field.setText(self._passphrase)
+            self._times["submitted_s"] = self._elapsed()
+            button.click()
 
     def _elapsed(self) -> float:
         return round(time.time() - self._started, 3)

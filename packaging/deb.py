@@ -104,7 +104,7 @@ def policy_template() -> str:
     lines = []
     for line in (HERE / "policy.example.toml").read_text(encoding="utf-8").splitlines():
         text = line.strip()
-        if text and not text.startswith("#") and not text.startswith("["):
+        if text and not text.startswith("#"):
             line = "# " + line
         lines.append(line)
     header = (

@@ -69,9 +69,7 @@ def build(python: str = sys.executable) -> dict[str, object]:
                 "description": f"{native.description}; carried by the {native.carried_by} wheel",
                 "licenses": _licence(native.licence_id, None),
                 "purl": f"pkg:generic/{native.name}@{native.version.split()[-1]}",
-                "hashes": [
-                    {"alg": "SHA-256", "content": sha256_file(f)} for f in native.files[:1]
-                ],
+                "hashes": [{"alg": "SHA-256", "content": sha256_file(f)} for f in native.files[:1]],
             }
         )
     for model in components.models():
