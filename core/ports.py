@@ -1,6 +1,7 @@
 """Ports that local model runtimes implement (DESIGN §2). `models/` provides the adapters.
 
-Core must stay free of ML libraries and numpy, so vectors are plain `list[float]`.
+Core stays free of ML libraries, and ports carry no numpy: vectors are plain
+`list[float]` (numpy is allowed only inside core's BM25 index, README "Layout").
 Every call may block for a long time (a lazy model load on first use): call them off the
 GUI thread. Runtimes serialise work on their own owning thread, so calls from several
 threads are safe.

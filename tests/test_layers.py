@@ -37,6 +37,8 @@ def test_layer_contracts_hold() -> None:
     [
         ("core", "core/_probe.py", "PySide6"),
         ("core", "core/_probe.py", "torch"),
+        ("core", "core/_probe.py", "numpy"),
+        ("core.assistant", "core/assistant/_probe.py", "bm25s"),
         ("ui", "ui/_probe.py", "sqlalchemy"),
         ("ui", "ui/_probe.py", "models"),
     ],
