@@ -18,7 +18,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 from uuid import UUID
 
 from alembic.config import Config
@@ -48,6 +48,7 @@ from core.crypto import CellCipher
 from core.db.engine import BACKUP_USER, Database
 from core.db.server import SUPERUSER, EmbeddedServer
 from core.errors import NotInitialised, WrongPassphrase
+from core.progress import CancelToken, Progress, Steps
 from core.settings import Settings
 from core.store import Store, create_cluster
 
@@ -68,14 +69,6 @@ __all__ = [
     "restore_backup",
     "verify_backup",
 ]
-
-Progress = Callable[[float, str], None]
-
-
-class CancelToken(Protocol):
-    """The part of core.ports.CancelToken used here (kept structural to avoid coupling)."""
-
-    def raise_if_cancelled(self) -> None: ...
 
 
 class BackupUnsupported(BackupError):
@@ -98,28 +91,6 @@ class BackupResult:
     path: Path
     size: int
     manifest: Manifest
-
-
-class _Steps:
-    """Checks the cancel token and maps each step's own 0..1 into its share of the whole."""
-
-    def __init__(self, progress: Progress | None, cancel: CancelToken | None) -> None:
-        self._progress = progress
-        self._cancel = cancel
-
-    def at(self, fraction: float, message: str) -> None:
-        if self._cancel is not None:
-            self._cancel.raise_if_cancelled()
-        if self._progress is not None:
-            self._progress(min(max(fraction, 0.0), 1.0), message)
-
-    def done(self, message: str) -> None:
-        """The work is complete and kept: too late to cancel."""
-        if self._progress is not None:
-            self._progress(1.0, message)
-
-    def span(self, lo: float, hi: float, message: str) -> Callable[[float], None]:
-        return lambda f: self.at(lo + (hi - lo) * min(f, 1.0), message)
 
 
 def content_digest(doc: dict[str, Any]) -> str:
@@ -146,7 +117,7 @@ def create_backup(
     checks the decrypted content with it. A wrong passphrase writes nothing. `sealed`
     (unattended, scheduled backups of a one-workspace store) encrypts under the unlocked
     workspace key instead; the passphrase or the recovery key opens it later."""
-    steps = _Steps(progress, cancel)
+    steps = Steps(progress, cancel)
     server = _embedded(store.server)
     out = Path(out).absolute()
     if out.exists() and not overwrite:
@@ -243,7 +214,7 @@ def verify_backup(
     cancel: CancelToken | None = None,
 ) -> Manifest:
     """Authenticate every byte of a backup file and return its manifest. Writes nothing."""
-    steps = _Steps(progress, cancel)
+    steps = Steps(progress, cancel)
     with open_backup(path) as f:
         reader = BackupReader(f, passphrase)
         manifest = _check_pass(reader, file_size(f), steps.span(0.0, 1.0, "checking the backup"))
@@ -278,7 +249,7 @@ def restore_backup(
     per-table counts and the decrypted content must equal the manifest; otherwise (and on
     any error or cancel) the new data directory is removed again. The server is stopped
     on return: open the data dir with ChartsideService as usual."""
-    steps = _Steps(progress, cancel)
+    steps = Steps(progress, cancel)
     store = Store(settings, migrations_dir)
     server = _embedded(store.server)
     target = settings.data_dir

@@ -9,42 +9,11 @@ threads are safe.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Generator as _Gen
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, TypedDict, runtime_checkable
 
-from core.errors import Cancelled
-
-Progress = Callable[[float, str], None]
-"""`progress(fraction, message)`, fraction in [0, 1]. Called from a worker thread."""
-
-
-class CancelToken:
-    """A one-way switch shared between whoever asks for work and whoever does it.
-
-    Cheap to poll (`cancelled`), and waitable so a worker can sleep until it trips.
-    """
-
-    __slots__ = ("_event",)
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until cancelled or `timeout` passes; True when cancelled."""
-        return self._event.wait(timeout)
-
-    def raise_if_cancelled(self) -> None:
-        if self._event.is_set():
-            raise Cancelled()
+from core.progress import CancelToken, Progress
 
 
 class ChatMessage(TypedDict):

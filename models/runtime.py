@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from core.ports import Progress
+from core.progress import scaled as scaled  # the one sub-range helper, used by the runtimes
 from models.errors import ModelChecksumMismatch, ModelError, ModelNotFound
 from models.files import sha256_path
 from models.metrics import ModelMetrics
@@ -35,15 +36,6 @@ def enforce_offline() -> None:
 
 def _no_progress(fraction: float, message: str) -> None:
     pass
-
-
-def scaled(progress: Progress, start: float, end: float) -> Progress:
-    """Map a sub-step's 0..1 onto start..end of the whole load."""
-
-    def report(fraction: float, message: str) -> None:
-        progress(start + (end - start) * min(max(fraction, 0.0), 1.0), message)
-
-    return report
 
 
 class ManagedRuntime:

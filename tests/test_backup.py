@@ -41,6 +41,7 @@ from core.db.engine import BACKUP_USER, SECRETS_FILE, DbSecrets
 from core.db.server import SUPERUSER
 from core.domain import ClientData, SessionData
 from core.errors import Cancelled, ChartsideError, WeakKdfParameters, WrongPassphrase
+from core.progress import CancelToken
 from core.service import ChartsideService
 from core.settings import Settings
 from core.store import Store
@@ -446,19 +447,18 @@ def test_an_existing_file_is_not_overwritten_unless_asked(
 
 
 # -- cancel ----------------------------------------------------------------------------
-class _TripOn:
+class _TripOn(CancelToken):
     """A cancel token that trips once progress reports the given step."""
 
+    __slots__ = ("step",)
+
     def __init__(self, step: str) -> None:
+        super().__init__()
         self.step = step
-        self.tripped = False
 
     def progress(self, fraction: float, message: str) -> None:
-        self.tripped = self.tripped or message == self.step
-
-    def raise_if_cancelled(self) -> None:
-        if self.tripped:
-            raise Cancelled()
+        if message == self.step:
+            self.cancel()
 
 
 def test_cancelled_backup_leaves_no_file(service: ChartsideService, tmp_path: Path) -> None:
