@@ -26,10 +26,9 @@ from core.domain import (
     SessionSummary,
 )
 from core.drafts import Draft
-from core.ports import CancelToken, Progress
+from core.progress import CancelToken, IndexProgress, Progress
 from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
 
-IndexProgress = Callable[[IndexStatus], None]
 """Called from the indexing thread with (current, total) after every batch."""
 
 

@@ -34,7 +34,8 @@ from core.assistant.types import (
 )
 from core.crypto import CellCipher
 from core.errors import Cancelled, ChartsideError, ModelError
-from core.ports import CancelToken, Embedder, Generator
+from core.ports import Embedder, Generator
+from core.progress import CancelToken
 from core.retrieval.lexical import has_hebrew
 from core.retrieval.reading import describe_range, read_question, resolve_references
 from core.retrieval.search import Searcher, strong_match

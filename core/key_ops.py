@@ -9,7 +9,7 @@ from core import rekey
 from core import workspaces as w
 from core.errors import NotFound, NotInitialised, ValidationError
 from core.keyring_source import KeyringSource, KeyringUnavailable
-from core.ports import Progress
+from core.progress import Progress
 from core.service_base import ServiceBase
 
 

@@ -22,6 +22,7 @@ from core.domain import (
 from core.draft_repo import DraftRepo
 from core.drafts import Draft
 from core.errors import Locked, NotFound
+from core.progress import Progress
 from core.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import ChunkWriter, client_owner, session_owner
 from core.service_base import ServiceBase
@@ -157,9 +158,7 @@ class NotesOps(ServiceBase):
             lambda _: {"kind": kind},
         )
 
-    def import_file(
-        self, path: Path, progress: transfer.Progress | None = None
-    ) -> transfer.ImportSummary:
+    def import_file(self, path: Path, progress: Progress | None = None) -> transfer.ImportSummary:
         records = transfer.parse(path.read_bytes())  # validate everything before writing
 
         def work(c: Connection, k: CellCipher) -> transfer.ImportSummary:

@@ -7,7 +7,6 @@ rows. No job table can drift out of step with the data."""
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import BindParameter, bindparam, text
@@ -15,6 +14,7 @@ from sqlalchemy import BindParameter, bindparam, text
 from core.crypto import CellCipher
 from core.db.engine import Database
 from core.errors import Cancelled
+from core.progress import CancelToken, Progress
 
 # Every encrypted column, by table (external ids too).
 ENCRYPTED = {
@@ -49,8 +49,8 @@ def reencrypt(
     cipher: CellCipher,
     *,
     batch: int = 200,
-    progress: Callable[[float, str], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> int:
     """Re-encrypt every value not yet under the current key. Returns how many rows."""
     v = struct.pack(">I", cipher.key_version)
@@ -66,7 +66,7 @@ def reencrypt(
             f"UPDATE {table} SET {', '.join(f'{c} = :{c}' for c in cols)} WHERE id = :id"
         ).bindparams(*params)
         while True:
-            if cancelled is not None and cancelled():
+            if cancel is not None and cancel.cancelled:
                 raise Cancelled("Re-encryption paused; it resumes where it stopped.")
             with db.tx(cipher.workspace_id) as conn:
                 rows = conn.execute(select, {"v": v, "n": batch}).all()

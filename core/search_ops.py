@@ -7,9 +7,9 @@ import threading
 from dataclasses import replace
 
 from core import audit
-from core.api import IndexProgress
 from core.errors import ChartsideError, ModelError, ValidationError
-from core.ports import CancelToken, Embedder
+from core.ports import Embedder
+from core.progress import CancelToken, IndexProgress, touching
 from core.retrieval.backfill import backfill
 from core.retrieval.chunks import Chunker, word_spans
 from core.retrieval.indexer import BackgroundIndexer, Indexer, index_status, listen_url
@@ -76,12 +76,7 @@ class SearchOps(ServiceBase):
         return done
 
     def _busy_index(self, progress: IndexProgress | None) -> IndexProgress:
-        def report(status: IndexStatus) -> None:
-            self.idle.touch()  # long indexing is activity: no auto-lock in the middle
-            if progress is not None:
-                progress(status)
-
-        return report
+        return touching(self.idle.touch, progress)
 
     def watch_index(self, listener: IndexProgress | None) -> None:
         with self._bg_lock:

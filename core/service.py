@@ -35,7 +35,8 @@ from core.errors import (
 from core.key_ops import KeyOps
 from core.keys import KeyManager, WorkspaceKeys
 from core.notes import NotesOps
-from core.ports import Embedder, Generator, Progress
+from core.ports import Embedder, Generator
+from core.progress import Progress, touching
 from core.search_ops import SearchOps
 from core.settings import Settings
 from core.store import Store
@@ -224,14 +225,7 @@ class ChartsideService(NotesOps, KeyOps, SearchOps, AskOps):
         return self.store.require()
 
     def _busy(self, progress: Progress | None) -> Progress:
-        """Long work counts as activity: auto-lock must not strike in the middle of it."""
-
-        def report(fraction: float, message: str) -> None:
-            self.idle.touch()
-            if progress is not None:
-                progress(fraction, message)
-
-        return report
+        return touching(self.idle.touch, progress)
 
     # -- backup ------------------------------------------------------------------------
     def backup(

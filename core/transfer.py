@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -22,13 +21,13 @@ from core.crypto import CellCipher
 from core.db.bulk import INSERT, UPDATE, bulk
 from core.domain import SOAP_FIELDS, ClientData, SessionData
 from core.errors import ImportFormatError, ValidationError
+from core.progress import Progress
 from core.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import ChunkWriter, Owner, client_owner, session_owner
 
 FORMAT = "chartside.v1"
 _CLIENT_KEYS = {"external_id", "full_name", "date_of_birth", "medical_history", "notes", "sessions"}
 _SESSION_KEYS = {"external_id", "date", *SOAP_FIELDS}
-Progress = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from core import rekey
 from core.domain import ClientData, SessionData
 from core.errors import Cancelled, WrongPassphrase
+from core.progress import CancelToken
 from core.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from tests.factories import document
@@ -134,14 +135,17 @@ def test_reencryption_resumes_after_an_interruption(service: ChartsideService) -
 
     rotated = service.run(lambda c, k: w.add_data_key(c, ws, keys))
     service.keys.install(ws, rotated)
-    calls = {"n": 0}
+    token, batches = CancelToken(), {"n": 0}
 
-    def stop_after_two_batches() -> bool:
-        calls["n"] += 1
-        return calls["n"] > 2
+    def cancel_after_two_batches(fraction: float, message: str) -> None:
+        batches["n"] += 1
+        if batches["n"] == 2:
+            token.cancel()
 
     with pytest.raises(Cancelled):
-        rekey.reencrypt(service.db, service.cipher(), batch=5, cancelled=stop_after_two_batches)
+        rekey.reencrypt(
+            service.db, service.cipher(), batch=5, progress=cancel_after_two_batches, cancel=token
+        )
     left = rekey.pending(service.db, service.cipher())
     assert 0 < left < 31  # partly done, and the finished rows are committed
     assert {c.full_name for c in service.list_clients()} == {f"Resume {i}" for i in range(30)}

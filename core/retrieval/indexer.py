@@ -23,7 +23,8 @@ from core.crypto import CellCipher
 from core.db import schema as s
 from core.db.engine import Database
 from core.errors import ChartsideError
-from core.ports import CancelToken, Embedder
+from core.ports import Embedder
+from core.progress import CancelToken
 from core.retrieval.chunks import NOTIFY_CHANNEL, decrypt_content
 from core.retrieval.types import IndexStatus
 from core.retrieval.vector import ensure_index
