@@ -30,10 +30,12 @@ from core.errors import Locked
 from core.settings import Settings
 from ui.assistant_status import AssistantStatusLabel
 from ui.backup_actions import BackupActions
+from ui.contrast import install_accessible_palette
 from ui.diagnostics import DiagnosticsActions
 from ui.errors import describe
 from ui.index_progress import IndexProgressBar
 from ui.main_window import MainWindow
+from ui.menus import MenuBar
 from ui.quit_signals import QuitOnSignals
 from ui.recovery import RecoveryKeyDialog
 from ui.tasks import TaskRunner
@@ -53,6 +55,9 @@ class GuiController(QObject):
         self, api: NotesApi, runner: TaskRunner | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_accessible_palette(app)  # before any widget: all of them start with it
         self._api = api
         self.runner = runner if runner is not None else TaskRunner(self)
         self.main_window = MainWindow(api, self.runner)
@@ -74,6 +79,7 @@ class GuiController(QObject):
         self.backups.failed.connect(self._on_failed)
         self.diagnostics = DiagnosticsActions(api, self.runner, self.main_window)
         self.diagnostics.failed.connect(self._on_failed)
+        self.menus = MenuBar(self.main_window, self.backups, self.diagnostics)
         self._activity = _ActivityFilter(api.touch, self)
         app = QCoreApplication.instance()
         if app is not None:

@@ -44,6 +44,7 @@ from core.assistant.types import (
 from core.errors import Cancelled, Locked
 from core.ports import CancelToken
 from ui.assistant_sources import SourcesView
+from ui.contrast import WARNING_TEXT
 from ui.errors import describe
 from ui.lists import IdList
 from ui.safe_markdown import Part, SafeBrowser, render_parts
@@ -88,6 +89,7 @@ class AssistantPanel(QGroupBox):
 
         self.conversations = IdList("conversationList", self)
         self.conversations.setMaximumHeight(self.fontMetrics().height() * (HISTORY_ROWS + 2))
+        self.conversations.setAccessibleName(self.tr("Earlier conversations"))
         self.conversations.currentItemChanged.connect(self._on_conversation_selected)
         self.new_button = QPushButton(self.tr("New conversation"), self)
         self.new_button.setObjectName("newConversation")
@@ -96,14 +98,15 @@ class AssistantPanel(QGroupBox):
         self.question.setObjectName("assistantQuestion")
         self.question.setPlaceholderText(self.tr("Ask a question about this client's notes"))
         self.question.setClearButtonEnabled(True)
+        self.question.setAccessibleName(self.tr("Question"))
         self.question.returnPressed.connect(self.ask)
-        self.ask_button = QPushButton(self.tr("&Ask"), self)
+        self.ask_button = QPushButton(self.tr("As&k"), self)
         self.ask_button.setObjectName("askButton")
         self.ask_button.clicked.connect(self.ask)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("cancelAskButton")
         self.cancel_button.clicked.connect(self.cancel)
-        self.extractive = QCheckBox(self.tr("Quote the notes only"), self)
+        self.extractive = QCheckBox(self.tr("&Quote the notes only"), self)
         self.extractive.setObjectName("extractiveMode")
         self.extractive.setToolTip(
             self.tr("Answer with the best passages themselves, no generated text.")
@@ -112,10 +115,11 @@ class AssistantPanel(QGroupBox):
         self.notice = _plain_label("askNotice", self)
         self.notice.setStyleSheet("QLabel { font-weight: bold; }")
         self.warnings = _plain_label("askWarnings", self)
-        self.warnings.setStyleSheet("QLabel { color: #8a5300; }")
+        self.warnings.setStyleSheet(f"QLabel {{ color: {WARNING_TEXT}; }}")
         self.answer = SafeBrowser(self)
         self.answer.setObjectName("answerView")
         self.answer.citation_clicked.connect(self._on_citation)
+        self.answer.setAccessibleName(self.tr("Answer"))
         self.sources = SourcesView(self)
         self.sources.source_activated.connect(self.source_activated)
 

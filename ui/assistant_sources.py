@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QBrush, QPalette, Qt
+from PySide6.QtGui import QBrush, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.assistant.types import AskSource
+from ui.contrast import muted_text
 from ui.search_panel import field_label
 
 CHIP_COLUMNS = 3
@@ -58,6 +59,7 @@ class SourcesView(QWidget):
         self.show_all.toggled.connect(self._fill_list)
         self.list = QTreeWidget(self)
         self.list.setObjectName("assistantSources")
+        self.list.setAccessibleName(self.tr("Sources of the answer"))
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setHeaderLabels(
@@ -125,7 +127,8 @@ class SourcesView(QWidget):
 
     def _fill_list(self) -> None:
         self.list.clear()
-        muted = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+        # Quieter than a cited row, yet readable (not the disabled grey, at about 1.6:1).
+        muted = QBrush(muted_text(self.list.palette()))
         for source in self.listed():
             date = source.session_date.strftime("%Y-%m-%d %H:%M") if source.session_date else ""
             use = self.tr("cited") if source.used else self.tr("not cited")

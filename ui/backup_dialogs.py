@@ -40,7 +40,7 @@ class BackupDialog(TaskDialog):
                 "It opens only with your passphrase. Keep it on another disk."
             )
         )
-        self.form.addRow(self.tr("&File:"), self._path_row(self.path, self._browse))
+        self._add_path_row(self.tr("&File:"), self.path, self._browse)
         self._runner.submit(self._api.backup_status, on_success=self._suggest)
         self.form.addRow(self.tr("&Passphrase:"), self.passphrase)
 
@@ -103,8 +103,8 @@ class RestoreDialog(TaskDialog):
         self.passphrase.setObjectName("restorePassphrase")
         self.start_button.setObjectName("restoreStart")
         self.start_button.setText(self.tr("&Restore"))
-        self.form.addRow(self.tr("&Backup file:"), self._path_row(self.source, self._browse_file))
-        self.form.addRow(self.tr("&New folder:"), self._path_row(self.target, self._browse_dir))
+        self._add_path_row(self.tr("&Backup file:"), self.source, self._browse_file)
+        self._add_path_row(self.tr("&New folder:"), self.target, self._browse_dir)
         self.form.addRow(self.tr("&Passphrase:"), self.passphrase)
 
     def _browse_file(self) -> None:

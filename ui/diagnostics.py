@@ -90,6 +90,7 @@ class DiagnosticsDialog(QDialog):
 
         checks_box = QGroupBox(self.tr("Health checks"), self)
         self.checks = _tree("healthChecks", [self.tr("Check"), self.tr("OK"), self.tr("Detail")])
+        self.checks.setAccessibleName(self.tr("Health checks"))
         QVBoxLayout(checks_box).addWidget(self.checks)
 
         assistant_box = QGroupBox(self.tr("Assistant"), self)
@@ -97,7 +98,9 @@ class DiagnosticsDialog(QDialog):
             "assistantLatency",
             [self.tr("Stage"), self.tr("Answers"), self.tr("p50 (ms)"), self.tr("p95 (ms)")],
         )
+        self.latency.setAccessibleName(self.tr("Assistant latency"))
         self.counters = _tree("assistantCounters", [self.tr("Measure"), self.tr("Value")])
+        self.counters.setAccessibleName(self.tr("Assistant counters"))
         self.metrics_note = QLabel(self)
         self.metrics_note.setObjectName("metricsNote")
         self.metrics_note.setWordWrap(True)

@@ -138,7 +138,7 @@ class DraftBar(QFrame):
         self.label.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("&Restore"), self)
         self.restore_button.setObjectName("restoreDraft")
-        self.discard_button = QPushButton(self.tr("&Discard"), self)
+        self.discard_button = QPushButton(self.tr("Discard"), self)
         self.discard_button.setObjectName("discardDraft")
         self.restore_button.clicked.connect(lambda: self._answer(self.restore_requested))
         self.discard_button.clicked.connect(lambda: self._answer(self.discard_requested))

@@ -224,12 +224,12 @@ class ClientEditor(_Editor):
         }
         self._lay_out(
             [
-                (self.tr("&Full name:"), self.full_name),
-                (self.tr("&Date of birth:"), self.date_of_birth),
+                (self.tr("F&ull name:"), self.full_name),
+                (self.tr("Date of &birth:"), self.date_of_birth),
                 (self.tr("&Medical history:"), self.medical_history),
-                (self.tr("N&otes:"), self.notes),
+                (self.tr("&Client notes:"), self.notes),
             ],
-            self.tr("&Save client"),
+            self.tr("Save c&lient"),
             "saveClient",
         )
         self._watch()
@@ -307,13 +307,13 @@ class SessionEditor(_Editor):
         }
         self._lay_out(
             [
-                (self.tr("Session da&te:"), self.date),
-                (self.tr("S&ubjective:"), self.subjective),
-                (self.tr("O&bjective:"), self.objective),
+                (self.tr("Session &date:"), self.date),
+                (self.tr("&Subjective:"), self.subjective),
+                (self.tr("&Objective:"), self.objective),
                 (self.tr("&Assessment:"), self.assessment),
                 (self.tr("&Plan:"), self.plan),
             ],
-            self.tr("Save sess&ion"),
+            self.tr("Sa&ve session"),
             "saveSession",
         )
         self._watch()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from core.errors import Cancelled, ChartsideError, ValidationError
+from ui.contrast import ERROR_BACKGROUND, ERROR_BORDER, ERROR_TEXT
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,8 @@ class ErrorBanner(QFrame):
         self.setObjectName("errorBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            "#errorBanner { background: #fdecea; border: 1px solid #d93025; }"
-            "#errorBanner QLabel { color: #5f2120; }"
+            f"#errorBanner {{ background: {ERROR_BACKGROUND}; border: 1px solid {ERROR_BORDER}; }}"
+            f"#errorBanner QLabel {{ color: {ERROR_TEXT}; }}"
         )
         self._label = QLabel(self)
         self._label.setObjectName("errorText")

@@ -12,6 +12,7 @@ from uuid import UUID
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -106,8 +107,10 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.client_filter.setObjectName("clientFilter")
         self.client_filter.setPlaceholderText(self.tr("Search clients by name"))
         self.client_filter.setClearButtonEnabled(True)
+        self.client_filter.setAccessibleName(self.tr("Search clients by name"))
         self.client_list = IdList("clientList", pane)
         self.new_client_button = QPushButton(self.tr("&New client"), pane)
+        self.client_list.setAccessibleName(self.tr("Clients"))
         self.new_client_button.setObjectName("newClient")
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
@@ -131,6 +134,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.sessions_box = QGroupBox(self.tr("Sessions"), page)
         self.session_list = IdList("sessionList", self.sessions_box)
         self.session_list.currentItemChanged.connect(self._on_session_selected)
+        self.session_list.setAccessibleName(self.tr("Sessions of this client"))
         self.new_session_button = QPushButton(self.tr("Ne&w session"), self.sessions_box)
         self.new_session_button.setObjectName("newSession")
         self.new_session_button.clicked.connect(self.new_session)
@@ -193,6 +197,40 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.statusBar().showMessage(message, 5000)
 
     # -- lifecycle --------------------------------------------------------------------------
+    # -- keyboard commands (the menu bar's; see ui/menus.py) ---------------------------------
+
+    def _editor_to_save(self) -> SessionEditor | ClientEditor | None:
+        """The form Ctrl+S saves: the one with the focus, else the one with unsaved changes
+        (the session first: it is the one being written during a visit)."""
+        editors = (self.session_editor, self.client_editor)
+        focus = QApplication.focusWidget()
+        for editor in editors:
+            if focus is not None and editor.isAncestorOf(focus) and editor.isEnabled():
+                return editor
+        return next((editor for editor in editors if editor.dirty), None)
+
+    def can_save(self) -> bool:
+        return self._editor_to_save() is not None
+
+    def save_current(self) -> None:
+        """Save the form being edited, as its own Save button does."""
+        editor = self._editor_to_save()
+        if editor is self.session_editor:
+            self.save_session()
+        elif editor is self.client_editor:
+            self.save_client()
+
+    def focus_search(self) -> None:
+        """Ctrl+F: into the search of this client's notes, or the client search when no
+        client is open."""
+        target = self.search_panel.query if self.search_panel.isEnabled() else self.client_filter
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target.selectAll()
+
+    def focus_client_filter(self) -> None:
+        self.client_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.client_filter.selectAll()
+
 
     def refresh(self) -> None:
         """(Re)load the client list for the current search text."""

@@ -29,6 +29,7 @@ class RecoveryKeyDialog(QDialog):
         explain.setWordWrap(True)
         self.key_field = QLineEdit(recovery_key, self)
         self.key_field.setObjectName("recoveryKey")
+        self.key_field.setAccessibleName(self.tr("Recovery key"))
         self.key_field.setReadOnly(True)
         self.key_field.setFont(QFont("monospace"))
         self.confirm = QCheckBox(self.tr("I have written the recovery key down"), self)

@@ -70,6 +70,7 @@ class SearchPanel(QGroupBox):
         self.query.setObjectName("noteSearch")
         self.query.setPlaceholderText(self.tr("Words or phrases from the notes"))
         self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName(self.tr("Search this client's notes"))
         self.query.returnPressed.connect(self.search)
         self.search_button = QPushButton(self.tr("Searc&h"), self)
         self.search_button.setObjectName("noteSearchButton")
@@ -84,6 +85,7 @@ class SearchPanel(QGroupBox):
         self.results = QTreeWidget(self)
         self.results.setObjectName("searchResults")
         self.results.setRootIsDecorated(False)
+        self.results.setAccessibleName(self.tr("Search results"))
         self.results.setUniformRowHeights(True)
         self.results.setHeaderLabels(
             [self.tr("Date"), self.tr("Field"), self.tr("Snippet"), self.tr("Score")]

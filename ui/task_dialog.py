@@ -255,7 +255,8 @@ class TaskDialog(QDialog):
             self.step.setText(self.tr("Starting…"))
             self.step.show()
 
-    def _path_row(self, edit: QLineEdit, browse: Callable[[], None]) -> QHBoxLayout:
+    def _add_path_row(self, label: str, edit: QLineEdit, browse: Callable[[], None]) -> None:
+        """A form row: `label`, then `edit` with a "Browse…" button beside it."""
         button = QPushButton(self.tr("Browse…"), self)
         button.setObjectName(f"{edit.objectName()}Browse")
         button.clicked.connect(browse)
@@ -263,7 +264,11 @@ class TaskDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(edit, 1)
         row.addWidget(button)
-        return row
+        # A row holding a layout gets no buddy from QFormLayout, and a label without a buddy
+        # shows its "&" literally; this one names the field and its Alt key moves there.
+        caption = QLabel(label, self)
+        caption.setBuddy(edit)
+        self.form.addRow(caption, row)
 
     def _absolute(self, edit: QLineEdit, missing: str) -> Path | None:
         """The path in `edit`, or None after saying what is wrong (`missing` when empty)."""

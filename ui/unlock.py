@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from core.api import NotesApi
 from core.errors import AlreadyInitialised, WrongPassphrase
+from ui.contrast import ALERT_TEXT
 from ui.errors import describe
 from ui.tasks import TaskRunner
 
@@ -81,15 +82,15 @@ class UnlockDialog(QDialog):
         self._confirm.setObjectName("confirmPassphrase")
         self._confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self._form = QFormLayout()
-        self._form.addRow(self.tr("&Username:"), self._username)
+        self._form.addRow(self.tr("Use&rname:"), self._username)
         self._form.addRow(self.tr("&Passphrase:"), self._passphrase)
-        self._form.addRow(self.tr("&Confirm passphrase:"), self._confirm)
+        self._form.addRow(self.tr("Con&firm passphrase:"), self._confirm)
 
         self._error = QLabel(self)
         self._error.setObjectName("unlockError")
         self._error.setTextFormat(Qt.TextFormat.PlainText)
         self._error.setWordWrap(True)
-        self._error.setStyleSheet("color: #b3261e;")
+        self._error.setStyleSheet(f"color: {ALERT_TEXT};")
         self._error.hide()
         self._progress = QProgressBar(self)
         self._progress.setRange(0, 0)  # indeterminate: key derivation reports no progress

@@ -1,0 +1,192 @@
+"""Issue 14, point 5: the menu bar, the keyboard shortcuts, and mnemonics that never clash.
+
+The window tests run on the real service over the real embedded PostgreSQL; the walkers
+in `a11y` are first shown to catch the faults they look for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from a11y import clashes, literal_ampersands, menu_mnemonics, tour, window_mnemonics
+from gui_driver import GuiDriver
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QToolBar,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from core.api import NotesApi
+from core.service import ChartsideService
+from tests.conftest import PASSPHRASE
+from ui.unlock import Mode
+
+MakeGui = Callable[[NotesApi], GuiDriver]
+
+
+# -- the walkers catch what they look for ----------------------------------------------------
+
+
+def test_the_walkers_catch_a_clash_and_a_literal_ampersand(qtbot: QtBot) -> None:
+    """The faults issue 14 found: Alt+A on two controls, a button on a menu's Alt letter,
+    and a form row holding a layout
+    (QFormLayout gives its label no buddy, so "&File:" shows its "&")."""
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    central = QWidget(window)
+    form = QFormLayout(central)
+    form.addRow("&Assessment:", QLineEdit(central))
+    form.addRow(QPushButton("&Ask", central))
+    form.addRow(QPushButton("&Find", central))  # Alt+F is the File menu's
+    row = QHBoxLayout()
+    row.addWidget(QLineEdit(central))
+    form.addRow("&File:", row)
+    window.setCentralWidget(central)
+    window.menuBar().addMenu("&File")
+
+    found = clashes(window_mnemonics(window))
+    assert set(found) == {"A", "F"}, found
+    assert len(literal_ampersands(window)) == 1
+
+
+# -- every window and dialog of the app ------------------------------------------------------
+
+
+def test_no_window_or_dialog_has_clashing_mnemonics_or_a_literal_ampersand(
+    make_gui: MakeGui, service_factory: Callable[..., ChartsideService]
+) -> None:
+    problems: dict[str, object] = {}
+    seen: list[str] = []
+
+    def visit(name: str, window: QWidget) -> None:
+        seen.append(name)
+        found = window_mnemonics(window)
+        if clashes(found):
+            problems[f"{name}: clashing mnemonics"] = clashes(found)
+        if literal_ampersands(window):
+            problems[f"{name}: literal &"] = literal_ampersands(window)
+        if name == "main window":
+            # The issue's clashes, by name: each letter now has one owner.
+            for letter in "ABD":
+                assert len(found.get(letter, [])) == 1, (letter, found.get(letter))
+
+    driver = make_gui(service_factory())
+    tour(driver, PASSPHRASE, visit)
+    assert problems == {}
+    assert len(seen) == 8, seen
+
+    for menu in driver.controller.menus.menus():
+        dupes = clashes(menu_mnemonics(menu))
+        assert not dupes, (menu.title(), dupes)
+
+
+def test_the_menu_bar_holds_every_action_of_the_window(
+    make_gui: MakeGui, notes_api: NotesApi, passphrase: str
+) -> None:
+    driver = make_gui(notes_api)
+    driver.unlock(passphrase)
+    window = driver.window
+    in_menus = {a for menu in driver.controller.menus.menus() for a in menu.actions()}
+    toolbar = window.findChild(QToolBar, "mainToolBar")
+    assert toolbar is not None and toolbar.actions()
+    # Every toolbar entry is the same QAction in a menu: one piece of code behind both.
+    missing = [a.text() for a in toolbar.actions() if not a.isSeparator() and a not in in_menus]
+    assert missing == []
+    names = {a.objectName() for a in in_menus}
+    assert {
+        "newClientAction",
+        "newSessionAction",
+        "saveAction",
+        "backupAction",
+        "restoreAction",
+        "lockAction",
+        "quitAction",
+        "findAction",
+        "findClientAction",
+        "askAction",
+        "cancelAskAction",
+        "newConversationAction",
+        "extractiveAction",
+        "diagnosticsAction",
+    } <= names
+    titles = [m.title() for m in driver.controller.menus.menus()]
+    assert titles == ["&File", "&Edit", "Ass&istant", "&Tools"]
+
+
+def _action(driver: GuiDriver, name: str) -> QAction:
+    action = driver.window.findChild(QAction, name)
+    assert action is not None, name
+    return action
+
+
+def test_standard_shortcuts(make_gui: MakeGui, notes_api: NotesApi, passphrase: str) -> None:
+    driver = make_gui(notes_api)
+    driver.unlock(passphrase)
+    assert _action(driver, "saveAction").shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert _action(driver, "newSessionAction").shortcut() == QKeySequence(
+        QKeySequence.StandardKey.New
+    )
+    assert _action(driver, "findAction").shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert _action(driver, "lockAction").shortcut() == QKeySequence("Ctrl+L")
+    ask_keys = {k.toString() for k in _action(driver, "askAction").shortcuts()}
+    assert ask_keys == {"Ctrl+Return", "Ctrl+Enter"}
+
+
+def test_keyboard_only_client_session_search_ask_and_lock(
+    make_gui: MakeGui, notes_api: ChartsideService, passphrase: str, qtbot: QtBot
+) -> None:
+    """Ctrl+Shift+N, Ctrl+S, Ctrl+N, Ctrl+S, Ctrl+F, Ctrl+Enter and Ctrl+L, pressed as keys
+    in the window, do what their buttons do."""
+    driver = make_gui(notes_api)
+    driver.unlock(passphrase)
+    window = driver.window
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    shift = Qt.KeyboardModifier.ShiftModifier
+
+    def press(key: Qt.Key, modifiers: Qt.KeyboardModifier = ctrl) -> None:
+        focus = window.focusWidget() or window
+        qtbot.keyClick(focus, key, modifiers)
+        driver.settle()
+
+    press(Qt.Key.Key_N, ctrl | shift)  # new client, focus in its name
+    assert window.client_editor.full_name.hasFocus()
+    window.client_editor.full_name.setText("Keyboard Client")
+    press(Qt.Key.Key_S)
+    client_id = window.client_editor.client_id
+    assert client_id is not None, window.banner.text
+    assert notes_api.get_client(client_id).data.full_name == "Keyboard Client"
+
+    press(Qt.Key.Key_N)  # new session, focus in Subjective
+    assert window.session_editor.subjective.hasFocus()
+    window.session_editor.subjective.setPlainText("Typed, then saved with Ctrl+S.")
+    press(Qt.Key.Key_S)
+    session_id = window.session_editor.session_id
+    assert session_id is not None, window.banner.text
+    assert window.session_list.ids() == [session_id]
+    assert notes_api.get_session(session_id).data.subjective == "Typed, then saved with Ctrl+S."
+    assert not window.dirty
+
+    press(Qt.Key.Key_F)
+    assert window.search_panel.query.hasFocus()
+
+    panel = window.assistant_panel
+    panel.question.setFocus()
+    panel.question.setText("What did the client report?")
+    assert panel.status.isHidden()
+    press(Qt.Key.Key_Return)
+    # Asked: the panel reports on it (an answer, or why there is none without a model).
+    driver.wait_until(lambda: not panel.asking)
+    assert panel.status.text() != ""
+
+    press(Qt.Key.Key_L)
+    driver.wait_dialog(Mode.UNLOCK)
+    assert not window.isVisible() and not notes_api.unlocked
