@@ -11,7 +11,10 @@ ratio (this machine is shared and noisy; absolute times mean little):
    excluded), per mode and scope, against the bare pgvector query on a psycopg connection
    and bare bm25s `get_scores` on the same tokens. Goal p95 <= 25 ms.
 3. `recall`: HNSW recall@10 against exact search (`vector.candidates(..., exact=True)`),
-   across the workspace and within one client (iterative scans). Goal >= 0.95.
+   across the workspace and within one client (iterative scans). Goal >= 0.95, on
+   distance-based recall (a hit as near as the k-th exact one counts: identical template
+   vectors tie, and the exact scan's order among a tie is arbitrary); the id-based
+   figure is kept beside it.
 
 `notes` writes the synthetic notes; `corpus` fills the 100,000-chunk table from them.
 """

@@ -52,8 +52,11 @@ def bench_recall(
             res[f"recall_at_{k}_min"] = round(min(acc["recall"]), 2)
             res[f"recall_at_{k}_ties_allowed"] = round(statistics.mean(acc["ties"]), 4)
             res[f"full_result_fraction_at_{k}"] = round(statistics.mean(acc["full"]), 4)
+        # The goal reads the distance-based recall, as ann-benchmarks counts it: templated
+        # notes give many chunks the very same vector, and which of a tie the exact scan
+        # lists first is arbitrary, so id-based recall marks correct answers wrong.
         res["meets_goal"] = (
-            res[f"recall_at_{SEARCH_K}"] >= GOALS["hnsw_recall_at_10_min"]
+            res[f"recall_at_{SEARCH_K}_ties_allowed"] >= GOALS["hnsw_recall_at_10_min"]
             and res[f"full_result_fraction_at_{SEARCH_K}"] == 1.0
         )
         out[scope_name] = res
