@@ -106,11 +106,11 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.client_filter = QLineEdit(pane)
         self.client_filter.setObjectName("clientFilter")
         self.client_filter.setPlaceholderText(self.tr("Search clients by name"))
-        self.client_filter.setClearButtonEnabled(True)
         self.client_filter.setAccessibleName(self.tr("Search clients by name"))
+        self.client_filter.setClearButtonEnabled(True)
         self.client_list = IdList("clientList", pane)
-        self.new_client_button = QPushButton(self.tr("&New client"), pane)
         self.client_list.setAccessibleName(self.tr("Clients"))
+        self.new_client_button = QPushButton(self.tr("&New client"), pane)
         self.new_client_button.setObjectName("newClient")
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
@@ -133,8 +133,8 @@ class MainWindow(UnsavedChanges, QMainWindow):
 
         self.sessions_box = QGroupBox(self.tr("Sessions"), page)
         self.session_list = IdList("sessionList", self.sessions_box)
-        self.session_list.currentItemChanged.connect(self._on_session_selected)
         self.session_list.setAccessibleName(self.tr("Sessions of this client"))
+        self.session_list.currentItemChanged.connect(self._on_session_selected)
         self.new_session_button = QPushButton(self.tr("Ne&w session"), self.sessions_box)
         self.new_session_button.setObjectName("newSession")
         self.new_session_button.clicked.connect(self.new_session)
@@ -196,7 +196,6 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.banner.clear()
         self.statusBar().showMessage(message, 5000)
 
-    # -- lifecycle --------------------------------------------------------------------------
     # -- keyboard commands (the menu bar's; see ui/menus.py) ---------------------------------
 
     def _editor_to_save(self) -> SessionEditor | ClientEditor | None:
@@ -231,6 +230,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.client_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.client_filter.selectAll()
 
+    # -- lifecycle --------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """(Re)load the client list for the current search text."""

@@ -69,8 +69,8 @@ class SearchPanel(QGroupBox):
         self.query = QLineEdit(self)
         self.query.setObjectName("noteSearch")
         self.query.setPlaceholderText(self.tr("Words or phrases from the notes"))
-        self.query.setClearButtonEnabled(True)
         self.query.setAccessibleName(self.tr("Search this client's notes"))
+        self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.search)
         self.search_button = QPushButton(self.tr("Searc&h"), self)
         self.search_button.setObjectName("noteSearchButton")
@@ -84,8 +84,8 @@ class SearchPanel(QGroupBox):
         self.message.hide()
         self.results = QTreeWidget(self)
         self.results.setObjectName("searchResults")
-        self.results.setRootIsDecorated(False)
         self.results.setAccessibleName(self.tr("Search results"))
+        self.results.setRootIsDecorated(False)
         self.results.setUniformRowHeights(True)
         self.results.setHeaderLabels(
             [self.tr("Date"), self.tr("Field"), self.tr("Snippet"), self.tr("Score")]
