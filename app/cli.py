@@ -19,8 +19,7 @@ from typing import Any
 
 from app import audit_file, cli_ask, cli_files, cli_keys, cli_models, cli_search
 from core import transfer
-from core.errors import ChartsideError, WrongPassphrase
-from core.keyring_source import KeyringUnavailable
+from core.errors import ChartsideError, KeyringUnavailable, WrongPassphrase
 from core.service import ChartsideService
 
 EXIT_ERROR = 1

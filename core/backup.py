@@ -47,7 +47,13 @@ from core.backup_format import (
 from core.crypto import CellCipher
 from core.db.engine import BACKUP_USER, Database
 from core.db.server import SUPERUSER, EmbeddedServer
-from core.errors import NotInitialised, WrongPassphrase
+from core.errors import (
+    BackupUnsupported,
+    NotInitialised,
+    RestoreTargetNotEmpty,
+    RestoreVerificationFailed,
+    WrongPassphrase,
+)
 from core.progress import CancelToken, Progress, Steps
 from core.settings import Settings
 from core.store import Store, create_cluster
@@ -69,21 +75,6 @@ __all__ = [
     "restore_backup",
     "verify_backup",
 ]
-
-
-class BackupUnsupported(BackupError):
-    remediation = "Use pg_dump or the clinic's own backup system on the database server."
-
-
-class RestoreTargetNotEmpty(BackupError):
-    remediation = "Choose a new or empty folder (--data-dir); nothing was changed."
-
-
-class RestoreVerificationFailed(BackupError):
-    remediation = (
-        "The restored copy was removed. Try another copy of the backup, "
-        "and run `chartside doctor` on the machine that made it."
-    )
 
 
 @dataclass(frozen=True)

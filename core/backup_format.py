@@ -39,7 +39,12 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from core.errors import ChartsideError, WrongPassphrase
+from core.errors import (
+    BackupDamaged,
+    BackupError,
+    BackupVersionUnsupported,
+    WrongPassphrase,
+)
 from core.keys import KdfParams, derive_kek, recovery_kek, unwrap_key
 from core.settings import CryptoSettings
 
@@ -64,20 +69,6 @@ _CHUNK_RANGE = (4 * 1024, 64 * 1024 * 1024)
 _MAX_KDF_MEMORY_KIB = 4 * 1024 * 1024
 _MAX_KDF_ITERATIONS = 64
 _MAX_KDF_LANES = 64
-
-
-class BackupError(ChartsideError):
-    remediation = "See the message; the data directory was left unchanged."
-
-
-class BackupDamaged(BackupError):
-    """The file fails a checksum or an authentication tag: damaged, truncated or altered."""
-
-    remediation = "Use another copy of this backup; this file cannot be restored."
-
-
-class BackupVersionUnsupported(BackupError):
-    remediation = "Restore it with the Chartside version that made it, or a newer one."
 
 
 @dataclass(frozen=True)

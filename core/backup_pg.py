@@ -16,7 +16,7 @@ from typing import IO
 from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.pool import NullPool
 
-from core.backup_format import CHUNK_SIZE, BackupError
+from core.backup_format import CHUNK_SIZE
 from core.db.engine import (
     BACKUP_USER,
     DB_NAME,
@@ -26,6 +26,7 @@ from core.db.engine import (
     socket_url,
 )
 from core.db.server import SUPERUSER, EmbeddedServer, bin_dir, child_env, new_secret
+from core.errors import BackupError
 
 
 def ensure_backup_role(data_dir: Path, server: EmbeddedServer) -> DbSecrets:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from core.backup_format import BACKUP_SUFFIX, BackupError, backup_file_name, prune_backups
+from core.backup_format import BACKUP_SUFFIX, backup_file_name, prune_backups
+from core.errors import BackupError
 from core.settings import BackupSettings
 
 T = TypeVar("T")

@@ -122,3 +122,38 @@ class RateLimited(ChartsideError):
         unit = "second" if wait == 1 else "seconds"
         super().__init__(message, remediation=f"Wait {wait} {unit} and try again.")
         self.retry_after_s = retry_after_s
+
+
+# -- keys ---------------------------------------------------------------------------
+class KeyringUnavailable(ChartsideError):
+    remediation = "Unlock with your passphrase or your recovery key; no data was deleted."
+
+
+# -- backup and restore -------------------------------------------------------------
+class BackupError(ChartsideError):
+    remediation = "See the message; the data directory was left unchanged."
+
+
+class BackupDamaged(BackupError):
+    """The file fails a checksum or an authentication tag: damaged, truncated or altered."""
+
+    remediation = "Use another copy of this backup; this file cannot be restored."
+
+
+class BackupVersionUnsupported(BackupError):
+    remediation = "Restore it with the Chartside version that made it, or a newer one."
+
+
+class BackupUnsupported(BackupError):
+    remediation = "Use pg_dump or the clinic's own backup system on the database server."
+
+
+class RestoreTargetNotEmpty(BackupError):
+    remediation = "Choose a new or empty folder (--data-dir); nothing was changed."
+
+
+class RestoreVerificationFailed(BackupError):
+    remediation = (
+        "The restored copy was removed. Try another copy of the backup, "
+        "and run `chartside doctor` on the machine that made it."
+    )

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from core import rekey
 from core import workspaces as w
-from core.errors import NotFound, NotInitialised, ValidationError
-from core.keyring_source import KeyringSource, KeyringUnavailable
+from core.errors import KeyringUnavailable, NotFound, NotInitialised, ValidationError
+from core.keyring_source import KeyringSource
 from core.progress import Progress
 from core.service_base import ServiceBase
 

@@ -13,13 +13,9 @@ import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 
-from core.errors import ChartsideError
+from core.errors import KeyringUnavailable
 
 SERVICE = "Chartside"
-
-
-class KeyringUnavailable(ChartsideError):
-    remediation = "Unlock with your passphrase or your recovery key; no data was deleted."
 
 
 @dataclass(frozen=True)
