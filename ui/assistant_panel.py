@@ -44,6 +44,7 @@ from core.assistant.types import (
 from core.errors import Cancelled, Locked
 from core.ports import CancelToken
 from ui.assistant_sources import SourcesView
+from ui.bidi import DATE_TIME, ltr
 from ui.contrast import WARNING_TEXT
 from ui.errors import describe
 from ui.lists import IdList
@@ -298,7 +299,7 @@ class AssistantPanel(QGroupBox):
         if gen != self._list_gen:
             return
         rows = [
-            (c.id, c.title, c.created_at.strftime("%Y-%m-%d %H:%M"))
+            (c.id, c.title, ltr(c.created_at.strftime(DATE_TIME)))
             for c in sorted(found, key=lambda c: c.created_at, reverse=True)
         ]
         self.conversations.set_rows(rows, self.conversation_id)

@@ -23,19 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from core.assistant.types import AskSource
+from ui.bidi import DATE, DATE_TIME, IsolatingDelegate, ltr
 from ui.contrast import muted_text
 from ui.search_panel import field_label
 
 CHIP_COLUMNS = 3
 _SNIPPET_COLUMN = 3
-# Unicode isolates keep a date's digits and dashes in order inside right-to-left text.
-_FSI, _PDI = "\u2068", "\u2069"
 
 
 def source_place(source: AskSource) -> str:
     """Where a source is, in words: "2024-03-02 · Plan", or "Client record · Notes"."""
     if source.session_date is not None:
-        when = _FSI + source.session_date.strftime("%Y-%m-%d") + _PDI
+        # An isolate keeps the date's digits and dashes in order inside Hebrew text.
+        when = ltr(source.session_date.strftime(DATE))
     else:
         when = QCoreApplication.translate("AssistantSources", "Client record")
     return QCoreApplication.translate("AssistantSources", "{when} · {field}").format(
@@ -61,6 +61,7 @@ class SourcesView(QWidget):
         self.list.setObjectName("assistantSources")
         self.list.setAccessibleName(self.tr("Sources of the answer"))
         self.list.setRootIsDecorated(False)
+        self.list.setItemDelegate(IsolatingDelegate(self.list))
         self.list.setUniformRowHeights(True)
         self.list.setHeaderLabels(
             [self.tr("#"), self.tr("Date"), self.tr("Field"), self.tr("Snippet"), self.tr("Use")]
@@ -130,7 +131,7 @@ class SourcesView(QWidget):
         # Quieter than a cited row, yet readable (not the disabled grey, at about 1.6:1).
         muted = QBrush(muted_text(self.list.palette()))
         for source in self.listed():
-            date = source.session_date.strftime("%Y-%m-%d %H:%M") if source.session_date else ""
+            date = source.session_date.strftime(DATE_TIME) if source.session_date else ""
             use = self.tr("cited") if source.used else self.tr("not cited")
             snippet = " ".join(source.snippet.split())
             item = QTreeWidgetItem([f"[{source.n}]", date, field_label(source.field), snippet, use])

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from core.api import BackupStatus, BackupSummary, NotesApi
 from ui.backup_dialogs import BackupDialog, RestoreDialog
+from ui.bidi import ltr
 from ui.tasks import TaskRunner
 
 SCHEDULE_CHECK_MS = 15 * 60 * 1000
@@ -151,7 +152,7 @@ class BackupActions(QObject):
         self._prompted = False  # the next one runs when it falls due
         if self._window.isVisible():
             self._window.statusBar().showMessage(
-                self.tr("Scheduled backup written to {path}").format(path=summary.path),
+                self.tr("Scheduled backup written to {path}").format(path=ltr(summary.path)),
                 STATUS_MESSAGE_MS,
             )
 

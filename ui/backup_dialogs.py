@@ -15,6 +15,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
 from core.api import BackupStatus, BackupSummary, NotesApi, RestoreSummary
+from ui.bidi import ltr
 from ui.task_dialog import TaskDialog, local_time
 from ui.tasks import TaskRunner
 
@@ -70,11 +71,11 @@ class BackupDialog(TaskDialog):
         self.close_button.setText(self.tr("Close"))
         self.path.setText(str(result.path))
         text = self.tr("Backup written to {path} ({size}) and checked.").format(
-            path=result.path, size=size
+            path=ltr(result.path), size=ltr(size)
         )
         if result.pruned:
             text += "\n" + self.tr("{n} older backups were removed.").format(n=len(result.pruned))
-        return text, self.tr("Backup written ({size}).").format(size=size)
+        return text, self.tr("Backup written ({size}).").format(size=ltr(size))
 
 
 class RestoreDialog(TaskDialog):
@@ -141,11 +142,14 @@ class RestoreDialog(TaskDialog):
 
     def _success(self, result: RestoreSummary) -> tuple[str, str]:
         folder = str(result.data_dir)
+        # On a line of its own, so it reads left to right; no isolate marks in it, because
+        # it is meant to be copied into a shell as it is.
+        command = f'chartside --data-dir "{folder}"'
         text = self.tr(
             "The backup made {created} was restored into {folder} and checked: every record "
             "and note matches the backup.\n\n"
             "Chartside still shows your current notes. To open the restored copy, quit and "
-            'start Chartside with:\n    chartside --data-dir "{folder}"\n'
+            "start Chartside with:\n    {command}\n"
             "or set the environment variable CHARTSIDE_DATA_DIR to that folder."
-        ).format(created=local_time(result.created_at), folder=folder)
-        return text, self.tr("Backup restored into {folder}.").format(folder=folder)
+        ).format(created=ltr(local_time(result.created_at)), folder=ltr(folder), command=command)
+        return text, self.tr("Backup restored into {folder}.").format(folder=ltr(folder))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.api import NotesApi
 from core.drafts import Draft
+from ui.bidi import DATE_TIME, ltr
 from ui.editors import ClientEditor, SessionEditor
 from ui.tasks import TaskRunner
 
@@ -158,7 +159,7 @@ class DraftBar(QFrame):
             self.hide()
             return
         when = max((d.saved_at for d in drafts if d.saved_at is not None), default=None)
-        stamp = when.astimezone().strftime("%Y-%m-%d %H:%M") if when is not None else ""
+        stamp = ltr(when.astimezone().strftime(DATE_TIME)) if when is not None else ""
         kinds = {d.kind for d in drafts}
         if kinds == {"session"}:
             what = self.tr("Unsaved changes to a session were kept")

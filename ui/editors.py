@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import ValidationError
+from ui.bidi import first_strong
 
 _INVALID_STYLE = "border: 2px solid #d93025;"
 # ISO order is unambiguous in every locale, which matters for a date of birth.
@@ -80,7 +81,34 @@ def _plain_text_edit(name: str, parent: QWidget) -> QPlainTextEdit:
     edit = QPlainTextEdit(parent)
     edit.setObjectName(name)
     edit.setTabChangesFocus(True)  # keyboard users move on with Tab, as in any form
+    follow_text_direction(edit)
     return edit
+
+
+def follow_text_direction(edit: QPlainTextEdit | QLineEdit) -> None:
+    """Lay `edit` out in the direction of its own text (its first letter): a Hebrew note
+    reads right to left, right-aligned, in the English UI, and an English one left to right
+    in the Hebrew UI; empty, it follows the UI. (Qt orders each paragraph by its own
+    letters already, but a QPlainTextEdit lines every paragraph up on the left.)"""
+
+    def update() -> None:
+        text = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+        direction = first_strong(text)
+        if direction is None:
+            edit.unsetLayoutDirection()
+        else:
+            edit.setLayoutDirection(direction)
+        if isinstance(edit, QPlainTextEdit):
+            # Its paragraphs keep an automatic direction (each is ordered by its own
+            # letters); only the side they line up on follows the note.
+            rtl = (direction or edit.layoutDirection()) == Qt.LayoutDirection.RightToLeft
+            option = edit.document().defaultTextOption()
+            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+            option.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+            edit.document().setDefaultTextOption(option)
+
+    edit.textChanged.connect(update)
 
 
 class _Editor(QWidget):
@@ -211,9 +239,11 @@ class ClientEditor(_Editor):
         self._external_id: str | None = None
         self.full_name = QLineEdit(self)
         self.full_name.setObjectName("fullName")
+        follow_text_direction(self.full_name)
         self.date_of_birth = QLineEdit(self)
         self.date_of_birth.setObjectName("dateOfBirth")
         self.date_of_birth.setPlaceholderText(self.tr("YYYY-MM-DD (optional)"))
+        self.date_of_birth.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # ISO order
         self.medical_history = _plain_text_edit("medicalHistory", self)
         self.notes = _plain_text_edit("clientNotes", self)
         self._fields = {
@@ -288,6 +318,9 @@ class SessionEditor(_Editor):
         self._external_id: str | None = None
         self.date = QDateTimeEdit(self)
         self.date.setObjectName("sessionDate")
+        # The value is left to right. Mirrored, Qt also reverses the format's sections
+        # ("2024-09-24 03:44" read "44:03 24-09-2024"), so this comes before the format.
+        self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.date.setDisplayFormat(DATE_TIME_FORMAT)
         self.date.setCalendarPopup(True)
         self.date.setTimeZone(QTimeZone.utc())  # see to_qdatetime

@@ -12,6 +12,8 @@ from uuid import UUID
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from ui.bidi import IsolatingDelegate
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's text without the unsaved marker
 UNSAVED_MARK = " *"
@@ -21,6 +23,8 @@ class IdList(QListWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        # A Hebrew name in the English UI (or the reverse) keeps its own order.
+        self.setItemDelegate(IsolatingDelegate(self))
         self._marked: UUID | None = None
 
     @staticmethod

@@ -32,6 +32,7 @@ from core.domain import Client, ClientSummary, Session, SessionSummary
 from core.errors import Cancelled, ValidationError
 from core.retrieval.types import SearchHit
 from ui.assistant_panel import AssistantPanel
+from ui.bidi import DATE_TIME, ltr
 from ui.drafts import DraftBar, DraftKeeper
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
@@ -286,7 +287,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
             (
                 c.id,
                 c.full_name,
-                self.tr("Born {date}").format(date=c.date_of_birth.isoformat())
+                self.tr("Born {date}").format(date=ltr(c.date_of_birth.isoformat()))
                 if c.date_of_birth is not None
                 else "",
             )
@@ -384,7 +385,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if gen != self._client_gen:
             return
         rows = [
-            (summary.id, summary.date.strftime("%Y-%m-%d %H:%M"), "")
+            (summary.id, summary.date.strftime(DATE_TIME), "")
             for summary in sorted(sessions, key=lambda s: s.date, reverse=True)
         ]
         self.session_list.set_rows(rows, select or self.session_editor.session_id)

@@ -30,6 +30,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from ui.bidi import first_strong
+
 CITE_SCHEME = "cite"
 MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value
@@ -154,14 +156,16 @@ def render_parts(doc: QTextDocument, parts: Sequence[Part], *, rtl: bool = False
 
 
 def set_direction(doc: QTextDocument, *, rtl: bool) -> None:
-    """Lay every block out right-to-left (Hebrew UI) or left-to-right. A QTextBrowser keeps
-    markdown left-aligned under an RTL application unless each block says so (DESIGN §11)."""
-    direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-    fmt = QTextBlockFormat()
-    fmt.setLayoutDirection(direction)
+    """Give every block the direction of its own text: a Hebrew answer reads right to left
+    in the English UI, and an English question keeps its "?" at its end in the Hebrew UI.
+    A block with no letters (a number, a date) takes the UI's direction (`rtl`). Set on each
+    block, because a QTextBrowser keeps markdown left-aligned otherwise (DESIGN §11)."""
+    ui = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     cursor = QTextCursor(doc)
     block = doc.begin()
     while block.isValid():
+        fmt = QTextBlockFormat()
+        fmt.setLayoutDirection(first_strong(block.text()) or ui)
         cursor.setPosition(block.position())
         cursor.mergeBlockFormat(fmt)
         block = block.next()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.api import NotesApi
 from core.retrieval.types import SearchHit, SearchQuery, SearchResult
+from ui.bidi import DATE_TIME, IsolatingDelegate
 from ui.tasks import TaskRunner
 
 RESULT_LIMIT = 10
@@ -86,6 +87,7 @@ class SearchPanel(QGroupBox):
         self.results.setObjectName("searchResults")
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setRootIsDecorated(False)
+        self.results.setItemDelegate(IsolatingDelegate(self.results))  # dates, notes' words
         self.results.setUniformRowHeights(True)
         self.results.setHeaderLabels(
             [self.tr("Date"), self.tr("Field"), self.tr("Snippet"), self.tr("Score")]
@@ -170,7 +172,7 @@ class SearchPanel(QGroupBox):
         self.failed.emit(exc)
 
     def _item(self, hit: SearchHit) -> QTreeWidgetItem:
-        date = hit.session_date.strftime("%Y-%m-%d %H:%M") if hit.session_date else ""
+        date = hit.session_date.strftime(DATE_TIME) if hit.session_date else ""
         # One line per result; the whole snippet, line breaks included, is in the tooltip.
         snippet = " ".join(hit.snippet.split())
         item = QTreeWidgetItem([date, field_label(hit.field), snippet, f"{hit.score:.3f}"])

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.api import NotesApi
 from core.errors import Locked, WrongPassphrase
+from ui.bidi import ltr
 from ui.errors import ErrorBanner, ErrorText, describe
 from ui.tasks import TaskRunner
 
@@ -280,7 +281,7 @@ class TaskDialog(QDialog):
         path = Path(text).expanduser()
         if not path.is_absolute():
             self._show_local_error(
-                self.tr("“{path}” is not a full path.").format(path=text),
+                self.tr("“{path}” is not a full path.").format(path=ltr(text)),
                 self.tr("Use “Browse…” to choose it."),
             )
             edit.setFocus()
