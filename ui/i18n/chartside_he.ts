@@ -1,0 +1,1039 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="he_IL">
+<context>
+    <name>AssistantPanel</name>
+    <message>
+        <source>Ask the notes</source>
+        <translation>שאלה על הרשומות</translation>
+    </message>
+    <message>
+        <source>Earlier conversations</source>
+        <translation>שיחות קודמות</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>שיחה חדשה</translation>
+    </message>
+    <message>
+        <source>Ask a question about this client&apos;s notes</source>
+        <translation>שאלה על הרשומות של המטופל הזה</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>שאלה</translation>
+    </message>
+    <message>
+        <source>As&amp;k</source>
+        <translation>שאל</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
+    </message>
+    <message>
+        <source>&amp;Quote the notes only</source>
+        <translation>ציטוט הרשומות בלבד</translation>
+    </message>
+    <message>
+        <source>Answer with the best passages themselves, no generated text.</source>
+        <translation>התשובה היא הקטעים המתאימים ביותר עצמם, ללא טקסט שנוצר.</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>תשובה</translation>
+    </message>
+    <message>
+        <source>Reading the notes…</source>
+        <translation>קורא את הרשומות…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>מבטל…</translation>
+    </message>
+    <message>
+        <source>Writing the answer… 1 word. It appears once checked.</source>
+        <translation>כותב את התשובה… מילה אחת. היא תוצג לאחר שתיבדק.</translation>
+    </message>
+    <message>
+        <source>Writing the answer… {words} words. It appears once checked.</source>
+        <translation>כותב את התשובה… {words} מילים. היא תוצג לאחר שתיבדק.</translation>
+    </message>
+    <message>
+        <source>Answered from earlier answers (cache).</source>
+        <translation>נענה מתוך תשובות קודמות (מטמון).</translation>
+    </message>
+    <message>
+        <source>Answered in {seconds:.1f} s.</source>
+        <translation>נענה תוך {seconds:.1f} שניות.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>בוטל</translation>
+    </message>
+    <message>
+        <source>Cancelled before the answer was ready.</source>
+        <translation>בוטל לפני שהתשובה הייתה מוכנה.</translation>
+    </message>
+    <message>
+        <source>Loading the conversation…</source>
+        <translation>טוען את השיחה…</translation>
+    </message>
+    <message>
+        <source>The notes don&apos;t answer this. The closest notes are listed below.</source>
+        <translation>הרשומות אינן עונות על כך. הרשומות הקרובות ביותר מופיעות למטה.</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>את/ה</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>העוזר</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantSources</name>
+    <message>
+        <source>Client record</source>
+        <translation>רשומת המטופל</translation>
+    </message>
+    <message>
+        <source>{when} · {field}</source>
+        <translation>{when} · {field}</translation>
+    </message>
+</context>
+<context>
+    <name>AssistantStatusLabel</name>
+    <message>
+        <source>Assistant ready</source>
+        <translation>העוזר מוכן</translation>
+    </message>
+    <message>
+        <source>Assistant unavailable</source>
+        <translation>העוזר אינו זמין</translation>
+    </message>
+</context>
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Checking the passphrase</source>
+        <translation>בודק את משפט הסיסמה</translation>
+    </message>
+    <message>
+        <source>Counting records</source>
+        <translation>סופר רשומות</translation>
+    </message>
+    <message>
+        <source>Reading the notes to check them</source>
+        <translation>קורא את הרשומות כדי לבדוק אותן</translation>
+    </message>
+    <message>
+        <source>Writing the backup</source>
+        <translation>כותב את הגיבוי</translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation>הגיבוי נכתב</translation>
+    </message>
+    <message>
+        <source>Checking the backup file</source>
+        <translation>בודק את קובץ הגיבוי</translation>
+    </message>
+    <message>
+        <source>Creating a new database</source>
+        <translation>יוצר מסד נתונים חדש</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>משחזר</translation>
+    </message>
+    <message>
+        <source>Checking record counts</source>
+        <translation>בודק את מספר הרשומות</translation>
+    </message>
+    <message>
+        <source>Checking the restored notes</source>
+        <translation>בודק את הרשומות ששוחזרו</translation>
+    </message>
+    <message>
+        <source>Restore checked</source>
+        <translation>השחזור נבדק</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;גיבוי…</translation>
+    </message>
+    <message>
+        <source>Write an encrypted backup of all notes</source>
+        <translation>כתיבת גיבוי מוצפן של כל הרשומות</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;שחזור…</translation>
+    </message>
+    <message>
+        <source>Restore a backup into a new folder</source>
+        <translation>שחזור גיבוי לתיקייה חדשה</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>ראשי</translation>
+    </message>
+    <message>
+        <source>Scheduled backup written to {path}</source>
+        <translation>הגיבוי המתוזמן נכתב אל {path}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;גיבוי</translation>
+    </message>
+    <message>
+        <source>Back up your notes</source>
+        <translation>גיבוי הרשומות</translation>
+    </message>
+    <message>
+        <source>The backup is one encrypted file that holds every client and note. It opens only with your passphrase. Keep it on another disk.</source>
+        <translation>הגיבוי הוא קובץ מוצפן אחד שמכיל את כל המטופלים והרשומות. הוא נפתח רק עם משפט הסיסמה שלך. שמרו אותו על דיסק אחר.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;קובץ:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;משפט סיסמה:</translation>
+    </message>
+    <message>
+        <source>Save the backup as</source>
+        <translation>שמירת הגיבוי בשם</translation>
+    </message>
+    <message>
+        <source>Chartside backups ({pattern})</source>
+        <translation>גיבויים של Chartside ({pattern})</translation>
+    </message>
+    <message>
+        <source>Choose a file for the backup.</source>
+        <translation>בחרו קובץ לגיבוי.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Backup written to {path} ({size}) and checked.</source>
+        <translation>הגיבוי נכתב אל {path} ({size}) ונבדק.</translation>
+    </message>
+    <message>
+        <source>{n} older backups were removed.</source>
+        <translation>{n} גיבויים ישנים יותר נמחקו.</translation>
+    </message>
+    <message>
+        <source>Backup written ({size}).</source>
+        <translation>הגיבוי נכתב ({size}).</translation>
+    </message>
+</context>
+<context>
+    <name>ClientEditor</name>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>YYYY-MM-DD (לא חובה)</translation>
+    </message>
+    <message>
+        <source>F&amp;ull name:</source>
+        <translation>שם מלא:</translation>
+    </message>
+    <message>
+        <source>Date of &amp;birth:</source>
+        <translation>תאריך לידה:</translation>
+    </message>
+    <message>
+        <source>&amp;Medical history:</source>
+        <translation>רקע רפואי:</translation>
+    </message>
+    <message>
+        <source>&amp;Client notes:</source>
+        <translation>הערות על המטופל:</translation>
+    </message>
+    <message>
+        <source>Save c&amp;lient</source>
+        <translation>שמירת המטופל</translation>
+    </message>
+    <message>
+        <source>is not a real date in YYYY-MM-DD form</source>
+        <translation>אינו תאריך תקין בתבנית YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Embed the question</source>
+        <translation>שיבוץ השאלה (embedding)</translation>
+    </message>
+    <message>
+        <source>Retrieve notes</source>
+        <translation>אחזור רשומות</translation>
+    </message>
+    <message>
+        <source>Generate the answer</source>
+        <translation>יצירת התשובה</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>סה״כ</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>אסימוני הנחיה</translation>
+    </message>
+    <message>
+        <source>Answer tokens</source>
+        <translation>אסימוני תשובה</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>פגיעות במטמון</translation>
+    </message>
+    <message>
+        <source>Cache misses</source>
+        <translation>החטאות במטמון</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>נענו</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>סורבו</translation>
+    </message>
+    <message>
+        <source>Extractive</source>
+        <translation>ציטוט בלבד</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>בוטלו</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>נכשלו</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsActions</name>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>&amp;אבחון…</translation>
+    </message>
+    <message>
+        <source>Health checks and assistant performance</source>
+        <translation>בדיקות תקינות וביצועי העוזר</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>ראשי</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticsDialog</name>
+    <message>
+        <source>Diagnostics</source>
+        <translation>אבחון</translation>
+    </message>
+    <message>
+        <source>Health checks</source>
+        <translation>בדיקות תקינות</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>בדיקה</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>תקין</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>פירוט</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>העוזר</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>שלב</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>תשובות</translation>
+    </message>
+    <message>
+        <source>p50 (ms)</source>
+        <translation>חציון (ms)</translation>
+    </message>
+    <message>
+        <source>p95 (ms)</source>
+        <translation>אחוזון 95 (ms)</translation>
+    </message>
+    <message>
+        <source>Assistant latency</source>
+        <translation>זמני תגובה של העוזר</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>מדד</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>ערך</translation>
+    </message>
+    <message>
+        <source>Assistant counters</source>
+        <translation>מונים של העוזר</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;רענון</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>ה&amp;עתקת האבחון</translation>
+    </message>
+    <message>
+        <source>Versions, health checks and metrics, for a support request (no notes)</source>
+        <translation>גרסאות, בדיקות תקינות ומדדים, לפנייה לתמיכה (ללא רשומות)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>כן</translation>
+    </message>
+    <message>
+        <source>NO</source>
+        <translation>לא</translation>
+    </message>
+    <message>
+        <source>No questions answered since Chartside started.</source>
+        <translation>לא נענו שאלות מאז ש־Chartside הופעלה.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftBar</name>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>שחזור</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>מחיקה</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to a session were kept</source>
+        <translation>שינויים שלא נשמרו במפגש נשמרו כטיוטה</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to a client were kept</source>
+        <translation>שינויים שלא נשמרו במטופל נשמרו כטיוטה</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to a client and a session were kept</source>
+        <translation>שינויים שלא נשמרו במטופל ובמפגש נשמרו כטיוטה</translation>
+    </message>
+    <message>
+        <source>{what} ({when}). Restore them, or discard them?</source>
+        <translation>{what} ({when}). לשחזר אותם או למחוק אותם?</translation>
+    </message>
+    <message>
+        <source>{what}. Restore them, or discard them?</source>
+        <translation>{what}. לשחזר אותם או למחוק אותם?</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Dismiss error</source>
+        <translation>סגירת הודעת השגיאה</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>{field}: {reason}</source>
+        <translation>{field}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>בוטל.</translation>
+    </message>
+    <message>
+        <source>Something went wrong ({kind}).</source>
+        <translation>משהו השתבש ({kind}).</translation>
+    </message>
+    <message>
+        <source>Try again. If it keeps happening, run “chartside doctor”.</source>
+        <translation>נסו שוב. אם זה חוזר, הריצו את הפקודה chartside doctor.</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Full name</source>
+        <translation>שם מלא</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>תאריך לידה</translation>
+    </message>
+    <message>
+        <source>Medical history</source>
+        <translation>רקע רפואי</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>הערות</translation>
+    </message>
+    <message>
+        <source>Session date</source>
+        <translation>תאריך המפגש</translation>
+    </message>
+    <message>
+        <source>Subjective</source>
+        <translation>סובייקטיבי</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>אובייקטיבי</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>הערכה</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>תוכנית</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>משפט סיסמה</translation>
+    </message>
+</context>
+<context>
+    <name>GuiController</name>
+    <message>
+        <source>Chartside locked itself after a period of inactivity.</source>
+        <translation>‏Chartside ננעלה לאחר פרק זמן ללא פעילות.</translation>
+    </message>
+</context>
+<context>
+    <name>IndexProgressBar</name>
+    <message>
+        <source>Indexing notes: {current} of {total}</source>
+        <translation>מאנדקס רשומות: {current} מתוך {total}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Chartside</source>
+        <translation>Chartside</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;נעילה</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Lock Chartside and hide all notes</source>
+        <translation>נעילת Chartside והסתרת כל הרשומות</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>ראשי</translation>
+    </message>
+    <message>
+        <source>Search clients by name</source>
+        <translation>חיפוש מטופלים לפי שם</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>מטופלים</translation>
+    </message>
+    <message>
+        <source>&amp;New client</source>
+        <translation>מטופל חדש</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>מטופל</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>מפגשים</translation>
+    </message>
+    <message>
+        <source>Sessions of this client</source>
+        <translation>המפגשים של המטופל הזה</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w session</source>
+        <translation>מפגש חדש</translation>
+    </message>
+    <message>
+        <source>Born {date}</source>
+        <translation>נולד/ה {date}</translation>
+    </message>
+    <message>
+        <source>Save the client before adding sessions.</source>
+        <translation>יש לשמור את המטופל לפני הוספת מפגשים.</translation>
+    </message>
+    <message>
+        <source>Select a client, or create a new one.</source>
+        <translation>בחרו מטופל, או צרו מטופל חדש.</translation>
+    </message>
+    <message>
+        <source>Client saved.</source>
+        <translation>המטופל נשמר.</translation>
+    </message>
+    <message>
+        <source>Session saved.</source>
+        <translation>המפגש נשמר.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>שינויים שלא נשמרו</translation>
+    </message>
+    <message>
+        <source>This client or session has changes that are not saved.</source>
+        <translation>במטופל או במפגש הזה יש שינויים שלא נשמרו.</translation>
+    </message>
+    <message>
+        <source>Changes saved.</source>
+        <translation>השינויים נשמרו.</translation>
+    </message>
+</context>
+<context>
+    <name>MenuBar</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;קובץ</translation>
+    </message>
+    <message>
+        <source>&amp;New client</source>
+        <translation>&amp;מטופל חדש</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w session</source>
+        <translation>מ&amp;פגש חדש</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;שמירה</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;יציאה</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;עריכה</translation>
+    </message>
+    <message>
+        <source>&amp;Find in notes</source>
+        <translation>&amp;חיפוש ברשומות</translation>
+    </message>
+    <message>
+        <source>Find &amp;client</source>
+        <translation>חיפוש מ&amp;טופל</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Ass&amp;istant</source>
+        <translation>עו&amp;זר</translation>
+    </message>
+    <message>
+        <source>&amp;Ask</source>
+        <translation>&amp;שאלה</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the answer</source>
+        <translation>&amp;ביטול התשובה</translation>
+    </message>
+    <message>
+        <source>&amp;New conversation</source>
+        <translation>שיחה &amp;חדשה</translation>
+    </message>
+    <message>
+        <source>&amp;Quote the notes only</source>
+        <translation>&amp;ציטוט הרשומות בלבד</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;כלים</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>מפתח השחזור שלך</translation>
+    </message>
+    <message>
+        <source>This key opens your notes if you forget the passphrase. It is shown only now. Write it down and keep it somewhere safe, away from this computer.</source>
+        <translation>המפתח הזה פותח את הרשומות אם תשכחו את משפט הסיסמה. הוא מוצג רק עכשיו. רשמו אותו ושמרו אותו במקום בטוח, הרחק מהמחשב הזה.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>מפתח שחזור</translation>
+    </message>
+    <message>
+        <source>I have written the recovery key down</source>
+        <translation>רשמתי את מפתח השחזור</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>שחזור גיבוי</translation>
+    </message>
+    <message>
+        <source>The backup is restored into a new, empty folder and checked record by record. Your current notes are not changed.</source>
+        <translation>הגיבוי משוחזר לתיקייה חדשה וריקה ונבדק רשומה אחר רשומה. הרשומות הנוכחיות שלך אינן משתנות.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;שחזור</translation>
+    </message>
+    <message>
+        <source>&amp;Backup file:</source>
+        <translation>קובץ ה&amp;גיבוי:</translation>
+    </message>
+    <message>
+        <source>&amp;New folder:</source>
+        <translation>&amp;תיקייה חדשה:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;משפט סיסמה:</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>בחירת גיבוי</translation>
+    </message>
+    <message>
+        <source>Chartside backups ({pattern})</source>
+        <translation>גיבויים של Chartside ({pattern})</translation>
+    </message>
+    <message>
+        <source>Choose a new, empty folder</source>
+        <translation>בחירת תיקייה חדשה וריקה</translation>
+    </message>
+    <message>
+        <source>Choose the backup file.</source>
+        <translation>בחרו את קובץ הגיבוי.</translation>
+    </message>
+    <message>
+        <source>Choose a new, empty folder.</source>
+        <translation>בחרו תיקייה חדשה וריקה.</translation>
+    </message>
+    <message>
+        <source>The backup made {created} was restored into {folder} and checked: every record and note matches the backup.
+
+Chartside still shows your current notes. To open the restored copy, quit and start Chartside with:
+    {command}
+or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
+        <translation>הגיבוי מתאריך {created} שוחזר אל {folder} ונבדק: כל רשומה והערה תואמות את הגיבוי.
+
+‏Chartside עדיין מציגה את הרשומות הנוכחיות שלך. כדי לפתוח את העותק המשוחזר, צאו והפעילו את Chartside כך:
+{command}
+או הגדירו את משתנה הסביבה CHARTSIDE_DATA_DIR לתיקייה הזו.</translation>
+    </message>
+    <message>
+        <source>Backup restored into {folder}.</source>
+        <translation>הגיבוי שוחזר אל {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Subjective</source>
+        <translation>סובייקטיבי</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>אובייקטיבי</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>הערכה</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>תוכנית</translation>
+    </message>
+    <message>
+        <source>Medical history</source>
+        <translation>רקע רפואי</translation>
+    </message>
+    <message>
+        <source>Client notes</source>
+        <translation>הערות על המטופל</translation>
+    </message>
+    <message>
+        <source>Search this client&apos;s notes</source>
+        <translation>חיפוש ברשומות של המטופל הזה</translation>
+    </message>
+    <message>
+        <source>Words or phrases from the notes</source>
+        <translation>מילים או ביטויים מהרשומות</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h</source>
+        <translation>חיפוש</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>תוצאות החיפוש</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>תאריך</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>שדה</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>קטע</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>ציון</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>מחפש…</translation>
+    </message>
+    <message>
+        <source>Index: {current} of {total} notes ready; results may be incomplete</source>
+        <translation>אינדקס: {current} מתוך {total} רשומות מוכנות; ייתכן שהתוצאות חלקיות</translation>
+    </message>
+    <message>
+        <source>No notes match.</source>
+        <translation>אין רשומות מתאימות.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEditor</name>
+    <message>
+        <source>Session &amp;date:</source>
+        <translation>תאריך המפגש:</translation>
+    </message>
+    <message>
+        <source>&amp;Subjective:</source>
+        <translation>סובייקטיבי:</translation>
+    </message>
+    <message>
+        <source>&amp;Objective:</source>
+        <translation>אובייקטיבי:</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment:</source>
+        <translation>הערכה:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>תוכנית:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve session</source>
+        <translation>שמירת המפגש</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesView</name>
+    <message>
+        <source>Show all sources, including those not cited</source>
+        <translation>הצגת כל המקורות, כולל אלה שלא צוטטו</translation>
+    </message>
+    <message>
+        <source>Sources of the answer</source>
+        <translation>מקורות התשובה</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>תאריך</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>שדה</translation>
+    </message>
+    <message>
+        <source>Snippet</source>
+        <translation>קטע</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>שימוש</translation>
+    </message>
+    <message>
+        <source>[{n}] {place}</source>
+        <translation>[{n}] {place}</translation>
+    </message>
+    <message>
+        <source>cited</source>
+        <translation>צוטט</translation>
+    </message>
+    <message>
+        <source>not cited</source>
+        <translation>לא צוטט</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>הזינו את משפט הסיסמה.</translation>
+    </message>
+    <message>
+        <source>A backup is encrypted under it, so it is needed here too.</source>
+        <translation>הגיבוי מוצפן באמצעותו, ולכן הוא נחוץ גם כאן.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>מתחיל…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>עיון…</translation>
+    </message>
+    <message>
+        <source>Use “Browse…” to choose it.</source>
+        <translation>השתמשו ב„עיון…” כדי לבחור.</translation>
+    </message>
+    <message>
+        <source>“{path}” is not a full path.</source>
+        <translation>„{path}” אינו נתיב מלא.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Chartside</source>
+        <translation>Chartside</translation>
+    </message>
+    <message>
+        <source>Only needed when several practitioners share this computer account</source>
+        <translation>נדרש רק כשכמה מטפלים חולקים את חשבון המחשב הזה</translation>
+    </message>
+    <message>
+        <source>Use&amp;rname:</source>
+        <translation>&amp;שם משתמש:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;משפט סיסמה:</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>&amp;אימות משפט הסיסמה:</translation>
+    </message>
+    <message>
+        <source>Unlock with the OS &amp;keyring</source>
+        <translation>פתיחה באמצעות מחזיק המפתחות של &amp;המערכת</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>הזינו את משפט הסיסמה.</translation>
+    </message>
+    <message>
+        <source>The passphrase must be at least {n} characters long.</source>
+        <translation>משפט הסיסמה חייב להכיל לפחות {n} תווים.</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>שני משפטי הסיסמה אינם תואמים.</translation>
+    </message>
+    <message>
+        <source>Opening the notes database…</source>
+        <translation>פותח את מסד הנתונים של הרשומות…</translation>
+    </message>
+    <message>
+        <source>Unlock Chartside</source>
+        <translation>פתיחת Chartside</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase to open your notes.</source>
+        <translation>הזינו את משפט הסיסמה כדי לפתוח את הרשומות.</translation>
+    </message>
+    <message>
+        <source>Create a passphrase</source>
+        <translation>יצירת משפט סיסמה</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least {n} characters. It encrypts every note Chartside stores. Next you will see a recovery key: keep it safe, it is the only way in if the passphrase is forgotten.</source>
+        <translation>בחרו משפט סיסמה של {n} תווים לפחות. הוא מצפין כל רשומה ש־Chartside שומרת. לאחר מכן יוצג מפתח שחזור: שמרו אותו היטב, זו הדרך היחידה להיכנס אם משפט הסיסמה נשכח.</translation>
+    </message>
+    <message>
+        <source>Chartside could not open the notes database.</source>
+        <translation>‏Chartside לא הצליחה לפתוח את מסד הנתונים של הרשומות.</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>יוצר…</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;יצירה</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;ניסיון נוסף</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>פותח…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;פתיחה</translation>
+    </message>
+</context>
+</TS>
