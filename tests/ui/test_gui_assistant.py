@@ -37,6 +37,7 @@ from core.domain import Client, ClientData, Session, SessionData
 from core.errors import QueryRejected, RateLimited
 from ui.assistant_panel import AssistantPanel
 from ui.assistant_sources import source_place
+from ui.bidi import first_strong
 from ui.safe_markdown import SafeBrowser
 
 MakeGui = Callable[[NotesApi], GuiDriver]
@@ -510,9 +511,14 @@ def test_hebrew_answers_are_laid_out_right_to_left(driver: GuiDriver) -> None:
         panel = ask_question(driver, "מה התוכנית?")
         wait_for_answer(driver)
         block = panel.answer.document().begin()
+        directions = {}
         while block.isValid():
-            assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+            directions[block.text()] = block.blockFormat().layoutDirection()
+            # Each block reads in its own text's direction; without letters, the UI's.
+            expected = first_strong(block.text()) or Qt.LayoutDirection.RightToLeft
+            assert directions[block.text()] == expected, block.text()
             block = block.next()
+        assert directions["מה התוכנית?"] == Qt.LayoutDirection.RightToLeft
     finally:
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
