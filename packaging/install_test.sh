@@ -138,11 +138,13 @@ step "as $USER_NAME, network namespace with loopback only"
 in_root useradd -m -s /bin/sh "$USER_NAME"
 cp packaging/testdata/clinic.json "$ROOT/home/$USER_NAME/clinic.json"
 in_root chown "$USER_NAME:" "/home/$USER_NAME/clinic.json"
+# A generous generation limit: this checks the package, not the speed of a shared machine.
 as_user() { # run "$@" as the clinician, with no network but loopback
     unshare -n -- sh -c 'ip link set lo up && exec "$@"' sh \
         chroot --userspec="$USER_NAME:$USER_NAME" "$ROOT" /usr/bin/env -i \
         PATH=/usr/bin:/bin HOME="/home/$USER_NAME" USER="$USER_NAME" LC_ALL=C.UTF-8 \
-        CHARTSIDE_PASSPHRASE="$PASSPHRASE" QT_QPA_PLATFORM=offscreen "$@"
+        CHARTSIDE_PASSPHRASE="$PASSPHRASE" QT_QPA_PLATFORM=offscreen \
+        CHARTSIDE_MODELS__GENERATION_TIMEOUT_S=900 "$@"
 }
 # /proc/net/dev lists the interfaces of the reader's namespace: loopback only.
 [ "$(as_user cat /proc/net/dev | grep -c ':')" = 1 ] || fail "the namespace has more than lo"
