@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from core.errors import Cancelled, ChartsideError, ValidationError
 from ui.contrast import ERROR_BACKGROUND, ERROR_BORDER, ERROR_TEXT
+from ui.core_text import core_text
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,13 @@ def describe(exc: BaseException) -> ErrorText:
     if isinstance(exc, ValidationError):
         # The on-screen label replaces the internal field name.
         message = QCoreApplication.translate("Errors", "{field}: {reason}").format(
-            field=field_label(exc.field), reason=exc.detail
+            field=field_label(exc.field), reason=core_text(exc.detail)
         )
-        return ErrorText(message, exc.remediation, exc.field)
+        return ErrorText(message, core_text(exc.remediation), exc.field)
     if isinstance(exc, Cancelled):
         return ErrorText(QCoreApplication.translate("Errors", "Cancelled."), "")
     if isinstance(exc, ChartsideError):
-        return ErrorText(exc.message, exc.remediation)
+        return ErrorText(core_text(exc.message), core_text(exc.remediation))
     # A bug or an unwrapped library error. Its text may quote data, so show only the type.
     return ErrorText(
         QCoreApplication.translate("Errors", "Something went wrong ({kind}).").format(

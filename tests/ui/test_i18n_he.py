@@ -34,6 +34,8 @@ from core.api import NotesApi
 from core.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from ui.bidi import strip_isolates
+from ui.core_text import TEXTS
+from ui.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "ui" / "i18n" / "chartside_he.ts"
@@ -190,3 +192,36 @@ def test_every_window_in_hebrew_shows_no_english_of_the_apps_own(
     tour(driver, PASSPHRASE, visit)
     assert len(seen) == 8
     assert english == {}
+
+
+# -- core's words ---------------------------------------------------------------------------
+
+
+def test_every_remediation_core_defines_is_in_the_catalogue() -> None:
+    """Each error class's remediation shows under every error of its kind: all are listed
+    for translation (a new error class in core needs its line in ui/core_text.py)."""
+    import core.errors as errors
+
+    remediations = {
+        cls.__dict__["remediation"]
+        for cls in vars(errors).values()
+        if isinstance(cls, type)
+        and issubclass(cls, errors.ChartsideError)
+        and cls.__dict__.get("remediation")
+    }
+    assert remediations - set(TEXTS) == set()
+
+
+def test_errors_from_core_show_in_hebrew(hebrew: None) -> None:
+    from core.errors import ValidationError, WrongPassphrase
+
+    wrong = describe(WrongPassphrase("The passphrase is not correct."))
+    assert (wrong.message, wrong.remediation) == (
+        "משפט הסיסמה שגוי.",
+        "בדקו את משפט הסיסמה (ואת שפת המקלדת) ונסו שוב.",
+    )
+    missing = describe(ValidationError("is required", field="full_name"))
+    assert missing.message == "שם מלא: הוא שדה חובה"
+    assert missing.remediation == "תקנו את השדה שצוין ונסו שוב."
+    # A message with details core alone knows stays as core wrote it.
+    assert describe(WrongPassphrase("detail 42")).message == "detail 42"

@@ -271,6 +271,165 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>Use the existing data directory, or choose another with --data-dir.</source>
+        <translation>השתמשו בתיקיית הנתונים הקיימת, או בחרו אחרת עם --data-dir.</translation>
+    </message>
+    <message>
+        <source>Use another copy of this backup; this file cannot be restored.</source>
+        <translation>השתמשו בעותק אחר של הגיבוי הזה; לא ניתן לשחזר מהקובץ הזה.</translation>
+    </message>
+    <message>
+        <source>See the message; the data directory was left unchanged.</source>
+        <translation>ראו את ההודעה; תיקיית הנתונים לא שונתה.</translation>
+    </message>
+    <message>
+        <source>Use pg_dump or the clinic&apos;s own backup system on the database server.</source>
+        <translation>השתמשו ב־pg_dump או במערכת הגיבוי של המרפאה בשרת מסד הנתונים.</translation>
+    </message>
+    <message>
+        <source>Restore it with the Chartside version that made it, or a newer one.</source>
+        <translation>שחזרו אותו בגרסת Chartside שיצרה אותו, או בגרסה חדשה יותר.</translation>
+    </message>
+    <message>
+        <source>Fix the setting in config.toml, the environment or the policy file.</source>
+        <translation>תקנו את ההגדרה ב־config.toml, במשתני הסביבה או בקובץ המדיניות.</translation>
+    </message>
+    <message>
+        <source>The stored value was altered or belongs to another record; restore from backup.</source>
+        <translation>הערך השמור שונה או שייך לרשומה אחרת; שחזרו מגיבוי.</translation>
+    </message>
+    <message>
+        <source>Run `chartside doctor` for details.</source>
+        <translation>לפרטים, הריצו את הפקודה chartside doctor.</translation>
+    </message>
+    <message>
+        <source>Try a shorter question, or raise the generation timeout in the settings.</source>
+        <translation>נסו שאלה קצרה יותר, או הגדילו בהגדרות את מגבלת הזמן ליצירת תשובה.</translation>
+    </message>
+    <message>
+        <source>Fix the named record in the import file; nothing was imported.</source>
+        <translation>תקנו את הרשומה שצוינה בקובץ הייבוא; דבר לא יובא.</translation>
+    </message>
+    <message>
+        <source>Unlock with your passphrase or your recovery key; no data was deleted.</source>
+        <translation>פתחו באמצעות משפט הסיסמה או מפתח השחזור; שום מידע לא נמחק.</translation>
+    </message>
+    <message>
+        <source>Unlock Chartside with your passphrase.</source>
+        <translation>פתחו את Chartside באמצעות משפט הסיסמה.</translation>
+    </message>
+    <message>
+        <source>The database was left unchanged. Run `chartside doctor` and report the error.</source>
+        <translation>מסד הנתונים לא שונה. הריצו את הפקודה chartside doctor ודווחו על השגיאה.</translation>
+    </message>
+    <message>
+        <source>Run `chartside models verify`, or choose another model in the settings.</source>
+        <translation>הריצו את הפקודה chartside models verify, או בחרו מודל אחר בהגדרות.</translation>
+    </message>
+    <message>
+        <source>Refresh the list; the record may have been deleted.</source>
+        <translation>רעננו את הרשימה; ייתכן שהרשומה נמחקה.</translation>
+    </message>
+    <message>
+        <source>Run `chartside init` (or start the app) to create the data directory.</source>
+        <translation>הריצו את הפקודה chartside init (או הפעילו את היישום) כדי ליצור את תיקיית הנתונים.</translation>
+    </message>
+    <message>
+        <source>Ask a narrower question or choose fewer sources.</source>
+        <translation>שאלו שאלה ממוקדת יותר או בחרו פחות מקורות.</translation>
+    </message>
+    <message>
+        <source>Rephrase the question and try again.</source>
+        <translation>נסחו את השאלה מחדש ונסו שוב.</translation>
+    </message>
+    <message>
+        <source>Wait a moment and try again.</source>
+        <translation>המתינו רגע ונסו שוב.</translation>
+    </message>
+    <message>
+        <source>Choose a new or empty folder (--data-dir); nothing was changed.</source>
+        <translation>בחרו תיקייה חדשה או ריקה (--data-dir); דבר לא שונה.</translation>
+    </message>
+    <message>
+        <source>The restored copy was removed. Try another copy of the backup, and run `chartside doctor` on the machine that made it.</source>
+        <translation>העותק המשוחזר נמחק. נסו עותק אחר של הגיבוי, והריצו את הפקודה chartside doctor במחשב שיצר אותו.</translation>
+    </message>
+    <message>
+        <source>Correct the named field and try again.</source>
+        <translation>תקנו את השדה שצוין ונסו שוב.</translation>
+    </message>
+    <message>
+        <source>The stored key-derivation parameters are below the security floor.</source>
+        <translation>הפרמטרים השמורים לגזירת המפתח נמוכים מרף האבטחה.</translation>
+    </message>
+    <message>
+        <source>Check the passphrase (and keyboard layout) and try again.</source>
+        <translation>בדקו את משפט הסיסמה (ואת שפת המקלדת) ונסו שוב.</translation>
+    </message>
+    <message>
+        <source>The passphrase is not correct.</source>
+        <translation>משפט הסיסמה שגוי.</translation>
+    </message>
+    <message>
+        <source>Chartside is locked.</source>
+        <translation>‏Chartside נעולה.</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>הפעולה בוטלה.</translation>
+    </message>
+    <message>
+        <source>The OS keyring is not set up for Chartside.</source>
+        <translation>מחזיק המפתחות של המערכת אינו מוגדר עבור Chartside.</translation>
+    </message>
+    <message>
+        <source>No practitioner by that name in this workspace.</source>
+        <translation>אין מטפל בשם הזה בסביבת העבודה הזו.</translation>
+    </message>
+    <message>
+        <source>No embedding model is available, so the notes cannot be searched.</source>
+        <translation>אין מודל שיבוץ זמין, ולכן לא ניתן לחפש ברשומות.</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>הוא שדה חובה</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>ריק</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <translation>מכיל תו NUL</translation>
+    </message>
+    <message>
+        <source>must be a date</source>
+        <translation>חייב להיות תאריך</translation>
+    </message>
+    <message>
+        <source>must be a date-time</source>
+        <translation>חייב להיות תאריך ושעה</translation>
+    </message>
+    <message>
+        <source>is outside the plausible range</source>
+        <translation>מחוץ לטווח הסביר</translation>
+    </message>
+    <message>
+        <source>is too long to keep as a draft</source>
+        <translation>ארוך מכדי לשמור אותו כטיוטה</translation>
+    </message>
+    <message>
+        <source>is already taken</source>
+        <translation>כבר תפוס</translation>
+    </message>
+    <message>
+        <source>starts after it ends</source>
+        <translation>מתחיל אחרי שהוא מסתיים</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <source>Embed the question</source>
