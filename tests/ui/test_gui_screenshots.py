@@ -2,9 +2,9 @@
 taken offscreen from the real window on the real service at 1366×768.
 
 Written to a temporary folder on every run (the test checks they show a filled window);
-`README_SCREENSHOTS=docs/screenshots` writes the README's copies instead:
+`README_SCREENSHOTS=ui/screenshots` writes the README's copies instead:
 
-    README_SCREENSHOTS=docs/screenshots QT_QPA_PLATFORM=offscreen \\
+    README_SCREENSHOTS=ui/screenshots QT_QPA_PLATFORM=offscreen \\
         .venv/bin/pytest tests/ui/test_gui_screenshots.py
 """
 
