@@ -60,3 +60,5 @@ mv "$WORK/Release" "$REPO/dists/stable/Release"
 "${SIGN[@]}" --armor --detach-sign -o "$DIST/SHA256SUMS.asc" "$DIST/SHA256SUMS"
 gpgv --keyring "$DIST/chartside-archive-keyring.gpg" "$DIST/SHA256SUMS.asc" "$DIST/SHA256SUMS"
 echo "signed: $DIST/SHA256SUMS.asc, $REPO/dists/stable/InRelease (key $KEYID)"
+# The agent gpg started for this throwaway home would outlive the build.
+gpgconf --kill all
