@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import signal
+import socket
 import sys
+import threading
 from pathlib import Path
 from types import FrameType
 
@@ -35,15 +37,48 @@ def _end_commands_on_signals() -> None:
     through the `finally` that closes the service, which stops the embedded database.
     Without this the process dies at once and the database, in a session of its own so a
     Ctrl-C cannot kill it mid-write, keeps running."""
+    stopping = False
 
     def stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stopping
+        if stopping:  # the forwarded copy of the same signal: one clean stop, not two
+            return
+        stopping = True
         for name in STOP_SIGNALS:
-            signal.signal(getattr(signal, name), signal.SIG_IGN)  # one clean stop, not two
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
         print(f"chartside: stopped by {signal.Signals(signum).name}", file=sys.stderr)
         raise SystemExit(128 + signum)
 
     for name in STOP_SIGNALS:
         signal.signal(getattr(signal, name), stop)
+    _forward_to_main_thread({int(getattr(signal, n)) for n in STOP_SIGNALS})
+
+
+def _forward_to_main_thread(signums: set[int]) -> None:
+    """The kernel hands a process signal to any thread that does not block it. Python
+    runs the handler in the main thread, but only once that thread runs bytecode again:
+    one blocked in a read (an import from a pipe, a query) would never stop. The C-level
+    handler writes each signal's number to the wake-up fd whichever thread caught it; a
+    watcher sends the first stop signal on to the main thread itself, which interrupts
+    its system call."""
+    receive, send = socket.socketpair()
+    send.setblocking(False)
+    signal.set_wakeup_fd(send.fileno(), warn_on_full_buffer=False)
+    main_thread = threading.main_thread().ident
+    assert main_thread is not None
+
+    def watch(receive: socket.socket, _send: socket.socket) -> None:
+        # Runs for the life of the process, holding both ends: the C handler writes to
+        # `_send` whenever a signal comes, the forwarded one included.
+        forwarded = False
+        while got := receive.recv(64):
+            if not forwarded and (stop := next((n for n in got if n in signums), None)):
+                signal.pthread_kill(main_thread, stop)
+                forwarded = True
+
+    threading.Thread(
+        target=watch, args=(receive, send), name="chartside-signals", daemon=True
+    ).start()
 
 
 STOP_SIGNALS = tuple(n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))

@@ -10,6 +10,7 @@ import errno
 import os
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -70,3 +71,36 @@ def test_a_signal_stops_the_command_and_its_database(tmp_path: Path, sig: signal
         assert SHUT_DOWN in pg_log.read_text()[len(before) :]
     finally:
         stop_orphan_postgres(data_dir / "pg")  # only when the check above failed
+
+
+STOP_FROM_ANOTHER_THREAD = """
+import os, signal, sys, threading, time
+from app.main import _end_commands_on_signals
+
+_end_commands_on_signals()
+read_end, write_end = os.pipe()
+
+def catch_it_here() -> None:
+    time.sleep(0.5)  # the main thread is in its read by then
+    signal.pthread_kill(threading.get_ident(), signal.SIG{name})
+
+threading.Thread(target=catch_it_here).start()
+os.read(read_end, 1)  # nothing is ever written
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["sigterm", "sighup"])
+def test_a_signal_caught_by_another_thread_still_stops_the_command(sig: signal.Signals) -> None:
+    """The kernel may hand the signal to any thread (a model runtime's, a pool's); Python
+    runs its handler only when the main thread runs bytecode, and a main thread blocked in
+    a read never does unless the signal is sent on to it."""
+    script = STOP_FROM_ANOTHER_THREAD.replace("{name}", sig.name.removeprefix("SIG"))
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=WAIT_LIMIT_S,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    assert proc.returncode == 128 + sig, proc.stderr
+    assert f"stopped by {sig.name}" in proc.stderr
