@@ -16,7 +16,7 @@ COLUMNS = ("seq", "ts", "actor", "action", "target", "details", "prev_hash", "ha
 def write(rows: list[dict[str, Any]], out: Path, fmt: str) -> None:
     if fmt == "csv":
         buf = io.StringIO()
-        w = csv.DictWriter[str](buf, fieldnames=COLUMNS)
+        w: csv.DictWriter[str] = csv.DictWriter(buf, fieldnames=COLUMNS)
         w.writeheader()
         for r in rows:
             w.writerow({**r, "details": json.dumps(r["details"], sort_keys=True)})
