@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.assistant.dates import find_dates, mentions_date, spoken, without_dates
@@ -36,6 +36,9 @@ D = dt.date
         ("BP before 2024?", None, D(2023, 12, 31), "BP"),
         ("מה היה לחץ הדם בביקור ב-7 במאי 2025?", D(2025, 5, 7), D(2025, 5, 7), "לחץ הדם"),
         ("מה היה ה-A1c בשנת 2008?", D(2008, 1, 1), D(2008, 12, 31), "A1c"),
+        ("What was the BP on 4.3.2025?", D(2025, 3, 4), D(2025, 3, 4), "BP"),  # dotted: day first
+        ("מה היה הדופק בביקור מ-4/3/2025?", D(2025, 3, 4), D(2025, 3, 4), "הדופק"),  # "of"
+        ("מה השתנה מ-4.3.2025?", D(2025, 3, 4), None, "השתנה"),  # "since"
     ],
 )
 def test_dates_in_a_question_become_a_range_and_leave_the_words(
@@ -115,6 +118,23 @@ def test_every_written_form_of_a_date_is_the_same_date(day: dt.date) -> None:
         assert [m.date for m in find_dates(text)] == [day], form
         assert mentions_date(text, day)
         assert not any(ch.isdigit() for ch in without_dates(text).replace("[1]", ""))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2049, 12, 31)))
+def test_a_hebrew_question_reads_a_date_glued_to_its_preposition(day: dt.date) -> None:
+    """Hebrew writes "on" and "from" as a prefix: ב-2025-03-04, ב2025-03-04, ב-4.3.2025;
+    numeric dates are day-first there."""
+    forms = [
+        f"ב-{day.isoformat()}",
+        f"ב{day.isoformat()}",
+        f"ב-{day.day}.{day.month}.{day.year}",
+        f"ב-{day.day}/{day.month}/{day.year}",
+    ]
+    for form in forms:
+        r = read_question(f"מה היה לחץ הדם {form}?", TODAY)
+        assert (r.date_from, r.date_to) == (day, day), form
+        assert r.text == "מה היה לחץ הדם?", form
 
 
 def test_numbers_that_are_not_dates_are_left_alone() -> None:

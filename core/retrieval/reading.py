@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from core.retrieval.lexical import has_hebrew
 from core.retrieval.types import Order, SearchQuery
 
 LANGUAGES = ["en", "he"]
@@ -44,6 +45,12 @@ _DANGLING = re.compile(
     r"(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?$",
     re.IGNORECASE,
 )
+# Hebrew glues its prepositions to the word: "ב-2025-03-04", "ב2025-03-04" (on), "מ-4.3.2025"
+# (from). dateparser finds no date behind them; a space between lets it.
+_GLUED = re.compile(r"(?<!\w)([במ])([-־]?)(?=\d)")
+# "בביקור מ-4.3.2025" is "at the visit of 4 March", one day, not "from 4 March on".
+_VISIT_OF = re.compile(r"(?<!\w)ב?ה?(?:ביקור|פגישה|מפגש|טיפול)\s+מ[-־]?\s*$")
+_DANGLING_HE = re.compile(r"(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מ|של))?)[-־]?\s*$")
 _MONTH_ONLY_WORDS = frozenset({"may", "jan", "mar", "sun", "sat", "wed"})
 # Words that mix letters and digits (A1c, B12, CD4) throw dateparser's search off the
 # date beside them; they are masked, at the same length, while it looks.
@@ -98,12 +105,17 @@ def _dates(question: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
     masked = _CODE_WORD.sub(lambda m: "x" * len(m.group()), question)
     found = search_dates(masked, languages=LANGUAGES, settings=settings) or []
     parser = DateDataParser(languages=LANGUAGES, settings=settings)
+    # Numeric dates are day-first in Israel, and dotted ones wherever they are written:
+    # "4.3.2025" is 4 March. Only an English question's slashes keep month-first.
+    day_first = DateDataParser(languages=LANGUAGES, settings=settings | {"DATE_ORDER": "DMY"})
+    hebrew = has_hebrew(question)
     out: list[tuple[str, dt.date, dt.date]] = []
     for start_at, end_at in _merge_adjacent(masked, [phrase for phrase, _ in found]):
         phrase = question[start_at:end_at]
         if not _plausible(phrase):
             continue
-        data = parser.get_date_data(phrase)
+        dmy = hebrew or re.search(r"\d\.\d", phrase) is not None
+        data = (day_first if dmy else parser).get_date_data(phrase)
         if data.date_obj is None or data.period not in _PERIODS:
             continue
         start, end = _span(data.date_obj, data.period)
@@ -137,12 +149,13 @@ def _merge_adjacent(question: str, phrases: list[str]) -> list[tuple[int, int]]:
 def read_question(question: str, today: dt.date | None = None) -> Reading:
     """The question's date range, its date order, and the words to search."""
     today = today or dt.date.today()
+    question = _GLUED.sub(r"\1\2 ", question)
     text = question
     date_from = date_to = day = None
     for phrase, start, end in _dates(question, today):
         at = text.find(phrase)
         before = text[:at] if at >= 0 else ""
-        if _OPENS.search(before):
+        if _OPENS.search(before) and not _VISIT_OF.search(before):
             date_from = start
         elif _CLOSES.search(before):
             # "before 2024" ends with 2023; "until March" takes March in.
@@ -151,7 +164,7 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
             date_from, date_to = start, end
             day = start if start == end else None
         if at >= 0:
-            head = _DANGLING.sub("", before).rstrip(" ,")
+            head = _DANGLING_HE.sub("", _DANGLING.sub("", before)).rstrip(" ,")
             head = _OPENS.sub("", head)
             head = _CLOSES.sub("", head)
             text = f"{head} {text[at + len(phrase) :]}"
