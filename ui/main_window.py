@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -141,6 +142,18 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.new_session_button.clicked.connect(self.new_session)
         self.session_editor = SessionEditor(self.sessions_box)
         self.session_editor.save_requested.connect(self.save_session)
+        # Until a session is chosen or started there is no form: a blank one dated today
+        # would look like a new session that nobody asked for.
+        self.session_placeholder = QLabel(
+            self.tr("Select a session from the list, or start one with New session."),
+            self.sessions_box,
+        )
+        self.session_placeholder.setObjectName("sessionPlaceholder")
+        self.session_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.session_placeholder.setWordWrap(True)
+        self.session_stack = QStackedWidget(self.sessions_box)
+        self.session_stack.addWidget(self.session_placeholder)
+        self.session_stack.addWidget(self.session_editor)
         self._sessions_hint = QLabel(self.sessions_box)
         self._sessions_hint.setWordWrap(True)
         left = QVBoxLayout()
@@ -148,7 +161,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         left.addWidget(self.new_session_button)
         row = QHBoxLayout()
         row.addLayout(left, 1)
-        row.addWidget(self.session_editor, 3)
+        row.addWidget(self.session_stack, 3)
         box = QVBoxLayout(self.sessions_box)
         box.addWidget(self._sessions_hint)
         box.addLayout(row, 1)
@@ -176,6 +189,17 @@ class MainWindow(UnsavedChanges, QMainWindow):
     def settled(self) -> bool:
         """No service call outstanding and no search waiting to be sent."""
         return not self._runner.busy and not self._filter_timer.isActive()
+
+    @property
+    def session_form_shown(self) -> bool:
+        return self.session_stack.currentWidget() is self.session_editor
+
+    def _show_session_form(self, shown: bool) -> None:
+        # Disabled while hidden, so that neither Ctrl+S nor the unsaved checks see it.
+        self.session_editor.setEnabled(shown)
+        self.session_stack.setCurrentWidget(
+            self.session_editor if shown else self.session_placeholder
+        )
 
     @property
     def dirty(self) -> bool:
@@ -328,6 +352,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.assistant_panel.set_client(client.id if client is not None else None)
         self.session_list.clear_quietly()
         self.session_editor.load(None)
+        self._show_session_form(False)
         has_id = client is not None
         self.sessions_box.setEnabled(has_id)
         self._sessions_hint.setVisible(not has_id)
@@ -409,6 +434,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
     def _on_session_loaded(self, gen: int, session: Session, focus: NoteRef | None = None) -> None:
         if gen == self._session_gen and session.client_id == self.client_editor.client_id:
             self.session_editor.load(session)
+            self._show_session_form(True)
             if focus is not None:
                 self.session_editor.focus_field(focus.field, focus.snippet)
 
@@ -436,6 +462,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self._session_gen += 1
         self.session_list.select_quietly(None)
         self.session_editor.load(None)
+        self._show_session_form(True)
         self.session_editor.subjective.setFocus()
 
     def save_session(self) -> None:
@@ -460,6 +487,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.sessions_box.setEnabled(True)
         self._session_gen += 1
         self.session_editor.load(session)
+        self._show_session_form(True)
         self._report_success(self.tr("Session saved."))
         self._runner.submit(
             self._api.list_sessions,

@@ -224,6 +224,7 @@ class UnsavedChanges:
         if client_d is not None:
             self._apply_draft(self.client_editor, client_d)
         if session_d is not None and session_d.session_id is None:
+            self._show_session_form(True)  # the draft of a new session: its form comes back
             self._apply_draft(self.session_editor, session_d)
 
     def _on_draft_session(self: MainWindow, gen: int, draft: Draft, session: Session) -> None:

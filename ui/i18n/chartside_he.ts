@@ -751,6 +751,10 @@
         <translation>מפגש חדש</translation>
     </message>
     <message>
+        <source>Select a session from the list, or start one with New session.</source>
+        <translation>בחרו מפגש מהרשימה, או התחילו מפגש חדש בלחיצה על „מפגש חדש”.</translation>
+    </message>
+    <message>
         <source>Born {date}</source>
         <translation>נולד/ה {date}</translation>
     </message>

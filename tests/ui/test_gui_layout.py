@@ -1,0 +1,80 @@
+"""A window that fits the work (issue 14, point 4), on the real service over the real
+embedded PostgreSQL: no form before "New session", the session rows, the question's own
+row, SOAP fields that take the height, and a window that fits 1366×768."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from uuid import UUID
+
+import pytest
+from gui_driver import GuiDriver
+
+from core.api import NotesApi
+from core.domain import ClientData, SessionData
+
+MakeGui = Callable[[NotesApi], GuiDriver]
+LONG_OBJECTIVE = "\n".join(f"Finding {n}: within normal limits." for n in range(1, 36))
+OLD = dt.datetime(2024, 3, 2, 9, 15)
+NEW = dt.datetime(2024, 9, 24, 16, 40)
+
+
+def _seed(api: NotesApi, passphrase: str) -> tuple[UUID, UUID, UUID]:
+    """A client with two sessions, the later one with a 35-line Objective; left locked."""
+    if not api.unlocked:
+        api.unlock(passphrase)
+    client = api.create_client(ClientData(full_name="Layout Client"))
+    old = api.create_session(
+        client.id, SessionData(date=OLD, assessment="Mechanical low back pain.\nImproving.")
+    )
+    new = api.create_session(
+        client.id,
+        SessionData(date=NEW, objective=LONG_OBJECTIVE, assessment="Tension-type headache."),
+    )
+    api.lock()
+    return client.id, old.id, new.id
+
+
+@pytest.fixture
+def opened(make_gui: MakeGui, notes_api: NotesApi, passphrase: str) -> tuple[GuiDriver, UUID, UUID]:
+    """The real window, unlocked, with the seeded client open and no session chosen."""
+    client_id, old, new = _seed(notes_api, passphrase)
+    driver = make_gui(notes_api)
+    driver.unlock(passphrase)
+    driver.open_client(client_id)
+    return driver, old, new
+
+
+def test_no_session_form_until_one_is_chosen_or_started(
+    opened: tuple[GuiDriver, UUID, UUID],
+) -> None:
+    driver, old, _new = opened
+    window = driver.window
+    window.show()
+    driver.settle()
+    # Opening a client shows its sessions and a placeholder, not a blank form dated today.
+    assert window.session_list.count() == 2
+    assert window.session_placeholder.isVisible()
+    assert not window.session_editor.isVisible()
+    assert not window.can_save()
+    driver.open_session(old)
+    assert window.session_editor.isVisible()
+    assert not window.session_placeholder.isVisible()
+    assert window.session_editor.assessment.toPlainText().startswith("Mechanical")
+    # Another client: the placeholder again.
+    window.new_client()
+    driver.settle()
+    assert window.session_placeholder.isVisible()
+    assert not window.session_editor.isVisible()
+
+
+def test_new_session_shows_a_blank_form(opened: tuple[GuiDriver, UUID, UUID]) -> None:
+    driver, _old, _new = opened
+    window = driver.window
+    window.show()
+    assert not window.session_editor.isVisible()
+    driver.click(window.new_session_button)
+    assert window.session_editor.isVisible()
+    assert window.session_editor.session_id is None
+    assert window.session_editor.assessment.toPlainText() == ""
