@@ -46,6 +46,8 @@ def _close_splash() -> None:
         import pyi_splash  # present only in a frozen build with a splash
     except ImportError:
         return
+    except KeyError:
+        return  # the bootloader could not show it (no display): nothing to close
     if pyi_splash.is_alive():
         pyi_splash.close()
 
@@ -74,9 +76,11 @@ class _WindowCheck:
         self._passphrase = os.environ.get("CHARTSIDE_PASSPHRASE", "")
         self._started = _process_start()
         self._times: dict[str, float] = {}
-        self._timer = QTimer()
+        # Parented to the application and connected through a closure, so the timer and
+        # this object live as long as the app does, with no reference kept by the caller.
+        self._timer = QTimer(app)
         self._timer.setInterval(_POLL_MS)
-        self._timer.timeout.connect(self._poll)
+        self._timer.timeout.connect(lambda: self._poll())
 
     def start(self) -> None:
         self._timer.start()
