@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -127,11 +128,13 @@ class AssistantPanel(QGroupBox):
         history_row = QHBoxLayout()
         history_row.addWidget(self.conversations, 1)
         history_row.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignTop)
+        # The question has a row of its own, the panel's full width; beside the buttons it
+        # was squeezed to a few characters.
         ask_row = QHBoxLayout()
-        ask_row.addWidget(self.question, 1)
+        ask_row.addWidget(self.extractive)
+        ask_row.addStretch(1)
         ask_row.addWidget(self.ask_button)
         ask_row.addWidget(self.cancel_button)
-        ask_row.addWidget(self.extractive)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.answer)
         split.addWidget(self.sources)
@@ -139,11 +142,18 @@ class AssistantPanel(QGroupBox):
         split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(history_row)
+        layout.addWidget(self.question)
         layout.addLayout(ask_row)
         layout.addWidget(self.status)
         layout.addWidget(self.notice)
         layout.addWidget(self.warnings)
         layout.addWidget(split, 1)
+        # What an answer brings (a long path in a warning, a wide table) must not push the
+        # panel wider: its width is the splitter's, whatever it shows.
+        for widget in (self.status, self.notice, self.warnings, self.answer, self.sources):
+            policy = widget.sizePolicy()
+            policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+            widget.setSizePolicy(policy)
         self.set_client(None)
 
     # -- state ------------------------------------------------------------------------------

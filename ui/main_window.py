@@ -176,12 +176,12 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.assistant_panel = AssistantPanel(self._api, self._runner, self)
         self.assistant_panel.source_activated.connect(self.open_search_hit)
         self.assistant_panel.failed.connect(self._runner.failed)
-        beside = QSplitter(Qt.Orientation.Horizontal, self)
-        beside.addWidget(page)
-        beside.addWidget(self.assistant_panel)
-        beside.setStretchFactor(0, 3)
-        beside.setStretchFactor(1, 2)
-        return beside
+        self.notes_and_assistant = QSplitter(Qt.Orientation.Horizontal, self)
+        self.notes_and_assistant.addWidget(page)
+        self.notes_and_assistant.addWidget(self.assistant_panel)
+        self.notes_and_assistant.setStretchFactor(0, 3)
+        self.notes_and_assistant.setStretchFactor(1, 2)
+        return self.notes_and_assistant
 
     # -- state for the controller and tests -------------------------------------------------
 

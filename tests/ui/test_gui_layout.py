@@ -78,3 +78,47 @@ def test_new_session_shows_a_blank_form(opened: tuple[GuiDriver, UUID, UUID]) ->
     assert window.session_editor.isVisible()
     assert window.session_editor.session_id is None
     assert window.session_editor.assessment.toPlainText() == ""
+
+
+def _at(driver: GuiDriver, width: int, height: int) -> None:
+    window = driver.window
+    window.show()
+    window.resize(width, height)
+    driver.qtbot.waitUntil(lambda: window.size().width() == width)
+    driver.settle()
+
+
+def test_the_question_has_its_own_full_width_row(opened: tuple[GuiDriver, UUID, UUID]) -> None:
+    driver, _old, _new = opened
+    _at(driver, 1366, 768)
+    panel = driver.window.assistant_panel
+    question = panel.question
+    # Below nothing but the panel's own margins: no button shares its row.
+    assert question.width() >= panel.contentsRect().width() - 40
+    assert question.geometry().bottom() < panel.ask_button.geometry().top()
+    assert question.width() > 10 * question.fontMetrics().averageCharWidth() * 3
+
+
+def test_the_assistant_panel_keeps_its_width_between_answers(
+    opened: tuple[GuiDriver, UUID, UUID],
+) -> None:
+    driver, _old, _new = opened
+    _at(driver, 1366, 768)
+    window = driver.window
+    panel = window.assistant_panel
+    before = window.notes_and_assistant.sizes()
+    # A real question to the real service (quoting the notes: no model needed).
+    panel.extractive.setChecked(True)
+    panel.question.setText("What was the assessment of the headache?")
+    driver.click(panel.ask_button)
+    driver.wait_until(lambda: not panel.asking)
+    driver.settle()
+    assert panel.status.text() or panel.answer_text
+    assert window.notes_and_assistant.sizes() == before
+    # Then an answer whose warning carries a long unbreakable path, as a model file's does.
+    path = "/home/clinician/.local/share/Chartside/models/" + "x" * 300 + ".gguf"
+    panel._show_outcome([], [f"Could not read {path}"], refused=True)
+    panel._show_status(path)
+    driver.settle()
+    assert panel.warnings.isVisible()
+    assert window.notes_and_assistant.sizes() == before
