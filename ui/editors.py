@@ -14,8 +14,9 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDateTimeEdit,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -30,6 +31,9 @@ from ui.bidi import first_strong
 _INVALID_STYLE = "border: 2px solid #d93025;"
 # ISO order is unambiguous in every locale, which matters for a date of birth.
 DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm"
+MIN_FIELD_LINES = 2  # what a text field keeps in the smallest window
+BASE_STRETCH = 4  # an empty field's share of the height, against one per line of text
+MAX_STRETCH_LINES = 40
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:
@@ -121,6 +125,7 @@ class _Editor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._text_rows: list[tuple[int, QPlainTextEdit]] = []
         self._snapshot: tuple[object, ...] = ()
         self._fields: dict[str, QWidget] = {}
         self._highlighted: list[QWidget] = []
@@ -170,9 +175,11 @@ class _Editor(QWidget):
                     widget.setDateTime(to_qdatetime(dt.datetime.fromisoformat(value)))
                 except ValueError:
                     continue  # a draft is unvalidated; keep the loaded date then
+        self._fit_rows()
 
     def _take_snapshot(self) -> None:
         self._snapshot = self._values()
+        self._fit_rows()
         self.clear_highlight()
         self.edited.emit()  # a load sets the fields one by one; only now is it clean
 
@@ -214,20 +221,47 @@ class _Editor(QWidget):
         self._highlighted.clear()
 
     def _lay_out(self, rows: list[tuple[str, QWidget]], save_text: str, save_name: str) -> None:
-        """A form of (label, widget) rows with the save button under it, right-aligned."""
+        """A form of (label, widget) rows with the save button under it, right-aligned.
+        The text fields share the height (see `_fit_rows`)."""
         self.save_button = QPushButton(save_text, self)
         self.save_button.setObjectName(save_name)
         self.save_button.clicked.connect(self.save_requested)
-        form = QFormLayout()
-        for label, widget in rows:
-            form.addRow(label, widget)
+        self._grid = QGridLayout()
+        for row, (text, widget) in enumerate(rows):
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            top = isinstance(widget, QPlainTextEdit)
+            align = Qt.AlignmentFlag.AlignLeading
+            align |= Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter
+            self._grid.addWidget(label, row, 0, align)
+            self._grid.addWidget(widget, row, 1)
+            if isinstance(widget, QPlainTextEdit):
+                # A few lines at least, however small the window; the rest by content.
+                margin = widget.document().documentMargin()
+                widget.setMinimumHeight(
+                    widget.fontMetrics().lineSpacing() * MIN_FIELD_LINES
+                    + round(2 * margin)
+                    + 2 * widget.frameWidth()
+                    + 2
+                )
+                self._text_rows.append((row, widget))
+        self._grid.setColumnStretch(1, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        layout.addLayout(self._grid, 1)
         layout.addLayout(buttons)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Share the height between the text fields by how much each holds, so a 35-line
+        Objective gets the room and an empty Plan keeps a few lines. Set on load, not on
+        every key: fields that grew and shrank under the typing hand would be hard to use."""
+        for row, widget in self._text_rows:
+            lines = widget.document().blockCount() if widget.toPlainText() else 0
+            self._grid.setRowStretch(row, BASE_STRETCH + min(lines, MAX_STRETCH_LINES))
 
 
 class ClientEditor(_Editor):

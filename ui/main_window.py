@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,10 +43,19 @@ from ui.search_panel import SearchPanel
 from ui.tasks import TaskRunner
 from ui.unsaved import UnsavedChanges
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 FILTER_DELAY_MS = 250  # wait for a pause in typing before asking the service
 BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
 # A search hit and an answer's source both point at a field of a note.
 NoteRef = SearchHit | AskSource
+
+
+class _CompactBox(QGroupBox):
+    """A group box that asks for no more height than it needs, so that the splitter gives
+    what the window has to spare to the session being written."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.minimumSizeHint()
 
 
 class MainWindow(UnsavedChanges, QMainWindow):
@@ -128,10 +138,24 @@ class MainWindow(UnsavedChanges, QMainWindow):
 
     def _build_client_page(self) -> QSplitter:
         page = QSplitter(Qt.Orientation.Vertical, self)
-        self.client_box = QGroupBox(self.tr("Client"), page)
+        self.client_box = _CompactBox(self.tr("Client"), page)
         self.client_editor = ClientEditor(self.client_box)
         self.client_editor.save_requested.connect(self.save_client)
-        QVBoxLayout(self.client_box).addWidget(self.client_editor)
+        # The client's details fold away, leaving the height to the session being written.
+        self.client_toggle = QToolButton(self.client_box)
+        self.client_toggle.setObjectName("clientDetailsToggle")
+        self.client_toggle.setText(self.tr("Details"))
+        self.client_toggle.setToolTip(self.tr("Show or hide the client's details"))
+        self.client_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.client_toggle.setCheckable(True)
+        self.client_toggle.setChecked(True)
+        self.client_toggle.toggled.connect(self._on_client_toggled)
+        toggle_row = QHBoxLayout()
+        toggle_row.addWidget(self.client_toggle)
+        toggle_row.addStretch(1)
+        client_layout = QVBoxLayout(self.client_box)
+        client_layout.addLayout(toggle_row)
+        client_layout.addWidget(self.client_editor, 1)
 
         self.sessions_box = QGroupBox(self.tr("Sessions"), page)
         self.session_list = IdList("sessionList", self.sessions_box)
@@ -172,6 +196,12 @@ class MainWindow(UnsavedChanges, QMainWindow):
         page.addWidget(self.client_box)
         page.addWidget(self.sessions_box)
         page.addWidget(self.search_panel)
+        # Room the window gains goes to the session being written.
+        for index, stretch in enumerate((0, 1, 0)):
+            page.setStretchFactor(index, stretch)
+            page.setCollapsible(index, False)
+        self.client_page = page
+        self._on_client_toggled(True)
         # The assistant sits beside the notes it answers from, at full height.
         self.assistant_panel = AssistantPanel(self._api, self._runner, self)
         self.assistant_panel.source_activated.connect(self.open_search_hit)
@@ -189,6 +219,29 @@ class MainWindow(UnsavedChanges, QMainWindow):
     def settled(self) -> bool:
         """No service call outstanding and no search waiting to be sent."""
         return not self._runner.busy and not self._filter_timer.isActive()
+
+    @property
+    def client_details_shown(self) -> bool:
+        return self.client_toggle.isChecked()
+
+    def show_client_details(self, shown: bool) -> None:
+        self.client_toggle.setChecked(shown)
+
+    def _on_client_toggled(self, shown: bool) -> None:
+        self.client_editor.setVisible(shown)
+        self.client_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        # Folded, the box is its header: the splitter must not hold its old height for it,
+        # and (which it does not do by itself) the sessions take what it gave up or lend
+        # what it takes back.
+        wanted = self.client_box.minimumSizeHint().height()
+        self.client_box.setMaximumHeight(QWIDGETSIZE_MAX if shown else wanted)
+        sizes = self.client_page.sizes()
+        if sum(sizes) > 0:
+            sizes[1] += sizes[0] - wanted
+            sizes[0] = wanted
+            self.client_page.setSizes(sizes)
 
     @property
     def session_form_shown(self) -> bool:
@@ -212,8 +265,11 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if isinstance(exc, Cancelled):
             self.statusBar().showMessage(error.message, 5000)
             return
-        if error.field is not None and not self.client_editor.highlight(error.field):
-            self.session_editor.highlight(error.field)
+        if error.field is not None:
+            if self.client_editor.highlight(error.field):
+                self.show_client_details(True)
+            else:
+                self.session_editor.highlight(error.field)
         self.banner.show_error(error)
         self.statusBar().showMessage(error.message, 10000)
 
@@ -368,6 +424,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self._client_gen += 1  # a load still in flight must not replace the blank form
         self.client_list.select_quietly(None)
         self._show_client(None, enabled=True)
+        self.show_client_details(True)  # a new client's name cannot be typed folded away
         self.client_editor.full_name.setFocus()
 
     def save_client(self) -> None:
@@ -444,6 +501,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if hit.client_id != self.client_editor.client_id:
             return  # the user has moved to another client since
         if hit.session_id is None:
+            self.show_client_details(True)
             self.client_editor.focus_field(hit.field, hit.snippet)
         elif hit.session_id == self.session_editor.session_id:
             self.session_editor.focus_field(hit.field, hit.snippet)  # keeps unsaved edits

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -107,6 +107,11 @@ class SearchPanel(QGroupBox):
         layout.addWidget(self.message)
         layout.addWidget(self.results, 1)
         self.set_client(None)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        # No claim on the height beyond the minimum: the splitter gives what the window has
+        # to spare to the session being written, and the user drags it here when searching.
+        return self.minimumSizeHint()
 
     @property
     def client_id(self) -> UUID | None:

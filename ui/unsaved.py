@@ -233,6 +233,8 @@ class UnsavedChanges:
             self._apply_draft(self.session_editor, draft)
 
     def _apply_draft(self: MainWindow, editor: Editor, draft: Draft) -> None:
+        if editor is self.client_editor:
+            self.show_client_details(True)  # restored edits are shown, not folded away
         editor.apply_draft(draft.values)
         if editor.changed:
             self.drafts.remember(draft.kind, editor.draft_values())

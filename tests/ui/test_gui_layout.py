@@ -10,6 +10,7 @@ from uuid import UUID
 
 import pytest
 from gui_driver import GuiDriver
+from PySide6.QtWidgets import QPlainTextEdit
 
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
@@ -18,6 +19,7 @@ MakeGui = Callable[[NotesApi], GuiDriver]
 LONG_OBJECTIVE = "\n".join(f"Finding {n}: within normal limits." for n in range(1, 36))
 OLD = dt.datetime(2024, 3, 2, 9, 15)
 NEW = dt.datetime(2024, 9, 24, 16, 40)
+SOAP_FIELDS = ("subjective", "objective", "assessment", "plan")
 
 
 def _seed(api: NotesApi, passphrase: str) -> tuple[UUID, UUID, UUID]:
@@ -122,3 +124,36 @@ def test_the_assistant_panel_keeps_its_width_between_answers(
     driver.settle()
     assert panel.warnings.isVisible()
     assert window.notes_and_assistant.sizes() == before
+
+
+def _lines_shown(edit: QPlainTextEdit) -> int:
+    """Whole lines the field has room for, inside its document's margins."""
+    room = edit.viewport().height() - 2 * edit.document().documentMargin()
+    return int(room // edit.fontMetrics().lineSpacing())
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_the_soap_fields_take_the_height(
+    opened: tuple[GuiDriver, UUID, UUID], size: tuple[int, int]
+) -> None:
+    driver, _old, new = opened
+    _at(driver, *size)
+    window = driver.window
+    driver.open_session(new)
+    editor = window.session_editor
+    unfolded = window.sessions_box.height()
+    # The client's details fold away and the sessions take the room.
+    window.show_client_details(False)
+    driver.wait_until(lambda: window.sessions_box.height() > unfolded)
+    assert not window.client_editor.isVisible()
+    assert window.client_box.height() < 3 * window.client_toggle.sizeHint().height()
+    shown = {name: _lines_shown(getattr(editor, name)) for name in SOAP_FIELDS}
+    print(size, shown, "sessions box", unfolded, "->", window.sessions_box.height())
+    # The 35-line Objective gets most of it; the short fields keep a few lines each.
+    assert shown["objective"] >= (10 if size[1] == 768 else 25)
+    assert all(shown[name] >= 2 for name in SOAP_FIELDS)
+    assert window.session_editor.geometry().bottom() <= window.sessions_box.height()
+    # Unfolded again, the client's fields are back.
+    window.show_client_details(True)
+    driver.settle()
+    assert window.client_editor.full_name.isVisible()

@@ -739,6 +739,14 @@
         <translation>מטופל</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>פרטים</translation>
+    </message>
+    <message>
+        <source>Show or hide the client&apos;s details</source>
+        <translation>הצגה או הסתרה של פרטי המטופל</translation>
+    </message>
+    <message>
         <source>Sessions</source>
         <translation>מפגשים</translation>
     </message>
