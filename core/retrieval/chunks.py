@@ -16,6 +16,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection, any_, bindparam, delete, or_, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.sql.elements import ColumnElement
 
 from core.crypto import CellCipher
 from core.db import schema as s
@@ -176,7 +177,7 @@ def _existing(conn: Connection, owners: Sequence[Owner]) -> Any:
         return []
     sessions = [o.session_id for o in owners if o.session_id is not None]
     clients = [o.client_id for o in owners if o.session_id is None]
-    conds = []
+    conds: list[ColumnElement[bool]] = []
     if sessions:
         conds.append(c.c.session_id.in_(sessions))
     if clients:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-import bm25s
+import bm25s  # pyright: ignore[reportMissingTypeStubs] - bm25s ships no stubs
 import numpy as np
-from bm25s.stopwords import STOPWORDS_EN
+from bm25s.stopwords import STOPWORDS_EN  # pyright: ignore[reportMissingTypeStubs]
 from sqlalchemy import Connection, text
 
 from core.crypto import CellCipher
@@ -145,7 +145,7 @@ class LexicalIndex:
         if idx.size > limit:
             idx = idx[np.argpartition(-scores[idx], limit - 1)[:limit]]
         idx = idx[np.argsort(-scores[idx], kind="stable")]
-        return [(self.docs[i].chunk_id, float(scores[i])) for i in idx]
+        return [(self.docs[int(i)].chunk_id, float(scores[i])) for i in idx]
 
 
 def _in_range(day: dt.datetime | None, q: SearchQuery) -> bool:

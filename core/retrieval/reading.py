@@ -137,7 +137,7 @@ def _merge_adjacent(question: str, phrases: list[str]) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], cursor)
         else:
             spans.append((at, cursor))
-    out = []
+    out: list[tuple[int, int]] = []
     for start, end in spans:
         lead = re.search(r"(\d{1,2})\s*$", question[:start].replace("-", " "))
         if lead and not re.match(r"\s*\d", question[start:end]):

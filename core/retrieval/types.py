@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 from uuid import UUID
 
@@ -42,7 +43,9 @@ class SearchHit:
     session_date: dt.datetime | None
     field: str
     snippet: str
-    text: str = field(repr=False, default="")  # the whole chunk, for the assistant's prompt
+    text: str = dataclasses.field(
+        repr=False, default=""
+    )  # the whole chunk, for the assistant's prompt
     vector_score: float | None = None  # cosine similarity, when the vector side found it
     # BM25 score as a share of the best chunk's in this search (1.0: the best match of the
     # question's words), when the lexical side found it
@@ -85,4 +88,4 @@ class IndexStatus:
 class SearchResult:
     hits: list[SearchHit]
     index: IndexStatus
-    timings_ms: dict[str, float] = field(default_factory=dict)
+    timings_ms: dict[str, float] = dataclasses.field(default_factory=dict[str, float])
