@@ -221,7 +221,7 @@ class _Editor(QWidget):
         self._highlighted.clear()
 
     def _lay_out(self, rows: list[tuple[str, QWidget]], save_text: str, save_name: str) -> None:
-        """A form of (label, widget) rows with the save button under it, right-aligned.
+        """A form of (label, widget) rows, the save button at the end of the first.
         The text fields share the height (see `_fit_rows`)."""
         self.save_button = QPushButton(save_text, self)
         self.save_button.setObjectName(save_name)
@@ -234,7 +234,17 @@ class _Editor(QWidget):
             align = Qt.AlignmentFlag.AlignLeading
             align |= Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter
             self._grid.addWidget(label, row, 0, align)
-            self._grid.addWidget(widget, row, 1)
+            if row == 0:
+                # The save button shares the first row: a row of its own costs the text
+                # fields a line in a 768-pixel window.
+                first = QHBoxLayout()
+                first.addWidget(widget, 1 if isinstance(widget, QLineEdit) else 0)
+                if not isinstance(widget, QLineEdit):
+                    first.addStretch(1)  # a date needs no more than its own width
+                first.addWidget(self.save_button)
+                self._grid.addLayout(first, row, 1)
+            else:
+                self._grid.addWidget(widget, row, 1)
             if isinstance(widget, QPlainTextEdit):
                 # A few lines at least, however small the window; the rest by content.
                 margin = widget.document().documentMargin()
@@ -246,13 +256,9 @@ class _Editor(QWidget):
                 )
                 self._text_rows.append((row, widget))
         self._grid.setColumnStretch(1, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._grid, 1)
-        layout.addLayout(buttons)
         self._fit_rows()
 
     def _fit_rows(self) -> None:
