@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from app import audit_file, cli_ask, cli_files, cli_keys, cli_models, cli_search
+from app import audit_file, cli_ask, cli_files, cli_keys, cli_models, cli_policy, cli_search
 from core import transfer
 from core.errors import ChartsideError, KeyringUnavailable, WrongPassphrase
 from core.service import ChartsideService
@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ask.add_parser(sub)
     cli_models.add_parser(sub)
     cli_keys.add_parser(sub)
+    cli_policy.add_parser(sub)
     return p
 
 
@@ -136,6 +137,10 @@ class Cli:
             "Imported: "
             + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in asdict(summary).items()),
         )
+
+    def cmd_policy(self) -> None:
+        given = {"data_dir": "from --data-dir"} if self.args.data_dir else {}
+        self.emit(*cli_policy.show(self.svc.settings, given))
 
     def cmd_export(self) -> None:
         self.unlock()

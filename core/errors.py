@@ -27,6 +27,12 @@ class ConfigError(ChartsideError):
     remediation = "Fix the setting in config.toml, the environment or the policy file."
 
 
+class PolicyForbids(ChartsideError):
+    """The system policy turns this action off; only its administrator can change that."""
+
+    remediation = "Ask the administrator who manages this computer's Chartside policy."
+
+
 class ValidationError(ChartsideError):
     """Input that does not fit. `field` and `record` say where, never what."""
 

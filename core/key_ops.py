@@ -11,6 +11,7 @@ from core.errors import KeyringUnavailable, NotFound, NotInitialised, Validation
 from core.keyring_source import KeyringSource
 from core.progress import Progress
 from core.service_base import ServiceBase
+from core.settings import require_allowed
 
 
 class KeyOps(ServiceBase):
@@ -76,6 +77,7 @@ class KeyOps(ServiceBase):
 
     def enable_keyring(self, source: KeyringSource | None = None) -> str:
         """Add the OS keyring as a key source (unlock without typing). Returns the backend."""
+        require_allowed(self.settings, "security.keyring_allowed", "The OS keyring")
         src = source or KeyringSource()
         ws = self.require_workspace()
         keys = self.keys.keys(ws)
@@ -128,6 +130,7 @@ class KeyOps(ServiceBase):
         """Unlock from the OS keyring, as the practitioner `username` (left out: the only
         one, or the computer account's). If its entry is gone or the backend changed, the
         error says so and points to the passphrase and the recovery key."""
+        require_allowed(self.settings, "security.keyring_allowed", "The OS keyring")
         src = source or KeyringSource()
         with self._lock:
             ws = self._first_workspace()

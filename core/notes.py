@@ -26,6 +26,7 @@ from core.progress import Progress
 from core.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import ChunkWriter, client_owner, session_owner
 from core.service_base import ServiceBase
+from core.settings import require_allowed
 
 T = TypeVar("T")
 
@@ -173,6 +174,8 @@ class NotesOps(ServiceBase):
         )
 
     def export_doc(self, client: str | None = None) -> dict[str, Any]:
+        require_allowed(self.settings, "security.export_allowed", "Exporting notes")
+
         def work(c: Connection, k: CellCipher) -> dict[str, Any]:
             cid = None if client is None else _resolve_client(c, k, client)
             return transfer.export_doc(c, k, cid)

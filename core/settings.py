@@ -6,13 +6,14 @@ Keys set by the policy file are locked: they win over everything and the UI show
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from pathlib import Path
 from typing import Any, cast
 
 import platformdirs
 import pydantic
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -20,7 +21,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from core.errors import ConfigError
+from core.errors import ConfigError, PolicyForbids
 
 APP_NAME = "Chartside"
 DEFAULT_POLICY_FILE = Path("/etc/chartside/policy.toml")
@@ -47,7 +48,13 @@ def policy_file() -> Path:
     return Path(override) if override else DEFAULT_POLICY_FILE
 
 
-class DatabaseSettings(BaseModel):
+class _Section(BaseModel):
+    # A misspelt key ("auto_lok_minutes") must stop start-up, not leave the setting it
+    # meant at its default: in a policy file that would unlock what it meant to lock.
+    model_config = ConfigDict(extra="forbid")
+
+
+class DatabaseSettings(_Section):
     # Empty means the embedded server. A URL points at a clinic's PostgreSQL with pgvector;
     # `url` runs migrations (the owner), `runtime_url` (if set) is used for everyday work.
     url: SecretStr | None = None
@@ -55,7 +62,7 @@ class DatabaseSettings(BaseModel):
     connect_timeout_s: int = Field(default=10, ge=1, le=300)
 
 
-class CryptoSettings(BaseModel):
+class CryptoSettings(_Section):
     argon2_memory_kib: int = 64 * 1024
     argon2_iterations: int = 3
     argon2_lanes: int = 1
@@ -82,7 +89,7 @@ class CryptoSettings(BaseModel):
         return v
 
 
-class ModelSettings(BaseModel):
+class ModelSettings(_Section):
     """Thread counts were measured on 2 cores (DESIGN §9): one torch thread keeps a query at
     ~14 ms where two degrade to 50-280 ms under load; one llama.cpp thread decodes faster
     than two when anything else runs."""
@@ -103,7 +110,7 @@ class ModelSettings(BaseModel):
     default_generator: str = Field(default="auto", pattern=r"^(auto|qwen|instruct|base)$")
 
 
-class AssistantSettings(BaseModel):
+class AssistantSettings(_Section):
     """Answering (DESIGN §6). The similarity thresholds are for all-MiniLM-L6-v2 cosines:
     correct cited sentences measured 0.92-1.0 against their source, invented ones 0.25-0.36."""
 
@@ -124,20 +131,24 @@ class AssistantSettings(BaseModel):
     cache_similarity: float = Field(default=0.95, ge=0.5, le=1.0)
 
 
-class SecuritySettings(BaseModel):
+class SecuritySettings(_Section):
     # Idle minutes before the keys are dropped. 30 is the ceiling any setting may reach; a
     # clinic's policy file can fix a lower value.
     auto_lock_minutes: int = Field(default=15, ge=1, le=30)
+    # A clinic's policy may forbid writing notes out (export) or keeping a key in the OS
+    # keyring (a shared workstation's keyring is the next user's too).
+    export_allowed: bool = True
+    keyring_allowed: bool = True
 
 
-class BackupSettings(BaseModel):
+class BackupSettings(_Section):
     # Scheduled backups: off (0) by default; the folder should be another disk.
     every_hours: int = Field(default=0, ge=0, le=24 * 30)
     keep: int = Field(default=7, ge=1, le=1000)
     folder: Path | None = None
 
 
-class UiSettings(BaseModel):
+class UiSettings(_Section):
     language: str = Field(default="en", pattern=r"^(en|he)$")
 
 
@@ -226,16 +237,92 @@ _SECRET_KEYS = {"database.url", "database.runtime_url"}
 
 
 def load_settings(**overrides: Any) -> Settings:
-    """Build and validate settings; an error names the key, the value and the fix."""
+    """Build and validate settings; an error names the key, the value, where it was set
+    (the file and line, or the variable) and the fix. A bad policy stops start-up: there is
+    no falling back to defaults the policy meant to lock."""
     try:
         return Settings(**overrides)
     except pydantic.ValidationError as exc:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
         value = "<hidden>" if key in _SECRET_KEYS else repr(err.get("input"))
+        where = setting_source(key)
         raise ConfigError(
-            f"setting {key}={value} is invalid: {err['msg']}",
-            remediation=f"Set {key} in config.toml or CHARTSIDE_{key.upper().replace('.', '__')}.",
+            f"setting {key}={value} {where} is invalid: {err['msg']}",
+            remediation=f"Set {key} in config.toml or CHARTSIDE_{key.upper().replace('.', '__')}."
+            if not where.startswith("in the policy")
+            else "Ask the administrator to correct the policy file.",
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"a settings file is not valid TOML: {exc}") from None
+        raise ConfigError(f"{_unreadable_file()} is not valid TOML: {exc}") from None
+
+
+def setting_source(key: str) -> str:
+    """Where `key` got its value: "in the policy file P, line N", "in config.toml P, line
+    N", "from CHARTSIDE_X" or "by default" (first wins, as in `settings_customise_sources`)."""
+    for label, path in (("the policy file", policy_file()), ("config.toml", user_config_file())):
+        line = _line_of(path, key)
+        if line is not None:
+            return f"in {label} {path}, line {line}"
+    env = f"CHARTSIDE_{key.upper().replace('.', '__')}"
+    return f"from {env}" if env in os.environ else "by default"
+
+
+_TABLE = re.compile(r"^\s*\[\s*([\w.-]+)\s*\]")
+_ASSIGN = re.compile(r"^\s*([\w.-]+)\s*=")
+
+
+def _line_of(path: Path, key: str) -> int | None:
+    """The line of a TOML file that sets the dotted `key`, or None."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    table = ""
+    for number, line in enumerate(lines, 1):
+        if m := _TABLE.match(line):
+            table = m.group(1) + "."
+        elif (m := _ASSIGN.match(line)) and f"{table}{m.group(1)}" == key:
+            return number
+    return None
+
+
+def _unreadable_file() -> str:
+    for label, path in (("the policy file", policy_file()), ("config.toml", user_config_file())):
+        try:
+            tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError:
+            continue
+        except tomllib.TOMLDecodeError:
+            return f"{label} {path}"
+    return "a settings file"
+
+
+def require_allowed(settings: Settings, key: str, action: str) -> None:
+    """Raise `PolicyForbids` when the boolean setting `key` ("security.export_allowed") is
+    off. Only a policy is expected to turn these off, so the message says where it was."""
+    section, name = key.split(".")
+    if not getattr(getattr(settings, section), name):
+        raise PolicyForbids(f"{action} is turned off: {key} = false {setting_source(key)}")
+
+
+def effective(
+    settings: Settings, given: dict[str, str] | None = None
+) -> list[tuple[str, Any, str, bool]]:
+    """Every setting as (dotted key, value, where it came from, locked by the policy).
+    `given`: keys the caller set itself (a command-line flag), with their source."""
+    locked = locked_keys()
+    out: list[tuple[str, Any, str, bool]] = []
+
+    def walk(data: dict[str, Any], prefix: str) -> None:
+        for name, value in data.items():
+            key = f"{prefix}{name}"
+            if isinstance(value, dict):
+                walk(cast("dict[str, Any]", value), key + ".")
+            else:
+                shown = "<hidden>" if key in _SECRET_KEYS and value is not None else value
+                source = (given or {}).get(key) if key not in locked else None
+                out.append((key, shown, source or setting_source(key), key in locked))
+
+    walk(settings.model_dump(mode="json"), "")
+    return out
