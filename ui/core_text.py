@@ -28,6 +28,9 @@ TEXTS = (
         "Core", "Fix the setting in config.toml, the environment or the policy file."
     ),
     QT_TRANSLATE_NOOP(
+        "Core", "Ask the administrator who manages this computer's Chartside policy."
+    ),
+    QT_TRANSLATE_NOOP(
         "Core",
         "The stored value was altered or belongs to another record; restore from backup.",
     ),
