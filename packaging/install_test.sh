@@ -99,6 +99,7 @@ rel=$ROOT/srv/other-key/dists/stable
 rm -f "$rel/InRelease" "$rel/Release.gpg"
 GNUPGHOME=$OTHER gpg --batch --clearsign -o "$rel/InRelease" "$rel/Release"
 GNUPGHOME=$OTHER gpg --batch --armor --detach-sign -o "$rel/Release.gpg" "$rel/Release"
+GNUPGHOME=$OTHER gpgconf --kill all
 
 use_repo() { # the only Chartside source apt sees is /srv/$1
     echo "deb [signed-by=$KEYRING] file:/srv/$1 stable main" > "$ROOT/etc/apt/sources.list.d/chartside.list"
