@@ -191,6 +191,8 @@ class MainWindow(UnsavedChanges, QMainWindow):
         box.addLayout(row, 1)
         self.search_panel = SearchPanel(self._api, self._runner, page)
         self.search_panel.hit_activated.connect(self.open_search_hit)
+        self.search_panel.results_shown.connect(self._make_room_for_results)
+        self.search_panel.spare_height = self._spare_session_height
         # Errors take the runner's route: Locked to the unlock screen, the rest to the banner.
         self.search_panel.failed.connect(self._runner.failed)
         page.addWidget(self.client_box)
@@ -241,6 +243,19 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if sum(sizes) > 0:
             sizes[1] += sizes[0] - wanted
             sizes[0] = wanted
+            self.client_page.setSizes(sizes)
+
+    def _spare_session_height(self) -> int:
+        return max(0, self.sessions_box.height() - self.sessions_box.minimumSizeHint().height())
+
+    def _make_room_for_results(self) -> None:
+        """Grow the search results to show every row, taking the room from the sessions
+        down to their minimum (the user can drag the splitter back)."""
+        sizes = self.client_page.sizes()
+        grow = min(self.search_panel.room_wanted(), self._spare_session_height())
+        if grow > 0:
+            sizes[1] -= grow
+            sizes[2] += grow
             self.client_page.setSizes(sizes)
 
     @property

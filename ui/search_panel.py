@@ -8,6 +8,7 @@ note text (PHI): they are dropped whenever the client changes, which includes lo
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QSize, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.api import NotesApi
 from core.retrieval.types import SearchHit, SearchQuery, SearchResult
 from ui.bidi import DATE_TIME, IsolatingDelegate
+from ui.snippets import SOURCE_ROLE, SnippetDelegate, centred, fitting_chars
 from ui.tasks import TaskRunner
 
 RESULT_LIMIT = 10
@@ -53,6 +55,7 @@ class SearchPanel(QGroupBox):
 
     hit_activated = Signal(object)
     failed = Signal(object)
+    results_shown = Signal()  # the window may give the list more room (`room_wanted`)
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,9 @@ class SearchPanel(QGroupBox):
         self._gen = 0
         self.hits: list[SearchHit] = []
         self.searching = False
+        self._query = ""
+        # The height the window could give the results (the main window's splitter).
+        self.spare_height: Callable[[], int] = lambda: 0
 
         self.query = QLineEdit(self)
         self.query.setObjectName("noteSearch")
@@ -88,10 +94,10 @@ class SearchPanel(QGroupBox):
         self.results.setAccessibleName(self.tr("Search results"))
         self.results.setRootIsDecorated(False)
         self.results.setItemDelegate(IsolatingDelegate(self.results))  # dates, notes' words
+        # The snippet around its match, the words marked; no raw scores (the order says it).
+        self.results.setItemDelegateForColumn(_SNIPPET_COLUMN, SnippetDelegate(self.results))
         self.results.setUniformRowHeights(True)
-        self.results.setHeaderLabels(
-            [self.tr("Date"), self.tr("Field"), self.tr("Snippet"), self.tr("Score")]
-        )
+        self.results.setHeaderLabels([self.tr("Date"), self.tr("Field"), self.tr("Snippet")])
         header = self.results.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -135,13 +141,28 @@ class SearchPanel(QGroupBox):
         if not text or client_id is None:
             return
         self.searching = True
+        self._query = text
         self._show_message(self.tr("Searching…"))
         self._runner.submit(
             self._api.search,
-            SearchQuery(text, client_id=client_id, k=RESULT_LIMIT),
+            SearchQuery(text, client_id=client_id, k=self.rows_that_fit()),
             on_success=functools.partial(self._on_result, self._gen),
             on_error=functools.partial(self._on_error, self._gen),
         )
+
+    def row_height(self) -> int:
+        return max(self.results.sizeHintForRow(0), self.results.fontMetrics().lineSpacing() + 4)
+
+    def rows_that_fit(self) -> int:
+        """As many results as the list has room for, counting the height the window could
+        lend it (`spare_height`), RESULT_LIMIT at least."""
+        room = self.results.viewport().height() + self.spare_height()
+        return max(RESULT_LIMIT, room // self.row_height())
+
+    def room_wanted(self) -> int:
+        """The extra height the panel needs to show every result without scrolling."""
+        rows = self.results.topLevelItemCount()
+        return max(0, rows * self.row_height() - self.results.viewport().height() + 4)
 
     def activate(self, row: int) -> None:
         """Open result `row`, as Enter or a double click on it does."""
@@ -169,6 +190,7 @@ class SearchPanel(QGroupBox):
         for hit in self.hits:
             self.results.addTopLevelItem(self._item(hit))
         self.results.setCurrentItem(self.results.topLevelItem(0))
+        self.results_shown.emit()
 
     def _on_error(self, gen: int, exc: BaseException) -> None:
         if gen == self._gen:
@@ -179,8 +201,13 @@ class SearchPanel(QGroupBox):
     def _item(self, hit: SearchHit) -> QTreeWidgetItem:
         date = hit.session_date.strftime(DATE_TIME) if hit.session_date else ""
         # One line per result; the whole snippet, line breaks included, is in the tooltip.
-        snippet = " ".join(hit.snippet.split())
-        item = QTreeWidgetItem([date, field_label(hit.field), snippet, f"{hit.score:.3f}"])
+        # Centred on the match from the whole chunk when there is one; the tooltip has
+        # the whole snippet, line breaks included.
+        whole = hit.text or hit.snippet
+        width = self.results.header().sectionSize(_SNIPPET_COLUMN)
+        shown, _spans = centred(whole, self._query, fitting_chars(self.fontMetrics(), width))
+        item = QTreeWidgetItem([date, field_label(hit.field), shown])
+        item.setData(_SNIPPET_COLUMN, SOURCE_ROLE, (whole, self._query))
         item.setToolTip(_SNIPPET_COLUMN, hit.snippet)
         return item
 

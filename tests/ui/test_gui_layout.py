@@ -5,12 +5,14 @@ row, SOAP fields that take the height, and a window that fits 1366×768."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from uuid import UUID
 
 import pytest
 from gui_driver import GuiDriver
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget
 
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
@@ -157,3 +159,70 @@ def test_the_soap_fields_take_the_height(
     window.show_client_details(True)
     driver.settle()
     assert window.client_editor.full_name.isVisible()
+
+
+MATCH_COLOUR = QColor("#fff176")  # ui.snippets.MATCH_STYLE's background
+
+
+def _seed_for_search(api: NotesApi, passphrase: str, visits: int) -> UUID:
+    """A client whose every session mentions "migraine" far into a long Objective."""
+    if not api.unlocked:
+        api.unlock(passphrase)
+    client = api.create_client(ClientData(full_name="Search Client"))
+    filler = " ".join(f"Normal finding number {n}." for n in range(40))
+    for day in range(visits):
+        objective = f"{filler} Reports a migraine with aura on day {day}. {filler}"
+        api.create_session(
+            client.id, SessionData(date=dt.datetime(2024, 1, day + 1, 9), objective=objective)
+        )
+    api.lock()
+    return client.id
+
+
+def _highlighted_pixels(view: QTreeWidget, row: int) -> int:
+    image = view.viewport().grab(view.visualItemRect(view.topLevelItem(row))).toImage()
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y) == MATCH_COLOUR
+    )
+
+
+def test_search_results_centre_on_the_match_and_fill_the_room(
+    make_gui: MakeGui, notes_api: NotesApi, passphrase: str
+) -> None:
+    visits = 14
+    client_id = _seed_for_search(notes_api, passphrase, visits)
+    driver = make_gui(notes_api)
+    driver.unlock(passphrase)
+    _at(driver, 1920, 1080)
+    driver.open_client(client_id)
+    window = driver.window
+    window.show_client_details(False)
+    panel = window.search_panel
+    panel.query.setText("migraine")
+    driver.click(panel.search_button)
+    driver.wait_until(lambda: not panel.searching and panel.hits != [])
+    driver.settle()
+    results = panel.results
+    assert results.topLevelItemCount() == visits
+    # No raw score anywhere in the rows or the header.
+    assert results.columnCount() == 3
+    assert not any(
+        re.fullmatch(r"\d+\.\d+", results.topLevelItem(r).text(c))
+        for r in range(visits)
+        for c in range(3)
+    )
+    # The row shows the part of the note around the match, the match near its middle,
+    # though the match is some 1,000 characters into the note.
+    shown = results.topLevelItem(0).text(2)
+    assert shown.startswith("…") and shown.endswith("…")
+    middle = shown.casefold().index("migraine") / len(shown)
+    assert 0.3 < middle < 0.7, shown
+    # The matched word is painted marked.
+    assert _highlighted_pixels(results, 0) > 20
+    # Every result is in view: the list took the room the sessions could spare.
+    assert results.verticalScrollBar().maximum() == 0
+    assert all(not results.visualItemRect(results.topLevelItem(r)).isEmpty() for r in range(visits))
+    assert window.sessions_box.height() >= window.sessions_box.minimumSizeHint().height()

@@ -297,6 +297,10 @@
         <translation>תקנו את ההגדרה ב־config.toml, במשתני הסביבה או בקובץ המדיניות.</translation>
     </message>
     <message>
+        <source>Ask the administrator who manages this computer&apos;s Chartside policy.</source>
+        <translation>פנו למנהל המערכת שמנהל את מדיניות Chartside במחשב הזה.</translation>
+    </message>
+    <message>
         <source>The stored value was altered or belongs to another record; restore from backup.</source>
         <translation>הערך השמור שונה או שייך לרשומה אחרת; שחזרו מגיבוי.</translation>
     </message>
@@ -1005,10 +1009,6 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     <message>
         <source>Snippet</source>
         <translation>קטע</translation>
-    </message>
-    <message>
-        <source>Score</source>
-        <translation>ציון</translation>
     </message>
     <message>
         <source>Searching…</source>
