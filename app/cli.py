@@ -37,7 +37,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the passphrase from the first line of standard input",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("init", help="create the data dir, database, keys and first workspace")
+    ini = sub.add_parser("init", help="create the data dir, database, keys and first workspace")
+    ini.add_argument(
+        "--non-interactive",
+        action="store_true",
+        help="never prompt (fleet set-up): the passphrase from CHARTSIDE_PASSPHRASE or "
+        "--passphrase-stdin, the recovery key to --recovery-key-file",
+    )
+    ini.add_argument(
+        "--recovery-key-file",
+        type=Path,
+        help="write the recovery key to this new file (mode 0600) instead of printing it",
+    )
     imp = sub.add_parser("import", help="load clients and sessions (chartside.v1 JSON)")
     imp.add_argument("file", type=Path)
     exp = sub.add_parser("export", help="write clients and sessions as chartside.v1 JSON")
@@ -86,7 +97,7 @@ class Cli:
         env = os.environ.get(env_name)
         if env:
             return env
-        if not sys.stdin.isatty():
+        if not sys.stdin.isatty() or getattr(self.args, "non_interactive", False):
             raise WrongPassphrase(
                 f"No {label.lower()} given.",
                 remediation=f"Use a terminal, --passphrase-stdin or {env_name}.",
@@ -113,7 +124,21 @@ class Cli:
 
     # -- commands ----------------------------------------------------------------------
     def cmd_init(self) -> None:
-        recovery = self.svc.initialise(self.passphrase(confirm=True))
+        key_file: Path | None = self.args.recovery_key_file
+        if self.args.non_interactive and key_file is None:
+            raise ChartsideError(
+                "--non-interactive needs --recovery-key-file",
+                remediation="Name a new file for the recovery key: it is shown only once.",
+            )
+        passphrase = self.passphrase(confirm=True)
+        if key_file is None:
+            recovery = self.svc.initialise(passphrase)
+            shown: dict[str, str] = {"recovery_key": recovery}
+            told = f"Recovery key: {recovery}\nWrite it down and keep it away from this computer."
+        else:
+            cli_files.into_new_secret_file(key_file, lambda: self.svc.initialise(passphrase))
+            shown = {"recovery_key_file": str(key_file)}
+            told = f"Recovery key written to {key_file}. Move it away from this computer."
         data_dir = str(self.svc.settings.data_dir)
         # The one time the recovery key is shown: it opens the data without the passphrase.
         self.emit(
@@ -121,11 +146,9 @@ class Cli:
                 "initialised": True,
                 "data_dir": data_dir,
                 "workspace_id": str(self.svc.workspace_id),
-                "recovery_key": recovery,
+                **shown,
             },
-            f"Initialised Chartside in {data_dir}\n"
-            f"Recovery key: {recovery}\n"
-            "Write it down and keep it away from this computer. It is shown only now, and it "
+            f"Initialised Chartside in {data_dir}\n{told} It is shown only now, and it "
             "opens your notes if the passphrase is lost.",
         )
 

@@ -96,3 +96,19 @@ def writing(out: Path) -> Generator[None, None, None]:
         if not any(p == target or p.parent == target.parent for p in about):
             raise
         raise FileAccessError(f"cannot write {out}: {reason(exc)}", WRITE_REMEDIATION) from None
+
+
+def into_new_secret_file(path: Path, make: Callable[[], str]) -> None:
+    """Write what `make()` returns (a recovery key) into `path`, a new file of mode 0600.
+    The file is claimed before `make` runs: a path that cannot be written, or that exists,
+    stops the command before anything is created, and a failed `make` leaves no file."""
+    with writing(path):
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        secret = make()
+    except BaseException:
+        os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+    with writing(path), os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(secret + "\n")
