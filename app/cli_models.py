@@ -1,4 +1,5 @@
-"""`chartside models list | verify | use-embedder PATH|NAME | use-generator PATH`."""
+"""`chartside models list | verify | add FILE --sha256 HEX | use-embedder PATH|NAME |
+use-generator PATH`."""
 
 from __future__ import annotations
 
@@ -14,6 +15,13 @@ def add_parser(sub: Any) -> None:
     msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
     msub.add_parser("list", help="registered models, their size, RAM fit and which is active")
     msub.add_parser("verify", help="re-hash every registered model file")
+    add = msub.add_parser(
+        "add", help="register a model file from an offline bundle, checked against its SHA-256"
+    )
+    add.add_argument("path", type=Path, help="a GGUF generator file, or an embedder")
+    add.add_argument("--sha256", required=True, help="the digest the bundle's manifest gives")
+    add.add_argument("--kind", choices=("generator", "embedder"), default="generator")
+    add.add_argument("--use", action="store_true", help="also make it the active model")
     for kind in ("embedder", "generator"):
         u = msub.add_parser(f"use-{kind}", help=f"register a local {kind} and make it active")
         if kind == "embedder":
@@ -46,6 +54,12 @@ def run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], s
         rows = registry.verify_models(reg_dir)
         bad = [r for r in rows if r["checksum_ok"] is False]
         return {"models": rows, "ok": not bad}, _table(rows), 1 if bad else 0
+    if action == "add":
+        record = reg.register(
+            args.kind, args.path, sha256=args.sha256, activate=True if args.use else None
+        )
+        row = reg.status(record).to_json()
+        return row, f"Added {row['name']} ({row['model_id']}), SHA-256 checked", 0
     use = registry.use_embedder if action == "use-embedder" else registry.use_generator
     row = use(reg_dir, args.path)
     return row, f"Now using {row['name']} ({row['model_id']})", 0

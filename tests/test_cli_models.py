@@ -61,3 +61,27 @@ def test_use_embedder_refuses_a_missing_directory(tmp_path: Path) -> None:
     res = cli(tmp_path / "data", "models", "use-embedder", str(tmp_path / "nope"), passphrase=None)
     assert res.returncode == 1
     assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_add_a_bundled_model_file_checked_against_its_digest(tmp_path: Path) -> None:
+    """An offline bundle (issue 15, point 4): the file is registered only when its SHA-256
+    is the manifest's; a wrong digest is one line and registers nothing."""
+    d = tmp_path / "data"
+    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    smol = next(r for r in rows if r["name"] == "SmolLM2-135M-Instruct")
+    bundle = tmp_path / "bundle" / "clinic-model.gguf"
+    bundle.parent.mkdir()
+    shutil.copyfile(smol["path"], bundle)
+
+    wrong = cli(d, "models", "add", str(bundle), "--sha256", "0" * 64, passphrase=None)
+    assert wrong.returncode != 0 and len(wrong.stderr.strip().splitlines()) == 1
+    assert "expected 000000000000" in wrong.stderr
+    listed = ok(cli(d, "models", "list", passphrase=None))["models"]
+    assert str(bundle) not in {r["path"] for r in listed}
+
+    added = ok(cli(d, "models", "add", str(bundle), "--sha256", smol["sha256"].upper(),
+                  passphrase=None))  # fmt: skip
+    assert added["path"] == str(bundle) and added["sha256"] == smol["sha256"]
+    assert added["active"] is False  # the current choice stays until --use
+    listed = ok(cli(d, "models", "list", passphrase=None))["models"]
+    assert str(bundle) in {r["path"] for r in listed}
