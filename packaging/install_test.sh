@@ -56,7 +56,8 @@ if [ ! -f "$BASE/.complete" ]; then
     touch "$BASE/.complete"
 fi
 rm -rf "$ROOT"
-cp -a "$BASE" "$ROOT"
+mkdir -p "$ROOT"
+cp -a "$BASE/." "$ROOT/"  # the contents: a symlinked base stays untouched
 for fs in proc sys dev; do
     mkdir -p "$ROOT/$fs"
     case $fs in
