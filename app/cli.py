@@ -71,6 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="default: from the file name (.csv), else json",
     )
+    dl = sub.add_parser(
+        "delete-local-data",
+        help="remove this computer's data dir (database, keys, drafts) and keyring entries",
+    )
+    dl.add_argument(
+        "--confirm",
+        metavar="DATA_DIR",
+        help="the data dir's path, typed out (asked for on a terminal when left out)",
+    )
     cli_search.add_parsers(sub)
     cli_ask.add_parser(sub)
     cli_models.add_parser(sub)
@@ -160,6 +169,20 @@ class Cli:
             "Imported: "
             + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in asdict(summary).items()),
         )
+
+    def cmd_delete_local_data(self) -> None:
+        data_dir = self.svc.settings.data_dir
+        typed = self.args.confirm
+        if typed is None and sys.stdin.isatty():
+            print(f"This deletes {data_dir} and every note, key and backup schedule in it.")
+            typed = input("Type that folder's path to confirm: ")
+        if typed is None or Path(typed).expanduser().absolute() != data_dir:
+            raise ChartsideError(
+                "not deleted: the path typed is not the data dir",
+                remediation=f"Type {data_dir} exactly (on a terminal, or with --confirm).",
+            )
+        gone = self.svc.delete_local_data()
+        self.emit({"deleted": str(gone)}, f"Deleted {gone} and its keyring entries.")
 
     def cmd_policy(self) -> None:
         given = {"data_dir": "from --data-dir"} if self.args.data_dir else {}
@@ -262,7 +285,7 @@ def run_cli(argv: list[str], make_service: Callable[[Path | None], ChartsideServ
     svc: ChartsideService | None = None
     try:
         svc = make_service(args.data_dir)
-        handler = getattr(Cli(args, svc), f"cmd_{args.command}")
+        handler = getattr(Cli(args, svc), f"cmd_{args.command.replace('-', '_')}")
         code = handler()
         return int(code or 0)
     except ChartsideError as exc:

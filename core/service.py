@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import logging
+import shutil
 import threading
 import time
 import uuid
@@ -33,6 +34,7 @@ from core.errors import (
     WrongPassphrase,
 )
 from core.key_ops import KeyOps
+from core.keyring_source import KeyringSource
 from core.keys import KeyManager, WorkspaceKeys
 from core.notes import NotesOps
 from core.ports import Embedder, Generator
@@ -176,6 +178,24 @@ class ChartsideService(NotesOps, KeyOps, SearchOps, AskOps):
         with self._lock:
             self.lock()
             self.store.close()
+
+    def delete_local_data(self, source: KeyringSource | None = None) -> Path:
+        """Remove this computer's Chartside data: the data dir (the embedded database, its
+        keys and drafts) and each workspace's OS keyring entry, the database stopped first.
+        A clinic server's database is left alone: only what is local goes."""
+        data_dir = self.settings.data_dir
+        with self._lock:
+            workspaces: list[UUID] = []
+            if self.store.created:
+                with self.store.open().tx(None) as conn:
+                    workspaces = w.workspace_ids(conn)
+            self.close()
+        keyring = source or KeyringSource()
+        for ws in workspaces:
+            keyring.delete(ws)
+        if data_dir.exists():
+            shutil.rmtree(data_dir)
+        return data_dir
 
     # -- scoped work -------------------------------------------------------------------
     def cipher(self) -> CellCipher:

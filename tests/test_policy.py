@@ -90,6 +90,7 @@ def test_a_policy_without_the_keyring_refuses_to_set_it_up(
 ) -> None:
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.keyring_backend.TestKeyring")
     monkeypatch.setenv("CHARTSIDE_TEST_KEYRING", str(tmp_path / "keyring.json"))
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parents[1]))  # the backend
     d = tmp_path / "d"
     ok(cli(d, "init"))
     res = cli(d, "keys", "keyring-enable")
