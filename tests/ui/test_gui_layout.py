@@ -226,3 +226,21 @@ def test_search_results_centre_on_the_match_and_fill_the_room(
     assert results.verticalScrollBar().maximum() == 0
     assert all(not results.visualItemRect(results.topLevelItem(r)).isEmpty() for r in range(visits))
     assert window.sessions_box.height() >= window.sessions_box.minimumSizeHint().height()
+
+
+def test_session_rows_show_date_and_time_and_mark_unsaved_changes(
+    opened: tuple[GuiDriver, UUID, UUID],
+) -> None:
+    driver, old, new = opened
+    window = driver.window
+    rows = window.session_list
+    texts = [rows.item(r).text() for r in range(rows.count())]
+    assert texts == [NEW.strftime("%Y-%m-%d %H:%M"), OLD.strftime("%Y-%m-%d %H:%M")]
+    driver.open_session(old)
+    window.session_editor.plan.setPlainText("typed, not saved")
+    marked = rows.item(rows.ids().index(old))
+    assert marked.text().endswith(" *") and marked.font().italic()
+    assert not rows.item(rows.ids().index(new)).text().endswith("*")
+    # Back to what was saved, the mark goes (and closing the window asks nothing).
+    window.session_editor.plan.setPlainText("")
+    assert not rows.item(rows.ids().index(old)).text().endswith("*")
