@@ -12,7 +12,7 @@ from uuid import UUID
 import pytest
 from gui_driver import GuiDriver
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
@@ -179,8 +179,14 @@ def _seed_for_search(api: NotesApi, passphrase: str, visits: int) -> UUID:
     return client.id
 
 
+def _row(view: QTreeWidget, row: int) -> QTreeWidgetItem:
+    item = view.topLevelItem(row)
+    assert item is not None
+    return item
+
+
 def _highlighted_pixels(view: QTreeWidget, row: int) -> int:
-    image = view.viewport().grab(view.visualItemRect(view.topLevelItem(row))).toImage()
+    image = view.viewport().grab(view.visualItemRect(_row(view, row))).toImage()
     return sum(
         1
         for x in range(image.width())
@@ -210,13 +216,11 @@ def test_search_results_centre_on_the_match_and_fill_the_room(
     # No raw score anywhere in the rows or the header.
     assert results.columnCount() == 3
     assert not any(
-        re.fullmatch(r"\d+\.\d+", results.topLevelItem(r).text(c))
-        for r in range(visits)
-        for c in range(3)
+        re.fullmatch(r"\d+\.\d+", _row(results, r).text(c)) for r in range(visits) for c in range(3)
     )
     # The row shows the part of the note around the match, the match near its middle,
     # though the match is some 1,000 characters into the note.
-    shown = results.topLevelItem(0).text(2)
+    shown = _row(results, 0).text(2)
     assert shown.startswith("…") and shown.endswith("…")
     middle = shown.casefold().index("migraine") / len(shown)
     assert 0.3 < middle < 0.7, shown
@@ -224,7 +228,7 @@ def test_search_results_centre_on_the_match_and_fill_the_room(
     assert _highlighted_pixels(results, 0) > 20
     # Every result is in view: the list took the room the sessions could spare.
     assert results.verticalScrollBar().maximum() == 0
-    assert all(not results.visualItemRect(results.topLevelItem(r)).isEmpty() for r in range(visits))
+    assert all(not results.visualItemRect(_row(results, r)).isEmpty() for r in range(visits))
     assert window.sessions_box.height() >= window.sessions_box.minimumSizeHint().height()
 
 
