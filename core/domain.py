@@ -96,6 +96,7 @@ class SessionSummary:
     id: UUID
     client_id: UUID
     date: dt.datetime
+    headline: str = ""  # the assessment's first line, for the session list (decrypted)
 
 
 @dataclass(frozen=True)

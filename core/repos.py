@@ -58,6 +58,17 @@ def _decrypt(cipher: CellCipher, table: Table, row: Any, cols: Iterable[str]) ->
     return out
 
 
+HEADLINE_CHARS = 80
+
+
+def _headline(text: str | None) -> str:
+    """The first non-empty line, cut at a word near HEADLINE_CHARS."""
+    line = next((ln.strip() for ln in (text or "").splitlines() if ln.strip()), "")
+    if len(line) <= HEADLINE_CHARS:
+        return line
+    return line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
 class _Repo:
     """What every encrypted, workspace-owned record shares: scoping, update, delete, and the
     keyed hash that finds a record by its external id."""
@@ -244,8 +255,16 @@ class SessionRepo(_Repo):
     def summaries(self, conn: Connection, client_id: UUID) -> list[SessionSummary]:
         t = self.table
         rows = conn.execute(
-            select(t.c.id, t.c.client_id, t.c.session_date)
+            select(t.c.id, t.c.client_id, t.c.session_date, t.c.assessment)
             .where(t.c.client_id == client_id, t.c.workspace_id == self.ws)
             .order_by(t.c.session_date.desc(), t.c.id)
         )
-        return [SessionSummary(r.id, r.client_id, r.session_date) for r in rows]
+        return [
+            SessionSummary(
+                r.id,
+                r.client_id,
+                r.session_date,
+                _headline(_decrypt(self.cipher, self.table, r, ("assessment",)).get("assessment")),
+            )
+            for r in rows
+        ]

@@ -6,6 +6,7 @@ number, so a slow answer for a client the user already left never overwrites the
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from uuid import UUID
 
@@ -34,7 +35,7 @@ from core.domain import Client, ClientSummary, Session, SessionSummary
 from core.errors import Cancelled, ValidationError
 from core.retrieval.types import SearchHit
 from ui.assistant_panel import AssistantPanel
-from ui.bidi import DATE_TIME, ltr
+from ui.bidi import DATE_TIME, isolate, ltr
 from ui.drafts import DraftBar, DraftKeeper
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
@@ -482,7 +483,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if gen != self._client_gen:
             return
         rows = [
-            (summary.id, summary.date.strftime(DATE_TIME), "")
+            (summary.id, session_row(summary.date, summary.headline), summary.headline)
             for summary in sorted(sessions, key=lambda s: s.date, reverse=True)
         ]
         self.session_list.set_rows(rows, select or self.session_editor.session_id)
@@ -572,3 +573,9 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if gen == self._client_gen:
             self.sessions_box.setEnabled(True)
         self.show_error(exc)
+
+
+def session_row(date: dt.datetime, headline: str) -> str:
+    """A session list row: when, then the assessment's first line in its own direction."""
+    when = date.strftime(DATE_TIME)
+    return f"{when}  {isolate(headline)}" if headline else when

@@ -252,7 +252,7 @@ class FakeNotesApi:
     def list_sessions(self, client_id: UUID) -> list[SessionSummary]:
         self._enter("list_sessions")
         return [
-            SessionSummary(s.id, s.client_id, s.data.date)
+            SessionSummary(s.id, s.client_id, s.data.date, s.data.assessment.strip().split("\n")[0])
             for s in self.sessions.values()
             if s.client_id == client_id
         ]

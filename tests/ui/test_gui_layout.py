@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
+from ui.bidi import strip_isolates
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 LONG_OBJECTIVE = "\n".join(f"Finding {n}: within normal limits." for n in range(1, 36))
@@ -232,14 +233,17 @@ def test_search_results_centre_on_the_match_and_fill_the_room(
     assert window.sessions_box.height() >= window.sessions_box.minimumSizeHint().height()
 
 
-def test_session_rows_show_date_and_time_and_mark_unsaved_changes(
+def test_session_rows_show_date_time_assessment_line_and_mark_unsaved_changes(
     opened: tuple[GuiDriver, UUID, UUID],
 ) -> None:
     driver, old, new = opened
     window = driver.window
     rows = window.session_list
-    texts = [rows.item(r).text() for r in range(rows.count())]
-    assert texts == [NEW.strftime("%Y-%m-%d %H:%M"), OLD.strftime("%Y-%m-%d %H:%M")]
+    texts = [strip_isolates(rows.item(r).text()) for r in range(rows.count())]
+    assert texts == [
+        f"{NEW:%Y-%m-%d %H:%M}  Tension-type headache.",
+        f"{OLD:%Y-%m-%d %H:%M}  Mechanical low back pain.",  # the first line only
+    ]
     driver.open_session(old)
     window.session_editor.plan.setPlainText("typed, not saved")
     marked = rows.item(rows.ids().index(old))
