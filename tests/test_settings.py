@@ -92,9 +92,16 @@ def test_shipped_policy_template_is_valid(files: tuple[Path, Path]) -> None:
     template = Path(__file__).resolve().parent.parent / "packaging" / "policy.example.toml"
     policy.write_text(template.read_text())
     s = load_settings(crypto={"argon2_memory_kib": 10**6})
-    assert s.crypto.argon2_memory_kib == 65536
-    assert locked_keys() == {
+    assert s.crypto.argon2_memory_kib == 65536  # the policy wins over an explicit value
+    assert s.security.auto_lock_minutes == 10
+    assert locked_keys() >= {
         "crypto.argon2_memory_kib",
         "crypto.argon2_iterations",
         "crypto.argon2_lanes",
+        "security.auto_lock_minutes",
+        "security.export_allowed",
+        "security.keyring_allowed",
+        "models.default_generator",
+        "backup.every_hours",
+        "backup.folder",
     }
