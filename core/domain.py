@@ -99,6 +99,18 @@ class SessionSummary:
     headline: str = ""  # the assessment's first line, for the session list (decrypted)
 
 
+HEADLINE_CHARS = 80
+
+
+def headline(text: str | None) -> str:
+    """A session's `SessionSummary.headline`: the first non-empty line of `text`, cut at a
+    word near HEADLINE_CHARS."""
+    line = next((ln.strip() for ln in (text or "").splitlines() if ln.strip()), "")
+    if len(line) <= HEADLINE_CHARS:
+        return line
+    return line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
 @dataclass(frozen=True)
 class HealthCheck:
     name: str

@@ -36,6 +36,7 @@ from core.domain import (
     Session,
     SessionData,
     SessionSummary,
+    headline,
 )
 from core.errors import NotFound, ValidationError
 
@@ -56,17 +57,6 @@ def _decrypt(cipher: CellCipher, table: Table, row: Any, cols: Iterable[str]) ->
         if blob is not None:
             out[col] = cipher.decrypt(table.name, col, row.id, blob)
     return out
-
-
-HEADLINE_CHARS = 80
-
-
-def _headline(text: str | None) -> str:
-    """The first non-empty line, cut at a word near HEADLINE_CHARS."""
-    line = next((ln.strip() for ln in (text or "").splitlines() if ln.strip()), "")
-    if len(line) <= HEADLINE_CHARS:
-        return line
-    return line[:HEADLINE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 class _Repo:
@@ -264,7 +254,7 @@ class SessionRepo(_Repo):
                 r.id,
                 r.client_id,
                 r.session_date,
-                _headline(_decrypt(self.cipher, self.table, r, ("assessment",)).get("assessment")),
+                headline(_decrypt(self.cipher, self.table, r, ("assessment",)).get("assessment")),
             )
             for r in rows
         ]

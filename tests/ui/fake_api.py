@@ -37,6 +37,7 @@ from core.domain import (
     Session,
     SessionData,
     SessionSummary,
+    headline,
 )
 from core.drafts import Draft
 from core.errors import AlreadyInitialised, Cancelled, Locked, NotFound, WrongPassphrase
@@ -252,7 +253,7 @@ class FakeNotesApi:
     def list_sessions(self, client_id: UUID) -> list[SessionSummary]:
         self._enter("list_sessions")
         return [
-            SessionSummary(s.id, s.client_id, s.data.date, s.data.assessment.strip().split("\n")[0])
+            SessionSummary(s.id, s.client_id, s.data.date, headline(s.data.assessment))
             for s in self.sessions.values()
             if s.client_id == client_id
         ]
