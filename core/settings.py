@@ -260,12 +260,17 @@ def load_settings(**overrides: Any) -> Settings:
 def setting_source(key: str) -> str:
     """Where `key` got its value: "in the policy file P, line N", "in config.toml P, line
     N", "from CHARTSIDE_X" or "by default" (first wins, as in `settings_customise_sources`)."""
-    for label, path in (("the policy file", policy_file()), ("config.toml", user_config_file())):
+    for label, path in _settings_files():
         line = _line_of(path, key)
         if line is not None:
             return f"in {label} {path}, line {line}"
     env = f"CHARTSIDE_{key.upper().replace('.', '__')}"
     return f"from {env}" if env in os.environ else "by default"
+
+
+def _settings_files() -> tuple[tuple[str, Path], ...]:
+    """The files settings are read from, as messages name them, first-wins order."""
+    return (("the policy file", policy_file()), ("config.toml", user_config_file()))
 
 
 _TABLE = re.compile(r"^\s*\[\s*([\w.-]+)\s*\]")
@@ -288,7 +293,7 @@ def _line_of(path: Path, key: str) -> int | None:
 
 
 def _unreadable_file() -> str:
-    for label, path in (("the policy file", policy_file()), ("config.toml", user_config_file())):
+    for label, path in _settings_files():
         try:
             tomllib.loads(path.read_text(encoding="utf-8"))
         except OSError:
