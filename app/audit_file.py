@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from core.backup_format import atomic_file
+from core.files import atomic_file
 
 COLUMNS = ("seq", "ts", "actor", "action", "target", "details", "prev_hash", "hash")
 

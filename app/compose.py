@@ -10,7 +10,7 @@ from typing import Any
 
 import migrations
 from core.errors import ChartsideError
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from core.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,7 @@ def build_settings(data_dir: Path | None = None) -> Settings:
 
 
 def build_service(settings: Settings) -> ChartsideService:
-    from app.models_setup import assistant_status, open_embedder
+    from app.models_setup import assistant_status, open_embedder, open_embedder_by_id
 
     embedder = None
     if importlib.util.find_spec("sentence_transformers") is not None:
@@ -50,6 +50,9 @@ def build_service(settings: Settings) -> ChartsideService:
         assistant_status=lambda: assistant_status(settings),
         embedder=embedder,
         generator=(lambda: _generator(settings)) if embedder is not None else None,
+        embedder_for=(lambda model_id: open_embedder_by_id(settings, model_id))
+        if embedder is not None
+        else None,
     )
 
 

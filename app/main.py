@@ -7,7 +7,6 @@ import signal
 import socket
 import sys
 import threading
-from pathlib import Path
 from types import FrameType
 
 from app.compose import build_service, build_settings, enforce_offline_env
@@ -20,16 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv == ["gui"]:
         return _gui()
     from app.cli import run_cli
-    from app.cli_files import check_data_dir
 
     _end_commands_on_signals()
-
-    def make(data_dir: Path | None):
-        settings = build_settings(data_dir)
-        check_data_dir(settings.data_dir)
-        return build_service(settings)
-
-    return run_cli(argv, make)
+    return run_cli(argv)
 
 
 def _end_commands_on_signals() -> None:
@@ -97,8 +89,11 @@ def _gui() -> int:
 
     crash_log = CrashLog(settings.data_dir / "logs")
     crash_log.install()
+    from app.models_api import RegistryModelsApi
+
     try:
-        return run_gui(build_service(settings), settings)
+        service = build_service(settings)
+        return run_gui(service, settings, models=RegistryModelsApi(settings, service))
     finally:
         crash_log.close()
 

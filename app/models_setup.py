@@ -11,6 +11,9 @@ from typing import Any
 from core.domain import AssistantStatus
 from core.settings import Settings
 
+# Shown beside the active embedder (`models list`, the models screen) when it is active
+# because the workspace uses it.
+WORKSPACE_CHOICE = "the workspace's embedder, chosen for all its desktops"
 _RUNTIMES = {"sentence_transformers": "the embedding runtime", "llama_cpp": "the LLM runtime"}
 
 
@@ -66,6 +69,35 @@ def open_embedder(settings: Settings) -> Any:
     return SentenceTransformerEmbedder(
         pm.path, name=pm.name, expected_sha256=pm.sha256, settings=threads
     )
+
+
+def open_embedder_by_id(settings: Settings, model_id: str) -> Any:
+    """The embedder with `model_id` as installed on this computer (registered, or one of
+    the packaged ones), unloaded, and made this computer's active one, since its workspace
+    uses it; None when it is not here."""
+    from models import packaged
+    from models.factory import open_embedder as open_record
+    from models.registry import ModelRegistry
+
+    reg = ModelRegistry(settings.models_dir)
+    record = next(
+        (r for r in reg.records() if r.kind == "embedder" and r.model_id == model_id), None
+    )
+    if record is None:
+        shipped = [packaged.embedder()]
+        if packaged.multilingual_installed():
+            shipped.append(packaged.multilingual_embedder())
+        pm = next(
+            (p for p in shipped if p.sha256 and f"{p.name}@{p.sha256[:12]}" == model_id), None
+        )
+        if pm is None:
+            return None
+        record = reg.register(
+            "embedder", pm.path, name=pm.name, sha256=pm.sha256,
+            source=f"package:{pm.package}", activate=False,
+        )  # fmt: skip
+    reg.activate(record, WORKSPACE_CHOICE)
+    return open_record(record, settings=runtime_settings(settings)[0])
 
 
 def assistant_status(settings: Settings) -> AssistantStatus:

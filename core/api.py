@@ -14,7 +14,7 @@ from core.assistant.types import (
     ConversationSummary,
     StoredMessage,
 )
-from core.backup_schedule import BackupStatus
+from core.backup.schedule import BackupStatus
 from core.domain import (
     AssistantStatus,
     Client,
@@ -25,9 +25,11 @@ from core.domain import (
     SessionData,
     SessionSummary,
 )
-from core.drafts import Draft
+from core.model_info import ModelInfo
 from core.progress import CancelToken, IndexProgress, Progress
+from core.records.drafts import Draft
 from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
+from core.settings import Settings
 
 """Called from the indexing thread with (current, total) after every batch."""
 
@@ -78,6 +80,22 @@ class NotesApi(Protocol):
         whose remediation names the passphrase and the recovery key) when it cannot."""
         ...
 
+    def enable_keyring(self) -> str:
+        """Keep a key in the OS keyring so that it can unlock (first run offers it); returns
+        the keyring backend's name. `PolicyForbids` where the policy turns it off,
+        `KeyringUnavailable` when no secure keyring is there."""
+        ...
+
+    @property
+    def settings(self) -> Settings:
+        """The settings this service runs with: its data dir, what the policy allows."""
+        ...
+
+    def delete_local_data(self) -> Path:
+        """Stop the database, remove the data dir and the OS keyring entries; returns the
+        dir removed. The service is closed afterwards."""
+        ...
+
     def lock(self) -> None: ...
 
     def touch(self) -> None:
@@ -111,7 +129,7 @@ class NotesApi(Protocol):
 
     def delete_session(self, session_id: UUID) -> None: ...
 
-    # -- drafts: unsaved edits survive auto-lock, a crash and a logout (core.drafts) -------
+    # -- drafts: unsaved edits survive auto-lock, a crash and a logout (core.records.drafts) -------
     def save_draft(self, draft: Draft) -> None:
         """Keep an editor's unsaved form, encrypted. Not user activity (it never keeps the
         workspace unlocked), and still accepted while the keys are in memory but idle past
@@ -124,6 +142,42 @@ class NotesApi(Protocol):
 
     def discard_draft(self, kind: str) -> None:
         """Forget the draft of editor `kind` ("client" or "session")."""
+        ...
+
+    # -- practitioners and keys (core.services.key_ops) ----------------------------------
+    @property
+    def actor(self) -> str:
+        """The signed-in practitioner's username (while unlocked)."""
+        ...
+
+    def practitioners(self) -> list[str]:
+        """The usernames of the workspace's practitioners, sorted."""
+        ...
+
+    def add_practitioner(self, username: str, display_name: str, passphrase: str) -> UUID:
+        """Another practitioner in this workspace, with their own passphrase (derived with
+        Argon2id: seconds). Raises `ValidationError` for a taken name or a weak passphrase."""
+        ...
+
+    def remove_practitioner(self, username: str) -> None:
+        """Their login and passphrase go; the audit trail keeps their name. Refuses the
+        signed-in practitioner (`ValidationError`) and an unknown name (`NotFound`)."""
+        ...
+
+    def change_passphrase(
+        self,
+        new: str,
+        *,
+        current: str | None = None,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        """Proves `current` (or the recovery key) again, then re-wraps the master key under
+        `new`. Raises `WrongPassphrase` and changes nothing when the proof is wrong."""
+        ...
+
+    def new_recovery_key(self) -> str:
+        """A fresh recovery key for the workspace, shown once; the old one stops working."""
         ...
 
     def doctor(self) -> list[HealthCheck]: ...
@@ -180,6 +234,12 @@ class NotesApi(Protocol):
         stops reporting. The background indexer runs while unlocked and an embedder exists."""
         ...
 
+    def watch_connection(self, listener: Callable[[str], None]) -> None:
+        """Tell `listener` "connected", "reconnecting" or "unreachable" whenever the
+        database server's state changes (a clinic's server restarting), from the thread
+        that noticed. Call once, after the first unlock: the store outlives a lock."""
+        ...
+
     def search(self, query: SearchQuery) -> SearchResult:
         """Hybrid (vector + BM25, fused by reciprocal rank) search in the unlocked
         workspace, or one client. `result.index` says how current the vector side is."""
@@ -213,4 +273,45 @@ class NotesApi(Protocol):
 
     def close(self) -> None:
         """Lock, release connections and stop an embedded server this process started."""
+        ...
+
+
+class ModelsApi(Protocol):
+    """The local models (DESIGN §9): which are installed, which are in use and why, and
+    changing that. Blocking: call off the GUI thread. Touches no notes and needs no unlock;
+    `app` builds it beside the `NotesApi`, which it tells when the embedder changes so the
+    background indexer re-embeds the notes (`NotesApi.index_status` shows how far)."""
+
+    def list_models(self, progress: Progress | None = None) -> list[ModelInfo]:
+        """Every registered model; on first use the packaged ones are registered first."""
+        ...
+
+    def verify_models(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> list[ModelInfo]:
+        """Re-hash every model file (SHA-256); `checksum_ok` is False where one changed.
+        `cancel` stops it, raising `Cancelled`."""
+        ...
+
+    def use_model(
+        self,
+        kind: str,
+        path: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ModelInfo:
+        """Make the registered model at `path` the active `kind`, after checking its file
+        still has the registered SHA-256 (a changed file is refused)."""
+        ...
+
+    def add_model(
+        self,
+        kind: str,
+        path: Path,
+        sha256: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ModelInfo:
+        """Register a model file, only when its SHA-256 is `sha256` (else `ModelError` and
+        nothing is registered). It stays inactive until `use_model`."""
         ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 from uuid import UUID
 
 from core import validation as v
@@ -128,3 +129,20 @@ class AssistantStatus:
     reason: str
     embedder: str | None = None
     generator: str | None = None
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """How much of the workspace's index is embedded with the current model. Here, not in
+    `core.retrieval.types`, because progress reports carry it (`core.progress`)."""
+
+    current: int
+    total: int
+    model_id: str | None
+
+    @property
+    def complete(self) -> bool:
+        return self.current >= self.total
+
+    def to_json(self) -> dict[str, Any]:
+        return {"current": self.current, "total": self.total, "model": self.model_id}

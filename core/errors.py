@@ -90,6 +90,14 @@ class DatabaseError(ChartsideError):
     remediation = "Run `chartside doctor` for details."
 
 
+class ConnectionLost(DatabaseError):
+    """The database server stopped answering (a clinic's server restarting, the network
+    down). Work that was not acknowledged may not have been saved; nothing acknowledged is
+    lost. The app keeps reconnecting on its own."""
+
+    remediation = "Chartside is reconnecting to the database server; try again in a moment."
+
+
 class MigrationError(DatabaseError):
     remediation = "The database was left unchanged. Run `chartside doctor` and report the error."
 

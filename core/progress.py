@@ -12,8 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import ParamSpec
 
+from core.domain import IndexStatus
 from core.errors import Cancelled
-from core.retrieval.types import IndexStatus
 
 P = ParamSpec("P")
 

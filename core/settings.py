@@ -7,15 +7,22 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+import sys
+import tempfile
 import tomllib
+from collections.abc import Mapping
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, cast
 
 import platformdirs
 import pydantic
+import tomlkit
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
+    InitSettingsSource,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     TomlConfigSettingsSource,
@@ -24,7 +31,6 @@ from pydantic_settings import (
 from core.errors import ConfigError, PolicyForbids
 
 APP_NAME = "Chartside"
-DEFAULT_POLICY_FILE = Path("/etc/chartside/policy.toml")
 
 # OWASP's minimum for Argon2id: m=19 MiB, t=2, p=1. Stored parameters are checked against it.
 ARGON2_FLOOR_MEMORY_KIB = 19 * 1024
@@ -43,9 +49,20 @@ def user_config_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
 
 
+def default_policy_file(platform: str = sys.platform) -> Path:
+    """Where IT puts the machine's policy: a path only administrators can write on each
+    system, the one the .deb ships as a conffile and the MSI installs (packaging/README)."""
+    if platform == "win32":
+        program_data = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
+        return Path(program_data) / APP_NAME / "policy.toml"
+    if platform == "darwin":
+        return Path("/Library/Application Support") / APP_NAME / "policy.toml"
+    return Path("/etc/chartside/policy.toml")
+
+
 def policy_file() -> Path:
     override = os.environ.get("CHARTSIDE_POLICY_FILE")
-    return Path(override) if override else DEFAULT_POLICY_FILE
+    return Path(override) if override else default_policy_file()
 
 
 class _Section(BaseModel):
@@ -60,6 +77,9 @@ class DatabaseSettings(_Section):
     url: SecretStr | None = None
     runtime_url: SecretStr | None = None
     connect_timeout_s: int = Field(default=10, ge=1, le=300)
+    # A clinic's server only: how long a desktop keeps reconnecting ("reconnecting") to a
+    # server that went away before an action fails; a restart takes seconds.
+    reconnect_s: int = Field(default=60, ge=0, le=3600)
 
 
 class CryptoSettings(_Section):
@@ -186,11 +206,17 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # First wins. Explicit arguments (CLI flags) beat env and the user file, never policy.
+        candidate = _candidate.get()
+        user_file: PydanticBaseSettingsSource = (
+            TomlConfigSettingsSource(settings_cls, toml_file=user_config_file())
+            if candidate is None
+            else InitSettingsSource(settings_cls, init_kwargs=tomllib.loads(candidate))
+        )
         return (
             TomlConfigSettingsSource(settings_cls, toml_file=policy_file()),
             init_settings,
             env_settings,
-            TomlConfigSettingsSource(settings_cls, toml_file=user_config_file()),
+            user_file,
         )
 
     @property
@@ -280,7 +306,7 @@ _ASSIGN = re.compile(r"^\s*([\w.-]+)\s*=")
 def _line_of(path: Path, key: str) -> int | None:
     """The line of a TOML file that sets the dotted `key`, or None."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = _read_text(path).splitlines()
     except OSError:
         return None
     table = ""
@@ -295,7 +321,7 @@ def _line_of(path: Path, key: str) -> int | None:
 def _unreadable_file() -> str:
     for label, path in _settings_files():
         try:
-            tomllib.loads(path.read_text(encoding="utf-8"))
+            tomllib.loads(_read_text(path))
         except OSError:
             continue
         except tomllib.TOMLDecodeError:
@@ -331,3 +357,80 @@ def effective(
 
     walk(settings.model_dump(mode="json"), "")
     return out
+
+
+# -- writing config.toml (the settings screen) -------------------------------------------------
+
+# The text of a config.toml about to be written, read in place of the file while it is
+# checked: the checks, the messages and their line numbers are the start-up's own.
+_candidate: ContextVar[str | None] = ContextVar("chartside_candidate_config", default=None)
+
+
+def _read_text(path: Path) -> str:
+    candidate = _candidate.get()
+    if candidate is not None and path == user_config_file():
+        return candidate
+    return path.read_text(encoding="utf-8")
+
+
+def check_user_config(text: str) -> Settings:
+    """The settings Chartside would start with if config.toml held `text` (the policy and
+    CHARTSIDE_* still on top); `ConfigError` with `load_settings`' message otherwise."""
+    token = _candidate.set(text)
+    try:
+        return load_settings()
+    finally:
+        _candidate.reset(token)
+
+
+def edit_user_config(text: str, changes: Mapping[str, Any]) -> str:
+    """`text` (a config.toml) with each dotted key of `changes` set to its value, or taken
+    out where the value is None; comments and the order of what is there are kept."""
+    doc = tomlkit.parse(text)
+    for key, value in changes.items():
+        *sections, name = key.split(".")
+        table: Any = doc
+        for section in sections:
+            if section not in table:
+                if value is None:
+                    break
+                table[section] = tomlkit.table()
+            table = table[section]
+        else:
+            if value is None:
+                table.pop(name, None)
+            else:
+                table[name] = str(value) if isinstance(value, Path) else value
+    return tomlkit.dumps(doc)
+
+
+def write_user_config(changes: Mapping[str, Any]) -> Path:
+    """Apply `changes` (dotted key -> value, None to remove) to the user's config.toml.
+    Checked first as start-up would check it (`ConfigError`, nothing written); then written
+    to a file beside it and renamed over it, so a crash leaves the old file or the new one,
+    never half of one. Keys the policy locks are refused (`PolicyForbids`)."""
+    locked = sorted(set(changes) & locked_keys())
+    if locked:
+        raise PolicyForbids(f"{', '.join(locked)} is locked by the policy file {policy_file()}")
+    path = user_config_file()
+    try:
+        old = path.read_text(encoding="utf-8")
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        old, mode = "", 0o600  # it may come to hold a database password
+    new = edit_user_config(old, changes)
+    check_user_config(new)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(new)
+            out.flush()
+            os.fsync(out.fileno())
+        tmp.chmod(mode)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -214,6 +214,14 @@ class ModelRegistry:
             self._write(data)
         return record
 
+    def activate(self, record: ModelRecord, why: str) -> None:
+        """Make a registered model active without re-hashing it; `why` is shown beside it."""
+        with self._lock:
+            data = self._read()
+            data["active"][record.kind] = record.path
+            data.setdefault("why", {})[record.kind] = why
+            self._write(data)
+
     def use(self, kind: str, path: Path | str, progress: Progress | None = None) -> ModelRecord:
         return self.register(kind, path, activate=True, progress=progress)
 

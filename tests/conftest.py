@@ -19,7 +19,7 @@ from tests import offline_guard
 offline_guard.install()
 
 from app.compose import migrations_dir
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from core.settings import Settings, load_settings
 from models import packaged
 from models.embedder import SentenceTransformerEmbedder

@@ -34,16 +34,16 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.audit import AnchorStore, AuditWriter
-from core.crypto import CellCipher
 from core.db import schema as s
 from core.db.engine import DB_NAME, RUNTIME_USER, Database, DbSecrets
 from core.db.server import SUPERUSER, EmbeddedServer, bin_dir, child_env
 from core.domain import ClientData, SessionData
 from core.errors import ChartsideError
-from core.repos import ClientRepo, SessionRepo
-from core.service import ChartsideService
-from core.workspaces import unlock_workspace
+from core.records.repos import ClientRepo, SessionRepo
+from core.records.workspaces import unlock_workspace
+from core.security.audit import AnchorStore, AuditWriter
+from core.security.crypto import CellCipher
+from core.services.service import ChartsideService
 
 ACTION = "session.create"
 ACTOR = "crash-writer"

@@ -16,7 +16,7 @@ from core.assistant.types import AskRequest
 from core.db.schema import RUNTIME_GROUP
 from core.domain import ClientData, SessionData
 from core.errors import Cancelled, GenerationTimeout, QueryRejected, RateLimited
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 
@@ -314,7 +314,7 @@ def test_semantic_cache_hit_miss_expiry_and_cap(
     )
     assert not svc.ask(AskRequest(DOSE, client_id=client)).cache_hit
     # Expiry: a day later the entry is dead.
-    import core.ask_ops as ask_ops
+    import core.services.ask_ops as ask_ops
 
     later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=25)
     monkeypatch.setattr(ask_ops, "_now", lambda: later)

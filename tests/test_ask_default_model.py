@@ -14,7 +14,7 @@ from core.assistant import answer as grounding
 from core.assistant.dates import find_dates, mentions_date
 from core.assistant.prompt import build_prompt
 from core.assistant.types import AskRequest
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 from tests.test_ask import DAY, make

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from core import audit
-from core.audit import Anchor, chain_hash, verify_events
 from core.domain import ClientData, SessionData
-from core.service import ChartsideService
+from core.security import audit
+from core.security.audit import Anchor, chain_hash, verify_events
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from tests.factories import document
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from app.compose import migrations_dir
-from core.autolock import IdleTimer
 from core.domain import ClientData
 from core.errors import ConfigError, Locked
-from core.service import ChartsideService
+from core.security.autolock import IdleTimer
+from core.services.service import ChartsideService
 from core.settings import load_settings
 from tests.conftest import PASSPHRASE, make_settings
 

@@ -21,8 +21,7 @@ import pytest
 from sqlalchemy import text
 
 from app.compose import migrations_dir
-from core import workspaces as w
-from core.backup import (
+from core.backup.archive import (
     BackupDamaged,
     BackupError,
     BackupUnsupported,
@@ -36,15 +35,16 @@ from core.backup import (
     restore_backup,
     verify_backup,
 )
-from core.backup_format import MAGIC, BackupReader, BackupWriter
+from core.backup.format import MAGIC, BackupReader, BackupWriter
 from core.db.engine import BACKUP_USER, SECRETS_FILE, DbSecrets
 from core.db.server import SUPERUSER
+from core.db.store import Store
 from core.domain import ClientData, SessionData
 from core.errors import Cancelled, ChartsideError, WeakKdfParameters, WrongPassphrase
 from core.progress import CancelToken
-from core.service import ChartsideService
+from core.records import workspaces as w
+from core.services.service import ChartsideService
 from core.settings import Settings
-from core.store import Store
 from tests import factories
 from tests.conftest import FAST_KDF, PASSPHRASE, make_settings
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from core.backup_format import MAGIC, BackupError, backup_file_name
-from core.backup_schedule import backup_time, last_backup, run_scheduled, status
+from core.backup.format import MAGIC, BackupError, backup_file_name
+from core.backup.schedule import backup_time, last_backup, run_scheduled, status
 from core.errors import Locked, WrongPassphrase
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from core.settings import BackupSettings
 
 T0 = dt.datetime(2026, 1, 5, 8, 30, 0, tzinfo=dt.UTC)
@@ -210,7 +210,7 @@ def test_service_writes_a_scheduled_backup_into_the_folder_and_prunes(
 def test_unattended_scheduled_backup_needs_no_passphrase_and_restores_with_either_secret(
     service_factory: Callable[..., ChartsideService], passphrase: str, tmp_path: Path
 ) -> None:
-    from core.backup import BackupUnsupported, verify_backup
+    from core.backup.archive import BackupUnsupported, verify_backup
     from core.domain import ClientData, SessionData
 
     folder = tmp_path / "backups"
@@ -245,7 +245,7 @@ def test_unattended_scheduled_backup_needs_no_passphrase_and_restores_with_eithe
             restored.close()
 
     # A store with several workspaces is backed up by hand, with the passphrase.
-    from core import workspaces as w
+    from core.records import workspaces as w
 
     w.create_workspace(svc.db, "Second", "another passphrase", svc.settings.crypto, "dr.x")
     with pytest.raises(BackupUnsupported, match="one workspace"):

@@ -7,7 +7,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from app.cli_search import IndexProgress
+from app.cli.search import IndexProgress
 from core.retrieval.types import IndexStatus
 from tests.factories import document
 from tests.test_cli import CHARTSIDE, cli, cli_env, ok

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import text
 
 from app.compose import migrations_dir
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE, make_settings
 from tests.factories import document
 from tests.test_cli import CHARTSIDE, cli, cli_env, ok

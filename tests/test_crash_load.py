@@ -29,7 +29,7 @@ from sqlalchemy import select, text
 from core.db import schema as s
 from core.db.engine import DbSecrets
 from core.domain import ClientData
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import FAST_KDF, PASSPHRASE
 from tests.crash_worker import (
     ACTION,

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core import keys
-from core.crypto import CellCipher, new_key
 from core.errors import IntegrityError, WeakKdfParameters, WrongPassphrase
-from core.keys import KdfParams
+from core.security import keys
+from core.security.crypto import CellCipher, new_key
+from core.security.keys import KdfParams
 from core.settings import CryptoSettings
 
 WS = uuid.uuid4()

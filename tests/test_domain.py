@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
 
-from core import workspaces as w
 from core.db import schema
 from core.domain import ClientData, SessionData
 from core.errors import Locked, NotFound, ValidationError
-from core.service import ChartsideService
+from core.records import workspaces as w
+from core.services.service import ChartsideService
 from core.validation import MAX_NAME_CHARS, MAX_NOTE_CHARS
 
 

@@ -12,9 +12,9 @@ from sqlalchemy import text
 
 from app.compose import migrations_dir
 from core.domain import ClientData, SessionData
-from core.drafts import Draft
 from core.errors import IntegrityError, Locked, ValidationError
-from core.service import ChartsideService
+from core.records.drafts import Draft
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE, make_settings
 from tests.test_autolock import FakeClock
 
@@ -117,5 +117,5 @@ def test_key_rotation_reencrypts_drafts_too(service: ChartsideService) -> None:
     assert service.reencrypt_pending() == 0
     with service.db.owner.connect() as conn:
         blob = bytes(conn.execute(text("SELECT content FROM drafts")).scalar_one())
-    assert int.from_bytes(blob[2:6], "big") == version  # core.crypto's header
+    assert int.from_bytes(blob[2:6], "big") == version  # core.security.crypto's header
     assert [d.values for d in service.drafts()] == [draft.values]

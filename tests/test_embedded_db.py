@@ -16,7 +16,7 @@ from sqlalchemy import text
 from core.db.engine import RUNTIME_USER, DbSecrets
 from core.db.server import SUPERUSER, _process_state
 from core.domain import ClientData, SessionData
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text, update
 
-from core import workspaces as w
 from core.db import schema as s
 from core.db.engine import DbSecrets
 from core.db.server import SUPERUSER, bin_dir
 from core.domain import ClientData, SessionData
 from core.errors import IntegrityError, WrongPassphrase
-from core.service import ChartsideService
+from core.records import workspaces as w
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE, make_settings
 
 SENTENCE = "Patient disclosed a fear of elevators after the 2019 accident."

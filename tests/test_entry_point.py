@@ -10,7 +10,8 @@ import pytest
 
 import ui.app
 from app.main import main
-from core.service import ChartsideService
+from app.models_api import RegistryModelsApi
+from core.services.service import ChartsideService
 
 
 def test_no_arguments_start_the_gui_on_the_embedded_store(
@@ -18,8 +19,8 @@ def test_no_arguments_start_the_gui_on_the_embedded_store(
 ) -> None:
     started: dict[str, Any] = {}
 
-    def fake_run_gui(api: ChartsideService, settings: Any) -> int:
-        started.update(api=api, settings=settings)
+    def fake_run_gui(api: ChartsideService, settings: Any, *, models: Any = None) -> int:
+        started.update(api=api, settings=settings, models=models)
         return 7
 
     monkeypatch.setattr(ui.app, "run_gui", fake_run_gui)
@@ -30,6 +31,8 @@ def test_no_arguments_start_the_gui_on_the_embedded_store(
     assert isinstance(api, ChartsideService)
     assert api.settings.data_dir == tmp_path / "data" and api.settings.embedded
     assert os.environ["HF_HUB_OFFLINE"] == "1"
+    # The window's models screen gets the registry of this data dir's settings.
+    assert isinstance(started["models"], RegistryModelsApi)
 
 
 def test_a_bad_setting_stops_the_gui_with_one_line(

@@ -10,7 +10,7 @@ import pytest
 from bench import eval as ev
 from bench.evalset import MAX_TARGETS, EvalSet, Question, Target, build, mentions
 from core.assistant.dates import find_dates
-from core.transfer import parse
+from core.records.transfer import parse
 
 SMALL = 20  # catchment population: a handful of patients, a few seconds
 

@@ -16,7 +16,7 @@ from core.db import migrate
 from core.db.engine import DB_NAME, create_runtime_role
 from core.db.server import SUPERUSER, EmbeddedServer, new_secret
 from core.domain import ClientData, SessionData
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE, make_settings
 
 

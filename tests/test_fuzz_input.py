@@ -34,7 +34,7 @@ from sqlalchemy import func, select
 from core.db import schema as s
 from core.domain import SOAP_FIELDS, ClientData, SessionData
 from core.errors import ImportFormatError, ValidationError
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from core.validation import MAX_EXTERNAL_ID_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS
 from tests.factories import document
 

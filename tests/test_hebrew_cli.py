@@ -41,8 +41,9 @@ def test_use_embedder_multilingual_then_hebrew_search_and_quote(tmp_path: Path) 
     (tmp_path / "he.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     ok(cli(d, "import", str(tmp_path / "he.json")))
 
-    chosen = ok(cli(d, "models", "use-embedder", "multilingual-e5-small", passphrase=None))
+    chosen = ok(cli(d, "models", "use-embedder", "multilingual-e5-small"))
     assert chosen["active"] and chosen["model_id"].startswith("multilingual-e5-small@")
+    assert chosen["workspace"] is True  # recorded for the workspace, not only this desktop
     status = ok(cli(d, "index", "--wait"))
     assert status["complete"] and status["index"]["model"] == chosen["model_id"]
 

@@ -10,9 +10,9 @@ import pytest
 from bench import eval as ev
 from bench.evalset import EvalSet, build, hebrew, mentions
 from bench.evalset.hebrew_terms import CONCEPTS
+from core.records.transfer import parse
 from core.retrieval.reading import read_query
 from core.retrieval.types import SearchQuery
-from core.transfer import parse
 
 SMALL = 20
 HEBREW = re.compile("[\u05d0-\u05ea]")

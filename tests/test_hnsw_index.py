@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from core.retrieval import vector
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.test_retrieval import add_client, add_session
 
 OLD = "ix_chunks_hnsw_384_m32"  # the name the m=32, ef_construction=128 index had

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from core.retrieval.chunks import Chunker, word_spans
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.factories import document
 
 

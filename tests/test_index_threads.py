@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from app import cli_search
+from app.cli import search as cli_search
 from app.models_setup import runtime_settings
 from core.domain import ClientData, SessionData
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from models import packaged
 from models.embedder import EmbedderSettings, SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE, make_settings

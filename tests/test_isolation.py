@@ -14,13 +14,13 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from core import workspaces as w
-from core.crypto import CellCipher
 from core.db.schema import WORKSPACE_TABLES
 from core.domain import ClientData, SessionData
 from core.errors import NotFound
-from core.repos import ClientRepo, SessionRepo
-from core.service import ChartsideService
+from core.records import workspaces as w
+from core.records.repos import ClientRepo, SessionRepo
+from core.security.crypto import CellCipher
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 
 N_PER_TABLE = 2

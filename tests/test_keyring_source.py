@@ -9,8 +9,8 @@ from keyring.backends import fail
 
 from core.domain import ClientData
 from core.errors import WrongPassphrase
-from core.keyring_source import KeyringSource, KeyringUnavailable, check_backend
-from core.service import ChartsideService
+from core.security.keyring_source import KeyringSource, KeyringUnavailable, check_backend
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from core import rekey
 from core.domain import ClientData, SessionData
 from core.errors import Cancelled, WrongPassphrase
 from core.progress import CancelToken
-from core.service import ChartsideService
+from core.security import rekey
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from tests.factories import document
 
@@ -131,7 +131,7 @@ def test_reencryption_resumes_after_an_interruption(service: ChartsideService) -
         service.create_client(ClientData(full_name=f"Resume {i}", notes="n"))
     ws = service.require_workspace()
     keys = service.keys.keys(ws)
-    from core import workspaces as w
+    from core.records import workspaces as w
 
     rotated = service.run(lambda c, k: w.add_data_key(c, ws, keys))
     service.keys.install(ws, rotated)

@@ -16,7 +16,7 @@ from core.db import migrate
 from core.db.schema import WORKSPACE_TABLES, metadata
 from core.domain import ClientData
 from core.errors import MigrationError
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE, make_settings
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from core.settings import default_policy_file
 from tests.test_cli import cli, ok
 
 POLICY = """\
@@ -119,3 +120,19 @@ def test_a_malformed_policy_stops_start_up_naming_file_key_and_line(
     assert len(lines) == 1, res.stderr  # one line, no traceback
     assert str(policy) in lines[0] and named in lines[0] and line in lines[0]
     assert not (tmp_path / "d" / "pg").exists()  # nothing started on defaults
+
+
+@pytest.mark.parametrize(
+    ("platform", "expected"),
+    [
+        ("linux", Path("/etc/chartside/policy.toml")),
+        ("win32", Path("D:/IT/ProgramData/Chartside/policy.toml")),
+        ("darwin", Path("/Library/Application Support/Chartside/policy.toml")),
+    ],
+)
+def test_each_system_reads_the_policy_where_its_installer_puts_it(
+    monkeypatch: pytest.MonkeyPatch, platform: str, expected: Path
+) -> None:
+    # The MSI installs %ProgramData%\Chartside\policy.toml (packaging/windows/chartside.wxs).
+    monkeypatch.setenv("PROGRAMDATA", "D:/IT/ProgramData")
+    assert default_policy_file(platform) == expected

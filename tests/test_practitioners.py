@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from core import workspaces as w
 from core.domain import ClientData
 from core.errors import NotFound, ValidationError, WrongPassphrase
-from core.service import ChartsideService
+from core.records import workspaces as w
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 
 OTHER = "dr.b's own passphrase"

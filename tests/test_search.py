@@ -16,7 +16,7 @@ from core.db.bulk import INSERT, bulk
 from core.errors import ValidationError
 from core.retrieval import vector
 from core.retrieval.types import SearchQuery
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.test_retrieval import DAY, add_client, add_session
 
 

@@ -13,8 +13,8 @@ from uuid import UUID
 
 from sqlalchemy import Connection, text
 
-from core.crypto import CellCipher
 from core.retrieval.vector import literal
+from core.security.crypto import CellCipher
 
 WORKSPACE_SCOPE = "workspace"
 

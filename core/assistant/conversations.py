@@ -10,9 +10,9 @@ from uuid import UUID
 from sqlalchemy import Connection, func, insert, select
 
 from core.assistant.types import AskSource, ConversationSummary, StoredMessage
-from core.crypto import CellCipher
 from core.db import schema as s
 from core.errors import NotFound
+from core.security.crypto import CellCipher
 
 TITLE_CHARS = 80
 

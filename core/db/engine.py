@@ -16,10 +16,12 @@ import psycopg
 from psycopg import sql
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 
+from core.db.connection import ConnectionState, is_disconnect
 from core.db.schema import RUNTIME_GROUP
 from core.db.server import SUPERUSER, EmbeddedServer, new_secret
-from core.errors import DatabaseError
+from core.errors import ConnectionLost, DatabaseError
 
 DB_NAME = "chartside"
 RUNTIME_USER = "chartside_app"
@@ -34,7 +36,7 @@ class DbSecrets:
 
     admin_password: str
     app_password: str
-    # Absent in files written before backups existed; core.backup then creates the role.
+    # Absent in files written before backups existed; core.backup.archive then creates the role.
     backup_password: str | None = None
 
     @classmethod
@@ -138,8 +140,10 @@ class Database:
         runtime_url: URL | str | None = None,
         *,
         connect_timeout_s: int = 10,
+        reconnect_s: float = 0.0,
     ) -> None:
         args = {"connect_timeout": connect_timeout_s}
+        self.state = ConnectionState(reconnect_s)
         self.owner: Engine = create_engine(
             make_url(owner_url),
             pool_size=1,
@@ -156,13 +160,25 @@ class Database:
 
     @contextmanager
     def tx(self, workspace_id: UUID | None) -> Generator[Connection, None, None]:
-        """One transaction, scoped to a workspace (or to none: RLS then shows no rows)."""
-        with self.runtime.begin() as conn:
-            conn.execute(
-                text("SELECT set_config('app.workspace_id', :ws, true)"),
-                {"ws": str(workspace_id) if workspace_id else ""},
-            )
-            yield conn
+        """One transaction, scoped to a workspace (or to none: RLS then shows no rows).
+        Waits while the server is away (`ConnectionState`); a transaction the server went
+        away under raises `ConnectionLost`: it was not acknowledged, and is not replayed."""
+        conn = self.state.connect(self.runtime)
+        try:
+            with conn, conn.begin():
+                conn.execute(
+                    text("SELECT set_config('app.workspace_id', :ws, true)"),
+                    {"ws": str(workspace_id) if workspace_id else ""},
+                )
+                yield conn
+        except DBAPIError as exc:
+            if not is_disconnect(exc):
+                raise
+            self.state.lost()
+            raise ConnectionLost(
+                "the connection to the database server was lost before this was confirmed; "
+                "it may not have been saved"
+            ) from exc
 
     def dispose(self) -> None:
         self.runtime.dispose()

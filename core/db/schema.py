@@ -1,4 +1,5 @@
-"""Tables of DESIGN §3. PHI columns are BYTEA ciphertext (core.crypto); nothing else holds PHI.
+"""Tables of DESIGN §3. PHI columns are BYTEA ciphertext (core.security.crypto); nothing else
+holds PHI.
 
 The Alembic migrations in `migrations/versions` create exactly this; a test compares them.
 """
@@ -52,6 +53,8 @@ workspaces = Table(
     Column("id", UUID(as_uuid=True), primary_key=True),
     Column("name", Text, nullable=False),
     _ts("created_at"),
+    # The embedding model's id every desktop of the workspace uses (migration 0007).
+    Column("embedder", Text),
 )
 
 key_wrappers = Table(

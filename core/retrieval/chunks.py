@@ -18,11 +18,11 @@ from sqlalchemy import Connection, any_, bindparam, delete, or_, select, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.sql.elements import ColumnElement
 
-from core.crypto import CellCipher
 from core.db import schema as s
 from core.db.bulk import INSERT, bulk
 from core.domain import ClientData, SessionData
 from core.retrieval.types import CLIENT_FIELDS, SESSION_FIELDS
+from core.security.crypto import CellCipher
 
 TokenSpans = Callable[[str], list[tuple[int, int]]]
 NOTIFY_CHANNEL = "chartside_index"

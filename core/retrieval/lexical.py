@@ -21,10 +21,10 @@ import numpy as np
 from bm25s.stopwords import STOPWORDS_EN  # pyright: ignore[reportMissingTypeStubs]
 from sqlalchemy import Connection, text
 
-from core.crypto import CellCipher
 from core.retrieval.chunks import decrypt_content
 from core.retrieval.synonyms import expansion
 from core.retrieval.types import SearchQuery
+from core.security.crypto import CellCipher
 
 # bm25s logs each build at DEBUG through a handler of its own; keep the terminal quiet.
 logging.getLogger("bm25s").setLevel(logging.WARNING)

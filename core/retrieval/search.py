@@ -12,7 +12,6 @@ from uuid import UUID
 
 from sqlalchemy import Connection, text
 
-from core.crypto import CellCipher
 from core.db.engine import Database
 from core.ports import Embedder
 from core.retrieval import vector
@@ -21,6 +20,7 @@ from core.retrieval.indexer import index_status
 from core.retrieval.lexical import LexicalCache, tokenize
 from core.retrieval.terms import terms
 from core.retrieval.types import IndexStatus, SearchHit, SearchQuery, SearchResult
+from core.security.crypto import CellCipher
 
 # Cormack et al. use 60. On `make eval` (clinosim notes) 60 lost to a plain BM25 search of
 # whole sessions, while 5-20 beat it: templated notes need the top ranks to count more.

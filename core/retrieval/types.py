@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 from uuid import UUID
 
+from core.domain import IndexStatus
+
 SESSION_FIELDS = ("subjective", "objective", "assessment", "plan")
 CLIENT_FIELDS = ("medical_history", "notes")
 FIELDS = SESSION_FIELDS + CLIENT_FIELDS
@@ -66,22 +68,6 @@ class SearchHit:
             "field": self.field,
             "snippet": self.snippet,
         }
-
-
-@dataclass(frozen=True)
-class IndexStatus:
-    """How much of the workspace's index is embedded with the current model."""
-
-    current: int
-    total: int
-    model_id: str | None
-
-    @property
-    def complete(self) -> bool:
-        return self.current >= self.total
-
-    def to_json(self) -> dict[str, Any]:
-        return {"current": self.current, "total": self.total, "model": self.model_id}
 
 
 @dataclass(frozen=True)

@@ -3,16 +3,19 @@ with iterative index scans (pgvector ≥ 0.8) so a filter never starves the resu
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import IntegrityError
 
 from core.db.engine import Database
 from core.errors import ModelError
 from core.retrieval.types import SearchQuery
 
+log = logging.getLogger(__name__)
 MAX_HNSW_DIM = 4000  # halfvec's HNSW limit; vector's own is 2000
 # Distance-based recall@10 against exact search, 100,000 note embeddings with templated
 # (identical) notes, ef_search 100 / 200 / 300: m=32, ef_construction=128 0.91 / 0.93 /
@@ -48,16 +51,27 @@ def ensure_index(db: Database, dim: int) -> None:
     opclass = "vector_cosine_ops" if dim <= 2000 else "halfvec_cosine_ops"
     name = index_name(dim)
     with db.owner.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        if not _owns_chunks(conn):
+            # A clinic desktop given only the app role (README, "Clinic server"): the owner
+            # builds indexes. Until it has, searches scan every vector: slower, not wrong.
+            if not _valid(conn, name):
+                log.warning("no vector index for dimension %d yet: searches scan exactly", dim)
+            return
         if _abandoned(conn, name):
             conn.execute(text(f"DROP INDEX CONCURRENTLY IF EXISTS {name}"))
-        conn.execute(
-            text(
-                f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON chunks "
-                f"USING hnsw ((embedding::{_type(dim)}) {opclass}) "
-                f"WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION}) "
-                f"WHERE dim = {int(dim)}"
+        try:
+            conn.execute(
+                text(
+                    f"CREATE INDEX CONCURRENTLY IF NOT EXISTS {name} ON chunks "
+                    f"USING hnsw ((embedding::{_type(dim)}) {opclass}) "
+                    f"WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION}) "
+                    f"WHERE dim = {int(dim)}"
+                )
             )
-        )
+        except IntegrityError:
+            # Desktops sharing a clinic server start their indexers together: another one
+            # created the index between IF NOT EXISTS's check and ours. It builds it.
+            return
         if not _valid(conn, name):
             return  # another process is still building it; it drops the old one after
         for old in conn.execute(
@@ -68,6 +82,17 @@ def ensure_index(db: Database, dim: int) -> None:
         ).scalars():
             if old != name:
                 conn.execute(text(f'DROP INDEX CONCURRENTLY IF EXISTS "{old}"'))
+
+
+def _owns_chunks(conn: Connection) -> bool:
+    return bool(
+        conn.execute(
+            text(
+                "SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class "
+                "WHERE oid = 'chunks'::regclass"
+            )
+        ).scalar()
+    )
 
 
 def _valid(conn: Connection, name: str) -> bool:

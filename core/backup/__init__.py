@@ -1,0 +1,1 @@
+"""Encrypted backups and checked restores: archive, file format, PostgreSQL side, schedule."""

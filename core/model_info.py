@@ -1,0 +1,27 @@
+"""What a front end may know of an installed model: plain records, so the GUI can list and
+switch models through `core.api.ModelsApi` without importing the `models` package."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("embedder", "generator")
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    kind: str  # "embedder" | "generator"
+    name: str
+    model_id: str  # name@first 12 hex digits of the SHA-256: what the index records
+    path: str
+    size: int  # bytes on disk
+    sha256: str  # pinned at registration
+    source: str  # "package:<dist>" for a packaged model, "user" for one added by hand
+    ram_bytes: int  # estimated resident size once loaded
+    available_ram: int  # free RAM when the record was read
+    fits_ram: bool
+    active: bool
+    present: bool
+    why: str | None = None  # why the app chose it, when the user did not
+    checksum_ok: bool | None = None  # None: not checked; False: changed since registration
+    warnings: tuple[str, ...] = ()

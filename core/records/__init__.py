@@ -1,0 +1,1 @@
+"""What is kept: repositories, workspaces and practitioners, drafts, import and export."""

@@ -1,0 +1,1 @@
+"""Keys, field encryption, the OS keyring, re-encryption, auto-lock and the audit chain."""

@@ -1,0 +1,425 @@
+"""The assistant: sanitise, retrieve, prompt, generate, ground, store, audit, measure
+(DESIGN §6). Each step lives in `core.assistant`; this is the order."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+from uuid import UUID
+
+from sqlalchemy import Connection
+
+from core.assistant import answer as grounding
+from core.assistant import cache as answer_cache
+from core.assistant import conversations as convs
+from core.assistant import structured
+from core.assistant.metrics import AssistantMetrics
+from core.assistant.prompt import REFUSAL, build_prompt
+from core.assistant.ratelimit import RateLimiter
+from core.assistant.repetition import RepeatGuard
+from core.assistant.safety import detect_injection, sanitize_query
+from core.assistant.types import (
+    AskRequest,
+    AskResult,
+    AskSource,
+    ConversationSummary,
+    StoredMessage,
+)
+from core.domain import AssistantStatus
+from core.errors import Cancelled, ChartsideError
+from core.ports import Generator
+from core.progress import CancelToken
+from core.retrieval.lexical import LexicalCache, has_hebrew
+from core.retrieval.reading import describe_range, read_question, resolve_references
+from core.retrieval.search import Searcher, strong_match
+from core.retrieval.synonyms import mentions_treatment
+from core.retrieval.types import SearchQuery
+from core.security import audit
+from core.security.crypto import CellCipher
+from core.services.search_ops import Embedding
+from core.services.session import WorkspaceSession
+
+OnText = Callable[[str], None]
+T = TypeVar("T")
+
+
+def _ms(t0: float) -> float:
+    return (time.perf_counter() - t0) * 1000
+
+
+class AskService:
+    """Answers questions from the notes, with the local generator when there is one."""
+
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        embedding: Embedding,
+        lexical: LexicalCache,
+        generator: Callable[[], Generator | None] | None = None,
+        status: Callable[[], AssistantStatus] | None = None,
+        metrics: AssistantMetrics | None = None,
+        rate_limiter: RateLimiter | None = None,
+    ) -> None:
+        """`generator` opens the text generator on first use (None: extractive answers);
+        `status` says whether the local models can answer, and why not."""
+        self.session = session
+        self.settings = session.settings
+        self.embedding = embedding
+        self.lexical = lexical
+        self._generator_factory = generator
+        self._generator: Generator | None = None
+        self._generator_lock = threading.Lock()
+        self._status = status
+        self.ask_metrics = metrics or AssistantMetrics()
+        self.rate_limiter = rate_limiter or RateLimiter(
+            self.settings.assistant.rate_limit_per_minute
+        )
+
+    def run(
+        self,
+        fn: Callable[[Connection, CellCipher], T],
+        action: str | None = None,
+        target: Callable[[T], Any] | UUID | None = None,
+        details: Callable[[T], dict[str, Any]] | None = None,
+    ) -> T:
+        return self.session.run(fn, action, target, details)
+
+    def assistant_status(self) -> AssistantStatus:
+        if self._status is None:
+            return AssistantStatus(False, "No local AI models are set up in this installation.")
+        return self._status()
+
+    def record_ai_query(
+        self, query: str, retrieved: list[str], cited: list[str], timings_ms: dict[str, int]
+    ) -> None:
+        """An `ai.query` event with no stored turn (a cancelled answer)."""
+        self.run(
+            lambda c, k: None,
+            "ai.query",
+            details=lambda _: audit.ai_query_details(
+                self.session.cipher(), query, retrieved, cited, timings_ms
+            ),
+        )
+
+    def generator(self) -> Generator | None:
+        """Opened on first use: assembling the packaged model costs seconds once."""
+        with self._generator_lock:
+            if self._generator is None and self._generator_factory is not None:
+                self._generator = self._generator_factory()
+            return self._generator
+
+    def reopen_generator(self) -> None:
+        """The active generator changed: the next answer opens the new one. An answer in
+        flight keeps the one it holds (dropped here, never closed under its feet)."""
+        with self._generator_lock:
+            self._generator = None
+
+    def assistant_metrics(self) -> dict[str, dict[str, float]]:
+        return self.ask_metrics.snapshot()
+
+    def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
+        return self.run(lambda c, k: convs.summaries(c, k, client_id))
+
+    def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
+        return self.run(lambda c, k: convs.messages(c, k, conversation_id), "conversation.read")
+
+    def ask(
+        self,
+        request: AskRequest,
+        on_text: OnText | None = None,
+        cancel: CancelToken | None = None,
+    ) -> AskResult:
+        cfg = self.settings.assistant
+        t0 = time.perf_counter()
+        question = sanitize_query(request.question, cfg.max_question_chars)
+        self.session.require_active()
+        self.rate_limiter.check(str(self.session.practitioner_id or self.session.actor))
+        embedder = self.embedding.require()
+        client_id, history = self._history(request)
+        timings: dict[str, float] = {}
+        injected = detect_injection(question)
+        if injected is not None:  # refused before anything ran, and the reason shown
+            refused = grounding.Grounded(injected, refused=True, sources=[], warnings=[injected])
+            return self._finish(_Turn(request, question, client_id, t0, timings, refused))
+        # The packaged generators do not answer in Hebrew (each refused every Hebrew
+        # question tried): the notes' own words serve such a question better.
+        hebrew = has_hebrew(question)
+        generator = None if request.extractive or hebrew else self.generator()
+        models = {"embedder": embedder.model_id, "generator": _id(generator)}
+        # A follow-up is searched on its own words; the turn before only resolves "it".
+        reading = read_question(resolve_references(question, history))
+        t = time.perf_counter()
+        qvec = embedder.embed_query(reading.text)
+        timings["embed"] = _ms(t)
+        scope = answer_cache.scope_key(client_id)
+        # The date range and order are part of what was asked: "A1c on 2008-06-03" and
+        # "A1c on 2009-01-10" embed alike once their dates are read.
+        cache_models = (
+            f"{models['embedder']}|{models['generator'] or 'extractive'}"
+            f"|{reading.date_from}|{reading.date_to}|{reading.order}"
+        )
+        if request.use_cache and not history:
+            hit = self.run(
+                lambda c, k: answer_cache.lookup(
+                    c, k, scope, cache_models, qvec, cfg.cache_similarity, _now()
+                )
+            )
+            self.ask_metrics.cache.labels("hit" if hit else "miss").inc()
+            if hit is not None:
+                cached = grounding.Grounded(
+                    hit["answer"], refused=False,
+                    sources=[AskSource.from_record(s) for s in hit["sources"]],
+                    warnings=hit["warnings"],
+                )  # fmt: skip
+                return self._finish(
+                    _Turn(
+                        request, question, client_id, t0, timings, cached, models=models,
+                        cache_hit=True, extractive=generator is None,
+                    )
+                )  # fmt: skip
+        t = time.perf_counter()
+        query = SearchQuery(
+            reading.text, client_id, k=cfg.sources, date_from=reading.date_from,
+            date_to=reading.date_to, order=reading.order,
+        )  # fmt: skip
+        found = Searcher(self.session.db, self.session.cipher, embedder, self.lexical).search(
+            query, query_vector=qvec
+        )
+        timings["retrieve"] = _ms(t)
+        warnings = _index_warning(found.index)
+        hits = [
+            h for h in found.hits
+            if (h.vector_score or 0) >= cfg.relevance_floor
+            # The question's own rare words (a drug, a lab) are in it: relevant however the
+            # vector scored it.
+            or strong_match(h)
+            # The question named the day: the date already chose the session.
+            or reading.day is not None
+        ]  # fmt: skip
+        if reading.order is not None:
+            hits = first_or_latest(hits, reading.order)
+        elif mentions_treatment(question):
+            hits = with_treatment_lines(found.hits, hits)
+        t = time.perf_counter()
+        if not found.hits and reading.dated:
+            result = grounding.refusal([], f"No session {describe_range(reading)} is in the notes.")
+        elif not hits:
+            result = grounding.refusal(found.hits[:3], "Nothing in the notes is close enough.")
+        elif generator is None:
+            result = grounding.extractive(hits, reading.text)
+            if not request.extractive:
+                why = "answers in Hebrew" if hebrew else "is available"
+                warnings.append(f"No language model {why}: these are the notes' words.")
+        else:
+            try:
+                result = self._generate(
+                    generator, question, hits, history, on_text, cancel, reading.order
+                )
+            except Cancelled:
+                # Still a query over the notes: it goes on the record.
+                ids = [str(h.chunk_id) for h in hits]
+                self.record_ai_query(question, ids, [], {"cancelled_after": round(_ms(t0))})
+                raise
+        timings["generate"] = _ms(t)
+        result.warnings[:0] = warnings
+        if not result.refused and request.use_cache and not history:
+            record = {
+                "answer": result.answer,
+                "warnings": result.warnings,
+                "sources": [{**s.to_record(), "reason": s.reason} for s in result.sources],
+            }
+            self.run(
+                lambda c, k: answer_cache.store(
+                    c, k, scope, cache_models, qvec, record, now=_now(),
+                    ttl=dt.timedelta(hours=cfg.cache_ttl_hours), cap=cfg.cache_max_entries,
+                )
+            )  # fmt: skip
+        return self._finish(
+            _Turn(
+                request, question, client_id, t0, timings, result, found.hits, models,
+                extractive=generator is None,
+            )
+        )  # fmt: skip
+
+    def _history(self, request: AskRequest) -> tuple[UUID | None, list[tuple[str, str]]]:
+        if request.conversation_id is None:
+            return request.client_id, []
+        turns = self.conversation(request.conversation_id)
+        conversation_id = request.conversation_id
+        client = self.run(lambda c, k: convs.client_of(c, conversation_id))
+        pairs = [
+            (q.content, a.content)
+            for q, a in itertools.pairwise(turns)
+            if q.role == "user" and a.role == "assistant"
+        ]
+        return client, pairs
+
+    def _generate(
+        self,
+        generator: Generator,
+        question: str,
+        hits: list[Any],
+        history: list[tuple[str, str]],
+        on_text: OnText | None,
+        cancel: CancelToken | None,
+        order: str | None = None,
+    ) -> grounding.Grounded:
+        cfg = self.settings.assistant
+        built = build_prompt(
+            question, hits, count_tokens=generator.count_prompt_tokens,
+            context_length=generator.context_length, max_answer_tokens=cfg.max_answer_tokens,
+            has_chat_template=generator.has_chat_template, history=history,
+            source_tokens=cfg.source_tokens, structured_answer=cfg.answer_format == "json",
+            order=order,
+        )  # fmt: skip
+        guard = RepeatGuard()
+        timeout_s = self.settings.models.generation_timeout_s
+        try:
+            if built.json_schema is not None:
+                answer = generator.generate(
+                    built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop,
+                    json_schema=built.json_schema, cancel=cancel, timeout_s=timeout_s,
+                )  # fmt: skip
+                if on_text is not None:
+                    on_text(answer)
+                guard.feed(structured.to_text(answer, REFUSAL))
+            else:
+                stream = generator.stream(
+                    built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop,
+                    cancel=cancel, timeout_s=timeout_s,
+                )  # fmt: skip
+                with contextlib.closing(stream):  # leaving early stops the model at once
+                    for piece in stream:
+                        if on_text is not None:
+                            on_text(piece)
+                        if guard.feed(piece):
+                            break
+        except Cancelled:
+            self.ask_metrics.outcomes.labels("cancelled").inc()
+            raise
+        except ChartsideError:  # a timeout, a model that failed mid-answer
+            self.ask_metrics.outcomes.labels("failed").inc()
+            raise
+        raw = guard.text()
+        self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
+        self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
+        result = grounding.from_generation(
+            raw, built.sources, self.embedding.require().embed_documents, cfg.weak_support, question
+        )
+        result.warnings[:0] = built.warnings
+        if guard.looping:
+            result.warnings.append("The model began repeating itself; the repeats were cut.")
+        return result
+
+    def _finish(self, turn: _Turn) -> AskResult:
+        """Store the turn and its `ai.query` audit event in one transaction (no change
+        without its record), then count it in the metrics."""
+        result = turn.result
+        timings = {"embed": 0.0, "retrieve": 0.0, "generate": 0.0, **turn.timings}
+        timings["total"] = _ms(turn.started)
+        meta = {
+            "refused": result.refused,
+            "warnings": result.warnings,
+            "cache_hit": turn.cache_hit,
+        }
+        retrieved = [str(h.chunk_id) for h in turn.retrieved] or [
+            str(s.chunk_id) for s in result.sources
+        ]
+        cited = [str(s.chunk_id) for s in result.sources if s.used]
+        timings_ms = {k: round(v) for k, v in timings.items()}
+
+        def store(c: Connection, k: CellCipher) -> tuple[UUID, UUID]:
+            conv = turn.request.conversation_id or convs.create(c, k, turn.client_id, turn.question)
+            convs.add_message(c, k, conv, "user", turn.question)
+            return conv, convs.add_message(
+                c, k, conv, "assistant", result.answer, meta, result.sources
+            )
+
+        conversation_id, message_id = self.run(
+            store,
+            "ai.query",
+            details=lambda _: audit.ai_query_details(
+                self.session.cipher(), turn.question, retrieved, cited, timings_ms
+            ),
+        )
+        self.ask_metrics.observe(timings)
+        self.ask_metrics.outcomes.labels(turn.outcome).inc()
+        return AskResult(
+            answer=result.answer, refused=result.refused, cache_hit=turn.cache_hit,
+            sources=result.sources, warnings=result.warnings, timings_ms=timings,
+            models=turn.models or {"embedder": _id(self.embedding.embedder), "generator": None},
+            conversation_id=conversation_id, message_id=message_id,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """One ask as `_finish` stores, audits and counts it."""
+
+    request: AskRequest
+    question: str  # as sanitised
+    client_id: UUID | None
+    started: float  # time.perf_counter() when the ask began
+    timings: dict[str, float]
+    result: grounding.Grounded
+    retrieved: Sequence[Any] = ()
+    models: dict[str, str | None] | None = None
+    cache_hit: bool = False
+    extractive: bool = False  # the notes' own words: no generator wrote the answer
+
+    @property
+    def outcome(self) -> str:
+        if self.result.refused:
+            return "refused"
+        return "extractive" if self.extractive else "answered"
+
+
+def first_or_latest(hits: list[Any], order: str) -> list[Any]:
+    """A "latest" or "first" question answered from the one session it asks about: every
+    passage found of the latest (earliest) session that matched the question's words, and
+    for "first" the client's record, where onsets are kept. Offered every session, a small
+    model took an older reading as the latest one. Unchanged when nothing matched."""
+    strong = [h for h in hits if strong_match(h)]
+    lead = next((h.session_id for h in strong if h.session_id is not None), None)
+    kept = [
+        h
+        for h in hits
+        if (lead is not None and h.session_id == lead)
+        or (h.session_id is None and order == "first" and strong_match(h))
+    ]
+    return kept or hits
+
+
+def with_treatment_lines(found: list[Any], kept: list[Any]) -> list[Any]:
+    """For "what was given for X": the kept sessions' passages that list what was given
+    ("Medications: IV normal saline") come along, however unlike the question they read."""
+    sessions = {h.session_id for h in kept if h.session_id is not None}
+    ids = {h.chunk_id for h in kept}
+    return [
+        h
+        for h in found
+        if h.chunk_id in ids or (h.session_id in sessions and mentions_treatment(h.text))
+    ]
+
+
+def _id(model: Any) -> str | None:
+    return None if model is None else str(model.model_id)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _index_warning(index: Any) -> list[str]:
+    if index.complete:
+        return []
+    return [
+        f"Only {index.current} of {index.total} note passages are indexed yet; "
+        "the answer may miss recent notes."
+    ]

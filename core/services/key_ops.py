@@ -1,0 +1,259 @@
+"""Keys on the session: first run, unlock (passphrase, recovery key, OS keyring), and key
+changes (passphrase, recovery key, rotation, practitioners). Each change is one transaction
+with its audit event; none ever deletes data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from uuid import UUID
+
+from core.errors import (
+    AlreadyInitialised,
+    KeyringUnavailable,
+    NotFound,
+    NotInitialised,
+    ValidationError,
+)
+from core.progress import Progress
+from core.records import workspaces as w
+from core.security import rekey
+from core.security.keyring_source import KeyringSource
+from core.services.session import WorkspaceSession
+from core.settings import require_allowed
+
+
+class KeyService:
+    """Creates the workspace and unlocks the session; changes its keys."""
+
+    def __init__(self, session: WorkspaceSession) -> None:
+        self.session = session
+        self.settings = session.settings
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def is_initialised(self) -> bool:
+        with self.session.mutex:
+            return bool(self.session.workspace_ids())
+
+    def initialise(self, passphrase: str) -> str:
+        """Create everything and unlock. Returns the recovery key, to be shown once."""
+        s = self.session
+        with s.mutex:
+            w.check_new_passphrase(passphrase)
+            db = s.store.create() if not s.store.created else s.store.open()
+            with db.tx(None) as conn:
+                if w.workspace_ids(conn):
+                    raise AlreadyInitialised(
+                        f"Chartside data already exists in {self.settings.data_dir}"
+                    )
+            ws, keys, recovery, pid = w.create_workspace(
+                db, "Practice", passphrase, self.settings.crypto, s.actor
+            )
+            s.enter(ws, keys, "init", practitioner_id=pid)
+            return recovery
+
+    def unlock(
+        self,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        """With the practitioner's passphrase, or the workspace's recovery key when the
+        passphrase is lost. `username` may be left out while the workspace has one
+        practitioner, or when it is the computer account's name."""
+        s = self.session
+        with s.mutex:
+            s.first_workspace()  # starts the database; clear error when there is none
+            login = w.login_for(s.db, username)
+            keys = w.unlock_workspace(
+                s.db,
+                login.workspace_id,
+                passphrase,
+                recovery_key=recovery_key,
+                practitioner_id=login.practitioner_id,
+            )
+            s.enter(
+                login.workspace_id,
+                keys,
+                "unlock" if recovery_key is None else "unlock.recovery",
+                actor=login.username,
+                practitioner_id=login.practitioner_id,
+            )
+
+    def delete_local_data(self, source: KeyringSource | None = None) -> Path:
+        """Remove this computer's Chartside data: the data dir (the embedded database, its
+        keys and drafts) and each workspace's OS keyring entry, the database stopped first.
+        A clinic server's database is left alone: only what is local goes."""
+        data_dir = self.settings.data_dir
+        with self.session.mutex:
+            workspaces = self.session.workspace_ids()
+            self.session.close()
+        keyring = source or KeyringSource()
+        for ws in workspaces:
+            keyring.delete(ws)
+        if data_dir.exists():
+            shutil.rmtree(data_dir)
+        return data_dir
+
+    # -- key changes -------------------------------------------------------------------
+    def change_passphrase(
+        self,
+        new: str,
+        *,
+        current: str | None = None,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        """Proves the current passphrase (or the recovery key) again, then re-wraps the
+        master key for this practitioner. The data keys and the data stay as they are."""
+        w.check_new_passphrase(new)
+        self.unlock(current, recovery_key=recovery_key, username=username)
+        keys = self.session.keys.keys(self.session.require_workspace())
+        pid = self.session.practitioner_id
+        assert pid is not None
+        self.session.run(
+            lambda c, k: w.set_passphrase(c, k.workspace_id, keys, new, self.settings.crypto, pid),
+            "key.passphrase_changed",
+        )
+
+    def add_practitioner(self, username: str, display_name: str, passphrase: str) -> UUID:
+        """Another practitioner in this workspace, with their own passphrase."""
+        keys = self.session.keys.keys(self.session.require_workspace())
+        return self.session.run(
+            lambda c, k: w.add_practitioner_login(
+                c, k.workspace_id, keys, username, display_name, passphrase, self.settings.crypto
+            ),
+            "practitioner.add",
+            target=lambda pid: pid,
+        )
+
+    def remove_practitioner(self, username: str) -> None:
+        """Their login and passphrase go; the audit trail keeps their name."""
+        login = w.find_login(self.session.db, username)
+        if login is None or login.workspace_id != self.session.require_workspace():
+            raise NotFound("No practitioner by that name in this workspace.")
+        if login.practitioner_id == self.session.practitioner_id:
+            raise ValidationError(
+                "cannot remove the practitioner who is signed in", field="username"
+            )
+        self.session.run(
+            lambda c, k: w.PractitionerRepo(k).delete(c, login.practitioner_id),
+            "practitioner.remove",
+            login.practitioner_id,
+        )
+
+    def practitioners(self) -> list[str]:
+        return self.session.run(lambda c, k: w.usernames(c, k.workspace_id))
+
+    def new_recovery_key(self) -> str:
+        """A fresh recovery key; the old one stops working."""
+        keys = self.session.keys.keys(self.session.require_workspace())
+        return self.session.run(
+            lambda c, k: w.new_recovery_key(c, k.workspace_id, keys),
+            "key.recovery_replaced",
+            details=lambda _: {},
+        )
+
+    def enable_keyring(self, source: KeyringSource | None = None) -> str:
+        """Add the OS keyring as a key source (unlock without typing). Returns the backend."""
+        require_allowed(self.settings, "security.keyring_allowed", "The OS keyring")
+        src = source or KeyringSource()
+        ws = self.session.require_workspace()
+        keys = self.session.keys.keys(ws)
+        secret = src.store_new(ws)  # refuses insecure backends, with the reason
+        backend = src.check().name
+        self.session.run(
+            lambda c, k: w.set_secret_source(
+                c, ws, keys, w.KEYRING, secret, {"algorithm": "keyring", "backend": backend}
+            ),
+            "key.keyring_enabled",
+            details=lambda _: {"backend": backend},
+        )
+        return backend
+
+    def disable_keyring(self, source: KeyringSource | None = None) -> None:
+        ws = self.session.require_workspace()
+        self.session.run(lambda c, k: w.drop_source(c, ws, w.KEYRING), "key.keyring_disabled")
+        (source or KeyringSource()).delete(ws)
+
+    def disable_passphrase(self) -> None:
+        """Keyring only: drop this practitioner's passphrase wrapper. Refused unless the
+        keyring can unlock, and the recovery key stays as the way in if the keyring goes."""
+        ws = self.session.require_workspace()
+        pid = self.session.practitioner_id
+        if w.KEYRING not in self.key_sources():
+            raise ValidationError(
+                "cannot be turned off before the OS keyring is set up", field="passphrase"
+            )
+        assert pid is not None
+        self.session.run(lambda c, k: w.drop_passphrase(c, ws, pid), "key.passphrase_disabled")
+
+    def keyring_ready(self) -> bool:
+        """Whether the OS keyring is set up to unlock this workspace. Needs no unlock, and
+        says nothing of whether the entry is still in the keyring (unlocking tells)."""
+        s = self.session
+        with s.mutex:
+            if not s.store.created:
+                return False
+            try:
+                ws = s.first_workspace()
+            except NotInitialised:
+                return False
+            return w.secret_source_backend(s.db, ws, w.KEYRING) is not None
+
+    def unlock_with_keyring(
+        self,
+        source: KeyringSource | None = None,
+        *,
+        username: str | None = None,
+    ) -> None:
+        """Unlock from the OS keyring, as the practitioner `username` (left out: the only
+        one, or the computer account's). If its entry is gone or the backend changed, the
+        error says so and points to the passphrase and the recovery key."""
+        require_allowed(self.settings, "security.keyring_allowed", "The OS keyring")
+        src = source or KeyringSource()
+        s = self.session
+        with s.mutex:
+            ws = s.first_workspace()
+            backend = w.secret_source_backend(s.db, ws, w.KEYRING)
+            if backend is None:
+                raise KeyringUnavailable("The OS keyring is not set up for Chartside.")
+            login = w.login_for(s.db, username)
+            if login.workspace_id != ws:
+                raise NotFound("No practitioner by that name in this workspace.")
+            secret = src.load(ws, backend)
+            keys = w.unlock_with_secret(s.db, ws, w.KEYRING, secret)
+            s.enter(
+                ws,
+                keys,
+                "unlock.keyring",
+                actor=login.username,
+                practitioner_id=login.practitioner_id,
+            )
+
+    def key_sources(self) -> list[str]:
+        return self.session.run(lambda c, k: w.sources(c, k.workspace_id))
+
+    def rotate_data_key(self, progress: Progress | None = None) -> int:
+        """A new data key version for new writes; then re-encrypts what the old one wrote.
+        Interrupted, `reencrypt()` finishes the job later."""
+        ws = self.session.require_workspace()
+        keys = self.session.keys.keys(ws)
+        rotated = self.session.run(
+            lambda c, k: w.add_data_key(c, ws, keys),
+            "key.rotated",
+            details=lambda r: {"version": r.current},
+        )
+        self.session.keys.install(ws, rotated)
+        self.reencrypt(progress)
+        return rotated.current
+
+    def reencrypt(self, progress: Progress | None = None) -> int:
+        done = rekey.reencrypt(self.session.db, self.session.cipher(), progress=progress)
+        if done:
+            self.session.run(lambda c, k: None, "key.reencrypted", details=lambda _: {"rows": done})
+        return done
+
+    def reencrypt_pending(self) -> int:
+        return rekey.pending(self.session.db, self.session.cipher())

@@ -1,0 +1,238 @@
+"""Indexing and search (DESIGN §4, §5)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import replace
+
+from core.errors import ChartsideError, ModelError, ValidationError
+from core.ports import Embedder
+from core.progress import CancelToken, IndexProgress, touching
+from core.records.backfill import backfill
+from core.retrieval.chunks import Chunker, word_spans
+from core.retrieval.indexer import BackgroundIndexer, Indexer, index_status, listen_url
+from core.retrieval.lexical import LexicalCache
+from core.retrieval.model_choice import chosen_embedder, record_embedder
+from core.retrieval.reading import read_query
+from core.retrieval.search import Searcher
+from core.retrieval.types import FIELDS, IndexStatus, SearchQuery, SearchResult
+from core.security import audit
+from core.services.session import WorkspaceSession
+
+log = logging.getLogger(__name__)
+MAX_K = 100
+CHUNK_TOKENS = 128
+CHUNK_OVERLAP = 16
+# Opens the embedder with this model id, as installed on this computer (None: it is not).
+EmbedderFor = Callable[[str], Embedder | None]
+
+
+def make_chunker(embedder: Embedder | None) -> Chunker:
+    """Chunks counted in the embedder's tokens; plain words when there is no embedder."""
+    if embedder is None:
+        return Chunker(word_spans, CHUNK_TOKENS, CHUNK_OVERLAP)
+
+    def spans(value: str) -> list[tuple[int, int]]:
+        try:
+            return embedder.token_spans(value)
+        except ChartsideError as exc:
+            # A missing tokenizer must not stop a clinician saving a note.
+            log.warning("chunking by words: the embedder's tokenizer failed (%s)", exc.message)
+            return word_spans(value)
+
+    return Chunker(spans, CHUNK_TOKENS, CHUNK_OVERLAP)
+
+
+class Embedding:
+    """The embedding model in use and the chunker counted in its tokens. Notes, search, ask
+    and health share one, so a model change (`use`) reaches all of them at once."""
+
+    def __init__(self, embedder: Embedder | None) -> None:
+        self.embedder = embedder
+        self.chunker = make_chunker(embedder)
+        self.missing: str | None = None  # why there is none, when the workspace's is absent
+
+    def use(self, embedder: Embedder | None, missing: str | None = None) -> None:
+        # The old model is dropped, not closed: a search or an answer in flight may hold it.
+        # Chunks keep their boundaries (the chunker stays); only vectors change.
+        self.embedder = embedder
+        self.missing = missing
+
+    def require(self) -> Embedder:
+        if self.embedder is None:
+            raise ModelError(
+                self.missing or "No embedding model is available, so the notes cannot be searched."
+            )
+        return self.embedder
+
+
+class SearchService:
+    """Embeds the notes' chunks (now, or in the background) and searches them. On lock it
+    stops the background indexer and forgets every word the lexical index decrypted."""
+
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        embedding: Embedding,
+        lexical: LexicalCache,
+        embedder_for: EmbedderFor | None = None,
+    ) -> None:
+        self.session = session
+        self.embedding = embedding
+        self.lexical = lexical
+        self.embedder_for = embedder_for
+        self.background: BackgroundIndexer | None = None
+        self._bg_lock = threading.Lock()
+        session.on_lock(self.stop)
+        session.on_enter(self.follow_workspace)
+
+    def _indexer(self) -> Indexer:
+        embedder = self.embedding.embedder
+        if embedder is None:
+            raise ModelError(
+                self.embedding.missing
+                or "No embedding model is available, so notes cannot be indexed.",
+                remediation="Run `chartside models list` and `chartside doctor`.",
+            )
+        return Indexer(self.session.db, self.session.cipher, embedder)
+
+    def index_status(self) -> IndexStatus:
+        embedder = self.embedding.embedder
+        model = embedder.model_id if embedder else None
+        return self.session.run(lambda c, k: index_status(c, model))
+
+    def index_now(
+        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
+    ) -> IndexStatus:
+        indexer = self._indexer()
+        self.session.run(lambda c, k: backfill(c, k, self.embedding.chunker))
+        done = indexer.run_until_done(self._busy_index(progress), cancel)
+        self.session.run(lambda c, k: None, "index", details=lambda _: done.to_json())
+        return done
+
+    def _busy_index(self, progress: IndexProgress | None) -> IndexProgress:
+        return touching(self.session.touch, progress)
+
+    def watch_index(self, listener: IndexProgress | None) -> None:
+        with self._bg_lock:
+            if listener is None:
+                if self.background is not None:
+                    self.background.listener = None
+                return
+            if self.background is None:
+                indexer = self._indexer()
+                self.session.run(lambda c, k: backfill(c, k, self.embedding.chunker))
+                self.background = BackgroundIndexer(
+                    indexer, listen_url(self.session.db), on_model_change=self._changed_elsewhere
+                )
+                self.background.listener = listener
+                self.background.start()
+            else:
+                self.background.listener = listener
+
+    def use_embedder(self, embedder: Embedder) -> None:
+        """Another embedding model from now on, for the whole workspace (`chartside models
+        use-embedder`, the models screen): recorded in the database when unlocked, so every
+        desktop of the workspace follows. Chunks it did not embed count as stale, so a
+        watched background indexer is restarted with it and re-embeds them; `index_status`
+        shows how far it got."""
+        if self.session.unlocked:
+            self.session.run(
+                lambda c, k: record_embedder(c, k.workspace_id, embedder.model_id),
+                "embedder.use",
+                details=lambda _: {"model": embedder.model_id},
+            )
+        self._switch(embedder)
+
+    def follow_workspace(self) -> None:
+        """On unlock: take the workspace's embedder, or, when none is recorded yet (a new
+        workspace, or one from before the choice was kept), record ours."""
+        current = self.embedding.embedder
+        if current is None and self.embedder_for is None:
+            return  # no embedding runtime here at all: nothing to follow
+        chosen = self.session.run(lambda c, k: chosen_embedder(c, k.workspace_id))
+        if chosen is None:
+            if current is not None:
+                self.session.run(lambda c, k: record_embedder(c, k.workspace_id, current.model_id))
+        elif current is None or chosen != current.model_id:
+            self._open_chosen(chosen)
+
+    def _open_chosen(self, model_id: str) -> None:
+        try:
+            embedder = self.embedder_for(model_id) if self.embedder_for is not None else None
+        except ChartsideError as exc:  # say, its files changed since registration
+            log.warning("the workspace's embedder cannot be opened: %s", type(exc).__name__)
+            embedder = None
+        if embedder is None:
+            # Embedding with ours would re-embed the other desktops' chunks: rather none.
+            log.warning("the workspace's embedder %s is not installed here", model_id)
+            self._switch(
+                None,
+                f"This workspace's notes are embedded with {model_id}, which is not installed "
+                "on this computer, so they are searched by their words only.",
+            )
+        else:
+            self._switch(embedder)
+
+    def _changed_elsewhere(self, model_id: str) -> None:
+        # Called on the background indexer's thread as it ends; the switch joins that
+        # thread, so it runs on one of its own.
+        def follow() -> None:
+            try:
+                if self.session.unlocked:
+                    self._open_chosen(model_id)
+            except ChartsideError as exc:
+                log.warning("could not follow the workspace's embedder: %s", exc.message)
+
+        threading.Thread(target=follow, name="chartside-embedder-switch", daemon=True).start()
+
+    def _switch(self, embedder: Embedder | None, missing: str | None = None) -> None:
+        with self._bg_lock:
+            background, self.background = self.background, None
+        listener = background.listener if background is not None else None
+        if background is not None:
+            background.stop()
+        self.embedding.use(embedder, missing)
+        if listener is not None and embedder is not None and self.session.unlocked:
+            self.watch_index(listener)
+
+    def stop(self) -> None:
+        """On lock: stop embedding and forget every decrypted word."""
+        with self._bg_lock:
+            if self.background is not None:
+                self.background.stop()
+                self.background = None
+        self.lexical.clear()
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        q = read_query(_checked(query))
+        self.session.require_active()
+        embedder = self.embedding.embedder
+        result = Searcher(self.session.db, self.session.cipher, embedder, self.lexical).search(q)
+        self.session.run(
+            lambda c, k: None,
+            "search",
+            details=lambda _: {
+                "query_hmac": audit.query_hmac(self.session.cipher(), q.text),
+                "scope": "client" if q.client_id else "workspace",
+                "mode": q.mode,
+                "results": [str(h.chunk_id) for h in result.hits],
+            },
+        )
+        return result
+
+
+def _checked(q: SearchQuery) -> SearchQuery:
+    body = " ".join(q.text.split())
+    if not body:
+        raise ValidationError("is empty", field="query")
+    if not 1 <= q.k <= MAX_K:
+        raise ValidationError(f"must be between 1 and {MAX_K}", field="k")
+    unknown = set(q.fields) - set(FIELDS)
+    if unknown:
+        raise ValidationError(f"has an unknown field: {sorted(unknown)[0]}", field="fields")
+    if q.date_from and q.date_to and q.date_from > q.date_to:
+        raise ValidationError("starts after it ends", field="date range")
+    return replace(q, text=body)

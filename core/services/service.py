@@ -1,0 +1,419 @@
+"""The concrete `NotesApi`: a thin facade over one `WorkspaceSession` and the services
+composed on it. Each method forwards to the one service that does the work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+from uuid import UUID
+
+from sqlalchemy import Connection
+
+from core.api import BackupSummary, RestoreSummary
+from core.assistant.metrics import AssistantMetrics
+from core.assistant.ratelimit import RateLimiter
+from core.assistant.types import AskRequest, AskResult, ConversationSummary, StoredMessage
+from core.backup import archive as backup
+from core.backup import schedule
+from core.db.engine import Database
+from core.db.store import Store
+from core.domain import (
+    AssistantStatus,
+    Client,
+    ClientData,
+    ClientSummary,
+    HealthCheck,
+    Session,
+    SessionData,
+    SessionSummary,
+)
+from core.ports import Embedder, Generator
+from core.progress import CancelToken, IndexProgress, Progress
+from core.records import transfer
+from core.records.drafts import Draft
+from core.retrieval.chunks import Chunker
+from core.retrieval.indexer import BackgroundIndexer
+from core.retrieval.lexical import LexicalCache
+from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
+from core.security import audit
+from core.security.autolock import Clock, IdleTimer
+from core.security.crypto import CellCipher
+from core.security.keyring_source import KeyringSource
+from core.security.keys import KeyManager
+from core.services.ask_ops import AskService, OnText
+from core.services.backup_ops import BackupService
+from core.services.doctor import HealthService
+from core.services.key_ops import KeyService
+from core.services.notes import NotesService
+from core.services.search_ops import EmbedderFor, Embedding, SearchService
+from core.services.session import WorkspaceSession
+from core.settings import Settings
+
+T = TypeVar("T")
+
+
+class ChartsideService:
+    """Blocking. The GUI calls it from its task runner, the CLI directly."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        migrations_dir: Path,
+        keys: KeyManager | None = None,
+        clock: Clock = time.monotonic,
+        assistant_status: Callable[[], AssistantStatus] | None = None,
+        embedder: Embedder | None = None,
+        generator: Callable[[], Generator | None] | None = None,
+        embedder_for: EmbedderFor | None = None,
+    ) -> None:
+        """`generator` opens the text generator on first use (None: extractive answers);
+        `embedder_for(model_id)` opens the workspace's embedder when it is not `embedder`
+        (None: not installed here)."""
+        self.settings = settings
+        self.session = WorkspaceSession.open(settings, migrations_dir, keys, clock)
+        self.embedding = Embedding(embedder)
+        lexical = LexicalCache()
+        self.notes_service = NotesService(self.session, self.embedding)
+        self.key_service = KeyService(self.session)
+        self.search_service = SearchService(self.session, self.embedding, lexical, embedder_for)
+        self.ask_service = AskService(
+            self.session, self.embedding, lexical, generator, assistant_status
+        )
+        self.backup_service = BackupService(self.session, self.key_service)
+        self.health_service = HealthService(self.session, self.embedding, self.search_service)
+
+    # -- the session's state, for the CLI, the benchmarks and the tests ---------------------
+    @property
+    def store(self) -> Store:
+        return self.session.store
+
+    @property
+    def keys(self) -> KeyManager:
+        return self.session.keys
+
+    @property
+    def anchors(self) -> audit.AnchorStore:
+        return self.session.anchors
+
+    @property
+    def idle(self) -> IdleTimer:
+        return self.session.idle
+
+    @property
+    def db(self) -> Database:
+        return self.session.db
+
+    @property
+    def workspace_id(self) -> UUID | None:
+        return self.session.workspace_id
+
+    @workspace_id.setter
+    def workspace_id(self, value: UUID | None) -> None:
+        self.session.workspace_id = value
+
+    @property
+    def actor(self) -> str:
+        return self.session.actor
+
+    @property
+    def practitioner_id(self) -> UUID | None:
+        return self.session.practitioner_id
+
+    @practitioner_id.setter
+    def practitioner_id(self, value: UUID | None) -> None:
+        self.session.practitioner_id = value
+
+    @property
+    def embedder(self) -> Embedder | None:
+        return self.embedding.embedder
+
+    @property
+    def chunker(self) -> Chunker:
+        return self.embedding.chunker
+
+    @chunker.setter
+    def chunker(self, value: Chunker) -> None:
+        self.embedding.chunker = value
+
+    @property
+    def lexical(self) -> LexicalCache:
+        return self.search_service.lexical
+
+    @property
+    def _background(self) -> BackgroundIndexer | None:
+        return self.search_service.background
+
+    @property
+    def ask_metrics(self) -> AssistantMetrics:
+        return self.ask_service.ask_metrics
+
+    @property
+    def rate_limiter(self) -> RateLimiter:
+        return self.ask_service.rate_limiter
+
+    def cipher(self) -> CellCipher:
+        return self.session.cipher()
+
+    def require_workspace(self) -> UUID:
+        return self.session.require_workspace()
+
+    def require_active(self) -> None:
+        self.session.require_active()
+
+    def run(
+        self,
+        fn: Callable[[Connection, CellCipher], T],
+        action: str | None = None,
+        target: Callable[[T], Any] | UUID | None = None,
+        details: Callable[[T], dict[str, Any]] | None = None,
+    ) -> T:
+        return self.session.run(fn, action, target, details)
+
+    # -- lifecycle and keys (KeyService, WorkspaceSession) ---------------------------------
+    def is_initialised(self) -> bool:
+        return self.key_service.is_initialised()
+
+    def initialise(self, passphrase: str) -> str:
+        return self.key_service.initialise(passphrase)
+
+    def unlock(
+        self,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        self.key_service.unlock(passphrase, recovery_key=recovery_key, username=username)
+
+    def keyring_ready(self) -> bool:
+        return self.key_service.keyring_ready()
+
+    def unlock_with_keyring(
+        self, source: KeyringSource | None = None, *, username: str | None = None
+    ) -> None:
+        self.key_service.unlock_with_keyring(source, username=username)
+
+    def lock(self) -> None:
+        self.session.lock(reason="user")
+
+    @property
+    def unlocked(self) -> bool:
+        return self.session.unlocked
+
+    def touch(self) -> None:
+        """User activity that reaches no service call (typing) still keeps it unlocked."""
+        self.session.touch()
+
+    def check_idle(self) -> bool:
+        """Lock if idle too long; True when locked now. The GUI polls this on a timer."""
+        return self.session.check_idle()
+
+    def close(self) -> None:
+        self.session.close()
+
+    def delete_local_data(self, source: KeyringSource | None = None) -> Path:
+        return self.key_service.delete_local_data(source)
+
+    def change_passphrase(
+        self,
+        new: str,
+        *,
+        current: str | None = None,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        self.key_service.change_passphrase(
+            new, current=current, recovery_key=recovery_key, username=username
+        )
+
+    def add_practitioner(self, username: str, display_name: str, passphrase: str) -> UUID:
+        return self.key_service.add_practitioner(username, display_name, passphrase)
+
+    def remove_practitioner(self, username: str) -> None:
+        self.key_service.remove_practitioner(username)
+
+    def practitioners(self) -> list[str]:
+        return self.key_service.practitioners()
+
+    def new_recovery_key(self) -> str:
+        return self.key_service.new_recovery_key()
+
+    def enable_keyring(self, source: KeyringSource | None = None) -> str:
+        return self.key_service.enable_keyring(source)
+
+    def disable_keyring(self, source: KeyringSource | None = None) -> None:
+        self.key_service.disable_keyring(source)
+
+    def disable_passphrase(self) -> None:
+        self.key_service.disable_passphrase()
+
+    def key_sources(self) -> list[str]:
+        return self.key_service.key_sources()
+
+    def rotate_data_key(self, progress: Progress | None = None) -> int:
+        return self.key_service.rotate_data_key(progress)
+
+    def reencrypt(self, progress: Progress | None = None) -> int:
+        return self.key_service.reencrypt(progress)
+
+    def reencrypt_pending(self) -> int:
+        return self.key_service.reencrypt_pending()
+
+    # -- notes (NotesService) ----------------------------------------------------------------
+    def list_clients(self, filter_text: str = "") -> list[ClientSummary]:
+        return self.notes_service.list_clients(filter_text)
+
+    def get_client(self, client_id: UUID) -> Client:
+        return self.notes_service.get_client(client_id)
+
+    def create_client(self, data: ClientData) -> Client:
+        return self.notes_service.create_client(data)
+
+    def update_client(self, client_id: UUID, data: ClientData) -> Client:
+        return self.notes_service.update_client(client_id, data)
+
+    def delete_client(self, client_id: UUID) -> None:
+        self.notes_service.delete_client(client_id)
+
+    def list_sessions(self, client_id: UUID) -> list[SessionSummary]:
+        return self.notes_service.list_sessions(client_id)
+
+    def get_session(self, session_id: UUID) -> Session:
+        return self.notes_service.get_session(session_id)
+
+    def create_session(self, client_id: UUID, data: SessionData) -> Session:
+        return self.notes_service.create_session(client_id, data)
+
+    def update_session(self, session_id: UUID, data: SessionData) -> Session:
+        return self.notes_service.update_session(session_id, data)
+
+    def delete_session(self, session_id: UUID) -> None:
+        self.notes_service.delete_session(session_id)
+
+    def save_draft(self, draft: Draft) -> None:
+        self.notes_service.save_draft(draft)
+
+    def drafts(self) -> list[Draft]:
+        return self.notes_service.drafts()
+
+    def discard_draft(self, kind: str) -> None:
+        self.notes_service.discard_draft(kind)
+
+    def import_file(self, path: Path, progress: Progress | None = None) -> transfer.ImportSummary:
+        return self.notes_service.import_file(path, progress)
+
+    def export_doc(self, client: str | None = None) -> dict[str, Any]:
+        return self.notes_service.export_doc(client)
+
+    def resolve_client(self, ref: str) -> UUID:
+        return self.notes_service.resolve_client(ref)
+
+    # -- search (SearchService) --------------------------------------------------------------
+    def index_status(self) -> IndexStatus:
+        return self.search_service.index_status()
+
+    def index_now(
+        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
+    ) -> IndexStatus:
+        return self.search_service.index_now(progress, cancel)
+
+    def watch_index(self, listener: IndexProgress | None) -> None:
+        self.search_service.watch_index(listener)
+
+    def watch_connection(self, listener: Callable[[str], None]) -> None:
+        self.session.db.state.subscribe(lambda status: listener(status.value))
+
+    def use_embedder(self, embedder: Embedder) -> None:
+        self.search_service.use_embedder(embedder)
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        return self.search_service.search(query)
+
+    # -- the assistant (AskService) ----------------------------------------------------------
+    def generator(self) -> Generator | None:
+        return self.ask_service.generator()
+
+    def reopen_generator(self) -> None:
+        self.ask_service.reopen_generator()
+
+    def assistant_status(self) -> AssistantStatus:
+        return self.ask_service.assistant_status()
+
+    def assistant_metrics(self) -> dict[str, dict[str, float]]:
+        return self.ask_service.assistant_metrics()
+
+    def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
+        return self.ask_service.conversations(client_id)
+
+    def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
+        return self.ask_service.conversation(conversation_id)
+
+    def ask(
+        self,
+        request: AskRequest,
+        on_text: OnText | None = None,
+        cancel: CancelToken | None = None,
+    ) -> AskResult:
+        return self.ask_service.ask(request, on_text, cancel)
+
+    def record_ai_query(
+        self, query: str, retrieved: list[str], cited: list[str], timings_ms: dict[str, int]
+    ) -> None:
+        self.ask_service.record_ai_query(query, retrieved, cited, timings_ms)
+
+    # -- backup (BackupService) --------------------------------------------------------------
+    def backup(
+        self,
+        out: Path,
+        passphrase: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> backup.BackupResult:
+        return self.backup_service.backup(out, passphrase, overwrite=overwrite, progress=progress)
+
+    def restore(
+        self, source: Path, passphrase: str, progress: Progress | None = None
+    ) -> backup.Manifest:
+        return self.backup_service.restore(source, passphrase, progress)
+
+    def backup_status(self, now: dt.datetime | None = None) -> schedule.BackupStatus:
+        return self.backup_service.backup_status(now)
+
+    def backup_now(
+        self,
+        out: Path,
+        passphrase: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+    ) -> BackupSummary:
+        return self.backup_service.backup_now(
+            out, passphrase, overwrite=overwrite, progress=progress
+        )
+
+    def run_scheduled_backup(
+        self,
+        passphrase: str | None = None,
+        progress: Progress | None = None,
+        now: dt.datetime | None = None,
+    ) -> BackupSummary:
+        return self.backup_service.run_scheduled_backup(passphrase, progress, now)
+
+    def restore_copy(
+        self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
+    ) -> RestoreSummary:
+        return self.backup_service.restore_copy(source, target_dir, passphrase, progress)
+
+    # -- health and audit (HealthService) ----------------------------------------------------
+    def doctor(self) -> list[HealthCheck]:
+        return self.health_service.doctor()
+
+    def audit_verify(self) -> audit.VerifyReport:
+        return self.health_service.audit_verify()
+
+    def audit_export(self) -> list[dict[str, Any]]:
+        return self.health_service.audit_export()

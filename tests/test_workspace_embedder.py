@@ -1,0 +1,166 @@
+"""The embedder is chosen per workspace (issue 14, point 2): two desktops, each with its own
+data dir and model registry, share one workspace on a clinic server. One switches to the
+multilingual embedder from the models screen; the other follows without being told, its
+background indexer and the first's re-embed the workspace once between them, and neither
+turns the other's vectors back. A third desktop, whose registry still names the packaged
+default, takes the workspace's embedder when it unlocks. All of it through the app's own
+composition root, with the real packaged models.
+
+A workspace whose embedder is not installed on a desktop is searched by words there, and
+that desktop embeds nothing, rather than re-embedding everyone's notes to its own model.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.compose import build_service, migrations_dir
+from app.models_api import RegistryModelsApi
+from app.models_setup import WORKSPACE_CHOICE
+from core.errors import ModelError
+from core.retrieval.model_choice import chosen_embedder, record_embedder
+from core.retrieval.types import IndexStatus, SearchQuery
+from core.services.service import ChartsideService
+from models import packaged
+from models.embedder import SentenceTransformerEmbedder
+from models.registry import ModelRegistry
+from tests.clinic import start_clinic
+from tests.conftest import PASSPHRASE, make_settings
+from tests.test_clinic_desktops import _EMBED_LOG
+from tests.test_hebrew_search import add_notes
+
+pytestmark = pytest.mark.slow
+BOB = ("bob", "bob has a long passphrase")
+CAROL = ("carol", "carol has a long passphrase")
+
+
+def _until(what: str, done: Callable[[], bool], timeout_s: float = 300) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        assert time.monotonic() < deadline, f"timed out waiting until {what}"
+        time.sleep(0.2)
+
+
+def _watch(svc: ChartsideService) -> list[IndexStatus]:
+    seen: list[IndexStatus] = []
+    svc.watch_index(seen.append)
+    return seen
+
+
+def _model_of(svc: ChartsideService) -> str | None:
+    return None if svc.embedder is None else svc.embedder.model_id
+
+
+def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
+    tmp_path: Path,
+) -> None:
+    clinic = start_clinic(tmp_path / "clinic")
+    made: list[ChartsideService] = []
+
+    def desk(name: str) -> ChartsideService:
+        svc = build_service(make_settings(tmp_path / name, database=clinic.database_settings()))
+        made.append(svc)
+        return svc
+
+    try:
+        a = desk("desk-a")
+        a.initialise(PASSPHRASE)
+        for username, pw in (BOB, CAROL):
+            a.add_practitioner(username, username.title(), pw)
+        client, sessions = add_notes(a)
+        minilm = _model_of(a)
+        assert minilm is not None and minilm.startswith(packaged.EMBEDDER_NAME)
+        # The first desktop to unlock records its embedder as the workspace's.
+        assert a.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == minilm
+        b = desk("desk-b")
+        b.unlock(BOB[1], username=BOB[0])
+        assert _model_of(b) == minilm
+        b_seen, a_seen = _watch(b), _watch(a)
+        _until("both indexed", lambda: a.index_status().complete and b.index_status().complete)
+        with clinic.superuser() as conn:
+            conn.execute(_EMBED_LOG)  # from here on, each vector written is logged
+
+        # The models screen on desktop A (its ModelsApi over its registry and service).
+        e5_path = str(packaged.multilingual_embedder().path)
+        chosen = RegistryModelsApi(a.settings, a).use_model("embedder", e5_path)
+        e5 = chosen.model_id
+        assert e5.startswith(packaged.MULTILINGUAL_NAME) and _model_of(a) == e5
+        assert a.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == e5
+
+        # Desktop B follows: woken by the change's NOTIFY, not told by anyone in-process.
+        _until("desktop B follows", lambda: _model_of(b) == e5, timeout_s=60)
+        _until(
+            "the workspace is re-embedded",
+            lambda: a.index_status().complete and b.index_status().complete,
+        )
+        # Each desktop's bar ends at the new model, complete, whichever did the work.
+        done = IndexStatus(a.index_status().total, a.index_status().total, e5)
+        _until("the bars follow", lambda: a_seen[-1] == b_seen[-1] == done, timeout_s=30)
+        time.sleep(3)  # a desktop still on the old model would be re-embedding by now
+        with clinic.superuser() as conn:
+            models = dict(
+                conn.execute("SELECT model_id, count(*) FROM chunks GROUP BY model_id").fetchall()
+            )
+            per_chunk = conn.execute(
+                "SELECT max(n) FROM (SELECT count(*) n FROM test_embed_log GROUP BY chunk_id) t"
+            ).fetchone()
+        assert set(models) == {e5}
+        assert per_chunk == (1,), "a chunk was embedded more than once by the new model"
+        hits = b.search(SearchQuery("מתי התחילו הכאבים בברך?", client_id=client, k=3))
+        assert hits.index.model_id == e5 and hits.hits[0].session_id == sessions["knee"]
+        # B's own registry now names the workspace's embedder, and says why.
+        active = ModelRegistry(b.settings.models_dir)
+        record = active.active("embedder")
+        assert record is not None and record.model_id == e5
+        assert active.why_active("embedder") == WORKSPACE_CHOICE
+
+        # A desktop whose registry still has the packaged default takes the workspace's.
+        c = desk("desk-c")
+        assert _model_of(c) == minilm
+        c.unlock(CAROL[1], username=CAROL[0])
+        assert _model_of(c) == e5
+        assert c.index_status() == IndexStatus(models[e5], models[e5], e5)
+    finally:
+        for svc in made:
+            svc.close()
+
+
+def test_a_desktop_without_the_workspace_s_embedder_searches_by_words_and_embeds_nothing(
+    service_factory: Callable[..., ChartsideService], embedder: SentenceTransformerEmbedder
+) -> None:
+    first = service_factory(embedder=embedder)
+    first.initialise(PASSPHRASE)
+    client, sessions = add_notes(first)
+    assert first.index_now().complete
+    elsewhere = "some-other-embedder@0123456789ab"  # installed on another desktop only
+    first.run(lambda c, k: record_embedder(c, k.workspace_id, elsewhere))
+    settings = first.settings
+    first.close()
+
+    asked: list[str] = []
+
+    def not_here(model_id: str) -> Any:
+        asked.append(model_id)
+        return None
+
+    svc = ChartsideService(settings, migrations_dir(), embedder=embedder, embedder_for=not_here)
+    try:
+        svc.unlock(PASSPHRASE)
+        assert asked == [elsewhere] and svc.embedder is None
+        found = svc.search(SearchQuery("כאבים בברך", client_id=client, k=3))
+        assert found.hits[0].session_id == sessions["knee"]  # by its words
+        with pytest.raises(ModelError, match="not installed on this computer"):
+            svc.index_now()
+        with pytest.raises(ModelError, match=elsewhere):
+            svc.watch_index(lambda _s: None)
+        index = next(check for check in svc.doctor() if check.name == "index")
+        assert not index.ok and "not installed on this computer" in index.detail
+        # Its vectors stay as the other desktops left them.
+        assert svc.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == elsewhere
+    finally:
+        svc.close()
