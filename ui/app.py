@@ -25,19 +25,25 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from core.api import NotesApi
+from core.api import ModelsApi, NotesApi
 from core.errors import Locked
 from core.settings import Settings
 from ui.assistant_status import AssistantStatusLabel
 from ui.backup_actions import BackupActions
+from ui.connection_status import ConnectionStatusLabel
 from ui.contrast import install_accessible_palette
+from ui.delete_data_dialog import DeleteDataActions
 from ui.diagnostics import DiagnosticsActions
 from ui.errors import describe
+from ui.first_run import FirstRun
 from ui.index_progress import IndexProgressBar
 from ui.main_window import MainWindow
 from ui.menus import MenuBar
+from ui.models_dialog import ModelsActions
+from ui.practitioners_dialog import PractitionersActions
 from ui.quit_signals import QuitOnSignals
 from ui.recovery import RecoveryKeyDialog
+from ui.settings_dialog import SettingsActions
 from ui.tasks import TaskRunner
 from ui.unlock import UnlockDialog
 
@@ -46,13 +52,41 @@ IDLE_CHECK_MS = 10_000
 ACTIVITY_THROTTLE_S = 5.0
 
 
+class Session(QObject):
+    """The unlocked session's two moments. Every part of the window that holds notes or
+    follows the service connects itself here, rather than being called by hand from each
+    place that locks: `started` after an unlock; `ended` once per session, on lock,
+    auto-lock, a `Locked` from the service, deleting the data, or quit."""
+
+    started = Signal()
+    ended = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.active = False
+
+    def start(self) -> None:
+        self.active = True
+        self.started.emit()
+
+    def end(self) -> None:
+        if self.active:
+            self.active = False
+            self.ended.emit()
+
+
 class GuiController(QObject):
     """Unlock screen ⇄ main window. Emits `quit_requested` when the user is done."""
 
     quit_requested = Signal()
 
     def __init__(
-        self, api: NotesApi, runner: TaskRunner | None = None, parent: QObject | None = None
+        self,
+        api: NotesApi,
+        runner: TaskRunner | None = None,
+        parent: QObject | None = None,
+        *,
+        models: ModelsApi | None = None,
     ) -> None:
         super().__init__(parent)
         app = QApplication.instance()
@@ -62,7 +96,6 @@ class GuiController(QObject):
         self.runner = runner if runner is not None else TaskRunner(self)
         self.main_window = MainWindow(api, self.runner)
         self.unlock_dialog: UnlockDialog | None = None
-        self.recovery_dialog: RecoveryKeyDialog | None = None
         self._shut_down = False
         self.main_window.lock_requested.connect(self.lock)
         self.main_window.closed.connect(self.quit_requested)
@@ -72,6 +105,8 @@ class GuiController(QObject):
         self.idle_timer.timeout.connect(self.check_idle)
         self.assistant_status = AssistantStatusLabel(self.main_window)
         self.main_window.statusBar().addPermanentWidget(self.assistant_status)
+        self.connection_status = ConnectionStatusLabel(api, self.runner, self.main_window)
+        self.main_window.statusBar().addPermanentWidget(self.connection_status)
         self.index_progress = IndexProgressBar(api, self.runner, self.main_window)
         self.main_window.statusBar().addPermanentWidget(self.index_progress)
         self.index_progress.failed.connect(self._on_failed)
@@ -79,11 +114,42 @@ class GuiController(QObject):
         self.backups.failed.connect(self._on_failed)
         self.diagnostics = DiagnosticsActions(api, self.runner, self.main_window)
         self.diagnostics.failed.connect(self._on_failed)
-        self.menus = MenuBar(self.main_window, self.backups, self.diagnostics)
+        self.practitioners = PractitionersActions(api, self.runner, self.main_window)
+        self.practitioners.failed.connect(self._on_failed)
+        tools = [self.practitioners.action]
+        # Without a ModelsApi (tests of other screens) there is no models screen to open.
+        self.models = (
+            None if models is None else ModelsActions(models, api, self.runner, self.main_window)
+        )
+        if self.models is not None:
+            self.models.failed.connect(self._on_failed)
+            self.models.models_changed.connect(self._on_models_changed)
+            tools.append(self.models.action)
+        self.first_run = FirstRun(api, self.runner, self.main_window)
+        self.settings_screen = SettingsActions(self.main_window)
+        self.delete_data = DeleteDataActions(api, self.runner, self.main_window)
+        self.delete_data.closing.connect(self._hide_main_window)
+        self.delete_data.done.connect(self.quit_requested)
+        tools += [self.settings_screen.action, self.delete_data.action]
+        self.menus = MenuBar(self.main_window, self.backups, self.diagnostics, tools)
+        self.session = Session(self)
+        for part in (self.backups, self.index_progress, self.connection_status):
+            self.session.started.connect(part.session_started)
+        enders = [self.backups, self.index_progress, self.diagnostics, self.practitioners]
+        enders += [] if self.models is None else [self.models]
+        enders += [self.first_run, self.settings_screen, self.delete_data]
+        for ender in enders:
+            self.session.ended.connect(ender.session_ended)
+        # Last: the dialogs above close before the notes under them are cleared.
+        self.session.ended.connect(self.main_window.clear_phi)
         self._activity = _ActivityFilter(api.touch, self)
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self._activity)
+
+    @property
+    def recovery_dialog(self) -> RecoveryKeyDialog | None:
+        return self.first_run.recovery_dialog
 
     @property
     def settled(self) -> bool:
@@ -118,10 +184,9 @@ class GuiController(QObject):
         self._shut_down = True
         # Logout, SIGTERM or quit: unsaved forms go to their drafts before the service closes.
         self.main_window.drafts.flush()
-        self.backups.session_ended()
-        self.index_progress.session_ended()
-        self.main_window.clear_phi()
-        self.diagnostics.session_ended()
+        self.session.end()
+        if self.models is not None:
+            self.models.shutdown()
         if self.unlock_dialog is not None:
             self.unlock_dialog.hide()
         # An answer in flight is cancelled and its thread joined before the service closes.
@@ -130,10 +195,7 @@ class GuiController(QObject):
 
     def _hide_main_window(self) -> None:
         self.idle_timer.stop()
-        self.backups.session_ended()
-        self.index_progress.session_ended()
-        self.diagnostics.session_ended()
-        self.main_window.clear_phi()
+        self.session.end()
         self.main_window.hide()
 
     def _show_unlock(self, notice: str | None = None) -> None:
@@ -162,14 +224,17 @@ class GuiController(QObject):
         self.main_window.drafts.start()
         self.runner.submit(self._api.drafts, on_success=self.main_window.offer_drafts)
         self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
-        self.backups.session_started()
-        self.index_progress.session_started()
+        self.session.start()
         if dialog is not None:
             dialog.deleteLater()
 
     def _show_recovery_key(self, recovery_key: str) -> None:
-        self.recovery_dialog = RecoveryKeyDialog(recovery_key, self.main_window)
-        self.recovery_dialog.open()  # window-modal, and never blocks the event loop
+        # Window-modal dialogs, which never block the event loop: the key typed back in
+        # part, then the OS keyring offered.
+        self.first_run.start(recovery_key)
+
+    def _on_models_changed(self, _kind: str) -> None:
+        self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
 
     def _on_failed(self, exc: BaseException) -> None:
         """Where every unhandled background error lands."""
@@ -222,7 +287,13 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
-def run_gui(api: NotesApi, settings: Settings, argv: Sequence[str] | None = None) -> int:
+def run_gui(
+    api: NotesApi,
+    settings: Settings,
+    argv: Sequence[str] | None = None,
+    *,
+    models: ModelsApi | None = None,
+) -> int:
     """Show the unlock screen, then the main window; return the exit code.
 
     `api.close()` runs on the worker thread at `aboutToQuit`, after any queued save.
@@ -241,7 +312,7 @@ def run_gui(api: NotesApi, settings: Settings, argv: Sequence[str] | None = None
     app.setQuitOnLastWindowClosed(False)
     translators = install_translations(app, settings.ui.language)
 
-    controller = GuiController(api)
+    controller = GuiController(api, models=models)
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
     # SIGTERM (logout) and SIGHUP quit like the window does: drafts kept, database stopped.

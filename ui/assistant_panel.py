@@ -47,12 +47,18 @@ from core.ports import CancelToken
 from ui.assistant_sources import SourcesView
 from ui.bidi import DATE_TIME, ltr
 from ui.contrast import WARNING_TEXT
+from ui.conversation import Conversation, Said
 from ui.errors import describe
 from ui.lists import IdList
 from ui.safe_markdown import Part, SafeBrowser, render_parts
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, Ticket
 
 HISTORY_ROWS = 4
+# Task runner keys of what the panel shows: the answer (on the panel's own ask runner), the
+# stored conversation opened, and the list of conversations.
+ANSWER_KEY = "assistant.answer"
+CONVERSATION_KEY = "assistant.conversation"
+LIST_KEY = "assistant.conversations"
 
 
 class AssistantPanel(QGroupBox):
@@ -61,8 +67,8 @@ class AssistantPanel(QGroupBox):
 
     source_activated = Signal(object)
     failed = Signal(object)
-    # (generation, piece), emitted on the ask worker, queued to the GUI thread.
-    _text_arrived = Signal(int, str)
+    # (Ticket, piece), emitted on the ask worker, queued to the GUI thread.
+    _text_arrived = Signal(object, str)
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,22 +77,10 @@ class AssistantPanel(QGroupBox):
         self._api = api
         self._runner = runner  # short calls: history, stored conversations
         self._ask_runner = TaskRunner(self)  # the ask itself, on its own thread
+        self._ask_runner.failed.connect(self.failed)
         self._client_id: UUID | None = None
-        self.conversation_id: UUID | None = None  # follow-ups continue this one
-        # Bumped whenever what is on screen is replaced: late progress or answers for an
-        # older question, conversation or client never reach the screen.
-        self._gen = 0
-        self._list_gen = 0
+        self.conversation = Conversation()
         self._token: CancelToken | None = None
-        self.result: AskResult | None = None
-        # What the answer view shows for the current turn: the checked answer (or a stored
-        # one); "" while it is being written. The streamed text itself is never kept.
-        self.answer_text = ""
-        self._words = 0  # written so far by the model, for the progress line
-        self._in_word = False  # the last streamed piece ended inside a word
-        self._history: list[Part] = []  # earlier turns, shown with inert markers
-        self._question: str | None = None
-        self._note: str | None = None
         self._text_arrived.connect(self._on_text, Qt.ConnectionType.QueuedConnection)
 
         self.conversations = IdList("conversationList", self)
@@ -166,6 +160,19 @@ class AssistantPanel(QGroupBox):
     def asking(self) -> bool:
         return self._token is not None
 
+    @property
+    def conversation_id(self) -> UUID | None:
+        return self.conversation.conversation_id
+
+    @property
+    def result(self) -> AskResult | None:
+        return self.conversation.result
+
+    @property
+    def answer_text(self) -> str:
+        """The checked answer on screen (or a stored one); "" while it is being written."""
+        return self.conversation.answer
+
     def set_client(self, client_id: UUID | None) -> None:
         """Ask about `client_id` from now on; None (no saved client, or locked) disables the
         panel. Changing client cancels an ask in flight and forgets everything shown."""
@@ -173,7 +180,7 @@ class AssistantPanel(QGroupBox):
         if client_id == self._client_id:
             return
         self._client_id = client_id
-        self._list_gen += 1
+        self._runner.invalidate(LIST_KEY)
         self.conversations.clear_quietly()
         self.question.clear()
         self._start_over()
@@ -192,13 +199,11 @@ class AssistantPanel(QGroupBox):
         text = self.question.text().strip()
         if not text or self._client_id is None or self.asking:
             return
-        # An answered turn becomes history; a cancelled or failed one was never stored.
-        if self.answer_text:
-            self._history.extend(self._current_parts(citable=False))
-        self._gen += 1
-        gen = self._gen
-        self._question, self.answer_text, self.result, self._note = text, "", None, None
-        self._words, self._in_word = 0, False
+        # Whatever was on screen is replaced: late progress or answers for an older
+        # question, conversation or client never reach it.
+        self._runner.invalidate(CONVERSATION_KEY)
+        ticket = self._ask_runner.renew(ANSWER_KEY)
+        self.conversation.begin(text)
         self.sources.set_sources([])
         self.notice.hide()
         self.warnings.hide()
@@ -215,10 +220,11 @@ class AssistantPanel(QGroupBox):
         self._ask_runner.submit(
             self._api.ask,
             request,
-            functools.partial(self._emit_text, gen),
+            functools.partial(self._emit_text, ticket),
             token,
-            on_success=functools.partial(self._on_answer, gen),
-            on_error=functools.partial(self._on_ask_error, gen),
+            on_success=self._on_answer,
+            on_error=self._on_ask_error,
+            ticket=ticket,
         )
 
     def cancel(self) -> None:
@@ -228,35 +234,27 @@ class AssistantPanel(QGroupBox):
             self._show_status(self.tr("Cancelling…"))
             self.cancel_button.setEnabled(False)
 
-    def _emit_text(self, gen: int, piece: str) -> None:
+    def _emit_text(self, ticket: Ticket, piece: str) -> None:
         # On the ask worker thread. RuntimeError: the panel is gone (application tear-down).
         with contextlib.suppress(RuntimeError):
-            self._text_arrived.emit(gen, piece)
+            self._text_arrived.emit(ticket, piece)
 
-    def _on_text(self, gen: int, piece: str) -> None:
+    def _on_text(self, ticket: Ticket, piece: str) -> None:
         # Progress only: the piece counts towards the words written and is then dropped.
-        if gen != self._gen or not piece:
+        if not ticket.current:
             return
-        words = len(piece.split())
-        if self._in_word and not piece[0].isspace():
-            words -= 1  # the piece goes on with the word the last one ended in
-        self._in_word = not piece[-1].isspace()
-        self._words += words
-        if self._token is None or self._token.cancelled or not self._words:
+        words = self.conversation.count(piece)
+        if self._token is None or self._token.cancelled or not words:
             return  # "Cancelling…" stays until the worker stops
-        if self._words == 1:
+        if words == 1:
             status = self.tr("Writing the answer… 1 word. It appears once checked.")
         else:
             status = self.tr("Writing the answer… {words} words. It appears once checked.")
-        self._show_status(status.format(words=self._words))
+        self._show_status(status.format(words=words))
 
-    def _on_answer(self, gen: int, result: AskResult) -> None:
-        if gen != self._gen:
-            return
+    def _on_answer(self, result: AskResult) -> None:
         self._token = None
-        self.result = result
-        self.conversation_id = result.conversation_id or self.conversation_id
-        self.answer_text = result.answer
+        self.conversation.answered(result)
         self._show_outcome(result.sources, result.warnings, result.refused)
         if result.cache_hit:
             self._show_status(self.tr("Answered from earlier answers (cache)."))
@@ -266,15 +264,13 @@ class AssistantPanel(QGroupBox):
         self._update_buttons()
         self.refresh_conversations()
 
-    def _on_ask_error(self, gen: int, exc: BaseException) -> None:
-        if gen != self._gen:
-            return  # a question the user moved away from; Cancelled, most likely
+    def _on_ask_error(self, exc: BaseException) -> None:
         self._token = None
         self._update_buttons()
         if isinstance(exc, Cancelled):
             # Nothing unchecked is shown, so there is no partial answer: the turn says so.
             self._show_status(self.tr("Cancelled"))
-            self._note = self.tr("Cancelled before the answer was ready.")
+            self.conversation.note = self.tr("Cancelled before the answer was ready.")
             self._render()
         elif isinstance(exc, Locked):
             self.status.hide()
@@ -294,8 +290,9 @@ class AssistantPanel(QGroupBox):
         self._runner.submit(
             self._api.conversations,
             self._client_id,
-            on_success=functools.partial(self._on_conversations, self._list_gen),
+            on_success=self._on_conversations,
             on_error=self.failed.emit,
+            ticket=self._runner.current(LIST_KEY),
         )
 
     def new_conversation(self) -> None:
@@ -305,9 +302,7 @@ class AssistantPanel(QGroupBox):
         self.conversations.select_quietly(None)
         self._start_over()
 
-    def _on_conversations(self, gen: int, found: list[ConversationSummary]) -> None:
-        if gen != self._list_gen:
-            return
+    def _on_conversations(self, found: list[ConversationSummary]) -> None:
         rows = [
             (c.id, c.title, ltr(c.created_at.strftime(DATE_TIME)))
             for c in sorted(found, key=lambda c: c.created_at, reverse=True)
@@ -323,37 +318,26 @@ class AssistantPanel(QGroupBox):
     def open_conversation(self, conversation_id: UUID) -> None:
         """Show a stored conversation; the next question follows it up."""
         self._start_over()
-        self.conversation_id = conversation_id
+        self.conversation.conversation_id = conversation_id
         self._show_status(self.tr("Loading the conversation…"))
-        self._runner.submit(
+        self._runner.latest(
+            CONVERSATION_KEY,
             self._api.conversation,
             conversation_id,
-            on_success=functools.partial(self._on_conversation, self._gen),
-            on_error=functools.partial(self._on_conversation_error, self._gen),
+            on_success=functools.partial(self._on_conversation, conversation_id),
+            on_error=self._on_conversation_error,
         )
 
-    def _on_conversation(self, gen: int, messages: list[StoredMessage]) -> None:
-        if gen != self._gen:
-            return
+    def _on_conversation(self, conversation_id: UUID, messages: list[StoredMessage]) -> None:
         self.status.hide()
-        # The last answer is "current": its markers link to its sources and chips. Earlier
-        # turns are history; their numbers referred to other sources and stay inert.
-        last = max((i for i, m in enumerate(messages) if m.role == "assistant"), default=None)
-        start = len(messages)
-        if last is not None:
-            start = last - 1 if last > 0 and messages[last - 1].role == "user" else last
-        self._history = [self._part(m) for m in messages[:start]]
-        if last is None:
+        reply = self.conversation.load(conversation_id, messages)
+        if reply is None:
             self._render()
-            return
-        reply = messages[last]
-        self._question = messages[start].content if start < last else ""
-        self.answer_text = reply.content
-        self._show_outcome(reply.sources, reply.warnings, reply.refused)
+        else:
+            self._show_outcome(reply.sources, reply.warnings, reply.refused)
 
-    def _on_conversation_error(self, gen: int, exc: BaseException) -> None:
-        if gen == self._gen:
-            self.status.hide()
+    def _on_conversation_error(self, exc: BaseException) -> None:
+        self.status.hide()
         self.failed.emit(exc)
 
     # -- showing ----------------------------------------------------------------------------
@@ -370,28 +354,22 @@ class AssistantPanel(QGroupBox):
         self.sources.set_sources(sources, show_all=refused or not any(s.used for s in sources))
         self._render()
 
-    def _current_parts(self, *, citable: bool) -> list[Part]:
-        if self._question is None:
-            return []
-        numbers = frozenset(s.n for s in self.sources.sources) if citable else frozenset()
-        note = self._note if citable else None
-        parts = []
-        if self._question:
-            parts.append(Part(self._question, heading=self.tr("You"), plain=True))
-        if self.answer_text or note is not None:  # no answer yet: the question alone
-            parts.append(
-                Part(self.answer_text, heading=self.tr("Assistant"), citable=numbers, note=note)
-            )
-        return parts
-
-    def _part(self, message: StoredMessage) -> Part:
-        if message.role == "user":
-            return Part(message.content, heading=self.tr("You"), plain=True)
-        return Part(message.content, heading=self.tr("Assistant"))
+    def _parts(self, turns: list[Said], citable: frozenset[int] = frozenset()) -> list[Part]:
+        return [
+            Part(s.text, heading=self.tr("You"), plain=True)
+            if s.role == "user"
+            else Part(s.text, heading=self.tr("Assistant"), citable=citable, note=s.note)
+            for s in turns
+        ]
 
     def _render(self) -> None:
+        # Only the current answer's markers link to sources and chips: earlier turns'
+        # numbers referred to other sources and stay inert.
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        parts = self._history + self._current_parts(citable=True)
+        numbers = frozenset(s.n for s in self.sources.sources)
+        parts = self._parts(self.conversation.history) + self._parts(
+            self.conversation.current(with_note=True), numbers
+        )
         render_parts(self.answer.document(), parts, rtl=rtl)
         bar = self.answer.verticalScrollBar()
         bar.setValue(bar.maximum())  # the newest turn is at the end
@@ -399,11 +377,9 @@ class AssistantPanel(QGroupBox):
     def _start_over(self) -> None:
         """Cancel any ask and clear the answer, its sources and the conversation."""
         self._cancel_token()
-        self._gen += 1
-        self.conversation_id = None
-        self._history = []
-        self._question, self.answer_text, self.result, self._note = None, "", None, None
-        self._words, self._in_word = 0, False
+        self._runner.invalidate(CONVERSATION_KEY)
+        self._ask_runner.invalidate(ANSWER_KEY)
+        self.conversation.start_over()
         self.sources.set_sources([])
         for label in (self.status, self.notice, self.warnings):
             label.clear()

@@ -17,6 +17,9 @@ TEXTS = (
         "Core", "Use the existing data directory, or choose another with --data-dir."
     ),
     QT_TRANSLATE_NOOP("Core", "Use another copy of this backup; this file cannot be restored."),
+    QT_TRANSLATE_NOOP(
+        "Core", "Chartside is reconnecting to the database server; try again in a moment."
+    ),
     QT_TRANSLATE_NOOP("Core", "See the message; the data directory was left unchanged."),
     QT_TRANSLATE_NOOP(
         "Core", "Use pg_dump or the clinic's own backup system on the database server."

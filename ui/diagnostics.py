@@ -11,8 +11,7 @@ import functools
 import platform
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QObject, Signal, qVersion
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, Signal, qVersion
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -33,6 +32,9 @@ from core.api import NotesApi
 from core.assistant.metrics import STAGES
 from core.domain import HealthCheck
 from ui.tasks import TaskRunner
+from ui.tool_dialog import ToolDialogAction
+
+PAGE_KEY = "diagnostics.page"  # the task runner key of what the page shows
 
 
 def stage_label(stage: str) -> str:
@@ -84,7 +86,6 @@ class DiagnosticsDialog(QDialog):
         self.resize(640, 560)
         self._api = api
         self._runner = runner
-        self._gen = 0
         self._waiting = 0
         self.metrics: dict[str, dict[str, float]] | None = None
 
@@ -133,18 +134,19 @@ class DiagnosticsDialog(QDialog):
         return self._waiting > 0
 
     def refresh(self) -> None:
-        self._gen += 1
         self._waiting = 2
         self.refresh_button.setEnabled(False)
-        self._runner.submit(
+        ticket = self._runner.latest(
+            PAGE_KEY,
             self._api.doctor,
-            on_success=functools.partial(self._on_checks, self._gen),
-            on_error=functools.partial(self._on_error, self._gen, self.checks),
+            on_success=self._on_checks,
+            on_error=functools.partial(self._on_error, self.checks),
         )
         self._runner.submit(
             self._api.assistant_metrics,
-            on_success=functools.partial(self._on_metrics, self._gen),
-            on_error=functools.partial(self._on_error, self._gen, self.latency),
+            on_success=self._on_metrics,
+            on_error=functools.partial(self._on_error, self.latency),
+            ticket=ticket,
         )
 
     def report(self) -> str:
@@ -170,9 +172,7 @@ class DiagnosticsDialog(QDialog):
     def copy_to_clipboard(self) -> None:
         QApplication.clipboard().setText(self.report())
 
-    def _on_checks(self, gen: int, checks: list[HealthCheck]) -> None:
-        if gen != self._gen:
-            return
+    def _on_checks(self, checks: list[HealthCheck]) -> None:
         self.checks.clear()
         for check in checks:
             ok = self.tr("yes") if check.ok else self.tr("NO")
@@ -181,9 +181,7 @@ class DiagnosticsDialog(QDialog):
             self.checks.addTopLevelItem(item)
         self._done()
 
-    def _on_metrics(self, gen: int, metrics: dict[str, dict[str, float]]) -> None:
-        if gen != self._gen:
-            return
+    def _on_metrics(self, metrics: dict[str, dict[str, float]]) -> None:
         self.metrics = metrics
         self.latency.clear()
         for stage in STAGES:
@@ -212,10 +210,9 @@ class DiagnosticsDialog(QDialog):
         self.metrics_note.setText(self.tr("No questions answered since Chartside started."))
         self._done()
 
-    def _on_error(self, gen: int, table: QTreeWidget, exc: BaseException) -> None:
-        if gen == self._gen:
-            table.clear()
-            self._done()
+    def _on_error(self, table: QTreeWidget, exc: BaseException) -> None:
+        table.clear()
+        self._done()
         self.failed.emit(exc)
 
     def _done(self) -> None:
@@ -225,40 +222,27 @@ class DiagnosticsDialog(QDialog):
             self.loaded.emit()
 
 
-class DiagnosticsActions(QObject):
+class DiagnosticsActions(ToolDialogAction[DiagnosticsDialog]):
     """The "Diagnostics…" toolbar action and its dialog."""
 
-    failed = Signal(object)
-
     def __init__(self, api: NotesApi, runner: TaskRunner, window: QMainWindow) -> None:
-        super().__init__(window)
+        translate = QCoreApplication.translate
+        super().__init__(
+            window,
+            translate("DiagnosticsActions", "&Diagnostics…"),
+            "diagnosticsAction",
+            translate("DiagnosticsActions", "Health checks and assistant performance"),
+        )
         self._api = api
         self._runner = runner
-        self._window = window
-        self.dialog: DiagnosticsDialog | None = None
-        self.action = QAction(self.tr("&Diagnostics…"), window)
-        self.action.setObjectName("diagnosticsAction")
-        self.action.setToolTip(self.tr("Health checks and assistant performance"))
-        self.action.triggered.connect(self.open)
         toolbar = window.findChild(QToolBar, "mainToolBar")
         if toolbar is None:
             toolbar = window.addToolBar(self.tr("Main"))
         toolbar.addSeparator()
         toolbar.addAction(self.action)
 
-    def open(self) -> DiagnosticsDialog:
-        if self.dialog is None:
-            self.dialog = DiagnosticsDialog(self._api, self._runner, self._window)
-            self.dialog.failed.connect(self.failed)
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
-        self.dialog.refresh()
-        return self.dialog
-
-    def session_ended(self) -> None:
-        if self.dialog is not None:
-            self.dialog.hide()
+    def _build(self) -> DiagnosticsDialog:
+        return DiagnosticsDialog(self._api, self._runner, self._window)
 
 
 def _rows(tree: QTreeWidget) -> list[list[str]]:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.api import NotesApi
-from core.drafts import Draft
+from core.records.drafts import Draft
 from ui.bidi import DATE_TIME, ltr
 from ui.editors import ClientEditor, SessionEditor
 from ui.tasks import TaskRunner

@@ -121,7 +121,7 @@ class _Editor(QWidget):
 
     save_requested = Signal()
     edited = Signal()  # any field changed, by the user or by a load
-    kind = ""  # the draft kind (core.drafts.DRAFT_KINDS)
+    kind = ""  # the draft kind (core.records.drafts.DRAFT_KINDS)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -36,6 +36,7 @@ def field_label(field: str) -> str:
         "assessment": QCoreApplication.translate("Fields", "Assessment"),
         "plan": QCoreApplication.translate("Fields", "Plan"),
         "passphrase": QCoreApplication.translate("Fields", "Passphrase"),
+        "username": QCoreApplication.translate("Fields", "Username"),
     }
     return labels.get(field, field)
 

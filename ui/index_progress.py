@@ -18,7 +18,11 @@ from PySide6.QtWidgets import QProgressBar, QWidget
 from core.api import IndexProgress, NotesApi
 from core.errors import Locked
 from core.retrieval.types import IndexStatus
-from ui.tasks import TaskRunner
+from ui.tasks import TaskRunner, Ticket
+
+# The task runner key of the watch in progress. Its errors are not tied to the ticket: an
+# index that cannot report only costs the bar, so they are logged rather than shown.
+WATCH_KEY = "index.watch"
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +34,7 @@ class IndexProgressBar(QProgressBar):
 
     failed = Signal(object)
     # (session generation, IndexStatus); emitted from the indexer's thread.
-    _reported = Signal(int, object)
+    _reported = Signal(object, object)  # (Ticket, IndexStatus)
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,7 +44,6 @@ class IndexProgressBar(QProgressBar):
         self.hide()
         self._api = api
         self._runner = runner
-        self._gen = 0
         self._watching = False
         self._reports_seen = False  # a live report beats the start-up snapshot
         self.status: IndexStatus | None = None
@@ -52,23 +55,22 @@ class IndexProgressBar(QProgressBar):
 
     def session_started(self) -> None:
         """After unlock: show where the index stands, then follow the indexer."""
-        self._gen += 1
+        ticket = self._runner.renew(WATCH_KEY)
         self._watching = True
         self._reports_seen = False
-        gen = self._gen
         # Both calls run on the worker, so even a service that cannot index at all only
         # costs the bar, never the unlock.
         self._runner.submit(
             _start_watching,
             self._api,
-            self._listener(gen),
-            on_success=functools.partial(self._on_snapshot, gen),
+            self._listener(ticket),
+            on_success=functools.partial(self._on_snapshot, ticket),
             on_error=self._on_error,
         )
 
     def session_ended(self) -> None:
         """On lock or quit: hide, ignore late reports, and tell the service to stop."""
-        self._gen += 1
+        self._runner.invalidate(WATCH_KEY)
         self.show_status(None)
         if not self._watching:
             return
@@ -93,22 +95,22 @@ class IndexProgressBar(QProgressBar):
         self.setToolTip(text)
         self.show()
 
-    def _listener(self, gen: int) -> IndexProgress:
+    def _listener(self, ticket: Ticket) -> IndexProgress:
         def report(status: IndexStatus) -> None:
             # Runs on the indexer's thread. RuntimeError: the widget is gone (quitting);
             # the indexer must never be broken by a closed window.
             with contextlib.suppress(RuntimeError):
-                self._reported.emit(gen, status)
+                self._reported.emit(ticket, status)
 
         return report
 
-    def _on_reported(self, gen: int, status: IndexStatus) -> None:
-        if gen == self._gen:
+    def _on_reported(self, ticket: Ticket, status: IndexStatus) -> None:
+        if ticket.current:
             self._reports_seen = True
             self.show_status(status)
 
-    def _on_snapshot(self, gen: int, status: IndexStatus) -> None:
-        if gen == self._gen and not self._reports_seen:
+    def _on_snapshot(self, ticket: Ticket, status: IndexStatus) -> None:
+        if ticket.current and not self._reports_seen:
             self.show_status(status)
 
     def _on_error(self, exc: BaseException) -> None:

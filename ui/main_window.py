@@ -1,30 +1,23 @@
 """The main window: client list with search, client page, session list and SOAP editor.
 
-Every service call goes through the task runner. Loads are tagged with a generation
-number, so a slow answer for a client the user already left never overwrites the screen.
+Every service call goes through the task runner. Loads carry a ticket for what they fill
+(the client list, the client, the session), so a slow answer for a client the user already
+left never overwrites the screen.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from uuid import UUID
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
-    QPushButton,
     QSplitter,
-    QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,13 +28,13 @@ from core.domain import Client, ClientSummary, Session, SessionSummary
 from core.errors import Cancelled, ValidationError
 from core.retrieval.types import SearchHit
 from ui.assistant_panel import AssistantPanel
-from ui.bidi import DATE_TIME, isolate, ltr
+from ui.client_pane import ClientBox, ClientListPane
 from ui.drafts import DraftBar, DraftKeeper
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
-from ui.lists import IdList
 from ui.search_panel import SearchPanel
-from ui.tasks import TaskRunner
+from ui.session_pane import SessionPane
+from ui.tasks import TaskRunner, Ticket
 from ui.unsaved import UnsavedChanges
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
@@ -51,25 +44,19 @@ BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
 NoteRef = SearchHit | AskSource
 
 
-class _CompactBox(QGroupBox):
-    """A group box that asks for no more height than it needs, so that the splitter gives
-    what the window has to spare to the session being written."""
-
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.minimumSizeHint()
-
-
 class MainWindow(UnsavedChanges, QMainWindow):
     lock_requested = Signal()
     closed = Signal()
+
+    # What the window's loads fill, as task runner keys (see TaskRunner.latest).
+    CLIENTS_KEY = "main.clients"
+    CLIENT_KEY = "main.client"
+    SESSION_KEY = "main.session"
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._api = api
         self._runner = runner
-        self._clients_gen = 0
-        self._client_gen = 0
-        self._session_gen = 0
         self.setObjectName("mainWindow")
         # "[*]" is where Qt shows the unsaved-changes mark (setWindowModified).
         self.setWindowTitle(self.tr("Chartside") + "[*]")
@@ -115,85 +102,37 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self._show_client(None, enabled=False)
 
     def _build_client_list(self) -> QWidget:
-        pane = QWidget(self)
-        self.client_filter = QLineEdit(pane)
-        self.client_filter.setObjectName("clientFilter")
-        self.client_filter.setPlaceholderText(self.tr("Search clients by name"))
-        self.client_filter.setAccessibleName(self.tr("Search clients by name"))
-        self.client_filter.setClearButtonEnabled(True)
-        self.client_list = IdList("clientList", pane)
-        self.client_list.setAccessibleName(self.tr("Clients"))
-        self.new_client_button = QPushButton(self.tr("&New client"), pane)
-        self.new_client_button.setObjectName("newClient")
+        pane = ClientListPane(self)
+        self.client_filter = pane.client_filter
+        self.client_list = pane.client_list
+        self.new_client_button = pane.new_client_button
+        self._client_list_pane = pane
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.refresh)
         self.client_filter.textChanged.connect(self._filter_timer.start)
         self.client_list.currentItemChanged.connect(self._on_client_selected)
         self.new_client_button.clicked.connect(self.new_client)
-        layout = QVBoxLayout(pane)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.client_filter)
-        layout.addWidget(self.client_list, 1)
-        layout.addWidget(self.new_client_button)
         return pane
 
     def _build_client_page(self) -> QSplitter:
         page = QSplitter(Qt.Orientation.Vertical, self)
-        self.client_box = _CompactBox(self.tr("Client"), page)
-        self.client_editor = ClientEditor(self.client_box)
+        self.client_box = ClientBox(page)
+        self.client_editor = self.client_box.client_editor
         self.client_editor.save_requested.connect(self.save_client)
-        # The client's details fold away, leaving the height to the session being written.
-        self.client_toggle = QToolButton(self.client_box)
-        self.client_toggle.setObjectName("clientDetailsToggle")
-        self.client_toggle.setText(self.tr("Details"))
-        self.client_toggle.setToolTip(self.tr("Show or hide the client's details"))
-        self.client_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.client_toggle.setCheckable(True)
-        self.client_toggle.setChecked(True)
+        self.client_toggle = self.client_box.client_toggle
         self.client_toggle.toggled.connect(self._on_client_toggled)
-        toggle_row = QHBoxLayout()
-        toggle_row.addWidget(self.client_toggle)
-        toggle_row.addStretch(1)
-        client_layout = QVBoxLayout(self.client_box)
-        client_layout.addLayout(toggle_row)
-        client_layout.addWidget(self.client_editor, 1)
 
-        self.sessions_box = QGroupBox(self.tr("Sessions"), page)
-        self.session_list = IdList("sessionList", self.sessions_box)
-        self.session_list.setAccessibleName(self.tr("Sessions of this client"))
+        self.sessions_box = SessionPane(page)
+        self.session_list = self.sessions_box.session_list
         self.session_list.currentItemChanged.connect(self._on_session_selected)
-        self.new_session_button = QPushButton(self.tr("Ne&w session"), self.sessions_box)
-        self.new_session_button.setObjectName("newSession")
+        self.new_session_button = self.sessions_box.new_session_button
         self.new_session_button.clicked.connect(self.new_session)
-        self.session_editor = SessionEditor(self.sessions_box)
+        self.session_editor = self.sessions_box.session_editor
         self.session_editor.save_requested.connect(self.save_session)
-        # Until a session is chosen or started there is no form: a blank one dated today
-        # would look like a new session that nobody asked for.
-        self.session_placeholder = QLabel(
-            self.tr("Select a session from the list, or start one with New session."),
-            self.sessions_box,
-        )
-        self.session_placeholder.setObjectName("sessionPlaceholder")
-        self.session_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.session_placeholder.setWordWrap(True)
-        self.session_stack = QStackedWidget(self.sessions_box)
-        self.session_stack.addWidget(self.session_placeholder)
-        self.session_stack.addWidget(self.session_editor)
-        self._sessions_hint = QLabel(self.sessions_box)
-        self._sessions_hint.setWordWrap(True)
-        left = QVBoxLayout()
-        left.addWidget(self.session_list, 1)
-        left.addWidget(self.new_session_button)
-        row = QHBoxLayout()
-        row.addLayout(left, 1)
-        row.addWidget(self.session_stack, 3)
-        box = QVBoxLayout(self.sessions_box)
-        box.addWidget(self._sessions_hint)
-        box.addLayout(row, 1)
         self.search_panel = SearchPanel(self._api, self._runner, page)
         self.search_panel.hit_activated.connect(self.open_search_hit)
         self.search_panel.results_shown.connect(self._make_room_for_results)
-        self.search_panel.spare_height = self._spare_session_height
+        self.search_panel.spare_height = self.sessions_box.spare_height
         # Errors take the runner's route: Locked to the unlock screen, the rest to the banner.
         self.search_panel.failed.connect(self._runner.failed)
         page.addWidget(self.client_box)
@@ -246,14 +185,11 @@ class MainWindow(UnsavedChanges, QMainWindow):
             sizes[0] = wanted
             self.client_page.setSizes(sizes)
 
-    def _spare_session_height(self) -> int:
-        return max(0, self.sessions_box.height() - self.sessions_box.minimumSizeHint().height())
-
     def _make_room_for_results(self) -> None:
         """Grow the search results to show every row, taking the room from the sessions
         down to their minimum (the user can drag the splitter back)."""
         sizes = self.client_page.sizes()
-        grow = min(self.search_panel.room_wanted(), self._spare_session_height())
+        grow = min(self.search_panel.room_wanted(), self.sessions_box.spare_height())
         if grow > 0:
             sizes[1] -= grow
             sizes[2] += grow
@@ -261,14 +197,10 @@ class MainWindow(UnsavedChanges, QMainWindow):
 
     @property
     def session_form_shown(self) -> bool:
-        return self.session_stack.currentWidget() is self.session_editor
+        return self.sessions_box.form_shown
 
     def _show_session_form(self, shown: bool) -> None:
-        # Disabled while hidden, so that neither Ctrl+S nor the unsaved checks see it.
-        self.session_editor.setEnabled(shown)
-        self.session_stack.setCurrentWidget(
-            self.session_editor if shown else self.session_placeholder
-        )
+        self.sessions_box.show_form(shown)
 
     @property
     def dirty(self) -> bool:
@@ -332,18 +264,16 @@ class MainWindow(UnsavedChanges, QMainWindow):
     def refresh(self) -> None:
         """(Re)load the client list for the current search text."""
         self._filter_timer.stop()
-        self._clients_gen += 1
-        self._runner.submit(
+        self._runner.latest(
+            self.CLIENTS_KEY,
             self._api.list_clients,
             self.client_filter.text().strip(),
-            on_success=functools.partial(self._on_clients, self._clients_gen),
+            on_success=self._on_clients,
         )
 
     def clear_phi(self) -> None:
         """Forget everything on screen; called on lock, before the window hides."""
-        self._clients_gen += 1
-        self._client_gen += 1
-        self._session_gen += 1
+        self._runner.invalidate(self.CLIENTS_KEY, self.CLIENT_KEY, self.SESSION_KEY)
         self._filter_timer.stop()
         self.client_filter.blockSignals(True)
         self.client_filter.clear()
@@ -376,20 +306,8 @@ class MainWindow(UnsavedChanges, QMainWindow):
 
     # -- clients ----------------------------------------------------------------------------
 
-    def _on_clients(self, gen: int, clients: list[ClientSummary]) -> None:
-        if gen != self._clients_gen:
-            return
-        rows = [
-            (
-                c.id,
-                c.full_name,
-                self.tr("Born {date}").format(date=ltr(c.date_of_birth.isoformat()))
-                if c.date_of_birth is not None
-                else "",
-            )
-            for c in sorted(clients, key=lambda c: c.full_name.casefold())
-        ]
-        self.client_list.set_rows(rows, self.client_editor.client_id)
+    def _on_clients(self, clients: list[ClientSummary]) -> None:
+        self._client_list_pane.show_clients(clients, self.client_editor.client_id)
 
     def _on_client_selected(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
@@ -400,22 +318,18 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if not self._resolve_unsaved():
             self.client_list.restore_quietly(previous)
             return
-        self._client_gen += 1
-        gen = self._client_gen
-        self._runner.submit(
-            self._api.get_client,
-            client_id,
-            on_success=functools.partial(self._on_client_loaded, gen),
+        ticket = self._runner.latest(
+            self.CLIENT_KEY, self._api.get_client, client_id, on_success=self._on_client_loaded
         )
         self._runner.submit(
             self._api.list_sessions,
             client_id,
-            on_success=functools.partial(self._on_sessions, gen, None),
+            on_success=functools.partial(self._on_sessions, None),
+            ticket=ticket,
         )
 
-    def _on_client_loaded(self, gen: int, client: Client) -> None:
-        if gen == self._client_gen:
-            self._show_client(client, enabled=True)
+    def _on_client_loaded(self, client: Client) -> None:
+        self._show_client(client, enabled=True)
 
     def _show_client(self, client: Client | None, *, enabled: bool) -> None:
         self.client_editor.load(client)
@@ -427,8 +341,8 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self._show_session_form(False)
         has_id = client is not None
         self.sessions_box.setEnabled(has_id)
-        self._sessions_hint.setVisible(not has_id)
-        self._sessions_hint.setText(
+        self.sessions_box.hint.setVisible(not has_id)
+        self.sessions_box.hint.setText(
             self.tr("Save the client before adding sessions.")
             if enabled
             else self.tr("Select a client, or create a new one.")
@@ -437,7 +351,8 @@ class MainWindow(UnsavedChanges, QMainWindow):
     def new_client(self) -> None:
         if not self._resolve_unsaved():
             return
-        self._client_gen += 1  # a load still in flight must not replace the blank form
+        # A load still in flight must not replace the blank form.
+        self._runner.invalidate(self.CLIENT_KEY)
         self.client_list.select_quietly(None)
         self._show_client(None, enabled=True)
         self.show_client_details(True)  # a new client's name cannot be typed folded away
@@ -452,18 +367,18 @@ class MainWindow(UnsavedChanges, QMainWindow):
         assert call is not None  # a client can always be saved
         # Disabled until the answer: a double click must not create the client twice.
         self.client_box.setEnabled(False)
+        # Locked meanwhile: the save is done, but the screen must stay empty (stale ticket).
         self._submit_save(
             self.client_editor,
             call,
-            on_success=functools.partial(self._on_client_saved, self._client_gen),
-            on_error=functools.partial(self._on_client_save_failed, self._client_gen),
+            on_success=self._on_client_saved,
+            on_error=self._on_client_save_failed,
+            ticket=self._runner.current(self.CLIENT_KEY),
         )
 
-    def _on_client_saved(self, gen: int, client: Client) -> None:
-        if gen != self._client_gen:
-            return  # locked meanwhile: the save is done, but the screen must stay empty
+    def _on_client_saved(self, client: Client) -> None:
         was_new = self.client_editor.client_id != client.id
-        self._client_gen += 1
+        self._runner.invalidate(self.CLIENT_KEY)
         if was_new:
             self._show_client(client, enabled=True)
         else:
@@ -472,21 +387,14 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self._report_success(self.tr("Client saved."))
         self.refresh()
 
-    def _on_client_save_failed(self, gen: int, exc: BaseException) -> None:
-        if gen == self._client_gen:
-            self.client_box.setEnabled(True)
+    def _on_client_save_failed(self, exc: BaseException) -> None:
+        self.client_box.setEnabled(True)
         self.show_error(exc)
 
     # -- sessions ---------------------------------------------------------------------------
 
-    def _on_sessions(self, gen: int, select: UUID | None, sessions: list[SessionSummary]) -> None:
-        if gen != self._client_gen:
-            return
-        rows = [
-            (summary.id, session_row(summary.date, summary.headline), summary.headline)
-            for summary in sorted(sessions, key=lambda s: s.date, reverse=True)
-        ]
-        self.session_list.set_rows(rows, select or self.session_editor.session_id)
+    def _on_sessions(self, select: UUID | None, sessions: list[SessionSummary]) -> None:
+        self.sessions_box.show_sessions(sessions, select)
 
     def _on_session_selected(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
@@ -497,15 +405,12 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if not self._resolve_unsaved((self.session_editor,)):
             self.session_list.restore_quietly(previous)
             return
-        self._session_gen += 1
-        self._runner.submit(
-            self._api.get_session,
-            session_id,
-            on_success=functools.partial(self._on_session_loaded, self._session_gen),
+        self._runner.latest(
+            self.SESSION_KEY, self._api.get_session, session_id, on_success=self._on_session_loaded
         )
 
-    def _on_session_loaded(self, gen: int, session: Session, focus: NoteRef | None = None) -> None:
-        if gen == self._session_gen and session.client_id == self.client_editor.client_id:
+    def _on_session_loaded(self, session: Session, focus: NoteRef | None = None) -> None:
+        if session.client_id == self.client_editor.client_id:
             self.session_editor.load(session)
             self._show_session_form(True)
             if focus is not None:
@@ -522,18 +427,18 @@ class MainWindow(UnsavedChanges, QMainWindow):
         elif hit.session_id == self.session_editor.session_id:
             self.session_editor.focus_field(hit.field, hit.snippet)  # keeps unsaved edits
         elif self._resolve_unsaved((self.session_editor,)):
-            self._session_gen += 1
             self.session_list.select_quietly(hit.session_id)
-            self._runner.submit(
+            self._runner.latest(
+                self.SESSION_KEY,
                 self._api.get_session,
                 hit.session_id,
-                on_success=functools.partial(self._on_session_loaded, self._session_gen, focus=hit),
+                on_success=functools.partial(self._on_session_loaded, focus=hit),
             )
 
     def new_session(self) -> None:
         if not self._resolve_unsaved((self.session_editor,)):
             return
-        self._session_gen += 1
+        self._runner.invalidate(self.SESSION_KEY)
         self.session_list.select_quietly(None)
         self.session_editor.load(None)
         self._show_session_form(True)
@@ -548,34 +453,28 @@ class MainWindow(UnsavedChanges, QMainWindow):
         if call is None:
             return
         self.sessions_box.setEnabled(False)
+        ticket = self._runner.current(self.CLIENT_KEY)
         self._submit_save(
             self.session_editor,
             call,
-            on_success=functools.partial(self._on_session_saved, self._client_gen),
-            on_error=functools.partial(self._on_session_save_failed, self._client_gen),
+            on_success=functools.partial(self._on_session_saved, ticket),
+            on_error=self._on_session_save_failed,
+            ticket=ticket,
         )
 
-    def _on_session_saved(self, gen: int, session: Session) -> None:
-        if gen != self._client_gen:
-            return
+    def _on_session_saved(self, ticket: Ticket, session: Session) -> None:
         self.sessions_box.setEnabled(True)
-        self._session_gen += 1
+        self._runner.invalidate(self.SESSION_KEY)
         self.session_editor.load(session)
         self._show_session_form(True)
         self._report_success(self.tr("Session saved."))
         self._runner.submit(
             self._api.list_sessions,
             session.client_id,
-            on_success=functools.partial(self._on_sessions, gen, session.id),
+            on_success=functools.partial(self._on_sessions, session.id),
+            ticket=ticket,
         )
 
-    def _on_session_save_failed(self, gen: int, exc: BaseException) -> None:
-        if gen == self._client_gen:
-            self.sessions_box.setEnabled(True)
+    def _on_session_save_failed(self, exc: BaseException) -> None:
+        self.sessions_box.setEnabled(True)
         self.show_error(exc)
-
-
-def session_row(date: dt.datetime, headline: str) -> str:
-    """A session list row: when, then the assessment's first line in its own direction."""
-    when = date.strftime(DATE_TIME)
-    return f"{when}  {isolate(headline)}" if headline else when

@@ -8,7 +8,7 @@ menu titles' Alt letters are kept free of the window's own field and button mnem
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,7 +25,11 @@ class MenuBar(QObject):
     """Builds the menus on `window`; the actions are attributes, for tests and callers."""
 
     def __init__(
-        self, window: MainWindow, backups: BackupActions, diagnostics: DiagnosticsActions
+        self,
+        window: MainWindow,
+        backups: BackupActions,
+        diagnostics: DiagnosticsActions,
+        tools: Sequence[QAction] = (),
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -98,6 +102,8 @@ class MenuBar(QObject):
 
         tools_menu = self._menu(self.tr("&Tools"), "toolsMenu")
         tools_menu.addAction(diagnostics.action)
+        for action in tools:  # practitioners, models: each screen's own action
+            tools_menu.addAction(action)
 
     def _menu(self, title: str, name: str) -> QMenu:
         menu = self._window.menuBar().addMenu(title)

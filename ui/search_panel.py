@@ -7,7 +7,6 @@ note text (PHI): they are dropped whenever the client changes, which includes lo
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from uuid import UUID
 
@@ -32,6 +31,7 @@ from ui.snippets import SOURCE_ROLE, SnippetDelegate, centred, fitting_chars
 from ui.tasks import TaskRunner
 
 RESULT_LIMIT = 10
+RESULTS_KEY = "search.results"  # the task runner key of the results on screen
 _SNIPPET_COLUMN = 2
 
 
@@ -66,7 +66,6 @@ class SearchPanel(QGroupBox):
         self._client_id: UUID | None = None
         # Bumped on every search and client change: a late answer for an older question, or
         # for a client the user has left, never reaches the screen.
-        self._gen = 0
         self.hits: list[SearchHit] = []
         self.searching = False
         self._query = ""
@@ -143,11 +142,12 @@ class SearchPanel(QGroupBox):
         self.searching = True
         self._query = text
         self._show_message(self.tr("Searching…"))
-        self._runner.submit(
+        self._runner.latest(
+            RESULTS_KEY,
             self._api.search,
             SearchQuery(text, client_id=client_id, k=self.rows_that_fit()),
-            on_success=functools.partial(self._on_result, self._gen),
-            on_error=functools.partial(self._on_error, self._gen),
+            on_success=self._on_result,
+            on_error=self._on_error,
         )
 
     def row_height(self) -> int:
@@ -170,9 +170,7 @@ class SearchPanel(QGroupBox):
 
     # -- answers ----------------------------------------------------------------------------
 
-    def _on_result(self, gen: int, result: SearchResult) -> None:
-        if gen != self._gen:
-            return
+    def _on_result(self, result: SearchResult) -> None:
         self.searching = False
         index = result.index
         self.index_note.setVisible(not index.complete)
@@ -192,10 +190,9 @@ class SearchPanel(QGroupBox):
         self.results.setCurrentItem(self.results.topLevelItem(0))
         self.results_shown.emit()
 
-    def _on_error(self, gen: int, exc: BaseException) -> None:
-        if gen == self._gen:
-            self.searching = False
-            self.message.hide()
+    def _on_error(self, exc: BaseException) -> None:
+        self.searching = False
+        self.message.hide()
         self.failed.emit(exc)
 
     def _item(self, hit: SearchHit) -> QTreeWidgetItem:
@@ -219,7 +216,7 @@ class SearchPanel(QGroupBox):
         self.message.show()
 
     def _clear_results(self) -> None:
-        self._gen += 1
+        self._runner.invalidate(RESULTS_KEY)
         self.searching = False
         self.hits = []
         self.results.clear()

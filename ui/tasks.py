@@ -1,9 +1,15 @@
 """The one task runner: every blocking service call leaves the GUI thread through here.
 
-A single worker thread serialises all database work, so a save submitted before a reload is
-always committed before that reload runs, and the service never sees two threads at once.
-Results and exceptions return to the GUI thread through a queued Qt signal, so callbacks may
-touch widgets freely.
+The threading rule: the service may be entered from several threads at once (this
+runner's worker, the assistant's own runner, the background indexer); its unlocked state
+changes only under its session lock, and each call is a transaction of its own
+(tests/test_threading.py). What the GUI adds is order: one worker per runner, so a save
+submitted before a reload is always committed before that reload runs. Results and
+exceptions return to the GUI thread through a queued Qt signal, so callbacks may touch
+widgets freely.
+
+Screens tag their loads with a `Ticket` (`latest`, `current`, `invalidate`), so a slow
+answer for a client, question or search the user already left never overwrites the screen.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
-from core.errors import ChartsideError
+from core.errors import Cancelled, ChartsideError
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +35,26 @@ SuccessCallback = Callable[[Any], object]
 ErrorCallback = Callable[[BaseException], object]
 
 
+class Ticket:
+    """One generation of a key: work submitted with it counts only while it is current,
+    that is while no newer `latest(key, …)` was taken and `invalidate(key)` was not called."""
+
+    __slots__ = ("_generations", "_key", "_n")
+
+    def __init__(self, generations: dict[str, int], key: str) -> None:
+        self._generations, self._key = generations, key
+        self._n = generations.get(key, 0)
+
+    @property
+    def current(self) -> bool:
+        return self._generations.get(self._key, 0) == self._n
+
+
 @dataclass(frozen=True)
 class _Callbacks:
     on_success: SuccessCallback | None
     on_error: ErrorCallback | None
+    ticket: Ticket | None = None
 
 
 class TaskRunner(QObject):
@@ -42,6 +64,9 @@ class TaskRunner(QObject):
     without an `on_error` is emitted as `failed`, which the controller routes to the one
     place errors are shown. `busy` is True from the first submit until the last callback
     has run; `idle` fires when it turns False (tests wait on either).
+
+    Keys name what a screen shows ("main.client", "search.results"); they are shared by
+    every widget on this runner, so each widget prefixes its own.
     """
 
     busy_changed = Signal(bool)
@@ -55,6 +80,7 @@ class TaskRunner(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chartside-db")
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
+        self._generations: dict[str, int] = {}
         self._closed = False
         self._completed.connect(self._dispatch, Qt.ConnectionType.QueuedConnection)
 
@@ -72,17 +98,50 @@ class TaskRunner(QObject):
         *args: Any,
         on_success: SuccessCallback | None = None,
         on_error: ErrorCallback | None = None,
+        ticket: Ticket | None = None,
     ) -> Future[Any]:
+        """Run `fn(*args)` on the worker. With a `ticket` that is no longer current when
+        the result is back, `on_success` is skipped and an error goes to `failed` (a
+        `Cancelled` is dropped): the screen moved on, but a failed save is still told."""
         if self._closed:
             raise RuntimeError("TaskRunner.submit after shutdown")
         task_id = next(self._ids)
         was_busy = self.busy
-        self._pending[task_id] = _Callbacks(on_success, on_error)
+        self._pending[task_id] = _Callbacks(on_success, on_error, ticket)
         future = self._executor.submit(fn, *args)
         future.add_done_callback(lambda f: self._report(task_id, f))
         if not was_busy:
             self.busy_changed.emit(True)
         return future
+
+    def latest(
+        self,
+        key: str,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_success: SuccessCallback | None = None,
+        on_error: ErrorCallback | None = None,
+    ) -> Ticket:
+        """Submit `fn` as the newest work for `key`; whatever an older ticket of `key`
+        tagged goes stale. Returns the ticket, to tag more work for the same screen."""
+        ticket = self.renew(key)
+        self.submit(fn, *args, on_success=on_success, on_error=on_error, ticket=ticket)
+        return ticket
+
+    def renew(self, key: str) -> Ticket:
+        """A new current ticket for `key`: whatever older tickets tagged goes stale."""
+        self.invalidate(key)
+        return self.current(key)
+
+    def current(self, key: str) -> Ticket:
+        """The ticket now current for `key`, for work that belongs to what is on screen
+        (a save of the form shown) without replacing it."""
+        return Ticket(self._generations, key)
+
+    def invalidate(self, *keys: str) -> None:
+        """What was submitted for `keys` no longer belongs on screen (a lock, a new form)."""
+        for key in keys:
+            self._generations[key] = self._generations.get(key, 0) + 1
 
     def shutdown(self, final: Callable[[], object] | None = None) -> None:
         """Finish queued work, then run `final` (e.g. `api.close`) on the worker and stop.
@@ -112,13 +171,16 @@ class TaskRunner(QObject):
         if callbacks is None:  # shut down in the meantime
             return
         try:
+            stale = callbacks.ticket is not None and not callbacks.ticket.current
             if isinstance(exc, BaseException):
                 _log_unexpected(exc)
-                if callbacks.on_error is None:
-                    self.failed.emit(exc)
-                elif _receiver_alive(callbacks.on_error):
-                    callbacks.on_error(exc)
-            elif callbacks.on_success is not None and _receiver_alive(callbacks.on_success):
+                handler = None if stale else callbacks.on_error
+                if handler is None:
+                    if not (stale and isinstance(exc, Cancelled)):
+                        self.failed.emit(exc)
+                elif _receiver_alive(handler):
+                    handler(exc)
+            elif not stale and callbacks.on_success and _receiver_alive(callbacks.on_success):
                 callbacks.on_success(result)
         finally:
             if not self._pending:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from core.api import NotesApi
 from core.domain import Client, Session
-from core.drafts import Draft
 from core.errors import ValidationError
+from core.records.drafts import Draft
 from ui.editors import ClientEditor, SessionEditor
 
 if TYPE_CHECKING:
@@ -144,7 +144,8 @@ class UnsavedChanges:
             self._runner.submit(
                 self._api.list_sessions,
                 record.client_id,
-                on_success=functools.partial(self._on_sessions, self._client_gen, None),
+                on_success=functools.partial(self._on_sessions, None),
+                ticket=self._runner.current(self.CLIENT_KEY),
             )
 
     def _on_save_in_passing_failed(self: MainWindow, exc: BaseException) -> None:
@@ -187,39 +188,39 @@ class UnsavedChanges:
             client_id = client_d.client_id
         if client_d is not None and client_d.client_id != client_id:
             client_d = None  # a draft of another client (stale): the session's wins
-        self._client_gen += 1
-        gen = self._client_gen
+        self._runner.invalidate(self.CLIENT_KEY)
         self.client_list.select_quietly(client_id)
         if client_id is None:
             self._show_client(None, enabled=True)
             if client_d is not None:
                 self._apply_draft(self.client_editor, client_d)
             return
+        ticket = self._runner.current(self.CLIENT_KEY)
         self._runner.submit(
             self._api.get_client,
             client_id,
-            on_success=functools.partial(self._on_draft_client, gen, client_d, session_d),
+            on_success=functools.partial(self._on_draft_client, client_d, session_d),
+            ticket=ticket,
         )
         self._runner.submit(
             self._api.list_sessions,
             client_id,
             on_success=functools.partial(
-                self._on_sessions, gen, session_d.session_id if session_d else None
+                self._on_sessions, session_d.session_id if session_d else None
             ),
+            ticket=ticket,
         )
         if session_d is not None and session_d.session_id is not None:
-            self._session_gen += 1
-            self._runner.submit(
+            self._runner.latest(
+                self.SESSION_KEY,
                 self._api.get_session,
                 session_d.session_id,
-                on_success=functools.partial(self._on_draft_session, self._session_gen, session_d),
+                on_success=functools.partial(self._on_draft_session, session_d),
             )
 
     def _on_draft_client(
-        self: MainWindow, gen: int, client_d: Draft | None, session_d: Draft | None, client: Client
+        self: MainWindow, client_d: Draft | None, session_d: Draft | None, client: Client
     ) -> None:
-        if gen != self._client_gen:
-            return
         self._show_client(client, enabled=True)
         if client_d is not None:
             self._apply_draft(self.client_editor, client_d)
@@ -227,8 +228,8 @@ class UnsavedChanges:
             self._show_session_form(True)  # the draft of a new session: its form comes back
             self._apply_draft(self.session_editor, session_d)
 
-    def _on_draft_session(self: MainWindow, gen: int, draft: Draft, session: Session) -> None:
-        self._on_session_loaded(gen, session)
+    def _on_draft_session(self: MainWindow, draft: Draft, session: Session) -> None:
+        self._on_session_loaded(session)
         if self.session_editor.session_id == session.id:
             self._apply_draft(self.session_editor, draft)
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from uuid import UUID
 
+from fake_api import FakeModelsApi
 from gui_driver import SESSION_DATE, SOAP, GuiDriver
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.assistant.types import AskSource
+from ui.models_dialog import ModelsDialog
 from ui.unlock import Mode
 
 
@@ -255,9 +257,10 @@ def low_contrast_items(view: QAbstractItemView, minimum: float = 4.5) -> list[st
 
 def tour(driver: GuiDriver, passphrase: str, visit: Callable[[str, QWidget], None]) -> None:
     """First run to unlocked work, calling `visit(name, window)` on each window and dialog
-    while it shows: create-passphrase, recovery key, main window (client and session open,
-    an answer's sources listed), unsaved-changes question, backup, restore, diagnostics,
-    and the unlock screen after a lock. `driver` starts on an uninitialised service."""
+    while it shows: create-passphrase, recovery key, keyring offer, main window (client and
+    session open, an answer's sources listed), unsaved-changes question, backup, restore,
+    diagnostics, practitioners, models, settings, delete local data, and the unlock screen
+    after a lock. `driver` starts on an uninitialised service."""
 
     window = driver.window
     dialog = driver.wait_dialog(Mode.CREATE)
@@ -268,8 +271,13 @@ def tour(driver: GuiDriver, passphrase: str, visit: Callable[[str, QWidget], Non
     driver.wait_until(lambda: recovery is not None and recovery.isVisible())
     assert recovery is not None
     visit("recovery key", recovery)
-    recovery.confirm.setChecked(True)
+    recovery.check_field.setText(recovery.key_field.text().split("-")[recovery.group])
     recovery.ok_button.click()
+    offer = driver.controller.first_run.keyring_dialog
+    driver.wait_until(lambda: offer is not None and offer.isVisible())
+    assert offer is not None
+    visit("keyring offer", offer)
+    offer.skip_button.click()
     driver.settle()
 
     driver.click(window.new_client_button)
@@ -319,6 +327,26 @@ def tour(driver: GuiDriver, passphrase: str, visit: Callable[[str, QWidget], Non
     driver.wait_until(lambda: not diagnostics.busy)
     visit("diagnostics", diagnostics)
     diagnostics.hide()
+    practitioners = driver.controller.practitioners.open()
+    driver.wait_until(lambda: not practitioners.busy and bool(practitioners.usernames()))
+    visit("practitioners", practitioners)
+    practitioners.hide()
+    # The models screen on a fake registry when the tour has none: its widgets are the same.
+    api = driver.controller._api
+    models = ModelsDialog(FakeModelsApi(), api, driver.controller.runner, window)
+    models.show()
+    models.refresh()
+    driver.wait_until(lambda: not models.busy and bool(models.infos))
+    visit("models", models)
+    models.hide()
+    models.shutdown()
+
+    settings = driver.controller.settings_screen.open()
+    visit("settings", settings)
+    settings.reject()
+    delete = driver.controller.delete_data.open()
+    visit("delete local data", delete)
+    delete.reject()
 
     driver.lock()
     visit("unlock", driver.dialog)

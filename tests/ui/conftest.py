@@ -10,7 +10,7 @@ from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from pytestqt.qtbot import QtBot
 
-from core.api import NotesApi
+from core.api import ModelsApi, NotesApi
 from ui.app import GuiController
 
 
@@ -20,13 +20,14 @@ def fake_api() -> FakeNotesApi:
 
 
 @pytest.fixture
-def make_gui(qtbot: QtBot) -> Iterator[Callable[[NotesApi], GuiDriver]]:
-    """Build and start a controller (unlock screen showing); torn down without closing the
-    service, which belongs to whoever made it."""
+def make_gui(qtbot: QtBot) -> Iterator[Callable[..., GuiDriver]]:
+    """Build and start a controller (unlock screen showing), with a models screen when
+    given a `ModelsApi`; torn down without closing the service, which belongs to whoever
+    made it."""
     controllers: list[GuiController] = []
 
-    def make(api: NotesApi) -> GuiDriver:
-        controller = GuiController(api)
+    def make(api: NotesApi, models: ModelsApi | None = None) -> GuiDriver:
+        controller = GuiController(api, models=models)
         controllers.append(controller)
         qtbot.addWidget(controller.main_window)
         controller.start()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 import threading
 import time
@@ -26,8 +27,8 @@ from core.assistant.types import (
     ConversationSummary,
     StoredMessage,
 )
-from core.backup_format import BackupError
-from core.backup_schedule import scheduled_path
+from core.backup.format import BackupError
+from core.backup.schedule import scheduled_path
 from core.domain import (
     AssistantStatus,
     Client,
@@ -39,10 +40,18 @@ from core.domain import (
     SessionSummary,
     headline,
 )
-from core.drafts import Draft
-from core.errors import AlreadyInitialised, Cancelled, Locked, NotFound, WrongPassphrase
-from core.keyring_source import KeyringUnavailable
+from core.errors import (
+    AlreadyInitialised,
+    Cancelled,
+    Locked,
+    ModelError,
+    NotFound,
+    ValidationError,
+    WrongPassphrase,
+)
+from core.model_info import ModelInfo
 from core.ports import CancelToken, Progress
+from core.records.drafts import Draft
 from core.retrieval.types import (
     CLIENT_FIELDS,
     SESSION_FIELDS,
@@ -51,6 +60,8 @@ from core.retrieval.types import (
     SearchQuery,
     SearchResult,
 )
+from core.security.keyring_source import KeyringUnavailable
+from core.settings import Settings
 
 GATE_TIMEOUT_S = 10
 FAKE_PASSPHRASE = "correct horse battery"
@@ -58,6 +69,7 @@ FAKE_PASSPHRASE = "correct horse battery"
 
 FAKE_RECOVERY_KEY = "ABCD-EFGH-IJKL-MNOP"
 FAKE_MODEL_ID = "fake-embedder"
+FAKE_ACTOR = "dr.fake"
 SNIPPET_CONTEXT = 30  # characters kept either side of a match
 # The chunk ids are stable across calls, like the real index's rows.
 _CHUNK_NS = uuid.UUID("6f0d3a52-3c1e-4a51-9d0e-6b1f7c3e2a10")
@@ -96,6 +108,9 @@ class FakeNotesApi:
         self.touches = 0
         self.last_username: str | None = None
         self.idle_expired = False  # what the real service decides with its idle timer
+        # What the settings screen and "delete local data" read; never a real data dir.
+        self.settings = Settings(data_dir=Path("/nonexistent/chartside-fake-data"))
+        self.deleted = False
         # The OS keyring: None when not set up; unlocks while it equals the passphrase.
         self.keyring_secret: str | None = None
         # Backups: what backup_status reports, and a gate the backup/restore calls wait on
@@ -107,6 +122,7 @@ class FakeNotesApi:
         # Index and search. `index_ready` is how many chunks are embedded; None: all of them.
         self.index_ready: int | None = None
         self.index_listener: IndexProgress | None = None
+        self.connection_listener: Callable[[str], None] | None = None
         # When set, search waits for it: a test sees the GUI stay live meanwhile.
         self.search_gate: threading.Event | None = None
         self.last_query: SearchQuery | None = None
@@ -127,6 +143,10 @@ class FakeNotesApi:
         self.stored: dict[UUID, tuple[ConversationSummary, list[StoredMessage]]] = {}
         # Drafts by editor kind, as the real service keeps them (there: encrypted).
         self.draft_store: dict[str, Draft] = {}
+        # Practitioners by username -> their passphrase (the first is the one signed in).
+        self.actor = FAKE_ACTOR
+        self.practitioner_logins: dict[str, str] = {FAKE_ACTOR: passphrase}
+        self.recovery_key = FAKE_RECOVERY_KEY
         self.metrics_value: dict[str, dict[str, float]] = {
             "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
             "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},
@@ -196,6 +216,18 @@ class FakeNotesApi:
         if self.keyring_secret != self._passphrase:
             raise KeyringUnavailable("Chartside's key is no longer in the OS keyring.")
         self._unlocked = True
+
+    def enable_keyring(self) -> str:
+        self._enter("enable_keyring")
+        self._wait_gate()
+        self.keyring_secret = self._passphrase
+        return "fake keyring"
+
+    def delete_local_data(self) -> Path:
+        self._enter("delete_local_data", needs_unlock=False)
+        self.deleted = self.closed = True
+        self._unlocked = False
+        return self.settings.data_dir
 
     def lock(self) -> None:
         self._enter("lock", needs_unlock=False)
@@ -300,6 +332,57 @@ class FakeNotesApi:
         self._enter("discard_draft")
         self.draft_store.pop(kind, None)
 
+    # -- practitioners and keys ------------------------------------------------------------
+
+    def practitioners(self) -> list[str]:
+        self._enter("practitioners")
+        return sorted(self.practitioner_logins)
+
+    def add_practitioner(self, username: str, display_name: str, passphrase: str) -> UUID:
+        self._enter("add_practitioner")
+        self._wait_gate()
+        if username in self.practitioner_logins:
+            raise ValidationError("is already taken", field="username")
+        if len(passphrase) < 8:
+            raise ValidationError("must be at least 8 characters", field="passphrase")
+        self.practitioner_logins[username] = passphrase
+        return uuid.uuid5(_CHUNK_NS, username)
+
+    def remove_practitioner(self, username: str) -> None:
+        self._enter("remove_practitioner")
+        if username not in self.practitioner_logins:
+            raise NotFound("No practitioner by that name in this workspace.")
+        if username == self.actor:
+            raise ValidationError(
+                "cannot remove the practitioner who is signed in", field="username"
+            )
+        del self.practitioner_logins[username]
+
+    def change_passphrase(
+        self,
+        new: str,
+        *,
+        current: str | None = None,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        self._enter("change_passphrase")
+        self._wait_gate()
+        who = username or self.actor
+        if recovery_key is not None:
+            if recovery_key != self.recovery_key:
+                raise WrongPassphrase("The recovery key is not correct.")
+        elif current != self.practitioner_logins.get(who):
+            raise WrongPassphrase("The passphrase is wrong.")
+        self.practitioner_logins[who] = new
+        if who == self.actor:
+            self._passphrase = new
+
+    def new_recovery_key(self) -> str:
+        self._enter("new_recovery_key")
+        self.recovery_key = f"{self.recovery_key}-X"
+        return self.recovery_key
+
     def doctor(self) -> list[HealthCheck]:
         self._enter("doctor", needs_unlock=False)
         return [HealthCheck("fake", True, "in-memory")]
@@ -394,6 +477,18 @@ class FakeNotesApi:
     def watch_index(self, listener: IndexProgress | None) -> None:
         self._enter("watch_index", needs_unlock=listener is not None)
         self.index_listener = listener
+
+    def watch_connection(self, listener: Callable[[str], None]) -> None:
+        self._enter("watch_connection")
+        self.connection_listener = listener
+
+    def push_connection(self, state: str) -> None:
+        """Report a connection state from a fresh thread, as the store does."""
+        listener = self.connection_listener
+        assert listener is not None, "nobody is watching the connection"
+        worker = threading.Thread(target=listener, args=(state,))
+        worker.start()
+        worker.join()
 
     def push_index(self, current: int, total: int) -> int:
         """Report progress to the watcher from a fresh thread, as the background indexer
@@ -635,3 +730,59 @@ def _snippet(text: str, start: int, end: int) -> str:
         hi = space if space >= 0 else hi
     body = re.sub(r"\s+", " ", text[lo:hi]).strip()
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
+
+
+class FakeModelsApi:
+    """An in-memory ModelsApi for walking the models screen (accessibility, Hebrew): two
+    embedders and two generators, one of each in use. The real registry is tested in
+    tests/ui/test_gui_models.py."""
+
+    def __init__(self) -> None:
+        def info(kind: str, name: str, active: bool, why: str | None = None) -> ModelInfo:
+            digest = hashlib.sha256(name.encode()).hexdigest()
+            return ModelInfo(
+                kind=kind, name=name, model_id=f"{name}@{digest[:12]}",
+                path=f"/fake/models/{name}", size=100 * 2**20, sha256=digest,
+                source="package:fake", ram_bytes=300 * 2**20, available_ram=8 * 2**30,
+                fits_ram=True, active=active, present=True, why=why,
+            )  # fmt: skip
+
+        self.models = [
+            info("embedder", "all-MiniLM-L6-v2", True, "the packaged default"),
+            info("embedder", "multilingual-e5-small", False),
+            info("generator", "Qwen2.5-Coder-1.5B-Instruct", True, "fits in RAM"),
+            info("generator", "SmolLM2-135M-Instruct", False),
+        ]
+
+    def list_models(self, progress: Progress | None = None) -> list[ModelInfo]:
+        return list(self.models)
+
+    def verify_models(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> list[ModelInfo]:
+        if progress is not None:
+            progress(1.0, "checked")
+        return [dataclasses.replace(m, checksum_ok=True) for m in self.models]
+
+    def use_model(
+        self,
+        kind: str,
+        path: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ModelInfo:
+        self.models = [
+            dataclasses.replace(m, active=m.path == path) if m.kind == kind else m
+            for m in self.models
+        ]
+        return next(m for m in self.models if m.path == path)
+
+    def add_model(
+        self,
+        kind: str,
+        path: Path,
+        sha256: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> ModelInfo:
+        raise ModelError("The fake registers nothing.")

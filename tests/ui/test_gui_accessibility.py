@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QLis
 from pytestqt.qtbot import QtBot
 
 from core.api import NotesApi
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 
 MakeGui = Callable[[NotesApi], GuiDriver]

@@ -28,7 +28,7 @@ from test_gui_assistant import (
 from core.api import NotesApi
 from core.assistant.types import AskResult, AskSource
 from core.domain import ClientData, SessionData
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 from tests.conftest import PASSPHRASE

@@ -263,7 +263,7 @@ def test_real_backup_and_restore_through_the_dialogs_give_the_same_notes(
     notes_api: NotesApi, passphrase: str, make_gui: MakeGui, tmp_path: Path
 ) -> None:
     from app.compose import migrations_dir
-    from core.service import ChartsideService
+    from core.services.service import ChartsideService
     from tests.conftest import make_settings
 
     notes_api.unlock(passphrase)

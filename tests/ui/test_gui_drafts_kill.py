@@ -24,7 +24,7 @@ from gui_driver import GuiDriver
 from app.compose import migrations_dir
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import FAST_KDF, PASSPHRASE, make_settings
 from tests.test_autolock import FakeClock
 from ui.unlock import Mode

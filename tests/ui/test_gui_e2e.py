@@ -57,7 +57,7 @@ def test_idle_lock_returns_to_the_unlock_screen(
 ) -> None:
     """A real service with a fake clock: idle past the limit, the window empties and hides."""
     from app.compose import migrations_dir
-    from core.service import ChartsideService
+    from core.services.service import ChartsideService
     from tests.conftest import PASSPHRASE, make_settings
     from tests.test_autolock import FakeClock
 
@@ -114,7 +114,7 @@ def test_a_second_practitioner_unlocks_with_their_username(
     from PySide6.QtWidgets import QLineEdit
 
     from app.compose import migrations_dir
-    from core.service import ChartsideService
+    from core.services.service import ChartsideService
     from tests.conftest import PASSPHRASE, make_settings
     from ui.unlock import Mode
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from core.api import NotesApi
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from ui.unlock import Mode
 
@@ -80,7 +80,7 @@ def test_no_window_or_dialog_has_clashing_mnemonics_or_a_literal_ampersand(
     driver = make_gui(service_factory())
     tour(driver, PASSPHRASE, visit)
     assert problems == {}
-    assert len(seen) == 8, seen
+    assert len(seen) == 13, seen
 
     for menu in driver.controller.menus.menus():
         dupes = clashes(menu_mnemonics(menu))

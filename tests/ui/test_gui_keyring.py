@@ -13,8 +13,8 @@ from gui_driver import GuiDriver
 from PySide6.QtWidgets import QPushButton
 
 from core.api import NotesApi
-from core.keyring_source import KeyringSource
-from core.service import ChartsideService
+from core.security.keyring_source import KeyringSource
+from core.services.service import ChartsideService
 from tests.test_keyring_source import MemoryKeyring
 from ui.unlock import Mode
 

@@ -60,17 +60,17 @@ def test_no_session_form_until_one_is_chosen_or_started(
     driver.settle()
     # Opening a client shows its sessions and a placeholder, not a blank form dated today.
     assert window.session_list.count() == 2
-    assert window.session_placeholder.isVisible()
+    assert window.sessions_box.session_placeholder.isVisible()
     assert not window.session_editor.isVisible()
     assert not window.can_save()
     driver.open_session(old)
     assert window.session_editor.isVisible()
-    assert not window.session_placeholder.isVisible()
+    assert not window.sessions_box.session_placeholder.isVisible()
     assert window.session_editor.assessment.toPlainText().startswith("Mechanical")
     # Another client: the placeholder again.
     window.new_client()
     driver.settle()
-    assert window.session_placeholder.isVisible()
+    assert window.sessions_box.session_placeholder.isVisible()
     assert not window.session_editor.isVisible()
 
 

@@ -18,7 +18,7 @@ from test_gui_search import open_hit, result_rows, search_notes, selected_text
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
 from core.retrieval.types import IndexStatus
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 
 MakeGui = Callable[[NotesApi], GuiDriver]

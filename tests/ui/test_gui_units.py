@@ -87,12 +87,12 @@ def test_first_run_asks_for_a_new_passphrase_with_rules(make_gui: MakeGui, qtbot
     driver.wait_until(lambda: driver.window.isVisible())
     assert api.called("initialise") == 1 and api.unlocked
 
-    # The recovery key appears once; OK needs the "written down" box ticked.
+    # The recovery key appears once; going on needs a group of it typed back.
     recovery = driver.controller.recovery_dialog
     driver.wait_until(lambda: recovery is not None and recovery.isVisible())
     assert recovery.key_field.text() == FAKE_RECOVERY_KEY
     assert not recovery.ok_button.isEnabled()
-    recovery.confirm.setChecked(True)
+    recovery.check_field.setText(FAKE_RECOVERY_KEY.split("-")[recovery.group])
     recovery.ok_button.click()
     assert not recovery.isVisible() and recovery.key_field.text() == ""
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 import ui.app
 from core.api import NotesApi
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from ui.bidi import strip_isolates
 from ui.core_text import TEXTS
@@ -190,7 +190,7 @@ def test_every_window_in_hebrew_shows_no_english_of_the_apps_own(
 
     driver = make_gui(service_factory())
     tour(driver, PASSPHRASE, visit)
-    assert len(seen) == 8
+    assert len(seen) == 13
     assert english == {}
 
 

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
-from core.errors import ValidationError
+from core.errors import Cancelled, ValidationError
 from ui.tasks import TaskRunner
 
 
@@ -156,3 +156,61 @@ def test_many_tasks_do_not_use_up_the_references_to_true(qtbot: QtBot, runner: T
     assert done == 2000
     # Unfixed, this falls by at least one per task.
     assert abs(after - before) < 50
+
+
+def _gated(gate: threading.Event, value: object) -> object:
+    gate.wait(5)
+    return value
+
+
+def test_only_the_latest_load_for_a_key_reaches_the_screen(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    shown: list[object] = []
+    gate = threading.Event()
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        runner.latest("k", _gated, gate, "old client", on_success=shown.append)
+        newest = runner.latest("k", _gated, gate, "new client", on_success=shown.append)
+        # More work for the same screen rides on the newest ticket; another key is apart.
+        runner.submit(_gated, gate, "its sessions", on_success=shown.append, ticket=newest)
+        runner.latest("other", _gated, gate, "search", on_success=shown.append)
+        gate.set()
+    assert shown == ["new client", "its sessions", "search"]
+
+
+def test_invalidate_drops_what_is_in_flight_and_current_tags_without_replacing(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    shown: list[object] = []
+    gate = threading.Event()
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        runner.latest("k", _gated, gate, "before lock", on_success=shown.append)
+        runner.invalidate("k")  # locked: nothing in flight may fill the screen again
+        runner.submit(_gated, gate, "save", on_success=shown.append, ticket=runner.current("k"))
+        runner.submit(_gated, gate, "reload", on_success=shown.append, ticket=runner.current("k"))
+        gate.set()
+    assert shown == ["save", "reload"]
+
+
+def test_a_stale_error_is_still_reported_but_a_stale_cancel_is_not(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    handled: list[BaseException] = []
+    failed: list[BaseException] = []
+    runner.failed.connect(failed.append)
+    gate = threading.Event()
+
+    def fail(exc: BaseException) -> None:
+        gate.wait(5)
+        raise exc
+
+    save_failed = ValidationError("is required", field="full_name")
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        runner.latest("k", fail, save_failed, on_error=handled.append)
+        runner.latest("k", fail, Cancelled(), on_error=handled.append)
+        runner.invalidate("k")
+        gate.set()
+    # The screen moved on, so the widget's handler is skipped; a failed save is still told
+    # in the one place errors are shown, and a cancel the user asked for is not an error.
+    assert handled == []
+    assert failed == [save_failed]

@@ -240,6 +240,21 @@
     </message>
 </context>
 <context>
+    <name>ClientBox</name>
+    <message>
+        <source>Client</source>
+        <translation>מטופל</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>פרטים</translation>
+    </message>
+    <message>
+        <source>Show or hide the client&apos;s details</source>
+        <translation>הצגה או הסתרה של פרטי המטופל</translation>
+    </message>
+</context>
+<context>
     <name>ClientEditor</name>
     <message>
         <source>YYYY-MM-DD (optional)</source>
@@ -271,6 +286,36 @@
     </message>
 </context>
 <context>
+    <name>ClientListPane</name>
+    <message>
+        <source>Search clients by name</source>
+        <translation>חיפוש מטופלים לפי שם</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>מטופלים</translation>
+    </message>
+    <message>
+        <source>&amp;New client</source>
+        <translation>&amp;מטופל חדש</translation>
+    </message>
+    <message>
+        <source>Born {date}</source>
+        <translation>נולד/ה {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatusLabel</name>
+    <message>
+        <source>Reconnecting to the database server…</source>
+        <translation>מתחבר מחדש לשרת מסד הנתונים…</translation>
+    </message>
+    <message>
+        <source>The database server does not answer; Chartside keeps trying.</source>
+        <translation>שרת מסד הנתונים אינו עונה; Chartside ממשיך לנסות.</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>Use the existing data directory, or choose another with --data-dir.</source>
@@ -279,6 +324,10 @@
     <message>
         <source>Use another copy of this backup; this file cannot be restored.</source>
         <translation>השתמשו בעותק אחר של הגיבוי הזה; לא ניתן לשחזר מהקובץ הזה.</translation>
+    </message>
+    <message>
+        <source>Chartside is reconnecting to the database server; try again in a moment.</source>
+        <translation>Chartside מתחבר מחדש לשרת מסד הנתונים; נסו שוב בעוד רגע.</translation>
     </message>
     <message>
         <source>See the message; the data directory was left unchanged.</source>
@@ -431,6 +480,60 @@
     <message>
         <source>starts after it ends</source>
         <translation>מתחיל אחרי שהוא מסתיים</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDataActions</name>
+    <message>
+        <source>De&amp;lete local data…</source>
+        <translation>מחיקת ה&amp;נתונים המקומיים…</translation>
+    </message>
+    <message>
+        <source>Remove this computer&apos;s notes, keys and keyring entry</source>
+        <translation>הסרת הרשומות, המפתחות והרשומה במחזיק המפתחות ממחשב זה</translation>
+    </message>
+    <message>
+        <source>Deleted {path} and Chartside&apos;s OS keyring entry. Chartside will now close.</source>
+        <translation>‏{path} נמחקה, וכן הרשומה של Chartside במחזיק המפתחות של המערכת. Chartside ייסגר כעת.</translation>
+    </message>
+    <message>
+        <source>Delete local data</source>
+        <translation>מחיקת הנתונים המקומיים</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDataDialog</name>
+    <message>
+        <source>Delete local data</source>
+        <translation>מחיקת הנתונים המקומיים</translation>
+    </message>
+    <message>
+        <source>This deletes the folder {path} and everything in it: the notes database with every client and session, the keys, unsaved drafts and logs. Chartside&apos;s entry in the OS keyring goes too. Backup files saved elsewhere are kept. It cannot be undone, and Chartside closes afterwards.</source>
+        <translation>פעולה זו מוחקת את התיקייה {path} ואת כל מה שבה: מסד הרשומות עם כל מטופל ומפגש, המפתחות, טיוטות שלא נשמרו ויומנים. גם הרשומה של Chartside במחזיק המפתחות של המערכת נמחקת. קובצי גיבוי שנשמרו במקום אחר נשארים. אי אפשר לבטל את הפעולה, ו־Chartside ייסגר אחריה.</translation>
+    </message>
+    <message>
+        <source>The clinic server&apos;s database is not touched.</source>
+        <translation>מסד הנתונים בשרת המרפאה אינו נפגע.</translation>
+    </message>
+    <message>
+        <source>The folder&apos;s path, typed to confirm</source>
+        <translation>נתיב התיקייה, מוקלד לאישור</translation>
+    </message>
+    <message>
+        <source>&amp;Type the folder&apos;s path to confirm:</source>
+        <translation>&amp;הקלידו את נתיב התיקייה לאישור:</translation>
+    </message>
+    <message>
+        <source>Everything in this folder will be lost.</source>
+        <translation>כל מה שבתיקייה זו יאבד.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete everything</source>
+        <translation>&amp;מחיקת הכול</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
     </message>
 </context>
 <context>
@@ -689,6 +792,17 @@
         <source>Passphrase</source>
         <translation>משפט סיסמה</translation>
     </message>
+    <message>
+        <source>Username</source>
+        <translation>שם משתמש</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>The OS keyring ({backend}) can now unlock Chartside.</source>
+        <translation>מחזיק המפתחות של המערכת ({backend}) יכול עכשיו לפתוח את Chartside.</translation>
+    </message>
 </context>
 <context>
     <name>GuiController</name>
@@ -702,6 +816,29 @@
     <message>
         <source>Indexing notes: {current} of {total}</source>
         <translation>מאנדקס רשומות: {current} מתוך {total}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringOfferDialog</name>
+    <message>
+        <source>Unlock with the OS keyring?</source>
+        <translation>לפתוח באמצעות מחזיק המפתחות של המערכת?</translation>
+    </message>
+    <message>
+        <source>Chartside can keep a key in this computer account&apos;s keyring, so that it unlocks without the passphrase. Anyone who can sign in to this computer account could then open the notes: use it only on an account that is yours alone. The passphrase and the recovery key keep working, and you can choose this later with {command}.</source>
+        <translation>‏Chartside יכול לשמור מפתח במחזיק המפתחות של חשבון המחשב הזה, כך שייפתח בלי משפט הסיסמה. כל מי שיכול להתחבר לחשבון המחשב הזה יוכל אז לפתוח את הרשומות: השתמשו בזה רק בחשבון שהוא שלכם בלבד. משפט הסיסמה ומפתח השחזור ממשיכים לעבוד, ואפשר לבחור בזה גם מאוחר יותר עם {command}.</translation>
+    </message>
+    <message>
+        <source>Setting up the keyring</source>
+        <translation>מגדירים את מחזיק המפתחות</translation>
+    </message>
+    <message>
+        <source>&amp;Use the keyring</source>
+        <translation>&amp;שימוש במחזיק המפתחות</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;לא עכשיו</translation>
     </message>
 </context>
 <context>
@@ -727,48 +864,12 @@
         <translation>ראשי</translation>
     </message>
     <message>
-        <source>Search clients by name</source>
-        <translation>חיפוש מטופלים לפי שם</translation>
-    </message>
-    <message>
-        <source>Clients</source>
-        <translation>מטופלים</translation>
-    </message>
-    <message>
-        <source>&amp;New client</source>
-        <translation>מטופל חדש</translation>
-    </message>
-    <message>
         <source>Client</source>
         <translation>מטופל</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>פרטים</translation>
-    </message>
-    <message>
-        <source>Show or hide the client&apos;s details</source>
-        <translation>הצגה או הסתרה של פרטי המטופל</translation>
-    </message>
-    <message>
         <source>Sessions</source>
         <translation>מפגשים</translation>
-    </message>
-    <message>
-        <source>Sessions of this client</source>
-        <translation>המפגשים של המטופל הזה</translation>
-    </message>
-    <message>
-        <source>Ne&amp;w session</source>
-        <translation>מפגש חדש</translation>
-    </message>
-    <message>
-        <source>Select a session from the list, or start one with New session.</source>
-        <translation>בחרו מפגש מהרשימה, או התחילו מפגש חדש בלחיצה על „מפגש חדש”.</translation>
-    </message>
-    <message>
-        <source>Born {date}</source>
-        <translation>נולד/ה {date}</translation>
     </message>
     <message>
         <source>Save the client before adding sessions.</source>
@@ -875,6 +976,382 @@
     </message>
 </context>
 <context>
+    <name>ModelsActions</name>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>מו&amp;דלים…</translation>
+    </message>
+    <message>
+        <source>The local models: check, switch or add one</source>
+        <translation>המודלים המקומיים: בדיקה, החלפה או הוספה</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsDialog</name>
+    <message>
+        <source>Embedder (search)</source>
+        <translation>מקודד (חיפוש)</translation>
+    </message>
+    <message>
+        <source>Generator (answers)</source>
+        <translation>מחולל (תשובות)</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>מודלים</translation>
+    </message>
+    <message>
+        <source>The embedder finds the notes a question is about; the generator writes the answer. Each file is pinned by its SHA-256 when it is added, and a changed file is refused. The embedder is the workspace&apos;s: every computer that shares it switches too.</source>
+        <translation>המקודד מוצא את הרשומות ששאלה עוסקת בהן; המחולל כותב את התשובה. כל קובץ מקובע לפי ה־SHA-256 שלו כשהוא נוסף, וקובץ שהשתנה נדחה. המקודד שייך לסביבת העבודה: כל מחשב שחולק אותה עובר אליו גם כן.</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>מודלים מותקנים</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>סוג</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>שם</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>גודל</translation>
+    </message>
+    <message>
+        <source>RAM</source>
+        <translation>זיכרון</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>בשימוש</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>&amp;Verify all</source>
+        <translation>&amp;אימות הכול</translation>
+    </message>
+    <message>
+        <source>Check every model file against its SHA-256</source>
+        <translation>בדיקת כל קובץ מודל מול ה־SHA-256 שלו</translation>
+    </message>
+    <message>
+        <source>&amp;Use this model</source>
+        <translation>&amp;שימוש במודל זה</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;עצירה</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>התקדמות</translation>
+    </message>
+    <message>
+        <source>Notes embedded</source>
+        <translation>רשומות שקודדו</translation>
+    </message>
+    <message>
+        <source>Add a model file</source>
+        <translation>הוספת קובץ מודל</translation>
+    </message>
+    <message>
+        <source>A .gguf file from the model bundle</source>
+        <translation>קובץ ‎.gguf מחבילת המודלים</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>ע&amp;יון…</translation>
+    </message>
+    <message>
+        <source>64 hexadecimal digits, from the manifest</source>
+        <translation>64 ספרות הקסדצימליות, מקובץ התיאור</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;הוספה</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;סוג:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;קובץ:</translation>
+    </message>
+    <message>
+        <source>S&amp;HA-256:</source>
+        <translation>S&amp;HA-256:</translation>
+    </message>
+    <message>
+        <source>Reading the installed models…</source>
+        <translation>קורא את המודלים המותקנים…</translation>
+    </message>
+    <message>
+        <source>Not as registered (it will be refused): {names}</source>
+        <translation>לא כפי שנרשם (יידחה): {names}</translation>
+    </message>
+    <message>
+        <source>All {n} models match their SHA-256.</source>
+        <translation>כל {n} המודלים תואמים ל־SHA-256 שלהם.</translation>
+    </message>
+    <message>
+        <source>Checking the SHA-256 of every model file…</source>
+        <translation>בודק את ה־SHA-256 של כל קובצי המודלים…</translation>
+    </message>
+    <message>
+        <source>{kind}: now using {name}.</source>
+        <translation>{kind}: כעת בשימוש {name}.</translation>
+    </message>
+    <message>
+        <source>Checking {name} before using it…</source>
+        <translation>בודק את {name} לפני השימוש בו…</translation>
+    </message>
+    <message>
+        <source>Choose the model file.</source>
+        <translation>בחרו את קובץ המודל.</translation>
+    </message>
+    <message>
+        <source>Use “Browse…” to choose it.</source>
+        <translation>השתמשו ב„עיון…” כדי לבחור.</translation>
+    </message>
+    <message>
+        <source>Enter the file&apos;s SHA-256.</source>
+        <translation>הזינו את ה־SHA-256 של הקובץ.</translation>
+    </message>
+    <message>
+        <source>The model bundle&apos;s manifest lists it beside the file.</source>
+        <translation>קובץ התיאור של חבילת המודלים מציין אותו ליד הקובץ.</translation>
+    </message>
+    <message>
+        <source>{name} was added; its SHA-256 matches. It is not in use until you choose it.</source>
+        <translation>{name} נוסף; ה־SHA-256 שלו תואם. הוא לא בשימוש עד שתבחרו בו.</translation>
+    </message>
+    <message>
+        <source>Checking the file&apos;s SHA-256…</source>
+        <translation>בודק את ה־SHA-256 של הקובץ…</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>בשימוש</translation>
+    </message>
+    <message>
+        <source>about {need} ({free} free)</source>
+        <translation>כ־{need} ({free} פנויים)</translation>
+    </message>
+    <message>
+        <source>may not fit: about {need}, {free} free</source>
+        <translation>ייתכן שלא ייכנס: כ־{need}, {free} פנויים</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>חסר</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>תקין</translation>
+    </message>
+    <message>
+        <source>CHANGED</source>
+        <translation>השתנה</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>קובץ: {path}</translation>
+    </message>
+    <message>
+        <source>SHA-256: {digest}</source>
+        <translation>SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <source>you chose it</source>
+        <translation>בחרתם בו</translation>
+    </message>
+    <message>
+        <source>In use: {why}</source>
+        <translation>בשימוש: {why}</translation>
+    </message>
+    <message>
+        <source>no embedder</source>
+        <translation>אין מקודד</translation>
+    </message>
+    <message>
+        <source>All {total} passages of the notes are embedded with {model}.</source>
+        <translation>כל {total} קטעי הרשומות מקודדים באמצעות {model}.</translation>
+    </message>
+    <message>
+        <source>Re-embedding the notes with {model}: {current} of {total}.</source>
+        <translation>מקודד מחדש את הרשומות באמצעות {model}: {current} מתוך {total}.</translation>
+    </message>
+    <message>
+        <source>The assistant answers with {generator} and searches with {embedder}.</source>
+        <translation>העוזר עונה באמצעות {generator} ומחפש באמצעות {embedder}.</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was changed.</source>
+        <translation>נעצר; דבר לא שונה.</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>בחירת קובץ מודל</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>מודלי GGUF ‏(*.gguf);;כל הקבצים (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PractitionersActions</name>
+    <message>
+        <source>&amp;Practitioners…</source>
+        <translation>&amp;מטפלים…</translation>
+    </message>
+    <message>
+        <source>Add or remove practitioners, change your passphrase</source>
+        <translation>הוספה או הסרה של מטפלים, החלפת משפט הסיסמה שלכם</translation>
+    </message>
+</context>
+<context>
+    <name>PractitionersDialog</name>
+    <message>
+        <source>Practitioners</source>
+        <translation>מטפלים</translation>
+    </message>
+    <message>
+        <source>Each practitioner unlocks this workspace with their own passphrase and sees the same clients and notes. The recovery key is the workspace&apos;s: it opens it for anyone who has it.</source>
+        <translation>כל מטפל פותח את סביבת העבודה הזו במשפט סיסמה משלו ורואה את אותם מטופלים ואותן רשומות. מפתח השחזור שייך לסביבת העבודה: הוא פותח אותה לכל מי שמחזיק בו.</translation>
+    </message>
+    <message>
+        <source>Who can unlock</source>
+        <translation>מי יכול לפתוח</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;הסרה…</translation>
+    </message>
+    <message>
+        <source>The username, typed to confirm removal</source>
+        <translation>שם המשתמש, מוקלד לאישור ההסרה</translation>
+    </message>
+    <message>
+        <source>Remove &amp;for good</source>
+        <translation>הסרה &amp;לצמיתות</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>השא&amp;רה</translation>
+    </message>
+    <message>
+        <source>Add a practitioner</source>
+        <translation>הוספת מטפל</translation>
+    </message>
+    <message>
+        <source>&amp;Add practitioner</source>
+        <translation>הוספת &amp;מטפל</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;שם משתמש:</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>שם &amp;תצוגה:</translation>
+    </message>
+    <message>
+        <source>Their &amp;passphrase:</source>
+        <translation>משפט ה&amp;סיסמה שלהם:</translation>
+    </message>
+    <message>
+        <source>Passphrase a&amp;gain:</source>
+        <translation>&amp;אימות משפט הסיסמה:</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>משפט הסיסמה שלכם</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passphrase</source>
+        <translation>ה&amp;חלפת משפט סיסמה</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>משפט הסיסמה ה&amp;נוכחי:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>משפט סיסמה ח&amp;דש:</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w passphrase again:</source>
+        <translation>&amp;וידוא משפט הסיסמה החדש:</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>מפתח שחזור</translation>
+    </message>
+    <message>
+        <source>A new recovery key replaces the old one, which stops working at once. It is shown only once: write it down.</source>
+        <translation>מפתח שחזור חדש מחליף את הקודם, שמפסיק לעבוד מיד. הוא מוצג פעם אחת בלבד: רשמו אותו.</translation>
+    </message>
+    <message>
+        <source>Make a new recovery ke&amp;y</source>
+        <translation>&amp;יצירת מפתח שחזור חדש</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name} (אתם)</translation>
+    </message>
+    <message>
+        <source>Enter a username for the new practitioner.</source>
+        <translation>הזינו שם משתמש למטפל החדש.</translation>
+    </message>
+    <message>
+        <source>{name} can now unlock Chartside with their own passphrase. The recovery key is unchanged.</source>
+        <translation>{name} יכול כעת לפתוח את Chartside במשפט סיסמה משלו. מפתח השחזור לא השתנה.</translation>
+    </message>
+    <message>
+        <source>Type {name} to remove them:</source>
+        <translation>הקלידו {name} כדי להסיר:</translation>
+    </message>
+    <message>
+        <source>{name} can no longer unlock Chartside.</source>
+        <translation>{name} כבר לא יכול לפתוח את Chartside.</translation>
+    </message>
+    <message>
+        <source>Enter your current passphrase.</source>
+        <translation>הזינו את משפט הסיסמה הנוכחי שלכם.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use the new one from now on.</source>
+        <translation>משפט הסיסמה שלכם הוחלף. מעתה השתמשו בחדש.</translation>
+    </message>
+    <message>
+        <source>A new recovery key was made; the old one no longer works.</source>
+        <translation>נוצר מפתח שחזור חדש; הקודם כבר לא עובד.</translation>
+    </message>
+    <message>
+        <source>Enter the new passphrase twice.</source>
+        <translation>הזינו את משפט הסיסמה החדש פעמיים.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>שני משפטי הסיסמה אינם זהים.</translation>
+    </message>
+    <message>
+        <source>Type the new passphrase again in both fields.</source>
+        <translation>הקלידו שוב את משפט הסיסמה החדש בשני השדות.</translation>
+    </message>
+    <message>
+        <source>You are signed in as {name}, so you cannot remove yourself. Another practitioner can; a workspace always keeps at least one.</source>
+        <translation>אתם מחוברים בתור {name}, ולכן אינכם יכולים להסיר את עצמכם. מטפל אחר יכול; בסביבת עבודה נשאר תמיד מטפל אחד לפחות.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -889,8 +1366,20 @@
         <translation>מפתח שחזור</translation>
     </message>
     <message>
-        <source>I have written the recovery key down</source>
-        <translation>רשמתי את מפתח השחזור</translation>
+        <source>To check that you have it, type group {n} of {total} of the key, counting from the left, from what you wrote down:</source>
+        <translation>כדי לוודא שהמפתח אצלכם, הקלידו מתוך מה שרשמתם את קבוצה {n} מתוך {total} של המפתח, בספירה משמאל:</translation>
+    </message>
+    <message>
+        <source>Group {n} of the recovery key</source>
+        <translation>קבוצה {n} של מפתח השחזור</translation>
+    </message>
+    <message>
+        <source>&amp;Group {n}:</source>
+        <translation>&amp;קבוצה {n}:</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;המשך</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1537,247 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     <message>
         <source>Sa&amp;ve session</source>
         <translation>שמירת המפגש</translation>
+    </message>
+</context>
+<context>
+    <name>SessionPane</name>
+    <message>
+        <source>Sessions</source>
+        <translation>מפגשים</translation>
+    </message>
+    <message>
+        <source>Sessions of this client</source>
+        <translation>המפגשים של המטופל הזה</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w session</source>
+        <translation>מ&amp;פגש חדש</translation>
+    </message>
+    <message>
+        <source>Select a session from the list, or start one with New session.</source>
+        <translation>בחרו מפגש מהרשימה, או התחילו מפגש חדש בלחיצה על „מפגש חדש”.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsActions</name>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;הגדרות…</translation>
+    </message>
+    <message>
+        <source>What config.toml holds, and what the policy locks</source>
+        <translation>מה ש־config.toml מכיל, ומה שהמדיניות נועלת</translation>
+    </message>
+    <message>
+        <source>Settings saved to {path}. Restart Chartside to use them.</source>
+        <translation>ההגדרות נשמרו ב־{path}. הפעילו מחדש את Chartside כדי להשתמש בהן.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;כללי</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>מ&amp;סד נתונים</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption</source>
+        <translation>ה&amp;צפנה</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>מו&amp;דלים</translation>
+    </message>
+    <message>
+        <source>&amp;Assistant</source>
+        <translation>&amp;עוזר</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity</source>
+        <translation>&amp;אבטחה</translation>
+    </message>
+    <message>
+        <source>&amp;Backup</source>
+        <translation>&amp;גיבוי</translation>
+    </message>
+    <message>
+        <source>&amp;Interface</source>
+        <translation>ממש&amp;ק</translation>
+    </message>
+    <message>
+        <source>Data folder (empty: the default)</source>
+        <translation>תיקיית הנתונים (ריק: ברירת המחדל)</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>רמת רישום ביומן</translation>
+    </message>
+    <message>
+        <source>Clinic server URL (empty: the embedded database)</source>
+        <translation>כתובת שרת המרפאה (ריק: מסד הנתונים המובנה)</translation>
+    </message>
+    <message>
+        <source>Everyday connection URL</source>
+        <translation>כתובת החיבור לעבודה השוטפת</translation>
+    </message>
+    <message>
+        <source>Connection timeout (seconds)</source>
+        <translation>זמן המתנה לחיבור (שניות)</translation>
+    </message>
+    <message>
+        <source>Keep reconnecting to the server for (seconds)</source>
+        <translation>ניסיונות חיבור מחדש לשרת למשך (שניות)</translation>
+    </message>
+    <message>
+        <source>Key derivation memory (KiB)</source>
+        <translation>זיכרון לגזירת המפתח (KiB)</translation>
+    </message>
+    <message>
+        <source>Key derivation passes</source>
+        <translation>מעברים בגזירת המפתח</translation>
+    </message>
+    <message>
+        <source>Key derivation lanes</source>
+        <translation>נתיבים בגזירת המפתח</translation>
+    </message>
+    <message>
+        <source>Embedder threads for questions</source>
+        <translation>תהליכונים של מודל ההטמעה לשאלות</translation>
+    </message>
+    <message>
+        <source>Embedder threads in the background</source>
+        <translation>תהליכונים של מודל ההטמעה ברקע</translation>
+    </message>
+    <message>
+        <source>Embedder threads for “chartside index”</source>
+        <translation>תהליכונים של מודל ההטמעה ל־“chartside index”</translation>
+    </message>
+    <message>
+        <source>Generator threads</source>
+        <translation>תהליכונים של מודל התשובות</translation>
+    </message>
+    <message>
+        <source>Generator threads reading the prompt</source>
+        <translation>תהליכונים של מודל התשובות בקריאת ההנחיה</translation>
+    </message>
+    <message>
+        <source>Generator context (tokens)</source>
+        <translation>הקשר מודל התשובות (אסימונים)</translation>
+    </message>
+    <message>
+        <source>Answer time limit (seconds)</source>
+        <translation>מגבלת זמן לתשובה (שניות)</translation>
+    </message>
+    <message>
+        <source>Default generator</source>
+        <translation>מודל התשובות כברירת מחדל</translation>
+    </message>
+    <message>
+        <source>Passages offered to the model</source>
+        <translation>קטעים המוצעים למודל</translation>
+    </message>
+    <message>
+        <source>Tokens of passages at most</source>
+        <translation>אסימוני קטעים לכל היותר</translation>
+    </message>
+    <message>
+        <source>Answer format</source>
+        <translation>תבנית התשובה</translation>
+    </message>
+    <message>
+        <source>Answer length at most (tokens)</source>
+        <translation>אורך תשובה מרבי (אסימונים)</translation>
+    </message>
+    <message>
+        <source>Question length at most (characters)</source>
+        <translation>אורך שאלה מרבי (תווים)</translation>
+    </message>
+    <message>
+        <source>Relevance floor (below it: refuse)</source>
+        <translation>סף רלוונטיות (מתחתיו: סירוב)</translation>
+    </message>
+    <message>
+        <source>Weak support (below it: flag the sentence)</source>
+        <translation>תמיכה חלשה (מתחתיה: סימון המשפט)</translation>
+    </message>
+    <message>
+        <source>Questions per minute at most (0: no limit)</source>
+        <translation>שאלות בדקה לכל היותר (0: ללא הגבלה)</translation>
+    </message>
+    <message>
+        <source>Keep cached answers for (hours)</source>
+        <translation>שמירת תשובות במטמון למשך (שעות)</translation>
+    </message>
+    <message>
+        <source>Cached answers at most</source>
+        <translation>תשובות במטמון לכל היותר</translation>
+    </message>
+    <message>
+        <source>Similarity for a cached answer</source>
+        <translation>דמיון הנדרש לתשובה מהמטמון</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>נעילה אחרי דקות חוסר פעילות אלה</translation>
+    </message>
+    <message>
+        <source>Allow exporting notes</source>
+        <translation>התרת ייצוא רשומות</translation>
+    </message>
+    <message>
+        <source>Allow the OS keyring</source>
+        <translation>התרת מחזיק המפתחות של המערכת</translation>
+    </message>
+    <message>
+        <source>Back up every (hours; 0: never)</source>
+        <translation>גיבוי כל (שעות; 0: אף פעם)</translation>
+    </message>
+    <message>
+        <source>Scheduled backups to keep</source>
+        <translation>גיבויים מתוזמנים לשמירה</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>תיקיית הגיבוי</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>שפה</translation>
+    </message>
+    <message>
+        <source>Set, not shown; type to replace it</source>
+        <translation>מוגדר ואינו מוצג; הקלידו כדי להחליף</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>הגדרות</translation>
+    </message>
+    <message>
+        <source>Changes are saved to {path} and take effect when Chartside next starts. Settings your administrator fixed are greyed out.</source>
+        <translation>השינויים נשמרים ב־{path} ונכנסים לתוקף בהפעלה הבאה של Chartside. הגדרות שמנהל המערכת קבע מוצגות באפור.</translation>
+    </message>
+    <message>
+        <source>Settings sections</source>
+        <translation>חלקי ההגדרות</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;שמירה</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
+    </message>
+    <message>
+        <source>Locked by the policy file {path}</source>
+        <translation>נעול על ידי קובץ המדיניות {path}</translation>
+    </message>
+    <message>
+        <source>{variable} is set, and wins over config.toml while it is</source>
+        <translation>‏{variable} מוגדר, וגובר על config.toml כל עוד הוא מוגדר</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,102 @@
+"""What the assistant panel shows of one conversation, with no widgets in it.
+
+The panel owns the widgets and the threads; this holds the turns: the earlier ones (shown
+with inert citation markers), the current question and its checked answer, and the words
+streamed so far (counted for the progress line, never kept). Kept apart so the rules for
+what becomes history, and for how a stored conversation is split into history and the
+current turn, can be read and tested without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+from uuid import UUID
+
+from core.assistant.types import AskResult, StoredMessage
+
+Role = Literal["user", "assistant"]
+
+
+@dataclass(frozen=True)
+class Said:
+    """One turn's text as the panel renders it; `citable` only for the current answer."""
+
+    role: Role
+    text: str
+    note: str | None = None
+
+
+@dataclass
+class Conversation:
+    conversation_id: UUID | None = None  # follow-ups continue this one
+    history: list[Said] = field(default_factory=list)
+    question: str | None = None  # None: no turn on screen; "": a stored reply alone
+    # The checked answer (or a stored one); "" while it is being written.
+    answer: str = ""
+    result: AskResult | None = None
+    note: str | None = None  # said in place of an answer ("Cancelled before…")
+    words: int = 0  # written so far by the model, for the progress line
+    _in_word: bool = False  # the last streamed piece ended inside a word
+
+    def start_over(self) -> None:
+        """Forget everything: a new conversation, another client, or a lock."""
+        self.conversation_id = None
+        self.history = []
+        self._new_turn(None)
+
+    def begin(self, question: str) -> None:
+        """A new question in this conversation. An answered turn becomes history; a
+        cancelled or failed one was never stored, so it goes."""
+        if self.answer:
+            self.history.extend(self.current())
+        self._new_turn(question)
+
+    def count(self, piece: str) -> int:
+        """Count a streamed piece towards the words written; returns the words so far."""
+        if not piece:
+            return self.words
+        words = len(piece.split())
+        if self._in_word and not piece[0].isspace():
+            words -= 1  # the piece goes on with the word the last one ended in
+        self._in_word = not piece[-1].isspace()
+        self.words += words
+        return self.words
+
+    def answered(self, result: AskResult) -> None:
+        self.result = result
+        self.conversation_id = result.conversation_id or self.conversation_id
+        self.answer = result.answer
+
+    def load(self, conversation_id: UUID, messages: list[StoredMessage]) -> StoredMessage | None:
+        """Show a stored conversation. Its last answer is current (its markers link to its
+        sources); earlier turns are history, since their numbers referred to other sources.
+        Returns that last answer, or None when there is none."""
+        self.start_over()
+        self.conversation_id = conversation_id
+        last = max((i for i, m in enumerate(messages) if m.role == "assistant"), default=None)
+        start = len(messages)
+        if last is not None:
+            start = last - 1 if last > 0 and messages[last - 1].role == "user" else last
+        self.history = [Said(m.role, m.content) for m in messages[:start]]
+        if last is None:
+            return None
+        reply = messages[last]
+        self.question = messages[start].content if start < last else ""
+        self.answer = reply.content
+        return reply
+
+    def current(self, *, with_note: bool = False) -> list[Said]:
+        """The turn on screen: the question, then the answer (or the note in its place)
+        once there is one."""
+        if self.question is None:
+            return []
+        note = self.note if with_note else None
+        turn = [Said("user", self.question)] if self.question else []
+        if self.answer or note is not None:
+            turn.append(Said("assistant", self.answer, note))
+        return turn
+
+    def _new_turn(self, question: str | None) -> None:
+        self.question, self.answer, self.result, self.note = question, "", None, None
+        self.words, self._in_word = 0, False
