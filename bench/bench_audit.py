@@ -19,7 +19,7 @@ from typing import Any
 
 from bench.bench_store import _service
 from bench.common import alternate, check, write_result
-from core import audit
+from core.security import audit
 
 N_EVENTS = 100_000
 GOAL_S = 2.0

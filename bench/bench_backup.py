@@ -19,8 +19,8 @@ from sqlalchemy import text
 
 from app.compose import migrations_dir
 from bench.common import isolate, write_result
-from core.backup import create_backup, restore_backup, verify_backup
-from core.service import ChartsideService
+from core.backup.archive import create_backup, restore_backup, verify_backup
+from core.services.service import ChartsideService
 from core.settings import load_settings
 from tests.factories import document
 

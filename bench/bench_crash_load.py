@@ -13,7 +13,7 @@ from typing import Any
 
 from app.compose import migrations_dir
 from bench.common import write_result
-from core.service import ChartsideService
+from core.services.service import ChartsideService
 from core.settings import load_settings
 from tests.crash_worker import Harness, Report, amcheck_relations, save_figures
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.common import RESULTS, write_result
+from bench.common import RESULTS, code_state, write_result
 from bench.retrieval import GOALS, MODES, corpus, notes, workspace
 from bench.retrieval.indexing import bench_indexing, bench_templated, templated_docs
 from bench.retrieval.recall import bench_recall
@@ -33,9 +33,11 @@ def run(
     recall_queries: int = 200,
 ) -> dict[str, Any]:
     started = time.perf_counter()
+    # The code that runs is the code at the start: record it then, not at write time.
+    state = code_state("retrieval")
     embedder, raw_model = _models()
     doc = notes.notes_document(notes.spread(total_chunks, n_clients, small=2))
-    result: dict[str, Any] = {"goals": GOALS, "model": embedder.model_id}
+    result: dict[str, Any] = {**state, "goals": GOALS, "model": embedder.model_id}
     with tempfile.TemporaryDirectory(prefix="chartside-bench-retrieval-") as tmp:
         root = Path(tmp)
         # No developer config or machine policy may leak into the measurement.
@@ -88,6 +90,7 @@ def run_indexing(
     `indexing_templated` and merges them into the last full run's retrieval.json, whose
     corpus, search and recall figures stay as they were (its `note` says so)."""
     started = time.perf_counter()
+    state = code_state("retrieval")
     embedder, raw_model = _models()
     doc = notes.notes_document(notes.spread(total_chunks, n_clients, small=2))
     with tempfile.TemporaryDirectory(prefix="chartside-bench-retrieval-") as tmp:
@@ -101,7 +104,9 @@ def run_indexing(
     embedder.close()
     last = json.loads((RESULTS / "retrieval.json").read_text())
     full_when = last.get("full_run_when", last["when"])
-    for key in ("benchmark", "when", "machine", "note", "full_run_when"):
+    full_commit = last.get("full_run_commit", last.get("commit"))
+    stale = ("benchmark", "when", "commit", "uncommitted", "machine", "note")
+    for key in (*stale, "full_run_when", "full_run_commit"):
         last.pop(key, None)
     when = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     result = {
@@ -110,6 +115,8 @@ def run_indexing(
         f"{time.perf_counter() - started:.0f} s); `corpus`, `search`, `recall` and "
         f"`seconds` are from the full run at {full_when}.",
         "full_run_when": full_when,
+        "full_run_commit": full_commit,
+        **state,
         **last,
         "indexing": indexing,
         "indexing_templated": templated,

@@ -26,10 +26,10 @@ from bench.common import (
     percentiles,
     write_result,
 )
-from core import workspaces as w
 from core.db.engine import RUNTIME_USER, DbSecrets
 from core.domain import ClientData, SessionData
-from core.service import ChartsideService
+from core.records import workspaces as w
+from core.services.service import ChartsideService
 from tests.factories import document
 
 N_SAVES = 300

@@ -109,7 +109,7 @@ def service(root: Path, name: str, generator: Any, embedder: Any) -> tuple[Any, 
     """A fresh, indexed service over `root / name` holding the client; and its id."""
     from app.compose import migrations_dir
     from core.domain import ClientData, SessionData
-    from core.service import ChartsideService
+    from core.services.service import ChartsideService
 
     settings = bench_settings(
         root / name,

@@ -13,7 +13,7 @@ from bench.ask.generators import Raw, Recording
 from bench.common import latency_ms
 
 BATCH_THREADS_PROMPTS = 4  # prompts replayed with the other prompt-processing thread count
-REPEAT_WARNING = "repeating itself"  # core.ask_ops: the repetition guard cut the answer
+REPEAT_WARNING = "repeating itself"  # core.services.ask_ops: the repetition guard cut the answer
 
 
 def _our_ask(svc: Any, rec: Recording, client: Any, q: str) -> dict[str, Any]:

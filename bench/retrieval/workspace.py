@@ -30,7 +30,7 @@ class Chunk:
 
 def service(root: Path, embedder: Any) -> Any:
     from app.compose import migrations_dir
-    from core.service import ChartsideService
+    from core.services.service import ChartsideService
     from core.settings import load_settings
 
     svc = ChartsideService(
@@ -42,7 +42,7 @@ def service(root: Path, embedder: Any) -> Any:
 
 def new_workspace(svc: Any) -> None:
     """Switch `svc` to a fresh, empty workspace (the same database)."""
-    from core import workspaces as w
+    from core.records import workspaces as w
 
     ws, keys, _, _ = w.create_workspace(
         svc.db, "bench", PASSPHRASE, svc.settings.crypto, f"bench-{uuid.uuid4()}"
