@@ -11,7 +11,7 @@ import re
 from uuid import UUID
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QGridLayout,
@@ -85,6 +85,10 @@ def _plain_text_edit(name: str, parent: QWidget) -> QPlainTextEdit:
     edit = QPlainTextEdit(parent)
     edit.setObjectName(name)
     edit.setTabChangesFocus(True)  # keyboard users move on with Tab, as in any form
+    # A sideways scroll bar flashed up mid-resize and took a short field's only line. It is
+    # never needed while long words and paths break anywhere, so it is off, and they do.
+    edit.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    edit.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     follow_text_direction(edit)
     return edit
 

@@ -155,11 +155,24 @@ def test_the_soap_fields_take_the_height(
     # The 35-line Objective gets most of it; the short fields keep a few lines each.
     assert shown["objective"] >= (10 if size[1] == 768 else 25)
     assert all(shown[name] >= 2 for name in SOAP_FIELDS)
+    assert not any(getattr(editor, name).horizontalScrollBar().isVisible() for name in SOAP_FIELDS)
     assert window.session_editor.geometry().bottom() <= window.sessions_box.height()
     # Unfolded again, the client's fields are back.
     window.show_client_details(True)
     driver.settle()
     assert window.client_editor.full_name.isVisible()
+
+
+def test_a_long_unbroken_word_wraps_in_a_soap_field(opened: tuple[GuiDriver, UUID, UUID]) -> None:
+    driver, _old, new = opened
+    _at(driver, 1366, 768)
+    driver.open_session(new)
+    plan = driver.window.session_editor.plan
+    plan.setPlainText("/home/clinician/scans/" + "x" * 400 + ".pdf")
+    driver.save_session()  # nothing left unsaved to ask about when the window closes
+    # All of it on screen, over several lines, with no sideways scrolling.
+    assert plan.document().firstBlock().layout().lineCount() > 2
+    assert not plan.horizontalScrollBar().isVisible()
 
 
 MATCH_COLOUR = QColor("#fff176")  # ui.snippets.MATCH_STYLE's background
