@@ -98,6 +98,13 @@ def alternate(rounds: int, *sides: Callable[[], float]) -> list[list[float]]:
     return samples
 
 
+def paired_ratio(raw: list[float], ours: list[float]) -> float:
+    """The median over rounds of ours/raw, from `alternate`'s samples (each round runs the
+    two back to back): load that comes and goes between rounds then cancels within each
+    ratio, where a ratio of the two medians can pair a quiet raw run with a busy one."""
+    return statistics.median(o / r for r, o in zip(raw, ours, strict=True))
+
+
 def check(name: str, value: float, op: str, goal: float, *, gated: bool = True) -> dict[str, Any]:
     """One figure beside its goal. `gated`: a miss fails `make bench-quick`. Ratios of two
     sides measured in alternating rounds are gated; absolute times (which a busy machine

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bench import quick
-from bench.common import RESULTS, check, code_state
+from bench.common import RESULTS, check, code_state, paired_ratio
 from bench.stale import stale_results, staleness
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +57,12 @@ def _git(*args: str) -> str:
     return subprocess.run(
         ["git", *args], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
+
+
+def test_the_generation_ratio_pairs_each_round() -> None:
+    # Round 1 ran ours in a quiet moment, round 2 in a busy one: each round's own ratio
+    # shows us level with raw, where the ratio of the medians (12/20) would read 0.6.
+    assert paired_ratio([10.0, 20.0, 40.0], [12.0, 10.0, 40.0]) == 1.0
 
 
 def test_a_result_names_the_commit_and_is_stale_once_its_code_changes(tmp_path: Path) -> None:
