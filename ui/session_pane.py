@@ -29,6 +29,10 @@ class SessionPane(QGroupBox):
         super().__init__(self.tr("Sessions"), parent)
         self.session_list = IdList("sessionList", self)
         self.session_list.setAccessibleName(self.tr("Sessions of this client"))
+        # A row (date, then the assessment line) is wider than the list at 1366x768: it
+        # wraps within the list's width rather than hiding its start or end off to a side.
+        self.session_list.setWordWrap(True)
+        self.session_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.new_session_button = QPushButton(self.tr("Ne&w session"), self)
         self.new_session_button.setObjectName("newSession")
         self.session_editor = SessionEditor(self)

@@ -257,6 +257,13 @@ def test_session_rows_show_date_time_assessment_line_and_mark_unsaved_changes(
         f"{NEW:%Y-%m-%d %H:%M}  Tension-type headache.",
         f"{OLD:%Y-%m-%d %H:%M}  Mechanical low back pain.",  # the first line only
     ]
+    # Wider than the list at 1366x768, a row wraps inside it: nothing is off to a side.
+    _at(driver, 1366, 768)
+    assert not rows.horizontalScrollBar().isVisible()
+    assert all(
+        rows.visualItemRect(rows.item(r)).width() <= rows.viewport().width()
+        for r in range(rows.count())
+    )
     driver.open_session(old)
     window.session_editor.plan.setPlainText("typed, not saved")
     marked = rows.item(rows.ids().index(old))
