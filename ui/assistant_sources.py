@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.assistant.types import AskSource
 from ui.bidi import DATE, DATE_TIME, IsolatingDelegate, ltr
 from ui.contrast import muted_text
-from ui.search_panel import field_label
+from ui.fields import field_label
 
 CHIP_COLUMNS = 3
 _SNIPPET_COLUMN = 3

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, QSize, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -27,26 +27,13 @@ from PySide6.QtWidgets import (
 from core.api import NotesApi
 from core.retrieval.types import SearchHit, SearchQuery, SearchResult
 from ui.bidi import DATE_TIME, IsolatingDelegate
+from ui.fields import field_label
 from ui.snippets import SOURCE_ROLE, SnippetDelegate, centred, fitting_chars
 from ui.tasks import TaskRunner
 
 RESULT_LIMIT = 10
 RESULTS_KEY = "search.results"  # the task runner key of the results on screen
 _SNIPPET_COLUMN = 2
-
-
-def field_label(field: str) -> str:
-    """The translated name of a note field, as the editors label it (without accelerators)."""
-    labels = {
-        "subjective": QCoreApplication.translate("SearchPanel", "Subjective"),
-        "objective": QCoreApplication.translate("SearchPanel", "Objective"),
-        "assessment": QCoreApplication.translate("SearchPanel", "Assessment"),
-        "plan": QCoreApplication.translate("SearchPanel", "Plan"),
-        "medical_history": QCoreApplication.translate("SearchPanel", "Medical history"),
-        "notes": QCoreApplication.translate("SearchPanel", "Client notes"),
-    }
-    # A field added to the index before the GUI knows it still shows, untranslated.
-    return labels.get(field, field)
 
 
 class SearchPanel(QGroupBox):
