@@ -32,6 +32,7 @@ from ui.assistant_status import AssistantStatusLabel
 from ui.backup_actions import BackupActions
 from ui.connection_status import ConnectionStatusLabel
 from ui.contrast import install_accessible_palette
+from ui.core_text import set_language
 from ui.delete_data_dialog import DeleteDataActions
 from ui.diagnostics import DiagnosticsActions
 from ui.errors import describe
@@ -274,9 +275,10 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Load Qt's own and Chartside's catalogues; keep the returned objects alive."""
     if language == "he":
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    locale = QLocale(language)
+    set_language(locale)
     if language == "en":
         return []
-    locale = QLocale(language)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, directory in (("qtbase", qt_dir), ("chartside", str(TRANSLATIONS_DIR))):

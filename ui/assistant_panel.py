@@ -48,6 +48,7 @@ from ui.assistant_sources import SourcesView
 from ui.bidi import DATE_TIME, ltr
 from ui.contrast import WARNING_TEXT
 from ui.conversation import Conversation, Said
+from ui.core_text import core_lines, core_text
 from ui.errors import describe
 from ui.lists import IdList
 from ui.safe_markdown import Part, SafeBrowser, render_parts
@@ -349,16 +350,18 @@ class AssistantPanel(QGroupBox):
                 self.tr("The notes don't answer this. The closest notes are listed below.")
             )
         self.warnings.setVisible(bool(warnings))
-        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warnings.setText("\n".join(f"⚠ {core_text(w)}" for w in warnings))
         # A refusal cites nothing, so its closest notes are listed with the toggle on "all".
         self.sources.set_sources(sources, show_all=refused or not any(s.used for s in sources))
         self._render()
 
     def _parts(self, turns: list[Said], citable: frozenset[int] = frozenset()) -> list[Part]:
+        you, assistant = self.tr("You"), self.tr("Assistant")
         return [
-            Part(s.text, heading=self.tr("You"), plain=True)
+            Part(s.text, heading=you, plain=True)
             if s.role == "user"
-            else Part(s.text, heading=self.tr("Assistant"), citable=citable, note=s.note)
+            # An extractive answer's heading and places are core's words, translated here.
+            else Part(core_lines(s.text), heading=assistant, citable=citable, note=s.note)
             for s in turns
         ]
 

@@ -7,11 +7,14 @@ in any window or dialog (walked on the real service).
 
 from __future__ import annotations
 
+import ast
+import datetime as dt
 import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -28,13 +31,17 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QWidget,
 )
+from qtdoc import hrefs
+from test_gui_assistant import ask_question, wait_for_answer
 
 import ui.app
 from core.api import NotesApi
+from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
+from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
 from ui.bidi import strip_isolates
-from ui.core_text import TEXTS
+from ui.core_text import TEXTS, core_lines, core_text
 from ui.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,3 +232,148 @@ def test_errors_from_core_show_in_hebrew(hebrew: None) -> None:
     assert missing.remediation == "תקנו את השדה שצוין ונסו שוב."
     # A message with details core alone knows stays as core wrote it.
     assert describe(WrongPassphrase("detail 42")).message == "detail 42"
+
+
+# -- the assistant's words ------------------------------------------------------------------
+
+HEBREW = re.compile(r"[\u0590-\u05ff]")
+# The one warning whose value is a phrase chosen from two: each whole sentence is listed.
+NO_MODEL = "No language model X: these are the notes' words."
+NO_MODEL_SAYS = (
+    "No language model answers in Hebrew: these are the notes' words.",
+    "No language model is available: these are the notes' words.",
+)
+
+
+def _sample(node: ast.expr) -> Iterator[str]:
+    """The English text `node` writes, each value in it replaced by "X"."""
+    if isinstance(node, (ast.List, ast.Tuple)):
+        for element in node.elts:
+            yield from _sample(element)
+    elif isinstance(node, ast.ListComp):
+        yield from _sample(node.elt)
+    elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node.value
+    elif isinstance(node, ast.JoinedStr):
+        yield "".join(v.value if isinstance(v, ast.Constant) else "X" for v in node.values)
+
+
+def _said_by_the_assistant() -> set[str]:
+    """Every refusal reason and warning the assistant's code writes, read from its source:
+    `refusal(…, why)`, `warnings.append(…)`, `warnings = […]` or `+= […]`, and what
+    `_index_warning`, `detect_injection` and `describe_range` return."""
+    files = [*(ROOT / "core" / "assistant").glob("*.py")]
+    files += [ROOT / "core" / "services" / "ask_ops.py", ROOT / "core" / "retrieval" / "reading.py"]
+    returning = {"_index_warning", "detect_injection", "describe_range"}
+    said: set[str] = set()
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                owner = getattr(node.func, "value", None)
+                owner_name = getattr(owner, "attr", getattr(owner, "id", ""))
+                if name == "append" and owner_name == "warnings":
+                    said.update(_sample(node.args[0]))
+                elif name == "refusal" and len(node.args) > 1:
+                    said.update(_sample(node.args[1]))
+            elif isinstance(node, (ast.Assign, ast.AugAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if any(getattr(t, "id", "") == "warnings" for t in targets):
+                    said.update(_sample(node.value))
+            elif isinstance(node, ast.FunctionDef) and node.name in returning:
+                said.update(t for r in _returns(node) for t in _sample(r))
+    return said
+
+
+def _returns(function: ast.FunctionDef) -> Iterator[ast.expr]:
+    """What `function` itself returns (not its nested functions)."""
+    todo: list[ast.AST] = list(function.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Return) and node.value is not None:
+            yield node.value
+        elif not isinstance(node, (ast.FunctionDef, ast.Lambda)):
+            todo.extend(ast.iter_child_nodes(node))
+
+
+def test_every_warning_and_refusal_of_the_assistant_shows_in_hebrew(hebrew: None) -> None:
+    from core.assistant.prompt import REFUSAL
+    from core.assistant.safety import _INJECTION  # pyright: ignore[reportPrivateUsage]
+
+    said = _said_by_the_assistant()
+    assert len(said) >= 20 and NO_MODEL in said, "the scan finds the assistant's texts"
+    said = (said - {NO_MODEL}) | set(NO_MODEL_SAYS) | {REFUSAL}
+    said |= {f"The question was not run because {reason}." for _, reason in _INJECTION}
+    english = {text for text in said if not HEBREW.search(core_text(text))}
+    assert english == set()
+    # Values are translated too: a date, a range in a refusal, a question's reason.
+    assert core_text("No session between 3 June 2008 and 4 July 2009 is in the notes.") == (
+        "אין ברשומות פגישה בין 3 יוני 2008 לבין 4 יולי 2009."
+    )
+    reason = core_text("The question was not run because it is a jailbreak attempt.")
+    assert reason == "השאלה לא הורצה כי זהו ניסיון לעקוף את מגבלות העוזר."
+    # The notes' and the answer's own words stay as written, isolated.
+    quoted = core_text("One sentence is not found in the notes: “He took 5 mg.”")
+    assert quoted == 'משפט אחד לא נמצא ברשומות: "\u2068He took 5 mg.\u2069"'
+
+
+def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
+    from core.assistant.citations import FIELD_WORDS, extractive_answer
+    from tests.test_assistant_prompt import hit
+
+    dated = hit("Start sertraline 50 mg daily.", field="plan", day=3)
+    record = replace(hit("Hypothyroidism.", field="medical_history"), type="client")
+    undated = replace(hit("Knee pain on stairs.", field="subjective"), session_date=None)
+    answer = extractive_answer([dated, record, undated], "sertraline")
+    assert answer.startswith("The closest passages in the notes:")
+    assert core_lines(answer).split("\n") == [
+        "הקטעים הקרובים ביותר ברשומות:",
+        '- פגישה מיום 3 מרץ 2024, תוכנית: "\u2068Start sertraline 50 mg daily.\u2069" [1]',
+        '- רשומת המטופל, רקע רפואי: "\u2068Hypothyroidism.\u2069" [2]',
+        '- פגישה, סובייקטיבי: "\u2068Knee pain on stairs.\u2069" [3]',
+    ]
+    for key, words in FIELD_WORDS.items():  # every field core names has its Hebrew name
+        assert HEBREW.search(core_text(f"Session, {words}")), key
+    # A model's own answer is not core's words: it stays as the model wrote it.
+    assert core_lines("Sertraline was started [1].") == "Sertraline was started [1]."
+
+
+def test_core_text_leaves_english_as_it_is_without_a_catalogue() -> None:
+    line = "- Session of 3 June 2008, Plan: “Rest.” [1]"
+    assert core_lines(f"The closest passages in the notes:\n{line}") == (
+        f"The closest passages in the notes:\n{line}"
+    )
+
+
+def test_a_hebrew_question_in_the_hebrew_window_reads_in_hebrew(
+    hebrew: None,
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+) -> None:
+    """On the real service: the extractive answer to a Hebrew question, its places and
+    its warning are in Hebrew; the quoted notes keep their own words."""
+    svc = service_factory(embedder=embedder)
+    svc.initialise(PASSPHRASE)
+    client = svc.create_client(ClientData(full_name="Dana Levi"))
+    svc.create_session(
+        client.id,
+        SessionData(date=dt.datetime(2024, 3, 2, 10), plan="Start sertraline 50 mg daily."),
+    )
+    svc.index_now()
+    svc.lock()
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client.id)
+    ask_question(driver, "מתי התחילה sertraline?")
+    panel = wait_for_answer(driver, 60_000)
+    shown = strip_isolates(panel.answer.toPlainText())
+    assert "הקטעים הקרובים ביותר ברשומות:" in shown
+    assert "פגישה מיום 2 מרץ 2024, תוכנית" in shown
+    assert "Start sertraline 50 mg daily." in shown
+    for english in ("The closest passages", "Session of", "March", "Plan"):
+        assert english not in shown
+    warning = panel.warnings.text()
+    assert "אין מודל שפה שעונה בעברית" in warning and "No language model" not in warning
+    assert [s.n for s in panel.sources.sources] and hrefs(panel.answer.document())

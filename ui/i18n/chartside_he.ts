@@ -481,6 +481,174 @@
         <source>starts after it ends</source>
         <translation>מתחיל אחרי שהוא מסתיים</translation>
     </message>
+    <message>
+        <source>The notes do not say.</source>
+        <translation>הרשומות אינן אומרות זאת.</translation>
+    </message>
+    <message>
+        <source>The closest passages in the notes:</source>
+        <translation>הקטעים הקרובים ביותר ברשומות:</translation>
+    </message>
+    <message>
+        <source>Nothing in the notes is close enough.</source>
+        <translation>אין ברשומות דבר קרוב מספיק לשאלה.</translation>
+    </message>
+    <message>
+        <source>No language model answers in Hebrew: these are the notes&apos; words.</source>
+        <translation>אין מודל שפה שעונה בעברית: אלה המילים של הרשומות עצמן.</translation>
+    </message>
+    <message>
+        <source>No language model is available: these are the notes&apos; words.</source>
+        <translation>אין מודל שפה זמין: אלה המילים של הרשומות עצמן.</translation>
+    </message>
+    <message>
+        <source>The model began repeating itself; the repeats were cut.</source>
+        <translation>המודל החל לחזור על עצמו; החזרות הוסרו.</translation>
+    </message>
+    <message>
+        <source>The model found no answer in the notes.</source>
+        <translation>המודל לא מצא תשובה ברשומות.</translation>
+    </message>
+    <message>
+        <source>The answer cited no source and none supports it, so it is not shown.</source>
+        <translation>התשובה לא ציטטה מקור ואף מקור אינו תומך בה, ולכן היא אינה מוצגת.</translation>
+    </message>
+    <message>
+        <source>The answer did not match the notes it cited, so it is not shown.</source>
+        <translation>התשובה לא תאמה את הרשומות שציטטה, ולכן היא אינה מוצגת.</translation>
+    </message>
+    <message>
+        <source>in that period</source>
+        <translation>בתקופה הזו</translation>
+    </message>
+    <message>
+        <source>it asks the assistant to ignore its instructions</source>
+        <translation>היא מבקשת מהעוזר להתעלם מההוראות שלו</translation>
+    </message>
+    <message>
+        <source>it mentions the system prompt</source>
+        <translation>היא מזכירה את הנחיית המערכת</translation>
+    </message>
+    <message>
+        <source>it asks the assistant to reveal its instructions</source>
+        <translation>היא מבקשת מהעוזר לחשוף את ההוראות שלו</translation>
+    </message>
+    <message>
+        <source>it tries to give the assistant a new role</source>
+        <translation>היא מנסה לתת לעוזר תפקיד חדש</translation>
+    </message>
+    <message>
+        <source>it tries to give the assistant new instructions</source>
+        <translation>היא מנסה לתת לעוזר הוראות חדשות</translation>
+    </message>
+    <message>
+        <source>it asks the assistant to break its rules</source>
+        <translation>היא מבקשת מהעוזר להפר את הכללים שלו</translation>
+    </message>
+    <message>
+        <source>it asks for a developer mode</source>
+        <translation>היא מבקשת מצב מפתחים</translation>
+    </message>
+    <message>
+        <source>it is a jailbreak attempt</source>
+        <translation>זהו ניסיון לעקוף את מגבלות העוזר</translation>
+    </message>
+    <message>
+        <source>it contains chat control tokens</source>
+        <translation>היא מכילה סימני בקרה של שיחה</translation>
+    </message>
+    <message>
+        <source>it contains a fake prompt section</source>
+        <translation>היא מכילה קטע הנחיות מזויף</translation>
+    </message>
+    <message>
+        <source>it asks to send data off the machine</source>
+        <translation>היא מבקשת לשלוח נתונים אל מחוץ למחשב</translation>
+    </message>
+    <message>
+        <source>it contains a remote image link</source>
+        <translation>היא מכילה קישור לתמונה מרוחקת</translation>
+    </message>
+    <message>
+        <source>- {place}: “{quote}” [{n}]</source>
+        <translation>- {place}: &quot;{quote}&quot; [{n}]</translation>
+    </message>
+    <message>
+        <source>Session of {date}, {field}</source>
+        <translation>פגישה מיום {date}, {field}</translation>
+    </message>
+    <message>
+        <source>Session, {field}</source>
+        <translation>פגישה, {field}</translation>
+    </message>
+    <message>
+        <source>Client record, {field}</source>
+        <translation>רשומת המטופל, {field}</translation>
+    </message>
+    <message>
+        <source>No session {range} is in the notes.</source>
+        <translation>אין ברשומות פגישה {range}.</translation>
+    </message>
+    <message>
+        <source>on {date}</source>
+        <translation>ביום {date}</translation>
+    </message>
+    <message>
+        <source>between {date} and {date_to}</source>
+        <translation>בין {date} לבין {date_to}</translation>
+    </message>
+    <message>
+        <source>from {date} on</source>
+        <translation>מיום {date} ואילך</translation>
+    </message>
+    <message>
+        <source>up to {date}</source>
+        <translation>עד {date}</translation>
+    </message>
+    <message>
+        <source>Only {current} of {total} note passages are indexed yet; the answer may miss recent notes.</source>
+        <translation>רק {current} מתוך {total} קטעי רשומות נוספו לאינדקס עד כה; ייתכן שהתשובה תחמיץ רשומות אחרונות.</translation>
+    </message>
+    <message>
+        <source>One sentence is weakly supported by its source: “{quote}”</source>
+        <translation>משפט אחד נתמך רק חלקית במקור שלו: &quot;{quote}&quot;</translation>
+    </message>
+    <message>
+        <source>One sentence is not found in the notes: “{quote}”</source>
+        <translation>משפט אחד לא נמצא ברשומות: &quot;{quote}&quot;</translation>
+    </message>
+    <message>
+        <source>A sentence cited {markers}; what it says is in [{n}], cited now.</source>
+        <translation>משפט ציטט את {markers}; מה שהוא אומר נמצא ב־[{n}], שמצוטט כעת.</translation>
+    </message>
+    <message>
+        <source>The answer gives {words}, which note [{n}] does not hold.</source>
+        <translation>התשובה מציינת {words}, שאינו מופיע ברשומה [{n}].</translation>
+    </message>
+    <message>
+        <source>The answer is about {words}, which note [{n}] does not name.</source>
+        <translation>התשובה עוסקת ב־{words}, שרשומה [{n}] אינה מזכירה.</translation>
+    </message>
+    <message>
+        <source>A sentence citing [{n}] repeats the instructions&apos; example instead.</source>
+        <translation>משפט שמצטט את [{n}] חוזר במקום זאת על הדוגמה שבהוראות.</translation>
+    </message>
+    <message>
+        <source>The answer cited [{n}], which is not one of the sources; the marker was removed.</source>
+        <translation>התשובה ציטטה את [{n}], שאינו אחד המקורות; הסימון הוסר.</translation>
+    </message>
+    <message>
+        <source>The question was not run because {reason}.</source>
+        <translation>השאלה לא הורצה כי {reason}.</translation>
+    </message>
+    <message>
+        <source>{n} of {total} earlier turns were left out to fit.</source>
+        <translation>{n} מתוך {total} החלקים הקודמים של השיחה הושמטו כדי שהשאלה תיכנס.</translation>
+    </message>
+    <message>
+        <source>{n} of {total} sources were left out to fit the model&apos;s context.</source>
+        <translation>{n} מתוך {total} מקורות הושמטו כדי שייכנסו להקשר של המודל.</translation>
+    </message>
 </context>
 <context>
     <name>DeleteDataActions</name>
