@@ -7,6 +7,7 @@ is isolated (Unicode 6.3 isolates, UAX #9): "2024-09-24 03:44" otherwise shows a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -34,6 +35,63 @@ def isolate(value: object) -> str:
 
 def strip_isolates(text: str) -> str:
     return "".join(ch for ch in text if ch not in ISOLATES)
+
+
+# A left-to-right value inside a Hebrew sentence: words of Latin letters and digits joined by
+# spaces ("400 mg", "BP 120/80", "2024-09-24 03:44"). Its last character is a letter, a
+# digit or "%": a full stop or comma after it belongs to the sentence.
+_WORD = r"[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f.,:/%+\-]*[0-9A-Za-z\u00c0-\u024f%])?"
+_LTR_VALUE = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
+_DIGIT = re.compile(r"[0-9]")
+_LATIN_OR_SPACE = re.compile(r"[A-Za-z\u00c0-\u024f \t]")
+
+
+def ltr_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds a left-to-right value that a right-to-left line would scramble.
+
+    In a Hebrew line, digits next to a space or a Latin word count as right-to-left for the
+    space between them (UAX #9, rule N1): "איבופרופן 400 mg" shows as "mg 400". A value
+    with a digit and a Latin letter or a space is such a value; a word or a number alone
+    keeps its order and is left as it is. Lines that read left to right are never touched.
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if first_strong(line) == Qt.LayoutDirection.RightToLeft:
+            for m in _LTR_VALUE.finditer(line):
+                value, before = m.group(), line[m.start() - 1 : m.start()]
+                # A value isolated before (a quote in core's words) is not isolated again.
+                if _DIGIT.search(value) and _LATIN_OR_SPACE.search(value) and before != LRI:
+                    spans.append((offset + m.start(), offset + m.end()))
+        offset += len(line) + 1
+    return spans
+
+
+def ltr_runs(text: str) -> str:
+    """`text` with each left-to-right value of its right-to-left lines isolated."""
+    return insert_isolates(text, ltr_spans(text))
+
+
+def insert_isolates(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for start, end in spans:
+        out += [text[pos:start], LRI, text[start:end], PDI]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def raw_index(raw: str, index: int) -> int:
+    """The index in `raw` (which holds isolates) of character `index` of the text without
+    them."""
+    seen = 0
+    for i, ch in enumerate(raw):
+        if ch in ISOLATES:
+            continue
+        if seen == index:
+            return i
+        seen += 1
+    return len(raw)
 
 
 def first_strong(text: str) -> Qt.LayoutDirection | None:
@@ -67,7 +125,7 @@ class IsolatingDelegate(QStyledItemDelegate):
     ) -> None:
         super().initStyleOption(option, index)
         if option.text:
-            option.text = isolate(option.text)
+            option.text = isolate(ltr_runs(option.text))
 
     def display_text(self, index: QModelIndex) -> str:
         """The text as it is painted (for tests)."""

@@ -16,7 +16,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from core.assistant.dates import find_dates
-from ui.bidi import isolate
+from ui.bidi import isolate, ltr_runs
 from ui.fields import field_label
 
 CONTEXT = "Core"
@@ -203,7 +203,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 
 def _value(name: str, value: str) -> str:
     if name in _KEPT:
-        return isolate(value) if name in {"quote", "words"} else value
+        return isolate(ltr_runs(value)) if name in {"quote", "words"} else value
     if name in {"date", "date_to"} and (day := _spoken_date(value)) is not None:
         return _locale.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
     if name == "field":

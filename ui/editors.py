@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import ValidationError
 from ui.bidi import first_strong
+from ui.note_edit import NoteEdit
 
 _INVALID_STYLE = "border: 2px solid #d93025;"
 # ISO order is unambiguous in every locale, which matters for a date of birth.
@@ -81,8 +82,8 @@ def _utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def _plain_text_edit(name: str, parent: QWidget) -> QPlainTextEdit:
-    edit = QPlainTextEdit(parent)
+def _plain_text_edit(name: str, parent: QWidget) -> NoteEdit:
+    edit = NoteEdit(parent)
     edit.setObjectName(name)
     edit.setTabChangesFocus(True)  # keyboard users move on with Tab, as in any form
     # A sideways scroll bar flashed up mid-resize and took a short field's only line. It is
@@ -207,7 +208,10 @@ class _Editor(QWidget):
         content = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
         span = find_span(content, text) if text else None
         start, end = span if span is not None else (0, 0)
-        start, end = _utf16_len(content[:start]), _utf16_len(content[:end])
+        if isinstance(widget, NoteEdit):
+            start, end = widget.document_position(start), widget.document_position(end)
+        else:
+            start, end = _utf16_len(content[:start]), _utf16_len(content[:end])
         if isinstance(widget, QPlainTextEdit):
             cursor = widget.textCursor()
             cursor.setPosition(start)

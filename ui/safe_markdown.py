@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ui.bidi import first_strong
+from ui.bidi import first_strong, ltr_runs
 
 CITE_SCHEME = "cite"
 MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
@@ -137,12 +137,14 @@ def render_parts(doc: QTextDocument, parts: Sequence[Part], *, rtl: bool = False
         if part.heading is not None:
             _plain_block(cursor, part.heading, first=first, bold=True)
             first = False
-        if part.text and part.plain:  # an empty text adds no empty paragraph
-            _plain_block(cursor, part.text, first=first)
+        # Doses and readings inside Hebrew lines keep their order ("400 mg", not "mg 400").
+        text = ltr_runs(part.text)
+        if text and part.plain:  # an empty text adds no empty paragraph
+            _plain_block(cursor, text, first=first)
             first = False
-        elif part.text:
+        elif text:
             piece = SafeDocument()
-            render_markdown(piece, part.text, citable=part.citable)
+            render_markdown(piece, text, citable=part.citable)
             if not first:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             cursor.insertFragment(QTextDocumentFragment(piece))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.domain import SessionSummary
-from ui.bidi import DATE_TIME, isolate
+from ui.bidi import DATE_TIME, isolate, ltr_runs
 from ui.editors import SessionEditor
 from ui.lists import IdList
 
@@ -86,4 +86,4 @@ class SessionPane(QGroupBox):
 def session_row(date: dt.datetime, headline: str) -> str:
     """A session list row: when, then the assessment's first line in its own direction."""
     when = date.strftime(DATE_TIME)
-    return f"{when}  {isolate(headline)}" if headline else when
+    return f"{when}  {isolate(ltr_runs(headline))}" if headline else when

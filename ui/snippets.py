@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
-from ui.bidi import IsolatingDelegate, first_strong
+from ui.bidi import LRI, PDI, IsolatingDelegate, first_strong, ltr_spans
 
 ELLIPSIS = "…"
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 7  # (whole text, query) of a result's snippet
@@ -69,14 +69,17 @@ def centred(text: str, query: str, chars: int) -> tuple[str, list[tuple[int, int
 
 
 def marked_html(text: str, spans: list[tuple[int, int]], style: str) -> str:
-    """`text` as escaped HTML with each span in a <span style=…>."""
+    """`text` as escaped HTML with each span in a <span style=…>, and its left-to-right
+    values isolated (ui.bidi.ltr_spans; a mark may fall inside one)."""
+    opens = {start for start, _ in spans}
+    closes = {end for _, end in spans}
+    values = ltr_spans(text)
+    lri, pdi = {start for start, _ in values}, {end for _, end in values}
     out: list[str] = []
-    pos = 0
-    for start, end in spans:
-        out.append(html.escape(text[pos:start]))
-        out.append(f'<span style="{style}">{html.escape(text[start:end])}</span>')
-        pos = end
-    out.append(html.escape(text[pos:]))
+    for i in range(len(text) + 1):
+        out += ["</span>"] * (i in closes) + [PDI] * (i in pdi) + [LRI] * (i in lri)
+        out += [f'<span style="{style}">'] * (i in opens)
+        out += [html.escape(text[i])] if i < len(text) else []
     return "".join(out)
 
 

@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
@@ -19,10 +21,12 @@ from pytestqt.qtbot import QtBot
 
 from core.assistant.types import AskSource
 from ui.assistant_sources import SourcesView
-from ui.bidi import FSI, LRI, PDI, first_strong, isolate, ltr
+from ui.bidi import FSI, LRI, PDI, first_strong, isolate, ltr, ltr_runs, strip_isolates
 from ui.editors import ClientEditor, SessionEditor, to_qdatetime
 from ui.lists import IdList
 from ui.safe_markdown import Part, SafeBrowser, render_parts
+from ui.session_pane import session_row
+from ui.snippets import marked_html
 
 LTR, RTL = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
 WHEN = dt.datetime(2024, 9, 24, 3, 44)
@@ -207,3 +211,84 @@ def test_single_line_fields_take_their_direction_from_their_text(
         name.setCursorPosition(len(text))
         end = name.cursorRect().center().x()
         assert (end < start) is rtl, text
+
+
+# -- doses and readings inside Hebrew lines --------------------------------------------------
+
+DOSE_LINE = "איבופרופן 400 mg פעמיים ביום, לחץ דם BP 120/80."
+
+
+def test_left_to_right_values_in_hebrew_lines_are_isolated() -> None:
+    assert (
+        ltr_runs(DOSE_LINE)
+        == f"איבופרופן {LRI}400 mg{PDI} פעמיים ביום, לחץ דם {LRI}BP 120/80{PDI}."
+    )
+    assert ltr_runs("ביקור 2024-09-24 03:44") == f"ביקור {LRI}2024-09-24 03:44{PDI}"
+    # A word or a number alone keeps its order; English lines are never touched.
+    for kept in ("נטל sertraline", "דופק 72", "Ibuprofen 400 mg", "Plan: 5 mg\nLater 2 mg"):
+        assert ltr_runs(kept) == kept
+    # Each line by its own first letter; a value isolated before is not isolated again.
+    assert ltr_runs("Ibuprofen 400 mg\nאקמול 500 mg") == f"Ibuprofen 400 mg\nאקמול {LRI}500 mg{PDI}"
+    assert ltr_runs(ltr_runs(DOSE_LINE)) == ltr_runs(DOSE_LINE)
+
+
+@given(st.text(alphabet=st.sampled_from(list("אבג dmg0123456789/.,-:\n%"))))
+def test_isolating_never_changes_the_text_itself(text: str) -> None:
+    assert strip_isolates(ltr_runs(text)) == text
+    assert ltr_runs(ltr_runs(text)) == ltr_runs(text)
+
+
+def _x(edit: QPlainTextEdit | SafeBrowser, needle: str) -> int:
+    """Where the caret between `needle`'s first two characters is drawn."""
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(edit.document().toPlainText().index(needle) + 1)
+    return edit.cursorRect(cursor).center().x()
+
+
+def test_a_dose_in_a_hebrew_note_reads_left_to_right(
+    qtbot: QtBot, layout: Qt.LayoutDirection
+) -> None:
+    """Rendered: in "400 mg" the number is left of the unit (a plain field shows "mg 400",
+    checked too, so the check can fail); the field still holds the note as it was."""
+    editor = SessionEditor()
+    qtbot.addWidget(editor)
+    editor.resize(700, 500)
+    editor.show()
+    editor.plan.setPlainText(DOSE_LINE)
+    assert _x(editor.plan, "00 mg") < _x(editor.plan, "mg")
+    assert _x(editor.plan, "BP") < _x(editor.plan, "20/80")
+    plain = QPlainTextEdit()
+    qtbot.addWidget(plain)
+    plain.resize(700, 200)
+    plain.show()
+    plain.setPlainText(DOSE_LINE)
+    assert _x(plain, "00 mg") > _x(plain, "mg")  # the scrambled order this prevents
+    # The isolates are for the eye only: the note, its draft and its save hold none.
+    assert editor.plan.toPlainText() == DOSE_LINE
+    assert editor.to_data().plan == DOSE_LINE
+    assert editor.draft_values()["plan"] == DOSE_LINE
+
+
+def test_opening_a_hit_selects_it_past_an_isolated_dose(qtbot: QtBot) -> None:
+    editor = SessionEditor()
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.plan.setPlainText(DOSE_LINE)
+    assert editor.focus_field("plan", "פעמיים ביום")
+    assert editor.plan.textCursor().selectedText() == "פעמיים ביום"
+
+
+def test_answers_rows_and_snippets_isolate_doses(qtbot: QtBot) -> None:
+    browser = SafeBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(600, 300)
+    browser.show()
+    render_parts(browser.document(), [Part(DOSE_LINE + " [1]", citable=frozenset({1}))], rtl=True)
+    assert _x(browser, "00 mg") < _x(browser, "mg")
+    rows = IdList("rows")
+    qtbot.addWidget(rows)
+    rows.set_rows([(uuid.uuid4(), session_row(WHEN, DOSE_LINE), "")], None)
+    painted = rows.itemDelegate().display_text(rows.model().index(0, 0))
+    assert f"{LRI}400 mg{PDI}" in painted and f"{LRI}BP 120/80{PDI}" in painted
+    html = marked_html("אקמול 500 mg", [(10, 12)], "x")
+    assert html == f'אקמול {LRI}500 <span style="x">mg</span>{PDI}'
