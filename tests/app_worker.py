@@ -1,10 +1,13 @@
 """The real app (`app.main.main([])`, offscreen) with a test hook that drives its window:
 unlock, open a client's session, type into the Subjective field, and wait until the
 autosave has stored the draft. It then writes "ready" to the file named in argv and keeps
-running until the test kills it (tests/test_drafts_kill.py).
+running until the test kills it (tests/ui/test_gui_drafts_kill.py).
+
+With "unsaved" as a fifth argument the autosave is held back instead: the edit is in the
+window only, so nothing but the app's own way out can keep it.
 
 Settings come from the environment, as for any user: CHARTSIDE_DATA_DIR and so on.
-argv: ready_file client_id session_id text
+argv: ready_file client_id session_id text [unsaved]
 """
 
 from __future__ import annotations
@@ -32,14 +35,17 @@ def _top(name: str) -> QWidget | None:
 
 
 class Hook:
-    def __init__(self, ready: Path, client_id: UUID, session_id: UUID, text: str) -> None:
+    def __init__(
+        self, ready: Path, client_id: UUID, session_id: UUID, text: str, unsaved: bool = False
+    ) -> None:
         self.ready, self.client_id, self.session_id, self.text = ready, client_id, session_id, text
+        self.unsaved = unsaved
         self.steps: list[Callable[[], bool]] = [
             self.unlock,
             self.open_client,
             self.open_session,
             self.type_text,
-            self.draft_stored,
+            self.nothing_stored if unsaved else self.draft_stored,
         ]
         self.timer = QTimer(interval=POLL_MS)
         self.timer.timeout.connect(self.tick)
@@ -89,7 +95,13 @@ class Hook:
             return False
         w.session_editor.subjective.setFocus()
         w.session_editor.subjective.insertPlainText(self.text)
+        if self.unsaved:
+            w.drafts.timer.stop()  # in the same turn of the event loop: it cannot have fired
         return True
+
+    def nothing_stored(self) -> bool:
+        w = self.window()
+        return w is not None and w.drafts.stored("session") is None and w.dirty
 
     def draft_stored(self) -> bool:
         w = self.window()
@@ -103,5 +115,5 @@ class Hook:
 if __name__ == "__main__":
     ready, client_id, session_id, text = sys.argv[1:5]
     app = QApplication(sys.argv[:1])
-    hook = Hook(Path(ready), UUID(client_id), UUID(session_id), text)
+    hook = Hook(Path(ready), UUID(client_id), UUID(session_id), text, sys.argv[5:] == ["unsaved"])
     sys.exit(main([]))

@@ -1,6 +1,8 @@
 """Issue 14: an unsaved SOAP edit survives the real app being killed (kill -9) or logged out
-(SIGTERM), comes back as a draft after unlock, and never lands on disk as plaintext.
-SIGTERM also stops the embedded database cleanly.
+(SIGTERM, SIGHUP), comes back as a draft after unlock, and never lands on disk as plaintext.
+kill -9 comes after the autosave (nothing can run after it); SIGTERM and SIGHUP come before
+it, so the app's own way out must keep the edit. Both also stop the embedded database
+cleanly.
 
 The app runs as a subprocess (tests/app_worker.py: `app.main.main([])`, offscreen, with a
 hook that types into the Subjective field); the restart runs the real window in this
@@ -82,7 +84,9 @@ def _wait_ready(proc: subprocess.Popen[bytes], ready: Path, log: Path) -> None:
         time.sleep(0.2)
 
 
-@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["kill-9", "sigterm"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP], ids=["kill-9", "sigterm", "sighup"]
+)
 def test_an_unsaved_edit_survives_the_app_being_killed(
     sig: signal.Signals,
     service_factory: Callable[..., ChartsideService],
@@ -98,7 +102,9 @@ def test_an_unsaved_edit_survives_the_app_being_killed(
     pg_log = data_dir / "postgres.log"
     ready = tmp_path / "ready"
 
-    proc = _start_app(tmp_path, data_dir, [str(ready), str(client.id), str(session.id), PLANTED])
+    killed = sig == signal.SIGKILL
+    args = [str(ready), str(client.id), str(session.id), PLANTED, *([] if killed else ["unsaved"])]
+    proc = _start_app(tmp_path, data_dir, args)
     try:
         _wait_ready(proc, ready, tmp_path / "app.log")
         log_before = pg_log.read_text()
@@ -107,10 +113,10 @@ def test_an_unsaved_edit_survives_the_app_being_killed(
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert code == (-signal.SIGKILL if sig == signal.SIGKILL else 0)
+    assert code == (-signal.SIGKILL if killed else 0)
     assert _files_holding(data_dir, PLANTED.encode()) == []
 
-    if sig == signal.SIGTERM:
+    if not killed:
         # The app stopped its database on the way out: no server left, a clean shutdown.
         assert not (data_dir / "pg" / "postmaster.pid").exists()
         assert SHUT_DOWN in pg_log.read_text()[len(log_before) :]
@@ -118,7 +124,7 @@ def test_an_unsaved_edit_survives_the_app_being_killed(
     again = service_factory()  # the user starts Chartside again
     driver = make_gui(again)
     driver.unlock(PASSPHRASE)
-    if sig == signal.SIGTERM:
+    if not killed:
         assert NOT_CLEAN not in pg_log.read_text()[len(log_before) :]
     window = driver.window
     driver.wait_until(lambda: window.draft_bar.isVisible())
