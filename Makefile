@@ -45,7 +45,9 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
 
-# Every benchmark; rewrites bench/results/*.json, each stamped with the commit measured.
+# Every benchmark and eval (bench/__main__.py's PRODUCERS): rewrites all of
+# bench/results/*.json, each stamped with the commit measured. A result older than the code
+# it measures fails `make test` (tests/test_bench_quick.py) until re-run and committed.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
