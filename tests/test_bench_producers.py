@@ -15,8 +15,10 @@ from typing import Any
 import pytest
 
 import bench.__main__ as bench_main
+from bench import stale
 from bench.__main__ import PRODUCERS, Producer, without_producer
 from bench.common import RESULTS
+from bench.stale import producer_paths
 
 
 def _written() -> set[str]:
@@ -122,3 +124,20 @@ def test_an_eval_command_writes_the_file_its_producer_names(
         module.main(list(producer.command or ()))
     assert (str(wrote.value),) == producer.writes
 
+
+def test_a_result_depends_on_its_producers_own_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An answer eval is stale once its scoring (bench/answers) or its questions
+    (bench/evalset) change, not only bench/eval.py: its producer's imports are followed."""
+    answers = set(producer_paths("eval_answers"))
+    assert {"bench/eval_answers.py", "bench/answers", "bench/evalset"} <= answers
+    assert {"bench/eval.py", "bench/evalset"} <= set(producer_paths("eval_multilingual_e5_small"))
+    assert producer_paths("store") == ["bench/bench_store.py", "bench/common.py"]
+    asked: list[tuple[str, ...]] = []
+
+    def git(*args: str) -> Any:
+        asked.append(args)
+        return type("Done", (), {"returncode": 0, "stdout": "0"})()
+
+    monkeypatch.setattr(stale, "_git", git)
+    assert stale.staleness(RESULTS / "eval_answers.json") is None
+    assert answers <= set(asked[-1])  # the rev-list of what changed since names them
