@@ -12,7 +12,11 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication
 
 from core.api import NotesApi
+from core.assistant.types import AskRequest
 from core.domain import Client, ClientData
+from core.services.service import ChartsideService
+from models.embedder import SentenceTransformerEmbedder
+from tests.conftest import PASSPHRASE
 
 PLANTED = "Patient disclosed zebra-violet nightmares"
 
@@ -38,3 +42,34 @@ def test_copy_diagnostics_puts_versions_checks_and_metrics_on_the_clipboard(
     assert "  Total | 3 | 2,210 | 4,950" in text  # the assistant's latency
     assert "Prompt tokens | 1,834" in text
     assert PLANTED not in text and "Dana Levi" not in text
+
+
+def test_copy_diagnostics_on_the_real_service_holds_its_checks_and_no_note(
+    make_gui: Callable[[NotesApi], GuiDriver],
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+) -> None:
+    """The twin on the real service and database: its own health checks and an extractive
+    answer's metrics reach the clipboard; the note and the name never do."""
+    svc = service_factory(embedder=embedder)
+    svc.initialise(PASSPHRASE)
+    client = svc.create_client(ClientData(full_name="Dana Levi", notes=PLANTED))
+    svc.index_now()
+    svc.ask(AskRequest("What did the patient disclose?", client.id, extractive=True))
+    svc.lock()
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client.id)
+    QApplication.clipboard().setText("")
+    dialog = driver.controller.diagnostics.open()
+    driver.wait_until(lambda: not dialog.busy, 60_000)
+    driver.click(dialog.copy_button)
+    text = QApplication.clipboard().text()
+    assert f"Qt {qVersion()}" in text
+    assert "Unlocked: yes" in text
+    for check in ("database", "pgvector", "schema", "row_level_security", "encryption"):
+        assert f"  {check} | yes | " in text
+    assert "  index | yes | 1 of 1 chunks embedded" in text
+    assert "  Total | 1 | " in text and "  Extractive | 1" in text
+    assert PLANTED not in text and "Dana Levi" not in text
+    assert "What did the patient disclose?" not in text  # nor the question asked
