@@ -159,3 +159,4 @@ def test_bench_quick_runs_after_the_tests_in_ci() -> None:
     lines = (ROOT / ".ci" / "run").read_text().splitlines()
     steps = [ln.strip().removeprefix("timed ") for ln in lines]
     assert steps.index("make bench-quick") > steps.index("make test")
+    assert "make lint" in steps  # pyright is in make lint only
