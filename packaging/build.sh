@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make package`: bundle, .deb, SBOM, signatures and apt repository into dist/.
 # The PyInstaller bundle (the slow part) is rebuilt only when its inputs change: the app's
-# tracked sources, the pins, the spec and entry script (build/package/bundle.inputs).
+# sources, the pins, the spec and entry script (build/package/bundle.inputs).
 # SOURCE_DATE_EPOCH defaults to the commit's time, so two builds of one commit match.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,9 +34,17 @@ for ts in ui/i18n/*.ts; do
     .venv-package/bin/pyside6-lrelease -silent "$ts" -qm "$WORK/i18n/$(basename "${ts%.ts}").qm"
 done
 
+# The bundle's inputs by content, whether committed or not (committing an unchanged file
+# does not rebuild it), including new files git does not ignore; the packaging files the
+# bundle never reads (the install test, docs, test data, other platforms) are left out.
 inputs() {
-    git ls-files -s app core ui models migrations packaging pyproject.toml
-    git diff --no-ext-diff HEAD -- app core ui models migrations packaging pyproject.toml
+    git ls-files -z --cached --others --exclude-standard -- \
+        app core ui models migrations packaging pyproject.toml \
+        ':(exclude)packaging/install_test.sh' ':(exclude)packaging/README.md' \
+        ':(exclude)packaging/testdata' ':(exclude)packaging/windows' ':(exclude)packaging/macos' \
+        | sort -zu | while IFS= read -r -d '' f; do
+            if [ -f "$f" ]; then sha256sum -- "$f"; fi
+        done
     $PY -m pip freeze --all
 }
 DIGEST=$(inputs | sha256sum | cut -d' ' -f1)
