@@ -16,7 +16,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from core.assistant.dates import find_dates
-from ui.bidi import isolate, ltr_runs
+from ui.bidi import isolate, ltr, ltr_runs
 from ui.fields import field_label
 
 CONTEXT = "Core"
@@ -120,12 +120,137 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Core", "it contains a fake prompt section"),
     QT_TRANSLATE_NOOP("Core", "it asks to send data off the machine"),
     QT_TRANSLATE_NOOP("Core", "it contains a remote image link"),
+    # Errors' messages and remediations: the assistant's, keys and passphrases, records and
+    # their fields, backups, the database, settings (tests/ui/test_core_errors_he.py reads
+    # core for every one of them).
+    QT_TRANSLATE_NOOP("Core", "The question is empty."),
+    QT_TRANSLATE_NOOP("Core", "Type a question first."),
+    QT_TRANSLATE_NOOP("Core", "Shorten the question and try again."),
+    QT_TRANSLATE_NOOP("Core", "Wait 1 second and try again."),
+    QT_TRANSLATE_NOOP("Core", "seconds"),
+    QT_TRANSLATE_NOOP("Core", "The workspace switched to another embedding model."),
+    QT_TRANSLATE_NOOP("Core", "The app switches to the workspace's embedder by itself."),
+    QT_TRANSLATE_NOOP("Core", "No embedding model is available, so notes cannot be indexed."),
+    QT_TRANSLATE_NOOP("Core", "Run `chartside models list` and `chartside doctor`."),
+    QT_TRANSLATE_NOOP("Core", "The recovery key is not correct."),
+    QT_TRANSLATE_NOOP("Core", "Check the key you wrote down at set-up."),
+    QT_TRANSLATE_NOOP("Core", "That is not a Chartside recovery key."),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Type the 52 characters exactly as shown when Chartside was set up; "
+        "dashes and case do not matter.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "Choose a longer passphrase."),
+    QT_TRANSLATE_NOOP("Core", "Unlock with the passphrase or the recovery key."),
+    QT_TRANSLATE_NOOP("Core", "Re-encryption paused; it resumes where it stopped."),
+    QT_TRANSLATE_NOOP("Core", "No practitioner by that name."),
+    QT_TRANSLATE_NOOP("Core", "Several practitioners share this workspace."),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Give your username (chartside --user NAME, or the unlock screen's username field).",
+    ),
+    QT_TRANSLATE_NOOP("Core", "cannot remove the practitioner who is signed in"),
+    QT_TRANSLATE_NOOP("Core", "cannot be turned off before the OS keyring is set up"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Chartside's key is no longer in the OS keyring "
+        "(it was removed, or the keyring was reset).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Keep using the passphrase; install and unlock a secure keyring "
+        "(GNOME Keyring, KWallet, macOS Keychain, Windows Credential Locker) first.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "no secure keyring is available on this system"),
+    QT_TRANSLATE_NOOP("Core", "the keyring stores secrets in a plain file"),
+    QT_TRANSLATE_NOOP("Core", "the keyring backend does not protect secrets"),
+    QT_TRANSLATE_NOOP("Core", "keyring"),
+    QT_TRANSLATE_NOOP("Core", "data key has the wrong length"),
+    QT_TRANSLATE_NOOP("Core", "no client has that id"),
+    QT_TRANSLATE_NOOP("Core", "no conversation has that id"),
+    QT_TRANSLATE_NOOP("Core", "client"),
+    QT_TRANSLATE_NOOP("Core", "session"),
+    QT_TRANSLATE_NOOP("Core", "practitioner"),
+    QT_TRANSLATE_NOOP("Core", "contains an unpaired surrogate (invalid Unicode)"),
+    QT_TRANSLATE_NOOP("Core", "is not a real date in YYYY-MM-DD form"),
+    QT_TRANSLATE_NOOP("Core", "is not a real date-time in YYYY-MM-DDTHH:MM:SS form"),
+    QT_TRANSLATE_NOOP("Core", "is outside the plausible range (1900 to today)"),
+    QT_TRANSLATE_NOOP("Core", "must be a local time without a time-zone offset"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "may hold only letters, digits and . _ : / - and must start with a letter or digit",
+    ),
+    QT_TRANSLATE_NOOP("Core", "must map field names to text"),
+    QT_TRANSLATE_NOOP("Core", "must be a list"),
+    QT_TRANSLATE_NOOP("Core", "must be an object"),
+    QT_TRANSLATE_NOOP("Core", "is not a known field"),
+    QT_TRANSLATE_NOOP("Core", "appears twice in the file"),
+    QT_TRANSLATE_NOOP("Core", "nesting too deep"),
+    QT_TRANSLATE_NOOP("Core", "encoding"),
+    QT_TRANSLATE_NOOP("Core", "a number too long"),
+    QT_TRANSLATE_NOOP("Core", "Chartside has no data yet"),
+    QT_TRANSLATE_NOOP("Core", "Chartside has no workspace yet"),
+    QT_TRANSLATE_NOOP("Core", "Chartside has no workspace to back up yet"),
+    QT_TRANSLATE_NOOP(
+        "Core", "Neither a passphrase nor the recovery key of this workspace opens this backup."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "Use the passphrase you had when the backup was made, or the recovery key."
+    ),
+    QT_TRANSLATE_NOOP("Core", "The passphrase does not open this backup."),
+    QT_TRANSLATE_NOOP("Core", "Use the passphrase Chartside had when the backup was made."),
+    QT_TRANSLATE_NOOP("Core", "Choose another file name."),
+    QT_TRANSLATE_NOOP("Core", "Create it."),
+    QT_TRANSLATE_NOOP("Core", "keep must be at least 1"),
+    QT_TRANSLATE_NOOP("Core", "Keep one backup or more."),
+    QT_TRANSLATE_NOOP("Core", "no backup folder is set"),
+    QT_TRANSLATE_NOOP("Core", "Set backup.folder in the settings, preferably on another disk."),
+    QT_TRANSLATE_NOOP("Core", "Connect the backup disk, or create the folder."),
+    QT_TRANSLATE_NOOP("Core", "Check the path and the file's permissions."),
+    QT_TRANSLATE_NOOP("Core", "unattended backups cover a store with one workspace"),
+    QT_TRANSLATE_NOOP("Core", "Back up by hand with the passphrase (`chartside backup`)."),
+    QT_TRANSLATE_NOOP("Core", "backups of a clinic server are made with PostgreSQL's own tools"),
+    QT_TRANSLATE_NOOP("Core", "this is not a Chartside backup file, or its start is damaged"),
+    QT_TRANSLATE_NOOP("Core", "the backup file header cannot be read"),
+    QT_TRANSLATE_NOOP("Core", "the backup file header is damaged (impossible length)"),
+    QT_TRANSLATE_NOOP("Core", "the backup file header is damaged (checksum mismatch)"),
+    QT_TRANSLATE_NOOP("Core", "the backup file header holds values this format does not allow"),
+    QT_TRANSLATE_NOOP("Core", "the header"),
+    QT_TRANSLATE_NOOP("Core", "the backup file ends early: its last part is missing"),
+    QT_TRANSLATE_NOOP("Core", "the backup file has unexpected data after its end"),
+    QT_TRANSLATE_NOOP("Core", "the backup file changed while it was being read"),
+    QT_TRANSLATE_NOOP("Core", "the backup file changed while it was being restored"),
+    QT_TRANSLATE_NOOP("Core", "the backup manifest is larger than one chunk"),
+    QT_TRANSLATE_NOOP("Core", "the manifest inside the backup cannot be read"),
+    QT_TRANSLATE_NOOP("Core", "the database dump inside the backup does not match its manifest"),
+    QT_TRANSLATE_NOOP("Core", "the restored workspaces differ from the backup"),
+    QT_TRANSLATE_NOOP("Core", "the database is not open"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the connection to the database server was lost before this was confirmed; "
+        "it may not have been saved",
+    ),
+    QT_TRANSLATE_NOOP("Core", "the embedded PostgreSQL package is not installed"),
+    QT_TRANSLATE_NOOP("Core", "Run `make run` to install dependencies, or set database.url."),
+    QT_TRANSLATE_NOOP("Core", "the embedded database is not running"),
+    QT_TRANSLATE_NOOP("Core", "the database server did not become ready in time"),
+    QT_TRANSLATE_NOOP("Core", "processes of a crashed database server are still running"),
+    QT_TRANSLATE_NOOP("Core", "Close the other Chartside window, or wait for it to exit."),
+    QT_TRANSLATE_NOOP("Core", "Set database.runtime_url to a NOSUPERUSER NOBYPASSRLS role."),
+    QT_TRANSLATE_NOOP("Core", "Run the migrations as the table owner, then `chartside doctor`."),
+    QT_TRANSLATE_NOOP("Core", "Ask the administrator to correct the policy file."),
+    QT_TRANSLATE_NOOP("Core", "The OS keyring"),
+    QT_TRANSLATE_NOOP("Core", "Exporting notes"),
+    QT_TRANSLATE_NOOP("Core", "by default"),
+    QT_TRANSLATE_NOOP("Core", "a settings file"),
 )
 
 # Core's texts with values: {date} and {date_to} are dates as core spells them ("3 June
 # 2008"), {field} a field's name, {quote}, {words} and {markers} the notes' or the
-# answer's own words (kept, isolated), {n}, {current} and {total} numbers; any other value
-# is itself translated.
+# answer's own words (kept, isolated), {n}, {current}, {total}, {limit} and {count}
+# numbers; {path}, {id}, {setting}, {variable} and {command} are shown left to right,
+# {name}, {other}, {value} and {detail} (a model, a table, a tool's own message) isolated;
+# any other value ({reason}, {record}, {source}…) is itself translated.
 TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", "- {place}: “{quote}” [{n}]"),
     QT_TRANSLATE_NOOP("Core", "Session of {date}, {field}"),
@@ -153,9 +278,119 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", "The question was not run because {reason}."),
     QT_TRANSLATE_NOOP("Core", "{n} of {total} earlier turns were left out to fit."),
     QT_TRANSLATE_NOOP("Core", "{n} of {total} sources were left out to fit the model's context."),
+    # Errors with values. A more particular template comes before a more general one.
+    QT_TRANSLATE_NOOP("Core", "The question is {n} characters long; the limit is {limit}."),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "The question needs {n} tokens with the instructions; "
+        "the model's context holds {total}, {count} of them kept for the answer.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "Too many questions: the limit is {n} a minute."),
+    QT_TRANSLATE_NOOP("Core", "Wait {n} {unit} and try again."),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "This workspace's notes are embedded with {name}, which is not installed on this "
+        "computer, so they are searched by their words only.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "an embedding dimension of {n} cannot be indexed (limit 4000)"),
+    QT_TRANSLATE_NOOP("Core", "The passphrase must have at least {n} characters."),
+    QT_TRANSLATE_NOOP("Core", "The OS keyring cannot be used: {reason} ({name})."),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "The OS keyring changed (was {name}, now {other}), "
+        "so Chartside's key is not where it was stored.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "The OS keyring refused to store the key: {detail}."),
+    QT_TRANSLATE_NOOP("Core", "The OS keyring could not be read: {detail}."),
+    QT_TRANSLATE_NOOP("Core", "workspace {id} has no data key"),
+    QT_TRANSLATE_NOOP("Core", "workspace {id} has no recovery key"),
+    QT_TRANSLATE_NOOP("Core", "workspace {id} has no {kind} key"),
+    QT_TRANSLATE_NOOP("Core", "the {kind} secret does not open workspace {id}"),
+    QT_TRANSLATE_NOOP("Core", "the data keys of workspace {id} do not match its master key"),
+    QT_TRANSLATE_NOOP("Core", "cannot decrypt {id}: the stored value is truncated"),
+    QT_TRANSLATE_NOOP("Core", "cannot decrypt {id}: unknown format {name}"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "cannot decrypt {id}: written with key version {n}, which this workspace does not have",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "cannot decrypt {id}: integrity check failed "
+        "(the value was altered or belongs to another record)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "stored key-derivation parameters are below the Argon2id floor "
+        "(m={n} KiB, t={count}, p={total})",
+    ),
+    QT_TRANSLATE_NOOP("Core", "is already used by another {record}"),
+    QT_TRANSLATE_NOOP("Core", "is too long ({n} characters; the limit is {limit})"),
+    QT_TRANSLATE_NOOP("Core", "must be text, not {name}"),
+    QT_TRANSLATE_NOOP("Core", "must be one of {name}"),
+    QT_TRANSLATE_NOOP("Core", "must be between 1 and {n}"),
+    QT_TRANSLATE_NOOP("Core", "has an unknown field: {field}"),
+    QT_TRANSLATE_NOOP("Core", "is not valid UTF-8 JSON ({where})"),
+    QT_TRANSLATE_NOOP("Core", "line {n} column {count}"),
+    QT_TRANSLATE_NOOP("Core", 'must be an object with "format": "{name}"'),
+    QT_TRANSLATE_NOOP("Core", "the folder {path} does not exist"),
+    QT_TRANSLATE_NOOP("Core", "the backup folder {path} does not exist"),
+    QT_TRANSLATE_NOOP("Core", "{path} already exists"),
+    QT_TRANSLATE_NOOP("Core", "{record} {id} does not exist"),
+    QT_TRANSLATE_NOOP("Core", "cannot read the backup file {path}: {detail}"),
+    QT_TRANSLATE_NOOP(
+        "Core", "the backup file has format version {n}; this Chartside reads {total}"
+    ),
+    QT_TRANSLATE_NOOP("Core", "the backup was made by a newer Chartside (database schema {id})"),
+    QT_TRANSLATE_NOOP("Core", "the backup file ends early, inside {part} (truncated)"),
+    QT_TRANSLATE_NOOP("Core", "part {n} of the backup file is damaged (bad length)"),
+    QT_TRANSLATE_NOOP("Core", "part {n} of the backup file has an unknown kind"),
+    QT_TRANSLATE_NOOP(
+        "Core", "part {n} of the backup file failed its integrity check (damaged or altered)"
+    ),
+    QT_TRANSLATE_NOOP("Core", "part {n}"),
+    QT_TRANSLATE_NOOP("Core", "cannot restore into {path}: it is not an empty folder"),
+    QT_TRANSLATE_NOOP("Core", "cannot restore into {path}: it is inside the data folder in use"),
+    QT_TRANSLATE_NOOP(
+        "Core", "the restored table {name} has {n} rows; the backup recorded {total}"
+    ),
+    QT_TRANSLATE_NOOP("Core", "the restored notes of workspace {id} differ from the backup"),
+    QT_TRANSLATE_NOOP(
+        "Core", "database migration ({command} to {id}) failed: {detail}; no change was made"
+    ),
+    QT_TRANSLATE_NOOP("Core", "{name} failed: {detail}"),
+    QT_TRANSLATE_NOOP("Core", "See {path}."),
+    QT_TRANSLATE_NOOP("Core", "the database server did not answer for {n} s"),
+    QT_TRANSLATE_NOOP("Core", "the database server exited during start-up (code {n})"),
+    QT_TRANSLATE_NOOP("Core", "another database server (pid {id}) is already using {path}"),
+    QT_TRANSLATE_NOOP("Core", "a database server left behind (pid {id}) did not stop"),
+    QT_TRANSLATE_NOOP("Core", "cannot read database credentials in {path}: {detail}"),
+    QT_TRANSLATE_NOOP("Core", "a database already exists in {path}"),
+    QT_TRANSLATE_NOOP("Core", "no database in {path}"),
+    QT_TRANSLATE_NOOP("Core", "no Chartside database in {path}"),
+    QT_TRANSLATE_NOOP("Core", "Chartside data already exists in {path}"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the database role {name} is SUPERUSER or BYPASSRLS, so workspaces would not be isolated",
+    ),
+    QT_TRANSLATE_NOOP("Core", "row-level security is not forced on {name}"),
+    QT_TRANSLATE_NOOP("Core", "{action} is turned off: {setting} = false {source}"),
+    QT_TRANSLATE_NOOP("Core", "{setting} is locked by the policy file {path}"),
+    QT_TRANSLATE_NOOP("Core", "setting {setting}={value} {source} is invalid: {detail}"),
+    QT_TRANSLATE_NOOP("Core", "Set {setting} in config.toml or CHARTSIDE_{variable}."),
+    QT_TRANSLATE_NOOP("Core", "policy file {path} is not valid TOML: {detail}"),
+    QT_TRANSLATE_NOOP("Core", "{source} is not valid TOML: {detail}"),
+    QT_TRANSLATE_NOOP("Core", "in the policy file {path}, line {n}"),
+    QT_TRANSLATE_NOOP("Core", "in config.toml {path}, line {n}"),
+    QT_TRANSLATE_NOOP("Core", "from CHARTSIDE_{variable}"),
+    QT_TRANSLATE_NOOP("Core", "the policy file {path}"),
+    QT_TRANSLATE_NOOP("Core", "config.toml {path}"),
 )
 
-_KEPT = {"quote", "words", "markers", "n", "current", "total"}
+_KEPT = {"quote", "words", "markers", "n", "current", "total", "limit", "count"}
+# Values shown left to right whatever the sentence's direction (a path, an id, a setting,
+# a command) and values shown in their own direction (a name, a tool's own words).
+_LTR = {"path", "id", "setting", "variable", "command"}
+_ISOLATED = {"name", "other", "value", "detail"}
 _locale = QLocale(QLocale.Language.English)
 
 
@@ -204,6 +439,10 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 def _value(name: str, value: str) -> str:
     if name in _KEPT:
         return isolate(ltr_runs(value)) if name in {"quote", "words"} else value
+    if name in _LTR:
+        return ltr(value)
+    if name in _ISOLATED:
+        return isolate(value)
     if name in {"date", "date_to"} and (day := _spoken_date(value)) is not None:
         return _locale.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
     if name == "field":

@@ -570,6 +570,382 @@
         <translation>היא מכילה קישור לתמונה מרוחקת</translation>
     </message>
     <message>
+        <source>The question is empty.</source>
+        <translation>השאלה ריקה.</translation>
+    </message>
+    <message>
+        <source>Type a question first.</source>
+        <translation>הקלידו קודם שאלה.</translation>
+    </message>
+    <message>
+        <source>Shorten the question and try again.</source>
+        <translation>קצרו את השאלה ונסו שוב.</translation>
+    </message>
+    <message>
+        <source>Wait 1 second and try again.</source>
+        <translation>המתינו שנייה ונסו שוב.</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>שניות</translation>
+    </message>
+    <message>
+        <source>The workspace switched to another embedding model.</source>
+        <translation>סביבת העבודה עברה למודל שיבוץ אחר.</translation>
+    </message>
+    <message>
+        <source>The app switches to the workspace&apos;s embedder by itself.</source>
+        <translation>היישום עובר בעצמו למודל השיבוץ של סביבת העבודה.</translation>
+    </message>
+    <message>
+        <source>No embedding model is available, so notes cannot be indexed.</source>
+        <translation>אין מודל שיבוץ זמין, ולכן לא ניתן להוסיף רשומות לאינדקס.</translation>
+    </message>
+    <message>
+        <source>Run `chartside models list` and `chartside doctor`.</source>
+        <translation>הריצו את הפקודות chartside models list ו־chartside doctor.</translation>
+    </message>
+    <message>
+        <source>The recovery key is not correct.</source>
+        <translation>מפתח השחזור שגוי.</translation>
+    </message>
+    <message>
+        <source>Check the key you wrote down at set-up.</source>
+        <translation>בדקו את המפתח שרשמתם בזמן ההתקנה.</translation>
+    </message>
+    <message>
+        <source>That is not a Chartside recovery key.</source>
+        <translation>זה אינו מפתח שחזור של Chartside.</translation>
+    </message>
+    <message>
+        <source>Type the 52 characters exactly as shown when Chartside was set up; dashes and case do not matter.</source>
+        <translation>הקלידו את 52 התווים בדיוק כפי שהוצגו בהתקנת Chartside; מקפים ואותיות גדולות או קטנות אינם משנים.</translation>
+    </message>
+    <message>
+        <source>Choose a longer passphrase.</source>
+        <translation>בחרו משפט סיסמה ארוך יותר.</translation>
+    </message>
+    <message>
+        <source>Unlock with the passphrase or the recovery key.</source>
+        <translation>פתחו באמצעות משפט הסיסמה או מפתח השחזור.</translation>
+    </message>
+    <message>
+        <source>Re-encryption paused; it resumes where it stopped.</source>
+        <translation>ההצפנה מחדש הושהתה; היא תימשך מהמקום שבו נעצרה.</translation>
+    </message>
+    <message>
+        <source>No practitioner by that name.</source>
+        <translation>אין מטפל בשם הזה.</translation>
+    </message>
+    <message>
+        <source>Several practitioners share this workspace.</source>
+        <translation>כמה מטפלים חולקים את סביבת העבודה הזו.</translation>
+    </message>
+    <message>
+        <source>Give your username (chartside --user NAME, or the unlock screen&apos;s username field).</source>
+        <translation>ציינו את שם המשתמש שלכם (בפקודה ⁦chartside --user NAME⁩, או בשדה „שם משתמש” במסך הפתיחה).</translation>
+    </message>
+    <message>
+        <source>cannot remove the practitioner who is signed in</source>
+        <translation>אי אפשר להסיר את המטפל המחובר</translation>
+    </message>
+    <message>
+        <source>cannot be turned off before the OS keyring is set up</source>
+        <translation>אי אפשר לוותר עליו לפני שמחזיק המפתחות של המערכת מוגדר</translation>
+    </message>
+    <message>
+        <source>Chartside&apos;s key is no longer in the OS keyring (it was removed, or the keyring was reset).</source>
+        <translation>המפתח של Chartside כבר אינו במחזיק המפתחות של המערכת (הוא הוסר, או שמחזיק המפתחות אופס).</translation>
+    </message>
+    <message>
+        <source>Keep using the passphrase; install and unlock a secure keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Locker) first.</source>
+        <translation>המשיכו להשתמש במשפט הסיסמה; קודם התקינו ופתחו מחזיק מפתחות מאובטח (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Locker).</translation>
+    </message>
+    <message>
+        <source>no secure keyring is available on this system</source>
+        <translation>אין במערכת הזו מחזיק מפתחות מאובטח</translation>
+    </message>
+    <message>
+        <source>the keyring stores secrets in a plain file</source>
+        <translation>מחזיק המפתחות שומר סודות בקובץ גלוי</translation>
+    </message>
+    <message>
+        <source>the keyring backend does not protect secrets</source>
+        <translation>מנגנון מחזיק המפתחות אינו מגן על סודות</translation>
+    </message>
+    <message>
+        <source>keyring</source>
+        <translation>מחזיק המפתחות</translation>
+    </message>
+    <message>
+        <source>data key has the wrong length</source>
+        <translation>אורך מפתח הנתונים שגוי</translation>
+    </message>
+    <message>
+        <source>no client has that id</source>
+        <translation>אין מטופל עם המזהה הזה</translation>
+    </message>
+    <message>
+        <source>no conversation has that id</source>
+        <translation>אין שיחה עם המזהה הזה</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>מטופל</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>פגישה</translation>
+    </message>
+    <message>
+        <source>practitioner</source>
+        <translation>מטפל</translation>
+    </message>
+    <message>
+        <source>contains an unpaired surrogate (invalid Unicode)</source>
+        <translation>מכיל תו surrogate בודד (Unicode לא תקין)</translation>
+    </message>
+    <message>
+        <source>is not a real date in YYYY-MM-DD form</source>
+        <translation>אינו תאריך קיים בתבנית ⁦YYYY-MM-DD⁩</translation>
+    </message>
+    <message>
+        <source>is not a real date-time in YYYY-MM-DDTHH:MM:SS form</source>
+        <translation>אינו תאריך ושעה קיימים בתבנית ⁦YYYY-MM-DDTHH:MM:SS⁩</translation>
+    </message>
+    <message>
+        <source>is outside the plausible range (1900 to today)</source>
+        <translation>מחוץ לטווח הסביר (1900 עד היום)</translation>
+    </message>
+    <message>
+        <source>must be a local time without a time-zone offset</source>
+        <translation>חייב להיות שעה מקומית, בלי הפרש של אזור זמן</translation>
+    </message>
+    <message>
+        <source>may hold only letters, digits and . _ : / - and must start with a letter or digit</source>
+        <translation>יכול להכיל רק אותיות, ספרות ואת התווים ⁦. _ : / -⁩, וחייב להתחיל באות או בספרה</translation>
+    </message>
+    <message>
+        <source>must map field names to text</source>
+        <translation>חייב למפות שמות של שדות לטקסט</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>חייב להיות רשימה</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>חייב להיות אובייקט</translation>
+    </message>
+    <message>
+        <source>is not a known field</source>
+        <translation>אינו שדה מוכר</translation>
+    </message>
+    <message>
+        <source>appears twice in the file</source>
+        <translation>מופיע פעמיים בקובץ</translation>
+    </message>
+    <message>
+        <source>nesting too deep</source>
+        <translation>קינון עמוק מדי</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>קידוד</translation>
+    </message>
+    <message>
+        <source>a number too long</source>
+        <translation>מספר ארוך מדי</translation>
+    </message>
+    <message>
+        <source>Chartside has no data yet</source>
+        <translation>עדיין אין ל־Chartside נתונים</translation>
+    </message>
+    <message>
+        <source>Chartside has no workspace yet</source>
+        <translation>עדיין אין ל־Chartside סביבת עבודה</translation>
+    </message>
+    <message>
+        <source>Chartside has no workspace to back up yet</source>
+        <translation>עדיין אין ל־Chartside סביבת עבודה לגבות</translation>
+    </message>
+    <message>
+        <source>Neither a passphrase nor the recovery key of this workspace opens this backup.</source>
+        <translation>לא משפט סיסמה ולא מפתח השחזור של סביבת העבודה הזו פותחים את הגיבוי הזה.</translation>
+    </message>
+    <message>
+        <source>Use the passphrase you had when the backup was made, or the recovery key.</source>
+        <translation>השתמשו במשפט הסיסמה שהיה לכם כשהגיבוי נוצר, או במפתח השחזור.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this backup.</source>
+        <translation>משפט הסיסמה אינו פותח את הגיבוי הזה.</translation>
+    </message>
+    <message>
+        <source>Use the passphrase Chartside had when the backup was made.</source>
+        <translation>השתמשו במשפט הסיסמה שהיה ל־Chartside כשהגיבוי נוצר.</translation>
+    </message>
+    <message>
+        <source>Choose another file name.</source>
+        <translation>בחרו שם קובץ אחר.</translation>
+    </message>
+    <message>
+        <source>Create it.</source>
+        <translation>צרו אותה.</translation>
+    </message>
+    <message>
+        <source>keep must be at least 1</source>
+        <translation>הערך ⁦keep⁩ חייב להיות 1 לפחות</translation>
+    </message>
+    <message>
+        <source>Keep one backup or more.</source>
+        <translation>שמרו גיבוי אחד לפחות.</translation>
+    </message>
+    <message>
+        <source>no backup folder is set</source>
+        <translation>לא הוגדרה תיקיית גיבוי</translation>
+    </message>
+    <message>
+        <source>Set backup.folder in the settings, preferably on another disk.</source>
+        <translation>הגדירו את backup.folder בהגדרות, רצוי בדיסק אחר.</translation>
+    </message>
+    <message>
+        <source>Connect the backup disk, or create the folder.</source>
+        <translation>חברו את דיסק הגיבוי, או צרו את התיקייה.</translation>
+    </message>
+    <message>
+        <source>Check the path and the file&apos;s permissions.</source>
+        <translation>בדקו את הנתיב ואת ההרשאות של הקובץ.</translation>
+    </message>
+    <message>
+        <source>unattended backups cover a store with one workspace</source>
+        <translation>גיבויים אוטומטיים מכסים רק מאגר עם סביבת עבודה אחת</translation>
+    </message>
+    <message>
+        <source>Back up by hand with the passphrase (`chartside backup`).</source>
+        <translation>גבו ידנית עם משפט הסיסמה (הפקודה chartside backup).</translation>
+    </message>
+    <message>
+        <source>backups of a clinic server are made with PostgreSQL&apos;s own tools</source>
+        <translation>גיבויים של שרת המרפאה נעשים בכלים של PostgreSQL עצמו</translation>
+    </message>
+    <message>
+        <source>this is not a Chartside backup file, or its start is damaged</source>
+        <translation>זה אינו קובץ גיבוי של Chartside, או שתחילתו פגומה</translation>
+    </message>
+    <message>
+        <source>the backup file header cannot be read</source>
+        <translation>לא ניתן לקרוא את הכותרת של קובץ הגיבוי</translation>
+    </message>
+    <message>
+        <source>the backup file header is damaged (impossible length)</source>
+        <translation>הכותרת של קובץ הגיבוי פגומה (אורך בלתי אפשרי)</translation>
+    </message>
+    <message>
+        <source>the backup file header is damaged (checksum mismatch)</source>
+        <translation>הכותרת של קובץ הגיבוי פגומה (סכום הביקורת אינו תואם)</translation>
+    </message>
+    <message>
+        <source>the backup file header holds values this format does not allow</source>
+        <translation>הכותרת של קובץ הגיבוי מכילה ערכים שהתבנית הזו אינה מתירה</translation>
+    </message>
+    <message>
+        <source>the header</source>
+        <translation>הכותרת</translation>
+    </message>
+    <message>
+        <source>the backup file ends early: its last part is missing</source>
+        <translation>קובץ הגיבוי מסתיים מוקדם מדי: החלק האחרון שלו חסר</translation>
+    </message>
+    <message>
+        <source>the backup file has unexpected data after its end</source>
+        <translation>בקובץ הגיבוי יש נתונים לא צפויים אחרי סופו</translation>
+    </message>
+    <message>
+        <source>the backup file changed while it was being read</source>
+        <translation>קובץ הגיבוי השתנה בזמן שנקרא</translation>
+    </message>
+    <message>
+        <source>the backup file changed while it was being restored</source>
+        <translation>קובץ הגיבוי השתנה בזמן השחזור</translation>
+    </message>
+    <message>
+        <source>the backup manifest is larger than one chunk</source>
+        <translation>רשימת התוכן של הגיבוי גדולה מגוש אחד</translation>
+    </message>
+    <message>
+        <source>the manifest inside the backup cannot be read</source>
+        <translation>לא ניתן לקרוא את רשימת התוכן שבתוך הגיבוי</translation>
+    </message>
+    <message>
+        <source>the database dump inside the backup does not match its manifest</source>
+        <translation>העתק מסד הנתונים שבתוך הגיבוי אינו תואם לרשימת התוכן שלו</translation>
+    </message>
+    <message>
+        <source>the restored workspaces differ from the backup</source>
+        <translation>סביבות העבודה המשוחזרות שונות מאלה שבגיבוי</translation>
+    </message>
+    <message>
+        <source>the database is not open</source>
+        <translation>מסד הנתונים אינו פתוח</translation>
+    </message>
+    <message>
+        <source>the connection to the database server was lost before this was confirmed; it may not have been saved</source>
+        <translation>החיבור לשרת מסד הנתונים אבד לפני שהפעולה אושרה; ייתכן שהיא לא נשמרה</translation>
+    </message>
+    <message>
+        <source>the embedded PostgreSQL package is not installed</source>
+        <translation>חבילת PostgreSQL המובנית אינה מותקנת</translation>
+    </message>
+    <message>
+        <source>Run `make run` to install dependencies, or set database.url.</source>
+        <translation>הריצו את הפקודה make run כדי להתקין את התלויות, או הגדירו את database.url.</translation>
+    </message>
+    <message>
+        <source>the embedded database is not running</source>
+        <translation>מסד הנתונים המובנה אינו פועל</translation>
+    </message>
+    <message>
+        <source>the database server did not become ready in time</source>
+        <translation>שרת מסד הנתונים לא היה מוכן בזמן</translation>
+    </message>
+    <message>
+        <source>processes of a crashed database server are still running</source>
+        <translation>תהליכים של שרת מסד נתונים שקרס עדיין פועלים</translation>
+    </message>
+    <message>
+        <source>Close the other Chartside window, or wait for it to exit.</source>
+        <translation>סגרו את החלון האחר של Chartside, או המתינו עד שייסגר.</translation>
+    </message>
+    <message>
+        <source>Set database.runtime_url to a NOSUPERUSER NOBYPASSRLS role.</source>
+        <translation>הגדירו את database.runtime_url לתפקיד מסוג ⁦NOSUPERUSER NOBYPASSRLS⁩.</translation>
+    </message>
+    <message>
+        <source>Run the migrations as the table owner, then `chartside doctor`.</source>
+        <translation>הריצו את עדכוני מבנה מסד הנתונים בתור הבעלים של הטבלאות, ואחר כך את הפקודה chartside doctor.</translation>
+    </message>
+    <message>
+        <source>Ask the administrator to correct the policy file.</source>
+        <translation>בקשו ממנהל המערכת לתקן את קובץ המדיניות.</translation>
+    </message>
+    <message>
+        <source>The OS keyring</source>
+        <translation>מחזיק המפתחות של המערכת</translation>
+    </message>
+    <message>
+        <source>Exporting notes</source>
+        <translation>ייצוא הרשומות</translation>
+    </message>
+    <message>
+        <source>by default</source>
+        <translation>כברירת מחדל</translation>
+    </message>
+    <message>
+        <source>a settings file</source>
+        <translation>קובץ הגדרות</translation>
+    </message>
+    <message>
         <source>- {place}: “{quote}” [{n}]</source>
         <translation>- {place}: &quot;{quote}&quot; [{n}]</translation>
     </message>
@@ -648,6 +1024,290 @@
     <message>
         <source>{n} of {total} sources were left out to fit the model&apos;s context.</source>
         <translation>{n} מתוך {total} מקורות הושמטו כדי שייכנסו להקשר של המודל.</translation>
+    </message>
+    <message>
+        <source>The question is {n} characters long; the limit is {limit}.</source>
+        <translation>אורך השאלה {n} תווים; המגבלה היא {limit}.</translation>
+    </message>
+    <message>
+        <source>The question needs {n} tokens with the instructions; the model&apos;s context holds {total}, {count} of them kept for the answer.</source>
+        <translation>השאלה יחד עם ההוראות צריכה {n} אסימונים; ההקשר של המודל מכיל {total}, ומהם {count} שמורים לתשובה.</translation>
+    </message>
+    <message>
+        <source>Too many questions: the limit is {n} a minute.</source>
+        <translation>יותר מדי שאלות: המגבלה היא {n} בדקה.</translation>
+    </message>
+    <message>
+        <source>Wait {n} {unit} and try again.</source>
+        <translation>המתינו {n} {unit} ונסו שוב.</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s notes are embedded with {name}, which is not installed on this computer, so they are searched by their words only.</source>
+        <translation>הרשומות של סביבת העבודה הזו משובצות במודל {name}, שאינו מותקן במחשב הזה, ולכן החיפוש בהן הוא לפי המילים בלבד.</translation>
+    </message>
+    <message>
+        <source>an embedding dimension of {n} cannot be indexed (limit 4000)</source>
+        <translation>אי אפשר להוסיף לאינדקס שיבוץ בממד {n} (המגבלה היא 4000)</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least {n} characters.</source>
+        <translation>משפט הסיסמה חייב להכיל לפחות {n} תווים.</translation>
+    </message>
+    <message>
+        <source>The OS keyring cannot be used: {reason} ({name}).</source>
+        <translation>אי אפשר להשתמש במחזיק המפתחות של המערכת: {reason} ({name}).</translation>
+    </message>
+    <message>
+        <source>The OS keyring changed (was {name}, now {other}), so Chartside&apos;s key is not where it was stored.</source>
+        <translation>מחזיק המפתחות של המערכת השתנה (היה {name}, כעת {other}), ולכן המפתח של Chartside אינו במקום שבו נשמר.</translation>
+    </message>
+    <message>
+        <source>The OS keyring refused to store the key: {detail}.</source>
+        <translation>מחזיק המפתחות של המערכת סירב לשמור את המפתח: {detail}.</translation>
+    </message>
+    <message>
+        <source>The OS keyring could not be read: {detail}.</source>
+        <translation>לא ניתן היה לקרוא ממחזיק המפתחות של המערכת: {detail}.</translation>
+    </message>
+    <message>
+        <source>workspace {id} has no data key</source>
+        <translation>לסביבת העבודה {id} אין מפתח נתונים</translation>
+    </message>
+    <message>
+        <source>workspace {id} has no recovery key</source>
+        <translation>לסביבת העבודה {id} אין מפתח שחזור</translation>
+    </message>
+    <message>
+        <source>workspace {id} has no {kind} key</source>
+        <translation>לסביבת העבודה {id} אין מפתח עבור {kind}</translation>
+    </message>
+    <message>
+        <source>the {kind} secret does not open workspace {id}</source>
+        <translation>הסוד של {kind} אינו פותח את סביבת העבודה {id}</translation>
+    </message>
+    <message>
+        <source>the data keys of workspace {id} do not match its master key</source>
+        <translation>מפתחות הנתונים של סביבת העבודה {id} אינם תואמים למפתח הראשי שלה</translation>
+    </message>
+    <message>
+        <source>cannot decrypt {id}: the stored value is truncated</source>
+        <translation>לא ניתן לפענח את {id}: הערך השמור קטוע</translation>
+    </message>
+    <message>
+        <source>cannot decrypt {id}: unknown format {name}</source>
+        <translation>לא ניתן לפענח את {id}: תבנית לא מוכרת {name}</translation>
+    </message>
+    <message>
+        <source>cannot decrypt {id}: written with key version {n}, which this workspace does not have</source>
+        <translation>לא ניתן לפענח את {id}: הערך הוצפן בגרסת מפתח {n}, שאינה קיימת בסביבת העבודה הזו</translation>
+    </message>
+    <message>
+        <source>cannot decrypt {id}: integrity check failed (the value was altered or belongs to another record)</source>
+        <translation>לא ניתן לפענח את {id}: בדיקת השלמות נכשלה (הערך שונה או שייך לרשומה אחרת)</translation>
+    </message>
+    <message>
+        <source>stored key-derivation parameters are below the Argon2id floor (m={n} KiB, t={count}, p={total})</source>
+        <translation>פרמטרי גזירת המפתח השמורים נמוכים מהסף של Argon2id (⁦m={n} KiB, t={count}, p={total}⁩)</translation>
+    </message>
+    <message>
+        <source>{record} {id} does not exist</source>
+        <translation>לא קיימת רשומת {record} עם המזהה {id}</translation>
+    </message>
+    <message>
+        <source>is already used by another {record}</source>
+        <translation>כבר בשימוש ברשומת {record} אחרת</translation>
+    </message>
+    <message>
+        <source>is too long ({n} characters; the limit is {limit})</source>
+        <translation>ארוך מדי ({n} תווים; המגבלה היא {limit})</translation>
+    </message>
+    <message>
+        <source>must be text, not {name}</source>
+        <translation>חייב להיות טקסט, לא {name}</translation>
+    </message>
+    <message>
+        <source>must be one of {name}</source>
+        <translation>חייב להיות אחד מאלה: {name}</translation>
+    </message>
+    <message>
+        <source>must be between 1 and {n}</source>
+        <translation>חייב להיות בין 1 ל־{n}</translation>
+    </message>
+    <message>
+        <source>has an unknown field: {field}</source>
+        <translation>מכיל שדה לא מוכר: {field}</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8 JSON ({where})</source>
+        <translation>אינו ⁦JSON⁩ תקין בקידוד ⁦UTF-8⁩ ({where})</translation>
+    </message>
+    <message>
+        <source>line {n} column {count}</source>
+        <translation>שורה {n}, עמודה {count}</translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;format&quot;: &quot;{name}&quot;</source>
+        <translation>חייב להיות אובייקט עם ⁦&quot;format&quot;: &quot;{name}&quot;⁩</translation>
+    </message>
+    <message>
+        <source>the folder {path} does not exist</source>
+        <translation>התיקייה {path} אינה קיימת</translation>
+    </message>
+    <message>
+        <source>the backup folder {path} does not exist</source>
+        <translation>תיקיית הגיבוי {path} אינה קיימת</translation>
+    </message>
+    <message>
+        <source>{path} already exists</source>
+        <translation>‏{path} כבר קיים</translation>
+    </message>
+    <message>
+        <source>cannot read the backup file {path}: {detail}</source>
+        <translation>לא ניתן לקרוא את קובץ הגיבוי {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>the backup file has format version {n}; this Chartside reads {total}</source>
+        <translation>גרסת התבנית של קובץ הגיבוי היא {n}; גרסה זו של Chartside קוראת את גרסה {total}</translation>
+    </message>
+    <message>
+        <source>the backup was made by a newer Chartside (database schema {id})</source>
+        <translation>הגיבוי נוצר בגרסה חדשה יותר של Chartside (סכמת מסד נתונים {id})</translation>
+    </message>
+    <message>
+        <source>the backup file ends early, inside {part} (truncated)</source>
+        <translation>קובץ הגיבוי מסתיים מוקדם מדי, בתוך {part} (הקובץ קטוע)</translation>
+    </message>
+    <message>
+        <source>part {n}</source>
+        <translation>חלק {n}</translation>
+    </message>
+    <message>
+        <source>part {n} of the backup file is damaged (bad length)</source>
+        <translation>חלק {n} של קובץ הגיבוי פגום (אורך שגוי)</translation>
+    </message>
+    <message>
+        <source>part {n} of the backup file has an unknown kind</source>
+        <translation>לחלק {n} של קובץ הגיבוי יש סוג לא מוכר</translation>
+    </message>
+    <message>
+        <source>part {n} of the backup file failed its integrity check (damaged or altered)</source>
+        <translation>חלק {n} של קובץ הגיבוי לא עבר את בדיקת השלמות (פגום או שונה)</translation>
+    </message>
+    <message>
+        <source>cannot restore into {path}: it is not an empty folder</source>
+        <translation>לא ניתן לשחזר אל {path}: זו אינה תיקייה ריקה</translation>
+    </message>
+    <message>
+        <source>cannot restore into {path}: it is inside the data folder in use</source>
+        <translation>לא ניתן לשחזר אל {path}: היא נמצאת בתוך תיקיית הנתונים שבשימוש</translation>
+    </message>
+    <message>
+        <source>the restored table {name} has {n} rows; the backup recorded {total}</source>
+        <translation>בטבלה המשוחזרת {name} יש {n} שורות; בגיבוי נרשמו {total}</translation>
+    </message>
+    <message>
+        <source>the restored notes of workspace {id} differ from the backup</source>
+        <translation>הרשומות המשוחזרות של סביבת העבודה {id} שונות מאלה שבגיבוי</translation>
+    </message>
+    <message>
+        <source>database migration ({command} to {id}) failed: {detail}; no change was made</source>
+        <translation>עדכון מבנה מסד הנתונים ({command} אל {id}) נכשל: {detail}; לא נעשה שום שינוי</translation>
+    </message>
+    <message>
+        <source>{name} failed: {detail}</source>
+        <translation>‏{name} נכשל: {detail}</translation>
+    </message>
+    <message>
+        <source>See {path}.</source>
+        <translation>ראו את הקובץ {path}.</translation>
+    </message>
+    <message>
+        <source>the database server did not answer for {n} s</source>
+        <translation>שרת מסד הנתונים לא ענה במשך {n} שניות</translation>
+    </message>
+    <message>
+        <source>the database server exited during start-up (code {n})</source>
+        <translation>שרת מסד הנתונים נסגר במהלך ההפעלה (קוד {n})</translation>
+    </message>
+    <message>
+        <source>another database server (pid {id}) is already using {path}</source>
+        <translation>שרת מסד נתונים אחר (מזהה תהליך {id}) כבר משתמש ב־{path}</translation>
+    </message>
+    <message>
+        <source>a database server left behind (pid {id}) did not stop</source>
+        <translation>שרת מסד נתונים שנותר פעיל (מזהה תהליך {id}) לא נעצר</translation>
+    </message>
+    <message>
+        <source>cannot read database credentials in {path}: {detail}</source>
+        <translation>לא ניתן לקרוא את פרטי ההתחברות למסד הנתונים ב־{path}: {detail}</translation>
+    </message>
+    <message>
+        <source>a database already exists in {path}</source>
+        <translation>כבר קיים מסד נתונים ב־{path}</translation>
+    </message>
+    <message>
+        <source>no database in {path}</source>
+        <translation>אין מסד נתונים ב־{path}</translation>
+    </message>
+    <message>
+        <source>no Chartside database in {path}</source>
+        <translation>אין מסד נתונים של Chartside ב־{path}</translation>
+    </message>
+    <message>
+        <source>Chartside data already exists in {path}</source>
+        <translation>נתונים של Chartside כבר קיימים ב־{path}</translation>
+    </message>
+    <message>
+        <source>the database role {name} is SUPERUSER or BYPASSRLS, so workspaces would not be isolated</source>
+        <translation>לתפקיד מסד הנתונים {name} יש הרשאת ⁦SUPERUSER⁩ או ⁦BYPASSRLS⁩, ולכן סביבות העבודה לא יהיו מבודדות זו מזו</translation>
+    </message>
+    <message>
+        <source>row-level security is not forced on {name}</source>
+        <translation>אבטחה ברמת השורה אינה נאכפת על {name}</translation>
+    </message>
+    <message>
+        <source>{action} is turned off: {setting} = false {source}</source>
+        <translation>‏{action} מושבת: ⁦{setting} = false⁩ {source}</translation>
+    </message>
+    <message>
+        <source>{setting} is locked by the policy file {path}</source>
+        <translation>‏{setting} נעול על ידי קובץ המדיניות {path}</translation>
+    </message>
+    <message>
+        <source>setting {setting}={value} {source} is invalid: {detail}</source>
+        <translation>ההגדרה ⁦{setting}={value}⁩ {source} אינה תקינה: {detail}</translation>
+    </message>
+    <message>
+        <source>Set {setting} in config.toml or CHARTSIDE_{variable}.</source>
+        <translation>הגדירו את {setting} בקובץ config.toml או במשתנה ⁦CHARTSIDE_{variable}⁩.</translation>
+    </message>
+    <message>
+        <source>policy file {path} is not valid TOML: {detail}</source>
+        <translation>קובץ המדיניות {path} אינו TOML תקין: {detail}</translation>
+    </message>
+    <message>
+        <source>{source} is not valid TOML: {detail}</source>
+        <translation>‏{source} אינו TOML תקין: {detail}</translation>
+    </message>
+    <message>
+        <source>in the policy file {path}, line {n}</source>
+        <translation>בקובץ המדיניות {path}, בשורה {n}</translation>
+    </message>
+    <message>
+        <source>in config.toml {path}, line {n}</source>
+        <translation>בקובץ config.toml {path}, בשורה {n}</translation>
+    </message>
+    <message>
+        <source>from CHARTSIDE_{variable}</source>
+        <translation>מהמשתנה ⁦CHARTSIDE_{variable}⁩</translation>
+    </message>
+    <message>
+        <source>the policy file {path}</source>
+        <translation>קובץ המדיניות {path}</translation>
+    </message>
+    <message>
+        <source>config.toml {path}</source>
+        <translation>הקובץ config.toml {path}</translation>
     </message>
 </context>
 <context>
