@@ -8,7 +8,7 @@ import json
 import subprocess
 from pathlib import Path
 
-from bench.common import REPO, RESULTS, measured_paths
+from bench.common import APP_CODE, REPO, RESULTS, measured_paths
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[str]:
@@ -26,10 +26,91 @@ def staleness(path: Path) -> str | None:
         return f"{path.name} was measured with uncommitted changes: {data['uncommitted'][:3]}"
     if _git("cat-file", "-e", f"{commit}^{{commit}}").returncode != 0:
         return f"{path.name}: commit {commit[:12]} is not in this clone"
-    paths = [*measured_paths(path.stem), *producer_paths(path.stem)]
+    paths = [*code_paths(path.stem), *producer_paths(path.stem)]
     since = _git("rev-list", "--count", f"{commit}..HEAD", "--", *paths)
     n = int(since.stdout.strip() or 0)
     return f"{path.name}: {n} commit(s) since {commit[:12]} change its code" if n else None
+
+
+def code_paths(stem: str) -> list[str]:
+    """What results/<stem>.json measured besides its bench code: the files of core, models,
+    app and migrations that its producer's code imports, followed through their own imports.
+    A result no producer writes depends on all of them, as does one whose producer reaches
+    none (nothing to follow)."""
+    bench_own = [p for p in measured_paths(stem) if p not in APP_CODE]
+    files = [f for source in producer_paths(stem) for f in _python_files(REPO / source)]
+    reached = app_imports(files)
+    return [*(reached or APP_CODE), *bench_own]
+
+
+def app_imports(files: list[Path]) -> list[str]:
+    """The app's files that `files` import, directly or through each other: each module's
+    file and its packages' __init__. Code that a child process runs from a string counts
+    (bench_models measures RSS that way). Reaching migrations counts the folder: alembic
+    loads its versions by path."""
+    todo = list(files)
+    seen: set[Path] = set()
+    found: set[str] = set()
+    while todo:
+        file = todo.pop()
+        if file in seen:
+            continue
+        seen.add(file)
+        for module in _imports(file.read_text(encoding="utf-8"), file):
+            for target in _module_files(module):
+                rel = target.relative_to(REPO).as_posix()
+                if rel.startswith("migrations/"):
+                    found.add("migrations")
+                elif rel not in found:
+                    found.add(rel)
+                    todo.append(target)
+    return sorted(found)
+
+
+def _imports(source: str, file: Path) -> list[str]:
+    """Dotted names `source` imports, and for `from a import b` both a and a.b (b may be a
+    submodule); a string constant that is itself Python with imports is read too."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: from the file's own package, `level - 1` up
+                package = file.relative_to(REPO).parent.parts
+                up = package[: len(package) - node.level + 1]
+                base = ".".join([*up, *([base] if base else [])])
+            names += [base, *(f"{base}.{a.name}" for a in node.names)]
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and "import " in node.value
+        ):
+            names += _imports(node.value, file)
+    return names
+
+
+def _module_files(module: str) -> list[Path]:
+    """The files that importing `module` runs, when it is the app's: each package's
+    __init__.py on the way and the module's own file."""
+    parts = module.split(".")
+    if parts[0] not in APP_CODE:
+        return []
+    found: list[Path] = []
+    for i in range(1, len(parts) + 1):
+        stem = REPO.joinpath(*parts[:i])
+        for candidate in (stem / "__init__.py", stem.with_suffix(".py")):
+            if candidate.is_file():
+                found.append(candidate)
+    return found
+
+
+def _python_files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.py")) if path.is_dir() else [path] if path.is_file() else []
 
 
 def producer_paths(stem: str) -> list[str]:

@@ -141,3 +141,33 @@ def test_a_result_depends_on_its_producers_own_code(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(stale, "_git", git)
     assert stale.staleness(RESULTS / "eval_answers.json") is None
     assert answers <= set(asked[-1])  # the rev-list of what changed since names them
+
+
+def test_a_result_depends_on_the_app_code_its_producer_imports() -> None:
+    """A result measured the app's modules its bench code reaches through imports, not every
+    file of core, models and app: a CLI-only change leaves the store figures current, while
+    a change to the service, the database or a model runtime does not."""
+    store = set(stale.code_paths("store"))
+    assert {"core/services/service.py", "core/db/store.py", "core/security/crypto.py"} <= store
+    assert "migrations" in store  # the service migrates: every version counts
+    assert not {"app/main.py", "app/cli/files.py", "app/cli/entry.py"} & store
+    assert not {"core", "models", "app"} & store  # files, not whole folders
+    assert "bench/bench_store.py" in store  # its own sources, as before
+    models = set(stale.code_paths("models"))
+    # bench_models runs `from models.factory import open_defaults` in a child, from a string.
+    assert {"models/factory.py", "models/generator.py", "models/embedder.py"} <= models
+    assert not any(p.startswith("core/db/") for p in models)
+    # A result no producer writes keeps the coarse rule: every file of the app.
+    assert set(stale.APP_CODE) <= set(stale.code_paths("no_such_result"))
+
+
+def test_imports_are_followed_through_relative_and_string_code() -> None:
+    source = (
+        "from . import ports\n"
+        "from .retrieval import search\n"
+        "CHILD = 'import sys\\nfrom models.factory import open_defaults'\n"
+    )
+    file = stale.REPO / "core" / "assistant" / "x.py"  # a path for the relative imports
+    names = set(stale._imports(source, file))  # pyright: ignore[reportPrivateUsage]
+    assert {"core.assistant.ports", "core.assistant.retrieval.search"} <= names
+    assert "models.factory.open_defaults" in names
