@@ -7,6 +7,7 @@ import signal
 import socket
 import sys
 import threading
+from pathlib import Path
 from types import FrameType
 
 from app.compose import build_service, build_settings, enforce_offline_env
@@ -79,23 +80,39 @@ STOP_SIGNALS = tuple(n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 def _gui() -> int:
     from core.errors import ChartsideError
 
+    # Until the window is up, a failure is the CLI's one line (DESIGN §7): a data dir this
+    # account cannot use is found before its crash log or its database is touched.
+    settings = None
     try:
         settings = build_settings()
-    except ChartsideError as exc:
-        print(f"chartside: error: {exc}", file=sys.stderr)
-        return 1
-    from ui.app import run_gui
-    from ui.crash_log import CrashLog
+        from app.cli.files import check_data_dir
 
-    crash_log = CrashLog(settings.data_dir / "logs")
-    crash_log.install()
+        check_data_dir(settings.data_dir)
+        from ui.crash_log import CrashLog
+
+        crash_log = CrashLog(settings.data_dir / "logs")
+        crash_log.install()
+    except (ChartsideError, OSError) as exc:
+        return _failed_to_start(exc, settings.data_dir if settings else None)
     from app.models_api import RegistryModelsApi
+    from ui.app import run_gui
 
     try:
-        service = build_service(settings)
+        try:
+            service = build_service(settings)
+        except (ChartsideError, OSError) as exc:
+            return _failed_to_start(exc, settings.data_dir)
         return run_gui(service, settings, models=RegistryModelsApi(settings, service))
     finally:
         crash_log.close()
+
+
+def _failed_to_start(exc: Exception, data_dir: Path | None) -> int:
+    from app.cli.files import from_os_error
+
+    error = from_os_error(exc, data_dir) if isinstance(exc, OSError) else exc
+    print(f"chartside: error: {error}".replace("\n", " "), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

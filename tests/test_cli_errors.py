@@ -3,7 +3,8 @@ write that fails leaves nothing behind (DESIGN §7). Run through the real consol
 
 Most cases (a missing folder, a directory or a file in the way) fail for root too. Permission
 bits do not stop root, so as root the permission cases run as an unprivileged account
-(`nobody`), and are skipped where that account cannot run this interpreter.
+(`nobody`, through `as_nobody` where the interpreter sits in a folder closed to it), and are
+skipped only where that account still cannot run this interpreter.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -72,20 +74,26 @@ class Place:
         return env
 
     def run(
-        self, data_dir: Path, *args: str, unprivileged: bool = False, json_out: bool = False
+        self,
+        data_dir: Path,
+        *args: str,
+        unprivileged: bool = False,
+        json_out: bool = False,
+        window: bool = False,
     ) -> subprocess.CompletedProcess[str]:
-        """`unprivileged`: as `nobody` when root (see the `unprivileged` fixture)."""
-        drop: dict[str, Any] = {}
+        """`unprivileged`: as `nobody` when root (see the `unprivileged` fixture).
+        `window`: `chartside` with no command, the data dir from CHARTSIDE_DATA_DIR."""
+        env = self.env()
+        if window:
+            argv = [CHARTSIDE]
+            env.update(CHARTSIDE_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
+        else:
+            argv = [CHARTSIDE, "--data-dir", str(data_dir), *(["--json"] if json_out else [])]
+            argv += args
         if unprivileged and AS_ROOT:
-            drop = {"user": NOBODY, "group": NOBODY, "extra_groups": []}
+            argv = as_nobody(argv, self.area("view"))
         return subprocess.run(
-            [CHARTSIDE, "--data-dir", str(data_dir), *(["--json"] if json_out else []), *args],
-            capture_output=True,
-            text=True,
-            env=self.env(),
-            cwd=self.root,
-            timeout=180,
-            **drop,
+            argv, capture_output=True, text=True, env=env, cwd=self.root, timeout=180
         )
 
     def seed(self, data_dir: Path, *, unprivileged: bool = False) -> Path:
@@ -94,6 +102,32 @@ class Place:
         src.write_text(json.dumps(DOC), encoding="utf-8")
         ok(self.run(data_dir, "import", str(src), unprivileged=unprivileged))
         return data_dir
+
+
+# Run as root in a mount namespace of its own: the folder that `nobody` may not enter on
+# the way to the interpreter (pyenv's, under /root) is covered by a view holding only the
+# entry on that way, then the command drops to `nobody`. Nothing outside it changes.
+_AS_NOBODY = """
+closed=$1 entry=$2 view=$3; shift 3
+mkdir "$view/$entry" && mount --rbind "$closed/$entry" "$view/$entry" &&
+mount --rbind "$view" "$closed" &&
+exec setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
+"""
+
+
+def as_nobody(argv: list[str], view: Path) -> list[str]:
+    """`argv` as `nobody`; `view` is an empty folder that anyone may enter."""
+    interpreter = Path(os.path.realpath(sys.executable))
+    closed = next(
+        (d for d in reversed(interpreter.parents) if not d.stat().st_mode & stat.S_IXOTH),
+        None,
+    )
+    drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
+    if closed is None:
+        return [*drop, *argv]
+    entry = interpreter.relative_to(closed).parts[0]
+    script = ["sh", "-c", _AS_NOBODY, "sh", str(closed), entry, str(view), *argv]
+    return ["unshare", "--mount", "--propagation", "private", *script]
 
 
 def ok(res: subprocess.CompletedProcess[str]) -> None:
@@ -138,10 +172,7 @@ def unprivileged(place: Place) -> None:
     folder `nobody` may not enter, such as /root)."""
     if not AS_ROOT:
         return
-    try:
-        probe = place.run(place.root, "--help", unprivileged=True)
-    except PermissionError as exc:
-        pytest.skip(f"`nobody` cannot run {CHARTSIDE}: {exc.strerror}")
+    probe = place.run(place.root, "--help", unprivileged=True)
     if probe.returncode != 0:
         pytest.skip(f"`nobody` cannot run {CHARTSIDE}: {probe.stderr.strip()[-200:]}")
 
@@ -158,6 +189,9 @@ def _target(area: Path, kind: str) -> Path:
     if kind == "a directory":
         (area / "out.json").mkdir()
         return area / "out.json"
+    if kind == "a pipe":  # renaming a finished copy over it would replace it
+        os.mkfifo(area / "out.json")
+        return area / "out.json"
     assert kind == "a file in the way"
     (area / "plain-file").write_text("not a folder\n")
     return area / "plain-file" / "out.json"
@@ -171,7 +205,7 @@ def _assert_nothing_written(
     assert tree(area) == before  # no partial file, no temporary copy
 
 
-@pytest.mark.parametrize("kind", ["missing folder", "a directory", "a file in the way"])
+@pytest.mark.parametrize("kind", ["missing folder", "a directory", "a file in the way", "a pipe"])
 @pytest.mark.parametrize("command", sorted(WRITERS))
 def test_an_output_that_cannot_be_written_is_one_line_and_leaves_nothing(
     place: Place, store: Path, command: str, kind: str
@@ -180,6 +214,8 @@ def test_an_output_that_cannot_be_written_is_one_line_and_leaves_nothing(
     out = _target(area, kind)
     before = tree(area)
     _assert_nothing_written(place.run(store, *WRITERS[command], str(out)), area, out, before)
+    if kind == "a pipe":
+        assert stat.S_ISFIFO(out.stat().st_mode)  # still the pipe, not a file of notes
 
 
 @pytest.mark.parametrize("command", sorted(WRITERS))
@@ -242,6 +278,29 @@ def test_a_data_dir_closed_to_its_own_account_is_one_line(
         their_store.chmod(0o700)
     _assert_data_dir_error(res, their_store)
     assert not (place.root / "out.json").exists()
+
+
+def test_the_window_with_a_data_dir_closed_to_its_account_is_one_line(
+    place: Place, their_store: Path
+) -> None:
+    """`chartside` with no command, as a clinician starts the window: the same one line,
+    before a crash log or a database is touched."""
+    their_store.chmod(0o000)
+    try:
+        res = place.run(their_store, unprivileged=True, window=True)
+    finally:
+        their_store.chmod(0o700)
+    _assert_data_dir_error(res, their_store)
+
+
+def test_the_window_with_a_data_dir_it_cannot_create_is_one_line(
+    place: Place, unprivileged: None
+) -> None:
+    area = place.area("closed-parent")
+    area.chmod(0o555)  # root's when root runs the tests: `nobody` may not create in it
+    res = place.run(area / "data", unprivileged=True, window=True)
+    _assert_data_dir_error(res, area / "data")
+    assert tree(area) == []
 
 
 @pytest.mark.skipif(not AS_ROOT, reason="needs root to make another account's data dir")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import cast
@@ -48,9 +49,10 @@ def from_os_error(exc: OSError, data_dir: Path | None = None) -> FileAccessError
             inner = "" if path == home else f" ({path})"
             remedy = (
                 "Run Chartside as the account that owns the data directory, or choose another "
-                "with --data-dir."
+                "with --data-dir or CHARTSIDE_DATA_DIR."
                 if isinstance(exc, PermissionError)
-                else "Check the path, or choose another data directory with --data-dir."
+                else "Check the path, or choose another data directory with --data-dir or "
+                "CHARTSIDE_DATA_DIR."
             )
             return FileAccessError(
                 f"cannot use the data directory {home}{inner}: {reason(exc)}", remedy
@@ -89,6 +91,7 @@ def writing(out: Path) -> Generator[None, None, None]:
     """For a writer that is already atomic (backups): an OSError about `out`, or about a file
     beside it (its temporary copy), is reported as failing to write `out`."""
     target = out.absolute()
+    _refuse_special(out)
     try:
         yield
     except OSError as exc:
@@ -96,6 +99,20 @@ def writing(out: Path) -> Generator[None, None, None]:
         if not any(p == target or p.parent == target.parent for p in about):
             raise
         raise FileAccessError(f"cannot write {out}: {reason(exc)}", WRITE_REMEDIATION) from None
+
+
+def _refuse_special(out: Path) -> None:
+    """A device, pipe or socket at `out` is refused: the writers rename a finished copy over
+    `out`, which would replace /dev/full or a FIFO with a plain file of exported notes."""
+    try:
+        mode = out.stat().st_mode
+    except OSError:
+        return  # missing, or not reachable: the write itself reports it
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a folder fails with its own reason
+        raise FileAccessError(
+            f"cannot write {out}: not a regular file (a device, pipe or socket)",
+            WRITE_REMEDIATION,
+        )
 
 
 def into_new_secret_file(path: Path, make: Callable[[], str]) -> None:
