@@ -104,29 +104,39 @@ class Place:
         return data_dir
 
 
-# Run as root in a mount namespace of its own: the folder that `nobody` may not enter on
-# the way to the interpreter (pyenv's, under /root) is covered by a view holding only the
-# entry on that way, then the command drops to `nobody`. Nothing outside it changes.
+# Run as root in a mount namespace of its own: each folder that `nobody` may not enter on
+# the way to the interpreter or this checkout (pyenv's, under /root) is covered by a view
+# holding only the entries on those ways; then the command drops to `nobody`. Nothing
+# outside the command changes.
 _AS_NOBODY = """
-closed=$1 entry=$2 view=$3; shift 3
-mkdir "$view/$entry" && mount --rbind "$closed/$entry" "$view/$entry" &&
-mount --rbind "$view" "$closed" &&
+while [ "$1" != -- ]; do
+    closed=$1 view=$2 entries=$3; shift 3
+    for entry in $entries; do
+        mkdir "$view/$entry" && mount --rbind "$closed/$entry" "$view/$entry" || exit 125
+    done
+    mount --rbind "$view" "$closed" || exit 125
+done
+shift
 exec setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"
 """
 
 
-def as_nobody(argv: list[str], view: Path) -> list[str]:
-    """`argv` as `nobody`; `view` is an empty folder that anyone may enter."""
-    interpreter = Path(os.path.realpath(sys.executable))
-    closed = next(
-        (d for d in reversed(interpreter.parents) if not d.stat().st_mode & stat.S_IXOTH),
-        None,
-    )
-    drop = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"]
-    if closed is None:
-        return [*drop, *argv]
-    entry = interpreter.relative_to(closed).parts[0]
-    script = ["sh", "-c", _AS_NOBODY, "sh", str(closed), entry, str(view), *argv]
+def as_nobody(argv: list[str], views: Path) -> list[str]:
+    """`argv` as `nobody`; `views` is an empty folder that anyone may enter."""
+    needed = (Path(os.path.realpath(sys.executable)), Path(__file__).resolve().parents[1])
+    entries: dict[Path, set[str]] = {}
+    for path in needed:
+        closed = next(
+            (d for d in reversed(path.parents) if not d.stat().st_mode & stat.S_IXOTH), None
+        )
+        if closed is not None:
+            entries.setdefault(closed, set()).add(path.relative_to(closed).parts[0])
+    covers: list[str] = []
+    for i, (closed, names) in enumerate(entries.items()):
+        view = views / str(i)
+        view.mkdir(mode=0o755)
+        covers += [str(closed), str(view), " ".join(sorted(names))]
+    script = ["sh", "-c", _AS_NOBODY, "sh", *covers, "--", *argv]
     return ["unshare", "--mount", "--propagation", "private", *script]
 
 
