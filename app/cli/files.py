@@ -14,15 +14,11 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import cast
 
-from core.errors import ChartsideError
+from app.cli.errors import FileAccessError
 
 WRITE_REMEDIATION = (
     "Choose a file name in a folder that exists and that you may write to; nothing was written."
 )
-
-
-class FileAccessError(ChartsideError):
-    remediation = "Check that the path exists and that this account may read and write it."
 
 
 def reason(exc: OSError) -> str:
