@@ -109,10 +109,33 @@ def test_every_command_and_action_is_in_the_man_page(words: tuple[str, ...], man
 
 
 @pytest.mark.parametrize("words", list(INVOCATIONS), ids=_ids)
-def test_a_command_line_argparse_rejects_exits_2(words: tuple[str, ...]) -> None:
-    with pytest.raises(SystemExit) as done:
-        run_cli([*_argv(words), "--no-such-option"])
-    assert done.value.code == 2
+def test_a_command_line_argparse_rejects_exits_2_in_one_line(
+    words: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli([*_argv(words), "--no-such-option"]) == 2
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("chartside: error: "), err
+    # What is wrong first: the option, or a group's missing ACTION (`chartside keys`).
+    assert "--no-such-option" in lines[0] or "required: ACTION" in lines[0], lines[0]
+    assert "--help` shows the usage" in lines[0]
+    assert out == ""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--json"], ["--json", "ask", "--conversation", "not-a-uuid", "q"], ["--json", "nope"]],
+    ids=["no command", "bad value", "unknown command"],
+)
+def test_a_rejected_command_line_with_json_is_one_json_object_and_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_cli(argv) == 2
+    out, err = capsys.readouterr()
+    assert len(err.splitlines()) == 1 and err.startswith("chartside: error: ")
+    failure = json.loads(out)
+    assert failure["error"] == "UsageError" and failure["message"] in err
+    assert "--help` shows the usage" in failure["remediation"]
 
 
 @pytest.mark.parametrize("json_out", [False, True], ids=["text", "json"])

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from app.cli import (
     ask,
@@ -26,6 +27,7 @@ from app.cli import (
     transfer,
 )
 from app.cli.context import EXIT_ERROR, EXIT_USAGE, Context, OpenService, OpenSettings
+from app.cli.errors import UsageError
 from app.cli.registry import Command, registered
 from app.compose import build_service, build_settings
 from core.errors import ChartsideError
@@ -58,8 +60,20 @@ def commands() -> list[Command]:
     return sorted(found, key=lambda c: order[c.handler.__module__])  # stable within a module
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a rejected command line reported as DESIGN §7's one line (exit 2)
+    instead of the usage block; the usage is a `--help` away."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("chartside").strip()  # "ask", "keys status"
+        raise UsageError(
+            f"{command}: {message}" if command else message,
+            f"`{self.prog} --help` shows the usage.",
+        )
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="chartside", description="Local clinical-notes assistant.")
+    p = _Parser(prog="chartside", description="Local clinical-notes assistant.")
     p.add_argument("--data-dir", type=Path, help="data directory (env CHARTSIDE_DATA_DIR)")
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
     p.add_argument("--user", help="practitioner username (default: the only one, or yours)")
@@ -88,15 +102,18 @@ def run_cli(
     open_service: OpenService = build_service,
 ) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_usage(sys.stderr)
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.error("no COMMAND given (`chartside` alone opens the window)")
+    except UsageError as exc:
+        _fail("--json" in argv, exc)
         return EXIT_USAGE
     ctx = Context(args, open_settings, open_service)
     try:
         return registered()[args.command].handler(ctx)
     except ChartsideError as exc:
-        _fail(args, exc)
+        _fail(args.json, exc)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("chartside: interrupted", file=sys.stderr)
@@ -109,15 +126,15 @@ def run_cli(
     except OSError as exc:
         # A file or folder the command could not use (an unreadable data dir, a missing input
         # file): one line naming the path and the reason, not a traceback.
-        _fail(args, files.from_os_error(exc, ctx.data_dir))
+        _fail(args.json, files.from_os_error(exc, ctx.data_dir))
         return EXIT_ERROR
     finally:
         ctx.close()
 
 
-def _fail(args: argparse.Namespace, exc: ChartsideError) -> None:
+def _fail(json_out: bool, exc: ChartsideError) -> None:
     line = str(exc).replace("\n", " ")
-    if args.json:
+    if json_out:
         print(
             json.dumps(
                 {

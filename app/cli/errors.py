@@ -8,3 +8,7 @@ from core.errors import ChartsideError
 
 class FileAccessError(ChartsideError):
     remediation = "Check that the path exists and that this account may read and write it."
+
+
+class UsageError(ChartsideError):
+    """A command line argparse rejected (exit 2): one line, the usage a `--help` away."""
