@@ -42,11 +42,15 @@ def test_index_then_search_and_batch(tmp_path: Path) -> None:
     scoped = ok(cli(d, "search", "zolpidem", "--client", other, "--k", "2"))
     assert {h["client_external_id"] for h in scoped} == {other}
     batch = tmp_path / "q.jsonl"
-    batch.write_text(
-        json.dumps({"id": "a", "query": "zolpidem", "client": doc["clients"][1]["external_id"]})
-        + "\n{not json\n"
-        + json.dumps({"id": "c", "query": "sleep", "client": "no-such-client"})
-        + "\n"
+    batch.write_bytes(
+        (
+            json.dumps({"id": "a", "query": "zolpidem", "client": doc["clients"][1]["external_id"]})
+            + "\n{not json\n"
+            + json.dumps({"id": "c", "query": "sleep", "client": "no-such-client"})
+            + "\n"
+        ).encode()
+        + b'{"id": "d", "query": "\xa4\xff"}\n'  # a line in another encoding
+        + json.dumps({"id": "e", "query": "sleep"}).encode()
     )
     res = cli(d, "search", "--batch", str(batch), "--k", "1")
     assert res.returncode == 0, res.stderr
@@ -54,6 +58,8 @@ def test_index_then_search_and_batch(tmp_path: Path) -> None:
     assert lines[0]["id"] == "a" and lines[0]["results"][0]["field"] == "plan"
     assert lines[1]["error"] == "not valid JSON" and lines[1]["line"] == 2
     assert lines[2] == {"id": "c", "line": 3, "error": "no client has that id"}
+    assert lines[3] == {"id": None, "line": 4, "error": "not valid UTF-8"}
+    assert lines[4]["id"] == "e" and "results" in lines[4]  # the lines after it still run
     assert "zolpidem" not in res.stderr  # PHI reaches stdout only
     # `search ... | head`: the reader leaves early; the CLI ends quietly, as SIGPIPE would.
     batch.write_text(_many("sleep", 400))

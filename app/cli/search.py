@@ -152,12 +152,15 @@ def _query(svc: ChartsideService, text: str, client: str | None, a: Any) -> Sear
 def batch_lines(path: Path, key: str) -> Iterator[tuple[Any, dict[str, Any]]]:
     """(id, item) per non-blank JSONL line; a bad line gives an item with an "error" (and
     its line number) instead of aborting, so a long evaluation run keeps its answers."""
-    with path.open(encoding="utf-8") as f:
+    with path.open("rb") as f:  # decoded line by line: one bad line is that line's error
         for n, raw in enumerate(f, start=1):
             if not raw.strip():
                 continue
             try:
-                parsed: object = json.loads(raw)
+                parsed: object = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield None, {"line": n, "error": "not valid UTF-8"}
+                continue
             except json.JSONDecodeError:
                 yield None, {"line": n, "error": "not valid JSON"}
                 continue
