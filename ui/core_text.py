@@ -386,6 +386,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", "config.toml {path}"),
 )
 
+# The only templates a whole line of an answer is matched against: a model's line must never
+# meet an error's broad template ("See {path}.", "{name} failed: {detail}") and be rewritten.
+ANSWER_LINES = ("- {place}: “{quote}” [{n}]", "No session {range} is in the notes.")
+
 _KEPT = {"quote", "words", "markers", "n", "current", "total", "limit", "count"}
 # Values shown left to right whatever the sentence's direction (a path, an id, a setting,
 # a command) and values shown in their own direction (a name, a tool's own words).
@@ -400,14 +404,14 @@ def set_language(locale: QLocale) -> None:
     _locale = locale
 
 
-def core_text(text: str) -> str:
+def core_text(text: str, templates: tuple[str, ...] = TEMPLATES) -> str:
     """`text` from core in the UI's language, where the catalogue has it."""
     if not text:
         return text
     exact = QCoreApplication.translate(CONTEXT, text)
     if exact != text:
         return exact
-    for pattern, template in _patterns():
+    for pattern, template in _patterns(templates):
         match = pattern.fullmatch(text)
         if match is None:
             continue
@@ -421,11 +425,11 @@ def core_text(text: str) -> str:
 def core_lines(text: str) -> str:
     """An answer from core with each of its own lines translated (an extractive answer's
     heading and places); a model's answer matches none and stays as written."""
-    return "\n".join(core_text(line) for line in text.split("\n"))
+    return "\n".join(core_text(line, ANSWER_LINES) for line in text.split("\n"))
 
 
 @functools.cache
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
+def _patterns(templates: tuple[str, ...]) -> list[tuple[re.Pattern[str], str]]:
     def pattern(template: str) -> re.Pattern[str]:
         pieces = re.split(r"\{(\w+)\}", template)
         return re.compile(
@@ -433,7 +437,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             re.S,
         )
 
-    return [(pattern(t), t) for t in TEMPLATES]
+    return [(pattern(t), t) for t in templates]
 
 
 def _value(name: str, value: str) -> str:

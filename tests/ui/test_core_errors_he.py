@@ -179,7 +179,7 @@ def test_no_template_hides_a_later_one() -> None:
     hidden = {}
     for template in TEMPLATES:
         sample = re.sub(r"\{\w+\}", "X", template)
-        first = next(t for p, t in _patterns() if p.fullmatch(sample))
+        first = next(t for p, t in _patterns(TEMPLATES) if p.fullmatch(sample))
         if first != template:
             hidden[template] = first
     assert hidden == {}

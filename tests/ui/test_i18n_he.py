@@ -41,7 +41,7 @@ from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
 from ui.bidi import strip_isolates
-from ui.core_text import TEXTS, core_lines, core_text
+from ui.core_text import ANSWER_LINES, TEMPLATES, TEXTS, core_lines, core_text
 from ui.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -337,6 +337,12 @@ def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
         assert HEBREW.search(core_text(f"Session, {words}")), key
     # A model's own answer is not core's words: it stays as the model wrote it.
     assert core_lines("Sertraline was started [1].") == "Sertraline was started [1]."
+    assert set(ANSWER_LINES) <= set(TEMPLATES)  # in the catalogue, translated
+    # Even where a line of it has the shape of one of core's errors: only an answer's own
+    # lines are matched, so these stay as written though core_text would translate them.
+    for line in ("See [1].", "The walk failed: knee pain [2]", "Dr Levy does not exist"):
+        assert core_text(line) != line
+        assert core_lines(f"{line}\nSee note [1].") == f"{line}\nSee note [1]."
 
 
 def test_core_text_leaves_english_as_it_is_without_a_catalogue() -> None:
