@@ -155,14 +155,16 @@ def test_switching_generator_and_embedder_reaches_the_service(
 ) -> None:
     svc, models = app_service
     client = svc.create_client(ClientData(full_name="Switch Client", medical_history="Asthma."))
-    svc.create_session(
-        client.id,
-        SessionData(
-            date=dt.datetime(2024, 3, 2, 10, 0),
-            subjective="Wheezy at night.",
-            assessment="Asthma, partly controlled.",
-        ),
-    )
+    # Enough distinct passages that re-embedding outlasts a few of the screen's polls.
+    for day in range(60):
+        svc.create_session(
+            client.id,
+            SessionData(
+                date=dt.datetime(2024, 3, 2, 10, 0) + dt.timedelta(days=day),
+                subjective=f"Wheezy on {day + 1} nights this week, worse after climbing stairs.",
+                assessment=f"Asthma, peak flow {300 + day} L/min, partly controlled.",
+            ),
+        )
     svc.lock()
     driver = make_gui(svc, models)
     dialog = _open(driver)
@@ -185,17 +187,21 @@ def test_switching_generator_and_embedder_reaches_the_service(
     assert not dialog.banner.isVisible(), dialog.banner.text
     assert svc.embedder is not None and svc.embedder.model_id.startswith(E5)
     # The background indexer re-embeds every passage with the new model; the screen
-    # follows it until none is left.
-    driver.wait_until(
-        lambda: (
-            dialog.index is not None
-            and (dialog.index.model_id or "").startswith(E5)
-            and dialog.index.total > 0
-            and dialog.index.complete
-        ),
-        timeout=240_000,
-    )
-    assert "All" in dialog.index_label.text() and E5 in dialog.index_label.text()
+    # follows it, part way ("40 of 121") and then until none is left.
+    shown: list[tuple[str, int, int]] = []
+
+    def done() -> bool:
+        index = dialog.index
+        if index is not None and (index.model_id or "").startswith(E5):
+            shown.append((dialog.index_label.text(), index.current, index.total))
+        return index is not None and (index.model_id or "").startswith(E5) and index.complete
+
+    driver.wait_until(done, timeout=240_000)
+    total = shown[-1][2]
+    assert total >= 100 and "All" in shown[-1][0] and E5 in shown[-1][0]
+    part_way = [(text, n) for text, n, _ in shown if 0 < n < total]
+    assert part_way, shown
+    assert all(f"{n} of {total}" in text for text, n in part_way), part_way
 
 
 def test_re_embedding_progress_reads_n_of_m(make_gui: MakeGui, fake_api: object) -> None:
