@@ -88,6 +88,9 @@ def _gui() -> int:
         from app.cli.files import check_data_dir
 
         check_data_dir(settings.data_dir)
+        from app.policy_models import enforce_locked_generator
+
+        enforce_locked_generator(settings)
         from ui.crash_log import CrashLog
 
         crash_log = CrashLog(settings.data_dir / "logs")

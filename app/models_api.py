@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.policy_models import require_generator_choice
 from core.errors import ModelError
 from core.model_info import KINDS, ModelInfo
 from core.progress import CancelToken, Progress, scaled
@@ -74,6 +75,8 @@ class RegistryModelsApi:
         cancel: CancelToken | None = None,
     ) -> ModelInfo:
         _check_kind(kind)
+        if kind == "generator":
+            require_generator_choice(self._settings)
         reg = self._registry()
         record = reg.find(kind, path)
         if record is None:

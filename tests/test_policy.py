@@ -100,6 +100,50 @@ def test_a_policy_without_the_keyring_refuses_to_set_it_up(
     assert not (tmp_path / "keyring.json").exists()  # nothing was stored in it
 
 
+def test_a_locked_generator_is_the_one_in_use_even_where_another_was_chosen(
+    tmp_path: Path,
+) -> None:
+    """The desktop chose Qwen (the app's own choice) before the policy came; under a
+    policy locking "instruct", SmolLM2 is in use and saying why, and choosing another is
+    refused, from the CLI and from the models screen's API."""
+    from app.models_api import RegistryModelsApi
+    from app.policy_models import enforce_locked_generator
+    from core.errors import PolicyForbids
+    from core.settings import load_settings
+
+    d = tmp_path / "d"
+    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    qwen = next(r for r in rows if r["kind"] == "generator" and r["active"])
+    assert qwen["name"] == "Qwen2.5-Coder-1.5B-Instruct"
+    path = Path(os.environ["CHARTSIDE_POLICY_FILE"])
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(POLICY)
+    try:
+        rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+        (active,) = [r for r in rows if r["kind"] == "generator" and r["active"]]
+        assert active["name"] == "SmolLM2-135M-Instruct"
+        assert (
+            active["why"] == f"locked by models.default_generator in the policy file {path}, line 8"
+        )
+        res = cli(d, "models", "use-generator", qwen["path"], passphrase=None)
+        assert res.returncode != 0 and json.loads(res.stdout)["error"] == "PolicyForbids"
+        (line,) = res.stderr.strip().splitlines()
+        assert 'Choosing the generator is turned off: models.default_generator = "instruct"' in line
+        assert f"{path}, line 8" in line
+        settings = load_settings(data_dir=d)
+        with pytest.raises(PolicyForbids):
+            RegistryModelsApi(settings).use_model("generator", qwen["path"])
+        enforce_locked_generator(settings)  # again: nothing left to change
+        rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+        assert [r["name"] for r in rows if r["kind"] == "generator" and r["active"]] == [
+            "SmolLM2-135M-Instruct"
+        ]
+    finally:
+        path.unlink()
+    # Without the policy the lock is gone, and the clinician may choose again.
+    assert ok(cli(d, "models", "use-generator", qwen["path"], passphrase=None))["active"]
+
+
 @pytest.mark.parametrize(
     ("text", "named", "line"),
     [

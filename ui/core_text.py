@@ -241,6 +241,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Core", "Ask the administrator to correct the policy file."),
     QT_TRANSLATE_NOOP("Core", "The OS keyring"),
     QT_TRANSLATE_NOOP("Core", "Exporting notes"),
+    QT_TRANSLATE_NOOP("Core", "Choosing the generator"),
     QT_TRANSLATE_NOOP("Core", "by default"),
     QT_TRANSLATE_NOOP("Core", "a settings file"),
 )
@@ -374,6 +375,9 @@ TEMPLATES = (
     ),
     QT_TRANSLATE_NOOP("Core", "row-level security is not forced on {name}"),
     QT_TRANSLATE_NOOP("Core", "{action} is turned off: {setting} = false {source}"),
+    # app/policy_models.py: the generator the policy fixes, refused and shown in use.
+    QT_TRANSLATE_NOOP("Core", '{action} is turned off: {setting} = "{value}" {source}'),
+    QT_TRANSLATE_NOOP("Core", "locked by {setting} {source}"),
     QT_TRANSLATE_NOOP("Core", "{setting} is locked by the policy file {path}"),
     QT_TRANSLATE_NOOP("Core", "setting {setting}={value} {source} is invalid: {detail}"),
     QT_TRANSLATE_NOOP("Core", "Set {setting} in config.toml or CHARTSIDE_{variable}."),

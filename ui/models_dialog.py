@@ -43,6 +43,7 @@ from core.model_info import ModelInfo
 from core.progress import CancelToken
 from core.retrieval.types import IndexStatus
 from ui.bidi import isolate, ltr
+from ui.core_text import core_text
 from ui.errors import ErrorBanner, ErrorText, describe
 from ui.task_dialog import PROGRESS_STEPS, ProgressRelay
 from ui.tasks import TaskRunner
@@ -418,7 +419,7 @@ class ModelsDialog(QDialog):
             )
             item.setToolTip(1, info.path)
             if info.why:
-                item.setToolTip(4, info.why)
+                item.setToolTip(4, core_text(info.why))
             self.tree.addTopLevelItem(item)
             if keep is not None and (info.kind, info.path) == (keep.kind, keep.path):
                 self.tree.setCurrentItem(item)
@@ -447,7 +448,7 @@ class ModelsDialog(QDialog):
                 self.tr("SHA-256: {digest}").format(digest=ltr(info.sha256)),
             ]
             if info.active:
-                why = info.why or self.tr("you chose it")
+                why = core_text(info.why) if info.why else self.tr("you chose it")
                 lines.append(self.tr("In use: {why}").format(why=isolate(why)))
             lines += [isolate(w) for w in info.warnings]
             self.detail.setText("\n".join(lines))

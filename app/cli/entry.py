@@ -30,6 +30,7 @@ from app.cli.context import EXIT_ERROR, EXIT_USAGE, Context, OpenService, OpenSe
 from app.cli.errors import UsageError
 from app.cli.registry import Command, registered
 from app.compose import build_service, build_settings
+from app.policy_models import enforce_locked_generator
 from core.errors import ChartsideError
 from core.settings import Settings
 
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 def open_settings(data_dir: Path | None) -> Settings:
     settings = build_settings(data_dir)
     files.check_data_dir(settings.data_dir)
+    enforce_locked_generator(settings)
     return settings
 
 

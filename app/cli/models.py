@@ -9,6 +9,7 @@ from typing import Any
 
 from app.cli.context import EXIT_ERROR, EXIT_OK, Context
 from app.cli.registry import command
+from app.policy_models import require_generator_choice
 from core.services.service import ChartsideService
 from core.settings import Settings
 
@@ -80,6 +81,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], 
         rows = registry.verify_models(reg_dir)
         bad = [r for r in rows if r["checksum_ok"] is False]
         return {"models": rows, "ok": not bad}, _table(rows), EXIT_ERROR if bad else EXIT_OK
+    if action == "use-generator" or (action == "add" and args.use and args.kind == "generator"):
+        require_generator_choice(settings)
     if action == "add":
         record = reg.register(
             args.kind, args.path, sha256=args.sha256, activate=True if args.use else None

@@ -209,3 +209,16 @@ def test_values_in_core_errors_are_kept_and_isolated(hebrew: None) -> None:  # n
     # A named value's words are translated in turn.
     gone = core_text("session 42 does not exist")
     assert "פגישה" in gone and "session" not in gone
+
+
+def test_a_locked_generator_reads_in_hebrew(hebrew: None) -> None:  # noqa: F811
+    """app/policy_models.py's words (outside core, so not in the scan): the refusal and why
+    the policy's generator is in use."""
+    source = "in the policy file /etc/chartside/policy.toml, line 8"
+    refused = core_text(
+        'Choosing the generator is turned off: models.default_generator = "instruct" ' + source
+    )
+    why = core_text(f"locked by models.default_generator {source}")
+    for text in (refused, why):
+        assert HEBREW.search(text) and "/etc/chartside/policy.toml" in text, text
+        assert "policy file" not in text and "locked by" not in text, text

@@ -938,6 +938,10 @@
         <translation>ייצוא הרשומות</translation>
     </message>
     <message>
+        <source>Choosing the generator</source>
+        <translation>בחירת מודל השפה</translation>
+    </message>
+    <message>
         <source>by default</source>
         <translation>כברירת מחדל</translation>
     </message>
@@ -1268,6 +1272,14 @@
     <message>
         <source>{action} is turned off: {setting} = false {source}</source>
         <translation>‏{action} מושבת: ⁦{setting} = false⁩ {source}</translation>
+    </message>
+    <message>
+        <source>{action} is turned off: {setting} = "{value}" {source}</source>
+        <translation>‏{action} מושבת: ⁦{setting} = "{value}"⁩ {source}</translation>
+    </message>
+    <message>
+        <source>locked by {setting} {source}</source>
+        <translation>‏נעול על ידי {setting} {source}</translation>
     </message>
     <message>
         <source>{setting} is locked by the policy file {path}</source>

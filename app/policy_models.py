@@ -1,0 +1,62 @@
+"""A generator the system policy fixes is the one in use. `models.default_generator` alone
+only picks the generator where none is chosen yet; locked in the policy file it must hold
+on a desktop where a model was chosen before the policy arrived. So the CLI and the window
+make the policy's generator active at every start (`enforce_locked_generator`), and a
+choice of another is refused (`require_generator_choice`)."""
+
+from __future__ import annotations
+
+from core.errors import PolicyForbids
+from core.settings import Settings, locked_keys, setting_source
+
+KEY = "models.default_generator"
+
+
+def locked_generator() -> str | None:
+    """Where the policy locks the generator, why, in words ("locked by … in the policy
+    file P, line N"); None where it does not."""
+    return f"locked by {KEY} {setting_source(KEY)}" if KEY in locked_keys() else None
+
+
+def require_generator_choice(settings: Settings) -> None:
+    """Raises PolicyForbids where the policy fixes the generator."""
+    if KEY in locked_keys():
+        value = settings.models.default_generator
+        raise PolicyForbids(
+            f'Choosing the generator is turned off: {KEY} = "{value}" {setting_source(KEY)}'
+        )
+
+
+def enforce_locked_generator(settings: Settings) -> None:
+    """Make the policy's packaged generator the active one, where the policy names one
+    ("auto" leaves the app's own choice) and the models are registered already (on first
+    use, registering the defaults applies the policy's choice)."""
+    why = locked_generator()
+    wanted = settings.models.default_generator
+    if why is None or wanted == "auto":
+        return
+    from models import packaged
+    from models.registry import ModelRegistry  # light: no runtime is imported
+
+    registry = ModelRegistry(settings.models_dir)
+    records = registry.records()
+    if not records:
+        return
+    name = {
+        "qwen": packaged.QWEN_NAME,
+        "instruct": packaged.INSTRUCT_NAME,
+        "base": packaged.BASE_NAME,
+    }[wanted]
+    record = next(
+        (
+            r
+            for r in records
+            if r.kind == "generator" and r.name == name and r.source.startswith("package:")
+        ),
+        None,
+    )
+    if record is None:  # registered before this packaged model was: register it now
+        record = registry.ensure_defaults(settings.model_cache_dir, generator=wanted)[wanted]
+    active = registry.active("generator")
+    if active is None or active.path != record.path or registry.why_active("generator") != why:
+        registry.activate(record, why)
