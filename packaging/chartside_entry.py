@@ -42,6 +42,10 @@ def main() -> int:
 
 
 def _close_splash() -> None:
+    if "_PYI_SPLASH_IPC" not in os.environ:
+        # The bootloader showed no splash (no display): importing pyi_splash would print
+        # its own traceback on stderr before failing.
+        return
     try:
         import pyi_splash  # present only in a frozen build with a splash
     except ImportError:
