@@ -233,20 +233,7 @@ cp -p "$ROOT$POLICY" "$shipped"
 as_user chartside --json export --out "/home/$USER_NAME/export-allowed.json" > /dev/null
 [ -s "$ROOT/home/$USER_NAME/export-allowed.json" ] || fail "export under the shipped policy wrote nothing"
 # The line numbers matter: policy show and the refusals must name them.
-cat > "$ROOT$POLICY" <<'EOF'
-# Riverside clinic: written by the install test
-[security]
-auto_lock_minutes = 5
-export_allowed = false
-keyring_allowed = false
-
-[models]
-default_generator = "instruct"
-
-[backup]
-every_hours = 12
-folder = "/srv/chartside-backups"
-EOF
+cp packaging/testdata/policy-locked.toml "$ROOT$POLICY"
 # The user's environment asks for other values; the policy wins.
 as_user env CHARTSIDE_SECURITY__AUTO_LOCK_MINUTES=25 CHARTSIDE_MODELS__DEFAULT_GENERATOR=base \
     CHARTSIDE_SECURITY__EXPORT_ALLOWED=true CHARTSIDE_SECURITY__KEYRING_ALLOWED=true \

@@ -15,20 +15,7 @@ import pytest
 from core.settings import default_policy_file
 from tests.test_cli import cli, ok
 
-POLICY = """\
-# Riverside clinic policy
-[security]
-auto_lock_minutes = 5
-export_allowed = false
-keyring_allowed = false
-
-[models]
-default_generator = "instruct"
-
-[backup]
-every_hours = 24
-folder = "/srv/chartside-backups"
-"""
+POLICY = (Path(__file__).parents[1] / "packaging/testdata/policy-locked.toml").read_text()
 
 
 @pytest.fixture
