@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -292,3 +292,41 @@ def test_answers_rows_and_snippets_isolate_doses(qtbot: QtBot) -> None:
     assert f"{LRI}400 mg{PDI}" in painted and f"{LRI}BP 120/80{PDI}" in painted
     html = marked_html("אקמול 500 mg", [(10, 12)], "x")
     assert html == f'אקמול {LRI}500 <span style="x">mg</span>{PDI}'
+
+
+def test_a_dose_typed_into_a_hebrew_note_reads_left_to_right_as_it_is_typed(
+    qtbot: QtBot,
+) -> None:
+    """Typed, not loaded: the line is isolated as it is written, the caret stays where the
+    typing goes on, the note holds exactly what was typed, and one undo takes back typing
+    (never only the invisible isolates)."""
+    editor = SessionEditor()
+    qtbot.addWidget(editor)
+    editor.resize(700, 500)
+    editor.show()
+    field = editor.plan
+    field.setFocus()
+    typed = "איבופרופן 400 mg פעמיים ביום"
+    _type(field, typed)
+    qtbot.waitUntil(lambda: LRI in field.document().toPlainText())
+    assert field.toPlainText() == typed
+    assert _x(field, "00 mg") < _x(field, "mg")  # plain QPlainTextEdit: "mg 400", checked above
+    _type(field, ", BP 120/80")  # the caret stayed at the end
+    qtbot.waitUntil(lambda: field.document().toPlainText().count(LRI) == 2)
+    assert field.toPlainText() == typed + ", BP 120/80"
+    assert _x(field, "20/80") > _x(field, "BP")
+    assert editor.to_data().plan == typed + ", BP 120/80"
+    field.undo()
+    assert field.toPlainText() != typed + ", BP 120/80"
+    assert typed.startswith(field.toPlainText()) or field.toPlainText().startswith(typed)
+
+
+def _type(field: QPlainTextEdit, text: str) -> None:
+    """Key presses carrying each character (QTest's keyClicks takes ASCII only), with the
+    event loop run after each, as between a clinician's keystrokes."""
+    for ch in text:
+        QApplication.sendEvent(
+            field,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
+        )
+        QApplication.processEvents()
