@@ -12,7 +12,7 @@ from core.settings import Settings, locked_keys, setting_source
 KEY = "models.default_generator"
 
 
-def locked_generator() -> str | None:
+def _why_locked() -> str | None:
     """Where the policy locks the generator, why, in words ("locked by … in the policy
     file P, line N"); None where it does not."""
     return f"locked by {KEY} {setting_source(KEY)}" if KEY in locked_keys() else None
@@ -31,7 +31,7 @@ def enforce_locked_generator(settings: Settings) -> None:
     """Make the policy's packaged generator the active one, where the policy names one
     ("auto" leaves the app's own choice) and the models are registered already (on first
     use, registering the defaults applies the policy's choice)."""
-    why = locked_generator()
+    why = _why_locked()
     wanted = settings.models.default_generator
     if why is None or wanted == "auto":
         return
