@@ -81,6 +81,12 @@ def insert_isolates(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def utf16_len(text: str) -> int:
+    """`text`'s length in a Qt document's positions, which count UTF-16 units; Python
+    counts code points (an emoji is one, Qt's positions two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def raw_index(raw: str, index: int) -> int:
     """The index in `raw` (which holds isolates) of character `index` of the text without
     them."""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import ValidationError
-from ui.bidi import first_strong
+from ui.bidi import first_strong, utf16_len
 from ui.note_edit import NoteEdit
 
 _INVALID_STYLE = "border: 2px solid #d93025;"
@@ -75,11 +75,6 @@ def find_span(haystack: str, needle: str) -> tuple[int, int] | None:
         if match is not None:
             return match.span()
     return None
-
-
-def _utf16_len(text: str) -> int:
-    # Qt counts positions in UTF-16 units; Python in code points (they differ for emoji).
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _plain_text_edit(name: str, parent: QWidget) -> NoteEdit:
@@ -211,7 +206,7 @@ class _Editor(QWidget):
         if isinstance(widget, NoteEdit):
             start, end = widget.document_position(start), widget.document_position(end)
         else:
-            start, end = _utf16_len(content[:start]), _utf16_len(content[:end])
+            start, end = utf16_len(content[:start]), utf16_len(content[:end])
         if isinstance(widget, QPlainTextEdit):
             cursor = widget.textCursor()
             cursor.setPosition(start)

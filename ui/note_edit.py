@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from ui.bidi import ltr_runs, raw_index, strip_isolates
+from ui.bidi import ltr_runs, raw_index, strip_isolates, utf16_len
 
 
 class NoteEdit(QPlainTextEdit):
@@ -34,8 +34,7 @@ class NoteEdit(QPlainTextEdit):
 
     def document_position(self, index: int) -> int:
         """The cursor position (UTF-16) of character `index` of `toPlainText()`."""
-        shown = super().toPlainText()
-        return _utf16(shown[: raw_index(shown, index)])
+        return _position(super().toPlainText(), index)
 
     def _on_change(self, position: int, _removed: int, added: int) -> None:
         if self._isolating:
@@ -69,10 +68,9 @@ class NoteEdit(QPlainTextEdit):
         if wanted == shown:
             return
         caret = self.textCursor()
-        inside = block.position() <= caret.position() <= block.position() + block.length() - 1
-        if inside:
-            offset = _index(shown, caret.position() - block.position())
-            plain_offset = len(strip_isolates(shown[:offset]))
+        offset = caret.position() - block.position()  # the caret's, when in this line
+        in_line = 0 <= offset < block.length()
+        plain_offset = len(strip_isolates(shown[: _index(shown, offset)])) if in_line else 0
         cursor = QTextCursor(block)
         cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         self._isolating = True
@@ -82,13 +80,15 @@ class NoteEdit(QPlainTextEdit):
             cursor.endEditBlock()
         finally:
             self._isolating = False
-        if inside:
-            caret.setPosition(block.position() + _utf16(wanted[: raw_index(wanted, plain_offset)]))
+        if in_line:
+            caret.setPosition(block.position() + _position(wanted, plain_offset))
             self.setTextCursor(caret)
 
 
-def _utf16(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+def _position(shown: str, index: int) -> int:
+    """The position (UTF-16) in `shown`, which holds isolates, of character `index` of the
+    text without them."""
+    return utf16_len(shown[: raw_index(shown, index)])
 
 
 def _index(text: str, utf16_offset: int) -> int:

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ui.bidi import first_strong, ltr_runs
+from ui.bidi import first_strong, ltr_runs, utf16_len
 
 CITE_SCHEME = "cite"
 MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
@@ -266,7 +266,7 @@ def _link_citations(doc: QTextDocument, citable: frozenset[int]) -> None:
                 n = int(number.group())
                 if n not in citable:
                     continue
-                start = block.position() + _utf16_len(text[: marker.start(1) + number.start()])
+                start = block.position() + utf16_len(text[: marker.start(1) + number.start()])
                 cursor.setPosition(start)
                 cursor.setPosition(start + len(number.group()), QTextCursor.MoveMode.KeepAnchor)
                 if _is_code(cursor.charFormat(), block.blockFormat()):
@@ -278,11 +278,6 @@ def _link_citations(doc: QTextDocument, citable: frozenset[int]) -> None:
                 fmt.setForeground(Qt.GlobalColor.blue)
                 cursor.mergeCharFormat(fmt)
         block = block.next()
-
-
-def _utf16_len(text: str) -> int:
-    """Document positions count UTF-16 units; Python counts code points (emoji differ)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _plain_block(
