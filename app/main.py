@@ -10,7 +10,8 @@ import threading
 from pathlib import Path
 from types import FrameType
 
-from app.compose import build_service, build_settings, enforce_offline_env
+from app.compose import build_service, enforce_offline_env
+from core.errors import ChartsideError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,19 +79,14 @@ STOP_SIGNALS = tuple(n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 
 
 def _gui() -> int:
-    from core.errors import ChartsideError
-
     # Until the window is up, a failure is the CLI's one line (DESIGN §7): a data dir this
-    # account cannot use is found before its crash log or its database is touched.
+    # account cannot use is found before its crash log or its database is touched (the
+    # CLI's own opening, a generator the policy locks made the active one included).
+    from app.cli.entry import open_settings
+
     settings = None
     try:
-        settings = build_settings()
-        from app.cli.files import check_data_dir
-
-        check_data_dir(settings.data_dir)
-        from app.policy_models import enforce_locked_generator
-
-        enforce_locked_generator(settings)
+        settings = open_settings(None)
         from ui.crash_log import CrashLog
 
         crash_log = CrashLog(settings.data_dir / "logs")
@@ -110,11 +106,11 @@ def _gui() -> int:
         crash_log.close()
 
 
-def _failed_to_start(exc: Exception, data_dir: Path | None) -> int:
+def _failed_to_start(exc: ChartsideError | OSError, data_dir: Path | None) -> int:
+    from app.cli.entry import print_error
     from app.cli.files import from_os_error
 
-    error = from_os_error(exc, data_dir) if isinstance(exc, OSError) else exc
-    print(f"chartside: error: {error}".replace("\n", " "), file=sys.stderr)
+    print_error(from_os_error(exc, data_dir) if isinstance(exc, OSError) else exc)
     return 1
 
 

@@ -109,13 +109,13 @@ def run_cli(
         if args.command is None:
             parser.error("no COMMAND given (`chartside` alone opens the window)")
     except UsageError as exc:
-        _fail("--json" in argv, exc)
+        print_error(exc, json_out="--json" in argv)
         return EXIT_USAGE
     ctx = Context(args, open_settings, open_service)
     try:
         return registered()[args.command].handler(ctx)
     except ChartsideError as exc:
-        _fail(args.json, exc)
+        print_error(exc, json_out=args.json)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("chartside: interrupted", file=sys.stderr)
@@ -128,13 +128,15 @@ def run_cli(
     except OSError as exc:
         # A file or folder the command could not use (an unreadable data dir, a missing input
         # file): one line naming the path and the reason, not a traceback.
-        _fail(args.json, files.from_os_error(exc, ctx.data_dir))
+        print_error(files.from_os_error(exc, ctx.data_dir), json_out=args.json)
         return EXIT_ERROR
     finally:
         ctx.close()
 
 
-def _fail(json_out: bool, exc: ChartsideError) -> None:
+def print_error(exc: ChartsideError, *, json_out: bool = False) -> None:
+    """DESIGN §7's one line on stderr (the CLI's and the window's start), and under --json
+    the error as JSON on stdout."""
     line = str(exc).replace("\n", " ")
     if json_out:
         print(
