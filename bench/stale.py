@@ -128,7 +128,11 @@ def producer_paths(stem: str) -> list[str]:
         seen.add(source)
         files = [REPO / source] if source.endswith(".py") else (REPO / source).rglob("*.py")
         for file in files:
-            todo += _bench_imports(file)
+            todo += [
+                m
+                for m in _imports(file.read_text(encoding="utf-8"), file)
+                if m.startswith("bench.")
+            ]
     return sorted(seen)
 
 
@@ -141,18 +145,6 @@ def _source(module: str) -> str | None:
         if (REPO / source).exists():
             return source
     return None
-
-
-def _bench_imports(file: Path) -> list[str]:
-    found: list[str] = []
-    for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found += [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module == "bench":
-            found += [f"bench.{a.name}" for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.append(node.module)
-    return [m for m in found if m.startswith("bench.")]
 
 
 def stale_results(results: Path = RESULTS) -> list[str]:
