@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from source_scan import HEBREW, called_name, sample
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 import core.errors
@@ -22,7 +23,6 @@ from ui.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "core"
-HEBREW = re.compile(r"[\u0590-\u05ff]")
 
 # Messages the scan cannot see: core builds them apart from the error that carries them.
 NOT_IN_A_CALL = {
@@ -41,11 +41,6 @@ def _trees() -> dict[Path, ast.Module]:
     return {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(CORE.rglob("*.py"))}
 
 
-def _name(node: ast.expr) -> str:
-    """The called name: `X` of `X(…)` and of `module.X(…)`."""
-    return getattr(node, "id", getattr(node, "attr", ""))
-
-
 def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
     """Names of ChartsideError and its subclasses: those of core.errors, then every class in
     core whose base is one of them."""
@@ -62,34 +57,19 @@ def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
                 if (
                     isinstance(node, ast.ClassDef)
                     and node.name not in names
-                    and any(_name(b) in names for b in node.bases)
+                    and any(called_name(b) in names for b in node.bases)
                 ):
                     names.add(node.name)
                     grew = True
     return names
 
 
-def _sample(node: ast.expr | None) -> Iterator[str]:
-    """The English text `node` writes, each value in it replaced by "X"; both sides of a
-    conditional and the text after an `or` (`self.missing or "No model…"`)."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        yield node.value
-    elif isinstance(node, ast.JoinedStr):
-        yield "".join(v.value if isinstance(v, ast.Constant) else "X" for v in node.values)
-    elif isinstance(node, ast.IfExp):
-        yield from _sample(node.body)
-        yield from _sample(node.orelse)
-    elif isinstance(node, ast.BoolOp):
-        for value in node.values:
-            yield from _sample(value)
-
-
 def _message_and_remediation(call: ast.Call, position: int = 0) -> Iterator[str]:
     if len(call.args) > position:
-        yield from _sample(call.args[position])
+        yield from sample(call.args[position])
     for keyword in call.keywords:
         if keyword.arg in {"message", "remediation"}:
-            yield from _sample(keyword.value)
+            yield from sample(keyword.value)
 
 
 def _wrappers(trees: dict[Path, ast.Module], errors: set[str]) -> dict[str, int]:
@@ -104,7 +84,7 @@ def _wrappers(trees: dict[Path, ast.Module], errors: set[str]) -> dict[str, int]
             for node in ast.walk(function):
                 if (
                     isinstance(node, ast.Call)
-                    and _name(node.func) in errors
+                    and called_name(node.func) in errors
                     and node.args
                     and isinstance(node.args[0], ast.Name)
                     and node.args[0].id in params
@@ -128,15 +108,15 @@ def _from_error_classes(trees: dict[Path, ast.Module], errors: set[str]) -> Iter
                         if isinstance(statement, ast.Assign)
                         else [statement.target]
                     )
-                    if any(_name(t) == "remediation" for t in targets):
-                        yield from _sample(statement.value)
+                    if any(called_name(t) == "remediation" for t in targets):
+                        yield from sample(statement.value)
                 elif isinstance(statement, ast.FunctionDef) and statement.name == "__init__":
                     args = statement.args
                     for arg, default in zip(args.args[::-1], args.defaults[::-1], strict=False):
                         if arg.arg == "message":
-                            yield from _sample(default)
+                            yield from sample(default)
                     for node in ast.walk(statement):
-                        if isinstance(node, ast.Call) and _name(node.func) == "__init__":
+                        if isinstance(node, ast.Call) and called_name(node.func) == "__init__":
                             yield from _message_and_remediation(node)
 
 
@@ -150,7 +130,7 @@ def core_error_texts() -> set[str]:
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
-            called = _name(node.func)
+            called = called_name(node.func)
             if called in errors:
                 texts.update(_message_and_remediation(node))
             elif called in wrappers:

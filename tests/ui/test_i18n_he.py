@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qtdoc import hrefs
+from source_scan import HEBREW, called_name, sample
 from test_gui_assistant import ask_question, wait_for_answer
 
 import ui.app
@@ -236,26 +237,12 @@ def test_errors_from_core_show_in_hebrew(hebrew: None) -> None:
 
 # -- the assistant's words ------------------------------------------------------------------
 
-HEBREW = re.compile(r"[\u0590-\u05ff]")
 # The one warning whose value is a phrase chosen from two: each whole sentence is listed.
 NO_MODEL = "No language model X: these are the notes' words."
 NO_MODEL_SAYS = (
     "No language model answers in Hebrew: these are the notes' words.",
     "No language model is available: these are the notes' words.",
 )
-
-
-def _sample(node: ast.expr) -> Iterator[str]:
-    """The English text `node` writes, each value in it replaced by "X"."""
-    if isinstance(node, (ast.List, ast.Tuple)):
-        for element in node.elts:
-            yield from _sample(element)
-    elif isinstance(node, ast.ListComp):
-        yield from _sample(node.elt)
-    elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-        yield node.value
-    elif isinstance(node, ast.JoinedStr):
-        yield "".join(v.value if isinstance(v, ast.Constant) else "X" for v in node.values)
 
 
 def _said_by_the_assistant() -> set[str]:
@@ -270,19 +257,19 @@ def _said_by_the_assistant() -> set[str]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
-                name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+                name = called_name(node.func)
                 owner = getattr(node.func, "value", None)
-                owner_name = getattr(owner, "attr", getattr(owner, "id", ""))
+                owner_name = called_name(owner) if owner is not None else ""
                 if name == "append" and owner_name == "warnings":
-                    said.update(_sample(node.args[0]))
+                    said.update(sample(node.args[0]))
                 elif name == "refusal" and len(node.args) > 1:
-                    said.update(_sample(node.args[1]))
+                    said.update(sample(node.args[1]))
             elif isinstance(node, (ast.Assign, ast.AugAssign)):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 if any(getattr(t, "id", "") == "warnings" for t in targets):
-                    said.update(_sample(node.value))
+                    said.update(sample(node.value))
             elif isinstance(node, ast.FunctionDef) and node.name in returning:
-                said.update(t for r in _returns(node) for t in _sample(r))
+                said.update(t for r in _returns(node) for t in sample(r))
     return said
 
 
