@@ -112,6 +112,16 @@ class ModelError(ChartsideError):
     remediation = "Run `chartside models verify`, or choose another model in the settings."
 
 
+class EmbedderChanged(ModelError):
+    """The workspace now uses another embedder than the one this indexer holds."""
+
+    remediation = "The app switches to the workspace's embedder by itself."
+
+    def __init__(self, model_id: str) -> None:
+        super().__init__("The workspace switched to another embedding model.")
+        self.model_id = model_id
+
+
 class PromptTooLong(ModelError):
     remediation = "Ask a narrower question or choose fewer sources."
 

@@ -23,11 +23,11 @@ from sqlalchemy.exc import DBAPIError
 from core.db import schema as s
 from core.db.connection import is_disconnect
 from core.db.engine import Database
-from core.errors import ChartsideError, ConnectionLost
+from core.errors import ChartsideError, ConnectionLost, EmbedderChanged
 from core.ports import Embedder
 from core.progress import CancelToken
 from core.retrieval.chunks import NOTIFY_CHANNEL, decrypt_content
-from core.retrieval.model_choice import EmbedderChanged, check_embedder
+from core.retrieval.model_choice import check_embedder
 from core.retrieval.types import IndexStatus
 from core.retrieval.vector import ensure_index
 from core.security.crypto import CellCipher

@@ -13,18 +13,8 @@ from uuid import UUID
 from sqlalchemy import Connection, select, text, update
 
 from core.db import schema as s
-from core.errors import ModelError
+from core.errors import EmbedderChanged
 from core.retrieval.chunks import NOTIFY_CHANNEL
-
-
-class EmbedderChanged(ModelError):
-    """The workspace now uses another embedder than the one this indexer holds."""
-
-    remediation = "The app switches to the workspace's embedder by itself."
-
-    def __init__(self, model_id: str) -> None:
-        super().__init__("The workspace switched to another embedding model.")
-        self.model_id = model_id
 
 
 def chosen_embedder(conn: Connection, ws: UUID) -> str | None:
