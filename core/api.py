@@ -197,24 +197,35 @@ class NotesApi(Protocol):
         *,
         overwrite: bool = False,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> BackupSummary:
         """Write an encrypted, checked backup to `out`; the file is encrypted under the
-        passphrase. Raises `WrongPassphrase` and writes nothing when it is wrong."""
+        passphrase. Raises `WrongPassphrase` and writes nothing when it is wrong; `cancel`
+        raises `Cancelled` and writes nothing either."""
         ...
 
     def run_scheduled_backup(
-        self, passphrase: str | None = None, progress: Progress | None = None
+        self,
+        passphrase: str | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> BackupSummary:
         """Write a backup into the configured folder, then keep only the newest `keep`.
-        Without a passphrase it is sealed under the unlocked workspace key (unattended)."""
+        Without a passphrase it is sealed under the unlocked workspace key (unattended).
+        Cancelled, it writes nothing and removes no older backup."""
         ...
 
     def restore_copy(
-        self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
+        self,
+        source: Path,
+        target_dir: Path,
+        passphrase: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> RestoreSummary:
         """Restore a backup into `target_dir` (new or empty) as a separate data dir, check
-        it, and close it again. This service's own data is not touched. On any failure
-        nothing is left in `target_dir`."""
+        it, and close it again. This service's own data is not touched. On any failure, or
+        on `cancel` (raising `Cancelled`), nothing is left in `target_dir`."""
         ...
 
     # -- index and search (DESIGN §4, §5) ---------------------------------------------

@@ -488,6 +488,29 @@ def test_cancelled_restore_removes_the_new_data_dir(made: Made, tmp_path: Path) 
     assert not target.data_dir.exists()
 
 
+def test_the_service_passes_cancel_to_backup_and_restore(
+    service: ChartsideService, tmp_path: Path
+) -> None:
+    """The front ends' calls (backup_now, restore_copy) stop on their token too: no backup
+    file, no audit event for a backup never made, and no restored folder."""
+    populate(service, n_clients=5)
+    token = _TripOn("reading the notes to check them")
+    out = tmp_path / "out" / "b.chartside-backup"
+    out.parent.mkdir()
+    with pytest.raises(Cancelled):
+        service.backup_now(out, PASSPHRASE, progress=token.progress, cancel=token)
+    assert list(out.parent.iterdir()) == []
+    assert "backup" not in [e["action"] for e in service.audit_export()]
+
+    made = service.backup_now(out, PASSPHRASE)
+    token = _TripOn("restoring")
+    target = tmp_path / "restored"
+    with pytest.raises(Cancelled):
+        service.restore_copy(made.path, target, PASSPHRASE, progress=token.progress, cancel=token)
+    assert not target.exists()
+    assert service.restore_copy(made.path, target, PASSPHRASE).tables["clients"] == 6
+
+
 # -- retention -------------------------------------------------------------------------
 def test_prune_keeps_the_newest_backups_and_touches_nothing_else(tmp_path: Path) -> None:
     names = []

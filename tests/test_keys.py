@@ -152,3 +152,26 @@ def test_reencryption_resumes_after_an_interruption(service: ChartsideService) -
     assert service.reencrypt() == left
     assert rekey.pending(service.db, service.cipher()) == 0
     assert _key_versions(service) == {2}
+
+
+def test_a_cancelled_rotation_keeps_its_batches_records_them_and_resumes(
+    service: ChartsideService,
+) -> None:
+    """The service takes the token (the front ends' path): the batches done stay done, the
+    audit log says how many rows were re-encrypted before the cancel, and the rest follow."""
+    for i in range(30):
+        service.create_client(ClientData(full_name=f"Cancel {i}", notes="n"))
+    token = CancelToken()
+
+    def cancel_after_the_first_batch(fraction: float, message: str) -> None:
+        token.cancel()
+
+    with pytest.raises(Cancelled):
+        service.rotate_data_key(progress=cancel_after_the_first_batch, cancel=token)
+    left = service.reencrypt_pending()
+    assert left > 0
+    events = [e for e in service.audit_export() if e["action"] == "key.reencrypted"]
+    assert [e["details"].get("cancelled") for e in events] == [True]
+    assert events[0]["details"]["rows"] > 0
+    assert service.reencrypt() == left and service.reencrypt_pending() == 0
+    assert {c.full_name for c in service.list_clients()} == {f"Cancel {i}" for i in range(30)}

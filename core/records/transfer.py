@@ -20,7 +20,7 @@ from core.db.bulk import INSERT, UPDATE, bulk
 from core.domain import SOAP_FIELDS, ClientData, SessionData
 from core.errors import ImportFormatError, ValidationError
 from core.files import atomic_file
-from core.progress import Progress
+from core.progress import CancelToken, Progress, Steps
 from core.records.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import ChunkWriter, Owner, client_owner, session_owner
 from core.security.crypto import CellCipher
@@ -198,8 +198,11 @@ def write(
     records: list[_Parsed],
     progress: Progress | None = None,
     chunks: ChunkWriter | None = None,
+    cancel: CancelToken | None = None,
 ) -> ImportSummary:
-    """Upsert by external id inside the caller's transaction, with the notes' chunks."""
+    """Upsert by external id inside the caller's transaction, with the notes' chunks.
+    `cancel` raises `Cancelled` between batches; the caller's rollback then undoes all."""
+    steps = Steps(progress, cancel)
     crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
     existing_c = crepo.ids_by_external(conn, [r.client.external_id or "" for r in records])
     existing_s = srepo.ids_by_external(
@@ -209,6 +212,7 @@ def write(
     # Batches bound memory and feed progress. (A worker thread encrypting ahead was tried:
     # psycopg's executemany holds the GIL while it adapts parameters, so it only slowed.)
     for start in range(0, len(records), BATCH_CLIENTS):
+        steps.at(start / len(records), "importing")
         b = _encrypt_batch(cipher, records[start : start + BATCH_CLIENTS], existing_c, existing_s)
         bulk(conn, crepo.table, b.new_c, INSERT)
         bulk(conn, crepo.table, b.upd_c, UPDATE)
@@ -218,20 +222,26 @@ def write(
             chunks.sync(conn, b.owners)
         for i, rows in enumerate((b.new_c, b.upd_c, b.new_s, b.upd_s)):
             counts[i] += len(rows)
-        if progress:
-            progress(min(1.0, (start + BATCH_CLIENTS) / len(records)), "importing")
+    steps.at(1.0, "importing")  # the last moment to cancel: the caller commits next
     return ImportSummary(*counts)
 
 
 def export_doc(
-    conn: Connection, cipher: CellCipher, client_id: UUID | None = None
+    conn: Connection,
+    cipher: CellCipher,
+    client_id: UUID | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
 ) -> dict[str, Any]:
     """Everything (or one client) as a `chartside.v1` document, in a stable order.
-    Records without an external id get their internal id, so a re-import keeps them apart."""
+    Records without an external id get their internal id, so a re-import keeps them apart.
+    Progress is by client; `cancel` raises `Cancelled` between clients."""
     crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
     clients = [crepo.get(conn, client_id)] if client_id else crepo.all(conn)
+    steps = Steps(progress, cancel)
     out: list[dict[str, Any]] = []
-    for c in clients:
+    for i, c in enumerate(clients):
+        steps.at(i / max(len(clients), 1), "exporting")
         d = c.data
         sessions = [
             {
@@ -252,6 +262,7 @@ def export_doc(
             }
         )
     out.sort(key=lambda c: c["external_id"])
+    steps.at(1.0, "exporting")
     return {"format": FORMAT, "clients": out}
 
 

@@ -10,7 +10,7 @@ from core.api import BackupSummary, RestoreSummary
 from core.backup import archive as backup
 from core.backup import schedule
 from core.errors import Locked, WrongPassphrase
-from core.progress import Progress
+from core.progress import CancelToken, Progress
 from core.records import workspaces as w
 from core.services.key_ops import KeyService
 from core.services.session import WorkspaceSession
@@ -32,13 +32,14 @@ class BackupService:
         *,
         overwrite: bool = False,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> backup.BackupResult:
         """An encrypted, checked backup; recorded in the audit log like any other export.
         The passphrase is proven again, for the practitioner at the keyboard."""
         s = self.session
         self.keys.unlock(passphrase, username=s.actor if s.unlocked else None)
         result = backup.create_backup(
-            s.store, out, passphrase, overwrite=overwrite, progress=s.busy(progress)
+            s.store, out, passphrase, overwrite=overwrite, progress=s.busy(progress), cancel=cancel
         )
         s.run(
             lambda c, k: None,
@@ -48,12 +49,21 @@ class BackupService:
         return result
 
     def restore(
-        self, source: Path, passphrase: str, progress: Progress | None = None
+        self,
+        source: Path,
+        passphrase: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> backup.Manifest:
         """Restore into this session's (new, empty) data dir, check it, then unlock it.
         A sealed (scheduled) backup also opens with the recovery key."""
         manifest = backup.restore_backup(
-            source, self.settings, self.session.store.migrations_dir, passphrase, progress=progress
+            source,
+            self.settings,
+            self.session.store.migrations_dir,
+            passphrase,
+            progress=progress,
+            cancel=cancel,
         )
         try:
             self.keys.unlock(passphrase)
@@ -77,14 +87,18 @@ class BackupService:
         *,
         overwrite: bool = False,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> BackupSummary:
-        r = self.backup(Path(out), passphrase, overwrite=overwrite, progress=progress)
+        r = self.backup(
+            Path(out), passphrase, overwrite=overwrite, progress=progress, cancel=cancel
+        )
         return BackupSummary(r.path, r.size, r.manifest.created_at)
 
     def run_scheduled_backup(
         self,
         passphrase: str | None = None,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
         now: dt.datetime | None = None,
     ) -> BackupSummary:
         """Only while unlocked. Without a passphrase the backup is sealed under the unlocked
@@ -94,22 +108,29 @@ class BackupService:
 
         def write(out: Path) -> BackupSummary:
             if passphrase is None:
-                return self._sealed_backup(out, progress)
-            return self.backup_now(out, passphrase, progress=progress)
+                return self._sealed_backup(out, progress, cancel)
+            return self.backup_now(out, passphrase, progress=progress, cancel=cancel)
 
         made, pruned = schedule.run_scheduled(
             self.settings.backup, now or schedule.utc_now(), write
         )
         return BackupSummary(made.path, made.size, made.created_at, tuple(pruned))
 
-    def _sealed_backup(self, out: Path, progress: Progress | None) -> BackupSummary:
+    def _sealed_backup(
+        self, out: Path, progress: Progress | None, cancel: CancelToken | None
+    ) -> BackupSummary:
         s = self.session
         ws = s.require_workspace()
         keys = s.keys.keys(ws)
         wrappers = s.run(lambda c, k: w.master_wrappers(c, ws))
         sealed = backup.Sealed(str(ws), keys.master, wrappers)
         result = backup.create_backup(
-            s.store, out, None, progress=s.busy(progress), sealed=(sealed, s.cipher())
+            s.store,
+            out,
+            None,
+            progress=s.busy(progress),
+            cancel=cancel,
+            sealed=(sealed, s.cipher()),
         )
         s.run(
             lambda c, k: None,
@@ -123,7 +144,12 @@ class BackupService:
         return BackupSummary(result.path, result.size, result.manifest.created_at)
 
     def restore_copy(
-        self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
+        self,
+        source: Path,
+        target_dir: Path,
+        passphrase: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> RestoreSummary:
         """Restore into another (new, empty) data dir, through a session of its own."""
         target = Path(target_dir).expanduser().absolute()
@@ -136,7 +162,7 @@ class BackupService:
         other = WorkspaceSession.open(settings, self.session.store.migrations_dir)
         try:
             manifest = BackupService(other, KeyService(other)).restore(
-                Path(source), passphrase, progress=progress
+                Path(source), passphrase, progress=progress, cancel=cancel
             )
         finally:
             other.close()

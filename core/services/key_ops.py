@@ -10,12 +10,13 @@ from uuid import UUID
 
 from core.errors import (
     AlreadyInitialised,
+    Cancelled,
     KeyringUnavailable,
     NotFound,
     NotInitialised,
     ValidationError,
 )
-from core.progress import Progress
+from core.progress import CancelToken, Progress
 from core.records import workspaces as w
 from core.security import rekey
 from core.security.keyring_source import KeyringSource
@@ -235,9 +236,11 @@ class KeyService:
     def key_sources(self) -> list[str]:
         return self.session.run(lambda c, k: w.sources(c, k.workspace_id))
 
-    def rotate_data_key(self, progress: Progress | None = None) -> int:
+    def rotate_data_key(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> int:
         """A new data key version for new writes; then re-encrypts what the old one wrote.
-        Interrupted, `reencrypt()` finishes the job later."""
+        Interrupted or cancelled, `reencrypt()` finishes the job later."""
         ws = self.session.require_workspace()
         keys = self.session.keys.keys(ws)
         rotated = self.session.run(
@@ -246,14 +249,27 @@ class KeyService:
             details=lambda r: {"version": r.current},
         )
         self.session.keys.install(ws, rotated)
-        self.reencrypt(progress)
+        self.reencrypt(progress, cancel)
         return rotated.current
 
-    def reencrypt(self, progress: Progress | None = None) -> int:
-        done = rekey.reencrypt(self.session.db, self.session.cipher(), progress=progress)
-        if done:
-            self.session.run(lambda c, k: None, "key.reencrypted", details=lambda _: {"rows": done})
+    def reencrypt(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> int:
+        """Re-encrypt what older key versions wrote. Each batch commits, so a cancel keeps
+        what is done: the audit log then records those rows, marked cancelled, and
+        `Cancelled` is raised; a later call resumes."""
+        db, cipher = self.session.db, self.session.cipher()
+        before = rekey.pending(db, cipher)
+        try:
+            done = rekey.reencrypt(db, cipher, progress=progress, cancel=cancel)
+        except Cancelled:
+            self._record_reencrypted(before - rekey.pending(db, cipher), cancelled=True)
+            raise
+        self._record_reencrypted(done)
         return done
+
+    def _record_reencrypted(self, rows: int, *, cancelled: bool = False) -> None:
+        if rows:
+            details = {"rows": rows, **({"cancelled": True} if cancelled else {})}
+            self.session.run(lambda c, k: None, "key.reencrypted", details=lambda _: details)
 
     def reencrypt_pending(self) -> int:
         return rekey.pending(self.session.db, self.session.cipher())

@@ -18,7 +18,7 @@ from core.domain import (
     SessionSummary,
 )
 from core.errors import Locked, NotFound
-from core.progress import Progress
+from core.progress import CancelToken, Progress
 from core.records import transfer
 from core.records.draft_repo import DraftRepo
 from core.records.drafts import Draft
@@ -170,11 +170,15 @@ class NotesService:
             lambda _: {"kind": kind},
         )
 
-    def import_file(self, path: Path, progress: Progress | None = None) -> transfer.ImportSummary:
+    def import_file(
+        self, path: Path, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> transfer.ImportSummary:
+        """Validate the whole file, then write it in one transaction: a bad record or a
+        cancel leaves the notes as they were."""
         records = transfer.parse(path.read_bytes())  # validate everything before writing
 
         def work(c: Connection, k: CellCipher) -> transfer.ImportSummary:
-            summary = transfer.write(c, k, records, progress, self._chunks(k))
+            summary = transfer.write(c, k, records, progress, self._chunks(k), cancel)
             answer_cache.invalidate_all(c)  # an import may touch any client
             return summary
 
@@ -184,12 +188,17 @@ class NotesService:
             details=lambda s: dict(s.__dict__),
         )
 
-    def export_doc(self, client: str | None = None) -> dict[str, Any]:
+    def export_doc(
+        self,
+        client: str | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> dict[str, Any]:
         require_allowed(self.session.settings, "security.export_allowed", "Exporting notes")
 
         def work(c: Connection, k: CellCipher) -> dict[str, Any]:
             cid = None if client is None else _resolve_client(c, k, client)
-            return transfer.export_doc(c, k, cid)
+            return transfer.export_doc(c, k, cid, progress, cancel)
 
         return self.session.run(
             work,

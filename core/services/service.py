@@ -253,11 +253,13 @@ class ChartsideService:
     def key_sources(self) -> list[str]:
         return self.key_service.key_sources()
 
-    def rotate_data_key(self, progress: Progress | None = None) -> int:
-        return self.key_service.rotate_data_key(progress)
+    def rotate_data_key(
+        self, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> int:
+        return self.key_service.rotate_data_key(progress, cancel)
 
-    def reencrypt(self, progress: Progress | None = None) -> int:
-        return self.key_service.reencrypt(progress)
+    def reencrypt(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> int:
+        return self.key_service.reencrypt(progress, cancel)
 
     def reencrypt_pending(self) -> int:
         return self.key_service.reencrypt_pending()
@@ -302,11 +304,18 @@ class ChartsideService:
     def discard_draft(self, kind: str) -> None:
         self.notes_service.discard_draft(kind)
 
-    def import_file(self, path: Path, progress: Progress | None = None) -> transfer.ImportSummary:
-        return self.notes_service.import_file(path, progress)
+    def import_file(
+        self, path: Path, progress: Progress | None = None, cancel: CancelToken | None = None
+    ) -> transfer.ImportSummary:
+        return self.notes_service.import_file(path, progress, cancel)
 
-    def export_doc(self, client: str | None = None) -> dict[str, Any]:
-        return self.notes_service.export_doc(client)
+    def export_doc(
+        self,
+        client: str | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> dict[str, Any]:
+        return self.notes_service.export_doc(client, progress, cancel)
 
     def resolve_client(self, ref: str) -> UUID:
         return self.notes_service.resolve_client(ref)
@@ -372,13 +381,20 @@ class ChartsideService:
         *,
         overwrite: bool = False,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> backup.BackupResult:
-        return self.backup_service.backup(out, passphrase, overwrite=overwrite, progress=progress)
+        return self.backup_service.backup(
+            out, passphrase, overwrite=overwrite, progress=progress, cancel=cancel
+        )
 
     def restore(
-        self, source: Path, passphrase: str, progress: Progress | None = None
+        self,
+        source: Path,
+        passphrase: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> backup.Manifest:
-        return self.backup_service.restore(source, passphrase, progress)
+        return self.backup_service.restore(source, passphrase, progress, cancel)
 
     def backup_status(self, now: dt.datetime | None = None) -> schedule.BackupStatus:
         return self.backup_service.backup_status(now)
@@ -390,23 +406,30 @@ class ChartsideService:
         *,
         overwrite: bool = False,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> BackupSummary:
         return self.backup_service.backup_now(
-            out, passphrase, overwrite=overwrite, progress=progress
+            out, passphrase, overwrite=overwrite, progress=progress, cancel=cancel
         )
 
     def run_scheduled_backup(
         self,
         passphrase: str | None = None,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
         now: dt.datetime | None = None,
     ) -> BackupSummary:
-        return self.backup_service.run_scheduled_backup(passphrase, progress, now)
+        return self.backup_service.run_scheduled_backup(passphrase, progress, cancel, now)
 
     def restore_copy(
-        self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
+        self,
+        source: Path,
+        target_dir: Path,
+        passphrase: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> RestoreSummary:
-        return self.backup_service.restore_copy(source, target_dir, passphrase, progress)
+        return self.backup_service.restore_copy(source, target_dir, passphrase, progress, cancel)
 
     # -- health and audit (HealthService) ----------------------------------------------------
     def doctor(self) -> list[HealthCheck]:
