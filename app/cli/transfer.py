@@ -35,7 +35,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 @command("export", "write clients and sessions as chartside.v1 JSON", _export_arguments)
 def export(ctx: Context) -> int:
     ctx.unlock()
-    doc = ctx.svc.export_doc(ctx.args.client)
+    doc = ctx.svc.export_doc(ctx.args.client, progress=ctx.progress)
     out: Path = ctx.args.out
     files.write_atomically(out, lambda part: transfer.dump(doc, part))
     sessions = sum(len(c["sessions"]) for c in doc["clients"])
