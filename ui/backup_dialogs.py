@@ -64,7 +64,12 @@ class BackupDialog(TaskDialog):
         out = self._absolute(self.path, self.tr("Choose a file for the backup."))
         if out is None:
             return None
-        return functools.partial(self._api.backup_now, out, passphrase, progress=self._relay.report)
+        return functools.partial(
+            self._api.backup_now, out, passphrase, progress=self._relay.report, cancel=self._token
+        )
+
+    def _cancelled_text(self) -> str:
+        return self.tr("Cancelled. No backup file was written.")
 
     def _success(self, result: BackupSummary) -> tuple[str, str]:
         size = QLocale().formattedDataSize(result.size)
@@ -138,7 +143,11 @@ class RestoreDialog(TaskDialog):
             target,
             self.passphrase.text(),
             progress=self._relay.report,
+            cancel=self._token,
         )
+
+    def _cancelled_text(self) -> str:
+        return self.tr("Cancelled. Nothing was restored, and nothing was left in the folder.")
 
     def _success(self, result: RestoreSummary) -> tuple[str, str]:
         folder = str(result.data_dir)

@@ -2,7 +2,8 @@
 
 Core reports progress as `progress(fraction, message)` on the worker thread; `ProgressRelay`
 turns each report into a queued signal, so the bar is only ever touched on the GUI thread.
-The call itself goes through the task runner like every other blocking call.
+The call itself goes through the task runner like every other blocking call, with a
+`CancelToken` that the Cancel button trips: core stops at its next step and keeps nothing.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import NotesApi
-from core.errors import Locked, WrongPassphrase
+from core.errors import Cancelled, Locked, WrongPassphrase
+from core.progress import CancelToken
 from ui.bidi import ltr
 from ui.errors import ErrorBanner, ErrorText, describe
 from ui.tasks import TaskRunner
@@ -82,7 +84,8 @@ def local_time(when: dt.datetime | str | None) -> str:
 
 
 class TaskDialog(QDialog):
-    """Form, passphrase, Start, progress, result and errors; subclasses fill in the work.
+    """Form, passphrase, Start, Cancel, progress, result and errors; subclasses fill in the
+    work, passing `self._token` on as the call's `cancel`.
 
     `succeeded` carries a one-line message for the main window's status bar. Errors are
     formatted by `ui.errors.describe` and shown in the dialog's banner; `Locked`, and any
@@ -107,6 +110,7 @@ class TaskDialog(QDialog):
         self._busy = False
         self._finished = False
         self._unseen = False  # finished while hidden (the app was locked meanwhile)
+        self._token = CancelToken()  # a fresh one for each start
         self._inputs: list[QWidget] = []  # disabled while the work runs
         self.setMinimumWidth(520)
         self._relay = ProgressRelay(self)
@@ -133,6 +137,11 @@ class TaskDialog(QDialog):
         self.start_button = QPushButton(self)
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._on_start)
+        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
+        self.cancel_button.setObjectName("taskCancel")
+        self.cancel_button.setToolTip(self.tr("Stop; nothing of the unfinished work is kept"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
         self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("backupClose")
         self.close_button.clicked.connect(self.reject)
@@ -140,6 +149,7 @@ class TaskDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.start_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -177,10 +187,21 @@ class TaskDialog(QDialog):
         self.passphrase.clear()
 
     def reject(self) -> None:
-        # The work cannot be abandoned halfway; closing waits for it.
+        # Closing never abandons the work unseen: Cancel stops it, else closing waits.
         if not self._busy:
             self.forget_secrets()
             super().reject()
+
+    def cancel(self) -> None:
+        """Ask the running work to stop; it ends through `_on_failed` with `Cancelled`."""
+        if self._busy and not self._token.cancelled:
+            self._token.cancel()
+            self.cancel_button.setEnabled(False)
+            self.step.setText(self.tr("Cancelling…"))
+
+    def _cancelled_text(self) -> str:
+        """What a cancel left behind, for the dialog."""
+        raise NotImplementedError
 
     # -- the work ---------------------------------------------------------------------------
 
@@ -203,6 +224,7 @@ class TaskDialog(QDialog):
             )
             self.passphrase.setFocus()
             return
+        self._token = CancelToken()
         task = self._task()
         if task is None:
             return
@@ -212,7 +234,7 @@ class TaskDialog(QDialog):
         self._runner.submit(task, on_success=self._on_done, on_error=self._on_failed)
 
     def _on_progress(self, fraction: float, message: str) -> None:
-        if self._busy:
+        if self._busy and not self._token.cancelled:
             self.progress.setValue(round(min(max(fraction, 0.0), 1.0) * PROGRESS_STEPS))
             self.step.setText(step_text(message))
 
@@ -232,6 +254,12 @@ class TaskDialog(QDialog):
         self._set_busy(False)
         self.progress.hide()
         self.step.hide()
+        if isinstance(exc, Cancelled):
+            self.result.setText(self._cancelled_text())
+            self.result.show()
+            self._unseen = not self.isVisible()
+            self.passphrase.setFocus()  # it was forgotten at the start; a retry needs it
+            return
         if isinstance(exc, Locked) or not self.isVisible():
             self.hide()
             self.failed.emit(exc)
@@ -249,6 +277,8 @@ class TaskDialog(QDialog):
             widget.setEnabled(not busy)
         self.start_button.setEnabled(not busy and not self._finished)
         self.close_button.setEnabled(not busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
         if busy:
             self.result.hide()
             self.progress.setValue(0)

@@ -391,11 +391,14 @@ class FakeNotesApi:
         self._enter("backup_status", needs_unlock=False)
         return self.backup_status_value
 
-    def _halfway(self, progress: Progress | None, message: str) -> None:
+    def _halfway(self, progress: Progress | None, message: str, cancel: CancelToken | None) -> None:
+        """Half done, then held at the gate; a cancel meanwhile stops the work there."""
         if progress is not None:
             progress(0.5, message)
         if self.backup_gate is not None and not self.backup_gate.wait(GATE_TIMEOUT_S):
             raise TimeoutError("backup gate never opened")
+        if cancel is not None:
+            cancel.raise_if_cancelled()
 
     def backup_now(
         self,
@@ -404,31 +407,42 @@ class FakeNotesApi:
         *,
         overwrite: bool = False,
         progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> BackupSummary:
         self._enter("backup_now")
         if passphrase != self._passphrase:
             raise WrongPassphrase("The passphrase is wrong.")
         if out.exists() and not overwrite:
             raise BackupError(f"{out} already exists", remediation="Choose another file name.")
-        self._halfway(progress, "writing the backup")
+        self._halfway(progress, "writing the backup", cancel)
         out.write_bytes(b"fake backup " * 100)
         if progress is not None:
             progress(1.0, "backup written")
         return BackupSummary(out, out.stat().st_size, "2026-01-05T08:30:00+00:00")
 
     def run_scheduled_backup(
-        self, passphrase: str | None = None, progress: Progress | None = None
+        self,
+        passphrase: str | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> BackupSummary:
         self._enter("run_scheduled_backup")
         folder = self.backup_status_value.folder
         assert folder is not None
         out = scheduled_path(folder, dt.datetime.now(dt.UTC))
         # Sealed under the unlocked key when no passphrase is given, as the service does.
-        made = self.backup_now(out, passphrase or self._passphrase or "", progress=progress)
+        made = self.backup_now(
+            out, passphrase or self._passphrase or "", progress=progress, cancel=cancel
+        )
         return BackupSummary(made.path, made.size, made.created_at, (folder / "old",))
 
     def restore_copy(
-        self, source: Path, target_dir: Path, passphrase: str, progress: Progress | None = None
+        self,
+        source: Path,
+        target_dir: Path,
+        passphrase: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
     ) -> RestoreSummary:
         self._enter("restore_copy", needs_unlock=False)
         if not source.is_file():
@@ -437,7 +451,7 @@ class FakeNotesApi:
             raise BackupError(f"cannot restore into {target_dir}: it is not an empty folder")
         if passphrase != self._passphrase:
             raise WrongPassphrase("The passphrase is wrong.")
-        self._halfway(progress, "restoring")
+        self._halfway(progress, "restoring", cancel)
         target_dir.mkdir(parents=True, exist_ok=True)
         (target_dir / "restored").write_text("fake")
         return RestoreSummary(target_dir, "2026-01-05T08:30:00+00:00", {"clients": 0})

@@ -322,3 +322,43 @@ def test_real_backup_and_restore_through_the_dialogs_give_the_same_notes(
         assert [c.full_name for c in again.list_clients()] == ["Ada Backup"]
     finally:
         again.close()
+
+
+def test_cancel_stops_a_real_backup_and_writes_nothing(
+    notes_api: NotesApi, passphrase: str, make_gui: MakeGui, tmp_path: Path
+) -> None:
+    """Cancel, shown only while the work runs, trips the token the service checks: the
+    real backup stops, no file is left, and the dialog says so and allows a retry."""
+    notes_api.unlock(passphrase)
+    notes_api.create_client(ClientData(full_name="Cleo Cancel", medical_history="Asthma."))
+    notes_api.lock()
+    driver = unlocked_gui(make_gui, notes_api, passphrase)
+    dialog = open_backup(driver)
+    assert dialog.cancel_button.isHidden()
+
+    # The worker waits at its first report until Cancel is pressed, so the press comes
+    # while the backup is surely still running.
+    pressed = threading.Event()
+    report = dialog._relay.report
+
+    def held(fraction: float, message: str) -> None:
+        report(fraction, message)
+        assert pressed.wait(REAL_TIMEOUT_MS / 1000)
+
+    dialog._relay.report = held  # type: ignore[method-assign]
+    out = tmp_path / "cancelled.chartside-backup"
+    start_backup(driver, dialog, out, passphrase)
+    driver.wait_until(lambda: dialog.busy and dialog.cancel_button.isVisible())
+    driver.click(dialog.cancel_button)
+    assert not dialog.cancel_button.isEnabled()
+    pressed.set()
+    finish(driver, dialog, REAL_TIMEOUT_MS)
+    assert not out.exists() and list(tmp_path.glob("*.chartside-backup*")) == []
+    assert "No backup file was written" in dialog.result_text, dialog.result_text
+    assert dialog.banner.text == "" and not dialog.finished_ok
+    assert dialog.cancel_button.isHidden() and dialog.start_button.isEnabled()
+
+    dialog._relay.report = report  # type: ignore[method-assign]
+    start_backup(driver, dialog, out, passphrase)  # a retry runs to the end
+    finish(driver, dialog, REAL_TIMEOUT_MS)
+    assert dialog.finished_ok and out.is_file(), dialog.banner.text

@@ -223,6 +223,10 @@
         <translation>בחרו קובץ לגיבוי.</translation>
     </message>
     <message>
+        <source>Cancelled. No backup file was written.</source>
+        <translation>בוטל. לא נכתב קובץ גיבוי.</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>סגירה</translation>
     </message>
@@ -1274,8 +1278,8 @@
         <translation>‏{action} מושבת: ⁦{setting} = false⁩ {source}</translation>
     </message>
     <message>
-        <source>{action} is turned off: {setting} = "{value}" {source}</source>
-        <translation>‏{action} מושבת: ⁦{setting} = "{value}"⁩ {source}</translation>
+        <source>{action} is turned off: {setting} = &quot;{value}&quot; {source}</source>
+        <translation>‏{action} מושבת: ⁦{setting} = &quot;{value}&quot;⁩ {source}</translation>
     </message>
     <message>
         <source>locked by {setting} {source}</source>
@@ -2269,6 +2273,10 @@
         <translation>בחרו תיקייה חדשה וריקה.</translation>
     </message>
     <message>
+        <source>Cancelled. Nothing was restored, and nothing was left in the folder.</source>
+        <translation>בוטל. דבר לא שוחזר, ולא נשאר דבר בתיקייה.</translation>
+    </message>
+    <message>
         <source>The backup made {created} was restored into {folder} and checked: every record and note matches the backup.
 
 Chartside still shows your current notes. To open the restored copy, quit and start Chartside with:
@@ -2666,8 +2674,20 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
 <context>
     <name>TaskDialog</name>
     <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;ביטול</translation>
+    </message>
+    <message>
+        <source>Stop; nothing of the unfinished work is kept</source>
+        <translation>עצירה; דבר מהעבודה שלא הושלמה אינו נשמר</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>מבטל…</translation>
     </message>
     <message>
         <source>Enter your passphrase.</source>
