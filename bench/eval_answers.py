@@ -44,6 +44,7 @@ from bench.common import (
     PASSPHRASE,
     bench_settings,
     client_ids,
+    code_state,
     isolate,
     offline,
     write_result,
@@ -271,23 +272,6 @@ def _warm_up(ids: dict[str, UUID], questions: Sequence[AnswerQuestion]) -> Any:
     return AskRequest(WARM_UP, client_id=ids[client], use_cache=False)
 
 
-def _code_state() -> dict[str, Any]:
-    """The commit measured, and the files of the app that differed from it."""
-    import subprocess
-
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", *args], capture_output=True, text=True, cwd=Path(__file__).parent
-        )
-        return done.stdout.strip() if done.returncode == 0 else ""
-
-    changed = git("status", "--porcelain", "--", "core", "models", "app", "migrations")
-    return {
-        "commit": git("rev-parse", "--short", "HEAD") or None,
-        "uncommitted": [line[3:] for line in changed.splitlines()],
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.eval_answers", description=__doc__)
     parser.add_argument("--population", type=int, default=POPULATION)
@@ -315,7 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         refused = sorted(set(generators) - set(accepted_generators()) - set(unknown))
         if unknown or refused:
             parser.error(f"unknown generator(s): {', '.join(unknown + refused)}")
-    code = _code_state()  # before the run: the code it imports is the code measured
+    name = "eval_answers" if args.answer_format == "text" else f"eval_answers_{args.answer_format}"
+    code = code_state(name)  # before the run: the code it imports is the code measured
     report = run(
         args.population, generators, args.per_kind, args.absent,
         extractive=not args.no_extractive, limit=args.limit, answer_format=args.answer_format,
@@ -330,8 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         "answer_format": args.answer_format,
     }
     report["code"] = code
-    suffix = "" if args.answer_format == "text" else f"_{args.answer_format}"
-    path = write_result(f"eval_answers{suffix}", report)
+    path = write_result(name, report)
     print(table(report))
     for line in goal_lines(report["goals_met"]):
         print(line)
