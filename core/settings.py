@@ -246,7 +246,9 @@ def locked_keys() -> set[str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"policy file {path} is not valid TOML: {exc}") from None
+        raise ConfigError(
+            f"policy file {path} is not valid TOML: {exc}", remediation=_ASK_ADMIN
+        ) from None
     return set(_flatten(data))
 
 
@@ -260,6 +262,8 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> list[str]:
 
 
 _SECRET_KEYS = {"database.url", "database.runtime_url"}
+# A clinician cannot edit the policy: its errors send them to whoever manages it.
+_ASK_ADMIN = "Ask the administrator to correct the policy file."
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -277,10 +281,13 @@ def load_settings(**overrides: Any) -> Settings:
             f"setting {key}={value} {where} is invalid: {err['msg']}",
             remediation=f"Set {key} in config.toml or CHARTSIDE_{key.upper().replace('.', '__')}."
             if not where.startswith("in the policy")
-            else "Ask the administrator to correct the policy file.",
+            else _ASK_ADMIN,
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{_unreadable_file()} is not valid TOML: {exc}") from None
+        where, is_policy = _unreadable_file()
+        raise ConfigError(
+            f"{where} is not valid TOML: {exc}", remediation=_ASK_ADMIN if is_policy else None
+        ) from None
 
 
 def setting_source(key: str) -> str:
@@ -318,15 +325,17 @@ def _line_of(path: Path, key: str) -> int | None:
     return None
 
 
-def _unreadable_file() -> str:
+def _unreadable_file() -> tuple[str, bool]:
+    """The first settings file that is not TOML, named for a message, and whether it is the
+    policy file."""
     for label, path in _settings_files():
         try:
             tomllib.loads(_read_text(path))
         except OSError:
             continue
         except tomllib.TOMLDecodeError:
-            return f"{label} {path}"
-    return "a settings file"
+            return f"{label} {path}", path == policy_file()
+    return "a settings file", False
 
 
 def require_allowed(settings: Settings, key: str, action: str) -> None:

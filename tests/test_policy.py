@@ -150,6 +150,8 @@ def test_a_malformed_policy_stops_start_up_naming_file_key_and_line(
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1, res.stderr  # one line, no traceback
     assert str(policy) in lines[0] and named in lines[0] and line in lines[0]
+    # The clinician cannot edit the policy; a remedy must not tell them to.
+    assert "Ask the administrator" in lines[0] and "config.toml" not in lines[0]
     assert not (tmp_path / "d" / "pg").exists()  # nothing started on defaults
 
 
