@@ -1,5 +1,8 @@
-"""The main window: client list with search, client page, session list and SOAP editor.
+"""The main window: client list with search, client page, session list and SOAP editor,
+the search panel and the assistant beside them.
 
+The window lays the parts out and is the one place errors and successes are shown; the
+client pane (`ui.client_pane.ClientPane`) and the session pane hold what each side does.
 Every service call goes through the task runner. Loads carry a ticket for what they fill
 (the client list, the client, the session), so a slow answer for a client the user already
 left never overwrites the screen.
@@ -7,14 +10,10 @@ left never overwrites the screen.
 
 from __future__ import annotations
 
-import functools
-from uuid import UUID
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QListWidgetItem,
     QMainWindow,
     QProgressBar,
     QSplitter,
@@ -23,35 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import NotesApi
-from core.assistant.types import AskSource
-from core.domain import Client, ClientSummary, Session, SessionSummary
-from core.errors import Cancelled, ValidationError
-from core.retrieval.types import SearchHit
+from core.errors import Cancelled
 from ui.assistant_panel import AssistantPanel
-from ui.client_pane import ClientBox, ClientListPane
+from ui.client_pane import CLIENT_KEY, ClientBox, ClientListPane, ClientPane
 from ui.drafts import DraftBar, DraftKeeper
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
 from ui.search_panel import SearchPanel
-from ui.session_pane import SessionPane
-from ui.tasks import TaskRunner, Ticket
+from ui.session_pane import SESSION_KEY, NoteRef, SessionPane
+from ui.tasks import TaskRunner
 from ui.unsaved import UnsavedChanges
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
-FILTER_DELAY_MS = 250  # wait for a pause in typing before asking the service
 BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
-# A search hit and an answer's source both point at a field of a note.
-NoteRef = SearchHit | AskSource
 
 
 class MainWindow(UnsavedChanges, QMainWindow):
     lock_requested = Signal()
     closed = Signal()
-
-    # What the window's loads fill, as task runner keys (see TaskRunner.latest).
-    CLIENTS_KEY = "main.clients"
-    CLIENT_KEY = "main.client"
-    SESSION_KEY = "main.session"
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,9 +68,19 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.draft_bar.restore_requested.connect(self.restore_drafts)
         self.draft_bar.discard_requested.connect(self.discard_drafts)
         outer.addWidget(self.draft_bar)
+        listing = ClientListPane(central)
+        self.client_filter = listing.client_filter
+        self.client_list = listing.client_list
+        self.new_client_button = listing.new_client_button
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
-        splitter.addWidget(self._build_client_list())
+        splitter.addWidget(listing)
         splitter.addWidget(self._build_client_page())
+        self.clients = ClientPane(api, runner, self, listing, self.client_box, self.sessions_box)
+        self.clients.client_shown.connect(self.search_panel.set_client)
+        self.clients.client_shown.connect(self.assistant_panel.set_client)
+        for pane in (self.clients, self.sessions_box):
+            pane.failed.connect(self.show_error)
+            pane.saved.connect(self._report_success)
         splitter.setStretchFactor(1, 1)
         outer.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -99,36 +97,19 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.drafts = DraftKeeper(api, runner, self.client_editor, self.session_editor, self)
         for editor in (self.client_editor, self.session_editor):
             editor.edited.connect(self._update_markers)
-        self._show_client(None, enabled=False)
-
-    def _build_client_list(self) -> QWidget:
-        pane = ClientListPane(self)
-        self.client_filter = pane.client_filter
-        self.client_list = pane.client_list
-        self.new_client_button = pane.new_client_button
-        self._client_list_pane = pane
-        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self.refresh)
-        self.client_filter.textChanged.connect(self._filter_timer.start)
-        self.client_list.currentItemChanged.connect(self._on_client_selected)
-        self.new_client_button.clicked.connect(self.new_client)
-        return pane
+        self.clients.show(None, enabled=False)
 
     def _build_client_page(self) -> QSplitter:
         page = QSplitter(Qt.Orientation.Vertical, self)
         self.client_box = ClientBox(page)
         self.client_editor = self.client_box.client_editor
-        self.client_editor.save_requested.connect(self.save_client)
         self.client_toggle = self.client_box.client_toggle
         self.client_toggle.toggled.connect(self._on_client_toggled)
 
-        self.sessions_box = SessionPane(page)
+        self.sessions_box = SessionPane(self._api, self._runner, self, CLIENT_KEY, page)
         self.session_list = self.sessions_box.session_list
-        self.session_list.currentItemChanged.connect(self._on_session_selected)
         self.new_session_button = self.sessions_box.new_session_button
-        self.new_session_button.clicked.connect(self.new_session)
         self.session_editor = self.sessions_box.session_editor
-        self.session_editor.save_requested.connect(self.save_session)
         self.search_panel = SearchPanel(self._api, self._runner, page)
         self.search_panel.hit_activated.connect(self.open_search_hit)
         self.search_panel.results_shown.connect(self._make_room_for_results)
@@ -160,7 +141,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
     @property
     def settled(self) -> bool:
         """No service call outstanding and no search waiting to be sent."""
-        return not self._runner.busy and not self._filter_timer.isActive()
+        return not self._runner.busy and not self.clients.filter_timer.isActive()
 
     @property
     def client_details_shown(self) -> bool:
@@ -198,9 +179,6 @@ class MainWindow(UnsavedChanges, QMainWindow):
     @property
     def session_form_shown(self) -> bool:
         return self.sessions_box.form_shown
-
-    def _show_session_form(self, shown: bool) -> None:
-        self.sessions_box.show_form(shown)
 
     @property
     def dirty(self) -> bool:
@@ -244,9 +222,9 @@ class MainWindow(UnsavedChanges, QMainWindow):
         """Save the form being edited, as its own Save button does."""
         editor = self._editor_to_save()
         if editor is self.session_editor:
-            self.save_session()
+            self.sessions_box.save_session()
         elif editor is self.client_editor:
-            self.save_client()
+            self.clients.save_client()
 
     def focus_search(self) -> None:
         """Ctrl+F: into the search of this client's notes, or the client search when no
@@ -263,25 +241,14 @@ class MainWindow(UnsavedChanges, QMainWindow):
 
     def refresh(self) -> None:
         """(Re)load the client list for the current search text."""
-        self._filter_timer.stop()
-        self._runner.latest(
-            self.CLIENTS_KEY,
-            self._api.list_clients,
-            self.client_filter.text().strip(),
-            on_success=self._on_clients,
-        )
+        self.clients.refresh()
 
     def clear_phi(self) -> None:
         """Forget everything on screen; called on lock, before the window hides."""
-        self._runner.invalidate(self.CLIENTS_KEY, self.CLIENT_KEY, self.SESSION_KEY)
-        self._filter_timer.stop()
-        self.client_filter.blockSignals(True)
-        self.client_filter.clear()
-        self.client_filter.blockSignals(False)
+        self._runner.invalidate(SESSION_KEY)
         self.drafts.stop()  # before the forms empty: emptying them is not discarding
         self.draft_bar.withdraw()
-        self.client_list.clear_quietly()
-        self._show_client(None, enabled=False)
+        self.clients.clear()
         self.banner.clear()
         self.statusBar().clearMessage()
 
@@ -291,7 +258,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.lock_requested.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if not self._resolve_unsaved():
+        if not self.resolve_unsaved():
             event.ignore()
             return
         event.accept()
@@ -304,177 +271,15 @@ class MainWindow(UnsavedChanges, QMainWindow):
             self._busy_timer.stop()
             self._busy_bar.hide()
 
-    # -- clients ----------------------------------------------------------------------------
-
-    def _on_clients(self, clients: list[ClientSummary]) -> None:
-        self._client_list_pane.show_clients(clients, self.client_editor.client_id)
-
-    def _on_client_selected(
-        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
-    ) -> None:
-        client_id = self.client_list.id_of(current)
-        if client_id is None or client_id == self.client_editor.client_id:
-            return
-        if not self._resolve_unsaved():
-            self.client_list.restore_quietly(previous)
-            return
-        ticket = self._runner.latest(
-            self.CLIENT_KEY, self._api.get_client, client_id, on_success=self._on_client_loaded
-        )
-        self._runner.submit(
-            self._api.list_sessions,
-            client_id,
-            on_success=functools.partial(self._on_sessions, None),
-            ticket=ticket,
-        )
-
-    def _on_client_loaded(self, client: Client) -> None:
-        self._show_client(client, enabled=True)
-
-    def _show_client(self, client: Client | None, *, enabled: bool) -> None:
-        self.client_editor.load(client)
-        self.client_box.setEnabled(enabled)
-        self.search_panel.set_client(client.id if client is not None else None)
-        self.assistant_panel.set_client(client.id if client is not None else None)
-        self.session_list.clear_quietly()
-        self.session_editor.load(None)
-        self._show_session_form(False)
-        has_id = client is not None
-        self.sessions_box.setEnabled(has_id)
-        self.sessions_box.hint.setVisible(not has_id)
-        self.sessions_box.hint.setText(
-            self.tr("Save the client before adding sessions.")
-            if enabled
-            else self.tr("Select a client, or create a new one.")
-        )
-
-    def new_client(self) -> None:
-        if not self._resolve_unsaved():
-            return
-        # A load still in flight must not replace the blank form.
-        self._runner.invalidate(self.CLIENT_KEY)
-        self.client_list.select_quietly(None)
-        self._show_client(None, enabled=True)
-        self.show_client_details(True)  # a new client's name cannot be typed folded away
-        self.client_editor.full_name.setFocus()
-
-    def save_client(self) -> None:
-        try:
-            call = self._save_call(self.client_editor)
-        except ValidationError as exc:
-            self.show_error(exc)
-            return
-        assert call is not None  # a client can always be saved
-        # Disabled until the answer: a double click must not create the client twice.
-        self.client_box.setEnabled(False)
-        # Locked meanwhile: the save is done, but the screen must stay empty (stale ticket).
-        self._submit_save(
-            self.client_editor,
-            call,
-            on_success=self._on_client_saved,
-            on_error=self._on_client_save_failed,
-            ticket=self._runner.current(self.CLIENT_KEY),
-        )
-
-    def _on_client_saved(self, client: Client) -> None:
-        was_new = self.client_editor.client_id != client.id
-        self._runner.invalidate(self.CLIENT_KEY)
-        if was_new:
-            self._show_client(client, enabled=True)
-        else:
-            self.client_editor.load(client)
-            self.client_box.setEnabled(True)
-        self._report_success(self.tr("Client saved."))
-        self.refresh()
-
-    def _on_client_save_failed(self, exc: BaseException) -> None:
-        self.client_box.setEnabled(True)
-        self.show_error(exc)
-
-    # -- sessions ---------------------------------------------------------------------------
-
-    def _on_sessions(self, select: UUID | None, sessions: list[SessionSummary]) -> None:
-        self.sessions_box.show_sessions(sessions, select)
-
-    def _on_session_selected(
-        self, current: QListWidgetItem | None, previous: QListWidgetItem | None
-    ) -> None:
-        session_id = self.session_list.id_of(current)
-        if session_id is None or session_id == self.session_editor.session_id:
-            return
-        if not self._resolve_unsaved((self.session_editor,)):
-            self.session_list.restore_quietly(previous)
-            return
-        self._runner.latest(
-            self.SESSION_KEY, self._api.get_session, session_id, on_success=self._on_session_loaded
-        )
-
-    def _on_session_loaded(self, session: Session, focus: NoteRef | None = None) -> None:
-        if session.client_id == self.client_editor.client_id:
-            self.session_editor.load(session)
-            self._show_session_form(True)
-            if focus is not None:
-                self.session_editor.focus_field(focus.field, focus.snippet)
+    # -- notes pointed at -------------------------------------------------------------------
 
     def open_search_hit(self, hit: NoteRef) -> None:
         """Show the note a search result (or an answer's source) came from, with the
         matching text selected."""
-        if hit.client_id != self.client_editor.client_id:
+        if hit.client_id != self.clients.client_id:
             return  # the user has moved to another client since
         if hit.session_id is None:
             self.show_client_details(True)
             self.client_editor.focus_field(hit.field, hit.snippet)
-        elif hit.session_id == self.session_editor.session_id:
-            self.session_editor.focus_field(hit.field, hit.snippet)  # keeps unsaved edits
-        elif self._resolve_unsaved((self.session_editor,)):
-            self.session_list.select_quietly(hit.session_id)
-            self._runner.latest(
-                self.SESSION_KEY,
-                self._api.get_session,
-                hit.session_id,
-                on_success=functools.partial(self._on_session_loaded, focus=hit),
-            )
-
-    def new_session(self) -> None:
-        if not self._resolve_unsaved((self.session_editor,)):
-            return
-        self._runner.invalidate(self.SESSION_KEY)
-        self.session_list.select_quietly(None)
-        self.session_editor.load(None)
-        self._show_session_form(True)
-        self.session_editor.subjective.setFocus()
-
-    def save_session(self) -> None:
-        try:
-            call = self._save_call(self.session_editor)
-        except ValidationError as exc:
-            self.show_error(exc)
-            return
-        if call is None:
-            return
-        self.sessions_box.setEnabled(False)
-        ticket = self._runner.current(self.CLIENT_KEY)
-        self._submit_save(
-            self.session_editor,
-            call,
-            on_success=functools.partial(self._on_session_saved, ticket),
-            on_error=self._on_session_save_failed,
-            ticket=ticket,
-        )
-
-    def _on_session_saved(self, ticket: Ticket, session: Session) -> None:
-        self.sessions_box.setEnabled(True)
-        self._runner.invalidate(self.SESSION_KEY)
-        self.session_editor.load(session)
-        self._show_session_form(True)
-        self._report_success(self.tr("Session saved."))
-        self._runner.submit(
-            self._api.list_sessions,
-            session.client_id,
-            on_success=functools.partial(self._on_sessions, session.id),
-            ticket=ticket,
-        )
-
-    def _on_session_save_failed(self, exc: BaseException) -> None:
-        self.sessions_box.setEnabled(True)
-        self.show_error(exc)
+        else:
+            self.sessions_box.open_hit(hit)

@@ -42,12 +42,12 @@ class MenuBar(QObject):
 
         file_menu = self._menu(self.tr("&File"), "fileMenu")
         self.new_client = self._action(
-            file_menu, self.tr("&New client"), "newClientAction", window.new_client,
+            file_menu, self.tr("&New client"), "newClientAction", window.clients.new_client,
             shortcuts=[QKeySequence(self.tr("Ctrl+Shift+N"))],
             gate=window.new_client_button.isEnabled,
         )  # fmt: skip
         self.new_session = self._action(
-            file_menu, self.tr("Ne&w session"), "newSessionAction", window.new_session,
+            file_menu, self.tr("Ne&w session"), "newSessionAction", window.sessions_box.new_session,
             shortcuts=QKeySequence.keyBindings(Standard.New),
             gate=window.new_session_button.isEnabled,
         )  # fmt: skip

@@ -4,8 +4,9 @@ Leaving a form with unsaved changes asks Save / Discard / Cancel; saves also for
 form's draft; drafts kept by `ui.drafts.DraftKeeper` are offered back and restored; unsaved
 changes are marked in the window title, the box titles and the list row.
 
-A mixin of `MainWindow` (it uses the window's editors, lists and task runner). Its strings
-are translated in the "MainWindow" context, as the window's own `self.tr` calls are.
+A mixin of `MainWindow` (it uses the window's editors, panes and task runner); the panes
+see it as their `SaveGate`. Its strings are translated in the "MainWindow" context, as the
+window's own `self.tr` calls are.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
@@ -28,6 +29,17 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 Editor = ClientEditor | SessionEditor
+SaveCall = tuple[Callable[..., Any], tuple[object, ...]]
+
+
+class SaveGate(Protocol):
+    """What a pane asks the window before it leaves a form or saves one."""
+
+    def resolve_unsaved(self, editors: tuple[Editor, ...] | None = None) -> bool: ...
+
+    def save_call(self, editor: Editor) -> SaveCall | None: ...
+
+    def submit_save(self, editor: Editor, call: SaveCall, **callbacks: Any) -> None: ...
 
 
 class Unsaved(enum.Enum):
@@ -51,7 +63,7 @@ def _save_and_forget_draft(
 class UnsavedChanges:
     """Mixed into `MainWindow`; every method runs on the window."""
 
-    def _resolve_unsaved(self: MainWindow, editors: tuple[Editor, ...] | None = None) -> bool:
+    def resolve_unsaved(self: MainWindow, editors: tuple[Editor, ...] | None = None) -> bool:
         """Before leaving forms with unsaved changes: save them, discard them, or stay.
         True when the caller may go on."""
         dirty = [e for e in editors or (self.client_editor, self.session_editor) if e.dirty]
@@ -87,9 +99,7 @@ class UnsavedChanges:
             QMessageBox.StandardButton.Discard: Unsaved.DISCARD,
         }.get(QMessageBox.StandardButton(answer), Unsaved.CANCEL)
 
-    def _save_call(
-        self: MainWindow, editor: Editor
-    ) -> tuple[Callable[..., Any], tuple[object, ...]] | None:
+    def save_call(self: MainWindow, editor: Editor) -> SaveCall | None:
         """The service call that saves `editor` (raises `ValidationError`); None when there
         is nothing it could be saved to (a session without a saved client)."""
         data = editor.to_data()
@@ -100,7 +110,7 @@ class UnsavedChanges:
                 if cid is None
                 else (self._api.update_client, (cid, data))
             )
-        client_id = self.client_editor.client_id
+        client_id = self.clients.client_id
         if client_id is None:
             return None
         sid = editor.session_id
@@ -110,12 +120,7 @@ class UnsavedChanges:
             else (self._api.update_session, (sid, data))
         )
 
-    def _submit_save(
-        self: MainWindow,
-        editor: Editor,
-        call: tuple[Callable[..., Any], tuple[object, ...]],
-        **callbacks: Any,
-    ) -> None:
+    def submit_save(self: MainWindow, editor: Editor, call: SaveCall, **callbacks: Any) -> None:
         self.drafts.handed_over(editor)
         fn, args = call
         self._runner.submit(_save_and_forget_draft, self._api, editor.kind, fn, *args, **callbacks)
@@ -123,13 +128,13 @@ class UnsavedChanges:
     def _save_in_passing(self: MainWindow, editor: Editor) -> bool:
         """Save a form the user is leaving ("Save" in the unsaved-changes dialog)."""
         try:
-            call = self._save_call(editor)
+            call = self.save_call(editor)
         except ValidationError as exc:
             self.show_error(exc)
             return False
         if call is None:
             return True
-        self._submit_save(
+        self.submit_save(
             editor,
             call,
             on_success=self._on_saved_in_passing,
@@ -139,14 +144,9 @@ class UnsavedChanges:
 
     def _on_saved_in_passing(self: MainWindow, record: Client | Session) -> None:
         self._report_success(QCoreApplication.translate("MainWindow", "Changes saved."))
-        self.refresh()
-        if isinstance(record, Session) and record.client_id == self.client_editor.client_id:
-            self._runner.submit(
-                self._api.list_sessions,
-                record.client_id,
-                on_success=functools.partial(self._on_sessions, None),
-                ticket=self._runner.current(self.CLIENT_KEY),
-            )
+        self.clients.refresh()
+        if isinstance(record, Session) and record.client_id == self.clients.client_id:
+            self.sessions_box.load_sessions(record.client_id, None, self.clients.current_ticket())
 
     def _on_save_in_passing_failed(self: MainWindow, exc: BaseException) -> None:
         self.show_error(exc)
@@ -178,7 +178,7 @@ class UnsavedChanges:
 
     def restore_drafts(self: MainWindow, drafts: list[Draft]) -> None:
         """Open the record each draft belongs to and put the draft's edits into the form."""
-        if not self._resolve_unsaved():
+        if not self.resolve_unsaved():
             self.draft_bar.offer(drafts)
             return
         by_kind = {d.kind: d for d in drafts}
@@ -188,50 +188,33 @@ class UnsavedChanges:
             client_id = client_d.client_id
         if client_d is not None and client_d.client_id != client_id:
             client_d = None  # a draft of another client (stale): the session's wins
-        self._runner.invalidate(self.CLIENT_KEY)
-        self.client_list.select_quietly(client_id)
         if client_id is None:
-            self._show_client(None, enabled=True)
+            self.clients.start_new()
             if client_d is not None:
                 self._apply_draft(self.client_editor, client_d)
             return
-        ticket = self._runner.current(self.CLIENT_KEY)
-        self._runner.submit(
-            self._api.get_client,
+        self.client_list.select_quietly(client_id)
+        self.clients.open_client(
             client_id,
-            on_success=functools.partial(self._on_draft_client, client_d, session_d),
-            ticket=ticket,
-        )
-        self._runner.submit(
-            self._api.list_sessions,
-            client_id,
-            on_success=functools.partial(
-                self._on_sessions, session_d.session_id if session_d else None
-            ),
-            ticket=ticket,
+            session_d.session_id if session_d else None,
+            then=functools.partial(self._on_draft_client, client_d, session_d),
         )
         if session_d is not None and session_d.session_id is not None:
-            self._runner.latest(
-                self.SESSION_KEY,
-                self._api.get_session,
-                session_d.session_id,
-                on_success=functools.partial(self._on_draft_session, session_d),
+            self.sessions_box.open_session(
+                session_d.session_id, then=functools.partial(self._on_draft_session, session_d)
             )
 
     def _on_draft_client(
         self: MainWindow, client_d: Draft | None, session_d: Draft | None, client: Client
     ) -> None:
-        self._show_client(client, enabled=True)
         if client_d is not None:
             self._apply_draft(self.client_editor, client_d)
         if session_d is not None and session_d.session_id is None:
-            self._show_session_form(True)  # the draft of a new session: its form comes back
+            self.sessions_box.show_form(True)  # the draft of a new session: its form comes back
             self._apply_draft(self.session_editor, session_d)
 
     def _on_draft_session(self: MainWindow, draft: Draft, session: Session) -> None:
-        self._on_session_loaded(session)
-        if self.session_editor.session_id == session.id:
-            self._apply_draft(self.session_editor, draft)
+        self._apply_draft(self.session_editor, draft)
 
     def _apply_draft(self: MainWindow, editor: Editor, draft: Draft) -> None:
         if editor is self.client_editor:

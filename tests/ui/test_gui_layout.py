@@ -68,7 +68,7 @@ def test_no_session_form_until_one_is_chosen_or_started(
     assert not window.sessions_box.session_placeholder.isVisible()
     assert window.session_editor.assessment.toPlainText().startswith("Mechanical")
     # Another client: the placeholder again.
-    window.new_client()
+    window.clients.new_client()
     driver.settle()
     assert window.sessions_box.session_placeholder.isVisible()
     assert not window.session_editor.isVisible()

@@ -309,6 +309,13 @@
     </message>
 </context>
 <context>
+    <name>ClientPane</name>
+    <message>
+        <source>Client saved.</source>
+        <translation>המטופל נשמר.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusLabel</name>
     <message>
         <source>Reconnecting to the database server…</source>
@@ -1716,22 +1723,6 @@
         <translation>מפגשים</translation>
     </message>
     <message>
-        <source>Save the client before adding sessions.</source>
-        <translation>יש לשמור את המטופל לפני הוספת מפגשים.</translation>
-    </message>
-    <message>
-        <source>Select a client, or create a new one.</source>
-        <translation>בחרו מטופל, או צרו מטופל חדש.</translation>
-    </message>
-    <message>
-        <source>Client saved.</source>
-        <translation>המטופל נשמר.</translation>
-    </message>
-    <message>
-        <source>Session saved.</source>
-        <translation>המפגש נשמר.</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>שינויים שלא נשמרו</translation>
     </message>
@@ -2404,6 +2395,18 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     <message>
         <source>Select a session from the list, or start one with New session.</source>
         <translation>בחרו מפגש מהרשימה, או התחילו מפגש חדש בלחיצה על „מפגש חדש”.</translation>
+    </message>
+    <message>
+        <source>Save the client before adding sessions.</source>
+        <translation>יש לשמור את המטופל לפני הוספת מפגשים.</translation>
+    </message>
+    <message>
+        <source>Select a client, or create a new one.</source>
+        <translation>בחרו מטופל, או צרו מטופל חדש.</translation>
+    </message>
+    <message>
+        <source>Session saved.</source>
+        <translation>המפגש נשמר.</translation>
     </message>
 </context>
 <context>
