@@ -162,13 +162,10 @@ class ClientPane(QObject):
     def _on_selected(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
     ) -> None:
-        client_id = self.listing.client_list.id_of(current)
-        if client_id is None or client_id == self.client_id:
-            return
-        if not self._gate.resolve_unsaved():
-            self.listing.client_list.restore_quietly(previous)
-            return
-        self.open_client(client_id)
+        listing = self.listing.client_list
+        client_id = listing.chosen(current, previous, self.client_id, self._gate.resolve_unsaved)
+        if client_id is not None:
+            self.open_client(client_id)
 
     def open_client(
         self,

@@ -6,7 +6,7 @@ editor and could throw away what is being typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer
@@ -68,6 +68,23 @@ class IdList(QListWidget):
         record_id = self.id_of(previous)
         self.select_quietly(record_id)
         QTimer.singleShot(0, self, lambda: self.select_quietly(record_id))
+
+    def chosen(
+        self,
+        current: QListWidgetItem | None,
+        previous: QListWidgetItem | None,
+        shown: UUID | None,
+        may_leave: Callable[[], bool],
+    ) -> UUID | None:
+        """The record a change of row asks to open, or None: no row, the record `shown`
+        already, or the user chose to stay (`may_leave` said no; the row goes back)."""
+        record_id = self.id_of(current)
+        if record_id is None or record_id == shown:
+            return None
+        if not may_leave():
+            self.restore_quietly(previous)
+            return None
+        return record_id
 
     def selected_id(self) -> UUID | None:
         """The highlighted row's id (what the user sees as chosen)."""

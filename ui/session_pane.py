@@ -42,6 +42,8 @@ NoteRef = SearchHit | AskSource
 
 
 class SessionPane(QGroupBox):
+    """The sessions box and what it does (see the module's docstring)."""
+
     failed = Signal(object)  # an error, for the window to show
     saved = Signal(str)  # a line for the status bar
 
@@ -153,13 +155,14 @@ class SessionPane(QGroupBox):
     def _on_selected(
         self, current: QListWidgetItem | None, previous: QListWidgetItem | None
     ) -> None:
-        session_id = self.session_list.id_of(current)
-        if session_id is None or session_id == self.session_editor.session_id:
-            return
-        if not self._gate.resolve_unsaved((self.session_editor,)):
-            self.session_list.restore_quietly(previous)
-            return
-        self.open_session(session_id)
+        session_id = self.session_list.chosen(
+            current, previous, self.session_editor.session_id, self._may_leave_session
+        )
+        if session_id is not None:
+            self.open_session(session_id)
+
+    def _may_leave_session(self) -> bool:
+        return self._gate.resolve_unsaved((self.session_editor,))
 
     def open_session(
         self,
@@ -197,12 +200,12 @@ class SessionPane(QGroupBox):
             return
         if hit.session_id == self.session_editor.session_id:
             self.session_editor.focus_field(hit.field, hit.snippet)  # keeps unsaved edits
-        elif self._gate.resolve_unsaved((self.session_editor,)):
+        elif self._may_leave_session():
             self.session_list.select_quietly(hit.session_id)
             self.open_session(hit.session_id, focus=hit)
 
     def new_session(self) -> None:
-        if not self._gate.resolve_unsaved((self.session_editor,)):
+        if not self._may_leave_session():
             return
         self._runner.invalidate(SESSION_KEY)  # a load in flight must not replace the form
         self.session_list.select_quietly(None)
