@@ -38,10 +38,11 @@ from PySide6.QtWidgets import (
 
 from core.api import ModelsApi, NotesApi
 from core.domain import AssistantStatus
-from core.errors import Cancelled, Locked
+from core.errors import Cancelled, ConfigError, Locked
 from core.model_info import ModelInfo
 from core.progress import CancelToken
 from core.retrieval.types import IndexStatus
+from core.settings import locked_keys
 from ui.bidi import isolate, ltr
 from ui.core_text import core_text
 from ui.errors import ErrorBanner, ErrorText, describe
@@ -50,6 +51,7 @@ from ui.tasks import TaskRunner
 from ui.tool_dialog import ToolDialogAction
 
 INDEX_POLL_MS = 1000
+GENERATOR_KEY = "models.default_generator"  # a policy that sets it fixes the generator
 COLUMNS = ("kind", "name", "size", "ram", "in_use", "check")
 
 
@@ -59,6 +61,15 @@ def kind_label(kind: str) -> str:
         "generator": QCoreApplication.translate("ModelsDialog", "Generator (answers)"),
     }
     return labels.get(kind, kind)
+
+
+def _generator_locked() -> bool:
+    """Whether the policy fixes the generator. A policy that cannot be read stopped the app's
+    start already; should it break since, `use_model` reports it, so it locks nothing here."""
+    try:
+        return GENERATOR_KEY in locked_keys()
+    except ConfigError:
+        return False
 
 
 def _size(n: int) -> str:
@@ -92,6 +103,7 @@ class ModelsDialog(QDialog):
         self._cancel: CancelToken | None = None
         self._inputs: list[QWidget] = []
         self.infos: list[ModelInfo] = []
+        self.generator_locked = False
         self.index: IndexStatus | None = None
         self.assistant: AssistantStatus | None = None
         self._relay = ProgressRelay(self)
@@ -405,6 +417,7 @@ class ModelsDialog(QDialog):
     def _on_listed(self, infos: list[ModelInfo]) -> None:
         keep = self._selected()
         self.infos = list(infos)
+        self.generator_locked = _generator_locked()
         self.tree.clear()
         for info in self.infos:
             item = QTreeWidgetItem(
@@ -450,6 +463,13 @@ class ModelsDialog(QDialog):
             if info.active:
                 why = core_text(info.why) if info.why else self.tr("you chose it")
                 lines.append(self.tr("In use: {why}").format(why=isolate(why)))
+            elif self._fixed_by_policy(info):
+                lines.append(
+                    self.tr(
+                        "The system policy sets the generator ({key}); "
+                        "ask the administrator to change it."
+                    ).format(key=ltr(GENERATOR_KEY))
+                )
             lines += [isolate(w) for w in info.warnings]
             self.detail.setText("\n".join(lines))
         self._update_buttons()
@@ -522,9 +542,16 @@ class ModelsDialog(QDialog):
     def _update_buttons(self) -> None:
         info = self._selected()
         self.use_button.setEnabled(
-            not self._busy and info is not None and not info.active and info.present
+            not self._busy
+            and info is not None
+            and not info.active
+            and info.present
+            and not self._fixed_by_policy(info)
         )
         self.verify_button.setEnabled(not self._busy and bool(self.infos))
+
+    def _fixed_by_policy(self, info: ModelInfo) -> bool:
+        return info.kind == "generator" and self.generator_locked
 
     def _set_busy(self, busy: bool, step: str = "") -> None:
         self._busy = busy

@@ -4,6 +4,7 @@ real registry (app/models_api.py) and the real service built as the app builds i
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,6 +29,7 @@ PACKAGED = {
     "Qwen2.5-Coder-1.5B-Instruct",
 }
 SMOL = "SmolLM2-135M-Instruct"
+LOCKED_POLICY = '[models]\ndefault_generator = "instruct"\n'
 E5 = "multilingual-e5-small"
 
 
@@ -114,6 +116,32 @@ def test_lists_the_models_with_the_one_in_use_marked_and_verifies_them(
     _wait(driver, dialog)
     assert "Stopped" in dialog.result_text
     assert not dialog.banner.isVisible()
+
+
+def test_a_generator_the_policy_sets_cannot_be_switched_from_the_screen(
+    app_service: tuple[ChartsideService, RegistryModelsApi], make_gui: MakeGui
+) -> None:
+    """The screen offers no choice the policy refuses, and says why; embedders stay free."""
+    svc, models = app_service
+    policy = Path(os.environ["CHARTSIDE_POLICY_FILE"])
+    policy.parent.mkdir(parents=True, exist_ok=True)
+    policy.write_text(LOCKED_POLICY, encoding="utf-8")
+    svc.lock()
+    driver = make_gui(svc, models)
+    dialog = _open(driver)
+
+    assert dialog.generator_locked
+    for info in dialog.infos:
+        if info.active:
+            continue
+        dialog.select(info.kind, info.name)
+        if info.kind == "generator":
+            assert not dialog.use_button.isEnabled(), info.name
+            assert "models.default_generator" in dialog.detail.text()
+            assert "administrator" in dialog.detail.text()
+        else:
+            assert dialog.use_button.isEnabled(), info.name
+            assert "administrator" not in dialog.detail.text()
 
 
 def test_a_gguf_file_is_added_only_with_its_sha256(

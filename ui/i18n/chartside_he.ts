@@ -2012,6 +2012,10 @@
         <translation>בשימוש: {why}</translation>
     </message>
     <message>
+        <source>The system policy sets the generator ({key}); ask the administrator to change it.</source>
+        <translation>מדיניות המערכת קובעת את המחולל ({key}); בקשו ממנהל המערכת לשנות אותו.</translation>
+    </message>
+    <message>
         <source>no embedder</source>
         <translation>אין מקודד</translation>
     </message>
