@@ -4,7 +4,6 @@ real registry (app/models_api.py) and the real service built as the app builds i
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -119,13 +118,16 @@ def test_lists_the_models_with_the_one_in_use_marked_and_verifies_them(
 
 
 def test_a_generator_the_policy_sets_cannot_be_switched_from_the_screen(
-    app_service: tuple[ChartsideService, RegistryModelsApi], make_gui: MakeGui
+    app_service: tuple[ChartsideService, RegistryModelsApi],
+    make_gui: MakeGui,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The screen offers no choice the policy refuses, and says why; embedders stay free."""
     svc, models = app_service
-    policy = Path(os.environ["CHARTSIDE_POLICY_FILE"])
-    policy.parent.mkdir(parents=True, exist_ok=True)
+    policy = tmp_path / "policy.toml"  # this test's own: the shared empty one stays empty
     policy.write_text(LOCKED_POLICY, encoding="utf-8")
+    monkeypatch.setenv("CHARTSIDE_POLICY_FILE", str(policy))
     svc.lock()
     driver = make_gui(svc, models)
     dialog = _open(driver)
