@@ -70,8 +70,12 @@ class Locked(ChartsideError):
 
 
 class Cancelled(ChartsideError):
-    def __init__(self, message: str = "The operation was cancelled.") -> None:
+    """`done` counts what a job that commits as it goes had finished when it stopped, so its
+    caller can record that without counting again."""
+
+    def __init__(self, message: str = "The operation was cancelled.", *, done: int = 0) -> None:
         super().__init__(message, remediation="")
+        self.done = done
 
 
 class NotFound(ChartsideError):

@@ -67,7 +67,7 @@ def reencrypt(
         ).bindparams(*params)
         while True:
             if cancel is not None and cancel.cancelled:
-                raise Cancelled("Re-encryption paused; it resumes where it stopped.")
+                raise Cancelled("Re-encryption paused; it resumes where it stopped.", done=done)
             with db.tx(cipher.workspace_id) as conn:
                 rows = conn.execute(select, {"v": v, "n": batch}).all()
                 if not rows:

@@ -257,11 +257,10 @@ class KeyService:
         what is done: the audit log then records those rows, marked cancelled, and
         `Cancelled` is raised; a later call resumes."""
         db, cipher = self.session.db, self.session.cipher()
-        before = rekey.pending(db, cipher)
         try:
             done = rekey.reencrypt(db, cipher, progress=progress, cancel=cancel)
-        except Cancelled:
-            self._record_reencrypted(before - rekey.pending(db, cipher), cancelled=True)
+        except Cancelled as stopped:
+            self._record_reencrypted(stopped.done, cancelled=True)
             raise
         self._record_reencrypted(done)
         return done
