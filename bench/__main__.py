@@ -9,62 +9,12 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from bench.common import REPO, RESULTS
+from bench.common import REPO
+from bench.producers import PRODUCERS, Producer
 
 os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
-
-
-@dataclass(frozen=True)
-class Producer:
-    """What writes some of bench/results/: a suite's run() in this process (it returns the
-    result and its checks), or with `command` set, `python -m MODULE ARGS...` in a process
-    of its own, as `make eval` runs it (exit status kept; sys.argv and the environment its
-    own)."""
-
-    module: str
-    writes: tuple[str, ...]  # the files' stems under bench/results/
-    command: tuple[str, ...] | None = None
-
-
-def _suite(module: str, result: str) -> Producer:
-    return Producer(module, (result,))
-
-
-def _command(module: str, result: str, *args: str) -> Producer:
-    return Producer(module, (result,), args)
-
-
-# Keyed by the result each writes; `python -m bench` runs them in this order.
-PRODUCERS: dict[str, Producer] = {
-    "store": _suite("bench.bench_store", "store"),
-    "audit": _suite("bench.bench_audit", "audit"),
-    "backup": _suite("bench.bench_backup", "backup"),
-    "crash_load": _suite("bench.bench_crash_load", "crash_load"),
-    "models": _suite("bench.bench_models", "models"),
-    "index_threads": _suite("bench.bench_index_threads", "index_threads"),
-    "retrieval": _suite("bench.bench_retrieval", "retrieval"),
-    "ask": _suite("bench.bench_ask", "ask"),
-    "e5_isolation": _command("bench.e5_isolation", "e5_isolation"),
-    "eval": _command("bench.eval", "eval"),
-    "eval_multilingual_e5_small": _command(
-        "bench.eval", "eval_multilingual_e5_small", "--embedder", "multilingual-e5-small"
-    ),
-    "eval_answers": _command("bench.eval_answers", "eval_answers"),
-    "eval_answers_json": _command(
-        "bench.eval_answers", "eval_answers_json", "--answer-format", "json"
-    ),
-}
-SUITES = [p.module for p in PRODUCERS.values() if p.command is None]
-
-
-def without_producer(results: Path = RESULTS) -> list[str]:
-    """The JSON files under `results` that `python -m bench` would not rewrite."""
-    written = {stem for p in PRODUCERS.values() for stem in p.writes}
-    return [p.name for p in sorted(results.glob("*.json")) if p.stem not in written]
 
 
 def resolve(name: str) -> str:

@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 from bench.common import APP_CODE, REPO, RESULTS, measured_paths
+from bench.producers import PRODUCERS
 
 
 def _git(*args: str) -> subprocess.CompletedProcess[str]:
@@ -117,8 +118,6 @@ def producer_paths(stem: str) -> list[str]:
     """The bench code behind results/<stem>.json: the module of its producer and every bench
     module that imports, followed through (a package counts whole). An answer eval's scoring
     lives in bench/answers/, its questions in bench/evalset/: both are its code."""
-    from bench.__main__ import PRODUCERS
-
     todo = [p.module for p in PRODUCERS.values() if stem in p.writes]
     seen: set[str] = set()
     while todo:

@@ -1,5 +1,5 @@
 """`make bench` rewrites every committed result (issue 17): each JSON under bench/results/
-has a producer in bench.__main__.PRODUCERS, which `python -m bench` runs one after another.
+has a producer in bench.producers.PRODUCERS, which `python -m bench` runs one after another.
 Nothing here runs a benchmark: the producers are stand-ins or stop before measuring."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 
 import bench.__main__ as bench_main
 from bench import stale
-from bench.__main__ import PRODUCERS, Producer, without_producer
+from bench.producers import PRODUCERS, Producer, without_producer
 from bench.common import RESULTS
 from bench.stale import producer_paths
 
@@ -26,7 +26,7 @@ def _written() -> set[str]:
 
 
 def test_every_committed_result_has_a_producer_and_every_producer_a_result() -> None:
-    assert without_producer() == [], "add them to bench.__main__.PRODUCERS"
+    assert without_producer() == [], "add them to bench.producers.PRODUCERS"
     assert {p.stem for p in RESULTS.glob("*.json")} == _written()
 
 
