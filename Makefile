@@ -13,7 +13,7 @@ export TRANSFORMERS_OFFLINE := 1
 # The window's translations (Qt Linguist): .ts in git, .qm compiled here, never committed.
 QM := $(patsubst %.ts,%.qm,$(wildcard ui/i18n/*.ts))
 
-.PHONY: run test bench bench-quick lint format eval clean-venv package package-test
+.PHONY: run test bench bench-quick release-check lint format eval clean-venv package package-test
 
 $(STAMP): $(PINS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,9 +45,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
 
-# Every benchmark and eval (bench/__main__.py's PRODUCERS): rewrites all of
-# bench/results/*.json, each stamped with the commit measured. A result older than the code
-# it measures fails `make test` (tests/test_bench_quick.py) until re-run and committed.
+# Every benchmark and eval (bench/producers.py's PRODUCERS): rewrites all of
+# bench/results/*.json, each stamped with the commit measured. A result older than its code
+# fails nothing: `python -m bench.stale` lists such results, and `make release-check` fails
+# on one whose figures the README quotes.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
@@ -57,6 +58,10 @@ bench-quick: $(STAMP)
 
 eval: $(STAMP)
 	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; $(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s
+
+# Before a release: every figure the docs quote comes from a result of the current code.
+release-check: $(STAMP)
+	$(BIN)/python -m bench.release_check
 
 clean-venv:
 	rm -rf $(VENV)

@@ -1,18 +1,21 @@
-"""`make bench-quick` gates the ratio goals, and every committed result names the commit it
-measured (issue 17). The suites here are stand-ins: what is tested is the gate's logic, not
+"""`make bench-quick` gates the ratio goals, every committed result names the commit it
+measured (issue 17), and only `make release-check` fails on a stale one that the docs quote
+(issue 31). The suites here are stand-ins: what is tested is the gate's logic, not
 the figures (the benchmarks themselves run in CI after the suite)."""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from bench import quick, stale
-from bench.common import RESULTS, check, code_state, paired_ratio
+from bench import quick, release_check, stale
+from bench.common import check, code_state, paired_ratio
 from bench.stale import stale_results, staleness
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,27 +87,6 @@ def test_a_result_names_the_commit_and_is_stale_once_its_code_changes(tmp_path: 
     assert "fresh.json" not in found
 
 
-def _shallow(repo: Path) -> bool:
-    done = subprocess.run(
-        ["git", "rev-parse", "--is-shallow-repository"], cwd=repo, capture_output=True, text=True
-    )
-    return done.stdout.strip() == "true"
-
-
-def assert_current(path: Path, repo: Path = ROOT) -> None:
-    """`path` measured the code as it is at HEAD (`make bench` rewrites every result), or
-    fails. Skipped only where a shallow clone lacks the commit it names."""
-    why = staleness(path)
-    if why is not None and "is not in this clone" in why and _shallow(repo):
-        pytest.skip(f"{why}: a shallow clone, so whether it is stale is unknown")
-    assert why is None, f"{why}: re-run `make bench` and commit bench/results/"
-
-
-@pytest.mark.parametrize("path", sorted(RESULTS.glob("*.json")), ids=lambda p: p.name)
-def test_every_committed_result_measured_the_current_code(path: Path) -> None:
-    assert_current(path)
-
-
 def _commit(repo: Path, path: str, text: str) -> str:
     (repo / path).parent.mkdir(parents=True, exist_ok=True)
     (repo / path).write_text(text)
@@ -116,38 +98,75 @@ def _commit(repo: Path, path: str, text: str) -> str:
     ).stdout.strip()
 
 
-def test_a_stale_result_fails_and_only_a_shallow_clone_skips(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _repo_with_history(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     repo = tmp_path / "repo"
     repo.mkdir()
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     old = _commit(repo, "core/x.py", "one")
     new = _commit(repo, "core/x.py", "two")
     _commit(repo, "README.md", "not measured")
+    return repo, {"old": old, "new": new}
+
+
+def _write(results: Path, name: str, commit: str, uncommitted: list[str] | None = None) -> None:
+    results.mkdir(exist_ok=True)
+    payload = {"commit": commit, "uncommitted": uncommitted or []}
+    (results / f"{name}.json").write_text(json.dumps(payload))
+
+
+def test_staleness_names_why_a_result_is_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, commits = _repo_with_history(tmp_path)
     results = tmp_path / "results"
-    results.mkdir()
-    for name, commit in {"old": old, "new": new, "gone": "f" * 40}.items():
-        (results / f"{name}.json").write_text(json.dumps({"commit": commit, "uncommitted": []}))
-    (results / "dirty.json").write_text(json.dumps({"commit": new, "uncommitted": ["core/x"]}))
+    _write(results, "old", commits["old"])
+    _write(results, "new", commits["new"])
+    _write(results, "gone", "f" * 40)
+    _write(results, "dirty", commits["new"], ["core/x"])
     monkeypatch.setattr(stale, "REPO", repo)
 
-    assert_current(results / "new.json", repo)
-    with pytest.raises(AssertionError, match=r"old.json: 1 commit\(s\) since"):
-        assert_current(results / "old.json", repo)
-    with pytest.raises(AssertionError, match="uncommitted changes"):
-        assert_current(results / "dirty.json", repo)
-    with pytest.raises(AssertionError, match="is not in this clone"):
-        assert_current(results / "gone.json", repo)
+    assert staleness(results / "new.json") is None
+    assert re.search(r"old.json: 1 commit\(s\) since", staleness(results / "old.json") or "")
+    assert "uncommitted changes" in (staleness(results / "dirty.json") or "")
+    assert "is not in this clone" in (staleness(results / "gone.json") or "")
 
-    shallow = tmp_path / "shallow"
-    clone = ["git", "clone", "-q", "--depth", "1", repo.as_uri(), str(shallow)]
-    subprocess.run(clone, check=True, capture_output=True)
-    monkeypatch.setattr(stale, "REPO", shallow)
-    with pytest.raises(pytest.skip.Exception, match="shallow clone"):
-        assert_current(results / "old.json", shallow)
-    with pytest.raises(AssertionError, match="uncommitted changes"):
-        assert_current(results / "dirty.json", shallow)
+
+def test_a_stale_result_is_listed_but_fails_no_test_run(tmp_path: Path) -> None:
+    """Issue 31: a result older than its code no longer fails `make test`; `python -m
+    bench.stale` lists it and exits 0. What it lists depends on this clone's history; it must
+    say something and succeed either way."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.stale"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip(), "bench.stale printed nothing"
+
+
+def test_release_check_fails_only_on_a_stale_result_the_docs_quote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo, commits = _repo_with_history(tmp_path)
+    results = tmp_path / "results"
+    quoted = release_check.quoted_results()
+    assert "store" in quoted and "eval" in quoted
+    for name in quoted:
+        _write(results, name, commits["new"])
+    _write(results, "unquoted", commits["old"])  # stale, but no document quotes it
+    monkeypatch.setattr(stale, "REPO", repo)
+    monkeypatch.setattr(release_check, "RESULTS", results)
+    assert release_check.stale_quoted(results) == []
+    assert release_check.main() == 0
+
+    _write(results, "store", commits["old"])
+    assert release_check.main() == 1
+    assert "stale and quoted: store.json: 1 commit(s) since" in capsys.readouterr().out
+
+
+def test_release_check_is_a_make_target() -> None:
+    dry = subprocess.run(
+        ["make", "-n", "release-check"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert "-m bench.release_check" in dry.stdout
 
 
 def test_bench_quick_runs_after_the_tests_in_ci() -> None:
