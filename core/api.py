@@ -30,6 +30,7 @@ from core.progress import CancelToken, IndexProgress, Progress
 from core.records.drafts import Draft
 from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
 from core.settings import Settings
+from core.timeline.types import Brief, Kind, TimelineFact
 
 """Called from the indexing thread with (current, total) after every batch."""
 
@@ -49,9 +50,31 @@ class RestoreSummary:
     tables: dict[str, int]
 
 
+class TimelineApi(Protocol):
+    """The clinical timeline of one client (DESIGN §6a): facts read from every note. Each
+    call is audited as a read of that client's notes."""
+
+    def facts(
+        self, client_id: UUID, kind: Kind | None = None, name: str | None = None
+    ) -> list[TimelineFact]:
+        """The client's facts, oldest visit first; `name` matches a measure key or a drug
+        or condition name, case-insensitively."""
+        ...
+
+    def brief(self, client_id: UUID) -> Brief:
+        """Since the last visit: changed values, new and stopped medications, new
+        diagnoses and the last plan's items, each cited. No model; well under a second."""
+        ...
+
+
 class NotesApi(Protocol):
     """Everything a front end may do with notes. All methods block; call them off the GUI
     thread. Every PHI method raises `core.errors.Locked` while locked."""
+
+    @property
+    def timeline(self) -> TimelineApi:
+        """The timeline part: facts, the flowsheet's data and the brief."""
+        ...
 
     def is_initialised(self) -> bool: ...
 

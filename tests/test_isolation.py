@@ -42,7 +42,8 @@ def _seed(svc: ChartsideService) -> dict[UUID, CellCipher]:
         ciphers[ws] = cipher
         for i in range(N_PER_TABLE):
             c = svc.create_client(ClientData(full_name=f"{ws} client {i}"))
-            s = svc.create_session(c.id, SessionData(date="2024-01-01", plan="p"))
+            # The plan names a drug, so the session has a timeline fact too.
+            s = svc.create_session(c.id, SessionData(date="2024-01-01", plan="Start sertraline."))
             svc.run(lambda conn, k, c=c, s=s: _seed_other_tables(conn, k, c.id, s.id))
             svc.run(lambda conn, k: w.PractitionerRepo(k).create(conn, f"u{uuid.uuid4()}", "x"))
     return ciphers

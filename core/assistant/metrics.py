@@ -52,7 +52,7 @@ class AssistantMetrics:
         }
         out["outcomes"] = {
             k: self._value("chartside_ask_outcomes_total", outcome=k)
-            for k in ("answered", "refused", "extractive", "cancelled", "failed")
+            for k in ("answered", "timeline", "refused", "extractive", "cancelled", "failed")
         }
         return out
 

@@ -126,6 +126,9 @@ class AskResult:
     )  # embedder, generator
     conversation_id: UUID | None = None
     message_id: UUID | None = None
+    # "timeline": built from the clinical timeline; "model": retrieval and the generator
+    # (or the notes' own words when there is none).
+    path: Literal["timeline", "model"] = "model"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -137,6 +140,7 @@ class AskResult:
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "models": dict(self.models),
             "conversation_id": str(self.conversation_id) if self.conversation_id else None,
+            "path": self.path,
         }
 
 

@@ -128,6 +128,8 @@ clients = Table(
     Column("notes", LargeBinary, nullable=False),
     _ts("created_at"),
     _ts("updated_at"),
+    # The extractor version whose facts this note has (migration 0008); NULL: none yet.
+    Column("facts_version", Integer, nullable=True),
     UniqueConstraint("workspace_id", "external_id_hash"),
 )
 
@@ -152,6 +154,7 @@ sessions = Table(
     Column("plan", LargeBinary, nullable=False),
     _ts("created_at"),
     _ts("updated_at"),
+    Column("facts_version", Integer, nullable=True),
     UniqueConstraint("workspace_id", "external_id_hash"),
 )
 
@@ -298,6 +301,33 @@ drafts = Table(
     UniqueConstraint("workspace_id", "practitioner_id", "kind", name="uq_drafts_owner"),
 )
 
+# The clinical timeline (DESIGN §6a): facts read from note fields, derived like chunks and
+# removed with their note. `kind` is plain so a flowsheet can ask for measurements alone;
+# everything the note said (name, value, dose, span, words) is one ciphertext JSON.
+facts = Table(
+    "facts",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "client_id",
+        UUID(as_uuid=True),
+        ForeignKey("clients.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column(
+        "session_id",
+        UUID(as_uuid=True),
+        ForeignKey("sessions.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("field", Text, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+)
+
 app_meta = Table(
     "app_meta",
     metadata,
@@ -318,4 +348,5 @@ WORKSPACE_TABLES = (
     "audit_events",
     "query_cache",
     "drafts",
+    "facts",
 )

@@ -139,7 +139,11 @@ class ClientRepo(_Repo):
             "notes": d.notes,
             "external_id": d.external_id,
         }
-        return self._with_lookup(_encrypt(self.cipher, self.table, client_id, plain), d.external_id)
+        values = self._with_lookup(
+            _encrypt(self.cipher, self.table, client_id, plain), d.external_id
+        )
+        values["facts_version"] = None  # its facts are read again (core.timeline.store)
+        return values
 
     def insert(self, conn: Connection, d: ClientData, client_id: UUID | None = None) -> UUID:
         cid = client_id or uuid.uuid4()
@@ -203,6 +207,7 @@ class SessionRepo(_Repo):
             _encrypt(self.cipher, self.table, session_id, plain), d.external_id
         )
         values["session_date"] = d.date
+        values["facts_version"] = None  # its facts are read again (core.timeline.store)
         return values
 
     def insert(

@@ -241,13 +241,17 @@ class BackgroundIndexer:
         listen_url: str,
         poll_s: float = 30.0,
         on_model_change: Callable[[str], None] | None = None,
+        each_cycle: Callable[[CancelToken], object] | None = None,
     ) -> None:
         """`on_model_change(model_id)` is called, on this thread as it ends, when the
-        workspace has switched to another embedder."""
+        workspace has switched to another embedder; `each_cycle(stop)` before every run of
+        the loop (the timeline's backfill: notes saved without facts get them within one
+        cycle)."""
         self.indexer = indexer
         self.listen_url = listen_url
         self.poll_s = poll_s
         self.on_model_change = on_model_change
+        self.each_cycle = each_cycle
         self.listener: Listener | None = None
         self._stop = CancelToken()
         self._thread = threading.Thread(target=self._main, name="chartside-indexer", daemon=True)
@@ -302,6 +306,8 @@ class BackgroundIndexer:
             due, idle, wait_s = True, 0.0, self.poll_s
             while not self._stop.cancelled:
                 if due or idle >= wait_s:
+                    if self.each_cycle is not None:
+                        self.each_cycle(self._stop)
                     status = self.indexer.run_until_done(self._report, self._stop)
                     self._report(status)
                     idle = 0.0

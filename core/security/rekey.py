@@ -25,6 +25,7 @@ ENCRYPTED = {
     "messages": ("content",),
     "message_sources": ("reason",),
     "drafts": ("content",),
+    "facts": ("payload",),
 }
 
 

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 from uuid import UUID
 
 from sqlalchemy import Connection
@@ -44,6 +44,7 @@ from core.security import audit
 from core.security.crypto import CellCipher
 from core.services.search_ops import Embedding
 from core.services.session import WorkspaceSession
+from core.services.timeline_ops import TimelineService
 
 OnText = Callable[[str], None]
 T = TypeVar("T")
@@ -65,9 +66,11 @@ class AskService:
         status: Callable[[], AssistantStatus] | None = None,
         metrics: AssistantMetrics | None = None,
         rate_limiter: RateLimiter | None = None,
+        timeline: TimelineService | None = None,
     ) -> None:
         """`generator` opens the text generator on first use (None: extractive answers);
-        `status` says whether the local models can answer, and why not."""
+        `status` says whether the local models can answer, and why not; `timeline` answers
+        the questions over time about one client."""
         self.session = session
         self.settings = session.settings
         self.embedding = embedding
@@ -80,6 +83,7 @@ class AskService:
         self.rate_limiter = rate_limiter or RateLimiter(
             self.settings.assistant.rate_limit_per_minute
         )
+        self.timeline = timeline
 
     def run(
         self,
@@ -147,6 +151,20 @@ class AskService:
         if injected is not None:  # refused before anything ran, and the reason shown
             refused = grounding.Grounded(injected, refused=True, sources=[], warnings=[injected])
             return self._finish(_Turn(request, question, client_id, t0, timings, refused))
+        # A question over time about one client ("latest", "last three", "when was it
+        # last prescribed") is answered from the timeline, every value with its own
+        # citation: retrieval and a small model get order and section wrong (issue 27).
+        if self.timeline is not None and client_id is not None and not history:
+            routed = self.timeline.answer(question, client_id)
+            if routed is not None:
+                over_time = grounding.Grounded(
+                    routed.text, refused=routed.refused, sources=routed.sources, warnings=[]
+                )
+                return self._finish(
+                    _Turn(request, question, client_id, t0, timings, over_time,
+                          models={"embedder": embedder.model_id, "generator": None},
+                          path="timeline")
+                )  # fmt: skip
         # The packaged generators do not answer in Hebrew (each refused every Hebrew
         # question tried): the notes' own words serve such a question better.
         hebrew = has_hebrew(question)
@@ -354,7 +372,7 @@ class AskService:
             answer=result.answer, refused=result.refused, cache_hit=turn.cache_hit,
             sources=result.sources, warnings=result.warnings, timings_ms=timings,
             models=turn.models or {"embedder": _id(self.embedding.embedder), "generator": None},
-            conversation_id=conversation_id, message_id=message_id,
+            conversation_id=conversation_id, message_id=message_id, path=turn.path,
         )  # fmt: skip
 
 
@@ -372,11 +390,14 @@ class _Turn:
     models: dict[str, str | None] | None = None
     cache_hit: bool = False
     extractive: bool = False  # the notes' own words: no generator wrote the answer
+    path: Literal["timeline", "model"] = "model"  # which answered (ask JSON's "path")
 
     @property
     def outcome(self) -> str:
         if self.result.refused:
             return "refused"
+        if self.path == "timeline":
+            return "timeline"
         return "extractive" if self.extractive else "answered"
 
 

@@ -20,6 +20,7 @@ from core.retrieval.search import Searcher
 from core.retrieval.types import FIELDS, IndexStatus, SearchQuery, SearchResult
 from core.security import audit
 from core.services.session import WorkspaceSession
+from core.timeline import store as timeline_store
 
 log = logging.getLogger(__name__)
 MAX_K = 100
@@ -108,9 +109,15 @@ class SearchService:
     ) -> IndexStatus:
         indexer = self._indexer()
         self.session.run(lambda c, k: backfill(c, k, self.embedding.chunker))
+        self._read_timeline(cancel)
         done = indexer.run_until_done(self._busy_index(progress), cancel)
         self.session.run(lambda c, k: None, "index", details=lambda _: done.to_json())
         return done
+
+    def _read_timeline(self, cancel: CancelToken | None = None) -> int:
+        """Notes an import (or an older extractor) left without facts get them with the
+        index: the timeline is as fresh as the search."""
+        return timeline_store.backfill(self.session.db, self.session.cipher, cancel=cancel)
 
     def _busy_index(self, progress: IndexProgress | None) -> IndexProgress:
         return touching(self.session.touch, progress)
@@ -125,8 +132,9 @@ class SearchService:
                 indexer = self._indexer()
                 self.session.run(lambda c, k: backfill(c, k, self.embedding.chunker))
                 self.background = BackgroundIndexer(
-                    indexer, listen_url(self.session.db), on_model_change=self._changed_elsewhere
-                )
+                    indexer, listen_url(self.session.db), on_model_change=self._changed_elsewhere,
+                    each_cycle=self._read_timeline,
+                )  # fmt: skip
                 self.background.listener = listener
                 self.background.start()
             else:

@@ -50,6 +50,7 @@ from core.services.key_ops import KeyService
 from core.services.notes import NotesService
 from core.services.search_ops import EmbedderFor, Embedding, SearchService
 from core.services.session import WorkspaceSession
+from core.services.timeline_ops import TimelineService
 from core.settings import Settings
 
 T = TypeVar("T")
@@ -79,9 +80,12 @@ class ChartsideService:
         self.notes_service = NotesService(self.session, self.embedding)
         self.key_service = KeyService(self.session)
         self.search_service = SearchService(self.session, self.embedding, lexical, embedder_for)
+        # A part handed out whole (NotesApi.timeline), not forwarded method by method.
+        self.timeline = TimelineService(self.session)
         self.ask_service = AskService(
-            self.session, self.embedding, lexical, generator, assistant_status
-        )
+            self.session, self.embedding, lexical, generator, assistant_status,
+            timeline=self.timeline,
+        )  # fmt: skip
         self.backup_service = BackupService(self.session, self.key_service)
         self.health_service = HealthService(self.session, self.embedding, self.search_service)
 

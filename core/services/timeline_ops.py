@@ -1,0 +1,134 @@
+"""The timeline part of the service: a client's facts, the brief before a visit, and the
+answers to questions over time. Each read first reads the client's notes that the timeline
+has not (an import, an older extractor): so what it shows is never older than the notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from uuid import UUID
+
+from sqlalchemy import Connection
+
+from core.assistant.types import AskSource
+from core.progress import CancelToken, Progress
+from core.records.repos import ClientRepo, SessionRepo
+from core.retrieval.types import SESSION_FIELDS
+from core.security.crypto import CellCipher
+from core.services.session import WorkspaceSession
+from core.timeline import answers, brief, store
+from core.timeline.questions import OverTime, read_over_time
+from core.timeline.types import Brief, Kind, TimelineFact
+
+
+@dataclass(frozen=True)
+class TimelineAnswer:
+    question: OverTime
+    text: str
+    refused: bool
+    sources: list[AskSource]
+
+
+class TimelineService:
+    def __init__(self, session: WorkspaceSession) -> None:
+        self.session = session
+
+    def backfill(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> int:
+        """Reads every note the timeline lacks; batches commit, so it resumes."""
+        self.session.require_active()
+        return store.backfill(self.session.db, self.session.cipher, None, progress, cancel)
+
+    def _fresh(self, client_id: UUID) -> None:
+        self.session.require_active()
+        store.backfill(self.session.db, self.session.cipher, client_id)
+
+    def facts(
+        self, client_id: UUID, kind: Kind | None = None, name: str | None = None
+    ) -> list[TimelineFact]:
+        self._fresh(client_id)
+        return self.session.run(
+            lambda c, k: store.load(c, k, client_id, kind, name),
+            "timeline.read",
+            client_id,
+            lambda r: {"facts": len(r)},
+        )
+
+    def brief(self, client_id: UUID) -> Brief:
+        self._fresh(client_id)
+
+        def work(c: Connection, k: CellCipher) -> Brief:
+            sessions = SessionRepo(k).for_client(c, client_id)
+            visits = [(s.id, s.data.date, s.data.plan or "", s.data.external_id) for s in sessions]
+            return brief.compute(client_id, store.load(c, k, client_id), visits)
+
+        return self.session.run(work, "timeline.brief", client_id)
+
+    def answer(
+        self, question: str, client_id: UUID, today: dt.date | None = None
+    ) -> TimelineAnswer | None:
+        """The timeline's answer to a question over time about one client, or None when
+        the question is not one (it then takes the model's path). Audited by the caller,
+        with the ask it belongs to."""
+        today = today or dt.date.today()
+        q = read_over_time(question, today)
+        if q is None:
+            return None
+        self._fresh(client_id)
+        return self.session.run(lambda c, k: _answer(c, k, q, client_id, today))
+
+
+def _answer(
+    c: Connection, k: CellCipher, q: OverTime, client_id: UUID, today: dt.date
+) -> TimelineAnswer:
+    client = ClientRepo(k).get(c, client_id)
+    sessions = SessionRepo(k).for_client(c, client_id)
+    visits = [
+        _visit(s.id, s.data.date, {f: getattr(s.data, f) for f in SESSION_FIELDS}) for s in sessions
+    ]
+    notes = [(None, None, f, getattr(client.data, f) or "") for f in ("medical_history", "notes")]
+    notes += [
+        (s.id, s.data.date, f, getattr(s.data, f) or "") for s in sessions for f in SESSION_FIELDS
+    ]
+
+    def search_notes(forms: Sequence[str]) -> list[answers.Cite]:
+        """Every line of the client's notes that holds one of `forms` as a word."""
+        pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE
+        )
+        return [
+            answers.Cite(sid, day, field, line.strip())
+            for sid, day, field, body in notes
+            for line in body.splitlines()
+            if pattern.search(line)
+        ]
+
+    draft = answers.answer(q, store.load(c, k, client_id), visits, search_notes, today)
+    external = {s.id: s.data.external_id for s in sessions}
+    sources = [
+        AskSource(
+            n=i,
+            type="session" if cite.session_id else "client",
+            chunk_id=None,
+            client_id=client_id,
+            client_external_id=client.data.external_id,
+            session_id=cite.session_id,
+            session_external_id=external.get(cite.session_id) if cite.session_id else None,
+            session_date=cite.session_date,
+            field=cite.field,
+            snippet=cite.line,
+            score=1.0,
+            used=True,
+            reason=draft.text,
+            support=1.0,
+        )
+        for i, cite in enumerate(draft.cites, start=1)
+    ]
+    return TimelineAnswer(q, draft.text, draft.refused, sources)
+
+
+def _visit(session_id: UUID, day: dt.datetime, fields: dict[str, str | None]) -> answers.Visit:
+    field, text = next(((f, v) for f, v in fields.items() if v and v.strip()), ("subjective", ""))
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return answers.Visit(session_id, day, field, line)

@@ -1,0 +1,24 @@
+"""A note field to its facts (DESIGN §6a). Pure and fast: it runs in the transaction that
+saves the note, and over every stored note when the timeline is backfilled."""
+
+from __future__ import annotations
+
+from core.timeline.measures import read_measurements
+from core.timeline.meds import read_medications
+from core.timeline.problems import read_problems
+from core.timeline.types import Extraction
+
+# Bumped whenever what the extractor reads changes: stored facts of an older version are
+# re-derived by the backfill, as chunks of an older embedder are re-embedded.
+VERSION = 1
+
+
+def extract(text: str | None, field: str) -> Extraction:
+    """The facts of one note field (`field`: subjective, objective, assessment, plan,
+    medical_history or notes) and the values flagged as unbelievable."""
+    if not text or not text.strip():
+        return Extraction([], [])
+    measurements, flags = read_measurements(text)
+    facts = [*measurements, *read_medications(text, field), *read_problems(text, field)]
+    facts.sort(key=lambda f: (f.start, f.kind))
+    return Extraction(facts, flags)

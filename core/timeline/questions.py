@@ -1,0 +1,304 @@
+"""Which questions the timeline answers, and what each asks for. A question is routed
+here only when it names both a thing the timeline holds (a measure, a drug, a condition,
+visits) and a question over time about it ("latest", "last three", "when was … first",
+"what was prescribed on …"); everything else takes the model's path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from core.retrieval.reading import Reading, read_question
+from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES
+from core.timeline.text import HEB, Lexicon
+
+Ask = Literal[
+    "latest",
+    "last_n",
+    "first_value",
+    "change",
+    "series",
+    "med_first",
+    "med_last",
+    "prescribed_at",
+    "current_meds",
+    "first_diagnosed",
+    "last_visit",
+    "visits_in_period",
+    "time_since_visit",
+    "any_record",
+]
+
+_W = rf"(?<![\w{HEB}])"
+_E = rf"(?![\w{HEB}])"
+
+
+@dataclass(frozen=True)
+class OverTime:
+    ask: Ask
+    measures: tuple[str, ...] = ()  # MEASURES keys; BP asks for both of its
+    subject: str | None = None  # a drug, a condition or a procedure (canonical), or words
+    n: int = 1
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    day: dt.date | None = None
+    hebrew: bool = False
+
+
+_MEASURE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("bp_systolic",), r"systolic|סיסטולי\w*"),
+    (("bp_diastolic",), r"diastolic|דיאסטולי\w*"),
+    (("bp_systolic", "bp_diastolic"), r"blood pressures?|bps?|b/p|לחץ(?:י)? ה?דם|ל[\"״]ד"),
+    (("heart_rate",), r"heart rates?|pulse|hr|דופק"),
+    (("weight",), r"weights?|wt|weigh|משקל"),
+    (("height",), r"height|ht|גובה"),
+    (("bmi",), r"bmi|body mass index|מדד מסת גוף"),
+    (("temperature",), r"temperatures?|temp|חום|טמפרטורה"),
+    (("spo2",), r"spo2|oxygen saturation|o2 sat\w*|sats?|saturation|סטורציה|רוויון חמצן"),
+    (("pain",), r"pain(?: scores?| levels?| ratings?)?|כאב"),
+    (
+        ("a1c",),
+        r"(?:hb|hgb)?a1c|hemoglobin a1c|haemoglobin a1c|glycated ha?emoglobin|"
+        r"המוגלובין מסוכרר",
+    ),
+    (("ldl",), r"ldl(?: cholesterol)?"),
+    (("hdl",), r"hdl(?: cholesterol)?"),
+    (("total_cholesterol",), r"total cholesterol|cholesterol|כולסטרול(?: כללי)?"),
+    (("glucose",), r"glucose|blood sugar|fasting sugar|סוכר|גלוקוז"),
+    (("creatinine",), r"creatinine|קריאטינין"),
+    (("egfr",), r"e?gfr"),
+    (("phq9",), r"phq-?9"),
+    (("phq2",), r"phq-?2"),
+    (("gad7",), r"gad-?7"),
+    (("rom",), r"range of motion|rom|flexion|extension|abduction|טווח תנועה|כפיפה"),
+)
+_MEASURE_PATTERNS = [
+    (names, re.compile(rf"{_W}ה?(?:{words}){_E}", re.IGNORECASE)) for names, words in _MEASURE_WORDS
+]
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "שתי": 2,
+    "שני": 2,
+    "שלוש": 3,
+    "שלושת": 3,
+    "שלושה": 3,
+    "ארבע": 4,
+    "ארבעת": 4,
+    "חמש": 5,
+    "חמשת": 5,
+}
+_LAST_N = re.compile(
+    rf"{_W}(?:last|past|previous|most recent|recent)\s+(?P<n>\d|two|three|four|five|six)"
+    rf"{_E}|(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+ה?(?:מדידות|ערכים|"
+    rf"קריאות|ביקורים|מפגשים)?\s*ה?אחרו[ןנ]",
+    re.IGNORECASE,
+)
+_LATEST = re.compile(
+    rf"{_W}(?:latest|most recent|last|newest|current|recent|now|today|ה?אחרו[ןנ]\w*|לאחרונה|"
+    rf"ה?עדכני\w*|כעת){_E}",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(
+    rf"{_W}(?:first|earliest|initial|baseline|ה?ראשונ\w*|ה?ראשון){_E}", re.IGNORECASE
+)
+_CHANGE = re.compile(
+    rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
+    rf"went up|went down|compare\w*|between|since|over time|history of|readings|values|"
+    rf"all\s+(?:the\s+)?(?:readings|values)|השתנ\w*|שינוי|מגמה|מאז|בין){_E}",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(rf"{_W}(?:when|what date|which date|date of|מתי|באיזה תאריך){_E}", re.I)
+_PRESCRIBED = re.compile(
+    rf"{_W}(?:prescrib\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|"
+    rf"נרשמ\w*|הותחל\w*|התחיל\w*|קיבל\w*|ניתנ\w*){_E}",
+    re.IGNORECASE,
+)
+_STARTED = re.compile(
+    rf"{_W}(?:start\w*|began|begun|begin|initiat\w*|commenc\w*|put on|התחיל\w*|הותחל\w*|"
+    rf"התחלת\w*){_E}",
+    re.IGNORECASE,
+)
+_MEDS = re.compile(
+    rf"{_W}(?:medications?|meds|drugs?|prescriptions?|תרופות|תרופה){_E}", re.IGNORECASE
+)
+_DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|אבחנה|אבחון){_E}", re.IGNORECASE)
+_VISIT = re.compile(
+    rf"{_W}(?:visits?|sessions?|appointments?|seen|consults?|ביקור\w*|מפגש\w*|פגיש\w*){_E}",
+    re.IGNORECASE,
+)
+_HOW_LONG = re.compile(rf"{_W}(?:how long|how many days|time since|כמה זמן|כמה ימים){_E}", re.I)
+_ANY_RECORD = re.compile(
+    rf"{_W}(?:any (?:record|mention|note|history|documentation|sign|evidence)s? of|"
+    rf"ever (?:had|have|been|taken|received|prescribed|diagnosed)|"
+    rf"is there (?:a |any )?(?:record|mention|note)|was there (?:a |any )?(?:record|mention)|"
+    rf"has (?:she|he|they|the patient|the client) (?:ever )?(?:had|taken|been on)|"
+    rf"did (?:she|he|they) (?:ever )?(?:have|take|receive)|documented|"
+    rf"האם (?:יש|היה|היתה|הייתה) (?:תיעוד|רישום|אזכור)|תיעוד של|אזכור של|רישום של|האם אי פעם)"
+    rf"(?:\s+(?:a|an|the))?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_AT_VISIT = re.compile(rf"{_W}(?:at|on|during|in|ב)\b|ב-?\d|ב(?:ביקור|מפגש)", re.IGNORECASE)
+
+
+@functools.cache
+def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
+    return Lexicon.of(DRUGS), Lexicon.of(CONDITIONS), Lexicon.of(PROCEDURES)
+
+
+def measures_in(question: str) -> tuple[str, ...]:
+    """The measures a question names, in the order the table lists them; "systolic blood
+    pressure" is the systolic alone."""
+    found: list[str] = []
+    for names, pattern in _MEASURE_PATTERNS:
+        if pattern.search(question) and not (len(names) == 2 and any(n in found for n in names)):
+            found += [n for n in names if n not in found]
+    return tuple(found)
+
+
+def read_over_time(question: str, today: dt.date | None = None) -> OverTime | None:
+    """What the timeline should answer, or None when the question is not one it answers."""
+    q = " ".join(question.split())
+    hebrew = bool(re.search(f"[{HEB}]", q))
+    drugs, conditions, procedures = _lexicons()
+    reading = _read_dates(q, today)
+    span = (reading.date_from, reading.date_to, reading.day)
+    drug = next((n for _, _, n in drugs.find(q)), None)
+    condition = next((n for _, _, n in conditions.find(q)), None)
+    procedure = next((n for _, _, n in procedures.find(q)), None)
+    measures = measures_in(q) if drug is None and condition is None else ()
+
+    record = _ANY_RECORD.search(q)
+    if record is not None and not measures:
+        subject = drug or condition or procedure or _subject_words(record.group("rest"))
+        if subject:
+            return OverTime("any_record", subject=subject, hebrew=hebrew)
+    if drug is not None:
+        if not (_WHEN.search(q) or _FIRST.search(q) or _LATEST.search(q)):
+            return None
+        # "When was it started?" asks for the start; "prescribed" alone, the latest.
+        first = _FIRST.search(q) or (_STARTED.search(q) and not _LATEST.search(q))
+        if first and (_PRESCRIBED.search(q) or _WHEN.search(q)):
+            return OverTime("med_first", subject=drug, hebrew=hebrew)
+        if _LATEST.search(q) or _PRESCRIBED.search(q):
+            return OverTime("med_last", subject=drug, hebrew=hebrew)
+        return None
+    if condition is not None:
+        if _DIAGNOSED.search(q) or (_FIRST.search(q) and _WHEN.search(q)):
+            return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
+        return None
+    if measures:
+        last_n = _LAST_N.search(q)
+        if last_n is not None:
+            raw = (last_n.group("n") or last_n.group("nh")).casefold()
+            n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
+            return OverTime("last_n", measures, None, n, *span, hebrew)
+        if reading.dated and _CHANGE.search(q):
+            return OverTime("change", measures, None, 1, *span, hebrew)
+        if reading.dated:
+            return OverTime("series", measures, None, 1, *span, hebrew)
+        if _FIRST.search(q):
+            return OverTime("first_value", measures, None, 1, *span, hebrew)
+        if _LATEST.search(q):
+            return OverTime("latest", measures, None, 1, *span, hebrew)
+        if _CHANGE.search(q):
+            return OverTime("change", measures, None, 1, *span, hebrew)
+        return None
+    if _MEDS.search(q):
+        if reading.day is not None and (_PRESCRIBED.search(q) or _AT_VISIT.search(q)):
+            return OverTime("prescribed_at", (), None, 1, *span, hebrew)
+        if _LATEST.search(q) or re.search(r"\b(?:on|taking)\b|נוטל", q, re.I):
+            return OverTime("current_meds", hebrew=hebrew)
+        return None
+    if reading.day is not None and _PRESCRIBED.search(q):
+        return OverTime("prescribed_at", (), None, 1, *span, hebrew)
+    if _VISIT.search(q):
+        if _HOW_LONG.search(q):
+            return OverTime("time_since_visit", hebrew=hebrew)
+        if reading.dated or re.search(r"\bhow many\b|כמה", q, re.I):
+            return OverTime("visits_in_period", (), None, 1, *span, hebrew)
+        if _LATEST.search(q) and (_WHEN.search(q) or re.search(r"\bdate\b|תאריך", q, re.I)):
+            return OverTime("last_visit", hebrew=hebrew)
+        if _LATEST.search(q) and re.search(r"\bwhen\b|\bdate\b|מתי", q, re.I) is None:
+            return None
+    return None
+
+
+_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|till)\s+(?P<b>.+?)\s*[?.]?$"
+    r"|(?<!\w)(?:בין|מ-?)\s*(?P<ha>.+?)\s+(?:ל|עד)-?\s*(?P<hb>.+?)\s*[?.]?$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _read_dates(q: str, today: dt.date | None) -> Reading:
+    """read_question's dates, and for "between March and June 2023" both ends: the first
+    end takes the second's year when it names none."""
+    reading = read_question(q, today)
+    m = _BETWEEN.search(q)
+    if m is None:
+        return reading
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("ha"), m.group("hb"))
+    year = _YEAR.search(b)
+    if year is not None and _YEAR.search(a) is None:
+        a = f"{a} {year.group(0)}"
+    start, end = read_question(f"since {a}", today), read_question(f"until {b}", today)
+    if start.date_from is None or end.date_to is None:
+        return reading
+    return Reading(reading.text, start.date_from, end.date_to, reading.order, None)
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "any",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "her",
+        "his",
+        "their",
+        "she",
+        "he",
+        "they",
+        "patient",
+        "client",
+        "notes",
+        "note",
+        "record",
+        "records",
+        "mention",
+        "mentions",
+        "ever",
+        "been",
+        "had",
+        "have",
+        "has",
+        "was",
+        "were",
+        "is",
+        "are",
+        "did",
+        "do",
+        "does",
+        "with",
+    ]
+)
+
+
+def _subject_words(rest: str) -> str | None:
+    """What "any record of …" asks about, when it is no known name: its words, minus
+    the question's own."""
+    words = [w for w in re.findall(rf"[\w{HEB}'-]+", rest) if w.casefold() not in _STOP]
+    return " ".join(words) or None

@@ -1,0 +1,133 @@
+"""Shared pieces of the extractor: sentences that keep their offsets, and name lexicons
+compiled into one pattern each (longest name first, Hebrew one-letter prefixes allowed)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+HEB = "\u05d0-\u05ea"
+_BREAK = re.compile(r"\.(?=\s|$)|[;!?\n•]")
+# A dot after these is an abbreviation's ("cont. lisinopril"), not a sentence's end.
+_ABBREVIATIONS = frozenset(
+    [
+        "cont",
+        "approx",
+        "pt",
+        "pts",
+        "dr",
+        "vs",
+        "e.g",
+        "i.e",
+        "etc",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "no",
+        "b.i.d",
+        "t.i.d",
+        "q.i.d",
+        "q.d",
+        "p.o",
+        "po",
+        "hx",
+        "dx",
+        "rx",
+        "tx",
+        "sx",
+        "fx",
+        "wk",
+        "wks",
+        "yr",
+        "yrs",
+        "mo",
+        "mos",
+        "min",
+        "hr",
+        "hrs",
+        "sec",
+        "ref",
+        "resp",
+        "temp",
+        "abd",
+        "ext",
+        "lt",
+        "rt",
+        "bilat",
+        "prn",
+        "incr",
+        "decr",
+        "tab",
+        "tabs",
+        "cap",
+        "caps",
+        "inj",
+        "approx",
+        "avg",
+        "sig",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    text: str
+
+
+def sentences(text: str) -> Iterator[Sentence]:
+    """Pieces of `text` between sentence ends, with their offsets. A dot ends a sentence
+    when a space or the end follows it, unless it ends an abbreviation; "A1c 7.1" and
+    "cont. lisinopril" go on."""
+    start = 0
+    for m in _BREAK.finditer(text):
+        if m.group(0) == ".":
+            word = re.search(r"(\S+)$", text[start : m.start()])
+            if word is not None and word.group(1).casefold().lstrip("(") in _ABBREVIATIONS:
+                continue
+        if m.start() > start:
+            yield Sentence(start, text[start : m.start()])
+        start = m.end()
+    if start < len(text):
+        yield Sentence(start, text[start:])
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Names to their canonical form, found as whole words. Short upper-case abbreviations
+    ("AF", "PE", "OA") match only in upper case: in lower case they are ordinary words."""
+
+    canonical: dict[str, str]
+    pattern: re.Pattern[str]
+    short: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, table: Mapping[str, tuple[str, ...]]) -> Lexicon:
+        canonical: dict[str, str] = {}
+        for name, others in table.items():
+            for form in (name, *others):
+                canonical.setdefault(form.casefold(), name)
+        short = [f for f in canonical if len(f) <= 3 and f.isascii() and f.isalpha()]
+        long = sorted((f for f in canonical if f not in short), key=len, reverse=True)
+        words = "|".join(re.escape(f) for f in long)
+        edge = rf"(?![\w{HEB}])"
+        pattern = re.compile(
+            rf"(?:(?<![\w{HEB}])|(?<=(?<![\w{HEB}])[והבלמשכ]))(?:{words}){edge}", re.IGNORECASE
+        )
+        caps = "|".join(re.escape(f.upper()) for f in sorted(short, key=len, reverse=True))
+        short_pattern = re.compile(rf"(?<![\w{HEB}/-])(?:{caps})(?![\w{HEB}/-])") if caps else None
+        return cls(canonical, pattern, short_pattern)
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, canonical name) of each mention, left to right, none overlapping."""
+        found = [
+            (m.start(), m.end(), self.canonical[m.group(0).casefold()])
+            for m in self.pattern.finditer(text)
+        ]
+        if self.short is not None:
+            for m in self.short.finditer(text):
+                if all(m.end() <= a or m.start() >= b for a, b, _ in found):
+                    found.append((m.start(), m.end(), self.canonical[m.group(0).casefold()]))
+        return sorted(found)

@@ -1,0 +1,128 @@
+"""What the extractor reads out of a note field, before it is stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+from uuid import UUID
+
+Kind = Literal["measurement", "medication", "diagnosis", "procedure", "visit"]
+KINDS: tuple[Kind, ...] = ("measurement", "medication", "diagnosis", "procedure", "visit")
+
+# Medication events, by the verb and section that record them.
+MedStatus = Literal["started", "stopped", "continued", "listed"]
+# A diagnosis or problem: recorded as present, negated ("denies", "ruled out"), or past.
+DxStatus = Literal["present", "negated", "history"]
+
+# Measurement names and the unit each is stored in (values are converted to it).
+MEASURES: dict[str, str] = {
+    "bp_systolic": "mmHg",
+    "bp_diastolic": "mmHg",
+    "heart_rate": "/min",
+    "weight": "kg",
+    "height": "cm",
+    "bmi": "kg/m2",
+    "temperature": "°C",
+    "spo2": "%",
+    "pain": "/10",
+    "a1c": "%",
+    "ldl": "mg/dL",
+    "hdl": "mg/dL",
+    "total_cholesterol": "mg/dL",
+    "glucose": "mg/dL",
+    "creatinine": "mg/dL",
+    "egfr": "mL/min/1.73m2",
+    "phq2": "score",
+    "phq9": "score",
+    "gad7": "score",
+    "rom": "°",
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of a note field. `start:end` is its span in the field's text, and `text`
+    that span: the words it was read from. For a measurement `name` is a key of MEASURES
+    and `value` is in MEASURES[name]; for a medication `name` is the drug's generic name in
+    lower case, `status` a MedStatus and `dose` as written ("50 mg"); for a diagnosis
+    `name` is the condition in lower case and `status` a DxStatus; for a procedure or a
+    referral `name` is what was done ("referral: cardiology" for a referral); a visit's
+    `name` is its type ("follow-up", "initial", "telehealth")."""
+
+    kind: Kind
+    name: str
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    unit: str | None = None
+    status: str | None = None
+    dose: str | None = None
+    detail: str | None = None  # a measurement's site or side ("left knee flexion")
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A value that was read but is not believable ("BP 1280/82", "weight 8200 kg") or has
+    no unit where one is needed: shown to the clinician as such, never stored as a fact."""
+
+    name: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    facts: list[Fact]
+    flags: list[Flag]
+
+
+@dataclass(frozen=True)
+class TimelineFact:
+    """A stored fact with where it came from: the note (a session, or the client's own
+    record when `session_id` is None), its date, and the field. `line` is the whole line of
+    the field that holds the span: what a citation shows and highlights."""
+
+    id: UUID
+    client_id: UUID
+    session_id: UUID | None
+    session_date: dt.datetime | None
+    field: str
+    fact: Fact
+    line: str
+    session_external_id: str | None = None
+
+
+BriefKind = Literal["changed", "started", "stopped", "new_diagnosis", "plan"]
+
+
+@dataclass(frozen=True)
+class BriefLine:
+    """One line of "Since the last visit". Core speaks in ids: `kind` and `params` say what
+    the line means, and each front end words it (core.timeline.brief.render_en is the
+    English; the window has its own Hebrew for each kind). `facts` are its citations.
+
+    params by kind:
+    - changed: name (a MEASURES key), before, after, delta (after - before), unit,
+      direction ("up" | "down" | "same")
+    - started / stopped: name (the drug), dose ("" when none was written)
+    - new_diagnosis: name
+    - plan: text (one item of the last visit's plan, as written)"""
+
+    kind: BriefKind
+    params: dict[str, str | float]
+    facts: list[TimelineFact]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What changed between the client's last two visits, and the last plan. `last` and
+    `previous` are those visits' dates (None when the client has fewer visits)."""
+
+    client_id: UUID
+    last: dt.datetime | None
+    previous: dt.datetime | None
+    lines: list[BriefLine]

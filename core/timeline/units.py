@@ -1,0 +1,53 @@
+"""Units to the one each measure is stored in. Mass, length and temperature go through
+pint; laboratory values in molar units have analyte-specific factors that no unit library
+knows (they depend on the molecule's mass), so those few are written here."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, cast
+
+# mmol/L (µmol/L for creatinine) to mg/dL, per analyte.
+_MOLAR_TO_MG_DL: dict[str, float] = {
+    "ldl": 38.67,
+    "hdl": 38.67,
+    "total_cholesterol": 38.67,
+    "glucose": 18.0,
+    "creatinine": 1 / 88.4,
+}
+
+
+@functools.cache
+def _registry() -> Any:
+    import pint  # lazy: building the registry takes ~0.3 s
+
+    return cast(Any, pint.UnitRegistry())
+
+
+_PINT: dict[str, str] = {
+    "kg": "kilogram",
+    "lb": "pound",
+    "g": "gram",
+    "cm": "centimeter",
+    "m": "meter",
+    "in": "inch",
+    "ft": "foot",
+    "c": "degC",
+    "f": "degF",
+}
+_TARGET: dict[str, str] = {"weight": "kilogram", "height": "centimeter", "temperature": "degC"}
+
+
+def convert(measure: str, value: float, unit: str) -> float:
+    """`value` in `unit` (a key of _PINT, "mmol/l", "umol/l", "mmol/mol") as the unit
+    MEASURES gives for `measure`."""
+    if unit in ("mmol/l", "umol/l"):
+        return value * _MOLAR_TO_MG_DL[measure]
+    if unit == "mmol/mol":  # IFCC A1c to the NGSP percentage
+        return value / 10.929 + 2.15
+    target = _TARGET.get(measure)
+    source = _PINT.get(unit)
+    if target is None or source is None or source == target:
+        return value
+    ureg = _registry()
+    return float(ureg.Quantity(value, source).to(target).magnitude)

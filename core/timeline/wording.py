@@ -1,0 +1,276 @@
+"""How a timeline answer is worded, in English and in Hebrew (a Hebrew question gets a
+Hebrew answer). Values and dates are passed in already formatted; nothing here computes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MEASURE_EN = {
+    "bp_systolic": "systolic blood pressure",
+    "bp_diastolic": "diastolic blood pressure",
+    "heart_rate": "heart rate",
+    "weight": "weight",
+    "height": "height",
+    "bmi": "BMI",
+    "temperature": "temperature",
+    "spo2": "SpO2",
+    "pain": "pain score",
+    "a1c": "A1c",
+    "ldl": "LDL",
+    "hdl": "HDL",
+    "total_cholesterol": "total cholesterol",
+    "glucose": "glucose",
+    "creatinine": "creatinine",
+    "egfr": "eGFR",
+    "phq2": "PHQ-2",
+    "phq9": "PHQ-9",
+    "gad7": "GAD-7",
+    "rom": "range of motion",
+}
+_MEASURE_HE = {
+    "bp_systolic": "לחץ דם סיסטולי",
+    "bp_diastolic": "לחץ דם דיאסטולי",
+    "heart_rate": "דופק",
+    "weight": "משקל",
+    "height": "גובה",
+    "bmi": "BMI",
+    "temperature": "חום",
+    "spo2": "סטורציה",
+    "pain": "ציון כאב",
+    "a1c": "A1c",
+    "ldl": "LDL",
+    "hdl": "HDL",
+    "total_cholesterol": "כולסטרול כללי",
+    "glucose": "גלוקוז",
+    "creatinine": "קריאטינין",
+    "egfr": "eGFR",
+    "phq2": "PHQ-2",
+    "phq9": "PHQ-9",
+    "gad7": "GAD-7",
+    "rom": "טווח תנועה",
+}
+_UNIT_EN = {
+    "bp_systolic": "mmHg",
+    "bp_diastolic": "mmHg",
+    "heart_rate": "bpm",
+    "weight": "kg",
+    "height": "cm",
+    "bmi": "kg/m²",
+    "temperature": "°C",
+    "spo2": "%",
+    "pain": "/10",
+    "a1c": "%",
+    "ldl": "mg/dL",
+    "hdl": "mg/dL",
+    "total_cholesterol": "mg/dL",
+    "glucose": "mg/dL",
+    "creatinine": "mg/dL",
+    "egfr": "mL/min/1.73m²",
+    "rom": "°",
+}
+_UNIT_HE = {**_UNIT_EN, "heart_rate": "לדקה", "weight": "ק״ג", "height": "ס״מ"}
+_GLUED = ("%", "/10", "°", "°C")  # written against the number: "97%", "6/10"
+
+
+@dataclass(frozen=True)
+class Words:
+    hebrew: bool
+
+    def _t(self, en: str, he: str) -> str:
+        return he if self.hebrew else en
+
+    # -- measures --------------------------------------------------------------------------
+    def measure(self, names: tuple[str, ...]) -> str:
+        if names == ("bp_systolic", "bp_diastolic"):
+            return self._t("blood pressure", "לחץ דם")
+        return (_MEASURE_HE if self.hebrew else _MEASURE_EN)[names[0]]
+
+    def with_unit(self, value: str, name: str) -> str:
+        unit = (_UNIT_HE if self.hebrew else _UNIT_EN).get(name, "")
+        if not unit:
+            return value
+        return f"{value}{unit}" if unit in _GLUED else f"{value} {unit}"
+
+    def value_on(self, value: str, day: str, cite: str) -> str:
+        return self._t(f"{value} on {day} {cite}", f"{value} ב-{day} {cite}")
+
+    def no_readings(self, name: str) -> str:
+        return self._t(
+            f"I found no note that records a {name} reading.",
+            f"לא מצאתי רשומה שמתעדת מדידה של {name}.",
+        )
+
+    def latest(self, name: str, item: str) -> str:
+        return self._t(f"The latest {name} is {item}.", f"ה{name} האחרון: {item}.")
+
+    def first(self, name: str, item: str) -> str:
+        return self._t(f"The first recorded {name} is {item}.", f"ה{name} הראשון שתועד: {item}.")
+
+    def last_n(self, name: str, n: int, found: int, items: list[str]) -> str:
+        body = "; ".join(items)
+        if found < n:
+            return self._t(
+                f"Only {found} {name} readings are recorded, newest first: {body}.",
+                f"תועדו רק {found} מדידות של {name}, מהחדשה לישנה: {body}.",
+            )
+        return self._t(
+            f"The last {n} {name} readings, newest first: {body}.",
+            f"{n} המדידות האחרונות של {name}, מהחדשה לישנה: {body}.",
+        )
+
+    def change(self, name: str, first: str, last: str, delta: float, measure: str) -> str:
+        size = self.with_unit(f"{abs(delta):g}", measure)
+        if abs(delta) < 1e-9:
+            how = self._t("unchanged", "ללא שינוי")
+        elif delta > 0:
+            how = self._t(f"up {size}", f"עלייה של {size}")
+        else:
+            how = self._t(f"down {size}", f"ירידה של {size}")
+        return self._t(
+            f"The {name} went from {first} to {last}: {how}.", f"{name}: מ-{first} ל-{last}, {how}."
+        )
+
+    def series(self, name: str, items: list[str]) -> str:
+        return self._t(
+            f"{name[:1].upper()}{name[1:]} readings: {'; '.join(items)}.",
+            f"מדידות {name}: {'; '.join(items)}.",
+        )
+
+    # -- medications ---------------------------------------------------------------------------
+    def drug_name(self, name: str) -> str:
+        return name
+
+    def drug(
+        self, name: str, dose: str | None, status: str | None, cite: str, day: str | None = None
+    ) -> str:
+        text = f"{name} {dose}" if dose else name
+        if status == "continued":
+            text += self._t(" (continued)", " (המשך)")
+        if day:
+            text += self._t(f", last noted {day}", f", תועד לאחרונה ב-{day}")
+        return f"{text} {cite}"
+
+    def no_visit_on(self, day: str) -> str:
+        return self._t(f"No visit on {day} is in the notes.", f"אין בתיעוד מפגש בתאריך {day}.")
+
+    def prescribed_at(self, day: str, given: list[str], stopped: list[str]) -> str:
+        parts: list[str] = []
+        if given:
+            parts.append(
+                self._t(
+                    f"At the visit on {day} these were prescribed: {'; '.join(given)}.",
+                    f"במפגש ב-{day} נרשמו: {'; '.join(given)}.",
+                )
+            )
+        else:
+            parts.append(
+                self._t(
+                    f"The note of {day} records no new prescription.",
+                    f"ברשומת המפגש מ-{day} אין מרשם חדש.",
+                )
+            )
+        if stopped:
+            parts.append(
+                self._t(f"Stopped: {'; '.join(stopped)}.", f"הופסקו: {'; '.join(stopped)}.")
+            )
+        return " ".join(parts)
+
+    def no_current_meds(self) -> str:
+        return self._t(
+            "I found no note that records a current medication.",
+            "לא מצאתי רשומה שמתעדת תרופה נוכחית.",
+        )
+
+    def current_meds(self, items: list[str]) -> str:
+        return self._t(
+            f"Current medications (not recorded as stopped): {'; '.join(items)}.",
+            f"תרופות נוכחיות (שלא תועדה הפסקתן): {'; '.join(items)}.",
+        )
+
+    def med_first(self, name: str, day: str, dose: str | None, cite: str) -> str:
+        dose_en, dose_he = (f" at {dose}", f" במינון {dose}") if dose else ("", "")
+        return self._t(
+            f"{name} was first prescribed on {day}{dose_en} {cite}.",
+            f"{name} נרשמה לראשונה ב-{day}{dose_he} {cite}.",
+        )
+
+    def med_last(self, name: str, day: str, dose: str | None, cite: str) -> str:
+        dose_en, dose_he = (f" at {dose}", f" במינון {dose}") if dose else ("", "")
+        return self._t(
+            f"{name} was last prescribed on {day}{dose_en} {cite}.",
+            f"{name} נרשמה לאחרונה ב-{day}{dose_he} {cite}.",
+        )
+
+    def med_never_prescribed(self, name: str, status: str, day: str, cite: str) -> str:
+        how_en = {"listed": "only listed", "stopped": "recorded as stopped"}.get(status, status)
+        how_he = {"listed": "מופיעה רק ברשימת התרופות", "stopped": "תועדה כמופסקת"}.get(
+            status, status
+        )
+        return self._t(
+            f"No note records {name} as prescribed; it is {how_en}, last on {day} {cite}.",
+            f"אין רשומה שבה {name} נרשמה; היא {how_he}, לאחרונה ב-{day} {cite}.",
+        )
+
+    def found_no_note(self, subject: str) -> str:
+        return self._t(
+            f"I found no note that mentions {subject}.", f"לא מצאתי רשומה שמזכירה את {subject}."
+        )
+
+    # -- diagnoses -----------------------------------------------------------------------------
+    def condition(self, name: str) -> str:
+        return name
+
+    def only_negated(self, name: str, day: str, cite: str) -> str:
+        return self._t(
+            f"The notes mention {name} only as absent or ruled out, first on {day} {cite}.",
+            f"הרשומות מזכירות {name} רק כשלילה, לראשונה ב-{day} {cite}.",
+        )
+
+    def first_diagnosed(self, name: str, day: str, cite: str, onset: str | None) -> str:
+        extra_en = f"; the note gives its onset as {onset.removeprefix('onset ')}" if onset else ""
+        extra_he = f"; לפי הרשומה הופיעה ב-{onset.removeprefix('onset ')}" if onset else ""
+        return self._t(
+            f"{name} was first recorded on {day} {cite}{extra_en}.",
+            f"{name} תועדה לראשונה ב-{day} {cite}{extra_he}.",
+        )
+
+    # -- visits --------------------------------------------------------------------------------
+    def no_visits(self) -> str:
+        return self._t("No visit is recorded yet.", "עדיין לא תועד מפגש.")
+
+    def no_visits_between(self, a: str, b: str) -> str:
+        return self._t(f"No visit is recorded between {a} and {b}.", f"לא תועד מפגש בין {a} ל-{b}.")
+
+    def visits_between(self, items: list[str]) -> str:
+        return self._t(
+            f"{len(items)} visit(s): {'; '.join(items)}.",
+            f"{len(items)} מפגשים: {'; '.join(items)}.",
+        )
+
+    def since_last(self, day: str, cite: str, days: int) -> str:
+        return self._t(
+            f"The last visit was on {day} {cite}, {days} days ago.",
+            f"המפגש האחרון היה ב-{day} {cite}, לפני {days} ימים.",
+        )
+
+    def last_visit(self, day: str, cite: str) -> str:
+        return self._t(f"The last visit was on {day} {cite}.", f"המפגש האחרון היה ב-{day} {cite}.")
+
+    # -- any record ----------------------------------------------------------------------------
+    def recorded(self, subject: str, shown: list[str], negated: bool) -> str:
+        if negated:
+            return self._t(
+                f"The notes mention {subject} only as absent: {'; '.join(shown)}.",
+                f"הרשומות מזכירות {subject} רק כשלילה: {'; '.join(shown)}.",
+            )
+        return self._t(
+            f"Yes: {subject} is recorded on {'; '.join(shown)}.",
+            f"כן: {subject} מתועד ב-{'; '.join(shown)}.",
+        )
+
+
+_EN, _HE = Words(False), Words(True)
+
+
+def words_for(hebrew: bool) -> Words:
+    return _HE if hebrew else _EN

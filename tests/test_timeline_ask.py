@@ -1,0 +1,153 @@
+"""Questions over time answered from the timeline (issue 27, point 2), through the real
+service with the real embedder and database: every value cited to its own visit, order
+checked, a drug only listed is never "prescribed", absence only after an exhaustive look."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from core.assistant.types import AskRequest, AskResult
+from core.domain import ClientData, SessionData
+from core.services.service import ChartsideService
+from core.timeline.answers import check_order
+from core.timeline.questions import read_over_time
+from models.embedder import SentenceTransformerEmbedder
+
+PASS = "correct horse battery staple"
+START = dt.datetime(2024, 1, 10, 9)
+# (days after START, objective, plan): free text as clinicians write it.
+VISITS: list[tuple[int, str, str]] = [
+    (0, "Initial assessment. BP 142/90, Wt 88.2 kg, pulse 80", "Start lisinopril 10 mg daily."),
+    (30, "blood pressure 138 over 88. Weight 87.5kg", "Continue lisinopril. Naproxen 500 mg bid"),
+    (61, "BP 131/84 sitting, repeat 129/83. Wt 86.0", "cont. lisinopril 10mg; D/c naproxen"),
+    (90, "Target BP < 130/80. BP today 127/81. wt 85.1 kg", "No change."),
+    (120, "BP 124/79, HR 70", "Meds: lisinopril 10 mg, naproxen 500 mg prn (own supply)"),
+]
+
+
+@pytest.fixture
+def chart(
+    service_factory: Callable[..., ChartsideService], embedder: SentenceTransformerEmbedder
+) -> tuple[ChartsideService, Any, list[Any]]:
+    svc = service_factory(embedder=embedder)
+    svc.initialise(PASS)
+    client = svc.create_client(
+        ClientData(full_name="Noa Peretz", medical_history="Hypertension diagnosed 2019.")
+    ).id
+    sessions = [
+        svc.create_session(
+            client,
+            SessionData(
+                date=START + dt.timedelta(days=days),
+                subjective="Follow-up visit." if days else "Initial assessment.",
+                objective=objective,
+                plan=plan,
+            ),
+        ).id
+        for days, objective, plan in VISITS
+    ]
+    return svc, client, sessions
+
+
+def _ask(svc: ChartsideService, client: Any, question: str) -> AskResult:
+    return svc.ask(AskRequest(question, client_id=client, use_cache=False))
+
+
+def _cited_sessions(result: AskResult) -> list[Any]:
+    return [s.session_id for s in result.sources if s.used]
+
+
+def test_the_last_three_systolic_readings_each_cite_their_own_visit(chart: Any) -> None:
+    svc, client, sessions = chart
+    result = _ask(svc, client, "What were her last three systolic readings?")
+    assert result.path == "timeline" and not result.refused
+    # Newest first; the second visit's "repeat" and the target are not readings of theirs.
+    values = re.findall(r"(\d+) mmHg on (\d{4}-\d\d-\d\d) \[(\d)\]", result.answer)
+    assert [v for v, _, _ in values] == ["124", "127", "129"]
+    assert [int(n) for _, _, n in values] == [1, 2, 3]
+    assert _cited_sessions(result) == [sessions[4], sessions[3], sessions[2]]
+    assert [s.snippet for s in result.sources] == [
+        "BP 124/79, HR 70",
+        "Target BP < 130/80. BP today 127/81. wt 85.1 kg",
+        "BP 131/84 sitting, repeat 129/83. Wt 86.0",
+    ]
+    assert result.to_json()["path"] == "timeline"
+
+
+def test_latest_change_and_first_values(chart: Any) -> None:
+    svc, client, sessions = chart
+    latest = _ask(svc, client, "What is the most recent weight?")
+    assert "85.1 kg on 2024-04-09 [1]" in latest.answer
+    assert _cited_sessions(latest) == [sessions[3]]
+    change = _ask(svc, client, "How has her weight changed since 2024-02-01?")
+    assert "87.5 kg on 2024-02-09 [1]" in change.answer and "85.1 kg on 2024-04-09 [2]" in (
+        change.answer
+    )
+    assert "down 2.4 kg" in change.answer
+
+
+def test_last_prescribed_skips_a_visit_where_the_drug_is_only_listed(chart: Any) -> None:
+    svc, client, sessions = chart
+    result = _ask(svc, client, "When was naproxen last prescribed?")
+    assert result.path == "timeline"
+    assert "naproxen was last prescribed on 2024-02-09 at 500 mg [1]" in result.answer
+    assert _cited_sessions(result) == [sessions[1]]
+    first = _ask(svc, client, "When was lisinopril first started?")
+    assert "2024-01-10" in first.answer and _cited_sessions(first) == [sessions[0]]
+
+
+def test_what_was_prescribed_at_a_visit_comes_from_its_plan(chart: Any) -> None:
+    svc, client, sessions = chart
+    result = _ask(svc, client, "What was prescribed at the visit on 2024-02-09?")
+    assert "naproxen 500 mg" in result.answer and "lisinopril (continued)" in result.answer
+    assert set(_cited_sessions(result)) == {sessions[1]}
+    none = _ask(svc, client, "What was prescribed on 2024-05-01?")
+    assert none.refused and "No visit on 2024-05-01" in none.answer
+
+
+def test_visits_and_diagnoses(chart: Any) -> None:
+    svc, client, sessions = chart
+    last = _ask(svc, client, "When was the last visit?")
+    assert "2024-05-09 [1]" in last.answer and _cited_sessions(last) == [sessions[4]]
+    period = _ask(svc, client, "Visits between February and March 2024")
+    assert "2 visit(s): 2024-02-09 [1]; 2024-03-11 [2]" in period.answer
+    dx = _ask(svc, client, "When was hypertension first diagnosed?")
+    assert "onset as 2019" in dx.answer
+    assert [s.type for s in dx.sources] == ["client"]
+
+
+def test_absence_is_said_only_after_an_exhaustive_look(chart: Any) -> None:
+    svc, client, _ = chart
+    absent = _ask(svc, client, "Any record of warfarin?")
+    assert absent.path == "timeline" and absent.refused
+    assert absent.answer == "I found no note that mentions warfarin."
+    # A thing the timeline does not know by name is still found in the notes' words.
+    found = _ask(svc, client, "Any record of own supply?")
+    assert not found.refused and "2024-05-09 [1]" in found.answer
+
+
+def test_other_questions_take_the_model_path(chart: Any) -> None:
+    svc, client, _ = chart
+    svc.index_now()
+    result = svc.ask(AskRequest("How is she sleeping?", client_id=client, extractive=True))
+    assert result.path == "model"
+
+
+def test_a_claim_out_of_the_timelines_order_fails_the_check(chart: Any) -> None:
+    svc, client, _ = chart
+    facts = svc.timeline.facts(client)
+    q = read_over_time("last three systolic readings")
+    assert q is not None
+    from core.timeline.answers import Cite, Draft
+
+    right = Draft()
+    for t in reversed([t for t in facts if t.fact.name == "bp_systolic"][-3:]):
+        right.cite(Cite(t.session_id, t.session_date, t.field, t.line))
+    assert check_order(q, facts, right)
+    wrong = Draft(cites=list(reversed(right.cites)))
+    assert not check_order(q, facts, wrong)
