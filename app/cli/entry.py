@@ -24,6 +24,7 @@ from app.cli import (
     policy,
     search,
     server,
+    timeline,
     transfer,
 )
 from app.cli.context import EXIT_ERROR, EXIT_USAGE, Context, OpenService, OpenSettings
@@ -44,6 +45,7 @@ COMMAND_MODULES = (
     delete_data,
     search,
     ask,
+    timeline,
     models,
     keys,
     policy,
