@@ -155,3 +155,19 @@ def test_the_backfill_commits_per_batch_and_resumes_after_a_cancel(
     with service.db.owner.connect() as conn:
         assert store.pending(conn) == 0
     assert seen[-1] < 1.0
+
+
+def test_a_save_leaves_the_reading_to_the_next_indexer_cycle(
+    indexed_service: ChartsideService,
+) -> None:
+    """Extraction is off the save path (its 15 ms p95): the save marks the note, and the
+    indexer's cycle, which the save's NOTIFY wakes, reads it."""
+    svc = indexed_service
+    client = _client(svc)
+    s = svc.create_session(client, SessionData(date=DAY, objective="Wt 90 kg"))
+    [row] = _rows(svc, "SELECT facts_version FROM sessions WHERE id = :s", s=s.id)
+    assert row.facts_version is None
+    svc.index_now()
+    [row] = _rows(svc, "SELECT facts_version FROM sessions WHERE id = :s", s=s.id)
+    assert row.facts_version == VERSION
+    assert len(_rows(svc, "SELECT id FROM facts WHERE session_id = :s", s=s.id)) == 1

@@ -23,12 +23,11 @@ from core.records import transfer
 from core.records.draft_repo import DraftRepo
 from core.records.drafts import Draft
 from core.records.repos import ClientRepo, SessionRepo
-from core.retrieval.chunks import ChunkWriter, Owner, client_owner, session_owner
+from core.retrieval.chunks import ChunkWriter, client_owner, session_owner
 from core.security.crypto import CellCipher
 from core.services.search_ops import Embedding
 from core.services.session import WorkspaceSession
 from core.settings import require_allowed
-from core.timeline.store import FactWriter
 
 
 def _id(obj: Any) -> Any:
@@ -37,8 +36,9 @@ def _id(obj: Any) -> Any:
 
 class NotesService:
     """Clients, sessions, drafts, import and export. Every write also rewrites the note's
-    search chunks and its timeline facts and drops the cached answers it may change, in the
-    same transaction. An import leaves the facts to the backfill (core.timeline.store)."""
+    search chunks and drops the cached answers it may change, in the same transaction. Its
+    timeline facts are read off the save path (core.timeline.store): the write marks them
+    stale, the indexer's next cycle reads them, and any timeline read does first."""
 
     def __init__(self, session: WorkspaceSession, embedding: Embedding) -> None:
         self.session = session
@@ -46,11 +46,6 @@ class NotesService:
 
     def _chunks(self, k: CellCipher) -> ChunkWriter:
         return ChunkWriter(k, self.embedding.chunker)
-
-    def _derive(self, c: Connection, k: CellCipher, owner: Owner) -> None:
-        """What a saved note feeds, in its transaction: its search chunks and its facts."""
-        self._chunks(k).sync(c, [owner])
-        FactWriter(k).sync(c, [owner])
 
     def list_clients(self, filter_text: str = "") -> list[ClientSummary]:
         rows = self.session.run(
@@ -74,7 +69,7 @@ class NotesService:
         def work(c: Connection, k: CellCipher) -> Client:
             repo = ClientRepo(k)
             cid = repo.insert(c, d)
-            self._derive(c, k, client_owner(cid, d))
+            self._chunks(k).sync(c, [client_owner(cid, d)])
             answer_cache.invalidate(c, [cid])
             return repo.get(c, cid)
 
@@ -86,7 +81,7 @@ class NotesService:
         def work(c: Connection, k: CellCipher) -> Client:
             repo = ClientRepo(k)
             repo.update(c, client_id, d)
-            self._derive(c, k, client_owner(client_id, d))
+            self._chunks(k).sync(c, [client_owner(client_id, d)])
             answer_cache.invalidate(c, [client_id])
             return repo.get(c, client_id)
 
@@ -116,7 +111,7 @@ class NotesService:
             ClientRepo(k).get(c, client_id)  # a clear NotFound instead of an FK error
             repo = SessionRepo(k)
             sid = repo.insert(c, client_id, d)
-            self._derive(c, k, session_owner(client_id, sid, d))
+            self._chunks(k).sync(c, [session_owner(client_id, sid, d)])
             answer_cache.invalidate(c, [client_id])
             return repo.get(c, sid)
 
@@ -129,7 +124,7 @@ class NotesService:
             repo = SessionRepo(k)
             repo.update(c, session_id, d)
             saved = repo.get(c, session_id)
-            self._derive(c, k, session_owner(saved.client_id, session_id, d))
+            self._chunks(k).sync(c, [session_owner(saved.client_id, session_id, d)])
             answer_cache.invalidate(c, [saved.client_id])
             return saved
 

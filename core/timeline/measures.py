@@ -23,7 +23,10 @@ _BRIDGE_WORDS = (
     r"came back|came in at|checked|level|value|result|score|scored|rated|rating|"
     r"sitting|standing|seated|resting|repeat|recheck|on recheck|on repeat|fasting|"
     r"down to|up to|increased to|decreased to|improved to|dropped to|rose to|"
-    r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה"
+    r"total|total score|screen|screening|score of|r arm|l arm|right arm|left arm|arm|"
+    r"readings?|around|approximately|approx|about|~|ckd-epi|mdrd|to|"
+    r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה|"
+    r"מוערך|ציון|בציון|בדרגה|בדרגת|דרגה|טוטאלי|כולל"
 )
 _BRIDGE = rf"(?:[\s:=\-–,()]|\b(?:{_BRIDGE_WORDS})\b|(?:{_BRIDGE_WORDS}))*?"
 # A threshold right before the value makes it a target, not a reading.
@@ -66,14 +69,23 @@ _SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         ("weight",),
-        (r"wt", r"weight", r"body weight", r"weighs", r"weighed", rf"{_HEB_PREFIX}משקל"),
+        (
+            r"wt",
+            r"weight",
+            r"body weight",
+            r"weighs",
+            r"weighed",
+            rf"{_HEB_PREFIX}משקל",
+            r"שוקל",
+            r"שוקלת",
+        ),
         rf"({_NUM})",
         r"kgs?|kilograms?|kilos?|lbs?|pounds?|#|ק[\"״]?ג|קילו(?:גרם)?",
         ((1, 350),),
     ),
     Spec(
         ("height",),
-        (r"ht", r"height", r"stature", rf"{_HEB_PREFIX}גובה"),
+        (r"ht", r"height", r"stature", r"stands", rf"{_HEB_PREFIX}גובה"),
         rf"({_NUM})",
         r"cm|centimet(?:er|re)s?|m|met(?:er|re)s?|in|inches|ס[\"״]?מ|מטר",
         ((40, 230),),
@@ -95,6 +107,7 @@ _SPECS: tuple[Spec, ...] = (
             r"oral temp",
             rf"{_HEB_PREFIX}חום",
             rf"{_HEB_PREFIX}טמפרטורה",
+            rf"{_HEB_PREFIX}טמפ'",
         ),
         rf"({_NUM})",
         r"°\s?c|°\s?f|degrees? c(?:elsius)?|degrees? f(?:ahrenheit)?|celsius|fahrenheit|c|f|°|"
@@ -237,7 +250,7 @@ _SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         ("egfr",),
-        (r"e?gfr", r"estimated gfr", rf"{_HEB_PREFIX}סינון כלייתי"),
+        (r"e?gfr", r"estimated gfr", rf"{_HEB_PREFIX}סינון כלי?יתי"),
         rf"({_NUM})",
         r"ml/min(?:/1\.73\s?m2|/1\.73\s?m²)?",
         ((1, 150),),
@@ -248,15 +261,12 @@ _SPECS: tuple[Spec, ...] = (
     Spec(
         ("rom",),
         (
-            r"(?:(?:left|right|l|r|bilateral)\s+)?(?:knee|hip|shoulder|elbow|ankle|wrist|neck|"
-            r"cervical|lumbar|trunk)?\s?(?:active\s+|passive\s+)?(?:rom|range of motion|flexion|"
-            r"extension|abduction|adduction|(?:internal |external )?rotation|dorsiflexion|"
-            r"plantarflexion)(?:\s+(?:of the|of)\s+(?:left |right )?(?:knee|hip|shoulder|elbow|"
-            r"ankle|wrist))?",
-            rf"{_HEB_PREFIX}כפיפ(?:ה|ת)(?: [{HEB}]+)?",
-            rf"{_HEB_PREFIX}יישור(?: [{HEB}]+)?",
-            rf"{_HEB_PREFIX}טווח תנועה(?: [{HEB}]+)?",
-            rf"{_HEB_PREFIX}הרחקה(?: [{HEB}]+)?",
+            r"(?:(?:left|right|l|r|bilateral|bilat)\s+)?(?:(?:knee|hip|shoulder|elbow|ankle|"
+            r"wrist|neck|cervical|lumbar|trunk)\s+)?(?:active\s+|passive\s+)?(?:rom|"
+            r"range of motion|flexion|flex|extension|ext|abduction|abd|adduction|"
+            r"(?:internal |external )?rotation|dorsiflexion|plantarflexion)(?:\s+(?:of the|of)\s+"
+            r"(?:left |right )?(?:knee|hip|shoulder|elbow|ankle|wrist))?",
+            rf"{_HEB_PREFIX}(?:כיפו[ףפ]|כפיפ[הת]|יישור|הרחק[הת]|טווח תנועה)(?: [{HEB}]+)?",
         ),
         r"(\d{1,3})",
         r"°|deg(?:rees?)?|מעלות",
@@ -284,6 +294,12 @@ _REPEAT_BP = re.compile(
     r"חוזר|במדידה חוזרת)\s*:?\s*(\d{2,3})\s*/\s*(\d{2,3})(?![\d/])",
     re.IGNORECASE,
 )
+# "scored 13 on the GAD-7": the questionnaires' score before their name.
+_SCORED = re.compile(
+    r"(?<![\w/])scored\s+(\d{1,2})\s+on\s+(?:the\s+)?(phq[- ]?9|phq[- ]?2|gad[- ]?7)(?![\w-])",
+    re.IGNORECASE,
+)
+_SCORE_BOUNDS = {"phq9": (0.0, 27.0), "phq2": (0.0, 6.0), "gad7": (0.0, 21.0)}
 _PAIN_FIRST = re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*/\s*10\s+(?:{_HEB_PREFIX}כאב|pain)", re.I)
 
 
@@ -427,6 +443,12 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
                 spec.plausible,
             )
     bp_said = any(f.name == "bp_systolic" for f in facts)
+    for m in _SCORED.finditer(text):
+        a, b = m.span()
+        if free(a, b):
+            taken.append((a, b))
+            name = re.sub(r"[- ]", "", m.group(2)).casefold()
+            emit_all((name,), [float(m.group(1))], a, b, (_SCORE_BOUNDS[name],))
     for pattern, names, bounds in (
         (_BARE_BP, ("bp_systolic", "bp_diastolic"), ((50, 260), (25, 160))),
         (_REPEAT_BP if bp_said else None, ("bp_systolic", "bp_diastolic"), ((50, 260), (25, 160))),

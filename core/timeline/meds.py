@@ -75,10 +75,13 @@ _NOT_TAKEN = re.compile(
     rf"ללא|אין){_E}",
     re.IGNORECASE,
 )
+# After the drug: a past participle ("ibuprofen stopped"), or an imperative set off by a
+# dash or colon ("Amlodipine 5 mg - continue"); a bare imperative begins the next order.
 _AFTER = re.compile(
-    r"^[\s,]*(?:was|were|has been|is|have been|הייתה|היה)?\s*"
+    r"^[\s,]*(?:(?:was|were|has been|is|have been|הייתה|היה)?\s*"
     r"(?P<status>stopped|discontinued|d/c'?d|held|ceased|started|initiated|commenced|continued|"
-    r"refilled|renewed|הופסק|הופסקה|הותחל|הותחלה)(?![\w])",
+    r"refilled|renewed|הופסק|הופסקה|הותחל|הותחלה)|[-–:]\s*(?P<order>continue|cont|stop|hold|"
+    r"start|להמשיך|להפסיק))(?![\w])",
     re.IGNORECASE,
 )
 _AFTER_STATUS: dict[str, MedStatus] = {
@@ -96,6 +99,13 @@ _AFTER_STATUS: dict[str, MedStatus] = {
     "continued": "continued",
     "refilled": "continued",
     "renewed": "continued",
+    "continue": "continued",
+    "cont": "continued",
+    "להמשיך": "continued",
+    "stop": "stopped",
+    "hold": "stopped",
+    "להפסיק": "stopped",
+    "start": "started",
 }
 _DOSE = re.compile(
     r"^\s*(?:to\s+|at\s+|ל-?\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|"
@@ -131,7 +141,10 @@ def read_medications(text: str, field: str) -> list[Fact]:
             after = _AFTER.match(body[stop:])
             earlier: list[MedStatus] = [cue for c, _, cue in cues if c < start]
             status: MedStatus = (
-                (_AFTER_STATUS.get(after.group("status").casefold()) or "stopped")
+                (
+                    _AFTER_STATUS.get((after.group("status") or after.group("order")).casefold())
+                    or "stopped"
+                )
                 if after is not None
                 else earlier[-1]
                 if earlier

@@ -33,13 +33,25 @@ _POST_NEGATION = re.compile(
 _HISTORY = re.compile(
     rf"{_W}(?:history of|hx of|hx|h/o|pmh|past medical history|past history|previous|prior|"
     r"previously|in the past|s/p|status post|remote|childhood|known|ברקע|היסטוריה של|בעבר|"
-    rf"רקע של|ידוע כסובל מ|ידועה כסובלת מ){_E}",
+    rf"רקע של|רקע רפואי|ידוע כסובל מ|ידועה כסובלת מ){_E}",
     re.IGNORECASE,
 )
 _UNCERTAIN = re.compile(
     rf"{_W}(?:r/o|rule out|possible|possibly|suspected|suspect|query|\?|question of|concern for|"
     rf"differential|ddx|vs\.?|חשד ל|חשד|אפשרות של|לשלול){_E}",
     re.IGNORECASE,
+)
+# A procedure still to come ("repeat blood tests in 3 months", "order an x-ray") is no
+# procedure done; the timeline records what was.
+_PLANNED = re.compile(
+    rf"{_W}(?:repeat|recheck|order|ordered|schedule|scheduled|will|plan|planned|to have|book|"
+    rf"booked|arrange|arranged|לחזור על|להזמין|יבוצע|תבוצע|לבצע|לתאם|הוזמנה|הוזמן){_E}",
+    re.IGNORECASE,
+)
+# "depression screen", "שאלון דיכאון PHQ-9": a condition naming a questionnaire.
+_SCREENING = re.compile(r"(?:שאלון|screen(?:ing)? for)\s*$", re.IGNORECASE)
+_SCREENED = re.compile(
+    r"^\s*(?:screen(?:ing)?|questionnaire|scale|inventory|phq|gad)", re.IGNORECASE
 )
 # Ends a trigger's scope: what follows is asserted again.
 _TERMINATE = re.compile(
@@ -53,7 +65,7 @@ _ONSET = re.compile(
 )
 _REFERRAL = re.compile(
     rf"{_W}(?:referred|referral|refer|ref|refd|sent|הפניה|הפנייה|הופנה|הופנתה|מפנה|מפנים|"
-    rf"הפנייתו|הפניתי)(?:\s+(?:to|for)\s+|\s+)(?:the\s+|a\s+|an\s+)?ל?-?",
+    rf"הפנייתו|הפניתי)(?:\s*:\s*|\s+(?:to|for)\s+|\s+)(?:the\s+|a\s+|an\s+)?ל?-?",
     re.IGNORECASE,
 )
 _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -61,7 +73,8 @@ _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, words in (
         (
             "telehealth",
-            r"telehealth|telemedicine|video (?:visit|call|consult\w*)|phone (?:visit|"
+            r"telehealth|telemedicine|טלרפואה|ביקור מרחוק|video (?:visit|call|consult\w*)|"
+            r"phone (?:visit|"
             r"consult\w*|call)|telephone (?:visit|consult\w*)|virtual visit|שיחת וידאו|ביקור "
             r"טלפוני|שיחה טלפונית|מפגש טלפוני|מפגש וידאו|ייעוץ טלפוני",
         ),
@@ -99,12 +112,21 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 a, b = base + m.start(), base + end
                 facts.append(Fact("procedure", f"referral: {name}", a, b, text[a:b]))
         for start, end, name in procedures.find(body):
-            if _negated(body, start, end) or _within(start, referral_spans):
+            if (
+                _negated(body, start, end)
+                or _within(start, referral_spans)
+                or _PLANNED.search(_scope_before(body, start))
+            ):
                 continue
             a, b = base + start, base + end
             facts.append(Fact("procedure", name, a, b, text[a:b]))
         for start, end, name in conditions.find(body):
-            if _within(start, referral_spans) or _UNCERTAIN.search(_scope_before(body, start)):
+            if (
+                _within(start, referral_spans)
+                or _UNCERTAIN.search(_scope_before(body, start))
+                or _SCREENING.search(body[max(0, start - 8) : start])
+                or _SCREENED.match(body[end:])
+            ):
                 continue
             status: DxStatus = (
                 "negated"
