@@ -1,5 +1,6 @@
 """The main window: client list with search, client page, session list and SOAP editor,
-the search panel and the assistant beside them.
+the search panel, and beside them "Since the last visit" over the assistant; the client's
+flowsheet opens in a window of its own (File → Flowsheet…).
 
 The window lays the parts out and is the one place errors and successes are shown; the
 client pane (`ui.client_pane.ClientPane`) and the session pane hold what each side does.
@@ -9,6 +10,9 @@ left never overwrites the screen.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,8 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import NotesApi
+from core.assistant.types import AskSource
 from core.errors import Cancelled
+from core.timeline.types import TimelineFact
 from ui.assistant_panel import AssistantPanel
+from ui.brief_view import BriefView
 from ui.client_pane import CLIENT_KEY, ClientBox, ClientListPane, ClientPane
 from ui.drafts import DraftBar, DraftKeeper
 from ui.editors import ClientEditor, SessionEditor
@@ -32,6 +39,9 @@ from ui.search_panel import SearchPanel
 from ui.session_pane import SESSION_KEY, NoteRef, SessionPane
 from ui.tasks import TaskRunner
 from ui.unsaved import UnsavedChanges
+
+if TYPE_CHECKING:
+    from ui.flowsheet import FlowsheetDialog
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
@@ -78,9 +88,15 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.clients = ClientPane(api, runner, self, listing, self.client_box, self.sessions_box)
         self.clients.client_shown.connect(self.search_panel.set_client)
         self.clients.client_shown.connect(self.assistant_panel.set_client)
+        self.clients.client_shown.connect(self.brief_view.set_client)
+        self.clients.client_shown.connect(self._on_client_shown)
+        # Built when first opened: pyqtgraph (and numpy) load then, not at every start.
+        self.flowsheet: FlowsheetDialog | None = None
         for pane in (self.clients, self.sessions_box):
             pane.failed.connect(self.show_error)
             pane.saved.connect(self._report_success)
+            # A saved note may hold new facts: what is read from the notes is read again.
+            pane.saved.connect(self._on_notes_saved)
         splitter.setStretchFactor(1, 1)
         outer.addWidget(splitter, 1)
         self.setCentralWidget(central)
@@ -129,9 +145,20 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.assistant_panel = AssistantPanel(self._api, self._runner, self)
         self.assistant_panel.source_activated.connect(self.open_search_hit)
         self.assistant_panel.failed.connect(self._runner.failed)
+        # The brief over it: read before the visit, folded away during it, and taking no
+        # height from the session being written.
+        self.brief_view = BriefView(self._api, self._runner, self)
+        self.brief_view.fact_activated.connect(self.open_fact)
+        self.brief_view.failed.connect(self._runner.failed)
+        beside = QWidget(self)
+        beside.setObjectName("besideNotes")
+        column = QVBoxLayout(beside)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.brief_view)
+        column.addWidget(self.assistant_panel, 1)
         self.notes_and_assistant = QSplitter(Qt.Orientation.Horizontal, self)
         self.notes_and_assistant.addWidget(page)
-        self.notes_and_assistant.addWidget(self.assistant_panel)
+        self.notes_and_assistant.addWidget(beside)
         self.notes_and_assistant.setStretchFactor(0, 3)
         self.notes_and_assistant.setStretchFactor(1, 2)
         return self.notes_and_assistant
@@ -237,6 +264,42 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.client_filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.client_filter.selectAll()
 
+    def can_open_flowsheet(self) -> bool:
+        return self.clients.client_id is not None
+
+    def open_flowsheet(self) -> FlowsheetDialog | None:
+        """The flowsheet of the client on screen, shown (and read, unless it already
+        holds this client's facts as they are)."""
+        client_id = self.clients.client_id
+        if client_id is None:
+            return None
+        if self.flowsheet is None:
+            from ui.flowsheet import FlowsheetDialog  # here: see __init__
+
+            self.flowsheet = FlowsheetDialog(self._api, self._runner, self)
+            self.flowsheet.resize(self.flowsheet.sizeHint())
+            self.flowsheet.fact_activated.connect(self.open_fact)
+            self.flowsheet.failed.connect(self._runner.failed)
+        dialog = self.flowsheet
+        dialog.set_client(client_id)
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        if not dialog.current:
+            dialog.load()
+        return dialog
+
+    def _on_client_shown(self, client_id: UUID | None) -> None:
+        if self.flowsheet is not None:
+            self.flowsheet.set_client(client_id)
+            if client_id is None:
+                self.flowsheet.hide()
+
+    def _on_notes_saved(self, _message: str) -> None:
+        self.brief_view.refresh()
+        if self.flowsheet is not None:
+            self.flowsheet.mark_stale()
+
     # -- lifecycle --------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -248,6 +311,9 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self._runner.invalidate(SESSION_KEY)
         self.drafts.stop()  # before the forms empty: emptying them is not discarding
         self.draft_bar.withdraw()
+        if self.flowsheet is not None:
+            self.flowsheet.hide()
+            self.flowsheet.set_client(None)
         self.clients.clear()
         self.banner.clear()
         self.statusBar().clearMessage()
@@ -283,3 +349,27 @@ class MainWindow(UnsavedChanges, QMainWindow):
             self.client_editor.focus_field(hit.field, hit.snippet)
         else:
             self.sessions_box.open_hit(hit)
+
+    def open_fact(self, fact: TimelineFact) -> None:
+        """Show the note a fact (a flowsheet value, a brief's citation) was read from, with
+        its line selected: the way a search hit is opened, the line as its snippet."""
+        self.raise_()
+        self.activateWindow()
+        self.open_search_hit(note_ref(fact))
+
+
+def note_ref(fact: TimelineFact) -> NoteRef:
+    """Where `fact` was read, in the shape a search hit or an answer's source has."""
+    return AskSource(
+        n=0,
+        type="client" if fact.session_id is None else "session",
+        chunk_id=None,
+        client_id=fact.client_id,
+        client_external_id=None,
+        session_id=fact.session_id,
+        session_external_id=None,
+        session_date=fact.session_date,
+        field=fact.field,
+        snippet=fact.line,
+        score=0.0,
+    )

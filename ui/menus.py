@@ -51,6 +51,12 @@ class MenuBar(QObject):
             shortcuts=QKeySequence.keyBindings(Standard.New),
             gate=window.new_session_button.isEnabled,
         )  # fmt: skip
+        # The client's values over time; in File, beside New session, as the menu bar has
+        # no Client menu of its own.
+        self.flowsheet = self._action(
+            file_menu, self.tr("&Flowsheet…"), "flowsheetAction", window.open_flowsheet,
+            shortcuts=[QKeySequence(self.tr("Ctrl+Shift+T"))], gate=window.can_open_flowsheet,
+        )  # fmt: skip
         self.save = self._action(
             file_menu, self.tr("&Save"), "saveAction", window.save_current,
             shortcuts=QKeySequence.keyBindings(Standard.Save), gate=window.can_save,

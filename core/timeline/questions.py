@@ -133,6 +133,20 @@ _VISIT = re.compile(
     rf"{_W}(?:visits?|sessions?|appointments?|seen|consults?|ביקור\w*|מפגש\w*|פגיש\w*){_E}",
     re.IGNORECASE,
 )
+_VISITS = re.compile(
+    rf"{_W}(?:visits|sessions|appointments|consultations|times|ביקורים|מפגשים|פגישות){_E}",
+    re.IGNORECASE,
+)
+_CAME = re.compile(
+    rf"{_W}(?:come in|came in|seen|been in|visited|הגיע\w*|ביקר\w*|נראה|נראתה){_E}", re.I
+)
+# A question about what a visit's note says, not about the visit itself.
+_CONTENT = re.compile(
+    rf"{_W}(?:plan\w*|prescrib\w*|said|say|discuss\w*|report\w*|complain\w*|found|"
+    rf"assess\w*|diagnos\w*|treat\w*|recommend\w*|advis\w*|done|performed|why|reason|"
+    rf"happened|result\w*|note[sd]?|נקבע\w*|נרשמ\w*|נאמר|תוכנית|סיבת|דווח\w*|טיפול){_E}",
+    re.IGNORECASE,
+)
 _HOW_LONG = re.compile(rf"{_W}(?:how long|how many days|time since|כמה זמן|כמה ימים){_E}", re.I)
 _ANY_RECORD = re.compile(
     rf"{_W}(?:any (?:record|mention|note|history|documentation|sign|evidence)s? of|"
@@ -218,15 +232,15 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         return None
     if reading.day is not None and _PRESCRIBED.search(q):
         return OverTime("prescribed_at", (), None, 1, *span, hebrew)
-    if _VISIT.search(q):
+    if (_VISIT.search(q) or _CAME.search(q)) and not _CONTENT.search(q):
         if _HOW_LONG.search(q):
             return OverTime("time_since_visit", hebrew=hebrew)
-        if reading.dated or re.search(r"\bhow many\b|כמה", q, re.I):
+        # Visits in the plural ("visits between March and June") list them; "at the visit
+        # on 1 April" asks about that visit's note, which is the model's.
+        if _VISITS.search(q) and (reading.dated or re.search(r"\bhow many\b|כמה", q, re.I)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
         if _LATEST.search(q) and (_WHEN.search(q) or re.search(r"\bdate\b|תאריך", q, re.I)):
             return OverTime("last_visit", hebrew=hebrew)
-        if _LATEST.search(q) and re.search(r"\bwhen\b|\bdate\b|מתי", q, re.I) is None:
-            return None
     return None
 
 

@@ -101,10 +101,12 @@ class Words:
         )
 
     def latest(self, name: str, item: str) -> str:
-        return self._t(f"The latest {name} is {item}.", f"ה{name} האחרון: {item}.")
+        return self._t(f"The latest {name} is {item}.", f"הערך האחרון של {name}: {item}.")
 
     def first(self, name: str, item: str) -> str:
-        return self._t(f"The first recorded {name} is {item}.", f"ה{name} הראשון שתועד: {item}.")
+        return self._t(
+            f"The first recorded {name} is {item}.", f"הערך הראשון שתועד של {name}: {item}."
+        )
 
     def last_n(self, name: str, n: int, found: int, items: list[str]) -> str:
         body = "; ".join(items)

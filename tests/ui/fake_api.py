@@ -62,6 +62,7 @@ from core.retrieval.types import (
 )
 from core.security.keyring_source import KeyringUnavailable
 from core.settings import Settings
+from core.timeline.types import Brief, Kind, TimelineFact
 
 GATE_TIMEOUT_S = 10
 FAKE_PASSPHRASE = "correct horse battery"
@@ -147,6 +148,7 @@ class FakeNotesApi:
         self.actor = FAKE_ACTOR
         self.practitioner_logins: dict[str, str] = {FAKE_ACTOR: passphrase}
         self.recovery_key = FAKE_RECOVERY_KEY
+        self._timeline = FakeTimeline(self)
         self.metrics_value: dict[str, dict[str, float]] = {
             "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
             "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},
@@ -178,6 +180,10 @@ class FakeNotesApi:
             raise TimeoutError("test gate never opened")
 
     # -- NotesApi ---------------------------------------------------------------------------
+
+    @property
+    def timeline(self) -> FakeTimeline:
+        return self._timeline
 
     def is_initialised(self) -> bool:
         self._enter("is_initialised", needs_unlock=False)
@@ -676,6 +682,39 @@ class FakeNotesApi:
         self._enter("close", needs_unlock=False)
         self._unlocked = False
         self.closed = True
+
+
+class FakeTimeline:
+    """The timeline part: canned facts and briefs by client, which the test sets. Calls are
+    recorded in the owner's `calls` ("timeline.facts", "timeline.brief") and fail through
+    its `fail_next`, like every other call of the fake."""
+
+    def __init__(self, owner: FakeNotesApi) -> None:
+        self._owner = owner
+        self.facts_by_client: dict[UUID, list[TimelineFact]] = {}
+        self.briefs: dict[UUID, Brief] = {}
+        # When set, brief() waits for it: a test sees the box while it is being read.
+        self.brief_gate: threading.Event | None = None
+
+    def facts(
+        self, client_id: UUID, kind: Kind | None = None, name: str | None = None
+    ) -> list[TimelineFact]:
+        self._owner._enter("timeline.facts")
+        wanted = name.casefold() if name is not None else None
+        found = [
+            f
+            for f in self.facts_by_client.get(client_id, [])
+            if (kind is None or f.fact.kind == kind)
+            and (wanted is None or f.fact.name.casefold() == wanted)
+        ]
+        # Oldest visit first, as the port promises; the client's record has no date.
+        return sorted(found, key=lambda f: f.session_date or dt.datetime.min)
+
+    def brief(self, client_id: UUID) -> Brief:
+        self._owner._enter("timeline.brief")
+        if self.brief_gate is not None and not self.brief_gate.wait(GATE_TIMEOUT_S):
+            raise TimeoutError("test gate never opened")
+        return self.briefs.get(client_id, Brief(client_id, None, None, []))
 
 
 def _match(

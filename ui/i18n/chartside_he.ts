@@ -244,6 +244,73 @@
     </message>
 </context>
 <context>
+    <name>BriefView</name>
+    <message>
+        <source>Since the last visit</source>
+        <translation>מאז המפגש האחרון</translation>
+    </message>
+    <message>
+        <source>Show or hide what changed since the last visit</source>
+        <translation>הצגה או הסתרה של מה שהשתנה מאז המפגש האחרון</translation>
+    </message>
+    <message>
+        <source>Reading the notes…</source>
+        <translation>קורא את הרשומות…</translation>
+    </message>
+    <message>
+        <source>What changed since the last visit could not be read.</source>
+        <translation>לא ניתן היה לקרוא מה השתנה מאז המפגש האחרון.</translation>
+    </message>
+    <message>
+        <source>No visits yet.</source>
+        <translation>אין עדיין מפגשים.</translation>
+    </message>
+    <message>
+        <source>One visit so far, on {last}.</source>
+        <translation>מפגש אחד עד כה, ב־{last}.</translation>
+    </message>
+    <message>
+        <source>Last visit {last}, compared with {previous}.</source>
+        <translation>המפגש האחרון {last}, בהשוואה למפגש {previous}.</translation>
+    </message>
+    <message>
+        <source>Nothing new since the visit before.</source>
+        <translation>אין חדש מאז המפגש הקודם.</translation>
+    </message>
+    <message>
+        <source>Click a date to open the note it was read from.</source>
+        <translation>לחיצה על תאריך פותחת את הרשומה שממנה הדבר נלקח.</translation>
+    </message>
+    <message>
+        <source>{measure}: up from {before} to {after} ({delta})</source>
+        <translation>{measure}: עלייה מ־{before} ל־{after} ({delta})</translation>
+    </message>
+    <message>
+        <source>{measure}: down from {before} to {after} ({delta})</source>
+        <translation>{measure}: ירידה מ־{before} ל־{after} ({delta})</translation>
+    </message>
+    <message>
+        <source>{measure}: unchanged at {after}</source>
+        <translation>{measure}: ללא שינוי, {after}</translation>
+    </message>
+    <message>
+        <source>Started {drug}</source>
+        <translation>התחלת {drug}</translation>
+    </message>
+    <message>
+        <source>Stopped {drug}</source>
+        <translation>הפסקת {drug}</translation>
+    </message>
+    <message>
+        <source>New diagnosis: {name}</source>
+        <translation>אבחנה חדשה: {name}</translation>
+    </message>
+    <message>
+        <source>Plan: {text}</source>
+        <translation>תוכנית: {text}</translation>
+    </message>
+</context>
+<context>
     <name>ClientBox</name>
     <message>
         <source>Client</source>
@@ -1334,6 +1401,57 @@
     </message>
 </context>
 <context>
+    <name>Dates</name>
+    <message>
+        <source>Jan</source>
+        <translation>ינו׳</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>פבר׳</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>מרץ</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>אפר׳</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>מאי</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>יוני</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>יולי</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>אוג׳</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>ספט׳</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>אוק׳</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>נוב׳</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>דצמ׳</translation>
+    </message>
+</context>
+<context>
     <name>DeleteDataActions</name>
     <message>
         <source>De&amp;lete local data…</source>
@@ -1656,6 +1774,77 @@
     </message>
 </context>
 <context>
+    <name>FlowsheetDialog</name>
+    <message>
+        <source>Flowsheet</source>
+        <translation>גיליון מעקב</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>גרפים</translation>
+    </message>
+    <message>
+        <source>Measurements by visit</source>
+        <translation>מדדים לפי מפגש</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>טבלה</translation>
+    </message>
+    <message>
+        <source>Click a point or a value to open the note it was read from.</source>
+        <translation>לחיצה על נקודה או על ערך פותחת את הרשומה שממנה הם נלקחו.</translation>
+    </message>
+    <message>
+        <source>Reading the notes…</source>
+        <translation>קורא את הרשומות…</translation>
+    </message>
+    <message>
+        <source>The flowsheet could not be read from the notes.</source>
+        <translation>לא ניתן היה לקרוא את גיליון המעקב מהרשומות.</translation>
+    </message>
+    <message>
+        <source>No measurements or medications were found in this client&apos;s notes.</source>
+        <translation>לא נמצאו מדדים או תרופות ברשומות של המטופל הזה.</translation>
+    </message>
+    <message>
+        <source>One visit, on {date}.</source>
+        <translation>מפגש אחד, ב־{date}.</translation>
+    </message>
+    <message>
+        <source>{count} visits, from {first} to {last}.</source>
+        <translation>{count} מפגשים, מ־{first} עד {last}.</translation>
+    </message>
+    <message>
+        <source>Medications</source>
+        <translation>תרופות</translation>
+    </message>
+    <message>
+        <source>taken up to the last visit</source>
+        <translation>ניטלת עד המפגש האחרון</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>הופסקה</translation>
+    </message>
+    <message>
+        <source>normal: systolic {systolic}, diastolic {diastolic}</source>
+        <translation>תקין: סיסטולי {systolic}, דיאסטולי {diastolic}</translation>
+    </message>
+    <message>
+        <source>normal below {value}</source>
+        <translation>תקין מתחת ל־{value}</translation>
+    </message>
+    <message>
+        <source>prediabetes {value}</source>
+        <translation>טרום סוכרת {value}</translation>
+    </message>
+    <message>
+        <source>diabetes range {value}</source>
+        <translation>טווח סוכרת {value}</translation>
+    </message>
+</context>
+<context>
     <name>GuiController</name>
     <message>
         <source>Chartside locked itself after a period of inactivity.</source>
@@ -1736,6 +1925,105 @@
     </message>
 </context>
 <context>
+    <name>Measures</name>
+    <message>
+        <source>Systolic BP</source>
+        <translation>לחץ דם סיסטולי</translation>
+    </message>
+    <message>
+        <source>Diastolic BP</source>
+        <translation>לחץ דם דיאסטולי</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>דופק</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>משקל</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>גובה</translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation>מדד מסת גוף</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>חום גוף</translation>
+    </message>
+    <message>
+        <source>Oxygen saturation</source>
+        <translation>ריווי חמצן</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>כאב</translation>
+    </message>
+    <message>
+        <source>HbA1c</source>
+        <translation>המוגלובין מסוכרר</translation>
+    </message>
+    <message>
+        <source>LDL cholesterol</source>
+        <translation>כולסטרול LDL</translation>
+    </message>
+    <message>
+        <source>HDL cholesterol</source>
+        <translation>כולסטרול HDL</translation>
+    </message>
+    <message>
+        <source>Total cholesterol</source>
+        <translation>כולסטרול כללי</translation>
+    </message>
+    <message>
+        <source>Glucose</source>
+        <translation>גלוקוז</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>קריאטינין</translation>
+    </message>
+    <message>
+        <source>eGFR</source>
+        <translation>קצב סינון כליתי</translation>
+    </message>
+    <message>
+        <source>PHQ-2</source>
+        <translation>שאלון PHQ-2</translation>
+    </message>
+    <message>
+        <source>PHQ-9</source>
+        <translation>שאלון PHQ-9</translation>
+    </message>
+    <message>
+        <source>GAD-7</source>
+        <translation>שאלון GAD-7</translation>
+    </message>
+    <message>
+        <source>Range of motion</source>
+        <translation>טווח תנועה</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>לחץ דם</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>נקודות</translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation>לדקה</translation>
+    </message>
+    <message>
+        <source>Client record</source>
+        <translation>רשומת המטופל</translation>
+    </message>
+</context>
+<context>
     <name>MenuBar</name>
     <message>
         <source>&amp;File</source>
@@ -1752,6 +2040,14 @@
     <message>
         <source>Ne&amp;w session</source>
         <translation>מ&amp;פגש חדש</translation>
+    </message>
+    <message>
+        <source>&amp;Flowsheet…</source>
+        <translation>גיליון מ&amp;עקב…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
         <source>&amp;Save</source>

@@ -1,0 +1,419 @@
+"""Issue 27, point 3: the client's flowsheet, on the fake api's canned timeline: the table
+of values per visit, the plots with their reference bands, the medication bars, and every
+value opening the line of the note it was read from; in English and in Hebrew.
+
+Screenshots at 1366×768 go to a temporary folder on every run (the test looks at them:
+exact size, drawn); `README_SCREENSHOTS=ui/screenshots` writes the kept copies instead:
+
+    README_SCREENSHOTS=ui/screenshots QT_QPA_PLATFORM=offscreen \\
+        .venv/bin/pytest tests/ui/test_gui_flowsheet.py
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from gui_driver import GuiDriver
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from test_i18n_he import _english_patterns, hebrew  # noqa: F401 (the fixture)
+from timeline_seed import FIRST, SECOND, THIRD, Seeded, seed
+
+from core.api import NotesApi
+from core.domain import Session, SessionData
+from core.errors import DatabaseError
+from core.timeline.types import Fact, TimelineFact
+from ui.bidi import strip_isolates
+from ui.flowsheet import FlowsheetDialog
+from ui.flowsheet_data import Bar, medication_bars
+
+ROOT = Path(__file__).resolve().parents[2]
+MakeGui = Callable[[NotesApi], GuiDriver]
+SCREEN = QSize(1366, 768)
+# What a 1366×768 screen leaves a window once a taskbar has its 40 pixels.
+AVAILABLE = QSize(1366, 728)
+
+
+def selected_text(edit: QPlainTextEdit) -> str:
+    return edit.textCursor().selection().toPlainText()
+
+
+@pytest.fixture
+def opened(make_gui: MakeGui, fake_api: FakeNotesApi) -> Iterator[tuple[GuiDriver, Seeded]]:
+    seeded = seed(fake_api)
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.window.resize(SCREEN)
+    driver.open_client(seeded.client)
+    yield driver, seeded
+
+
+def open_flowsheet(driver: GuiDriver) -> FlowsheetDialog:
+    """File → Flowsheet…, as the menu (or Ctrl+Shift+T) does it; waits for the facts."""
+    driver.controller.menus.flowsheet.trigger()
+    driver.settle()
+    dialog = driver.window.flowsheet
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.loading
+    return dialog
+
+
+def table_rows(dialog: FlowsheetDialog) -> dict[str, list[str]]:
+    table = dialog.table
+    rows = {}
+    for row in range(table.rowCount()):
+        name = strip_isolates(table.verticalHeaderItem(row).text())
+        rows[name] = [
+            item.text() if (item := table.item(row, column)) is not None else ""
+            for column in range(table.columnCount())
+        ]
+    return rows
+
+
+def column_titles(dialog: FlowsheetDialog) -> list[str]:
+    table = dialog.table
+    return [
+        strip_isolates(table.horizontalHeaderItem(c).text()) for c in range(table.columnCount())
+    ]
+
+
+# -- the rules, without a window ------------------------------------------------------------
+
+
+def _med(day: int, status: str, drug: str = "sertraline", dose: str | None = None) -> TimelineFact:
+    when = dt.datetime(2024, 1, day)
+    fact = Fact("medication", drug, 0, 4, drug, status=status, dose=dose)
+    return TimelineFact(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), when, "plan", fact, drug)
+
+
+def _spans(bars: list[Bar]) -> list[tuple[str, int, int, bool]]:
+    return [(b.drug, b.start.day, b.end.day, b.running) for b in bars]
+
+
+def test_medication_bars_run_from_start_to_stop_or_the_last_visit() -> None:
+    last = dt.datetime(2024, 1, 30)
+    # Started, then stopped at a later visit: one bar between them.
+    assert _spans(medication_bars([_med(2, "started"), _med(9, "stopped")], last)) == [
+        ("sertraline", 2, 9, False)
+    ]
+    # Still taken: to the last visit; "continued" and "listed" extend it, not start another.
+    facts = [_med(2, "started", dose="50 mg"), _med(9, "continued"), _med(16, "listed")]
+    [bar] = medication_bars(facts, last)
+    assert _spans([bar]) == [("sertraline", 2, 30, True)]
+    assert len(bar.facts) == 3 and bar.dose == "50 mg"
+    # Listed first (already taken at the first note of it): the bar starts there.
+    assert _spans(medication_bars([_med(5, "listed"), _med(12, "stopped")], last)) == [
+        ("sertraline", 5, 12, False)
+    ]
+    # Stopped, then started again: two courses.
+    facts = [_med(2, "started"), _med(9, "stopped"), _med(16, "started")]
+    assert _spans(medication_bars(facts, last)) == [
+        ("sertraline", 2, 9, False),
+        ("sertraline", 16, 30, True),
+    ]
+    # A new dose at one visit ("stop 10 mg, start 20 mg", in either order): one course ends
+    # there and the next begins.
+    facts = [_med(2, "started"), _med(9, "started", dose="20 mg"), _med(9, "stopped")]
+    assert _spans(medication_bars(facts, last)) == [
+        ("sertraline", 2, 9, False),
+        ("sertraline", 9, 30, True),
+    ]
+    # A stop with nothing before it still has its place (and its mention to open).
+    assert _spans(medication_bars([_med(9, "stopped")], last)) == [("sertraline", 9, 9, False)]
+    # Drugs in the order first seen, whatever order the facts come in.
+    facts = [_med(9, "started", "lisinopril"), _med(2, "started", "metformin")]
+    assert [b.drug for b in medication_bars(facts, last)] == ["metformin", "lisinopril"]
+
+
+# -- the window -----------------------------------------------------------------------------
+
+
+def test_the_table_shows_each_measure_per_visit_read_off_the_gui_thread(
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+) -> None:
+    driver, _seeded = opened
+    dialog = open_flowsheet(driver)
+    [(_, thread)] = [call for call in fake_api.calls if call[0] == "timeline.facts"]
+    assert thread != threading.get_ident()
+    assert column_titles(dialog) == ["Client record", "2023-11-05", "2024-03-02", "2024-09-24"]
+    assert table_rows(dialog) == {
+        "Systolic BP (mmHg)": ["", "152", "138", "126, 122"],
+        "Diastolic BP (mmHg)": ["", "96", "88", "80, 78"],
+        "Heart rate (/min)": ["", "84", "78", "72"],
+        "Weight (kg)": ["97", "94", "91", "88"],
+        "HbA1c (%)": ["", "7.1", "6.4", "5.9"],
+    }
+    assert strip_isolates(dialog.summary.text()) == "3 visits, from 2023-11-05 to 2024-09-24."
+    # Opening it again shows what it holds: no second read.
+    dialog.hide()
+    open_flowsheet(driver)
+    assert fake_api.called("timeline.facts") == 1
+
+
+def test_each_reading_is_a_point_and_bp_and_a1c_have_their_bands(
+    opened: tuple[GuiDriver, Seeded],
+) -> None:
+    driver, _seeded = opened
+    dialog = open_flowsheet(driver)
+    assert list(dialog.plots) == ["bp", "heart_rate", "weight", "a1c"]
+    bp = dialog.plots["bp"]
+    assert bp.point_count("bp_systolic") == 4 and bp.point_count("bp_diastolic") == 4
+    assert bp.bands == [(90.0, 120.0), (60.0, 80.0)]
+    assert dialog.plots["heart_rate"].point_count("heart_rate") == 3
+    # The client's record has no date: its weight is in the table, not on the time axis.
+    assert dialog.plots["weight"].point_count("weight") == 3
+    assert dialog.plots["weight"].bands == []
+    a1c = dialog.plots["a1c"]
+    assert a1c.point_count("a1c") == 3
+    assert a1c.bands == [(3.0, 5.7), (5.7, 6.5), (6.5, 20.0)]
+    caption = strip_isolates(a1c.caption.text())
+    for words in ("normal below 5.7%", "prediabetes 5.7–6.4%", "diabetes range ≥ 6.5%"):
+        assert words in caption
+    assert "normal: systolic 90–120 mmHg, diastolic 60–80 mmHg" in strip_isolates(bp.caption.text())
+    # Both thresholds are in view however low the readings are.
+    low, high = a1c.plot.getPlotItem().viewRange()[1]
+    assert low < 5.7 and high > 6.5
+
+
+def test_a_point_opens_its_session_with_the_line_selected(
+    opened: tuple[GuiDriver, Seeded],
+) -> None:
+    driver, seeded = opened
+    window = driver.window
+    dialog = open_flowsheet(driver)
+    dialog.plots["bp"].activate("bp_systolic", 1)  # the second reading: 138, in March
+    driver.settle()
+    assert not dialog.isVisible()  # out of the way of the note it opened
+    editor = window.session_editor
+    assert editor.session_id == seeded.sessions[SECOND]
+    assert window.session_list.ids()[window.session_list.currentRow()] == editor.session_id
+    assert selected_text(editor.objective) == "BP 138/88, HR 78."
+
+    # A real click on a point, through pyqtgraph's own scene.
+    dialog = open_flowsheet(driver)
+    dialog.tabs.setCurrentWidget(dialog.charts)
+    plot = dialog.plots["a1c"]
+    dialog.charts.ensureWidgetVisible(plot)
+    driver.qtbot.waitExposed(plot.plot)
+    where = plot.point_position("a1c", 2).toPoint()
+    driver.qtbot.mouseClick(plot.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    driver.settle()
+    assert editor.session_id == seeded.sessions[THIRD]
+    assert selected_text(editor.objective) == "HbA1c 5.9%."
+
+
+def test_a_click_on_a_table_cell_opens_its_note(opened: tuple[GuiDriver, Seeded]) -> None:
+    driver, seeded = opened
+    window = driver.window
+    dialog = open_flowsheet(driver)
+    dialog.tabs.setCurrentWidget(dialog.table)
+    driver.qtbot.waitExposed(dialog.table)
+
+    def click(row: str, column: str) -> None:
+        table = dialog.table
+        r = list(table_rows(dialog)).index(row)
+        c = column_titles(dialog).index(column)
+        table.scrollToItem(table.item(r, c))
+        rect = table.visualItemRect(table.item(r, c))
+        driver.qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        driver.settle()
+
+    click("HbA1c (%)", "2023-11-05")
+    assert window.session_editor.session_id == seeded.sessions[FIRST]
+    assert selected_text(window.session_editor.objective) == "HbA1c 7.1%."
+    # The client's own record: its details unfold with the line selected.
+    window.show_client_details(False)
+    dialog = open_flowsheet(driver)
+    click("Weight (kg)", "Client record")
+    assert window.client_details_shown
+    assert selected_text(window.client_editor.medical_history) == "Weight 97 kg at diagnosis."
+
+
+def test_medication_bars_span_start_to_stop(opened: tuple[GuiDriver, Seeded]) -> None:
+    driver, seeded = opened
+    dialog = open_flowsheet(driver)
+    medications = dialog.medications
+    assert medications is not None
+    assert medications.drugs == ["lisinopril", "metformin", "atorvastatin"]
+    # Started in November and stopped in September: one bar.
+    assert medications.span("metformin") == [(FIRST, THIRD)]
+    # Never stopped: to the last visit; "continued" extended it.
+    assert medications.span("lisinopril") == [(FIRST, THIRD)]
+    assert medications.span("atorvastatin") == [(SECOND, THIRD)]
+    assert [b.running for b in medications.bars] == [True, False, True]
+    assert len(medications.bar_items) == 3
+    # Each mention is a point on its bar that opens its line.
+    stop = next(
+        n
+        for n, spot in enumerate(medications.markers.points())
+        if spot.data().fact.status == "stopped"
+    )
+    medications.activate(stop)
+    driver.settle()
+    assert driver.window.session_editor.session_id == seeded.sessions[THIRD]
+    assert selected_text(driver.window.session_editor.plan) == "Stop metformin."
+
+
+def test_a_drug_still_taken_runs_to_the_last_session_even_one_without_facts(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    seeded = seed(fake_api)
+    later = dt.datetime(2025, 1, 10, 9, 0)
+    session = Session(uuid.uuid4(), seeded.client, SessionData(date=later), dt.datetime.now())
+    fake_api.sessions[session.id] = session
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(seeded.client)
+    dialog = open_flowsheet(driver)
+    assert dialog.medications is not None
+    assert dialog.medications.span("lisinopril") == [(FIRST, later)]
+    assert dialog.medications.span("metformin") == [(FIRST, THIRD)]  # stopped: stays stopped
+
+
+def test_the_flowsheet_follows_the_client_and_is_wiped_on_lock(
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+) -> None:
+    driver, _seeded = opened
+    other = seed(fake_api, "Other Client")
+    fake_api.timeline.facts_by_client[other.client] = other.facts[:3]
+    dialog = open_flowsheet(driver)
+    driver.window.refresh()
+    driver.settle()
+    driver.open_client(other.client)
+    assert dialog.client_id == other.client
+    assert list(table_rows(dialog)) == ["Systolic BP (mmHg)", "Weight (kg)"]
+    assert {f.client_id for f in dialog.facts} == {other.client}
+    # A saved note may hold new values: read again.
+    reads = fake_api.called("timeline.facts")
+    driver.click(driver.window.new_session_button)
+    driver.window.session_editor.objective.setPlainText("Weight 80 kg.")
+    driver.save_session()
+    assert fake_api.called("timeline.facts") == reads + 1
+    driver.lock()
+    assert not dialog.isVisible() and dialog.facts == [] and dialog.table.rowCount() == 0
+
+
+def test_a_failed_read_is_said_in_the_dialog(
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+) -> None:
+    driver, _seeded = opened
+    fake_api.fail_next["timeline.facts"] = DatabaseError("database unavailable")
+    dialog = open_flowsheet(driver)
+    assert dialog.summary.text() == "The flowsheet could not be read from the notes."
+    assert dialog.facts == []
+
+
+def test_the_dialog_fits_a_1366_by_768_screen(opened: tuple[GuiDriver, Seeded]) -> None:
+    driver, _seeded = opened
+    dialog = open_flowsheet(driver)
+    size = FlowsheetDialog.size_for(AVAILABLE)
+    assert size.width() <= AVAILABLE.width() and size.height() <= AVAILABLE.height()
+    assert dialog.minimumSizeHint().height() <= size.height()
+    assert dialog.minimumSizeHint().width() <= size.width()
+
+
+# -- in Hebrew ------------------------------------------------------------------------------
+
+HEBREW_LETTERS = re.compile(r"[\u0590-\u05ff]")
+
+
+def shown_texts(dialog: FlowsheetDialog) -> list[str]:
+    """The dialog's own words: title, labels, tabs, headers, time axis ticks."""
+    texts = [dialog.windowTitle()]
+    texts += [w.text() for w in dialog.findChildren(QLabel)]
+    texts += [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    texts += [w.accessibleName() for w in dialog.findChildren(QWidget)]
+    table = dialog.table
+    texts += [table.verticalHeaderItem(r).text() for r in range(table.rowCount())]
+    texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    for plot in dialog.plots.values():
+        axis = plot.plot.getPlotItem().getAxis("bottom")
+        start = dt.datetime(2024, 3, 2).timestamp()
+        for spacing in (400 * 86_400, 30 * 86_400, 86_400, 3600):
+            texts += axis.tickStrings([start], 1.0, spacing)
+    return [re.sub(r"<[^>]+>|&nbsp;", " ", strip_isolates(t)) for t in texts if t]
+
+
+# Latin that may stand in a Hebrew window: units and the names of lab tests and scores.
+ALLOWED_LATIN = {"mmHg", "kg", "HbA1c", "BP"}
+
+
+@pytest.mark.usefixtures("hebrew")
+def test_the_flowsheet_in_hebrew_is_mirrored_with_values_left_to_right(
+    opened: tuple[GuiDriver, Seeded],
+) -> None:
+    driver, _seeded = opened
+    dialog = open_flowsheet(driver)
+    assert dialog.isRightToLeft()
+    assert column_titles(dialog) == ["רשומת המטופל", "2023-11-05", "2024-03-02", "2024-09-24"]
+    rows = table_rows(dialog)
+    assert rows["לחץ דם סיסטולי (mmHg)"] == ["", "152", "138", "126, 122"]
+    assert rows["דופק (לדקה)"] == ["", "84", "78", "72"]
+    # Numbers and dates are left-to-right islands in the right-to-left table.
+    table = dialog.table
+    assert table.horizontalHeaderItem(1).text() == "\u20662023-11-05\u2069"
+    painted = table.itemDelegate().display_text(table.model().index(0, 3))
+    assert painted == "\u2068126, 122\u2069"
+    # Time runs right to left, like the table's columns, with the values on the right.
+    item = dialog.plots["bp"].plot.getPlotItem()
+    assert item.getViewBox().xInverted()
+    assert item.getAxis("right").isVisible() and not item.getAxis("left").isVisible()
+    texts = shown_texts(dialog)
+    assert "מרץ 2024" in texts and "2 מרץ" in texts
+    patterns = _english_patterns()
+    english = [t for t in texts if any(p.fullmatch(t.strip()) for p, _ in patterns)]
+    assert english == []
+    latin = {w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t)} - ALLOWED_LATIN
+    assert latin == set()
+    assert all(HEBREW_LETTERS.search(t) or not re.search("[A-Za-z]", t) for t in texts if t)
+
+
+# -- screenshots ----------------------------------------------------------------------------
+
+
+def _out(tmp_path: Path) -> Path:
+    chosen = os.environ.get("README_SCREENSHOTS")
+    return ROOT / chosen if chosen else tmp_path
+
+
+def _shoot(driver: GuiDriver, name: str, out: Path, scratch: Path) -> None:
+    """The charts at the size the dialog takes on 1366×768 to `out`; the table, checked
+    the same way, to `scratch` only."""
+    dialog = open_flowsheet(driver)
+    dialog.resize(FlowsheetDialog.size_for(AVAILABLE))
+    driver.qtbot.waitExposed(dialog)
+    driver.settle()
+    image = dialog.grab().toImage()
+    out.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(out / f"flowsheet_{name}.png"))
+    assert (image.width(), image.height()) == (1280, 688)
+    colours = {image.pixel(x, y) for x in range(0, 1280, 9) for y in range(0, 688, 9)}
+    assert len(colours) > 20
+    table = dialog.table
+    dialog.tabs.setCurrentWidget(table)
+    driver.settle()
+    assert table.horizontalScrollBar().maximum() == 0  # every visit in view
+    assert dialog.grab().toImage().save(str(scratch / f"flowsheet_table_{name}.png"))
+    dialog.tabs.setCurrentWidget(dialog.charts)
+    # Nothing cut off: no plot narrower than its axes need, nothing scrolls sideways.
+    assert dialog.charts.horizontalScrollBar().maximum() == 0
+    assert all(plot.width() > 400 for plot in dialog.plots.values())
+
+
+def test_english_screenshot(opened: tuple[GuiDriver, Seeded], tmp_path: Path) -> None:
+    driver, _seeded = opened
+    _shoot(driver, "en", _out(tmp_path), tmp_path)
+
+
+@pytest.mark.usefixtures("hebrew")
+def test_hebrew_screenshot(opened: tuple[GuiDriver, Seeded], tmp_path: Path) -> None:
+    driver, _seeded = opened
+    _shoot(driver, "he", _out(tmp_path), tmp_path)

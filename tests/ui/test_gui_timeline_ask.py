@@ -1,0 +1,104 @@
+"""A question over time asked in the window, on the real service, embedder and database
+(issue 27, point 6): "What were her last three systolic readings?" shows the three right
+values, newest first, each with a citation of its own that opens the visit it came from,
+the line selected. The same in the Hebrew window, answered in Hebrew."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from gui_driver import GuiDriver
+from qtdoc import hrefs
+from test_gui_assistant import ask_question, click_citation, selected_text, wait_for_answer
+from test_i18n_he import hebrew  # noqa: F401 (the fixture)
+
+from core.api import NotesApi
+from core.domain import ClientData, SessionData
+from core.services.service import ChartsideService
+from models.embedder import SentenceTransformerEmbedder
+from tests.conftest import PASSPHRASE
+from ui.bidi import strip_isolates
+
+MakeGui = Callable[[NotesApi], GuiDriver]
+START = dt.datetime(2024, 1, 10, 9)
+# Free text: a target and a visit's recheck, distractors a retrieval answer fell for.
+OBJECTIVES = (
+    "BP 142/90, Wt 88.2 kg",
+    "blood pressure 138 over 88. Target BP < 130/80.",
+    "BP 131/84 sitting, repeat 129/83",
+    "Vitals: BP today 127/81, HR 70",
+    "BP 124/79",
+)
+
+
+def _chart(svc: ChartsideService) -> tuple[Any, list[Any]]:
+    svc.initialise(PASSPHRASE)
+    client = svc.create_client(ClientData(full_name="Noa Peretz"))
+    sessions = [
+        svc.create_session(
+            client.id,
+            SessionData(date=START + dt.timedelta(days=30 * i), objective=objective),
+        ).id
+        for i, objective in enumerate(OBJECTIVES)
+    ]
+    svc.lock()
+    return client.id, sessions
+
+
+def test_the_last_three_systolic_readings_each_open_their_own_visit(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+) -> None:
+    svc = service_factory(embedder=embedder)
+    client, sessions = _chart(svc)
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client)
+    window = driver.window
+    panel = ask_question(driver, "What were her last three systolic readings?")
+    wait_for_answer(driver, 60_000)
+    result = panel.result
+    assert result is not None and result.path == "timeline" and not result.refused
+    shown = strip_isolates(panel.answer.toPlainText())
+    found = re.findall(r"(\d+) mmHg on (\d{4}-\d\d-\d\d) \[(\d)\]", shown)
+    assert found == [
+        ("124", "2024-05-09", "1"),
+        ("127", "2024-04-09", "2"),
+        ("129", "2024-03-10", "3"),
+    ]
+    assert sorted(hrefs(panel.answer.document())) == ["cite:1", "cite:2", "cite:3"]
+    assert len(panel.sources.chips) == 3
+    expected = {1: (sessions[4], "BP 124/79"), 2: (sessions[3], "Vitals: BP today 127/81, HR 70"),
+                3: (sessions[2], "BP 131/84 sitting, repeat 129/83")}  # fmt: skip
+    for n, (session_id, line) in expected.items():
+        assert click_citation(driver, panel.answer, n) == f"cite:{n}"
+        driver.settle()
+        assert window.session_editor.session_id == session_id
+        assert selected_text(window.session_editor.objective) == line
+    assert window.banner.text == ""
+
+
+@pytest.mark.usefixtures("hebrew")
+def test_a_hebrew_question_over_time_gets_a_hebrew_answer_with_its_citations(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+) -> None:
+    svc = service_factory(embedder=embedder)
+    client, sessions = _chart(svc)
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client)
+    panel = ask_question(driver, "מה היה לחץ הדם האחרון?")
+    wait_for_answer(driver, 60_000)
+    result = panel.result
+    assert result is not None and result.path == "timeline"
+    shown = strip_isolates(panel.answer.toPlainText())
+    assert "הערך האחרון של לחץ דם: 124/79 mmHg ב-2024-05-09 [1]" in shown
+    assert [s.session_id for s in result.sources] == [sessions[4]]
+    assert hrefs(panel.answer.document()) == ["cite:1"]

@@ -1,0 +1,133 @@
+"""The flowsheet's shape, worked out from the client's facts before anything is drawn: the
+visits (the table's columns), each measure's readings (its rows and plot points) and each
+drug's bars. Qt-free, so each rule is tested on its own.
+
+The port promises facts oldest visit first; the window sorts them again anyway (by date,
+then field and place in the field), because a bar's start and stop depend on that order
+and a misordered answer must not turn into a wrong bar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from uuid import UUID
+
+from core.timeline.types import MEASURES, TimelineFact
+
+# Systolic and diastolic share one plot: they are one reading, "BP 132/84".
+BLOOD_PRESSURE = ("bp_systolic", "bp_diastolic")
+_EARLIEST = dt.datetime.min
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A note facts were read from: a session, or the client's own record (no date)."""
+
+    session_id: UUID | None
+    date: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One course of a drug: from the visit it was first seen running to the visit it was
+    stopped at, or to the last visit while it was not."""
+
+    drug: str
+    start: dt.datetime
+    end: dt.datetime
+    facts: tuple[TimelineFact, ...]  # every mention inside the course, oldest first
+    running: bool
+    dose: str  # as last written ("" when never)
+
+
+def _order(fact: TimelineFact) -> tuple[dt.datetime, str, int]:
+    return (fact.session_date or _EARLIEST, fact.field, fact.fact.start)
+
+
+def in_order(facts: Iterable[TimelineFact]) -> list[TimelineFact]:
+    """Oldest first; the client's record (undated) before every session."""
+    return sorted(facts, key=_order)
+
+
+def visits_of(facts: Iterable[TimelineFact]) -> list[Visit]:
+    """Each note the facts come from, once, oldest first."""
+    seen: dict[tuple[UUID | None, dt.datetime | None], None] = {}
+    for fact in in_order(facts):
+        seen.setdefault((fact.session_id, fact.session_date), None)
+    return [Visit(session_id, date) for session_id, date in seen]
+
+
+def last_visit(facts: Iterable[TimelineFact]) -> dt.datetime | None:
+    dates = [f.session_date for f in facts if f.session_date is not None]
+    return max(dates) if dates else None
+
+
+def readings(facts: Iterable[TimelineFact]) -> dict[str, list[TimelineFact]]:
+    """Each measure's readings with a value, oldest first; measures in MEASURES' order,
+    then any the window does not know yet, by name."""
+    by_name: dict[str, list[TimelineFact]] = {}
+    for fact in in_order(facts):
+        if fact.fact.kind == "measurement" and fact.fact.value is not None:
+            by_name.setdefault(fact.fact.name, []).append(fact)
+    known = [name for name in MEASURES if name in by_name]
+    unknown = sorted(name for name in by_name if name not in MEASURES)
+    return {name: by_name[name] for name in known + unknown}
+
+
+def table(
+    facts: Iterable[TimelineFact],
+) -> tuple[list[str], list[Visit], dict[tuple[str, Visit], list[TimelineFact]]]:
+    """(measures, visits, cells): the readings of each measure at each visit."""
+    by_name = readings(facts)
+    cells: dict[tuple[str, Visit], list[TimelineFact]] = {}
+    for name, found in by_name.items():
+        for fact in found:
+            cells.setdefault((name, Visit(fact.session_id, fact.session_date)), []).append(fact)
+    visits = visits_of(f for found in by_name.values() for f in found)
+    return list(by_name), visits, cells
+
+
+def medication_bars(facts: Iterable[TimelineFact], last: dt.datetime | None) -> list[Bar]:
+    """Each drug's courses, drugs in the order they were first seen.
+
+    "started", "listed" and "continued" open a course or extend the open one; "stopped"
+    ends it at that visit. Within one visit a stop is read before a start, so "stop
+    lisinopril 10 mg, start lisinopril 20 mg" ends one course and opens the next. A stop
+    with no course open (the drug was never noted as taken) is a course of that visit
+    alone, so its mention can still be opened. Undated mentions (the client's record) have
+    no place on a time axis and are left out."""
+    dated = [
+        f
+        for f in facts
+        if f.fact.kind == "medication" and f.session_date is not None and f.fact.name.strip()
+    ]
+    dated.sort(key=lambda f: (f.session_date, f.fact.status != "stopped", f.field, f.fact.start))
+    bars: list[Bar] = []
+    open_: dict[str, list[TimelineFact]] = {}
+    first_seen: dict[str, int] = {}
+    for fact in dated:
+        drug = fact.fact.name.strip().lower()
+        first_seen.setdefault(drug, len(first_seen))
+        course = open_.get(drug)
+        if fact.fact.status == "stopped":
+            bars.append(_bar(drug, [*(course or []), fact], running=False))
+            open_.pop(drug, None)
+        elif course is None:
+            open_[drug] = [fact]
+        else:
+            course.append(fact)
+    for drug, course in open_.items():
+        bars.append(_bar(drug, course, running=True, end=last))
+    bars.sort(key=lambda b: (first_seen[b.drug], b.start))
+    return bars
+
+
+def _bar(
+    drug: str, course: list[TimelineFact], *, running: bool, end: dt.datetime | None = None
+) -> Bar:
+    dates = [f.session_date for f in course if f.session_date is not None]
+    doses = [f.fact.dose for f in course if f.fact.dose]
+    stop = max(dates) if end is None else max(end, *dates)
+    return Bar(drug, min(dates), stop, tuple(course), running, doses[-1] if doses else "")
