@@ -49,6 +49,7 @@ PRODUCERS: dict[str, Producer] = {
     "eval_answers_json": _command(
         "bench.eval_answers", "eval_answers_json", "--answer-format", "json"
     ),
+    "eval_timeline": _command("bench.eval_timeline", "eval_timeline"),
 }
 SUITES = [p.module for p in PRODUCERS.values() if p.command is None]
 

@@ -16,8 +16,8 @@ import pytest
 
 import bench.__main__ as bench_main
 from bench import stale
-from bench.producers import PRODUCERS, Producer, without_producer
 from bench.common import RESULTS
+from bench.producers import PRODUCERS, Producer, without_producer
 from bench.stale import producer_paths
 
 
