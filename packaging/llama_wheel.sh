@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs llama-cpp-python into the Python given (PYTHON), compiled portable for x86-64-v3,
+# for `make run`/`make test`'s .venv and for `make package`'s .venv-package alike.
+# GGML_NATIVE=OFF: pip's wheel cache would otherwise hand back a build for this machine's
+# CPU, which dies with SIGILL on most laptops, and here (a CPU with AMX) segfaults in
+# llama.cpp's AMX matrix kernel on the first answer. GGML_NATIVE=OFF alone builds with no
+# SIMD at all when SOURCE_DATE_EPOCH is set (every instruction set off: ~10x slower
+# answers), so the x86-64-v3 sets (AVX2, FMA, F16C, BMI2: every x86 laptop CPU since 2013)
+# are named, and the installed build is checked for them. The wheel is kept in
+# build/wheels/x86-64-v3 and reused (about 5 minutes to compile on 2 cores).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=$1
+CPU_FLAGS="-DGGML_NATIVE=OFF -DGGML_SSE42=ON -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
+WHEELS=build/wheels/x86-64-v3  # a wheel built with other flags is never reused
+LLAMA=$(grep -i '^llama[-_]cpp[-_]python==' packaging/requirements.lock)
+VERSION=${LLAMA#*==}
+
+if ! ls $WHEELS/llama_cpp_python-"$VERSION"-*.whl >/dev/null 2>&1; then
+    mkdir -p $WHEELS
+    CMAKE_ARGS="$CPU_FLAGS" "$PYTHON" -m pip wheel --no-deps --no-cache-dir \
+        --no-binary llama-cpp-python -w $WHEELS "$LLAMA"
+fi
+"$PYTHON" -m pip install --quiet --no-deps --force-reinstall \
+    $WHEELS/llama_cpp_python-"$VERSION"-*.whl
+"$PYTHON" - <<'PY'
+import llama_cpp
+
+info = llama_cpp.llama_print_system_info().decode()
+missing = [f for f in ("AVX = 1", "AVX2 = 1", "FMA = 1", "F16C = 1") if f not in info]
+if missing:
+    raise SystemExit(f"the installed llama.cpp lacks {missing}: {info}")
+if "AMX_INT8 = 1" in info:
+    raise SystemExit(f"the installed llama.cpp is a native build (AMX): {info}")
+print("llama.cpp:", info.strip())
+PY
