@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import signal
 import socket
 import sys
@@ -15,6 +16,9 @@ from core.errors import ChartsideError
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A bundled build's timeline backfill reads notes in a spawned process (core.timeline.
+    # store): in a frozen executable that process must run the worker, not the app again.
+    multiprocessing.freeze_support()
     enforce_offline_env()
     argv = sys.argv[1:] if argv is None else argv
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

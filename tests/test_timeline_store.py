@@ -147,7 +147,8 @@ def test_the_backfill_commits_per_batch_and_resumes_after_a_cancel(
 
     with pytest.raises(Cancelled):
         service.timeline.backfill(progress=cancel_after_two_batches, cancel=token)
-    # The client record (a batch of one) and one batch of two sessions were committed.
+    # Committed: the client record (a batch of one) and the batch of two sessions whose
+    # progress cancelled; nothing after it was read.
     with service.db.owner.connect() as conn:
         left = store.pending(conn)
     assert left == 5  # of 8 notes: the client and 7 sessions

@@ -302,8 +302,9 @@ drafts = Table(
 )
 
 # The clinical timeline (DESIGN §6a): facts read from note fields, derived like chunks and
-# removed with their note. `kind` is plain so a flowsheet can ask for measurements alone;
-# everything the note said (name, value, dose, span, words) is one ciphertext JSON.
+# removed with their note, one row for each note, field and kind. `kind` is plain so a
+# flowsheet can ask for measurements alone; everything the note said (each fact's name,
+# value, dose, span and words) is one ciphertext JSON list.
 facts = Table(
     "facts",
     metadata,

@@ -105,6 +105,10 @@ class _Repo:
             raise self._missing(row_id)
         return row
 
+    def _rows(self, conn: Connection, ids: Sequence[UUID]) -> Any:
+        t = self.table
+        return conn.execute(select(t).where(t.c.id.in_(ids), t.c.workspace_id == self.ws))
+
     def exists(self, conn: Connection, row_id: UUID) -> bool:
         return conn.execute(select(self.table.c.id).where(self._mine(row_id))).first() is not None
 
@@ -177,6 +181,10 @@ class ClientRepo(_Repo):
         row = self._row(conn, client_id)
         return Client(row.id, self._decode(row), row.updated_at)
 
+    def many(self, conn: Connection, ids: Sequence[UUID]) -> list[Client]:
+        """These clients, in one query (those of another workspace or gone are left out)."""
+        return [Client(r.id, self._decode(r), r.updated_at) for r in self._rows(conn, ids)]
+
     def all(self, conn: Connection) -> list[Client]:
         rows = conn.execute(select(self.table).where(self.table.c.workspace_id == self.ws))
         return [Client(r.id, self._decode(r), r.updated_at) for r in rows]
@@ -237,6 +245,10 @@ class SessionRepo(_Repo):
 
     def get(self, conn: Connection, session_id: UUID) -> Session:
         return self._decode(self._row(conn, session_id))
+
+    def many(self, conn: Connection, ids: Sequence[UUID]) -> list[Session]:
+        """These sessions, in one query (those of another workspace or gone are left out)."""
+        return [self._decode(r) for r in self._rows(conn, ids)]
 
     def for_client(self, conn: Connection, client_id: UUID) -> list[Session]:
         t = self.table

@@ -6,7 +6,7 @@ from __future__ import annotations
 from core.timeline.measures import read_measurements
 from core.timeline.meds import read_medications
 from core.timeline.problems import read_problems
-from core.timeline.types import Extraction
+from core.timeline.types import Extraction, Fact
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
 # re-derived by the backfill, as chunks of an older embedder are re-embedded.
@@ -22,3 +22,9 @@ def extract(text: str | None, field: str) -> Extraction:
     facts = [*measurements, *read_medications(text, field), *read_problems(text, field)]
     facts.sort(key=lambda f: (f.start, f.kind))
     return Extraction(facts, flags)
+
+
+def read_fields(fields: list[tuple[str, str]]) -> list[list[Fact]]:
+    """The extractor over (text, field) pairs: what a large backfill hands a process of its
+    own (this module imports no more than the extractor, so that process starts quickly)."""
+    return [extract(value, name).facts for value, name in fields]
