@@ -32,8 +32,6 @@ from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
 from core.settings import Settings
 from core.timeline.types import Brief, Kind, TimelineFact
 
-"""Called from the indexing thread with (current, total) after every batch."""
-
 
 @dataclass(frozen=True)
 class BackupSummary:

