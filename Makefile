@@ -53,7 +53,8 @@ format: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-# Store, audit and model ratios beside their goals (about 3 minutes); fails on a miss.
+# Store, audit, model and timeline ratios beside their goals (about 4 minutes); fails on a
+# miss.
 bench-quick: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.quick $(BENCH_QUICK_ARGS)
 
