@@ -38,8 +38,39 @@ def test_not_found_is_the_refusal_and_broken_json_is_left_for_the_checks() -> No
 
 
 @given(st.text(max_size=80))
-def test_any_output_gives_text(raw: str) -> None:
-    assert isinstance(to_text(raw, REFUSAL), str)
+def test_output_that_is_not_the_json_asked_for_is_left_as_it_is(raw: str) -> None:
+    """Cut-off or free text reaches the checks unchanged (they judge it like any answer);
+    only JSON of the asked shape is rewritten."""
+    try:
+        parsed = json.loads(raw)
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict):
+        assert to_text(raw, REFUSAL) == raw
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=st.characters(categories=["L", "N", "Zs"]), min_size=1, max_size=20),
+            st.lists(st.integers(1, 9), max_size=3),
+        ),
+        max_size=4,
+    )
+)
+def test_every_sentence_keeps_its_words_and_its_sources(
+    sentences: list[tuple[str, list[int]]],
+) -> None:
+    raw = json.dumps(
+        {"found": True, "sentences": [{"text": t, "sources": n} for t, n in sentences]}
+    )
+    text = to_text(raw, REFUSAL)
+    kept = [(t.strip(), n) for t, n in sentences if t.strip()]
+    if not kept:
+        assert text == REFUSAL
+        return
+    expected = [f"{t} [{', '.join(map(str, n))}]" if n else t for t, n in kept]
+    assert text == " ".join(expected)
 
 
 def test_the_prompt_asks_chat_models_for_json_with_json_examples() -> None:
