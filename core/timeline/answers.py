@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES
+from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 from core.timeline.questions import OverTime
 from core.timeline.types import TimelineFact
 from core.timeline.wording import Words, words_for
@@ -269,6 +269,9 @@ def _any_record(
 
 
 def _forms(subject: str) -> list[str]:
+    specialty = subject.removeprefix("referral: ")
+    if specialty != subject:  # the notes name the specialty, not the fact's name
+        return [specialty, *SPECIALTIES.get(specialty, ())]
     for table in (DRUGS, CONDITIONS, PROCEDURES):
         if subject in table:
             return [subject, *table[subject]]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
-from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES
+from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 from core.timeline.text import HEB, Lexicon
 
 Ask = Literal[
@@ -95,9 +95,10 @@ _NUMBERS = {
     "חמשת": 5,
 }
 _LAST_N = re.compile(
-    rf"{_W}(?:last|past|previous|most recent|recent)\s+(?P<n>\d|two|three|four|five|six)"
-    rf"{_E}|(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+ה?(?:מדידות|ערכים|"
-    rf"קריאות|ביקורים|מפגשים)?\s*ה?אחרו[ןנ]",
+    rf"{_W}(?:last|past|previous|most recent|recent|latest)\s+(?P<n>\d|two|three|four|five|six)"
+    rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last){_E}"
+    rf"|(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
+    rf"ה?אחרו[ןנ]",
     re.IGNORECASE,
 )
 _LATEST = re.compile(
@@ -106,7 +107,7 @@ _LATEST = re.compile(
     re.IGNORECASE,
 )
 _FIRST = re.compile(
-    rf"{_W}(?:first|earliest|initial|baseline|ה?ראשונ\w*|ה?ראשון){_E}", re.IGNORECASE
+    rf"{_W}(?:first|earliest|initial|baseline|ה?ראשונ\w*|ה?ראשון|לראשונה){_E}", re.IGNORECASE
 )
 _CHANGE = re.compile(
     rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
@@ -116,7 +117,7 @@ _CHANGE = re.compile(
 )
 _WHEN = re.compile(rf"{_W}(?:when|what date|which date|date of|מתי|באיזה תאריך){_E}", re.I)
 _PRESCRIBED = re.compile(
-    rf"{_W}(?:prescrib\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|"
+    rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|"
     rf"נרשמ\w*|הותחל\w*|התחיל\w*|קיבל\w*|ניתנ\w*){_E}",
     re.IGNORECASE,
 )
@@ -128,7 +129,7 @@ _STARTED = re.compile(
 _MEDS = re.compile(
     rf"{_W}(?:medications?|meds|drugs?|prescriptions?|תרופות|תרופה){_E}", re.IGNORECASE
 )
-_DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|אבחנה|אבחון){_E}", re.IGNORECASE)
+_DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"{_W}(?:visits?|sessions?|appointments?|seen|consults?|ביקור\w*|מפגש\w*|פגיש\w*){_E}",
     re.IGNORECASE,
@@ -150,12 +151,19 @@ _CONTENT = re.compile(
 _HOW_LONG = re.compile(rf"{_W}(?:how long|how many days|time since|כמה זמן|כמה ימים){_E}", re.I)
 _ANY_RECORD = re.compile(
     rf"{_W}(?:any (?:record|mention|note|history|documentation|sign|evidence)s? of|"
-    rf"ever (?:had|have|been|taken|received|prescribed|diagnosed)|"
+    rf"ever (?:had|have|been|taken|received|prescribed|diagnosed|performed|done|undergone|"
+    rf"referred)|"
     rf"is there (?:a |any )?(?:record|mention|note)|was there (?:a |any )?(?:record|mention)|"
     rf"has (?:she|he|they|the patient|the client) (?:ever )?(?:had|taken|been on)|"
     rf"did (?:she|he|they) (?:ever )?(?:have|take|receive)|documented|"
-    rf"האם (?:יש|היה|היתה|הייתה) (?:תיעוד|רישום|אזכור)|תיעוד של|אזכור של|רישום של|האם אי פעם)"
+    rf"האם (?:יש|היה|היתה|הייתה) (?:תיעוד|רישום|אזכור)|תיעוד של|אזכור של|רישום של|אי פעם)"
     rf"(?:\s+(?:a|an|the))?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_REFERRED = re.compile(rf"{_W}(?:referr\w*|refer|הפני\w*|הופנ\w*|מופנ\w*){_E}", re.I)
+_TAKING = re.compile(
+    rf"{_W}(?:currently (?:taking|on)|taking now|now taking|what (?:is|does) (?:she|he|they|the "
+    rf"patient|the client) (?:currently )?(?:take|taking|on)|נוטל\w* כעת|נוטל\w* היום){_E}",
     re.IGNORECASE,
 )
 _AT_VISIT = re.compile(rf"{_W}(?:at|on|during|in|ב)\b|ב-?\d|ב(?:ביקור|מפגש)", re.IGNORECASE)
@@ -189,6 +197,13 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     measures = measures_in(q) if drug is None and condition is None else ()
 
     record = _ANY_RECORD.search(q)
+    referral = _referral(q) if _REFERRED.search(q) else None
+    if referral is not None and (
+        record is not None or _WHEN.search(q) or re.search(rf"{_W}(?:any|האם){_E}", q, re.I)
+    ):
+        return OverTime("any_record", subject=referral, hebrew=hebrew)
+    if procedure is not None and drug is None and (record is not None or _WHEN.search(q)):
+        return OverTime("any_record", subject=procedure, hebrew=hebrew)
     if record is not None and not measures:
         subject = drug or condition or procedure or _subject_words(record.group("rest"))
         if subject:
@@ -210,7 +225,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     if measures:
         last_n = _LAST_N.search(q)
         if last_n is not None:
-            raw = (last_n.group("n") or last_n.group("nh")).casefold()
+            raw = (last_n.group("n") or last_n.group("m") or last_n.group("nh")).casefold()
             n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
             return OverTime("last_n", measures, None, n, *span, hebrew)
         if reading.dated and _CHANGE.search(q):
@@ -224,8 +239,10 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         if _CHANGE.search(q):
             return OverTime("change", measures, None, 1, *span, hebrew)
         return None
+    if _TAKING.search(q):
+        return OverTime("current_meds", hebrew=hebrew)
     if _MEDS.search(q):
-        if reading.day is not None and (_PRESCRIBED.search(q) or _AT_VISIT.search(q)):
+        if reading.day is not None:
             return OverTime("prescribed_at", (), None, 1, *span, hebrew)
         if _LATEST.search(q) or re.search(r"\b(?:on|taking)\b|נוטל", q, re.I):
             return OverTime("current_meds", hebrew=hebrew)
@@ -237,7 +254,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
             return OverTime("time_since_visit", hebrew=hebrew)
         # Visits in the plural ("visits between March and June") list them; "at the visit
         # on 1 April" asks about that visit's note, which is the model's.
-        if _VISITS.search(q) and (reading.dated or re.search(r"\bhow many\b|כמה", q, re.I)):
+        listed = _VISITS.search(q) or _CAME.search(q)
+        if listed and (reading.dated or re.search(r"\bhow many\b|כמה", q, re.I)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
         if _LATEST.search(q) and (_WHEN.search(q) or re.search(r"\bdate\b|תאריך", q, re.I)):
             return OverTime("last_visit", hebrew=hebrew)
@@ -245,7 +263,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
 
 
 _BETWEEN = re.compile(
-    r"\b(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|till)\s+(?P<b>.+?)\s*[?.]?$"
+    r"\b(?:between|from|on|at)\s+(?P<a>.+?)\s+(?:and|to|until|till|vs\.?|versus)\s+"
+    r"(?:on\s+)?(?P<b>.+?)\s*[?.]?$"
     r"|(?<!\w)(?:בין|מ-?)\s*(?P<ha>.+?)\s+(?:ל|עד)-?\s*(?P<hb>.+?)\s*[?.]?$",
     re.IGNORECASE,
 )
@@ -267,6 +286,17 @@ def _read_dates(q: str, today: dt.date | None) -> Reading:
     if start.date_from is None or end.date_to is None:
         return reading
     return Reading(reading.text, start.date_from, end.date_to, reading.order, None)
+
+
+def _referral(q: str) -> str | None:
+    """ "referral: <specialty>" for the specialty a question about a referral names."""
+    found = _specialties().find(q)
+    return f"referral: {found[0][2]}" if found else None
+
+
+@functools.cache
+def _specialties() -> Lexicon:
+    return Lexicon.of(SPECIALTIES)
 
 
 _STOP = frozenset(
