@@ -30,7 +30,8 @@ from core.progress import CancelToken, IndexProgress, Progress
 from core.records.drafts import Draft
 from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
 from core.settings import Settings
-from core.timeline.types import Brief, Kind, TimelineFact
+from core.timeline.brief import SummaryWords
+from core.timeline.types import Brief, BriefLine, Kind, TimelineFact
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,16 @@ class TimelineApi(Protocol):
     def brief(self, client_id: UUID) -> Brief:
         """Since the last visit: changed values, new and stopped medications, new
         diagnoses and the last plan's items, each cited. No model; well under a second."""
+        ...
+
+    def referral_summary(
+        self,
+        client_id: UUID,
+        render: Callable[[BriefLine], str] = ...,
+        words: SummaryWords = ...,
+    ) -> str:
+        """The brief as plain text with its citations as footnotes (visit dates), worded by
+        `render` and `words`; refused where the policy forbids exports, and audited."""
         ...
 
 

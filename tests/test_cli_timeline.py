@@ -99,3 +99,19 @@ def test_ask_json_says_which_path_answered(imported: Path) -> None:
     assert [(s["n"], s["session_external_id"], s["used"]) for s in out["sources"]] == [
         (1, "v-2", True)
     ]
+
+
+def test_brief_exports_a_referral_summary_with_dated_footnotes(
+    imported: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "referral.txt"
+    assert ok(cli(imported, "brief", "--client", "c-7", "--out", str(out))) == {"written": str(out)}
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("Yael Cohen: since the last visit (2024-02-09)")
+    assert "- weight down 2.2 kg: 88.2 → 86 [1][2]" in text
+    assert "[1] 2024-01-10, objective: BP 142/90. Wt 88.2 kg" in text
+    assert "[2] 2024-02-09, objective: BP 131/84, Wt 86.0 kg" in text
+    assert out.stat().st_mode & 0o077 == 0  # PHI: readable by its owner alone
+    ok(cli(imported, "audit", "export", "--out", str(tmp_path / "a.json")))
+    events = json.loads((tmp_path / "a.json").read_text())["events"]
+    assert [e["action"] for e in events].count("brief.export") == 1

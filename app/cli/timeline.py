@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 from typing import Any
 
+from app.cli import files
 from app.cli.context import EXIT_OK, Context
 from app.cli.registry import command
+from core.files import atomic_file
 from core.timeline.brief import render_en
 from core.timeline.types import KINDS, Brief, TimelineFact
 
@@ -56,6 +59,11 @@ def run_timeline(ctx: Context) -> int:
 
 def _brief_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--client", required=True, help="external id (or internal id) of the client")
+    p.add_argument(
+        "--out",
+        type=Path,
+        help="write the brief as a referral summary (plain text, citations as footnotes)",
+    )
 
 
 def brief_json(b: Brief) -> dict[str, Any]:
@@ -91,6 +99,11 @@ def run_brief(ctx: Context) -> int:
     a = ctx.args
     ctx.unlock()
     client_id = ctx.svc.resolve_client(a.client)
+    if a.out is not None:
+        text = ctx.svc.timeline.referral_summary(client_id)
+        files.write_atomically(a.out, lambda part: write_text(part, text))
+        print(json.dumps({"written": str(a.out)}) if a.json else f"wrote {a.out}")
+        return EXIT_OK
     b = ctx.svc.timeline.brief(client_id)
     if a.json:
         print(json.dumps(brief_json(b), ensure_ascii=False))
@@ -106,3 +119,9 @@ def run_brief(ctx: Context) -> int:
         )
         print(f"  - {render_en(line)}  [{cites}]")
     return EXIT_OK
+
+
+def write_text(path: Path, text: str) -> None:
+    """PHI in plain text: private from the first byte, whole or not at all."""
+    with atomic_file(path) as f:
+        f.write(text.encode("utf-8"))

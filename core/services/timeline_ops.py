@@ -18,7 +18,10 @@ from core.records.repos import ClientRepo, SessionRepo
 from core.retrieval.types import SESSION_FIELDS
 from core.security.crypto import CellCipher
 from core.services.session import WorkspaceSession
-from core.timeline import answers, brief, store
+from core.settings import require_allowed
+from core.timeline import answers, store
+from core.timeline import brief as briefs
+from core.timeline.brief import ENGLISH, Render, SummaryWords, render_en
 from core.timeline.questions import OverTime, read_over_time
 from core.timeline.types import Brief, Kind, TimelineFact
 
@@ -61,9 +64,27 @@ class TimelineService:
         def work(c: Connection, k: CellCipher) -> Brief:
             sessions = SessionRepo(k).for_client(c, client_id)
             visits = [(s.id, s.data.date, s.data.plan or "", s.data.external_id) for s in sessions]
-            return brief.compute(client_id, store.load(c, k, client_id), visits)
+            return briefs.compute(client_id, store.load(c, k, client_id), visits)
 
         return self.session.run(work, "timeline.brief", client_id)
+
+    def referral_summary(
+        self,
+        client_id: UUID,
+        render: Render = render_en,
+        words: SummaryWords = ENGLISH,
+    ) -> str:
+        """The brief as a referral summary (text, its citations as footnotes) for the
+        caller to write out: PHI leaving the app, so the policy may forbid it and the
+        audit log records it."""
+        require_allowed(self.session.settings, "security.export_allowed", "Exporting notes")
+        summary = self.brief(client_id)
+
+        def work(c: Connection, k: CellCipher) -> str:
+            name = ClientRepo(k).get(c, client_id).data.full_name
+            return briefs.referral_summary(summary, name, render, words)
+
+        return self.session.run(work, "brief.export", client_id)
 
     def answer(
         self, question: str, client_id: UUID, today: dt.date | None = None

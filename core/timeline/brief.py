@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from uuid import UUID
 
 from core.timeline.text import sentences
@@ -118,3 +119,59 @@ def render_en(line: BriefLine) -> str:
     if line.kind == "new_diagnosis":
         return f"New diagnosis: {p['name']}"
     return f"Plan: {p['text']}"
+
+
+Render = Callable[[BriefLine], str]
+
+
+@dataclass(frozen=True)
+class SummaryWords:
+    """The summary's own words; the window passes its Hebrew."""
+
+    heading: str = "{client}: since the last visit ({date})"
+    sources: str = "Sources:"
+    client_record: str = "client record"
+    nothing_new: str = "nothing new"
+
+
+ENGLISH = SummaryWords()
+
+
+def referral_summary(
+    brief: Brief, client_name: str, render: Render = render_en, words: SummaryWords = ENGLISH
+) -> str:
+    """The brief as a referral summary in plain text: each line with its citations as
+    footnote numbers, and the footnotes (visit date, field and the cited line) below."""
+    notes: list[TimelineFact] = []
+    body: list[str] = []
+    for line in brief.lines:
+        marks: list[str] = []
+        for fact in line.facts:
+            key = (fact.session_id, fact.field, fact.line)
+            found = next(
+                (i for i, n in enumerate(notes) if (n.session_id, n.field, n.line) == key), None
+            )
+            if found is None:
+                notes.append(fact)
+                found = len(notes) - 1
+            marks.append(f"[{found + 1}]")
+        body.append(f"- {render(line)} {''.join(marks)}")
+    last = brief.last.date().isoformat() if brief.last else "-"
+    foot = [
+        f"[{i}] {n.session_date.date().isoformat() if n.session_date else words.client_record}, "
+        f"{n.field}: {n.line}"
+        for i, n in enumerate(notes, start=1)
+    ]
+    return (
+        "\n".join(
+            [
+                words.heading.format(client=client_name, date=last),
+                "",
+                *(body or [f"- {words.nothing_new}"]),
+                "",
+                words.sources,
+                *foot,
+            ]
+        )
+        + "\n"
+    )

@@ -62,7 +62,8 @@ from core.retrieval.types import (
 )
 from core.security.keyring_source import KeyringUnavailable
 from core.settings import Settings
-from core.timeline.types import Brief, Kind, TimelineFact
+from core.timeline.brief import ENGLISH, SummaryWords, referral_summary, render_en
+from core.timeline.types import Brief, BriefLine, Kind, TimelineFact
 
 GATE_TIMEOUT_S = 10
 FAKE_PASSPHRASE = "correct horse battery"
@@ -715,6 +716,19 @@ class FakeTimeline:
         if self.brief_gate is not None and not self.brief_gate.wait(GATE_TIMEOUT_S):
             raise TimeoutError("test gate never opened")
         return self.briefs.get(client_id, Brief(client_id, None, None, []))
+
+    def referral_summary(
+        self,
+        client_id: UUID,
+        render: Callable[[BriefLine], str] = render_en,
+        words: SummaryWords = ENGLISH,
+    ) -> str:
+        """The real core rendering over the canned brief (it is pure), as the service
+        would return it."""
+        self._owner._enter("timeline.referral_summary")
+        brief = self.briefs.get(client_id, Brief(client_id, None, None, []))
+        return referral_summary(brief, self._owner.get_client(client_id).data.full_name,
+                                render, words)  # fmt: skip
 
 
 def _match(
