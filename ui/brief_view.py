@@ -4,7 +4,7 @@ visits, and the last plan, read before the next one.
 Core speaks in ids (`BriefLine.kind` and its params); each kind is worded here, through
 the catalogue. Each line ends with its citations, the dates of the notes it was read from;
 a click emits `fact_activated(TimelineFact)` and the window opens that note at that line,
-as the flowsheet does.
+as the flowsheet does. "Export…" writes it out as a referral summary (ui/brief_export.py).
 
 The box folds to its header, and asks for no more height than its lines: it sits above
 the assistant, which keeps the rest of the column. A brief that cannot be read is said
@@ -35,6 +35,7 @@ from core.api import NotesApi
 from core.errors import Locked
 from core.timeline.types import Brief, BriefLine
 from ui.bidi import isolate, ltr, ltr_runs
+from ui.brief_export import BriefExport
 from ui.tasks import TaskRunner
 from ui.timeline_text import (
     measure_label,
@@ -91,11 +92,12 @@ class CitationBrowser(QTextBrowser):
 
 
 class BriefView(QFrame):
-    """Emits `fact_activated(TimelineFact)` when a citation is chosen, and `failed(exc)`
-    with a `Locked`, for the controller."""
+    """Emits `fact_activated(TimelineFact)` when a citation is chosen, `failed(exc)` with a
+    `Locked` or an export's error, for the controller, and `exported(message)`."""
 
     fact_activated = Signal(object)
     failed = Signal(object)
+    exported = Signal(str)
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,13 +126,28 @@ class BriefView(QFrame):
         self.lines_view.setObjectName("briefLines")
         self.lines_view.setAccessibleName(self.tr("Since the last visit"))
         self.lines_view.anchorClicked.connect(self._on_anchor)
+        # The lines worded as the box words them, footnoted by core (read off the GUI thread).
+        self.exporter = BriefExport(api, runner, self.words, self)
+        self.exporter.failed.connect(self.failed)
+        self.exporter.written.connect(self.exported)
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("briefExport")
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(
+            self.tr("Save these lines as a referral summary, their sources as footnotes")
+        )
+        self.export_button.clicked.connect(self.export)
+        # The summary under the header, the column's whole width: beside the toggle and the
+        # button it would wrap onto three or four rows.
         header = QHBoxLayout()
         header.addWidget(self.toggle)
-        header.addWidget(self.summary, 1)
+        header.addStretch(1)
+        header.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
         layout.setSpacing(2)
         layout.addLayout(header)
+        layout.addWidget(self.summary)
         layout.addWidget(self.lines_view)
         self.set_client(None)
 
@@ -163,6 +180,11 @@ class BriefView(QFrame):
             on_error=self._on_error,
         )
 
+    def export(self) -> None:
+        """Ask for a file and write the brief on screen to it as a referral summary."""
+        if self._client_id is not None and self.export_button.isEnabled():
+            self.exporter.export(self._client_id)
+
     def _on_error(self, exc: BaseException) -> None:
         self.loading = False
         if isinstance(exc, Locked):
@@ -181,6 +203,7 @@ class BriefView(QFrame):
         self.brief = brief
         self.summary.setText(self._summary(brief) if brief is not None else "")
         self._render(brief.lines if brief is not None else [])
+        self.export_button.setEnabled(bool(brief is not None and brief.lines))
         self._on_toggled(self.toggle.isChecked())
 
     def _summary(self, brief: Brief) -> str:

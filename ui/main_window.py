@@ -150,6 +150,8 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.brief_view = BriefView(self._api, self._runner, self)
         self.brief_view.fact_activated.connect(self.open_fact)
         self.brief_view.failed.connect(self._runner.failed)
+        self.brief_view.exported.connect(self._report_success)
+        self.brief_view.exporter.client_name = lambda: self.client_editor.full_name.text()
         beside = QWidget(self)
         beside.setObjectName("besideNotes")
         column = QVBoxLayout(beside)

@@ -132,6 +132,7 @@ class SummaryWords:
     sources: str = "Sources:"
     client_record: str = "client record"
     nothing_new: str = "nothing new"
+    field_name: Callable[[str], str] = str  # a note field's name as shown ("objective")
 
 
 ENGLISH = SummaryWords()
@@ -159,7 +160,7 @@ def referral_summary(
     last = brief.last.date().isoformat() if brief.last else "-"
     foot = [
         f"[{i}] {n.session_date.date().isoformat() if n.session_date else words.client_record}, "
-        f"{n.field}: {n.line}"
+        f"{words.field_name(n.field)}: {n.line}"
         for i, n in enumerate(notes, start=1)
     ]
     return (

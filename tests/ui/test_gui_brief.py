@@ -1,6 +1,7 @@
 """Issue 27, point 4: "Since the last visit", on the fake api's canned brief: each line
 worded by the window (English and Hebrew), its citations opening the note at the line,
-read off the GUI thread, and never in the way of the session being written.
+read off the GUI thread, and never in the way of the session being written; exported as a
+referral summary (text or PDF), written whole and private or not at all.
 
 Screenshots of the window at 1366×768 go to a temporary folder on every run;
 `README_SCREENSHOTS=ui/screenshots` writes the kept copies instead (see
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -20,13 +22,13 @@ from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QFileDialog, QPlainTextEdit
 from qtdoc import fragments, hrefs
 from test_i18n_he import _english_patterns, hebrew  # noqa: F401 (the fixture)
 from timeline_seed import SECOND, THIRD, Seeded, seed
 
 from core.api import NotesApi
-from core.errors import DatabaseError
+from core.errors import DatabaseError, PolicyForbids
 from core.timeline.types import Brief, BriefLine
 from ui.bidi import strip_isolates
 from ui.brief_view import MAX_ROWS, BriefView, citation_href
@@ -52,6 +54,19 @@ HEBREW = [
     "• אבחנה חדשה: obstructive sleep apnoea  24 ספט׳",
     "• תוכנית: Review in 6 months.  24 ספט׳",
 ]
+# The summary's sources: each cited line once, numbered in the order the lines cite them.
+FOOTNOTES = [
+    "[1] 2024-03-02, Objective: BP 138/88, HR 78.",
+    "[2] 2024-09-24, Objective: BP 126/80, HR 72.",
+    "[3] 2024-03-02, Objective: Weight 91 kg.",
+    "[4] 2024-09-24, Objective: Weight 88 kg.",
+    "[5] 2024-03-02, Objective: HbA1c 6.4%.",
+    "[6] 2024-09-24, Objective: HbA1c 5.9%.",
+    "[7] 2024-09-24, Plan: Stop metformin.",
+    "[8] 2024-09-24, Assessment: Obstructive sleep apnoea.",
+    "[9] 2024-09-24, Plan: Review in 6 months.",
+]
+MARKS = ["[1][2]", "[3][4]", "[5][6]", "[7]", "[8]", "[9]"]
 
 
 def selected_text(edit: QPlainTextEdit) -> str:
@@ -249,6 +264,151 @@ def test_a_saved_session_reads_the_brief_again(
     assert fake_api.called("timeline.brief") == reads + 1
 
 
+# -- exported as a referral summary -----------------------------------------------------------
+
+
+def export_to(
+    driver: GuiDriver, monkeypatch: pytest.MonkeyPatch, path: Path
+) -> list[tuple[object, ...]]:
+    """Click "Export…" and choose `path` in the save dialog; returns what the dialog was
+    asked (parent, caption, suggested path, filters)."""
+    asked: list[tuple[object, ...]] = []
+
+    def choose(*args: object) -> tuple[str, str]:
+        asked.append(args)
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    driver.click(driver.window.brief_view.export_button)
+    driver.settle()
+    return asked
+
+
+def summary_lines(path: Path) -> list[str]:
+    return strip_isolates(path.read_text(encoding="utf-8")).split("\n")
+
+
+def private(path: Path) -> bool:
+    return stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_export_is_offered_only_for_a_brief_with_lines(
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+) -> None:
+    driver, seeded = opened
+    view = driver.window.brief_view
+    assert view.export_button.isVisible() and view.export_button.isEnabled()
+    brief = fake_api.timeline.briefs[seeded.client]
+    fake_api.timeline.briefs[seeded.client] = Brief(seeded.client, THIRD, SECOND, [])
+    view.refresh()
+    driver.settle()
+    assert not view.export_button.isEnabled()
+    fake_api.timeline.briefs[seeded.client] = brief
+    view.refresh()
+    driver.settle()
+    assert view.export_button.isEnabled()
+    view.set_client(None)  # no client (or locked): nothing to export
+    assert not view.export_button.isEnabled()
+
+
+def test_export_as_text_writes_the_summary_with_its_footnotes(
+    opened: tuple[GuiDriver, Seeded],
+    fake_api: FakeNotesApi,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    driver, _seeded = opened
+    window = driver.window
+    out = tmp_path / "summary.txt"
+    [(_, caption, suggested, filters)] = export_to(driver, monkeypatch, out)
+    assert caption == "Export the summary as" and filters == "Text (*.txt);;PDF (*.pdf)"
+    assert re.fullmatch(r"Dana Levi - summary \d{4}-\d\d-\d\d\.txt", Path(str(suggested)).name)
+    # Read through the api, off the GUI thread, as the brief is.
+    [(_, thread)] = [c for c in fake_api.calls if c[0] == "timeline.referral_summary"]
+    assert thread != threading.get_ident()
+    # Each line worded as the box words it, its citations as footnote numbers.
+    body = [line.removeprefix("• ").rsplit("  ", 2 if n < 3 else 1)[0]
+            for n, line in enumerate(ENGLISH)]  # fmt: skip
+    assert summary_lines(out) == [
+        "Dana Levi: since the last visit (2024-09-24)",
+        "",
+        *(f"- {words} {marks}" for words, marks in zip(body, MARKS, strict=True)),
+        "",
+        "Sources:",
+        *FOOTNOTES,
+        "",
+    ]
+    assert private(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.txt"]  # no temp file left
+    assert strip_isolates(window.statusBar().currentMessage()) == f"Summary written to {out}"
+
+
+def test_export_as_pdf(
+    opened: tuple[GuiDriver, Seeded], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    driver, _seeded = opened
+    out = tmp_path / "summary.pdf"
+    export_to(driver, monkeypatch, out)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 2000
+    assert b"/MediaBox [0 0 595" in data  # A4: 595 x 842 points
+    assert private(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summary.pdf"]
+
+
+def test_a_name_without_a_suffix_gets_the_chosen_filters(
+    opened: tuple[GuiDriver, Seeded], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    driver, _seeded = opened
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_: (str(tmp_path / "referral"), "PDF (*.pdf)")
+    )
+    driver.click(driver.window.brief_view.export_button)
+    driver.settle()
+    assert (tmp_path / "referral.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_refused_export_is_shown_and_writes_nothing(
+    opened: tuple[GuiDriver, Seeded],
+    fake_api: FakeNotesApi,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    driver, _seeded = opened
+    window = driver.window
+    fake_api.fail_next["timeline.referral_summary"] = PolicyForbids(
+        "Exporting notes is turned off: security.export_allowed = false (policy)"
+    )
+    export_to(driver, monkeypatch, tmp_path / "summary.txt")
+    assert window.banner.isVisible()
+    assert window.banner.text.startswith("Exporting notes is turned off")
+    assert "administrator" in window.banner.text
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["summary.txt", "summary.pdf"])
+def test_a_failed_write_is_shown_and_leaves_no_file(
+    opened: tuple[GuiDriver, Seeded],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    name: str,
+) -> None:
+    driver, _seeded = opened
+    window = driver.window
+
+    def full(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    out = tmp_path / name
+    export_to(driver, monkeypatch, out)
+    assert strip_isolates(window.banner.text) == (
+        f"The summary could not be written to {out}: No space left on device\n"
+        "Choose another folder, or check that the disk has room."
+    )
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its temp file
+
+
 # -- in Hebrew ------------------------------------------------------------------------------
 
 
@@ -280,6 +440,37 @@ def test_the_brief_in_hebrew(opened: tuple[GuiDriver, Seeded]) -> None:
     editor = driver.window.session_editor
     assert editor.session_id == seeded.sessions[THIRD]
     assert selected_text(editor.objective) == "BP 126/80, HR 72."
+
+
+@pytest.mark.usefixtures("hebrew")
+def test_the_summary_in_hebrew(
+    opened: tuple[GuiDriver, Seeded], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    driver, _seeded = opened
+    view = driver.window.brief_view
+    assert view.export_button.text() == "ייצוא…"
+    out = tmp_path / "summary.txt"
+    [(_, caption, suggested, filters)] = export_to(driver, monkeypatch, out)
+    assert caption == "שמירת הסיכום בשם" and filters == "טקסט (*.txt);;קובץ PDF (*.pdf)"
+    assert Path(str(suggested)).name.startswith("Dana Levi - סיכום ")
+    written = summary_lines(out)
+    # The heading and the lines in Hebrew, worded as the box words them.
+    body = [line.removeprefix("• ").rsplit("  ", 2 if n < 3 else 1)[0]
+            for n, line in enumerate(HEBREW)]  # fmt: skip
+    assert written[:8] == [
+        "Dana Levi: מאז המפגש האחרון (2024-09-24)",
+        "",
+        *(f"- {words} {marks}" for words, marks in zip(body, MARKS, strict=True)),
+    ]
+    assert written[9] == "מקורות:"
+    # Each value and the client's name kept in its own direction in the file itself.
+    raw = out.read_text(encoding="utf-8")
+    assert raw.startswith("\u2068Dana Levi\u2069: ") and "\u20662024-09-24\u2069" in raw
+    assert strip_isolates(driver.window.statusBar().currentMessage()) == f"הסיכום נשמר ב־{out}"
+    # A PDF of it too, right to left.
+    pdf = tmp_path / "summary.pdf"
+    export_to(driver, monkeypatch, pdf)
+    assert pdf.read_bytes().startswith(b"%PDF")
 
 
 # -- screenshots and the screen's size ------------------------------------------------------

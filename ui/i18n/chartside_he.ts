@@ -244,6 +244,57 @@
     </message>
 </context>
 <context>
+    <name>BriefExport</name>
+    <message>
+        <source>{client}: since the last visit ({date})</source>
+        <translation>{client}: מאז המפגש האחרון ({date})</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>מקורות:</translation>
+    </message>
+    <message>
+        <source>client record</source>
+        <translation>רשומת המטופל</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>אין חדש</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>מטופל</translation>
+    </message>
+    <message>
+        <source>{client} - summary {date}</source>
+        <translation>{client} - סיכום {date}</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>טקסט (*.txt)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>קובץ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the summary as</source>
+        <translation>שמירת הסיכום בשם</translation>
+    </message>
+    <message>
+        <source>Summary written to {path}</source>
+        <translation>הסיכום נשמר ב־{path}</translation>
+    </message>
+    <message>
+        <source>The summary could not be written to {path}: {reason}</source>
+        <translation>לא ניתן היה לשמור את הסיכום ב־{path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or check that the disk has room.</source>
+        <translation>בחרו תיקייה אחרת, או בדקו שיש מקום בדיסק.</translation>
+    </message>
+</context>
+<context>
     <name>BriefView</name>
     <message>
         <source>Since the last visit</source>
@@ -252,6 +303,14 @@
     <message>
         <source>Show or hide what changed since the last visit</source>
         <translation>הצגה או הסתרה של מה שהשתנה מאז המפגש האחרון</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>ייצוא…</translation>
+    </message>
+    <message>
+        <source>Save these lines as a referral summary, their sources as footnotes</source>
+        <translation>שמירת השורות האלה כסיכום להפניה, ומקורותיהן כהערות שוליים</translation>
     </message>
     <message>
         <source>Reading the notes…</source>
