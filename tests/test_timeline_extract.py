@@ -155,3 +155,262 @@ def test_each_fact_keeps_the_span_it_was_read_from() -> None:
 def test_sentences_keep_decimals_and_abbreviations_together() -> None:
     parts = [s.text.strip() for s in sentences("A1c 7.1. cont. lisinopril 10 mg. h/o asthma.")]
     assert parts == ["A1c 7.1", "cont. lisinopril 10 mg", "h/o asthma"]
+
+
+# -- wider coverage: phrasings seen beyond the labelled set ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Range of motion: value first, verbs, ranges (the end is the reach), Hebrew forms.
+        ("110° of knee flexion", {"rom": 110}),
+        ("Knee flexes to 105", {"rom": 105}),
+        ("Range of motion 0–120°", {"rom": 120}),
+        ("Flexion of the knee 110", {"rom": 110}),
+        ("כיפוף הברך 110 מעלות", {"rom": 110}),
+        ("מתכופפת עד 95", {"rom": 95}),
+        ("הרחקת הכתף 160°", {"rom": 160}),
+        # Blood pressure: value first, Hebrew article and abbreviations.
+        ("128/82 BP", {"bp_systolic": 128, "bp_diastolic": 82}),
+        ("לחץ הדם 130/85", {"bp_systolic": 130, "bp_diastolic": 85}),
+        ('ל"ד 120/80', {"bp_systolic": 120, "bp_diastolic": 80}),
+        ('לח"ד 125/75', {"bp_systolic": 125, "bp_diastolic": 75}),
+        ("לחץ-דם 140/90", {"bp_systolic": 140, "bp_diastolic": 90}),
+        # Weight: pounds with no label, abbreviations.
+        ("Pt is 176 lb", {"weight": 79.83}),
+        ("Wgt 80 kg", {"weight": 80}),
+        ("BW 75kg", {"weight": 75}),
+        ("body wt 70 kg", {"weight": 70}),
+        ("82 kg body weight", {"weight": 82}),
+        # Glucose, A1c, creatinine wordings.
+        ("FBS 110", {"glucose": 110}),
+        ("RBS 8.2 mmol/L", {"glucose": 147.6}),
+        ("CBG 140", {"glucose": 140}),
+        ("Fasting sugar 98 mg/dL", {"glucose": 98}),
+        ("רמת סוכר 110", {"glucose": 110}),
+        ("גלוקוז בצום 95", {"glucose": 95}),
+        ("Glycated Hb 7.2%", {"a1c": 7.2}),
+        ("glycohemoglobin 6.5", {"a1c": 6.5}),
+        ("קראטינין 1.1", {"creatinine": 1.1}),
+        ("קריאטנין 0.9", {"creatinine": 0.9}),
+        # Heart rate and saturation.
+        ("72 bpm", {"heart_rate": 72}),
+        ("קצב לב 64", {"heart_rate": 64}),
+        ("Saturating 97% on RA", {"spo2": 97}),
+        ("satting 95%", {"spo2": 95}),
+        # Hebrew eGFR, BMI and PHQ-9.
+        ("קצב הסינון הכלייתי 70", {"egfr": 70}),
+        ("מדד מסת הגוף 27", {"bmi": 27}),
+        ("קיבל 14 נקודות בשאלון PHQ-9", {"phq9": 14}),
+    ],
+)
+def test_measurements_in_wider_phrasing(text: str, expected: dict[str, float]) -> None:
+    assert _measures(text) == pytest.approx(expected, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lost 15 lbs since March",  # a change, not a weight
+        "Lifting 100 lbs at work",
+        "Target weight 180 lbs",
+        "5 kg weight loss",
+    ],
+)
+def test_weight_changes_and_targets_are_no_reading(text: str) -> None:
+    assert "weight" not in _measures(text)
+
+
+def test_implausible_values_are_flagged_on_every_path() -> None:
+    flags = extract("knee flexion 1100°. CBG 15 mg/dL. 1100 mg/dL glucose.", "objective").flags
+    assert {f.name for f in flags} == {"rom", "glucose"}
+    assert len(flags) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # Switches: the first is stopped, the second started.
+        (
+            "Switched from sertraline to escitalopram 10 mg",
+            "plan",
+            [("sertraline", "stopped", None), ("escitalopram", "started", "10 mg")],
+        ),
+        (
+            "Replace ibuprofen with naproxen",
+            "plan",
+            [("ibuprofen", "stopped", None), ("naproxen", "started", None)],
+        ),
+        (
+            "Omeprazole → pantoprazole 40 mg",
+            "plan",
+            [("omeprazole", "stopped", None), ("pantoprazole", "started", "40 mg")],
+        ),
+        (
+            "הוחלף מ-סרטרלין ל-אסציטלופרם",
+            "plan",
+            [("sertraline", "stopped", None), ("escitalopram", "started", None)],
+        ),
+        (
+            "מעבר מאומפרזול לפנטופרזול",
+            "plan",
+            [("omeprazole", "stopped", None), ("pantoprazole", "started", None)],
+        ),
+        # Continuation and dose changes are continued, not started.
+        ("Remain on metformin", "plan", [("metformin", "continued", None)]),
+        ("Keep lisinopril 10 mg", "plan", [("lisinopril", "continued", "10 mg")]),
+        ("No change to atorvastatin", "plan", [("atorvastatin", "continued", None)]),
+        ("Amlodipine unchanged", "plan", [("amlodipine", "continued", None)]),
+        ("Aspirin as before", "plan", [("aspirin", "continued", None)]),
+        ("ממשיך ליטול מטפורמין", "plan", [("metformin", "continued", None)]),
+        ("ללא שינוי בליזינופריל", "plan", [("lisinopril", "continued", None)]),
+        ("אטורבסטטין כרגיל", "plan", [("atorvastatin", "continued", None)]),
+        ("Metformin ↑ to 1000 mg", "plan", [("metformin", "continued", None)]),
+        ("Sertraline dose increased to 100 mg", "plan", [("sertraline", "continued", None)]),
+        ("Wean prednisone", "plan", [("prednisone", "continued", None)]),
+        # Stop wording.
+        ("Withhold metformin", "plan", [("metformin", "stopped", None)]),
+        ("Suspend warfarin", "plan", [("warfarin", "stopped", None)]),
+        ("Off ibuprofen since May", "subjective", [("ibuprofen", "stopped", None)]),
+        # A list heading in the plan lists; "new" starts.
+        ("Regimen: metformin 500 mg bid", "plan", [("metformin", "listed", "500 mg")]),
+        ("New medication: sertraline 50 mg", "subjective", [("sertraline", "started", "50 mg")]),
+        # Near names: after a verb, or in Hebrew before a dose with a joined prefix.
+        ("Started on amlodopine", "plan", [("amlodipine", "started", None)]),
+        ('ציפראלקס 10 מ"ג', "plan", [("escitalopram", "started", '10 מ"ג')]),
+        ('ולוסרטן 50 מ"ג', "plan", [("losartan", "started", '50 מ"ג')]),
+        ("Start omepradex 20 mg", "plan", [("omeprazole", "started", "20 mg")]),
+        # An allergy heading voids the drugs after it; a later heading does not.
+        ("Allergies: amoxicillin, cephalexin", "subjective", []),
+        ("Allergies: penicillin, Meds: metformin", "subjective", [("metformin", "listed", None)]),
+        ("Continue walking daily", "plan", []),
+    ],
+)
+def test_medication_switches_continuations_and_near_names(
+    text: str, field: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _meds(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Negation triggers, English and Hebrew, before and after.
+        ("Fever absent", [("fever", "negated")]),
+        ("Free from chest pain", [("chest pain", "negated")]),
+        ("Without evidence of pneumonia", [("pneumonia", "negated")]),
+        ("Nil cough", [("cough", "negated")]),
+        ("No complaints of nausea", [("nausea", "negated")]),
+        ("Rash - none", [("rash", "negated")]),
+        ("מכחיש כאבים בחזה", [("chest pain", "negated")]),
+        ("אינו סובל מסחרחורות", [("dizziness", "negated")]),
+        ("לא נמצאה עדות לדלקת ריאות", [("pneumonia", "negated")]),
+        ("ללא עדות לדלקת ריאות", [("pneumonia", "negated")]),
+        # "known" is present; history stays history.
+        ("Known HTN", [("hypertension", "present")]),
+        ("Background: asthma", [("asthma", "history")]),
+        ("רקע: אסתמה", [("asthma", "history")]),
+        # Past conditions and symptoms by their own names.
+        (
+            "h/o MI, epilepsy and gallstones",
+            [
+                ("myocardial infarction", "history"),
+                ("epilepsy", "history"),
+                ("gallstones", "history"),
+            ],
+        ),
+        (
+            "OSA on CPAP, IBS",
+            [("obstructive sleep apnea", "present"), ("irritable bowel syndrome", "present")],
+        ),
+        (
+            "Sore throat, cough and fatigue",
+            [
+                ("sore throat", "present"),
+                ("cough", "present"),
+                ("fatigue", "present"),
+            ],
+        ),
+        ("Diarrhoea and vomiting", [("diarrhea", "present"), ("vomiting", "present")]),
+        (
+            "אבנים בכליות, מחלת קרוהן",
+            [("kidney stones", "present"), ("crohn's disease", "present")],
+        ),
+        ("שיעול ועייפות", [("cough", "present"), ("fatigue", "present")]),
+        ("פרפור עליות", [("atrial fibrillation", "present")]),
+    ],
+)
+def test_diagnoses_in_wider_phrasing(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _diagnoses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mother has breast cancer; father had MI at 60", []),
+        ("FHx: DM, HTN. Patient has asthma.", [("asthma", "present")]),
+        ("Family history of colon cancer in father, he has HTN", [("hypertension", "present")]),
+        ("Diabetes in his mother", []),
+        ("אמו סובלת מסוכרת. אביו עם יתר לחץ דם", []),
+        ("היסטוריה משפחתית של סרטן השד", []),
+        # A questionnaire is no diagnosis, and short words stay words.
+        ("GAD-7 score 12, depression score 9", []),
+        ("SpO2 97% RA", []),
+        ("Ms. Cohen, ADD metformin", []),
+    ],
+)
+def test_family_history_and_ambiguous_words_give_no_diagnosis(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _diagnoses(text) == expected
+
+
+def _procedures(text: str, field: str = "plan") -> list[str]:
+    return [f.name for f in extract(text, field).facts if f.kind == "procedure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Referred to urology", ["referral: urology"]),
+        ("ENT referral placed", ["referral: ent"]),
+        ("Referral sent to haematology", ["referral: hematology"]),
+        ("Refer on to speech therapy", ["referral: speech therapy"]),
+        ("Referral: OBGYN", ["referral: gynecology"]),
+        ("מופנה לאורולוג", ["referral: urology"]),
+        ("הופנתה למרפאת כאב", ["referral: pain clinic"]),
+        ("נשלח לגינקולוגית", ["referral: gynecology"]),
+        ("יופנה לעובדת סוציאלית", ["referral: social work"]),
+        ("CXR clear. ECHO normal. DEXA done", ["chest x-ray", "echocardiogram", "dexa scan"]),
+        ("צילום חזה תקין. אקו לב תקין", ["chest x-ray", "echocardiogram"]),
+        ("Discussed the US trip; PT exercises reviewed", []),
+    ],
+)
+def test_referrals_and_procedures_in_wider_phrasing(text: str, expected: list[str]) -> None:
+    assert _procedures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seen via video for review", "telehealth"),
+        ("Consult by phone", "telehealth"),
+        ("Session on Zoom", "telehealth"),
+        ("ייעוץ מרחוק", "telehealth"),
+        ("מפגש טלפוני", "telehealth"),
+        ("First appointment", "initial"),
+        ("New client intake", "initial"),
+        ("פגישת היכרות", "initial"),
+        ("ביקור ראשוני", "initial"),
+        ("FU for knee pain", "follow-up"),
+        ("f/up BP", "follow-up"),
+    ],
+)
+def test_visit_types_in_wider_phrasing(text: str, expected: str) -> None:
+    visits = [f.name for f in extract(text, "subjective").facts if f.kind == "visit"]
+    assert visits == [expected]
+
+
+def test_a_lowercase_fu_is_no_visit() -> None:
+    assert [f for f in extract("fu manchu", "subjective").facts if f.kind == "visit"] == []

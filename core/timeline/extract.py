@@ -10,7 +10,7 @@ from core.timeline.types import Extraction, Fact
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
 # re-derived by the backfill, as chunks of an older embedder are re-embedded.
-VERSION = 1
+VERSION = 2
 
 
 def extract(text: str | None, field: str) -> Extraction:

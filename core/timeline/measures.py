@@ -8,28 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from core.timeline.measure_specs import BRIDGE, HEB, HEB_PREFIX, SPECS, Spec
 from core.timeline.types import MEASURES, Fact, Flag
 from core.timeline.units import convert
 
-HEB = "\u05d0-\u05ea"
-# Hebrew glues one-letter prefixes to a word ("ולחץ דם", "במשקל").
-_HEB_PREFIX = "[והבלמשכ]?"
-_NUM = r"\d{1,4}(?:\.\d{1,3})?"
-# Words between a label and its value. Kept short: a value further away is another's.
-_BRIDGE_WORDS = (
-    r"is|was|were|of|at|now|today|measured|measures|reading|read|recorded|remains|remained|"
-    r"came back|came in at|checked|level|value|result|score|scored|rated|rating|"
-    r"sitting|standing|seated|resting|repeat|recheck|on recheck|on repeat|fasting|"
-    r"down to|up to|increased to|decreased to|improved to|dropped to|rose to|"
-    r"total|total score|screen|screening|score of|r arm|l arm|right arm|left arm|arm|"
-    r"readings?|around|approximately|approx|about|~|ckd-epi|mdrd|to|"
-    r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה|"
-    r"מוערך|ציון|בציון|בדרגה|בדרגת|דרגה|טוטאלי|כולל"
-)
-_BRIDGE = rf"(?:[\s:=\-–,()]|\b(?:{_BRIDGE_WORDS})\b|(?:{_BRIDGE_WORDS}))*?"
-# A threshold right before the value makes it a target, not a reading.
 _THRESHOLD = re.compile(r"(?:<|>|≤|≥|=<|under|below|above|less than|at most|פחות מ|מתחת ל)\s*$")
 _TARGET_WORDS = re.compile(
     r"(?:\b(?:target|goal|aim|aiming|keep|maintain|should be|ideally|threshold)\b|יעד|מטרה)",
@@ -37,255 +20,52 @@ _TARGET_WORDS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Spec:
-    names: tuple[str, ...]  # one per value group: BP has two
-    labels: tuple[str, ...]  # regex alternatives, English and Hebrew
-    value: str  # regex with one group per name
-    units: str  # regex of the units this measure is written in (may be empty)
-    plausible: tuple[tuple[float, float], ...]  # per name, in the stored unit
-
-
-_SPECS: tuple[Spec, ...] = (
-    Spec(
-        ("bp_systolic", "bp_diastolic"),
-        (
-            r"b/?p",
-            r"blood pressure",
-            r"bld press",
-            rf"{_HEB_PREFIX}לחץ דם",
-            rf"{_HEB_PREFIX}ל[\"״]ד",
-        ),
-        r"(\d{2,4})\s*(?:/|over|\\|על)\s*(\d{2,4})",
-        r"mm\s?hg|ממ\"כ|מ\"מ כספית",
-        ((50, 260), (25, 160)),
-    ),
-    Spec(
-        ("heart_rate",),
-        (r"hr", r"heart rate", r"pulse(?: rate)?", r"p", r"apical pulse", rf"{_HEB_PREFIX}דופק"),
-        r"(\d{2,3})",
-        r"bpm|beats per minute|beats/min|/\s?min|לדקה|פעימות לדקה",
-        ((20, 250),),
-    ),
-    Spec(
-        ("weight",),
-        (
-            r"wt",
-            r"weight",
-            r"body weight",
-            r"weighs",
-            r"weighed",
-            rf"{_HEB_PREFIX}משקל",
-            r"שוקל",
-            r"שוקלת",
-        ),
-        rf"({_NUM})",
-        r"kgs?|kilograms?|kilos?|lbs?|pounds?|#|ק[\"״]?ג|קילו(?:גרם)?",
-        ((1, 350),),
-    ),
-    Spec(
-        ("height",),
-        (r"ht", r"height", r"stature", r"stands", rf"{_HEB_PREFIX}גובה"),
-        rf"({_NUM})",
-        r"cm|centimet(?:er|re)s?|m|met(?:er|re)s?|in|inches|ס[\"״]?מ|מטר",
-        ((40, 230),),
-    ),
-    Spec(
-        ("bmi",),
-        (r"bmi", r"body mass index", rf"{_HEB_PREFIX}מדד מסת גוף", rf"{_HEB_PREFIX}מסת גוף"),
-        rf"({_NUM})",
-        r"kg/m2|kg/m²|kg/m\^2",
-        ((10, 80),),
-    ),
-    Spec(
-        ("temperature",),
-        (
-            r"t",
-            r"temp",
-            r"temperature",
-            r"tmax",
-            r"oral temp",
-            rf"{_HEB_PREFIX}חום",
-            rf"{_HEB_PREFIX}טמפרטורה",
-            rf"{_HEB_PREFIX}טמפ'",
-        ),
-        rf"({_NUM})",
-        r"°\s?c|°\s?f|degrees? c(?:elsius)?|degrees? f(?:ahrenheit)?|celsius|fahrenheit|c|f|°|"
-        r"מעלות",
-        ((30, 45),),
-    ),
-    Spec(
-        ("spo2",),
-        (
-            r"spo2",
-            r"sp02",
-            r"sao2",
-            r"o2 sat(?:uration)?s?",
-            r"sats?",
-            r"oxygen saturation",
-            r"pulse ox(?:imetry)?",
-            rf"{_HEB_PREFIX}סטורציה",
-            rf"{_HEB_PREFIX}רוויון חמצן",
-            rf"{_HEB_PREFIX}ריווי חמצן",
-            rf"{_HEB_PREFIX}סטורציית חמצן",
-        ),
-        r"(\d{2,3})",
-        r"%",
-        ((50, 100),),
-    ),
-    Spec(
-        ("pain",),
-        (
-            r"pain",
-            r"pain score",
-            r"pain level",
-            r"pain rating",
-            r"nrs",
-            r"vas",
-            r"pain intensity",
-            rf"{_HEB_PREFIX}כאב",
-            rf"{_HEB_PREFIX}כאבים",
-            rf"{_HEB_PREFIX}רמת כאב",
-            rf"{_HEB_PREFIX}עוצמת כאב",
-            rf"{_HEB_PREFIX}עוצמת הכאב",
-        ),
-        r"(\d{1,2}(?:\.\d)?)(?:\s*(?:/|out of|מתוך)\s*10)?",
-        r"",
-        ((0, 10),),
-    ),
-    Spec(
-        ("a1c",),
-        (
-            r"(?:hb|hgb)?\s?a1c",
-            r"hemoglobin a1c",
-            r"haemoglobin a1c",
-            r"glycated ha?emoglobin",
-            r"glycosylated ha?emoglobin",
-            rf"{_HEB_PREFIX}המוגלובין(?: מסוכרר)?(?:\s?a1c)?",
-            rf"{_HEB_PREFIX}המוגלובין מסוכרר",
-        ),
-        rf"({_NUM})",
-        r"%|mmol/mol",
-        ((3, 20),),
-    ),
-    Spec(
-        ("ldl",),
-        (
-            r"ldl(?:-c)?",
-            r"ldl cholesterol",
-            r"low-density lipoprotein",
-            rf"{_HEB_PREFIX}כולסטרול ldl",
-            rf"{_HEB_PREFIX}כולסטרול רע",
-        ),
-        rf"({_NUM})",
-        r"mg/dl|mmol/l",
-        ((10, 400),),
-    ),
-    Spec(
-        ("hdl",),
-        (
-            r"hdl(?:-c)?",
-            r"hdl cholesterol",
-            r"high-density lipoprotein",
-            rf"{_HEB_PREFIX}כולסטרול hdl",
-            rf"{_HEB_PREFIX}כולסטרול טוב",
-        ),
-        rf"({_NUM})",
-        r"mg/dl|mmol/l",
-        ((5, 150),),
-    ),
-    Spec(
-        ("total_cholesterol",),
-        (
-            r"total cholesterol",
-            r"total chol",
-            r"cholesterol,? total",
-            r"tc",
-            r"chol",
-            r"cholesterol",
-            rf"{_HEB_PREFIX}כולסטרול כללי",
-            rf"{_HEB_PREFIX}כולסטרול כולל",
-            rf"{_HEB_PREFIX}כולסטרול",
-        ),
-        rf"({_NUM})",
-        r"mg/dl|mmol/l",
-        ((50, 600),),
-    ),
-    Spec(
-        ("glucose",),
-        (
-            r"glucose",
-            r"fasting glucose",
-            r"fbg",
-            r"fpg",
-            r"fbs",
-            r"blood sugar",
-            r"bg",
-            r"bgl",
-            r"fasting blood sugar",
-            r"fasting plasma glucose",
-            r"random glucose",
-            r"glu",
-            rf"{_HEB_PREFIX}גלוקוז",
-            rf"{_HEB_PREFIX}סוכר(?: בדם)?",
-            rf"{_HEB_PREFIX}סוכר בצום",
-        ),
-        rf"({_NUM})",
-        r"mg/dl|mmol/l",
-        ((20, 1000),),
-    ),
-    Spec(
-        ("creatinine",),
-        (
-            r"creatinine",
-            r"creat",
-            r"cr",
-            r"scr",
-            r"serum creatinine",
-            rf"{_HEB_PREFIX}קריאטינין",
-        ),
-        rf"({_NUM})",
-        r"mg/dl|[uµμ]mol/l",
-        ((0.1, 20),),
-    ),
-    Spec(
-        ("egfr",),
-        (r"e?gfr", r"estimated gfr", rf"{_HEB_PREFIX}סינון כלי?יתי"),
-        rf"({_NUM})",
-        r"ml/min(?:/1\.73\s?m2|/1\.73\s?m²)?",
-        ((1, 150),),
-    ),
-    Spec(("phq2",), (r"phq[- ]?2",), r"(\d{1,2})(?:\s*/\s*6)?", r"", ((0, 6),)),
-    Spec(("phq9",), (r"phq[- ]?9",), r"(\d{1,2})(?:\s*/\s*27)?", r"", ((0, 27),)),
-    Spec(("gad7",), (r"gad[- ]?7",), r"(\d{1,2})(?:\s*/\s*21)?", r"", ((0, 21),)),
-    Spec(
-        ("rom",),
-        (
-            r"(?:(?:left|right|l|r|bilateral|bilat)\s+)?(?:(?:knee|hip|shoulder|elbow|ankle|"
-            r"wrist|neck|cervical|lumbar|trunk)\s+)?(?:active\s+|passive\s+)?(?:rom|"
-            r"range of motion|flexion|flex|extension|ext|abduction|abd|adduction|"
-            r"(?:internal |external )?rotation|dorsiflexion|plantarflexion)(?:\s+(?:of the|of)\s+"
-            r"(?:left |right )?(?:knee|hip|shoulder|elbow|ankle|wrist))?",
-            rf"{_HEB_PREFIX}(?:כיפו[ףפ]|כפיפ[הת]|יישור|הרחק[הת]|טווח תנועה)(?: [{HEB}]+)?",
-        ),
-        r"(\d{1,3})",
-        r"°|deg(?:rees?)?|מעלות",
-        ((0, 200),),
-    ),
-)
-
-
 def _compile(spec: Spec) -> re.Pattern[str]:
     label = "|".join(f"(?:{x})" for x in sorted(spec.labels, key=len, reverse=True))
     unit = rf"\s*(?P<unit>{spec.units})(?![\w{HEB}])" if spec.units else ""
     return re.compile(
-        rf"(?<![\w{HEB}/])(?P<label>{label})(?![\w{HEB}]){_BRIDGE}(?P<value>{spec.value})"
+        rf"(?<![\w{HEB}/])(?P<label>{label})(?![\w{HEB}]){BRIDGE}(?P<value>{spec.value})"
         rf"(?![\d])(?:{unit})?",
         re.IGNORECASE,
     )
 
 
-_PATTERNS = [(spec, _compile(spec)) for spec in _SPECS]
+# "128/82 BP", "110° of knee flexion", "82 kg body weight": the value leads. A unit is
+# needed (BP's slash is its own), and a change ("lost 5 kg weight") is no reading.
+_FIRST = frozenset(
+    [
+        *("bp_systolic", "heart_rate", "weight", "bmi", "spo2", "a1c", "glucose", "ldl"),
+        *("hdl", "total_cholesterol", "creatinine", "egfr", "rom"),
+    ]
+)
+
+
+def _compile_first(spec: Spec) -> re.Pattern[str]:
+    label = "|".join(f"(?:{x})" for x in sorted(spec.labels, key=len, reverse=True))
+    unit = rf"\s*(?P<unit>{spec.units})(?![\w{HEB}])"
+    unit = f"(?:{unit})?" if spec.names[0] == "bp_systolic" else unit
+    return re.compile(
+        rf"(?<![\w{HEB}/.\d])(?P<value>{spec.value})(?![\d]){unit}\s*(?:(?:of|on|in)\s+)?"
+        rf"(?:the\s+)?(?P<label>{label})(?![\w{HEB}])(?!\s*(?:loss|gain|change|reduction|drop))",
+        re.IGNORECASE,
+    )
+
+
+_PATTERNS = [
+    (spec, _compile(spec), _compile_first(spec) if spec.names[0] in _FIRST else None)
+    for spec in SPECS
+]
+_CHANGE_BEFORE = re.compile(
+    r"(?:\b(?:lost|lose|loses|losing|gained|gain|gains|gaining|down|up|dropped|loss of|gain of|"
+    r"put on|reduced|by|additional|another|extra|lift|lifts|lifting|carry|carrying|push|pull)"
+    r"|[+\-±])\s*$",
+    re.IGNORECASE,
+)
+# "180 lbs" with no label is a weight; "72 bpm" a heart rate.
+_BARE_LB = re.compile(r"(?<![\w/.\d])(\d{2,3}(?:\.\d)?)\s*(?:lbs?|pounds)(?![\w])", re.I)
+_BARE_BPM = re.compile(
+    r"(?<![\w/.\d])(\d{2,3})\s*(?:bpm|beats per minute|beats/min)(?![\w])", re.IGNORECASE
+)
 # "128/82 mmHg" with no label, and "6/10 pain": the value leads.
 _BARE_BP = re.compile(r"(?<![\d/.])(\d{2,3})\s*/\s*(\d{2,3})\s*(?:mm\s?hg|ממ\"כ)", re.IGNORECASE)
 # "BP 131/84 sitting, repeat 129/83": a second reading in the same sentence.
@@ -296,11 +76,13 @@ _REPEAT_BP = re.compile(
 )
 # "scored 13 on the GAD-7": the questionnaires' score before their name.
 _SCORED = re.compile(
-    r"(?<![\w/])scored\s+(\d{1,2})\s+on\s+(?:the\s+)?(phq[- ]?9|phq[- ]?2|gad[- ]?7)(?![\w-])",
+    r"(?<![\w/])(?:scored|score of|scores|a score of|ציון(?: של)?|קיבל(?:ה)?(?: ציון)?|"
+    r"הציון)\s+(\d{1,2})(?:\s*(?:points|נקודות|/\s*\d{1,2}))?\s+(?:on|in|at|ב-?|בשאלון)\s*"
+    r"(?:the\s+)?(?:שאלון\s+)?(phq[- ]?9|phq[- ]?2|gad[- ]?7)(?![\w-])",
     re.IGNORECASE,
 )
 _SCORE_BOUNDS = {"phq9": (0.0, 27.0), "phq2": (0.0, 6.0), "gad7": (0.0, 21.0)}
-_PAIN_FIRST = re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*/\s*10\s+(?:{_HEB_PREFIX}כאב|pain)", re.I)
+_PAIN_FIRST = re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*/\s*10\s+(?:{HEB_PREFIX}כאב|pain)", re.I)
 
 
 def _unit_key(raw: str | None) -> str | None:
@@ -316,7 +98,7 @@ def _unit_key(raw: str | None) -> str | None:
         (r"^(in|inches)$", "in"),
         (r"^(°f|degreesf|degreef|degreesfahrenheit|fahrenheit|f)$", "f"),
         (r"^(°c|degreesc|degreec|degreescelsius|celsius|c)$", "c"),
-        (r"^mmol/l$", "mmol/l"),
+        (r"^(mmol/l|mmol|ממול/ל)$", "mmol/l"),
         (r"^[uµμ]mol/l$", "umol/l"),
         (r"^mmol/mol$", "mmol/mol"),
     )
@@ -398,50 +180,57 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
         for name, value in zip(names, values, strict=True):
             facts.append(Fact("measurement", name, a, b, span, value=value, unit=MEASURES[name]))
 
+    def _read(spec: Spec, m: re.Match[str], a: int, b: int) -> None:
+        unit = _unit_key(m.group("unit")) if spec.units else None
+        groups = re.findall(r"\d+(?:\.\d+)?", m.group("value"))
+        if spec.names == ("rom",):  # "0–120°": a range's end is the reach
+            groups = groups[-1:]
+        groups = groups[: len(spec.names)]
+        if spec.names == ("height",) and unit is None and float(groups[0]) >= 3:
+            unit = "cm"
+        if spec.names == ("weight",) and unit is None:
+            unit = "kg"  # the practice's unit; a pound value would read as implausible
+        taken.append((a, b))
+        if spec.names == ("rom",):
+            detail = " ".join(m.group("label").split()).casefold()
+            value = float(groups[0])
+            if 0 <= value <= 200:
+                span = text[a:b]
+                facts.append(
+                    Fact("measurement", "rom", a, b, span, value=value, unit="°", detail=detail)
+                )
+            else:
+                flags.append(Flag("rom", a, b, text[a:b], f"{value:g} is outside 0–200"))
+            return
+        if spec.names[0] == "bp_systolic" and float(groups[0]) <= float(groups[1]):
+            flags.append(Flag("bp_systolic", a, b, text[a:b], "systolic not above diastolic"))
+            return
+        emit_all(
+            spec.names,
+            [_reading(n, r, unit) for n, r in zip(spec.names, groups, strict=True)],
+            a,
+            b,
+            spec.plausible,
+        )
+
     for start, end, cm in _heights(text):
         emit_all(("height",), [cm], start, end, ((40, 230),))
         taken.append((start, end))
-    for spec, pattern in _PATTERNS:
+    for spec, pattern, first in _PATTERNS:
         for m in pattern.finditer(text):
             a, b = m.start(), m.end()
             if not free(a, b) or _is_target(text, m.start("label"), m.start("value")):
                 continue
-            unit = _unit_key(m.group("unit")) if spec.units else None
-            groups = [g for g in re.findall(r"\d+(?:\.\d+)?", m.group("value"))][: len(spec.names)]
-            if spec.names == ("height",) and unit is None and float(groups[0]) >= 3:
-                unit = "cm"
-            if spec.names == ("weight",) and unit is None:
-                unit = "kg"  # the practice's unit; a pound value would read as implausible
-            taken.append((a, b))
-            if spec.names[0] == "rom":
-                detail = m.group("label").strip()
-                value = float(groups[0])
-                if 0 <= value <= 200:
-                    facts.append(
-                        Fact(
-                            "measurement",
-                            "rom",
-                            a,
-                            b,
-                            text[a:b],
-                            value=value,
-                            unit="°",
-                            detail=detail.casefold(),
-                        )
-                    )
-                else:
-                    flags.append(Flag("rom", a, b, text[a:b], f"{value:g} is outside 0–200"))
+            between = text[m.end("label") : m.start("value")]
+            if first is not None and "," in between and first.match(text, m.start("value")):
+                continue  # "flexion, 5° extension": the value is the next label's
+            _read(spec, m, a, b)
+    for spec, _, first in _PATTERNS:
+        for m in first.finditer(text) if first is not None else ():
+            a, b = m.start(), m.end()
+            if not free(a, b) or _is_target(text, a, a) or _CHANGE_BEFORE.search(text[:a]):
                 continue
-            if spec.names[0] == "bp_systolic" and float(groups[0]) <= float(groups[1]):
-                flags.append(Flag("bp_systolic", a, b, text[a:b], "systolic not above diastolic"))
-                continue
-            emit_all(
-                spec.names,
-                [_reading(n, r, unit) for n, r in zip(spec.names, groups, strict=True)],
-                a,
-                b,
-                spec.plausible,
-            )
+            _read(spec, m, a, b)
     bp_said = any(f.name == "bp_systolic" for f in facts)
     for m in _SCORED.finditer(text):
         a, b = m.span()
@@ -453,6 +242,7 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
         (_BARE_BP, ("bp_systolic", "bp_diastolic"), ((50, 260), (25, 160))),
         (_REPEAT_BP if bp_said else None, ("bp_systolic", "bp_diastolic"), ((50, 260), (25, 160))),
         (_PAIN_FIRST, ("pain",), ((0, 10),)),
+        (_BARE_BPM, ("heart_rate",), ((20, 250),)),
     ):
         for m in pattern.finditer(text) if pattern is not None else ():
             a, b = m.span()
@@ -460,4 +250,13 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
                 continue
             taken.append((a, b))
             emit_all(names, [float(g) for g in m.groups()], a, b, bounds)
+    for m in _BARE_LB.finditer(text):
+        a, b = m.span()
+        value = float(m.group(1))
+        if value < 60 or not free(a, b) or _CHANGE_BEFORE.search(text[max(0, a - 30) : a]):
+            continue
+        if _is_target(text, a, a) or re.match(r"\s*(?:loss|gain|weight loss|lost|down)", text[b:]):
+            continue
+        taken.append((a, b))
+        emit_all(("weight",), [round(convert("weight", value, "lb"), 2)], a, b, ((1, 350),))
     return sorted(facts, key=lambda f: f.start), flags

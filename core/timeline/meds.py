@@ -31,8 +31,11 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"stop|stopped|stopping|stops|d/c|d/c'd|d/ced|dc'd|dced|discontinue|discontinued|"
             r"discontinuing|cease|ceased|held|hold|holding|taper off|tapered off|tapering off|"
             r"came off|come off|no longer taking|no longer on|switched from|changed from|"
-            r"switch from|change from|הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|מפסיק|"
-            r"מפסיקה|הפסקה של|הורדנו"
+            r"switch from|change from|withdraw|withdrawn|withdrew|withhold|withheld|withholding|"
+            r"suspend|suspended|off|wean off|weaned off|weaning off|stop taking|stopped taking|"
+            r"cut out|deprescribe|deprescribed|הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
+            r"מפסיק|מפסיקה|הפסקה של|הורדנו|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
+            r"הושהתה|להשהות|יופסק|תופסק|הפסיקו|הפסק|הפסיק ליטול|הפסיקה ליטול|ירד מ|ירדה מ"
         ),
     ),
     (
@@ -43,7 +46,9 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"prescribe|prescribed|prescribing|rx|rx'd|trial of|put on|placed on|switched to|"
             r"switch to|changed to|change to|given a prescription for|script for|"
             r"התחיל|התחילה|להתחיל|התחלת|התחלנו|מתחיל|מתחילה|הותחל|הותחלה|נרשם|נרשמה|רשמתי|"
-            r"ניתן מרשם ל|מרשם ל|הוסף|הוספנו|להוסיף|נתתי מרשם ל"
+            r"ניתן מרשם ל|מרשם ל|הוסף|הוספנו|להוסיף|נתתי מרשם ל|try|new:|new -|new –|"
+            r"new med|new meds|new medication|new medications|new drug|new script|newly started|"
+            r"newly prescribed|newly added|תרופה חדשה|תרופות חדשות|חדש:|חדשה:|עבר ל|עברה ל"
         ),
     ),
     (
@@ -53,7 +58,15 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"remains on|stay on|stays on|refill|refilled|refills|renew|renewed|same dose|"
             r"increase|increased|increasing|decrease|decreased|reduce|reduced|titrate|titrated|"
             r"uptitrate|up-titrate|adjust|adjusted|ממשיך|ממשיכה|להמשיך|המשך|המשיך|המשיכה|"
-            r"העלאת מינון|הורדת מינון|חידוש מרשם|חידשתי"
+            r"העלאת מינון|הורדת מינון|חידוש מרשם|חידשתי|keep|keeps|kept|carry on with|carry on|"
+            r"carries on with|continue with|no change to|no change in|no changes to|no change|"
+            r"unchanged|as before|as usual|ongoing|raise|raised|raising|lower|lowered|lowering|"
+            r"wean|weaning|weaned|taper|tapering|tapered|↑|↓|double|doubled|halve|halved|bump|"
+            r"bumped|uptitrated|up-titrated|dose increased|dose reduced|dose decreased|"
+            r"ממשיכים|ממשיך ליטול|ממשיכה ליטול|להמשיך ליטול|ממשיך עם|ממשיכה עם|ללא שינוי ב|"
+            r"ללא שינוי|ללא שינויים|אותו מינון|באותו מינון|כרגיל|הועלה|הועלתה|הוגדל|הוגדלה|"
+            r"הופחת|הופחתה|להעלות|להוריד|להפחית|העלינו|הפחתנו|הגדלת מינון|הפחתת מינון|"
+            r"ירידה במינון|עלייה במינון|שינוי מינון"
         ),
     ),
     (
@@ -61,7 +74,9 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
         _cues(
             r"meds|medications|medication list|med list|current meds|current medications|"
             r"home meds|takes|taking|uses|using|is on|currently on|already on|been on|"
-            r"תרופות|תרופות קבועות|נוטל|נוטלת|מקבל|מקבלת|מטופל ב|מטופלת ב"
+            r"תרופות|תרופות קבועות|נוטל|נוטלת|מקבל|מקבלת|מטופל ב|מטופלת ב|regimen|current regimen|"
+            r"medication regimen|current treatment|usual meds|usual medications|active meds|"
+            r"active medications|med rec|טיפול קבוע|טיפול תרופתי|הטיפול הנוכחי|טיפול תרופתי קבוע"
         ),
     ),
 )
@@ -75,38 +90,39 @@ _NOT_TAKEN = re.compile(
     rf"ללא|אין){_E}",
     re.IGNORECASE,
 )
-# After the drug: a past participle ("ibuprofen stopped"), or an imperative set off by a
-# dash or colon ("Amlodipine 5 mg - continue"); a bare imperative begins the next order.
+# After the drug: a past participle ("ibuprofen stopped", "metformin unchanged"), or an
+# imperative set off by a dash or colon ("Amlodipine 5 mg - continue"); a bare imperative
+# begins the next order.
+_AFTER_WORDS: tuple[tuple[MedStatus, str, str], ...] = (
+    (
+        "stopped",
+        r"stopped|discontinued|d/c'?d|held|ceased|withdrawn|withheld|suspended|הופסק|הופסקה|"
+        r"נעצר|נעצרה|הושהה",
+        r"stop|hold|d/c|discontinue|להפסיק",
+    ),
+    (
+        "started",
+        r"started|initiated|commenced|new|\(new\)|הותחל|הותחלה|נוסף|נוספה",
+        r"start|new|begin|להתחיל",
+    ),
+    (
+        "continued",
+        r"continued|continues|refilled|renewed|unchanged|as before|as usual|ongoing|no change|"
+        r"same dose|at the same dose|increased|decreased|reduced|raised|lowered|titrated|"
+        r"uptitrated|tapered|weaned|↑|↓|dose (?:increased|decreased|reduced|raised|lowered|"
+        r"adjusted|changed)|ללא שינוי|כרגיל|באותו מינון|ממשיך|ממשיכה|נמשך|הועלה|הופחת",
+        r"continue|cont|keep|same|unchanged|no change|increase|decrease|reduce|taper|wean|"
+        r"להמשיך",
+    ),
+)
 _AFTER = re.compile(
-    r"^[\s,]*(?:(?:was|were|has been|is|have been|הייתה|היה)?\s*"
-    r"(?P<status>stopped|discontinued|d/c'?d|held|ceased|started|initiated|commenced|continued|"
-    r"refilled|renewed|הופסק|הופסקה|הותחל|הותחלה)|[-–:]\s*(?P<order>continue|cont|stop|hold|"
-    r"start|להמשיך|להפסיק))(?![\w])",
+    r"^[\s,]*(?:(?:was|were|has been|is|have been|הייתה|היה)?\s*(?:"
+    + "|".join(f"(?P<{status}>{words})" for status, words, _ in _AFTER_WORDS)
+    + r")|[-–:]\s*(?:"
+    + "|".join(f"(?P<{status}_order>{words})" for status, _, words in _AFTER_WORDS)
+    + r"))(?![\w])",
     re.IGNORECASE,
 )
-_AFTER_STATUS: dict[str, MedStatus] = {
-    "stopped": "stopped",
-    "discontinued": "stopped",
-    "held": "stopped",
-    "ceased": "stopped",
-    "הופסק": "stopped",
-    "הופסקה": "stopped",
-    "started": "started",
-    "initiated": "started",
-    "commenced": "started",
-    "הותחל": "started",
-    "הותחלה": "started",
-    "continued": "continued",
-    "refilled": "continued",
-    "renewed": "continued",
-    "continue": "continued",
-    "cont": "continued",
-    "להמשיך": "continued",
-    "stop": "stopped",
-    "hold": "stopped",
-    "להפסיק": "stopped",
-    "start": "started",
-}
 _DOSE = re.compile(
     r"^\s*(?:to\s+|at\s+|ל-?\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|"
     r"מ[\"״]?ג|מק[\"״]?ג|יחידות|מ\"ל)(?![\w]))(?:\s*(?:po|daily|once daily|twice daily|bid|tid|"
@@ -121,57 +137,154 @@ def _lexicon() -> Lexicon:
     return Lexicon.of(DRUGS)
 
 
+# "switched from sertraline to escitalopram", "replace X with Y", "X → Y", "הוחלף מ-X ל-Y":
+# the first drug is stopped and the second started.
+_SWITCH = re.compile(
+    rf"{_W}(?:switch|switched|switching|change|changed|changing|replace|replaced|replacing|"
+    r"convert|converted|swap|swapped|substitute|substituted|transition|transitioned|rotate|"
+    r"rotated|מעבר|הוחלף|הוחלפה|הוחלפו|החלפה|החלפנו|להחליף|מחליף|מחליפים|עבר|עברה|הועבר|"
+    rf"הועברה){_E}",
+    re.IGNORECASE,
+)
+_SWITCH_LINK = re.compile(
+    r"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:was|is|has been|were)\s+)?(?P<verb>[\w\u05d0-\u05ea]+\s+)?"
+    r"(?:to|with|by|for|into|→|->|=>|⇒|ל-?|ב-?)\s*$",
+    re.IGNORECASE,
+)
+_ARROW = re.compile(r"→|->|=>|⇒")
+# "Allergies: amoxicillin": a heading that names allergies voids the drugs after it.
+_ALLERGY_HEAD = re.compile(
+    rf"{_W}(?:allerg\w*|drug allergies|אלרגי\w*|רגישויות|רגישות לתרופות)\s*:", re.IGNORECASE
+)
+
+Mention = tuple[int, int, str]
+
+
 def read_medications(text: str, field: str) -> list[Fact]:
     facts: list[Fact] = []
     lexicon = _lexicon()
     default: MedStatus = "started" if field == "plan" else "listed"
     for sentence in sentences(text):
         body = sentence.text
-        mentions = sorted([*lexicon.find(body), *_misspelled(body, lexicon)])
-        if not mentions:
+        known = lexicon.find(body)
+        if not known and not _MAYBE_DRUG.search(body) and not _CUE.search(body):
             continue
         cues: list[tuple[int, int, MedStatus]] = [
             (m.start(), m.end(), _status(m)) for m in _CUE.finditer(body)
         ]
+        guessed = [*_misspelled(body, lexicon, cues), *_hebrew_near(body)]
+        mentions = sorted(
+            [*known, *(g for g in guessed if all(g[1] <= a or g[0] >= b for a, b, _ in known))]
+        )
+        found: list[tuple[int, int, str, MedStatus, str | None]] = []
         for start, end, name in mentions:
             dose_match = _DOSE.match(body[end:])
             stop = end + (dose_match.end() if dose_match else 0)
-            if _voided(body, start, cues):
+            if _voided(body, start, cues) or _allergy_listed(body, start):
                 continue
             after = _AFTER.match(body[stop:])
             earlier: list[MedStatus] = [cue for c, _, cue in cues if c < start]
             status: MedStatus = (
-                (
-                    _AFTER_STATUS.get((after.group("status") or after.group("order")).casefold())
-                    or "stopped"
-                )
-                if after is not None
-                else earlier[-1]
-                if earlier
-                else default
+                _after_status(after) if after is not None else earlier[-1] if earlier else default
             )
-            a, b = sentence.start + start, sentence.start + stop
             dose = " ".join(dose_match.group("dose").split()) if dose_match else None
+            found.append((start, stop, name, status, dose))
+        for i in range(len(found) - 1):
+            (_, stop1, _, _, _), (start2, _, _, _, _) = found[i], found[i + 1]
+            link = _SWITCH_LINK.match(body[stop1:start2])
+            if link is None:
+                continue
+            verb = link.group("verb") or ""
+            if _ARROW.search(body[stop1:start2]) or _SWITCH.search(body[: found[i][0]] + verb):
+                found[i] = (*found[i][:3], "stopped", found[i][4])
+                found[i + 1] = (*found[i + 1][:3], "started", found[i + 1][4])
+        for start, stop, name, status, dose in found:
+            a, b = sentence.start + start, sentence.start + stop
             facts.append(Fact("medication", name, a, b, text[a:b], status=status, dose=dose))
     return facts
 
 
-# A word with a dose after it that is no known name may be one misspelt ("sertaline 50 mg").
-_DOSED_WORD = re.compile(r"(?<![\w-])([a-z]{6,})(?=\s*\d+(?:\.\d+)?\s*(?:mg|mcg|units?)\b)", re.I)
+def _allergy_listed(body: str, start: int) -> bool:
+    heads = list(_ALLERGY_HEAD.finditer(body, 0, start))
+    return bool(heads) and ":" not in body[heads[-1].end() : start]
 
 
-def _misspelled(body: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """Drug names within two edits of a known one, only where a dose follows (elsewhere a
-    near name is too often another word)."""
-    found: list[tuple[int, int, str]] = []
-    for m in _DOSED_WORD.finditer(body):
-        word = m.group(1).casefold()
-        if word in lexicon.canonical:
+# Where a near name may stand: a word before a dose or a frequency, or after a medication verb.
+_FREQ = r"(?:daily|bid|tid|qid|nocte|qhs|prn|od|bd|once daily|twice daily)"
+_DOSED_WORD = re.compile(
+    rf"(?<![\w-])([a-z]{{6,}})(?=\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|units?)\b|{_FREQ}\b))", re.I
+)
+_AFTER_VERB = re.compile(r"\s+(?:on\s+|with\s+|the\s+|taking\s+)?([a-z]{6,})(?![\w-])", re.I)
+_HEB_DOSED = re.compile(
+    rf"(?<![\w{HEB}])([{HEB}][{HEB}'׳]{{3,}})(?=\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|"
+    r"מק[\"״]?ג|יחידות))",
+    re.IGNORECASE,
+)
+_MAYBE_DRUG = re.compile(rf"\d\s*(?:mg|mcg|units?|מ[\"״]?ג|מק[\"״]?ג|יחידות)|{_FREQ}", re.I)
+_HEB_PREFIXES = "והבלמשכ"
+
+
+def _misspelled(
+    body: str, lexicon: Lexicon, cues: list[tuple[int, int, MedStatus]]
+) -> list[Mention]:
+    """Drug names within two edits of a known one, only where a dose or frequency follows or
+    a medication verb comes right before (elsewhere a near name is too often another word)."""
+    words = [(m.start(1), m.end(1), m.group(1)) for m in _DOSED_WORD.finditer(body)]
+    for _, end, _ in cues:
+        m = _AFTER_VERB.match(body, end)
+        if m is not None:
+            words.append((m.start(1), m.end(1), m.group(1)))
+    found: list[Mention] = []
+    for start, end, raw in words:
+        word = raw.casefold()
+        if word in lexicon.canonical or word in _COMMON:
             continue
         best = process.extractOne(word, _latin_names(), scorer=fuzz.ratio, score_cutoff=85)
-        if best is not None:
-            found.append((m.start(1), m.end(1), lexicon.canonical[best[0]]))
+        if best is not None and (start, end) not in [(a, b) for a, b, _ in found]:
+            found.append((start, end, lexicon.canonical[best[0]]))
     return found
+
+
+# English words that a medication verb is often followed by and that no drug name is near.
+_COMMON = frozenset(["walking", "exercise", "exercises", "stretching", "physiotherapy"])
+
+
+def _hebrew_near(body: str) -> list[Mention]:
+    """Hebrew spellings near a known one ("ציפראלקס" for "ציפרלקס") where a dose follows,
+    with a joined one-letter prefix ("ולוסרטן") taken off."""
+    lexicon = _lexicon()
+    found: list[Mention] = []
+    for m in _HEB_DOSED.finditer(body):
+        word, start = m.group(1), m.start(1)
+        candidates = [(word, start)]
+        if word[0] in _HEB_PREFIXES and len(word) > 4:
+            candidates.append((word[1:], start + 1))
+        for candidate, at in candidates:
+            if candidate in lexicon.canonical:
+                break
+            best = process.extractOne(
+                _skeleton(candidate), _hebrew_names(), scorer=fuzz.ratio, score_cutoff=80
+            )
+            if best is not None:
+                found.append((at, m.end(1), lexicon.canonical[_hebrew_by_skeleton()[best[0]]]))
+                break
+    return found
+
+
+def _skeleton(word: str) -> str:
+    """A Hebrew word without its vowel letters and geresh: spellings differ most there."""
+    return re.sub(r"[יואה'׳]", "", word)
+
+
+@functools.cache
+def _hebrew_by_skeleton() -> dict[str, str]:
+    names = [n for n in _lexicon().canonical if re.match(rf"[{HEB}]", n) and len(n) >= 4]
+    return {_skeleton(n): n for n in names}
+
+
+@functools.cache
+def _hebrew_names() -> list[str]:
+    return list(_hebrew_by_skeleton())
 
 
 @functools.cache
@@ -192,6 +305,13 @@ def _voided(body: str, start: int, cues: list[tuple[int, int, MedStatus]]) -> bo
         return False
     after = negations[-1].end()
     return not any(after <= a < start and s != "listed" for a, _, s in cues)
+
+
+def _after_status(m: re.Match[str]) -> MedStatus:
+    for status, _, _ in _AFTER_WORDS:
+        if m.group(status) is not None or m.group(f"{status}_order") is not None:
+            return status
+    raise AssertionError("an after-word matched no group")
 
 
 def _status(m: re.Match[str]) -> MedStatus:

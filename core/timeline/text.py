@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 HEB = "\u05d0-\u05ea"
 _BREAK = re.compile(r"\.(?=\s|$)|[;!?\n•]")
@@ -94,6 +95,27 @@ def sentences(text: str) -> Iterator[Sentence]:
         yield Sentence(start, text[start:])
 
 
+def _trie(words: list[str]) -> str:
+    """One pattern for many words, their shared beginnings written once: Python's re tries
+    an alternation's branches one by one, and a lexicon of hundreds of names made that the
+    extractor's main cost. The longest word that fits is tried first."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict[str, Any]]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Names to their canonical form, found as whole words. Short upper-case abbreviations
@@ -110,11 +132,12 @@ class Lexicon:
             for form in (name, *others):
                 canonical.setdefault(form.casefold(), name)
         short = [f for f in canonical if len(f) <= 3 and f.isascii() and f.isalpha()]
-        long = sorted((f for f in canonical if f not in short), key=len, reverse=True)
-        words = "|".join(re.escape(f) for f in long)
+        words = _trie([f for f in canonical if f not in short])
         edge = rf"(?![\w{HEB}])"
         pattern = re.compile(
-            rf"(?:(?<![\w{HEB}])|(?<=(?<![\w{HEB}])[והבלמשכ]))(?:{words}){edge}", re.IGNORECASE
+            rf"(?:(?<![\w{HEB}])|(?<=(?<![\w{HEB}])[והבלמשכ])|(?<=(?<![\w{HEB}])[ושכ][הבלמ]))"
+            rf"(?:{words}){edge}",
+            re.IGNORECASE,
         )
         caps = "|".join(re.escape(f.upper()) for f in sorted(short, key=len, reverse=True))
         short_pattern = re.compile(rf"(?<![\w{HEB}/-])(?:{caps})(?![\w{HEB}/-])") if caps else None

@@ -1,0 +1,162 @@
+"""Procedures and tests done at a visit, and the specialties a referral names: canonical
+name and other names, English and Hebrew. Short upper-case abbreviations ("CXR", "ABI")
+match only in upper case."""
+
+from __future__ import annotations
+
+# Procedures: canonical name and other names. Referrals are read by their own pattern.
+PROCEDURES: dict[str, tuple[str, ...]] = {
+    "knee injection": (
+        *("intra-articular knee injection", "steroid injection to the knee"),
+        *("knee steroid injection", "הזרקה לברך", "הזרקה למפרק הברך", "זריקה לברך"),
+    ),
+    "shoulder injection": ("subacromial injection", "הזרקה לכתף", "זריקה לכתף"),
+    "steroid injection": (
+        *("cortisone injection", "corticosteroid injection", "cortisone shot", "steroid shot"),
+        *("הזרקת סטרואידים", "הזרקת קורטיזון", "זריקת קורטיזון", "זריקת סטרואידים"),
+    ),
+    "joint manipulation": ("manipulation", "spinal manipulation", "knee manipulation", "מניפולציה"),
+    "dry needling": ("דיקור יבש",),
+    "ecg": ("ekg", "electrocardiogram", "12-lead ecg", 'אק"ג', "אק״ג", "א.ק.ג"),
+    "x-ray": ("xray", "x ray", "radiograph", "צילום רנטגן", "רנטגן"),
+    "chest x-ray": (
+        "cxr",
+        "chest xray",
+        "chest x ray",
+        "chest radiograph",
+        "צילום חזה",
+        "צילום ריאות",
+    ),
+    "mri": ("magnetic resonance imaging", "אם אר איי", "MRI", "תהודה מגנטית"),
+    "ct scan": ("ct", "computed tomography", "cat scan", "סי טי", "טומוגרפיה ממוחשבת"),
+    "ultrasound": ("sonogram", "sonography", "אולטרסאונד", "אולטרה סאונד", "על קול", "על-קול"),
+    "echocardiogram": ("echo", "echocardiography", "tte", "אקו לב", "אקו", "אקוקרדיוגרפיה"),
+    "dexa scan": (
+        *("dexa", "dxa", "bone density scan", "bone densitometry", "bone density test"),
+        *("בדיקת צפיפות עצם", "צפיפות עצם", "מיפוי צפיפות עצם"),
+    ),
+    "ankle-brachial index": ("abi", "ankle brachial index", "מדד קרסול-זרוע", "מדד קרסול זרוע"),
+    "holter monitor": ("holter", "24-hour holter", "הולטר", "הולטר לב"),
+    "stress test": ("exercise stress test", "treadmill test", "מבחן מאמץ", "ארגומטריה"),
+    "spirometry": (
+        *("pulmonary function test", "pulmonary function tests", "pft", "pfts"),
+        *("ספירומטריה", "תפקודי ריאות", "בדיקת תפקודי ריאות"),
+    ),
+    "colonoscopy": ("קולונוסקופיה",),
+    "gastroscopy": ("upper endoscopy", "egd", "ogd", "גסטרוסקופיה"),
+    "mammogram": ("mammography", "ממוגרפיה"),
+    "pap smear": ("pap test", "cervical smear", "משטח פאפ", "פאפ"),
+    "urinalysis": ("urine dipstick", "urine dip", "בדיקת שתן", "בדיקת שתן כללית"),
+    "urine culture": ("תרבית שתן",),
+    "throat swab": ("strep test", "rapid strep", "משטח גרון"),
+    "nerve conduction study": ("emg", "ncs", "electromyography", "בדיקת הולכה עצבית"),
+    "eeg": ("electroencephalogram",),
+    "audiometry": ("hearing test", "audiogram", "בדיקת שמיעה", "אודיומטריה"),
+    "suture removal": ("sutures removed", "removal of sutures", "הוצאת תפרים"),
+    "wound dressing": ("dressing change", "החלפת חבישה", "חבישה"),
+    "vaccination": (
+        *("flu shot", "flu vaccine", "immunization", "immunisation", "vaccine given"),
+        *("חיסון", "חיסון שפעת", "חיסון נגד שפעת"),
+    ),
+    "blood test": (
+        *("blood work", "bloodwork", "labs drawn", "blood tests", "venepuncture", "venipuncture"),
+        *("בדיקת דם", "בדיקות דם", "ספירת דם"),
+    ),
+    "skin biopsy": ("punch biopsy", "shave biopsy", "ביופסיית עור", "ביופסיה מהעור"),
+    "excision": ("biopsy", "ביופסיה", "כריתה"),
+    "joint aspiration": ("arthrocentesis", "שאיבת נוזל", "ניקור מפרק"),
+    "incision and drainage": ("i&d", "i and d", "ניקוז מורסה"),
+    "cryotherapy": ("liquid nitrogen", "הקפאה בחנקן נוזלי", "הקפאת יבלת"),
+    "ear irrigation": ("ear syringing", "ear wax removal", "שטיפת אוזניים", "שטיפת אוזן"),
+    "cast": ("casting", "גבס"),
+}
+
+# Referral targets: canonical specialty and its other names.
+SPECIALTIES: dict[str, tuple[str, ...]] = {
+    "cardiology": ("cardiologist", "cardiac clinic", "קרדיולוג", "קרדיולוגיה", "קרדיולוגית"),
+    "physiotherapy": (
+        *("physical therapy", "pt", "physio", "physiotherapist", "physical therapist"),
+        *("פיזיותרפיה", "פיזיותרפיסט", "פיזיותרפיסטית", "פיזיו"),
+    ),
+    "orthopedics": (
+        *("orthopaedics", "orthopedic surgeon", "orthopaedic surgeon", "ortho", "orthopedist"),
+        *("orthopedic clinic", "אורתופד", "אורתופדיה", "אורתופדית"),
+    ),
+    "dermatology": ("dermatologist", "derm", "דרמטולוג", "דרמטולוגיה", "רופא עור", "רופאת עור"),
+    "endocrinology": ("endocrinologist", "endo", "אנדוקרינולוג", "אנדוקרינולוגיה"),
+    "neurology": ("neurologist", "נוירולוג", "נוירולוגיה", "נוירולוגית"),
+    "psychiatry": ("psychiatrist", "פסיכיאטר", "פסיכיאטריה", "פסיכיאטרית"),
+    "psychology": (
+        "psychologist",
+        "counselling",
+        "counseling",
+        "therapy",
+        "פסיכולוג",
+        "פסיכולוגית",
+    ),
+    "nephrology": ("nephrologist", "נפרולוג", "נפרולוגיה"),
+    "rheumatology": ("rheumatologist", "ראומטולוג", "ראומטולוגיה"),
+    "gastroenterology": ("gastroenterologist", "gi", "גסטרואנטרולוג", "גסטרואנטרולוגיה", "גסטרו"),
+    "pulmonology": ("pulmonologist", "respiratory", "pulmonary", "ריאות", "רופא ריאות"),
+    "ophthalmology": (
+        *("ophthalmologist", "eye clinic", "optometrist", "optometry", "רופא עיניים"),
+        *("רופאת עיניים", "אופתלמולוג", "אופטומטריסט", "מרפאת עיניים"),
+    ),
+    "dietitian": ("dietician", "nutritionist", "dietetics", "דיאטנית", "דיאטנית קלינית", "תזונאית"),
+    "occupational therapy": ("ot", "occupational therapist", "ריפוי בעיסוק", "מרפאה בעיסוק"),
+    "podiatry": ("podiatrist", "פודיאטר", "פודיאטריה"),
+    "emergency department": ("ed", "er", "emergency room", "a&e", "מיון", "חדר מיון", "חדר המיון"),
+    "sleep clinic": ("sleep study", "מעבדת שינה", "מרפאת שינה"),
+    "urology": ("urologist", "אורולוג", "אורולוגיה", "אורולוגית"),
+    "gynecology": (
+        *("gynaecology", "gynecologist", "gynaecologist", "obgyn", "ob/gyn", "ob-gyn", "gyn"),
+        *("obstetrics and gynecology", "גינקולוג", "גינקולוגיה", "גינקולוגית", "רופא נשים"),
+        "רופאת נשים",
+    ),
+    "ent": (
+        *("otolaryngology", "otolaryngologist", "ear nose and throat", "ear, nose and throat"),
+        *("otorhinolaryngology", 'אא"ג', "אא״ג", "אף אוזן גרון", "רופא אא״ג"),
+    ),
+    "hematology": ("haematology", "hematologist", "haematologist", "המטולוג", "המטולוגיה"),
+    "oncology": ("oncologist", "אונקולוג", "אונקולוגיה", "אונקולוגית"),
+    "allergy": (
+        *("allergist", "allergy clinic", "immunology", "allergy and immunology"),
+        *("אלרגולוג", "מרפאת אלרגיה", "אלרגיה"),
+    ),
+    "pain clinic": (
+        "pain management",
+        "pain service",
+        "pain specialist",
+        "מרפאת כאב",
+        "מרפאת כאבים",
+    ),
+    "speech therapy": (
+        *("speech and language therapy", "speech-language pathology", "speech pathology", "slt"),
+        *("speech therapist", "speech pathologist", "קלינאית תקשורת", "קלינאי תקשורת"),
+    ),
+    "social work": (
+        "social worker",
+        "social services",
+        "עובדת סוציאלית",
+        "עובד סוציאלי",
+        'עו"ס',
+        "עו״ס",
+    ),
+    "rehabilitation": ("rehab", "physical rehabilitation", "שיקום", "מחלקת שיקום", "מרכז שיקום"),
+    "surgery": ("general surgery", "general surgeon", "surgeon", "כירורג", "כירורגיה", "כירורגית"),
+    "sports medicine": (
+        "sports med",
+        "sports physician",
+        "sports doctor",
+        "רפואת ספורט",
+        "רופא ספורט",
+    ),
+    "audiology": ("audiologist", "אודיולוג", "אודיולוגיה", "אודיולוגית"),
+    "memory clinic": ("cognitive clinic", "מרפאת זיכרון", "מרפאת זכרון"),
+    "geriatrics": ("geriatrician", "geriatric clinic", "גריאטר", "גריאטריה", "גריאטרית"),
+    "neurosurgery": ("neurosurgeon", "spine surgeon", "נוירוכירורג", "נוירוכירורגיה"),
+    "vascular surgery": ("vascular surgeon", "כירורג כלי דם", "כירורגיית כלי דם"),
+    "infectious disease": ("infectious diseases", "id clinic", "מחלות זיהומיות"),
+    "cardiac rehabilitation": ("cardiac rehab", "שיקום לב"),
+    "diabetes clinic": ("diabetes educator", "diabetes nurse", "מרפאת סוכרת", "אחות סוכרת"),
+}

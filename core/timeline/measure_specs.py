@@ -1,0 +1,330 @@
+"""The measures the extractor reads: for each, its labels (English and Hebrew), the shape
+of its value, its units and the values that are believable. Data, kept apart from the
+reading in measures.py."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HEB = "\u05d0-\u05ea"
+# Hebrew glues one-letter prefixes to a word ("ולחץ דם", "במשקל").
+HEB_PREFIX = "[והבלמשכ]?"
+_NUM = r"\d{1,4}(?:\.\d{1,3})?"
+# Words between a label and its value. Kept short: a value further away is another's.
+_BRIDGE_WORDS = (
+    r"is|was|were|of|at|now|today|measured|measures|reading|read|recorded|remains|remained|"
+    r"came back|came in at|checked|level|value|result|score|scored|rated|rating|"
+    r"sitting|standing|seated|resting|repeat|recheck|on recheck|on repeat|fasting|"
+    r"down to|up to|increased to|decreased to|improved to|dropped to|rose to|"
+    r"total|total score|screen|screening|score of|r arm|l arm|right arm|left arm|arm|"
+    r"readings?|around|approximately|approx|about|~|ckd-epi|mdrd|to|limited to|only|reaches|"
+    r"reached|achieves|achieved|just|active|passive|"
+    r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה|"
+    r"מוערך|ציון|בציון|בדרגה|בדרגת|דרגה|טוטאלי|כולל|עד|ל-|הינו|הינה|הוא|היא|קיבל|קיבלה|"
+    r"נקודות|בבדיקה|במדידה"
+)
+_SIDE = r"(?:left|right|l|r|lt|rt|bilateral|bilat)"
+_JOINT = (
+    r"(?:knee|hip|shoulder|elbow|ankle|wrist|neck|cervical|lumbar|thoracic|trunk|spine|finger|"
+    r"thumb|toe|hallux)"
+)
+_MOTION = (
+    r"a?rom|prom|range of motion|flexion|flex|extension|ext|abduction|abd|adduction|"
+    r"(?:internal |external )?rotation|dorsi-?flexion|plantar-?flexion|plantar flexion|"
+    r"forward flexion|lateral flexion|side bending|forward elevation|elevation|flexes|extends|"
+    r"abducts|bends|dorsiflexes|rotates|flexed|extended|abducted|bent"
+)
+_HEB_MOTION = (
+    r"כיפו[ףפ]|כפיפ[הת]|יישור|ישור|פשיט[הת]|הרחק[הת]|קירוב|סיבוב|טווח (?:ה)?תנועה|"
+    r"מתכופפ(?:ת|ים|ות)?|מתכופף|מתיישר(?:ת)?|מכופפ(?:ת)?|מכופף|מרחיק(?:ה)?|מיישר(?:ת)?"
+)
+_LAB_UNITS = r"mg/dl|mg%|mmol/l|mmol|מ[\"״]?ג/ד[\"״]?ל|ממול/ל"
+BRIDGE = rf"(?:[\s:=\-–,()]|\b(?:{_BRIDGE_WORDS})\b|(?:{_BRIDGE_WORDS}))*?"
+# A threshold right before the value makes it a target, not a reading.
+
+
+@dataclass(frozen=True)
+class Spec:
+    names: tuple[str, ...]  # one per value group: BP has two
+    labels: tuple[str, ...]  # regex alternatives, English and Hebrew
+    value: str  # regex with one group per name
+    units: str  # regex of the units this measure is written in (may be empty)
+    plausible: tuple[tuple[float, float], ...]  # per name, in the stored unit
+
+
+SPECS: tuple[Spec, ...] = (
+    Spec(
+        ("bp_systolic", "bp_diastolic"),
+        (
+            r"b/?p",
+            r"blood pressure",
+            r"bld press",
+            r"nibp",
+            rf"{HEB_PREFIX}לחץ[- ]?(?:ה)?דם",
+            rf"{HEB_PREFIX}לח?[\"״'׳]ד",
+        ),
+        r"(\d{2,4})\s*(?:/|over|\\|על)\s*(\d{2,4})",
+        r"mm\s?hg|ממ\"כ|מ\"מ כספית",
+        ((50, 260), (25, 160)),
+    ),
+    Spec(
+        ("heart_rate",),
+        (
+            *(r"hr", r"heart rate", r"heart-rate", r"heartrate", r"pulse(?: rate)?", r"p"),
+            *(
+                r"apical pulse",
+                r"ventricular rate",
+                rf"{HEB_PREFIX}דופק",
+                rf"{HEB_PREFIX}קצב (?:ה)?לב",
+            ),
+        ),
+        r"(\d{2,3})",
+        r"bpm|beats per minute|beats/min|/\s?min|לדקה|פעימות לדקה",
+        ((20, 250),),
+    ),
+    Spec(
+        ("weight",),
+        (
+            r"wt",
+            r"wgt",
+            r"wght",
+            r"bw",
+            r"body wt",
+            r"bodyweight",
+            r"weight",
+            r"body weight",
+            r"weighs",
+            r"weighed",
+            rf"{HEB_PREFIX}משקל",
+            r"שוקל",
+            r"שוקלת",
+        ),
+        rf"({_NUM})",
+        r"kgs?|kilograms?|kilos?|lbs?|pounds?|#|ק[\"״]?ג|קילו(?:גרם)?",
+        ((1, 350),),
+    ),
+    Spec(
+        ("height",),
+        (r"ht", r"height", r"stature", r"stands", rf"{HEB_PREFIX}גובה"),
+        rf"({_NUM})",
+        r"cm|centimet(?:er|re)s?|m|met(?:er|re)s?|in|inches|ס[\"״]?מ|מטר",
+        ((40, 230),),
+    ),
+    Spec(
+        ("bmi",),
+        (
+            r"bmi",
+            r"body mass index",
+            r"body-mass index",
+            rf"{HEB_PREFIX}מדד מסת (?:ה)?גוף",
+            rf"{HEB_PREFIX}מסת (?:ה)?גוף",
+            rf"{HEB_PREFIX}מדד (?:ה)?השמנה",
+        ),
+        rf"({_NUM})",
+        r"kg/m2|kg/m²|kg/m\^2",
+        ((10, 80),),
+    ),
+    Spec(
+        ("temperature",),
+        (
+            r"t",
+            r"temp",
+            r"temperature",
+            r"tmax",
+            r"oral temp",
+            rf"{HEB_PREFIX}חום",
+            rf"{HEB_PREFIX}טמפרטורה",
+            rf"{HEB_PREFIX}טמפ'",
+        ),
+        rf"({_NUM})",
+        r"°\s?c|°\s?f|degrees? c(?:elsius)?|degrees? f(?:ahrenheit)?|celsius|fahrenheit|c|f|°|"
+        r"מעלות",
+        ((30, 45),),
+    ),
+    Spec(
+        ("spo2",),
+        (
+            r"spo2",
+            r"sp02",
+            r"sao2",
+            r"o2 sat(?:uration)?s?",
+            r"sats?",
+            r"saturating",
+            r"satting",
+            r"sating",
+            r"saturation",
+            r"o2 saturation",
+            rf"{HEB_PREFIX}רוויה",
+            r"oxygen saturation",
+            r"pulse ox(?:imetry)?",
+            rf"{HEB_PREFIX}סטורציה",
+            rf"{HEB_PREFIX}רוויון חמצן",
+            rf"{HEB_PREFIX}ריווי חמצן",
+            rf"{HEB_PREFIX}רוויית חמצן",
+            rf"{HEB_PREFIX}סטורציית חמצן",
+        ),
+        r"(\d{2,3})",
+        r"%",
+        ((50, 100),),
+    ),
+    Spec(
+        ("pain",),
+        (
+            r"pain",
+            r"pain score",
+            r"pain level",
+            r"pain rating",
+            r"nrs",
+            r"vas",
+            r"pain intensity",
+            rf"{HEB_PREFIX}כאב",
+            rf"{HEB_PREFIX}כאבים",
+            rf"{HEB_PREFIX}רמת כאב",
+            rf"{HEB_PREFIX}עוצמת כאב",
+            rf"{HEB_PREFIX}עוצמת הכאב",
+        ),
+        r"(\d{1,2}(?:\.\d)?)(?:\s*(?:/|out of|מתוך)\s*10)?",
+        r"",
+        ((0, 10),),
+    ),
+    Spec(
+        ("a1c",),
+        (
+            r"(?:hb|hgb)?\s?a1c",
+            r"hemoglobin a1c",
+            r"haemoglobin a1c",
+            r"glycated ha?emoglobin",
+            r"glycosylated ha?emoglobin",
+            r"glycated hb",
+            r"glycosylated hb",
+            r"glyco-?ha?emoglobin",
+            r"hba1",
+            rf"{HEB_PREFIX}המוגלובין סוכרתי",
+            rf"{HEB_PREFIX}סוכר ממוצע",
+            rf"{HEB_PREFIX}המוגלובין(?: מסוכרר)?(?:\s?a1c)?",
+            rf"{HEB_PREFIX}המוגלובין מסוכרר",
+        ),
+        rf"({_NUM})",
+        r"%|mmol/mol",
+        ((3, 20),),
+    ),
+    Spec(
+        ("ldl",),
+        (
+            r"ldl(?:-c)?",
+            r"ldl cholesterol",
+            r"low-density lipoprotein",
+            rf"{HEB_PREFIX}כולסטרול ldl",
+            rf"{HEB_PREFIX}כולסטרול רע",
+        ),
+        rf"({_NUM})",
+        _LAB_UNITS,
+        ((10, 400),),
+    ),
+    Spec(
+        ("hdl",),
+        (
+            r"hdl(?:-c)?",
+            r"hdl cholesterol",
+            r"high-density lipoprotein",
+            rf"{HEB_PREFIX}כולסטרול hdl",
+            rf"{HEB_PREFIX}כולסטרול טוב",
+        ),
+        rf"({_NUM})",
+        _LAB_UNITS,
+        ((5, 150),),
+    ),
+    Spec(
+        ("total_cholesterol",),
+        (
+            r"total cholesterol",
+            r"total chol",
+            r"cholesterol,? total",
+            r"tc",
+            r"chol",
+            r"cholesterol",
+            rf"{HEB_PREFIX}כולסטרול כללי",
+            rf"{HEB_PREFIX}כולסטרול כולל",
+            rf"{HEB_PREFIX}כולסטרול",
+        ),
+        rf"({_NUM})",
+        _LAB_UNITS,
+        ((50, 600),),
+    ),
+    Spec(
+        ("glucose",),
+        (
+            r"glucose",
+            r"fasting glucose",
+            r"fbg",
+            r"fpg",
+            r"fbs",
+            r"blood sugar",
+            r"bg",
+            r"bgl",
+            r"fasting blood sugar",
+            r"fasting plasma glucose",
+            r"random glucose",
+            r"glu",
+            r"rbs",
+            r"bsl",
+            r"cbg",
+            r"fsbs",
+            r"fsbg",
+            r"blood glucose",
+            r"capillary (?:blood )?glucose",
+            r"finger-?stick(?: glucose| sugar| bg)?",
+            r"random (?:blood )?(?:sugar|glucose)",
+            r"fasting (?:blood )?sugar",
+            r"sugar",
+            r"glucometer(?: reading)?",
+            rf"{HEB_PREFIX}גלוקוז(?: בדם| בצום)?",
+            rf"{HEB_PREFIX}רמת (?:ה)?(?:סוכר|גלוקוז)(?: בדם| בצום)?",
+            rf"{HEB_PREFIX}בדיקת סוכר",
+            rf"{HEB_PREFIX}סוכר(?: בדם| בצום| אקראי)?",
+        ),
+        rf"({_NUM})",
+        _LAB_UNITS,
+        ((20, 1000),),
+    ),
+    Spec(
+        ("creatinine",),
+        (
+            r"creatinine",
+            r"creat",
+            r"cr",
+            r"scr",
+            r"serum creatinine",
+            rf"{HEB_PREFIX}קרי?אטי?נין",
+            rf"{HEB_PREFIX}קראטי?נין",
+        ),
+        rf"({_NUM})",
+        r"mg/dl|[uµμ]mol/l",
+        ((0.1, 20),),
+    ),
+    Spec(
+        ("egfr",),
+        (
+            r"e?gfr",
+            r"estimated gfr",
+            rf"{HEB_PREFIX}(?:קצב )?(?:ה)?סינון (?:ה)?(?:כלי?יתי|גלומרולרי)(?: (?:ה)?משוער)?",
+        ),
+        rf"({_NUM})",
+        r"ml/min(?:/1\.73\s?m2|/1\.73\s?m²)?",
+        ((1, 150),),
+    ),
+    Spec(("phq2",), (r"phq[- ]?2",), r"(\d{1,2})(?:\s*/\s*6)?", r"", ((0, 6),)),
+    Spec(("phq9",), (r"phq[- ]?9",), r"(\d{1,2})(?:\s*/\s*27)?", r"", ((0, 27),)),
+    Spec(("gad7",), (r"gad[- ]?7",), r"(\d{1,2})(?:\s*/\s*21)?", r"", ((0, 21),)),
+    Spec(
+        ("rom",),
+        (
+            rf"(?:{_SIDE}\s+)?(?:{_JOINT}\s+)?(?:active\s+|passive\s+)?(?:{_MOTION})"
+            rf"(?:\s+(?:(?:of the|of|at the|at)\s+)?(?:{_SIDE}\s+)?{_JOINT})?",
+            rf"{HEB_PREFIX}(?:{_HEB_MOTION})(?: (?:של |ב)?[{HEB}]+){{0,2}}?",
+        ),
+        r"(?:\d{1,3}\s*°?\s*(?:-|–|—|to|עד|ל-?)\s*)?(\d{1,4})",
+        r"°|deg(?:rees?)?|מעלות",
+        ((0, 200),),
+    ),
+)
