@@ -87,6 +87,14 @@ def test_an_implausible_value_is_never_a_fact(service: ChartsideService) -> None
     service.create_session(client, SessionData(date=DAY, objective="BP 1280/82, HR 72"))
     names = {t.fact.name for t in service.timeline.facts(client, "measurement")}
     assert names == {"heart_rate"}
+    # Kept to be shown as what it is, with the reason, never as a reading.
+    [flag] = service.timeline.facts(client, "flag")
+    assert (flag.fact.name, flag.fact.text, flag.fact.status) == (
+        "bp_systolic", "BP 1280/82", "flagged",
+    )  # fmt: skip
+    assert flag.fact.detail == "1280 is outside 50–260" and flag.fact.value is None
+    answer = service.timeline.answer("What was the latest systolic?", client)
+    assert answer is not None and answer.refused  # no reading to give
 
 
 def _document(sessions: int) -> dict[str, Any]:

@@ -253,7 +253,9 @@ def _any_record(
     answer that no note mentions it."""
     subject = q.subject or ""
     forms = _forms(subject)
-    mine = [t for t in facts if t.fact.name.casefold() == subject.casefold()]
+    mine = [
+        t for t in facts if t.fact.kind != "flag" and t.fact.name.casefold() == subject.casefold()
+    ]
     cites = [_of(t) for t in mine] or search_notes(forms)
     if not cites:
         d.text, d.refused = w.found_no_note(subject), True

@@ -6,11 +6,11 @@ from __future__ import annotations
 from core.timeline.measures import read_measurements
 from core.timeline.meds import read_medications
 from core.timeline.problems import read_problems
-from core.timeline.types import Extraction, Fact
+from core.timeline.types import Extraction
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
 # re-derived by the backfill, as chunks of an older embedder are re-embedded.
-VERSION = 2
+VERSION = 3
 
 
 def extract(text: str | None, field: str) -> Extraction:
@@ -24,7 +24,7 @@ def extract(text: str | None, field: str) -> Extraction:
     return Extraction(facts, flags)
 
 
-def read_fields(fields: list[tuple[str, str]]) -> list[list[Fact]]:
+def read_fields(fields: list[tuple[str, str]]) -> list[Extraction]:
     """The extractor over (text, field) pairs: what a large backfill hands a process of its
     own (this module imports no more than the extractor, so that process starts quickly)."""
-    return [extract(value, name).facts for value, name in fields]
+    return [extract(value, name) for value, name in fields]

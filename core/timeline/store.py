@@ -32,7 +32,7 @@ from core.records.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import Owner, client_owner, session_owner
 from core.security.crypto import CellCipher
 from core.timeline.extract import VERSION, read_fields
-from core.timeline.types import Fact, Kind, TimelineFact
+from core.timeline.types import Extraction, Fact, Kind, TimelineFact
 
 BATCH = 200
 f = s.facts
@@ -57,16 +57,20 @@ class FactWriter:
     def __init__(self, cipher: CellCipher) -> None:
         self.cipher = cipher
 
-    def rows(self, owners: Sequence[Owner], facts: list[list[Fact]]) -> list[dict[str, Any]]:
-        """`facts[i]` are the facts of `_fields(owners)[i]`: one row for each note, field
-        and kind, its facts one encrypted JSON list (a row a fact cost a third of a
-        backfill's time in encryption and inserts)."""
+    def rows(self, owners: Sequence[Owner], read: list[Extraction]) -> list[dict[str, Any]]:
+        """`read[i]` is what `_fields(owners)[i]` holds: one row for each note, field and
+        kind, its facts one encrypted JSON list (a row a fact cost a third of a backfill's
+        time in encryption and inserts). Flags are kept too, as kind "flag"."""
         sources = [(o, name, value) for o in owners for name, value in o.fields.items() if value]
         out: list[dict[str, Any]] = []
-        for (owner, field, value), found in zip(sources, facts, strict=True):
+        for (owner, field, value), found in zip(sources, read, strict=True):
             by_kind: dict[str, list[dict[str, Any]]] = {}
-            for fact in found:
+            for fact in found.facts:
                 by_kind.setdefault(fact.kind, []).append(_payload(fact, value))
+            for flag in found.flags:
+                flagged = Fact("flag", flag.name, flag.start, flag.end, flag.text,
+                               status="flagged", detail=flag.reason)  # fmt: skip
+                by_kind.setdefault("flag", []).append(_payload(flagged, value))
             out += [self._row(owner, field, kind, items) for kind, items in by_kind.items()]
         return out
 
@@ -201,7 +205,7 @@ def backfill(
         )
         # Read but not yet written, oldest first: two in hand keep the reading process busy
         # while this one writes.
-        held: deque[tuple[list[Owner], list[dt.datetime], Future[list[list[Fact]]]]] = deque()
+        held: deque[tuple[list[Owner], list[dt.datetime], Future[list[Extraction]]]] = deque()
 
         def finish(keep: int) -> None:
             nonlocal done
@@ -234,7 +238,7 @@ def backfill(
                 if pool is not None:
                     facts = pool.submit(read_fields, fields)
                 else:
-                    facts = Future[list[list[Fact]]]()
+                    facts = Future[list[Extraction]]()
                     facts.set_result(read_fields(fields))
                 held.append((owners, stamps, facts))
                 finish(2 if pool is not None else 0)

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from typing import Literal
 from uuid import UUID
 
-Kind = Literal["measurement", "medication", "diagnosis", "procedure", "visit"]
-KINDS: tuple[Kind, ...] = ("measurement", "medication", "diagnosis", "procedure", "visit")
+# "flag": a value read but not believed ("BP 1280/82"), kept to be shown as such and never
+# used as a measurement (its `detail` says why).
+Kind = Literal["measurement", "medication", "diagnosis", "procedure", "visit", "flag"]
+KINDS: tuple[Kind, ...] = ("measurement", "medication", "diagnosis", "procedure", "visit", "flag")
 
 # Medication events, by the verb and section that record them.
 MedStatus = Literal["started", "stopped", "continued", "listed"]
