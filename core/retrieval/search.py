@@ -115,8 +115,9 @@ def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
     """For "first" and "latest" questions: the session of the earliest (latest) chunk that
     strongly matches the question's words leads with all of its passages found (its
     reading may sit in another field than the words: "BP 136/85" beside "blood pressure
-    management"), then the other strong matches by date, then the rest in fused order. For
-    "first", the client's own record (where a diagnosis and its onset are kept) leads."""
+    management"), then the other strong matches by date, then the rest in fused order, one
+    place for each other session. For "first", the client's own record (where a diagnosis
+    and its onset are kept) leads."""
     matched = [h for h in hits if strong_match(h)]
     dated = sorted(
         (h for h in matched if h.session_date is not None),
@@ -127,8 +128,15 @@ def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
     lead = dated[0].session_id if dated else None
     same_session = [h for h in hits if lead is not None and h.session_id == lead]
     chosen: dict[UUID, SearchHit] = {}
-    for h in [*records, *same_session, *dated, *hits]:
+    placed: set[UUID | None] = {lead}
+    for h in [*records, *same_session]:
         chosen.setdefault(h.chunk_id, h)
+    # After the lead, a session fills one place however many of its passages match: five
+    # chunks of one loosely related visit no longer push the visits that record it out.
+    for h in [*dated, *hits]:
+        if h.session_id is None or h.session_id not in placed:
+            chosen.setdefault(h.chunk_id, h)
+            placed.add(h.session_id)
     ordered = list(chosen.values())[: q.k]
     return [replace(h, rank=i + 1) for i, h in enumerate(ordered)]
 

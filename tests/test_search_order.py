@@ -1,0 +1,35 @@
+"""Search for "first" and "latest" questions (issue 27): the session that records the
+thing leads with its passages, and every other session takes one place, however many of
+its chunks match. Pure logic over hits; tests/test_search.py runs the real index."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from core.retrieval.search import in_date_order
+from core.retrieval.types import SearchHit, SearchQuery
+from tests.test_assistant_prompt import hit
+
+
+def _of(session: uuid.UUID, day: int, text: str, *, strong: bool) -> SearchHit:
+    h = hit(text, day=day)
+    return dataclasses.replace(h, session_id=session, names_all=strong, lexical_share=None)
+
+
+def test_after_the_lead_a_session_takes_one_place() -> None:
+    recorded, noisy, other = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
+    hits = [
+        *[_of(noisy, 5, f"cholesterol test ordered {i}", strong=True) for i in range(4)],
+        _of(recorded, 20, "Hyperlipidaemia diagnosed; LDL 4.1", strong=True),
+        _of(recorded, 20, "Start atorvastatin", strong=False),
+        _of(other, 12, "lipids reviewed", strong=True),
+    ]
+    q = SearchQuery("latest cholesterol", uuid.uuid4(), k=5, order="latest")
+    latest = in_date_order(hits, q)
+    # The newest session that records it leads with all its passages; the noisy visit's
+    # four chunks take one place, after the other session, as its date says.
+    assert [h.session_id for h in latest] == [recorded, recorded, other, noisy]
+    assert [h.rank for h in latest] == [1, 2, 3, 4]
+    first = in_date_order(hits, dataclasses.replace(q, order="first"))
+    assert [h.session_id for h in first] == [noisy, noisy, noisy, noisy, other]
