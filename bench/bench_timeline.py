@@ -5,7 +5,8 @@ timeline by `TimelineService.backfill`: a batch a transaction, each note decrypt
 and its facts encrypted and written. The raw side runs `core.timeline.extract.extract` over
 the same texts held in memory, nothing else. Rounds alternate, the facts cleared between
 them, and the ratio raw / ours is the share of the backfill's time the extractor itself
-takes. Goals: the backfill within 5 minutes on 2 cores, at >= 0.8x the bare extractor."""
+takes. Goals: the backfill within 5 minutes on 2 cores, at >= 0.8x the bare extractor;
+the brief before a visit (20 clients of 20 visits, no model) within a second."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from typing import Any
 from sqlalchemy import text
 
 from bench.bench_store import _service
-from bench.common import alternate, check, code_state, write_result
+from bench.common import alternate, check, code_state, latency_ms, write_result
 from core.retrieval.types import SESSION_FIELDS
 from core.services.service import ChartsideService
 from core.timeline.extract import extract
@@ -28,6 +29,7 @@ from tests.factories import document
 CLIENTS, SESSIONS_PER_CLIENT = 500, 20  # 10,000 sessions
 BACKFILL_GOAL_S = 300.0
 RATIO_GOAL = 0.8
+BRIEF_GOAL_MS = 1000.0
 
 
 def _texts(doc: dict[str, Any]) -> list[tuple[str, str]]:
@@ -74,6 +76,7 @@ def run(rounds: int = 3, write: bool = True, clients: int = CLIENTS) -> dict[str
                 return time.perf_counter() - t
 
             ours_s, raw_s = alternate(rounds, ours, raw)
+            brief_s = _brief_times(svc)
         finally:
             svc.close()
     ratios = [r / o for r, o in zip(raw_s, ours_s, strict=True)]
@@ -87,11 +90,22 @@ def run(rounds: int = 3, write: bool = True, clients: int = CLIENTS) -> dict[str
         "bare_extract_s": [round(x, 2) for x in raw_s],
         "ratio_bare_over_backfill": round(statistics.median(ratios), 3),
         "ratios": [round(x, 3) for x in ratios],
+        # "Since the last visit" of 20 clients (20 visits each), read from the timeline
+        "brief": latency_ms(brief_s),
     }
     result["checks"] = checks(result)
     if write:
         write_result("timeline", result)
     return result
+
+
+def _brief_times(svc: ChartsideService) -> list[float]:
+    times: list[float] = []
+    for summary in svc.list_clients()[:20]:
+        t = time.perf_counter()
+        svc.timeline.brief(summary.id)
+        times.append(time.perf_counter() - t)
+    return times
 
 
 def checks(result: dict[str, Any]) -> list[dict[str, Any]]:
@@ -101,6 +115,8 @@ def checks(result: dict[str, Any]) -> list[dict[str, Any]]:
         check("timeline backfill bare/ours", result["ratio_bare_over_backfill"], ">=", RATIO_GOAL),
         check("timeline backfill of 10,000 sessions s", round(worst * scale, 1), "<=",
               BACKFILL_GOAL_S, gated=False),
+        check("timeline brief p95 ms", result["brief"]["p95_ms"], "<=", BRIEF_GOAL_MS,
+              gated=False),
     ]  # fmt: skip
 
 
