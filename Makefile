@@ -61,6 +61,7 @@ bench-quick: $(STAMP)
 eval: $(STAMP)
 	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; \
 	$(BIN)/python -m bench.eval_timeline || s=1; \
+	$(BIN)/python -m bench.eval_timeline_holdout --write || s=1; \
 	$(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s
 
 # Before a release: every figure the docs quote comes from a result of the current code.

@@ -120,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
 
         report = {"holdout": summary, "seed": SEED, "code": code_state(NAME)}
         report["goals_met"] = all(met for _, _, met in results)
-        print(f"wrote {write_result(NAME, report)}")
+        path = write_result("eval_timeline_holdout", report)
+        print(f"wrote {path}")
     return 0 if all(met for _, _, met in results) else 1
 
 

@@ -51,6 +51,9 @@ PRODUCERS: dict[str, Producer] = {
         "bench.eval_answers", "eval_answers_json", "--answer-format", "json"
     ),
     "eval_timeline": _command("bench.eval_timeline", "eval_timeline"),
+    "eval_timeline_holdout": _command(
+        "bench.eval_timeline_holdout", "eval_timeline_holdout", "--write"
+    ),
 }
 SUITES = [p.module for p in PRODUCERS.values() if p.command is None]
 
