@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.timeline.types import MEASURES
+
 _MEASURE_EN = {
     "bp_systolic": "systolic blood pressure",
     "bp_diastolic": "diastolic blood pressure",
@@ -49,24 +51,15 @@ _MEASURE_HE = {
     "gad7": "GAD-7",
     "rom": "טווח תנועה",
 }
+# The stored units, as a reader writes them: questionnaire scores have none.
 _UNIT_EN = {
-    "bp_systolic": "mmHg",
-    "bp_diastolic": "mmHg",
+    **MEASURES,
     "heart_rate": "bpm",
-    "weight": "kg",
-    "height": "cm",
     "bmi": "kg/m²",
-    "temperature": "°C",
-    "spo2": "%",
-    "pain": "/10",
-    "a1c": "%",
-    "ldl": "mg/dL",
-    "hdl": "mg/dL",
-    "total_cholesterol": "mg/dL",
-    "glucose": "mg/dL",
-    "creatinine": "mg/dL",
     "egfr": "mL/min/1.73m²",
-    "rom": "°",
+    "phq2": "",
+    "phq9": "",
+    "gad7": "",
 }
 _UNIT_HE = {**_UNIT_EN, "heart_rate": "לדקה", "weight": "ק״ג", "height": "ס״מ"}
 _GLUED = ("%", "/10", "°", "°C")  # written against the number: "97%", "6/10"

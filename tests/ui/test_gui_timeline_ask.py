@@ -21,6 +21,7 @@ from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
+from ui.assistant_panel import AssistantPanel
 from ui.bidi import strip_isolates
 
 MakeGui = Callable[[NotesApi], GuiDriver]
@@ -35,7 +36,15 @@ OBJECTIVES = (
 )
 
 
-def _chart(svc: ChartsideService) -> tuple[Any, list[Any]]:
+def _ask(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+    question: str,
+) -> tuple[GuiDriver, AssistantPanel, list[Any]]:
+    """The client's chart saved on the real service, the window unlocked on it, and
+    `question` asked and answered: (driver, panel, the sessions oldest first)."""
+    svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
     client = svc.create_client(ClientData(full_name="Noa Peretz"))
     sessions = [
@@ -46,7 +55,12 @@ def _chart(svc: ChartsideService) -> tuple[Any, list[Any]]:
         for i, objective in enumerate(OBJECTIVES)
     ]
     svc.lock()
-    return client.id, sessions
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client.id)
+    panel = ask_question(driver, question)
+    wait_for_answer(driver, 60_000)
+    return driver, panel, sessions
 
 
 def test_the_last_three_systolic_readings_each_open_their_own_visit(
@@ -54,14 +68,9 @@ def test_the_last_three_systolic_readings_each_open_their_own_visit(
     embedder: SentenceTransformerEmbedder,
     make_gui: MakeGui,
 ) -> None:
-    svc = service_factory(embedder=embedder)
-    client, sessions = _chart(svc)
-    driver = make_gui(svc)
-    driver.unlock(PASSPHRASE)
-    driver.open_client(client)
+    question = "What were her last three systolic readings?"
+    driver, panel, sessions = _ask(service_factory, embedder, make_gui, question)
     window = driver.window
-    panel = ask_question(driver, "What were her last three systolic readings?")
-    wait_for_answer(driver, 60_000)
     result = panel.result
     assert result is not None and result.path == "timeline" and not result.refused
     shown = strip_isolates(panel.answer.toPlainText())
@@ -89,13 +98,7 @@ def test_a_hebrew_question_over_time_gets_a_hebrew_answer_with_its_citations(
     embedder: SentenceTransformerEmbedder,
     make_gui: MakeGui,
 ) -> None:
-    svc = service_factory(embedder=embedder)
-    client, sessions = _chart(svc)
-    driver = make_gui(svc)
-    driver.unlock(PASSPHRASE)
-    driver.open_client(client)
-    panel = ask_question(driver, "מה היה לחץ הדם האחרון?")
-    wait_for_answer(driver, 60_000)
+    _, panel, sessions = _ask(service_factory, embedder, make_gui, "מה היה לחץ הדם האחרון?")
     result = panel.result
     assert result is not None and result.path == "timeline"
     shown = strip_isolates(panel.answer.toPlainText())
