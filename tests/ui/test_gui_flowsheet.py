@@ -18,6 +18,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fake_api import FAKE_PASSPHRASE, FakeNotesApi
@@ -28,7 +29,7 @@ from test_i18n_he import _english_patterns, hebrew  # noqa: F401 (the fixture)
 from timeline_seed import FIRST, SECOND, THIRD, Seeded, seed
 
 from core.api import NotesApi
-from core.domain import Session, SessionData
+from core.domain import ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.timeline.types import Fact, TimelineFact
 from ui.bidi import strip_isolates
@@ -417,3 +418,40 @@ def test_english_screenshot(opened: tuple[GuiDriver, Seeded], tmp_path: Path) ->
 def test_hebrew_screenshot(opened: tuple[GuiDriver, Seeded], tmp_path: Path) -> None:
     driver, _seeded = opened
     _shoot(driver, "he", _out(tmp_path), tmp_path)
+
+
+def test_on_the_real_service_the_flowsheet_shows_what_the_notes_say(
+    make_gui: MakeGui, service_factory: Callable[..., Any]
+) -> None:
+    """Real data (issue 27, point 3): notes saved through the real service, read by the
+    real extractor into the real database, drawn and opened from the flowsheet."""
+    svc = service_factory()
+    svc.initialise(FAKE_PASSPHRASE)
+    client = svc.create_client(ClientData(full_name="Real Flow", medical_history="Wt 97 kg"))
+    days = [dt.datetime(2024, 1, 10, 9), dt.datetime(2024, 4, 10, 9)]
+    first = svc.create_session(
+        client.id,
+        SessionData(date=days[0], objective="BP 150/95. HbA1c 7.4%", plan="Start metformin 500 mg"),
+    )
+    svc.create_session(
+        client.id,
+        SessionData(date=days[1], objective="blood pressure 132 over 84", plan="cont. metformin"),
+    )
+    svc.lock()
+    driver = make_gui(svc)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(client.id)
+    dialog = open_flowsheet(driver)
+    assert column_titles(dialog) == ["Client record", "2024-01-10", "2024-04-10"]
+    rows = table_rows(dialog)
+    assert rows["Systolic BP (mmHg)"] == ["", "150", "132"]
+    assert rows["Weight (kg)"] == ["97", "", ""]
+    assert dialog.plots["bp"].point_count("bp_systolic") == 2
+    bars = medication_bars(dialog.facts, dialog.last_visit)
+    assert [(b.drug, b.start.date(), b.end.date(), b.running) for b in bars] == [
+        ("metformin", days[0].date(), days[1].date(), True)
+    ]
+    dialog.plots["bp"].activate("bp_systolic", 0)
+    driver.settle()
+    assert driver.window.session_editor.session_id == first.id
+    assert selected_text(driver.window.session_editor.objective) == "BP 150/95. HbA1c 7.4%"
