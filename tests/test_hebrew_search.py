@@ -162,13 +162,16 @@ def test_a_hebrew_question_gets_the_right_passage_quoted(
 ) -> None:
     svc = service_factory(embedder=e5, generator=lambda: None)  # extractive: no generator
     svc.initialise(PASSPHRASE)
-    client, _ = add_notes(svc)
+    client, sessions = add_notes(svc)
     svc.index_now()
     r = svc.ask(AskRequest("איזה מינון של Sertraline נקבע?", client_id=client, extractive=True))
     assert not r.refused and "[1]" in r.answer
     assert "Sertraline 50" in r.answer
     assert r.sources[0].used and r.sources[0].field == "plan"
+    # A question over time: the timeline answers it in Hebrew, citing the plan's line.
     r = svc.ask(AskRequest("מתי הופנתה לפיזיותרפיה?", client_id=client, extractive=True))
-    assert not r.refused and "פיזיותרפיה" in r.answer.splitlines()[1]  # the first quote
+    assert r.path == "timeline" and not r.refused
+    assert "הפניה ל-physiotherapy" in r.answer and "[1]" in r.answer
+    assert (r.sources[0].session_id, r.sources[0].field) == (sessions["knee"], "plan")
     r = svc.ask(AskRequest("מה היה לחץ הדם שנמדד?", client_id=client, extractive=True))
     assert not r.refused and "150/95" in r.answer

@@ -115,7 +115,8 @@ def score_extraction(
     fields: Sequence[LabelledField], extract: Callable[[str, str], Any]
 ) -> dict[str, Any]:
     """Run `extract(text, field)` on every field and score it (see the module docstring)."""
-    kinds: dict[str, Counter[str]] = {k: Counter() for k in KINDS}
+    # Flags are scored on their own (below), not as a kind of fact.
+    kinds: dict[str, Counter[str]] = {k: Counter() for k in KINDS if k != "flag"}
     by_lang: dict[str, dict[str, Counter[str]]] = {}
     by_field: dict[str, dict[str, Counter[str]]] = {}
     flags: Counter[str] = Counter()

@@ -115,8 +115,10 @@ def _answer(
 
     def search_notes(forms: Sequence[str]) -> list[answers.Cite]:
         """Every line of the client's notes that holds one of `forms` as a word."""
+        # Hebrew glues a one-letter prefix to the word: "לפיזיותרפיה", "והפניה".
         pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE
+            r"(?<!\w)(?:[והבלמשכ]-?)?(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)",
+            re.IGNORECASE,
         )
         return [
             answers.Cite(sid, day, field, line.strip())

@@ -258,7 +258,7 @@ def _any_record(
     ]
     cites = [_of(t) for t in mine] or search_notes(forms)
     if not cites:
-        d.text, d.refused = w.found_no_note(subject), True
+        d.text, d.refused = w.found_no_note(w.subject(subject)), True
         return
     negated = bool(mine) and all(t.fact.status == "negated" for t in mine)
     dates = sorted({c.session_date for c in cites if c.session_date is not None})
@@ -267,7 +267,7 @@ def _any_record(
     ]
     if not shown:
         shown = [d.cite(cites[0])]
-    d.text = w.recorded(subject, shown, negated)
+    d.text = w.recorded(w.subject(subject), shown, negated)
 
 
 def _forms(subject: str) -> list[str]:

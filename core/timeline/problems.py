@@ -93,7 +93,7 @@ _ONSET = re.compile(
     re.IGNORECASE,
 )
 _REFERRAL = re.compile(
-    rf"{_W}(?:referred|referral|refer|ref|refd|sent|referring|re-?referred|הפניה|הפנייה|הופנה|"
+    rf"{_W}[וש]?(?:referred|referral|refer|ref|refd|sent|referring|re-?referred|הפניה|הפנייה|הופנה|"
     r"הופנתה|מפנה|מפנים|הפנייתו|הפנייתה|הפניתי|הפנינו|מופנה|מופנית|מופנים|יופנה|תופנה|"
     r"להפנות|נשלח|נשלחה|נשלחו|ישלח|יישלח|תישלח)(?:\s+(?:on|back|made|sent|placed|letter|"
     r"written|done|given|faxed|submitted))?(?:\s*:\s*|\s+(?:to|for)\s+(?:an?\s+)?(?:urgent\s+|"

@@ -252,6 +252,13 @@ class Words:
         return self._t(f"The last visit was on {day} {cite}.", f"המפגש האחרון היה ב-{day} {cite}.")
 
     # -- any record ----------------------------------------------------------------------------
+    def subject(self, name: str) -> str:
+        """A fact's name as a reader says it: "referral: cardiology" is a referral."""
+        specialty = name.removeprefix("referral: ")
+        if specialty == name:
+            return name
+        return self._t(f"a referral to {specialty}", f"הפניה ל-{specialty}")
+
     def recorded(self, subject: str, shown: list[str], negated: bool) -> str:
         if negated:
             return self._t(
