@@ -180,3 +180,23 @@ def test_a_save_leaves_the_reading_to_the_next_indexer_cycle(
     [row] = _rows(svc, "SELECT facts_version FROM sessions WHERE id = :s", s=s.id)
     assert row.facts_version == VERSION
     assert len(_rows(svc, "SELECT id FROM facts WHERE session_id = :s", s=s.id)) == 1
+
+
+def test_a_large_backfill_reads_in_processes_of_its_own_to_the_same_facts(
+    service: ChartsideService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spawned readers (core.timeline.store.READERS) give what reading here gives."""
+    path = tmp_path / "import.json"
+    path.write_text(json.dumps(_document(7)))
+    service.import_file(path)
+    monkeypatch.setattr(store, "BATCH", 2)
+    monkeypatch.setattr(store, "PROCESS_FROM", 1)  # every backfill uses the readers
+    assert service.timeline.backfill() == 8
+    client = service.resolve_client("c-1")
+    spawned = [(t.session_external_id, t.fact) for t in service.timeline.facts(client)]
+    with service.db.owner.begin() as conn:
+        conn.execute(text("UPDATE sessions SET facts_version = NULL"))
+    monkeypatch.setattr(store, "PROCESS_FROM", 10_000)  # read here
+    assert service.timeline.backfill() == 7
+    assert [(t.session_external_id, t.fact) for t in service.timeline.facts(client)] == spawned
+    assert len(spawned) == 14  # a weight and a follow-up visit in each of 7 sessions

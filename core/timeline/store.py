@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import uuid
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -163,6 +164,13 @@ def pending(conn: Connection, client_id: UUID | None = None) -> int:
 
 # Fewer notes than this are read in this process: a reading process costs ~0.3 s to start.
 PROCESS_FROM = 2 * BATCH
+# Reading processes: with two, the extractor runs on both cores while this process waits on
+# the database; they run at a lower priority, so the window stays responsive meanwhile.
+READERS = 2
+
+
+def _reader_start() -> None:
+    os.nice(5)
 
 
 def backfill(
@@ -173,9 +181,9 @@ def backfill(
     cancel: CancelToken | None = None,
 ) -> int:
     """Reads every note that has no facts of this extractor (or one client's), a batch a
-    transaction. A large backfill reads each batch in a process of its own (the other core)
-    while this one decrypts the next and encrypts and writes the last. A cancel lets the
-    batch in hand commit. Returns the notes read."""
+    transaction. A large backfill hands each batch's reading to processes of their own
+    while this one decrypts the next batch and encrypts and writes the last. A cancel lets
+    the batches in hand commit. Returns the notes read."""
     k = cipher()
     writer = FactWriter(k)
     crepo, srepo = ClientRepo(k), SessionRepo(k)
@@ -199,12 +207,16 @@ def backfill(
     )
     with contextlib.ExitStack() as stack:
         pool = (
-            stack.enter_context(ProcessPoolExecutor(1, mp_context=get_context("spawn")))
+            stack.enter_context(
+                ProcessPoolExecutor(
+                    READERS, mp_context=get_context("spawn"), initializer=_reader_start
+                )
+            )
             if total >= PROCESS_FROM
             else None
         )
-        # Read but not yet written, oldest first: two in hand keep the reading process busy
-        # while this one writes.
+        # Read but not yet written, oldest first: one more in hand than there are readers
+        # keeps them busy while this process writes.
         held: deque[tuple[list[Owner], list[dt.datetime], Future[list[Extraction]]]] = deque()
 
         def finish(keep: int) -> None:
@@ -241,7 +253,7 @@ def backfill(
                     facts = Future[list[Extraction]]()
                     facts.set_result(read_fields(fields))
                 held.append((owners, stamps, facts))
-                finish(2 if pool is not None else 0)
+                finish(READERS + 1 if pool is not None else 0)
                 after = ids[-1]
         finish(0)
     return done
