@@ -170,7 +170,9 @@ READERS = 2
 
 
 def _reader_start() -> None:
-    os.nice(5)
+    nice = getattr(os, "nice", None)  # POSIX only
+    if nice is not None:
+        nice(5)
 
 
 def backfill(
@@ -247,9 +249,11 @@ def backfill(
                         break
                     owners, stamps = read(conn, ids)
                 fields = _fields(owners)
-                if pool is not None:
-                    facts = pool.submit(read_fields, fields)
-                else:
+                try:
+                    facts = pool.submit(read_fields, fields) if pool is not None else None
+                except BrokenProcessPool:  # a reader died: read the rest here
+                    pool, facts = None, None
+                if facts is None:
                     facts = Future[list[Extraction]]()
                     facts.set_result(read_fields(fields))
                 held.append((owners, stamps, facts))
