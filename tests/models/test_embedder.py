@@ -112,3 +112,28 @@ def test_metrics_are_recorded(embedder: SentenceTransformerEmbedder) -> None:
     assert after == before + 1
     assert m.value("chartside_model_load_seconds_count", model=embedder.name) == 1
     assert m.value("chartside_embed_seconds_count", model=embedder.name, kind="query") >= 1
+
+
+def test_a_question_waits_for_one_batch_not_for_an_index_run(
+    embedder: SentenceTransformerEmbedder,
+) -> None:
+    """The window's indexer embeds hundreds of chunks in one call; a question asked
+    meanwhile is embedded between two of its batches (issue 28: 14 s behind them)."""
+    texts = [f"{NOTES[i % len(NOTES)]} Visit {i}." for i in range(320)]
+    first_batch = threading.Event()
+    done: list[float] = []
+
+    def progress(fraction: float, _message: str) -> None:
+        done.append(fraction)
+        first_batch.set()
+
+    indexing = threading.Thread(
+        target=lambda: embedder.embed_documents(texts, batch_size=16, progress=progress)
+    )
+    indexing.start()
+    assert first_batch.wait(60)
+    vector = embedder.embed_query("knee injury from jogging")
+    at_answer = done[-1]
+    indexing.join(120)
+    assert len(vector) == 384
+    assert at_answer < 0.5, f"the question waited until {at_answer:.0%} of the index run"
