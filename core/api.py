@@ -9,6 +9,7 @@ from typing import Protocol
 from uuid import UUID
 
 from core.assistant.types import (
+    AskProgress,
     AskRequest,
     AskResult,
     ConversationSummary,
@@ -294,11 +295,14 @@ class NotesApi(Protocol):
         request: AskRequest,
         on_text: Callable[[str], None] | None = None,
         cancel: CancelToken | None = None,
+        on_progress: Callable[[AskProgress], None] | None = None,
     ) -> AskResult:
         """Answer from the notes with numbered citations. `on_text` receives the answer's
         text as it streams (from the calling thread); `cancel` stops generation within
-        200 ms and raises `Cancelled`. Raises `QueryRejected` (bad or injected question),
-        `RateLimited`, `GenerationTimeout`. A refusal is a result, not an error."""
+        200 ms and raises `Cancelled`. `on_progress` hears the notes being read as soon as
+        they are found, then the model's pace (`AskProgress`), for a window to show.
+        Raises `QueryRejected` (bad or injected question), `RateLimited`,
+        `GenerationTimeout`. A refusal is a result, not an error."""
         ...
 
     def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:

@@ -386,3 +386,28 @@ def test_concurrent_asks_do_not_mix_conversations(smol: Any) -> None:
     for t in threads:
         t.join()
     assert len({r.conversation_id for r in results}) == 2
+
+
+def test_the_notes_read_come_first_then_the_pace_of_the_writing(smol: Any) -> None:
+    """Issue 28: the window has something true to show within a second of asking: the
+    notes being read (dated), then tokens written and an estimate, before the answer."""
+    svc, client = smol
+    events: list[Any] = []
+    pieces: list[str] = []
+    r = svc.ask(
+        AskRequest(KNEE, client_id=client, use_cache=False),
+        on_text=pieces.append,
+        on_progress=events.append,
+    )
+    assert events[0].stage == "reading"
+    read = events[0].sources
+    assert [s.n for s in read] == list(range(1, len(read) + 1))
+    assert not any(s.used for s in read)
+    assert any(s.session_date == DAY + dt.timedelta(days=30) for s in read)
+    # The answer's numbers are the numbers of the notes shown as read.
+    assert {(s.n, s.chunk_id) for s in r.sources} <= {(s.n, s.chunk_id) for s in read}
+    writing = events[1:]
+    assert [e.stage for e in writing] == ["writing"] * len(pieces)
+    assert [e.written for e in writing] == list(range(1, len(pieces) + 1))
+    assert all(e.limit == svc.settings.assistant.max_answer_tokens for e in writing)
+    assert writing[-1].seconds_left is not None and writing[-1].seconds_left >= 0

@@ -38,13 +38,13 @@ class Grounded:
     warnings: list[str] = field(default_factory=list[str])
 
 
-def _numbered(hits: Sequence[SearchHit]) -> list[AskSource]:
+def numbered(hits: Sequence[SearchHit]) -> list[AskSource]:
     return [AskSource.from_hit(i + 1, h) for i, h in enumerate(hits)]
 
 
 def refusal(closest: Sequence[SearchHit], why: str) -> Grounded:
     """No invented text: the refusal, and the closest notes for the clinician to read."""
-    return Grounded(REFUSAL, True, _numbered(closest), [why])
+    return Grounded(REFUSAL, True, numbered(closest), [why])
 
 
 def similarity(
@@ -102,7 +102,7 @@ def from_generation(
         # Every citing sentence is far from what it cites: an invention with numbers on.
         return refusal(hits, "The answer did not match the notes it cited, so it is not shown.")
     sources: list[AskSource] = []
-    for src in _numbered(hits):
+    for src in numbered(hits):
         cited = citations.get(src.n)
         sources.append(
             replace(src, used=True, reason=cited.reason, support=cited.support) if cited else src
@@ -267,7 +267,7 @@ def _numbers(text: str) -> set[str]:
 def extractive(hits: Sequence[SearchHit], question: str) -> Grounded:
     """The best passages, quoted with their numbers: for when no generator is available or
     the clinician asks for the notes' own words."""
-    sources = _numbered(hits)
+    sources = numbered(hits)
     quoted = {s.n for s in sources[:EXTRACTIVE_SOURCES]}
     return Grounded(
         extractive_answer(hits, question, EXTRACTIVE_SOURCES),

@@ -112,6 +112,23 @@ class AskSource:
 
 
 @dataclass(frozen=True)
+class AskProgress:
+    """An answer on its way, for a window to show within a second of asking (issue 28).
+
+    "reading": the numbered notes the answer is read from (`sources`, none cited yet),
+    as soon as they are found. "writing": the model has written `written` tokens, at
+    most `limit`; `seconds_left` estimates the rest from its pace and the length of
+    earlier answers (None until the pace is known). Nothing here is the answer itself:
+    the checked answer arrives as the `AskResult`."""
+
+    stage: Literal["reading", "writing"]
+    sources: tuple[AskSource, ...] = ()
+    written: int = 0
+    limit: int = 0
+    seconds_left: float | None = None
+
+
+@dataclass(frozen=True)
 class AskResult:
     answer: str  # plain text with [n] markers; render as text or sanitised markdown only
     refused: bool

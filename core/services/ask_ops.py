@@ -20,11 +20,13 @@ from core.assistant import cache as answer_cache
 from core.assistant import conversations as convs
 from core.assistant import structured
 from core.assistant.metrics import AssistantMetrics
+from core.assistant.pace import WritingPace
 from core.assistant.prompt import REFUSAL, build_prompt
 from core.assistant.ratelimit import RateLimiter
 from core.assistant.repetition import RepeatGuard
 from core.assistant.safety import detect_injection, sanitize_query
 from core.assistant.types import (
+    AskProgress,
     AskRequest,
     AskResult,
     AskSource,
@@ -47,6 +49,7 @@ from core.services.session import WorkspaceSession
 from core.services.timeline_ops import TimelineService
 
 OnText = Callable[[str], None]
+OnProgress = Callable[[AskProgress], None]
 T = TypeVar("T")
 
 
@@ -78,6 +81,7 @@ class AskService:
         self._generator_factory = generator
         self._generator: Generator | None = None
         self._generator_lock = threading.Lock()
+        self._typical_tokens: float | None = None  # answer length, for the time left
         self._status = status
         self.ask_metrics = metrics or AssistantMetrics()
         self.rate_limiter = rate_limiter or RateLimiter(
@@ -138,6 +142,7 @@ class AskService:
         request: AskRequest,
         on_text: OnText | None = None,
         cancel: CancelToken | None = None,
+        on_progress: OnProgress | None = None,
     ) -> AskResult:
         cfg = self.settings.assistant
         t0 = time.perf_counter()
@@ -224,6 +229,8 @@ class AskService:
             hits = first_or_latest(hits, reading.order)
         elif mentions_treatment(question):
             hits = with_treatment_lines(found.hits, hits)
+        if hits and on_progress is not None:  # what is being read, before it is read
+            on_progress(AskProgress("reading", tuple(grounding.numbered(hits))))
         t = time.perf_counter()
         if not found.hits and reading.dated:
             result = grounding.refusal([], f"No session {describe_range(reading)} is in the notes.")
@@ -237,8 +244,9 @@ class AskService:
         else:
             try:
                 result = self._generate(
-                    generator, question, hits, history, on_text, cancel, reading.order
-                )
+                    generator, question, hits, history, on_text, cancel, reading.order,
+                    on_progress,
+                )  # fmt: skip
             except Cancelled:
                 # Still a query over the notes: it goes on the record.
                 ids = [str(h.chunk_id) for h in hits]
@@ -287,6 +295,7 @@ class AskService:
         on_text: OnText | None,
         cancel: CancelToken | None,
         order: str | None = None,
+        on_progress: OnProgress | None = None,
     ) -> grounding.Grounded:
         cfg = self.settings.assistant
         built = build_prompt(
@@ -297,6 +306,7 @@ class AskService:
             order=order,
         )  # fmt: skip
         guard = RepeatGuard()
+        pace = WritingPace(cfg.max_answer_tokens, self._typical_tokens or cfg.max_answer_tokens / 2)
         timeout_s = self.settings.models.generation_timeout_s
         try:
             if built.json_schema is not None:
@@ -316,6 +326,9 @@ class AskService:
                     for piece in stream:
                         if on_text is not None:
                             on_text(piece)
+                        written = pace.piece()
+                        if on_progress is not None:
+                            on_progress(written)
                         if guard.feed(piece):
                             break
         except Cancelled:
@@ -325,6 +338,7 @@ class AskService:
             self.ask_metrics.outcomes.labels("failed").inc()
             raise
         raw = guard.text()
+        self._typical_tokens = pace.typical_after()
         self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
         self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
         result = grounding.from_generation(

@@ -43,7 +43,7 @@ from core.security.autolock import Clock, IdleTimer
 from core.security.crypto import CellCipher
 from core.security.keyring_source import KeyringSource
 from core.security.keys import KeyManager
-from core.services.ask_ops import AskService, OnText
+from core.services.ask_ops import AskService, OnProgress, OnText
 from core.services.backup_ops import BackupService
 from core.services.doctor import HealthService
 from core.services.key_ops import KeyService
@@ -369,8 +369,9 @@ class ChartsideService:
         request: AskRequest,
         on_text: OnText | None = None,
         cancel: CancelToken | None = None,
+        on_progress: OnProgress | None = None,
     ) -> AskResult:
-        return self.ask_service.ask(request, on_text, cancel)
+        return self.ask_service.ask(request, on_text, cancel, on_progress)
 
     def record_ai_query(
         self, query: str, retrieved: list[str], cited: list[str], timings_ms: dict[str, int]

@@ -21,6 +21,7 @@ from uuid import UUID
 from core.api import BackupStatus, BackupSummary, IndexProgress, RestoreSummary
 from core.assistant.prompt import REFUSAL
 from core.assistant.types import (
+    AskProgress,
     AskRequest,
     AskResult,
     AskSource,
@@ -575,6 +576,7 @@ class FakeNotesApi:
         request: AskRequest,
         on_text: Callable[[str], None] | None = None,
         cancel: CancelToken | None = None,
+        on_progress: Callable[[AskProgress], None] | None = None,
     ) -> AskResult:
         self._enter("ask")
         self.last_ask = request
@@ -583,10 +585,16 @@ class FakeNotesApi:
         refused = self.ask_refuse or not sources
         answer = REFUSAL if refused else self.ask_answer
         written = answer if self.ask_stream is None else self.ask_stream
-        for i, at in enumerate(range(0, len(written), ASK_PIECE)):
+        if sources and on_progress is not None:
+            on_progress(AskProgress("reading", tuple(sources)))
+        pieces = range(0, len(written), ASK_PIECE)
+        for i, at in enumerate(pieces):
             self._ask_pause(cancel, self.ask_gate if i == 1 else None)
             if on_text is not None:
                 on_text(written[at : at + ASK_PIECE])
+            if on_progress is not None:
+                left = (len(pieces) - i - 1) * 0.5
+                on_progress(AskProgress("writing", written=i + 1, limit=256, seconds_left=left))
         self._ask_pause(cancel, self.ask_checking)
         cited = set() if refused else {int(n) for n in _MARKER.findall(answer)}
         sources = [
