@@ -171,3 +171,22 @@ def test_a_question_word_in_another_form_is_named_by_the_note_or_its_label() -> 
     plan = hit("Quadriceps strengthening twice a day.", field="plan")
     asked = "What was planned at the visit on 1 April 2024?"
     assert off_subject("Quadriceps strengthening was planned [1].", plan, asked) is None
+
+
+def test_the_check_counts_supported_sentences_and_keeps_its_corrections_for_diagnostics() -> None:
+    """Issue 28: the window says how many sentences the notes support; how the check
+    corrected the model ("cited [2]; what it says is in [1]") is for diagnostics only."""
+    from core.assistant.answer import from_generation
+
+    raw = (
+        "According to [2], COPD was diagnosed on 2016-06-20. "
+        "The heart rate was 82 bpm at that visit. She walked in the garden every day."
+    )
+    checked = from_generation(raw, [HISTORY, VITALS], _embed_by_overlap, 0.5)
+    assert not checked.refused
+    assert checked.checked == (2, 3)  # the garden is in no note: marked, not supported
+    assert any("cited now" in d for d in checked.details)
+    assert not any("cited now" in w for w in checked.warnings)
+    assert checked.warnings == [
+        "One sentence is not found in the notes: “She walked in the garden every day.”"
+    ]

@@ -104,7 +104,7 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Core", "The model began repeating itself; the repeats were cut."),
     QT_TRANSLATE_NOOP("Core", "The model found no answer in the notes."),
     QT_TRANSLATE_NOOP(
-        "Core", "The answer cited no source and none supports it, so it is not shown."
+        "Core", "Nothing in the notes supports the answer written, so it is not shown."
     ),
     QT_TRANSLATE_NOOP("Core", "The answer did not match the notes it cited, so it is not shown."),
     QT_TRANSLATE_NOOP("Core", "in that period"),

@@ -35,7 +35,12 @@ class Grounded:
     answer: str
     refused: bool
     sources: list[AskSource]
+    # For the clinician: what to know about this answer, in plain words.
     warnings: list[str] = field(default_factory=list[str])
+    # For diagnostics: how the check corrected the model (markers moved, values distrusted).
+    details: list[str] = field(default_factory=list[str])
+    # (supported, sentences) of a generated answer: what the check found, for the window.
+    checked: tuple[int, int] | None = None
 
 
 def numbered(hits: Sequence[SearchHit]) -> list[AskSource]:
@@ -95,7 +100,9 @@ def from_generation(
     raw, attached = attach_sources(raw, hits, embed, weak_support, question)
     parsed = parse_answer(raw, len(hits), similarity(embed, hits, question), weak_support)
     if not parsed.citations:
-        return refusal(hits, "The answer cited no source and none supports it, so it is not shown.")
+        return refusal(
+            hits, "Nothing in the notes supports the answer written, so it is not shown."
+        )
     citations, warnings = _distrust(parsed.citations, hits, embed, question)
     supports = [c.support for c in citations.values() if c.support is not None]
     if supports and max(supports) < weak_support:
@@ -107,8 +114,32 @@ def from_generation(
         sources.append(
             replace(src, used=True, reason=cited.reason, support=cited.support) if cited else src
         )
-    notes = [*recited, *attached, *parsed.warnings, *warnings]
-    return Grounded(parsed.text, False, sources, notes)
+    details = [*recited, *parsed.warnings, *warnings]
+    return Grounded(
+        parsed.text,
+        False,
+        sources,
+        attached,
+        details,
+        _checked(parsed.text, citations, weak_support),
+    )
+
+
+def _checked(text: str, citations: dict[int, CitedSource], weak_support: float) -> tuple[int, int]:
+    """(supported, sentences): a sentence is supported when a source it cites holds it
+    (support at least `weak_support`, not zeroed as made up); one marked as not found in
+    the notes, or citing nothing, is not."""
+    held: list[bool] = []
+    for sentence in split_sentences(text):
+        if sentence.strip() == UNSUPPORTED_MARK.strip() and held:
+            held[-1] = False  # the mark after a full stop: the sentence before it
+            continue
+        if not strip_markers(sentence).strip(" .,;:!?"):
+            continue
+        supports = [citations[n].support or 0.0 for n in cited_numbers(sentence) if n in citations]
+        ok = UNSUPPORTED_MARK not in sentence and bool(supports) and max(supports) >= weak_support
+        held.append(ok)
+    return sum(held), len(held)
 
 
 def correct_citations(

@@ -146,6 +146,10 @@ class AskResult:
     # "timeline": built from the clinical timeline; "model": retrieval and the generator
     # (or the notes' own words when there is none).
     path: Literal["timeline", "model"] = "model"
+    # How the check corrected the model, for diagnostics; never shown to the clinician.
+    details: list[str] = field(default_factory=list[str])
+    # (supported, sentences) of a generated answer, as the check found them.
+    checked: tuple[int, int] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -158,6 +162,8 @@ class AskResult:
             "models": dict(self.models),
             "conversation_id": str(self.conversation_id) if self.conversation_id else None,
             "path": self.path,
+            "details": list(self.details),
+            "checked": list(self.checked) if self.checked else None,
         }
 
 

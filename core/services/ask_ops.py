@@ -344,7 +344,7 @@ class AskService:
         result = grounding.from_generation(
             raw, built.sources, self.embedding.require().embed_documents, cfg.weak_support, question
         )
-        result.warnings[:0] = built.warnings
+        result.details[:0] = built.warnings  # sources or turns left out to fit
         if guard.looping:
             result.warnings.append("The model began repeating itself; the repeats were cut.")
         return result
@@ -387,6 +387,7 @@ class AskService:
             sources=result.sources, warnings=result.warnings, timings_ms=timings,
             models=turn.models or {"embedder": _id(self.embedding.embedder), "generator": None},
             conversation_id=conversation_id, message_id=message_id, path=turn.path,
+            details=result.details, checked=result.checked,
         )  # fmt: skip
 
 

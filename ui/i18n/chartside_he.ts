@@ -647,8 +647,8 @@
         <translation>המודל לא מצא תשובה ברשומות.</translation>
     </message>
     <message>
-        <source>The answer cited no source and none supports it, so it is not shown.</source>
-        <translation>התשובה לא ציטטה מקור ואף מקור אינו תומך בה, ולכן היא אינה מוצגת.</translation>
+        <source>Nothing in the notes supports the answer written, so it is not shown.</source>
+        <translation>דבר ברשומות אינו תומך בתשובה שנכתבה, ולכן היא אינה מוצגת.</translation>
     </message>
     <message>
         <source>The answer did not match the notes it cited, so it is not shown.</source>
