@@ -4,10 +4,12 @@ An answer can take tens of seconds, and the shared task runner has one worker th
 note load and save waits behind; so asks run on a second runner of their own and the notes
 stay usable meanwhile.
 
-The model's text streams back from that worker (through a queued signal), but it is never
-shown: the service's grounding check may still turn it into a refusal or change it, and
-nothing is shown and then taken back (DESIGN §6). While it streams, the status line counts
-the words written so far; the answer appears once the checked `AskResult` arrives.
+Within a second of asking, the notes being read are listed with their dates; then a bar and
+the status line follow the writing (words so far, the time left) beside Cancel. The model's
+text itself is never shown as it streams: the service's grounding check may still turn it
+into a refusal or change it, and nothing is shown and then taken back (DESIGN §6). The
+answer appears once the checked `AskResult` arrives. Every answer keeps its own sources:
+its [n] open the note they meant, and the sources list follows the answer chosen.
 Answers are untrusted model output and are only ever shown through `ui.safe_markdown`.
 
 Everything here is PHI: it is dropped (and an ask in flight cancelled) whenever the client
@@ -18,15 +20,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import time
 from uuid import UUID
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -36,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from core.api import NotesApi
 from core.assistant.types import (
+    AskProgress,
     AskRequest,
     AskResult,
     AskSource,
@@ -45,9 +50,9 @@ from core.assistant.types import (
 from core.errors import Cancelled, Locked
 from core.ports import CancelToken
 from ui.assistant_sources import SourcesView
-from ui.bidi import DATE_TIME, ltr
+from ui.bidi import DATE, DATE_TIME, ltr
 from ui.contrast import WARNING_TEXT
-from ui.conversation import Conversation, Said
+from ui.conversation import Conversation
 from ui.core_text import core_lines, core_text
 from ui.errors import describe
 from ui.lists import IdList
@@ -68,8 +73,10 @@ class AssistantPanel(QGroupBox):
 
     source_activated = Signal(object)
     failed = Signal(object)
-    # (Ticket, piece), emitted on the ask worker, queued to the GUI thread.
+    # (Ticket, piece) and (Ticket, AskProgress), emitted on the ask worker, queued to the
+    # GUI thread.
     _text_arrived = Signal(object, str)
+    _progress_arrived = Signal(object, object)
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +90,10 @@ class AssistantPanel(QGroupBox):
         self.conversation = Conversation()
         self._token: CancelToken | None = None
         self._text_arrived.connect(self._on_text, Qt.ConnectionType.QueuedConnection)
+        self._progress_arrived.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._writing: AskProgress | None = None  # the latest pace heard
+        self._writing_since: float | None = None
+        self._shown_answer: int | None = None  # whose sources the list shows
 
         self.conversations = IdList("conversationList", self)
         self.conversations.setAccessibleName(self.tr("Earlier conversations"))
@@ -109,6 +120,12 @@ class AssistantPanel(QGroupBox):
             self.tr("Answer with the best passages themselves, no generated text.")
         )
         self.status = _plain_label("askStatus", self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("askProgress")
+        self.progress.setAccessibleName(self.tr("Progress of the answer"))
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(self.fontMetrics().height() // 2 + 4)
+        self.progress.hide()
         self.notice = _plain_label("askNotice", self)
         self.notice.setStyleSheet("QLabel { font-weight: bold; }")
         self.warnings = _plain_label("askWarnings", self)
@@ -140,6 +157,7 @@ class AssistantPanel(QGroupBox):
         layout.addWidget(self.question)
         layout.addLayout(ask_row)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress)
         layout.addWidget(self.notice)
         layout.addWidget(self.warnings)
         layout.addWidget(split, 1)
@@ -205,10 +223,14 @@ class AssistantPanel(QGroupBox):
         self._runner.invalidate(CONVERSATION_KEY)
         ticket = self._ask_runner.renew(ANSWER_KEY)
         self.conversation.begin(text)
+        self._shown_answer = None
         self.sources.set_sources([])
         self.notice.hide()
         self.warnings.hide()
         self._show_status(self.tr("Reading the notes…"))
+        self._writing, self._writing_since = None, None
+        self.progress.setRange(0, 0)  # busy until the pace is known
+        self.progress.show()
         self._token = token = CancelToken()
         self._update_buttons()
         self._render()
@@ -223,6 +245,7 @@ class AssistantPanel(QGroupBox):
             request,
             functools.partial(self._emit_text, ticket),
             token,
+            functools.partial(self._emit_progress, ticket),
             on_success=self._on_answer,
             on_error=self._on_ask_error,
             ticket=ticket,
@@ -240,33 +263,80 @@ class AssistantPanel(QGroupBox):
         with contextlib.suppress(RuntimeError):
             self._text_arrived.emit(ticket, piece)
 
+    def _emit_progress(self, ticket: Ticket, progress: AskProgress) -> None:
+        with contextlib.suppress(RuntimeError):
+            self._progress_arrived.emit(ticket, progress)
+
     def _on_text(self, ticket: Ticket, piece: str) -> None:
         # Progress only: the piece counts towards the words written and is then dropped.
         if not ticket.current:
             return
-        words = self.conversation.count(piece)
-        if self._token is None or self._token.cancelled or not words:
+        self.conversation.count(piece)
+        self._show_writing()
+
+    def _on_progress(self, ticket: Ticket, progress: AskProgress) -> None:
+        if not ticket.current or self._token is None or self._token.cancelled:
             return  # "Cancelling…" stays until the worker stops
-        if words == 1:
-            status = self.tr("Writing the answer… 1 word. It appears once checked.")
+        if progress.stage == "reading":
+            self.sources.set_sources(
+                progress.sources, reading=True, caption=self.tr("The notes being read:")
+            )
+            dates = sorted(s.session_date for s in progress.sources if s.session_date)
+            n = len(progress.sources)
+            if dates and dates[0].date() != dates[-1].date():
+                status = self.tr("Reading {n} notes, from {first} to {last}…").format(
+                    n=n, first=ltr(dates[0].strftime(DATE)), last=ltr(dates[-1].strftime(DATE))
+                )
+            else:
+                status = self.tr("Reading {n} notes…").format(n=n)
+            self._show_status(status)
+            return
+        if self._writing_since is None:
+            self._writing_since = time.monotonic()
+        self._writing = progress
+        self._show_writing()
+
+    def _show_writing(self) -> None:
+        """The status line and bar while the model writes: words so far and time left."""
+        if self._token is None or self._token.cancelled:
+            return
+        words = self.conversation.words
+        left = self._writing.seconds_left if self._writing is not None else None
+        if not words and left is None:
+            return
+        if left is None:
+            status = self.tr("Writing the answer: {words} words so far. It appears once checked.")
         else:
-            status = self.tr("Writing the answer… {words} words. It appears once checked.")
-        self._show_status(status.format(words=words))
+            status = self.tr(
+                "Writing the answer: {words} words so far, about {left} s left. "
+                "It appears once checked."
+            )
+        self._show_status(status.format(words=words, left=max(1, round(left or 0))))
+        if left is not None and self._writing_since is not None:
+            spent = time.monotonic() - self._writing_since
+            self.progress.setRange(0, 100)
+            self.progress.setValue(round(100 * spent / max(spent + left, 1e-3)))
 
     def _on_answer(self, result: AskResult) -> None:
         self._token = None
+        self.progress.hide()
         self.conversation.answered(result)
         self._show_outcome(result.sources, result.warnings, result.refused)
         if result.cache_hit:
-            self._show_status(self.tr("Answered from earlier answers (cache)."))
+            status = self.tr("Answered from earlier answers (cache).")
         else:
             seconds = result.timings_ms.get("total", 0.0) / 1000
-            self._show_status(self.tr("Answered in {seconds:.1f} s.").format(seconds=seconds))
+            status = self.tr("Answered in {seconds:.1f} s.").format(seconds=seconds)
+        checked = checked_words(*result.checked) if result.checked and not result.refused else ""
+        if checked:
+            status = f"{status} {checked}"
+        self._show_status(status)
         self._update_buttons()
         self.refresh_conversations()
 
     def _on_ask_error(self, exc: BaseException) -> None:
         self._token = None
+        self.progress.hide()
         self._update_buttons()
         if isinstance(exc, Cancelled):
             # Nothing unchecked is shown, so there is no partial answer: the turn says so.
@@ -280,8 +350,24 @@ class AssistantPanel(QGroupBox):
             # Rejected questions, rate limits and time-outs belong beside the question.
             self._show_status(describe(exc).as_text())
 
-    def _on_citation(self, n: int) -> None:
+    def _on_citation(self, turn: int, n: int) -> None:
+        """[n] of answer `turn`: the list shows that answer's sources, and n opens."""
+        if turn != self._shown_answer:
+            self._show_sources_of(turn)
         self.sources.activate(n)
+
+    def _show_sources_of(self, turn: int) -> None:
+        answers = self.conversation.answers()
+        if not 0 <= turn < len(answers):
+            return
+        sources = answers[turn].sources
+        caption = ""
+        if len(answers) > 1:
+            caption = self.tr("Sources of answer {k} of {n}").format(k=turn + 1, n=len(answers))
+        self._shown_answer = turn
+        self.sources.set_sources(
+            sources, show_all=not any(s.used for s in sources), caption=caption
+        )
 
     # -- conversations ----------------------------------------------------------------------
 
@@ -351,31 +437,48 @@ class AssistantPanel(QGroupBox):
             )
         self.warnings.setVisible(bool(warnings))
         self.warnings.setText("\n".join(f"⚠ {core_text(w)}" for w in warnings))
-        # A refusal cites nothing, so its closest notes are listed with the toggle on "all".
-        self.sources.set_sources(sources, show_all=refused or not any(s.used for s in sources))
         self._render()
-
-    def _parts(self, turns: list[Said], citable: frozenset[int] = frozenset()) -> list[Part]:
-        you, assistant = self.tr("You"), self.tr("Assistant")
-        return [
-            Part(s.text, heading=you, plain=True)
-            if s.role == "user"
-            # An extractive answer's heading and places are core's words, translated here.
-            else Part(core_lines(s.text), heading=assistant, citable=citable, note=s.note)
-            for s in turns
-        ]
+        # The newest answer's; a refusal cites nothing, so its closest notes are listed
+        # with the toggle on "all".
+        self._show_sources_of(len(self.conversation.answers()) - 1)
+        if refused:
+            self.sources.show_all.setChecked(True)
 
     def _render(self) -> None:
-        # Only the current answer's markers link to sources and chips: earlier turns'
-        # numbers referred to other sources and stay inert.
+        # Every answer's markers link to its own sources, however old the answer.
         rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        numbers = frozenset(s.n for s in self.sources.sources)
-        parts = self._parts(self.conversation.history) + self._parts(
-            self.conversation.current(with_note=True), numbers
-        )
-        render_parts(self.answer.document(), parts, rtl=rtl)
+        you, assistant = self.tr("You"), self.tr("Assistant")
+        current = self.conversation.current(with_note=True)
+        turns = [*self.conversation.history, *current]
+        parts: list[Part] = []
+        answer = 0
+        for said in turns:
+            if said.role == "user":
+                parts.append(Part(said.text, heading=you, plain=True))
+                continue
+            # An extractive answer's heading and places are core's words, translated here.
+            numbers = frozenset(s.n for s in said.sources)
+            parts.append(
+                Part(core_lines(said.text), heading=assistant, citable=numbers,
+                     note=said.note, turn=answer)
+            )  # fmt: skip
+            answer += 1
+        starts = render_parts(self.answer.document(), parts, rtl=rtl)
+        # The newest turn opens at its start, however long: its end would hide the question
+        # and the answer's first lines.
+        newest = len(turns) - len(current)
+        self._scroll_to(starts[newest] if current else None)
+
+    def _scroll_to(self, position: int | None) -> None:
         bar = self.answer.verticalScrollBar()
-        bar.setValue(bar.maximum())  # the newest turn is at the end
+        if position is None:
+            bar.setValue(0)
+            return
+        doc = self.answer.document()
+        doc.setTextWidth(self.answer.viewport().width())
+        block = doc.findBlock(position)
+        top = doc.documentLayout().blockBoundingRect(block).top()
+        bar.setValue(min(bar.maximum(), round(top)))
 
     def _start_over(self) -> None:
         """Cancel any ask and clear the answer, its sources and the conversation."""
@@ -383,7 +486,9 @@ class AssistantPanel(QGroupBox):
         self._runner.invalidate(CONVERSATION_KEY)
         self._ask_runner.invalidate(ANSWER_KEY)
         self.conversation.start_over()
+        self._shown_answer = None
         self.sources.set_sources([])
+        self.progress.hide()
         for label in (self.status, self.notice, self.warnings):
             label.clear()
             label.hide()
@@ -405,6 +510,24 @@ class AssistantPanel(QGroupBox):
         self.cancel_button.setEnabled(asking)
         self.new_button.setEnabled(not asking)
         self.conversations.setEnabled(not asking)
+
+
+def checked_words(supported: int, sentences: int) -> str:
+    """What the check against the notes found, in a clinician's words."""
+    if sentences == 0:
+        return ""
+    if supported == sentences == 1:
+        return QCoreApplication.translate(
+            "AssistantPanel", "Checked against the notes: the answer is supported."
+        )
+    if supported == sentences:
+        return QCoreApplication.translate(
+            "AssistantPanel", "Checked against the notes: all {n} sentences are supported."
+        ).format(n=sentences)
+    return QCoreApplication.translate(
+        "AssistantPanel",
+        "Checked against the notes: {k} of {n} sentences are supported; check the others.",
+    ).format(k=supported, n=sentences)
 
 
 def _plain_label(name: str, parent: QWidget) -> QLabel:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHeaderView,
-    QPushButton,
+    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.assistant.types import AskSource
 from ui.bidi import DATE, DATE_TIME, IsolatingDelegate, ltr
 from ui.contrast import muted_text
+from ui.elided import ElidedButton
 from ui.fields import field_label
 
 CHIP_COLUMNS = 3
@@ -49,7 +50,13 @@ class SourcesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sources: list[AskSource] = []
-        self.chips: list[QPushButton] = []
+        self.chips: list[ElidedButton] = []
+        self.reading = False  # the notes an answer is being read from, none cited yet
+        # Whose sources these are when a conversation has several answers.
+        self.caption = QLabel(self)
+        self.caption.setObjectName("sourcesCaption")
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.caption.hide()
         self._chip_box = QWidget(self)
         self._chip_box.setObjectName("citationChips")
         self._chip_grid = QGridLayout(self._chip_box)
@@ -73,6 +80,7 @@ class SourcesView(QWidget):
         self.list.itemActivated.connect(self._on_item_activated)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
         layout.addWidget(self._chip_box)
         layout.addWidget(self.show_all)
         layout.addWidget(self.list, 1)
@@ -86,13 +94,24 @@ class SourcesView(QWidget):
         """The sources the list shows now, in order."""
         return list(self.sources) if self.show_all.isChecked() else self.used
 
-    def set_sources(self, sources: Sequence[AskSource], *, show_all: bool = False) -> None:
+    def set_sources(
+        self,
+        sources: Sequence[AskSource],
+        *,
+        show_all: bool = False,
+        caption: str = "",
+        reading: bool = False,
+    ) -> None:
         """Show `sources`: cited ones only unless `show_all` (a refusal cites nothing, so its
-        closest notes are listed all the same)."""
+        closest notes are listed all the same); `reading`: the notes an answer is being
+        read from, listed before it is written. `caption` says whose sources they are."""
         self.sources = sorted(sources, key=lambda s: s.n)
+        self.reading = reading
+        self.caption.setText(caption)
+        self.caption.setVisible(bool(caption))
         self._fill_chips()
         self.show_all.blockSignals(True)
-        self.show_all.setChecked(show_all)
+        self.show_all.setChecked(show_all or reading)
         self.show_all.blockSignals(False)
         self.show_all.setEnabled(bool(self.sources))
         self._fill_list()
@@ -112,15 +131,14 @@ class SourcesView(QWidget):
             chip.deleteLater()
         self.chips = []
         for i, source in enumerate(self.used):
-            chip = QPushButton(
-                self.tr("[{n}] {place}").format(n=source.n, place=source_place(source)),
-                self._chip_box,
-            )
+            label = self.tr("[{n}] {place}").format(n=source.n, place=source_place(source))
+            chip = ElidedButton(label, self._chip_box)
             chip.setObjectName("citationChip")
             chip.setFlat(True)
             chip.setStyleSheet("QPushButton { border: 1px solid #8ab4f8; border-radius: 9px; }")
-            # The answer's sentence that cites it, or the note itself: plain text only.
-            chip.setToolTip(_plain_tooltip(source.reason or source.snippet))
+            # Where it is in full (the chip may be elided), then the answer's sentence that
+            # cites it, or the note itself: plain text only.
+            chip.setToolTip(_plain_tooltip(f"{label}\n{source.reason or source.snippet}"))
             chip.clicked.connect(lambda _=False, n=source.n: self.activate(n))
             self._chip_grid.addWidget(chip, i // CHIP_COLUMNS, i % CHIP_COLUMNS)
             self.chips.append(chip)
@@ -132,7 +150,10 @@ class SourcesView(QWidget):
         muted = QBrush(muted_text(self.list.palette()))
         for source in self.listed():
             date = source.session_date.strftime(DATE_TIME) if source.session_date else ""
-            use = self.tr("cited") if source.used else self.tr("not cited")
+            if self.reading:
+                use = self.tr("reading")
+            else:
+                use = self.tr("cited") if source.used else self.tr("not cited")
             snippet = " ".join(source.snippet.split())
             item = QTreeWidgetItem([f"[{source.n}]", date, field_label(source.field), snippet, use])
             item.setData(0, Qt.ItemDataRole.UserRole, source.n)

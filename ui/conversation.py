@@ -1,10 +1,11 @@
 """What the assistant panel shows of one conversation, with no widgets in it.
 
-The panel owns the widgets and the threads; this holds the turns: the earlier ones (shown
-with inert citation markers), the current question and its checked answer, and the words
-streamed so far (counted for the progress line, never kept). Kept apart so the rules for
-what becomes history, and for how a stored conversation is split into history and the
-current turn, can be read and tested without a window.
+The panel owns the widgets and the threads; this holds the turns: the earlier ones, the
+current question and its checked answer, and the words streamed so far (counted for the
+progress line, never kept). Every answer keeps its own numbered sources, so its [n] opens
+the note that [n] meant in that answer, however many questions came after (issue 28).
+Kept apart so the rules for what becomes history, and for how a stored conversation is
+split into history and the current turn, can be read and tested without a window.
 """
 
 from __future__ import annotations
@@ -13,18 +14,19 @@ from dataclasses import dataclass, field
 from typing import Literal
 from uuid import UUID
 
-from core.assistant.types import AskResult, StoredMessage
+from core.assistant.types import AskResult, AskSource, StoredMessage
 
 Role = Literal["user", "assistant"]
 
 
 @dataclass(frozen=True)
 class Said:
-    """One turn's text as the panel renders it; `citable` only for the current answer."""
+    """One turn's text as the panel renders it; an answer with the sources its [n] mean."""
 
     role: Role
     text: str
     note: str | None = None
+    sources: tuple[AskSource, ...] = ()
 
 
 @dataclass
@@ -34,6 +36,7 @@ class Conversation:
     question: str | None = None  # None: no turn on screen; "": a stored reply alone
     # The checked answer (or a stored one); "" while it is being written.
     answer: str = ""
+    sources: tuple[AskSource, ...] = ()  # the current answer's
     result: AskResult | None = None
     note: str | None = None  # said in place of an answer ("Cancelled before…")
     words: int = 0  # written so far by the model, for the progress line
@@ -67,23 +70,24 @@ class Conversation:
         self.result = result
         self.conversation_id = result.conversation_id or self.conversation_id
         self.answer = result.answer
+        self.sources = tuple(result.sources)
 
     def load(self, conversation_id: UUID, messages: list[StoredMessage]) -> StoredMessage | None:
-        """Show a stored conversation. Its last answer is current (its markers link to its
-        sources); earlier turns are history, since their numbers referred to other sources.
-        Returns that last answer, or None when there is none."""
+        """Show a stored conversation: its last answer is current, the turns before it
+        history, each answer with its own sources. Returns that last answer, or None."""
         self.start_over()
         self.conversation_id = conversation_id
         last = max((i for i, m in enumerate(messages) if m.role == "assistant"), default=None)
         start = len(messages)
         if last is not None:
             start = last - 1 if last > 0 and messages[last - 1].role == "user" else last
-        self.history = [Said(m.role, m.content) for m in messages[:start]]
+        self.history = [Said(m.role, m.content, sources=tuple(m.sources)) for m in messages[:start]]
         if last is None:
             return None
         reply = messages[last]
         self.question = messages[start].content if start < last else ""
         self.answer = reply.content
+        self.sources = tuple(reply.sources)
         return reply
 
     def current(self, *, with_note: bool = False) -> list[Said]:
@@ -94,9 +98,14 @@ class Conversation:
         note = self.note if with_note else None
         turn = [Said("user", self.question)] if self.question else []
         if self.answer or note is not None:
-            turn.append(Said("assistant", self.answer, note))
+            turn.append(Said("assistant", self.answer, note, self.sources))
         return turn
+
+    def answers(self) -> list[Said]:
+        """Every answer on screen, oldest first: answer k's markers mean its own sources."""
+        return [s for s in [*self.history, *self.current()] if s.role == "assistant"]
 
     def _new_turn(self, question: str | None) -> None:
         self.question, self.answer, self.result, self.note = question, "", None, None
+        self.sources = ()
         self.words, self._in_word = 0, False

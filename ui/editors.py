@@ -7,7 +7,6 @@ Each editor keeps a snapshot of what it last loaded or saved; "unsaved changes" 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from uuid import UUID
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
@@ -28,6 +27,7 @@ from core.domain import Client, ClientData, Session, SessionData
 from core.errors import ValidationError
 from ui.bidi import first_strong, utf16_len
 from ui.note_edit import NoteEdit
+from ui.passage import passage_span
 
 _INVALID_STYLE = "border: 2px solid #d93025;"
 # ISO order is unambiguous in every locale, which matters for a date of birth.
@@ -53,28 +53,6 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
     return dt.datetime(
         d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(), t.msec() * 1000
     )
-
-
-_ELLIPSIS = re.compile(r"…|\.{3}")
-
-
-def find_span(haystack: str, needle: str) -> tuple[int, int] | None:
-    """Where `needle` (a search snippet) occurs in `haystack`, as (start, end) indices.
-
-    Snippets are cut from the field with "…" at the cut ends and their whitespace may be
-    folded, so each fragment between ellipses is matched case-insensitively with any run of
-    whitespace standing for any other; the longest fragment that matches wins.
-    """
-    fragments = sorted(_ELLIPSIS.split(needle), key=lambda f: len(f.strip()), reverse=True)
-    for fragment in fragments:
-        words = fragment.split()
-        if not words:
-            continue
-        pattern = r"\s+".join(re.escape(word) for word in words)
-        match = re.search(pattern, haystack, re.IGNORECASE)
-        if match is not None:
-            return match.span()
-    return None
 
 
 def _plain_text_edit(name: str, parent: QWidget) -> NoteEdit:
@@ -194,14 +172,15 @@ class _Editor(QWidget):
         self._highlighted.append(widget)
         return True
 
-    def focus_field(self, name: str, text: str | None = None) -> bool:
-        """Focus the widget of field `name` and select `text` in it when it can be found
-        (else put the cursor at the start). False when this editor has no such text field."""
+    def focus_field(self, name: str, text: str | None = None, used: str | None = None) -> bool:
+        """Focus the widget of field `name` and select the whole lines of `text` in it, with
+        the line the answer's sentence `used` came from, when they can be found (else put
+        the cursor at the start). False when this editor has no such text field."""
         widget = self._fields.get(name)
         if not isinstance(widget, (QPlainTextEdit, QLineEdit)):
             return False
         content = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-        span = find_span(content, text) if text else None
+        span = passage_span(content, text, used)
         start, end = span if span is not None else (0, 0)
         if isinstance(widget, NoteEdit):
             start, end = widget.document_position(start), widget.document_position(end)

@@ -36,6 +36,9 @@ from ui.drafts import DraftBar, DraftKeeper
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
 from ui.search_panel import SearchPanel
+from ui.focus_return import FocusReturn
+from ui.passage import used_sentence
+from ui.screen_fit import ScreenFit
 from ui.session_pane import SESSION_KEY, NoteRef, SessionPane
 from ui.tasks import TaskRunner
 from ui.unsaved import UnsavedChanges
@@ -344,7 +347,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
             return  # the user has moved to another client since
         if hit.session_id is None:
             self.show_client_details(True)
-            self.client_editor.focus_field(hit.field, hit.snippet)
+            self.client_editor.focus_field(hit.field, hit.snippet, used_sentence(hit))
         else:
             self.sessions_box.open_hit(hit)
 

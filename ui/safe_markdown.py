@@ -6,8 +6,9 @@ An answer is untrusted text: a model may repeat an injected note, or make up mar
   parser runs with `MarkdownDialectGitHub | MarkdownNoHTML`, so raw HTML stays text;
 - after parsing, every anchor is removed (GitHub's bare `www.`/`http://` autolinks survive
   escaping) and any image character is deleted;
-- only then are citation markers `[n]` for known sources turned into `cite:n` anchors,
-  the one kind of link that may exist;
+- only then are citation markers `[n]` for known sources turned into `cite:t:n` anchors
+  (source n of answer t: every answer keeps its own numbers), the one kind of link that
+  may exist;
 - `SafeDocument` and `SafeBrowser` refuse every resource, so even a missed image could not
   fetch anything, and the browser never follows a link itself.
 """
@@ -43,7 +44,7 @@ _ESCAPED = re.compile(r"\\([\\\[\]<>])")
 # What the service leaves in an answer: `[1]` or `[1, 2]` (core/assistant/citations.py).
 _MARKER = re.compile(r"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")
 _NUMBER = re.compile(r"\d{1,3}")
-_CITE_HREF = re.compile(r"cite:(\d{1,3})")
+_CITE_HREF = re.compile(r"cite:(\d{1,4}):(\d{1,3})")
 _OBJECT_REPLACEMENT = "\ufffc"  # the character an image occupies in a document
 
 
@@ -52,15 +53,16 @@ def escape_markdown(text: str) -> str:
     return _ESCAPABLE.sub(r"\\\1", text)
 
 
-def cite_href(n: int) -> str:
-    return f"{CITE_SCHEME}:{n}"
+def cite_href(turn: int, n: int) -> str:
+    return f"{CITE_SCHEME}:{turn}:{n}"
 
 
-def cite_number(url: QUrl | str) -> int | None:
-    """n for an internal `cite:n` anchor; None for anything else, which must do nothing."""
+def cite_target(url: QUrl | str) -> tuple[int, int] | None:
+    """(answer, n) for an internal `cite:t:n` anchor; None for anything else, which must do
+    nothing."""
     text = url.toString() if isinstance(url, QUrl) else url
     match = _CITE_HREF.fullmatch(text)
-    return int(match.group(1)) if match else None
+    return (int(match.group(1)), int(match.group(2))) if match else None
 
 
 class SafeDocument(QTextDocument):
@@ -77,10 +79,11 @@ class SafeDocument(QTextDocument):
 
 
 class SafeBrowser(QTextBrowser):
-    """A read-only view of rendered answers. Clicking a `cite:n` anchor emits
-    `citation_clicked(n)`; every other click does nothing (the browser never navigates)."""
+    """A read-only view of rendered answers. Clicking a `cite:t:n` anchor emits
+    `citation_clicked(t, n)`; every other click does nothing (the browser never
+    navigates)."""
 
-    citation_clicked = Signal(int)
+    citation_clicked = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,15 +100,16 @@ class SafeBrowser(QTextBrowser):
         return None
 
     def _on_anchor(self, url: QUrl) -> None:
-        n = cite_number(url)
-        if n is not None:
-            self.citation_clicked.emit(n)
+        target = cite_target(url)
+        if target is not None:
+            self.citation_clicked.emit(*target)
 
 
 @dataclass(frozen=True)
 class Part:
     """One piece of a transcript: an optional heading (trusted UI text), then `text`,
-    untrusted markdown unless `plain`. Markers `[n]` for `citable` numbers become anchors;
+    untrusted markdown unless `plain`. Markers `[n]` for `citable` numbers become anchors
+    to source n of answer `turn`;
     a `note` (trusted) follows in italics, e.g. to say that an answer was cancelled. An
     empty `text` adds no paragraph, so a note may stand alone under its heading."""
 
@@ -114,26 +118,36 @@ class Part:
     plain: bool = False
     citable: frozenset[int] = field(default_factory=frozenset)
     note: str | None = None
+    turn: int = 0
 
 
 def render_markdown(
-    doc: QTextDocument, text: str, *, citable: Collection[int] = (), rtl: bool = False
+    doc: QTextDocument,
+    text: str,
+    *,
+    citable: Collection[int] = (),
+    rtl: bool = False,
+    turn: int = 0,
 ) -> None:
-    """Replace `doc`'s content with untrusted `text` as inert markdown."""
+    """Replace `doc`'s content with untrusted `text` as inert markdown; its markers link to
+    the sources of answer `turn`."""
     doc.setMarkdown(escape_markdown(text), MARKDOWN_FEATURES)
     _unescape_code(doc)
     _strip_active_content(doc)
-    _link_citations(doc, frozenset(citable))
+    _link_citations(doc, frozenset(citable), turn)
     set_direction(doc, rtl=rtl)
 
 
-def render_parts(doc: QTextDocument, parts: Sequence[Part], *, rtl: bool = False) -> None:
+def render_parts(doc: QTextDocument, parts: Sequence[Part], *, rtl: bool = False) -> list[int]:
     """Replace `doc`'s content with `parts`, each rendered on its own, so an unclosed code
-    fence or emphasis in one answer cannot swallow the turns after it."""
+    fence or emphasis in one answer cannot swallow the turns after it. Returns where each
+    part begins in the document."""
     doc.clear()
     cursor = QTextCursor(doc)
     first = True
+    starts: list[int] = []
     for part in parts:
+        starts.append(cursor.position() + (0 if first else 1))  # after its block break
         if part.heading is not None:
             _plain_block(cursor, part.heading, first=first, bold=True)
             first = False
@@ -144,7 +158,7 @@ def render_parts(doc: QTextDocument, parts: Sequence[Part], *, rtl: bool = False
             first = False
         elif text:
             piece = SafeDocument()
-            render_markdown(piece, text, citable=part.citable)
+            render_markdown(piece, text, citable=part.citable, turn=part.turn)
             if not first:
                 cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             cursor.insertFragment(QTextDocumentFragment(piece))
@@ -155,6 +169,7 @@ def render_parts(doc: QTextDocument, parts: Sequence[Part], *, rtl: bool = False
     # Fragments carry formats, never resources; checked again over the whole document.
     _strip_active_content(doc, keep_citations=True)
     set_direction(doc, rtl=rtl)
+    return starts
 
 
 def set_direction(doc: QTextDocument, *, rtl: bool) -> None:
@@ -225,8 +240,8 @@ def _unescape_code(doc: QTextDocument) -> None:
 
 
 def _strip_active_content(doc: QTextDocument, *, keep_citations: bool = False) -> None:
-    """Turn every anchor (but our own `cite:n`, when kept) into plain text, and delete every
-    image character."""
+    """Turn every anchor (but our own `cite:t:n`, when kept) into plain text, and delete
+    every image character."""
     cursor = QTextCursor(doc)
     spans = list(_fragments(doc))
     for position, length, fmt in reversed(spans):
@@ -235,7 +250,7 @@ def _strip_active_content(doc: QTextDocument, *, keep_citations: bool = False) -
             cursor.setPosition(position)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
-        elif _is_anchor(fmt) and not (keep_citations and cite_number(fmt.anchorHref())):
+        elif _is_anchor(fmt) and not (keep_citations and cite_target(fmt.anchorHref())):
             plain = QTextCharFormat(fmt)
             plain.setAnchor(False)
             plain.setAnchorHref("")
@@ -253,7 +268,7 @@ def _strip_active_content(doc: QTextDocument, *, keep_citations: bool = False) -
         found = doc.find(_OBJECT_REPLACEMENT, found)
 
 
-def _link_citations(doc: QTextDocument, citable: frozenset[int]) -> None:
+def _link_citations(doc: QTextDocument, citable: frozenset[int], turn: int) -> None:
     """Make each number of each `[n]` / `[n, m]` marker whose source exists an anchor."""
     if not citable:
         return
@@ -273,7 +288,7 @@ def _link_citations(doc: QTextDocument, citable: frozenset[int]) -> None:
                     continue  # `[2]` in code is code, not a citation
                 fmt = QTextCharFormat()
                 fmt.setAnchor(True)
-                fmt.setAnchorHref(cite_href(n))
+                fmt.setAnchorHref(cite_href(turn, n))
                 fmt.setFontUnderline(True)
                 fmt.setForeground(Qt.GlobalColor.blue)
                 cursor.mergeCharFormat(fmt)

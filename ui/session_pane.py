@@ -33,6 +33,7 @@ from core.retrieval.types import SearchHit
 from ui.bidi import DATE_TIME, isolate, ltr_runs
 from ui.editors import SessionEditor
 from ui.lists import IdList
+from ui.passage import used_sentence
 from ui.tasks import TaskRunner, Ticket
 from ui.unsaved import SaveGate
 
@@ -190,7 +191,7 @@ class SessionPane(QGroupBox):
         self.session_editor.load(session)
         self.show_form(True)
         if focus is not None:
-            self.session_editor.focus_field(focus.field, focus.snippet)
+            self.session_editor.focus_field(focus.field, focus.snippet, used_sentence(focus))
         if then is not None:
             then(session)
 
@@ -198,8 +199,8 @@ class SessionPane(QGroupBox):
         """Show the session a search hit or an answer's source points at, text selected."""
         if hit.session_id is None or hit.client_id != self._client_id:
             return
-        if hit.session_id == self.session_editor.session_id:
-            self.session_editor.focus_field(hit.field, hit.snippet)  # keeps unsaved edits
+        if hit.session_id == self.session_editor.session_id:  # keeps unsaved edits
+            self.session_editor.focus_field(hit.field, hit.snippet, used_sentence(hit))
         elif self._may_leave_session():
             self.session_list.select_quietly(hit.session_id)
             self.open_session(hit.session_id, focus=hit)

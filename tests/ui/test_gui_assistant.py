@@ -51,7 +51,9 @@ UNGROUNDED = (
     "Currently taking metformin 500 mg twice daily [1], lisinopril 10 mg daily [2] "
     "and atorvastatin 20 mg at night [2]."
 )
-_WRITING = re.compile(r"Writing the answer… (\d+) words?\. It appears once checked\.")
+_WRITING = re.compile(
+    r"Writing the answer: (\d+) words so far(?:, about \d+ s left)?\. It appears once checked\."
+)
 
 
 # -- helpers shared with the real-model test ------------------------------------------------
@@ -123,9 +125,9 @@ def click_text(driver: GuiDriver, browser: SafeBrowser, text: str) -> str:
     return click_at(driver, browser, found.selectionStart())
 
 
-def click_citation(driver: GuiDriver, browser: SafeBrowser, n: int) -> str:
-    """Click the first `[n]` citation link in the answer."""
-    href = f"cite:{n}"
+def click_citation(driver: GuiDriver, browser: SafeBrowser, n: int, turn: int = 0) -> str:
+    """Click the first `[n]` citation link of answer `turn` (the first answer: 0)."""
+    href = f"cite:{turn}:{n}"
     found = [pos for pos, _, fmt in fragments(browser.document()) if fmt.anchorHref() == href]
     assert found, f"no {href} in the answer"
     return click_at(driver, browser, found[0])
@@ -200,6 +202,14 @@ def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
     assert first is not None and first >= 1
     assert panel.asking and view.toPlainText() == f"You\n{QUESTION}"
     assert panel.answer_text == ""
+    # Before a word is written, the notes being read are listed with their dates, none
+    # cited yet; the bar moves beside Cancel.
+    read = fake_api._ask_sources(seed.client)  # pyright: ignore[reportPrivateUsage]
+    assert [r[0] for r in rows(panel.sources.list)] == [f"[{s.n}]" for s in read]
+    assert {r[4] for r in rows(panel.sources.list)} == {"reading"}
+    assert any(r[1] for r in rows(panel.sources.list))  # dated
+    assert panel.sources.chips == [] and panel.sources.caption.text() == "The notes being read:"
+    assert panel.progress.isVisible() and panel.cancel_button.isEnabled()
 
     # The ask holds its own thread: a note opens meanwhile, through the shared runner.
     driver.open_session(seed.wheeze_session)
@@ -225,6 +235,8 @@ def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
     driver.wait_until(sample, 10_000)
     assert len(set(seen)) >= 3, seen
     assert seen == sorted(seen)  # it only ever grows
+    assert ", about " in panel.status.text() and " s left" in panel.status.text()
+    assert panel.progress.maximum() == 100 and panel.progress.value() > 0
     assert panel.asking and panel.result is None and panel.answer_text == ""
     # Only ever the question, or part of it while the view is being redrawn.
     assert all(f"You\n{QUESTION}".startswith(text) for text in shown), shown
@@ -237,7 +249,7 @@ def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
     assert "continue the home exercise programme [1]" in text
     assert "wheezy at night [2]" in text
     assert panel.result is not None and panel.answer_text == panel.result.answer
-    assert hrefs(view.document()) == ["cite:1", "cite:2"]
+    assert hrefs(view.document()) == ["cite:0:1", "cite:0:2"]
     assert len(panel.sources.chips) == 2
     assert panel.status.text().startswith("Answered in ")
     assert panel.ask_button.isEnabled() and not panel.cancel_button.isEnabled()
@@ -371,8 +383,8 @@ def test_chips_open_the_cited_session_at_the_cited_field(
         (2, seed.wheeze_session, "subjective"),
     ]
     chips = panel.sources.chips
-    assert [chip.text() for chip in chips] == [f"[{s.n}] {source_place(s)}" for s in used]
-    assert "2024-03-02" in chips[0].text() and chips[0].text().endswith("· Plan")
+    assert [chip.full_text for chip in chips] == [f"[{s.n}] {source_place(s)}" for s in used]
+    assert "2024-03-02" in chips[0].full_text and chips[0].full_text.endswith("· Plan")
 
     driver.click(chips[1])
     driver.settle()
@@ -390,7 +402,7 @@ def test_chips_open_the_cited_session_at_the_cited_field(
     assert not window.dirty
 
     # The [2] in the answer text is a link to the same place.
-    assert click_citation(driver, panel.answer, 2) == "cite:2"
+    assert click_citation(driver, panel.answer, 2) == "cite:0:2"
     assert editor.session_id == seed.wheeze_session
     assert window.focusWidget() is editor.subjective
 
@@ -479,7 +491,7 @@ def test_model_output_is_inert_on_screen(driver: GuiDriver, seed: Seed) -> None:
     view = panel.answer
     view.grab()  # paint it: an image would be fetched now
     doc = view.document()
-    assert hrefs(doc) == ["cite:1", "cite:2"]
+    assert hrefs(doc) == ["cite:0:1", "cite:0:2"]
     assert not any(fmt.isImageFormat() for _, _, fmt in fragments(doc))
     assert view.requested == [] and view.safe_document.requested == []
     text = view.toPlainText()
@@ -565,7 +577,8 @@ def test_history_lists_and_shows_stored_conversations(
     text = panel.answer.toPlainText()
     assert text.startswith("You\nLegacy question\nAssistant\nAn old answer [1] with bold.\n")
     assert f"You\n{QUESTION}\nAssistant\n" in text
-    assert hrefs(panel.answer.document()) == ["cite:1", "cite:2"]  # the new answer's only
+    # The old answer's [1] has no source to open; the new answer's markers are its own.
+    assert hrefs(panel.answer.document()) == ["cite:1:1", "cite:1:2"]
 
     # A new conversation starts empty and is listed, newest first, once answered.
     driver.click(panel.new_button)
@@ -581,7 +594,7 @@ def test_history_lists_and_shows_stored_conversations(
     driver.settle()
     text = panel.answer.toPlainText()
     assert text.count("You\n") == 2 and text.count("Assistant\n") == 2
-    assert hrefs(panel.answer.document()) == ["cite:1", "cite:2"]
+    assert hrefs(panel.answer.document()) == ["cite:1:1", "cite:1:2"]
     assert len(panel.sources.chips) == 2
 
 

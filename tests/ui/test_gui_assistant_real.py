@@ -32,6 +32,7 @@ from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 from tests.conftest import PASSPHRASE
+from ui.assistant_sources import source_place
 from ui.editors import ClientEditor, SessionEditor
 from ui.main_window import MainWindow
 
@@ -168,13 +169,13 @@ def test_an_answer_streams_cites_and_opens_its_source(
         assert len(rows(panel.sources.list)) == len(result.sources)
         # One chip per used source, and a link for each; both open the cited note.
         assert len(panel.sources.chips) == len(used)
-        assert set(hrefs(panel.answer.document())) == {f"cite:{s.n}" for s in used}
+        assert set(hrefs(panel.answer.document())) == {f"cite:0:{s.n}" for s in used}
         source = next((s for s in used if s.session_id == knee.id), used[0])
         driver.click(panel.sources.chips[used.index(source)])
         driver.settle()
         assert_opened(window, source)
         driver.open_session(mood.id if source.session_id != mood.id else knee.id)
-        assert click_citation(driver, panel.answer, source.n) == f"cite:{source.n}"
+        assert click_citation(driver, panel.answer, source.n) == f"cite:0:{source.n}"
         assert_opened(window, source)
     assert not window.dirty
 
@@ -229,3 +230,46 @@ def test_the_default_model_answers_a_dated_question_correctly_with_no_take_back(
     assert used and all(s.session_id == mood.id for s in used), [s.session_id for s in used]
     assert panel.answer_text == result.answer
     assert len(panel.sources.chips) == len(used)
+
+
+def test_every_answers_citations_stay_alive_and_open_what_they_meant(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+) -> None:
+    """Issue 28: after a new question, the [n] of earlier answers still open the note [n]
+    meant in that answer, and the sources list follows the answer chosen."""
+    svc = service_factory(embedder=embedder)
+    client, mood, knee = _dana(svc)
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client.id)
+    window = driver.window
+    panel = window.assistant_panel
+    panel.extractive.setChecked(True)  # the notes' own words: no generator needed
+    results: list[AskResult] = []
+    for question in ("What dose of sertraline was started?", "Which exercises for the knee?"):
+        ask_question(driver, question)
+        wait_for_answer(driver)
+        assert panel.result is not None and not panel.result.refused, panel.status.text()
+        results.append(panel.result)
+    first, second = ([s for s in r.sources if s.used] for r in results)
+    assert first and second
+    # The numbers are each answer's own: the same [n] means another note in each.
+    assert [s.chunk_id for s in first] != [s.chunk_id for s in second]
+    assert set(hrefs(panel.answer.document())) == {
+        *(f"cite:0:{s.n}" for s in first),
+        *(f"cite:1:{s.n}" for s in second),
+    }
+    for turn, used in ((0, first), (1, second), (0, first)):
+        for source in used:
+            driver.open_session(mood.id if source.session_id != mood.id else knee.id)
+            assert click_citation(driver, panel.answer, source.n, turn) == f"cite:{turn}:{source.n}"
+            assert_opened(window, source)
+            # The list shows that answer's sources, and says whose they are.
+            assert panel.sources.caption.text() == f"Sources of answer {turn + 1} of 2"
+            assert [r[0] for r in rows(panel.sources.list)] == [f"[{s.n}]" for s in used]
+            assert [c.full_text for c in panel.sources.chips] == [
+                f"[{s.n}] {source_place(s)}" for s in used
+            ]
+    assert not window.dirty

@@ -27,6 +27,7 @@ from core.errors import DatabaseError
 from core.retrieval.types import IndexStatus, SearchQuery
 from ui.editors import SessionEditor, find_span
 from ui.main_window import MainWindow
+from ui.passage import find_span
 from ui.search_panel import SearchPanel
 from ui.unsaved import Unsaved
 
@@ -311,9 +312,9 @@ def test_find_span_locates_a_snippet_in_its_field() -> None:
 def test_focus_field_selects_by_qt_positions_past_an_emoji(qtbot: QtBot) -> None:
     editor = SessionEditor()
     qtbot.addWidget(editor)
-    editor.plan.setPlainText("😀 review in two weeks")
+    editor.plan.setPlainText("😀 ice\nreview in two weeks")
     assert editor.focus_field("plan", "…two weeks")
-    assert selected_text(editor.plan) == "two weeks"
+    assert selected_text(editor.plan) == "review in two weeks"  # its whole line
     assert not editor.focus_field("no_such_field")
     assert editor.focus_field("objective", "absent")  # no match: focus, caret at the start
     assert editor.objective.textCursor().position() == 0

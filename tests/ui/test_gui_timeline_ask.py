@@ -80,12 +80,12 @@ def test_the_last_three_systolic_readings_each_open_their_own_visit(
         ("127", "2024-04-09", "2"),
         ("129", "2024-03-10", "3"),
     ]
-    assert sorted(hrefs(panel.answer.document())) == ["cite:1", "cite:2", "cite:3"]
+    assert sorted(hrefs(panel.answer.document())) == ["cite:0:1", "cite:0:2", "cite:0:3"]
     assert len(panel.sources.chips) == 3
     expected = {1: (sessions[4], "BP 124/79"), 2: (sessions[3], "Vitals: BP today 127/81, HR 70"),
                 3: (sessions[2], "BP 131/84 sitting, repeat 129/83")}  # fmt: skip
     for n, (session_id, line) in expected.items():
-        assert click_citation(driver, panel.answer, n) == f"cite:{n}"
+        assert click_citation(driver, panel.answer, n) == f"cite:0:{n}"
         driver.settle()
         assert window.session_editor.session_id == session_id
         assert selected_text(window.session_editor.objective) == line
@@ -104,4 +104,4 @@ def test_a_hebrew_question_over_time_gets_a_hebrew_answer_with_its_citations(
     shown = strip_isolates(panel.answer.toPlainText())
     assert "הערך האחרון של לחץ דם: 124/79 mmHg ב-2024-05-09 [1]" in shown
     assert [s.session_id for s in result.sources] == [sessions[4]]
-    assert hrefs(panel.answer.document()) == ["cite:1"]
+    assert hrefs(panel.answer.document()) == ["cite:0:1"]

@@ -1,4 +1,4 @@
-"""ui/safe_markdown.py: model output renders as inert text; only `cite:n` anchors act."""
+"""ui/safe_markdown.py: model output renders as inert text; only `cite:t:n` anchors act."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ui.safe_markdown import (
     Part,
     SafeBrowser,
     SafeDocument,
-    cite_number,
+    cite_target,
     escape_markdown,
     render_markdown,
     render_parts,
@@ -32,7 +32,7 @@ PAYLOADS = [
     "[ref]\n\n[ref]: http://reference.invalid",
     '![x][img]\n\n[img]: http://127.0.0.1:1/b.png "t"',
     "[![x](http://127.0.0.1:1/c.png)](http://example.invalid)",
-    "[cite](cite:1)",  # a model cannot forge an anchor of ours either
+    "[cite](cite:0:1)",  # a model cannot forge an anchor of ours either
     "&lt;img src=http://x/d.png&gt; &#91;e&#93;(http://entity.invalid)",
     "\\[escaped\\](http://escaped.invalid) \\<img src=http://x/e.png\\>",
 ]
@@ -71,7 +71,7 @@ def test_payloads_render_as_inert_text(payload: str, qtbot: QtBot) -> None:
     render_markdown(doc, f"Before [1]. {payload} After [2].", citable={1, 2})
     laid_out(browser, qtbot)
 
-    assert hrefs(doc) == ["cite:1", "cite:2"]
+    assert hrefs(doc) == ["cite:0:1", "cite:0:2"]
     assert images(doc) == []
     assert doc.requested == [] and browser.requested == []
     text = doc.toPlainText()
@@ -85,7 +85,7 @@ def test_payloads_render_as_inert_text(payload: str, qtbot: QtBot) -> None:
 def test_markers_link_only_known_sources_and_never_in_code() -> None:
     doc = SafeDocument()
     render_markdown(doc, "One [1], two [2, 3], none [9], year [2024]. `a[1]`", citable={1, 2, 3})
-    assert hrefs(doc) == ["cite:1", "cite:2", "cite:3"]
+    assert hrefs(doc) == ["cite:0:1", "cite:0:2", "cite:0:3"]
     linked = [text for _, text, fmt in fragments(doc) if fmt.isAnchor()]
     assert linked == ["1", "2", "3"]  # the numbers, not the brackets around them
     # Streaming (no sources yet) links nothing.
@@ -109,19 +109,20 @@ def test_escape_markdown_escapes_every_opener() -> None:
 
 
 @pytest.mark.parametrize(
-    ("url", "n"),
+    ("url", "target"),
     [
-        ("cite:1", 1),
-        ("cite:12", 12),
-        ("cite:1x", None),
+        ("cite:0:1", (0, 1)),
+        ("cite:3:12", (3, 12)),
+        ("cite:1", None),
+        ("cite:0:1x", None),
         ("cite:", None),
         ("http://example.invalid", None),
-        ("javascript:cite:1", None),
+        ("javascript:cite:0:1", None),
     ],
 )
-def test_cite_number(url: str, n: int | None) -> None:
-    assert cite_number(url) == n
-    assert cite_number(QUrl(url)) == n
+def test_cite_target(url: str, target: tuple[int, int] | None) -> None:
+    assert cite_target(url) == target
+    assert cite_target(QUrl(url)) == target
 
 
 def _point_of(browser: SafeBrowser, text: str) -> QPoint:
@@ -142,13 +143,13 @@ def test_only_citation_anchors_act_when_clicked(qtbot: QtBot) -> None:
         citable={1},
     )
     laid_out(browser, qtbot)
-    clicked: list[int] = []
-    browser.citation_clicked.connect(clicked.append)
+    clicked: list[tuple[int, int]] = []
+    browser.citation_clicked.connect(lambda turn, n: clicked.append((turn, n)))
 
     point = _point_of(browser, "1]")
-    assert browser.anchorAt(point) == "cite:1"
+    assert browser.anchorAt(point) == "cite:0:1"
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert clicked == [1]
+    assert clicked == [(0, 1)]
 
     for text in ("click", "www.evil.invalid"):
         point = _point_of(browser, text)
@@ -156,7 +157,7 @@ def test_only_citation_anchors_act_when_clicked(qtbot: QtBot) -> None:
         qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
     # Even a forged anchorClicked with another scheme does nothing; nothing navigated.
     browser.anchorClicked.emit(QUrl("http://example.invalid"))
-    assert clicked == [1]
+    assert clicked == [(0, 1)]
     assert browser.source().isEmpty()
     assert browser.requested == [] and browser.document().requested == []
 
@@ -175,7 +176,7 @@ def test_hebrew_blocks_are_right_to_left() -> None:
         block = block.next()
     assert len(directions) >= 4
     assert set(directions) == {Qt.LayoutDirection.RightToLeft}
-    assert hrefs(doc) == ["cite:1"]
+    assert hrefs(doc) == ["cite:0:1"]
     # Hebrew stays right to left in the English UI too: each block follows its own text.
     render_parts(doc, parts, rtl=False)
     assert doc.begin().blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -196,7 +197,7 @@ def test_parts_are_isolated_and_headings_are_never_parsed() -> None:
     assert "Assistant <b>" in lines and lines[-1] == "Done"
     # The fence of the second part ends with it: the third part's marker is a citation,
     # the one inside the fence is not.
-    assert hrefs(doc) == ["cite:1"]
+    assert hrefs(doc) == ["cite:0:1"]
     assert images(doc) == [] and doc.requested == []
 
 

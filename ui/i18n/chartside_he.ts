@@ -52,12 +52,44 @@
         <translation>מבטל…</translation>
     </message>
     <message>
-        <source>Writing the answer… 1 word. It appears once checked.</source>
-        <translation>כותב את התשובה… מילה אחת. היא תוצג לאחר שתיבדק.</translation>
+        <source>Progress of the answer</source>
+        <translation>התקדמות התשובה</translation>
     </message>
     <message>
-        <source>Writing the answer… {words} words. It appears once checked.</source>
-        <translation>כותב את התשובה… {words} מילים. היא תוצג לאחר שתיבדק.</translation>
+        <source>The notes being read:</source>
+        <translation>הרשומות שנקראות:</translation>
+    </message>
+    <message>
+        <source>Reading {n} notes, from {first} to {last}…</source>
+        <translation>קורא {n} רשומות, מ־{first} עד {last}…</translation>
+    </message>
+    <message>
+        <source>Reading {n} notes…</source>
+        <translation>קורא {n} רשומות…</translation>
+    </message>
+    <message>
+        <source>Writing the answer: {words} words so far. It appears once checked.</source>
+        <translation>כותב את התשובה: {words} מילים עד כה. היא תוצג לאחר שתיבדק.</translation>
+    </message>
+    <message>
+        <source>Writing the answer: {words} words so far, about {left} s left. It appears once checked.</source>
+        <translation>כותב את התשובה: {words} מילים עד כה, נותרו כ־{left} שניות. היא תוצג לאחר שתיבדק.</translation>
+    </message>
+    <message>
+        <source>Sources of answer {k} of {n}</source>
+        <translation>מקורות התשובה {k} מתוך {n}</translation>
+    </message>
+    <message>
+        <source>Checked against the notes: the answer is supported.</source>
+        <translation>נבדק מול הרשומות: התשובה נתמכת.</translation>
+    </message>
+    <message>
+        <source>Checked against the notes: all {n} sentences are supported.</source>
+        <translation>נבדק מול הרשומות: כל {n} המשפטים נתמכים.</translation>
+    </message>
+    <message>
+        <source>Checked against the notes: {k} of {n} sentences are supported; check the others.</source>
+        <translation>נבדק מול הרשומות: {k} מתוך {n} משפטים נתמכים; בדקו את השאר.</translation>
     </message>
     <message>
         <source>Answered from earlier answers (cache).</source>
@@ -3148,6 +3180,10 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     </message>
     <message>
         <source>&amp;Try again</source>
+    <message>
+        <source>reading</source>
+        <translation>בקריאה</translation>
+    </message>
         <translation>&amp;ניסיון נוסף</translation>
     </message>
     <message>
