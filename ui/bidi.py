@@ -39,8 +39,9 @@ def strip_isolates(text: str) -> str:
 
 # A left-to-right value inside a Hebrew sentence: words of Latin letters and digits joined by
 # spaces ("400 mg", "BP 120/80", "2024-09-24 03:44"). Its last character is a letter, a
-# digit or "%": a full stop or comma after it belongs to the sentence.
-_WORD = r"[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f.,:/%+\-]*[0-9A-Za-z\u00c0-\u024f%])?"
+# digit or "%": a full stop or comma after it belongs to the sentence. A word may start
+# with "/", a unit per something ("70.7 /min"), which would otherwise show as "min/ 70.7".
+_WORD = r"/?[0-9A-Za-z\u00c0-\u024f](?:[0-9A-Za-z\u00c0-\u024f.,:/%+\-]*[0-9A-Za-z\u00c0-\u024f%])?"
 _LTR_VALUE = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*")
 _DIGIT = re.compile(r"[0-9]")
 _LATIN_OR_SPACE = re.compile(r"[A-Za-z\u00c0-\u024f \t]")
@@ -70,6 +71,42 @@ def ltr_spans(text: str) -> list[tuple[int, int]]:
 def ltr_runs(text: str) -> str:
     """`text` with each left-to-right value of its right-to-left lines isolated."""
     return insert_isolates(text, ltr_spans(text))
+
+
+RLM = "\u200f"  # right-to-left mark: a strong right-to-left character that shows nothing
+_CURLY_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"'})
+_MARKER = re.compile(r"[ \t]*\[\d{1,3}(?:\s*,\s*\d{1,3})*\]")
+
+
+def rtl_typography(text: str) -> str:
+    """Right-to-left lines with Hebrew punctuation: curly double quotes, which do not
+    mirror, read reversed there ("”מילים“"), so they become straight ones, as Hebrew is
+    typed; and a citation marker after Hebrew words is held to them by a right-to-left
+    mark, so it ends their sentence instead of drifting to the line's other side when an
+    English word or a number comes first in the paragraph."""
+    lines = []
+    for line in text.split("\n"):
+        if first_strong(line) == Qt.LayoutDirection.RightToLeft or _last_strong_rtl(line):
+            line = line.translate(_CURLY_QUOTES)
+            line = _MARKER.sub(_held, line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _held(marker: re.Match[str]) -> str:
+    if _last_strong_rtl(marker.string[: marker.start()]):
+        return f"{RLM}{marker.group()}{RLM}"
+    return marker.group()
+
+
+def _last_strong_rtl(text: str) -> bool:
+    for ch in reversed(text):
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
 
 
 def insert_isolates(text: str, spans: list[tuple[int, int]]) -> str:

@@ -21,7 +21,6 @@ class ElidedButton(QPushButton):
         policy = self.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
         self.setSizePolicy(policy)
-        self._elide()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         # The whole text's size: a layout with room gives it all.

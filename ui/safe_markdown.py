@@ -31,7 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ui.bidi import first_strong, ltr_runs, utf16_len
+from ui.bidi import first_strong, ltr_runs, rtl_typography, utf16_len
 
 CITE_SCHEME = "cite"
 MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
@@ -151,8 +151,9 @@ def render_parts(doc: QTextDocument, parts: Sequence[Part], *, rtl: bool = False
         if part.heading is not None:
             _plain_block(cursor, part.heading, first=first, bold=True)
             first = False
-        # Doses and readings inside Hebrew lines keep their order ("400 mg", not "mg 400").
-        text = ltr_runs(part.text)
+        # Doses and readings inside Hebrew lines keep their order ("400 mg", not "mg 400");
+        # quotes and [n] read as Hebrew punctuation there.
+        text = ltr_runs(rtl_typography(part.text))
         if text and part.plain:  # an empty text adds no empty paragraph
             _plain_block(cursor, text, first=first)
             first = False

@@ -21,7 +21,18 @@ from pytestqt.qtbot import QtBot
 
 from core.assistant.types import AskSource
 from ui.assistant_sources import SourcesView
-from ui.bidi import FSI, LRI, PDI, first_strong, isolate, ltr, ltr_runs, strip_isolates
+from ui.bidi import (
+    FSI,
+    LRI,
+    PDI,
+    RLM,
+    first_strong,
+    isolate,
+    ltr,
+    ltr_runs,
+    rtl_typography,
+    strip_isolates,
+)
 from ui.editors import ClientEditor, SessionEditor, to_qdatetime
 from ui.lists import IdList
 from ui.safe_markdown import Part, SafeBrowser, render_parts
@@ -115,7 +126,7 @@ def test_chips_and_source_rows_isolate_their_dates(qtbot: QtBot) -> None:
     view = SourcesView()
     qtbot.addWidget(view)
     view.set_sources([_source(1, WHEN)])
-    assert view.chips[0].text() == f"[1] {LRI}2024-09-24{PDI} · Plan"
+    assert view.chips[0].full_text == f"[1] {LRI}2024-09-24{PDI} · Plan"
     delegate = view.list.itemDelegate()
     assert delegate.display_text(view.list.model().index(0, 1)) == f"{FSI}2024-09-24 03:44{PDI}"
 
@@ -141,7 +152,8 @@ def test_each_answer_block_takes_its_own_direction(qtbot: QtBot) -> None:
     ]
     for ui_rtl in (True, False):
         render_parts(browser.document(), parts, rtl=ui_rtl)
-        directions = dict(_block_directions(browser))
+        # The right-to-left marks holding [1] to the Hebrew sentence show nothing.
+        directions = {t.replace(RLM, ""): d for t, d in _block_directions(browser)}
         assert directions["When was the last visit?"] == LTR  # its "?" stays at its end
         assert directions["את/ה"] == RTL
         assert directions["Assistant"] == LTR
@@ -153,7 +165,7 @@ def test_each_answer_block_takes_its_own_direction(qtbot: QtBot) -> None:
     block = browser.document().begin()
     while block.isValid():
         cursor = QTextCursor(block)
-        starts[block.text()] = browser.cursorRect(cursor).center().x()
+        starts[block.text().replace(RLM, "")] = browser.cursorRect(cursor).center().x()
         block = block.next()
     middle = browser.viewport().width() / 2
     assert starts["When was the last visit?"] < middle
@@ -273,9 +285,10 @@ def test_opening_a_hit_selects_it_past_an_isolated_dose(qtbot: QtBot) -> None:
     editor = SessionEditor()
     qtbot.addWidget(editor)
     editor.show()
-    editor.plan.setPlainText(DOSE_LINE)
-    assert editor.focus_field("plan", "פעמיים ביום")
-    assert editor.plan.textCursor().selectedText() == "פעמיים ביום"
+    # The line after the isolated dose: its whole line is selected, at Qt's positions.
+    editor.plan.setPlainText(f"{DOSE_LINE}\nחזרה בעוד שבועיים")
+    assert editor.focus_field("plan", "בעוד שבועיים")
+    assert editor.plan.textCursor().selectedText() == "חזרה בעוד שבועיים"
 
 
 def test_answers_rows_and_snippets_isolate_doses(qtbot: QtBot) -> None:
@@ -330,3 +343,27 @@ def _type(field: QPlainTextEdit, text: str) -> None:
             QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
         )
         QApplication.processEvents()
+
+
+def test_hebrew_lines_take_straight_quotes_and_hold_their_markers() -> None:
+    """Issue 28: in a right-to-left line curly quotes read reversed, and [n] after Hebrew
+    words drifted to the line's other side when the paragraph began with English."""
+    quoted = "- מפגש, תוכנית: “תרגילי כוח פעמיים ביום” [1]"
+    assert rtl_typography(quoted) == f'- מפגש, תוכנית: "תרגילי כוח פעמיים ביום"{RLM} [1]{RLM}'
+    mixed = "LDL היה גבוה [2]"
+    assert rtl_typography(mixed) == f"LDL היה גבוה{RLM} [2]{RLM}"
+    # English lines, and markers after English words, are left as they are.
+    english = "The plan: “home exercises” [1]"
+    assert rtl_typography(english) == english
+    assert rtl_typography("תוכנית: LDL 105 mg [3]") == "תוכנית: LDL 105 mg [3]"
+
+
+def test_a_marker_after_hebrew_words_shows_at_the_end_of_their_sentence(qtbot: QtBot) -> None:
+    browser = SafeBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(600, 200)
+    browser.show()
+    # An English word first makes the paragraph left to right; the marker must still end
+    # the Hebrew sentence (on its left), not sit at the paragraph's right edge.
+    render_parts(browser.document(), [Part("LDL היה גבוה מאוד [2]", citable=frozenset({2}))])
+    assert _x(browser, "2]") < _x(browser, "מאוד")
