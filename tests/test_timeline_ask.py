@@ -151,3 +151,25 @@ def test_a_claim_out_of_the_timelines_order_fails_the_check(chart: Any) -> None:
     assert check_order(q, facts, right)
     wrong = Draft(cites=list(reversed(right.cites)))
     assert not check_order(q, facts, wrong)
+
+
+def test_a_question_over_time_needs_no_embedder(
+    service_factory: Callable[..., ChartsideService],
+) -> None:
+    """The timeline answers without the embedder (models not installed, or still loading);
+    other questions still say that it is missing."""
+    from core.errors import ChartsideError
+
+    svc = service_factory(embedder=None)
+    svc.initialise(PASS)
+    client = svc.create_client(ClientData(full_name="Noa Peretz")).id
+    for days, objective, plan in VISITS:
+        svc.create_session(
+            client,
+            SessionData(date=START + dt.timedelta(days=days), objective=objective, plan=plan),
+        )
+    r = _ask(svc, client, "What was the latest blood pressure?")
+    assert r.path == "timeline" and not r.refused and "124/79" in r.answer
+    assert r.models == {"embedder": None, "generator": None}
+    with pytest.raises(ChartsideError):
+        _ask(svc, client, "How is her mood?")

@@ -149,7 +149,6 @@ class AskService:
         question = sanitize_query(request.question, cfg.max_question_chars)
         self.session.require_active()
         self.rate_limiter.check(str(self.session.practitioner_id or self.session.actor))
-        embedder = self.embedding.require()
         client_id, history = self._history(request)
         timings: dict[str, float] = {}
         injected = detect_injection(question)
@@ -165,11 +164,12 @@ class AskService:
                 over_time = grounding.Grounded(
                     routed.text, refused=routed.refused, sources=routed.sources, warnings=[]
                 )
+                # Read from the timeline: no embedder is needed, nor named.
                 return self._finish(
                     _Turn(request, question, client_id, t0, timings, over_time,
-                          models={"embedder": embedder.model_id, "generator": None},
-                          path="timeline")
+                          models={"embedder": None, "generator": None}, path="timeline")
                 )  # fmt: skip
+        embedder = self.embedding.require()
         # The packaged generators do not answer in Hebrew (each refused every Hebrew
         # question tried): the notes' own words serve such a question better.
         hebrew = has_hebrew(question)
