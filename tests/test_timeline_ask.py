@@ -171,5 +171,9 @@ def test_a_question_over_time_needs_no_embedder(
     r = _ask(svc, client, "What was the latest blood pressure?")
     assert r.path == "timeline" and not r.refused and "124/79" in r.answer
     assert r.models == {"embedder": None, "generator": None}
+    # The audit names the visit each value was read from (a value has no chunk).
+    (event,) = [e for e in svc.audit_export() if e["action"] == "ai.query"]
+    cited = event["details"]["cited"]
+    assert cited == [f"session:{s.session_id}" for s in r.sources if s.used], cited
     with pytest.raises(ChartsideError):
         _ask(svc, client, "How is her mood?")

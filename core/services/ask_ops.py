@@ -361,9 +361,9 @@ class AskService:
             "cache_hit": turn.cache_hit,
         }
         retrieved = [str(h.chunk_id) for h in turn.retrieved] or [
-            str(s.chunk_id) for s in result.sources
+            _source_ref(s) for s in result.sources
         ]
-        cited = [str(s.chunk_id) for s in result.sources if s.used]
+        cited = [_source_ref(s) for s in result.sources if s.used]
         timings_ms = {k: round(v) for k, v in timings.items()}
 
         def store(c: Connection, k: CellCipher) -> tuple[UUID, UUID]:
@@ -414,6 +414,16 @@ class _Turn:
         if self.path == "timeline":
             return "timeline"
         return "extractive" if self.extractive else "answered"
+
+
+def _source_ref(source: AskSource) -> str:
+    """What the audit names a source by: its chunk, or for a value read from the timeline
+    (no chunk), its session or the client's record."""
+    if source.chunk_id is not None:
+        return str(source.chunk_id)
+    if source.session_id is not None:
+        return f"session:{source.session_id}"
+    return f"client:{source.client_id}"
 
 
 def first_or_latest(hits: list[Any], order: str) -> list[Any]:
