@@ -40,6 +40,7 @@ PRODUCERS: dict[str, Producer] = {
     "index_threads": _suite("bench.bench_index_threads", "index_threads"),
     "retrieval": _suite("bench.bench_retrieval", "retrieval"),
     "ask": _suite("bench.bench_ask", "ask"),
+    "first_sign": _suite("bench.bench_first_sign", "first_sign"),
     "timeline": _suite("bench.bench_timeline", "timeline"),
     "e5_isolation": _command("bench.e5_isolation", "e5_isolation"),
     "eval": _command("bench.eval", "eval"),
