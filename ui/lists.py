@@ -25,6 +25,11 @@ class IdList(QListWidget):
         self.setObjectName(name)
         # A Hebrew name in the English UI (or the reverse) keeps its own order.
         self.setItemDelegate(IsolatingDelegate(self))
+        # A row wider than the list is elided with "…", whole in its tooltip: scrolled
+        # sideways, an English question in the Hebrew window lost its start ("hat was…").
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setUniformItemSizes(True)
         self._marked: UUID | None = None
 
     @staticmethod
@@ -43,8 +48,7 @@ class IdList(QListWidget):
                 item = QListWidgetItem(text)
                 item.setData(ID_ROLE, str(record_id))
                 item.setData(TEXT_ROLE, text)
-                if tooltip:
-                    item.setToolTip(tooltip)
+                item.setToolTip(f"{text}\n{tooltip}" if tooltip else text)
                 self.addItem(item)
             self._select(selected)
             self.mark_unsaved(self._marked)
