@@ -118,6 +118,11 @@ class HealthCheck:
     ok: bool
     detail: str
     extra: dict[str, object] = field(default_factory=dict[str, object])
+    # `detail` as a stable id (core.services.doctor.DETAILS) and the values it was written
+    # with, so a front end words it in its own language; "" where the detail is an error's
+    # own message.
+    detail_id: str = ""
+    values: dict[str, object] = field(default_factory=dict[str, object])
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import functools
 import platform
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, Signal, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal, qVersion
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 from core.api import NotesApi
 from core.assistant.metrics import STAGES
 from core.domain import HealthCheck
+from ui.bidi import ltr
+from ui.core_text import core_text
 from ui.tasks import TaskRunner
 from ui.tool_dialog import ToolDialogAction
 
@@ -47,6 +49,86 @@ def stage_label(stage: str) -> str:
     return labels.get(stage, stage)
 
 
+def check_label(name: str) -> str:
+    """A health check's name on screen; `chartside doctor` and the copied report keep the
+    stable name."""
+    labels = {
+        "database": QCoreApplication.translate("Diagnostics", "Database"),
+        "pgvector": QCoreApplication.translate("Diagnostics", "Vector search (pgvector)"),
+        "schema": QCoreApplication.translate("Diagnostics", "Database schema"),
+        "runtime_role": QCoreApplication.translate("Diagnostics", "Everyday database role"),
+        "row_level_security": QCoreApplication.translate("Diagnostics", "Row-level security"),
+        "encryption": QCoreApplication.translate("Diagnostics", "Encryption"),
+        "permissions": QCoreApplication.translate("Diagnostics", "Folder permissions"),
+        "index": QCoreApplication.translate("Diagnostics", "Search index"),
+        "policy": QCoreApplication.translate("Diagnostics", "System policy"),
+    }
+    # A check added to the service before the GUI knows it still shows, by its name.
+    return labels.get(name, name)
+
+
+# core.services.doctor.DETAILS in the window's language, by the same ids and with the same
+# English (a test holds the two together).
+DETAILS = {
+    "database.version": QT_TRANSLATE_NOOP("Diagnostics", "PostgreSQL {version}"),
+    "pgvector.version": QT_TRANSLATE_NOOP("Diagnostics", "pgvector {version}"),
+    "pgvector.missing": QT_TRANSLATE_NOOP("Diagnostics", "pgvector is not installed"),
+    "schema.revision": QT_TRANSLATE_NOOP("Diagnostics", "revision {revision} (head {head})"),
+    "runtime_role.flags": QT_TRANSLATE_NOOP(
+        "Diagnostics", "{role}: superuser={superuser}, bypassrls={bypassrls}"
+    ),
+    "row_level_security.forced": QT_TRANSLATE_NOOP(
+        "Diagnostics", "forced on every workspace table"
+    ),
+    "row_level_security.missing": QT_TRANSLATE_NOOP("Diagnostics", "not forced on: {tables}"),
+    "encryption.ok": QT_TRANSLATE_NOOP("Diagnostics", "AES-256-GCM on {count} stored PHI values"),
+    "encryption.bad": QT_TRANSLATE_NOOP(
+        "Diagnostics", "unencrypted or unknown format in {columns}"
+    ),
+    "permissions.private": QT_TRANSLATE_NOOP(
+        "Diagnostics", "data and socket directories are private (0700)"
+    ),
+    "permissions.loose": QT_TRANSLATE_NOOP("Diagnostics", "too open: {paths}"),
+    "index.keyword_only": QT_TRANSLATE_NOOP(
+        "Diagnostics", "no embedding model: search is keyword-only"
+    ),
+    "index.locked": QT_TRANSLATE_NOOP("Diagnostics", "embedder {model}; unlock for counts"),
+    "index.counts": QT_TRANSLATE_NOOP(
+        "Diagnostics", "{current} of {total} chunks embedded with {model}"
+    ),
+    "policy.none": QT_TRANSLATE_NOOP("Diagnostics", "no setting is fixed by a system policy"),
+    "policy.locked": QT_TRANSLATE_NOOP("Diagnostics", "fixed by {path}: {keys}"),
+}
+
+
+def check_detail(check: HealthCheck) -> str:
+    """A check's detail in the window's language. A detail without an id is an error's own
+    message (the database would not open, the policy file is broken): translated as core's
+    errors are. An id the GUI does not know yet shows core's English."""
+    template = DETAILS.get(check.detail_id)
+    if template is None:
+        return core_text(check.detail)
+    values = {k: _detail_value(v) for k, v in check.values.items()}
+    return QCoreApplication.translate("Diagnostics", str(template)).format(**values)
+
+
+def _detail_value(value: object) -> str:
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("Diagnostics", "yes")
+            if value
+            else QCoreApplication.translate("Diagnostics", "no")
+        )
+    if isinstance(value, list):
+        # Tables, columns, paths and setting keys: each reads left to right in any sentence.
+        return ", ".join(ltr(v) for v in value)
+    if isinstance(value, int):
+        return str(value)
+    # A version, a role, a path, a model's id: left to right, so "16.4" or
+    # "all-MiniLM-L6-v2@1a2b" keep their order in a right-to-left sentence.
+    return ltr(value)
+
+
 def counter_label(group: str, key: str) -> str:
     labels = {
         ("tokens", "prompt"): QCoreApplication.translate("Diagnostics", "Prompt tokens"),
@@ -54,6 +136,9 @@ def counter_label(group: str, key: str) -> str:
         ("cache", "hit"): QCoreApplication.translate("Diagnostics", "Cache hits"),
         ("cache", "miss"): QCoreApplication.translate("Diagnostics", "Cache misses"),
         ("outcomes", "answered"): QCoreApplication.translate("Diagnostics", "Answered"),
+        ("outcomes", "timeline"): QCoreApplication.translate(
+            "Diagnostics", "Answered from the timeline"
+        ),
         ("outcomes", "refused"): QCoreApplication.translate("Diagnostics", "Refused"),
         ("outcomes", "extractive"): QCoreApplication.translate("Diagnostics", "Extractive"),
         ("outcomes", "cancelled"): QCoreApplication.translate("Diagnostics", "Cancelled"),
@@ -88,6 +173,7 @@ class DiagnosticsDialog(QDialog):
         self._runner = runner
         self._waiting = 0
         self.metrics: dict[str, dict[str, float]] | None = None
+        self.health: list[HealthCheck] = []
 
         checks_box = QGroupBox(self.tr("Health checks"), self)
         self.checks = _tree("healthChecks", [self.tr("Check"), self.tr("OK"), self.tr("Detail")])
@@ -150,7 +236,9 @@ class DiagnosticsDialog(QDialog):
         )
 
     def report(self) -> str:
-        """What the page shows, as plain text, with the versions a bug report needs."""
+        """What the page shows, as plain text, with the versions a bug report needs. The
+        health checks go as `chartside doctor` words them (stable names, core's English),
+        whatever the window's language: support matches them against the CLI's."""
         lines = [
             "Chartside diagnostics (no notes, names or questions are included)",
             f"Taken: {dt.datetime.now(dt.UTC).isoformat(timespec='seconds')}",
@@ -159,8 +247,10 @@ class DiagnosticsDialog(QDialog):
             f"Unlocked: {'yes' if self._api.unlocked else 'no'}",
             f"Layout: {'right-to-left' if self.isRightToLeft() else 'left-to-right'}",
         ]
+        checks = [[c.name, "yes" if c.ok else "NO", c.detail] for c in self.health]
+        lines += ["", "Health checks (check | OK | detail):"]
+        lines += ["  " + " | ".join(row) for row in checks] or ["  (none)"]
         for title, tree in (
-            ("Health checks", self.checks),
             ("Assistant latency", self.latency),
             ("Assistant counters", self.counters),
         ):
@@ -173,11 +263,13 @@ class DiagnosticsDialog(QDialog):
         QApplication.clipboard().setText(self.report())
 
     def _on_checks(self, checks: list[HealthCheck]) -> None:
+        self.health = list(checks)
         self.checks.clear()
         for check in checks:
             ok = self.tr("yes") if check.ok else self.tr("NO")
-            item = QTreeWidgetItem([check.name, ok, check.detail])
-            item.setToolTip(2, check.detail)
+            detail = check_detail(check)
+            item = QTreeWidgetItem([check_label(check.name), ok, detail])
+            item.setToolTip(2, detail)
             self.checks.addTopLevelItem(item)
         self._done()
 
@@ -212,6 +304,8 @@ class DiagnosticsDialog(QDialog):
 
     def _on_error(self, table: QTreeWidget, exc: BaseException) -> None:
         table.clear()
+        if table is self.checks:
+            self.health = []
         self._done()
         self.failed.emit(exc)
 

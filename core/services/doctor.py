@@ -3,7 +3,7 @@ repair), and the audit trail's verification and export."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import text
 
@@ -31,6 +31,50 @@ PHI_COLUMNS = {
     "query_cache": ("answer",),
 }
 
+# Every detail a check reports, by a stable id "<check>.<case>": `chartside doctor` prints the
+# English, and the window words the same id and values in its language (ui/diagnostics.py),
+# so no English sentence reaches a translated window. Values: text, numbers, booleans, lists.
+DETAILS = {
+    "database.version": "PostgreSQL {version}",
+    "pgvector.version": "pgvector {version}",
+    "pgvector.missing": "pgvector is not installed",
+    "schema.revision": "revision {revision} (head {head})",
+    "runtime_role.flags": "{role}: superuser={superuser}, bypassrls={bypassrls}",
+    "row_level_security.forced": "forced on every workspace table",
+    "row_level_security.missing": "not forced on: {tables}",
+    "encryption.ok": "AES-256-GCM on {count} stored PHI values",
+    "encryption.bad": "unencrypted or unknown format in {columns}",
+    "permissions.private": "data and socket directories are private (0700)",
+    "permissions.loose": "too open: {paths}",
+    "index.keyword_only": "no embedding model: search is keyword-only",
+    "index.locked": "embedder {model}; unlock for counts",
+    "index.counts": "{current} of {total} chunks embedded with {model}",
+    "policy.none": "no setting is fixed by a system policy",
+    "policy.locked": "fixed by {path}: {keys}",
+}
+
+
+def _check(
+    detail_id: str, ok: bool, extra: dict[str, object] | None = None, **values: object
+) -> HealthCheck:
+    """The check named by `detail_id`'s first part, its detail written from DETAILS."""
+    english = {k: _english(v) for k, v in values.items()}
+    return HealthCheck(
+        detail_id.split(".")[0],
+        ok,
+        DETAILS[detail_id].format(**english),
+        extra or {},
+        detail_id,
+        values,
+    )
+
+
+def _english(value: object) -> object:
+    """A value as `chartside doctor` has always printed it: a list joined by commas."""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in cast("list[object]", value))
+    return value
+
 
 class HealthService:
     """What IT checks: the installation's health and the audit trail's integrity."""
@@ -54,11 +98,12 @@ class HealthService:
         current = migrate.current_revision(db.owner)
         head = migrate.head_revision(store.migrations_dir)
         checks.append(
-            HealthCheck(
-                "schema",
+            _check(
+                "schema.revision",
                 current == head,
-                f"revision {current} (head {head})",
                 {"revision": current, "head": head},
+                revision=current,
+                head=head,
             )
         )
         checks.append(_runtime_role(db))
@@ -75,17 +120,19 @@ class HealthService:
         embedder = self.embedding.embedder
         if embedder is None:
             missing = self.embedding.missing  # the workspace's embedder is not installed here
-            return HealthCheck(
-                "index", False, missing or "no embedding model: search is keyword-only"
-            )
+            if missing:  # core's own message, which the window translates as an error's
+                return HealthCheck("index", False, missing)
+            return _check("index.keyword_only", False)
         if not self.session.unlocked:
-            return HealthCheck("index", True, f"embedder {embedder.model_id}; unlock for counts")
+            return _check("index.locked", True, model=embedder.model_id)
         st = self.search.index_status()
-        return HealthCheck(
-            "index",
+        return _check(
+            "index.counts",
             True,
-            f"{st.current} of {st.total} chunks embedded with {st.model_id}",
             st.to_json(),
+            current=st.current,
+            total=st.total,
+            model=st.model_id,
         )
 
     # -- audit -------------------------------------------------------------------------
@@ -108,13 +155,10 @@ def _server(db: Database) -> list[HealthCheck]:
             text("SELECT extversion FROM pg_extension WHERE extname = 'vector'")
         ).scalar()
     return [
-        HealthCheck("database", True, f"PostgreSQL {version}", {"version": version}),
-        HealthCheck(
-            "pgvector",
-            vec is not None,
-            f"pgvector {vec}" if vec else "pgvector is not installed",
-            {"version": vec},
-        ),
+        _check("database.version", True, {"version": version}, version=version),
+        _check("pgvector.version", True, {"version": vec}, version=vec)
+        if vec
+        else _check("pgvector.missing", False, {"version": vec}),
     ]
 
 
@@ -125,13 +169,8 @@ def _policy() -> HealthCheck:
     except ChartsideError as exc:
         return HealthCheck("policy", False, exc.message)
     if not keys:
-        return HealthCheck("policy", True, "no setting is fixed by a system policy")
-    return HealthCheck(
-        "policy",
-        True,
-        f"fixed by {policy_file()}: {', '.join(keys)}",
-        {"locked": keys},
-    )
+        return _check("policy.none", True)
+    return _check("policy.locked", True, {"locked": keys}, path=str(policy_file()), keys=keys)
 
 
 def _runtime_role(db: Database) -> HealthCheck:
@@ -142,12 +181,8 @@ def _runtime_role(db: Database) -> HealthCheck:
             )
         ).one()
     ok = not row.rolsuper and not row.rolbypassrls
-    return HealthCheck(
-        "runtime_role",
-        ok,
-        f"{row.rolname}: superuser={row.rolsuper}, bypassrls={row.rolbypassrls}",
-        {"role": row.rolname, "superuser": row.rolsuper, "bypassrls": row.rolbypassrls},
-    )
+    flags = {"role": row.rolname, "superuser": row.rolsuper, "bypassrls": row.rolbypassrls}
+    return _check("runtime_role.flags", ok, dict(flags), **flags)
 
 
 def _rls(db: Database) -> HealthCheck:
@@ -161,14 +196,9 @@ def _rls(db: Database) -> HealthCheck:
         ).all()
     forced = {r.relname for r in rows}
     missing = sorted(set(WORKSPACE_TABLES) - forced)
-    return HealthCheck(
-        "row_level_security",
-        not missing,
-        "forced on every workspace table"
-        if not missing
-        else f"not forced on: {', '.join(missing)}",
-        {"missing": missing},
-    )
+    if not missing:
+        return _check("row_level_security.forced", True, {"missing": missing})
+    return _check("row_level_security.missing", False, {"missing": missing}, tables=missing)
 
 
 def _encryption(db: Database, unlocked: bool) -> HealthCheck:
@@ -190,23 +220,16 @@ def _encryption(db: Database, unlocked: bool) -> HealthCheck:
                 values += row.n
                 if row.bad:
                     bad.append(f"{table}.{col}")
-    detail = (
-        f"AES-256-GCM on {values} stored PHI values"
-        if not bad
-        else f"unencrypted or unknown format in {', '.join(bad)}"
-    )
-    return HealthCheck(
-        "encryption",
-        not bad,
-        detail,
-        {
-            "algorithm": "AES-256-GCM",
-            "format_version": FORMAT_VERSION,
-            "values": values,
-            "bad_columns": bad,
-            "unlocked": unlocked,
-        },
-    )
+    extra: dict[str, object] = {
+        "algorithm": "AES-256-GCM",
+        "format_version": FORMAT_VERSION,
+        "values": values,
+        "bad_columns": bad,
+        "unlocked": unlocked,
+    }
+    if bad:
+        return _check("encryption.bad", False, extra, columns=bad)
+    return _check("encryption.ok", True, extra, count=values)
 
 
 def _permissions(store: Store) -> HealthCheck:
@@ -216,11 +239,6 @@ def _permissions(store: Store) -> HealthCheck:
     if server.running:
         paths.append(server.socket_dir)
     loose = [str(p) for p in paths if p.exists() and p.stat().st_mode & 0o077]
-    return HealthCheck(
-        "permissions",
-        not loose,
-        "data and socket directories are private (0700)"
-        if not loose
-        else f"too open: {', '.join(loose)}",
-        {"loose": loose},
-    )
+    if loose:
+        return _check("permissions.loose", False, {"loose": loose}, paths=loose)
+    return _check("permissions.private", True, {"loose": loose})

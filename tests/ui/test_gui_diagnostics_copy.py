@@ -6,17 +6,20 @@ import datetime as dt
 import uuid
 from collections.abc import Callable
 
+import pytest
 from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication
+from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 from core.api import NotesApi
 from core.assistant.types import AskRequest
-from core.domain import Client, ClientData
+from core.domain import Client, ClientData, HealthCheck
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
+from ui.bidi import strip_isolates
 
 PLANTED = "Patient disclosed zebra-violet nightmares"
 
@@ -70,6 +73,37 @@ def test_copy_diagnostics_on_the_real_service_holds_its_checks_and_no_note(
     for check in ("database", "pgvector", "schema", "row_level_security", "encryption"):
         assert f"  {check} | yes | " in text
     assert "  index | yes | 1 of 1 chunks embedded" in text
+    # The page names each check in words and writes its detail from the check's id and
+    # values (issue 28); the copy keeps the names `chartside doctor` prints, for support.
+    items = [dialog.checks.topLevelItem(r) for r in range(dialog.checks.topLevelItemCount())]
+    rows = {item.text(0): strip_isolates(item.text(2)) for item in items if item is not None}
+    assert rows["Row-level security"] == "forced on every workspace table"
+    assert rows["Search index"].startswith("1 of 1 chunks embedded with all-MiniLM-L6-v2")
+    assert rows["Everyday database role"].endswith(": superuser=no, bypassrls=no")
+    assert "row_level_security" not in rows and "runtime_role" not in rows
     assert "  Total | 1 | " in text and "  Extractive | 1" in text
     assert PLANTED not in text and "Dana Levi" not in text
     assert "What did the patient disclose?" not in text  # nor the question asked
+
+
+def test_the_copy_keeps_the_checks_stable_names_in_the_hebrew_window(
+    hebrew: None,  # noqa: F811
+    make_gui: Callable[[NotesApi], GuiDriver],
+    fake_api: FakeNotesApi,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Support matches the copy against `chartside doctor`: the page speaks Hebrew, the
+    copy's health checks stay as the CLI writes them."""
+    forced = HealthCheck(
+        "row_level_security", True, "forced on every workspace table", {},
+        "row_level_security.forced", {},
+    )  # fmt: skip
+    monkeypatch.setattr(fake_api, "doctor", lambda: [forced])
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    dialog = driver.controller.diagnostics.open()
+    driver.wait_until(lambda: not dialog.busy)
+    row = dialog.checks.topLevelItem(0)
+    assert row is not None
+    assert (row.text(0), row.text(2)) == ("אבטחה ברמת השורה", "נאכפת בכל טבלאות סביבות העבודה")
+    assert "  row_level_security | yes | forced on every workspace table" in dialog.report()
