@@ -47,11 +47,12 @@ from core.settings import (
     user_config_file,
     write_user_config,
 )
-from ui.bidi import ltr
+from ui.bidi import isolate, ltr
 from ui.contrast import ALERT_TEXT, WARNING_TEXT
 from ui.errors import describe
 
 INT_LIMIT = 2**31 - 1  # QSpinBox's own; a key without bounds is checked on save instead
+COMBO_CHARS = 24  # a choice's width in characters
 _CHOICES = re.compile(r"^\^\(([\w|]+)\)\$$")
 
 
@@ -60,7 +61,7 @@ def _t(text: str) -> str:
 
 
 def section_title(section: str) -> str:
-    # Literals, marked for pyside6-lupdate (DESIGN §11); translated on the way out.
+    # Literals, marked for pyside6-lupdate; translated on the way out.
     titles = {
         "": QT_TRANSLATE_NOOP("SettingsDialog", "&General"),
         "database": QT_TRANSLATE_NOOP("SettingsDialog", "&Database"),
@@ -159,10 +160,44 @@ def setting_label(key: str) -> str:
     return _t(labels[key]) if key in labels else key
 
 
-def _choice_label(key: str, value: str) -> str:
+# The packaged generators models.default_generator names (models/packaged.py), as the
+# Models screen lists them.
+_GENERATORS = {
+    "qwen": "Qwen2.5-Coder-1.5B-Instruct",
+    "instruct": "SmolLM2-135M-Instruct",
+}
+
+
+def choice_label(key: str, value: str) -> str:
+    """How a setting's allowed value shows on screen; config.toml keeps the value itself
+    (the combo box's item data). A value added to core before the screen knows it shows
+    as it is."""
     if key == "ui.language":
-        return {"en": "English", "he": "עברית"}.get(value, value)
-    return value
+        # Each language by its own name, in its own script, whatever the window's language.
+        return {"en": isolate("English"), "he": "עברית"}.get(value, value)
+    if key == "models.default_generator" and value in _GENERATORS:
+        described = {
+            "qwen": QT_TRANSLATE_NOOP("SettingsDialog", "{name} (larger)"),
+            "instruct": QT_TRANSLATE_NOOP("SettingsDialog", "{name} (small)"),
+        }
+        return _t(str(described[value])).format(name=isolate(_GENERATORS[value]))
+    labels = {
+        ("models.default_generator", "auto"): QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Automatic (by free memory)"
+        ),
+        ("assistant.answer_format", "text"): QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Text with [n] markers"
+        ),
+        ("assistant.answer_format", "json"): QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Structured (JSON), one entry per sentence"
+        ),
+        ("log_level", "DEBUG"): QT_TRANSLATE_NOOP("SettingsDialog", "Debugging (everything)"),
+        ("log_level", "INFO"): QT_TRANSLATE_NOOP("SettingsDialog", "Information"),
+        ("log_level", "WARNING"): QT_TRANSLATE_NOOP("SettingsDialog", "Warnings"),
+        ("log_level", "ERROR"): QT_TRANSLATE_NOOP("SettingsDialog", "Errors only"),
+    }
+    label = labels.get((key, value))
+    return _t(str(label)) if label is not None else value
 
 
 def settings_fields() -> list[tuple[str, str, FieldInfo]]:
@@ -229,7 +264,13 @@ class _Field:
         elif choices is not None:
             combo = QComboBox(parent)
             for choice in choices:
-                combo.addItem(_choice_label(key, choice), choice)
+                combo.addItem(choice_label(key, choice), choice)
+            # Sized like the other fields, not by its longest label (a model's name), which
+            # widened the page past the dialog; the list shows the labels whole.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(COMBO_CHARS)
             self.widget = combo
         elif kind is int or kind is float:
             low, high = _bounds(field)
@@ -248,6 +289,9 @@ class _Field:
             edit = QLineEdit(parent)
             if self.secret:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
+            # Paths and URLs read left to right: mirrored, "/root/.local" showed as
+            # "root/.local/" in the Hebrew window.
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
             self.widget = edit
         self.widget.setObjectName(f"setting:{key}")
         self.widget.setAccessibleName(setting_label(key))

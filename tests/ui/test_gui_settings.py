@@ -113,3 +113,32 @@ def test_settings_screen_locks_policy_keys_refuses_bad_values_and_writes_good_on
     reopened = again.editor("assistant.sources")
     assert isinstance(reopened, QSpinBox) and reopened.value() == 8
     again.reject()
+
+
+def test_each_choice_shows_a_label_and_config_toml_keeps_its_value(
+    make_gui: MakeGui, notes_api: ChartsideService, files: tuple[Path, Path]
+) -> None:
+    """Issue 28: a combo box shows words ("Text with [n] markers", "Automatic: …"), not
+    the stored value ("text", "auto"); what is saved is still the value start-up reads."""
+    _, config = files
+    driver = make_gui(notes_api)
+    driver.unlock(PASSPHRASE)
+    dialog = _open(driver)
+
+    combos = {k: w for k in dialog.fields if isinstance(w := dialog.editor(k), QComboBox)}
+    assert {"assistant.answer_format", "models.default_generator", "log_level"} <= set(combos)
+    for key, combo in combos.items():
+        for i in range(combo.count()):
+            value, label = combo.itemData(i), combo.itemText(i)
+            assert label and label != value, (key, value)
+    answer_format = combos["assistant.answer_format"]
+    assert answer_format.currentData() == "text"
+    assert answer_format.currentText() == "Text with [n] markers"
+    generator = combos["models.default_generator"]
+    assert generator.currentText() == "Automatic (by free memory)"
+
+    answer_format.setCurrentIndex(answer_format.findData("json"))
+    driver.click(dialog.save_button)
+    assert not dialog.isVisible()
+    assert 'answer_format = "json"' in config.read_text()
+    assert load_settings().assistant.answer_format == "json"
