@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.domain import AssistantStatus
+from ui.core_text import core_text
 
 
 class AssistantStatusLabel(QLabel):
@@ -21,5 +22,5 @@ class AssistantStatusLabel(QLabel):
             self.setText(self.tr("Assistant ready"))
         else:
             self.setText(self.tr("Assistant unavailable"))
-        # The reason comes from core in English; it is not PHI.
-        self.setToolTip(status.reason)
+        # The reason comes from core in English (it is not PHI), translated as core's words are.
+        self.setToolTip(core_text(status.reason))

@@ -244,6 +244,18 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Core", "Choosing the generator"),
     QT_TRANSLATE_NOOP("Core", "by default"),
     QT_TRANSLATE_NOOP("Core", "a settings file"),
+    # Why the assistant can or cannot run, and why a model is in use (the status bar, the
+    # Models screen): app/models_setup.py, core/services/ask_ops.py, models/registry.py.
+    QT_TRANSLATE_NOOP("Core", "No local AI models are set up in this installation."),
+    QT_TRANSLATE_NOOP("Core", "The assistant's local models are ready to load."),
+    QT_TRANSLATE_NOOP("Core", "the embedding runtime"),
+    QT_TRANSLATE_NOOP("Core", "the LLM runtime"),
+    QT_TRANSLATE_NOOP("Core", "embedder"),
+    QT_TRANSLATE_NOOP("Core", "generator"),
+    QT_TRANSLATE_NOOP("Core", "the workspace's embedder, chosen for all its desktops"),
+    QT_TRANSLATE_NOOP("Core", "chosen by the models.default_generator setting"),
+    QT_TRANSLATE_NOOP("Core", "the Qwen model packages are not installed"),
+    QT_TRANSLATE_NOOP("Core", "the most capable packaged model that fits this computer's RAM"),
 )
 
 # Core's texts with values: {date} and {date_to} are dates as core spells them ("3 June
@@ -279,6 +291,22 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", "The question was not run because {reason}."),
     QT_TRANSLATE_NOOP("Core", "{n} of {total} earlier turns were left out to fit."),
     QT_TRANSLATE_NOOP("Core", "{n} of {total} sources were left out to fit the model's context."),
+    # The assistant's status and a model's reason for being in use (TEXTS, above).
+    QT_TRANSLATE_NOOP(
+        "Core", "The assistant is unavailable: {part} is not installed. Notes work as usual."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "The assistant is unavailable: no {kind} is chosen. "
+        "Run `chartside models use-{command} PATH`.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "The assistant is unavailable: the {kind} {name} is missing from {path}. "
+        "Notes work as usual.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "The assistant answers with {name} ({reason})."),
+    QT_TRANSLATE_NOOP("Core", "{name} needs about {n} GiB of RAM and {count} GiB is free"),
     # Errors with values. A more particular template comes before a more general one.
     QT_TRANSLATE_NOOP("Core", "The question is {n} characters long; the limit is {limit}."),
     QT_TRANSLATE_NOOP(

@@ -73,7 +73,9 @@ def _generator_locked() -> bool:
 
 
 def _size(n: int) -> str:
-    return QLocale().formattedDataSize(n)
+    # "87.36 MiB" as one left-to-right island: in a right-to-left cell or sentence the
+    # bidi algorithm would otherwise put the unit before the number ("MiB 87.36").
+    return ltr(QLocale().formattedDataSize(n))
 
 
 class ModelsDialog(QDialog):
@@ -506,8 +508,8 @@ class ModelsDialog(QDialog):
                 ).format(generator=isolate(status.generator), embedder=isolate(status.embedder))
             )
         else:
-            # Why it cannot run comes from core, in English.
-            self.assistant_label.setText(status.reason)
+            # Why it cannot run comes from core, in English: translated as core's words are.
+            self.assistant_label.setText(core_text(status.reason))
 
     def _on_progress(self, fraction: float, _message: str) -> None:
         if self._busy:
