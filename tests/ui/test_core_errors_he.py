@@ -188,7 +188,7 @@ def test_values_in_core_errors_are_kept_and_isolated(hebrew: None) -> None:  # n
     assert "\u2066/media/usb/backups\u2069" in missing and HEBREW.search(missing)
     # A named value's words are translated in turn.
     gone = core_text("session 42 does not exist")
-    assert "פגישה" in gone and "session" not in gone
+    assert "מפגש" in gone and "session" not in gone
 
 
 def test_a_locked_generator_reads_in_hebrew(hebrew: None) -> None:  # noqa: F811

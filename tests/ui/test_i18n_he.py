@@ -21,13 +21,19 @@ import pytest
 from a11y import clashes, tour, widgets_of, window_mnemonics
 from gui_driver import GuiDriver
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
     QTreeWidget,
     QWidget,
 )
@@ -41,7 +47,7 @@ from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
-from ui.bidi import strip_isolates
+from ui.bidi import ISOLATES, PDI, strip_isolates, utf16_len
 from ui.core_text import ANSWER_LINES, TEMPLATES, TEXTS, core_lines, core_text
 from ui.errors import describe
 
@@ -155,12 +161,17 @@ def _english_patterns() -> list[tuple[re.Pattern[str], str]]:
 def _shown_texts(window: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for every text `window` shows or announces."""
     yield "title", window.windowTitle()
+    yield from _app_texts(window)
     for widget in widgets_of(window):
         name = widget.objectName() or type(widget).__name__
         if isinstance(widget, (QLabel, QAbstractButton, QLineEdit)):
             yield name, widget.text()
-        if isinstance(widget, QLineEdit):
-            yield f"{name} placeholder", widget.placeholderText()
+        if isinstance(widget, QTreeWidget):
+            for row in range(widget.topLevelItemCount()):
+                item = widget.topLevelItem(row)
+                assert item is not None
+                for column in range(widget.columnCount()):
+                    yield f"{name} cell", item.text(column)
         if isinstance(widget, QGroupBox):
             yield name, widget.title()
         if isinstance(widget, QTreeWidget):
@@ -178,12 +189,104 @@ def _shown_texts(window: QWidget) -> Iterator[tuple[str, str]]:
                 yield "menu item tooltip", action.toolTip()
 
 
+# Cells of the dialogs' lists that hold the data's own words (a model's file name), not the
+# app's: (the list's object name, column).
+DATA_COLUMNS = {("modelList", 1)}
+# Names a Hebrew text writes in Latin letters: products, formats, a file type.
+LATIN_NAMES = {"PostgreSQL", "pgvector", "AES-256-GCM", "JSON", "gguf"}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
+# A number and the Latin unit after it ("87.36 MiB", "1,200 ms", "45%").
+NUMBER_UNIT = re.compile(
+    r"(?<![\w.])(\d+(?:[.,]\d+)*)\s?(KiB|MiB|GiB|TiB|kB|MB|GB|TB|bytes|ms|min|s|%)(?![A-Za-z])"
+)
+
+
+def _app_texts(window: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for what the app writes into `window` besides its labels and buttons:
+    the values a combo box offers, every placeholder, a spin box's unit, and the cells of
+    the lists a dialog fills itself (health checks, metrics, models; the main window's
+    lists hold the notes' own words)."""
+    for widget in widgets_of(window):
+        name = widget.objectName() or type(widget).__name__
+        if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QComboBox)):
+            yield f"{name} placeholder", widget.placeholderText()
+        if isinstance(widget, QComboBox):
+            for i in range(widget.count()):
+                yield f"{name} item", widget.itemText(i)
+        if isinstance(widget, QAbstractSpinBox):
+            yield f"{name} special value", widget.specialValueText()
+            if hasattr(widget, "suffix"):
+                yield f"{name} suffix", widget.suffix()  # pyright: ignore[reportAttributeAccessIssue]
+        if isinstance(widget, QTreeWidget) and not isinstance(window, QMainWindow):
+            for row in range(widget.topLevelItemCount()):
+                item = widget.topLevelItem(row)
+                assert item is not None
+                for column in range(widget.columnCount()):
+                    if (name, column) not in DATA_COLUMNS:
+                        yield f"{name} row {row}", item.text(column)
+
+
+def _outside_isolates(text: str) -> str:
+    """`text` without what it isolates: the values (a path, a version, a name) a sentence
+    carries in their own direction."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in ISOLATES[:3]:
+            depth += 1
+        elif ch == PDI:
+            depth = max(depth - 1, 0)
+        elif not depth:
+            out.append(ch)
+    return "".join(out)
+
+
+def _english_words(text: str) -> list[str]:
+    """Latin words the app wrote itself: outside the values it isolates, not a name."""
+    return [w for w in LATIN_WORD.findall(_outside_isolates(text)) if w not in LATIN_NAMES]
+
+
+def _units_before_numbers(text: str) -> list[str]:
+    """Each "<number> <unit>" of `text` that a right-to-left line shows unit first
+    ("MiB 87.36"), measured on Qt's own layout of the line."""
+    layout = QTextLayout(text, QApplication.font())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(100_000)
+    layout.endLayout()
+
+    def left(index: int) -> float:
+        """Where character `index`'s glyph starts on the line (a cursor position at a
+        change of direction is ambiguous; the glyph's box is not)."""
+        runs = layout.glyphRuns(utf16_len(text[:index]), 1)
+        return min(run.boundingRect().left() for run in runs)
+
+    wrong = []
+    for m in NUMBER_UNIT.finditer(text):
+        if left(m.start(2)) < left(m.start(1)):  # a left-to-right value: number, then unit
+            wrong.append(m.group(0))
+    return wrong
+
+
+def test_the_unit_check_sees_a_unit_before_its_number(qapp: QApplication) -> None:
+    assert _units_before_numbers("87.36 MiB") == ["87.36 MiB"]  # what issue 28 saw
+    # Only the first: "GiB" follows "MiB", a left-to-right word, so its number reads as one.
+    assert _units_before_numbers("כ־300.00 MiB (8.00 GiB פנויים)") == ["300.00 MiB"]
+    assert _units_before_numbers("\u206687.36 MiB\u2069") == []
+    assert _units_before_numbers("נענה תוך 3.2 שניות, 45%") == []
+
+
 def test_every_window_in_hebrew_shows_no_english_of_the_apps_own(
     hebrew: None, make_gui: MakeGui, service_factory: Callable[..., ChartsideService]
 ) -> None:
+    """The catalogue's own English nowhere; and in what the app writes besides its labels
+    (health checks and their details, the settings' values, placeholders), no English
+    word at all. Units follow their numbers in every text."""
     patterns = _english_patterns()
     english: dict[str, list[str]] = {}
     seen: list[str] = []
+    checked: dict[str, int] = {}
 
     def visit(name: str, window: QWidget) -> None:
         seen.append(name)
@@ -192,6 +295,12 @@ def test_every_window_in_hebrew_shows_no_english_of_the_apps_own(
             shown = _without_mnemonic(strip_isolates(text)).strip()
             if shown and any(p.fullmatch(shown) for p, _ in patterns):
                 english.setdefault(name, []).append(f"{where}: {shown!r}")
+            if wrong := _units_before_numbers(text):
+                english.setdefault(name, []).append(f"{where}: unit first in {wrong}")
+        for where, text in _app_texts(window):
+            checked[name] = checked.get(name, 0) + bool(text)
+            if words := _english_words(text):
+                english.setdefault(name, []).append(f"{where}: {text!r} has {words}")
         dupes = clashes(window_mnemonics(window))
         if dupes:
             english.setdefault(name, []).append(f"clashing mnemonics {dupes}")
@@ -200,6 +309,10 @@ def test_every_window_in_hebrew_shows_no_english_of_the_apps_own(
     tour(driver, PASSPHRASE, visit)
     assert len(seen) == 13
     assert english == {}
+    # The scan read what it is for: the real service's checks, the settings' values, the
+    # models' sizes and every placeholder.
+    assert checked["diagnostics"] >= 9 * 3 and checked["models"] >= 4 * 4
+    assert checked["settings"] >= 12 and checked["main window"] >= 3
 
 
 # -- core's words ---------------------------------------------------------------------------
@@ -296,7 +409,7 @@ def test_every_warning_and_refusal_of_the_assistant_shows_in_hebrew(hebrew: None
     assert english == set()
     # Values are translated too: a date, a range in a refusal, a question's reason.
     assert core_text("No session between 3 June 2008 and 4 July 2009 is in the notes.") == (
-        "אין ברשומות פגישה בין 3 יוני 2008 לבין 4 יולי 2009."
+        "אין ברשומות מפגש בין 3 יוני 2008 לבין 4 יולי 2009."
     )
     reason = core_text("The question was not run because it is a jailbreak attempt.")
     assert reason == "השאלה לא הורצה כי זהו ניסיון לעקוף את מגבלות העוזר."
@@ -316,9 +429,9 @@ def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
     assert answer.startswith("The closest passages in the notes:")
     assert core_lines(answer).split("\n") == [
         "הקטעים הקרובים ביותר ברשומות:",
-        '- פגישה מיום 3 מרץ 2024, תוכנית: "\u2068Start sertraline 50 mg daily.\u2069" [1]',
+        '- מפגש מיום 3 מרץ 2024, תוכנית: "\u2068Start sertraline 50 mg daily.\u2069" [1]',
         '- רשומת המטופל, רקע רפואי: "\u2068Hypothyroidism.\u2069" [2]',
-        '- פגישה, סובייקטיבי: "\u2068Knee pain on stairs.\u2069" [3]',
+        '- מפגש, סובייקטיבי: "\u2068Knee pain on stairs.\u2069" [3]',
     ]
     for key, words in FIELD_WORDS.items():  # every field core names has its Hebrew name
         assert HEBREW.search(core_text(f"Session, {words}")), key
@@ -363,10 +476,161 @@ def test_a_hebrew_question_in_the_hebrew_window_reads_in_hebrew(
     panel = wait_for_answer(driver, 60_000)
     shown = strip_isolates(panel.answer.toPlainText())
     assert "הקטעים הקרובים ביותר ברשומות:" in shown
-    assert "פגישה מיום 2 מרץ 2024, תוכנית" in shown
+    assert "מפגש מיום 2 מרץ 2024, תוכנית" in shown
     assert "Start sertraline 50 mg daily." in shown
     for english in ("The closest passages", "Session of", "March", "Plan"):
         assert english not in shown
     warning = panel.warnings.text()
     assert "אין מודל שפה שעונה בעברית" in warning and "No language model" not in warning
     assert [s.n for s in panel.sources.sources] and hrefs(panel.answer.document())
+
+
+# -- issue 28: the Diagnostics page, one word for a session, one form for buttons -------------
+
+
+def test_every_health_check_reads_in_hebrew(hebrew: None) -> None:
+    """Each detail core's checks report (core.services.doctor.DETAILS, by its stable id)
+    and each check's name read in Hebrew, values kept; a detail that is an error's own
+    message is translated as core's errors are."""
+    from core.domain import HealthCheck
+    from core.services.doctor import DETAILS
+    from ui.diagnostics import DETAILS as SHOWN
+    from ui.diagnostics import check_detail, check_label
+
+    assert SHOWN == DETAILS  # the same ids and English: the CLI and the English window agree
+    samples: dict[str, object] = {
+        "version": "16.4",
+        "revision": "0008",
+        "head": "0009",
+        "role": "chartside_app",
+        "superuser": False,
+        "bypassrls": True,
+        "tables": ["clients", "sessions"],
+        "count": 1700,
+        "columns": ["clients.notes"],
+        "paths": ["/srv/chartside/pg"],
+        "model": "all-MiniLM-L6-v2@1a2b3c",
+        "current": 3,
+        "total": 9,
+        "path": "/etc/chartside/policy.toml",
+        "keys": ["ui.language"],
+    }
+    for detail_id, english in DETAILS.items():
+        values = {k: samples[k] for k in re.findall(r"\{(\w+)\}", english)}
+        name = detail_id.split(".")[0]
+        shown = check_detail(HealthCheck(name, True, english, {}, detail_id, values))
+        assert HEBREW.search(shown) and not _english_words(shown), (detail_id, shown)
+        kept = [v for v in values.values() if isinstance(v, (str, int)) and not isinstance(v, bool)]
+        kept += [x for v in values.values() if isinstance(v, list) for x in v]
+        assert all(str(v) in shown for v in kept), (detail_id, shown)
+        label = check_label(name)
+        assert HEBREW.search(label) and not _english_words(label), (name, label)
+    role = HealthCheck(
+        "runtime_role",
+        False,
+        "",
+        {},
+        "runtime_role.flags",
+        {"role": "app", "superuser": True, "bypassrls": False},
+    )
+    assert "משתמש־על: כן" in check_detail(role) and "השורה: לא" in check_detail(role)
+    broken = HealthCheck("database", False, "the embedded database is not running")
+    assert HEBREW.search(check_detail(broken)), check_detail(broken)
+
+
+SESSION_HE = "מפגש"
+NOT_SESSION_HE = "פגיש"  # פגישה, פגישת, פגישות: a meeting; the window says מפגש
+
+
+def test_one_word_for_a_session_in_every_hebrew_text_the_app_writes() -> None:
+    """מפגש, never פגישה: in the catalogue, and in every Hebrew string of core and the GUI
+    (the timeline's answers). Patterns that read a clinician's own words ("ביקור|פגישה|מפגש")
+    list both and are left out: they are alternations."""
+    found = [
+        f"catalogue {context}: {source!r} -> {translation.text!r}"
+        for context, source, translation in _messages(TS)
+        if NOT_SESSION_HE in (translation.text or "")
+    ]
+    files = sorted([*(ROOT / "core").rglob("*.py"), *(ROOT / "ui").glob("*.py")])
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            if NOT_SESSION_HE in node.value and "|" not in node.value:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert found == []
+    uses = sum(SESSION_HE in (t.text or "") for _, _, t in _messages(TS))
+    assert uses >= 20, "the scan read the catalogue's translations"
+
+
+def _action_name(text: str) -> str:
+    return _without_mnemonic(text).replace("…", "").strip()
+
+
+def test_buttons_and_menu_items_name_their_action_one_way(
+    hebrew: None, make_gui: MakeGui, fake_api: object
+) -> None:
+    """A button names its action the way the catalogue's buttons and menu items mostly do:
+    with the action's noun (שמירה, גיבוי, ביטול), never an imperative ("שאל", "שמרו").
+    What a button, a menu item or a tab shows has a mnemonic or ends in "…" in English; the
+    same action has the same Hebrew wherever it shows, and none starts with a plural
+    imperative (a first word ending in ו)."""
+    from fake_api import FAKE_PASSPHRASE
+
+    names: dict[str, set[str]] = {}
+    imperative = []
+    for context, source, translation in _messages(TS):
+        if not ("&" in source or source.endswith("…")) or source.endswith(":"):
+            continue  # not an action: a sentence, or a caption naming its field
+        hebrew_name = _action_name(translation.text or "")
+        names.setdefault(_action_name(source).casefold(), set()).add(hebrew_name)
+        first = hebrew_name.split(" ")[0]
+        if first.endswith("ו"):
+            imperative.append(f"{context}: {source!r} -> {hebrew_name!r}")
+    assert len(names) >= 60, "the scan read the catalogue's actions"
+    assert {k: v for k, v in names.items() if len(v) > 1} == {}
+    assert imperative == []
+
+    # In the window: the Ask button reads as the Assistant menu's Ask.
+    driver = make_gui(fake_api)  # type: ignore[arg-type]
+    driver.unlock(FAKE_PASSPHRASE)
+    button = driver.window.findChild(QPushButton, "askButton")
+    actions = [a for m in driver.controller.menus.menus() for a in m.actions()]
+    menu_item = next(a for a in actions if a.objectName() == "askAction")
+    assert button is not None and _action_name(button.text()) == _action_name(menu_item.text())
+    assert _action_name(button.text()) == "שאלה"
+
+
+def _why_the_assistant_and_models() -> set[str]:
+    """What the status bar and the Models screen say about the assistant and its models,
+    read from the source: every `AssistantStatus(…)`'s reason, the reasons
+    `_choose_generator` returns, and app/models_setup.py's module-level words."""
+    said: set[str] = set()
+    setup = ROOT / "app" / "models_setup.py"
+    files = [setup, ROOT / "core" / "services" / "ask_ops.py", ROOT / "models" / "registry.py"]
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and called_name(node.func) == "AssistantStatus":
+                said.update(sample(node.args[1]) if len(node.args) > 1 else ())
+            elif isinstance(node, ast.FunctionDef) and node.name == "_choose_generator":
+                for value in _returns(node):
+                    if isinstance(value, ast.Tuple):
+                        said.update(sample(value.elts[1]))
+        if path == setup:
+            for statement in tree.body:
+                value = statement.value if isinstance(statement, ast.Assign) else None
+                if isinstance(value, ast.Dict):
+                    said.update(t for v in value.values for t in sample(v))
+                elif value is not None:
+                    said.update(sample(value))
+    return said
+
+
+def test_why_the_assistant_and_its_models_run_reads_in_hebrew(hebrew: None) -> None:
+    said = _why_the_assistant_and_models()
+    assert len(said) >= 10, said
+    english = {text for text in said if not HEBREW.search(core_text(text))}
+    assert english == set()
+    fits = core_text("Qwen2.5-Coder-1.5B-Instruct needs about 1.9 GiB of RAM and 0.8 GiB is free")
+    assert HEBREW.search(fits) and _units_before_numbers(fits) == [], fits

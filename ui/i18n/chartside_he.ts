@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>As&amp;k</source>
-        <translation>שאל</translation>
+        <translation>שאלה</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -420,7 +420,7 @@
     <name>ClientEditor</name>
     <message>
         <source>YYYY-MM-DD (optional)</source>
-        <translation>YYYY-MM-DD (לא חובה)</translation>
+        <translation>למשל ⁦1980-01-31⁩ (לא חובה)</translation>
     </message>
     <message>
         <source>F&amp;ull name:</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>is not a real date in YYYY-MM-DD form</source>
-        <translation>אינו תאריך תקין בתבנית YYYY-MM-DD</translation>
+        <translation>אינו תאריך קיים בתבנית שנה-חודש-יום (למשל ⁦1980-01-31⁩)</translation>
     </message>
 </context>
 <context>
@@ -864,7 +864,7 @@
     </message>
     <message>
         <source>session</source>
-        <translation>פגישה</translation>
+        <translation>מפגש</translation>
     </message>
     <message>
         <source>practitioner</source>
@@ -876,11 +876,11 @@
     </message>
     <message>
         <source>is not a real date in YYYY-MM-DD form</source>
-        <translation>אינו תאריך קיים בתבנית ⁦YYYY-MM-DD⁩</translation>
+        <translation>אינו תאריך קיים בתבנית שנה-חודש-יום (למשל ⁦1980-01-31⁩)</translation>
     </message>
     <message>
         <source>is not a real date-time in YYYY-MM-DDTHH:MM:SS form</source>
-        <translation>אינו תאריך ושעה קיימים בתבנית ⁦YYYY-MM-DDTHH:MM:SS⁩</translation>
+        <translation>אינו תאריך ושעה קיימים בתבנית שנה-חודש-יום ושעה (למשל ⁦1980-01-31T09:30:00⁩)</translation>
     </message>
     <message>
         <source>is outside the plausible range (1900 to today)</source>
@@ -1119,16 +1119,56 @@
         <translation>קובץ הגדרות</translation>
     </message>
     <message>
+        <source>No local AI models are set up in this installation.</source>
+        <translation>בהתקנה הזו לא הוגדרו מודלים מקומיים של בינה מלאכותית.</translation>
+    </message>
+    <message>
+        <source>The assistant&apos;s local models are ready to load.</source>
+        <translation>המודלים המקומיים של העוזר מוכנים לטעינה.</translation>
+    </message>
+    <message>
+        <source>the embedding runtime</source>
+        <translation>סביבת ההרצה של מודל השיבוץ</translation>
+    </message>
+    <message>
+        <source>the LLM runtime</source>
+        <translation>סביבת ההרצה של מודל השפה</translation>
+    </message>
+    <message>
+        <source>embedder</source>
+        <translation>מקודד</translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation>מחולל</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s embedder, chosen for all its desktops</source>
+        <translation>המקודד של סביבת העבודה, שנבחר לכל המחשבים שלה</translation>
+    </message>
+    <message>
+        <source>chosen by the models.default_generator setting</source>
+        <translation>נבחר בהגדרה ⁦models.default_generator⁩</translation>
+    </message>
+    <message>
+        <source>the Qwen model packages are not installed</source>
+        <translation>חבילות המודל Qwen אינן מותקנות</translation>
+    </message>
+    <message>
+        <source>the most capable packaged model that fits this computer&apos;s RAM</source>
+        <translation>המודל המוצלח ביותר מבין המודלים שבחבילה שנכנס בזיכרון של המחשב הזה</translation>
+    </message>
+    <message>
         <source>- {place}: “{quote}” [{n}]</source>
         <translation>- {place}: &quot;{quote}&quot; [{n}]</translation>
     </message>
     <message>
         <source>Session of {date}, {field}</source>
-        <translation>פגישה מיום {date}, {field}</translation>
+        <translation>מפגש מיום {date}, {field}</translation>
     </message>
     <message>
         <source>Session, {field}</source>
-        <translation>פגישה, {field}</translation>
+        <translation>מפגש, {field}</translation>
     </message>
     <message>
         <source>Client record, {field}</source>
@@ -1136,7 +1176,7 @@
     </message>
     <message>
         <source>No session {range} is in the notes.</source>
-        <translation>אין ברשומות פגישה {range}.</translation>
+        <translation>אין ברשומות מפגש {range}.</translation>
     </message>
     <message>
         <source>on {date}</source>
@@ -1197,6 +1237,26 @@
     <message>
         <source>{n} of {total} sources were left out to fit the model&apos;s context.</source>
         <translation>{n} מתוך {total} מקורות הושמטו כדי שייכנסו להקשר של המודל.</translation>
+    </message>
+    <message>
+        <source>The assistant is unavailable: {part} is not installed. Notes work as usual.</source>
+        <translation>העוזר אינו זמין: {part} אינה מותקנת. הרשומות עובדות כרגיל.</translation>
+    </message>
+    <message>
+        <source>The assistant is unavailable: no {kind} is chosen. Run `chartside models use-{command} PATH`.</source>
+        <translation>העוזר אינו זמין: לא נבחר {kind}. הריצו ⁦`chartside models use-{command} PATH`⁩.</translation>
+    </message>
+    <message>
+        <source>The assistant is unavailable: the {kind} {name} is missing from {path}. Notes work as usual.</source>
+        <translation>העוזר אינו זמין: ה{kind} {name} חסר ב־{path}. הרשומות עובדות כרגיל.</translation>
+    </message>
+    <message>
+        <source>The assistant answers with {name} ({reason}).</source>
+        <translation>העוזר עונה באמצעות {name} ({reason}).</translation>
+    </message>
+    <message>
+        <source>{name} needs about {n} GiB of RAM and {count} GiB is free</source>
+        <translation>{name} צריך כ־⁦{n} GiB⁩ של זיכרון, ופנויים ⁦{count} GiB⁩</translation>
     </message>
     <message>
         <source>The question is {n} characters long; the limit is {limit}.</source>
@@ -1600,7 +1660,7 @@
     <name>Diagnostics</name>
     <message>
         <source>Embed the question</source>
-        <translation>שיבוץ השאלה (embedding)</translation>
+        <translation>שיבוץ השאלה</translation>
     </message>
     <message>
         <source>Retrieve notes</source>
@@ -1613,6 +1673,114 @@
     <message>
         <source>Total</source>
         <translation>סה״כ</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>מסד הנתונים</translation>
+    </message>
+    <message>
+        <source>Vector search (pgvector)</source>
+        <translation>חיפוש וקטורי (pgvector)</translation>
+    </message>
+    <message>
+        <source>Database schema</source>
+        <translation>סכמת מסד הנתונים</translation>
+    </message>
+    <message>
+        <source>Everyday database role</source>
+        <translation>תפקיד מסד הנתונים לעבודה השוטפת</translation>
+    </message>
+    <message>
+        <source>Row-level security</source>
+        <translation>אבטחה ברמת השורה</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>הצפנה</translation>
+    </message>
+    <message>
+        <source>Folder permissions</source>
+        <translation>הרשאות התיקיות</translation>
+    </message>
+    <message>
+        <source>Search index</source>
+        <translation>אינדקס החיפוש</translation>
+    </message>
+    <message>
+        <source>System policy</source>
+        <translation>מדיניות המערכת</translation>
+    </message>
+    <message>
+        <source>PostgreSQL {version}</source>
+        <translation>שרת PostgreSQL בגרסה {version}</translation>
+    </message>
+    <message>
+        <source>pgvector {version}</source>
+        <translation>ההרחבה pgvector בגרסה {version}</translation>
+    </message>
+    <message>
+        <source>pgvector is not installed</source>
+        <translation>ההרחבה pgvector אינה מותקנת</translation>
+    </message>
+    <message>
+        <source>revision {revision} (head {head})</source>
+        <translation>גרסה {revision} (העדכנית: {head})</translation>
+    </message>
+    <message>
+        <source>{role}: superuser={superuser}, bypassrls={bypassrls}</source>
+        <translation>{role}: משתמש־על: {superuser}; עוקף אבטחה ברמת השורה: {bypassrls}</translation>
+    </message>
+    <message>
+        <source>forced on every workspace table</source>
+        <translation>נאכפת בכל טבלאות סביבות העבודה</translation>
+    </message>
+    <message>
+        <source>not forced on: {tables}</source>
+        <translation>אינה נאכפת על: {tables}</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM on {count} stored PHI values</source>
+        <translation>AES-256-GCM על {count} ערכים שמורים של מידע רפואי מזהה</translation>
+    </message>
+    <message>
+        <source>unencrypted or unknown format in {columns}</source>
+        <translation>ערכים לא מוצפנים או בתבנית לא מוכרת ב־{columns}</translation>
+    </message>
+    <message>
+        <source>data and socket directories are private (0700)</source>
+        <translation>תיקיית הנתונים ותיקיית השקע פרטיות (0700)</translation>
+    </message>
+    <message>
+        <source>too open: {paths}</source>
+        <translation>פתוחות מדי: {paths}</translation>
+    </message>
+    <message>
+        <source>no embedding model: search is keyword-only</source>
+        <translation>אין מודל שיבוץ: החיפוש הוא לפי מילים בלבד</translation>
+    </message>
+    <message>
+        <source>embedder {model}; unlock for counts</source>
+        <translation>מודל השיבוץ {model}; פתחו את הנעילה כדי לראות ספירות</translation>
+    </message>
+    <message>
+        <source>{current} of {total} chunks embedded with {model}</source>
+        <translation>{current} מתוך {total} קטעים משובצים במודל {model}</translation>
+    </message>
+    <message>
+        <source>no setting is fixed by a system policy</source>
+        <translation>אף הגדרה אינה נקבעת במדיניות המערכת</translation>
+    </message>
+    <message>
+        <source>fixed by {path}: {keys}</source>
+        <translation>נקבעו בקובץ {path}: {keys}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>כן</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>לא</translation>
     </message>
     <message>
         <source>Prompt tokens</source>
@@ -1633,6 +1801,10 @@
     <message>
         <source>Answered</source>
         <translation>נענו</translation>
+    </message>
+    <message>
+        <source>Answered from the timeline</source>
+        <translation>נענו מציר הזמן הקליני</translation>
     </message>
     <message>
         <source>Refused</source>
@@ -1760,24 +1932,60 @@
         <translation>מחיקה</translation>
     </message>
     <message>
-        <source>Unsaved changes to a session were kept</source>
-        <translation>שינויים שלא נשמרו במפגש נשמרו כטיוטה</translation>
+        <source>Session date</source>
+        <translation>תאריך המפגש</translation>
     </message>
     <message>
-        <source>Unsaved changes to a client were kept</source>
-        <translation>שינויים שלא נשמרו במטופל נשמרו כטיוטה</translation>
+        <source>Full name</source>
+        <translation>שם מלא</translation>
     </message>
     <message>
-        <source>Unsaved changes to a client and a session were kept</source>
-        <translation>שינויים שלא נשמרו במטופל ובמפגש נשמרו כטיוטה</translation>
+        <source>Date of birth</source>
+        <translation>תאריך לידה</translation>
     </message>
     <message>
-        <source>{what} ({when}). Restore them, or discard them?</source>
-        <translation>{what} ({when}). לשחזר אותם או למחוק אותם?</translation>
+        <source>a session on {date}</source>
+        <translation>מפגש מיום {date}</translation>
     </message>
     <message>
-        <source>{what}. Restore them, or discard them?</source>
-        <translation>{what}. לשחזר אותם או למחוק אותם?</translation>
+        <source>a new session of {client} on {date}</source>
+        <translation>מפגש חדש של {client} מיום {date}</translation>
+    </message>
+    <message>
+        <source>the session of {client} on {date}</source>
+        <translation>מפגש של {client} מיום {date}</translation>
+    </message>
+    <message>
+        <source>the details of {client}</source>
+        <translation>פרטי המטופל {client}</translation>
+    </message>
+    <message>
+        <source>a new client, {client}</source>
+        <translation>מטופל חדש, {client}</translation>
+    </message>
+    <message>
+        <source>a new client</source>
+        <translation>מטופל חדש</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to {what} were kept at {time}: {fields}.</source>
+        <translation>שינויים שלא נשמרו ב{what} נשמרו כטיוטה ב־{time}: {fields}.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to {what} were kept at {time}.</source>
+        <translation>שינויים שלא נשמרו ב{what} נשמרו כטיוטה ב־{time}.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to {what} were kept: {fields}.</source>
+        <translation>שינויים שלא נשמרו ב{what} נשמרו כטיוטה: {fields}.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes to {what} were kept.</source>
+        <translation>שינויים שלא נשמרו ב{what} נשמרו כטיוטה.</translation>
+    </message>
+    <message>
+        <source>Restore them, or discard them?</source>
+        <translation>לשחזר אותם או למחוק אותם?</translation>
     </message>
 </context>
 <context>
@@ -1993,6 +2201,10 @@
     <message>
         <source>Main</source>
         <translation>ראשי</translation>
+    </message>
+    <message>
+        <source>{app} — {client}</source>
+        <translation>{app} — {client}</translation>
     </message>
     <message>
         <source>Client</source>
@@ -2741,6 +2953,10 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
         <source>No notes match.</source>
         <translation>אין רשומות מתאימות.</translation>
     </message>
+    <message>
+        <source>Related in meaning:</source>
+        <translation>קרוב במשמעות:</translation>
+    </message>
 </context>
 <context>
     <name>SessionEditor</name>
@@ -2895,7 +3111,7 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     </message>
     <message>
         <source>Embedder threads for “chartside index”</source>
-        <translation>תהליכונים של מודל ההטמעה ל־“chartside index”</translation>
+        <translation>תהליכונים של מודל ההטמעה ל־⁦“chartside index”⁩</translation>
     </message>
     <message>
         <source>Generator threads</source>
@@ -2990,6 +3206,42 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
         <translation>שפה</translation>
     </message>
     <message>
+        <source>{name} (larger)</source>
+        <translation>{name} (גדול)</translation>
+    </message>
+    <message>
+        <source>{name} (small)</source>
+        <translation>{name} (קטן)</translation>
+    </message>
+    <message>
+        <source>Automatic (by free memory)</source>
+        <translation>אוטומטי (לפי הזיכרון הפנוי)</translation>
+    </message>
+    <message>
+        <source>Text with [n] markers</source>
+        <translation>טקסט עם מספרי מקורות ([1], [2])</translation>
+    </message>
+    <message>
+        <source>Structured (JSON), one entry per sentence</source>
+        <translation>מובנה (JSON), רשומה לכל משפט</translation>
+    </message>
+    <message>
+        <source>Debugging (everything)</source>
+        <translation>ניפוי באגים (הכול)</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>מידע</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>אזהרות</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>שגיאות בלבד</translation>
+    </message>
+    <message>
         <source>Set, not shown; type to replace it</source>
         <translation>מוגדר ואינו מוצג; הקלידו כדי להחליף</translation>
     </message>
@@ -3027,6 +3279,10 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     <message>
         <source>Show all sources, including those not cited</source>
         <translation>הצגת כל המקורות, כולל אלה שלא צוטטו</translation>
+    </message>
+    <message>
+        <source>reading</source>
+        <translation>בקריאה</translation>
     </message>
     <message>
         <source>Sources of the answer</source>
@@ -3180,10 +3436,6 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     </message>
     <message>
         <source>&amp;Try again</source>
-    <message>
-        <source>reading</source>
-        <translation>בקריאה</translation>
-    </message>
         <translation>&amp;ניסיון נוסף</translation>
     </message>
     <message>
