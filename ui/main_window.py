@@ -200,7 +200,11 @@ class MainWindow(UnsavedChanges, QMainWindow):
 
     def _make_room_for_results(self) -> None:
         """Grow the search results to show every row, taking the room from the sessions
-        down to their minimum (the user can drag the splitter back)."""
+        down to their minimum; and from the client's details, folded, when that leaves
+        fewer than eight in view (three at 1366×768 in issue 28; the user can unfold
+        them, or drag the splitter back)."""
+        if self.search_panel.room_needed() > self.sessions_box.spare_height():
+            self.show_client_details(False)
         sizes = self.client_page.sizes()
         grow = min(self.search_panel.room_wanted(), self.sessions_box.spare_height())
         if grow > 0:

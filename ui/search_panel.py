@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from uuid import UUID
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -26,14 +28,19 @@ from PySide6.QtWidgets import (
 
 from core.api import NotesApi
 from core.retrieval.types import SearchHit, SearchQuery, SearchResult
-from ui.bidi import DATE_TIME, IsolatingDelegate
+from ui.bidi import DATE_TIME, IsolatingDelegate, ltr_runs
 from ui.fields import field_label
-from ui.snippets import SOURCE_ROLE, SnippetDelegate, centred, fitting_chars
+from ui.snippet_text import match_spans, one_line
+from ui.snippets import SOURCE_ROLE, Snippet, SnippetDelegate, fitted
 from ui.tasks import TaskRunner
 
 RESULT_LIMIT = 10
+MIN_ROWS = 8  # results the list shows at 1366×768 (issue 28), the window's room allowing
 RESULTS_KEY = "search.results"  # the task runner key of the results on screen
 _SNIPPET_COLUMN = 2
+# One click opens a result, as a link does (a double click opens it once); the arrow keys
+# only move, and Enter opens. Qt's own single-click activation, set for this list alone.
+_OPEN_ON_CLICK = "QTreeView { activate-on-singleclick: 1; }"
 
 
 class SearchPanel(QGroupBox):
@@ -65,6 +72,10 @@ class SearchPanel(QGroupBox):
         self.query.setAccessibleName(self.tr("Search this client's notes"))
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.search)
+        # Down from the box goes to the results: type, Enter, Down, Enter opens the first.
+        to_results = QShortcut(QKeySequence(Qt.Key.Key_Down), self.query)
+        to_results.setContext(Qt.ShortcutContext.WidgetShortcut)
+        to_results.activated.connect(self._focus_results)
         self.search_button = QPushButton(self.tr("Searc&h"), self)
         self.search_button.setObjectName("noteSearchButton")
         self.search_button.clicked.connect(self.search)
@@ -83,17 +94,26 @@ class SearchPanel(QGroupBox):
         # The snippet around its match, the words marked; no raw scores (the order says it).
         self.results.setItemDelegateForColumn(_SNIPPET_COLUMN, SnippetDelegate(self.results))
         self.results.setUniformRowHeights(True)
+        self.results.setStyleSheet(_OPEN_ON_CLICK)
         self.results.setHeaderLabels([self.tr("Date"), self.tr("Field"), self.tr("Snippet")])
         header = self.results.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(_SNIPPET_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.results.itemActivated.connect(self._on_item_activated)
+        # The rows' text follows the column's width once a resize (a splitter drag) settles.
+        self._reshow = QTimer(self, singleShot=True, interval=100)
+        self._reshow.timeout.connect(self._reshow_rows)
+        header.sectionResized.connect(self._on_section_resized)
 
         row = QHBoxLayout()
         row.addWidget(self.query, 1)
         row.addWidget(self.search_button)
         layout = QVBoxLayout(self)
+        # Tighter than the style's margins: at 1366×768 each row of space is a result more.
+        margins = layout.contentsMargins()
+        layout.setContentsMargins(margins.left(), 2, margins.right(), 2)
+        layout.setSpacing(2)
         layout.addLayout(row)
         layout.addWidget(self.index_note)
         layout.addWidget(self.message)
@@ -138,7 +158,8 @@ class SearchPanel(QGroupBox):
         )
 
     def row_height(self) -> int:
-        return max(self.results.sizeHintForRow(0), self.results.fontMetrics().lineSpacing() + 4)
+        """A result row's height: as laid out when there are rows, else as a line of text."""
+        return max(self.results.sizeHintForRow(0), self.results.fontMetrics().height())
 
     def rows_that_fit(self) -> int:
         """As many results as the list has room for, counting the height the window could
@@ -148,12 +169,23 @@ class SearchPanel(QGroupBox):
 
     def room_wanted(self) -> int:
         """The extra height the panel needs to show every result without scrolling."""
-        rows = self.results.topLevelItemCount()
+        return self._room_for(self.results.topLevelItemCount())
+
+    def room_needed(self) -> int:
+        """The extra height the panel needs to show `MIN_ROWS` results (all, when fewer):
+        worth folding the client's details for, where showing every one is not."""
+        return self._room_for(min(self.results.topLevelItemCount(), MIN_ROWS))
+
+    def _room_for(self, rows: int) -> int:
         return max(0, rows * self.row_height() - self.results.viewport().height() + 4)
 
     def activate(self, row: int) -> None:
-        """Open result `row`, as Enter or a double click on it does."""
+        """Open result `row`, as a click on it or Enter does."""
         self.hit_activated.emit(self.hits[row])
+
+    def _focus_results(self) -> None:
+        if self.results.topLevelItemCount():
+            self.results.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- answers ----------------------------------------------------------------------------
 
@@ -167,14 +199,18 @@ class SearchPanel(QGroupBox):
                     "Index: {current} of {total} notes ready; results may be incomplete"
                 ).format(current=index.current, total=index.total)
             )
-        self.hits = list(result.hits)
-        if not self.hits:
+        if not result.hits:
             self._show_message(self.tr("No notes match."))
             return
         self.message.hide()
-        for hit in self.hits:
-            self.results.addTopLevelItem(self._item(hit))
-        self.results.setCurrentItem(self.results.topLevelItem(0))
+        rows = [(hit, self._snippet(hit)) for hit in result.hits]
+        # The notes that hold the words first, in the search's order; then those it found by
+        # their meaning alone, which say so instead of showing words that are not there.
+        rows.sort(key=lambda row: not row[1].spans)
+        self.hits = [hit for hit, _ in rows]
+        items = [self._item(hit, snippet) for hit, snippet in rows]
+        self.results.addTopLevelItems(items)
+        self.results.setCurrentItem(items[0])
         self.results_shown.emit()
 
     def _on_error(self, exc: BaseException) -> None:
@@ -182,18 +218,40 @@ class SearchPanel(QGroupBox):
         self.message.hide()
         self.failed.emit(exc)
 
-    def _item(self, hit: SearchHit) -> QTreeWidgetItem:
+    def _snippet(self, hit: SearchHit) -> Snippet:
+        """The row's text: the whole chunk on one line (the delegate cuts it around the
+        match to the column's width as it is when painted)."""
+        line = one_line(hit.text or hit.snippet)
+        spans = tuple(match_spans(line, self._query))
+        return Snippet(line, spans, "" if spans else self.tr("Related in meaning:"))
+
+    def _item(self, hit: SearchHit, snippet: Snippet) -> QTreeWidgetItem:
         date = hit.session_date.strftime(DATE_TIME) if hit.session_date else ""
-        # One line per result; the whole snippet, line breaks included, is in the tooltip.
-        # Centred on the match from the whole chunk when there is one; the tooltip has
-        # the whole snippet, line breaks included.
-        whole = hit.text or hit.snippet
-        width = self.results.header().sectionSize(_SNIPPET_COLUMN)
-        shown, _spans = centred(whole, self._query, fitting_chars(self.fontMetrics(), width))
-        item = QTreeWidgetItem([date, field_label(hit.field), shown])
-        item.setData(_SNIPPET_COLUMN, SOURCE_ROLE, (whole, self._query))
-        item.setToolTip(_SNIPPET_COLUMN, hit.snippet)
+        # The display text is the part painted at the column's width now (screen readers
+        # and tests read it); the tooltip has core's snippet, line breaks included.
+        item = QTreeWidgetItem([date, field_label(hit.field), self._shown(snippet)])
+        item.setData(_SNIPPET_COLUMN, SOURCE_ROLE, snippet)
+        item.setToolTip(_SNIPPET_COLUMN, ltr_runs(hit.snippet))
         return item
+
+    def _shown(self, snippet: Snippet) -> str:
+        # The cell's text rect: the column less the margins the style keeps either side.
+        margin = self.results.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.results
+        )
+        width = self.results.header().sectionSize(_SNIPPET_COLUMN) - 2 * (margin + 1)
+        return fitted(snippet, self.results.font(), width, self.layoutDirection())[0]
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == _SNIPPET_COLUMN:
+            self._reshow.start()
+
+    def _reshow_rows(self) -> None:
+        for row in range(self.results.topLevelItemCount()):
+            item = self.results.topLevelItem(row)
+            snippet = item.data(_SNIPPET_COLUMN, SOURCE_ROLE) if item is not None else None
+            if item is not None and isinstance(snippet, Snippet):
+                item.setText(_SNIPPET_COLUMN, self._shown(snippet))
 
     def _on_item_activated(self, item: QTreeWidgetItem, column: int) -> None:
         self.activate(self.results.indexOfTopLevelItem(item))
