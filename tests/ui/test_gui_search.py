@@ -7,28 +7,32 @@ reuse them unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from uuid import UUID
 
 import pytest
 from fake_api import FAKE_MODEL_ID, FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
+from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 from core.api import NotesApi
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import DatabaseError
-from core.retrieval.types import IndexStatus, SearchQuery
-from ui.editors import SessionEditor, find_span
+from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
+from ui.editors import SessionEditor
 from ui.main_window import MainWindow
 from ui.passage import find_span
-from ui.search_panel import SearchPanel
+from ui.search_panel import RESULT_LIMIT, SearchPanel
 from ui.unsaved import Unsaved
 
 MakeGui = Callable[[NotesApi], GuiDriver]
@@ -55,13 +59,27 @@ def search_notes(driver: GuiDriver, text: str) -> SearchPanel:
 def open_hit(driver: GuiDriver, row: int) -> None:
     """Choose result `row` with the keyboard (Enter), and wait for the note to load."""
     results = driver.window.search_panel.results
-    results.setCurrentItem(results.topLevelItem(row))
+    results.setCurrentItem(row_item(results, row))
     driver.qtbot.keyClick(results, Qt.Key.Key_Return)
     driver.settle()
 
 
+def row_item(results: QTreeWidget, row: int) -> QTreeWidgetItem:
+    item = results.topLevelItem(row)
+    assert item is not None, f"no result row {row}"
+    return item
+
+
+def click_hit(driver: GuiDriver, row: int) -> None:
+    """Choose result `row` with one click of the mouse, and wait for the note to load."""
+    results = driver.window.search_panel.results
+    rect = results.visualItemRect(row_item(results, row))
+    driver.qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    driver.settle()
+
+
 def result_rows(panel: SearchPanel) -> list[list[str]]:
-    items = [panel.results.topLevelItem(i) for i in range(panel.results.topLevelItemCount())]
+    items = [row_item(panel.results, i) for i in range(panel.results.topLevelItemCount())]
     return [[item.text(col) for col in range(panel.results.columnCount())] for item in items]
 
 
@@ -111,9 +129,12 @@ def test_search_lists_the_current_clients_matches_off_the_gui_thread(
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
+    _at_screen_size(driver)  # a row wide enough for the whole history
     panel = search_notes(driver, "inhaler")
 
-    assert fake_api.last_query == SearchQuery("inhaler", client_id=seed.client, k=10)
+    query = fake_api.last_query
+    assert query is not None and (query.text, query.client_id) == ("inhaler", seed.client)
+    assert query.k >= RESULT_LIMIT  # as many as the list has room for, ten at least
     [(_, search_thread)] = [call for call in fake_api.calls if call[0] == "search"]
     assert search_thread != threading.get_ident()
     rows = result_rows(panel)
@@ -330,3 +351,211 @@ def test_a_failed_search_goes_to_the_error_banner(
     assert not panel.searching and panel.hits == []
     assert "database went away" in driver.window.banner.text
     assert driver.window.isVisible()
+
+
+# -- issue 28, point 6: one click, the words in every row, eight rows at 1366×768 -------------
+
+SCREEN = (1366, 768)
+NOTO_FONTS = Path(__file__).resolve().parent / "desktop" / "fonts"
+MATCH_COLOUR = QColor("#fff176")  # ui.snippets.MATCH_STYLE's background
+# Long enough that the row shows only a part of it, the words far from the start; a
+# reading and a Hebrew word behind its prefixes ("והכאב" for "כאב") on the way.
+FILLER_EN = "Slept well, appetite normal, mood steady, no new complaints since the last visit. "
+FILLER_HE = "ישנה טוב, תיאבון תקין, מצב רוח יציב, ללא תלונות חדשות מאז הביקור הקודם. "
+LIPIDS_EN = FILLER_EN * 3 + "Lipids: LDL cholesterol 105.1 mg/dL, HDL 63.3 mg/dL. " + FILLER_EN
+KNEE_HE = FILLER_HE * 3 + "דופק 70.7 /min. והכאב בברך השמאלית פחת מאוד. " + FILLER_HE
+
+
+def _many(api: FakeNotesApi, notes: str, visits: int = 12) -> UUID:
+    """A client with `visits` sessions whose Objective is `notes`."""
+    now = dt.datetime.now()
+    client = uuid.uuid4()
+    api.clients = {client: Client(client, ClientData(full_name="Gamma"), now)}
+    sessions = [
+        Session(
+            uuid.uuid4(),
+            client,
+            SessionData(dt.datetime(2024, 1, 1 + day, 9, 0), objective=notes),
+            now,
+        )
+        for day in range(visits)
+    ]
+    api.sessions = {s.id: s for s in sessions}
+    return client
+
+
+def _at_screen_size(driver: GuiDriver) -> None:
+    window = driver.window
+    window.show()
+    window.resize(*SCREEN)
+    driver.wait_until(lambda: (window.width(), window.height()) == SCREEN)
+    driver.settle()
+
+
+def _marked_pixels(panel: SearchPanel, row: int) -> int:
+    """Pixels of the match's colour painted in row `row`'s snippet cell."""
+    results = panel.results
+    cell = results.visualItemRect(row_item(results, row))
+    cell.setLeft(results.header().sectionViewportPosition(2))
+    cell.setWidth(results.header().sectionSize(2))
+    image = results.viewport().grab(cell).toImage()
+    return sum(
+        image.pixelColor(x, y) == MATCH_COLOUR
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+def _rows_in_view(panel: SearchPanel) -> int:
+    """Result rows shown whole, top to bottom, in the list's viewport."""
+    results = panel.results
+    height = results.viewport().height()
+    rects = [results.visualItemRect(row_item(results, r)) for r in range(len(panel.hits))]
+    return sum(1 for rect in rects if rect.top() >= 0 and rect.bottom() < height)
+
+
+def test_one_click_opens_a_result_and_a_double_click_opens_it_once(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    seed = _seed(fake_api)
+    driver = _open_client(make_gui, fake_api, seed.client)
+    window = driver.window
+    _at_screen_size(driver)
+    driver.open_session(seed.older_session)
+    panel = search_notes(driver, "inhaler")
+    opened: list[UUID | None] = []
+    panel.hit_activated.connect(lambda hit: opened.append(hit.session_id))
+
+    # One click on the second row (the client's record) opens it, not the selected first.
+    click_hit(driver, 1)
+    assert opened == [None]
+    assert window.focusWidget() is window.client_editor.medical_history
+    assert selected_text(window.client_editor.medical_history) == HISTORY
+
+    # A double click (press, release, double-click press, release) opens its row once.
+    results = panel.results
+    centre = results.visualItemRect(row_item(results, 0)).center()
+    driver.qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    driver.qtbot.mouseDClick(results.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    driver.qtbot.mouseRelease(results.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    driver.settle()
+    assert opened == [None, seed.plan_session]
+    assert window.session_editor.session_id == seed.plan_session
+    assert "blue Inhaler before runs" in selected_text(window.session_editor.plan)
+
+
+def test_the_keyboard_moves_through_the_results_and_enter_opens_one(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    seed = _seed(fake_api)
+    driver = _open_client(make_gui, fake_api, seed.client)
+    window = driver.window
+    _at_screen_size(driver)
+    panel = search_notes(driver, "inhaler")
+    opened: list[UUID | None] = []
+    panel.hit_activated.connect(lambda hit: opened.append(hit.session_id))
+    results = panel.results
+    # Down from the search box goes into the results, on the first.
+    panel.query.setFocus()
+    driver.qtbot.keyClick(panel.query, Qt.Key.Key_Down)
+    assert results.hasFocus() and results.currentIndex().row() == 0
+    # The arrows move without opening anything; the focus stays in the list.
+    driver.qtbot.keyClick(results, Qt.Key.Key_Down)
+    driver.settle()
+    assert results.currentIndex().row() == 1 and opened == [] and results.hasFocus()
+    driver.qtbot.keyClick(results, Qt.Key.Key_Up)
+    assert results.currentIndex().row() == 0 and opened == []
+    # Enter opens the current one.
+    driver.qtbot.keyClick(results, Qt.Key.Key_Return)
+    driver.settle()
+    assert opened == [seed.plan_session]
+    assert window.focusWidget() is window.session_editor.plan
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_every_row_shows_the_words_searched_for_or_says_it_has_none(
+    make_gui: MakeGui, fake_api: FakeNotesApi, request: pytest.FixtureRequest, language: str
+) -> None:
+    """Issue 28: a row without the word searched for, and Hebrew rows cut at their start
+    ("…: 105.1 mg/dL", no "LDL"). In both windows, with English and Hebrew notes, the
+    word is in every row's text and painted marked in its cell."""
+    if language == "he":
+        request.getfixturevalue("hebrew")
+    client = _many(fake_api, f"{LIPIDS_EN}\n{KNEE_HE}", visits=3)
+    driver = _open_client(make_gui, fake_api, client)
+    _at_screen_size(driver)
+    assert driver.window.isRightToLeft() == (language == "he")
+    search = fake_api.search
+
+    def with_a_note_found_by_meaning(query: SearchQuery) -> SearchResult:
+        # The hybrid search also finds notes by their meaning, without the words; ranked
+        # here above the others, as fusion may rank one.
+        result = search(query)
+        other = dataclasses.replace(
+            result.hits[0], chunk_id=uuid.uuid4(), text="Walk daily after meals.", field="plan"
+        )
+        return dataclasses.replace(result, hits=[other, *result.hits])
+
+    fake_api.search = with_a_note_found_by_meaning  # type: ignore[method-assign]
+    panel = driver.window.search_panel
+    related = "קרוב במשמעות:" if language == "he" else "Related in meaning:"
+    for query, word in (("ldl", "LDL"), ("כאב", "כאב")):
+        search_notes(driver, query)
+        rows = result_rows(panel)
+        assert len(rows) == 4
+        # The notes with the words first, each showing them; the one without last, saying so.
+        for row in range(3):
+            shown = rows[row][2]
+            assert word in shown and shown.startswith("…") and shown.endswith("…"), shown
+            assert _marked_pixels(panel, row) > 20, (query, row)
+        assert rows[3][2] == f"{related} Walk daily after meals."
+        assert panel.hits[3].text == "Walk daily after meals."
+        assert _marked_pixels(panel, 3) == 0
+
+
+@pytest.fixture
+def system_font(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The window's font for one test: the platform's (DejaVu Sans here, and in CI), or
+    Noto Sans, the default sans-serif of many desktops, taller, which left the results
+    three rows in issue 28 (shipped under tests/ui/desktop/fonts for the fit tests)."""
+    family: str = request.param
+    before = QFont(qapp.font())
+    if family != "default":
+        files = sorted(NOTO_FONTS.glob("*.ttf"))
+        if not files:
+            pytest.skip(f"no {family} under {NOTO_FONTS}")
+        for path in files:
+            assert QFontDatabase.addApplicationFont(str(path)) >= 0, path
+        font = QFont(before)
+        font.setFamilies([family, "Noto Sans Hebrew"])
+        qapp.setFont(font)
+        assert QFontInfo(qapp.font()).family() == family
+    yield family
+    qapp.setFont(before)
+
+
+@pytest.mark.parametrize("system_font", ["default", "Noto Sans"], indirect=True)
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_eight_rows_show_at_1366_by_768_with_a_session_open(
+    make_gui: MakeGui,
+    fake_api: FakeNotesApi,
+    request: pytest.FixtureRequest,
+    language: str,
+    system_font: str,
+) -> None:
+    if language == "he":
+        request.getfixturevalue("hebrew")
+    client = _many(fake_api, LIPIDS_EN, visits=12)
+    driver = _open_client(make_gui, fake_api, client)
+    _at_screen_size(driver)
+    window = driver.window
+    # The busiest page: the client's details unfolded and a session open in the form.
+    window.show_client_details(True)
+    driver.open_session(window.session_list.ids()[0])
+    panel = search_notes(driver, "LDL")
+    assert len(panel.hits) >= 8
+    assert _rows_in_view(panel) >= 8, (panel.results.viewport().height(), panel.row_height())
+    assert (window.width(), window.height()) == SCREEN  # the room came from inside the window
+    # The session being written keeps its form in view.
+    assert window.session_editor.isVisible()
+    assert window.sessions_box.height() >= window.sessions_box.minimumSizeHint().height()

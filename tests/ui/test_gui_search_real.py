@@ -10,10 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from gui_driver import GuiDriver
-from test_gui_search import open_hit, result_rows, search_notes, selected_text
+from test_gui_search import (
+    _marked_pixels,
+    click_hit,
+    open_hit,
+    result_rows,
+    search_notes,
+    selected_text,
+)
+from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
@@ -146,3 +155,81 @@ def test_background_index_completes_and_search_opens_the_hit(
         or "AttributeError" in r.getMessage()
     ]
     assert not problems, [(r.name, r.levelname, r.getMessage()) for r in problems]
+
+
+# -- issue 28, point 6 on the real hybrid search --------------------------------------------
+
+LDL_VISIT = (
+    "Slept well, appetite normal, mood steady, no new complaints since the last visit. "
+    "Lipid panel. Cholesterol total: 190 mg/dL. Triglycerides: 120 mg/dL. "
+    "LDL cholesterol: 105.1 mg/dL. Repeat in a year."
+)
+HDL_VISIT = "Fasting bloods. HDL cholesterol: 63.3 mg/dL, within range."
+HEBREW_VISIT = "ישנה טוב, ללא תלונות חדשות. דופק 70.7 /min. והכאב בברך השמאלית פחת מאוד."
+OTHER_VISITS = (
+    "Walk daily after meals.",
+    "Discussed sleep hygiene and screen time before bed.",
+    "Reviewed home exercises; shoulder range of motion improving.",
+    "Flu vaccine given, left deltoid.",
+)
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_every_result_shows_the_words_searched_for_and_one_click_opens_it(
+    indexed_service: ChartsideService,
+    make_gui: MakeGui,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    language: str,
+) -> None:
+    """What issue 28 met: a row without the word searched for, Hebrew rows cut at their
+    start, a double click needed. The real hybrid search also lists notes found by their
+    meaning alone: they come after the others, and say so."""
+    if language == "he":
+        request.getfixturevalue("hebrew")
+    svc = indexed_service
+    client = svc.create_client(ClientData(full_name="Lipid Client"))
+    notes = [LDL_VISIT, HDL_VISIT, HEBREW_VISIT, *OTHER_VISITS]
+    visits = {
+        svc.create_session(
+            client.id, SessionData(dt.datetime(2024, 1, 1 + day, 9, 0), objective=n)
+        ).id: n
+        for day, n in enumerate(notes)
+    }
+    svc.index_now()
+    svc.lock()
+
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    window = driver.window
+    window.show()
+    window.resize(1366, 768)
+    driver.wait_until(lambda: (window.width(), window.height()) == (1366, 768))
+    driver.open_client(client.id)
+    related = "קרוב במשמעות:" if language == "he" else "Related in meaning:"
+
+    for query, words in (("LDL", ("LDL", "HDL")), ("כאב", ("כאב",))):
+        panel = search_notes(driver, query)
+        rows = result_rows(panel)
+        assert len(rows) > 3, (query, rows)  # the vector side lists notes without the words
+        marked = [_marked_pixels(panel, row) for row in range(len(rows))]
+        with_words = [i for i, row in enumerate(rows) if not row[2].startswith(related)]
+        # Each row shows a word it was found by, marked, or says it has none; those last.
+        assert with_words == list(range(len(with_words))) and with_words, rows
+        for i in with_words:
+            assert any(word in rows[i][2] for word in words), (query, rows[i])
+            assert marked[i] > 20, (query, rows[i])
+        for i in range(len(with_words), len(rows)):
+            assert marked[i] == 0, rows[i]
+            assert not any(word.casefold() in panel.hits[i].text.casefold() for word in words)
+        assert window.grab().save(str(tmp_path / f"search-{language}-{len(with_words)}-words.png"))
+
+    # The Hebrew note's row keeps its match and the reading whole, in either window.
+    assert any("70.7 /min" in row[2] for row in result_rows(panel))
+    panel = search_notes(driver, "LDL")
+    ldl_row = next(i for i, hit in enumerate(panel.hits) if "LDL" in hit.text)
+    click_hit(driver, ldl_row)
+    editor = window.session_editor
+    assert editor.session_id is not None and visits[editor.session_id] == LDL_VISIT
+    assert window.focusWidget() is editor.objective
+    assert "LDL" in selected_text(editor.objective)
