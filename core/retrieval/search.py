@@ -51,10 +51,14 @@ def snippet(body: str, query: str, width: int = SNIPPET_CHARS) -> str:
     start = max(0, min(hits) - width // 4) if hits else 0
     end = min(len(body), start + width)
     start = max(0, end - width)
-    # Whole words at the edges read better than cut ones.
+    # Whole words at the edges read better than cut ones, and a number cut short ("6.|65")
+    # or a unit cut from it ("70.7 /…") says something the note does not.
     if start > 0:
         m = re.search(r"\s", body[start:end])
         start = start + m.end() if m else start
+    if end < len(body) and not body[end].isspace():
+        m = re.search(r"\s\S*$", body[start:end])
+        end = start + m.start() if m and start + m.start() > min(hits, default=start) else end
     return ("…" if start > 0 else "") + body[start:end].strip() + ("…" if end < len(body) else "")
 
 
