@@ -4,8 +4,9 @@ A plain Debian lacks some (libxcb-icccm4, libxcb-keysyms1 were seen missing), an
 fails with a message that names none of the packages. This asks `ldd` about the xcb plugin
 inside the virtualenv's PySide6, adds the libraries Qt loads at run time (libxcb-cursor),
 and prints the one `apt-get install` line that fixes what is missing. Exit 1 then, else 0.
+With --packages it prints only the missing packages' names (for system_deps.sh) and exits 0.
 
-    python packaging/check_qt_libs.py
+    python packaging/check_qt_libs.py [--packages]
 """
 
 from __future__ import annotations
@@ -87,13 +88,17 @@ def find_missing() -> set[str]:
     return missing
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     if not sys.platform.startswith("linux") or shutil.which("ldd") is None:
         return 0  # the xcb platform and its packages are a Linux matter
     if not qt_binaries():
         print("check_qt_libs: PySide6 is not installed in this environment", file=sys.stderr)
         return 1
     missing = find_missing()
+    if "--packages" in argv:
+        # For packaging/system_deps.sh: the packages alone, on one line.
+        print(" ".join(sorted({PACKAGES[s] for s in missing if s in PACKAGES})))
+        return 0
     if not missing:
         return 0
     print(
@@ -107,4 +112,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

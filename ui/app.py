@@ -308,7 +308,8 @@ def run_gui(
     else:
         raise RuntimeError("a non-GUI QCoreApplication already exists")
     app.setApplicationName("Chartside")
-    app.setApplicationDisplayName("Chartside")
+    # No display name: Qt would append " — Chartside" to every window title, and the main
+    # window's title already starts with it ("Chartside — Dana Cohen*", issue 28).
     # The dialog closes as the main window opens, and on lock the other way round; quitting
     # is decided by the controller, not by Qt counting windows.
     app.setQuitOnLastWindowClosed(False)

@@ -13,11 +13,14 @@ from uuid import UUID
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -75,11 +78,14 @@ class ClientListPane(QWidget):
 
 class ClientBox(QGroupBox):
     """The client's details, under a "Details" toggle. It asks for no more height than it
-    needs, so that the splitter gives what the window has to spare to the session."""
+    needs, so that the splitter gives what the window has to spare to the session; in a
+    window too short for all of them, the fields scroll inside the box (`details`) rather
+    than making the window taller than the screen."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Client"), parent)
         self.client_editor = ClientEditor(self)
+        self.details = _Details(self.client_editor, self)
         self.client_toggle = QToolButton(self)
         self.client_toggle.setObjectName("clientDetailsToggle")
         self.client_toggle.setText(self.tr("Details"))
@@ -92,10 +98,38 @@ class ClientBox(QGroupBox):
         toggle_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(toggle_row)
-        layout.addWidget(self.client_editor, 1)
+        layout.addWidget(self.details, 1)
+
+
+class _Details(QScrollArea):
+    """The client's form, whole when there is room (its size hint) and scrolled when there
+    is not (its minimum is one row); the field with the focus is kept in view."""
+
+    def __init__(self, editor: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientDetails")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(editor)
+        self._form = editor
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return self.minimumSizeHint()
+        inner = self._form.minimumSizeHint()
+        return QSize(inner.width(), inner.height() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        inner = self._form.minimumSizeHint()
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        row = self.fontMetrics().lineSpacing() * 2
+        return QSize(inner.width() + scrollbar, row)
+
+    def _on_focus_changed(self, _old: QWidget | None, now: QWidget | None) -> None:
+        if now is not None and self._form.isAncestorOf(now):
+            self.ensureWidgetVisible(now)
 
 
 class ClientPane(QObject):

@@ -8,12 +8,14 @@ the drafts back after unlock.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+import datetime as dt
+
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from core.api import NotesApi
 from core.records.drafts import Draft
-from ui.bidi import DATE_TIME, ltr
+from ui.draft_text import DraftNote, bar_text
 from ui.editors import ClientEditor, SessionEditor
 from ui.tasks import TaskRunner
 
@@ -125,7 +127,8 @@ class DraftKeeper(QObject):
 
 
 class DraftBar(QFrame):
-    """ "Unsaved changes from … were kept. [Restore] [Discard]" above the notes."""
+    """ "Unsaved changes to the session of … were kept at 14:56: Plan. [Restore] [Discard]"
+    above the notes."""
 
     restore_requested = Signal(list)
     discard_requested = Signal(list)
@@ -153,32 +156,20 @@ class DraftBar(QFrame):
     def drafts(self) -> list[Draft]:
         return list(self._drafts)
 
-    def offer(self, drafts: list[Draft]) -> None:
+    def offer(self, drafts: list[Draft], notes: list[DraftNote]) -> None:
+        """Offer `drafts` back, each named by its note (`ui.draft_text.describe_drafts`)."""
         self._drafts = list(drafts)
         if not drafts:
             self.hide()
             return
-        when = max((d.saved_at for d in drafts if d.saved_at is not None), default=None)
-        stamp = ltr(when.astimezone().strftime(DATE_TIME)) if when is not None else ""
-        kinds = {d.kind for d in drafts}
-        if kinds == {"session"}:
-            what = self.tr("Unsaved changes to a session were kept")
-        elif kinds == {"client"}:
-            what = self.tr("Unsaved changes to a client were kept")
-        else:
-            what = self.tr("Unsaved changes to a client and a session were kept")
-        self.label.setText(
-            self.tr("{what} ({when}). Restore them, or discard them?").format(what=what, when=stamp)
-            if stamp
-            else self.tr("{what}. Restore them, or discard them?").format(what=what)
-        )
+        self.label.setText(bar_text(drafts, notes, dt.datetime.now(dt.UTC)))
         self.show()
 
     def withdraw(self) -> None:
         self._drafts = []
         self.hide()
 
-    def _answer(self, signal: Signal) -> None:
+    def _answer(self, signal: SignalInstance) -> None:
         drafts, self._drafts = self._drafts, []
         self.hide()
-        signal.emit(drafts)  # type: ignore[attr-defined]
+        signal.emit(drafts)

@@ -14,13 +14,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QProgressBar,
     QSplitter,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -35,18 +36,20 @@ from ui.client_pane import CLIENT_KEY, ClientBox, ClientListPane, ClientPane
 from ui.drafts import DraftBar, DraftKeeper
 from ui.editors import ClientEditor, SessionEditor
 from ui.errors import ErrorBanner, describe
-from ui.search_panel import SearchPanel
 from ui.focus_return import FocusReturn
 from ui.passage import used_sentence
 from ui.screen_fit import ScreenFit
+from ui.search_panel import SearchPanel
 from ui.session_pane import SESSION_KEY, NoteRef, SessionPane
 from ui.tasks import TaskRunner
-from ui.unsaved import UnsavedChanges
+from ui.unsaved import DRAFTS_KEY, UnsavedChanges
 
 if TYPE_CHECKING:
     from ui.flowsheet import FlowsheetDialog
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+# What the window opens at when the screen has room (ui.screen_fit bounds it by the screen).
+PREFERRED_SIZE = QSize(1400, 800)
 BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
 
 
@@ -59,23 +62,30 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self._api = api
         self._runner = runner
         self.setObjectName("mainWindow")
-        # "[*]" is where Qt shows the unsaved-changes mark (setWindowModified).
-        self.setWindowTitle(self.tr("Chartside") + "[*]")
-        self.resize(1400, 800)
+        self._client_name = ""  # the title's: the name of the client on screen, as saved
+        self._show_title()
+        self.resize(PREFERRED_SIZE)
+        self.screen_fit = ScreenFit(self, PREFERRED_SIZE)
+        self.focus_return = FocusReturn(self)
 
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setObjectName("lockAction")
         self.lock_action.setShortcut(QKeySequence(self.tr("Ctrl+L")))
         self.lock_action.setToolTip(self.tr("Lock Chartside and hide all notes"))
         self.lock_action.triggered.connect(self.request_lock)
-        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolBar")
         toolbar.setMovable(False)
+        toolbar.setContentsMargins(0, 0, 0, 0)
         toolbar.addAction(self.lock_action)
+        # In the menu bar's row rather than a row of its own: on a 720-pixel screen that
+        # row is worth a line of a note field.
+        self.menuBar().setCornerWidget(toolbar, Qt.Corner.TopRightCorner)
 
         self.banner = ErrorBanner(self)
         central = QWidget(self)
         outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 3, 6, 3)
         outer.addWidget(self.banner)
         self.draft_bar = DraftBar(central)
         self.draft_bar.restore_requested.connect(self.restore_drafts)
@@ -95,6 +105,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.clients.client_shown.connect(self._on_client_shown)
         # Built when first opened: pyqtgraph (and numpy) load then, not at every start.
         self.flowsheet: FlowsheetDialog | None = None
+        self.clients.saved.connect(self._on_client_saved)
         for pane in (self.clients, self.sessions_box):
             pane.failed.connect(self.show_error)
             pane.saved.connect(self._report_success)
@@ -183,20 +194,39 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.client_toggle.setChecked(shown)
 
     def _on_client_toggled(self, shown: bool) -> None:
-        self.client_editor.setVisible(shown)
+        self.client_box.details.setVisible(shown)
         self.client_toggle.setArrowType(
             Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         )
         # Folded, the box is its header: the splitter must not hold its old height for it,
         # and (which it does not do by itself) the sessions take what it gave up or lend
-        # what it takes back.
-        wanted = self.client_box.minimumSizeHint().height()
-        self.client_box.setMaximumHeight(QWIDGETSIZE_MAX if shown else wanted)
+        # what it takes back. Unfolded, it asks for the whole form again, unscrolled.
+        header = self.client_box.minimumSizeHint().height()
+        self.client_box.setMaximumHeight(QWIDGETSIZE_MAX if shown else header)
         sizes = self.client_page.sizes()
         if sum(sizes) > 0:
-            sizes[1] += sizes[0] - wanted
-            sizes[0] = wanted
+            sizes[1] += sizes[0] - header
+            sizes[0] = header
             self.client_page.setSizes(sizes)
+        self._show_client_form()
+
+    def _show_client_form(self) -> None:
+        """Unfolded, the client's form is shown whole when the sessions can spare the room;
+        only a window too short for both scrolls it."""
+        sizes = self.client_page.sizes()
+        if not self.client_toggle.isChecked() or sum(sizes) == 0:
+            return
+        short = self.client_box.sizeHint().height() - sizes[0]
+        spare = sizes[1] - self.sessions_box.minimumSizeHint().height()
+        grow = min(short, spare)
+        if grow > 0:
+            sizes[0] += grow
+            sizes[1] -= grow
+            self.client_page.setSizes(sizes)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._show_client_form()  # the splitters have followed the window by now
 
     def _make_room_for_results(self) -> None:
         """Grow the search results to show every row, taking the room from the sessions
@@ -294,7 +324,27 @@ class MainWindow(UnsavedChanges, QMainWindow):
             dialog.load()
         return dialog
 
+    def _show_title(self) -> None:
+        """ "Chartside — Dana Cohen", the client on screen as saved; Qt puts the unsaved mark
+        where "[*]" is (setWindowModified). No name without a saved client, or once locked."""
+        app = self.tr("Chartside")
+        title = (
+            self.tr("{app} — {client}").format(app=app, client=self._client_name)
+            if self._client_name
+            else app
+        )
+        self.setWindowTitle(title + "[*]")
+
+    def _on_client_saved(self, _message: str) -> None:
+        # Read back from the form, which the save has just loaded with what was stored.
+        self._client_name = " ".join(self.client_editor.full_name.text().split())
+        self._show_title()
+
     def _on_client_shown(self, client_id: UUID | None) -> None:
+        self._client_name = (
+            " ".join(self.client_editor.full_name.text().split()) if client_id is not None else ""
+        )
+        self._show_title()
         if self.flowsheet is not None:
             self.flowsheet.set_client(client_id)
             if client_id is None:
@@ -313,7 +363,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
 
     def clear_phi(self) -> None:
         """Forget everything on screen; called on lock, before the window hides."""
-        self._runner.invalidate(SESSION_KEY)
+        self._runner.invalidate(SESSION_KEY, DRAFTS_KEY)
         self.drafts.stop()  # before the forms empty: emptying them is not discarding
         self.draft_bar.withdraw()
         if self.flowsheet is not None:

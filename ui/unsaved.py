@@ -23,12 +23,14 @@ from core.api import NotesApi
 from core.domain import Client, Session
 from core.errors import ValidationError
 from core.records.drafts import Draft
+from ui.draft_text import describe_drafts
 from ui.editors import ClientEditor, SessionEditor
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 Editor = ClientEditor | SessionEditor
+DRAFTS_KEY = "main.drafts"  # task runner key: the description of the drafts on offer
 SaveCall = tuple[Callable[..., Any], tuple[object, ...]]
 
 
@@ -169,8 +171,18 @@ class UnsavedChanges:
         self.session_list.mark_unsaved(self.session_editor.session_id if session_dirty else None)
 
     def offer_drafts(self: MainWindow, drafts: list[Draft]) -> None:
-        """Show the bar that offers kept drafts back (after unlock)."""
-        self.draft_bar.offer(drafts)
+        """Show the bar that offers kept drafts back (after unlock), once it is known whose
+        they are; a lock meanwhile leaves it unshown (the ticket goes stale)."""
+        if not drafts:
+            self.draft_bar.withdraw()
+            return
+        self._runner.submit(
+            describe_drafts,
+            self._api,
+            drafts,
+            on_success=lambda notes: self.draft_bar.offer(drafts, notes),
+            ticket=self._runner.renew(DRAFTS_KEY),
+        )
 
     def discard_drafts(self: MainWindow, drafts: list[Draft]) -> None:
         for draft in drafts:
@@ -179,7 +191,7 @@ class UnsavedChanges:
     def restore_drafts(self: MainWindow, drafts: list[Draft]) -> None:
         """Open the record each draft belongs to and put the draft's edits into the form."""
         if not self.resolve_unsaved():
-            self.draft_bar.offer(drafts)
+            self.offer_drafts(drafts)
             return
         by_kind = {d.kind: d for d in drafts}
         client_d, session_d = by_kind.get("client"), by_kind.get("session")

@@ -3,15 +3,28 @@ tests/conftest.py; `fake_api` is an in-memory stand-in for unit tests of UI logi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 
 import pytest
 from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from pytestqt.qtbot import QtBot
+from screens import DESKTOP, offscreen_platform
 
 from core.api import ModelsApi, NotesApi
 from ui.app import GuiController
+
+
+@pytest.fixture(scope="session")
+def qapp_args(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The offscreen platform with a desktop's screen (its own is 800×800, which the window
+    would now be fitted to); another platform (a real display) as it is."""
+    name = pytestconfig.getini("qt_qapp_name")
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") != "offscreen":
+        return [name]
+    folder = tmp_path_factory.mktemp("screen")
+    return [name, "-platform", offscreen_platform(folder, *DESKTOP)]
 
 
 @pytest.fixture

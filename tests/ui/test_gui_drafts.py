@@ -15,10 +15,14 @@ from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
+from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 from core.api import NotesApi
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import DatabaseError
+from core.records.drafts import Draft
+from ui.bidi import strip_isolates
+from ui.draft_text import describe, kept_at
 from ui.lists import UNSAVED_MARK
 from ui.main_window import MainWindow
 from ui.unlock import Mode
@@ -292,3 +296,116 @@ def test_cancel_on_the_client_list_keeps_list_and_form_together(
     driver.wait_until(lambda: lst.selected_id() == cid)
     assert window.client_editor.client_id == cid
     assert window.client_editor.notes.toPlainText() == TYPED
+
+
+# -- what the bar and the title say (issue 28, point 5) --------------------------------------
+
+
+def _bar_text(driver: GuiDriver) -> str:
+    return strip_isolates(driver.window.draft_bar.label.text())
+
+
+def _kept_at(fake_api: FakeNotesApi, kind: str) -> str:
+    saved_at = fake_api.draft_store[kind].saved_at
+    assert saved_at is not None
+    return f"{saved_at:%H:%M}"  # the fake keeps local time, as the bar shows it
+
+
+def test_the_bar_names_the_client_the_session_and_the_fields_and_when(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    driver, _old, _ = _open(make_gui, fake_api)
+    editor = driver.window.session_editor
+    editor.subjective.setPlainText(TYPED)
+    editor.plan.setPlainText("Review in a week.")
+    driver.lock()
+    kept = _kept_at(fake_api, "session")
+    driver.unlock(FAKE_PASSPHRASE)
+    assert _bar_text(driver) == (
+        f"Unsaved changes to the session of Dana Levi on {OLD:%Y-%m-%d %H:%M} were kept at "
+        f"{kept}: Subjective, Plan. Restore them, or discard them?"
+    )
+
+
+def test_the_bar_names_a_client_whose_details_were_kept_and_a_new_client(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    cid, _, _ = _seed(fake_api)
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(cid)
+    driver.window.client_editor.medical_history.setPlainText("Asthma.")
+    driver.lock()
+    driver.unlock(FAKE_PASSPHRASE)
+    assert "Unsaved changes to the details of Dana Levi were kept at" in _bar_text(driver)
+    assert _bar_text(driver).endswith(": Medical history. Restore them, or discard them?")
+    driver.click(driver.window.draft_bar.discard_button)
+    driver.settle()
+
+    driver.click(driver.window.new_client_button)
+    driver.fill_client("Noa Peretz", "1980-02-03")
+    driver.lock()
+    driver.unlock(FAKE_PASSPHRASE)
+    assert "Unsaved changes to a new client, Noa Peretz were kept at" in _bar_text(driver)
+    assert _bar_text(driver).endswith(": Full name, Date of birth. Restore them, or discard them?")
+
+
+def test_a_draft_kept_on_another_day_gives_its_date_too() -> None:
+    now = dt.datetime(2026, 11, 25, 9, 0).astimezone()
+    yesterday = dt.datetime(2026, 11, 24, 14, 56).astimezone()
+    assert strip_isolates(kept_at(yesterday, now)) == "2026-11-24 14:56"
+    assert strip_isolates(kept_at(now.replace(hour=14, minute=56), now)) == "14:56"
+
+
+def test_only_the_fields_that_differ_from_the_saved_record_are_named() -> None:
+    cid, sid = uuid.uuid4(), uuid.uuid4()
+    now = dt.datetime.now()
+    client = Client(cid, ClientData(full_name="Dana Levi"), now)
+    session = Session(sid, cid, SessionData(date=OLD, subjective="old visit", plan="rest"), now)
+    values = {"date": OLD.isoformat(), "subjective": "old visit", "objective": "",
+              "assessment": "", "plan": "walk daily"}  # fmt: skip
+    note = describe(Draft("session", cid, sid, values), client, session)
+    assert (note.client, note.session_date, note.new, note.fields) == (
+        "Dana Levi",
+        OLD,
+        False,
+        ("plan",),
+    )
+    # Deleted since it was kept: a new session, its filled fields named.
+    gone = describe(Draft("session", cid, sid, values), client, None)
+    assert (gone.new, gone.fields) == (True, ("subjective", "plan"))
+
+
+@pytest.mark.usefixtures("hebrew")
+def test_the_bar_speaks_hebrew(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+    driver, _old, _ = _open(make_gui, fake_api)
+    driver.window.session_editor.plan.setPlainText("מנוחה")
+    driver.lock()
+    kept = _kept_at(fake_api, "session")
+    driver.unlock(FAKE_PASSPHRASE)
+    assert _bar_text(driver) == (
+        f"שינויים שלא נשמרו במפגש של Dana Levi מיום {OLD:%Y-%m-%d %H:%M} נשמרו כטיוטה "
+        f"ב־{kept}: תוכנית. לשחזר אותם או למחוק אותם?"
+    )
+
+
+def test_the_title_names_the_client_and_marks_unsaved_changes(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    driver, _old, _ = _open(make_gui, fake_api)
+    window = driver.window
+    handle = window.windowHandle()
+    assert handle is not None
+    # What the window manager is given: "[*]" becomes "*" while there are unsaved changes.
+    assert handle.title() == "Chartside — Dana Levi"
+    window.session_editor.plan.setPlainText("changed")
+    assert handle.title() == "Chartside — Dana Levi*"
+    # A renamed client is named once saved, not while typed.
+    window.client_editor.full_name.setText("Dana Levi-Cohen")
+    assert handle.title() == "Chartside — Dana Levi*"
+    driver.save_session()
+    driver.click(window.client_editor.save_button)
+    driver.settle()
+    assert handle.title() == "Chartside — Dana Levi-Cohen"
+    driver.lock()
+    assert handle.title() == "Chartside"  # no name left behind the unlock screen

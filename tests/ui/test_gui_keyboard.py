@@ -6,13 +6,18 @@ in `a11y` are first shown to catch the faults they look for.
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import Callable
 
+import pytest
 from a11y import clashes, literal_ampersands, menu_mnemonics, tour, window_mnemonics
+from fake_api import FAKE_PASSPHRASE, FakeModelsApi, FakeNotesApi
 from gui_driver import GuiDriver
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -24,6 +29,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from core.api import NotesApi
+from core.domain import Client, ClientData, Session, SessionData
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from ui.unlock import Mode
@@ -190,3 +196,81 @@ def test_keyboard_only_client_session_search_ask_and_lock(
     press(Qt.Key.Key_L)
     driver.wait_dialog(Mode.UNLOCK)
     assert not window.isVisible() and not notes_api.unlocked
+
+
+# -- shortcuts right after a dialog closes (issue 28, point 8) -------------------------------
+
+
+def _open_unsaved_question(driver: GuiDriver) -> QWidget:
+    """The unsaved-changes question (a nested event loop): answered Cancel once it shows."""
+    window = driver.window
+    window.session_editor.plan.setPlainText("typed, not saved")
+    shown: list[QWidget] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(10, answer)
+            return
+        shown.append(box)
+        box.close()  # Escape: Cancel
+
+    QTimer.singleShot(0, answer)
+    window.clients.new_client()  # asks, and stays (Cancel)
+    assert shown, "the unsaved-changes question was not asked"
+    window.session_editor.plan.setPlainText("")
+    return shown[0]
+
+
+# Every dialog the window opens, as its menu entry or button opens it.
+DIALOGS: dict[str, Callable[[GuiDriver], QWidget | None]] = {
+    "practitioners": lambda d: d.controller.practitioners.open(),
+    "settings": lambda d: d.controller.settings_screen.open(),
+    "models": lambda d: d.controller.models.open() if d.controller.models else None,
+    "diagnostics": lambda d: d.controller.diagnostics.open(),
+    "backup": lambda d: d.controller.backups.open_backup(),
+    "restore": lambda d: d.controller.backups.open_restore(),
+    "delete local data": lambda d: d.controller.delete_data.open(),
+    "flowsheet": lambda d: d.window.open_flowsheet(),
+    "unsaved changes": _open_unsaved_question,
+}
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_shortcuts_work_right_after_a_dialog_closes(
+    make_gui: Callable[..., GuiDriver], fake_api: FakeNotesApi, qtbot: QtBot, name: str
+) -> None:
+    """The issue's walk: the question box has the focus, a dialog opens and closes, and
+    Ctrl+F goes to the search, not into the question box."""
+    client_id = uuid.uuid4()
+    fake_api.clients[client_id] = Client(
+        client_id, ClientData(full_name="Focus Client"), dt.datetime.now()
+    )
+    session_id = uuid.uuid4()
+    fake_api.sessions[session_id] = Session(
+        session_id, client_id, SessionData(date=dt.datetime(2024, 5, 1, 9)), dt.datetime.now()
+    )
+    driver = make_gui(fake_api, FakeModelsApi())
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(client_id)
+    driver.open_session(session_id)
+    window = driver.window
+    qtbot.waitUntil(window.isActiveWindow)
+    question = window.assistant_panel.question
+    question.setFocus()
+    qtbot.waitUntil(question.hasFocus)
+
+    dialog = DIALOGS[name](driver)
+    assert dialog is not None
+    if dialog.isVisible():
+        # Idle first: a dialog at work refuses to close.
+        qtbot.waitUntil(lambda: dialog.isActiveWindow() and not getattr(dialog, "busy", False))
+        dialog.close()  # its close button, or Escape
+        assert not dialog.isVisible()
+    driver.settle()
+    # What the user's next key needs: the window active again, the focus where it was.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    assert question.hasFocus()
+    qtbot.keyClick(question, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_panel.query.hasFocus()
+    assert question.text() == ""

@@ -1,6 +1,7 @@
 """A window that fits the work (issue 14, point 4), on the real service over the real
 embedded PostgreSQL: no form before "New session", the session rows, the question's own
-row, SOAP fields that take the height, and a window that fits 1366×768."""
+row, SOAP fields that take the height, and a window that fits 1366×768 and never grows
+(issue 28, point 4)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
+from core.errors import DatabaseError
 from ui.bidi import strip_isolates
 
 MakeGui = Callable[[NotesApi], GuiDriver]
@@ -272,3 +274,48 @@ def test_session_rows_show_date_time_assessment_line_and_mark_unsaved_changes(
     # Back to what was saved, the mark goes (and closing the window asks nothing).
     window.session_editor.plan.setPlainText("")
     assert not rows.item(rows.ids().index(old)).text().endswith("*")
+
+
+# -- a window that never grows past the screen (issue 28, point 4; the screens themselves are
+# in test_gui_fit.py) ----------------------------------------------------------------------
+
+
+def test_a_long_error_does_not_make_the_window_taller(opened: tuple[GuiDriver, UUID, UUID]) -> None:
+    driver, _old, _new = opened
+    _at(driver, 1366, 768)
+    window = driver.window
+    size, minimum = window.size(), window.minimumSize()
+    # A wrapped label asks for more height the longer it is: once, the window grew with it.
+    window.show_error(DatabaseError(" ".join(["The database went away."] * 80)))
+    driver.settle()
+    assert window.banner.isVisible()
+    assert (window.size(), window.minimumSize()) == (size, minimum)
+
+
+def test_the_client_form_scrolls_in_a_short_window_and_is_whole_in_a_tall_one(
+    opened: tuple[GuiDriver, UUID, UUID],
+) -> None:
+    driver, _old, new = opened
+    window = driver.window
+    _at(driver, 1366, window.minimumSize().height())
+    driver.open_session(new)
+    details = window.client_box.details
+    editor = window.client_editor
+    # Short: the sessions keep their minimum, and the client's fields scroll in their box.
+    assert details.verticalScrollBar().isVisible()
+    assert window.sessions_box.height() >= window.sessions_box.minimumSizeHint().height()
+    # A field taken to (as a search hit does) is scrolled to where its caret shows.
+    notes = editor.notes
+
+    def caret_shown() -> bool:
+        caret = notes.viewport().mapTo(details.viewport(), notes.cursorRect().center())
+        return details.viewport().rect().contains(caret)
+
+    assert not caret_shown()
+    notes.setFocus()
+    driver.qtbot.waitUntil(notes.hasFocus)
+    assert caret_shown()
+    # Tall again: the whole form, unscrolled.
+    _at(driver, 1366, 768)
+    driver.qtbot.waitUntil(lambda: not details.verticalScrollBar().isVisible())
+    assert editor.notes.visibleRegion().boundingRect().height() == editor.notes.height()

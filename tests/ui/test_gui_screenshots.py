@@ -20,6 +20,7 @@ import pytest
 from gui_driver import GuiDriver
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
+from screens import noto_sans  # noqa: F401 (the fixture)
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 from core.api import NotesApi
@@ -123,3 +124,22 @@ def test_hebrew_screenshot(
     assert driver.window.isRightToLeft()
     assert (image.width(), image.height()) == size
     assert _distinct_colours(image) > 20
+
+
+@pytest.mark.parametrize(("notes", "name"), [(ENGLISH, "en"), (HEBREW, "he")], ids=["en", "he"])
+@pytest.mark.usefixtures("noto_sans")
+def test_the_window_fits_1366x768_in_noto_sans(
+    make_gui: MakeGui,
+    notes_api: NotesApi,
+    passphrase: str,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    notes: dict,
+    name: str,
+) -> None:
+    """With Noto Sans, the default sans-serif of many desktops, the window could not be
+    made smaller than 1366×790 (issue 28): its minimum followed its tallest content."""
+    if name == "he":
+        request.getfixturevalue("hebrew")
+    image = _shoot(make_gui(notes_api), passphrase, notes, f"{name}-noto", tmp_path, SIZES[0])
+    assert (image.width(), image.height()) == SIZES[0]
