@@ -86,6 +86,7 @@ class ClientBox(QGroupBox):
         super().__init__(self.tr("Client"), parent)
         self.client_editor = ClientEditor(self)
         self.details = _Details(self.client_editor, self)
+        self.details.setAccessibleName(self.tr("The client's details"))
         self.client_toggle = QToolButton(self)
         self.client_toggle.setObjectName("clientDetailsToggle")
         self.client_toggle.setText(self.tr("Details"))

@@ -404,6 +404,10 @@
 <context>
     <name>ClientBox</name>
     <message>
+        <source>The client&apos;s details</source>
+        <translation>פרטי המטופל</translation>
+    </message>
+    <message>
         <source>Client</source>
         <translation>מטופל</translation>
     </message>
