@@ -256,6 +256,28 @@ TEXTS = (
     QT_TRANSLATE_NOOP("Core", "chosen by the models.default_generator setting"),
     QT_TRANSLATE_NOOP("Core", "the Qwen model packages are not installed"),
     QT_TRANSLATE_NOOP("Core", "the most capable packaged model that fits this computer's RAM"),
+    # Documents (issue 30), dictation (issue 29) and the embedder's advice (issue 28).
+    QT_TRANSLATE_NOOP(
+        "Core", "Attach a PDF without a password, or a PNG, JPEG or TIFF image, under 50 MB."
+    ),
+    QT_TRANSLATE_NOOP("Core", "Choose one of the listed kinds."),
+    QT_TRANSLATE_NOOP(
+        "Core", "Give a WAV or FLAC recording (16-bit PCM or float); MP3 and video are not read."
+    ),
+    QT_TRANSLATE_NOOP("Core", "No other embedder is advised for this workspace's notes."),
+    QT_TRANSLATE_NOOP("Core", "Reading stopped; it resumes where it stopped."),
+    QT_TRANSLATE_NOOP("Core", "Save a copy without the password and attach that."),
+    QT_TRANSLATE_NOOP("Core", "Shorten the title."),
+    QT_TRANSLATE_NOOP("Core", "Split the document or scan it at a lower resolution."),
+    QT_TRANSLATE_NOOP("Core", "The PDF is damaged and cannot be read."),
+    QT_TRANSLATE_NOOP("Core", "The PDF is protected by a password."),
+    QT_TRANSLATE_NOOP("Core", "The document has no pages."),
+    QT_TRANSLATE_NOOP("Core", "The file is empty."),
+    QT_TRANSLATE_NOOP("Core", "The file is not a PDF or an image (PNG, JPEG, TIFF)."),
+    QT_TRANSLATE_NOOP("Core", "The image is damaged and cannot be read."),
+    QT_TRANSLATE_NOOP("Core", "The image is too large to read (over 89 megapixels)."),
+    QT_TRANSLATE_NOOP("Core", "no document has that id"),
+    QT_TRANSLATE_NOOP("Core", "that document has no such page"),
 )
 
 # Core's texts with values: {date} and {date_to} are dates as core spells them ("3 June
@@ -364,6 +386,9 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", "the folder {path} does not exist"),
     QT_TRANSLATE_NOOP("Core", "the backup folder {path} does not exist"),
     QT_TRANSLATE_NOOP("Core", "{path} already exists"),
+    QT_TRANSLATE_NOOP("Core", "The file is {n} MB; documents are limited to 50 MB."),
+    QT_TRANSLATE_NOOP("Core", "The title is longer than {n} characters."),
+    QT_TRANSLATE_NOOP("Core", "{name} is not installed on this computer."),
     QT_TRANSLATE_NOOP("Core", "{record} {id} does not exist"),
     QT_TRANSLATE_NOOP("Core", "cannot read the backup file {path}: {detail}"),
     QT_TRANSLATE_NOOP(

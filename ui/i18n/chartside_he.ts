@@ -491,6 +491,86 @@
 <context>
     <name>Core</name>
     <message>
+        <source>Attach a PDF without a password, or a PNG, JPEG or TIFF image, under 50 MB.</source>
+        <translation>צרפו PDF ללא סיסמה, או תמונת PNG,‏ JPEG או TIFF, עד 50 MB.</translation>
+    </message>
+    <message>
+        <source>Choose one of the listed kinds.</source>
+        <translation>בחרו אחד מהסוגים ברשימה.</translation>
+    </message>
+    <message>
+        <source>Give a WAV or FLAC recording (16-bit PCM or float); MP3 and video are not read.</source>
+        <translation>תנו הקלטת WAV או FLAC ‏(PCM של 16 ביט או float); קובצי MP3 ווידאו אינם נקראים.</translation>
+    </message>
+    <message>
+        <source>No other embedder is advised for this workspace&apos;s notes.</source>
+        <translation>אין מודל שיבוץ אחר שמומלץ לרשומות של סביבת העבודה הזו.</translation>
+    </message>
+    <message>
+        <source>Reading stopped; it resumes where it stopped.</source>
+        <translation>הקריאה נעצרה; היא תימשך מהמקום שבו נעצרה.</translation>
+    </message>
+    <message>
+        <source>Save a copy without the password and attach that.</source>
+        <translation>שמרו עותק ללא הסיסמה וצרפו אותו.</translation>
+    </message>
+    <message>
+        <source>Shorten the title.</source>
+        <translation>קצרו את הכותרת.</translation>
+    </message>
+    <message>
+        <source>Split the document or scan it at a lower resolution.</source>
+        <translation>פצלו את המסמך או סרקו אותו ברזולוציה נמוכה יותר.</translation>
+    </message>
+    <message>
+        <source>The PDF is damaged and cannot be read.</source>
+        <translation>קובץ ה־PDF פגום ואי אפשר לקרוא אותו.</translation>
+    </message>
+    <message>
+        <source>The PDF is protected by a password.</source>
+        <translation>קובץ ה־PDF מוגן בסיסמה.</translation>
+    </message>
+    <message>
+        <source>The document has no pages.</source>
+        <translation>אין במסמך עמודים.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>הקובץ ריק.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF or an image (PNG, JPEG, TIFF).</source>
+        <translation>הקובץ אינו PDF או תמונה (PNG,‏ JPEG,‏ TIFF).</translation>
+    </message>
+    <message>
+        <source>The image is damaged and cannot be read.</source>
+        <translation>התמונה פגומה ואי אפשר לקרוא אותה.</translation>
+    </message>
+    <message>
+        <source>The image is too large to read (over 89 megapixels).</source>
+        <translation>התמונה גדולה מכדי לקרוא אותה (מעל 89 מגה־פיקסל).</translation>
+    </message>
+    <message>
+        <source>no document has that id</source>
+        <translation>אין מסמך עם המזהה הזה</translation>
+    </message>
+    <message>
+        <source>that document has no such page</source>
+        <translation>אין במסמך הזה עמוד כזה</translation>
+    </message>
+    <message>
+        <source>The file is {n} MB; documents are limited to 50 MB.</source>
+        <translation>גודל הקובץ {n} MB; מסמכים מוגבלים ל־50 MB.</translation>
+    </message>
+    <message>
+        <source>The title is longer than {n} characters.</source>
+        <translation>הכותרת ארוכה מ־{n} תווים.</translation>
+    </message>
+    <message>
+        <source>{name} is not installed on this computer.</source>
+        <translation>{name} אינו מותקן במחשב הזה.</translation>
+    </message>
+    <message>
         <source>Use the existing data directory, or choose another with --data-dir.</source>
         <translation>השתמשו בתיקיית הנתונים הקיימת, או בחרו אחרת עם --data-dir.</translation>
     </message>
