@@ -49,7 +49,7 @@ format: $(STAMP)
 # Every benchmark and eval (bench/producers.py's PRODUCERS): rewrites all of
 # bench/results/*.json, each stamped with the commit measured. A result older than its code
 # fails nothing: `python -m bench.stale` lists such results, and `make release-check` fails
-# on one whose figures the README quotes.
+# on one whose figures the docs quote.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
@@ -71,7 +71,7 @@ release-check: $(STAMP)
 clean-venv:
 	rm -rf $(VENV)
 
-# Release build into dist/ (packaging/README.md): the PyInstaller bundle, the .deb, the
+# Release build into dist/ (docs/packaging.md): the PyInstaller bundle, the .deb, the
 # SBOM, SHA256SUMS with its signature and a signed apt repository. Its own environment
 # (.venv-package), never .venv. Too slow for CI: `make package-test` is the release gate.
 package:

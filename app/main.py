@@ -83,7 +83,7 @@ STOP_SIGNALS = tuple(n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))
 
 
 def _gui() -> int:
-    # Until the window is up, a failure is the CLI's one line (DESIGN §7): a data dir this
+    # Until the window is up, a failure is the CLI's one line (docs/usage.md): a data dir this
     # account cannot use is found before its crash log or its database is touched (the
     # CLI's own opening, a generator the policy locks made the active one included).
     from app.cli.entry import open_settings

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-# Before any ML import (DESIGN §1).
+# Before any ML import (docs/security.md).
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 

@@ -22,7 +22,7 @@ FAST_KDF = {"argon2_memory_kib": 19 * 1024, "argon2_iterations": 2, "argon2_lane
 
 
 def offline() -> None:
-    """Never reach the network for a model (DESIGN §1); call before any ML import."""
+    """Never reach the network for a model (docs/security.md); call before any ML import."""
     os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
 
 

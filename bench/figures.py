@@ -1,11 +1,12 @@
-"""The figures the README quotes from bench/results/: which result, which of its JSON paths,
-and the README's words around them. Read by the README test (each figure as measured) and
-by `make release-check` (no quoted figure from a stale result)."""
+"""The figures the docs (README.md and docs/*.md) quote from bench/results/: which result,
+which of its JSON paths, and the document's words around them. Read by
+tests/test_readme_figures.py (each figure as measured, in whichever document quotes it) and
+by `make release-check` (bench/release_check.py: no quoted figure from a stale result)."""
 
 from __future__ import annotations
 
-# (result, its JSON paths, the README's words with one number group per path). Each number
-# must be the JSON's within half a unit of the README's last digit.
+# (result, its JSON paths, the document's words with one number group per path). Each number
+# must be the JSON's within half a unit of the document's last digit.
 FIGURES: list[tuple[str, tuple[str, ...], str]] = [
     ("store", ("import_throughput.ratio_ours_over_raw",), r"(\d+(?:\.\d+)?)× raw psycopg"),
     ("store", ("note_save.ours.p50_ms",), r"a note save p50 (\d+(?:\.\d+)?) ms"),
@@ -73,7 +74,7 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
         r"first word after (\d+(?:\.\d+)?) s",
     ),
 ]
-# Where the README says which commit a result measured.
+# Where a document says which commit a result measured.
 COMMITS: list[tuple[str, str]] = [
     ("store", r"Figures from `make bench` at commit ([0-9a-f]{7,})"),
     ("index_threads", r"`index_threads\.json` at ([0-9a-f]{7,})"),

@@ -1,8 +1,9 @@
 """`make release-check`: the gate before a release, never before a commit. It fails when a
-figure the README quotes (bench.figures) comes from a result older than the code it
-measured; re-run that result's producer (`python -m bench NAME`) and commit it. Results
-that no document quotes may be stale: `python -m bench.stale` lists them, and nothing fails
-on them, so a change to shared code costs no 80-minute `make bench`."""
+figure the docs quote (README.md and docs/*.md, listed in bench.figures) comes from a
+result older than the code it measured; re-run that result's producer (`python -m bench
+NAME`), commit it, and update the docs. Results that no document quotes may be stale:
+`python -m bench.stale` lists them, and nothing fails on them, so a change to shared code
+costs no 80-minute `make bench`."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from bench.stale import staleness
 
 
 def quoted_results() -> list[str]:
-    """The results whose figures or commits the README quotes."""
+    """The results whose figures or commits the docs quote."""
     return sorted({name for name, _, _ in FIGURES} | {name for name, _ in COMMITS})
 
 

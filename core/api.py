@@ -51,7 +51,7 @@ class RestoreSummary:
 
 
 class TimelineApi(Protocol):
-    """The clinical timeline of one client (DESIGN §6a): facts read from every note. Each
+    """The clinical timeline of one client (docs/timeline.md): facts read from every note. Each
     call is audited as a read of that client's notes."""
 
     def facts(
@@ -261,7 +261,7 @@ class NotesApi(Protocol):
         on `cancel` (raising `Cancelled`), nothing is left in `target_dir`."""
         ...
 
-    # -- index and search (DESIGN §4, §5) ---------------------------------------------
+    # -- index and search (docs/architecture.md) --------------------------------------
     def index_status(self) -> IndexStatus:
         """How many chunks carry a vector from the current embedder, of how many."""
         ...
@@ -289,7 +289,7 @@ class NotesApi(Protocol):
         workspace, or one client. `result.index` says how current the vector side is."""
         ...
 
-    # -- the assistant (DESIGN §6) ----------------------------------------------------
+    # -- the assistant (docs/architecture.md) -----------------------------------------
     def ask(
         self,
         request: AskRequest,
@@ -324,7 +324,7 @@ class NotesApi(Protocol):
 
 
 class ModelsApi(Protocol):
-    """The local models (DESIGN §9): which are installed, which are in use and why, and
+    """The local models (docs/usage.md): which are installed, which are in use and why, and
     changing that. Blocking: call off the GUI thread. Touches no notes and needs no unlock;
     `app` builds it beside the `NotesApi`, which it tells when the embedder changes so the
     background indexer re-embeds the notes (`NotesApi.index_status` shows how far)."""

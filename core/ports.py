@@ -1,7 +1,9 @@
-"""Ports that local model runtimes implement (DESIGN §2). `models/` provides the adapters.
+"""Ports that local model runtimes implement (docs/architecture.md). `models/` provides the
+adapters.
 
 Core stays free of ML libraries, and ports carry no numpy: vectors are plain
-`list[float]` (numpy is allowed only inside core's BM25 index, README "Layout").
+`list[float]` (numpy is allowed only inside core's BM25 index: docs/architecture.md, "The
+layers").
 Every call may block for a long time (a lazy model load on first use): call them off the
 GUI thread. Runtimes serialise work on their own owning thread, so calls from several
 threads are safe.

@@ -1,4 +1,4 @@
-"""Layered settings (DESIGN §8): defaults < user config.toml < CHARTSIDE_* env < system policy.
+"""Layered settings (docs/usage.md): defaults < user config.toml < CHARTSIDE_* env < system policy.
 
 Keys set by the policy file are locked: they win over everything and the UI shows them locked.
 """
@@ -51,7 +51,7 @@ def user_config_file() -> Path:
 
 def default_policy_file(platform: str = sys.platform) -> Path:
     """Where IT puts the machine's policy: a path only administrators can write on each
-    system, the one the .deb ships as a conffile and the MSI installs (packaging/README)."""
+    system, the one the .deb ships as a conffile and the MSI installs (docs/packaging.md)."""
     if platform == "win32":
         program_data = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
         return Path(program_data) / APP_NAME / "policy.toml"
@@ -110,9 +110,9 @@ class CryptoSettings(_Section):
 
 
 class ModelSettings(_Section):
-    """Thread counts were measured on 2 cores (DESIGN §9): one torch thread keeps a query at
-    ~14 ms where two degrade to 50-280 ms under load; one llama.cpp thread decodes faster
-    than two when anything else runs."""
+    """Thread counts were measured on 2 cores (docs/benchmarks.md): one torch thread keeps a
+    query at ~14 ms where two degrade to 50-280 ms under load; one llama.cpp thread decodes
+    faster than two when anything else runs."""
 
     embedder_query_threads: int = Field(default=1, ge=1, le=64)
     embedder_batch_threads: int = Field(default=1, ge=1, le=64)
@@ -131,7 +131,7 @@ class ModelSettings(_Section):
 
 
 class AssistantSettings(_Section):
-    """Answering (DESIGN §6). The similarity thresholds are for all-MiniLM-L6-v2 cosines:
+    """Answering (docs/architecture.md). The similarity thresholds are for all-MiniLM-L6-v2 cosines:
     correct cited sentences measured 0.92-1.0 against their source, invented ones 0.25-0.36."""
 
     sources: int = Field(default=6, ge=1, le=30)  # passages offered to the model
@@ -139,7 +139,7 @@ class AssistantSettings(_Section):
     # reads ~25-55 tokens/s on 2 cores, so the sources are most of the wait.
     source_tokens: int = Field(default=360, ge=32, le=100_000)
     # text: sentences with [n] markers; json: llama.cpp's grammar holds the model to one
-    # entry per sentence with its sources (compared on `make eval`, README).
+    # entry per sentence with its sources (compared on `make eval`, docs/benchmarks.md).
     answer_format: str = Field(default="text", pattern=r"^(text|json)$")
     max_answer_tokens: int = Field(default=256, ge=16, le=4096)
     max_question_chars: int = Field(default=1000, ge=50, le=10000)

@@ -1,4 +1,4 @@
-"""The default models that ship as PyPI packages (DESIGN §9), found without downloading.
+"""The default models that ship as PyPI packages (docs/packaging.md), found without downloading.
 
 Nothing here imports torch, llama_cpp or the model packages' heavy parts: the embedder
 and SmolLM2 are located through package metadata, and Gemma's chunk package only uses the

@@ -22,7 +22,7 @@ log = logging.getLogger("chartside.models")
 
 
 def enforce_offline() -> None:
-    """Switch every Hugging Face code path to offline before an ML import (DESIGN §1)."""
+    """Switch every Hugging Face code path to offline before an ML import (docs/security.md)."""
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"

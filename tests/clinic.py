@@ -8,7 +8,7 @@ is terminated in front of it, on loopback, by `TlsFront`: PostgreSQL's own SSLRe
 handshake, then TLS with the test CA's server certificate, then the bytes passed on to
 the server. The desktops' libpq does the real verify-full against it; a client that does
 not ask for TLS is refused before it reaches the server. (A clinic's own server, built
-with OpenSSL, does this itself: `ssl = on` and `hostssl` lines, README.)"""
+with OpenSSL, does this itself: `ssl = on` and `hostssl` lines, docs/clinic.md.)"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A process-wide guard that refuses network traffic off the machine (DESIGN §1).
+"""A process-wide guard that refuses network traffic off the machine (docs/security.md).
 
 `install()` adds a `sys.addaudithook` hook. CPython raises the `socket.connect`,
 `socket.sendto`, `socket.sendmsg` and `socket.getaddrinfo` audit events *before* the

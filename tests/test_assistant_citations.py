@@ -1,4 +1,5 @@
-"""Citation parsing, support scores, refusals and extractive answers (DESIGN §6 step 5)."""
+"""Citation parsing, support scores, refusals and extractive answers
+(docs/architecture.md, ask step 7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Prompt building: fenced sources within a token budget (DESIGN §6 step 3)."""
+"""Prompt building: fenced sources within a token budget (docs/architecture.md, ask step 5)."""
 
 from __future__ import annotations
 

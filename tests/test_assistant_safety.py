@@ -1,4 +1,5 @@
-"""Question sanitising, injection detection and spotlighting (DESIGN §6 steps 1 and 3)."""
+"""Question sanitising, injection detection and spotlighting (docs/architecture.md,
+ask steps 1 and 5)."""
 
 from __future__ import annotations
 

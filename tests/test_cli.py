@@ -1,4 +1,4 @@
-"""The CLI contract of DESIGN §7, through the real console entry point."""
+"""The CLI contract (docs/usage.md), through the real console entry point."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 16, point 4: one contract for every command the CLI registers (DESIGN §7).
+"""Issue 16, point 4: one contract for every command the CLI registers (docs/usage.md).
 
 Walks the parser built from the registry, so a command added later is checked without
 being named here: it has help text, `--help` works, the man page shows it, a command line

@@ -1,5 +1,5 @@
 """Every CLI failure is one line on stderr and a non-zero exit: no traceback, no PHI, and a
-write that fails leaves nothing behind (DESIGN §7). Run through the real console entry point.
+write that fails leaves nothing behind (docs/usage.md). Run through the real console entry point.
 
 Most cases (a missing folder, a directory or a file in the way) fail for root too. Permission
 bits do not stop root, so as root the permission cases run as an unprivileged account

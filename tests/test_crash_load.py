@@ -1,4 +1,4 @@
-"""Crash and load (issue 3, acceptance 6): DESIGN §1 promise 3, "nothing is lost".
+"""Crash and load (issue 3, acceptance 6): the promise "nothing is lost" (docs/architecture.md).
 
 Writers are separate processes (tests/crash_worker.py) that connect to the server the
 test's service started and save notes: a session row, an update of the writer's client and

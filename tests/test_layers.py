@@ -1,4 +1,5 @@
-"""The layer rules of DESIGN §2, as import-linter contracts, and the tr() rule for ui/."""
+"""The layer rules of docs/architecture.md, as import-linter contracts, and the tr() rule for
+ui/."""
 
 from __future__ import annotations
 

@@ -66,7 +66,7 @@ def test_top_level_layout_is_exactly_the_agreed_one() -> None:
         "Makefile",
         ".ci",
         "bench",
-        # The living architecture (issue 31; DESIGN: "belongs inside the repository, in docs/")
+        # The living architecture (issue 31): inside the repository
         "docs",
     }
     assert ".ci/run" in tracked

@@ -1,4 +1,4 @@
-"""Alembic: the schema of DESIGN §3, reversible, and all-or-nothing on start."""
+"""Alembic: the schema of core/db/schema.py, reversible, and all-or-nothing on start."""
 
 from __future__ import annotations
 

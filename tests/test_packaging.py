@@ -1,7 +1,7 @@
 """Issue 15, point 6: the fast check of the packaging scripts that `make test` runs.
 
 The .deb build and the install test take far longer than CI allows (`make package-test`
-is the release gate, packaging/README.md); these check, in seconds, what those scripts put
+is the release gate, docs/packaging.md); these check, in seconds, what those scripts put
 in the package: the policy template, the desktop entry, the AppStream metainfo, the man
 page generated from the CLI's parser, the declared dependencies and the licences.
 """

@@ -1,5 +1,6 @@
 """Reading a question before it is searched: dates (English and Hebrew) become a session-date
-range, "first"/"latest" an order, follow-ups keep their own subject (DESIGN §5)."""
+range, "first"/"latest" an order, follow-ups keep their own subject (docs/architecture.md,
+"Search")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The service's threading rule (DESIGN §2, issue 16): it may be entered from several
+"""The service's threading rule (docs/architecture.md, issue 16): it may be entered from several
 threads at once, as the window does (the notes runner, the assistant's own runner, the
 background indexer). Unlocked state changes only under the session's lock, each call's
 database work is a transaction of its own on a pooled connection, and each model runtime

@@ -7,7 +7,7 @@ stay usable meanwhile.
 Within a second of asking, the notes being read are listed with their dates; then a bar and
 the status line follow the writing (words so far, the time left) beside Cancel. The model's
 text itself is never shown as it streams: the service's grounding check may still turn it
-into a refusal or change it, and nothing is shown and then taken back (DESIGN §6). The
+into a refusal or change it, and nothing is shown and then taken back (docs/architecture.md). The
 answer appears once the checked `AskResult` arrives. Every answer keeps its own sources:
 its [n] open the note they meant, and the sources list follows the answer chosen.
 Answers are untrusted model output and are only ever shown through `ui.safe_markdown`.

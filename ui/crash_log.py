@@ -1,4 +1,4 @@
-"""A local crash log (DESIGN §11) that holds no PHI. Nothing is ever uploaded.
+"""A local crash log that holds no PHI (docs/security.md). Nothing is ever uploaded.
 
 What goes in: hard crashes (faulthandler: file, line and function of every thread), and for
 unhandled exceptions (main thread, other threads) and Qt messages the *kind* of problem and

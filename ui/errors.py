@@ -24,7 +24,7 @@ class ErrorText:
 
 def field_label(field: str) -> str:
     """The on-screen label of a domain field, so an error points at what the user sees."""
-    # Each call is a literal so pyside6-lupdate can extract it (DESIGN §11).
+    # Each call is a literal so pyside6-lupdate can extract it.
     labels = {
         "full_name": QCoreApplication.translate("Fields", "Full name"),
         "date_of_birth": QCoreApplication.translate("Fields", "Date of birth"),

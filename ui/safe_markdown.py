@@ -1,4 +1,4 @@
-"""Model output on screen, rendered so that nothing in it can act (DESIGN §6, §11).
+"""Model output on screen, rendered so that nothing in it can act (docs/security.md).
 
 An answer is untrusted text: a model may repeat an injected note, or make up markup. So:
 - `[`, `]`, `<`, `>` and `\\` are backslash-escaped before the markdown parser sees them,
@@ -177,7 +177,7 @@ def set_direction(doc: QTextDocument, *, rtl: bool) -> None:
     """Give every block the direction of its own text: a Hebrew answer reads right to left
     in the English UI, and an English question keeps its "?" at its end in the Hebrew UI.
     A block with no letters (a number, a date) takes the UI's direction (`rtl`). Set on each
-    block, because a QTextBrowser keeps markdown left-aligned otherwise (DESIGN §11)."""
+    block, because a QTextBrowser keeps markdown left-aligned otherwise."""
     ui = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
     cursor = QTextCursor(doc)
     block = doc.begin()

@@ -202,7 +202,7 @@ def _receiver_alive(callback: Callable[..., object]) -> bool:
 
 def _log_unexpected(exc: BaseException) -> None:
     # Only the type and the frames: an exception's text may quote a value, and logs must not
-    # carry PHI (DESIGN §1). ChartsideErrors are expected and never logged here.
+    # carry PHI (docs/security.md). ChartsideErrors are expected and never logged here.
     if isinstance(exc, ChartsideError):
         return
     frames = "".join(traceback.format_tb(exc.__traceback__))

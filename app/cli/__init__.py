@@ -1,4 +1,4 @@
-"""Headless commands for IT, automation and tests (DESIGN §7).
+"""Headless commands for IT, automation and tests (docs/usage.md, "The command line").
 
 Output is JSON with --json. Failures print one line to stderr and exit non-zero.
 Nothing here prints PHI except `export`, whose file the user asked for.

@@ -1,4 +1,4 @@
-"""`chartside ask` (DESIGN §7): one question, or a JSONL file of them with the models
+"""`chartside ask` (docs/usage.md): one question, or a JSONL file of them with the models
 loaded once."""
 
 from __future__ import annotations

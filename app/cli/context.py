@@ -1,5 +1,5 @@
 """What every command gets: its arguments, the settings and the service (each opened on
-first use), the passphrase sources, and output as text or --json (DESIGN §7)."""
+first use), the passphrase sources, and output as text or --json (docs/usage.md)."""
 
 from __future__ import annotations
 

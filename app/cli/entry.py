@@ -1,5 +1,5 @@
 """The parser and the dispatch, both built from the registry; the one place that turns a
-failure into DESIGN §7's one-line error and exit code."""
+failure into the one-line error and exit code that docs/usage.md describes."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ def commands() -> list[Command]:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, with a rejected command line reported as DESIGN §7's one line (exit 2)
+    """argparse, with a rejected command line reported as the CLI's one line (exit 2)
     instead of the usage block; the usage is a `--help` away."""
 
     def error(self, message: str) -> NoReturn:
@@ -137,7 +137,7 @@ def run_cli(
 
 
 def print_error(exc: ChartsideError, *, json_out: bool = False) -> None:
-    """DESIGN §7's one line on stderr (the CLI's and the window's start), and under --json
+    """The CLI's one line on stderr (the CLI's and the window's start), and under --json
     the error as JSON on stdout."""
     line = str(exc).replace("\n", " ")
     if json_out:

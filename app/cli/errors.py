@@ -1,5 +1,5 @@
 """The CLI's own errors, beside core's hierarchy (core/errors.py): each carries a message and
-a remediation, and becomes DESIGN §7's one-line error in app.cli.entry."""
+a remediation, and becomes the CLI's one-line error in app.cli.entry."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`chartside index` and `chartside search` (DESIGN §7)."""
+"""`chartside index` and `chartside search` (docs/usage.md)."""
 
 from __future__ import annotations
 

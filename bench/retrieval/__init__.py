@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 
-# Before any ML import (DESIGN §1): every module of the package comes through here first.
+# Before any ML import (docs/security.md): every module of the package comes through here first.
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 

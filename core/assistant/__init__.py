@@ -1,2 +1,3 @@
 """The grounded-answer assistant's pure logic: question checks, prompt building, citation
-parsing and rate limiting (DESIGN §6). No model runtimes here: they arrive through ports."""
+parsing and rate limiting (docs/architecture.md). No model runtimes here: they arrive through
+ports."""

@@ -1,5 +1,6 @@
 """Turning a generation (or the passages themselves) into a grounded `AskResult` body:
-which sources were used, why, how well supported, or a refusal (DESIGN §6 step 5)."""
+which sources were used, why, how well supported, or a refusal (docs/architecture.md, ask
+step 7)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""Semantic answer cache (DESIGN §6): a near-identical question in the same scope, with the
-same models, gets the stored answer back. Answers are ciphertext; a note change in the
-scope drops its entries in the same transaction as the change."""
+"""Semantic answer cache (docs/architecture.md): a near-identical question in the same
+scope, with the same models, gets the stored answer back. Answers are ciphertext; a note
+change in the scope drops its entries in the same transaction as the change."""
 
 from __future__ import annotations
 

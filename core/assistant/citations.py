@@ -1,4 +1,5 @@
-"""Citation markers in a model's answer, checked against the sources (DESIGN §6 step 5)."""
+"""Citation markers in a model's answer, checked against the sources
+(docs/architecture.md, ask step 7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Prometheus metrics for answering (DESIGN §6 step 8), in a registry the service owns.
+"""Prometheus metrics for answering (docs/architecture.md, ask step 8), in a registry the
+service owns.
 
 Latency is kept as a small ring of recent samples per stage: the diagnostics view shows
 exact p50/p95 from it, which histogram bucket bounds would blur at these latencies."""

@@ -1,5 +1,5 @@
 """Grounded-answer prompts: numbered, fenced sources in a budget counted by the model's own
-tokenizer (DESIGN §6 step 3)."""
+tokenizer (docs/architecture.md, ask step 5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Question checks and spotlighting of retrieved note text (DESIGN §6 steps 1 and 3).
+"""Question checks and spotlighting of retrieved note text (docs/architecture.md, ask
+steps 1 and 5).
 
 The injection table is a first line of defence, not the only one: the prompt fences every
 source as untrusted data, and the answer is rendered as plain text.

@@ -2,7 +2,7 @@
 one entry per sentence, each with the list of sources it rests on.
 
 The alternative to free text with [n] markers, kept so `make eval` can compare the two on
-the same questions (README: which one is the default, and why). Whatever the format, the
+the same questions (docs/benchmarks.md: which one is the default, and why). Whatever the format, the
 answer is turned back into text with markers and checked the same way.
 """
 

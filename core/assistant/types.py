@@ -1,4 +1,4 @@
-"""Values the assistant hands to front ends (DESIGN §6, §7 `ask --json`)."""
+"""Values the assistant hands to front ends (`ask --json`, docs/usage.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Encrypted backups of the embedded database, and checked restores (DESIGN §1.3).
+"""Encrypted backups of the embedded database, and checked restores (docs/architecture.md,
+"Backup and restore").
 
 A backup is `pg_dump -Fc`, run as the BYPASSRLS backup role so that it sees every workspace,
 streamed through `core.backup.format` into a file under the passphrase. The manifest inside

@@ -32,7 +32,7 @@ SECRETS_FILE = "db-secrets.json"
 @dataclass(frozen=True)
 class DbSecrets:
     """Random database passwords. They keep other local accounts out of the server; PHI
-    confidentiality rests on field encryption, not on these (see README, threat model)."""
+    confidentiality rests on field encryption, not on these (docs/security.md)."""
 
     admin_password: str
     app_password: str

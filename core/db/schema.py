@@ -1,4 +1,4 @@
-"""Tables of DESIGN §3. PHI columns are BYTEA ciphertext (core.security.crypto); nothing else
+"""The tables. PHI columns are BYTEA ciphertext (core.security.crypto); nothing else
 holds PHI.
 
 The Alembic migrations in `migrations/versions` create exactly this; a test compares them.
@@ -301,7 +301,7 @@ drafts = Table(
     UniqueConstraint("workspace_id", "practitioner_id", "kind", name="uq_drafts_owner"),
 )
 
-# The clinical timeline (DESIGN §6a): facts read from note fields, derived like chunks and
+# The clinical timeline (docs/timeline.md): facts read from note fields, derived like chunks and
 # removed with their note, one row for each note, field and kind. `kind` is plain so a
 # flowsheet can ask for measurements alone; everything the note said (each fact's name,
 # value, dose, span and words) is one ciphertext JSON list.

@@ -1,4 +1,4 @@
-"""Import and export in the `chartside.v1` JSON format (DESIGN §7).
+"""Import and export in the `chartside.v1` JSON format (docs/usage.md).
 
 An import is validated in full before anything is written, then written in one
 transaction, so a bad record leaves the database exactly as it was.

@@ -1,1 +1,2 @@
-"""Chunking, indexing and hybrid search over the notes of the unlocked workspace (DESIGN §4, §5)."""
+"""Chunking, indexing and hybrid search over the notes of the unlocked workspace
+(docs/architecture.md)."""

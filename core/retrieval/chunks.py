@@ -1,4 +1,4 @@
-"""Note fields → chunks, written in the transaction that saves the note (DESIGN §4).
+"""Note fields → chunks, written in the transaction that saves the note (docs/architecture.md).
 
 A chunk row holds owner ids, field, position, a keyed hash of its text and the text itself
 as ciphertext; never plaintext. Unchanged chunks keep their rows (and so their vectors):

@@ -1,4 +1,5 @@
-"""The indexing loop (DESIGN §4): stale chunks → vectors, in batches, resumable by design.
+"""The indexing loop (docs/architecture.md): stale chunks → vectors, in batches, resumable
+by design.
 
 A chunk is stale when it has no vector or a vector from another model. Each batch is one
 transaction that takes its rows with `FOR UPDATE SKIP LOCKED`, so a crash loses at most the

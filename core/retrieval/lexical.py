@@ -1,4 +1,4 @@
-"""BM25 over the decrypted chunks of one scope, in memory only (DESIGN §5).
+"""BM25 over the decrypted chunks of one scope, in memory only (docs/architecture.md).
 
 Built lazily on the first search after unlock, rebuilt when the scope's chunks change (a
 cheap fingerprint from the database notices edits from this process and from others on a
@@ -42,7 +42,7 @@ _STOP = frozenset(STOPWORDS_EN) | frozenset(
 )
 
 
-# Hebrew (DESIGN §5). Points and cantillation marks are optional in Hebrew spelling (most
+# Hebrew. Points and cantillation marks are optional in Hebrew spelling (most
 # notes have none; a quoted prescription or a name may), so they are dropped. Geresh and
 # gershayim mark abbreviations (ד"ר, מ"ג): the word is kept whole without them.
 _HEBREW_LETTER = "\u05d0-\u05ea"

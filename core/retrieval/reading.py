@@ -1,4 +1,4 @@
-"""Reading a question before it is searched (DESIGN §5).
+"""Reading a question before it is searched (docs/architecture.md, "Search").
 
 Chunk text carries no visit date: the date lives on the session. So a date in the question
 ("on 2008-06-03", "7 May 2025", "in 2008", "since March") becomes a session-date range,

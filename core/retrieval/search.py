@@ -1,4 +1,4 @@
-"""Hybrid search: vector and BM25 candidates fused by reciprocal rank (DESIGN §5)."""
+"""Hybrid search: vector and BM25 candidates fused by reciprocal rank (docs/architecture.md)."""
 
 from __future__ import annotations
 

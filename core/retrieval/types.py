@@ -57,7 +57,7 @@ class SearchHit:
     names_all: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        """DESIGN §7 `search --json` shape."""
+        """The `search --json` shape (docs/usage.md)."""
         return {
             "rank": self.rank,
             "score": round(self.score, 6),

@@ -52,7 +52,7 @@ def ensure_index(db: Database, dim: int) -> None:
     name = index_name(dim)
     with db.owner.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         if not _owns_chunks(conn):
-            # A clinic desktop given only the app role (README, "Clinic server"): the owner
+            # A clinic desktop given only the app role (docs/clinic.md): the owner
             # builds indexes. Until it has, searches scan every vector: slower, not wrong.
             if not _valid(conn, name):
                 log.warning("no vector index for dimension %d yet: searches scan exactly", dim)

@@ -1,5 +1,5 @@
 """The assistant: sanitise, retrieve, prompt, generate, ground, store, audit, measure
-(DESIGN §6). Each step lives in `core.assistant`; this is the order."""
+(docs/architecture.md). Each step lives in `core.assistant`; this is the order."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Indexing and search (DESIGN §4, §5)."""
+"""Indexing and search (docs/architecture.md)."""
 
 from __future__ import annotations
 

@@ -1,3 +1,3 @@
-"""The clinical timeline (DESIGN §6a): facts read from every note, each with its session,
+"""The clinical timeline (docs/timeline.md): facts read from every note, each with its session,
 field and span, stored encrypted beside the note, and the questions over time answered
 from them."""

@@ -1,4 +1,4 @@
-"""A note field to its facts (DESIGN §6a). Pure and fast: it runs in the transaction that
+"""A note field to its facts (docs/timeline.md). Pure and fast: it runs in the transaction that
 saves the note, and over every stored note when the timeline is backfilled."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Initial schema: DESIGN §3 tables, pgvector, Row-Level Security with FORCE, grants.
+"""Initial schema: the tables, pgvector, Row-Level Security with FORCE, grants.
 
 Revision ID: 0001
 Revises:

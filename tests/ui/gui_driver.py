@@ -1,6 +1,6 @@
 """Drives the real widgets the way a user does, and waits for the task runner (never sleeps).
 
-Text goes in with setText/setPlainText: `qtbot.keyClicks` with Hebrew aborts Qt (DESIGN §11).
+Text goes in with setText/setPlainText: `qtbot.keyClicks` with Hebrew aborts Qt.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 panel the way a user does and wait only on the panel and the task runner, so the
 real-model test (tests/ui/test_gui_assistant_real.py) reuses them unchanged.
 
-The model's text streams in, but only the checked answer is ever shown (DESIGN §6): while
+The model's text streams in, but only the checked answer is ever shown (docs/architecture.md): while
 it is written the status line counts its words, and the answer view holds the question
 alone. `record_view` catches every text the view shows, to prove that.
 """
