@@ -10,7 +10,19 @@ from __future__ import annotations
 FIGURES: list[tuple[str, tuple[str, ...], str]] = [
     ("store", ("import_throughput.ratio_ours_over_raw",), r"(\d+(?:\.\d+)?)× raw psycopg"),
     ("store", ("note_save.ours.p50_ms",), r"a note save p50 (\d+(?:\.\d+)?) ms"),
+    ("store", ("note_save.ours.p95_ms",), r"a note save p50 [\d.]+ ms, p95 (\d+(?:\.\d+)?) ms"),
+    (
+        "store",
+        ("import_throughput.ours_sessions_per_s",),
+        r"runs at (\d+(?:,\d{3})*) sessions/s",
+    ),
     ("audit", ("ratio_ours_over_raw_time",), r"(\d+(?:\.\d+)?)× a bare\s+HMAC"),
+    ("audit", ("ours_verify_s",), r"100,001 events (\d+(?:\.\d+)?) s \(goal 2 s\)"),
+    (
+        "models",
+        ("embedding.throughput_ratio", "generation.tokens_per_s_ratio"),
+        r"embedding (\d+(?:\.\d+)?)× and\s+generation (\d+(?:\.\d+)?)× the raw libraries",
+    ),
     (
         "index_threads",
         ("ratio_best_raw_s_over_ours_s.quiet.2", "ratio_best_raw_s_over_ours_s.busy.2"),
@@ -43,7 +55,15 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
     (
         "eval",
         ("hebrew.modes.hybrid.recall_at_5", "hebrew.modes.hybrid.mrr"),
-        r"hybrid recall@5 / MRR (\d+(?:\.\d+)?) / (\d+(?:\.\d+)?) \(goal 0\.85",
+        r"hybrid recall@5 / MRR (\d+(?:\.\d+)?) / (\d+(?:\.\d+)?) \(goal 0\.90",
+    ),
+    (
+        "eval",
+        (
+            "hebrew.english_questions.modes.hybrid.recall_at_5",
+            "hebrew.english_questions.modes.hybrid.mrr",
+        ),
+        r"English questions (\d+(?:\.\d+)?) / (\d+(?:\.\d+)?)\s+\(goal 0\.90",
     ),
     (
         "eval_answers",
@@ -73,13 +93,77 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
         ("generators.qwen.end_to_end.ours_ttft.p50_ms",),
         r"first word after (\d+(?:\.\d+)?) s",
     ),
+    (
+        "ask",
+        (
+            "generators.qwen.cache.hits.p50_ms",
+            "generators.qwen.cache.speedup_p50_miss_over_hit",
+        ),
+        r"cached\s+answer returns in (\d+) ms \((\d+)× faster",
+    ),
+    (
+        "ask",
+        (
+            "generators.qwen.cancel.after_first_pieces.p95_ms",
+            "generators.qwen.cancel.during_prompt_processing.p95_ms",
+        ),
+        r"cancel takes effect in (\d+) ms \(p95\)\s+while the model writes and (\d+) ms",
+    ),
+    (
+        "backup",
+        ("backup_s", "verify_s", "restore_checked_s"),
+        r"backed up in (\d+(?:\.\d+)?) s,\s+verified in (\d+(?:\.\d+)?) s, "
+        r"restored and checked in (\d+(?:\.\d+)?) s",
+    ),
+    ("crash_load", ("load.saves",), r"10 s made (\d+(?:,\d{3})*) saves with none lost"),
+    (
+        "crash_load",
+        ("db_kill.acknowledged", "app_kill.acknowledged"),
+        r"(\d+) acknowledged saves all survived; killing the app, (\d+) acknowledged",
+    ),
+    (
+        "e5_isolation",
+        (
+            "cases.same_process_e5_all_threads.torch_slowdown",
+            "cases.same_process_e5_all_threads.e5_query_ms_p95",
+            "cases.e5_alone_in_process_1_thread.e5_query_ms_p95",
+        ),
+        r"slowed torch (\d+(?:\.\d+)?)× and put its own query p95 at (\d+) ms \((\d+) ms alone\)",
+    ),
+    # docs/timeline.md
+    (
+        "timeline",
+        ("ratio_bare_over_backfill",),
+        r"takes [\d.]+ s at\s+(\d+(?:\.\d+)?)× a bare run",
+    ),
+    ("timeline", ("brief.p95_ms",), r"with 20 visits p95 (\d+) ms"),
+    (
+        "eval_timeline_holdout",
+        (
+            "holdout.per_kind.measurement.precision",
+            "holdout.per_kind.measurement.recall",
+        ),
+        r"measurement \| (\d+(?:\.\d+)?) / (\d+(?:\.\d+)?) \|",
+    ),
 ]
 # Where a document says which commit a result measured.
 COMMITS: list[tuple[str, str]] = [
     ("store", r"Figures from `make bench` at commit ([0-9a-f]{7,})"),
+    ("audit", r"`audit\.json` and `models\.json` at\s+([0-9a-f]{7,})"),
+    ("models", r"`audit\.json` and `models\.json` at\s+([0-9a-f]{7,})"),
     ("index_threads", r"`index_threads\.json` at ([0-9a-f]{7,})"),
+    ("backup", r"\(`backup\.json`, ([0-9a-f]{7,})\)"),
+    ("crash_load", r"\(`crash_load\.json`,\s+([0-9a-f]{7,})\)"),
+    ("e5_isolation", r"\(`e5_isolation\.json`, ([0-9a-f]{7,})\)"),
     ("retrieval", r"`bench/results/retrieval\.json`,\s+commit ([0-9a-f]{7,})"),
     ("eval", r"`bench/results/eval\.json`, commit ([0-9a-f]{7,})"),
     ("eval_answers", r"All four columns: commit ([0-9a-f]{7,})"),
     ("ask", r"`bench/results/ask\.json`,\s+commit ([0-9a-f]{7,})"),
+    # docs/timeline.md: one sentence names the three results' commit
+    ("eval_timeline", r"Figures at commit ([0-9a-f]{7,}) \(`bench/results/eval_timeline\.json`"),
+    (
+        "eval_timeline_holdout",
+        r"Figures at commit ([0-9a-f]{7,}) \([^)]*`eval_timeline_holdout\.json`",
+    ),
+    ("timeline", r"Figures at commit ([0-9a-f]{7,}) \([^)]*`timeline\.json`"),
 ]
