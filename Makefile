@@ -53,8 +53,8 @@ format: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
-# Store, audit, model and timeline ratios beside their goals (about 4 minutes); fails on a
-# miss.
+# Every hot path's ratio beside its goal: store, audit, models, indexing and search, timeline
+# (about 5 minutes); fails on a miss.
 bench-quick: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.quick $(BENCH_QUICK_ARGS)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from bench import quick, release_check, stale
+from bench import bench_retrieval, quick, release_check, stale
 from bench.common import check, code_state, paired_ratio
 from bench.stale import stale_results, staleness
 
@@ -47,6 +47,35 @@ def test_met_goals_and_an_ungated_miss_pass(
     out = capsys.readouterr().out
     assert "0.61" in out and "missed (not gated)" in out
     assert json.loads((tmp_path / "q.json").read_text())["fake"]["checks"][0]["met"]
+
+
+def test_bench_quick_gates_indexing_and_search() -> None:
+    """Indexing and search are hot paths too (issue 31): bench-quick runs them, and a
+    slower indexing (raw/ours under its goal) or a slower search (ours/raw over its goal)
+    fails it."""
+    assert set(quick.SUITES) == {"store", "audit", "models", "retrieval", "timeline"}
+
+    def figures(indexing: float, search: float) -> dict[str, Any]:
+        hybrid = {"paired_ratio_ours_over_raw": search, "ours": {"p95_ms": 99.0}}
+        return {
+            "indexing": {"ratio_raw_s_over_ours_s": indexing, "chunks": 400},
+            "search": {"workspace": {"hybrid": hybrid}},
+        }
+
+    index_goal, goal = (
+        bench_retrieval.QUICK_INDEXING_RATIO_GOAL,
+        bench_retrieval.QUICK_SEARCH_RATIO_GOAL,
+    )
+    met = bench_retrieval.quick_checks(figures(index_goal, goal))
+    assert [c["name"] for c in met if c["gated"]] == [
+        "retrieval: indexing raw/ours",
+        "retrieval: hybrid search ours/raw",
+    ]
+    assert quick.gated_misses(met) == []  # the p95 beside the 25 ms goal is not gated
+    slow_index = quick.gated_misses(bench_retrieval.quick_checks(figures(index_goal - 0.01, goal)))
+    assert [c["name"] for c in slow_index] == ["retrieval: indexing raw/ours"]
+    slow_search = quick.gated_misses(bench_retrieval.quick_checks(figures(index_goal, goal + 0.1)))
+    assert [c["name"] for c in slow_search] == ["retrieval: hybrid search ours/raw"]
 
 
 def test_check_compares_each_way() -> None:
