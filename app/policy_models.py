@@ -45,7 +45,6 @@ def enforce_locked_generator(settings: Settings) -> None:
     name = {
         "qwen": packaged.QWEN_NAME,
         "instruct": packaged.INSTRUCT_NAME,
-        "base": packaged.BASE_NAME,
     }[wanted]
     record = next(
         (

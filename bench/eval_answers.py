@@ -52,7 +52,7 @@ from bench.common import (
 from bench.evalset import build
 from bench.evalset.clinosim import POPULATION
 
-GENERATORS = ("qwen", "instruct", "base")  # the packaged ones, the app's default first
+GENERATORS = ("qwen", "instruct")  # the packaged ones, the app's default first
 EXTRACTIVE = "extractive"
 WARM_UP = "What was the blood pressure at the last visit?"
 

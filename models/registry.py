@@ -232,14 +232,15 @@ class ModelRegistry:
         generator: str = "auto",
         progress: Progress | None = None,
     ) -> dict[str, ModelRecord]:
-        """Register the packaged models (joining Qwen and Gemma into `cache_dir` if needed)
-        and make them active where nothing is active yet. `generator` picks the default
-        generator: "qwen" (Qwen2.5-Coder-1.5B-Instruct), "instruct" (SmolLM2-135M), "base"
-        (Gemma 3 270M) or "auto": Qwen where its RAM fits, else SmolLM2. Why the active
-        generator was chosen is kept beside it (`why_active`)."""
+        """Register the packaged models (joining Qwen into `cache_dir` if needed) and make
+        them active where nothing is active yet. `generator` picks the default generator:
+        "qwen" (Qwen2.5-Coder-1.5B-Instruct), "instruct" (SmolLM2-135M) or "auto": Qwen
+        where its RAM fits, else SmolLM2. Why the active generator was chosen is kept beside
+        it (`why_active`). Any other GGUF, Gemma 3 270M included, is the user's to register
+        (`chartside models add`)."""
         report = progress or (lambda _f, _m: None)
         cache = Path(cache_dir)
-        joined = {"base": lambda p: packaged.base_generator(cache, p)}
+        joined: dict[str, Any] = {}
         if packaged.qwen_installed():
             joined["qwen"] = lambda p: packaged.qwen_generator(cache, p)
         models = {"embedder": packaged.embedder(), "instruct": packaged.instruct_generator()}

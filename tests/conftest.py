@@ -127,8 +127,20 @@ def model_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def gemma_model(model_cache: Path) -> packaged.PackagedModel:
-    return packaged.base_generator(model_cache)
+def base_model_file(model_cache: Path) -> Path:
+    """SmolLM2-135M-Instruct with its chat template taken out: a GGUF without one, as a base
+    model that `chartside models add` registers (Gemma 3 270M, say) is. The template's
+    metadata key is renamed in place, to one of the same length, so nothing else moves and
+    the header still parses."""
+    target = model_cache / "SmolLM2-135M-no-template.gguf"
+    if not target.is_file():
+        data = bytearray(packaged.instruct_generator().path.read_bytes())
+        key = b"tokenizer.chat_template"
+        at = data.find(key)
+        assert at > 0 and data.find(key, at + 1) == -1
+        data[at + len(key) - 1] = ord("X")  # tokenizer.chat_templatX: a key no one reads
+        target.write_bytes(bytes(data))
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -141,10 +153,9 @@ def embedder() -> Iterator[SentenceTransformerEmbedder]:
 
 
 @pytest.fixture(scope="session")
-def gemma(gemma_model: packaged.PackagedModel) -> Iterator[LlamaCppGenerator]:
-    g = LlamaCppGenerator(
-        gemma_model.path, name=gemma_model.name, expected_sha256=gemma_model.sha256
-    )
+def base_smollm(base_model_file: Path) -> Iterator[LlamaCppGenerator]:
+    """A generator without a chat template: messages reach it as a plain transcript."""
+    g = LlamaCppGenerator(base_model_file, name="SmolLM2-135M-base")
     g.load()
     yield g
     g.close()

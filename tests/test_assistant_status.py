@@ -10,6 +10,7 @@ import pytest
 from app.compose import build_service
 from app.models_setup import assistant_status, open_embedder, open_generator, runtime_settings
 from core.domain import ClientData, SessionData
+from core.errors import ConfigError
 from models.registry import ModelRegistry, use_generator
 from tests.conftest import PASSPHRASE, make_settings
 
@@ -52,7 +53,9 @@ def test_auto_falls_back_to_smollm_when_qwen_does_not_fit(tmp_path: Path) -> Non
     )
     chosen, why = _choose_generator("auto", records, qwen.ram_bytes // 2)
     assert chosen == "instruct" and "RAM" in why and "GiB" in why
-    assert _choose_generator("base", records, 0)[0] == "base"
+    # A chosen generator is the one used, whatever the RAM says.
+    assert _choose_generator("instruct", records, 2**40)[0] == "instruct"
+    assert _choose_generator("qwen", records, 0)[0] == "qwen"
 
 
 def test_missing_model_explains_itself_and_notes_still_work(tmp_path: Path) -> None:
@@ -95,7 +98,7 @@ def test_thread_counts_and_context_come_from_settings(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("choice", "name"),
-    [("base", "gemma"), ("instruct", "SmolLM2"), ("qwen", "Qwen"), ("auto", "Qwen")],
+    [("instruct", "SmolLM2"), ("qwen", "Qwen"), ("auto", "Qwen")],
 )
 def test_default_generator_setting_picks_the_packaged_model(
     tmp_path: Path, choice: str, name: str
@@ -106,3 +109,12 @@ def test_default_generator_setting_picks_the_packaged_model(
         assert generator.name.startswith(name)
     finally:
         generator.close()
+
+
+def test_gemma_is_no_longer_a_packaged_choice(tmp_path: Path) -> None:
+    """Gemma 3 270M left the package (issue 31): `base` no longer names a packaged
+    generator, and a setting that asks for it says which values remain."""
+    with pytest.raises(ConfigError) as err:
+        make_settings(tmp_path / "data", models={"default_generator": "base"})
+    assert "models.default_generator='base'" in str(err.value)
+    assert "auto|qwen|instruct" in str(err.value)

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+from models.files import sha256_path
 from tests.test_cli import cli, ok
 
 
@@ -19,7 +20,6 @@ def test_list_verify_and_switch_models(tmp_path: Path) -> None:
     rows = ok(cli(d, "models", "list", passphrase=None))["models"]
     assert {r["name"] for r in rows} >= {
         "all-MiniLM-L6-v2",
-        "gemma-3-270m",
         "SmolLM2-135M-Instruct",
         "Qwen2.5-Coder-1.5B-Instruct",
     }
@@ -85,3 +85,20 @@ def test_add_a_bundled_model_file_checked_against_its_digest(tmp_path: Path) -> 
     assert added["active"] is False  # the current choice stays until --use
     listed = ok(cli(d, "models", "list", passphrase=None))["models"]
     assert str(bundle) in {r["path"] for r in listed}
+
+
+def test_a_model_without_a_chat_template_is_added_and_used(
+    tmp_path: Path, base_model_file: Path
+) -> None:
+    """Gemma 3 270M left the package (issue 31); a base model like it, a GGUF without a chat
+    template, is still registered by `models add` and is the generator once chosen."""
+    d = tmp_path / "data"
+    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    assert not {r["name"] for r in rows} & {"gemma-3-270m", base_model_file.stem}
+    digest = sha256_path(base_model_file)
+    added = ok(cli(d, "models", "add", str(base_model_file), "--sha256", digest, "--use",
+                  passphrase=None))  # fmt: skip
+    assert added["path"] == str(base_model_file) and added["sha256"] == digest
+    assert added["active"] is True and added["has_chat_template"] is False
+    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    assert _active(rows, "generator")["path"] == str(base_model_file)

@@ -37,7 +37,7 @@ def test_policy_show_names_every_locked_key_its_file_and_line(
     config = Path(os.environ["CHARTSIDE_CONFIG_FILE"])
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text("[security]\nauto_lock_minutes = 25\n\n[backup]\nkeep = 3\n")
-    monkeypatch.setenv("CHARTSIDE_MODELS__DEFAULT_GENERATOR", "base")  # the policy wins
+    monkeypatch.setenv("CHARTSIDE_MODELS__DEFAULT_GENERATOR", "qwen")  # the policy wins
     try:
         shown = _shown(tmp_path / "d")
     finally:

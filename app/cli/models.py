@@ -71,7 +71,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], 
     settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)  # it will hold PHI too
     reg = registry.ModelRegistry(reg_dir)
     if not reg.records():
-        # First use: register the packaged defaults (assembling Gemma from its wheels).
+        # First use: register the packaged defaults (joining Qwen from its wheels).
         reg.ensure_defaults(settings.model_cache_dir, generator=settings.models.default_generator)
     action = args.models_command
     if action == "list":

@@ -1,4 +1,5 @@
-"""The llama.cpp generator on the packaged Gemma 3 270M (base) and SmolLM2-135M (chat)."""
+"""The llama.cpp generator on the packaged SmolLM2-135M (chat), and on a copy of it without
+its chat template (`base_smollm`: a base model, as `chartside models add` may register)."""
 
 from __future__ import annotations
 
@@ -10,42 +11,49 @@ import time
 import pytest
 
 from core.errors import Cancelled
-from core.ports import CancelToken, ChatMessage, Generator
+from core.ports import CancelToken, ChatMessage, Generator, Prompt
 from models import packaged
 from models.errors import GenerationTimeout, ModelError, PromptTooLong
 from models.generator import LlamaCppGenerator
+from models.prompting import TRANSCRIPT_STOP, plain_transcript
 
 CANCEL_LIMIT_S = 0.2
 LONG_NOTE = "Session note: lower back pain after lifting boxes, worse in the morning. " * 180
+# SmolLM2 ends a bare "Write a long story" at once; asked in a chat turn it writes on.
+STORY: list[ChatMessage] = [{"role": "user", "content": "Write a long story about a clinic."}]
 CHAT: list[ChatMessage] = [
     {"role": "system", "content": "Answer in one short sentence."},
     {"role": "user", "content": "What is the capital of France?"},
 ]
 
 
-def test_implements_the_port(gemma: LlamaCppGenerator, smollm: LlamaCppGenerator) -> None:
-    assert isinstance(gemma, Generator) and isinstance(smollm, Generator)
-    assert not gemma.has_chat_template and smollm.has_chat_template
-    assert gemma.context_length == smollm.context_length == 4096
-    assert gemma.model_id.startswith("gemma-3-270m@")
+def test_implements_the_port(base_smollm: LlamaCppGenerator, smollm: LlamaCppGenerator) -> None:
+    assert isinstance(base_smollm, Generator) and isinstance(smollm, Generator)
+    assert not base_smollm.has_chat_template and smollm.has_chat_template
+    assert base_smollm.context_length == smollm.context_length == 4096
+    assert base_smollm.model_id.startswith("SmolLM2-135M-base@")
 
 
-def test_streams_text_pieces(gemma: LlamaCppGenerator) -> None:
-    pieces = list(gemma.stream("The knee is a joint that", max_tokens=16))
+def test_streams_text_pieces(smollm: LlamaCppGenerator) -> None:
+    pieces = list(smollm.stream("The knee is a joint that", max_tokens=16))
     assert len(pieces) > 3 and all(isinstance(p, str) for p in pieces)
     assert "".join(pieces).strip()
     # Greedy decoding with a fixed seed: the same prompt gives the same text.
-    assert "".join(gemma.stream("The knee is a joint that", max_tokens=16)) == "".join(pieces)
+    assert "".join(smollm.stream("The knee is a joint that", max_tokens=16)) == "".join(pieces)
 
 
 def test_chat_uses_the_template_only_when_there_is_one(
-    gemma: LlamaCppGenerator, smollm: LlamaCppGenerator
+    base_smollm: LlamaCppGenerator, smollm: LlamaCppGenerator
 ) -> None:
     answer = smollm.generate(CHAT, max_tokens=24)
     assert "Paris" in answer and "<|im_end|>" not in answer
-    # The base model gets a transcript and stops before inventing the next user turn.
-    transcript = gemma.generate(CHAT, max_tokens=48)
-    assert "\nUser:" not in transcript
+    # The same weights without a template get the messages as a transcript that ends where
+    # the answer goes, and stop before inventing the next user turn.
+    tokens, stop = base_smollm._worker.call(lambda: base_smollm._renderer.render(CHAT))
+    transcript = plain_transcript(CHAT)
+    assert transcript.endswith("User: What is the capital of France?\nAssistant:")
+    assert tokens == base_smollm.tokenize(transcript) and stop == TRANSCRIPT_STOP
+    assert "\nUser:" not in base_smollm.generate(CHAT, max_tokens=48)
 
 
 def test_special_tokens_in_content_stay_text(smollm: LlamaCppGenerator) -> None:
@@ -57,36 +65,40 @@ def test_special_tokens_in_content_stay_text(smollm: LlamaCppGenerator) -> None:
     assert tokens.count(im_end) == baseline.count(im_end)
 
 
-def test_counts_tokens_with_the_model_tokenizer(gemma: LlamaCppGenerator) -> None:
-    n = gemma.count_tokens("Sertraline 50 mg daily")
+def test_counts_tokens_with_the_model_tokenizer(smollm: LlamaCppGenerator) -> None:
+    n = smollm.count_tokens("Sertraline 50 mg daily")
     assert 3 <= n <= 12
-    assert gemma.count_prompt_tokens("Sertraline 50 mg daily") == n + 1  # BOS
-    assert gemma.count_prompt_tokens(CHAT) > gemma.count_tokens(CHAT[1]["content"])
+    # A BOS token where the GGUF asks for one (SmolLM2's does not).
+    bos = bool(smollm.info.metadata.get("tokenizer.ggml.add_bos_token"))
+    assert smollm.count_prompt_tokens("Sertraline 50 mg daily") == n + bos
+    assert smollm.count_prompt_tokens(CHAT) > smollm.count_tokens(CHAT[1]["content"])
 
 
-def test_json_schema_constrains_output(gemma: LlamaCppGenerator) -> None:
+def test_json_schema_constrains_output(smollm: LlamaCppGenerator) -> None:
     schema = {
         "type": "object",
         "properties": {"pain": {"type": "integer"}, "side": {"enum": ["left", "right"]}},
         "required": ["pain", "side"],
     }
-    out = gemma.generate("Pain score and side as JSON:", max_tokens=40, json_schema=schema)
+    out = smollm.generate("Pain score and side as JSON:", max_tokens=40, json_schema=schema)
     data = json.loads(out)
     assert isinstance(data["pain"], int) and data["side"] in ("left", "right")
 
 
-def test_grammar_constrains_output(gemma: LlamaCppGenerator) -> None:
-    out = gemma.generate("Is the patient improving?", max_tokens=4, grammar='root ::= "yes" | "no"')
+def test_grammar_constrains_output(smollm: LlamaCppGenerator) -> None:
+    out = smollm.generate(
+        "Is the patient improving?", max_tokens=4, grammar='root ::= "yes" | "no"'
+    )
     assert out in ("yes", "no")
     # An unparsable grammar crashes llama-cpp-python 0.3.36 (SIGSEGV) unless caught first.
     for bad in ("root ::= (", "nonsense"):
         with pytest.raises(ModelError, match="grammar"):
-            gemma.generate("x", grammar=bad, max_tokens=2)
-    assert gemma.generate("Is it?", max_tokens=4, grammar='root ::= "yes" | "no"')
+            smollm.generate("x", grammar=bad, max_tokens=2)
+    assert smollm.generate("Is it?", max_tokens=4, grammar='root ::= "yes" | "no"')
 
 
 def _cancel_while_streaming(
-    gen: LlamaCppGenerator, prompt: str, cancel_after: str
+    gen: LlamaCppGenerator, prompt: Prompt, cancel_after: str
 ) -> tuple[float, float]:
     """Start a stream, cancel it, and time (a) until the consumer sees Cancelled and (b)
     until the owning thread is free for the next job."""
@@ -120,47 +132,45 @@ def _cancel_while_streaming(
     return raised_at[0] - cancelled_at, free_at - cancelled_at
 
 
-def test_cancel_stops_decoding_within_200ms(gemma: LlamaCppGenerator) -> None:
-    seen, freed = _cancel_while_streaming(
-        gemma, "Write a long story about a clinic.", "first-piece"
-    )
+def test_cancel_stops_decoding_within_200ms(smollm: LlamaCppGenerator) -> None:
+    seen, freed = _cancel_while_streaming(smollm, STORY, "first-piece")
     assert seen < CANCEL_LIMIT_S and freed < CANCEL_LIMIT_S
 
 
-def test_cancel_stops_prompt_processing_within_200ms(gemma: LlamaCppGenerator) -> None:
-    assert 2000 < gemma.count_prompt_tokens(LONG_NOTE) < 4000
-    seen, freed = _cancel_while_streaming(gemma, LONG_NOTE + "\nSummary:", "prefill")
+def test_cancel_stops_prompt_processing_within_200ms(smollm: LlamaCppGenerator) -> None:
+    assert 2000 < smollm.count_prompt_tokens(LONG_NOTE) < 4000
+    seen, freed = _cancel_while_streaming(smollm, LONG_NOTE + "\nSummary:", "prefill")
     assert seen < CANCEL_LIMIT_S and freed < CANCEL_LIMIT_S
     # The model state survives the abort: the next request works normally.
-    assert gemma.generate("The knee is a joint that", max_tokens=4)
+    assert smollm.generate("The knee is a joint that", max_tokens=4)
 
 
-def test_timeout_raises_and_frees_the_worker(gemma: LlamaCppGenerator) -> None:
+def test_timeout_raises_and_frees_the_worker(smollm: LlamaCppGenerator) -> None:
     started = time.perf_counter()
     with pytest.raises(GenerationTimeout, match=re.escape("0.3 s")):
-        list(gemma.stream(LONG_NOTE, max_tokens=50, timeout_s=0.3))
-    gemma.count_tokens("x")
+        list(smollm.stream(LONG_NOTE, max_tokens=50, timeout_s=0.3))
+    smollm.count_tokens("x")
     assert time.perf_counter() - started < 0.3 + CANCEL_LIMIT_S
-    assert gemma.metrics.value("chartside_model_errors_total", model=gemma.name, kind="timeout")
+    assert smollm.metrics.value("chartside_model_errors_total", model=smollm.name, kind="timeout")
 
 
-def test_closing_the_iterator_stops_generation(gemma: LlamaCppGenerator) -> None:
-    stream = gemma.stream("Write a long story about a clinic.", max_tokens=2000)
+def test_closing_the_iterator_stops_generation(smollm: LlamaCppGenerator) -> None:
+    stream = smollm.stream(STORY, max_tokens=2000)
     next(stream)
     closed_at = time.perf_counter()
     stream.close()
-    gemma.count_tokens("x")
+    smollm.count_tokens("x")
     assert time.perf_counter() - closed_at < CANCEL_LIMIT_S
 
 
-def test_prompt_longer_than_the_context_is_refused(gemma: LlamaCppGenerator) -> None:
+def test_prompt_longer_than_the_context_is_refused(smollm: LlamaCppGenerator) -> None:
     with pytest.raises(PromptTooLong, match="context holds 4096"):
-        gemma.generate(LONG_NOTE * 3, max_tokens=4)
+        smollm.generate(LONG_NOTE * 3, max_tokens=4)
 
 
-def test_bad_messages_are_refused(gemma: LlamaCppGenerator) -> None:
+def test_bad_messages_are_refused(smollm: LlamaCppGenerator) -> None:
     with pytest.raises(ModelError, match="role"):
-        gemma.generate([{"role": "doctor", "content": "hi"}], max_tokens=2)  # type: ignore[list-item]
+        smollm.generate([{"role": "doctor", "content": "hi"}], max_tokens=2)  # type: ignore[list-item]
 
 
 def test_token_metrics(smollm: LlamaCppGenerator) -> None:
@@ -173,9 +183,10 @@ def test_token_metrics(smollm: LlamaCppGenerator) -> None:
     assert m.value("chartside_llm_tokens_total", model=smollm.name, kind="prompt") > 0
 
 
-def test_close_interrupts_a_running_generation(gemma_model: packaged.PackagedModel) -> None:
-    gen = LlamaCppGenerator(gemma_model.path, name="closing", expected_sha256=gemma_model.sha256)
-    stream = gen.stream("Write a long story about a clinic.", max_tokens=2000)
+def test_close_interrupts_a_running_generation() -> None:
+    pm = packaged.instruct_generator()
+    gen = LlamaCppGenerator(pm.path, name="closing", expected_sha256=pm.sha256)
+    stream = gen.stream(STORY, max_tokens=2000)
     next(stream)
     started = time.perf_counter()
     gen.close()

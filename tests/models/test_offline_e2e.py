@@ -68,9 +68,8 @@ def _namespace_problem() -> str | None:
 
 @pytest.mark.slow
 def test_models_work_inside_a_namespace_without_network(
-    tmp_path: Path, model_cache: Path, gemma_model: packaged.PackagedModel,
-    capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+    tmp_path: Path, model_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     problem = _namespace_problem()
     if problem is not None:
         with capsys.disabled():

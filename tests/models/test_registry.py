@@ -41,28 +41,49 @@ def test_packaged_models_are_found_without_importing_them() -> None:
     assert inst.path.suffix == ".gguf" and sha256_path(inst.path) == inst.sha256
 
 
-def test_gemma_is_assembled_and_verified(gemma_model: packaged.PackagedModel) -> None:
-    assert gemma_model.path.is_file()
-    assert sha256_path(gemma_model.path) == gemma_model.sha256
-    assert not list(gemma_model.path.parent.glob("*.partial"))
+def _parts(tmp_path: Path) -> tuple[list[Path], str]:
+    """Three part files of a model joined from parts, and the joined file's digest."""
+    parts = []
+    for n, size in enumerate((300_000, 200_000, 7)):
+        part = tmp_path / "parts" / f"part{n}.bin"
+        part.parent.mkdir(exist_ok=True)
+        part.write_bytes(bytes((n * 31 + i) % 251 for i in range(size)))
+        parts.append(part)
+    joined = tmp_path / "expected.bin"
+    joined.write_bytes(b"".join(p.read_bytes() for p in parts))
+    return parts, sha256_path(joined)
 
 
-def test_gemma_rebuilds_a_damaged_copy(tmp_path: Path, gemma_model: packaged.PackagedModel) -> None:
-    target = tmp_path / gemma_model.path.name
+def test_a_model_joined_from_parts_is_checked_and_rebuilt_when_damaged(tmp_path: Path) -> None:
+    """How Qwen is joined from its 22 packages (`packaged._assemble`), on parts small enough
+    to join in a test: the file appears only with the expected digest, a damaged copy is
+    joined again, and a wrong digest leaves nothing behind."""
+    parts, digest = _parts(tmp_path)
+    target = tmp_path / "cache" / "model.gguf"
+    model = packaged.PackagedModel("generator", "joined", target, "parts", digest)
+    packaged._assemble(model, lambda: parts, "reinstall", None)
+    assert sha256_path(target) == digest and not list(target.parent.glob("*.partial"))
+
     target.write_bytes(b"not a model")
-    rebuilt = packaged.base_generator(tmp_path)
-    assert rebuilt.path == target and sha256_path(target) == gemma_model.sha256
+    packaged._assemble(model, lambda: parts, "reinstall", None)
+    assert sha256_path(target) == digest
+
+    target.unlink()
+    wrong = packaged.PackagedModel("generator", "joined", target, "parts", "0" * 64)
+    with pytest.raises(ModelChecksumMismatch, match="expected 000000000000"):
+        packaged._assemble(wrong, lambda: parts, "reinstall", None)
+    assert not target.exists() and not list(target.parent.glob("*.partial"))
 
 
-def test_gguf_headers(gemma_model: packaged.PackagedModel) -> None:
-    gemma = read_gguf(gemma_model.path)
-    assert gemma.architecture == "gemma3"
-    assert gemma.context_length == 32768
-    assert not gemma.has_chat_template
+def test_gguf_headers(base_model_file: Path) -> None:
     smol = read_gguf(packaged.instruct_generator().path)
     assert smol.has_chat_template and smol.context_length == 8192
     assert smol.vocab_size == 49152
 
+    # The same file with its template's key renamed: a model without a chat template.
+    base = read_gguf(base_model_file)
+    assert not base.has_chat_template and "tokenizer.chat_templatX" in base.metadata
+    assert (base.architecture, base.context_length) == ("llama", 8192)
 
 def test_gguf_reader_rejects_other_files(tmp_path: Path) -> None:
     bad = tmp_path / "bad.gguf"
@@ -86,13 +107,12 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
     assert gen is not None and gen.name == packaged.QWEN_NAME and gen.has_chat_template
     assert gen.sha256 == packaged.QWEN_SHA256 and gen.size == packaged.QWEN_SIZE
     assert "RAM" in (reg.why_active("generator") or "")
-    assert out["instruct"].has_chat_template and not out["base"].has_chat_template
+    assert out["instruct"].has_chat_template and "base" not in out
     assert emb.model_id.startswith("all-MiniLM-L6-v2@") and len(emb.model_id) == 29
 
     listed = registry.list_models(tmp_path / "reg")
     assert {m["name"] for m in listed} == {
         "all-MiniLM-L6-v2",
-        "gemma-3-270m",
         "SmolLM2-135M-Instruct",
         packaged.QWEN_NAME,
         packaged.MULTILINGUAL_NAME,  # registered, not active: use-embedder chooses it

@@ -24,7 +24,6 @@ PACKAGED = {
     "all-MiniLM-L6-v2",
     "multilingual-e5-small",
     "SmolLM2-135M-Instruct",
-    "gemma-3-270m",
     "Qwen2.5-Coder-1.5B-Instruct",
 }
 SMOL = "SmolLM2-135M-Instruct"
