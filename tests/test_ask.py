@@ -260,10 +260,10 @@ def test_max_answer_tokens_and_timeout_reach_the_generator(
 def test_generation_timeout_is_a_clear_error(
     service_factory: Callable[..., ChartsideService],
     embedder: SentenceTransformerEmbedder,
-    gemma: LlamaCppGenerator,
+    qwen: LlamaCppGenerator,
 ) -> None:
     svc, client = make(
-        service_factory, embedder, gemma,
+        service_factory, embedder, qwen,
         models={"generation_timeout_s": 1}, assistant={"max_answer_tokens": 1000},
     )  # fmt: skip
     long_plan = " ".join(
@@ -279,18 +279,63 @@ def test_generation_timeout_is_a_clear_error(
     assert svc.assistant_metrics()["outcomes"]["failed"] == 1
 
 
-def test_base_model_without_template_answers_with_citations(
+LOW_MOOD = "Which drug was started for low mood?"
+
+
+def test_the_default_model_answers_from_the_notes_and_cites_that_session(
     service_factory: Callable[..., ChartsideService],
     embedder: SentenceTransformerEmbedder,
-    gemma: LlamaCppGenerator,
+    qwen: LlamaCppGenerator,
 ) -> None:
-    svc, client = make(service_factory, embedder, gemma)
-    assert not gemma.has_chat_template
-    r = svc.ask(AskRequest("Which drug was started for low mood?", client_id=client))
-    assert r.models["generator"] == gemma.model_id
-    # Either grounded or refused; never uncited text presented as an answer.
-    assert r.refused or any(s.used for s in r.sources)
-    assert r.refused or "[" in r.answer
+    """Issue 31: the notes hold the answer, so the default model gives it, not a refusal,
+    and cites the note that holds it (the first visit's plan), not the knee visit."""
+    svc, client = make(service_factory, embedder, qwen)
+    q = "Which antidepressant was started, and at what dose?"
+    r = svc.ask(AskRequest(q, client_id=client, use_cache=False))
+    assert not r.refused, (r.answer, r.warnings)
+    assert r.path == "model" and r.models["generator"] == qwen.model_id
+    assert "sertraline 50 mg" in r.answer.casefold()
+    check_invariants(r)
+    used = [(s.type, s.field, s.session_date) for s in r.sources if s.used]
+    assert used == [("session", "plan", DAY)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="The default model answers 'According to [2], sertraline 50 mg daily was started "
+    "for low mood.', citing the plan; the plan never names low mood (the subjective note "
+    "does), so the grounding refuses a right answer. Found by issue 31's sweep; the fix "
+    "belongs to core/assistant/answer.py.",
+)
+def test_an_answer_that_names_the_visits_complaint_is_not_refused(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    qwen: LlamaCppGenerator,
+) -> None:
+    svc, client = make(service_factory, embedder, qwen)
+    r = svc.ask(AskRequest(LOW_MOOD, client_id=client, use_cache=False))
+    assert not r.refused, (r.answer, r.warnings)
+    assert "sertraline" in r.answer.casefold()
+    assert {s.session_date for s in r.sources if s.used} == {DAY}
+
+
+def test_a_model_without_a_chat_template_is_asked_through_a_transcript(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    base_smollm: LlamaCppGenerator,
+) -> None:
+    """A base model (no chat template, as `models add` may register) gets the rules, the
+    fenced sources and the question as one transcript, and what it writes is held to the
+    same checks as any answer."""
+    rec = RecordingGenerator(base_smollm)
+    svc, client = make(service_factory, embedder, rec)  # type: ignore[arg-type]
+    r = svc.ask(AskRequest(LOW_MOOD, client_id=client, use_cache=False))
+    assert r.models["generator"] == base_smollm.model_id
+    (call,) = rec.calls
+    prompt = call["prompt"]
+    assert isinstance(prompt, str) and prompt.endswith(f"Question: {LOW_MOOD}\nAnswer:")
+    assert "Start sertraline 50 mg daily" in prompt
+    check_invariants(r)
 
 
 def test_semantic_cache_hit_miss_expiry_and_cap(

@@ -33,20 +33,30 @@ def test_a_list_that_shares_words_is_not_a_loop() -> None:
     assert not guard.looping and guard.text() == text
 
 
-@given(st.lists(st.text(alphabet="abcdef ", min_size=1, max_size=8), max_size=40))
-def test_text_is_what_was_fed_until_a_loop(pieces: list[str]) -> None:
+LOOP = "rest ice and sertraline 50 mg "  # RUN_WORDS words, none made of the letters a-f
+
+
+@given(st.text(alphabet="abcdef ", max_size=60), st.integers(0, TIMES + 2), st.integers(1, 8))
+def test_text_is_what_was_fed_until_a_loop(prefix: str, repeats: int, size: int) -> None:
+    """Random text, then a run of words told `repeats` times, streamed in pieces of `size`
+    characters: the kept text is what was fed, up to the first telling of a loop."""
+    assert len(LOOP.split()) == RUN_WORDS
+    whole = f"{prefix} {LOOP * repeats}"
     guard = RepeatGuard()
     fed = ""
-    for piece in pieces:
+    for piece in (whole[i : i + size] for i in range(0, len(whole), size)):
         fed += piece
         if guard.feed(piece):
             break
-    assert fed.startswith(guard.text().rstrip(" ,;")) or guard.looping
+    assert fed.startswith(guard.text().rstrip(" ,;"))
+    if repeats >= TIMES:
+        assert guard.looping
     if not guard.looping:
         assert guard.text() == fed
     else:
         run = fed.split()[-RUN_WORDS:]
         assert " ".join(fed.split()).count(" ".join(run)) >= TIMES - 1
+        assert guard.text().count(LOOP.strip()) <= 1  # the first telling at most
 
 
 def test_the_real_models_loop_is_cut_in_the_stream(qwen: LlamaCppGenerator) -> None:

@@ -32,7 +32,10 @@ def test_no_arguments_start_the_gui_on_the_embedded_store(
     assert api.settings.data_dir == tmp_path / "data" and api.settings.embedded
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     # The window's models screen gets the registry of this data dir's settings.
-    assert isinstance(started["models"], RegistryModelsApi)
+    models = started["models"]
+    assert isinstance(models, RegistryModelsApi)
+    assert models._settings is started["settings"] and models._service is api
+    assert models._settings.models_dir.is_relative_to(tmp_path / "data")
 
 
 def test_a_bad_setting_stops_the_gui_with_one_line(

@@ -1,5 +1,6 @@
 """`build_prompt` with the packaged generators: the budget is counted by the model's own
-tokenizer and template, and each model answers over fenced sources."""
+tokenizer and template (or the transcript of a model without one), and each packaged model
+answers over fenced sources."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ TWO = [
 ]
 
 
-@pytest.fixture(params=["smollm", "gemma"])
+@pytest.fixture(params=["smollm", "base_smollm"])
 def generator(request: pytest.FixtureRequest) -> LlamaCppGenerator:
     return request.getfixturevalue(request.param)
 
@@ -70,9 +71,9 @@ def test_budget_is_counted_with_the_models_own_tokenizer(generator: LlamaCppGene
 
 
 def test_prompt_shape_follows_the_chat_template(
-    smollm: LlamaCppGenerator, gemma: LlamaCppGenerator
+    smollm: LlamaCppGenerator, base_smollm: LlamaCppGenerator
 ) -> None:
-    for g, chat in ((smollm, True), (gemma, False)):
+    for g, chat in ((smollm, True), (base_smollm, False)):
         assert g.has_chat_template is chat
         built = build_prompt(
             "did she stop sertraline?",
@@ -91,9 +92,10 @@ def test_prompt_shape_follows_the_chat_template(
             assert built.prompt.endswith("Question: did she stop sertraline?\nAnswer:")
 
 
-# Greedy decoding: the same prompt gives the same answer. In trials SmolLM2 cited [2] (the
-# wrong source) and Gemma cited [1] (the right one); both cite, which is what is checked.
-@pytest.mark.parametrize("name", ["smollm", "gemma"])
+# Greedy decoding: the same prompt gives the same answer. SmolLM2 cites [2], the wrong
+# source (the support check flags it: the last test below); the default model, Qwen, must
+# cite [1], the note that says why.
+@pytest.mark.parametrize("name", ["smollm", "qwen"])
 def test_each_model_answers_over_two_sources(name: str, request: pytest.FixtureRequest) -> None:
     g: LlamaCppGenerator = request.getfixturevalue(name)
     built = build_prompt(
@@ -110,6 +112,8 @@ def test_each_model_answers_over_two_sources(name: str, request: pytest.FixtureR
     parsed = parse_answer(answer, len(built.sources), None)
     assert parsed.citations and all(1 <= n <= 2 for n in parsed.citations)
     assert not is_refusal_text(answer)
+    if name == "qwen":
+        assert set(parsed.citations) == {1} and "nausea" in answer
 
 
 def test_support_from_the_real_embedder_flags_a_wrong_citation(

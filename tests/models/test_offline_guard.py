@@ -67,10 +67,16 @@ def test_unix_sockets_are_allowed(tmp_path) -> None:
 
 
 def test_loopback_tcp_is_allowed() -> None:
+    before = len(offline_guard.violations())
     with socket.socket() as server, socket.socket() as client:
         server.bind(("127.0.0.1", 0))
         server.listen(1)
         client.connect(server.getsockname())
+        accepted, _ = server.accept()
+        with accepted:
+            client.sendall(b"ping")
+            assert accepted.recv(4) == b"ping"  # the bytes went through
+    assert len(offline_guard.violations()) == before  # and nothing was counted against it
 
 
 def test_connect_off_machine_is_refused_before_the_syscall() -> None:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import Any
 
 from gui_driver import GuiDriver
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 from qtdoc import hrefs
 from test_gui_assistant import (
@@ -151,32 +150,25 @@ def test_an_answer_streams_cites_and_opens_its_source(
 
     # The model's words were counted as they streamed in, before the result arrived.
     assert any(len(set(seen)) >= 2 for _, seen in attempts), [s for _, s in attempts]
+    # One of the phrasings is answered (tests/test_ask.py asks SmolLM2 the same): a test
+    # named for an answer that cites fails when every one is refused.
+    assert not result.refused, [(r.answer, r.warnings) for r, _ in attempts]
     used = [s for s in result.sources if s.used]
-    if result.refused:
-        # A 135M model may cite nothing for every phrasing (see tests/test_ask.py); the
-        # closest notes still open from the list.
-        source = next((s for s in result.sources if s.session_id == knee.id), result.sources[0])
-        sources_list = panel.sources.list
-        sources_list.setCurrentItem(sources_list.topLevelItem(result.sources.index(source)))
-        driver.qtbot.keyClick(sources_list, Qt.Key.Key_Return)
-        driver.settle()
-        assert_opened(window, source)
-    else:
-        # The used sources by default, all of them with the toggle.
-        assert used
-        assert [r[0] for r in rows(panel.sources.list)] == [f"[{s.n}]" for s in used]
-        driver.click(panel.sources.show_all)
-        assert len(rows(panel.sources.list)) == len(result.sources)
-        # One chip per used source, and a link for each; both open the cited note.
-        assert len(panel.sources.chips) == len(used)
-        assert set(hrefs(panel.answer.document())) == {f"cite:0:{s.n}" for s in used}
-        source = next((s for s in used if s.session_id == knee.id), used[0])
-        driver.click(panel.sources.chips[used.index(source)])
-        driver.settle()
-        assert_opened(window, source)
-        driver.open_session(mood.id if source.session_id != mood.id else knee.id)
-        assert click_citation(driver, panel.answer, source.n) == f"cite:0:{source.n}"
-        assert_opened(window, source)
+    # The used sources by default, all of them with the toggle.
+    assert used
+    assert [r[0] for r in rows(panel.sources.list)] == [f"[{s.n}]" for s in used]
+    driver.click(panel.sources.show_all)
+    assert len(rows(panel.sources.list)) == len(result.sources)
+    # One chip per used source, and a link for each; both open the cited note.
+    assert len(panel.sources.chips) == len(used)
+    assert set(hrefs(panel.answer.document())) == {f"cite:0:{s.n}" for s in used}
+    source = next((s for s in used if s.session_id == knee.id), used[0])
+    driver.click(panel.sources.chips[used.index(source)])
+    driver.settle()
+    assert_opened(window, source)
+    driver.open_session(mood.id if source.session_id != mood.id else knee.id)
+    assert click_citation(driver, panel.answer, source.n) == f"cite:0:{source.n}"
+    assert_opened(window, source)
     assert not window.dirty
 
     # The diagnostics page counts the answers.
