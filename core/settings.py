@@ -127,7 +127,7 @@ class ModelSettings(_Section):
     generation_timeout_s: int = Field(default=120, ge=1, le=3600)
     # auto: Qwen2.5-Coder-1.5B-Instruct where its RAM fits, else SmolLM2-135M (the only
     # packaged models that answered grounded questions at all; `make eval` says how well).
-    default_generator: str = Field(default="auto", pattern=r"^(auto|qwen|instruct|base)$")
+    default_generator: str = Field(default="auto", pattern=r"^(auto|qwen|instruct)$")
 
 
 class AssistantSettings(_Section):

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from models import packaged
-
 ROOT = Path(__file__).resolve().parents[2]
 
 CHILD = r"""
