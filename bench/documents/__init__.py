@@ -1,0 +1,1 @@
+"""Documents: the generator of the committed test set, and its eval (issue 30)."""

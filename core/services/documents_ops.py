@@ -1,0 +1,287 @@
+"""Documents in the chart (issue 30): attach, read, list, open, delete; each one
+transaction with its audit event, like a note.
+
+Attaching checks the whole file first (`core/documents/files.py`), then stores it and one
+unread row per page in one transaction: a bad file leaves nothing behind. Reading is a
+separate job, like indexing: each page is read and committed with its chunks in a
+transaction of its own, so a cancel, a crash or kill -9 loses at most the page in hand,
+and the next run (`read_pending`) goes on from the first unread page."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from itertools import groupby
+from uuid import UUID
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from core.assistant import cache as answer_cache
+from core.documents import store
+from core.documents.files import inspect
+from core.documents.pages import DocumentFile
+from core.documents.reader import PageRead, read_page
+from core.documents.types import (
+    KINDS,
+    MAX_TITLE_CHARS,
+    AttachRequest,
+    DocumentInfo,
+    DocumentPage,
+    DocumentRejected,
+    OcrEngine,
+    ReadReport,
+)
+from core.errors import Cancelled, ChartsideError, NotFound
+from core.progress import CancelToken, Progress
+from core.security.crypto import CellCipher
+from core.services.search_ops import Embedding
+from core.services.session import WorkspaceSession
+
+log = logging.getLogger(__name__)
+
+
+class DocumentService:
+    """`ocr` reads scanned pages (None: not installed; those pages wait, text PDFs still
+    read)."""
+
+    def __init__(
+        self, session: WorkspaceSession, embedding: Embedding, ocr: OcrEngine | None = None
+    ) -> None:
+        self.session = session
+        self.embedding = embedding
+        self.ocr = ocr
+        self.background = BackgroundReader(self)
+        session.on_lock(self.background.stop)
+
+    # -- attach ---------------------------------------------------------------------------
+    def attach(self, req: AttachRequest) -> DocumentInfo:
+        """Checks and stores the file, unread. `read_pending` (or the background reader,
+        when it runs) reads it."""
+        self.session.require_active()
+        if req.kind not in KINDS:
+            raise DocumentRejected(
+                "The kind must be one of: " + ", ".join(KINDS) + ".",
+                remediation="Choose one of the listed kinds.",
+            )
+        title = " ".join(req.title.split())
+        if len(title) > MAX_TITLE_CHARS:
+            raise DocumentRejected(
+                f"The title is longer than {MAX_TITLE_CHARS} characters.",
+                remediation="Shorten the title.",
+            )
+        found = inspect(req.data)  # the whole file, before anything is written
+
+        def work(c: Connection, k: CellCipher) -> DocumentInfo:
+            if not store.client_exists(c, req.client_id):
+                raise NotFound("no client has that id")
+            named = title or store.default_title(req, dt.date.today())
+            return store.get_document(c, k, store.insert_document(c, k, req, found, named))
+
+        info = self.session.run(
+            work,
+            "document.attach",
+            lambda i: i.id,
+            lambda i: {
+                "client": str(i.client_id),
+                "kind": i.kind,
+                "pages": i.page_count,
+                "bytes": i.size_bytes,
+                "media_type": i.media_type,
+            },
+        )
+        self.background.wake()
+        return info
+
+    # -- read -----------------------------------------------------------------------------
+    def ocr_missing(self) -> str | None:
+        """None when scans can be read here; else the one line that installs the OCR."""
+        if self.ocr is None:
+            return "sudo apt-get install -y tesseract-ocr tesseract-ocr-eng tesseract-ocr-heb"
+        return self.ocr.missing()
+
+    def read_pending(
+        self,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+        document_id: UUID | None = None,
+    ) -> ReadReport:
+        """Reads every unread page (of one document, or all), a page a transaction.
+        Raises `Cancelled` (with the pages done) when `cancel` trips; what was read is
+        kept. Pages that need OCR wait when it is missing here (`ReadReport.waiting`)."""
+        report = self.session.busy(progress) if progress is not None else None
+        pending = self.session.run(lambda c, k: store.unread(c, document_id))
+        missing = self.ocr_missing()
+        run = _Run(len(pending), report, cancel, None if missing else self.ocr)
+        for doc_id, pages in groupby(pending, key=lambda x: x[0]):
+            self._read_document(doc_id, [n for _, n in pages], run)
+        if report is not None:
+            report(1.0, "documents read")
+        return ReadReport(
+            pages_read=run.counts["text"] + run.counts["ocr"],
+            from_text=run.counts["text"],
+            from_scan=run.counts["ocr"],
+            waiting=run.counts["waiting"],
+            ocr_missing=missing if run.counts["waiting"] else None,
+        )
+
+    def _read_document(self, doc_id: UUID, numbers: list[int], run: _Run) -> None:
+        try:
+            data, media_type = self.session.run(lambda c, k: store.content(c, k, doc_id))
+        except NotFound:
+            return  # deleted since the list was made
+        with DocumentFile(data, media_type) as file:
+            for n in numbers:
+                run.step()
+                read = read_page(file, n - 1, run.ocr, run.cancel)
+                if read is None:
+                    run.counts["waiting"] += 1
+                elif self._save(doc_id, n, read):
+                    run.counts[read.source] += 1
+                run.done += 1
+        with contextlib.suppress(NotFound):  # deleted while it was read
+            self.session.run(
+                lambda c, k: store.get_document(c, k, doc_id),
+                "document.text",
+                doc_id,
+                lambda i: {"pages_read": i.pages_read, "from_scan": i.pages_from_scan},
+            )
+
+    def _save(self, doc_id: UUID, page: int, read: PageRead) -> bool:
+        """Commits one page with its chunks; False when another reader got there first."""
+        chunker = self.embedding.chunker
+
+        def work(c: Connection, k: CellCipher) -> bool:
+            claimed = store.claim(c, doc_id, page)
+            if claimed is None:
+                return False
+            page_row, client_id = claimed
+            store.save_page(
+                c, k, chunker,
+                page_row=page_row, client_id=client_id, doc_id=doc_id, page=page,
+                source=read.source, body=read.text, words=read.words,
+                confidence=read.confidence,
+            )  # fmt: skip
+            answer_cache.invalidate(c, [client_id])  # answers may now cite this page
+            return True
+
+        return self.session.run(work)
+
+    # -- look ---------------------------------------------------------------------------
+    def documents(self, client_id: UUID) -> list[DocumentInfo]:
+        return self.session.run(
+            lambda c, k: store.documents_of(c, k, client_id),
+            "document.list",
+            client_id,
+            lambda r: {"count": len(r)},
+        )
+
+    def document(self, document_id: UUID) -> DocumentInfo:
+        return self.session.run(
+            lambda c, k: store.get_document(c, k, document_id), "document.read", document_id
+        )
+
+    def page(self, document_id: UUID, page: int) -> DocumentPage:
+        return self.session.run(
+            lambda c, k: store.get_page(c, k, document_id, page),
+            "document.page",
+            document_id,
+            lambda _: {"page": page},
+        )
+
+    def file(self, document_id: UUID) -> tuple[bytes, str]:
+        """The original file and its media type, to show or save it."""
+        return self.session.run(
+            lambda c, k: store.content(c, k, document_id),
+            "document.file",
+            document_id,
+        )
+
+    def delete(self, document_id: UUID) -> None:
+        def work(c: Connection, k: CellCipher) -> None:
+            answer_cache.invalidate(c, [store.delete_document(c, document_id)])
+
+        self.session.run(work, "document.delete", document_id)
+
+
+class _Run:
+    """One `read_pending` call's state: its counts, progress and cancel."""
+
+    def __init__(
+        self,
+        total: int,
+        report: Progress | None,
+        cancel: CancelToken | None,
+        ocr: OcrEngine | None,
+    ) -> None:
+        self.total = total
+        self.report = report
+        self.cancel = cancel
+        self.ocr = ocr
+        self.done = 0
+        self.counts = {"text": 0, "ocr": 0, "waiting": 0}
+
+    def step(self) -> None:
+        if self.cancel is not None and self.cancel.cancelled:
+            raise Cancelled("Reading stopped; it resumes where it stopped.", done=self.done)
+        if self.report is not None:
+            self.report(self.done / self.total, f"reading page {self.done + 1} of {self.total}")
+
+
+class BackgroundReader:
+    """Reads unread pages on a thread of its own (`chartside-reader`), woken by each
+    attach once started, stopped on lock; the window's way to read without waiting."""
+
+    def __init__(self, service: DocumentService) -> None:
+        self.service = service
+        self._wake = threading.Event()
+        self._cancel = CancelToken()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self.listener: Callable[[float, str], None] | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self, listener: Progress | None = None) -> None:
+        with self._lock:
+            self.listener = listener
+            if self.running:
+                self._wake.set()
+                return
+            self._cancel = CancelToken()
+            self._wake.set()
+            self._thread = threading.Thread(
+                target=self._loop, args=(self._cancel,), name="chartside-reader", daemon=True
+            )
+            self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Trips the reader's cancel; not waited for (a lock calls this holding the
+        session's mutex, which the reader may be waiting on). It stops within a page."""
+        with self._lock:
+            self._thread = None
+            self._cancel.cancel()
+            self._wake.set()
+
+    def _loop(self, cancel: CancelToken) -> None:
+        while not cancel.cancelled:
+            self._wake.wait()
+            self._wake.clear()
+            if cancel.cancelled:
+                return
+            try:
+                self.service.read_pending(self.listener, cancel)
+            except Cancelled:
+                return
+            except (ChartsideError, SQLAlchemyError) as exc:
+                # Logged by type: a message could name a record, never its content.
+                log.warning("reading documents stopped: %s", type(exc).__name__)
+                cancel.wait(5.0)
