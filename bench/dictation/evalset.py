@@ -1,0 +1,96 @@
+"""The dictation eval's recordings, as scripts: clinical notes dictated section by section,
+with drug names, doses and vital signs, each sentence labelled with its SOAP section, and
+the client's lists that go into the recogniser's prompt (the drugs said and one not said).
+A fixed seed: the same 32 scripts every run. The audio is made from them by espeak-ng in
+memory (bench/dictation/speak.py)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from core.dictation.soap import Section
+
+SEED = 29
+COUNT = 32
+VOICES = ("en-us", "en-gb", "en-us+m3", "en-us+f2", "en-gb+f3", "en-us+m7")
+
+DRUGS = (
+    ("metformin", "500"), ("lisinopril", "10"), ("atorvastatin", "20"), ("amlodipine", "5"),
+    ("levothyroxine", "50"), ("sertraline", "50"), ("omeprazole", "20"), ("gabapentin", "300"),
+    ("furosemide", "40"), ("prednisone", "10"), ("amoxicillin", "500"), ("losartan", "50"),
+    ("simvastatin", "40"), ("citalopram", "20"), ("naproxen", "250"), ("warfarin", "5"),
+)  # fmt: skip
+COMPLAINTS = (
+    ("reports a dry cough for two weeks", "bronchitis"),
+    ("complains of headaches since last month", "hypertension"),
+    ("reports feeling tired and thirsty", "type 2 diabetes"),
+    ("describes heartburn after meals", "reflux"),
+    ("reports low mood and poor sleep", "depression"),
+    ("complains of ankle swelling", "heart failure"),
+    ("reports burning pain in both feet", "neuropathy"),
+    ("denies chest pain but feels short of breath on stairs", "asthma"),
+)
+JUDGEMENTS = (
+    "This is likely {problem}.",
+    "Findings are consistent with {problem}.",
+    "Her {problem} is improving.",
+    "His {problem} is poorly controlled.",
+)
+
+
+@dataclass(frozen=True)
+class Dictation:
+    name: str
+    voice: str
+    speed: int
+    sentences: tuple[tuple[str, Section], ...]
+    medications: tuple[str, ...]  # the client's list: the prompt
+    problems: tuple[str, ...]
+    drugs_said: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(s for s, _ in self.sentences)
+
+
+def _vitals(rng: random.Random) -> str:
+    systolic, diastolic = rng.randrange(110, 170, 2), rng.randrange(64, 100, 2)
+    pulse, sats = rng.randrange(58, 104), rng.randrange(92, 100)
+    weight = rng.randrange(52, 118)
+    options = [
+        f"Blood pressure {systolic} over {diastolic}.",
+        f"Heart rate {pulse}, oxygen saturation {sats} percent.",
+        f"Weight {weight} kilograms.",
+    ]
+    return " ".join(rng.sample(options, 2))
+
+
+def dictations() -> list[Dictation]:
+    rng = random.Random(SEED)
+    out: list[Dictation] = []
+    for n in range(COUNT):
+        complaint, problem = COMPLAINTS[n % len(COMPLAINTS)]
+        said = rng.sample(DRUGS, 2)
+        unsaid = rng.choice([d for d in DRUGS if d not in said])
+        (drug1, dose1), (drug2, dose2) = said
+        vitals = _vitals(rng)
+        sentences: list[tuple[str, Section]] = [
+            (f"The patient {complaint}.", "subjective"),
+            *((s + ".", "objective") for s in vitals.rstrip(".").split(". ")),
+            (rng.choice(JUDGEMENTS).format(problem=problem), "assessment"),
+            (f"Start {drug1} {dose1} milligrams once daily.", "plan"),
+            (f"Continue {drug2} {dose2} milligrams and review in four weeks.", "plan"),
+        ]
+        out.append(
+            Dictation(
+                name=f"dictation-{n:02d}",
+                voice=VOICES[n % len(VOICES)],
+                speed=rng.randrange(135, 170, 5),
+                sentences=tuple(sentences),
+                medications=(drug1, drug2, unsaid[0]),
+                problems=(problem,),
+                drugs_said=(drug1, drug2),
+            )
+        )
+    return out
