@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from core.domain import AssistantStatus
+from core.errors import ChartsideError
 from core.settings import Settings
 
 # Shown beside the active embedder (`models list`, the models screen) when it is active
@@ -98,6 +99,18 @@ def open_embedder_by_id(settings: Settings, model_id: str) -> Any:
         )  # fmt: skip
     reg.activate(record, WORKSPACE_CHOICE)
     return open_record(record, settings=runtime_settings(settings)[0])
+
+
+def multilingual_id() -> str | None:
+    """The packaged multilingual embedder's model id, when it is installed here (package
+    metadata only: nothing is opened or registered)."""
+    from models import packaged
+
+    try:
+        pm = packaged.multilingual_embedder()
+    except ChartsideError:
+        return None
+    return f"{pm.name}@{pm.sha256[:12]}" if pm.sha256 else None
 
 
 def assistant_status(settings: Settings) -> AssistantStatus:

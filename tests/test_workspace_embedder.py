@@ -12,6 +12,7 @@ that desktop embeds nothing, rather than re-embedding everyone's notes to its ow
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,9 +23,11 @@ import pytest
 from app.compose import build_service, migrations_dir
 from app.models_api import RegistryModelsApi
 from app.models_setup import WORKSPACE_CHOICE
+from core.domain import ClientData, SessionData
 from core.errors import ModelError
 from core.retrieval.model_choice import chosen_embedder, record_embedder
 from core.retrieval.types import IndexStatus, SearchQuery
+from core.services.search_ops import CHUNK_TOKENS
 from core.services.service import ChartsideService
 from models import packaged
 from models.embedder import SentenceTransformerEmbedder
@@ -164,3 +167,135 @@ def test_a_desktop_without_the_workspace_s_embedder_searches_by_words_and_embeds
         assert svc.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == elsewhere
     finally:
         svc.close()
+
+
+# -- the default for a Hebrew practice (issue 28) --------------------------------------------
+ENGLISH_NOTES = (
+    "Knee pain on stairs for two weeks; quadriceps exercises twice daily.",
+    "Low mood and poor sleep for a month; started sertraline 50 mg.",
+    "BP 150/95 on two readings; amlodipine 5 mg, recheck in a month.",
+)
+
+
+def _workspace_choice(svc: ChartsideService) -> str | None:
+    return svc.run(lambda c, k: chosen_embedder(c, k.workspace_id))
+
+
+def test_a_workspace_created_in_a_hebrew_window_starts_with_the_multilingual_embedder(
+    tmp_path: Path,
+) -> None:
+    """The window's language when the workspace is created picks its embedder, through the
+    app's own composition root: Hebrew gets multilingual-e5-small, chunked in its own
+    tokens; English keeps the packaged default. The choice is the workspace's (every desktop
+    follows it) and this computer's active model from then on."""
+    he = build_service(make_settings(tmp_path / "he", ui={"language": "he"}))
+    try:
+        he.initialise(PASSPHRASE)
+        e5 = _model_of(he)
+        assert e5 is not None and e5.startswith(packaged.MULTILINGUAL_NAME)
+        assert _workspace_choice(he) == e5
+        registry = ModelRegistry(he.settings.models_dir)
+        record = registry.active("embedder")
+        assert record is not None and record.model_id == e5
+        assert registry.why_active("embedder") == WORKSPACE_CHOICE
+        client, sessions = add_notes(he)
+        long_note = "כאבים בברך ימין בעליה במדרגות. " * 60  # longer than one chunk
+        he.create_session(client, SessionData(date=dt.datetime(2025, 9, 1), subjective=long_note))
+        assert he.index_now().complete
+        # Chunks were counted in the multilingual model's tokens (MiniLM cuts Hebrew into
+        # many more): each window but the last is 96-128 of them.
+        assert he.embedder is not None
+        parts = he.chunker.split(long_note)
+        counts = [he.embedder.count_tokens(part) for part in parts[:-1]]
+        assert counts and all(CHUNK_TOKENS * 3 // 4 <= n <= CHUNK_TOKENS for n in counts), counts
+        # A paraphrase no note words ("דיכאון"), found by the embedder alone.
+        found = he.search(
+            SearchQuery("מה נרשם לגבי הדיכאון והשינה?", client_id=client, mode="vector")
+        )
+        assert found.hits[0].session_id == sessions["mood"]
+        settings = he.settings
+    finally:
+        he.close()
+
+    again = build_service(settings)  # the next start opens it directly
+    try:
+        assert _model_of(again) == e5
+        again.unlock(PASSPHRASE)
+        assert _model_of(again) == e5 and again.index_status().complete
+        assert again.embedder_advice() is None  # Hebrew notes, and already on it
+    finally:
+        again.close()
+
+    en = build_service(make_settings(tmp_path / "en"))
+    try:
+        en.initialise(PASSPHRASE)
+        minilm = _model_of(en)
+        assert minilm is not None and minilm.startswith(packaged.EMBEDDER_NAME)
+        assert _workspace_choice(en) == minilm
+    finally:
+        en.close()
+
+
+def test_a_workspace_of_hebrew_notes_on_the_default_embedder_is_offered_the_multilingual_one(
+    tmp_path: Path,
+) -> None:
+    """Created in English, its notes turn out Hebrew: the service advises the multilingual
+    embedder with the reason, and taking the advice switches the workspace (recorded for
+    every desktop) and re-embeds its notes."""
+    svc = build_service(make_settings(tmp_path / "data"))
+    try:
+        svc.initialise(PASSPHRASE)
+        client, sessions = add_notes(svc)
+        assert svc.index_now().complete
+        minilm = _model_of(svc)
+        advice = svc.embedder_advice()
+        assert advice is not None and advice.current == minilm
+        assert advice.suggested.startswith(packaged.MULTILINGUAL_NAME)
+        assert advice.hebrew_share == 1.0 and "notes are in Hebrew" in advice.reason
+
+        e5 = svc.use_advised_embedder()
+        assert e5 == advice.suggested == _model_of(svc) == _workspace_choice(svc)
+        assert svc.embedder_advice() is None
+        assert svc.index_now() == IndexStatus(
+            svc.index_status().total, svc.index_status().total, e5
+        )
+        found = svc.search(
+            SearchQuery("מה נרשם לגבי הדיכאון והשינה?", client_id=client, mode="vector")
+        )
+        assert found.hits[0].session_id == sessions["mood"]
+    finally:
+        svc.close()
+
+
+def test_english_notes_get_no_advice_and_a_declined_one_is_not_offered_again(
+    tmp_path: Path,
+) -> None:
+    svc = build_service(make_settings(tmp_path / "data"))
+    try:
+        svc.initialise(PASSPHRASE)
+        client = svc.create_client(ClientData(full_name="Dana Levi")).id
+        for i, note in enumerate(ENGLISH_NOTES * 2):
+            svc.create_session(
+                client, SessionData(date=dt.datetime(2025, 1, 1 + i), subjective=note)
+            )
+        assert svc.embedder_advice() is None  # English notes: the default suits them
+
+        add_notes(svc)
+        add_notes(svc)  # now mostly Hebrew
+        advice = svc.embedder_advice()
+        assert advice is not None and 0.5 <= advice.hebrew_share < 1.0
+        svc.decline_embedder_advice()
+        assert svc.embedder_advice() is None
+        minilm = _model_of(svc)
+        assert _workspace_choice(svc) == minilm  # nothing switched
+        settings = svc.settings
+    finally:
+        svc.close()
+    again = build_service(settings)
+    try:
+        again.unlock(PASSPHRASE)
+        assert again.embedder_advice() is None  # remembered on this computer
+        with pytest.raises(ModelError, match="No other embedder is advised"):
+            again.use_advised_embedder()
+    finally:
+        again.close()

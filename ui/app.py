@@ -35,6 +35,7 @@ from ui.contrast import install_accessible_palette
 from ui.core_text import set_language
 from ui.delete_data_dialog import DeleteDataActions
 from ui.diagnostics import DiagnosticsActions
+from ui.embedder_offer import EmbedderOffer
 from ui.errors import describe
 from ui.first_run import FirstRun
 from ui.index_progress import IndexProgressBar
@@ -127,6 +128,7 @@ class GuiController(QObject):
             self.models.models_changed.connect(self._on_models_changed)
             tools.append(self.models.action)
         self.first_run = FirstRun(api, self.runner, self.main_window)
+        self.embedder_offer = EmbedderOffer(api, self.runner, self.main_window)
         self.settings_screen = SettingsActions(self.main_window)
         self.delete_data = DeleteDataActions(api, self.runner, self.main_window)
         self.delete_data.closing.connect(self._hide_main_window)
@@ -134,11 +136,12 @@ class GuiController(QObject):
         tools += [self.settings_screen.action, self.delete_data.action]
         self.menus = MenuBar(self.main_window, self.backups, self.diagnostics, tools)
         self.session = Session(self)
-        for part in (self.backups, self.index_progress, self.connection_status):
+        started = (self.backups, self.index_progress, self.connection_status, self.embedder_offer)
+        for part in started:
             self.session.started.connect(part.session_started)
         enders = [self.backups, self.index_progress, self.diagnostics, self.practitioners]
         enders += [] if self.models is None else [self.models]
-        enders += [self.first_run, self.settings_screen, self.delete_data]
+        enders += [self.first_run, self.embedder_offer, self.settings_screen, self.delete_data]
         for ender in enders:
             self.session.ended.connect(ender.session_ended)
         # Last: the dialogs above close before the notes under them are cleared.

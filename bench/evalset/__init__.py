@@ -11,7 +11,8 @@ client fields) that hold its answer. None of the text or the questions is ours.
 `clinosim` runs the generator, `patients` reads its FHIR, `document` writes the
 chartside.v1 import, `questions` derives the questions (`dated`: a value asked by its
 visit's date; `text`: whether a text states a value). `hebrew` writes the Hebrew twin:
-the same patients' notes and questions from Hebrew templates. Everything is
+the same patients' notes and questions from Hebrew templates, and the same questions asked
+in English (a Hebrew practice's English-speaking clinician). Everything is
 deterministic: a fixed seed and a fixed simulated period.
 """
 
@@ -24,7 +25,7 @@ from typing import Any
 
 from bench.evalset.clinosim import POPULATION, SEED, dataset_info, generate, resources
 from bench.evalset.document import to_doc
-from bench.evalset.hebrew import hebrew_doc, hebrew_patients, hebrew_questions
+from bench.evalset.hebrew import hebrew_doc, hebrew_patients, twin_questions
 from bench.evalset.patients import Patient, patients
 from bench.evalset.questions import MAX_TARGETS, Question, Target, mentions, questions
 
@@ -38,6 +39,8 @@ class EvalSet:
     dataset: dict[str, Any]
     # The structured data behind the document, for the answer eval's own questions.
     patients: list[Patient] = field(default_factory=list, compare=False, repr=False)
+    # The Hebrew twin's questions asked in English (`hebrew`): same facts and targets.
+    english_questions: list[Question] = field(default_factory=list, compare=False, repr=False)
 
 
 def build(population: int = POPULATION, seed: int = SEED) -> EvalSet:
@@ -59,7 +62,7 @@ def hebrew(data: EvalSet, seed: int = SEED) -> EvalSet:
     """The Hebrew twin of `data`: its patients' notes and questions in Hebrew."""
     found = hebrew_patients(data.patients, seed)
     doc = hebrew_doc(found)
-    qs = hebrew_questions(found, seed)
+    qs, english = twin_questions(found, seed)
     info = {
         **data.dataset,
         "language": "he",
@@ -67,4 +70,4 @@ def hebrew(data: EvalSet, seed: int = SEED) -> EvalSet:
         "templates over the same structured data (bench/evalset/hebrew.py)",
         "questions": len(qs),
     }
-    return EvalSet(doc, qs, info, found)
+    return EvalSet(doc, qs, info, found, english)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from bench.evalset.clinosim import SEED
-from bench.evalset.dated import dated_readings, lab_name
+from bench.evalset.dated import ask_on_date, dated_readings, lab_name
 from bench.evalset.hebrew_terms import RELATIVES, VITALS, asked_form, note_form
 from bench.evalset.patients import Patient, Visit, coding
 from bench.evalset.questions import (
@@ -31,6 +31,7 @@ from bench.evalset.questions import (
     _client_candidates,
     _session_candidates,
 )
+from bench.evalset.questions import _phrase as english_phrase
 
 SOAP = ("subjective", "objective", "assessment", "plan")
 HE_PHRASES: dict[str, tuple[str, ...]] = {
@@ -168,8 +169,37 @@ def _phrase(template: str, key: str, rng: random.Random) -> str:
 
 def hebrew_questions(patients: list[Patient], seed: int = SEED) -> list[Question]:
     """Questions for the Hebrew patients, by the English set's rules and caps."""
+    return twin_questions(patients, seed)[0]
+
+
+def twin_questions(
+    patients: list[Patient], seed: int = SEED
+) -> tuple[list[Question], list[Question]]:
+    """(Hebrew questions, English questions) about the Hebrew patients' notes: the same
+    facts and targets asked twice, once from the Hebrew templates and once from the English
+    set's (`questions.PHRASES`, `dated.ask_on_date`), as an English-speaking clinician of a
+    Hebrew practice would ask. The English phrasing draws from a random stream of its own,
+    so the Hebrew questions are the same with or without it."""
     rng = random.Random(f"he-{seed}")
-    out: list[Question] = []
+    en_rng = random.Random(f"he-en-{seed}")
+    he: list[Question] = []
+    en: list[Question] = []
+
+    def add(
+        template: str, client: str, texts: tuple[str, str], targets: tuple[Target, ...]
+    ) -> None:
+        for out, prefix, text in ((he, "he", texts[0]), (en, "hen", texts[1])):
+            out.append(
+                Question(
+                    id=f"{prefix}{len(out):04d}",
+                    template=template,
+                    style=STYLE[template],
+                    client=client,
+                    text=text,
+                    targets=targets,
+                )
+            )
+
     for p in patients:
         by_template: dict[str, list[tuple[str, list[Target]]]] = defaultdict(list)
         seen: set[tuple[str, str]] = set()
@@ -180,16 +210,8 @@ def hebrew_questions(patients: list[Patient], seed: int = SEED) -> list[Question
         for template in HE_PHRASES:
             found = by_template.get(template, [])
             for key, targets in rng.sample(found, min(len(found), CAP.get(template, 1))):
-                out.append(
-                    Question(
-                        id=f"he{len(out):04d}",
-                        template=template,
-                        style=STYLE[template],
-                        client=p.ext_id,
-                        text=_phrase(template, key, rng),
-                        targets=tuple(targets),
-                    )
-                )
+                texts = (_phrase(template, key, rng), english_phrase(template, key, en_rng))
+                add(template, p.ext_id, texts, tuple(targets))
     dated_rng = random.Random(f"he-dated-{seed}")
     for p in patients:
         readings = dated_readings(p)
@@ -200,14 +222,10 @@ def hebrew_questions(patients: list[Patient], seed: int = SEED) -> list[Question
             r = dated_rng.choice(found)
             name = _VITAL_READING.get(r.name, r.name) if r.kind == "vital" else r.name
             text = dated_rng.choice(HE_DATED[r.kind]).format(name=name, day=r.day.isoformat())
-            out.append(
-                Question(
-                    id=f"he{len(out):04d}",
-                    template=template,
-                    style="dated",
-                    client=p.ext_id,
-                    text=text,
-                    targets=(Target("session", r.visit.ext_id),),
-                )
+            add(
+                template,
+                p.ext_id,
+                (text, ask_on_date(r, en_rng)),
+                (Target("session", r.visit.ext_id),),
             )
-    return out
+    return he, en

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, text
 
 from core.retrieval.chunks import decrypt_content
 from core.retrieval.synonyms import expansion
+from core.retrieval.thesaurus import DEFAULT, Thesaurus
 from core.retrieval.types import SearchQuery
 from core.security.crypto import CellCipher
 
@@ -55,6 +56,7 @@ _GERSHAYIM = re.compile(f"(?<=[{_HEBREW_LETTER}])[\"'\u05f3\u05f4](?=[{_HEBREW_L
 _HEBREW_PREFIXES = frozenset("ובהכלמש")
 _MAX_PREFIXES = 2
 _MIN_STEM = 3
+_GLUED_LATIN = re.compile(f"[ובהכלמש]{{1,{_MAX_PREFIXES}}}(?=[^\\W{_HEBREW_LETTER}])")
 # Function words that would outweigh a drug or a finding, as the English list does.
 _HEBREW_STOP = frozenset(
     re.findall(
@@ -102,9 +104,23 @@ def tokenize(value: str) -> list[str]:
                 continue
             # "בבית" stays a word of its own too: the prefix letter may be the word's own.
             extra = [f for p in (word, *parts) if p for f in hebrew_forms(p)[1:]]
+            # A prefix glued to a Latin name ("לAspirin", "בMetformin") leaves the name.
+            glued = _GLUED_LATIN.match(word)
+            if glued is not None and len(word) - glued.end() > 1:
+                rest = word[glued.end() :]
+                extra += [rest, *(p for p in re.split(r"[.,/-]", rest) if p and p != rest)]
             parts = [*parts, *extra]
         out.extend(t for t in (word, *parts) if t and t not in _STOP and t not in _HEBREW_STOP)
     return out
+
+
+def query_tokens(question: str, thesaurus: Thesaurus = DEFAULT) -> list[str]:
+    """A question's words, then the other names of what it names: abbreviations
+    (`synonyms.expansion`) and names in the other language (`thesaurus`)."""
+    tokens = tokenize(question)
+    other = [*expansion(question), *thesaurus.names(question)]
+    tokens += [t for t in dict.fromkeys(tokenize(" ".join(other))) if t not in tokens]
+    return tokens
 
 
 @dataclass(frozen=True)
@@ -116,8 +132,9 @@ class Doc:
 
 
 class LexicalIndex:
-    def __init__(self, docs: list[Doc], texts: list[str]) -> None:
+    def __init__(self, docs: list[Doc], texts: list[str], thesaurus: Thesaurus = DEFAULT) -> None:
         self.docs = docs
+        self.thesaurus = thesaurus
         self._bm25: Any = None
         if docs:
             self._bm25 = bm25s.BM25()
@@ -129,8 +146,7 @@ class LexicalIndex:
 
     def top(self, q: SearchQuery, limit: int) -> list[tuple[UUID, float]]:
         """The best `limit` chunks with a positive score that pass the query's filters."""
-        tokens = tokenize(q.text)
-        tokens += [t for t in tokenize(" ".join(expansion(q.text))) if t not in tokens]
+        tokens = query_tokens(q.text, self.thesaurus)
         if self._bm25 is None or not tokens:
             return []
         scores = np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)
@@ -164,9 +180,11 @@ _PRINT_SQL = "SELECT count(*), max(c.updated_at) FROM chunks c WHERE c.workspace
 
 
 class LexicalCache:
-    """One index per scope: a client, or the whole workspace (key None)."""
+    """One index per scope: a client, or the whole workspace (key None). `thesaurus` gives
+    each question's other names (`query_tokens`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, thesaurus: Thesaurus = DEFAULT) -> None:
+        self.thesaurus = thesaurus
         self._lock = threading.Lock()
         self._entries: dict[tuple[UUID, UUID | None], tuple[Any, LexicalIndex]] = {}
 
@@ -189,7 +207,8 @@ class LexicalCache:
             return entry[1]
         rows = conn.execute(text(_SCOPE_SQL.format(cond=cond)), {"ws": ws, **params}).all()
         docs = [Doc(r.id, r.client_id, r.field, r.session_date) for r in rows]
-        index = LexicalIndex(docs, [decrypt_content(cipher, r.id, r.content) for r in rows])
+        texts = [decrypt_content(cipher, r.id, r.content) for r in rows]
+        index = LexicalIndex(docs, texts, self.thesaurus)
         with self._lock:
             self._entries[key] = (fingerprint, index)
         return index

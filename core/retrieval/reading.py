@@ -24,7 +24,8 @@ LANGUAGES = ["en", "he"]
 _PERIODS = ("day", "month", "year")
 # Words that order matches by date. Hebrew: האחרון/ה (the last), לאחרונה (recently),
 # הראשון/ה (the first), התחיל/ה, הותחל/ה (started), אובחן/ה (was diagnosed). "Since
-# when has she had X" asks for the onset, as "first" does.
+# when has she had X" (ממתי, מאז מתי), "how long" (כמה זמן) and "when was the diagnosis
+# made" (נקבעה האבחנה) ask for the onset, as "first" does.
 _LATEST = re.compile(
     r"\b(?:latest|most\s+recent(?:ly)?|last|newest|current(?:ly)?|recent(?:ly)?)\b"
     r"|(?<!\w)(?:ה?אחרונ(?:ה|ים|ות)?|ה?אחרון|לאחרונה|ה?עדכני(?:ת)?)(?!\w)",
@@ -32,8 +33,10 @@ _LATEST = re.compile(
 )
 _FIRST = re.compile(
     r"\b(?:first|initial(?:ly)?|start(?:ed|ing)?|began|begun|begin|commenced|initiated|"
-    r"diagnosed|onset|since\s+when|how\s+long)\b"
-    r"|(?<!\w)(?:ה?ראשונ(?:ה|ים|ות)?|ה?ראשון|התחיל(?:ה|ו)?|הותחל(?:ה|ו)?|אובחנ?(?:ה|ו)?)(?!\w)",
+    r"diagnosed|onset|since\s+when|how\s+long|diagnosis\s+(?:was\s+)?made|"
+    r"date\s+of\s+(?:the\s+)?diagnosis)\b"
+    r"|(?<!\w)(?:ה?ראשונ(?:ה|ים|ות)?|ה?ראשון|התחיל(?:ה|ו)?|הותחל(?:ה|ו)?|אובחנ?(?:ה|ו)?|"
+    r"ממתי|מאז\s+מתי|כמה\s+זמן|נקבעה\s+ה?אבחנה|ה?אבחנה\s+נקבעה)(?!\w)",
     re.IGNORECASE,
 )
 # "since", "from", "after" open a range; "before", "until", "up to" close one.
@@ -119,8 +122,22 @@ def _dates(question: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
         if data.date_obj is None or data.period not in _PERIODS:
             continue
         start, end = _span(data.date_obj, data.period)
+        if data.period == "year" and not _plausible_year(phrase, start, today):
+            continue  # "7600 /uL" is a white cell count, not the year 7600
         out.append((phrase, start, end))
     return out
+
+
+# The years a bare number can be: records go back a lifetime, and a question may name a
+# planned visit, but "6598" beside "/uL" is a count. A whole date ("2032-01-01") is a date.
+FIRST_YEAR = 1900
+YEARS_AHEAD = 5
+
+
+def _plausible_year(phrase: str, day: dt.date, today: dt.date) -> bool:
+    if not re.fullmatch(r"(?:[^\W\d]+[\s-]*)?\W*\d+\W*", phrase.strip()):
+        return True  # not a bare number ("of 6598", "2008")
+    return FIRST_YEAR <= day.year <= today.year + YEARS_AHEAD
 
 
 def _merge_adjacent(question: str, phrases: list[str]) -> list[tuple[int, int]]:
