@@ -29,9 +29,11 @@ ui/i18n/%.qm: ui/i18n/%.ts
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # The window needs Qt's X11 libraries; the check prints the apt-get line for what is
-# missing. Skipped where another Qt platform is chosen (offscreen, wayland).
+# missing. Skipped where another Qt platform is chosen (offscreen, wayland). Scanned
+# documents need tesseract: its check prints its apt-get line, and the window opens anyway.
 run: $(STAMP) $(QM)
 	@case "$${QT_QPA_PLATFORM:-xcb}" in xcb*) $(BIN)/python packaging/check_qt_libs.py;; esac
+	@$(BIN)/python packaging/check_ocr.py || true  # text PDFs work without it: a hint only
 	$(BIN)/chartside
 
 test: $(STAMP) $(QM)
@@ -62,6 +64,7 @@ eval: $(STAMP)
 	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; \
 	$(BIN)/python -m bench.eval_timeline || s=1; \
 	$(BIN)/python -m bench.eval_timeline_holdout --write || s=1; \
+	{ packaging/system_deps.sh eval && $(BIN)/python -m bench.eval_dictation; } || s=1; \
 	$(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s
 
 # Before a release: every figure the docs quote comes from a result of the current code.

@@ -35,7 +35,13 @@ def build_settings(data_dir: Path | None = None) -> Settings:
 
 
 def build_service(settings: Settings) -> ChartsideService:
-    from app.models_setup import assistant_status, open_embedder, open_embedder_by_id
+    from app.models_setup import (
+        assistant_status,
+        multilingual_id,
+        open_embedder,
+        open_embedder_by_id,
+    )
+    from models.ocr import TesseractOcr
 
     embedder = None
     if importlib.util.find_spec("sentence_transformers") is not None:
@@ -53,6 +59,10 @@ def build_service(settings: Settings) -> ChartsideService:
         embedder_for=(lambda model_id: open_embedder_by_id(settings, model_id))
         if embedder is not None
         else None,
+        # A workspace created while the window is in Hebrew starts with it.
+        multilingual=multilingual_id if embedder is not None else None,
+        # Scanned documents: tesseract as a process (models/ocr.py); text PDFs need none.
+        ocr=TesseractOcr(),
     )
 
 

@@ -29,7 +29,7 @@ from core.domain import (
 from core.model_info import ModelInfo
 from core.progress import CancelToken, IndexProgress, Progress
 from core.records.drafts import Draft
-from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
+from core.retrieval.types import EmbedderAdvice, IndexStatus, SearchQuery, SearchResult
 from core.settings import Settings
 from core.timeline.brief import SummaryWords
 from core.timeline.types import Brief, BriefLine, Kind, TimelineFact
@@ -276,6 +276,21 @@ class NotesApi(Protocol):
     def watch_index(self, listener: IndexProgress | None) -> None:
         """Report the background indexer's progress to `listener` (from its thread); None
         stops reporting. The background indexer runs while unlocked and an embedder exists."""
+        ...
+
+    def embedder_advice(self) -> EmbedderAdvice | None:
+        """When the workspace's notes are mostly Hebrew and it uses another embedder than
+        the multilingual one installed here: the advice to switch, with its reason. None
+        otherwise, or once declined on this computer. Reads a sample of the notes."""
+        ...
+
+    def use_advised_embedder(self) -> str:
+        """Take the advice: the workspace (every desktop) switches to the advised embedder
+        and its notes are re-embedded in the background. Its model id."""
+        ...
+
+    def decline_embedder_advice(self) -> None:
+        """Not now: this computer stops offering it (the models screen still can)."""
         ...
 
     def watch_connection(self, listener: Callable[[str], None]) -> None:

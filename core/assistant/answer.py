@@ -233,6 +233,8 @@ def unsupported(sentence: str, hit: SearchHit) -> str | None:
     stand in the text, in any written form; any other number must stand in the text or
     the label. None when everything checks out."""
     session_day = hit.session_date.date() if hit.session_date else None
+    if hit.document is not None:  # a document's own date, as a session's is
+        session_day = hit.document.date
     bad_dates = [
         d.text
         for d in find_dates(sentence)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from core.assistant.dates import spoken
 from core.assistant.prompt import REFUSAL, focus
-from core.retrieval.types import SearchHit
+from core.retrieval.types import SCAN_CAUTION, SearchHit
 
 Similarity = Callable[[list[str], list[int]], list[float]]
 """`similarity(sentences, source_numbers)`: one cosine similarity per (sentence, source)."""
@@ -232,6 +232,11 @@ FIELD_WORDS = {
 def place_in_words(hit: SearchHit) -> str:
     """`Session of 3 June 2008, Objective` or `Client record, Medical history`: where a
     passage is, as a clinician says it (no ids, no field keys)."""
+    if hit.document is not None:  # `Document "Referral" of 2 March 2024, page 2`
+        doc = hit.document
+        dated = f" of {spoken(doc.date)}" if doc.date else ""
+        scanned = f" ({SCAN_CAUTION})" if doc.from_scan else ""
+        return f'Document "{doc.title}"{dated}, page {doc.page}{scanned}'
     field_name = FIELD_WORDS.get(hit.field, hit.field.replace("_", " ").capitalize())
     if hit.type == "session" and hit.session_date is not None:
         return f"Session of {spoken(hit.session_date.date())}, {field_name}"

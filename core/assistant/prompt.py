@@ -108,7 +108,13 @@ class BuiltPrompt:
 
 def source_label(hit: SearchHit) -> str:
     """`session 2024-03-02, client C-17, field: plan`: where a source comes from."""
-    if hit.type == "session":
+    if hit.document is not None:
+        doc = hit.document
+        dated = f" of {doc.date.isoformat()}" if doc.date else ""
+        where = f"document {' '.join(doc.title.split())!r}{dated}, page {doc.page}"
+        if doc.from_scan:
+            where += ", read from a scan: numbers may be misread"
+    elif hit.type == "session":
         where = f"session {hit.session_date.date().isoformat()}" if hit.session_date else "session"
     else:
         where = "client record"

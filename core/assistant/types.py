@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from uuid import UUID
 
-from core.retrieval.types import SearchHit
+from core.retrieval.types import DocumentRef, SearchHit
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class AskSource:
     """One numbered source shown with an answer: what it points at, and how it was used."""
 
     n: int
-    type: Literal["session", "client"]
+    type: Literal["session", "client", "document"]
     chunk_id: UUID | None
     client_id: UUID
     client_external_id: str | None
@@ -37,6 +37,7 @@ class AskSource:
     used: bool = False
     reason: str | None = None  # the answer's sentence that cites it
     support: float | None = None  # similarity of that sentence to the source text
+    document: DocumentRef | None = None  # a page of an attached document (issue 30)
 
     @classmethod
     def from_hit(cls, n: int, hit: SearchHit) -> AskSource:
@@ -52,6 +53,7 @@ class AskSource:
             field=hit.field,
             snippet=hit.snippet,
             score=hit.score,
+            document=hit.document,
         )
 
     def to_record(self) -> dict[str, Any]:
@@ -70,6 +72,7 @@ class AskSource:
             "score": self.score,
             "used": self.used,
             "support": self.support,
+            **(self.document.to_json() if self.document else {}),
         }
 
     @classmethod
@@ -94,6 +97,7 @@ class AskSource:
             used=bool(d.get("used", False)),
             reason=reason if reason is not None else d.get("reason"),
             support=d.get("support"),
+            document=DocumentRef.from_json(d) if d.get("document_id") else None,
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -108,6 +112,7 @@ class AskSource:
             "used": self.used,
             "reason": self.reason,
             "support": None if self.support is None else round(self.support, 4),
+            **(self.document.to_json() if self.document else {}),
         }
 
 

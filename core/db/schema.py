@@ -13,7 +13,9 @@ from pgvector.sqlalchemy import Vector
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -185,9 +187,20 @@ chunks = Table(
     Column("embedding", Vector(), nullable=True),
     Column("content", LargeBinary, nullable=False),  # ciphertext of the chunk's text
     _ts("updated_at"),
+    # A page of an attached document (migration 0009); NULL for a note's chunks.
+    Column(
+        "document_id",
+        UUID(as_uuid=True),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("page", Integer, nullable=True),
     UniqueConstraint(
         "client_id",
         "session_id",
+        "document_id",
+        "page",
         "field",
         "ordinal",
         name="uq_chunks_position",
@@ -329,6 +342,65 @@ facts = Table(
     Column("payload", LargeBinary, nullable=False),
 )
 
+# Documents attached to a client (issue 30, migration 0009): the file, its title and every
+# page's text (and a scan's OCR words, boxes and confidences) are ciphertext; kind, date,
+# sizes and how a page was read are plain.
+DOCUMENT_KINDS = ("referral", "lab", "imaging", "letter", "other")
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "client_id",
+        UUID(as_uuid=True),
+        ForeignKey("clients.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("kind", Text, nullable=False),
+    Column("document_date", Date, nullable=True),
+    Column("title", LargeBinary, nullable=False),
+    Column("media_type", Text, nullable=False),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("page_count", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),  # ciphertext of the file's bytes
+    _ts("created_at"),
+    CheckConstraint(
+        "kind IN ('referral', 'lab', 'imaging', 'letter', 'other')", name="ck_documents_kind"
+    ),
+    CheckConstraint("page_count > 0", name="ck_documents_pages"),
+)
+
+document_pages = Table(
+    "document_pages",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "document_id",
+        UUID(as_uuid=True),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("page", Integer, nullable=False),
+    # "text": the PDF's own text layer; "ocr": read from the page's image. NULL: unread.
+    Column("source", Text, nullable=True),
+    Column("text", LargeBinary, nullable=True),
+    Column("words", LargeBinary, nullable=True),  # ciphertext JSON: OCR words and boxes
+    Column("confidence", Float, nullable=True),  # the OCR's mean word confidence, 0-100
+    Column("read_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("document_id", "page", name="uq_document_pages_page"),
+    CheckConstraint("source IN ('text', 'ocr')", name="ck_document_pages_source"),
+)
+Index(
+    "ix_document_pages_unread",
+    document_pages.c.workspace_id,
+    postgresql_where=document_pages.c.read_at.is_(None),
+)
+
 app_meta = Table(
     "app_meta",
     metadata,
@@ -350,4 +422,6 @@ WORKSPACE_TABLES = (
     "query_cache",
     "drafts",
     "facts",
+    "documents",
+    "document_pages",
 )

@@ -181,7 +181,10 @@ def _existing(conn: Connection, owners: Sequence[Owner]) -> Any:
     if sessions:
         conds.append(c.c.session_id.in_(sessions))
     if clients:
-        conds.append(c.c.session_id.is_(None) & c.c.client_id.in_(clients))
+        # A client's own fields, not the pages of its documents (session_id NULL too).
+        conds.append(
+            c.c.session_id.is_(None) & c.c.document_id.is_(None) & c.c.client_id.in_(clients)
+        )
     return conn.execute(
         select(c.c.id, c.c.client_id, c.c.session_id, c.c.field, c.c.ordinal, c.c.content_hash)
         .where(or_(*conds))

@@ -19,7 +19,7 @@ from core.retrieval.chunks import decrypt_content
 from core.retrieval.indexer import index_status
 from core.retrieval.lexical import LexicalCache, tokenize
 from core.retrieval.terms import terms
-from core.retrieval.types import IndexStatus, SearchHit, SearchQuery, SearchResult
+from core.retrieval.types import DocumentRef, IndexStatus, SearchHit, SearchQuery, SearchResult
 from core.security.crypto import CellCipher
 
 # Cormack et al. use 60. On `make eval` (clinosim notes) 60 lost to a plain BM25 search of
@@ -101,15 +101,17 @@ class Searcher:
             sims = {h.chunk_id: h.similarity for h in vec}
             best = max((score for _, score in lex), default=0.0)
             shares = {cid: score / best for cid, score in lex if best > 0}
+            asked = self.lexical.thesaurus.matcher(q.text)
             if q.order is None:
-                hits = _hits(conn, cipher, q, fused[: q.k], sims, shares)
+                hits = _hits(conn, cipher, q, fused[: q.k], sims, shares, asked)
             else:
-                hits = in_date_order(_hits(conn, cipher, q, fused, sims, shares), q)
+                hits = in_date_order(_hits(conn, cipher, q, fused, sims, shares, asked), q)
         t2 = time.perf_counter()
         return SearchResult(hits, status, {"embed": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000})
 
 
-# A chunk "matches" an ordered question when it names every term of the question, or when
+# A chunk "matches" an ordered question when it names every term of the question, or
+# every thing the question names in any of its names (in the other language too), or when
 # its BM25 score is at least this share of the best one: the rare words (a drug, a lab)
 # carry the score, common ones ("started") do not.
 STRONG_MATCH = 0.5
@@ -146,15 +148,28 @@ def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
 
 
 def strong_match(hit: SearchHit) -> bool:
-    return hit.names_all or (hit.lexical_share or 0.0) >= STRONG_MATCH
+    return hit.names_all or hit.names_asked or (hit.lexical_share or 0.0) >= STRONG_MATCH
 
 
 _DETAIL_SQL = text(
     "SELECT c.id, c.client_id, c.session_id, c.field, c.content, "
-    "cl.external_id AS client_xid, s.external_id AS session_xid, s.session_date "
+    "cl.external_id AS client_xid, s.external_id AS session_xid, s.session_date, "
+    "c.document_id, c.page, d.title AS document_title, d.document_date, "
+    "dp.source AS page_source "
     "FROM chunks c JOIN clients cl ON cl.id = c.client_id "
-    "LEFT JOIN sessions s ON s.id = c.session_id WHERE c.id = ANY(:ids)"
+    "LEFT JOIN sessions s ON s.id = c.session_id "
+    "LEFT JOIN documents d ON d.id = c.document_id "
+    "LEFT JOIN document_pages dp ON dp.document_id = c.document_id AND dp.page = c.page "
+    "WHERE c.id = ANY(:ids)"
 )
+
+
+def _document(cipher: CellCipher, r: Any) -> DocumentRef | None:
+    """A page of an attached document (issue 30), or None for a note's chunk."""
+    if r.document_id is None:
+        return None
+    title = cipher.decrypt("documents", "title", r.document_id, bytes(r.document_title))
+    return DocumentRef(r.document_id, title, r.document_date, r.page, r.page_source == "ocr")
 
 
 def _hits(
@@ -164,6 +179,7 @@ def _hits(
     fused: list[tuple[UUID, float]],
     sims: dict[UUID, float],
     shares: dict[UUID, float],
+    asked: Callable[[str], bool] | None = None,
 ) -> list[SearchHit]:
     if not fused:
         return []
@@ -179,7 +195,7 @@ def _hits(
             SearchHit(
                 rank=len(out) + 1,
                 score=score,
-                type="session" if r.session_id else "client",
+                type="document" if r.document_id else "session" if r.session_id else "client",
                 chunk_id=r.id,
                 client_id=r.client_id,
                 client_external_id=_xid(cipher, "clients", r.client_id, r.client_xid),
@@ -192,6 +208,8 @@ def _hits(
                 vector_score=sims.get(cid),
                 lexical_share=shares.get(cid),
                 names_all=bool(wanted) and wanted <= terms(body),
+                names_asked=asked is not None and asked(body),
+                document=_document(cipher, r),
             )
         )
     return out

@@ -32,11 +32,50 @@ class SearchQuery:
     order: Order | None = None
 
 
+# Said wherever a number read by OCR from a scanned page is shown or quoted (issue 30):
+# OCR drops decimal points, so such a number is a lead to check, never a value to act on.
+SCAN_CAUTION = "from a scan — check against the original"
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """Where a passage of an attached document is: the document, its date and the page."""
+
+    id: UUID
+    title: str
+    date: dt.date | None
+    page: int
+    from_scan: bool = False  # the page was read by OCR
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "document_id": str(self.id),
+            "document_title": self.title,
+            "document_date": self.date.isoformat() if self.date else None,
+            "page": self.page,
+            "from_scan": self.from_scan,
+        }
+        if self.from_scan:
+            out["caution"] = f"Numbers here are {SCAN_CAUTION}."
+        return out
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> DocumentRef:
+        day = d.get("document_date")
+        return cls(
+            UUID(d["document_id"]),
+            d.get("document_title") or "",
+            dt.date.fromisoformat(day) if day else None,
+            int(d["page"]),
+            bool(d.get("from_scan", False)),
+        )
+
+
 @dataclass(frozen=True)
 class SearchHit:
     rank: int
     score: float
-    type: Literal["session", "client"]
+    type: Literal["session", "client", "document"]
     chunk_id: UUID
     client_id: UUID
     client_external_id: str | None
@@ -55,6 +94,10 @@ class SearchHit:
     # The chunk names every term of the question, abbreviations folded ("HR 73" for "heart
     # rate"): a match however BM25 weighed a stray word elsewhere ("heart disease").
     names_all: bool = False
+    # The chunk names every thing the question names, in any of its names: "יתר לחץ דם" for
+    # "hypertension", "atorvastatin" for "Lipitor" (`core.retrieval.thesaurus`).
+    names_asked: bool = False
+    document: DocumentRef | None = None  # a page of an attached document (issue 30)
 
     def to_json(self) -> dict[str, Any]:
         """The `search --json` shape (docs/usage.md)."""
@@ -67,6 +110,7 @@ class SearchHit:
             "session_date": self.session_date.isoformat() if self.session_date else None,
             "field": self.field,
             "snippet": self.snippet,
+            **(self.document.to_json() if self.document else {}),
         }
 
 
@@ -75,3 +119,30 @@ class SearchResult:
     hits: list[SearchHit]
     index: IndexStatus
     timings_ms: dict[str, float] = dataclasses.field(default_factory=dict[str, float])
+
+
+@dataclass(frozen=True)
+class EmbedderAdvice:
+    """Another embedder would find this workspace's notes better."""
+
+    current: str | None  # the workspace's embedder's model id (None: none is chosen)
+    suggested: str  # the model id to switch to
+    hebrew_share: float  # share of the notes sampled that are Hebrew
+    notes: int  # how many were sampled
+
+    @property
+    def suggested_name(self) -> str:
+        return self.suggested.split("@", 1)[0]
+
+    @property
+    def current_name(self) -> str | None:
+        return None if self.current is None else self.current.split("@", 1)[0]
+
+    @property
+    def reason(self) -> str:
+        return (
+            f"{self.hebrew_share:.0%} of this workspace's notes are in Hebrew. "
+            f"{self.suggested_name}, made for Hebrew as well as English, finds them better "
+            f"than {self.current_name or 'searching by words alone'}. Switching re-embeds "
+            "the notes in the background; search keeps working meanwhile."
+        )

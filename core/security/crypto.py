@@ -102,7 +102,17 @@ class CellCipher:
             out[column] = header + nonce + encrypt(nonce, plaintext.encode("utf-8"), aad)
         return out
 
+    def encrypt_bytes(self, table: str, column: str, row_id: UUID, data: bytes) -> bytes:
+        """A binary value (an attached document's file) in the same format as text: text is
+        its UTF-8 bytes, so either side may re-encrypt the other after a rotation."""
+        nonce = os.urandom(NONCE_LEN)
+        aad = _aad(self._header, table, column, row_id, self.workspace_id)
+        return self._header + nonce + self._aead.encrypt(nonce, data, aad)
+
     def decrypt(self, table: str, column: str, row_id: UUID, blob: bytes) -> str:
+        return self.decrypt_bytes(table, column, row_id, blob).decode("utf-8")
+
+    def decrypt_bytes(self, table: str, column: str, row_id: UUID, blob: bytes) -> bytes:
         ref = FieldRef(table, column, row_id)
         if len(blob) < _HEADER.size + NONCE_LEN + 16:
             raise IntegrityError(f"cannot decrypt {ref}: the stored value is truncated")
@@ -125,7 +135,7 @@ class CellCipher:
                 f"cannot decrypt {ref}: integrity check failed "
                 "(the value was altered or belongs to another record)"
             ) from None
-        return data.decode("utf-8")
+        return data
 
     def subkey(self, purpose: bytes) -> bytes:
         """A key for another job (the audit chain), derived so the data key never leaves."""

@@ -26,7 +26,13 @@ ENCRYPTED = {
     "message_sources": ("reason",),
     "drafts": ("content",),
     "facts": ("payload",),
+    "documents": ("title", "content"),
+    "document_pages": ("text", "words"),
 }
+# Binary values (an attached document's file), re-encrypted as bytes.
+BINARY = {("documents", "content")}
+# A document's file is up to 50 MB: two a transaction, not a whole batch.
+BATCH_CAP = {"documents": 2}
 
 
 def _stale(cols: tuple[str, ...]) -> str:
@@ -70,7 +76,9 @@ def reencrypt(
             if cancel is not None and cancel.cancelled:
                 raise Cancelled("Re-encryption paused; it resumes where it stopped.", done=done)
             with db.tx(cipher.workspace_id) as conn:
-                rows = conn.execute(select, {"v": v, "n": batch}).all()
+                rows = conn.execute(
+                    select, {"v": v, "n": min(batch, BATCH_CAP.get(table, batch))}
+                ).all()
                 if not rows:
                     break
                 conn.execute(update, [_rewrap(cipher, table, cols, r) for r in rows])
@@ -81,12 +89,17 @@ def reencrypt(
 
 
 def _rewrap(cipher: CellCipher, table: str, cols: tuple[str, ...], row: Any) -> dict[str, Any]:
+    present = [c for c in cols if getattr(row, c) is not None]
     plain = {
         c: cipher.decrypt(table, c, row.id, getattr(row, c))
-        for c in cols
-        if getattr(row, c) is not None
+        for c in present
+        if (table, c) not in BINARY
     }
     out: dict[str, Any] = dict.fromkeys(cols)
     out.update(cipher.encrypt_row(table, row.id, plain))
+    for c in present:
+        if (table, c) in BINARY:
+            data = cipher.decrypt_bytes(table, c, row.id, bytes(getattr(row, c)))
+            out[c] = cipher.encrypt_bytes(table, c, row.id, data)
     out["id"] = row.id
     return out

@@ -29,6 +29,8 @@ PHI_COLUMNS = {
     "messages": ("content", "meta"),
     "message_sources": ("reason", "detail"),
     "query_cache": ("answer",),
+    "documents": ("title", "content"),
+    "document_pages": ("text", "words"),
 }
 
 # Every detail a check reports, by a stable id "<check>.<case>": `chartside doctor` prints the

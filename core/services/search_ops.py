@@ -2,25 +2,38 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import replace
 
 from core.errors import ChartsideError, ModelError, ValidationError
+from core.files import atomic_file
 from core.ports import Embedder
 from core.progress import CancelToken, IndexProgress, touching
 from core.records.backfill import backfill
 from core.retrieval.chunks import Chunker, word_spans
 from core.retrieval.indexer import BackgroundIndexer, Indexer, index_status, listen_url
 from core.retrieval.lexical import LexicalCache
-from core.retrieval.model_choice import chosen_embedder, record_embedder
+from core.retrieval.model_choice import (
+    EmbedderAdvice,
+    advise,
+    chosen_embedder,
+    first_embedder,
+    has_notes,
+    notes_hebrew_share,
+    record_embedder,
+)
 from core.retrieval.reading import read_query
 from core.retrieval.search import Searcher
+from core.retrieval.thesaurus import GROUPS, Thesaurus
 from core.retrieval.types import FIELDS, IndexStatus, SearchQuery, SearchResult
 from core.security import audit
 from core.services.session import WorkspaceSession
 from core.timeline import store as timeline_store
+from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES
 
 log = logging.getLogger(__name__)
 MAX_K = 100
@@ -28,6 +41,19 @@ CHUNK_TOKENS = 128
 CHUNK_OVERLAP = 16
 # Opens the embedder with this model id, as installed on this computer (None: it is not).
 EmbedderFor = Callable[[str], Embedder | None]
+# The multilingual embedder's model id, when it is installed on this computer.
+MultilingualId = Callable[[], str | None]
+# Where a desktop keeps the embedder advice it was given and declined (`decline_advice`).
+DECLINED_FILE = "embedder_advice.json"
+
+
+@functools.cache
+def clinical_thesaurus() -> Thesaurus:
+    """The lexical side's names for one thing (`core.retrieval.thesaurus`): its own groups,
+    and the timeline's conditions, drugs and procedures, each with its English, Hebrew and
+    brand names."""
+    lexicon = (CONDITIONS, DRUGS, PROCEDURES)
+    return Thesaurus([*GROUPS, *((name, *other) for d in lexicon for name, other in d.items())])
 
 
 def make_chunker(embedder: Embedder | None) -> Chunker:
@@ -55,11 +81,16 @@ class Embedding:
         self.chunker = make_chunker(embedder)
         self.missing: str | None = None  # why there is none, when the workspace's is absent
 
-    def use(self, embedder: Embedder | None, missing: str | None = None) -> None:
+    def use(
+        self, embedder: Embedder | None, missing: str | None = None, *, rechunk: bool = False
+    ) -> None:
         # The old model is dropped, not closed: a search or an answer in flight may hold it.
-        # Chunks keep their boundaries (the chunker stays); only vectors change.
+        # Chunks keep their boundaries (the chunker stays); only vectors change. A workspace
+        # with no notes yet (`rechunk`) takes the new model's chunker too.
         self.embedder = embedder
         self.missing = missing
+        if rechunk:
+            self.chunker = make_chunker(embedder)
 
     def require(self) -> Embedder:
         if self.embedder is None:
@@ -79,11 +110,17 @@ class SearchService:
         embedding: Embedding,
         lexical: LexicalCache,
         embedder_for: EmbedderFor | None = None,
+        multilingual: MultilingualId | None = None,
+        language: Callable[[], str] = lambda: "en",
     ) -> None:
+        """`multilingual` names the embedder for Hebrew notes as installed here; `language`
+        is the window's (a workspace created in Hebrew starts with that embedder)."""
         self.session = session
         self.embedding = embedding
         self.lexical = lexical
         self.embedder_for = embedder_for
+        self.multilingual = multilingual
+        self.language = language
         self.background: BackgroundIndexer | None = None
         self._bg_lock = threading.Lock()
         session.on_lock(self.stop)
@@ -156,16 +193,90 @@ class SearchService:
 
     def follow_workspace(self) -> None:
         """On unlock: take the workspace's embedder, or, when none is recorded yet (a new
-        workspace, or one from before the choice was kept), record ours."""
+        workspace, or one from before the choice was kept), record ours. A workspace
+        without notes created while the window is in Hebrew records the multilingual
+        embedder instead (`model_choice.first_embedder`)."""
         current = self.embedding.embedder
         if current is None and self.embedder_for is None:
             return  # no embedding runtime here at all: nothing to follow
         chosen = self.session.run(lambda c, k: chosen_embedder(c, k.workspace_id))
         if chosen is None:
-            if current is not None:
-                self.session.run(lambda c, k: record_embedder(c, k.workspace_id, current.model_id))
+            first = self._first_choice(current)
+            if first is not None:
+                model_id = first.model_id
+                # Audited when it is not this computer's own: the window's language chose it.
+                self.session.run(
+                    lambda c, k: record_embedder(c, k.workspace_id, model_id),
+                    "embedder.use" if first is not current else None,
+                    details=lambda _: {"model": model_id, "why": "window language"},
+                )
         elif current is None or chosen != current.model_id:
             self._open_chosen(chosen)
+
+    def _first_choice(self, current: Embedder | None) -> Embedder | None:
+        """The embedder a workspace with none recorded starts with: ours, unless it has no
+        notes yet and `first_embedder` prefers another that opens here."""
+        if self.multilingual is None or self.embedder_for is None:
+            return current
+        if self.session.run(lambda c, k: has_notes(c, k.workspace_id)):
+            return current  # its notes are embedded with ours: `embedder_advice` may offer
+        ours = current.model_id if current is not None else None
+        wanted = first_embedder(self.language(), ours, self.multilingual())
+        if wanted is None or wanted == ours:
+            return current
+        try:
+            embedder = self.embedder_for(wanted)
+        except ChartsideError as exc:
+            log.warning("the multilingual embedder cannot be opened: %s", exc.message)
+            embedder = None
+        if embedder is None:
+            return current
+        self._switch(embedder, rechunk=True)
+        return embedder
+
+    def embedder_advice(self) -> EmbedderAdvice | None:
+        """Advice to switch the workspace to the multilingual embedder, when its notes are
+        mostly Hebrew and it uses another (`model_choice.advise`); None otherwise, and once
+        declined on this computer (`decline_advice`). Reads a sample of the notes."""
+        self.session.require_active()
+        multilingual = self.multilingual() if self.multilingual is not None else None
+        current = self.session.run(lambda c, k: chosen_embedder(c, k.workspace_id))
+        if current is None and self.embedding.embedder is not None:
+            current = self.embedding.embedder.model_id
+        if multilingual is None or multilingual == current or self._declined() == multilingual:
+            return None
+        share, notes = self.session.run(lambda c, k: notes_hebrew_share(c, k))
+        return advise(current, multilingual, share, notes)
+
+    def take_advice(self) -> str:
+        """Switch the workspace to the advised (multilingual) embedder, for all its desktops;
+        its model id."""
+        advice = self.embedder_advice()
+        if advice is None:
+            raise ModelError("No other embedder is advised for this workspace's notes.")
+        embedder = self.embedder_for(advice.suggested) if self.embedder_for is not None else None
+        if embedder is None:
+            raise ModelError(f"{advice.suggested} is not installed on this computer.")
+        self.use_embedder(embedder)
+        return embedder.model_id
+
+    def decline_advice(self) -> None:
+        """Not now: this computer offers that embedder no more (the models screen and
+        `chartside models use-embedder` still choose it)."""
+        advice = self.embedder_advice()
+        if advice is None:
+            return
+        path = self.session.settings.data_dir / DECLINED_FILE
+        with atomic_file(path) as f:
+            f.write(json.dumps({"declined": advice.suggested}).encode())
+
+    def _declined(self) -> str | None:
+        path = self.session.settings.data_dir / DECLINED_FILE
+        try:
+            value = json.loads(path.read_text(encoding="utf-8")).get("declined")
+        except (OSError, ValueError, AttributeError):
+            return None
+        return value if isinstance(value, str) else None
 
     def _open_chosen(self, model_id: str) -> None:
         try:
@@ -196,13 +307,15 @@ class SearchService:
 
         threading.Thread(target=follow, name="chartside-embedder-switch", daemon=True).start()
 
-    def _switch(self, embedder: Embedder | None, missing: str | None = None) -> None:
+    def _switch(
+        self, embedder: Embedder | None, missing: str | None = None, *, rechunk: bool = False
+    ) -> None:
         with self._bg_lock:
             background, self.background = self.background, None
         listener = background.listener if background is not None else None
         if background is not None:
             background.stop()
-        self.embedding.use(embedder, missing)
+        self.embedding.use(embedder, missing, rechunk=rechunk)
         if listener is not None and embedder is not None and self.session.unlocked:
             self.watch_index(listener)
 

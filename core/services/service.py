@@ -20,6 +20,7 @@ from core.backup import archive as backup
 from core.backup import schedule
 from core.db.engine import Database
 from core.db.store import Store
+from core.documents.types import OcrEngine
 from core.domain import (
     AssistantStatus,
     Client,
@@ -37,7 +38,7 @@ from core.records.drafts import Draft
 from core.retrieval.chunks import Chunker
 from core.retrieval.indexer import BackgroundIndexer
 from core.retrieval.lexical import LexicalCache
-from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
+from core.retrieval.types import EmbedderAdvice, IndexStatus, SearchQuery, SearchResult
 from core.security import audit
 from core.security.autolock import Clock, IdleTimer
 from core.security.crypto import CellCipher
@@ -46,9 +47,16 @@ from core.security.keys import KeyManager
 from core.services.ask_ops import AskService, OnProgress, OnText
 from core.services.backup_ops import BackupService
 from core.services.doctor import HealthService
+from core.services.documents_ops import DocumentService
 from core.services.key_ops import KeyService
 from core.services.notes import NotesService
-from core.services.search_ops import EmbedderFor, Embedding, SearchService
+from core.services.search_ops import (
+    EmbedderFor,
+    Embedding,
+    MultilingualId,
+    SearchService,
+    clinical_thesaurus,
+)
 from core.services.session import WorkspaceSession
 from core.services.timeline_ops import TimelineService
 from core.settings import Settings
@@ -69,19 +77,27 @@ class ChartsideService:
         embedder: Embedder | None = None,
         generator: Callable[[], Generator | None] | None = None,
         embedder_for: EmbedderFor | None = None,
+        multilingual: MultilingualId | None = None,
+        ocr: OcrEngine | None = None,
     ) -> None:
         """`generator` opens the text generator on first use (None: extractive answers);
         `embedder_for(model_id)` opens the workspace's embedder when it is not `embedder`
-        (None: not installed here)."""
+        (None: not installed here); `multilingual()` names the embedder for Hebrew notes
+        when it is installed here; `ocr` reads scanned documents (None: they wait)."""
         self.settings = settings
         self.session = WorkspaceSession.open(settings, migrations_dir, keys, clock)
         self.embedding = Embedding(embedder)
-        lexical = LexicalCache()
+        lexical = LexicalCache(clinical_thesaurus())
         self.notes_service = NotesService(self.session, self.embedding)
         self.key_service = KeyService(self.session)
-        self.search_service = SearchService(self.session, self.embedding, lexical, embedder_for)
+        self.search_service = SearchService(
+            self.session, self.embedding, lexical, embedder_for, multilingual,
+            language=lambda: settings.ui.language,
+        )  # fmt: skip
         # A part handed out whole (NotesApi.timeline), not forwarded method by method.
         self.timeline = TimelineService(self.session)
+        # Attached documents (issue 30), a part handed out whole like the timeline.
+        self.documents = DocumentService(self.session, self.embedding, ocr)
         self.ask_service = AskService(
             self.session, self.embedding, lexical, generator, assistant_status,
             timeline=self.timeline,
@@ -341,6 +357,15 @@ class ChartsideService:
 
     def use_embedder(self, embedder: Embedder) -> None:
         self.search_service.use_embedder(embedder)
+
+    def embedder_advice(self) -> EmbedderAdvice | None:
+        return self.search_service.embedder_advice()
+
+    def use_advised_embedder(self) -> str:
+        return self.search_service.take_advice()
+
+    def decline_embedder_advice(self) -> None:
+        self.search_service.decline_advice()
 
     def search(self, query: SearchQuery) -> SearchResult:
         return self.search_service.search(query)

@@ -77,13 +77,14 @@ def test_a_model_joined_from_parts_is_checked_and_rebuilt_when_damaged(tmp_path:
 
 def test_gguf_headers(base_model_file: Path) -> None:
     smol = read_gguf(packaged.instruct_generator().path)
+    assert smol.architecture == "llama"
     assert smol.has_chat_template and smol.context_length == 8192
     assert smol.vocab_size == 49152
-
     # The same file with its template's key renamed: a model without a chat template.
     base = read_gguf(base_model_file)
     assert not base.has_chat_template and "tokenizer.chat_templatX" in base.metadata
     assert (base.architecture, base.context_length) == ("llama", 8192)
+
 
 def test_gguf_reader_rejects_other_files(tmp_path: Path) -> None:
     bad = tmp_path / "bad.gguf"
@@ -116,7 +117,10 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
         "SmolLM2-135M-Instruct",
         packaged.QWEN_NAME,
         packaged.MULTILINGUAL_NAME,  # registered, not active: use-embedder chooses it
+        packaged.SPEECH_NAME,  # dictation's recogniser, active, with its licence (issue 29)
     }
+    speech = reg.active("speech")
+    assert speech is not None and speech.name == packaged.SPEECH_NAME and speech.licence == "MIT"
     assert [m["why"] for m in listed if m["active"] and m["kind"] == "generator"]
     assert all(m["checksum_ok"] is None and m["present"] for m in listed)
     json.dumps(listed)  # the CLI prints it

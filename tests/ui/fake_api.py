@@ -56,6 +56,7 @@ from core.records.drafts import Draft
 from core.retrieval.types import (
     CLIENT_FIELDS,
     SESSION_FIELDS,
+    EmbedderAdvice,
     IndexStatus,
     SearchHit,
     SearchQuery,
@@ -503,6 +504,26 @@ class FakeNotesApi:
     def watch_connection(self, listener: Callable[[str], None]) -> None:
         self._enter("watch_connection")
         self.connection_listener = listener
+
+    # The embedder offer (issue 28): None unless a test sets `advice`.
+    advice: EmbedderAdvice | None = None
+    advice_taken: tuple[str, ...] = ()
+
+    def embedder_advice(self) -> EmbedderAdvice | None:
+        self._enter("embedder_advice")
+        return self.advice
+
+    def use_advised_embedder(self) -> str:
+        self._enter("use_advised_embedder")
+        if self.advice is None:
+            raise ModelError("No other embedder is advised for this workspace's notes.")
+        self.advice_taken = (*self.advice_taken, self.advice.suggested)
+        self.advice = None
+        return self.advice_taken[-1]
+
+    def decline_embedder_advice(self) -> None:
+        self._enter("decline_embedder_advice")
+        self.advice = None
 
     def push_connection(self, state: str) -> None:
         """Report a connection state from a fresh thread, as the store does."""

@@ -2073,6 +2073,44 @@
     </message>
 </context>
 <context>
+    <name>EmbedderOffer</name>
+    <message>
+        <source>Searching with {model}; the notes are re-embedded in the background.</source>
+        <translation>החיפוש נעשה עכשיו עם {model}; הרשומות משובצות מחדש ברקע.</translation>
+    </message>
+</context>
+<context>
+    <name>EmbedderOfferDialog</name>
+    <message>
+        <source>Search Hebrew notes better?</source>
+        <translation>לחפש טוב יותר ברשומות בעברית?</translation>
+    </message>
+    <message>
+        <source>Switching the embedding model</source>
+        <translation>מחליפים את מודל השיבוץ</translation>
+    </message>
+    <message>
+        <source>&amp;Use {model}</source>
+        <translation>&amp;שימוש ב־{model}</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;לא עכשיו</translation>
+    </message>
+    <message>
+        <source>{share} of this workspace&apos;s notes are in Hebrew, and they are searched by their words alone. {suggested}, made for Hebrew as well as English, also finds notes by their meaning.</source>
+        <translation>{share} מהרשומות בסביבת העבודה הזו כתובות בעברית, והחיפוש בהן הוא לפי המילים בלבד. {suggested}, שנבנה לעברית וגם לאנגלית, מוצא רשומות גם לפי המשמעות שלהן.</translation>
+    </message>
+    <message>
+        <source>{share} of this workspace&apos;s notes are in Hebrew. {suggested}, made for Hebrew as well as English, finds them better than {current}.</source>
+        <translation>{share} מהרשומות בסביבת העבודה הזו כתובות בעברית. {suggested}, שנבנה לעברית וגם לאנגלית, מוצא אותן טוב יותר מ־{current}.</translation>
+    </message>
+    <message>
+        <source>Switching re-embeds the notes in the background, on every computer of this workspace; search keeps working meanwhile. The models screen can switch back.</source>
+        <translation>המעבר משבץ מחדש את הרשומות ברקע, בכל המחשבים של סביבת העבודה הזו; החיפוש ממשיך לעבוד בינתיים. אפשר לחזור למודל הקודם במסך המודלים.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message>
         <source>Dismiss</source>
