@@ -300,18 +300,14 @@ def test_the_default_model_answers_from_the_notes_and_cites_that_session(
     assert used == [("session", "plan", DAY)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="The default model answers 'According to [2], sertraline 50 mg daily was started "
-    "for low mood.', citing the plan; the plan never names low mood (the subjective note "
-    "does), so the grounding refuses a right answer. Found by issue 31's sweep; the fix "
-    "belongs to core/assistant/answer.py.",
-)
 def test_an_answer_that_names_the_visits_complaint_is_not_refused(
     service_factory: Callable[..., ChartsideService],
     embedder: SentenceTransformerEmbedder,
     qwen: LlamaCppGenerator,
 ) -> None:
+    """The default model answers "sertraline 50 mg daily was started for low mood", citing
+    the plan; the plan never names low mood, the same visit's subjective note does: that
+    visit's account, not an answer to refuse (found by issue 31's sweep)."""
     svc, client = make(service_factory, embedder, qwen)
     r = svc.ask(AskRequest(LOW_MOOD, client_id=client, use_cache=False))
     assert not r.refused, (r.answer, r.warnings)

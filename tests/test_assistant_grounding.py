@@ -190,3 +190,17 @@ def test_the_check_counts_supported_sentences_and_keeps_its_corrections_for_diag
     assert checked.warnings == [
         "One sentence is not found in the notes: “She walked in the garden every day.”"
     ]
+
+
+def test_what_the_visit_names_elsewhere_is_not_off_its_subject() -> None:
+    """A plan cited for "started for low mood": the visit's subjective note names it. The
+    same sentence citing a visit that names it nowhere is caught."""
+    from core.assistant.answer import off_subject
+
+    plan = hit("Start sertraline 50 mg daily; review in four weeks.", field="plan", day=2)
+    question = "Which drug was started for low mood?"
+    sentence = "Sertraline 50 mg daily was started for low mood."
+    visit = "Low mood and poor sleep for a month."
+    assert off_subject(sentence, plan, question) == "low, mood"
+    assert off_subject(sentence, plan, question, visit) is None
+    assert off_subject(sentence, plan, question, "Knee pain on stairs.") == "low, mood"

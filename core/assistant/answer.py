@@ -213,7 +213,7 @@ def _distrust(
     examples = vecs[len(reasons) :]
     for (n, cited), vec in zip(citations.items(), vecs, strict=False):
         problem = unsupported(cited.reason, hits[n - 1])
-        stray = off_subject(cited.reason, hits[n - 1], question)
+        stray = off_subject(cited.reason, hits[n - 1], question, _visit_text(hits, n - 1))
         copied = max(_dot(vec, e) for e in examples)
         if problem:
             warnings.append(f"The answer gives {problem}, which note [{n}] does not hold.")
@@ -253,17 +253,28 @@ def unsupported(sentence: str, hit: SearchHit) -> str | None:
     return f"{misread} (its line in the note is about something else)" if misread else None
 
 
-def off_subject(sentence: str, hit: SearchHit, question: str) -> str | None:
+def off_subject(sentence: str, hit: SearchHit, question: str, visit: str = "") -> str | None:
     """What the question asks about, repeated by the sentence, that the cited note does not
     name at all: "the wrist X-ray was done on 2025-10-17" citing a visit with no X-ray,
-    dated by the label alone. None when the note names any of it."""
+    dated by the label alone. None when the note names any of it, or the rest of its
+    `visit` does: "sertraline was started for low mood", citing the plan of the visit whose
+    subjective note tells of the low mood, is that visit's account."""
     subject = terms(question) & terms(sentence)
-    named = terms(f"{hit.text}\n{source_label(hit)}")
+    named = terms(f"{hit.text}\n{visit}\n{source_label(hit)}")
     if not subject or any(_same_word(a, b) for a in subject for b in named):
         return None
     if mentions_treatment(question) and mentions_treatment(hit.text):
         return None  # what was given for a complaint the note words its own way
     return ", ".join(sorted(subject))
+
+
+def _visit_text(hits: Sequence[SearchHit], i: int) -> str:
+    """The other passages found of the visit hit `i` belongs to (none for a client's
+    record, whose fields are no one visit's)."""
+    session = hits[i].session_id
+    if session is None:
+        return ""
+    return "\n".join(h.text for j, h in enumerate(hits) if j != i and h.session_id == session)
 
 
 def _same_word(a: str, b: str) -> bool:
