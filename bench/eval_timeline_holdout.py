@@ -5,7 +5,9 @@ Scores `core.timeline.extract.extract(text, field)` with the main set's scorer
 (`bench.timeline_eval.scoring.score_extraction`) and prints aggregates only: precision,
 recall and f1 per kind of fact, the flags, per language, and recall per measure. It never
 prints a field's text nor which phrasings were missed: whoever tunes the extractor must
-not tune on this set (the main eval shows its misses).
+not tune on this set (the main eval shows its misses). What it prints of the misses is
+their cause, counted (`causes`): per kind, a fact not read at all, read with another
+status or value, or read where none was expected, with no name, text or field.
 
 `--write` keeps the aggregates in bench/results/eval_timeline_holdout.json under the key
 "holdout" (no texts). Exit status 1 when a kind's precision or recall is below the main
@@ -19,11 +21,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from bench.timeline_eval.scoring import score_extraction
+from bench.timeline_eval.scoring import fact_matches, names_match, score_extraction
 
 NAME = "eval_timeline_holdout"
 GOAL = 0.95
@@ -47,6 +49,61 @@ def measure_recall(style_recall: dict[str, dict[str, dict[str, Any]]]) -> dict[s
         hit = sum(round(s["recall"] * s["n"]) for s in styles.values())
         out[measure] = {"n": n, "styles": len(styles), "recall": round(hit / n, 4) if n else 1.0}
     return out
+
+
+def _miss_cause(e: Any, unused: list[Any], flagged: set[str]) -> str:
+    """Why the expected fact `e` found no match among the extracted facts left over."""
+    same_kind = [x for x in unused if getattr(x, "kind", None) == e.kind]
+    if e.kind == "measurement":
+        if any(getattr(x, "name", None) == e.name for x in same_kind):
+            return "read with another value or unit"
+        return "flagged instead" if e.name in flagged else "not read"
+    if e.kind in ("medication", "diagnosis"):
+        fuzzy = e.kind == "diagnosis"
+        for x in same_kind:
+            if names_match(str(getattr(x, "name", "")), e.name, e.aliases, fuzzy=fuzzy):
+                return f"{e.status} read as {getattr(x, 'status', None)}"
+        return f"{e.status} not read"
+    if e.kind == "procedure":
+        return "referral not read" if e.name.startswith("referral") else "procedure not read"
+    return "not read"
+
+
+def causes(fields: list[Any], extract: Callable[[str, str], Any]) -> dict[str, dict[str, int]]:
+    """Counts of each kind's misses and unexpected facts by cause (the scorer's matching,
+    redone): never a name or a text, so the set cannot be tuned on through them."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for f in fields:
+        try:
+            result = extract(f.text, f.field)
+        except Exception:  # counted as errors by the scorer
+            continue
+        facts = list(result.facts)
+        flagged = {str(getattr(x, "name", "")) for x in result.flags}
+        unused = list(range(len(facts)))
+        missed: list[Any] = []
+        for e in f.expected:
+            hit = next((i for i in unused if fact_matches(facts[i], e)), None)
+            if hit is None:
+                missed.append(e)
+            else:
+                unused.remove(hit)
+        left = [facts[i] for i in unused]
+        for e in missed:
+            out[e.kind][_miss_cause(e, left, flagged)] += 1
+        for x in left:
+            kind = str(getattr(x, "kind", "?"))
+            status = getattr(x, "status", None)
+            near = [e for e in missed if e.kind == kind]
+            if kind in ("medication", "diagnosis") and any(
+                names_match(str(getattr(x, "name", "")), e.name, e.aliases, fuzzy=True)
+                for e in near
+            ):
+                out[kind][f"unexpected: {status}, a missed one's name"] += 1
+            else:
+                label = f"{status} " if status else ""
+                out[kind][f"unexpected: {label}where none was expected"] += 1
+    return {k: dict(sorted(c.items())) for k, c in sorted(out.items())}
 
 
 def summarise(scores: dict[str, Any], fields: list[Any], run_s: float) -> dict[str, Any]:
@@ -86,6 +143,11 @@ def table(s: dict[str, Any]) -> str:
     for m, v in s["per_measure"].items():
         lines.append(f"    {m:<18} {v['recall']:.3f}  (n {v['n']}, {v['styles']} styles)")
     lines.append(f"  fields with a miss: {s['fields_with_misses']}, errors: {s['n_errors']}")
+    if s.get("causes"):
+        lines.append("  misses and unexpected facts by cause:")
+        for kind, counts in s["causes"].items():
+            for cause, n in counts.items():
+                lines.append(f"    {kind:<12} {cause:<44} {n:>4}")
     return "\n".join(lines)
 
 
@@ -111,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     scores = score_extraction(data, extract)
     summary = summarise(scores, data, time.perf_counter() - t0)
+    summary["causes"] = causes(data, extract)
     print(table(summary))
     results = checks(summary)
     for name, value, met in results:

@@ -414,3 +414,41 @@ def test_the_runner_sums_outcomes_and_misses_goals_it_cannot_measure() -> None:
     only_model = summarise([{**r, "path": "model"} for r in rows])
     timed = {c["name"]: c for c in over_time_checks(only_model)}["over time: timeline answer p50 s"]
     assert timed["value"] is None and not timed["met"]
+
+
+def test_the_held_out_runner_counts_misses_by_cause_with_no_name_or_text() -> None:
+    from bench.eval_timeline_holdout import causes
+    from bench.timeline_eval.writer import ExpectedFact
+    from core.timeline.types import Extraction, Fact
+
+    expected = [
+        ExpectedFact("medication", "naproxen", status="stopped"),
+        ExpectedFact("diagnosis", "asthma", status="history"),
+        ExpectedFact("measurement", "weight", 82.0, "kg"),
+        ExpectedFact("procedure", "referral: cardiology"),
+    ]
+    field = LabelledField("x-1", "en", "plan", "any text", expected)
+    read = [
+        Fact("medication", "naproxen", 0, 1, "n", status="started"),
+        Fact("diagnosis", "asthma", 0, 1, "a", status="present"),
+        Fact("diagnosis", "gout", 0, 1, "g", status="present"),
+        Fact("measurement", "weight", 0, 1, "w", value=28.0, unit="kg"),
+    ]
+    found = causes([field], lambda _text, _field: Extraction(read, []))
+    assert found == {
+        "diagnosis": {
+            "history read as present": 1,
+            "unexpected: present where none was expected": 1,
+            "unexpected: present, a missed one's name": 1,
+        },
+        "measurement": {
+            "read with another value or unit": 1,
+            "unexpected: where none was expected": 1,
+        },
+        "medication": {
+            "stopped read as started": 1,
+            "unexpected: started, a missed one's name": 1,
+        },
+        "procedure": {"referral not read": 1},
+    }
+    assert "asthma" not in json.dumps(found) and "naproxen" not in json.dumps(found)
