@@ -8,6 +8,9 @@ fields in English and Hebrew (at least ten written styles per measure). Precisio
 recall per kind of fact (measurement, medication, diagnosis, procedure, visit), flags for
 implausible values, recall per written style, English against Hebrew, and the first 50
 fields with a miss. Matching rules: bench/timeline_eval/fields.py. Seconds, no database.
+Beside it, the same scores on hand-written fields in many more clinical styles
+(bench/timeline_eval/varied.py: range of motion in its forms, problem lists and ICD codes,
+sections, negation, procedures by their verb, medication lists under a heading).
 
 (b) Questions over time: 17 patients with 8 to 14 visits each are imported into a fresh,
 encrypted data dir with the default setup (the real embedded PostgreSQL, the packaged
@@ -63,6 +66,7 @@ from bench.timeline_eval.questions import (
 )
 from bench.timeline_eval.questions import SEED as QUESTIONS_SEED
 from bench.timeline_eval.scoring import OUTCOMES, cited_sessions, score_answer, score_extraction
+from bench.timeline_eval.varied import varied_fields
 
 NAME = "eval_timeline"
 EXTRACTION_GOAL = 0.95
@@ -101,11 +105,11 @@ def extraction_part(fields: Sequence[LabelledField]) -> dict[str, Any]:
     }
 
 
-def extraction_checks(part: dict[str, Any]) -> list[dict[str, Any]]:
+def extraction_checks(part: dict[str, Any], label: str = "extraction") -> list[dict[str, Any]]:
     out = []
     for kind, s in part["per_kind"].items():
-        out.append(check(f"extraction {kind}: precision", s["precision"], ">=", EXTRACTION_GOAL))
-        out.append(check(f"extraction {kind}: recall", s["recall"], ">=", EXTRACTION_GOAL))
+        out.append(check(f"{label} {kind}: precision", s["precision"], ">=", EXTRACTION_GOAL))
+        out.append(check(f"{label} {kind}: recall", s["recall"], ">=", EXTRACTION_GOAL))
     return out
 
 
@@ -263,36 +267,41 @@ def over_time_checks(part: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 # -- the run ------------------------------------------------------------------------------------
+def _extraction_table(ex: dict[str, Any], title: str) -> list[str]:
+    lines = [f"{title}: {ex['fields']} fields ({ex['dataset']['hebrew_share']:.0%} Hebrew)"]
+    lines.append(
+        f"  {'kind':<12} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+    )
+    for kind, s in [*ex["per_kind"].items(), ("flags", ex["flags"])]:
+        lines.append(
+            f"  {kind:<12} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
+            f"{s['tp']:>5} {s['fp']:>5} {s['fn']:>5}"
+        )
+    for lang, kinds in ex["by_language"].items():
+        cells = ", ".join(f"{k} P{s['precision']:.2f}/R{s['recall']:.2f}" for k, s in kinds.items())
+        lines.append(f"  {lang}: {cells}")
+    return lines
+
+
+def over_time_table(ot: dict[str, Any]) -> list[str]:
+    lines = [f"over time: {ot['overall']['n']} questions"]
+    lines.append(f"  {'kind':<17} {'n':>4} {'correct':>8} {'wrong':>6} {'refused':>8}")
+    for kind, s in [*ot["per_kind"].items(), ("all", ot["overall"])]:
+        lines.append(
+            f"  {kind:<17} {s['n']:>4} {s['correct']:>8} {s['wrong']:>6} {s['refused']:>8}"
+        )
+    for p, s in ot["by_path"].items():
+        lines.append(f"  path {p}: {s['n']} answers, p50 {s['p50_s']} s, p95 {s['p95_s']} s")
+    return lines
+
+
 def table(report: dict[str, Any]) -> str:
-    lines = []
-    ex = report.get("extraction")
-    if ex:
-        lines.append(
-            f"extraction: {ex['fields']} fields ({ex['dataset']['hebrew_share']:.0%} Hebrew)"
-        )
-        lines.append(
-            f"  {'kind':<12} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
-        )
-        for kind, s in [*ex["per_kind"].items(), ("flags", ex["flags"])]:
-            lines.append(
-                f"  {kind:<12} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>6.3f} "
-                f"{s['tp']:>5} {s['fp']:>5} {s['fn']:>5}"
-            )
-        for lang, kinds in ex["by_language"].items():
-            cells = ", ".join(
-                f"{k} P{s['precision']:.2f}/R{s['recall']:.2f}" for k, s in kinds.items()
-            )
-            lines.append(f"  {lang}: {cells}")
-    ot = report.get("over_time")
-    if ot:
-        lines.append(f"over time: {ot['overall']['n']} questions")
-        lines.append(f"  {'kind':<17} {'n':>4} {'correct':>8} {'wrong':>6} {'refused':>8}")
-        for kind, s in [*ot["per_kind"].items(), ("all", ot["overall"])]:
-            lines.append(
-                f"  {kind:<17} {s['n']:>4} {s['correct']:>8} {s['wrong']:>6} {s['refused']:>8}"
-            )
-        for p, s in ot["by_path"].items():
-            lines.append(f"  path {p}: {s['n']} answers, p50 {s['p50_s']} s, p95 {s['p95_s']} s")
+    lines: list[str] = []
+    for key, title in (("extraction", "extraction"), ("extraction_varied", "varied styles")):
+        if report.get(key):
+            lines += _extraction_table(report[key], title)
+    if report.get("over_time"):
+        lines += over_time_table(report["over_time"])
     for c in report["checks"]:
         state = "met" if c["met"] else "MISSED"
         lines.append(f"{c['name']}: {c['value']} (goal {c['goal']}) {state}")
@@ -302,7 +311,9 @@ def table(report: dict[str, Any]) -> str:
 def run(extraction_only: bool = False, limit: int | None = None) -> dict[str, Any]:
     fields = labelled_fields(seed=FIELDS_SEED)
     report: dict[str, Any] = {"extraction": extraction_part(fields)}
+    report["extraction_varied"] = extraction_part(varied_fields())
     checks = extraction_checks(report["extraction"])
+    checks += extraction_checks(report["extraction_varied"], "varied styles")
     if not extraction_only:
         data = over_time_set(QUESTIONS_SEED)
         report["over_time_dataset"] = data.summary()

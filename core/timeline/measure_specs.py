@@ -9,7 +9,9 @@ from dataclasses import dataclass
 HEB = "\u05d0-\u05ea"
 # Hebrew glues one-letter prefixes to a word ("ולחץ דם", "במשקל").
 HEB_PREFIX = "[והבלמשכ]?"
-_NUM = r"\d{1,4}(?:\.\d{1,3})?"
+# "82.5", and "82,5" as much of Europe and Israel writes it (a comma before one or two
+# digits; "1,000" is a thousand and "80, 72" a list).
+_NUM = r"\d{1,4}(?:\.\d{1,3}|,\d{1,2}(?![\d]))?"
 # Words between a label and its value. Kept short: a value further away is another's.
 _BRIDGE_WORDS = (
     r"is|was|were|of|at|now|today|measured|measures|reading|read|recorded|remains|remained|"
@@ -18,7 +20,9 @@ _BRIDGE_WORDS = (
     r"down to|up to|increased to|decreased to|improved to|dropped to|rose to|"
     r"total|total score|screen|screening|score of|r arm|l arm|right arm|left arm|arm|"
     r"readings?|around|approximately|approx|about|~|ckd-epi|mdrd|to|limited to|only|reaches|"
-    r"reached|achieves|achieved|just|active|passive|"
+    r"reached|achieves|achieved|just|active|passive|lying|supine|averaged|averaging|average|"
+    r"avg|mean|est|estimated|calculated|improved|worsened|increased|decreased|changed|went|"
+    r"elevated|raised|high|low|borderline|stable|ifcc|ngsp|dcct|fell|rose|dropped|climbed|"
     r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה|"
     r"מוערך|ציון|בציון|בדרגה|בדרגת|דרגה|טוטאלי|כולל|עד|ל-|הינו|הינה|הוא|היא|קיבל|קיבלה|"
     r"נקודות|בבדיקה|במדידה"
@@ -30,16 +34,33 @@ _JOINT = (
 )
 _MOTION = (
     r"a?rom|prom|range of motion|flexion|flex|extension|ext|abduction|abd|adduction|"
-    r"(?:internal |external )?rotation|dorsi-?flexion|plantar-?flexion|plantar flexion|"
+    r"(?:internal |external |int\.? |ext\.? )?rotation|(?:int|ext)\.? rot|ir|er|df|pf|"
+    r"horizontal abduction|horiz\.? abd|fwd flex|ff|"
+    r"dorsi-?flexion|plantar-?flexion|plantar flexion|"
     r"forward flexion|lateral flexion|side bending|forward elevation|elevation|flexes|extends|"
-    r"abducts|bends|dorsiflexes|rotates|flexed|extended|abducted|bent"
+    r"abducts|bends|bend|dorsiflexes|rotates|flexed|extended|abducted|bent"
 )
 _HEB_MOTION = (
-    r"כיפו[ףפ]|כפיפ[הת]|יישור|ישור|פשיט[הת]|הרחק[הת]|קירוב|סיבוב|טווח (?:ה)?תנועה|"
+    r"כיפו[ףפ]|כפיפ[הת]|יישור|ישור|פשיט[הת]|הרחק[הת]|קירוב|סיבוב|הרמ[הת]|טווח (?:ה)?תנועה|"
     r"מתכופפ(?:ת|ים|ות)?|מתכופף|מתיישר(?:ת)?|מכופפ(?:ת)?|מכופף|מרחיק(?:ה)?|מיישר(?:ת)?"
 )
 _LAB_UNITS = r"mg/dl|mg%|mmol/l|mmol|מ[\"״]?ג/ד[\"״]?ל|ממול/ל"
-BRIDGE = rf"(?:[\s:=\-–,()]|\b(?:{_BRIDGE_WORDS})\b|(?:{_BRIDGE_WORDS}))*?"
+# "A1c improved from 8.1 to 7.3": the reading is the value it came to.
+_FROM_TO = (
+    r"from\s+\d{1,4}(?:[.,]\d{1,3})?\s*(?:%|°|kg|lbs?|mg/dl|mmol/l|deg(?:rees)?|מעלות)?\s*"
+    r"(?:to|->|→|ל-?)"
+)
+# "A1c (03/2024): 7.1", "A1c on 3/5: 7.1%": the day of the result, before it.
+_DATE = (
+    r"(?:on\s+|dated\s+)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{1,2}/\d{4}|"
+    r"\d{4}-\d{2}(?:-\d{2})?)(?![\d])"
+)
+# "Glucose, fasting (mg/dL): 110": the unit, in brackets, before the value.
+_UNIT_NOTE = r"\((?:mg/dl|mmol/l|mmol/mol|%|kg|lbs?|cm|mm\s?hg|bpm|°\s?[cf]|ml/min[^)]{0,12})\)"
+BRIDGE = (
+    rf"(?:[\s:=\-–,()|]|\b(?:{_BRIDGE_WORDS})\b|(?:{_BRIDGE_WORDS})|{_FROM_TO}|{_DATE}|"
+    rf"{_UNIT_NOTE})*?"
+)
 # A threshold right before the value makes it a target, not a reading.
 
 
@@ -57,11 +78,17 @@ SPECS: tuple[Spec, ...] = (
         ("bp_systolic", "bp_diastolic"),
         (
             r"b/?p",
+            r"b\.p\.?",
+            r"orthostatics?",
             r"blood pressure",
+            r"t/a",
+            r"ta",
+            r"rr",
             r"bld press",
             r"nibp",
             rf"{HEB_PREFIX}לחץ[- ]?(?:ה)?דם",
             rf"{HEB_PREFIX}לח?[\"״'׳]ד",
+            rf"{HEB_PREFIX}ל\.ד\.?",
         ),
         r"(\d{2,4})\s*(?:/|over|\\|על)\s*(\d{2,4})",
         r"mm\s?hg|ממ\"כ|מ\"מ כספית",
@@ -70,7 +97,8 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         ("heart_rate",),
         (
-            *(r"hr", r"heart rate", r"heart-rate", r"heartrate", r"pulse(?: rate)?", r"p"),
+            *(r"hr", r"heart rate", r"heart-rate", r"heartrate", r"pulse(?: rate)?"),
+            r"(?<!\.)p",  # not the P of "B.P."
             *(
                 r"apical pulse",
                 r"ventricular rate",
@@ -95,7 +123,7 @@ SPECS: tuple[Spec, ...] = (
             r"body weight",
             r"weighs",
             r"weighed",
-            rf"{HEB_PREFIX}משקל",
+            rf"{HEB_PREFIX}משקל(?:ו|ה)?",
             r"שוקל",
             r"שוקלת",
         ),
@@ -105,9 +133,9 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         ("height",),
-        (r"ht", r"height", r"stature", r"stands", rf"{HEB_PREFIX}גובה"),
+        (r"ht", r"height", r"stature", r"stands", rf"{HEB_PREFIX}גובה(?:ו|ה)?"),
         rf"({_NUM})",
-        r"cm|centimet(?:er|re)s?|m|met(?:er|re)s?|in|inches|ס[\"״]?מ|מטר",
+        r"cm|centimet(?:er|re)s?|m|met(?:er|re)s?|in|inches|\"|”|''|ס[\"״]?מ|מטר",
         ((40, 230),),
     ),
     Spec(
@@ -127,12 +155,13 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         ("temperature",),
         (
-            r"t",
+            r"(?<!\.)t",
             r"temp",
             r"temperature",
             r"tmax",
             r"oral temp",
-            rf"{HEB_PREFIX}חום",
+            rf"{HEB_PREFIX}חום(?: גוף)?",
+            r"body temp(?:erature)?",
             rf"{HEB_PREFIX}טמפרטורה",
             rf"{HEB_PREFIX}טמפ'",
         ),
@@ -158,7 +187,7 @@ SPECS: tuple[Spec, ...] = (
             r"oxygen saturation",
             r"pulse ox(?:imetry)?",
             rf"{HEB_PREFIX}סטורציה",
-            rf"{HEB_PREFIX}רוויון חמצן",
+            rf"{HEB_PREFIX}רוויון(?: חמצן)?",
             rf"{HEB_PREFIX}ריווי חמצן",
             rf"{HEB_PREFIX}רוויית חמצן",
             rf"{HEB_PREFIX}סטורציית חמצן",
@@ -211,8 +240,8 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         ("ldl",),
         (
-            r"ldl(?:-c)?",
-            r"ldl cholesterol",
+            r"ldl(?:[- ]?c)?",
+            r"ldl[- ]chol(?:esterol)?",
             r"low-density lipoprotein",
             rf"{HEB_PREFIX}כולסטרול ldl",
             rf"{HEB_PREFIX}כולסטרול רע",
@@ -224,8 +253,8 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         ("hdl",),
         (
-            r"hdl(?:-c)?",
-            r"hdl cholesterol",
+            r"hdl(?:[- ]?c)?",
+            r"hdl[- ]chol(?:esterol)?",
             r"high-density lipoprotein",
             rf"{HEB_PREFIX}כולסטרול hdl",
             rf"{HEB_PREFIX}כולסטרול טוב",
@@ -239,10 +268,11 @@ SPECS: tuple[Spec, ...] = (
         (
             r"total cholesterol",
             r"total chol",
+            r"t\.\s?chol",
             r"cholesterol,? total",
             r"tc",
-            r"chol",
-            r"cholesterol",
+            r"(?<!hdl )(?<!ldl )(?<!hdl-)(?<!ldl-)chol",
+            r"(?<!hdl )(?<!ldl )(?<!hdl-)(?<!ldl-)cholesterol",
             rf"{HEB_PREFIX}כולסטרול כללי",
             rf"{HEB_PREFIX}כולסטרול כולל",
             rf"{HEB_PREFIX}כולסטרול",
@@ -278,6 +308,10 @@ SPECS: tuple[Spec, ...] = (
             r"fasting (?:blood )?sugar",
             r"sugar",
             r"glucometer(?: reading)?",
+            r"bs",
+            r"hgt",
+            r"glyc(?:a)?emia",
+            r"dextro(?:stix)?",
             rf"{HEB_PREFIX}גלוקוז(?: בדם| בצום)?",
             rf"{HEB_PREFIX}רמת (?:ה)?(?:סוכר|גלוקוז)(?: בדם| בצום)?",
             rf"{HEB_PREFIX}בדיקת סוכר",
@@ -307,9 +341,10 @@ SPECS: tuple[Spec, ...] = (
         (
             r"e?gfr",
             r"estimated gfr",
+            r"est\.? gfr",
             rf"{HEB_PREFIX}(?:קצב )?(?:ה)?סינון (?:ה)?(?:כלי?יתי|גלומרולרי)(?: (?:ה)?משוער)?",
         ),
-        rf"({_NUM})",
+        rf"(?:[>≥]\s*)?({_NUM})",  # "eGFR >90": the laboratory's highest reported value
         r"ml/min(?:/1\.73\s?m2|/1\.73\s?m²)?",
         ((1, 150),),
     ),
@@ -319,12 +354,16 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         ("rom",),
         (
-            rf"(?:{_SIDE}\s+)?(?:{_JOINT}\s+)?(?:active\s+|passive\s+)?(?:{_MOTION})"
-            rf"(?:\s+(?:(?:of the|of|at the|at)\s+)?(?:{_SIDE}\s+)?{_JOINT})?",
+            rf"(?:{_SIDE}\s+)?(?:{_JOINT}\s+)?(?:{_SIDE}\s+)?(?:active\s+|passive\s+)?"
+            rf"(?:{_MOTION})(?:(?:\s*[:(]\s*|\s+)(?:(?:of the|of|at the|at|in the|in|the|his|her)"
+            rf"\s+)?(?:{_SIDE}\s+)?{_JOINT}(?:\s*\))?)?",
             rf"{HEB_PREFIX}(?:{_HEB_MOTION})(?: (?:של |ב)?[{HEB}]+){{0,2}}?",
         ),
-        r"(?:\d{1,3}\s*°?\s*(?:-|–|—|to|עד|ל-?)\s*)?(\d{1,4})",
+        # "0-120": a range's end is the reach; "R 120", "AROM 120", "R/L 120/115" name a side
+        # or a kind of motion first; "ext -5" (a minus after a space) is short of neutral.
+        rf"(?:(?:{_SIDE}|a?rom|prom|r/l|l/r)\s*:?\s*)?(?:-?\d{{1,3}}\s*°?\s*(?:-|–|—|to|עד|ל-?)\s*)?"
+        r"((?:(?<=[\s:=(])-)?\d{1,4})",
         r"°|deg(?:rees?)?|מעלות",
-        ((0, 200),),
+        ((-45, 200),),
     ),
 )

@@ -9,6 +9,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from core.timeline.measure_more import (
+    BARE_KG,
+    HEIGHT_WEIGHT,
+    SATURATION,
+    TALL,
+    VITALS_BP,
+    is_conversion,
+    more_bp,
+    more_pain,
+    more_rom,
+    rom_in_context,
+    rom_value,
+    split_bp,
+)
 from core.timeline.measure_specs import BRIDGE, HEB, HEB_PREFIX, SPECS, Spec
 from core.timeline.types import MEASURES, Fact, Flag
 from core.timeline.units import convert
@@ -20,12 +34,22 @@ _TARGET_WORDS = re.compile(
 )
 
 
+# "bp120/80", "hr72": a label of two letters or more typed onto its number ("T3" is a
+# hormone, not a temperature of 3).
+_GLUED = r"(?<=[a-z]{2})(?=\d{2,3}(?![\d]))"
+
+
 def _compile(spec: Spec) -> re.Pattern[str]:
     label = "|".join(f"(?:{x})" for x in sorted(spec.labels, key=len, reverse=True))
     unit = rf"\s*(?P<unit>{spec.units})(?![\w{HEB}])" if spec.units else ""
+    # "Weight (kg): 82", "Wt (lbs) 180": the unit written with the label.
+    label_unit = rf"(?:\s*\(\s*(?P<label_unit>{spec.units})\s*\))?" if spec.units else ""
+    # "Temp. 37.5", "WT. 80kg": an abbreviation's dot. A number that a slash or a dash
+    # carries on ("03/2024", "2024-03-05") is a date (a range of motion's "R/L 120/115" is not).
+    not_date = "" if spec.names == ("rom",) else r"|/\d|-\d{1,2}-"
     return re.compile(
-        rf"(?<![\w{HEB}/])(?P<label>{label})(?![\w{HEB}]){BRIDGE}(?P<value>{spec.value})"
-        rf"(?![\d])(?:{unit})?",
+        rf"(?<![\w{HEB}/])(?P<label>{label})(?:(?![\w{HEB}])|{_GLUED})\.?{label_unit}{BRIDGE}"
+        rf"(?P<value>{spec.value})(?![\d]|s(?![\w]){not_date})(?:{unit})?",
         re.IGNORECASE,
     )
 
@@ -61,6 +85,7 @@ _CHANGE_BEFORE = re.compile(
     r"|[+\-±])\s*$",
     re.IGNORECASE,
 )
+_CHANGE_AFTER = re.compile(r"\s*(?:loss|gain|weight loss|lost|down|up|less|more)(?![\w])", re.I)
 # "180 lbs" with no label is a weight; "72 bpm" a heart rate.
 _BARE_LB = re.compile(r"(?<![\w/.\d])(\d{2,3}(?:\.\d)?)\s*(?:lbs?|pounds)(?![\w])", re.I)
 _BARE_BPM = re.compile(
@@ -95,7 +120,7 @@ def _unit_key(raw: str | None) -> str | None:
         (r"^(lb|lbs|pound|pounds|#)$", "lb"),
         (r"^(cm|centimet(er|re)s?|ס[\"״]?מ)$", "cm"),
         (r"^(m|met(er|re)s?|מטר)$", "m"),
-        (r"^(in|inches)$", "in"),
+        (r"^(in|inches|\"|”|'')$", "in"),
         (r"^(°f|degreesf|degreef|degreesfahrenheit|fahrenheit|f)$", "f"),
         (r"^(°c|degreesc|degreec|degreescelsius|celsius|c)$", "c"),
         (r"^(mmol/l|mmol|ממול/ל)$", "mmol/l"),
@@ -124,19 +149,20 @@ def _infer(name: str, value: float, unit: str | None) -> str | None:
     return None
 
 
-def _is_target(text: str, label_start: int, value_start: int) -> bool:
+def _is_target(text: str, label_start: int, value_start: int, *, censored: bool = False) -> bool:
+    """A goal ("target BP < 130/80", "goal A1c under 7"). With `censored`, a laboratory
+    that reports "eGFR >90" states a result: only words make it a goal."""
     before = text[max(0, label_start - 30) : label_start]
     before = re.split(r"[.;\n]", before)[-1]
     between = text[label_start:value_start]
-    return bool(
-        _TARGET_WORDS.search(before)
-        or _TARGET_WORDS.search(between)
-        or _THRESHOLD.search(text[max(0, value_start - 12) : value_start])
-    )
+    threshold = _THRESHOLD.search(text[max(0, value_start - 12) : value_start])
+    if threshold is not None and censored and threshold.group(0).strip() in (">", "≥", ">="):
+        threshold = None
+    return bool(_TARGET_WORDS.search(before) or _TARGET_WORDS.search(between) or threshold)
 
 
 def _reading(name: str, raw: str, unit: str | None) -> float:
-    value = float(raw)
+    value = _number(raw)
     key = _infer(name, value, unit)
     return round(convert(name, value, key) if key else value, 2)
 
@@ -181,27 +207,18 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
             facts.append(Fact("measurement", name, a, b, span, value=value, unit=MEASURES[name]))
 
     def _read(spec: Spec, m: re.Match[str], a: int, b: int) -> None:
-        unit = _unit_key(m.group("unit")) if spec.units else None
-        groups = re.findall(r"\d+(?:\.\d+)?", m.group("value"))
-        if spec.names == ("rom",):  # "0–120°": a range's end is the reach
-            groups = groups[-1:]
-        groups = groups[: len(spec.names)]
-        if spec.names == ("height",) and unit is None and float(groups[0]) >= 3:
+        written = m.group("unit") if spec.units else None
+        written = written or m.groupdict().get("label_unit")
+        unit = _unit_key(written)
+        if spec.names == ("rom",):
+            _read_rom(m, a, b, written)
+            return
+        groups = re.findall(r"\d+(?:[.,]\d+)?", m.group("value"))[: len(spec.names)]
+        if spec.names == ("height",) and unit is None and _number(groups[0]) >= 3:
             unit = "cm"
         if spec.names == ("weight",) and unit is None:
             unit = "kg"  # the practice's unit; a pound value would read as implausible
         taken.append((a, b))
-        if spec.names == ("rom",):
-            detail = " ".join(m.group("label").split()).casefold()
-            value = float(groups[0])
-            if 0 <= value <= 200:
-                span = text[a:b]
-                facts.append(
-                    Fact("measurement", "rom", a, b, span, value=value, unit="°", detail=detail)
-                )
-            else:
-                flags.append(Flag("rom", a, b, text[a:b], f"{value:g} is outside 0–200"))
-            return
         if spec.names[0] == "bp_systolic" and float(groups[0]) <= float(groups[1]):
             flags.append(Flag("bp_systolic", a, b, text[a:b], "systolic not above diastolic"))
             return
@@ -212,6 +229,39 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
             b,
             spec.plausible,
         )
+        if spec.names[0] == "bp_systolic" and facts and facts[-1].end == b:
+            for a2, b2, sys, dia in more_bp(text, b):
+                if not free(a2, b2):
+                    break
+                taken.append((a2, b2))
+                emit_all(spec.names, [sys, dia], a2, b2, spec.plausible)
+        elif spec.names == ("pain",) and facts and facts[-1].end == b:
+            for a2, b2, score in more_pain(text, b):
+                if not free(a2, b2) or _is_target(text, a2, a2):
+                    break
+                taken.append((a2, b2))
+                emit_all(spec.names, [score], a2, b2, spec.plausible)
+
+    def _read_rom(m: re.Match[str], a: int, b: int, unit: str | None) -> None:
+        label, raw = m.group("label"), m.group("value")
+        if not rom_in_context(text, a, label, unit):
+            return
+        taken.append((a, b))
+        detail = " ".join(label.split()).casefold()
+        readings = [(a, b, rom_value(raw))]
+        for a2, b2, value in more_rom(text, b, raw):
+            if not free(a2, b2):
+                break
+            taken.append((a2, b2))
+            readings.append((a2, b2, value))
+        for a2, b2, value in readings:
+            span = text[a2:b2]
+            if -45 <= value <= 200:
+                facts.append(
+                    Fact("measurement", "rom", a2, b2, span, value=value, unit="°", detail=detail)
+                )
+            else:
+                flags.append(Flag("rom", a2, b2, span, f"{value:g} is outside -45–200"))
 
     for start, end, cm in _heights(text):
         emit_all(("height",), [cm], start, end, ((40, 230),))
@@ -219,7 +269,10 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
     for spec, pattern, first in _PATTERNS:
         for m in pattern.finditer(text):
             a, b = m.start(), m.end()
-            if not free(a, b) or _is_target(text, m.start("label"), m.start("value")):
+            censored = spec.names == ("egfr",)
+            if not free(a, b) or _is_target(
+                text, m.start("label"), m.start("value"), censored=censored
+            ):
                 continue
             between = text[m.end("label") : m.start("value")]
             if first is not None and "," in between and first.match(text, m.start("value")):
@@ -250,13 +303,67 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
                 continue
             taken.append((a, b))
             emit_all(names, [float(g) for g in m.groups()], a, b, bounds)
-    for m in _BARE_LB.finditer(text):
+    for m in HEIGHT_WEIGHT.finditer(text):
         a, b = m.span()
-        value = float(m.group(1))
-        if value < 60 or not free(a, b) or _CHANGE_BEFORE.search(text[max(0, a - 30) : a]):
-            continue
-        if _is_target(text, a, a) or re.match(r"\s*(?:loss|gain|weight loss|lost|down)", text[b:]):
+        if not free(a, b):
             continue
         taken.append((a, b))
-        emit_all(("weight",), [round(convert("weight", value, "lb"), 2)], a, b, ((1, 350),))
-    return sorted(facts, key=lambda f: f.start), flags
+        for label, raw, written in (
+            (m.group(1), m.group(3), m.group(4)),
+            (m.group(2), m.group(5), m.group(6)),
+        ):
+            if re.match(r"(?i)ht|height|גובה", label):
+                unit = _unit_key(written) or ("cm" if _number(raw) >= 3 else "m")
+                emit_all(("height",), [_reading("height", raw, unit)], a, b, ((40, 230),))
+            else:
+                unit = _unit_key(written) or "kg"
+                emit_all(("weight",), [_reading("weight", raw, unit)], a, b, ((1, 350),))
+    for m in VITALS_BP.finditer(text):
+        a, b = m.start(1), m.end()
+        s, d = float(m.group(1)), float(m.group(2))
+        if free(a, b) and s > d:
+            taken.append((a, b))
+            emit_all(("bp_systolic", "bp_diastolic"), [s, d], a, b, ((50, 260), (25, 160)))
+    for m in TALL.finditer(text):
+        a, b = m.span()
+        if free(a, b):
+            taken.append((a, b))
+            cm = _reading("height", m.group(1), _unit_key(m.group(2)))
+            emit_all(("height",), [cm], a, b, ((40, 230),))
+    for a, b, sys, dia in split_bp(text):
+        if free(a, b) and not _is_target(text, a, a):
+            taken.append((a, b))
+            emit_all(("bp_systolic", "bp_diastolic"), [sys, dia], a, b, ((50, 260), (25, 160)))
+    for m in SATURATION.finditer(text):
+        a, b = m.span()
+        if free(a, b) and not _is_target(text, a, a):
+            taken.append((a, b))
+            emit_all(("spo2",), [float(m.group(1) or m.group(2))], a, b, ((50, 100),))
+    for pattern, unit, low in ((_BARE_LB, "lb", 60.0), (BARE_KG, "kg", 25.0)):
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            value = _number(m.group(1))
+            if value < low or not free(a, b) or _CHANGE_BEFORE.search(text[max(0, a - 30) : a]):
+                continue
+            if _is_target(text, a, a) or _CHANGE_AFTER.match(text[b:]):
+                continue
+            taken.append((a, b))
+            weight = round(convert("weight", value, unit), 2)
+            emit_all(("weight",), [weight], a, b, ((1, 350),))
+    return _without_conversions(text, sorted(facts, key=lambda f: f.start)), flags
+
+
+def _without_conversions(text: str, facts: list[Fact]) -> list[Fact]:
+    """A reading restated in brackets in another unit is the same reading, kept once."""
+    out: list[Fact] = []
+    for f in facts:
+        prev = next((p for p in reversed(out) if p.name == f.name and p.end <= f.start), None)
+        if prev is not None and f.name != "rom" and is_conversion(text, prev.end, f.start):
+            continue
+        out.append(f)
+    return out
+
+
+def _number(raw: str) -> float:
+    """ "82.5" and "82,5" alike."""
+    return float(raw.replace(",", "."))

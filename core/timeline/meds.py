@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from core.timeline.lexicon import DRUGS
+from core.timeline.lexicon import DRUGS, PROCEDURES
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import Fact, MedStatus
 
@@ -20,7 +21,8 @@ _E = rf"(?![\w{HEB}])"
 
 
 def _cues(words: str) -> str:
-    return "|".join(w.strip() for w in words.split("|"))
+    """Alternatives longest first: "stopped taking" is one cue, not "stopped" and "taking"."""
+    return "|".join(sorted((w.strip() for w in words.split("|")), key=len, reverse=True))
 
 
 # Each cue: a pattern and the status it gives the drugs after it.
@@ -33,7 +35,8 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"came off|come off|no longer taking|no longer on|switched from|changed from|"
             r"switch from|change from|withdraw|withdrawn|withdrew|withhold|withheld|withholding|"
             r"suspend|suspended|off|wean off|weaned off|weaning off|stop taking|stopped taking|"
-            r"cut out|deprescribe|deprescribed|הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
+            r"cut out|deprescribe|deprescribed|ran out of|self-discontinued|trial off|"
+            r"הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
             r"מפסיק|מפסיקה|הפסקה של|הורדנו|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
             r"הושהתה|להשהות|יופסק|תופסק|הפסיקו|הפסק|הפסיק ליטול|הפסיקה ליטול|ירד מ|ירדה מ"
         ),
@@ -42,6 +45,8 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
         "started",
         _cues(
             r"start|started|starting|starts|begin|began|begun|beginning|initiate|initiated|"
+            r"restart|restarted|re-start|re-started|resume|resumed|reintroduce|reintroduced|"
+            r"given|administered|ניתן|ניתנה|"
             r"initiating|commence|commenced|commencing|add|added|adding|new rx|new prescription|"
             r"prescribe|prescribed|prescribing|rx|rx'd|trial of|put on|placed on|switched to|"
             r"switch to|changed to|change to|given a prescription for|script for|"
@@ -96,9 +101,11 @@ _NOT_TAKEN = re.compile(
 _AFTER_WORDS: tuple[tuple[MedStatus, str, str], ...] = (
     (
         "stopped",
-        r"stopped|discontinued|d/c'?d|held|ceased|withdrawn|withheld|suspended|הופסק|הופסקה|"
+        r"stopped|discontinued|d/c'?d|held|on hold|ceased|withdrawn|withheld|suspended|הופסק|"
+        r"הופסקה|"
         r"נעצר|נעצרה|הושהה",
-        r"stop|hold|d/c|discontinue|להפסיק",
+        r"stop|stopped|hold|held|d/c|dc|discontinue|discontinued|cease|להפסיק|הפסקה|הופסק|"
+        r"הופסקה",
     ),
     (
         "started",
@@ -112,11 +119,12 @@ _AFTER_WORDS: tuple[tuple[MedStatus, str, str], ...] = (
         r"uptitrated|tapered|weaned|↑|↓|dose (?:increased|decreased|reduced|raised|lowered|"
         r"adjusted|changed)|ללא שינוי|כרגיל|באותו מינון|ממשיך|ממשיכה|נמשך|הועלה|הופחת",
         r"continue|cont|keep|same|unchanged|no change|increase|decrease|reduce|taper|wean|"
-        r"להמשיך",
+        r"ongoing|as before|as is|as usual|refill|renew|same dose|להמשיך|ממשיך|ממשיכה|ללא שינוי|"
+        r"כרגיל|המשך",
     ),
 )
 _AFTER = re.compile(
-    r"^[\s,]*(?:(?:was|were|has been|is|have been|הייתה|היה)?\s*(?:"
+    r"^[\s,(]*(?:(?:was|were|has been|is|have been|to be|will be|should be|הייתה|היה)?\s*(?:"
     + "|".join(f"(?P<{status}>{words})" for status, words, _ in _AFTER_WORDS)
     + r")|[-–:]\s*(?:"
     + "|".join(f"(?P<{status}_order>{words})" for status, _, words in _AFTER_WORDS)
@@ -135,6 +143,21 @@ _DOSE = re.compile(
 @functools.cache
 def _lexicon() -> Lexicon:
     return Lexicon.of(DRUGS)
+
+
+@functools.cache
+def _procedures() -> Lexicon:
+    return Lexicon.of(PROCEDURES)
+
+
+_NOT_A_DRUG_AFTER = re.compile(
+    r"^\s*(?:deficiency|deficient|insufficiency|level|levels|status|toxicity|low|high|normal|"
+    rf"בדם|נמוך|נמוכה|תקין|תקינה)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+_NOT_A_DRUG_BEFORE = re.compile(
+    r"(?:low|deficiency of|deficient in|level of|חוסר|מחסור ב|רמת|רמות)\s*-?\s*$", re.IGNORECASE
+)
 
 
 # "switched from sertraline to escitalopram", "replace X with Y", "X → Y", "הוחלף מ-X ל-Y":
@@ -160,32 +183,72 @@ _ALLERGY_HEAD = re.compile(
 Mention = tuple[int, int, str]
 
 
+# "Stop:", "Continue:", "Current medications:" over a list of the lines below it.
+_HEADING = re.compile(r"^[\s\-*•#]*(?P<cue>[^:\n]{1,40}?)\s*:")
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•·▪]|\d{1,2}[.)]|[a-z][.)])\s", re.IGNORECASE)
+
+
 def read_medications(text: str, field: str) -> list[Fact]:
     facts: list[Fact] = []
     lexicon = _lexicon()
-    default: MedStatus = "started" if field == "plan" else "listed"
+    field_default: MedStatus = "started" if field == "plan" else "listed"
+    carry: _Carry | None = None  # the status a heading gives the list below it
+    under = False
     for sentence in sentences(text):
         body = sentence.text
+        if carry is not None:
+            holds = carry.holds(text, sentence.start)
+            if holds is not None:
+                under = holds
+                carry = carry if holds else None
+        default = carry.status if carry is not None and under else field_default
         known = lexicon.find(body)
         if not known and not _MAYBE_DRUG.search(body) and not _CUE.search(body):
             continue
-        cues: list[tuple[int, int, MedStatus]] = [
-            (m.start(), m.end(), _status(m)) for m in _CUE.finditer(body)
-        ]
+        cues = _action_cues(body)
+        heading = _HEADING.match(body)
+        if heading is not None:
+            own: list[MedStatus] = [
+                st for a, b, st in cues if a >= heading.start("cue") and b <= heading.end("cue")
+            ]
+            if own:
+                end = text.find("\n", sentence.start)
+                carry = _Carry(
+                    own[-1], len(text) if end < 0 else end, not body[heading.end() :].strip()
+                )
+                under = False
         guessed = [*_misspelled(body, lexicon, cues), *_hebrew_near(body)]
         mentions = sorted(
             [*known, *(g for g in guessed if all(g[1] <= a or g[0] >= b for a, b, _ in known))]
         )
         found: list[tuple[int, int, str, MedStatus, str | None]] = []
-        for start, end, name in mentions:
+        procedures = _procedures().find(body)
+        for k, (start, end, name) in enumerate(mentions):
             dose_match = _DOSE.match(body[end:])
             stop = end + (dose_match.end() if dose_match else 0)
             if _voided(body, start, cues) or _allergy_listed(body, start):
                 continue
+            if _NOT_A_DRUG_AFTER.match(body[end:]) or _NOT_A_DRUG_BEFORE.search(body[:start]):
+                continue  # "vitamin D deficiency", "low B12": a level, not a drug
+            if any(a <= start and end <= b for a, b, _ in procedures):
+                continue  # "B12 injection", "Kenalog injection": the procedure's
+
             after = _AFTER.match(body[stop:])
             earlier: list[MedStatus] = [cue for c, _, cue in cues if c < start]
+            # "Metformin caused GI upset and was stopped": with no verb before it, the drug
+            # takes the first one after it, before the next drug.
+            until = mentions[k + 1][0] if k + 1 < len(mentions) else len(body)
+            later: list[MedStatus] = [
+                cue for c, e, cue in cues if stop <= c and e <= until and cue != "listed"
+            ]
             status: MedStatus = (
-                _after_status(after) if after is not None else earlier[-1] if earlier else default
+                _after_status(after)
+                if after is not None
+                else earlier[-1]
+                if earlier
+                else later[0]
+                if later
+                else default
             )
             dose = " ".join(dose_match.group("dose").split()) if dose_match else None
             found.append((start, stop, name, status, dose))
@@ -202,6 +265,46 @@ def read_medications(text: str, field: str) -> list[Fact]:
             a, b = sentence.start + start, sentence.start + stop
             facts.append(Fact("medication", name, a, b, text[a:b], status=status, dose=dose))
     return facts
+
+
+def _action_cues(body: str) -> list[tuple[int, int, MedStatus]]:
+    """The cues of `body`. A list word right after an action ("Continue home medications
+    including lisinopril") is the action's object, no cue of its own."""
+    cues: list[tuple[int, int, MedStatus]] = []
+    for m in _CUE.finditer(body):
+        status = _status(m)
+        if cues and status == "listed" and cues[-1][2] != "listed":
+            gap = body[cues[-1][1] : m.start()]
+            if len(gap.split()) <= 3 and not _lexicon().find(gap):
+                continue
+        cues.append((m.start(), m.end(), status))
+    return cues
+
+
+@dataclass
+class _Carry:
+    """A heading's status ("Stop:", "Continue:", "Meds:") and where its line ends: it
+    holds over the lines below, when they are items of a list or the heading stood alone,
+    up to a blank line."""
+
+    status: MedStatus
+    line_end: int
+    bare: bool
+
+    def holds(self, text: str, start: int) -> bool | None:
+        """True under the heading, False once its list is over, None on its own line."""
+        if start <= self.line_end:
+            return None
+        line_start = text.rfind("\n", 0, start) + 1
+        if not _MARKERS.fullmatch(text[line_start:start]):
+            return None  # a later sentence of a line already judged
+        if re.search(r"\n[ \t]*\n", text[self.line_end : start + 1]):
+            return False
+        line = text[line_start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+        return self.bare or bool(_LIST_LINE.match(line))
+
+
+_MARKERS = re.compile(r"[\s\-*•·▪#]*(?:\d{1,2}[.)]?\s*)?")
 
 
 def _allergy_listed(body: str, start: int) -> bool:

@@ -13,13 +13,21 @@ import functools
 import re
 
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
+from core.timeline.lexicon_conditions import ICD10
+from core.timeline.sections import headings, section_at
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import DxStatus, Fact
 
 _W = rf"(?<![\w{HEB}])"
 _E = rf"(?![\w{HEB}])"
+# "(-) fever, (-) chills": a review of systems marks a negative before the name.
+_MINUS_BEFORE = re.compile(r"(?:\(\s*-\s*\)|\(neg\)|ø|Ø)\s*$", re.IGNORECASE)
 _PRE_NEGATION = re.compile(
-    rf"{_W}(?:no|not|nil|denies|denied|denying|without|negative for|free of|free from|"
+    rf"{_W}(?:no|not|non-?|nil|denies|denied|denying|without|w/o|negative for|free of|free from|"
+    r"unlikely|not consistent with|inconsistent with|no sign of|no signs of|no features of|"
+    r"no clinical signs of|no longer|-ve for|neg for|בלי|לא סובל מ|לא סובלת מ|אין סימני|"
+    r"ללא סימני|לא נצפה|"
+    r"לא נצפתה|לא נמצאו|ללא ממצאים של|"
     r"no evidence of|without evidence of|no signs? of|no symptoms of|no complaints? of|"
     r"no c/o|no history of|no hx of|no h/o|no prior|no known|absence of|absent|never had|"
     r"never diagnosed with|ruled out|rules out|resolved|שולל|שוללת|שוללים|ללא|אין|לא|נשלל|"
@@ -29,12 +37,25 @@ _PRE_NEGATION = re.compile(
     re.IGNORECASE,
 )
 _POST_NEGATION = re.compile(
-    rf"^[\s,]*(?:was |is |has been |been |were |are )?(?:ruled out|excluded|unlikely|negative|"
-    r"resolved|absent|not present|denied|נשלל|נשללה|נשללו|שלילי|שלילית|לא נמצא|לא נמצאה|"
-    rf"אינו קיים|אינה קיימת|לא קיים|לא קיימת)(?![\w{HEB}])|^\s*[:\-–]\s*(?:no|none|nil|neg|"
-    rf"אין|ללא|לא)(?![\w{HEB}])",
+    rf"^[\s,:]*(?:was |is |has been |been |were |are )?(?:ruled out|excluded|unlikely|negative|"
+    r"resolved|absent|not present|denied|not reported|not noted|not seen|not found|not detected|"
+    r"not observed|not identified|not appreciated|not elicited|none noted|none seen|"
+    r"נשלל|נשללה|נשללו|שלילי|שלילית|לא נמצא|לא נמצאה|"
+    rf"אינו קיים|אינה קיימת|לא קיים|לא קיימת)(?![\w{HEB}])|^\s*[:\-–=]\s*(?:no|none|nil|neg|"
+    r"negative|denies|denied|absent|not present|ruled out|excluded|resolved|nkda|"
+    rf"אין|ללא|לא|שולל|שוללת|שלילי|שלילית|נשלל|נשללה)(?![\w{HEB}])|^\s*[:\-–=]?\s*\(-\)|"
+    rf"^\s*[:=]?\s*(?:neg|negative|-ve)(?![\w{HEB}])|^\s*[-–](?=\s*(?:[,;.]|$))",
     re.IGNORECASE,
 )
+# "fever: absent, cough: present": a negation that is a previous name's value reaches back
+# to that name only, not forward to the next.
+_NEGATIVE_VALUE = re.compile(
+    r"[:\-–=]\s*(?:absent|negative|neg|none|no|nil|denied|denies|not present|ruled out|"
+    r"אין|שולל|שוללת|שלילי|שלילית|ללא)\s*(?=[,;]|$)",
+    re.IGNORECASE,
+)
+# Between two names of one list: "Nausea/vomiting: denies", "Chest pain, SOB: denied".
+_LIST_GAP = re.compile(r"^\s*(?:[,/&+]|and|or|ו)?\s*$", re.IGNORECASE)
 # ConText's experiencer: a condition of a relative ("mother has", "FHx: MI") is no fact of
 # the patient's. Its scope ends where the patient is named again.
 _FAMILY = re.compile(
@@ -56,22 +77,155 @@ _PATIENT = re.compile(
     re.IGNORECASE,
 )
 _HISTORY = re.compile(
-    rf"{_W}(?:history of|hx of|hx|h/o|pmh|past medical history|past history|previous|prior|"
-    r"previously|in the past|s/p|status post|remote|childhood|background|ברקע|רקע|"
-    rf"היסטוריה של|בעבר|רקע של|רקע רפואי|עבר רפואי){_E}",
+    rf"{_W}(?:history of|hx of|h/o|pmh|pmhx|past medical history|past history|"
+    r"remote history of|background of|known history of|ברקע|רקע|היסטוריה של|רקע של|"
+    rf"רקע רפואי|עבר רפואי){_E}",
+    re.IGNORECASE,
+)
+# Weaker signs of the past, that reach only the few words after them: "previously treated
+# for depression", but not "prior labs ... now hypothyroidism".
+_HISTORY_NEAR = re.compile(
+    rf"{_W}(?:previous|previously|prior|past|in the past|childhood|as a child|years ago|"
+    r"formerly|s/p|status post|episode of|bout of|suffered from|was treated for|treated for|"
+    rf"remote|בעבר|בילדות|לפני שנים|בעברו|בעברה|לאחר|אחרי|סבל בעבר מ|סבלה בעבר מ){_E}"
+    rf"(?:[^\w{HEB},;]+[\w{HEB}'/-]+){{0,4}}?[^\w{HEB},;]*$",
+    re.IGNORECASE,
+)
+# "Asthma as a child", "migraine in childhood", "MI 2015", "בילדות": the past after the name.
+_HISTORY_AFTER = re.compile(
+    rf"^[\s,(]*(?:as a child|in childhood|in the past|years ago|in remission|בילדות|בעבר|"
+    rf"לפני שנים|בהפוגה)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+# "ex-smoker", "quit smoking", "former drinker": the past, of the very next word only.
+_HISTORY_JUST_BEFORE = re.compile(
+    rf"{_W}(?:ex-?|former|quit|stopped|gave up|מעשן לשעבר|הפסיק|הפסיקה)\s*-?\s*$", re.IGNORECASE
+)
+# Phrases that hold a trigger's word but are no trigger (ConText's pseudo-triggers).
+_PSEUDO = re.compile(
+    rf"{_W}(?:(?:history|hx) of (?:the )?present(?:ing)? (?:illness|complaint)|hpi|prior to|"
+    r"(?:in|over|during|for|within) the (?:past|last) (?:\d+|few|several|couple|week|month|day|"
+    r"year)\w*|על רקע|על-רקע|מחלות רקע|מחלות הרקע|לאחר מכן|אחרי זה|אחר כך|afterwards|"
+    r"after that|past \d+ (?:days?|weeks?|months?|years?)|remote (?:visit|consult\w*|session|"
+    r"appointment|review|monitoring|follow-?up|assessment)|"
+    r"(?:previous|prior|last|past) (?:visit|appointment|session|consultation|encounter|note|"
+    r"review|labs?|results?|bloods|week|month|year|few|several)|no change in|no significant "
+    r"change in|not only|no increase in|past (?:week|weeks|month|months|year|"
+    r"day|days|few)|not been (?:ruled out|excluded)|not ruled out|not excluded|not certain|"
+    rf"ביקור הקודם|בביקור הקודם|לא שולל|לא שוללת|לא נשלל|לא נשללה){_E}",
     re.IGNORECASE,
 )
 _UNCERTAIN = re.compile(
-    rf"{_W}(?:r/o|rule out|possible|possibly|suspected|suspect|query|\?|question of|concern for|"
-    rf"differential|ddx|vs\.?|חשד ל|חשד|אפשרות של|לשלול){_E}",
+    rf"{_W}(?:r/o|rule out|to rule out|possible|possibly|suspected|suspect|suspicion of|query|"
+    r"question of|concern for|concerning for|suspicious for|worrisome for|worried about|"
+    r"differential|ddx|vs\.?|versus|may be|may have|might be|might have|could be|cannot "
+    r"rule out|can't rule out|cannot exclude|can't exclude|not ruled out|not excluded|"
+    r"not been ruled out|questionable|evaluate for|eval for|evaluation for|assess for|"
+    r"screen for|screening for|check for|to exclude|to evaluate|w/u for|workup for|"
+    r"work-up for|at risk for|at risk of|risk of|risk for|risk factors? for|prevention of|"
+    r"to prevent|prophylaxis|if|in case of|should|return if|חשד ל|חשד|אפשרות של|לשלול|"
+    rf"ייתכן|יתכן|אולי|לבירור|בירור|סיכון ל|במקרה של|אם){_E}|(?:^|(?<=[\s(]))\?\s*$",
     re.IGNORECASE,
 )
 # A procedure still to come ("repeat blood tests in 3 months", "order an x-ray") is no
 # procedure done; the timeline records what was.
 _PLANNED = re.compile(
-    rf"{_W}(?:repeat|recheck|order|ordered|schedule|scheduled|will|plan|planned|to have|book|"
-    rf"booked|arrange|arranged|לחזור על|להזמין|יבוצע|תבוצע|לבצע|לתאם|הוזמנה|הוזמן){_E}",
+    rf"{_W}(?:repeat|recheck|order|ordered|schedule|scheduled|will|plan\s*:|plan to|plan for|"
+    r"planned|to have|book|"
+    r"booked|arrange|arranged|recommend|recommended|advise|advised|consider|"
+    r"needs|will need|requires|due for|awaiting|await|pending|"
+    r"declined|refused|deferred|לחזור על|להזמין|יבוצע|תבוצע|לבצע|לתאם|הוזמנה|הוזמן|"
+    rf"מומלץ|הומלץ|ממתין ל|ממתינה ל|סירב ל|סירבה ל){_E}",
     re.IGNORECASE,
+)
+# How many words before a procedure a word of the future reaches ("will arrange an MRI"):
+# "Plan discussed with the patient, knee injection performed" was done.
+_PLAN_REACH = 3
+# "Came for her scheduled knee injection", "as planned": what was planned, now done.
+_DONE_AS_PLANNED = re.compile(
+    r"(?:for|to)\s+(?:a|an|the|her|his|their)?\s*(?:scheduled|planned|booked|arranged)|"
+    r"as (?:planned|scheduled|arranged|booked)|כמתוכנן|כפי שתוכנן|לפי התוכנית",
+    re.IGNORECASE,
+)
+# "Plan: knee injection performed": a word of the deed outweighs the plan's.
+_DONE_WORDS = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?[\s,:\-–]*(?:was |were )?(?:performed|done|given|completed|"
+    rf"administered|carried out|בוצע|בוצעה|נעשה|נעשתה|ניתן|ניתנה)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+_DONE_WORDS_BEFORE = re.compile(
+    rf"{_W}(?:performed|did|underwent|had|בוצע|בוצעה|נעשה|נעשתה|עבר|עברה){_E}", re.IGNORECASE
+)
+# After the procedure: "MRI ordered", "colonoscopy declined", "ECG not done".
+_NOT_DONE_AFTER = re.compile(
+    r"^(?:\s+(?!done|performed|completed|given|and|with|today)[\w-]+){0,3}?[\s,:\-–]*"
+    r"(?:was |were |is |are |to be |has been )?(?:not done|not performed|"
+    r"deferred|declined|refused|cancelled|canceled|ordered|requested|pending|scheduled|"
+    r"booked|planned|recommended|advised|arranged|to be arranged|to follow|awaited|"
+    rf"הוזמן|הוזמנה|הומלץ|מתוכנן|מתוכננת|יבוצע|תבוצע|נדחה|נדחתה)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+_SIDE = r"(?:left|right|l|r|lt|rt|bilateral)"
+_INJECTION = (
+    r"(?:steroid |cortisone |corticosteroid |kenalog |triamcinolone |depo-medrol |"
+    r"intra-articular |joint )*injection"
+)
+# Procedures said by their verb: "injected the R knee", "knee aspirated", "dressing changed".
+_DONE_VERBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"{_W}(?:{words}){_E}", re.IGNORECASE), name)
+    for words, name in (
+        (
+            rf"injected (?:[\w.-]+ ){{0,5}}?(?:into |in )?(?:the )?(?:{_SIDE} )?knee|"
+            rf"(?:{_SIDE} )?knee (?:joint )?(?:was )?injected|{_INJECTION} (?:in|into|to|of) "
+            rf"(?:the )?(?:{_SIDE} )?knee|הוזרק(?:ה|ו)? (?:[{HEB}\w]+ ){{0,2}}?(?:ל|אל )?(?:ה)?ברך|"
+            rf"הזרקנו (?:[{HEB}\w]+ ){{0,2}}?לברך|הזרקת [{HEB}]+ ל(?:ה)?ברך",
+            "knee injection",
+        ),
+        (
+            rf"injected (?:[\w.-]+ ){{0,5}}?(?:into |in )?(?:the )?(?:{_SIDE} )?shoulder|"
+            rf"(?:{_SIDE} )?shoulder (?:joint )?(?:was )?injected|{_INJECTION} (?:in|into|to|of) "
+            rf"(?:the )?(?:{_SIDE} )?shoulder|הוזרק(?:ה|ו)? (?:[{HEB}\w]+ ){{0,2}}?(?:ל|אל )?"
+            rf"(?:ה)?כתף|הזרקת [{HEB}]+ ל(?:ה)?כתף",
+            "shoulder injection",
+        ),
+        (
+            rf"(?:{_SIDE} )?(?:knee|elbow|ankle|shoulder|joint|effusion)(?: joint)? (?:was )?"
+            rf"aspirated|aspirated (?:the )?(?:{_SIDE} )?(?:knee|elbow|ankle|shoulder|joint)|"
+            rf"aspiration of (?:the )?(?:{_SIDE} )?(?:knee|elbow|ankle|shoulder|joint|effusion)|"
+            r"(?:נשאב|נשאבו|בוצעה שאיבה|שאיבה|שאיבת נוזל) (?:נוזל )?מ(?:ה)?(?:ברך|מפרק|כתף)",
+            "joint aspiration",
+        ),
+        (
+            r"dressings? (?:was |were )?changed|changed (?:the )?dressings?|wound (?:was )?"
+            r"(?:re)?dressed|redressed|הוחלפה חבישה|הוחלפו חבישות|חבישה הוחלפה",
+            "wound dressing",
+        ),
+        (
+            r"ears? (?:was |were )?(?:syringed|irrigated|microsuctioned)|(?:syringed|irrigated) "
+            r"(?:the |both |his |her )?ears?|wax (?:was )?removed|נשטפו אוזניים|נשטפה אוזן",
+            "ear irrigation",
+        ),
+        (
+            r"bloods? (?:was |were )?(?:taken|drawn|sent)|drew bloods?|נלקחו דמים",
+            "blood test",
+        ),
+        (
+            r"vaccinated|immuni[sz]ed|vaccine (?:was )?administered|חוסן|חוסנה|קיבל חיסון|"
+            r"קיבלה חיסון",
+            "vaccination",
+        ),
+        (
+            r"(?:sutures?|stitches) (?:were |was )?removed|removed (?:the )?(?:sutures|stitches)|"
+            r"הוצאו תפרים|הוסרו תפרים",
+            "suture removal",
+        ),
+        (r"(?:wound|laceration|cut) (?:was )?sutured|sutured|נתפר|נתפרה", "laceration repair"),
+        (
+            r"(?:mole|lesion|skin tag|cyst|naevus|nevus) (?:was )?(?:excised|removed)|"
+            r"excised (?:a |the )?(?:mole|lesion|skin tag|cyst)",
+            "excision",
+        ),
+    )
 )
 # "depression screen", "שאלון דיכאון PHQ-9": a condition naming a questionnaire.
 _SCREENING = re.compile(
@@ -82,10 +236,21 @@ _SCREENED = re.compile(
     r"rating|index|phq|gad|שאלון|ציון|סולם)",
     re.IGNORECASE,
 )
+# "חום 38.2", "חום גוף תקין": the Hebrew word for fever also labels a temperature.
+_TEMPERATURE = re.compile(
+    r"[והבלמשכ]?חום(?:\s+גוף)?\s*[:=\-]?\s*(?:של\s*)?(?:\d|תקין|נמדד|ערך|עומד|היה|בטווח|"
+    r"ללא שינוי)"
+)
 # Ends a trigger's scope: what follows is asserted again.
 _TERMINATE = re.compile(
     rf"{_W}(?:but|however|although|though|except|aside from|apart from|presents with|reports|"
-    rf"complains of|c/o|which|now has|אבל|אך|למעט|מלבד|כעת|מתלונן על|מתלוננת על){_E}",
+    r"complains of|c/o|which|now has|now|currently|presents|presenting|presented|here for|"
+    r"here with|here today|seen for|seen today|today|complicated by|at present|at this time|"
+    r"this visit|new diagnosis of|(?<!never )(?<!not )(?<!been )(?:diagnosed with|dx with)|"
+    r"(?<!no )(?<!not )(?:new[- ]onset|newly diagnosed|newly developed)|מגיע|מגיעה|"
+    r"פונה|פנה|פנתה|כעת עם|"
+    r"אבל|אך|למעט|מלבד|כעת|מתלונן על|מתלוננת על|היום|פונה בשל|פנה בשל|פנתה בשל|הגיע בשל|"
+    rf"הגיעה בשל){_E}",
     re.IGNORECASE,
 )
 _ONSET = re.compile(
@@ -93,7 +258,11 @@ _ONSET = re.compile(
     re.IGNORECASE,
 )
 _REFERRAL = re.compile(
-    rf"{_W}[וש]?(?:referred|referral|refer|ref|refd|sent|referring|re-?referred|הפניה|הפנייה|הופנה|"
+    rf"{_W}[וש]?(?:(?:referred|refer|referring|sent|send)\s+(?:him|her|them|the patient|"
+    r"patient|pt|the client|client)|(?:הפניתי|הפנינו|שלחנו|שלחתי)\s+(?:אותו|אותה|את המטופל|"
+    r"את המטופלת)|referred|referral|refer|ref|refd|sent|referring|re-?referred|consult|"
+    r"consulted|consultation|e-?consult|request(?:ed)? (?:a )?consult(?:ation)? (?:from|with)|"
+    r"ייעוץ|יעוץ|לייעוץ|קונסולטציה|הפניה|הפנייה|הופנה|"
     r"הופנתה|מפנה|מפנים|הפנייתו|הפנייתה|הפניתי|הפנינו|מופנה|מופנית|מופנים|יופנה|תופנה|"
     r"להפנות|נשלח|נשלחה|נשלחו|ישלח|יישלח|תישלח)(?:\s+(?:on|back|made|sent|placed|letter|"
     r"written|done|given|faxed|submitted))?(?:\s*:\s*|\s+(?:to|for)\s+(?:an?\s+)?(?:urgent\s+|"
@@ -103,7 +272,9 @@ _REFERRAL = re.compile(
 # "הופנה למרפאת אורתופדיה": a word for a clinic or doctor between the verb and the specialty.
 _CLINIC_WORD = re.compile(r"^(?:ל|ה|לה)?(?:רופא|רופאת|מרפאת|מרפאה|ייעוץ|יעוץ|מומחה)\s+(?:ל|ה)?")
 # "ENT referral", "cardiology referral placed": the specialty before the word.
-_REFERRAL_AFTER = re.compile(r"^\s*(?:referral|ref)(?![\w])", re.IGNORECASE)
+_REFERRAL_AFTER = re.compile(
+    r"^\s*(?:referral|ref|consult|consultation|e-?consult|opinion)(?![\w])", re.IGNORECASE
+)
 _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"{_W}(?:{words}){_E}", re.IGNORECASE))
     for name, words in (
@@ -143,9 +314,17 @@ def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
 
 def read_problems(text: str, field: str) -> list[Fact]:
     conditions, procedures, specialties = _lexicons()
+    heads = headings(text)
     facts: list[Fact] = []
     for sentence in sentences(text):
         body, base = sentence.text, sentence.start
+
+        def cut(at: int, base: int = base) -> int:
+            """Where a trigger's reach begins for a mention at `at`: the last heading of
+            the sentence before it ("h/o MI, Assessment: angina")."""
+            inside = [h.start - base for h in heads if base <= h.start and h.end <= base + at]
+            return inside[-1] if inside else 0
+
         referral_spans: list[tuple[int, int]] = []
         for m in _REFERRAL.finditer(body):
             begin = m.end()
@@ -168,32 +347,66 @@ def read_problems(text: str, field: str) -> list[Fact]:
             referral_spans.append((start, stop))
             a, b = base + start, base + stop
             facts.append(Fact("procedure", f"referral: {name}", a, b, text[a:b]))
-        for start, end, name in procedures.find(body):
+        # What a verb says ("injection into the R knee") first, then names elsewhere.
+        done: list[tuple[int, int, str]] = []
+        for pattern, name in _DONE_VERBS:
+            for m in pattern.finditer(body):
+                if all(m.end() <= x or m.start() >= y for x, y, _ in done):
+                    done.append((m.start(), m.end(), name))
+        done += [
+            (a, b, n)
+            for a, b, n in procedures.find(body)
+            if all(b <= x or a >= y for x, y, _ in done)
+        ]
+        proc_spans: list[tuple[int, int]] = []
+        for start, end, name in sorted(done):
+            scope = _scope_before(body, start, cut(start))
+            if _within(start, referral_spans):
+                continue
+            proc_spans.append((start, end))  # a condition in its name is no diagnosis
+            near = _last_words(_DONE_AS_PLANNED.sub(" ", scope), _PLAN_REACH)
+            done_said = bool(_DONE_WORDS.match(body[end:]) or _DONE_WORDS_BEFORE.search(near))
             if (
-                _negated(body, start, end)
-                or _within(start, referral_spans)
-                or _PLANNED.search(_scope_before(body, start))
+                _PRE_NEGATION.search(re.split(r"[,;:]", near)[-1])
+                or (_PLANNED.search(near) and not done_said)
+                or _NOT_DONE_AFTER.match(body[end:])
             ):
                 continue
             a, b = base + start, base + end
             facts.append(Fact("procedure", name, a, b, text[a:b]))
-        for start, end, name in conditions.find(body):
+        found = _with_codes(body, conditions.find(body))
+        list_ends = _list_ends(body, found)
+        for (start, end, name), list_end in zip(found, list_ends, strict=True):
+            c = cut(start)
             if (
                 _within(start, referral_spans)
-                or _UNCERTAIN.search(_scope_before(body, start))
+                or _within(start, proc_spans)
+                or _UNCERTAIN.search(_scope_before(body, start, c))
                 or _SCREENING.search(body[max(0, start - 8) : start])
                 or _SCREENED.match(body[end:])
+                or _TEMPERATURE.match(body, start, len(body))
+                or _family(body, start, end, c)
             ):
                 continue
-            if _family(body, start, end):
+            section = section_at(text, heads, base + start)
+            if section is not None and (
+                section.kind == "uncertain"
+                or (
+                    section.kind == "family"
+                    and not _PATIENT.search(text, section.end, base + start)
+                )
+            ):
                 continue
-            status: DxStatus = (
-                "negated"
-                if _negated(body, start, end)
-                else "history"
-                if _HISTORY.search(_own_scope(body, start))
-                else "present"
-            )
+            status = _status(body, start, end, c)
+            if status != "negated" and list_end > end and _POST_NEGATION.match(body[list_end:]):
+                status = "negated"
+            if (
+                status == "present"
+                and section is not None
+                and section.kind == "history"
+                and not _TERMINATE.search(text, max(section.end, base), base + start)
+            ):
+                status = "history"
             onset = _ONSET.match(body[end:])
             a, b = base + start, base + end
             detail = f"onset {onset.group('year')}" if onset else None
@@ -202,37 +415,95 @@ def read_problems(text: str, field: str) -> list[Fact]:
     return facts
 
 
-def _scope_before(body: str, start: int) -> str:
-    """The part of the sentence before `start` that a trigger there would still reach."""
-    head = body[:start]
+_CODE = re.compile(r"(?<![\w.])([A-Z]\d{2}(?:\.\d{1,4})?)(?![\w]|\.\d)")
+
+
+def _icd10(code: str) -> str | None:
+    """The condition an ICD-10 code names: its longest known beginning ("M54.5" before
+    "M54")."""
+    for n in range(len(code), 2, -1):
+        name = ICD10.get(code[:n].rstrip("."))
+        if name is not None:
+            return name
+    return None
+
+
+def _with_codes(body: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The names of `body` and the conditions written as codes alone ("Dx: E11.9"); a code
+    beside its name ("E11.9 Type 2 diabetes") is the name's."""
+    named = {n for _, _, n in names}
+    codes = [
+        (m.start(), m.end(), name)
+        for m in _CODE.finditer(body)
+        if (name := _icd10(m.group(1))) is not None and name not in named
+    ]
+    return sorted([*names, *codes])
+
+
+def _status(body: str, start: int, end: int, cut: int) -> DxStatus:
+    if _negated(body, start, end, cut):
+        return "negated"
+    own = _own_scope(body, start, cut)
+    if (
+        _HISTORY.search(own)
+        or _HISTORY_NEAR.search(own)
+        or _HISTORY_JUST_BEFORE.search(own)
+        or _HISTORY_AFTER.match(body[end:])
+    ):
+        return "history"
+    return "present"
+
+
+def _scope_before(body: str, start: int, cut: int = 0) -> str:
+    """The part of the sentence before `start` that a trigger there would still reach: from
+    its last heading (`cut`) or terminating word on, pseudo-triggers blanked out."""
+    head = _PSEUDO.sub(lambda m: " " * len(m.group(0)), body[cut:start])
     ends = list(_TERMINATE.finditer(head))
     return head[ends[-1].end() :] if ends else head
 
 
-def _negated(body: str, start: int, end: int) -> bool:
+def _negated(body: str, start: int, end: int, cut: int = 0) -> bool:
+    scope = _NEGATIVE_VALUE.sub(lambda m: " " * len(m.group(0)), _scope_before(body, start, cut))
     return bool(
-        _PRE_NEGATION.search(_scope_before(body, start)) or _POST_NEGATION.match(body[end:])
+        _PRE_NEGATION.search(scope)
+        or _MINUS_BEFORE.search(body[max(0, start - 6) : start])
+        or _POST_NEGATION.match(body[end:])
     )
 
 
-def _family(body: str, start: int, end: int) -> bool:
+def _list_ends(body: str, spans: list[tuple[int, int, str]]) -> list[int]:
+    """For each name, where the list it belongs to ends: a negation written after the
+    list ("Nausea/vomiting: denies") is every name's."""
+    ends = [e for _, e, _ in spans]
+    for i in range(len(spans) - 2, -1, -1):
+        if _LIST_GAP.match(body[spans[i][1] : spans[i + 1][0]]):
+            ends[i] = ends[i + 1]
+    return ends
+
+
+def _family(body: str, start: int, end: int, cut: int = 0) -> bool:
     """A relative's condition: a family trigger in scope before it, with no mention of the
     patient between, or "in his mother" after it."""
-    head = _scope_before(body, start)
+    head = _scope_before(body, start, cut)
     found = list(_FAMILY.finditer(head))
     if found and not _PATIENT.search(head, found[-1].end()):
         return True
     return bool(_FAMILY_AFTER.match(body[end:]))
 
 
-def _own_scope(body: str, start: int) -> str:
+def _own_scope(body: str, start: int, cut: int = 0) -> str:
     """The scope before `start`, from the patient's own mention on where a relative's came
     before it ("FHx of colon cancer in father, he has HTN")."""
-    head = _scope_before(body, start)
+    head = _scope_before(body, start, cut)
     if _FAMILY.search(head):
         own = list(_PATIENT.finditer(head))
         return head[own[-1].end() :] if own else head
     return head
+
+
+def _last_words(scope: str, n: int) -> str:
+    words = list(re.finditer(rf"[\w{HEB}'/-]+", scope))
+    return scope[words[-n].start() :] if len(words) >= n else scope
 
 
 def _within(start: int, spans: list[tuple[int, int]]) -> bool:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Any
 
 HEB = "\u05d0-\u05ea"
-_BREAK = re.compile(r"\.(?=\s|$)|[;!?\n•]")
+# A question mark ends a sentence only before a space: "?UTI" is a query of one name.
+_BREAK = re.compile(r"\.(?=\s|$)|\?(?=\s|$)|[;!\n•]")
 # A dot after these is an abbreviation's ("cont. lisinopril"), not a sentence's end.
 _ABBREVIATIONS = frozenset(
     [
@@ -134,23 +135,27 @@ class Lexicon:
         short = [f for f in canonical if len(f) <= 3 and f.isascii() and f.isalpha()]
         words = _trie([f for f in canonical if f not in short])
         edge = rf"(?![\w{HEB}])"
+        # An English plural ("migraines", "UTIs") is its name's: the name is group "w".
         pattern = re.compile(
             rf"(?:(?<![\w{HEB}])|(?<=(?<![\w{HEB}])[והבלמשכ])|(?<=(?<![\w{HEB}])[ושכ][הבלמ]))"
-            rf"(?:{words}){edge}",
+            rf"(?P<w>{words})(?:(?<=[a-z])(?:s|es))?{edge}",
             re.IGNORECASE,
         )
         caps = "|".join(re.escape(f.upper()) for f in sorted(short, key=len, reverse=True))
-        short_pattern = re.compile(rf"(?<![\w{HEB}/-])(?:{caps})(?![\w{HEB}/-])") if caps else None
+        # "CP/SOB", "SI/HI": a slash joins abbreviations; "GAD-7" is a questionnaire.
+        short_pattern = (
+            re.compile(rf"(?<![\w{HEB}-])(?P<w>{caps})s?(?![\w{HEB}-])") if caps else None
+        )
         return cls(canonical, pattern, short_pattern)
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical name) of each mention, left to right, none overlapping."""
         found = [
-            (m.start(), m.end(), self.canonical[m.group(0).casefold()])
+            (m.start(), m.end(), self.canonical[m.group("w").casefold()])
             for m in self.pattern.finditer(text)
         ]
         if self.short is not None:
             for m in self.short.finditer(text):
                 if all(m.end() <= a or m.start() >= b for a, b, _ in found):
-                    found.append((m.start(), m.end(), self.canonical[m.group(0).casefold()]))
+                    found.append((m.start(), m.end(), self.canonical[m.group("w").casefold()]))
         return sorted(found)
