@@ -18,6 +18,7 @@ import html
 from uuid import UUID
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,9 +37,13 @@ from core.api import NotesApi
 from core.errors import Locked
 from core.timeline.types import TimelineFact
 from ui.bidi import DATE_TIME, IsolatingDelegate, ltr
+from ui.contrast import WARNING_TEXT
 from ui.flowsheet_data import (
     BLOOD_PRESSURE,
+    FLAGGED,
     Visit,
+    flag_reason,
+    flags,
     last_visit,
     medication_bars,
     readings,
@@ -59,6 +64,7 @@ from ui.tasks import TaskRunner
 from ui.timeline_text import (
     blood_pressure_label,
     measure_heading,
+    measure_label,
     number,
     visit_date,
 )
@@ -72,6 +78,7 @@ A1C_PREDIABETES = 5.7
 A1C_DIABETES = 6.5
 A1C_SHOWN = (5.0, 7.0)  # both thresholds stay in view
 FACTS_ROLE = Qt.ItemDataRole.UserRole
+FLAG_MARK = "⚠"  # before a flagged value: the colour is not the only sign
 
 
 def _read(api: NotesApi, client_id: UUID) -> tuple[list[TimelineFact], dt.datetime | None]:
@@ -227,26 +234,56 @@ class FlowsheetDialog(QDialog):
         elif len(visits) == 1:
             self.summary.setText(self.tr("One visit, on {date}.").format(
                 date=visit_date(visits[0].date)
-            ))  # fmt: skip
+            ) + self._flags_said())  # fmt: skip
         else:
             self.summary.setText(
                 self.tr("{count} visits, from {first} to {last}.").format(
                     count=len(visits), first=visit_date(visits[0].date),
                     last=visit_date(visits[-1].date),
-                )
+                ) + self._flags_said()
             )  # fmt: skip
+
+    def _flags_said(self) -> str:
+        """The summary's word on flagged values: in the table, never in a plot."""
+        n = len(flags(self.facts))
+        if n == 0:
+            return ""
+        if n == 1:
+            return " " + self.tr(
+                "One value that cannot be right is flagged in the table and left out of the plots."
+            )
+        return " " + self.tr(
+            "{count} values that cannot be right are flagged in the table and left out of the "
+            "plots."
+        ).format(count=n)
+
+    def flag_reason_text(self, fact: TimelineFact) -> str:
+        """Why `fact` (a flag) was not believed, in the window's language."""
+        reason = flag_reason(fact.fact.detail)
+        if reason.kind == "outside":
+            return self.tr("{value} is outside the believable range {range}").format(
+                value=ltr(reason.value), range=ltr(f"{reason.low}–{reason.high}")
+            )
+        if reason.kind == "order":
+            return self.tr("the systolic is not above the diastolic")
+        return reason.text
 
     def _fill_table(self) -> None:
         measures, visits, cells = table(self.facts)
         self.table.clear()
         self.table.setRowCount(len(measures))
         self.table.setColumnCount(len(visits))
-        self.table.setVerticalHeaderLabels([measure_heading(name) for name in measures])
+        self.table.setVerticalHeaderLabels(
+            [self.tr("Flagged values") if n == FLAGGED else measure_heading(n) for n in measures]
+        )
         self.table.setHorizontalHeaderLabels(self._visit_labels(visits))
         for row, name in enumerate(measures):
             for column, visit in enumerate(visits):
                 found = cells.get((name, visit))
                 if not found:
+                    continue
+                if name == FLAGGED:
+                    self.table.setItem(row, column, self._flag_item(found))
                     continue
                 values = [number(f.fact.value) for f in found if f.fact.value is not None]
                 item = QTableWidgetItem(", ".join(values))
@@ -257,6 +294,25 @@ class FlowsheetDialog(QDialog):
         self.table.resizeColumnsToContents()
         if visits:  # the newest visit is the one a clinician reads first
             self.table.scrollTo(self.table.model().index(0, len(visits) - 1))
+
+    def _flag_item(self, found: list[TimelineFact]) -> QTableWidgetItem:
+        """The values flagged at one visit, as written, marked and coloured; the tooltip
+        says what each would have been and why it was not believed."""
+        item = QTableWidgetItem(f"{FLAG_MARK} " + ", ".join(f.fact.text for f in found))
+        item.setData(FACTS_ROLE, found)
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        item.setForeground(QBrush(QColor(WARNING_TEXT)))
+        tips = []
+        for f in found:
+            what = (
+                blood_pressure_label()
+                if f.fact.name in BLOOD_PRESSURE
+                else measure_label(f.fact.name)
+            )
+            reason = html.escape(self.flag_reason_text(f))
+            tips.append(f"<p><b>{html.escape(what)}</b>: {reason}</p><p>{html.escape(f.line)}</p>")
+        item.setToolTip("".join(tips))
+        return item
 
     @staticmethod
     def _visit_labels(visits: list[Visit]) -> list[str]:

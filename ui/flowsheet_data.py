@@ -1,6 +1,7 @@
 """The flowsheet's shape, worked out from the client's facts before anything is drawn: the
-visits (the table's columns), each measure's readings (its rows and plot points) and each
-drug's bars. Qt-free, so each rule is tested on its own.
+visits (the table's columns), each measure's readings (its rows and plot points), the
+values flagged as unbelievable (a row of their own, never a point) and each drug's bars.
+Qt-free, so each rule is tested on its own.
 
 The port promises facts oldest visit first; the window sorts them again anyway (by date,
 then field and place in the field), because a bar's start and stop depend on that order
@@ -10,14 +11,18 @@ and a misordered answer must not turn into a wrong bar.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 from uuid import UUID
 
 from core.timeline.types import MEASURES, TimelineFact
 
 # Systolic and diastolic share one plot: they are one reading, "BP 132/84".
 BLOOD_PRESSURE = ("bp_systolic", "bp_diastolic")
+# The table's row of values that were read but not believed ("BP 1280/82"): kind "flag".
+FLAGGED = "flagged"
 _EARLIEST = dt.datetime.min
 
 
@@ -76,17 +81,57 @@ def readings(facts: Iterable[TimelineFact]) -> dict[str, list[TimelineFact]]:
     return {name: by_name[name] for name in known + unknown}
 
 
+def flags(facts: Iterable[TimelineFact]) -> list[TimelineFact]:
+    """The values flagged as unbelievable, oldest first."""
+    return in_order(f for f in facts if f.fact.kind == "flag")
+
+
 def table(
     facts: Iterable[TimelineFact],
 ) -> tuple[list[str], list[Visit], dict[tuple[str, Visit], list[TimelineFact]]]:
-    """(measures, visits, cells): the readings of each measure at each visit."""
+    """(rows, visits, cells): the readings of each measure at each visit, and a last row,
+    FLAGGED, of the values flagged at each visit (only where there is one)."""
+    facts = list(facts)
     by_name = readings(facts)
+    flagged = flags(facts)
+    if flagged:
+        by_name[FLAGGED] = flagged
     cells: dict[tuple[str, Visit], list[TimelineFact]] = {}
     for name, found in by_name.items():
         for fact in found:
             cells.setdefault((name, Visit(fact.session_id, fact.session_date)), []).append(fact)
     visits = visits_of(f for found in by_name.values() for f in found)
     return list(by_name), visits, cells
+
+
+@dataclass(frozen=True)
+class FlagReason:
+    """Why a value was not believed, for the window to word: "outside" a believable range
+    (`value`, `low`, `high` as core wrote them), the systolic not above the diastolic
+    ("order"), or core's own words ("other", in `text`)."""
+
+    kind: Literal["outside", "order", "other"]
+    value: str = ""
+    low: str = ""
+    high: str = ""
+    text: str = ""
+
+
+_OUTSIDE = re.compile(
+    r"^\s*(?P<value>-?[\d.]+) is outside (?P<low>-?[\d.]+)\s*[–-]\s*(?P<high>-?[\d.]+)\s*$"
+)
+
+
+def flag_reason(detail: str | None) -> FlagReason:
+    """The reason core stored with a flag ("1280 is outside 50–260", "systolic not above
+    diastolic"), read back into its parts."""
+    text = (detail or "").strip()
+    m = _OUTSIDE.match(text)
+    if m is not None:
+        return FlagReason("outside", m.group("value"), m.group("low"), m.group("high"))
+    if text == "systolic not above diastolic":
+        return FlagReason("order")
+    return FlagReason("other", text=text)
 
 
 def medication_bars(facts: Iterable[TimelineFact], last: dt.datetime | None) -> list[Bar]:

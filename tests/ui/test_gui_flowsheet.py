@@ -33,8 +33,9 @@ from core.domain import ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.timeline.types import Fact, TimelineFact
 from ui.bidi import strip_isolates
+from ui.contrast import WARNING_TEXT
 from ui.flowsheet import FlowsheetDialog
-from ui.flowsheet_data import Bar, medication_bars
+from ui.flowsheet_data import FLAGGED, Bar, FlagReason, flag_reason, medication_bars, table
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeGui = Callable[[NotesApi], GuiDriver]
@@ -132,6 +133,37 @@ def test_medication_bars_run_from_start_to_stop_or_the_last_visit() -> None:
     # Drugs in the order first seen, whatever order the facts come in.
     facts = [_med(9, "started", "lisinopril"), _med(2, "started", "metformin")]
     assert [b.drug for b in medication_bars(facts, last)] == ["metformin", "lisinopril"]
+
+
+def _flag(day: int, name: str, text: str, reason: str) -> TimelineFact:
+    when = dt.datetime(2024, 1, day)
+    fact = Fact("flag", name, 0, len(text), text, status="flagged", detail=reason)
+    return TimelineFact(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), when, "objective", fact, text)
+
+
+def _reading(day: int, name: str, value: float) -> TimelineFact:
+    when = dt.datetime(2024, 1, day)
+    fact = Fact("measurement", name, 0, 2, "82", value=value, unit="kg")
+    return TimelineFact(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), when, "objective", fact, "82")
+
+
+def test_flagged_values_are_a_row_of_their_own_never_a_reading() -> None:
+    weight, flagged = (
+        _reading(2, "weight", 82.0),
+        _flag(9, "weight", "Wt 8200 kg", "8200 is outside 1–350"),
+    )
+    rows, visits, cells = table([weight, flagged])
+    assert rows == ["weight", FLAGGED]  # last, under the measures
+    assert [v.date.day for v in visits if v.date is not None] == [2, 9]  # its visit is a column
+    assert [f.fact.text for f in cells[(FLAGGED, visits[1])]] == ["Wt 8200 kg"]
+    assert (FLAGGED, visits[0]) not in cells and ("weight", visits[1]) not in cells
+    # No flag, no row.
+    assert table([weight])[0] == ["weight"]
+    # The reason core stored, read back into what the window words.
+    assert flag_reason("1280 is outside 50–260") == FlagReason("outside", "1280", "50", "260")
+    assert flag_reason("-60 is outside -45–200") == FlagReason("outside", "-60", "-45", "200")
+    assert flag_reason("systolic not above diastolic") == FlagReason("order")
+    assert flag_reason("no unit") == FlagReason("other", text="no unit")
 
 
 # -- the window -----------------------------------------------------------------------------
@@ -236,6 +268,98 @@ def test_a_click_on_a_table_cell_opens_its_note(opened: tuple[GuiDriver, Seeded]
     click("Weight (kg)", "Client record")
     assert window.client_details_shown
     assert selected_text(window.client_editor.medical_history) == "Weight 97 kg at diagnosis."
+
+
+FLAGGED_NOTE = "BP 1280/82 (typo?), recheck 128/82.\nWeight 90 kg."
+FLAGGED_DAY = dt.datetime(2024, 12, 1, 11, 0)
+
+
+def _with_a_flag(fake_api: FakeNotesApi, seeded: Seeded) -> TimelineFact:
+    """A visit whose note holds an unbelievable blood pressure, flagged as the extractor
+    flags it, beside a believable recheck and a weight."""
+    session = Session(
+        uuid.uuid4(), seeded.client, SessionData(date=FLAGGED_DAY, objective=FLAGGED_NOTE),
+        dt.datetime.now(),
+    )  # fmt: skip
+    fake_api.sessions[session.id] = session
+    line = FLAGGED_NOTE.splitlines()[0]
+
+    def fact(kind: Any, name: str, text: str, **kw: Any) -> TimelineFact:
+        start = FLAGGED_NOTE.index(text)
+        found = Fact(kind, name, start, start + len(text), text, **kw)
+        return TimelineFact(
+            uuid.uuid4(), seeded.client, session.id, FLAGGED_DAY, "objective", found, line
+        )
+
+    flag = fact("flag", "bp_systolic", "BP 1280/82", status="flagged",
+                detail="1280 is outside 50–260")  # fmt: skip
+    added = [
+        flag,
+        fact("measurement", "bp_systolic", "128/82", value=128.0, unit="mmHg"),
+        fact("measurement", "bp_diastolic", "128/82", value=82.0, unit="mmHg"),
+    ]
+    fake_api.timeline.facts_by_client[seeded.client] = [*seeded.facts, *added]
+    return flag
+
+
+def test_a_flagged_value_is_shown_in_the_table_marked_and_opens_its_note(
+    make_gui: MakeGui, fake_api: FakeNotesApi
+) -> None:
+    seeded = seed(fake_api)
+    flag = _with_a_flag(fake_api, seeded)
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(seeded.client)
+    dialog = open_flowsheet(driver)
+    titles = column_titles(dialog)
+    assert titles[-1] == "2024-12-01"
+    rows = table_rows(dialog)
+    assert list(rows)[-1] == "Flagged values"
+    assert rows["Flagged values"] == ["", "", "", "", "⚠ BP 1280/82"]
+    # The recheck is the visit's reading; the flagged value is no point of any plot.
+    assert rows["Systolic BP (mmHg)"][-1] == "128"
+    assert dialog.plots["bp"].point_count("bp_systolic") == 5
+    item = dialog.table.item(len(rows) - 1, len(titles) - 1)
+    assert item is not None
+    assert item.foreground().color().name() == WARNING_TEXT
+    tip = strip_isolates(item.toolTip())
+    assert "Blood pressure" in tip and "1280 is outside the believable range 50–260" in tip
+    assert "BP 1280/82 (typo?), recheck 128/82." in tip
+    assert strip_isolates(dialog.summary.text()) == (
+        "4 visits, from 2023-11-05 to 2024-12-01. One value that cannot be right is flagged "
+        "in the table and left out of the plots."
+    )
+    # A click opens the note with the flagged value selected.
+    dialog.tabs.setCurrentWidget(dialog.table)
+    driver.qtbot.waitExposed(dialog.table)
+    dialog.table.scrollToItem(item)
+    rect = dialog.table.visualItemRect(item)
+    driver.qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    driver.settle()
+    editor = driver.window.session_editor
+    assert editor.session_id == flag.session_id
+    assert selected_text(editor.objective) == "BP 1280/82 (typo?), recheck 128/82."
+
+
+@pytest.mark.usefixtures("hebrew")
+def test_a_flagged_value_in_hebrew(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+    seeded = seed(fake_api)
+    _with_a_flag(fake_api, seeded)
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(seeded.client)
+    dialog = open_flowsheet(driver)
+    rows = table_rows(dialog)
+    assert rows["ערכים לא סבירים"][-1] == "⚠ BP 1280/82"
+    item = dialog.table.item(len(rows) - 1, 4)
+    assert item is not None
+    tip = strip_isolates(item.toolTip())
+    assert "לחץ דם" in tip and "1280 מחוץ לטווח הסביר 50–260" in tip
+    assert strip_isolates(dialog.summary.text()).endswith(
+        "ערך אחד שאינו סביר מסומן בטבלה ואינו מוצג בגרפים."
+    )
+    order = _flag(9, "bp_systolic", "BP 80/120", "systolic not above diastolic")
+    assert dialog.flag_reason_text(order) == "הלחץ הסיסטולי אינו גבוה מהלחץ הדיאסטולי"
 
 
 def test_medication_bars_span_start_to_stop(opened: tuple[GuiDriver, Seeded]) -> None:
@@ -435,7 +559,9 @@ def test_on_the_real_service_the_flowsheet_shows_what_the_notes_say(
     )
     svc.create_session(
         client.id,
-        SessionData(date=days[1], objective="blood pressure 132 over 84", plan="cont. metformin"),
+        SessionData(
+            date=days[1], objective="blood pressure 132 over 84. Wt 8200 kg", plan="cont. metformin"
+        ),
     )
     svc.lock()
     driver = make_gui(svc)
@@ -446,7 +572,10 @@ def test_on_the_real_service_the_flowsheet_shows_what_the_notes_say(
     rows = table_rows(dialog)
     assert rows["Systolic BP (mmHg)"] == ["", "150", "132"]
     assert rows["Weight (kg)"] == ["97", "", ""]
+    # "Wt 8200 kg" is flagged by the extractor: shown as such, never a weight.
+    assert rows["Flagged values"] == ["", "", "⚠ Wt 8200 kg"]
     assert dialog.plots["bp"].point_count("bp_systolic") == 2
+    assert "weight" not in dialog.plots
     bars = medication_bars(dialog.facts, dialog.last_visit)
     assert [(b.drug, b.start.date(), b.end.date(), b.running) for b in bars] == [
         ("metformin", days[0].date(), days[1].date(), True)

@@ -2264,6 +2264,26 @@
         <source>diabetes range {value}</source>
         <translation>טווח סוכרת {value}</translation>
     </message>
+    <message>
+        <source>Flagged values</source>
+        <translation>ערכים לא סבירים</translation>
+    </message>
+    <message>
+        <source>One value that cannot be right is flagged in the table and left out of the plots.</source>
+        <translation>ערך אחד שאינו סביר מסומן בטבלה ואינו מוצג בגרפים.</translation>
+    </message>
+    <message>
+        <source>{count} values that cannot be right are flagged in the table and left out of the plots.</source>
+        <translation>{count} ערכים שאינם סבירים מסומנים בטבלה ואינם מוצגים בגרפים.</translation>
+    </message>
+    <message>
+        <source>{value} is outside the believable range {range}</source>
+        <translation>{value} מחוץ לטווח הסביר {range}</translation>
+    </message>
+    <message>
+        <source>the systolic is not above the diastolic</source>
+        <translation>הלחץ הסיסטולי אינו גבוה מהלחץ הדיאסטולי</translation>
+    </message>
 </context>
 <context>
     <name>GuiController</name>
