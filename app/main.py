@@ -91,14 +91,14 @@ def _gui() -> int:
     settings = None
     try:
         settings = open_settings(None)
-        from ui.crash_log import CrashLog
+        from ui.shell.crash_log import CrashLog
 
         crash_log = CrashLog(settings.data_dir / "logs")
         crash_log.install()
     except (ChartsideError, OSError) as exc:
         return _failed_to_start(exc, settings.data_dir if settings else None)
     from app.models_api import RegistryModelsApi
-    from ui.app import run_gui
+    from ui.shell.app import run_gui
 
     try:
         try:

@@ -22,7 +22,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QWidget
 
 from app.main import main
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 POLL_MS = 100
 

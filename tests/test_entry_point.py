@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-import ui.app
+import ui.shell.app
 from app.main import main
 from app.models_api import RegistryModelsApi
 from core.services.service import ChartsideService
@@ -23,7 +23,7 @@ def test_no_arguments_start_the_gui_on_the_embedded_store(
         started.update(api=api, settings=settings, models=models)
         return 7
 
-    monkeypatch.setattr(ui.app, "run_gui", fake_run_gui)
+    monkeypatch.setattr(ui.shell.app, "run_gui", fake_run_gui)
     monkeypatch.setenv("CHARTSIDE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
     assert main([]) == 7

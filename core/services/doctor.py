@@ -34,7 +34,7 @@ PHI_COLUMNS = {
 }
 
 # Every detail a check reports, by a stable id "<check>.<case>": `chartside doctor` prints the
-# English, and the window words the same id and values in its language (ui/diagnostics.py),
+# English, and the window words the same id and values in its language (ui/tools/diagnostics.py),
 # so no English sentence reaches a translated window. Values: text, numbers, booleans, lists.
 DETAILS = {
     "database.version": "PostgreSQL {version}",

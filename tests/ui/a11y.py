@@ -1,6 +1,7 @@
 """Walking a window's widgets for the keyboard and accessibility checks (issue 14, point 5).
 
-Independent of `ui.contrast` and `ui.menus`: the checks must not trust the code they check.
+Independent of `ui.kit.contrast` and `ui.shell.menus`: the checks must not trust the code they
+check.
 Every widget of a window is walked, shown or hidden (a hidden row or button shows later,
 with the same letters), except Qt's own parts of compound widgets.
 """
@@ -34,8 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.assistant.types import AskSource
-from ui.models_dialog import ModelsDialog
-from ui.unlock import Mode
+from ui.access.unlock import Mode
+from ui.tools.models_dialog import ModelsDialog
 
 
 def mnemonic(text: str) -> str | None:
@@ -162,7 +163,7 @@ def unnamed_controls(window: QWidget) -> list[str]:
     ]
 
 
-# -- contrast (WCAG 2), computed here independently of ui.contrast ---------------------------
+# -- contrast (WCAG 2), computed here independently of ui.kit.contrast ---------------------------
 
 
 def _linear(c: float) -> float:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from screens import DESKTOP, offscreen_platform
 
 from core.api import ModelsApi, NotesApi
-from ui.app import GuiController
+from ui.shell.app import GuiController
 
 
 @pytest.fixture(scope="session")

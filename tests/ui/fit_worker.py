@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import ui.app
+import ui.shell.app
 from core.domain import Client, ClientData, Session, SessionData
-from ui.app import GuiController
-from ui.main_window import MainWindow
-from ui.screen_fit import frame_margins
+from ui.shell.app import GuiController
+from ui.shell.main_window import MainWindow
+from ui.shell.screen_fit import frame_margins
 
 TIMEOUT_S = 30.0
 NAMES = [
@@ -220,8 +220,8 @@ def run_case(
         [case["font"], "Noto Sans Hebrew"] if "Noto" in case["font"] else [case["font"]]
     )
     app.setFont(font)
-    ui.app.TRANSLATIONS_DIR = Path(config["qm_dir"])
-    translators = ui.app.install_translations(app, case["language"])
+    ui.shell.app.TRANSLATIONS_DIR = Path(config["qm_dir"])
+    translators = ui.shell.app.install_translations(app, case["language"])
     api = FakeNotesApi()
     client_id = seed(api)
     controller = GuiController(api, models=FakeModelsApi())

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from ui.app import GuiController
-from ui.editors import to_qdatetime
-from ui.main_window import MainWindow
-from ui.unlock import Mode, UnlockDialog
+from ui.access.unlock import Mode, UnlockDialog
+from ui.notes.editors import to_qdatetime
+from ui.shell.app import GuiController
+from ui.shell.main_window import MainWindow
 
 # Generous: the real service derives a key with Argon2id and may start PostgreSQL.
 TIMEOUT_MS = 60_000

@@ -1,6 +1,6 @@
 """Reading a rendered QTextDocument back, for the tests of what reaches the screen.
 
-Deliberately independent of `ui.safe_markdown`'s own helpers: the safety tests must not
+Deliberately independent of `ui.assistant.safe_markdown`'s own helpers: the safety tests must not
 trust the code they check."""
 
 from __future__ import annotations

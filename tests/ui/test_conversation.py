@@ -7,7 +7,7 @@ import datetime as dt
 import uuid
 
 from core.assistant.types import AskResult, StoredMessage
-from ui.conversation import Conversation, Said
+from ui.assistant.conversation import Conversation, Said
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 

@@ -1,7 +1,7 @@
 """Issue 14: every error core can raise reads in Hebrew in the Hebrew window.
 
-Core writes its errors in English (it never imports Qt); `ui.errors.describe` shows each
-one's message and remediation through `ui.core_text.core_text`. This test reads core's
+Core writes its errors in English (it never imports Qt); `ui.kit.errors.describe` shows each
+one's message and remediation through `ui.kit.core_text.core_text`. This test reads core's
 source with `ast` for every error it builds (a subclass of `ChartsideError`, wherever it is
 defined), takes its message and its remediation, constants as they are and f-strings with
 each value replaced by "X", and checks that each translates to Hebrew.
@@ -18,8 +18,8 @@ from source_scan import HEBREW, called_name, sample
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 import core.errors
-from ui.core_text import TEMPLATES, _patterns, core_text  # pyright: ignore[reportPrivateUsage]
-from ui.errors import describe
+from ui.kit.core_text import TEMPLATES, _patterns, core_text  # pyright: ignore[reportPrivateUsage]
+from ui.kit.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "core"

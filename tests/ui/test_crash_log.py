@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import qWarning
 
-from ui.crash_log import FILE_NAME, CrashLog, qt_source
+from ui.shell.crash_log import FILE_NAME, CrashLog, qt_source
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANTED = "Patient disclosed zebra-violet nightmares after the quetiapine change"
@@ -57,7 +57,8 @@ def test_the_crash_log_records_failures_but_never_the_note(
 
 def test_a_hard_crash_is_in_the_log(tmp_path: Path) -> None:
     code = (
-        "import faulthandler, sys; from pathlib import Path; from ui.crash_log import CrashLog;"
+        "import faulthandler, sys; from pathlib import Path;"
+        " from ui.shell.crash_log import CrashLog;"
         f"CrashLog(Path({str(tmp_path / 'logs')!r})).install(); faulthandler._sigsegv()"
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True)

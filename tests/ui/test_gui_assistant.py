@@ -35,10 +35,10 @@ from core.assistant.prompt import REFUSAL
 from core.assistant.types import AskSource, ConversationSummary, StoredMessage
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import QueryRejected, RateLimited
-from ui.assistant_panel import AssistantPanel
-from ui.assistant_sources import source_place
-from ui.bidi import first_strong
-from ui.safe_markdown import SafeBrowser
+from ui.assistant.assistant_panel import AssistantPanel
+from ui.assistant.assistant_sources import source_place
+from ui.assistant.safe_markdown import SafeBrowser
+from ui.kit.bidi import first_strong
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 PLAN = "Continue the home exercise programme twice daily and keep a pain diary."

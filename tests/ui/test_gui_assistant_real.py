@@ -31,9 +31,9 @@ from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 from tests.conftest import PASSPHRASE
-from ui.assistant_sources import source_place
-from ui.editors import ClientEditor, SessionEditor
-from ui.main_window import MainWindow
+from ui.assistant.assistant_sources import source_place
+from ui.notes.editors import ClientEditor, SessionEditor
+from ui.shell.main_window import MainWindow
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

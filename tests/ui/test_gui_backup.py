@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
-from ui.backup_dialogs import BackupDialog, RestoreDialog
-from ui.task_dialog import PROGRESS_STEPS
-from ui.unlock import Mode
+from ui.access.unlock import Mode
+from ui.tools.backup_dialogs import BackupDialog, RestoreDialog
+from ui.tools.task_dialog import PROGRESS_STEPS
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 REAL_TIMEOUT_MS = 180_000

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from core.assistant.types import AskSource
-from ui.assistant_sources import SourcesView
-from ui.bidi import (
+from ui.assistant.assistant_sources import SourcesView
+from ui.assistant.safe_markdown import Part, SafeBrowser, render_parts
+from ui.kit.bidi import (
     FSI,
     LRI,
     PDI,
@@ -33,11 +34,10 @@ from ui.bidi import (
     rtl_typography,
     strip_isolates,
 )
-from ui.editors import ClientEditor, SessionEditor, to_qdatetime
-from ui.lists import IdList
-from ui.safe_markdown import Part, SafeBrowser, render_parts
-from ui.session_pane import session_row
-from ui.snippets import marked_html
+from ui.kit.lists import IdList
+from ui.notes.editors import ClientEditor, SessionEditor, to_qdatetime
+from ui.notes.session_pane import session_row
+from ui.notes.snippets import marked_html
 
 LTR, RTL = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
 WHEN = dt.datetime(2024, 9, 24, 3, 44)

@@ -30,9 +30,9 @@ from timeline_seed import SECOND, THIRD, Seeded, seed
 from core.api import NotesApi
 from core.errors import DatabaseError, PolicyForbids
 from core.timeline.types import Brief, BriefLine
-from ui.bidi import strip_isolates
-from ui.brief_view import MAX_ROWS, BriefView, citation_href
-from ui.unlock import Mode
+from ui.access.unlock import Mode
+from ui.kit.bidi import strip_isolates
+from ui.timeline.brief_view import MAX_ROWS, BriefView, citation_href
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeGui = Callable[[NotesApi], GuiDriver]

@@ -17,7 +17,7 @@ from core.api import NotesApi
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from tests.test_keyring_source import MemoryKeyring
-from ui.delete_data_dialog import DeleteDataDialog
+from ui.tools.delete_data_dialog import DeleteDataDialog
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

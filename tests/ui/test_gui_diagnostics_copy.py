@@ -19,7 +19,7 @@ from core.domain import Client, ClientData, HealthCheck
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
-from ui.bidi import strip_isolates
+from ui.kit.bidi import strip_isolates
 
 PLANTED = "Patient disclosed zebra-violet nightmares"
 

@@ -21,12 +21,12 @@ from core.api import NotesApi
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.records.drafts import Draft
-from ui.bidi import strip_isolates
-from ui.draft_text import describe, kept_at
-from ui.lists import UNSAVED_MARK
-from ui.main_window import MainWindow
-from ui.unlock import Mode
-from ui.unsaved import Unsaved
+from ui.access.unlock import Mode
+from ui.kit.bidi import strip_isolates
+from ui.kit.lists import UNSAVED_MARK
+from ui.notes.draft_text import describe, kept_at
+from ui.notes.unsaved import Unsaved
+from ui.shell.main_window import MainWindow
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 REAL_ASK = MainWindow._ask_unsaved  # before any test replaces it

@@ -29,7 +29,7 @@ from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from tests.conftest import FAST_KDF, PASSPHRASE, make_settings
 from tests.test_autolock import FakeClock
-from ui.unlock import Mode
+from ui.access.unlock import Mode
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANTED = "Zebra-violet dreams came back after the new dose of quetiapine."

@@ -116,7 +116,7 @@ def test_a_second_practitioner_unlocks_with_their_username(
     from app.compose import migrations_dir
     from core.services.service import ChartsideService
     from tests.conftest import PASSPHRASE, make_settings
-    from ui.unlock import Mode
+    from ui.access.unlock import Mode
 
     svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir())
     svc.initialise(PASSPHRASE)

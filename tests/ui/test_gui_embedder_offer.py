@@ -11,7 +11,7 @@ from gui_driver import GuiDriver
 
 from core.api import NotesApi
 from core.retrieval.types import EmbedderAdvice
-from ui.embedder_offer import EmbedderOfferDialog
+from ui.tools.embedder_offer import EmbedderOfferDialog
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 ADVICE = EmbedderAdvice(

@@ -21,9 +21,9 @@ from core.services.service import ChartsideService
 from core.settings import Settings
 from tests.conftest import PASSPHRASE
 from tests.test_keyring_source import MemoryKeyring
-from ui.first_run import KeyringOfferDialog
-from ui.recovery import RecoveryKeyDialog
-from ui.unlock import Mode
+from ui.access.first_run import KeyringOfferDialog
+from ui.access.recovery import RecoveryKeyDialog
+from ui.access.unlock import Mode
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

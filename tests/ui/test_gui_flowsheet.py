@@ -32,10 +32,10 @@ from core.api import NotesApi
 from core.domain import ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.timeline.types import Fact, TimelineFact
-from ui.bidi import strip_isolates
-from ui.contrast import WARNING_TEXT
-from ui.flowsheet import FlowsheetDialog
-from ui.flowsheet_data import FLAGGED, Bar, FlagReason, flag_reason, medication_bars, table
+from ui.kit.bidi import strip_isolates
+from ui.kit.contrast import WARNING_TEXT
+from ui.timeline.flowsheet import FlowsheetDialog
+from ui.timeline.flowsheet_data import FLAGGED, Bar, FlagReason, flag_reason, medication_bars, table
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeGui = Callable[[NotesApi], GuiDriver]

@@ -32,7 +32,7 @@ from core.api import NotesApi
 from core.domain import Client, ClientData, Session, SessionData
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
-from ui.unlock import Mode
+from ui.access.unlock import Mode
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

@@ -16,7 +16,7 @@ from core.api import NotesApi
 from core.security.keyring_source import KeyringSource
 from core.services.service import ChartsideService
 from tests.test_keyring_source import MemoryKeyring
-from ui.unlock import Mode
+from ui.access.unlock import Mode
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
 from core.errors import DatabaseError
-from ui.bidi import strip_isolates
+from ui.kit.bidi import strip_isolates
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 LONG_OBJECTIVE = "\n".join(f"Finding {n}: within normal limits." for n in range(1, 36))
@@ -177,7 +177,7 @@ def test_a_long_unbroken_word_wraps_in_a_soap_field(opened: tuple[GuiDriver, UUI
     assert not plan.horizontalScrollBar().isVisible()
 
 
-MATCH_COLOUR = QColor("#fff176")  # ui.snippets.MATCH_STYLE's background
+MATCH_COLOUR = QColor("#fff176")  # ui.notes.snippets.MATCH_STYLE's background
 
 
 def _seed_for_search(api: NotesApi, passphrase: str, visits: int) -> UUID:

@@ -17,7 +17,7 @@ from core.domain import ClientData, SessionData
 from core.retrieval.types import IndexStatus
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE, make_settings
-from ui.models_dialog import ModelsDialog
+from ui.tools.models_dialog import ModelsDialog
 
 MakeGui = Callable[..., GuiDriver]
 PACKAGED = {

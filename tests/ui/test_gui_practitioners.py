@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 from core.errors import NotFound, ValidationError, WrongPassphrase
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
-from ui.errors import describe
-from ui.practitioners_dialog import PractitionersDialog
-from ui.recovery import key_groups
+from ui.access.recovery import key_groups
+from ui.kit.errors import describe
+from ui.tools.practitioners_dialog import PractitionersDialog
 
 MakeGui = Callable[..., GuiDriver]
 OTHER = "dr.b's own passphrase"

@@ -29,11 +29,11 @@ from core.api import NotesApi
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
-from ui.editors import SessionEditor
-from ui.main_window import MainWindow
-from ui.passage import find_span
-from ui.search_panel import RESULT_LIMIT, SearchPanel
-from ui.unsaved import Unsaved
+from ui.notes.editors import SessionEditor
+from ui.notes.passage import find_span
+from ui.notes.search_panel import RESULT_LIMIT, SearchPanel
+from ui.notes.unsaved import Unsaved
+from ui.shell.main_window import MainWindow
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 
@@ -357,7 +357,7 @@ def test_a_failed_search_goes_to_the_error_banner(
 
 SCREEN = (1366, 768)
 NOTO_FONTS = Path(__file__).resolve().parent / "desktop" / "fonts"
-MATCH_COLOUR = QColor("#fff176")  # ui.snippets.MATCH_STYLE's background
+MATCH_COLOUR = QColor("#fff176")  # ui.notes.snippets.MATCH_STYLE's background
 # Long enough that the row shows only a part of it, the words far from the start; a
 # reading and a Hebrew word behind its prefixes ("והכאב" for "כאב") on the way.
 FILLER_EN = "Slept well, appetite normal, mood steady, no new complaints since the last visit. "

@@ -10,7 +10,7 @@ from gui_driver import GuiDriver
 from PySide6.QtWidgets import QApplication, QDialog
 
 from core.api import NotesApi
-from ui.unlock import UnlockDialog
+from ui.access.unlock import UnlockDialog
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

@@ -16,7 +16,7 @@ from core.errors import ConfigError
 from core.services.service import ChartsideService
 from core.settings import edit_user_config, load_settings
 from tests.conftest import PASSPHRASE
-from ui.settings_dialog import SettingsDialog, settings_fields
+from ui.tools.settings_dialog import SettingsDialog, settings_fields
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

@@ -21,8 +21,8 @@ from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
-from ui.assistant_panel import AssistantPanel
-from ui.bidi import RLM, strip_isolates
+from ui.assistant.assistant_panel import AssistantPanel
+from ui.kit.bidi import RLM, strip_isolates
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 START = dt.datetime(2024, 1, 10, 9)

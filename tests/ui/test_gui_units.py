@@ -21,11 +21,11 @@ from core.api import NotesApi
 from core.domain import Client, ClientData
 from core.errors import DatabaseError, ValidationError
 from core.settings import Settings
-from ui.app import run_gui
-from ui.editors import SessionEditor, to_qdatetime
-from ui.main_window import MainWindow
-from ui.unlock import MIN_PASSPHRASE_CHARS, Mode
-from ui.unsaved import Unsaved
+from ui.access.unlock import MIN_PASSPHRASE_CHARS, Mode
+from ui.notes.editors import SessionEditor, to_qdatetime
+from ui.notes.unsaved import Unsaved
+from ui.shell.app import run_gui
+from ui.shell.main_window import MainWindow
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 

@@ -41,15 +41,15 @@ from qtdoc import hrefs
 from source_scan import HEBREW, called_name, sample
 from test_gui_assistant import ask_question, wait_for_answer
 
-import ui.app
+import ui.shell.app
 from core.api import NotesApi
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
-from ui.bidi import ISOLATES, PDI, strip_isolates, utf16_len
-from ui.core_text import ANSWER_LINES, TEMPLATES, TEXTS, core_lines, core_text
-from ui.errors import describe
+from ui.kit.bidi import ISOLATES, PDI, strip_isolates, utf16_len
+from ui.kit.core_text import ANSWER_LINES, TEMPLATES, TEXTS, core_lines, core_text
+from ui.kit.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "ui" / "i18n" / "chartside_he.ts"
@@ -88,7 +88,7 @@ def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
     """lupdate over ui/ into a copy of the catalogue finds nothing new and nothing gone."""
     copy = tmp_path / "chartside_he.ts"
     shutil.copy(TS, copy)
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(copy)],
         check=True,
@@ -128,9 +128,9 @@ def hebrew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) 
     subprocess.run(
         [str(BIN / "pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True, timeout=120
     )
-    monkeypatch.setattr(ui.app, "TRANSLATIONS_DIR", tmp_path)
+    monkeypatch.setattr(ui.shell.app, "TRANSLATIONS_DIR", tmp_path)
     app = qapp
-    translators = ui.app.install_translations(app, "he")
+    translators = ui.shell.app.install_translations(app, "he")
     assert len(translators) == 2, "Qt's and Chartside's Hebrew catalogues both load"
     yield
     for translator in translators:
@@ -320,7 +320,7 @@ def test_every_window_in_hebrew_shows_no_english_of_the_apps_own(
 
 def test_every_remediation_core_defines_is_in_the_catalogue() -> None:
     """Each error class's remediation shows under every error of its kind: all are listed
-    for translation (a new error class in core needs its line in ui/core_text.py)."""
+    for translation (a new error class in core needs its line in ui/kit/core_text.py)."""
     import core.errors as errors
 
     remediations = {
@@ -494,8 +494,8 @@ def test_every_health_check_reads_in_hebrew(hebrew: None) -> None:
     message is translated as core's errors are."""
     from core.domain import HealthCheck
     from core.services.doctor import DETAILS
-    from ui.diagnostics import DETAILS as SHOWN
-    from ui.diagnostics import check_detail, check_label
+    from ui.tools.diagnostics import DETAILS as SHOWN
+    from ui.tools.diagnostics import check_detail, check_label
 
     assert SHOWN == DETAILS  # the same ids and English: the CLI and the English window agree
     samples: dict[str, object] = {
@@ -551,7 +551,7 @@ def test_one_word_for_a_session_in_every_hebrew_text_the_app_writes() -> None:
         for context, source, translation in _messages(TS)
         if NOT_SESSION_HE in (translation.text or "")
     ]
-    files = sorted([*(ROOT / "core").rglob("*.py"), *(ROOT / "ui").glob("*.py")])
+    files = sorted([*(ROOT / "core").rglob("*.py"), *(ROOT / "ui").rglob("*.py")])
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ui.lists import IdList
+from ui.kit.lists import IdList
 
 LONG = "What was her latest LDL cholesterol result before the statin?"
 

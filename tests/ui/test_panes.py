@@ -11,11 +11,11 @@ from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from pytestqt.qtbot import QtBot
 
 from core.domain import ClientData, SessionData
-from ui.client_pane import CLIENT_KEY, ClientBox, ClientListPane, ClientPane
-from ui.editors import ClientEditor, SessionEditor
-from ui.session_pane import SessionPane
-from ui.tasks import TaskRunner
-from ui.unsaved import SaveCall
+from ui.kit.tasks import TaskRunner
+from ui.notes.client_pane import CLIENT_KEY, ClientBox, ClientListPane, ClientPane
+from ui.notes.editors import ClientEditor, SessionEditor
+from ui.notes.session_pane import SessionPane
+from ui.notes.unsaved import SaveCall
 
 Editor = ClientEditor | SessionEditor
 

@@ -1,11 +1,11 @@
-"""What a search hit or a citation selects in its note (ui/passage.py, issue 28)."""
+"""What a search hit or a citation selects in its note (ui/notes/passage.py, issue 28)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ui.passage import line_bounds, passage_span
+from ui.notes.passage import line_bounds, passage_span
 
 LABS = (
     "Hemoglobin: 13.2 g/dL\n"

@@ -1,4 +1,5 @@
-"""ui/safe_markdown.py: model output renders as inert text; only `cite:t:n` anchors act."""
+"""ui/assistant/safe_markdown.py: model output renders as inert text; only `cite:t:n` anchors
+act."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from qtdoc import fragments, hrefs, images
 
-from ui.safe_markdown import (
+from ui.assistant.safe_markdown import (
     MARKDOWN_FEATURES,
     Part,
     SafeBrowser,

@@ -2,7 +2,7 @@
 part of the note around them cut at whole words, and that part as it is painted, in
 English and in Hebrew.
 
-The cutting is plain text (ui/snippet_text.py), held to properties over generated notes;
+The cutting is plain text (ui/notes/snippet_text.py), held to properties over generated notes;
 the painting is checked on the QTextDocument the delegate draws, laid out by Qt.
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QApplication
 
-from ui.snippet_text import (
+from ui.notes.snippet_text import (
     ELLIPSIS,
     anchor,
     match_spans,
@@ -27,7 +27,7 @@ from ui.snippet_text import (
     shown,
     window,
 )
-from ui.snippets import Snippet, fitted
+from ui.notes.snippets import Snippet, fitted
 
 LTR, RTL = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
 LIPIDS = (

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
 from core.errors import Cancelled, ValidationError
-from ui.tasks import TaskRunner
+from ui.kit.tasks import TaskRunner
 
 
 @pytest.fixture

@@ -28,8 +28,8 @@ from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 from tests.conftest import PASSPHRASE
-from ui.bidi import strip_isolates
-from ui.main_window import MainWindow
+from ui.kit.bidi import strip_isolates
+from ui.shell.main_window import MainWindow
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 START = dt.datetime(2024, 1, 8, 9)

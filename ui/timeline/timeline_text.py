@@ -1,0 +1,136 @@
+"""The timeline's words in the window's language: measure names, units, values and dates.
+
+Core names a measure by its key (`core.timeline.types.MEASURES`) and stores every value in
+that key's unit; how either reads on screen is the window's business. Values are numbers
+and Latin units, so each is a left-to-right island (ui/kit/bidi.py) that a Hebrew line cannot
+reorder; a unit the catalogue words in Hebrew follows its number in the line's own order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from core.timeline.types import MEASURES
+from ui.kit.bidi import DATE, ltr
+
+DATES_CONTEXT = "Dates"
+_HEBREW = range(0x0590, 0x0600)
+
+
+def measure_label(name: str) -> str:
+    """The translated name of a measure key; a key the window does not know yet shows as
+    core wrote it, so a new measure is never hidden."""
+    labels = {
+        "bp_systolic": QCoreApplication.translate("Measures", "Systolic BP"),
+        "bp_diastolic": QCoreApplication.translate("Measures", "Diastolic BP"),
+        "heart_rate": QCoreApplication.translate("Measures", "Heart rate"),
+        "weight": QCoreApplication.translate("Measures", "Weight"),
+        "height": QCoreApplication.translate("Measures", "Height"),
+        "bmi": QCoreApplication.translate("Measures", "BMI"),
+        "temperature": QCoreApplication.translate("Measures", "Temperature"),
+        "spo2": QCoreApplication.translate("Measures", "Oxygen saturation"),
+        "pain": QCoreApplication.translate("Measures", "Pain"),
+        "a1c": QCoreApplication.translate("Measures", "HbA1c"),
+        "ldl": QCoreApplication.translate("Measures", "LDL cholesterol"),
+        "hdl": QCoreApplication.translate("Measures", "HDL cholesterol"),
+        "total_cholesterol": QCoreApplication.translate("Measures", "Total cholesterol"),
+        "glucose": QCoreApplication.translate("Measures", "Glucose"),
+        "creatinine": QCoreApplication.translate("Measures", "Creatinine"),
+        "egfr": QCoreApplication.translate("Measures", "eGFR"),
+        "phq2": QCoreApplication.translate("Measures", "PHQ-2"),
+        "phq9": QCoreApplication.translate("Measures", "PHQ-9"),
+        "gad7": QCoreApplication.translate("Measures", "GAD-7"),
+        "rom": QCoreApplication.translate("Measures", "Range of motion"),
+    }
+    return labels.get(name, name)
+
+
+def blood_pressure_label() -> str:
+    return QCoreApplication.translate("Measures", "Blood pressure")
+
+
+def unit_label(unit: str) -> str:
+    """A unit as it reads after a number; symbols stay as they are in both languages."""
+    words = {
+        "score": QCoreApplication.translate("Measures", "points"),
+        "/min": QCoreApplication.translate("Measures", "/min"),
+        "kg/m2": "kg/m²",
+        "mL/min/1.73m2": "mL/min/1.73 m²",
+    }
+    return words.get(unit, unit)
+
+
+def unit_of(name: str) -> str:
+    return unit_label(MEASURES.get(name, ""))
+
+
+def number(value: float) -> str:
+    """A reading as the notes would write it: 132, 6.8, 36.75 (no "132.0")."""
+    rounded = round(float(value), 2)
+    return str(int(rounded)) if rounded.is_integer() else f"{rounded:g}"
+
+
+def signed(value: float) -> str:
+    return ("+" if value > 0 else "") + number(value)
+
+
+def value_text(value: str, unit: str) -> str:
+    """`value` (already a number's text) with its unit after it, kept in order in any line:
+    a Latin unit shares the number's left-to-right island; a Hebrew one follows it in the
+    line's own direction, which puts it after the number there too."""
+    if not unit:
+        return ltr(value)
+    if any(ord(ch) in _HEBREW for ch in unit):
+        return f"{ltr(value)} {unit}"
+    glued = unit in {"%", "°", "°C"} or unit.startswith("/")
+    return ltr(f"{value}{'' if glued else ' '}{unit}")
+
+
+def measure_heading(name: str) -> str:
+    """ "Systolic BP (mmHg)": a table row's or a plot's name with its unit."""
+    unit = unit_of(name)
+    label = measure_label(name)
+    return f"{label} ({ltr(unit)})" if unit else label
+
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("Dates", "Jan"),
+    QT_TRANSLATE_NOOP("Dates", "Feb"),
+    QT_TRANSLATE_NOOP("Dates", "Mar"),
+    QT_TRANSLATE_NOOP("Dates", "Apr"),
+    QT_TRANSLATE_NOOP("Dates", "May"),
+    QT_TRANSLATE_NOOP("Dates", "Jun"),
+    QT_TRANSLATE_NOOP("Dates", "Jul"),
+    QT_TRANSLATE_NOOP("Dates", "Aug"),
+    QT_TRANSLATE_NOOP("Dates", "Sep"),
+    QT_TRANSLATE_NOOP("Dates", "Oct"),
+    QT_TRANSLATE_NOOP("Dates", "Nov"),
+    QT_TRANSLATE_NOOP("Dates", "Dec"),
+)
+
+
+def month(day: dt.date) -> str:
+    return QCoreApplication.translate(DATES_CONTEXT, MONTHS[day.month - 1])
+
+
+def tick_label(when: dt.datetime, spacing_s: float) -> str:
+    """A time axis tick, as coarse as the ticks are apart: "2024", "Mar 2024", "2 Mar",
+    "2 Mar 10:30". Month names come from the catalogue, not the system's locale, so the
+    axis is in the window's language whatever the machine is set to."""
+    day = 86_400
+    if spacing_s >= 360 * day:
+        return str(when.year)
+    if spacing_s >= 28 * day:
+        return f"{month(when)} {when.year}"
+    if spacing_s >= day:
+        return f"{when.day} {month(when)}"
+    return f"{when.day} {month(when)} {when:%H:%M}"
+
+
+def visit_date(when: dt.datetime | None) -> str:
+    """A note's date as the session list shows it; the client's own record has none."""
+    if when is None:
+        return QCoreApplication.translate("Measures", "Client record")
+    return ltr(when.strftime(DATE))
