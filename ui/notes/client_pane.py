@@ -33,8 +33,8 @@ from ui.kit.bidi import ltr
 from ui.kit.lists import IdList
 from ui.kit.tasks import TaskRunner, Ticket
 from ui.notes.editors import ClientEditor
+from ui.notes.save_gate import SaveGate
 from ui.notes.session_pane import SessionPane
-from ui.notes.unsaved import SaveGate
 
 CLIENTS_KEY = "main.clients"  # task runner keys: the list, and the client in the form
 CLIENT_KEY = "main.client"

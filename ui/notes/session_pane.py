@@ -3,7 +3,7 @@ unsaved), "New session", and the SOAP form, which appears only once a session is
 or started; and their logic: opening, starting and saving a session.
 
 The client pane says whose sessions these are (`show_client`). Leaving or saving a form
-goes through the window's `SaveGate` (unsaved changes and drafts); errors leave as
+goes through the `SaveGate` it is given (unsaved changes and drafts); errors leave as
 `failed` and successes as `saved`, for the window's one place for each."""
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from ui.kit.lists import IdList
 from ui.kit.tasks import TaskRunner, Ticket
 from ui.notes.editors import SessionEditor
 from ui.notes.passage import used_sentence
-from ui.notes.unsaved import SaveGate
+from ui.notes.save_gate import SaveGate
 
 SESSION_KEY = "main.session"  # the task runner key of the session in the form
 # A search hit and an answer's source both point at a field of a note.

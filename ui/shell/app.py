@@ -226,7 +226,7 @@ class GuiController(QObject):
         self.main_window.activateWindow()
         self.main_window.refresh()
         self.main_window.drafts.start()
-        self.runner.submit(self._api.drafts, on_success=self.main_window.offer_drafts)
+        self.runner.submit(self._api.drafts, on_success=self.main_window.unsaved.offer_drafts)
         self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
         self.session.start()
         if dialog is not None:

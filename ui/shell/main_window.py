@@ -39,7 +39,7 @@ from ui.notes.editors import ClientEditor, SessionEditor
 from ui.notes.passage import used_sentence
 from ui.notes.search_panel import SearchPanel
 from ui.notes.session_pane import SESSION_KEY, NoteRef, SessionPane
-from ui.notes.unsaved import DRAFTS_KEY, UnsavedChanges
+from ui.notes.unsaved import DRAFTS_KEY, Unsaved, UnsavedChanges, ask_unsaved
 from ui.shell.focus_return import FocusReturn
 from ui.shell.screen_fit import ScreenFit
 from ui.timeline.brief_view import BriefView
@@ -53,7 +53,7 @@ PREFERRED_SIZE = QSize(1400, 800)
 BUSY_DELAY_MS = 300  # fast calls should not flash a progress bar
 
 
-class MainWindow(UnsavedChanges, QMainWindow):
+class MainWindow(QMainWindow):
     lock_requested = Signal()
     closed = Signal()
 
@@ -67,6 +67,12 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.resize(PREFERRED_SIZE)
         self.screen_fit = ScreenFit(self, PREFERRED_SIZE)
         self.focus_return = FocusReturn(self)
+        # The save gate the panes hold; it asks through the window's dialog, looked up at
+        # each question.
+        self.unsaved = UnsavedChanges(api, runner, lambda: self._ask_unsaved(), self)
+        self.unsaved.failed.connect(self.show_error)
+        self.unsaved.saved.connect(self._report_success)
+        self.unsaved.modified.connect(self.setWindowModified)
 
         self.lock_action = QAction(self.tr("&Lock"), self)
         self.lock_action.setObjectName("lockAction")
@@ -88,8 +94,8 @@ class MainWindow(UnsavedChanges, QMainWindow):
         outer.setContentsMargins(6, 3, 6, 3)
         outer.addWidget(self.banner)
         self.draft_bar = DraftBar(central)
-        self.draft_bar.restore_requested.connect(self.restore_drafts)
-        self.draft_bar.discard_requested.connect(self.discard_drafts)
+        self.draft_bar.restore_requested.connect(self.unsaved.restore_drafts)
+        self.draft_bar.discard_requested.connect(self.unsaved.discard_drafts)
         outer.addWidget(self.draft_bar)
         listing = ClientListPane(central)
         self.client_filter = listing.client_filter
@@ -98,7 +104,9 @@ class MainWindow(UnsavedChanges, QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, central)
         splitter.addWidget(listing)
         splitter.addWidget(self._build_client_page())
-        self.clients = ClientPane(api, runner, self, listing, self.client_box, self.sessions_box)
+        self.clients = ClientPane(
+            api, runner, self.unsaved, listing, self.client_box, self.sessions_box
+        )
         self.clients.client_shown.connect(self.search_panel.set_client)
         self.clients.client_shown.connect(self.assistant_panel.set_client)
         self.clients.client_shown.connect(self.brief_view.set_client)
@@ -125,8 +133,9 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self._busy_timer.timeout.connect(lambda: self._busy_bar.setVisible(self._runner.busy))
         runner.busy_changed.connect(self._on_busy_changed)
         self.drafts = DraftKeeper(api, runner, self.client_editor, self.session_editor, self)
+        self.unsaved.serve(self.clients, self.drafts, self.draft_bar)
         for editor in (self.client_editor, self.session_editor):
-            editor.edited.connect(self._update_markers)
+            editor.edited.connect(self.unsaved.update_markers)
         self.clients.show(None, enabled=False)
 
     def _build_client_page(self) -> QSplitter:
@@ -136,7 +145,7 @@ class MainWindow(UnsavedChanges, QMainWindow):
         self.client_toggle = self.client_box.client_toggle
         self.client_toggle.toggled.connect(self._on_client_toggled)
 
-        self.sessions_box = SessionPane(self._api, self._runner, self, CLIENT_KEY, page)
+        self.sessions_box = SessionPane(self._api, self._runner, self.unsaved, CLIENT_KEY, page)
         self.session_list = self.sessions_box.session_list
         self.new_session_button = self.sessions_box.new_session_button
         self.session_editor = self.sessions_box.session_editor
@@ -378,8 +387,11 @@ class MainWindow(UnsavedChanges, QMainWindow):
         # flushes it before the keys go) and offered back after unlock.
         self.lock_requested.emit()
 
+    def _ask_unsaved(self) -> Unsaved:
+        return ask_unsaved(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        if not self.resolve_unsaved():
+        if not self.unsaved.resolve_unsaved():
             event.ignore()
             return
         event.accept()
