@@ -42,6 +42,10 @@ def test_layer_contracts_hold() -> None:
         ("core.assistant", "core/assistant/_probe.py", "bm25s"),
         ("ui", "ui/_probe.py", "sqlalchemy"),
         ("ui", "ui/_probe.py", "models"),
+        # The rooms' order (issue 31): the kit under everything, the rooms not sideways.
+        ("ui.kit", "ui/kit/_probe.py", "ui.shell.main_window"),
+        ("ui.notes", "ui/notes/_probe.py", "ui.assistant.conversation"),
+        ("ui.access", "ui/access/_probe.py", "ui.tools.settings_dialog"),
     ],
 )
 def test_a_forbidden_import_breaks_the_contracts(
