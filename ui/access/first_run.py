@@ -3,37 +3,32 @@ let the OS keyring unlock. Both open window-modal and never block the event loop
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.api import NotesApi
 from ui.access.recovery import RecoveryKeyDialog
 from ui.kit.bidi import ltr
-from ui.kit.contrast import ALERT_TEXT
-from ui.kit.errors import describe
+from ui.kit.offer_dialog import OfferDialog
 from ui.kit.tasks import TaskRunner
 
 
-class KeyringOfferDialog(QDialog):
+class KeyringOfferDialog(OfferDialog):
     """Offers the OS keyring as a second way to unlock; "Not now" leaves it off.
     Emits `enabled(backend)` once the keyring holds the key."""
 
     enabled = Signal(str)
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._api = api
-        self._runner = runner
-        self._busy = False
         self.setObjectName("keyringOfferDialog")
         self.setWindowTitle(self.tr("Unlock with the OS keyring?"))
         explain = QLabel(
@@ -47,71 +42,18 @@ class KeyringOfferDialog(QDialog):
             self,
         )
         explain.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("keyringOfferError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ALERT_TEXT};")
-        self.error.hide()
-        self._progress = QProgressBar(self)
-        self._progress.setRange(0, 0)
-        self._progress.setTextVisible(False)
-        self._progress.setAccessibleName(self.tr("Setting up the keyring"))
-        self._progress.hide()
-        self.use_button = QPushButton(self.tr("&Use the keyring"), self)
-        self.use_button.setObjectName("keyringUse")
-        self.use_button.clicked.connect(self._use)
-        self.skip_button = QPushButton(self.tr("&Not now"), self)
-        self.skip_button.setObjectName("keyringSkip")
-        self.skip_button.setDefault(True)  # the safer choice is the one Enter takes
-        self.skip_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._progress, 1)
-        buttons.addStretch()
-        buttons.addWidget(self.use_button)
-        buttons.addWidget(self.skip_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(explain)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
-
-    @property
-    def busy(self) -> bool:
-        return self._busy
-
-    @property
-    def error_text(self) -> str:
-        return self.error.text() if not self.error.isHidden() else ""
-
-    def reject(self) -> None:
-        if not self._busy:  # the key is being stored: let it finish
-            super().reject()
-
-    def _use(self) -> None:
-        if self._busy:
-            return
-        self.error.hide()
-        self._set_busy(True)
-        self._runner.submit(
-            self._api.enable_keyring, on_success=self._on_enabled, on_error=self._on_failed
+        self._build(
+            "keyring",
+            explain,
+            working=self.tr("Setting up the keyring"),
+            use_text=self.tr("&Use the keyring"),
+            skip_text=self.tr("&Not now"),
         )
+        self.error.setObjectName("keyringOfferError")
+        self.skip_button.setDefault(True)  # the safer choice is the one Enter takes
 
-    def _on_enabled(self, backend: str) -> None:
-        self._set_busy(False)
-        self.enabled.emit(backend)
-        self.accept()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.setText(describe(exc).as_text())
-        self.error.show()
-        self.skip_button.setFocus()
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self._progress.setVisible(busy)
-        self.use_button.setEnabled(not busy)
-        self.skip_button.setEnabled(not busy)
+    def _call(self) -> tuple[Callable[[], Any], Callable[[Any], None]]:
+        return self._api.enable_keyring, self.enabled.emit
 
 
 class FirstRun(QObject):

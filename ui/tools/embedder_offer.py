@@ -5,27 +5,24 @@ created while the window is in Hebrew needs no offer: it starts with that embedd
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from core.api import NotesApi
 from core.retrieval.types import EmbedderAdvice
 from ui.kit.bidi import ltr
-from ui.kit.contrast import ALERT_TEXT
-from ui.kit.errors import describe
+from ui.kit.offer_dialog import OfferDialog
 from ui.kit.tasks import TaskRunner
 
 
-class EmbedderOfferDialog(QDialog):
+class EmbedderOfferDialog(OfferDialog):
     """The reason, "Use it" and "Not now". Emits `switched(model_id)` once the workspace
     uses the advised embedder."""
 
@@ -38,45 +35,23 @@ class EmbedderOfferDialog(QDialog):
         advice: EmbedderAdvice,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self._api = api
-        self._runner = runner
-        self._busy = False
         self.advice = advice
         self.setObjectName("embedderOfferDialog")
         self.setWindowTitle(self.tr("Search Hebrew notes better?"))
-        suggested = ltr(advice.suggested_name)
         self.reason = QLabel(self.reason_text(advice), self)
         self.reason.setObjectName("embedderOfferReason")
         self.reason.setTextFormat(Qt.TextFormat.PlainText)
         self.reason.setWordWrap(True)
-        self.error = QLabel(self)
-        self.error.setObjectName("embedderOfferError")
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {ALERT_TEXT};")
-        self.error.hide()
-        self._progress = QProgressBar(self)
-        self._progress.setRange(0, 0)
-        self._progress.setTextVisible(False)
-        self._progress.setAccessibleName(self.tr("Switching the embedding model"))
-        self._progress.hide()
-        self.use_button = QPushButton(self.tr("&Use {model}").format(model=suggested), self)
-        self.use_button.setObjectName("embedderOfferUse")
+        self._build(
+            "embedderOffer",
+            self.reason,
+            working=self.tr("Switching the embedding model"),
+            use_text=self.tr("&Use {model}").format(model=ltr(advice.suggested_name)),
+            skip_text=self.tr("&Not now"),
+        )
         self.use_button.setDefault(True)
-        self.use_button.clicked.connect(self._use)
-        self.skip_button = QPushButton(self.tr("&Not now"), self)
-        self.skip_button.setObjectName("embedderOfferSkip")
-        self.skip_button.clicked.connect(self._skip)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self._progress, 1)
-        buttons.addStretch()
-        buttons.addWidget(self.use_button)
-        buttons.addWidget(self.skip_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
 
     def reason_text(self, advice: EmbedderAdvice) -> str:
         share = ltr(f"{round(advice.hebrew_share * 100)}%")
@@ -98,22 +73,8 @@ class EmbedderOfferDialog(QDialog):
         )
         return f"{better}\n\n{how}"
 
-    @property
-    def busy(self) -> bool:
-        return self._busy
-
-    def reject(self) -> None:
-        if not self._busy:  # the switch is being recorded: let it finish
-            super().reject()
-
-    def _use(self) -> None:
-        if self._busy:
-            return
-        self.error.hide()
-        self._set_busy(True)
-        self._runner.submit(
-            self._api.use_advised_embedder, on_success=self._on_switched, on_error=self._failed
-        )
+    def _call(self) -> tuple[Callable[[], Any], Callable[[Any], None]]:
+        return self._api.use_advised_embedder, self.switched.emit
 
     def _skip(self) -> None:
         if self._busy:
@@ -121,23 +82,6 @@ class EmbedderOfferDialog(QDialog):
         # Remembered on this computer; a failure to remember is no reason to keep asking now.
         self._runner.submit(self._api.decline_embedder_advice, on_error=lambda _exc: None)
         self.reject()
-
-    def _on_switched(self, model_id: str) -> None:
-        self._set_busy(False)
-        self.switched.emit(model_id)
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        self.error.setText(describe(exc).as_text())
-        self.error.show()
-        self.skip_button.setFocus()
-
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
-        self._progress.setVisible(busy)
-        self.use_button.setEnabled(not busy)
-        self.skip_button.setEnabled(not busy)
 
 
 class EmbedderOffer(QObject):
