@@ -411,6 +411,31 @@ def test_every_query_is_audited_and_measured(smol: Any) -> None:
     assert svc.audit_verify().ok
 
 
+def test_what_the_check_did_is_counted_for_diagnostics(smol: Any) -> None:
+    """Issue 28: the check's corrections are for diagnostics, not the clinician: counted in
+    the metrics the Diagnostics page shows, one for each detail, and each sentence the
+    notes did not support."""
+    import time
+
+    from core.assistant.answer import Grounded
+    from core.services.ask_ops import _Turn  # pyright: ignore[reportPrivateUsage]
+
+    svc, client = smol
+    checked = Grounded(
+        "Quadriceps exercises twice a day [1]. She walked in the garden.",
+        refused=False,
+        sources=[],
+        warnings=[],
+        details=["A sentence cited [2]; what it says is in [1], cited now.", "another"],
+        checked=(1, 2),
+    )
+    turn = _Turn(AskRequest(KNEE, client_id=client), KNEE, client, time.perf_counter(), {},
+                 checked)  # fmt: skip
+    r = svc.ask_service._finish(turn)  # pyright: ignore[reportPrivateUsage]
+    assert r.details == checked.details and r.warnings == []
+    assert svc.assistant_metrics()["checks"] == {"corrections": 2.0, "unsupported": 1.0}
+
+
 def test_concurrent_asks_do_not_mix_conversations(smol: Any) -> None:
     svc, client = smol
     results: list[Any] = []

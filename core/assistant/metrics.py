@@ -26,6 +26,12 @@ class AssistantMetrics:
         self.outcomes = Counter(
             "chartside_ask_outcomes", "Answers by outcome", ["outcome"], registry=r
         )
+        # What the grounding check did that the clinician is not told in these words: the
+        # corrections it made (a marker moved, a value distrusted) and the sentences it
+        # could not support. The messages themselves are in `AskResult.details`.
+        self.checks = Counter(
+            "chartside_ask_checks", "What the grounding check did", ["what"], registry=r
+        )
         self._recent: dict[str, deque[float]] = {s: deque(maxlen=_RECENT) for s in STAGES}
         self._lock = threading.Lock()
 
@@ -50,6 +56,10 @@ class AssistantMetrics:
         }
         out["cache"] = {
             k: self._value("chartside_ask_cache_total", result=k) for k in ("hit", "miss")
+        }
+        out["checks"] = {
+            k: self._value("chartside_ask_checks_total", what=k)
+            for k in ("corrections", "unsupported")
         }
         out["outcomes"] = {
             k: self._value("chartside_ask_outcomes_total", outcome=k)

@@ -382,6 +382,10 @@ class AskService:
         )
         self.ask_metrics.observe(timings)
         self.ask_metrics.outcomes.labels(turn.outcome).inc()
+        self.ask_metrics.checks.labels("corrections").inc(len(result.details))
+        if result.checked is not None:
+            supported, sentences = result.checked
+            self.ask_metrics.checks.labels("unsupported").inc(sentences - supported)
         return AskResult(
             answer=result.answer, refused=result.refused, cache_hit=turn.cache_hit,
             sources=result.sources, warnings=result.warnings, timings_ms=timings,

@@ -1743,6 +1743,14 @@
 <context>
     <name>Diagnostics</name>
     <message>
+        <source>Corrections made by the check</source>
+        <translation>תיקונים שביצעה הבדיקה</translation>
+    </message>
+    <message>
+        <source>Sentences the notes did not support</source>
+        <translation>משפטים שהרשומות לא תמכו בהם</translation>
+    </message>
+    <message>
         <source>Embed the question</source>
         <translation>שיבוץ השאלה</translation>
     </message>

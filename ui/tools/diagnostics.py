@@ -135,6 +135,12 @@ def counter_label(group: str, key: str) -> str:
         ("tokens", "answer"): QCoreApplication.translate("Diagnostics", "Answer tokens"),
         ("cache", "hit"): QCoreApplication.translate("Diagnostics", "Cache hits"),
         ("cache", "miss"): QCoreApplication.translate("Diagnostics", "Cache misses"),
+        ("checks", "corrections"): QCoreApplication.translate(
+            "Diagnostics", "Corrections made by the check"
+        ),
+        ("checks", "unsupported"): QCoreApplication.translate(
+            "Diagnostics", "Sentences the notes did not support"
+        ),
         ("outcomes", "answered"): QCoreApplication.translate("Diagnostics", "Answered"),
         ("outcomes", "timeline"): QCoreApplication.translate(
             "Diagnostics", "Answered from the timeline"
