@@ -23,6 +23,11 @@ if ! ls $WHEELS/llama_cpp_python-"$VERSION"-*.whl >/dev/null 2>&1; then
 fi
 "$PYTHON" -m pip install --quiet --no-deps --force-reinstall \
     $WHEELS/llama_cpp_python-"$VERSION"-*.whl
+# Its own dependencies, at the lock's versions, so that the check below can import it in a
+# fresh venv (the lock's install, which comes next, keeps them).
+DEPS=$(grep -iE '^(typing[-_]extensions|numpy|diskcache|jinja2|markupsafe)==' packaging/requirements.lock)
+# shellcheck disable=SC2086 # one requirement a word
+"$PYTHON" -m pip install --quiet $DEPS
 "$PYTHON" - <<'PY'
 import llama_cpp
 
