@@ -339,6 +339,8 @@ def test_cancel_stops_the_answer_and_leaves_no_draft(
     assert panel.answer_text == ""
     assert not [text for text in shown if streamed_words_in(text, UNGROUNDED)]
     assert panel.result is None and panel.sources.chips == []
+    # The notes it was reading are no longer listed as being read.
+    assert rows(panel.sources.list) == [] and not panel.progress.isVisible()
     assert panel.ask_button.isEnabled() and not panel.cancel_button.isEnabled()
     assert driver.window.banner.text == ""  # a cancel is not an error
 

@@ -337,6 +337,8 @@ class AssistantPanel(QGroupBox):
     def _on_ask_error(self, exc: BaseException) -> None:
         self._token = None
         self.progress.hide()
+        if self.sources.reading:  # no answer is being read from them any more
+            self.sources.set_sources([])
         self._update_buttons()
         if isinstance(exc, Cancelled):
             # Nothing unchecked is shown, so there is no partial answer: the turn says so.
