@@ -33,6 +33,8 @@ Ask = Literal[
 ]
 
 _W = rf"(?<![\w{HEB}])"
+# Hebrew joins "the", "in", "from", "to" and "and" to the word: המפגש, מהמפגש, בביקור.
+_HP = "[והבלמש]{0,3}"
 _E = rf"(?![\w{HEB}])"
 
 
@@ -102,7 +104,8 @@ _LAST_N = re.compile(
     re.IGNORECASE,
 )
 _LATEST = re.compile(
-    rf"{_W}(?:latest|most recent|last|newest|current|recent|now|today|ה?אחרו[ןנ]\w*|לאחרונה|"
+    rf"{_W}(?:latest|most recent(?:ly)?|last|newest|current|recent(?:ly)?|lately|now|today|"
+    rf"ה?אחרו[ןנ]\w*|לאחרונה|"
     rf"ה?עדכני\w*|כעת){_E}",
     re.IGNORECASE,
 )
@@ -117,7 +120,8 @@ _CHANGE = re.compile(
 )
 _WHEN = re.compile(rf"{_W}(?:when|what date|which date|date of|מתי|באיזה תאריך){_E}", re.I)
 _PRESCRIBED = re.compile(
-    rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|"
+    rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|renew\w*|"
+    rf"refill\w*|re-?issued|"
     rf"נרשמ\w*|הותחל\w*|התחיל\w*|קיבל\w*|ניתנ\w*){_E}",
     re.IGNORECASE,
 )
@@ -127,19 +131,21 @@ _STARTED = re.compile(
     re.IGNORECASE,
 )
 _MEDS = re.compile(
-    rf"{_W}(?:medications?|meds|drugs?|prescriptions?|תרופות|תרופה){_E}", re.IGNORECASE
+    rf"{_W}(?:medications?|meds|drugs?|prescriptions?|{_HP}(?:תרופות|תרופה)){_E}", re.IGNORECASE
 )
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
-    rf"{_W}(?:visits?|sessions?|appointments?|seen|consults?|ביקור\w*|מפגש\w*|פגיש\w*){_E}",
+    rf"{_W}(?:visits?|sessions?|appointments?|seen|consults?|{_HP}(?:ביקור\w*|מפגש\w*|פגיש\w*)){_E}",
     re.IGNORECASE,
 )
 _VISITS = re.compile(
-    rf"{_W}(?:visits|sessions|appointments|consultations|times|ביקורים|מפגשים|פגישות){_E}",
+    rf"{_W}(?:visits|sessions|appointments|consultations|times|{_HP}(?:ביקורים|מפגשים|פגישות)){_E}",
     re.IGNORECASE,
 )
 _CAME = re.compile(
-    rf"{_W}(?:come in|came in|seen|been in|visited|הגיע\w*|ביקר\w*|נראה|נראתה){_E}", re.I
+    rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
+    rf"(?:see|saw) (?:her|him|them|the patient|the client)|הגיע\w*|ביקר\w*|נראה|נראתה){_E}",
+    re.I,
 )
 # A question about what a visit's note says, not about the visit itself.
 _CONTENT = re.compile(
@@ -148,22 +154,35 @@ _CONTENT = re.compile(
     rf"happened|result\w*|note[sd]?|נקבע\w*|נרשמ\w*|נאמר|תוכנית|סיבת|דווח\w*|טיפול){_E}",
     re.IGNORECASE,
 )
-_HOW_LONG = re.compile(rf"{_W}(?:how long|how many days|time since|כמה זמן|כמה ימים){_E}", re.I)
+_HOW_LONG = re.compile(
+    rf"{_W}(?:how long|how many (?:days|weeks|months)|(?:days|weeks|months|time) (?:since|ago)|"
+    rf"how recently|elapsed|כמה זמן|כמה (?:ימים|שבועות|חודשים)|לפני כמה){_E}",
+    re.I,
+)
 _ANY_RECORD = re.compile(
     rf"{_W}(?:any (?:record|mention|note|history|documentation|sign|evidence)s? of|"
     rf"ever (?:had|have|been|taken|received|prescribed|diagnosed|performed|done|undergone|"
-    rf"referred)|"
+    rf"referred|sent|tried|used|got|gotten|come up|came up|recorded|mentioned|noted|"
+    rf"documented)|"
     rf"is there (?:a |any )?(?:record|mention|note)|was there (?:a |any )?(?:record|mention)|"
     rf"has (?:she|he|they|the patient|the client) (?:ever )?(?:had|taken|been on)|"
-    rf"did (?:she|he|they) (?:ever )?(?:have|take|receive)|documented|"
-    rf"האם (?:יש|היה|היתה|הייתה) (?:תיעוד|רישום|אזכור)|תיעוד של|אזכור של|רישום של|אי פעם)"
+    rf"did (?:she|he|they) (?:ever )?(?:have|take|receive|undergo|get)|documented|"
+    rf"האם (?:יש|היה|היתה|הייתה) (?:תיעוד|רישום|אזכור)|תיעוד של|אזכור של|רישום של|אי פעם|מתועד\w*|"
+    rf"האם (?:בוצע\w*|נעשה|נעשתה|עבר\w*|נטל\w*|קיבל\w*|הופנ\w*|אובחנ\w*))"
     rf"(?:\s+(?:a|an|the))?(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_REFERRED = re.compile(rf"{_W}(?:referr\w*|refer|הפני\w*|הופנ\w*|מופנ\w*){_E}", re.I)
+_REFERRED = re.compile(
+    rf"{_W}(?:referr\w*|refer|sent (?:to|for)|{_HP}הפני\w*|הופנ\w*|מופנ\w*){_E}", re.I
+)
 _TAKING = re.compile(
     rf"{_W}(?:currently (?:taking|on)|taking now|now taking|what (?:is|does) (?:she|he|they|the "
     rf"patient|the client) (?:currently )?(?:take|taking|on)|נוטל\w* כעת|נוטל\w* היום){_E}",
+    re.IGNORECASE,
+)
+_CURRENT = re.compile(
+    rf"{_W}(?:on|taking|active|present(?:ly)?|at the moment|right now|these days|נוטל\w*|"
+    rf"{_HP}(?:פעיל\w*|נוכחי\w*)|עכשיו){_E}",
     re.IGNORECASE,
 )
 _AT_VISIT = re.compile(rf"{_W}(?:at|on|during|in|ב)\b|ב-?\d|ב(?:ביקור|מפגש)", re.IGNORECASE)
@@ -199,7 +218,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     record = _ANY_RECORD.search(q)
     referral = _referral(q) if _REFERRED.search(q) else None
     if referral is not None and (
-        record is not None or _WHEN.search(q) or re.search(rf"{_W}(?:any|האם){_E}", q, re.I)
+        record is not None or _WHEN.search(q) or re.search(rf"{_W}(?:any|ever|האם){_E}", q, re.I)
     ):
         return OverTime("any_record", subject=referral, hebrew=hebrew)
     if procedure is not None and drug is None and (record is not None or _WHEN.search(q)):
@@ -244,7 +263,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     if _MEDS.search(q):
         if reading.day is not None:
             return OverTime("prescribed_at", (), None, 1, *span, hebrew)
-        if _LATEST.search(q) or re.search(r"\b(?:on|taking)\b|נוטל", q, re.I):
+        if _LATEST.search(q) or _CURRENT.search(q):
             return OverTime("current_meds", hebrew=hebrew)
         return None
     if reading.day is not None and _PRESCRIBED.search(q):
