@@ -55,6 +55,9 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_holdout": _command(
         "bench.eval_timeline_holdout", "eval_timeline_holdout", "--write"
     ),
+    "eval_timeline_overtime_holdout": _command(
+        "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
+    ),
     "eval_dictation": _command("bench.eval_dictation", "eval_dictation"),
 }
 SUITES = [p.module for p in PRODUCERS.values() if p.command is None]
