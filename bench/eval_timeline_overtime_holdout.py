@@ -75,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
             "run": {"limit": args.limit, "seed": seed, "questions": len(data.questions)},
             "code": code,
         }
-        print(f"wrote {write_result(NAME, report)}")
+        path = write_result("eval_timeline_overtime_holdout", report)
+        print(f"wrote {path}")
     return 0 if all(c["met"] for c in checks) else 1
 
 

@@ -145,6 +145,11 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
         ),
         r"measurement \| (\d+(?:\.\d+)?) / (\d+(?:\.\d+)?) \|",
     ),
+    (
+        "eval_timeline_overtime_holdout",
+        ("over_time.overall.correct", "over_time.overall.wrong"),
+        r"eval_timeline_overtime_holdout\.json`\): (\d+) of 118 correct, (\d+) wrong",
+    ),
 ]
 # Where a document says which commit a result measured.
 COMMITS: list[tuple[str, str]] = [
@@ -166,4 +171,8 @@ COMMITS: list[tuple[str, str]] = [
         r"Figures at commit ([0-9a-f]{7,}) \([^)]*`eval_timeline_holdout\.json`",
     ),
     ("timeline", r"Figures at commit ([0-9a-f]{7,}) \([^)]*`timeline\.json`"),
+    (
+        "eval_timeline_overtime_holdout",
+        r"Held-out questions over time at commit ([0-9a-f]{7,})\s+\(",
+    ),
 ]
