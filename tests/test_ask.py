@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.assistant.types import AskRequest
@@ -477,3 +477,61 @@ def test_the_notes_read_come_first_then_the_pace_of_the_writing(smol: Any) -> No
     assert [e.written for e in writing] == list(range(1, len(pieces) + 1))
     assert all(e.limit == svc.settings.assistant.max_answer_tokens for e in writing)
     assert writing[-1].seconds_left is not None and writing[-1].seconds_left >= 0
+
+
+class _Transactions:
+    """The runtime engine's transactions begun on this thread, each with its statements."""
+
+    def __init__(self, engine: Any) -> None:
+        self.engine, self.thread = engine, threading.get_ident()
+        self.done: list[list[str]] = []
+        self._open: dict[int, list[str]] = {}
+
+    def __enter__(self) -> _Transactions:
+        event.listen(self.engine, "before_cursor_execute", self._statement)
+        event.listen(self.engine, "commit", self._commit)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        event.remove(self.engine, "before_cursor_execute", self._statement)
+        event.remove(self.engine, "commit", self._commit)
+
+    def _statement(self, conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if threading.get_ident() == self.thread:
+            self._open.setdefault(id(conn), []).append(statement.lstrip().upper())
+
+    def _commit(self, conn: Any) -> None:
+        if threading.get_ident() == self.thread:
+            self.done.append(self._open.pop(id(conn), []))
+
+    def writes(self) -> int:
+        verbs = ("INSERT", "UPDATE", "DELETE")
+        return sum(any(s.startswith(verbs) for s in tx) for tx in self.done)
+
+    def reading(self, table: str) -> int:
+        return sum(any(f"FROM {table.upper()}" in s for s in tx) for tx in self.done)
+
+
+def test_one_ask_is_one_write_transaction_and_a_follow_up_one_read(
+    service_factory: Callable[..., ChartsideService], embedder: SentenceTransformerEmbedder
+) -> None:
+    """Turn, audit event and the cache's change (a new entry, a hit marked) are written
+    together; a follow-up reads its conversation once."""
+    svc, client = make(service_factory, embedder, None)
+    engine = svc.session.db.runtime
+    with _Transactions(engine) as miss:
+        first = svc.ask(AskRequest(KNEE, client_id=client, extractive=True))
+    assert not first.cache_hit and miss.writes() == 1
+    with _Transactions(engine) as hit:
+        again = svc.ask(AskRequest(KNEE, client_id=client, extractive=True))
+    assert again.cache_hit and hit.writes() == 1
+    stamped = svc.run(
+        lambda c, k: c.execute(
+            text("SELECT count(*) FROM query_cache WHERE last_hit_at IS NOT NULL")
+        ).scalar_one()
+    )
+    assert stamped == 1  # the hit was marked, in the turn's transaction
+    with _Transactions(engine) as follow:
+        svc.ask(AskRequest("and the sertraline?", conversation_id=first.conversation_id))
+    assert follow.writes() == 1
+    assert follow.reading("messages") == 1 and follow.reading("conversations") == 1

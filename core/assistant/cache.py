@@ -31,8 +31,9 @@ def lookup(
     query_vector: Sequence[float],
     min_similarity: float,
     now: dt.datetime,
-) -> dict[str, Any] | None:
-    """The stored answer JSON of the nearest live entry, if it is similar enough."""
+) -> tuple[uuid.UUID, dict[str, Any]] | None:
+    """The nearest live entry's id and stored answer JSON, if it is similar enough. A read
+    only: the ask marks the hit (`mark_hit`) in its one write transaction."""
     row = conn.execute(
         text(
             "SELECT id, answer, 1 - (query_vector <=> CAST(:q AS vector)) AS sim "
@@ -50,10 +51,16 @@ def lookup(
     ).first()
     if row is None or float(row.sim) < min_similarity:
         return None
+    answer = json.loads(cipher.decrypt("query_cache", "answer", row.id, bytes(row.answer)))
+    return row.id, dict(answer)
+
+
+def mark_hit(conn: Connection, entry_id: uuid.UUID, now: dt.datetime) -> None:
+    """A hit keeps its entry among the most recently used (`store`'s cap)."""
     conn.execute(
-        text("UPDATE query_cache SET last_hit_at = :now WHERE id = :id"), {"now": now, "id": row.id}
+        text("UPDATE query_cache SET last_hit_at = :now WHERE id = :id"),
+        {"now": now, "id": entry_id},
     )
-    return dict(json.loads(cipher.decrypt("query_cache", "answer", row.id, bytes(row.answer))))
 
 
 def store(

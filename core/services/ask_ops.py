@@ -37,14 +37,14 @@ from core.domain import AssistantStatus
 from core.errors import Cancelled, ChartsideError
 from core.ports import Generator
 from core.progress import CancelToken
-from core.retrieval.lexical import LexicalCache, has_hebrew
+from core.retrieval.lexical import has_hebrew
 from core.retrieval.reading import describe_range, read_question, resolve_references
-from core.retrieval.search import Searcher, strong_match
+from core.retrieval.search import strong_match
 from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.types import SearchQuery
 from core.security import audit
 from core.security.crypto import CellCipher
-from core.services.search_ops import Embedding
+from core.services.search_ops import Embedding, SearchService
 from core.services.session import WorkspaceSession
 from core.services.timeline_ops import TimelineService
 
@@ -64,20 +64,22 @@ class AskService:
         self,
         session: WorkspaceSession,
         embedding: Embedding,
-        lexical: LexicalCache,
+        search: SearchService,
         generator: Callable[[], Generator | None] | None = None,
         status: Callable[[], AssistantStatus] | None = None,
         metrics: AssistantMetrics | None = None,
         rate_limiter: RateLimiter | None = None,
         timeline: TimelineService | None = None,
     ) -> None:
-        """`generator` opens the text generator on first use (None: extractive answers);
+        """`search` finds the passages (the search part, without its own audit event: the
+        ask records one); `generator` opens the text generator on first use (None:
+        extractive answers);
         `status` says whether the local models can answer, and why not; `timeline` answers
         the questions over time about one client."""
         self.session = session
         self.settings = session.settings
         self.embedding = embedding
-        self.lexical = lexical
+        self.search = search
         self._generator_factory = generator
         self._generator: Generator | None = None
         self._generator_lock = threading.Lock()
@@ -195,15 +197,17 @@ class AskService:
             )
             self.ask_metrics.cache.labels("hit" if hit else "miss").inc()
             if hit is not None:
+                entry, stored = hit
                 cached = grounding.Grounded(
-                    hit["answer"], refused=False,
-                    sources=[AskSource.from_record(s) for s in hit["sources"]],
-                    warnings=hit["warnings"],
+                    stored["answer"], refused=False,
+                    sources=[AskSource.from_record(s) for s in stored["sources"]],
+                    warnings=stored["warnings"],
                 )  # fmt: skip
                 return self._finish(
                     _Turn(
                         request, question, client_id, t0, timings, cached, models=models,
                         cache_hit=True, extractive=generator is None,
+                        cache_write=lambda c, k: answer_cache.mark_hit(c, entry, _now()),
                     )
                 )  # fmt: skip
         t = time.perf_counter()
@@ -211,9 +215,7 @@ class AskService:
             reading.text, client_id, k=cfg.sources, date_from=reading.date_from,
             date_to=reading.date_to, order=reading.order,
         )  # fmt: skip
-        found = Searcher(self.session.db, self.session.cipher, embedder, self.lexical).search(
-            query, query_vector=qvec
-        )
+        found = self.search.find(query, query_vector=qvec)
         timings["retrieve"] = _ms(t)
         warnings = _index_warning(found.index)
         hits = [
@@ -254,31 +256,43 @@ class AskService:
                 raise
         timings["generate"] = _ms(t)
         result.warnings[:0] = warnings
-        if not result.refused and request.use_cache and not history:
-            record = {
-                "answer": result.answer,
-                "warnings": result.warnings,
-                "sources": [{**s.to_record(), "reason": s.reason} for s in result.sources],
-            }
-            self.run(
-                lambda c, k: answer_cache.store(
-                    c, k, scope, cache_models, qvec, record, now=_now(),
-                    ttl=dt.timedelta(hours=cfg.cache_ttl_hours), cap=cfg.cache_max_entries,
-                )
-            )  # fmt: skip
+        keep = request.use_cache and not history and not result.refused
+        entry = self._cache_entry(scope, cache_models, qvec, result) if keep else None
         return self._finish(
             _Turn(
                 request, question, client_id, t0, timings, result, found.hits, models,
                 extractive=generator is None,
+                cache_write=entry,
             )
         )  # fmt: skip
 
+    def _cache_entry(
+        self, scope: str, models: str, qvec: Sequence[float], result: grounding.Grounded
+    ) -> Callable[[Connection, CellCipher], None]:
+        """The answer's cache entry, to be written with its turn."""
+        cfg = self.settings.assistant
+        record = {
+            "answer": result.answer,
+            "warnings": result.warnings,
+            "sources": [{**s.to_record(), "reason": s.reason} for s in result.sources],
+        }
+        return lambda c, k: answer_cache.store(
+            c, k, scope, models, qvec, record, now=_now(),
+            ttl=dt.timedelta(hours=cfg.cache_ttl_hours), cap=cfg.cache_max_entries,
+        )  # fmt: skip
+
     def _history(self, request: AskRequest) -> tuple[UUID | None, list[tuple[str, str]]]:
+        """The conversation's client and its question-and-answer pairs, in one read (the
+        ask's own `ai.query` event records the follow-up)."""
         if request.conversation_id is None:
             return request.client_id, []
-        turns = self.conversation(request.conversation_id)
         conversation_id = request.conversation_id
-        client = self.run(lambda c, k: convs.client_of(c, conversation_id))
+        client, turns = self.run(
+            lambda c, k: (
+                convs.client_of(c, conversation_id),
+                convs.messages(c, k, conversation_id),
+            )
+        )
         pairs = [
             (q.content, a.content)
             for q, a in itertools.pairwise(turns)
@@ -350,8 +364,8 @@ class AskService:
         return result
 
     def _finish(self, turn: _Turn) -> AskResult:
-        """Store the turn and its `ai.query` audit event in one transaction (no change
-        without its record), then count it in the metrics."""
+        """Store the turn, its `ai.query` audit event and the cache's change in one write
+        transaction (no change without its record), then count it in the metrics."""
         result = turn.result
         timings = {"embed": 0.0, "retrieve": 0.0, "generate": 0.0, **turn.timings}
         timings["total"] = _ms(turn.started)
@@ -368,6 +382,8 @@ class AskService:
 
         def store(c: Connection, k: CellCipher) -> tuple[UUID, UUID]:
             conv = turn.request.conversation_id or convs.create(c, k, turn.client_id, turn.question)
+            if turn.cache_write is not None:
+                turn.cache_write(c, k)
             convs.add_message(c, k, conv, "user", turn.question)
             return conv, convs.add_message(
                 c, k, conv, "assistant", result.answer, meta, result.sources
@@ -409,6 +425,8 @@ class _Turn:
     models: dict[str, str | None] | None = None
     cache_hit: bool = False
     extractive: bool = False  # the notes' own words: no generator wrote the answer
+    # the answer cache's change (a new entry, or a hit marked), written with the turn
+    cache_write: Callable[[Connection, CellCipher], None] | None = None
     path: Literal["timeline", "model"] = "model"  # which answered (ask JSON's "path")
 
     @property

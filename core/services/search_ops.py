@@ -6,7 +6,7 @@ import functools
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from core.errors import ChartsideError, ModelError, ValidationError
@@ -327,11 +327,18 @@ class SearchService:
                 self.background = None
         self.lexical.clear()
 
+    def find(self, query: SearchQuery, query_vector: Sequence[float] | None = None) -> SearchResult:
+        """The passages for `query`, with no audit event: for a caller that records its
+        own (the assistant's `ai.query`). `query_vector`: the query already embedded."""
+        self.session.require_active()
+        searcher = Searcher(
+            self.session.db, self.session.cipher, self.embedding.embedder, self.lexical
+        )
+        return searcher.search(query, query_vector=query_vector)
+
     def search(self, query: SearchQuery) -> SearchResult:
         q = read_query(_checked(query))
-        self.session.require_active()
-        embedder = self.embedding.embedder
-        result = Searcher(self.session.db, self.session.cipher, embedder, self.lexical).search(q)
+        result = self.find(q)
         self.session.run(
             lambda c, k: None,
             "search",

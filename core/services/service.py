@@ -99,7 +99,7 @@ class ChartsideService:
         # Attached documents (issue 30), a part handed out whole like the timeline.
         self.documents = DocumentService(self.session, self.embedding, ocr)
         self.ask_service = AskService(
-            self.session, self.embedding, lexical, generator, assistant_status,
+            self.session, self.embedding, self.search_service, generator, assistant_status,
             timeline=self.timeline,
         )  # fmt: skip
         self.backup_service = BackupService(self.session, self.key_service)
