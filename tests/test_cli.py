@@ -86,6 +86,7 @@ def test_import_export_round_trip_is_identical(data_dir: Path, tmp_path: Path) -
         "clients_updated": 0,
         "sessions_created": 20,
         "sessions_updated": 0,
+        "documents_created": 0,
     }
     first = tmp_path / "first.json"
     ok(cli(data_dir, "export", "--out", str(first)))
@@ -115,6 +116,7 @@ def test_reimport_updates_and_creates_no_duplicates(data_dir: Path, tmp_path: Pa
         "clients_updated": 3,
         "sessions_created": 0,
         "sessions_updated": 6,
+        "documents_created": 0,
     }
     exported = tmp_path / "out.json"
     ok(cli(data_dir, "export", "--out", str(exported)))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 from uuid import UUID
@@ -26,7 +27,17 @@ from core.retrieval.chunks import ChunkWriter, Owner, client_owner, session_owne
 from core.security.crypto import CellCipher
 
 FORMAT = "chartside.v1"
-_CLIENT_KEYS = {"external_id", "full_name", "date_of_birth", "medical_history", "notes", "sessions"}
+# "documents" (attached files) are checked and written by core.documents.transfer: this
+# module keeps them as they came.
+_CLIENT_KEYS = {
+    "external_id",
+    "full_name",
+    "date_of_birth",
+    "medical_history",
+    "notes",
+    "sessions",
+    "documents",
+}
 _SESSION_KEYS = {"external_id", "date", *SOAP_FIELDS}
 
 
@@ -36,12 +47,15 @@ class ImportSummary:
     clients_updated: int
     sessions_created: int
     sessions_updated: int
+    documents_created: int = 0  # attached files new to their client (core.documents)
 
 
 @dataclass
 class _Parsed:
     client: ClientData
     sessions: list[SessionData]
+    documents: list[Any] = field(default_factory=list[Any])  # as in the file; see _CLIENT_KEYS
+    record: str = ""  # where the file has it, for errors
 
 
 def _object(value: object) -> dict[str, Any] | None:
@@ -114,7 +128,10 @@ def parse(raw: bytes | str) -> list[_Parsed]:
             _parse_session(s, f"{rec}.sessions[{j}]", seen_sessions)
             for j, s in enumerate(raw_sessions)
         ]
-        parsed.append(_Parsed(client, sessions))
+        documents = _list(c.get("documents", []))
+        if documents is None:
+            raise _fail("must be a list", "documents", rec)
+        parsed.append(_Parsed(client, sessions, documents, rec))
     return parsed
 
 
@@ -232,10 +249,12 @@ def export_doc(
     client_id: UUID | None = None,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    extra: Callable[[UUID], dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Everything (or one client) as a `chartside.v1` document, in a stable order.
     Records without an external id get their internal id, so a re-import keeps them apart.
-    Progress is by client; `cancel` raises `Cancelled` between clients."""
+    Progress is by client; `cancel` raises `Cancelled` between clients. `extra` adds keys
+    of a client's that other parts keep (its documents)."""
     crepo, srepo = ClientRepo(cipher), SessionRepo(cipher)
     clients = [crepo.get(conn, client_id)] if client_id else crepo.all(conn)
     steps = Steps(progress, cancel)
@@ -259,6 +278,7 @@ def export_doc(
                 "medical_history": d.medical_history,
                 "notes": d.notes,
                 "sessions": sorted(sessions, key=lambda s: (s["date"], s["external_id"])),
+                **(extra(c.id) if extra is not None else {}),
             }
         )
     out.sort(key=lambda c: c["external_id"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -9,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import Connection
 
 from core.assistant import cache as answer_cache
+from core.documents import transfer as documents_transfer
 from core.domain import (
     Client,
     ClientData,
@@ -178,11 +180,21 @@ class NotesService:
         """Validate the whole file, then write it in one transaction: a bad record or a
         cancel leaves the notes as they were."""
         records = transfer.parse(path.read_bytes())  # validate everything before writing
+        documents = {
+            r.client.external_id or "": documents_transfer.parse_documents(r.documents, r.record)
+            for r in records
+            if r.documents
+        }
 
         def work(c: Connection, k: CellCipher) -> transfer.ImportSummary:
             summary = transfer.write(c, k, records, progress, self._chunks(k), cancel)
+            ids = ClientRepo(k).ids_by_external(c, list(documents))
+            added = sum(
+                documents_transfer.write_documents(c, k, ids[ext], docs)
+                for ext, docs in documents.items()
+            )
             answer_cache.invalidate_all(c)  # an import may touch any client
-            return summary
+            return replace(summary, documents_created=added)
 
         return self.session.run(
             work,
@@ -200,7 +212,12 @@ class NotesService:
 
         def work(c: Connection, k: CellCipher) -> dict[str, Any]:
             cid = None if client is None else _resolve_client(c, k, client)
-            return transfer.export_doc(c, k, cid, progress, cancel)
+
+            def documents_of(client_id: UUID) -> dict[str, Any]:
+                docs = documents_transfer.export_documents(c, k, client_id)
+                return {"documents": docs} if docs else {}
+
+            return transfer.export_doc(c, k, cid, progress, cancel, extra=documents_of)
 
         return self.session.run(
             work,
@@ -208,6 +225,7 @@ class NotesService:
             details=lambda doc: {
                 "clients": len(doc["clients"]),
                 "sessions": sum(len(x["sessions"]) for x in doc["clients"]),
+                "documents": sum(len(x.get("documents", ())) for x in doc["clients"]),
                 "scope": "client" if client else "all",
             },
         )

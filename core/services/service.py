@@ -327,7 +327,10 @@ class ChartsideService:
     def import_file(
         self, path: Path, progress: Progress | None = None, cancel: CancelToken | None = None
     ) -> transfer.ImportSummary:
-        return self.notes_service.import_file(path, progress, cancel)
+        summary = self.notes_service.import_file(path, progress, cancel)
+        if summary.documents_created:
+            self.documents.background.wake()  # the imported files' pages wait to be read
+        return summary
 
     def export_doc(
         self,
