@@ -11,7 +11,6 @@ import ctypes
 import io
 import os
 import random
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,8 @@ from typing import Any
 import pypdfium2 as pdfium  # pyright: ignore[reportMissingTypeStubs]
 import pypdfium2.raw as pdfium_c  # pyright: ignore[reportMissingTypeStubs]
 from PIL import Image, ImageFilter
+
+from bench.documents.bidi import rtl, visual
 
 A4 = (595.0, 842.0)  # points
 FONT_SIZE = 12.0
@@ -28,33 +29,10 @@ _FONTS = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     Path("/usr/share/fonts/truetype/freefont/FreeSans.ttf"),
 )
-_RTL = re.compile("[\u0590-\u05ff]")
-# A run of right-to-left text, with the spaces and punctuation between its words.
-_RTL_RUN = re.compile("[\u0590-\u05ff](?:[\u0590-\u05ff\\s\"'.,:;()\\-–/]*[\u0590-\u05ff])?")
 
 
 def hebrew_font() -> Path | None:
     return next((f for f in _FONTS if f.is_file()), None)
-
-
-def visual(line: str) -> str:
-    """A line in the order its glyphs are drawn left to right. PDF text is drawn glyph by
-    glyph, so a Hebrew line is written reversed, with its numbers and Latin words kept
-    left to right; a PDF reader (PDFium) puts it back in reading order. The line's
-    direction is its first strong character's (the Unicode bidi rule, simplified)."""
-    first = re.search(r"[A-Za-z\u0590-\u05ff]", line)
-    if first is None or not _RTL.match(first.group()):
-        # Left to right: each Hebrew run is reversed in place.
-        return _RTL_RUN.sub(lambda m: m.group()[::-1], line)
-    # Right to left: runs in reverse order; Hebrew runs reversed, the rest kept.
-    parts = re.split(f"({_RTL_RUN.pattern})", line)
-    out = [p[::-1] if _RTL.match(p[:1] or " ") else _mirror(p) for p in parts]
-    return "".join(reversed(out))
-
-
-def _mirror(neutral: str) -> str:
-    """Brackets between right-to-left runs face the other way when drawn."""
-    return neutral.translate(str.maketrans("()[]", ")(]["))
 
 
 def _utf16(text: str) -> Any:
@@ -62,9 +40,31 @@ def _utf16(text: str) -> Any:
     return (ctypes.c_ushort * (len(raw) // 2)).from_buffer_copy(raw)
 
 
-def text_pdf(pages: list[list[str]], font: Path | None = None) -> bytes:
-    """A PDF with a text layer: each page its lines, top to bottom. Standard Helvetica
-    without `font` (Latin-1 only); with it, the font embedded (Hebrew needs one)."""
+@dataclass(frozen=True)
+class Layout:
+    """How a page is set: type size, leading, margin, and where a table row's cells start
+    (points from the left margin; a row is a tuple of cells)."""
+
+    font_size: float = FONT_SIZE
+    line_height: float = LINE_HEIGHT
+    margin: float = MARGIN
+    columns: tuple[float, ...] = (0.0, 150.0, 230.0, 310.0)
+
+
+Line = str | tuple[str, ...]
+
+
+def line_text(line: Line) -> str:
+    """A line as it reads: a table row's cells one after the other."""
+    return line if isinstance(line, str) else " ".join(line)
+
+
+def text_pdf(
+    pages: list[list[str]] | list[list[Line]], font: Path | None = None, layout: Layout = Layout()
+) -> bytes:
+    """A PDF with a text layer: each page its lines, top to bottom (a tuple is a table row,
+    its cells in columns). Standard Helvetica without `font` (Latin-1 only); with it, the
+    font embedded (Hebrew needs one)."""
     pdf = pdfium.PdfDocument.new()
     font_handle: Any = None
     keep: Any = None
@@ -74,22 +74,30 @@ def text_pdf(pages: list[list[str]], font: Path | None = None) -> bytes:
         font_handle = pdfium_c.FPDFText_LoadFont(
             pdf, keep, len(data), pdfium_c.FPDF_FONT_TRUETYPE, True
         )
+    size, margin = layout.font_size, layout.margin
+
+    def draw(page: Any, text: str, x: float, y: float, right: bool) -> None:
+        if font_handle is not None:
+            obj = pdfium_c.FPDFPageObj_CreateTextObj(pdf, font_handle, size)
+        else:
+            obj = pdfium_c.FPDFPageObj_NewTextObj(pdf, b"Helvetica", size)
+        pdfium_c.FPDFText_SetText(obj, _utf16(visual(text)))
+        if right:  # right-aligned, as a Hebrew letter is set
+            x = A4[0] - x - _width(obj)
+        pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+
     for lines in pages:
         page: Any = pdf.new_page(*A4)
-        y = A4[1] - MARGIN
+        y = A4[1] - margin
         for line in lines:
-            if font_handle is not None:
-                obj = pdfium_c.FPDFPageObj_CreateTextObj(pdf, font_handle, FONT_SIZE)
-            else:
-                obj = pdfium_c.FPDFPageObj_NewTextObj(pdf, b"Helvetica", FONT_SIZE)
-            drawn = visual(line)
-            pdfium_c.FPDFText_SetText(obj, _utf16(drawn))
-            x = MARGIN
-            if _starts_rtl(line):  # right-aligned, as a Hebrew letter is set
-                x = A4[0] - MARGIN - _width(obj)
-            pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
-            pdfium_c.FPDFPage_InsertObject(page.raw, obj)
-            y -= LINE_HEIGHT
+            if isinstance(line, str):
+                draw(page, line, margin, y, rtl(line))
+            else:  # a table row: right to left when its first cell is Hebrew
+                right = rtl(line[0])
+                for cell, offset in zip(line, layout.columns, strict=False):
+                    draw(page, cell, margin + offset, y, right)
+            y -= layout.line_height
         pdfium_c.FPDFPage_GenerateContent(page.raw)
         page.close()
     out = io.BytesIO()
@@ -97,11 +105,6 @@ def text_pdf(pages: list[list[str]], font: Path | None = None) -> bytes:
     pdf.close()
     del keep  # the font's bytes had to live until the document was saved
     return out.getvalue()
-
-
-def _starts_rtl(line: str) -> bool:
-    first = re.search(r"[A-Za-z\u0590-\u05ff]", line)
-    return first is not None and bool(_RTL.match(first.group()))
 
 
 def _width(obj: Any) -> float:
@@ -161,7 +164,14 @@ def tiff(images: list[Image.Image]) -> bytes:
     """A multi-page TIFF, as a fax or a scanner's batch arrives."""
     out = io.BytesIO()
     dpi = images[0].info.get("dpi", (300, 300))
-    images[0].save(out, format="TIFF", save_all=True, append_images=images[1:], dpi=dpi)
+    images[0].save(
+        out,
+        format="TIFF",
+        save_all=True,
+        append_images=images[1:],
+        dpi=dpi,
+        compression="tiff_deflate",
+    )
     return out.getvalue()
 
 
