@@ -22,11 +22,19 @@ import threading
 import time
 from collections.abc import Iterable
 
+from PIL import Image, ImageFilter
+
 from core.documents.types import OcrPage, OcrWord, PageImage
 from core.errors import Cancelled, ChartsideError
 from core.progress import CancelToken
 
 LANGUAGES = ("eng", "heb")
+# A single column of text of varying sizes: psm 3 (automatic segmentation) read a lab
+# table column by column (every name, then every value), 0.39 character error on the
+# development set's noisy tables against 0.03 with psm 4 (issue 30).
+PSM = "4"
+# Tesseract is trained on about 300 dpi; a 150 or 200 dpi scan is scaled up to it first.
+TARGET_DPI = 300
 PACKAGES = {"tesseract": "tesseract-ocr", "eng": "tesseract-ocr-eng", "heb": "tesseract-ocr-heb"}
 # A page takes about 2 s; one that takes minutes is stuck, not slow.
 PAGE_TIMEOUT_S = 180.0
@@ -64,10 +72,11 @@ class TesseractOcr:
         return install_line(lacking) if lacking else None
 
     def read(self, image: PageImage, cancel: CancelToken | None = None) -> OcrPage:
+        image = prepare(image)
         pgm = f"P5\n{image.width} {image.height}\n255\n".encode() + image.pixels
         command = [
             self.binary, "stdin", "stdout", "-l", "+".join(LANGUAGES),
-            "--dpi", str(image.dpi), "--psm", "3", "tsv",
+            "--dpi", str(image.dpi), "--psm", PSM, "tsv",
         ]  # fmt: skip
         env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
         try:
@@ -84,6 +93,21 @@ class TesseractOcr:
         if proc.returncode != 0:
             raise OcrFailed(f"tesseract failed on a page (exit status {proc.returncode}).")
         return parse_tsv(out.decode("utf-8", errors="replace"), image.dpi)
+
+
+def prepare(image: PageImage) -> PageImage:
+    """The page as tesseract reads it best: at least TARGET_DPI, and a 3x3 median filter
+    that wipes out a scanner's speckle and keeps strokes (on the development set a noisy
+    page's character error fell from 0.30 to 0.005; clean pages were unchanged)."""
+    pixels = Image.frombytes("L", (image.width, image.height), image.pixels)
+    dpi = image.dpi
+    if dpi < TARGET_DPI:
+        scale = TARGET_DPI / dpi
+        size = (round(image.width * scale), round(image.height * scale))
+        pixels = pixels.resize(size, Image.Resampling.LANCZOS)
+        dpi = TARGET_DPI
+    pixels = pixels.filter(ImageFilter.MedianFilter(3))
+    return PageImage(pixels.width, pixels.height, dpi, pixels.tobytes())
 
 
 def _communicate(proc: subprocess.Popen[bytes], data: bytes, cancel: CancelToken | None) -> bytes:
