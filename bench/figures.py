@@ -137,6 +137,34 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
         r"takes [\d.]+ s at\s+(\d+(?:\.\d+)?)× a bare run",
     ),
     ("timeline", ("brief.p95_ms",), r"with 20 visits p95 (\d+) ms"),
+    # docs/benchmarks.md, documents
+    (
+        "eval_documents",
+        ("summary.text_pdf_cer", "summary.scan_cer"),
+        r"Character error (\d+(?:\.\d+)?)\s+on text PDFs \(goal 0\.01, \w+\) and "
+        r"(\d+(?:\.\d+)?) on scans",
+    ),
+    (
+        "eval_documents",
+        ("summary.text_pdf_lab_number_recall", "summary.scan_lab_number_recall"),
+        r"Lab numbers: recall (\d+(?:\.\d+)?) on text PDFs \(goal 0\.95, \w+\) and "
+        r"(\d+(?:\.\d+)?)\s+on scans",
+    ),
+    (
+        "eval_documents",
+        ("retrieval.he.recall_at_5", "retrieval.en.recall_at_5"),
+        r"(\d+(?:\.\d+)?) in a\s+workspace created in Hebrew and (\d+(?:\.\d+)?) in one",
+    ),
+    (
+        "eval_documents",
+        ("speed.scan.ours_p50_s", "speed.scan.ratio_ours_over_raw"),
+        r"A scanned page takes p50 (\d+(?:\.\d+)?)\s+s \(goal 3 s\), (\d+(?:\.\d+)?)× bare",
+    ),
+    (
+        "eval_documents",
+        ("speed.text.ours_p50_ms", "speed.text.ratio_ours_over_raw"),
+        r"a text page p50 (\d+(?:\.\d+)?) ms \(goal 50 ms\), (\d+(?:\.\d+)?)× bare",
+    ),
     (
         "eval_timeline_holdout",
         (
@@ -175,4 +203,5 @@ COMMITS: list[tuple[str, str]] = [
         "eval_timeline_overtime_holdout",
         r"Held-out questions over time at commit ([0-9a-f]{7,})\s+\(",
     ),
+    ("eval_documents", r"`bench/results/eval_documents\.json`, commit ([0-9a-f]{7,})"),
 ]
