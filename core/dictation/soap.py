@@ -15,7 +15,7 @@ a clinical judgement ("likely", "improving"); else the section of the clause bef
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -97,14 +97,24 @@ _VALUE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|mmhg\b|kg\b|kilograms?\b|degree
 _SENTENCE_END = (".", "?", "!")
 
 
-def draft_soap(transcript: Transcript) -> SoapDraft:
-    """The transcript's sentences, each in the section its rules give, in spoken order."""
+# Chooses a section for each clause, in order (the local model: core/dictation/soap_model.py);
+# None when it could not, and the rules place them instead.
+Sorter = Callable[[Sequence[str]], "list[Section] | None"]
+
+
+def draft_soap(transcript: Transcript, sort: Sorter | None = None) -> SoapDraft:
+    """The transcript's sentences, each in the section `sort` (else the rules) gives, in
+    spoken order. Whoever chooses, a sentence is the transcript's own words: a sorter
+    names sections, never text."""
     clauses = [c for s in _sentences(transcript.words) for c in _clauses(transcript.words, s)]
+    texts = [_join(transcript.words[first:last]) for first, last in clauses]
+    chosen = sort(texts) if sort is not None and texts else None
+    if chosen is not None and len(chosen) != len(texts):
+        chosen = None
     placed: list[tuple[tuple[int, int], Section, str]] = []
     previous: Section = "subjective"
-    for first, last in clauses:
-        text = _join(transcript.words[first:last])
-        found = _place(text)
+    for i, (first, last) in enumerate(clauses):
+        found = (chosen[i], "the local model") if chosen is not None else _place(texts[i])
         section, why = found if found is not None else (previous, "follows the sentence before")
         if placed and placed[-1][1] == section and not _ends_sentence(transcript.words[first - 1]):
             (p_first, _), _, p_why = placed[-1]  # a clause cut off the same sentence: rejoin
