@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import itertools
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -15,7 +16,7 @@ import pytest
 import soundfile
 
 from core.dictation.prompt import Vocabulary, initial_prompt, vocabulary_from_facts
-from core.dictation.soap import SoapDraft, draft_soap, traces_to
+from core.dictation.soap import Section, SoapDraft, draft_soap, traces_to
 from core.dictation.types import AudioUnreadable, PcmAudio, Transcript, Word
 from core.dictation.wer import count_errors, words
 from core.timeline.types import Fact, TimelineFact
@@ -280,3 +281,28 @@ def test_a_draft_that_adds_changes_or_drops_words_does_not_trace() -> None:
     moved = SoapDraft((replace(first, end=9.0), second))
     dropped = SoapDraft((second,))
     assert not any(traces_to(d, spoken) for d in (changed, moved, dropped))
+
+
+def test_a_sorter_names_the_sections_and_the_words_stay_the_transcripts() -> None:
+    spoken = _spoken("Patient reports cough. Chest is clear. Start amoxicillin 500 mg.")
+    asked: list[list[str]] = []
+
+    def sorter(clauses: Sequence[str]) -> list[Section] | None:
+        asked.append(list(clauses))
+        return ["subjective", "assessment", "plan"]
+
+    draft = draft_soap(spoken, sort=sorter)
+    assert asked == [["Patient reports cough.", "Chest is clear.", "Start amoxicillin 500 mg."]]
+    assert [(s.section, s.why) for s in draft.sentences] == [
+        ("subjective", "the local model"),
+        ("assessment", "the local model"),
+        ("plan", "the local model"),
+    ]
+    assert traces_to(draft, spoken)
+
+
+def test_a_sorter_that_fails_or_miscounts_leaves_the_visit_to_the_rules() -> None:
+    spoken = _spoken("Patient reports cough. Chest is clear. Start amoxicillin 500 mg.")
+    by_rules = draft_soap(spoken)
+    assert draft_soap(spoken, sort=lambda clauses: None) == by_rules
+    assert draft_soap(spoken, sort=lambda clauses: ["plan"]) == by_rules
