@@ -307,6 +307,9 @@ def test_medication_switches_continuations_and_near_names(
         ("אינו סובל מסחרחורות", [("dizziness", "negated")]),
         ("לא נמצאה עדות לדלקת ריאות", [("pneumonia", "negated")]),
         ("ללא עדות לדלקת ריאות", [("pneumonia", "negated")]),
+        ("Pneumonia was considered but excluded.", [("pneumonia", "negated")]),
+        ("Doubt appendicitis.", [("appendicitis", "negated")]),
+        ("Asthma — denied.", [("asthma", "negated")]),
         # "known" is present; history stays history.
         ("Known HTN", [("hypertension", "present")]),
         ("Background: asthma", [("asthma", "history")]),

@@ -24,7 +24,8 @@ _E = rf"(?![\w{HEB}])"
 _MINUS_BEFORE = re.compile(r"(?:\(\s*-\s*\)|\(neg\)|ø|Ø)\s*$", re.IGNORECASE)
 _PRE_NEGATION = re.compile(
     rf"{_W}(?:no|not|non-?|nil|denies|denied|denying|without|w/o|negative for|free of|free from|"
-    r"unlikely|not consistent with|inconsistent with|no sign of|no signs of|no features of|"
+    r"unlikely|doubt|doubtful(?: for)?|not consistent with|inconsistent with|no sign of|"
+    r"no signs of|no features of|"
     r"no clinical signs of|no longer|-ve for|neg for|בלי|לא סובל מ|לא סובלת מ|אין סימני|"
     r"ללא סימני|לא נצפה|"
     r"לא נצפתה|לא נמצאו|ללא ממצאים של|"
@@ -37,20 +38,22 @@ _PRE_NEGATION = re.compile(
     re.IGNORECASE,
 )
 _POST_NEGATION = re.compile(
-    rf"^[\s,:]*(?:was |is |has been |been |were |are )?(?:ruled out|excluded|unlikely|negative|"
+    rf"^[\s,:]*(?:was |is |has been |been |were |are )?"
+    r"(?:(?:considered|suspected|queried|raised),? (?:but|and) (?:was |then )?)?"
+    rf"(?:ruled out|excluded|unlikely|negative|"
     r"resolved|absent|not present|denied|not reported|not noted|not seen|not found|not detected|"
     r"not observed|not identified|not appreciated|not elicited|none noted|none seen|"
     r"נשלל|נשללה|נשללו|שלילי|שלילית|לא נמצא|לא נמצאה|"
-    rf"אינו קיים|אינה קיימת|לא קיים|לא קיימת)(?![\w{HEB}])|^\s*[:\-–=]\s*(?:no|none|nil|neg|"
+    rf"אינו קיים|אינה קיימת|לא קיים|לא קיימת)(?![\w{HEB}])|^\s*[:\-–—=]\s*(?:no|none|nil|neg|"
     r"negative|denies|denied|absent|not present|ruled out|excluded|resolved|nkda|"
-    rf"אין|ללא|לא|שולל|שוללת|שלילי|שלילית|נשלל|נשללה)(?![\w{HEB}])|^\s*[:\-–=]?\s*\(-\)|"
-    rf"^\s*[:=]?\s*(?:neg|negative|-ve)(?![\w{HEB}])|^\s*[-–](?=\s*(?:[,;.]|$))",
+    rf"אין|ללא|לא|שולל|שוללת|שלילי|שלילית|נשלל|נשללה)(?![\w{HEB}])|^\s*[:\-–—=]?\s*\(-\)|"
+    rf"^\s*[:=]?\s*(?:neg|negative|-ve)(?![\w{HEB}])|^\s*[-–—](?=\s*(?:[,;.]|$))",
     re.IGNORECASE,
 )
 # "fever: absent, cough: present": a negation that is a previous name's value reaches back
 # to that name only, not forward to the next.
 _NEGATIVE_VALUE = re.compile(
-    r"[:\-–=]\s*(?:absent|negative|neg|none|no|nil|denied|denies|not present|ruled out|"
+    r"[:\-–—=]\s*(?:absent|negative|neg|none|no|nil|denied|denies|not present|ruled out|"
     r"אין|שולל|שוללת|שלילי|שלילית|ללא)\s*(?=[,;]|$)",
     re.IGNORECASE,
 )
