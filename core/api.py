@@ -16,6 +16,7 @@ from core.assistant.types import (
     StoredMessage,
 )
 from core.backup.schedule import BackupStatus
+from core.documents.types import AttachRequest, DocumentInfo, PageView, ReadProgress
 from core.domain import (
     AssistantStatus,
     Client,
@@ -77,6 +78,37 @@ class TimelineApi(Protocol):
         ...
 
 
+class DocumentsApi(Protocol):
+    """Documents attached to a client's chart (issue 30): PDFs and images, stored encrypted
+    and read page by page (the text layer, or OCR for a scan) in the background. Blocking:
+    call off the GUI thread. Raises `core.errors.Locked` while locked."""
+
+    def attach(self, req: AttachRequest) -> DocumentInfo:
+        """Check the whole file, then store it unread; `DocumentRejected` (nothing stored)
+        says why a file cannot be attached. A running reader is woken to read it."""
+        ...
+
+    def documents(self, client_id: UUID) -> list[DocumentInfo]:
+        """The client's documents, newest document date first."""
+        ...
+
+    def page_view(self, document_id: UUID, page: int, passage: str = "") -> PageView:
+        """Page `page` (from 1) rendered as a PNG, its text, and `passage` (a cited
+        snippet) found in the text and boxed on the picture."""
+        ...
+
+    def delete(self, document_id: UUID) -> None: ...
+
+    def start_reading(self, listener: ReadProgress | None = None) -> None:
+        """Read every unread page on the reader's own thread, now and after each attach,
+        until `stop_reading` or a lock; `listener` hears (read, to read) from that thread."""
+        ...
+
+    def stop_reading(self) -> None:
+        """Stop within a page; the rest is read at the next `start_reading`."""
+        ...
+
+
 class NotesApi(Protocol):
     """Everything a front end may do with notes. All methods block; call them off the GUI
     thread. Every PHI method raises `core.errors.Locked` while locked."""
@@ -84,6 +116,11 @@ class NotesApi(Protocol):
     @property
     def timeline(self) -> TimelineApi:
         """The timeline part: facts, the flowsheet's data and the brief."""
+        ...
+
+    @property
+    def documents(self) -> DocumentsApi:
+        """The documents part: attach, read in the background, list, view, delete."""
         ...
 
     def is_initialised(self) -> bool: ...

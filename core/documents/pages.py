@@ -6,6 +6,7 @@ Everything stays in memory."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from types import TracebackType
 from typing import Any
 
@@ -25,6 +26,10 @@ _ALNUM = re.compile(r"\w", re.UNICODE)
 _GARBAGE = re.compile("[\ufffd\ue000-\uf8ff]")
 # Without a resolution in the file, a photo or scan is taken to be A4 or Letter wide.
 _PAGE_WIDTH_INCHES = 8.3
+# (left, top, width, height) in PDF points from the page's top left.
+Rect = tuple[float, float, float, float]
+# Where a passage is in a text: (start, end) character indices, or None.
+TextFinder = Callable[[str], tuple[int, int] | None]
 _MIN_DPI, _MAX_DPI = 70, 1200
 
 
@@ -102,6 +107,51 @@ class DocumentFile:
         if stride != width:
             raw = b"".join(raw[row * stride : row * stride + width] for row in range(height))
         return PageImage(width, height, OCR_DPI, raw)
+
+    def view(self, index: int, dpi: int) -> Image.Image:
+        """Page `index` to look at, in colour: a PDF page at `dpi`, an image's frame as it
+        is (upright, as the OCR read it, so its word boxes fit it)."""
+        if self._pdf is None:
+            with open_image(self.data) as image:
+                image.seek(index)
+                return ImageOps.exif_transpose(image.copy()).convert("RGB")
+        with PDFIUM:
+            page: Any = self._pdf[index]
+            try:
+                bitmap: Any = page.render(scale=dpi / 72)
+                try:
+                    picture: Image.Image = bitmap.to_pil().convert("RGB")
+                finally:
+                    bitmap.close()
+            finally:
+                page.close()
+        return picture
+
+    def text_rects(self, index: int, find: TextFinder) -> list[Rect]:
+        """The rectangles (PDF points, origin at the page's top left) of the characters
+        `find` picks in the page's raw text layer; [] for an image or no match."""
+        if self._pdf is None:
+            return []
+        with PDFIUM:
+            page: Any = self._pdf[index]
+            try:
+                height = float(page.get_height())
+                textpage: Any = page.get_textpage()
+                try:
+                    raw = str(textpage.get_text_range())
+                    span = find(raw)
+                    if span is None or span[1] <= span[0]:
+                        return []
+                    count: int = textpage.count_rects(span[0], span[1] - span[0])
+                    rects: list[Rect] = []
+                    for i in range(count):
+                        left, bottom, right, top = textpage.get_rect(i)
+                        rects.append((left, height - top, right - left, top - bottom))
+                    return rects
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
 
 
 def _image_frame(data: bytes, index: int) -> PageImage:

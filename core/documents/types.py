@@ -4,6 +4,7 @@ port the OCR engine implements (models/ocr.py), so core never runs an engine its
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 from uuid import UUID
@@ -143,3 +144,34 @@ class ReadReport:
     from_scan: int = 0
     waiting: int = 0
     ocr_missing: str | None = None
+
+
+ReadProgress = Callable[[int, int], None]
+"""The background reader's progress: (pages read, pages to read) in this run, from its
+thread; (n, n) when the run is over (0, 0: nothing was waiting)."""
+
+
+@dataclass(frozen=True)
+class Box:
+    """A highlighted rectangle, in the pixels of `PageView.png`."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class PageView:
+    """A page as a window shows it: rendered (PNG, in memory only), its text, and the
+    cited passage's place in both: `span` in `page.text`, `boxes` over the picture, and
+    `words`, the words under them."""
+
+    document: DocumentInfo
+    page: DocumentPage
+    png: bytes = field(repr=False)
+    width: int
+    height: int
+    span: tuple[int, int] | None = None
+    boxes: tuple[Box, ...] = ()
+    words: tuple[str, ...] = field(default=(), repr=False)

@@ -13,7 +13,6 @@ import contextlib
 import datetime as dt
 import logging
 import threading
-from collections.abc import Callable
 from itertools import groupby
 from uuid import UUID
 
@@ -21,7 +20,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.assistant import cache as answer_cache
-from core.documents import store
+from core.documents import store, view
 from core.documents.files import inspect
 from core.documents.pages import DocumentFile
 from core.documents.reader import PageRead, read_page
@@ -33,6 +32,8 @@ from core.documents.types import (
     DocumentPage,
     DocumentRejected,
     OcrEngine,
+    PageView,
+    ReadProgress,
     ReadReport,
 )
 from core.errors import Cancelled, ChartsideError, NotFound
@@ -108,18 +109,22 @@ class DocumentService:
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
         document_id: UUID | None = None,
+        pages: ReadProgress | None = None,
     ) -> ReadReport:
         """Reads every unread page (of one document, or all), a page a transaction.
         Raises `Cancelled` (with the pages done) when `cancel` trips; what was read is
-        kept. Pages that need OCR wait when it is missing here (`ReadReport.waiting`)."""
+        kept. Pages that need OCR wait when it is missing here (`ReadReport.waiting`).
+        `pages` hears (pages read, pages to read) before each page and at the end."""
         report = self.session.busy(progress) if progress is not None else None
         pending = self.session.run(lambda c, k: store.unread(c, document_id))
         missing = self.ocr_missing()
-        run = _Run(len(pending), report, cancel, None if missing else self.ocr)
-        for doc_id, pages in groupby(pending, key=lambda x: x[0]):
-            self._read_document(doc_id, [n for _, n in pages], run)
+        run = _Run(len(pending), report, cancel, None if missing else self.ocr, pages)
+        for doc_id, numbers in groupby(pending, key=lambda x: x[0]):
+            self._read_document(doc_id, [n for _, n in numbers], run)
         if report is not None:
             report(1.0, "documents read")
+        if pages is not None:
+            pages(run.total, run.total)
         return ReadReport(
             pages_read=run.counts["text"] + run.counts["ocr"],
             from_text=run.counts["text"],
@@ -200,6 +205,39 @@ class DocumentService:
             document_id,
         )
 
+    def page_view(self, document_id: UUID, page: int, passage: str = "") -> PageView:
+        """Page `page` rendered, with `passage` (a cited snippet) found and boxed on it.
+        One audited read; the rendering runs after the transaction."""
+
+        def work(c: Connection, k: CellCipher) -> tuple[DocumentInfo, DocumentPage, bytes, str]:
+            data, media_type = store.content(c, k, document_id)
+            return (
+                store.get_document(c, k, document_id),
+                store.get_page(c, k, document_id, page),
+                data,
+                media_type,
+            )
+
+        info, found, data, media_type = self.session.run(
+            work, "document.page", document_id, lambda _: {"page": page, "view": True}
+        )
+        return view.page_view(info, found, data, media_type, passage)
+
+    # -- the background reader, for a window ------------------------------------------------
+    def start_reading(self, listener: ReadProgress | None = None) -> None:
+        """Read what is unread on the reader's thread, now and after each attach, until
+        `stop_reading` or a lock; `listener` hears its progress (from that thread)."""
+        self.session.require_active()
+        self.background.start(listener)
+
+    def stop_reading(self) -> None:
+        """Stop within a page; what was read is kept, the rest waits for the next start."""
+        self.background.stop()
+
+    @property
+    def reading(self) -> bool:
+        return self.background.running
+
     def delete(self, document_id: UUID) -> None:
         def work(c: Connection, k: CellCipher) -> None:
             answer_cache.invalidate(c, [store.delete_document(c, document_id)])
@@ -216,9 +254,11 @@ class _Run:
         report: Progress | None,
         cancel: CancelToken | None,
         ocr: OcrEngine | None,
+        pages: ReadProgress | None = None,
     ) -> None:
         self.total = total
         self.report = report
+        self.pages = pages
         self.cancel = cancel
         self.ocr = ocr
         self.done = 0
@@ -229,6 +269,8 @@ class _Run:
             raise Cancelled("Reading stopped; it resumes where it stopped.", done=self.done)
         if self.report is not None:
             self.report(self.done / self.total, f"reading page {self.done + 1} of {self.total}")
+        if self.pages is not None:
+            self.pages(self.done, self.total)
 
 
 class BackgroundReader:
@@ -241,13 +283,13 @@ class BackgroundReader:
         self._cancel = CancelToken()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
-        self.listener: Callable[[float, str], None] | None = None
+        self.listener: ReadProgress | None = None
 
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self, listener: Progress | None = None) -> None:
+    def start(self, listener: ReadProgress | None = None) -> None:
         with self._lock:
             self.listener = listener
             if self.running:
@@ -278,7 +320,7 @@ class BackgroundReader:
             if cancel.cancelled:
                 return
             try:
-                self.service.read_pending(self.listener, cancel)
+                self.service.read_pending(None, cancel, pages=self.listener)
             except Cancelled:
                 return
             except (ChartsideError, SQLAlchemyError) as exc:
