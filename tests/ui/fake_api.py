@@ -66,6 +66,7 @@ from core.security.keyring_source import KeyringUnavailable
 from core.settings import Settings
 from core.timeline.brief import ENGLISH, SummaryWords, referral_summary, render_en
 from core.timeline.types import Brief, BriefLine, Kind, TimelineFact
+from tests.ui.fake_documents import FakeDocuments
 
 GATE_TIMEOUT_S = 10
 FAKE_PASSPHRASE = "correct horse battery"
@@ -152,6 +153,7 @@ class FakeNotesApi:
         self.practitioner_logins: dict[str, str] = {FAKE_ACTOR: passphrase}
         self.recovery_key = FAKE_RECOVERY_KEY
         self._timeline = FakeTimeline(self)
+        self._documents = FakeDocuments(self)
         self.metrics_value: dict[str, dict[str, float]] = {
             "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
             "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},
@@ -187,6 +189,10 @@ class FakeNotesApi:
     @property
     def timeline(self) -> FakeTimeline:
         return self._timeline
+
+    @property
+    def documents(self) -> FakeDocuments:
+        return self._documents
 
     def is_initialised(self) -> bool:
         self._enter("is_initialised", needs_unlock=False)

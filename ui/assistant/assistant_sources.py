@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.assistant.types import AskSource
 from ui.kit.bidi import DATE, DATE_TIME, IsolatingDelegate, ltr
 from ui.kit.contrast import muted_text
+from ui.kit.document_text import document_place, with_caution
 from ui.kit.elided import ElidedButton
 from ui.kit.fields import field_label
 
@@ -33,7 +34,10 @@ _SNIPPET_COLUMN = 3
 
 
 def source_place(source: AskSource) -> str:
-    """Where a source is, in words: "2024-03-02 · Plan", or "Client record · Notes"."""
+    """Where a source is, in words: "2024-03-02 · Plan", "Client record · Notes", or a
+    document's "Referral · 2024-03-02 · page 2"."""
+    if source.document is not None:
+        return document_place(source.document)
     if source.session_date is not None:
         # An isolate keeps the date's digits and dashes in order inside Hebrew text.
         when = ltr(source.session_date.strftime(DATE))
@@ -138,7 +142,10 @@ class SourcesView(QWidget):
             chip.setStyleSheet("QPushButton { border: 1px solid #8ab4f8; border-radius: 9px; }")
             # Where it is in full (the chip may be elided), then the answer's sentence that
             # cites it, or the note itself: plain text only.
-            chip.setToolTip(_plain_tooltip(f"{label}\n{source.reason or source.snippet}"))
+            said = source.reason or source.snippet
+            if source.document is not None:
+                said = with_caution(said, source.document.from_scan)
+            chip.setToolTip(_plain_tooltip(f"{label}\n{said}"))
             chip.clicked.connect(lambda _=False, n=source.n: self.activate(n))
             self._chip_grid.addWidget(chip, i // CHIP_COLUMNS, i % CHIP_COLUMNS)
             self.chips.append(chip)
@@ -150,12 +157,18 @@ class SourcesView(QWidget):
         muted = QBrush(muted_text(self.list.palette()))
         for source in self.listed():
             date = source.session_date.strftime(DATE_TIME) if source.session_date else ""
+            field = field_label(source.field)
+            snippet = " ".join(source.snippet.split())
+            if source.document is not None:  # a page: its document's date, title and page
+                ref = source.document
+                date = ref.date.strftime(DATE) if ref.date else ""
+                field = document_place(ref)
+                snippet = with_caution(snippet, ref.from_scan)
             if self.reading:
                 use = self.tr("reading")
             else:
                 use = self.tr("cited") if source.used else self.tr("not cited")
-            snippet = " ".join(source.snippet.split())
-            item = QTreeWidgetItem([f"[{source.n}]", date, field_label(source.field), snippet, use])
+            item = QTreeWidgetItem([f"[{source.n}]", date, field, snippet, use])
             item.setData(0, Qt.ItemDataRole.UserRole, source.n)
             item.setToolTip(_SNIPPET_COLUMN, _plain_tooltip(source.snippet))
             if not source.used:

@@ -97,6 +97,7 @@ class ClientBox(QGroupBox):
         toggle_row = QHBoxLayout()
         toggle_row.addWidget(self.client_toggle)
         toggle_row.addStretch(1)
+        self.header = toggle_row  # the window adds the client's own buttons here
         layout = QVBoxLayout(self)
         layout.addLayout(toggle_row)
         layout.addWidget(self.details, 1)

@@ -31,6 +31,7 @@ from core.settings import Settings
 from ui.access.first_run import FirstRun
 from ui.access.recovery import RecoveryKeyDialog
 from ui.access.unlock import UnlockDialog
+from ui.documents.read_progress import ReadProgressBar
 from ui.kit.contrast import install_accessible_palette
 from ui.kit.core_text import set_language
 from ui.kit.errors import describe
@@ -112,6 +113,13 @@ class GuiController(QObject):
         self.index_progress = IndexProgressBar(api, self.runner, self.main_window)
         self.main_window.statusBar().addPermanentWidget(self.index_progress)
         self.index_progress.failed.connect(self._on_failed)
+        # Documents are read in the background like notes are indexed (issue 30).
+        self.read_progress = ReadProgressBar(api, self.runner, self.main_window)
+        self.main_window.statusBar().addPermanentWidget(self.read_progress)
+        self.read_progress.failed.connect(self._on_failed)
+        self.read_progress.finished.connect(self.main_window.documents.refresh)
+        self.read_progress.stopped.connect(self._on_reading_stopped)
+        self.main_window.documents.attached.connect(self._on_document_attached)
         self.backups = BackupActions(api, self.runner, self.main_window)
         self.backups.failed.connect(self._on_failed)
         self.diagnostics = DiagnosticsActions(api, self.runner, self.main_window)
@@ -136,10 +144,12 @@ class GuiController(QObject):
         tools += [self.settings_screen.action, self.delete_data.action]
         self.menus = MenuBar(self.main_window, self.backups, self.diagnostics, tools)
         self.session = Session(self)
-        started = (self.backups, self.index_progress, self.connection_status, self.embedder_offer)
+        started = (self.backups, self.index_progress, self.connection_status, self.embedder_offer,
+                   self.read_progress)  # fmt: skip
         for part in started:
             self.session.started.connect(part.session_started)
         enders = [self.backups, self.index_progress, self.diagnostics, self.practitioners]
+        enders += [self.read_progress]
         enders += [] if self.models is None else [self.models]
         enders += [self.first_run, self.embedder_offer, self.settings_screen, self.delete_data]
         for ender in enders:
@@ -236,6 +246,17 @@ class GuiController(QObject):
         # Window-modal dialogs, which never block the event loop: the key typed back in
         # part, then the OS keyring offered.
         self.first_run.start(recovery_key)
+
+    def _on_document_attached(self, _info: object) -> None:
+        self.read_progress.start()  # wakes the reader, or starts it again after Stop
+        self.main_window.statusBar().showMessage(
+            self.tr("Document attached; it is read in the background."), 5000
+        )
+
+    def _on_reading_stopped(self) -> None:
+        self.main_window.statusBar().showMessage(
+            self.tr("Reading documents stopped; it goes on at the next unlock or attach."), 5000
+        )
 
     def _on_models_changed(self, _kind: str) -> None:
         self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)

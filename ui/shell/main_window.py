@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -31,7 +32,9 @@ from core.assistant.types import AskSource
 from core.errors import Cancelled
 from core.timeline.types import TimelineFact
 from ui.assistant.assistant_panel import AssistantPanel
+from ui.documents.room import DocumentsRoom
 from ui.kit.errors import ErrorBanner, describe
+from ui.kit.lists import IdList
 from ui.kit.tasks import TaskRunner
 from ui.notes.client_pane import CLIENT_KEY, ClientBox, ClientListPane, ClientPane
 from ui.notes.drafts import DraftBar, DraftKeeper
@@ -113,6 +116,22 @@ class MainWindow(QMainWindow):
         self.clients.client_shown.connect(self._on_client_shown)
         # Built when first opened: pyqtgraph (and numpy) load then, not at every start.
         self.flowsheet: FlowsheetDialog | None = None
+        # Documents (issue 30): dropped on the client's pane or on a client in the list.
+        self.documents = DocumentsRoom(api, runner, self, lambda: self.clients.client_id)
+        self.documents.failed.connect(self.show_error)
+        self.clients.client_shown.connect(self.documents.set_client)
+        self.documents.accept_drops(self.client_box, lambda _pos: self.clients.client_id)
+        self.documents.accept_drops(
+            self.client_list.viewport(),
+            lambda pos: IdList.id_of(self.client_list.itemAt(pos)),  # type: ignore[arg-type]
+        )
+        self.documents_button = QPushButton(self.tr("Documents…"), self.client_box)
+        self.documents_button.setObjectName("documentsButton")
+        self.documents_button.setToolTip(
+            self.tr("The client's documents; drop a file to attach it")
+        )
+        self.documents_button.clicked.connect(self.documents.open)
+        self.client_box.header.addWidget(self.documents_button)
         self.clients.saved.connect(self._on_client_saved)
         for pane in (self.clients, self.sessions_box):
             pane.failed.connect(self.show_error)
@@ -378,6 +397,7 @@ class MainWindow(QMainWindow):
         if self.flowsheet is not None:
             self.flowsheet.hide()
             self.flowsheet.set_client(None)
+        self.documents.clear()
         self.clients.clear()
         self.banner.clear()
         self.statusBar().clearMessage()
@@ -411,7 +431,9 @@ class MainWindow(QMainWindow):
         matching text selected."""
         if hit.client_id != self.clients.client_id:
             return  # the user has moved to another client since
-        if hit.session_id is None:
+        if hit.document is not None:  # a page of an attached document: its page view
+            self.documents.open_source(hit)
+        elif hit.session_id is None:
             self.show_client_details(True)
             self.client_editor.focus_field(hit.field, hit.snippet, used_sentence(hit))
         else:
