@@ -1,7 +1,8 @@
 """The documents part of the fake service (issue 30): attached files kept in memory, checked
 by core's own `inspect` (Qt-free, pure) so a bad file is refused with the real message;
 pages "read" by `read_all`, which the test calls (or the fake reader when started with
-`auto_read`); a page view a small picture with one box per word of the passage."""
+`auto_read`). A page of a text PDF given to `add` is rendered and boxed by core's own
+`page_view` (PDFium, pure); any other page is a blank picture with a box per word."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from core.documents.types import (
     ReadProgress,
 )
 from core.documents.view import find_passage
+from core.documents.view import page_view as core_page_view
 from core.errors import NotFound
 
 if TYPE_CHECKING:
@@ -38,13 +40,24 @@ class FakeDocuments:
         self._owner = owner
         self.infos: dict[UUID, DocumentInfo] = {}
         self.texts: dict[UUID, list[str]] = {}  # the pages' text once "read"
+        self.files: dict[UUID, bytes] = {}  # text PDFs, rendered for real
         self.from_scan = False  # pages are "read" as OCR
         self.listener: ReadProgress | None = None
         self.auto_read = False  # start_reading/attach read at once (on the calling thread)
         self.stopped = 0
 
-    def add(self, client_id: UUID, title: str, pages: list[str], *, read: bool = True) -> UUID:
+    def add(
+        self,
+        client_id: UUID,
+        title: str,
+        pages: list[str],
+        *,
+        read: bool = True,
+        pdf: bytes | None = None,
+    ) -> UUID:
         doc_id = uuid.uuid4()
+        if pdf is not None:
+            self.files[doc_id] = pdf
         self.infos[doc_id] = DocumentInfo(
             doc_id, client_id, "referral", title, dt.date(2024, 3, 2), "application/pdf",
             1000, len(pages), len(pages) if read else 0,
@@ -94,6 +107,8 @@ class FakeDocuments:
         text = self.texts[document_id][page - 1]
         source = "ocr" if info.pages_from_scan else "text"
         found = DocumentPage(document_id, page, source, text)
+        if document_id in self.files:
+            return core_page_view(info, found, self.files[document_id], info.media_type, passage)
         span = find_passage(text, passage) if passage else None
         words = tuple(text[span[0] : span[1]].split()) if span else ()
         boxes = tuple(Box(40 + 60 * n, 100, 50, 14) for n in range(len(words)))

@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from uuid import UUID
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -46,9 +46,9 @@ def choose_files(parent: QWidget) -> list[Path]:
     pattern = " ".join(f"*.{s} *.{s.upper()}" for s in FILE_SUFFIXES)
     names, _ = QFileDialog.getOpenFileNames(
         parent,
-        parent.tr("Attach document"),
+        QCoreApplication.translate("AttachDialog", "Attach document"),
         "",
-        parent.tr("Documents ({pattern})").format(pattern=pattern),
+        QCoreApplication.translate("AttachDialog", "Documents ({pattern})").format(pattern=pattern),
     )
     return [Path(n) for n in names]
 

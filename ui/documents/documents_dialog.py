@@ -133,6 +133,9 @@ class DocumentsDialog(QDialog):
         split.addWidget(self.page_view)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
+        # The list wide enough for a title, its kind, date and state, unelided.
+        split.setSizes([460, 900])
+        self.list.setMinimumWidth(380)
         layout = QVBoxLayout(self)
         layout.addWidget(split)
         self.drops = FileDrops(self)

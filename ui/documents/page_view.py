@@ -163,6 +163,7 @@ class PageViewPane(QWidget):
         split.addWidget(self.text)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([560, 340])
         turn = QHBoxLayout()
         turn.addWidget(self.heading, 1)
         turn.addWidget(self.previous)

@@ -147,6 +147,41 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach document</source>
+        <translation>צירוף מסמך</translation>
+    </message>
+    <message>
+        <source>Documents ({pattern})</source>
+        <translation>מסמכים ({pattern})</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;צירוף</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>קובץ:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;תאריך:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;סוג:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;כותרת:</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>לא ניתן לקרוא את הקובץ.</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Checking the passphrase</source>
@@ -2014,6 +2049,116 @@
     </message>
 </context>
 <context>
+    <name>Documents</name>
+    <message>
+        <source>Referral</source>
+        <translation>הפניה</translation>
+    </message>
+    <message>
+        <source>Lab result</source>
+        <translation>תוצאת מעבדה</translation>
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation>הדמיה</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>מכתב</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>אחר</translation>
+    </message>
+    <message>
+        <source>from a scan — check against the original</source>
+        <translation>מסריקה — יש לבדוק מול המקור</translation>
+    </message>
+    <message>
+        <source>Read (scan)</source>
+        <translation>נקרא (סריקה)</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>נקרא</translation>
+    </message>
+    <message>
+        <source>Reading: {read} of {pages}</source>
+        <translation>בקריאה: {read} מתוך {pages}</translation>
+    </message>
+    <message>
+        <source>Waiting to be read</source>
+        <translation>ממתין לקריאה</translation>
+    </message>
+    <message>
+        <source>{title} · {date} · page {page}</source>
+        <translation>{title} · {date} · עמוד {page}</translation>
+    </message>
+    <message>
+        <source>{title} · page {page}</source>
+        <translation>{title} · עמוד {page}</translation>
+    </message>
+    <message>
+        <source>{text} ({caution})</source>
+        <translation>{text} ({caution})</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents</source>
+        <translation>מסמכים</translation>
+    </message>
+    <message>
+        <source>The client&apos;s documents</source>
+        <translation>המסמכים של המטופל</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>כותרת</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>סוג</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>תאריך</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>עמודים</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>נקרא</translation>
+    </message>
+    <message>
+        <source>No documents yet. Drop a PDF or an image here.</source>
+        <translation>אין עדיין מסמכים. אפשר לגרור לכאן קובץ PDF או תמונה.</translation>
+    </message>
+    <message>
+        <source>&amp;Attach document…</source>
+        <translation>&amp;צירוף מסמך…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;פתיחה</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;מחיקה…</translation>
+    </message>
+    <message>
+        <source>Delete document</source>
+        <translation>מחיקת מסמך</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and the text read from it? This cannot be undone.</source>
+        <translation>למחוק את ”{title}“ ואת הטקסט שנקרא ממנו? לא ניתן לבטל פעולה זו.</translation>
+    </message>
+</context>
+<context>
     <name>DraftBar</name>
     <message>
         <source>&amp;Restore</source>
@@ -2299,6 +2444,14 @@
         <source>Chartside locked itself after a period of inactivity.</source>
         <translation>‏Chartside ננעלה לאחר פרק זמן ללא פעילות.</translation>
     </message>
+    <message>
+        <source>Document attached; it is read in the background.</source>
+        <translation>המסמך צורף; הוא נקרא ברקע.</translation>
+    </message>
+    <message>
+        <source>Reading documents stopped; it goes on at the next unlock or attach.</source>
+        <translation>קריאת המסמכים נעצרה; היא תימשך בביטול הנעילה הבא או בצירוף הבא.</translation>
+    </message>
 </context>
 <context>
     <name>IndexProgressBar</name>
@@ -2351,6 +2504,14 @@
     <message>
         <source>Main</source>
         <translation>ראשי</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation>מסמכים…</translation>
+    </message>
+    <message>
+        <source>The client&apos;s documents; drop a file to attach it</source>
+        <translation>המסמכים של המטופל; גרירת קובץ לכאן מצרפת אותו</translation>
     </message>
     <message>
         <source>{app} — {client}</source>
@@ -2501,6 +2662,18 @@
     <message>
         <source>Ctrl+Shift+T</source>
         <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>&amp;Documents…</source>
+        <translation>מ&amp;סמכים…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Attach document…</source>
+        <translation>&amp;צירוף מסמך…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2794,6 +2967,44 @@
     </message>
 </context>
 <context>
+    <name>PageCanvas</name>
+    <message>
+        <source>The page</source>
+        <translation>העמוד</translation>
+    </message>
+</context>
+<context>
+    <name>PageViewPane</name>
+    <message>
+        <source>&amp;Previous page</source>
+        <translation>עמוד &amp;קודם</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt page</source>
+        <translation>עמוד &amp;הבא</translation>
+    </message>
+    <message>
+        <source>Text read from the page</source>
+        <translation>הטקסט שנקרא מהעמוד</translation>
+    </message>
+    <message>
+        <source>This page has not been read yet.</source>
+        <translation>העמוד הזה עוד לא נקרא.</translation>
+    </message>
+    <message>
+        <source>Choose a document to see its pages.</source>
+        <translation>יש לבחור מסמך כדי לראות את עמודיו.</translation>
+    </message>
+    <message>
+        <source>{place} of {pages}</source>
+        <translation>{place} מתוך {pages}</translation>
+    </message>
+    <message>
+        <source>⚠ This page was read from a scan: its numbers are {caution}.</source>
+        <translation>⚠ העמוד נקרא מסריקה: המספרים בו {caution}.</translation>
+    </message>
+</context>
+<context>
     <name>PractitionersActions</name>
     <message>
         <source>&amp;Practitioners…</source>
@@ -2937,6 +3148,21 @@
     <message>
         <source>You are signed in as {name}, so you cannot remove yourself. Another practitioner can; a workspace always keeps at least one.</source>
         <translation>אתם מחוברים בתור {name}, ולכן אינכם יכולים להסיר את עצמכם. מטפל אחר יכול; בסביבת עבודה נשאר תמיד מטפל אחד לפחות.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadProgressBar</name>
+    <message>
+        <source>Stop</source>
+        <translation>עצירה</translation>
+    </message>
+    <message>
+        <source>Stop reading documents; it goes on at the next unlock or attach</source>
+        <translation>עצירת קריאת המסמכים; היא תימשך בביטול הנעילה הבא או בצירוף הבא</translation>
+    </message>
+    <message>
+        <source>Reading documents: page {current} of {total}</source>
+        <translation>קריאת מסמכים: עמוד {current} מתוך {total}</translation>
     </message>
 </context>
 <context>
