@@ -330,6 +330,9 @@ class MainWindow(QMainWindow):
     def can_open_flowsheet(self) -> bool:
         return self.clients.client_id is not None
 
+    def can_open_documents(self) -> bool:
+        return self.clients.client_id is not None
+
     def open_flowsheet(self) -> FlowsheetDialog | None:
         """The flowsheet of the client on screen, shown (and read, unless it already
         holds this client's facts as they are)."""
