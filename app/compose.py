@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import migrations
+from core.dictation.ports import AudioSource, Transcriber
 from core.errors import ChartsideError
 from core.services.service import ChartsideService
 from core.settings import Settings, load_settings
@@ -63,6 +64,9 @@ def build_service(settings: Settings) -> ChartsideService:
         multilingual=multilingual_id if embedder is not None else None,
         # Scanned documents: tesseract as a process (models/ocr.py); text PDFs need none.
         ocr=TesseractOcr(),
+        # Dictation (issue 29): the speech model and the microphone open on first use.
+        transcriber=lambda: _transcriber(settings),
+        audio_source=_microphone,
     )
 
 
@@ -74,3 +78,15 @@ def _generator(settings: Settings) -> Any:
     except ChartsideError as exc:
         log.warning("no text generator: answers are extractive (%s)", exc.message)
         return None
+
+
+def _transcriber(settings: Settings) -> Transcriber:
+    from models.factory import open_transcriber
+
+    return open_transcriber(settings.models_dir)
+
+
+def _microphone() -> AudioSource:
+    from app.microphone import Microphone
+
+    return Microphone()

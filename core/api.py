@@ -16,6 +16,7 @@ from core.assistant.types import (
     StoredMessage,
 )
 from core.backup.schedule import BackupStatus
+from core.dictation.recorder import Recording
 from core.documents.types import AttachRequest, DocumentInfo, PageView, ReadProgress
 from core.domain import (
     AssistantStatus,
@@ -109,6 +110,24 @@ class DocumentsApi(Protocol):
         ...
 
 
+class DictationApi(Protocol):
+    """Speech to text into a note (docs/dictation.md): live takes from the microphone, heard
+    on this computer. The sound and the words are held in memory only."""
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """What the speech model transcribes (ISO 639-1; ("en",) today); () when there is no
+        speech model. Reads the model registry, loads nothing: off the GUI thread."""
+        ...
+
+    def record(self, client_id: UUID | None = None, language: str = "en") -> Recording:
+        """Begin a take from the microphone. With `client_id`, that client's medications and
+        problems steer the spelling (an audited read of their notes). Raises
+        `DictationUnavailable` without a model or a microphone, `Locked` while locked. The
+        take's `update` and `finish` run the model: off the GUI thread too."""
+        ...
+
+
 class NotesApi(Protocol):
     """Everything a front end may do with notes. All methods block; call them off the GUI
     thread. Every PHI method raises `core.errors.Locked` while locked."""
@@ -121,6 +140,11 @@ class NotesApi(Protocol):
     @property
     def documents(self) -> DocumentsApi:
         """The documents part: attach, read in the background, list, view, delete."""
+        ...
+
+    @property
+    def dictation(self) -> DictationApi:
+        """The dictation part: takes from the microphone, heard by the local speech model."""
         ...
 
     def is_initialised(self) -> bool: ...

@@ -35,6 +35,8 @@ PACKAGE = "chartside"
 BASE_DEPENDS = ["libc6 (>= 2.34)", "zlib1g", "fontconfig", "fonts-dejavu-core"]
 # Scanned documents are read by Debian's tesseract (Apache-2.0), run as a process.
 OCR_DEPENDS = ["tesseract-ocr (>= 5)", "tesseract-ocr-eng", "tesseract-ocr-heb"]
+# Dictation opens the microphone through Debian's PortAudio (MIT), via sounddevice.
+AUDIO_DEPENDS = ["libportaudio2"]
 
 LAUNCHER = """\
 #!/bin/sh
@@ -118,7 +120,7 @@ def policy_template() -> str:
 
 def control(bundle: Path) -> str:
     size_kib = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) // 1024
-    depends = ", ".join([*BASE_DEPENDS, *OCR_DEPENDS, *SYSTEM_LIBRARIES])
+    depends = ", ".join([*BASE_DEPENDS, *OCR_DEPENDS, *AUDIO_DEPENDS, *SYSTEM_LIBRARIES])
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {version()}\n"
@@ -173,6 +175,11 @@ def copyright_text() -> str:
         "Comment: not bundled; a dependency of this package, run as a process to read",
         " scanned documents.",
         "License: Apache-2.0",
+        "",
+        "Files: libportaudio2 (Debian package)",
+        "Comment: not bundled; a dependency of this package, the library the microphone",
+        " is opened through for dictation.",
+        "License: MIT",
         "",
     ]
     for dist in components.runtime_distributions():

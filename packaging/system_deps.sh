@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages `make package` and `make package-test` need, and (gui) the X server,
 # window manager and Qt X11 libraries tests/ui/test_gui_fit.py runs the window under, and
-# (ocr) tesseract with its English and Hebrew data for scanned documents. As root,
+# (ocr) tesseract with its English and Hebrew data for scanned documents, and (audio)
+# PortAudio, the library the microphone is opened through for dictation. As root,
 # installs what is missing; otherwise prints the apt-get line and fails.
-#   packaging/system_deps.sh build|test|gui|eval|ocr
+#   packaging/system_deps.sh build|test|gui|eval|ocr|audio
 set -euo pipefail
 group="${1:-build}"
 case "$group" in
@@ -15,7 +16,9 @@ case "$group" in
     eval)  tools="espeak-ng:espeak-ng" ;;
     # Scanned documents (issue 30): tesseract 5 (Apache-2.0) with its English and Hebrew data
     ocr)   tools="tesseract:tesseract-ocr" ;;
-    *) echo "usage: $0 build|test|gui|eval|ocr" >&2; exit 2 ;;
+    # Dictation's microphone (issue 29): PortAudio (MIT), a library, not a command
+    audio) tools="" ;;
+    *) echo "usage: $0 build|test|gui|eval|ocr|audio" >&2; exit 2 ;;
 esac
 missing=()
 for pair in $tools; do
@@ -32,6 +35,9 @@ if [ "$group" = ocr ]; then
     for lang in eng heb; do
         grep -qx "$lang" <<< "$langs" || missing+=("tesseract-ocr-$lang")
     done
+fi
+if [ "$group" = audio ]; then
+    ldconfig -p 2>/dev/null | grep -q 'libportaudio\.so\.2' || missing+=("libportaudio2")
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

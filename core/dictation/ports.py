@@ -4,6 +4,7 @@ Calls from several threads are safe; the runtime serialises them on its owning t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from core.dictation.types import PcmAudio, Transcript
@@ -38,3 +39,26 @@ class Transcriber(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+BlockListener = Callable[[bytes], None]
+
+
+@runtime_checkable
+class AudioSource(Protocol):
+    """Where a live take's sound comes from: the microphone (`app/microphone.py`), or in
+    the tests a recording played at its own pace. It hands `on_block` mono signed 16-bit
+    PCM (the bytes of `PcmAudio`), a block at a time, from a thread of its own, between
+    `start` and `stop`. 16-bit rather than float: core carries no numpy, and PortAudio
+    converts for free. Nothing it hands over is written anywhere."""
+
+    @property
+    def sample_rate(self) -> int: ...
+
+    def start(self, on_block: BlockListener) -> None:
+        """Open the device and begin; raises `ChartsideError` when there is no microphone."""
+        ...
+
+    def stop(self) -> None:
+        """Close the device; no block arrives after it returns. Idempotent."""
+        ...

@@ -62,3 +62,12 @@ class AudioUnreadable(ChartsideError):
     file's name: a name can carry a patient's."""
 
     remediation = "Give a WAV or FLAC recording (16-bit PCM or float); MP3 and video are not read."
+
+
+class DictationUnavailable(ChartsideError):
+    """No speech model or no sound input: dictation cannot start."""
+
+    remediation = (
+        "Dictation needs the packaged speech model (chartside models list) and a microphone "
+        "that the system sees."
+    )

@@ -20,6 +20,7 @@ from core.backup import archive as backup
 from core.backup import schedule
 from core.db.engine import Database
 from core.db.store import Store
+from core.dictation.ports import AudioSource, Transcriber
 from core.documents.types import OcrEngine
 from core.domain import (
     AssistantStatus,
@@ -46,6 +47,7 @@ from core.security.keyring_source import KeyringSource
 from core.security.keys import KeyManager
 from core.services.ask_ops import AskService, OnProgress, OnText
 from core.services.backup_ops import BackupService
+from core.services.dictation_ops import DictationService
 from core.services.doctor import HealthService
 from core.services.documents_ops import DocumentService
 from core.services.key_ops import KeyService
@@ -79,6 +81,8 @@ class ChartsideService:
         embedder_for: EmbedderFor | None = None,
         multilingual: MultilingualId | None = None,
         ocr: OcrEngine | None = None,
+        transcriber: Callable[[], Transcriber] | None = None,
+        audio_source: Callable[[], AudioSource] | None = None,
     ) -> None:
         """`generator` opens the text generator on first use (None: extractive answers);
         `embedder_for(model_id)` opens the workspace's embedder when it is not `embedder`
@@ -98,6 +102,8 @@ class ChartsideService:
         self.timeline = TimelineService(self.session)
         # Attached documents (issue 30), a part handed out whole like the timeline.
         self.documents = DocumentService(self.session, self.embedding, ocr)
+        # Dictation (issue 29), a part handed out whole like the timeline.
+        self.dictation = DictationService(self.session, self.timeline, transcriber, audio_source)
         self.ask_service = AskService(
             self.session, self.embedding, self.search_service, generator, assistant_status,
             timeline=self.timeline,
@@ -217,6 +223,7 @@ class ChartsideService:
         self.key_service.unlock_with_keyring(source, username=username)
 
     def lock(self) -> None:
+        self.dictation.cancel_all()  # a microphone left open would hear the next visit
         self.session.lock(reason="user")
 
     @property
@@ -229,9 +236,13 @@ class ChartsideService:
 
     def check_idle(self) -> bool:
         """Lock if idle too long; True when locked now. The GUI polls this on a timer."""
-        return self.session.check_idle()
+        locked = self.session.check_idle()
+        if locked:
+            self.dictation.cancel_all()
+        return locked
 
     def close(self) -> None:
+        self.dictation.close()
         self.session.close()
 
     def delete_local_data(self, source: KeyringSource | None = None) -> Path:

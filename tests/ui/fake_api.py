@@ -30,6 +30,9 @@ from core.assistant.types import (
 )
 from core.backup.format import BackupError
 from core.backup.schedule import scheduled_path
+from core.dictation.ports import AudioSource, Transcriber
+from core.dictation.recorder import Recording
+from core.dictation.types import DictationUnavailable
 from core.domain import (
     AssistantStatus,
     Client,
@@ -154,6 +157,7 @@ class FakeNotesApi:
         self.recovery_key = FAKE_RECOVERY_KEY
         self._timeline = FakeTimeline(self)
         self._documents = FakeDocuments(self)
+        self._dictation = FakeDictation(self)
         self.metrics_value: dict[str, dict[str, float]] = {
             "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
             "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},
@@ -193,6 +197,10 @@ class FakeNotesApi:
     @property
     def documents(self) -> FakeDocuments:
         return self._documents
+
+    @property
+    def dictation(self) -> FakeDictation:
+        return self._dictation
 
     def is_initialised(self) -> bool:
         self._enter("is_initialised", needs_unlock=False)
@@ -718,6 +726,26 @@ class FakeNotesApi:
         self._enter("close", needs_unlock=False)
         self._unlocked = False
         self.closed = True
+
+
+class FakeDictation:
+    """The dictation part: no speech model and no microphone unless the test gives them
+    (`transcriber`, `source`); a take is then core's real `Recording` over them."""
+
+    def __init__(self, owner: FakeNotesApi) -> None:
+        self._owner = owner
+        self.transcriber: Transcriber | None = None
+        self.source: Callable[[], AudioSource] | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return () if self.transcriber is None else self.transcriber.languages
+
+    def record(self, client_id: UUID | None = None, language: str = "en") -> Recording:
+        self._owner._enter("dictation.record")
+        if self.transcriber is None or self.source is None:
+            raise DictationUnavailable("No speech model is installed.")
+        return Recording(self.source(), self.transcriber, language=language)
 
 
 class FakeTimeline:

@@ -1,0 +1,83 @@
+"""The dictation part of the service (issue 29): live takes from the microphone, heard by
+the local speech model with the client's own drug and problem names as its prompt. Handed
+out whole as the facade's `dictation` part. The sound and the words stay in memory."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from uuid import UUID
+
+from core.dictation.ports import AudioSource, Transcriber
+from core.dictation.prompt import initial_prompt, vocabulary_from_facts
+from core.dictation.recorder import Recording
+from core.dictation.types import DictationUnavailable
+from core.errors import ChartsideError
+from core.services.session import WorkspaceSession
+from core.services.timeline_ops import TimelineService
+
+# Each opens its thing on first use: the speech model's registry entry, the microphone.
+TranscriberFactory = Callable[[], Transcriber]
+SourceFactory = Callable[[], AudioSource]
+
+
+class DictationService:
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        timeline: TimelineService,
+        transcriber: TranscriberFactory | None = None,
+        source: SourceFactory | None = None,
+    ) -> None:
+        """`transcriber` None: no speech model here; `source` None: no microphone."""
+        self.session, self._timeline = session, timeline
+        self._open_transcriber, self._open_source = transcriber, source
+        self._transcriber: Transcriber | None = None
+        self._lock = threading.Lock()
+        self._takes: weakref.WeakSet[Recording] = weakref.WeakSet()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """What the speech model transcribes (ISO 639-1); () without one. Loads nothing."""
+        try:
+            return self._model().languages
+        except ChartsideError:  # not installed, or its registry entry is damaged
+            return ()
+
+    def record(self, client_id: UUID | None = None, language: str = "en") -> Recording:
+        """A take from the microphone, begun; with `client_id`, that client's medications
+        and problems (a read of their notes, audited) steer the spelling."""
+        self.session.require_active()
+        if self._open_source is None:
+            raise DictationUnavailable("There is no sound input on this computer.")
+        transcriber = self._model()
+        prompt = ""
+        if client_id is not None:
+            prompt = initial_prompt(vocabulary_from_facts(self._timeline.facts(client_id)))
+        take = Recording(self._open_source(), transcriber, prompt=prompt, language=language)
+        with self._lock:
+            self._takes.add(take)
+        return take
+
+    def cancel_all(self) -> None:
+        """Stop every take and forget its sound (the workspace is locking)."""
+        with self._lock:
+            takes = list(self._takes)
+        for take in takes:
+            take.cancel()
+
+    def close(self) -> None:
+        self.cancel_all()
+        with self._lock:
+            transcriber, self._transcriber = self._transcriber, None
+        if transcriber is not None:
+            transcriber.close()
+
+    def _model(self) -> Transcriber:
+        with self._lock:
+            if self._transcriber is None:
+                if self._open_transcriber is None:
+                    raise DictationUnavailable("No speech model is installed.")
+                self._transcriber = self._open_transcriber()
+            return self._transcriber

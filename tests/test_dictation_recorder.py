@@ -1,0 +1,53 @@
+"""A live take (core/dictation/recorder.py, issue 29) with the real packaged speech model,
+fed a real recording (espeak-ng, tests/data/dictation) as a microphone would feed it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from core.dictation.recorder import Recording
+from core.dictation.wer import words
+from models import packaged
+from models.speech import WhisperTranscriber
+from tests.dictation_source import DATA, WavSource
+
+
+@pytest.fixture(scope="module")
+def speech() -> Iterator[WhisperTranscriber]:
+    pm = packaged.speech()
+    runtime = WhisperTranscriber(pm.path, name=pm.name, expected_sha256=pm.sha256)
+    yield runtime
+    runtime.close()
+
+
+def test_words_come_while_the_take_grows_and_the_finished_take_has_them_all(
+    speech: WhisperTranscriber,
+) -> None:
+    source = WavSource(DATA / "chest_pain.wav", speed=2.0)
+    take = Recording(source, speech, prompt="Medications: metformin, lisinopril.")
+    passes: list[list[str]] = []
+    while not source.played.is_set():
+        passes.append(words(take.update().text))
+    assert take.elapsed_s > 0 and 0.0 <= take.level <= 1.0
+    final = take.finish()
+    assert source.stopped.is_set() and take.state == "stopped"
+    heard = words(final.text)
+    # Words were there before the end, and the last passes' words begin the final ones.
+    assert any(p for p in passes[:-1]), passes
+    assert {"chest", "pain", "metformin", "lisinopril"} <= set(heard), heard
+    assert [w.start for w in final.words] == sorted(w.start for w in final.words)
+    assert all(0 <= w.start <= w.end <= final.duration_s for w in final.words)
+    assert final.text == " ".join(w.text for w in final.words)
+
+
+def test_a_cancelled_take_forgets_its_sound_and_words(speech: WhisperTranscriber) -> None:
+    source = WavSource(DATA / "knee.wav", speed=4.0)
+    take = Recording(source, speech)
+    while take.elapsed_s < 3.0:
+        take.update()
+    take.cancel()
+    assert source.stopped.is_set() and take.state == "cancelled"
+    assert take.elapsed_s == 0.0 and take.level == 0.0
+    assert take.update().words == ()
