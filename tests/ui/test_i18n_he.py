@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from a11y import clashes, tour, widgets_of, window_mnemonics
 from gui_driver import GuiDriver
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,7 +48,7 @@ from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
 from ui.kit.bidi import ISOLATES, PDI, strip_isolates, utf16_len
-from ui.kit.core_text import ANSWER_LINES, TEMPLATES, TEXTS, core_lines, core_text
+from ui.kit.core_text import ANSWER_LINES, TEMPLATES, TEXTS, core_lines, core_text, set_language
 from ui.kit.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -136,6 +136,7 @@ def hebrew(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) 
     for translator in translators:
         app.removeTranslator(translator)
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    set_language(QLocale(QLocale.Language.English))  # core's dates, and the window's language
 
 
 def test_the_compiled_catalogue_translates(hebrew: None) -> None:

@@ -1278,6 +1278,34 @@
         <translation>המודל המוצלח ביותר מבין המודלים שבחבילה שנכנס בזיכרון של המחשב הזה</translation>
     </message>
     <message>
+        <source>Dictation needs the packaged speech model (chartside models list) and a microphone that the system sees.</source>
+        <translation>להכתבה נדרשים מודל הדיבור הארוז (chartside models list) ומיקרופון שהמערכת מזהה.</translation>
+    </message>
+    <message>
+        <source>No speech model is installed.</source>
+        <translation>לא מותקן מודל דיבור.</translation>
+    </message>
+    <message>
+        <source>There is no sound input on this computer.</source>
+        <translation>אין במחשב זה קלט קול.</translation>
+    </message>
+    <message>
+        <source>No microphone could be opened.</source>
+        <translation>לא ניתן היה לפתוח מיקרופון.</translation>
+    </message>
+    <message>
+        <source>Connect a microphone, or allow Chartside to use it.</source>
+        <translation>חברו מיקרופון, או אפשרו ל-Chartside להשתמש בו.</translation>
+    </message>
+    <message>
+        <source>The sound library (PortAudio) is not installed.</source>
+        <translation>ספריית הקול (PortAudio) אינה מותקנת.</translation>
+    </message>
+    <message>
+        <source>Install the libportaudio2 package.</source>
+        <translation>התקינו את החבילה libportaudio2.</translation>
+    </message>
+    <message>
         <source>- {place}: “{quote}” [{n}]</source>
         <translation>- {place}: &quot;{quote}&quot; [{n}]</translation>
     </message>
@@ -2159,6 +2187,76 @@
     </message>
 </context>
 <context>
+    <name>Dictation</name>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Dictation is in English only for now: the speech model does not hear Hebrew. Switch the window to English in Settings to dictate.</source>
+        <translation>ההכתבה זמינה באנגלית בלבד לעת עתה: מודל הדיבור אינו מזהה עברית. כדי להכתיב, העבירו את החלון לאנגלית בהגדרות.</translation>
+    </message>
+    <message>
+        <source>No speech model is installed, so dictation is off.</source>
+        <translation>לא מותקן מודל דיבור, ולכן ההכתבה כבויה.</translation>
+    </message>
+</context>
+<context>
+    <name>DictationBar</name>
+    <message>
+        <source>Input level</source>
+        <translation>עוצמת הקלט</translation>
+    </message>
+    <message>
+        <source>Time recorded</source>
+        <translation>זמן ההקלטה</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>עצירה</translation>
+    </message>
+    <message>
+        <source>Stop listening; the words stay marked to check</source>
+        <translation>הפסקת ההאזנה; המילים נשארות מסומנות לבדיקה</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>אישור</translation>
+    </message>
+    <message>
+        <source>Keep the dictated words as typed text</source>
+        <translation>שמירת המילים שהוכתבו כטקסט מוקלד</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
+    </message>
+    <message>
+        <source>Discard this take; the field is as it was</source>
+        <translation>ביטול ההקלטה הזו; השדה חוזר למצבו הקודם</translation>
+    </message>
+    <message>
+        <source>Opening the microphone…</source>
+        <translation>פותח את המיקרופון…</translation>
+    </message>
+    <message>
+        <source>Listening: the words appear as they are heard.</source>
+        <translation>מאזין: המילים מופיעות כשהן נשמעות.</translation>
+    </message>
+    <message>
+        <source>Hearing the last words…</source>
+        <translation>מזהה את המילים האחרונות…</translation>
+    </message>
+    <message>
+        <source>Check the marked words, then accept them.</source>
+        <translation>בדקו את המילים המסומנות, ואז אשרו אותן.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+</context>
+<context>
     <name>DraftBar</name>
     <message>
         <source>&amp;Restore</source>
@@ -2730,6 +2828,17 @@
     <message>
         <source>&amp;Tools</source>
         <translation>&amp;כלים</translation>
+    </message>
+</context>
+<context>
+    <name>MicButton</name>
+    <message>
+        <source>Dictate into this field (Ctrl+Shift+D)</source>
+        <translation>הכתבה לשדה זה (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>Dictate</source>
+        <translation>הכתבה</translation>
     </message>
 </context>
 <context>

@@ -264,6 +264,18 @@ TEXTS = (
     QT_TRANSLATE_NOOP(
         "Core", "Give a WAV or FLAC recording (16-bit PCM or float); MP3 and video are not read."
     ),
+    # Dictation in the window (core.dictation.types, app/microphone.py).
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Dictation needs the packaged speech model (chartside models list) and a microphone "
+        "that the system sees.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "No speech model is installed."),
+    QT_TRANSLATE_NOOP("Core", "There is no sound input on this computer."),
+    QT_TRANSLATE_NOOP("Core", "No microphone could be opened."),
+    QT_TRANSLATE_NOOP("Core", "Connect a microphone, or allow Chartside to use it."),
+    QT_TRANSLATE_NOOP("Core", "The sound library (PortAudio) is not installed."),
+    QT_TRANSLATE_NOOP("Core", "Install the libportaudio2 package."),
     QT_TRANSLATE_NOOP("Core", "No other embedder is advised for this workspace's notes."),
     QT_TRANSLATE_NOOP("Core", "Reading stopped; it resumes where it stopped."),
     QT_TRANSLATE_NOOP("Core", "Save a copy without the password and attach that."),
@@ -518,3 +530,8 @@ def _spoken_date(text: str) -> dt.date | None:
     found = find_dates(text)
     whole = len(found) == 1 and (found[0].start, found[0].end) == (0, len(text))
     return found[0].date if whole else None
+
+
+def ui_language() -> str:
+    """The window's language as an ISO 639-1 code ("en", "he")."""
+    return _locale.name().split("_")[0]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import ValidationError
 from ui.kit.bidi import first_strong, utf16_len
+from ui.notes.dictation import Dictation
 from ui.notes.note_edit import NoteEdit
 from ui.notes.passage import passage_span
 
@@ -242,6 +243,23 @@ class _Editor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._grid, 1)
         self._fit_rows()
+
+    def add_dictation(self, dictation: Dictation) -> None:
+        """A microphone button beside each text field, and its take's bar under it."""
+        for row, widget in self._text_rows:
+            if not isinstance(widget, NoteEdit):
+                continue
+            button, bar = dictation.add_field(widget)
+            # Off the Tab chain: a keyboard user dictates with Ctrl+Shift+D in the field,
+            # and a click leaves the caret where the words are to go.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self._grid.removeWidget(widget)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(widget, 1)
+            column.addWidget(bar)
+            self._grid.addLayout(column, row, 1)
+            self._grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
 
     def _fit_rows(self) -> None:
         """Share the height between the text fields by how much each holds, so a 35-line

@@ -20,7 +20,13 @@ class NoteEdit(QPlainTextEdit):
         super().__init__(parent)
         self._edited: tuple[int, int] | None = None  # document positions to re-isolate
         self._isolating = False
+        self._held = False
         self.document().contentsChange.connect(self._on_change)
+
+    def hold_isolation(self, held: bool) -> None:
+        """While held, edits are not isolated: dictation (ui/notes/dictation.py) keeps the
+        place of its words in the document, which an isolate slipped in would move."""
+        self._held = held
 
     def setPlainText(self, text: str) -> None:  # noqa: N802 (Qt override)
         self._isolating = True
@@ -37,7 +43,7 @@ class NoteEdit(QPlainTextEdit):
         return _position(super().toPlainText(), index)
 
     def _on_change(self, position: int, _removed: int, added: int) -> None:
-        if self._isolating:
+        if self._isolating or self._held:
             return
         start, end = position, position + added
         if self._edited is not None:

@@ -205,6 +205,7 @@ class GuiController(QObject):
             self.unlock_dialog.hide()
         # An answer in flight is cancelled and its thread joined before the service closes.
         self.main_window.assistant_panel.shutdown()
+        self.main_window.dictation.shutdown()
         self.runner.shutdown(final=self._api.close if close_api else None)
 
     def _hide_main_window(self) -> None:

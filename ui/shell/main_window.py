@@ -37,6 +37,7 @@ from ui.kit.errors import ErrorBanner, describe
 from ui.kit.lists import IdList
 from ui.kit.tasks import TaskRunner
 from ui.notes.client_pane import CLIENT_KEY, ClientBox, ClientListPane, ClientPane
+from ui.notes.dictation import Dictation
 from ui.notes.drafts import DraftBar, DraftKeeper
 from ui.notes.editors import ClientEditor, SessionEditor
 from ui.notes.passage import used_sentence
@@ -155,6 +156,11 @@ class MainWindow(QMainWindow):
         self.unsaved.serve(self.clients, self.drafts, self.draft_bar)
         for editor in (self.client_editor, self.session_editor):
             editor.edited.connect(self.unsaved.update_markers)
+        # Speech into every note field (issue 29), for the client on screen.
+        self.dictation = Dictation(api, lambda: self.client_editor.client_id, self)
+        self.dictation.failed.connect(self.show_error)
+        for editor in (self.client_editor, self.session_editor):
+            editor.add_dictation(self.dictation)
         self.clients.show(None, enabled=False)
 
     def _build_client_page(self) -> QSplitter:
@@ -395,6 +401,7 @@ class MainWindow(QMainWindow):
     def clear_phi(self) -> None:
         """Forget everything on screen; called on lock, before the window hides."""
         self._runner.invalidate(SESSION_KEY, DRAFTS_KEY)
+        self.dictation.end_all()  # the microphone closes and the take's sound is dropped
         self.drafts.stop()  # before the forms empty: emptying them is not discarding
         self.draft_bar.withdraw()
         if self.flowsheet is not None:
