@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QStatusBar,
     QTreeWidget,
     QWidget,
@@ -113,7 +114,22 @@ def _shown(widget: QWidget, window: QWidget) -> dict[str, Any]:
         "width": widget.width(),
         "needs": widget.minimumSizeHint().width(),
         "squeezable": isinstance(widget, QLabel) and widget.wordWrap(),
+        "scrolled": _scrolled_out(widget),
     }
+
+
+def _scrolled_out(widget: QWidget) -> bool:
+    """Whether `widget` is cut only by a scroll area it is in, which scrolls to it (the
+    client's details in a short window: its fields' dictation buttons scroll with them)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is None or not parent.verticalScrollBar().maximum():
+        return False
+    viewport = parent.viewport()
+    shown = QRect(viewport.mapToGlobal(viewport.rect().topLeft()), viewport.size())
+    whole = QRect(widget.mapToGlobal(widget.rect().topLeft()), widget.size())
+    return not shown.contains(whole)
 
 
 def _checked_widgets(window: MainWindow) -> list[QWidget]:

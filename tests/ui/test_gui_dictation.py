@@ -5,6 +5,7 @@ tests/data/dictation) that a stand-in microphone hands over as the microphone wo
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from ui.notes.note_edit import NoteEdit
 MakeGui = Callable[[NotesApi], GuiDriver]
 HEARD_MS = 120_000  # two cores shared with other work: a pass may take a while
 SUBJECTIVE = "Seen for knee pain."
+ROOT = Path(__file__).resolve().parents[2]
+SCREEN = (1366, 768)
 
 
 def speech() -> WhisperTranscriber:
@@ -70,6 +73,7 @@ def dictating(tmp_path: Path, sources: list[WavSource]) -> Iterator[ChartsideSer
 
 def _open_session(driver: GuiDriver, svc: ChartsideService) -> NoteEdit:
     driver.unlock(PASSPHRASE)
+    driver.window.resize(*SCREEN)
     client = svc.list_clients()[0]
     driver.open_client(client.id)
     driver.open_session(svc.list_sessions(client.id)[0].id)
@@ -79,11 +83,26 @@ def _open_session(driver: GuiDriver, svc: ChartsideService) -> NoteEdit:
     return field
 
 
-def _dictate_until_heard(driver: GuiDriver, field: NoteEdit, source: list[WavSource]) -> None:
+def _shoot(driver: GuiDriver, name: str, tmp_path: Path) -> None:
+    """The window at 1366x768 as it is now, into ui/screenshots/ with
+    README_SCREENSHOTS=ui/screenshots (as tests/ui/test_gui_screenshots.py), else tmp."""
+    chosen = os.environ.get("README_SCREENSHOTS")
+    out = ROOT / chosen if chosen else tmp_path
+    image = driver.window.grab().toImage()
+    assert (image.width(), image.height()) == SCREEN
+    assert image.save(str(out / f"{name}.png"))
+
+
+def _dictate_until_heard(
+    driver: GuiDriver, field: NoteEdit, source: list[WavSource], tmp_path: Path
+) -> None:
     """Start a take with the field's microphone button; wait until the whole recording
     was handed over and words have appeared in the field, marked."""
     mic = driver.window.dictation.button(field)
     driver.click(mic)
+    # The first words, while the recording is still being said: the screenshot's moment.
+    driver.wait_until(lambda: bool(dictated_spans(field)), HEARD_MS)
+    _shoot(driver, "dictation_en", tmp_path)
     driver.wait_until(lambda: bool(source) and source[0].played.is_set(), HEARD_MS)
     driver.wait_until(lambda: "knee" in words(" ".join(dictated_spans(field))), HEARD_MS)
     take = driver.window.dictation.take
@@ -95,11 +114,11 @@ def _dictate_until_heard(driver: GuiDriver, field: NoteEdit, source: list[WavSou
 
 
 def test_a_cancelled_take_leaves_the_field_as_it_was(
-    dictating: ChartsideService, sources: list[WavSource], make_gui: MakeGui
+    dictating: ChartsideService, sources: list[WavSource], make_gui: MakeGui, tmp_path: Path
 ) -> None:
     driver = make_gui(dictating)
     field = _open_session(driver, dictating)
-    _dictate_until_heard(driver, field, sources)
+    _dictate_until_heard(driver, field, sources, tmp_path)
     # The words went after the note's own text, spaced from it, the note untouched.
     assert field.toPlainText().startswith(SUBJECTIVE + " ")
     assert "ibuprofen" in words(field.toPlainText())
@@ -155,6 +174,7 @@ def test_the_hebrew_window_says_dictation_is_english_only(
     dictating: ChartsideService,
     sources: list[WavSource],
     make_gui: MakeGui,
+    tmp_path: Path,
     hebrew: None,  # noqa: F811 (the fixture)
 ) -> None:
     driver = make_gui(dictating)
@@ -164,6 +184,7 @@ def test_the_hebrew_window_says_dictation_is_english_only(
     bar = dictation.bar(field)
     driver.wait_until(lambda: bar.isVisible() and bar.cancel_button.text() == "סגירה")
     assert "אנגלית" in bar.status.text(), bar.status.text()
+    _shoot(driver, "dictation_he", tmp_path)
     assert sources == [] and dictation.take is None  # no microphone was opened
     assert field.toPlainText() == SUBJECTIVE
     driver.click(bar.cancel_button)

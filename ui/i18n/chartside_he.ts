@@ -2212,6 +2212,10 @@
         <translation>זמן ההקלטה</translation>
     </message>
     <message>
+        <source>The words appear as they are heard, marked. Accept (or typing) keeps them; Cancel takes them out, leaving the field as it was.</source>
+        <translation>המילים מופיעות כשהן נשמעות, מסומנות. אישור (או הקלדה) שומר אותן; ביטול מוציא אותן, והשדה חוזר למצבו הקודם.</translation>
+    </message>
+    <message>
         <source>Stop</source>
         <translation>עצירה</translation>
     </message>
@@ -2240,16 +2244,16 @@
         <translation>פותח את המיקרופון…</translation>
     </message>
     <message>
-        <source>Listening: the words appear as they are heard.</source>
-        <translation>מאזין: המילים מופיעות כשהן נשמעות.</translation>
+        <source>Listening…</source>
+        <translation>מאזין…</translation>
+    </message>
+    <message>
+        <source>Check the marked words.</source>
+        <translation>בדקו את המילים המסומנות.</translation>
     </message>
     <message>
         <source>Hearing the last words…</source>
         <translation>מזהה את המילים האחרונות…</translation>
-    </message>
-    <message>
-        <source>Check the marked words, then accept them.</source>
-        <translation>בדקו את המילים המסומנות, ואז אשרו אותן.</translation>
     </message>
     <message>
         <source>Close</source>

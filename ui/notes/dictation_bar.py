@@ -86,7 +86,13 @@ class DictationBar(QWidget):
         self.elapsed.setAccessibleName(self.tr("Time recorded"))
         self.status = QLabel(self)
         self.status.setObjectName("dictationStatus")
-        self.status.setWordWrap(True)
+        self.status.setWordWrap(True)  # the line saying why dictation cannot start
+        self.status.setToolTip(
+            self.tr(
+                "The words appear as they are heard, marked. Accept (or typing) keeps "
+                "them; Cancel takes them out, leaving the field as it was."
+            )
+        )
         self.status.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setObjectName("dictationStop")
@@ -117,7 +123,7 @@ class DictationBar(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
 
     def show_recording(self) -> None:
-        self._show(self.tr("Listening: the words appear as they are heard."), meter=True)
+        self._show(self.tr("Listening…"), meter=True)
         self.stop_button.setVisible(True)
         self.accept_button.setVisible(True)
         self.cancel_button.setText(self.tr("Cancel"))
@@ -127,7 +133,7 @@ class DictationBar(QWidget):
         self.stop_button.setVisible(False)
 
     def show_review(self) -> None:
-        self._show(self.tr("Check the marked words, then accept them."), meter=False)
+        self._show(self.tr("Check the marked words."), meter=False)
         self.stop_button.setVisible(False)
         self.accept_button.setVisible(True)
 
