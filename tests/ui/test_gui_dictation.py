@@ -24,7 +24,7 @@ from models import packaged
 from models.speech import WhisperTranscriber
 from tests.conftest import PASSPHRASE, make_settings
 from tests.dictation_source import DATA, WavSource
-from ui.notes.dictation import dictated_spans
+from ui.notes.dictation_take import dictated_spans
 from ui.notes.note_edit import NoteEdit
 
 MakeGui = Callable[[NotesApi], GuiDriver]
