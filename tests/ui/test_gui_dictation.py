@@ -13,6 +13,7 @@ import pytest
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextEdit
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 from app.compose import migrations_dir
@@ -24,8 +25,10 @@ from models import packaged
 from models.speech import WhisperTranscriber
 from tests.conftest import PASSPHRASE, make_settings
 from tests.dictation_source import DATA, WavSource
+from ui.kit.bidi import strip_isolates
 from ui.notes.dictation_take import dictated_spans
 from ui.notes.note_edit import NoteEdit
+from ui.notes.visit_dictation import FLAGGED_BACKGROUND
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 HEARD_MS = 120_000  # two cores shared with other work: a pass may take a while
@@ -46,12 +49,20 @@ def sources() -> list[WavSource]:
 
 
 @pytest.fixture
-def dictating(tmp_path: Path, sources: list[WavSource]) -> Iterator[ChartsideService]:
-    """A workspace whose microphone says tests/data/dictation/knee.wav (each take anew),
-    with a client and a session, locked as the window finds it."""
+def recording() -> Path:
+    """What the microphone says (a test may parametrize another)."""
+    return DATA / "knee.wav"
+
+
+@pytest.fixture
+def dictating(
+    tmp_path: Path, sources: list[WavSource], recording: Path
+) -> Iterator[ChartsideService]:
+    """A workspace whose microphone says `recording` (each take anew), with a client and
+    a session, locked as the window finds it."""
 
     def microphone() -> WavSource:
-        source = WavSource(DATA / "knee.wav", speed=2.0)
+        source = WavSource(recording, speed=2.0)
         sources.append(source)
         return source
 
@@ -189,3 +200,116 @@ def test_the_hebrew_window_says_dictation_is_english_only(
     assert field.toPlainText() == SUBJECTIVE
     driver.click(bar.cancel_button)
     assert not bar.isVisible()
+    # "Dictate the visit" says it too, and opens nothing.
+    driver.click(driver.window.session_editor.dictate_visit_button)
+    status = driver.window.statusBar()
+    driver.wait_until(lambda: "אנגלית" in status.currentMessage())
+    assert dictation.visit_dialog is None and sources == []
+
+
+def test_typing_into_the_words_being_checked_keeps_them(
+    dictating: ChartsideService, sources: list[WavSource], make_gui: MakeGui, tmp_path: Path
+) -> None:
+    driver = make_gui(dictating)
+    field = _open_session(driver, dictating)
+    _dictate_until_heard(driver, field, sources, tmp_path)
+    dictation = driver.window.dictation
+    driver.click(dictation.bar(field).stop_button)
+    driver.wait_until(lambda: dictation.take is not None and dictation.take.phase == "review",
+                      HEARD_MS)  # fmt: skip
+    heard = field.toPlainText()
+    driver.window.activateWindow()
+    field.setFocus()
+    driver.wait_until(field.hasFocus)
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    driver.qtbot.keyClicks(field, " Xy")
+    driver.wait_until(lambda: dictation.take is None)
+    assert field.toPlainText() == heard + " Xy"
+    assert dictated_spans(field) == []
+    assert not dictation.bar(field).isVisible()
+    driver.save_session()  # what was typed and heard is the note
+    client = dictating.list_clients()[0]
+    saved = dictating.get_session(dictating.list_sessions(client.id)[0].id).data
+    assert saved.subjective == heard + " Xy"
+
+
+def test_locking_ends_a_take_and_closes_the_microphone(
+    dictating: ChartsideService, sources: list[WavSource], make_gui: MakeGui, tmp_path: Path
+) -> None:
+    driver = make_gui(dictating)
+    field = _open_session(driver, dictating)
+    driver.click(driver.window.dictation.button(field))
+    driver.wait_until(lambda: bool(dictated_spans(field)), HEARD_MS)
+    driver.lock()
+    driver.wait_until(lambda: sources[0].stopped.is_set())
+    assert driver.window.dictation.take is None
+    assert not field.isReadOnly()
+
+
+def _flagged(view: QTextEdit) -> list[str]:
+    """The words the review highlights."""
+    out: list[str] = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().background().color().name() == FLAGGED_BACKGROUND:
+                out.append(fragment.text())
+            it += 1
+        block = block.next()
+    return out
+
+
+@pytest.mark.parametrize("recording", [DATA / "chest_pain.wav"])
+def test_a_dictated_visit_is_reviewed_put_into_the_note_and_kept_through_a_lock(
+    dictating: ChartsideService, sources: list[WavSource], make_gui: MakeGui, tmp_path: Path
+) -> None:
+    driver = make_gui(dictating)
+    field = _open_session(driver, dictating)
+    editor, dictation = driver.window.session_editor, driver.window.dictation
+    driver.click(editor.dictate_visit_button)
+    driver.wait_until(
+        lambda: dictation.visit_dialog is not None and dictation.visit_dialog.recording is not None
+    )
+    dialog = dictation.visit_dialog
+    assert dialog is not None
+    driver.wait_until(lambda: sources[0].played.is_set(), HEARD_MS)
+    driver.click(dialog.stop_button)
+    driver.wait_until(lambda: dialog.result is not None, HEARD_MS)
+    result = dialog.result
+    assert result is not None and sources[0].stopped.is_set()
+    draft = result.draft
+    assert "chest" in words(draft.text("subjective")), draft.text("subjective")
+    # The client has no drugs on record to steer the spelling: "met 4,500" for "metformin
+    # 500" is what review.py exists to flag.
+    assert {"continue", "milligrams", "daily"} <= set(words(draft.text("plan")))
+    # Each sentence with its time in the recording; the words to check highlighted.
+    shown = strip_isolates(dialog.view.toPlainText())
+    for sentence in draft.sentences:
+        whole = int(sentence.start)
+        assert f"[{whole // 60}:{whole % 60:02d}] {sentence.text}" in shown, shown
+    flagged = sorted(result.transcript.words[i].text for i in result.review)
+    assert flagged and sorted(_flagged(dialog.view)) == flagged
+    assert dialog.grab().save(str(Path(os.environ.get("DICTATION_SHOTS", tmp_path)) / "visit.png"))
+
+    driver.click(dialog.put_button)
+    driver.wait_until(lambda: dictation.visit_dialog is None)
+    typed = {
+        "subjective": f"{SUBJECTIVE}\n{draft.text('subjective')}",
+        **{s: draft.text(s) for s in ("objective", "assessment", "plan")},
+    }
+    assert driver.session_values() == typed
+    assert field.toPlainText() == typed["subjective"]
+
+    # Not saved yet: a lock keeps it as a draft, as typing is kept.
+    driver.lock()
+    driver.unlock(PASSPHRASE)
+    driver.wait_until(driver.window.draft_bar.isVisible)
+    driver.click(driver.window.draft_bar.restore_button)
+    driver.settle()
+    assert driver.session_values() == typed
+    driver.save_session()
+    client = dictating.list_clients()[0]
+    saved = dictating.get_session(dictating.list_sessions(client.id)[0].id).data
+    assert (saved.subjective, saved.plan) == (typed["subjective"], typed["plan"])

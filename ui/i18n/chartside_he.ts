@@ -3473,6 +3473,14 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
         <source>Sa&amp;ve session</source>
         <translation>שמירת המפגש</translation>
     </message>
+    <message>
+        <source>Dictate the visit…</source>
+        <translation>הכתבת המפגש…</translation>
+    </message>
+    <message>
+        <source>Record the whole visit and sort what was said into S, O, A and P</source>
+        <translation>הקלטת המפגש כולו ומיון הדברים לסובייקטיבי, אובייקטיבי, הערכה ותוכנית</translation>
+    </message>
 </context>
 <context>
     <name>SessionPane</name>
@@ -3934,6 +3942,53 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     <message>
         <source>&amp;Unlock</source>
         <translation>&amp;פתיחה</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDictationDialog</name>
+    <message>
+        <source>Dictate the visit</source>
+        <translation>הכתבת המפגש</translation>
+    </message>
+    <message>
+        <source>Input level</source>
+        <translation>עוצמת הקלט</translation>
+    </message>
+    <message>
+        <source>Opening the microphone…</source>
+        <translation>פותח את המיקרופון…</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;עצירה</translation>
+    </message>
+    <message>
+        <source>The visit&apos;s draft</source>
+        <translation>טיוטת המפגש</translation>
+    </message>
+    <message>
+        <source>&amp;Put into the note</source>
+        <translation>&amp;הכנסה לרשומה</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;מחיקה</translation>
+    </message>
+    <message>
+        <source>Listening to the visit…</source>
+        <translation>מאזין למפגש…</translation>
+    </message>
+    <message>
+        <source>Hearing the last words and sorting them…</source>
+        <translation>מזהה את המילים האחרונות וממיין אותן…</translation>
+    </message>
+    <message>
+        <source>Check the draft: highlighted words are numbers or drug names to check.</source>
+        <translation>בדקו את הטיוטה: המילים המודגשות הן מספרים או שמות תרופות שיש לבדוק.</translation>
+    </message>
+    <message>
+        <source>[{time}]</source>
+        <translation>[{time}]</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from uuid import UUID
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from core.api import NotesApi
 from ui.kit.core_text import ui_language
@@ -24,12 +25,14 @@ from ui.kit.tasks import TaskRunner
 from ui.notes.dictation_bar import DictationBar, MicButton
 from ui.notes.dictation_take import Take
 from ui.notes.note_edit import NoteEdit
+from ui.notes.visit_dictation import VisitDictationDialog
 
 
 class Dictation(QObject):
     """The window's dictation: every field's button and bar, the one take, its thread."""
 
     failed = Signal(object)  # an error, for the window to show
+    visit_refused = Signal(str)  # why the visit cannot be dictated, for the status bar
 
     def __init__(
         self, api: NotesApi, client_id: Callable[[], UUID | None], parent: QObject | None = None
@@ -40,6 +43,7 @@ class Dictation(QObject):
         self._runner.failed.connect(self.failed)
         self._fields: dict[NoteEdit, tuple[MicButton, DictationBar]] = {}
         self._take: Take | None = None
+        self.visit_dialog: VisitDictationDialog | None = None
 
     @property
     def take(self) -> Take | None:
@@ -101,19 +105,45 @@ class Dictation(QObject):
                 )
                 return
             take.cancel()
-            if languages:
-                bar.show_message(
-                    self.tr(
-                        "Dictation is in English only for now: the speech model does not "
-                        "hear Hebrew. Switch the window to English in Settings to dictate."
-                    )
-                )
-            else:
-                bar.show_message(self.tr("No speech model is installed, so dictation is off."))
+            bar.show_message(self._refusal(languages))
 
         self._runner.submit(
             lambda: self._api.dictation.languages, on_success=ready, on_error=take.failed_to_start
         )
+
+    def dictate_visit(self, put: Callable[[dict[str, str]], None], near: QWidget) -> None:
+        """The whole visit in one recording, reviewed as a SOAP draft, then `put` into the
+        session's fields (ui/notes/visit_dictation.py)."""
+        if self._take is not None or self.visit_dialog is not None:
+            return
+        language = ui_language()
+
+        def ready(languages: tuple[str, ...]) -> None:
+            if language not in languages:
+                self.visit_refused.emit(self._refusal(languages))
+                return
+            dialog = VisitDictationDialog(self._api, self._runner, self._client_id(), near.window())
+            dialog.put_into_note.connect(put)
+            dialog.failed.connect(self.failed)
+            dialog.finished.connect(lambda _result: self._visit_closed(dialog))
+            self.visit_dialog = dialog
+            dialog.show()
+            dialog.start()
+
+        self._runner.submit(lambda: self._api.dictation.languages, on_success=ready)
+
+    def _visit_closed(self, dialog: VisitDictationDialog) -> None:
+        if self.visit_dialog is dialog:
+            self.visit_dialog = None
+        dialog.deleteLater()
+
+    def _refusal(self, languages: tuple[str, ...]) -> str:
+        if languages:
+            return self.tr(
+                "Dictation is in English only for now: the speech model does not "
+                "hear Hebrew. Switch the window to English in Settings to dictate."
+            )
+        return self.tr("No speech model is installed, so dictation is off.")
 
     def stop(self) -> None:
         if self._take is not None and self._take.phase == "recording":
@@ -136,6 +166,8 @@ class Dictation(QObject):
         """The session ends (lock): stop listening and forget the take's sound."""
         if self._take is not None:
             self._take.cancel()
+        if self.visit_dialog is not None:
+            self.visit_dialog.reject()
 
     def shutdown(self) -> None:
         self.end_all()

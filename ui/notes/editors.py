@@ -225,6 +225,7 @@ class _Editor(QWidget):
                 if not isinstance(widget, QLineEdit):
                     first.addStretch(1)  # a date needs no more than its own width
                 first.addWidget(self.save_button)
+                self._first_row = first
                 self._grid.addLayout(first, row, 1)
             else:
                 self._grid.addWidget(widget, row, 1)
@@ -395,6 +396,29 @@ class SessionEditor(_Editor):
     @property
     def session_id(self) -> UUID | None:
         return self._session_id
+
+    def add_dictation(self, dictation: Dictation) -> None:
+        super().add_dictation(dictation)
+        self.dictate_visit_button = QPushButton(self.tr("Dictate the visit…"), self)
+        self.dictate_visit_button.setObjectName("dictateVisit")
+        self.dictate_visit_button.setToolTip(
+            self.tr("Record the whole visit and sort what was said into S, O, A and P")
+        )
+        self._first_row.insertWidget(self._first_row.count() - 1, self.dictate_visit_button)
+        self.dictate_visit_button.clicked.connect(
+            lambda: dictation.dictate_visit(self.put_visit, self.dictate_visit_button)
+        )
+
+    def put_visit(self, sections: dict[str, str]) -> None:
+        """A dictated visit's sections, each after what its field already holds."""
+        for name, text in sections.items():
+            field = self._fields.get(name)
+            if isinstance(field, QPlainTextEdit) and text:
+                before = field.toPlainText()
+                cursor = QTextCursor(field.document())
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                cursor.insertText(f"\n{text}" if before.strip() else text)
+        self._fit_rows()
 
     def load(self, session: Session | None) -> None:
         if session is None:

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         # Speech into every note field (issue 29), for the client on screen.
         self.dictation = Dictation(api, lambda: self.client_editor.client_id, self)
         self.dictation.failed.connect(self.show_error)
+        self.dictation.visit_refused.connect(lambda text: self.statusBar().showMessage(text))
         for editor in (self.client_editor, self.session_editor):
             editor.add_dictation(self.dictation)
         self.clients.show(None, enabled=False)
