@@ -42,6 +42,7 @@ class RegistryModelsApi:
 
     def list_models(self, progress: Progress | None = None) -> list[ModelInfo]:
         reg = self._registry(progress)
+        reg.ensure_speech()  # a registry from before dictation (issue 29) lists it too
         return [_info(reg.status(r)) for r in reg.records()]
 
     def verify_models(
@@ -117,6 +118,8 @@ class RegistryModelsApi:
             return
         if kind == "generator":
             svc.reopen_generator()
+        elif kind == "speech":
+            svc.dictation.reopen()
         elif svc.embedder is not None:  # no embedding runtime: nothing indexes anyway
             from app.models_setup import open_embedder
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-KINDS = ("embedder", "generator")
+KINDS = ("embedder", "generator", "speech")  # speech: dictation's recogniser (issue 29)
 
 
 @dataclass(frozen=True)
 class ModelInfo:
-    kind: str  # "embedder" | "generator"
+    kind: str  # "embedder" | "generator" | "speech"
     name: str
     model_id: str  # name@first 12 hex digits of the SHA-256: what the index records
     path: str

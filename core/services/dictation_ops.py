@@ -36,6 +36,7 @@ class DictationService:
         self._transcriber: Transcriber | None = None
         self._lock = threading.Lock()
         self._takes: weakref.WeakSet[Recording] = weakref.WeakSet()
+        self._retired: list[Transcriber] = []
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -60,6 +61,19 @@ class DictationService:
             self._takes.add(take)
         return take
 
+    def reopen(self) -> None:
+        """Another speech model was chosen: the next take opens it. The one in use closes
+        once no take needs it (here, or when the service closes)."""
+        with self._lock:
+            old, self._transcriber = self._transcriber, None
+            busy = any(t.state == "recording" for t in self._takes)
+            if old is not None:
+                self._retired.append(old)
+            retired = [] if busy else self._retired
+            self._retired = self._retired if busy else []
+        for transcriber in retired:
+            transcriber.close()
+
     def cancel_all(self) -> None:
         """Stop every take and forget its sound (the workspace is locking)."""
         with self._lock:
@@ -71,8 +85,10 @@ class DictationService:
         self.cancel_all()
         with self._lock:
             transcriber, self._transcriber = self._transcriber, None
-        if transcriber is not None:
-            transcriber.close()
+            closing, self._retired = [*self._retired, transcriber], []
+        for runtime in closing:
+            if runtime is not None:
+                runtime.close()
 
     def _model(self) -> Transcriber:
         with self._lock:

@@ -99,6 +99,10 @@ def test_lists_the_models_with_the_one_in_use_marked_and_verifies_them(
         row = _row(dialog, info.kind, info.name)
         assert (row[4] == "in use") == info.active, row
         assert "free" in row[3], row  # RAM fit, against free memory
+    # Dictation's recogniser is listed as the kind it is, in use (issue 29).
+    speech = dialog.active("speech")
+    assert speech is not None and speech.name.startswith("whisper-tiny.en")
+    assert _row(dialog, "speech", speech.name)[0] == "Speech (dictation)"
     dialog.select("generator", generator.name)
     assert generator.why in dialog.detail.text() and generator.sha256 in dialog.detail.text()
 

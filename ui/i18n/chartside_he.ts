@@ -2867,6 +2867,10 @@
         <translation>מחולל (תשובות)</translation>
     </message>
     <message>
+        <source>Speech (dictation)</source>
+        <translation>דיבור (הכתבה)</translation>
+    </message>
+    <message>
         <source>Models</source>
         <translation>מודלים</translation>
     </message>

@@ -59,6 +59,7 @@ def kind_label(kind: str) -> str:
     labels = {
         "embedder": QCoreApplication.translate("ModelsDialog", "Embedder (search)"),
         "generator": QCoreApplication.translate("ModelsDialog", "Generator (answers)"),
+        "speech": QCoreApplication.translate("ModelsDialog", "Speech (dictation)"),
     }
     return labels.get(kind, kind)
 
