@@ -4,13 +4,19 @@ fed a real recording (espeak-ng, tests/data/dictation) as a microphone would fee
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from app.compose import migrations_dir
 from core.dictation.recorder import Recording
 from core.dictation.wer import words
+from core.domain import ClientData
+from core.errors import Locked
+from core.services.service import ChartsideService
 from models import packaged
 from models.speech import WhisperTranscriber
+from tests.conftest import PASSPHRASE, make_settings
 from tests.dictation_source import DATA, WavSource
 
 
@@ -51,3 +57,36 @@ def test_a_cancelled_take_forgets_its_sound_and_words(speech: WhisperTranscriber
     assert source.stopped.is_set() and take.state == "cancelled"
     assert take.elapsed_s == 0.0 and take.level == 0.0
     assert take.update().words == ()
+
+
+def test_the_service_stops_every_take_when_it_locks_and_refuses_one_while_locked(
+    tmp_path: Path,
+) -> None:
+    pm = packaged.speech()
+    sources: list[WavSource] = []
+
+    def microphone() -> WavSource:
+        sources.append(WavSource(DATA / "knee.wav", speed=4.0))
+        return sources[-1]
+
+    svc = ChartsideService(
+        make_settings(tmp_path / "data"),
+        migrations_dir(),
+        transcriber=lambda: WhisperTranscriber(pm.path, name=pm.name, expected_sha256=pm.sha256),
+        audio_source=microphone,
+    )
+    try:
+        svc.initialise(PASSPHRASE)
+        assert svc.dictation.languages == ("en",)
+        client = svc.create_client(ClientData(full_name="Dana Levi"))
+        take = svc.dictation.record(client.id)
+        while take.elapsed_s < 1.0:
+            take.update()
+        svc.lock()
+        assert sources[0].stopped.is_set() and take.state == "cancelled"
+        assert take.elapsed_s == 0.0
+        with pytest.raises(Locked):
+            svc.dictation.record(client.id)
+        assert len(sources) == 1  # no microphone was opened while locked
+    finally:
+        svc.close()
