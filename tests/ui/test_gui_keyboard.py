@@ -15,7 +15,7 @@ from a11y import clashes, literal_ampersands, menu_mnemonics, tour, window_mnemo
 from fake_api import FAKE_PASSPHRASE, FakeModelsApi, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFormLayout,
@@ -143,6 +143,29 @@ def test_standard_shortcuts(make_gui: MakeGui, notes_api: NotesApi, passphrase: 
     assert _action(driver, "lockAction").shortcut() == QKeySequence("Ctrl+L")
     ask_keys = {k.toString() for k in _action(driver, "askAction").shortcuts()}
     assert ask_keys == {"Ctrl+Return", "Ctrl+Enter"}
+
+
+def test_no_shortcut_of_the_window_is_also_a_fields_shortcut(
+    make_gui: MakeGui, notes_api: NotesApi, passphrase: str
+) -> None:
+    """A key bound twice in one window fires neither (Qt calls it ambiguous): the menus'
+    keys and the keys the window's widgets bind for themselves (a field's Ctrl+Shift+D) must
+    differ."""
+    driver = make_gui(notes_api)
+    driver.unlock(passphrase)
+    menus: dict[str, str] = {}
+    for action in driver.window.findChildren(QAction):
+        for key in action.shortcuts():
+            other = menus.setdefault(key.toString(), action.objectName())
+            assert other == action.objectName(), (
+                f"{key.toString()}: {other} and {action.objectName()}"
+            )
+    widgets = {
+        s.key().toString(): s.parent().objectName() for s in driver.window.findChildren(QShortcut)
+    }
+    shared = sorted(set(menus) & set(widgets))
+    assert shared == [], [(k, menus[k], widgets[k]) for k in shared]
+    assert "Ctrl+Shift+D" in widgets  # the walk sees the fields' own keys
 
 
 def test_keyboard_only_client_session_search_ask_and_lock(

@@ -60,7 +60,7 @@ class MenuBar(QObject):
         # Documents in the chart (issue 30): the client's, and attaching one.
         self.documents = self._action(
             file_menu, self.tr("&Documents…"), "documentsAction", window.documents.open,
-            shortcuts=[QKeySequence(self.tr("Ctrl+Shift+D"))], gate=window.can_open_documents,
+            shortcuts=[QKeySequence(self.tr("Ctrl+Shift+O"))], gate=window.can_open_documents,
         )  # fmt: skip
         self.attach_document = self._action(
             file_menu, self.tr("&Attach document…"), "attachDocumentAction",
