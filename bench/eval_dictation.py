@@ -14,7 +14,7 @@ show why the rules sort: reported, not gated.
 
 Goals, from the issue: WER <= 0.08; drug names and numbers <= 0.03 with the prompt; SOAP
 >= 0.90 of sentences; 0 untraced drafts; real-time factor <= 0.3. Exit status 1 when a goal
-is missed. Not yet measured: human read speech, and the first words' delay (no streaming).
+is missed. Not measured here: human read speech (no recordings of people are at hand).
 Needs espeak-ng (Debian's package; GPL-3, used only to make the audio, never shipped).
 
 Writes bench/results/eval_dictation.json and prints a summary.
