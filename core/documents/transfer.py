@@ -80,7 +80,8 @@ def _parse(item: object, rec: str) -> ImportedDocument:
         raise _fail("is not a known field", unknown[0][:40], rec)
     kind = d.get("kind", "other")
     if kind not in KINDS:
-        raise _fail("must be one of: " + ", ".join(KINDS), "kind", rec)
+        kinds = ", ".join(KINDS)
+        raise _fail(f"must be one of {kinds}", "kind", rec)
     title = d.get("title", "")
     if not isinstance(title, str) or len(" ".join(title.split())) > MAX_TITLE_CHARS:
         raise _fail(f"must be text of at most {MAX_TITLE_CHARS} characters", "title", rec)

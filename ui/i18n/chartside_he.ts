@@ -1514,6 +1514,22 @@
         <translation>חייב להיות בין 1 ל־{n}</translation>
     </message>
     <message>
+        <source>must be text of at most {n} characters</source>
+        <translation>חייב להיות טקסט של {n} תווים לכל היותר</translation>
+    </message>
+    <message>
+        <source>must be a date, YYYY-MM-DD</source>
+        <translation>חייב להיות תאריך, YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>must be the file in base64</source>
+        <translation>חייב להיות הקובץ בקידוד base64</translation>
+    </message>
+    <message>
+        <source>does not match the file (damaged in transit?)</source>
+        <translation>אינו תואם את הקובץ (נפגם בהעברה?)</translation>
+    </message>
+    <message>
         <source>has an unknown field: {field}</source>
         <translation>מכיל שדה לא מוכר: {field}</translation>
     </message>

@@ -391,6 +391,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("Core", "must be text, not {name}"),
     QT_TRANSLATE_NOOP("Core", "must be one of {name}"),
     QT_TRANSLATE_NOOP("Core", "must be between 1 and {n}"),
+    # core/documents/transfer.py: a document in an import file
+    QT_TRANSLATE_NOOP("Core", "must be text of at most {n} characters"),
+    QT_TRANSLATE_NOOP("Core", "must be a date, YYYY-MM-DD"),
+    QT_TRANSLATE_NOOP("Core", "must be the file in base64"),
+    QT_TRANSLATE_NOOP("Core", "does not match the file (damaged in transit?)"),
     QT_TRANSLATE_NOOP("Core", "has an unknown field: {field}"),
     QT_TRANSLATE_NOOP("Core", "is not valid UTF-8 JSON ({where})"),
     QT_TRANSLATE_NOOP("Core", "line {n} column {count}"),
