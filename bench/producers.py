@@ -41,6 +41,7 @@ PRODUCERS: dict[str, Producer] = {
     "retrieval": _suite("bench.bench_retrieval", "retrieval"),
     "ask": _suite("bench.bench_ask", "ask"),
     "first_sign": _suite("bench.bench_first_sign", "first_sign"),
+    "dictation_first_words": _suite("bench.bench_dictation_first_words", "dictation_first_words"),
     "timeline": _suite("bench.bench_timeline", "timeline"),
     "e5_isolation": _command("bench.e5_isolation", "e5_isolation"),
     "eval": _command("bench.eval", "eval"),

@@ -1,6 +1,6 @@
 """`make bench-quick`: every hot path (the store, audit, models, indexing and search, the
-timeline; about 5 minutes on 2 cores), each ratio printed beside its goal; exits 1 when a
-gated goal is missed. Gated are ratios of
+timeline, the first dictated words; about 5 minutes on 2 cores), each ratio printed beside
+its goal; exits 1 when a gated goal is missed. Gated are ratios of
 our path to the raw library measured in alternating rounds of one run, which a busy machine
 moves little; absolute times are printed beside their goals but not gated. Nothing under
 bench/results/ is rewritten (`make bench` does that)."""
@@ -20,6 +20,7 @@ offline()
 
 from bench import (  # noqa: E402
     bench_audit,
+    bench_dictation_first_words,
     bench_models,
     bench_retrieval,
     bench_store,
@@ -36,6 +37,10 @@ SUITES: dict[str, Callable[[], dict[str, Any]]] = {
     # The full 10,000 sessions (about 90 s): on fewer, the reading process's start weighs
     # more than a user's backfill ever sees (0.74 on 5,000 on a busy host).
     "timeline": lambda: bench_timeline.run(rounds=3, write=False),
+    # The 4 committed recordings once, quiet (about 20 s); the delay is shown, not gated.
+    "dictation_first_words": lambda: bench_dictation_first_words.run(
+        rounds=1, write=False, quick=True
+    ),
 }
 
 
