@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -99,6 +99,19 @@ class DocumentsApi(Protocol):
         ...
 
     def delete(self, document_id: UUID) -> None: ...
+
+    def pending_facts(self, document_id: UUID) -> list[TimelineFact]:
+        """The facts read by OCR from the document's scanned pages that wait for the
+        clinician to check them against the page image; none is in the timeline yet."""
+        ...
+
+    def confirm_facts(self, document_id: UUID, page: int, fact_ids: Sequence[UUID]) -> int:
+        """Those pending facts of page `page` join the timeline; returns how many did."""
+        ...
+
+    def reject_facts(self, document_id: UUID, page: int, fact_ids: Sequence[UUID]) -> int:
+        """Those pending facts of page `page` were misread: they stay out of the timeline."""
+        ...
 
     def start_reading(self, listener: ReadProgress | None = None) -> None:
         """Read every unread page on the reader's own thread, now and after each attach,

@@ -340,6 +340,28 @@ facts = Table(
     Column("field", Text, nullable=False),
     Column("kind", Text, nullable=False),
     Column("payload", LargeBinary, nullable=False),
+    # A page of an attached document (issue 30, migration 0010): its facts are a row each,
+    # so that each can be confirmed on its own, and go with the document.
+    Column(
+        "document_id",
+        UUID(as_uuid=True),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("page", Integer, nullable=True),
+    # NULL: part of the timeline as read (a note, a page's own text layer). A page read by
+    # OCR: "pending" until the clinician checks it against the page image, then
+    # "confirmed" (in the timeline) or "rejected" (kept, so a re-read does not ask again).
+    Column("review", Text, nullable=True),
+    Column("reviewed_at", DateTime(timezone=True), nullable=True),
+    CheckConstraint("session_id IS NULL OR document_id IS NULL", name="ck_facts_owner"),
+    CheckConstraint("(document_id IS NULL) = (page IS NULL)", name="ck_facts_page"),
+    CheckConstraint(
+        "review IS NULL OR (document_id IS NOT NULL "
+        "AND review IN ('pending', 'confirmed', 'rejected'))",
+        name="ck_facts_review",
+    ),
 )
 
 # Documents attached to a client (issue 30, migration 0009): the file, its title and every
@@ -392,6 +414,8 @@ document_pages = Table(
     Column("words", LargeBinary, nullable=True),  # ciphertext JSON: OCR words and boxes
     Column("confidence", Float, nullable=True),  # the OCR's mean word confidence, 0-100
     Column("read_at", DateTime(timezone=True), nullable=True),
+    # The extractor version whose facts the page has (migration 0010); NULL: none yet.
+    Column("facts_version", Integer, nullable=True),
     UniqueConstraint("document_id", "page", name="uq_document_pages_page"),
     CheckConstraint("source IN ('text', 'ocr')", name="ck_document_pages_source"),
 )

@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import logging
 import threading
+from collections.abc import Sequence
 from itertools import groupby
 from uuid import UUID
 
@@ -41,8 +42,11 @@ from core.progress import CancelToken, Progress
 from core.security.crypto import CellCipher
 from core.services.search_ops import Embedding
 from core.services.session import WorkspaceSession
+from core.timeline import page_facts
+from core.timeline.types import TimelineFact
 
 log = logging.getLogger(__name__)
+_REVIEWED = {"confirmed": "document.facts.confirm", "rejected": "document.facts.reject"}
 
 
 class DocumentService:
@@ -170,6 +174,11 @@ class DocumentService:
                 source=read.source, body=read.text, words=read.words,
                 confidence=read.confidence,
             )  # fmt: skip
+            # Its facts, in the same transaction: a scan's wait for the clinician's check.
+            page_facts.write_page(
+                c, k, client_id=client_id, document_id=doc_id, page=page,
+                source=read.source, body=read.text,
+            )  # fmt: skip
             answer_cache.invalidate(c, [client_id])  # answers may now cite this page
             return True
 
@@ -237,6 +246,38 @@ class DocumentService:
     @property
     def reading(self) -> bool:
         return self.background.running
+
+    # -- facts read by OCR, checked by the clinician ------------------------------------------
+    def pending_facts(self, document_id: UUID) -> list[TimelineFact]:
+        """The document's facts read from a scan that wait for the clinician's check."""
+        return self.session.run(
+            lambda c, k: page_facts.pending(c, k, document_id),
+            "document.facts",
+            document_id,
+            lambda r: {"pending": len(r)},
+        )
+
+    def confirm_facts(self, document_id: UUID, page: int, fact_ids: Sequence[UUID]) -> int:
+        """Those pending facts of the page join the timeline; returns how many did."""
+        return self._review(document_id, page, fact_ids, "confirmed")
+
+    def reject_facts(self, document_id: UUID, page: int, fact_ids: Sequence[UUID]) -> int:
+        """Those pending facts of the page are misreadings: kept out of the timeline."""
+        return self._review(document_id, page, fact_ids, "rejected")
+
+    def _review(
+        self, document_id: UUID, page: int, fact_ids: Sequence[UUID], verdict: page_facts.Verdict
+    ) -> int:
+        def work(c: Connection, k: CellCipher) -> int:
+            client_id, count = page_facts.review(c, document_id, page, fact_ids, verdict)
+            if client_id is not None:
+                answer_cache.invalidate(c, [client_id])  # an answer may now cite them
+            return count
+
+        return self.session.run(
+            work, _REVIEWED[verdict], document_id,
+            lambda n: {"page": page, "facts": n},
+        )  # fmt: skip
 
     def delete(self, document_id: UUID) -> None:
         def work(c: Connection, k: CellCipher) -> None:

@@ -19,7 +19,7 @@ from core.retrieval.types import SESSION_FIELDS
 from core.security.crypto import CellCipher
 from core.services.session import WorkspaceSession
 from core.settings import require_allowed
-from core.timeline import answers, store
+from core.timeline import answers, page_facts, store
 from core.timeline import brief as briefs
 from core.timeline.brief import ENGLISH, Render, SummaryWords, render_en
 from core.timeline.questions import OverTime, read_over_time
@@ -41,11 +41,14 @@ class TimelineService:
     def backfill(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> int:
         """Reads every note the timeline lacks; batches commit, so it resumes."""
         self.session.require_active()
-        return store.backfill(self.session.db, self.session.cipher, None, progress, cancel)
+        done = store.backfill(self.session.db, self.session.cipher, None, progress, cancel)
+        page_facts.backfill(self.session.db, self.session.cipher)  # documents' pages
+        return done
 
     def _fresh(self, client_id: UUID) -> None:
         self.session.require_active()
         store.backfill(self.session.db, self.session.cipher, client_id)
+        page_facts.backfill(self.session.db, self.session.cipher, client_id)
 
     def facts(
         self, client_id: UUID, kind: Kind | None = None, name: str | None = None
@@ -132,7 +135,7 @@ def _answer(
     sources = [
         AskSource(
             n=i,
-            type="session" if cite.session_id else "client",
+            type="document" if cite.document else "session" if cite.session_id else "client",
             chunk_id=None,
             client_id=client_id,
             client_external_id=client.data.external_id,
@@ -145,6 +148,7 @@ def _answer(
             used=True,
             reason=draft.text,
             support=1.0,
+            document=cite.document,
         )
         for i, cite in enumerate(draft.cites, start=1)
     ]

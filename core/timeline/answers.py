@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
 
+from core.retrieval.types import DocumentRef
 from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 from core.timeline.questions import OverTime
 from core.timeline.types import TimelineFact
@@ -17,12 +18,13 @@ from core.timeline.wording import Words, words_for
 
 @dataclass(frozen=True)
 class Cite:
-    """What a [n] points at: a line of one note."""
+    """What a [n] points at: a line of one note, or of a document's page (`document`)."""
 
     session_id: UUID | None
     session_date: dt.datetime | None
     field: str
     line: str
+    document: DocumentRef | None = None
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,12 @@ class Draft:
 
 
 def _of(t: TimelineFact) -> Cite:
-    return Cite(t.session_id, t.session_date, t.field, t.line)
+    return Cite(t.session_id, t.session_date, t.field, t.line, t.document)
+
+
+def _source(t: TimelineFact) -> tuple[UUID | None, DocumentRef | None]:
+    """Where a fact was written: a visit, the client's record, or a document's page."""
+    return (t.session_id, t.document)
 
 
 def _day(d: dt.datetime | None) -> str:
@@ -97,7 +104,7 @@ def _readings(facts: list[TimelineFact], names: tuple[str, ...]) -> list[list[Ti
                 p
                 for p in facts
                 if p.fact.name in names[1:]
-                and p.session_id == t.session_id
+                and _source(p) == _source(t)
                 and p.field == t.field
                 and p.fact.start == t.fact.start
             ]
@@ -124,9 +131,9 @@ def _measures(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> Non
 
     # One reading a visit for "latest", "first" and "last N": a visit's recheck (its last
     # reading) stands for it; "last three" never shows one visit three times.
-    per_visit = list({r[0].session_id: r for r in readings}.values())
+    per_visit = list({_source(r[0]): r for r in readings}.values())
     if q.ask == "first_value":
-        per_visit = list({r[0].session_id: r for r in reversed(readings)}.values())[::-1]
+        per_visit = list({_source(r[0]): r for r in reversed(readings)}.values())[::-1]
     if q.ask == "latest":
         d.text = w.latest(name, item(per_visit[-1]))
     elif q.ask == "first_value":

@@ -21,7 +21,7 @@ from multiprocessing import get_context
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Connection, DateTime, bindparam, delete, select, text
+from sqlalchemy import Connection, DateTime, bindparam, delete, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
 
@@ -33,7 +33,10 @@ from core.records.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import Owner, client_owner, session_owner
 from core.security.crypto import CellCipher
 from core.timeline.extract import VERSION, read_fields
-from core.timeline.types import Extraction, Fact, Kind, TimelineFact
+from core.timeline.loading import load
+from core.timeline.types import Extraction, Fact
+
+__all__ = ["FactWriter", "backfill", "line_of", "load", "pending"]
 
 BATCH = 200
 f = s.facts
@@ -92,7 +95,8 @@ class FactWriter:
             conn.execute(delete(f).where(f.c.session_id.in_([i for i, _ in sessions])))
         if clients:
             ids = [i for i, _ in clients]
-            conn.execute(delete(f).where(f.c.session_id.is_(None) & f.c.client_id.in_(ids)))
+            own = f.c.session_id.is_(None) & f.c.document_id.is_(None)  # not a document's
+            conn.execute(delete(f).where(own & f.c.client_id.in_(ids)))
         bulk(conn, f, rows, INSERT)
         for table, marks in (("sessions", sessions), ("clients", clients)):
             if marks:
@@ -261,58 +265,3 @@ def backfill(
                 after = ids[-1]
         finish(0)
     return done
-
-
-def load(
-    conn: Connection,
-    cipher: CellCipher,
-    client_id: UUID,
-    kind: Kind | None = None,
-    name: str | None = None,
-) -> list[TimelineFact]:
-    """The client's facts, oldest visit first (the client's own record before any visit),
-    then in the order the note wrote them."""
-    q = (
-        select(
-            f.c.id, f.c.session_id, f.c.field, f.c.kind, f.c.payload,
-            s.sessions.c.session_date, s.sessions.c.external_id,
-        )
-        .select_from(f.outerjoin(s.sessions, s.sessions.c.id == f.c.session_id))
-        .where(f.c.client_id == client_id)
-    )  # fmt: skip
-    if kind is not None:
-        q = q.where(f.c.kind == kind)
-    out: list[TimelineFact] = []
-    wanted = name.casefold() if name else None
-    external: dict[UUID, str | None] = {}
-    for row in conn.execute(q):
-        items = json.loads(cipher.decrypt("facts", "payload", row.id, bytes(row.payload)))
-        sid = row.session_id
-        if sid is not None and sid not in external:
-            blob = row.external_id
-            external[sid] = (
-                cipher.decrypt("sessions", "external_id", sid, bytes(blob)) if blob else None
-            )
-        for i, p in enumerate(items):
-            if wanted is not None and p["name"].casefold() != wanted:
-                continue
-            fact = Fact(
-                row.kind, p["name"], p["start"], p["end"], p["text"], value=p["value"],
-                unit=p["unit"], status=p["status"], dose=p["dose"], detail=p["detail"],
-            )  # fmt: skip
-            out.append(
-                TimelineFact(
-                    uuid.uuid5(row.id, str(i)), client_id, sid, row.session_date, row.field,
-                    fact, p["line"], external.get(sid) if sid else None,
-                )
-            )  # fmt: skip
-    out.sort(key=_order)
-    return out
-
-
-_FIELDS = ("medical_history", "notes", "subjective", "objective", "assessment", "plan")
-
-
-def _order(t: TimelineFact) -> tuple[bool, dt.datetime, int, int]:
-    field = _FIELDS.index(t.field) if t.field in _FIELDS else len(_FIELDS)
-    return (t.session_date is not None, t.session_date or dt.datetime.min, field, t.fact.start)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 from uuid import UUID
 
+from core.retrieval.types import DocumentRef
+
 # "flag": a value read but not believed ("BP 1280/82"), kept to be shown as such and never
 # used as a measurement (its `detail` says why).
 Kind = Literal["measurement", "medication", "diagnosis", "procedure", "visit", "flag"]
@@ -85,7 +87,8 @@ class Extraction:
 @dataclass(frozen=True)
 class TimelineFact:
     """A stored fact with where it came from: the note (a session, or the client's own
-    record when `session_id` is None), its date, and the field. `line` is the whole line of
+    record when `session_id` and `document` are None) or a document's page, its date, and
+    the field. `line` is the whole line of
     the field that holds the span: what a citation shows and highlights."""
 
     id: UUID
@@ -96,6 +99,9 @@ class TimelineFact:
     fact: Fact
     line: str
     session_external_id: str | None = None
+    # A page of an attached document (issue 30) instead of a note: `session_id` is None,
+    # `session_date` the document's date (else the day it was attached), `field` "document".
+    document: DocumentRef | None = None
 
 
 BriefKind = Literal["changed", "started", "stopped", "new_diagnosis", "plan"]

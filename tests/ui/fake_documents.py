@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import threading
 import uuid
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -28,6 +29,7 @@ from core.documents.types import (
 from core.documents.view import find_passage
 from core.documents.view import page_view as core_page_view
 from core.errors import NotFound
+from core.timeline.types import TimelineFact
 
 if TYPE_CHECKING:
     from tests.ui.fake_api import FakeNotesApi
@@ -45,6 +47,9 @@ class FakeDocuments:
         self.listener: ReadProgress | None = None
         self.auto_read = False  # start_reading/attach read at once (on the calling thread)
         self.stopped = 0
+        # A scan's facts waiting for confirmation, and each verdict given, in order.
+        self.pending: dict[UUID, list[TimelineFact]] = {}
+        self.reviewed: list[tuple[str, TimelineFact]] = []
 
     def add(
         self,
@@ -120,6 +125,26 @@ class FakeDocuments:
         self._owner._enter("documents.delete")
         if self.infos.pop(document_id, None) is None:
             raise NotFound("no document has that id")
+
+    def pending_facts(self, document_id: UUID) -> list[TimelineFact]:
+        self._owner._enter("documents.pending_facts")
+        return list(self.pending.get(document_id, []))
+
+    def confirm_facts(self, document_id: UUID, page: int, fact_ids: Sequence[UUID]) -> int:
+        self._owner._enter("documents.confirm_facts")
+        return self._review(document_id, page, fact_ids, "confirmed")
+
+    def reject_facts(self, document_id: UUID, page: int, fact_ids: Sequence[UUID]) -> int:
+        self._owner._enter("documents.reject_facts")
+        return self._review(document_id, page, fact_ids, "rejected")
+
+    def _review(self, document_id: UUID, page: int, fact_ids: Sequence[UUID], verdict: str) -> int:
+        wanted = set(fact_ids)
+        facts = self.pending.get(document_id, [])
+        done = [t for t in facts if t.id in wanted and t.document and t.document.page == page]
+        self.pending[document_id] = [t for t in facts if t not in done]
+        self.reviewed += [(verdict, t) for t in done]
+        return len(done)
 
     def start_reading(self, listener: ReadProgress | None = None) -> None:
         self._owner._enter("documents.start_reading")
