@@ -1,7 +1,8 @@
 """A page of a document beside its text (issue 30, point 4): the page as core rendered it,
 the cited passage boxed over its words, and the text read from the page with the passage
 selected. A page read by OCR says so above its text: its numbers are leads to check
-against the original, never values to act on.
+against the original, never values to act on. Its facts wait beside the page image, in
+`ConfirmFactsPanel`, for the clinician to confirm them into the timeline.
 
 The picture, the text and the boxes are PHI: `clear()` drops them (on lock, on another
 client)."""
@@ -36,11 +37,14 @@ from PySide6.QtWidgets import (
 from core.api import NotesApi
 from core.documents.types import Box, PageView
 from core.retrieval.types import DocumentRef
+from core.timeline.types import TimelineFact
+from ui.documents.confirm_panel import ConfirmFactsPanel
 from ui.kit.contrast import WARNING_TEXT
 from ui.kit.document_text import document_place, scan_caution
 from ui.kit.tasks import TaskRunner
 
 PAGE_KEY = "documents.page"
+PENDING_KEY = "documents.pending"
 HIGHLIGHT_FILL = QColor(255, 214, 0, 110)  # a marker pen's yellow, the words seen through it
 HIGHLIGHT_EDGE = QColor(200, 120, 0)
 _NUMBER = QRegularExpression(r"\d+(?:[.,]\d+)*")
@@ -120,10 +124,12 @@ class _Scroll(QScrollArea):
 
 
 class PageViewPane(QWidget):
-    """Shows one page (`show_page`); emits `failed(exc)` for the window to show."""
+    """Shows one page (`show_page`); emits `failed(exc)` for the window to show, and
+    `facts_reviewed` once facts of a scan were confirmed or rejected."""
 
     failed = Signal(object)
     shown = Signal()
+    facts_reviewed = Signal()
 
     def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,9 +164,16 @@ class PageViewPane(QWidget):
         self.text.setAccessibleName(self.tr("Text read from the page"))
         self.text.setReadOnly(True)
         self.text.setPlaceholderText(self.tr("This page has not been read yet."))
+        self.facts_panel = ConfirmFactsPanel(self)
+        self.facts_panel.highlight.connect(self._highlight)
+        self.facts_panel.review.connect(self._review)
+        self._pending_for: tuple[UUID, int] | None = None
+        beside = QSplitter(Qt.Orientation.Vertical, self)
+        beside.addWidget(self.facts_panel)
+        beside.addWidget(self.text)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(scroll)
-        split.addWidget(self.text)
+        split.addWidget(beside)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setSizes([560, 340])
@@ -192,8 +205,10 @@ class PageViewPane(QWidget):
         )
 
     def clear(self) -> None:
-        self._runner.invalidate(PAGE_KEY)
+        self._runner.invalidate(PAGE_KEY, PENDING_KEY)
         self.view = None
+        self._pending_for = None
+        self.facts_panel.clear()
         self.canvas.clear()
         self.text.clear()
         self.heading.setText(self.tr("Choose a document to see its pages."))
@@ -224,7 +239,55 @@ class PageViewPane(QWidget):
         self.scroll.fit()
         self.text.setPlainText(page.text)
         self._mark_text(view)
+        where = (info.id, page.page)
+        if not page.from_scan:
+            self._pending_for = None
+            self.facts_panel.clear()
+        elif where != self._pending_for:
+            self._load_pending(*where)
         self.shown.emit()
+
+    # -- a scan's facts, confirmed against the page ---------------------------------------------
+    def _load_pending(self, document_id: UUID, page: int) -> None:
+        self._pending_for = (document_id, page)
+        self._runner.latest(
+            PENDING_KEY,
+            self._api.documents.pending_facts,
+            document_id,
+            on_success=self._on_pending,
+            on_error=self.failed.emit,
+        )
+
+    def _on_pending(self, facts: list[TimelineFact]) -> None:
+        where = self._pending_for
+        mine = [t for t in facts if t.document and (t.document.id, t.document.page) == where]
+        self.facts_panel.show_facts(mine)
+
+    def _highlight(self, words: str) -> None:
+        """Box the words a fact was read from on the page image (the page stays)."""
+        if self.view is not None:
+            self.show_page(self.view.document.id, self.view.page.page, words)
+
+    def _review(self, fact_ids: list[UUID], verdict: str) -> None:
+        if self._pending_for is None:
+            return
+        document_id, page = self._pending_for
+        docs = self._api.documents
+        act = docs.confirm_facts if verdict == "confirmed" else docs.reject_facts
+        self._runner.submit(
+            act,
+            document_id,
+            page,
+            fact_ids,
+            on_success=self._on_reviewed,
+            on_error=self.failed.emit,
+            ticket=self._runner.current(PENDING_KEY),
+        )
+
+    def _on_reviewed(self, _count: int) -> None:
+        if self._pending_for is not None:
+            self._load_pending(*self._pending_for)
+        self.facts_reviewed.emit()
 
     def _mark_text(self, view: PageView) -> None:
         """The passage selected in the text, scrolled to; on a scan, every number in the

@@ -26,6 +26,7 @@ class DocumentsRoom(QObject):
 
     attached = Signal(object)
     failed = Signal(object)
+    facts_reviewed = Signal()  # a scan's facts were confirmed (or rejected): the timeline moved
 
     def __init__(
         self,
@@ -57,6 +58,7 @@ class DocumentsRoom(QObject):
             dialog.resize(1180, 680)
             dialog.attach_requested.connect(lambda paths: self.attach(paths, dialog.client_id))
             dialog.failed.connect(self.failed)
+            dialog.page_view.facts_reviewed.connect(self.facts_reviewed)
         dialog.set_client(client_id)
         dialog.show()
         dialog.raise_()

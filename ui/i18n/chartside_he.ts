@@ -513,6 +513,53 @@
     </message>
 </context>
 <context>
+    <name>ConfirmFactsPanel</name>
+    <message>
+        <source>Read from this scan: not in the timeline yet</source>
+        <translation>נקרא מהסריקה הזו: עוד לא בציר הזמן הקליני</translation>
+    </message>
+    <message>
+        <source>Each value is {caution}. Check the ones that match the page, then confirm them.</source>
+        <translation>כל ערך כאן {caution}. יש לסמן את אלה שתואמים את העמוד, ואז לאשר אותם.</translation>
+    </message>
+    <message>
+        <source>Facts read from the scan</source>
+        <translation>עובדות שנקראו מהסריקה</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm checked</source>
+        <translation>&amp;אישור המסומנים</translation>
+    </message>
+    <message>
+        <source>&amp;Reject checked</source>
+        <translation>&amp;דחיית המסומנים</translation>
+    </message>
+    <message>
+        <source>The page does not say this: keep it out of the timeline</source>
+        <translation>לא זה מה שכתוב בעמוד: לא להכניס לציר הזמן הקליני</translation>
+    </message>
+    <message>
+        <source>Value: {value}</source>
+        <translation>ערך: {value}</translation>
+    </message>
+    <message>
+        <source>Medication: {drug}</source>
+        <translation>תרופה: {drug}</translation>
+    </message>
+    <message>
+        <source>Diagnosis: {name}</source>
+        <translation>אבחנה: {name}</translation>
+    </message>
+    <message>
+        <source>Record: {name}</source>
+        <translation>רישום: {name}</translation>
+    </message>
+    <message>
+        <source>Read from: “{words}” ({caution})</source>
+        <translation>נקרא מתוך: „{words}” ({caution})</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusLabel</name>
     <message>
         <source>Reconnecting to the database server…</source>

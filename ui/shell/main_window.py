@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         # Documents (issue 30): dropped on the client's pane or on a client in the list.
         self.documents = DocumentsRoom(api, runner, self, lambda: self.clients.client_id)
         self.documents.failed.connect(self.show_error)
+        self.documents.facts_reviewed.connect(lambda: self._on_notes_saved(""))
         self.clients.client_shown.connect(self.documents.set_client)
         self.documents.accept_drops(self.client_box, lambda _pos: self.clients.client_id)
         self.documents.accept_drops(
@@ -460,9 +461,10 @@ class MainWindow(QMainWindow):
 
 def note_ref(fact: TimelineFact) -> NoteRef:
     """Where `fact` was read, in the shape a search hit or an answer's source has."""
+    kind = "document" if fact.document else "client" if fact.session_id is None else "session"
     return AskSource(
         n=0,
-        type="client" if fact.session_id is None else "session",
+        type=kind,
         chunk_id=None,
         client_id=fact.client_id,
         client_external_id=None,
@@ -472,4 +474,5 @@ def note_ref(fact: TimelineFact) -> NoteRef:
         field=fact.field,
         snippet=fact.line,
         score=0.0,
+        document=fact.document,
     )
