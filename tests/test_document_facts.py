@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
+from app.cli.timeline import fact_json
 from app.compose import migrations_dir
 from bench.documents import make
 from core.documents.types import AttachRequest
@@ -90,6 +91,8 @@ def test_a_text_pages_facts_join_the_timeline_citing_the_page(docs: ChartsideSer
         info.id, "Lab letter", DAY, 1,
     )  # fmt: skip
     assert not a1c.document.from_scan
+    cited = fact_json(a1c)["document"]  # `chartside timeline` prints where it was read
+    assert (cited["document_title"], cited["page"], cited["from_scan"]) == ("Lab letter", 1, False)
     assert by_name["metformin"].fact.dose == "500 mg"
     assert "type 2 diabetes" in by_name
     # An answer over time cites the document's page.

@@ -38,6 +38,8 @@ def fact_json(t: TimelineFact) -> dict[str, Any]:
         "span": [f.start, f.end],
         "text": f.text,
         "line": t.line,
+        # A page of an attached document (its title, date, page; a scan's caution).
+        "document": t.document.to_json() if t.document else None,
     }
 
 
