@@ -178,6 +178,22 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
         ("over_time.overall.correct", "over_time.overall.wrong"),
         r"eval_timeline_overtime_holdout\.json`\): (\d+) of 118 correct, (\d+) wrong",
     ),
+    # docs/dictation.md, the first words of a take
+    (
+        "dictation_first_words",
+        ("quiet.first_words.p50_ms", "quiet.first_words.p95_ms"),
+        r"first words\s+appeared p50 (\d+(?:\.\d+)?) s / p95 (\d+(?:\.\d+)?) s after the speech",
+    ),
+    (
+        "dictation_first_words",
+        ("busy.first_words.p50_ms", "busy.first_words.p95_ms"),
+        r"and p50\s+(\d+(?:\.\d+)?) s / p95 (\d+(?:\.\d+)?) s beside one spinning process",
+    ),
+    (
+        "dictation_first_words",
+        ("quiet.raw_first_1_5_s.p50_ms", "quiet.ours_over_raw_median"),
+        r"first 1\.5 s took p50 (\d+(?:\.\d+)?) s; the delay is (\d+(?:\.\d+)?)× that",
+    ),
 ]
 # Where a document says which commit a result measured.
 COMMITS: list[tuple[str, str]] = [
@@ -204,4 +220,5 @@ COMMITS: list[tuple[str, str]] = [
         r"Held-out questions over time at commit ([0-9a-f]{7,})\s+\(",
     ),
     ("eval_documents", r"`bench/results/eval_documents\.json`, commit ([0-9a-f]{7,})"),
+    ("dictation_first_words", r"`dictation_first_words\.json`, commit ([0-9a-f]{7,})"),
 ]
