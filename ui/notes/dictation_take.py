@@ -3,10 +3,11 @@ marked as dictated, and taking them out again."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal, Protocol
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat, QTextFragment
 from PySide6.QtWidgets import QPlainTextEdit
 
 from core.dictation.recorder import Recording
@@ -49,19 +50,22 @@ def dictated_format() -> QTextCharFormat:
     return fmt
 
 
-def dictated_spans(field: QPlainTextEdit) -> list[str]:
-    """The field's text that is marked as dictated, a run at a time."""
-    out: list[str] = []
+def _dictated(field: QPlainTextEdit) -> Iterator[QTextFragment]:
+    """The field's runs of text marked as dictated, in order."""
     block = field.document().begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
             if fragment.charFormat().boolProperty(DICTATED):
-                out.append(fragment.text())
+                yield fragment
             it += 1
         block = block.next()
-    return out
+
+
+def dictated_spans(field: QPlainTextEdit) -> list[str]:
+    """The field's text that is marked as dictated, a run at a time."""
+    return [fragment.text() for fragment in _dictated(field)]
 
 
 class Take:
@@ -226,19 +230,11 @@ class Take:
 def unmark(field: QPlainTextEdit) -> None:
     """Dictated runs become plain text (their words unchanged)."""
     cursor = QTextCursor(field.document())
-    block = field.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.charFormat().boolProperty(DICTATED):
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(
-                    fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.setCharFormat(QTextCharFormat())
-            it += 1
-        block = block.next()
+    # Where the runs are, taken before any changes: a format change merges fragments.
+    for start, length in [(f.position(), f.length()) for f in _dictated(field)]:
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(QTextCharFormat())
 
 
 def _document_end(field: QPlainTextEdit) -> int:
