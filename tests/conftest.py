@@ -25,6 +25,7 @@ from models import packaged
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 from models.metrics import ModelMetrics
+from models.ocr import TesseractOcr
 
 PASSPHRASE = "correct horse battery staple"
 # The OWASP floor: real, but fast enough to derive once per test.
@@ -81,6 +82,15 @@ def service_factory(tmp_path: Path) -> Iterator[Callable[..., ChartsideService]]
     yield make
     for svc in made:
         svc.close()
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Iterator[ChartsideService]:
+    """A fresh, unlocked service that reads scans with the real tesseract (documents)."""
+    svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), ocr=TesseractOcr())
+    svc.initialise(PASSPHRASE)
+    yield svc
+    svc.close()
 
 
 @pytest.fixture

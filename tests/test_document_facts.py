@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from uuid import UUID
 
@@ -17,13 +15,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.cli.timeline import fact_json
-from app.compose import migrations_dir
 from bench.documents import make
 from core.documents.types import AttachRequest
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
-from models.ocr import TesseractOcr
-from tests.conftest import PASSPHRASE, make_settings
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None,
@@ -41,14 +36,6 @@ LAB = [
     ]
 ]
 DAY = dt.date(2024, 5, 6)
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Iterator[ChartsideService]:
-    svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), ocr=TesseractOcr())
-    svc.initialise(PASSPHRASE)
-    yield svc
-    svc.close()
 
 
 def _client(svc: ChartsideService) -> UUID:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,14 +39,6 @@ LETTER = [
     ],
 ]
 SCAN = make.Degrade(dpi=200, rotate=1.2, noise=0.01, blur=0.6, seed=3)
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Iterator[ChartsideService]:
-    svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), ocr=TesseractOcr())
-    svc.initialise(PASSPHRASE)
-    yield svc
-    svc.close()
 
 
 def _client(svc: ChartsideService) -> Any:

@@ -8,20 +8,15 @@ import datetime as dt
 import io
 import shutil
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from app.compose import migrations_dir
 from bench.documents import make
 from core.documents.types import AttachRequest, Box
 from core.documents.view import find_passage, words_in
 from core.domain import ClientData
 from core.services.service import ChartsideService
-from models.ocr import TesseractOcr
-from tests.conftest import PASSPHRASE, make_settings
 
 needs_tesseract = pytest.mark.skipif(
     shutil.which("tesseract") is None, reason="tesseract is not installed here"
@@ -34,14 +29,6 @@ LETTER = [
         "Potassium result 4.2 mmol/L on the last panel.",
     ]
 ]
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Iterator[ChartsideService]:
-    svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), ocr=TesseractOcr())
-    svc.initialise(PASSPHRASE)
-    yield svc
-    svc.close()
 
 
 def _inside(box: Box, width: int, height: int) -> bool:
