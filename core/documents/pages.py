@@ -14,6 +14,7 @@ import pypdfium2 as pdfium  # pyright: ignore[reportMissingTypeStubs]
 from PIL import Image, ImageOps
 
 from core.documents.files import PDFIUM, load_pdf, open_image
+from core.documents.textlayer import page_lines
 from core.documents.types import OCR_DPI, PDF, PageImage
 
 # A text layer counts when it has this many letters or digits: a scanner's stamp or a
@@ -79,10 +80,10 @@ class DocumentFile:
         with PDFIUM:
             page = self._pdf[index]
             try:
-                textpage = page.get_textpage()
+                textpage: Any = page.get_textpage()
                 try:
-                    layer: Any = textpage.get_text_bounded()  # pyright: ignore[reportUnknownMemberType]
-                    return clean(str(layer))
+                    width: float = page.get_width()
+                    return clean(page_lines(textpage.raw, width))
                 finally:
                     textpage.close()
             finally:
