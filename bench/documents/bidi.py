@@ -2,7 +2,11 @@
 cut down to what the test set writes (Hebrew, Latin, digits, separators, brackets; no
 explicit embeddings). Word processors draw a Hebrew line so, and a PDF reader must put it
 back in reading order; a simpler rule (a Latin run kept whole, numbers and all) makes
-PDFs that no real program writes."""
+PDFs that no real program writes.
+
+Written apart from the reader's own bidi (`core/documents/bidi.py`, which runs it the other
+way) on purpose, though both reverse runs the same way (rule L2): a test set drawn by the
+code it tests would hide that code's mistakes."""
 
 from __future__ import annotations
 
