@@ -4,7 +4,7 @@ happening, and Stop, Accept and Cancel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,6 +21,11 @@ from PySide6.QtWidgets import (
 DICTATED_BACKGROUND = QColor("#ffe9a8")
 DICTATED_TEXT = QColor("#202124")
 ICON_SIZE = 16
+
+
+def elapsed_text(seconds: float) -> str:
+    """A take's length as the clock shows it (m:ss): digits, the same in either language."""
+    return QTime(0, 0).addSecs(int(seconds)).toString("m:ss")
 
 
 def microphone_icon(color: QColor) -> QIcon:
@@ -147,8 +152,7 @@ class DictationBar(QWidget):
 
     def set_progress(self, level: float, elapsed_s: float) -> None:
         self.meter.setValue(round(level * 100))
-        whole = int(elapsed_s)
-        self.elapsed.setText(f"{whole // 60}:{whole % 60:02d}")
+        self.elapsed.setText(elapsed_text(elapsed_s))
 
     def _show(self, status: str, *, meter: bool) -> None:
         self.status.setText(status)

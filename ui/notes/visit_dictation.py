@@ -35,6 +35,7 @@ from core.progress import CancelToken
 from ui.kit.bidi import isolate
 from ui.kit.fields import field_label
 from ui.kit.tasks import TaskRunner
+from ui.notes.dictation_bar import elapsed_text
 
 TICK_MS = 100
 # While listening the take is heard every few seconds, only so that its closed stretches
@@ -133,8 +134,7 @@ class VisitDictationDialog(QDialog):
     def _tick(self) -> None:
         if self.recording is not None:
             self.meter.setValue(round(self.recording.level * 100))
-            whole = int(self.recording.elapsed_s)
-            self.elapsed.setText(f"{whole // 60}:{whole % 60:02d}")
+            self.elapsed.setText(elapsed_text(self.recording.elapsed_s))
 
     def _pass(self) -> None:
         if self.recording is not None and not self._hearing:
