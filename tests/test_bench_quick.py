@@ -53,7 +53,14 @@ def test_bench_quick_gates_indexing_and_search() -> None:
     """Indexing and search are hot paths too (issue 31): bench-quick runs them, and a
     slower indexing (raw/ours under its goal) or a slower search (ours/raw over its goal)
     fails it."""
-    assert set(quick.SUITES) == {"store", "audit", "models", "retrieval", "timeline"}
+    assert set(quick.SUITES) == {
+        "store",
+        "audit",
+        "models",
+        "retrieval",
+        "timeline",
+        "dictation_first_words",
+    }
 
     def figures(indexing: float, search: float) -> dict[str, Any]:
         hybrid = {"paired_ratio_ours_over_raw": search, "ours": {"p95_ms": 99.0}}
