@@ -29,7 +29,10 @@ date = st.builds(
     st.integers(1, 12),
     st.integers(2000, 2030),
 )
-ltr_token = st.one_of(number, date, latin_word, st.builds("{} {}".format, latin_word, number))
+# A word then a number ("Naproxen 500"). Not a lab unit then a number ("kg 0"): drawn exactly
+# as "0 kg" is, and read so by design (`test_a_value_before_its_unit_in_hebrew_reads_so`).
+word_then_number = st.builds("{} {}".format, latin_word.filter(lambda w: not is_unit(w)), number)
+ltr_token = st.one_of(number, date, latin_word, word_then_number)
 punct = st.sampled_from(["", ":", ".", ","])
 
 
