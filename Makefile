@@ -64,6 +64,7 @@ eval: $(STAMP)
 	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; \
 	$(BIN)/python -m bench.eval_timeline || s=1; \
 	$(BIN)/python -m bench.eval_timeline_holdout --write || s=1; \
+	$(BIN)/python -m bench.eval_timeline_blind --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_overtime_holdout --write || s=1; \
 	{ packaging/system_deps.sh eval && $(BIN)/python -m bench.eval_dictation; } || s=1; \
 	{ packaging/system_deps.sh ocr && $(BIN)/python -m bench.documents.eval --write; } || s=1; \

@@ -56,6 +56,7 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_holdout": _command(
         "bench.eval_timeline_holdout", "eval_timeline_holdout", "--write"
     ),
+    "eval_timeline_blind": _command("bench.eval_timeline_blind", "eval_timeline_blind", "--write"),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),

@@ -1,0 +1,154 @@
+"""The timeline extractor on the blind labelled set (bench/timeline_blind/data.json),
+written without reading the extractor or the other sets: how it reads notes it was never
+tuned on (issue 27).
+
+Scores `core.timeline.extract.extract(text, field)`, the entry point the held-out eval
+uses (a drug's other official names, SAME_DRUG, read as one), with the main set's scorer
+(`bench.timeline_eval.scoring.score_extraction`), and prints aggregates only:
+precision, recall and f1 per kind, the flags, by language and by field, recall per
+measure, and the misses and unexpected facts counted by cause, never a text or a name (the
+set must not be tuned on through its misses).
+
+`--write` keeps them in bench/results/eval_timeline_blind.json under the key "blind", with
+the dataset's summary (fields, Hebrew share, styles per measure). Exit status 1 when a
+kind's precision or recall is below the goal (0.95, the held-out eval's), or when the
+extractor cannot be imported.
+
+    .venv/bin/python -m bench.eval_timeline_blind
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from bench.eval_timeline_holdout import GOAL, causes, load_extract, summarise
+from bench.timeline_eval.scoring import score_extraction
+
+NAME = "eval_timeline_blind"
+# One drug under its other official names (INN, USAN, BAN): which of them a label or the
+# extractor calls "the generic name" is a convention, not a reading, so both count.
+SAME_DRUG = {
+    "acetaminophen": "paracetamol",
+    "albuterol": "salbutamol",
+    "cholecalciferol": "vitamin d",
+    "colecalciferol": "vitamin d",
+    "frusemide": "furosemide",
+    "amoxycillin": "amoxicillin",
+    "thyroxine": "levothyroxine",
+    "acetylsalicylic acid": "aspirin",
+    "glargine": "insulin glargine",
+}
+
+
+def same_drug_names(extract: Callable[[str, str], Any]) -> Callable[[str, str], Any]:
+    """`extract` with each medication named as this set names it (SAME_DRUG)."""
+
+    def run(text: str, field: str) -> Any:
+        result = extract(text, field)
+        facts = [
+            replace(f, name=SAME_DRUG.get(f.name, f.name)) if f.kind == "medication" else f
+            for f in result.facts
+        ]
+        return replace(result, facts=facts)
+
+    return run
+
+
+def dataset(data: list[Any]) -> dict[str, Any]:
+    """What the set holds: its size, Hebrew share, fields, facts by kind and styles."""
+    kinds: Counter[str] = Counter()
+    styles: dict[str, set[str]] = {}
+    for f in data:
+        for e in f.expected:
+            kinds[f"{e.kind}/{e.status}" if e.status else e.kind] += 1
+            if e.kind == "measurement" and e.style:
+                styles.setdefault(e.name, set()).add(e.style)
+    return {
+        "fields": len(data),
+        "hebrew_share": round(sum(f.language == "he" for f in data) / len(data), 4),
+        "fields_by_field": dict(sorted(Counter(f.field for f in data).items())),
+        "facts_by_kind": dict(sorted(kinds.items())),
+        "flags": sum(len(f.expected_flags) for f in data),
+        "styles_per_measure": {m: len(s) for m, s in sorted(styles.items())},
+    }
+
+
+def _row(name: str, k: dict[str, Any]) -> str:
+    return (
+        f"  {name:<16} {k['precision']:>9.3f} {k['recall']:>7.3f} {k['f1']:>6.3f} "
+        f"{k['tp']:>5} {k['fp']:>5} {k['fn']:>5}"
+    )
+
+
+def table(s: dict[str, Any]) -> str:
+    lines = [f"blind extraction: {s['fields']} fields ({s['hebrew_share']:.0%} Hebrew)"]
+    head = f"  {'':<16} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
+    lines.append(head)
+    for kind, k in s["per_kind"].items():
+        lines.append(_row(kind, k))
+    lines.append(_row("flags", s["flags"]))
+    for title, key in (("by language", "by_language"), ("by field", "by_field")):
+        lines.append(f"  {title}:")
+        for group, kinds in s[key].items():
+            cells = ", ".join(
+                f"{k} P{v['precision']:.2f}/R{v['recall']:.2f}" for k, v in kinds.items()
+            )
+            lines.append(f"    {group}: {cells}")
+    lines.append("  recall per measure:")
+    for m, v in s["per_measure"].items():
+        lines.append(f"    {m:<18} {v['recall']:.3f}  (n {v['n']}, {v['styles']} styles)")
+    lines.append(f"  fields with a miss: {s['fields_with_misses']}, errors: {s['n_errors']}")
+    lines.append("  misses and unexpected facts by cause:")
+    for kind, counts in s["causes"].items():
+        for cause, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+            lines.append(f"    {kind:<12} {cause:<44} {n:>4}")
+    return "\n".join(lines)
+
+
+def checks(s: dict[str, Any]) -> list[tuple[str, float, bool]]:
+    out = []
+    for kind, k in s["per_kind"].items():
+        out.append((f"blind {kind}: precision", k["precision"], k["precision"] >= GOAL))
+        out.append((f"blind {kind}: recall", k["recall"], k["recall"] >= GOAL))
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.eval_timeline_blind")
+    parser.add_argument("--write", action="store_true", help=f"write bench/results/{NAME}.json")
+    args = parser.parse_args(argv)
+    loaded = load_extract()
+    if loaded is None:
+        print(f"{NAME}: core/timeline/extract.py does not exist yet", file=sys.stderr)
+        return 1
+    extract = same_drug_names(loaded)
+    from bench.timeline_blind import fields, seed
+
+    data = fields()
+    t0 = time.perf_counter()
+    scores = score_extraction(data, extract)
+    summary = summarise(scores, data, time.perf_counter() - t0)
+    summary["causes"] = causes(data, extract)
+    summary["dataset"] = dataset(data)
+    print(table(summary))
+    results = checks(summary)
+    for name, value, met in results:
+        print(f"{name}: {value} (goal >= {GOAL}) {'met' if met else 'MISSED'}")
+    if args.write:
+        from bench.common import code_state, write_result
+
+        report = {"blind": summary, "seed": seed(), "code": code_state(NAME)}
+        report["goals_met"] = all(met for _, _, met in results)
+        path = write_result("eval_timeline_blind", report)
+        print(f"wrote {path}")
+    return 0 if all(met for _, _, met in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
