@@ -25,12 +25,12 @@ DRUGS: tuple[Drug, ...] = (
     Drug(
         "amlodipine",
         ("amlodipine", "Norvasc", "amlodipin"),
-        ("אמלודיפין", "נורבסק"),
+        ("אמלודיפין", "נורבסק", "אמלודיפן"),
         ("5 mg", "10 mg", "2.5mg"),
     ),
     Drug(
         "atorvastatin",
-        ("atorvastatin", "Lipitor"),
+        ("atorvastatin", "Lipitor", "atrovastatin"),
         ("אטורבסטטין", "ליפיטור"),
         ("20 mg", "40mg", "80 mg"),
     ),
@@ -56,7 +56,7 @@ DRUGS: tuple[Drug, ...] = (
     ),
     Drug(
         "levothyroxine",
-        ("levothyroxine", "Eltroxin", "Euthyrox"),
+        ("levothyroxine", "Eltroxin", "Euthyrox", "levothyroxin"),
         ("אלטרוקסין", "לבותירוקסין"),
         ("50 mcg", "75 mcg", "100 mcg"),
     ),
@@ -68,7 +68,7 @@ DRUGS: tuple[Drug, ...] = (
     ),
     Drug(
         "sertraline",
-        ("sertraline", "Zoloft", "Lustral"),
+        ("sertraline", "Zoloft", "Lustral", "sertaline"),
         ("סרטרלין", "זולופט"),
         ("50 mg", "100 mg", "25 mg"),
     ),
@@ -171,7 +171,7 @@ class Condition:
 
 
 CONDITIONS: tuple[Condition, ...] = (
-    Condition("hypertension", ("hypertension", "HTN", "high blood pressure"),
+    Condition("hypertension", ("hypertension", "HTN", "high blood pressure", "hypertenstion"),
               ("יתר לחץ דם", "יל" + '"' + "ד"), ("htn", "essential hypertension")),
     Condition("type 2 diabetes", ("type 2 diabetes", "T2DM", "DM2", "NIDDM"),
               ("סוכרת סוג 2", "סוכרת"), ("diabetes", "t2dm", "dm2", "diabetes type 2")),
@@ -182,7 +182,7 @@ CONDITIONS: tuple[Condition, ...] = (
               ("פרפור פרוזדורים", "AF"), ("af", "afib", "paroxysmal atrial fibrillation")),
     Condition("heart failure", ("heart failure", "CHF", "HFrEF"), ("אי ספיקת לב", "CHF"),
               ("chf", "congestive heart failure", "hfref")),
-    Condition("asthma", ("asthma", "asthma (mild intermittent)"), ("אסתמה", "גנחת"), ()),
+    Condition("asthma", ("asthma", "asthma (mild intermittent)", "asthama"), ("אסתמה", "גנחת"), ()),
     Condition("copd", ("COPD",), ("COPD", "מחלת ריאות חסימתית"),
               ("chronic obstructive pulmonary disease",)),
     Condition("hypothyroidism", ("hypothyroidism", "underactive thyroid"),
