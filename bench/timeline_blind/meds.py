@@ -64,6 +64,9 @@ VOID = {
 }  # fmt: skip
 
 
+ANTIHYPERTENSIVES = ("amlodipine", "ramipril", "losartan", "bisoprolol", "spironolactone")
+
+
 def _joined(prefix_template: str, word: str) -> str:
     """A Hebrew one-letter prefix joins a Hebrew word; before Latin it takes a hyphen."""
     return prefix_template + ("-" if _LATIN.match(word) else "")
@@ -147,8 +150,13 @@ class Meds:
         )
 
     def void(self, lang: str, clinic: str) -> Seg:
-        d = self.drug(clinic)
         t = self.p.cycle(f"void/{lang}", VOID[lang])
+        if "140/90" in t:  # a blood pressure's condition waits on a drug for it
+            free = [g for g in ANTIHYPERTENSIVES if g not in self.used] or list(ANTIHYPERTENSIVES)
+            d = DRUG[self.p.one(free)]
+            self.used.add(d.generic)
+        else:
+            d = self.drug(clinic)
         return _fill(t, {"N": Seg(self.written(d, lang))})
 
     def med_list(self, lang: str, clinic: str, n: int) -> Seg:

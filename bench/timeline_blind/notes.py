@@ -183,7 +183,7 @@ def plan(c: Ctx) -> Seg:
         lambda: c.care.referral_later(c.lang),
         lambda: distract.target(c.p, c.lang),
     ]
-    weights = [5, 3, 4, 2, 1, 3, 3, 2, 2, 1, 1]
+    weights = [5, 3, 4, 2, 1, 3, 5, 3, 2, 1, 1]
     n = c.p.rng.randint(2, 4)
     parts: list[Part] = [m() for m in c.p.rng.choices(makers, weights, k=n)]
     if c.p.chance(0.6):
