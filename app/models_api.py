@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.policy_models import require_generator_choice
+from app.policy_models import generator_locked, require_generator_choice
 from core.errors import ModelError
 from core.model_info import KINDS, ModelInfo
 from core.progress import CancelToken, Progress, scaled
@@ -44,6 +44,10 @@ class RegistryModelsApi:
         reg = self._registry(progress)
         reg.ensure_speech()  # a registry from before dictation (issue 29) lists it too
         return [_info(reg.status(r)) for r in reg.records()]
+
+    @property
+    def generator_locked(self) -> bool:
+        return generator_locked()
 
     def verify_models(
         self, progress: Progress | None = None, cancel: CancelToken | None = None

@@ -6,7 +6,7 @@ choice of another is refused (`require_generator_choice`)."""
 
 from __future__ import annotations
 
-from core.errors import PolicyForbids
+from core.errors import ConfigError, PolicyForbids
 from core.settings import Settings, locked_keys, setting_source
 
 KEY = "models.default_generator"
@@ -16,6 +16,15 @@ def _why_locked() -> str | None:
     """Where the policy locks the generator, why, in words ("locked by … in the policy
     file P, line N"); None where it does not."""
     return f"locked by {KEY} {setting_source(KEY)}" if KEY in locked_keys() else None
+
+
+def generator_locked() -> bool:
+    """Whether the policy fixes the generator. A policy that cannot be read stopped the app's
+    start already; should it break since, `use_model` reports it, so it locks nothing here."""
+    try:
+        return KEY in locked_keys()
+    except ConfigError:
+        return False
 
 
 def require_generator_choice(settings: Settings) -> None:

@@ -422,6 +422,12 @@ class ModelsApi(Protocol):
         """Every registered model; on first use the packaged ones are registered first."""
         ...
 
+    @property
+    def generator_locked(self) -> bool:
+        """Whether the system policy fixes the generator, so no other may be chosen (reads
+        the policy file; False where it cannot be read: `use_model` reports that)."""
+        ...
+
     def verify_models(
         self, progress: Progress | None = None, cancel: CancelToken | None = None
     ) -> list[ModelInfo]:

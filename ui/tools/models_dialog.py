@@ -38,11 +38,10 @@ from PySide6.QtWidgets import (
 
 from core.api import ModelsApi, NotesApi
 from core.domain import AssistantStatus
-from core.errors import Cancelled, ConfigError, Locked
+from core.errors import Cancelled, Locked
 from core.model_info import ModelInfo
 from core.progress import CancelToken
 from core.retrieval.types import IndexStatus
-from core.settings import locked_keys
 from ui.kit.bidi import isolate, ltr
 from ui.kit.core_text import core_text
 from ui.kit.errors import ErrorBanner, ErrorText, describe
@@ -62,15 +61,6 @@ def kind_label(kind: str) -> str:
         "speech": QCoreApplication.translate("ModelsDialog", "Speech (dictation)"),
     }
     return labels.get(kind, kind)
-
-
-def _generator_locked() -> bool:
-    """Whether the policy fixes the generator. A policy that cannot be read stopped the app's
-    start already; should it break since, `use_model` reports it, so it locks nothing here."""
-    try:
-        return GENERATOR_KEY in locked_keys()
-    except ConfigError:
-        return False
 
 
 def _size(n: int) -> str:
@@ -269,9 +259,16 @@ class ModelsDialog(QDialog):
     # -- the work ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        def listed(found: tuple[list[ModelInfo], bool]) -> None:
+            self._on_listed(*found)
+
         self._run(
-            lambda cancel: self._models.list_models(self._relay.report),
-            self._on_listed,
+            # The policy is read off the GUI thread, with the list, through the models part.
+            lambda cancel: (
+                self._models.list_models(self._relay.report),
+                self._models.generator_locked,
+            ),
+            listed,
             self.tr("Reading the installed models…"),
             keep_messages=True,  # after an add or a switch, its message stays in view
         )
@@ -279,8 +276,9 @@ class ModelsDialog(QDialog):
         self.refresh_assistant()
 
     def verify(self) -> None:
-        def done(infos: list[ModelInfo]) -> None:
-            self._on_listed(infos)
+        def done(found: tuple[list[ModelInfo], bool]) -> None:
+            infos, _ = found
+            self._on_listed(*found)
             changed = [m for m in infos if m.checksum_ok is False]
             missing = [m for m in infos if not m.present]
             if changed or missing:
@@ -294,7 +292,10 @@ class ModelsDialog(QDialog):
                 )
 
         self._run(
-            lambda cancel: self._models.verify_models(self._relay.report, cancel),
+            lambda cancel: (
+                self._models.verify_models(self._relay.report, cancel),
+                self._models.generator_locked,
+            ),
             done,
             self.tr("Checking the SHA-256 of every model file…"),
         )
@@ -417,10 +418,10 @@ class ModelsDialog(QDialog):
 
         self.model_runner.submit(work, token, on_success=succeeded, on_error=self._on_error)
 
-    def _on_listed(self, infos: list[ModelInfo]) -> None:
+    def _on_listed(self, infos: list[ModelInfo], generator_locked: bool) -> None:
         keep = self._selected()
         self.infos = list(infos)
-        self.generator_locked = _generator_locked()
+        self.generator_locked = generator_locked
         self.tree.clear()
         for info in self.infos:
             item = QTreeWidgetItem(
