@@ -7,7 +7,8 @@ choice of another is refused (`require_generator_choice`)."""
 from __future__ import annotations
 
 from core.errors import ConfigError, PolicyForbids
-from core.settings import Settings, locked_keys, setting_source
+from core.messages import Message, render
+from core.settings import Settings, locked_keys, source_of
 
 KEY = "models.default_generator"
 
@@ -15,7 +16,9 @@ KEY = "models.default_generator"
 def _why_locked() -> str | None:
     """Where the policy locks the generator, why, in words ("locked by … in the policy
     file P, line N"); None where it does not."""
-    return f"locked by {KEY} {setting_source(KEY)}" if KEY in locked_keys() else None
+    # Kept by the registry as English text (ModelInfo.why), so rendered here.
+    why = Message("settings.locked_by", setting=KEY, source=source_of(KEY))
+    return render(why) if KEY in locked_keys() else None
 
 
 def generator_locked() -> bool:
@@ -32,7 +35,13 @@ def require_generator_choice(settings: Settings) -> None:
     if KEY in locked_keys():
         value = settings.models.default_generator
         raise PolicyForbids(
-            f'Choosing the generator is turned off: {KEY} = "{value}" {setting_source(KEY)}'
+            Message(
+                "settings.turned_off_value",
+                action=Message("settings.choosing_the_generator"),
+                setting=KEY,
+                value=value,
+                source=source_of(KEY),
+            )
         )
 
 

@@ -1,20 +1,42 @@
 """One exception hierarchy. Every error carries a user-facing message and a remediation.
 
+Both are `Message`s (core/messages): an id and its values. `message`, `remediation` and
+`str()` are their English renderings, for logs and the CLI; the window renders the ids in
+its own language. A layer outside core (models/, app/) may still pass English text, which
+then has no id (`msg` is None) and is shown as it is.
+
 Messages name records and fields, never their contents: exception text ends up in logs.
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from core.messages import Message, render
+
 
 class ChartsideError(Exception):
     """Base of every error the app shows to a user."""
 
+    remedy: ClassVar[Message | None] = None  # a class's remediation; an instance's may differ
     remediation: str = ""
 
-    def __init__(self, message: str, remediation: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        if remediation is not None:
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        if "remedy" in cls.__dict__:
+            cls.remediation = render(cls.remedy) if cls.remedy is not None else ""
+        elif "remediation" in cls.__dict__:
+            cls.remedy = None  # English of its own (models/, app/): no id
+
+    def __init__(self, message: Message | str, remediation: Message | str | None = None) -> None:
+        self.msg: Message | None = message if isinstance(message, Message) else None
+        self.message = render(message) if isinstance(message, Message) else message
+        super().__init__(self.message)
+        if isinstance(remediation, Message):
+            self.remedy = remediation  # pyright: ignore[reportAttributeAccessIssue]
+            self.remediation = render(remediation)
+        elif remediation is not None:
+            self.remedy = None  # pyright: ignore[reportAttributeAccessIssue]
             self.remediation = remediation
 
     def __str__(self) -> str:
@@ -24,30 +46,32 @@ class ChartsideError(Exception):
 
 
 class ConfigError(ChartsideError):
-    remediation = "Fix the setting in config.toml, the environment or the policy file."
+    remedy = Message("remedy.config_error")
 
 
 class PolicyForbids(ChartsideError):
     """The system policy turns this action off; only its administrator can change that."""
 
-    remediation = "Ask the administrator who manages this computer's Chartside policy."
+    remedy = Message("remedy.policy_forbids")
 
 
 class ValidationError(ChartsideError):
     """Input that does not fit. `field` and `record` say where, never what."""
 
-    remediation = "Correct the named field and try again."
+    remedy = Message("remedy.validation_error")
 
-    def __init__(self, message: str, *, field: str, record: str | None = None) -> None:
+    def __init__(self, message: Message | str, *, field: str, record: str | None = None) -> None:
+        super().__init__(message)
         where = f"{record}: " if record else ""
-        super().__init__(f"{where}{field}: {message}")
-        self.detail = message
+        self.message = f"{where}{field}: {self.message}"  # for logs; the window shows the label
+        self.args = (self.message,)
+        self.detail = message  # a Message in core; text from a layer outside it
         self.field = field
         self.record = record
 
 
 class CryptoError(ChartsideError):
-    remediation = "The stored value was altered or belongs to another record; restore from backup."
+    remedy = Message("remedy.crypto_error")
 
 
 class IntegrityError(CryptoError):
@@ -55,43 +79,43 @@ class IntegrityError(CryptoError):
 
 
 class WrongPassphrase(ChartsideError):
-    remediation = "Check the passphrase (and keyboard layout) and try again."
+    remedy = Message("remedy.wrong_passphrase")
 
 
 class WeakKdfParameters(CryptoError):
-    remediation = "The stored key-derivation parameters are below the security floor."
+    remedy = Message("remedy.weak_kdf_parameters")
 
 
 class Locked(ChartsideError):
-    remediation = "Unlock Chartside with your passphrase."
+    remedy = Message("remedy.locked")
 
-    def __init__(self, message: str = "Chartside is locked.") -> None:
-        super().__init__(message)
+    def __init__(self, message: Message | None = None) -> None:
+        super().__init__(message or Message("errors.locked"))
 
 
 class Cancelled(ChartsideError):
     """`done` counts what a job that commits as it goes had finished when it stopped, so its
     caller can record that without counting again."""
 
-    def __init__(self, message: str = "The operation was cancelled.", *, done: int = 0) -> None:
-        super().__init__(message, remediation="")
+    def __init__(self, message: Message | None = None, *, done: int = 0) -> None:
+        super().__init__(message or Message("errors.cancelled"), remediation="")
         self.done = done
 
 
 class NotFound(ChartsideError):
-    remediation = "Refresh the list; the record may have been deleted."
+    remedy = Message("remedy.not_found")
 
 
 class NotInitialised(ChartsideError):
-    remediation = "Run `chartside init` (or start the app) to create the data directory."
+    remedy = Message("remedy.not_initialised")
 
 
 class AlreadyInitialised(ChartsideError):
-    remediation = "Use the existing data directory, or choose another with --data-dir."
+    remedy = Message("remedy.already_initialised")
 
 
 class DatabaseError(ChartsideError):
-    remediation = "Run `chartside doctor` for details."
+    remedy = Message("remedy.database_error")
 
 
 class ConnectionLost(DatabaseError):
@@ -99,89 +123,90 @@ class ConnectionLost(DatabaseError):
     down). Work that was not acknowledged may not have been saved; nothing acknowledged is
     lost. The app keeps reconnecting on its own."""
 
-    remediation = "Chartside is reconnecting to the database server; try again in a moment."
+    remedy = Message("remedy.connection_lost")
 
 
 class MigrationError(DatabaseError):
-    remediation = "The database was left unchanged. Run `chartside doctor` and report the error."
+    remedy = Message("remedy.migration_error")
 
 
 class ImportFormatError(ValidationError):
-    remediation = "Fix the named record in the import file; nothing was imported."
+    remedy = Message("remedy.import_format_error")
 
 
 class ModelError(ChartsideError):
     """A local model could not be used. Core catches this without importing `models`."""
 
-    remediation = "Run `chartside models verify`, or choose another model in the settings."
+    remedy = Message("remedy.model_error")
 
 
 class EmbedderChanged(ModelError):
     """The workspace now uses another embedder than the one this indexer holds."""
 
-    remediation = "The app switches to the workspace's embedder by itself."
+    remedy = Message("remedy.embedder_changed")
 
     def __init__(self, model_id: str) -> None:
-        super().__init__("The workspace switched to another embedding model.")
+        super().__init__(Message("errors.embedder_changed"))
         self.model_id = model_id
 
 
 class PromptTooLong(ModelError):
-    remediation = "Ask a narrower question or choose fewer sources."
+    remedy = Message("remedy.prompt_too_long")
 
 
 class GenerationTimeout(ModelError):
-    remediation = "Try a shorter question, or raise the generation timeout in the settings."
+    remedy = Message("remedy.generation_timeout")
 
 
 class QueryRejected(ChartsideError):
     """A question the assistant will not run: empty, too long, or an injection attempt."""
 
-    remediation = "Rephrase the question and try again."
+    remedy = Message("remedy.query_rejected")
 
 
 class RateLimited(ChartsideError):
     """Too many questions in a short time. `retry_after_s` says when the next one may run."""
 
-    remediation = "Wait a moment and try again."
+    remedy = Message("remedy.rate_limited")
 
-    def __init__(self, message: str, *, retry_after_s: float) -> None:
+    def __init__(self, message: Message, *, retry_after_s: float) -> None:
         wait = max(1, -int(-retry_after_s // 1))  # whole seconds, rounded up
-        unit = "second" if wait == 1 else "seconds"
-        super().__init__(message, remediation=f"Wait {wait} {unit} and try again.")
+        remediation = (
+            Message("errors.wait_one_second")
+            if wait == 1
+            else Message("errors.wait_and_try_again", n=wait, unit=Message("errors.seconds"))
+        )
+        super().__init__(message, remediation=remediation)
         self.retry_after_s = retry_after_s
 
 
 # -- keys ---------------------------------------------------------------------------
 class KeyringUnavailable(ChartsideError):
-    remediation = "Unlock with your passphrase or your recovery key; no data was deleted."
+    remedy = Message("remedy.keyring_unavailable")
 
 
 # -- backup and restore -------------------------------------------------------------
 class BackupError(ChartsideError):
-    remediation = "See the message; the data directory was left unchanged."
+    remedy = Message("remedy.backup_error")
 
 
 class BackupDamaged(BackupError):
     """The file fails a checksum or an authentication tag: damaged, truncated or altered."""
 
-    remediation = "Use another copy of this backup; this file cannot be restored."
+    remedy = Message("remedy.backup_damaged")
 
 
 class BackupVersionUnsupported(BackupError):
-    remediation = "Restore it with the Chartside version that made it, or a newer one."
+    remedy = Message("remedy.backup_version_unsupported")
 
 
 class BackupUnsupported(BackupError):
-    remediation = "Use pg_dump or the clinic's own backup system on the database server."
+    remedy = Message("remedy.backup_unsupported")
 
 
 class RestoreTargetNotEmpty(BackupError):
-    remediation = "Choose a new or empty folder (--data-dir); nothing was changed."
+    remedy = Message("remedy.restore_target_not_empty")
 
 
 class RestoreVerificationFailed(BackupError):
-    remediation = (
-        "The restored copy was removed. Try another copy of the backup, "
-        "and run `chartside doctor` on the machine that made it."
-    )
+    remedy = Message("remedy.restore_verification_failed")

@@ -29,6 +29,7 @@ from pydantic_settings import (
 )
 
 from core.errors import ConfigError, PolicyForbids
+from core.messages import Message, render
 
 APP_NAME = "Chartside"
 
@@ -247,7 +248,8 @@ def locked_keys() -> set[str]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(
-            f"policy file {path} is not valid TOML: {exc}", remediation=_ASK_ADMIN
+            Message("settings.policy_file_not_valid_toml", path=str(path), detail=str(exc)),
+            remediation=_ASK_ADMIN,
         ) from None
     return set(_flatten(data))
 
@@ -263,7 +265,7 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> list[str]:
 
 _SECRET_KEYS = {"database.url", "database.runtime_url"}
 # A clinician cannot edit the policy: its errors send them to whoever manages it.
-_ASK_ADMIN = "Ask the administrator to correct the policy file."
+_ASK_ADMIN = Message("settings.ask_admin")
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -276,34 +278,56 @@ def load_settings(**overrides: Any) -> Settings:
         err = exc.errors()[0]
         key = ".".join(str(p) for p in err["loc"])
         value = "<hidden>" if key in _SECRET_KEYS else repr(err.get("input"))
-        where = setting_source(key)
+        where = source_of(key)
         raise ConfigError(
-            f"setting {key}={value} {where} is invalid: {err['msg']}",
-            remediation=f"Set {key} in config.toml or CHARTSIDE_{key.upper().replace('.', '__')}."
-            if not where.startswith("in the policy")
+            Message(
+                "settings.setting_invalid",
+                setting=key,
+                value=value,
+                source=where,
+                detail=err["msg"],
+            ),
+            remediation=Message(
+                "settings.set_in_config", setting=key, variable=key.upper().replace(".", "__")
+            )
+            if where.id != "settings.in_policy_file"
             else _ASK_ADMIN,
         ) from None
     except tomllib.TOMLDecodeError as exc:
         where, is_policy = _unreadable_file()
         raise ConfigError(
-            f"{where} is not valid TOML: {exc}", remediation=_ASK_ADMIN if is_policy else None
+            Message("settings.not_valid_toml", source=where, detail=str(exc)),
+            remediation=_ASK_ADMIN if is_policy else None,
         ) from None
 
 
 def setting_source(key: str) -> str:
-    """Where `key` got its value: "in the policy file P, line N", "in config.toml P, line
-    N", "from CHARTSIDE_X" or "by default" (first wins, as in `settings_customise_sources`)."""
-    for label, path in _settings_files():
+    """Where `key` got its value, in English: "in the policy file P, line N", "in
+    config.toml P, line N", "from CHARTSIDE_X" or "by default"."""
+    return render(source_of(key))
+
+
+def source_of(key: str) -> Message:
+    """Where `key` got its value (first wins, as in `settings_customise_sources`)."""
+    for in_file, path in (
+        ("settings.in_policy_file", policy_file()),
+        ("settings.in_config_file", user_config_file()),
+    ):
         line = _line_of(path, key)
         if line is not None:
-            return f"in {label} {path}, line {line}"
-    env = f"CHARTSIDE_{key.upper().replace('.', '__')}"
-    return f"from {env}" if env in os.environ else "by default"
+            return Message(in_file, path=str(path), n=line)
+    env = key.upper().replace(".", "__")
+    if f"CHARTSIDE_{env}" in os.environ:
+        return Message("settings.from_variable", variable=env)
+    return Message("settings.by_default")
 
 
 def _settings_files() -> tuple[tuple[str, Path], ...]:
-    """The files settings are read from, as messages name them, first-wins order."""
-    return (("the policy file", policy_file()), ("config.toml", user_config_file()))
+    """The files settings are read from, as messages name them (ids), first-wins order."""
+    return (
+        ("settings.the_policy_file", policy_file()),
+        ("settings.config_file", user_config_file()),
+    )
 
 
 _TABLE = re.compile(r"^\s*\[\s*([\w.-]+)\s*\]")
@@ -325,7 +349,7 @@ def _line_of(path: Path, key: str) -> int | None:
     return None
 
 
-def _unreadable_file() -> tuple[str, bool]:
+def _unreadable_file() -> tuple[Message, bool]:
     """The first settings file that is not TOML, named for a message, and whether it is the
     policy file."""
     for label, path in _settings_files():
@@ -334,16 +358,18 @@ def _unreadable_file() -> tuple[str, bool]:
         except OSError:
             continue
         except tomllib.TOMLDecodeError:
-            return f"{label} {path}", path == policy_file()
-    return "a settings file", False
+            return Message(label, path=str(path)), path == policy_file()
+    return Message("settings.a_settings_file"), False
 
 
-def require_allowed(settings: Settings, key: str, action: str) -> None:
+def require_allowed(settings: Settings, key: str, action: Message) -> None:
     """Raise `PolicyForbids` when the boolean setting `key` ("security.export_allowed") is
     off. Only a policy is expected to turn these off, so the message says where it was."""
     section, name = key.split(".")
     if not getattr(getattr(settings, section), name):
-        raise PolicyForbids(f"{action} is turned off: {key} = false {setting_source(key)}")
+        raise PolicyForbids(
+            Message("settings.turned_off_false", action=action, setting=key, source=source_of(key))
+        )
 
 
 def effective(
@@ -420,7 +446,9 @@ def write_user_config(changes: Mapping[str, Any]) -> Path:
     never half of one. Keys the policy locks are refused (`PolicyForbids`)."""
     locked = sorted(set(changes) & locked_keys())
     if locked:
-        raise PolicyForbids(f"{', '.join(locked)} is locked by the policy file {policy_file()}")
+        raise PolicyForbids(
+            Message("settings.locked_policy_file", setting=", ".join(locked), path=policy_file())
+        )
     path = user_config_file()
     try:
         old = path.read_text(encoding="utf-8")

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from core.errors import ValidationError
+from core.messages import Message
 
 MAX_NAME_CHARS = 200
 MAX_EXTERNAL_ID_CHARS = 128
@@ -30,25 +31,25 @@ def text(
         value = ""
     if not isinstance(value, str):
         raise ValidationError(
-            f"must be text, not {type(value).__name__}", field=field, record=record
+            Message("field.must_text_not", name=type(value).__name__), field=field, record=record
         )
     if "\x00" in value:
-        raise ValidationError("contains a NUL character", field=field, record=record)
+        raise ValidationError(Message("field.contains_nul_character"), field=field, record=record)
     try:
         if not value.isascii():  # ASCII cannot hold a surrogate; skip the copy
             value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError(
-            "contains an unpaired surrogate (invalid Unicode)", field=field, record=record
+            Message("field.contains_unpaired_surrogate_invalid_unicode"), field=field, record=record
         ) from None
     if len(value) > max_chars:
         raise ValidationError(
-            f"is too long ({len(value)} characters; the limit is {max_chars})",
+            Message("field.too_long_characters_limit", n=len(value), limit=max_chars),
             field=field,
             record=record,
         )
     if required and not value.strip():
-        raise ValidationError("is required", field=field, record=record)
+        raise ValidationError(Message("field.required"), field=field, record=record)
     return value
 
 
@@ -56,7 +57,7 @@ def external_id(value: object, *, field: str = "external_id", record: str | None
     s = text(value, field=field, record=record, max_chars=MAX_EXTERNAL_ID_CHARS, required=True)
     if not _EXTERNAL_ID.fullmatch(s):  # `$` alone would let a trailing newline in
         raise ValidationError(
-            "may hold only letters, digits and . _ : / - and must start with a letter or digit",
+            Message("field.may_hold_only_letters_digits"),
             field=field,
             record=record,
         )
@@ -79,13 +80,13 @@ def date_of_birth(
             value = dt.date.fromisoformat(value)
         except ValueError:
             raise ValidationError(
-                "is not a real date in YYYY-MM-DD form", field=field, record=record
+                Message("field.not_real_date_yyyy_mm"), field=field, record=record
             ) from None
     if not isinstance(value, dt.date):
-        raise ValidationError("must be a date", field=field, record=record)
+        raise ValidationError(Message("field.must_date"), field=field, record=record)
     if value < MIN_DATE or value > (today or dt.date.today()):
         raise ValidationError(
-            "is outside the plausible range (1900 to today)", field=field, record=record
+            Message("field.outside_plausible_range_1900_today"), field=field, record=record
         )
     return value
 
@@ -96,17 +97,17 @@ def session_date(value: object, *, field: str = "date", record: str | None = Non
             value = dt.datetime.fromisoformat(value)
         except ValueError:
             raise ValidationError(
-                "is not a real date-time in YYYY-MM-DDTHH:MM:SS form", field=field, record=record
+                Message("field.not_real_date_time_yyyy"), field=field, record=record
             ) from None
     elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, dt.time())
     if not isinstance(value, dt.datetime):
-        raise ValidationError("must be a date-time", field=field, record=record)
+        raise ValidationError(Message("field.must_date_time"), field=field, record=record)
     if value.tzinfo is not None:
         # Sessions are local wall-clock times; an offset would not survive a round trip.
         raise ValidationError(
-            "must be a local time without a time-zone offset", field=field, record=record
+            Message("field.must_local_time_without_time"), field=field, record=record
         )
     if value.date() < MIN_DATE or value.year > 2200:
-        raise ValidationError("is outside the plausible range", field=field, record=record)
+        raise ValidationError(Message("field.outside_plausible_range"), field=field, record=record)
     return value

@@ -47,8 +47,8 @@ def test_insecure_backends_are_refused_with_a_reason() -> None:
         "fail": check_backend(fail.Keyring()),
         "plaintext": check_backend(PlaintextKeyring()),
     }
-    assert not refused["fail"].usable and "no secure keyring" in refused["fail"].reason
-    assert not refused["plaintext"].usable and "plain file" in refused["plaintext"].reason
+    assert not refused["fail"].usable and "no secure keyring" in str(refused["fail"].reason)
+    assert not refused["plaintext"].usable and "plain file" in str(refused["plaintext"].reason)
 
 
 def test_enabling_with_an_insecure_backend_changes_nothing(service: ChartsideService) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, func, insert, select
 from core.assistant.types import AskSource, ConversationSummary, StoredMessage
 from core.db import schema as s
 from core.errors import NotFound
+from core.messages import Message
 from core.security.crypto import CellCipher
 
 TITLE_CHARS = 80
@@ -96,7 +97,7 @@ def messages(conn: Connection, cipher: CellCipher, conversation_id: UUID) -> lis
         select(m).where(m.c.conversation_id == conversation_id).order_by(m.c.created_at, m.c.id)
     ).all()
     if not rows and not _exists(conn, conversation_id):
-        raise NotFound("no conversation has that id")
+        raise NotFound(Message("ask.no_conversation_id"))
     by_message: dict[UUID, list[AskSource]] = {}
     src_rows = conn.execute(
         select(ms).where(ms.c.message_id.in_([r.id for r in rows])).order_by(ms.c.n)
@@ -133,7 +134,7 @@ def client_of(conn: Connection, conversation_id: UUID) -> UUID | None:
     c = s.conversations
     row = conn.execute(select(c.c.client_id).where(c.c.id == conversation_id)).first()
     if row is None:
-        raise NotFound("no conversation has that id")
+        raise NotFound(Message("ask.no_conversation_id"))
     return row.client_id
 
 

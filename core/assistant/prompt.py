@@ -12,6 +12,7 @@ from typing import Any
 from core.assistant import structured
 from core.assistant.safety import spotlight
 from core.errors import PromptTooLong
+from core.messages import Message
 from core.ports import ChatMessage, Prompt
 from core.retrieval.lexical import tokenize
 from core.retrieval.synonyms import TREATMENT, expansion, mentions_treatment
@@ -291,8 +292,12 @@ def build_prompt(
         keep = n
     elif measure(0) > budget:
         raise PromptTooLong(
-            f"The question needs {measure(0)} tokens with the instructions; the model's "
-            f"context holds {context_length}, {max_answer_tokens} of them kept for the answer."
+            Message(
+                "ask.question_needs_tokens_instructions_model",
+                n=measure(0),
+                total=context_length,
+                count=max_answer_tokens,
+            )
         )
     else:
         keep, too_many = 0, n  # invariant: keep fits, too_many does not

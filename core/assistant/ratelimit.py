@@ -8,6 +8,7 @@ from collections import deque
 from collections.abc import Callable
 
 from core.errors import RateLimited
+from core.messages import Message
 
 WINDOW_S = 60.0
 
@@ -41,7 +42,7 @@ class RateLimiter:
             if len(seen) >= self.max_per_minute:
                 retry_after = seen[0] + WINDOW_S - now
                 raise RateLimited(
-                    f"Too many questions: the limit is {self.max_per_minute} a minute.",
+                    Message("ask.too_many_questions_limit_minute", n=self.max_per_minute),
                     retry_after_s=retry_after,
                 )
             seen.append(now)

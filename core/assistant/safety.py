@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from core.errors import QueryRejected
+from core.messages import Message
 
 # Invisible characters hide text from the clinician while the model still reads it.
 _INVISIBLE = re.compile(
@@ -107,11 +108,13 @@ def sanitize_query(text: str, max_chars: int = 1000) -> str:
     characters, whitespace collapsed. Raises `QueryRejected` rather than truncating."""
     cleaned = " ".join(_clean(text).split())
     if not cleaned:
-        raise QueryRejected("The question is empty.", remediation="Type a question first.")
+        raise QueryRejected(
+            Message("ask.question_empty"), remediation=Message("ask.type_question_first")
+        )
     if len(cleaned) > max_chars:
         raise QueryRejected(
-            f"The question is {len(cleaned)} characters long; the limit is {max_chars}.",
-            remediation="Shorten the question and try again.",
+            Message("ask.question_characters_long_limit", n=len(cleaned), limit=max_chars),
+            remediation=Message("ask.shorten_question_again"),
         )
     return cleaned
 

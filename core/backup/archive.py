@@ -53,6 +53,7 @@ from core.errors import (
     WrongPassphrase,
 )
 from core.files import atomic_file
+from core.messages import Message
 from core.progress import CancelToken, Progress, Steps
 from core.records import transfer
 from core.records import workspaces as w
@@ -113,16 +114,22 @@ def create_backup(
     server = _embedded(store.server)
     out = Path(out).absolute()
     if out.exists() and not overwrite:
-        raise BackupError(f"{out} already exists", remediation="Choose another file name.")
+        raise BackupError(
+            Message("backup.already_exists", path=out),
+            remediation=Message("backup.choose_another_file_name"),
+        )
     if not out.parent.is_dir():
-        raise BackupError(f"the folder {out.parent} does not exist", remediation="Create it.")
+        raise BackupError(
+            Message("backup.folder_does_not_exist", path=out.parent),
+            remediation=Message("backup.create"),
+        )
     steps.at(0.0, "checking the passphrase")
     if sealed is not None:
         with store.open().tx(None) as conn:
             if len(w.workspace_ids(conn)) != 1:
                 raise BackupUnsupported(
-                    "unattended backups cover a store with one workspace",
-                    remediation="Back up by hand with the passphrase (`chartside backup`).",
+                    Message("backup.unattended_backups_cover_store_one"),
+                    remediation=Message("backup.back_up_hand_passphrase_chartside"),
                 )
         ciphers = [sealed[1]]
     else:
@@ -184,7 +191,7 @@ def create_backup(
 
 def _embedded(server: EmbeddedServer | None) -> EmbeddedServer:
     if server is None:
-        raise BackupUnsupported("backups of a clinic server are made with PostgreSQL's own tools")
+        raise BackupUnsupported(Message("backup.backups_clinic_server_made_postgresql"))
     return server
 
 
@@ -192,7 +199,7 @@ def _unlock_all(db: Database, passphrase: str) -> list[CellCipher]:
     with db.tx(None) as conn:
         ids = w.workspace_ids(conn)
     if not ids:
-        raise NotInitialised("Chartside has no workspace to back up yet")
+        raise NotInitialised(Message("backup.chartside_no_workspace_back_up"))
     # Each raises WrongPassphrase when the passphrase does not open its workspace.
     return [w.unlock_workspace(db, ws, passphrase).cipher(ws) for ws in ids]
 
@@ -222,7 +229,7 @@ def _check_pass(reader: BackupReader, total: int, report: Callable[[float], None
         report(reader.position / total)
     manifest = Manifest.from_bytes(reader.manifest)
     if size != manifest.dump_bytes or sha.hexdigest() != manifest.dump_sha256:
-        raise BackupDamaged("the database dump inside the backup does not match its manifest")
+        raise BackupDamaged(Message("backup.database_dump_inside_backup_does"))
     return manifest
 
 
@@ -291,7 +298,7 @@ def _restore_dump(
     pg.pg_restore(server, password, chunks())
     # Both passes authenticate every frame; this also catches a file swapped in between.
     if Manifest.from_bytes(reader.manifest) != manifest or sha.hexdigest() != manifest.dump_sha256:
-        raise BackupDamaged("the backup file changed while it was being restored")
+        raise BackupDamaged(Message("backup.backup_file_changed_while_being"))
 
 
 def _check_counts(server: EmbeddedServer, password: str, manifest: Manifest) -> None:
@@ -305,7 +312,7 @@ def _check_counts(server: EmbeddedServer, password: str, manifest: Manifest) -> 
         want, got = manifest.tables.get(table), found.get(table)
         if want != got:
             raise RestoreVerificationFailed(
-                f"the restored table {table} has {got} rows; the backup recorded {want}"
+                Message("backup.restored_table_rows_backup_recorded", name=table, n=got, total=want)
             )
 
 
@@ -321,7 +328,7 @@ def _check_content(db: Database, passphrase: str, manifest: Manifest) -> None:
     with db.tx(None) as conn:
         found = {str(ws) for ws in w.workspace_ids(conn)}
     if found != set(manifest.content_sha256):
-        raise RestoreVerificationFailed("the restored workspaces differ from the backup")
+        raise RestoreVerificationFailed(Message("backup.restored_workspaces_differ_from_backup"))
     for ws_text, want in sorted(manifest.content_sha256.items()):
         ws = UUID(ws_text)
         cipher = _unlock_either(db, ws, passphrase)
@@ -329,14 +336,14 @@ def _check_content(db: Database, passphrase: str, manifest: Manifest) -> None:
             got = content_digest(transfer.export_doc(conn, cipher))
         if got != want:
             raise RestoreVerificationFailed(
-                f"the restored notes of workspace {ws} differ from the backup"
+                Message("backup.restored_notes_workspace_differ_from", id=ws)
             )
 
 
 def _require_empty(target: Path) -> None:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise RestoreTargetNotEmpty(
-            f"cannot restore into {target}: it is not an empty folder",
+            Message("backup.cannot_restore_into_not_empty", path=target),
         )
 
 
@@ -349,7 +356,7 @@ def _require_known_revision(revision: str | None, migrations_dir: Path) -> None:
                 ScriptDirectory.from_config(cfg).get_revision(rev)
     except CommandError:
         raise BackupVersionUnsupported(
-            f"the backup was made by a newer Chartside (database schema {revision})"
+            Message("backup.backup_made_newer_chartside_database", id=revision)
         ) from None
 
 

@@ -44,6 +44,7 @@ from core.errors import (
     BackupVersionUnsupported,
     WrongPassphrase,
 )
+from core.messages import Message
 from core.security.keys import KdfParams, derive_kek, recovery_kek, unwrap_key
 from core.settings import CryptoSettings
 
@@ -93,7 +94,7 @@ class Manifest:
                 raise ValueError(doc)
             return cls(**doc)
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise BackupDamaged("the manifest inside the backup cannot be read") from None
+            raise BackupDamaged(Message("backup.manifest_inside_backup_cannot_read")) from None
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,8 @@ def _open_sealed(header: dict[str, Any], secret: str) -> bytes:
         except WrongPassphrase:
             continue
     raise WrongPassphrase(
-        "Neither a passphrase nor the recovery key of this workspace opens this backup.",
-        remediation="Use the passphrase you had when the backup was made, or the recovery key.",
+        Message("backup.neither_passphrase_nor_recovery_key"),
+        remediation=Message("backup.use_passphrase_you_had_when"),
     )
 
 
@@ -161,7 +162,7 @@ def _check_kdf_bounds(kdf: KdfParams) -> None:
         or kdf.iterations > _MAX_KDF_ITERATIONS
         or kdf.lanes > _MAX_KDF_LANES
     ):
-        raise BackupDamaged("the backup file header holds values this format does not allow")
+        raise BackupDamaged(Message("backup.backup_file_header_holds_values"))
 
 
 def _nonce(index: int) -> bytes:
@@ -220,7 +221,7 @@ class BackupWriter:
             self._frame(KIND_DATA, 0, bytes(self._buf))
             self._buf.clear()
         if len(manifest) > self._chunk:
-            raise BackupError("the backup manifest is larger than one chunk")
+            raise BackupError(Message("backup.backup_manifest_larger_than_one"))
         self._frame(KIND_MANIFEST, FLAG_FINAL, manifest)
 
     def _frame(self, kind: int, flags: int, plaintext: bytes) -> None:
@@ -248,34 +249,34 @@ class BackupReader:
         expected = hmac.new(self._keys.check, head, hashlib.sha256).digest()
         if not hmac.compare_digest(expected, key_check):
             raise WrongPassphrase(
-                "The passphrase does not open this backup.",
-                remediation="Use the passphrase Chartside had when the backup was made.",
+                Message("backup.passphrase_does_not_open_backup"),
+                remediation=Message("backup.use_passphrase_chartside_had_when"),
             )
         self._digest = self.preamble[-32:]
         self.manifest: bytes | None = None
         self.position = len(self.preamble)
 
-    def _read_exact(self, n: int, what: str) -> bytes:
+    def _read_exact(self, n: int, what: Message) -> bytes:
         data = self._f.read(n)
         if len(data) != n:
-            raise BackupDamaged(f"the backup file ends early, inside {what} (truncated)")
+            raise BackupDamaged(Message("backup.backup_file_ends_early_inside", part=what))
         return data
 
     def _read_preamble(self) -> tuple[bytes, bytes, bytes]:
         fixed = self._f.read(_PRE.size)
         if len(fixed) < _PRE.size or not fixed.startswith(MAGIC):
-            raise BackupDamaged("this is not a Chartside backup file, or its start is damaged")
+            raise BackupDamaged(Message("backup.not_chartside_backup_file_start"))
         _, version, header_len = _PRE.unpack(fixed)
         if version != VERSION:
             raise BackupVersionUnsupported(
-                f"the backup file has format version {version}; this Chartside reads {VERSION}"
+                Message("backup.backup_file_format_version_chartside", n=version, total=VERSION)
             )
         if header_len > _MAX_HEADER:
-            raise BackupDamaged("the backup file header is damaged (impossible length)")
-        rest = self._read_exact(header_len + 64, "the header")
+            raise BackupDamaged(Message("backup.backup_file_header_damaged_impossible"))
+        rest = self._read_exact(header_len + 64, Message("backup.the_header"))
         preamble = fixed + rest
         if not hmac.compare_digest(hashlib.sha256(preamble[:-32]).digest(), preamble[-32:]):
-            raise BackupDamaged("the backup file header is damaged (checksum mismatch)")
+            raise BackupDamaged(Message("backup.backup_file_header_damaged_checksum"))
         return preamble, rest[:header_len], rest[header_len : header_len + 32]
 
     @staticmethod
@@ -292,16 +293,16 @@ class BackupReader:
             else:
                 _check_kdf_bounds(KdfParams.from_json(h["kdf"]))
         except (ValueError, KeyError, TypeError):
-            raise BackupDamaged("the backup file header cannot be read") from None
+            raise BackupDamaged(Message("backup.backup_file_header_cannot_read")) from None
         if not ok or len(file_id) != 16 or not _CHUNK_RANGE[0] <= chunk <= _CHUNK_RANGE[1]:
-            raise BackupDamaged("the backup file header holds values this format does not allow")
+            raise BackupDamaged(Message("backup.backup_file_header_holds_values"))
         return h, file_id, chunk
 
     def rewind(self) -> None:
         """Back to the first frame for a second pass; the preamble must not have changed."""
         self._f.seek(self._start)
         if self._f.read(len(self.preamble)) != self.preamble:
-            raise BackupDamaged("the backup file changed while it was being read")
+            raise BackupDamaged(Message("backup.backup_file_changed_while_being_read"))
         self.manifest = None
         self.position = len(self.preamble)
 
@@ -310,29 +311,32 @@ class BackupReader:
         while True:
             raw = self._f.read(_FRAME.size)
             if not raw:
-                raise BackupDamaged("the backup file ends early: its last part is missing")
+                raise BackupDamaged(Message("backup.backup_file_ends_early_last"))
             if len(raw) < _FRAME.size:
-                raise BackupDamaged(f"the backup file ends early, inside part {index} (truncated)")
+                raise BackupDamaged(
+                    Message(
+                        "backup.backup_file_ends_early_inside", part=Message("backup.part", n=index)
+                    )
+                )
             kind, flags, length = _FRAME.unpack(raw)
             if length > self._chunk + _TAG or length < _TAG:
-                raise BackupDamaged(f"part {index} of the backup file is damaged (bad length)")
-            ct = self._read_exact(length, f"part {index}")
+                raise BackupDamaged(Message("backup.part_backup_file_damaged_bad", n=index))
+            ct = self._read_exact(length, Message("backup.part", n=index))
             aad = self._digest + _AAD.pack(index, kind, flags)
             try:
                 plain = self._keys.stream.decrypt(_nonce(index), ct, aad)
             except InvalidTag:
                 raise BackupDamaged(
-                    f"part {index} of the backup file failed its integrity check "
-                    "(damaged or altered)"
+                    Message("backup.part_backup_file_failed_integrity", n=index)
                 ) from None
             self.position += _FRAME.size + length
             final = bool(flags & FLAG_FINAL)
             if (kind == KIND_MANIFEST) != final or kind not in (KIND_DATA, KIND_MANIFEST):
-                raise BackupDamaged(f"part {index} of the backup file has an unknown kind")
+                raise BackupDamaged(Message("backup.part_backup_file_unknown_kind", n=index))
             index += 1
             if final:
                 if self._f.read(1):
-                    raise BackupDamaged("the backup file has unexpected data after its end")
+                    raise BackupDamaged(Message("backup.backup_file_unexpected_data_after"))
                 self.manifest = plain
                 return
             yield plain
@@ -350,7 +354,9 @@ def prune_backups(folder: Path, keep: int) -> list[Path]:
     Only regular files named *.chartside-backup that start with the backup signature count,
     so pointing it at the wrong folder cannot cost anything else."""
     if keep < 1:
-        raise BackupError("keep must be at least 1", remediation="Keep one backup or more.")
+        raise BackupError(
+            Message("backup.keep_must_least_1"), remediation=Message("backup.keep_one_backup_more")
+        )
     found: list[tuple[float, str, Path]] = []
     for p in folder.iterdir():
         if p.name.endswith(BACKUP_SUFFIX) and p.is_file() and not p.is_symlink():
@@ -370,8 +376,12 @@ def open_backup(path: Path) -> Generator[BinaryIO, None, None]:
         f = Path(path).open("rb")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         raise BackupError(
-            f"cannot read the backup file {path}: {exc.strerror or type(exc).__name__}",
-            remediation="Check the path and the file's permissions.",
+            Message(
+                "backup.cannot_read_backup_file",
+                path=path,
+                detail=exc.strerror or type(exc).__name__,
+            ),
+            remediation=Message("backup.check_path_file_s_permissions"),
         ) from None
     with f:
         yield f

@@ -27,6 +27,7 @@ from core.db.engine import (
 )
 from core.db.server import SUPERUSER, EmbeddedServer, bin_dir, child_env, new_secret
 from core.errors import BackupError
+from core.messages import Message
 
 
 def ensure_backup_role(data_dir: Path, server: EmbeddedServer) -> DbSecrets:
@@ -103,7 +104,7 @@ def pg_dump(
         finally:
             _reap(proc)
         if rc != 0:
-            raise BackupError(f"pg_dump failed: {_first_error(err)}")
+            raise BackupError(Message("db.failed", name="pg_dump", detail=_first_error(err)))
 
 
 def pg_restore(server: EmbeddedServer, password: str, chunks: Iterable[bytes]) -> None:
@@ -124,7 +125,7 @@ def pg_restore(server: EmbeddedServer, password: str, chunks: Iterable[bytes]) -
         finally:
             _reap(proc)  # on an exception mid-stream: kill it, so its transaction rolls back
         if rc != 0:
-            raise BackupError(f"pg_restore failed: {_first_error(err)}")
+            raise BackupError(Message("db.failed", name="pg_restore", detail=_first_error(err)))
 
 
 def _reap(proc: subprocess.Popen[bytes]) -> None:

@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from core.backup.format import BACKUP_SUFFIX, backup_file_name, prune_backups
 from core.errors import BackupError
+from core.messages import Message
 from core.settings import BackupSettings
 
 T = TypeVar("T")
@@ -121,15 +122,15 @@ def run_scheduled(
     folder = configured_folder(settings)
     if folder is None:
         raise BackupError(
-            "no backup folder is set",
-            remediation="Set backup.folder in the settings, preferably on another disk.",
+            Message("backup.no_backup_folder_set"),
+            remediation=Message("backup.set_backup_folder_settings_preferably"),
         )
     if not folder.is_dir():
         # Not created here: a missing folder is often an unplugged disk, and creating it
         # would put the backup on the computer's own disk instead.
         raise BackupError(
-            f"the backup folder {folder} does not exist",
-            remediation="Connect the backup disk, or create the folder.",
+            Message("backup.backup_folder_does_not_exist", path=folder),
+            remediation=Message("backup.connect_backup_disk_create_folder"),
         )
     result = write(scheduled_path(folder, now))
     return result, prune_backups(folder, settings.keep)

@@ -26,6 +26,7 @@ from tenacity import (
 )
 
 from core.errors import ConnectionLost
+from core.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ class ConnectionState:
                 raise
             self._set(Status.UNREACHABLE)
             raise ConnectionLost(
-                f"the database server did not answer for {self.reconnect_s:g} s"
+                Message("db.database_server_did_not_answer", n=f"{self.reconnect_s:g}")
             ) from exc
         assert conn is not None
         self._set(Status.CONNECTED)

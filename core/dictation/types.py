@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from core.errors import ChartsideError
+from core.messages import Message
 
 SAMPLE_WIDTH = 2  # bytes: signed 16-bit little-endian PCM, what a microphone hands over
 
@@ -61,13 +62,10 @@ class AudioUnreadable(ChartsideError):
     """A recording that is not WAV or FLAC, or is damaged. The message never repeats the
     file's name: a name can carry a patient's."""
 
-    remediation = "Give a WAV or FLAC recording (16-bit PCM or float); MP3 and video are not read."
+    remedy = Message("remedy.dictation_audio_unreadable")
 
 
 class DictationUnavailable(ChartsideError):
     """No speech model or no sound input: dictation cannot start."""
 
-    remediation = (
-        "Dictation needs the packaged speech model (chartside models list) and a microphone "
-        "that the system sees."
-    )
+    remedy = Message("remedy.dictation_unavailable")

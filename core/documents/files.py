@@ -28,6 +28,7 @@ from core.documents.types import (
     DocumentRejected,
     Inspected,
 )
+from core.messages import Message
 
 PDFIUM = threading.Lock()
 # A photo of a page is a few thousand pixels a side; Pillow's own guard against
@@ -56,18 +57,18 @@ def sniff(data: bytes) -> str | None:
 def inspect(data: bytes) -> Inspected:
     """Raises `DocumentRejected` with the reason for anything that cannot be attached."""
     if not data:
-        raise DocumentRejected("The file is empty.")
+        raise DocumentRejected(Message("documents.file_empty"))
     if len(data) > MAX_BYTES:
         raise DocumentRejected(
-            f"The file is {len(data) / 1024 / 1024:.0f} MB; documents are limited to 50 MB.",
-            remediation="Split the document or scan it at a lower resolution.",
+            Message("documents.file_mb_documents_limited_50", n=round(len(data) / 1024 / 1024)),
+            remediation=Message("documents.split_document_scan_lower_resolution"),
         )
     media_type = sniff(data)
     if media_type is None:
-        raise DocumentRejected("The file is not a PDF or an image (PNG, JPEG, TIFF).")
+        raise DocumentRejected(Message("documents.file_not_pdf_image_png"))
     pages = pdf_pages(data) if media_type == PDF else image_pages(data)
     if pages == 0:
-        raise DocumentRejected("The document has no pages.")
+        raise DocumentRejected(Message("documents.document_no_pages"))
     return Inspected(media_type, pages)
 
 
@@ -78,13 +79,13 @@ def load_pdf(data: bytes) -> pdfium.PdfDocument:
             return pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             if _opens_without_pages(data):
-                raise DocumentRejected("The document has no pages.") from None
+                raise DocumentRejected(Message("documents.document_no_pages")) from None
             if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
                 raise DocumentRejected(
-                    "The PDF is protected by a password.",
-                    remediation="Save a copy without the password and attach that.",
+                    Message("documents.pdf_protected_password"),
+                    remediation=Message("documents.save_copy_without_password_attach"),
                 ) from None
-            raise DocumentRejected("The PDF is damaged and cannot be read.") from None
+            raise DocumentRejected(Message("documents.pdf_damaged_cannot_read")) from None
 
 
 def _opens_without_pages(data: bytes) -> bool:
@@ -115,7 +116,7 @@ def open_image(data: bytes) -> Generator[Image.Image]:
         try:
             image = Image.open(io.BytesIO(data))
             if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise DocumentRejected("The image is too large to read (over 89 megapixels).")
+                raise DocumentRejected(Message("documents.image_too_large_read_over"))
             image.load()
         except DocumentRejected:
             raise
@@ -127,7 +128,7 @@ def open_image(data: bytes) -> Generator[Image.Image]:
             Image.DecompressionBombError,
         ):
             # Pillow's messages may quote the file's bytes: none of it is passed on.
-            raise DocumentRejected("The image is damaged and cannot be read.") from None
+            raise DocumentRejected(Message("documents.image_damaged_cannot_read")) from None
     try:
         yield image
     finally:

@@ -28,6 +28,7 @@ from core.documents.types import (
     PageSource,
 )
 from core.errors import NotFound
+from core.messages import Message
 from core.retrieval.chunks import NOTIFY_CHANNEL, Chunker
 from core.security.crypto import CellCipher
 
@@ -101,7 +102,7 @@ def documents_of(conn: Connection, cipher: CellCipher, client_id: UUID) -> list[
 def get_document(conn: Connection, cipher: CellCipher, doc_id: UUID) -> DocumentInfo:
     row = conn.execute(text(_INFO_SQL.text.format(where="d.id = :i")), {"i": doc_id}).first()
     if row is None:
-        raise NotFound("no document has that id")
+        raise NotFound(Message("documents.no_document_id"))
     return _info(cipher, row)
 
 
@@ -109,14 +110,14 @@ def content(conn: Connection, cipher: CellCipher, doc_id: UUID) -> tuple[bytes, 
     """The file's bytes and media type."""
     row = conn.execute(select(d.c.content, d.c.media_type).where(d.c.id == doc_id)).first()
     if row is None:
-        raise NotFound("no document has that id")
+        raise NotFound(Message("documents.no_document_id"))
     return cipher.decrypt_bytes("documents", "content", doc_id, bytes(row.content)), row.media_type
 
 
 def get_page(conn: Connection, cipher: CellCipher, doc_id: UUID, page: int) -> DocumentPage:
     row = conn.execute(select(p).where(p.c.document_id == doc_id, p.c.page == page)).first()
     if row is None:
-        raise NotFound("that document has no such page")
+        raise NotFound(Message("documents.document_no_such_page"))
     body = cipher.decrypt("document_pages", "text", row.id, bytes(row.text)) if row.text else ""
     words: tuple[OcrWord, ...] = ()
     if row.words is not None:
@@ -205,7 +206,7 @@ def delete_document(conn: Connection, doc_id: UUID) -> UUID:
     """Removes the document, its pages and chunks; returns its client's id."""
     row = conn.execute(delete(d).where(d.c.id == doc_id).returning(d.c.client_id)).first()
     if row is None:
-        raise NotFound("no document has that id")
+        raise NotFound(Message("documents.no_document_id"))
     return row.client_id
 
 

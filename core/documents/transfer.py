@@ -28,6 +28,7 @@ from core.documents.types import (
     Inspected,
 )
 from core.errors import ImportFormatError
+from core.messages import Message
 from core.security.crypto import CellCipher
 
 _KEYS = {"title", "kind", "date", "media_type", "sha256", "data"}
@@ -67,39 +68,39 @@ def parse_documents(items: list[Any], record: str) -> list[ImportedDocument]:
     return [_parse(item, f"{record}.documents[{i}]") for i, item in enumerate(items)]
 
 
-def _fail(message: str, field_name: str, record: str) -> ImportFormatError:
+def _fail(message: Message | str, field_name: str, record: str) -> ImportFormatError:
     return ImportFormatError(message, field=field_name, record=record)
 
 
 def _parse(item: object, rec: str) -> ImportedDocument:
     if not isinstance(item, dict):
-        raise _fail("must be an object", "document", rec)
+        raise _fail(Message("records.must_be_object"), "document", rec)
     d = cast("dict[str, Any]", item)
     unknown = sorted(set(d) - _KEYS)
     if unknown:
-        raise _fail("is not a known field", unknown[0][:40], rec)
+        raise _fail(Message("records.unknown_field"), unknown[0][:40], rec)
     kind = d.get("kind", "other")
     if kind not in KINDS:
         kinds = ", ".join(KINDS)
-        raise _fail(f"must be one of {kinds}", "kind", rec)
+        raise _fail(Message("records.must_one", name=kinds), "kind", rec)
     title = d.get("title", "")
     if not isinstance(title, str) or len(" ".join(title.split())) > MAX_TITLE_CHARS:
-        raise _fail(f"must be text of at most {MAX_TITLE_CHARS} characters", "title", rec)
+        raise _fail(Message("documents.title_at_most", n=MAX_TITLE_CHARS), "title", rec)
     try:
         date = dt.date.fromisoformat(d["date"]) if d.get("date") is not None else None
     except (TypeError, ValueError):
-        raise _fail("must be a date, YYYY-MM-DD", "date", rec) from None
+        raise _fail(Message("documents.must_be_date"), "date", rec) from None
     try:
         data = base64.b64decode(str(d.get("data", "")), validate=True)
     except (binascii.Error, ValueError):
-        raise _fail("must be the file in base64", "data", rec) from None
+        raise _fail(Message("documents.must_be_base64"), "data", rec) from None
     digest = hashlib.sha256(data).hexdigest()
     if d.get("sha256") not in (None, digest):
-        raise _fail("does not match the file (damaged in transit?)", "sha256", rec)
+        raise _fail(Message("documents.sha_mismatch"), "sha256", rec)
     try:
         found = inspect(data)
     except DocumentRejected as exc:
-        raise _fail(str(exc), "data", rec) from None
+        raise _fail(exc.msg or Message("documents.file_unreadable"), "data", rec) from None
     return ImportedDocument(kind, " ".join(title.split()), date, data, digest, found)
 
 

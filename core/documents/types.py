@@ -10,6 +10,7 @@ from typing import Literal, Protocol
 from uuid import UUID
 
 from core.errors import ChartsideError
+from core.messages import Message
 from core.progress import CancelToken
 from core.retrieval.types import SCAN_CAUTION as SCAN_CAUTION  # the documents' word too
 
@@ -32,7 +33,7 @@ MEDIA_TYPES = (PDF, PNG, JPEG, TIFF)
 class DocumentRejected(ChartsideError):
     """A file that cannot be attached. The message names the problem, never the content."""
 
-    remediation = "Attach a PDF without a password, or a PNG, JPEG or TIFF image, under 50 MB."
+    remedy = Message("remedy.document_rejected")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from core.errors import ValidationError
+from core.messages import Message
 from core.validation import MAX_NOTE_CHARS
 
 DRAFT_KINDS = ("client", "session")
@@ -33,12 +34,14 @@ class Draft:
 
     def checked(self) -> Draft:
         if self.kind not in DRAFT_KINDS:
-            raise ValidationError(f"must be one of {', '.join(DRAFT_KINDS)}", field="kind")
+            raise ValidationError(
+                Message("records.must_one", name=", ".join(DRAFT_KINDS)), field="kind"
+            )
         # Values come back from decrypted JSON and from the GUI: check what they really are.
         if not _all_text(self.values.items()):
-            raise ValidationError("must map field names to text", field="values")
+            raise ValidationError(Message("records.must_map_field_names_text"), field="values")
         if sum(len(v) for v in self.values.values()) > MAX_DRAFT_CHARS:
-            raise ValidationError("is too long to keep as a draft", field="values")
+            raise ValidationError(Message("records.too_long_keep_draft"), field="values")
         return self
 
 

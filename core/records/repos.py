@@ -38,6 +38,7 @@ from core.domain import (
     headline,
 )
 from core.errors import NotFound, ValidationError
+from core.messages import Message
 from core.security.crypto import CellCipher
 
 
@@ -74,7 +75,9 @@ class _Repo:
         return (self.table.c.id == row_id) & (self.table.c.workspace_id == self.ws)
 
     def _missing(self, row_id: UUID) -> NotFound:
-        return NotFound(f"{self.kind} {row_id} does not exist")
+        return NotFound(
+            Message("records.does_not_exist", record=Message(f"records.{self.kind}"), id=row_id)
+        )
 
     def _with_lookup(self, values: dict[str, Any], external_id: str | None) -> dict[str, Any]:
         values["external_id_hash"] = (
@@ -90,7 +93,10 @@ class _Repo:
             return
         owner = self.ids_by_external(conn, [external_id]).get(external_id)
         if owner is not None and owner != row_id:
-            raise ValidationError(f"is already used by another {self.kind}", field="external_id")
+            raise ValidationError(
+                Message("records.already_used_another", record=Message(f"records.{self.kind}")),
+                field="external_id",
+            )
 
     def _update(self, conn: Connection, row_id: UUID, values: dict[str, Any]) -> None:
         res = conn.execute(

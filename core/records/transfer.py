@@ -21,6 +21,7 @@ from core.db.bulk import INSERT, UPDATE, bulk
 from core.domain import SOAP_FIELDS, ClientData, SessionData
 from core.errors import ImportFormatError, ValidationError
 from core.files import atomic_file
+from core.messages import Message
 from core.progress import CancelToken, Progress, Steps
 from core.records.repos import ClientRepo, SessionRepo
 from core.retrieval.chunks import ChunkWriter, Owner, client_owner, session_owner
@@ -67,7 +68,7 @@ def _list(value: object) -> list[Any] | None:
     return cast("list[Any]", value) if isinstance(value, list) else None
 
 
-def _fail(message: str, field: str, record: str) -> ImportFormatError:
+def _fail(message: Message | str, field: str, record: str) -> ImportFormatError:
     return ImportFormatError(message, field=field, record=record)
 
 
@@ -79,21 +80,21 @@ def parse(raw: bytes | str) -> list[_Parsed]:
         # ValueError covers bad JSON, bad UTF-8 and numbers too long to convert; deep
         # nesting exhausts the parser's recursion.
         where = (
-            f"line {exc.lineno} column {exc.colno}"
+            Message("records.line_column", n=exc.lineno, count=exc.colno)
             if isinstance(exc, json.JSONDecodeError)
-            else "nesting too deep"
+            else Message("records.nesting_too_deep")
             if isinstance(exc, RecursionError)
-            else "encoding"
+            else Message("records.encoding")
             if isinstance(exc, UnicodeDecodeError)
-            else "a number too long"
+            else Message("records.number_too_long")
         )
-        raise _fail(f"is not valid UTF-8 JSON ({where})", "file", "import file") from None
+        raise _fail(Message("records.not_utf8_json", where=where), "file", "import file") from None
     top = _object(doc)
     if top is None or top.get("format") != FORMAT:
-        raise _fail(f'must be an object with "format": "{FORMAT}"', "format", "import file")
+        raise _fail(Message("records.must_have_format", name=FORMAT), "format", "import file")
     clients = _list(top.get("clients"))
     if clients is None:
-        raise _fail("must be a list", "clients", "import file")
+        raise _fail(Message("records.must_be_list"), "clients", "import file")
     parsed: list[_Parsed] = []
     seen_clients: set[str] = set()
     seen_sessions: set[str] = set()
@@ -101,7 +102,7 @@ def parse(raw: bytes | str) -> list[_Parsed]:
         rec = f"clients[{i}]"
         c = _object(item)
         if c is None:
-            raise _fail("must be an object", "client", rec)
+            raise _fail(Message("records.must_be_object"), "client", rec)
         if isinstance(c.get("external_id"), str):
             rec = f"clients[{i}] (external_id {c['external_id'][:40]!r})"
         _no_unknown(c, _CLIENT_KEYS, rec)
@@ -115,22 +116,22 @@ def parse(raw: bytes | str) -> list[_Parsed]:
                 external_id=c.get("external_id"),
             ).validated(rec)
             if client.external_id is None:
-                raise _fail("is required", "external_id", rec)
+                raise _fail(Message("field.required"), "external_id", rec)
         except ValidationError as exc:
             raise _fail(exc.detail, exc.field, rec) from None
         if client.external_id in seen_clients:
-            raise _fail("appears twice in the file", "external_id", rec)
+            raise _fail(Message("records.appears_twice"), "external_id", rec)
         seen_clients.add(client.external_id)
         raw_sessions = _list(c.get("sessions", []))
         if raw_sessions is None:
-            raise _fail("must be a list", "sessions", rec)
+            raise _fail(Message("records.must_be_list"), "sessions", rec)
         sessions = [
             _parse_session(s, f"{rec}.sessions[{j}]", seen_sessions)
             for j, s in enumerate(raw_sessions)
         ]
         documents = _list(c.get("documents", []))
         if documents is None:
-            raise _fail("must be a list", "documents", rec)
+            raise _fail(Message("records.must_be_list"), "documents", rec)
         parsed.append(_Parsed(client, sessions, documents, rec))
     return parsed
 
@@ -138,10 +139,10 @@ def parse(raw: bytes | str) -> list[_Parsed]:
 def _parse_session(item: object, rec: str, seen: set[str]) -> SessionData:
     s = _object(item)
     if s is None:
-        raise _fail("must be an object", "session", rec)
+        raise _fail(Message("records.must_be_object"), "session", rec)
     _no_unknown(s, _SESSION_KEYS, rec)
     if "date" not in s:
-        raise _fail("is required", "date", rec)
+        raise _fail(Message("field.required"), "date", rec)
     try:
         data = SessionData(
             date=s["date"],
@@ -151,9 +152,9 @@ def _parse_session(item: object, rec: str, seen: set[str]) -> SessionData:
     except ValidationError as exc:
         raise _fail(exc.detail, exc.field, rec) from None
     if data.external_id is None:
-        raise _fail("is required", "external_id", rec)
+        raise _fail(Message("field.required"), "external_id", rec)
     if data.external_id in seen:
-        raise _fail("appears twice in the file", "external_id", rec)
+        raise _fail(Message("records.appears_twice"), "external_id", rec)
     seen.add(data.external_id)
     return data
 
@@ -162,7 +163,7 @@ def _no_unknown(obj: dict[str, Any], allowed: set[str], rec: str) -> None:
     extra = sorted(set(obj) - allowed)
     if extra:
         # The name comes from the file: escape it before it reaches a terminal.
-        raise _fail("is not a known field", ascii(str(extra[0]))[1:-1][:40], rec)
+        raise _fail(Message("records.unknown_field"), ascii(str(extra[0]))[1:-1][:40], rec)
 
 
 BATCH_CLIENTS = 250

@@ -16,6 +16,7 @@ from core.db import schema as s
 from core.db.engine import Database
 from core.domain import Practitioner
 from core.errors import CryptoError, NotFound, ValidationError, WrongPassphrase
+from core.messages import Message
 from core.security import keys as k
 from core.security.crypto import CellCipher, new_key
 from core.security.keys import KdfParams
@@ -28,8 +29,8 @@ MIN_PASSPHRASE_CHARS = 8
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
         raise WrongPassphrase(
-            f"The passphrase must have at least {MIN_PASSPHRASE_CHARS} characters.",
-            remediation="Choose a longer passphrase.",
+            Message("keys.passphrase_must_least_characters", n=MIN_PASSPHRASE_CHARS),
+            remediation=Message("keys.choose_longer_passphrase"),
         )
 
 
@@ -70,7 +71,7 @@ def add_practitioner_login(
     """A practitioner with their own passphrase (their own wrapper of the master key)."""
     check_new_passphrase(passphrase)
     if conn.execute(select(s.logins.c.username).where(s.logins.c.username == username)).first():
-        raise ValidationError("is already taken", field="username")
+        raise ValidationError(Message("keys.already_taken"), field="username")
     pid = PractitionerRepo(keys.cipher(ws)).create(conn, username, display_name)
     conn.execute(insert(s.logins).values(username=username, workspace_id=ws, practitioner_id=pid))
     set_passphrase(conn, ws, keys, passphrase, cfg, pid)
@@ -99,11 +100,10 @@ def login_for(db: Database, username: str | None) -> Any:
     login = find_login(db, username) or (None if username else find_login(db, getpass.getuser()))
     if login is None:
         raise NotFound(
-            "No practitioner by that name."
+            Message("keys.no_practitioner_name")
             if username
-            else "Several practitioners share this workspace.",
-            remediation="Give your username (chartside --user NAME, or the unlock "
-            "screen's username field).",
+            else Message("keys.several_practitioners"),
+            remediation=Message("keys.give_username_chartside_user_name"),
         )
     return login
 
@@ -182,7 +182,7 @@ def _open(conn: Connection, ws: UUID, master: bytes) -> k.WorkspaceKeys:
     rows = conn.execute(
         select(t.c.key_version, t.c.wrapped_key).where(t.c.workspace_id == ws, t.c.kind == DATA)
     ).all()
-    bad = CryptoError(f"the data keys of workspace {ws} do not match its master key")
+    bad = CryptoError(Message("keys.data_keys_workspace_do_not", id=ws))
     data = {
         r.key_version: k.unwrap_key(
             master, bytes(r.wrapped_key), ws, f"{DATA}:{r.key_version}", bad
@@ -190,7 +190,7 @@ def _open(conn: Connection, ws: UUID, master: bytes) -> k.WorkspaceKeys:
         for r in rows
     }
     if not data:
-        raise NotFound(f"workspace {ws} has no data key")
+        raise NotFound(Message("keys.workspace_no_data_key", id=ws))
     return k.WorkspaceKeys(master, data, max(data))
 
 
@@ -209,11 +209,11 @@ def unlock_workspace(
         if recovery_key is not None:
             row = _source_row(conn, ws, RECOVERY)
             if row is None:
-                raise NotFound(f"workspace {ws} has no recovery key")
+                raise NotFound(Message("keys.workspace_no_recovery_key", id=ws))
             kek = k.recovery_kek(recovery_key, base64.b64decode(row.kdf["salt"]))
             wrong = WrongPassphrase(
-                "The recovery key is not correct.",
-                remediation="Check the key you wrote down at set-up.",
+                Message("keys.recovery_key_not_correct"),
+                remediation=Message("keys.check_key_you_wrote_down"),
             )
             return _open(conn, ws, k.unwrap_key(kek, bytes(row.wrapped_key), ws, MASTER, wrong))
         t = s.key_wrappers
@@ -229,7 +229,13 @@ def unlock_workspace(
             except WrongPassphrase:
                 continue
             return _open(conn, ws, master)
-    raise WrongPassphrase("The passphrase is not correct.")
+    raise WrongPassphrase(Message("keys.passphrase_not_correct"))
+
+
+def _secret_kind(kind: str) -> Message:
+    """A key source's kind ("keyring", "recovery", "passphrase") in a message."""
+    words = {KEYRING: "keys.kind_keyring", RECOVERY: "keys.kind_recovery"}
+    return Message(words.get(kind, "keys.kind_passphrase"))
 
 
 def unlock_with_secret(db: Database, ws: UUID, kind: str, secret: bytes) -> k.WorkspaceKeys:
@@ -237,10 +243,10 @@ def unlock_with_secret(db: Database, ws: UUID, kind: str, secret: bytes) -> k.Wo
     with db.tx(ws) as conn:
         row = _source_row(conn, ws, kind)
         if row is None:
-            raise NotFound(f"workspace {ws} has no {kind} key")
+            raise NotFound(Message("keys.workspace_no_key", id=ws, kind=_secret_kind(kind)))
         wrong = CryptoError(
-            f"the {kind} secret does not open workspace {ws}",
-            remediation="Unlock with the passphrase or the recovery key.",
+            Message("keys.secret_does_not_open_workspace", kind=_secret_kind(kind), id=ws),
+            remediation=Message("keys.unlock_passphrase_recovery_key"),
         )
         return _open(conn, ws, k.unwrap_key(secret, bytes(row.wrapped_key), ws, MASTER, wrong))
 
@@ -367,7 +373,9 @@ class PractitionerRepo:
         t = self.table
         row = conn.execute(select(t).where(t.c.id == pid, t.c.workspace_id == self.ws)).first()
         if row is None:
-            raise NotFound(f"practitioner {pid} does not exist")
+            raise NotFound(
+                Message("records.does_not_exist", record=Message("records.practitioner"), id=pid)
+            )
         name = self.cipher.decrypt(t.name, "display_name", row.id, row.display_name)
         return Practitioner(row.id, row.workspace_id, row.username, name)
 
@@ -383,9 +391,13 @@ class PractitionerRepo:
             )
         )
         if res.rowcount != 1:
-            raise NotFound(f"practitioner {pid} does not exist")
+            raise NotFound(
+                Message("records.does_not_exist", record=Message("records.practitioner"), id=pid)
+            )
 
     def delete(self, conn: Connection, pid: UUID) -> None:
         t = self.table
         if conn.execute(delete(t).where(t.c.id == pid, t.c.workspace_id == self.ws)).rowcount != 1:
-            raise NotFound(f"practitioner {pid} does not exist")
+            raise NotFound(
+                Message("records.does_not_exist", record=Message("records.practitioner"), id=pid)
+            )

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from core.db.engine import Database
 from core.errors import ModelError
+from core.messages import Message
 from core.retrieval.types import SearchQuery
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,7 @@ _PREFIX = "ix_chunks_hnsw_"
 def _type(dim: int) -> str:
     """The SQL type vectors of `dim` are indexed and compared as."""
     if not 0 < dim <= MAX_HNSW_DIM:
-        raise ModelError(f"an embedding dimension of {dim} cannot be indexed (limit 4000)")
+        raise ModelError(Message("search.embedding_dimension_cannot_indexed_limit", n=dim))
     return f"{'vector' if dim <= 2000 else 'halfvec'}({int(dim)})"
 
 

@@ -21,6 +21,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.errors import CryptoError, IntegrityError
+from core.messages import Message
 
 FORMAT_VERSION = 1
 ALG_AES256_GCM = 1
@@ -74,7 +75,7 @@ class CellCipher:
         rotation re-encrypts. `root` (the workspace master key) stays the same across
         rotations, so look-up hashes and the audit chain keep verifying."""
         if len(key) != KEY_LEN or any(len(x) != KEY_LEN for x in (older or {}).values()):
-            raise CryptoError("data key has the wrong length")
+            raise CryptoError(Message("keys.data_key_wrong_length"))
         self._aead = AESGCM(key)
         self._by_version = {v: AESGCM(x) for v, x in (older or {}).items()}
         self._by_version[key_version] = self._aead
@@ -115,16 +116,17 @@ class CellCipher:
     def decrypt_bytes(self, table: str, column: str, row_id: UUID, blob: bytes) -> bytes:
         ref = FieldRef(table, column, row_id)
         if len(blob) < _HEADER.size + NONCE_LEN + 16:
-            raise IntegrityError(f"cannot decrypt {ref}: the stored value is truncated")
+            raise IntegrityError(Message("keys.cannot_decrypt_stored_value_truncated", id=ref))
         header = bytes(blob[: _HEADER.size])
         version, alg, key_version = _HEADER.unpack(header)
         if version != FORMAT_VERSION or alg != ALG_AES256_GCM:
-            raise IntegrityError(f"cannot decrypt {ref}: unknown format {version}/{alg}")
+            raise IntegrityError(
+                Message("keys.cannot_decrypt_unknown_format", id=ref, name=f"{version}/{alg}")
+            )
         aead = self._by_version.get(key_version)
         if aead is None:
             raise IntegrityError(
-                f"cannot decrypt {ref}: written with key version {key_version}, "
-                "which this workspace does not have"
+                Message("keys.cannot_decrypt_written_key_version", id=ref, n=key_version)
             )
         nonce = bytes(blob[_HEADER.size : _HEADER.size + NONCE_LEN])
         aad = _aad(header, table, column, row_id, self.workspace_id)
@@ -132,8 +134,7 @@ class CellCipher:
             data = aead.decrypt(nonce, bytes(blob[_HEADER.size + NONCE_LEN :]), aad)
         except InvalidTag:
             raise IntegrityError(
-                f"cannot decrypt {ref}: integrity check failed "
-                "(the value was altered or belongs to another record)"
+                Message("keys.cannot_decrypt_integrity_check_failed", id=ref)
             ) from None
         return data
 

@@ -14,6 +14,7 @@ from keyring.backend import KeyringBackend
 from keyring.errors import KeyringError
 
 from core.errors import KeyringUnavailable
+from core.messages import Message
 
 SERVICE = "Chartside"
 
@@ -22,7 +23,7 @@ SERVICE = "Chartside"
 class BackendCheck:
     usable: bool
     name: str
-    reason: str
+    reason: Message | None
 
 
 def _name(backend: KeyringBackend) -> str:
@@ -35,12 +36,12 @@ def check_backend(backend: KeyringBackend | None = None) -> BackendCheck:
     name = _name(kr)
     lowered = name.lower()
     if "fail" in lowered or "null" in lowered:
-        return BackendCheck(False, name, "no secure keyring is available on this system")
+        return BackendCheck(False, name, Message("keys.no_secure_keyring"))
     if "plaintext" in lowered or lowered.startswith("keyrings.alt.file"):
-        return BackendCheck(False, name, "the keyring stores secrets in a plain file")
+        return BackendCheck(False, name, Message("keys.keyring_plain_file"))
     if getattr(kr, "priority", 0) <= 0:
-        return BackendCheck(False, name, "the keyring backend does not protect secrets")
-    return BackendCheck(True, name, "")
+        return BackendCheck(False, name, Message("keys.keyring_unprotected"))
+    return BackendCheck(True, name, None)
 
 
 def _entry(workspace_id: UUID) -> str:
@@ -58,9 +59,12 @@ class KeyringSource:
         check = self.check()
         if not check.usable:
             raise KeyringUnavailable(
-                f"The OS keyring cannot be used: {check.reason} ({check.name}).",
-                remediation="Keep using the passphrase; install and unlock a secure keyring "
-                "(GNOME Keyring, KWallet, macOS Keychain, Windows Credential Locker) first.",
+                Message(
+                    "keys.os_keyring_cannot_used",
+                    reason=check.reason or Message("keys.no_secure_keyring"),
+                    name=check.name,
+                ),
+                remediation=Message("keys.keep_using_passphrase_install_unlock"),
             )
         secret = os.urandom(32)
         try:
@@ -70,7 +74,7 @@ class KeyringSource:
             )
         except KeyringError as exc:
             raise KeyringUnavailable(
-                f"The OS keyring refused to store the key: {type(exc).__name__}."
+                Message("keys.os_keyring_refused_store_key", detail=type(exc).__name__)
             ) from None
         return secret
 
@@ -78,20 +82,18 @@ class KeyringSource:
         check = self.check()
         if check.name != expected_backend:
             raise KeyringUnavailable(
-                f"The OS keyring changed (was {expected_backend}, now {check.name}), so "
-                "Chartside's key is not where it was stored."
+                Message(
+                    "keys.os_keyring_changed_now_chartside", name=expected_backend, other=check.name
+                )
             )
         try:
             value = self.backend.get_password(SERVICE, _entry(workspace_id))
         except KeyringError as exc:
             raise KeyringUnavailable(
-                f"The OS keyring could not be read: {type(exc).__name__}."
+                Message("keys.os_keyring_could_not_read", detail=type(exc).__name__)
             ) from None
         if value is None:
-            raise KeyringUnavailable(
-                "Chartside's key is no longer in the OS keyring (it was removed, or the "
-                "keyring was reset)."
-            )
+            raise KeyringUnavailable(Message("keys.chartside_s_key_no_longer"))
         return base64.b64decode(value)
 
     def delete(self, workspace_id: UUID) -> None:

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from core.errors import ChartsideError, Locked, WeakKdfParameters, WrongPassphrase
+from core.messages import Message
 from core.security.crypto import NONCE_LEN, CellCipher
 from core.settings import (
     ARGON2_FLOOR_ITERATIONS,
@@ -60,8 +61,12 @@ class KdfParams:
             or len(self.salt) < SALT_LEN
         ):
             raise WeakKdfParameters(
-                "stored key-derivation parameters are below the Argon2id floor "
-                f"(m={self.memory_kib} KiB, t={self.iterations}, p={self.lanes})"
+                Message(
+                    "keys.stored_key_derivation_parameters_below",
+                    n=self.memory_kib,
+                    count=self.iterations,
+                    total=self.lanes,
+                )
             )
 
     def to_json(self) -> dict[str, object]:
@@ -119,7 +124,7 @@ def unwrap_key(
             wrapped[:NONCE_LEN], wrapped[NONCE_LEN:], _wrap_aad(workspace_id, what)
         )
     except InvalidTag:
-        raise (error or WrongPassphrase("The passphrase is not correct.")) from None
+        raise (error or WrongPassphrase(Message("keys.passphrase_not_correct"))) from None
 
 
 # -- recovery key: 256 random bits, shown once, typed back in groups ---------------------
@@ -140,9 +145,8 @@ def recovery_kek(recovery_key: str, salt: bytes) -> bytes:
         raw = b""
     if len(raw) != 32:
         raise WrongPassphrase(
-            "That is not a Chartside recovery key.",
-            remediation="Type the 52 characters exactly as shown when Chartside was set up; "
-            "dashes and case do not matter.",
+            Message("keys.not_chartside_recovery_key"),
+            remediation=Message("keys.type_52_characters_exactly_shown"),
         )
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=salt, info=b"chartside/recovery/v1"

@@ -13,6 +13,7 @@ from sqlalchemy import BindParameter, bindparam, text
 
 from core.db.engine import Database
 from core.errors import Cancelled
+from core.messages import Message
 from core.progress import CancelToken, Progress
 from core.security.crypto import CellCipher
 
@@ -74,7 +75,7 @@ def reencrypt(
         ).bindparams(*params)
         while True:
             if cancel is not None and cancel.cancelled:
-                raise Cancelled("Re-encryption paused; it resumes where it stopped.", done=done)
+                raise Cancelled(Message("keys.re_encryption_paused_resumes_where"), done=done)
             with db.tx(cipher.workspace_id) as conn:
                 rows = conn.execute(
                     select, {"v": v, "n": min(batch, BATCH_CAP.get(table, batch))}

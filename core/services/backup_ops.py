@@ -10,6 +10,7 @@ from core.api import BackupSummary, RestoreSummary
 from core.backup import archive as backup
 from core.backup import schedule
 from core.errors import Locked, WrongPassphrase
+from core.messages import Message
 from core.progress import CancelToken, Progress
 from core.records import workspaces as w
 from core.services.key_ops import KeyService
@@ -156,7 +157,7 @@ class BackupService:
         live = self.settings.data_dir.expanduser().absolute()
         if target == live or live in target.parents:
             raise backup.RestoreTargetNotEmpty(
-                f"cannot restore into {target}: it is inside the data folder in use"
+                Message("backup.cannot_restore_into_inside_data", path=target)
             )
         settings = self.settings.model_copy(update={"data_dir": target})
         other = WorkspaceSession.open(settings, self.session.store.migrations_dir)

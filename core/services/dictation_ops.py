@@ -14,6 +14,7 @@ from core.dictation.prompt import initial_prompt, vocabulary_from_facts
 from core.dictation.recorder import Recording
 from core.dictation.types import DictationUnavailable
 from core.errors import ChartsideError
+from core.messages import Message
 from core.services.session import WorkspaceSession
 from core.services.timeline_ops import TimelineService
 
@@ -51,7 +52,7 @@ class DictationService:
         and problems (a read of their notes, audited) steer the spelling."""
         self.session.require_active()
         if self._open_source is None:
-            raise DictationUnavailable("There is no sound input on this computer.")
+            raise DictationUnavailable(Message("dictation.no_sound_input_computer"))
         transcriber = self._model()
         prompt = ""
         if client_id is not None:
@@ -94,6 +95,6 @@ class DictationService:
         with self._lock:
             if self._transcriber is None:
                 if self._open_transcriber is None:
-                    raise DictationUnavailable("No speech model is installed.")
+                    raise DictationUnavailable(Message("dictation.no_speech_model_installed"))
                 self._transcriber = self._open_transcriber()
             return self._transcriber

@@ -13,6 +13,7 @@ from core.db.schema import WORKSPACE_TABLES
 from core.db.store import Store
 from core.domain import HealthCheck
 from core.errors import ChartsideError
+from core.messages import render
 from core.security import audit
 from core.security.crypto import ALG_AES256_GCM, FORMAT_VERSION
 from core.services.search_ops import Embedding, SearchService
@@ -123,7 +124,7 @@ class HealthService:
         if embedder is None:
             missing = self.embedding.missing  # the workspace's embedder is not installed here
             if missing:  # core's own message, which the window translates as an error's
-                return HealthCheck("index", False, missing)
+                return HealthCheck("index", False, render(missing))
             return _check("index.keyword_only", False)
         if not self.session.unlocked:
             return _check("index.locked", True, model=embedder.model_id)

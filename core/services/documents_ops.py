@@ -38,6 +38,7 @@ from core.documents.types import (
     ReadReport,
 )
 from core.errors import Cancelled, ChartsideError, NotFound
+from core.messages import Message
 from core.progress import CancelToken, Progress
 from core.security.crypto import CellCipher
 from core.services.search_ops import Embedding
@@ -69,20 +70,20 @@ class DocumentService:
         self.session.require_active()
         if req.kind not in KINDS:
             raise DocumentRejected(
-                "The kind must be one of: " + ", ".join(KINDS) + ".",
-                remediation="Choose one of the listed kinds.",
+                Message("documents.kind_must_be_one_of", names=", ".join(KINDS)),
+                remediation=Message("documents.choose_one_listed_kinds"),
             )
         title = " ".join(req.title.split())
         if len(title) > MAX_TITLE_CHARS:
             raise DocumentRejected(
-                f"The title is longer than {MAX_TITLE_CHARS} characters.",
-                remediation="Shorten the title.",
+                Message("documents.title_longer_than_characters", n=MAX_TITLE_CHARS),
+                remediation=Message("documents.shorten_title"),
             )
         found = inspect(req.data)  # the whole file, before anything is written
 
         def work(c: Connection, k: CellCipher) -> DocumentInfo:
             if not store.client_exists(c, req.client_id):
-                raise NotFound("no client has that id")
+                raise NotFound(Message("documents.no_client_id"))
             named = title or store.default_title(req, dt.date.today())
             return store.get_document(c, k, store.insert_document(c, k, req, found, named))
 
@@ -307,7 +308,9 @@ class _Run:
 
     def step(self) -> None:
         if self.cancel is not None and self.cancel.cancelled:
-            raise Cancelled("Reading stopped; it resumes where it stopped.", done=self.done)
+            raise Cancelled(
+                Message("documents.reading_stopped_resumes_where_stopped"), done=self.done
+            )
         if self.report is not None:
             self.report(self.done / self.total, f"reading page {self.done + 1} of {self.total}")
         if self.pages is not None:

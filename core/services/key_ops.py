@@ -16,6 +16,7 @@ from core.errors import (
     NotInitialised,
     ValidationError,
 )
+from core.messages import Message
 from core.progress import CancelToken, Progress
 from core.records import workspaces as w
 from core.security import rekey
@@ -45,7 +46,7 @@ class KeyService:
             with db.tx(None) as conn:
                 if w.workspace_ids(conn):
                     raise AlreadyInitialised(
-                        f"Chartside data already exists in {self.settings.data_dir}"
+                        Message("keys.chartside_data_already_exists", path=self.settings.data_dir)
                     )
             ws, keys, recovery, pid = w.create_workspace(
                 db, "Practice", passphrase, self.settings.crypto, s.actor
@@ -133,10 +134,10 @@ class KeyService:
         """Their login and passphrase go; the audit trail keeps their name."""
         login = w.find_login(self.session.db, username)
         if login is None or login.workspace_id != self.session.require_workspace():
-            raise NotFound("No practitioner by that name in this workspace.")
+            raise NotFound(Message("keys.no_practitioner_name_workspace"))
         if login.practitioner_id == self.session.practitioner_id:
             raise ValidationError(
-                "cannot remove the practitioner who is signed in", field="username"
+                Message("keys.cannot_remove_practitioner_who_signed"), field="username"
             )
         self.session.run(
             lambda c, k: w.PractitionerRepo(k).delete(c, login.practitioner_id),
@@ -158,7 +159,9 @@ class KeyService:
 
     def enable_keyring(self, source: KeyringSource | None = None) -> str:
         """Add the OS keyring as a key source (unlock without typing). Returns the backend."""
-        require_allowed(self.settings, "security.keyring_allowed", "The OS keyring")
+        require_allowed(
+            self.settings, "security.keyring_allowed", Message("settings.the_os_keyring")
+        )
         src = source or KeyringSource()
         ws = self.session.require_workspace()
         keys = self.session.keys.keys(ws)
@@ -184,9 +187,7 @@ class KeyService:
         ws = self.session.require_workspace()
         pid = self.session.practitioner_id
         if w.KEYRING not in self.key_sources():
-            raise ValidationError(
-                "cannot be turned off before the OS keyring is set up", field="passphrase"
-            )
+            raise ValidationError(Message("keys.cannot_turned_off_before_os"), field="passphrase")
         assert pid is not None
         self.session.run(lambda c, k: w.drop_passphrase(c, ws, pid), "key.passphrase_disabled")
 
@@ -212,17 +213,19 @@ class KeyService:
         """Unlock from the OS keyring, as the practitioner `username` (left out: the only
         one, or the computer account's). If its entry is gone or the backend changed, the
         error says so and points to the passphrase and the recovery key."""
-        require_allowed(self.settings, "security.keyring_allowed", "The OS keyring")
+        require_allowed(
+            self.settings, "security.keyring_allowed", Message("settings.the_os_keyring")
+        )
         src = source or KeyringSource()
         s = self.session
         with s.mutex:
             ws = s.first_workspace()
             backend = w.secret_source_backend(s.db, ws, w.KEYRING)
             if backend is None:
-                raise KeyringUnavailable("The OS keyring is not set up for Chartside.")
+                raise KeyringUnavailable(Message("keys.os_keyring_not_set_up"))
             login = w.login_for(s.db, username)
             if login.workspace_id != ws:
-                raise NotFound("No practitioner by that name in this workspace.")
+                raise NotFound(Message("keys.no_practitioner_name_workspace"))
             secret = src.load(ws, backend)
             keys = w.unlock_with_secret(s.db, ws, w.KEYRING, secret)
             s.enter(

@@ -20,6 +20,7 @@ from core.domain import (
     SessionSummary,
 )
 from core.errors import Locked, NotFound
+from core.messages import Message
 from core.progress import CancelToken, Progress
 from core.records import transfer
 from core.records.draft_repo import DraftRepo
@@ -208,7 +209,9 @@ class NotesService:
         progress: Progress | None = None,
         cancel: CancelToken | None = None,
     ) -> dict[str, Any]:
-        require_allowed(self.session.settings, "security.export_allowed", "Exporting notes")
+        require_allowed(
+            self.session.settings, "security.export_allowed", Message("settings.exporting_notes")
+        )
 
         def work(c: Connection, k: CellCipher) -> dict[str, Any]:
             cid = None if client is None else _resolve_client(c, k, client)
@@ -245,7 +248,7 @@ def _resolve_client(c: Connection, k: CellCipher, ref: str) -> UUID:
     if cid is None and (as_id := _as_uuid(ref)) is not None:
         cid = as_id if ClientRepo(k).exists(c, as_id) else None
     if cid is None:
-        raise NotFound("no client has that id")
+        raise NotFound(Message("documents.no_client_id"))
     return cid
 
 

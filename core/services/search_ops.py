@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from core.errors import ChartsideError, ModelError, ValidationError
 from core.files import atomic_file
+from core.messages import Message
 from core.ports import Embedder
 from core.progress import CancelToken, IndexProgress, touching
 from core.records.backfill import backfill
@@ -79,10 +80,10 @@ class Embedding:
     def __init__(self, embedder: Embedder | None) -> None:
         self.embedder = embedder
         self.chunker = make_chunker(embedder)
-        self.missing: str | None = None  # why there is none, when the workspace's is absent
+        self.missing: Message | None = None  # why there is none, when the workspace's is absent
 
     def use(
-        self, embedder: Embedder | None, missing: str | None = None, *, rechunk: bool = False
+        self, embedder: Embedder | None, missing: Message | None = None, *, rechunk: bool = False
     ) -> None:
         # The old model is dropped, not closed: a search or an answer in flight may hold it.
         # Chunks keep their boundaries (the chunker stays); only vectors change. A workspace
@@ -94,9 +95,7 @@ class Embedding:
 
     def require(self) -> Embedder:
         if self.embedder is None:
-            raise ModelError(
-                self.missing or "No embedding model is available, so the notes cannot be searched."
-            )
+            raise ModelError(self.missing or Message("search.no_embedder_to_search"))
         return self.embedder
 
 
@@ -130,9 +129,8 @@ class SearchService:
         embedder = self.embedding.embedder
         if embedder is None:
             raise ModelError(
-                self.embedding.missing
-                or "No embedding model is available, so notes cannot be indexed.",
-                remediation="Run `chartside models list` and `chartside doctor`.",
+                self.embedding.missing or Message("search.no_embedder_to_index"),
+                remediation=Message("search.run_chartside_models_list_chartside"),
             )
         return Indexer(self.session.db, self.session.cipher, embedder)
 
@@ -253,10 +251,10 @@ class SearchService:
         its model id."""
         advice = self.embedder_advice()
         if advice is None:
-            raise ModelError("No other embedder is advised for this workspace's notes.")
+            raise ModelError(Message("search.no_other_embedder_advised_workspace"))
         embedder = self.embedder_for(advice.suggested) if self.embedder_for is not None else None
         if embedder is None:
-            raise ModelError(f"{advice.suggested} is not installed on this computer.")
+            raise ModelError(Message("search.not_installed_computer", name=advice.suggested))
         self.use_embedder(embedder)
         return embedder.model_id
 
@@ -289,8 +287,7 @@ class SearchService:
             log.warning("the workspace's embedder %s is not installed here", model_id)
             self._switch(
                 None,
-                f"This workspace's notes are embedded with {model_id}, which is not installed "
-                "on this computer, so they are searched by their words only.",
+                Message("search.workspace_embedder_missing", name=model_id),
             )
         else:
             self._switch(embedder)
@@ -308,7 +305,7 @@ class SearchService:
         threading.Thread(target=follow, name="chartside-embedder-switch", daemon=True).start()
 
     def _switch(
-        self, embedder: Embedder | None, missing: str | None = None, *, rechunk: bool = False
+        self, embedder: Embedder | None, missing: Message | None = None, *, rechunk: bool = False
     ) -> None:
         with self._bg_lock:
             background, self.background = self.background, None
@@ -355,12 +352,14 @@ class SearchService:
 def _checked(q: SearchQuery) -> SearchQuery:
     body = " ".join(q.text.split())
     if not body:
-        raise ValidationError("is empty", field="query")
+        raise ValidationError(Message("search.empty"), field="query")
     if not 1 <= q.k <= MAX_K:
-        raise ValidationError(f"must be between 1 and {MAX_K}", field="k")
+        raise ValidationError(Message("search.must_between_1", n=MAX_K), field="k")
     unknown = set(q.fields) - set(FIELDS)
     if unknown:
-        raise ValidationError(f"has an unknown field: {sorted(unknown)[0]}", field="fields")
+        raise ValidationError(
+            Message("search.unknown_field", field=sorted(unknown)[0]), field="fields"
+        )
     if q.date_from and q.date_to and q.date_from > q.date_to:
-        raise ValidationError("starts after it ends", field="date range")
+        raise ValidationError(Message("search.starts_after_ends"), field="date range")
     return replace(q, text=body)

@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.db.engine import Database
 from core.db.store import Store
 from core.errors import ChartsideError, Locked, NotInitialised
+from core.messages import Message
 from core.progress import Progress, touching
 from core.records import workspaces as w
 from core.security import audit
@@ -95,10 +96,10 @@ class WorkspaceSession:
     def first_workspace(self) -> UUID:
         """Starts the database; a clear error when there is no data or no workspace."""
         if not self.store.created:
-            raise NotInitialised("Chartside has no data yet")
+            raise NotInitialised(Message("session.chartside_no_data_yet"))
         ids = self.workspace_ids()
         if not ids:
-            raise NotInitialised("Chartside has no workspace yet")
+            raise NotInitialised(Message("session.chartside_no_workspace_yet"))
         return ids[0]
 
     def enter(

@@ -13,6 +13,7 @@ from uuid import UUID
 from sqlalchemy import Connection
 
 from core.assistant.types import AskSource
+from core.messages import Message
 from core.progress import CancelToken, Progress
 from core.records.repos import ClientRepo, SessionRepo
 from core.retrieval.types import SESSION_FIELDS
@@ -80,7 +81,9 @@ class TimelineService:
         """The brief as a referral summary (text, its citations as footnotes) for the
         caller to write out: PHI leaving the app, so the policy may forbid it and the
         audit log records it."""
-        require_allowed(self.session.settings, "security.export_allowed", "Exporting notes")
+        require_allowed(
+            self.session.settings, "security.export_allowed", Message("settings.exporting_notes")
+        )
         summary = self.brief(client_id)
 
         def work(c: Connection, k: CellCipher) -> str:

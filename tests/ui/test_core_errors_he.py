@@ -1,40 +1,32 @@
-"""Issue 14: every error core can raise reads in Hebrew in the Hebrew window.
+"""Issue 14 and issue 31, point 3: core speaks in message ids, and every one reads in Hebrew.
 
-Core writes its errors in English (it never imports Qt); `ui.kit.errors.describe` shows each
-one's message and remediation through `ui.kit.core_text.core_text`. This test reads core's
-source with `ast` for every error it builds (a subclass of `ChartsideError`, wherever it is
-defined), takes its message and its remediation, constants as they are and f-strings with
-each value replaced by "X", and checks that each translates to Hebrew.
+An error core raises carries a `Message` (an id of `core.messages.ENGLISH` and its values),
+never English text: this test reads core's source with `ast` for every error it builds (a
+subclass of `ChartsideError`, wherever it is defined, and the functions that build one from
+their argument) and finds no string or f-string given as a message or a remediation. The
+window renders each id from the Hebrew catalogue (`ui.kit.core_text.core_message`): every
+id has a finished translation there that keeps the template's placeholders.
 """
 
 from __future__ import annotations
 
 import ast
-import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from source_scan import HEBREW, called_name, sample
+from source_scan import HEBREW, called_name
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 import core.errors
-from ui.kit.core_text import TEMPLATES, _patterns, core_text  # pyright: ignore[reportPrivateUsage]
+from core.errors import NotFound, QueryRejected, RateLimited
+from core.messages import ENGLISH, Message, placeholders
+from ui.kit.core_text import core_message
 from ui.kit.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "core"
-
-# Messages the scan cannot see: core builds them apart from the error that carries them.
-NOT_IN_A_CALL = {
-    # ModelError(self.missing or …): `missing` is set in EmbeddingOps._open_chosen.
-    "This workspace's notes are embedded with X, which is not installed on this computer, "
-    "so they are searched by their words only.",
-}
-# Texts the scan finds that no user reads, each with its reason.
-EXCLUDED = {
-    "XX: X": "ValidationError's own message (record: field: detail), for logs; describe() "
-    "shows the field's label and the translated detail instead",
-}
+TS = ROOT / "ui" / "i18n" / "chartside_he.ts"
 
 
 def _trees() -> dict[Path, ast.Module]:
@@ -64,14 +56,6 @@ def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
     return names
 
 
-def _message_and_remediation(call: ast.Call, position: int = 0) -> Iterator[str]:
-    if len(call.args) > position:
-        yield from sample(call.args[position])
-    for keyword in call.keywords:
-        if keyword.arg in {"message", "remediation"}:
-            yield from sample(keyword.value)
-
-
 def _wrappers(trees: dict[Path, ast.Module], errors: set[str]) -> dict[str, int]:
     """Functions that build an error from their own argument (`_fail(message, …)` in the
     import's parser): the function's name and the position of that argument."""
@@ -93,112 +77,140 @@ def _wrappers(trees: dict[Path, ast.Module], errors: set[str]) -> dict[str, int]
     return found
 
 
-def _from_error_classes(trees: dict[Path, ast.Module], errors: set[str]) -> Iterator[str]:
-    """What an error class says itself: its class-level remediation, the default message of
-    its `__init__`, and what that passes to `super().__init__` (`Locked()`, `RateLimited`'s
-    "Wait N seconds")."""
-    for tree in trees.values():
-        for cls in ast.walk(tree):
-            if not (isinstance(cls, ast.ClassDef) and cls.name in errors):
-                continue
-            for statement in cls.body:
-                if isinstance(statement, (ast.Assign, ast.AnnAssign)):
-                    targets = (
-                        statement.targets
-                        if isinstance(statement, ast.Assign)
-                        else [statement.target]
-                    )
-                    if any(called_name(t) == "remediation" for t in targets):
-                        yield from sample(statement.value)
-                elif isinstance(statement, ast.FunctionDef) and statement.name == "__init__":
-                    args = statement.args
-                    for arg, default in zip(args.args[::-1], args.defaults[::-1], strict=False):
-                        if arg.arg == "message":
-                            yield from sample(default)
-                    for node in ast.walk(statement):
-                        if isinstance(node, ast.Call) and called_name(node.func) == "__init__":
-                            yield from _message_and_remediation(node)
+def _english(node: ast.expr) -> Iterator[ast.expr]:
+    """Text written in place: a string, an f-string, or one inside a conditional, an `or`
+    or a concatenation."""
+    if isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value
+    ):
+        yield node
+    elif isinstance(node, ast.IfExp):
+        yield from _english(node.body)
+        yield from _english(node.orelse)
+    elif isinstance(node, ast.BoolOp):
+        for value in node.values:
+            yield from _english(value)
+    elif isinstance(node, ast.BinOp):
+        yield from _english(node.left)
+        yield from _english(node.right)
 
 
-def core_error_texts() -> set[str]:
-    """Every message and remediation of an error core builds, as "X"-sampled English."""
+def english_in_core_errors() -> list[str]:
+    """Every place core gives an error English text instead of a message id."""
     trees = _trees()
     errors = _error_classes(trees)
     wrappers = _wrappers(trees, errors)
-    texts = set(_from_error_classes(trees, errors))
-    for tree in trees.values():
+    found = []
+    for path, tree in trees.items():
+        where = path.relative_to(ROOT)
         for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef) and node.name in errors:
+                for statement in node.body:  # a class-level `remediation = "…"`
+                    if isinstance(statement, ast.Assign) and any(
+                        called_name(t) == "remediation" for t in statement.targets
+                    ):
+                        found.append(f"{where}:{statement.lineno} {node.name}.remediation")
             if not isinstance(node, ast.Call):
                 continue
             called = called_name(node.func)
-            if called in errors:
-                texts.update(_message_and_remediation(node))
-            elif called in wrappers:
-                texts.update(_message_and_remediation(node, wrappers[called]))
-    return (texts | NOT_IN_A_CALL) - set(EXCLUDED) - {""}
+            position = 0 if called in errors else wrappers.get(called)
+            if position is None:
+                continue
+            given = [node.args[position]] if len(node.args) > position else []
+            given += [k.value for k in node.keywords if k.arg in {"message", "remediation"}]
+            for value in given:
+                found += [f"{where}:{text.lineno} {called}" for text in _english(value)]
+    return found
 
 
-def test_the_scan_finds_cores_errors() -> None:
-    texts = core_error_texts()
-    assert len(texts) >= 100
-    assert {
-        "The question is X characters long; the limit is X.",  # a raise with values
-        "Rephrase the question and try again.",  # a class's remediation
-        "Chartside is locked.",  # an __init__'s default message
-        "Wait X X and try again.",  # an __init__'s remediation
-        "The workspace switched to another embedding model.",  # a class outside core.errors
-        "appears twice in the file",  # through the import parser's `_fail`
-        "The recovery key is not correct.",  # built first, raised later
-        "No practitioner by that name.",  # one side of a conditional
-    } <= texts
+def test_the_scan_sees_english_where_it_is_written() -> None:
+    """The scan itself: it finds each way English was given before ids."""
+    tree = ast.parse(
+        "class E(ChartsideError):\n    remediation = 'Do this.'\n"
+        "raise NotFound('gone')\n"
+        "raise QueryRejected(f'{n} long', remediation='Shorten it.')\n"
+        "raise ModelError(missing or 'No model.')\n"
+        "raise NotFound(Message('records.client'))\n"
+    )
+    errors = _error_classes({}) | {"E"}
+    texts = [
+        text.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and called_name(node.func) in errors
+        for value in [*node.args, *(k.value for k in node.keywords)]
+        for text in _english(value)
+    ]
+    assert texts == [3, 4, 4, 5]
 
 
-def test_no_template_hides_a_later_one() -> None:
-    """Each template's own text, its values "X", is matched by it and not by a more general
-    one listed before it ("{record} {id} does not exist" after "the folder {path} …")."""
-    hidden = {}
-    for template in TEMPLATES:
-        sample = re.sub(r"\{\w+\}", "X", template)
-        first = next(t for p, t in _patterns(TEMPLATES) if p.fullmatch(sample))
-        if first != template:
-            hidden[template] = first
-    assert hidden == {}
+def test_every_error_core_raises_speaks_in_message_ids() -> None:
+    assert english_in_core_errors() == []
 
 
-def test_every_error_core_raises_shows_in_hebrew(hebrew: None) -> None:  # noqa: F811
-    english = sorted(text for text in core_error_texts() if not HEBREW.search(core_text(text)))
-    assert english == []
+def _catalogue() -> dict[str, tuple[str, str | None]]:
+    """The Hebrew catalogue's Core context: English source -> (translation, its type)."""
+    out = {}
+    for context in ET.parse(TS).getroot().iter("context"):
+        if context.findtext("name") != "Core":
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            out[message.findtext("source", "")] = (translation.text or "", translation.get("type"))
+    return out
+
+
+def test_every_message_id_has_a_finished_hebrew_translation() -> None:
+    catalogue = _catalogue()
+    problems = []
+    for ident, template in sorted(ENGLISH.items()):
+        hebrew_text, kind = catalogue.get(template, ("", "missing"))
+        if kind is not None or not hebrew_text.strip():
+            problems.append(f"{ident}: {kind or 'empty'}")
+        elif placeholders(hebrew_text) != placeholders(template):
+            problems.append(f"{ident}: other placeholders in {hebrew_text!r}")
+        elif not HEBREW.search(hebrew_text) and template.strip("{}") not in ENGLISH:
+            problems.append(f"{ident}: no Hebrew in {hebrew_text!r}")
+    assert problems == []
 
 
 def test_values_in_core_errors_are_kept_and_isolated(hebrew: None) -> None:  # noqa: F811
-    from core.errors import QueryRejected, RateLimited
-
     long = describe(
         QueryRejected(
-            "The question is 2100 characters long; the limit is 2000.",
-            remediation="Shorten the question and try again.",
+            Message("ask.question_characters_long_limit", n=2100, limit=2000),
+            remediation=Message("ask.shorten_question_again"),
         )
     )
     assert long.message == "אורך השאלה 2100 תווים; המגבלה היא 2000."
     assert long.remediation == "קצרו את השאלה ונסו שוב."
-    assert describe(RateLimited("x", retry_after_s=1)).remediation == "המתינו שנייה ונסו שוב."
-    assert describe(RateLimited("x", retry_after_s=7)).remediation == "המתינו 7 שניות ונסו שוב."
+    busy = Message("ask.too_many_questions_limit_minute", n=5)
+    assert describe(RateLimited(busy, retry_after_s=1)).remediation == "המתינו שנייה ונסו שוב."
+    assert describe(RateLimited(busy, retry_after_s=7)).remediation == "המתינו 7 שניות ונסו שוב."
     # A path reads left to right inside the Hebrew sentence.
-    missing = core_text("the backup folder /media/usb/backups does not exist")
-    assert "\u2066/media/usb/backups\u2069" in missing and HEBREW.search(missing)
-    # A named value's words are translated in turn.
-    gone = core_text("session 42 does not exist")
-    assert "מפגש" in gone and "session" not in gone
+    missing = core_message(Message("backup.backup_folder_does_not_exist", path="/media/usb/b"))
+    assert "\u2066/media/usb/b\u2069" in missing and HEBREW.search(missing)
+    # A value that is a message in turn is rendered in Hebrew too.
+    gone = describe(
+        NotFound(Message("records.does_not_exist", record=Message("records.session"), id=42))
+    )
+    assert "מפגש" in gone.message and "42" in gone.message and "session" not in gone.message
 
 
 def test_a_locked_generator_reads_in_hebrew(hebrew: None) -> None:  # noqa: F811
-    """app/policy_models.py's words (outside core, so not in the scan): the refusal and why
-    the policy's generator is in use."""
-    source = "in the policy file /etc/chartside/policy.toml, line 8"
-    refused = core_text(
-        'Choosing the generator is turned off: models.default_generator = "instruct" ' + source
+    """app/policy_models.py's refusal: where the policy sets the generator, as ids."""
+    source = Message("settings.in_policy_file", path="/etc/chartside/policy.toml", n=8)
+    refused = core_message(
+        Message(
+            "settings.turned_off_value",
+            action=Message("settings.choosing_the_generator"),
+            setting="models.default_generator",
+            value="instruct",
+            source=source,
+        )
     )
-    why = core_text(f"locked by models.default_generator {source}")
+    why = core_message(
+        Message("settings.locked_by", setting="models.default_generator", source=source)
+    )
     for text in (refused, why):
         assert HEBREW.search(text) and "/etc/chartside/policy.toml" in text, text
         assert "policy file" not in text and "locked by" not in text, text

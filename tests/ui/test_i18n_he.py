@@ -85,10 +85,12 @@ def test_every_message_has_a_finished_hebrew_translation() -> None:
 
 
 def test_the_catalogue_holds_every_string_of_the_code(tmp_path: Path) -> None:
-    """lupdate over ui/ into a copy of the catalogue finds nothing new and nothing gone."""
+    """lupdate over ui/ and core's message catalogue (core/messages: the English templates
+    of its ids) into a copy of the catalogue finds nothing new and nothing gone."""
     copy = tmp_path / "chartside_he.ts"
     shutil.copy(TS, copy)
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    sources += sorted(str(p) for p in (ROOT / "core" / "messages").rglob("*.py"))
     subprocess.run(
         [str(BIN / "pyside6-lupdate"), "-locations", "none", *sources, "-ts", str(copy)],
         check=True,

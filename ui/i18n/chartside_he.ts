@@ -629,6 +629,14 @@
         <translation>התמונה פגומה ואי אפשר לקרוא אותה.</translation>
     </message>
     <message>
+        <source>The kind must be one of: {names}.</source>
+        <translation>הסוג חייב להיות אחד מאלה: {names}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>לא ניתן לקרוא את הקובץ.</translation>
+    </message>
+    <message>
         <source>The image is too large to read (over 89 megapixels).</source>
         <translation>התמונה גדולה מכדי לקרוא אותה (מעל 89 מגה־פיקסל).</translation>
     </message>
@@ -995,6 +1003,14 @@
     <message>
         <source>Keep using the passphrase; install and unlock a secure keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Locker) first.</source>
         <translation>המשיכו להשתמש במשפט הסיסמה; קודם התקינו ופתחו מחזיק מפתחות מאובטח (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Locker).</translation>
+    </message>
+    <message>
+        <source>recovery</source>
+        <translation>מפתח השחזור</translation>
+    </message>
+    <message>
+        <source>passphrase</source>
+        <translation>משפט הסיסמה</translation>
     </message>
     <message>
         <source>no secure keyring is available on this system</source>
@@ -2140,6 +2156,80 @@
     </message>
 </context>
 <context>
+    <name>Dictation</name>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Dictation is in English only for now: the speech model does not hear Hebrew. Switch the window to English in Settings to dictate.</source>
+        <translation>ההכתבה זמינה באנגלית בלבד לעת עתה: מודל הדיבור אינו מזהה עברית. כדי להכתיב, העבירו את החלון לאנגלית בהגדרות.</translation>
+    </message>
+    <message>
+        <source>No speech model is installed, so dictation is off.</source>
+        <translation>לא מותקן מודל דיבור, ולכן ההכתבה כבויה.</translation>
+    </message>
+</context>
+<context>
+    <name>DictationBar</name>
+    <message>
+        <source>Input level</source>
+        <translation>עוצמת הקלט</translation>
+    </message>
+    <message>
+        <source>Time recorded</source>
+        <translation>זמן ההקלטה</translation>
+    </message>
+    <message>
+        <source>The words appear as they are heard, marked. Accept (or typing) keeps them; Cancel takes them out, leaving the field as it was.</source>
+        <translation>המילים מופיעות כשהן נשמעות, מסומנות. אישור (או הקלדה) שומר אותן; ביטול מוציא אותן, והשדה חוזר למצבו הקודם.</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>עצירה</translation>
+    </message>
+    <message>
+        <source>Stop listening; the words stay marked to check</source>
+        <translation>הפסקת ההאזנה; המילים נשארות מסומנות לבדיקה</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>אישור</translation>
+    </message>
+    <message>
+        <source>Keep the dictated words as typed text</source>
+        <translation>שמירת המילים שהוכתבו כטקסט מוקלד</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
+    </message>
+    <message>
+        <source>Discard this take; the field is as it was</source>
+        <translation>ביטול ההקלטה הזו; השדה חוזר למצבו הקודם</translation>
+    </message>
+    <message>
+        <source>Opening the microphone…</source>
+        <translation>פותח את המיקרופון…</translation>
+    </message>
+    <message>
+        <source>Listening…</source>
+        <translation>מאזין…</translation>
+    </message>
+    <message>
+        <source>Check the marked words.</source>
+        <translation>בדקו את המילים המסומנות.</translation>
+    </message>
+    <message>
+        <source>Hearing the last words…</source>
+        <translation>מזהה את המילים האחרונות…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>סגירה</translation>
+    </message>
+</context>
+<context>
     <name>Documents</name>
     <message>
         <source>Referral</source>
@@ -2247,80 +2337,6 @@
     <message>
         <source>Delete “{title}” and the text read from it? This cannot be undone.</source>
         <translation>למחוק את ”{title}“ ואת הטקסט שנקרא ממנו? לא ניתן לבטל פעולה זו.</translation>
-    </message>
-</context>
-<context>
-    <name>Dictation</name>
-    <message>
-        <source>Ctrl+Shift+D</source>
-        <translation>Ctrl+Shift+D</translation>
-    </message>
-    <message>
-        <source>Dictation is in English only for now: the speech model does not hear Hebrew. Switch the window to English in Settings to dictate.</source>
-        <translation>ההכתבה זמינה באנגלית בלבד לעת עתה: מודל הדיבור אינו מזהה עברית. כדי להכתיב, העבירו את החלון לאנגלית בהגדרות.</translation>
-    </message>
-    <message>
-        <source>No speech model is installed, so dictation is off.</source>
-        <translation>לא מותקן מודל דיבור, ולכן ההכתבה כבויה.</translation>
-    </message>
-</context>
-<context>
-    <name>DictationBar</name>
-    <message>
-        <source>Input level</source>
-        <translation>עוצמת הקלט</translation>
-    </message>
-    <message>
-        <source>Time recorded</source>
-        <translation>זמן ההקלטה</translation>
-    </message>
-    <message>
-        <source>The words appear as they are heard, marked. Accept (or typing) keeps them; Cancel takes them out, leaving the field as it was.</source>
-        <translation>המילים מופיעות כשהן נשמעות, מסומנות. אישור (או הקלדה) שומר אותן; ביטול מוציא אותן, והשדה חוזר למצבו הקודם.</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>עצירה</translation>
-    </message>
-    <message>
-        <source>Stop listening; the words stay marked to check</source>
-        <translation>הפסקת ההאזנה; המילים נשארות מסומנות לבדיקה</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>אישור</translation>
-    </message>
-    <message>
-        <source>Keep the dictated words as typed text</source>
-        <translation>שמירת המילים שהוכתבו כטקסט מוקלד</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>ביטול</translation>
-    </message>
-    <message>
-        <source>Discard this take; the field is as it was</source>
-        <translation>ביטול ההקלטה הזו; השדה חוזר למצבו הקודם</translation>
-    </message>
-    <message>
-        <source>Opening the microphone…</source>
-        <translation>פותח את המיקרופון…</translation>
-    </message>
-    <message>
-        <source>Listening…</source>
-        <translation>מאזין…</translation>
-    </message>
-    <message>
-        <source>Check the marked words.</source>
-        <translation>בדקו את המילים המסומנות.</translation>
-    </message>
-    <message>
-        <source>Hearing the last words…</source>
-        <translation>מזהה את המילים האחרונות…</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>סגירה</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 from core.assistant.dates import find_dates
+from core.messages import ENGLISH, Message, Param
 from ui.kit.bidi import isolate, ltr, ltr_runs
 from ui.kit.fields import field_label
 
@@ -468,7 +469,7 @@ _KEPT = {"quote", "words", "markers", "n", "current", "total", "limit", "count"}
 # Values shown left to right whatever the sentence's direction (a path, an id, a setting,
 # a command) and values shown in their own direction (a name, a tool's own words).
 _LTR = {"path", "id", "setting", "variable", "command"}
-_ISOLATED = {"name", "other", "value", "detail"}
+_ISOLATED = {"name", "other", "value", "detail", "names"}
 _locale = QLocale(QLocale.Language.English)
 
 
@@ -476,6 +477,40 @@ def set_language(locale: QLocale) -> None:
     """The locale dates in core's texts are spelt in (the UI's language)."""
     global _locale
     _locale = locale
+
+
+def core_message(message: Message) -> str:
+    """A message of core in the UI's language: its id's template, translated, with its
+    values put in (a value that is a message in turn is rendered the same way)."""
+    template = ENGLISH[message.id]
+    translated = QCoreApplication.translate(CONTEXT, template)
+    return translated.format(**{k: _param(k, v) for k, v in message.params.items()})
+
+
+def core_words(message: Message | str | None) -> str:
+    """Core's words whichever way they came: a message by its id; text from outside core
+    (models/, app/) that has no id yet, by the catalogue's English, or as it is."""
+    if message is None:
+        return ""
+    return core_message(message) if isinstance(message, Message) else core_text(message)
+
+
+def _param(name: str, value: Param) -> str:
+    if isinstance(value, Message):
+        return core_message(value)
+    if isinstance(value, dt.date):
+        return _locale.toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+    if isinstance(value, (int, float)):
+        return str(value)
+    if name in {"quote", "words"}:
+        return isolate(ltr_runs(value))
+    if name in _LTR:
+        return ltr(value)
+    if name in _ISOLATED:
+        return isolate(value)
+    if name == "field":
+        return field_label(value)
+    return value
 
 
 def core_text(text: str, templates: tuple[str, ...] = TEMPLATES) -> str:

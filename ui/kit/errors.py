@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from core.errors import Cancelled, ChartsideError, ValidationError
 from ui.kit.contrast import ERROR_BACKGROUND, ERROR_BORDER, ERROR_TEXT
-from ui.kit.core_text import core_text
+from ui.kit.core_text import core_words
 
 
 @dataclass(frozen=True)
@@ -45,13 +45,13 @@ def describe(exc: BaseException) -> ErrorText:
     if isinstance(exc, ValidationError):
         # The on-screen label replaces the internal field name.
         message = QCoreApplication.translate("Errors", "{field}: {reason}").format(
-            field=field_label(exc.field), reason=core_text(exc.detail)
+            field=field_label(exc.field), reason=core_words(exc.detail)
         )
-        return ErrorText(message, core_text(exc.remediation), exc.field)
+        return ErrorText(message, _remediation(exc), exc.field)
     if isinstance(exc, Cancelled):
         return ErrorText(QCoreApplication.translate("Errors", "Cancelled."), "")
     if isinstance(exc, ChartsideError):
-        return ErrorText(core_text(exc.message), core_text(exc.remediation))
+        return ErrorText(core_words(exc.msg or exc.message), _remediation(exc))
     # A bug or an unwrapped library error. Its text may quote data, so show only the type.
     return ErrorText(
         QCoreApplication.translate("Errors", "Something went wrong ({kind}).").format(
@@ -61,6 +61,10 @@ def describe(exc: BaseException) -> ErrorText:
             "Errors", "Try again. If it keeps happening, run “chartside doctor”."
         ),
     )
+
+
+def _remediation(exc: ChartsideError) -> str:
+    return core_words(exc.remedy or exc.remediation)
 
 
 class ErrorBanner(QFrame):
