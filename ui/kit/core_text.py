@@ -1,9 +1,13 @@
-"""Core's words on screen, translated: error messages, remediations and the assistant's
-own words come from `core` in English (core never imports Qt), so the ones a user meets are
-listed here for lupdate and looked up by their English text. Texts with values in them
-(an extractive answer's lines, a warning naming a date) are matched against their English
-template (`TEMPLATES`); their values are translated in turn, except the notes' own words.
-Translating at display time also covers answers stored in English before.
+"""Core's words on screen, translated. Core speaks in message ids (core/messages): an
+error's message and remediation are a `Message`, rendered here by id (`core_message`), its
+template translated from the catalogue (lupdate reads the templates from core/messages)
+and its values put in: a value that is a message is rendered in turn, a date is spelt in
+the UI's language, a path reads left to right, a name is isolated.
+
+What still comes as English text is looked up by that text (`core_text`): `TEXTS` exactly,
+`TEMPLATES` by matching their English (an extractive answer's lines, the assistant's
+warnings, a model's reason for being in use, errors raised outside core). Issue 31 moves
+those to ids in turn; an id's template kept here too is harmless (one catalogue entry).
 A text matching nothing stays as core wrote it.
 """
 
