@@ -95,15 +95,15 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
             [("hypertension", "present"), ("obesity", "present"), ("gerd", "present")],
         ),
         (
-            "Past medical history:\n- asthma\n- migraine\n\nToday: sinusitis",
+            "Past medical history:\n- pneumonia\n- kidney stones\n\nToday: sinusitis",
             "medical_history",
-            [("asthma", "history"), ("migraine", "history"), ("sinusitis", "present")],
+            [("pneumonia", "history"), ("kidney stones", "history"), ("sinusitis", "present")],
         ),
         # A heading with its content on its line reaches no further than its sentence.
         (
-            "Background: reflux.\nDVT - stable.",
+            "Background: pneumonia.\nDVT - stable.",
             "assessment",
-            [("gerd", "history"), ("deep vein thrombosis", "present")],
+            [("pneumonia", "history"), ("deep vein thrombosis", "present")],
         ),
         (
             "Family history:\n- mother: diabetes\n\nHTN, stable.",
@@ -111,9 +111,9 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
             [("hypertension", "present")],
         ),
         (
-            "PMH of asthma, here today for sinusitis",
+            "PMH of shingles, here today for sinusitis",
             "subjective",
-            [("asthma", "history"), ("sinusitis", "present")],
+            [("shingles", "history"), ("sinusitis", "present")],
         ),
         (
             "History of presenting complaint: 2 days of vomiting",
@@ -174,10 +174,10 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
         ("Depression, in remission", "assessment", [("depression", "history")]),
         ("Remote consultation for hypertension", "subjective", [("hypertension", "present")]),
         (
-            "Hx of HTN with new-onset AF",
+            "Hx of DVT with new-onset AF",
             "assessment",
             [
-                ("hypertension", "history"),
+                ("deep vein thrombosis", "history"),
                 ("atrial fibrillation", "present"),
             ],
         ),

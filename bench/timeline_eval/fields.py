@@ -23,7 +23,9 @@ What counts as a fact (the rules the labels follow):
   discontinue, הפסיק), continued (cont., continue, ממשיך), listed (named in a list of what
   the patient takes: "Meds: ...", "תרופות: ...", "Takes ...").
 - A diagnosis is present (assessment, Dx, diagnosed with), negated (denies, no history of,
-  ruled out, negative for, שולל) or history (h/o, history of, PMH, ברקע).
+  ruled out, negative for, שולל) or history (h/o, history of, PMH, ברקע). Under those
+  background cues a lasting condition (`Condition.lasting`: hypertension, diabetes,
+  asthma ...) is still present: only what is over is history (docs/timeline.md).
 - A procedure is what was done ("knee injection"); a referral is the procedure
   "referral: <specialty>"; a visit is its type: "follow-up", "initial" or "telehealth".
   "Follow up in 4 weeks" in a plan is not this visit's type.

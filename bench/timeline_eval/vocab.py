@@ -103,10 +103,25 @@ class Condition:
     symptom: bool = False  # "denies X" reads naturally
 
     @property
+    def lasting(self) -> bool:
+        """A chronic disease the patient still has when a note lists it as background
+        ("PMH: HTN", "h/o asthma"): its status there is present, not history
+        (docs/timeline.md)."""
+        return self.name in LASTING
+
+    @property
     def aliases(self) -> tuple[str, ...]:
         return (self.name, *self.en, *self.he)
 
 
+# Of the conditions below, those that do not resolve by themselves.
+LASTING = frozenset(
+    {
+        *("hypertension", "type 2 diabetes", "anxiety", "asthma", "hypothyroidism"),
+        *("hyperlipidemia", "osteoarthritis", "gerd", "migraine", "atrial fibrillation"),
+        *("chronic kidney disease", "copd"),
+    }
+)
 CONDITIONS: tuple[Condition, ...] = (
     Condition("hypertension", ("hypertension", "HTN", "essential hypertension"), ("יתר לחץ דם",)),
     Condition("type 2 diabetes", ("type 2 diabetes", "T2DM", "diabetes"), ("סוכרת סוג 2", "סוכרת")),

@@ -169,9 +169,12 @@ class Writer:
         template = self.turn(("dx", status, lang, str(cond.symptom)), fitting)
         forms = cond.he if lang == "he" else cond.en
         form = self.turn(("dxform", cond.name, lang), forms)
+        # Every history template is a background cue ("h/o", "PMH:", "ברקע:"), none a word
+        # of the past: a lasting condition under one is still the patient's.
+        label = "present" if status == "history" and cond.lasting else status
         return Piece(
             _fill(template, dx=form),
-            [ExpectedFact("diagnosis", cond.name, status=status, aliases=cond.aliases)],
+            [ExpectedFact("diagnosis", cond.name, status=label, aliases=cond.aliases)],
         )
 
     def history_list(self, conds: Sequence[Condition], lang: Lang) -> Piece:
@@ -179,7 +182,13 @@ class Writer:
         leads = ("ברקע:", "רקע רפואי:") if lang == "he" else ("PMH:", "Past medical history:")
         lead = self.turn(("pmh", lang), leads)
         facts = [
-            ExpectedFact("diagnosis", c.name, status="history", aliases=c.aliases) for c in conds
+            ExpectedFact(
+                "diagnosis",
+                c.name,
+                status="present" if c.lasting else "history",
+                aliases=c.aliases,
+            )
+            for c in conds
         ]
         return Piece(f"{lead} {', '.join(names)}.", facts)
 

@@ -95,6 +95,7 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
         *("mi", "heart attack", "stemi", "nstemi", "acute myocardial infarction"),
         *("אוטם שריר הלב", "אוטם בשריר הלב", "התקף לב", "אוטם"),
     ),
+    "acute coronary syndrome": ("acs", "תסמונת כלילית חריפה", "תסמונת כלילית חדה"),
     "angina": ("angina pectoris", "stable angina", "unstable angina", "תעוקת חזה"),
     "peripheral artery disease": (
         *("pad", "pvd", "peripheral vascular disease", "peripheral arterial disease"),
@@ -112,7 +113,8 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
     ),
     "osteoarthritis": (
         *("oa", "degenerative joint disease", "djd", "osteoarthrosis", "degenerative arthritis"),
-        *("אוסטאוארתריטיס", "אוסטיאוארתריטיס", "שחיקת סחוס", "שחיקת מפרקים", "ארתרוזיס"),
+        *("אוסטאוארתריטיס", "אוסטיאוארתריטיס", "אוסטאוארטריטיס", "אוסטיאוארטריטיס"),
+        *("שחיקת סחוס", "שחיקת מפרקים", "ארתרוזיס"),
         "דלקת מפרקים ניוונית",
     ),
     # Not "RA": in a note that is "room air" far more often than the disease.
@@ -164,7 +166,10 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
     "loss of appetite": ("poor appetite", "anorexia", "decreased appetite", "ירידה בתיאבון"),
     "heartburn": ("dyspepsia", "indigestion", "הפרעות עיכול"),
     "palpitations": ("palpitation", "דפיקות לב", "דפיקות לב מואצות"),
-    "suicidal ideation": ("si", "suicidal thoughts", "מחשבות אובדניות", "מחשבות אבדניות"),
+    "suicidal ideation": (
+        *("si", "suicidal thoughts", "suicidality", "מחשבות אובדניות", "מחשבות אבדניות"),
+        *("אובדנות", "מחשבות על התאבדות", "מחשבות אובדן"),
+    ),
     "headache": ("cephalgia", "cephalalgia", "כאב ראש", "כאבי ראש"),
     "migraine": ("migraines", "מיגרנה", "מיגרנות"),
     "epilepsy": ("seizure disorder", "seizures", "אפילפסיה", "כפיון", "פרכוסים"),
@@ -261,7 +266,10 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
     "vitamin b12 deficiency": ("b12 deficiency", "low b12", "חוסר בוויטמין b12", "חוסר b12"),
     "gout": ("gouty arthritis", "שיגדון", "גאוט", "צנית"),
     "fever": ("pyrexia", "febrile", "חום גבוה", "חומים", "חום"),
-    "plantar fasciitis": ("דלקת בפסיה הפלנטרית", "דורבן", "פלנטר פסציאיטיס"),
+    "plantar fasciitis": (
+        *("plantar fasciopathy", "דלקת בפסיה הפלנטרית", "דורבן", "פלנטר פסציאיטיס"),
+        *("פלנטר פשיאיטיס", "פלנטר פסיאיטיס", "פלנטר פציאיטיס"),
+    ),
     "rotator cuff tendinopathy": (
         *("rotator cuff tear", "rotator cuff injury", "rotator cuff tendinitis"),
         *("פגיעה בשרוול המסובב", "קרע בשרוול המסובב"),
@@ -281,7 +289,7 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
     "meniscal tear": ("meniscus tear", "torn meniscus", "קרע במניסקוס", "קרע במיניסקוס"),
     "acl tear": ("acl rupture", "acl injury", "קרע ברצועה הצולבת", "קרע ברצועה הצולבת הקדמית"),
     "ankle sprain": ("sprained ankle", "נקע בקרסול", "נקע קרסול"),
-    "fracture": ("fractured", "broken bone", "fx", "שבר", "שברים"),
+    "fracture": ("fractured", "broken bone", "bony injury", "bone injury", "fx", "שבר", "שברים"),
     "scoliosis": ("סקוליוזיס", "עקמת"),
     "fibromyalgia": ("פיברומיאלגיה",),
     "concussion": ("זעזוע מוח",),
@@ -293,6 +301,14 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
         "מחלת פרקינסון",
     ),
     "multiple sclerosis": ("טרשת נפוצה",),
+    "diabetic retinopathy": (
+        *("retinopathy", "diabetic eye disease", "רטינופתיה", "רטינופתיה סוכרתית"),
+        "רטינופטיה",
+    ),
+    "postpartum depression": (
+        *("postnatal depression", "pnd", "postpartum depressive disorder"),
+        *("דיכאון אחרי לידה", "דיכאון לאחר לידה", "דיכאון לאחר הלידה"),
+    ),
     "peripheral neuropathy": (
         "neuropathy",
         "diabetic neuropathy",
@@ -359,7 +375,13 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
         *("היפרטריגליצרידמיה", "טריגליצרידים גבוהים"),
     ),
     "metabolic syndrome": ("התסמונת המטבולית", "תסמונת מטבולית"),
-    "gestational diabetes": ("gdm", "סוכרת הריון", "סוכרת היריון"),
+    "gestational diabetes": (
+        "gdm",
+        "סוכרת הריון",
+        "סוכרת היריון",
+        "סוכרת הריונית",
+        "סוכרת היריונית",
+    ),
     "goiter": ("goitre", "multinodular goiter", "זפק"),
     "thyroid nodule": ("thyroid nodules", "קשרית בבלוטת התריס", "קשריות בבלוטת התריס"),
     "acute kidney injury": (
@@ -493,7 +515,10 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
     "diplopia": ("double vision", "ראייה כפולה"),
     "visual disturbance": ("visual changes", "vision changes", "הפרעות ראייה", "שינויים בראייה"),
     "hallucinations": ("hallucination", "הזיות"),
-    "psychosis": ("psychotic symptoms", "פסיכוזה", "תסמינים פסיכוטיים"),
+    "psychosis": (
+        *("psychotic symptoms", "psychotic features", "psychotic signs", "פסיכוזה"),
+        *("תסמינים פסיכוטיים", "סימנים פסיכוטיים", "סממנים פסיכוטיים"),
+    ),
     "mania": ("manic symptoms", "מאניה"),
     "cauda equina syndrome": (
         "cauda equina",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
+from core.timeline.course import over_by_date, status_in_background
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
 from core.timeline.lexicon_conditions import ICD10
 from core.timeline.sections import headings, section_at
@@ -95,9 +96,14 @@ _HISTORY_NEAR = re.compile(
     re.IGNORECASE,
 )
 # "Asthma as a child", "migraine in childhood", "MI 2015", "בילדות": the past after the name.
+# After a comma the words must end the clause: in "HTN, בעבר pneumonia" they are the next
+# name's.
+_HISTORY_AFTER_WORDS = (
+    r"(?:as a child|in childhood|in the past|years ago|in remission|בילדות|בעבר|לפני שנים|"
+    rf"בהפוגה)(?![\w{HEB}])"
+)
 _HISTORY_AFTER = re.compile(
-    rf"^[\s,(]*(?:as a child|in childhood|in the past|years ago|in remission|בילדות|בעבר|"
-    rf"לפני שנים|בהפוגה)(?![\w{HEB}])",
+    rf"^[\s(]*{_HISTORY_AFTER_WORDS}|^[\s(]*,[\s(]*{_HISTORY_AFTER_WORDS}\s*(?=[,;.)]|$)",
     re.IGNORECASE,
 )
 # "ex-smoker", "quit smoking", "former drinker": the past, of the very next word only.
@@ -400,7 +406,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 )
             ):
                 continue
-            status = _status(body, start, end, c)
+            status = _status(body, start, end, c, name)
             if status != "negated" and list_end > end and _POST_NEGATION.match(body[list_end:]):
                 status = "negated"
             if (
@@ -409,7 +415,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 and section.kind == "history"
                 and not _TERMINATE.search(text, max(section.end, base), base + start)
             ):
-                status = "history"
+                status = status_in_background(name)
             onset = _ONSET.match(body[end:])
             a, b = base + start, base + end
             detail = f"onset {onset.group('year')}" if onset else None
@@ -443,17 +449,23 @@ def _with_codes(body: str, names: list[tuple[int, int, str]]) -> list[tuple[int,
     return sorted([*names, *codes])
 
 
-def _status(body: str, start: int, end: int, cut: int) -> DxStatus:
+def _status(body: str, start: int, end: int, cut: int, name: str) -> DxStatus:
+    """Negated, over (a word of the past, or a dated event), or under a background cue
+    ("h/o", "ברקע"), which makes history only what does not last (`core.timeline.course`)."""
     if _negated(body, start, end, cut):
         return "negated"
     own = _own_scope(body, start, cut)
+    # "past history of": the background cue's own "past" says no more than "history of".
+    rest = _HISTORY.sub(lambda m: " " * len(m.group(0)), own)
     if (
-        _HISTORY.search(own)
-        or _HISTORY_NEAR.search(own)
-        or _HISTORY_JUST_BEFORE.search(own)
+        _HISTORY_NEAR.search(rest)
+        or _HISTORY_JUST_BEFORE.search(rest)
         or _HISTORY_AFTER.match(body[end:])
+        or over_by_date(name, body[end:])
     ):
         return "history"
+    if _HISTORY.search(own):
+        return status_in_background(name)
     return "present"
 
 

@@ -142,9 +142,14 @@ class Lexicon:
             re.IGNORECASE,
         )
         caps = "|".join(re.escape(f.upper()) for f in sorted(short, key=len, reverse=True))
-        # "CP/SOB", "SI/HI": a slash joins abbreviations; "GAD-7" is a questionnaire.
+        # "CP/SOB", "SI/HI": a slash joins abbreviations; "GAD-7" is a questionnaire. Hebrew
+        # joins a one-letter prefix to a Latin word with a hyphen: "מ-LBP", "ל-ACS".
         short_pattern = (
-            re.compile(rf"(?<![\w{HEB}-])(?P<w>{caps})s?(?![\w{HEB}-])") if caps else None
+            re.compile(
+                rf"(?:(?<![\w{HEB}-])|(?<=(?<![\w{HEB}])[והבלמשכ]-))(?P<w>{caps})s?(?![\w{HEB}-])"
+            )
+            if caps
+            else None
         )
         return cls(canonical, pattern, short_pattern)
 

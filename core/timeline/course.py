@@ -1,0 +1,76 @@
+"""Whether a condition named in a note's background is still the patient's now.
+
+A diagnosis's status says what a clinician reading the timeline would take it to mean
+(docs/timeline.md, "Present or history"): **present** is a condition the patient has now,
+**history** one that is over. A background cue ("PMH:", "h/o", "history of", "ברקע") does
+not by itself say a condition is over: "PMH: hypertension" and "h/o type 2 diabetes" are
+conditions the patient still has, since they do not go away, while "PMH: MI" and "h/o
+DVT" are events that are past. So under such a cue a lasting condition is present and
+anything else is history. Words that say a condition is over ("previous", "in the past",
+"resolved", "as a child", "בעבר", "s/p") make any condition history, and an event given
+with its year ("MI in 2017", "DVT ב-2011") is history too: the year dates an event that
+is over, where for a lasting condition it dates the onset."""
+
+from __future__ import annotations
+
+import re
+
+from core.timeline.text import HEB
+from core.timeline.types import DxStatus
+
+# Conditions that, once diagnosed, the patient is taken to still have unless the note says
+# otherwise: chronic diseases that do not resolve by themselves.
+LASTING: frozenset[str] = frozenset(
+    {
+        *("hypertension", "type 2 diabetes", "type 1 diabetes", "prediabetes"),
+        *("hyperlipidemia", "hypertriglyceridemia", "metabolic syndrome", "obesity"),
+        *("hypothyroidism", "hyperthyroidism", "asthma", "copd", "obstructive sleep apnea"),
+        *("heart failure", "atrial fibrillation", "coronary artery disease", "cardiomyopathy"),
+        *("peripheral artery disease", "heart disease", "aortic stenosis", "aortic aneurysm"),
+        *("mitral regurgitation", "chronic kidney disease", "benign prostatic hyperplasia"),
+        *("osteoarthritis", "rheumatoid arthritis", "psoriatic arthritis", "osteoporosis"),
+        *("osteopenia", "ankylosing spondylitis", "lupus", "gout", "fibromyalgia"),
+        *("gerd", "irritable bowel syndrome", "crohn's disease", "ulcerative colitis"),
+        *("celiac disease", "fatty liver", "cirrhosis", "epilepsy", "migraine"),
+        *("parkinson's disease", "multiple sclerosis", "peripheral neuropathy", "dementia"),
+        *("mild cognitive impairment", "essential tremor", "restless legs syndrome"),
+        *("anxiety", "bipolar disorder", "schizophrenia", "ptsd", "ocd", "adhd"),
+        *("autism spectrum disorder", "psoriasis", "eczema", "hiv", "glaucoma"),
+        *("macular degeneration", "hearing loss", "thalassemia", "g6pd deficiency"),
+        *("familial mediterranean fever", "polycystic ovary syndrome", "endometriosis"),
+        *("chronic pain", "scoliosis", "spinal stenosis", "degenerative disc disease"),
+    }
+)
+# Events and acute illnesses: over once they have happened, so a year given with one
+# ("MI 2017", "PE ב-2017") dates the past.
+EVENTS: frozenset[str] = frozenset(
+    {
+        *("myocardial infarction", "acute coronary syndrome", "stroke"),
+        *("transient ischemic attack", "deep vein thrombosis", "pulmonary embolism"),
+        *("pneumonia", "fracture", "kidney stones", "gestational diabetes", "acl tear"),
+        *("meniscal tear", "ankle sprain", "concussion", "appendicitis", "cholecystitis"),
+        *("pancreatitis", "covid-19", "influenza", "cellulitis", "shingles", "sepsis"),
+        *("pyelonephritis", "acute kidney injury", "self-harm", "postpartum depression"),
+        *("cancer", "breast cancer", "prostate cancer", "colorectal cancer", "lung cancer"),
+        *("skin cancer", "melanoma", "lymphoma", "leukemia", "thyroid cancer"),
+        *("whiplash", "pericarditis", "diverticulitis", "eating disorder"),
+    }
+)
+# The year after an event's name: "MI 2017", "(2015)", "in 2014", "ב-2011", "בשנת 2000".
+_DATED = re.compile(r"^[\s,(\-–]*(?:in\s+|since\s+|ב-?|בשנת\s+)?(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+# "in 2014, resolved", "(2000) - resolved": a dated condition said to be over.
+_DATED_RESOLVED = re.compile(
+    rf"^[\s,(\-–]*(?:in\s+|ב-?)?(?:19|20)\d\d\)?[\s,;\-–]*(?:resolved|נפתר|חלף|חלפה)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+
+
+def status_in_background(name: str) -> DxStatus:
+    """The status of `name` under a background cue with no word of the past."""
+    return "present" if name in LASTING else "history"
+
+
+def over_by_date(name: str, after: str) -> bool:
+    """Whether the words right after the name date it as over: an event with its year, or
+    any condition dated and said to be resolved."""
+    return bool(_DATED_RESOLVED.match(after) or (name in EVENTS and _DATED.match(after)))
