@@ -232,13 +232,15 @@ def _procedures(text: str, field: str = "plan") -> list[str]:
         ("Plan: knee injection performed today.", ["knee injection"]),
         ("Refer her to rheumatology.", ["referral: rheumatology"]),
         ("הפניתי אותה לנוירולוג", ["referral: neurology"]),
-        # Not done: ordered, declined, planned, said not to be.
+        # Ordered at the visit: a procedure fact with status "ordered"
+        # (tests/test_timeline_extract_orders.py).
+        ("Plan: knee injection next week.", ["knee injection"]),
+        ("MRI lumbar spine ordered.", ["mri"]),
+        ("Will arrange an echo.", ["echocardiogram"]),
+        # Not done and not ordered: declined, recommended, said not to be.
         ("No x-ray done.", []),
         ("ECG not done.", []),
-        ("Plan: knee injection next week.", []),
-        ("MRI lumbar spine ordered.", []),
         ("Colonoscopy declined by patient.", []),
-        ("Will arrange an echo.", []),
         ("Recommend DEXA scan.", []),
     ],
 )

@@ -142,8 +142,10 @@ ROWS: list[Row] = [
      [("proc", "joint aspiration"), ("proc", "wound dressing"), ("proc", "vaccination")], []),
     ("en", "objective", "CXR: no consolidation. Rapid strep negative. Mole excised.",
      [("proc", "chest x-ray"), ("proc", "throat swab"), ("proc", "excision")], []),
+    # A test ordered at the visit is a procedure fact (status "ordered"); one declined or
+    # only recommended is none (docs/timeline.md).
     ("en", "plan", "MRI ordered. Colonoscopy declined. Will arrange an echo. Recommend DEXA.",
-     [], []),
+     [("proc", "mri"), ("proc", "echocardiogram")], []),
     ("en", "plan", "Came for her scheduled knee injection; plan discussed, injection to the "
      "left knee performed.", [("proc", "knee injection"), ("proc", "knee injection")], []),
     ("en", "plan", "Cardiology consult requested. Referred to orthopedic surgery.",

@@ -17,7 +17,7 @@ PROCEDURES: dict[str, tuple[str, ...]] = {
         *("הזרקת סטרואידים", "הזרקת קורטיזון", "זריקת קורטיזון", "זריקת סטרואידים"),
     ),
     "joint manipulation": ("manipulation", "spinal manipulation", "knee manipulation", "מניפולציה"),
-    "dry needling": ("דיקור יבש",),
+    "dry needling": ("dn", "needling", "trigger point needling", "דיקור יבש", "דיקור"),
     "ecg": ("ekg", "electrocardiogram", "12-lead ecg", 'אק"ג', "אק״ג", "א.ק.ג"),
     "x-ray": ("xray", "x ray", "xr", "radiograph", "plain film", "צילום רנטגן", "רנטגן", "צילום"),
     "chest x-ray": (
@@ -35,7 +35,20 @@ PROCEDURES: dict[str, tuple[str, ...]] = {
     ),
     "ultrasound": (
         *("sonogram", "sonography", "doppler", "duplex", "doppler ultrasound", "duplex scan"),
-        *("אולטרסאונד", "אולטרה סאונד", "על קול", "על-קול", "דופלר"),
+        *("us shoulder", "shoulder us", "us abdomen", "abdominal us", "us knee", "knee us"),
+        *("us neck", "neck us", "renal us", "pelvic us", "thyroid us", "us thyroid"),
+        *(
+            "us כתף",
+            "us בטן",
+            "us ברך",
+            "us צוואר",
+            "us כליות",
+            "אולטרסאונד",
+            "אולטרה סאונד",
+            "על קול",
+            "על-קול",
+            "דופלר",
+        ),
     ),
     "echocardiogram": ("echo", "echocardiography", "tte", "אקו לב", "אקו", "אקוקרדיוגרפיה"),
     "dexa scan": (
@@ -45,7 +58,8 @@ PROCEDURES: dict[str, tuple[str, ...]] = {
     "ankle-brachial index": ("abi", "ankle brachial index", "מדד קרסול-זרוע", "מדד קרסול זרוע"),
     "holter monitor": ("holter", "24-hour holter", "הולטר", "הולטר לב"),
     "stress test": (
-        *("exercise stress test", "treadmill test", "nuclear stress test", "stress echo"),
+        *("exercise stress test", "treadmill test", "nuclear stress test", "stress echo", "ett"),
+        *("exercise tolerance test", "exercise test"),
         *("exercise ecg", "מבחן מאמץ", "ארגומטריה", "מיפוי לב"),
     ),
     "spirometry": (
@@ -302,7 +316,10 @@ SPECIALTIES: dict[str, tuple[str, ...]] = {
     ),
     "dietitian": ("dietician", "nutritionist", "dietetics", "דיאטנית", "דיאטנית קלינית", "תזונאית"),
     "occupational therapy": ("ot", "occupational therapist", "ריפוי בעיסוק", "מרפאה בעיסוק"),
-    "podiatry": ("podiatrist", "פודיאטר", "פודיאטריה"),
+    "podiatry": (
+        *("podiatrist", "foot clinic", "diabetic foot clinic", "פודיאטר", "פודיאטריה"),
+        *("כף רגל", "כף רגל סוכרתית", "מרפאת כף רגל", "מרפאת כף רגל סוכרתית"),
+    ),
     "emergency department": ("ed", "er", "emergency room", "a&e", "מיון", "חדר מיון", "חדר המיון"),
     "sleep clinic": ("sleep study", "מעבדת שינה", "מרפאת שינה"),
     "urology": ("urologist", "אורולוג", "אורולוגיה", "אורולוגית"),

@@ -15,6 +15,7 @@ import re
 from core.timeline.course import over_by_date, status_in_background
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
 from core.timeline.lexicon_conditions import ICD10
+from core.timeline.orders import order_status
 from core.timeline.sections import headings, section_at
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import DxStatus, Fact
@@ -136,17 +137,6 @@ _UNCERTAIN = re.compile(
     rf"ייתכן|יתכן|אולי|לבירור|בירור|סיכון ל|במקרה של|אם){_E}|(?:^|(?<=[\s(]))\?\s*$",
     re.IGNORECASE,
 )
-# A procedure still to come ("repeat blood tests in 3 months", "order an x-ray") is no
-# procedure done; the timeline records what was.
-_PLANNED = re.compile(
-    rf"{_W}(?:repeat|recheck|order|ordered|schedule|scheduled|will|plan\s*:|plan to|plan for|"
-    r"planned|to have|book|"
-    r"booked|arrange|arranged|recommend|recommended|advise|advised|consider|"
-    r"needs|will need|requires|due for|awaiting|await|pending|"
-    r"declined|refused|deferred|לחזור על|להזמין|יבוצע|תבוצע|לבצע|לתאם|הוזמנה|הוזמן|"
-    rf"מומלץ|הומלץ|ממתין ל|ממתינה ל|סירב ל|סירבה ל){_E}",
-    re.IGNORECASE,
-)
 # How many words before a procedure a word of the future reaches ("will arrange an MRI"):
 # "Plan discussed with the patient, knee injection performed" was done.
 _PLAN_REACH = 3
@@ -164,15 +154,6 @@ _DONE_WORDS = re.compile(
 )
 _DONE_WORDS_BEFORE = re.compile(
     rf"{_W}(?:performed|did|underwent|had|בוצע|בוצעה|נעשה|נעשתה|עבר|עברה){_E}", re.IGNORECASE
-)
-# After the procedure: "MRI ordered", "colonoscopy declined", "ECG not done".
-_NOT_DONE_AFTER = re.compile(
-    r"^(?:\s+(?!done|performed|completed|given|and|with|today)[\w-]+){0,3}?[\s,:\-–]*"
-    r"(?:was |were |is |are |to be |has been )?(?:not done|not performed|"
-    r"deferred|declined|refused|cancelled|canceled|ordered|requested|pending|scheduled|"
-    r"booked|planned|recommended|advised|arranged|to be arranged|to follow|awaited|"
-    rf"הוזמן|הוזמנה|הומלץ|מתוכנן|מתוכננת|יבוצע|תבוצע|נדחה|נדחתה)(?![\w{HEB}])",
-    re.IGNORECASE,
 )
 _SIDE = r"(?:left|right|l|r|lt|rt|bilateral)"
 _INJECTION = (
@@ -262,6 +243,7 @@ _TERMINATE = re.compile(
     rf"הגיעה בשל){_E}",
     re.IGNORECASE,
 )
+_CLOSED_ASIDE = re.compile(r"\)\s*[,;]")
 _ONSET = re.compile(
     r"^[\s,(]*(?:diagnosed|dx|dx'd)?\s*(?:in|since|from|,)?\s*(?P<year>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
@@ -271,11 +253,12 @@ _REFERRAL = re.compile(
     r"patient|pt|the client|client)|(?:הפניתי|הפנינו|שלחנו|שלחתי)\s+(?:אותו|אותה|את המטופל|"
     r"את המטופלת)|referred|referral|refer|ref|refd|sent|referring|re-?referred|consult|"
     r"consulted|consultation|e-?consult|request(?:ed)? (?:a )?consult(?:ation)? (?:from|with)|"
+    r"(?:referral )?letter|wrote|written|מכתב|מכתב הפניה|"
     r"ייעוץ|יעוץ|לייעוץ|קונסולטציה|הפניה|הפנייה|הופנה|"
     r"הופנתה|מפנה|מפנים|הפנייתו|הפנייתה|הפניתי|הפנינו|מופנה|מופנית|מופנים|יופנה|תופנה|"
     r"להפנות|נשלח|נשלחה|נשלחו|ישלח|יישלח|תישלח)(?:\s+(?:on|back|made|sent|placed|letter|"
     r"written|done|given|faxed|submitted))?(?:\s*:\s*|\s+(?:to|for)\s+(?:an?\s+)?(?:urgent\s+|"
-    r"routine\s+)?|\s+)(?:the\s+|a\s+|an\s+)?ל?-?",
+    r"routine\s+)?|\s+)(?:the\s+|a\s+|an\s+)?(?:(?:urgent|routine|דחופה|דחוף|בהולה)\s+)?ל?-?",
     re.IGNORECASE,
 )
 # "הופנה למרפאת אורתופדיה": a word for a clinic or doctor between the verb and the specialty.
@@ -375,14 +358,12 @@ def read_problems(text: str, field: str) -> list[Fact]:
             proc_spans.append((start, end))  # a condition in its name is no diagnosis
             near = _last_words(_DONE_AS_PLANNED.sub(" ", scope), _PLAN_REACH)
             done_said = bool(_DONE_WORDS.match(body[end:]) or _DONE_WORDS_BEFORE.search(near))
-            if (
-                _PRE_NEGATION.search(re.split(r"[,;:]", near)[-1])
-                or (_PLANNED.search(near) and not done_said)
-                or _NOT_DONE_AFTER.match(body[end:])
-            ):
+            order = order_status(near, body[end:], done_said)
+            if _PRE_NEGATION.search(re.split(r"[,;:]", near)[-1]) or order == "none":
                 continue
             a, b = base + start, base + end
-            facts.append(Fact("procedure", name, a, b, text[a:b]))
+            status = "ordered" if order == "ordered" else None
+            facts.append(Fact("procedure", name, a, b, text[a:b], status=status))
         found = _with_codes(body, conditions.find(body))
         list_ends = _list_ends(body, found)
         for (start, end, name), list_end in zip(found, list_ends, strict=True):
@@ -471,10 +452,12 @@ def _status(body: str, start: int, end: int, cut: int, name: str) -> DxStatus:
 
 def _scope_before(body: str, start: int, cut: int = 0) -> str:
     """The part of the sentence before `start` that a trigger there would still reach: from
-    its last heading (`cut`) or terminating word on, pseudo-triggers blanked out."""
+    its last heading (`cut`) or terminating word on, pseudo-triggers blanked out. A
+    parenthesis closed before a comma ends its own words' reach: in "stopped X (no longer
+    needed), letter to neurology" the "no longer" is the parenthesis's."""
     head = _PSEUDO.sub(lambda m: " " * len(m.group(0)), body[cut:start])
-    ends = list(_TERMINATE.finditer(head))
-    return head[ends[-1].end() :] if ends else head
+    ends = [*_TERMINATE.finditer(head), *_CLOSED_ASIDE.finditer(head)]
+    return head[max(m.end() for m in ends) :] if ends else head
 
 
 def _negated(body: str, start: int, end: int, cut: int = 0) -> bool:
