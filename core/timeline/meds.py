@@ -48,7 +48,8 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"restart|restarted|re-start|re-started|resume|resumed|reintroduce|reintroduced|"
             r"given|administered|ניתן|ניתנה|"
             r"initiating|commence|commenced|commencing|add|added|adding|new rx|new prescription|"
-            r"prescribe|prescribed|prescribing|rx|rx'd|trial of|put on|placed on|switched to|"
+            r"prescribe|prescribed|prescribing|rx(?!\s+list)|rx'd|trial of|put on|placed on|"
+            r"switched to|"
             r"switch to|changed to|change to|given a prescription for|script for|"
             r"התחיל|התחילה|להתחיל|התחלת|התחלנו|מתחיל|מתחילה|הותחל|הותחלה|נרשם|נרשמה|רשמתי|"
             r"ניתן מרשם ל|מרשם ל|הוסף|הוספנו|להוסיף|נתתי מרשם ל|try|new:|new -|new –|"
@@ -59,7 +60,7 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
     (
         "continued",
         _cues(
-            r"continue|continued|continues|continuing|cont\.?|maintain|maintained|remain on|"
+            r"continue|continued|continues|continuing|cont\.?|c/w|maintain|maintained|remain on|"
             r"remains on|stay on|stays on|refill|refilled|refills|renew|renewed|same dose|"
             r"increase|increased|increasing|decrease|decreased|reduce|reduced|titrate|titrated|"
             r"uptitrate|up-titrate|adjust|adjusted|ממשיך|ממשיכה|להמשיך|המשך|המשיך|המשיכה|"
@@ -77,7 +78,7 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
     (
         "listed",
         _cues(
-            r"meds|medications|medication list|med list|current meds|current medications|"
+            r"meds|medications|medication list|med list|rx list|current meds|current medications|"
             r"home meds|takes|taking|uses|using|is on|currently on|already on|been on|"
             r"תרופות|תרופות קבועות|נוטל|נוטלת|מקבל|מקבלת|מטופל ב|מטופלת ב|regimen|current regimen|"
             r"medication regimen|current treatment|usual meds|usual medications|active meds|"
@@ -85,8 +86,10 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
         ),
     ),
 )
+# A Hebrew verb may carry a joined "ש" or "ו" ("שהפסיק", "והתחיל").
 _CUE = re.compile(
-    "|".join(rf"(?P<{status}>{_W}(?:{words}){_E})" for status, words in _CUES), re.IGNORECASE
+    "|".join(rf"(?P<{status}>{_W}(?:[וש](?=[{HEB}]))?(?:{words}){_E})" for status, words in _CUES),
+    re.IGNORECASE,
 )
 # What voids a mention: an allergy, a refusal, "not on".
 _NOT_TAKEN = re.compile(
@@ -234,6 +237,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 continue  # "B12 injection", "Kenalog injection": the procedure's
 
             after = _AFTER.match(body[stop:])
+            if after is not None and _opens_next(body, stop, after, mentions[k + 1 :]):
+                after = None  # "X 50 mg, ממשיך ליטול Y": the verb is the next drug's
             earlier: list[MedStatus] = [cue for c, _, cue in cues if c < start]
             # "Metformin caused GI upset and was stopped": with no verb before it, the drug
             # takes the first one after it, before the next drug.
@@ -265,6 +270,14 @@ def read_medications(text: str, field: str) -> list[Fact]:
             a, b = sentence.start + start, sentence.start + stop
             facts.append(Fact("medication", name, a, b, text[a:b], status=status, dose=dose))
     return facts
+
+
+def _opens_next(body: str, stop: int, after: re.Match[str], rest: list[Mention]) -> bool:
+    """Whether a verb that a comma sets apart from the drug ending at `stop` begins the
+    next drug's clause instead (no comma or semicolon between the verb and that drug)."""
+    if not rest or "," not in after.group(0):
+        return False
+    return not re.search(r"[,;]", body[stop + after.end() : rest[0][0]])
 
 
 def _action_cues(body: str) -> list[tuple[int, int, MedStatus]]:
