@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 HEB = "\u05d0-\u05ea"
-# Hebrew glues one-letter prefixes to a word ("ולחץ דם", "במשקל").
-HEB_PREFIX = "[והבלמשכ]?"
+# Hebrew glues one-letter prefixes to a word ("ולחץ דם", "במשקל"), two at times
+# ("שהסוכר", "וה-LDL").
+HEB_PREFIX = "(?:[ושכ][הבלמ]|[והבלמשכ])?"
 # "82.5", and "82,5" as much of Europe and Israel writes it (a comma before one or two
 # digits; "1,000" is a thousand and "80, 72" a list).
 _NUM = r"\d{1,4}(?:\.\d{1,3}|,\d{1,2}(?![\d]))?"
@@ -25,7 +26,7 @@ _BRIDGE_WORDS = (
     r"elevated|raised|high|low|borderline|stable|ifcc|ngsp|dcct|fell|rose|dropped|climbed|"
     r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה|"
     r"מוערך|ציון|בציון|בדרגה|בדרגת|דרגה|טוטאלי|כולל|עד|ל-|הינו|הינה|הוא|היא|קיבל|קיבלה|"
-    r"נקודות|בבדיקה|במדידה"
+    r"נקודות|בבדיקה|במדידה|מחושב|מחושבת|at home|home|בבית"
 )
 _SIDE = r"(?:left|right|l|r|lt|rt|bilateral|bilat)"
 _JOINT = (
@@ -230,7 +231,7 @@ SPECS: tuple[Spec, ...] = (
             r"hba1",
             rf"{HEB_PREFIX}המוגלובין סוכרתי",
             rf"{HEB_PREFIX}סוכר ממוצע",
-            rf"{HEB_PREFIX}המוגלובין(?: מסוכרר)?(?:\s?a1c)?",
+            rf"{HEB_PREFIX}המוגלובין(?: ה?מסוכרר)?(?:\s?a1c)?",
             rf"{HEB_PREFIX}המוגלובין מסוכרר",
         ),
         rf"({_NUM})",
@@ -312,7 +313,7 @@ SPECS: tuple[Spec, ...] = (
             r"hgt",
             r"glyc(?:a)?emia",
             r"dextro(?:stix)?",
-            rf"{HEB_PREFIX}גלוקוז(?: בדם| בצום)?",
+            rf"{HEB_PREFIX}גלוקוזה?(?: בדם| בצום)?",
             rf"{HEB_PREFIX}רמת (?:ה)?(?:סוכר|גלוקוז)(?: בדם| בצום)?",
             rf"{HEB_PREFIX}בדיקת סוכר",
             rf"{HEB_PREFIX}סוכר(?: בדם| בצום| אקראי)?",
