@@ -52,6 +52,9 @@ PRODUCERS: dict[str, Producer] = {
     "eval_answers_json": _command(
         "bench.eval_answers", "eval_answers_json", "--answer-format", "json"
     ),
+    "eval_answers_holdout": _command(
+        "bench.eval_answers_holdout", "eval_answers_holdout", "--write"
+    ),
     "eval_timeline": _command("bench.eval_timeline", "eval_timeline"),
     "eval_timeline_holdout": _command(
         "bench.eval_timeline_holdout", "eval_timeline_holdout", "--write"
