@@ -138,6 +138,25 @@ def test_a_hebrew_question_reads_a_date_glued_to_its_preposition(day: dt.date) -
         assert r.text == "מה היה לחץ הדם?", form
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "PHQ-9 on 11 March 2025?",
+        "Which PHQ-9 did we record at the March 11, 2025 visit?",
+        "מה היה ציון ה-GAD-7 ב-11 במרץ 2025?",
+        "כמה היה ה-HbA1c במפגש של 11 במרץ 2025?",
+        "האם נרשם Concor ב-11 במרץ 2025?",
+        "מה היה ה-eGFR ב-11 March 2025?",
+    ],
+)
+def test_a_scale_or_latin_word_beside_a_date_leaves_the_day_whole(question: str) -> None:
+    """A score's name with its number (GAD-7) or a Latin word in a Hebrew question once
+    turned "11 March 2025" into the whole year 2025."""
+    r = read_question(question, TODAY)
+    assert (r.date_from, r.date_to, r.day) == (D(2025, 3, 11), D(2025, 3, 11), D(2025, 3, 11))
+    assert "2025" not in r.text
+
+
 def test_numbers_that_are_not_dates_are_left_alone() -> None:
     assert find_dates("BP 120/80, dose 2.5 mg, 2024-13-45, 12/31") == []
 

@@ -57,7 +57,30 @@ _DANGLING_HE = re.compile(r"(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש
 _MONTH_ONLY_WORDS = frozenset({"may", "jan", "mar", "sun", "sat", "wed"})
 # Words that mix letters and digits (A1c, B12, CD4) throw dateparser's search off the
 # date beside them; they are masked, at the same length, while it looks.
-_CODE_WORD = re.compile(r"\b(?!\d+(?:st|nd|rd|th)\b)(?=\w*[^\W\d_])(?=\w*\d)\w+\b")
+# A scale's name joins its number with a hyphen (PHQ-9, GAD-7): masked the same way, or
+# "PHQ-9 on 4 November 2024" reads as the year 2024 alone.
+_CODE_WORD = re.compile(
+    r"\b(?!\d+(?:st|nd|rd|th)\b)(?=\w*[^\W\d_])(?=\w*\d)\w+\b|\b[A-Za-z]{2,}-\d+\b"
+)
+
+# In a Hebrew question a Latin word (HbA1c, PHQ-9, a drug's name) makes dateparser take the
+# text for English and miss "18 באוקטובר 2024" beside it; such words are masked in Hebrew
+# letters while it looks, English month names kept ("ב-18 October 2024").
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_MONTH_WORDS = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec")
+)  # fmt: skip
+
+
+def _masked(question: str, hebrew: bool) -> str:
+    masked = _CODE_WORD.sub(lambda m: "x" * len(m.group()), question)
+    if not hebrew:
+        return masked
+    return _LATIN_WORD.sub(
+        lambda m: m.group() if m.group().lower() in _MONTH_WORDS else "א" * len(m.group()), masked
+    )
 
 
 @dataclass(frozen=True)
@@ -105,13 +128,13 @@ def _dates(question: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
         "RELATIVE_BASE": base,
         "RETURN_TIME_AS_PERIOD": True,
     }
-    masked = _CODE_WORD.sub(lambda m: "x" * len(m.group()), question)
+    hebrew = has_hebrew(question)
+    masked = _masked(question, hebrew)
     found = search_dates(masked, languages=LANGUAGES, settings=settings) or []
     parser = DateDataParser(languages=LANGUAGES, settings=settings)
     # Numeric dates are day-first in Israel, and dotted ones wherever they are written:
     # "4.3.2025" is 4 March. Only an English question's slashes keep month-first.
     day_first = DateDataParser(languages=LANGUAGES, settings=settings | {"DATE_ORDER": "DMY"})
-    hebrew = has_hebrew(question)
     out: list[tuple[str, dt.date, dt.date]] = []
     for start_at, end_at in _merge_adjacent(masked, [phrase for phrase, _ in found]):
         phrase = question[start_at:end_at]
