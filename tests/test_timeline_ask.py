@@ -131,6 +131,25 @@ def test_absence_is_said_only_after_an_exhaustive_look(chart: Any) -> None:
     assert not found.refused and "2024-05-09 [1]" in found.answer
 
 
+def test_a_record_written_in_other_word_forms_is_found(chart: Any) -> None:
+    """The question's words need not be the note's: "knee manipulation" is in "manipulated
+    the right knee"; "No record" while the note records it tells the clinician it never
+    happened."""
+    svc, client, _ = chart
+    day = START + dt.timedelta(days=150)
+    svc.create_session(
+        client,
+        SessionData(date=day, objective="Manipulated the right knee under sedation.", plan="Rest."),
+    )
+    found = _ask(svc, client, "Any record of knee manipulation?")
+    assert found.path == "timeline" and not found.refused
+    assert "2024-06-08 [1]" in found.answer
+    assert [s.snippet for s in found.sources] == ["Manipulated the right knee under sedation."]
+    # Both words are needed: a knee alone, or aspirin for "aspiration", is no record.
+    absent = _ask(svc, client, "Any record of knee aspiration?")
+    assert absent.refused and absent.sources == []
+
+
 def test_other_questions_take_the_model_path(chart: Any) -> None:
     svc, client, _ = chart
     svc.index_now()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from uuid import UUID
 
@@ -120,17 +120,13 @@ def _answer(
     ]
 
     def search_notes(forms: Sequence[str]) -> list[answers.Cite]:
-        """Every line of the client's notes that holds one of `forms` as a word."""
-        # Hebrew glues a one-letter prefix to the word: "לפיזיותרפיה", "והפניה".
-        pattern = re.compile(
-            r"(?<!\w)(?:[והבלמשכ]-?)?(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)",
-            re.IGNORECASE,
-        )
+        """Every line of the client's notes that holds one of `forms` (see `line_matches`)."""
+        matches = line_matches(forms)
         return [
             answers.Cite(sid, day, field, line.strip())
             for sid, day, field, body in notes
             for line in body.splitlines()
-            if pattern.search(line)
+            if matches(line)
         ]
 
     draft = answers.answer(q, store.load(c, k, client_id), visits, search_notes, today)
@@ -156,6 +152,39 @@ def _answer(
         for i, cite in enumerate(draft.cites, start=1)
     ]
     return TimelineAnswer(q, draft.text, draft.refused, sources)
+
+
+# Hebrew glues a one-letter prefix to the word: "לפיזיותרפיה", "והפניה".
+_PREFIX = r"(?<!\w)(?:[והבלמשכ]-?)?"
+_FILLER = frozenset({"a", "an", "the", "of", "to", "for", "any", "done", "performed"})
+
+
+def line_matches(forms: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a line holds one of `forms` as a word, or, for a form of several words,
+    each of its words in any order and any ending: "knee aspiration" is in "Knee aspirated
+    under sterile conditions", "knee manipulation" in "manipulated the left knee". A note
+    says what was done in its own words; an "any record" answer that missed it would tell
+    the clinician it never happened."""
+    whole = re.compile(
+        _PREFIX + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE
+    )
+    stems = [
+        [re.compile(_PREFIX + re.escape(_stem(w)), re.IGNORECASE) for w in words]
+        for f in forms
+        if len(words := [w for w in re.findall(r"\w+", f) if w.casefold() not in _FILLER]) > 1
+    ]
+    return lambda line: (
+        bool(whole.search(line)) or any(all(p.search(line) for p in ps) for ps in stems)
+    )
+
+
+def _stem(word: str) -> str:
+    """The start every ending of `word` shares: "aspiration" -> "aspira", "manipulation" ->
+    "manipul"; a word below six letters stays whole (below four, a word of its own)."""
+    if len(word) < 6:
+        return word + r"(?!\w)" if len(word) < 4 else word
+    stem = re.sub(r"(?:ation|ions|ion|ing|ed|es|s|e)$", "", word.casefold())
+    return stem if len(stem) >= 6 else word.casefold()[:6]  # "aspira": not "aspirin"
 
 
 def _visit(session_id: UUID, day: dt.datetime, fields: dict[str, str | None]) -> answers.Visit:
