@@ -91,6 +91,20 @@ def test_the_same_words_written_another_way_are_not_errors() -> None:
     assert words("140/90, don’t") == ["140", "90", "don't"]
 
 
+def test_a_unit_written_as_its_symbol_is_the_same_word_and_a_different_unit_is_not() -> None:
+    said = "Metformin 500 milligrams. Weight 72 kilograms. Fluids 250 millilitres, B12 1 microgram."
+    heard = "Metformin 500 mg. Weight 72 kg. Fluids 250 mL, B12 1 µg."
+    assert count_errors(said, heard).errors == 0
+    assert words("1 milligram, 2 MG, 3 kilos, 4 mcg, 5 μg") == [
+        "1", "mg", "2", "mg", "3", "kg", "4", "mcg", "5", "mcg",
+    ]  # fmt: skip
+    # A microgram is a thousandth of a milligram: that slip is an error, and so is a unit
+    # heard as another word.
+    wrong = count_errors("levothyroxine 50 micrograms daily", "levothyroxine 50 mg daily")
+    assert (wrong.substitutions, wrong.errors) == (1, 1)
+    assert count_errors("furosemide 40 milligrams", "furosemide 40 milli grams").errors == 2
+
+
 # -- tokens to timed words -------------------------------------------------------------
 PIECES = {1: " Start", 2: " met", 3: "formin", 4: " 4", 5: ",", 6: "500", 7: " daily", 8: "."}
 

@@ -24,16 +24,33 @@ _NUMBERS = {name: str(i) for i, name in enumerate(_ONES.split())} | {
     name: str(10 * i) for i, name in enumerate(_TENS.split(), 3)
 }
 _SYMBOLS = {"%": " percent ", "°": " degrees "}
+# A unit is one word however it is written: "5 mg" is what a clinician writes for "five
+# milligrams", and singular or plural says nothing the number does not. Only one-word
+# units, and only spellings a clinician reads as the same unit: "mmHg" against
+# "millimetres of mercury" or "bpm" against "beats per minute" change the word count, and
+# "mcg" is never "mg".
+_UNIT_SPELLINGS = {
+    "mg": "milligram milligrams milligramme milligrammes",
+    "kg": "kilogram kilograms kilogramme kilogrammes kilo kilos",
+    "mcg": "µg μg microgram micrograms microgramme microgrammes",
+    "ml": "millilitre millilitres milliliter milliliters",
+}
+_UNITS = {
+    spelling: unit
+    for unit, spellings in _UNIT_SPELLINGS.items()
+    for spelling in (unit, *spellings.split())
+}
 
 
 def words(text: str) -> list[str]:
-    """Lower-case words, punctuation dropped, one-word numbers as digits: "7.9%," is "7.9",
-    "percent"; "140/90" is "140", "90"; "1,000" is "1000"; "three" is "3"."""
+    """Lower-case words, punctuation dropped, one-word numbers as digits, units as their
+    symbol: "7.9%," is "7.9", "percent"; "140/90" is "140", "90"; "1,000" is "1000";
+    "three" is "3"; "milligrams" and "mg" are "mg"."""
     for symbol, spoken in _SYMBOLS.items():
         text = text.replace(symbol, spoken)
     text = _THOUSANDS.sub("", text)  # "1,000" is "1000"; "follow-up" is "follow", "up"
     found = (w.replace("’", "'") for w in _WORD.findall(text.casefold()))
-    return [_NUMBERS.get(w) or w for w in found]
+    return [_NUMBERS.get(w) or _UNITS.get(w) or w for w in found]
 
 
 @dataclass(frozen=True)
