@@ -83,7 +83,7 @@ def _generator(settings: Settings) -> Any:
 def _transcriber(settings: Settings) -> Transcriber:
     from models.factory import open_transcriber
 
-    return open_transcriber(settings.models_dir)
+    return open_transcriber(settings.models_dir, settings.model_cache_dir)
 
 
 def _microphone() -> AudioSource:

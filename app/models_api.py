@@ -42,7 +42,9 @@ class RegistryModelsApi:
 
     def list_models(self, progress: Progress | None = None) -> list[ModelInfo]:
         reg = self._registry(progress)
-        reg.ensure_speech()  # a registry from before dictation (issue 29) lists it too
+        reg.ensure_speech(
+            self._settings.model_cache_dir
+        )  # a registry from before dictation (issue 29) lists it too
         return [_info(reg.status(r)) for r in reg.records()]
 
     @property

@@ -56,24 +56,33 @@ def open_generator(
 
 def open_transcriber(
     registry_dir: Path | str,
+    cache_dir: Path | str | None = None,
     *,
     settings: SpeechSettings | None = None,
     metrics: ModelMetrics | None = None,
 ) -> WhisperTranscriber:
-    """The active speech model, registering the packaged one where the registry predates
-    it. An empty registry is left empty (`models list` registers every default at once,
-    and would take a registry holding only this one as set up); the packaged model is then
-    used as its wheel vouches for it. Nothing is loaded until the first transcription,
+    """The active speech model, registering the packaged ones where the registry predates
+    them (Whisper base is joined into `cache_dir`; `packaged_speech.DEFAULT` is the default).
+    An empty registry is left empty (`models list` registers every default at once, and
+    would take a registry holding only this one as set up); the packaged default is then
+    used as its packages vouch for it. Nothing is loaded until the first transcription,
     which checks the files against the digest."""
-    from models import packaged
+    from models import packaged, packaged_speech
     from models.speech import WhisperTranscriber
 
     registry = ModelRegistry(registry_dir)
     record = registry.active("speech")
     if record is None and registry.records():
-        record = registry.ensure_speech()
+        record = registry.ensure_speech(cache_dir)
     if record is not None:
         path, name, digest = Path(record.path), record.name, record.sha256
+    elif (
+        packaged_speech.DEFAULT == "base"
+        and cache_dir is not None
+        and packaged_speech.whisper_base_installed()
+    ):
+        pm = packaged_speech.whisper_base(Path(cache_dir))
+        path, name, digest = pm.path, pm.name, pm.sha256
     elif packaged.speech_installed():
         pm = packaged.speech()
         path, name, digest = pm.path, pm.name, pm.sha256

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from core.ports import Progress
-from models import packaged
+from models import packaged, packaged_speech
 from models.e5_embedder import is_e5_model, read_e5_shape
 from models.embedder import read_dimension
 from models.errors import ModelChecksumMismatch, ModelError, ModelNotFound
@@ -251,6 +251,8 @@ class ModelRegistry:
         joined: dict[str, Any] = {}
         if packaged.qwen_installed():
             joined["qwen"] = lambda p: packaged.qwen_generator(cache, p)
+        if packaged_speech.whisper_base_installed():
+            joined["speech_base"] = lambda p: packaged_speech.whisper_base(cache, p)
         models = {"embedder": packaged.embedder(), "instruct": packaged.instruct_generator()}
         if packaged.multilingual_installed():
             # Registered, not active: `models use-embedder multilingual-e5-small` picks it.
@@ -276,7 +278,10 @@ class ModelRegistry:
         with self._lock:
             data = self._read()
             defaults = [("embedder", "embedder"), ("generator", chosen)]
-            defaults += [("speech", "speech")] if "speech" in out else []
+            order = ("speech_base", "speech")
+            order = order if packaged_speech.DEFAULT == "base" else order[::-1]
+            speech = next((k for k in order if k in out), None)
+            defaults += [("speech", speech)] if speech else []
             for kind, key in defaults:
                 if data["active"].get(kind) is None:
                     data["active"][kind] = out[key].path
@@ -285,20 +290,32 @@ class ModelRegistry:
         report(1.0, "Default models registered")
         return out
 
-    def ensure_speech(self, progress: Progress | None = None) -> ModelRecord | None:
-        """The packaged speech model, registered (and made active where no speech model is)
-        if this registry predates it; None when its package is not installed."""
-        if not packaged.speech_installed():
-            return None
-        pm = packaged.speech()
-        record = self.find("speech", pm.path)
-        if record is None or (pm.sha256 and record.sha256 != pm.sha256):
-            record = self.register(
-                "speech", pm.path, name=pm.name, sha256=pm.sha256,
-                source=f"package:{pm.package}", activate=None, progress=progress,
-                licence=pm.licence, upstream=pm.upstream,
-            )  # fmt: skip
-        elif self.active("speech") is None:
+    def ensure_speech(
+        self, cache_dir: Path | str | None = None, progress: Progress | None = None
+    ) -> ModelRecord | None:
+        """The packaged speech models, registered if this registry predates them: Whisper
+        base (joined into `cache_dir`; left out without one) and the lighter tiny.en. The
+        default (`packaged_speech.DEFAULT`, where installed) is made active where no speech
+        model is, or where the app chose the active one (the user's own choice stays).
+        Returns the default's record; None when no speech package is installed."""
+        makers = [packaged.speech] if packaged.speech_installed() else []
+        if cache_dir is not None and packaged_speech.whisper_base_installed():
+            makers.append(lambda: packaged_speech.whisper_base(Path(cache_dir), progress))
+        if packaged_speech.DEFAULT != "base":
+            makers.reverse()  # the last one registered is the default
+        record = None
+        for make in makers:
+            pm = make()
+            record = self.find("speech", pm.path)
+            if record is None or (pm.sha256 and record.sha256 != pm.sha256):
+                record = self.register(
+                    "speech", pm.path, name=pm.name, sha256=pm.sha256,
+                    source=f"package:{pm.package}", activate=False, progress=progress,
+                    licence=pm.licence, upstream=pm.upstream,
+                )  # fmt: skip
+        active = self.active("speech")
+        chosen_by_app = "speech" in self._read().get("why", {})
+        if record is not None and (active is None or (chosen_by_app and active != record)):
             self.activate(record, "")
         return record
 

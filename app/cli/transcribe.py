@@ -96,7 +96,7 @@ def transcribe(ctx: Context) -> int:
     if not path.is_file():
         raise FileAccessError(f"{path}: no such recording.")
     audio = read_audio(path)
-    transcriber = open_transcriber(ctx.settings.models_dir)
+    transcriber = open_transcriber(ctx.settings.models_dir, ctx.settings.model_cache_dir)
     try:
         transcript = transcriber.transcribe(
             audio, prompt=initial_prompt(vocabulary), progress=ctx.progress

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from models import packaged, registry
+from models import packaged, packaged_speech, registry
 from models.errors import ModelChecksumMismatch, ModelLoadError, ModelNotFound
 from models.factory import open_defaults, open_generator
 from models.files import sha256_path
@@ -118,6 +118,7 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
         packaged.QWEN_NAME,
         packaged.MULTILINGUAL_NAME,  # registered, not active: use-embedder chooses it
         packaged.SPEECH_NAME,  # dictation's recogniser, active, with its licence (issue 29)
+        packaged_speech.BASE_NAME,  # the more accurate one, joined into the cache
     }
     speech = reg.active("speech")
     assert speech is not None and speech.name == packaged.SPEECH_NAME and speech.licence == "MIT"
@@ -132,7 +133,7 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
     reg.ensure_defaults(model_cache)
     assert reg.active("generator") == reg.find("generator", out["instruct"].path)
     assert reg.why_active("generator") is None  # the user's choice, not the app's
-    assert len(reg.records()) == 5
+    assert len(reg.records()) == 6
 
 
 def test_instruct_default_can_be_chosen(tmp_path: Path, model_cache: Path) -> None:
