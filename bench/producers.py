@@ -63,7 +63,7 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
-    "eval_dictation": _command("bench.eval_dictation", "eval_dictation"),
+    "eval_dictation": _command("bench.eval_dictation", "eval_dictation", "--write"),
     "eval_documents": _command("bench.documents.eval", "eval_documents", "--write"),
 }
 SUITES = [p.module for p in PRODUCERS.values() if p.command is None]

@@ -24,7 +24,6 @@ def speak(text: str, voice: str = "en-us", speed: int = 150, pause_s: float = 0.
     """`text` read by espeak-ng with `voice` at `speed` words a minute, resampled to 16 kHz,
     with `pause_s` of silence before and after (a recording starts before the speech)."""
     from models.speech_audio import read_audio
-    from models.speech_signal import to_float16k
 
     exe = shutil.which("espeak-ng")
     if exe is None:
@@ -32,9 +31,16 @@ def speak(text: str, voice: str = "en-us", speed: int = 150, pause_s: float = 0.
     wav = subprocess.run(
         [exe, "-v", voice, "-s", str(speed), "--stdout", text], capture_output=True, check=True
     ).stdout
-    samples = to_float16k(read_audio(wav))
+    return with_silence(read_audio(wav), pause_s)
+
+
+def with_silence(audio: PcmAudio, pause_s: float) -> PcmAudio:
+    """`audio` at 16 kHz with `pause_s` of digital silence before and after it."""
     import numpy as np
 
+    from models.speech_signal import to_float16k
+
+    samples = to_float16k(audio)
     silence = np.zeros(int(pause_s * RATE), dtype=np.float32)
     joined = np.concatenate([silence, samples, silence])
     pcm = np.clip(np.round(joined * 32767.0), -32768, 32767).astype("<i2")
