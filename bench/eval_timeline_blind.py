@@ -25,6 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from bench.eval_timeline_holdout import GOAL, causes, load_extract, summarise
@@ -86,8 +87,8 @@ def _row(name: str, k: dict[str, Any]) -> str:
     )
 
 
-def table(s: dict[str, Any]) -> str:
-    lines = [f"blind extraction: {s['fields']} fields ({s['hebrew_share']:.0%} Hebrew)"]
+def table(s: dict[str, Any], title: str = "blind") -> str:
+    lines = [f"{title} extraction: {s['fields']} fields ({s['hebrew_share']:.0%} Hebrew)"]
     head = f"  {'':<16} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"
     lines.append(head)
     for kind, k in s["per_kind"].items():
@@ -111,43 +112,62 @@ def table(s: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def checks(s: dict[str, Any]) -> list[tuple[str, float, bool]]:
+def checks(s: dict[str, Any], title: str = "blind") -> list[tuple[str, float, bool]]:
     out = []
     for kind, k in s["per_kind"].items():
-        out.append((f"blind {kind}: precision", k["precision"], k["precision"] >= GOAL))
-        out.append((f"blind {kind}: recall", k["recall"], k["recall"] >= GOAL))
+        out.append((f"{title} {kind}: precision", k["precision"], k["precision"] >= GOAL))
+        out.append((f"{title} {kind}: recall", k["recall"], k["recall"] >= GOAL))
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.eval_timeline_blind")
-    parser.add_argument("--write", action="store_true", help=f"write bench/results/{NAME}.json")
+def run(
+    argv: list[str] | None,
+    *,
+    name: str,
+    title: str,
+    fields: Callable[[], list[Any]],
+    seed: Callable[[], int],
+    write: Callable[[dict[str, Any]], Path],
+) -> int:
+    """Score a blind set (`fields()`, written with `seed()`) and print it; with --write
+    hand the report, under the key `title`, to `write` (bench/results/<name>.json)."""
+    parser = argparse.ArgumentParser(prog=f"python -m bench.{name}")
+    parser.add_argument("--write", action="store_true", help=f"write bench/results/{name}.json")
     args = parser.parse_args(argv)
     loaded = load_extract()
     if loaded is None:
-        print(f"{NAME}: core/timeline/extract.py does not exist yet", file=sys.stderr)
+        print(f"{name}: core/timeline/extract.py does not exist yet", file=sys.stderr)
         return 1
     extract = same_drug_names(loaded)
-    from bench.timeline_blind import fields, seed
-
     data = fields()
     t0 = time.perf_counter()
     scores = score_extraction(data, extract)
     summary = summarise(scores, data, time.perf_counter() - t0)
     summary["causes"] = causes(data, extract)
     summary["dataset"] = dataset(data)
-    print(table(summary))
-    results = checks(summary)
-    for name, value, met in results:
-        print(f"{name}: {value} (goal >= {GOAL}) {'met' if met else 'MISSED'}")
+    print(table(summary, title))
+    results = checks(summary, title)
+    for check, value, met in results:
+        print(f"{check}: {value} (goal >= {GOAL}) {'met' if met else 'MISSED'}")
     if args.write:
-        from bench.common import code_state, write_result
+        from bench.common import code_state
 
-        report = {"blind": summary, "seed": seed(), "code": code_state(NAME)}
+        report = {title: summary, "seed": seed(), "code": code_state(name)}
         report["goals_met"] = all(met for _, _, met in results)
-        path = write_result("eval_timeline_blind", report)
-        print(f"wrote {path}")
+        print(f"wrote {write(report)}")
     return 0 if all(met for _, _, met in results) else 1
+
+
+def _write(report: dict[str, Any]) -> Path:
+    from bench.common import write_result
+
+    return write_result("eval_timeline_blind", report)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bench.timeline_blind import fields, seed
+
+    return run(argv, name=NAME, title="blind", fields=fields, seed=seed, write=_write)
 
 
 if __name__ == "__main__":

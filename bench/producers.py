@@ -60,6 +60,9 @@ PRODUCERS: dict[str, Producer] = {
         "bench.eval_timeline_holdout", "eval_timeline_holdout", "--write"
     ),
     "eval_timeline_blind": _command("bench.eval_timeline_blind", "eval_timeline_blind", "--write"),
+    "eval_timeline_blind3": _command(
+        "bench.eval_timeline_blind3", "eval_timeline_blind3", "--write"
+    ),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
