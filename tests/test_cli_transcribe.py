@@ -48,9 +48,9 @@ def test_a_wav_recording_is_printed_as_json_with_word_times_and_nothing_is_kept(
 ) -> None:
     data_dir = tmp_path / "data"
     out = ok(cli(data_dir, "transcribe", str(DATA / "knee.wav")))
-    assert out["language"] == "en" and out["model_id"].startswith("whisper-tiny.en@")
+    assert out["language"] == "en" and out["model_id"].startswith("whisper-base@")
     assert 10.5 < out["duration_s"] < 12.5
-    assert {"ibuprofen", "400", "milligrams", "knee"} <= set(_words(out))
+    assert {"ibuprofen", "400", "mg", "knee"} <= set(words(out["text"]))  # mg: either spelling
     assert out["text"] == " ".join(w["text"] for w in out["words"])
     for w in out["words"]:
         assert set(w) == {"text", "start", "end", "confidence", "review"}

@@ -14,7 +14,7 @@ from core.dictation.wer import words
 from core.domain import ClientData
 from core.errors import Locked
 from core.services.service import ChartsideService
-from models import packaged
+from models import packaged, packaged_speech
 from models.speech import WhisperTranscriber
 from tests.conftest import PASSPHRASE, make_settings
 from tests.dictation_source import DATA, WavSource
@@ -88,5 +88,34 @@ def test_the_service_stops_every_take_when_it_locks_and_refuses_one_while_locked
         with pytest.raises(Locked):
             svc.dictation.record(client.id)
         assert len(sources) == 1  # no microphone was opened while locked
+    finally:
+        svc.close()
+
+
+def test_the_light_model_shows_the_words_and_the_chosen_one_writes_the_transcript(
+    tmp_path: Path, speech: WhisperTranscriber
+) -> None:
+    base = packaged_speech.whisper_base(tmp_path / "cache")
+    svc = ChartsideService(
+        make_settings(tmp_path / "data"),
+        migrations_dir(),
+        transcriber=lambda: WhisperTranscriber(
+            base.path, name=base.name, expected_sha256=base.sha256
+        ),
+        audio_source=lambda: WavSource(DATA / "chest_pain.wav", speed=2.0),
+        live_transcriber=lambda: speech,
+    )
+    try:
+        svc.initialise(PASSPHRASE)
+        take = svc.dictation.record()
+        live = take.update()
+        while take.elapsed_s < 3.0:
+            live = take.update()
+        assert live.model_id == speech.model_id  # the words as they come: tiny.en's
+        final = take.finish()
+        assert final.model_id.startswith("whisper-base@")  # the whole take, heard by base
+        assert {"chest", "pain"} <= set(words(final.text)), final.text
+        assert all(0 <= w.start <= w.end <= final.duration_s for w in final.words)
+        assert take.update().model_id.startswith("whisper-base@")  # no pass undoes it
     finally:
         svc.close()

@@ -5,6 +5,11 @@ Whisper hears a whole stretch at once, so the words come by transcribing again a
 take grows (`update`, from a worker thread, about once a second). To keep each pass short
 however long the take, a stretch is closed at a pause: its words are final and only the
 sound after it is heard again. The first words thus come one pass after they are said.
+
+Two models may share a take: a light one (`transcriber`) for the words shown while the
+clinician speaks, and the chosen one (`final`) that hears the whole take once it stops.
+Whisper base makes half tiny.en's word errors but shows the first words too late on two
+busy cores (docs/dictation.md), so each does what it is good at.
 """
 
 from __future__ import annotations
@@ -51,8 +56,12 @@ class Recording:
         *,
         prompt: str = "",
         language: str = "en",
+        final: Transcriber | None = None,
     ) -> None:
+        """`final`: the model whose words `finish` returns, hearing the whole take; None:
+        `transcriber`'s closed stretches and a last pass over the open one."""
         self._source, self._transcriber = source, transcriber
+        self._final = final
         self._prompt, self._language = prompt, language
         self._rate = source.sample_rate
         self._lock = threading.Lock()  # the sound, against the source's thread
@@ -63,6 +72,7 @@ class Recording:
         self._closed: list[Word] = []
         self._open: tuple[Word, ...] = ()
         self._state: State = "recording"
+        self._final_words: Transcript | None = None  # `final`'s, once the take stopped
         source.start(self._on_block)
         self._rate = source.sample_rate  # a device may settle on its own rate as it opens
 
@@ -114,6 +124,8 @@ class Recording:
             pcm, blocks, state = self._snapshot()
             if state == "cancelled":
                 return self._transcript([], len(pcm))
+            if self._final_words is not None:
+                return self._final_words
             if state == "recording":
                 pause = self._last_pause(blocks)
                 if pause is not None:
@@ -126,7 +138,16 @@ class Recording:
     def finish(self, cancel: CancelToken | None = None) -> Transcript:
         """Stop taking sound and hear what is left: the take's final words."""
         self.stop()
-        return self.update(cancel)
+        if self._final is None:
+            return self.update(cancel)
+        with self._hearing:
+            pcm, _blocks, state = self._snapshot()
+            if state == "cancelled":
+                return self._transcript([], len(pcm), self._final)
+            if self._final_words is None:
+                words = self._hear(pcm, 0, len(pcm) // SAMPLE_WIDTH, cancel, self._final)
+                self._final_words = self._transcript(words, len(pcm), self._final)
+            return self._final_words
 
     def stop(self) -> None:
         with self._lock:
@@ -142,7 +163,7 @@ class Recording:
             self._blocks = []
         self._source.stop()
         with self._hearing:  # after any pass in flight, which would put words back
-            self._closed, self._open = [], ()
+            self._closed, self._open, self._final_words = [], (), None
 
     # -- helpers -------------------------------------------------------------------------
     def _snapshot(self) -> tuple[bytes, list[_Block], State]:
@@ -172,11 +193,18 @@ class Recording:
             run_start = None
         return best
 
-    def _hear(self, pcm: bytes, start: int, end: int, cancel: CancelToken | None) -> list[Word]:
+    def _hear(
+        self,
+        pcm: bytes,
+        start: int,
+        end: int,
+        cancel: CancelToken | None,
+        model: Transcriber | None = None,
+    ) -> list[Word]:
         if end <= start:
             return []
         piece = PcmAudio(pcm[start * SAMPLE_WIDTH : end * SAMPLE_WIDTH], self._rate)
-        heard = self._transcriber.transcribe(
+        heard = (model or self._transcriber).transcribe(
             piece, prompt=self._prompt, language=self._language, cancel=cancel
         )
         offset = start / self._rate
@@ -185,11 +213,13 @@ class Recording:
             for w in heard.words
         ]
 
-    def _transcript(self, words: list[Word], pcm_bytes: int) -> Transcript:
+    def _transcript(
+        self, words: list[Word], pcm_bytes: int, model: Transcriber | None = None
+    ) -> Transcript:
         return Transcript(
             text=" ".join(w.text for w in words),
             words=tuple(words),
             duration_s=round(pcm_bytes / SAMPLE_WIDTH / self._rate, 3),
             language=self._language,
-            model_id=self._transcriber.model_id,
+            model_id=(model or self._transcriber).model_id,
         )

@@ -30,11 +30,16 @@ class DictationService:
         timeline: TimelineService,
         transcriber: TranscriberFactory | None = None,
         source: SourceFactory | None = None,
+        live: TranscriberFactory | None = None,
     ) -> None:
-        """`transcriber` None: no speech model here; `source` None: no microphone."""
+        """`transcriber` None: no speech model here; `source` None: no microphone; `live`:
+        a lighter model for the words shown while speaking, the speech model then hearing
+        the whole take when it stops (None: the speech model does both)."""
         self.session, self._timeline = session, timeline
         self._open_transcriber, self._open_source = transcriber, source
+        self._open_live = live
         self._transcriber: Transcriber | None = None
+        self._live: Transcriber | None = None
         self._lock = threading.Lock()
         self._takes: weakref.WeakSet[Recording] = weakref.WeakSet()
         self._retired: list[Transcriber] = []
@@ -57,7 +62,13 @@ class DictationService:
         prompt = ""
         if client_id is not None:
             prompt = initial_prompt(vocabulary_from_facts(self._timeline.facts(client_id)))
-        take = Recording(self._open_source(), transcriber, prompt=prompt, language=language)
+        live = self._live_model()
+        if live is None or live.model_id == transcriber.model_id:
+            take = Recording(self._open_source(), transcriber, prompt=prompt, language=language)
+        else:
+            take = Recording(
+                self._open_source(), live, prompt=prompt, language=language, final=transcriber
+            )
         with self._lock:
             self._takes.add(take)
         return take
@@ -86,7 +97,8 @@ class DictationService:
         self.cancel_all()
         with self._lock:
             transcriber, self._transcriber = self._transcriber, None
-            closing, self._retired = [*self._retired, transcriber], []
+            live, self._live = self._live, None
+            closing, self._retired = [*self._retired, transcriber, live], []
         for runtime in closing:
             if runtime is not None:
                 runtime.close()
@@ -98,3 +110,14 @@ class DictationService:
                     raise DictationUnavailable(Message("dictation.no_speech_model_installed"))
                 self._transcriber = self._open_transcriber()
             return self._transcriber
+
+    def _live_model(self) -> Transcriber | None:
+        """The light model, or None where there is none (or it cannot be opened: the
+        speech model then shows the words as they come too)."""
+        with self._lock:
+            if self._live is None and self._open_live is not None:
+                try:
+                    self._live = self._open_live()
+                except ChartsideError:
+                    self._open_live = None
+            return self._live

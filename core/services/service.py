@@ -83,6 +83,7 @@ class ChartsideService:
         ocr: OcrEngine | None = None,
         transcriber: Callable[[], Transcriber] | None = None,
         audio_source: Callable[[], AudioSource] | None = None,
+        live_transcriber: Callable[[], Transcriber] | None = None,
     ) -> None:
         """`generator` opens the text generator on first use (None: extractive answers);
         `embedder_for(model_id)` opens the workspace's embedder when it is not `embedder`
@@ -103,7 +104,9 @@ class ChartsideService:
         # Attached documents (issue 30), a part handed out whole like the timeline.
         self.documents = DocumentService(self.session, self.embedding, ocr)
         # Dictation (issue 29), a part handed out whole like the timeline.
-        self.dictation = DictationService(self.session, self.timeline, transcriber, audio_source)
+        self.dictation = DictationService(
+            self.session, self.timeline, transcriber, audio_source, live_transcriber
+        )
         self.ask_service = AskService(
             self.session, self.embedding, self.search_service, generator, assistant_status,
             timeline=self.timeline,

@@ -117,11 +117,12 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
         "SmolLM2-135M-Instruct",
         packaged.QWEN_NAME,
         packaged.MULTILINGUAL_NAME,  # registered, not active: use-embedder chooses it
-        packaged.SPEECH_NAME,  # dictation's recogniser, active, with its licence (issue 29)
-        packaged_speech.BASE_NAME,  # the more accurate one, joined into the cache
+        packaged.SPEECH_NAME,  # the light one, for the words shown while speaking (issue 29)
+        packaged_speech.BASE_NAME,  # dictation's transcript, active, joined into the cache
     }
     speech = reg.active("speech")
-    assert speech is not None and speech.name == packaged.SPEECH_NAME and speech.licence == "MIT"
+    assert speech is not None and speech.name == packaged_speech.BASE_NAME
+    assert speech.licence == "MIT"
     assert [m["why"] for m in listed if m["active"] and m["kind"] == "generator"]
     assert all(m["checksum_ok"] is None and m["present"] for m in listed)
     json.dumps(listed)  # the CLI prints it

@@ -101,7 +101,7 @@ def test_lists_the_models_with_the_one_in_use_marked_and_verifies_them(
         assert "free" in row[3], row  # RAM fit, against free memory
     # Dictation's recogniser is listed as the kind it is, in use (issue 29).
     speech = dialog.active("speech")
-    assert speech is not None and speech.name.startswith("whisper-tiny.en")
+    assert speech is not None and speech.name == "whisper-base"  # the transcript's model
     assert _row(dialog, "speech", speech.name)[0] == "Speech (dictation)"
     dialog.select("generator", generator.name)
     assert generator.why in dialog.detail.text() and generator.sha256 in dialog.detail.text()
