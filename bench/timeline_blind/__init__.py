@@ -39,13 +39,23 @@ Diagnoses: present (a complaint, a condition assessed now, an "Active problems" 
 negated (denies, no, ruled out, excluded, no evidence of, "no hx of", שולל, ללא, נשלל, אין
 עדות ל; a "but"/"however"/"אבל" ends the negation, so what follows it is present);
 history (ConText's historical: h/o, previous, s/p, "in 2014, resolved", בעבר, מצב לאחר, a
-"PMH:", "Past history:", "רקע רפואי:" or "ברקע:" heading and the list it reaches). No
+"PMH:", "Past history:", "רקע רפואי:" or "ברקע:" heading and the list it reaches). Under
+such a heading a lasting condition (vocab.Condition.lasting, from clinical knowledge: a
+chronic disease such as hypertension, asthma or gout, its year the onset) is present, as
+docs/timeline.md's "Present or history" says; an event or acute illness (MI, PE,
+pneumonia) and a condition that comes in episodes (depression, insomnia, low back pain)
+is history. Until issue 27 this set labelled every condition of such a list history; its
+labels were changed to the documented convention then, the texts unchanged. No
 diagnosis: a family member's condition, "?X", "r/o X", "concerning for", a differential,
 "return if X", "חשד ל", "לשלול"; examination findings.
 
 Procedures: one done at the visit (ECG, spirometry, joint injection, dry needling, ear
-syringing, suture removal, flu vaccine, echo, Holter, diabetic foot exam); one still to
-come ("book echo", "repeat bloods in 3 months", "לתאם הולטר") is no fact. A referral made
+syringing, suture removal, flu vaccine, echo, Holter, diabetic foot exam); one booked or
+arranged at the visit ("book echo", "DN to be arranged", "לתאם הולטר") is a procedure fact
+with status "ordered", as docs/timeline.md's "Procedures ordered" says (the scorer compares
+a procedure's name only; until issue 27 this set labelled these no fact); one only due
+later ("X at next visit", "plan X in 6/52", "לבצע X בהמשך", "repeat bloods in 3 months")
+is no fact. A referral made
 at the visit ("Refer to cardiology", "הפניה לקרדיולוג") is "referral: <specialty>"; one
 only considered is none.
 

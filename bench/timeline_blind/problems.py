@@ -146,7 +146,10 @@ class Problems:
         items: list[Seg] = []
         for c in chosen:
             year = f" ({self.p.rng.randint(1998, 2023)})" if self.p.chance(0.35) else ""
-            items.append(cat(self.cond(status, lang, c), year))
+            # Under a background heading a lasting condition is still the patient's, its
+            # year the onset; an event or an episodic condition is history.
+            now = "present" if status == "history" and c.lasting else status
+            items.append(cat(self.cond(now, lang, c), year))
         sep = self.p.one((", ", "; ", "\n- ", "\n"))
         lead = "\n- " if sep == "\n- " else (" " if sep != "\n" else "\n")
         head = heading.rstrip()
@@ -163,6 +166,9 @@ PROC_LATER = {
            "repeat bloods in 3 months"),
     "he": ("{P} בביקור הבא", "לתאם {P}", "לבצע {P} בהמשך", "בדיקות דם חוזרות בעוד 3 חודשים"),
 }  # fmt: skip
+# Of those, a test booked or arranged at this visit is ordered there (docs/timeline.md,
+# "Procedures ordered"): a procedure fact with status "ordered". The rest is due later.
+ORDERED = frozenset({"book {P}", "{P} to be arranged", "לתאם {P}"})
 REFERRAL = {
     "en": ("Refer to {S}", "Referral to {S} sent", "Referred to {S} for assessment",
            "{S} referral done", "Ref {S}", "Referral: {S}", "Letter to {S}"),
@@ -193,7 +199,11 @@ class Care:
     def later(self, lang: str) -> Seg:
         x = self.p.one(PROCEDURES)
         t = self.p.cycle(f"proclater/{lang}", PROC_LATER[lang])
-        return _fill(t, {"P": Seg(self._word(x, lang))})
+        word = self._word(x, lang)
+        if t not in ORDERED:
+            return _fill(t, {"P": Seg(word)})
+        label = Label("procedure", x.name, status="ordered", aliases=(*x.aliases, *x.en, *x.he))
+        return _fill(t, {"P": mark(word, label)})
 
     def referral(self, lang: str, pool: tuple[str, ...] | None = None) -> Seg:
         items = [x for x in SPECIALTIES if pool is None or x.name in pool]
