@@ -10,8 +10,10 @@ What counts as a fact (the rules the labels follow):
 - A value explicitly about a target or goal is NOT a fact ("target BP < 130/80",
   "goal A1c under 7%", "aim for weight below 80 kg"); nor is a measure named without a
   value ("recheck BP in 2 weeks").
-- A reported past value IS a fact of the note it is written in ("last month pain was
-  8/10", "home BP readings around 135/85", "reports she weighed 82 kg three months ago").
+- A reported value IS a fact of the note it is written in ("last month pain was 8/10", a
+  symptom over the month up to now; "home BP readings around 135/85"), but one dated
+  before the visit is not ("reports she weighed 82 kg three months ago": under this note's
+  date it would be misdated; a fact until issue 27, docs/timeline.md).
 - A reading no body could have ("BP 1280/82", "weight 8200 kg") is a Flag on that measure
   and no fact at all, not even the believable half of a blood pressure.
 - A blood pressure is two facts, bp_systolic and bp_diastolic, of one mention.

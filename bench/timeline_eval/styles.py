@@ -325,6 +325,11 @@ STYLES: list[Style] = [
 # Styles that report an earlier value ("last month pain was 8/10"): facts of the note, but
 # not a reading taken at the visit, so the patients of the questions do not use them.
 REPORTED = frozenset({"bp/en-home", "weight/en-past", "pain/en-past", "a1c/en-last"})
+# Of those, a value dated before the visit ("weighed 82 kg three months ago") is no fact:
+# stored under this note's date it would be misdated (docs/timeline.md, "Not facts"; a fact
+# until issue 27). A symptom over a window up to now ("last month pain was 8/10"), a home
+# reading and the last result stay facts of the note.
+EARLIER = frozenset({"weight/en-past"})
 
 
 def styles_of(

@@ -20,7 +20,7 @@ from bench.timeline_eval.measures import (
     render,
     sample,
 )
-from bench.timeline_eval.styles import styles_of
+from bench.timeline_eval.styles import EARLIER, styles_of
 from bench.timeline_eval.vocab import (
     DX_EN,
     DX_HE,
@@ -125,6 +125,7 @@ class Writer:
         facts = [
             ExpectedFact("measurement", name, value, MEASURES[name], style=style.id)
             for name, value in m.facts
+            if style.id not in EARLIER
         ]
         return Piece(m.text, facts, inline=True, numbers=m.numbers)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from core.timeline.earlier import earlier_value
 from core.timeline.measure_more import (
     BARE_KG,
     HEIGHT_WEIGHT,
@@ -350,6 +351,7 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
             taken.append((a, b))
             weight = round(convert("weight", value, unit), 2)
             emit_all(("weight",), [weight], a, b, ((1, 350),))
+    facts = [f for f in facts if not earlier_value(text, f.start, f.end)]
     return _without_conversions(text, sorted(facts, key=lambda f: f.start)), flags
 
 
