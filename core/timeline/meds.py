@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from core.timeline.lexicon import DRUGS, PROCEDURES
+from core.timeline.med_intent import NEAR_VERB, is_reading, only_talked_about
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import Fact, MedStatus
 
@@ -229,8 +230,11 @@ def read_medications(text: str, field: str) -> list[Fact]:
         for k, (start, end, name) in enumerate(mentions):
             dose_match = _DOSE.match(body[end:])
             stop = end + (dose_match.end() if dose_match else 0)
+            ordering = [a for a, _, st in cues if st != "listed"]
             if _voided(body, start, cues) or _allergy_listed(body, start):
                 continue
+            if only_talked_about(body, start, stop, ordering) or is_reading(body, end):
+                continue  # "Offered X, declined", "אשלגן 4.2": no medication event
             if _NOT_A_DRUG_AFTER.match(body[end:]) or _NOT_A_DRUG_BEFORE.search(body[:start]):
                 continue  # "vitamin D deficiency", "low B12": a level, not a drug
             if any(a <= start and end <= b for a, b, _ in procedures):
@@ -328,7 +332,9 @@ def _allergy_listed(body: str, start: int) -> bool:
 # Where a near name may stand: a word before a dose or a frequency, or after a medication verb.
 _FREQ = r"(?:daily|bid|tid|qid|nocte|qhs|prn|od|bd|once daily|twice daily)"
 _DOSED_WORD = re.compile(
-    rf"(?<![\w-])([a-z]{{6,}})(?=\s*(?:\d+(?:\.\d+)?\s*(?:mg|mcg|units?)\b|{_FREQ}\b))", re.I
+    rf"(?<![\w-])([a-z]{{6,}})(?=\s*(?:\d+(?:\.\d+)?\s*(?:mg\b|mcg\b|units?\b|מ[\"״]?ג)|"
+    rf"{_FREQ}\b))",
+    re.I,
 )
 _AFTER_VERB = re.compile(r"\s+(?:on\s+|with\s+|the\s+|taking\s+)?([a-z]{6,})(?![\w-])", re.I)
 _HEB_DOSED = re.compile(
@@ -346,6 +352,9 @@ def _misspelled(
     """Drug names within two edits of a known one, only where a dose or frequency follows or
     a medication verb comes right before (elsewhere a near name is too often another word)."""
     words = [(m.start(1), m.end(1), m.group(1)) for m in _DOSED_WORD.finditer(body)]
+    for m in NEAR_VERB.finditer(body):
+        g = 1 if m.group(1) else 2
+        words.append((m.start(g), m.end(g), m.group(g)))
     for _, end, _ in cues:
         m = _AFTER_VERB.match(body, end)
         if m is not None:
