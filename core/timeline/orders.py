@@ -46,7 +46,32 @@ _NOT_YET_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# Right after the procedure: it is due at a later visit or after a while ("spirometry at
+# next visit", "plan X in 6/52", "לבצע אק"ג בהמשך", "בדיקות דם חוזרות בעוד 3 חודשים").
+_LATER_AFTER = re.compile(
+    r"^[\s,\-–]*(?:at (?:the )?next (?:visit|appointment|review|session)|next (?:visit|time)|"
+    r"in \d+\s*/\s*(?:52|12)|in \d+ (?:days?|weeks?|months?)|in a (?:week|month|year)|"
+    r"later|בביקור הבא|בפגישה הבאה|בהמשך|בעוד|חוזרת|חוזרות|חוזר|חוזרים)(?![\w\u05d0-\u05ea])",
+    re.IGNORECASE,
+)
+# A results heading ("בדיקות דם: כולסטרול 210", "Bloods: Hb 13.1") lists values read at
+# some time; it says no more than that the blood was taken once.
+_RESULTS_HEADING = re.compile(r"^\s*:\s*\S")
+_RESULTS = frozenset({"blood test"})
+
 Order = Literal["done", "ordered", "none"]
+
+
+def later_or_heading(name: str, after: str) -> bool:
+    """Whether the procedure `name` with `after` after it is due later, or heads results."""
+    return bool(_LATER_AFTER.match(after)) or (
+        name in _RESULTS and bool(_RESULTS_HEADING.match(after))
+    )
+
+
+def only_considered(near: str) -> bool:
+    """Whether a referral with `near` before it is only recommended or considered."""
+    return bool(_NOT_YET_BEFORE.search(near))
 
 
 def order_status(near: str, after: str, done_said: bool) -> Order:

@@ -15,7 +15,7 @@ import re
 from core.timeline.course import over_by_date, status_in_background
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
 from core.timeline.lexicon_conditions import ICD10
-from core.timeline.orders import order_status
+from core.timeline.orders import later_or_heading, only_considered, order_status
 from core.timeline.sections import headings, section_at
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import DxStatus, Fact
@@ -284,7 +284,8 @@ _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "initial",
             r"initial (?:assessment|visit|consult\w*|evaluation|appointment|session|review|"
             r"encounter|interview|meeting)|new patient|new client|first (?:visit|appointment|"
-            r"session|consult\w*|meeting|encounter|assessment)|intake|establish(?:ing)? care|"
+            r"session|consult\w*|meeting|encounter|assessment)|(?<!at )(?<!since )intake|"
+            r"establish(?:ing)? care|first presentation|פנייה ראשונה|פניה ראשונה|"
             r"new to (?:clinic|practice|the clinic|the practice)|הערכה ראשונית|ביקור ראשון|"
             r"ביקור ראשוני|מפגש ראשון|מפגש ראשוני|פגישה ראשונה|פגישה ראשונית|קבלה ראשונית|"
             r"פגישת היכרות|מפגש היכרות|ביקור היכרות|פגישת אינטייק|אינטייק|מטופל חדש|מטופלת חדשה",
@@ -292,7 +293,8 @@ _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "follow-up",
             r"follow[- ]?up|f/u|f/up|f-up|(?-i:FU)|review visit|return visit|re-?assessment|"
-            r"re-?visit|ביקור מעקב|מפגש מעקב|ביקורת|מעקב|ביקור חוזר|מפגש חוזר|פגישת מעקב|"
+            r"re-?visit|review (?:appt|appointment|consult\w*)|ביקור מעקב|מפגש מעקב|ביקורת|מעקב|"
+            r"למעקב|ביקור חוזר|מפגש חוזר|פגישת מעקב|"
             r"פגישת המשך|מפגש המשך|ביקור המשך",
         ),
     )
@@ -325,7 +327,13 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 clinic = _CLINIC_WORD.match(body, begin)
                 begin = clinic.end() if clinic else begin
                 found = specialties.find(body[begin : begin + 40]) if clinic else []
-            if found and found[0][0] <= 2 and not _negated(body, m.start(), m.end()):
+            considered = only_considered(_last_words(body[: m.start()], _PLAN_REACH))
+            if (
+                found
+                and found[0][0] <= 2
+                and not _negated(body, m.start(), m.end())
+                and not considered
+            ):
                 _, e0, name = found[0]
                 end = begin + e0
                 referral_spans.append((m.start(), end))
@@ -360,6 +368,8 @@ def read_problems(text: str, field: str) -> list[Fact]:
             done_said = bool(_DONE_WORDS.match(body[end:]) or _DONE_WORDS_BEFORE.search(near))
             order = order_status(near, body[end:], done_said)
             if _PRE_NEGATION.search(re.split(r"[,;:]", near)[-1]) or order == "none":
+                continue
+            if later_or_heading(name, body[end:]):
                 continue
             a, b = base + start, base + end
             status = "ordered" if order == "ordered" else None
