@@ -70,7 +70,7 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
     "ocd": ("obsessive compulsive disorder", "obsessive-compulsive disorder", "הפרעה טורדנית"),
     "eating disorder": ("anorexia nervosa", "bulimia", "bulimia nervosa", "הפרעת אכילה"),
     "alcohol use disorder": ("alcoholism", "alcohol dependence", "alcohol abuse", "אלכוהוליזם"),
-    "asthma": ("אסתמה", "קצרת", "bronchial asthma", "asthmatic"),
+    "asthma": ("אסתמה", "קצרת", "גנחת", "bronchial asthma", "asthmatic"),
     "copd": (
         *("chronic obstructive pulmonary disease", "emphysema", "chronic bronchitis"),
         *("אמפיזמה", "מחלת ריאות חסימתית כרונית", "מחלת ריאות חסימתית"),

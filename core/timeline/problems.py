@@ -13,6 +13,7 @@ import functools
 import re
 
 from core.timeline.course import over_by_date, status_in_background
+from core.timeline.experiencer import allergy_reaction, relatives_condition
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
 from core.timeline.lexicon_conditions import ICD10
 from core.timeline.orders import later_or_heading, only_considered, order_status
@@ -386,6 +387,8 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or _SCREENED.match(body[end:])
                 or _TEMPERATURE.match(body, start, len(body))
                 or _family(body, start, end, c)
+                or relatives_condition(body[c:], start - c)
+                or allergy_reaction(body, start)
             ):
                 continue
             section = section_at(text, heads, base + start)
