@@ -63,6 +63,9 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_blind3": _command(
         "bench.eval_timeline_blind3", "eval_timeline_blind3", "--write"
     ),
+    "eval_timeline_blind4": _command(
+        "bench.eval_timeline_blind4", "eval_timeline_blind4", "--write"
+    ),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
