@@ -26,6 +26,10 @@ class RegistryModelsApi:
         self._settings = settings
         self._service = service
 
+    @property
+    def generator_locked(self) -> bool:
+        return generator_locked()
+
     def _registry(self, progress: Progress | None = None) -> ModelRegistry:
         from models.registry import ModelRegistry  # light: no runtime is imported
 
@@ -46,10 +50,6 @@ class RegistryModelsApi:
             self._settings.model_cache_dir
         )  # a registry from before dictation (issue 29) lists it too
         return [_info(reg.status(r)) for r in reg.records()]
-
-    @property
-    def generator_locked(self) -> bool:
-        return generator_locked()
 
     def verify_models(
         self, progress: Progress | None = None, cancel: CancelToken | None = None
@@ -123,13 +123,13 @@ class RegistryModelsApi:
         if svc is None:
             return
         if kind == "generator":
-            svc.reopen_generator()
+            svc.assistant.reopen_generator()
         elif kind == "speech":
             svc.dictation.reopen()
         elif svc.embedder is not None:  # no embedding runtime: nothing indexes anyway
             from app.models_setup import open_embedder
 
-            svc.use_embedder(open_embedder(self._settings))
+            svc.search.use_embedder(open_embedder(self._settings))
 
 
 def _checked(

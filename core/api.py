@@ -141,80 +141,8 @@ class DictationApi(Protocol):
         ...
 
 
-class NotesApi(Protocol):
-    """Everything a front end may do with notes. All methods block; call them off the GUI
-    thread. Every PHI method raises `core.errors.Locked` while locked."""
-
-    @property
-    def timeline(self) -> TimelineApi:
-        """The timeline part: facts, the flowsheet's data and the brief."""
-        ...
-
-    @property
-    def documents(self) -> DocumentsApi:
-        """The documents part: attach, read in the background, list, view, delete."""
-        ...
-
-    @property
-    def dictation(self) -> DictationApi:
-        """The dictation part: takes from the microphone, heard by the local speech model."""
-        ...
-
-    def is_initialised(self) -> bool: ...
-
-    def initialise(self, passphrase: str) -> str:
-        """First run: create the database, keys, first workspace and practitioner, and
-        unlock. Returns the recovery key, which the front end shows exactly once."""
-        ...
-
-    def unlock(
-        self,
-        passphrase: str | None = None,
-        *,
-        recovery_key: str | None = None,
-        username: str | None = None,
-    ) -> None:
-        """Raises `WrongPassphrase` and changes nothing when the passphrase is wrong.
-        `username` is needed only when several practitioners share the computer account."""
-        ...
-
-    def keyring_ready(self) -> bool:
-        """Whether the OS keyring is set up to unlock (no unlock needed to ask)."""
-        ...
-
-    def unlock_with_keyring(self, *, username: str | None = None) -> None:
-        """Unlock from the OS keyring. Raises `KeyringUnavailable` (a `ChartsideError`
-        whose remediation names the passphrase and the recovery key) when it cannot."""
-        ...
-
-    def enable_keyring(self) -> str:
-        """Keep a key in the OS keyring so that it can unlock (first run offers it); returns
-        the keyring backend's name. `PolicyForbids` where the policy turns it off,
-        `KeyringUnavailable` when no secure keyring is there."""
-        ...
-
-    @property
-    def settings(self) -> Settings:
-        """The settings this service runs with: its data dir, what the policy allows."""
-        ...
-
-    def delete_local_data(self) -> Path:
-        """Stop the database, remove the data dir and the OS keyring entries; returns the
-        dir removed. The service is closed afterwards."""
-        ...
-
-    def lock(self) -> None: ...
-
-    def touch(self) -> None:
-        """Record user activity (keeps the idle auto-lock away)."""
-        ...
-
-    def check_idle(self) -> bool:
-        """Lock if idle past the auto-lock time; True when locked."""
-        ...
-
-    @property
-    def unlocked(self) -> bool: ...
+class NotesPart(Protocol):
+    """Clients, their visits and the editors' drafts (`ChartsideApi.notes`)."""
 
     def list_clients(self, filter_text: str = "") -> list[ClientSummary]: ...
 
@@ -251,11 +179,88 @@ class NotesApi(Protocol):
         """Forget the draft of editor `kind` ("client" or "session")."""
         ...
 
-    # -- practitioners and keys (core.services.key_ops) ----------------------------------
-    @property
-    def actor(self) -> str:
-        """The signed-in practitioner's username (while unlocked)."""
+
+class SearchPart(Protocol):
+    """The index of the notes and the search over it (`ChartsideApi.search`,
+    docs/architecture.md)."""
+
+    def query(self, query: SearchQuery) -> SearchResult:
+        """Hybrid (vector + BM25, fused by reciprocal rank) search in the unlocked
+        workspace, or one client, audited. `result.index` says how current the vector side
+        is."""
         ...
+
+    def index_status(self) -> IndexStatus:
+        """How many chunks carry a vector from the current embedder, of how many."""
+        ...
+
+    def index_now(
+        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
+    ) -> IndexStatus:
+        """Embed every stale chunk now and return when none is left (or on `cancel`,
+        raising `Cancelled`). Safe beside the background indexer: they share the queue."""
+        ...
+
+    def watch_index(self, listener: IndexProgress | None) -> None:
+        """Report the background indexer's progress to `listener` (from its thread); None
+        stops reporting. The background indexer runs while unlocked and an embedder exists."""
+        ...
+
+    def embedder_advice(self) -> EmbedderAdvice | None:
+        """When the workspace's notes are mostly Hebrew and it uses another embedder than
+        the multilingual one installed here: the advice to switch, with its reason. None
+        otherwise, or once declined on this computer. Reads a sample of the notes."""
+        ...
+
+    def take_advice(self) -> str:
+        """Take the embedder advice: the workspace (every desktop) switches to the advised
+        embedder and its notes are re-embedded in the background. Its model id."""
+        ...
+
+    def decline_advice(self) -> None:
+        """Not now: this computer stops offering it (the models screen still can)."""
+        ...
+
+
+class AssistantPart(Protocol):
+    """Questions answered from the notes (`ChartsideApi.assistant`, docs/architecture.md)."""
+
+    def ask(
+        self,
+        request: AskRequest,
+        on_text: Callable[[str], None] | None = None,
+        cancel: CancelToken | None = None,
+        on_progress: Callable[[AskProgress], None] | None = None,
+    ) -> AskResult:
+        """Answer from the notes with numbered citations. `on_text` receives the answer's
+        text as it streams (from the calling thread); `cancel` stops generation within
+        200 ms and raises `Cancelled`. `on_progress` hears the notes being read as soon as
+        they are found, then the model's pace (`AskProgress`), for a window to show.
+        Raises `QueryRejected` (bad or injected question), `RateLimited`,
+        `GenerationTimeout`. A refusal is a result, not an error."""
+        ...
+
+    def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
+        """Stored conversations about a client (or the whole workspace), newest first."""
+        ...
+
+    def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
+        """The turns of one conversation, oldest first, with their sources."""
+        ...
+
+    def status(self) -> AssistantStatus:
+        """Whether the local models can answer questions; the reason when they cannot."""
+        ...
+
+    def metrics(self) -> dict[str, dict[str, float]]:
+        """Latency histograms (embed, retrieve, generate, total: count, sum, p50, p95 in
+        ms), token counts and cache hits, for the diagnostics view."""
+        ...
+
+
+class KeysPart(Protocol):
+    """The workspace's practitioners and keys, changed while unlocked (`ChartsideApi.keys`,
+    core.services.key_ops). Unlocking itself is the service's own."""
 
     def practitioners(self) -> list[str]:
         """The usernames of the workspace's practitioners, sorted."""
@@ -287,17 +292,21 @@ class NotesApi(Protocol):
         """A fresh recovery key for the workspace, shown once; the old one stops working."""
         ...
 
-    def doctor(self) -> list[HealthCheck]: ...
-
-    def assistant_status(self) -> AssistantStatus:
-        """Whether the local models can answer questions; the reason when they cannot."""
+    def enable_keyring(self) -> str:
+        """Keep a key in the OS keyring so that it can unlock (first run offers it); returns
+        the keyring backend's name. `PolicyForbids` where the policy turns it off,
+        `KeyringUnavailable` when no secure keyring is there."""
         ...
 
-    def backup_status(self) -> BackupStatus:
+
+class BackupsPart(Protocol):
+    """Encrypted backups of the workspace, and restoring one (`ChartsideApi.backups`)."""
+
+    def status(self) -> BackupStatus:
         """Where a backup would go now, and whether a scheduled one is due."""
         ...
 
-    def backup_now(
+    def now(
         self,
         out: Path,
         passphrase: str,
@@ -311,7 +320,7 @@ class NotesApi(Protocol):
         raises `Cancelled` and writes nothing either."""
         ...
 
-    def run_scheduled_backup(
+    def scheduled(
         self,
         passphrase: str | None = None,
         progress: Progress | None = None,
@@ -335,76 +344,124 @@ class NotesApi(Protocol):
         on `cancel` (raising `Cancelled`), nothing is left in `target_dir`."""
         ...
 
-    # -- index and search (docs/architecture.md) --------------------------------------
-    def index_status(self) -> IndexStatus:
-        """How many chunks carry a vector from the current embedder, of how many."""
+
+class HealthPart(Protocol):
+    """The installation's health checks (`ChartsideApi.health`, `chartside doctor`)."""
+
+    def doctor(self) -> list[HealthCheck]: ...
+
+
+class ChartsideApi(Protocol):
+    """What a front end drives: the session's lifecycle here, everything else in the parts
+    it hands out (`api.notes.create_client(...)`, `api.backups.now(...)`), the way Anki's
+    collection hands out `decks` and `sched`. All methods block; call them off the GUI
+    thread. Every PHI method raises `core.errors.Locked` while locked."""
+
+    @property
+    def notes(self) -> NotesPart:
+        """Clients, visits and drafts."""
         ...
 
-    def index_now(
-        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
-    ) -> IndexStatus:
-        """Embed every stale chunk now and return when none is left (or on `cancel`,
-        raising `Cancelled`). Safe beside the background indexer: they share the queue."""
+    @property
+    def search(self) -> SearchPart:
+        """The search and its index."""
         ...
 
-    def watch_index(self, listener: IndexProgress | None) -> None:
-        """Report the background indexer's progress to `listener` (from its thread); None
-        stops reporting. The background indexer runs while unlocked and an embedder exists."""
+    @property
+    def assistant(self) -> AssistantPart:
+        """Questions answered from the notes."""
         ...
 
-    def embedder_advice(self) -> EmbedderAdvice | None:
-        """When the workspace's notes are mostly Hebrew and it uses another embedder than
-        the multilingual one installed here: the advice to switch, with its reason. None
-        otherwise, or once declined on this computer. Reads a sample of the notes."""
+    @property
+    def keys(self) -> KeysPart:
+        """Practitioners, passphrases, the recovery key and the OS keyring."""
         ...
 
-    def use_advised_embedder(self) -> str:
-        """Take the advice: the workspace (every desktop) switches to the advised embedder
-        and its notes are re-embedded in the background. Its model id."""
+    @property
+    def backups(self) -> BackupsPart:
+        """Backups and restores."""
         ...
 
-    def decline_embedder_advice(self) -> None:
-        """Not now: this computer stops offering it (the models screen still can)."""
+    @property
+    def health(self) -> HealthPart:
+        """The health checks."""
+        ...
+
+    @property
+    def timeline(self) -> TimelineApi:
+        """The timeline part: facts, the flowsheet's data and the brief."""
+        ...
+
+    @property
+    def documents(self) -> DocumentsApi:
+        """The documents part: attach, read in the background, list, view, delete."""
+        ...
+
+    @property
+    def dictation(self) -> DictationApi:
+        """The dictation part: takes from the microphone, heard by the local speech model."""
+        ...
+
+    # -- the session: first run, unlock and lock (core.services.access) ----------------
+    def is_initialised(self) -> bool: ...
+
+    def initialise(self, passphrase: str) -> str:
+        """First run: create the database, keys, first workspace and practitioner, and
+        unlock. Returns the recovery key, which the front end shows exactly once."""
+        ...
+
+    def unlock(
+        self,
+        passphrase: str | None = None,
+        *,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        """Raises `WrongPassphrase` and changes nothing when the passphrase is wrong.
+        `username` is needed only when several practitioners share the computer account."""
+        ...
+
+    def keyring_ready(self) -> bool:
+        """Whether the OS keyring is set up to unlock (no unlock needed to ask)."""
+        ...
+
+    def unlock_with_keyring(self, *, username: str | None = None) -> None:
+        """Unlock from the OS keyring. Raises `KeyringUnavailable` (a `ChartsideError`
+        whose remediation names the passphrase and the recovery key) when it cannot."""
+        ...
+
+    @property
+    def settings(self) -> Settings:
+        """The settings this service runs with: its data dir, what the policy allows."""
+        ...
+
+    def delete_local_data(self) -> Path:
+        """Stop the database, remove the data dir and the OS keyring entries; returns the
+        dir removed. The service is closed afterwards."""
+        ...
+
+    def lock(self) -> None: ...
+
+    def touch(self) -> None:
+        """Record user activity (keeps the idle auto-lock away)."""
+        ...
+
+    def check_idle(self) -> bool:
+        """Lock if idle past the auto-lock time; True when locked."""
+        ...
+
+    @property
+    def unlocked(self) -> bool: ...
+
+    @property
+    def actor(self) -> str:
+        """The signed-in practitioner's username (while unlocked)."""
         ...
 
     def watch_connection(self, listener: Callable[[str], None]) -> None:
         """Tell `listener` "connected", "reconnecting" or "unreachable" whenever the
         database server's state changes (a clinic's server restarting), from the thread
         that noticed. Call once, after the first unlock: the store outlives a lock."""
-        ...
-
-    def search(self, query: SearchQuery) -> SearchResult:
-        """Hybrid (vector + BM25, fused by reciprocal rank) search in the unlocked
-        workspace, or one client. `result.index` says how current the vector side is."""
-        ...
-
-    # -- the assistant (docs/architecture.md) -----------------------------------------
-    def ask(
-        self,
-        request: AskRequest,
-        on_text: Callable[[str], None] | None = None,
-        cancel: CancelToken | None = None,
-        on_progress: Callable[[AskProgress], None] | None = None,
-    ) -> AskResult:
-        """Answer from the notes with numbered citations. `on_text` receives the answer's
-        text as it streams (from the calling thread); `cancel` stops generation within
-        200 ms and raises `Cancelled`. `on_progress` hears the notes being read as soon as
-        they are found, then the model's pace (`AskProgress`), for a window to show.
-        Raises `QueryRejected` (bad or injected question), `RateLimited`,
-        `GenerationTimeout`. A refusal is a result, not an error."""
-        ...
-
-    def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
-        """Stored conversations about a client (or the whole workspace), newest first."""
-        ...
-
-    def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
-        """The turns of one conversation, oldest first, with their sources."""
-        ...
-
-    def assistant_metrics(self) -> dict[str, dict[str, float]]:
-        """Latency histograms (embed, retrieve, generate, total: count, sum, p50, p95 in
-        ms), token counts and cache hits, for the diagnostics view."""
         ...
 
     def close(self) -> None:
@@ -415,17 +472,18 @@ class NotesApi(Protocol):
 class ModelsApi(Protocol):
     """The local models (docs/usage.md): which are installed, which are in use and why, and
     changing that. Blocking: call off the GUI thread. Touches no notes and needs no unlock;
-    `app` builds it beside the `NotesApi`, which it tells when the embedder changes so the
-    background indexer re-embeds the notes (`NotesApi.index_status` shows how far)."""
-
-    def list_models(self, progress: Progress | None = None) -> list[ModelInfo]:
-        """Every registered model; on first use the packaged ones are registered first."""
-        ...
+    `app` builds it beside the `ChartsideApi`, which it tells when the embedder changes so
+    the background indexer re-embeds the notes (`SearchPart.index_status` shows how far)."""
 
     @property
     def generator_locked(self) -> bool:
-        """Whether the system policy fixes the generator, so no other may be chosen (reads
-        the policy file; False where it cannot be read: `use_model` reports that)."""
+        """Whether the system policy fixes the generator (`use_model` of another refuses).
+        A policy that cannot be read stopped the app's start already; should it break since,
+        `use_model` reports it, so it locks nothing here."""
+        ...
+
+    def list_models(self, progress: Progress | None = None) -> list[ModelInfo]:
+        """Every registered model; on first use the packaged ones are registered first."""
         ...
 
     def verify_models(

@@ -2,8 +2,8 @@
 drive must keep matching the Protocols the real service implements, or the UI tests
 would pass against an API that no longer exists."""
 
-from core.api import ModelsApi, NotesApi
+from core.api import ChartsideApi, ModelsApi
 from tests.ui.fake_api import FakeModelsApi, FakeNotesApi
 
-_fake: NotesApi = FakeNotesApi()
+_fake: ChartsideApi = FakeNotesApi()
 _fake_models: ModelsApi = FakeModelsApi()

@@ -32,7 +32,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
 def _request(svc: ChartsideService, question: str, client: str | None, a: Any) -> AskRequest:
     return AskRequest(
         question=question,
-        client_id=svc.resolve_client(client) if client else None,
+        client_id=svc.notes.resolve_client(client) if client else None,
         conversation_id=getattr(a, "conversation", None),
         use_cache=not a.no_cache,
         extractive=a.extractive,
@@ -52,14 +52,16 @@ def run_ask(ctx: Context) -> int:
                 print(json.dumps({"id": ident, **item}, ensure_ascii=False), flush=True)
                 continue
             try:
-                out = svc.ask(_request(svc, item["question"], item.get("client"), a)).to_json()
+                out = svc.assistant.ask(
+                    _request(svc, item["question"], item.get("client"), a)
+                ).to_json()
             except ChartsideError as exc:
                 out = {"line": item["line"], "error": exc.message}
             print(json.dumps({"id": ident, **out}, ensure_ascii=False), flush=True)
         return EXIT_OK
     # A terminal sees the answer as it is written; JSON waits for the whole result.
     stream = None if a.json or not sys.stdout.isatty() else _echo
-    result = svc.ask(_request(svc, a.question, a.client, a), on_text=stream)
+    result = svc.assistant.ask(_request(svc, a.question, a.client, a), on_text=stream)
     if a.json:
         print(json.dumps(result.to_json(), ensure_ascii=False))
         return EXIT_OK

@@ -104,7 +104,7 @@ def run_attach(ctx: Context) -> int:
     a = ctx.args
     data = _read_file(a.file)
     ctx.unlock()
-    client_id = ctx.svc.resolve_client(a.client)
+    client_id = ctx.svc.notes.resolve_client(a.client)
     info = ctx.svc.documents.attach(
         AttachRequest(client_id, data, a.kind, a.date, a.title, filename=a.file.name)
     )
@@ -138,7 +138,7 @@ def run_documents(ctx: Context) -> int:
     ctx.unlock()
     report = ctx.svc.documents.read_pending(ctx.progress) if a.read else None
     listed = (
-        [info_json(d) for d in ctx.svc.documents.documents(ctx.svc.resolve_client(a.client))]
+        [info_json(d) for d in ctx.svc.documents.documents(ctx.svc.notes.resolve_client(a.client))]
         if a.client is not None
         else None
     )

@@ -29,7 +29,7 @@ def audit(ctx: Context) -> int:
     ctx.unlock()
     svc = ctx.svc
     if ctx.args.audit_command == "verify":
-        r = svc.audit_verify()
+        r = svc.health.audit_verify()
         human = (
             f"Audit log intact: {r.count} events"
             if r.ok
@@ -37,7 +37,7 @@ def audit(ctx: Context) -> int:
         )
         ctx.emit({"ok": r.ok, "count": r.count, "problems": r.problems}, human)
         return EXIT_OK if r.ok else EXIT_ERROR
-    rows = svc.audit_export()
+    rows = svc.health.audit_export()
     out: Path = ctx.args.out
     fmt: str = ctx.args.format or ("csv" if out.suffix == ".csv" else "json")
     files.write_atomically(out, lambda part: audit_file.write(rows, part, fmt))

@@ -19,7 +19,7 @@ def _backup_arguments(p: argparse.ArgumentParser) -> None:
 def backup(ctx: Context) -> int:
     svc = ctx.svc
     with files.writing(ctx.args.out):
-        r = svc.backup(
+        r = svc.backups.backup(
             ctx.args.out, ctx.passphrase(), overwrite=ctx.args.force, progress=ctx.progress
         )
     ctx.emit(
@@ -36,7 +36,7 @@ def _restore_arguments(p: argparse.ArgumentParser) -> None:
 @command("restore", "restore a backup into a new, empty data dir", _restore_arguments)
 def restore(ctx: Context) -> int:
     svc = ctx.svc
-    m = svc.restore(ctx.args.file, ctx.passphrase(), progress=ctx.progress)
+    m = svc.backups.restore(ctx.args.file, ctx.passphrase(), progress=ctx.progress)
     data_dir = str(svc.settings.data_dir)
     ctx.emit(
         {

@@ -8,7 +8,7 @@ from app.cli.registry import command
 
 @command("doctor", "health of database, pgvector, schema, keys and encryption")
 def doctor(ctx: Context) -> int:
-    checks = ctx.svc.doctor()
+    checks = ctx.svc.health.doctor()
     ctx.emit(
         {
             "ok": all(c.ok for c in checks),

@@ -40,20 +40,20 @@ def _run(ctx: Context) -> tuple[dict[str, Any], str]:
     if action == "reset-passphrase":
         recovery = ctx.secret("CHARTSIDE_RECOVERY_KEY", "Recovery key")
         new = ctx.secret("CHARTSIDE_NEW_PASSPHRASE", "New passphrase", confirm=True)
-        svc.change_passphrase(new, recovery_key=recovery, username=ctx.args.user)
+        svc.keys.change_passphrase(new, recovery_key=recovery, username=ctx.args.user)
         return {"changed": True}, "Passphrase reset with the recovery key."
     if action == "change-passphrase":
         current = ctx.passphrase()
         new = ctx.secret("CHARTSIDE_NEW_PASSPHRASE", "New passphrase", confirm=True)
-        svc.change_passphrase(new, current=current, username=ctx.args.user)
+        svc.keys.change_passphrase(new, current=current, username=ctx.args.user)
         return {"changed": True}, "Passphrase changed."
     ctx.unlock()
     if action == "status":
         backend = check_backend()
         payload = {
-            "sources": svc.key_sources(),
+            "sources": svc.keys.key_sources(),
             "data_key_version": svc.cipher().key_version,
-            "reencrypt_pending": svc.reencrypt_pending(),
+            "reencrypt_pending": svc.keys.reencrypt_pending(),
             "keyring": {
                 "usable": backend.usable,
                 "backend": backend.name,
@@ -62,19 +62,19 @@ def _run(ctx: Context) -> tuple[dict[str, Any], str]:
         }
         return payload, "\n".join(f"{k}: {v}" for k, v in payload.items())
     if action == "new-recovery-key":
-        key = svc.new_recovery_key()
+        key = svc.keys.new_recovery_key()
         return {"recovery_key": key}, f"New recovery key (write it down): {key}"
     if action == "rotate":
-        version = svc.rotate_data_key(progress=ctx.progress)
+        version = svc.keys.rotate_data_key(progress=ctx.progress)
         return {"data_key_version": version}, f"Data key rotated to version {version}."
     if action == "reencrypt":
-        rows = svc.reencrypt(progress=ctx.progress)
+        rows = svc.keys.reencrypt(progress=ctx.progress)
         return {"rows": rows}, f"Re-encrypted {rows} rows."
     if action == "keyring-enable":
-        backend_name = svc.enable_keyring()
+        backend_name = svc.keys.enable_keyring()
         return {"keyring": backend_name}, f"The OS keyring ({backend_name}) can now unlock."
     if action == "passphrase-disable":
-        svc.disable_passphrase()
+        svc.keys.disable_passphrase()
         return {"passphrase": False}, "The passphrase is off; the OS keyring unlocks."
-    svc.disable_keyring()
+    svc.keys.disable_keyring()
     return {"keyring": None}, "The OS keyring no longer unlocks Chartside."

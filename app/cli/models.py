@@ -49,7 +49,7 @@ def models(ctx: Context) -> int:
     if svc is not None:
         from app.models_setup import open_embedder
 
-        svc.use_embedder(open_embedder(ctx.settings))
+        svc.search.use_embedder(open_embedder(ctx.settings))
         payload["workspace"] = True
         human += "; the workspace's notes are re-embedded with it"
     ctx.emit(payload, human)

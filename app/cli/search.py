@@ -99,12 +99,12 @@ def run_index(ctx: Context) -> int:
     if foreground is not None:
         foreground()
     show = IndexProgress()
-    status = ctx.svc.index_now(progress=show)
+    status = ctx.svc.search.index_now(progress=show)
     while ctx.args.wait and not status.complete:
         # Rows another indexer holds were skipped (SKIP LOCKED); they finish there.
         show(status)  # waiting is progress too: the line says how far the other one got
         time.sleep(WAIT_POLL_S)
-        status = ctx.svc.index_now(progress=show)
+        status = ctx.svc.search.index_now(progress=show)
     show(status)
     show.finish()
     ctx.emit(
@@ -124,7 +124,7 @@ def run_search(ctx: Context) -> int:
         for line in _batch(ctx.svc, a.batch, a):
             print(json.dumps(line, ensure_ascii=False), flush=True)
         return EXIT_OK
-    result = ctx.svc.search(_query(ctx.svc, a.query, a.client, a))
+    result = ctx.svc.search.query(_query(ctx.svc, a.query, a.client, a))
     hits = [h.to_json() for h in result.hits]
     if a.json:
         print(json.dumps(hits, ensure_ascii=False))
@@ -142,7 +142,7 @@ def run_search(ctx: Context) -> int:
 def _query(svc: ChartsideService, text: str, client: str | None, a: Any) -> SearchQuery:
     return SearchQuery(
         text=text,
-        client_id=svc.resolve_client(client) if client else None,
+        client_id=svc.notes.resolve_client(client) if client else None,
         k=a.k,
         fields=tuple(a.field or ()),
         date_from=a.date_from,
@@ -180,7 +180,7 @@ def _batch(svc: ChartsideService, path: Path, a: Any) -> Iterator[dict[str, Any]
             yield {"id": ident, **item}
             continue
         try:
-            result = svc.search(_query(svc, item["query"], item.get("client"), a))
+            result = svc.search.query(_query(svc, item["query"], item.get("client"), a))
             yield {"id": ident, "results": [h.to_json() for h in result.hits]}
         except ChartsideError as exc:
             yield {"id": ident, "line": item["line"], "error": exc.message}

@@ -53,7 +53,7 @@ def fact_json(t: TimelineFact) -> dict[str, Any]:
 def run_timeline(ctx: Context) -> int:
     a = ctx.args
     ctx.unlock()
-    client_id = ctx.svc.resolve_client(a.client)
+    client_id = ctx.svc.notes.resolve_client(a.client)
     facts = ctx.svc.timeline.facts(client_id, a.kind, a.name)
     print(json.dumps([fact_json(t) for t in facts], ensure_ascii=False))
     return EXIT_OK
@@ -100,7 +100,7 @@ def brief_json(b: Brief) -> dict[str, Any]:
 def run_brief(ctx: Context) -> int:
     a = ctx.args
     ctx.unlock()
-    client_id = ctx.svc.resolve_client(a.client)
+    client_id = ctx.svc.notes.resolve_client(a.client)
     if a.out is not None:
         text = ctx.svc.timeline.referral_summary(client_id)
         files.write_atomically(a.out, lambda part: write_text(part, text))

@@ -90,7 +90,7 @@ def transcribe(ctx: Context) -> int:
     vocabulary = Vocabulary()
     if a.client:
         ctx.unlock()
-        client_id = ctx.svc.resolve_client(a.client)
+        client_id = ctx.svc.notes.resolve_client(a.client)
         vocabulary = vocabulary_from_facts(ctx.svc.timeline.facts(client_id))
     path: Path = a.audio
     if not path.is_file():

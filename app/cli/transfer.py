@@ -19,7 +19,7 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 @command("import", "load clients and sessions (chartside.v1 JSON)", _import_arguments)
 def import_file(ctx: Context) -> int:
     ctx.unlock()
-    summary = ctx.svc.import_file(ctx.args.file, progress=ctx.progress)
+    summary = ctx.svc.notes.import_file(ctx.args.file, progress=ctx.progress)
     ctx.emit(
         asdict(summary),
         "Imported: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in asdict(summary).items()),
@@ -35,7 +35,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 @command("export", "write clients and sessions as chartside.v1 JSON", _export_arguments)
 def export(ctx: Context) -> int:
     ctx.unlock()
-    doc = ctx.svc.export_doc(ctx.args.client, progress=ctx.progress)
+    doc = ctx.svc.notes.export_doc(ctx.args.client, progress=ctx.progress)
     out: Path = ctx.args.out
     files.write_atomically(out, lambda part: transfer.dump(doc, part))
     sessions = sum(len(c["sessions"]) for c in doc["clients"])

@@ -1,6 +1,6 @@
 """Scheduled backups with retention: when is one due, where does it go, what is kept.
 
-Pure logic with an injected clock; the service supplies the writer (`backup_now`), so this
+Pure logic with an injected clock; the service supplies the writer (`BackupService.now`), so this
 module never touches the database or a secret. A folder's scheduled backups are recognised
 by the name `backup_file_name` gives them (chartside-YYYYMMDD-HHMMSS, in UTC so that names
 sort by time across daylight-saving changes); a backup is due when the newest of them is

@@ -1,1 +1,1 @@
-"""The service the GUI and CLI drive (`NotesApi`), made of its parts, and its health checks."""
+"""The service the GUI and CLI drive (`ChartsideApi`), made of its parts, and its health checks."""

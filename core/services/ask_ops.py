@@ -100,7 +100,7 @@ class AskService:
     ) -> T:
         return self.session.run(fn, action, target, details)
 
-    def assistant_status(self) -> AssistantStatus:
+    def status(self) -> AssistantStatus:
         if self._status is None:
             return AssistantStatus(False, "No local AI models are set up in this installation.")
         return self._status()
@@ -130,7 +130,7 @@ class AskService:
         with self._generator_lock:
             self._generator = None
 
-    def assistant_metrics(self) -> dict[str, dict[str, float]]:
+    def metrics(self) -> dict[str, dict[str, float]]:
         return self.ask_metrics.snapshot()
 
     def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:

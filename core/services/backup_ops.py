@@ -13,18 +13,18 @@ from core.errors import Locked, WrongPassphrase
 from core.messages import Message
 from core.progress import CancelToken, Progress
 from core.records import workspaces as w
-from core.services.key_ops import KeyService
+from core.services.access import Access
 from core.services.session import WorkspaceSession
 
 
 class BackupService:
     """Backs up the session's database and restores one into a new data dir."""
 
-    def __init__(self, session: WorkspaceSession, keys: KeyService) -> None:
-        """`keys` proves the passphrase again before a backup, and unlocks a restore."""
+    def __init__(self, session: WorkspaceSession, access: Access) -> None:
+        """`access` proves the passphrase again before a backup, and unlocks a restore."""
         self.session = session
         self.settings = session.settings
-        self.keys = keys
+        self.access = access
 
     def backup(
         self,
@@ -38,7 +38,7 @@ class BackupService:
         """An encrypted, checked backup; recorded in the audit log like any other export.
         The passphrase is proven again, for the practitioner at the keyboard."""
         s = self.session
-        self.keys.unlock(passphrase, username=s.actor if s.unlocked else None)
+        self.access.unlock(passphrase, username=s.actor if s.unlocked else None)
         result = backup.create_backup(
             s.store, out, passphrase, overwrite=overwrite, progress=s.busy(progress), cancel=cancel
         )
@@ -67,9 +67,9 @@ class BackupService:
             cancel=cancel,
         )
         try:
-            self.keys.unlock(passphrase)
+            self.access.unlock(passphrase)
         except WrongPassphrase:
-            self.keys.unlock(recovery_key=passphrase)
+            self.access.unlock(recovery_key=passphrase)
         self.session.run(
             lambda c, k: None,
             "restore",
@@ -78,10 +78,10 @@ class BackupService:
         return manifest
 
     # -- for front ends (thin; see core.backup.schedule) --------------------------------
-    def backup_status(self, now: dt.datetime | None = None) -> schedule.BackupStatus:
+    def status(self, now: dt.datetime | None = None) -> schedule.BackupStatus:
         return schedule.status(self.settings.backup, now or schedule.utc_now())
 
-    def backup_now(
+    def now(
         self,
         out: Path,
         passphrase: str,
@@ -95,7 +95,7 @@ class BackupService:
         )
         return BackupSummary(r.path, r.size, r.manifest.created_at)
 
-    def run_scheduled_backup(
+    def scheduled(
         self,
         passphrase: str | None = None,
         progress: Progress | None = None,
@@ -110,7 +110,7 @@ class BackupService:
         def write(out: Path) -> BackupSummary:
             if passphrase is None:
                 return self._sealed_backup(out, progress, cancel)
-            return self.backup_now(out, passphrase, progress=progress, cancel=cancel)
+            return self.now(out, passphrase, progress=progress, cancel=cancel)
 
         made, pruned = schedule.run_scheduled(
             self.settings.backup, now or schedule.utc_now(), write
@@ -162,7 +162,7 @@ class BackupService:
         settings = self.settings.model_copy(update={"data_dir": target})
         other = WorkspaceSession.open(settings, self.session.store.migrations_dir)
         try:
-            manifest = BackupService(other, KeyService(other)).restore(
+            manifest = BackupService(other, Access(other)).restore(
                 Path(source), passphrase, progress=progress, cancel=cancel
             )
         finally:

@@ -1,19 +1,14 @@
-"""Keys on the session: first run, unlock (passphrase, recovery key, OS keyring), and key
-changes (passphrase, recovery key, rotation, practitioners). Each change is one transaction
-with its audit event; none ever deletes data."""
+"""The keys part: key changes on an unlocked session (passphrase, recovery key, OS keyring,
+rotation, practitioners). Each change is one transaction with its audit event; none ever
+deletes data. Unlocking is the session's (core.services.access)."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 from uuid import UUID
 
 from core.errors import (
-    AlreadyInitialised,
     Cancelled,
-    KeyringUnavailable,
     NotFound,
-    NotInitialised,
     ValidationError,
 )
 from core.messages import Message
@@ -21,82 +16,19 @@ from core.progress import CancelToken, Progress
 from core.records import workspaces as w
 from core.security import rekey
 from core.security.keyring_source import KeyringSource
+from core.services.access import Access
 from core.services.session import WorkspaceSession
 from core.settings import require_allowed
 
 
 class KeyService:
-    """Creates the workspace and unlocks the session; changes its keys."""
+    """Changes the unlocked session's keys (`ChartsideApi.keys`)."""
 
-    def __init__(self, session: WorkspaceSession) -> None:
+    def __init__(self, session: WorkspaceSession, access: Access) -> None:
+        """`access` proves the current passphrase again before a change."""
         self.session = session
         self.settings = session.settings
-
-    # -- lifecycle ---------------------------------------------------------------------
-    def is_initialised(self) -> bool:
-        with self.session.mutex:
-            return bool(self.session.workspace_ids())
-
-    def initialise(self, passphrase: str) -> str:
-        """Create everything and unlock. Returns the recovery key, to be shown once."""
-        s = self.session
-        with s.mutex:
-            w.check_new_passphrase(passphrase)
-            db = s.store.create() if not s.store.created else s.store.open()
-            with db.tx(None) as conn:
-                if w.workspace_ids(conn):
-                    raise AlreadyInitialised(
-                        Message("keys.chartside_data_already_exists", path=self.settings.data_dir)
-                    )
-            ws, keys, recovery, pid = w.create_workspace(
-                db, "Practice", passphrase, self.settings.crypto, s.actor
-            )
-            s.enter(ws, keys, "init", practitioner_id=pid)
-            return recovery
-
-    def unlock(
-        self,
-        passphrase: str | None = None,
-        *,
-        recovery_key: str | None = None,
-        username: str | None = None,
-    ) -> None:
-        """With the practitioner's passphrase, or the workspace's recovery key when the
-        passphrase is lost. `username` may be left out while the workspace has one
-        practitioner, or when it is the computer account's name."""
-        s = self.session
-        with s.mutex:
-            s.first_workspace()  # starts the database; clear error when there is none
-            login = w.login_for(s.db, username)
-            keys = w.unlock_workspace(
-                s.db,
-                login.workspace_id,
-                passphrase,
-                recovery_key=recovery_key,
-                practitioner_id=login.practitioner_id,
-            )
-            s.enter(
-                login.workspace_id,
-                keys,
-                "unlock" if recovery_key is None else "unlock.recovery",
-                actor=login.username,
-                practitioner_id=login.practitioner_id,
-            )
-
-    def delete_local_data(self, source: KeyringSource | None = None) -> Path:
-        """Remove this computer's Chartside data: the data dir (the embedded database, its
-        keys and drafts) and each workspace's OS keyring entry, the database stopped first.
-        A clinic server's database is left alone: only what is local goes."""
-        data_dir = self.settings.data_dir
-        with self.session.mutex:
-            workspaces = self.session.workspace_ids()
-            self.session.close()
-        keyring = source or KeyringSource()
-        for ws in workspaces:
-            keyring.delete(ws)
-        if data_dir.exists():
-            shutil.rmtree(data_dir)
-        return data_dir
+        self.access = access
 
     # -- key changes -------------------------------------------------------------------
     def change_passphrase(
@@ -110,7 +42,7 @@ class KeyService:
         """Proves the current passphrase (or the recovery key) again, then re-wraps the
         master key for this practitioner. The data keys and the data stay as they are."""
         w.check_new_passphrase(new)
-        self.unlock(current, recovery_key=recovery_key, username=username)
+        self.access.unlock(current, recovery_key=recovery_key, username=username)
         keys = self.session.keys.keys(self.session.require_workspace())
         pid = self.session.practitioner_id
         assert pid is not None
@@ -190,51 +122,6 @@ class KeyService:
             raise ValidationError(Message("keys.cannot_turned_off_before_os"), field="passphrase")
         assert pid is not None
         self.session.run(lambda c, k: w.drop_passphrase(c, ws, pid), "key.passphrase_disabled")
-
-    def keyring_ready(self) -> bool:
-        """Whether the OS keyring is set up to unlock this workspace. Needs no unlock, and
-        says nothing of whether the entry is still in the keyring (unlocking tells)."""
-        s = self.session
-        with s.mutex:
-            if not s.store.created:
-                return False
-            try:
-                ws = s.first_workspace()
-            except NotInitialised:
-                return False
-            return w.secret_source_backend(s.db, ws, w.KEYRING) is not None
-
-    def unlock_with_keyring(
-        self,
-        source: KeyringSource | None = None,
-        *,
-        username: str | None = None,
-    ) -> None:
-        """Unlock from the OS keyring, as the practitioner `username` (left out: the only
-        one, or the computer account's). If its entry is gone or the backend changed, the
-        error says so and points to the passphrase and the recovery key."""
-        require_allowed(
-            self.settings, "security.keyring_allowed", Message("settings.the_os_keyring")
-        )
-        src = source or KeyringSource()
-        s = self.session
-        with s.mutex:
-            ws = s.first_workspace()
-            backend = w.secret_source_backend(s.db, ws, w.KEYRING)
-            if backend is None:
-                raise KeyringUnavailable(Message("keys.os_keyring_not_set_up"))
-            login = w.login_for(s.db, username)
-            if login.workspace_id != ws:
-                raise NotFound(Message("keys.no_practitioner_name_workspace"))
-            secret = src.load(ws, backend)
-            keys = w.unlock_with_secret(s.db, ws, w.KEYRING, secret)
-            s.enter(
-                ws,
-                keys,
-                "unlock.keyring",
-                actor=login.username,
-                practitioner_id=login.practitioner_id,
-            )
 
     def key_sources(self) -> list[str]:
         return self.session.run(lambda c, k: w.sources(c, k.workspace_id))

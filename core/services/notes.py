@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,17 @@ class NotesService:
     timeline facts are read off the save path (core.timeline.store): the write marks them
     stale, the indexer's next cycle reads them, and any timeline read does first."""
 
-    def __init__(self, session: WorkspaceSession, embedding: Embedding) -> None:
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        embedding: Embedding,
+        wake_reader: Callable[[], None] = lambda: None,
+    ) -> None:
+        """`wake_reader` tells the documents' background reader that an import brought pages
+        to read."""
         self.session = session
         self.embedding = embedding  # its chunker splits each note as it is saved
+        self.wake_reader = wake_reader
 
     def _chunks(self, k: CellCipher) -> ChunkWriter:
         return ChunkWriter(k, self.embedding.chunker)
@@ -197,11 +206,14 @@ class NotesService:
             answer_cache.invalidate_all(c)  # an import may touch any client
             return replace(summary, documents_created=added)
 
-        return self.session.run(
+        summary = self.session.run(
             work,
             "import",
             details=lambda s: dict(s.__dict__),
         )
+        if summary.documents_created:
+            self.wake_reader()  # the imported files' pages wait to be read
+        return summary
 
     def export_doc(
         self,

@@ -333,7 +333,7 @@ class SearchService:
         )
         return searcher.search(query, query_vector=query_vector)
 
-    def search(self, query: SearchQuery) -> SearchResult:
+    def query(self, query: SearchQuery) -> SearchResult:
         q = read_query(_checked(query))
         result = self.find(q)
         self.session.run(

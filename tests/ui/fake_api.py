@@ -1,4 +1,5 @@
-"""An in-memory NotesApi for unit tests of UI logic only.
+"""An in-memory ChartsideApi for unit tests of UI logic only: the session's lifecycle on
+`FakeNotesApi`, the parts (`FakeNotes`, `FakeSearch`, ...) over its state.
 
 It validates input with the same domain gate as the real service (`ClientData.validated()`)
 and raises the same error types, but it stores nothing and encrypts nothing. The end-to-end
@@ -158,6 +159,13 @@ class FakeNotesApi:
         self._timeline = FakeTimeline(self)
         self._documents = FakeDocuments(self)
         self._dictation = FakeDictation(self)
+        # The parts (core.api.ChartsideApi): each works on the state above.
+        self.notes = FakeNotes(self)
+        self.search = FakeSearch(self)
+        self.assistant = FakeAssistant(self)
+        self.keys = FakeKeys(self)
+        self.backups = FakeBackups(self)
+        self.health = FakeHealth(self)
         self.metrics_value: dict[str, dict[str, float]] = {
             "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
             "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},
@@ -188,7 +196,7 @@ class FakeNotesApi:
         if self.gate is not None and not self.gate.wait(GATE_TIMEOUT_S):
             raise TimeoutError("test gate never opened")
 
-    # -- NotesApi ---------------------------------------------------------------------------
+    # -- ChartsideApi: the lifecycle, and the parts --------------------------------------------
 
     @property
     def timeline(self) -> FakeTimeline:
@@ -240,12 +248,6 @@ class FakeNotesApi:
             raise KeyringUnavailable("Chartside's key is no longer in the OS keyring.")
         self._unlocked = True
 
-    def enable_keyring(self) -> str:
-        self._enter("enable_keyring")
-        self._wait_gate()
-        self.keyring_secret = self._passphrase
-        return "fake keyring"
-
     def delete_local_data(self) -> Path:
         self._enter("delete_local_data", needs_unlock=False)
         self.deleted = self.closed = True
@@ -260,9 +262,6 @@ class FakeNotesApi:
     def unlocked(self) -> bool:
         return self._unlocked
 
-    def assistant_status(self) -> AssistantStatus:
-        return AssistantStatus(False, "fake: no models")
-
     def touch(self) -> None:
         self.touches += 1
 
@@ -271,215 +270,7 @@ class FakeNotesApi:
             self._unlocked = False
         return not self._unlocked
 
-    def list_clients(self, filter_text: str = "") -> list[ClientSummary]:
-        self._enter("list_clients")
-        needle = filter_text.casefold()
-        return [
-            ClientSummary(c.id, c.data.full_name, c.data.date_of_birth)
-            for c in self.clients.values()
-            if needle in c.data.full_name.casefold()
-        ]
-
-    def get_client(self, client_id: UUID) -> Client:
-        self._enter("get_client")
-        try:
-            return self.clients[client_id]
-        except KeyError:
-            raise NotFound("client not found") from None
-
-    def create_client(self, data: ClientData) -> Client:
-        self._enter("create_client")
-        client = Client(uuid.uuid4(), data.validated(), dt.datetime.now())
-        self.clients[client.id] = client
-        return client
-
-    def update_client(self, client_id: UUID, data: ClientData) -> Client:
-        self._enter("update_client")
-        if client_id not in self.clients:
-            raise NotFound("client not found")
-        client = Client(client_id, data.validated(), dt.datetime.now())
-        self.clients[client_id] = client
-        return client
-
-    def delete_client(self, client_id: UUID) -> None:
-        self._enter("delete_client")
-        self.clients.pop(client_id, None)
-
-    def list_sessions(self, client_id: UUID) -> list[SessionSummary]:
-        self._enter("list_sessions")
-        return [
-            SessionSummary(s.id, s.client_id, s.data.date, headline(s.data.assessment))
-            for s in self.sessions.values()
-            if s.client_id == client_id
-        ]
-
-    def get_session(self, session_id: UUID) -> Session:
-        self._enter("get_session")
-        try:
-            return self.sessions[session_id]
-        except KeyError:
-            raise NotFound("session not found") from None
-
-    def create_session(self, client_id: UUID, data: SessionData) -> Session:
-        self._enter("create_session")
-        if client_id not in self.clients:
-            raise NotFound("client not found")
-        session = Session(uuid.uuid4(), client_id, data.validated(), dt.datetime.now())
-        self.sessions[session.id] = session
-        return session
-
-    def update_session(self, session_id: UUID, data: SessionData) -> Session:
-        self._enter("update_session")
-        old = self.sessions.get(session_id)
-        if old is None:
-            raise NotFound("session not found")
-        session = Session(session_id, old.client_id, data.validated(), dt.datetime.now())
-        self.sessions[session_id] = session
-        return session
-
-    def delete_session(self, session_id: UUID) -> None:
-        self._enter("delete_session")
-        self.sessions.pop(session_id, None)
-
-    def save_draft(self, draft: Draft) -> None:
-        # Like the real service: not activity, and refused only once the keys are gone.
-        self._enter("save_draft")
-        draft.checked()
-        self.draft_store[draft.kind] = dataclasses.replace(draft, saved_at=dt.datetime.now())
-
-    def drafts(self) -> list[Draft]:
-        self._enter("drafts")
-        return [self.draft_store[k] for k in sorted(self.draft_store)]
-
-    def discard_draft(self, kind: str) -> None:
-        self._enter("discard_draft")
-        self.draft_store.pop(kind, None)
-
-    # -- practitioners and keys ------------------------------------------------------------
-
-    def practitioners(self) -> list[str]:
-        self._enter("practitioners")
-        return sorted(self.practitioner_logins)
-
-    def add_practitioner(self, username: str, display_name: str, passphrase: str) -> UUID:
-        self._enter("add_practitioner")
-        self._wait_gate()
-        if username in self.practitioner_logins:
-            raise ValidationError("is already taken", field="username")
-        if len(passphrase) < 8:
-            raise ValidationError("must be at least 8 characters", field="passphrase")
-        self.practitioner_logins[username] = passphrase
-        return uuid.uuid5(_CHUNK_NS, username)
-
-    def remove_practitioner(self, username: str) -> None:
-        self._enter("remove_practitioner")
-        if username not in self.practitioner_logins:
-            raise NotFound("No practitioner by that name in this workspace.")
-        if username == self.actor:
-            raise ValidationError(
-                "cannot remove the practitioner who is signed in", field="username"
-            )
-        del self.practitioner_logins[username]
-
-    def change_passphrase(
-        self,
-        new: str,
-        *,
-        current: str | None = None,
-        recovery_key: str | None = None,
-        username: str | None = None,
-    ) -> None:
-        self._enter("change_passphrase")
-        self._wait_gate()
-        who = username or self.actor
-        if recovery_key is not None:
-            if recovery_key != self.recovery_key:
-                raise WrongPassphrase("The recovery key is not correct.")
-        elif current != self.practitioner_logins.get(who):
-            raise WrongPassphrase("The passphrase is wrong.")
-        self.practitioner_logins[who] = new
-        if who == self.actor:
-            self._passphrase = new
-
-    def new_recovery_key(self) -> str:
-        self._enter("new_recovery_key")
-        self.recovery_key = f"{self.recovery_key}-X"
-        return self.recovery_key
-
-    def doctor(self) -> list[HealthCheck]:
-        self._enter("doctor", needs_unlock=False)
-        return [HealthCheck("fake", True, "in-memory")]
-
-    def backup_status(self) -> BackupStatus:
-        self._enter("backup_status", needs_unlock=False)
-        return self.backup_status_value
-
-    def _halfway(self, progress: Progress | None, message: str, cancel: CancelToken | None) -> None:
-        """Half done, then held at the gate; a cancel meanwhile stops the work there."""
-        if progress is not None:
-            progress(0.5, message)
-        if self.backup_gate is not None and not self.backup_gate.wait(GATE_TIMEOUT_S):
-            raise TimeoutError("backup gate never opened")
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-
-    def backup_now(
-        self,
-        out: Path,
-        passphrase: str,
-        *,
-        overwrite: bool = False,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> BackupSummary:
-        self._enter("backup_now")
-        if passphrase != self._passphrase:
-            raise WrongPassphrase("The passphrase is wrong.")
-        if out.exists() and not overwrite:
-            raise BackupError(f"{out} already exists", remediation="Choose another file name.")
-        self._halfway(progress, "writing the backup", cancel)
-        out.write_bytes(b"fake backup " * 100)
-        if progress is not None:
-            progress(1.0, "backup written")
-        return BackupSummary(out, out.stat().st_size, "2026-01-05T08:30:00+00:00")
-
-    def run_scheduled_backup(
-        self,
-        passphrase: str | None = None,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> BackupSummary:
-        self._enter("run_scheduled_backup")
-        folder = self.backup_status_value.folder
-        assert folder is not None
-        out = scheduled_path(folder, dt.datetime.now(dt.UTC))
-        # Sealed under the unlocked key when no passphrase is given, as the service does.
-        made = self.backup_now(
-            out, passphrase or self._passphrase or "", progress=progress, cancel=cancel
-        )
-        return BackupSummary(made.path, made.size, made.created_at, (folder / "old",))
-
-    def restore_copy(
-        self,
-        source: Path,
-        target_dir: Path,
-        passphrase: str,
-        progress: Progress | None = None,
-        cancel: CancelToken | None = None,
-    ) -> RestoreSummary:
-        self._enter("restore_copy", needs_unlock=False)
-        if not source.is_file():
-            raise BackupError(f"cannot read {source}", remediation="Choose another file.")
-        if target_dir.exists() and any(target_dir.iterdir()):
-            raise BackupError(f"cannot restore into {target_dir}: it is not an empty folder")
-        if passphrase != self._passphrase:
-            raise WrongPassphrase("The passphrase is wrong.")
-        self._halfway(progress, "restoring", cancel)
-        target_dir.mkdir(parents=True, exist_ok=True)
-        (target_dir / "restored").write_text("fake")
-        return RestoreSummary(target_dir, "2026-01-05T08:30:00+00:00", {"clients": 0})
-
-    # -- index and search: a chunk is one non-empty field; matching is by substring ---------
+    # -- the index's state, which the search and the watcher share: a chunk is a field ------
 
     def _chunk_count(self) -> int:
         sessions = sum(
@@ -493,28 +284,6 @@ class FakeNotesApi:
         ready = total if self.index_ready is None else min(self.index_ready, total)
         return IndexStatus(ready, total, FAKE_MODEL_ID)
 
-    def index_status(self) -> IndexStatus:
-        self._enter("index_status")
-        return self._index()
-
-    def index_now(
-        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
-    ) -> IndexStatus:
-        self._enter("index_now")
-        status = self._index()
-        for current in range(status.current + 1, status.total + 1):
-            if cancel is not None and cancel.cancelled:
-                raise Cancelled()
-            self.index_ready = current
-            if progress is not None:
-                progress(IndexStatus(current, status.total, FAKE_MODEL_ID))
-        self.index_ready = None
-        return self._index()
-
-    def watch_index(self, listener: IndexProgress | None) -> None:
-        self._enter("watch_index", needs_unlock=listener is not None)
-        self.index_listener = listener
-
     def watch_connection(self, listener: Callable[[str], None]) -> None:
         self._enter("watch_connection")
         self.connection_listener = listener
@@ -522,22 +291,6 @@ class FakeNotesApi:
     # The embedder offer (issue 28): None unless a test sets `advice`.
     advice: EmbedderAdvice | None = None
     advice_taken: tuple[str, ...] = ()
-
-    def embedder_advice(self) -> EmbedderAdvice | None:
-        self._enter("embedder_advice")
-        return self.advice
-
-    def use_advised_embedder(self) -> str:
-        self._enter("use_advised_embedder")
-        if self.advice is None:
-            raise ModelError("No other embedder is advised for this workspace's notes.")
-        self.advice_taken = (*self.advice_taken, self.advice.suggested)
-        self.advice = None
-        return self.advice_taken[-1]
-
-    def decline_embedder_advice(self) -> None:
-        self._enter("decline_embedder_advice")
-        self.advice = None
 
     def push_connection(self, state: str) -> None:
         """Report a connection state from a fresh thread, as the store does."""
@@ -565,14 +318,155 @@ class FakeNotesApi:
         thread.join(GATE_TIMEOUT_S)
         return idents[0]
 
-    def search(self, query: SearchQuery) -> SearchResult:
-        self._enter("search")
-        self.last_query = query
-        if self.search_gate is not None and not self.search_gate.wait(GATE_TIMEOUT_S):
+    def close(self) -> None:
+        self._enter("close", needs_unlock=False)
+        self._unlocked = False
+        self.closed = True
+
+
+class FakeNotes:
+    """The notes part: clients, visits and drafts, held in the owner's dicts."""
+
+    def __init__(self, owner: FakeNotesApi) -> None:
+        self._owner = owner
+
+    def list_clients(self, filter_text: str = "") -> list[ClientSummary]:
+        self._owner._enter("list_clients")
+        needle = filter_text.casefold()
+        return [
+            ClientSummary(c.id, c.data.full_name, c.data.date_of_birth)
+            for c in self._owner.clients.values()
+            if needle in c.data.full_name.casefold()
+        ]
+
+    def get_client(self, client_id: UUID) -> Client:
+        self._owner._enter("get_client")
+        try:
+            return self._owner.clients[client_id]
+        except KeyError:
+            raise NotFound("client not found") from None
+
+    def create_client(self, data: ClientData) -> Client:
+        self._owner._enter("create_client")
+        client = Client(uuid.uuid4(), data.validated(), dt.datetime.now())
+        self._owner.clients[client.id] = client
+        return client
+
+    def update_client(self, client_id: UUID, data: ClientData) -> Client:
+        self._owner._enter("update_client")
+        if client_id not in self._owner.clients:
+            raise NotFound("client not found")
+        client = Client(client_id, data.validated(), dt.datetime.now())
+        self._owner.clients[client_id] = client
+        return client
+
+    def delete_client(self, client_id: UUID) -> None:
+        self._owner._enter("delete_client")
+        self._owner.clients.pop(client_id, None)
+
+    def list_sessions(self, client_id: UUID) -> list[SessionSummary]:
+        self._owner._enter("list_sessions")
+        return [
+            SessionSummary(s.id, s.client_id, s.data.date, headline(s.data.assessment))
+            for s in self._owner.sessions.values()
+            if s.client_id == client_id
+        ]
+
+    def get_session(self, session_id: UUID) -> Session:
+        self._owner._enter("get_session")
+        try:
+            return self._owner.sessions[session_id]
+        except KeyError:
+            raise NotFound("session not found") from None
+
+    def create_session(self, client_id: UUID, data: SessionData) -> Session:
+        self._owner._enter("create_session")
+        if client_id not in self._owner.clients:
+            raise NotFound("client not found")
+        session = Session(uuid.uuid4(), client_id, data.validated(), dt.datetime.now())
+        self._owner.sessions[session.id] = session
+        return session
+
+    def update_session(self, session_id: UUID, data: SessionData) -> Session:
+        self._owner._enter("update_session")
+        old = self._owner.sessions.get(session_id)
+        if old is None:
+            raise NotFound("session not found")
+        session = Session(session_id, old.client_id, data.validated(), dt.datetime.now())
+        self._owner.sessions[session_id] = session
+        return session
+
+    def delete_session(self, session_id: UUID) -> None:
+        self._owner._enter("delete_session")
+        self._owner.sessions.pop(session_id, None)
+
+    def save_draft(self, draft: Draft) -> None:
+        # Like the real service: not activity, and refused only once the keys are gone.
+        self._owner._enter("save_draft")
+        draft.checked()
+        self._owner.draft_store[draft.kind] = dataclasses.replace(draft, saved_at=dt.datetime.now())
+
+    def drafts(self) -> list[Draft]:
+        self._owner._enter("drafts")
+        return [self._owner.draft_store[k] for k in sorted(self._owner.draft_store)]
+
+    def discard_draft(self, kind: str) -> None:
+        self._owner._enter("discard_draft")
+        self._owner.draft_store.pop(kind, None)
+
+
+class FakeSearch:
+    """The search part: a chunk is one non-empty field; matching is by substring."""
+
+    def __init__(self, owner: FakeNotesApi) -> None:
+        self._owner = owner
+
+    def index_status(self) -> IndexStatus:
+        self._owner._enter("index_status")
+        return self._owner._index()
+
+    def index_now(
+        self, progress: IndexProgress | None = None, cancel: CancelToken | None = None
+    ) -> IndexStatus:
+        self._owner._enter("index_now")
+        status = self._owner._index()
+        for current in range(status.current + 1, status.total + 1):
+            if cancel is not None and cancel.cancelled:
+                raise Cancelled()
+            self._owner.index_ready = current
+            if progress is not None:
+                progress(IndexStatus(current, status.total, FAKE_MODEL_ID))
+        self._owner.index_ready = None
+        return self._owner._index()
+
+    def watch_index(self, listener: IndexProgress | None) -> None:
+        self._owner._enter("watch_index", needs_unlock=listener is not None)
+        self._owner.index_listener = listener
+
+    def embedder_advice(self) -> EmbedderAdvice | None:
+        self._owner._enter("embedder_advice")
+        return self._owner.advice
+
+    def take_advice(self) -> str:
+        self._owner._enter("use_advised_embedder")
+        if self._owner.advice is None:
+            raise ModelError("No other embedder is advised for this workspace's notes.")
+        self._owner.advice_taken = (*self._owner.advice_taken, self._owner.advice.suggested)
+        self._owner.advice = None
+        return self._owner.advice_taken[-1]
+
+    def decline_advice(self) -> None:
+        self._owner._enter("decline_embedder_advice")
+        self._owner.advice = None
+
+    def query(self, query: SearchQuery) -> SearchResult:
+        self._owner._enter("search")
+        self._owner.last_query = query
+        if self._owner.search_gate is not None and not self._owner.search_gate.wait(GATE_TIMEOUT_S):
             raise TimeoutError("search gate never opened")
         needle = query.text.strip().casefold()
         found: list[tuple[int, float, SearchHit]] = []  # (occurrences, timestamp, hit)
-        for session in self.sessions.values():
+        for session in self._owner.sessions.values():
             day = session.data.date.date()
             if query.client_id not in (None, session.client_id):
                 continue
@@ -580,7 +474,7 @@ class FakeNotesApi:
                 query.date_to and day > query.date_to
             ):
                 continue
-            client = self.clients.get(session.client_id)
+            client = self._owner.clients.get(session.client_id)
             for name in SESSION_FIELDS:
                 text = getattr(session.data, name)
                 hit = _match(query, needle, text, name, session.client_id, client, session)
@@ -588,7 +482,7 @@ class FakeNotesApi:
                     found.append((hit[0], session.data.date.timestamp(), hit[1]))
         # Client fields have no date, so a date filter leaves them out.
         if query.date_from is None and query.date_to is None:
-            for client in self.clients.values():
+            for client in self._owner.clients.values():
                 if query.client_id not in (None, client.id):
                     continue
                 for name in CLIENT_FIELDS:
@@ -602,9 +496,17 @@ class FakeNotesApi:
             dataclasses.replace(hit, rank=rank)
             for rank, (_, _, hit) in enumerate(found[: query.k], start=1)
         ]
-        return SearchResult(hits, self._index())
+        return SearchResult(hits, self._owner._index())
 
-    # -- the assistant: sources are the client's notes, newest first; cited ones are used --
+
+class FakeAssistant:
+    """The assistant part: sources are the client's notes, newest first; cited ones are used."""
+
+    def __init__(self, owner: FakeNotesApi) -> None:
+        self._owner = owner
+
+    def status(self) -> AssistantStatus:
+        return AssistantStatus(False, "fake: no models")
 
     def ask(
         self,
@@ -613,24 +515,24 @@ class FakeNotesApi:
         cancel: CancelToken | None = None,
         on_progress: Callable[[AskProgress], None] | None = None,
     ) -> AskResult:
-        self._enter("ask")
-        self.last_ask = request
+        self._owner._enter("ask")
+        self._owner.last_ask = request
         started = time.monotonic()
         sources = self._ask_sources(request.client_id)
-        refused = self.ask_refuse or not sources
-        answer = REFUSAL if refused else self.ask_answer
-        written = answer if self.ask_stream is None else self.ask_stream
+        refused = self._owner.ask_refuse or not sources
+        answer = REFUSAL if refused else self._owner.ask_answer
+        written = answer if self._owner.ask_stream is None else self._owner.ask_stream
         if sources and on_progress is not None:
             on_progress(AskProgress("reading", tuple(sources)))
         pieces = range(0, len(written), ASK_PIECE)
         for i, at in enumerate(pieces):
-            self._ask_pause(cancel, self.ask_gate if i == 1 else None)
+            self._ask_pause(cancel, self._owner.ask_gate if i == 1 else None)
             if on_text is not None:
                 on_text(written[at : at + ASK_PIECE])
             if on_progress is not None:
                 left = (len(pieces) - i - 1) * 0.5
                 on_progress(AskProgress("writing", written=i + 1, limit=256, seconds_left=left))
-        self._ask_pause(cancel, self.ask_checking)
+        self._ask_pause(cancel, self._owner.ask_checking)
         cited = set() if refused else {int(n) for n in _MARKER.findall(answer)}
         sources = [
             dataclasses.replace(s, used=True, reason=_citing_sentence(answer, s.n), support=0.8)
@@ -645,7 +547,7 @@ class FakeNotesApi:
             refused=refused,
             cache_hit=False,
             sources=sources,
-            warnings=list(self.ask_warnings),
+            warnings=list(self._owner.ask_warnings),
             timings_ms={"embed": 1.0, "retrieve": 2.0, "generate": total - 3.0, "total": total},
             models={"embedder": FAKE_MODEL_ID, "generator": FAKE_GENERATOR_ID},
             conversation_id=conversation_id,
@@ -656,7 +558,7 @@ class FakeNotesApi:
         """Sleep between pieces, waking at once on cancel and raising `Cancelled` as the
         real generator does (within 200 ms); then hold at `gate`, if any, until it opens."""
         token = cancel if cancel is not None else CancelToken()
-        cancelled = token.wait(self.ask_delay_s)
+        cancelled = token.wait(self._owner.ask_delay_s)
         if not cancelled and gate is not None:
             deadline = time.monotonic() + GATE_TIMEOUT_S
             while not gate.is_set() and not cancelled:
@@ -669,17 +571,17 @@ class FakeNotesApi:
     def _ask_sources(self, client_id: UUID | None) -> list[AskSource]:
         hits: list[SearchHit] = []
         sessions = sorted(
-            (s for s in self.sessions.values() if client_id in (None, s.client_id)),
+            (s for s in self._owner.sessions.values() if client_id in (None, s.client_id)),
             key=lambda s: s.data.date,
             reverse=True,
         )
         for session in sessions:
-            client = self.clients.get(session.client_id)
+            client = self._owner.clients.get(session.client_id)
             for name in SESSION_FIELDS:
                 text = getattr(session.data, name)
                 if text:
                     hits.append(_hit(text, name, session.client_id, client, session))
-        for client in self.clients.values():
+        for client in self._owner.clients.values():
             if client_id in (None, client.id):
                 for name in CLIENT_FIELDS:
                     text = getattr(client.data, name)
@@ -691,41 +593,193 @@ class FakeNotesApi:
         self, request: AskRequest, answer: str, sources: list[AskSource], refused: bool
     ) -> tuple[UUID, UUID]:
         now = dt.datetime.now()
-        with self._mutex:
-            found = self.stored.get(request.conversation_id) if request.conversation_id else None
+        with self._owner._mutex:
+            found = (
+                self._owner.stored.get(request.conversation_id) if request.conversation_id else None
+            )
             if found is None:
                 summary = ConversationSummary(
                     uuid.uuid4(), request.client_id, request.question[:80], now
                 )
-                found = self.stored[summary.id] = (summary, [])
+                found = self._owner.stored[summary.id] = (summary, [])
             messages = found[1]
             messages.append(StoredMessage(uuid.uuid4(), "user", request.question, now))
             reply = StoredMessage(
-                uuid.uuid4(), "assistant", answer, now, list(sources), self.ask_warnings, refused
+                uuid.uuid4(),
+                "assistant",
+                answer,
+                now,
+                list(sources),
+                self._owner.ask_warnings,
+                refused,
             )
             messages.append(reply)
             return found[0].id, reply.id
 
     def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
-        self._enter("conversations")
-        found = [c for c, _ in self.stored.values() if client_id in (None, c.client_id)]
+        self._owner._enter("conversations")
+        found = [c for c, _ in self._owner.stored.values() if client_id in (None, c.client_id)]
         return sorted(found, key=lambda c: c.created_at, reverse=True)
 
     def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
-        self._enter("conversation")
+        self._owner._enter("conversation")
         try:
-            return list(self.stored[conversation_id][1])
+            return list(self._owner.stored[conversation_id][1])
         except KeyError:
             raise NotFound("conversation not found") from None
 
-    def assistant_metrics(self) -> dict[str, dict[str, float]]:
-        self._enter("assistant_metrics", needs_unlock=False)
-        return {group: dict(values) for group, values in self.metrics_value.items()}
+    def metrics(self) -> dict[str, dict[str, float]]:
+        self._owner._enter("assistant_metrics", needs_unlock=False)
+        return {group: dict(values) for group, values in self._owner.metrics_value.items()}
 
-    def close(self) -> None:
-        self._enter("close", needs_unlock=False)
-        self._unlocked = False
-        self.closed = True
+
+class FakeKeys:
+    """The keys part: practitioners and their passphrases in the owner's dict."""
+
+    def __init__(self, owner: FakeNotesApi) -> None:
+        self._owner = owner
+
+    def enable_keyring(self) -> str:
+        self._owner._enter("enable_keyring")
+        self._owner._wait_gate()
+        self._owner.keyring_secret = self._owner._passphrase
+        return "fake keyring"
+
+    def practitioners(self) -> list[str]:
+        self._owner._enter("practitioners")
+        return sorted(self._owner.practitioner_logins)
+
+    def add_practitioner(self, username: str, display_name: str, passphrase: str) -> UUID:
+        self._owner._enter("add_practitioner")
+        self._owner._wait_gate()
+        if username in self._owner.practitioner_logins:
+            raise ValidationError("is already taken", field="username")
+        if len(passphrase) < 8:
+            raise ValidationError("must be at least 8 characters", field="passphrase")
+        self._owner.practitioner_logins[username] = passphrase
+        return uuid.uuid5(_CHUNK_NS, username)
+
+    def remove_practitioner(self, username: str) -> None:
+        self._owner._enter("remove_practitioner")
+        if username not in self._owner.practitioner_logins:
+            raise NotFound("No practitioner by that name in this workspace.")
+        if username == self._owner.actor:
+            raise ValidationError(
+                "cannot remove the practitioner who is signed in", field="username"
+            )
+        del self._owner.practitioner_logins[username]
+
+    def change_passphrase(
+        self,
+        new: str,
+        *,
+        current: str | None = None,
+        recovery_key: str | None = None,
+        username: str | None = None,
+    ) -> None:
+        self._owner._enter("change_passphrase")
+        self._owner._wait_gate()
+        who = username or self._owner.actor
+        if recovery_key is not None:
+            if recovery_key != self._owner.recovery_key:
+                raise WrongPassphrase("The recovery key is not correct.")
+        elif current != self._owner.practitioner_logins.get(who):
+            raise WrongPassphrase("The passphrase is wrong.")
+        self._owner.practitioner_logins[who] = new
+        if who == self._owner.actor:
+            self._owner._passphrase = new
+
+    def new_recovery_key(self) -> str:
+        self._owner._enter("new_recovery_key")
+        self._owner.recovery_key = f"{self._owner.recovery_key}-X"
+        return self._owner.recovery_key
+
+
+class FakeBackups:
+    """The backups part: writes a stand-in file, held at the owner's `backup_gate`."""
+
+    def __init__(self, owner: FakeNotesApi) -> None:
+        self._owner = owner
+
+    def status(self) -> BackupStatus:
+        self._owner._enter("backup_status", needs_unlock=False)
+        return self._owner.backup_status_value
+
+    def _halfway(self, progress: Progress | None, message: str, cancel: CancelToken | None) -> None:
+        """Half done, then held at the gate; a cancel meanwhile stops the work there."""
+        if progress is not None:
+            progress(0.5, message)
+        if self._owner.backup_gate is not None and not self._owner.backup_gate.wait(GATE_TIMEOUT_S):
+            raise TimeoutError("backup gate never opened")
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+
+    def now(
+        self,
+        out: Path,
+        passphrase: str,
+        *,
+        overwrite: bool = False,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> BackupSummary:
+        self._owner._enter("backup_now")
+        if passphrase != self._owner._passphrase:
+            raise WrongPassphrase("The passphrase is wrong.")
+        if out.exists() and not overwrite:
+            raise BackupError(f"{out} already exists", remediation="Choose another file name.")
+        self._halfway(progress, "writing the backup", cancel)
+        out.write_bytes(b"fake backup " * 100)
+        if progress is not None:
+            progress(1.0, "backup written")
+        return BackupSummary(out, out.stat().st_size, "2026-01-05T08:30:00+00:00")
+
+    def scheduled(
+        self,
+        passphrase: str | None = None,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> BackupSummary:
+        self._owner._enter("run_scheduled_backup")
+        folder = self._owner.backup_status_value.folder
+        assert folder is not None
+        out = scheduled_path(folder, dt.datetime.now(dt.UTC))
+        # Sealed under the unlocked key when no passphrase is given, as the service does.
+        made = self.now(
+            out, passphrase or self._owner._passphrase or "", progress=progress, cancel=cancel
+        )
+        return BackupSummary(made.path, made.size, made.created_at, (folder / "old",))
+
+    def restore_copy(
+        self,
+        source: Path,
+        target_dir: Path,
+        passphrase: str,
+        progress: Progress | None = None,
+        cancel: CancelToken | None = None,
+    ) -> RestoreSummary:
+        self._owner._enter("restore_copy", needs_unlock=False)
+        if not source.is_file():
+            raise BackupError(f"cannot read {source}", remediation="Choose another file.")
+        if target_dir.exists() and any(target_dir.iterdir()):
+            raise BackupError(f"cannot restore into {target_dir}: it is not an empty folder")
+        if passphrase != self._owner._passphrase:
+            raise WrongPassphrase("The passphrase is wrong.")
+        self._halfway(progress, "restoring", cancel)
+        target_dir.mkdir(parents=True, exist_ok=True)
+        (target_dir / "restored").write_text("fake")
+        return RestoreSummary(target_dir, "2026-01-05T08:30:00+00:00", {"clients": 0})
+
+
+class FakeHealth:
+    """The health part: one passing check."""
+
+    def __init__(self, owner: FakeNotesApi) -> None:
+        self._owner = owner
+
+    def doctor(self) -> list[HealthCheck]:
+        self._owner._enter("doctor", needs_unlock=False)
+        return [HealthCheck("fake", True, "in-memory")]
 
 
 class FakeDictation:
@@ -790,7 +844,7 @@ class FakeTimeline:
         would return it."""
         self._owner._enter("timeline.referral_summary")
         brief = self.briefs.get(client_id, Brief(client_id, None, None, []))
-        return referral_summary(brief, self._owner.get_client(client_id).data.full_name,
+        return referral_summary(brief, self._owner.notes.get_client(client_id).data.full_name,
                                 render, words)  # fmt: skip
 
 
@@ -883,6 +937,7 @@ class FakeModelsApi:
             info("generator", "Qwen2.5-Coder-1.5B-Instruct", True, "fits in RAM"),
             info("generator", "SmolLM2-135M-Instruct", False),
         ]
+        self.generator_locked = False  # what the system policy says; a test may fix it
 
     def list_models(self, progress: Progress | None = None) -> list[ModelInfo]:
         return list(self.models)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from ui.access.recovery import RecoveryKeyDialog
 from ui.kit.bidi import ltr
 from ui.kit.offer_dialog import OfferDialog
@@ -26,7 +26,9 @@ class KeyringOfferDialog(OfferDialog):
 
     enabled = Signal(str)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(runner, parent)
         self._api = api
         self.setObjectName("keyringOfferDialog")
@@ -53,7 +55,7 @@ class KeyringOfferDialog(OfferDialog):
         self.skip_button.setDefault(True)  # the safer choice is the one Enter takes
 
     def _call(self) -> tuple[Callable[[], Any], Callable[[Any], None]]:
-        return self._api.enable_keyring, self.enabled.emit
+        return self._api.keys.enable_keyring, self.enabled.emit
 
 
 class FirstRun(QObject):
@@ -62,7 +64,7 @@ class FirstRun(QObject):
 
     finished = Signal()
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, window: QMainWindow) -> None:
+    def __init__(self, api: ChartsideApi, runner: TaskRunner, window: QMainWindow) -> None:
         super().__init__(window)
         self._api = api
         self._runner = runner

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import AlreadyInitialised, WrongPassphrase
 from ui.kit.contrast import ALERT_TEXT
 from ui.kit.errors import describe
@@ -35,7 +35,7 @@ class Mode(enum.Enum):
     UNAVAILABLE = "unavailable"  # the probe failed; the button retries it
 
 
-def _probe(api: NotesApi) -> tuple[bool, bool, bool]:
+def _probe(api: ChartsideApi) -> tuple[bool, bool, bool]:
     """(initialised, already unlocked, the OS keyring can unlock). Runs on the worker: all
     three may touch the database."""
     initialised = api.is_initialised()
@@ -56,7 +56,9 @@ class UnlockDialog(QDialog):
     unlocked = Signal()
     recovery_key_created = Signal(str)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._api = api
         self._runner = runner

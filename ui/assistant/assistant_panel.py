@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.types import (
     AskProgress,
     AskRequest,
@@ -78,7 +78,9 @@ class AssistantPanel(QGroupBox):
     _text_arrived = Signal(object, str)
     _progress_arrived = Signal(object, object)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("assistantPanel")
         self.setTitle(self.tr("Ask the notes"))
@@ -241,7 +243,7 @@ class AssistantPanel(QGroupBox):
             extractive=self.extractive.isChecked(),
         )
         self._ask_runner.submit(
-            self._api.ask,
+            self._api.assistant.ask,
             request,
             functools.partial(self._emit_text, ticket),
             token,
@@ -377,7 +379,7 @@ class AssistantPanel(QGroupBox):
         if self._client_id is None:
             return
         self._runner.submit(
-            self._api.conversations,
+            self._api.assistant.conversations,
             self._client_id,
             on_success=self._on_conversations,
             on_error=self.failed.emit,
@@ -411,7 +413,7 @@ class AssistantPanel(QGroupBox):
         self._show_status(self.tr("Loading the conversation…"))
         self._runner.latest(
             CONVERSATION_KEY,
-            self._api.conversation,
+            self._api.assistant.conversation,
             conversation_id,
             on_success=functools.partial(self._on_conversation, conversation_id),
             on_error=self._on_conversation_error,

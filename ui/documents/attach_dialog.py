@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.documents.types import (
     MAX_BYTES,
     MAX_TITLE_CHARS,
@@ -54,7 +54,7 @@ def choose_files(parent: QWidget) -> list[Path]:
 
 
 def attach_file(
-    api: NotesApi,
+    api: ChartsideApi,
     client_id: UUID,
     path: Path,
     kind: DocumentKind,
@@ -79,7 +79,7 @@ class AttachDialog(QDialog):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         client_id: UUID,
         path: Path,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.documents.types import DocumentInfo
 from ui.documents.page_view import PageViewPane
 from ui.kit.bidi import DATE, IsolatingDelegate
@@ -79,7 +79,9 @@ class DocumentsDialog(QDialog):
     attach_requested = Signal(list)
     failed = Signal(object)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("documentsDialog")
         self.setWindowTitle(self.tr("Documents"))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.documents.types import Box, PageView
 from core.retrieval.types import DocumentRef
 from core.timeline.types import TimelineFact
@@ -131,7 +131,9 @@ class PageViewPane(QWidget):
     shown = Signal()
     facts_reviewed = Signal()
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("documentPageView")
         self._api, self._runner = api, runner

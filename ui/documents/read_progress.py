@@ -10,7 +10,7 @@ import contextlib
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.documents.types import ReadProgress
 from ui.kit.tasks import TaskRunner, Ticket
 
@@ -26,7 +26,9 @@ class ReadProgressBar(QWidget):
     failed = Signal(object)
     _reported = Signal(object, int, int)  # (Ticket, done, total), from the reader's thread
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("readProgress")
         self._api, self._runner = api, runner

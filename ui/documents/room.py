@@ -11,7 +11,7 @@ from uuid import UUID
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.types import AskSource
 from core.documents.types import DocumentInfo
 from core.retrieval.types import SearchHit
@@ -30,7 +30,7 @@ class DocumentsRoom(QObject):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         window: QWidget,
         client: Callable[[], UUID | None],

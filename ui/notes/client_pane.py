@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import Client, ClientSummary
 from core.errors import ValidationError
 from ui.kit.bidi import ltr
@@ -144,7 +144,7 @@ class ClientPane(QObject):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         gate: SaveGate,
         listing: ClientListPane,
@@ -175,7 +175,7 @@ class ClientPane(QObject):
         self.filter_timer.stop()
         self._runner.latest(
             CLIENTS_KEY,
-            self._api.list_clients,
+            self._api.notes.list_clients,
             self.listing.client_filter.text().strip(),
             on_success=self._on_clients,
         )
@@ -218,7 +218,7 @@ class ClientPane(QObject):
             if then is not None:
                 then(client)
 
-        self._runner.submit(self._api.get_client, client_id, on_success=shown, ticket=ticket)
+        self._runner.submit(self._api.notes.get_client, client_id, on_success=shown, ticket=ticket)
         self.sessions.load_sessions(client_id, select_session, ticket)
 
     def show(self, client: Client | None, *, enabled: bool) -> None:

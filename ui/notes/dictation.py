@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from ui.kit.core_text import ui_language
 from ui.kit.tasks import TaskRunner
 from ui.notes.dictation_bar import DictationBar, MicButton
@@ -35,7 +35,7 @@ class Dictation(QObject):
     visit_refused = Signal(str)  # why the visit cannot be dictated, for the status bar
 
     def __init__(
-        self, api: NotesApi, client_id: Callable[[], UUID | None], parent: QObject | None = None
+        self, api: ChartsideApi, client_id: Callable[[], UUID | None], parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self._api, self._client_id = api, client_id

@@ -18,7 +18,7 @@ from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import Client, Session
 from core.errors import NotFound
 from core.records.drafts import Draft
@@ -105,13 +105,13 @@ def describe(draft: Draft, client: Client | None, session: Session | None) -> Dr
     )
 
 
-def describe_drafts(api: NotesApi, drafts: list[Draft]) -> list[DraftNote]:
+def describe_drafts(api: ChartsideApi, drafts: list[Draft]) -> list[DraftNote]:
     """On the worker: each draft described against what its records hold now."""
-    return [describe(d, _get(api.get_client, d.client_id), _session(api, d)) for d in drafts]
+    return [describe(d, _get(api.notes.get_client, d.client_id), _session(api, d)) for d in drafts]
 
 
-def _session(api: NotesApi, draft: Draft) -> Session | None:
-    return _get(api.get_session, draft.session_id) if draft.kind == "session" else None
+def _session(api: ChartsideApi, draft: Draft) -> Session | None:
+    return _get(api.notes.get_session, draft.session_id) if draft.kind == "session" else None
 
 
 def _get(read: Callable[[UUID], R], record_id: UUID | None) -> R | None:

@@ -1,6 +1,6 @@
 """Unsaved edits kept as encrypted drafts (issue 14: notes are never lost).
 
-`DraftKeeper` saves an editor's form through `NotesApi.save_draft` a few seconds after the
+`DraftKeeper` saves an editor's form through `NotesPart.save_draft` a few seconds after the
 typing stops, so a crash or a kill loses at most those seconds; the controller also flushes
 it just before a lock or a shutdown, while the keys are still in memory. `DraftBar` offers
 the drafts back after unlock.
@@ -13,7 +13,7 @@ import datetime as dt
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.records.drafts import Draft
 from ui.kit.tasks import TaskRunner
 from ui.notes.draft_text import DraftNote, bar_text
@@ -36,7 +36,7 @@ class DraftKeeper(QObject):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         client_editor: ClientEditor,
         session_editor: SessionEditor,
@@ -98,7 +98,7 @@ class DraftKeeper(QObject):
         self._stored[editor.kind] = values
         session_id = editor.session_id if isinstance(editor, SessionEditor) else None
         draft = Draft(editor.kind, self._client_editor.client_id, session_id, values)
-        self._runner.submit(self._api.save_draft, draft)
+        self._runner.submit(self._api.notes.save_draft, draft)
 
     def stored(self, kind: str) -> dict[str, str] | None:
         """What this window last sent to the database for `kind` (None: no draft)."""
@@ -123,7 +123,7 @@ class DraftKeeper(QObject):
         self._stored[kind] = None
         self._handed[kind] = None
         if self._active:
-            self._runner.submit(self._api.discard_draft, kind)
+            self._runner.submit(self._api.notes.discard_draft, kind)
 
 
 class DraftBar(QFrame):

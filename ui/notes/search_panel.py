@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.retrieval.types import SearchHit, SearchQuery, SearchResult
 from ui.kit.bidi import DATE_TIME, IsolatingDelegate, ltr_runs
 from ui.kit.fields import field_label
@@ -51,7 +51,9 @@ class SearchPanel(QGroupBox):
     failed = Signal(object)
     results_shown = Signal()  # the window may give the list more room (`room_wanted`)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
         self.setTitle(self.tr("Search this client's notes"))
@@ -151,7 +153,7 @@ class SearchPanel(QGroupBox):
         self._show_message(self.tr("Searching…"))
         self._runner.latest(
             RESULTS_KEY,
-            self._api.search,
+            self._api.search.query,
             SearchQuery(text, client_id=client_id, k=self.rows_that_fit()),
             on_success=self._on_result,
             on_error=self._on_error,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.types import AskSource
 from core.domain import Session, SessionSummary
 from core.errors import ValidationError
@@ -50,7 +50,7 @@ class SessionPane(QGroupBox):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         gate: SaveGate,
         client_key: str,
@@ -142,7 +142,7 @@ class SessionPane(QGroupBox):
     ) -> None:
         """(Re)load the list of `client_id`'s sessions, tagged with the client's ticket."""
         self._runner.submit(
-            self._api.list_sessions,
+            self._api.notes.list_sessions,
             client_id,
             on_success=functools.partial(self._on_sessions, select),
             ticket=ticket or self._runner.current(self._client_key),
@@ -175,7 +175,7 @@ class SessionPane(QGroupBox):
         once it is shown."""
         self._runner.latest(
             SESSION_KEY,
-            self._api.get_session,
+            self._api.notes.get_session,
             session_id,
             on_success=functools.partial(self._on_loaded, focus, then),
         )

@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import Client, Session
 from core.errors import ValidationError
 from core.records.drafts import Draft
@@ -70,12 +70,12 @@ def ask_unsaved(parent: QWidget) -> Unsaved:
 
 
 def _save_and_forget_draft(
-    api: NotesApi, kind: str, save: Callable[..., Any], *args: object
+    api: ChartsideApi, kind: str, save: Callable[..., Any], *args: object
 ) -> Any:
     # On the worker, in order: the draft goes only once the note is saved, so a failed save
     # (or a crash in between) still leaves the edits in the draft.
     result = save(*args)
-    api.discard_draft(kind)
+    api.notes.discard_draft(kind)
     return result
 
 
@@ -95,7 +95,7 @@ class UnsavedChanges(QObject):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         ask: Callable[[], Unsaved],
         parent: QObject | None = None,
@@ -141,18 +141,18 @@ class UnsavedChanges(QObject):
         if isinstance(editor, ClientEditor):
             cid = editor.client_id
             return (
-                (self._api.create_client, (data,))
+                (self._api.notes.create_client, (data,))
                 if cid is None
-                else (self._api.update_client, (cid, data))
+                else (self._api.notes.update_client, (cid, data))
             )
         client_id = self._clients.client_id
         if client_id is None:
             return None
         sid = editor.session_id
         return (
-            (self._api.create_session, (client_id, data))
+            (self._api.notes.create_session, (client_id, data))
             if sid is None
-            else (self._api.update_session, (sid, data))
+            else (self._api.notes.update_session, (sid, data))
         )
 
     def submit_save(self, editor: Editor, call: SaveCall, **callbacks: Any) -> None:
@@ -187,7 +187,7 @@ class UnsavedChanges(QObject):
     def _on_save_in_passing_failed(self, exc: BaseException) -> None:
         self.failed.emit(exc)
         # The form is gone from the screen, but its draft is not: offer it again.
-        self._runner.submit(self._api.drafts, on_success=self.offer_drafts)
+        self._runner.submit(self._api.notes.drafts, on_success=self.offer_drafts)
 
     # -- unsaved markers and drafts ---------------------------------------------------------
 

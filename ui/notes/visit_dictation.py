@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.dictation.prompt import Vocabulary, vocabulary_from_facts
 from core.dictation.recorder import Recording
 from core.dictation.review import Reason, to_review
@@ -59,7 +59,7 @@ class VisitDictationDialog(QDialog):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         client_id: UUID | None,
         parent: QWidget | None = None,

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from core.api import ModelsApi, NotesApi
+from core.api import ChartsideApi, ModelsApi
 from core.errors import Locked
 from core.settings import Settings
 from ui.access.first_run import FirstRun
@@ -85,7 +85,7 @@ class GuiController(QObject):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner | None = None,
         parent: QObject | None = None,
         *,
@@ -237,8 +237,8 @@ class GuiController(QObject):
         self.main_window.activateWindow()
         self.main_window.refresh()
         self.main_window.drafts.start()
-        self.runner.submit(self._api.drafts, on_success=self.main_window.unsaved.offer_drafts)
-        self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
+        self.runner.submit(self._api.notes.drafts, on_success=self.main_window.unsaved.offer_drafts)
+        self.runner.submit(self._api.assistant.status, on_success=self.assistant_status.show_status)
         self.session.start()
         if dialog is not None:
             dialog.deleteLater()
@@ -260,7 +260,7 @@ class GuiController(QObject):
         )
 
     def _on_models_changed(self, _kind: str) -> None:
-        self.runner.submit(self._api.assistant_status, on_success=self.assistant_status.show_status)
+        self.runner.submit(self._api.assistant.status, on_success=self.assistant_status.show_status)
 
     def _on_failed(self, exc: BaseException) -> None:
         """Where every unhandled background error lands."""
@@ -315,7 +315,7 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
 
 
 def run_gui(
-    api: NotesApi,
+    api: ChartsideApi,
     settings: Settings,
     argv: Sequence[str] | None = None,
     *,

@@ -13,7 +13,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from ui.kit.contrast import WARNING_TEXT
 from ui.kit.tasks import TaskRunner
 
@@ -25,7 +25,9 @@ class ConnectionStatusLabel(QLabel):
     # noticed the change, queued to the GUI thread.
     _changed = Signal(str)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("connectionStatus")
         self.setTextFormat(Qt.TextFormat.PlainText)

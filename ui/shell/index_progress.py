@@ -15,7 +15,7 @@ import logging
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QProgressBar, QWidget
 
-from core.api import IndexProgress, NotesApi
+from core.api import ChartsideApi, IndexProgress
 from core.errors import Locked
 from core.retrieval.types import IndexStatus
 from ui.kit.tasks import TaskRunner, Ticket
@@ -36,7 +36,9 @@ class IndexProgressBar(QProgressBar):
     # (session generation, IndexStatus); emitted from the indexer's thread.
     _reported = Signal(object, object)  # (Ticket, IndexStatus)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("indexProgress")
         self.setMaximumWidth(240)
@@ -121,14 +123,14 @@ class IndexProgressBar(QProgressBar):
             log.info("index progress unavailable: %s", type(exc).__name__)
 
 
-def _start_watching(api: NotesApi, listener: IndexProgress) -> IndexStatus:
+def _start_watching(api: ChartsideApi, listener: IndexProgress) -> IndexStatus:
     # Listener first: a batch finishing between the two calls is then reported, not lost.
-    api.watch_index(listener)
-    return api.index_status()
+    api.search.watch_index(listener)
+    return api.search.index_status()
 
 
-def _stop_watching(api: NotesApi) -> None:
-    api.watch_index(None)
+def _stop_watching(api: ChartsideApi) -> None:
+    api.search.watch_index(None)
 
 
 def _ignore(exc: BaseException) -> None:

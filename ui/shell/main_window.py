@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.types import AskSource
 from core.errors import Cancelled
 from core.timeline.types import TimelineFact
@@ -61,7 +61,9 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     closed = Signal()
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._api = api
         self._runner = runner

@@ -21,7 +21,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
 from PySide6.QtGui import QPageSize, QPdfWriter, QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import ChartsideError
 from core.files import atomic_file
 from core.timeline.brief import SummaryWords
@@ -35,7 +35,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # no folder or device in a clien
 
 
 def _summary(
-    api: NotesApi, client_id: UUID, render: Callable[[BriefLine], str], words: SummaryWords
+    api: ChartsideApi, client_id: UUID, render: Callable[[BriefLine], str], words: SummaryWords
 ) -> str:
     return api.timeline.referral_summary(client_id, render, words)
 
@@ -81,7 +81,7 @@ class BriefExport(QObject):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         render: Callable[[BriefLine], str],
         parent: QWidget,

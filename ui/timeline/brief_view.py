@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import Locked
 from core.timeline.types import Brief, BriefLine
 from ui.kit.bidi import isolate, ltr, ltr_runs
@@ -53,7 +53,7 @@ MIN_ROWS = 3  # what they keep where it has not
 _HREF = re.compile(r"fact:(\d+):(\d+)")
 
 
-def _brief(api: NotesApi, client_id: UUID) -> Brief:
+def _brief(api: ChartsideApi, client_id: UUID) -> Brief:
     return api.timeline.brief(client_id)
 
 
@@ -99,7 +99,9 @@ class BriefView(QFrame):
     failed = Signal(object)
     exported = Signal(str)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("briefView")
         self.setFrameShape(QFrame.Shape.StyledPanel)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import Locked
 from core.timeline.types import TimelineFact
 from ui.kit.bidi import DATE_TIME, IsolatingDelegate, ltr
@@ -81,11 +81,11 @@ FACTS_ROLE = Qt.ItemDataRole.UserRole
 FLAG_MARK = "⚠"  # before a flagged value: the colour is not the only sign
 
 
-def _read(api: NotesApi, client_id: UUID) -> tuple[list[TimelineFact], dt.datetime | None]:
+def _read(api: ChartsideApi, client_id: UUID) -> tuple[list[TimelineFact], dt.datetime | None]:
     """The client's facts, and the date of their last session: a drug still taken runs to
     the last visit, which may be one no fact was read from."""
     facts = api.timeline.facts(client_id)
-    last = max((s.date for s in api.list_sessions(client_id)), default=None)
+    last = max((s.date for s in api.notes.list_sessions(client_id)), default=None)
     return facts, last
 
 
@@ -96,7 +96,9 @@ class FlowsheetDialog(QDialog):
     fact_activated = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("flowsheetDialog")
         self.setWindowTitle(self.tr("Flowsheet"))

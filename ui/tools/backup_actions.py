@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
-from core.api import BackupStatus, BackupSummary, NotesApi
+from core.api import BackupStatus, BackupSummary, ChartsideApi
 from ui.kit.bidi import ltr
 from ui.kit.tasks import TaskRunner
 from ui.tools.backup_dialogs import BackupDialog, RestoreDialog
@@ -27,7 +27,7 @@ class BackupActions(QObject):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         window: QMainWindow,
     ) -> None:
@@ -128,7 +128,7 @@ class BackupActions(QObject):
     def check_schedule(self) -> None:
         if self._prompted or not self._window.isVisible():
             return
-        self._runner.submit(self._api.backup_status, on_success=self._on_status)
+        self._runner.submit(self._api.backups.status, on_success=self._on_status)
 
     def _on_status(self, status: BackupStatus) -> None:
         if status.enabled and not self.schedule_timer.isActive():
@@ -143,7 +143,7 @@ class BackupActions(QObject):
         # passphrase; the passphrase or the recovery key opens the file later.
         self._prompted = True
         self._runner.submit(
-            self._api.run_scheduled_backup,
+            self._api.backups.scheduled,
             on_success=self._on_scheduled_done,
             on_error=self._on_scheduled_failed,
         )

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
-from core.api import BackupStatus, BackupSummary, NotesApi, RestoreSummary
+from core.api import BackupStatus, BackupSummary, ChartsideApi, RestoreSummary
 from ui.kit.bidi import ltr
 from ui.kit.tasks import TaskRunner
 from ui.tools.task_dialog import TaskDialog, local_time
@@ -26,7 +26,9 @@ class BackupDialog(TaskDialog):
     """The "Back up…" dialog: a file name and the passphrase. (Scheduled backups run
     unattended, sealed under the unlocked workspace key: see ui/tools/backup_actions.py.)"""
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(api, runner, parent)
         self.setObjectName("backupDialog")
         self.path = QLineEdit(self)
@@ -42,7 +44,7 @@ class BackupDialog(TaskDialog):
             )
         )
         self._add_path_row(self.tr("&File:"), self.path, self._browse)
-        self._runner.submit(self._api.backup_status, on_success=self._suggest)
+        self._runner.submit(self._api.backups.status, on_success=self._suggest)
         self.form.addRow(self.tr("&Passphrase:"), self.passphrase)
 
     def _suggest(self, status: BackupStatus) -> None:
@@ -65,7 +67,7 @@ class BackupDialog(TaskDialog):
         if out is None:
             return None
         return functools.partial(
-            self._api.backup_now, out, passphrase, progress=self._relay.report, cancel=self._token
+            self._api.backups.now, out, passphrase, progress=self._relay.report, cancel=self._token
         )
 
     def _cancelled_text(self) -> str:
@@ -89,7 +91,7 @@ class RestoreDialog(TaskDialog):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
@@ -138,7 +140,7 @@ class RestoreDialog(TaskDialog):
         if target is None:
             return None
         return functools.partial(
-            self._api.restore_copy,
+            self._api.backups.restore_copy,
             source,
             target,
             self.passphrase.text(),

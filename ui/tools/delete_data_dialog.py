@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from ui.kit.bidi import ltr
 from ui.kit.contrast import ALERT_TEXT
 from ui.kit.errors import describe
@@ -94,7 +94,7 @@ class DeleteDataActions(QObject):
     closing = Signal()
     done = Signal()
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, window: QMainWindow) -> None:
+    def __init__(self, api: ChartsideApi, runner: TaskRunner, window: QMainWindow) -> None:
         super().__init__(window)
         self._api = api
         self._runner = runner

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.metrics import STAGES
 from core.domain import HealthCheck
 from ui.kit.bidi import ltr
@@ -170,7 +170,9 @@ class DiagnosticsDialog(QDialog):
     loaded = Signal()
     failed = Signal(object)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosticsDialog")
         self.setWindowTitle(self.tr("Diagnostics"))
@@ -230,12 +232,12 @@ class DiagnosticsDialog(QDialog):
         self.refresh_button.setEnabled(False)
         ticket = self._runner.latest(
             PAGE_KEY,
-            self._api.doctor,
+            self._api.health.doctor,
             on_success=self._on_checks,
             on_error=functools.partial(self._on_error, self.checks),
         )
         self._runner.submit(
-            self._api.assistant_metrics,
+            self._api.assistant.metrics,
             on_success=self._on_metrics,
             on_error=functools.partial(self._on_error, self.latency),
             ticket=ticket,
@@ -325,7 +327,7 @@ class DiagnosticsDialog(QDialog):
 class DiagnosticsActions(ToolDialogAction[DiagnosticsDialog]):
     """The "Diagnostics…" toolbar action and its dialog."""
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, window: QMainWindow) -> None:
+    def __init__(self, api: ChartsideApi, runner: TaskRunner, window: QMainWindow) -> None:
         translate = QCoreApplication.translate
         super().__init__(
             window,

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.retrieval.types import EmbedderAdvice
 from ui.kit.bidi import ltr
 from ui.kit.offer_dialog import OfferDialog
@@ -30,7 +30,7 @@ class EmbedderOfferDialog(OfferDialog):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         advice: EmbedderAdvice,
         parent: QWidget | None = None,
@@ -74,20 +74,20 @@ class EmbedderOfferDialog(OfferDialog):
         return f"{better}\n\n{how}"
 
     def _call(self) -> tuple[Callable[[], Any], Callable[[Any], None]]:
-        return self._api.use_advised_embedder, self.switched.emit
+        return self._api.search.take_advice, self.switched.emit
 
     def _skip(self) -> None:
         if self._busy:
             return
         # Remembered on this computer; a failure to remember is no reason to keep asking now.
-        self._runner.submit(self._api.decline_embedder_advice, on_error=lambda _exc: None)
+        self._runner.submit(self._api.search.decline_advice, on_error=lambda _exc: None)
         self.reject()
 
 
 class EmbedderOffer(QObject):
     """Asks the service after each unlock whether to offer the embedder, and offers it."""
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, window: QMainWindow) -> None:
+    def __init__(self, api: ChartsideApi, runner: TaskRunner, window: QMainWindow) -> None:
         super().__init__(window)
         self._api = api
         self._runner = runner
@@ -97,7 +97,9 @@ class EmbedderOffer(QObject):
     def session_started(self) -> None:
         # Advice reads a sample of the notes: off the GUI thread, and never an error shown
         # for it (the models screen offers the same choice).
-        self._runner.submit(self._api.embedder_advice, on_success=self.offer, on_error=_ignore)
+        self._runner.submit(
+            self._api.search.embedder_advice, on_success=self.offer, on_error=_ignore
+        )
 
     def offer(self, advice: EmbedderAdvice | None) -> None:
         if advice is None or (self.dialog is not None and self.dialog.isVisible()):

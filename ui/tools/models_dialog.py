@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import ModelsApi, NotesApi
+from core.api import ChartsideApi, ModelsApi
 from core.domain import AssistantStatus
 from core.errors import Cancelled, Locked
 from core.model_info import ModelInfo
@@ -79,7 +79,7 @@ class ModelsDialog(QDialog):
     def __init__(
         self,
         models: ModelsApi,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
@@ -364,12 +364,12 @@ class ModelsDialog(QDialog):
 
     def refresh_index(self) -> None:
         self._runner.submit(
-            self._api.index_status, on_success=self._on_index, on_error=self._on_notes_error
+            self._api.search.index_status, on_success=self._on_index, on_error=self._on_notes_error
         )
 
     def refresh_assistant(self) -> None:
         self._runner.submit(
-            self._api.assistant_status,
+            self._api.assistant.status,
             on_success=self._on_assistant,
             on_error=self._on_notes_error,
         )
@@ -599,7 +599,7 @@ class ModelsActions(ToolDialogAction[ModelsDialog]):
     models_changed = Signal(str)
 
     def __init__(
-        self, models: ModelsApi, api: NotesApi, runner: TaskRunner, window: QMainWindow
+        self, models: ModelsApi, api: ChartsideApi, runner: TaskRunner, window: QMainWindow
     ) -> None:
         translate = QCoreApplication.translate
         super().__init__(

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import Locked
 from ui.access.recovery import RecoveryKeyDialog
 from ui.kit.bidi import isolate
@@ -53,7 +53,9 @@ class PractitionersDialog(QDialog):
     failed = Signal(object)
     done_work = Signal()  # after each call's result is shown (tests wait on `busy` instead)
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("practitionersDialog")
         self.setWindowTitle(self.tr("Practitioners"))
@@ -230,7 +232,7 @@ class PractitionersDialog(QDialog):
         raise KeyError(username)
 
     def refresh(self) -> None:
-        self._submit(self._api.practitioners, self._on_list)
+        self._submit(self._api.keys.practitioners, self._on_list)
 
     def forget_secrets(self) -> None:
         for field in (
@@ -299,7 +301,7 @@ class PractitionersDialog(QDialog):
             )
             self.refresh()
 
-        self._submit(lambda: self._api.add_practitioner(username, display, passphrase), added)
+        self._submit(lambda: self._api.keys.add_practitioner(username, display, passphrase), added)
 
     def _ask_remove(self) -> None:
         name = self._selected()
@@ -327,7 +329,7 @@ class PractitionersDialog(QDialog):
             )
             self.refresh()
 
-        self._submit(lambda: self._api.remove_practitioner(name), removed)
+        self._submit(lambda: self._api.keys.remove_practitioner(name), removed)
 
     def _change(self) -> None:
         self._start()
@@ -346,12 +348,12 @@ class PractitionersDialog(QDialog):
             self._show_result(self.tr("Your passphrase was changed. Use the new one from now on."))
 
         self._submit(
-            lambda: self._api.change_passphrase(new, current=current, username=me), changed
+            lambda: self._api.keys.change_passphrase(new, current=current, username=me), changed
         )
 
     def _new_recovery_key(self) -> None:
         self._start()
-        self._submit(self._api.new_recovery_key, self._show_recovery_key)
+        self._submit(self._api.keys.new_recovery_key, self._show_recovery_key)
 
     def _show_recovery_key(self, key: str) -> None:
         self._show_result(self.tr("A new recovery key was made; the old one no longer works."))
@@ -434,7 +436,7 @@ class PractitionersDialog(QDialog):
 class PractitionersActions(ToolDialogAction[PractitionersDialog]):
     """The "Practitioners…" action (Tools menu) and its dialog."""
 
-    def __init__(self, api: NotesApi, runner: TaskRunner, window: QMainWindow) -> None:
+    def __init__(self, api: ChartsideApi, runner: TaskRunner, window: QMainWindow) -> None:
         translate = QCoreApplication.translate
         super().__init__(
             window,

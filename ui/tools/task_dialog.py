@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import Cancelled, Locked, WrongPassphrase
 from core.progress import CancelToken
 from ui.kit.bidi import ltr
@@ -100,7 +100,7 @@ class TaskDialog(QDialog):
 
     def __init__(
         self,
-        api: NotesApi,
+        api: ChartsideApi,
         runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
