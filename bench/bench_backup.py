@@ -32,7 +32,7 @@ DIM = 384
 def _populate(svc: ChartsideService, root: Path) -> None:
     path = root / "import.json"
     path.write_text(json.dumps(document(IMPORT_CLIENTS, SESSIONS_PER_CLIENT)))
-    svc.import_file(path)  # writes each note's chunks too, with no vector yet
+    svc.notes.import_file(path)  # writes each note's chunks too, with no vector yet
     with svc.db.owner.begin() as conn:
         conn.execute(
             text(

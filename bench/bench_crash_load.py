@@ -32,7 +32,7 @@ def _service(root: Path, name: str) -> ChartsideService:
 def _checked(h: Harness) -> tuple[Report, dict[str, Any]]:
     report = h.check()
     amcheck = h.amcheck()
-    audit = h.svc.audit_verify()
+    audit = h.svc.health.audit_verify()
     return report, {
         "problems": report.problems(),
         "amcheck_ok": amcheck.returncode == 0,

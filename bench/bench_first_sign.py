@@ -63,7 +63,7 @@ def _first_sign(svc: ChartsideService, client: Any, question: str) -> float:
             seen.append(time.perf_counter())
 
     t0 = time.perf_counter()
-    svc.ask(
+    svc.assistant.ask(
         AskRequest(question, client_id=client, use_cache=False, extractive=True),
         on_progress=on_progress,
     )
@@ -130,9 +130,9 @@ def run(rounds: int = 2, write: bool = True) -> dict[str, Any]:
         try:
             first = root / "first.json"
             first.write_text(json.dumps(document(CLIENTS, SESSIONS)), encoding="utf-8")
-            svc.import_file(first)
-            svc.index_now()
-            client = svc.list_clients()[0].id
+            svc.notes.import_file(first)
+            svc.search.index_now()
+            client = svc.notes.list_clients()[0].id
             model = SentenceTransformer(str(packaged.embedder().path), device="cpu")
             raw = _raw(model)
             _first_sign(svc, client, QUESTIONS[0])  # warm-up: the model loads once
@@ -143,8 +143,8 @@ def run(rounds: int = 2, write: bool = True) -> dict[str, Any]:
             fresh = root / "fresh.json"
             doc = document(FRESH_CLIENTS, SESSIONS, seed=11)
             fresh.write_text(json.dumps(doc), encoding="utf-8")
-            svc.import_file(fresh)
-            svc.watch_index(lambda _status: None)  # the window's background indexer starts
+            svc.notes.import_file(fresh)
+            svc.search.watch_index(lambda _status: None)  # the window's background indexer starts
             before = _documents_embedded(svc)
             deadline = time.monotonic() + 120
             while _documents_embedded(svc) == before and time.monotonic() < deadline:
@@ -152,7 +152,7 @@ def run(rounds: int = 2, write: bool = True) -> dict[str, Any]:
             before = _documents_embedded(svc)
             samples = _condition(svc, client, raw, rounds)
             after = _documents_embedded(svc)
-            status = svc.index_status()
+            status = svc.search.index_status()
             result["indexing"] = {
                 **_summary(samples),
                 # The indexer ran all along: chunks were embedded while the questions ran,
@@ -160,7 +160,7 @@ def run(rounds: int = 2, write: bool = True) -> dict[str, Any]:
                 "chunks_embedded_meanwhile": int(after - before),
                 "chunks_left_at_end": status.total - status.current,
             }
-            svc.watch_index(None)
+            svc.search.watch_index(None)
         finally:
             busy.kill()
             busy.wait()

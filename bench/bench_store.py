@@ -64,8 +64,8 @@ def _raw_conn(svc: ChartsideService) -> psycopg.Connection:
 
 
 def bench_note_save(svc: ChartsideService) -> dict[str, Any]:
-    client = svc.create_client(ClientData(full_name="Bench Client"))
-    sess = svc.create_session(client.id, SessionData(date="2024-01-01T09:00:00"))
+    client = svc.notes.create_client(ClientData(full_name="Bench Client"))
+    sess = svc.notes.create_session(client.id, SessionData(date="2024-01-01T09:00:00"))
     text = "Reports low back pain 6/10 after lifting; sleeping poorly. " * 8
     ours = []
     for i in range(N_SAVES):
@@ -77,7 +77,7 @@ def bench_note_save(svc: ChartsideService) -> dict[str, Any]:
             plan=text,
         )
         t = time.perf_counter()
-        svc.update_session(sess.id, data)
+        svc.notes.update_session(sess.id, data)
         ours.append(time.perf_counter() - t)
     # Raw: the same single-row UPDATE with blobs of the same size, and the chunk rows ours
     # rewrote (the changed field's), without validation, tokenising or encryption.
@@ -130,7 +130,7 @@ def _new_workspace(svc: ChartsideService) -> None:
     ws, keys, _, _ = w.create_workspace(
         svc.db, "bench", PASSPHRASE, svc.settings.crypto, f"bench-{uuid.uuid4()}"
     )
-    svc.keys.install(ws, keys)
+    svc.session.keys.install(ws, keys)
     svc.workspace_id = ws
 
 
@@ -235,7 +235,7 @@ def bench_import(root: Path, rounds: int = 5) -> dict[str, Any]:
     def ours() -> float:
         _new_workspace(svc)
         t = time.perf_counter()
-        svc.import_file(src)
+        svc.notes.import_file(src)
         took = time.perf_counter() - t
         if not shape:
             shape.update(_shape(svc))

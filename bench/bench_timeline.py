@@ -57,7 +57,7 @@ def run(rounds: int = 3, write: bool = True, clients: int = CLIENTS) -> dict[str
         try:
             path = root / "import.json"
             path.write_text(json.dumps(doc), encoding="utf-8")
-            svc.import_file(path)
+            svc.notes.import_file(path)
             rows: list[int] = []  # one a note, field and kind
 
             def ours() -> float:
@@ -101,7 +101,7 @@ def run(rounds: int = 3, write: bool = True, clients: int = CLIENTS) -> dict[str
 
 def _brief_times(svc: ChartsideService) -> list[float]:
     times: list[float] = []
-    for summary in svc.list_clients()[:20]:
+    for summary in svc.notes.list_clients()[:20]:
         t = time.perf_counter()
         svc.timeline.brief(summary.id)
         times.append(time.perf_counter() - t)

@@ -140,8 +140,8 @@ def write_result(name: str, payload: dict[str, Any]) -> Path:
 def client_ids(svc: Any) -> dict[str, Any]:
     """Each imported client's id by its external id (the eval sets name clients so)."""
     out = {}
-    for summary in svc.list_clients():
-        ext = svc.get_client(summary.id).data.external_id
+    for summary in svc.notes.list_clients():
+        ext = svc.notes.get_client(summary.id).data.external_id
         if ext is not None:
             out[ext] = summary.id
     return out

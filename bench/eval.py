@@ -155,7 +155,7 @@ def _service_ranker(svc: Any, ids: dict[str, UUID], mode: str) -> Ranker:
     from core.retrieval.types import SearchQuery
 
     def rank(q: Question) -> list[str]:
-        result = svc.search(SearchQuery(text=q.text, client_id=ids[q.client], k=K, mode=mode))
+        result = svc.search.query(SearchQuery(text=q.text, client_id=ids[q.client], k=K, mode=mode))
         return dedupe(
             f"session:{h.session_external_id}" if h.type == "session" else f"client:{h.field}"
             for h in result.hits
@@ -229,13 +229,13 @@ def measure(
             path = root / "import.json"
             path.write_text(json.dumps(data.doc), encoding="utf-8")
             t0 = time.perf_counter()
-            svc.import_file(path)
+            svc.notes.import_file(path)
             t1 = time.perf_counter()
-            status = svc.index_now()
+            status = svc.search.index_now()
             t2 = time.perf_counter()
             ids = client_ids(svc)
             rankers = {m: _service_ranker(svc, ids, m) for m in MODES}
-            rankers[BASELINE] = SessionBm25(svc.export_doc()).rank
+            rankers[BASELINE] = SessionBm25(svc.notes.export_doc()).rank
             report = evaluate(data.questions, rankers)
             if also:
                 report["also"] = {name: evaluate(qs, rankers) for name, qs in also.items()}

@@ -106,7 +106,7 @@ def _activate(settings: Any, generator: str) -> tuple[str, str | None]:
 
 def _close(svc: Any, with_generator: bool) -> None:
     try:
-        if with_generator and (gen := svc.generator()) is not None:
+        if with_generator and (gen := svc.assistant.generator()) is not None:
             gen.close()
         if svc.embedder is not None and hasattr(svc.embedder, "close"):
             svc.embedder.close()
@@ -128,7 +128,7 @@ def ask_all(
             q.text, client_id=ids[q.client], use_cache=False, extractive=mode == EXTRACTIVE
         )
         try:
-            res = svc.ask(request)
+            res = svc.assistant.ask(request)
         except ChartsideError as exc:
             row.update(outcome="error", error=f"{type(exc).__name__}: {exc.message}")
             row.update(timings_ms={})
@@ -197,8 +197,8 @@ def run(
             path = root / "import.json"
             path.write_text(json.dumps(data.doc), encoding="utf-8")
             t0 = time.perf_counter()
-            svc.import_file(path)
-            status = svc.index_now()
+            svc.notes.import_file(path)
+            status = svc.search.index_now()
             info["index"] = {
                 **status.to_json(),
                 "import_index_s": round(time.perf_counter() - t0, 1),
@@ -221,10 +221,10 @@ def run(
             svc = build_service(settings)
             svc.unlock(PASSPHRASE)
             try:
-                if not svc.index_status().complete:  # a different embedder id: re-embed
-                    svc.index_now()
+                if not svc.search.index_status().complete:  # a different embedder id: re-embed
+                    svc.search.index_now()
                 t0 = time.perf_counter()
-                warm = svc.ask(_warm_up(ids, questions))
+                warm = svc.assistant.ask(_warm_up(ids, questions))
                 if warm.models.get("generator") is None:
                     broken[name] = "no generator could be opened (answers were extractive)"
                     continue

@@ -126,7 +126,7 @@ def _settings(root: Path) -> Any:
 
 def _close(svc: Any) -> None:
     try:
-        if (gen := svc.generator()) is not None:
+        if (gen := svc.assistant.generator()) is not None:
             gen.close()
         if svc.embedder is not None and hasattr(svc.embedder, "close"):
             svc.embedder.close()
@@ -155,7 +155,9 @@ def ask_all(
         row: dict[str, Any] = q.to_json()
         t0 = time.perf_counter()
         try:
-            res = svc.ask(_request(q.question, ids[q.client_external_id], q.today or today))
+            res = svc.assistant.ask(
+                _request(q.question, ids[q.client_external_id], q.today or today)
+            )
         except ChartsideError as exc:
             row.update(outcome="wrong", error=f"{type(exc).__name__}: {exc.message}")
             row.update(seconds=round(time.perf_counter() - t0, 3), path=None)
@@ -194,8 +196,8 @@ def ask_part(data: OverTimeSet, limit: int | None = None) -> dict[str, Any]:
             path = root / "import.json"
             path.write_text(json.dumps(data.doc, ensure_ascii=False), encoding="utf-8")
             t0 = time.perf_counter()
-            svc.import_file(path)
-            status = svc.index_now()
+            svc.notes.import_file(path)
+            status = svc.search.index_now()
             info["index"] = {
                 **status.to_json(),
                 "import_index_s": round(time.perf_counter() - t0, 1),
@@ -204,7 +206,7 @@ def ask_part(data: OverTimeSet, limit: int | None = None) -> dict[str, Any]:
             today = data.today.isoformat()
             # One throwaway question loads the models before the timed ones.
             t0 = time.perf_counter()
-            svc.ask(_request(WARM_UP, ids[questions[0].client_external_id], today))
+            svc.assistant.ask(_request(WARM_UP, ids[questions[0].client_external_id], today))
             info["warm_up_s"] = round(time.perf_counter() - t0, 1)
             t0 = time.perf_counter()
             rows = ask_all(svc, questions, ids, today)

@@ -268,7 +268,7 @@ class Harness:
         started = []
         for _ in range(n):
             k = len(self.writers)
-            client = self.svc.create_client(ClientData(full_name=f"Writer {k}"))
+            client = self.svc.notes.create_client(ClientData(full_name=f"Writer {k}"))
             cfg = WriterConfig(
                 data_dir=self.svc.settings.data_dir,
                 socket_dir=self.server.socket_dir,

@@ -90,8 +90,8 @@ def main(config_path: str) -> None:
         svc.unlock(cfg["passphrase"], username=cfg["username"])
         svc.db.state.subscribe(lambda s: states.append((time.monotonic() - t0, s.value)))
         embedder.load()
-        svc.watch_index(lambda status: None)  # the background indexer, as the window runs it
-        client = svc.create_client(ClientData(full_name=f"Desk {desk} client", notes="x"))
+        svc.search.watch_index(lambda status: None)  # the background indexer, as the window runs it
+        client = svc.notes.create_client(ClientData(full_name=f"Desk {desk} client", notes="x"))
         (out / f"started-{desk}").write_text("")
         while not all((out / f"started-{d}").exists() for d in cfg["desks"]):
             time.sleep(0.1)
@@ -106,7 +106,7 @@ def main(config_path: str) -> None:
             i += 1
             note = _NOTES[i % len(_NOTES)]
             try:
-                saved = svc.create_session(
+                saved = svc.notes.create_session(
                     client.id,
                     SessionData(
                         date=day + dt.timedelta(hours=i),
@@ -117,13 +117,13 @@ def main(config_path: str) -> None:
                 acks.write(f"{saved.id}\n")
                 acks.flush()
                 if i % 10 == 0:
-                    svc.search(SearchQuery(text="knee swelling", k=5))
+                    svc.search.query(SearchQuery(text="knee swelling", k=5))
                     searches += 1
                 if i % 30 == 0:
-                    svc.ask(AskRequest("How is the knee swelling?", extractive=True))
+                    svc.assistant.ask(AskRequest("How is the knee swelling?", extractive=True))
                     asks += 1
                 if i % 25 == 0:
-                    verifies.append(svc.audit_verify().ok)
+                    verifies.append(svc.health.audit_verify().ok)
             except ChartsideError as exc:
                 failed[type(exc).__name__] = failed.get(type(exc).__name__, 0) + 1
                 time.sleep(0.2)
@@ -133,24 +133,28 @@ def main(config_path: str) -> None:
         result["verifies_during"] = verifies
 
         # Cross-desktop visibility: each desktop's marker, found by the others by vector.
-        marker = svc.create_client(ClientData(full_name=f"Marker {desk}", notes=MARKERS[desk]))
+        marker = svc.notes.create_client(
+            ClientData(full_name=f"Marker {desk}", notes=MARKERS[desk])
+        )
         (out / f"marker-{desk}").write_text(str(marker.id))
         while not all((out / f"marker-{d}").exists() for d in cfg["desks"]):
             time.sleep(0.1)
-        status = svc.index_status()
+        status = svc.search.index_status()
         result["queue_at_markers"] = status.total - status.current
-        result["drain_s"] = _wait_for(lambda: svc.index_status().complete, cfg["drain_timeout_s"])
+        result["drain_s"] = _wait_for(
+            lambda: svc.search.index_status().complete, cfg["drain_timeout_s"]
+        )
         seen: dict[str, bool] = {}
         for other in cfg["desks"]:
-            cid = svc.resolve_client(
+            cid = svc.notes.resolve_client(
                 (out / f"marker-{other}").read_text()
             )  # an internal id resolves too
-            hits = svc.search(
+            hits = svc.search.query(
                 SearchQuery(text=MARKERS[other], client_id=cid, k=3, mode="vector")
             ).hits
             seen[str(other)] = bool(hits) and hits[0].client_id == cid
         result["markers_seen"] = seen
-        report = svc.audit_verify()
+        report = svc.health.audit_verify()
         anchor = svc.anchors.get(svc.require_workspace())
         result.update(
             audit_ok=report.ok,

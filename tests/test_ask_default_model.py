@@ -34,22 +34,22 @@ def dana(
 
 def test_a_dated_question_is_answered_from_that_days_session(dana: Any) -> None:
     svc, client = dana
-    r = svc.ask(
+    r = svc.assistant.ask(
         AskRequest("What was planned at the visit on 1 April 2024?", client, use_cache=False)
     )
     assert not r.refused, (r.answer, r.warnings)
     assert "quadriceps" in r.answer.casefold()
     used = [s for s in r.sources if s.used]
     assert used and all(s.session_date and s.session_date.date() == KNEE_DAY for s in used)
-    none = svc.ask(AskRequest("What was planned on 5 May 2024?", client, use_cache=False))
+    none = svc.assistant.ask(AskRequest("What was planned on 5 May 2024?", client, use_cache=False))
     assert none.refused and none.warnings == ["No session on 5 May 2024 is in the notes."]
 
 
 def test_a_follow_up_that_changes_topic_is_searched_on_its_own_words(dana: Any) -> None:
     svc, client = dana
-    first = svc.ask(AskRequest("What was planned for the knee?", client, extractive=True))
+    first = svc.assistant.ask(AskRequest("What was planned for the knee?", client, extractive=True))
     assert first.sources[0].session_date.date() == KNEE_DAY  # the knee session
-    follow = svc.ask(
+    follow = svc.assistant.ask(
         AskRequest(
             "When was sertraline started?",
             conversation_id=first.conversation_id,
@@ -91,7 +91,7 @@ def test_a_hebrew_question_is_answered_with_the_notes_own_words(dana: Any) -> No
     gets the matching passages quoted, and says why."""
     svc, client = dana
     # Not a question over time ("when did it start" is the timeline's, answered in Hebrew).
-    r = svc.ask(AskRequest("מה נקבע לגבי sertraline?", client, use_cache=False))
+    r = svc.assistant.ask(AskRequest("מה נקבע לגבי sertraline?", client, use_cache=False))
     assert r.path == "model" and r.models["generator"] is None and not r.refused
     assert "sertraline" in r.answer.casefold()
     assert "No language model answers in Hebrew: these are the notes' words." in r.warnings

@@ -62,13 +62,13 @@ def test_missing_model_explains_itself_and_notes_still_work(tmp_path: Path) -> N
     data_dir = _broken(tmp_path)
     svc = build_service(make_settings(data_dir))
     try:
-        status = svc.assistant_status()
+        status = svc.assistant.status()
         assert not status.available
         assert "generator" in status.reason and "missing" in status.reason
         svc.initialise(PASSPHRASE)
-        c = svc.create_client(ClientData(full_name="Works Anyway"))
-        s = svc.create_session(c.id, SessionData(date="2024-02-02", plan="Plan"))
-        assert svc.get_session(s.id).data.plan == "Plan"
+        c = svc.notes.create_client(ClientData(full_name="Works Anyway"))
+        s = svc.notes.create_session(c.id, SessionData(date="2024-02-02", plan="Plan"))
+        assert svc.notes.get_session(s.id).data.plan == "Plan"
     finally:
         svc.close()
 

@@ -121,23 +121,23 @@ def test_tail_truncation_needs_the_anchor() -> None:
 
 def _actions(svc: ChartsideService) -> list[tuple[str, str | None]]:
     # The export's own event is written after it reads the log, so it is not in the list.
-    return [(e["action"], e["target"]) for e in svc.audit_export()]
+    return [(e["action"], e["target"]) for e in svc.health.audit_export()]
 
 
 def test_every_read_and_write_is_recorded(service: ChartsideService, tmp_path: Any) -> None:
-    c = service.create_client(ClientData(full_name="Audited"))
-    service.get_client(c.id)
-    s = service.create_session(c.id, SessionData(date="2024-01-01", plan="p"))
-    service.get_session(s.id)
-    service.update_session(s.id, SessionData(date="2024-01-01", plan="q"))
-    service.list_sessions(c.id)
-    service.delete_session(s.id)
-    service.update_client(c.id, ClientData(full_name="Audited 2"))
-    service.delete_client(c.id)
+    c = service.notes.create_client(ClientData(full_name="Audited"))
+    service.notes.get_client(c.id)
+    s = service.notes.create_session(c.id, SessionData(date="2024-01-01", plan="p"))
+    service.notes.get_session(s.id)
+    service.notes.update_session(s.id, SessionData(date="2024-01-01", plan="q"))
+    service.notes.list_sessions(c.id)
+    service.notes.delete_session(s.id)
+    service.notes.update_client(c.id, ClientData(full_name="Audited 2"))
+    service.notes.delete_client(c.id)
     src = tmp_path / "in.json"
     src.write_text(json.dumps(document(1, 1)))
-    service.import_file(src)
-    service.export_doc()
+    service.notes.import_file(src)
+    service.notes.export_doc()
     service.lock()
     service.unlock(PASSPHRASE)
     got = _actions(service)
@@ -157,17 +157,19 @@ def test_every_read_and_write_is_recorded(service: ChartsideService, tmp_path: A
         ("lock", None),
         ("unlock", None),
     ]
-    events = service.audit_export()
+    events = service.health.audit_export()
     assert {e["actor"] for e in events} == {service.actor}
     imp = next(e for e in events if e["action"] == "import")
     assert imp["details"]["sessions_created"] == 1
-    assert service.audit_verify().ok
+    assert service.health.audit_verify().ok
 
 
 def test_ai_queries_keep_only_an_hmac(service: ChartsideService) -> None:
     question = "Did the patient mention chest pain in March?"
-    service.record_ai_query(question, retrieved=["a", "b"], cited=["a"], timings_ms={"total": 812})
-    (event,) = [e for e in service.audit_export() if e["action"] == "ai.query"]
+    service.assistant.record_ai_query(
+        question, retrieved=["a", "b"], cited=["a"], timings_ms={"total": 812}
+    )
+    (event,) = [e for e in service.health.audit_export() if e["action"] == "ai.query"]
     assert event["details"]["retrieved"] == ["a", "b"] and event["details"]["cited"] == ["a"]
     assert event["details"]["query_hmac"] == audit.query_hmac(service.cipher(), question)
     with service.db.owner.connect() as conn:
@@ -176,7 +178,7 @@ def test_ai_queries_keep_only_an_hmac(service: ChartsideService) -> None:
 
 
 def test_runtime_role_cannot_change_or_remove_events(service: ChartsideService) -> None:
-    service.create_client(ClientData(full_name="X"))
+    service.notes.create_client(ClientData(full_name="X"))
     for sql in (
         "UPDATE audit_events SET actor = 'x'",
         "DELETE FROM audit_events",
@@ -191,7 +193,7 @@ def test_runtime_role_cannot_change_or_remove_events(service: ChartsideService) 
     for sql in ("UPDATE audit_events SET actor = 'x'", "DELETE FROM audit_events"):
         with pytest.raises(DBAPIError, match="append-only"), service.db.owner.begin() as conn:
             conn.execute(text(sql))
-    assert service.audit_verify().ok
+    assert service.health.audit_verify().ok
 
 
 @pytest.mark.parametrize(
@@ -205,19 +207,19 @@ def test_runtime_role_cannot_change_or_remove_events(service: ChartsideService) 
 )
 def test_tampering_in_the_database_is_detected(service: ChartsideService, attack: str) -> None:
     for i in range(4):
-        service.create_client(ClientData(full_name=f"C{i}"))
-    assert service.audit_verify().ok
+        service.notes.create_client(ClientData(full_name=f"C{i}"))
+    assert service.health.audit_verify().ok
     with service.db.owner.begin() as conn:  # a superuser who switches the trigger off
         conn.execute(text("ALTER TABLE audit_events DISABLE TRIGGER USER"))
         conn.execute(text("ALTER TABLE audit_events DROP CONSTRAINT uq_audit_events_seq"))
         conn.execute(text(attack))
-    report = service.audit_verify()
+    report = service.health.audit_verify()
     assert not report.ok and report.problems
 
 
 def test_details_round_trip_exactly_whatever_they_hold(service: ChartsideService) -> None:
     """Floats, key order and non-ASCII would all be rewritten by JSONB; text keeps them."""
-    service.record_ai_query("q", ["é"], [], {"total": 1e20, "z": 0.1, "a": 3})  # type: ignore[dict-item]
-    (event,) = [e for e in service.audit_export() if e["action"] == "ai.query"]
+    service.assistant.record_ai_query("q", ["é"], [], {"total": 1e20, "z": 0.1, "a": 3})  # type: ignore[dict-item]
+    (event,) = [e for e in service.health.audit_export() if e["action"] == "ai.query"]
     assert event["details"]["timings_ms"] == {"total": 1e20, "z": 0.1, "a": 3}
-    assert service.audit_verify().ok
+    assert service.health.audit_verify().ok

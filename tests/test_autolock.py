@@ -59,22 +59,22 @@ def clocked(tmp_path: Path) -> Callable[..., tuple[ChartsideService, FakeClock]]
 def test_default_fifteen_minutes_then_keys_are_dropped(clocked: Callable[..., tuple]) -> None:
     svc, clock = clocked()
     svc.initialise(PASSPHRASE)
-    c = svc.create_client(ClientData(full_name="Idle Test"))
+    c = svc.notes.create_client(ClientData(full_name="Idle Test"))
     clock.advance(14)
-    assert svc.get_client(c.id).data.full_name == "Idle Test"  # activity resets the timer
+    assert svc.notes.get_client(c.id).data.full_name == "Idle Test"  # activity resets the timer
     clock.advance(14)
     svc.touch()  # typing in the GUI counts too
     clock.advance(14)
     assert svc.check_idle() is False
     clock.advance(1.1)
     with pytest.raises(Locked):
-        svc.get_client(c.id)
-    assert not svc.unlocked and not svc.keys.unlocked  # the keys left memory
+        svc.notes.get_client(c.id)
+    assert not svc.unlocked and not svc.session.keys.unlocked  # the keys left memory
     with pytest.raises(Locked):
-        svc.list_clients()
+        svc.notes.list_clients()
     svc.unlock(PASSPHRASE)
-    assert svc.get_client(c.id).data.full_name == "Idle Test"
-    locks = [e for e in svc.audit_export() if e["action"] == "lock"]
+    assert svc.notes.get_client(c.id).data.full_name == "Idle Test"
+    locks = [e for e in svc.health.audit_export() if e["action"] == "lock"]
     assert locks[-1]["details"] == {"reason": "idle"}
 
 

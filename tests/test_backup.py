@@ -53,14 +53,14 @@ SMALL_CHUNK = 16 * 1024  # several frames from a small database
 
 
 def populate(svc: ChartsideService, n_clients: int = 30) -> None:
-    c = svc.create_client(
+    c = svc.notes.create_client(
         ClientData(full_name="Orla Quillfeather", medical_history=SENTENCE, notes="")
     )
-    svc.create_session(c.id, SessionData(date="2024-05-06T09:30:00", subjective=SENTENCE))
+    svc.notes.create_session(c.id, SessionData(date="2024-05-06T09:30:00", subjective=SENTENCE))
     doc = factories.document(n_clients, 3)
     path = svc.settings.data_dir.parent / "import.json"
     path.write_text(json.dumps(doc))
-    svc.import_file(path)
+    svc.notes.import_file(path)
 
 
 def digest(doc: dict) -> str:
@@ -127,7 +127,7 @@ def test_round_trip_restores_the_same_decrypted_content_and_counts(
     service: ChartsideService, tmp_path: Path
 ) -> None:
     populate(service)
-    before_doc = digest(service.export_doc())  # may add an audit row: count after it
+    before_doc = digest(service.notes.export_doc())  # may add an audit row: count after it
     before_counts = table_counts(service.store)
     assert before_counts["clients"] == 31 and before_counts["sessions"] == 91
     seen: list[tuple[float, str]] = []
@@ -148,9 +148,9 @@ def test_round_trip_restores_the_same_decrypted_content_and_counts(
         again.store.open()
         assert table_counts(again.store) == before_counts  # before unlock writes its audit row
         again.unlock(PASSPHRASE)
-        assert digest(again.export_doc()) == before_doc
+        assert digest(again.notes.export_doc()) == before_doc
         assert again.workspace_id == service.workspace_id
-        checks = {c.name: c for c in again.doctor()}
+        checks = {c.name: c for c in again.health.doctor()}
         assert checks["runtime_role"].ok and checks["row_level_security"].ok
     finally:
         again.close()
@@ -170,8 +170,8 @@ def test_backup_is_consistent_while_notes_are_being_written(
 
     def writer() -> None:
         while not stop.is_set():
-            c = service.create_client(ClientData(full_name=f"Writer {written[0]}"))
-            service.create_session(c.id, SessionData(date="2024-01-01T08:00:00", plan="p"))
+            c = service.notes.create_client(ClientData(full_name=f"Writer {written[0]}"))
+            service.notes.create_session(c.id, SessionData(date="2024-01-01T08:00:00", plan="p"))
             written[0] += 1
             started.set()
 
@@ -377,7 +377,7 @@ def test_restore_refuses_a_non_empty_folder(made: Made, tmp_path: Path) -> None:
 def test_restore_refuses_a_live_data_dir(made: Made, service: ChartsideService) -> None:
     with pytest.raises(RestoreTargetNotEmpty):
         restore_backup(made.path, service.settings, migrations_dir(), PASSPHRASE)
-    assert service.list_clients() == []
+    assert service.notes.list_clients() == []
 
 
 def _reencrypted(made: Made, tmp_path: Path, **changes: object) -> Path:
@@ -498,17 +498,19 @@ def test_the_service_passes_cancel_to_backup_and_restore(
     out = tmp_path / "out" / "b.chartside-backup"
     out.parent.mkdir()
     with pytest.raises(Cancelled):
-        service.backup_now(out, PASSPHRASE, progress=token.progress, cancel=token)
+        service.backups.now(out, PASSPHRASE, progress=token.progress, cancel=token)
     assert list(out.parent.iterdir()) == []
-    assert "backup" not in [e["action"] for e in service.audit_export()]
+    assert "backup" not in [e["action"] for e in service.health.audit_export()]
 
-    made = service.backup_now(out, PASSPHRASE)
+    made = service.backups.now(out, PASSPHRASE)
     token = _TripOn("restoring")
     target = tmp_path / "restored"
     with pytest.raises(Cancelled):
-        service.restore_copy(made.path, target, PASSPHRASE, progress=token.progress, cancel=token)
+        service.backups.restore_copy(
+            made.path, target, PASSPHRASE, progress=token.progress, cancel=token
+        )
     assert not target.exists()
-    assert service.restore_copy(made.path, target, PASSPHRASE).tables["clients"] == 6
+    assert service.backups.restore_copy(made.path, target, PASSPHRASE).tables["clients"] == 6
 
 
 # -- retention -------------------------------------------------------------------------

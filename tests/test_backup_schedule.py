@@ -186,25 +186,25 @@ def test_service_writes_a_scheduled_backup_into_the_folder_and_prunes(
         )
         for d in (3, 2)
     ]
-    assert svc.backup_status(now).due
+    assert svc.backups.status(now).due
 
     with pytest.raises(WrongPassphrase):
-        svc.run_scheduled_backup(passphrase + "x", now=now)
+        svc.backups.scheduled(passphrase + "x", now=now)
     assert sorted(folder.iterdir()) == sorted(old)  # nothing written, nothing pruned
 
     seen: list[float] = []
-    made = svc.run_scheduled_backup(passphrase, lambda f, m: seen.append(f), now=now)
+    made = svc.backups.scheduled(passphrase, lambda f, m: seen.append(f), now=now)
     assert made.path == folder / backup_file_name(now)
     assert made.size == made.path.stat().st_size > 0
     assert made.pruned == (old[0],)
     assert sorted(folder.iterdir()) == sorted([old[1], made.path])
     assert seen and seen[-1] == 1.0
-    after = svc.backup_status(now + dt.timedelta(hours=1))
+    after = svc.backups.status(now + dt.timedelta(hours=1))
     assert not after.due and after.last == now
 
     svc.lock()
     with pytest.raises(Locked):
-        svc.run_scheduled_backup(passphrase, now=now + dt.timedelta(days=2))
+        svc.backups.scheduled(passphrase, now=now + dt.timedelta(days=2))
 
 
 def test_unattended_scheduled_backup_needs_no_passphrase_and_restores_with_either_secret(
@@ -217,22 +217,22 @@ def test_unattended_scheduled_backup_needs_no_passphrase_and_restores_with_eithe
     folder.mkdir()
     svc = service_factory(backup={"every_hours": 24, "keep": 2, "folder": str(folder)})
     recovery = svc.initialise(passphrase)
-    c = svc.create_client(ClientData(full_name="Sealed Client", notes="kept safe"))
-    svc.create_session(c.id, SessionData(date="2024-04-04", plan="walk"))
-    made = svc.run_scheduled_backup(now=dt.datetime.now(dt.UTC))  # no passphrase at all
+    c = svc.notes.create_client(ClientData(full_name="Sealed Client", notes="kept safe"))
+    svc.notes.create_session(c.id, SessionData(date="2024-04-04", plan="walk"))
+    made = svc.backups.scheduled(now=dt.datetime.now(dt.UTC))  # no passphrase at all
     blob = made.path.read_bytes()
     assert b"Sealed Client" not in blob and b"kept safe" not in blob
-    keys = svc.keys.keys(svc.require_workspace())
+    keys = svc.session.keys.keys(svc.require_workspace())
     assert keys.master not in blob and all(d not in blob for d in keys.data.values())
     assert "sealed" in [
-        e["details"].get("mode") for e in svc.audit_export() if e["action"] == "backup"
+        e["details"].get("mode") for e in svc.health.audit_export() if e["action"] == "backup"
     ]
 
     with pytest.raises(WrongPassphrase):
         verify_backup(made.path, "not the passphrase")
-    original = svc.export_doc()
+    original = svc.notes.export_doc()
     for i, secret in enumerate((passphrase, recovery)):
-        summary = svc.restore_copy(made.path, tmp_path / f"restored-{i}", secret)
+        summary = svc.backups.restore_copy(made.path, tmp_path / f"restored-{i}", secret)
         assert summary.tables["clients"] == 1
         restored = ChartsideService(
             svc.settings.model_copy(update={"data_dir": tmp_path / f"restored-{i}"}),
@@ -240,7 +240,7 @@ def test_unattended_scheduled_backup_needs_no_passphrase_and_restores_with_eithe
         )
         try:
             restored.unlock(passphrase)
-            assert restored.export_doc() == original
+            assert restored.notes.export_doc() == original
         finally:
             restored.close()
 
@@ -249,4 +249,4 @@ def test_unattended_scheduled_backup_needs_no_passphrase_and_restores_with_eithe
 
     w.create_workspace(svc.db, "Second", "another passphrase", svc.settings.crypto, "dr.x")
     with pytest.raises(BackupUnsupported, match="one workspace"):
-        svc.run_scheduled_backup(now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3))
+        svc.backups.scheduled(now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3))

@@ -53,7 +53,7 @@ def _practice(clinic: Clinic, root: Path) -> list[tuple[str, str]]:
         logins = [(svc.actor, PASSPHRASE)]
         for name in ("bob", "carol"):
             pw = f"{name} has a long passphrase"
-            svc.add_practitioner(name, name.title(), pw)
+            svc.keys.add_practitioner(name, name.title(), pw)
             logins.append((name, pw))
         return logins
     finally:

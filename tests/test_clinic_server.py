@@ -75,8 +75,8 @@ def test_the_printed_script_sets_up_roles_extension_grants_and_rls(
     svc = ChartsideService(settings, migrations_dir())
     try:
         svc.initialise(PASSPHRASE)
-        svc.create_client(ClientData(full_name="Clinic Client", notes="seen at the clinic"))
-        checks = {ch.name: ch for ch in svc.doctor()}
+        svc.notes.create_client(ClientData(full_name="Clinic Client", notes="seen at the clinic"))
+        checks = {ch.name: ch for ch in svc.health.doctor()}
         assert checks["runtime_role"].ok and checks["row_level_security"].ok
         ours = svc.require_workspace()
         other, *_ = w.create_workspace(
@@ -149,11 +149,11 @@ def test_a_desktop_reconnects_across_a_server_restart(clinic: Clinic, tmp_path: 
     try:
         svc.initialise(PASSPHRASE)
         svc.db.state.subscribe(lambda s: seen.append(s.value))
-        first = svc.create_client(ClientData(full_name="Before", notes="saved before"))
+        first = svc.notes.create_client(ClientData(full_name="Before", notes="saved before"))
 
         clinic.server.stop()  # away for longer than reconnect_s: the action fails, clearly
         with pytest.raises(ConnectionLost):
-            svc.create_client(ClientData(full_name="Lost", notes="never acknowledged"))
+            svc.notes.create_client(ClientData(full_name="Lost", notes="never acknowledged"))
         assert seen == ["reconnecting", "unreachable"]
         assert svc.db.state.status.value == "unreachable"
 
@@ -162,14 +162,14 @@ def test_a_desktop_reconnects_across_a_server_restart(clinic: Clinic, tmp_path: 
         starter = threading.Timer(1.0, clinic.server.start)
         starter.start()
         try:
-            after = svc.create_client(ClientData(full_name="After", notes="saved after"))
+            after = svc.notes.create_client(ClientData(full_name="After", notes="saved after"))
         finally:
             starter.join()
         assert seen == ["reconnecting", "connected"]
-        names = {c.full_name for c in svc.list_clients()}
+        names = {c.full_name for c in svc.notes.list_clients()}
         assert names == {"Before", "After"}
-        assert {first.id, after.id} <= {c.id for c in svc.list_clients()}
-        assert svc.audit_verify().ok
+        assert {first.id, after.id} <= {c.id for c in svc.notes.list_clients()}
+        assert svc.health.audit_verify().ok
     finally:
         svc.close()
 
@@ -184,20 +184,20 @@ def test_a_desktop_given_only_the_app_role_works(
     )
     try:
         first.initialise(PASSPHRASE)
-        first.add_practitioner("bob", "Bob", "bob's own long passphrase")
+        first.keys.add_practitioner("bob", "Bob", "bob's own long passphrase")
     finally:
         first.close()
     settings = make_settings(tmp_path / "bob", database={"url": clinic.url(RUNTIME_USER)})
     svc = ChartsideService(settings, migrations_dir(), embedder=embedder)
     try:
         svc.unlock("bob's own long passphrase", username="bob")
-        client = svc.create_client(
+        client = svc.notes.create_client(
             ClientData(full_name="Runtime Only", notes="Sprained right ankle playing football.")
         )
-        status = svc.index_now()
+        status = svc.search.index_now()
         assert status.complete and status.total > 0
         query = SearchQuery(text="ankle sprain", client_id=client.id, mode="vector")
-        hits = svc.search(query).hits
+        hits = svc.search.query(query).hits
         assert hits and hits[0].client_id == client.id
         with svc.db.owner.connect() as conn:
             assert conn.execute(text("SELECT current_user")).scalar_one() == RUNTIME_USER

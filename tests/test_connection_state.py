@@ -59,5 +59,5 @@ def test_the_service_passes_state_changes_to_its_watcher(service: ChartsideServi
     service.watch_connection(heard.append)
     state = service.session.db.state
     state.lost()  # what the store does when a connection dies under a transaction
-    service.list_clients("")  # the next action connects again
+    service.notes.list_clients("")  # the next action connects again
     assert heard == ["reconnecting", "connected"]

@@ -70,7 +70,7 @@ def assert_consistent(h: Harness, context: str) -> Report:
     res = h.amcheck()
     assert res.returncode == 0, f"{context}: pg_amcheck:\n{res.stdout[-3000:]}\n{res.stderr[-800:]}"
     assert amcheck_relations(res) >= 10, f"{context}: pg_amcheck checked too little"
-    verify = h.svc.audit_verify()
+    verify = h.svc.health.audit_verify()
     assert verify.ok, f"{context}: {verify.problems}"
     return report
 
@@ -153,7 +153,7 @@ def test_kill_9_of_writer_processes_loses_no_acknowledged_save(harness: Harness)
 def test_pg_amcheck_finds_a_corrupted_page(service: ChartsideService) -> None:
     """The amcheck step above can fail: flip bytes in a table's first page."""
     for i in range(20):
-        service.create_client(ClientData(full_name=f"Client {i}", notes="note " * 40))
+        service.notes.create_client(ClientData(full_name=f"Client {i}", notes="note " * 40))
     server = service.store.server
     assert server is not None
     secrets = DbSecrets.load(service.settings.data_dir)
@@ -180,7 +180,7 @@ def test_app_killed_while_it_owns_the_server_opens_again(
 ) -> None:
     first = service_factory()
     first.initialise(PASSPHRASE)
-    client = first.create_client(ClientData(full_name="Owner"))
+    client = first.notes.create_client(ClientData(full_name="Owner"))
     first.close()
     cfg = OwnerConfig(first.settings.data_dir, FAST_KDF, PASSPHRASE, client.id, tmp_path / "o.log")
     ctx = mp.get_context("forkserver")
@@ -202,10 +202,10 @@ def test_app_killed_while_it_owns_the_server_opens_again(
             present = set(conn.execute(select(t.c.id).where(t.c.client_id == client.id)).scalars())
         assert set(log.acked) <= present <= set(log.attempted)
         for sid in present:
-            assert again.get_session(sid).data == note(sid)
-        events = [e for e in again.audit_export() if e["action"] == ACTION]
+            assert again.notes.get_session(sid).data == note(sid)
+        events = [e for e in again.health.audit_export() if e["action"] == ACTION]
         assert sorted(e["target"] for e in events) == sorted(str(x) for x in present)
-        assert again.audit_verify().ok
+        assert again.health.audit_verify().ok
     finally:
         proc.kill()
         stop_orphan_postgres(first.settings.pg_dir)

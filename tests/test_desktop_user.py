@@ -26,7 +26,7 @@ out = {
     "server_uid": os.stat(f"/proc/{server.pid}").st_uid,
     "data_dir": oct(stat.S_IMODE(server.pg_dir.stat().st_mode)),
     "socket_dir": oct(stat.S_IMODE(server.socket_dir.stat().st_mode)),
-    "doctor": {c.name: c.ok for c in svc.doctor()},
+    "doctor": {c.name: c.ok for c in svc.health.doctor()},
 }
 svc.close()
 print(json.dumps(out))

@@ -78,7 +78,7 @@ def test_the_service_stops_every_take_when_it_locks_and_refuses_one_while_locked
     try:
         svc.initialise(PASSPHRASE)
         assert svc.dictation.languages == ("en",)
-        client = svc.create_client(ClientData(full_name="Dana Levi"))
+        client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
         take = svc.dictation.record(client.id)
         while take.elapsed_s < 1.0:
             take.update()

@@ -39,7 +39,7 @@ DAY = dt.date(2024, 5, 6)
 
 
 def _client(svc: ChartsideService) -> UUID:
-    return svc.create_client(ClientData(full_name="Dana Levi")).id
+    return svc.notes.create_client(ClientData(full_name="Dana Levi")).id
 
 
 def _rows(svc: ChartsideService, sql: str) -> list[Any]:
@@ -101,8 +101,8 @@ def test_a_note_save_keeps_the_documents_facts_and_a_delete_takes_them(
     info = docs.documents.attach(AttachRequest(cid, make.text_pdf(LAB), "lab", DAY))
     docs.documents.read_pending()
     # The client's own record is re-read on save; the document's facts are not its.
-    docs.update_client(cid, ClientData(full_name="Dana Levi", notes="Asthma since 2010."))
-    docs.create_session(cid, SessionData(date=dt.datetime(2024, 6, 1), objective="BP 120/80"))
+    docs.notes.update_client(cid, ClientData(full_name="Dana Levi", notes="Asthma since 2010."))
+    docs.notes.create_session(cid, SessionData(date=dt.datetime(2024, 6, 1), objective="BP 120/80"))
     by_name = _names(docs, cid)
     assert {"a1c", "asthma", "bp_systolic"} <= set(by_name)
     docs.documents.delete(info.id)
@@ -125,7 +125,7 @@ def test_pages_read_before_get_their_facts_by_the_backfill(docs: ChartsideServic
 
 def test_a_fact_belongs_to_a_visit_or_a_page_never_both(docs: ChartsideService) -> None:
     cid = _client(docs)
-    docs.create_session(cid, SessionData(date=dt.datetime(2024, 6, 1), objective="BP 120/80"))
+    docs.notes.create_session(cid, SessionData(date=dt.datetime(2024, 6, 1), objective="BP 120/80"))
     info = docs.documents.attach(AttachRequest(cid, make.text_pdf(LAB), "lab", DAY))
     docs.documents.read_pending()
     assert "bp_systolic" in _names(docs, cid)  # the visit's facts are written
@@ -163,7 +163,7 @@ def test_a_scans_facts_wait_for_the_clinicians_confirmation(docs: ChartsideServi
     answer = docs.timeline.answer("What was the latest A1c?", cid, dt.date(2024, 6, 1))
     assert answer is not None and not answer.refused and "7.1" in answer.text
     assert answer.sources[0].type == "document"
-    actions = [e["action"] for e in docs.audit_export()]
+    actions = [e["action"] for e in docs.health.audit_export()]
     assert "document.facts.confirm" in actions and "document.facts.reject" in actions
 
     # A newer extractor re-reads the page: each verdict stays with the fact it was on.

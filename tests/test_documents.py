@@ -42,7 +42,7 @@ SCAN = make.Degrade(dpi=200, rotate=1.2, noise=0.01, blur=0.6, seed=3)
 
 
 def _client(svc: ChartsideService) -> Any:
-    return svc.create_client(ClientData(full_name="Dana Levi")).id
+    return svc.notes.create_client(ClientData(full_name="Dana Levi")).id
 
 
 def _count(svc: ChartsideService, sql: str) -> int:
@@ -51,7 +51,7 @@ def _count(svc: ChartsideService, sql: str) -> int:
 
 
 def _actions(svc: ChartsideService) -> list[str]:
-    return [e["action"] for e in svc.audit_export()]
+    return [e["action"] for e in svc.health.audit_export()]
 
 
 def test_a_text_pdf_is_stored_and_read_page_by_page(docs: ChartsideService) -> None:
@@ -237,14 +237,14 @@ def test_without_ocr_text_pdfs_read_and_scans_wait(tmp_path: Path) -> None:
 
 def test_documents_go_with_their_client(docs: ChartsideService) -> None:
     cid = _client(docs)
-    other = docs.create_client(ClientData(full_name="Noa Katz")).id
+    other = docs.notes.create_client(ClientData(full_name="Noa Katz")).id
     info = docs.documents.attach(AttachRequest(cid, make.text_pdf(LETTER), "letter"))
     kept = docs.documents.attach(AttachRequest(other, make.text_pdf(LETTER), "letter"))
     docs.documents.read_pending()
-    docs.update_client(cid, ClientData(full_name="Dana Levi", notes="Prefers mornings."))
+    docs.notes.update_client(cid, ClientData(full_name="Dana Levi", notes="Prefers mornings."))
     # Saving the client's own fields leaves its documents' chunks alone.
     assert _count(docs, f"SELECT count(*) FROM chunks WHERE document_id = '{info.id}'") > 0
-    docs.delete_client(cid)
+    docs.notes.delete_client(cid)
     for table in ("documents", "document_pages"):
         assert _count(docs, f"SELECT count(*) FROM {table} WHERE id = '{info.id}'") == 0
     assert _count(docs, f"SELECT count(*) FROM chunks WHERE document_id = '{info.id}'") == 0
@@ -304,7 +304,7 @@ def test_a_key_rotation_re_encrypts_the_file_and_its_pages(docs: ChartsideServic
     pdf = make.text_pdf(LETTER)
     info = docs.documents.attach(AttachRequest(_client(docs), pdf, "letter", title="Letter"))
     docs.documents.read_pending()
-    docs.rotate_data_key()
+    docs.keys.rotate_data_key()
     version = struct.pack(">I", docs.cipher().key_version)
     with docs.db.owner.connect() as conn:
         blobs = [
@@ -319,5 +319,5 @@ def test_a_key_rotation_re_encrypts_the_file_and_its_pages(docs: ChartsideServic
     assert len(blobs) == 4 and all(b[2:6] == version for b in blobs)
     assert docs.documents.file(info.id) == (pdf, "application/pdf")
     assert docs.documents.page(info.id, 2).text == "\n".join(LETTER[1])
-    encryption = next(c for c in docs.doctor() if c.name == "encryption")
+    encryption = next(c for c in docs.health.doctor() if c.name == "encryption")
     assert encryption.ok

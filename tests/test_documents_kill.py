@@ -51,7 +51,7 @@ def test_reading_killed_mid_scan_resumes_from_the_first_unread_page(
 ) -> None:
     first = service_factory()
     first.initialise(PASSPHRASE)
-    client = first.create_client(ClientData(full_name="Dana Levi")).id
+    client = first.notes.create_client(ClientData(full_name="Dana Levi")).id
     letter = make.text_pdf([LINES] * PAGES)
     scan = make.image_pdf([make.scan(letter, i, make.Degrade(dpi=150)) for i in range(PAGES)])
     info = first.documents.attach(AttachRequest(client, scan, "referral"))
@@ -91,4 +91,4 @@ def test_reading_killed_mid_scan_resumes_from_the_first_unread_page(
                 text("SELECT count(DISTINCT page) FROM chunks WHERE document_id IS NOT NULL")
             ).scalar_one()
         assert dupes == 0 and pages == PAGES
-        assert again.audit_verify().ok
+        assert again.health.audit_verify().ok

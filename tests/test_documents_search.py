@@ -62,10 +62,10 @@ def searchable(tmp_path: Path, embedder: SentenceTransformerEmbedder) -> Iterato
 
 
 def _chart(svc: ChartsideService) -> tuple[UUID, UUID]:
-    dana = svc.create_client(ClientData(full_name="Dana Levi", external_id="c-1"))
-    noa = svc.create_client(ClientData(full_name="Noa Katz", external_id="c-2"))
+    dana = svc.notes.create_client(ClientData(full_name="Dana Levi", external_id="c-1"))
+    noa = svc.notes.create_client(ClientData(full_name="Noa Katz", external_id="c-2"))
     for cid in (dana.id, noa.id):
-        svc.create_session(
+        svc.notes.create_session(
             cid,
             SessionData(
                 date=dt.datetime(2024, 2, 1, 9),
@@ -88,9 +88,9 @@ def test_document_pages_are_searched_with_the_notes_and_cited_to_the_page(
     scan = make.image_pdf([make.scan(make.text_pdf(LAB), 0, make.Degrade(dpi=200, rotate=0.8))])
     lab = svc.documents.attach(AttachRequest(dana, scan, "lab", dt.date(2024, 3, 9), "Lab panel"))
     assert svc.documents.read_pending().pages_read == 3
-    assert svc.index_now().complete
+    assert svc.search.index_now().complete
 
-    hits = svc.search(SearchQuery("naproxen dose", client_id=dana, k=5)).hits
+    hits = svc.search.query(SearchQuery("naproxen dose", client_id=dana, k=5)).hits
     top = hits[0]
     assert top.type == "document" and top.document is not None
     assert (top.document.id, top.document.page, top.document.title) == (
@@ -108,7 +108,9 @@ def test_document_pages_are_searched_with_the_notes_and_cited_to_the_page(
     assert out["from_scan"] is False and "caution" not in out
 
     lab_hit = next(
-        h for h in svc.search(SearchQuery("potassium", client_id=dana, k=5)).hits if h.document
+        h
+        for h in svc.search.query(SearchQuery("potassium", client_id=dana, k=5)).hits
+        if h.document
     )
     assert lab_hit.document is not None and lab_hit.document.id == lab.id
     assert (
@@ -116,11 +118,13 @@ def test_document_pages_are_searched_with_the_notes_and_cited_to_the_page(
     )
 
     # Scoped to the client: another client's search never sees these pages.
-    other = svc.search(SearchQuery("naproxen potassium MRI", client_id=noa, k=10)).hits
+    other = svc.search.query(SearchQuery("naproxen potassium MRI", client_id=noa, k=10)).hits
     assert all(h.document is None for h in other)
 
     # The assistant answers from a document as from a note, citing document, date and page.
-    result = svc.ask(AskRequest("What dose of naproxen does she take?", dana, extractive=True))
+    result = svc.assistant.ask(
+        AskRequest("What dose of naproxen does she take?", dana, extractive=True)
+    )
     sources = [s.to_json() for s in result.sources]
     cited = next(s for s in sources if s.get("document_id") == str(referral.id))
     assert (cited["document_title"], cited["document_date"], cited["page"]) == (
@@ -131,7 +135,7 @@ def test_document_pages_are_searched_with_the_notes_and_cited_to_the_page(
     assert "naproxen 500 mg" in result.answer
     assert 'Document "Pain clinic" of 2 March 2024, page 2' in result.answer
     # Stored with the turn and read back the same.
-    stored = svc.conversation(result.conversation_id)  # type: ignore[arg-type]
+    stored = svc.assistant.conversation(result.conversation_id)  # type: ignore[arg-type]
     back = next(s for s in stored[-1].sources if s.document is not None)
     assert back.document is not None and back.document.page == 2
 

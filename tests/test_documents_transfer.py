@@ -47,7 +47,7 @@ def _open(root: Path, name: str, *, initialise: bool = True) -> ChartsideService
 @pytest.fixture
 def source(tmp_path: Path) -> Iterator[tuple[ChartsideService, Any, bytes, bytes]]:
     svc = _open(tmp_path, "source")
-    client = svc.create_client(ClientData(full_name="Dana Levi", external_id="c-1")).id
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi", external_id="c-1")).id
     letter = make.text_pdf([LINES])
     scan = make.image_pdf([make.scan(letter, 0, make.Degrade(dpi=150))])
     svc.documents.attach(AttachRequest(client, letter, "referral", DAY, "Cardiology referral"))
@@ -69,24 +69,24 @@ def test_an_export_carries_each_file_whole_and_an_import_brings_it_back_once(
     source: tuple[ChartsideService, Any, bytes, bytes], tmp_path: Path
 ) -> None:
     svc, client, letter, scan = source
-    doc = svc.export_doc()
+    doc = svc.notes.export_doc()
     exported = doc["clients"][0]["documents"]
     assert sorted(base64.b64decode(d["data"]) for d in exported) == sorted([letter, scan])
     assert {d["title"] for d in exported} == {"Cardiology referral", "Scanned letter"}
     assert any(d["date"] == "2025-03-14" and d["kind"] == "referral" for d in exported)
-    assert svc.audit_export()[-1]["details"]["documents"] == 2
+    assert svc.health.audit_export()[-1]["details"]["documents"] == 2
 
     path = tmp_path / "export.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     target = _open(tmp_path, "target")
     try:
-        summary = target.import_file(path)
+        summary = target.notes.import_file(path)
         assert summary.documents_created == 2
-        moved = target.resolve_client("c-1")
+        moved = target.notes.resolve_client("c-1")
         assert _held(target, moved) == _held(svc, client)
         report = target.documents.read_pending()
         assert report.pages_read == 2 and report.from_scan == 1
-        assert target.import_file(path).documents_created == 0  # nothing twice
+        assert target.notes.import_file(path).documents_created == 0  # nothing twice
         assert len(target.documents.documents(moved)) == 2
     finally:
         target.close()
@@ -112,7 +112,7 @@ def test_a_bad_document_in_an_import_names_its_record_and_writes_nothing(
     source: tuple[ChartsideService, Any, bytes, bytes], tmp_path: Path, damage: Any, field: str
 ) -> None:
     svc, _client, _letter, _scan = source
-    doc = svc.export_doc()
+    doc = svc.notes.export_doc()
     docs = doc["clients"][0]["documents"]
     docs[1] = damage(docs[1])
     doc["clients"].append({"external_id": "c-2", "full_name": "Noa Ben-David"})
@@ -121,10 +121,10 @@ def test_a_bad_document_in_an_import_names_its_record_and_writes_nothing(
     target = _open(tmp_path, "target")
     try:
         with pytest.raises(ImportFormatError) as raised:
-            target.import_file(path)
+            target.notes.import_file(path)
         assert raised.value.field == field
         assert raised.value.record == "clients[0] (external_id 'c-1').documents[1]"
-        assert target.list_clients() == []  # not even the clients around it
+        assert target.notes.list_clients() == []  # not even the clients around it
     finally:
         target.close()
 

@@ -47,7 +47,7 @@ def test_find_passage_takes_the_longest_fragment_of_a_cut_snippet() -> None:
 
 
 def test_a_text_page_boxes_the_passage_characters(docs: ChartsideService) -> None:
-    cid = docs.create_client(ClientData(full_name="Dana Levi")).id
+    cid = docs.notes.create_client(ClientData(full_name="Dana Levi")).id
     info = docs.documents.attach(
         AttachRequest(cid, make.text_pdf(LETTER), "referral", dt.date(2024, 3, 2), "Referral")
     )
@@ -71,7 +71,7 @@ def test_a_text_page_boxes_the_passage_characters(docs: ChartsideService) -> Non
 
 @needs_tesseract
 def test_a_scanned_page_boxes_the_ocr_words_of_the_passage(docs: ChartsideService) -> None:
-    cid = docs.create_client(ClientData(full_name="Dana Levi")).id
+    cid = docs.notes.create_client(ClientData(full_name="Dana Levi")).id
     scan = make.scan(make.text_pdf(LETTER), 0, make.Degrade(dpi=200, rotate=0.6, seed=5))
     info = docs.documents.attach(AttachRequest(cid, make.image_bytes(scan), "referral"))
     docs.documents.read_pending()
@@ -91,7 +91,7 @@ def test_a_scanned_page_boxes_the_ocr_words_of_the_passage(docs: ChartsideServic
 
 @needs_tesseract
 def test_the_background_reader_reports_pages_and_stops_on_lock(docs: ChartsideService) -> None:
-    cid = docs.create_client(ClientData(full_name="Dana Levi")).id
+    cid = docs.notes.create_client(ClientData(full_name="Dana Levi")).id
     reports: list[tuple[int, int]] = []
     finished = threading.Event()
 

@@ -18,7 +18,7 @@ from core.validation import MAX_NAME_CHARS, MAX_NOTE_CHARS
 
 
 def test_client_crud(service: ChartsideService) -> None:
-    c = service.create_client(
+    c = service.notes.create_client(
         ClientData(
             full_name="Dana Levi",
             date_of_birth=dt.date(1980, 1, 31),
@@ -26,25 +26,25 @@ def test_client_crud(service: ChartsideService) -> None:
             notes="Prefers mornings.",
         )
     )
-    got = service.get_client(c.id)
+    got = service.notes.get_client(c.id)
     assert got.data.full_name == "Dana Levi"
     assert got.data.date_of_birth == dt.date(1980, 1, 31)
     assert got.data.medical_history == "Asthma; penicillin allergy."
-    updated = service.update_client(c.id, ClientData(full_name="Dana Levi-Cohen", notes="x"))
+    updated = service.notes.update_client(c.id, ClientData(full_name="Dana Levi-Cohen", notes="x"))
     assert updated.data.full_name == "Dana Levi-Cohen"
     assert updated.data.date_of_birth is None and updated.data.notes == "x"
-    assert [s.full_name for s in service.list_clients("levi")] == ["Dana Levi-Cohen"]
-    assert service.list_clients("nobody") == []
-    service.delete_client(c.id)
+    assert [s.full_name for s in service.notes.list_clients("levi")] == ["Dana Levi-Cohen"]
+    assert service.notes.list_clients("nobody") == []
+    service.notes.delete_client(c.id)
     with pytest.raises(NotFound):
-        service.get_client(c.id)
+        service.notes.get_client(c.id)
     with pytest.raises(NotFound):
-        service.update_client(c.id, ClientData(full_name="Ghost"))
+        service.notes.update_client(c.id, ClientData(full_name="Ghost"))
 
 
 def test_session_crud_and_cascade(service: ChartsideService) -> None:
-    c = service.create_client(ClientData(full_name="Avi"))
-    s1 = service.create_session(
+    c = service.notes.create_client(ClientData(full_name="Avi"))
+    s1 = service.notes.create_session(
         c.id,
         SessionData(
             date=dt.datetime(2024, 3, 2, 10),
@@ -54,18 +54,18 @@ def test_session_crud_and_cascade(service: ChartsideService) -> None:
             plan="Quads strengthening",
         ),
     )
-    s2 = service.create_session(c.id, SessionData(date="2024-04-01T09:30:00", plan="Review"))
-    assert [s.id for s in service.list_sessions(c.id)] == [s2.id, s1.id]  # newest first
-    got = service.get_session(s1.id)
+    s2 = service.notes.create_session(c.id, SessionData(date="2024-04-01T09:30:00", plan="Review"))
+    assert [s.id for s in service.notes.list_sessions(c.id)] == [s2.id, s1.id]  # newest first
+    got = service.notes.get_session(s1.id)
     assert (got.data.subjective, got.data.objective) == ("Knee pain 6/10", "ROM 90°")
-    service.update_session(s1.id, SessionData(date=dt.datetime(2024, 3, 3), plan="Rest"))
-    assert service.get_session(s1.id).data.plan == "Rest"
-    assert service.get_session(s1.id).data.subjective == ""
-    service.delete_session(s2.id)
-    assert [s.id for s in service.list_sessions(c.id)] == [s1.id]
-    service.delete_client(c.id)
+    service.notes.update_session(s1.id, SessionData(date=dt.datetime(2024, 3, 3), plan="Rest"))
+    assert service.notes.get_session(s1.id).data.plan == "Rest"
+    assert service.notes.get_session(s1.id).data.subjective == ""
+    service.notes.delete_session(s2.id)
+    assert [s.id for s in service.notes.list_sessions(c.id)] == [s1.id]
+    service.notes.delete_client(c.id)
     with pytest.raises(NotFound):
-        service.get_session(s1.id)
+        service.notes.get_session(s1.id)
 
 
 def test_workspace_and_practitioner_crud(service: ChartsideService) -> None:
@@ -83,7 +83,7 @@ def test_workspace_and_practitioner_crud(service: ChartsideService) -> None:
             repo.get(conn, pid)
 
     service.run(work)
-    service.create_client(ClientData(full_name="To be removed"))
+    service.notes.create_client(ClientData(full_name="To be removed"))
     # Nothing in the app deletes a workspace; the schema must still take its records with it.
     deleted = service.run(
         lambda conn, cipher: (
@@ -93,7 +93,7 @@ def test_workspace_and_practitioner_crud(service: ChartsideService) -> None:
     assert deleted == 1
     with service.db.tx(ws) as conn:
         assert conn.execute(select(schema.workspaces.c.id)).first() is None
-    assert service.list_clients() == []
+    assert service.notes.list_clients() == []
 
 
 @pytest.mark.parametrize(
@@ -113,10 +113,10 @@ def test_bad_client_input_names_the_field(
     service: ChartsideService, data: ClientData, field: str
 ) -> None:
     with pytest.raises(ValidationError) as err:
-        service.create_client(data)
+        service.notes.create_client(data)
     assert err.value.field == field
     assert field in str(err.value)
-    assert service.list_clients() == []
+    assert service.notes.list_clients() == []
 
 
 @pytest.mark.parametrize(
@@ -132,11 +132,11 @@ def test_bad_client_input_names_the_field(
 def test_bad_session_input_names_the_field(
     service: ChartsideService, kwargs: dict[str, str], field: str
 ) -> None:
-    c = service.create_client(ClientData(full_name="A"))
+    c = service.notes.create_client(ClientData(full_name="A"))
     with pytest.raises(ValidationError) as err:
-        service.create_session(c.id, SessionData(**kwargs))  # type: ignore[arg-type]
+        service.notes.create_session(c.id, SessionData(**kwargs))  # type: ignore[arg-type]
     assert err.value.field == field
-    assert service.list_sessions(c.id) == []
+    assert service.notes.list_sessions(c.id) == []
 
 
 @given(st.text(max_size=300))
@@ -144,21 +144,21 @@ def test_bad_session_input_names_the_field(
 def test_note_text_round_trips_or_is_rejected(
     service_for_fuzz: ChartsideService, note: str
 ) -> None:
-    c = service_for_fuzz.create_client(ClientData(full_name="Fuzz"))
+    c = service_for_fuzz.notes.create_client(ClientData(full_name="Fuzz"))
     try:
-        s = service_for_fuzz.create_session(c.id, SessionData(date="2024-01-01", plan=note))
+        s = service_for_fuzz.notes.create_session(c.id, SessionData(date="2024-01-01", plan=note))
     except ValidationError as err:
         assert err.field == "plan"
-        assert service_for_fuzz.list_sessions(c.id) == []
+        assert service_for_fuzz.notes.list_sessions(c.id) == []
     else:
-        assert service_for_fuzz.get_session(s.id).data.plan == note
-    service_for_fuzz.delete_client(c.id)
+        assert service_for_fuzz.notes.get_session(s.id).data.plan == note
+    service_for_fuzz.notes.delete_client(c.id)
 
 
 def test_locked_service_refuses_phi_access(service: ChartsideService) -> None:
-    c = service.create_client(ClientData(full_name="A"))
+    c = service.notes.create_client(ClientData(full_name="A"))
     service.lock()
     with pytest.raises(Locked):
-        service.get_client(c.id)
+        service.notes.get_client(c.id)
     with pytest.raises(Locked):
-        service.list_clients()
+        service.notes.list_clients()

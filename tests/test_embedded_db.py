@@ -83,7 +83,7 @@ def test_runtime_role_is_not_superuser_and_obeys_rls(service: ChartsideService) 
         ).one()
     assert row.u == RUNTIME_USER
     assert not (row.rolsuper or row.rolbypassrls or row.rolcreaterole or row.rolcreatedb)
-    checks = {c.name: c for c in service.doctor()}
+    checks = {c.name: c for c in service.health.doctor()}
     assert checks["runtime_role"].ok and checks["row_level_security"].ok
 
 
@@ -114,8 +114,8 @@ def test_kill_9_mid_session_then_restart_keeps_every_committed_row(
     svc.initialise(PASSPHRASE)
     committed = []
     for i in range(20):
-        c = svc.create_client(ClientData(full_name=f"Client {i}"))
-        svc.create_session(c.id, SessionData(date="2024-03-02T10:00:00", plan=f"plan {i}"))
+        c = svc.notes.create_client(ClientData(full_name=f"Client {i}"))
+        svc.notes.create_session(c.id, SessionData(date="2024-03-02T10:00:00", plan=f"plan {i}"))
         committed.append(c.id)
     server = svc.store.server
     assert server is not None
@@ -134,11 +134,11 @@ def test_kill_9_mid_session_then_restart_keeps_every_committed_row(
     again = service_factory()  # a new process would start exactly like this
     again.unlock(PASSPHRASE)
     assert again.store.server is not None and again.store.server.pid != old_pid
-    names = {c.full_name for c in again.list_clients()}
+    names = {c.full_name for c in again.notes.list_clients()}
     assert names == {f"Client {i}" for i in range(20)}
     for cid in committed:
-        (summary,) = again.list_sessions(cid)
-        assert again.get_session(summary.id).data.plan.startswith("plan ")
+        (summary,) = again.notes.list_sessions(cid)
+        assert again.notes.get_session(summary.id).data.plan.startswith("plan ")
     assert _process_state(old_pid) is None  # the old postmaster was reaped
 
 
@@ -151,7 +151,7 @@ def test_a_live_server_is_never_taken_over(
     second = service_factory()  # same data dir, as a second window would have
     with pytest.raises(DatabaseError, match="already using"):
         second.unlock(PASSPHRASE)
-    assert service.list_clients() == []
+    assert service.notes.list_clients() == []
 
 
 def test_the_server_runs_as_an_unprivileged_account(service: ChartsideService) -> None:
@@ -169,12 +169,12 @@ def test_the_server_runs_as_an_unprivileged_account(service: ChartsideService) -
 def test_doctor_names_the_settings_a_policy_fixes(
     service: ChartsideService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    checks = {c.name: c for c in service.doctor()}
+    checks = {c.name: c for c in service.health.doctor()}
     assert checks["policy"].ok and checks["policy"].extra == {}
     policy = tmp_path / "policy.toml"
     policy.write_text("[crypto]\nargon2_iterations = 4\n")
     monkeypatch.setenv("CHARTSIDE_POLICY_FILE", str(policy))
-    checks = {c.name: c for c in service.doctor()}
+    checks = {c.name: c for c in service.health.doctor()}
     assert checks["policy"].ok
     assert checks["policy"].extra == {"locked": ["crypto.argon2_iterations"]}
     assert "crypto.argon2_iterations" in checks["policy"].detail

@@ -23,11 +23,11 @@ NAME = "Yael Ben-Ami Zhukovsky"
 
 
 def _fill(svc: ChartsideService) -> None:
-    c = svc.create_client(
+    c = svc.notes.create_client(
         ClientData(full_name=NAME, medical_history=SENTENCE, external_id="mrn-778812")
     )
     for _ in range(3):
-        svc.create_session(
+        svc.notes.create_session(
             c.id,
             SessionData(
                 date="2024-05-05T08:00:00",
@@ -78,27 +78,30 @@ def test_known_sentence_is_not_in_raw_files_or_pg_dump(
     assert b"COPY public.sessions" in dump  # the dump really holds the session rows
     for needle in needles:
         assert needle not in dump
-    assert service.get_client(service.list_clients()[0].id).data.medical_history == SENTENCE
+    assert (
+        service.notes.get_client(service.notes.list_clients()[0].id).data.medical_history
+        == SENTENCE
+    )
 
 
 def test_swapped_ciphertext_fails_naming_the_record(service: ChartsideService) -> None:
-    a = service.create_client(ClientData(full_name="Alpha", notes="alpha's note"))
-    b = service.create_client(ClientData(full_name="Bravo", notes="bravo's note"))
+    a = service.notes.create_client(ClientData(full_name="Alpha", notes="alpha's note"))
+    b = service.notes.create_client(ClientData(full_name="Bravo", notes="bravo's note"))
     with service.db.tx(service.workspace_id) as conn:
         blob_a = conn.execute(
             text("SELECT notes FROM clients WHERE id = :i"), {"i": a.id}
         ).scalar_one()
         conn.execute(update(s.clients).where(s.clients.c.id == b.id).values(notes=blob_a))
     with pytest.raises(IntegrityError) as err:
-        service.get_client(b.id)
+        service.notes.get_client(b.id)
     assert str(b.id) in str(err.value) and "clients.notes" in str(err.value)
     assert "alpha" not in str(err.value)
-    assert service.get_client(a.id).data.notes == "alpha's note"
+    assert service.notes.get_client(a.id).data.notes == "alpha's note"
 
 
 def test_one_bit_flip_in_the_database_is_an_integrity_error(service: ChartsideService) -> None:
-    c = service.create_client(ClientData(full_name="Charlie"))
-    sess = service.create_session(c.id, SessionData(date="2024-01-01", plan="Ice, rest"))
+    c = service.notes.create_client(ClientData(full_name="Charlie"))
+    sess = service.notes.create_session(c.id, SessionData(date="2024-01-01", plan="Ice, rest"))
     with service.db.tx(service.workspace_id) as conn:
         conn.execute(
             text(
@@ -108,7 +111,7 @@ def test_one_bit_flip_in_the_database_is_an_integrity_error(service: ChartsideSe
             {"i": sess.id},
         )
     with pytest.raises(IntegrityError, match="integrity check failed"):
-        service.get_session(sess.id)
+        service.notes.get_session(sess.id)
 
 
 def _content_digest(svc: ChartsideService) -> str:
@@ -132,7 +135,7 @@ def test_wrong_passphrase_is_clear_and_changes_nothing(service: ChartsideService
         assert not other.unlocked
         assert _content_digest(other) == before
         other.unlock(PASSPHRASE)
-        assert other.list_clients()[0].full_name == NAME
+        assert other.notes.list_clients()[0].full_name == NAME
     finally:
         other.close()
 

@@ -77,11 +77,13 @@ def test_migrations_and_crud_against_a_clinic_server(
         svc.close()
         svc = ChartsideService(settings, migrations_dir())
         svc.initialise(PASSPHRASE)
-        c = svc.create_client(ClientData(full_name="Clinic Client", notes="seen at clinic"))
-        s = svc.create_session(c.id, SessionData(date="2024-06-01T11:00:00", plan="Walk daily"))
-        svc.update_session(s.id, SessionData(date="2024-06-01T11:00:00", plan="Walk twice"))
-        assert svc.get_session(s.id).data.plan == "Walk twice"
-        assert [x.full_name for x in svc.list_clients()] == ["Clinic Client"]
+        c = svc.notes.create_client(ClientData(full_name="Clinic Client", notes="seen at clinic"))
+        s = svc.notes.create_session(
+            c.id, SessionData(date="2024-06-01T11:00:00", plan="Walk daily")
+        )
+        svc.notes.update_session(s.id, SessionData(date="2024-06-01T11:00:00", plan="Walk twice"))
+        assert svc.notes.get_session(s.id).data.plan == "Walk twice"
+        assert [x.full_name for x in svc.notes.list_clients()] == ["Clinic Client"]
 
         with svc.db.runtime.connect() as conn:
             row = conn.execute(
@@ -100,10 +102,10 @@ def test_migrations_and_crud_against_a_clinic_server(
             )
         assert verifier.startswith("SCRAM-SHA-256$")
         assert methods == {"scram-sha-256"}
-        checks = {ch.name: ch for ch in svc.doctor()}
+        checks = {ch.name: ch for ch in svc.health.doctor()}
         assert checks["runtime_role"].ok and checks["row_level_security"].ok
-        svc.delete_client(c.id)
-        assert svc.list_clients() == []
+        svc.notes.delete_client(c.id)
+        assert svc.notes.list_clients() == []
     finally:
         svc.close()
     assert server.running  # closing the app never stops a clinic's server

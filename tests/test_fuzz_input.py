@@ -298,13 +298,13 @@ def svc(service_for_fuzz: ChartsideService) -> ChartsideService:
 
 @pytest.fixture(scope="module")
 def base_client(svc: ChartsideService) -> UUID:
-    return svc.create_client(ClientData(full_name="Fuzz Base", notes="as it was")).id
+    return svc.notes.create_client(ClientData(full_name="Fuzz Base", notes="as it was")).id
 
 
 @pytest.fixture(scope="module")
 def base_session(svc: ChartsideService, base_client: UUID) -> UUID:
     data = SessionData(date=dt.datetime(2024, 5, 6, 7, 8, 9), plan="as it was")
-    return svc.create_session(base_client, data).id
+    return svc.notes.create_session(base_client, data).id
 
 
 def counts(svc: ChartsideService) -> tuple[int, int]:
@@ -413,14 +413,14 @@ def test_new_client_is_exact_or_a_clear_error(svc: ChartsideService, fields: dic
     before = counts(svc)
     created, exc = check_outcome(
         client_verdicts(fields),
-        lambda: svc.create_client(ClientData(**fields)),
-        lambda c: svc.get_client(c.id).data,  # read back from the database, decrypted
+        lambda: svc.notes.create_client(ClientData(**fields)),
+        lambda c: svc.notes.get_client(c.id).data,  # read back from the database, decrypted
     )
     if exc is not None:
         assert counts(svc) == before
         assert_no_content_in(exc, fields)
     else:
-        svc.delete_client(created.id)
+        svc.notes.delete_client(created.id)
 
 
 @FUZZ
@@ -430,14 +430,14 @@ def test_client_update_is_exact_or_leaves_the_record(
     svc: ChartsideService, base_client: UUID, fields: dict
 ) -> None:
     fields = _unique_ids(fields)
-    before = svc.get_client(base_client)
+    before = svc.notes.get_client(base_client)
     _, exc = check_outcome(
         client_verdicts(fields),
-        lambda: svc.update_client(base_client, ClientData(**fields)),
-        lambda c: svc.get_client(c.id).data,
+        lambda: svc.notes.update_client(base_client, ClientData(**fields)),
+        lambda c: svc.notes.get_client(c.id).data,
     )
     if exc is not None:
-        assert svc.get_client(base_client) == before  # content and updated_at
+        assert svc.notes.get_client(base_client) == before  # content and updated_at
 
 
 @FUZZ
@@ -450,14 +450,14 @@ def test_new_session_is_exact_or_a_clear_error(
     before = counts(svc)
     created, exc = check_outcome(
         session_verdicts(fields),
-        lambda: svc.create_session(base_client, SessionData(**fields)),
-        lambda x: svc.get_session(x.id).data,
+        lambda: svc.notes.create_session(base_client, SessionData(**fields)),
+        lambda x: svc.notes.get_session(x.id).data,
     )
     if exc is not None:
         assert counts(svc) == before
         assert_no_content_in(exc, fields)
     else:
-        svc.delete_session(created.id)
+        svc.notes.delete_session(created.id)
 
 
 @FUZZ
@@ -467,14 +467,14 @@ def test_session_update_is_exact_or_leaves_the_record(
     svc: ChartsideService, base_session: UUID, fields: dict
 ) -> None:
     fields = _unique_ids(fields)
-    before = svc.get_session(base_session)
+    before = svc.notes.get_session(base_session)
     _, exc = check_outcome(
         session_verdicts(fields),
-        lambda: svc.update_session(base_session, SessionData(**fields)),
-        lambda x: svc.get_session(x.id).data,
+        lambda: svc.notes.update_session(base_session, SessionData(**fields)),
+        lambda x: svc.notes.get_session(x.id).data,
     )
     if exc is not None:
-        assert svc.get_session(base_session) == before
+        assert svc.notes.get_session(base_session) == before
 
 
 # -- the import file ---------------------------------------------------------------------
@@ -694,7 +694,7 @@ def apply_import(before: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
 def seeded(svc: ChartsideService, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     d = tmp_path_factory.mktemp("imports")
     (d / "base.json").write_text(json.dumps(BASE))
-    svc.import_file(d / "base.json")
+    svc.notes.import_file(d / "base.json")
     yield d / "fuzz.json"
 
 
@@ -704,9 +704,9 @@ def test_import_is_exact_or_a_clear_error_and_never_half_written(
     svc: ChartsideService, seeded: Path, case: ImportCase
 ) -> None:
     seeded.write_bytes(case.raw)
-    before = canon(svc.export_doc())
+    before = canon(svc.notes.export_doc())
     try:
-        svc.import_file(seeded)
+        svc.notes.import_file(seeded)
     except ImportFormatError as exc:
         assert case.kind != "ok", f"a valid file was rejected: {exc}"
         assert exc.field, "the error names no field"
@@ -714,12 +714,12 @@ def test_import_is_exact_or_a_clear_error_and_never_half_written(
             assert exc.field == case.field, str(exc)
         if case.record is not None and case.kind == "bad":
             assert (exc.record or "").startswith(case.record), str(exc)
-        assert canon(svc.export_doc()) == before  # nothing half-written
+        assert canon(svc.notes.export_doc()) == before  # nothing half-written
         event(f"rejected: {exc.field if exc.field in KNOWN_KEYS | STRUCTURE else 'other key'}")
         return
     assert case.kind != "bad", f"accepted, though {case.field!r} must be rejected"
     assert case.doc is not None
-    assert canon(svc.export_doc()) == apply_import(before, case.doc)
+    assert canon(svc.notes.export_doc()) == apply_import(before, case.doc)
     event("accepted: export matches the upsert")
 
 
@@ -729,11 +729,11 @@ STRUCTURE = {"file", "format", "clients", "client", "session"}
 # -- known bugs ----------------------------------------------------------------------------
 def _export_unchanged_after(svc: ChartsideService, path: Path, raw: bytes) -> None:
     path.write_bytes(raw)
-    before = svc.export_doc()
+    before = svc.notes.export_doc()
     with pytest.raises(ImportFormatError) as info:
-        svc.import_file(path)
+        svc.notes.import_file(path)
     assert info.value.field == "file"
-    assert svc.export_doc() == before
+    assert svc.notes.export_doc() == before
 
 
 def test_deeply_nested_import_is_a_clear_error(svc: ChartsideService, seeded: Path) -> None:
@@ -749,17 +749,17 @@ def test_import_with_a_5000_digit_number_is_a_clear_error(
 
 
 def test_duplicate_external_id_on_save_is_a_clear_error(svc: ChartsideService) -> None:
-    first = svc.create_client(ClientData(full_name="First", external_id="dup-1"))
+    first = svc.notes.create_client(ClientData(full_name="First", external_id="dup-1"))
     try:
         before = counts(svc)
         with pytest.raises(ValidationError) as info:
-            svc.create_client(ClientData(full_name="Second", external_id="dup-1"))
+            svc.notes.create_client(ClientData(full_name="Second", external_id="dup-1"))
         assert info.value.field == "external_id"
         assert counts(svc) == before
-        other = svc.create_client(ClientData(full_name="Other", external_id="dup-2"))
+        other = svc.notes.create_client(ClientData(full_name="Other", external_id="dup-2"))
         with pytest.raises(ValidationError):
-            svc.update_client(other.id, replace(other.data, external_id="dup-1"))
-        assert svc.get_client(other.id) == other
-        svc.delete_client(other.id)
+            svc.notes.update_client(other.id, replace(other.data, external_id="dup-1"))
+        assert svc.notes.get_client(other.id) == other
+        svc.notes.delete_client(other.id)
     finally:
-        svc.delete_client(first.id)
+        svc.notes.delete_client(first.id)

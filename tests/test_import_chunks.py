@@ -48,7 +48,7 @@ def test_import_tokenises_each_distinct_text_once(
         return word_spans(value)
 
     service.chunker = Chunker(counting)
-    service.import_file(_write(tmp_path, doc))
+    service.notes.import_file(_write(tmp_path, doc))
     assert sorted(seen) == sorted(set(seen))
     assert seen.count(plan.strip()) == 1
     rows = _chunks(service)
@@ -61,13 +61,13 @@ def test_reimport_keeps_unchanged_chunks_and_replaces_changed_ones(
     service: ChartsideService, tmp_path: Path
 ) -> None:
     doc = document(3, 4)
-    service.import_file(_write(tmp_path, doc))
+    service.notes.import_file(_write(tmp_path, doc))
     before = _chunks(service)
     assert len(before) >= 12 * 4
-    service.import_file(_write(tmp_path, doc))
+    service.notes.import_file(_write(tmp_path, doc))
     assert {k: r.id for k, r in _chunks(service).items()} == {k: r.id for k, r in before.items()}
     doc["clients"][0]["sessions"][0]["plan"] = "Refer to physiotherapy."
-    service.import_file(_write(tmp_path, doc))
+    service.notes.import_file(_write(tmp_path, doc))
     after = _chunks(service)
     changed = [k for k in after if after[k].id != before[k].id]
     assert [k[2] for k in changed] == ["plan"]

@@ -77,8 +77,8 @@ def test_chartside_index_runs_in_the_foreground(
     )
     try:
         svc.initialise(PASSPHRASE)
-        c = svc.create_client(ClientData(full_name="Dana Levi"))
-        svc.create_session(c.id, SessionData(date="2024-02-02", plan="Quadriceps exercises."))
+        c = svc.notes.create_client(ClientData(full_name="Dana Levi"))
+        svc.notes.create_session(c.id, SessionData(date="2024-02-02", plan="Quadriceps exercises."))
         cli = _Cli(svc)
         assert cli_search.run_index(cli) == 0
         assert cli.emitted[0]["complete"]

@@ -34,16 +34,18 @@ def _seed(svc: ChartsideService) -> dict[UUID, CellCipher]:
         w.create_workspace(svc.db, f"ws{i}", PASSPHRASE, svc.settings.crypto, f"user{i}")
         for i in range(2)
     ]
-    svc.keys.install(extra[0][0], extra[0][1])
-    svc.keys.install(extra[1][0], extra[1][1])
+    svc.session.keys.install(extra[0][0], extra[0][1])
+    svc.session.keys.install(extra[1][0], extra[1][1])
     for ws in (svc.workspace_id, extra[0][0], extra[1][0]):
         svc.workspace_id = ws
         cipher = svc.cipher()
         ciphers[ws] = cipher
         for i in range(N_PER_TABLE):
-            c = svc.create_client(ClientData(full_name=f"{ws} client {i}"))
+            c = svc.notes.create_client(ClientData(full_name=f"{ws} client {i}"))
             # The plan names a drug, so the session has a timeline fact too.
-            s = svc.create_session(c.id, SessionData(date="2024-01-01", plan="Start sertraline."))
+            s = svc.notes.create_session(
+                c.id, SessionData(date="2024-01-01", plan="Start sertraline.")
+            )
             svc.run(lambda conn, k, c=c, s=s: _seed_other_tables(conn, k, c.id, s.id))
             svc.run(lambda conn, k: w.PractitionerRepo(k).create(conn, f"u{uuid.uuid4()}", "x"))
         svc.timeline.backfill()  # the timeline reads the notes off the save path

@@ -53,19 +53,19 @@ def test_insecure_backends_are_refused_with_a_reason() -> None:
 
 def test_enabling_with_an_insecure_backend_changes_nothing(service: ChartsideService) -> None:
     with pytest.raises(KeyringUnavailable, match="cannot be used"):
-        service.enable_keyring(KeyringSource(fail.Keyring()))
-    assert service.key_sources() == ["passphrase", "recovery"]
+        service.keys.enable_keyring(KeyringSource(fail.Keyring()))
+    assert service.keys.key_sources() == ["passphrase", "recovery"]
 
 
 def test_unlock_from_the_keyring_and_recover_when_it_is_lost(service: ChartsideService) -> None:
     kr = MemoryKeyring()
-    service.create_client(ClientData(full_name="Keyring Client"))
-    backend = service.enable_keyring(KeyringSource(kr))
+    service.notes.create_client(ClientData(full_name="Keyring Client"))
+    backend = service.keys.enable_keyring(KeyringSource(kr))
     assert backend.endswith("MemoryKeyring")
-    assert service.key_sources() == ["keyring", "passphrase", "recovery"]
+    assert service.keys.key_sources() == ["keyring", "passphrase", "recovery"]
     service.lock()
     service.unlock_with_keyring(KeyringSource(kr))
-    assert [c.full_name for c in service.list_clients()] == ["Keyring Client"]
+    assert [c.full_name for c in service.notes.list_clients()] == ["Keyring Client"]
 
     service.lock()
     with pytest.raises(KeyringUnavailable, match="keyring changed") as err:
@@ -76,10 +76,10 @@ def test_unlock_from_the_keyring_and_recover_when_it_is_lost(service: ChartsideS
     with pytest.raises(KeyringUnavailable, match="no longer in the OS keyring"):
         service.unlock_with_keyring(KeyringSource(kr))
     service.unlock(PASSPHRASE)  # the way back in; nothing was lost
-    assert [c.full_name for c in service.list_clients()] == ["Keyring Client"]
-    service.disable_keyring(KeyringSource(kr))
-    assert service.key_sources() == ["passphrase", "recovery"]
-    actions = [e["action"] for e in service.audit_export()]
+    assert [c.full_name for c in service.notes.list_clients()] == ["Keyring Client"]
+    service.keys.disable_keyring(KeyringSource(kr))
+    assert service.keys.key_sources() == ["passphrase", "recovery"]
+    actions = [e["action"] for e in service.health.audit_export()]
     assert {"key.keyring_enabled", "unlock.keyring", "key.keyring_disabled"} <= set(actions)
 
 
@@ -90,17 +90,17 @@ def test_keyring_alone_can_be_the_only_everyday_source(service_factory) -> None:
     from core.errors import ValidationError
 
     with pytest.raises(ValidationError, match="keyring is set up"):
-        svc.disable_passphrase()  # never without another way in
-    svc.enable_keyring(KeyringSource(kr))
-    svc.disable_passphrase()
-    assert svc.key_sources() == ["keyring", "recovery"]
+        svc.keys.disable_passphrase()  # never without another way in
+    svc.keys.enable_keyring(KeyringSource(kr))
+    svc.keys.disable_passphrase()
+    assert svc.keys.key_sources() == ["keyring", "recovery"]
     svc.lock()
     with pytest.raises(WrongPassphrase):
         svc.unlock(PASSPHRASE)
     svc.unlock_with_keyring(KeyringSource(kr))
     svc.lock()
     # The passphrase can come back through the recovery key.
-    svc.change_passphrase("back again please", recovery_key=recovery)
+    svc.keys.change_passphrase("back again please", recovery_key=recovery)
     svc.lock()
     svc.unlock("back again please")
-    assert svc.key_sources() == ["keyring", "passphrase", "recovery"]
+    assert svc.keys.key_sources() == ["keyring", "passphrase", "recovery"]

@@ -91,7 +91,7 @@ def test_a_failed_migration_changes_nothing(
     service: ChartsideService,
     tmp_path: Path,
 ) -> None:
-    client = service.create_client(ClientData(full_name="A B"))
+    client = service.notes.create_client(ClientData(full_name="A B"))
     service.close()
     broken = tmp_path / "migrations"
     shutil.copytree(migrations_dir(), broken, ignore=shutil.ignore_patterns("__pycache__"))
@@ -112,7 +112,7 @@ def test_a_failed_migration_changes_nothing(
         assert "half_done" not in _tables(again)
         cols = {c["name"] for c in inspect(again.db.owner).get_columns("clients")}
         assert "also_half_done" not in cols
-        assert again.get_client(client.id).data.full_name == "A B"
+        assert again.notes.get_client(client.id).data.full_name == "A B"
     finally:
         again.close()
 

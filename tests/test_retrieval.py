@@ -26,12 +26,12 @@ DAY = dt.datetime(2024, 3, 2, 10, 0)
 
 
 def add_client(svc: ChartsideService, name: str = "Dana Levi", history: str = "") -> UUID:
-    return svc.create_client(ClientData(full_name=name, medical_history=history)).id
+    return svc.notes.create_client(ClientData(full_name=name, medical_history=history)).id
 
 
 def add_session(svc: ChartsideService, client: UUID, day: dt.datetime = DAY, **fields: str) -> UUID:
     data = {f: "" for f in ("subjective", "objective", "assessment", "plan")} | fields
-    return svc.create_session(client, SessionData(date=day, **data)).id
+    return svc.notes.create_session(client, SessionData(date=day, **data)).id
 
 
 def chunk_rows(svc: ChartsideService) -> list[Any]:
@@ -77,9 +77,9 @@ def test_chunks_commit_or_fail_with_the_note(indexed_service: ChartsideService) 
     real = svc.chunker
     svc.chunker = Chunker(broken)
     with pytest.raises(RuntimeError):
-        svc.update_session(sid, SessionData(date=DAY, plan="Swim twice a week. " * 10))
+        svc.notes.update_session(sid, SessionData(date=DAY, plan="Swim twice a week. " * 10))
     svc.chunker = real
-    assert svc.get_session(sid).data.plan == "Walk daily."  # the note did not change either
+    assert svc.notes.get_session(sid).data.plan == "Walk daily."  # the note did not change either
     assert [r.id for r in chunk_rows(svc)] == [r.id for r in before]
 
 
@@ -89,17 +89,19 @@ def test_editing_replaces_only_changed_chunks_and_delete_removes_them(
     svc = indexed_service
     cid = add_client(svc, history="Asthma.")
     sid = add_session(svc, cid, subjective="Sleeping badly.", plan="Sleep hygiene.")
-    svc.index_now()
+    svc.search.index_now()
     old = {r.field: r for r in chunk_rows(svc)}
-    svc.update_session(sid, SessionData(date=DAY, subjective="Sleeping badly.", plan="CBT-I."))
+    svc.notes.update_session(
+        sid, SessionData(date=DAY, subjective="Sleeping badly.", plan="CBT-I.")
+    )
     new = {r.field: r for r in chunk_rows(svc)}
     assert new["subjective"].id == old["subjective"].id  # unchanged: vector kept
     assert new["subjective"].embedding is not None
     assert new["plan"].id != old["plan"].id and new["plan"].embedding is None
-    assert svc.index_status() == IndexStatus(2, 3, svc.embedder.model_id)  # type: ignore[union-attr]
-    svc.delete_session(sid)
+    assert svc.search.index_status() == IndexStatus(2, 3, svc.embedder.model_id)  # type: ignore[union-attr]
+    svc.notes.delete_session(sid)
     assert [r.field for r in chunk_rows(svc)] == ["medical_history"]
-    svc.delete_client(cid)
+    svc.notes.delete_client(cid)
     assert chunk_rows(svc) == []
 
 
@@ -130,7 +132,7 @@ def test_two_indexers_share_the_queue_and_embed_each_chunk_once(
     for i in range(150):
         add_session(svc, cid, DAY + dt.timedelta(days=i), plan=f"Plan number {i}.")
     seen: list[IndexStatus] = []
-    threads = [threading.Thread(target=svc.index_now, args=(seen.append,)) for _ in range(2)]
+    threads = [threading.Thread(target=svc.search.index_now, args=(seen.append,)) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
@@ -139,7 +141,7 @@ def test_two_indexers_share_the_queue_and_embed_each_chunk_once(
     assert len(rows) == 150 and counting.texts == 150  # SKIP LOCKED: no chunk twice
     assert all(r.model_id == embedder.model_id and r.dim == 384 for r in rows)
     assert all(abs(sum(x * x for x in json.loads(r.embedding)) - 1.0) < 1e-3 for r in rows)
-    assert svc.index_status().complete
+    assert svc.search.index_status().complete
     currents = [s.current for s in seen]
     assert max(currents) == 150 and min(currents) <= 64
 
@@ -156,7 +158,7 @@ def test_identical_texts_are_embedded_once_and_share_the_vector(
         cid = add_client(svc, name=name)
         for i in range(40):
             add_session(svc, cid, DAY + dt.timedelta(days=i), plan=f"Plan {i % 5}. No change.")
-    svc.index_now()
+    svc.search.index_now()
     rows = chunk_rows(svc)
     assert len(rows) == 120 and counting.texts == 5  # 5 distinct texts, each embedded once
     by_text: dict[str, set[str]] = {}
@@ -167,15 +169,15 @@ def test_identical_texts_are_embedded_once_and_share_the_vector(
     cid = add_client(svc, name="Dee")
     add_session(svc, cid, DAY, plan="Plan 3. No change.")
     add_session(svc, cid, DAY, plan="Something new entirely.")
-    svc.index_now()
-    assert counting.texts == 6 and svc.index_status().complete
+    svc.search.index_now()
+    assert counting.texts == 6 and svc.search.index_status().complete
 
 
 def test_no_embedder_means_a_clear_error_and_notes_still_save(service: ChartsideService) -> None:
     add_client(service, history="Migraine.")
     assert len(chunk_rows(service)) == 1  # chunked by words instead
     with pytest.raises(ModelError, match="No embedding model"):
-        service.index_now()
+        service.search.index_now()
 
 
 def test_cancel_stops_between_batches(indexed_service: ChartsideService) -> None:
@@ -190,13 +192,13 @@ def test_cancel_stops_between_batches(indexed_service: ChartsideService) -> None
             token.cancel()
 
     with pytest.raises(Cancelled):
-        svc.index_now(progress, token)
-    status = svc.index_status()
+        svc.search.index_now(progress, token)
+    status = svc.search.index_status()
     # Two batches are in flight: the other one may have committed before the cancel.
     plan = _Plan(600, 256)
     first, second = plan.next(), plan.next()
     assert status.current in (first, second, first + second) and status.total == 600
-    assert svc.index_now().complete  # and it resumes where it stopped
+    assert svc.search.index_now().complete  # and it resumes where it stopped
 
 
 def test_model_change_reembeds_in_the_background_and_search_says_how_current(
@@ -209,7 +211,7 @@ def test_model_change_reembeds_in_the_background_and_search_says_how_current(
     cid = add_client(svc)
     for i in range(40):
         add_session(svc, cid, DAY + dt.timedelta(days=i), plan=f"Ibuprofen {i} mg.")
-    assert svc.index_now().complete
+    assert svc.search.index_now().complete
     svc.close()
     copy = tmp_path / "minilm-copy"  # the same weights under another name: another model id
     shutil.copytree(embedder.path, copy, copy_function=shutil.copy)
@@ -217,8 +219,8 @@ def test_model_change_reembeds_in_the_background_and_search_says_how_current(
     try:
         svc2 = service_factory(embedder=embedder)
         svc2.unlock("correct horse battery staple")
-        svc2.use_embedder(other)  # the workspace's model changes (`models use-embedder`)
-        before = svc2.search(SearchQuery("ibuprofen", k=3))
+        svc2.search.use_embedder(other)  # the workspace's model changes (`models use-embedder`)
+        before = svc2.search.query(SearchQuery("ibuprofen", k=3))
         assert before.index == IndexStatus(0, 40, other.model_id)
         assert before.hits  # the lexical side still answers meanwhile
         done = threading.Event()
@@ -229,9 +231,9 @@ def test_model_change_reembeds_in_the_background_and_search_says_how_current(
             if s.complete:
                 done.set()
 
-        svc2.watch_index(listen)
+        svc2.search.watch_index(listen)
         assert done.wait(120)
-        assert svc2.search(SearchQuery("ibuprofen", k=3)).index == IndexStatus(
+        assert svc2.search.query(SearchQuery("ibuprofen", k=3)).index == IndexStatus(
             40, 40, other.model_id
         )
         assert {r.model_id for r in chunk_rows(svc2)} == {other.model_id}
@@ -251,14 +253,14 @@ def test_background_indexer_wakes_on_notify(indexed_service: ChartsideService) -
             statuses.append(s)
             changed.notify_all()
 
-    svc.watch_index(listen)
+    svc.search.watch_index(listen)
     with changed:
         assert changed.wait_for(lambda: statuses and statuses[-1].complete, 60)
-    svc._background.poll_s = 1e9  # type: ignore[union-attr]  # only a NOTIFY can wake it now
+    svc.search.background.poll_s = 1e9  # type: ignore[union-attr]  # only a NOTIFY can wake it now
     add_session(svc, cid, plan="Metformin 500 mg twice daily.")
     with changed:
         assert changed.wait_for(
             lambda: statuses[-1] == IndexStatus(2, 2, svc.embedder.model_id), 60
         )  # type: ignore[union-attr]
     svc.lock()  # stops the thread
-    assert svc._background is None
+    assert svc.search.background is None

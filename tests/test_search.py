@@ -106,13 +106,13 @@ def notes(indexed_service: ChartsideService) -> dict[str, Any]:
             plan="Salbutamol inhaler as needed.",
         ),
     }  # fmt: skip
-    svc.index_now()
+    svc.search.index_now()
     return {"svc": svc, "dana": dana, "omar": omar, **ids}
 
 
 def test_hybrid_hits_carry_where_they_came_from(notes: dict[str, Any]) -> None:
     svc = notes["svc"]
-    r = svc.search(SearchQuery("increase sertraline to 100 mg", client_id=notes["dana"], k=3))
+    r = svc.search.query(SearchQuery("increase sertraline to 100 mg", client_id=notes["dana"], k=3))
     top = r.hits[0]
     assert (top.session_id, top.field, top.type) == (notes["dana_may"], "plan", "session")
     assert top.session_date == DAY + dt.timedelta(days=60)
@@ -132,41 +132,41 @@ def test_hybrid_hits_carry_where_they_came_from(notes: dict[str, Any]) -> None:
 
 def test_field_and_date_filters(notes: dict[str, Any]) -> None:
     svc = notes["svc"]
-    hist = svc.search(SearchQuery("levothyroxine", k=5, fields=("medical_history",)))
+    hist = svc.search.query(SearchQuery("levothyroxine", k=5, fields=("medical_history",)))
     assert hist.hits and {(h.type, h.field) for h in hist.hits} == {("client", "medical_history")}
-    april = svc.search(
+    april = svc.search.query(
         SearchQuery("plan", k=10, date_from=dt.date(2024, 3, 20), date_to=dt.date(2024, 4, 30))
     )
     assert {h.session_id for h in april.hits} == {notes["omar_apr"]}
     for mode in ("vector", "lexical"):
-        only = svc.search(SearchQuery("sertraline", k=10, fields=("subjective",), mode=mode))
+        only = svc.search.query(SearchQuery("sertraline", k=10, fields=("subjective",), mode=mode))
         assert all(h.field == "subjective" for h in only.hits)
 
 
 def test_lexical_side_finds_exact_terms_the_vector_side_blurs(notes: dict[str, Any]) -> None:
     svc = notes["svc"]
-    lex = svc.search(SearchQuery("salbutamol", k=1, mode="lexical"))
+    lex = svc.search.query(SearchQuery("salbutamol", k=1, mode="lexical"))
     assert lex.hits[0].session_id == notes["omar_apr"] and lex.hits[0].vector_score is None
-    hybrid = svc.search(SearchQuery("salbutamol", k=1))
+    hybrid = svc.search.query(SearchQuery("salbutamol", k=1))
     assert hybrid.hits[0].session_id == notes["omar_apr"]
 
 
 def test_bm25_is_lazy_follows_edits_and_is_wiped_on_lock(notes: dict[str, Any]) -> None:
     svc = notes["svc"]
-    assert svc.lexical._entries == {}  # nothing decrypted into memory before a search
-    assert svc.search(SearchQuery("zolpidem", k=3, mode="lexical")).hits == []
-    assert svc.lexical._entries
+    assert svc.search.lexical._entries == {}  # nothing decrypted into memory before a search
+    assert svc.search.query(SearchQuery("zolpidem", k=3, mode="lexical")).hits == []
+    assert svc.search.lexical._entries
     from core.domain import SessionData
 
-    svc.update_session(
+    svc.notes.update_session(
         notes["omar_apr"], SessionData(date=DAY, plan="Zolpidem 5 mg at night for a week.")
     )
-    hit = svc.search(SearchQuery("zolpidem", k=3, mode="lexical")).hits
+    hit = svc.search.query(SearchQuery("zolpidem", k=3, mode="lexical")).hits
     assert [h.session_id for h in hit] == [notes["omar_apr"]]
-    stale = svc.search(SearchQuery("zolpidem", k=3))
+    stale = svc.search.query(SearchQuery("zolpidem", k=3))
     assert stale.index.current < stale.index.total  # the edit awaits its vector
     svc.lock()
-    assert svc.lexical._entries == {}
+    assert svc.search.lexical._entries == {}
 
 
 @pytest.mark.parametrize(
@@ -186,7 +186,7 @@ def test_bad_queries_name_the_field(
     indexed_service: ChartsideService, query: SearchQuery, field: str
 ) -> None:
     with pytest.raises(ValidationError) as exc:
-        indexed_service.search(query)
+        indexed_service.search.query(query)
     assert exc.value.field == field
 
 
@@ -203,9 +203,9 @@ def test_latest_reading_leads_though_a_stray_word_scores_higher(
         add_session(svc, ann, d, objective=f"BP 12{i}/80 mmHg, HR 7{i} bpm")
         for i, d in enumerate(days)
     ]
-    svc.index_now()
+    svc.search.index_now()
     q = SearchQuery("What was the heart rate?", client_id=ann, k=5, order="latest")
-    hits = svc.search(q).hits
+    hits = svc.search.query(q).hits
     assert hits[0].session_id == sessions[-1] and "HR 73" in hits[0].text
     vitals = [h for h in hits if h.session_id is not None]
     assert len(vitals) == 4 and all(h.names_all for h in vitals)
@@ -214,5 +214,7 @@ def test_latest_reading_leads_though_a_stray_word_scores_higher(
     # Why it matters: the family line is found by its words alone, the vitals by meaning
     # ("HR" is not "heart rate"), and by relevance alone it outranks the newest reading.
     assert family.lexical_share == 1.0 and all((h.lexical_share or 0) < 0.5 for h in vitals)
-    by_relevance = [h.session_id for h in svc.search(SearchQuery(q.text, client_id=ann, k=5)).hits]
+    by_relevance = [
+        h.session_id for h in svc.search.query(SearchQuery(q.text, client_id=ann, k=5)).hits
+    ]
     assert by_relevance.index(None) < by_relevance.index(sessions[-1])

@@ -39,38 +39,40 @@ def test_saves_searches_asks_and_indexing_at_once_lose_and_break_nothing(
     indexed_service: ChartsideService,
 ) -> None:
     svc = indexed_service
-    client = svc.create_client(ClientData("Threaded Client")).id
+    client = svc.notes.create_client(ClientData("Threaded Client")).id
     day = dt.datetime(2024, 1, 1, 9)
 
     def save() -> list[str]:
         texts = [f"Blood pressure reading number {i} was {110 + i} over 70." for i in range(SAVES)]
         for i, text in enumerate(texts):
-            svc.create_session(client, SessionData(day + dt.timedelta(days=i), objective=text))
+            svc.notes.create_session(
+                client, SessionData(day + dt.timedelta(days=i), objective=text)
+            )
         return texts
 
     def search() -> int:
         return sum(
-            len(svc.search(SearchQuery("blood pressure", client_id=client)).hits)
+            len(svc.search.query(SearchQuery("blood pressure", client_id=client)).hits)
             for _ in range(ROUNDS)
         )
 
     def ask() -> int:
         request = AskRequest("What was the blood pressure?", client_id=client, extractive=True)
-        return sum(1 for _ in range(ROUNDS) if svc.ask(request) is not None)
+        return sum(1 for _ in range(ROUNDS) if svc.assistant.ask(request) is not None)
 
     def index() -> int:
-        return max(svc.index_now().current for _ in range(ROUNDS))
+        return max(svc.search.index_now().current for _ in range(ROUNDS))
 
     texts, _, asked, _ = _at_once(save, search, ask, index)
 
     assert asked == ROUNDS
-    stored = [svc.get_session(s.id).data.objective for s in svc.list_sessions(client)]
+    stored = [svc.notes.get_session(s.id).data.objective for s in svc.notes.list_sessions(client)]
     assert sorted(stored) == sorted(texts)
-    svc.index_now()
-    assert svc.index_status().complete
-    found = svc.search(SearchQuery("reading number 17 was 127", client_id=client)).hits
+    svc.search.index_now()
+    assert svc.search.index_status().complete
+    found = svc.search.query(SearchQuery("reading number 17 was 127", client_id=client)).hits
     assert any("number 17 " in h.snippet for h in found)
-    report = svc.audit_verify()
+    report = svc.health.audit_verify()
     assert report.ok, report.problems
 
 
@@ -78,7 +80,7 @@ def test_a_lock_amid_concurrent_work_leaves_only_locked_errors(
     indexed_service: ChartsideService,
 ) -> None:
     svc = indexed_service
-    client = svc.create_client(ClientData("Locked Midway")).id
+    client = svc.notes.create_client(ClientData("Locked Midway")).id
     day = dt.datetime(2024, 1, 1, 9)
     stop = threading.Event()
     unexpected: list[BaseException] = []
@@ -99,14 +101,18 @@ def test_a_lock_amid_concurrent_work_leaves_only_locked_errors(
         return loop
 
     def lock() -> None:
-        svc.list_sessions(client)  # let the others start
+        svc.notes.list_sessions(client)  # let the others start
         svc.lock()
         stop.set()
 
     _at_once(
-        keep_going(lambda i: svc.create_session(client, SessionData(day, objective=f"n {i}"))),
-        keep_going(lambda i: svc.search(SearchQuery("n", client_id=client))),
-        keep_going(lambda i: svc.ask(AskRequest("n?", client_id=client, extractive=True))),
+        keep_going(
+            lambda i: svc.notes.create_session(client, SessionData(day, objective=f"n {i}"))
+        ),
+        keep_going(lambda i: svc.search.query(SearchQuery("n", client_id=client))),
+        keep_going(
+            lambda i: svc.assistant.ask(AskRequest("n?", client_id=client, extractive=True))
+        ),
         lock,
     )
     assert unexpected == []

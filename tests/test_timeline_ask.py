@@ -36,11 +36,11 @@ def chart(
 ) -> tuple[ChartsideService, Any, list[Any]]:
     svc = service_factory(embedder=embedder)
     svc.initialise(PASS)
-    client = svc.create_client(
+    client = svc.notes.create_client(
         ClientData(full_name="Noa Peretz", medical_history="Hypertension diagnosed 2019.")
     ).id
     sessions = [
-        svc.create_session(
+        svc.notes.create_session(
             client,
             SessionData(
                 date=START + dt.timedelta(days=days),
@@ -55,7 +55,7 @@ def chart(
 
 
 def _ask(svc: ChartsideService, client: Any, question: str) -> AskResult:
-    return svc.ask(AskRequest(question, client_id=client, use_cache=False))
+    return svc.assistant.ask(AskRequest(question, client_id=client, use_cache=False))
 
 
 def _cited_sessions(result: AskResult) -> list[Any]:
@@ -152,8 +152,10 @@ def test_a_record_written_in_other_word_forms_is_found(chart: Any) -> None:
 
 def test_other_questions_take_the_model_path(chart: Any) -> None:
     svc, client, _ = chart
-    svc.index_now()
-    result = svc.ask(AskRequest("How is she sleeping?", client_id=client, extractive=True))
+    svc.search.index_now()
+    result = svc.assistant.ask(
+        AskRequest("How is she sleeping?", client_id=client, extractive=True)
+    )
     assert result.path == "model"
 
 
@@ -181,9 +183,9 @@ def test_a_question_over_time_needs_no_embedder(
 
     svc = service_factory(embedder=None)
     svc.initialise(PASS)
-    client = svc.create_client(ClientData(full_name="Noa Peretz")).id
+    client = svc.notes.create_client(ClientData(full_name="Noa Peretz")).id
     for days, objective, plan in VISITS:
-        svc.create_session(
+        svc.notes.create_session(
             client,
             SessionData(date=START + dt.timedelta(days=days), objective=objective, plan=plan),
         )
@@ -191,7 +193,7 @@ def test_a_question_over_time_needs_no_embedder(
     assert r.path == "timeline" and not r.refused and "124/79" in r.answer
     assert r.models == {"embedder": None, "generator": None}
     # The audit names the visit each value was read from (a value has no chunk).
-    (event,) = [e for e in svc.audit_export() if e["action"] == "ai.query"]
+    (event,) = [e for e in svc.health.audit_export() if e["action"] == "ai.query"]
     cited = event["details"]["cited"]
     assert cited == [f"session:{s.session_id}" for s in r.sources if s.used], cited
     with pytest.raises(ChartsideError):

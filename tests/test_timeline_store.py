@@ -23,7 +23,7 @@ DAY = dt.datetime(2024, 3, 2, 10)
 
 
 def _client(svc: ChartsideService) -> Any:
-    return svc.create_client(
+    return svc.notes.create_client(
         ClientData(full_name="Rivka Tal", medical_history="Hypertension since 2015.")
     ).id
 
@@ -38,7 +38,7 @@ def test_a_saved_note_has_its_facts_encrypted_with_field_span_and_words(
 ) -> None:
     client = _client(service)
     objective = "Vitals: BP 128/82, Wt 82kg.\nPain 6/10 on stairs."
-    saved = service.create_session(
+    saved = service.notes.create_session(
         client,
         SessionData(date=DAY, objective=objective, plan="Start sertraline 50 mg daily."),
     )
@@ -67,24 +67,24 @@ def test_a_saved_note_has_its_facts_encrypted_with_field_span_and_words(
 
 def test_an_edit_rederives_and_a_delete_removes_the_facts(service: ChartsideService) -> None:
     client = _client(service)
-    s = service.create_session(client, SessionData(date=DAY, objective="BP 150/95"))
+    s = service.notes.create_session(client, SessionData(date=DAY, objective="BP 150/95"))
     assert [t.fact.value for t in service.timeline.facts(client, "measurement", "bp_systolic")] == [
         150.0
     ]
-    service.update_session(s.id, SessionData(date=DAY, objective="BP 132/84 on recheck"))
+    service.notes.update_session(s.id, SessionData(date=DAY, objective="BP 132/84 on recheck"))
     assert [t.fact.value for t in service.timeline.facts(client, "measurement", "bp_systolic")] == [
         132.0
     ]
-    service.delete_session(s.id)
+    service.notes.delete_session(s.id)
     assert service.timeline.facts(client, "measurement") == []
     assert _rows(service, "SELECT id FROM facts WHERE session_id = :s", s=s.id) == []
-    service.delete_client(client)
+    service.notes.delete_client(client)
     assert _rows(service, "SELECT id FROM facts") == []
 
 
 def test_an_implausible_value_is_never_a_fact(service: ChartsideService) -> None:
     client = _client(service)
-    service.create_session(client, SessionData(date=DAY, objective="BP 1280/82, HR 72"))
+    service.notes.create_session(client, SessionData(date=DAY, objective="BP 1280/82, HR 72"))
     names = {t.fact.name for t in service.timeline.facts(client, "measurement")}
     assert names == {"heart_rate"}
     # Kept to be shown as what it is, with the reason, never as a reading.
@@ -127,10 +127,10 @@ def test_imported_notes_get_their_facts_before_any_read(
 ) -> None:
     path = tmp_path / "import.json"
     path.write_text(json.dumps(_document(5)))
-    service.import_file(path)
+    service.notes.import_file(path)
     # An import leaves the reading to the backfill: nothing is extracted on its path.
     assert _rows(service, "SELECT id FROM sessions WHERE facts_version IS NOT NULL") == []
-    client = service.resolve_client("c-1")
+    client = service.notes.resolve_client("c-1")
     weights = service.timeline.facts(client, "measurement", "weight")
     assert [t.fact.value for t in weights] == [80.0, 81.0, 82.0, 83.0, 84.0]
     assert [t.session_external_id for t in weights] == [f"s-{i}" for i in range(5)]
@@ -144,7 +144,7 @@ def test_the_backfill_commits_per_batch_and_resumes_after_a_cancel(
     monkeypatch.setattr(store, "BATCH", 2)
     path = tmp_path / "import.json"
     path.write_text(json.dumps(_document(7)))
-    service.import_file(path)
+    service.notes.import_file(path)
     token = CancelToken()
     seen: list[float] = []
 
@@ -173,10 +173,10 @@ def test_a_save_leaves_the_reading_to_the_next_indexer_cycle(
     indexer's cycle, which the save's NOTIFY wakes, reads it."""
     svc = indexed_service
     client = _client(svc)
-    s = svc.create_session(client, SessionData(date=DAY, objective="Wt 90 kg"))
+    s = svc.notes.create_session(client, SessionData(date=DAY, objective="Wt 90 kg"))
     [row] = _rows(svc, "SELECT facts_version FROM sessions WHERE id = :s", s=s.id)
     assert row.facts_version is None
-    svc.index_now()
+    svc.search.index_now()
     [row] = _rows(svc, "SELECT facts_version FROM sessions WHERE id = :s", s=s.id)
     assert row.facts_version == VERSION
     assert len(_rows(svc, "SELECT id FROM facts WHERE session_id = :s", s=s.id)) == 1
@@ -188,11 +188,11 @@ def test_a_large_backfill_reads_in_processes_of_its_own_to_the_same_facts(
     """The spawned readers (core.timeline.store.READERS) give what reading here gives."""
     path = tmp_path / "import.json"
     path.write_text(json.dumps(_document(7)))
-    service.import_file(path)
+    service.notes.import_file(path)
     monkeypatch.setattr(store, "BATCH", 2)
     monkeypatch.setattr(store, "PROCESS_FROM", 1)  # every backfill uses the readers
     assert service.timeline.backfill() == 8
-    client = service.resolve_client("c-1")
+    client = service.notes.resolve_client("c-1")
     spawned = [(t.session_external_id, t.fact) for t in service.timeline.facts(client)]
     with service.db.owner.begin() as conn:
         conn.execute(text("UPDATE sessions SET facts_version = NULL"))

@@ -51,7 +51,7 @@ def _until(what: str, done: Callable[[], bool], timeout_s: float = 300) -> None:
 
 def _watch(svc: ChartsideService) -> list[IndexStatus]:
     seen: list[IndexStatus] = []
-    svc.watch_index(seen.append)
+    svc.search.watch_index(seen.append)
     return seen
 
 
@@ -74,7 +74,7 @@ def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
         a = desk("desk-a")
         a.initialise(PASSPHRASE)
         for username, pw in (BOB, CAROL):
-            a.add_practitioner(username, username.title(), pw)
+            a.keys.add_practitioner(username, username.title(), pw)
         client, sessions = add_notes(a)
         minilm = _model_of(a)
         assert minilm is not None and minilm.startswith(packaged.EMBEDDER_NAME)
@@ -84,7 +84,10 @@ def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
         b.unlock(BOB[1], username=BOB[0])
         assert _model_of(b) == minilm
         b_seen, a_seen = _watch(b), _watch(a)
-        _until("both indexed", lambda: a.index_status().complete and b.index_status().complete)
+        _until(
+            "both indexed",
+            lambda: a.search.index_status().complete and b.search.index_status().complete,
+        )
         with clinic.superuser() as conn:
             conn.execute(_EMBED_LOG)  # from here on, each vector written is logged
 
@@ -99,10 +102,10 @@ def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
         _until("desktop B follows", lambda: _model_of(b) == e5, timeout_s=60)
         _until(
             "the workspace is re-embedded",
-            lambda: a.index_status().complete and b.index_status().complete,
+            lambda: a.search.index_status().complete and b.search.index_status().complete,
         )
         # Each desktop's bar ends at the new model, complete, whichever did the work.
-        done = IndexStatus(a.index_status().total, a.index_status().total, e5)
+        done = IndexStatus(a.search.index_status().total, a.search.index_status().total, e5)
         _until("the bars follow", lambda: a_seen[-1] == b_seen[-1] == done, timeout_s=30)
         time.sleep(3)  # a desktop still on the old model would be re-embedding by now
         with clinic.superuser() as conn:
@@ -114,7 +117,7 @@ def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
             ).fetchone()
         assert set(models) == {e5}
         assert per_chunk == (1,), "a chunk was embedded more than once by the new model"
-        hits = b.search(SearchQuery("מתי התחילו הכאבים בברך?", client_id=client, k=3))
+        hits = b.search.query(SearchQuery("מתי התחילו הכאבים בברך?", client_id=client, k=3))
         assert hits.index.model_id == e5 and hits.hits[0].session_id == sessions["knee"]
         # B's own registry now names the workspace's embedder, and says why.
         active = ModelRegistry(b.settings.models_dir)
@@ -127,7 +130,7 @@ def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
         assert _model_of(c) == minilm
         c.unlock(CAROL[1], username=CAROL[0])
         assert _model_of(c) == e5
-        assert c.index_status() == IndexStatus(models[e5], models[e5], e5)
+        assert c.search.index_status() == IndexStatus(models[e5], models[e5], e5)
     finally:
         for svc in made:
             svc.close()
@@ -139,7 +142,7 @@ def test_a_desktop_without_the_workspace_s_embedder_searches_by_words_and_embeds
     first = service_factory(embedder=embedder)
     first.initialise(PASSPHRASE)
     client, sessions = add_notes(first)
-    assert first.index_now().complete
+    assert first.search.index_now().complete
     elsewhere = "some-other-embedder@0123456789ab"  # installed on another desktop only
     first.run(lambda c, k: record_embedder(c, k.workspace_id, elsewhere))
     settings = first.settings
@@ -155,13 +158,13 @@ def test_a_desktop_without_the_workspace_s_embedder_searches_by_words_and_embeds
     try:
         svc.unlock(PASSPHRASE)
         assert asked == [elsewhere] and svc.embedder is None
-        found = svc.search(SearchQuery("כאבים בברך", client_id=client, k=3))
+        found = svc.search.query(SearchQuery("כאבים בברך", client_id=client, k=3))
         assert found.hits[0].session_id == sessions["knee"]  # by its words
         with pytest.raises(ModelError, match="not installed on this computer"):
-            svc.index_now()
+            svc.search.index_now()
         with pytest.raises(ModelError, match=elsewhere):
-            svc.watch_index(lambda _s: None)
-        index = next(check for check in svc.doctor() if check.name == "index")
+            svc.search.watch_index(lambda _s: None)
+        index = next(check for check in svc.health.doctor() if check.name == "index")
         assert not index.ok and "not installed on this computer" in index.detail
         # Its vectors stay as the other desktops left them.
         assert svc.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == elsewhere
@@ -200,8 +203,10 @@ def test_a_workspace_created_in_a_hebrew_window_starts_with_the_multilingual_emb
         assert registry.why_active("embedder") == WORKSPACE_CHOICE
         client, sessions = add_notes(he)
         long_note = "כאבים בברך ימין בעליה במדרגות. " * 60  # longer than one chunk
-        he.create_session(client, SessionData(date=dt.datetime(2025, 9, 1), subjective=long_note))
-        assert he.index_now().complete
+        he.notes.create_session(
+            client, SessionData(date=dt.datetime(2025, 9, 1), subjective=long_note)
+        )
+        assert he.search.index_now().complete
         # Chunks were counted in the multilingual model's tokens (MiniLM cuts Hebrew into
         # many more): each window but the last is 96-128 of them.
         assert he.embedder is not None
@@ -209,7 +214,7 @@ def test_a_workspace_created_in_a_hebrew_window_starts_with_the_multilingual_emb
         counts = [he.embedder.count_tokens(part) for part in parts[:-1]]
         assert counts and all(CHUNK_TOKENS * 3 // 4 <= n <= CHUNK_TOKENS for n in counts), counts
         # A paraphrase no note words ("דיכאון"), found by the embedder alone.
-        found = he.search(
+        found = he.search.query(
             SearchQuery("מה נרשם לגבי הדיכאון והשינה?", client_id=client, mode="vector")
         )
         assert found.hits[0].session_id == sessions["mood"]
@@ -221,8 +226,8 @@ def test_a_workspace_created_in_a_hebrew_window_starts_with_the_multilingual_emb
     try:
         assert _model_of(again) == e5
         again.unlock(PASSPHRASE)
-        assert _model_of(again) == e5 and again.index_status().complete
-        assert again.embedder_advice() is None  # Hebrew notes, and already on it
+        assert _model_of(again) == e5 and again.search.index_status().complete
+        assert again.search.embedder_advice() is None  # Hebrew notes, and already on it
     finally:
         again.close()
 
@@ -246,20 +251,20 @@ def test_a_workspace_of_hebrew_notes_on_the_default_embedder_is_offered_the_mult
     try:
         svc.initialise(PASSPHRASE)
         client, sessions = add_notes(svc)
-        assert svc.index_now().complete
+        assert svc.search.index_now().complete
         minilm = _model_of(svc)
-        advice = svc.embedder_advice()
+        advice = svc.search.embedder_advice()
         assert advice is not None and advice.current == minilm
         assert advice.suggested.startswith(packaged.MULTILINGUAL_NAME)
         assert advice.hebrew_share == 1.0 and "notes are in Hebrew" in advice.reason
 
-        e5 = svc.use_advised_embedder()
+        e5 = svc.search.take_advice()
         assert e5 == advice.suggested == _model_of(svc) == _workspace_choice(svc)
-        assert svc.embedder_advice() is None
-        assert svc.index_now() == IndexStatus(
-            svc.index_status().total, svc.index_status().total, e5
+        assert svc.search.embedder_advice() is None
+        assert svc.search.index_now() == IndexStatus(
+            svc.search.index_status().total, svc.search.index_status().total, e5
         )
-        found = svc.search(
+        found = svc.search.query(
             SearchQuery("מה נרשם לגבי הדיכאון והשינה?", client_id=client, mode="vector")
         )
         assert found.hits[0].session_id == sessions["mood"]
@@ -273,19 +278,19 @@ def test_english_notes_get_no_advice_and_a_declined_one_is_not_offered_again(
     svc = build_service(make_settings(tmp_path / "data"))
     try:
         svc.initialise(PASSPHRASE)
-        client = svc.create_client(ClientData(full_name="Dana Levi")).id
+        client = svc.notes.create_client(ClientData(full_name="Dana Levi")).id
         for i, note in enumerate(ENGLISH_NOTES * 2):
-            svc.create_session(
+            svc.notes.create_session(
                 client, SessionData(date=dt.datetime(2025, 1, 1 + i), subjective=note)
             )
-        assert svc.embedder_advice() is None  # English notes: the default suits them
+        assert svc.search.embedder_advice() is None  # English notes: the default suits them
 
         add_notes(svc)
         add_notes(svc)  # now mostly Hebrew
-        advice = svc.embedder_advice()
+        advice = svc.search.embedder_advice()
         assert advice is not None and 0.5 <= advice.hebrew_share < 1.0
-        svc.decline_embedder_advice()
-        assert svc.embedder_advice() is None
+        svc.search.decline_advice()
+        assert svc.search.embedder_advice() is None
         minilm = _model_of(svc)
         assert _workspace_choice(svc) == minilm  # nothing switched
         settings = svc.settings
@@ -294,8 +299,8 @@ def test_english_notes_get_no_advice_and_a_declined_one_is_not_offered_again(
     again = build_service(settings)
     try:
         again.unlock(PASSPHRASE)
-        assert again.embedder_advice() is None  # remembered on this computer
+        assert again.search.embedder_advice() is None  # remembered on this computer
         with pytest.raises(ModelError, match="No other embedder is advised"):
-            again.use_advised_embedder()
+            again.search.take_advice()
     finally:
         again.close()

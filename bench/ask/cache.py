@@ -21,7 +21,7 @@ def bench_cache(svc: Any, client: Any) -> dict[str, Any]:
             break
         tried += 1
         t = time.perf_counter()
-        r = svc.ask(AskRequest(fresh, client_id=client))
+        r = svc.assistant.ask(AskRequest(fresh, client_id=client))
         misses.append(time.perf_counter() - t)
         assert not r.cache_hit
         if r.refused:  # not stored: its paraphrases would only be more misses
@@ -30,7 +30,7 @@ def bench_cache(svc: Any, client: Any) -> dict[str, Any]:
         stored += 1
         for p in paraphrases:
             t = time.perf_counter()
-            r = svc.ask(AskRequest(p, client_id=client))
+            r = svc.assistant.ask(AskRequest(p, client_id=client))
             took = time.perf_counter() - t
             paraphrases_asked += 1
             paraphrases_hit += r.cache_hit

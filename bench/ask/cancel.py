@@ -44,7 +44,7 @@ def _cancel_trial(svc: Any, rec: Recording, client: Any, q: str, in_prompt: bool
     th = threading.Thread(target=canceller, daemon=True)
     th.start()
     try:
-        svc.ask(AskRequest(q, client_id=client, use_cache=False), on_text, token)
+        svc.assistant.ask(AskRequest(q, client_id=client, use_cache=False), on_text, token)
     except Cancelled:
         caught = time.perf_counter()
         return {"latency_s": caught - cancelled_at[0], "pieces_before": len(pieces)}

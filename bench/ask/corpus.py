@@ -120,15 +120,15 @@ def service(root: Path, name: str, generator: Any, embedder: Any) -> tuple[Any, 
         settings, migrations_dir(), embedder=embedder, generator=lambda: generator
     )
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(
+    client = svc.notes.create_client(
         ClientData(full_name="Noa Bench", medical_history=HISTORY, external_id="C-BENCH")
     ).id
     for days, s, o, a, p in SESSIONS:
-        svc.create_session(
+        svc.notes.create_session(
             client,
             SessionData(
                 date=DAY + dt.timedelta(days=days), subjective=s, objective=o, assessment=a, plan=p
             ),
         )
-    svc.index_now()
+    svc.search.index_now()
     return svc, client

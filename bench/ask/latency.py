@@ -27,7 +27,7 @@ def _our_ask(svc: Any, rec: Recording, client: Any, q: str) -> dict[str, Any]:
         pieces.append(piece)
 
     t0 = time.perf_counter()
-    r = svc.ask(AskRequest(q, client_id=client, use_cache=False), on_text)
+    r = svc.assistant.ask(AskRequest(q, client_id=client, use_cache=False), on_text)
     end = time.perf_counter()
     text = "".join(pieces)
     return {
@@ -48,7 +48,7 @@ def _prompt_for(svc: Any, rec: Recording, client: Any, q: str) -> tuple[Any, tup
     token = CancelToken()
     rec.on_stream = token.cancel
     try:
-        svc.ask(AskRequest(q, client_id=client, use_cache=False), cancel=token)
+        svc.assistant.ask(AskRequest(q, client_id=client, use_cache=False), cancel=token)
     except Cancelled:
         pass
     finally:

@@ -45,12 +45,12 @@ def recall(docs: list[tuple[Document, bytes]], language: str) -> dict[str, Any]:
         try:
             clients: dict[str, UUID] = {}
             for n, ext in enumerate(sorted({d.client for d, _ in docs})):
-                clients[ext] = svc.create_client(
+                clients[ext] = svc.notes.create_client(
                     ClientData(full_name=f"Client {n + 1}", external_id=ext)
                 ).id
                 for day, (subjective, plan) in enumerate(NOTES, 1):
                     date = dt.datetime(2024, 1, day, 9)
-                    svc.create_session(
+                    svc.notes.create_session(
                         clients[ext], SessionData(date=date, subjective=subjective, plan=plan)
                     )
             ids: dict[str, UUID] = {}
@@ -58,11 +58,11 @@ def recall(docs: list[tuple[Document, bytes]], language: str) -> dict[str, Any]:
                 req = AttachRequest(clients[doc.client], data, doc.kind, None, doc.id)  # type: ignore[arg-type]
                 ids[doc.id] = svc.documents.attach(req).id
             report = svc.documents.read_pending()
-            status = svc.index_now()
+            status = svc.search.index_now()
             rows: list[dict[str, Any]] = []
             for doc, _ in docs:
                 for q in doc.questions:
-                    hits = svc.search(
+                    hits = svc.search.query(
                         SearchQuery(q["text"], client_id=clients[doc.client], k=K)
                     ).hits
                     pages = [

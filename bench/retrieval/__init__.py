@@ -4,7 +4,7 @@ HNSW recall. `bench/bench_retrieval.py` runs them; each part lives in its own mo
 Each figure is compared with the raw library doing the same work in the same run, as a
 ratio (this machine is shared and noisy; absolute times mean little):
 
-1. `indexing`: `service.index_now()` over freshly imported chunks against a plain
+1. `indexing`: `service.search.index_now()` over freshly imported chunks against a plain
    `SentenceTransformer.encode` of the same decrypted texts, same batch size and threads.
    Ratio raw_s / ours_s (goal >= 0.9).
 2. `search`: `Searcher.search` with the query vector precomputed (the embedding is

@@ -35,7 +35,7 @@ def big_workspace(
     svc = workspace.service(root / "big", embedder)
     try:
         t = time.perf_counter()
-        svc.import_file(src)
+        svc.notes.import_file(src)
         import_s = time.perf_counter() - t
         src.unlink()
         chunks = workspace.chunks(svc)

@@ -1,4 +1,5 @@
-"""Part 1: `service.index_now()` against a raw `SentenceTransformer.encode` of the same texts.
+"""Part 1: `service.search.index_now()` against a raw `SentenceTransformer.encode` of the
+same texts.
 
 Since the indexer embeds each distinct text once per workspace (`Indexer._vectors`: a
 batch embeds its distinct texts only, and a text the workspace already has a vector for
@@ -90,7 +91,7 @@ class _Run:
         self.indexed: list[int] = []  # status.current after each of our rounds
         self.embedded: list[int] = []  # texts our path sent to the model, per round
         try:
-            self.svc.import_file(self.src)
+            self.svc.notes.import_file(self.src)
             self.texts = [c.text for c in workspace.chunks(self.svc)]
         except BaseException:
             self.close()
@@ -102,10 +103,10 @@ class _Run:
 
     def ours(self) -> float:
         workspace.new_workspace(self.svc)  # a fresh workspace: no vector to reuse yet
-        self.svc.import_file(self.src)
+        self.svc.notes.import_file(self.src)
         before = self.counting.texts
         t = time.perf_counter()
-        status = self.svc.index_now()
+        status = self.svc.search.index_now()
         took = time.perf_counter() - t
         self.indexed.append(status.current)
         self.embedded.append(self.counting.texts - before)

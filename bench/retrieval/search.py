@@ -28,7 +28,7 @@ def bench_search(
     from core.retrieval.types import Mode, SearchQuery
 
     model_id = svc.embedder.model_id
-    searcher = Searcher(svc.db, svc.cipher, svc.embedder, svc.lexical)
+    searcher = Searcher(svc.db, svc.cipher, svc.embedder, svc.search.lexical)
     raw_bm25: dict[UUID | None, Any] = {}
     for _, scope in workspace.scopes(client):
         texts = [c.text for c in chunks if scope is None or c.client_id == scope]

@@ -47,7 +47,7 @@ def new_workspace(svc: Any) -> None:
     ws, keys, _, _ = w.create_workspace(
         svc.db, "bench", PASSPHRASE, svc.settings.crypto, f"bench-{uuid.uuid4()}"
     )
-    svc.keys.install(ws, keys)
+    svc.session.keys.install(ws, keys)
     svc.workspace_id = ws
 
 

@@ -12,7 +12,7 @@ from gui_driver import GuiDriver
 from pytestqt.qtbot import QtBot
 from screens import DESKTOP, offscreen_platform
 
-from core.api import ModelsApi, NotesApi
+from core.api import ChartsideApi, ModelsApi
 from ui.shell.app import GuiController
 
 
@@ -39,7 +39,7 @@ def make_gui(qtbot: QtBot) -> Iterator[Callable[..., GuiDriver]]:
     made it."""
     controllers: list[GuiController] = []
 
-    def make(api: NotesApi, models: ModelsApi | None = None) -> GuiDriver:
+    def make(api: ChartsideApi, models: ModelsApi | None = None) -> GuiDriver:
         controller = GuiController(api, models=models)
         controllers.append(controller)
         qtbot.addWidget(controller.main_window)

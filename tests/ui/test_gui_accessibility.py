@@ -16,11 +16,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
@@ -83,7 +83,7 @@ def test_every_control_of_every_window_has_a_name_and_readable_text(
 
 
 def test_the_application_palette_reads_at_4_5_to_1_in_every_state(
-    make_gui: MakeGui, notes_api: NotesApi
+    make_gui: MakeGui, notes_api: ChartsideApi
 ) -> None:
     make_gui(notes_api)  # the GUI as the app builds it
     palette = QApplication.palette()

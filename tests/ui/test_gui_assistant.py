@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTreeWidget
 from pytestqt.qtbot import QtBot
 from qtdoc import fragments, hrefs
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.prompt import REFUSAL
 from core.assistant.types import AskSource, ConversationSummary, StoredMessage
 from core.domain import Client, ClientData, Session, SessionData
@@ -40,7 +40,7 @@ from ui.assistant.assistant_sources import source_place
 from ui.assistant.safe_markdown import SafeBrowser
 from ui.kit.bidi import first_strong
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 PLAN = "Continue the home exercise programme twice daily and keep a pain diary."
 WHEEZE = "Wheezy at night."
 HISTORY = "Asthma since childhood; uses an inhaler when needed."
@@ -204,7 +204,7 @@ def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
     assert panel.answer_text == ""
     # Before a word is written, the notes being read are listed with their dates, none
     # cited yet; the bar moves beside Cancel.
-    read = fake_api._ask_sources(seed.client)  # pyright: ignore[reportPrivateUsage]
+    read = fake_api.assistant._ask_sources(seed.client)  # pyright: ignore[reportPrivateUsage]
     assert [r[0] for r in rows(panel.sources.list)] == [f"[{s.n}]" for s in read]
     assert {r[4] for r in rows(panel.sources.list)} == {"reading"}
     assert any(r[1] for r in rows(panel.sources.list))  # dated

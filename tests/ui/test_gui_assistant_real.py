@@ -24,7 +24,7 @@ from test_gui_assistant import (
     words_written,
 )
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.types import AskResult, AskSource
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
@@ -35,7 +35,7 @@ from ui.assistant.assistant_sources import source_place
 from ui.notes.editors import ClientEditor, SessionEditor
 from ui.shell.main_window import MainWindow
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
 # CPU generation is ~50 tokens/s; the first answer may also warm llama.cpp's caches.
@@ -57,8 +57,8 @@ def _dana(svc: ChartsideService) -> tuple[Any, Any, Any]:
     """A client with a mood session (sertraline started) and a knee session a month later,
     indexed and locked: (client, mood, knee)."""
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi", medical_history=HISTORY))
-    mood = svc.create_session(
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi", medical_history=HISTORY))
+    mood = svc.notes.create_session(
         client.id,
         SessionData(
             date=DAY,
@@ -66,7 +66,7 @@ def _dana(svc: ChartsideService) -> tuple[Any, Any, Any]:
             plan="Start sertraline 50 mg daily; review in four weeks.",
         ),
     )
-    knee = svc.create_session(
+    knee = svc.notes.create_session(
         client.id,
         SessionData(
             date=DAY + dt.timedelta(days=30),
@@ -74,7 +74,7 @@ def _dana(svc: ChartsideService) -> tuple[Any, Any, Any]:
             plan=KNEE_PLAN,
         ),
     )
-    svc.index_now()
+    svc.search.index_now()
     svc.lock()
     return client, mood, knee
 

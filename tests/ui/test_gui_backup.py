@@ -14,17 +14,17 @@ from gui_driver import GuiDriver
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from ui.access.unlock import Mode
 from ui.tools.backup_dialogs import BackupDialog, RestoreDialog
 from ui.tools.task_dialog import PROGRESS_STEPS
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 REAL_TIMEOUT_MS = 180_000
 
 
-def unlocked_gui(make_gui: MakeGui, api: NotesApi, passphrase: str) -> GuiDriver:
+def unlocked_gui(make_gui: MakeGui, api: ChartsideApi, passphrase: str) -> GuiDriver:
     driver = make_gui(api)
     driver.unlock(passphrase)
     return driver
@@ -260,17 +260,17 @@ def test_nothing_is_offered_when_no_backup_is_due(
 
 # -- with the real service --------------------------------------------------------------
 def test_real_backup_and_restore_through_the_dialogs_give_the_same_notes(
-    notes_api: NotesApi, passphrase: str, make_gui: MakeGui, tmp_path: Path
+    notes_api: ChartsideApi, passphrase: str, make_gui: MakeGui, tmp_path: Path
 ) -> None:
     from app.compose import migrations_dir
     from core.services.service import ChartsideService
     from tests.conftest import make_settings
 
     notes_api.unlock(passphrase)
-    client = notes_api.create_client(
+    client = notes_api.notes.create_client(
         ClientData(full_name="Ada Backup", medical_history="Asthma.\nאסתמה מגיל צעיר.")
     )
-    notes_api.create_session(
+    notes_api.notes.create_session(
         client.id,
         SessionData(date="2024-03-02T10:00:00", subjective="כאב גב", plan="Review in 2 weeks."),
     )
@@ -313,24 +313,24 @@ def test_real_backup_and_restore_through_the_dialogs_give_the_same_notes(
     assert f'chartside --data-dir "{target}"' in restore.result_text
 
     driver.controller.shutdown(close_api=False)
-    original = notes_api.export_doc()  # type: ignore[attr-defined]
+    original = notes_api.notes.export_doc()  # type: ignore[attr-defined]
     notes_api.lock()
     again = ChartsideService(make_settings(target), migrations_dir())
     try:
         again.unlock(passphrase)
-        assert again.export_doc() == original
-        assert [c.full_name for c in again.list_clients()] == ["Ada Backup"]
+        assert again.notes.export_doc() == original
+        assert [c.full_name for c in again.notes.list_clients()] == ["Ada Backup"]
     finally:
         again.close()
 
 
 def test_cancel_stops_a_real_backup_and_writes_nothing(
-    notes_api: NotesApi, passphrase: str, make_gui: MakeGui, tmp_path: Path
+    notes_api: ChartsideApi, passphrase: str, make_gui: MakeGui, tmp_path: Path
 ) -> None:
     """Cancel, shown only while the work runs, trips the token the service checks: the
     real backup stops, no file is left, and the dialog says so and allows a retry."""
     notes_api.unlock(passphrase)
-    notes_api.create_client(ClientData(full_name="Cleo Cancel", medical_history="Asthma."))
+    notes_api.notes.create_client(ClientData(full_name="Cleo Cancel", medical_history="Asthma."))
     notes_api.lock()
     driver = unlocked_gui(make_gui, notes_api, passphrase)
     dialog = open_backup(driver)

@@ -27,7 +27,7 @@ from qtdoc import fragments, hrefs
 from test_i18n_he import _english_patterns, hebrew  # noqa: F401 (the fixture)
 from timeline_seed import SECOND, THIRD, Seeded, seed
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import DatabaseError, PolicyForbids
 from core.timeline.types import Brief, BriefLine
 from ui.access.unlock import Mode
@@ -35,7 +35,7 @@ from ui.kit.bidi import strip_isolates
 from ui.timeline.brief_view import MAX_ROWS, BriefView, citation_href
 
 ROOT = Path(__file__).resolve().parents[2]
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 SCREEN = QSize(1366, 768)
 
 ENGLISH = [

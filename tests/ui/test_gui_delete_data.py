@@ -13,13 +13,13 @@ import pytest
 from gui_driver import GuiDriver
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from tests.test_keyring_source import MemoryKeyring
 from ui.tools.delete_data_dialog import DeleteDataDialog
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
 def _open(driver: GuiDriver) -> DeleteDataDialog:
@@ -40,7 +40,7 @@ def test_delete_local_data_from_the_window(
     service = notes_api
     data_dir = service.settings.data_dir
     service.unlock(PASSPHRASE)
-    service.enable_keyring()  # a keyring entry to delete
+    service.keys.enable_keyring()  # a keyring entry to delete
     service.lock()
     driver = make_gui(service)
     driver.unlock(PASSPHRASE)
@@ -60,7 +60,7 @@ def test_delete_local_data_from_the_window(
     driver.settle()
     assert data_dir.is_dir() and kr.store
     assert service.unlocked and driver.window.isVisible()
-    assert service.list_clients() == [] and quits == []
+    assert service.notes.list_clients() == [] and quits == []
 
     # The path typed back: gone, keyring entry and all, and the app closes.
     dialog = _open(driver)

@@ -13,7 +13,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.types import AskRequest
 from core.domain import Client, ClientData, HealthCheck
 from core.services.service import ChartsideService
@@ -25,7 +25,7 @@ PLANTED = "Patient disclosed zebra-violet nightmares"
 
 
 def test_copy_diagnostics_puts_versions_checks_and_metrics_on_the_clipboard(
-    make_gui: Callable[[NotesApi], GuiDriver], fake_api: FakeNotesApi
+    make_gui: Callable[[ChartsideApi], GuiDriver], fake_api: FakeNotesApi
 ) -> None:
     cid = uuid.uuid4()
     fake_api.clients[cid] = Client(
@@ -48,7 +48,7 @@ def test_copy_diagnostics_puts_versions_checks_and_metrics_on_the_clipboard(
 
 
 def test_copy_diagnostics_on_the_real_service_holds_its_checks_and_no_note(
-    make_gui: Callable[[NotesApi], GuiDriver],
+    make_gui: Callable[[ChartsideApi], GuiDriver],
     service_factory: Callable[..., ChartsideService],
     embedder: SentenceTransformerEmbedder,
 ) -> None:
@@ -56,9 +56,9 @@ def test_copy_diagnostics_on_the_real_service_holds_its_checks_and_no_note(
     answer's metrics reach the clipboard; the note and the name never do."""
     svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi", notes=PLANTED))
-    svc.index_now()
-    svc.ask(AskRequest("What did the patient disclose?", client.id, extractive=True))
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi", notes=PLANTED))
+    svc.search.index_now()
+    svc.assistant.ask(AskRequest("What did the patient disclose?", client.id, extractive=True))
     svc.lock()
     driver = make_gui(svc)
     driver.unlock(PASSPHRASE)
@@ -88,7 +88,7 @@ def test_copy_diagnostics_on_the_real_service_holds_its_checks_and_no_note(
 
 def test_the_copy_keeps_the_checks_stable_names_in_the_hebrew_window(
     hebrew: None,  # noqa: F811
-    make_gui: Callable[[NotesApi], GuiDriver],
+    make_gui: Callable[[ChartsideApi], GuiDriver],
     fake_api: FakeNotesApi,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -98,7 +98,7 @@ def test_the_copy_keeps_the_checks_stable_names_in_the_hebrew_window(
         "row_level_security", True, "forced on every workspace table", {},
         "row_level_security.forced", {},
     )  # fmt: skip
-    monkeypatch.setattr(fake_api, "doctor", lambda: [forced])
+    monkeypatch.setattr(fake_api.health, "doctor", lambda: [forced])
     driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)
     dialog = driver.controller.diagnostics.open()

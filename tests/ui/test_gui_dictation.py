@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QTextEdit
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 from app.compose import migrations_dir
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.dictation.wer import words
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
@@ -30,7 +30,7 @@ from ui.notes.dictation_take import dictated_spans
 from ui.notes.note_edit import NoteEdit
 from ui.notes.visit_dictation import FLAGGED_BACKGROUND
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 HEARD_MS = 120_000  # two cores shared with other work: a pass may take a while
 SUBJECTIVE = "Seen for knee pain."
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,8 +73,8 @@ def dictating(
         audio_source=microphone,
     )
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi"))
-    svc.create_session(
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
+    svc.notes.create_session(
         client.id, SessionData(date=dt.datetime(2024, 3, 2, 10), subjective=SUBJECTIVE)
     )
     svc.lock()
@@ -85,9 +85,9 @@ def dictating(
 def _open_session(driver: GuiDriver, svc: ChartsideService) -> NoteEdit:
     driver.unlock(PASSPHRASE)
     driver.window.resize(*SCREEN)
-    client = svc.list_clients()[0]
+    client = svc.notes.list_clients()[0]
     driver.open_client(client.id)
-    driver.open_session(svc.list_sessions(client.id)[0].id)
+    driver.open_session(svc.notes.list_sessions(client.id)[0].id)
     field = driver.window.session_editor.subjective
     assert isinstance(field, NoteEdit)
     assert field.toPlainText() == SUBJECTIVE
@@ -177,8 +177,8 @@ def test_an_accepted_take_keeps_the_words_as_typed_text(
     assert dictation.take is None and driver.window.session_editor.changed
     # Saved, the note holds the words.
     driver.save_session()
-    session = dictating.list_sessions(dictating.list_clients()[0].id)[0]
-    assert "ibuprofen" in words(dictating.get_session(session.id).data.subjective)
+    session = dictating.notes.list_sessions(dictating.notes.list_clients()[0].id)[0]
+    assert "ibuprofen" in words(dictating.notes.get_session(session.id).data.subjective)
 
 
 def test_the_hebrew_window_says_dictation_is_english_only(
@@ -228,8 +228,8 @@ def test_typing_into_the_words_being_checked_keeps_them(
     assert dictated_spans(field) == []
     assert not dictation.bar(field).isVisible()
     driver.save_session()  # what was typed and heard is the note
-    client = dictating.list_clients()[0]
-    saved = dictating.get_session(dictating.list_sessions(client.id)[0].id).data
+    client = dictating.notes.list_clients()[0]
+    saved = dictating.notes.get_session(dictating.notes.list_sessions(client.id)[0].id).data
     assert saved.subjective == heard + " Xy"
 
 
@@ -310,6 +310,6 @@ def test_a_dictated_visit_is_reviewed_put_into_the_note_and_kept_through_a_lock(
     driver.settle()
     assert driver.session_values() == typed
     driver.save_session()
-    client = dictating.list_clients()[0]
-    saved = dictating.get_session(dictating.list_sessions(client.id)[0].id).data
+    client = dictating.notes.list_clients()[0]
+    saved = dictating.notes.get_session(dictating.notes.list_sessions(client.id)[0].id).data
     assert (saved.subjective, saved.plan) == (typed["subjective"], typed["plan"])

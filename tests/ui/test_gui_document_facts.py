@@ -19,7 +19,7 @@ from test_gui_documents_real import READ_TIMEOUT_MS, _attach_by_drop
 from test_gui_documents_real import make_service as make_service  # the fixture
 
 from bench.documents import make
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
@@ -27,7 +27,7 @@ from ui.timeline.flowsheet import FACTS_ROLE
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract")
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 LAB = [
     [
         "Laboratory report",
@@ -47,7 +47,7 @@ def test_a_scans_numbers_join_the_timeline_once_confirmed_against_the_page(
 ) -> None:
     svc = make_service()
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi"))
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
     svc.lock()
     letter = tmp_path / "lab-letter.png"
     scan = make.scan(make.text_pdf(LAB), 0, make.Degrade(dpi=200, rotate=0.6, seed=2))

@@ -30,14 +30,14 @@ from test_gui_documents_real import drop_files
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 from bench.documents import make
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.types import AskSource
 from core.domain import Client, ClientData
 from core.retrieval.types import DocumentRef
 from ui.documents.documents_dialog import DocumentsDialog
 
 ROOT = Path(__file__).resolve().parents[2]
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 SCREEN = QSize(1366, 768)
 LETTER = [
     "Referral letter for physiotherapy assessment",

@@ -19,7 +19,7 @@ from test_gui_assistant import ask_question, rows, selected_text, wait_for_answe
 
 from app.compose import migrations_dir
 from bench.documents import make
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.assistant.types import AskResult
 from core.documents.types import DocumentInfo
 from core.domain import ClientData
@@ -32,7 +32,7 @@ from ui.documents.page_view import HIGHLIGHT_FILL
 
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract")
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 ANSWER_TIMEOUT_MS = 300_000
 READ_TIMEOUT_MS = 240_000
 LETTER = [
@@ -113,7 +113,7 @@ def test_the_window_stays_live_while_a_20_page_scan_is_read(
 ) -> None:
     svc = make_service()
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi"))
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
     svc.lock()
     driver = make_gui(svc)
     driver.unlock(PASSPHRASE)
@@ -160,7 +160,7 @@ def test_a_scanned_referral_is_attached_read_asked_about_and_its_citation_opens_
 ) -> None:
     svc = make_service(embedder=embedder, generator=lambda: smollm)
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi"))
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
     svc.lock()
     scan = make.scan(
         make.text_pdf(LETTER), 0, make.Degrade(dpi=200, rotate=0.8, noise=0.01, seed=4)
@@ -175,7 +175,7 @@ def test_a_scanned_referral_is_attached_read_asked_about_and_its_citation_opens_
     _attach_by_drop(driver, letter, "referral", "Referral from Dr Katz")
     progress = driver.controller.read_progress
     driver.wait_until(lambda: (1, 1) in progress.reports, READ_TIMEOUT_MS)
-    driver.wait_until(lambda: svc.index_status().complete, READ_TIMEOUT_MS)
+    driver.wait_until(lambda: svc.search.index_status().complete, READ_TIMEOUT_MS)
 
     # The documents list shows it read, from a scan.
     documents = window.documents.open()

@@ -17,7 +17,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.records.drafts import Draft
@@ -28,7 +28,7 @@ from ui.notes.draft_text import describe, kept_at
 from ui.notes.unsaved import Unsaved
 from ui.shell.main_window import MainWindow
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 REAL_ASK = MainWindow._ask_unsaved  # before any test replaces it
 TYPED = "Reports the new inhaler helps at night."
 OLD, NEW = dt.datetime(2024, 3, 2, 10, 0), dt.datetime(2024, 4, 6, 9, 0)

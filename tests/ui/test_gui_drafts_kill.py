@@ -24,7 +24,7 @@ import pytest
 from gui_driver import GuiDriver
 
 from app.compose import migrations_dir
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from tests.conftest import FAST_KDF, PASSPHRASE, make_settings
@@ -90,13 +90,13 @@ def _wait_ready(proc: subprocess.Popen[bytes], ready: Path, log: Path) -> None:
 def test_an_unsaved_edit_survives_the_app_being_killed(
     sig: signal.Signals,
     service_factory: Callable[..., ChartsideService],
-    make_gui: Callable[[NotesApi], GuiDriver],
+    make_gui: Callable[[ChartsideApi], GuiDriver],
     tmp_path: Path,
 ) -> None:
     first = service_factory()
     first.initialise(PASSPHRASE)
-    client = first.create_client(ClientData(full_name="Dana Levi"))
-    session = first.create_session(client.id, SessionData(date=SESSION_DATE, plan="rest"))
+    client = first.notes.create_client(ClientData(full_name="Dana Levi"))
+    session = first.notes.create_session(client.id, SessionData(date=SESSION_DATE, plan="rest"))
     first.close()
     data_dir = first.settings.data_dir
     pg_log = data_dir / "postgres.log"
@@ -135,20 +135,20 @@ def test_an_unsaved_edit_survives_the_app_being_killed(
     assert window.session_editor.plan.toPlainText() == "rest"
     assert window.dirty
     driver.save_session()
-    assert again.get_session(session.id).data.subjective == PLANTED
-    assert again.drafts() == []
+    assert again.notes.get_session(session.id).data.subjective == PLANTED
+    assert again.notes.drafts() == []
     assert _files_holding(data_dir, PLANTED.encode()) == []
 
 
 def test_auto_lock_keeps_the_edit_on_the_real_service(
-    make_gui: Callable[[NotesApi], GuiDriver], tmp_path: Path
+    make_gui: Callable[[ChartsideApi], GuiDriver], tmp_path: Path
 ) -> None:
     clock = FakeClock()
     svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), clock=clock)
     try:
         svc.initialise(PASSPHRASE)
-        client = svc.create_client(ClientData(full_name="Dana Levi"))
-        session = svc.create_session(client.id, SessionData(date=SESSION_DATE))
+        client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
+        session = svc.notes.create_session(client.id, SessionData(date=SESSION_DATE))
         svc.lock()
         driver = make_gui(svc)
         driver.unlock(PASSPHRASE)
@@ -167,6 +167,6 @@ def test_auto_lock_keeps_the_edit_on_the_real_service(
         assert driver.window.session_editor.subjective.toPlainText() == PLANTED
         assert _files_holding(tmp_path / "data", PLANTED.encode()) == []
         driver.save_session()
-        assert svc.get_session(session.id).data.subjective == PLANTED
+        assert svc.notes.get_session(session.id).data.subjective == PLANTED
     finally:
         svc.close()

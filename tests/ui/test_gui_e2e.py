@@ -1,6 +1,6 @@
 """Acceptance point 8 end to end, on the real service over the real embedded PostgreSQL.
 
-`notes_api` (tests/conftest.py) is an initialised, LOCKED NotesApi whose passphrase is the
+`notes_api` (tests/conftest.py) is an initialised, LOCKED ChartsideApi whose passphrase is the
 `passphrase` fixture. The test leaves it locked and without the records it created.
 """
 
@@ -14,14 +14,14 @@ from uuid import UUID
 from gui_driver import GuiDriver, run_full_workflow
 from pytestqt.qtbot import QtBot
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData
 
 
 def test_unlock_create_client_and_session_then_reopen_shows_same_content(
-    notes_api: NotesApi,
+    notes_api: ChartsideApi,
     passphrase: str,
-    make_gui: Callable[[NotesApi], GuiDriver],
+    make_gui: Callable[[ChartsideApi], GuiDriver],
 ) -> None:
     assert not notes_api.unlocked, "the notes_api fixture must hand over a locked service"
     driver = make_gui(notes_api)
@@ -30,8 +30,8 @@ def test_unlock_create_client_and_session_then_reopen_shows_same_content(
         run_full_workflow(driver, passphrase, uuid.uuid4().hex[:12], created)
         # What the screen showed is what the service stored.
         client_id = created[0]
-        [summary] = notes_api.list_sessions(client_id)
-        stored = notes_api.get_session(summary.id).data
+        [summary] = notes_api.notes.list_sessions(client_id)
+        stored = notes_api.notes.get_session(summary.id).data
         shown = driver.window.session_editor.to_data()
         assert (
             stored.date,
@@ -46,14 +46,14 @@ def test_unlock_create_client_and_session_then_reopen_shows_same_content(
         if created and not notes_api.unlocked:
             notes_api.unlock(passphrase)
         for client_id in created:
-            for session in notes_api.list_sessions(client_id):
-                notes_api.delete_session(session.id)
-            notes_api.delete_client(client_id)
+            for session in notes_api.notes.list_sessions(client_id):
+                notes_api.notes.delete_session(session.id)
+            notes_api.notes.delete_client(client_id)
         notes_api.lock()
 
 
 def test_idle_lock_returns_to_the_unlock_screen(
-    qtbot: QtBot, make_gui: Callable[[NotesApi], GuiDriver], tmp_path: Path
+    qtbot: QtBot, make_gui: Callable[[ChartsideApi], GuiDriver], tmp_path: Path
 ) -> None:
     """A real service with a fake clock: idle past the limit, the window empties and hides."""
     from app.compose import migrations_dir
@@ -64,7 +64,7 @@ def test_idle_lock_returns_to_the_unlock_screen(
     clock = FakeClock()
     svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), clock=clock)
     svc.initialise(PASSPHRASE)
-    svc.create_client(ClientData(full_name="Idle Client"))
+    svc.notes.create_client(ClientData(full_name="Idle Client"))
     svc.lock()
     try:
         gui = make_gui(svc)
@@ -83,7 +83,7 @@ def test_idle_lock_returns_to_the_unlock_screen(
 
 
 def test_assistant_unavailable_is_explained_while_notes_work(
-    qtbot: QtBot, make_gui: Callable[[NotesApi], GuiDriver], tmp_path: Path
+    qtbot: QtBot, make_gui: Callable[[ChartsideApi], GuiDriver], tmp_path: Path
 ) -> None:
     from app.compose import build_service
     from tests.conftest import PASSPHRASE, make_settings
@@ -103,13 +103,13 @@ def test_assistant_unavailable_is_explained_while_notes_work(
         gui.fill_client("Still Works")
         gui.save_client()
         gui.wait_until(lambda: gui.window.client_list.count() == 1)
-        assert [c.full_name for c in svc.list_clients()] == ["Still Works"]
+        assert [c.full_name for c in svc.notes.list_clients()] == ["Still Works"]
     finally:
         svc.close()
 
 
 def test_a_second_practitioner_unlocks_with_their_username(
-    qtbot: QtBot, make_gui: Callable[[NotesApi], GuiDriver], tmp_path: Path
+    qtbot: QtBot, make_gui: Callable[[ChartsideApi], GuiDriver], tmp_path: Path
 ) -> None:
     from PySide6.QtWidgets import QLineEdit
 
@@ -120,8 +120,8 @@ def test_a_second_practitioner_unlocks_with_their_username(
 
     svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir())
     svc.initialise(PASSPHRASE)
-    svc.add_practitioner("dr.b", "Dr B", "dr.b's passphrase")
-    svc.create_client(ClientData(full_name="Seen By Both"))
+    svc.keys.add_practitioner("dr.b", "Dr B", "dr.b's passphrase")
+    svc.notes.create_client(ClientData(full_name="Seen By Both"))
     svc.lock()
     try:
         gui = make_gui(svc)

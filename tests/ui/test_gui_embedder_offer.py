@@ -9,11 +9,11 @@ from collections.abc import Callable
 from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.retrieval.types import EmbedderAdvice
 from ui.tools.embedder_offer import EmbedderOfferDialog
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 ADVICE = EmbedderAdvice(
     "all-MiniLM-L6-v2@c4a57a7f2011", "multilingual-e5-small@1571fc982750", 0.82, 120
 )

@@ -14,7 +14,7 @@ from gui_driver import GuiDriver
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import WrongPassphrase
 from core.security.keyring_source import KeyringUnavailable
 from core.services.service import ChartsideService
@@ -25,7 +25,7 @@ from ui.access.first_run import KeyringOfferDialog
 from ui.access.recovery import RecoveryKeyDialog
 from ui.access.unlock import Mode
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
 def _create(driver: GuiDriver, passphrase: str) -> RecoveryKeyDialog:

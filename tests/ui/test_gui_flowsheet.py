@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 from test_i18n_he import _english_patterns, hebrew  # noqa: F401 (the fixture)
 from timeline_seed import FIRST, SECOND, THIRD, Seeded, seed
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.timeline.types import Fact, TimelineFact
@@ -38,7 +38,7 @@ from ui.timeline.flowsheet import FlowsheetDialog
 from ui.timeline.flowsheet_data import FLAGGED, Bar, FlagReason, flag_reason, medication_bars, table
 
 ROOT = Path(__file__).resolve().parents[2]
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 SCREEN = QSize(1366, 768)
 # What a 1366×768 screen leaves a window once a taskbar has its 40 pixels.
 AVAILABLE = QSize(1366, 728)
@@ -551,13 +551,13 @@ def test_on_the_real_service_the_flowsheet_shows_what_the_notes_say(
     real extractor into the real database, drawn and opened from the flowsheet."""
     svc = service_factory()
     svc.initialise(FAKE_PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Real Flow", medical_history="Wt 97 kg"))
+    client = svc.notes.create_client(ClientData(full_name="Real Flow", medical_history="Wt 97 kg"))
     days = [dt.datetime(2024, 1, 10, 9), dt.datetime(2024, 4, 10, 9)]
-    first = svc.create_session(
+    first = svc.notes.create_session(
         client.id,
         SessionData(date=days[0], objective="BP 150/95. HbA1c 7.4%", plan="Start metformin 500 mg"),
     )
-    svc.create_session(
+    svc.notes.create_session(
         client.id,
         SessionData(
             date=days[1], objective="blood pressure 132 over 84. Wt 8200 kg", plan="cont. metformin"

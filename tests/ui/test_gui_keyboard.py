@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import Client, ClientData, Session, SessionData
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 from ui.access.unlock import Mode
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
 # -- the walkers catch what they look for ----------------------------------------------------
@@ -94,7 +94,7 @@ def test_no_window_or_dialog_has_clashing_mnemonics_or_a_literal_ampersand(
 
 
 def test_the_menu_bar_holds_every_action_of_the_window(
-    make_gui: MakeGui, notes_api: NotesApi, passphrase: str
+    make_gui: MakeGui, notes_api: ChartsideApi, passphrase: str
 ) -> None:
     driver = make_gui(notes_api)
     driver.unlock(passphrase)
@@ -132,7 +132,7 @@ def _action(driver: GuiDriver, name: str) -> QAction:
     return action
 
 
-def test_standard_shortcuts(make_gui: MakeGui, notes_api: NotesApi, passphrase: str) -> None:
+def test_standard_shortcuts(make_gui: MakeGui, notes_api: ChartsideApi, passphrase: str) -> None:
     driver = make_gui(notes_api)
     driver.unlock(passphrase)
     assert _action(driver, "saveAction").shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
@@ -146,7 +146,7 @@ def test_standard_shortcuts(make_gui: MakeGui, notes_api: NotesApi, passphrase: 
 
 
 def test_no_shortcut_of_the_window_is_also_a_fields_shortcut(
-    make_gui: MakeGui, notes_api: NotesApi, passphrase: str
+    make_gui: MakeGui, notes_api: ChartsideApi, passphrase: str
 ) -> None:
     """A key bound twice in one window fires neither (Qt calls it ambiguous): the menus'
     keys and the keys the window's widgets bind for themselves (a field's Ctrl+Shift+D) must
@@ -192,7 +192,7 @@ def test_keyboard_only_client_session_search_ask_and_lock(
     press(Qt.Key.Key_S)
     client_id = window.client_editor.client_id
     assert client_id is not None, window.banner.text
-    assert notes_api.get_client(client_id).data.full_name == "Keyboard Client"
+    assert notes_api.notes.get_client(client_id).data.full_name == "Keyboard Client"
 
     press(Qt.Key.Key_N)  # new session, focus in Subjective
     assert window.session_editor.subjective.hasFocus()
@@ -201,7 +201,9 @@ def test_keyboard_only_client_session_search_ask_and_lock(
     session_id = window.session_editor.session_id
     assert session_id is not None, window.banner.text
     assert window.session_list.ids() == [session_id]
-    assert notes_api.get_session(session_id).data.subjective == "Typed, then saved with Ctrl+S."
+    assert (
+        notes_api.notes.get_session(session_id).data.subjective == "Typed, then saved with Ctrl+S."
+    )
     assert not window.dirty
 
     press(Qt.Key.Key_F)

@@ -12,13 +12,13 @@ from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtWidgets import QPushButton
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.security.keyring_source import KeyringSource
 from core.services.service import ChartsideService
 from tests.test_keyring_source import MemoryKeyring
 from ui.access.unlock import Mode
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
 def _keyring_button(driver: GuiDriver) -> QPushButton:
@@ -32,8 +32,8 @@ def test_the_window_unlocks_from_the_keyring_once_the_passphrase_is_off(
 ) -> None:
     kr = MemoryKeyring()
     monkeypatch.setattr(keyring.core, "_keyring_backend", kr)  # what the desktop provides
-    service.enable_keyring(KeyringSource(kr))
-    service.disable_passphrase()
+    service.keys.enable_keyring(KeyringSource(kr))
+    service.keys.disable_passphrase()
     service.lock()
 
     driver = make_gui(service)

@@ -15,27 +15,27 @@ from gui_driver import GuiDriver
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPlainTextEdit, QTreeWidget, QTreeWidgetItem
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from core.errors import DatabaseError
 from ui.kit.bidi import strip_isolates
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 LONG_OBJECTIVE = "\n".join(f"Finding {n}: within normal limits." for n in range(1, 36))
 OLD = dt.datetime(2024, 3, 2, 9, 15)
 NEW = dt.datetime(2024, 9, 24, 16, 40)
 SOAP_FIELDS = ("subjective", "objective", "assessment", "plan")
 
 
-def _seed(api: NotesApi, passphrase: str) -> tuple[UUID, UUID, UUID]:
+def _seed(api: ChartsideApi, passphrase: str) -> tuple[UUID, UUID, UUID]:
     """A client with two sessions, the later one with a 35-line Objective; left locked."""
     if not api.unlocked:
         api.unlock(passphrase)
-    client = api.create_client(ClientData(full_name="Layout Client"))
-    old = api.create_session(
+    client = api.notes.create_client(ClientData(full_name="Layout Client"))
+    old = api.notes.create_session(
         client.id, SessionData(date=OLD, assessment="Mechanical low back pain.\nImproving.")
     )
-    new = api.create_session(
+    new = api.notes.create_session(
         client.id,
         SessionData(date=NEW, objective=LONG_OBJECTIVE, assessment="Tension-type headache."),
     )
@@ -44,7 +44,9 @@ def _seed(api: NotesApi, passphrase: str) -> tuple[UUID, UUID, UUID]:
 
 
 @pytest.fixture
-def opened(make_gui: MakeGui, notes_api: NotesApi, passphrase: str) -> tuple[GuiDriver, UUID, UUID]:
+def opened(
+    make_gui: MakeGui, notes_api: ChartsideApi, passphrase: str
+) -> tuple[GuiDriver, UUID, UUID]:
     """The real window, unlocked, with the seeded client open and no session chosen."""
     client_id, old, new = _seed(notes_api, passphrase)
     driver = make_gui(notes_api)
@@ -180,15 +182,15 @@ def test_a_long_unbroken_word_wraps_in_a_soap_field(opened: tuple[GuiDriver, UUI
 MATCH_COLOUR = QColor("#fff176")  # ui.notes.snippets.MATCH_STYLE's background
 
 
-def _seed_for_search(api: NotesApi, passphrase: str, visits: int) -> UUID:
+def _seed_for_search(api: ChartsideApi, passphrase: str, visits: int) -> UUID:
     """A client whose every session mentions "migraine" far into a long Objective."""
     if not api.unlocked:
         api.unlock(passphrase)
-    client = api.create_client(ClientData(full_name="Search Client"))
+    client = api.notes.create_client(ClientData(full_name="Search Client"))
     filler = " ".join(f"Normal finding number {n}." for n in range(40))
     for day in range(visits):
         objective = f"{filler} Reports a migraine with aura on day {day}. {filler}"
-        api.create_session(
+        api.notes.create_session(
             client.id, SessionData(date=dt.datetime(2024, 1, day + 1, 9), objective=objective)
         )
     api.lock()
@@ -212,7 +214,7 @@ def _highlighted_pixels(view: QTreeWidget, row: int) -> int:
 
 
 def test_search_results_centre_on_the_match_and_fill_the_room(
-    make_gui: MakeGui, notes_api: NotesApi, passphrase: str
+    make_gui: MakeGui, notes_api: ChartsideApi, passphrase: str
 ) -> None:
     visits = 14
     client_id = _seed_for_search(notes_api, passphrase, visits)

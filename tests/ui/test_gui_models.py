@@ -187,10 +187,12 @@ def test_switching_generator_and_embedder_reaches_the_service(
     app_service: tuple[ChartsideService, RegistryModelsApi], make_gui: MakeGui
 ) -> None:
     svc, models = app_service
-    client = svc.create_client(ClientData(full_name="Switch Client", medical_history="Asthma."))
+    client = svc.notes.create_client(
+        ClientData(full_name="Switch Client", medical_history="Asthma.")
+    )
     # Enough distinct passages that re-embedding outlasts a few of the screen's polls.
     for day in range(60):
-        svc.create_session(
+        svc.notes.create_session(
             client.id,
             SessionData(
                 date=dt.datetime(2024, 3, 2, 10, 0) + dt.timedelta(days=day),
@@ -201,7 +203,7 @@ def test_switching_generator_and_embedder_reaches_the_service(
     svc.lock()
     driver = make_gui(svc, models)
     dialog = _open(driver)
-    assert svc.assistant_status().generator != SMOL
+    assert svc.assistant.status().generator != SMOL
 
     dialog.select("generator", SMOL)
     driver.click(dialog.use_button)
@@ -209,7 +211,7 @@ def test_switching_generator_and_embedder_reaches_the_service(
     assert not dialog.banner.isVisible(), dialog.banner.text
     driver.wait_until(lambda: not dialog.busy and dialog.active("generator") is not None)
     assert dialog.active("generator").name == SMOL  # type: ignore[union-attr]
-    assert svc.assistant_status().generator == SMOL
+    assert svc.assistant.status().generator == SMOL
     status_bar = driver.controller.assistant_status
     driver.wait_until(lambda: status_bar.status is not None and status_bar.status.generator == SMOL)
     driver.wait_until(lambda: SMOL in dialog.assistant_label.text())

@@ -59,7 +59,7 @@ def test_a_practitioner_added_in_the_dialog_unlocks_with_their_passphrase(
           newPassphraseConfirm=OTHER + "x")  # fmt: skip
     _click(driver, dialog, dialog.add_button)
     assert "not the same" in dialog.banner.text
-    assert service.practitioners() == [me]
+    assert service.keys.practitioners() == [me]
 
     _fill(dialog, newPassphrase=OTHER, newPassphraseConfirm=OTHER)
     _click(driver, dialog, dialog.add_button)
@@ -139,8 +139,8 @@ def test_remove_needs_the_name_typed_and_never_removes_yourself(
     make_gui: MakeGui, service: ChartsideService
 ) -> None:
     me = service.actor
-    service.add_practitioner("dr.gone", "Dr Gone", OTHER)
-    service.add_practitioner("dr.race", "Dr Race", OTHER)
+    service.keys.add_practitioner("dr.gone", "Dr Gone", OTHER)
+    service.keys.add_practitioner("dr.race", "Dr Race", OTHER)
     driver, dialog = _open(make_gui, service)
 
     dialog.select(me)
@@ -148,7 +148,7 @@ def test_remove_needs_the_name_typed_and_never_removes_yourself(
     assert dialog.self_note.isVisible() and "cannot remove yourself" in dialog.self_note.text()
     # The service refuses it as well, in words the banner would show.
     with pytest.raises(ValidationError) as refused:
-        service.remove_practitioner(me)
+        service.keys.remove_practitioner(me)
     assert "signed in" in describe(refused.value).message
 
     dialog.select("dr.gone")
@@ -159,7 +159,7 @@ def test_remove_needs_the_name_typed_and_never_removes_yourself(
     dialog.remove_confirm.setText("dr.gone")
     _click(driver, dialog, dialog.confirm_remove)
     assert "dr.gone" not in dialog.usernames()
-    assert "dr.gone" not in service.practitioners()
+    assert "dr.gone" not in service.keys.practitioners()
     driver.lock()
     with pytest.raises(NotFound):
         service.unlock(OTHER, username="dr.gone")
@@ -171,6 +171,6 @@ def test_remove_needs_the_name_typed_and_never_removes_yourself(
     dialog.select("dr.race")
     driver.click(dialog.remove_button)
     dialog.remove_confirm.setText("dr.race")
-    service.remove_practitioner("dr.race")
+    service.keys.remove_practitioner("dr.race")
     _click(driver, dialog, dialog.confirm_remove)
     assert "No practitioner by that name" in dialog.banner.text

@@ -23,11 +23,11 @@ from pytestqt.qtbot import QtBot
 from screens import noto_sans  # noqa: F401 (the fixture)
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = [(1366, 768), (1920, 1080)]
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 ENGLISH = {
     "name": "Dana Cohen",
@@ -97,7 +97,7 @@ def _out(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_english_screenshot(
     make_gui: MakeGui,
-    notes_api: NotesApi,
+    notes_api: ChartsideApi,
     passphrase: str,
     tmp_path: Path,
     qtbot: QtBot,
@@ -113,7 +113,7 @@ def test_english_screenshot(
 @pytest.mark.usefixtures("hebrew")
 def test_hebrew_screenshot(
     make_gui: MakeGui,
-    notes_api: NotesApi,
+    notes_api: ChartsideApi,
     passphrase: str,
     tmp_path: Path,
     qtbot: QtBot,
@@ -130,7 +130,7 @@ def test_hebrew_screenshot(
 @pytest.mark.usefixtures("noto_sans")
 def test_the_window_fits_1366x768_in_noto_sans(
     make_gui: MakeGui,
-    notes_api: NotesApi,
+    notes_api: ChartsideApi,
     passphrase: str,
     tmp_path: Path,
     request: pytest.FixtureRequest,

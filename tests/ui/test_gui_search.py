@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTreeWidget, QTreeWi
 from pytestqt.qtbot import QtBot
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import DatabaseError
 from core.retrieval.types import IndexStatus, SearchQuery, SearchResult
@@ -35,7 +35,7 @@ from ui.notes.search_panel import RESULT_LIMIT, SearchPanel
 from ui.notes.unsaved import Unsaved
 from ui.shell.main_window import MainWindow
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 # Long enough that the snippet is cut ("…") and spans a line break, which the fake folds.
 PLAN = (
@@ -485,7 +485,7 @@ def test_every_row_shows_the_words_searched_for_or_says_it_has_none(
     driver = _open_client(make_gui, fake_api, client)
     _at_screen_size(driver)
     assert driver.window.isRightToLeft() == (language == "he")
-    search = fake_api.search
+    search = fake_api.search.query
 
     def with_a_note_found_by_meaning(query: SearchQuery) -> SearchResult:
         # The hybrid search also finds notes by their meaning, without the words; ranked
@@ -496,7 +496,7 @@ def test_every_row_shows_the_words_searched_for_or_says_it_has_none(
         )
         return dataclasses.replace(result, hits=[other, *result.hits])
 
-    fake_api.search = with_a_note_found_by_meaning  # type: ignore[method-assign]
+    fake_api.search.query = with_a_note_found_by_meaning  # type: ignore[method-assign]
     panel = driver.window.search_panel
     related = "קרוב במשמעות:" if language == "he" else "Related in meaning:"
     for query, word in (("ldl", "LDL"), ("כאב", "כאב")):

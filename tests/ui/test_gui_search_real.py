@@ -24,13 +24,13 @@ from test_gui_search import (
 )
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from core.retrieval.types import IndexStatus
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 # The first embedding may load torch's kernels; the indexer also sleeps in 0.5 s waits.
 INDEX_TIMEOUT_MS = 60_000
 
@@ -48,12 +48,12 @@ def test_background_index_completes_and_search_opens_the_hit(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     svc = indexed_service
-    client = svc.create_client(ClientData(full_name="Search Client"))
-    sertraline = svc.create_session(
+    client = svc.notes.create_client(ClientData(full_name="Search Client"))
+    sertraline = svc.notes.create_session(
         client.id,
         SessionData(dt.datetime(2024, 3, 2, 10, 0), subjective="Low mood.", plan=SERTRALINE_PLAN),
     )
-    knee = svc.create_session(
+    knee = svc.notes.create_session(
         client.id,
         SessionData(dt.datetime(2024, 1, 9, 9, 30), subjective=KNEE_SUBJECTIVE, plan=KNEE_PLAN),
     )
@@ -188,15 +188,15 @@ def test_every_result_shows_the_words_searched_for_and_one_click_opens_it(
     if language == "he":
         request.getfixturevalue("hebrew")
     svc = indexed_service
-    client = svc.create_client(ClientData(full_name="Lipid Client"))
+    client = svc.notes.create_client(ClientData(full_name="Lipid Client"))
     notes = [LDL_VISIT, HDL_VISIT, HEBREW_VISIT, *OTHER_VISITS]
     visits = {
-        svc.create_session(
+        svc.notes.create_session(
             client.id, SessionData(dt.datetime(2024, 1, 1 + day, 9, 0), objective=n)
         ).id: n
         for day, n in enumerate(notes)
     }
-    svc.index_now()
+    svc.search.index_now()
     svc.lock()
 
     driver = make_gui(svc)

@@ -9,10 +9,10 @@ from fake_api import FAKE_PASSPHRASE, FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtWidgets import QApplication, QDialog
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from ui.access.unlock import UnlockDialog
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
 def _open_dialogs() -> list[QDialog]:

@@ -11,14 +11,14 @@ import pytest
 from gui_driver import GuiDriver
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.errors import ConfigError
 from core.services.service import ChartsideService
 from core.settings import edit_user_config, load_settings
 from tests.conftest import PASSPHRASE
 from ui.tools.settings_dialog import SettingsDialog, settings_fields
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 POLICY = "[security]\nauto_lock_minutes = 5\nexport_allowed = false\n"
 CONFIG = "# my own note, kept\n[assistant]\nsources = 4 # fewer passages\n"

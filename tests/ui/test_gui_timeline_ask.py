@@ -16,7 +16,7 @@ from qtdoc import hrefs
 from test_gui_assistant import ask_question, click_citation, selected_text, wait_for_answer
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
@@ -24,7 +24,7 @@ from tests.conftest import PASSPHRASE
 from ui.assistant.assistant_panel import AssistantPanel
 from ui.kit.bidi import RLM, strip_isolates
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 START = dt.datetime(2024, 1, 10, 9)
 # Free text: a target and a visit's recheck, distractors a retrieval answer fell for.
 OBJECTIVES = (
@@ -46,9 +46,9 @@ def _ask(
     `question` asked and answered: (driver, panel, the sessions oldest first)."""
     svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Noa Peretz"))
+    client = svc.notes.create_client(ClientData(full_name="Noa Peretz"))
     sessions = [
-        svc.create_session(
+        svc.notes.create_session(
             client.id,
             SessionData(date=START + dt.timedelta(days=30 * i), objective=objective),
         ).id

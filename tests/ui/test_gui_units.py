@@ -17,7 +17,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import Client, ClientData
 from core.errors import DatabaseError, ValidationError
 from core.settings import Settings
@@ -27,7 +27,7 @@ from ui.notes.unsaved import Unsaved
 from ui.shell.app import run_gui
 from ui.shell.main_window import MainWindow
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
 def _unlocked(make_gui: MakeGui, api: FakeNotesApi) -> GuiDriver:

@@ -42,7 +42,7 @@ from source_scan import HEBREW, called_name, sample
 from test_gui_assistant import ask_question, wait_for_answer
 
 import ui.shell.app
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
@@ -54,7 +54,7 @@ from ui.kit.errors import describe
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "ui" / "i18n" / "chartside_he.ts"
 BIN = ROOT / ".venv" / "bin"
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
 
 
@@ -465,12 +465,12 @@ def test_a_hebrew_question_in_the_hebrew_window_reads_in_hebrew(
     its warning are in Hebrew; the quoted notes keep their own words."""
     svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi"))
-    svc.create_session(
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
+    svc.notes.create_session(
         client.id,
         SessionData(date=dt.datetime(2024, 3, 2, 10), plan="Start sertraline 50 mg daily."),
     )
-    svc.index_now()
+    svc.search.index_now()
     svc.lock()
     driver = make_gui(svc)
     driver.unlock(PASSPHRASE)

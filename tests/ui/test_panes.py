@@ -38,12 +38,12 @@ class Gate:
         if isinstance(editor, ClientEditor):
             cid = editor.client_id
             if cid is None:
-                return self.api.create_client, (data,)
-            return self.api.update_client, (cid, data)
+                return self.api.notes.create_client, (data,)
+            return self.api.notes.update_client, (cid, data)
         sid = editor.session_id
         if sid is None:
-            return self.api.create_session, (self.client_id, data)
-        return self.api.update_session, (sid, data)
+            return self.api.notes.create_session, (self.client_id, data)
+        return self.api.notes.update_session, (sid, data)
 
     def submit_save(self, editor: Editor, call: SaveCall, **callbacks: Any) -> None:
         fn, args = call
@@ -67,8 +67,8 @@ def api() -> FakeNotesApi:
 def test_the_session_pane_opens_and_saves_sessions_on_its_own(
     qtbot: QtBot, api: FakeNotesApi, runner: TaskRunner
 ) -> None:
-    client = api.create_client(ClientData(full_name="Pia Pane"))
-    first = api.create_session(
+    client = api.notes.create_client(ClientData(full_name="Pia Pane"))
+    first = api.notes.create_session(
         client.id, SessionData(date="2024-05-01T09:00:00", assessment="Knee sprain")
     )
     gate = Gate(api, runner)
@@ -89,7 +89,7 @@ def test_the_session_pane_opens_and_saves_sessions_on_its_own(
     pane.session_editor.subjective.setPlainText("Less pain on stairs.")
     pane.save_session()
     qtbot.waitUntil(lambda: saved == ["Session saved."])
-    assert api.get_session(first.id).data.subjective == "Less pain on stairs."
+    assert api.notes.get_session(first.id).data.subjective == "Less pain on stairs."
 
     pane.new_session()
     assert pane.form_shown and pane.session_editor.session_id is None
@@ -105,9 +105,9 @@ def test_the_session_pane_opens_and_saves_sessions_on_its_own(
 def test_the_client_pane_finds_opens_and_saves_clients_and_drives_the_sessions(
     qtbot: QtBot, api: FakeNotesApi, runner: TaskRunner
 ) -> None:
-    ada = api.create_client(ClientData(full_name="Ada Pane"))
-    api.create_client(ClientData(full_name="Ben Pane"))
-    api.create_session(ada.id, SessionData(date="2024-05-01T09:00:00", assessment="Asthma"))
+    ada = api.notes.create_client(ClientData(full_name="Ada Pane"))
+    api.notes.create_client(ClientData(full_name="Ben Pane"))
+    api.notes.create_session(ada.id, SessionData(date="2024-05-01T09:00:00", assessment="Asthma"))
     gate = Gate(api, runner)
     listing, box = ClientListPane(), ClientBox()
     sessions = SessionPane(api, runner, gate, CLIENT_KEY)
@@ -136,7 +136,7 @@ def test_the_client_pane_finds_opens_and_saves_clients_and_drives_the_sessions(
     qtbot.waitUntil(lambda: saved == ["Client saved."])
     qtbot.waitUntil(lambda: pane.client_id is not None)
     assert shown[-1] == pane.client_id and sessions.isEnabled()
-    assert api.get_client(pane.client_id).data.full_name == "Cleo Pane"
+    assert api.notes.get_client(pane.client_id).data.full_name == "Cleo Pane"
 
     pane.clear()  # on lock: nothing of any client is left
     assert listing.client_list.count() == 0 and listing.client_filter.text() == ""

@@ -22,7 +22,7 @@ from qtdoc import hrefs
 from test_gui_assistant import ask_question, click_citation, rows, selected_text, wait_for_answer
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
@@ -31,7 +31,7 @@ from tests.conftest import PASSPHRASE
 from ui.kit.bidi import strip_isolates
 from ui.shell.main_window import MainWindow
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 START = dt.datetime(2024, 1, 8, 9)
 VISITS = 10  # enough for a search to list more rows than the old window showed (3)
 # Internal wording the clinician met (finding 4); none may reach the window again.
@@ -47,11 +47,11 @@ def _labs(i: int) -> str:
 
 
 def _english_chart(svc: ChartsideService) -> tuple[Any, list[Any]]:
-    client = svc.create_client(
+    client = svc.notes.create_client(
         ClientData(full_name="Dana Levi", medical_history="Hyperlipidaemia since 2019.")
     )
     sessions = [
-        svc.create_session(
+        svc.notes.create_session(
             client.id,
             SessionData(
                 date=START + dt.timedelta(days=28 * i),
@@ -67,9 +67,9 @@ def _english_chart(svc: ChartsideService) -> tuple[Any, list[Any]]:
 
 
 def _hebrew_chart(svc: ChartsideService) -> Any:
-    client = svc.create_client(ClientData(full_name="נועה פרץ"))
+    client = svc.notes.create_client(ClientData(full_name="נועה פרץ"))
     for i, reading in enumerate(("לחץ דם 138/88", "לחץ דם 131/84", "לחץ דם 124/79")):
-        svc.create_session(
+        svc.notes.create_session(
             client.id,
             SessionData(
                 date=START + dt.timedelta(days=30 * i),
@@ -91,7 +91,7 @@ def _open(
     svc = service_factory(embedder=embedder, generator=(lambda: generator))
     svc.initialise(PASSPHRASE)
     made = chart(svc)
-    svc.index_now()
+    svc.search.index_now()
     svc.lock()
     driver = make_gui(svc)
     driver.window.show()
