@@ -15,9 +15,7 @@ from core.db.engine import Database
 from core.db.store import Store
 from core.dictation.ports import AudioSource, Transcriber
 from core.documents.types import OcrEngine
-from core.domain import (
-    AssistantStatus,
-)
+from core.domain import AssistantStatus
 from core.ports import Embedder, Generator
 from core.retrieval.chunks import Chunker
 from core.retrieval.lexical import LexicalCache
@@ -77,15 +75,18 @@ class ChartsideService(Access):
         self.settings = settings
         self.embedding = Embedding(embedder)
         # The parts, handed out whole (`service.notes.create_client(...)`): each is the one
-        # service that does that work, and the facade repeats none of their methods.
-        self.timeline = TimelineService(self.session)
-        self.documents = DocumentService(self.session, self.embedding, ocr)
-        self.notes = NotesService(self.session, self.embedding, self.documents.background.wake)
+        # service that does that work, and the facade repeats none of their methods. Built in
+        # the order they were before (issue 31): each registers its lock hooks as it is.
+        self.notes = NotesService(
+            self.session, self.embedding, wake_reader=lambda: self.documents.background.wake()
+        )
         self.keys = KeyService(self.session, self)
         self.search = SearchService(
             self.session, self.embedding, LexicalCache(clinical_thesaurus()), embedder_for,
             multilingual, language=lambda: settings.ui.language,
         )  # fmt: skip
+        self.timeline = TimelineService(self.session)
+        self.documents = DocumentService(self.session, self.embedding, ocr)
         self.dictation = DictationService(
             self.session, self.timeline, transcriber, audio_source, live_transcriber
         )
@@ -186,91 +187,3 @@ class ChartsideService(Access):
 
     def watch_connection(self, listener: Callable[[str], None]) -> None:
         self.session.db.state.subscribe(lambda status: listener(status.value))
-
-    # -- transitional (issue 31): the flat names the callers still use, until they move -----
-    def __getattr__(self, name: str) -> Any:
-        try:
-            part, method = FLAT_NAMES[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        return getattr(self, part) if not method else getattr(getattr(self, part), method)
-
-
-# old flat name -> (part, its name there); removed once no caller uses one.
-FLAT_NAMES: dict[str, tuple[str, str]] = {
-    **{
-        n: ("notes", n)
-        for n in [
-            "list_clients",
-            "get_client",
-            "create_client",
-            "update_client",
-            "delete_client",
-            "list_sessions",
-            "get_session",
-            "create_session",
-            "update_session",
-            "delete_session",
-            "save_draft",
-            "drafts",
-            "discard_draft",
-            "import_file",
-            "export_doc",
-            "resolve_client",
-        ]
-    },
-    **{
-        n: ("keys", n)
-        for n in [
-            "change_passphrase",
-            "add_practitioner",
-            "remove_practitioner",
-            "practitioners",
-            "new_recovery_key",
-            "enable_keyring",
-            "disable_keyring",
-            "disable_passphrase",
-            "key_sources",
-            "rotate_data_key",
-            "reencrypt",
-            "reencrypt_pending",
-        ]
-    },
-    **{
-        n: ("search", n)
-        for n in ["index_status", "index_now", "watch_index", "use_embedder", "embedder_advice"]
-    },
-    "use_advised_embedder": ("search", "take_advice"),
-    "decline_embedder_advice": ("search", "decline_advice"),
-    "lexical": ("search", "lexical"),
-    "_background": ("search", "background"),
-    **{
-        n: ("assistant", n)
-        for n in [
-            "ask",
-            "conversations",
-            "conversation",
-            "record_ai_query",
-            "generator",
-            "reopen_generator",
-            "ask_metrics",
-            "rate_limiter",
-        ]
-    },
-    "assistant_status": ("assistant", "status"),
-    "assistant_metrics": ("assistant", "metrics"),
-    "backup": ("backups", "backup"),
-    "restore": ("backups", "restore"),
-    "restore_copy": ("backups", "restore_copy"),
-    "backup_status": ("backups", "status"),
-    "backup_now": ("backups", "now"),
-    "run_scheduled_backup": ("backups", "scheduled"),
-    **{n: ("health", n) for n in ["doctor", "audit_verify", "audit_export"]},
-    # the parts' old attribute names: the part itself
-    "notes_service": ("notes", ""),
-    "search_service": ("search", ""),
-    "ask_service": ("assistant", ""),
-    "key_service": ("keys", ""),
-    "backup_service": ("backups", ""),
-    "health_service": ("health", ""),
-}
