@@ -131,6 +131,23 @@ def test_a_locked_generator_is_the_one_in_use_even_where_another_was_chosen(
     assert ok(cli(d, "models", "use-generator", qwen["path"], passphrase=None))["active"]
 
 
+def test_the_models_part_says_whether_the_policy_fixes_the_generator(
+    policy: Path, tmp_path: Path
+) -> None:
+    """`ModelsApi.generator_locked`, which the models screen reads instead of the policy
+    file: True under a policy that locks it, False once that policy is gone or where it
+    cannot be read (start-up reports that)."""
+    from app.models_api import RegistryModelsApi
+    from core.settings import load_settings
+
+    models = RegistryModelsApi(load_settings(data_dir=tmp_path / "d"))
+    assert models.generator_locked is True
+    policy.write_text("[security]\nauto_lock_minutes = 5\n")
+    assert models.generator_locked is False
+    policy.write_text("[security\n")
+    assert models.generator_locked is False
+
+
 @pytest.mark.parametrize(
     ("text", "named", "line"),
     [
