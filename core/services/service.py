@@ -72,7 +72,6 @@ class ChartsideService(Access):
         (None: not installed here); `multilingual()` names the embedder for Hebrew notes
         when it is installed here; `ocr` reads scanned documents (None: they wait)."""
         Access.__init__(self, WorkspaceSession.open(settings, migrations_dir, keys, clock))
-        self.settings = settings
         self.embedding = Embedding(embedder)
         # The parts, handed out whole (`service.notes.create_client(...)`): each is the one
         # service that does that work, and the facade repeats none of their methods. Built in

@@ -107,7 +107,8 @@ class FakeNotesApi:
         self._unlocked = False
         self.clients: dict[UUID, Client] = {}
         self.sessions: dict[UUID, Session] = {}
-        # (method name, thread ident) of every call, to prove work left the GUI thread.
+        # (call name, thread ident) of every call, to prove work left the GUI thread. A part's
+        # call keeps the name it had on the flat API ("backup_now" for backups.now).
         self.calls: list[tuple[str, int]] = []
         # When set to an Event, initialise/unlock wait for it: lets a test see the busy state.
         self.gate: threading.Event | None = None
