@@ -75,7 +75,7 @@ def ask_all(
         )
         t1 = time.perf_counter()
         try:
-            res = svc.ask(request)
+            res = svc.assistant.ask(request)
         except ChartsideError as exc:
             row.update(outcome="error", error=f"{type(exc).__name__}: {exc.message}")
             rows.append(row)
@@ -120,8 +120,8 @@ def run(
         try:
             path = root / "import.json"
             path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-            svc.import_file(path)
-            svc.index_now()
+            svc.notes.import_file(path)
+            svc.search.index_now()
             ids = client_ids(svc)
             if extractive:
                 t0 = time.perf_counter()
@@ -140,9 +140,11 @@ def run(
             svc = build_service(settings)
             svc.unlock(PASSPHRASE)
             try:
-                if not svc.index_status().complete:  # a different embedder id: re-embed
-                    svc.index_now()
-                warm = svc.ask(AskRequest(WARM_UP, client_id=ids[qs[0].client], use_cache=False))
+                if not svc.search.index_status().complete:  # a different embedder id: re-embed
+                    svc.search.index_now()
+                warm = svc.assistant.ask(
+                    AskRequest(WARM_UP, client_id=ids[qs[0].client], use_cache=False)
+                )
                 if warm.models.get("generator") is None:
                     broken[name] = "no generator could be opened (answers were extractive)"
                     continue

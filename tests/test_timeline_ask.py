@@ -137,7 +137,7 @@ def test_a_record_written_in_other_word_forms_is_found(chart: Any) -> None:
     happened."""
     svc, client, _ = chart
     day = START + dt.timedelta(days=150)
-    svc.create_session(
+    svc.notes.create_session(
         client,
         SessionData(date=day, objective="Manipulated the right knee under sedation.", plan="Rest."),
     )
