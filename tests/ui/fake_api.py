@@ -943,10 +943,6 @@ class FakeModelsApi:
     def list_models(self, progress: Progress | None = None) -> list[ModelInfo]:
         return list(self.models)
 
-    @property
-    def generator_locked(self) -> bool:
-        return False
-
     def verify_models(
         self, progress: Progress | None = None, cancel: CancelToken | None = None
     ) -> list[ModelInfo]:
