@@ -80,6 +80,11 @@ next appointment in the plan is none.
 
 Names: a diagnosis, procedure and referral carry aliases (names.py): other spellings,
 abbreviations and Hebrew terms that count as the same name.
+
+Relabelled after its first score, when it became a development set (issue 27): a denied
+orthopnoea ("no orthopnoea", "ללא אורתופנאה") is a negated diagnosis and an itchy rash's
+"itchy" is pruritus present, as docs/timeline.md reads a denied symptom and a complaint; the
+set had left both unlabelled.
 """
 
 from __future__ import annotations

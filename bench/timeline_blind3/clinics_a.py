@@ -96,7 +96,7 @@ NEPHROLOGY = Clinic(
             "Feels well, no ⟦oedema|dx:edema:negated⟧, no ⟦haematuria|dx:hematuria:negated⟧",
             "c/o ⟦pruritus|dx:pruritus:present⟧ and ⟦fatigue|dx:fatigue:present⟧, ⟦nocturia|dx:nocturia:present⟧ x3",
             "Stopped ⟦ibuprofen|rx:ibuprofen:stopped:⟧ as advised last time, using ⟦paracetamol|rx:paracetamol:listed:⟧ for his knees",
-            "No ⟦dyspnoea|dx:dyspnea:negated⟧, no orthopnoea. Good urine output",
+            "No ⟦dyspnoea|dx:dyspnea:negated⟧, no ⟦orthopnoea|dx:orthopnea:negated⟧. Good urine output",
         ],
         "O": [
             "Fluid status: euvolaemic",
@@ -134,7 +134,7 @@ NEPHROLOGY = Clinic(
             "מרגיש טוב, שולל ⟦בצקות|dx:edema:negated⟧",
             "מתלונן על ⟦גרד|dx:pruritus:present⟧ ו⟦עייפות|dx:fatigue:present⟧, ⟦השתנה לילית|dx:nocturia:present⟧",
             "הפסיק ⟦Advil|rx:ibuprofen:stopped:⟧ כפי שהומלץ, נוטל ⟦אקמול|rx:paracetamol:listed:⟧ לפי הצורך",
-            "ללא ⟦קוצר נשימה|dx:dyspnea:negated⟧, ללא אורתופנאה",
+            "ללא ⟦קוצר נשימה|dx:dyspnea:negated⟧, ללא ⟦אורתופנאה|dx:orthopnea:negated⟧",
         ],
         "O": [
             "מאוזן מבחינת נוזלים",

@@ -156,7 +156,7 @@ TELEHEALTH = Clinic(
             "3 days of ⟦sore throat|dx:sore throat:present⟧ and ⟦cough|dx:cough:present⟧, no ⟦shortness of breath|dx:dyspnea:negated⟧",
             "⟦Dysuria|dx:dysuria:present⟧ and ⟦frequency|dx:urinary frequency:present⟧ x2 days, no ⟦fever|dx:fever:negated⟧, no ⟦flank pain|dx:flank pain:negated⟧",
             "Needs repeat of ⟦amlodipine|rx:amlodipine:listed:⟧, BP fine at home",
-            "⟦Rash|dx:rash:present⟧ on forearms after gardening, itchy",
+            "⟦Rash|dx:rash:present⟧ on forearms after gardening, ⟦itchy|dx:pruritus:present⟧",
             "Finished ⟦amoxicillin|rx:amoxicillin:stopped:⟧ course yesterday, feels better",
         ],
         "O": [

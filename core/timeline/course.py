@@ -39,6 +39,8 @@ LASTING: frozenset[str] = frozenset(
         *("macular degeneration", "hearing loss", "thalassemia", "g6pd deficiency"),
         *("familial mediterranean fever", "polycystic ovary syndrome", "endometriosis"),
         *("chronic pain", "scoliosis", "spinal stenosis", "degenerative disc disease"),
+        *("sjogren's syndrome", "polymyalgia rheumatica", "opioid use disorder"),
+        "alcohol use disorder",
     }
 )
 # Events and acute illnesses: over once they have happened, so a year given with one
@@ -54,10 +56,32 @@ EVENTS: frozenset[str] = frozenset(
         *("cancer", "breast cancer", "prostate cancer", "colorectal cancer", "lung cancer"),
         *("skin cancer", "melanoma", "lymphoma", "leukemia", "thyroid cancer"),
         *("whiplash", "pericarditis", "diverticulitis", "eating disorder"),
+        *("diabetic ketoacidosis", "pre-eclampsia", "stress fracture", "distal radius fracture"),
+        *("hip fracture", "overdose", "upper respiratory tract infection"),
     }
 )
-# The year after an event's name: "MI 2017", "(2015)", "in 2014", "ב-2011", "בשנת 2000".
-_DATED = re.compile(r"^[\s,(\-–]*(?:in\s+|since\s+|ב-?|בשנת\s+)?(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+# The year after an event's name: "MI 2017", "(2015)", "in 2014", "ב-2011", "בשנת 2000",
+# and after the site it names: "stress fracture L 2nd metatarsal 2022", "שבר במטטרסל 2 ב-2022".
+_DATED = re.compile(
+    rf"^(?:[\s,(\-–]*[\w{HEB}'.]+){{0,4}}?[\s,(\-–]*(?:in\s+|since\s+|ב-?|בשנת\s+)?"
+    r"(?:19|20)\d\d(?!\d)",
+    re.IGNORECASE,
+)
+# Later in the name's clause, words that say it is over: "in early remission", "fully
+# recovered", "treated 2019, SVR", "שטופלה ב-2019", "ברמיסיה"; and a condition of an earlier
+# pregnancy ("pre-eclampsia first pregnancy 2016", "סוכרת הריונית בהריון הקודם").
+_OVER_LATER = re.compile(
+    rf"^[^.;\n]{{0,40}}?(?<![\w{HEB}])(?:(?:fully |completely )?recovered|in (?:early |sustained |"
+    r"full |partial |complete )?remission|ברמיסיה|בהפוגה|החלים|החלימה|treated (?:in )?"
+    r"(?:19|20)\d\d|ש?טופל(?:ה)? ב-?(?:19|20)\d\d|(?:in |during )?(?:her |the )?(?:first|"
+    r"previous|last|prior|earlier) pregnancy|בהריון (?:ה)?(?:קודם|ראשון)|בהיריון (?:ה)?"
+    rf"(?:קודם|ראשון))(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+# "Post distal radius fracture", at the start of a clause or a list's item: status post.
+_POST = re.compile(
+    r"(?:^|[\n:;•*\-]|#\d*|\d[.)])\s*[Pp]ost\s+(?:[\w'-]+\s+){0,3}$",
+)
 # "in 2014, resolved", "(2000) - resolved": a dated condition said to be over.
 _DATED_RESOLVED = re.compile(
     rf"^[\s,(\-–]*(?:in\s+|ב-?)?(?:19|20)\d\d\)?[\s,;\-–]*(?:resolved|נפתר|חלף|חלפה)(?![\w{HEB}])",
@@ -68,6 +92,23 @@ _DATED_RESOLVED = re.compile(
 def status_in_background(name: str) -> DxStatus:
     """The status of `name` under a background cue with no word of the past."""
     return "present" if name in LASTING else "history"
+
+
+# "Depression since teens", "דיכאון מגיל ההתבגרות", "RA since 2018": a condition the patient
+# has had from then until now, which a background cue does not make past.
+_SINCE = re.compile(
+    rf"^[\s,(\-–]*(?:since|מאז|מגיל|משנת|מ-?(?:19|20)\d\d)(?![\w{HEB}])", re.IGNORECASE
+)
+
+
+def ongoing(after: str) -> bool:
+    """Whether the words right after the name say it has lasted until now ("since ...")."""
+    return bool(_SINCE.match(after))
+
+
+def over_later(before: str, after: str) -> bool:
+    """Whether words later in the clause say the condition is over, or "Post" opens it."""
+    return bool(_OVER_LATER.match(after) or _POST.search(before))
 
 
 def over_by_date(name: str, after: str) -> bool:

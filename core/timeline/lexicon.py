@@ -4,13 +4,22 @@ each, not a pattern."""
 
 from __future__ import annotations
 
-from core.timeline.lexicon_conditions import CONDITIONS
-from core.timeline.lexicon_procedures import PROCEDURES, SPECIALTIES
+from core.timeline.lexicon_conditions import CONDITIONS as _CONDITIONS
+from core.timeline.lexicon_more import (
+    CONDITION_NAMES_MORE,
+    CONDITIONS_MORE,
+    DRUG_NAMES_MORE,
+    DRUGS_MORE,
+    PROCEDURES_MORE,
+    SPECIALTIES_MORE,
+)
+from core.timeline.lexicon_procedures import PROCEDURES as _PROCEDURES
+from core.timeline.lexicon_procedures import SPECIALTIES as _SPECIALTIES
 
 __all__ = ["CONDITIONS", "DRUGS", "PROCEDURES", "SPECIALTIES"]
 
 # generic name: other spellings (brands, abbreviations, Hebrew). Lower case.
-DRUGS: dict[str, tuple[str, ...]] = {
+_DRUGS: dict[str, tuple[str, ...]] = {
     "acetaminophen": (
         "dexamol",
         "דקסמול",
@@ -219,3 +228,31 @@ DRUGS: dict[str, tuple[str, ...]] = {
     "estradiol": ("estrofem", "אסטרדיול"),
     "oral contraceptive": ("ocp", "the pill", "yasmin", "microgynon", "גלולות", "יסמין"),
 }
+
+
+def merged(
+    table: dict[str, tuple[str, ...]], *more: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """`table` with the names of `more` added: a name given in `more` is that key's alone
+    (taken off any other key that had it), so a later table can move a name."""
+    moved = {
+        form.casefold(): key
+        for extra in more
+        for key, forms in extra.items()
+        for form in (key, *forms)
+    }
+    out = {
+        key: tuple(f for f in forms if moved.get(f.casefold(), key) == key)
+        for key, forms in table.items()
+    }
+    for extra in more:
+        for key, forms in extra.items():
+            have = out.get(key, ())
+            out[key] = (*have, *(f for f in forms if f not in have))
+    return out
+
+
+DRUGS = merged(_DRUGS, DRUGS_MORE, DRUG_NAMES_MORE)
+CONDITIONS = merged(_CONDITIONS, CONDITIONS_MORE, CONDITION_NAMES_MORE)
+PROCEDURES = merged(_PROCEDURES, PROCEDURES_MORE)
+SPECIALTIES = merged(_SPECIALTIES, SPECIALTIES_MORE)

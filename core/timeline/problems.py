@@ -12,7 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from core.timeline.course import over_by_date, status_in_background
+from core.timeline.course import ongoing, over_by_date, over_later, status_in_background
+from core.timeline.dx_context import no_diagnosis, without_closed_not, without_informant
 from core.timeline.experiencer import allergy_reaction, relatives_condition
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
 from core.timeline.lexicon_conditions import ICD10
@@ -68,6 +69,7 @@ _FAMILY = re.compile(
     rf"{_W}(?:family history|family hx|fam hx|fhx|fh|mother|mother's|mom|mum|father|"
     r"father's|dad|sister|sister's|brother|brother's|sibling|siblings|parent|parents|"
     r"grandmother|grandfather|grandparent|aunt|uncle|cousin|son|daughter|maternal|paternal|"
+    r"wife|husband|spouse|אשתו|בעלה|בן זוגה|בת זוגו|"
     r"relatives?|אמו|אמה|אביו|אביה|אחותו|אחותה|אחיו|אחיה|סבתו|סבתה|סבו|סבה|בנו|בנה|בתו|בתה|"
     r"הוריו|הוריה|דודו|דודה|דודתו|היסטוריה משפחתית|סיפור משפחתי|רקע משפחתי|במשפחה|בן משפחה|"
     rf"בני משפחה|אמא שלו|אמא שלה|אבא שלו|אבא שלה){_E}",
@@ -229,7 +231,8 @@ _SCREENED = re.compile(
 )
 # "חום 38.2", "חום גוף תקין": the Hebrew word for fever also labels a temperature.
 _TEMPERATURE = re.compile(
-    r"[והבלמשכ]?חום(?:\s+גוף)?\s*[:=\-]?\s*(?:של\s*)?(?:\d|תקין|נמדד|ערך|עומד|היה|בטווח|"
+    r"[והבלמשכ]?חום(?:\s+גוף)?(?:\s+(?:בבית|בערב|בבוקר|בלילה|היום))?\s*[:=\-]?\s*(?:של\s*)?"
+    r"(?:\d|תקין|נמדד|ערך|עומד|היה|בטווח|"
     r"ללא שינוי)"
 )
 # Ends a trigger's scope: what follows is asserted again.
@@ -389,6 +392,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or _family(body, start, end, c)
                 or relatives_condition(body[c:], start - c)
                 or allergy_reaction(body, start)
+                or no_diagnosis(body, start, end, name)
             ):
                 continue
             section = section_at(text, heads, base + start)
@@ -408,10 +412,18 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 and section is not None
                 and section.kind == "history"
                 and not _TERMINATE.search(text, max(section.end, base), base + start)
+                and not ongoing(body[end:])
             ):
                 status = status_in_background(name)
             onset = _ONSET.match(body[end:])
             a, b = base + start, base + end
+            last = facts[-1] if facts else None
+            if (  # "No numbness or tingling": two names of one list for one condition
+                last is not None
+                and (last.kind, last.name, last.status) == ("diagnosis", name, status)
+                and _LIST_GAP.match(text[last.end : a])
+            ):
+                continue
             detail = f"onset {onset.group('year')}" if onset else None
             facts.append(Fact("diagnosis", name, a, b, text[a:b], status=status, detail=detail))
     facts.extend(_visit(text, field))
@@ -456,9 +468,10 @@ def _status(body: str, start: int, end: int, cut: int, name: str) -> DxStatus:
         or _HISTORY_JUST_BEFORE.search(rest)
         or _HISTORY_AFTER.match(body[end:])
         or over_by_date(name, body[end:])
+        or over_later(body[cut:start], body[end:])
     ):
         return "history"
-    if _HISTORY.search(own):
+    if _HISTORY.search(own) and not ongoing(body[end:]):
         return status_in_background(name)
     return "present"
 
@@ -475,6 +488,7 @@ def _scope_before(body: str, start: int, cut: int = 0) -> str:
 
 def _negated(body: str, start: int, end: int, cut: int = 0) -> bool:
     scope = _NEGATIVE_VALUE.sub(lambda m: " " * len(m.group(0)), _scope_before(body, start, cut))
+    scope = without_closed_not(scope)
     return bool(
         _PRE_NEGATION.search(scope)
         or _MINUS_BEFORE.search(body[max(0, start - 6) : start])
@@ -495,7 +509,7 @@ def _list_ends(body: str, spans: list[tuple[int, int, str]]) -> list[int]:
 def _family(body: str, start: int, end: int, cut: int = 0) -> bool:
     """A relative's condition: a family trigger in scope before it, with no mention of the
     patient between, or "in his mother" after it."""
-    head = _scope_before(body, start, cut)
+    head = without_informant(_scope_before(body, start, cut))
     found = list(_FAMILY.finditer(head))
     if found and not _PATIENT.search(head, found[-1].end()):
         return True

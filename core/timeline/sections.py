@@ -106,6 +106,12 @@ def section_at(text: str, found: list[Heading], pos: int) -> Heading | None:
         return own if _SENTENCE_END.search(between) else h
     if _BLANK_LINE.search(between):
         return own
+    # "2. FHx: father MI" in a numbered list: the heading is its own item's only.
+    if (
+        _LIST_ITEM.match(text, text.rfind("\n", 0, h.start) + 1)
+        and text[h.end : text.find("\n", h.end)].strip()
+    ):
+        return own
     first, *rest = between.split("\n")
     if not first.strip() or all(_LIST_ITEM.match(line) for line in rest):
         return h

@@ -1,0 +1,87 @@
+"""Where a condition's name is no diagnosis of the patient, or where a word before it is no
+trigger, in ways the first ConText reading (`core.timeline.problems`) did not know.
+
+- "RA" after a saturation is room air ("sats 91% RA", "98% on RA"), not rheumatoid arthritis.
+- "GAD 7 = 9": an abbreviation with its questionnaire's number is the questionnaire.
+- "Mood low, affect congruent", "מצב רוח ירוד, אפקט תואם": a mental state examination's
+  line, which describes the mood seen, as the examination's other lines do (the earlier
+  sets' convention); a low mood the patient reports is a symptom.
+- "Bipolar disorder considered", "Fibroids vs adenomyosis", "דליריום לעומת החמרה של
+  הדמנציה": a name followed by a word of doubt is only a possibility (ConText's uncertainty,
+  written after the name), and so is a differential written in Hebrew ("אבחנה מבדלת:").
+- "PSH: cataract surgery", "ניתוחים: קטרקט": what a surgical history lists are operations,
+  not the patient's conditions now.
+- "Brought in by daughter, more confusion", "בליווי בתה, לדבריה בלבול": a relative who
+  brings the patient or speaks for them is the informant; the condition is the patient's.
+- "JVP not raised, chest clear, trace oedema", "הליכה לא יציבה, בצקות": a "not" that
+  negates the one word after it closes its own scope at the comma.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.timeline.text import HEB
+
+_W = rf"(?<![\w{HEB}])"
+_E = rf"(?![\w{HEB}])"
+_ROOM_AIR = re.compile(r"(?:%|\bon|\bsats?|\bsaturating|\bspo2)\s*$", re.IGNORECASE)
+_QUESTIONNAIRE_NUMBER = re.compile(r"^[ -]?\d(?!\d)")
+_QUESTIONNAIRES = frozenset({"GAD", "PHQ", "EPDS", "AUDIT", "DASS"})
+_MSE_MOOD = re.compile(
+    rf"^[\s,;:'\"]*(?:affect|אפקט){_E}|^[\s'\"]*(?:low|depressed)?[\s'\"]*,\s*(?:affect|אפקט){_E}",
+    re.IGNORECASE,
+)
+_MOOD_NAMES = frozenset({"low mood", "depression"})
+_DOUBT_AFTER = re.compile(
+    rf"^\s*(?:[,(]\s*)?(?:considered|suspected|queried|vs\.?|versus|לעומת|בחשד){_E}|^\s*\?",
+    re.IGNORECASE,
+)
+_DIFFERENTIAL_HE = re.compile(rf"{_W}(?:אבחנה מבדלת|אבחנות מבדלות|ד\"ד|ד״ד){_E}")
+_SURGERY_HEADING = re.compile(
+    rf"{_W}(?:psh|pshx|past surgical history|surgical history|surgeries|operations|ניתוחים|"
+    rf"ניתוחים בעבר|היסטוריה ניתוחית)\s*:[^.;\n]*$",
+    re.IGNORECASE,
+)
+# The relative who brings the patient, joins the call or tells the story.
+_INFORMANT = re.compile(
+    r"(?:brought in by|accompanied by|came with|attended with|here with|with)\s+(?:her|his|the)?"
+    r"\s*(?:daughter|son|wife|husband|partner|mother|father|carer|family)|"
+    r"(?:daughter|son|wife|husband|partner|carer)\s+(?:joined|present|reports|says|states|"
+    r"notes)|בליווי\s+(?:בתה|בנה|בתו|בנו|אשתו|בעלה|בת זוגו|בן זוגה)|לדבריה|לדבריו|"
+    r"לדברי\s+(?:הבן|הבת|האישה|הבעל|בתה|בנה|בתו|בנו|אשתו|בעלה)|הגיע(?:ה)?\s+עם\s+(?:אשתו|בעלה|"
+    r"בתה|בנה|בתו|בנו)",
+    re.IGNORECASE,
+)
+# "not raised,", "לא יציבה,": a "not" of one word, ended by the comma after it.
+_NOT_ONE_WORD = re.compile(
+    rf"{_W}(?:not|לא)\s+(?:raised|elevated|enlarged|tender|distended|palpable|swollen|"
+    rf"inflamed|increased|reduced|seen|visible|steady|stable|יציב|יציבה|מוגדל|מוגדלת|רגיש|"
+    rf"רגישה|נפוח|נפוחה|תקין|תקינה)\s*(?=,)",
+    re.IGNORECASE,
+)
+
+
+def no_diagnosis(body: str, start: int, end: int, name: str) -> bool:
+    """Whether the condition `name` at `start:end` of the sentence `body` is no diagnosis:
+    room air, a questionnaire, an examination's mood, a possibility, an operation."""
+    word = body[start:end]
+    if word == "RA" and _ROOM_AIR.search(body[max(0, start - 12) : start]):
+        return True
+    if word.upper() in _QUESTIONNAIRES and _QUESTIONNAIRE_NUMBER.match(body[end:]):
+        return True
+    if name in _MOOD_NAMES and _MSE_MOOD.match(body[end:]):
+        return True
+    if _DOUBT_AFTER.match(body[end:]) or _DIFFERENTIAL_HE.search(body[:start]):
+        return True
+    return bool(_SURGERY_HEADING.search(body[:start]))
+
+
+def without_informant(scope: str) -> str:
+    """`scope` with the relatives named only as informants blanked out."""
+    return _INFORMANT.sub(lambda m: " " * len(m.group(0)), scope)
+
+
+def without_closed_not(scope: str) -> str:
+    """`scope` with each "not" of one word that a comma ends blanked out."""
+    return _NOT_ONE_WORD.sub(lambda m: " " * len(m.group(0)), scope)
