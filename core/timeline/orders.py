@@ -49,7 +49,9 @@ _NOT_YET_AFTER = re.compile(
 # Right after the procedure: it is due at a later visit or after a while ("spirometry at
 # next visit", "plan X in 6/52", "לבצע אק"ג בהמשך", "בדיקות דם חוזרות בעוד 3 חודשים").
 _LATER_AFTER = re.compile(
-    r"^[\s,\-–]*(?:at (?:the )?next (?:visit|appointment|review|session)|next (?:visit|time)|"
+    rf"^(?:\s+(?:and|or|ו|ו?שתן|urine|[\w{HEB}]+ים))?[\s,\-–]*(?:at (?:the )?next (?:visit|"
+    r"appointment|review|session)|next (?:visit|time)|due|(?:before|prior to) (?:the )?next "
+    r"(?:visit|appointment|review)|לפני הביקור הבא|לקראת הביקור הבא|"
     r"in \d+\s*/\s*(?:52|12)|in \d+ (?:days?|weeks?|months?)|in a (?:week|month|year)|"
     r"later|בביקור הבא|בפגישה הבאה|בהמשך|בעוד|חוזרת|חוזרות|חוזר|חוזרים)(?![\w\u05d0-\u05ea])",
     re.IGNORECASE,

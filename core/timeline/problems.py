@@ -18,6 +18,13 @@ from core.timeline.experiencer import allergy_reaction, relatives_condition
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
 from core.timeline.lexicon_conditions import ICD10
 from core.timeline.orders import later_or_heading, only_considered, order_status
+from core.timeline.proc_context import (
+    home_advice,
+    only_a_score,
+    past_operation,
+    referral_reason,
+    waits_on_condition,
+)
 from core.timeline.sections import headings, section_at
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import DxStatus, Fact
@@ -341,6 +348,8 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 _, e0, name = found[0]
                 end = begin + e0
                 referral_spans.append((m.start(), end))
+                if waits_on_condition(body, m.start(), end):
+                    continue
                 a, b = base + m.start(), base + end
                 facts.append(Fact("procedure", f"referral: {name}", a, b, text[a:b]))
         for start, end, name in specialties.find(body):
@@ -349,6 +358,8 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 continue
             stop = end + after.end()
             referral_spans.append((start, stop))
+            if waits_on_condition(body, start, stop):
+                continue
             a, b = base + start, base + stop
             facts.append(Fact("procedure", f"referral: {name}", a, b, text[a:b]))
         # What a verb says ("injection into the R knee") first, then names elsewhere.
@@ -373,7 +384,14 @@ def read_problems(text: str, field: str) -> list[Fact]:
             order = order_status(near, body[end:], done_said)
             if _PRE_NEGATION.search(re.split(r"[,;:]", near)[-1]) or order == "none":
                 continue
-            if later_or_heading(name, body[end:]):
+            if later_or_heading(name, body[end:]) or only_a_score(name, body[end:]):
+                continue
+            if (
+                waits_on_condition(body, start, end)
+                or referral_reason(body, start, end, referral_spans)
+                or past_operation(body, start, end)
+                or home_advice(body[start:end], field, done_said)
+            ):
                 continue
             a, b = base + start, base + end
             status = "ordered" if order == "ordered" else None
