@@ -25,7 +25,8 @@ _TALKED_BEFORE = re.compile(
     r"considering|may need|might need|may require|may benefit from|could try|could consider|"
     r"options? (?:include|of|are)|thinking about|think about|if|unless|"
     r"מסרב ל?|מסרבת ל?|סרבן ל?|הוסבר על|הוסבר ל|הוסברה|שוחח על|שוחחנו על|"
-    rf"לשקול|שקול|נשקול|יש לשקול|ייתכן|אולי|אם|במידה ו|במידה ש){_E}",
+    r"לשקול|שקול|נשקול|יש לשקול|ייתכן|אולי|אם|במידה ו|במידה ש|הוצע|הוצעה|הוצעו|הצעתי|"
+    rf"הוצע לה|הוצע לו){_E}",
     re.IGNORECASE,
 )
 # Words that end a condition's reach, so the drug after them is ordered after all:
@@ -35,7 +36,8 @@ _ORDERED_NOW = re.compile(rf"{_W}(?:today|now|היום|כעת){_E}", re.IGNORECA
 _TALKED_AFTER = re.compile(
     r"^[\s,;\-–:(]*(?:(?:but|which|and)\s+)?(?:(?:pt|patient|he|she)\s+)?(?:declined|declines|"
     r"refused|refuses|wants to think|would like to think|to think about|will think|"
-    r"is considering|considering|in future|in the future|down the track|later|"
+    r"is considering|considering|in future|in the future|down the track|later|offered|"
+    r"discussed|הוצע|הוצעה|"
     rf"מעוניין לחשוב|מעוניינת לחשוב|רוצה לחשוב|סירב|סירבה|מסרב|מסרבת|בהמשך|אם)(?![\w{HEB}])",
     re.IGNORECASE,
 )
@@ -43,7 +45,9 @@ _TALKED_AFTER = re.compile(
 # mmol/L") or an angle ("פלקסיה 45°").
 _READING_AFTER = re.compile(
     r"^\s*[:=\-]?\s*(?:\d{1,2}[.,]\d+(?![\d])(?![.,]\d)(?!\s*(?:mg|mcg|g|ml|units?|iu|מ[\"״]?ג|מק[\"״]?ג))"
-    r"(?:\s*(?:mmol/l|meq/l|ממול/ל))?|\d{1,3}\s*(?:°|deg\b|degrees|מעלות))",
+    r"(?:\s*(?:mmol/l|meq/l|ממול/ל))?|\d{1,3}\s*(?:°|deg\b|degrees|מעלות)|"
+    # "אם אשלגן מעל 6": a level compared with a threshold.
+    r"(?:מעל|מתחת ל-?|above|below|over|under|>|<|≥|≤)\s*\d)",
     re.IGNORECASE,
 )
 
@@ -62,7 +66,13 @@ def only_talked_about(body: str, start: int, stop: int, verbs: list[int]) -> boo
         return False
     if last.group(0).casefold() in ("if", "unless", "אם"):
         return True  # "If BP remains high, start X": the verb is part of the plan in waiting
-    return not any(last.end() <= v < start for v in verbs)
+    # "Discussed starting X": a verb that is the talk's object orders nothing.
+    return not any(
+        last.end() <= v < start and not _TALK_OBJECT.match(body, last.end(), v) for v in verbs
+    )
+
+
+_TALK_OBJECT = re.compile(r"\s*(?:to|about|re:?|on|-)?\s*$", re.IGNORECASE)
 
 
 def is_reading(body: str, stop: int) -> bool:

@@ -39,7 +39,10 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"cut out|deprescribe|deprescribed|ran out of|self-discontinued|trial off|"
             r"הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
             r"מפסיק|מפסיקה|הפסקה של|הורדנו|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
-            r"הושהתה|להשהות|יופסק|תופסק|הפסיקו|הפסק|הפסיק ליטול|הפסיקה ליטול|ירד מ|ירדה מ"
+            r"הושהתה|להשהות|יופסק|תופסק|הפסיקו|הפסק|הפסיק ליטול|הפסיקה ליטול|ירד מ|ירדה מ|"
+            # A course finished is over: "Finished amoxicillin course", "סיימה את המוקסיפן".
+            r"finished|completed|finished the course of|completed the course of|סיים|סיימה|"
+            r"סיים את|סיימה את|סיים טיפול ב|סיימה טיפול ב"
         ),
     ),
     (
@@ -55,7 +58,8 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"התחיל|התחילה|להתחיל|התחלת|התחלנו|מתחיל|מתחילה|הותחל|הותחלה|נרשם|נרשמה|רשמתי|"
             r"ניתן מרשם ל|מרשם ל|הוסף|הוספנו|להוסיף|נתתי מרשם ל|try|new:|new -|new –|"
             r"new med|new meds|new medication|new medications|new drug|new script|newly started|"
-            r"newly prescribed|newly added|תרופה חדשה|תרופות חדשות|חדש:|חדשה:|עבר ל|עברה ל"
+            r"newly prescribed|newly added|תרופה חדשה|תרופות חדשות|חדש:|חדשה:|עבר ל|עברה ל|"
+            r"לעבור ל"
         ),
     ),
     (
@@ -63,7 +67,9 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
         _cues(
             r"continue|continued|continues|continuing|cont\.?|c/w|maintain|maintained|remain on|"
             r"remains on|stay on|stays on|refill|refilled|refills|renew|renewed|same dose|"
-            r"increase|increased|increasing|decrease|decreased|reduce|reduced|titrate|titrated|"
+            # "X 10 mg daily, titrate per protocol": the new drug's schedule, no dose change.
+            r"increase|increased|increasing|decrease|decreased|reduce|reduced|titrated|"
+            r"titrate(?!\s+per\b)(?!\s+as\b)|"
             r"uptitrate|up-titrate|adjust|adjusted|ממשיך|ממשיכה|להמשיך|המשך|המשיך|המשיכה|"
             r"העלאת מינון|הורדת מינון|חידוש מרשם|חידשתי|keep|keeps|kept|carry on with|carry on|"
             r"carries on with|continue with|no change to|no change in|no changes to|no change|"
@@ -73,7 +79,7 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"ממשיכים|ממשיך ליטול|ממשיכה ליטול|להמשיך ליטול|ממשיך עם|ממשיכה עם|ללא שינוי ב|"
             r"ללא שינוי|ללא שינויים|אותו מינון|באותו מינון|כרגיל|הועלה|הועלתה|הוגדל|הוגדלה|"
             r"הופחת|הופחתה|להעלות|להוריד|להפחית|העלינו|הפחתנו|הגדלת מינון|הפחתת מינון|"
-            r"ירידה במינון|עלייה במינון|שינוי מינון"
+            r"ירידה במינון|עלייה במינון|שינוי מינון|חידוש|חידוש מרשם ל"
         ),
     ),
     (
@@ -83,7 +89,11 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"home meds|takes|taking|uses|using|is on|currently on|already on|been on|"
             r"תרופות|תרופות קבועות|נוטל|נוטלת|מקבל|מקבלת|מטופל ב|מטופלת ב|regimen|current regimen|"
             r"medication regimen|current treatment|usual meds|usual medications|active meds|"
-            r"active medications|med rec|טיפול קבוע|טיפול תרופתי|הטיפול הנוכחי|טיפול תרופתי קבוע"
+            r"active medications|med rec|טיפול קבוע|טיפול תרופתי|הטיפול הנוכחי|טיפול תרופתי קבוע|"
+            # Asking for a renewal is no renewal yet: the drug is one the patient takes.
+            r"needs repeat of|needs a repeat of|requests a repeat of|requests repeat of|"
+            r"requests a refill of|requesting a refill of|מבקש חידוש מרשם|מבקשת חידוש מרשם|"
+            r"מבקש חידוש|מבקשת חידוש"
         ),
     ),
 )
@@ -95,7 +105,8 @@ _CUE = re.compile(
 # What voids a mention: an allergy, a refusal, "not on".
 _NOT_TAKEN = re.compile(
     rf"{_W}(?:allerg\w*|nkda|intoleran\w*|declined|declines|refused|refuses|not on|not taking|"
-    rf"never took|never taken|avoid|avoids|contraindicated|no|אלרגי\w*|רגישות ל|סירב\w*|לא נוטל\w*|"
+    rf"never took|never taken|avoid|avoids|contraindicated|no|אלרגי\w*|רגישות ל|רגישות|רגיש|"
+    rf"רגישה|סירב\w*|לא נוטל\w*|"
     rf"ללא|אין){_E}",
     re.IGNORECASE,
 )
@@ -124,7 +135,7 @@ _AFTER_WORDS: tuple[tuple[MedStatus, str, str], ...] = (
         r"adjusted|changed)|ללא שינוי|כרגיל|באותו מינון|ממשיך|ממשיכה|נמשך|הועלה|הופחת",
         r"continue|cont|keep|same|unchanged|no change|increase|decrease|reduce|taper|wean|"
         r"ongoing|as before|as is|as usual|refill|renew|same dose|להמשיך|ממשיך|ממשיכה|ללא שינוי|"
-        r"כרגיל|המשך",
+        r"כרגיל|המשך|הפחתה|הפחתה הדרגתית|העלאה|הורדה|הגדלה|חידוש",
     ),
 )
 _AFTER = re.compile(
@@ -160,7 +171,9 @@ _NOT_A_DRUG_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_A_DRUG_BEFORE = re.compile(
-    r"(?:low|deficiency of|deficient in|level of|חוסר|מחסור ב|רמת|רמות)\s*-?\s*$", re.IGNORECASE
+    r"(?:low|deficiency of|deficient in|level of|low-?|diet low in|חוסר|מחסור ב|רמת|רמות|דל|דלת|"
+    r"דיאטה דלת|עשיר ב|עשירה ב)\s*-?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -170,7 +183,7 @@ _SWITCH = re.compile(
     rf"{_W}(?:switch|switched|switching|change|changed|changing|replace|replaced|replacing|"
     r"convert|converted|swap|swapped|substitute|substituted|transition|transitioned|rotate|"
     r"rotated|מעבר|הוחלף|הוחלפה|הוחלפו|החלפה|החלפנו|להחליף|מחליף|מחליפים|עבר|עברה|הועבר|"
-    rf"הועברה){_E}",
+    rf"הועברה|לעבור|במקום|instead of){_E}",
     re.IGNORECASE,
 )
 _SWITCH_LINK = re.compile(
@@ -181,7 +194,7 @@ _SWITCH_LINK = re.compile(
 _ARROW = re.compile(r"→|->|=>|⇒")
 # "Allergies: amoxicillin": a heading that names allergies voids the drugs after it.
 _ALLERGY_HEAD = re.compile(
-    rf"{_W}(?:allerg\w*|drug allergies|אלרגי\w*|רגישויות|רגישות לתרופות)\s*:", re.IGNORECASE
+    rf"{_W}(?:allerg\w*|drug allergies|אלרגי\w*|רגישויות|רגישות לתרופות|רגישות)\s*:", re.IGNORECASE
 )
 
 Mention = tuple[int, int, str]
@@ -385,7 +398,7 @@ def _hebrew_near(body: str) -> list[Mention]:
         if word[0] in _HEB_PREFIXES and len(word) > 4:
             candidates.append((word[1:], start + 1))
         for candidate, at in candidates:
-            if candidate in lexicon.canonical:
+            if candidate in lexicon.canonical or candidate in _HEB_LAB_WORDS:
                 break
             best = process.extractOne(
                 _skeleton(candidate), _hebrew_names(), scorer=fuzz.ratio, score_cutoff=80
@@ -394,6 +407,12 @@ def _hebrew_near(body: str) -> list[Mention]:
                 found.append((at, m.end(1), lexicon.canonical[_hebrew_by_skeleton()[best[0]]]))
                 break
     return found
+
+
+# Laboratory words that a value in mg follows ("גלוקוזה 247 מ"ג/ד"ל"): no drug's near name.
+_HEB_LAB_WORDS = frozenset(
+    {"גלוקוזה", "סוכר", "כולסטרול", "המוגלובין", "קראטינין", "קריאטינין", "טריגליצרידים"}
+)
 
 
 def _skeleton(word: str) -> str:
