@@ -33,20 +33,25 @@ _BEFORE = re.compile(
     rf"{_W}(?:previous|previously|prior|earlier|last (?:week|month|year)(?:'s|’s)|"
     rf"(?<!since )(?<!since the )last (?:visit|time|review|appointment)|ago|before the|"
     rf"at (?:the )?last visit|בביקור הקודם|בפגישה הקודמת|במפגש הקודם|בבדיקה הקודמת|"
+    rf"at the (?:start|beginning) of|בתחילת השנה|בתחילת החודש|בתחילת|"
     rf"קודם לכן|לפני {_HE_SPAN}|בעבר){_E}",
     re.IGNORECASE,
 )
 # Right after the value: when it was measured, if before today.
 _AFTER = re.compile(
-    rf"^[\s,(]*(?:(?:was|were)\s+)?(?:in\s+(?:{_MONTHS}|(?:19|20)\d\d)|\(?(?:19|20)\d\d\)|"
+    rf"^[ \t,(]*(?:(?:was|were)\s+)?(?:in\s+(?:{_MONTHS}|(?:19|20)\d\d)|\(?(?:19|20)\d\d\)|"
     rf"(?:{_SPAN}|days?|weeks?|months?|years?) ago|(?:at )?(?:the )?last (?:visit|time)|"
-    rf"previously|before (?:the|treatment|starting|surgery)|לפני {_HE_SPAN}|בביקור הקודם|"
+    rf"previously|before (?:the|treatment|starting|surgery)|at the (?:start|beginning) of "
+    rf"(?:the )?(?:year|month)|לפני {_HE_SPAN}|בביקור הקודם|"
     rf"בעבר|ב-?(?:19|20)\d\d)(?![\w{HEB}])",
     re.IGNORECASE,
 )
 # Where a value's clause begins and ends: a comma (not a decimal one), a semicolon, a full
 # stop that ends a sentence, a bar or a line's end.
-_CLAUSE = re.compile(r",(?!\d)|;|\.(?=\s|$)|\||\n")
+_CLAUSE = re.compile(r",(?!\d)|;|\.(?=\s|$)|\||\n| {2,}|\t")
+# After a comma or a run of spaces, a word of the past followed by a value of its own is
+# that value's: "BP=149/77, last visit 106/88".
+_OWN_VALUE = re.compile(r"[^,;.|\n]*?\d")
 
 
 def earlier_value(text: str, start: int, end: int) -> bool:
@@ -54,4 +59,8 @@ def earlier_value(text: str, start: int, end: int) -> bool:
     begins = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
     before = text[begins[-1] if begins else 0 : start]
     # "wt 3 months ago 92 kg": "wt 3" is misread too, and "months ago" follows it.
-    return bool(_BEFORE.search(before) or _AFTER.match(text[end : end + 60]))
+    after = _AFTER.match(text[end : end + 60])
+    gap = after.group(0) if after is not None else ""
+    if ("," in gap or "  " in gap) and _OWN_VALUE.match(text, end + len(gap)):
+        after = None
+    return bool(_BEFORE.search(before) or after)

@@ -26,7 +26,8 @@ _BRIDGE_WORDS = (
     r"elevated|raised|high|low|borderline|stable|ifcc|ngsp|dcct|fell|rose|dropped|climbed|"
     r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה|"
     r"מוערך|ציון|בציון|בדרגה|בדרגת|דרגה|טוטאלי|כולל|עד|ל-|הינו|הינה|הוא|היא|קיבל|קיבלה|"
-    r"נקודות|בבדיקה|במדידה|מחושב|מחושבת|at home|home|בבית"
+    r"נקודות|בבדיקה|במדידה|מחושב|מחושבת|at home|home|בבית|log|this am|this morning|"
+    r"in the morning|this pm|בבוקר|בערב|סביב|בממוצע"
 )
 _SIDE = r"(?:left|right|l|r|lt|rt|bilateral|bilat)"
 _JOINT = (
@@ -87,6 +88,7 @@ SPECS: tuple[Spec, ...] = (
             r"rr",
             r"bld press",
             r"nibp",
+            r"(?:home )?cuff",
             rf"{HEB_PREFIX}לחץ[- ]?(?:ה)?דם",
             rf"{HEB_PREFIX}לח?[\"״'׳]ד",
             rf"{HEB_PREFIX}ל\.ד\.?",
@@ -160,6 +162,7 @@ SPECS: tuple[Spec, ...] = (
             r"temp",
             r"temperature",
             r"tmax",
+            r"afebrile",
             r"oral temp",
             rf"{HEB_PREFIX}חום(?: גוף)?",
             r"body temp(?:erature)?",

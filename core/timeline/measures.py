@@ -28,7 +28,9 @@ from core.timeline.measure_specs import BRIDGE, HEB, HEB_PREFIX, SPECS, Spec
 from core.timeline.types import MEASURES, Fact, Flag
 from core.timeline.units import convert
 
-_THRESHOLD = re.compile(r"(?:<|>|≤|≥|=<|under|below|above|less than|at most|פחות מ|מתחת ל)\s*$")
+_THRESHOLD = re.compile(
+    r"(?:<|(?<![-=])>|≤|≥|=<|under|below|above|less than|at most|פחות מ|מתחת ל)\s*$"
+)
 _TARGET_WORDS = re.compile(
     r"(?:\b(?:target|goal|aim|aiming|keep|maintain|should be|ideally|threshold)\b|יעד|מטרה)",
     re.IGNORECASE,
@@ -87,6 +89,8 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CHANGE_AFTER = re.compile(r"\s*(?:loss|gain|weight loss|lost|down|up|less|more)(?![\w])", re.I)
+_DURATION = re.compile(r"\s*(?:days?|weeks?|months?|hours?|ימים|שבועות|חודשים|שעות)(?![\w])")
+_GRIP = re.compile(r"grip|jamar|dynamomet|pinch|אחיזה|צביטה", re.IGNORECASE)
 # "180 lbs" with no label is a weight; "72 bpm" a heart rate.
 _BARE_LB = re.compile(r"(?<![\w/.\d])(\d{2,3}(?:\.\d)?)\s*(?:lbs?|pounds)(?![\w])", re.I)
 _BARE_BPM = re.compile(
@@ -154,7 +158,8 @@ def _is_target(text: str, label_start: int, value_start: int, *, censored: bool 
     """A goal ("target BP < 130/80", "goal A1c under 7"). With `censored`, a laboratory
     that reports "eGFR >90" states a result: only words make it a goal."""
     before = text[max(0, label_start - 30) : label_start]
-    before = re.split(r"[.;\n]", before)[-1]
+    # "goal 70 kg, BMI 33", "(target <130/80) | HR 88": a goal's words end at its clause.
+    before = re.split(r"[.;\n|)]|,(?!\d)", before)[-1]
     between = text[label_start:value_start]
     threshold = _THRESHOLD.search(text[max(0, value_start - 12) : value_start])
     if threshold is not None and censored and threshold.group(0).strip() in (">", "≥", ">="):
@@ -348,10 +353,14 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
                 continue
             if _is_target(text, a, a) or _CHANGE_AFTER.match(text[b:]):
                 continue
+            if _GRIP.search(text, text.rfind("\n", 0, a) + 1, a):
+                continue  # "grip (Jamar) R 18 kg, L 25 kg": a strength, not a weight
             taken.append((a, b))
             weight = round(convert("weight", value, unit), 2)
             emit_all(("weight",), [weight], a, b, ((1, 350),))
     facts = [f for f in facts if not earlier_value(text, f.start, f.end)]
+    # "no flank pain\n3 days of cough": a number of days is no pain score.
+    facts = [f for f in facts if not (f.name == "pain" and _DURATION.match(text, f.end))]
     return _without_conversions(text, sorted(facts, key=lambda f: f.start)), flags
 
 

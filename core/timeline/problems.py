@@ -284,6 +284,7 @@ _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "telehealth",
             r"telehealth|tele-health|telemedicine|tele-?visit|tele-?consult\w*|telephonic|"
+            r"(?:phone|telephone|video) (?:f/u|f/up|fu|follow[- ]?up)|"
             r"e-?visit|virtual|via (?:video|zoom|teams|phone|telephone)|by (?:video|phone|"
             r"telephone)|over the (?:phone|telephone)|on zoom|zoom|(?:video|phone|telephone|"
             r"remote) (?:visit|call|consult\w*|appointment|session|review|follow[- ]?up|check-?in)|"
