@@ -225,7 +225,7 @@ def _procedures(text: str, field: str = "plan") -> list[str]:
         ("Underwent lap chole in 2015", []),
         ("CXR: clear.", ["chest x-ray"]),
         ("Came in for her scheduled spirometry", ["spirometry"]),
-        ("Flu shot given; no reaction.", ["vaccination"]),
+        ("Flu shot given; no reaction.", ["flu vaccine"]),
         ("Cardiology consult requested.", ["referral: cardiology"]),
         ("Refer to mental health team", ["referral: psychiatry"]),
         ("הוזרקו סטרואידים לברך ימין", ["knee injection"]),
@@ -253,7 +253,7 @@ def test_procedures_done_by_name_and_by_verb(text: str, expected: list[str]) -> 
 def test_a_condition_inside_a_procedure_name_is_no_diagnosis() -> None:
     e = extract("Flu vaccine given. Cataract surgery today.", "plan")
     assert [f.name for f in e.facts if f.kind == "procedure"] == [
-        "vaccination",
+        "flu vaccine",
         "cataract surgery",
     ]
     assert [f for f in e.facts if f.kind == "diagnosis"] == []

@@ -152,13 +152,15 @@ ROWS: list[Row] = [
      "left knee performed.", [("proc", "knee injection"), ("proc", "knee injection")], []),
     ("en", "plan", "Cardiology consult requested. Referred to orthopedic surgery.",
      [("proc", "referral: cardiology"), ("proc", "referral: orthopedics")], []),
+    # The flu vaccine by its own name (issue 27; "vaccination" until then), as the held-out
+    # and blind sets name it.
     ("en", "objective", "Flu vaccine administered today; no immediate reaction.",
-     [("proc", "vaccination")], []),
+     [("proc", "flu vaccine")], []),
     ("he", "plan", "הוזרקו סטרואידים לכתף ימין. ייעוץ קרדיולוגי. בוצעה שאיבה מהברך.",
      [("proc", "shoulder injection"), ("proc", "referral: cardiology"),
       ("proc", "joint aspiration")], []),
     ("he", "objective", "לאחר ניתוח להחלפת ברך ב-2018. ניתן חיסון שפעת.",
-     [("proc", "vaccination")], []),
+     [("proc", "flu vaccine")], []),
     # -- medications ----------------------------------------------------------------------------
     ("en", "plan", "Stop:\n- ibuprofen\n- naproxen\nContinue:\n- lisinopril 10 mg\n"
      "- metformin 500 mg bid",

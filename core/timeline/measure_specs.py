@@ -43,6 +43,7 @@ _MOTION = (
     r"abducts|bends|bend|dorsiflexes|rotates|flexed|extended|abducted|bent"
 )
 _HEB_MOTION = (
+    r"פלקסיה|אקסטנציה|אבדוקציה|אדוקציה|רוטציה|"
     r"כיפו[ףפ]|כפיפ[הת]|יישור|ישור|פשיט[הת]|הרחק[הת]|קירוב|סיבוב|הרמ[הת]|טווח (?:ה)?תנועה|"
     r"מתכופפ(?:ת|ים|ות)?|מתכופף|מתיישר(?:ת)?|מכופפ(?:ת)?|מכופף|מרחיק(?:ה)?|מיישר(?:ת)?"
 )
@@ -59,8 +60,9 @@ _DATE = (
 )
 # "Glucose, fasting (mg/dL): 110": the unit, in brackets, before the value.
 _UNIT_NOTE = r"\((?:mg/dl|mmol/l|mmol/mol|%|kg|lbs?|cm|mm\s?hg|bpm|°\s?[cf]|ml/min[^)]{0,12})\)"
+# A label's value is on its line: "GAD-7\nscored 26 on the PHQ-9" is no GAD-7 of 26.
 BRIDGE = (
-    rf"(?:[\s:=\-–,()|]|\b(?:{_BRIDGE_WORDS})\b|(?:{_BRIDGE_WORDS})|{_FROM_TO}|{_DATE}|"
+    rf"(?:[^\S\n]|[:=\-–,()|]|\b(?:{_BRIDGE_WORDS})\b|(?:{_BRIDGE_WORDS})|{_FROM_TO}|{_DATE}|"
     rf"{_UNIT_NOTE})*?"
 )
 # A threshold right before the value makes it a target, not a reading.
@@ -162,6 +164,7 @@ SPECS: tuple[Spec, ...] = (
             r"temp",
             r"temperature",
             r"tmax",
+            r"t\s?°",
             r"afebrile",
             r"oral temp",
             rf"{HEB_PREFIX}חום(?: גוף)?",
@@ -178,6 +181,8 @@ SPECS: tuple[Spec, ...] = (
         ("spo2",),
         (
             r"spo2",
+            r"spo₂",
+            r"sao₂",
             r"sp02",
             r"sao2",
             r"o2 sat(?:uration)?s?",
@@ -208,6 +213,7 @@ SPECS: tuple[Spec, ...] = (
             r"pain level",
             r"pain rating",
             r"nrs",
+            r"nprs",
             r"vas",
             r"pain intensity",
             rf"{HEB_PREFIX}כאב",
@@ -234,7 +240,8 @@ SPECS: tuple[Spec, ...] = (
             r"hba1",
             rf"{HEB_PREFIX}המוגלובין סוכרתי",
             rf"{HEB_PREFIX}סוכר ממוצע",
-            rf"{HEB_PREFIX}המוגלובין(?: ה?מסוכרר)?(?:\s?a1c)?",
+            # Plain "המוגלובין 12.8" is a haemoglobin, not an A1c.
+            rf"{HEB_PREFIX}המוגלובין(?: ה?מסוכרר(?:\s?a1c)?|\s?a1c)",
             rf"{HEB_PREFIX}המוגלובין מסוכרר",
         ),
         rf"({_NUM})",
@@ -337,7 +344,7 @@ SPECS: tuple[Spec, ...] = (
             rf"{HEB_PREFIX}קראטי?נין",
         ),
         rf"({_NUM})",
-        r"mg/dl|[uµμ]mol/l",
+        r"mg/dl|[uµμ]mol/l|מ[\"״]?ג/ד[\"״]?ל|מיקרומול/ל",
         ((0.1, 20),),
     ),
     Spec(

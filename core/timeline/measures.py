@@ -129,7 +129,8 @@ def _unit_key(raw: str | None) -> str | None:
         (r"^(°f|degreesf|degreef|degreesfahrenheit|fahrenheit|f)$", "f"),
         (r"^(°c|degreesc|degreec|degreescelsius|celsius|c)$", "c"),
         (r"^(mmol/l|mmol|ממול/ל)$", "mmol/l"),
-        (r"^[uµμ]mol/l$", "umol/l"),
+        (r"^([uµμ]mol/l|מיקרומול/ל)$", "umol/l"),
+        (r"^(mg/dl|מ[\"״]?ג/ד[\"״]?ל)$", "mg/dl"),
         (r"^mmol/mol$", "mmol/mol"),
     )
     return next((key for pattern, key in table if re.match(pattern, u)), u)

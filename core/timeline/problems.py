@@ -14,6 +14,7 @@ import re
 
 from core.timeline.course import ongoing, over_by_date, over_later, status_in_background
 from core.timeline.dx_context import no_diagnosis, without_closed_not, without_informant
+from core.timeline.dx_typos import misspelt_conditions
 from core.timeline.experiencer import allergy_reaction, relatives_condition
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
 from core.timeline.lexicon_conditions import ICD10
@@ -210,7 +211,8 @@ _DONE_VERBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "blood test",
         ),
         (
-            r"vaccinated|immuni[sz]ed|vaccine (?:was )?administered|חוסן|חוסנה|קיבל חיסון|"
+            r"vaccinated|immuni[sz]ed|(?<!flu )(?<!influenza )vaccine (?:was )?administered|חוסן|"
+            r"חוסנה|קיבל חיסון|"
             r"קיבלה חיסון",
             "vaccination",
         ),
@@ -290,7 +292,7 @@ _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"remote) (?:visit|call|consult\w*|appointment|session|review|follow[- ]?up|check-?in)|"
             r"טלרפואה|ביקור מרחוק|ייעוץ מרחוק|מפגש מרחוק|שיחת וידאו|שיחת וידיאו|בוידאו|בווידאו|"
             r"ביקור טלפוני|שיחה טלפונית|שיחת טלפון|מפגש טלפוני|מפגש וידאו|ייעוץ טלפוני|טלפונית|"
-            r"בזום|זום|מפגש מקוון|פגישה מקוונת|ביקור וירטואלי",
+            r"בזום|זום|מפגש מקוון|פגישה מקוונת|ביקור וירטואלי|ברפואה מרחוק|רפואה מרחוק",
         ),
         (
             "initial",
@@ -398,6 +400,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
             status = "ordered" if order == "ordered" else None
             facts.append(Fact("procedure", name, a, b, text[a:b], status=status))
         found = _with_codes(body, conditions.find(body))
+        found = sorted([*found, *misspelt_conditions(body, found)])
         list_ends = _list_ends(body, found)
         for (start, end, name), list_end in zip(found, list_ends, strict=True):
             c = cut(start)
