@@ -51,7 +51,7 @@ def _known() -> frozenset[str]:
 def misspelt_conditions(body: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of the words of `body` outside `found` that are a
     condition's name with one slip."""
-    names, known = _names(), _known()
+    known = _known()
     out: list[tuple[int, int, str]] = []
     for m in _WORD.finditer(body):
         start, end = m.span(1)
@@ -60,8 +60,17 @@ def misspelt_conditions(body: str, found: list[tuple[int, int, str]]) -> list[tu
         word = m.group(1).casefold()
         if word in known:
             continue
-        best = process.extractOne(word, _choices(), scorer=Levenshtein.distance, score_cutoff=1)
-        # "afebrile" is "febrile" denied by its first letter, not a slip.
-        if best is not None and word[1:] != best[0]:
-            out.append((start, end, names[best[0]]))
+        name = _near(word)
+        if name is not None:
+            out.append((start, end, name))
     return out
+
+
+@functools.lru_cache(maxsize=8192)
+def _near(word: str) -> str | None:
+    """The condition `word` is one slip from, if any (notes repeat their words: cached)."""
+    best = process.extractOne(word, _choices(), scorer=Levenshtein.distance, score_cutoff=1)
+    # "afebrile" is "febrile" denied by its first letter, not a slip.
+    if best is None or word[1:] == best[0]:
+        return None
+    return _names()[best[0]]
