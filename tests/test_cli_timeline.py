@@ -73,7 +73,8 @@ def test_timeline_prints_every_fact_with_its_session_date_field_and_span(importe
         ("ibuprofen", "stopped", "v-2"),
     }
     named = ok(cli(imported, "timeline", "--client", "c-7", "--name", "asthma"))
-    assert [(f["status"], f["session_external_id"]) for f in named] == [("history", None)]
+    # A lasting condition under "h/o" is still the patient's (docs/timeline.md).
+    assert [(f["status"], f["session_external_id"]) for f in named] == [("present", None)]
     bad = cli(imported, "timeline", "--client", "c-7", "--kind", "vitamins")
     assert bad.returncode == 2
 
