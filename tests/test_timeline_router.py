@@ -42,6 +42,14 @@ TODAY = dt.date(2025, 6, 1)
         ("Did he undergo a colonoscopy?", "any_record", "colonoscopy"),
         ("האם נעשתה קולונוסקופיה?", "any_record", "colonoscopy"),
         ("Has warfarin ever come up?", "any_record", "warfarin"),
+        # a start asked for by its date, a drug by its brand
+        ("Start date for Concor?", "med_first", "bisoprolol"),
+        ("Since when has she been on Lipitor?", "med_first", "atorvastatin"),
+        ("ממתי היא נוטלת ליפיטור?", "med_first", "atorvastatin"),
+        # what was given for a condition
+        ("What was prescribed for gout?", "prescribed_for", "gout"),
+        ("Which medications did he get for his depression?", "prescribed_for", "depression"),
+        ("איזו תרופה קיבלה לשיגדון?", "prescribed_for", "gout"),
     ],
 )
 def test_each_family_of_wording_reaches_its_kind(
@@ -68,6 +76,8 @@ def test_a_period_is_read_with_both_ends() -> None:
         "What was the plan at the appointment on 2024-03-01?",
         "Why did he come in last time?",
         "מה נאמר בפגישה האחרונה?",
+        # a dated question about what was given is about that visit's note
+        "What was prescribed for gout at the visit on 2024-03-01?",
     ],
 )
 def test_what_a_visits_note_says_stays_with_the_model(question: str) -> None:

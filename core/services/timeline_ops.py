@@ -13,6 +13,7 @@ from uuid import UUID
 from sqlalchemy import Connection
 
 from core.assistant.types import AskSource
+from core.domain import Client, Session
 from core.messages import Message
 from core.progress import CancelToken, Progress
 from core.records.repos import ClientRepo, SessionRepo
@@ -23,8 +24,10 @@ from core.settings import require_allowed
 from core.timeline import answers, page_facts, store
 from core.timeline import brief as briefs
 from core.timeline.brief import ENGLISH, Render, SummaryWords, render_en
-from core.timeline.questions import OverTime, read_over_time
+from core.timeline.questions import OverTime, named_subjects, read_over_time
+from core.timeline.text import HEB
 from core.timeline.types import Brief, Kind, TimelineFact
+from core.timeline.wording import words_for
 
 
 @dataclass(frozen=True)
@@ -105,15 +108,33 @@ class TimelineService:
         self._fresh(client_id)
         return self.session.run(lambda c, k: _answer(c, k, q, client_id, today))
 
+    def unmentioned(self, question: str, client_id: UUID) -> Unmentioned | None:
+        """The first drug, condition or procedure the question names that none of the
+        client's notes and facts mentions under any of its names, with the refusal that
+        says so; None when the question names none, or each is in the notes. A small model
+        asked the dose of a drug she never took answered with another drug's dose."""
+        named = named_subjects(question)
+        if not named:
+            return None
+        self._fresh(client_id)
+        return self.session.run(lambda c, k: _unmentioned(c, k, question, named, client_id))
 
-def _answer(
-    c: Connection, k: CellCipher, q: OverTime, client_id: UUID, today: dt.date
-) -> TimelineAnswer:
-    client = ClientRepo(k).get(c, client_id)
-    sessions = SessionRepo(k).for_client(c, client_id)
-    visits = [
-        _visit(s.id, s.data.date, {f: getattr(s.data, f) for f in SESSION_FIELDS}) for s in sessions
-    ]
+
+@dataclass(frozen=True)
+class Unmentioned:
+    """A name the question asks about that no note holds, and the refusal that says so."""
+
+    answer: TimelineAnswer
+    forms: tuple[str, ...]  # every way a note may write it
+
+    def in_passage(self, text: str) -> bool:
+        """Whether a passage found for the question (a document's page too) holds it."""
+        return line_matches(self.forms)(text)
+
+
+def _notes_search(
+    client: Client, sessions: Sequence[Session]
+) -> Callable[[Sequence[str]], list[answers.Cite]]:
     notes = [(None, None, f, getattr(client.data, f) or "") for f in ("medical_history", "notes")]
     notes += [
         (s.id, s.data.date, f, getattr(s.data, f) or "") for s in sessions for f in SESSION_FIELDS
@@ -129,7 +150,43 @@ def _answer(
             if matches(line)
         ]
 
+    return search_notes
+
+
+def _unmentioned(
+    c: Connection,
+    k: CellCipher,
+    question: str,
+    named: Sequence[tuple[str, str]],
+    client_id: UUID,
+) -> Unmentioned | None:
+    search_notes = _notes_search(
+        ClientRepo(k).get(c, client_id), SessionRepo(k).for_client(c, client_id)
+    )
+    known = {t.fact.name.casefold() for t in store.load(c, k, client_id) if t.fact.kind != "flag"}
+    for name, asked in named:
+        forms = answers.forms_of(name)
+        if known & {n.casefold() for n in answers.names_under(name)} or search_notes(forms):
+            continue
+        w = words_for(bool(re.search(f"[{HEB}]", question)))
+        shown = name if asked.casefold() == name.casefold() else f"{asked} ({name})"
+        q = OverTime("any_record", subject=name, hebrew=w.hebrew)
+        return Unmentioned(TimelineAnswer(q, w.found_no_note(shown), True, []), tuple(forms))
+    return None
+
+
+def _answer(
+    c: Connection, k: CellCipher, q: OverTime, client_id: UUID, today: dt.date
+) -> TimelineAnswer | None:
+    client = ClientRepo(k).get(c, client_id)
+    sessions = SessionRepo(k).for_client(c, client_id)
+    visits = [
+        _visit(s.id, s.data.date, {f: getattr(s.data, f) for f in SESSION_FIELDS}) for s in sessions
+    ]
+    search_notes = _notes_search(client, sessions)
     draft = answers.answer(q, store.load(c, k, client_id), visits, search_notes, today)
+    if draft.declined:
+        return None
     external = {s.id: s.data.external_id for s in sessions}
     sources = [
         AskSource(

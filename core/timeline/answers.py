@@ -5,6 +5,7 @@ number; `check_order` re-derives "latest", "first" and "last N" from the facts' 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from uuid import UUID
@@ -40,6 +41,8 @@ class Draft:
     text: str = ""
     cites: list[Cite] = field(default_factory=list[Cite])
     refused: bool = False
+    # The timeline holds no answer, and says nothing: the model's path reads the notes.
+    declined: bool = False
 
     def cite(self, c: Cite) -> str:
         if c not in self.cites:
@@ -83,6 +86,8 @@ def answer(
     draft = Draft()
     if q.measures:
         _measures(q, facts, w, draft)
+    elif q.ask == "prescribed_for":
+        _prescribed_for(q, facts, w, draft)
     elif q.ask in ("med_first", "med_last", "prescribed_at", "current_meds"):
         _medications(q, facts, visits, w, draft)
     elif q.ask == "first_diagnosed":
@@ -211,6 +216,32 @@ def _medications(
     d.text, d.refused = w.found_no_note(w.drug_name(name)), True
 
 
+def _prescribed_for(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> None:
+    """What was prescribed at the visits whose notes assess the condition as present, each
+    drug once, at the first such visit. Notes seldom say which drug is for which problem,
+    so the answer says where it looked. No such prescription: declined, not "none"."""
+    name = q.subject or ""
+    names = set(names_under(name))
+    visits = {
+        t.session_id
+        for t in facts
+        if t.fact.kind == "diagnosis" and t.fact.name in names and t.fact.status == "present"
+    }
+    first: dict[str, TimelineFact] = {}
+    for t in facts:
+        at_one = t.session_id is not None and t.session_id in visits
+        if at_one and t.fact.kind == "medication" and t.fact.status in _PRESCRIBED:
+            first.setdefault(t.fact.name, t)
+    if not first:
+        d.declined = True
+        return
+    given = sorted(first.values(), key=lambda t: t.session_date or dt.datetime.min)
+    items = [
+        w.given_on(t.fact.name, t.fact.dose, _day(t.session_date), d.cite(_of(t))) for t in given
+    ]
+    d.text = w.prescribed_for(w.condition(name), items)
+
+
 def _diagnosis(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> None:
     name = q.subject or ""
     mine = [t for t in facts if t.fact.kind == "diagnosis" and t.fact.name == name]
@@ -259,11 +290,9 @@ def _any_record(
     holds the name or one of its other names. Only when neither finds anything is the
     answer that no note mentions it."""
     subject = q.subject or ""
-    forms = _forms(subject)
-    mine = [
-        t for t in facts if t.fact.kind != "flag" and t.fact.name.casefold() == subject.casefold()
-    ]
-    cites = [_of(t) for t in mine] or search_notes(forms)
+    names = {n.casefold() for n in names_under(subject)}
+    mine = [t for t in facts if t.fact.kind != "flag" and t.fact.name.casefold() in names]
+    cites = [_of(t) for t in mine] or search_notes(forms_of(subject))
     if not cites:
         d.text, d.refused = w.found_no_note(w.subject(subject)), True
         return
@@ -277,13 +306,26 @@ def _any_record(
     d.text = w.recorded(w.subject(subject), shown, negated)
 
 
-def _forms(subject: str) -> list[str]:
+def names_under(subject: str) -> list[str]:
+    """A known name and the narrower names that contain it as words: "insulin" is also
+    "insulin glargine" (a note that says Lantus), "back pain" also "low back pain". A
+    look for "insulin" that missed Lantus would say no note mentions it."""
+    for table in (DRUGS, CONDITIONS, PROCEDURES):
+        if subject in table:
+            word = re.compile(rf"(?<!\w){re.escape(subject)}(?!\w)")
+            return [subject, *(n for n in table if n != subject and word.search(n))]
+    return [subject]
+
+
+def forms_of(subject: str) -> list[str]:
+    """Every way a note may write `subject`: its names under it (`names_under`) and their
+    other spellings (brands, Hebrew); a referral by its specialty's names."""
     specialty = subject.removeprefix("referral: ")
     if specialty != subject:  # the notes name the specialty, not the fact's name
         return [specialty, *SPECIALTIES.get(specialty, ())]
     for table in (DRUGS, CONDITIONS, PROCEDURES):
         if subject in table:
-            return [subject, *table[subject]]
+            return [f for n in names_under(subject) for f in (n, *table[n])]
     return [subject]
 
 

@@ -24,6 +24,7 @@ Ask = Literal[
     "med_first",
     "med_last",
     "prescribed_at",
+    "prescribed_for",
     "current_meds",
     "first_diagnosed",
     "last_visit",
@@ -118,7 +119,15 @@ _CHANGE = re.compile(
     rf"all\s+(?:the\s+)?(?:readings|values)|השתנ\w*|שינוי|מגמה|מאז|בין){_E}",
     re.IGNORECASE,
 )
-_WHEN = re.compile(rf"{_W}(?:when|what date|which date|date of|מתי|באיזה תאריך){_E}", re.I)
+_WHEN = re.compile(
+    rf"{_W}(?:when|what date|which date|date of|(?:start|starting|stop|end) date|מתי|"
+    rf"[במ]איזה תאריך|ממתי){_E}",
+    re.I,
+)
+# "Since when is she on it?" asks when it began, with no verb of starting.
+_SINCE = re.compile(
+    rf"{_W}(?:since when|from (?:when|what date)|start date|ממתי|מאיזה תאריך){_E}", re.I
+)
 _PRESCRIBED = re.compile(
     rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|renew\w*|"
     rf"refill\w*|re-?issued|"
@@ -133,6 +142,9 @@ _STARTED = re.compile(
 _MEDS = re.compile(
     rf"{_W}(?:medications?|meds|drugs?|prescriptions?|{_HP}(?:תרופות|תרופה)){_E}", re.IGNORECASE
 )
+_TREATED = re.compile(rf"{_W}(?:treatments?|treated with|{_HP}טיפול תרופתי){_E}", re.IGNORECASE)
+# What was given *for* a condition (Hebrew joins "for" to the word: "לפיברומיאלגיה").
+_FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"{_W}(?:visits?|sessions?|appointments?|seen|consults?|{_HP}(?:ביקור\w*|מפגש\w*|פגיש\w*)){_E}",
@@ -223,6 +235,11 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         return OverTime("any_record", subject=referral, hebrew=hebrew)
     if procedure is not None and drug is None and (record is not None or _WHEN.search(q)):
         return OverTime("any_record", subject=procedure, hebrew=hebrew)
+    # "Since when has she been on X" and "what did she get for Y" read like "any record".
+    if drug is not None and _SINCE.search(q):
+        return OverTime("med_first", subject=drug, hebrew=hebrew)
+    if condition is not None and drug is None and _given_for(q, reading):
+        return OverTime("prescribed_for", subject=condition, hebrew=hebrew)
     if record is not None and not measures:
         subject = drug or condition or procedure or _subject_words(record.group("rest"))
         if subject:
@@ -279,6 +296,13 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         if _LATEST.search(q) and (_WHEN.search(q) or re.search(r"\bdate\b|תאריך", q, re.I)):
             return OverTime("last_visit", hebrew=hebrew)
     return None
+
+
+def _given_for(q: str, reading: Reading) -> bool:
+    """ "What was prescribed for gout?": what was given at the visits that assessed it. A
+    dated question is about that visit's note, and "when" asks for a date: neither is."""
+    given = _MEDS.search(q) or _PRESCRIBED.search(q) or _TREATED.search(q)
+    return bool(given and _FOR.search(q)) and not (_WHEN.search(q) or reading.dated)
 
 
 _BETWEEN = re.compile(
@@ -365,3 +389,11 @@ def _subject_words(rest: str) -> str | None:
     the question's own."""
     words = [w for w in re.findall(rf"[\w{HEB}'-]+", rest) if w.casefold() not in _STOP]
     return " ".join(words) or None
+
+
+def named_subjects(question: str) -> list[tuple[str, str]]:
+    """(canonical name, the question's own words) of each drug, condition and procedure a
+    question names, left to right: what a question asks about that the notes may not hold."""
+    q = " ".join(question.split())
+    found = [hit for lexicon in _lexicons() for hit in lexicon.find(q)]
+    return [(name, q[start:end]) for start, end, name in sorted(found)]

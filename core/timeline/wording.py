@@ -145,6 +145,17 @@ class Words:
             text += self._t(f", last noted {day}", f", תועד לאחרונה ב-{day}")
         return f"{text} {cite}"
 
+    def given_on(self, name: str, dose: str | None, day: str, cite: str) -> str:
+        text = f"{name} {dose}" if dose else name
+        return self._t(f"{text} on {day} {cite}", f"{text} ב-{day} {cite}")
+
+    def prescribed_for(self, condition: str, given: list[str]) -> str:
+        return self._t(
+            f"At the visits whose notes assess {condition}, these were prescribed: "
+            f"{'; '.join(given)}.",
+            f"במפגשים שבהם תועדה האבחנה {condition} נרשמו: {'; '.join(given)}.",
+        )
+
     def no_visit_on(self, day: str) -> str:
         return self._t(f"No visit on {day} is in the notes.", f"אין בתיעוד מפגש בתאריך {day}.")
 
