@@ -173,10 +173,13 @@ def test_a_message_from_before_source_tracking_still_displays(smol: Any) -> None
 
 def test_nothing_relevant_is_a_refusal_with_the_closest_notes(smol: Any) -> None:
     svc, client = smol
-    r = svc.assistant.ask(AskRequest("Is she on lithium?", client_id=client))
+    r = svc.assistant.ask(AskRequest("Does she keep any pets?", client_id=client))
     assert r.refused and r.answer == "The notes do not say."
     assert r.sources and not any(s.used for s in r.sources)
     assert r.warnings
+    # A drug no note names is said to be in none (timeline_ops.unmentioned).
+    absent = svc.assistant.ask(AskRequest("Is she on lithium?", client_id=client))
+    assert absent.refused and absent.answer == "I found no note that mentions lithium."
 
 
 def test_extractive_mode_quotes_passages_with_citations(

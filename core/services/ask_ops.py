@@ -171,6 +171,12 @@ class AskService:
                     _Turn(request, question, client_id, t0, timings, over_time,
                           models={"embedder": None, "generator": None}, path="timeline")
                 )  # fmt: skip
+        # A drug or condition the question names that no note holds: said so, once the
+        # passages found are seen not to hold it either (a document's page may). Offered
+        # other drugs' lines, a small model answered with one of them.
+        unmentioned = None
+        if self.timeline is not None and client_id is not None and not history:
+            unmentioned = self.timeline.unmentioned(question, client_id)
         embedder = self.embedding.require()
         # The packaged generators do not answer in Hebrew (each refused every Hebrew
         # question tried): the notes' own words serve such a question better.
@@ -189,7 +195,7 @@ class AskService:
             f"{models['embedder']}|{models['generator'] or 'extractive'}"
             f"|{reading.date_from}|{reading.date_to}|{reading.order}"
         )
-        if request.use_cache and not history:
+        if request.use_cache and not history and unmentioned is None:
             hit = self.run(
                 lambda c, k: answer_cache.lookup(
                     c, k, scope, cache_models, qvec, cfg.cache_similarity, _now()
@@ -217,6 +223,14 @@ class AskService:
         )  # fmt: skip
         found = self.search.find(query, query_vector=qvec)
         timings["retrieve"] = _ms(t)
+        if unmentioned is not None and not any(unmentioned.in_passage(h.text) for h in found.hits):
+            absent = grounding.Grounded(
+                unmentioned.answer.text, refused=True, sources=[], warnings=[]
+            )
+            return self._finish(
+                _Turn(request, question, client_id, t0, timings, absent, found.hits, models,
+                      path="timeline")
+            )  # fmt: skip
         warnings = _index_warning(found.index)
         hits = [
             h for h in found.hits
