@@ -87,23 +87,36 @@ def test_a_name_the_notes_hold_in_any_form_is_answered(chart: Any, question: str
     assert not result.refused and result.path == "model", result.answer
 
 
-def test_what_was_prescribed_for_a_condition_comes_from_the_visits_that_assessed_it(
-    chart: Any,
-) -> None:
+def test_what_was_prescribed_for_a_condition_is_the_drugs_used_for_it(chart: Any) -> None:
+    """The drugs prescribed that treat it, wherever prescribed: the note that started
+    allopurinol assessed gout, the one that started colchicine a flare; ramipril (the
+    client's record, hypertension) is no gout drug."""
     svc, client = chart
     result = _ask(svc, client, "What was prescribed for gout?")
     assert result.path == "timeline" and not result.refused
     assert result.answer == (
-        "At the visits whose notes assess gout, these were prescribed: "
-        "colchicine 0.5 mg on 2024-03-04 [1]; allopurinol 100 mg on 2024-03-25 [2]."
+        "Prescribed, of the drugs used for gout: "
+        "colchicine 0.5 mg, first on 2024-03-04 [1]; allopurinol 100 mg, first on 2024-03-25 [2]."
     )
     assert [s.session_date.date() for s in result.sources if s.session_date] == [
         dt.date(2024, 3, 4),
         dt.date(2024, 3, 25),
     ]
     hebrew = _ask(svc, client, "איזו תרופה ניתנה לשיגדון?")
-    assert hebrew.path == "timeline" and "colchicine" in hebrew.answer
-    assert hebrew.answer.startswith("במפגשים שבהם תועדה האבחנה gout נרשמו:")
-    # Nothing prescribed at the visits that assessed it: the notes are read instead.
+    assert hebrew.path == "timeline"
+    assert hebrew.answer.startswith("נרשמו, מבין התרופות לטיפול ב-gout: colchicine 0.5 mg")
+    # Lantus is insulin glargine, a diabetes drug, though the visit said "sugars high".
+    diabetes = _ask(svc, client, "What medications was she given for her diabetes?")
+    assert diabetes.path == "timeline" and "insulin glargine" in diabetes.answer
+    # No drug used for it was prescribed: the notes are read instead.
     none = _ask(svc, client, "What was prescribed for depression?")
     assert none.path == "model"
+
+
+def test_every_name_of_the_indications_table_is_one_the_extractor_gives() -> None:
+    """A misspelt drug or condition in TREATS would never match a fact: caught here."""
+    from core.timeline.indications import TREATS
+    from core.timeline.lexicon import CONDITIONS, DRUGS
+
+    assert set(TREATS) <= set(CONDITIONS)
+    assert {d for drugs in TREATS.values() for d in drugs} <= set(DRUGS)

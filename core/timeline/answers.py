@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from core.retrieval.types import DocumentRef
+from core.timeline.indications import TREATS
 from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 from core.timeline.questions import OverTime
 from core.timeline.types import TimelineFact
@@ -217,27 +218,23 @@ def _medications(
 
 
 def _prescribed_for(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> None:
-    """What was prescribed at the visits whose notes assess the condition as present, each
-    drug once, at the first such visit. Notes seldom say which drug is for which problem,
-    so the answer says where it looked. No such prescription: declined, not "none"."""
+    """The drugs the notes record as prescribed that are used for the condition (TREATS),
+    each once, at its first prescription. A note seldom says which drug is for which
+    problem, and the visit that started one often assessed another: so the answer names
+    the drugs' use, not a visit. A condition TREATS does not know, or none of its drugs
+    prescribed: declined, the model's path reads the notes."""
     name = q.subject or ""
-    names = set(names_under(name))
-    visits = {
-        t.session_id
-        for t in facts
-        if t.fact.kind == "diagnosis" and t.fact.name in names and t.fact.status == "present"
-    }
+    used_for = {drug for n in names_under(name) for drug in TREATS.get(n, ())}
     first: dict[str, TimelineFact] = {}
     for t in facts:
-        at_one = t.session_id is not None and t.session_id in visits
-        if at_one and t.fact.kind == "medication" and t.fact.status in _PRESCRIBED:
+        if t.fact.kind == "medication" and t.fact.status in _PRESCRIBED and t.fact.name in used_for:
             first.setdefault(t.fact.name, t)
     if not first:
         d.declined = True
         return
-    given = sorted(first.values(), key=lambda t: t.session_date or dt.datetime.min)
     items = [
-        w.given_on(t.fact.name, t.fact.dose, _day(t.session_date), d.cite(_of(t))) for t in given
+        w.given_on(t.fact.name, t.fact.dose, _day(t.session_date), d.cite(_of(t)))
+        for t in first.values()
     ]
     d.text = w.prescribed_for(w.condition(name), items)
 

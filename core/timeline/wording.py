@@ -147,13 +147,12 @@ class Words:
 
     def given_on(self, name: str, dose: str | None, day: str, cite: str) -> str:
         text = f"{name} {dose}" if dose else name
-        return self._t(f"{text} on {day} {cite}", f"{text} ב-{day} {cite}")
+        return self._t(f"{text}, first on {day} {cite}", f"{text}, לראשונה ב-{day} {cite}")
 
     def prescribed_for(self, condition: str, given: list[str]) -> str:
         return self._t(
-            f"At the visits whose notes assess {condition}, these were prescribed: "
-            f"{'; '.join(given)}.",
-            f"במפגשים שבהם תועדה האבחנה {condition} נרשמו: {'; '.join(given)}.",
+            f"Prescribed, of the drugs used for {condition}: {'; '.join(given)}.",
+            f"נרשמו, מבין התרופות לטיפול ב-{condition}: {'; '.join(given)}.",
         )
 
     def no_visit_on(self, day: str) -> str:
