@@ -54,7 +54,9 @@ from bench.evalset.clinosim import POPULATION
 
 GENERATORS = ("qwen", "instruct")  # the packaged ones, the app's default first
 EXTRACTIVE = "extractive"
-WARM_UP = "What was the blood pressure at the last visit?"
+# A question the timeline does not take (a latest value is the timeline's, and its answer
+# opens no generator), nor one naming a drug no note holds.
+WARM_UP = "Summarise the last visit in two sentences."
 
 
 def accepted_generators(names: Sequence[str] = GENERATORS) -> list[str]:
