@@ -34,11 +34,11 @@ def chart(
 ) -> tuple[ChartsideService, Any]:
     svc = service_factory(embedder=embedder)
     svc.initialise(PASS)
-    client = svc.create_client(
+    client = svc.notes.create_client(
         ClientData(full_name="Dana Levi", medical_history="Hypertension on ramipril 5 mg.")
     ).id
     for days, subjective, assessment, plan in VISITS:
-        svc.create_session(
+        svc.notes.create_session(
             client,
             SessionData(
                 date=START + dt.timedelta(days=days),
@@ -47,12 +47,12 @@ def chart(
                 plan=plan,
             ),
         )
-    svc.index_now()
+    svc.search.index_now()
     return svc, client
 
 
 def _ask(svc: ChartsideService, client: Any, question: str) -> AskResult:
-    return svc.ask(AskRequest(question, client_id=client, use_cache=False, extractive=True))
+    return svc.assistant.ask(AskRequest(question, client_id=client, use_cache=False, extractive=True))
 
 
 @pytest.mark.parametrize(
