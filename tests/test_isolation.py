@@ -80,6 +80,14 @@ def _seed_other_tables(conn: Any, k: CellCipher, cid: UUID, sid: UUID) -> None:
         {"i": uuid.uuid4(), "w": ws, "d": doc},
     )
     conn.execute(
+        text(
+            "INSERT INTO session_recordings (id, workspace_id, session_id, media_type, "
+            "sample_rate, duration_ms, size_bytes, content) "
+            "VALUES (:i, :w, :s, 'audio/wav', 16000, 1, 1, '\\x00')"
+        ),
+        {"i": uuid.uuid4(), "w": ws, "s": sid},
+    )
+    conn.execute(
         text("INSERT INTO conversations (id, workspace_id, client_id) VALUES (:i, :w, :c)"),
         {"i": conv, "w": ws, "c": cid},
     )

@@ -425,6 +425,29 @@ Index(
     postgresql_where=document_pages.c.read_at.is_(None),
 )
 
+# Dictation kept with its note (issue 29, migration 0011): the take's sound as a WAV file,
+# ciphertext, removed with the session; its length, rate and size are plain.
+session_recordings = Table(
+    "session_recordings",
+    metadata,
+    Column("id", UUID(as_uuid=True), primary_key=True),
+    _ws(),
+    Column(
+        "session_id",
+        UUID(as_uuid=True),
+        ForeignKey("sessions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("media_type", Text, nullable=False),
+    Column("sample_rate", Integer, nullable=False),
+    Column("duration_ms", BigInteger, nullable=False),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("content", LargeBinary, nullable=False),  # ciphertext of the WAV file
+    _ts("created_at"),
+    CheckConstraint("duration_ms >= 0", name="ck_session_recordings_duration"),
+)
+
 app_meta = Table(
     "app_meta",
     metadata,
@@ -448,4 +471,5 @@ WORKSPACE_TABLES = (
     "facts",
     "documents",
     "document_pages",
+    "session_recordings",
 )

@@ -155,6 +155,12 @@ class Recording:
                 self._state = "stopped"
         self._source.stop()
 
+    def audio(self) -> PcmAudio:
+        """The take's sound so far, a copy in memory (to keep with the note when the
+        clinician chose to); nothing once cancelled."""
+        with self._lock:
+            return PcmAudio(bytes(self._pcm), self._rate)
+
     def cancel(self) -> None:
         """Stop, and forget the sound and the words."""
         with self._lock:

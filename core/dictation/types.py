@@ -3,7 +3,9 @@ writes them anywhere, and their `repr` shows sizes, never words or samples."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from core.errors import ChartsideError
 from core.messages import Message
@@ -56,6 +58,20 @@ class Transcript:
     duration_s: float
     language: str
     model_id: str
+
+
+@dataclass(frozen=True)
+class KeptRecording:
+    """A take's sound kept with the session it was dictated into (`core/dictation/kept.py`),
+    as the session pane shows it: its length and size, never its sound."""
+
+    id: UUID
+    session_id: UUID
+    duration_s: float
+    sample_rate: int
+    size_bytes: int
+    media_type: str
+    created_at: dt.datetime
 
 
 class AudioUnreadable(ChartsideError):

@@ -29,11 +29,12 @@ ENCRYPTED = {
     "facts": ("payload",),
     "documents": ("title", "content"),
     "document_pages": ("text", "words"),
+    "session_recordings": ("content",),
 }
-# Binary values (an attached document's file), re-encrypted as bytes.
-BINARY = {("documents", "content")}
-# A document's file is up to 50 MB: two a transaction, not a whole batch.
-BATCH_CAP = {"documents": 2}
+# Binary values (an attached document's file, a kept dictation), re-encrypted as bytes.
+BINARY = {("documents", "content"), ("session_recordings", "content")}
+# A document's file is up to 50 MB, a kept visit's sound tens of MB: two a transaction.
+BATCH_CAP = {"documents": 2, "session_recordings": 2}
 
 
 def _stale(cols: tuple[str, ...]) -> str:

@@ -1,26 +1,35 @@
 """The dictation part of the service (issue 29): live takes from the microphone, heard by
 the local speech model with the client's own drug and problem names as its prompt. Handed
-out whole as the facade's `dictation` part. The sound and the words stay in memory."""
+out whole as the facade's `dictation` part. The sound and the words stay in memory, unless
+the clinician chooses to keep a take's sound with the note: then it is stored encrypted
+with the session (`core/dictation/kept.py`), each keep, read and delete audited."""
 
 from __future__ import annotations
 
 import threading
 import weakref
 from collections.abc import Callable
+from typing import Literal
 from uuid import UUID
 
+from sqlalchemy import Connection
+
+from core.dictation import kept
 from core.dictation.ports import AudioSource, Transcriber
 from core.dictation.prompt import initial_prompt, vocabulary_from_facts
 from core.dictation.recorder import Recording
-from core.dictation.types import DictationUnavailable
+from core.dictation.types import DictationUnavailable, KeptRecording, PcmAudio
 from core.errors import ChartsideError
 from core.messages import Message
+from core.security.crypto import CellCipher
 from core.services.session import WorkspaceSession
 from core.services.timeline_ops import TimelineService
 
 # Each opens its thing on first use: the speech model's registry entry, the microphone.
 TranscriberFactory = Callable[[], Transcriber]
 SourceFactory = Callable[[], AudioSource]
+# Why a kept recording's sound is read: each is its own audit action.
+Purpose = Literal["play", "export"]
 
 
 class DictationService:
@@ -72,6 +81,47 @@ class DictationService:
         with self._lock:
             self._takes.add(take)
         return take
+
+    # -- recordings kept with a note -------------------------------------------------------
+    def keep(self, session_id: UUID, audio: PcmAudio) -> KeptRecording:
+        """Store `audio` with the session, encrypted (the clinician chose to keep it)."""
+
+        def work(c: Connection, k: CellCipher) -> KeptRecording:
+            return kept.get_recording(c, kept.insert_recording(c, k, session_id, audio))
+
+        return self.session.run(
+            work,
+            "recording.keep",
+            lambda rec: rec.id,
+            lambda rec: {
+                "session": str(rec.session_id),
+                "seconds": rec.duration_s,
+                "bytes": rec.size_bytes,
+            },
+        )
+
+    def recordings(self, session_id: UUID) -> list[KeptRecording]:
+        return self.session.run(
+            lambda c, k: kept.recordings_of(c, session_id),
+            "recording.list",
+            session_id,
+            lambda found: {"count": len(found)},
+        )
+
+    def recording_file(self, recording_id: UUID, purpose: Purpose) -> bytes:
+        """The kept recording as a WAV file's bytes, in memory; audited as a play or an
+        export."""
+        return self.session.run(
+            lambda c, k: kept.content(c, k, recording_id), f"recording.{purpose}", recording_id
+        )
+
+    def delete_recording(self, recording_id: UUID) -> None:
+        self.session.run(
+            lambda c, k: kept.delete_recording(c, recording_id),
+            "recording.delete",
+            recording_id,
+            lambda session_id: {"session": str(session_id)},
+        )
 
     def reopen(self) -> None:
         """Another speech model was chosen: the next take opens it. The one in use closes

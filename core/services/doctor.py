@@ -32,6 +32,7 @@ PHI_COLUMNS = {
     "query_cache": ("answer",),
     "documents": ("title", "content"),
     "document_pages": ("text", "words"),
+    "session_recordings": ("content",),
 }
 
 # Every detail a check reports, by a stable id "<check>.<case>": `chartside doctor` prints the

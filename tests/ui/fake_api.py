@@ -17,6 +17,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 from uuid import UUID
 
 from core.api import BackupStatus, BackupSummary, IndexProgress, RestoreSummary
@@ -33,7 +34,7 @@ from core.backup.format import BackupError
 from core.backup.schedule import scheduled_path
 from core.dictation.ports import AudioSource, Transcriber
 from core.dictation.recorder import Recording
-from core.dictation.types import DictationUnavailable
+from core.dictation.types import DictationUnavailable, KeptRecording, PcmAudio
 from core.domain import (
     AssistantStatus,
     Client,
@@ -791,6 +792,7 @@ class FakeDictation:
         self._owner = owner
         self.transcriber: Transcriber | None = None
         self.source: Callable[[], AudioSource] | None = None
+        self.kept: dict[UUID, tuple[KeptRecording, PcmAudio]] = {}
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -801,6 +803,27 @@ class FakeDictation:
         if self.transcriber is None or self.source is None:
             raise DictationUnavailable("No speech model is installed.")
         return Recording(self.source(), self.transcriber, language=language)
+
+    def keep(self, session_id: UUID, audio: PcmAudio) -> KeptRecording:
+        self._owner._enter("dictation.keep")
+        kept = KeptRecording(
+            uuid.uuid4(), session_id, audio.duration_s, audio.sample_rate,
+            len(audio.samples) + 44, "audio/wav", dt.datetime.now(dt.UTC),
+        )  # fmt: skip
+        self.kept[kept.id] = (kept, audio)
+        return kept
+
+    def recordings(self, session_id: UUID) -> list[KeptRecording]:
+        self._owner._enter("dictation.recordings")
+        return [k for k, _ in self.kept.values() if k.session_id == session_id]
+
+    def recording_file(self, recording_id: UUID, purpose: Literal["play", "export"]) -> bytes:
+        self._owner._enter(f"dictation.recording_file.{purpose}")
+        return self.kept[recording_id][1].samples
+
+    def delete_recording(self, recording_id: UUID) -> None:
+        self._owner._enter("dictation.delete_recording")
+        del self.kept[recording_id]
 
 
 class FakeTimeline:
