@@ -2228,6 +2228,14 @@
         <source>Close</source>
         <translation>סגירה</translation>
     </message>
+    <message>
+        <source>&amp;Keep the recording with this note</source>
+        <translation>&amp;שמירת ההקלטה עם הרשומה הזו</translation>
+    </message>
+    <message>
+        <source>The take&apos;s sound is stored encrypted with the note when the note is saved; until then it is held in memory only, and a lock drops it.</source>
+        <translation>קול ההקלטה נשמר מוצפן עם הרשומה כשהרשומה נשמרת; עד אז הוא מוחזק בזיכרון בלבד, ונעילה מוחקת אותו.</translation>
+    </message>
 </context>
 <context>
     <name>Documents</name>
@@ -3362,6 +3370,76 @@
     </message>
 </context>
 <context>
+    <name>RecordingRow</name>
+    <message>
+        <source>Recording {length}</source>
+        <translation>הקלטה {length}</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>ייצוא…</translation>
+    </message>
+    <message>
+        <source>Save the recording as a WAV file where you choose (not encrypted)</source>
+        <translation>שמירת ההקלטה כקובץ WAV במקום שתבחרו (לא מוצפן)</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>מחיקה…</translation>
+    </message>
+    <message>
+        <source>Delete the recording; the note stays</source>
+        <translation>מחיקת ההקלטה; הרשומה נשארת</translation>
+    </message>
+</context>
+<context>
+    <name>Recordings</name>
+    <message>
+        <source>Recordings to keep with the note when it is saved: {count} ({length}). A lock before then drops them.</source>
+        <translation>הקלטות שיישמרו עם הרשומה כשהיא תישמר: {count} ({length}). נעילה לפני כן מוחקת אותן.</translation>
+    </message>
+    <message>
+        <source>Export recording</source>
+        <translation>ייצוא הקלטה</translation>
+    </message>
+    <message>
+        <source>The exported file is not encrypted: anyone who can open it hears the visit. Save it only where patient records may be kept. Export?</source>
+        <translation>הקובץ המיוצא אינו מוצפן: כל מי שיכול לפתוח אותו ישמע את המפגש. שמרו אותו רק במקום שבו מותר לשמור רשומות מטופלים. לייצא?</translation>
+    </message>
+    <message>
+        <source>Export the recording as</source>
+        <translation>ייצוא ההקלטה בשם</translation>
+    </message>
+    <message>
+        <source>recording.wav</source>
+        <translation>הקלטה.wav</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>שמע WAV (*.wav)</translation>
+    </message>
+    <message>
+        <source>Recording written to {path}</source>
+        <translation>ההקלטה נכתבה אל {path}</translation>
+    </message>
+    <message>
+        <source>The recording could not be written to {path}: {reason}</source>
+        <translation>לא ניתן היה לכתוב את ההקלטה אל {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or check that the disk has room.</source>
+        <translation>בחרו תיקייה אחרת, או בדקו שיש מקום בדיסק.</translation>
+    </message>
+    <message>
+        <source>Delete recording</source>
+        <translation>מחיקת הקלטה</translation>
+    </message>
+    <message>
+        <source>Delete the recording ({length})? The note stays. This cannot be undone.</source>
+        <translation>למחוק את ההקלטה ({length})? הרשומה נשארת. לא ניתן לבטל פעולה זו.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Your recovery key</source>
@@ -4072,6 +4150,14 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
     <message>
         <source>[{time}]</source>
         <translation>[{time}]</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the recording with this note</source>
+        <translation>&amp;שמירת ההקלטה עם הרשומה הזו</translation>
+    </message>
+    <message>
+        <source>The visit&apos;s sound is stored encrypted with the note when the note is saved; until then it is held in memory only, and a lock drops it.</source>
+        <translation>קול המפגש נשמר מוצפן עם הרשומה כשהרשומה נשמרת; עד אז הוא מוחזק בזיכרון בלבד, ונעילה מוחקת אותו.</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,9 @@ The microphone button beside a field (or Ctrl+Shift+D in it) starts a take; the 
 appear at the caret as the model hears them, marked as dictated, while the field is
 read-only (nothing typed can be lost under words being replaced). Stop ends the listening
 and hears the last words; Accept keeps the words as typed text, and so does typing into
-them; Cancel takes the words out again, leaving the field's text exactly as it was.
+them; Cancel takes the words out again, leaving the field's text exactly as it was. In a
+session's field, "Keep the recording with this note" (off for every take) hands an accepted
+take's sound to the form, held in memory until the note is saved (ui/notes/recordings.py).
 
 The model runs on a thread of its own (a runner of this window's own), so saves and loads
 never wait behind it. One take at a time in the window; the lock ends it.
@@ -20,12 +22,15 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from core.api import ChartsideApi
+from core.dictation.types import PcmAudio
 from ui.kit.core_text import ui_language
 from ui.kit.tasks import TaskRunner
 from ui.notes.dictation_bar import DictationBar, MicButton
 from ui.notes.dictation_take import Take
 from ui.notes.note_edit import NoteEdit
 from ui.notes.visit_dictation import VisitDictationDialog
+
+Keeper = Callable[[PcmAudio], None]  # where a kept take's sound goes: the session form
 
 
 class Dictation(QObject):
@@ -42,6 +47,7 @@ class Dictation(QObject):
         self._runner = TaskRunner(self)  # the model's passes, on their own thread
         self._runner.failed.connect(self.failed)
         self._fields: dict[NoteEdit, tuple[MicButton, DictationBar]] = {}
+        self._keepers: dict[NoteEdit, Keeper] = {}
         self._take: Take | None = None
         self.visit_dialog: VisitDictationDialog | None = None
 
@@ -55,14 +61,20 @@ class Dictation(QObject):
     def bar(self, field: NoteEdit) -> DictationBar:
         return self._fields[field][1]
 
-    def add_field(self, field: NoteEdit) -> tuple[MicButton, DictationBar]:
-        """The button and bar for `field`, for its editor to lay out."""
+    def add_field(
+        self, field: NoteEdit, keeper: Keeper | None = None
+    ) -> tuple[MicButton, DictationBar]:
+        """The button and bar for `field`, for its editor to lay out; with `keeper`, a take
+        may be kept with the note (the bar offers it) and its sound goes there."""
         parent = field.parentWidget()
         button, bar = (
             MicButton(field.objectName(), parent),
             DictationBar(field.objectName(), parent),
         )
         self._fields[field] = (button, bar)
+        if keeper is not None:
+            self._keepers[field] = keeper
+            bar.allow_keep(True)
         button.clicked.connect(lambda: self.toggle(field, at_caret=False))
         shortcut = QShortcut(QKeySequence(self.tr("Ctrl+Shift+D")), field)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -111,9 +123,12 @@ class Dictation(QObject):
             lambda: self._api.dictation.languages, on_success=ready, on_error=take.failed_to_start
         )
 
-    def dictate_visit(self, put: Callable[[dict[str, str]], None], near: QWidget) -> None:
+    def dictate_visit(
+        self, put: Callable[[dict[str, str]], None], near: QWidget, keeper: Keeper | None = None
+    ) -> None:
         """The whole visit in one recording, reviewed as a SOAP draft, then `put` into the
-        session's fields (ui/notes/visit_dictation.py)."""
+        session's fields (ui/notes/visit_dictation.py); with `keeper`, its sound may be
+        kept with the note."""
         if self._take is not None or self.visit_dialog is not None:
             return
         language = ui_language()
@@ -122,8 +137,12 @@ class Dictation(QObject):
             if language not in languages:
                 self.visit_refused.emit(self._refusal(languages))
                 return
-            dialog = VisitDictationDialog(self._api, self._runner, self._client_id(), near.window())
+            dialog = VisitDictationDialog(
+                self._api, self._runner, self._client_id(), near.window(), keeper is not None
+            )
             dialog.put_into_note.connect(put)
+            if keeper is not None:
+                dialog.keep_audio.connect(keeper)
             dialog.failed.connect(self.failed)
             dialog.finished.connect(lambda _result: self._visit_closed(dialog))
             self.visit_dialog = dialog
@@ -183,6 +202,11 @@ class Dictation(QObject):
         if self._take is take:
             self._take = None
         self.sync_buttons()
+
+    def keep(self, take: Take, audio: PcmAudio) -> None:
+        keeper = self._keepers.get(take.field)
+        if keeper is not None:
+            keeper(audio)
 
     def sync_buttons(self) -> None:
         take = self._take

@@ -7,12 +7,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QSizePolicy,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -108,8 +110,23 @@ class DictationBar(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("dictationCancel")
         self.cancel_button.setToolTip(self.tr("Discard this take; the field is as it was"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # Off for every take: the sound is kept only when the clinician asks, each time.
+        self.keep = QCheckBox(self.tr("&Keep the recording with this note"), self)
+        self.keep.setObjectName("dictationKeep")
+        self.keep.setToolTip(
+            self.tr(
+                "The take's sound is stored encrypted with the note when the note is saved; "
+                "until then it is held in memory only, and a lock drops it."
+            )
+        )
+        self.keep.setVisible(False)
+        self._can_keep = False
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        column.addLayout(row)
+        column.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignLeading)
         row.addWidget(self.meter, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.elapsed)
         row.addWidget(self.status, 1)
@@ -120,7 +137,17 @@ class DictationBar(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.hide()
 
+    def allow_keep(self, allowed: bool) -> None:
+        """Whether this field's takes may be kept with the note (a session's fields)."""
+        self._can_keep = allowed
+
+    @property
+    def keeping(self) -> bool:
+        return self._can_keep and self.keep.isChecked()
+
     def show_starting(self) -> None:
+        self.keep.setChecked(False)
+        self.keep.setVisible(self._can_keep)
         self._show(self.tr("Opening the microphone…"), meter=False)
         self.elapsed.setVisible(False)
         self.stop_button.setVisible(False)
@@ -148,6 +175,7 @@ class DictationBar(QWidget):
         self.elapsed.setVisible(False)
         self.stop_button.setVisible(False)
         self.accept_button.setVisible(False)
+        self.keep.setVisible(False)
         self.cancel_button.setText(self.tr("Close"))
 
     def set_progress(self, level: float, elapsed_s: float) -> None:

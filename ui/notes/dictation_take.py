@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextFormat, QTextFragme
 from PySide6.QtWidgets import QPlainTextEdit
 
 from core.dictation.recorder import Recording
-from core.dictation.types import Transcript
+from core.dictation.types import PcmAudio, Transcript
 from core.errors import Cancelled
 from core.progress import CancelToken
 from ui.kit.tasks import TaskRunner
@@ -40,6 +40,10 @@ class TakeHost(Protocol):
     def sync_buttons(self) -> None: ...
 
     def ended(self, take: Take) -> None: ...
+
+    def keep(self, take: Take, audio: PcmAudio) -> None:
+        """The take's sound, to be kept with the note (the clinician ticked Keep)."""
+        ...
 
 
 def dictated_format() -> QTextCharFormat:
@@ -169,7 +173,10 @@ class Take:
 
     # -- ending --------------------------------------------------------------------------
     def accept(self) -> None:
-        """The words stay, as typed text."""
+        """The words stay, as typed text; with Keep ticked, so does the sound (in memory,
+        until the note is saved)."""
+        if self.bar.keeping and self.recording is not None:
+            self.owner.keep(self, self.recording.audio())
         self._end()
         unmark(self.field)
 

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.dictation.types import PcmAudio
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import ValidationError
 from ui.kit.bidi import first_strong, utf16_len
-from ui.notes.dictation import Dictation
+from ui.notes.dictation import Dictation, Keeper
 from ui.notes.note_edit import NoteEdit
 from ui.notes.passage import passage_span
 
@@ -250,7 +251,7 @@ class _Editor(QWidget):
         for row, widget in self._text_rows:
             if not isinstance(widget, NoteEdit):
                 continue
-            button, bar = dictation.add_field(widget)
+            button, bar = dictation.add_field(widget, self._keeper())
             # Off the Tab chain: a keyboard user dictates with Ctrl+Shift+D in the field,
             # and a click leaves the caret where the words are to go.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -261,6 +262,10 @@ class _Editor(QWidget):
             column.addWidget(bar)
             self._grid.addLayout(column, row, 1)
             self._grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+
+    def _keeper(self) -> Keeper | None:
+        """Where a kept take's sound goes; None: this form's takes are never kept."""
+        return None
 
     def _fit_rows(self) -> None:
         """Share the height between the text fields by how much each holds, so a 35-line
@@ -352,10 +357,13 @@ class ClientEditor(_Editor):
 
 class SessionEditor(_Editor):
     kind = "session"
+    # The takes' sound held to be kept with the note when it is saved (memory only).
+    recordings_held = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session_id: UUID | None = None
+        self._held: list[PcmAudio] = []
         self._external_id: str | None = None
         self.date = QDateTimeEdit(self)
         self.date.setObjectName("sessionDate")
@@ -406,8 +414,22 @@ class SessionEditor(_Editor):
         )
         self._first_row.insertWidget(self._first_row.count() - 1, self.dictate_visit_button)
         self.dictate_visit_button.clicked.connect(
-            lambda: dictation.dictate_visit(self.put_visit, self.dictate_visit_button)
+            lambda: dictation.dictate_visit(
+                self.put_visit, self.dictate_visit_button, self.hold_recording
+            )
         )
+
+    def _keeper(self) -> Keeper | None:
+        return self.hold_recording
+
+    def hold_recording(self, audio: PcmAudio) -> None:
+        """A take to keep with this note when it is saved; in memory until then."""
+        self._held.append(audio)
+        self.recordings_held.emit(list(self._held))
+
+    @property
+    def held_recordings(self) -> tuple[PcmAudio, ...]:
+        return tuple(self._held)
 
     def put_visit(self, sections: dict[str, str]) -> None:
         """A dictated visit's sections, each after what its field already holds."""
@@ -429,6 +451,10 @@ class SessionEditor(_Editor):
             data = session.data
         self._session_id = session.id if session is not None else None
         self._external_id = data.external_id
+        # Another note (or this one saved, or the lock): the held takes were kept with
+        # the save, or are dropped with the form.
+        self._held = []
+        self.recordings_held.emit([])
         self.date.setDateTime(to_qdatetime(data.date))
         self.subjective.setPlainText(data.subjective)
         self.objective.setPlainText(data.objective)

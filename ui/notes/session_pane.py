@@ -35,6 +35,7 @@ from ui.kit.lists import IdList
 from ui.kit.tasks import TaskRunner, Ticket
 from ui.notes.editors import SessionEditor
 from ui.notes.passage import used_sentence
+from ui.notes.recordings import Recordings
 from ui.notes.save_gate import SaveGate
 
 SESSION_KEY = "main.session"  # the task runner key of the session in the form
@@ -82,6 +83,8 @@ class SessionPane(QGroupBox):
         self.session_stack = QStackedWidget(self)
         self.session_stack.addWidget(self.session_placeholder)
         self.session_stack.addWidget(self.session_editor)
+        # The recordings kept with the note in the form, and those held to be kept.
+        self.recordings = Recordings(api, runner, self)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         left = QVBoxLayout()
@@ -89,13 +92,19 @@ class SessionPane(QGroupBox):
         left.addWidget(self.new_session_button)
         row = QHBoxLayout()
         row.addLayout(left, 1)
-        row.addWidget(self.session_stack, 3)
+        right = QVBoxLayout()
+        right.addWidget(self.session_stack, 1)
+        right.addWidget(self.recordings)
+        row.addLayout(right, 3)
         box = QVBoxLayout(self)
         box.addWidget(self.hint)
         box.addLayout(row, 1)
         self.session_list.currentItemChanged.connect(self._on_selected)
         self.new_session_button.clicked.connect(self.new_session)
         self.session_editor.save_requested.connect(self.save_session)
+        self.session_editor.recordings_held.connect(self.recordings.show_pending)
+        self.recordings.failed.connect(self.failed)
+        self.recordings.written.connect(self.saved)
 
     @property
     def form_shown(self) -> bool:
@@ -128,6 +137,7 @@ class SessionPane(QGroupBox):
         self._client_id = client_id
         self.session_list.clear_quietly()
         self.session_editor.load(None)
+        self.recordings.show_session(None)
         self.show_form(False)
         self.setEnabled(client_id is not None)
         self.hint.setVisible(client_id is None)
@@ -189,6 +199,7 @@ class SessionPane(QGroupBox):
         if session.client_id != self._client_id:
             return  # the user has moved to another client since
         self.session_editor.load(session)
+        self.recordings.show_session(session.id)
         self.show_form(True)
         if focus is not None:
             self.session_editor.focus_field(focus.field, focus.snippet, used_sentence(focus))
@@ -211,6 +222,7 @@ class SessionPane(QGroupBox):
         self._runner.invalidate(SESSION_KEY)  # a load in flight must not replace the form
         self.session_list.select_quietly(None)
         self.session_editor.load(None)
+        self.recordings.show_session(None)
         self.show_form(True)
         self.session_editor.subjective.setFocus()
 
@@ -239,6 +251,7 @@ class SessionPane(QGroupBox):
         self.setEnabled(True)
         self._runner.invalidate(SESSION_KEY)
         self.session_editor.load(session)
+        self.recordings.show_session(session.id)  # with the takes kept by the save
         self.show_form(True)
         self.saved.emit(self.tr("Session saved."))
         self.load_sessions(session.client_id, session.id, ticket)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core.api import ChartsideApi
+from core.dictation.types import PcmAudio
 from core.domain import Client, Session
 from core.errors import ValidationError
 from core.records.drafts import Draft
@@ -70,11 +71,19 @@ def ask_unsaved(parent: QWidget) -> Unsaved:
 
 
 def _save_and_forget_draft(
-    api: ChartsideApi, kind: str, save: Callable[..., Any], *args: object
+    api: ChartsideApi,
+    kind: str,
+    recordings: tuple[PcmAudio, ...],
+    save: Callable[..., Any],
+    *args: object,
 ) -> Any:
     # On the worker, in order: the draft goes only once the note is saved, so a failed save
-    # (or a crash in between) still leaves the edits in the draft.
+    # (or a crash in between) still leaves the edits in the draft. The takes the clinician
+    # chose to keep go with the saved note, encrypted, and leave memory with the form.
     result = save(*args)
+    if isinstance(result, Session):
+        for audio in recordings:
+            api.dictation.keep(result.id, audio)
     api.notes.discard_draft(kind)
     return result
 
@@ -158,7 +167,10 @@ class UnsavedChanges(QObject):
     def submit_save(self, editor: Editor, call: SaveCall, **callbacks: Any) -> None:
         self._drafts.handed_over(editor)
         fn, args = call
-        self._runner.submit(_save_and_forget_draft, self._api, editor.kind, fn, *args, **callbacks)
+        held = editor.held_recordings if isinstance(editor, SessionEditor) else ()
+        self._runner.submit(
+            _save_and_forget_draft, self._api, editor.kind, held, fn, *args, **callbacks
+        )
 
     def _save_in_passing(self, editor: Editor) -> bool:
         """Save a form the user is leaving ("Save" in the unsaved-changes dialog)."""

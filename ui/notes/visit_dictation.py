@@ -3,7 +3,9 @@ SOAP draft by rules (`core/dictation/soap.py`: no sentence that was not said), s
 review with each sentence's time in the recording and the numbers and drug names the model
 was unsure of highlighted (`core/dictation/review.py`). "Put into the note" adds each
 section to the session's own field, where the clinician edits it and saves it as any note;
-until then it is the form's unsaved text, kept as a draft through a lock like typing."""
+until then it is the form's unsaved text, kept as a draft through a lock like typing. With
+"Keep the recording with this note" ticked, the visit's sound goes to the form too, held in
+memory until the note is saved (a lock drops it)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from uuid import UUID
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -55,6 +58,7 @@ class VisitDictationDialog(QDialog):
     """Listening, then the draft to review. `put_into_note(section texts)` on acceptance."""
 
     put_into_note = Signal(dict)
+    keep_audio = Signal(object)  # the visit's PcmAudio, when Keep was ticked
     failed = Signal(object)
 
     def __init__(
@@ -63,6 +67,7 @@ class VisitDictationDialog(QDialog):
         runner: TaskRunner,
         client_id: UUID | None,
         parent: QWidget | None = None,
+        can_keep: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("visitDictation")
@@ -86,6 +91,16 @@ class VisitDictationDialog(QDialog):
         self.view.setObjectName("visitDraft")
         self.view.setAccessibleName(self.tr("The visit's draft"))
         self.view.hide()
+        self.keep = QCheckBox(self.tr("&Keep the recording with this note"), self)
+        self.keep.setObjectName("visitKeep")
+        self.keep.setToolTip(
+            self.tr(
+                "The visit's sound is stored encrypted with the note when the note is saved; "
+                "until then it is held in memory only, and a lock drops it."
+            )
+        )
+        self.keep.setVisible(can_keep)
+        self._can_keep = can_keep
         self.buttons = QDialogButtonBox(self)
         self.put_button = self.buttons.addButton(
             self.tr("&Put into the note"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -102,6 +117,7 @@ class VisitDictationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignLeading)
         layout.addWidget(self.buttons)
         self.stop_button.clicked.connect(self.stop)
         self.put_button.clicked.connect(self._put)
@@ -188,6 +204,8 @@ class VisitDictationDialog(QDialog):
     def _put(self) -> None:
         if self.result is not None:
             self.put_into_note.emit({s: self.result.draft.text(s) for s in SECTIONS})
+            if self._can_keep and self.keep.isChecked() and self.recording is not None:
+                self.keep_audio.emit(self.recording.audio())
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
