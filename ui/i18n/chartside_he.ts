@@ -2229,12 +2229,12 @@
         <translation>סגירה</translation>
     </message>
     <message>
-        <source>&amp;Keep the recording with this note</source>
-        <translation>&amp;שמירת ההקלטה עם הרשומה הזו</translation>
-    </message>
-    <message>
         <source>The take&apos;s sound is stored encrypted with the note when the note is saved; until then it is held in memory only, and a lock drops it.</source>
         <translation>קול ההקלטה נשמר מוצפן עם הרשומה כשהרשומה נשמרת; עד אז הוא מוחזק בזיכרון בלבד, ונעילה מוחקת אותו.</translation>
+    </message>
+    <message>
+        <source>Keep the recording with this note</source>
+        <translation>שמירת ההקלטה עם הרשומה הזו</translation>
     </message>
 </context>
 <context>

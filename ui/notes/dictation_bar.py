@@ -111,7 +111,7 @@ class DictationBar(QWidget):
         self.cancel_button.setObjectName("dictationCancel")
         self.cancel_button.setToolTip(self.tr("Discard this take; the field is as it was"))
         # Off for every take: the sound is kept only when the clinician asks, each time.
-        self.keep = QCheckBox(self.tr("&Keep the recording with this note"), self)
+        self.keep = QCheckBox(self.tr("Keep the recording with this note"), self)
         self.keep.setObjectName("dictationKeep")
         self.keep.setToolTip(
             self.tr(
