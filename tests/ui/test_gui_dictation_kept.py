@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from fake_api import FakeNotesApi
 from gui_driver import GuiDriver
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import text
@@ -22,6 +23,8 @@ from test_gui_dictation import (  # noqa: F401 (the fixtures)
     recording,
     sources,
 )
+from test_gui_drafts import TYPED, _answer, _click_row
+from test_gui_drafts import _open as _open_drafts
 
 from core.api import NotesApi
 from core.dictation.kept import pcm_of
@@ -36,6 +39,7 @@ from ui.notes.dictation_bar import elapsed_text
 from ui.notes.dictation_take import dictated_spans
 from ui.notes.note_edit import NoteEdit
 from ui.notes.recordings import Recordings
+from ui.notes.unsaved import Unsaved
 
 MakeGui = Callable[[NotesApi], GuiDriver]
 
@@ -254,3 +258,35 @@ def test_a_kept_visit_is_saved_with_the_note(
     said = read_audio(DATA / "chest_pain.wav")
     audio = pcm_of(dictating.dictation.recording_file(kept.id, "play"))
     assert audio.samples[: len(said.samples)] == said.samples
+
+
+# -- the unsaved-changes dialog, on the in-memory FakeNotesApi ------------------------------
+
+
+@pytest.mark.parametrize("answer", [Unsaved.SAVE, Unsaved.DISCARD])
+def test_leaving_the_note_saves_its_held_take_with_it_or_drops_it(
+    make_gui: MakeGui,
+    fake_api: FakeNotesApi,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: Unsaved,
+) -> None:
+    """Moving to another session asks about the unsaved note: Save keeps the held take
+    with the note (in the same worker call as the save), Discard drops it."""
+    _answer(monkeypatch)  # teardown never waits on a real dialog
+    driver, old, new = _open_drafts(make_gui, fake_api)
+    editor = driver.window.session_editor
+    editor.subjective.setPlainText(TYPED)
+    audio = PcmAudio(bytes(range(256)) * 125, 16_000)  # held as a take would be
+    editor.hold_recording(audio)
+    assert _recordings(driver).pending.isVisible()
+    _answer(monkeypatch, answer)
+    _click_row(driver, new)
+    driver.wait_until(lambda: editor.session_id == new)
+    driver.settle()
+    assert editor.held_recordings == () and not _recordings(driver).pending.isVisible()
+    kept = list(fake_api.dictation.kept.values())
+    if answer is Unsaved.SAVE:
+        assert [(k.session_id, a) for k, a in kept] == [(old, audio)]
+        assert fake_api.sessions[old].data.subjective == TYPED
+    else:
+        assert kept == []
