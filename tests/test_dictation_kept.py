@@ -32,8 +32,8 @@ def knee() -> PcmAudio:
 
 
 def _session(svc: ChartsideService) -> tuple[UUID, UUID]:
-    client = svc.create_client(ClientData(full_name="Dana Levi"))
-    session = svc.create_session(
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
+    session = svc.notes.create_session(
         client.id, SessionData(date=dt.datetime(2024, 3, 2, 10), subjective="Knee pain.")
     )
     return client.id, session.id
@@ -45,7 +45,7 @@ def _stored(svc: ChartsideService) -> list[Any]:
 
 
 def _actions(svc: ChartsideService) -> list[str]:
-    return [e["action"] for e in svc.audit_export()]
+    return [e["action"] for e in svc.health.audit_export()]
 
 
 def _needles(audio: PcmAudio) -> list[bytes]:
@@ -77,7 +77,7 @@ def test_a_kept_take_is_ciphertext_and_reads_back_equal(
     actions = _actions(service)
     for action in ("recording.keep", "recording.list", "recording.play", "recording.export"):
         assert action in actions
-    keep_event = next(e for e in service.audit_export() if e["action"] == "recording.keep")
+    keep_event = next(e for e in service.health.audit_export() if e["action"] == "recording.keep")
     assert keep_event["details"]["session"] == str(sid)
 
 
@@ -124,19 +124,19 @@ def test_deleted_with_its_session_with_its_client_and_on_its_own(
 ) -> None:
     _, sid = _session(service)
     service.dictation.keep(sid, knee)
-    service.delete_session(sid)
+    service.notes.delete_session(sid)
     assert _stored(service) == []
 
     cid, sid = _session(service)
     service.dictation.keep(sid, knee)
-    service.delete_client(cid)
+    service.notes.delete_client(cid)
     assert _stored(service) == []
 
     _, sid = _session(service)
     kept = service.dictation.keep(sid, knee)
     service.dictation.delete_recording(kept.id)
     assert _stored(service) == [] and service.dictation.recordings(sid) == []
-    assert service.get_session(sid).data.subjective == "Knee pain."  # the note stays
+    assert service.notes.get_session(sid).data.subjective == "Knee pain."  # the note stays
     assert "recording.delete" in _actions(service)
     with pytest.raises(NotFound):
         service.dictation.recording_file(kept.id, "play")
@@ -162,19 +162,19 @@ def test_another_workspace_cannot_see_or_read_it(service: ChartsideService, knee
 def test_key_rotation_reencrypts_kept_recordings(service: ChartsideService, knee: PcmAudio) -> None:
     _, sid = _session(service)
     kept = service.dictation.keep(sid, knee)
-    version = service.rotate_data_key()
-    assert service.reencrypt_pending() == 0
+    version = service.keys.rotate_data_key()
+    assert service.keys.reencrypt_pending() == 0
     [row] = _stored(service)
     assert int.from_bytes(bytes(row.content)[2:6], "big") == version
     assert pcm_of(service.dictation.recording_file(kept.id, "play")) == knee
-    encryption = next(c for c in service.doctor() if c.name == "encryption")
+    encryption = next(c for c in service.health.doctor() if c.name == "encryption")
     assert encryption.ok
 
 
 def test_the_export_leaves_kept_recordings_out(service: ChartsideService, knee: PcmAudio) -> None:
     _, sid = _session(service)
     service.dictation.keep(sid, knee)
-    doc = service.export_doc()
+    doc = service.notes.export_doc()
     raw = json.dumps(doc)
     assert doc["clients"][0]["sessions"][0]["subjective"] == "Knee pain."
     assert "recording" not in raw and "audio/wav" not in raw

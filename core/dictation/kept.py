@@ -19,6 +19,7 @@ from sqlalchemy import Connection, delete, insert, select
 from core.db import schema as s
 from core.dictation.types import SAMPLE_WIDTH, AudioUnreadable, KeptRecording, PcmAudio
 from core.errors import NotFound
+from core.messages import Message
 from core.security.crypto import CellCipher
 
 r = s.session_recordings
@@ -41,10 +42,10 @@ def pcm_of(data: bytes) -> PcmAudio:
     try:
         with wave.open(io.BytesIO(data), "rb") as w:
             if w.getnchannels() != 1 or w.getsampwidth() != SAMPLE_WIDTH:
-                raise AudioUnreadable("The recording is not mono 16-bit PCM.")
+                raise AudioUnreadable(Message("dictation.recording_not_mono"))
             return PcmAudio(w.readframes(w.getnframes()), w.getframerate())
     except (wave.Error, EOFError):
-        raise AudioUnreadable("The recording is damaged.") from None
+        raise AudioUnreadable(Message("dictation.recording_damaged")) from None
 
 
 def session_exists(conn: Connection, session_id: UUID) -> bool:
@@ -56,7 +57,7 @@ def insert_recording(
     conn: Connection, cipher: CellCipher, session_id: UUID, audio: PcmAudio
 ) -> UUID:
     if not session_exists(conn, session_id):
-        raise NotFound("no session has that id")
+        raise NotFound(Message("dictation.no_session_id"))
     data = wav_bytes(audio)
     rec_id = uuid.uuid4()
     conn.execute(
@@ -101,7 +102,7 @@ def recordings_of(conn: Connection, session_id: UUID) -> list[KeptRecording]:
 def get_recording(conn: Connection, rec_id: UUID) -> KeptRecording:
     row = conn.execute(select(*_INFO).where(r.c.id == rec_id)).first()
     if row is None:
-        raise NotFound("no kept recording has that id")
+        raise NotFound(Message("dictation.no_recording_id"))
     return _info(row)
 
 
@@ -109,7 +110,7 @@ def content(conn: Connection, cipher: CellCipher, rec_id: UUID) -> bytes:
     """The WAV file's bytes, decrypted, in memory."""
     row = conn.execute(select(r.c.content).where(r.c.id == rec_id)).first()
     if row is None:
-        raise NotFound("no kept recording has that id")
+        raise NotFound(Message("dictation.no_recording_id"))
     return cipher.decrypt_bytes("session_recordings", "content", rec_id, bytes(row.content))
 
 
@@ -117,5 +118,5 @@ def delete_recording(conn: Connection, rec_id: UUID) -> UUID:
     """Removes it; returns its session's id."""
     row = conn.execute(delete(r).where(r.c.id == rec_id).returning(r.c.session_id)).first()
     if row is None:
-        raise NotFound("no kept recording has that id")
+        raise NotFound(Message("dictation.no_recording_id"))
     return row.session_id

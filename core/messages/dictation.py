@@ -11,4 +11,10 @@ ENGLISH = {
     "dictation.no_speech_model_installed": QT_TRANSLATE_NOOP(
         "Core", "No speech model is installed."
     ),
+    "dictation.recording_not_mono": QT_TRANSLATE_NOOP(
+        "Core", "The recording is not mono 16-bit PCM."
+    ),
+    "dictation.recording_damaged": QT_TRANSLATE_NOOP("Core", "The recording is damaged."),
+    "dictation.no_session_id": QT_TRANSLATE_NOOP("Core", "no session has that id"),
+    "dictation.no_recording_id": QT_TRANSLATE_NOOP("Core", "no kept recording has that id"),
 }

@@ -26,7 +26,7 @@ from test_gui_dictation import (  # noqa: F401 (the fixtures)
 from test_gui_drafts import TYPED, _answer, _click_row
 from test_gui_drafts import _open as _open_drafts
 
-from core.api import NotesApi
+from core.api import ChartsideApi
 from core.dictation.kept import pcm_of
 from core.dictation.types import PcmAudio
 from core.dictation.wer import words
@@ -41,7 +41,7 @@ from ui.notes.note_edit import NoteEdit
 from ui.notes.recordings import Recordings
 from ui.notes.unsaved import Unsaved
 
-MakeGui = Callable[[NotesApi], GuiDriver]
+MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
 def _recordings(driver: GuiDriver) -> Recordings:
@@ -69,11 +69,11 @@ def _take(driver: GuiDriver, field: NoteEdit, microphones: list[WavSource], *, k
 
 
 def _session_id(svc: ChartsideService):
-    return svc.list_sessions(svc.list_clients()[0].id)[0].id
+    return svc.notes.list_sessions(svc.notes.list_clients()[0].id)[0].id
 
 
 def _actions(svc: ChartsideService) -> list[str]:
-    return [e["action"] for e in svc.audit_export()]
+    return [e["action"] for e in svc.health.audit_export()]
 
 
 def test_a_kept_take_is_saved_with_the_note_exported_and_deleted(
@@ -130,7 +130,7 @@ def test_a_kept_take_is_saved_with_the_note_exported_and_deleted(
     driver.wait_until(lambda: not shown.rows)
     assert "cannot be undone" in questions[1]
     assert dictating.dictation.recordings(_session_id(dictating)) == []
-    assert "knee" in words(dictating.get_session(_session_id(dictating)).data.subjective)
+    assert "knee" in words(dictating.notes.get_session(_session_id(dictating)).data.subjective)
     actions = _actions(dictating)
     for action in ("recording.keep", "recording.export", "recording.delete"):
         assert action in actions
@@ -154,7 +154,7 @@ def test_without_keep_or_after_cancel_nothing_is_kept(
     assert not _recordings(driver).isVisible()
 
     driver.save_session()
-    saved = dictating.get_session(_session_id(dictating)).data.subjective
+    saved = dictating.notes.get_session(_session_id(dictating)).data.subjective
     assert "knee" in words(saved) and saved.startswith(SUBJECTIVE)
     assert dictating.dictation.recordings(_session_id(dictating)) == []
     assert "recording.keep" not in _actions(dictating)

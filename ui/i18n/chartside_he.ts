@@ -1349,6 +1349,22 @@
         <translation>לא מותקן מודל דיבור.</translation>
     </message>
     <message>
+        <source>The recording is not mono 16-bit PCM.</source>
+        <translation>ההקלטה אינה PCM מונו של 16 ביט.</translation>
+    </message>
+    <message>
+        <source>The recording is damaged.</source>
+        <translation>ההקלטה פגומה.</translation>
+    </message>
+    <message>
+        <source>no session has that id</source>
+        <translation>אין מפגש עם המזהה הזה</translation>
+    </message>
+    <message>
+        <source>no kept recording has that id</source>
+        <translation>אין הקלטה שמורה עם המזהה הזה</translation>
+    </message>
+    <message>
         <source>There is no sound input on this computer.</source>
         <translation>אין במחשב זה קלט קול.</translation>
     </message>
