@@ -12,6 +12,7 @@ from typing import Any
 
 from core.dictation.ports import BlockListener
 from core.dictation.types import DictationUnavailable
+from core.messages import Message
 
 # 0.1 s blocks: the level meter moves ten times a second; the model hears far larger
 # stretches, so a block's size costs nothing in accuracy.
@@ -39,8 +40,8 @@ class Microphone:
             import sounddevice  # pyright: ignore[reportMissingTypeStubs]
         except OSError as exc:  # the Python side is there, libportaudio2 is not
             raise DictationUnavailable(
-                "The sound library (PortAudio) is not installed.",
-                remediation="Install the libportaudio2 package.",
+                Message("dictation.no_sound_library"),
+                remediation=Message("dictation.install_portaudio"),
             ) from exc
 
         def callback(data: Any, _frames: int, _time: Any, _status: Any) -> None:
@@ -63,8 +64,8 @@ class Microphone:
             except (sounddevice.PortAudioError, ValueError) as exc:
                 # PortAudio's text names the device, never what it heard.
                 raise DictationUnavailable(
-                    "No microphone could be opened.",
-                    remediation="Connect a microphone, or allow Chartside to use it.",
+                    Message("dictation.no_microphone_opened"),
+                    remediation=Message("dictation.connect_or_allow_microphone"),
                 ) from exc
             self._stream = stream
 

@@ -10,12 +10,16 @@ from typing import Any
 
 from core.domain import AssistantStatus
 from core.errors import ChartsideError
+from core.messages import Message
 from core.settings import Settings
 
 # Shown beside the active embedder (`models list`, the models screen) when it is active
 # because the workspace uses it.
-WORKSPACE_CHOICE = "the workspace's embedder, chosen for all its desktops"
-_RUNTIMES = {"sentence_transformers": "the embedding runtime", "llama_cpp": "the LLM runtime"}
+WORKSPACE_CHOICE = Message("models.why_workspace_embedder")
+_RUNTIMES = {
+    "sentence_transformers": "assistant.embedding_runtime",
+    "llama_cpp": "assistant.llm_runtime",
+}
 
 
 def runtime_settings(settings: Settings) -> tuple[Any, Any]:
@@ -117,8 +121,7 @@ def assistant_status(settings: Settings) -> AssistantStatus:
     for module, what in _RUNTIMES.items():
         if importlib.util.find_spec(module) is None:
             return AssistantStatus(
-                False,
-                f"The assistant is unavailable: {what} is not installed. Notes work as usual.",
+                False, Message("assistant.runtime_not_installed", part=Message(what))
             )
     from models.registry import ModelRegistry
 
@@ -131,24 +134,28 @@ def assistant_status(settings: Settings) -> AssistantStatus:
                 continue  # first run: the packaged defaults register on first use
             return AssistantStatus(
                 False,
-                f"The assistant is unavailable: no {kind} is "
-                f"chosen. Run `chartside models use-{kind} PATH`.",
+                Message(
+                    "assistant.no_model_chosen", kind=Message(f"assistant.{kind}"), command=kind
+                ),
             )
         if not Path(record.path).exists():
             return AssistantStatus(
                 False,
-                f"The assistant is unavailable: the {kind} "
-                f"{record.name} is missing from {record.path}. "
-                "Notes work as usual.",
+                Message(
+                    "assistant.model_file_missing",
+                    kind=Message(f"assistant.{kind}"),
+                    name=record.name,
+                    path=record.path,
+                ),
             )
         names[kind] = record.name
     generator = reg.active("generator")
     why = reg.why_active("generator")
     return AssistantStatus(
         True,
-        f"The assistant answers with {generator.name} ({why})."
+        Message("assistant.answers_with", name=generator.name, reason=why)
         if generator is not None and why
-        else "The assistant's local models are ready to load.",
+        else Message("assistant.models_ready"),
         names.get("embedder"),
         names.get("generator"),
     )

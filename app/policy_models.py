@@ -7,18 +7,17 @@ choice of another is refused (`require_generator_choice`)."""
 from __future__ import annotations
 
 from core.errors import ConfigError, PolicyForbids
-from core.messages import Message, render
+from core.messages import Message
 from core.settings import Settings, locked_keys, source_of
 
 KEY = "models.default_generator"
 
 
-def _why_locked() -> str | None:
-    """Where the policy locks the generator, why, in words ("locked by … in the policy
-    file P, line N"); None where it does not."""
-    # Kept by the registry as English text (ModelInfo.why), so rendered here.
+def _why_locked() -> Message | None:
+    """Where the policy locks the generator, why ("locked by … in the policy file P, line
+    N"); None where it does not."""
     why = Message("settings.locked_by", setting=KEY, source=source_of(KEY))
-    return render(why) if KEY in locked_keys() else None
+    return why if KEY in locked_keys() else None
 
 
 def generator_locked() -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from core import validation as v
+from core.messages import Message
 
 SOAP_FIELDS = ("subjective", "objective", "assessment", "plan")
 
@@ -123,15 +124,17 @@ class HealthCheck:
     # own message.
     detail_id: str = ""
     values: dict[str, object] = field(default_factory=dict[str, object])
+    # Where the detail is an error's own message: that message's id and values.
+    message: Message | None = None
 
 
 @dataclass(frozen=True)
 class AssistantStatus:
-    """Whether the AI assistant can run, and if not, why, in words a clinician can act on.
-    Notes never depend on it."""
+    """Whether the AI assistant can run, and if not, why, in words a clinician can act on
+    (a message id, rendered in the window's language). Notes never depend on it."""
 
     available: bool
-    reason: str
+    reason: Message
     embedder: str | None = None
     generator: str | None = None
 

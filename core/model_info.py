@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.messages import Message
+
 KINDS = ("embedder", "generator", "speech")  # speech: dictation's recogniser (issue 29)
 
 
@@ -22,6 +24,7 @@ class ModelInfo:
     fits_ram: bool
     active: bool
     present: bool
-    why: str | None = None  # why the app chose it, when the user did not
+    # Why the app chose it, when the user did not (English text from an older registry).
+    why: Message | str | None = None
     checksum_ok: bool | None = None  # None: not checked; False: changed since registration
     warnings: tuple[str, ...] = ()

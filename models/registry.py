@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from core.messages import Message
 from core.ports import Progress
 from models import packaged, packaged_speech
 from models.e5_embedder import is_e5_model, read_e5_shape
@@ -80,7 +81,9 @@ class ModelStatus:
     available_ram: int
     checksum_ok: bool | None = None  # None: not checked (list), True/False: verify
     warnings: list[str] = field(default_factory=list)
-    why: str | None = None  # why the app made it active, when it did
+    # Why the app made it active, when it did; a registry written before message ids
+    # keeps its English text.
+    why: Message | str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -91,7 +94,7 @@ class ModelStatus:
             "available_ram": self.available_ram,
             "checksum_ok": self.checksum_ok,
             "warnings": self.warnings,
-            "why": self.why,
+            "why": None if self.why is None else str(self.why),
         }
 
 
@@ -222,12 +225,12 @@ class ModelRegistry:
             self._write(data)
         return record
 
-    def activate(self, record: ModelRecord, why: str) -> None:
+    def activate(self, record: ModelRecord, why: Message | None) -> None:
         """Make a registered model active without re-hashing it; `why` is shown beside it."""
         with self._lock:
             data = self._read()
             data["active"][record.kind] = record.path
-            data.setdefault("why", {})[record.kind] = why
+            data.setdefault("why", {})[record.kind] = why.to_json() if why else ""
             self._write(data)
 
     def use(self, kind: str, path: Path | str, progress: Progress | None = None) -> ModelRecord:
@@ -285,7 +288,7 @@ class ModelRegistry:
             for kind, key in defaults:
                 if data["active"].get(kind) is None:
                     data["active"][kind] = out[key].path
-                    data.setdefault("why", {})[kind] = why if kind == "generator" else ""
+                    data.setdefault("why", {})[kind] = why.to_json() if kind == "generator" else ""
             self._write(data)
         report(1.0, "Default models registered")
         return out
@@ -316,19 +319,22 @@ class ModelRegistry:
         active = self.active("speech")
         chosen_by_app = "speech" in self._read().get("why", {})
         if record is not None and (active is None or (chosen_by_app and active != record)):
-            self.activate(record, "")
+            self.activate(record, None)
         return record
 
-    def why_active(self, kind: str) -> str | None:
-        """Why the active model of `kind` was chosen, when the app chose it."""
+    def why_active(self, kind: str) -> Message | str | None:
+        """Why the active model of `kind` was chosen, when the app chose it: a message, or
+        the English text a registry written before message ids holds."""
         record = self.active(kind)
         why = self._read().get("why", {}).get(kind)
-        return why if record is not None and why else None
+        if record is None or not why:
+            return None
+        return Message.from_json(why) if isinstance(why, dict) else str(why)
 
 
 def _choose_generator(
     wanted: str, packaged_records: dict[str, ModelRecord], free: int
-) -> tuple[str, str]:
+) -> tuple[str, Message]:
     """Which packaged generator becomes active, and why, in words for the status bar."""
     if wanted != "auto":
         if wanted not in packaged_records:
@@ -336,16 +342,18 @@ def _choose_generator(
                 f"The packaged generator {wanted!r} is not installed.",
                 remediation="Run `make run` again, or choose another models.default_generator.",
             )
-        return wanted, "chosen by the models.default_generator setting"
+        return wanted, Message("models.why_default_generator_setting")
     qwen = packaged_records.get("qwen")
     if qwen is None:
-        return "instruct", "the Qwen model packages are not installed"
+        return "instruct", Message("models.why_qwen_not_installed")
     if qwen.ram_bytes > free:
-        return "instruct", (
-            f"{qwen.name} needs about {qwen.ram_bytes / 2**30:.1f} GiB of RAM and "
-            f"{free / 2**30:.1f} GiB is free"
+        return "instruct", Message(
+            "models.why_qwen_needs_more_ram",
+            name=qwen.name,
+            n=round(qwen.ram_bytes / 2**30, 1),
+            count=round(free / 2**30, 1),
         )
-    return "qwen", "the most capable packaged model that fits this computer's RAM"
+    return "qwen", Message("models.why_most_capable_that_fits")
 
 
 def describe(

@@ -189,7 +189,8 @@ def test_extractive_mode_quotes_passages_with_citations(
     r = svc.assistant.ask(AskRequest("sertraline dose", client_id=client))
     assert not r.refused and "[1]" in r.answer and "sertraline 50 mg" in r.answer
     assert r.sources[0].used and r.sources[0].field == "plan"
-    assert any("No language model" in w for w in r.warnings)
+    assert [w.id for w in r.warnings] == ["answer.no_model_available"]
+    assert r.answer_lines[0].id == "answer.closest_passages"  # the window renders its lines
     assert r.models["generator"] is None
     outcomes = svc.assistant.metrics()["outcomes"]
     assert (outcomes["extractive"], outcomes["answered"]) == (1, 0)

@@ -14,6 +14,7 @@ from core.assistant import answer as grounding
 from core.assistant.dates import find_dates, mentions_date
 from core.assistant.prompt import build_prompt
 from core.assistant.types import AskRequest
+from core.messages import Message
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
@@ -42,7 +43,9 @@ def test_a_dated_question_is_answered_from_that_days_session(dana: Any) -> None:
     used = [s for s in r.sources if s.used]
     assert used and all(s.session_date and s.session_date.date() == KNEE_DAY for s in used)
     none = svc.assistant.ask(AskRequest("What was planned on 5 May 2024?", client, use_cache=False))
-    assert none.refused and none.warnings == ["No session on 5 May 2024 is in the notes."]
+    assert none.refused and [str(w) for w in none.warnings] == [
+        "No session on 5 May 2024 is in the notes."
+    ]
 
 
 def test_a_follow_up_that_changes_topic_is_searched_on_its_own_words(dana: Any) -> None:
@@ -94,4 +97,4 @@ def test_a_hebrew_question_is_answered_with_the_notes_own_words(dana: Any) -> No
     r = svc.assistant.ask(AskRequest("מה נקבע לגבי sertraline?", client, use_cache=False))
     assert r.path == "model" and r.models["generator"] is None and not r.refused
     assert "sertraline" in r.answer.casefold()
-    assert "No language model answers in Hebrew: these are the notes' words." in r.warnings
+    assert Message("answer.no_model_for_hebrew") in r.warnings

@@ -11,6 +11,7 @@ from app.compose import build_service
 from app.models_setup import assistant_status, open_embedder, open_generator, runtime_settings
 from core.domain import ClientData, SessionData
 from core.errors import ConfigError
+from core.messages import Message
 from models.registry import ModelRegistry, use_generator
 from tests.conftest import PASSPHRASE, make_settings
 
@@ -38,7 +39,8 @@ def test_ready_with_the_packaged_models(tmp_path: Path) -> None:
         "all-MiniLM-L6-v2",
         "Qwen2.5-Coder-1.5B-Instruct",
     )
-    assert "Qwen2.5-Coder-1.5B-Instruct" in status.reason and "RAM" in status.reason
+    reason = str(status.reason)
+    assert "Qwen2.5-Coder-1.5B-Instruct" in reason and "RAM" in reason
 
 
 def test_auto_falls_back_to_smollm_when_qwen_does_not_fit(tmp_path: Path) -> None:
@@ -49,10 +51,10 @@ def test_auto_falls_back_to_smollm_when_qwen_does_not_fit(tmp_path: Path) -> Non
     qwen = records["qwen"]
     assert _choose_generator("auto", records, qwen.ram_bytes + 1) == (
         "qwen",
-        "the most capable packaged model that fits this computer's RAM",
+        Message("models.why_most_capable_that_fits"),
     )
     chosen, why = _choose_generator("auto", records, qwen.ram_bytes // 2)
-    assert chosen == "instruct" and "RAM" in why and "GiB" in why
+    assert chosen == "instruct" and "RAM" in str(why) and "GiB" in str(why)
     # A chosen generator is the one used, whatever the RAM says.
     assert _choose_generator("instruct", records, 2**40)[0] == "instruct"
     assert _choose_generator("qwen", records, 0)[0] == "qwen"
@@ -64,7 +66,7 @@ def test_missing_model_explains_itself_and_notes_still_work(tmp_path: Path) -> N
     try:
         status = svc.assistant.status()
         assert not status.available
-        assert "generator" in status.reason and "missing" in status.reason
+        assert "generator" in str(status.reason) and "missing" in str(status.reason)
         svc.initialise(PASSPHRASE)
         c = svc.notes.create_client(ClientData(full_name="Works Anyway"))
         s = svc.notes.create_session(c.id, SessionData(date="2024-02-02", plan="Plan"))

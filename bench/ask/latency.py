@@ -13,7 +13,7 @@ from bench.ask.generators import Raw, Recording
 from bench.common import latency_ms
 
 BATCH_THREADS_PROMPTS = 4  # prompts replayed with the other prompt-processing thread count
-REPEAT_WARNING = "repeating itself"  # core.services.ask_ops: the repetition guard cut the answer
+REPEAT_WARNING = "answer.repeats_cut"  # core.services.ask_ops: the repetition guard cut the answer
 
 
 def _our_ask(svc: Any, rec: Recording, client: Any, q: str) -> dict[str, Any]:
@@ -138,7 +138,7 @@ def _row(
     return {
         "question": q,
         "refused": r.refused,
-        "cut_repeating": any(REPEAT_WARNING in w for w in r.warnings),
+        "cut_repeating": any(w.id == REPEAT_WARNING for w in r.warnings),
         "prompt_tokens": len(our_prompt_ids),
         "prefix_tokens": our_prefix,
         "same_prompt_tokens_as_raw": our_prompt_ids == same["prompt_ids"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from core.assistant.citations import (
     CitedSource,
     cited_numbers,
-    extractive_answer,
+    extractive_lines,
     has_marker,
     is_refusal_text,
     parse_answer,
@@ -21,8 +21,9 @@ from core.assistant.citations import (
     strip_markers,
 )
 from core.assistant.dates import find_dates, mentions_date, without_dates
-from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL, focus, source_label
+from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL, REFUSAL_MESSAGE, focus, source_label
 from core.assistant.types import AskSource
+from core.messages import Message, render
 from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.terms import new_terms, segments, terms
 from core.retrieval.types import SearchHit
@@ -36,21 +37,25 @@ class Grounded:
     answer: str
     refused: bool
     sources: list[AskSource]
-    # For the clinician: what to know about this answer, in plain words.
-    warnings: list[str] = field(default_factory=list[str])
+    # For the clinician: what to know about this answer, as message ids.
+    warnings: list[Message] = field(default_factory=list[Message])
     # For diagnostics: how the check corrected the model (markers moved, values distrusted).
     details: list[str] = field(default_factory=list[str])
     # (supported, sentences) of a generated answer: what the check found, for the window.
     checked: tuple[int, int] | None = None
+    # When the answer is the assistant's own words (a refusal, the notes quoted): those
+    # words as messages, one a line, for a window to render in its language. Empty for
+    # a model's answer, shown as written.
+    lines: tuple[Message, ...] = ()
 
 
 def numbered(hits: Sequence[SearchHit]) -> list[AskSource]:
     return [AskSource.from_hit(i + 1, h) for i, h in enumerate(hits)]
 
 
-def refusal(closest: Sequence[SearchHit], why: str) -> Grounded:
+def refusal(closest: Sequence[SearchHit], why: Message) -> Grounded:
     """No invented text: the refusal, and the closest notes for the clinician to read."""
-    return Grounded(REFUSAL, True, numbered(closest), [why])
+    return Grounded(REFUSAL, True, numbered(closest), [why], lines=(REFUSAL_MESSAGE,))
 
 
 def similarity(
@@ -96,19 +101,17 @@ def from_generation(
     raw: str, hits: Sequence[SearchHit], embed: Embed, weak_support: float, question: str = ""
 ) -> Grounded:
     if is_refusal_text(raw):
-        return refusal(hits, "The model found no answer in the notes.")
+        return refusal(hits, Message("answer.model_found_no_answer"))
     raw, recited = correct_citations(raw, hits, question)
     raw, attached = attach_sources(raw, hits, embed, weak_support, question)
     parsed = parse_answer(raw, len(hits), similarity(embed, hits, question), weak_support)
     if not parsed.citations:
-        return refusal(
-            hits, "Nothing in the notes supports the answer written, so it is not shown."
-        )
+        return refusal(hits, Message("answer.nothing_supports_answer"))
     citations, warnings = _distrust(parsed.citations, hits, embed, question)
     supports = [c.support for c in citations.values() if c.support is not None]
     if supports and max(supports) < weak_support:
         # Every citing sentence is far from what it cites: an invention with numbers on.
-        return refusal(hits, "The answer did not match the notes it cited, so it is not shown.")
+        return refusal(hits, Message("answer.answer_unlike_its_notes"))
     sources: list[AskSource] = []
     for src in numbered(hits):
         cited = citations.get(src.n)
@@ -169,7 +172,7 @@ _MIN_CLAIM_WORDS = 4  # shorter pieces ("In summary:") state nothing to check
 
 def attach_sources(
     text: str, hits: Sequence[SearchHit], embed: Embed, threshold: float, question: str = ""
-) -> tuple[str, list[str]]:
+) -> tuple[str, list[Message]]:
     """Give each sentence that carries no [n] the source that supports it, if one does
     (its marker is added; the support check follows as for any citation), and mark the
     ones no source supports: a correct sentence without a marker must not sink the
@@ -184,7 +187,7 @@ def attach_sources(
     texts = [support_text(h, sentence) for sentence in bare for h in hits]
     vecs = embed([*bare, *texts])
     sentence_vecs, source_vecs = vecs[: len(bare)], vecs[len(bare) :]
-    warnings: list[str] = []
+    warnings: list[Message] = []
     for i, (sentence, vec) in enumerate(zip(bare, sentence_vecs, strict=True)):
         mine = source_vecs[i * len(hits) : (i + 1) * len(hits)]
         sims = [
@@ -196,7 +199,7 @@ def attach_sources(
             text = text.replace(sentence, f"{sentence} [{best + 1}]", 1)
         else:
             text = text.replace(sentence, sentence + UNSUPPORTED_MARK, 1)
-            warnings.append(f"One sentence is not found in the notes: “{sentence}”")
+            warnings.append(Message("answer.sentence_not_in_notes", quote=sentence))
     return text, warnings
 
 
@@ -314,8 +317,10 @@ def extractive(hits: Sequence[SearchHit], question: str) -> Grounded:
     the clinician asks for the notes' own words."""
     sources = numbered(hits)
     quoted = {s.n for s in sources[:EXTRACTIVE_SOURCES]}
+    lines = extractive_lines(hits, question, EXTRACTIVE_SOURCES)
     return Grounded(
-        extractive_answer(hits, question, EXTRACTIVE_SOURCES),
+        "\n".join(render(line) for line in lines),
         False,
         [replace(s, used=True, reason=s.snippet) if s.n in quoted else s for s in sources],
+        lines=lines,
     )

@@ -8,9 +8,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from core.assistant.dates import spoken
-from core.assistant.prompt import REFUSAL, focus
-from core.retrieval.types import SCAN_CAUTION, SearchHit
+from core.assistant.prompt import REFUSAL, REFUSAL_MESSAGE, focus
+from core.messages import Message, render
+from core.messages.answer import SECTION_WORDS
+from core.retrieval.types import SearchHit
 
 Similarity = Callable[[list[str], list[int]], list[float]]
 """`similarity(sentences, source_numbers)`: one cosine similarity per (sentence, source)."""
@@ -219,40 +220,53 @@ def is_refusal_text(answer: str) -> bool:
     return bool(_REFUSAL.search(plain)) and not _MARKER.search(answer)
 
 
-FIELD_WORDS = {
-    "subjective": "Subjective",
-    "objective": "Objective",
-    "assessment": "Assessment",
-    "plan": "Plan",
-    "medical_history": "Medical history",
-    "notes": "Notes",
-}
+FIELD_WORDS = SECTION_WORDS
+
+
+def place_message(hit: SearchHit) -> Message:
+    """Where a passage is, as a clinician says it (no ids, no field keys): `Session of 3
+    June 2008, Objective`, `Client record, Medical history`, `Document "Referral" of 2
+    March 2024, page 2`."""
+    if hit.document is not None:
+        doc = hit.document
+        place = (
+            Message("answer.place_dated_document", title=doc.title, date=doc.date, n=doc.page)
+            if doc.date
+            else Message("answer.place_document", title=doc.title, n=doc.page)
+        )
+        return Message("answer.place_from_scan", place=place) if doc.from_scan else place
+    if hit.type == "session" and hit.session_date is not None:
+        return Message(
+            "answer.place_dated_session", date=hit.session_date.date(), section=hit.field
+        )
+    if hit.type == "session":
+        return Message("answer.place_session", section=hit.field)
+    return Message("answer.place_client_record", section=hit.field)
 
 
 def place_in_words(hit: SearchHit) -> str:
-    """`Session of 3 June 2008, Objective` or `Client record, Medical history`: where a
-    passage is, as a clinician says it (no ids, no field keys)."""
-    if hit.document is not None:  # `Document "Referral" of 2 March 2024, page 2`
-        doc = hit.document
-        dated = f" of {spoken(doc.date)}" if doc.date else ""
-        scanned = f" ({SCAN_CAUTION})" if doc.from_scan else ""
-        return f'Document "{doc.title}"{dated}, page {doc.page}{scanned}'
-    field_name = FIELD_WORDS.get(hit.field, hit.field.replace("_", " ").capitalize())
-    if hit.type == "session" and hit.session_date is not None:
-        return f"Session of {spoken(hit.session_date.date())}, {field_name}"
-    return f"{'Session' if hit.type == 'session' else 'Client record'}, {field_name}"
+    """`place_message` in English (what a sentence citing the passage is compared with)."""
+    return render(place_message(hit))
 
 
-def extractive_answer(sources: Sequence[SearchHit], question: str, max_sources: int = 3) -> str:
+def extractive_lines(
+    sources: Sequence[SearchHit], question: str, max_sources: int = 3
+) -> tuple[Message, ...]:
     """The closest passages, each with where it is in words and the lines that match the
-    question, with their [n] markers: for answering without a model."""
+    question, with their [n] markers: for answering without a model. One message a line:
+    the heading and places are the assistant's words, the quotes the notes' own."""
     if not sources:
-        return REFUSAL
-    lines = ["The closest passages in the notes:"]
+        return (REFUSAL_MESSAGE,)
+    lines = [Message("answer.closest_passages")]
     for n, hit in enumerate(sources[:max_sources], start=1):
         matching = focus(hit.text or hit.snippet, question) if hit.text else hit.snippet
         # Brackets inside a quote would read as citations; a quote must only cite itself.
         quote = _short(" ".join(matching.split()), 300)
         quote = quote.replace("[", "(").replace("]", ")")
-        lines.append(f"- {place_in_words(hit)}: “{quote}” [{n}]")
-    return "\n".join(lines)
+        lines.append(Message("answer.quoted_passage", place=place_message(hit), quote=quote, n=n))
+    return tuple(lines)
+
+
+def extractive_answer(sources: Sequence[SearchHit], question: str, max_sources: int = 3) -> str:
+    """`extractive_lines` in English, one a line."""
+    return "\n".join(render(line) for line in extractive_lines(sources, question, max_sources))

@@ -118,11 +118,20 @@ def messages(conn: Connection, cipher: CellCipher, conversation_id: UUID) -> lis
                 content=cipher.decrypt("messages", "content", r.id, bytes(r.content)),
                 created_at=r.created_at,
                 sources=by_message.get(r.id, []),
-                warnings=list(meta.get("warnings", [])),
+                warnings=[_note(w) for w in meta.get("warnings", [])],
                 refused=bool(meta.get("refused", False)),
+                lines=tuple(Message.from_json(line) for line in meta.get("lines", [])),
             )
         )
     return out
+
+
+def _note(stored: Any) -> Message | str:
+    """A stored warning: an id and its values, or, stored before ids, its English text."""
+    if isinstance(stored, dict):
+        data: dict[str, Any] = stored  # pyright: ignore[reportUnknownVariableType]
+        return Message.from_json(data)
+    return str(stored)
 
 
 def _exists(conn: Connection, conversation_id: UUID) -> bool:

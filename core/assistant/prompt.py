@@ -12,13 +12,16 @@ from typing import Any
 from core.assistant import structured
 from core.assistant.safety import spotlight
 from core.errors import PromptTooLong
-from core.messages import Message
+from core.messages import ENGLISH, Message
 from core.ports import ChatMessage, Prompt
 from core.retrieval.lexical import tokenize
 from core.retrieval.synonyms import TREATMENT, expansion, mentions_treatment
 from core.retrieval.types import SearchHit
 
-REFUSAL = "The notes do not say."
+# The refusal a model is asked to write, and the assistant's own (its id renders it in the
+# window's language).
+REFUSAL_MESSAGE = Message("answer.notes_do_not_say")
+REFUSAL = ENGLISH[REFUSAL_MESSAGE.id]
 HISTORY_SHARE = 0.25  # of the prompt budget, for earlier turns of the conversation
 
 _RULES = (

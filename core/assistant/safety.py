@@ -20,9 +20,9 @@ _INVISIBLE = re.compile(
 # C0/C1 controls other than tab and newline; models read them, people cannot see them.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
-# (pattern, reason). Patterns run on the sanitised, lower-cased question. Each one needs
-# the shape of an instruction to the model, so clinical wording ("system review", "did the
-# drug act as a sedative", "forget her previous instructions") stays clear.
+# (pattern, the reason's message id). Patterns run on the sanitised, lower-cased question.
+# Each one needs the shape of an instruction to the model, so clinical wording ("system
+# review", "did the drug act as a sedative", "forget her previous instructions") stays clear.
 _QUALIFIER = r"(?:previous|prior|above|earlier|preceding|foregoing|initial|original|system)"
 _FILLER = r"(?:(?:all|any|the|of|your|my|these|those|everything)\s+){0,3}"
 _INJECTION: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -31,59 +31,59 @@ _INJECTION: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             rf"\b(?:ignore|disregard|forget|override|bypass|skip)\s+{_FILLER}{_QUALIFIER}\s+"
             r"(?:\w+\s+)?(?:instructions?|prompts?|rules|directions|guidelines|context)\b",
-            "it asks the assistant to ignore its instructions",
+            "injection.ignore_instructions",
         ),
         (
             r"\b(?:ignore|disregard|forget)\s+(?:all\s+|everything\s+)?(?:of\s+)?"
             r"(?:the\s+)?above\b(?!-)",
-            "it asks the assistant to ignore its instructions",
+            "injection.ignore_instructions",
         ),
         (
             r"\b(?:ignore|disregard|forget)\s+(?:all\s+)?your\s+(?:\w+\s+)?"
             r"(?:instructions|rules|guidelines|programming)\b",
-            "it asks the assistant to ignore its instructions",
+            "injection.ignore_instructions",
         ),
-        (r"\bsystem\s+(?:prompt|message|instructions?)\b", "it mentions the system prompt"),
+        (r"\bsystem\s+(?:prompt|message|instructions?)\b", "injection.system_prompt"),
         (
             r"\b(?:reveal|show|print|repeat|output|display|leak|tell\s+me|what\s+(?:are|were|is))"
             r"\s+(?:me\s+)?(?:your|the\s+(?:hidden|initial|original|secret))\s+"
             r"(?:\w+\s+)?(?:instructions|prompt|rules|guidelines|directives)\b",
-            "it asks the assistant to reveal its instructions",
+            "injection.reveal_instructions",
         ),
-        (r"\byou\s+are\s+now\b", "it tries to give the assistant a new role"),
+        (r"\byou\s+are\s+now\b", "injection.new_role"),
         (
             r"(?:^|\b(?:you\s+(?:will|must|should|shall|can)|from\s+now\s+on,?|now|please)\s+)"
             r"act\s+as\b",
-            "it tries to give the assistant a new role",
+            "injection.new_role",
         ),
         (
             r"\bpretend\s+(?:that\s+)?you(?:'re|\s+are)\b",
-            "it tries to give the assistant a new role",
+            "injection.new_role",
         ),
-        (r"\brole-?play\s+as\b", "it tries to give the assistant a new role"),
-        (r"\bnew\s+instructions?\s*:", "it tries to give the assistant new instructions"),
+        (r"\brole-?play\s+as\b", "injection.new_role"),
+        (r"\bnew\s+instructions?\s*:", "injection.new_instructions"),
         (
             r"\b(?:don'?t|do\s+not|stop|no\s+longer)\s+follow(?:ing)?\s+your\s+"
             r"(?:\w+\s+)?(?:rules|instructions|guidelines|programming)\b",
-            "it asks the assistant to break its rules",
+            "injection.break_rules",
         ),
-        (r"\bdev(?:eloper)?\s+mode\b", "it asks for a developer mode"),
-        (r"\bjailbr(?:ea|o)k", "it is a jailbreak attempt"),
-        (r"\bdo\s+anything\s+now\b", "it is a jailbreak attempt"),
+        (r"\bdev(?:eloper)?\s+mode\b", "injection.developer_mode"),
+        (r"\bjailbr(?:ea|o)k", "injection.jailbreak"),
+        (r"\bdo\s+anything\s+now\b", "injection.jailbreak"),
         (
             r"<\|[a-z_]+\|>|</?(?:start|end)_of_turn>|</?s>|<(?:bos|eos)>|\[/?inst\]|<</?sys>>",
-            "it contains chat control tokens",
+            "injection.control_tokens",
         ),
-        (r"#{2,}\s*(?:system|instructions?|assistant)\b", "it contains a fake prompt section"),
-        (r"^(?:system|assistant)\s*:", "it contains a fake prompt section"),
+        (r"#{2,}\s*(?:system|instructions?|assistant)\b", "injection.fake_prompt_section"),
+        (r"^(?:system|assistant)\s*:", "injection.fake_prompt_section"),
         (
             # Imperative only: "did she email the letter to her GP" is a fair question.
             r"(?:^|[.!;:,]\s*|\b(?:please|and|then|now|also|just)\s+)"
             r"(?:send|post|upload|forward|transmit|e-?mail|leak|exfiltrate|submit)\b"
             r".{0,80}?(?:https?://|ftp://|www\.|\S+@\S+\.[a-z]{2,})",
-            "it asks to send data off the machine",
+            "injection.send_data_away",
         ),
-        (r"!\[[^\]]*\]\(", "it contains a remote image link"),
+        (r"!\[[^\]]*\]\(", "injection.remote_image"),
     )
 )
 
@@ -119,12 +119,12 @@ def sanitize_query(text: str, max_chars: int = 1000) -> str:
     return cleaned
 
 
-def detect_injection(text: str) -> str | None:
+def detect_injection(text: str) -> Message | None:
     """Why the question looks like a prompt-injection attempt, or None when it does not."""
     probe = " ".join(_clean(text).split()).lower()
     for pattern, reason in _INJECTION:
         if pattern.search(probe):
-            return f"The question was not run because {reason}."
+            return Message("answer.question_not_run", reason=Message(reason))
     return None
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from uuid import UUID
 
+from core.messages import Message
 from core.retrieval.types import DocumentRef, SearchHit
 
 
@@ -139,7 +140,8 @@ class AskResult:
     refused: bool
     cache_hit: bool
     sources: list[AskSource]
-    warnings: list[str] = field(default_factory=list[str])
+    # What to know about the answer, as message ids (rendered in the window's language).
+    warnings: list[Message] = field(default_factory=list[Message])
     timings_ms: dict[str, float] = field(
         default_factory=dict[str, float]
     )  # embed, retrieve, generate, total
@@ -155,6 +157,9 @@ class AskResult:
     details: list[str] = field(default_factory=list[str])
     # (supported, sentences) of a generated answer, as the check found them.
     checked: tuple[int, int] | None = None
+    # The answer as messages, one a line, when it is the assistant's own words (a refusal,
+    # the notes quoted); empty when a model or the timeline wrote it.
+    answer_lines: tuple[Message, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -162,7 +167,8 @@ class AskResult:
             "refused": self.refused,
             "cache_hit": self.cache_hit,
             "sources": [s.to_json() for s in self.sources],
-            "warnings": list(self.warnings),
+            "warnings": [str(w) for w in self.warnings],
+            "warning_ids": [w.to_json() for w in self.warnings],
             "timings_ms": {k: round(v, 1) for k, v in self.timings_ms.items()},
             "models": dict(self.models),
             "conversation_id": str(self.conversation_id) if self.conversation_id else None,
@@ -175,15 +181,17 @@ class AskResult:
 @dataclass(frozen=True)
 class StoredMessage:
     """A turn of a stored conversation. Messages from before source tracking have no
-    sources and no warnings; they display all the same."""
+    sources and no warnings, and those from before message ids keep their warnings as the
+    English text they were stored as (no `lines`); they display all the same."""
 
     id: UUID
     role: Literal["user", "assistant"]
     content: str
     created_at: dt.datetime
     sources: list[AskSource] = field(default_factory=list[AskSource])
-    warnings: list[str] = field(default_factory=list[str])
+    warnings: list[Message | str] = field(default_factory=list[Message | str])
     refused: bool = False
+    lines: tuple[Message, ...] = ()  # as `AskResult.answer_lines`
 
 
 @dataclass(frozen=True)

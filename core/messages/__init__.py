@@ -16,6 +16,7 @@ from string import Formatter
 from types import MappingProxyType
 from typing import Any, TypeAlias
 
+from core.messages.answer import section_words
 from core.messages.catalogue import ENGLISH
 
 __all__ = ["ENGLISH", "Message", "Param", "placeholders", "render"]
@@ -67,10 +68,12 @@ def placeholders(template: str) -> set[str]:
 
 def render(message: Message) -> str:
     """The message in English."""
-    return ENGLISH[message.id].format(**{k: _english(v) for k, v in message.params.items()})
+    return ENGLISH[message.id].format(**{k: _english(k, v) for k, v in message.params.items()})
 
 
-def _english(value: Param) -> str:
+def _english(name: str, value: Param) -> str:
+    if name == "section" and isinstance(value, str):
+        return section_words(value)  # a note's field key, as a clinician names it
     if isinstance(value, Message):
         return render(value)
     if isinstance(value, dt.date):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.messages import answer as _answer
 from core.messages import ask as _ask
 from core.messages import backup as _backup
 from core.messages import db as _db
@@ -10,12 +11,14 @@ from core.messages import documents as _documents
 from core.messages import errors as _errors
 from core.messages import field as _field
 from core.messages import keys as _keys
+from core.messages import models as _models
 from core.messages import records as _records
 from core.messages import search as _search
 from core.messages import session as _session
 from core.messages import settings as _settings
 
 _AREAS = (
+    _answer,
     _ask,
     _backup,
     _db,
@@ -24,6 +27,7 @@ _AREAS = (
     _documents,
     _field,
     _keys,
+    _models,
     _records,
     _search,
     _session,

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from core.messages import Message, render
 from core.retrieval.lexical import has_hebrew
 from core.retrieval.types import Order, SearchQuery
 
@@ -219,21 +220,22 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
     return Reading(words or question, date_from, date_to, order, day)
 
 
-def describe_range(reading: Reading) -> str:
+def range_message(reading: Reading) -> Message:
     """`on 3 June 2008`, `from 1 March 2026 on`, `between 1 January 2008 and 31 December 2008`."""
-
-    def words(day: dt.date) -> str:
-        return f"{day.day} {day:%B %Y}"
-
     if reading.day is not None:
-        return f"on {words(reading.day)}"
+        return Message("answer.range_on", date=reading.day)
     if reading.date_from and reading.date_to:
-        return f"between {words(reading.date_from)} and {words(reading.date_to)}"
+        return Message("answer.range_between", date=reading.date_from, date_to=reading.date_to)
     if reading.date_from:
-        return f"from {words(reading.date_from)} on"
+        return Message("answer.range_from", date=reading.date_from)
     if reading.date_to:
-        return f"up to {words(reading.date_to)}"
-    return "in that period"
+        return Message("answer.range_up_to", date=reading.date_to)
+    return Message("answer.range_in_that_period")
+
+
+def describe_range(reading: Reading) -> str:
+    """`range_message` in English."""
+    return render(range_message(reading))
 
 
 # "it", "that medication", "the dose": a follow-up that names nothing of its own.

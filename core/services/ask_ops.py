@@ -35,10 +35,11 @@ from core.assistant.types import (
 )
 from core.domain import AssistantStatus
 from core.errors import Cancelled, ChartsideError
+from core.messages import Message, render
 from core.ports import Generator
 from core.progress import CancelToken
 from core.retrieval.lexical import has_hebrew
-from core.retrieval.reading import describe_range, read_question, resolve_references
+from core.retrieval.reading import range_message, read_question, resolve_references
 from core.retrieval.search import strong_match
 from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.types import SearchQuery
@@ -102,7 +103,7 @@ class AskService:
 
     def status(self) -> AssistantStatus:
         if self._status is None:
-            return AssistantStatus(False, "No local AI models are set up in this installation.")
+            return AssistantStatus(False, Message("assistant.no_models_set_up"))
         return self._status()
 
     def record_ai_query(
@@ -155,7 +156,9 @@ class AskService:
         timings: dict[str, float] = {}
         injected = detect_injection(question)
         if injected is not None:  # refused before anything ran, and the reason shown
-            refused = grounding.Grounded(injected, refused=True, sources=[], warnings=[injected])
+            refused = grounding.Grounded(
+                render(injected), refused=True, sources=[], warnings=[injected], lines=(injected,)
+            )
             return self._finish(_Turn(request, question, client_id, t0, timings, refused))
         # A question over time about one client ("latest", "last three", "when was it
         # last prescribed") is answered from the timeline, every value with its own
@@ -191,8 +194,9 @@ class AskService:
         scope = answer_cache.scope_key(client_id)
         # The date range and order are part of what was asked: "A1c on 2008-06-03" and
         # "A1c on 2009-01-10" embed alike once their dates are read.
+        # "ids|": entries from before warnings were message ids are not found.
         cache_models = (
-            f"{models['embedder']}|{models['generator'] or 'extractive'}"
+            f"ids|{models['embedder']}|{models['generator'] or 'extractive'}"
             f"|{reading.date_from}|{reading.date_to}|{reading.order}"
         )
         if request.use_cache and not history and unmentioned is None:
@@ -207,7 +211,8 @@ class AskService:
                 cached = grounding.Grounded(
                     stored["answer"], refused=False,
                     sources=[AskSource.from_record(s) for s in stored["sources"]],
-                    warnings=stored["warnings"],
+                    warnings=[Message.from_json(w) for w in stored["warnings"]],
+                    lines=tuple(Message.from_json(line) for line in stored.get("lines", [])),
                 )  # fmt: skip
                 return self._finish(
                     _Turn(
@@ -249,14 +254,15 @@ class AskService:
             on_progress(AskProgress("reading", tuple(grounding.numbered(hits))))
         t = time.perf_counter()
         if not found.hits and reading.dated:
-            result = grounding.refusal([], f"No session {describe_range(reading)} is in the notes.")
+            no_session = Message("answer.no_session_in_range", range=range_message(reading))
+            result = grounding.refusal([], no_session)
         elif not hits:
-            result = grounding.refusal(found.hits[:3], "Nothing in the notes is close enough.")
+            result = grounding.refusal(found.hits[:3], Message("answer.nothing_close_enough"))
         elif generator is None:
             result = grounding.extractive(hits, reading.text)
             if not request.extractive:
-                why = "answers in Hebrew" if hebrew else "is available"
-                warnings.append(f"No language model {why}: these are the notes' words.")
+                why = "answer.no_model_for_hebrew" if hebrew else "answer.no_model_available"
+                warnings.append(Message(why))
         else:
             try:
                 result = self._generate(
@@ -287,7 +293,8 @@ class AskService:
         cfg = self.settings.assistant
         record = {
             "answer": result.answer,
-            "warnings": result.warnings,
+            "warnings": [w.to_json() for w in result.warnings],
+            "lines": [line.to_json() for line in result.lines],
             "sources": [{**s.to_record(), "reason": s.reason} for s in result.sources],
         }
         return lambda c, k: answer_cache.store(
@@ -374,7 +381,7 @@ class AskService:
         )
         result.details[:0] = built.warnings  # sources or turns left out to fit
         if guard.looping:
-            result.warnings.append("The model began repeating itself; the repeats were cut.")
+            result.warnings.append(Message("answer.repeats_cut"))
         return result
 
     def _finish(self, turn: _Turn) -> AskResult:
@@ -385,7 +392,9 @@ class AskService:
         timings["total"] = _ms(turn.started)
         meta = {
             "refused": result.refused,
-            "warnings": result.warnings,
+            # Ids and values, so a reopened conversation reads in the window's language.
+            "warnings": [w.to_json() for w in result.warnings],
+            "lines": [line.to_json() for line in result.lines],
             "cache_hit": turn.cache_hit,
         }
         retrieved = [str(h.chunk_id) for h in turn.retrieved] or [
@@ -421,7 +430,7 @@ class AskService:
             sources=result.sources, warnings=result.warnings, timings_ms=timings,
             models=turn.models or {"embedder": _id(self.embedding.embedder), "generator": None},
             conversation_id=conversation_id, message_id=message_id, path=turn.path,
-            details=result.details, checked=result.checked,
+            details=result.details, checked=result.checked, answer_lines=result.lines,
         )  # fmt: skip
 
 
@@ -498,10 +507,7 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def _index_warning(index: Any) -> list[str]:
+def _index_warning(index: Any) -> list[Message]:
     if index.complete:
         return []
-    return [
-        f"Only {index.current} of {index.total} note passages are indexed yet; "
-        "the answer may miss recent notes."
-    ]
+    return [Message("answer.index_incomplete", current=index.current, total=index.total)]

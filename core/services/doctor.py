@@ -97,7 +97,7 @@ class HealthService:
         try:
             db = store.open()
         except ChartsideError as exc:
-            return [HealthCheck("database", False, exc.message)]
+            return [HealthCheck("database", False, exc.message, message=exc.msg)]
         checks += _server(db)
         current = migrate.current_revision(db.owner)
         head = migrate.head_revision(store.migrations_dir)
@@ -125,7 +125,7 @@ class HealthService:
         if embedder is None:
             missing = self.embedding.missing  # the workspace's embedder is not installed here
             if missing:  # core's own message, which the window translates as an error's
-                return HealthCheck("index", False, render(missing))
+                return HealthCheck("index", False, render(missing), message=missing)
             return _check("index.keyword_only", False)
         if not self.session.unlocked:
             return _check("index.locked", True, model=embedder.model_id)
@@ -171,7 +171,7 @@ def _policy() -> HealthCheck:
     try:
         keys = sorted(locked_keys())
     except ChartsideError as exc:
-        return HealthCheck("policy", False, exc.message)
+        return HealthCheck("policy", False, exc.message, message=exc.msg)
     if not keys:
         return _check("policy.none", True)
     return _check("policy.locked", True, {"locked": keys}, path=str(policy_file()), keys=keys)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from core.messages import Message
 from models import packaged, packaged_speech, registry
 from models.errors import ModelChecksumMismatch, ModelLoadError, ModelNotFound
 from models.factory import open_defaults, open_generator
@@ -107,7 +108,7 @@ def test_defaults_register_and_activate(tmp_path: Path, model_cache: Path) -> No
     # auto: Qwen where its RAM fits (this machine's), and the registry says why.
     assert gen is not None and gen.name == packaged.QWEN_NAME and gen.has_chat_template
     assert gen.sha256 == packaged.QWEN_SHA256 and gen.size == packaged.QWEN_SIZE
-    assert "RAM" in (reg.why_active("generator") or "")
+    assert reg.why_active("generator") == Message("models.why_most_capable_that_fits")
     assert out["instruct"].has_chat_template and "base" not in out
     assert emb.model_id.startswith("all-MiniLM-L6-v2@") and len(emb.model_id) == 29
 

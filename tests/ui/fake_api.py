@@ -21,7 +21,7 @@ from typing import Literal
 from uuid import UUID
 
 from core.api import BackupStatus, BackupSummary, IndexProgress, RestoreSummary
-from core.assistant.prompt import REFUSAL
+from core.assistant.prompt import REFUSAL, REFUSAL_MESSAGE
 from core.assistant.types import (
     AskProgress,
     AskRequest,
@@ -55,6 +55,7 @@ from core.errors import (
     ValidationError,
     WrongPassphrase,
 )
+from core.messages import Message
 from core.model_info import ModelInfo
 from core.ports import CancelToken, Progress
 from core.records.drafts import Draft
@@ -146,7 +147,7 @@ class FakeNotesApi:
         self.ask_answer = CANNED_ANSWER
         self.ask_stream: str | None = None
         self.ask_refuse = False
-        self.ask_warnings: list[str] = []
+        self.ask_warnings: list[Message] = []
         self.ask_delay_s = 0.02
         self.ask_gate: threading.Event | None = None
         self.ask_checking: threading.Event | None = None
@@ -508,7 +509,7 @@ class FakeAssistant:
         self._owner = owner
 
     def status(self) -> AssistantStatus:
-        return AssistantStatus(False, "fake: no models")
+        return AssistantStatus(False, Message("assistant.no_models_set_up"))
 
     def ask(
         self,
@@ -554,6 +555,7 @@ class FakeAssistant:
             models={"embedder": FAKE_MODEL_ID, "generator": FAKE_GENERATOR_ID},
             conversation_id=conversation_id,
             message_id=message_id,
+            answer_lines=(REFUSAL_MESSAGE,) if refused else (),
         )
 
     def _ask_pause(self, cancel: CancelToken | None, gate: threading.Event | None) -> None:
@@ -606,14 +608,10 @@ class FakeAssistant:
                 found = self._owner.stored[summary.id] = (summary, [])
             messages = found[1]
             messages.append(StoredMessage(uuid.uuid4(), "user", request.question, now))
+            lines = (REFUSAL_MESSAGE,) if refused else ()
+            warnings: list[Message | str] = [*self._owner.ask_warnings]
             reply = StoredMessage(
-                uuid.uuid4(),
-                "assistant",
-                answer,
-                now,
-                list(sources),
-                self._owner.ask_warnings,
-                refused,
+                uuid.uuid4(), "assistant", answer, now, list(sources), warnings, refused, lines
             )
             messages.append(reply)
             return found[0].id, reply.id

@@ -35,6 +35,7 @@ from core.assistant.prompt import REFUSAL
 from core.assistant.types import AskSource, ConversationSummary, StoredMessage
 from core.domain import Client, ClientData, Session, SessionData
 from core.errors import QueryRejected, RateLimited
+from core.messages import Message
 from ui.assistant.assistant_panel import AssistantPanel
 from ui.assistant.assistant_sources import source_place
 from ui.assistant.safe_markdown import SafeBrowser
@@ -442,14 +443,16 @@ def test_a_refusal_says_so_and_lists_the_closest_notes(
     driver: GuiDriver, fake_api: FakeNotesApi
 ) -> None:
     fake_api.ask_refuse = True
-    fake_api.ask_warnings = ["2 sources were left out to fit the model's context."]
+    fake_api.ask_warnings = [Message("answer.index_incomplete", current=3, total=5)]
     panel = ask_question(driver, "What is her blood type?")
     wait_for_answer(driver)
     assert panel.result is not None and panel.result.refused
     assert panel.notice.isVisible()
     assert panel.notice.text().startswith("The notes don't answer this.")
     assert panel.warnings.isVisible()
-    assert panel.warnings.text() == "⚠ 2 sources were left out to fit the model's context."
+    assert panel.warnings.text() == (
+        "⚠ Only 3 of 5 note passages are indexed yet; the answer may miss recent notes."
+    )
     assert panel.sources.chips == []
     assert panel.sources.show_all.isChecked()
     assert [(r[0], r[4]) for r in rows(panel.sources.list)] == [

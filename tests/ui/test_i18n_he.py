@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from a11y import clashes, tour, widgets_of, window_mnemonics
@@ -38,17 +39,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qtdoc import hrefs
-from source_scan import HEBREW, called_name, sample
+from source_scan import HEBREW
 from test_gui_assistant import ask_question, wait_for_answer
 
 import ui.shell.app
 from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
+from core.messages import ENGLISH, Message
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
 from ui.kit.bidi import ISOLATES, PDI, strip_isolates, utf16_len
-from ui.kit.core_text import ANSWER_LINES, TEMPLATES, TEXTS, core_lines, core_text, set_language
+from ui.kit.core_text import core_lines, core_message, core_words, set_language
 from ui.kit.errors import describe
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -321,19 +323,18 @@ def test_every_window_in_hebrew_shows_no_english_of_the_apps_own(
 # -- core's words ---------------------------------------------------------------------------
 
 
-def test_every_remediation_core_defines_is_in_the_catalogue() -> None:
-    """Each error class's remediation shows under every error of its kind: all are listed
-    for translation (a new error class in core needs its line in ui/kit/core_text.py)."""
+def test_every_remediation_core_defines_is_a_message_id() -> None:
+    """Each error class's remediation shows under every error of its kind: each is a
+    message id, which the catalogue translates (tests/ui/test_core_errors_he.py)."""
     import core.errors as errors
 
-    remediations = {
-        cls.__dict__["remediation"]
+    classes = [
+        cls
         for cls in vars(errors).values()
-        if isinstance(cls, type)
-        and issubclass(cls, errors.ChartsideError)
-        and cls.__dict__.get("remediation")
-    }
-    assert remediations - set(TEXTS) == set()
+        if isinstance(cls, type) and issubclass(cls, errors.ChartsideError) and cls.remediation
+    ]
+    assert len(classes) >= 10
+    assert [c.__name__ for c in classes if c.remedy is None or c.remedy.id not in ENGLISH] == []
 
 
 def test_errors_from_core_show_in_hebrew(hebrew: None) -> None:
@@ -353,106 +354,61 @@ def test_errors_from_core_show_in_hebrew(hebrew: None) -> None:
 
 # -- the assistant's words ------------------------------------------------------------------
 
-# The one warning whose value is a phrase chosen from two: each whole sentence is listed.
-NO_MODEL = "No language model X: these are the notes' words."
-NO_MODEL_SAYS = (
-    "No language model answers in Hebrew: these are the notes' words.",
-    "No language model is available: these are the notes' words.",
-)
 
+def test_the_assistants_warnings_and_refusals_read_in_hebrew_by_id(hebrew: None) -> None:
+    """An answer's warnings, a refusal's reason and why a question was not run are message
+    ids (pyright holds core to `list[Message]`; tests/ui/test_core_errors_he.py finds a
+    Hebrew translation for every id): their values are put in the Hebrew sentence too —
+    a range's dates spelt in Hebrew, a reason translated in turn, the notes' words kept."""
+    from core.assistant.safety import detect_injection
 
-def _said_by_the_assistant() -> set[str]:
-    """Every refusal reason and warning the assistant's code writes, read from its source:
-    `refusal(…, why)`, `warnings.append(…)`, `warnings = […]` or `+= […]`, and what
-    `_index_warning`, `detect_injection` and `describe_range` return."""
-    files = [*(ROOT / "core" / "assistant").glob("*.py")]
-    files += [ROOT / "core" / "services" / "ask_ops.py", ROOT / "core" / "retrieval" / "reading.py"]
-    returning = {"_index_warning", "detect_injection", "describe_range"}
-    said: set[str] = set()
-    for path in files:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                name = called_name(node.func)
-                owner = getattr(node.func, "value", None)
-                owner_name = called_name(owner) if owner is not None else ""
-                if name == "append" and owner_name == "warnings":
-                    said.update(sample(node.args[0]))
-                elif name == "refusal" and len(node.args) > 1:
-                    said.update(sample(node.args[1]))
-            elif isinstance(node, (ast.Assign, ast.AugAssign)):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                if any(getattr(t, "id", "") == "warnings" for t in targets):
-                    said.update(sample(node.value))
-            elif isinstance(node, ast.FunctionDef) and node.name in returning:
-                said.update(t for r in _returns(node) for t in sample(r))
-    return said
-
-
-def _returns(function: ast.FunctionDef) -> Iterator[ast.expr]:
-    """What `function` itself returns (not its nested functions)."""
-    todo: list[ast.AST] = list(function.body)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, ast.Return) and node.value is not None:
-            yield node.value
-        elif not isinstance(node, (ast.FunctionDef, ast.Lambda)):
-            todo.extend(ast.iter_child_nodes(node))
-
-
-def test_every_warning_and_refusal_of_the_assistant_shows_in_hebrew(hebrew: None) -> None:
-    from core.assistant.prompt import REFUSAL
-    from core.assistant.safety import _INJECTION  # pyright: ignore[reportPrivateUsage]
-
-    said = _said_by_the_assistant()
-    assert len(said) >= 20 and NO_MODEL in said, "the scan finds the assistant's texts"
-    said = (said - {NO_MODEL}) | set(NO_MODEL_SAYS) | {REFUSAL}
-    said |= {f"The question was not run because {reason}." for _, reason in _INJECTION}
-    english = {text for text in said if not HEBREW.search(core_text(text))}
-    assert english == set()
-    # Values are translated too: a date, a range in a refusal, a question's reason.
-    assert core_text("No session between 3 June 2008 and 4 July 2009 is in the notes.") == (
-        "אין ברשומות מפגש בין 3 יוני 2008 לבין 4 יולי 2009."
-    )
-    reason = core_text("The question was not run because it is a jailbreak attempt.")
-    assert reason == "השאלה לא הורצה כי זהו ניסיון לעקוף את מגבלות העוזר."
-    # The notes' and the answer's own words stay as written, isolated.
-    quoted = core_text("One sentence is not found in the notes: “He took 5 mg.”")
+    between = Message("answer.range_between", date=dt.date(2008, 6, 3), date_to=dt.date(2009, 7, 4))
+    no_session = Message("answer.no_session_in_range", range=between)
+    assert core_message(no_session) == "אין ברשומות מפגש בין 3 יוני 2008 לבין 4 יולי 2009."
+    jailbreak = detect_injection("jailbreak please")
+    assert jailbreak is not None
+    assert core_message(jailbreak) == "השאלה לא הורצה כי זהו ניסיון לעקוף את מגבלות העוזר."
+    quoted = core_message(Message("answer.sentence_not_in_notes", quote="He took 5 mg."))
     assert quoted == 'משפט אחד לא נמצא ברשומות: "\u2068He took 5 mg.\u2069"'
+    # A warning stored as English before ids is shown as it was written.
+    assert core_words("An old warning [1].") == "An old warning [1]."
 
 
 def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
-    from core.assistant.citations import FIELD_WORDS, extractive_answer
+    from core.assistant.citations import FIELD_WORDS, extractive_lines
     from tests.test_assistant_prompt import hit
 
     dated = hit("Start sertraline 50 mg daily.", field="plan", day=3)
     record = replace(hit("Hypothyroidism.", field="medical_history"), type="client")
     undated = replace(hit("Knee pain on stairs.", field="subjective"), session_date=None)
-    answer = extractive_answer([dated, record, undated], "sertraline")
-    assert answer.startswith("The closest passages in the notes:")
-    assert core_lines(answer).split("\n") == [
+    lines = extractive_lines([dated, record, undated], "sertraline")
+    assert core_lines(lines).split("\n") == [
         "הקטעים הקרובים ביותר ברשומות:",
         '- מפגש מיום 3 מרץ 2024, תוכנית: "\u2068Start sertraline 50 mg daily.\u2069" [1]',
         '- רשומת המטופל, רקע רפואי: "\u2068Hypothyroidism.\u2069" [2]',
         '- מפגש, סובייקטיבי: "\u2068Knee pain on stairs.\u2069" [3]',
     ]
-    for key, words in FIELD_WORDS.items():  # every field core names has its Hebrew name
-        assert HEBREW.search(core_text(f"Session, {words}")), key
-    # A model's own answer is not core's words: it stays as the model wrote it.
-    assert core_lines("Sertraline was started [1].") == "Sertraline was started [1]."
-    assert set(ANSWER_LINES) <= set(TEMPLATES)  # in the catalogue, translated
-    # Even where a line of it has the shape of one of core's errors: only an answer's own
-    # lines are matched, so these stay as written though core_text would translate them.
-    for line in ("See [1].", "The walk failed: knee pain [2]", "Dr Levy does not exist"):
-        assert core_text(line) != line
-        assert core_lines(f"{line}\nSee note [1].") == f"{line}\nSee note [1]."
-
-
-def test_core_text_leaves_english_as_it_is_without_a_catalogue() -> None:
-    line = "- Session of 3 June 2008, Plan: “Rest.” [1]"
-    assert core_lines(f"The closest passages in the notes:\n{line}") == (
-        f"The closest passages in the notes:\n{line}"
+    for key in FIELD_WORDS:  # every section core names has its Hebrew name
+        assert HEBREW.search(core_message(Message("answer.place_session", section=key))), key
+    scanned = Message(
+        "answer.place_from_scan",
+        place=Message(
+            "answer.place_dated_document", title="Referral", date=dt.date(2024, 3, 2), n=2
+        ),
     )
+    assert core_message(scanned) == (
+        'המסמך "\u2068Referral\u2069" מיום 2 מרץ 2024, עמוד 2 (מסריקה — יש לבדוק מול המקור)'
+    )
+
+
+def test_the_assistants_own_words_stay_english_without_a_catalogue() -> None:
+    from core.assistant.citations import extractive_answer, extractive_lines
+    from tests.test_assistant_prompt import hit
+
+    hits = [hit("Rest.", field="plan", day=3)]
+    shown = strip_isolates(core_lines(extractive_lines(hits, "rest")))  # quotes isolated
+    assert shown == extractive_answer(hits, "rest")
+    assert extractive_answer(hits, "rest").startswith("The closest passages in the notes:\n")
 
 
 def test_a_hebrew_question_in_the_hebrew_window_reads_in_hebrew(
@@ -486,6 +442,62 @@ def test_a_hebrew_question_in_the_hebrew_window_reads_in_hebrew(
     warning = panel.warnings.text()
     assert "אין מודל שפה שעונה בעברית" in warning and "No language model" not in warning
     assert [s.n for s in panel.sources.sources] and hrefs(panel.answer.document())
+
+
+def test_a_reopened_conversation_reads_in_hebrew_and_an_older_one_as_written(
+    hebrew: None,
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+) -> None:
+    """Issue 31, point 3: a turn is stored with its words' ids (encrypted with the turn),
+    so reopened in the Hebrew window its answer lines and warnings read in Hebrew; a turn
+    stored before ids keeps the English it was stored in."""
+    from core.assistant import conversations as convs
+    from core.assistant.types import AskRequest
+
+    svc = service_factory(embedder=embedder)  # no generator: the notes' own words
+    svc.initialise(PASSPHRASE)
+    client = svc.create_client(ClientData(full_name="Dana Levi"))
+    svc.create_session(
+        client.id,
+        SessionData(date=dt.datetime(2024, 3, 2, 10), plan="Start sertraline 50 mg daily."),
+    )
+    svc.index_now()
+    asked = svc.ask(AskRequest("What was planned for sertraline?", client.id))
+    assert asked.conversation_id is not None and asked.answer_lines
+    assert [w.id for w in asked.warnings] == ["answer.no_model_available"]
+    old_warning = "Only 3 of 9 note passages are indexed yet; the answer may miss recent notes."
+    old_meta = {"refused": True, "warnings": [old_warning], "cache_hit": False}
+
+    def older(c: Any, k: Any) -> Any:  # as a turn was stored before ids
+        conversation = convs.create(c, k, client.id, "Was lithium started?")
+        convs.add_message(c, k, conversation, "user", "Was lithium started?")
+        convs.add_message(c, k, conversation, "assistant", "The notes do not say.", old_meta)
+        return conversation
+
+    old = svc.ask_service.run(older)
+    svc.lock()
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client.id)
+    panel = driver.window.assistant_panel
+
+    panel.open_conversation(asked.conversation_id)
+    driver.wait_until(lambda: panel.warnings.isVisible(), 30_000)
+    shown = strip_isolates(panel.answer.toPlainText())
+    assert "הקטעים הקרובים ביותר ברשומות:" in shown and "מפגש מיום 2 מרץ 2024, תוכנית" in shown
+    assert "Start sertraline 50 mg daily." in shown  # the notes' own words, kept
+    assert "The closest passages" not in shown and "Session of" not in shown
+    assert panel.warnings.text() == "⚠ " + core_message(Message("answer.no_model_available"))
+    assert HEBREW.search(panel.warnings.text()) and "No language model" not in panel.warnings.text()
+    assert hrefs(panel.answer.document())  # its [1] still opens the note
+
+    panel.open_conversation(old)
+    driver.wait_until(lambda: "lithium" in panel.answer.toPlainText(), 30_000)
+    driver.wait_until(lambda: panel.warnings.isVisible(), 30_000)
+    assert strip_isolates(panel.answer.toPlainText()).endswith("The notes do not say.")
+    assert panel.warnings.text() == f"⚠ {old_warning}"
 
 
 # -- issue 28: the Diagnostics page, one word for a session, one form for buttons -------------
@@ -604,36 +616,25 @@ def test_buttons_and_menu_items_name_their_action_one_way(
     assert _action_name(button.text()) == "שאלה"
 
 
-def _why_the_assistant_and_models() -> set[str]:
-    """What the status bar and the Models screen say about the assistant and its models,
-    read from the source: every `AssistantStatus(…)`'s reason, the reasons
-    `_choose_generator` returns, and app/models_setup.py's module-level words."""
-    said: set[str] = set()
-    setup = ROOT / "app" / "models_setup.py"
-    files = [setup, ROOT / "core" / "services" / "ask_ops.py", ROOT / "models" / "registry.py"]
-    for path in files:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and called_name(node.func) == "AssistantStatus":
-                said.update(sample(node.args[1]) if len(node.args) > 1 else ())
-            elif isinstance(node, ast.FunctionDef) and node.name == "_choose_generator":
-                for value in _returns(node):
-                    if isinstance(value, ast.Tuple):
-                        said.update(sample(value.elts[1]))
-        if path == setup:
-            for statement in tree.body:
-                value = statement.value if isinstance(statement, ast.Assign) else None
-                if isinstance(value, ast.Dict):
-                    said.update(t for v in value.values for t in sample(v))
-                elif value is not None:
-                    said.update(sample(value))
-    return said
-
-
 def test_why_the_assistant_and_its_models_run_reads_in_hebrew(hebrew: None) -> None:
-    said = _why_the_assistant_and_models()
-    assert len(said) >= 10, said
-    english = {text for text in said if not HEBREW.search(core_text(text))}
-    assert english == set()
-    fits = core_text("Qwen2.5-Coder-1.5B-Instruct needs about 1.9 GiB of RAM and 0.8 GiB is free")
+    """The status bar's and the Models screen's reasons are message ids, values and all."""
+    fits = core_message(
+        Message(
+            "assistant.answers_with",
+            name="Qwen2.5-Coder-1.5B-Instruct",
+            reason=Message(
+                "models.why_qwen_needs_more_ram",
+                name="Qwen2.5-Coder-1.5B-Instruct",
+                n=1.9,
+                count=0.8,
+            ),
+        )
+    )
     assert HEBREW.search(fits) and _units_before_numbers(fits) == [], fits
+    missing = Message(
+        "assistant.model_file_missing",
+        kind=Message("assistant.generator"),
+        name="SmolLM2",
+        path="/models/smol.gguf",
+    )
+    assert "מחולל" in core_message(missing) and "generator" not in core_message(missing)

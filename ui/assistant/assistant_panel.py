@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import time
+from collections.abc import Sequence
 from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -48,13 +49,14 @@ from core.assistant.types import (
     StoredMessage,
 )
 from core.errors import Cancelled, Locked
+from core.messages import Message
 from core.ports import CancelToken
 from ui.assistant.assistant_sources import SourcesView
 from ui.assistant.conversation import Conversation
 from ui.assistant.safe_markdown import Part, SafeBrowser, render_parts
 from ui.kit.bidi import DATE, DATE_TIME, ltr
 from ui.kit.contrast import WARNING_TEXT
-from ui.kit.core_text import core_lines, core_text
+from ui.kit.core_text import core_lines, core_words
 from ui.kit.errors import describe
 from ui.kit.lists import IdList
 from ui.kit.tasks import TaskRunner, Ticket
@@ -433,14 +435,16 @@ class AssistantPanel(QGroupBox):
 
     # -- showing ----------------------------------------------------------------------------
 
-    def _show_outcome(self, sources: list[AskSource], warnings: list[str], refused: bool) -> None:
+    def _show_outcome(
+        self, sources: list[AskSource], warnings: Sequence[Message | str], refused: bool
+    ) -> None:
         self.notice.setVisible(refused)
         if refused:
             self.notice.setText(
                 self.tr("The notes don't answer this. The closest notes are listed below.")
             )
         self.warnings.setVisible(bool(warnings))
-        self.warnings.setText("\n".join(f"⚠ {core_text(w)}" for w in warnings))
+        self.warnings.setText("\n".join(f"⚠ {core_words(w)}" for w in warnings))
         self._render()
         # The newest answer's; a refusal cites nothing, so its closest notes are listed
         # with the toggle on "all".
@@ -460,10 +464,11 @@ class AssistantPanel(QGroupBox):
             if said.role == "user":
                 parts.append(Part(said.text, heading=you, plain=True))
                 continue
-            # An extractive answer's heading and places are core's words, translated here.
+            # A refusal, or the notes quoted: the assistant's own words, in the UI's language.
             numbers = frozenset(s.n for s in said.sources)
+            text = core_lines(said.lines) if said.lines else said.text
             parts.append(
-                Part(core_lines(said.text), heading=assistant, citable=numbers,
+                Part(text, heading=assistant, citable=numbers,
                      note=said.note, turn=answer)
             )  # fmt: skip
             answer += 1

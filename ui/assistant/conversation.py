@@ -15,6 +15,7 @@ from typing import Literal
 from uuid import UUID
 
 from core.assistant.types import AskResult, AskSource, StoredMessage
+from core.messages import Message
 
 Role = Literal["user", "assistant"]
 
@@ -27,6 +28,9 @@ class Said:
     text: str
     note: str | None = None
     sources: tuple[AskSource, ...] = ()
+    # The answer in the assistant's own words (a refusal, the notes quoted), as messages
+    # the window renders in its language; empty when `text` is shown as written.
+    lines: tuple[Message, ...] = ()
 
 
 @dataclass
@@ -37,6 +41,7 @@ class Conversation:
     # The checked answer (or a stored one); "" while it is being written.
     answer: str = ""
     sources: tuple[AskSource, ...] = ()  # the current answer's
+    lines: tuple[Message, ...] = ()  # the current answer's, as `Said.lines`
     result: AskResult | None = None
     note: str | None = None  # said in place of an answer ("Cancelled before…")
     words: int = 0  # written so far by the model, for the progress line
@@ -71,6 +76,7 @@ class Conversation:
         self.conversation_id = result.conversation_id or self.conversation_id
         self.answer = result.answer
         self.sources = tuple(result.sources)
+        self.lines = result.answer_lines
 
     def load(self, conversation_id: UUID, messages: list[StoredMessage]) -> StoredMessage | None:
         """Show a stored conversation: its last answer is current, the turns before it
@@ -81,13 +87,17 @@ class Conversation:
         start = len(messages)
         if last is not None:
             start = last - 1 if last > 0 and messages[last - 1].role == "user" else last
-        self.history = [Said(m.role, m.content, sources=tuple(m.sources)) for m in messages[:start]]
+        self.history = [
+            Said(m.role, m.content, sources=tuple(m.sources), lines=m.lines)
+            for m in messages[:start]
+        ]
         if last is None:
             return None
         reply = messages[last]
         self.question = messages[start].content if start < last else ""
         self.answer = reply.content
         self.sources = tuple(reply.sources)
+        self.lines = reply.lines
         return reply
 
     def current(self, *, with_note: bool = False) -> list[Said]:
@@ -98,7 +108,7 @@ class Conversation:
         note = self.note if with_note else None
         turn = [Said("user", self.question)] if self.question else []
         if self.answer or note is not None:
-            turn.append(Said("assistant", self.answer, note, self.sources))
+            turn.append(Said("assistant", self.answer, note, self.sources, self.lines))
         return turn
 
     def answers(self) -> list[Said]:
@@ -107,5 +117,5 @@ class Conversation:
 
     def _new_turn(self, question: str | None) -> None:
         self.question, self.answer, self.result, self.note = question, "", None, None
-        self.sources = ()
+        self.sources, self.lines = (), ()
         self.words, self._in_word = 0, False

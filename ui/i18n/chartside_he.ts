@@ -853,6 +853,30 @@
         <translation>המודל לא מצא תשובה ברשומות.</translation>
     </message>
     <message>
+        <source>Session of {date}, {section}</source>
+        <translation>מפגש מיום {date}, {section}</translation>
+    </message>
+    <message>
+        <source>Session, {section}</source>
+        <translation>מפגש, {section}</translation>
+    </message>
+    <message>
+        <source>Client record, {section}</source>
+        <translation>רשומת המטופל, {section}</translation>
+    </message>
+    <message>
+        <source>Document &quot;{title}&quot; of {date}, page {n}</source>
+        <translation>המסמך &quot;{title}&quot; מיום {date}, עמוד {n}</translation>
+    </message>
+    <message>
+        <source>Document &quot;{title}&quot;, page {n}</source>
+        <translation>המסמך &quot;{title}&quot;, עמוד {n}</translation>
+    </message>
+    <message>
+        <source>{place} (from a scan — check against the original)</source>
+        <translation>{place} (מסריקה — יש לבדוק מול המקור)</translation>
+    </message>
+    <message>
         <source>Nothing in the notes supports the answer written, so it is not shown.</source>
         <translation>דבר ברשומות אינו תומך בתשובה שנכתבה, ולכן היא אינה מוצגת.</translation>
     </message>
@@ -1337,6 +1361,10 @@
         <translation>חבילות המודל Qwen אינן מותקנות</translation>
     </message>
     <message>
+        <source>{name} needs about {n} GiB of RAM and {count} GiB is free</source>
+        <translation>{name} צריך כ־⁦{n} GiB⁩ של זיכרון, ופנויים ⁦{count} GiB⁩</translation>
+    </message>
+    <message>
         <source>the most capable packaged model that fits this computer&apos;s RAM</source>
         <translation>המודל המוצלח ביותר מבין המודלים שבחבילה שנכנס בזיכרון של המחשב הזה</translation>
     </message>
@@ -1389,18 +1417,6 @@
         <translation>- {place}: &quot;{quote}&quot; [{n}]</translation>
     </message>
     <message>
-        <source>Session of {date}, {field}</source>
-        <translation>מפגש מיום {date}, {field}</translation>
-    </message>
-    <message>
-        <source>Session, {field}</source>
-        <translation>מפגש, {field}</translation>
-    </message>
-    <message>
-        <source>Client record, {field}</source>
-        <translation>רשומת המטופל, {field}</translation>
-    </message>
-    <message>
         <source>No session {range} is in the notes.</source>
         <translation>אין ברשומות מפגש {range}.</translation>
     </message>
@@ -1425,44 +1441,12 @@
         <translation>רק {current} מתוך {total} קטעי רשומות נוספו לאינדקס עד כה; ייתכן שהתשובה תחמיץ רשומות אחרונות.</translation>
     </message>
     <message>
-        <source>One sentence is weakly supported by its source: “{quote}”</source>
-        <translation>משפט אחד נתמך רק חלקית במקור שלו: &quot;{quote}&quot;</translation>
-    </message>
-    <message>
         <source>One sentence is not found in the notes: “{quote}”</source>
         <translation>משפט אחד לא נמצא ברשומות: &quot;{quote}&quot;</translation>
     </message>
     <message>
-        <source>A sentence cited {markers}; what it says is in [{n}], cited now.</source>
-        <translation>משפט ציטט את {markers}; מה שהוא אומר נמצא ב־[{n}], שמצוטט כעת.</translation>
-    </message>
-    <message>
-        <source>The answer gives {words}, which note [{n}] does not hold.</source>
-        <translation>התשובה מציינת {words}, שאינו מופיע ברשומה [{n}].</translation>
-    </message>
-    <message>
-        <source>The answer is about {words}, which note [{n}] does not name.</source>
-        <translation>התשובה עוסקת ב־{words}, שרשומה [{n}] אינה מזכירה.</translation>
-    </message>
-    <message>
-        <source>A sentence citing [{n}] repeats the instructions&apos; example instead.</source>
-        <translation>משפט שמצטט את [{n}] חוזר במקום זאת על הדוגמה שבהוראות.</translation>
-    </message>
-    <message>
-        <source>The answer cited [{n}], which is not one of the sources; the marker was removed.</source>
-        <translation>התשובה ציטטה את [{n}], שאינו אחד המקורות; הסימון הוסר.</translation>
-    </message>
-    <message>
         <source>The question was not run because {reason}.</source>
         <translation>השאלה לא הורצה כי {reason}.</translation>
-    </message>
-    <message>
-        <source>{n} of {total} earlier turns were left out to fit.</source>
-        <translation>{n} מתוך {total} החלקים הקודמים של השיחה הושמטו כדי שהשאלה תיכנס.</translation>
-    </message>
-    <message>
-        <source>{n} of {total} sources were left out to fit the model&apos;s context.</source>
-        <translation>{n} מתוך {total} מקורות הושמטו כדי שייכנסו להקשר של המודל.</translation>
     </message>
     <message>
         <source>The assistant is unavailable: {part} is not installed. Notes work as usual.</source>
@@ -1479,10 +1463,6 @@
     <message>
         <source>The assistant answers with {name} ({reason}).</source>
         <translation>העוזר עונה באמצעות {name} ({reason}).</translation>
-    </message>
-    <message>
-        <source>{name} needs about {n} GiB of RAM and {count} GiB is free</source>
-        <translation>{name} צריך כ־⁦{n} GiB⁩ של זיכרון, ופנויים ⁦{count} GiB⁩</translation>
     </message>
     <message>
         <source>The question is {n} characters long; the limit is {limit}.</source>

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.domain import AssistantStatus
-from ui.kit.core_text import core_text
+from ui.kit.core_text import core_words
 
 
 class AssistantStatusLabel(QLabel):
@@ -23,4 +23,4 @@ class AssistantStatusLabel(QLabel):
         else:
             self.setText(self.tr("Assistant unavailable"))
         # The reason comes from core in English (it is not PHI), translated as core's words are.
-        self.setToolTip(core_text(status.reason))
+        self.setToolTip(core_words(status.reason))

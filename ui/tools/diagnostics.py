@@ -32,7 +32,7 @@ from core.api import ChartsideApi
 from core.assistant.metrics import STAGES
 from core.domain import HealthCheck
 from ui.kit.bidi import ltr
-from ui.kit.core_text import core_text
+from ui.kit.core_text import core_words
 from ui.kit.tasks import TaskRunner
 from ui.tools.tool_dialog import ToolDialogAction
 
@@ -107,7 +107,7 @@ def check_detail(check: HealthCheck) -> str:
     errors are. An id the GUI does not know yet shows core's English."""
     template = DETAILS.get(check.detail_id)
     if template is None:
-        return core_text(check.detail)
+        return core_words(check.message or check.detail)
     values = {k: _detail_value(v) for k, v in check.values.items()}
     return QCoreApplication.translate("Diagnostics", str(template)).format(**values)
 

@@ -43,7 +43,7 @@ from core.model_info import ModelInfo
 from core.progress import CancelToken
 from core.retrieval.types import IndexStatus
 from ui.kit.bidi import isolate, ltr
-from ui.kit.core_text import core_text
+from ui.kit.core_text import core_words
 from ui.kit.errors import ErrorBanner, ErrorText, describe
 from ui.kit.tasks import TaskRunner
 from ui.tools.task_dialog import PROGRESS_STEPS, ProgressRelay
@@ -436,7 +436,7 @@ class ModelsDialog(QDialog):
             )
             item.setToolTip(1, info.path)
             if info.why:
-                item.setToolTip(4, core_text(info.why))
+                item.setToolTip(4, core_words(info.why))
             self.tree.addTopLevelItem(item)
             if keep is not None and (info.kind, info.path) == (keep.kind, keep.path):
                 self.tree.setCurrentItem(item)
@@ -465,7 +465,7 @@ class ModelsDialog(QDialog):
                 self.tr("SHA-256: {digest}").format(digest=ltr(info.sha256)),
             ]
             if info.active:
-                why = core_text(info.why) if info.why else self.tr("you chose it")
+                why = core_words(info.why) if info.why else self.tr("you chose it")
                 lines.append(self.tr("In use: {why}").format(why=isolate(why)))
             elif self._fixed_by_policy(info):
                 lines.append(
@@ -511,7 +511,7 @@ class ModelsDialog(QDialog):
             )
         else:
             # Why it cannot run comes from core, in English: translated as core's words are.
-            self.assistant_label.setText(core_text(status.reason))
+            self.assistant_label.setText(core_words(status.reason))
 
     def _on_progress(self, fraction: float, _message: str) -> None:
         if self._busy:
