@@ -31,7 +31,7 @@ def text(
         value = ""
     if not isinstance(value, str):
         raise ValidationError(
-            Message("field.must_text_not", name=type(value).__name__), field=field, record=record
+            Message("field.must_be_text", name=type(value).__name__), field=field, record=record
         )
     if "\x00" in value:
         raise ValidationError(Message("field.contains_nul_character"), field=field, record=record)
@@ -40,11 +40,11 @@ def text(
             value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValidationError(
-            Message("field.contains_unpaired_surrogate_invalid_unicode"), field=field, record=record
+            Message("field.unpaired_surrogate"), field=field, record=record
         ) from None
     if len(value) > max_chars:
         raise ValidationError(
-            Message("field.too_long_characters_limit", n=len(value), limit=max_chars),
+            Message("field.too_long", n=len(value), limit=max_chars),
             field=field,
             record=record,
         )
@@ -57,7 +57,7 @@ def external_id(value: object, *, field: str = "external_id", record: str | None
     s = text(value, field=field, record=record, max_chars=MAX_EXTERNAL_ID_CHARS, required=True)
     if not _EXTERNAL_ID.fullmatch(s):  # `$` alone would let a trailing newline in
         raise ValidationError(
-            Message("field.may_hold_only_letters_digits"),
+            Message("field.invalid_identifier"),
             field=field,
             record=record,
         )
@@ -80,14 +80,12 @@ def date_of_birth(
             value = dt.date.fromisoformat(value)
         except ValueError:
             raise ValidationError(
-                Message("field.not_real_date_yyyy_mm"), field=field, record=record
+                Message("field.not_a_real_date"), field=field, record=record
             ) from None
     if not isinstance(value, dt.date):
-        raise ValidationError(Message("field.must_date"), field=field, record=record)
+        raise ValidationError(Message("field.must_be_date"), field=field, record=record)
     if value < MIN_DATE or value > (today or dt.date.today()):
-        raise ValidationError(
-            Message("field.outside_plausible_range_1900_today"), field=field, record=record
-        )
+        raise ValidationError(Message("field.date_out_of_range"), field=field, record=record)
     return value
 
 
@@ -97,17 +95,15 @@ def session_date(value: object, *, field: str = "date", record: str | None = Non
             value = dt.datetime.fromisoformat(value)
         except ValueError:
             raise ValidationError(
-                Message("field.not_real_date_time_yyyy"), field=field, record=record
+                Message("field.not_a_real_date_time"), field=field, record=record
             ) from None
     elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         value = dt.datetime.combine(value, dt.time())
     if not isinstance(value, dt.datetime):
-        raise ValidationError(Message("field.must_date_time"), field=field, record=record)
+        raise ValidationError(Message("field.must_be_date_time"), field=field, record=record)
     if value.tzinfo is not None:
         # Sessions are local wall-clock times; an offset would not survive a round trip.
-        raise ValidationError(
-            Message("field.must_local_time_without_time"), field=field, record=record
-        )
+        raise ValidationError(Message("field.must_be_local_time"), field=field, record=record)
     if value.date() < MIN_DATE or value.year > 2200:
-        raise ValidationError(Message("field.outside_plausible_range"), field=field, record=record)
+        raise ValidationError(Message("field.out_of_range"), field=field, record=record)
     return value

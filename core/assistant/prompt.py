@@ -296,7 +296,7 @@ def build_prompt(
     elif measure(0) > budget:
         raise PromptTooLong(
             Message(
-                "ask.question_needs_tokens_instructions_model",
+                "ask.prompt_exceeds_context",
                 n=measure(0),
                 total=context_length,
                 count=max_answer_tokens,

@@ -42,7 +42,7 @@ class RateLimiter:
             if len(seen) >= self.max_per_minute:
                 retry_after = seen[0] + WINDOW_S - now
                 raise RateLimited(
-                    Message("ask.too_many_questions_limit_minute", n=self.max_per_minute),
+                    Message("ask.rate_limit_per_minute", n=self.max_per_minute),
                     retry_after_s=retry_after,
                 )
             seen.append(now)

@@ -109,12 +109,12 @@ def sanitize_query(text: str, max_chars: int = 1000) -> str:
     cleaned = " ".join(_clean(text).split())
     if not cleaned:
         raise QueryRejected(
-            Message("ask.question_empty"), remediation=Message("ask.type_question_first")
+            Message("ask.question_empty"), remediation=Message("ask.type_a_question")
         )
     if len(cleaned) > max_chars:
         raise QueryRejected(
-            Message("ask.question_characters_long_limit", n=len(cleaned), limit=max_chars),
-            remediation=Message("ask.shorten_question_again"),
+            Message("ask.question_too_long", n=len(cleaned), limit=max_chars),
+            remediation=Message("ask.shorten_question"),
         )
     return cleaned
 

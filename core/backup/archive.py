@@ -115,21 +115,21 @@ def create_backup(
     out = Path(out).absolute()
     if out.exists() and not overwrite:
         raise BackupError(
-            Message("backup.already_exists", path=out),
+            Message("backup.path_already_exists", path=out),
             remediation=Message("backup.choose_another_file_name"),
         )
     if not out.parent.is_dir():
         raise BackupError(
-            Message("backup.folder_does_not_exist", path=out.parent),
-            remediation=Message("backup.create"),
+            Message("backup.folder_missing", path=out.parent),
+            remediation=Message("backup.create_the_folder"),
         )
     steps.at(0.0, "checking the passphrase")
     if sealed is not None:
         with store.open().tx(None) as conn:
             if len(w.workspace_ids(conn)) != 1:
                 raise BackupUnsupported(
-                    Message("backup.unattended_backups_cover_store_one"),
-                    remediation=Message("backup.back_up_hand_passphrase_chartside"),
+                    Message("backup.unattended_needs_one_workspace"),
+                    remediation=Message("backup.back_up_by_hand"),
                 )
         ciphers = [sealed[1]]
     else:
@@ -191,7 +191,7 @@ def create_backup(
 
 def _embedded(server: EmbeddedServer | None) -> EmbeddedServer:
     if server is None:
-        raise BackupUnsupported(Message("backup.backups_clinic_server_made_postgresql"))
+        raise BackupUnsupported(Message("backup.server_uses_postgres_tools"))
     return server
 
 
@@ -199,7 +199,7 @@ def _unlock_all(db: Database, passphrase: str) -> list[CellCipher]:
     with db.tx(None) as conn:
         ids = w.workspace_ids(conn)
     if not ids:
-        raise NotInitialised(Message("backup.chartside_no_workspace_back_up"))
+        raise NotInitialised(Message("backup.no_workspace_to_back_up"))
     # Each raises WrongPassphrase when the passphrase does not open its workspace.
     return [w.unlock_workspace(db, ws, passphrase).cipher(ws) for ws in ids]
 
@@ -229,7 +229,7 @@ def _check_pass(reader: BackupReader, total: int, report: Callable[[float], None
         report(reader.position / total)
     manifest = Manifest.from_bytes(reader.manifest)
     if size != manifest.dump_bytes or sha.hexdigest() != manifest.dump_sha256:
-        raise BackupDamaged(Message("backup.database_dump_inside_backup_does"))
+        raise BackupDamaged(Message("backup.dump_mismatches_manifest"))
     return manifest
 
 
@@ -298,7 +298,7 @@ def _restore_dump(
     pg.pg_restore(server, password, chunks())
     # Both passes authenticate every frame; this also catches a file swapped in between.
     if Manifest.from_bytes(reader.manifest) != manifest or sha.hexdigest() != manifest.dump_sha256:
-        raise BackupDamaged(Message("backup.backup_file_changed_while_being"))
+        raise BackupDamaged(Message("backup.file_changed_while_restoring"))
 
 
 def _check_counts(server: EmbeddedServer, password: str, manifest: Manifest) -> None:
@@ -312,7 +312,7 @@ def _check_counts(server: EmbeddedServer, password: str, manifest: Manifest) -> 
         want, got = manifest.tables.get(table), found.get(table)
         if want != got:
             raise RestoreVerificationFailed(
-                Message("backup.restored_table_rows_backup_recorded", name=table, n=got, total=want)
+                Message("backup.restored_row_count_differs", name=table, n=got, total=want)
             )
 
 
@@ -328,22 +328,20 @@ def _check_content(db: Database, passphrase: str, manifest: Manifest) -> None:
     with db.tx(None) as conn:
         found = {str(ws) for ws in w.workspace_ids(conn)}
     if found != set(manifest.content_sha256):
-        raise RestoreVerificationFailed(Message("backup.restored_workspaces_differ_from_backup"))
+        raise RestoreVerificationFailed(Message("backup.restored_workspaces_differ"))
     for ws_text, want in sorted(manifest.content_sha256.items()):
         ws = UUID(ws_text)
         cipher = _unlock_either(db, ws, passphrase)
         with db.tx(ws) as conn:
             got = content_digest(transfer.export_doc(conn, cipher))
         if got != want:
-            raise RestoreVerificationFailed(
-                Message("backup.restored_notes_workspace_differ_from", id=ws)
-            )
+            raise RestoreVerificationFailed(Message("backup.restored_notes_differ", id=ws))
 
 
 def _require_empty(target: Path) -> None:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise RestoreTargetNotEmpty(
-            Message("backup.cannot_restore_into_not_empty", path=target),
+            Message("backup.target_not_empty", path=target),
         )
 
 
@@ -356,7 +354,7 @@ def _require_known_revision(revision: str | None, migrations_dir: Path) -> None:
                 ScriptDirectory.from_config(cfg).get_revision(rev)
     except CommandError:
         raise BackupVersionUnsupported(
-            Message("backup.backup_made_newer_chartside_database", id=revision)
+            Message("backup.made_by_newer_schema", id=revision)
         ) from None
 
 

@@ -94,7 +94,7 @@ class Manifest:
                 raise ValueError(doc)
             return cls(**doc)
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise BackupDamaged(Message("backup.manifest_inside_backup_cannot_read")) from None
+            raise BackupDamaged(Message("backup.manifest_unreadable")) from None
 
 
 @dataclass(frozen=True)
@@ -151,8 +151,8 @@ def _open_sealed(header: dict[str, Any], secret: str) -> bytes:
         except WrongPassphrase:
             continue
     raise WrongPassphrase(
-        Message("backup.neither_passphrase_nor_recovery_key"),
-        remediation=Message("backup.use_passphrase_you_had_when"),
+        Message("backup.no_secret_opens_backup"),
+        remediation=Message("backup.use_passphrase_or_recovery_key"),
     )
 
 
@@ -162,7 +162,7 @@ def _check_kdf_bounds(kdf: KdfParams) -> None:
         or kdf.iterations > _MAX_KDF_ITERATIONS
         or kdf.lanes > _MAX_KDF_LANES
     ):
-        raise BackupDamaged(Message("backup.backup_file_header_holds_values"))
+        raise BackupDamaged(Message("backup.header_values_not_allowed"))
 
 
 def _nonce(index: int) -> bytes:
@@ -221,7 +221,7 @@ class BackupWriter:
             self._frame(KIND_DATA, 0, bytes(self._buf))
             self._buf.clear()
         if len(manifest) > self._chunk:
-            raise BackupError(Message("backup.backup_manifest_larger_than_one"))
+            raise BackupError(Message("backup.manifest_too_large"))
         self._frame(KIND_MANIFEST, FLAG_FINAL, manifest)
 
     def _frame(self, kind: int, flags: int, plaintext: bytes) -> None:
@@ -250,7 +250,7 @@ class BackupReader:
         if not hmac.compare_digest(expected, key_check):
             raise WrongPassphrase(
                 Message("backup.passphrase_does_not_open_backup"),
-                remediation=Message("backup.use_passphrase_chartside_had_when"),
+                remediation=Message("backup.use_passphrase_of_backup"),
             )
         self._digest = self.preamble[-32:]
         self.manifest: bytes | None = None
@@ -259,24 +259,24 @@ class BackupReader:
     def _read_exact(self, n: int, what: Message) -> bytes:
         data = self._f.read(n)
         if len(data) != n:
-            raise BackupDamaged(Message("backup.backup_file_ends_early_inside", part=what))
+            raise BackupDamaged(Message("backup.file_truncated_inside", part=what))
         return data
 
     def _read_preamble(self) -> tuple[bytes, bytes, bytes]:
         fixed = self._f.read(_PRE.size)
         if len(fixed) < _PRE.size or not fixed.startswith(MAGIC):
-            raise BackupDamaged(Message("backup.not_chartside_backup_file_start"))
+            raise BackupDamaged(Message("backup.not_a_backup_file"))
         _, version, header_len = _PRE.unpack(fixed)
         if version != VERSION:
             raise BackupVersionUnsupported(
-                Message("backup.backup_file_format_version_chartside", n=version, total=VERSION)
+                Message("backup.format_version_unsupported", n=version, total=VERSION)
             )
         if header_len > _MAX_HEADER:
-            raise BackupDamaged(Message("backup.backup_file_header_damaged_impossible"))
+            raise BackupDamaged(Message("backup.header_impossible_length"))
         rest = self._read_exact(header_len + 64, Message("backup.the_header"))
         preamble = fixed + rest
         if not hmac.compare_digest(hashlib.sha256(preamble[:-32]).digest(), preamble[-32:]):
-            raise BackupDamaged(Message("backup.backup_file_header_damaged_checksum"))
+            raise BackupDamaged(Message("backup.header_checksum_mismatch"))
         return preamble, rest[:header_len], rest[header_len : header_len + 32]
 
     @staticmethod
@@ -293,16 +293,16 @@ class BackupReader:
             else:
                 _check_kdf_bounds(KdfParams.from_json(h["kdf"]))
         except (ValueError, KeyError, TypeError):
-            raise BackupDamaged(Message("backup.backup_file_header_cannot_read")) from None
+            raise BackupDamaged(Message("backup.header_unreadable")) from None
         if not ok or len(file_id) != 16 or not _CHUNK_RANGE[0] <= chunk <= _CHUNK_RANGE[1]:
-            raise BackupDamaged(Message("backup.backup_file_header_holds_values"))
+            raise BackupDamaged(Message("backup.header_values_not_allowed"))
         return h, file_id, chunk
 
     def rewind(self) -> None:
         """Back to the first frame for a second pass; the preamble must not have changed."""
         self._f.seek(self._start)
         if self._f.read(len(self.preamble)) != self.preamble:
-            raise BackupDamaged(Message("backup.backup_file_changed_while_being_read"))
+            raise BackupDamaged(Message("backup.file_changed_while_reading"))
         self.manifest = None
         self.position = len(self.preamble)
 
@@ -311,32 +311,30 @@ class BackupReader:
         while True:
             raw = self._f.read(_FRAME.size)
             if not raw:
-                raise BackupDamaged(Message("backup.backup_file_ends_early_last"))
+                raise BackupDamaged(Message("backup.file_last_part_missing"))
             if len(raw) < _FRAME.size:
                 raise BackupDamaged(
                     Message(
-                        "backup.backup_file_ends_early_inside", part=Message("backup.part", n=index)
+                        "backup.file_truncated_inside", part=Message("backup.part_number", n=index)
                     )
                 )
             kind, flags, length = _FRAME.unpack(raw)
             if length > self._chunk + _TAG or length < _TAG:
-                raise BackupDamaged(Message("backup.part_backup_file_damaged_bad", n=index))
-            ct = self._read_exact(length, Message("backup.part", n=index))
+                raise BackupDamaged(Message("backup.part_bad_length", n=index))
+            ct = self._read_exact(length, Message("backup.part_number", n=index))
             aad = self._digest + _AAD.pack(index, kind, flags)
             try:
                 plain = self._keys.stream.decrypt(_nonce(index), ct, aad)
             except InvalidTag:
-                raise BackupDamaged(
-                    Message("backup.part_backup_file_failed_integrity", n=index)
-                ) from None
+                raise BackupDamaged(Message("backup.part_integrity_failed", n=index)) from None
             self.position += _FRAME.size + length
             final = bool(flags & FLAG_FINAL)
             if (kind == KIND_MANIFEST) != final or kind not in (KIND_DATA, KIND_MANIFEST):
-                raise BackupDamaged(Message("backup.part_backup_file_unknown_kind", n=index))
+                raise BackupDamaged(Message("backup.part_unknown_kind", n=index))
             index += 1
             if final:
                 if self._f.read(1):
-                    raise BackupDamaged(Message("backup.backup_file_unexpected_data_after"))
+                    raise BackupDamaged(Message("backup.data_after_end"))
                 self.manifest = plain
                 return
             yield plain
@@ -355,7 +353,7 @@ def prune_backups(folder: Path, keep: int) -> list[Path]:
     so pointing it at the wrong folder cannot cost anything else."""
     if keep < 1:
         raise BackupError(
-            Message("backup.keep_must_least_1"), remediation=Message("backup.keep_one_backup_more")
+            Message("backup.keep_at_least_one"), remediation=Message("backup.keep_one_or_more")
         )
     found: list[tuple[float, str, Path]] = []
     for p in folder.iterdir():
@@ -377,11 +375,11 @@ def open_backup(path: Path) -> Generator[BinaryIO, None, None]:
     except OSError as exc:
         raise BackupError(
             Message(
-                "backup.cannot_read_backup_file",
+                "backup.file_unreadable",
                 path=path,
                 detail=exc.strerror or type(exc).__name__,
             ),
-            remediation=Message("backup.check_path_file_s_permissions"),
+            remediation=Message("backup.check_path_permissions"),
         ) from None
     with f:
         yield f

@@ -104,7 +104,7 @@ def pg_dump(
         finally:
             _reap(proc)
         if rc != 0:
-            raise BackupError(Message("db.failed", name="pg_dump", detail=_first_error(err)))
+            raise BackupError(Message("db.tool_failed", name="pg_dump", detail=_first_error(err)))
 
 
 def pg_restore(server: EmbeddedServer, password: str, chunks: Iterable[bytes]) -> None:
@@ -125,7 +125,9 @@ def pg_restore(server: EmbeddedServer, password: str, chunks: Iterable[bytes]) -
         finally:
             _reap(proc)  # on an exception mid-stream: kill it, so its transaction rolls back
         if rc != 0:
-            raise BackupError(Message("db.failed", name="pg_restore", detail=_first_error(err)))
+            raise BackupError(
+                Message("db.tool_failed", name="pg_restore", detail=_first_error(err))
+            )
 
 
 def _reap(proc: subprocess.Popen[bytes]) -> None:

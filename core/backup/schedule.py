@@ -123,14 +123,14 @@ def run_scheduled(
     if folder is None:
         raise BackupError(
             Message("backup.no_backup_folder_set"),
-            remediation=Message("backup.set_backup_folder_settings_preferably"),
+            remediation=Message("backup.set_backup_folder"),
         )
     if not folder.is_dir():
         # Not created here: a missing folder is often an unplugged disk, and creating it
         # would put the backup on the computer's own disk instead.
         raise BackupError(
-            Message("backup.backup_folder_does_not_exist", path=folder),
-            remediation=Message("backup.connect_backup_disk_create_folder"),
+            Message("backup.backup_folder_missing", path=folder),
+            remediation=Message("backup.connect_disk_or_create_folder"),
         )
     result = write(scheduled_path(folder, now))
     return result, prune_backups(folder, settings.keep)

@@ -124,9 +124,7 @@ class ConnectionState:
             if not is_disconnect(exc):
                 raise
             self._set(Status.UNREACHABLE)
-            raise ConnectionLost(
-                Message("db.database_server_did_not_answer", n=f"{self.reconnect_s:g}")
-            ) from exc
+            raise ConnectionLost(Message("db.server_no_answer", n=f"{self.reconnect_s:g}")) from exc
         assert conn is not None
         self._set(Status.CONNECTED)
         return conn

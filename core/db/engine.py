@@ -57,7 +57,7 @@ class DbSecrets:
             return cls(**json.loads(path.read_text()))
         except (OSError, ValueError, TypeError) as exc:
             raise DatabaseError(
-                Message("db.cannot_read_database_credentials", path=path, detail=type(exc).__name__)
+                Message("db.credentials_unreadable", path=path, detail=type(exc).__name__)
             ) from None
 
 
@@ -176,7 +176,7 @@ class Database:
             if not is_disconnect(exc):
                 raise
             self.state.lost()
-            raise ConnectionLost(Message("db.connection_database_server_lost_before")) from exc
+            raise ConnectionLost(Message("db.connection_lost_unconfirmed")) from exc
 
     def dispose(self) -> None:
         self.runtime.dispose()

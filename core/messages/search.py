@@ -6,20 +6,20 @@ from __future__ import annotations
 from core.messages.mark import QT_TRANSLATE_NOOP
 
 ENGLISH = {
-    "search.embedding_dimension_cannot_indexed_limit": QT_TRANSLATE_NOOP(
+    "search.dimension_too_large": QT_TRANSLATE_NOOP(
         "Core", "an embedding dimension of {n} cannot be indexed (limit 4000)"
     ),
-    "search.empty": QT_TRANSLATE_NOOP("Core", "is empty"),
-    "search.must_between_1": QT_TRANSLATE_NOOP("Core", "must be between 1 and {n}"),
+    "search.is_empty": QT_TRANSLATE_NOOP("Core", "is empty"),
+    "search.must_be_between_1_and": QT_TRANSLATE_NOOP("Core", "must be between 1 and {n}"),
     "search.unknown_field": QT_TRANSLATE_NOOP("Core", "has an unknown field: {field}"),
     "search.starts_after_ends": QT_TRANSLATE_NOOP("Core", "starts after it ends"),
-    "search.run_chartside_models_list_chartside": QT_TRANSLATE_NOOP(
+    "search.run_models_list_and_doctor": QT_TRANSLATE_NOOP(
         "Core", "Run `chartside models list` and `chartside doctor`."
     ),
-    "search.no_other_embedder_advised_workspace": QT_TRANSLATE_NOOP(
+    "search.no_other_embedder_advised": QT_TRANSLATE_NOOP(
         "Core", "No other embedder is advised for this workspace's notes."
     ),
-    "search.not_installed_computer": QT_TRANSLATE_NOOP(
+    "search.model_not_installed": QT_TRANSLATE_NOOP(
         "Core", "{name} is not installed on this computer."
     ),
     "search.no_embedder_to_search": QT_TRANSLATE_NOOP(

@@ -5,8 +5,6 @@ from __future__ import annotations
 from core.messages.mark import QT_TRANSLATE_NOOP
 
 ENGLISH = {
-    "session.chartside_no_data_yet": QT_TRANSLATE_NOOP("Core", "Chartside has no data yet"),
-    "session.chartside_no_workspace_yet": QT_TRANSLATE_NOOP(
-        "Core", "Chartside has no workspace yet"
-    ),
+    "session.no_data_yet": QT_TRANSLATE_NOOP("Core", "Chartside has no data yet"),
+    "session.no_workspace_yet": QT_TRANSLATE_NOOP("Core", "Chartside has no workspace yet"),
 }

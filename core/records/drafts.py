@@ -35,11 +35,11 @@ class Draft:
     def checked(self) -> Draft:
         if self.kind not in DRAFT_KINDS:
             raise ValidationError(
-                Message("records.must_one", name=", ".join(DRAFT_KINDS)), field="kind"
+                Message("records.must_be_one_of", name=", ".join(DRAFT_KINDS)), field="kind"
             )
         # Values come back from decrypted JSON and from the GUI: check what they really are.
         if not _all_text(self.values.items()):
-            raise ValidationError(Message("records.must_map_field_names_text"), field="values")
+            raise ValidationError(Message("records.must_map_fields_to_text"), field="values")
         if sum(len(v) for v in self.values.values()) > MAX_DRAFT_CHARS:
             raise ValidationError(Message("records.too_long_keep_draft"), field="values")
         return self

@@ -94,7 +94,7 @@ class _Repo:
         owner = self.ids_by_external(conn, [external_id]).get(external_id)
         if owner is not None and owner != row_id:
             raise ValidationError(
-                Message("records.already_used_another", record=Message(f"records.{self.kind}")),
+                Message("records.already_used", record=Message(f"records.{self.kind}")),
                 field="external_id",
             )
 

@@ -91,7 +91,7 @@ def parse(raw: bytes | str) -> list[_Parsed]:
         raise _fail(Message("records.not_utf8_json", where=where), "file", "import file") from None
     top = _object(doc)
     if top is None or top.get("format") != FORMAT:
-        raise _fail(Message("records.must_have_format", name=FORMAT), "format", "import file")
+        raise _fail(Message("records.must_name_format", name=FORMAT), "format", "import file")
     clients = _list(top.get("clients"))
     if clients is None:
         raise _fail(Message("records.must_be_list"), "clients", "import file")

@@ -29,7 +29,7 @@ MIN_PASSPHRASE_CHARS = 8
 def check_new_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE_CHARS:
         raise WrongPassphrase(
-            Message("keys.passphrase_must_least_characters", n=MIN_PASSPHRASE_CHARS),
+            Message("keys.passphrase_too_short", n=MIN_PASSPHRASE_CHARS),
             remediation=Message("keys.choose_longer_passphrase"),
         )
 
@@ -100,10 +100,10 @@ def login_for(db: Database, username: str | None) -> Any:
     login = find_login(db, username) or (None if username else find_login(db, getpass.getuser()))
     if login is None:
         raise NotFound(
-            Message("keys.no_practitioner_name")
+            Message("keys.no_such_practitioner")
             if username
             else Message("keys.several_practitioners"),
-            remediation=Message("keys.give_username_chartside_user_name"),
+            remediation=Message("keys.give_username"),
         )
     return login
 
@@ -182,7 +182,7 @@ def _open(conn: Connection, ws: UUID, master: bytes) -> k.WorkspaceKeys:
     rows = conn.execute(
         select(t.c.key_version, t.c.wrapped_key).where(t.c.workspace_id == ws, t.c.kind == DATA)
     ).all()
-    bad = CryptoError(Message("keys.data_keys_workspace_do_not", id=ws))
+    bad = CryptoError(Message("keys.data_keys_mismatch", id=ws))
     data = {
         r.key_version: k.unwrap_key(
             master, bytes(r.wrapped_key), ws, f"{DATA}:{r.key_version}", bad
@@ -213,7 +213,7 @@ def unlock_workspace(
             kek = k.recovery_kek(recovery_key, base64.b64decode(row.kdf["salt"]))
             wrong = WrongPassphrase(
                 Message("keys.recovery_key_not_correct"),
-                remediation=Message("keys.check_key_you_wrote_down"),
+                remediation=Message("keys.check_recovery_key"),
             )
             return _open(conn, ws, k.unwrap_key(kek, bytes(row.wrapped_key), ws, MASTER, wrong))
         t = s.key_wrappers
@@ -245,8 +245,8 @@ def unlock_with_secret(db: Database, ws: UUID, kind: str, secret: bytes) -> k.Wo
         if row is None:
             raise NotFound(Message("keys.workspace_no_key", id=ws, kind=_secret_kind(kind)))
         wrong = CryptoError(
-            Message("keys.secret_does_not_open_workspace", kind=_secret_kind(kind), id=ws),
-            remediation=Message("keys.unlock_passphrase_recovery_key"),
+            Message("keys.secret_does_not_open", kind=_secret_kind(kind), id=ws),
+            remediation=Message("keys.unlock_with_passphrase_or_key"),
         )
         return _open(conn, ws, k.unwrap_key(secret, bytes(row.wrapped_key), ws, MASTER, wrong))
 

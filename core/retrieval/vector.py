@@ -31,7 +31,7 @@ _PREFIX = "ix_chunks_hnsw_"
 def _type(dim: int) -> str:
     """The SQL type vectors of `dim` are indexed and compared as."""
     if not 0 < dim <= MAX_HNSW_DIM:
-        raise ModelError(Message("search.embedding_dimension_cannot_indexed_limit", n=dim))
+        raise ModelError(Message("search.dimension_too_large", n=dim))
     return f"{'vector' if dim <= 2000 else 'halfvec'}({int(dim)})"
 
 

@@ -116,26 +116,22 @@ class CellCipher:
     def decrypt_bytes(self, table: str, column: str, row_id: UUID, blob: bytes) -> bytes:
         ref = FieldRef(table, column, row_id)
         if len(blob) < _HEADER.size + NONCE_LEN + 16:
-            raise IntegrityError(Message("keys.cannot_decrypt_stored_value_truncated", id=ref))
+            raise IntegrityError(Message("keys.decrypt_truncated", id=ref))
         header = bytes(blob[: _HEADER.size])
         version, alg, key_version = _HEADER.unpack(header)
         if version != FORMAT_VERSION or alg != ALG_AES256_GCM:
             raise IntegrityError(
-                Message("keys.cannot_decrypt_unknown_format", id=ref, name=f"{version}/{alg}")
+                Message("keys.decrypt_unknown_format", id=ref, name=f"{version}/{alg}")
             )
         aead = self._by_version.get(key_version)
         if aead is None:
-            raise IntegrityError(
-                Message("keys.cannot_decrypt_written_key_version", id=ref, n=key_version)
-            )
+            raise IntegrityError(Message("keys.decrypt_unknown_key_version", id=ref, n=key_version))
         nonce = bytes(blob[_HEADER.size : _HEADER.size + NONCE_LEN])
         aad = _aad(header, table, column, row_id, self.workspace_id)
         try:
             data = aead.decrypt(nonce, bytes(blob[_HEADER.size + NONCE_LEN :]), aad)
         except InvalidTag:
-            raise IntegrityError(
-                Message("keys.cannot_decrypt_integrity_check_failed", id=ref)
-            ) from None
+            raise IntegrityError(Message("keys.decrypt_integrity_failed", id=ref)) from None
         return data
 
     def subkey(self, purpose: bytes) -> bytes:

@@ -60,11 +60,11 @@ class KeyringSource:
         if not check.usable:
             raise KeyringUnavailable(
                 Message(
-                    "keys.os_keyring_cannot_used",
+                    "keys.keyring_unusable",
                     reason=check.reason or Message("keys.no_secure_keyring"),
                     name=check.name,
                 ),
-                remediation=Message("keys.keep_using_passphrase_install_unlock"),
+                remediation=Message("keys.keep_passphrase_until_keyring"),
             )
         secret = os.urandom(32)
         try:
@@ -74,7 +74,7 @@ class KeyringSource:
             )
         except KeyringError as exc:
             raise KeyringUnavailable(
-                Message("keys.os_keyring_refused_store_key", detail=type(exc).__name__)
+                Message("keys.keyring_refused_key", detail=type(exc).__name__)
             ) from None
         return secret
 
@@ -82,18 +82,16 @@ class KeyringSource:
         check = self.check()
         if check.name != expected_backend:
             raise KeyringUnavailable(
-                Message(
-                    "keys.os_keyring_changed_now_chartside", name=expected_backend, other=check.name
-                )
+                Message("keys.keyring_changed", name=expected_backend, other=check.name)
             )
         try:
             value = self.backend.get_password(SERVICE, _entry(workspace_id))
         except KeyringError as exc:
             raise KeyringUnavailable(
-                Message("keys.os_keyring_could_not_read", detail=type(exc).__name__)
+                Message("keys.keyring_unreadable", detail=type(exc).__name__)
             ) from None
         if value is None:
-            raise KeyringUnavailable(Message("keys.chartside_s_key_no_longer"))
+            raise KeyringUnavailable(Message("keys.key_gone_from_keyring"))
         return base64.b64decode(value)
 
     def delete(self, workspace_id: UUID) -> None:

@@ -62,7 +62,7 @@ class KdfParams:
         ):
             raise WeakKdfParameters(
                 Message(
-                    "keys.stored_key_derivation_parameters_below",
+                    "keys.kdf_below_floor",
                     n=self.memory_kib,
                     count=self.iterations,
                     total=self.lanes,
@@ -145,8 +145,8 @@ def recovery_kek(recovery_key: str, salt: bytes) -> bytes:
         raw = b""
     if len(raw) != 32:
         raise WrongPassphrase(
-            Message("keys.not_chartside_recovery_key"),
-            remediation=Message("keys.type_52_characters_exactly_shown"),
+            Message("keys.not_a_recovery_key"),
+            remediation=Message("keys.type_recovery_key_exactly"),
         )
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=salt, info=b"chartside/recovery/v1"

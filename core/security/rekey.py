@@ -76,7 +76,7 @@ def reencrypt(
         ).bindparams(*params)
         while True:
             if cancel is not None and cancel.cancelled:
-                raise Cancelled(Message("keys.re_encryption_paused_resumes_where"), done=done)
+                raise Cancelled(Message("keys.re_encryption_paused"), done=done)
             with db.tx(cipher.workspace_id) as conn:
                 rows = conn.execute(
                     select, {"v": v, "n": min(batch, BATCH_CAP.get(table, batch))}

@@ -35,7 +35,7 @@ class Access:
             with db.tx(None) as conn:
                 if w.workspace_ids(conn):
                     raise AlreadyInitialised(
-                        Message("keys.chartside_data_already_exists", path=self.settings.data_dir)
+                        Message("keys.data_already_exists", path=self.settings.data_dir)
                     )
             ws, keys, recovery, pid = w.create_workspace(
                 db, "Practice", passphrase, self.settings.crypto, s.actor
@@ -118,10 +118,10 @@ class Access:
             ws = s.first_workspace()
             backend = w.secret_source_backend(s.db, ws, w.KEYRING)
             if backend is None:
-                raise KeyringUnavailable(Message("keys.os_keyring_not_set_up"))
+                raise KeyringUnavailable(Message("keys.keyring_not_set_up"))
             login = w.login_for(s.db, username)
             if login.workspace_id != ws:
-                raise NotFound(Message("keys.no_practitioner_name_workspace"))
+                raise NotFound(Message("keys.no_such_practitioner_here"))
             secret = src.load(ws, backend)
             keys = w.unlock_with_secret(s.db, ws, w.KEYRING, secret)
             s.enter(

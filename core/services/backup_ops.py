@@ -157,7 +157,7 @@ class BackupService:
         live = self.settings.data_dir.expanduser().absolute()
         if target == live or live in target.parents:
             raise backup.RestoreTargetNotEmpty(
-                Message("backup.cannot_restore_into_inside_data", path=target)
+                Message("backup.target_inside_data_folder", path=target)
             )
         settings = self.settings.model_copy(update={"data_dir": target})
         other = WorkspaceSession.open(settings, self.session.store.migrations_dir)

@@ -66,7 +66,7 @@ class DictationService:
         and problems (a read of their notes, audited) steer the spelling."""
         self.session.require_active()
         if self._open_source is None:
-            raise DictationUnavailable(Message("dictation.no_sound_input_computer"))
+            raise DictationUnavailable(Message("dictation.no_sound_input"))
         transcriber = self._model()
         prompt = ""
         if client_id is not None:

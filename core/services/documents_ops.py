@@ -71,12 +71,12 @@ class DocumentService:
         if req.kind not in KINDS:
             raise DocumentRejected(
                 Message("documents.kind_must_be_one_of", names=", ".join(KINDS)),
-                remediation=Message("documents.choose_one_listed_kinds"),
+                remediation=Message("documents.choose_listed_kind"),
             )
         title = " ".join(req.title.split())
         if len(title) > MAX_TITLE_CHARS:
             raise DocumentRejected(
-                Message("documents.title_longer_than_characters", n=MAX_TITLE_CHARS),
+                Message("documents.title_too_long", n=MAX_TITLE_CHARS),
                 remediation=Message("documents.shorten_title"),
             )
         found = inspect(req.data)  # the whole file, before anything is written
@@ -308,9 +308,7 @@ class _Run:
 
     def step(self) -> None:
         if self.cancel is not None and self.cancel.cancelled:
-            raise Cancelled(
-                Message("documents.reading_stopped_resumes_where_stopped"), done=self.done
-            )
+            raise Cancelled(Message("documents.reading_paused"), done=self.done)
         if self.report is not None:
             self.report(self.done / self.total, f"reading page {self.done + 1} of {self.total}")
         if self.pages is not None:

@@ -66,11 +66,9 @@ class KeyService:
         """Their login and passphrase go; the audit trail keeps their name."""
         login = w.find_login(self.session.db, username)
         if login is None or login.workspace_id != self.session.require_workspace():
-            raise NotFound(Message("keys.no_practitioner_name_workspace"))
+            raise NotFound(Message("keys.no_such_practitioner_here"))
         if login.practitioner_id == self.session.practitioner_id:
-            raise ValidationError(
-                Message("keys.cannot_remove_practitioner_who_signed"), field="username"
-            )
+            raise ValidationError(Message("keys.cannot_remove_signed_in"), field="username")
         self.session.run(
             lambda c, k: w.PractitionerRepo(k).delete(c, login.practitioner_id),
             "practitioner.remove",
@@ -119,7 +117,7 @@ class KeyService:
         ws = self.session.require_workspace()
         pid = self.session.practitioner_id
         if w.KEYRING not in self.key_sources():
-            raise ValidationError(Message("keys.cannot_turned_off_before_os"), field="passphrase")
+            raise ValidationError(Message("keys.keyring_needed_first"), field="passphrase")
         assert pid is not None
         self.session.run(lambda c, k: w.drop_passphrase(c, ws, pid), "key.passphrase_disabled")
 

@@ -130,7 +130,7 @@ class SearchService:
         if embedder is None:
             raise ModelError(
                 self.embedding.missing or Message("search.no_embedder_to_index"),
-                remediation=Message("search.run_chartside_models_list_chartside"),
+                remediation=Message("search.run_models_list_and_doctor"),
             )
         return Indexer(self.session.db, self.session.cipher, embedder)
 
@@ -251,10 +251,10 @@ class SearchService:
         its model id."""
         advice = self.embedder_advice()
         if advice is None:
-            raise ModelError(Message("search.no_other_embedder_advised_workspace"))
+            raise ModelError(Message("search.no_other_embedder_advised"))
         embedder = self.embedder_for(advice.suggested) if self.embedder_for is not None else None
         if embedder is None:
-            raise ModelError(Message("search.not_installed_computer", name=advice.suggested))
+            raise ModelError(Message("search.model_not_installed", name=advice.suggested))
         self.use_embedder(embedder)
         return embedder.model_id
 
@@ -352,9 +352,9 @@ class SearchService:
 def _checked(q: SearchQuery) -> SearchQuery:
     body = " ".join(q.text.split())
     if not body:
-        raise ValidationError(Message("search.empty"), field="query")
+        raise ValidationError(Message("search.is_empty"), field="query")
     if not 1 <= q.k <= MAX_K:
-        raise ValidationError(Message("search.must_between_1", n=MAX_K), field="k")
+        raise ValidationError(Message("search.must_be_between_1_and", n=MAX_K), field="k")
     unknown = set(q.fields) - set(FIELDS)
     if unknown:
         raise ValidationError(

@@ -96,10 +96,10 @@ class WorkspaceSession:
     def first_workspace(self) -> UUID:
         """Starts the database; a clear error when there is no data or no workspace."""
         if not self.store.created:
-            raise NotInitialised(Message("session.chartside_no_data_yet"))
+            raise NotInitialised(Message("session.no_data_yet"))
         ids = self.workspace_ids()
         if not ids:
-            raise NotInitialised(Message("session.chartside_no_workspace_yet"))
+            raise NotInitialised(Message("session.no_workspace_yet"))
         return ids[0]
 
     def enter(

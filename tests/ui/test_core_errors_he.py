@@ -184,17 +184,17 @@ def test_every_message_id_has_a_finished_hebrew_translation() -> None:
 def test_values_in_core_errors_are_kept_and_isolated(hebrew: None) -> None:  # noqa: F811
     long = describe(
         QueryRejected(
-            Message("ask.question_characters_long_limit", n=2100, limit=2000),
-            remediation=Message("ask.shorten_question_again"),
+            Message("ask.question_too_long", n=2100, limit=2000),
+            remediation=Message("ask.shorten_question"),
         )
     )
     assert long.message == "אורך השאלה 2100 תווים; המגבלה היא 2000."
     assert long.remediation == "קצרו את השאלה ונסו שוב."
-    busy = Message("ask.too_many_questions_limit_minute", n=5)
+    busy = Message("ask.rate_limit_per_minute", n=5)
     assert describe(RateLimited(busy, retry_after_s=1)).remediation == "המתינו שנייה ונסו שוב."
     assert describe(RateLimited(busy, retry_after_s=7)).remediation == "המתינו 7 שניות ונסו שוב."
     # A path reads left to right inside the Hebrew sentence.
-    missing = core_message(Message("backup.backup_folder_does_not_exist", path="/media/usb/b"))
+    missing = core_message(Message("backup.backup_folder_missing", path="/media/usb/b"))
     assert "\u2066/media/usb/b\u2069" in missing and HEBREW.search(missing)
     # A value that is a message in turn is rendered in Hebrew too.
     gone = describe(
