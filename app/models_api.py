@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from app.policy_models import generator_locked, require_generator_choice
 from core.errors import ModelError
+from core.messages import Message
 from core.model_info import KINDS, ModelInfo
 from core.progress import CancelToken, Progress, scaled
 from core.services.service import ChartsideService
@@ -87,7 +88,11 @@ class RegistryModelsApi:
         reg = self._registry()
         record = reg.find(kind, path)
         if record is None:
-            raise ModelError(f"No {kind} is registered at {path}.")
+            from models.registry import kind_message
+
+            raise ModelError(
+                Message("models.none_registered_at", kind=kind_message(kind), path=path)
+            )
         # Pinned to the registered digest: a file changed since is refused, not re-accepted.
         used = reg.register(
             kind, record.path, name=record.name, sha256=record.sha256, source=record.source,
@@ -108,8 +113,7 @@ class RegistryModelsApi:
         digest = sha256.strip().lower()
         if len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
             raise ModelError(
-                "The SHA-256 must be 64 hexadecimal digits.",
-                remediation="Copy it from the model bundle's manifest.",
+                Message("models.sha256_malformed"), remediation=Message("models.copy_sha256")
             )
         reg = self._registry()
         record = reg.register(

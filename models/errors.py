@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.errors import GenerationTimeout, ModelError, PromptTooLong
+from core.messages import Message
 
 __all__ = [
     "GenerationTimeout",
@@ -18,20 +19,17 @@ __all__ = [
 
 
 class ModelNotFound(ModelError):
-    remediation = "Reinstall Chartside, or point the settings at an existing model file."
+    remedy = Message("remedy.model_not_found")
 
 
 class ModelRuntimeMissing(ModelError):
     """The Python package that runs this kind of model is not installed."""
 
-    remediation = "Reinstall Chartside; the model runtime is part of the package."
+    remedy = Message("remedy.model_runtime_missing")
 
 
 class ModelChecksumMismatch(ModelError):
-    remediation = (
-        "The model file changed since it was registered. Restore the original file, or "
-        "register the new one with `chartside models use-embedder|use-generator PATH`."
-    )
+    remedy = Message("remedy.model_checksum_mismatch")
 
 
 class ModelLoadError(ModelError):
@@ -41,13 +39,10 @@ class ModelLoadError(ModelError):
 class TransientModelError(ModelError):
     """A failure worth retrying (a busy file, a temporarily exhausted resource)."""
 
-    remediation = "Try again in a moment."
+    remedy = Message("remedy.transient_model_error")
 
 
 class ModelUnavailable(ModelError):
     """The circuit breaker is open: the model failed to load repeatedly."""
 
-    remediation = (
-        "The model failed to load several times. Run `chartside models verify`, free some "
-        "memory, or choose another model; Chartside retries later."
-    )
+    remedy = Message("remedy.model_unavailable")

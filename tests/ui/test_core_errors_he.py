@@ -16,12 +16,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from source_scan import HEBREW, called_name
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
 import core.errors
 from core.errors import NotFound, QueryRejected, RateLimited
 from core.messages import ENGLISH, Message, placeholders
+from ui.kit.bidi import strip_isolates
 from ui.kit.core_text import core_message
 from ui.kit.errors import describe
 
@@ -221,3 +223,22 @@ def test_a_locked_generator_reads_in_hebrew(hebrew: None) -> None:  # noqa: F811
     for text in (refused, why):
         assert HEBREW.search(text) and "/etc/chartside/policy.toml" in text, text
         assert "policy file" not in text and "locked by" not in text, text
+
+
+def test_a_models_error_reads_in_hebrew(hebrew: None, tmp_path: Path) -> None:  # noqa: F811
+    """models/ raises with ids too: the real registry's refusals (no model of a kind, a
+    path that holds none), message and remediation, read in Hebrew."""
+    from models.errors import ModelNotFound
+    from models.registry import ModelRegistry
+
+    registry = ModelRegistry(tmp_path / "models")
+    with pytest.raises(ModelNotFound) as none:
+        registry.resolve("generator")
+    shown = describe(none.value)
+    assert shown.message == "לא נרשם מחולל."
+    assert strip_isolates(shown.remediation) == "הריצו `chartside models use-generator PATH`."
+    with pytest.raises(ModelNotFound) as nowhere:
+        registry.register("generator", tmp_path / "nothing-here.gguf")
+    shown = describe(nowhere.value)
+    assert HEBREW.search(shown.message) and "nothing-here.gguf" in shown.message
+    assert HEBREW.search(shown.remediation) and "Reinstall" not in shown.remediation

@@ -17,6 +17,7 @@ from core.domain import ClientData, SessionData
 from core.retrieval.types import IndexStatus
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE, make_settings
+from ui.kit.bidi import strip_isolates
 from ui.kit.core_text import core_words
 from ui.tools.models_dialog import ModelsDialog
 
@@ -167,7 +168,7 @@ def test_a_gguf_file_is_added_only_with_its_sha256(
     dialog.add_sha256.setText("0" * 64)
     driver.click(dialog.add_button)
     _wait(driver, dialog)
-    assert "expected 000000000000" in dialog.banner.text
+    assert "expected 000000000000" in strip_isolates(dialog.banner.text)
     assert str(bundle) not in {m.path for m in models.list_models()}
 
     dialog.add_sha256.setText("not a digest")

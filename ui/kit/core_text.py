@@ -5,9 +5,11 @@ can or cannot answer, why a model is in use — each a `Message`, rendered here 
 from core/messages) and its values put in: a value that is a message is rendered in turn,
 a date is spelt in the UI's language, a path reads left to right, a name is isolated.
 
-Text that still comes as English (an error raised outside core with no id, a warning of
-a conversation stored before ids) is looked up whole in the catalogue, or shown as it is:
-no English sentence is taken apart.
+Text that still comes as English is looked up whole in the catalogue, or shown as it is:
+no English sentence is taken apart. What still does: a warning of a conversation stored
+before ids; a model's list warnings (ModelInfo.warnings); errors models/ raises while
+opening a packaged model or running one (models/packaged.py, the runtimes' own failures,
+OCR, speech) and the CLI's own (app/cli), which have no id yet.
 """
 
 from __future__ import annotations
