@@ -52,7 +52,9 @@ def chart(
 
 
 def _ask(svc: ChartsideService, client: Any, question: str) -> AskResult:
-    return svc.assistant.ask(AskRequest(question, client_id=client, use_cache=False, extractive=True))
+    return svc.assistant.ask(
+        AskRequest(question, client_id=client, use_cache=False, extractive=True)
+    )
 
 
 @pytest.mark.parametrize(

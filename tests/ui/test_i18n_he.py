@@ -458,13 +458,13 @@ def test_a_reopened_conversation_reads_in_hebrew_and_an_older_one_as_written(
 
     svc = service_factory(embedder=embedder)  # no generator: the notes' own words
     svc.initialise(PASSPHRASE)
-    client = svc.create_client(ClientData(full_name="Dana Levi"))
-    svc.create_session(
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
+    svc.notes.create_session(
         client.id,
         SessionData(date=dt.datetime(2024, 3, 2, 10), plan="Start sertraline 50 mg daily."),
     )
-    svc.index_now()
-    asked = svc.ask(AskRequest("What was planned for sertraline?", client.id))
+    svc.search.index_now()
+    asked = svc.assistant.ask(AskRequest("What was planned for sertraline?", client.id))
     assert asked.conversation_id is not None and asked.answer_lines
     assert [w.id for w in asked.warnings] == ["answer.no_model_available"]
     old_warning = "Only 3 of 9 note passages are indexed yet; the answer may miss recent notes."
@@ -476,7 +476,7 @@ def test_a_reopened_conversation_reads_in_hebrew_and_an_older_one_as_written(
         convs.add_message(c, k, conversation, "assistant", "The notes do not say.", old_meta)
         return conversation
 
-    old = svc.ask_service.run(older)
+    old = svc.assistant.run(older)
     svc.lock()
     driver = make_gui(svc)
     driver.unlock(PASSPHRASE)

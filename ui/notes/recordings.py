@@ -74,7 +74,9 @@ class Recordings(QWidget):
     failed = Signal(object)  # an error, for the window to show
     written = Signal(str)  # a line for the status bar
 
-    def __init__(self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, api: ChartsideApi, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("sessionRecordings")
         self._api, self._runner = api, runner
