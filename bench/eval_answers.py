@@ -157,7 +157,7 @@ def ask_all(
                 if s.used
             ],
             sources=offered,
-            warnings=res.warnings,
+            warnings=[str(w) for w in res.warnings],  # their English rendering
             timings_ms={k: round(v, 1) for k, v in res.timings_ms.items()},
             generator=res.models.get("generator"),
         )
