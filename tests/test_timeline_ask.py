@@ -198,3 +198,19 @@ def test_a_question_over_time_needs_no_embedder(
     assert cited == [f"session:{s.session_id}" for s in r.sources if s.used], cited
     with pytest.raises(ChartsideError):
         _ask(svc, client, "How is her mood?")
+
+
+def test_the_records_onset_leads_and_the_first_visit_that_records_it_follows(
+    chart: Any,
+) -> None:
+    """'Since when' of a condition is its onset as the history gives it, cited to the client
+    record, not the first visit that happened to name it (clinosim's 'diagnosed 2018-03-06'
+    had been answered with a 2025 visit)."""
+    svc, client, _ = chart
+    day = START + dt.timedelta(days=160)
+    svc.notes.create_session(client, SessionData(date=day, assessment="Hypertension, stable."))
+    dx = _ask(svc, client, "Since when has she had hypertension?")
+    assert dx.path == "timeline" and not dx.refused
+    assert "onset as 2019 [1]" in dx.answer
+    assert "first recorded at a visit on 2024-06-18 [2]" in dx.answer
+    assert [s.type for s in dx.sources] == ["client", "session"]

@@ -70,6 +70,19 @@ def test_a_lasting_conditions_year_is_its_onset() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "onset"),
+    [
+        ("Essential hypertension [I10], diagnosed 2018-03-06.", "onset 2018-03-06"),
+        ("Asthma, onset 2011-03", "onset 2011-03"),
+        ("Hyperlipidaemia since 2013", "onset 2013"),
+    ],
+)
+def test_an_onset_keeps_its_day_or_month_past_a_bracketed_code(text: str, onset: str) -> None:
+    facts = [f for f in extract(text, "medical_history").facts if f.kind == "diagnosis"]
+    assert [f.detail for f in facts][:1] == [onset]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Denies suicidality", [("suicidal ideation", "negated")]),

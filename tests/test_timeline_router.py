@@ -46,6 +46,8 @@ TODAY = dt.date(2025, 6, 1)
         ("Start date for Concor?", "med_first", "bisoprolol"),
         ("Since when has she been on Lipitor?", "med_first", "atorvastatin"),
         ("ממתי היא נוטלת ליפיטור?", "med_first", "atorvastatin"),
+        # "since when" of a condition asks for its onset, not whether it is recorded
+        ("Since when has the patient had asthma?", "first_diagnosed", "asthma"),
         # what was given for a condition
         ("What was prescribed for gout?", "prescribed_for", "gout"),
         ("Which medications did he get for his depression?", "prescribed_for", "depression"),

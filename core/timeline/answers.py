@@ -244,7 +244,7 @@ def _diagnosis(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> No
     mine = [t for t in facts if t.fact.kind == "diagnosis" and t.fact.name == name]
     present = [t for t in mine if t.fact.status in ("present", "history")]
     dated = [t for t in present if t.session_date is not None]
-    onset = next((t.fact.detail for t in present if t.fact.detail), None)
+    onset = next((t for t in present if (t.fact.detail or "").startswith("onset ")), None)
     first = dated[0] if dated else (present[0] if present else None)
     if first is None:
         if mine:
@@ -254,9 +254,16 @@ def _diagnosis(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> No
             d.text = w.found_no_note(w.condition(name))
         d.refused = True
         return
-    d.text = w.first_diagnosed(
-        w.condition(name), _day(first.session_date), d.cite(_of(first)), onset
-    )
+    if onset is None:
+        d.text = w.first_diagnosed(w.condition(name), _day(first.session_date), d.cite(_of(first)))
+        return
+    # The record's own onset leads ("diagnosed 2018-03-06" in the history), cited first; the
+    # first visit that records it follows, when it is another fact.
+    since = (onset.fact.detail or "").removeprefix("onset ")
+    cite = d.cite(_of(onset))
+    visit = dated[0] if dated and dated[0] is not onset else None
+    seen = (_day(visit.session_date), d.cite(_of(visit))) if visit is not None else None
+    d.text = w.onset_given(w.condition(name), since, cite, seen)
 
 
 def _visits(q: OverTime, visits: list[Visit], today: dt.date, w: Words, d: Draft) -> None:

@@ -10,7 +10,7 @@ from core.timeline.types import Extraction
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
 # re-derived by the backfill, as chunks of an older embedder are re-embedded.
-VERSION = 7
+VERSION = 8
 
 
 def extract(text: str | None, field: str) -> Extraction:

@@ -238,6 +238,9 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     # "Since when has she been on X" and "what did she get for Y" read like "any record".
     if drug is not None and _SINCE.search(q):
         return OverTime("med_first", subject=drug, hebrew=hebrew)
+    # "Since when has she had X?" asks for the condition's onset, not whether it is recorded.
+    if condition is not None and drug is None and _SINCE.search(q):
+        return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
     if condition is not None and drug is None and _given_for(q, reading):
         return OverTime("prescribed_for", subject=condition, hebrew=hebrew)
     if record is not None and not measures:

@@ -231,12 +231,19 @@ class Words:
             f"הרשומות מזכירות {name} רק כשלילה, לראשונה ב-{day} {cite}.",
         )
 
-    def first_diagnosed(self, name: str, day: str, cite: str, onset: str | None) -> str:
-        extra_en = f"; the note gives its onset as {onset.removeprefix('onset ')}" if onset else ""
-        extra_he = f"; לפי הרשומה הופיעה ב-{onset.removeprefix('onset ')}" if onset else ""
+    def first_diagnosed(self, name: str, day: str, cite: str) -> str:
         return self._t(
-            f"{name} was first recorded on {day} {cite}{extra_en}.",
-            f"{name} תועדה לראשונה ב-{day} {cite}{extra_he}.",
+            f"{name} was first recorded on {day} {cite}.",
+            f"{name} תועדה לראשונה ב-{day} {cite}.",
+        )
+
+    def onset_given(self, name: str, onset: str, cite: str, seen: tuple[str, str] | None) -> str:
+        """The onset the record states, then the first visit that records the condition."""
+        en = f"; first recorded at a visit on {seen[0]} {seen[1]}" if seen else ""
+        he = f"; תועדה לראשונה במפגש ב-{seen[0]} {seen[1]}" if seen else ""
+        return self._t(
+            f"{name}: the record gives its onset as {onset} {cite}{en}.",
+            f"{name}: לפי הרשומה הופיעה ב-{onset} {cite}{he}.",
         )
 
     # -- visits --------------------------------------------------------------------------------
