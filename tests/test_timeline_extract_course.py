@@ -73,6 +73,7 @@ def test_a_lasting_conditions_year_is_its_onset() -> None:
     ("text", "onset"),
     [
         ("Essential hypertension [I10], diagnosed 2018-03-06.", "onset 2018-03-06"),
+        ("Unspecified asthma, uncomplicated [J45.909], diagnosed 2011-03-09.", "onset 2011-03-09"),
         ("Asthma, onset 2011-03", "onset 2011-03"),
         ("Hyperlipidaemia since 2013", "onset 2013"),
     ],

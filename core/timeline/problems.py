@@ -257,10 +257,11 @@ _TERMINATE = re.compile(
     re.IGNORECASE,
 )
 _CLOSED_ASIDE = re.compile(r"\)\s*[,;]")
-# "asthma 2011", "HTN, dx 2014", "Essential hypertension [I10], diagnosed 2018-03-06": the
-# onset as written (a year, a month or a day), past a bracketed code.
+# "asthma 2011", "HTN, dx 2014", "Hyperlipidemia, unspecified [E78.5], diagnosed
+# 2013-08-23": the onset as written (a year, a month or a day), past a qualifier that ends
+# in a bracketed code (a coded problem list's form).
 _ONSET = re.compile(
-    r"^[\s,(]*(?:\[[A-Z0-9.]{1,10}\]\s*,?\s*)?(?:onset|diagnosed|dx|dx'd)?\s*"
+    r"^[\s,(]*(?:[^.\n\[\]]{0,40}\[[A-Z0-9.]{1,10}\]\s*,?\s*)?(?:onset|diagnosed|dx|dx'd)?\s*"
     r"(?:in|since|from|on|,)?\s*(?P<year>(?:19|20)\d\d(?:-[01]\d(?:-[0-3]\d)?)?)(?![\d-])",
     re.IGNORECASE,
 )
