@@ -72,13 +72,12 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
             "modes.qwen.answerable.wrong",
             "modes.qwen.answerable.refused",
         ),
-        r"\*\*all answerable \(42\)\*\* \| [^|]+ \| "
-        r"\*\*(\d+(?:\.\d+)?) / (\d+(?:\.\d+)?) / (\d+(?:\.\d+)?)\*\*",
+        r"Qwen2\.5-Coder-1\.5B (\d+(?:\.\d+)?) / (\d+(?:\.\d+)?) / (\d+(?:\.\d+)?), SmolLM2",
     ),
     (
         "eval_answers",
         ("modes.qwen.absent.refused",),
-        r"absent refused ≥ 0\.90 \((\d+(?:\.\d+)?), met\)",
+        r"absent questions refused: (\d+(?:\.\d+)?) by each",
     ),
     (
         "ask",
@@ -206,7 +205,7 @@ COMMITS: list[tuple[str, str]] = [
     ("e5_isolation", r"\(`e5_isolation\.json`, ([0-9a-f]{7,})\)"),
     ("retrieval", r"`bench/results/retrieval\.json`,\s+commit ([0-9a-f]{7,})"),
     ("eval", r"`bench/results/eval\.json`, commit ([0-9a-f]{7,})"),
-    ("eval_answers", r"All four columns: commit ([0-9a-f]{7,})"),
+    ("eval_answers", r"The current run \(packaged generators: commit ([0-9a-f]{7,})\)"),
     ("ask", r"`bench/results/ask\.json`,\s+commit ([0-9a-f]{7,})"),
     # docs/timeline.md: one sentence names the three results' commit
     ("eval_timeline", r"Figures at commit ([0-9a-f]{7,}) \(`bench/results/eval_timeline\.json`"),
