@@ -97,6 +97,11 @@ def _fact(x: dict[str, Any]) -> ExpectedFact:
 
 def fields() -> list[LabelledField]:
     """The set, in the scorer's types (bench.timeline_eval.scoring)."""
+    return labelled(load())
+
+
+def labelled(doc: dict[str, Any]) -> list[LabelledField]:
+    """A blind set's data.json (this shape: set #3 writes it too) in the scorer's types."""
     return [
         LabelledField(
             id=f["id"],
@@ -106,7 +111,7 @@ def fields() -> list[LabelledField]:
             expected=[_fact(x) for x in f["expected"]],
             expected_flags=[x["name"] for x in f["expected_flags"]],
         )
-        for f in load()["fields"]
+        for f in doc["fields"]
     ]
 
 

@@ -94,8 +94,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bench.timeline_blind import labelled
 from bench.timeline_eval.fields import LabelledField
-from bench.timeline_eval.writer import ExpectedFact
 
 DATA = Path(__file__).resolve().parent / "data.json"
 
@@ -106,31 +106,9 @@ def load() -> dict[str, Any]:
     return json.loads(DATA.read_text(encoding="utf-8"))
 
 
-def _fact(x: dict[str, Any]) -> ExpectedFact:
-    return ExpectedFact(
-        kind=x["kind"],
-        name=x["name"],
-        value=x.get("value"),
-        unit=x.get("unit"),
-        status=x.get("status"),
-        style=x.get("style"),
-        aliases=tuple(x.get("aliases", ())),
-    )
-
-
 def fields() -> list[LabelledField]:
     """The set, in the scorer's types (bench.timeline_eval.scoring)."""
-    return [
-        LabelledField(
-            id=f["id"],
-            language=f["language"],
-            field=f["field"],
-            text=f["text"],
-            expected=[_fact(x) for x in f["expected"]],
-            expected_flags=[x["name"] for x in f["expected_flags"]],
-        )
-        for f in load()["fields"]
-    ]
+    return labelled(load())
 
 
 def seed() -> int:
