@@ -150,6 +150,25 @@ def test_a_record_written_in_other_word_forms_is_found(chart: Any) -> None:
     assert absent.refused and absent.sources == []
 
 
+def test_a_test_only_ordered_is_said_to_be_ordered(chart: Any) -> None:
+    """ "Recorded on" a day the colonoscopy was only booked would read as done that day."""
+    svc, client, _ = chart
+    for days, plan in (
+        (150, "Colonoscopy ordered."),
+        (190, "Colonoscopy today: two polyps removed."),
+    ):
+        svc.notes.create_session(
+            client, SessionData(date=START + dt.timedelta(days=days), plan=plan)
+        )
+    found = _ask(svc, client, "Any record of a colonoscopy?")
+    assert found.path == "timeline" and not found.refused
+    assert "2024-06-08 [1] (ordered); 2024-07-18 [2]." in found.answer
+    assert [s.snippet for s in found.sources] == [
+        "Colonoscopy ordered.",
+        "Colonoscopy today: two polyps removed.",
+    ]
+
+
 def test_other_questions_take_the_model_path(chart: Any) -> None:
     svc, client, _ = chart
     svc.search.index_now()

@@ -302,8 +302,17 @@ def _any_record(
         return
     negated = bool(mine) and all(t.fact.status == "negated" for t in mine)
     dates = sorted({c.session_date for c in cites if c.session_date is not None})
+    # A test only ordered that day has not been done: "recorded on" alone would read as
+    # if it had.
+    ordered = {
+        day
+        for day in dates
+        if all(t.fact.status == "ordered" for t in mine if t.session_date == day)
+        and any(t.session_date == day for t in mine)
+    }
     shown = [
-        f"{_day(day)} {d.cite(next(c for c in cites if c.session_date == day))}" for day in dates
+        w.on_day(_day(day), d.cite(next(c for c in cites if c.session_date == day)), day in ordered)
+        for day in dates
     ]
     if not shown:
         shown = [d.cite(cites[0])]

@@ -276,6 +276,11 @@ class Words:
             return name
         return self._t(f"a referral to {specialty}", f"הפניה ל-{specialty}")
 
+    def on_day(self, day: str, cite: str, ordered: bool) -> str:
+        if not ordered:
+            return f"{day} {cite}"
+        return self._t(f"{day} {cite} (ordered)", f"{day} {cite} (הוזמן)")
+
     def recorded(self, subject: str, shown: list[str], negated: bool) -> str:
         if negated:
             return self._t(
