@@ -31,7 +31,7 @@ import json
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -116,9 +116,24 @@ def _close(svc: Any, with_generator: bool) -> None:
         svc.close()
 
 
-def ask_all(
-    svc: Any, questions: Sequence[AnswerQuestion], ids: dict[str, UUID], mode: str
+Scorer = Callable[[Any, str, bool, list[str]], Any]
+Extra = Callable[[Any, Any, float], dict[str, Any]]
+
+
+def ask_each(
+    svc: Any,
+    questions: Sequence[Any],
+    ids: dict[str, UUID],
+    mode: str,
+    *,
+    outcome: Scorer,
+    value_found: Callable[[Any, str], Any],
+    extra: Extra,
+    on_error: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
+    """Ask every question through the service (cache off; extractive in that mode) and
+    score it: the outcome, whether the value was found and the relevant unit used, with
+    what `extra(question, result, seconds)` adds. A set's own scorers come in."""
     from core.assistant.types import AskRequest
     from core.errors import ChartsideError
 
@@ -129,43 +144,64 @@ def ask_all(
         request = AskRequest(
             q.text, client_id=ids[q.client], use_cache=False, extractive=mode == EXTRACTIVE
         )
+        t1 = time.perf_counter()
         try:
             res = svc.assistant.ask(request)
         except ChartsideError as exc:
             row.update(outcome="error", error=f"{type(exc).__name__}: {exc.message}")
-            row.update(timings_ms={})
+            row.update(on_error or {})
             rows.append(row)
             continue
         used = used_units(res.sources)
-        offered = [unit(s) for s in res.sources]
         row.update(
             outcome=outcome(q, res.answer, res.refused, used),
             refused=res.refused,
             value_found=value_found(q, res.answer),
             relevant_used=bool(set(used) & set(q.relevant)),
-            relevant_retrieved=bool(set(offered) & set(q.relevant)),
+            relevant_retrieved=bool({unit(s) for s in res.sources} & set(q.relevant)),
             answer=res.answer,
-            used=[
-                {
-                    "n": s.n,
-                    "unit": unit(s),
-                    "session_date": s.session_date.date().isoformat() if s.session_date else None,
-                    "field": s.field,
-                    "support": None if s.support is None else round(s.support, 3),
-                }
-                for s in res.sources
-                if s.used
-            ],
-            sources=offered,
-            warnings=[str(w) for w in res.warnings],  # their English rendering
-            timings_ms={k: round(v, 1) for k, v in res.timings_ms.items()},
-            generator=res.models.get("generator"),
+            **extra(q, res, time.perf_counter() - t1),
         )
         rows.append(row)
         if i % 10 == 0 or i == len(questions):
             rate = (time.perf_counter() - t0) / i
             print(f"  {mode}: {i}/{len(questions)} ({rate:.1f} s a question)", file=sys.stderr)
     return rows
+
+
+def _detail(q: AnswerQuestion, res: Any, seconds: float) -> dict[str, Any]:
+    return {
+        "used": [
+            {
+                "n": s.n,
+                "unit": unit(s),
+                "session_date": s.session_date.date().isoformat() if s.session_date else None,
+                "field": s.field,
+                "support": None if s.support is None else round(s.support, 3),
+            }
+            for s in res.sources
+            if s.used
+        ],
+        "sources": [unit(s) for s in res.sources],
+        "warnings": [str(w) for w in res.warnings],  # their English rendering
+        "timings_ms": {k: round(v, 1) for k, v in res.timings_ms.items()},
+        "generator": res.models.get("generator"),
+    }
+
+
+def ask_all(
+    svc: Any, questions: Sequence[AnswerQuestion], ids: dict[str, UUID], mode: str
+) -> list[dict[str, Any]]:
+    return ask_each(
+        svc,
+        questions,
+        ids,
+        mode,
+        outcome=outcome,
+        value_found=value_found,
+        extra=_detail,
+        on_error={"timings_ms": {}},
+    )
 
 
 # -- the run -------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from bench.answers.scoring import unit, used_units
+from bench.answers.scoring import used_units
 from bench.answers_holdout import load
 from bench.answers_holdout.questions import COUNTS, HoldoutQuestion
 from bench.answers_holdout.scoring import outcome, rates, value_found
@@ -42,6 +42,7 @@ from bench.eval_answers import (
     _close,
     _settings,
     accepted_generators,
+    ask_each,
 )
 
 NAME = "eval_answers_holdout"
@@ -60,42 +61,14 @@ def questions(split: str | None = None) -> tuple[list[HoldoutQuestion], dict[str
     return [q for q in qs if split in (None, q.split)], load_notes()["doc"]
 
 
+def _detail(q: HoldoutQuestion, res: Any, seconds: float) -> dict[str, Any]:
+    return {"used": used_units(res.sources), "seconds": round(seconds, 2)}
+
+
 def ask_all(
     svc: Any, qs: Sequence[HoldoutQuestion], ids: dict[str, UUID], mode: str
 ) -> list[dict[str, Any]]:
-    from core.assistant.types import AskRequest
-    from core.errors import ChartsideError
-
-    rows = []
-    t0 = time.perf_counter()
-    for i, q in enumerate(qs, start=1):
-        row: dict[str, Any] = {"mode": mode, **q.to_json()}
-        request = AskRequest(
-            q.text, client_id=ids[q.client], use_cache=False, extractive=mode == EXTRACTIVE
-        )
-        t1 = time.perf_counter()
-        try:
-            res = svc.assistant.ask(request)
-        except ChartsideError as exc:
-            row.update(outcome="error", error=f"{type(exc).__name__}: {exc.message}")
-            rows.append(row)
-            continue
-        used = used_units(res.sources)
-        row.update(
-            outcome=outcome(q, res.answer, res.refused, used),
-            refused=res.refused,
-            value_found=value_found(q, res.answer),
-            relevant_used=bool(set(used) & set(q.relevant)),
-            relevant_retrieved=bool({unit(s) for s in res.sources} & set(q.relevant)),
-            answer=res.answer,
-            used=used,
-            seconds=round(time.perf_counter() - t1, 2),
-        )
-        rows.append(row)
-        if i % 10 == 0 or i == len(qs):
-            rate = (time.perf_counter() - t0) / i
-            print(f"  {mode}: {i}/{len(qs)} ({rate:.1f} s a question)", file=sys.stderr)
-    return rows
+    return ask_each(svc, qs, ids, mode, outcome=outcome, value_found=value_found, extra=_detail)
 
 
 def run(
