@@ -66,6 +66,9 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_blind4": _command(
         "bench.eval_timeline_blind4", "eval_timeline_blind4", "--write"
     ),
+    "eval_timeline_blind5": _command(
+        "bench.eval_timeline_blind5", "eval_timeline_blind5", "--write"
+    ),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
