@@ -74,7 +74,8 @@ _FORWARD = {"en": "[carried forward from last visit]", "he": "[הועתק מהב
 
 
 def _end(s: str) -> str:
-    return s if s.endswith((".", "!", "?", ":", "]")) else s + "."
+    # A label's closing "]]" is markup: the words before it still need their full stop.
+    return s if s.endswith((".", "!", "?", ":")) else s + "."
 
 
 def lay_out(items: list[str], layout: str, lang: str, field: str, rng: random.Random) -> str:
