@@ -1,5 +1,5 @@
-"""Blind set #5 for the timeline extractor (`core.timeline.extract.extract`), issue 27: 344
-note fields (about 40% Hebrew) of seventeen clinics no earlier set keeps (ophthalmology,
+"""Blind set #5 for the timeline extractor (`core.timeline.extract.extract`), issue 27: 400
+note fields (44% Hebrew) of seventeen clinics no earlier set keeps (ophthalmology,
 allergy and immunology, an infectious diseases and travel clinic, haematology, hepatology,
 vascular surgery follow-up, a fracture clinic, sleep medicine, antenatal care, fertility,
 palliative care, occupational health, podiatry, wound care, a bariatric clinic, gender
@@ -78,15 +78,22 @@ biopsy, egg collection, embryo transfer, debridement, nail avulsion, monofilamen
 vision and hearing screening, x-ray, duplex, elastography, sleep study, a syringe driver set
 up, a cast removed, a bedside malaria test); ordered with status "ordered" (requested,
 booked, listed for, הוזמן, לבצע). Laboratory tests sent (bloods, cultures, films,
-tryptase) are no procedure; nor a past operation, a screening result written as a score,
+tryptase) are no procedure, nor a result quoted in an assessment ("CXR clear", "ED x-ray
+negative"); nor a past operation, a screening result written as a score,
 a home programme, compression stockings, dressings, a mattress, a test due later, and a
 procedure considered or waiting on a condition. Referrals made at the visit are
-"referral: <specialty>", including "Letter to GP"; a letter to the parents is none.
+"referral: <specialty>", including "Letter to GP"; a letter to the parents is none. The
+patient's condition named as what a referral is for ("Refer gynae for menorrhagia", "Letter
+to GP re osteoporosis treatment") is a present diagnosis; a question ("re screen result") is
+none.
 
 Visits: from the subjective's opener (a first visit, booking or pre-travel consultation is
 initial; a review or follow-up, a home visit of a known patient, a school nurse seeing a
 known asthmatic are follow-up; a phone, video, virtual or remote review is telehealth
 alone); a subjective without an opener has no visit fact.
+
+Typos are labelled as what they mean ("Hypertenstion", "Hypothyroidsm", "metfromin",
+"Omeprazol", "סכרת"), and Hebrew lines with English drug names as the drug.
 
 Names: diagnoses, procedures and referrals carry aliases (names.py).
 """

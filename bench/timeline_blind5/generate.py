@@ -16,7 +16,7 @@ from bench.timeline_blind5.names import aliases_of
 SNIPPETS = Path(__file__).with_name("snippets")
 FIELDS = ("subjective", "objective", "assessment", "plan", "medical_history")
 POOL_OF = {"medical_history": "history"}
-N_FIELDS = 344
+N_FIELDS = 400
 HEBREW_SHARE = 0.42
 _SLOT = re.compile(r"\{(\w+)\}")
 
@@ -121,7 +121,8 @@ def compose(
         items.append(rng.choice(own["opener"]))
     ks = (2, 2, 3, 3) if field in ("plan", "medical_history") else (1, 2, 2, 3)
     items += _pick(own[pool], rng.choice(ks), rng)
-    if field in ("plan", "medical_history") and rng.random() < 0.35:
+    shared_share = {"plan": 0.35, "medical_history": 0.35, "subjective": 0.3, "assessment": 0.25}
+    if rng.random() < shared_share.get(field, 0.0):
         items += _pick(sh[pool], 1, rng)
     if field == "objective":
         items.insert(rng.randrange(len(items) + 1), rng.choice(sh["vitals"]))
@@ -185,7 +186,7 @@ def generate(seed: int) -> list[dict[str, Any]]:
         clinic = names[i % len(names)]
         i += 1
         lang = "he" if rng.random() < HEBREW_SHARE else "en"
-        field = rng.choices(FIELDS, weights=(22, 26, 20, 20, 12))[0]
+        field = rng.choices(FIELDS, weights=(21, 25, 19, 23, 12))[0]
         items = compose(all_clinics[clinic], shared, lang, field, rng, used)
         layouts = [x for x in LAYOUTS if x != "problems" or field in ("assessment", "plan")]
         layout = rng.choice(layouts)
