@@ -16,7 +16,8 @@ the same. Each clinic's snippets are in snippets/<clinic>.txt, by language and f
 `{measure}` slots take a measure in one of its written styles (measures.py, values.py),
 and snippets/_shared.txt holds what any clinic writes: vitals and lab lines, scores, home
 readings, earlier values, targets, flags, switches, refusals and conditional plans.
-generate.py lays a field out: lines, bullets, numbered or "#1" problems, a paragraph,
+A block carried forward is labelled like the rest of the field: the clinician signs it again
+with the note. generate.py lays a field out: lines, bullets, numbered or "#1" problems, a paragraph,
 semicolons, a heading (S:, O/E:, Impression:, בדיקה גופנית:, המלצות:), a block carried
 forward from the last visit, or a dictated run-on joined by "...".
 

@@ -102,6 +102,16 @@ def lay_out(items: list[str], layout: str, lang: str, field: str, rng: random.Ra
     return "\n".join(items)
 
 
+def _fits(layout: str, field: str) -> bool:
+    # Problem lists are an assessment's or a plan's; what is carried forward is a background
+    # or a problem list, never a subjective whose opener names this visit.
+    if layout == "problems":
+        return field in ("assessment", "plan")
+    if layout == "copy_forward":
+        return field in ("medical_history", "assessment")
+    return True
+
+
 def _fill(snippet: str, lang: str, rng: random.Random, used: dict[str, int]) -> str:
     return _SLOT.sub(lambda m: mention(m.group(1), lang, rng, used), snippet)
 
@@ -126,12 +136,12 @@ def compose(
         items += _pick(sh[pool], 1, rng)
     if field == "objective":
         items.insert(rng.randrange(len(items) + 1), rng.choice(sh["vitals"]))
-        if rng.random() < 0.45:
+        if rng.random() < 0.7:
             items.append(rng.choice(sh["labs"]))
         if rng.random() < 0.3:
             items.append(rng.choice(sh["earlier"]))
     if field == "assessment":
-        if rng.random() < 0.4:
+        if rng.random() < 0.5:
             items.append(rng.choice(sh["labs"]))
         if rng.random() < 0.3:
             items.append(rng.choice(sh["scores"]))
@@ -188,7 +198,7 @@ def generate(seed: int) -> list[dict[str, Any]]:
         lang = "he" if rng.random() < HEBREW_SHARE else "en"
         field = rng.choices(FIELDS, weights=(21, 25, 19, 23, 12))[0]
         items = compose(all_clinics[clinic], shared, lang, field, rng, used)
-        layouts = [x for x in LAYOUTS if x != "problems" or field in ("assessment", "plan")]
+        layouts = [x for x in LAYOUTS if _fits(x, field)]
         layout = rng.choice(layouts)
         marked = lay_out(items, layout, lang, field, rng)
         rec = _record(f"b5-{len(out):04d}", clinic, lang, field, layout, marked)
