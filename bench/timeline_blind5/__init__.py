@@ -1,5 +1,5 @@
 """Blind set #5 for the timeline extractor (`core.timeline.extract.extract`), issue 27: 400
-note fields (44% Hebrew) of seventeen clinics no earlier set keeps (ophthalmology,
+note fields (46% Hebrew) of seventeen clinics no earlier set keeps (ophthalmology,
 allergy and immunology, an infectious diseases and travel clinic, haematology, hepatology,
 vascular surgery follow-up, a fracture clinic, sleep medicine, antenatal care, fertility,
 palliative care, occupational health, podiatry, wound care, a bariatric clinic, gender
