@@ -26,6 +26,7 @@ from core.timeline.proc_context import (
     referral_reason,
     waits_on_condition,
 )
+from core.timeline.proc_verbs import DONE_VERBS
 from core.timeline.sections import headings, section_at
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import DxStatus, Fact
@@ -165,69 +166,6 @@ _DONE_WORDS = re.compile(
 )
 _DONE_WORDS_BEFORE = re.compile(
     rf"{_W}(?:performed|did|underwent|had|בוצע|בוצעה|נעשה|נעשתה|עבר|עברה){_E}", re.IGNORECASE
-)
-_SIDE = r"(?:left|right|l|r|lt|rt|bilateral)"
-_INJECTION = (
-    r"(?:steroid |cortisone |corticosteroid |kenalog |triamcinolone |depo-medrol |"
-    r"intra-articular |joint )*injection"
-)
-# Procedures said by their verb: "injected the R knee", "knee aspirated", "dressing changed".
-_DONE_VERBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"{_W}(?:{words}){_E}", re.IGNORECASE), name)
-    for words, name in (
-        (
-            rf"injected (?:[\w.-]+ ){{0,5}}?(?:into |in )?(?:the )?(?:{_SIDE} )?knee|"
-            rf"(?:{_SIDE} )?knee (?:joint )?(?:was )?injected|{_INJECTION} (?:in|into|to|of) "
-            rf"(?:the )?(?:{_SIDE} )?knee|הוזרק(?:ה|ו)? (?:[{HEB}\w]+ ){{0,2}}?(?:ל|אל )?(?:ה)?ברך|"
-            rf"הזרקנו (?:[{HEB}\w]+ ){{0,2}}?לברך|הזרקת [{HEB}]+ ל(?:ה)?ברך",
-            "knee injection",
-        ),
-        (
-            rf"injected (?:[\w.-]+ ){{0,5}}?(?:into |in )?(?:the )?(?:{_SIDE} )?shoulder|"
-            rf"(?:{_SIDE} )?shoulder (?:joint )?(?:was )?injected|{_INJECTION} (?:in|into|to|of) "
-            rf"(?:the )?(?:{_SIDE} )?shoulder|הוזרק(?:ה|ו)? (?:[{HEB}\w]+ ){{0,2}}?(?:ל|אל )?"
-            rf"(?:ה)?כתף|הזרקת [{HEB}]+ ל(?:ה)?כתף",
-            "shoulder injection",
-        ),
-        (
-            rf"(?:{_SIDE} )?(?:knee|elbow|ankle|shoulder|joint|effusion)(?: joint)? (?:was )?"
-            rf"aspirated|aspirated (?:the )?(?:{_SIDE} )?(?:knee|elbow|ankle|shoulder|joint)|"
-            rf"aspiration of (?:the )?(?:{_SIDE} )?(?:knee|elbow|ankle|shoulder|joint|effusion)|"
-            r"(?:נשאב|נשאבו|בוצעה שאיבה|שאיבה|שאיבת נוזל) (?:נוזל )?מ(?:ה)?(?:ברך|מפרק|כתף)",
-            "joint aspiration",
-        ),
-        (
-            r"dressings? (?:was |were )?changed|changed (?:the )?dressings?|wound (?:was )?"
-            r"(?:re)?dressed|redressed|הוחלפה חבישה|הוחלפו חבישות|חבישה הוחלפה",
-            "wound dressing",
-        ),
-        (
-            r"ears? (?:was |were )?(?:syringed|irrigated|microsuctioned)|(?:syringed|irrigated) "
-            r"(?:the |both |his |her )?ears?|wax (?:was )?removed|נשטפו אוזניים|נשטפה אוזן",
-            "ear irrigation",
-        ),
-        (
-            r"bloods? (?:was |were )?(?:taken|drawn|sent)|drew bloods?|נלקחו דמים",
-            "blood test",
-        ),
-        (
-            r"vaccinated|immuni[sz]ed|(?<!flu )(?<!influenza )vaccine (?:was )?administered|חוסן|"
-            r"חוסנה|קיבל חיסון|"
-            r"קיבלה חיסון",
-            "vaccination",
-        ),
-        (
-            r"(?:sutures?|stitches) (?:were |was )?removed|removed (?:the )?(?:sutures|stitches)|"
-            r"הוצאו תפרים|הוסרו תפרים",
-            "suture removal",
-        ),
-        (r"(?:wound|laceration|cut) (?:was )?sutured|sutured|נתפר|נתפרה", "laceration repair"),
-        (
-            r"(?:mole|lesion|skin tag|cyst|naevus|nevus) (?:was )?(?:excised|removed)|"
-            r"excised (?:a |the )?(?:mole|lesion|skin tag|cyst)",
-            "excision",
-        ),
-    )
 )
 # "depression screen", "שאלון דיכאון PHQ-9": a condition naming a questionnaire.
 _SCREENING = re.compile(
@@ -371,7 +309,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
             facts.append(Fact("procedure", f"referral: {name}", a, b, text[a:b]))
         # What a verb says ("injection into the R knee") first, then names elsewhere.
         done: list[tuple[int, int, str]] = []
-        for pattern, name in _DONE_VERBS:
+        for pattern, name in DONE_VERBS:
             for m in pattern.finditer(body):
                 if all(m.end() <= x or m.start() >= y for x, y, _ in done):
                     done.append((m.start(), m.end(), name))
