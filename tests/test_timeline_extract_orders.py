@@ -17,7 +17,7 @@ def _procs(text: str, field: str = "plan") -> list[tuple[str, str | None]]:
     [
         ("Requested a Holter for the palpitations", [("holter monitor", "ordered")]),
         ("Exercise tolerance test booked", [("stress test", "ordered")]),
-        ("Renal US tomorrow", [("ultrasound", "ordered")]),
+        ("Renal US tomorrow", [("ultrasound kidney", "ordered")]),
         ("הוזמן צילום חזה", [("chest x-ray", "ordered")]),
         ("לתאם אקו לב", [("echocardiogram", "ordered")]),
         # Done, said by a deed's word, even in the plan.

@@ -237,7 +237,7 @@ def _procedures(text: str, field: str = "plan") -> list[str]:
         # Ordered at the visit: a procedure fact with status "ordered"
         # (tests/test_timeline_extract_orders.py).
         ("Plan: knee injection next week.", ["knee injection"]),
-        ("MRI lumbar spine ordered.", ["mri"]),
+        ("MRI lumbar spine ordered.", ["mri lumbar spine"]),
         ("Will arrange an echo.", ["echocardiogram"]),
         # Not done and not ordered: declined, recommended, said not to be.
         ("No x-ray done.", []),

@@ -5,7 +5,8 @@ A test ordered, requested, booked or arranged at a visit ("TTE requested", "book
 procedure fact with status "ordered", so "any record of an echo?" finds it, while a fact
 with no status is a procedure done. One only to come later or not at all is no fact: a
 repeat or recheck due later ("repeat bloods in 3 months"), one recommended, considered or
-awaited, and one declined, refused, deferred or not done (docs/timeline.md)."""
+awaited, one only discussed, offered or explained ("Botox discussed - will think about
+it"), and one declined, refused, deferred or not done (docs/timeline.md)."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ _ORDER_BEFORE = re.compile(
 # Before the procedure: it is not ordered now (or not at all).
 _NOT_YET_BEFORE = re.compile(
     rf"{_W}(?:repeat|recheck|recommend|recommended|advise|advised|consider|needs|will need|"
-    r"requires|due for|awaiting|await|pending|declined|refused|deferred|לחזור על|מומלץ|"
-    rf"הומלץ|ממתין ל|ממתינה ל|סירב ל|סירבה ל|שקול|לשקול){_E}",
+    r"requires|due for|awaiting|await|pending|declined|refused|deferred|discussed|discuss|"
+    r"offered|offer|explained|wait for|waiting for|לחזור על|מומלץ|הומלץ|ממתין ל|ממתינה ל|"
+    r"סירב ל|סירבה ל|מסרב ל|מסרבת ל|מסרבים ל|הוסבר על|הוסברה|הוצע|הוצעה|שוחח על|"
+    rf"שקול|לשקול){_E}",
     re.IGNORECASE,
 )
 # "will" alone says only the future: with an order word it orders ("will arrange an MRI").
@@ -43,6 +46,13 @@ _NOT_YET_AFTER = re.compile(
     _AFTER_WORDS + r"(?:was |were |is |are |to be |has been )?(?:not done|not performed|"
     r"deferred|declined|refused|cancelled|canceled|pending|recommended|advised|to follow|"
     rf"awaited|הומלץ|נדחה|נדחתה|בוטל|בוטלה)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+# Only talked of, in its own clause ("Botox for chronic migraine discussed"): after a comma
+# the word is another clause's ("book Holter, offered an antidepressant").
+_TALKED_AFTER = re.compile(
+    r"^(?:\s+[\w-]+){0,4}?\s*[-–]?\s*(?:was |were |is |are )?(?:discussed|offered|explained|"
+    rf"mentioned|הוסבר|הוסברה|הוצע|הוצעה)(?![\w{HEB}])",
     re.IGNORECASE,
 )
 
@@ -79,7 +89,7 @@ def only_considered(near: str) -> bool:
 def order_status(near: str, after: str, done_said: bool) -> Order:
     """`near`: the few words before the procedure's name; `after`: the text after it;
     `done_said`: a word of the deed is beside it ("performed", "בוצע")."""
-    if _NOT_YET_AFTER.match(after):  # before the deed's word: "ECG not done"
+    if _NOT_YET_AFTER.match(after) or _TALKED_AFTER.match(after):  # "ECG not done"
         return "none"
     if done_said:
         return "done"

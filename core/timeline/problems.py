@@ -26,6 +26,8 @@ from core.timeline.proc_context import (
     referral_reason,
     waits_on_condition,
 )
+from core.timeline.proc_history import not_an_act, told_not_done
+from core.timeline.proc_names import imaging_site, more_services, written_service
 from core.timeline.proc_verbs import DONE_VERBS
 from core.timeline.sections import headings, section_at
 from core.timeline.text import HEB, Lexicon, sentences
@@ -275,14 +277,24 @@ def read_problems(text: str, field: str) -> list[Fact]:
             inside = [h.start - base for h in heads if base <= h.start and h.end <= base + at]
             return inside[-1] if inside else 0
 
+        def told(at: int, base: int = base, body: str = body) -> bool:
+            """Whether a procedure or referral at `at` is the patient's account or past."""
+            section = section_at(text, heads, base + at)
+            history = section is not None and section.kind == "history"
+            return told_not_done(body, field, history)
+
         referral_spans: list[tuple[int, int]] = []
         for m in _REFERRAL.finditer(body):
             begin = m.end()
             found = specialties.find(body[begin : begin + 40])
             if not (found and found[0][0] <= 2):
-                clinic = _CLINIC_WORD.match(body, begin)
-                begin = clinic.end() if clinic else begin
+                # Sliced: "^" does not match at a pos given to match().
+                clinic = _CLINIC_WORD.match(body[begin:])
+                begin = begin + clinic.end() if clinic else begin
                 found = specialties.find(body[begin : begin + 40]) if clinic else []
+            if not (found and found[0][0] <= 2):
+                written = written_service(body, begin, specialties)
+                found = [(0, written[0] - begin, written[1])] if written else found
             considered = only_considered(_last_words(body[: m.start()], _PLAN_REACH))
             if (
                 found
@@ -290,20 +302,22 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 and not _negated(body, m.start(), m.end())
                 and not considered
             ):
-                _, e0, name = found[0]
+                _, e0, first = found[0]
                 end = begin + e0
-                referral_spans.append((m.start(), end))
-                if waits_on_condition(body, m.start(), end):
-                    continue
-                a, b = base + m.start(), base + end
-                facts.append(Fact("procedure", f"referral: {name}", a, b, text[a:b]))
+                joined = more_services(body, end, specialties)
+                for start, stop, name in [(m.start(), end, first), *joined]:
+                    referral_spans.append((start, stop))
+                    if waits_on_condition(body, m.start(), stop) or told(start):
+                        continue
+                    a, b = base + start, base + stop
+                    facts.append(Fact("procedure", f"referral: {name}", a, b, text[a:b]))
         for start, end, name in specialties.find(body):
             after = _REFERRAL_AFTER.match(body[end:])
             if after is None or _within(start, referral_spans) or _negated(body, start, end):
                 continue
             stop = end + after.end()
             referral_spans.append((start, stop))
-            if waits_on_condition(body, start, stop):
+            if waits_on_condition(body, start, stop) or told(start):
                 continue
             a, b = base + start, base + stop
             facts.append(Fact("procedure", f"referral: {name}", a, b, text[a:b]))
@@ -336,8 +350,11 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or referral_reason(body, start, end, referral_spans)
                 or past_operation(body, start, end)
                 or home_advice(body[start:end], field, done_said)
+                or told(start)
+                or not_an_act(body, start, end)
             ):
                 continue
+            name, start, end = imaging_site(name, body, start, end)
             a, b = base + start, base + end
             status = "ordered" if order == "ordered" else None
             facts.append(Fact("procedure", name, a, b, text[a:b], status=status))
