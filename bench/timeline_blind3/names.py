@@ -127,7 +127,10 @@ _PROCEDURES: dict[str, tuple[str, ...]] = {
         "mirena",
         "iud placement",
     ),
-    "pelvic ultrasound": ("pelvic us", "ultrasound", "us pelvis", "transvaginal ultrasound", "us"),
+    "pelvic ultrasound": (
+        *("pelvic us", "ultrasound", "us pelvis", "transvaginal ultrasound", "us"),
+        "ultrasound pelvis",
+    ),
     "dexa": ("dxa", "bone density", "bone density scan", "dexa scan", "bone densitometry"),
     "dry needling": ("needling", "dry needle"),
     "mri": ("mri knee", "knee mri", "magnetic resonance imaging"),

@@ -132,7 +132,7 @@ bladder scan: pvr | post-void residual | bladder ultrasound
 cystoscopy: flexible cystoscopy | flexi cysto | cysto
 urinalysis: urine dip | urine dipstick | dipstick
 ct urogram: ct urography | ctu | ct
-dexa: dxa | bone density scan | bone densitometry | bone density
+dexa: dxa | bone density scan | bone densitometry | bone density | dexa scan
 ct chest abdomen pelvis: ct cap | ct | ct chest abdomen and pelvis
 trigger point injection: trigger point injections | tpi
 epidural steroid injection: epidural injection | esi | tfesi | epidural
