@@ -98,7 +98,8 @@ def imaging_site(name: str, body: str, start: int, end: int) -> tuple[str, int, 
 # A referral's target as written: up to four words, to the end of its clause. "Referred by
 # GP" names where the patient came from, not a referral made at this visit.
 _WRITTEN = re.compile(
-    r"(?!(?:by|from|in|on|at|with|the notes?|above|below)\b)(?P<w>[a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,3}?)"
+    r"(?!(?:by|from|in|on|at|with|the notes?|above|below)\b)"
+    r"(?P<w>[a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,3}?)"
     r"(?=\s*(?:$|[.,;:()\n]|\s-\s|\s+(?:for|re|regarding|about|to|if|when|once|as|and|with|"
     r"in|at|within|urgently|today|please)\b))",
     re.IGNORECASE,
