@@ -286,7 +286,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
         referral_spans: list[tuple[int, int]] = []
         for m in _REFERRAL.finditer(body):
             begin = m.end()
-            found = specialties.find(body[begin : begin + 40])
+            found = _whole(specialties.find(body[begin : begin + 40]), body[begin : begin + 40])
             if not (found and found[0][0] <= 2):
                 # Sliced: "^" does not match at a pos given to match().
                 clinic = _CLINIC_WORD.match(body[begin:])
@@ -510,6 +510,11 @@ def _own_scope(body: str, start: int, cut: int = 0) -> str:
 def _last_words(scope: str, n: int) -> str:
     words = list(re.finditer(rf"[\w{HEB}'/-]+", scope))
     return scope[words[-n].start() :] if len(words) >= n else scope
+
+
+def _whole(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """`found` less names that are part of a hyphenated word ("neuro-ophthalmology")."""
+    return [(a, b, n) for a, b, n in found if text[b : b + 1] != "-"]
 
 
 def _within(start: int, spans: list[tuple[int, int]]) -> bool:

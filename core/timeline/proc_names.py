@@ -123,7 +123,12 @@ def written_service(body: str, begin: int, known: Lexicon) -> tuple[int, str] | 
     if m is None:
         return None
     words = m.group("w")
-    found = known.find(words)
+    # A known name inside a joined word ("neuro-ophthalmology") is not that service.
+    found = [
+        (a, b, n)
+        for a, b, n in known.find(words)
+        if words[a - 1 : a] != "-" and words[b : b + 1] != "-"
+    ]
     if found:
         _, end, name = found[-1]
         return begin + end, name
