@@ -4,6 +4,7 @@ each, not a pattern."""
 
 from __future__ import annotations
 
+from core.timeline.cond_lexicon import CONDITIONS_CLINICS
 from core.timeline.lexicon_conditions import CONDITIONS as _CONDITIONS
 from core.timeline.lexicon_more import (
     CONDITION_NAMES_MORE,
@@ -254,6 +255,6 @@ def merged(
 
 
 DRUGS = merged(_DRUGS, DRUGS_MORE, DRUG_NAMES_MORE)
-CONDITIONS = merged(_CONDITIONS, CONDITIONS_MORE, CONDITION_NAMES_MORE)
+CONDITIONS = merged(_CONDITIONS, CONDITIONS_MORE, CONDITION_NAMES_MORE, CONDITIONS_CLINICS)
 PROCEDURES = merged(_PROCEDURES, PROCEDURES_MORE, PROCEDURES_CLINICS)
 SPECIALTIES = merged(_SPECIALTIES, SPECIALTIES_MORE, SPECIALTIES_CLINICS)
