@@ -72,7 +72,8 @@ _DATED = re.compile(
 # pregnancy ("pre-eclampsia first pregnancy 2016", "סוכרת הריונית בהריון הקודם").
 _OVER_LATER = re.compile(
     rf"^[^.;\n]{{0,40}}?(?<![\w{HEB}])(?:(?:fully |completely )?recovered|in (?:early |sustained |"
-    r"full |partial |complete )?remission|ברמיסיה|בהפוגה|החלים|החלימה|treated (?:in )?"
+    r"full |partial |complete |clinical |biochemical |endoscopic |deep |stable )?remission|"
+    r"ברמיסיה|בהפוגה|החלים|החלימה|treated (?:in )?"
     r"(?:19|20)\d\d|ש?טופל(?:ה)? ב-?(?:19|20)\d\d|(?:in |during )?(?:her |the )?(?:first|"
     r"previous|last|prior|earlier) pregnancy|בהריון (?:ה)?(?:קודם|ראשון)|בהיריון (?:ה)?"
     rf"(?:קודם|ראשון))(?![\w{HEB}])",

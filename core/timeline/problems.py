@@ -14,6 +14,7 @@ import re
 
 from core.timeline.course import ongoing, over_by_date, over_later, status_in_background
 from core.timeline.dx_context import no_diagnosis, without_closed_not, without_informant
+from core.timeline.dx_reason import order_reason
 from core.timeline.dx_typos import misspelt_conditions
 from core.timeline.experiencer import allergy_reaction, relatives_condition
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
@@ -337,6 +338,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
             scope = _scope_before(body, start, cut(start))
             if _within(start, referral_spans):
                 continue
+            name, start, end = imaging_site(name, body, start, end)
             proc_spans.append((start, end))  # a condition in its name is no diagnosis
             near = _last_words(_DONE_AS_PLANNED.sub(" ", scope), _PLAN_REACH)
             done_said = bool(_DONE_WORDS.match(body[end:]) or _DONE_WORDS_BEFORE.search(near))
@@ -354,7 +356,6 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or not_an_act(body, start, end)
             ):
                 continue
-            name, start, end = imaging_site(name, body, start, end)
             a, b = base + start, base + end
             status = "ordered" if order == "ordered" else None
             facts.append(Fact("procedure", name, a, b, text[a:b], status=status))
@@ -374,6 +375,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or relatives_condition(body[c:], start - c)
                 or allergy_reaction(body, start)
                 or no_diagnosis(body, start, end, name)
+                or order_reason(body, start, field)
             ):
                 continue
             section = section_at(text, heads, base + start)
