@@ -72,7 +72,7 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
     "melanoma": ("malignant melanoma", "מלנומה"),
     "actinic keratosis": (
         "actinic keratoses",
-        "aks",
+        "ak",
         "solar keratoses",
         "קרטוזות סולריות",
         "קרטוזה סולרית",
@@ -179,6 +179,11 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
         "עיכוב שפתי",
         "איחור בדיבור",
     ),
+    # -- names of conditions the main lexicon holds, in other forms ----------------------------
+    "hip fracture": ("#nof", "nof #", "#nof fracture", "fractured nof"),
+    "anxiety": ("anxious", "feeling anxious", "חרדתי", "חרדתית"),
+    "irritable bowel syndrome": ("ibs-c", "ibs-d", "ibs-m"),
+    "ulcerative colitis": ("uc",),
     # -- general -------------------------------------------------------------------------------
     "lymphadenopathy": (
         "enlarged lymph nodes",
