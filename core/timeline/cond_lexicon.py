@@ -2,7 +2,8 @@
 names (abbreviations, British and American spellings, lay words, Hebrew) (issue 27, round
 4). Each group holds the common conditions of its clinic, not only those a labelled set
 met. A name given here is this table's alone (`core.timeline.lexicon.merged`): "BCC" was
-"skin cancer" and is now "basal cell carcinoma", its own diagnosis.
+"skin cancer" and is now "basal cell carcinoma", its own diagnosis. Names follow the
+lexicon's American spelling ("esophagitis", "nevus"); the British are other names.
 
 Why a curated table rather than a terminology package: ICD-10-CM (`simple-icd-10-cm`,
 public-domain CMS titles) names "Polyp of nasal cavity" and "Pain in joint", with
@@ -43,7 +44,7 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
     "anosmia": ("loss of smell", "hyposmia", "אובדן חוש הריח", "אובדן ריח", "ירידה בחוש הריח"),
     "epistaxis": ("nosebleed", "nose bleed", "דימום מהאף"),
     "tonsillitis": ("דלקות שקדים", "דלקת שקדים חוזרת"),
-    "obstructive sleep apnoea": ("דום נשימה בשינה",),
+    "obstructive sleep apnea": ("דום נשימה בשינה",),
     # -- urology --------------------------------------------------------------------------------
     "lower urinary tract symptoms": (
         *("luts", "voiding symptoms", "storage symptoms", "prostatism"),
@@ -54,11 +55,11 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
     "urinary retention": ("retention of urine", "אצירת שתן"),
     "overactive bladder": ("oab", "urge incontinence", "שלפוחית רגיזה", "בריחת שתן דחיפות"),
     "erectile dysfunction": ("impotence", "אין אונות", "הפרעה בזקפה"),
-    "haematuria": ("hematuria", "blood in urine", "דם בשתן", "המטוריה"),
+    "hematuria": ("haematuria", "blood in urine", "דם בשתן", "המטוריה"),
     "prostate cancer": ("prostate carcinoma", "ca prostate", "סרטן ערמונית", "סרטן הערמונית"),
     # -- dermatology ----------------------------------------------------------------------------
-    "naevus": (
-        *("nevus", "naevi", "nevi", "mole", "moles", "atypical naevus", "atypical nevus"),
+    "nevus": (
+        *("naevus", "naevi", "nevi", "mole", "moles", "atypical naevus", "atypical nevus"),
         *("dysplastic naevus", "dysplastic nevus", "שומה", "שומות", "נבוס"),
     ),
     "basal cell carcinoma": (
@@ -77,16 +78,16 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
         "קרטוזות סולריות",
         "קרטוזה סולרית",
     ),
-    "seborrhoeic dermatitis": (
-        *("seborrheic dermatitis", "seb derm", "seborrhoeic eczema", "dandruff"),
+    "seborrheic dermatitis": (
+        *("seborrhoeic dermatitis", "seb derm", "seborrhoeic eczema", "dandruff"),
         *("דלקת עור סבוריאית", "סבוריאה"),
     ),
-    "seborrhoeic keratosis": ("seborrheic keratosis", "seborrhoeic wart", "קרטוזה סבוריאית"),
+    "seborrheic keratosis": ("seborrhoeic keratosis", "seborrhoeic wart", "קרטוזה סבוריאית"),
     "tinea pedis": ("athlete's foot", "פטרת כפות רגליים", "פטרת בכפות הרגליים"),
     "onychomycosis": ("fungal nail infection", "tinea unguium", "פטרת ציפורניים"),
     "rosacea": ("רוזציאה",),
     "urticaria": ("hives", "אורטיקריה", "סרפדת"),
-    "viral warts": ("verruca", "verrucae", "wart", "warts", "יבלת", "יבלות"),
+    "warts": ("verruca", "verrucae", "wart", "viral warts", "יבלת", "יבלות"),
     "venous leg ulcer": ("venous ulcer", "leg ulcer", "כיב ורידי", "כיב ברגל"),
     "pressure ulcer": (
         *("pressure injury", "pressure sore", "decubitus ulcer", "bedsore"),
@@ -101,9 +102,9 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
     "lymphoma": ("hodgkin lymphoma", "non-hodgkin lymphoma", "לימפומה"),
     "mucositis": ("oral mucositis", "מוקוזיטיס", "דלקת ריריות"),
     "peripheral neuropathy": ("chemotherapy-induced neuropathy", "cipn", "נוירופתיה היקפית"),
-    "lymphoedema": ("lymphedema", "בצקת לימפטית"),
+    "lymphedema": ("lymphoedema", "בצקת לימפטית"),
     # -- neurology ------------------------------------------------------------------------------
-    "tremor": ("essential tremor", "רעד"),
+    "tremor": ("רעד",),
     "seizure": ("seizures", "פרכוס", "פרכוסים", "התקפים אפילפטיים"),
     "head injury": ("head trauma", "חבלת ראש", "חבלה בראש"),
     "medication overuse headache": (
@@ -116,8 +117,8 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
     "bell's palsy": ("bells palsy", "facial nerve palsy", "שיתוק בל"),
     "restless legs syndrome": ("rls", "תסמונת הרגליים העצבניות"),
     # -- GI and hepatology ----------------------------------------------------------------------
-    "oesophagitis": (
-        "esophagitis",
+    "esophagitis": (
+        "oesophagitis",
         "reflux oesophagitis",
         "reflux esophagitis",
         "דלקת בוושט",
@@ -132,7 +133,7 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
     ),
     "hepatosplenomegaly": ("הגדלת כבד וטחול",),
     "iron deficiency": ("חוסר ברזל", "מחסור בברזל"),
-    "haemorrhoids": ("hemorrhoids", "piles", "טחורים"),
+    "hemorrhoids": ("haemorrhoids", "piles", "טחורים"),
     "anal fissure": ("fissure in ano", "פיסורה", "סדק אנאלי"),
     "diverticulosis": ("diverticular disease", "דיברטיקולוזיס"),
     "cirrhosis": ("liver cirrhosis", "שחמת", "שחמת הכבד"),
@@ -143,11 +144,10 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
     "interstitial lung disease": ("ild", "pulmonary fibrosis", "ipf", "פיברוזיס ריאתי"),
     "pleural effusion": ("נוזל פלאורלי", "תפליט פלאורלי"),
     # -- musculoskeletal and pain -----------------------------------------------------------------
-    "arthralgia": ("joint pain", "joint pains", "joint aches", "aching joints", "כאבי מפרקים"),
+    "joint pain": ("arthralgia", "joint pains", "joint aches", "aching joints", "כאבי מפרקים"),
     "radiculopathy": (
         "l5 radiculopathy",
         "s1 radiculopathy",
-        "cervical radiculopathy",
         "רדיקולופתיה",
     ),
     "disc herniation": (
@@ -192,5 +192,5 @@ CONDITIONS_CLINICS: dict[str, tuple[str, ...]] = {
         "לימפדנופתיה",
     ),
     "wound infection": ("infected wound", "זיהום בפצע", "זיהום פצע"),
-    "opioid misuse": ("opioid use disorder", "oud", "שימוש לרעה באופיואידים"),
+    "opioid misuse": ("שימוש לרעה באופיואידים",),
 }
