@@ -77,3 +77,11 @@ def test_the_same_reason_in_the_assessment_is_a_diagnosis() -> None:
 
 def test_remission_with_its_kind_is_over() -> None:
     assert _dx("Ulcerative colitis in endoscopic remission.") == [("ulcerative colitis", "history")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Husband has noticed a hand tremor at rest.", "Her father observed wheezing at night."],
+)
+def test_a_relative_who_saw_the_patients_sign_is_an_informant(text: str) -> None:
+    assert [status for _, status in _dx(text, "subjective")] == ["present"]

@@ -47,8 +47,11 @@ _SURGERY_HEADING = re.compile(
 _INFORMANT = re.compile(
     r"(?:brought in by|accompanied by|came with|attended with|here with|with)\s+(?:her|his|the)?"
     r"\s*(?:daughter|son|wife|husband|partner|mother|father|carer|family)|"
-    r"(?:daughter|son|wife|husband|partner|carer)\s+(?:joined|present|reports|says|states|"
-    r"notes)|בליווי\s+(?:בתה|בנה|בתו|בנו|אשתו|בעלה|בת זוגו|בן זוגה)|לדבריה|לדבריו|"
+    r"(?:daughter|son|wife|husband|partner|carer|mother|father|parents?)\s+(?:joined|present|"
+    r"reports|reported|says|said|states|notes|noted|noticed|has noticed|observed|witnessed|"
+    r"describes)|(?:אשתו|בעלה|בתה|בנה|בתו|בנו|אמו|אמה|אביו|אביה|ההורים)\s+(?:מדווח|מדווחת|"
+    r"מדווחים|שם לב|שמה לב|שמו לב|מספר|מספרת|מתאר|מתארת)|"
+    r"בליווי\s+(?:בתה|בנה|בתו|בנו|אשתו|בעלה|בת זוגו|בן זוגה)|לדבריה|לדבריו|"
     r"לדברי\s+(?:הבן|הבת|האישה|הבעל|בתה|בנה|בתו|בנו|אשתו|בעלה)|הגיע(?:ה)?\s+עם\s+(?:אשתו|בעלה|"
     r"בתה|בנה|בתו|בנו)",
     re.IGNORECASE,
