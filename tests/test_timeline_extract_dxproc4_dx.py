@@ -85,3 +85,8 @@ def test_remission_with_its_kind_is_over() -> None:
 )
 def test_a_relative_who_saw_the_patients_sign_is_an_informant(text: str) -> None:
     assert [status for _, status in _dx(text, "subjective")] == ["present"]
+
+
+def test_an_abbreviation_with_a_measured_value_is_a_measure() -> None:
+    assert _dx("Liver stiffness 7 kPa, CAP 290 dB/m.", "objective") == []
+    assert _dx("CAP, on amoxicillin.") == [("pneumonia", "present")]

@@ -28,6 +28,12 @@ _E = rf"(?![\w{HEB}])"
 _ROOM_AIR = re.compile(r"(?:%|\bon|\bsats?|\bsaturating|\bspo2)\s*$", re.IGNORECASE)
 _QUESTIONNAIRE_NUMBER = re.compile(r"^[ -]?\d(?!\d)")
 _QUESTIONNAIRES = frozenset({"GAD", "PHQ", "EPDS", "AUDIT", "DASS"})
+# "CAP 310 dB/m" (a Fibroscan's attenuation), "PE 12 mm": an abbreviation with a measured
+# value and its unit names a measure, not a condition. A year after one ("PE 2019") dates it.
+_MEASURED = re.compile(
+    r"^\s*[:=]?\s*\d+(?:\.\d+)?\s*(?:db/m|kpa|mm|cm|ml|mmhg|mg|%|ms|bpm|/min)(?![a-z])",
+    re.IGNORECASE,
+)
 _MSE_MOOD = re.compile(
     rf"^[\s,;:'\"]*(?:affect|אפקט){_E}|^[\s'\"]*(?:low|depressed)?[\s'\"]*,\s*(?:affect|אפקט){_E}",
     re.IGNORECASE,
@@ -67,11 +73,14 @@ _NOT_ONE_WORD = re.compile(
 
 def no_diagnosis(body: str, start: int, end: int, name: str) -> bool:
     """Whether the condition `name` at `start:end` of the sentence `body` is no diagnosis:
-    room air, a questionnaire, an examination's mood, a possibility, an operation."""
+    room air, a questionnaire, a measure's abbreviation, an examination's mood, a
+    possibility, an operation."""
     word = body[start:end]
     if word == "RA" and _ROOM_AIR.search(body[max(0, start - 12) : start]):
         return True
     if word.upper() in _QUESTIONNAIRES and _QUESTIONNAIRE_NUMBER.match(body[end:]):
+        return True
+    if word.isupper() and len(word) <= 4 and _MEASURED.match(body[end:]):
         return True
     if name in _MOOD_NAMES and _MSE_MOOD.match(body[end:]):
         return True
