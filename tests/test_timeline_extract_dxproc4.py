@@ -93,6 +93,8 @@ def test_services_joined_by_and_are_each_a_referral(
         # An old study a finding is compared with.
         ("Liver lesion unchanged compared with 2022 MRI.", "assessment"),
         ("Nodule smaller vs previous CT.", "assessment"),
+        # The study a finding is read from, in the assessment.
+        ("Gallstones seen on US, no cholecystitis.", "assessment"),
         # A state of the record.
         ("Immunisations up to date.", "medical_history"),
         # Only talked of, offered or refused.
@@ -116,6 +118,8 @@ def test_no_act_of_the_visit(text: str, field: str) -> None:
         # "offered" of another clause does not reach the test.
         ("Book echo, offered statin - declined.", "plan", [("echocardiogram", "ordered")]),
         ("Knee injection performed.", "subjective", [("knee injection", None)]),
+        # A study in the assessment that shows its finding is still read.
+        ("Stridor - laryngoscopy shows a web.", "assessment", [("laryngoscopy", None)]),
     ],
 )
 def test_acts_still_read(text: str, field: str, expected: list[tuple[str, str | None]]) -> None:

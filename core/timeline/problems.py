@@ -353,7 +353,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or past_operation(body, start, end)
                 or home_advice(body[start:end], field, done_said)
                 or told(start)
-                or not_an_act(body, start, end)
+                or not_an_act(body, start, end, field)
             ):
                 continue
             a, b = base + start, base + end

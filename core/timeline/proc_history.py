@@ -10,6 +10,7 @@ ways round 4 of issue 27 found (docs/timeline.md, "No act of the visit"):
   "DVT during chemo", "post-chemo fatigue"): a past treatment named to explain a finding.
 - An adjective of a diagnosis ("biopsy-proven BCC", "CT-confirmed stone").
 - An old study a finding is compared with ("stable vs 2023 CT", "לעומת CT קודם").
+- In the assessment, the study a finding is read from ("Kidney stone on CT KUB").
 - A state of the record rather than an act ("Vaccines up to date", "חיסונים מעודכנים").
 """
 
@@ -41,6 +42,12 @@ _COMPARED_BEFORE = re.compile(
     r"(?:previous|prior|last|old|earlier|baseline)\s+|(?:[\d/.]+\s+))*(?:ה)?$",
     re.IGNORECASE,
 )
+# "Kidney stone on CT KUB", "effusion seen on US": in the assessment, the study a finding
+# was read from, cited as its source (often a report from elsewhere), not the visit's act.
+_SOURCE_BEFORE = re.compile(
+    rf"{_W}(?:on|per|as per|seen on|shown on|noted on|according to|confirmed on)\s+$",
+    re.IGNORECASE,
+)
 _STATE_AFTER = re.compile(
     r"^\s*(?:(?:are|is|were)\s+)?(?:up to date|up-to-date|utd|current|complete|"
     rf"מעודכנים|מעודכן|בתוקף|מלאים)(?![\w{HEB}])",
@@ -56,10 +63,13 @@ def told_not_done(body: str, field: str, in_history_section: bool) -> bool:
     return _TODAY.search(body) is None
 
 
-def not_an_act(body: str, start: int, end: int) -> bool:
+def not_an_act(body: str, start: int, end: int, field: str) -> bool:
     """Whether the procedure named at `start:end` of `body` is a cause, an adjective, an
-    old study compared with or a state of the record rather than an act."""
+    old study compared with, a finding's source in the assessment or a state of the record
+    rather than an act."""
     before, after = body[max(0, start - 40) : start], body[end:]
+    if field == "assessment" and _SOURCE_BEFORE.search(before):
+        return True
     return bool(
         _CAUSE_BEFORE.search(before)
         or _ADJECTIVE_AFTER.match(after)
