@@ -97,7 +97,6 @@ def _gui() -> int:
         crash_log.install()
     except (ChartsideError, OSError) as exc:
         return _failed_to_start(exc, settings.data_dir if settings else None)
-    from app.models_api import RegistryModelsApi
     from ui.shell.app import run_gui
 
     try:
@@ -105,7 +104,7 @@ def _gui() -> int:
             service = build_service(settings)
         except (ChartsideError, OSError) as exc:
             return _failed_to_start(exc, settings.data_dir)
-        return run_gui(service, settings, models=RegistryModelsApi(settings, service))
+        return run_gui(service, settings)
     finally:
         crash_log.close()
 

@@ -1,5 +1,6 @@
-"""The `core.api.ModelsApi` the models screen drives, over the `models` registry (the GUI
-may not import `models`). The CLI's `chartside models` runs the same registry calls.
+"""The models part (`core.api.ModelsApi`, `service.models`) the models screen drives, over
+the `models` registry (the GUI may not import `models`); `app/compose.py` gives it to the
+service. The CLI's `chartside models` runs the same registry calls.
 
 Each file is hashed with the cancel token checked between blocks. Switching the embedder
 tells the running service, whose background indexer then re-embeds the notes; switching

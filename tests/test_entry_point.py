@@ -19,8 +19,8 @@ def test_no_arguments_start_the_gui_on_the_embedded_store(
 ) -> None:
     started: dict[str, Any] = {}
 
-    def fake_run_gui(api: ChartsideService, settings: Any, *, models: Any = None) -> int:
-        started.update(api=api, settings=settings, models=models)
+    def fake_run_gui(api: ChartsideService, settings: Any) -> int:
+        started.update(api=api, settings=settings)
         return 7
 
     monkeypatch.setattr(ui.shell.app, "run_gui", fake_run_gui)
@@ -31,8 +31,8 @@ def test_no_arguments_start_the_gui_on_the_embedded_store(
     assert isinstance(api, ChartsideService)
     assert api.settings.data_dir == tmp_path / "data" and api.settings.embedded
     assert os.environ["HF_HUB_OFFLINE"] == "1"
-    # The window's models screen gets the registry of this data dir's settings.
-    models = started["models"]
+    # The service hands the window a models part over this data dir's registry.
+    models = api.models
     assert isinstance(models, RegistryModelsApi)
     assert models._settings is started["settings"] and models._service is api
     assert models._settings.models_dir.is_relative_to(tmp_path / "data")

@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 
+from app.models_api import RegistryModelsApi
 from core import api
 from core.services.ask_ops import AskService
 from core.services.backup_ops import BackupService
+from core.services.config_ops import ConfigService
 from core.services.dictation_ops import DictationService
 from core.services.doctor import HealthService
 from core.services.documents_ops import DocumentService
@@ -35,6 +37,10 @@ PARTS: dict[str, tuple[type, type]] = {
     "keys": (api.KeysPart, KeyService),
     "backups": (api.BackupsPart, BackupService),
     "health": (api.HealthPart, HealthService),
+    # Built in `app` over the model registry (core may not import `models`), handed to the
+    # service at construction (app/compose.py), and handed out by it like the others.
+    "models": (api.ModelsApi, RegistryModelsApi),
+    "config": (api.ConfigPart, ConfigService),
     "timeline": (api.TimelineApi, TimelineService),
     "documents": (api.DocumentsApi, DocumentService),
     "dictation": (api.DictationApi, DictationService),
@@ -142,7 +148,8 @@ def test_no_part_method_signature_is_written_twice() -> None:
     Protocol, once in the part (e.g. `def now(self, out, passphrase, ...)` of the backups,
     once written in four places as `backup_now`)."""
     classes: list[ast.stmt] = []
-    for path in [*sorted((ROOT / "core" / "api").glob("*.py")), *sorted(SERVICES.glob("*.py"))]:
+    parts = [*sorted(SERVICES.glob("*.py")), ROOT / "app" / "models_api.py"]
+    for path in [*sorted((ROOT / "core" / "api").glob("*.py")), *parts]:
         classes += ast.parse(path.read_text()).body
     defs: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for cls in classes:
@@ -162,3 +169,14 @@ def test_no_part_method_signature_is_written_twice() -> None:
             where = [c for c in defs.get(key, []) if c not in protocols - {protocol.__name__}]
             assert protocol.__name__ in where and len(where) <= 2, (part, name, where)
     assert not any(name == "backup_now" for name, _ in defs)
+
+
+def test_the_window_reaches_the_models_only_through_the_service() -> None:
+    """No module of ui/ builds or is handed a models part beside the service: the controller
+    takes `api.models` (point 2: `models` is a part like the others)."""
+    from ui.shell.app import GuiController, run_gui
+
+    for fn in (GuiController.__init__, run_gui):
+        assert "models" not in inspect.signature(fn).parameters, fn
+    source = (ROOT / "ui" / "shell" / "app.py").read_text()
+    assert "api.models" in source

@@ -124,3 +124,47 @@ def test_ui_strings_go_through_tr() -> None:
 def test_the_tr_check_catches_a_bare_literal() -> None:
     tree = ast.parse('label = QLabel("Client name")\nbutton.setText(self.tr("Save"))\n')
     assert _bare_literals(tree) == [(1, "Client name")]
+
+
+def _policy_readers(tree: ast.AST) -> list[tuple[int, str]]:
+    """Where a module reads the settings files itself: a function of core.settings imported
+    (`locked_keys`, `setting_source`, `policy_file`, `load_settings`, ...; its classes, the
+    settings' shape, are fine), the module imported whole, or a TOML parser."""
+    import core.settings
+
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "core.settings":
+            for alias in node.names:
+                if not isinstance(getattr(core.settings, alias.name, None), type):
+                    found.append((node.lineno, alias.name))
+        elif isinstance(node, ast.ImportFrom) and node.module == "core":
+            found += [(node.lineno, a.name) for a in node.names if a.name == "settings"]
+        elif isinstance(node, ast.Import):
+            found += [
+                (node.lineno, a.name)
+                for a in node.names
+                if a.name in {"core.settings", "tomllib", "tomlkit"}
+            ]
+    return found
+
+
+def test_the_window_learns_the_policy_through_a_part() -> None:
+    """Issue 31, point 3: what the policy locks reaches ui/ through the service's parts
+    (`api.config.locked()`, `api.models.generator_locked`), never by reading the file."""
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line}: {name}"
+        for path in sorted((ROOT / "ui").rglob("*.py"))
+        for line, name in _policy_readers(ast.parse(path.read_text(), str(path)))
+    ]
+    assert offenders == []
+
+
+def test_the_policy_check_catches_a_module_that_reads_it() -> None:
+    tree = ast.parse(
+        "from core.settings import Settings, locked_keys, setting_source\n"
+        "from core import settings\nimport tomllib\n"
+    )
+    assert _policy_readers(tree) == [
+        (1, "locked_keys"), (1, "setting_source"), (2, "settings"), (3, "tomllib"),
+    ]  # fmt: skip

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from core.api.assistant import AssistantPart
 from core.api.backups import BackupsPart, BackupSummary, RestoreSummary
+from core.api.config import ConfigPart
 from core.api.dictation import DictationApi
 from core.api.documents import DocumentsApi
 from core.api.facade import ChartsideApi
@@ -26,6 +27,7 @@ __all__ = [
     "BackupSummary",
     "BackupsPart",
     "ChartsideApi",
+    "ConfigPart",
     "DictationApi",
     "DocumentsApi",
     "HealthPart",

@@ -8,10 +8,12 @@ from typing import Protocol
 
 from core.api.assistant import AssistantPart
 from core.api.backups import BackupsPart
+from core.api.config import ConfigPart
 from core.api.dictation import DictationApi
 from core.api.documents import DocumentsApi
 from core.api.health import HealthPart
 from core.api.keys import KeysPart
+from core.api.models import ModelsApi
 from core.api.notes import NotesPart
 from core.api.search import SearchPart
 from core.api.timeline import TimelineApi
@@ -52,6 +54,18 @@ class ChartsideApi(Protocol):
     @property
     def health(self) -> HealthPart:
         """The health checks."""
+        ...
+
+    @property
+    def models(self) -> ModelsApi | None:
+        """The local models: installed, in use, and whether the policy fixes the generator.
+        None where the service was built without a model registry (core's own tests, the
+        benchmarks): a window then has no models screen."""
+        ...
+
+    @property
+    def config(self) -> ConfigPart:
+        """config.toml and what the policy locks, for the settings screen."""
         ...
 
     @property

@@ -1,4 +1,4 @@
-"""The models part's Protocol."""
+"""The models part's Protocol (`ChartsideApi.models`)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from core.progress import CancelToken, Progress
 
 class ModelsApi(Protocol):
     """The local models (docs/usage.md): which are installed, which are in use and why, and
-    changing that. Blocking: call off the GUI thread. Touches no notes and needs no unlock;
-    `app` builds it beside the `ChartsideApi`, which it tells when the embedder changes so
-    the background indexer re-embeds the notes (`SearchPart.index_status` shows how far)."""
+    changing that (`ChartsideApi.models`). Blocking: call off the GUI thread. Touches no
+    notes and needs no unlock. `app` builds it over the model registry and gives it to the
+    service at construction; it tells the service when the embedder changes so the
+    background indexer re-embeds the notes (`SearchPart.index_status` shows how far)."""
 
     @property
     def generator_locked(self) -> bool:

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection
 
+from core.api.models import ModelsApi
 from core.db.engine import Database
 from core.db.store import Store
 from core.dictation.ports import AudioSource, Transcriber
@@ -26,6 +27,7 @@ from core.security.keys import KeyManager
 from core.services.access import Access
 from core.services.ask_ops import AskService
 from core.services.backup_ops import BackupService
+from core.services.config_ops import ConfigService
 from core.services.dictation_ops import DictationService
 from core.services.doctor import HealthService
 from core.services.documents_ops import DocumentService
@@ -49,7 +51,7 @@ class ChartsideService(Access):
     """Blocking. The GUI calls it from its task runner, the CLI directly. The session's
     lifecycle is its own (`Access`, and lock/idle/close here); everything else is in the
     parts it hands out: `notes`, `search`, `assistant`, `keys`, `backups`, `health`,
-    `timeline`, `documents`, `dictation`."""
+    `models`, `config`, `timeline`, `documents`, `dictation`."""
 
     def __init__(
         self,
@@ -66,11 +68,14 @@ class ChartsideService(Access):
         transcriber: Callable[[], Transcriber] | None = None,
         audio_source: Callable[[], AudioSource] | None = None,
         live_transcriber: Callable[[], Transcriber] | None = None,
+        models: Callable[[ChartsideService], ModelsApi] | None = None,
     ) -> None:
         """`generator` opens the text generator on first use (None: extractive answers);
         `embedder_for(model_id)` opens the workspace's embedder when it is not `embedder`
         (None: not installed here); `multilingual()` names the embedder for Hebrew notes
-        when it is installed here; `ocr` reads scanned documents (None: they wait)."""
+        when it is installed here; `ocr` reads scanned documents (None: they wait);
+        `models(service)` builds the models part over `app`'s model registry (None: no
+        models part, as in core's tests)."""
         Access.__init__(self, WorkspaceSession.open(settings, migrations_dir, keys, clock))
         self.embedding = Embedding(embedder)
         # The parts, handed out whole (`service.notes.create_client(...)`): each is the one
@@ -95,6 +100,9 @@ class ChartsideService(Access):
         )  # fmt: skip
         self.backups = BackupService(self.session, self)
         self.health = HealthService(self.session, self.embedding, self.search)
+        self.config = ConfigService()
+        # Last: it tells the parts above when a model is switched.
+        self.models = models(self) if models is not None else None
 
     # -- the session's state, for the CLI, the benchmarks and the tests ---------------------
     @property

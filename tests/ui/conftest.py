@@ -12,7 +12,7 @@ from gui_driver import GuiDriver
 from pytestqt.qtbot import QtBot
 from screens import DESKTOP, offscreen_platform
 
-from core.api import ChartsideApi, ModelsApi
+from core.api import ChartsideApi
 from ui.shell.app import GuiController
 
 
@@ -34,13 +34,13 @@ def fake_api() -> FakeNotesApi:
 
 @pytest.fixture
 def make_gui(qtbot: QtBot) -> Iterator[Callable[..., GuiDriver]]:
-    """Build and start a controller (unlock screen showing), with a models screen when
-    given a `ModelsApi`; torn down without closing the service, which belongs to whoever
+    """Build and start a controller (unlock screen showing), with a models screen when the
+    api has a models part; torn down without closing the service, which belongs to whoever
     made it."""
     controllers: list[GuiController] = []
 
-    def make(api: ChartsideApi, models: ModelsApi | None = None) -> GuiDriver:
-        controller = GuiController(api, models=models)
+    def make(api: ChartsideApi) -> GuiDriver:
+        controller = GuiController(api)
         controllers.append(controller)
         qtbot.addWidget(controller.main_window)
         controller.start()

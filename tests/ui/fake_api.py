@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 from uuid import UUID
 
-from core.api import BackupStatus, BackupSummary, IndexProgress, RestoreSummary
+from core.api import BackupStatus, BackupSummary, IndexProgress, ModelsApi, RestoreSummary
 from core.assistant.prompt import REFUSAL, REFUSAL_MESSAGE
 from core.assistant.types import (
     AskProgress,
@@ -69,6 +69,7 @@ from core.retrieval.types import (
     SearchResult,
 )
 from core.security.keyring_source import KeyringUnavailable
+from core.services.config_ops import ConfigService
 from core.settings import Settings
 from core.timeline.brief import ENGLISH, SummaryWords, referral_summary, render_en
 from core.timeline.types import Brief, BriefLine, Kind, TimelineFact
@@ -169,6 +170,10 @@ class FakeNotesApi:
         self.keys = FakeKeys(self)
         self.backups = FakeBackups(self)
         self.health = FakeHealth(self)
+        # The real config part: it reads the files the test points CHARTSIDE_*_FILE at.
+        self.config = ConfigService()
+        # None: no models screen; a test of it sets a FakeModelsApi.
+        self.models: ModelsApi | None = None
         self.metrics_value: dict[str, dict[str, float]] = {
             "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
             "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},

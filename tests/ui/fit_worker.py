@@ -240,7 +240,8 @@ def run_case(
     translators = ui.shell.app.install_translations(app, case["language"])
     api = FakeNotesApi()
     client_id = seed(api)
-    controller = GuiController(api, models=FakeModelsApi())
+    api.models = FakeModelsApi()
+    controller = GuiController(api)
     window = controller.main_window
     result: dict[str, Any] = {"case": tag, "font_used": QFontInfo(app.font()).family()}
     try:

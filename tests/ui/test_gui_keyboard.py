@@ -275,7 +275,8 @@ def test_shortcuts_work_right_after_a_dialog_closes(
     fake_api.sessions[session_id] = Session(
         session_id, client_id, SessionData(date=dt.datetime(2024, 5, 1, 9)), dt.datetime.now()
     )
-    driver = make_gui(fake_api, FakeModelsApi())
+    fake_api.models = FakeModelsApi()
+    driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)
     driver.open_client(client_id)
     driver.open_session(session_id)

@@ -57,7 +57,9 @@ def app_service(
     svc = build_service(settings)  # as `chartside` builds it: assistant status included
     svc.initialise(PASSPHRASE)
     try:
-        yield svc, RegistryModelsApi(settings, svc)
+        # `build_service` gives the service its models part, as `chartside` does.
+        assert isinstance(svc.models, RegistryModelsApi)
+        yield svc, svc.models
     finally:
         svc.close()
 
@@ -88,9 +90,9 @@ def _wait(driver: GuiDriver, dialog: ModelsDialog) -> None:
 def test_lists_the_models_with_the_one_in_use_marked_and_verifies_them(
     app_service: tuple[ChartsideService, RegistryModelsApi], make_gui: MakeGui
 ) -> None:
-    svc, models = app_service
+    svc, _ = app_service
     svc.lock()
-    driver = make_gui(svc, models)
+    driver = make_gui(svc)
     dialog = _open(driver)
 
     assert {m.name for m in dialog.infos} >= PACKAGED
@@ -130,12 +132,12 @@ def test_a_generator_the_policy_sets_cannot_be_switched_from_the_screen(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The screen offers no choice the policy refuses, and says why; embedders stay free."""
-    svc, models = app_service
+    svc, _ = app_service
     policy = tmp_path / "policy.toml"  # this test's own: the shared empty one stays empty
     policy.write_text(LOCKED_POLICY, encoding="utf-8")
     monkeypatch.setenv("CHARTSIDE_POLICY_FILE", str(policy))
     svc.lock()
-    driver = make_gui(svc, models)
+    driver = make_gui(svc)
     dialog = _open(driver)
 
     assert dialog.generator_locked
@@ -157,7 +159,7 @@ def test_a_gguf_file_is_added_only_with_its_sha256(
 ) -> None:
     svc, models = app_service
     svc.lock()
-    driver = make_gui(svc, models)
+    driver = make_gui(svc)
     dialog = _open(driver)
     smol = next(m for m in dialog.infos if m.name == SMOL)
     bundle = tmp_path / "bundle" / "clinic-model.gguf"
@@ -189,7 +191,7 @@ def test_a_gguf_file_is_added_only_with_its_sha256(
 def test_switching_generator_and_embedder_reaches_the_service(
     app_service: tuple[ChartsideService, RegistryModelsApi], make_gui: MakeGui
 ) -> None:
-    svc, models = app_service
+    svc, _ = app_service
     client = svc.notes.create_client(
         ClientData(full_name="Switch Client", medical_history="Asthma.")
     )
@@ -204,7 +206,7 @@ def test_switching_generator_and_embedder_reaches_the_service(
             ),
         )
     svc.lock()
-    driver = make_gui(svc, models)
+    driver = make_gui(svc)
     dialog = _open(driver)
     assert svc.assistant.status().generator != SMOL
 
@@ -245,7 +247,8 @@ def test_switching_generator_and_embedder_reaches_the_service(
 def test_re_embedding_progress_reads_n_of_m(make_gui: MakeGui, fake_api: object) -> None:
     from fake_api import FAKE_PASSPHRASE, FakeModelsApi
 
-    driver = make_gui(fake_api, FakeModelsApi())
+    fake_api.models = FakeModelsApi()
+    driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)
     actions = driver.controller.models
     assert actions is not None

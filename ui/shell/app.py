@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
-from core.api import ChartsideApi, ModelsApi
+from core.api import ChartsideApi
 from core.errors import Locked
 from core.settings import Settings
 from ui.access.first_run import FirstRun
@@ -88,8 +88,6 @@ class GuiController(QObject):
         api: ChartsideApi,
         runner: TaskRunner | None = None,
         parent: QObject | None = None,
-        *,
-        models: ModelsApi | None = None,
     ) -> None:
         super().__init__(parent)
         app = QApplication.instance()
@@ -127,7 +125,8 @@ class GuiController(QObject):
         self.practitioners = PractitionersActions(api, self.runner, self.main_window)
         self.practitioners.failed.connect(self._on_failed)
         tools = [self.practitioners.action]
-        # Without a ModelsApi (tests of other screens) there is no models screen to open.
+        # A service without a models part (tests of other screens) has no models screen.
+        models = api.models
         self.models = (
             None if models is None else ModelsActions(models, api, self.runner, self.main_window)
         )
@@ -137,7 +136,7 @@ class GuiController(QObject):
             tools.append(self.models.action)
         self.first_run = FirstRun(api, self.runner, self.main_window)
         self.embedder_offer = EmbedderOffer(api, self.runner, self.main_window)
-        self.settings_screen = SettingsActions(self.main_window)
+        self.settings_screen = SettingsActions(api.config, self.main_window)
         self.delete_data = DeleteDataActions(api, self.runner, self.main_window)
         self.delete_data.closing.connect(self._hide_main_window)
         self.delete_data.done.connect(self.quit_requested)
@@ -318,8 +317,6 @@ def run_gui(
     api: ChartsideApi,
     settings: Settings,
     argv: Sequence[str] | None = None,
-    *,
-    models: ModelsApi | None = None,
 ) -> int:
     """Show the unlock screen, then the main window; return the exit code.
 
@@ -340,7 +337,7 @@ def run_gui(
     app.setQuitOnLastWindowClosed(False)
     translators = install_translations(app, settings.ui.language)
 
-    controller = GuiController(api, models=models)
+    controller = GuiController(api)
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
     # SIGTERM (logout) and SIGHUP quit like the window does: drafts kept, database stopped.

@@ -1,10 +1,11 @@
 """The settings screen: every setting config.toml may hold, with its value as Chartside
 would start with it now.
 
-The fields are built from core's pydantic models (core.settings), and a save is checked by
-`core.settings.write_user_config`, the start-up's own checks: a value start-up would refuse
-is refused here with the same message, and nothing is written. Keys the system policy sets
-are shown disabled, with the file that locks them. Nothing here touches the notes.
+The fields are built from core's pydantic models (core.settings); the files are read and
+written through the service's config part (`api.config`), never here: a save is checked by
+start-up's own checks, so a value start-up would refuse is refused here with the same
+message, and nothing is written. Keys the system policy sets are shown disabled, with the
+file that locks them. Nothing here touches the notes.
 """
 
 from __future__ import annotations
@@ -37,16 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.api import ConfigPart
 from core.errors import ChartsideError
-from core.settings import (
-    Settings,
-    load_settings,
-    locked_keys,
-    policy_file,
-    setting_source,
-    user_config_file,
-    write_user_config,
-)
+from core.settings import Settings
 from ui.kit.bidi import isolate, ltr
 from ui.kit.contrast import ALERT_TEXT, WARNING_TEXT
 from ui.kit.errors import describe
@@ -339,8 +333,9 @@ class SettingsDialog(QDialog):
 
     saved = Signal(Path)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, config: ConfigPart, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._config = config
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumSize(560, 480)
@@ -351,7 +346,7 @@ class SettingsDialog(QDialog):
             self.tr(
                 "Changes are saved to {path} and take effect when Chartside next starts. "
                 "Settings your administrator fixed are greyed out."
-            ).format(path=ltr(user_config_file())),
+            ).format(path=ltr(self._config.config_file)),
             self,
         )
         intro.setObjectName("settingsIntro")
@@ -432,8 +427,8 @@ class SettingsDialog(QDialog):
         """Fill the fields with the settings Chartside would start with now."""
         self.error.hide()
         try:
-            settings = load_settings()
-            locked = locked_keys()
+            settings = self._config.current()
+            locked = self._config.locked()
         except ChartsideError as exc:
             # Start-up would refuse them too; fixing the file by hand is the way out.
             self._show_error(exc)
@@ -446,12 +441,14 @@ class SettingsDialog(QDialog):
             self._initial[key] = editor.get()
             is_locked = key in locked
             editor.widget.setEnabled(not is_locked)
-            source = setting_source(key)
+            source = self._config.source(key)
             if is_locked:
-                reason = self.tr("Locked by the policy file {path}").format(path=ltr(policy_file()))
-            elif source.startswith("from "):
+                reason = self.tr("Locked by the policy file {path}").format(
+                    path=ltr(self._config.policy_file)
+                )
+            elif source.id == "settings.from_variable":
                 reason = self.tr("{variable} is set, and wins over config.toml while it is").format(
-                    variable=ltr(source.removeprefix("from "))
+                    variable=ltr(f"CHARTSIDE_{source.params['variable']}")
                 )
             else:
                 reason = ""
@@ -486,7 +483,7 @@ class SettingsDialog(QDialog):
             self.accept()
             return
         try:
-            path = write_user_config(changes)
+            path = self._config.write(changes)
         except ChartsideError as exc:
             self._show_error(exc)
             return
@@ -501,8 +498,9 @@ class SettingsDialog(QDialog):
 class SettingsActions(QObject):
     """The "Settings…" menu action and its dialog."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, config: ConfigPart, window: QMainWindow) -> None:
         super().__init__(window)
+        self._config = config
         self._window = window
         self.dialog: SettingsDialog | None = None
         self.action = QAction(self.tr("S&ettings…"), window)
@@ -514,7 +512,7 @@ class SettingsActions(QObject):
         if self.dialog is not None:
             self.dialog.deleteLater()
         # Built afresh: the files may have changed since it last showed.
-        self.dialog = SettingsDialog(self._window)
+        self.dialog = SettingsDialog(self._config, self._window)
         self.dialog.saved.connect(self._on_saved)
         self.dialog.open()
         return self.dialog
