@@ -155,7 +155,7 @@ def _checked(
 
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise ModelError(f"Unknown model kind {kind!r}; use one of {', '.join(KINDS)}.")
+        raise ModelError(Message("runtime.unknown_kind", value=kind, names=", ".join(KINDS)))
 
 
 def _info(status: ModelStatus) -> ModelInfo:

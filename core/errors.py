@@ -2,8 +2,9 @@
 
 Both are `Message`s (core/messages): an id and its values. `message`, `remediation` and
 `str()` are their English renderings, for logs and the CLI; the window renders the ids in
-its own language. A layer outside core (models/, app/) may still pass English text, which
-then has no id (`msg` is None) and is shown as it is.
+its own language. The CLI (app/cli/), models/' checks of its own callers and, for now, the
+speech model's modules still pass English text, which then has no id (`msg` is None) and is
+shown as it is (tests/ui/test_core_errors_he.py lists them).
 
 Messages name records and fields, never their contents: exception text ends up in logs.
 """

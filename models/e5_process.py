@@ -21,6 +21,7 @@ import threading
 from pathlib import Path
 from typing import IO, Any
 
+from core.messages import Message
 from models.errors import ModelError
 
 _LEN = struct.Struct("<Q")
@@ -74,11 +75,9 @@ class E5Process:
                 status, value = _recv(self._proc.stdout)
             except (EOFError, OSError, BrokenPipeError) as exc:
                 code = self._proc.poll()
-                raise ModelError(
-                    f"The multilingual embedding process stopped (exit code {code})."
-                ) from exc
+                raise ModelError(Message("runtime.e5_process_stopped", n=str(code))) from exc
         if status != "ok":
-            raise ModelError(f"The multilingual embedder failed: {value}")
+            raise ModelError(Message("runtime.e5_failed", detail=str(value)))
         return value
 
     def embed(self, texts: list[str], is_query: bool) -> list[list[float]]:

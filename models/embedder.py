@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from core.errors import Cancelled
+from core.messages import Message
 from core.ports import CancelToken, Progress
 from models.errors import ModelLoadError, ModelRuntimeMissing
 from models.metrics import ModelMetrics
@@ -87,7 +88,7 @@ class QueuedEmbedder(ManagedRuntime):
             if cancel is not None:
                 cancel.raise_if_cancelled()
             if self._closing.is_set():
-                raise Cancelled("The embedder is shutting down.")
+                raise Cancelled(Message("runtime.embedder_shutting_down"))
             idx = order[start : start + batch_size]
             vectors = self._worker.call(self._embed_batch, [texts[i] for i in idx])
             for i, vector in zip(idx, vectors, strict=True):
@@ -193,11 +194,15 @@ class SentenceTransformerEmbedder(QueuedEmbedder):
             try:
                 from tokenizers import Tokenizer
             except ImportError as exc:
-                raise ModelRuntimeMissing("The tokenizers package is not installed.") from exc
+                raise ModelRuntimeMissing(
+                    Message("runtime.package_not_installed", name="tokenizers")
+                ) from exc
             try:
                 tok = Tokenizer.from_file(str(self.path / "tokenizer.json"))
             except Exception as exc:
-                raise ModelLoadError(f"{self.name}: tokenizer.json is unreadable: {exc}") from exc
+                raise ModelLoadError(
+                    Message("runtime.tokenizer_json_unreadable", name=self.name, detail=str(exc))
+                ) from exc
             # The file carries the model's padding/truncation; counting needs neither.
             tok.no_truncation()
             tok.no_padding()
@@ -250,7 +255,7 @@ class SentenceTransformerEmbedder(QueuedEmbedder):
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:
             raise ModelRuntimeMissing(
-                f"sentence-transformers or PyTorch is not installed: {exc}"
+                Message("runtime.torch_not_installed", detail=str(exc))
             ) from exc
         try:
             from transformers.utils import logging as hf_logging

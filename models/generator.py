@@ -234,7 +234,7 @@ class LlamaCppGenerator(ManagedRuntime):
             if should_stop() and not abandoned.is_set():
                 _raise_if_stopped(cancel, deadline, timeout_s)
                 if self._closing.is_set():
-                    raise Cancelled("The generator is shutting down.")
+                    raise Cancelled(Message("runtime.generator_shutting_down"))
             self.metrics.generation_seconds.labels(self.name).observe(time.perf_counter() - started)
         except BaseException as exc:
             sink.put(self._classify(exc, cancel, abandoned, deadline, timeout_s))
@@ -336,7 +336,7 @@ class LlamaCppGenerator(ManagedRuntime):
         if stopped and not isinstance(exc, Cancelled | GenerationTimeout):
             # An abort from our callback surfaces as a bare RuntimeError from llama_decode.
             if expired and not cancel.cancelled:
-                exc = GenerationTimeout(f"Generation stopped after the {timeout_s:g} s limit.")
+                exc = GenerationTimeout(Message("models.generation_timed_out", n=f"{timeout_s:g}"))
             else:
                 exc = Cancelled()
         if isinstance(exc, Cancelled):
@@ -349,7 +349,7 @@ class LlamaCppGenerator(ManagedRuntime):
             return exc  # load failures were counted by the load path
         self.metrics.errors.labels(self.name, "generate").inc()
         log.error("generation failed: %s", type(exc).__name__)
-        wrapped = ModelError(f"The generator {self.name} failed: {exc}")
+        wrapped = ModelError(Message("runtime.generator_failed", name=self.name, detail=str(exc)))
         wrapped.__cause__ = exc
         return wrapped
 
@@ -361,7 +361,9 @@ class LlamaCppGenerator(ManagedRuntime):
         try:
             import llama_cpp
         except ImportError as exc:
-            raise ModelRuntimeMissing(f"llama-cpp-python is not installed: {exc}") from exc
+            raise ModelRuntimeMissing(
+                Message("runtime.llama_cpp_not_installed", detail=str(exc))
+            ) from exc
         s = self.settings
         llm = llama_cpp.Llama(
             str(self.path),

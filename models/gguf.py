@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from core.messages import Message
 from models.errors import ModelLoadError
 
 _MAGIC = b"GGUF"
@@ -85,7 +86,9 @@ def read_gguf(path: Path) -> GgufInfo:
         with path.open("rb") as f:
             return _read(f, path)
     except (OSError, struct.error, UnicodeDecodeError, ValueError) as exc:
-        raise ModelLoadError(f"{path.name} is not a readable GGUF file: {exc}") from exc
+        raise ModelLoadError(
+            Message("runtime.not_a_gguf_file", name=path.name, detail=str(exc))
+        ) from exc
 
 
 def _read(f: IO[bytes], path: Path) -> GgufInfo:

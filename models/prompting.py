@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from core.messages import Message
 from core.ports import ChatMessage, Prompt
 from models.errors import ModelError
 
@@ -98,7 +99,7 @@ class PromptRenderer:
         try:
             rendered = self._formatter(messages=placeholders).prompt
         except Exception as exc:  # jinja errors, raise_exception() in the template
-            raise ModelError(f"The model's chat template failed: {exc}") from exc
+            raise ModelError(Message("runtime.chat_template_failed", detail=str(exc))) from exc
         pieces = _SENTINEL.split(rendered)
         seen = {int(p) for p in pieces[1::2]}
         if seen != set(range(len(messages))):

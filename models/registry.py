@@ -482,7 +482,7 @@ def _max_seq_length(path: Path) -> int | None:
 
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise ModelError(f"Unknown model kind {kind!r}; use one of {', '.join(KINDS)}.")
+        raise ModelError(Message("runtime.unknown_kind", value=kind, names=", ".join(KINDS)))
 
 
 def _ram_warning(record: ModelRecord, free: int) -> str:

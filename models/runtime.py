@@ -114,7 +114,7 @@ class ManagedRuntime:
 
     def _ensure_loaded(self, progress: Progress | None = None) -> Any:
         if self._closed:
-            raise ModelError(f"The {self.kind} {self.name} was closed.")
+            raise ModelError(Message("runtime.model_closed", kind=_kind(self.kind), name=self.name))
         if self._model is not None:
             return self._model
         report = progress or _no_progress

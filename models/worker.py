@@ -68,7 +68,7 @@ class ModelWorker:
 
     def _enqueue(self, urgency: int, job: Callable[[], T]) -> Future[T]:
         if self._closed:
-            raise ModelError(f"The {self.name} runtime was closed.")
+            raise ModelError(Message("runtime.runtime_closed", name=self.name))
         future: Future[T] = Future()
         with self._pending_lock:
             heapq.heappush(self._pending, (urgency, next(self._arrival), future, job))  # type: ignore[arg-type]

@@ -13,6 +13,7 @@ from core.messages import field as _field
 from core.messages import keys as _keys
 from core.messages import models as _models
 from core.messages import records as _records
+from core.messages import runtime as _runtime
 from core.messages import search as _search
 from core.messages import session as _session
 from core.messages import settings as _settings
@@ -29,6 +30,7 @@ _AREAS = (
     _keys,
     _models,
     _records,
+    _runtime,
     _search,
     _session,
     _settings,

