@@ -3,7 +3,7 @@ drive must keep matching the Protocols the real service implements, or the UI te
 would pass against an API that no longer exists."""
 
 from core.api import ChartsideApi, ModelsApi
-from tests.ui.fake_api import FakeModelsApi, FakeNotesApi
+from tests.ui.fake_api import FakeChartsideApi, FakeModelsApi
 
-_fake: ChartsideApi = FakeNotesApi()
+_fake: ChartsideApi = FakeChartsideApi()
 _fake_models: ModelsApi = FakeModelsApi()

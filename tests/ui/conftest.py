@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterator
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from pytestqt.qtbot import QtBot
 from screens import DESKTOP, offscreen_platform
@@ -28,8 +28,8 @@ def qapp_args(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFact
 
 
 @pytest.fixture
-def fake_api() -> FakeNotesApi:
-    return FakeNotesApi(FAKE_PASSPHRASE)
+def fake_api() -> FakeChartsideApi:
+    return FakeChartsideApi(FAKE_PASSPHRASE)
 
 
 @pytest.fixture

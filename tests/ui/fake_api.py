@@ -1,5 +1,5 @@
 """An in-memory ChartsideApi for unit tests of UI logic only: the session's lifecycle on
-`FakeNotesApi`, the parts (`FakeNotes`, `FakeSearch`, ...) over its state.
+`FakeChartsideApi`, the parts (`FakeNotes`, `FakeSearch`, ...) over its state.
 
 It validates input with the same domain gate as the real service (`ClientData.validated()`)
 and raises the same error types, but it stores nothing and encrypts nothing. The end-to-end
@@ -103,7 +103,7 @@ ASK_SOURCES = 5  # sources retrieved per question, like the real k
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 
 
-class FakeNotesApi:
+class FakeChartsideApi:
     def __init__(self, passphrase: str = FAKE_PASSPHRASE, *, initialised: bool = True):
         self._mutex = threading.Lock()
         self._passphrase: str | None = passphrase if initialised else None
@@ -335,7 +335,7 @@ class FakeNotesApi:
 class FakeNotes:
     """The notes part: clients, visits and drafts, held in the owner's dicts."""
 
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
 
     def list_clients(self, filter_text: str = "") -> list[ClientSummary]:
@@ -426,7 +426,7 @@ class FakeNotes:
 class FakeSearch:
     """The search part: a chunk is one non-empty field; matching is by substring."""
 
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
 
     def index_status(self) -> IndexStatus:
@@ -510,7 +510,7 @@ class FakeSearch:
 class FakeAssistant:
     """The assistant part: sources are the client's notes, newest first; cited ones are used."""
 
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
 
     def status(self) -> AssistantStatus:
@@ -641,7 +641,7 @@ class FakeAssistant:
 class FakeKeys:
     """The keys part: practitioners and their passphrases in the owner's dict."""
 
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
 
     def enable_keyring(self) -> str:
@@ -703,7 +703,7 @@ class FakeKeys:
 class FakeBackups:
     """The backups part: writes a stand-in file, held at the owner's `backup_gate`."""
 
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
 
     def status(self) -> BackupStatus:
@@ -779,7 +779,7 @@ class FakeBackups:
 class FakeHealth:
     """The health part: one passing check."""
 
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
 
     def doctor(self) -> list[HealthCheck]:
@@ -791,7 +791,7 @@ class FakeDictation:
     """The dictation part: no speech model and no microphone unless the test gives them
     (`transcriber`, `source`); a take is then core's real `Recording` over them."""
 
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
         self.transcriber: Transcriber | None = None
         self.source: Callable[[], AudioSource] | None = None
@@ -834,7 +834,7 @@ class FakeTimeline:
     recorded in the owner's `calls` ("timeline.facts", "timeline.brief") and fail through
     its `fail_next`, like every other call of the fake."""
 
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
         self.facts_by_client: dict[UUID, list[TimelineFact]] = {}
         self.briefs: dict[UUID, Brief] = {}

@@ -32,13 +32,13 @@ from core.errors import NotFound
 from core.timeline.types import TimelineFact
 
 if TYPE_CHECKING:
-    from tests.ui.fake_api import FakeNotesApi
+    from tests.ui.fake_api import FakeChartsideApi
 
 PAGE_SIZE = (400, 560)
 
 
 class FakeDocuments:
-    def __init__(self, owner: FakeNotesApi) -> None:
+    def __init__(self, owner: FakeChartsideApi) -> None:
         self._owner = owner
         self.infos: dict[UUID, DocumentInfo] = {}
         self.texts: dict[UUID, list[str]] = {}  # the pages' text once "read"

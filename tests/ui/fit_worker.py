@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fake_api import FAKE_PASSPHRASE, FakeModelsApi, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi, FakeModelsApi
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtTest import QTest
@@ -82,7 +82,7 @@ def rect(r: QRect) -> list[int]:
     return [r.x(), r.y(), r.width(), r.height()]
 
 
-def seed(api: FakeNotesApi) -> uuid.UUID:
+def seed(api: FakeChartsideApi) -> uuid.UUID:
     """Clients with long names in both languages; the first has 14 sessions."""
     now = dt.datetime.now()
     ids = []
@@ -238,7 +238,7 @@ def run_case(
     app.setFont(font)
     ui.shell.app.TRANSLATIONS_DIR = Path(config["qm_dir"])
     translators = ui.shell.app.install_translations(app, case["language"])
-    api = FakeNotesApi()
+    api = FakeChartsideApi()
     client_id = seed(api)
     api.models = FakeModelsApi()
     controller = GuiController(api)

@@ -1,4 +1,4 @@
-"""The assistant panel and the diagnostics page, against the in-memory FakeNotesApi.
+"""The assistant panel and the diagnostics page, against the in-memory FakeChartsideApi.
 
 `ask_question`, `wait_for_answer`, `words_written` and `click_text` drive and read the
 panel the way a user does and wait only on the panel and the task runner, so the
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 import pytest
-from fake_api import CANNED_ANSWER, FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import CANNED_ANSWER, FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
@@ -153,7 +153,7 @@ class Seed:
     wheeze_session: UUID  # source [2]: its subjective
 
 
-def _seed(api: FakeNotesApi) -> Seed:
+def _seed(api: FakeChartsideApi) -> Seed:
     now = dt.datetime.now()
     a, b = uuid.uuid4(), uuid.uuid4()
     api.clients = {
@@ -169,12 +169,12 @@ def _seed(api: FakeNotesApi) -> Seed:
 
 
 @pytest.fixture
-def seed(fake_api: FakeNotesApi) -> Seed:
+def seed(fake_api: FakeChartsideApi) -> Seed:
     return _seed(fake_api)
 
 
 @pytest.fixture
-def driver(make_gui: MakeGui, fake_api: FakeNotesApi, seed: Seed) -> GuiDriver:
+def driver(make_gui: MakeGui, fake_api: FakeChartsideApi, seed: Seed) -> GuiDriver:
     d = make_gui(fake_api)
     d.unlock(FAKE_PASSPHRASE)
     d.open_client(seed.client)
@@ -185,7 +185,7 @@ def driver(make_gui: MakeGui, fake_api: FakeNotesApi, seed: Seed) -> GuiDriver:
 
 
 def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
-    driver: GuiDriver, fake_api: FakeNotesApi, seed: Seed
+    driver: GuiDriver, fake_api: FakeChartsideApi, seed: Seed
 ) -> None:
     gate = fake_api.ask_gate = threading.Event()
     checking = fake_api.ask_checking = threading.Event()
@@ -261,7 +261,7 @@ def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
 
 
 def test_a_streamed_answer_that_the_check_refuses_is_never_shown(
-    driver: GuiDriver, fake_api: FakeNotesApi
+    driver: GuiDriver, fake_api: FakeChartsideApi
 ) -> None:
     # The model writes a plausible list; the grounding check turns it into a refusal.
     fake_api.ask_stream = UNGROUNDED
@@ -302,7 +302,7 @@ def test_a_streamed_answer_that_the_check_refuses_is_never_shown(
 
 
 def test_the_gui_thread_keeps_running_during_an_answer(
-    driver: GuiDriver, fake_api: FakeNotesApi
+    driver: GuiDriver, fake_api: FakeChartsideApi
 ) -> None:
     fake_api.ask_delay_s = 0.05
     ticks: list[float] = []
@@ -319,7 +319,7 @@ def test_the_gui_thread_keeps_running_during_an_answer(
 
 
 def test_cancel_stops_the_answer_and_leaves_no_draft(
-    driver: GuiDriver, fake_api: FakeNotesApi
+    driver: GuiDriver, fake_api: FakeChartsideApi
 ) -> None:
     fake_api.ask_stream = UNGROUNDED  # its first piece, "Currently ta", is distinctive
     fake_api.ask_gate = threading.Event()  # never opened: only cancel ends it
@@ -357,7 +357,7 @@ def test_cancel_stops_the_answer_and_leaves_no_draft(
 
 
 def test_locking_cancels_the_answer_and_forgets_it(
-    driver: GuiDriver, fake_api: FakeNotesApi
+    driver: GuiDriver, fake_api: FakeChartsideApi
 ) -> None:
     fake_api.ask_gate = threading.Event()
     panel = ask_question(driver, QUESTION)
@@ -374,7 +374,7 @@ def test_locking_cancels_the_answer_and_forgets_it(
 
 
 def test_chips_open_the_cited_session_at_the_cited_field(
-    driver: GuiDriver, fake_api: FakeNotesApi, seed: Seed
+    driver: GuiDriver, fake_api: FakeChartsideApi, seed: Seed
 ) -> None:
     panel = ask_question(driver, QUESTION)
     wait_for_answer(driver)
@@ -440,7 +440,7 @@ def test_the_sources_list_shows_used_or_all(driver: GuiDriver) -> None:
 
 
 def test_a_refusal_says_so_and_lists_the_closest_notes(
-    driver: GuiDriver, fake_api: FakeNotesApi
+    driver: GuiDriver, fake_api: FakeChartsideApi
 ) -> None:
     fake_api.ask_refuse = True
     fake_api.ask_warnings = [Message("answer.index_incomplete", current=3, total=5)]
@@ -479,7 +479,7 @@ def test_a_refusal_says_so_and_lists_the_closest_notes(
     ],
 )
 def test_a_rejected_question_is_explained_beside_it(
-    driver: GuiDriver, fake_api: FakeNotesApi, error: Exception, shown: str
+    driver: GuiDriver, fake_api: FakeChartsideApi, error: Exception, shown: str
 ) -> None:
     fake_api.fail_next["ask"] = error
     panel = ask_question(driver, QUESTION)
@@ -544,7 +544,7 @@ def test_hebrew_answers_are_laid_out_right_to_left(driver: GuiDriver) -> None:
 
 
 def test_history_lists_and_shows_stored_conversations(
-    make_gui: MakeGui, fake_api: FakeNotesApi, seed: Seed
+    make_gui: MakeGui, fake_api: FakeChartsideApi, seed: Seed
 ) -> None:
     old = ConversationSummary(uuid.uuid4(), seed.client, "Legacy question", dt.datetime(2024, 1, 1))
     t = dt.datetime(2024, 1, 1, 9, 0)
@@ -607,7 +607,7 @@ def test_history_lists_and_shows_stored_conversations(
 
 
 def test_diagnostics_shows_the_assistants_metrics(
-    driver: GuiDriver, fake_api: FakeNotesApi, qtbot: QtBot
+    driver: GuiDriver, fake_api: FakeChartsideApi, qtbot: QtBot
 ) -> None:
     actions = driver.controller.diagnostics
     actions.action.trigger()
@@ -644,7 +644,7 @@ def test_diagnostics_shows_the_assistants_metrics(
 
 
 def test_quote_the_notes_only_asks_for_an_extractive_answer(
-    driver: GuiDriver, fake_api: FakeNotesApi
+    driver: GuiDriver, fake_api: FakeChartsideApi
 ) -> None:
     panel = driver.window.assistant_panel
     ask_question(driver, QUESTION)

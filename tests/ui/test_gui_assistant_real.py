@@ -1,6 +1,6 @@
 """The assistant panel on the real service, with the real packaged embedder and generator.
 
-The twin of tests/ui/test_gui_assistant.py (FakeNotesApi), reusing its helpers: ask in
+The twin of tests/ui/test_gui_assistant.py (FakeChartsideApi), reusing its helpers: ask in
 the panel, watch the words written counted while the answer view holds nothing of them,
 see the checked answer, list its sources, open a cited note, and see the answer counted on
 the diagnostics page.

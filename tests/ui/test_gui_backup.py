@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
@@ -67,7 +67,7 @@ def start_restore(
 
 # -- with the fake service --------------------------------------------------------------
 def test_backup_runs_off_the_gui_thread_with_progress_and_the_window_stays_live(
-    make_gui: MakeGui, fake_api: FakeNotesApi, qtbot: QtBot, tmp_path: Path
+    make_gui: MakeGui, fake_api: FakeChartsideApi, qtbot: QtBot, tmp_path: Path
 ) -> None:
     driver = unlocked_gui(make_gui, fake_api, FAKE_PASSPHRASE)
     dialog = open_backup(driver)
@@ -106,7 +106,7 @@ def test_backup_runs_off_the_gui_thread_with_progress_and_the_window_stays_live(
 
 
 def test_backup_errors_show_in_the_dialog_and_the_user_can_retry(
-    make_gui: MakeGui, fake_api: FakeNotesApi, tmp_path: Path
+    make_gui: MakeGui, fake_api: FakeChartsideApi, tmp_path: Path
 ) -> None:
     driver = unlocked_gui(make_gui, fake_api, FAKE_PASSPHRASE)
     dialog = open_backup(driver)
@@ -140,7 +140,7 @@ def test_backup_errors_show_in_the_dialog_and_the_user_can_retry(
 
 
 def test_locked_during_a_backup_goes_back_to_the_unlock_screen(
-    make_gui: MakeGui, fake_api: FakeNotesApi, tmp_path: Path
+    make_gui: MakeGui, fake_api: FakeChartsideApi, tmp_path: Path
 ) -> None:
     driver = unlocked_gui(make_gui, fake_api, FAKE_PASSPHRASE)
     dialog = open_backup(driver)
@@ -153,7 +153,7 @@ def test_locked_during_a_backup_goes_back_to_the_unlock_screen(
 
 
 def test_locking_closes_the_dialogs_and_forgets_the_passphrase(
-    make_gui: MakeGui, fake_api: FakeNotesApi, tmp_path: Path
+    make_gui: MakeGui, fake_api: FakeChartsideApi, tmp_path: Path
 ) -> None:
     driver = unlocked_gui(make_gui, fake_api, FAKE_PASSPHRASE)
     backup = open_backup(driver)
@@ -166,7 +166,7 @@ def test_locking_closes_the_dialogs_and_forgets_the_passphrase(
 
 
 def test_a_backup_running_at_lock_finishes_and_reappears_after_unlock(
-    make_gui: MakeGui, fake_api: FakeNotesApi, tmp_path: Path
+    make_gui: MakeGui, fake_api: FakeChartsideApi, tmp_path: Path
 ) -> None:
     passphrase = FAKE_PASSPHRASE
     driver = unlocked_gui(make_gui, fake_api, passphrase)
@@ -191,7 +191,7 @@ def test_a_backup_running_at_lock_finishes_and_reappears_after_unlock(
 
 
 def test_restore_refusals_and_success_message(
-    make_gui: MakeGui, fake_api: FakeNotesApi, tmp_path: Path
+    make_gui: MakeGui, fake_api: FakeChartsideApi, tmp_path: Path
 ) -> None:
     passphrase = FAKE_PASSPHRASE
     driver = unlocked_gui(make_gui, fake_api, passphrase)
@@ -222,7 +222,7 @@ def test_restore_refusals_and_success_message(
 
 
 def test_a_due_scheduled_backup_runs_unattended_once_per_due_time(
-    make_gui: MakeGui, fake_api: FakeNotesApi, tmp_path: Path
+    make_gui: MakeGui, fake_api: FakeChartsideApi, tmp_path: Path
 ) -> None:
     passphrase = FAKE_PASSPHRASE
     fake_api.backup_status_value = dataclasses.replace(
@@ -249,7 +249,7 @@ def test_a_due_scheduled_backup_runs_unattended_once_per_due_time(
 
 
 def test_nothing_is_offered_when_no_backup_is_due(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver = unlocked_gui(make_gui, fake_api, FAKE_PASSPHRASE)
     driver.wait_until(lambda: fake_api.called("backup_status") >= 1)

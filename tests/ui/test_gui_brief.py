@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QTextCursor
@@ -74,7 +74,7 @@ def selected_text(edit: QPlainTextEdit) -> str:
 
 
 @pytest.fixture
-def opened(make_gui: MakeGui, fake_api: FakeNotesApi) -> Iterator[tuple[GuiDriver, Seeded]]:
+def opened(make_gui: MakeGui, fake_api: FakeChartsideApi) -> Iterator[tuple[GuiDriver, Seeded]]:
     seeded = seed(fake_api)
     driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)
@@ -107,7 +107,7 @@ def click_citation(driver: GuiDriver, view: BriefView, line: int, citation: int)
 
 
 def test_the_brief_lists_each_line_read_off_the_gui_thread(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, _seeded = opened
     view = driver.window.brief_view
@@ -167,7 +167,7 @@ def test_a_citation_opens_the_note_at_its_line(opened: tuple[GuiDriver, Seeded])
 
 
 def test_no_lines_and_few_visits_are_said(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, seeded = opened
     view = driver.window.brief_view
@@ -208,7 +208,7 @@ def test_the_box_folds_and_gives_the_height_to_the_assistant(
 
 
 def test_a_brief_for_a_client_left_behind_never_shows(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, _seeded = opened
     other = seed(fake_api, "Other Client")
@@ -228,7 +228,7 @@ def test_a_brief_for_a_client_left_behind_never_shows(
 
 
 def test_a_failed_brief_is_said_in_the_box_not_the_banner(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, _seeded = opened
     window = driver.window
@@ -254,7 +254,7 @@ def test_lock_wipes_the_brief(opened: tuple[GuiDriver, Seeded]) -> None:
 
 
 def test_a_saved_session_reads_the_brief_again(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, _seeded = opened
     reads = fake_api.called("timeline.brief")
@@ -293,7 +293,7 @@ def private(path: Path) -> bool:
 
 
 def test_export_is_offered_only_for_a_brief_with_lines(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, seeded = opened
     view = driver.window.brief_view
@@ -313,7 +313,7 @@ def test_export_is_offered_only_for_a_brief_with_lines(
 
 def test_export_as_text_writes_the_summary_with_its_footnotes(
     opened: tuple[GuiDriver, Seeded],
-    fake_api: FakeNotesApi,
+    fake_api: FakeChartsideApi,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
@@ -370,7 +370,7 @@ def test_a_name_without_a_suffix_gets_the_chosen_filters(
 
 def test_a_refused_export_is_shown_and_writes_nothing(
     opened: tuple[GuiDriver, Seeded],
-    fake_api: FakeNotesApi,
+    fake_api: FakeChartsideApi,
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:

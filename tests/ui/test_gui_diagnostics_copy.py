@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication
@@ -25,7 +25,7 @@ PLANTED = "Patient disclosed zebra-violet nightmares"
 
 
 def test_copy_diagnostics_puts_versions_checks_and_metrics_on_the_clipboard(
-    make_gui: Callable[[ChartsideApi], GuiDriver], fake_api: FakeNotesApi
+    make_gui: Callable[[ChartsideApi], GuiDriver], fake_api: FakeChartsideApi
 ) -> None:
     cid = uuid.uuid4()
     fake_api.clients[cid] = Client(
@@ -89,7 +89,7 @@ def test_copy_diagnostics_on_the_real_service_holds_its_checks_and_no_note(
 def test_the_copy_keeps_the_checks_stable_names_in_the_hebrew_window(
     hebrew: None,  # noqa: F811
     make_gui: Callable[[ChartsideApi], GuiDriver],
-    fake_api: FakeNotesApi,
+    fake_api: FakeChartsideApi,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Support matches the copy against `chartside doctor`: the page speaks Hebrew, the

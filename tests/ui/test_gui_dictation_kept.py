@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from fake_api import FakeNotesApi
+from fake_api import FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import text
@@ -260,13 +260,13 @@ def test_a_kept_visit_is_saved_with_the_note(
     assert audio.samples[: len(said.samples)] == said.samples
 
 
-# -- the unsaved-changes dialog, on the in-memory FakeNotesApi ------------------------------
+# -- the unsaved-changes dialog, on the in-memory FakeChartsideApi ------------------------------
 
 
 @pytest.mark.parametrize("answer", [Unsaved.SAVE, Unsaved.DISCARD])
 def test_leaving_the_note_saves_its_held_take_with_it_or_drops_it(
     make_gui: MakeGui,
-    fake_api: FakeNotesApi,
+    fake_api: FakeChartsideApi,
     monkeypatch: pytest.MonkeyPatch,
     answer: Unsaved,
 ) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMessageBox
@@ -50,7 +50,7 @@ PASSAGE = "…chronic lower back pain since 2019, worse when lifting."
 
 
 @pytest.fixture
-def opened(make_gui: MakeGui, fake_api: FakeNotesApi) -> Iterator[tuple[GuiDriver, UUID]]:
+def opened(make_gui: MakeGui, fake_api: FakeChartsideApi) -> Iterator[tuple[GuiDriver, UUID]]:
     client = Client(uuid.uuid4(), ClientData(full_name="Dana Levi"), dt.datetime.now())
     fake_api.clients[client.id] = client
     driver = make_gui(fake_api)
@@ -60,7 +60,7 @@ def opened(make_gui: MakeGui, fake_api: FakeNotesApi) -> Iterator[tuple[GuiDrive
     yield driver, client.id
 
 
-def _letter(fake: FakeNotesApi, client: UUID) -> UUID:
+def _letter(fake: FakeChartsideApi, client: UUID) -> UUID:
     return fake.documents.add(
         client, "Referral from Dr Katz", ["\n".join(LETTER)], pdf=make.text_pdf([LETTER])
     )
@@ -84,7 +84,11 @@ def _open_documents(driver: GuiDriver) -> DocumentsDialog:
     ids=["not-a-document", "password", "no-pages"],
 )
 def test_a_file_core_refuses_is_refused_in_place_and_nothing_is_stored(
-    opened: tuple[GuiDriver, UUID], fake_api: FakeNotesApi, tmp_path: Path, data: bytes, reason: str
+    opened: tuple[GuiDriver, UUID],
+    fake_api: FakeChartsideApi,
+    tmp_path: Path,
+    data: bytes,
+    reason: str,
 ) -> None:
     driver, client = opened
     bad = tmp_path / "letter.pdf"
@@ -105,7 +109,7 @@ def test_a_file_core_refuses_is_refused_in_place_and_nothing_is_stored(
 
 
 def test_the_clients_documents_are_listed_opened_and_deleted_after_a_question(
-    opened: tuple[GuiDriver, UUID], fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+    opened: tuple[GuiDriver, UUID], fake_api: FakeChartsideApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     driver, client = opened
     doc = _letter(fake_api, client)
@@ -144,7 +148,7 @@ def test_the_clients_documents_are_listed_opened_and_deleted_after_a_question(
 
 
 def test_reading_shows_its_pages_in_the_status_bar_and_stops(
-    opened: tuple[GuiDriver, UUID], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, UUID], fake_api: FakeChartsideApi
 ) -> None:
     driver, _client = opened
     progress = driver.controller.read_progress
@@ -175,7 +179,7 @@ def _document_source(client: UUID, doc: UUID) -> AskSource:
 
 
 def test_a_document_citation_names_its_page_and_opens_it_highlighted(
-    opened: tuple[GuiDriver, UUID], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, UUID], fake_api: FakeChartsideApi
 ) -> None:
     driver, client = opened
     doc = _letter(fake_api, client)
@@ -205,7 +209,7 @@ def test_a_document_citation_names_its_page_and_opens_it_highlighted(
 # -- screenshots ----------------------------------------------------------------------------
 
 
-def _shoot(driver: GuiDriver, fake: FakeNotesApi, client: UUID, name: str, out: Path) -> None:
+def _shoot(driver: GuiDriver, fake: FakeChartsideApi, client: UUID, name: str, out: Path) -> None:
     """The documents window as a citation opens it, at the size it takes on 1366×768."""
     doc = _letter(fake, client)
     fake.documents.add(client, "Lab panel", ["Potassium 4.2"], read=False)
@@ -232,7 +236,7 @@ def _out(tmp_path: Path) -> Path:
 
 
 def test_english_screenshot(
-    opened: tuple[GuiDriver, UUID], fake_api: FakeNotesApi, tmp_path: Path
+    opened: tuple[GuiDriver, UUID], fake_api: FakeChartsideApi, tmp_path: Path
 ) -> None:
     driver, client = opened
     _shoot(driver, fake_api, client, "en", _out(tmp_path))
@@ -240,7 +244,7 @@ def test_english_screenshot(
 
 @pytest.mark.usefixtures("hebrew")
 def test_hebrew_screenshot(
-    opened: tuple[GuiDriver, UUID], fake_api: FakeNotesApi, tmp_path: Path
+    opened: tuple[GuiDriver, UUID], fake_api: FakeChartsideApi, tmp_path: Path
 ) -> None:
     driver, client = opened
     _shoot(driver, fake_api, client, "he", _out(tmp_path))

@@ -1,4 +1,4 @@
-"""Issue 14, "notes are never lost", against the in-memory FakeNotesApi: unsaved edits go to
+"""Issue 14, "notes are never lost", against the in-memory FakeChartsideApi: unsaved edits go to
 a draft (autosave, lock, auto-lock, shutdown) and are offered back after unlock; the
 unsaved-changes dialog saves, discards or cancels, and cancel leaves the list and the
 editor showing the same session; unsaved changes are marked. The real service and a
@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -34,7 +34,7 @@ TYPED = "Reports the new inhaler helps at night."
 OLD, NEW = dt.datetime(2024, 3, 2, 10, 0), dt.datetime(2024, 4, 6, 9, 0)
 
 
-def _seed(api: FakeNotesApi) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+def _seed(api: FakeChartsideApi) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
     cid, old, new = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     now = dt.datetime.now()
     api.clients[cid] = Client(cid, ClientData(full_name="Dana Levi"), now)
@@ -43,7 +43,7 @@ def _seed(api: FakeNotesApi) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
     return cid, old, new
 
 
-def _open(make_gui: MakeGui, api: FakeNotesApi) -> tuple[GuiDriver, uuid.UUID, uuid.UUID]:
+def _open(make_gui: MakeGui, api: FakeChartsideApi) -> tuple[GuiDriver, uuid.UUID, uuid.UUID]:
     cid, old, new = _seed(api)
     driver = make_gui(api)
     driver.unlock(FAKE_PASSPHRASE)
@@ -77,7 +77,7 @@ def _click_row(driver: GuiDriver, session_id: uuid.UUID) -> None:
 
 
 def test_cancel_leaves_the_list_and_the_editor_on_the_same_session(
-    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+    make_gui: MakeGui, fake_api: FakeChartsideApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     driver, old, new = _open(make_gui, fake_api)
     window = driver.window
@@ -93,7 +93,7 @@ def test_cancel_leaves_the_list_and_the_editor_on_the_same_session(
 
 
 def test_save_in_the_dialog_saves_then_moves_on(
-    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+    make_gui: MakeGui, fake_api: FakeChartsideApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     driver, old, new = _open(make_gui, fake_api)
     window = driver.window
@@ -108,7 +108,7 @@ def test_save_in_the_dialog_saves_then_moves_on(
 
 
 def test_discard_in_the_dialog_forgets_the_edits_and_their_draft(
-    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+    make_gui: MakeGui, fake_api: FakeChartsideApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     driver, old, new = _open(make_gui, fake_api)
     window = driver.window
@@ -133,7 +133,7 @@ def test_discard_in_the_dialog_forgets_the_edits_and_their_draft(
 )
 def test_the_dialog_offers_save_discard_and_cancel(
     make_gui: MakeGui,
-    fake_api: FakeNotesApi,
+    fake_api: FakeChartsideApi,
     monkeypatch: pytest.MonkeyPatch,
     pressed: QMessageBox.StandardButton,
     answer: Unsaved,
@@ -152,7 +152,7 @@ def test_the_dialog_offers_save_discard_and_cancel(
 
 
 def test_unsaved_changes_are_marked_in_the_title_and_on_the_session(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver, old, _ = _open(make_gui, fake_api)
     window = driver.window
@@ -170,7 +170,7 @@ def test_unsaved_changes_are_marked_in_the_title_and_on_the_session(
 
 
 def test_edits_are_autosaved_as_a_draft_after_a_pause(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver, old, _ = _open(make_gui, fake_api)
     window = driver.window
@@ -185,7 +185,7 @@ def test_edits_are_autosaved_as_a_draft_after_a_pause(
 
 
 def test_auto_lock_keeps_the_edit_and_unlock_offers_it_back(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver, old, _ = _open(make_gui, fake_api)
     window = driver.window
@@ -212,7 +212,7 @@ def test_auto_lock_keeps_the_edit_and_unlock_offers_it_back(
 
 
 def test_a_new_clients_draft_comes_back_as_a_new_client(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)
@@ -229,7 +229,9 @@ def test_a_new_clients_draft_comes_back_as_a_new_client(
     assert editor.medical_history.toPlainText() == "history so far"
 
 
-def test_discarding_the_offer_forgets_the_drafts(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+def test_discarding_the_offer_forgets_the_drafts(
+    make_gui: MakeGui, fake_api: FakeChartsideApi
+) -> None:
     driver, _, _ = _open(make_gui, fake_api)
     driver.window.session_editor.subjective.setPlainText(TYPED)
     driver.lock()
@@ -240,7 +242,7 @@ def test_discarding_the_offer_forgets_the_drafts(make_gui: MakeGui, fake_api: Fa
     assert not driver.window.dirty
 
 
-def test_shutdown_keeps_the_edit_as_a_draft(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+def test_shutdown_keeps_the_edit_as_a_draft(make_gui: MakeGui, fake_api: FakeChartsideApi) -> None:
     driver, old, _ = _open(make_gui, fake_api)
     driver.window.session_editor.plan.setPlainText("plan typed just before logout")
     driver.controller.shutdown(close_api=False)
@@ -249,7 +251,7 @@ def test_shutdown_keeps_the_edit_as_a_draft(make_gui: MakeGui, fake_api: FakeNot
 
 
 def test_a_failed_save_leaves_the_edits_in_the_draft(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver, old, _ = _open(make_gui, fake_api)
     window = driver.window
@@ -266,7 +268,7 @@ def test_a_failed_save_leaves_the_edits_in_the_draft(
 
 
 def test_closing_with_save_saves_and_leaves_no_draft_behind(
-    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+    make_gui: MakeGui, fake_api: FakeChartsideApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     driver, old, _ = _open(make_gui, fake_api)
     window = driver.window
@@ -279,7 +281,7 @@ def test_closing_with_save_saves_and_leaves_no_draft_behind(
 
 
 def test_cancel_on_the_client_list_keeps_list_and_form_together(
-    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+    make_gui: MakeGui, fake_api: FakeChartsideApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cid, _, _ = _seed(fake_api)
     other = uuid.uuid4()
@@ -305,14 +307,14 @@ def _bar_text(driver: GuiDriver) -> str:
     return strip_isolates(driver.window.draft_bar.label.text())
 
 
-def _kept_at(fake_api: FakeNotesApi, kind: str) -> str:
+def _kept_at(fake_api: FakeChartsideApi, kind: str) -> str:
     saved_at = fake_api.draft_store[kind].saved_at
     assert saved_at is not None
     return f"{saved_at:%H:%M}"  # the fake keeps local time, as the bar shows it
 
 
 def test_the_bar_names_the_client_the_session_and_the_fields_and_when(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver, _old, _ = _open(make_gui, fake_api)
     editor = driver.window.session_editor
@@ -328,7 +330,7 @@ def test_the_bar_names_the_client_the_session_and_the_fields_and_when(
 
 
 def test_the_bar_names_a_client_whose_details_were_kept_and_a_new_client(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     cid, _, _ = _seed(fake_api)
     driver = make_gui(fake_api)
@@ -377,7 +379,7 @@ def test_only_the_fields_that_differ_from_the_saved_record_are_named() -> None:
 
 
 @pytest.mark.usefixtures("hebrew")
-def test_the_bar_speaks_hebrew(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+def test_the_bar_speaks_hebrew(make_gui: MakeGui, fake_api: FakeChartsideApi) -> None:
     driver, _old, _ = _open(make_gui, fake_api)
     driver.window.session_editor.plan.setPlainText("מנוחה")
     driver.lock()
@@ -390,7 +392,7 @@ def test_the_bar_speaks_hebrew(make_gui: MakeGui, fake_api: FakeNotesApi) -> Non
 
 
 def test_the_title_names_the_client_and_marks_unsaved_changes(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver, _old, _ = _open(make_gui, fake_api)
     window = driver.window

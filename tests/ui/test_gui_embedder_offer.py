@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 
 from core.api import ChartsideApi
@@ -28,7 +28,7 @@ def _offer(driver: GuiDriver) -> EmbedderOfferDialog:
 
 
 def test_one_click_switches_with_the_reason_shown(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     fake_api.advice = ADVICE
     driver = make_gui(fake_api)
@@ -46,7 +46,7 @@ def test_one_click_switches_with_the_reason_shown(
 
 
 def test_not_now_is_told_to_the_service_and_nothing_shows_without_advice(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     fake_api.advice = ADVICE
     driver = make_gui(fake_api)

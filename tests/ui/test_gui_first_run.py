@@ -9,7 +9,7 @@ from collections.abc import Callable
 import keyring
 import keyring.core
 import pytest
-from fake_api import FAKE_PASSPHRASE, FAKE_RECOVERY_KEY, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FAKE_RECOVERY_KEY, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -107,7 +107,7 @@ def test_first_run_needs_the_key_typed_back_and_the_key_shown_unlocks(
 
 
 def test_not_now_leaves_the_keyring_off(make_gui: MakeGui) -> None:
-    api = FakeNotesApi(FAKE_PASSPHRASE, initialised=False)
+    api = FakeChartsideApi(FAKE_PASSPHRASE, initialised=False)
     driver = make_gui(api)
     recovery = _create(driver, FAKE_PASSPHRASE)
     assert recovery.key_field.text() == FAKE_RECOVERY_KEY
@@ -121,7 +121,7 @@ def test_not_now_leaves_the_keyring_off(make_gui: MakeGui) -> None:
 
 
 def test_a_policy_without_the_keyring_offers_none(make_gui: MakeGui) -> None:
-    api = FakeNotesApi(FAKE_PASSPHRASE, initialised=False)
+    api = FakeChartsideApi(FAKE_PASSPHRASE, initialised=False)
     api.settings = Settings(data_dir=api.settings.data_dir, security={"keyring_allowed": False})
     driver = make_gui(api)
     recovery = _create(driver, FAKE_PASSPHRASE)
@@ -142,7 +142,7 @@ def test_the_group_asked_for_is_the_one_checked(qtbot: QtBot) -> None:
 
 
 def test_a_keyring_that_cannot_be_used_is_explained_and_skippable(make_gui: MakeGui) -> None:
-    api = FakeNotesApi(FAKE_PASSPHRASE, initialised=False)
+    api = FakeChartsideApi(FAKE_PASSPHRASE, initialised=False)
     api.fail_next["enable_keyring"] = KeyringUnavailable("No secure OS keyring was found.")
     driver = make_gui(api)
     recovery = _create(driver, FAKE_PASSPHRASE)

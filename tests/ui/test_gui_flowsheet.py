@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
@@ -49,7 +49,7 @@ def selected_text(edit: QPlainTextEdit) -> str:
 
 
 @pytest.fixture
-def opened(make_gui: MakeGui, fake_api: FakeNotesApi) -> Iterator[tuple[GuiDriver, Seeded]]:
+def opened(make_gui: MakeGui, fake_api: FakeChartsideApi) -> Iterator[tuple[GuiDriver, Seeded]]:
     seeded = seed(fake_api)
     driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)
@@ -170,7 +170,7 @@ def test_flagged_values_are_a_row_of_their_own_never_a_reading() -> None:
 
 
 def test_the_table_shows_each_measure_per_visit_read_off_the_gui_thread(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, _seeded = opened
     dialog = open_flowsheet(driver)
@@ -274,7 +274,7 @@ FLAGGED_NOTE = "BP 1280/82 (typo?), recheck 128/82.\nWeight 90 kg."
 FLAGGED_DAY = dt.datetime(2024, 12, 1, 11, 0)
 
 
-def _with_a_flag(fake_api: FakeNotesApi, seeded: Seeded) -> TimelineFact:
+def _with_a_flag(fake_api: FakeChartsideApi, seeded: Seeded) -> TimelineFact:
     """A visit whose note holds an unbelievable blood pressure, flagged as the extractor
     flags it, beside a believable recheck and a weight."""
     session = Session(
@@ -303,7 +303,7 @@ def _with_a_flag(fake_api: FakeNotesApi, seeded: Seeded) -> TimelineFact:
 
 
 def test_a_flagged_value_is_shown_in_the_table_marked_and_opens_its_note(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seeded = seed(fake_api)
     flag = _with_a_flag(fake_api, seeded)
@@ -342,7 +342,7 @@ def test_a_flagged_value_is_shown_in_the_table_marked_and_opens_its_note(
 
 
 @pytest.mark.usefixtures("hebrew")
-def test_a_flagged_value_in_hebrew(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+def test_a_flagged_value_in_hebrew(make_gui: MakeGui, fake_api: FakeChartsideApi) -> None:
     seeded = seed(fake_api)
     _with_a_flag(fake_api, seeded)
     driver = make_gui(fake_api)
@@ -388,7 +388,7 @@ def test_medication_bars_span_start_to_stop(opened: tuple[GuiDriver, Seeded]) ->
 
 
 def test_a_drug_still_taken_runs_to_the_last_session_even_one_without_facts(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seeded = seed(fake_api)
     later = dt.datetime(2025, 1, 10, 9, 0)
@@ -404,7 +404,7 @@ def test_a_drug_still_taken_runs_to_the_last_session_even_one_without_facts(
 
 
 def test_the_flowsheet_follows_the_client_and_is_wiped_on_lock(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, _seeded = opened
     other = seed(fake_api, "Other Client")
@@ -427,7 +427,7 @@ def test_the_flowsheet_follows_the_client_and_is_wiped_on_lock(
 
 
 def test_a_failed_read_is_said_in_the_dialog(
-    opened: tuple[GuiDriver, Seeded], fake_api: FakeNotesApi
+    opened: tuple[GuiDriver, Seeded], fake_api: FakeChartsideApi
 ) -> None:
     driver, _seeded = opened
     fake_api.fail_next["timeline.facts"] = DatabaseError("database unavailable")

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pytest
 from a11y import clashes, literal_ampersands, menu_mnemonics, tour, window_mnemonics
-from fake_api import FAKE_PASSPHRASE, FakeModelsApi, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi, FakeModelsApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -263,7 +263,7 @@ DIALOGS: dict[str, Callable[[GuiDriver], QWidget | None]] = {
 
 @pytest.mark.parametrize("name", list(DIALOGS))
 def test_shortcuts_work_right_after_a_dialog_closes(
-    make_gui: Callable[..., GuiDriver], fake_api: FakeNotesApi, qtbot: QtBot, name: str
+    make_gui: Callable[..., GuiDriver], fake_api: FakeChartsideApi, qtbot: QtBot, name: str
 ) -> None:
     """The issue's walk: the question box has the focus, a dialog opens and closes, and
     Ctrl+F goes to the search, not into the question box."""

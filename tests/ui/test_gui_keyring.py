@@ -8,7 +8,7 @@ from collections.abc import Callable
 import keyring
 import keyring.core
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtWidgets import QPushButton
 
@@ -56,7 +56,7 @@ def test_the_window_unlocks_from_the_keyring_once_the_passphrase_is_off(
 
 
 def test_no_keyring_button_when_the_keyring_is_not_set_up(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver = make_gui(fake_api)
     driver.wait_dialog(Mode.UNLOCK)

@@ -1,4 +1,4 @@
-"""Note search and index progress, against the in-memory FakeNotesApi.
+"""Note search and index progress, against the in-memory FakeChartsideApi.
 
 `search_notes` and `open_hit` drive the panel the way a user does and only wait on the
 task runner, so a test against the real service (tests/ui/test_gui_search_real.py) can
@@ -17,7 +17,7 @@ from pathlib import Path
 from uuid import UUID
 
 import pytest
-from fake_api import FAKE_MODEL_ID, FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_MODEL_ID, FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo
@@ -96,7 +96,7 @@ class Seed:
     older_session: UUID
 
 
-def _seed(api: FakeNotesApi) -> Seed:
+def _seed(api: FakeChartsideApi) -> Seed:
     now = dt.datetime.now()
     a, b = uuid.uuid4(), uuid.uuid4()
     api.clients = {
@@ -117,7 +117,7 @@ def _seed(api: FakeNotesApi) -> Seed:
     return Seed(a, b, recent.id, older.id)
 
 
-def _open_client(make_gui: MakeGui, api: FakeNotesApi, client_id: UUID) -> GuiDriver:
+def _open_client(make_gui: MakeGui, api: FakeChartsideApi, client_id: UUID) -> GuiDriver:
     driver = make_gui(api)
     driver.unlock(FAKE_PASSPHRASE)
     driver.open_client(client_id)
@@ -125,7 +125,7 @@ def _open_client(make_gui: MakeGui, api: FakeNotesApi, client_id: UUID) -> GuiDr
 
 
 def test_search_lists_the_current_clients_matches_off_the_gui_thread(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -153,7 +153,7 @@ def test_search_lists_the_current_clients_matches_off_the_gui_thread(
 
 
 def test_an_incomplete_index_is_noted_beside_the_results(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     fake_api.index_ready = 2
@@ -165,7 +165,7 @@ def test_an_incomplete_index_is_noted_beside_the_results(
 
 
 def test_activating_a_session_hit_opens_it_with_the_match_selected(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -187,7 +187,7 @@ def test_activating_a_session_hit_opens_it_with_the_match_selected(
 
 
 def test_activating_a_client_hit_focuses_the_medical_history(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -203,7 +203,7 @@ def test_activating_a_client_hit_focuses_the_medical_history(
 
 
 def test_a_hit_elsewhere_keeps_unsaved_edits_unless_discarded(
-    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+    make_gui: MakeGui, fake_api: FakeChartsideApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -223,7 +223,7 @@ def test_a_hit_elsewhere_keeps_unsaved_edits_unless_discarded(
 
 
 def test_search_stays_off_the_gui_thread_while_the_gui_keeps_ticking(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -248,7 +248,7 @@ def test_search_stays_off_the_gui_thread_while_the_gui_keeps_ticking(
 
 
 def test_results_for_a_client_the_user_left_are_dropped(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -267,7 +267,7 @@ def test_results_for_a_client_the_user_left_are_dropped(
     assert panel.query.text() == ""
 
 
-def test_lock_wipes_the_search_results(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+def test_lock_wipes_the_search_results(make_gui: MakeGui, fake_api: FakeChartsideApi) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
     panel = search_notes(driver, "inhaler")
@@ -278,7 +278,7 @@ def test_lock_wipes_the_search_results(make_gui: MakeGui, fake_api: FakeNotesApi
 
 
 def test_index_progress_from_a_background_thread_shows_and_hides(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     _seed(fake_api)
     fake_api.index_ready = 3  # the snapshot taken at unlock
@@ -310,7 +310,7 @@ def test_index_progress_from_a_background_thread_shows_and_hides(
 
 
 def test_the_bar_stays_hidden_when_the_service_cannot_report_progress(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     fake_api.fail_next["watch_index"] = RuntimeError("no embedder")
     driver = make_gui(fake_api)
@@ -342,7 +342,7 @@ def test_focus_field_selects_by_qt_positions_past_an_emoji(qtbot: QtBot) -> None
 
 
 def test_a_failed_search_goes_to_the_error_banner(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -366,7 +366,7 @@ LIPIDS_EN = FILLER_EN * 3 + "Lipids: LDL cholesterol 105.1 mg/dL, HDL 63.3 mg/dL
 KNEE_HE = FILLER_HE * 3 + "דופק 70.7 /min. והכאב בברך השמאלית פחת מאוד. " + FILLER_HE
 
 
-def _many(api: FakeNotesApi, notes: str, visits: int = 12) -> UUID:
+def _many(api: FakeChartsideApi, notes: str, visits: int = 12) -> UUID:
     """A client with `visits` sessions whose Objective is `notes`."""
     now = dt.datetime.now()
     client = uuid.uuid4()
@@ -415,7 +415,7 @@ def _rows_in_view(panel: SearchPanel) -> int:
 
 
 def test_one_click_opens_a_result_and_a_double_click_opens_it_once(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -445,7 +445,7 @@ def test_one_click_opens_a_result_and_a_double_click_opens_it_once(
 
 
 def test_the_keyboard_moves_through_the_results_and_enter_opens_one(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     seed = _seed(fake_api)
     driver = _open_client(make_gui, fake_api, seed.client)
@@ -474,7 +474,7 @@ def test_the_keyboard_moves_through_the_results_and_enter_opens_one(
 
 @pytest.mark.parametrize("language", ["en", "he"])
 def test_every_row_shows_the_words_searched_for_or_says_it_has_none(
-    make_gui: MakeGui, fake_api: FakeNotesApi, request: pytest.FixtureRequest, language: str
+    make_gui: MakeGui, fake_api: FakeChartsideApi, request: pytest.FixtureRequest, language: str
 ) -> None:
     """Issue 28: a row without the word searched for, and Hebrew rows cut at their start
     ("…: 105.1 mg/dL", no "LDL"). In both windows, with English and Hebrew notes, the
@@ -538,7 +538,7 @@ def system_font(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[
 @pytest.mark.parametrize("language", ["en", "he"])
 def test_eight_rows_show_at_1366_by_768_with_a_session_open(
     make_gui: MakeGui,
-    fake_api: FakeNotesApi,
+    fake_api: FakeChartsideApi,
     request: pytest.FixtureRequest,
     language: str,
     system_font: str,

@@ -1,6 +1,6 @@
 """Note search and index progress on the real service, with the real packaged embedder.
 
-The twin of tests/ui/test_gui_search.py (which runs against FakeNotesApi), reusing its
+The twin of tests/ui/test_gui_search.py (which runs against FakeChartsideApi), reusing its
 helpers. Nothing here calls `index_now`: the background indexer that the GUI starts with
 `watch_index` at unlock does all the embedding, woken again by a save's NOTIFY.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -24,7 +24,7 @@ def _open_dialogs() -> list[QDialog]:
 
 
 def test_locking_closes_every_screen_once_and_unlocking_starts_them_again(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver = make_gui(fake_api)
     session = driver.controller.session
@@ -53,7 +53,7 @@ def test_locking_closes_every_screen_once_and_unlocking_starts_them_again(
 
 
 def test_the_status_bar_says_when_the_database_server_is_away(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)

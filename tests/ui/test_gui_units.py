@@ -1,4 +1,4 @@
-"""UI logic against the in-memory FakeNotesApi: unlock retries, first-run passphrase rules,
+"""UI logic against the in-memory FakeChartsideApi: unlock retries, first-run passphrase rules,
 search, validation display, unsaved-changes guard, locking. The real service is exercised
 by test_gui_e2e.py."""
 
@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FAKE_RECOVERY_KEY, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FAKE_RECOVERY_KEY, FakeChartsideApi
 from gui_driver import GuiDriver, run_full_workflow
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
@@ -30,13 +30,13 @@ from ui.shell.main_window import MainWindow
 MakeGui = Callable[[ChartsideApi], GuiDriver]
 
 
-def _unlocked(make_gui: MakeGui, api: FakeNotesApi) -> GuiDriver:
+def _unlocked(make_gui: MakeGui, api: FakeChartsideApi) -> GuiDriver:
     driver = make_gui(api)
     driver.unlock(FAKE_PASSPHRASE)
     return driver
 
 
-def test_full_workflow_on_the_fake(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+def test_full_workflow_on_the_fake(make_gui: MakeGui, fake_api: FakeChartsideApi) -> None:
     run_full_workflow(make_gui(fake_api), FAKE_PASSPHRASE, "fake", [])
     gui_thread = threading.get_ident()
     # Every service call, from the first probe to the last load, ran on the worker.
@@ -45,7 +45,7 @@ def test_full_workflow_on_the_fake(make_gui: MakeGui, fake_api: FakeNotesApi) ->
 
 
 def test_wrong_passphrase_is_shown_inline_and_retry_unlocks(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver = make_gui(fake_api)
     dialog = driver.wait_dialog(Mode.UNLOCK)
@@ -62,7 +62,7 @@ def test_wrong_passphrase_is_shown_inline_and_retry_unlocks(
 
 
 def test_first_run_asks_for_a_new_passphrase_with_rules(make_gui: MakeGui, qtbot: QtBot) -> None:
-    api = FakeNotesApi(initialised=False)
+    api = FakeChartsideApi(initialised=False)
     api.gate = threading.Event()
     driver = make_gui(api)
     dialog = driver.wait_dialog(Mode.CREATE)
@@ -98,7 +98,7 @@ def test_first_run_asks_for_a_new_passphrase_with_rules(make_gui: MakeGui, qtbot
 
 
 def test_unlock_screen_reports_an_unreachable_database_and_retries(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     fake_api.fail_next["is_initialised"] = DatabaseError("The database did not start.")
     driver = make_gui(fake_api)
@@ -109,7 +109,7 @@ def test_unlock_screen_reports_an_unreachable_database_and_retries(
     driver.wait_dialog(Mode.UNLOCK)
 
 
-def test_search_lists_only_matching_clients(make_gui: MakeGui, fake_api: FakeNotesApi) -> None:
+def test_search_lists_only_matching_clients(make_gui: MakeGui, fake_api: FakeChartsideApi) -> None:
     for name in ("Dana Levi", "Daniel Cohen", "Noa Mizrahi", "דנה כהן"):
         fake_api.clients[uuid.uuid4()] = _client(name)
     driver = _unlocked(make_gui, fake_api)
@@ -126,7 +126,7 @@ def test_search_lists_only_matching_clients(make_gui: MakeGui, fake_api: FakeNot
 
 
 def test_empty_name_is_rejected_locally_and_names_the_field(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver = _unlocked(make_gui, fake_api)
     window = driver.window
@@ -150,7 +150,7 @@ def test_empty_name_is_rejected_locally_and_names_the_field(
 
 
 def test_a_validation_error_from_the_service_is_shown_with_its_field(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     driver = _unlocked(make_gui, fake_api)
     window = driver.window
@@ -170,7 +170,7 @@ def test_a_validation_error_from_the_service_is_shown_with_its_field(
 
 
 def test_unsaved_changes_are_not_dropped_silently(
-    make_gui: MakeGui, fake_api: FakeNotesApi, monkeypatch: pytest.MonkeyPatch
+    make_gui: MakeGui, fake_api: FakeChartsideApi, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a, b = uuid.uuid4(), uuid.uuid4()
     fake_api.clients = {a: _client("Alpha", a), b: _client("Beta", b)}
@@ -198,7 +198,7 @@ def test_unsaved_changes_are_not_dropped_silently(
 
 
 def test_lock_wipes_the_screen_and_returns_to_the_unlock_dialog(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     a = uuid.uuid4()
     fake_api.clients = {a: _client("Alpha", a)}
@@ -214,7 +214,7 @@ def test_lock_wipes_the_screen_and_returns_to_the_unlock_dialog(
 
 
 def test_a_locked_service_sends_the_user_back_to_the_unlock_screen(
-    make_gui: MakeGui, fake_api: FakeNotesApi
+    make_gui: MakeGui, fake_api: FakeChartsideApi
 ) -> None:
     a = uuid.uuid4()
     fake_api.clients = {a: _client("Alpha", a)}
@@ -228,7 +228,7 @@ def test_a_locked_service_sends_the_user_back_to_the_unlock_screen(
 
 
 def test_run_gui_quits_when_the_unlock_dialog_is_closed_and_closes_the_service(
-    qtbot: QtBot, fake_api: FakeNotesApi
+    qtbot: QtBot, fake_api: FakeChartsideApi
 ) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)

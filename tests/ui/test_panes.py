@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from fake_api import FAKE_PASSPHRASE, FakeNotesApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from pytestqt.qtbot import QtBot
 
 from core.domain import ClientData, SessionData
@@ -24,7 +24,7 @@ class Gate:
     """A `SaveGate` with no unsaved-changes dialog: leaving is always allowed (and counted),
     and a save goes straight to the runner."""
 
-    def __init__(self, api: FakeNotesApi, runner: TaskRunner) -> None:
+    def __init__(self, api: FakeChartsideApi, runner: TaskRunner) -> None:
         self.api, self.runner = api, runner
         self.asked = 0
         self.client_id: Any = None
@@ -58,14 +58,14 @@ def runner() -> Iterator[TaskRunner]:
 
 
 @pytest.fixture
-def api() -> FakeNotesApi:
-    api = FakeNotesApi(FAKE_PASSPHRASE)
+def api() -> FakeChartsideApi:
+    api = FakeChartsideApi(FAKE_PASSPHRASE)
     api.unlock(FAKE_PASSPHRASE)
     return api
 
 
 def test_the_session_pane_opens_and_saves_sessions_on_its_own(
-    qtbot: QtBot, api: FakeNotesApi, runner: TaskRunner
+    qtbot: QtBot, api: FakeChartsideApi, runner: TaskRunner
 ) -> None:
     client = api.notes.create_client(ClientData(full_name="Pia Pane"))
     first = api.notes.create_session(
@@ -103,7 +103,7 @@ def test_the_session_pane_opens_and_saves_sessions_on_its_own(
 
 
 def test_the_client_pane_finds_opens_and_saves_clients_and_drives_the_sessions(
-    qtbot: QtBot, api: FakeNotesApi, runner: TaskRunner
+    qtbot: QtBot, api: FakeChartsideApi, runner: TaskRunner
 ) -> None:
     ada = api.notes.create_client(ClientData(full_name="Ada Pane"))
     api.notes.create_client(ClientData(full_name="Ben Pane"))

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from fake_api import FakeNotesApi
+from fake_api import FakeChartsideApi
 
 from core.domain import Client, ClientData, Session, SessionData
 from core.timeline.types import Brief, BriefLine, Fact, Kind, TimelineFact
@@ -49,7 +49,7 @@ class Seeded:
         return found[n]
 
 
-def seed(api: FakeNotesApi, name: str = "Dana Levi") -> Seeded:
+def seed(api: FakeChartsideApi, name: str = "Dana Levi") -> Seeded:
     now = dt.datetime.now()
     client = Client(uuid.uuid4(), ClientData(full_name=name, medical_history=HISTORY), now)
     api.clients[client.id] = client
@@ -132,7 +132,7 @@ def _changed(
     return BriefLine("changed", params, facts)
 
 
-def _adder(api: FakeNotesApi, seeded: Seeded) -> Callable[..., None]:
+def _adder(api: FakeChartsideApi, seeded: Seeded) -> Callable[..., None]:
     def add(
         when: dt.datetime | None,
         field_name: str,
