@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from core.errors import ConfigError, PolicyForbids
 from core.messages import Message
+from core.model_info import GENERATOR_SETTING
 from core.settings import Settings, locked_keys, source_of
 
-KEY = "models.default_generator"
+KEY = GENERATOR_SETTING
 
 
 def _why_locked() -> Message | None:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from core.messages import Message
 
 KINDS = ("embedder", "generator", "speech")  # speech: dictation's recogniser (issue 29)
+# The setting that, set in the system policy, fixes the generator (`ModelsApi.generator_locked`).
+GENERATOR_SETTING = "models.default_generator"
 
 
 @dataclass(frozen=True)

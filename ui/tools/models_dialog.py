@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from core.api import ChartsideApi, ModelsApi
 from core.domain import AssistantStatus
 from core.errors import Cancelled, Locked
-from core.model_info import ModelInfo
+from core.model_info import GENERATOR_SETTING, ModelInfo
 from core.progress import CancelToken
 from core.retrieval.types import IndexStatus
 from ui.kit.bidi import isolate, ltr
@@ -50,7 +50,6 @@ from ui.tools.task_dialog import PROGRESS_STEPS, ProgressRelay
 from ui.tools.tool_dialog import ToolDialogAction
 
 INDEX_POLL_MS = 1000
-GENERATOR_KEY = "models.default_generator"  # a policy that sets it fixes the generator
 COLUMNS = ("kind", "name", "size", "ram", "in_use", "check")
 
 
@@ -472,7 +471,7 @@ class ModelsDialog(QDialog):
                     self.tr(
                         "The system policy sets the generator ({key}); "
                         "ask the administrator to change it."
-                    ).format(key=ltr(GENERATOR_KEY))
+                    ).format(key=ltr(GENERATOR_SETTING))
                 )
             lines += [isolate(w) for w in info.warnings]
             self.detail.setText("\n".join(lines))
