@@ -23,6 +23,10 @@ _E = rf"(?![\w{HEB}])"
 _TALKED_BEFORE = re.compile(
     rf"{_W}(?:offered|offer|discussed|discuss|discussion (?:of|about|re)|consider|considered|"
     r"considering|may need|might need|may require|may benefit from|could try|could consider|"
+    # A change that may come, or a start the patient asks for, is no order yet.
+    r"may increase|may decrease|may reduce|may add|may start|may stop|may switch|may try|"
+    r"wants to start|wants to try|would like to start|would like to try|asks to start|"
+    r"asking to start|מבקש להתחיל|מבקשת להתחיל|רוצה להתחיל|מעוניין להתחיל|מעוניינת להתחיל|"
     r"options? (?:include|of|are)|thinking about|think about|if|unless|"
     r"מסרב ל?|מסרבת ל?|סרבן ל?|הוסבר על|הוסבר ל|הוסברה|שוחח על|שוחחנו על|"
     r"לשקול|שקול|נשקול|יש לשקול|ייתכן|אולי|אם|במידה ו|במידה ש|הוצע|הוצעה|הוצעו|הצעתי|"
@@ -58,6 +62,8 @@ def only_talked_about(body: str, start: int, stop: int, verbs: list[int]) -> boo
     between a word of talk and the drug ("discussed, then started X") orders it."""
     if _TALKED_AFTER.match(body[stop : stop + 60]):
         return True
+    if _SHOULD_IF.match(body) and not _ORDERED_NOW.search(body, 0, start):
+        return True  # "Should pain worsen, increase X": an "if" written the other way round
     talk = list(_TALKED_BEFORE.finditer(body, 0, start))
     if not talk:
         return False
@@ -72,6 +78,7 @@ def only_talked_about(body: str, start: int, stop: int, verbs: list[int]) -> boo
     )
 
 
+_SHOULD_IF = re.compile(r"^[\s\-*•#\d.)]*should\s+(?!be\b)\w+\s+\w+[^,]*,", re.IGNORECASE)
 _TALK_OBJECT = re.compile(r"\s*(?:to|about|re:?|on|-)?\s*$", re.IGNORECASE)
 
 

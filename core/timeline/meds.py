@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from core.timeline import drug_vocab
 from core.timeline.lexicon import DRUGS, PROCEDURES
 from core.timeline.med_intent import NEAR_VERB, is_reading, only_talked_about
 from core.timeline.text import HEB, Lexicon, sentences
@@ -220,9 +221,26 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 carry = carry if holds else None
         default = carry.status if carry is not None and under else field_default
         known = lexicon.find(body)
-        if not known and not _MAYBE_DRUG.search(body) and not _CUE.search(body):
+        # The vocabulary comes after the lexicon: a name the lexicon read stays its.
+        vocab = [
+            v for v in drug_vocab.find(body) if all(v[1] <= a or v[0] >= b for a, b, _ in known)
+        ]
+        if not known and not vocab and not _MAYBE_DRUG.search(body) and not _CUE.search(body):
             continue
         cues = _action_cues(body)
+        carried = carry is not None and under
+        known = sorted(
+            [
+                *known,
+                *(
+                    v
+                    for v in vocab
+                    if drug_vocab.written_as_medication(
+                        body, v[0], v[1], cue_before=carried or any(c < v[0] for c, _, _ in cues)
+                    )
+                ),
+            ]
+        )
         heading = _HEADING.match(body)
         if heading is not None:
             own: list[MedStatus] = [
@@ -303,12 +321,17 @@ def _action_cues(body: str) -> list[tuple[int, int, MedStatus]]:
     cues: list[tuple[int, int, MedStatus]] = []
     for m in _CUE.finditer(body):
         status = _status(m)
+        if m.group(0).casefold() == "off" and _ON_OFF.search(body, 0, m.start()):
+            continue  # "12 h on / 12 h off": a plaster's schedule, nothing stopped
         if cues and status == "listed" and cues[-1][2] != "listed":
             gap = body[cues[-1][1] : m.start()]
             if len(gap.split()) <= 3 and not _lexicon().find(gap):
                 continue
         cues.append((m.start(), m.end(), status))
     return cues
+
+
+_ON_OFF = re.compile(r"(?:\d\s*(?:h|hrs?|hours?|d|days?|wks?|weeks?)|\bon\s*/?)\s*$", re.I)
 
 
 @dataclass

@@ -1,0 +1,164 @@
+"""Drug names beyond the project's own lexicon, from a maintained vocabulary.
+
+The vocabulary is the dictionary that ships with `drug-named-entity-recognition` (MIT; its
+names come from DrugBank's open vocabulary, CC0, MeSH and MedlinePlus, brands included).
+Only its data file is read, never its code: the package's module loads that file at import,
+and its other parts fetch structures and OMOP ids over the network, which the app never does.
+
+A name found here is a candidate only: brands and synonyms include short codes and ordinary
+words ("caps", "sits"), and lab analytes are drugs too (glucose, albumin). `core.timeline.meds`
+keeps a candidate only where a medication is written: a dose or a form after it, a
+medication verb or "on" before it. Each name maps to the project lexicon's generic name when
+the lexicon knows the drug, otherwise to the vocabulary's own (lower case).
+"""
+
+from __future__ import annotations
+
+import bz2
+import functools
+import importlib.metadata as md
+import io
+import itertools
+import pickle
+import re
+from typing import Any
+
+from core.timeline.lexicon import DRUGS
+
+_DIST = "drug-named-entity-recognition"
+_FILE = "drug_named_entity_recognition/drug_ner_dictionary.pkl.bz2"
+
+# Words in the vocabulary that notes use as something else: lab analytes and other
+# substances measured or named, not taken, and English words some brand shares.
+_NOT_A_MEDICATION = frozenset(
+    [
+        "glucose",
+        "dextrose",
+        "albumin",
+        "creatinine",
+        "cholesterol",
+        "hemoglobin",
+        "haemoglobin",
+        "ferritin",
+        "bilirubin",
+        "troponin",
+        "procalcitonin",
+        "protein c",
+        "heroin",
+        "cocaine",
+        "alcohol",
+        "ethanol",
+        "nicotine",
+        "caffeine",
+        "oxygen",
+        "water",
+        "buffers",
+        "saline",
+        "contrast",
+        "methacholine",
+        "tuberculin",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
+_LONGEST = 3  # words in the longest name looked up ("insulin degludec aspart")
+
+
+class _DataOnly(pickle.Unpickler):
+    """Dicts, lists, strings and numbers only: a pickle that names any class or function
+    is refused rather than run."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError("the drug dictionary holds plain data only")
+
+
+@functools.cache
+def vocabulary() -> dict[str, str]:
+    """Each name or brand (lower case) to its generic name; empty when the package is not
+    installed. Names the project lexicon already knows are left to it."""
+    try:
+        path = md.distribution(_DIST).locate_file(_FILE)
+        with bz2.open(str(path), "rb") as f:
+            data = _DataOnly(io.BytesIO(f.read())).load()
+    except (md.PackageNotFoundError, OSError):
+        return {}
+    ours = {form.casefold(): name for name, forms in DRUGS.items() for form in (name, *forms)}
+    drugs: dict[str, dict[str, Any]] = data["drug_canonical_to_data"]
+    variants: dict[str, list[str]] = data["drug_variant_to_canonical"]
+    out: dict[str, str] = {}
+    for variant, canonicals in variants.items():
+        canonical = canonicals[0]
+        facts = drugs.get(canonical, {})
+        # MeSH-only entries are classes and analytes ("Analgesics, Opioid", "Ferritins").
+        if "medline_plus_id" not in facts and "drugbank_id" not in facts:
+            continue
+        if variant in ours or not _usable(variant, canonical):
+            continue
+        out[variant] = ours.get(canonical, canonical)
+    return out
+
+
+def _usable(variant: str, canonical: str) -> bool:
+    """Letters only (spaces, hyphens and apostrophes between), five or more: shorter names
+    and codes ("5-fu", "caps") are too often something else in a note."""
+    if len(variant) < 5 or not variant.isascii() or "vaccine" in canonical:
+        return False
+    if not variant.translate(_JOINERS).isalpha() or not variant[-1].isalpha():
+        return False
+    return variant not in _NOT_A_MEDICATION and canonical not in _NOT_A_MEDICATION
+
+
+_JOINERS = str.maketrans("", "", " -'")
+
+
+def find(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, generic name) of each vocabulary name in `text`, longest first, none
+    overlapping. An English plural ("statins") is not a drug's name here."""
+    table = vocabulary()
+    if not table:
+        return []
+    words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
+    found: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_LONGEST, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            name = table.get(" ".join(w for _, _, w in words[i : i + n]))
+            if name is not None and _joined_by_spaces(text, words[i : i + n]):
+                found.append((start, end, name))
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _joined_by_spaces(text: str, words: list[tuple[int, int, str]]) -> bool:
+    return all(not text[a[1] : b[0]].strip() for a, b in itertools.pairwise(words))
+
+
+# After the name: a dose or strength ("62.5 mcg", "5%", "to 4.8 g/day"), not a lab value
+# ("230 mg/dl"), or the form it comes in ("ointment", "nasal spray", "משחה").
+_DOSE_AFTER = re.compile(
+    r"^\s*(?:(?:to|at|ל-?)\s*)?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|%|"
+    r"מ[\"״]?ג|מק[\"״]?ג|יחידות|יח['׳]?)(?![\w])(?!\s*/\s*(?:dl|l\b|ד[\"״]?ל|ליטר|mmol))",
+    re.IGNORECASE,
+)
+_FORM_AFTER = re.compile(
+    r"^\s*(?:ointment|cream|gel|lotion|nasal spray|spray|shampoo|plaster|patch|patches|"
+    r"tablets?|tabs?|capsules?|drops|eye drops|inhaler|foam|suppositor\w*|pessar\w*|"
+    r"mouthwash|משחה|קרם|תרסיס|טיפות|כדורים|מדבקה|משאף)(?![\w\u05d0-\u05ea])",
+    re.IGNORECASE,
+)
+# Right before the name: "on osimertinib", "with Nizoral", "בטיפול ב-", "על".
+_ON_BEFORE = re.compile(
+    r"(?<![\w\u05d0-\u05ea])(?:on|with|בטיפול ב-?|טיפול ב-?|על)\s*-?\s*$", re.IGNORECASE
+)
+
+
+def written_as_medication(body: str, start: int, end: int, *, cue_before: bool) -> bool:
+    """Whether a vocabulary name at `start:end` of the sentence `body` stands where a
+    medication is written: a dose or form after it, "on" before it, or a medication verb
+    or list word earlier in the sentence (`cue_before`)."""
+    if cue_before or _ON_BEFORE.search(body[:start]):
+        return True
+    return bool(_DOSE_AFTER.match(body[end:]) or _FORM_AFTER.match(body[end:]))
