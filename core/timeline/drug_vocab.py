@@ -159,6 +159,9 @@ def written_as_medication(body: str, start: int, end: int, *, cue_before: bool) 
     """Whether a vocabulary name at `start:end` of the sentence `body` stands where a
     medication is written: a dose or form after it, "on" before it, or a medication verb
     or list word earlier in the sentence (`cue_before`)."""
-    if cue_before or _ON_BEFORE.search(body[:start]):
-        return True
+    return cue_before or bool(_ON_BEFORE.search(body[:start])) or dosed(body, end)
+
+
+def dosed(body: str, end: int) -> bool:
+    """Whether a dose, a strength or a form follows the name ending at `end`."""
     return bool(_DOSE_AFTER.match(body[end:]) or _FORM_AFTER.match(body[end:]))

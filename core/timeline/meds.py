@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from core.timeline import drug_vocab
+from core.timeline import drug_hebrew, drug_vocab
 from core.timeline.lexicon import DRUGS, PROCEDURES
 from core.timeline.med_intent import NEAR_VERB, is_reading, only_talked_about
 from core.timeline.text import HEB, Lexicon, sentences
@@ -88,7 +88,8 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
         _cues(
             r"meds|medications|medication list|med list|rx list|current meds|current medications|"
             r"home meds|takes|taking|uses|using|is on|currently on|already on|been on|"
-            r"תרופות|תרופות קבועות|נוטל|נוטלת|מקבל|מקבלת|מטופל ב|מטופלת ב|regimen|current regimen|"
+            r"תרופות|תרופות קבועות|נוטל|נוטלת|לוקח|לוקחת|לוקחים|מקבל|מקבלת|מטופל ב|מטופלת ב|"
+            r"regimen|current regimen|"
             r"medication regimen|current treatment|usual meds|usual medications|active meds|"
             r"active medications|med rec|טיפול קבוע|טיפול תרופתי|הטיפול הנוכחי|טיפול תרופתי קבוע|"
             # Asking for a renewal is no renewal yet: the drug is one the patient takes.
@@ -225,7 +226,13 @@ def read_medications(text: str, field: str) -> list[Fact]:
         vocab = [
             v for v in drug_vocab.find(body) if all(v[1] <= a or v[0] >= b for a, b, _ in known)
         ]
-        if not known and not vocab and not _MAYBE_DRUG.search(body) and not _CUE.search(body):
+        if (
+            not known
+            and not vocab
+            and not _MAYBE_DRUG.search(body)
+            and not _CUE.search(body)
+            and not drug_hebrew.TREATED_ON.search(body)
+        ):
             continue
         cues = _action_cues(body)
         carried = carry is not None and under
@@ -252,7 +259,11 @@ def read_medications(text: str, field: str) -> list[Fact]:
                     own[-1], len(text) if end < 0 else end, not body[heading.end() :].strip()
                 )
                 under = False
-        guessed = [*_misspelled(body, lexicon, cues), *_hebrew_near(body)]
+        verbs = [(a, b) for a, b, _ in cues]
+        # A Hebrew spelling of a vocabulary name before a near one: "זופרן" is Zofran.
+        spelled = drug_hebrew.find(body, [*((a, b) for a, b, _ in known), *verbs], verbs)
+        near = [g for g in _hebrew_near(body) if all(g[1] <= a or g[0] >= b for a, b, _ in spelled)]
+        guessed = [*_misspelled(body, lexicon, cues), *spelled, *near]
         mentions = sorted(
             [*known, *(g for g in guessed if all(g[1] <= a or g[0] >= b for a, b, _ in known))]
         )
@@ -264,8 +275,11 @@ def read_medications(text: str, field: str) -> list[Fact]:
             ordering = [a for a, _, st in cues if st != "listed"]
             if _voided(body, start, cues) or _allergy_listed(body, start):
                 continue
-            if only_talked_about(body, start, stop, ordering) or is_reading(body, end):
-                continue  # "Offered X, declined", "אשלגן 4.2": no medication event
+            if only_talked_about(body, start, stop, ordering):
+                continue  # "Offered X, declined": no medication event
+            listed_before = any(c < start and st == "listed" for c, _, st in cues)
+            if is_reading(body, end) and not listed_before:
+                continue  # "אשלגן 4.2" is a level; "נוטל X 0.4" is a dose without its unit
             if _NOT_A_DRUG_AFTER.match(body[end:]) or _NOT_A_DRUG_BEFORE.search(body[:start]):
                 continue  # "vitamin D deficiency", "low B12": a level, not a drug
             if any(a <= start and end <= b for a, b, _ in procedures):
@@ -375,7 +389,8 @@ _DOSED_WORD = re.compile(
 _AFTER_VERB = re.compile(r"\s+(?:on\s+|with\s+|the\s+|taking\s+)?([a-z]{6,})(?![\w-])", re.I)
 _HEB_DOSED = re.compile(
     rf"(?<![\w{HEB}])([{HEB}][{HEB}'׳]{{3,}})(?=\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|"
-    r"מק[\"״]?ג|יחידות))",
+    # "גלוקוז 230 מ"ג/ד"ל": a concentration is a lab value's, not a dose.
+    r"מק[\"״]?ג|יחידות)(?!\s*/\s*(?:dl|l\b|ד[\"״]?ל|ליטר)))",
     re.IGNORECASE,
 )
 _MAYBE_DRUG = re.compile(rf"\d\s*(?:mg|mcg|units?|מ[\"״]?ג|מק[\"״]?ג|יחידות)|{_FREQ}", re.I)

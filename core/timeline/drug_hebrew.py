@@ -1,0 +1,134 @@
+"""Drug names written in Hebrew letters ("טגריסו", "פולמיקורט") read against the Latin
+names of the lexicon and the drug vocabulary (`core.timeline.drug_vocab`).
+
+Both spellings are reduced to one shape: consonants by sound (f and p alike, v and b, c
+as k or s), the vowels Hebrew writes with a letter (ו for o/u, י for i/y) kept, the ones it
+mostly leaves out (a, e, and א, ה, ע) dropped, doubled letters once. "טגריסו" and
+"tagrisso" are both tgrIsO. A shape must be equal, not near: near shapes are too often
+ordinary Hebrew words, and a shape that two drugs share names neither. Even so, an
+ordinary word can share a drug's shape, so a word is read only where a drug is written:
+before a dose, right after a medication verb, as an item of a medication list, or after
+"stable on" / "treated with".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from core.timeline.drug_vocab import dosed, vocabulary
+from core.timeline.lexicon import DRUGS
+from core.timeline.text import HEB
+
+_HEB_SOUNDS = {
+    "ו": "O",
+    "י": "I",
+    "ב": "b",
+    "ג": "g",
+    "ד": "d",
+    "ז": "z",
+    "ט": "t",
+    "כ": "k",
+    "ך": "k",
+    "ל": "l",
+    "מ": "m",
+    "ם": "m",
+    "נ": "n",
+    "ן": "n",
+    "ס": "s",
+    "פ": "p",
+    "ף": "p",
+    "צ": "ts",
+    "ץ": "ts",
+    "ק": "k",
+    "ר": "r",
+    "ש": "s",
+    "ת": "t",
+}
+_LATIN_PAIRS = (("ph", "p"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("qu", "kv"), ("x", "ks"))
+_PREFIXES = "והבלמשכ"
+_WORD = re.compile(rf"(?<![\w{HEB}])[{HEB}][{HEB}'׳]{{2,}}(?![\w{HEB}])")
+# Between a medication verb and the drug: "המשך X", "להפסיק את ה-X", "להעלות מינון X".
+_AFTER_CUE = re.compile(
+    r"\s*(?:-\s*)?(?:(?:את|עם)\s+)?(?:(?:טיפול|מינון|ליטול)\s+(?:ב-?|את\s+)?)?$"
+)
+# "יציבה על X", "מאוזן על X", "בטיפול (אדג'ובנטי) ב-X".
+TREATED_ON = re.compile(
+    rf"(?:יציב|יציבה|מאוזן|מאוזנת|מטופל|מטופלת|בטיפול)(?:\s+[{HEB}'׳\"]+)?\s+(?:על\s*)?"
+)
+_TREATED_ON_END = re.compile(TREATED_ON.pattern + "$")
+
+
+def hebrew_shape(word: str) -> str:
+    word = word.replace("וו", "ב").replace("'", "").replace("׳", "")
+    return re.sub(r"(.)\1+", r"\1", "".join(_HEB_SOUNDS.get(ch, "") for ch in word))
+
+
+def latin_shape(word: str) -> str:
+    word = word.casefold()
+    for a, b in _LATIN_PAIRS:
+        word = word.replace(a, b)
+    word = re.sub(r"c(?=[eiy])", "s", word)
+    word = word.translate(str.maketrans("cqfvwjh", "kkpbbg_")).replace("_", "")
+    word = re.sub(r"[ae]", "", word)
+    word = re.sub(r"[iy]", "I", re.sub(r"[ou]", "O", word))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-zIO]", "", word))
+
+
+@functools.cache
+def _by_shape() -> dict[str, str | None]:
+    """Each shape to its generic name, or None when drugs of two names share it."""
+    names = [(form, name) for name, forms in DRUGS.items() for form in (name, *forms)]
+    names += list(vocabulary().items())
+    out: dict[str, str | None] = {}
+    for form, name in names:
+        if not form.isascii() or not form.isalpha() or len(form) < 4:
+            continue
+        shape = latin_shape(form)
+        out[shape] = name if out.get(shape, name) == name else None
+    return out
+
+
+def hebrew_name(word: str) -> str | None:
+    """The generic name a Hebrew-letter word spells, with a joined one-letter prefix
+    ("בפמרה") tried off; None when no drug or more than one has its shape."""
+    candidates = [word]
+    if word[0] == "ו" and word[1:2] not in ("ו", "י"):
+        candidates.append("ב" + word[1:])  # a loanword's v written with one ו ("ונלפקסין")
+    if word[0] in _PREFIXES and len(word) > 3:
+        candidates.append(word[1:])
+    for candidate in candidates:
+        shape = hebrew_shape(candidate)
+        if sum(ch.islower() for ch in shape) < 3:
+            continue  # two consonants fit too many words
+        name = _by_shape().get(shape)
+        if name is not None:
+            return name
+    return None
+
+
+def find(
+    body: str, taken: list[tuple[int, int]], cues: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Hebrew-letter drug names in the sentence `body` where a drug is written, outside
+    the spans already `taken` (names read, verbs). `cues`: the medication verbs' spans."""
+    found: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(body):
+        start, end = m.span()
+        if any(start < b and a < end for a, b in taken):
+            continue
+        if not _where_a_drug_is_written(body, start, end, cues):
+            continue
+        name = hebrew_name(m.group(0))
+        if name is not None:
+            found.append((start, end, name))
+    return found
+
+
+def _where_a_drug_is_written(body: str, start: int, end: int, cues: list[tuple[int, int]]) -> bool:
+    if dosed(body, end) or _TREATED_ON_END.search(body, 0, start):
+        return True
+    if any(e <= start and _AFTER_CUE.match(body, e, start) for _, e in cues):
+        return True
+    # An item of a list that a medication word opened: "תרופות: X 10 מ"ג, Y".
+    return any(c < start for c, _ in cues) and bool(re.search(r"[:,]\s*$", body[:start]))

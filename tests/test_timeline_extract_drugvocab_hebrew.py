@@ -1,0 +1,89 @@
+"""Drug names written in Hebrew letters, read against the vocabulary's Latin names by
+shape (issue 27, point 1), only where a drug is written; and the Hebrew medication rules
+this round added: "לוקח" lists a drug, a list word before a drug makes the number after it
+a dose, a concentration after a near name is a lab value."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.timeline.drug_hebrew import hebrew_name, hebrew_shape, latin_shape
+from core.timeline.extract import extract
+
+
+def _meds(text: str, field: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (f.name, f.status, f.dose) for f in extract(text, field).facts if f.kind == "medication"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("hebrew", "latin"),
+    [
+        ("טרוליסיטי", "trulicity"),  # ו for u, י for i and y
+        ("קסרלטו", "xarelto"),  # x as ks, the e left out
+        ("אביליפיי", "abilify"),  # f as p, a leading א dropped
+        ("ג׳רדיאנס", "jardiance"),  # ג׳ for j
+    ],
+)
+def test_a_hebrew_spelling_and_the_latin_name_have_one_shape(hebrew: str, latin: str) -> None:
+    assert hebrew_shape(hebrew) == latin_shape(latin)
+
+
+@pytest.mark.parametrize(
+    ("word", "generic"),
+    [
+        ("קייטרודה", "pembrolizumab"),
+        ("דולוקסטין", "duloxetine"),
+        ("בקייטרודה", "pembrolizumab"),  # a joined prefix tried off
+        ("ונלפקסין", "venlafaxine"),  # a loanword's v written with one ו
+        ("אפיקסבן", "apixaban"),
+    ],
+)
+def test_a_hebrew_spelling_names_its_generic(word: str, generic: str) -> None:
+    assert hebrew_name(word) == generic
+
+
+def test_a_word_no_drug_spells_names_none() -> None:
+    assert hebrew_name("מרפאה") is None
+    assert hebrew_name("לב") is None  # two consonants fit too many words
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("להתחיל קייטרודה", "plan", [("pembrolizumab", "started", None)]),
+        ('להמשיך טרוליסיטי 1.5 מ"ג', "plan", [("dulaglutide", "continued", '1.5 מ"ג')]),
+        ("מחלה יציבה על קייטרודה", "assessment", [("pembrolizumab", "listed", None)]),
+        ("בטיפול אימונותרפי בקייטרודה", "assessment", [("pembrolizumab", "listed", None)]),
+        (
+            'תרופות: אוזמפיק 1 מ"ג, טרוליסיטי',
+            "medical_history",
+            [("semaglutide", "listed", '1 מ"ג'), ("dulaglutide", "listed", None)],
+        ),
+    ],
+)
+def test_a_hebrew_spelling_where_a_drug_is_written(
+    text: str, field: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _meds(text, field) == expected
+
+
+def test_an_ordinary_word_that_shares_a_drugs_shape_is_no_drug_in_prose() -> None:
+    # "שיפור" has the shape of a rare brand of acyclovir; "על" alone is no medication place.
+    assert _meds("אשתו מדווחת על שיפור בשינה", "subjective") == []
+
+
+def test_takes_in_hebrew_lists_the_drug() -> None:
+    assert _meds("לוקח אקמול לפי הצורך", "subjective") == [("acetaminophen", "listed", None)]
+
+
+def test_after_a_list_word_a_bare_decimal_is_a_dose_not_a_reading() -> None:
+    assert _meds("נוטלת אלטרוקסין 0.1 מזה שנים", "subjective") == [
+        ("levothyroxine", "listed", None)
+    ]
+    assert _meds("אשלגן 4.2", "assessment") == []  # with no list word it is a level
+
+
+def test_a_concentration_after_a_near_name_is_a_lab_value() -> None:
+    assert _meds('גלוקוז 140 מ"ג/ד"ל בצום', "assessment") == []
