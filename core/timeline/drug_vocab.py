@@ -116,20 +116,28 @@ def find(text: str) -> list[tuple[int, int, str]]:
     table = vocabulary()
     if not table:
         return []
+    starts = _first_words()
     words = [(m.start(), m.end(), m.group(0).casefold()) for m in _WORD.finditer(text)]
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
-        for n in range(min(_LONGEST, len(words) - i), 0, -1):
-            start, end = words[i][0], words[i + n - 1][1]
-            name = table.get(" ".join(w for _, _, w in words[i : i + n]))
-            if name is not None and _joined_by_spaces(text, words[i : i + n]):
-                found.append((start, end, name))
+        # Longer names are tried only after a word that begins one: most words begin none.
+        longest = min(_LONGEST, len(words) - i) if words[i][2] in starts else 1
+        for n in range(longest, 0, -1):
+            span = words[i : i + n]
+            name = table.get(" ".join(w for _, _, w in span) if n > 1 else span[0][2])
+            if name is not None and (n == 1 or _joined_by_spaces(text, span)):
+                found.append((span[0][0], span[-1][1], name))
                 i += n
                 break
         else:
             i += 1
     return found
+
+
+@functools.cache
+def _first_words() -> frozenset[str]:
+    return frozenset(name.split(" ", 1)[0] for name in vocabulary() if " " in name)
 
 
 def _joined_by_spaces(text: str, words: list[tuple[int, int, str]]) -> bool:
