@@ -68,6 +68,12 @@ def test_vocabulary_names_that_are_no_medication_there(text: str) -> None:
     assert _meds(text, "assessment") == []
 
 
+def test_no_vocabulary_name_is_a_code_or_an_ordinary_word() -> None:
+    table = drug_vocab.vocabulary()
+    assert not [n for n in table.values() if any(ch.isdigit() for ch in n)]
+    assert "generics" not in table and "caps" not in table
+
+
 def test_a_name_the_lexicon_knows_is_read_once() -> None:
     assert _meds("Continue Zoloft 50 mg daily.") == [("sertraline", "continued", "50 mg")]
 

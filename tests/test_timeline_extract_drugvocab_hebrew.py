@@ -74,6 +74,18 @@ def test_an_ordinary_word_that_shares_a_drugs_shape_is_no_drug_in_prose() -> Non
     assert _meds("אשתו מדווחת על שיפור בשינה", "subjective") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "כמה זמן יש למטופל לחץ דם גבוה?",  # "to the patient", not "treated with"
+        "מאוזן מבחינת נוזלים",  # balanced, but on no drug
+        "מטופל קייטרודה",  # "treated" reads a drug only when ב joins it
+    ],
+)
+def test_treated_and_stable_read_a_drug_only_in_their_own_phrase(text: str) -> None:
+    assert _meds(text, "assessment") == []
+
+
 def test_takes_in_hebrew_lists_the_drug() -> None:
     assert _meds("לוקח אקמול לפי הצורך", "subjective") == [("acetaminophen", "listed", None)]
 

@@ -52,11 +52,13 @@ _WORD = re.compile(rf"(?<![\w{HEB}])[{HEB}][{HEB}'׳]{{2,}}(?![\w{HEB}])")
 _AFTER_CUE = re.compile(
     r"\s*(?:-\s*)?(?:(?:את|עם)\s+)?(?:(?:טיפול|מינון|ליטול)\s+(?:ב-?|את\s+)?)?$"
 )
-# "יציבה על X", "מאוזן על X", "בטיפול (אדג'ובנטי) ב-X".
-TREATED_ON = re.compile(
-    rf"(?:יציב|יציבה|מאוזן|מאוזנת|מטופל|מטופלת|בטיפול)(?:\s+[{HEB}'׳\"]+)?\s+(?:על\s*)?"
-)
-_TREATED_ON_END = re.compile(TREATED_ON.pattern + "$")
+# "יציבה על X", "מאוזן על X": stable on a drug.
+_STABLE_ON = rf"(?<![\w{HEB}])ו?(?:יציב|יציבה|יציבים|מאוזן|מאוזנת|מאוזנים)\s+על\s*"
+# "מטופל בX", "בטיפול (אדג'ובנטי) בX": the drug is the word with ב after it.
+_TREATED_WITH = rf"(?<![\w{HEB}])ו?(?:מטופל|מטופלת|מטופלים|בטיפול)(?:\s+[{HEB}'׳\"]+)?\s+"
+TREATED_ON = re.compile(f"{_STABLE_ON}|{_TREATED_WITH}ב")
+_STABLE_ON_END = re.compile(_STABLE_ON + "$")
+_TREATED_WITH_END = re.compile(_TREATED_WITH + "$")
 
 
 def hebrew_shape(word: str) -> str:
@@ -126,7 +128,9 @@ def find(
 
 
 def _where_a_drug_is_written(body: str, start: int, end: int, cues: list[tuple[int, int]]) -> bool:
-    if dosed(body, end) or _TREATED_ON_END.search(body, 0, start):
+    if dosed(body, end) or _STABLE_ON_END.search(body, 0, start):
+        return True
+    if body[start] == "ב" and _TREATED_WITH_END.search(body, 0, start):
         return True
     if any(e <= start and _AFTER_CUE.match(body, e, start) for _, e in cues):
         return True

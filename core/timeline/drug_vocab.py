@@ -57,6 +57,10 @@ _NOT_A_MEDICATION = frozenset(
         "contrast",
         "methacholine",
         "tuberculin",
+        "carbon dioxide",
+        "house dust",
+        "plasminogen",
+        "generics",
     ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
@@ -101,6 +105,8 @@ def _usable(variant: str, canonical: str) -> bool:
     """Letters only (spaces, hyphens and apostrophes between), five or more: shorter names
     and codes ("5-fu", "caps") are too often something else in a note."""
     if len(variant) < 5 or not variant.isascii() or "vaccine" in canonical:
+        return False
+    if any(ch.isdigit() for ch in canonical):  # a code ("eu204"), not a name a note uses
         return False
     if not variant.translate(_JOINERS).isalpha() or not variant[-1].isalpha():
         return False
