@@ -38,8 +38,9 @@ _HEB_SOUNDS = {
     "ס": "s",
     "פ": "p",
     "ף": "p",
-    "צ": "ts",
-    "ץ": "ts",
+    # Israeli spellings write צ for a Latin c before e or i ("ציפרלקס", "צפלקסין").
+    "צ": "s",
+    "ץ": "s",
     "ק": "k",
     "ר": "r",
     "ש": "s",
@@ -47,7 +48,8 @@ _HEB_SOUNDS = {
 }
 _LATIN_PAIRS = (("ph", "p"), ("th", "t"), ("ch", "k"), ("ck", "k"), ("qu", "kv"), ("x", "ks"))
 _PREFIXES = "והבלמשכ"
-_WORD = re.compile(rf"(?<![\w{HEB}])[{HEB}][{HEB}'׳]{{2,}}(?![\w{HEB}])")
+# Four letters or more: most three-letter Hebrew words share some drug's shape.
+_WORD = re.compile(rf"(?<![\w{HEB}])[{HEB}](?:['׳]?[{HEB}]){{3,}}['׳]?(?![\w{HEB}])")
 # Between a medication verb and the drug: "המשך X", "להפסיק את ה-X", "להעלות מינון X".
 _AFTER_CUE = re.compile(
     r"\s*(?:-\s*)?(?:(?:את|עם)\s+)?(?:(?:טיפול|מינון|ליטול)\s+(?:ב-?|את\s+)?)?$"
@@ -66,8 +68,11 @@ def hebrew_shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", "".join(_HEB_SOUNDS.get(ch, "") for ch in word))
 
 
-def latin_shape(word: str) -> str:
+def latin_shape(word: str, voiced: bool = False) -> str:
+    """`voiced`: an s between vowels read as z, as Hebrew often writes it ("פרדניזון")."""
     word = word.casefold()
+    if voiced:
+        word = re.sub(r"(?<=[aeiouy])s(?=[aeiouy])", "z", word)
     for a, b in _LATIN_PAIRS:
         word = word.replace(a, b)
     word = re.sub(r"c(?=[eiy])", "s", word)
@@ -79,33 +84,43 @@ def latin_shape(word: str) -> str:
 
 @functools.cache
 def _by_shape() -> dict[str, str | None]:
-    """Each shape to its generic name, or None when drugs of two names share it."""
-    names = [(form, name) for name, forms in DRUGS.items() for form in (name, *forms)]
-    names += list(vocabulary().items())
+    """Each shape to its generic name, or None when drugs of two names share it. The
+    lexicon's drugs, the ones clinics here write most, come before the vocabulary's: a
+    shape one of them has is theirs."""
+    ours = [(form, name) for name, forms in DRUGS.items() for form in (name, *forms)]
     out: dict[str, str | None] = {}
-    for form, name in names:
-        if not form.isascii() or not form.isalpha() or len(form) < 4:
-            continue
-        shape = latin_shape(form)
-        out[shape] = name if out.get(shape, name) == name else None
+    for table in (list(vocabulary().items()), ours):
+        layer: dict[str, str | None] = {}
+        for form, name in table:
+            if not form.isascii() or not form.isalpha() or len(form) < 4:
+                continue
+            for shape in {latin_shape(form), latin_shape(form, voiced=True)}:
+                layer[shape] = name if layer.get(shape, name) == name else None
+        out.update(layer)
     return out
 
 
 def hebrew_name(word: str) -> str | None:
     """The generic name a Hebrew-letter word spells, with a joined one-letter prefix
-    ("בפמרה") tried off; None when no drug or more than one has its shape."""
+    ("בפמרה") tried off and a leading ו or וו tried as v; None when no drug or more than
+    one has its shape (of two, a lexicon drug's is taken)."""
     candidates = [word]
-    if word[0] == "ו" and word[1:2] not in ("ו", "י"):
-        candidates.append("ב" + word[1:])  # a loanword's v written with one ו ("ונלפקסין")
+    if word[0] == "ו":
+        # A loanword's v written with one ו ("ונלפקסין"), or וו as v then o ("וולטרן").
+        candidates += ["ב" + word[1:], "בו" + word[2:] if word[1:2] == "ו" else ""]
     if word[0] in _PREFIXES and len(word) > 3:
         candidates.append(word[1:])
-    for candidate in candidates:
+    names: set[str] = set()
+    for candidate in filter(None, candidates):
         shape = hebrew_shape(candidate)
         if sum(ch.islower() for ch in shape) < 3:
             continue  # two consonants fit too many words
         name = _by_shape().get(shape)
         if name is not None:
-            return name
+            names.add(name)
+    ours = names & DRUGS.keys()
+    if len(names) == 1 or len(ours) == 1:
+        return next(iter(ours or names))
     return None
 
 
