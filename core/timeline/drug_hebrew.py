@@ -72,14 +72,23 @@ def latin_shape(word: str, voiced: bool = False) -> str:
     """`voiced`: an s between vowels read as z, as Hebrew often writes it ("פרדניזון")."""
     word = word.casefold()
     if voiced:
-        word = re.sub(r"(?<=[aeiouy])s(?=[aeiouy])", "z", word)
+        word = _VOICED_S.sub("z", word)
     for a, b in _LATIN_PAIRS:
-        word = word.replace(a, b)
-    word = re.sub(r"c(?=[eiy])", "s", word)
-    word = word.translate(str.maketrans("cqfvwjh", "kkpbbg_")).replace("_", "")
-    word = re.sub(r"[ae]", "", word)
-    word = re.sub(r"[iy]", "I", re.sub(r"[ou]", "O", word))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-zIO]", "", word))
+        if a in word:
+            word = word.replace(a, b)
+    word = _SOFT_C.sub("s", word).translate(_LATIN_SOUNDS)
+    return _DOUBLED.sub(r"\1", word)
+
+
+_VOICED_S = re.compile(r"(?<=[aeiouy])s(?=[aeiouy])")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+# c, q as k; f as p; v, w as b; j as g; h, a, e and anything not a letter dropped; i, y
+# as I and o, u as O (the vowels Hebrew writes with a letter).
+_LATIN_SOUNDS = {
+    **{ord(ch): None for ch in "hae"},
+    **str.maketrans("cqfvwjiyou", "kkpbbgIIOO"),
+}
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 @functools.cache
@@ -94,7 +103,10 @@ def _by_shape() -> dict[str, str | None]:
         for form, name in table:
             if not form.isascii() or not form.isalpha() or len(form) < 4:
                 continue
-            for shape in {latin_shape(form), latin_shape(form, voiced=True)}:
+            shapes = {latin_shape(form)}
+            if _VOICED_S.search(form):
+                shapes.add(latin_shape(form, voiced=True))
+            for shape in shapes:
                 layer[shape] = name if layer.get(shape, name) == name else None
         out.update(layer)
     return out

@@ -88,29 +88,31 @@ def vocabulary() -> dict[str, str]:
     ours = {form.casefold(): name for name, forms in DRUGS.items() for form in (name, *forms)}
     drugs: dict[str, dict[str, Any]] = data["drug_canonical_to_data"]
     variants: dict[str, list[str]] = data["drug_variant_to_canonical"]
+    generic = {c: ours.get(c, c) for c, facts in drugs.items() if _a_drug(c, facts)}
     out: dict[str, str] = {}
     for variant, canonicals in variants.items():
-        canonical = canonicals[0]
-        facts = drugs.get(canonical, {})
-        # MeSH-only entries are classes and analytes ("Analgesics, Opioid", "Ferritins").
-        if "medline_plus_id" not in facts and "drugbank_id" not in facts:
-            continue
-        if variant in ours or not _usable(variant, canonical):
-            continue
-        out[variant] = ours.get(canonical, canonical)
+        name = generic.get(canonicals[0])
+        if name is not None and variant not in ours and _usable(variant):
+            out[variant] = name
     return out
 
 
-def _usable(variant: str, canonical: str) -> bool:
+def _a_drug(canonical: str, facts: dict[str, Any]) -> bool:
+    """A medicine with a DrugBank or MedlinePlus entry: MeSH-only entries are classes and
+    analytes ("Analgesics, Opioid", "Ferritins"); a code ("eu204") is no name a note uses."""
+    if "medline_plus_id" not in facts and "drugbank_id" not in facts:
+        return False
+    if "vaccine" in canonical or any(ch.isdigit() for ch in canonical):
+        return False
+    return canonical not in _NOT_A_MEDICATION
+
+
+def _usable(variant: str) -> bool:
     """Letters only (spaces, hyphens and apostrophes between), five or more: shorter names
     and codes ("5-fu", "caps") are too often something else in a note."""
-    if len(variant) < 5 or not variant.isascii() or "vaccine" in canonical:
+    if len(variant) < 5 or not variant.isascii() or not variant[-1].isalpha():
         return False
-    if any(ch.isdigit() for ch in canonical):  # a code ("eu204"), not a name a note uses
-        return False
-    if not variant.translate(_JOINERS).isalpha() or not variant[-1].isalpha():
-        return False
-    return variant not in _NOT_A_MEDICATION and canonical not in _NOT_A_MEDICATION
+    return variant.translate(_JOINERS).isalpha() and variant not in _NOT_A_MEDICATION
 
 
 _JOINERS = str.maketrans("", "", " -'")
