@@ -108,3 +108,20 @@ def test_a_change_that_may_come_or_a_start_asked_for_is_no_event(text: str) -> N
 
 def test_a_sentence_beginning_with_should_that_orders_is_still_read() -> None:
     assert _meds("Should continue metformin 500 mg bd.") == [("metformin", "continued", "500 mg")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pulmonary embolism 2019 on the combined pill.",
+        "Upper GI bleed 2022 while on ibuprofen, none since.",
+    ],
+)
+def test_a_drug_that_was_a_past_events_circumstance_is_no_medication(text: str) -> None:
+    assert _meds(text, "medical_history") == []
+
+
+def test_a_drug_after_a_year_that_is_no_event_is_still_read() -> None:
+    assert _meds("Since 2019 on metformin 500 mg bd.", "medical_history") == [
+        ("metformin", "listed", "500 mg")
+    ]
