@@ -44,6 +44,7 @@ SAME_DRUG = {
     "thyroxine": "levothyroxine",
     "acetylsalicylic acid": "aspirin",
     "glargine": "insulin glargine",
+    "mesalamine": "mesalazine",  # USAN / INN
 }
 
 
