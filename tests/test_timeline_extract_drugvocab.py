@@ -125,3 +125,21 @@ def test_a_drug_after_a_year_that_is_no_event_is_still_read() -> None:
     assert _meds("Since 2019 on metformin 500 mg bd.", "medical_history") == [
         ("metformin", "listed", "500 mg")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("Xeloda bd with food.", "plan", [("capecitabine", "started", None)]),
+        ("Xeloda 2 tabs twice daily.", "plan", [("capecitabine", "started", None)]),
+        (
+            "Medications:\n- Xeloda\n- Tagrisso",
+            "medical_history",
+            [("capecitabine", "listed", None), ("osimertinib", "listed", None)],
+        ),
+    ],
+)
+def test_a_schedule_a_count_of_tablets_or_a_medication_list_places_a_name(
+    text: str, field: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert _meds(text, field) == expected

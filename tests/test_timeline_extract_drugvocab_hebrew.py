@@ -123,3 +123,11 @@ def test_after_a_list_word_a_bare_decimal_is_a_dose_not_a_reading() -> None:
 
 def test_a_concentration_after_a_near_name_is_a_lab_value() -> None:
     assert _meds('גלוקוז 140 מ"ג/ד"ל בצום', "assessment") == []
+
+
+def test_the_items_of_a_hebrew_medication_list_are_read() -> None:
+    assert _meds("תרופות:\n- קייטרודה\n- טרוליסיטי", "medical_history") == [
+        ("pembrolizumab", "listed", None),
+        ("dulaglutide", "listed", None),
+    ]
+    assert _meds("קייטרודה 2 כדורים ביום", "plan") == [("pembrolizumab", "started", None)]

@@ -137,16 +137,18 @@ def hebrew_name(word: str) -> str | None:
 
 
 def find(
-    body: str, taken: list[tuple[int, int]], cues: list[tuple[int, int]]
+    body: str, taken: list[tuple[int, int]], cues: list[tuple[int, int]], *, item: bool = False
 ) -> list[tuple[int, int, str]]:
     """Hebrew-letter drug names in the sentence `body` where a drug is written, outside
-    the spans already `taken` (names read, verbs). `cues`: the medication verbs' spans."""
+    the spans already `taken` (names read, verbs). `cues`: the medication verbs' spans;
+    `item`: the sentence is an item of a medication list, so its first word may be one."""
     found: list[tuple[int, int, str]] = []
     for m in _WORD.finditer(body):
         start, end = m.span()
         if any(start < b and a < end for a, b in taken):
             continue
-        if not _where_a_drug_is_written(body, start, end, cues):
+        first = item and not body[:start].strip(" \t-*•·▪#0123456789.)")
+        if not first and not _where_a_drug_is_written(body, start, end, cues):
             continue
         name = hebrew_name(m.group(0))
         if name is not None:

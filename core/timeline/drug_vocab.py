@@ -156,13 +156,20 @@ def _joined_by_spaces(text: str, words: list[tuple[int, int, str]]) -> bool:
 # ("230 mg/dl"), or the form it comes in ("ointment", "nasal spray", "משחה").
 _DOSE_AFTER = re.compile(
     r"^\s*(?:(?:to|at|ל-?)\s*)?\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|%|"
-    r"מ[\"״]?ג|מק[\"״]?ג|יחידות|יח['׳]?)(?![\w])(?!\s*/\s*(?:dl|l\b|ד[\"״]?ל|ליטר|mmol))",
+    r"tabs?|tablets?|caps|capsules?|puffs?|sachets?|drops|"
+    r"מ[\"״]?ג|מק[\"״]?ג|יחידות|יח['׳]?|כדורים|כדור|טבליות|שאיפות|טיפות)(?![\w\u05d0-\u05ea])(?!\s*/\s*(?:dl|l\b|ד[\"״]?ל|ליטר|mmol))",
     re.IGNORECASE,
 )
 _FORM_AFTER = re.compile(
     r"^\s*(?:ointment|cream|gel|lotion|nasal spray|spray|shampoo|plaster|patch|patches|"
     r"tablets?|tabs?|capsules?|drops|eye drops|inhaler|foam|suppositor\w*|pessar\w*|"
     r"mouthwash|משחה|קרם|תרסיס|טיפות|כדורים|מדבקה|משאף)(?![\w\u05d0-\u05ea])",
+    re.IGNORECASE,
+)
+# A schedule after an English name: "Xeloda bd", "Tagrisso once daily", "Femara daily".
+_SCHEDULE_AFTER = re.compile(
+    r"^\s*(?:once |twice |three times )?(?:daily|a day|per day|bd|bid|tds|tid|qid|qds|od|"
+    r"nocte|mane|prn|weekly|at night|in the morning|as needed)(?![\w])",
     re.IGNORECASE,
 )
 # Right before the name: "on osimertinib", "with Nizoral", "בטיפול ב-", "על".
@@ -175,7 +182,9 @@ def written_as_medication(body: str, start: int, end: int, *, cue_before: bool) 
     """Whether a vocabulary name at `start:end` of the sentence `body` stands where a
     medication is written: a dose or form after it, "on" before it, or a medication verb
     or list word earlier in the sentence (`cue_before`)."""
-    return cue_before or bool(_ON_BEFORE.search(body[:start])) or dosed(body, end)
+    if cue_before or _ON_BEFORE.search(body[:start]) or _SCHEDULE_AFTER.match(body[end:]):
+        return True
+    return dosed(body, end)
 
 
 def dosed(body: str, end: int) -> bool:

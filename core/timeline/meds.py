@@ -241,16 +241,17 @@ def read_medications(text: str, field: str) -> list[Fact]:
         vocab = [
             v for v in drug_vocab.find(body) if all(v[1] <= a or v[0] >= b for a, b, _ in known)
         ]
+        carried = carry is not None and under
         if (
             not known
             and not vocab
+            and not carried
             and not _MAYBE_DRUG.search(body)
             and not _CUE.search(body)
             and not drug_hebrew.TREATED_ON.search(body)
         ):
             continue
         cues = _action_cues(body)
-        carried = carry is not None and under
         known = sorted(
             [
                 *known,
@@ -276,7 +277,9 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 under = False
         verbs = [(a, b) for a, b, _ in cues]
         # A Hebrew spelling of a vocabulary name before a near one: "זופרן" is Zofran.
-        spelled = drug_hebrew.find(body, [*((a, b) for a, b, _ in known), *verbs], verbs)
+        spelled = drug_hebrew.find(
+            body, [*((a, b) for a, b, _ in known), *verbs], verbs, item=carried
+        )
         near = [g for g in _hebrew_near(body) if all(g[1] <= a or g[0] >= b for a, b, _ in spelled)]
         guessed = [*_misspelled(body, lexicon, cues), *spelled, *near]
         mentions = sorted(
@@ -410,7 +413,9 @@ _HEB_DOSED = re.compile(
     r"מק[\"״]?ג|יחידות)(?!\s*/\s*(?:dl|l\b|ד[\"״]?ל|ליטר)))",
     re.IGNORECASE,
 )
-_MAYBE_DRUG = re.compile(rf"\d\s*(?:mg|mcg|units?|מ[\"״]?ג|מק[\"״]?ג|יחידות)|{_FREQ}", re.I)
+_MAYBE_DRUG = re.compile(
+    rf"\d\s*(?:mg|mcg|units?|tabs?|tablets?|puffs?|מ[\"״]?ג|מק[\"״]?ג|יחידות|כדור)|{_FREQ}", re.I
+)
 _HEB_PREFIXES = "והבלמשכ"
 
 
