@@ -62,6 +62,7 @@ def test_a_vocabulary_name_where_a_medication_is_written(
         "Heroin use in her twenties, none since.",  # a substance, not a medication
         "No features of opioid misuse; statins reviewed.",  # classes, not drugs
         "Flu vaccine offered.",  # a vaccine is an immunisation, not a medication here
+        "Takes marijuana most evenings.",  # recreational use, as heroin's is
     ],
 )
 def test_vocabulary_names_that_are_no_medication_there(text: str) -> None:

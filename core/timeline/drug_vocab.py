@@ -61,6 +61,8 @@ _NOT_A_MEDICATION = frozenset(
         "house dust",
         "plasminogen",
         "generics",
+        "marijuana",  # recreational use, like heroin's; "medical cannabis" is still read
+        "cortisol",  # a level (the drug is hydrocortisone)
     ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*[A-Za-z]|[A-Za-z]")
