@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.timeline.drug_hebrew import hebrew_name, hebrew_shape, latin_shape
+from core.timeline.drug_hebrew import find, hebrew_name, hebrew_shape, latin_shape
 from core.timeline.extract import extract
 from core.timeline.lexicon import DRUGS
 
@@ -131,3 +131,20 @@ def test_the_items_of_a_hebrew_medication_list_are_read() -> None:
         ("dulaglutide", "listed", None),
     ]
     assert _meds("קייטרודה 2 כדורים ביום", "plan") == [("pembrolizumab", "started", None)]
+
+
+def test_a_short_vocabulary_shape_needs_a_dose() -> None:
+    # Three consonants fit many Hebrew words: a vocabulary brand that short is read only
+    # before a dose.
+    assert hebrew_name("פמרה") is None
+    assert hebrew_name("פמרה", dosed=True) == "letrozole"
+
+
+def test_a_word_of_a_condition_or_procedure_name_is_no_drug_after_a_verb() -> None:
+    body = "להמשיך סרטן"
+    assert hebrew_name("סרטן") is not None  # a foreign brand has its shape
+    assert find(body, [], [(0, len("להמשיך"))]) == []
+
+
+def test_a_word_of_talk_after_a_verb_is_no_drug() -> None:
+    assert _meds("להפסיק, לשקול בהמשך", "plan") == []

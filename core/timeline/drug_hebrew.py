@@ -16,8 +16,8 @@ from __future__ import annotations
 import functools
 import re
 
-from core.timeline.drug_vocab import dosed, vocabulary
-from core.timeline.lexicon import DRUGS
+from core.timeline.drug_vocab import dosed, marketed, vocabulary
+from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 from core.timeline.text import HEB
 
 _HEB_SOUNDS = {
@@ -92,14 +92,18 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 
 @functools.cache
-def _by_shape() -> dict[str, str | None]:
-    """Each shape to its generic name, or None when drugs of two names share it. The
-    lexicon's drugs, the ones clinics here write most, come before the vocabulary's: a
-    shape one of them has is theirs."""
+def _by_shape() -> dict[str, tuple[str, bool] | None]:
+    """Each shape to its generic name and whether the lexicon knows the drug, or None when
+    drugs of two names share it. The lexicon's drugs, the ones clinics here write most,
+    come before the vocabulary's (a shape one of them has is theirs), and of the
+    vocabulary only medicines on sale count: most ordinary Hebrew words that share a
+    drug's shape share it with a compound or a foreign brand no note names."""
+    sold = marketed()
+    vocab = [(form, name) for form, name in vocabulary().items() if form in sold]
     ours = [(form, name) for name, forms in DRUGS.items() for form in (name, *forms)]
-    out: dict[str, str | None] = {}
-    for table in (list(vocabulary().items()), ours):
-        layer: dict[str, str | None] = {}
+    out: dict[str, tuple[str, bool] | None] = {}
+    for table, known in ((vocab, False), (ours, True)):
+        layer: dict[str, tuple[str, bool] | None] = {}
         for form, name in table:
             if not form.isascii() or not form.isalpha() or len(form) < 4:
                 continue
@@ -107,32 +111,34 @@ def _by_shape() -> dict[str, str | None]:
             if _VOICED_S.search(form):
                 shapes.add(latin_shape(form, voiced=True))
             for shape in shapes:
-                layer[shape] = name if layer.get(shape, name) == name else None
+                layer[shape] = (
+                    (name, known) if layer.get(shape, (name, known)) == (name, known) else None
+                )
         out.update(layer)
     return out
 
 
-def hebrew_name(word: str) -> str | None:
+def hebrew_name(word: str, *, dosed: bool = False) -> str | None:
     """The generic name a Hebrew-letter word spells, with a joined one-letter prefix
     ("בפמרה") tried off and a leading ו or וו tried as v; None when no drug or more than
-    one has its shape (of two, a lexicon drug's is taken)."""
+    one has its shape (of two, a lexicon drug's is taken). A vocabulary drug of three
+    consonants ("פמרה") needs a dose after it (`dosed`): so short a shape is often a word."""
     candidates = [word]
     if word[0] == "ו":
         # A loanword's v written with one ו ("ונלפקסין"), or וו as v then o ("וולטרן").
         candidates += ["ב" + word[1:], "בו" + word[2:] if word[1:2] == "ו" else ""]
     if word[0] in _PREFIXES and len(word) > 3:
         candidates.append(word[1:])
-    names: set[str] = set()
+    names: dict[str, bool] = {}
     for candidate in filter(None, candidates):
         shape = hebrew_shape(candidate)
-        if sum(ch.islower() for ch in shape) < 3:
-            continue  # two consonants fit too many words
-        name = _by_shape().get(shape)
-        if name is not None:
-            names.add(name)
-    ours = names & DRUGS.keys()
+        consonants = sum(ch.islower() for ch in shape)
+        found = _by_shape().get(shape) if consonants >= 3 else None
+        if found is not None and (found[1] or consonants >= 4 or dosed):
+            names[found[0]] = found[1]
+    ours = [name for name, known in names.items() if known]
     if len(names) == 1 or len(ours) == 1:
-        return next(iter(ours or names))
+        return ours[0] if ours else next(iter(names))
     return None
 
 
@@ -147,13 +153,34 @@ def find(
         start, end = m.span()
         if any(start < b and a < end for a, b in taken):
             continue
+        word = m.group(0)
+        if word in _ordinary_words() or word[1:] in _ordinary_words():
+            continue  # "סרטן", "בשתן": a word of a condition's or procedure's name
         first = item and not body[:start].strip(" \t-*•·▪#0123456789.)")
         if not first and not _where_a_drug_is_written(body, start, end, cues):
             continue
-        name = hebrew_name(m.group(0))
+        name = hebrew_name(word, dosed=dosed(body, end))
         if name is not None:
             found.append((start, end, name))
     return found
+
+
+@functools.cache
+def _ordinary_words() -> frozenset[str]:
+    """The Hebrew words of condition, procedure and specialty names: ordinary words, some
+    of which share a drug's shape ("סרטן" and Sertan, "שתן")."""
+    drugs = {w for forms in DRUGS.values() for form in forms for w in _HEB_WORD.findall(form)}
+    words = {
+        w
+        for table in (CONDITIONS, PROCEDURES, SPECIALTIES)
+        for name, forms in table.items()
+        for form in (name, *forms)
+        for w in _HEB_WORD.findall(form)
+    }
+    return frozenset(words - drugs)
+
+
+_HEB_WORD = re.compile(rf"[{HEB}'׳]+")
 
 
 def _where_a_drug_is_written(body: str, start: int, end: int, cues: list[tuple[int, int]]) -> bool:

@@ -81,22 +81,37 @@ class _DataOnly(pickle.Unpickler):
 def vocabulary() -> dict[str, str]:
     """Each name or brand (lower case) to its generic name; empty when the package is not
     installed. Names the project lexicon already knows are left to it."""
+    return _load()[0]
+
+
+def marketed() -> frozenset[str]:
+    """The names of `vocabulary()` whose drug has a MedlinePlus page: medicines on sale,
+    not a compound only DrugBank lists."""
+    return _load()[1]
+
+
+@functools.cache
+def _load() -> tuple[dict[str, str], frozenset[str]]:
     try:
         path = md.distribution(_DIST).locate_file(_FILE)
         with bz2.open(str(path), "rb") as f:
             data = _DataOnly(io.BytesIO(f.read())).load()
     except (md.PackageNotFoundError, OSError):
-        return {}
+        return {}, frozenset()
     ours = {form.casefold(): name for name, forms in DRUGS.items() for form in (name, *forms)}
     drugs: dict[str, dict[str, Any]] = data["drug_canonical_to_data"]
     variants: dict[str, list[str]] = data["drug_variant_to_canonical"]
     generic = {c: ours.get(c, c) for c, facts in drugs.items() if _a_drug(c, facts)}
+    on_sale = {c for c, facts in drugs.items() if "medline_plus_id" in facts}
     out: dict[str, str] = {}
+    sold: set[str] = set()
     for variant, canonicals in variants.items():
         name = generic.get(canonicals[0])
         if name is not None and variant not in ours and _usable(variant):
             out[variant] = name
-    return out
+            if canonicals[0] in on_sale:
+                sold.add(variant)
+    return out, frozenset(sold)
 
 
 def _a_drug(canonical: str, facts: dict[str, Any]) -> bool:

@@ -82,6 +82,11 @@ _SHOULD_IF = re.compile(r"^[\s\-*•#\d.)]*should\s+(?!be\b)\w+\s+\w+[^,]*,", re
 _TALK_OBJECT = re.compile(r"\s*(?:to|about|re:?|on|-)?\s*$", re.IGNORECASE)
 
 
+def talk_spans(body: str) -> list[tuple[int, int]]:
+    """Where the sentence's words of talk are ("לשקול", "discussed"): no drug's name."""
+    return [m.span() for m in _TALKED_BEFORE.finditer(body)]
+
+
 def is_reading(body: str, stop: int) -> bool:
     """Whether the name ending at `stop` labels a value that follows it: a lab result or
     an angle, not a dose."""

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 
 from core.timeline import drug_hebrew, drug_vocab
 from core.timeline.lexicon import DRUGS, PROCEDURES
-from core.timeline.med_intent import NEAR_VERB, is_reading, only_talked_about
+from core.timeline.med_intent import NEAR_VERB, is_reading, only_talked_about, talk_spans
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import Fact, MedStatus
 
@@ -277,9 +277,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 under = False
         verbs = [(a, b) for a, b, _ in cues]
         # A Hebrew spelling of a vocabulary name before a near one: "זופרן" is Zofran.
-        spelled = drug_hebrew.find(
-            body, [*((a, b) for a, b, _ in known), *verbs], verbs, item=carried
-        )
+        taken = [*((a, b) for a, b, _ in known), *verbs, *talk_spans(body)]
+        spelled = drug_hebrew.find(body, taken, verbs, item=carried)
         near = [g for g in _hebrew_near(body) if all(g[1] <= a or g[0] >= b for a, b, _ in spelled)]
         guessed = [*_misspelled(body, lexicon, cues), *spelled, *near]
         mentions = sorted(
