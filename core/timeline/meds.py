@@ -277,8 +277,10 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 under = False
         verbs = [(a, b) for a, b, _ in cues]
         # A Hebrew spelling of a vocabulary name before a near one: "זופרן" is Zofran.
-        taken = [*((a, b) for a, b, _ in known), *verbs, *talk_spans(body)]
-        spelled = drug_hebrew.find(body, taken, verbs, item=carried)
+        spelled: list[Mention] = []
+        if _HEBREW_LETTER.search(body):
+            taken = [*((a, b) for a, b, _ in known), *verbs, *talk_spans(body)]
+            spelled = drug_hebrew.find(body, taken, verbs, item=carried)
         near = [g for g in _hebrew_near(body) if all(g[1] <= a or g[0] >= b for a, b, _ in spelled)]
         guessed = [*_misspelled(body, lexicon, cues), *spelled, *near]
         mentions = sorted(
@@ -390,6 +392,7 @@ class _Carry:
         return self.bare or bool(_LIST_LINE.match(line))
 
 
+_HEBREW_LETTER = re.compile(f"[{HEB}]")
 _MARKERS = re.compile(r"[\s\-*•·▪#]*(?:\d{1,2}[.)]?\s*)?")
 
 
