@@ -5,7 +5,8 @@ no medication event: "Offered warfarin, declined", "discussed Euthyrox - pt want
 about it", "Consider sertraline if no better", "may need naproxen in future", "If BP
 remains > 140/90 at review, start amlodipine", "מסרב לאקמול", "הוסבר על קומדין", "לשקול
 מטפורמין", "אם ל"ד יישאר מעל 140/90 - להתחיל אמלודיפין" (docs/timeline.md). Nothing was
-prescribed, stopped or taken, so the timeline must not list it among the medications.
+prescribed, stopped or taken, so the timeline must not list it among the medications. Nor is
+a drug named as a past event's circumstance ("DVT 2020 on OCP").
 
 Some names are also the words of a reading: "אשלגן 4.2" is a potassium level, not
 potassium chloride, and "פלקסיה 45°" a flexion, not Palexia (tapentadol). A drug's name
@@ -103,3 +104,19 @@ NEAR_VERB = re.compile(
     r"changed)\s+(?:from\s+)?([a-z]{6,})(?![\w-])",
     re.IGNORECASE,
 )
+
+
+# A year, then "on" or "while on" right before the drug: the drug was the circumstance of
+# that past event ("GI bleed 2021 on NSAIDs", "DVT 2020 on OCP"), not a medication now.
+_PAST_CIRCUMSTANCE = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}\)?\s*,?\s*(?:on|while on|whilst on|when on)\s+$",
+    re.IGNORECASE,
+)
+
+_SINCE = re.compile(r"(?:since|from|started|starting|began|מאז|החל מ-?|מ-?)\s*$", re.IGNORECASE)
+
+
+def past_circumstance(body: str, start: int) -> bool:
+    """Whether the drug at `start` follows a past event's year and "on"."""
+    m = _PAST_CIRCUMSTANCE.search(body, 0, start)
+    return m is not None and not _SINCE.search(body, 0, m.start())  # "Since 2019 on X": now

@@ -14,7 +14,13 @@ from rapidfuzz import fuzz, process
 
 from core.timeline import drug_hebrew, drug_vocab
 from core.timeline.lexicon import DRUGS, PROCEDURES
-from core.timeline.med_intent import NEAR_VERB, is_reading, only_talked_about, talk_spans
+from core.timeline.med_intent import (
+    NEAR_VERB,
+    is_reading,
+    only_talked_about,
+    past_circumstance,
+    talk_spans,
+)
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import Fact, MedStatus
 
@@ -179,21 +185,6 @@ _NOT_A_DRUG_BEFORE = re.compile(
 )
 
 
-# A year, then "on" or "while on" right before the drug: the drug was the circumstance of
-# that past event ("GI bleed 2021 on NSAIDs", "DVT 2020 on OCP"), not a medication now.
-_PAST_CIRCUMSTANCE = re.compile(
-    r"(?<!\d)(?:19|20)\d{2}\)?\s*,?\s*(?:on|while on|whilst on|when on)\s+$",
-    re.IGNORECASE,
-)
-
-_SINCE = re.compile(r"(?:since|from|started|starting|began|מאז|החל מ-?|מ-?)\s*$", re.IGNORECASE)
-
-
-def _past_circumstance(body: str, start: int) -> bool:
-    m = _PAST_CIRCUMSTANCE.search(body, 0, start)
-    return m is not None and not _SINCE.search(body, 0, m.start())  # "Since 2019 on X": now
-
-
 # "switched from sertraline to escitalopram", "replace X with Y", "X → Y", "הוחלף מ-X ל-Y":
 # the first drug is stopped and the second started.
 _SWITCH = re.compile(
@@ -299,7 +290,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
             listed_before = any(c < start and st == "listed" for c, _, st in cues)
             if is_reading(body, end) and not listed_before:
                 continue  # "אשלגן 4.2" is a level; "נוטל X 0.4" is a dose without its unit
-            if _past_circumstance(body, start):
+            if past_circumstance(body, start):
                 continue  # "DVT 2020 on OCP": what she took when a past event happened
             if _NOT_A_DRUG_AFTER.match(body[end:]) or _NOT_A_DRUG_BEFORE.search(body[:start]):
                 continue  # "vitamin D deficiency", "low B12": a level, not a drug
