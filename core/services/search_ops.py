@@ -33,6 +33,7 @@ from core.retrieval.thesaurus import GROUPS, Thesaurus
 from core.retrieval.types import FIELDS, IndexStatus, SearchQuery, SearchResult
 from core.security import audit
 from core.services.session import WorkspaceSession
+from core.timeline import extract
 from core.timeline import store as timeline_store
 from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES
 
@@ -151,7 +152,9 @@ class SearchService:
 
     def _read_timeline(self, cancel: CancelToken | None = None) -> int:
         """Notes an import (or an older extractor) left without facts get them with the
-        index: the timeline is as fresh as the search."""
+        index: the timeline is as fresh as the search. The first cycle also reads the
+        drug vocabulary, off the save path."""
+        extract.warm()
         return timeline_store.backfill(self.session.db, self.session.cipher, cancel=cancel)
 
     def _busy_index(self, progress: IndexProgress | None) -> IndexProgress:
