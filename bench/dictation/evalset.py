@@ -1,8 +1,13 @@
 """The dictation eval's recordings, as scripts: clinical notes dictated section by section,
 with drug names, doses and vital signs, each sentence labelled with its SOAP section, and
-the client's lists that go into the recogniser's prompt (the drugs said and one not said).
-A fixed seed: the same 32 scripts every run. The audio is made from them by espeak-ng in
-memory (bench/dictation/speak.py)."""
+the client's lists that go into the recogniser's prompt. A fixed seed: the same 32 scripts
+every run. The audio is made from them by espeak-ng in memory (bench/dictation/speak.py).
+
+The client's lists are what a real chart would hold before the visit: the drug the script
+continues and 4-7 other drugs, the problem it assesses and 1-2 others. The drug the script
+starts is new, so it is not on the list (until version 2 of this set it was, which let the
+prompt spell every drug said). The lists come from their own random stream, so the scripts
+are the same as in version 1."""
 
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from dataclasses import dataclass
 from core.dictation.soap import Section
 
 SEED = 29
+# 1: the lists held exactly the drugs said and one more; 2: realistic lists (above).
+VERSION = 2
 COUNT = 32
 VOICES = ("en-us", "en-gb", "en-us+m3", "en-us+f2", "en-gb+f3", "en-us+m7")
 
@@ -72,7 +79,8 @@ def dictations() -> list[Dictation]:
     for n in range(COUNT):
         complaint, problem = COMPLAINTS[n % len(COMPLAINTS)]
         said = rng.sample(DRUGS, 2)
-        unsaid = rng.choice([d for d in DRUGS if d not in said])
+        rng.choice([d for d in DRUGS if d not in said])  # version 1's list: kept, so
+        # that the scripts after it are drawn as they always were
         (drug1, dose1), (drug2, dose2) = said
         vitals = _vitals(rng)
         sentences: list[tuple[str, Section]] = [
@@ -88,9 +96,32 @@ def dictations() -> list[Dictation]:
                 voice=VOICES[n % len(VOICES)],
                 speed=rng.randrange(135, 170, 5),
                 sentences=tuple(sentences),
-                medications=(drug1, drug2, unsaid[0]),
-                problems=(problem,),
+                medications=_medications(n, drug2, said),
+                problems=_problems(n, problem),
                 drugs_said=(drug1, drug2),
             )
         )
     return out
+
+
+def _lists_rng(n: int) -> random.Random:
+    return random.Random(f"{SEED}-lists-{n}")
+
+
+def _medications(n: int, continued: str, said: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The chart's drugs before the visit: the one continued and 4-7 others, never the one
+    started, in no particular order."""
+    rng = _lists_rng(n)
+    others = [d for d, _ in DRUGS if d not in {name for name, _ in said}]
+    names = [continued, *rng.sample(others, rng.randint(4, 7))]
+    rng.shuffle(names)
+    return tuple(names)
+
+
+def _problems(n: int, problem: str) -> tuple[str, ...]:
+    """The chart's problems: the one assessed and 1-2 others."""
+    rng = _lists_rng(n + 1000)
+    others = sorted({p for _, p in COMPLAINTS} - {problem})
+    names = [problem, *rng.sample(others, rng.randint(1, 2))]
+    rng.shuffle(names)
+    return tuple(names)
