@@ -5,6 +5,7 @@ the recording, so it is worded as a note would be."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -50,6 +51,24 @@ def initial_prompt(vocabulary: Vocabulary, max_chars: int = MAX_PROMPT_CHARS) ->
             return text
         # Trim the longer list first, so both kinds keep some names.
         (meds if len(meds) >= len(problems) else problems).pop()
+
+
+def prompt_medications(prompt: str) -> tuple[str, ...]:
+    """The medications an `initial_prompt` lists, as it lists them (none in another text)."""
+    found = re.search(r"(?:^|\s)Medications: (.*?)\.(?: Problems: |$)", prompt)
+    return tuple(n for n in found.group(1).split(", ") if n) if found else ()
+
+
+def with_medications(prompt: str, names: Sequence[str]) -> str:
+    """`prompt` with `names` first among its medications (the recogniser keeps a prompt's
+    first tokens when it is too long)."""
+    if not names:
+        return prompt
+    meds = prompt_medications(prompt)
+    listed = "Medications: " + ", ".join((*names, *meds)) + "."
+    if not meds:
+        return f"{listed} {prompt}".strip()
+    return prompt.replace("Medications: " + ", ".join(meds) + ".", listed, 1)
 
 
 def _unique(names: Iterable[str]) -> tuple[str, ...]:

@@ -1,6 +1,8 @@
 """Which words of a transcript the clinician should look at before saving (issue 29): the
 numbers and drug names the recogniser was unsure of, where a mistake changes a dose or a
-drug ("met 4,500" for "metformin 500"), and any word it barely heard."""
+drug ("met 4,500" for "metformin 500"), any word it barely heard, and every word written
+as a drug name rather than as heard (`core/dictation/repair.py`), however sure the
+recogniser was of what it heard."""
 
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ def to_review(words: Sequence[Word], vocabulary: Vocabulary | None = None) -> di
     drugs = _drug_words(words, vocabulary or Vocabulary())
     out: dict[int, Reason] = {}
     for i, word in enumerate(words):
-        if word.confidence < NUMBER_OR_DRUG_BELOW and any(c.isdigit() for c in word.text):
+        if word.repaired:
+            out[i] = "drug" if i in drugs else "unsure"
+        elif word.confidence < NUMBER_OR_DRUG_BELOW and any(c.isdigit() for c in word.text):
             out[i] = "number"
         elif word.confidence < NUMBER_OR_DRUG_BELOW and i in drugs:
             out[i] = "drug"

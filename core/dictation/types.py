@@ -40,12 +40,14 @@ class PcmAudio:
 class Word:
     """One recognised word with the punctuation that follows it ("metformin,"), its time
     in the recording (seconds) and the recogniser's confidence (0..1, the mean probability
-    of its tokens)."""
+    of its tokens). `repaired`: written as a drug name that the recogniser bent
+    (`core/dictation/repair.py`), not as heard; always shown for review."""
 
     text: str = field(repr=False)
     start: float
     end: float
     confidence: float
+    repaired: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,71 @@
+"""Drug names to hear a piece of speech again with (issue 29): the client's lists steer the
+recogniser to the drugs they already take, but a drug started today is not on them, and
+Whisper, not told its name, writes sounds ("Startless inopro" for "Start lisinopril").
+Where what it wrote is near the spelling of a drug in the general lexicon, that name is
+recalled, and the piece is heard again with it added to the prompt.
+
+A recalled name is only a hint: the recogniser writes it only if the sound fits. A word it
+then writes as a recalled name was not steered by the client's own lists, so it is marked
+for review like a repaired one (`mark_recalled`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+
+from core.dictation.repair import IsWord, drug_names
+from core.dictation.types import Word
+
+# How near (rapidfuzz's ratio) joined sounds must be to a name to recall it: looser than a
+# repair's, since the recogniser, not this, decides what is written.
+RECALL_AT_LEAST = 65.0
+MIN_LETTERS = 6
+MAX_WORDS = 3  # a name heard as up to three words ("at our vest that" is beyond reach)
+PER_PLACE = 2
+MAX_RECALLED = 8
+_PART = re.compile(r"[^\W\d_]+")
+_BREAKS = (".", ",", ";", ":", "?", "!")
+
+
+def recall(words: Sequence[Word], known: frozenset[str], is_word: IsWord) -> list[str]:
+    """Lexicon drug names, nearest first, that runs of `words` may have been; none that is
+    in `known` (the client's names, already in the prompt) or already written."""
+    lexicon = drug_names() - known
+    parts: list[tuple[str, bool]] = []  # (lower-case letters, a break after it)
+    for w in words:
+        found = _PART.findall(w.text.casefold())
+        parts += [(p, False) for p in found[:-1]]
+        if found:
+            parts.append((found[-1], w.text.endswith(_BREAKS)))
+    written = {p for p, _ in parts}
+    scores: dict[str, float] = {}
+    for i in range(len(parts)):
+        run: list[str] = []
+        for p, brk in parts[i : i + MAX_WORDS]:
+            run.append(p)
+            if p in written & (lexicon | known):
+                break  # a name already written is no part of another
+            if not all(is_word(x) for x in run):  # plain English recalls nothing
+                joined = "".join(run)
+                if len(joined) >= MIN_LETTERS:
+                    for name, score, _ in process.extract(
+                        joined, lexicon, scorer=fuzz.ratio, limit=PER_PLACE,
+                        score_cutoff=RECALL_AT_LEAST,
+                    ):  # fmt: skip
+                        scores[name] = max(score, scores.get(name, 0.0))
+            if brk:
+                break
+    ranked = sorted((n for n in scores if n not in written), key=lambda n: -scores[n])
+    return ranked[:MAX_RECALLED]
+
+
+def mark_recalled(words: Sequence[Word], recalled: Sequence[str]) -> list[Word]:
+    """`words` with each one written as a recalled name marked for review."""
+    names = {n.casefold() for n in recalled}
+    return [
+        replace(w, repaired=True) if set(_PART.findall(w.text.casefold())) & names else w
+        for w in words
+    ]
