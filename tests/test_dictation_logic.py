@@ -320,3 +320,27 @@ def test_a_sorter_that_fails_or_miscounts_leaves_the_visit_to_the_rules() -> Non
     by_rules = draft_soap(spoken)
     assert draft_soap(spoken, sort=lambda clauses: None) == by_rules
     assert draft_soap(spoken, sort=lambda clauses: ["plan"]) == by_rules
+
+
+def test_the_sorter_places_only_what_no_rule_places_when_asked_to() -> None:
+    spoken = _spoken("Patient reports cough. Chest is clear. Viral. Start fluids.")
+    asked: list[list[str]] = []
+
+    def sorter(clauses: Sequence[str]) -> list[Section] | None:
+        asked.append(list(clauses))  # every clause, for context
+        return ["plan", "plan", "assessment", "subjective"]
+
+    draft = draft_soap(spoken, sort=sorter, unplaced_only=True)
+    assert asked == [["Patient reports cough.", "Chest is clear.", "Viral.", "Start fluids."]]
+    assert [(s.section, s.why) for s in draft.sentences] == [
+        ("subjective", "what the patient says"),
+        ("objective", "a measurement or finding"),
+        ("assessment", "the local model"),
+        ("plan", "opens with what to do"),
+    ]
+    assert traces_to(draft, spoken)
+    # Where every clause has a rule, the model is not asked at all.
+    asked.clear()
+    placed = _spoken("Patient reports cough. Start fluids.")
+    assert draft_soap(placed, sort=sorter, unplaced_only=True) == draft_soap(placed)
+    assert asked == []

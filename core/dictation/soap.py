@@ -102,19 +102,26 @@ _SENTENCE_END = (".", "?", "!")
 Sorter = Callable[[Sequence[str]], "list[Section] | None"]
 
 
-def draft_soap(transcript: Transcript, sort: Sorter | None = None) -> SoapDraft:
+def draft_soap(
+    transcript: Transcript, sort: Sorter | None = None, *, unplaced_only: bool = False
+) -> SoapDraft:
     """The transcript's sentences, each in the section `sort` (else the rules) gives, in
-    spoken order. Whoever chooses, a sentence is the transcript's own words: a sorter
-    names sections, never text."""
+    spoken order. With `unplaced_only`, the rules place what a cue of theirs places and
+    `sort` the rest (it still reads every clause, for their context). Whoever chooses, a
+    sentence is the transcript's own words: a sorter names sections, never text."""
     clauses = [c for s in _sentences(transcript.words) for c in _clauses(transcript.words, s)]
     texts = [_join(transcript.words[first:last]) for first, last in clauses]
-    chosen = sort(texts) if sort is not None and texts else None
+    ruled = [_place(t) for t in texts]
+    asked = bool(texts) and not (unplaced_only and None not in ruled)
+    chosen = sort(texts) if sort is not None and asked else None
     if chosen is not None and len(chosen) != len(texts):
         chosen = None
     placed: list[tuple[tuple[int, int], Section, str]] = []
     previous: Section = "subjective"
     for i, (first, last) in enumerate(clauses):
-        found = (chosen[i], "the local model") if chosen is not None else _place(texts[i])
+        found = ruled[i]
+        if chosen is not None and (found is None or not unplaced_only):
+            found = (chosen[i], "the local model")
         section, why = found if found is not None else (previous, "follows the sentence before")
         if placed and placed[-1][1] == section and not _ends_sentence(transcript.words[first - 1]):
             (p_first, _), _, p_why = placed[-1]  # a clause cut off the same sentence: rejoin

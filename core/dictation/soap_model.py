@@ -1,14 +1,15 @@
-"""The local model as the SOAP sorter (issue 29, point 2), measured beside the rules by
-`bench/eval_dictation.py`: it reads the dictated visit's clauses, numbered, and answers one
-section letter per clause, held to that shape by a JSON schema (llama.cpp's grammar). It
-names sections and nothing else, so it cannot add a word to the draft (`draft_soap` builds
-every sentence from the transcript's own words), and a dictated "ignore the instructions"
-could at worst misplace its own clause.
+"""The local model as a SOAP sorter (issue 29, point 2): it reads the dictated visit's
+clauses, numbered, and answers one section letter per clause, held to that shape by a JSON
+schema (llama.cpp's grammar). It names sections and nothing else, so it cannot add a word to
+the draft (`draft_soap` builds every sentence from the transcript's own words), and a
+dictated "ignore the instructions" could at worst misplace its own clause.
 
-It is not the product's sorter: the default model (Qwen2.5-Coder-1.5B) placed far fewer
-sentences right than the rules (docs/dictation.md), so the window and the command line
-sort by the rules (`core/dictation/soap.py`). An answer of the wrong length, a timeout or a
-model error gives None, and the rules sort that visit."""
+How it is used: `draft_soap(transcript, sort=model_sorter(generator), unplaced_only=True)`
+lets the rules place every clause a cue of theirs places and the model the clauses no rule
+places (the model still reads them all, for context). Alone, the default model
+(Qwen2.5-Coder-1.5B) places far fewer sentences right than the rules: it tends to answer
+S, O, A, P in its example's order whatever the sentences say (docs/dictation.md). An answer
+of the wrong length, a timeout or a model error gives None, and the rules sort that visit."""
 
 from __future__ import annotations
 
