@@ -98,11 +98,14 @@ def open_live_transcriber(*, settings: SpeechSettings | None = None) -> WhisperT
     """The packaged tiny.en, for the words shown while a clinician speaks: the lightest
     speech model, whichever one writes the transcript (core/dictation/recorder.py)."""
     from models import packaged
-    from models.speech import WhisperTranscriber
+    from models.speech import SpeechSettings, WhisperTranscriber
 
     if not packaged.speech_installed():
         raise _no_speech_model()
     pm = packaged.speech()
+    # Its words are a preview the transcript replaces: no second hearing for drug names
+    # (core/dictation/recall.py), which would only hold up the words shown.
+    settings = settings or SpeechSettings(recall_names=False)
     return WhisperTranscriber(pm.path, name=pm.name, expected_sha256=pm.sha256, settings=settings)
 
 
