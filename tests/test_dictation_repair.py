@@ -112,6 +112,14 @@ def test_sounds_near_a_lexicon_drug_recall_its_name_for_a_second_hearing() -> No
     assert len(recalled) <= MAX_RECALLED
 
 
+def test_english_words_where_a_drug_is_expected_may_be_a_misheard_name() -> None:
+    english = _ENGLISH | {"start", "search", "line", "reports"}
+    heard = _words("Start", "search", "line", "50", "milligrams.")
+    assert "sertraline" in recall(heard, frozenset(), english.__contains__)
+    said = _words("Patient", "reports", "search", "line", "50", "milligrams.")
+    assert recall(said, frozenset(), english.__contains__) == []
+
+
 def test_plain_english_and_names_already_written_recall_nothing() -> None:
     heard = _words("The", "patient", "continue", "metformin.", "Review", "weekly.")
     assert recall(heard, frozenset(), _english) == []

@@ -28,6 +28,10 @@ PER_PLACE = 2
 MAX_RECALLED = 8
 _PART = re.compile(r"[^\W\d_]+")
 _BREAKS = (".", ",", ";", ":", "?", "!")
+_PLAN_VERBS = frozenset(
+    {"start", "starting", "begin", "restart", "continue", "continuing", "stop", "increase",
+     "decrease", "switch"}
+)  # fmt: skip
 
 
 def recall(words: Sequence[Word], known: frozenset[str], is_word: IsWord) -> list[str]:
@@ -43,12 +47,15 @@ def recall(words: Sequence[Word], known: frozenset[str], is_word: IsWord) -> lis
     written = {p for p, _ in parts}
     scores: dict[str, float] = {}
     for i in range(len(parts)):
+        # Right after a verb that starts or changes a drug, a drug's name is expected, so
+        # English words there may be one misheard ("Start search line" for sertraline).
+        slot = i > 0 and parts[i - 1][0] in _PLAN_VERBS and not parts[i - 1][1]
         run: list[str] = []
         for p, brk in parts[i : i + MAX_WORDS]:
             run.append(p)
             if p in written & (lexicon | known):
                 break  # a name already written is no part of another
-            if not all(is_word(x) for x in run):  # plain English recalls nothing
+            if slot or not all(is_word(x) for x in run):  # else plain English: nothing
                 joined = "".join(run)
                 if len(joined) >= MIN_LETTERS:
                     for name, score, _ in process.extract(
