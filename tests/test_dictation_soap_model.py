@@ -4,10 +4,13 @@ clauses no rule places, and every draft sentence stays the transcript's own word
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from core.dictation.soap import SECTIONS, draft_soap, traces_to
 from core.dictation.soap_model import model_sorter
 from core.dictation.types import Transcript, Word
 from core.ports import Generator
+from core.services.service import ChartsideService
 
 
 def _spoken(text: str) -> Transcript:
@@ -45,3 +48,20 @@ def test_the_models_answer_names_one_section_per_clause(qwen: Generator) -> None
     answer = model_sorter(qwen, timeout_s=300)(clauses)
     assert answer is not None and len(answer) == len(clauses)
     assert answer[0] == "subjective" and answer[-1] == "plan"
+
+
+def test_the_services_draft_asks_the_assistants_model_and_the_rules_without_one(
+    qwen: Generator, service_factory: Callable[..., ChartsideService]
+) -> None:
+    """What the window and `chartside transcribe --soap` call: the dictation part sorts with
+    the generator the assistant opens, and by the rules alone where there is none."""
+    spoken = _spoken(
+        "He says the knee still aches on stairs. Knee flexion 110 degrees. Patellofemoral "
+        "pain. Quadriceps exercises daily. Tired of the brace."
+    )
+    with_model = service_factory(generator=lambda: qwen).dictation.draft(spoken)
+    assert traces_to(with_model, spoken)
+    assert "the local model" in [s.why for s in with_model.sentences]
+    rules_only = service_factory().dictation.draft(spoken)
+    assert rules_only == draft_soap(spoken)
+    assert "the local model" not in [s.why for s in rules_only.sentences]

@@ -17,7 +17,7 @@ from app.cli.errors import FileAccessError
 from app.cli.registry import command
 from core.dictation.prompt import Vocabulary, initial_prompt, vocabulary_from_facts
 from core.dictation.review import to_review
-from core.dictation.soap import SECTIONS, SoapDraft, draft_soap, traces_to
+from core.dictation.soap import SECTIONS, SoapDraft, traces_to
 from core.dictation.types import Transcript
 
 
@@ -80,7 +80,8 @@ def soap_json(draft: SoapDraft, t: Transcript) -> dict[str, Any]:
     "leaves the computer and nothing is written. Prints one JSON object: the text, and each "
     "word with its start and end (seconds), confidence (0-1) and whether to review it; "
     "with --soap, the sentences sorted into subjective, objective, assessment and plan, each "
-    "with its time (rules; no sentence is written that was not said).",
+    "with its time (the rules, and the local model where no rule places a sentence; no "
+    "sentence is written that was not said).",
 )
 def transcribe(ctx: Context) -> int:
     from models.factory import open_transcriber
@@ -105,6 +106,6 @@ def transcribe(ctx: Context) -> int:
         transcriber.close()
     out = transcript_json(transcript, vocabulary)
     if a.soap:
-        out["soap"] = soap_json(draft_soap(transcript), transcript)
+        out["soap"] = soap_json(ctx.svc.dictation.draft(transcript), transcript)
     print(json.dumps(out, ensure_ascii=False))
     return EXIT_OK

@@ -6,7 +6,8 @@ from typing import Literal, Protocol
 from uuid import UUID
 
 from core.dictation.recorder import Recording
-from core.dictation.types import KeptRecording, PcmAudio
+from core.dictation.soap import SoapDraft
+from core.dictation.types import KeptRecording, PcmAudio, Transcript
 
 
 class DictationApi(Protocol):
@@ -25,6 +26,12 @@ class DictationApi(Protocol):
         problems steer the spelling (an audited read of their notes). Raises
         `DictationUnavailable` without a model or a microphone, `Locked` while locked. The
         take's `update` and `finish` run the model: off the GUI thread too."""
+        ...
+
+    def draft(self, transcript: Transcript) -> SoapDraft:
+        """A dictated visit's transcript sorted into a SOAP draft: the rules place what a
+        cue of theirs places, the local model the rest (the rules alone without a model).
+        Never adds a word. May load and run the model: off the GUI thread."""
         ...
 
     def keep(self, session_id: UUID, audio: PcmAudio) -> KeptRecording:

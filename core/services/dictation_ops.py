@@ -18,9 +18,12 @@ from core.dictation import kept
 from core.dictation.ports import AudioSource, Transcriber
 from core.dictation.prompt import initial_prompt, vocabulary_from_facts
 from core.dictation.recorder import Recording
-from core.dictation.types import DictationUnavailable, KeptRecording, PcmAudio
+from core.dictation.soap import SoapDraft, draft_soap
+from core.dictation.soap_model import model_sorter
+from core.dictation.types import DictationUnavailable, KeptRecording, PcmAudio, Transcript
 from core.errors import ChartsideError
 from core.messages import Message
+from core.ports import Generator
 from core.security.crypto import CellCipher
 from core.services.session import WorkspaceSession
 from core.services.timeline_ops import TimelineService
@@ -28,6 +31,10 @@ from core.services.timeline_ops import TimelineService
 # Each opens its thing on first use: the speech model's registry entry, the microphone.
 TranscriberFactory = Callable[[], Transcriber]
 SourceFactory = Callable[[], AudioSource]
+# The assistant's generator, opened on first use; None where there is no model.
+GeneratorFactory = Callable[[], Generator | None]
+# The local model's answer for one visit's sections; past it the rules sort alone.
+SORT_TIMEOUT_S = 120.0
 # Why a kept recording's sound is read: each is its own audit action.
 Purpose = Literal["play", "export"]
 
@@ -40,13 +47,16 @@ class DictationService:
         transcriber: TranscriberFactory | None = None,
         source: SourceFactory | None = None,
         live: TranscriberFactory | None = None,
+        generator: GeneratorFactory | None = None,
     ) -> None:
         """`transcriber` None: no speech model here; `source` None: no microphone; `live`:
         a lighter model for the words shown while speaking, the speech model then hearing
-        the whole take when it stops (None: the speech model does both)."""
+        the whole take when it stops (None: the speech model does both); `generator`: the
+        local model that places what the SOAP rules cannot (None: the rules alone)."""
         self.session, self._timeline = session, timeline
         self._open_transcriber, self._open_source = transcriber, source
         self._open_live = live
+        self._generator = generator
         self._transcriber: Transcriber | None = None
         self._live: Transcriber | None = None
         self._lock = threading.Lock()
@@ -81,6 +91,16 @@ class DictationService:
         with self._lock:
             self._takes.add(take)
         return take
+
+    def draft(self, transcript: Transcript) -> SoapDraft:
+        """The dictated visit as a SOAP draft: the rules place each clause a cue of theirs
+        places, the local model the rest (the rules again where there is no model or its
+        answer is unusable). Every sentence is the transcript's own words."""
+        generator = self._generator() if self._generator is not None else None
+        if generator is None:
+            return draft_soap(transcript)
+        sort = model_sorter(generator, timeout_s=SORT_TIMEOUT_S)
+        return draft_soap(transcript, sort=sort, unplaced_only=True)
 
     # -- recordings kept with a note -------------------------------------------------------
     def keep(self, session_id: UUID, audio: PcmAudio) -> KeptRecording:

@@ -92,8 +92,9 @@ class ChartsideService(Access):
         self.timeline = TimelineService(self.session)
         self.documents = DocumentService(self.session, self.embedding, ocr)
         self.dictation = DictationService(
-            self.session, self.timeline, transcriber, audio_source, live_transcriber
-        )
+            self.session, self.timeline, transcriber, audio_source, live_transcriber,
+            generator=lambda: self.assistant.generator(),
+        )  # fmt: skip
         self.assistant = AskService(
             self.session, self.embedding, self.search, generator, assistant_status,
             timeline=self.timeline,

@@ -34,7 +34,8 @@ from core.backup.format import BackupError
 from core.backup.schedule import scheduled_path
 from core.dictation.ports import AudioSource, Transcriber
 from core.dictation.recorder import Recording
-from core.dictation.types import DictationUnavailable, KeptRecording, PcmAudio
+from core.dictation.soap import SoapDraft, draft_soap
+from core.dictation.types import DictationUnavailable, KeptRecording, PcmAudio, Transcript
 from core.domain import (
     AssistantStatus,
     Client,
@@ -806,6 +807,9 @@ class FakeDictation:
         if self.transcriber is None or self.source is None:
             raise DictationUnavailable("No speech model is installed.")
         return Recording(self.source(), self.transcriber, language=language)
+
+    def draft(self, transcript: Transcript) -> SoapDraft:
+        return draft_soap(transcript)  # the rules: the fake has no local model
 
     def keep(self, session_id: UUID, audio: PcmAudio) -> KeptRecording:
         self._owner._enter("dictation.keep")

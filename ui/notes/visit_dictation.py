@@ -32,7 +32,7 @@ from core.api import ChartsideApi
 from core.dictation.prompt import Vocabulary, vocabulary_from_facts
 from core.dictation.recorder import Recording
 from core.dictation.review import Reason, to_review
-from core.dictation.soap import SECTIONS, SoapDraft, draft_soap
+from core.dictation.soap import SECTIONS, SoapDraft
 from core.dictation.types import Transcript
 from core.progress import CancelToken
 from ui.kit.bidi import isolate
@@ -184,7 +184,7 @@ class VisitDictationDialog(QDialog):
             if client_id is not None:
                 vocabulary = vocabulary_from_facts(api.timeline.facts(client_id))
             return VisitDraft(
-                transcript, draft_soap(transcript), to_review(transcript.words, vocabulary)
+                transcript, api.dictation.draft(transcript), to_review(transcript.words, vocabulary)
             )
 
         self._runner.submit(hear, on_success=self._show_draft, on_error=self._lost)
