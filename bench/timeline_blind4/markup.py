@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from bench.timeline_blind4.names import aliases_of
+from bench.timeline_eval.inline import unmark
 from core.timeline.types import MEASURES
 
 _MARK = re.compile(r"\[\[(.+?)\|(.+?)\]\]")
@@ -103,21 +104,4 @@ def _labels(spec: str, start: int, words: str) -> list[Label]:
 
 def parse(marked: str) -> tuple[str, list[Label]]:
     """The plain text of `marked` and its labels, in the order they are written."""
-    text: list[str] = []
-    labels: list[Label] = []
-    pos = 0
-    length = 0
-    for m in _MARK.finditer(marked):
-        before = marked[pos : m.start()]
-        text.append(before)
-        length += len(before)
-        words = m.group(1)
-        labels.extend(_labels(m.group(2), length, words))
-        text.append(words)
-        length += len(words)
-        pos = m.end()
-    text.append(marked[pos:])
-    plain = "".join(text)
-    if "[[" in plain or "]]" in plain:
-        raise ValueError("unbalanced label markup")
-    return plain, labels
+    return unmark(marked, _MARK, lambda label, start, _end, words: _labels(label, start, words))

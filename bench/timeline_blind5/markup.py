@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bench.timeline_eval.inline import unmark
 from core.timeline.types import MEASURES
 
 _MARK = re.compile(r"\[\[(.+?)\|\|(.+?)\]\]", re.DOTALL)
@@ -76,21 +77,7 @@ def _items(spec: str, start: int, end: int, text: str) -> list[Label]:
 
 def parse(marked: str) -> tuple[str, list[Label]]:
     """The plain text of `marked` and its labels, with spans in the plain text."""
-    parts: list[str] = []
-    labels: list[Label] = []
-    pos = 0
-    length = 0
-    for m in _MARK.finditer(marked):
-        before = marked[pos : m.start()]
-        parts.append(before)
-        length += len(before)
-        words = m.group(1)
-        labels.extend(_items(m.group(2), length, length + len(words), words))
-        parts.append(words)
-        length += len(words)
-        pos = m.end()
-    parts.append(marked[pos:])
-    text = "".join(parts)
-    if "[[" in text or "||" in text or "]]" in text:
+    text, labels = unmark(marked, _MARK, _items)
+    if "||" in text:
         raise ValueError("unbalanced markup")
     return text, labels
