@@ -23,7 +23,7 @@ import argparse
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -48,13 +48,15 @@ SAME_DRUG = {
 }
 
 
-def same_drug_names(extract: Callable[[str, str], Any]) -> Callable[[str, str], Any]:
-    """`extract` with each medication named as this set names it (SAME_DRUG)."""
+def same_drug_names(
+    extract: Callable[[str, str], Any], names: Mapping[str, str] = SAME_DRUG
+) -> Callable[[str, str], Any]:
+    """`extract` with each medication named as this set names it (SAME_DRUG, or `names`)."""
 
     def run(text: str, field: str) -> Any:
         result = extract(text, field)
         facts = [
-            replace(f, name=SAME_DRUG.get(f.name, f.name)) if f.kind == "medication" else f
+            replace(f, name=names.get(f.name, f.name)) if f.kind == "medication" else f
             for f in result.facts
         ]
         return replace(result, facts=facts)
@@ -129,9 +131,11 @@ def run(
     fields: Callable[[], list[Any]],
     seed: Callable[[], int],
     write: Callable[[dict[str, Any]], Path],
+    same_drug: Mapping[str, str] = SAME_DRUG,
 ) -> int:
     """Score a blind set (`fields()`, written with `seed()`) and print it; with --write
-    hand the report, under the key `title`, to `write` (bench/results/<name>.json)."""
+    hand the report, under the key `title`, to `write` (bench/results/<name>.json).
+    `same_drug` names a drug's other official names as the set names it."""
     parser = argparse.ArgumentParser(prog=f"python -m bench.{name}")
     parser.add_argument("--write", action="store_true", help=f"write bench/results/{name}.json")
     args = parser.parse_args(argv)
@@ -139,7 +143,7 @@ def run(
     if loaded is None:
         print(f"{name}: core/timeline/extract.py does not exist yet", file=sys.stderr)
         return 1
-    extract = same_drug_names(loaded)
+    extract = same_drug_names(loaded, same_drug)
     data = fields()
     t0 = time.perf_counter()
     scores = score_extraction(data, extract)
