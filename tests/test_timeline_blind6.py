@@ -101,3 +101,11 @@ def test_the_loader_gives_the_scorer_its_fields() -> None:
     assert all(e.kind != "flag" for f in loaded for e in f.expected)
     aliased = [e for f in loaded for e in f.expected if e.aliases]
     assert aliased and all(e.kind in ("diagnosis", "procedure") for e in aliased)
+
+
+def test_other_names_are_read_with_a_referral_s_own_colon() -> None:
+    from bench.timeline_blind6.names import aliases_of
+
+    assert "referral: general practice" in aliases_of("procedure", "referral: gp")
+    assert "af" in aliases_of("diagnosis", "atrial fibrillation")
+    assert aliases_of("medication", "warfarin") == ()

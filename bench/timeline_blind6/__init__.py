@@ -50,46 +50,50 @@ Brilinta, Keppra, Lamictal, Tegretol, Azilect, Requip, Aricept, Exelon, Ebixa, P
 Serenada, Ritalin, Moxypen, Acamol, Nurofen, Etopan, Doxylin, Tivicay, Prograf, CellCept,
 Valcyte, Eprex, Mimpara, Renvela, Alpha D3, Eltroxin, Glucophage, Estrogel, Utrogestan) or
 Hebrew spelling is written; salbutamol, paracetamol, vitamin d and insulin glargine as
-SAME_DRUG names them, rifampicin, cephalexin and mycophenolate mofetil (the eval reads
-their other official names as these). Vagifem and Evorel are estradiol, Mirena
-levonorgestrel, Sytron sodium feredetate, iron drops or tablets (ברזל) ferrous sulfate,
-Repatha evolocumab. Combination products are not labelled and are written only where
-they are talked about (Entresto, PrEP, RHZE). Started: start, add, restart, prescribed, a
-plan line with no verb, the new drug of a switch, להתחיל, להוסיף. Stopped: stop, omit,
-hold or withhold (a drug held for an operation or until a result too), a switch's old
-drug, a course finished, a patient who stopped or ran out, להפסיק (בהדרגה too), סיים.
-Continued: continue, increase, reduce, uptitrate, a dose change reported ("since bisoprolol
-increased"), להמשיך, להעלות, להפחית. Listed: taking, on, takes, uses, in a list, history or
-assessment, a drug given in the room (ceftriaxone IM, inclisiran, iron sucrose on dialysis,
-local anaesthetic for a procedure). No event: an allergy, an offer, a discussion, a refusal,
-"consider", a plan that waits on a condition, a drug class (statin, DOAC, ART, HRT,
-antipsychotics, bisphosphonates), a drug for a relative or partner, a drug's level.
+SAME_DRUG names them, rifampicin, cephalexin and mycophenolate mofetil (the eval reads their
+other official names as these). Vagifem and Evorel are estradiol, Mirena levonorgestrel,
+Sytron sodium feredetate, iron drops or tablets (ברזל) ferrous sulfate, Repatha evolocumab.
+Combination products are not labelled and are written only where they are talked about
+(Entresto, PrEP, RHZE). Started: start, add, restart, prescribed, a plan line with no verb,
+the new drug of a switch, להתחיל, להוסיף, and, as the page's verb rule reads them, a start
+reported from elsewhere ("Recently started clarithromycin by GP", "Already started on
+clopidogrel in ED", "since methylphenidate started"). Stopped: stop, omit, hold or withhold
+(a drug held for an operation or until a result too), a switch's old drug, a course
+finished, a patient who stopped or ran out, להפסיק (בהדרגה too), סיים. Continued: continue,
+increase, reduce, uptitrate, a dose change reported ("since bisoprolol increased"), להמשיך,
+להעלות, להפחית. Listed: taking, on, takes, uses, in a list, history or assessment, a drug
+given in the room (ceftriaxone IM, inclisiran, iron sucrose on dialysis, local anaesthetic
+for a procedure). No event: an allergy, an offer, a discussion, a refusal, "consider", a
+plan that waits on a condition, a drug class (statin, DOAC, ART, HRT, antipsychotics,
+bisphosphonates), a drug for a relative or partner, a drug's level.
 
 Diagnoses, by the doc's present / history rule. Symptoms and complaints are present; a
 finding that names a condition (oedema, corneal arcus, tendon xanthomata, warts, urethral
 discharge, LBBB on an ECG) is present; a vaguer finding (tenderness, burrows, lanugo,
-atrophy on a scan) is not labelled. A result that names a condition ("chlamydia NAAT
-positive", "Hep B sAg positive") is present, "HIV negative" and "serology negative"
-negated. Negated: no, denies, excluded, ruled out, "unlikely" (as NegEx reads it), ללא,
-שולל(ת), נשלל(ה). History: an event with its year, "as a child", בילדות, בעבר, "s/p" and
-"מצב לאחר", "resolved", "treated 2019", "settled", a condition of an earlier pregnancy
-(postpartum psychosis after the first baby), prematurity in a baby's follow-up. No
+atrophy on a scan) is not labelled. A condition the plan gives as the reason for a dose
+change ("given hallucinations") is present, as one in brackets is. A result that names a
+condition ("chlamydia NAAT positive", "Hep B sAg positive") is present, "HIV negative" and
+"serology negative" negated. Negated: no, denies, excluded, ruled out, "unlikely" (as NegEx
+reads it), ללא, שולל(ת), נשלל(ה). History: an event with its year, "as a child", בילדות,
+בעבר, "s/p" and "מצב לאחר", "resolved", "treated 2019", "settled", a condition of an earlier
+pregnancy (postpartum psychosis after the first baby), prematurity in a baby's follow-up. No
 diagnosis: a relative's or partner's condition, "?X", "X vs Y" and "מול", "חשד ל",
 "considered", "probable", "presumed", a risk ("refeeding risk"), a screen's name
 ("depression screen negative"), an allergy's reaction, the operation a pre-operative visit
 prepares for, and a transplant named as the patient's state ("renal transplant 2024").
 
-Procedures: done at the visit (ECG, CXR, an x-ray, an OPG, cryotherapy, a botulinum toxin
-or steroid injection, wound closure, an extraction, incision and drainage, a root canal
+Procedures: done at the visit (ECG, CXR, an x-ray, an OPG, cryotherapy, a botulinum toxin or
+steroid injection, wound closure, an extraction, incision and drainage, a root canal
 started, a vaccination, a flu vaccine, a CT whose result is written in the objective);
 ordered with status "ordered" (requested, booked, הוזמן). Imaging is named "<modality>
 <site>" by the doc. No procedure: a laboratory test sent (bloods, cultures, IGRA, genetic
 testing), a result quoted in the assessment ("excluded on x-ray", "on Holter"), a past
 operation (with its year, "s/p", "PSH:", ניתוחים:), the operation a pre-operative visit
-prepares for, a screening result written with its score (Mantoux 15 mm), dressings, a
-splint, a procedure offered, declined, discussed or waiting on a condition. Referrals made
-at the visit are "referral: <service>", "Letter to GP" and "health visitor" included,
-services joined by "and" (ו) one each; one that waits on a condition is none.
+prepares for, a result written as a score or a distance (Mantoux 15 mm, 6MWT 420 m), the
+dialysis a dialysis unit's every visit is, dressings, a splint, a procedure offered,
+declined, discussed or waiting on a condition. Referrals made at the visit are "referral:
+<service>", "Letter to GP" and "health visitor" included, services joined by "and" (ו) one
+each; one that waits on a condition is none.
 
 Visits: from the subjective's opener (a new referral, first or pre-operative assessment,
 a walk-in or emergency appointment or a first visit in a new unit is initial; a review,
