@@ -42,10 +42,11 @@ POST_NEGATION = re.compile(
     re.IGNORECASE,
 )
 # "fever: absent, cough: present": a negation that is a previous name's value reaches back
-# to that name only, not forward to the next.
+# to that name only, not forward to the next. A list's dash at the start ("- no X") is
+# no value.
 _NEGATIVE_VALUE = re.compile(
-    r"[:\-–—=]\s*(?:absent|negative|neg|none|no|nil|denied|denies|not present|ruled out|"
-    r"אין|שולל|שוללת|שלילי|שלילית|ללא)\s*(?=[,;]|$)",
+    rf"(?<=[\w{HEB})])\s*[:\-–—=]\s*(?:absent|negative|neg|none|no|nil|denied|denies|"
+    r"not present|ruled out|אין|שולל|שוללת|שלילי|שלילית|ללא)\s*(?=[,;]|$)",
     re.IGNORECASE,
 )
 # Phrases that hold a trigger's word but are no trigger (ConText's pseudo-triggers).

@@ -15,6 +15,7 @@ import re
 
 from core.timeline.course import ongoing, over_by_date, over_later, status_in_background
 from core.timeline.dx_context import no_diagnosis, without_informant
+from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
 from core.timeline.dx_typos import misspelt_conditions
 from core.timeline.experiencer import allergy_reaction, relatives_condition
@@ -148,6 +149,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
         facts += found_procs
         found = _with_codes(body, conditions.find(body))
         found = sorted([*found, *misspelt_conditions(body, found)])
+        found = sorted([*found, *positioned(text, field, heads, base, body, found)])
         list_ends = _list_ends(body, found)
         for (start, end, name), list_end in zip(found, list_ends, strict=True):
             c = cut(start)
