@@ -48,6 +48,26 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
             [("היפרטריכוזיס", "negated"), ("גינקומסטיה", "negated")],
         ),
         ("לא נמצאה עדות לקרטוקונוס.", "assessment", [("קרטוקונוס", "negated")]),
+        ("ללא עדות לקרטוקונוס.", "objective", [("קרטוקונוס", "negated")]),
+        # a complaint brought
+        (
+            "C/o palinopsia and hyperacusis.",
+            "subjective",
+            [("palinopsia", "present"), ("hyperacusis", "present")],
+        ),
+        ("פונה בשל גינקומסטיה.", "subjective", [("גינקומסטיה", "present")]),
+        # an item's comment in Hebrew, an item's duration or size
+        ("- קרטוקונוס נשלל בבדיקה.", "assessment", [("קרטוקונוס", "negated")]),
+        (
+            "#2 Secondary amenorrhoea 8 months.",
+            "assessment",
+            [("secondary amenorrhoea", "present")],
+        ),
+        (
+            "• Pityriasis versicolor excluded.",
+            "assessment",
+            [("pityriasis versicolor", "negated")],
+        ),
         # a sign after the finding, or a minus before it
         ("Skin: xanthelasma +.", "objective", [("xanthelasma", "present")]),
         ("עור: אקנתוזיס חיובי.", "objective", [("אקנתוזיס", "present")]),
@@ -88,6 +108,8 @@ def test_a_condition_no_lexicon_knows_is_read_by_its_place(
         ("Abdomen.", "assessment"),
         ("Brother with keratoconus.", "medical_history"),
         ("Possible keratoconus.", "assessment"),
+        ("Allergy to plasters.", "assessment"),
+        ("- Developmental history: walked at 13 months.", "medical_history"),
     ],
 )
 def test_what_such_places_also_hold_is_no_condition(text: str, field: str) -> None:

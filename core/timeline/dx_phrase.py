@@ -31,9 +31,9 @@ _END_WORDS = _words(
     "on in at of from for with without due to after since but and or as per x ruled "
     "excluded unlikely resolved noted seen present absent negative positive improving "
     "improved stable worse worsening controlled partially well likely possible - – — "
-    "is are was were has have had being been not no now today which secondary vs versus "
+    "is are was were has have had being been not no now today which vs versus "
     "confirmed suspected treated awaiting pending needs requires under by + -ve +ve "
-    "עם על של בשל עקב בגלל לאחר אחרי לפני מאז ללא בלי אך אבל כעת היום או שלא נשלל נשללה "
+    "עם על של בשל עקב בגלל לאחר אחרי לפני מאז מזה מגיל ללא בלי אך אבל כעת היום או שלא נשלל נשללה "
     "חיובי חיובית שלילי שלילית יציב יציבה תקין תקינה מאוזן מאוזנת משופר בינוני בינונית "
     "קל קלה קשה בצד דו ימין שמאל מימין משמאל בעין באוזן ברגל ביד"
 )
@@ -74,7 +74,7 @@ _STOP = _words(
     "radiation guarding rebound rigidity "
     "impression impressions diagnosis diagnoses diagnosed dx working differential "
     "walks works lives sleeping questions answered mood presents presented "
-    "intolerant intolerance allergic allergy allergies nkda nkfa "
+    "intolerant intolerance allergic allergies nkda nkfa "
     "brother sister grandmother grandfather aunt uncle "
     # people, time, places
     "patient pt he she they mother father mum mom dad wife husband son daughter "
@@ -107,6 +107,8 @@ _BODY = _words(
     "בטן חזה לב ריאות עור עין עיניים אוזן אוזניים אף גרון צוואר גב ראש קרקפת "
     "פנים פה לשון רגל רגליים יד ידיים כף ברך ירך כתף קרסול"
 )
+# Words that name a condition only with another ("peanut allergy", not "Allergy to X").
+_ALONE = _words("allergy אלרגיה infection זיהום disease מחלה syndrome תסמונת")
 MAX_WORDS = 5
 MAX_WORDS_HE = 4
 
@@ -158,11 +160,17 @@ def procedure_named(words: str) -> bool:
 
 
 _VALUE_AFTER = re.compile(r"\s*(?:[:=]\s*|of\s+|was\s+|is\s+|היה\s+)?[<>≤≥~]?\s*\d")
+# A number that says how long or how large, not a value: "18 months", "5.1 ס"מ".
+_SIZE_OR_TIME = re.compile(
+    r"\s*(?:x\s*)?[\d.,-]+\s*(?:months?|years?|weeks?|days?|yrs?|wks?|mo|cm|mm|/12|/52|"
+    r"ס\"מ|ס״מ|מ\"מ|מ״מ|שנים|שנה|חודשים|חודש|שבועות|ימים)(?![\w\u05d0-\u05ea])",
+    re.IGNORECASE,
+)
 
 
 def labels_a_value(body: str, end: int) -> bool:
     """A phrase followed by a number labels a value ("Ferritin 12", "GFR מחושב 53")."""
-    return bool(_VALUE_AFTER.match(body, end))
+    return bool(_VALUE_AFTER.match(body, end)) and not _SIZE_OR_TIME.match(body, end)
 
 
 def _clause_shaped(tokens: list[str]) -> bool:
@@ -185,7 +193,7 @@ def condition_name(words: str) -> str | None:
         tokens = tokens[1:]
     if not tokens or any(t in _STOP for t in tokens) or _clause_shaped(tokens):
         return None
-    if len(tokens) == 1 and (tokens[0] in _BODY or len(tokens[0]) < 4):
+    if len(tokens) == 1 and (tokens[0] in _BODY or tokens[0] in _ALONE or len(tokens[0]) < 4):
         return None
     name = " ".join(tokens)
     drugs, procedures, specialties = _lexicons()

@@ -32,9 +32,9 @@ Span = tuple[int, int, str]
 
 # After these the next phrase is a condition denied or absent, and so is each of a list.
 _LIST_CUE = re.compile(
-    rf"{W}(?:no evidence of|without evidence of|no signs? of|no features of|negative for|"
-    r"denies|denied|no|nil|ללא סימני|אין סימני|ללא|אין|שולל|שוללת)\s+"
-    rf"|{W}(?:ללא עדות|אין עדות|לא נמצאה עדות|לא נמצא עדות|לא נמצאו עדויות)\s+ל-?",
+    rf"{W}(?:ללא עדות|אין עדות|לא נמצאה עדות|לא נמצא עדות|לא נמצאו עדויות)\s+ל-?"
+    rf"|{W}(?:no evidence of|without evidence of|no signs? of|no features of|negative for|"
+    r"denies|denied|no|nil|ללא סימני|אין סימני|ללא|אין|שולל|שוללת)\s+",
     re.IGNORECASE,
 )
 # After these the next phrase is a condition named ("diagnosed with", "c/w", "known").
@@ -42,6 +42,13 @@ _NAME_CUE = re.compile(
     rf"{W}(?:diagnosed with|dx'?d with|dx with|diagnosis of|c/w|consistent with|"
     r"in keeping with|compatible with|known case of|known)\s+"
     rf"|{W}(?:אובחן|אובחנה|ידוע|ידועה)\s+(?:עם\s+|כ|ב)",
+    re.IGNORECASE,
+)
+# After these come the complaints the patient brings ("c/o X, Y", "פונה בשל X").
+_COMPLAINT_CUE = re.compile(
+    rf"{W}(?:c/o|complains of|complaining of|presents with|presenting with|"
+    r"referred (?:by \w+ )?(?:re|for|with)|מתלונן על|מתלוננת על|מתלוננים על|"
+    r"(?:פנייה|פניה|פונה|פנה|פנתה|הגיע|הגיעה|מגיע|מגיעה)(?: ראשונה)? (?:בשל|עקב|בגלל))\s+",
     re.IGNORECASE,
 )
 # A list goes on past a comma, "or", "and", a slash, or Hebrew's joined "ו".
@@ -53,7 +60,7 @@ _SIGN_AFTER = re.compile(
 )
 _MINUS_BEFORE = re.compile(r"\(\s*-\s*\)\s*")
 # A list item's marker or a heading at the start of a sentence ("#2", "1)", "- ", "Dx:").
-_ITEM_START = re.compile(r"^\s*(?:[-*•·▪]|#\s*\d{0,2}[.):]?|\d{1,2}[.)]|\(\d{1,2}\))?\s*")
+_ITEM_START = re.compile(r"\s*(?:(?:[-*•·▪]|#\s*\d{0,2}[.):]?|\d{1,2}[.)]|\(\d{1,2}\))\s*)*")
 _LABEL = re.compile(r"[^:\n]{1,30}:\s*")
 _ASSESSMENT_HEAD = re.compile(
     r"assessment|impression|dx|diagnos|problem|issues|a\s*/\s*p|a\s*&\s*p|"
@@ -124,19 +131,18 @@ def assessment_like(field: str, section: Heading | None, text: str) -> bool:
     return field == "assessment"
 
 
-def positioned_conditions(
-    body: str, found: list[Span], *, item: bool, background: bool
-) -> list[Span]:
+def positioned_conditions(body: str, found: list[Span], *, item: bool) -> list[Span]:
     """(start, end, name) of the conditions `body` writes in a diagnosis's place that the
     lexicon's names in `found` do not already cover. `item`: the sentence is an item of
-    an assessment (its first phrase is a diagnosis); `background`: of a background list
-    (each of its comma's items is)."""
+    an assessment (its first phrase is a diagnosis)."""
     out: list[Span] = []
     for m in _LIST_CUE.finditer(body):
         if _opens_clause(body, m.start()):
             _list_from(body, m.end(), found, out)
     for m in _NAME_CUE.finditer(body):
         _add(body, phrase_after(body, m.end()), found, out)
+    for m in _COMPLAINT_CUE.finditer(body):
+        _list_from(body, m.end(), found, out)
     for m in _MINUS_BEFORE.finditer(body):
         _add(body, phrase_after(body, m.end()), found, out)
     for pattern in (_SIGN_AFTER,):
@@ -144,16 +150,13 @@ def positioned_conditions(
             span = phrase_before(body, m.start(), max(0, m.start() - 60))
             if span is not None and _same_script(body[span[0] : span[1]], m.group(0)):
                 _add(body, span, found, out)
-    if item or background:
+    if item:
         start = _ITEM_START.match(body)
         at = start.end() if start else 0
         label = _LABEL.match(body, at)
         if label is not None:
             at = label.end()
-        if background:
-            _list_from(body, at, found, out)
-        else:
-            _add(body, _item_phrase(body, at), found, out)
+        _add(body, _item_phrase(body, at), found, out)
     return sorted(out)
 
 
@@ -162,7 +165,8 @@ def positioned_conditions(
 _ITEM_END = re.compile(
     r"\s*(?:$|[,;:.(]|[-–—]\s|\s*(?:ruled out|excluded|unlikely|resolved|improving|stable|"
     r"likely|controlled|confirmed|noted|present|on|with|secondary to|due to|from|"
-    r"[LR]|left|right|bilateral|בשל|עקב|על רקע|עם|ללא|ימין|שמאל|מימין|משמאל)(?![\w\u05d0-\u05ea]))",
+    r"[LR]|left|right|bilateral|בשל|עקב|על רקע|עם|ללא|ימין|שמאל|מימין|משמאל|"
+    r"נשלל|נשללה|נשללו|שלילי|שלילית|יציב|יציבה|מאוזן|מאוזנת|משופר|בהפוגה|\d)(?![\w\u05d0-\u05ea]))",
     re.IGNORECASE,
 )
 
@@ -188,4 +192,4 @@ def positioned(
         return []
     section = section_at(text, heads, base + len(body))
     item = assessment_like(field, section, text) and not _INITIAL.search(text, 0, base)
-    return positioned_conditions(body, found, item=item, background=False)
+    return positioned_conditions(body, found, item=item)
