@@ -68,6 +68,10 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
             "assessment",
             [("pityriasis versicolor", "negated")],
         ),
+        ("#3 Lipoedema stage 2, both legs.", "assessment", [("lipoedema", "present")]),
+        ("Lichen sclerosus C3 vulva.", "assessment", [("lichen sclerosus", "present")]),
+        # a service's word inside a condition's name
+        ("Sesame allergy - reacts within minutes.", "assessment", [("sesame allergy", "present")]),
         # a sign after the finding, or a minus before it
         ("Skin: xanthelasma +.", "objective", [("xanthelasma", "present")]),
         ("עור: אקנתוזיס חיובי.", "objective", [("אקנתוזיס", "present")]),
@@ -109,6 +113,10 @@ def test_a_condition_no_lexicon_knows_is_read_by_its_place(
         ("Brother with keratoconus.", "medical_history"),
         ("Possible keratoconus.", "assessment"),
         ("Allergy to plasters.", "assessment"),
+        ("Dermatology.", "assessment"),
+        ("Results: hemoglobin A1c 6.1%.", "assessment"),
+        ("Latest A1c of 7.2%.", "assessment"),
+        ("No pain.", "objective"),
         ("- Developmental history: walked at 13 months.", "medical_history"),
     ],
 )

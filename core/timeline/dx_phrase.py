@@ -33,6 +33,7 @@ _END_WORDS = _words(
     "improved stable worse worsening controlled partially well likely possible - – — "
     "is are was were has have had being been not no now today which vs versus "
     "confirmed suspected treated awaiting pending needs requires under by + -ve +ve "
+    "stage grade class "
     "עם על של בשל עקב בגלל לאחר אחרי לפני מאז מזה מגיל ללא בלי אך אבל כעת היום או שלא נשלל נשללה "
     "חיובי חיובית שלילי שלילית יציב יציבה תקין תקינה מאוזן מאוזנת משופר בינוני בינונית "
     "קל קלה קשה בצד דו ימין שמאל מימין משמאל בעין באוזן ברגל ביד"
@@ -84,7 +85,7 @@ _STOP = _words(
     # social history and measures
     "smoker smoking alcohol drinks drinking units diet exercise lives living "
     "bp pulse hr rr temp temperature weight height bmi sats spo2 glucose sugar "
-    "a1c hba1c ldl hdl cholesterol creatinine egfr phq gad vas nrs pain/10 "
+    "a1c hba1c ldl hdl cholesterol creatinine egfr phq gad vas nrs pain/10 last latest recent "
     # Hebrew
     "שינוי שינויים סיבוכים תזוזה ממצאים ממצא הגבלה מגבלה תלונות תלונה טיפול "
     "קושי בעיה בעיות צורך סימנים סימן עדות שיפור החמרה מעקב בדיקה בדיקות "
@@ -96,7 +97,7 @@ _STOP = _words(
     "הגיע הגיעה עובד עובדת הוסבר הוסברה רגיש רגישה רגישויות לא חשד סיכון אפשרות "
     "מרגיש מרגישה מתלונן מתלוננת מדווח מדווחת נוטל נוטלת משתמש משתמשת בן בת זוג "
     "תועלת נזק תגובה ביקורת מחושב נוספות נוספים אחרות אחרים מחלות תרופות קבועות "
-    "מצוקה תכנית תוכנית מסרב מסרבת"
+    "מצוקה תכנית תוכנית מסרב מסרבת יעד אחרון"
 )
 # A body part alone names no condition ("Abdomen", "skin", "עור").
 _BODY = _words(
@@ -108,7 +109,7 @@ _BODY = _words(
     "פנים פה לשון רגל רגליים יד ידיים כף ברך ירך כתף קרסול"
 )
 # Words that name a condition only with another ("peanut allergy", not "Allergy to X").
-_ALONE = _words("allergy אלרגיה infection זיהום disease מחלה syndrome תסמונת")
+_ALONE = _words("allergy אלרגיה disease מחלה syndrome תסמונת pain כאב כאבים")
 MAX_WORDS = 5
 MAX_WORDS_HE = 4
 
@@ -193,11 +194,14 @@ def condition_name(words: str) -> str | None:
         tokens = tokens[1:]
     if not tokens or any(t in _STOP for t in tokens) or _clause_shaped(tokens):
         return None
-    if len(tokens) == 1 and (tokens[0] in _BODY or tokens[0] in _ALONE or len(tokens[0]) < 4):
+    short = 3 if tokens[0].isascii() else 2  # Hebrew writes "כיב" (ulcer) in three letters
+    if len(tokens) == 1 and (tokens[0] in _BODY or tokens[0] in _ALONE or len(tokens[0]) <= short):
         return None
     name = " ".join(tokens)
     drugs, procedures, specialties = _lexicons()
-    if drugs.find(name) or procedures.find(name) or specialties.find(name):
+    # A service's name alone ("Dermatology"), but "peanut allergy" is a condition.
+    service = specialties.find(name)
+    if drugs.find(name) or procedures.find(name) or (service and service[0][:2] == (0, len(name))):
         return None
     if drug_vocab.find(name):
         return None

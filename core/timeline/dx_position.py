@@ -164,9 +164,11 @@ def positioned_conditions(body: str, found: list[Span], *, item: bool) -> list[S
 # unlikely", "Cellulitis - no spreading", but not "Approaching end of life".
 _ITEM_END = re.compile(
     r"\s*(?:$|[,;:.(]|[-–—]\s|\s*(?:ruled out|excluded|unlikely|resolved|improving|stable|"
-    r"likely|controlled|confirmed|noted|present|on|with|secondary to|due to|from|"
-    r"[LR]|left|right|bilateral|בשל|עקב|על רקע|עם|ללא|ימין|שמאל|מימין|משמאל|"
-    r"נשלל|נשללה|נשללו|שלילי|שלילית|יציב|יציבה|מאוזן|מאוזנת|משופר|בהפוגה|\d)(?![\w\u05d0-\u05ea]))",
+    r"likely|controlled|confirmed|noted|present|on|with|secondary to|due to|from|stage|grade|"
+    r"class|[LR]|left|right|bilateral|בשל|עקב|על רקע|עם|ללא|ימין|שמאל|מימין|משמאל|"
+    r"נשלל|נשללה|נשללו|שלילי|שלילית|יציב|יציבה|מאוזן|מאוזנת|משופר|בהפוגה)(?![\w\u05d0-\u05ea])|"
+    # a number or a stage's code ("C4", "18 months"), which the phrase stops before
+    r"\s*[A-Za-z]{0,3}\d+(?![A-Za-z]))",
     re.IGNORECASE,
 )
 
