@@ -13,6 +13,8 @@ trigger, in ways the first ConText reading (`core.timeline.problems`) did not kn
   not the patient's conditions now.
 - "Brought in by daughter, more confusion", "בליווי בתה, לדבריה בלבול": a relative who
   brings the patient or speaks for them is the informant; the condition is the patient's.
+- "Yellow fever vaccine given", "ניתן חיסון נגד צהבת", "Hep B surface antibody 8": a
+  disease named by the vaccine against it or the antibody measured for it is no diagnosis.
 - "JVP not raised, chest clear, trace oedema", "הליכה לא יציבה, בצקות": a "not" that
   negates the one word after it closes its own scope at the comma.
 """
@@ -41,6 +43,15 @@ _MSE_MOOD = re.compile(
 _MOOD_NAMES = frozenset({"low mood", "depression"})
 _DOUBT_AFTER = re.compile(
     rf"^\s*(?:[,(]\s*)?(?:considered|suspected|queried|vs\.?|versus|לעומת|בחשד){_E}|^\s*\?",
+    re.IGNORECASE,
+)
+_VACCINE_BEFORE = re.compile(
+    rf"{_W}(?:חיסון|חיסונים|חוסן|חוסנה|vaccinated|immunised|immunized)\s*(?:נגד|ל-?|against)?\s*$",
+    re.IGNORECASE,
+)
+_VACCINE_AFTER = re.compile(
+    rf"^\s*[A-E]?\s*(?:surface\s+)?(?:vaccines?|vaccination|immuni[sz]ation|booster|jab|"
+    rf"antibody|antibodies|serology|ab|sag|igg|igm){_E}",
     re.IGNORECASE,
 )
 _DIFFERENTIAL_HE = re.compile(rf"{_W}(?:אבחנה מבדלת|אבחנות מבדלות|ד\"ד|ד״ד){_E}")
@@ -85,6 +96,10 @@ def no_diagnosis(body: str, start: int, end: int, name: str) -> bool:
     if name in _MOOD_NAMES and _MSE_MOOD.match(body[end:]):
         return True
     if _DOUBT_AFTER.match(body[end:]) or _DIFFERENTIAL_HE.search(body[:start]):
+        return True
+    if _VACCINE_BEFORE.search(body[max(0, start - 24) : start]) or _VACCINE_AFTER.match(
+        body[end : end + 40]
+    ):
         return True
     return bool(_SURGERY_HEADING.search(body[:start]))
 

@@ -1,0 +1,30 @@
+"""Round 5 of issue 27: a disease named by the vaccine against it, or by the antibody a
+test measures for it, is no diagnosis of the patient. Phrasings are this test's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.timeline.extract import extract
+
+
+def _dx(text: str, field: str = "objective") -> list[tuple[str, str | None]]:
+    return [(f.name, f.status) for f in extract(text, field).facts if f.kind == "diagnosis"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Influenza vaccine given in the left arm.",
+        "Measles booster today.",
+        "חוסן נגד שעלת היום.",
+        "Hepatitis B surface antibody 120, immune.",
+        "Varicella IgG positive.",
+    ],
+)
+def test_a_vaccine_or_an_antibody_names_no_diagnosis(text: str) -> None:
+    assert _dx(text) == []
+
+
+def test_the_disease_itself_is_still_read() -> None:
+    assert _dx("Influenza, day 3, settling.", "assessment") == [("influenza", "present")]
