@@ -28,3 +28,18 @@ def test_a_vaccine_or_an_antibody_names_no_diagnosis(text: str) -> None:
 
 def test_the_disease_itself_is_still_read() -> None:
     assert _dx("Influenza, day 3, settling.", "assessment") == [("influenza", "present")]
+
+
+def test_a_verb_of_exclusion_after_a_name_is_that_names_only() -> None:
+    assert _dx("Headache, pulmonary embolism excluded.", "assessment") == [
+        ("headache", "present"),
+        ("pulmonary embolism", "negated"),
+    ]
+    assert _dx("כאב ראש, דימום תת עכבישי נשלל.", "assessment")[0] == ("headache", "present")
+
+
+def test_a_denial_after_a_list_is_still_the_whole_lists() -> None:
+    assert _dx("Headache, photophobia: denied.", "subjective") == [
+        ("headache", "negated"),
+        ("photophobia", "negated"),
+    ]

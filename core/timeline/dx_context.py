@@ -15,6 +15,8 @@ trigger, in ways the first ConText reading (`core.timeline.problems`) did not kn
   brings the patient or speaks for them is the informant; the condition is the patient's.
 - "Yellow fever vaccine given", "ניתן חיסון נגד צהבת", "Hep B surface antibody 8": a
   disease named by the vaccine against it or the antibody measured for it is no diagnosis.
+- "Chest pain, ACS ruled out", "כאב בחזה, תסמונת כלילית חריפה נשללה": a verb of exclusion
+  right after a name is that name's only, where "Nausea, vomiting: denied" is the list's.
 - "JVP not raised, chest clear, trace oedema", "הליכה לא יציבה, בצקות": a "not" that
   negates the one word after it closes its own scope at the comma.
 """
@@ -112,3 +114,14 @@ def without_informant(scope: str) -> str:
 def without_closed_not(scope: str) -> str:
     """`scope` with each "not" of one word that a comma ends blanked out."""
     return _NOT_ONE_WORD.sub(lambda m: " " * len(m.group(0)), scope)
+
+
+_OWN_NEGATION = re.compile(
+    r"^\s*(?:was |is |has been |been )?(?:ruled out|excluded|unlikely|נשלל|נשללה|נשללו)",
+    re.IGNORECASE,
+)
+
+
+def own_negation(after: str) -> bool:
+    """Whether the negation at the start of `after` is its name's own, not its list's."""
+    return bool(_OWN_NEGATION.match(after))

@@ -14,7 +14,7 @@ import functools
 import re
 
 from core.timeline.course import ongoing, over_by_date, over_later, status_in_background
-from core.timeline.dx_context import no_diagnosis, without_informant
+from core.timeline.dx_context import no_diagnosis, own_negation, without_informant
 from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
 from core.timeline.dx_typos import misspelt_conditions
@@ -177,7 +177,12 @@ def read_problems(text: str, field: str) -> list[Fact]:
             ):
                 continue
             status = _status(body, start, end, c, name)
-            if status != "negated" and list_end > end and POST_NEGATION.match(body[list_end:]):
+            if (
+                status != "negated"
+                and list_end > end
+                and POST_NEGATION.match(body[list_end:])
+                and not own_negation(body[list_end:])
+            ):
                 status = "negated"
             if (
                 status == "present"
