@@ -43,3 +43,21 @@ def test_a_denial_after_a_list_is_still_the_whole_lists() -> None:
         ("headache", "negated"),
         ("photophobia", "negated"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Finished the antibiotic, cellulitis resolved.", "cellulitis"),
+        ("Nausea settled after a week.", "nausea"),
+        ("שלשול חלף תוך יומיים.", "diarrhea"),
+    ],
+)
+def test_a_condition_said_to_have_resolved_is_history_not_negated(text: str, name: str) -> None:
+    assert _dx(text, "subjective") == [(name, "history")]
+
+
+def test_a_spaced_dash_ends_the_reach_of_after() -> None:
+    # "after the run - X" is when X began, not X being over.
+    assert _dx("לאחר ריצה - שיעול.", "subjective") == [("cough", "present")]
+    assert _dx("לאחר דלקת ריאות בעבר.", "subjective") == [("pneumonia", "history")]

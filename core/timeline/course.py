@@ -73,7 +73,7 @@ _DATED = re.compile(
 _OVER_LATER = re.compile(
     rf"^[^.;\n]{{0,40}}?(?<![\w{HEB}])(?:(?:fully |completely )?recovered|in (?:early |sustained |"
     r"full |partial |complete |clinical |biochemical |endoscopic |deep |stable )?remission|"
-    r"ברמיסיה|בהפוגה|החלים|החלימה|treated (?:in )?"
+    r"ברמיסיה|בהפוגה|ש?החלים|ש?החלימה|treated (?:in )?"
     r"(?:19|20)\d\d|ש?טופל(?:ה)? ב-?(?:19|20)\d\d|(?:in |during )?(?:her |the )?(?:first|"
     r"previous|last|prior|earlier) pregnancy|בהריון (?:ה)?(?:קודם|ראשון)|בהיריון (?:ה)?"
     rf"(?:קודם|ראשון))(?![\w{HEB}])",
@@ -116,3 +116,16 @@ def over_by_date(name: str, after: str) -> bool:
     """Whether the words right after the name date it as over: an event with its year, or
     any condition dated and said to be resolved."""
     return bool(_DATED_RESOLVED.match(after) or (name in EVENTS and _DATED.match(after)))
+
+
+# "rash resolved", "nausea settled", "פריחה חלפה": said to be over right after its name. A
+# condition that has resolved is history (it was the patient's), not negated (never was).
+_RESOLVED = re.compile(
+    rf"^[\s,\-–]*(?:has |have |had )?(?:resolved|settled|נפתר|נפתרה|חלף|חלפה|חלפו)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+
+
+def said_resolved(after: str) -> bool:
+    """Whether the words right after the name say it has resolved."""
+    return bool(_RESOLVED.match(after))

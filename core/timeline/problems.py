@@ -13,7 +13,13 @@ from __future__ import annotations
 import functools
 import re
 
-from core.timeline.course import ongoing, over_by_date, over_later, status_in_background
+from core.timeline.course import (
+    ongoing,
+    over_by_date,
+    over_later,
+    said_resolved,
+    status_in_background,
+)
 from core.timeline.dx_context import no_diagnosis, own_negation, without_informant
 from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
@@ -207,6 +213,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
     return facts
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _CODE = re.compile(r"(?<![\w.])([A-Z]\d{2}(?:\.\d{1,4})?)(?![\w]|\.\d)")
 
 
@@ -235,11 +242,15 @@ def _with_codes(body: str, names: list[tuple[int, int, str]]) -> list[tuple[int,
 def _status(body: str, start: int, end: int, cut: int, name: str) -> DxStatus:
     """Negated, over (a word of the past, or a dated event), or under a background cue
     ("h/o", "ברקע"), which makes history only what does not last (`core.timeline.course`)."""
+    if said_resolved(body[end:]):
+        return "history"
     if negated(body, start, end, cut):
         return "negated"
     own = _own_scope(body, start, cut)
     # "past history of": the background cue's own "past" says no more than "history of".
     rest = _HISTORY.sub(lambda m: " " * len(m.group(0)), own)
+    # "after eating peanuts - vomiting": a spaced dash ends the reach of "after" ("לאחר").
+    rest = rest[max((m.end() for m in _SPACED_DASH.finditer(rest)), default=0) :]
     if (
         _HISTORY_NEAR.search(rest)
         or _HISTORY_JUST_BEFORE.search(rest)
