@@ -61,3 +61,20 @@ def test_a_spaced_dash_ends_the_reach_of_after() -> None:
     # "after the run - X" is when X began, not X being over.
     assert _dx("לאחר ריצה - שיעול.", "subjective") == [("cough", "present")]
     assert _dx("לאחר דלקת ריאות בעבר.", "subjective") == [("pneumonia", "history")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Goal: weight loss of 10% by summer.",
+        "Aim for weight loss 4 kg.",
+        'מטרה: ירידה במשקל 5 ק"ג.',
+    ],
+)
+def test_a_goal_names_no_condition(text: str) -> None:
+    assert _dx(text, "plan") == []
+
+
+def test_an_abbreviation_with_a_measured_number_is_a_measure_and_a_stage_is_not() -> None:
+    assert _dx("Transient elastography: CAP 287, stiffness 9 kPa.") == []
+    assert _dx("CKD 4, stable.", "assessment") == [("chronic kidney disease", "present")]

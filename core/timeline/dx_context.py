@@ -15,6 +15,10 @@ trigger, in ways the first ConText reading (`core.timeline.problems`) did not kn
   brings the patient or speaks for them is the informant; the condition is the patient's.
 - "Yellow fever vaccine given", "ניתן חיסון נגד צהבת", "Hep B surface antibody 8": a
   disease named by the vaccine against it or the antibody measured for it is no diagnosis.
+- "Target weight loss 5-10%", "יעד ירידה במשקל 7%": a goal, as a target value is no
+  measurement.
+- "CAP 310" (a Fibroscan's attenuation): an abbreviation with a bare number of two digits or
+  more that is no year names a measure ("CKD 3" is a stage).
 - "Chest pain, ACS ruled out", "כאב בחזה, תסמונת כלילית חריפה נשללה": a verb of exclusion
   right after a name is that name's only, where "Nausea, vomiting: denied" is the list's.
 - "JVP not raised, chest clear, trace oedema", "הליכה לא יציבה, בצקות": a "not" that
@@ -56,6 +60,11 @@ _VACCINE_AFTER = re.compile(
     rf"antibody|antibodies|serology|ab|sag|igg|igm){_E}",
     re.IGNORECASE,
 )
+_TARGET_BEFORE = re.compile(
+    rf"{_W}(?:target|goal|aim|aiming for|יעד|מטרה|המטרה)\s*(?:of|for|:|-|ל-?)?\s*$", re.IGNORECASE
+)
+# Two digits or more: "CKD 3", "CKD 3a" give a stage.
+_BARE_NUMBER = re.compile(r"^\s*[:=]?\s*(?!(?:19|20)\d\d(?!\d))\d{2,}(?:\.\d+)?(?![\d/\w])")
 _DIFFERENTIAL_HE = re.compile(rf"{_W}(?:אבחנה מבדלת|אבחנות מבדלות|ד\"ד|ד״ד){_E}")
 _SURGERY_HEADING = re.compile(
     rf"{_W}(?:psh|pshx|past surgical history|surgical history|surgeries|operations|ניתוחים|"
@@ -94,6 +103,10 @@ def no_diagnosis(body: str, start: int, end: int, name: str) -> bool:
     if word.upper() in _QUESTIONNAIRES and _QUESTIONNAIRE_NUMBER.match(body[end:]):
         return True
     if word.isupper() and len(word) <= 4 and _MEASURED.match(body[end:]):
+        return True
+    if word.isupper() and len(word) <= 4 and _BARE_NUMBER.match(body[end:]):
+        return True
+    if _TARGET_BEFORE.search(body[max(0, start - 16) : start]):
         return True
     if name in _MOOD_NAMES and _MSE_MOOD.match(body[end:]):
         return True
