@@ -78,3 +78,10 @@ def test_a_goal_names_no_condition(text: str) -> None:
 def test_an_abbreviation_with_a_measured_number_is_a_measure_and_a_stage_is_not() -> None:
     assert _dx("Transient elastography: CAP 287, stiffness 9 kPa.") == []
     assert _dx("CKD 4, stable.", "assessment") == [("chronic kidney disease", "present")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Picture suggestive of pneumonia, CXR to follow.", "התמונה מחשידה לדלקת ריאות."]
+)
+def test_suggestive_of_is_a_possibility(text: str) -> None:
+    assert _dx(text, "assessment") == []

@@ -102,7 +102,8 @@ _UNCERTAIN = re.compile(
     r"not been ruled out|questionable|evaluate for|eval for|evaluation for|assess for|"
     r"screen for|screening for|check for|to exclude|to evaluate|w/u for|workup for|"
     r"work-up for|at risk for|at risk of|risk of|risk for|risk factors? for|prevention of|"
-    r"to prevent|prophylaxis|if|in case of|should|return if|חשד ל|חשד|אפשרות של|לשלול|"
+    r"to prevent|prophylaxis|if|in case of|should|return if|suggestive of|suggesting|"
+    r"מחשיד(?:ה|ים|ות)?(?:\s*ל-?)?|מעלה חשד ל|חשד ל|חשד|אפשרות של|לשלול|"
     rf"ייתכן|יתכן|אולי|לבירור|בירור|סיכון ל|במקרה של|אם){E}|(?:^|(?<=[\s(]))\?\s*$",
     re.IGNORECASE,
 )
