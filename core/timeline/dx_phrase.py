@@ -111,6 +111,8 @@ _BODY = _words(
 )
 # Words that name a condition only with another ("peanut allergy", not "Allergy to X").
 _ALONE = _words("allergy אלרגיה disease מחלה syndrome תסמונת pain כאב כאבים")
+_DIGIT = re.compile(r"\d")
+_HEBREW = re.compile(rf"[{HEB}]")
 MAX_WORDS = 5
 MAX_WORDS_HE = 4
 
@@ -132,12 +134,14 @@ def phrase_after(body: str, start: int, stop: int | None = None) -> tuple[int, i
         last = m.end()
         if not words and w in _LEADING:
             continue  # "Asymptomatic carotid stenosis", "Previous L hip fracture"
-        if not w[0].isalpha() or w in _END_WORDS or w in _SIDE or any(c.isdigit() for c in w):
+        if not w or not w[0].isalpha() or w in _END_WORDS or w in _SIDE or _DIGIT.search(w):
             break
         words.append(m)
+        if len(words) > MAX_WORDS:
+            return None
     if not words:
         return None
-    hebrew = any("\u05d0" <= ch <= "\u05ea" for ch in words[0].group(0))
+    hebrew = _HEBREW.match(words[0].group(0)) is not None
     if len(words) > (MAX_WORDS_HE if hebrew else MAX_WORDS):
         return None
     return words[0].start(), words[-1].end()
