@@ -36,6 +36,12 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
             [("pectus excavatum", "present")],
         ),
         ("Findings c/w livedo reticularis.", "objective", [("livedo reticularis", "present")]),
+        (
+            "Known gout, complicated by tophaceous deposits.",
+            "assessment",
+            [("gout", "present"), ("tophaceous deposits", "present")],
+        ),
+        ("סובלת מאקנתוזיס בצוואר.", "subjective", [("אקנתוזיס", "present")]),
         # a list of findings absent, each of its items
         (
             "No clubbing, koilonychia or leukonychia.",

@@ -136,6 +136,8 @@ def phrase_after(body: str, start: int, stop: int | None = None) -> tuple[int, i
             continue  # "Asymptomatic carotid stenosis", "Previous L hip fracture"
         if not w or not w[0].isalpha() or w in _END_WORDS or w in _SIDE or _DIGIT.search(w):
             break
+        if words and _at_site(w):
+            break  # "אקנתוזיס בצוואר": the site, in Hebrew a prefixed word, is no part of it
         words.append(m)
         if len(words) > MAX_WORDS:
             return None
@@ -145,6 +147,14 @@ def phrase_after(body: str, start: int, stop: int | None = None) -> tuple[int, i
     if len(words) > (MAX_WORDS_HE if hebrew else MAX_WORDS):
         return None
     return words[0].start(), words[-1].end()
+
+
+def _at_site(word: str) -> bool:
+    """A Hebrew word that names a body site with "in" ("בצוואר", "בכף", "ברגל")."""
+    if word[0] != "ב":
+        return False
+    rest = word[1:]
+    return rest in _BODY or (rest[:1] == "ה" and rest[1:] in _BODY)
 
 
 def phrase_before(body: str, end: int, begin: int = 0) -> tuple[int, int] | None:

@@ -41,8 +41,9 @@ _LIST_CUE = re.compile(
 # After these the next phrase is a condition named ("diagnosed with", "c/w", "known").
 _NAME_CUE = re.compile(
     rf"{W}(?:diagnosed with|dx'?d with|dx with|diagnosis of|c/w|consistent with|"
-    r"in keeping with|compatible with|known case of|known)\s+"
-    rf"|{W}(?:אובחן|אובחנה|ידוע|ידועה)\s+(?:עם\s+|כ|ב)",
+    r"in keeping with|compatible with|known case of|known|complicated by|suffers from|"
+    r"suffering from|developed)\s+"
+    rf"|{W}(?:אובחן|אובחנה|ידוע|ידועה)\s+(?:עם\s+|כ|ב)|{W}(?:סובל|סובלת|סובלים)\s+מ-?",
     re.IGNORECASE,
 )
 # After these come the complaints the patient brings ("c/o X, Y", "פונה בשל X").
