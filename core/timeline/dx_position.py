@@ -1,18 +1,19 @@
 """Conditions read by where they are written, not only by a word list (issue 27, round 5).
 
 Clinicians name a diagnosis in places that say "this is a diagnosis": an item of the
-assessment or of a problem list ("#1 Venous ulcer - healing", "Dx: ..."), a background
-list ("PMH: A, B, C", "ברקע: ..."), after "diagnosed with", "c/w", "consistent with",
-"in keeping with", "known", "אובחן עם", a list of findings denied or absent ("No X, Y or
-Z", "no evidence of X", "ללא X", "לא נמצאה עדות ל-X", "(-) X"), and an examination's
-finding marked with a sign ("X +", "X positive", "X חיובי"). The noun phrase in such a
-place is taken for a condition even where no lexicon knows it, cut and named by
-`core.timeline.dx_phrase`, whose guards keep out what such places also hold. The lexicon
-comes first: a phrase that holds a lexicon's name is left to it. The phrase then goes
-through the same ConText reading as a lexicon's name (negated, history, present; a
-relative's or an uncertain one is dropped), so "No X" is X negated. medSpaCy reads
-positions this way with its sectionizer and target rules; its code is not used
-(docs/timeline.md)."""
+assessment or of a section under a diagnosis's heading ("#1 Venous ulcer - healing",
+"Dx: ..."), after "diagnosed with", "c/w", "consistent with", "known", "complicated by",
+"אובחן עם", "סובל מ", the complaints after "c/o" or "פונה בשל", a list of findings denied
+or absent ("No X, Y or Z", "no evidence of X", "ללא X", "לא נמצאה עדות ל-X", "(-) X"), and
+an examination's finding marked with a sign ("X +", "X positive", "X חיובי"). The noun
+phrase in such a place is taken for a condition even where no lexicon knows it, cut and
+named by `core.timeline.dx_phrase`, whose guards keep out what such places also hold. The
+lexicon comes first: a phrase whose clause holds a lexicon's name is left to it. The
+phrase then goes through the same ConText reading as a lexicon's name (negated, history,
+present; a relative's or an uncertain one is dropped), so "No X" is X negated. medSpaCy
+reads positions this way with its sectionizer and target rules; its code is not used.
+A background list's lines and the examination's lines were tried as places too and left
+out: they hold more that is no condition than conditions (docs/timeline.md)."""
 
 from __future__ import annotations
 
