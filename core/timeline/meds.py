@@ -10,17 +10,15 @@ import functools
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from core.timeline import drug_hebrew, drug_vocab
-from core.timeline.lexicon import DRUGS, PROCEDURES
+from core.timeline.lexicon import PROCEDURES
 from core.timeline.med_intent import (
-    NEAR_VERB,
     is_reading,
     only_talked_about,
     past_circumstance,
     talk_spans,
 )
+from core.timeline.med_names import FREQ, Mention, drug_lexicon, hebrew_near, misspelled
 from core.timeline.text import HEB, Lexicon, sentences
 from core.timeline.types import Fact, MedStatus
 
@@ -164,11 +162,6 @@ _DOSE = re.compile(
 
 
 @functools.cache
-def _lexicon() -> Lexicon:
-    return Lexicon.of(DRUGS)
-
-
-@functools.cache
 def _procedures() -> Lexicon:
     return Lexicon.of(PROCEDURES)
 
@@ -205,8 +198,6 @@ _ALLERGY_HEAD = re.compile(
     rf"{_W}(?:allerg\w*|drug allergies|אלרגי\w*|רגישויות|רגישות לתרופות|רגישות)\s*:", re.IGNORECASE
 )
 
-Mention = tuple[int, int, str]
-
 
 # "Stop:", "Continue:", "Current medications:" over a list of the lines below it.
 _HEADING = re.compile(r"^[\s\-*•#]*(?P<cue>[^:\n]{1,40}?)\s*:")
@@ -215,7 +206,7 @@ _LIST_LINE = re.compile(r"^[ \t]*(?:[-*•·▪]|\d{1,2}[.)]|[a-z][.)])\s", re.I
 
 def read_medications(text: str, field: str) -> list[Fact]:
     facts: list[Fact] = []
-    lexicon = _lexicon()
+    lexicon = drug_lexicon()
     field_default: MedStatus = "started" if field == "plan" else "listed"
     carry: _Carry | None = None  # the status a heading gives the list below it
     under = False
@@ -272,8 +263,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
         if _HEBREW_LETTER.search(body):
             taken = [*((a, b) for a, b, _ in known), *verbs, *talk_spans(body)]
             spelled = drug_hebrew.find(body, taken, verbs, item=carried)
-        near = [g for g in _hebrew_near(body) if all(g[1] <= a or g[0] >= b for a, b, _ in spelled)]
-        guessed = [*_misspelled(body, lexicon, cues), *spelled, *near]
+        near = [g for g in hebrew_near(body) if all(g[1] <= a or g[0] >= b for a, b, _ in spelled)]
+        guessed = [*misspelled(body, lexicon, cues), *spelled, *near]
         mentions = sorted(
             [*known, *(g for g in guessed if all(g[1] <= a or g[0] >= b for a, b, _ in known))]
         )
@@ -351,7 +342,7 @@ def _action_cues(body: str) -> list[tuple[int, int, MedStatus]]:
             continue  # "12 h on / 12 h off": a plaster's schedule, nothing stopped
         if cues and status == "listed" and cues[-1][2] != "listed":
             gap = body[cues[-1][1] : m.start()]
-            if len(gap.split()) <= 3 and not _lexicon().find(gap):
+            if len(gap.split()) <= 3 and not drug_lexicon().find(gap):
                 continue
         cues.append((m.start(), m.end(), status))
     return cues
@@ -384,109 +375,15 @@ class _Carry:
 
 
 _HEBREW_LETTER = re.compile(f"[{HEB}]")
+_MAYBE_DRUG = re.compile(
+    rf"\d\s*(?:mg|mcg|units?|tabs?|tablets?|puffs?|מ[\"״]?ג|מק[\"״]?ג|יחידות|כדור)|{FREQ}", re.I
+)
 _MARKERS = re.compile(r"[\s\-*•·▪#]*(?:\d{1,2}[.)]?\s*)?")
 
 
 def _allergy_listed(body: str, start: int) -> bool:
     heads = list(_ALLERGY_HEAD.finditer(body, 0, start))
     return bool(heads) and ":" not in body[heads[-1].end() : start]
-
-
-# Where a near name may stand: a word before a dose or a frequency, or after a medication verb.
-_FREQ = r"(?:daily|bid|tid|qid|nocte|qhs|prn|od|bd|once daily|twice daily)"
-_DOSED_WORD = re.compile(
-    rf"(?<![\w-])([a-z]{{6,}})(?=\s*(?:\d+(?:\.\d+)?\s*(?:mg\b|mcg\b|units?\b|מ[\"״]?ג)|"
-    rf"{_FREQ}\b))",
-    re.I,
-)
-_AFTER_VERB = re.compile(r"\s+(?:on\s+|with\s+|the\s+|taking\s+)?([a-z]{6,})(?![\w-])", re.I)
-_HEB_DOSED = re.compile(
-    rf"(?<![\w{HEB}])([{HEB}][{HEB}'׳]{{3,}})(?=\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|"
-    # "גלוקוז 230 מ"ג/ד"ל": a concentration is a lab value's, not a dose.
-    r"מק[\"״]?ג|יחידות)(?!\s*/\s*(?:dl|l\b|ד[\"״]?ל|ליטר)))",
-    re.IGNORECASE,
-)
-_MAYBE_DRUG = re.compile(
-    rf"\d\s*(?:mg|mcg|units?|tabs?|tablets?|puffs?|מ[\"״]?ג|מק[\"״]?ג|יחידות|כדור)|{_FREQ}", re.I
-)
-_HEB_PREFIXES = "והבלמשכ"
-
-
-def _misspelled(
-    body: str, lexicon: Lexicon, cues: list[tuple[int, int, MedStatus]]
-) -> list[Mention]:
-    """Drug names within two edits of a known one, only where a dose or frequency follows or
-    a medication verb comes right before (elsewhere a near name is too often another word)."""
-    words = [(m.start(1), m.end(1), m.group(1)) for m in _DOSED_WORD.finditer(body)]
-    for m in NEAR_VERB.finditer(body):
-        g = 1 if m.group(1) else 2
-        words.append((m.start(g), m.end(g), m.group(g)))
-    for _, end, _ in cues:
-        m = _AFTER_VERB.match(body, end)
-        if m is not None:
-            words.append((m.start(1), m.end(1), m.group(1)))
-    found: list[Mention] = []
-    for start, end, raw in words:
-        word = raw.casefold()
-        if word in lexicon.canonical or word in _COMMON:
-            continue
-        best = process.extractOne(word, _latin_names(), scorer=fuzz.ratio, score_cutoff=85)
-        if best is not None and (start, end) not in [(a, b) for a, b, _ in found]:
-            found.append((start, end, lexicon.canonical[best[0]]))
-    return found
-
-
-# English words that a medication verb is often followed by and that no drug name is near.
-_COMMON = frozenset(["walking", "exercise", "exercises", "stretching", "physiotherapy"])
-
-
-def _hebrew_near(body: str) -> list[Mention]:
-    """Hebrew spellings near a known one ("ציפראלקס" for "ציפרלקס") where a dose follows,
-    with a joined one-letter prefix ("ולוסרטן") taken off."""
-    lexicon = _lexicon()
-    found: list[Mention] = []
-    for m in _HEB_DOSED.finditer(body):
-        word, start = m.group(1), m.start(1)
-        candidates = [(word, start)]
-        if word[0] in _HEB_PREFIXES and len(word) > 4:
-            candidates.append((word[1:], start + 1))
-        for candidate, at in candidates:
-            if candidate in lexicon.canonical or candidate in _HEB_LAB_WORDS:
-                break
-            best = process.extractOne(
-                _skeleton(candidate), _hebrew_names(), scorer=fuzz.ratio, score_cutoff=80
-            )
-            if best is not None:
-                found.append((at, m.end(1), lexicon.canonical[_hebrew_by_skeleton()[best[0]]]))
-                break
-    return found
-
-
-# Laboratory words that a value in mg follows ("גלוקוזה 247 מ"ג/ד"ל"): no drug's near name.
-_HEB_LAB_WORDS = frozenset(
-    {"גלוקוזה", "סוכר", "כולסטרול", "המוגלובין", "קראטינין", "קריאטינין", "טריגליצרידים"}
-)
-
-
-def _skeleton(word: str) -> str:
-    """A Hebrew word without its vowel letters and geresh: spellings differ most there."""
-    return re.sub(r"[יואה'׳]", "", word)
-
-
-@functools.cache
-def _hebrew_by_skeleton() -> dict[str, str]:
-    names = [n for n in _lexicon().canonical if re.match(rf"[{HEB}]", n) and len(n) >= 4]
-    return {_skeleton(n): n for n in names}
-
-
-@functools.cache
-def _hebrew_names() -> list[str]:
-    return list(_hebrew_by_skeleton())
-
-
-@functools.cache
-def _latin_names() -> list[str]:
-    return [name for name in _lexicon().canonical if name.isascii() and len(name) >= 6]
 
 
 def _voided(body: str, start: int, cues: list[tuple[int, int, MedStatus]]) -> bool:
