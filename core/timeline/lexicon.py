@@ -5,6 +5,7 @@ each, not a pattern."""
 from __future__ import annotations
 
 from core.timeline.cond_lexicon import CONDITIONS_CLINICS
+from core.timeline.drug_brands import DRUG_BRANDS
 from core.timeline.lexicon_conditions import CONDITIONS as _CONDITIONS
 from core.timeline.lexicon_more import (
     CONDITION_NAMES_MORE,
@@ -220,7 +221,6 @@ _DRUGS: dict[str, tuple[str, ...]] = {
     "domperidone": ("motilium", "מוטיליום"),
     "loperamide": ("imodium", "אימודיום"),
     "lactulose": ("laxadin", "לקטולוז", "לקסדין"),
-    "polyethylene glycol": ("macrogol", "movicol", "miralax", "מוביקול"),
     "mesalamine": ("mesalazine", "pentasa", "asacol", "מסלמין", "פנטסה"),
     "adalimumab": ("humira", "הומירה"),
     "tizanidine": ("sirdalud", "zanaflex", "סירדלוד"),
@@ -254,7 +254,7 @@ def merged(
     return out
 
 
-DRUGS = merged(_DRUGS, DRUGS_MORE, DRUG_NAMES_MORE)
+DRUGS = merged(_DRUGS, DRUGS_MORE, DRUG_NAMES_MORE, DRUG_BRANDS)
 CONDITIONS = merged(_CONDITIONS, CONDITIONS_MORE, CONDITION_NAMES_MORE, CONDITIONS_CLINICS)
 PROCEDURES = merged(_PROCEDURES, PROCEDURES_MORE, PROCEDURES_CLINICS)
 SPECIALTIES = merged(_SPECIALTIES, SPECIALTIES_MORE, SPECIALTIES_CLINICS)
