@@ -135,9 +135,9 @@ def test_the_items_of_a_hebrew_medication_list_are_read() -> None:
 
 def test_a_short_vocabulary_shape_needs_a_dose() -> None:
     # Three consonants fit many Hebrew words: a vocabulary brand that short is read only
-    # before a dose.
-    assert hebrew_name("פמרה") is None
-    assert hebrew_name("פמרה", dosed=True) == "letrozole"
+    # before a dose. ("פמרה", Femara, was the example until the lexicon spelt it.)
+    assert hebrew_name("למסל") is None
+    assert hebrew_name("למסל", dosed=True) == "mesalamine"
 
 
 def test_a_word_of_a_condition_or_procedure_name_is_no_drug_after_a_verb() -> None:

@@ -64,6 +64,12 @@ DRUG_BRANDS: dict[str, tuple[str, ...]] = {
     "flucloxacillin": ("floxapen", "פלוקלוקסצילין"),
     "cefalexin": ("ceforal", "צפורל", "צפוראל"),
     "dimeticone": ("dimethicone", "hedrin", "הדרין", "דימטיקון"),
+    # Oncology, ENT
+    "letrozole": ("femara", "פמרה", "לטרוזול"),
+    "anastrozole": ("arimidex", "ארימידקס", "אנסטרוזול"),
+    "tamoxifen": ("nolvadex", "נולבדקס", "טמוקסיפן"),
+    "xylometazoline": ("otrivin", "otrivine", "אוטריווין", "אוטריוין", "קסילומטזולין"),
+    "oxymetazoline": ("afrin", "iliadin", "אפרין", "איליאדין"),
     # Brands written for drugs the lexicon already names
     "simvastatin": ("simvacor", "סימבקור"),
     "desloratadine": ("אריוס", "aerius"),

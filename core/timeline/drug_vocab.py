@@ -189,9 +189,11 @@ _SCHEDULE_AFTER = re.compile(
     r"nocte|mane|prn|weekly|at night|in the morning|as needed)(?![\w])",
     re.IGNORECASE,
 )
-# Right before the name: "on osimertinib", "with Nizoral", "בטיפול ב-", "על".
+# Right before the name: "on osimertinib", "with Nizoral", "בטיפול ב-", "על", "+".
 _ON_BEFORE = re.compile(
-    r"(?<![\w\u05d0-\u05ea])(?:on|with|בטיפול ב-?|טיפול ב-?|על)\s*-?\s*$", re.IGNORECASE
+    # "morphine + midazolam": joined to another drug in one order.
+    r"(?:(?<![\w\u05d0-\u05ea])(?:on|with|בטיפול ב-?|טיפול ב-?|על)\s*-?|[+&])\s*$",
+    re.IGNORECASE,
 )
 
 

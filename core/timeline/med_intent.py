@@ -15,6 +15,7 @@ followed by a laboratory value or by an angle is that reading's label."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from core.timeline.text import HEB
 
@@ -36,7 +37,12 @@ _TALKED_BEFORE = re.compile(
 )
 # Words that end a condition's reach, so the drug after them is ordered after all:
 # "If pain persists, return; start naproxen today" is past its "if" at the semicolon.
-_ORDERED_NOW = re.compile(rf"{_W}(?:today|now|היום|כעת){_E}", re.IGNORECASE)
+# A choice made after the talk ends it too: "Discussed X vs Y - chose Y".
+_ORDERED_NOW = re.compile(
+    rf"{_W}(?:today|now|היום|כעת|chose|chooses|opted for|opts for|agreed to|agrees to|"
+    rf"decided on|elected to|בחר ב|בחרה ב|הוחלט על|הסכים ל|הסכימה ל){_E}",
+    re.IGNORECASE,
+)
 # Right after the drug (and its dose): it was declined, is being thought over, or waits.
 _TALKED_AFTER = re.compile(
     r"^[\s,;\-–:(]*(?:(?:but|which|and)\s+)?(?:(?:pt|patient|he|she)\s+)?(?:declined|declines|"
@@ -49,12 +55,40 @@ _TALKED_AFTER = re.compile(
 # A drug's name read as a reading's label: a lab value ("אשלגן 4.2", "potassium 4.1
 # mmol/L") or an angle ("פלקסיה 45°").
 _READING_AFTER = re.compile(
-    r"^\s*[:=\-]?\s*(?:\d{1,2}[.,]\d+(?![\d])(?![.,]\d)(?!\s*(?:mg|mcg|g|ml|units?|iu|מ[\"״]?ג|מק[\"״]?ג))"
+    r"^\s*[:=\-]?\s*(?:\d{1,2}[.,]\d+(?![\d])(?![.,]\d)"
+    r"(?!\s*(?:mg|mcg|g|ml|units?|iu|%|מ[\"״]?ג|מק[\"״]?ג))"
     r"(?:\s*(?:mmol/l|meq/l|ממול/ל))?|\d{1,3}\s*(?:°|deg\b|degrees|מעלות)|"
-    # "אם אשלגן מעל 6": a level compared with a threshold.
-    r"(?:מעל|מתחת ל-?|above|below|over|under|>|<|≥|≤)\s*\d)",
+    # "אם אשלגן מעל 6": a level compared with a threshold; "over 24 h" is a duration.
+    r"(?:מעל|מתחת ל-?|above|below|over|under|>|<|≥|≤)\s*\d+(?:[.,]\d+)?(?!\d|[.,]\d)"
+    r"(?!\s*(?:h|hrs?|hours?|min|mins|minutes?|days?|d|wks?|weeks?|months?|שעות|ימים|דקות)\b)|"
+    # "Estradiol 410 pmol/L": a concentration is a level's unit, never a dose's.
+    r"\d+(?:[.,]\d+)?\s*(?:pmol|nmol|µmol|umol|mmol|ng|pg|µg|ug|mcg|mg|miu|mu|iu|u)\s*/\s*"
+    r"(?:l|dl|ml|ד[\"״]?ל|ליטר)(?![a-z])|"
+    # "פלקסיה ירך ימין 147 מעלות": a joint's words, then its angle.
+    r"[^\d,;:\n]{1,40}?\d{1,3}\s*(?:°|deg\b|degrees|מעלות))",
     re.IGNORECASE,
 )
+# Drugs that are also analytes: followed by a bare number that ends its item (no unit, no
+# schedule) and with no medication verb or list word before, the number is their level
+# ("vit D 38, B12 290").
+ANALYTES = frozenset(
+    {
+        "cholecalciferol",
+        "cyanocobalamin",
+        "folic acid",
+        "ferrous sulfate",
+        "potassium chloride",
+        "estradiol",
+        "testosterone",
+        "progesterone",
+    }
+)
+_BARE_NUMBER = re.compile(r"^\s*[:=]?\s*\d+(?:[.,]\d+)?(?=\s*(?:$|[,;)]|\.(?!\d)))")
+
+
+def analyte_level(name: str, body: str, stop: int) -> bool:
+    """Whether `name`, ending at `stop`, is an analyte's label before its bare value."""
+    return name in ANALYTES and bool(_BARE_NUMBER.match(body[stop : stop + 40]))
 
 
 def only_talked_about(body: str, start: int, stop: int, verbs: list[int]) -> bool:
@@ -120,3 +154,27 @@ def past_circumstance(body: str, start: int) -> bool:
     """Whether the drug at `start` follows a past event's year and "on"."""
     m = _PAST_CIRCUMSTANCE.search(body, 0, start)
     return m is not None and not _SINCE.search(body, 0, m.start())  # "Since 2019 on X": now
+
+
+# After the drug's dose and schedule, in its clause: a condition the order waits on ("X 100
+# mg bd x 7 days if the culture grows Y"). One that says when to take a dose ("if needed",
+# "if pain") is a prescription's own.
+_IF_AFTER = re.compile(
+    r"(?:[^,;.\n]|\.(?=\d)){0,40}?"
+    rf"{_W}(?:if|unless|אם|במידה ו|במידה ש)\s+(?!(?:needed|required|necessary|req'd|"
+    r"symptomatic|symptoms|pain|painful|nausea|nauseated|vomiting|wheezy|wheezing|itchy|itch|"
+    r"breathless|anxious|unable to sleep|constipated|fever|febrile|צריך|יש צורך|יש כאב|"
+    rf"כאב|כאבים|בחילה)(?![\w{HEB}]))",
+    re.IGNORECASE,
+)
+_IF_GAP_ENDS = re.compile(rf"{_W}(?:and|then|ו?אז|וגם)(?![\w{HEB}])", re.IGNORECASE)
+
+
+def conditional_after(body: str, stop: int, cues: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a condition follows the drug ending at `stop`, before another verb, "and"
+    or the clause's end: the order waits on it, nothing is prescribed yet."""
+    m = _IF_AFTER.match(body, stop)
+    if m is None:
+        return False
+    gap = (stop, m.end())
+    return not _IF_GAP_ENDS.search(body, *gap) and not any(gap[0] <= c < gap[1] for c, _, _ in cues)

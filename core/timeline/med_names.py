@@ -29,7 +29,11 @@ _DOSED_WORD = re.compile(
     rf"{FREQ}\b))",
     re.I,
 )
-_AFTER_VERB = re.compile(r"\s+(?:on\s+|with\s+|the\s+|taking\s+)?([a-z]{6,})(?![\w-])", re.I)
+# "stopped her metfromin": a possessive may stand between the verb and the name.
+_AFTER_VERB = re.compile(
+    r"\s+(?:on\s+|with\s+|the\s+|taking\s+|her\s+|his\s+|their\s+|my\s+)?([a-z]{6,})(?![\w-])",
+    re.I,
+)
 _HEB_DOSED = re.compile(
     rf"(?<![\w{HEB}])([{HEB}][{HEB}'׳]{{3,}})(?=\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|"
     # "גלוקוז 230 מ"ג/ד"ל": a concentration is a lab value's, not a dose.

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from core.timeline import drug_hebrew, drug_vocab
 from core.timeline.lexicon import PROCEDURES
 from core.timeline.med_intent import (
+    analyte_level,
+    conditional_after,
     is_reading,
     only_talked_about,
     past_circumstance,
@@ -72,14 +74,17 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
         _cues(
             r"continue|continued|continues|continuing|cont\.?|c/w|maintain|maintained|remain on|"
             r"remains on|stay on|stays on|refill|refilled|refills|renew|renewed|same dose|"
-            # "X 10 mg daily, titrate per protocol": the new drug's schedule, no dose change.
+            # "X 10 mg daily, titrate per protocol" or "titrate to two soft stools a day": the
+            # new drug's schedule, no dose change ("titrate to 40 mg" is one: a unit's letter).
             r"increase|increased|increasing|decrease|decreased|reduce|reduced|titrated|"
-            r"titrate(?!\s+per\b)(?!\s+as\b)|"
+            r"titrate(?!\s+per\b)(?!\s+as\b)(?!\s+to\s+(?!\d[\d.]*\s*[mugi]))|"
             r"uptitrate|up-titrate|adjust|adjusted|ממשיך|ממשיכה|להמשיך|המשך|המשיך|המשיכה|"
             r"העלאת מינון|הורדת מינון|חידוש מרשם|חידשתי|keep|keeps|kept|carry on with|carry on|"
             r"carries on with|continue with|no change to|no change in|no changes to|no change|"
             r"unchanged|as before|as usual|ongoing|raise|raised|raising|lower|lowered|lowering|"
-            r"wean|weaning|weaned|taper|tapering|tapered|↑|↓|double|doubled|halve|halved|bump|"
+            # "Prednisone 40 mg, taper over 6 weeks": a new course's schedule, no change to one.
+            r"wean|weaning|weaned|taper(?!\s+over\b)|tapering(?!\s+over\b)|tapered|↑|↓|double|"
+            r"doubled|halve|halved|bump|"
             r"bumped|uptitrated|up-titrated|dose increased|dose reduced|dose decreased|"
             r"ממשיכים|ממשיך ליטול|ממשיכה ליטול|להמשיך ליטול|ממשיך עם|ממשיכה עם|ללא שינוי ב|"
             r"ללא שינוי|ללא שינויים|אותו מינון|באותו מינון|כרגיל|הועלה|הועלתה|הוגדל|הוגדלה|"
@@ -187,6 +192,8 @@ _SWITCH = re.compile(
     rf"הועברה|לעבור|במקום|instead of){_E}",
     re.IGNORECASE,
 )
+# Right before a name: the switch's verb whose object it is ("Switch X to Y").
+_SWITCHED_NAME = re.compile(_SWITCH.pattern + r"\s+(?:from\s+)?$", re.IGNORECASE)
 _SWITCH_LINK = re.compile(
     r"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:was|is|has been|were)\s+)?(?P<verb>[\w\u05d0-\u05ea]+\s+)?"
     r"(?:to|with|by|for|into|→|->|=>|⇒|ל-?|ב-?)\s*$",
@@ -233,7 +240,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
             and not drug_hebrew.TREATED_ON.search(body)
         ):
             continue
-        cues = _action_cues(body)
+        cues = _action_cues(body, field)
         known = sorted(
             [
                 *known,
@@ -241,7 +248,12 @@ def read_medications(text: str, field: str) -> list[Fact]:
                     v
                     for v in vocab
                     if drug_vocab.written_as_medication(
-                        body, v[0], v[1], cue_before=carried or any(c < v[0] for c, _, _ in cues)
+                        body,
+                        v[0],
+                        v[1],
+                        cue_before=carried
+                        or any(c < v[0] for c, _, _ in cues)
+                        or _SWITCHED_NAME.search(body, 0, v[0]) is not None,
                     )
                 ),
             ]
@@ -281,6 +293,14 @@ def read_medications(text: str, field: str) -> list[Fact]:
             listed_before = any(c < start and st == "listed" for c, _, st in cues)
             if is_reading(body, end) and not listed_before:
                 continue  # "אשלגן 4.2" is a level; "נוטל X 0.4" is a dose without its unit
+            if (
+                analyte_level(name, body, end)
+                and not carried
+                and not any(c < start for c, _, _ in cues)
+            ):
+                continue  # "vit D 38" among the results: a level
+            if conditional_after(body, stop, cues):
+                continue  # "Start X 100 mg bd if the swab grows Y": an order in waiting
             if past_circumstance(body, start):
                 continue  # "DVT 2020 on OCP": what she took when a past event happened
             if _NOT_A_DRUG_AFTER.match(body[end:]) or _NOT_A_DRUG_BEFORE.search(body[:start]):
@@ -332,12 +352,16 @@ def _opens_next(body: str, stop: int, after: re.Match[str], rest: list[Mention])
     return not re.search(r"[,;]", body[stop + after.end() : rest[0][0]])
 
 
-def _action_cues(body: str) -> list[tuple[int, int, MedStatus]]:
+def _action_cues(body: str, field: str = "plan") -> list[tuple[int, int, MedStatus]]:
     """The cues of `body`. A list word right after an action ("Continue home medications
-    including lisinopril") is the action's object, no cue of its own."""
+    including lisinopril") is the action's object, no cue of its own. A dose given in the
+    room, written outside the plan ("IV iron given over 15 min" in the examination), is
+    a treatment recorded, not an order: listed."""
     cues: list[tuple[int, int, MedStatus]] = []
     for m in _CUE.finditer(body):
         status = _status(m)
+        if field != "plan" and _GIVEN.fullmatch(m.group(0)):
+            status = "listed"
         if m.group(0).casefold() == "off" and _ON_OFF.search(body, 0, m.start()):
             continue  # "12 h on / 12 h off": a plaster's schedule, nothing stopped
         if cues and status == "listed" and cues[-1][2] != "listed":
@@ -348,6 +372,7 @@ def _action_cues(body: str) -> list[tuple[int, int, MedStatus]]:
     return cues
 
 
+_GIVEN = re.compile(r"(?:[וש])?(?:given|administered|ניתן|ניתנה)", re.IGNORECASE)
 _ON_OFF = re.compile(r"(?:\d\s*(?:h|hrs?|hours?|d|days?|wks?|weeks?)|\bon\s*/?)\s*$", re.I)
 
 
