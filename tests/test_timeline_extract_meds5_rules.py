@@ -98,3 +98,33 @@ def test_schedules_and_choices(text: str, field: str, expected: list[tuple[str, 
 )  # fmt: skip
 def test_names_beside_verbs(text: str, field: str, expected: list[tuple[str, str]]) -> None:
     assert _meds(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # A continuation with a condition after it still continues.
+        ("Continue lithium 400 mg nocte if levels stay in range", "plan",
+         [("lithium", "continued")]),
+        # A symptom a word or two after "if" says when to take a dose.
+        ("Morphine sulfate 5 mg 2-hourly if severe breathlessness", "plan",
+         [("morphine", "started")]),
+        # A standby course waits on what may happen.
+        ("Stand-by ciprofloxacin 500 mg bd if fever while travelling", "plan", []),
+        # A form between the name and its dose leaves the dose the drug's.
+        ("Buprenorphine patch 10 mcg/h weekly", "plan", [("buprenorphine", "started")]),
+        # Beside other drugs outside the examination, a bare number is a dose.
+        ("Home meds aspirin 75, folic acid 5", "subjective",
+         [("aspirin", "listed"), ("folic acid", "listed")]),
+        # Told in the history, a drug given elsewhere was prescribed.
+        ("Was given flucloxacillin at the walk-in centre", "subjective",
+         [("flucloxacillin", "started")]),
+    ],
+)  # fmt: skip
+def test_limits_of_the_rules(text: str, field: str, expected: list[tuple[str, str]]) -> None:
+    assert _meds(text, field) == expected
+
+
+def test_a_form_before_the_dose_keeps_the_dose() -> None:
+    facts = [f for f in extract("Buprenorphine patch 10 mcg/h weekly", "plan").facts]
+    assert [f.dose for f in facts if f.kind == "medication"] == ["10 mcg"]

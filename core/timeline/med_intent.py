@@ -25,6 +25,8 @@ _E = rf"(?![\w{HEB}])"
 _TALKED_BEFORE = re.compile(
     rf"{_W}(?:offered|offer|discussed|discuss|discussion (?:of|about|re)|consider|considered|"
     r"considering|may need|might need|may require|may benefit from|could try|could consider|"
+    # A standby course is one to take if something happens later: none is taken yet.
+    r"standby|stand-by|"
     # A change that may come, or a start the patient asks for, is no order yet.
     r"may increase|may decrease|may reduce|may add|may start|may stop|may switch|may try|"
     r"wants to start|wants to try|would like to start|would like to try|asks to start|"
@@ -158,13 +160,20 @@ def past_circumstance(body: str, start: int) -> bool:
 
 # After the drug's dose and schedule, in its clause: a condition the order waits on ("X 100
 # mg bd x 7 days if the culture grows Y"). One that says when to take a dose ("if needed",
-# "if pain") is a prescription's own.
+# "if pain", "if tolerated") is a prescription's own, and a continuation waits on nothing.
+_SYMPTOM = (
+    r"needed|required|necessary|req'd|tolerated|symptomatic|symptoms|pain|painful|nausea|"
+    r"nauseated|nauseous|vomiting|wheeze|wheezy|wheezing|breathless|breathlessness|sob|itch|"
+    r"itchy|itching|fever|febrile|temperature|anxious|anxiety|agitated|agitation|distressed|"
+    r"restless|unable to sleep|insomnia|sleepless|constipated|constipation|diarrhoea|"
+    r"diarrhea|loose stools|cough|headache|migraine|spasm|spasms|cramps|secretions|"
+    r"צריך|יש צורך|כאב|כאבים|בחילה|בחילות|הקאות|חום|קוצר נשימה|שיעול|עצירות|שלשול|גרד"
+)
 _IF_AFTER = re.compile(
     r"(?:[^,;.\n]|\.(?=\d)){0,40}?"
-    rf"{_W}(?:if|unless|אם|במידה ו|במידה ש)\s+(?!(?:needed|required|necessary|req'd|"
-    r"symptomatic|symptoms|pain|painful|nausea|nauseated|vomiting|wheezy|wheezing|itchy|itch|"
-    r"breathless|anxious|unable to sleep|constipated|fever|febrile|צריך|יש צורך|יש כאב|"
-    rf"כאב|כאבים|בחילה)(?![\w{HEB}]))",
+    rf"{_W}(?:if|unless|אם|במידה ו|במידה ש)\s+"
+    # "if breakthrough pain", "if severe nausea": a symptom after up to two words.
+    rf"(?!(?:[\w{HEB}'-]+\s+){{0,2}}(?:{_SYMPTOM})(?![\w{HEB}]))",
     re.IGNORECASE,
 )
 _IF_GAP_ENDS = re.compile(rf"{_W}(?:and|then|ו?אז|וגם)(?![\w{HEB}])", re.IGNORECASE)

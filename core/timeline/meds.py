@@ -158,7 +158,9 @@ _AFTER = re.compile(
     re.IGNORECASE,
 )
 _DOSE = re.compile(
-    r"^\s*(?:to\s+|at\s+|ל-?\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|"
+    # "fentanyl patch 12 mcg/h", "X tabs 500 mg": the form may stand before the dose.
+    r"^\s*(?:(?:patch|patches|tabs?|tablets?|caps|capsules?|gel|cream|inhaler|spray|drops|"
+    r"xl|sr|mr|cr|er|la|cd)\s+)?(?:to\s+|at\s+|ל-?\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|"
     r"מ[\"״]?ג|מק[\"״]?ג|יחידות|מ\"ל)(?![\w]))(?:\s*(?:po|daily|once daily|twice daily|bid|tid|"
     r"qid|qd|od|prn|nocte|qhs|at night|in the morning|bd|mane|qam|qpm|weekly|פעם ביום|"
     r"פעמיים ביום|בבוקר|בערב|בלילה|ביום))*",
@@ -297,10 +299,11 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 analyte_level(name, body, end)
                 and not carried
                 and not any(c < start for c, _, _ in cues)
+                and (field == "objective" or len(mentions) == 1)
             ):
-                continue  # "vit D 38" among the results: a level
-            if conditional_after(body, stop, cues):
-                continue  # "Start X 100 mg bd if the swab grows Y": an order in waiting
+                # "vit D 38" among the results: a level. Beside other drugs outside the
+                # examination ("aspirin 100, folic acid 5") the number is a dose.
+                continue
             if past_circumstance(body, start):
                 continue  # "DVT 2020 on OCP": what she took when a past event happened
             if _NOT_A_DRUG_AFTER.match(body[end:]) or _NOT_A_DRUG_BEFORE.search(body[:start]):
@@ -327,6 +330,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 if later
                 else default
             )
+            if status != "continued" and conditional_after(body, stop, cues):
+                continue  # "Start X 100 mg bd if the swab grows Y": an order in waiting
             dose = " ".join(dose_match.group("dose").split()) if dose_match else None
             found.append((start, stop, name, status, dose))
         for i in range(len(found) - 1):
@@ -355,12 +360,13 @@ def _opens_next(body: str, stop: int, after: re.Match[str], rest: list[Mention])
 def _action_cues(body: str, field: str = "plan") -> list[tuple[int, int, MedStatus]]:
     """The cues of `body`. A list word right after an action ("Continue home medications
     including lisinopril") is the action's object, no cue of its own. A dose given in the
-    room, written outside the plan ("IV iron given over 15 min" in the examination), is
-    a treatment recorded, not an order: listed."""
+    room, written in the examination ("IV iron given over 15 min"), is
+    a treatment recorded, not an order: listed. (Told in the history, "was given X by the
+    GP", it was prescribed.)"""
     cues: list[tuple[int, int, MedStatus]] = []
     for m in _CUE.finditer(body):
         status = _status(m)
-        if field != "plan" and _GIVEN.fullmatch(m.group(0)):
+        if field == "objective" and _GIVEN.fullmatch(m.group(0)):
             status = "listed"
         if m.group(0).casefold() == "off" and _ON_OFF.search(body, 0, m.start()):
             continue  # "12 h on / 12 h off": a plaster's schedule, nothing stopped
