@@ -42,7 +42,8 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"discontinuing|cease|ceased|held|hold|holding|taper off|tapered off|tapering off|"
             r"came off|come off|no longer taking|no longer on|switched from|changed from|"
             r"switch from|change from|withdraw|withdrawn|withdrew|withhold|withheld|withholding|"
-            r"suspend|suspended|off|wean off|weaned off|weaning off|stop taking|stopped taking|"
+            r"suspend|suspended|pause|paused|pausing|put on hold|off|wean off|weaned off|"
+            r"weaning off|stop taking|stopped taking|"
             r"cut out|deprescribe|deprescribed|ran out of|self-discontinued|trial off|"
             r"הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
             r"מפסיק|מפסיקה|הפסקה של|הורדנו|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
@@ -127,7 +128,8 @@ _NOT_TAKEN = re.compile(
 _AFTER_WORDS: tuple[tuple[MedStatus, str, str], ...] = (
     (
         "stopped",
-        r"stopped|discontinued|d/c'?d|held|on hold|ceased|withdrawn|withheld|suspended|הופסק|"
+        r"stopped|discontinued|d/c'?d|held|on hold|ceased|withdrawn|withheld|suspended|paused|"
+        r"הופסק|"
         r"הופסקה|"
         r"נעצר|נעצרה|הושהה",
         r"stop|stopped|hold|held|d/c|dc|discontinue|discontinued|cease|להפסיק|הפסקה|הופסק|"
@@ -160,7 +162,10 @@ _AFTER = re.compile(
 _DOSE = re.compile(
     # "fentanyl patch 12 mcg/h", "X tabs 500 mg": the form may stand before the dose.
     r"^\s*(?:(?:patch|patches|tabs?|tablets?|caps|capsules?|gel|cream|inhaler|spray|drops|"
-    r"xl|sr|mr|cr|er|la|cd)\s+)?(?:to\s+|at\s+|ל-?\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|"
+    r"xl|xr|sr|mr|cr|er|la|cd)\s+)?"
+    # "from 5 to 10 mg", "מ-75 ל-100 מק"ג": the dose is the new one.
+    r"(?:(?:from|מ-?)\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|מק[\"״]?ג)?\s+(?=to\b|ל))?"
+    r"(?:to\s+|at\s+|ל-?\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|"
     r"מ[\"״]?ג|מק[\"״]?ג|יחידות|מ\"ל)(?![\w]))(?:\s*(?:po|daily|once daily|twice daily|bid|tid|"
     r"qid|qd|od|prn|nocte|qhs|at night|in the morning|bd|mane|qam|qpm|weekly|פעם ביום|"
     r"פעמיים ביום|בבוקר|בערב|בלילה|ביום))*",
@@ -332,6 +337,9 @@ def read_medications(text: str, field: str) -> list[Fact]:
             )
             if status != "continued" and conditional_after(body, stop, cues):
                 continue  # "Start X 100 mg bd if the swab grows Y": an order in waiting
+            if dose_match is None and after is not None:
+                # "Omeprazole: reduce to 20 mg": the dose follows the verb said of the drug.
+                dose_match = _DOSE.match(body[stop + after.end() :])
             dose = " ".join(dose_match.group("dose").split()) if dose_match else None
             found.append((start, stop, name, status, dose))
         for i in range(len(found) - 1):
