@@ -266,8 +266,8 @@ def test_implausible_values_are_flagged_on_every_path() -> None:
         ("ממשיך ליטול מטפורמין", "plan", [("metformin", "continued", None)]),
         ("ללא שינוי בליזינופריל", "plan", [("lisinopril", "continued", None)]),
         ("אטורבסטטין כרגיל", "plan", [("atorvastatin", "continued", None)]),
-        ("Metformin ↑ to 1000 mg", "plan", [("metformin", "continued", None)]),
-        ("Sertraline dose increased to 100 mg", "plan", [("sertraline", "continued", None)]),
+        ("Metformin ↑ to 1000 mg", "plan", [("metformin", "continued", "1000 mg")]),
+        ("Sertraline dose increased to 100 mg", "plan", [("sertraline", "continued", "100 mg")]),
         ("Wean prednisone", "plan", [("prednisone", "continued", None)]),
         # Stop wording.
         ("Withhold metformin", "plan", [("metformin", "stopped", None)]),
