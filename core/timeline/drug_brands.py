@@ -64,6 +64,16 @@ DRUG_BRANDS: dict[str, tuple[str, ...]] = {
     "flucloxacillin": ("floxapen", "פלוקלוקסצילין"),
     "cefalexin": ("ceforal", "צפורל", "צפוראל"),
     "dimeticone": ("dimethicone", "hedrin", "הדרין", "דימטיקון"),
+    # Combinations by their British names
+    "acetaminophen-codeine": ("co-codamol", "cocodamol", "solpadol", "zapain", "tylex"),
+    "calcium carbonate-cholecalciferol": (
+        "adcal-d3",
+        "adcal d3",
+        "calcichew d3",
+        "calcichew-d3",
+        "calcichew d3 forte",
+        "accrete d3",
+    ),
     # Oncology, ENT
     "letrozole": ("femara", "פמרה", "לטרוזול"),
     "anastrozole": ("arimidex", "ארימידקס", "אנסטרוזול"),

@@ -32,9 +32,12 @@ _TALKED_BEFORE = re.compile(
     r"wants to start|wants to try|would like to start|would like to try|asks to start|"
     r"asking to start|מבקש להתחיל|מבקשת להתחיל|רוצה להתחיל|מעוניין להתחיל|מעוניינת להתחיל|"
     r"options? (?:include|of|are)|thinking about|think about|if|unless|"
-    r"מסרב ל?|מסרבת ל?|סרבן ל?|הוסבר על|הוסבר ל|הוסברה|שוחח על|שוחחנו על|"
+    # "מסרב לאקמול": a refusal's preposition is joined to what follows it.
+    r"מסרב|מסרבת|מסרבים|סרבן|מסרב ל|מסרבת ל|סרבן ל|הוסבר על|הוסבר ל|הוסברה|שוחח על|"
+    r"שוחחנו על|הוסבר לה על|הוסבר לו על|הוסבר לגבי|הוסברו|הסברתי על|דובר על|דיברנו על|"
+    r"שוחחנו לגבי|"
     r"לשקול|שקול|נשקול|יש לשקול|ייתכן|אולי|אם|במידה ו|במידה ש|הוצע|הוצעה|הוצעו|הצעתי|"
-    rf"הוצע לה|הוצע לו){_E}",
+    rf"הוצע לה|הוצע לו)(?:(?<= [לבמ])(?=[{HEB}])|{_E})",
     re.IGNORECASE,
 )
 # Words that end a condition's reach, so the drug after them is ordered after all:

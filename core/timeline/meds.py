@@ -48,6 +48,10 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
             r"מפסיק|מפסיקה|הפסקה של|הורדנו|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
             r"הושהתה|להשהות|יופסק|תופסק|הפסיקו|הפסק|הפסיק ליטול|הפסיקה ליטול|ירד מ|ירדה מ|"
+            # Future and first person: "יפסיק ליטול", "הפסקתי"; "no longer taking" in Hebrew.
+            r"יפסיק|תפסיק|נפסיק|יפסיקו|הפסקתי|יפסיק ליטול|תפסיק ליטול|לא לוקח יותר|"
+            r"לא לוקחת יותר|לא נוטל יותר|לא נוטלת יותר|כבר לא נוטל|כבר לא נוטלת|כבר לא לוקח|"
+            r"כבר לא לוקחת|"
             # A course finished is over: "Finished amoxicillin course", "סיימה את המוקסיפן".
             r"finished|completed|finished the course of|completed the course of|סיים|סיימה|"
             r"סיים את|סיימה את|סיים טיפול ב|סיימה טיפול ב"
@@ -67,7 +71,7 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"ניתן מרשם ל|מרשם ל|הוסף|הוספנו|להוסיף|נתתי מרשם ל|try|new:|new -|new –|"
             r"new med|new meds|new medication|new medications|new drug|new script|newly started|"
             r"newly prescribed|newly added|תרופה חדשה|תרופות חדשות|חדש:|חדשה:|עבר ל|עברה ל|"
-            r"לעבור ל"
+            r"לעבור ל|יתחיל|תתחיל|נתחיל|יתחילו|התחלתי|הוחלט להתחיל|יעבור ל|תעבור ל"
         ),
     ),
     (
@@ -90,7 +94,10 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
             r"ממשיכים|ממשיך ליטול|ממשיכה ליטול|להמשיך ליטול|ממשיך עם|ממשיכה עם|ללא שינוי ב|"
             r"ללא שינוי|ללא שינויים|אותו מינון|באותו מינון|כרגיל|הועלה|הועלתה|הוגדל|הוגדלה|"
             r"הופחת|הופחתה|להעלות|להוריד|להפחית|העלינו|הפחתנו|הגדלת מינון|הפחתת מינון|"
-            r"ירידה במינון|עלייה במינון|שינוי מינון|חידוש|חידוש מרשם ל"
+            r"ירידה במינון|עלייה במינון|שינוי מינון|חידוש|חידוש מרשם ל|"
+            r"ימשיך|תמשיך|נמשיך|ימשיכו|המשכתי|ימשיך ליטול|תמשיך ליטול|להגדיל|להקטין|הגדלנו|"
+            # ("לחדש X" stays a prescription written anew; "חודש" is also "month".)
+            r"הקטנו|הוגדל|הוקטן|הוקטנה|יחודש|יחודשו|יועלה|יופחת|יחודש מרשם ל"
         ),
     ),
     (
@@ -110,8 +117,12 @@ _CUES: tuple[tuple[MedStatus, str], ...] = (
     ),
 )
 # A Hebrew verb may carry a joined "ש" or "ו" ("שהפסיק", "והתחיל").
+# One that ends in a preposition ("עבר ל", "מטופל ב") is joined to the drug after it.
 _CUE = re.compile(
-    "|".join(rf"(?P<{status}>{_W}(?:[וש](?=[{HEB}]))?(?:{words}){_E})" for status, words in _CUES),
+    "|".join(
+        rf"(?P<{status}>{_W}(?:[וש](?=[{HEB}]))?(?:{words})(?:(?<= [לבמ])(?=[{HEB}])|{_E}))"
+        for status, words in _CUES
+    ),
     re.IGNORECASE,
 )
 # What voids a mention: an allergy, a refusal, "not on".
@@ -289,6 +300,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
         )
         found: list[tuple[int, int, str, MedStatus, str | None]] = []
         procedures = _procedures().find(body)
+        mentions = _one_insulin(body, mentions)
         for k, (start, end, name) in enumerate(mentions):
             dose_match = _DOSE.match(body[end:])
             stop = end + (dose_match.end() if dose_match else 0)
@@ -351,10 +363,34 @@ def read_medications(text: str, field: str) -> list[Fact]:
             if _ARROW.search(body[stop1:start2]) or _SWITCH.search(body[: found[i][0]] + verb):
                 found[i] = (*found[i][:3], "stopped", found[i][4])
                 found[i + 1] = (*found[i + 1][:3], "started", found[i + 1][4])
+        # "Start Y instead of X", "במקום X - Y": the drug replaced is stopped.
+        found = [
+            (*f[:3], "stopped", f[4]) if _INSTEAD_OF.search(body, 0, f[0]) else f for f in found
+        ]
         for start, stop, name, status, dose in found:
             a, b = sentence.start + start, sentence.start + stop
             facts.append(Fact("medication", name, a, b, text[a:b], status=status, dose=dose))
     return facts
+
+
+_INSTEAD_OF = re.compile(
+    r"(?:instead of|in place of|rather than|במקום)\s+(?:the\s+|ה)?$", re.IGNORECASE
+)
+
+
+def _one_insulin(body: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Insulin Lantus", "אינסולין לנטוס": the class word before the insulin it names is
+    that insulin's, no second drug."""
+    return [
+        m
+        for k, m in enumerate(mentions)
+        if not (
+            m[2] == "insulin"
+            and k + 1 < len(mentions)
+            and mentions[k + 1][2].startswith("insulin ")
+            and not body[m[1] : mentions[k + 1][0]].strip()
+        )
+    ]
 
 
 def _opens_next(body: str, stop: int, after: re.Match[str], rest: list[Mention]) -> bool:
