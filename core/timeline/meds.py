@@ -12,6 +12,14 @@ from dataclasses import dataclass
 
 from core.timeline import drug_hebrew, drug_vocab
 from core.timeline.lexicon import PROCEDURES
+from core.timeline.med_cues import (
+    AFTER,
+    CUE,
+    DOSE,
+    NOT_TAKEN,
+    after_status,
+    cue_status,
+)
 from core.timeline.med_intent import (
     analyte_level,
     conditional_after,
@@ -26,162 +34,6 @@ from core.timeline.types import Fact, MedStatus
 
 _W = rf"(?<![\w{HEB}])"
 _E = rf"(?![\w{HEB}])"
-
-
-def _cues(words: str) -> str:
-    """Alternatives longest first: "stopped taking" is one cue, not "stopped" and "taking"."""
-    return "|".join(sorted((w.strip() for w in words.split("|")), key=len, reverse=True))
-
-
-# Each cue: a pattern and the status it gives the drugs after it.
-_CUES: tuple[tuple[MedStatus, str], ...] = (
-    (
-        "stopped",
-        _cues(
-            r"stop|stopped|stopping|stops|d/c|d/c'd|d/ced|dc'd|dced|discontinue|discontinued|"
-            r"discontinuing|cease|ceased|held|hold|holding|taper off|tapered off|tapering off|"
-            r"came off|come off|no longer taking|no longer on|switched from|changed from|"
-            r"switch from|change from|withdraw|withdrawn|withdrew|withhold|withheld|withholding|"
-            r"suspend|suspended|pause|paused|pausing|put on hold|off|wean off|weaned off|"
-            r"weaning off|stop taking|stopped taking|"
-            r"cut out|deprescribe|deprescribed|ran out of|self-discontinued|trial off|"
-            r"הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
-            r"מפסיק|מפסיקה|הפסקה של|הורדנו|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
-            r"הושהתה|להשהות|יופסק|תופסק|הפסיקו|הפסק|הפסיק ליטול|הפסיקה ליטול|ירד מ|ירדה מ|"
-            # Future and first person: "יפסיק ליטול", "הפסקתי"; "no longer taking" in Hebrew.
-            r"יפסיק|תפסיק|נפסיק|יפסיקו|הפסקתי|יפסיק ליטול|תפסיק ליטול|לא לוקח יותר|"
-            r"לא לוקחת יותר|לא נוטל יותר|לא נוטלת יותר|כבר לא נוטל|כבר לא נוטלת|כבר לא לוקח|"
-            r"כבר לא לוקחת|"
-            # A course finished is over: "Finished amoxicillin course", "סיימה את המוקסיפן".
-            r"finished|completed|finished the course of|completed the course of|סיים|סיימה|"
-            r"סיים את|סיימה את|סיים טיפול ב|סיימה טיפול ב"
-        ),
-    ),
-    (
-        "started",
-        _cues(
-            r"start|started|starting|starts|begin|began|begun|beginning|initiate|initiated|"
-            r"restart|restarted|re-start|re-started|resume|resumed|reintroduce|reintroduced|"
-            r"given|administered|ניתן|ניתנה|"
-            r"initiating|commence|commenced|commencing|add|added|adding|new rx|new prescription|"
-            r"prescribe|prescribed|prescribing|rx(?!\s+list)|rx'd|trial of|put on|placed on|"
-            r"switched to|"
-            r"switch to|changed to|change to|given a prescription for|script for|"
-            r"התחיל|התחילה|להתחיל|התחלת|התחלנו|מתחיל|מתחילה|הותחל|הותחלה|נרשם|נרשמה|רשמתי|"
-            r"ניתן מרשם ל|מרשם ל|הוסף|הוספנו|להוסיף|נתתי מרשם ל|try|new:|new -|new –|"
-            r"new med|new meds|new medication|new medications|new drug|new script|newly started|"
-            r"newly prescribed|newly added|תרופה חדשה|תרופות חדשות|חדש:|חדשה:|עבר ל|עברה ל|"
-            r"לעבור ל|יתחיל|תתחיל|נתחיל|יתחילו|התחלתי|הוחלט להתחיל|יעבור ל|תעבור ל"
-        ),
-    ),
-    (
-        "continued",
-        _cues(
-            r"continue|continued|continues|continuing|cont\.?|c/w|maintain|maintained|remain on|"
-            r"remains on|stay on|stays on|refill|refilled|refills|renew|renewed|same dose|"
-            # "X 10 mg daily, titrate per protocol" or "titrate to two soft stools a day": the
-            # new drug's schedule, no dose change ("titrate to 40 mg" is one: a unit's letter).
-            r"increase|increased|increasing|decrease|decreased|reduce|reduced|titrated|"
-            r"titrate(?!\s+per\b)(?!\s+as\b)(?!\s+to\s+(?!\d[\d.]*\s*[mugi]))|"
-            r"uptitrate|up-titrate|adjust|adjusted|ממשיך|ממשיכה|להמשיך|המשך|המשיך|המשיכה|"
-            r"העלאת מינון|הורדת מינון|חידוש מרשם|חידשתי|keep|keeps|kept|carry on with|carry on|"
-            r"carries on with|continue with|no change to|no change in|no changes to|no change|"
-            r"unchanged|as before|as usual|ongoing|raise|raised|raising|lower|lowered|lowering|"
-            # "Prednisone 40 mg, taper over 6 weeks": a new course's schedule, no change to one.
-            r"wean|weaning|weaned|taper(?!\s+over\b)|tapering(?!\s+over\b)|tapered|↑|↓|double|"
-            r"doubled|halve|halved|bump|"
-            r"bumped|uptitrated|up-titrated|dose increased|dose reduced|dose decreased|"
-            r"ממשיכים|ממשיך ליטול|ממשיכה ליטול|להמשיך ליטול|ממשיך עם|ממשיכה עם|ללא שינוי ב|"
-            r"ללא שינוי|ללא שינויים|אותו מינון|באותו מינון|כרגיל|הועלה|הועלתה|הוגדל|הוגדלה|"
-            r"הופחת|הופחתה|להעלות|להוריד|להפחית|העלינו|הפחתנו|הגדלת מינון|הפחתת מינון|"
-            r"ירידה במינון|עלייה במינון|שינוי מינון|חידוש|חידוש מרשם ל|"
-            r"ימשיך|תמשיך|נמשיך|ימשיכו|המשכתי|ימשיך ליטול|תמשיך ליטול|להגדיל|להקטין|הגדלנו|"
-            # ("לחדש X" stays a prescription written anew; "חודש" is also "month".)
-            r"הקטנו|הוגדל|הוקטן|הוקטנה|יחודש|יחודשו|יועלה|יופחת|יחודש מרשם ל"
-        ),
-    ),
-    (
-        "listed",
-        _cues(
-            r"meds|medications|medication list|med list|rx list|current meds|current medications|"
-            r"home meds|takes|taking|uses|using|is on|currently on|already on|been on|"
-            r"תרופות|תרופות קבועות|נוטל|נוטלת|לוקח|לוקחת|לוקחים|מקבל|מקבלת|מטופל ב|מטופלת ב|"
-            r"regimen|current regimen|"
-            r"medication regimen|current treatment|usual meds|usual medications|active meds|"
-            r"active medications|med rec|טיפול קבוע|טיפול תרופתי|הטיפול הנוכחי|טיפול תרופתי קבוע|"
-            # Asking for a renewal is no renewal yet: the drug is one the patient takes.
-            r"needs repeat of|needs a repeat of|requests a repeat of|requests repeat of|"
-            r"requests a refill of|requesting a refill of|מבקש חידוש מרשם|מבקשת חידוש מרשם|"
-            r"מבקש חידוש|מבקשת חידוש"
-        ),
-    ),
-)
-# A Hebrew verb may carry a joined "ש" or "ו" ("שהפסיק", "והתחיל").
-# One that ends in a preposition ("עבר ל", "מטופל ב") is joined to the drug after it.
-_CUE = re.compile(
-    "|".join(
-        rf"(?P<{status}>{_W}(?:[וש](?=[{HEB}]))?(?:{words})(?:(?<= [לבמ])(?=[{HEB}])|{_E}))"
-        for status, words in _CUES
-    ),
-    re.IGNORECASE,
-)
-# What voids a mention: an allergy, a refusal, "not on".
-_NOT_TAKEN = re.compile(
-    rf"{_W}(?:allerg\w*|nkda|intoleran\w*|declined|declines|refused|refuses|not on|not taking|"
-    rf"never took|never taken|avoid|avoids|contraindicated|no|אלרגי\w*|רגישות ל|רגישות|רגיש|"
-    rf"רגישה|סירב\w*|לא נוטל\w*|"
-    rf"ללא|אין){_E}",
-    re.IGNORECASE,
-)
-# After the drug: a past participle ("ibuprofen stopped", "metformin unchanged"), or an
-# imperative set off by a dash or colon ("Amlodipine 5 mg - continue"); a bare imperative
-# begins the next order.
-_AFTER_WORDS: tuple[tuple[MedStatus, str, str], ...] = (
-    (
-        "stopped",
-        r"stopped|discontinued|d/c'?d|held|on hold|ceased|withdrawn|withheld|suspended|paused|"
-        r"הופסק|"
-        r"הופסקה|"
-        r"נעצר|נעצרה|הושהה",
-        r"stop|stopped|hold|held|d/c|dc|discontinue|discontinued|cease|להפסיק|הפסקה|הופסק|"
-        r"הופסקה",
-    ),
-    (
-        "started",
-        r"started|initiated|commenced|new|\(new\)|הותחל|הותחלה|נוסף|נוספה",
-        r"start|new|begin|להתחיל",
-    ),
-    (
-        "continued",
-        r"continued|continues|refilled|renewed|unchanged|as before|as usual|ongoing|no change|"
-        r"same dose|at the same dose|increased|decreased|reduced|raised|lowered|titrated|"
-        r"uptitrated|tapered|weaned|↑|↓|dose (?:increased|decreased|reduced|raised|lowered|"
-        r"adjusted|changed)|ללא שינוי|כרגיל|באותו מינון|ממשיך|ממשיכה|נמשך|הועלה|הופחת",
-        r"continue|cont|keep|same|unchanged|no change|increase|decrease|reduce|taper|wean|"
-        r"ongoing|as before|as is|as usual|refill|renew|same dose|להמשיך|ממשיך|ממשיכה|ללא שינוי|"
-        r"כרגיל|המשך|הפחתה|הפחתה הדרגתית|העלאה|הורדה|הגדלה|חידוש",
-    ),
-)
-_AFTER = re.compile(
-    r"^[\s,(]*(?:(?:was|were|has been|is|have been|to be|will be|should be|הייתה|היה)?\s*(?:"
-    + "|".join(f"(?P<{status}>{words})" for status, words, _ in _AFTER_WORDS)
-    + r")|[-–:]\s*(?:"
-    + "|".join(f"(?P<{status}_order>{words})" for status, _, words in _AFTER_WORDS)
-    + r"))(?![\w])",
-    re.IGNORECASE,
-)
-_DOSE = re.compile(
-    # "fentanyl patch 12 mcg/h", "X tabs 500 mg": the form may stand before the dose.
-    r"^\s*(?:(?:patch|patches|tabs?|tablets?|caps|capsules?|gel|cream|inhaler|spray|drops|"
-    r"xl|xr|sr|mr|cr|er|la|cd)\s+)?"
-    # "from 5 to 10 mg", "מ-75 ל-100 מק"ג": the dose is the new one.
-    r"(?:(?:from|מ-?)\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|מק[\"״]?ג)?\s+(?=to\b|ל))?"
-    r"(?:to\s+|at\s+|ל-?\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|"
-    r"מ[\"״]?ג|מק[\"״]?ג|יחידות|מ\"ל)(?![\w]))(?:\s*(?:po|daily|once daily|twice daily|bid|tid|"
-    r"qid|qd|od|prn|nocte|qhs|at night|in the morning|bd|mane|qam|qpm|weekly|פעם ביום|"
-    r"פעמיים ביום|בבוקר|בערב|בלילה|ביום))*",
-    re.IGNORECASE,
-)
 
 
 @functools.cache
@@ -254,7 +106,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
             and not vocab
             and not carried
             and not _MAYBE_DRUG.search(body)
-            and not _CUE.search(body)
+            and not CUE.search(body)
             and not drug_hebrew.TREATED_ON.search(body)
         ):
             continue
@@ -302,7 +154,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
         procedures = _procedures().find(body)
         mentions = _one_insulin(body, mentions)
         for k, (start, end, name) in enumerate(mentions):
-            dose_match = _DOSE.match(body[end:])
+            dose_match = DOSE.match(body[end:])
             stop = end + (dose_match.end() if dose_match else 0)
             ordering = [a for a, _, st in cues if st != "listed"]
             if _voided(body, start, cues) or _allergy_listed(body, start):
@@ -328,7 +180,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
             if any(a <= start and end <= b for a, b, _ in procedures):
                 continue  # "B12 injection", "Kenalog injection": the procedure's
 
-            after = _AFTER.match(body[stop:])
+            after = AFTER.match(body[stop:])
             if after is not None and _opens_next(body, stop, after, mentions[k + 1 :]):
                 after = None  # "X 50 mg, ממשיך ליטול Y": the verb is the next drug's
             earlier: list[MedStatus] = [cue for c, _, cue in cues if c < start]
@@ -339,7 +191,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 cue for c, e, cue in cues if stop <= c and e <= until and cue != "listed"
             ]
             status: MedStatus = (
-                _after_status(after)
+                after_status(after)
                 if after is not None
                 else earlier[-1]
                 if earlier
@@ -351,7 +203,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 continue  # "Start X 100 mg bd if the swab grows Y": an order in waiting
             if dose_match is None and after is not None:
                 # "Omeprazole: reduce to 20 mg": the dose follows the verb said of the drug.
-                dose_match = _DOSE.match(body[stop + after.end() :])
+                dose_match = DOSE.match(body[stop + after.end() :])
             dose = " ".join(dose_match.group("dose").split()) if dose_match else None
             found.append((start, stop, name, status, dose))
         for i in range(len(found) - 1):
@@ -408,8 +260,8 @@ def _action_cues(body: str, field: str = "plan") -> list[tuple[int, int, MedStat
     a treatment recorded, not an order: listed. (Told in the history, "was given X by the
     GP", it was prescribed.)"""
     cues: list[tuple[int, int, MedStatus]] = []
-    for m in _CUE.finditer(body):
-        status = _status(m)
+    for m in CUE.finditer(body):
+        status = cue_status(m)
         if field == "objective" and _GIVEN.fullmatch(m.group(0)):
             status = "listed"
         if m.group(0).casefold() == "off" and _ON_OFF.search(body, 0, m.start()):
@@ -467,24 +319,10 @@ def _voided(body: str, start: int, cues: list[tuple[int, int, MedStatus]]) -> bo
     clause_start = max(body.rfind(",", 0, start), body.rfind(":", 0, start)) + 1
     negations = [
         n
-        for n in _NOT_TAKEN.finditer(body, clause_start, start)
+        for n in NOT_TAKEN.finditer(body, clause_start, start)
         if not any(a <= n.start() < b for a, b, _ in cues)
     ]
     if not negations:
         return False
     after = negations[-1].end()
     return not any(after <= a < start and s != "listed" for a, _, s in cues)
-
-
-def _after_status(m: re.Match[str]) -> MedStatus:
-    for status, _, _ in _AFTER_WORDS:
-        if m.group(status) is not None or m.group(f"{status}_order") is not None:
-            return status
-    raise AssertionError("an after-word matched no group")
-
-
-def _status(m: re.Match[str]) -> MedStatus:
-    for status, _ in _CUES:
-        if m.group(status) is not None:
-            return status
-    raise AssertionError("a cue matched no group")
