@@ -35,6 +35,11 @@ def _meds(text: str, field: str = "plan") -> list[tuple[str, str | None]]:
         ("Meds: Simvacor 40, Cardiloc 2.5", "medical_history",
          [("simvastatin", "listed"), ("bisoprolol", "listed")]),
         ("סיימה קורס צפורל", "subjective", [("cefalexin", "stopped")]),
+        # Clinicians' short forms.
+        ("Fluclox 500 mg qds", "plan", [("flucloxacillin", "started")]),
+        ("Co-amox 625 mg tds for a week", "plan", [("amoxicillin-clavulanate", "started")]),
+        # "pred" after a percentage is "predicted", no drug.
+        ("FEV1 71% pred", "objective", []),
     ],
 )  # fmt: skip
 def test_brands_and_generics(text: str, field: str, expected: list[tuple[str, str]]) -> None:

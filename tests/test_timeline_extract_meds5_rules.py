@@ -128,3 +128,24 @@ def test_limits_of_the_rules(text: str, field: str, expected: list[tuple[str, st
 def test_a_form_before_the_dose_keeps_the_dose() -> None:
     facts = [f for f in extract("Buprenorphine patch 10 mcg/h weekly", "plan").facts]
     assert [f.dose for f in facts if f.kind == "medication"] == ["10 mcg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # A relative's medicine is no event of the patient's.
+        ("Family hx: father on clopidogrel after a stent", "medical_history", []),
+        ("Her sister takes lamotrigine", "subjective", []),
+        ("אחיו מטופל בליתיום", "subjective", []),
+        # The patient named again after the relative, or a parent giving the patient a
+        # dose, keeps the drug the patient's.
+        ("Mother reports he takes montelukast 5 mg at night", "subjective",
+         [("montelukast", "listed")]),
+        ("Dad gives ibuprofen at night for the pain", "subjective", [("ibuprofen", "listed")]),
+        # A relative in another clause does not reach the drug.
+        ("Lives with husband, takes levothyroxine 50 mcg", "subjective",
+         [("levothyroxine", "listed")]),
+    ],
+)  # fmt: skip
+def test_a_relatives_medicine(text: str, field: str, expected: list[tuple[str, str]]) -> None:
+    assert _meds(text, field) == expected

@@ -61,9 +61,15 @@ DRUG_BRANDS: dict[str, tuple[str, ...]] = {
     "fentanyl": ("durogesic", "פנטניל", "דורוג'סיק"),
     # Infections, travel
     "rifampicin": ("rifampin", "rifadin", "rifadine", "ריפמפיצין", "ריפדין"),
-    "flucloxacillin": ("floxapen", "פלוקלוקסצילין"),
+    "flucloxacillin": ("floxapen", "fluclox", "פלוקלוקסצילין"),
     "cefalexin": ("ceforal", "צפורל", "צפוראל"),
     "dimeticone": ("dimethicone", "hedrin", "הדרין", "דימטיקון"),
+    # Clinicians' short forms ("pred" is left out: "FEV1 82% pred" is "predicted")
+    "amoxicillin": ("amox",),
+    "clarithromycin": ("clarith",),
+    "doxycycline": ("doxy",),
+    "azithromycin": ("azithro",),
+    "amoxicillin-clavulanate": ("co-amox",),
     # Combinations by their British names
     "acetaminophen-codeine": ("co-codamol", "cocodamol", "solpadol", "zapain", "tylex"),
     "calcium carbonate-cholecalciferol": (

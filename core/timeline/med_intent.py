@@ -190,3 +190,29 @@ def conditional_after(body: str, stop: int, cues: Sequence[tuple[int, int, str]]
         return False
     gap = (stop, m.end())
     return not _IF_GAP_ENDS.search(body, *gap) and not any(gap[0] <= c < gap[1] for c, _, _ in cues)
+
+
+# ConText's experiencer for drugs: a relative's medicine ("FHx: mother on warfarin",
+# "Husband takes metformin") is no event of the patient's. Only in the drug's own clause,
+# and not where a parent gives the patient a dose ("Mum gives Calpol at night").
+_RELATIVE = re.compile(
+    rf"{_W}(?:family history|family hx|fam hx|fhx|fh|mother|mother's|father|father's|"
+    r"sister|sister's|brother|brother's|sibling|siblings|grandmother|grandfather|aunt|uncle|"
+    r"cousin|wife|wife's|husband|husband's|spouse|partner's|son|daughter|"
+    r"אמו|אמה|אביו|אביה|אחותו|אחותה|אחיו|אחיה|אשתו|בעלה|בן זוגה|בת זוגו|בנו|בנה|בתו|בתה|"
+    rf"היסטוריה משפחתית|סיפור משפחתי|רקע משפחתי|במשפחה){_E}",
+    re.IGNORECASE,
+)
+_PATIENT_AGAIN = re.compile(
+    rf"{_W}(?:patient|pt|he|she|him|his|her|himself|herself|המטופל|המטופלת|הוא|היא){_E}|"
+    rf"{_W}(?:gives|giving|gave|administers|administering|נותנת|נותן|נתנה|נתן){_E}",
+    re.IGNORECASE,
+)
+
+
+def a_relatives(body: str, start: int) -> bool:
+    """Whether the drug at `start` is a relative's: one is named before it in its clause
+    (since the last comma or semicolon), and the patient is not named again after."""
+    clause = max(body.rfind(",", 0, start), body.rfind(";", 0, start)) + 1
+    found = list(_RELATIVE.finditer(body, clause, start))
+    return bool(found) and not _PATIENT_AGAIN.search(body, found[-1].end(), start)

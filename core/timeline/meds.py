@@ -21,6 +21,7 @@ from core.timeline.med_cues import (
     cue_status,
 )
 from core.timeline.med_intent import (
+    a_relatives,
     analyte_level,
     conditional_after,
     is_reading,
@@ -173,6 +174,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 # "vit D 38" among the results: a level. Beside other drugs outside the
                 # examination ("aspirin 100, folic acid 5") the number is a dose.
                 continue
+            if a_relatives(body, start):
+                continue  # "Husband takes metformin": not the patient's
             if past_circumstance(body, start):
                 continue  # "DVT 2020 on OCP": what she took when a past event happened
             if _NOT_A_DRUG_AFTER.match(body[end:]) or _NOT_A_DRUG_BEFORE.search(body[:start]):
