@@ -30,3 +30,12 @@ def _meds(text: str, field: str = "plan") -> list[tuple[str, str | None, str | N
 )
 def test_doses_and_pauses(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _meds(text) == expected
+
+
+def test_a_decimal_dose_in_a_medication_list_is_no_reading() -> None:
+    # Under a medication heading "X 2.5" is a dose without its unit, not a level.
+    text = "Regular meds:\n- bisoprolol 2.5\n- ramipril 5"
+    assert _meds(text, "medical_history") == [
+        ("bisoprolol", "listed", None),
+        ("ramipril", "listed", None),
+    ]

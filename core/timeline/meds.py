@@ -163,8 +163,9 @@ def read_medications(text: str, field: str) -> list[Fact]:
             if only_talked_about(body, start, stop, ordering):
                 continue  # "Offered X, declined": no medication event
             listed_before = any(c < start and st == "listed" for c, _, st in cues)
-            if is_reading(body, end) and not listed_before:
-                continue  # "אשלגן 4.2" is a level; "נוטל X 0.4" is a dose without its unit
+            if is_reading(body, end) and not listed_before and not carried:
+                # "אשלגן 4.2" is a level; "נוטל X 0.4", or "X 2.5" under "Meds:", a dose.
+                continue
             if (
                 analyte_level(name, body, end)
                 and not carried
