@@ -1,5 +1,15 @@
-"""The visit's type, from the subjective's first phrase that names one. Moved out of
-`core.timeline.problems` unchanged."""
+"""The visit's type, from the subjective's first phrase that names one (moved out of
+`core.timeline.problems`), and from how the opener is written (issue 27, round 5).
+
+A named type ("Follow-up visit", "Telehealth consult") counts wherever the subjective has it
+first. The opener, its first line past a heading, says more by its shape: a first encounter
+is "new" with what is new ("New pt", "New referral: ...", "New ... meeting"), a booking, a
+"pre-X" assessment or consultation ("Pre-employment assessment", "Pre-travel
+consultation"), or a first consultation in Hebrew ("ייעוץ ראשון", "בדיקה טרום העסקה"); a
+known patient seen again or seen for a review is a follow-up ("Seen in the health room -
+known asthma", "Seen for 6-week review"). These
+count only in the opener: "new" and "known" later in a subjective are the history's
+("known essential hypertension" alone opens no visit)."""
 
 from __future__ import annotations
 
@@ -43,6 +53,42 @@ _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_OPENER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"{W}(?:{words}){E}", re.IGNORECASE))
+    for name, words in (
+        (
+            "initial",
+            r"new (?:pt|patient|client|referral|consult\w*|presentation)|new (?:[\w-]+ ){1,3}?"
+            r"(?:meeting|visit|appointment|consult\w*|assessment|review|session)|"
+            r"(?:antenatal |booking )?booking(?: visit| appointment)?|"
+            r"pre-?[a-z]+ (?:assessment|consult\w*|medical|evaluation|visit|screening|check)|"
+            r"(?:ייעוץ|יעוץ|בדיקה|הערכה|מפגש|פגישה|ביקור) (?:ראשון|ראשונה|ראשוני|ראשונית)|"
+            r"(?:ייעוץ|יעוץ|בדיקה|בדיקת|הערכה|ביקור) טרום",
+        ),
+        (
+            "follow-up",
+            r"(?:seen|visited|reviewed|attends|attended|home visit)\b[^.\n]{0,40}?"
+            r"(?<!no )known|known (?:pt|patient|client) (?:of|to)|seen again|"
+            r"(?:seen|here|attends|attending|came|comes|returns) for (?:an? |her |his |the )?"
+            r"(?:[\w-]+ ){0,2}?review",
+        ),
+    )
+)
+# A heading line ("אנמנזה:", "HPI:", "סיבת הפנייה:") is no opener; the line after it is.
+_HEADING_LINE = re.compile(r"^\s*[^\n:]{0,25}:\s*$")
+
+
+def _opener(text: str) -> tuple[int, str]:
+    """(offset, words) of the subjective's opener: its first line past a heading, up to a
+    dictated run-on's "...")."""
+    at = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not _HEADING_LINE.match(line):
+            return at, line.split("...")[0]
+        at += len(line)
+    return 0, ""
+
+
 def read_visit(text: str, field: str) -> list[Fact]:
     """The visit's type, from the first phrase of the subjective that names one ("Follow-up
     visit.", "Telehealth consult"). The plan's "f/u in 2 weeks" is the next visit's."""
@@ -53,6 +99,11 @@ def read_visit(text: str, field: str) -> list[Fact]:
         m = pattern.search(text)
         if m is not None and (best is None or m.start() < best[0]):
             best = (m.start(), m.end(), name)
+    at, opener = _opener(text)
+    for name, pattern in _OPENER:
+        m = pattern.search(opener)
+        if m is not None and (best is None or at + m.start() < best[0]):
+            best = (at + m.start(), at + m.end(), name)
     if best is None:
         return []
     a, b, name = best
