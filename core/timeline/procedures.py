@@ -17,6 +17,7 @@ from core.timeline.proc_context import (
     referral_reason,
     waits_on_condition,
 )
+from core.timeline.proc_deeds import deed_procedures, vaccines_joined
 from core.timeline.proc_history import not_an_act, told_not_done
 from core.timeline.proc_names import imaging_site, more_services, written_service
 from core.timeline.proc_verbs import DONE_VERBS
@@ -128,6 +129,12 @@ def read_procedures(
     done += [
         (a, b, n) for a, b, n in procedures.find(body) if all(b <= x or a >= y for x, y, _ in done)
     ]
+    # Then what the deed's words say of a test no list names ("visual field test done").
+    done += [
+        (a, b, n)
+        for a, b, n in deed_procedures(body, field)
+        if all(b <= x or a >= y for x, y, _ in done)
+    ]
     proc_spans: Spans = []
     for start, end, name in sorted(done):
         scope = scope_before(body, start, cut(start))
@@ -153,7 +160,8 @@ def read_procedures(
             continue
         a, b = base + start, base + end
         status = "ordered" if order == "ordered" else None
-        facts.append(Fact("procedure", name, a, b, text[a:b], status=status))
+        for _ in range(vaccines_joined(body, start, end) if name == "vaccination" else 1):
+            facts.append(Fact("procedure", name, a, b, text[a:b], status=status))
     return facts, referral_spans, proc_spans
 
 

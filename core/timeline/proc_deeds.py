@@ -1,0 +1,132 @@
+"""Tests, screens, vaccines and bedside procedures read by how the act is written rather than
+by a word list (docs/timeline.md, "Procedures by their deed", issue 27 round 5).
+
+Each new clinic has tests a lexicon lacks ("visual field test", "malaria RDT", "oral food
+challenge", "מבחן מנטו"). What they share is the shape of the sentence: a noun phrase
+ending in a word for a test or procedure (test, screen, swab, injection, collection,
+transfer, assessment; בדיקת, מבחן, שאיבת, החזרת) with a word of the deed beside it
+("done", "performed", "given", "passed", "completed", "under sedation", "בוצעה"), or, in
+the examination, with its result after a colon or a dash ("בדיקת ראייה: ימין 6/9"). Such a
+phrase is a procedure named by its words as written, lower case: a scorer, a reader and
+the next author all see the same name. A vaccine is named as the docs name vaccines ("flu
+vaccine", else "vaccination"), one for each vaccine a plural joins ("Typhoid and hep A
+vaccines given" is two, `vaccines_joined`).
+
+What is no act is left to the guards every procedure passes (offered, declined, past,
+planned, a score); a lexicon name over the same words wins, so known tests keep their
+names. Blood, urine and laboratory tests and the physical examination are no procedure
+here: their results are values, not acts; nor is a questionnaire's screen ("depression
+screen done"), which is a score.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.timeline.text import HEB
+
+_E = rf"(?![\w{HEB}])"
+_HEADS = (
+    r"tests?|testing|screen|screening|swabs?|rdt|challenge|collection|transfer|assessment|"
+    r"vaccines?|vaccinations?|immuni[sz]ations?|injections?|infusion|biopsy|aspiration|"
+    r"removal|insertion|fitting|study|driver"
+)
+# A modifier is any word but a function word, a number or a word of the deed itself.
+_NOT_MODIFIER = (
+    r"(?:the|a|an|and|or|of|to|for|with|no|not|on|in|at|his|her|their|pt|patient|was|were|"
+    r"is|are|has|had|have|be|been|after|before|then|today|done|performed|given|repeat|"
+    r"blood|bloods|urine|lab|labs|physical|stool|covid|pregnancy|phq-?\d*|gad-?\d*|"
+    # A questionnaire's screen is a score, not a procedure (docs: "depression screen").
+    r"depression|depressive|anxiety|mood|alcohol|audit|suicide|risk|epds|questionnaire)\b"
+)
+_MODIFIER = rf"(?!{_NOT_MODIFIER})[a-z][\w'/-]*"
+_NP = rf"(?P<np>(?:{_MODIFIER}\s+){{1,3}}?(?P<head>{_HEADS}))"
+_SIDE = r"(?:l|r|lt|rt|left|right|bilateral|bilat|b/l)"
+# The deed within a few words after the phrase ("intravitreal injection (anti-VEGF) L eye
+# given"), or an outcome said of it later in its sentence ("..., uncomplicated").
+_DEED_AFTER = re.compile(
+    rf"(?<![\w-]){_NP}\s*(?:\([^()\n]{{0,30}}\)\s*)?(?:[\w-]+\s+){{0,4}}?[-–:,]?\s*"
+    r"(?:was |were )?(?:done|performed|given|completed|passed|administered|carried out|"
+    r"set up|inserted|applied|fitted|removed|under (?:sedation|la|local|ga|general))\b",
+    re.IGNORECASE,
+)
+_OUTCOME_AFTER = re.compile(
+    rf"(?<![\w-]){_NP}[^.;\n]{{0,40}}?\b(?:uncomplicated|tolerated well|well tolerated|"
+    r"no complications|without complications?)\b",
+    re.IGNORECASE,
+)
+_DEED_BEFORE = re.compile(
+    rf"\b(?:performed|underwent|administered|carried out)\s+(?:an?\s+|the\s+)?{_NP}{_E}",
+    re.IGNORECASE,
+)
+# In the examination: "<test>: <result>" or "<test> - <result>".
+_RESULT_AFTER = re.compile(
+    rf"(?<![\w-])(?P<np>(?:{_MODIFIER}\s+){{1,3}}?(?P<head>tests?|screen|screening))"
+    r"\s*(?::|\s[-–])\s*(?=[\w\d])",
+    re.IGNORECASE,
+)
+_HEB_HEADS = (
+    "בדיקת|מבחן|חיסון|הזרקה|הזרקת|שאיבת|החזרת|סקירת|ביופסיה|ביופסיית|עירוי|משאבת|החדרת|"
+    "הכנסת|הסרת|תבחיני|תבחין|סריקת"
+)
+# A following word that ends the name: a preposition's word ("לעין", "בתחושה") or a link.
+_HEB_WORD = rf"(?!(?:ללא|עם|של|תחת|נגד|על|אצל)(?![{HEB}]))(?![לבמ][{HEB}])[{HEB}][{HEB}\"'-]*"
+_HEB_NP = rf"(?P<np>(?P<head>{_HEB_HEADS})(?:\s+{_HEB_WORD}){{1,2}})"
+_NOT_HEB = re.compile(r"דם|שתן|גופנית|מעבדה|קורונה|הריון|היריון")
+_HEB_DEED_BEFORE = re.compile(
+    rf"(?<![{HEB}])(?:בוצע|בוצעה|בוצעו|נעשה|נעשתה|ניתן|ניתנה|ניתנו|הותקן|הותקנה|הוכנס|"
+    rf"הוכנסה)\s+{_HEB_NP}(?![{HEB}])"
+)
+_HEB_DEED_AFTER = re.compile(
+    rf"(?<![{HEB}]){_HEB_NP}(?:\s*[-–:,]\s*|\s+)(?:[^.;\n]{{0,20}}?[\s,])?(?:תקין|תקינה|"
+    rf"שלילי|שלילית|חיובי|חיובית|בוצע|בוצעה|עבר|עברה)(?![{HEB}])"
+)
+_HEB_RESULT_AFTER = re.compile(
+    rf"(?<![{HEB}])(?P<np>(?P<head>בדיקת|מבחן)\s+{_HEB_WORD})\s*(?::|\s[-–]\s)"
+)
+_VACCINE = re.compile(r"^(?:vaccin|immuni|חיסון)", re.IGNORECASE)
+_FLU = re.compile(r"\b(?:flu|influenza)\b|שפעת", re.IGNORECASE)
+# "Typhoid and hep A vaccines": each vaccine a plural joins is one.
+_PLURAL_VACCINE = re.compile(r"^(?:vaccines|vaccinations|immuni[sz]ations|חיסונים)$", re.I)
+_JOINED = re.compile(r"\s(?:and|&|\+)\s|,\s*|\sו(?=[\w{HEB}])".replace("{HEB}", HEB), re.I)
+_CLAUSE_END = re.compile(r"[.;:\n]")
+
+Found = list[tuple[int, int, str]]
+
+
+def deed_procedures(body: str, field: str) -> Found:
+    """(start, end, name) of each procedure `body` writes with a word of its deed, or, in
+    the objective, with its result; none overlapping."""
+    patterns = [_DEED_AFTER, _OUTCOME_AFTER, _DEED_BEFORE, _HEB_DEED_BEFORE, _HEB_DEED_AFTER]
+    if field == "objective":
+        patterns += [_RESULT_AFTER, _HEB_RESULT_AFTER]
+    out: Found = []
+    for pattern in patterns:
+        for m in pattern.finditer(body):
+            start, end = m.span("np")
+            words = m.group("np")
+            if _NOT_HEB.search(words) or any(not (end <= a or start >= b) for a, b, _ in out):
+                continue
+            out += [(start, end, name) for name in _names(words, m.group("head"))]
+    return sorted(out)
+
+
+def vaccines_joined(body: str, start: int, end: int) -> int:
+    """How many vaccines the vaccination written at `start:end` of `body` stands for: one,
+    or, for a plural, one more for each name joined before it in its clause."""
+    if not _PLURAL_VACCINE.match(body[start:end]):
+        return 1
+    before = _CLAUSE_END.split(body[max(0, start - 50) : start])[-1]
+    return 1 + len(_JOINED.findall(before))
+
+
+def _names(words: str, head: str) -> list[str]:
+    """The name of the phrase `words` ending in (or, in Hebrew, starting with) `head`, one
+    for each vaccine a plural joins."""
+    if _VACCINE.match(head):
+        return ["flu vaccine" if _FLU.search(words) else "vaccination"]
+    kept = [w for w in words.lower().split() if not re.fullmatch(_SIDE, w)]
+    head_word = kept[-1] if kept and kept[-1] == head.lower() else None
+    if head_word is not None and head_word.endswith("s"):
+        kept[-1] = head_word[:-1]
+    return [" ".join(kept)]

@@ -1,0 +1,93 @@
+"""Tests, screens, vaccines and bedside procedures no list names, read by the word of their
+deed and named by their written words (issue 27, round 5). Phrasings are this test's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.timeline.extract import extract
+
+
+def _procs(text: str, field: str = "objective") -> list[tuple[str, str | None]]:
+    return [(f.name, f.status) for f in extract(text, field).facts if f.kind == "procedure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Colour vision test done, 15/15 plates.", [("colour vision test", None)]),
+        ("Newborn hearing screen passed bilaterally.", [("newborn hearing screen", None)]),
+        ("Nasal swab performed for MRSA carriage.", [("nasal swab", None)]),
+        ("Carpal compression test (Durkan) R hand performed.", [("carpal compression test", None)]),
+        ("Peanut food challenge to 4 g protein completed.", [("peanut food challenge", None)]),
+        ("Sperm collection under sedation, 2 mL.", [("sperm collection", None)]),
+        ("Lens insertion L eye, uncomplicated.", [("lens insertion", None)]),
+        ("Gait assessment done - antalgic.", [("gait assessment", None)]),
+        ("Underwent a water deprivation test this morning.", [("water deprivation test", None)]),
+    ],
+)
+def test_a_test_written_with_its_deed_is_named_by_its_words(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("בוצעה בדיקת חדות ראייה - 6/6.", [("בדיקת חדות ראייה", None)]),
+        ("בוצעה שאיבת זרע ללא סיבוכים.", [("שאיבת זרע", None)]),
+        ("מבחן טרנדלנבורג חיובי משמאל.", [("מבחן טרנדלנבורג", None)]),
+    ],
+)
+def test_hebrew_deed_before_or_result_after(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text) == expected
+
+
+def test_an_examination_test_with_its_result_after_a_colon_is_done() -> None:
+    assert _procs("Romberg test: positive with eyes closed.") == [("romberg test", None)]
+    assert _procs("בדיקת רפלקסים: ערה וסימטרית.") == [("בדיקת רפלקסים", None)]
+
+
+def test_a_result_heading_is_read_only_in_the_examination() -> None:
+    assert _procs("Romberg test: positive with eyes closed.", field="assessment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hep B and MMR vaccines given today.", [("vaccination", None)] * 2),
+        ("Rabies, typhoid and cholera vaccines administered.", [("vaccination", None)] * 3),
+        ("Influenza vaccination given L deltoid.", [("flu vaccine", None)]),
+    ],
+)
+def test_vaccines_are_named_as_the_docs_name_them_one_each(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No deed, no result: a name alone is not enough for an unlisted test.
+        "Gait assessment next time.",
+        # The guards every procedure passes: offered, declined, planned later.
+        "Colour vision test offered - declined.",
+        "Water deprivation test declined.",
+        # A questionnaire's screen is a score, as the docs say.
+        "Depression screen done today.",
+        "Anxiety screening completed, GAD-7 12.",
+        # Laboratory tests and the physical examination are values, not acts.
+        "בדיקה גופנית: בטן רכה.",
+        "בדיקות דם: המוגלובין 12.",
+    ],
+)
+def test_no_act_without_a_deed_or_behind_a_guard(text: str) -> None:
+    assert _procs(text) == []
+
+
+def test_a_listed_name_keeps_the_lexicon_name() -> None:
+    assert _procs("Skin biopsy performed under LA.") == [("skin biopsy", None)]
