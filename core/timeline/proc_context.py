@@ -32,7 +32,9 @@ _IF_AFTER = re.compile(
 _IF_BEFORE = re.compile(rf"{_W}(?:if|unless|אם|במידה ו|במידה ש){_E}[^.;\n]*$", re.IGNORECASE)
 _REASON_GAP = re.compile(
     r"^\s*(?:[-–:]\s*)?(?:re:?|regarding|about|for|to|ל|לטיפול|לבירור|לשם|לצורך|עבור)?"
-    r"(?:\s+(?:an?|the|further|possible|ב))?\s*$",
+    r"(?:\s+(?:an?|the|further|possible|ב))?\s*$|"
+    # "Refer vascular re venous ablation": a few words of the reason before its name.
+    r"^\s*(?:[-–:]\s*)?(?:re:?|regarding|about|for)\s+(?:[a-z][\w-]*\s+){1,3}$",
     re.IGNORECASE,
 )
 _BEFORE_REFERRAL = re.compile(r"^\s*[-–:]\s*$")

@@ -10,8 +10,11 @@
 - A referral to a service the lexicon does not know is named by the words written, lower
   case ("Refer to student counselling" is "referral: student counselling"), when they end
   in a word that names a service (clinic, service, team, nurse, therapy, a "-logy" or
-  "-ist"); a known service among those words names it instead ("community dietitian" is
-  "referral: dietitian").
+  "-ist"), less a word that says only that it is one ("retina service" is "referral:
+  retina"); a known service among those words names it instead ("community dietitian" is
+  "referral: dietitian"), and so does a clinician's short form of one known service's
+  name ("Refer gynae" is "referral: gynecology", "Refer vascular" "referral: vascular
+  surgery"; issue 27 round 5).
 """
 
 from __future__ import annotations
@@ -98,27 +101,33 @@ def imaging_site(name: str, body: str, start: int, end: int) -> tuple[str, int, 
 # A referral's target as written: up to four words, to the end of its clause. "Referred by
 # GP" names where the patient came from, not a referral made at this visit.
 _WRITTEN = re.compile(
-    r"(?!(?:by|from|in|on|at|with|the notes?|above|below)\b)"
+    r"(?!(?:by|from|in|on|at|with|the notes?|above|below)\b)(?:the\s+)?"
     r"(?P<w>[a-z][a-z'&-]*(?:\s+[a-z][a-z'&-]*){0,3}?)"
     r"(?=\s*(?:$|[.,;:()\n]|\s-\s|\s+(?:for|re|regarding|about|to|if|when|once|as|and|with|"
-    r"in|at|within|urgently|today|please)\b))",
+    r"in|at|within|urgently|today|please|same|asap|soon|routinely|this|next|via|urgent)\b))",
     re.IGNORECASE,
 )
 _SERVICE_WORD = re.compile(
     r"(?:clinic|service|services|team|unit|centre|center|nurse|nursing|educator|education|"
     r"specialist|therapy|therapist|rehab|rehabilitation|counselling|counseling|counsellor|"
     r"counselor|programme|program|surgery|surgeon|\w+ology|\w+ologist|\w+iatry|\w+iatrist|"
-    r"\w+ics|\w+ist)$",
+    r"\w+ics|\w+ist|dept|department)$",
     re.IGNORECASE,
 )
 _NOT_SERVICE = frozenset({"list", "checklist", "history", "physics", "statistics"})
+# Words that say only that it is a service: "retina service" is "retina", "the falls
+# team" is "falls"; a clinic keeps its word ("TB clinic"), as the lexicon's names do.
+_BARE = re.compile(r"\s+(?:service|services|team|dept|department)$", re.IGNORECASE)
 
 
-def written_service(body: str, begin: int, known: Lexicon) -> tuple[int, str] | None:
+def written_service(
+    body: str, begin: int, known: Lexicon, named: bool = False
+) -> tuple[int, str] | None:
     """(end, name) of the service written at `begin` of `body` after a word of referral
     ("Refer to student counselling", "Refer community dietitian"), or None: a service of
-    `known` among its words by its canonical name, else the words when their last names a
-    service."""
+    `known` among its words by its canonical name, a known service's short form ("gynae",
+    "vascular") by that name, else the words when their last names a service or when
+    `named`, a word for a clinic or treatment before them ("לטיפול CBT-I"), says they do."""
     m = _WRITTEN.match(body, begin)
     if m is None:
         return None
@@ -131,11 +140,29 @@ def written_service(body: str, begin: int, known: Lexicon) -> tuple[int, str] | 
     ]
     if found:
         _, end, name = found[-1]
-        return begin + end, name
+        return m.start("w") + end, name
+    short = short_form(words.split()[0], known)
+    if short is not None:
+        return m.start("w") + len(words.split()[0]), short
     last = words.split()[-1].lower()
-    if last in _NOT_SERVICE or not _SERVICE_WORD.search(last):
+    if not named and (last in _NOT_SERVICE or not _SERVICE_WORD.search(last)):
         return None
-    return m.end("w"), re.sub(r"\s+", " ", words.lower())
+    name = _BARE.sub("", re.sub(r"\s+", " ", words.lower()))
+    return m.end("w"), name
+
+
+_SHORT_MIN = 4
+
+
+def short_form(word: str, known: Lexicon) -> str | None:
+    """The one known service whose name (or another name) begins with `word`, a clinician's
+    short form ("gynae" for gynaecology, "vascular" for vascular surgery, "haem" for
+    haematology), or None when none or more than one does."""
+    w = word.casefold()
+    if len(w) < _SHORT_MIN or not w.isascii() or not w.isalpha():
+        return None
+    names = {n for form, n in known.canonical.items() if form.startswith(w)}
+    return names.pop() if len(names) == 1 else None
 
 
 # "Refer to physiotherapy and pain psychology", "הפניה לפיזיותרפיה ולפסיכולוגיה של כאב".

@@ -18,6 +18,7 @@ from core.timeline.proc_context import (
     waits_on_condition,
 )
 from core.timeline.proc_deeds import deed_procedures, vaccines_joined
+from core.timeline.proc_guards import no_act_here, paper_sent, what_a_referral_is_for
 from core.timeline.proc_history import not_an_act, told_not_done
 from core.timeline.proc_names import imaging_site, more_services, written_service
 from core.timeline.proc_verbs import DONE_VERBS
@@ -57,7 +58,10 @@ _REFERRAL = re.compile(
     re.IGNORECASE,
 )
 # "הופנה למרפאת אורתופדיה": a word for a clinic or doctor between the verb and the specialty.
-_CLINIC_WORD = re.compile(r"^(?:ל|ה|לה)?(?:רופא|רופאת|מרפאת|מרפאה|ייעוץ|יעוץ|מומחה)\s+(?:ל|ה)?")
+# "הפניה לטיפול CBT-I": a word for a treatment, and what follows names it whatever its words.
+_CLINIC_WORD = re.compile(
+    r"^(?:ל|ה|לה)?(?:רופא|רופאת|מרפאת|מרפאה|ייעוץ|יעוץ|מומחה|טיפול)\s+(?:ל|ה)?"
+)
 # "ENT referral", "cardiology referral placed": the specialty before the word.
 _REFERRAL_AFTER = re.compile(
     r"^\s*(?:referral|ref|consult|consultation|e-?consult|opinion)(?![\w])", re.IGNORECASE
@@ -97,9 +101,10 @@ def read_procedures(
             begin = begin + clinic.end() if clinic else begin
             found = specialties.find(body[begin : begin + 40]) if clinic else []
         if not (found and found[0][0] <= 2):
-            written = written_service(body, begin, specialties)
+            written = written_service(body, begin, specialties, clinic is not None)
             found = [(0, written[0] - begin, written[1])] if written else found
         considered = only_considered(last_words(body[: m.start()], _PLAN_REACH))
+        considered = considered or paper_sent(body, m.start(), m.group(0))
         if found and found[0][0] <= 2 and not negated(body, m.start(), m.end()) and not considered:
             _, e0, first = found[0]
             end = begin + e0
@@ -113,6 +118,8 @@ def read_procedures(
     for start, end, name in specialties.find(body):
         after = _REFERRAL_AFTER.match(body[end:])
         if after is None or within(start, referral_spans) or negated(body, start, end):
+            continue
+        if what_a_referral_is_for(body, start, referral_spans):
             continue
         stop = end + after.end()
         referral_spans.append((start, stop))
@@ -156,6 +163,7 @@ def read_procedures(
             or home_advice(body[start:end], field, done_said)
             or told(start)
             or not_an_act(body, start, end, field)
+            or no_act_here(name, body, start, end, field)
         ):
             continue
         a, b = base + start, base + end
