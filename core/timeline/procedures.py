@@ -95,6 +95,7 @@ def read_procedures(
     for m in _REFERRAL.finditer(body):
         begin = m.end()
         found = _whole(specialties.find(body[begin : begin + 40]), body[begin : begin + 40])
+        clinic = None
         if not (found and found[0][0] <= 2):
             # Sliced: "^" does not match at a pos given to match().
             clinic = _CLINIC_WORD.match(body[begin:])
