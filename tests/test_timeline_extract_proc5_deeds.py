@@ -91,3 +91,48 @@ def test_no_act_without_a_deed_or_behind_a_guard(text: str) -> None:
 
 def test_a_listed_name_keeps_the_lexicon_name() -> None:
     assert _procs("Skin biopsy performed under LA.") == [("skin biopsy", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The Hebrew head's own noun may start with any letter.
+        ("בוצעה שאיבת מח עצם ללא סיבוכים.", [("שאיבת מח עצם", None)]),
+        ("מבחן מגע - ירידה בתחושה.", [("מבחן מגע", None)]),
+    ],
+)
+def test_hebrew_first_noun_after_the_head(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thoracocentesis done, 800 mL straw fluid.", [("thoracocentesis", None)]),
+        ("Hysteroscopy under LA, tolerated well.", [("hysteroscopy", None)]),
+    ],
+)
+def test_a_one_word_procedure_by_its_ending_with_its_deed(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text) == expected
+
+
+def test_a_one_word_procedure_without_a_deed_is_none() -> None:
+    assert _procs("Discussed hysteroscopy at length.", "plan") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Plaster cast removed today.", [("cast removal", None)]),
+        ("הוסר הגבס, עור תקין.", [("cast removal", None)]),
+        ("Backslab applied - cast.", [("cast", None)]),
+    ],
+)
+def test_a_device_taken_off_is_its_removal(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text) == expected

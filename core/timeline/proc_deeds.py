@@ -55,6 +55,17 @@ _OUTCOME_AFTER = re.compile(
     r"no complications|without complications?)\b",
     re.IGNORECASE,
 )
+# A one-word procedure by its ending ("venesection", "paracentesis", "hysteroscopy"), with
+# its deed or outcome.
+_ONE_WORD = (
+    r"(?P<np>(?P<head>[a-z]+(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|graphy|section|"
+    r"puncture)))"
+)
+_ONE_WORD_DEED = re.compile(
+    rf"(?<![\w-]){_ONE_WORD}\b[^.;\n]{{0,40}}?\b(?:done|performed|completed|carried out|"
+    r"uncomplicated|tolerated well|well tolerated|no complications|without complications?)\b",
+    re.IGNORECASE,
+)
 _DEED_BEFORE = re.compile(
     rf"\b(?:performed|underwent|administered|carried out)\s+(?:an?\s+|the\s+)?{_NP}{_E}",
     re.IGNORECASE,
@@ -71,7 +82,9 @@ _HEB_HEADS = (
 )
 # A following word that ends the name: a preposition's word ("לעין", "בתחושה") or a link.
 _HEB_WORD = rf"(?!(?:ללא|עם|של|תחת|נגד|על|אצל)(?![{HEB}]))(?![לבמ][{HEB}])[{HEB}][{HEB}\"'-]*"
-_HEB_NP = rf"(?P<np>(?P<head>{_HEB_HEADS})(?:\s+{_HEB_WORD}){{1,2}})"
+# The head's own noun comes first, whatever its letters ("שאיבת ביציות", "מבחן מנטו").
+_HEB_FIRST = rf"(?!(?:ללא|עם|של|תחת|נגד|על|אצל)(?![{HEB}]))[{HEB}][{HEB}\"'-]*"
+_HEB_NP = rf"(?P<np>(?P<head>{_HEB_HEADS})\s+{_HEB_FIRST}(?:\s+{_HEB_WORD})?)"
 _NOT_HEB = re.compile(r"דם|שתן|גופנית|מעבדה|קורונה|הריון|היריון")
 _HEB_DEED_BEFORE = re.compile(
     rf"(?<![{HEB}])(?:בוצע|בוצעה|בוצעו|נעשה|נעשתה|ניתן|ניתנה|ניתנו|הותקן|הותקנה|הוכנס|"
@@ -82,7 +95,7 @@ _HEB_DEED_AFTER = re.compile(
     rf"שלילי|שלילית|חיובי|חיובית|בוצע|בוצעה|עבר|עברה)(?![{HEB}])"
 )
 _HEB_RESULT_AFTER = re.compile(
-    rf"(?<![{HEB}])(?P<np>(?P<head>בדיקת|מבחן)\s+{_HEB_WORD})\s*(?::|\s[-–]\s)"
+    rf"(?<![{HEB}])(?P<np>(?P<head>בדיקת|מבחן)\s+{_HEB_FIRST})\s*(?::|\s[-–]\s)"
 )
 _VACCINE = re.compile(r"^(?:vaccin|immuni|חיסון)", re.IGNORECASE)
 _FLU = re.compile(r"\b(?:flu|influenza)\b|שפעת", re.IGNORECASE)
@@ -91,13 +104,16 @@ _PLURAL_VACCINE = re.compile(r"^(?:vaccines|vaccinations|immuni[sz]ations|חיס
 _JOINED = re.compile(r"\s(?:and|&|\+)\s|,\s*|\sו(?=[\w{HEB}])".replace("{HEB}", HEB), re.I)
 _CLAUSE_END = re.compile(r"[.;:\n]")
 
+_PLURAL_HEADS = frozenset({"tests", "swabs", "injections"})
+
 Found = list[tuple[int, int, str]]
 
 
 def deed_procedures(body: str, field: str) -> Found:
     """(start, end, name) of each procedure `body` writes with a word of its deed, or, in
     the objective, with its result; none overlapping."""
-    patterns = [_DEED_AFTER, _OUTCOME_AFTER, _DEED_BEFORE, _HEB_DEED_BEFORE, _HEB_DEED_AFTER]
+    patterns = [_DEED_AFTER, _OUTCOME_AFTER, _ONE_WORD_DEED, _DEED_BEFORE]
+    patterns += [_HEB_DEED_BEFORE, _HEB_DEED_AFTER]
     if field == "objective":
         patterns += [_RESULT_AFTER, _HEB_RESULT_AFTER]
     out: Found = []
@@ -127,6 +143,36 @@ def _names(words: str, head: str) -> list[str]:
         return ["flu vaccine" if _FLU.search(words) else "vaccination"]
     kept = [w for w in words.lower().split() if not re.fullmatch(_SIDE, w)]
     head_word = kept[-1] if kept and kept[-1] == head.lower() else None
-    if head_word is not None and head_word.endswith("s"):
+    if head_word in _PLURAL_HEADS:
         kept[-1] = head_word[:-1]
     return [" ".join(kept)]
+
+
+# A device taken off is its removal, not its putting on ("cast removed", "הוסר גבס").
+_REMOVED = {
+    "cast": "cast removal",
+    "splinting": "splint removal",
+    "iud insertion": "iud removal",
+    "port insertion": "port removal",
+    "urinary catheterisation": "catheter removal",
+}
+_REMOVED_BEFORE = re.compile(
+    r"(?:removed|removal of|took off|taken off|הוסר|הוסרה|הוסרו|הסרת|הורד|הורדה|הורדת)\s+"
+    r"(?:the\s+|a\s+|his\s+|her\s+)?(?:ה)?$",
+    re.IGNORECASE,
+)
+_REMOVED_AFTER = re.compile(
+    rf"^\s*(?:was\s+)?(?:removed|off|taken off|הוסר|הוסרה|הורד|הורדה)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+
+
+def device_removed(name: str, body: str, start: int, end: int) -> str:
+    """`name`, or its removal's name when a word of removal is beside the device."""
+    removal = _REMOVED.get(name)
+    if removal is None:
+        return name
+    before = body[max(0, start - 20) : start]
+    if _REMOVED_BEFORE.search(before) or _REMOVED_AFTER.match(body[end:]):
+        return removal
+    return name

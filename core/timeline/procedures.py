@@ -17,7 +17,7 @@ from core.timeline.proc_context import (
     referral_reason,
     waits_on_condition,
 )
-from core.timeline.proc_deeds import deed_procedures, vaccines_joined
+from core.timeline.proc_deeds import deed_procedures, device_removed, vaccines_joined
 from core.timeline.proc_guards import no_act_here, paper_sent, what_a_referral_is_for
 from core.timeline.proc_history import not_an_act, told_not_done
 from core.timeline.proc_names import imaging_site, more_services, written_service
@@ -149,6 +149,7 @@ def read_procedures(
         if within(start, referral_spans):
             continue
         name, start, end = imaging_site(name, body, start, end)
+        name = device_removed(name, body, start, end)
         proc_spans.append((start, end))  # a condition in its name is no diagnosis
         near = last_words(_DONE_AS_PLANNED.sub(" ", scope), _PLAN_REACH)
         done_said = bool(_DONE_WORDS.match(body[end:]) or _DONE_WORDS_BEFORE.search(near))
