@@ -40,40 +40,33 @@ _NOT_MODIFIER = (
     r"depression|depressive|anxiety|mood|alcohol|audit|suicide|risk|epds|questionnaire)\b"
 )
 _MODIFIER = rf"(?!{_NOT_MODIFIER})[a-z][\w'/-]*"
-_NP = rf"(?P<np>(?:{_MODIFIER}\s+){{1,3}}?(?P<head>{_HEADS}))"
 _SIDE = r"(?:l|r|lt|rt|left|right|bilateral|bilat|b/l)"
+# Found by its head first, then read back for its modifiers and on for its deed: one pass
+# over the sentence rather than a phrase tried at every word.
+_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})(?![\w-])", re.IGNORECASE)
+_MODIFIERS = re.compile(rf"(?<![\w'/-])(?:{_MODIFIER}\s+){{1,3}}$", re.IGNORECASE)
 # The deed within a few words after the phrase ("intravitreal injection (anti-VEGF) L eye
 # given"), or an outcome said of it later in its sentence ("..., uncomplicated").
 _DEED_AFTER = re.compile(
-    rf"(?<![\w-]){_NP}\s*(?:\([^()\n]{{0,30}}\)\s*)?(?:[\w-]+\s+){{0,4}}?[-–:,]?\s*"
+    r"\s*(?:\([^()\n]{0,30}\)\s*)?(?:[\w-]+\s+){0,4}?[-–:,]?\s*"
     r"(?:was |were )?(?:done|performed|given|completed|passed|administered|carried out|"
-    r"set up|inserted|applied|fitted|removed|under (?:sedation|la|local|ga|general))\b",
-    re.IGNORECASE,
-)
-_OUTCOME_AFTER = re.compile(
-    rf"(?<![\w-]){_NP}[^.;\n]{{0,40}}?\b(?:uncomplicated|tolerated well|well tolerated|"
-    r"no complications|without complications?)\b",
-    re.IGNORECASE,
-)
-# A one-word procedure by its ending ("venesection", "paracentesis", "hysteroscopy"), with
-# its deed or outcome.
-_ONE_WORD = (
-    r"(?P<np>(?P<head>[a-z]+(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|graphy|section|"
-    r"puncture)))"
-)
-_ONE_WORD_DEED = re.compile(
-    rf"(?<![\w-]){_ONE_WORD}\b[^.;\n]{{0,40}}?\b(?:done|performed|completed|carried out|"
-    r"uncomplicated|tolerated well|well tolerated|no complications|without complications?)\b",
+    r"set up|inserted|applied|fitted|removed|under (?:sedation|la|local|ga|general))\b|"
+    r"[^.;\n]{0,40}?\b(?:uncomplicated|tolerated well|well tolerated|no complications|"
+    r"without complications?)\b",
     re.IGNORECASE,
 )
 _DEED_BEFORE = re.compile(
-    rf"\b(?:performed|underwent|administered|carried out)\s+(?:an?\s+|the\s+)?{_NP}{_E}",
-    re.IGNORECASE,
+    r"\b(?:performed|underwent|administered|carried out)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
 )
 # In the examination: "<test>: <result>" or "<test> - <result>".
-_RESULT_AFTER = re.compile(
-    rf"(?<![\w-])(?P<np>(?:{_MODIFIER}\s+){{1,3}}?(?P<head>tests?|screen|screening))"
-    r"\s*(?::|\s[-–])\s*(?=[\w\d])",
+_RESULT_AFTER = re.compile(r"\s*(?::|\s[-–])\s*(?=[\w\d])")
+_RESULT_HEADS = frozenset({"test", "tests", "screen", "screening"})
+# A one-word procedure by its ending ("venesection", "paracentesis", "hysteroscopy"), with
+# its deed or outcome.
+_ONE_WORD_DEED = re.compile(
+    r"(?<![\w-])(?P<np>(?P<head>[a-z]+(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|"
+    r"graphy|section|puncture)))\b[^.;\n]{0,40}?\b(?:done|performed|completed|carried out|"
+    r"uncomplicated|tolerated well|well tolerated|no complications|without complications?)\b",
     re.IGNORECASE,
 )
 _HEB_HEADS = (
@@ -104,6 +97,13 @@ _PLURAL_VACCINE = re.compile(r"^(?:vaccines|vaccinations|immuni[sz]ations|חיס
 _JOINED = re.compile(r"\s(?:and|&|\+)\s|,\s*|\sו(?=[\w{HEB}])".replace("{HEB}", HEB), re.I)
 _CLAUSE_END = re.compile(r"[.;:\n]")
 
+# Cheap looks first: most sentences hold neither an ending nor a Hebrew head.
+_ONE_WORD_HINT = re.compile(
+    r"(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|graphy|section|"
+    r"puncture)\b",
+    re.IGNORECASE,
+)
+_HEB_HINT = re.compile(_HEB_HEADS)
 _PLURAL_HEADS = frozenset({"tests", "swabs", "injections"})
 
 Found = list[tuple[int, int, str]]
@@ -112,18 +112,34 @@ Found = list[tuple[int, int, str]]
 def deed_procedures(body: str, field: str) -> Found:
     """(start, end, name) of each procedure `body` writes with a word of its deed, or, in
     the objective, with its result; none overlapping."""
-    patterns = [_DEED_AFTER, _OUTCOME_AFTER, _ONE_WORD_DEED, _DEED_BEFORE]
-    patterns += [_HEB_DEED_BEFORE, _HEB_DEED_AFTER]
-    if field == "objective":
-        patterns += [_RESULT_AFTER, _HEB_RESULT_AFTER]
-    out: Found = []
+    found: list[tuple[int, int, str, str]] = []
+    for h in _HEAD.finditer(body):
+        window = max(0, h.start() - 60)
+        mods = _MODIFIERS.search(body, window, h.start())
+        if mods is None:
+            continue
+        after, head = body[h.end() :], h.group(0)
+        if (
+            _DEED_AFTER.match(after)
+            or _DEED_BEFORE.search(body, window, mods.start())
+            or (
+                field == "objective"
+                and head.lower() in _RESULT_HEADS
+                and _RESULT_AFTER.match(after)
+            )
+        ):
+            found.append((mods.start(), h.end(), body[mods.start() : h.end()], head))
+    patterns = [_ONE_WORD_DEED] if _ONE_WORD_HINT.search(body) else []
+    if _HEB_HINT.search(body):
+        patterns += [_HEB_DEED_BEFORE, _HEB_DEED_AFTER]
+        patterns += [_HEB_RESULT_AFTER] if field == "objective" else []
     for pattern in patterns:
-        for m in pattern.finditer(body):
-            start, end = m.span("np")
-            words = m.group("np")
-            if _NOT_HEB.search(words) or any(not (end <= a or start >= b) for a, b, _ in out):
-                continue
-            out += [(start, end, name) for name in _names(words, m.group("head"))]
+        found += [(*m.span("np"), m.group("np"), m.group("head")) for m in pattern.finditer(body)]
+    out: Found = []
+    for start, end, words, head in found:
+        if _NOT_HEB.search(words) or any(not (end <= a or start >= b) for a, b, _ in out):
+            continue
+        out += [(start, end, name) for name in _names(words, head)]
     return sorted(out)
 
 
