@@ -136,3 +136,7 @@ def test_a_device_taken_off_is_its_removal(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _procs(text) == expected
+
+
+def test_a_hebrew_adjective_of_the_act_ends_its_name() -> None:
+    assert _procs("הותקנה משאבת אינסולין תת עורית.") == [("משאבת אינסולין", None)]

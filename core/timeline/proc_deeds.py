@@ -74,7 +74,10 @@ _HEB_HEADS = (
     "הכנסת|הסרת|תבחיני|תבחין|סריקת"
 )
 # A following word that ends the name: a preposition's word ("לעין", "בתחושה") or a link.
-_HEB_WORD = rf"(?!(?:ללא|עם|של|תחת|נגד|על|אצל)(?![{HEB}]))(?![לבמ][{HEB}])[{HEB}][{HEB}\"'-]*"
+# "תת עורית", "תוך ורידי" open an adjective of the act, not its name.
+_HEB_WORD = (
+    rf"(?!(?:ללא|עם|של|תחת|נגד|על|אצל|תת|תוך)(?![{HEB}]))(?![לבמ][{HEB}])[{HEB}][{HEB}\"'-]*"
+)
 # The head's own noun comes first, whatever its letters ("שאיבת ביציות", "מבחן מנטו").
 _HEB_FIRST = rf"(?!(?:ללא|עם|של|תחת|נגד|על|אצל)(?![{HEB}]))[{HEB}][{HEB}\"'-]*"
 _HEB_NP = rf"(?P<np>(?P<head>{_HEB_HEADS})\s+{_HEB_FIRST}(?:\s+{_HEB_WORD})?)"
