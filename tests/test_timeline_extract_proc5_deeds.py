@@ -140,3 +140,19 @@ def test_a_device_taken_off_is_its_removal(
 
 def test_a_hebrew_adjective_of_the_act_ends_its_name() -> None:
     assert _procs("הותקנה משאבת אינסולין תת עורית.") == [("משאבת אינסולין", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nuchal scan at 12 weeks requested.", [("nuchal scan", "ordered")]),
+        ("Sweat chloride test booked.", [("sweat chloride test", "ordered")]),
+        ("הוזמנה בדיקת סבילות לגלוקוז.", [("בדיקת סבילות", "ordered")]),
+        # An assessment booked is as often a clinic's work: no order read.
+        ("Home safety assessment booked.", []),
+    ],
+)
+def test_an_unlisted_test_ordered_is_an_order(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text, "plan") == expected

@@ -29,7 +29,7 @@ _E = rf"(?![\w{HEB}])"
 _HEADS = (
     r"tests?|testing|screen|screening|swabs?|rdt|challenge|collection|transfer|assessment|"
     r"vaccines?|vaccinations?|immuni[sz]ations?|injections?|infusion|biopsy|aspiration|"
-    r"removal|insertion|fitting|study|driver"
+    r"removal|insertion|fitting|study|driver|scans?"
 )
 # A modifier is any word but a function word, a number or a word of the deed itself.
 _NOT_MODIFIER = (
@@ -55,6 +55,15 @@ _DEED_AFTER = re.compile(
     r"without complications?)\b",
     re.IGNORECASE,
 )
+# An order is an act of the visit too ("growth scan at 32 weeks requested"), which
+# `core.timeline.orders` marks ordered; not of an assessment ("falls assessment booked"),
+# which is as often a clinic's work as a test.
+_ORDERED_AFTER = re.compile(
+    r"\s*(?:\([^()\n]{0,30}\)\s*)?(?:[\w-]+\s+){0,3}?[-–:,]?\s*(?:was |were |to be )?"
+    r"(?:requested|ordered|booked|arranged|scheduled)\b",
+    re.IGNORECASE,
+)
+_NOT_ORDERED = frozenset({"assessment"})
 _DEED_BEFORE = re.compile(
     r"\b(?:performed|underwent|administered|carried out)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
 )
@@ -84,7 +93,7 @@ _HEB_NP = rf"(?P<np>(?P<head>{_HEB_HEADS})\s+{_HEB_FIRST}(?:\s+{_HEB_WORD})?)"
 _NOT_HEB = re.compile(r"דם|שתן|גופנית|מעבדה|קורונה|הריון|היריון")
 _HEB_DEED_BEFORE = re.compile(
     rf"(?<![{HEB}])(?:בוצע|בוצעה|בוצעו|נעשה|נעשתה|ניתן|ניתנה|ניתנו|הותקן|הותקנה|הוכנס|"
-    rf"הוכנסה)\s+{_HEB_NP}(?![{HEB}])"
+    rf"הוכנסה|הוזמן|הוזמנה|הוזמנו)\s+{_HEB_NP}(?![{HEB}])"
 )
 _HEB_DEED_AFTER = re.compile(
     rf"(?<![{HEB}]){_HEB_NP}(?:\s*[-–:,]\s*|\s+)(?:[^.;\n]{{0,20}}?[\s,])?(?:תקין|תקינה|"
@@ -107,7 +116,7 @@ _ONE_WORD_HINT = re.compile(
     re.IGNORECASE,
 )
 _HEB_HINT = re.compile(_HEB_HEADS)
-_PLURAL_HEADS = frozenset({"tests", "swabs", "injections"})
+_PLURAL_HEADS = frozenset({"tests", "swabs", "injections", "scans"})
 
 Found = list[tuple[int, int, str]]
 
@@ -124,6 +133,7 @@ def deed_procedures(body: str, field: str) -> Found:
         after, head = body[h.end() :], h.group(0)
         if (
             _DEED_AFTER.match(after)
+            or (head.lower() not in _NOT_ORDERED and _ORDERED_AFTER.match(after))
             or _DEED_BEFORE.search(body, window, mods.start())
             or (
                 field == "objective"
