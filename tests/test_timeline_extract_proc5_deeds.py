@@ -156,3 +156,19 @@ def test_an_unlisted_test_ordered_is_an_order(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _procs(text, "plan") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("VEP done - delayed P100 on the left.", "objective", [("vep", None)]),
+        ("הוזמן VEP לשתי העיניים.", "plan", [("vep", "ordered")]),
+        # A laboratory panel's short name heads values; the end of a longer name is its own.
+        ("FBC done - Hb 12.", "objective", []),
+        ("CT KUB requested.", "plan", [("ct kub", "ordered")]),
+    ],
+)
+def test_a_test_by_its_short_name_with_a_deed_or_order(
+    text: str, field: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text, field) == expected

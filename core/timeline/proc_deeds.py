@@ -64,6 +64,24 @@ _ORDERED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NOT_ORDERED = frozenset({"assessment"})
+# A test by its upper-case short name with its deed or order ("HSG done", "הוזמן OCT"); a
+# laboratory panel's short name is a value's heading, not an act.
+_ACRONYM_AFTER = re.compile(
+    # Not the end of a longer upper-case name ("CT CAP requested" is the CT's).
+    r"(?<![\w-])(?<![A-Z] )(?P<np>(?P<head>[A-Z]{2,6}))(?![\w-])\s*(?:was |were )?"
+    r"(?:done|performed|completed|requested|ordered|booked|arranged)\b"
+)
+_ACRONYM_BEFORE = re.compile(
+    rf"(?<![{HEB}\w])(?:בוצע|בוצעה|הוזמן|הוזמנה|נעשה|נעשתה)\s+(?P<np>(?P<head>[A-Z]{{2,6}}))"
+    r"(?![\w-])"
+)
+_LABS = frozenset(
+    {
+        *("FBC", "CBC", "UE", "LFT", "LFTS", "TFT", "TFTS", "CRP", "ESR", "BMP", "CMP", "INR"),
+        *("PSA", "MSU", "HBA", "BNP", "CK", "VBG", "ABG", "PT", "APTT", "RFT", "KFT", "EUC"),
+        *("BSL", "BGL", "CBG", "PHQ", "GAD", "NAD", "PRN", "BD", "TDS", "QID", "OD", "IM", "IV"),
+    }
+)
 _DEED_BEFORE = re.compile(
     r"\b(?:performed|underwent|administered|carried out)\s+(?:an?\s+|the\s+)?$", re.IGNORECASE
 )
@@ -142,6 +160,12 @@ def deed_procedures(body: str, field: str) -> Found:
             )
         ):
             found.append((mods.start(), h.end(), body[mods.start() : h.end()], head))
+    found += [
+        (*m.span("np"), m.group("np"), m.group("head"))
+        for pattern in (_ACRONYM_AFTER, _ACRONYM_BEFORE)
+        for m in pattern.finditer(body)
+        if m.group("head") not in _LABS
+    ]
     patterns = [_ONE_WORD_DEED] if _ONE_WORD_HINT.search(body) else []
     if _HEB_HINT.search(body):
         patterns += [_HEB_DEED_BEFORE, _HEB_DEED_AFTER]
