@@ -8,7 +8,11 @@ transfer, assessment; בדיקת, מבחן, שאיבת, החזרת) with a word 
 ("done", "performed", "given", "passed", "completed", "under sedation", "בוצעה"), or, in
 the examination, with its result after a colon or a dash ("בדיקת ראייה: ימין 6/9"). Such a
 phrase is a procedure named by its words as written, lower case: a scorer, a reader and
-the next author all see the same name. A vaccine is named as the docs name vaccines ("flu
+the next author all see the same name. The same phrase with an order word ("growth scan
+requested", "הוזמנה בדיקת ...") is an order, and so is a test's upper-case short name with
+its deed or order ("HSG done", "הוזמן OCT"), unless it heads a laboratory panel ("FBC").
+A one-word procedure by its ending ("venesection", "thoracocentesis") needs its deed too.
+A vaccine is named as the docs name vaccines ("flu
 vaccine", else "vaccination"), one for each vaccine a plural joins ("Typhoid and hep A
 vaccines given" is two, `vaccines_joined`).
 
