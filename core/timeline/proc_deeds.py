@@ -47,7 +47,8 @@ _MODIFIER = rf"(?!{_NOT_MODIFIER})[a-z][\w'/-]*"
 _SIDE = r"(?:l|r|lt|rt|left|right|bilateral|bilat|b/l)"
 # Found by its head first, then read back for its modifiers and on for its deed: one pass
 # over the sentence rather than a phrase tried at every word.
-_HEAD = re.compile(rf"(?<![\w-])(?:{_HEADS})(?![\w-])", re.IGNORECASE)
+# A look at the first letter first: most words start with no head's letter.
+_HEAD = re.compile(rf"\b(?=[tsrcavimfdiTSRCAVIMFDI])(?<![\w-])(?:{_HEADS})(?![\w-])", re.IGNORECASE)
 _MODIFIERS = re.compile(rf"(?<![\w'/-])(?:{_MODIFIER}\s+){{1,3}}$", re.IGNORECASE)
 # The deed within a few words after the phrase ("intravitreal injection (anti-VEGF) L eye
 # given"), or an outcome said of it later in its sentence ("..., uncomplicated").
@@ -133,9 +134,7 @@ _CLAUSE_END = re.compile(r"[.;:\n]")
 
 # Cheap looks first: most sentences hold neither an ending nor a Hebrew head.
 _ONE_WORD_HINT = re.compile(
-    r"(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|graphy|section|"
-    r"puncture)\b",
-    re.IGNORECASE,
+    r"(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|graphy|section|puncture)\b"
 )
 _HEB_HINT = re.compile(_HEB_HEADS)
 _PLURAL_HEADS = frozenset({"tests", "swabs", "injections", "scans"})
