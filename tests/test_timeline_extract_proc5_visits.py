@@ -52,6 +52,9 @@ def test_known_patient_or_review_openers_are_follow_up(text: str) -> None:
         "Cough for a week.\nPre-employment medical last year was normal.",
         "Ankle pain.\nWeight at booking 70 kg.",
         "Seen at school - no known allergies, sore throat.",
+        # "pre" fused to a word is no "pre-X" visit.
+        "Prenatal visit at 24 weeks, feels well.",
+        "Preventive check, no complaints.",
     ],
 )
 def test_cues_outside_the_opener_or_without_an_encounter_are_none(text: str) -> None:

@@ -61,7 +61,9 @@ _OPENER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"new (?:pt|patient|client|referral|consult\w*|presentation)|new (?:[\w-]+ ){1,3}?"
             r"(?:meeting|visit|appointment|consult\w*|assessment|review|session)|"
             r"(?:antenatal |booking )?booking(?: visit| appointment)?|"
-            r"pre-?[a-z]+ (?:assessment|consult\w*|medical|evaluation|visit|screening|check)|"
+            # "Pre-travel", "pre-op": the hyphen, not "prenatal" or "preventive".
+            r"(?:pre-[a-z]+|preop|preoperative) (?:assessment|consult\w*|medical|evaluation|"
+            r"visit|screening|check)|"
             r"(?:ייעוץ|יעוץ|בדיקה|הערכה|מפגש|פגישה|ביקור) (?:ראשון|ראשונה|ראשוני|ראשונית)|"
             r"(?:ייעוץ|יעוץ|בדיקה|בדיקת|הערכה|ביקור) טרום",
         ),
