@@ -22,6 +22,7 @@ def _visits(text: str, field: str = "subjective") -> list[str]:
         "Pre-operative assessment before hernia repair.",
         "Pre-placement medical - nursing student.",
         "Obstetric booking at 10 weeks.",
+        "Booking visit, 11 weeks pregnant.",
         "אנמנזה:\nהערכה ראשונה בשל כאבי ראש.",
         "ייעוץ טרום ניתוח - מטופל בן 60.",
     ],
@@ -54,6 +55,8 @@ def test_known_patient_or_review_openers_are_follow_up(text: str) -> None:
         "Seen at school - no known allergies, sore throat.",
         # "pre" fused to a word is no "pre-X" visit.
         "Prenatal visit at 24 weeks, feels well.",
+        "New symptoms since last review: dizzy on standing.",
+        "Called about booking an appointment for bloods.",
         "Preventive check, no complaints.",
     ],
 )

@@ -58,9 +58,13 @@ _OPENER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, words in (
         (
             "initial",
-            r"new (?:pt|patient|client|referral|consult\w*|presentation)|new (?:[\w-]+ ){1,3}?"
+            r"new (?:pt|patient|client|referral|consult\w*|presentation)|"
+            # "New school health plan meeting"; not "new symptoms since last review".
+            r"new (?:(?!(?:since|last|previous|prior|after|at|from|for|of|in|on|to|the|her|"
+            r"his|their|and|or|with)\b)[\w-]+ ){1,3}?"
             r"(?:meeting|visit|appointment|consult\w*|assessment|review|session)|"
-            r"(?:antenatal |booking )?booking(?: visit| appointment)?|"
+            r"(?:antenatal|obstetric|maternity|pregnancy|midwife) booking|"
+            r"booking (?:visit|appointment|consultation)|"
             # "Pre-travel", "pre-op": the hyphen, not "prenatal" or "preventive".
             r"(?:pre-[a-z]+|preop|preoperative) (?:assessment|consult\w*|medical|evaluation|"
             r"visit|screening|check)|"
