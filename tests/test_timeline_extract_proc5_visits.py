@@ -57,6 +57,7 @@ def test_known_patient_or_review_openers_are_follow_up(text: str) -> None:
         "Prenatal visit at 24 weeks, feels well.",
         "New symptoms since last review: dizzy on standing.",
         "Called about booking an appointment for bloods.",
+        "Seen in ED with fever of unknown cause.",
         "Preventive check, no complaints.",
     ],
 )

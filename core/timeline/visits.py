@@ -74,7 +74,7 @@ _OPENER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "follow-up",
             r"(?:seen|visited|reviewed|attends|attended|home visit)\b[^.\n]{0,40}?"
-            r"(?<!no )known|known (?:pt|patient|client) (?:of|to)|seen again|"
+            r"(?<!no )\bknown|known (?:pt|patient|client) (?:of|to)|seen again|"
             r"(?:seen|here|attends|attending|came|comes|returns) for (?:an? |her |his |the )?"
             r"(?:[\w-]+ ){0,2}?review",
         ),
