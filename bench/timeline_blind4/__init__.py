@@ -106,18 +106,12 @@ def records() -> list[dict[str, Any]]:
 def fields() -> list[Any]:
     """The set as the scorer's LabelledField, each label an ExpectedFact."""
     from bench.timeline_eval.fields import LabelledField
-    from bench.timeline_eval.writer import ExpectedFact
+    from bench.timeline_eval.labelled import expected_fact
 
-    out = []
-    for r in records():
-        expected = [
-            ExpectedFact(
-                kind=e["kind"], name=e["name"], value=e.get("value"), unit=e.get("unit"),
-                status=e.get("status"), style=e.get("style"),
-                aliases=tuple(e.get("aliases", ())),
-            )
-            for e in r["expected"]
-        ]  # fmt: skip
-        flags = [f["name"] for f in r["flags"]]
-        out.append(LabelledField(r["id"], r["language"], r["field"], r["text"], expected, flags))
-    return out
+    return [
+        LabelledField(
+            r["id"], r["language"], r["field"], r["text"],
+            [expected_fact(e) for e in r["expected"]], [f["name"] for f in r["flags"]],
+        )
+        for r in records()
+    ]  # fmt: skip

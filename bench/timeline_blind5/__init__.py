@@ -107,7 +107,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline_eval.fields import LabelledField
-from bench.timeline_eval.writer import ExpectedFact
+from bench.timeline_eval.labelled import fields_with_flags_among_labels
 
 SEED = 20261126
 DATA = Path(__file__).with_name("data.json")
@@ -122,23 +122,6 @@ def records() -> list[dict[str, Any]]:
     return json.loads(DATA.read_text(encoding="utf-8"))["fields"]
 
 
-def _expected(label: dict[str, Any]) -> ExpectedFact:
-    return ExpectedFact(
-        kind=label["kind"],
-        name=label["name"],
-        value=label.get("value"),
-        unit=label.get("unit"),
-        status=label.get("status"),
-        style=label.get("style"),
-        aliases=tuple(label.get("aliases", ())),
-    )
-
-
 def fields() -> list[LabelledField]:
     """The set as the scorer reads it: facts expected, and flags by their measure's name."""
-    out = []
-    for r in records():
-        facts = [_expected(lb) for lb in r["labels"] if lb["kind"] != "flag"]
-        flags = [lb["name"] for lb in r["labels"] if lb["kind"] == "flag"]
-        out.append(LabelledField(r["id"], r["language"], r["field"], r["text"], facts, flags))
-    return out
+    return fields_with_flags_among_labels(records())
