@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 # A word: letters (with inner apostrophes) or a number with its decimal point.
 _WORD = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -112,31 +114,21 @@ def _align(ref: list[str], hyp: list[str]) -> list[tuple[str, int]]:
 
 def _ops(ref: list[str], hyp: list[str]) -> list[tuple[str, int, int]]:
     """Levenshtein's operations ("=", "S", "D", "I") with the indices they touch (-1 for
-    the side that has none)."""
-    rows, cols = len(ref) + 1, len(hyp) + 1
-    cost = [[0] * cols for _ in range(rows)]
-    for i in range(rows):
-        cost[i][0] = i
-    for j in range(cols):
-        cost[0][j] = j
-    for i in range(1, rows):
-        for j in range(1, cols):
-            same = ref[i - 1] == hyp[j - 1]
-            cost[i][j] = min(
-                cost[i - 1][j - 1] + (0 if same else 1),
-                cost[i - 1][j] + 1,
-                cost[i][j - 1] + 1,
-            )
+    the side that has none): rapidfuzz's edit operations, with the words they keep."""
     ops: list[tuple[str, int, int]] = []
-    i, j = len(ref), len(hyp)
-    while i or j:
-        if i and j and cost[i][j] == cost[i - 1][j - 1] + (ref[i - 1] != hyp[j - 1]):
-            ops.append(("=" if ref[i - 1] == hyp[j - 1] else "S", i - 1, j - 1))
-            i, j = i - 1, j - 1
-        elif i and cost[i][j] == cost[i - 1][j] + 1:
-            ops.append(("D", i - 1, -1))
-            i -= 1
+    i = j = 0
+    for edit in Levenshtein.editops(ref, hyp):
+        while i < edit.src_pos:  # between two edits, the words are the same
+            ops.append(("=", i, j))
+            i, j = i + 1, j + 1
+        if edit.tag == "replace":
+            ops.append(("S", i, j))
+            i, j = i + 1, j + 1
+        elif edit.tag == "delete":
+            ops.append(("D", i, -1))
+            i += 1
         else:
-            ops.append(("I", -1, j - 1))
-            j -= 1
-    return ops[::-1]
+            ops.append(("I", -1, j))
+            j += 1
+    ops += [("=", i + k, j + k) for k in range(len(ref) - i)]
+    return ops
