@@ -55,6 +55,13 @@ def drug_names(client_medications: Iterable[str] = ()) -> frozenset[str]:
     return _lexicon() | {n.casefold() for m in client_medications for n in m.split()}
 
 
+@lru_cache(maxsize=16)
+def ordered(names: frozenset[str]) -> tuple[str, ...]:
+    """`names` in a fixed order: rapidfuzz gives the first of names as near as each other,
+    and a set's order changes from one run of Python to the next."""
+    return tuple(sorted(names))
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> frozenset[str]:
     return frozenset(n for n in DRUGS if n.isalpha())
@@ -158,12 +165,14 @@ def _fix_letters(
         return 100.0, [_like(letters, low) + trail]
     if len(low) < MIN_LENGTH or low in names or is_word(low):
         return None
-    whole = process.extractOne(low, names, scorer=fuzz.ratio, score_cutoff=WHOLE_AT_LEAST)
+    whole = process.extractOne(low, ordered(names), scorer=fuzz.ratio, score_cutoff=WHOLE_AT_LEAST)
     if whole is not None:
         return whole[1], [_like(letters, whole[0]) + trail]
     best: tuple[float, int, str] | None = None  # (score, head length, name)
     for k in range(1, min(MAX_HEAD, len(low) - MIN_LENGTH) + 1):
-        hit = process.extractOne(low[k:], names, scorer=fuzz.ratio, score_cutoff=TAIL_AT_LEAST)
+        hit = process.extractOne(
+            low[k:], ordered(names), scorer=fuzz.ratio, score_cutoff=TAIL_AT_LEAST
+        )
         if hit is not None and (best is None or hit[1] > best[0]):
             best = (hit[1], k, hit[0])
     if best is None:
