@@ -2,7 +2,9 @@
 recogniser to the drugs they already take, but a drug started today is not on them, and
 Whisper, not told its name, writes sounds ("Startless inopro" for "Start lisinopril").
 Where what it wrote is near the spelling of a drug in the general lexicon, that name is
-recalled, and the piece is heard again with it added to the prompt.
+recalled, and the piece is heard again with it added to the prompt. Right after a verb that
+starts or changes a drug, names are also recalled by sound from a broader vocabulary
+(core/dictation/recall_sound.py: "Start love atheric sign" for levothyroxine).
 
 A recalled name is only a hint: the recogniser writes it only if the sound fits. A word it
 then writes as a recalled name was not steered by the client's own lists, so it is marked
@@ -13,11 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from core.dictation.repair import IsWord, drug_names
+from core.dictation.recall_sound import recall_by_sound
+from core.dictation.repair import IsWord, drug_names, ordered
 from core.dictation.types import Word
+from core.timeline import drug_vocab
 
 # How near (rapidfuzz's ratio) joined sounds must be to a name to recall it: looser than a
 # repair's, since the recogniser, not this, decides what is written.
@@ -59,13 +64,17 @@ def recall(words: Sequence[Word], known: frozenset[str], is_word: IsWord) -> lis
                 joined = "".join(run)
                 if len(joined) >= MIN_LETTERS:
                     for name, score, _ in process.extract(
-                        joined, lexicon, scorer=fuzz.ratio, limit=PER_PLACE,
+                        joined, ordered(lexicon), scorer=fuzz.ratio, limit=PER_PLACE,
                         score_cutoff=RECALL_AT_LEAST,
                     ):  # fmt: skip
                         scores[name] = max(score, scores.get(name, 0.0))
             if brk:
                 break
-    ranked = sorted((n for n in scores if n not in written), key=lambda n: -scores[n])
+    for name, score in recall_by_sound(
+        words, sound_names(known), frozenset(written & (lexicon | known))
+    ).items():
+        scores[name] = max(score, scores.get(name, 0.0))
+    ranked = sorted((n for n in scores if n not in written), key=lambda n: (-scores[n], n))
     return ranked[:MAX_RECALLED]
 
 
@@ -76,3 +85,16 @@ def mark_recalled(words: Sequence[Word], recalled: Sequence[str]) -> list[Word]:
         replace(w, repaired=True) if set(_PART.findall(w.text.casefold())) & names else w
         for w in words
     ]
+
+
+def sound_names(known: frozenset[str]) -> frozenset[str]:
+    """The names a verb's place is matched against by sound: the lexicon's and the general
+    vocabulary's generic names on sale, less the client's (already in the prompt)."""
+    return _generics() - known
+
+
+@lru_cache(maxsize=1)
+def _generics() -> frozenset[str]:
+    vocabulary, sold = drug_vocab.vocabulary(), drug_vocab.marketed()
+    general = {n for n, g in vocabulary.items() if n == g and n in sold}
+    return frozenset(n for n in general | drug_names() if n.isalpha() and n.isascii())
