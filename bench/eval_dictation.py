@@ -96,7 +96,7 @@ def recordings(limit: int | None = None) -> list[Item]:
 
 
 # The model's own hearing, measured beside the product's: no second hearing, no repair.
-_MODEL_ALONE = SpeechSettings(repair_names=False, recall_names=False)
+_MODEL_ALONE = SpeechSettings(repair_names=False, recall_names=False, hear_readings=False)
 
 
 def _open_speech(model: str, cache: Path) -> Any:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from core.dictation.prompt import prompt_medications, with_medications
+from core.dictation.readings import NUMERALS_PROMPT, readings, take_readings
 from core.dictation.recall import mark_recalled, recall
 from core.dictation.repair import drug_names, repair
 from core.dictation.types import PcmAudio, Transcript, Word
@@ -57,6 +58,9 @@ class SpeechSettings:
     # A piece whose words sound like a drug the prompt does not name is heard again with
     # the lexicon's nearest names added (core/dictation/recall.py); off only to measure.
     recall_names: bool = True
+    # A piece with a blood pressure reading is heard again told to write numbers as a note
+    # does, and each reading's first number is taken from it (core/dictation/readings.py).
+    hear_readings: bool = True
 
 
 @dataclass
@@ -131,13 +135,21 @@ class WhisperTranscriber(ManagedRuntime):
                 self._piece, chunk, piece.start_s, prompt, previous
             )
             recalled = self._worker.call(self._recall, piece_words, prompt)
+            heard_with = with_medications(prompt, recalled)
             if recalled:
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 text, tokens, piece_words = self._worker.call(
-                    self._piece, chunk, piece.start_s, with_medications(prompt, recalled), previous
+                    self._piece, chunk, piece.start_s, heard_with, previous
                 )
                 piece_words = mark_recalled(piece_words, recalled)
+            if self.settings.hear_readings and readings(piece_words):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                _, _, again = self._worker.call(
+                    self._piece, chunk, piece.start_s, f"{NUMERALS_PROMPT} {heard_with}", previous
+                )
+                piece_words = take_readings(piece_words, again)
             if text:
                 words.extend(piece_words)
                 previous = tokens
