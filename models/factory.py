@@ -104,8 +104,9 @@ def open_live_transcriber(*, settings: SpeechSettings | None = None) -> WhisperT
         raise _no_speech_model()
     pm = packaged.speech()
     # Its words are a preview the transcript replaces: no second hearing for drug names
-    # (core/dictation/recall.py), which would only hold up the words shown.
-    settings = settings or SpeechSettings(recall_names=False)
+    # (core/dictation/recall.py) or readings (core/dictation/readings.py), which would only
+    # hold up the words shown.
+    settings = settings or SpeechSettings(recall_names=False, hear_readings=False)
     return WhisperTranscriber(pm.path, name=pm.name, expected_sha256=pm.sha256, settings=settings)
 
 
