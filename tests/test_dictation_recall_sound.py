@@ -56,3 +56,11 @@ def test_the_clients_own_names_are_not_recalled_they_are_in_the_prompt() -> None
     assert "glimepiride" not in recall(
         _words("Begin glimmer pride 2 mg."), frozenset({"glimepiride"}), _all_english
     )
+
+
+def test_names_that_sound_the_same_are_taken_in_alphabetical_order() -> None:
+    # Four made-up names with one key: at most PER_SLOT are kept, always the same ones.
+    names = ["glimepirido", "glimepiridy", "glimepiride", "glimepirida"]
+    assert len({key(n) for n in names}) == 1
+    found = recall_by_sound(_words("Begin glimmer pride 2 mg."), names)
+    assert sorted(found) == ["glimepirida", "glimepiride", "glimepirido"]
