@@ -19,6 +19,7 @@ from typing import Any
 from core.dictation.prompt import prompt_medications, with_medications
 from core.dictation.readings import NUMERALS_PROMPT, readings, take_readings
 from core.dictation.recall import mark_recalled, recall
+from core.dictation.recall_sound import join_client_names
 from core.dictation.repair import drug_names, repair
 from core.dictation.types import PcmAudio, Transcript, Word
 from core.errors import Cancelled
@@ -170,7 +171,8 @@ class WhisperTranscriber(ManagedRuntime):
     def _repair(self, words: list[Word], prompt: str) -> list[Word]:
         loaded: _Loaded = self._ensure_loaded()
         client = frozenset(n.casefold() for m in prompt_medications(prompt) for n in m.split())
-        return repair(words, drug_names(client), lambda w: _one_token(loaded, w), client)
+        repaired = repair(words, drug_names(client), lambda w: _one_token(loaded, w), client)
+        return join_client_names(repaired, client)
 
     def _recall(self, words: list[Word], prompt: str) -> list[str]:
         if not (self.settings.recall_names and words):

@@ -4,7 +4,7 @@ are made up here; none is an eval script."""
 from __future__ import annotations
 
 from core.dictation.recall import recall, sound_names
-from core.dictation.recall_sound import key, recall_by_sound, slot_runs
+from core.dictation.recall_sound import join_client_names, key, recall_by_sound, slot_runs
 from core.dictation.types import Word
 
 
@@ -64,3 +64,16 @@ def test_names_that_sound_the_same_are_taken_in_alphabetical_order() -> None:
     assert len({key(n) for n in names}) == 1
     found = recall_by_sound(_words("Begin glimmer pride 2 mg."), names)
     assert sorted(found) == ["glimepirida", "glimepiride", "glimepirido"]
+
+
+def test_a_clients_drug_split_into_words_in_a_verbs_place_is_joined_by_its_sound() -> None:
+    client = {"losartan", "omeprazole"}
+    joined = join_client_names(_words("Continue loss art in, 50 mg daily."), client)
+    assert [w.text for w in joined] == ["Continue", "losartan,", "50", "mg", "daily."]
+    assert joined[1].repaired and (joined[1].start, joined[1].end) == (0.5, 1.9)
+    # Not outside a verb's place, not a name the client does not take, not a lone word.
+    for text in ("We saw the loss art in the museum.", "Continue loss art in 50 mg."):
+        assert [w.text for w in join_client_names(_words(text), {"omeprazole"})] == text.split()
+    assert join_client_names(_words("Start loss art in 5 mg."), client)[1].text == "losartan"
+    kept = _words("Continue losartan 50 mg.")
+    assert join_client_names(kept, client) == kept

@@ -120,3 +120,49 @@ def recall_by_sound(
 def _keys(names: frozenset[str]) -> dict[str, str]:
     # In a fixed order, so that names as near as each other come out the same every run.
     return {n: k for n in sorted(names) if len(k := key(n)) >= MIN_KEY}
+
+
+def join_client_names(words: Sequence[Word], client: Iterable[str]) -> list[Word]:
+    """`words` with 2-4 words in a verb's place written as one of the client's own drug
+    names (already in the prompt) where, joined, they have exactly that name's key
+    ("Continue loss art in 50 mg" for losartan). One word, marked for review, from the
+    first word's start to the last one's end, with the least confidence of them."""
+    keys = {k: n for n in sorted(client) if len(k := key(n)) >= MIN_KEY}
+    out = list(words)
+    i = 0
+    while i < len(out):
+        if not _opens_place(out[i]):
+            i += 1
+            continue
+        for n in range(MAX_SLOT_WORDS, 1, -1):
+            run = out[i + 1 : i + 1 + n]
+            if len(run) < n or any(_blocks(w) for w in run[:-1]) or _has_digit(run[-1]):
+                continue
+            name = keys.get(key("".join(_PART.findall(" ".join(w.text for w in run).casefold()))))
+            if name is None:
+                continue
+            trail = run[-1].text[len(run[-1].text.rstrip(".,;:?!")) :]
+            joined = Word(
+                name + trail, run[0].start, run[-1].end, min(w.confidence for w in run),
+                repaired=True,
+            )  # fmt: skip
+            out[i + 1 : i + 1 + n] = [joined]
+            break
+        i += 1
+    return out
+
+
+def _opens_place(w: Word) -> bool:
+    parts = _PART.findall(w.text.casefold())
+    if len(parts) != 1 or w.text.endswith(_ENDS):
+        return False
+    p = parts[0]
+    return p in SLOT_VERBS or any(p.startswith(v) and len(p) - len(v) < MIN_LEAD for v in _FUSED)
+
+
+def _blocks(w: Word) -> bool:
+    return _has_digit(w) or w.text.endswith(_ENDS)
+
+
+def _has_digit(w: Word) -> bool:
+    return any(ch.isdigit() for ch in w.text)
