@@ -225,12 +225,12 @@ def run(rounds: int = 2, write: bool = True, quick: bool = False) -> dict[str, A
     only, the delay shown but not gated (a busy CI runner moves it)."""
     offline()
     from models import packaged
-    from models.speech import SpeechSettings, WhisperTranscriber
+    from models.factory import open_live_transcriber
 
     code = code_state("dictation_first_words")
     pm = packaged.speech()
-    settings = SpeechSettings()
-    speech = WhisperTranscriber(pm.path, name=pm.name, expected_sha256=pm.sha256)
+    speech = open_live_transcriber()  # as the window's live preview hears
+    settings = speech.settings
     speech.load()
     raw = RawWhisper(str(pm.path), settings.threads, settings.compute_type, settings.beam_size)
     recordings = clips(0 if quick else SCRIPTS)
