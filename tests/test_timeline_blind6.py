@@ -11,6 +11,10 @@ from bench.timeline_blind6.__main__ import dump
 from bench.timeline_blind6.generate import generate, layout, sentences
 from bench.timeline_blind6.measures import STYLES
 from core.timeline.types import MEASURES
+from tests.timeline_set_checks import (
+    assert_labels_at_their_spans,
+    assert_measurements_in_units_and_pressures_whole,
+)
 
 FIELD_NAMES = {"subjective", "objective", "assessment", "plan", "medical_history"}
 # The clinics of blind sets #2 to #5 (their docstrings): this set keeps none of them.
@@ -44,23 +48,13 @@ def test_every_measure_in_at_least_ten_styles() -> None:
 
 
 def test_each_label_is_found_at_its_span() -> None:
+    assert_labels_at_their_spans(records())
     for r in records():
-        for lb in r["labels"]:
-            assert r["text"][lb["start"] : lb["end"]] == lb["text"], r["id"]
-            assert lb["text"].strip() == lb["text"] and lb["text"], r["id"]
         assert "[[" not in r["text"] and "||" not in r["text"] and "{" not in r["text"], r["id"]
 
 
 def test_measurements_in_their_units_and_a_pressure_whole() -> None:
-    for r in records():
-        for lb in r["labels"]:
-            if lb["kind"] == "measurement":
-                assert lb["unit"] == MEASURES[lb["name"]]
-                assert lb["value"] is not None and lb["value"] >= 0
-        sys_ = [lb["value"] for lb in r["labels"] if lb["name"] == "bp_systolic"]
-        dia = [lb["value"] for lb in r["labels"] if lb["name"] == "bp_diastolic"]
-        assert len(sys_) == len(dia)
-        assert all(s > d for s, d in zip(sys_, dia, strict=True)), r["id"]
+    assert_measurements_in_units_and_pressures_whole(records())
 
 
 def test_every_kind_and_status_is_present() -> None:

@@ -72,7 +72,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline_eval.fields import LabelledField
-from bench.timeline_eval.writer import ExpectedFact
+from bench.timeline_eval.labelled import expected_fact
 
 DATA = Path(__file__).resolve().parent / "data.json"
 
@@ -81,18 +81,6 @@ DATA = Path(__file__).resolve().parent / "data.json"
 def load() -> dict[str, Any]:
     """data.json as written: {"seed": ..., "fields": [...]}."""
     return json.loads(DATA.read_text(encoding="utf-8"))
-
-
-def _fact(x: dict[str, Any]) -> ExpectedFact:
-    return ExpectedFact(
-        kind=x["kind"],
-        name=x["name"],
-        value=x.get("value"),
-        unit=x.get("unit"),
-        status=x.get("status"),
-        style=x.get("style"),
-        aliases=tuple(x.get("aliases", ())),
-    )
 
 
 def fields() -> list[LabelledField]:
@@ -108,7 +96,7 @@ def labelled(doc: dict[str, Any]) -> list[LabelledField]:
             language=f["language"],
             field=f["field"],
             text=f["text"],
-            expected=[_fact(x) for x in f["expected"]],
+            expected=[expected_fact(x) for x in f["expected"]],
             expected_flags=[x["name"] for x in f["expected_flags"]],
         )
         for f in doc["fields"]
