@@ -40,6 +40,14 @@ class Status(StrEnum):
 Listener = Callable[[Status], None]
 
 
+def lost_to_another(exc: BaseException) -> bool:
+    """A transaction the server rolled back because another one held what it needed: a
+    deadlock (SQLSTATE 40P01) or a serialization failure (40001). Nothing of it was kept, so
+    doing it again is safe, which is how PostgreSQL asks to be answered."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return getattr(orig, "sqlstate", None) in ("40P01", "40001")
+
+
 def is_disconnect(exc: BaseException) -> bool:
     """A server that went away or is not accepting connections yet, as opposed to one
     that refused us (authentication: SQLSTATE class 28) or a bad statement."""

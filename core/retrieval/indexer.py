@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 from core.db import schema as s
-from core.db.connection import is_disconnect
+from core.db.connection import is_disconnect, lost_to_another
 from core.db.engine import Database
 from core.errors import ChartsideError, ConnectionLost, EmbedderChanged
 from core.ports import Embedder
@@ -278,6 +278,13 @@ class BackgroundIndexer:
                 self._listen_and_index()
                 return
             except (ConnectionLost, psycopg.OperationalError, DBAPIError) as exc:
+                if lost_to_another(exc):
+                    # Two desktops' indexers on one clinic server can deadlock over the same
+                    # rows; the server rolled this batch back, so starting over redoes it.
+                    log.warning("background indexing lost to another desktop; starting over")
+                    self._stop.wait(delay)
+                    delay = min(delay * 2, RECONNECT_MAX_S)
+                    continue
                 if isinstance(exc, DBAPIError) and not is_disconnect(exc):
                     log.error("background indexing failed: %s", type(exc).__name__)
                     return
