@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.dictation.current_drugs import write_current_drugs
+from core.dictation.frequency import write_frequencies
 from core.dictation.prompt import prompt_medications, with_medications
 from core.dictation.readings import NUMERALS_PROMPT, readings, take_readings
 from core.dictation.recall import mark_recalled, recall
@@ -54,7 +56,9 @@ class SpeechSettings:
     compute_type: str = "int8"
     beam_size: int = 5
     # Drug names the model bent ("Continuousertraline") written as the name, marked for
-    # review (core/dictation/repair.py); off only to measure the model alone.
+    # review (core/dictation/repair.py), the client's drugs after a verb that acts on one
+    # (current_drugs.py) and a dose's frequency (frequency.py) too; off only to measure
+    # the model alone.
     repair_names: bool = True
     # A piece whose words sound like a drug the prompt does not name is heard again with
     # the lexicon's nearest names added (core/dictation/recall.py); off only to measure.
@@ -172,7 +176,8 @@ class WhisperTranscriber(ManagedRuntime):
         loaded: _Loaded = self._ensure_loaded()
         client = frozenset(n.casefold() for m in prompt_medications(prompt) for n in m.split())
         repaired = repair(words, drug_names(client), lambda w: _one_token(loaded, w), client)
-        return join_client_names(repaired, client)
+        joined = join_client_names(repaired, client)
+        return write_frequencies(write_current_drugs(joined, client))
 
     def _recall(self, words: list[Word], prompt: str) -> list[str]:
         if not (self.settings.recall_names and words):

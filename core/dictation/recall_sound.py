@@ -44,6 +44,11 @@ def key(letters: str) -> str:
     return jellyfish.metaphone(letters) if letters else ""
 
 
+def letters(text: str) -> list[str]:
+    """The runs of letters in `text`, lower case: "Start-meto," is "start", "meto"."""
+    return _PART.findall(text.casefold())
+
+
 def slot_runs(words: Sequence[Word], written: frozenset[str] = frozenset()) -> list[list[str]]:
     """The words (letters, lower case, joined) in each verb's place: after a plan verb, the
     first 1..MAX_SLOT_WORDS words before a number or a break; a verb fused with the name's
@@ -87,7 +92,7 @@ def _parts(words: Sequence[Word]) -> list[tuple[str | None, bool]]:
         if any(ch.isdigit() for ch in w.text):
             out.append((None, True))
             continue
-        found = _PART.findall(w.text.casefold())
+        found = letters(w.text)
         out += [(p, False) for p in found[:-1]]
         if found:
             out.append((found[-1], w.text.endswith(_ENDS)))
@@ -138,7 +143,7 @@ def join_client_names(words: Sequence[Word], client: Iterable[str]) -> list[Word
             run = out[i + 1 : i + 1 + n]
             if len(run) < n or any(_blocks(w) for w in run[:-1]) or _has_digit(run[-1]):
                 continue
-            name = keys.get(key("".join(_PART.findall(" ".join(w.text for w in run).casefold()))))
+            name = keys.get(key("".join(letters(" ".join(w.text for w in run)))))
             if name is None:
                 continue
             trail = run[-1].text[len(run[-1].text.rstrip(".,;:?!")) :]
@@ -153,7 +158,7 @@ def join_client_names(words: Sequence[Word], client: Iterable[str]) -> list[Word
 
 
 def _opens_place(w: Word) -> bool:
-    parts = _PART.findall(w.text.casefold())
+    parts = letters(w.text)
     if len(parts) != 1 or w.text.endswith(_ENDS):
         return False
     p = parts[0]

@@ -40,8 +40,9 @@ class PcmAudio:
 class Word:
     """One recognised word with the punctuation that follows it ("metformin,"), its time
     in the recording (seconds) and the recogniser's confidence (0..1, the mean probability
-    of its tokens). `repaired`: written as a drug name that the recogniser bent
-    (`core/dictation/repair.py`), not as heard; always shown for review."""
+    of its tokens). `repaired`: written as a drug name, a number or a dose's frequency
+    that the recogniser bent (`core/dictation/repair.py` and its neighbours), not as heard;
+    always shown for review."""
 
     text: str = field(repr=False)
     start: float
