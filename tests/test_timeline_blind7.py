@@ -1,0 +1,131 @@
+"""Blind set #7 (bench/timeline_blind7/): its own properties, not the extractor's score.
+The set is committed as data, so the generator must still write exactly data.json; every
+label must sit on its words; the set must be as large, as Hebrew and as varied in its
+written styles as issue 27 asks of a blind set."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+import pytest
+
+from bench.timeline_blind5.markup import parse
+from bench.timeline_blind7 import DATA, SEED, fields, records
+from bench.timeline_blind7.__main__ import dump
+from bench.timeline_blind7.generate import SNIPPETS, generate, layout, read_snippets
+from bench.timeline_blind7.measures import STYLES, mention
+from bench.timeline_blind7.names import aliases_of
+from core.timeline.types import MEASURES
+from tests.timeline_set_checks import (
+    assert_labels_at_their_spans,
+    assert_measurements_in_units_and_pressures_whole,
+)
+
+# Earlier sets' clinics (their docstrings): set #7 keeps none of them.
+EARLIER_CLINICS = {"ophthalmology", "cardiology", "neurology", "anticoagulation", "tb", "dental"}
+
+
+def test_regenerating_the_set_writes_data_json_exactly() -> None:
+    assert dump(generate(SEED)) == DATA.read_text(encoding="utf-8")
+
+
+def test_size_hebrew_share_and_fields() -> None:
+    rs = records()
+    assert len(rs) >= 380
+    assert sum(r["language"] == "he" for r in rs) / len(rs) >= 0.35
+    by_field = Counter(r["field"] for r in rs)
+    assert set(by_field) == {"subjective", "objective", "assessment", "plan", "medical_history"}
+    assert min(by_field.values()) >= 30
+    assert len({r["id"] for r in rs}) == len(rs)
+
+
+def test_sixteen_clinics_none_of_an_earlier_set() -> None:
+    clinics = {r["clinic"] for r in records()}
+    assert len(clinics) >= 12
+    assert not clinics & EARLIER_CLINICS
+    assert {p.stem for p in SNIPPETS.glob("*.txt")} == clinics
+
+
+def test_every_measure_in_at_least_ten_written_styles() -> None:
+    styles: dict[str, set[str]] = {}
+    for f in fields():
+        for e in f.expected:
+            if e.kind == "measurement" and e.style:
+                styles.setdefault(e.name, set()).add(e.style)
+    assert set(styles) == set(MEASURES)
+    assert {m: len(s) for m, s in styles.items() if len(s) < 10} == {}
+
+
+def test_labels_sit_on_their_words_in_their_units() -> None:
+    assert_labels_at_their_spans(records())
+    assert_measurements_in_units_and_pressures_whole(records())
+
+
+def test_every_kind_and_status_is_labelled() -> None:
+    got = Counter(f"{lb['kind']}/{lb.get('status', '')}" for r in records() for lb in r["labels"])
+    for status in ("started", "stopped", "continued", "listed"):
+        assert got[f"medication/{status}"] >= 20, status
+    for status in ("present", "negated", "history"):
+        assert got[f"diagnosis/{status}"] >= 40, status
+    assert got["procedure/"] >= 60 and got["procedure/ordered"] >= 30
+    visits = Counter(lb["name"] for r in records() for lb in r["labels"] if lb["kind"] == "visit")
+    assert min(visits[v] for v in ("initial", "follow-up", "telehealth")) >= 15
+    assert got["flag/"] >= 12
+    referrals = [lb for r in records() for lb in r["labels"] if lb["name"].startswith("referral:")]
+    assert len(referrals) >= 40
+
+
+def test_visits_only_in_the_subjective() -> None:
+    for r in records():
+        kinds = {lb["kind"] for lb in r["labels"]}
+        assert "visit" not in kinds or r["field"] == "subjective", r["id"]
+
+
+def test_a_pressure_slot_is_two_facts_on_the_same_words() -> None:
+    style = STYLES["bp"][0]
+    text, labels = parse(mention("bp", style, random.Random(7)))
+    assert [lb.name for lb in labels] == ["bp_systolic", "bp_diastolic"]
+    assert labels[0].text == labels[1].text == text
+    assert labels[0].value is not None and labels[1].value is not None
+    assert labels[0].value > labels[1].value
+
+
+@pytest.mark.parametrize(
+    ("measure", "index", "value"),
+    [("weight", 2, 0.45359237), ("temperature", 2, None), ("creatinine", 1, 1 / 88.4)],
+)
+def test_a_style_in_another_unit_is_labelled_in_the_measures_unit(
+    measure: str, index: int, value: float | None
+) -> None:
+    """lb, °F and µmol/L are written as such and labelled in kg, °C and mg/dL."""
+    text, (label,) = parse(mention(measure, STYLES[measure][index], random.Random(3)))
+    written = float(text.split()[-2] if measure != "temperature" else text.split()[-1][:-1])
+    expected = (written - 32) * 5 / 9 if value is None else written * value
+    assert label.value == pytest.approx(expected, abs=0.01)
+    assert label.unit == MEASURES[measure]
+
+
+def test_a_plan_with_drugs_is_never_joined_by_semicolons_or_dots() -> None:
+    lines = [
+        "[[Stop ramipril||med.ramipril/stopped]]",
+        "[[amlodipine 5 mg||med.amlodipine/started]]",
+    ]
+    seen = {layout(lines, "en", "plan", random.Random(i))[1] for i in range(60)}
+    assert not seen & {"semicolons", "runon"}
+    assert len(seen) >= 3
+
+
+def test_a_block_with_its_own_list_keeps_its_lines() -> None:
+    lines = ["1. [[Asthma||dx.asthma/present]]", "2. [[Gout||dx.gout/present]]"]
+    for i in range(30):
+        text, how = layout(lines, "en", "assessment", random.Random(i))
+        assert how in ("lines", "heading")
+        assert "#1 1." not in text and "1. 1." not in text
+
+
+def test_snippets_read_in_blocks_and_aliases_from_names() -> None:
+    blocks = [b for p in sorted(SNIPPETS.glob("*.txt")) for b in read_snippets(p)]
+    assert len(blocks) == len(records())
+    assert "htn" in aliases_of("hypertension")
+    assert "referral: physio" in aliases_of("referral: physiotherapy")
