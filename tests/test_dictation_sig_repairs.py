@@ -50,6 +50,10 @@ def test_the_clients_drug_fused_with_the_verb_is_written_as_verb_and_name() -> N
     assert _said(write_current_drugs(heard, CLIENT)) == (
         "Continue* pantoprazole* 40 mg in the morning."
     )
+    # Joined by a hyphen, as Whisper writes a word it heard run together.
+    heard = _words("Continuum-pinto prazole 40 mg.")
+    assert _said(write_current_drugs(heard, CLIENT)) == "Continue* pantoprazole* 40 mg."
+    assert _said(write_current_drugs(_words("Well-being 40 mg."), CLIENT)) == "Well-being 40 mg."
     heard = _words("Increase bisoprol all 5 mg.")
     assert _said(write_current_drugs(heard, CLIENT)) == "Increase bisoprolol* 5 mg."
 

@@ -36,12 +36,14 @@ def write_current_drugs(words: Sequence[Word], client: Iterable[str]) -> list[Wo
     names = sorted({n for n in client if len(key(n)) >= MIN_KEY})
     out = list(words)
     i = 0
-    while i < len(out) - 2:
-        verb = _verb(out[i])
-        found = _place(out, i, verb, names) if verb and names else None
+    while i < len(out) - 1:
+        trial = [*out[:i], *_split_verb(out[i]), *out[i + 1 :]]
+        verb = _verb(trial[i])
+        found = _place(trial, i, verb, names) if verb and names else None
         if found is None:
             i += 1
             continue
+        out = trial
         n, name = found
         run = out[i + 1 : i + 1 + n]
         trail = run[-1].text[len(run[-1].text.rstrip(".,;:?!")) :]
@@ -54,6 +56,16 @@ def write_current_drugs(words: Sequence[Word], client: Iterable[str]) -> list[Wo
         out[i : i + 1 + n] = [replace(out[i], text=plain, repaired=out[i].text != plain), said]
         i += 2
     return out
+
+
+def _split_verb(word: Word) -> list[Word]:
+    """A verb Whisper joined to the name's first sound by a hyphen ("Continuum-pranol") as
+    two words, the time shared by their letters; any other word as it is."""
+    head, hyphen, tail = word.text.partition("-")
+    if not (hyphen and tail) or not _verb(replace(word, text=head)):
+        return [word]
+    mid = word.start + (word.end - word.start) * len(head) / len(word.text)
+    return [replace(word, text=head, end=mid), replace(word, text=tail, start=mid)]
 
 
 def _verb(word: Word) -> str:
