@@ -29,6 +29,7 @@ _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"telephone)|over the (?:phone|telephone)|on zoom|zoom|(?:video|phone|telephone|"
             r"remote) (?:visit|call|consult\w*|appointment|session|review|follow[- ]?up|check-?in)|"
             r"טלרפואה|ביקור מרחוק|ייעוץ מרחוק|מפגש מרחוק|שיחת וידאו|שיחת וידיאו|בוידאו|בווידאו|"
+            r"(?:מעקב|בירור) (?:טלפוני|בטלפון|בוידאו|בווידאו)|טלפוני|"
             r"ביקור טלפוני|שיחה טלפונית|שיחת טלפון|מפגש טלפוני|מפגש וידאו|ייעוץ טלפוני|טלפונית|"
             r"בזום|זום|מפגש מקוון|פגישה מקוונת|ביקור וירטואלי|ברפואה מרחוק|רפואה מרחוק",
         ),
@@ -69,16 +70,46 @@ _OPENER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:pre-[a-z]+|preop|preoperative) (?:assessment|consult\w*|medical|evaluation|"
             r"visit|screening|check)|"
             r"(?:ייעוץ|יעוץ|בדיקה|הערכה|מפגש|פגישה|ביקור) (?:ראשון|ראשונה|ראשוני|ראשונית)|"
-            r"(?:ייעוץ|יעוץ|בדיקה|בדיקת|הערכה|ביקור) טרום",
+            r"(?:ייעוץ|יעוץ|בדיקה|בדיקת|הערכה|ביקור) טרום|"
+            # Round 6: the first of its kind ("1st appt", "First epilepsy clinic", "First
+            # review in unit"), a new attender, an assessment before an operation, and a
+            # visit nobody booked ahead ("Walk-in appointment", "Urgent appt").
+            r"(?:first|1st) (?:[\w/-]+ ){0,2}?(?:clinic|appt|appointment|visit|review|"
+            r"consult\w*|assessment|session|attendance|meeting)|"
+            r"new attend\w*|pre-?assessment|"
+            r"(?:emergency|urgent|walk-?in|same[- ]day|unscheduled) (?:appt|appointment|visit|"
+            r"attendance|consult\w*)",
+        ),
+        (
+            "telehealth",
+            # Round 6: a phone or video contact by its kind ("Telephone clinic", "Phone
+            # results call", "Video DOT check", "Telephone pre-assessment").
+            r"(?:phone|telephone|video|virtual|zoom) (?:[\w/-]+ ){0,2}?(?:call|clinic|"
+            r"check\w*|review|consult\w*|pre-?assessment|assessment|appt|appointment|visit|"
+            r"session|f/u|follow[- ]?up)",
         ),
         (
             "follow-up",
             r"(?:seen|visited|reviewed|attends|attended|home visit)\b[^.\n]{0,40}?"
             r"(?<!no )\bknown|known (?:pt|patient|client) (?:of|to)|seen again|"
             r"(?:seen|here|attends|attending|came|comes|returns) for (?:an? |her |his |the )?"
-            r"(?:[\w-]+ ){0,2}?review",
+            r"(?:[\w-]+ ){0,2}?review|"
+            # Round 6: one visit of a series ("Weekly weigh-in", "Re-attendance for wound
+            # check", "ביקור חודשי", "Post-transplant clinic").
+            r"weigh-?in|re-?attend\w*|post-[a-z]+ (?:clinic|check|visit)|"
+            r"(?:ביקור|מפגש|פגישה|בדיקה) (?:חודשי|חודשית|שבועי|שבועית|שנתי|שנתית|תקופתי|"
+            r"תקופתית|רבעוני|שגרתי|שגרתית)",
         ),
     )
+)
+# Round 6: a review named in the opener's first phrase ("HF nurse review.", "Review 1 week
+# post extraction", "Month 2 review on X", "Hx: 3 month HRT review") is a follow-up; not a
+# review of systems, one planned ("to review", "next review") or one past ("since last
+# review").
+_REVIEW_FIRST = re.compile(
+    r"^(?:[^\n:]{0,12}:\s*)?(?:(?!\b(?:since|last|previous|prior|earlier|next|to)\b)"
+    r"[^.;,:\n]){0,40}?\breview\b(?!\s+of\b)",
+    re.IGNORECASE,
 )
 # A heading line ("אנמנזה:", "HPI:", "סיבת הפנייה:") is no opener; the line after it is.
 _HEADING_LINE = re.compile(r"^\s*[^\n:]{0,25}:\s*$")
@@ -110,6 +141,9 @@ def read_visit(text: str, field: str) -> list[Fact]:
         m = pattern.search(opener)
         if m is not None and (best is None or at + m.start() < best[0]):
             best = (at + m.start(), at + m.end(), name)
+    review = _REVIEW_FIRST.match(opener)
+    if review is not None and (best is None or at + review.end() - 6 < best[0]):
+        best = (at + review.end() - 6, at + review.end(), "follow-up")
     if best is None:
         return []
     a, b, name = best
