@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from core.timeline import drug_hebrew, drug_vocab
 from core.timeline.lexicon import PROCEDURES
-from core.timeline.med_cues import (
-    AFTER,
-    CUE,
-    DOSE,
-    NOT_TAKEN,
-    after_status,
-    cue_status,
+from core.timeline.med_clauses import (
+    Carry,
+    action_cues,
+    allergy_listed,
+    one_insulin,
+    opens_next,
+    voided,
 )
+from core.timeline.med_cues import AFTER, CUE, DOSE, after_status
 from core.timeline.med_intent import (
     a_relatives,
     analyte_level,
@@ -71,22 +71,17 @@ _SWITCH_LINK = re.compile(
     re.IGNORECASE,
 )
 _ARROW = re.compile(r"→|->|=>|⇒")
-# "Allergies: amoxicillin": a heading that names allergies voids the drugs after it.
-_ALLERGY_HEAD = re.compile(
-    rf"{_W}(?:allerg\w*|drug allergies|אלרגי\w*|רגישויות|רגישות לתרופות|רגישות)\s*:", re.IGNORECASE
-)
 
 
 # "Stop:", "Continue:", "Current medications:" over a list of the lines below it.
 _HEADING = re.compile(r"^[\s\-*•#]*(?P<cue>[^:\n]{1,40}?)\s*:")
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-*•·▪]|\d{1,2}[.)]|[a-z][.)])\s", re.IGNORECASE)
 
 
 def read_medications(text: str, field: str) -> list[Fact]:
     facts: list[Fact] = []
     lexicon = drug_lexicon()
     field_default: MedStatus = "started" if field == "plan" else "listed"
-    carry: _Carry | None = None  # the status a heading gives the list below it
+    carry: Carry | None = None  # the status a heading gives the list below it
     under = False
     for sentence in sentences(text):
         body = sentence.text
@@ -111,7 +106,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
             and not drug_hebrew.TREATED_ON.search(body)
         ):
             continue
-        cues = _action_cues(body, field)
+        cues = action_cues(body, field)
         known = sorted(
             [
                 *known,
@@ -136,7 +131,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
             ]
             if own:
                 end = text.find("\n", sentence.start)
-                carry = _Carry(
+                carry = Carry(
                     own[-1], len(text) if end < 0 else end, not body[heading.end() :].strip()
                 )
                 under = False
@@ -153,12 +148,12 @@ def read_medications(text: str, field: str) -> list[Fact]:
         )
         found: list[tuple[int, int, str, MedStatus, str | None]] = []
         procedures = _procedures().find(body)
-        mentions = _one_insulin(body, mentions)
+        mentions = one_insulin(body, mentions)
         for k, (start, end, name) in enumerate(mentions):
             dose_match = DOSE.match(body[end:])
             stop = end + (dose_match.end() if dose_match else 0)
             ordering = [a for a, _, st in cues if st != "listed"]
-            if _voided(body, start, cues) or _allergy_listed(body, start):
+            if voided(body, start, cues) or allergy_listed(body, start):
                 continue
             if only_talked_about(body, start, stop, ordering):
                 continue  # "Offered X, declined": no medication event
@@ -185,7 +180,7 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 continue  # "B12 injection", "Kenalog injection": the procedure's
 
             after = AFTER.match(body[stop:])
-            if after is not None and _opens_next(body, stop, after, mentions[k + 1 :]):
+            if after is not None and opens_next(body, stop, after, mentions[k + 1 :]):
                 after = None  # "X 50 mg, ממשיך ליטול Y": the verb is the next drug's
             earlier: list[MedStatus] = [cue for c, _, cue in cues if c < start]
             # "Metformin caused GI upset and was stopped": with no verb before it, the drug
@@ -234,99 +229,7 @@ _INSTEAD_OF = re.compile(
 )
 
 
-def _one_insulin(body: str, mentions: list[Mention]) -> list[Mention]:
-    """ "Insulin Lantus", "אינסולין לנטוס": the class word before the insulin it names is
-    that insulin's, no second drug."""
-    return [
-        m
-        for k, m in enumerate(mentions)
-        if not (
-            m[2] == "insulin"
-            and k + 1 < len(mentions)
-            and mentions[k + 1][2].startswith("insulin ")
-            and not body[m[1] : mentions[k + 1][0]].strip()
-        )
-    ]
-
-
-def _opens_next(body: str, stop: int, after: re.Match[str], rest: list[Mention]) -> bool:
-    """Whether a verb that a comma sets apart from the drug ending at `stop` begins the
-    next drug's clause instead (no comma or semicolon between the verb and that drug)."""
-    if not rest or "," not in after.group(0):
-        return False
-    return not re.search(r"[,;]", body[stop + after.end() : rest[0][0]])
-
-
-def _action_cues(body: str, field: str = "plan") -> list[tuple[int, int, MedStatus]]:
-    """The cues of `body`. A list word right after an action ("Continue home medications
-    including lisinopril") is the action's object, no cue of its own. A dose given in the
-    room, written in the examination ("IV iron given over 15 min"), is
-    a treatment recorded, not an order: listed. (Told in the history, "was given X by the
-    GP", it was prescribed.)"""
-    cues: list[tuple[int, int, MedStatus]] = []
-    for m in CUE.finditer(body):
-        status = cue_status(m)
-        if field == "objective" and _GIVEN.fullmatch(m.group(0)):
-            status = "listed"
-        if m.group(0).casefold() == "off" and _ON_OFF.search(body, 0, m.start()):
-            continue  # "12 h on / 12 h off": a plaster's schedule, nothing stopped
-        if cues and status == "listed" and cues[-1][2] != "listed":
-            gap = body[cues[-1][1] : m.start()]
-            if len(gap.split()) <= 3 and not drug_lexicon().find(gap):
-                continue
-        cues.append((m.start(), m.end(), status))
-    return cues
-
-
-_GIVEN = re.compile(r"(?:[וש])?(?:given|administered|ניתן|ניתנה)", re.IGNORECASE)
-_ON_OFF = re.compile(r"(?:\d\s*(?:h|hrs?|hours?|d|days?|wks?|weeks?)|\bon\s*/?)\s*$", re.I)
-
-
-@dataclass
-class _Carry:
-    """A heading's status ("Stop:", "Continue:", "Meds:") and where its line ends: it
-    holds over the lines below, when they are items of a list or the heading stood alone,
-    up to a blank line."""
-
-    status: MedStatus
-    line_end: int
-    bare: bool
-
-    def holds(self, text: str, start: int) -> bool | None:
-        """True under the heading, False once its list is over, None on its own line."""
-        if start <= self.line_end:
-            return None
-        line_start = text.rfind("\n", 0, start) + 1
-        if not _MARKERS.fullmatch(text[line_start:start]):
-            return None  # a later sentence of a line already judged
-        if re.search(r"\n[ \t]*\n", text[self.line_end : start + 1]):
-            return False
-        line = text[line_start : text.find("\n", start) if "\n" in text[start:] else len(text)]
-        return self.bare or bool(_LIST_LINE.match(line))
-
-
 _HEBREW_LETTER = re.compile(f"[{HEB}]")
 _MAYBE_DRUG = re.compile(
     rf"\d\s*(?:mg|mcg|units?|tabs?|tablets?|puffs?|מ[\"״]?ג|מק[\"״]?ג|יחידות|כדור)|{FREQ}", re.I
 )
-_MARKERS = re.compile(r"[\s\-*•·▪#]*(?:\d{1,2}[.)]?\s*)?")
-
-
-def _allergy_listed(body: str, start: int) -> bool:
-    heads = list(_ALLERGY_HEAD.finditer(body, 0, start))
-    return bool(heads) and ":" not in body[heads[-1].end() : start]
-
-
-def _voided(body: str, start: int, cues: list[tuple[int, int, MedStatus]]) -> bool:
-    """An allergy, refusal or "not on" in the drug's clause, with no verb after it that
-    makes the drug taken again. A negation inside a verb ("no longer taking") is the verb's."""
-    clause_start = max(body.rfind(",", 0, start), body.rfind(":", 0, start)) + 1
-    negations = [
-        n
-        for n in NOT_TAKEN.finditer(body, clause_start, start)
-        if not any(a <= n.start() < b for a, b, _ in cues)
-    ]
-    if not negations:
-        return False
-    after = negations[-1].end()
-    return not any(after <= a < start and s != "listed" for a, _, s in cues)
