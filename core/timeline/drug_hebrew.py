@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from core.timeline.drug_vocab import dosed, marketed, vocabulary
 from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
@@ -64,8 +65,13 @@ _TREATED_WITH_END = re.compile(_TREATED_WITH + "$")
 
 
 def hebrew_shape(word: str) -> str:
-    word = word.replace("וו", "ב").replace("'", "").replace("׳", "")
+    # ז with a geresh is the soft g or j that Latin writes as g ("גלוקופאז'", Glucophage).
+    word = _SOFT_G.sub("ג", word.replace("וו", "ב"))
+    word = word.replace("'", "").replace("׳", "")
     return re.sub(r"(.)\1+", r"\1", "".join(_HEB_SOUNDS.get(ch, "") for ch in word))
+
+
+_SOFT_G = re.compile("ז['׳]")
 
 
 def latin_shape(word: str, voiced: bool = False) -> str:
@@ -143,11 +149,17 @@ def hebrew_name(word: str, *, dosed: bool = False) -> str | None:
 
 
 def find(
-    body: str, taken: list[tuple[int, int]], cues: list[tuple[int, int]], *, item: bool = False
+    body: str,
+    taken: list[tuple[int, int]],
+    cues: list[tuple[int, int]],
+    *,
+    item: bool = False,
+    named: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int, str]]:
     """Hebrew-letter drug names in the sentence `body` where a drug is written, outside
     the spans already `taken` (names read, verbs). `cues`: the medication verbs' spans;
-    `item`: the sentence is an item of a medication list, so its first word may be one."""
+    `item`: the sentence is an item of a medication list, so its first word may be one;
+    `named`: the drug names already read, whose "and" (a joined ו) a next name may follow."""
     found: list[tuple[int, int, str]] = []
     for m in _WORD.finditer(body):
         start, end = m.span()
@@ -157,7 +169,10 @@ def find(
         if word in _ordinary_words() or word[1:] in _ordinary_words():
             continue  # "סרטן", "בשתן": a word of a condition's or procedure's name
         first = item and not body[:start].strip(" \t-*•·▪#0123456789.)")
-        if not first and not _where_a_drug_is_written(body, start, end, cues):
+        joined = word[0] == "ו" and any(
+            _AND_NEXT.fullmatch(body, e, start) for _, e in (*named, *((a, b) for a, b, _ in found))
+        )
+        if not first and not joined and not _where_a_drug_is_written(body, start, end, cues):
             continue
         name = hebrew_name(word, dosed=dosed(body, end))
         if name is not None:
@@ -181,6 +196,8 @@ def _ordinary_words() -> frozenset[str]:
 
 
 _HEB_WORD = re.compile(rf"[{HEB}'׳]+")
+# Between a drug (and its dose) and the next joined by ו: "נוטל X ו-Y", "X 5 מ"ג וY".
+_AND_NEXT = re.compile(r"(?:\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|מק[\"״]?ג|יחידות))?\s+")
 
 
 def _where_a_drug_is_written(body: str, start: int, end: int, cues: list[tuple[int, int]]) -> bool:

@@ -50,6 +50,8 @@ def action_cues(body: str, field: str = "plan") -> list[tuple[int, int, MedStatu
         status = cue_status(m)
         if field == "objective" and _GIVEN.fullmatch(m.group(0)):
             status = "listed"
+        if status == "started" and field != "plan" and _SINCE.search(body, 0, m.start()):
+            status = "listed"  # "Review 6 months after starting X": the drug taken since
         if m.group(0).casefold() == "off" and _ON_OFF.search(body, 0, m.start()):
             continue  # "12 h on / 12 h off": a plaster's schedule, nothing stopped
         if cues and status == "listed" and cues[-1][2] != "listed":
@@ -60,6 +62,7 @@ def action_cues(body: str, field: str = "plan") -> list[tuple[int, int, MedStatu
     return cues
 
 
+_SINCE = re.compile(r"(?<![\w-])(?:after|since|before|when)\s+$", re.IGNORECASE)
 _GIVEN = re.compile(r"(?:[וש])?(?:given|administered|ניתן|ניתנה)", re.IGNORECASE)
 _ON_OFF = re.compile(r"(?:\d\s*(?:h|hrs?|hours?|d|days?|wks?|weeks?)|\bon\s*/?)\s*$", re.I)
 

@@ -31,6 +31,8 @@ CUES: tuple[tuple[MedStatus, str], ...] = (
             r"suspend|suspended|pause|paused|pausing|put on hold|off|wean off|weaned off|"
             r"weaning off|stop taking|stopped taking|"
             r"cut out|deprescribe|deprescribed|ran out of|self-discontinued|trial off|"
+            # A dose left out ("Omit X on the morning of surgery", "לא ליטול X ביום הניתוח").
+            r"omit|omitted|omitting|do not take|don't take|לא ליטול|לא לקחת|"
             r"הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
             r"מפסיק|מפסיקה|הפסקה של|הורדנו|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
             r"הושהתה|להשהות|יופסק|תופסק|הפסיקו|הפסק|הפסיק ליטול|הפסיקה ליטול|ירד מ|ירדה מ|"
@@ -143,6 +145,10 @@ AFTER_WORDS: tuple[tuple[MedStatus, str, str], ...] = (
         r"same dose|at the same dose|increased|decreased|reduced|raised|lowered|titrated|"
         r"uptitrated|tapered|weaned|↑|↓|dose (?:increased|decreased|reduced|raised|lowered|"
         r"adjusted|changed)|ללא שינוי|כרגיל|באותו מינון|ממשיך|ממשיכה|נמשך|הועלה|הופחת",
+        # "X - change to XL 18 mg": a new dose or form of the same drug (a change to another
+        # drug is a switch, read between the two names).
+        r"change(?:\s+to)?(?=\s+(?:(?:xl|xr|sr|mr|cr|er|la|tabs?|tablets?|caps|capsules?|"
+        r"liquid|patch|patches)\s+)?\d)|"
         r"continue|cont|keep|same|unchanged|no change|increase|decrease|reduce|taper|wean|"
         r"ongoing|as before|as is|as usual|refill|renew|same dose|להמשיך|ממשיך|ממשיכה|ללא שינוי|"
         r"כרגיל|המשך|הפחתה|הפחתה הדרגתית|העלאה|הורדה|הגדלה|חידוש",

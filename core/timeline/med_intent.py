@@ -31,7 +31,14 @@ _TALKED_BEFORE = re.compile(
     r"may increase|may decrease|may reduce|may add|may start|may stop|may switch|may try|"
     r"wants to start|wants to try|would like to start|would like to try|asks to start|"
     r"asking to start|מבקש להתחיל|מבקשת להתחיל|רוצה להתחיל|מעוניין להתחיל|מעוניינת להתחיל|"
-    r"options? (?:include|of|are)|thinking about|think about|if|unless|"
+    r"options? (?:include|of|are)|thinking about|think about|unless|"
+    # "if" opens a condition; after a verb of asking it opens a question ("wonders if due to
+    # X"), and the drug is the one taken.
+    r"(?<!wonders )(?<!wondering )(?<!asks )(?<!asked )(?<!unsure )(?<!not sure )"
+    r"(?<!whether or )if|"
+    # A question about a drug not taken is no event: "asks about X", "שואלת לגבי X".
+    r"asks about|asked about|asking about|enquires about|enquired about|inquires about|"
+    r"questions about|query about|שואל על|שואלת על|שואל לגבי|שואלת לגבי|"
     # "מסרב לאקמול": a refusal's preposition is joined to what follows it.
     r"מסרב|מסרבת|מסרבים|סרבן|מסרב ל|מסרבת ל|סרבן ל|הוסבר על|הוסבר ל|הוסברה|שוחח על|"
     r"שוחחנו על|הוסבר לה על|הוסבר לו על|הוסבר לגבי|הוסברו|הסברתי על|דובר על|דיברנו על|"
@@ -54,6 +61,9 @@ _TALKED_AFTER = re.compile(
     r"refused|refuses|wants to think|would like to think|to think about|will think|"
     r"is considering|considering|in future|in the future|down the track|later|offered|"
     r"discussed|הוצע|הוצעה|"
+    # "Valproate not suitable": a drug ruled out is no event.
+    r"not suitable|unsuitable|not appropriate|inappropriate|not indicated|not recommended|"
+    r"contraindicated|לא מתאים|לא מתאימה|"
     rf"מעוניין לחשוב|מעוניינת לחשוב|רוצה לחשוב|סירב|סירבה|מסרב|מסרבת|בהמשך|אם)(?![\w{HEB}])",
     re.IGNORECASE,
 )

@@ -84,10 +84,12 @@ def hebrew_near(body: str) -> list[Mention]:
         for candidate, at in candidates:
             if candidate in lexicon.canonical or candidate in _HEB_LAB_WORDS:
                 break
-            best = process.extractOne(
-                _skeleton(candidate), _hebrew_names(), scorer=fuzz.ratio, score_cutoff=80
-            )
-            if best is not None:
+            skeleton = _skeleton(candidate)
+            if len(skeleton) < 5:
+                continue  # one edit in four consonants ("רפט", "רספט") is another word
+            best = process.extractOne(skeleton, _hebrew_names(), scorer=fuzz.ratio, score_cutoff=80)
+            # Spellings differ in their vowels and doubled letters, not in their first sound.
+            if best is not None and best[0][0] == skeleton[0]:
                 found.append((at, m.end(1), lexicon.canonical[_hebrew_by_skeleton()[best[0]]]))
                 break
     return found

@@ -19,6 +19,7 @@ from core.timeline.med_clauses import (
     opens_next,
     voided,
 )
+from core.timeline.med_context import not_a_drug, on_it_in_the_plan, tells_the_past
 from core.timeline.med_cues import AFTER, CUE, DOSE, after_status
 from core.timeline.med_intent import (
     a_relatives,
@@ -40,18 +41,6 @@ _E = rf"(?![\w{HEB}])"
 @functools.cache
 def _procedures() -> Lexicon:
     return Lexicon.of(PROCEDURES)
-
-
-_NOT_A_DRUG_AFTER = re.compile(
-    r"^\s*(?:deficiency|deficient|insufficiency|level|levels|status|toxicity|low|high|normal|"
-    rf"בדם|נמוך|נמוכה|תקין|תקינה)(?![\w{HEB}])",
-    re.IGNORECASE,
-)
-_NOT_A_DRUG_BEFORE = re.compile(
-    r"(?:low|deficiency of|deficient in|level of|low-?|diet low in|חוסר|מחסור ב|רמת|רמות|דל|דלת|"
-    r"דיאטה דלת|עשיר ב|עשירה ב)\s*-?\s*$",
-    re.IGNORECASE,
-)
 
 
 # "switched from sertraline to escitalopram", "replace X with Y", "X → Y", "הוחלף מ-X ל-Y":
@@ -140,13 +129,15 @@ def read_medications(text: str, field: str) -> list[Fact]:
         spelled: list[Mention] = []
         if _HEBREW_LETTER.search(body):
             taken = [*((a, b) for a, b, _ in known), *verbs, *talk_spans(body)]
-            spelled = drug_hebrew.find(body, taken, verbs, item=carried)
+            named = [(a, b) for a, b, _ in known]
+            spelled = drug_hebrew.find(body, taken, verbs, item=carried, named=named)
         near = [g for g in hebrew_near(body) if all(g[1] <= a or g[0] >= b for a, b, _ in spelled)]
         guessed = [*misspelled(body, lexicon, cues), *spelled, *near]
         mentions = sorted(
             [*known, *(g for g in guessed if all(g[1] <= a or g[0] >= b for a, b, _ in known))]
         )
         found: list[tuple[int, int, str, MedStatus, str | None]] = []
+        owned: set[int] = set()
         procedures = _procedures().find(body)
         mentions = one_insulin(body, mentions)
         for k, (start, end, name) in enumerate(mentions):
@@ -174,15 +165,18 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 continue  # "Husband takes metformin": not the patient's
             if past_circumstance(body, start):
                 continue  # "DVT 2020 on OCP": what she took when a past event happened
-            if _NOT_A_DRUG_AFTER.match(body[end:]) or _NOT_A_DRUG_BEFORE.search(body[:start]):
-                continue  # "vitamin D deficiency", "low B12": a level, not a drug
+            if not_a_drug(name, body, start, end):
+                continue  # "vitamin D deficiency", "low B12", "ASA 2": no drug taken
             if any(a <= start and end <= b for a, b, _ in procedures):
                 continue  # "B12 injection", "Kenalog injection": the procedure's
 
             after = AFTER.match(body[stop:])
             if after is not None and opens_next(body, stop, after, mentions[k + 1 :]):
                 after = None  # "X 50 mg, ממשיך ליטול Y": the verb is the next drug's
-            earlier: list[MedStatus] = [cue for c, _, cue in cues if c < start]
+            # A participle said of an earlier drug ("since X increased") is that drug's.
+            earlier: list[MedStatus] = [cue for c, _, cue in cues if c < start and c not in owned]
+            if earlier and after is not None and tells_the_past(body, stop + after.end()):
+                after = None  # "Stop X started by the GP": the verb before orders
             # "Metformin caused GI upset and was stopped": with no verb before it, the drug
             # takes the first one after it, before the next drug.
             until = mentions[k + 1][0] if k + 1 < len(mentions) else len(body)
@@ -196,6 +190,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 if earlier
                 else later[0]
                 if later
+                else "listed"
+                if default == "started" and on_it_in_the_plan(body, start)
                 else default
             )
             if status != "continued" and conditional_after(body, stop, cues):
@@ -205,6 +201,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 dose_match = DOSE.match(body[stop + after.end() :])
             dose = " ".join(dose_match.group("dose").split()) if dose_match else None
             found.append((start, stop, name, status, dose))
+            if after is not None:
+                owned.update(c for c, _, _ in cues if stop <= c < stop + after.end())
         for i in range(len(found) - 1):
             (_, stop1, _, _, _), (start2, _, _, _, _) = found[i], found[i + 1]
             link = _SWITCH_LINK.match(body[stop1:start2])
