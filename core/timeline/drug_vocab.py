@@ -111,6 +111,13 @@ def _load() -> tuple[dict[str, str], frozenset[str]]:
             out[variant] = name
             if canonicals[0] in on_sale:
                 sold.add(variant)
+    # A drug's own name is not always among its variants ("thiamine" is reached only from
+    # "vitamin b1" and "thiaminium"): a canonical name no variant spells stands for itself.
+    for canonical, name in generic.items():
+        if canonical not in out and canonical not in ours and _usable(canonical):
+            out[canonical] = name
+            if canonical in on_sale:
+                sold.add(canonical)
     return out, frozenset(sold)
 
 

@@ -1,0 +1,24 @@
+"""The drug vocabulary reads a drug by its own name where none of its variants spells it
+(issue 27, round 6): "thiamine" was reached only from its other spellings ("thiaminium").
+Phrasings are this test's own."""
+
+from __future__ import annotations
+
+from core.timeline import drug_vocab
+from core.timeline.extract import extract
+
+
+def test_a_canonical_name_no_variant_spells_is_a_name() -> None:
+    assert drug_vocab.vocabulary().get("thiamine") == "thiamine"
+
+
+def test_thiamine_by_its_own_name_is_a_medication() -> None:
+    facts = [f for f in extract("Give thiamine 200 mg tds before any glucose.", "plan").facts]
+    meds = [(f.name, f.status, f.dose) for f in facts if f.kind == "medication"]
+    assert meds == [("thiamine", "started", "200 mg")]
+
+
+def test_a_variant_keeps_the_name_it_had() -> None:
+    # Adding the canonical names changes no name a variant already had.
+    assert drug_vocab.vocabulary().get("thiaminium") == "thiamine"
+    assert drug_vocab.vocabulary().get("sevelamer carbonate") == "sevelamer"
