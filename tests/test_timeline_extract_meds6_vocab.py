@@ -22,3 +22,14 @@ def test_a_variant_keeps_the_name_it_had() -> None:
     # Adding the canonical names changes no name a variant already had.
     assert drug_vocab.vocabulary().get("thiaminium") == "thiamine"
     assert drug_vocab.vocabulary().get("sevelamer carbonate") == "sevelamer"
+
+
+def test_a_canonical_name_without_a_medicines_page_is_not_added() -> None:
+    # Foods, elements and analytes are DrugBank entries too; a check is no prescription.
+    vocab = drug_vocab.vocabulary()
+    assert "shrimp" not in vocab and "potassium" not in vocab
+    assert [
+        f
+        for f in extract("Ramipril paused, recheck potassium.", "plan").facts
+        if f.kind == "medication" and f.name != "ramipril"
+    ] == []

@@ -112,9 +112,13 @@ def _load() -> tuple[dict[str, str], frozenset[str]]:
             if canonicals[0] in on_sale:
                 sold.add(variant)
     # A drug's own name is not always among its variants ("thiamine" is reached only from
-    # "vitamin b1" and "thiaminium"): a canonical name no variant spells stands for itself.
+    # "vitamin b1" and "thiaminium"): a canonical name no variant spells stands for itself,
+    # where the NHS has a medicine's page for it. (The others are foods, elements, analytes
+    # and allergens: "shrimp", "potassium", "lactose".)
     for canonical, name in generic.items():
-        if canonical not in out and canonical not in ours and _usable(canonical):
+        if canonical in out or canonical in ours or "nhs_url" not in drugs[canonical]:
+            continue
+        if _usable(canonical):  # (NHS pages are for medicines on sale)
             out[canonical] = name
             if canonical in on_sale:
                 sold.add(canonical)
@@ -193,7 +197,11 @@ _FORM_AFTER = re.compile(
 # A schedule after an English name: "Xeloda bd", "Tagrisso once daily", "Femara daily".
 _SCHEDULE_AFTER = re.compile(
     r"^\s*(?:once |twice |three times )?(?:daily|a day|per day|bd|bid|tds|tid|qid|qds|od|"
-    r"nocte|mane|prn|weekly|at night|in the morning|as needed)(?![\w])",
+    r"nocte|mane|prn|weekly|at night|in the morning|as needed|"
+    # Injections and infusions come at longer intervals: "Prolia six-monthly", "X fortnightly",
+    # "Y every 4 weeks", "Z 3x/wk".
+    r"fortnightly|monthly|(?:three|six|3|6)-?monthly|every (?:other )?(?:\d+ )?"
+    r"(?:days?|weeks?|months?)|\d\s*x\s*/\s*(?:wk|week|month))(?![\w])",
     re.IGNORECASE,
 )
 # Right before the name: "on osimertinib", "with Nizoral", "בטיפול ב-", "על", "+".
