@@ -107,3 +107,28 @@ def test_talk_and_the_past(text: str, field: str, expected: list[tuple[str, str]
 )  # fmt: skip
 def test_not_an_order_or_not_a_drug(text: str, field: str, expected: list[tuple[str, str]]) -> None:
     assert _meds(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # A verb's preposition joined to a name read by its sound.
+        ("סיימה טיפול בפרזיקוונטל לפני שבוע.", "subjective", [("praziquantel", "stopped")]),
+        # An injection's longer interval is a schedule: the vocabulary's name is a drug.
+        ("Tolerating Ocrevus six-monthly.", "subjective", [("ocrelizumab", "listed")]),
+        ("Tolerating Dupixent fortnightly.", "subjective", [("dupilumab", "listed")]),
+        ("Self-injects Repatha every 2 weeks.", "subjective", [("evolocumab", "listed")]),
+        # A dose given in the room today, even written in the plan, is recorded, not ordered.
+        ("Ceftriaxone 500 mg IM given in the clinic; review in 1 week.", "plan",
+         [("ceftriaxone", "listed")]),
+        ("Methotrexate 15 mg sc given today, next dose Friday.", "plan",
+         [("methotrexate", "listed")]),
+        # Without the visit's place or day it stays an order.
+        ("Methotrexate 15 mg sc to be given weekly by the practice nurse.", "plan",
+         [("methotrexate", "started")]),
+    ],
+)  # fmt: skip
+def test_joined_prepositions_long_intervals_and_doses_given_here(
+    text: str, field: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _meds(text, field) == expected

@@ -163,9 +163,12 @@ def find(
     found: list[tuple[int, int, str]] = []
     for m in _WORD.finditer(body):
         start, end = m.span()
+        word = m.group(0)
+        if any(b == start + 1 for _, b in cues) and word[0] in "בלמ":
+            # A verb's preposition joined to the name ("סיים טיפול בX", "עבר לX").
+            start, word = start + 1, word[1:]
         if any(start < b and a < end for a, b in taken):
             continue
-        word = m.group(0)
         if word in _ordinary_words() or word[1:] in _ordinary_words():
             continue  # "סרטן", "בשתן": a word of a condition's or procedure's name
         first = item and not body[:start].strip(" \t-*•·▪#0123456789.)")

@@ -68,3 +68,19 @@ _PAST_AFTER = re.compile(
 
 def tells_the_past(body: str, after_end: int) -> bool:
     return _PAST_AFTER.match(body, after_end) is not None
+
+
+# "X 1 g IM given in clinic", "Y given on dialysis today": a dose given in the room during
+# the visit, wherever it is written, is a treatment recorded, not an order.
+_HERE = re.compile(
+    r"\s+(?:(?:im|iv|sc|po|sl|stat)\s+)?(?:today|here|stat|now|in (?:the )?(?:clinic|room|"
+    r"surgery|department|unit|ed|a&e|practice)|on (?:dialysis|the ward)|during (?:the )?"
+    rf"(?:visit|session|dialysis|appointment)|היום|במרפאה|בחדר|בדיאליזה)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+_GIVEN_AFTER = re.compile(r"(?:given|administered|ניתן|ניתנה)$", re.IGNORECASE)
+
+
+def given_here(body: str, cue_end: int) -> bool:
+    """Whether the cue ending at `cue_end` is "given" with the visit's place or day after it."""
+    return bool(_GIVEN_AFTER.search(body, 0, cue_end)) and bool(_HERE.match(body, cue_end))

@@ -19,7 +19,7 @@ from core.timeline.med_clauses import (
     opens_next,
     voided,
 )
-from core.timeline.med_context import not_a_drug, on_it_in_the_plan, tells_the_past
+from core.timeline.med_context import given_here, not_a_drug, on_it_in_the_plan, tells_the_past
 from core.timeline.med_cues import AFTER, CUE, DOSE, after_status
 from core.timeline.med_intent import (
     a_relatives,
@@ -181,7 +181,9 @@ def read_medications(text: str, field: str) -> list[Fact]:
             # takes the first one after it, before the next drug.
             until = mentions[k + 1][0] if k + 1 < len(mentions) else len(body)
             later: list[MedStatus] = [
-                cue for c, e, cue in cues if stop <= c and e <= until and cue != "listed"
+                "listed" if given_here(body, e) else cue
+                for c, e, cue in cues
+                if stop <= c and e <= until and cue != "listed"
             ]
             status: MedStatus = (
                 after_status(after)
