@@ -132,3 +132,11 @@ def test_joined_prepositions_long_intervals_and_doses_given_here(
     text: str, field: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _meds(text, field) == expected
+
+
+def test_an_abbreviated_including_does_not_end_the_sentence() -> None:
+    # "incl." is an abbreviation: the verb before it still holds for the list after it.
+    assert _meds("Carry on with usual meds incl. bisoprolol and apixaban.") == [
+        ("bisoprolol", "continued"),
+        ("apixaban", "continued"),
+    ]

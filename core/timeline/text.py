@@ -69,6 +69,10 @@ _ABBREVIATIONS = frozenset(
         "approx",
         "avg",
         "sig",
+        # "Meds incl. X and Y", "esp. at night": the list or the clause goes on.
+        "incl",
+        "inc",
+        "esp",
     ]
 )
 
