@@ -140,3 +140,20 @@ def test_an_abbreviated_including_does_not_end_the_sentence() -> None:
         ("bisoprolol", "continued"),
         ("apixaban", "continued"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A vocabulary name that the switch goes to is a drug even with no dose after it.
+        ("Switch Yasmin to Mirena, fitting next week.",
+         [("oral contraceptive", "stopped"), ("levonorgestrel", "started")]),
+        # MedlinePlus names by ingredient and route; the generic name is the ingredient's.
+        ("Intrarosa 6.5 mg pessary nightly.", [("prasterone", "started")]),
+        ("Start Kyleena, fitting booked.", [("levonorgestrel", "started")]),
+    ],
+)  # fmt: skip
+def test_switched_to_and_names_without_their_route(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _meds(text) == expected

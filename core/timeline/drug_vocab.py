@@ -101,7 +101,9 @@ def _load() -> tuple[dict[str, str], frozenset[str]]:
     ours = {form.casefold(): name for name, forms in DRUGS.items() for form in (name, *forms)}
     drugs: dict[str, dict[str, Any]] = data["drug_canonical_to_data"]
     variants: dict[str, list[str]] = data["drug_variant_to_canonical"]
-    generic = {c: ours.get(c, c) for c, facts in drugs.items() if _a_drug(c, facts)}
+    generic = {
+        c: _ingredient(ours.get(c, c), ours) for c, facts in drugs.items() if _a_drug(c, facts)
+    }
     on_sale = {c for c, facts in drugs.items() if "medline_plus_id" in facts}
     out: dict[str, str] = {}
     sold: set[str] = set()
@@ -123,6 +125,20 @@ def _load() -> tuple[dict[str, str], frozenset[str]]:
             if canonical in on_sale:
                 sold.add(canonical)
     return out, frozenset(sold)
+
+
+# MedlinePlus names some entries by ingredient and route ("clotrimazole vaginal",
+# "levonorgestrel intrauterine system", "sumatriptan nasal"); the generic name is the
+# ingredient's.
+_ROUTE = re.compile(
+    r",?\s+(?:vaginal(?: suppositories)?|otic|nasal(?: gel| powder| solution)?|"
+    r"intrauterine system|inhalation)$"
+)
+
+
+def _ingredient(name: str, ours: dict[str, str]) -> str:
+    bare = _ROUTE.sub("", name)
+    return ours.get(bare, bare) if bare != name else name
 
 
 def _a_drug(canonical: str, facts: dict[str, Any]) -> bool:

@@ -60,6 +60,14 @@ _SWITCH_LINK = re.compile(
     re.IGNORECASE,
 )
 _ARROW = re.compile(r"→|->|=>|⇒")
+# The name a switch goes to: "Switch X to Y", "swap X for Y".
+_TO_BEFORE = re.compile(r"(?:(?<![\w-])(?:to|for|with)|→|->)\s*$", re.IGNORECASE)
+
+
+def _switched_to(body: str, start: int) -> bool:
+    return (
+        _TO_BEFORE.search(body, 0, start) is not None and _SWITCH.search(body, 0, start) is not None
+    )
 
 
 # "Stop:", "Continue:", "Current medications:" over a list of the lines below it.
@@ -108,7 +116,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
                         v[1],
                         cue_before=carried
                         or any(c < v[0] for c, _, _ in cues)
-                        or _SWITCHED_NAME.search(body, 0, v[0]) is not None,
+                        or _SWITCHED_NAME.search(body, 0, v[0]) is not None
+                        or _switched_to(body, v[0]),
                     )
                 ),
             ]
