@@ -89,13 +89,25 @@ def scope_before(body: str, start: int, cut: int = 0) -> str:
 
 
 def negated(body: str, start: int, end: int, cut: int = 0) -> bool:
-    scope = _NEGATIVE_VALUE.sub(lambda m: " " * len(m.group(0)), scope_before(body, start, cut))
+    scope = _values_blanked(scope_before(body, start, cut), body[start:])
     scope = without_closed_not(scope)
     return bool(
         PRE_NEGATION.search(scope)
         or _MINUS_BEFORE.search(body[max(0, start - 6) : start])
         or POST_NEGATION.match(body[end:])
     )
+
+
+def _values_blanked(scope: str, rest: str) -> str:
+    """`scope` with each previous name's negative value blanked out. The value must end its
+    item in the sentence itself: the scope's own end, where the name begins, is no end
+    ("considered - no parkinsonism" negates parkinsonism)."""
+    whole = scope + rest
+    out = list(scope)
+    for m in _NEGATIVE_VALUE.finditer(whole):
+        if m.end() <= len(scope):
+            out[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
 
 
 def last_words(scope: str, n: int) -> str:
