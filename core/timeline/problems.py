@@ -23,6 +23,7 @@ from core.timeline.course import (
 from core.timeline.dx_context import no_diagnosis, own_negation, without_informant
 from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
+from core.timeline.dx_setting import no_condition_here
 from core.timeline.dx_typos import misspelt_conditions
 from core.timeline.experiencer import allergy_reaction, relatives_condition
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
@@ -172,6 +173,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or allergy_reaction(body, start)
                 or no_diagnosis(body, start, end, name)
                 or order_reason(body, start, field)
+                or no_condition_here(body, start, end)
             ):
                 continue
             section = section_at(text, heads, base + start)

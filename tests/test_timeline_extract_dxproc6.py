@@ -1,0 +1,81 @@
+"""Diagnoses, round 6 of issue 27: a negation's scope after a dash, a condition that names
+the clinic or service, and a condition a study did not show. Phrasings are this test's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.timeline.extract import extract
+
+
+def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
+    return [(f.name, f.status) for f in extract(text, field).facts if f.kind == "diagnosis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a doubt, then a dash and "no X": X is denied, not a value of the doubt's name
+        (
+            "Multiple sclerosis considered - no optic neuritis.",
+            "assessment",
+            [("optic neuritis", "negated")],
+        ),
+        # the dash's "no" with a phrase of its own still reaches that phrase
+        (
+            "Anaemia - no melaena or haemoptysis.",
+            "assessment",
+            [("anemia", "negated"), ("melena", "negated"), ("hemoptysis", "negated")],
+        ),
+        # a value that ends its item still negates only the name before it
+        (
+            "Cough - no, wheeze present.",
+            "subjective",
+            [("cough", "negated"), ("wheezing", "present")],
+        ),
+    ],
+)
+def test_negation_after_a_dash(text: str, field: str, expected: list[tuple[str, str]]) -> None:
+    assert _dx(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # the condition names the clinic: only what the patient has is read
+        ("Asthma clinic review, night cough worse.", "subjective", [("cough", "present")]),
+        ("COPD nurse follow-up by phone.", "subjective", []),
+        ("ביקור שני במרפאת סוכרת. מתלונן על כאב ראש.", "subjective", [("headache", "present")]),
+        ("ביקור ביחידת הדיאליזה, עייפות.", "subjective", [("fatigue", "present")]),
+        # the same name outside a setting is still the patient's
+        (
+            "Known asthma, night cough worse.",
+            "subjective",
+            [("asthma", "present"), ("cough", "present")],
+        ),
+    ],
+)
+def test_a_setting_is_no_condition(text: str, field: str, expected: list[tuple[str, str]]) -> None:
+    assert _dx(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # what a study did not show is its result
+        ("X-ray R wrist: no fracture.", "objective", []),
+        ("צילום קרסול - ללא שבר.", "objective", []),
+        # "no evidence of" after a study still rules a diagnosis out
+        (
+            "CT abdomen: no evidence of diverticulitis.",
+            "objective",
+            [("diverticulitis", "negated")],
+        ),
+        # with no study before it, "no X" is X denied
+        ("Tender, no fracture felt.", "objective", [("fracture", "negated")]),
+    ],
+)
+def test_a_study_result_is_no_condition(
+    text: str, field: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dx(text, field) == expected
