@@ -25,7 +25,7 @@ _SETTING_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Hebrew writes the setting before the name: "במרפאת X", "ביחידת ה-X", "מכון ל-X".
-_SETTING_BEFORE = re.compile(
+SETTING_BEFORE = re.compile(
     r"(?:[בל]?מרפאת|[בל]?יחידת|[בל]?מחלקת|[בל]?מכון\s+ל|[בל]?מרפאה\s+ל|[בל]?מרפאות|"
     r"אחות|אחות\s+ל)\s*-?\s*(?:ה-?)?\s*$"
 )
@@ -41,7 +41,7 @@ def names_a_setting(body: str, start: int, end: int) -> bool:
     """Whether the name at `start:end` of `body` names the clinic, unit or service."""
     if _SETTING_AFTER.match(body, end):
         return True
-    return bool(_SETTING_BEFORE.search(body, max(0, start - 16), start))
+    return bool(SETTING_BEFORE.search(body, max(0, start - 16), start))
 
 
 def study_result(body: str, start: int) -> bool:

@@ -21,6 +21,7 @@ from core.timeline.proc_deeds import deed_procedures, device_removed, vaccines_j
 from core.timeline.proc_guards import no_act_here, paper_sent, what_a_referral_is_for
 from core.timeline.proc_history import not_an_act, told_not_done
 from core.timeline.proc_names import imaging_site, more_services, written_service
+from core.timeline.proc_setting import no_act_in_setting
 from core.timeline.proc_verbs import DONE_VERBS
 from core.timeline.sections import Heading, section_at
 from core.timeline.text import HEB, Lexicon
@@ -166,6 +167,7 @@ def read_procedures(
             or told(start)
             or not_an_act(body, start, end, field)
             or no_act_here(name, body, start, end, field)
+            or no_act_in_setting(body, start, end, field)
         ):
             continue
         a, b = base + start, base + end

@@ -1,0 +1,55 @@
+"""Procedures, round 6 of issue 27: a procedure's name that places the visit, is a finding's
+source, is what the visit prepares for, or an act of the past after "post" is no act of the
+visit; the same names written as acts still are. Phrasings are this test's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.timeline.extract import extract
+
+
+def _procs(text: str, field: str) -> list[tuple[str, str | None]]:
+    return [(f.name, f.status) for f in extract(text, field).facts if f.kind == "procedure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # the setting of the visit, or a treatment the patient is on
+        ("Weekly haemodialysis review, tired after sessions.", "subjective"),
+        ("Some cramps on dialysis, otherwise well.", "subjective"),
+        ("ביקור ביחידת הדיאליזה, ללא תלונות.", "subjective"),
+        # the study a finding was read from, outside the examination too
+        ("Paroxysmal AF detected on 48 h Holter last month.", "subjective"),
+        ("Osteoporosis according to DEXA.", "assessment"),
+        ("פרפור פרוזדורים הודגם בהולטר.", "assessment"),
+        ("Pneumonia excluded (CXR clear).", "assessment"),
+        # what the visit prepares for
+        ("Pre-op assessment for elective L hip replacement.", "subjective"),
+        ("הערכה לקראת ניתוח להחלפת מפרק ברך.", "subjective"),
+        # an act of the past in a clause opened by "post" or "after"
+        ("Three weeks post STEMI treated with PCI, walking daily.", "subjective"),
+    ],
+)
+def test_no_act_of_the_visit(text: str, field: str) -> None:
+    assert _procs(text, field) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("Holter monitor fitted today.", "objective", [("holter monitor", None)]),
+        ("Echo done: EF 55%, seen on clinic day.", "objective", [("echocardiogram", None)]),
+        ("DEXA requested.", "plan", [("dexa scan", "ordered")]),
+    ],
+)
+def test_the_same_names_as_acts(
+    text: str, field: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text, field) == expected
+
+
+def test_listed_for_an_operation_is_no_preparation() -> None:
+    # being put on the list is the operation's order, not a visit that prepares for it
+    assert [n for n, _ in _procs("Listed for cholecystectomy.", "plan")] == ["cholecystectomy"]
