@@ -79,3 +79,22 @@ def test_a_study_result_is_no_condition(
     text: str, field: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _dx(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of the patient's complaints holds complaints no lexicon knows
+        ("Insomnia, vivid dreams.", [("insomnia", "present"), ("vivid dreams", "present")]),
+        # a word that opens a clause is no complaint, nor is a short word alone
+        ("Nausea and then better after food.", [("nausea", "present")]),
+        ("Headache and dry.", [("headache", "present")]),
+    ],
+)
+def test_complaints_listed_beside_a_known_one(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dx(text, "subjective") == expected
+
+
+def test_complaint_mates_only_in_the_subjective() -> None:
+    # an assessment's list is read by its items, not by its neighbours
+    assert _dx("Plan reviewed; cough, vivid dreams.", "plan") == [("cough", "present")]

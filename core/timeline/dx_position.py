@@ -140,13 +140,46 @@ def assessment_like(field: str, section: Heading | None, text: str) -> bool:
     return field == "assessment"
 
 
-def positioned_conditions(body: str, found: list[Span], *, item: bool) -> list[Span]:
+# Between a known complaint and the next of its list: a comma, "and" or "or".
+_MATE_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+# Words that open a clause or qualify one, not a complaint's noun phrase: "and then".
+_NOT_A_MATE = frozenset(
+    "then also still now just otherwise generally feels feeling felt it this that not "
+    "so very really more less".split()
+)
+
+
+def _mate_shaped(name: str) -> bool:
+    words = name.split()
+    return words[0] not in _NOT_A_MATE and (len(words) > 1 or len(words[0]) >= 5)
+
+
+def _complaint_mates(body: str, found: list[Span], out: list[Span]) -> None:
+    """The English phrases listed after a complaint the lexicon knows ("Headaches, poor
+    sleep and nightmares"): a list of the patient's complaints holds complaints."""
+    for _, e, _ in found:
+        gap = _MATE_GAP.match(body, e)
+        if gap is None or gap.end() == e:
+            continue
+        mates: list[Span] = []
+        _list_from(body, gap.end(), found, mates)
+        out.extend(m for m in mates if m[2].isascii() and _mate_shaped(m[2]))
+
+
+def positioned_conditions(
+    body: str, found: list[Span], *, item: bool, complaints: bool = False
+) -> list[Span]:
     """(start, end, name) of the conditions `body` writes in a diagnosis's place that the
     lexicon's names in `found` do not already cover. `item`: the sentence is an item of
-    an assessment (its first phrase is a diagnosis)."""
+    an assessment (its first phrase is a diagnosis); `complaints`: it is the patient's
+    account, where a list that holds a known complaint holds complaints."""
     out: list[Span] = []
+    if complaints:
+        _complaint_mates(body, found, out)
     if not item and not _any_cue().search(body):
-        return out  # most sentences hold no cue: one pass instead of five
+        return sorted(out)  # most sentences hold no cue: one pass instead of five
     for m in _LIST_CUE.finditer(body):
         if _opens_clause(body, m.start()):
             _list_from(body, m.end(), found, out)
@@ -204,4 +237,4 @@ def positioned(
         return []
     section = section_at(text, heads, base + len(body))
     item = assessment_like(field, section, text) and not _INITIAL.search(text, 0, base)
-    return positioned_conditions(body, found, item=item)
+    return positioned_conditions(body, found, item=item, complaints=field == "subjective")
