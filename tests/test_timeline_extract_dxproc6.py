@@ -98,3 +98,33 @@ def test_complaints_listed_beside_a_known_one(text: str, expected: list[tuple[st
 def test_complaint_mates_only_in_the_subjective() -> None:
     # an assessment's list is read by its items, not by its neighbours
     assert _dx("Plan reviewed; cough, vivid dreams.", "plan") == [("cough", "present")]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # an event by its name's shape, given with its year, is over
+        (
+            "Head injury 2015, migraine.",
+            "medical_history",
+            [("head injury", "history"), ("migraine", "present")],
+        ),
+        # a lasting condition's year is its onset
+        ("Hypertension 2019.", "medical_history", [("hypertension", "present")]),
+        # removed with its year: over
+        (
+            "Basal cell carcinoma excised 2021.",
+            "medical_history",
+            [("basal cell carcinoma", "history")],
+        ),
+        # a stage of life after the name
+        ("Asthma as a teenager.", "medical_history", [("asthma", "history")]),
+        # said to have gone, right after its name
+        ("Rash, which has now gone.", "subjective", [("rash", "history")]),
+        ("Headache has gone away.", "subjective", [("headache", "history")]),
+    ],
+)
+def test_words_that_say_a_condition_is_over(
+    text: str, field: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dx(text, field) == expected

@@ -73,8 +73,9 @@ _DATED = re.compile(
 _OVER_LATER = re.compile(
     rf"^[^.;\n]{{0,40}}?(?<![\w{HEB}])(?:(?:fully |completely )?recovered|in (?:early |sustained |"
     r"full |partial |complete |clinical |biochemical |endoscopic |deep |stable )?remission|"
-    r"ברמיסיה|בהפוגה|ש?החלים|ש?החלימה|treated (?:in )?"
-    r"(?:19|20)\d\d|ש?טופל(?:ה)? ב-?(?:19|20)\d\d|(?:in |during )?(?:her |the )?(?:first|"
+    r"ברמיסיה|בהפוגה|ש?החלים|ש?החלימה|full recovery|(?:treated|excised|removed|resected|"
+    r"operated|repaired) (?:in )?(?:19|20)\d\d|ש?נכרת(?:ה)? ב-?(?:19|20)\d\d|"
+    r"ש?טופל(?:ה)? ב-?(?:19|20)\d\d|(?:in |during )?(?:her |the )?(?:first|"
     r"previous|last|prior|earlier) pregnancy|בהריון (?:ה)?(?:קודם|ראשון)|בהיריון (?:ה)?"
     rf"(?:קודם|ראשון))(?![\w{HEB}])",
     re.IGNORECASE,
@@ -115,13 +116,28 @@ def over_later(before: str, after: str) -> bool:
 def over_by_date(name: str, after: str) -> bool:
     """Whether the words right after the name date it as over: an event with its year, or
     any condition dated and said to be resolved."""
-    return bool(_DATED_RESOLVED.match(after) or (name in EVENTS and _DATED.match(after)))
+    return bool(_DATED_RESOLVED.match(after) or (is_event(name) and _DATED.match(after)))
+
+
+# An event by its name's shape, for conditions no list holds: an infection, an injury, a
+# wound, a tear or a clot happens and is over ("gunshot wound 2022", "tendon rupture 2019").
+_EVENT_SHAPE = re.compile(
+    r"(?:^|\s)(?:\w+\s)*(?:infection|injury|wound|laceration|fracture|tear|rupture|sprain|"
+    r"dislocation|bleed|haemorrhage|hemorrhage|embolism|thrombosis|infarct|infarction|"
+    r"episode|attack|psychosis|overdose|abscess)$"
+)
+
+
+def is_event(name: str) -> bool:
+    """Whether `name` is an event or acute illness: listed, or shaped like one."""
+    return name in EVENTS or bool(_EVENT_SHAPE.search(name))
 
 
 # "rash resolved", "nausea settled", "פריחה חלפה": said to be over right after its name. A
 # condition that has resolved is history (it was the patient's), not negated (never was).
 _RESOLVED = re.compile(
-    rf"^[\s,\-–]*(?:has |have |had )?(?:resolved|settled|נפתר|נפתרה|חלף|חלפה|חלפו)(?![\w{HEB}])",
+    rf"^[\s,\-–]*(?:which |that |ש)?(?:has |have |had )?(?:now |since |all )?(?:resolved|settled|"
+    rf"gone|gone away|went away|cleared|נפתר|נפתרה|חלף|חלפה|חלפו|נעלם|נעלמה|נעלמו)(?![\w{HEB}])",
     re.IGNORECASE,
 )
 

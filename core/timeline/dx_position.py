@@ -146,8 +146,11 @@ _MATE_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|\band\b|\bor\b)\s*", re.IGNORECAS
 
 # Words that open a clause or qualify one, not a complaint's noun phrase: "and then".
 _NOT_A_MATE = frozenset(
-    "then also still now just otherwise generally feels feeling felt it this that not "
-    "so very really more less".split()
+    {
+        *("then", "also", "still", "now", "just", "otherwise", "generally", "feels"),
+        *("feeling", "felt", "it", "this", "that", "not", "so", "very", "really", "more"),
+        "less",
+    }
 )
 
 

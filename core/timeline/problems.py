@@ -84,13 +84,16 @@ _HISTORY_NEAR = re.compile(
 # After a comma the words must end the clause: in "HTN, בעבר pneumonia" they are the next
 # name's.
 _HISTORY_AFTER_WORDS = (
-    r"(?:as a child|in childhood|in the past|years ago|in remission|בילדות|בעבר|לפני שנים|"
-    rf"בהפוגה)(?![\w{HEB}])"
+    r"(?:as a child|in childhood|in the past|years ago|in remission|as a teenager|as a teen|"
+    r"in (?:his|her|their) teens|in adolescence|בילדות|בעבר|לפני שנים|בנעוריו|בנעוריה|"
+    rf"בגיל ההתבגרות|בהפוגה)(?![\w{HEB}])"
 )
 _HISTORY_AFTER = re.compile(
     rf"^[\s(]*{_HISTORY_AFTER_WORDS}|^[\s(]*,[\s(]*{_HISTORY_AFTER_WORDS}\s*(?=[,;.)]|$)",
     re.IGNORECASE,
 )
+# "diagnosed with X as a teen": the time after the name dates the diagnosis, its onset.
+_DIAGNOSED = re.compile(rf"{W}(?:diagnosed|dx'?d|אובחן|אובחנה){E}", re.IGNORECASE)
 # "ex-smoker", "quit smoking", "former drinker": the past, of the very next word only.
 _HISTORY_JUST_BEFORE = re.compile(
     rf"{W}(?:ex-?|former|quit|stopped|gave up|מעשן לשעבר|הפסיק|הפסיקה)\s*-?\s*$", re.IGNORECASE
@@ -257,7 +260,7 @@ def _status(body: str, start: int, end: int, cut: int, name: str) -> DxStatus:
     if (
         _HISTORY_NEAR.search(rest)
         or _HISTORY_JUST_BEFORE.search(rest)
-        or _HISTORY_AFTER.match(body[end:])
+        or (_HISTORY_AFTER.match(body[end:]) and not _DIAGNOSED.search(body, cut, start))
         or over_by_date(name, body[end:])
         or over_later(body[cut:start], body[end:])
     ):
