@@ -53,3 +53,42 @@ def test_the_same_names_as_acts(
 def test_listed_for_an_operation_is_no_preparation() -> None:
     # being put on the list is the operation's order, not a visit that prepares for it
     assert [n for n, _ in _procs("Listed for cholecystectomy.", "plan")] == ["cholecystectomy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a study's one word by its ending, with its order or its deed
+        ("Venogram requested for arm swelling.", "plan", [("venogram", "ordered")]),
+        ("Sialogram done, no stones.", "objective", [("sialogram", None)]),
+        ("PETscan booked.", "plan", [("petscan", "ordered")]),
+        ("סיאלוגרם הוזמן.", "plan", []),
+        # a unit, a programme or a figure that ends in "gram" is none
+        ("Walking programme booked.", "plan", []),
+        ("Diagram drawn and explained.", "plan", []),
+    ],
+)
+def test_a_study_by_its_one_word(
+    text: str, field: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # vaccines by their schedules' short names, one each, with the deed
+        ("Tdap and MenACWY administered.", [("vaccination", None), ("vaccination", None)]),
+        ("Pertussis booster given.", [("vaccination", None)]),
+        # two diseases' letters joined before one vaccination are two vaccines
+        (
+            "Hep A and B vaccination today, first doses given.",
+            [("vaccination", None), ("vaccination", None)],
+        ),
+        # no deed, or a deed refused, is no vaccination
+        ("MMR status unknown.", []),
+        ("PCV13 not given - declined.", []),
+    ],
+)
+def test_vaccines_by_their_short_names(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _procs(text, "plan") == expected

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import re
 
+from core.timeline.proc_vaccines import vaccine_short_names
 from core.timeline.text import HEB
 
 _E = rf"(?![\w{HEB}])"
 _HEADS = (
     r"tests?|testing|screen|screening|swabs?|rdt|challenge|collection|transfer|assessment|"
     r"vaccines?|vaccinations?|immuni[sz]ations?|injections?|infusion|biopsy|aspiration|"
-    r"removal|insertion|fitting|study|driver|scans?"
+    r"removal|insertion|fitting|study|driver|scans?|boosters?"
 )
 # A modifier is any word but a function word, a number or a word of the deed itself.
 _NOT_MODIFIER = (
@@ -48,7 +49,9 @@ _SIDE = r"(?:l|r|lt|rt|left|right|bilateral|bilat|b/l)"
 # Found by its head first, then read back for its modifiers and on for its deed: one pass
 # over the sentence rather than a phrase tried at every word.
 # A look at the first letter first: most words start with no head's letter.
-_HEAD = re.compile(rf"\b(?=[tsrcavimfdiTSRCAVIMFDI])(?<![\w-])(?:{_HEADS})(?![\w-])", re.IGNORECASE)
+_HEAD = re.compile(
+    rf"\b(?=[tsrcavimfdibTSRCAVIMFDIB])(?<![\w-])(?:{_HEADS})(?![\w-])", re.IGNORECASE
+)
 _MODIFIERS = re.compile(rf"(?<![\w'/-])(?:{_MODIFIER}\s+){{1,3}}$", re.IGNORECASE)
 # The deed within a few words after the phrase ("intravitreal injection (anti-VEGF) L eye
 # given"), or an outcome said of it later in its sentence ("..., uncomplicated").
@@ -95,10 +98,15 @@ _RESULT_AFTER = re.compile(r"\s*(?::|\s[-–])\s*(?=[\w\d])")
 _RESULT_HEADS = frozenset({"test", "tests", "screen", "screening"})
 # A one-word procedure by its ending ("venesection", "paracentesis", "hysteroscopy"), with
 # its deed or outcome.
+# A study's one word ("fistulogram", "DaTscan") is one too, and so is its order ("requested",
+# "הוזמן"); a unit, a plan or a figure that ends in "gram" is none.
 _ONE_WORD_DEED = re.compile(
     r"(?<![\w-])(?P<np>(?P<head>[a-z]+(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|"
-    r"graphy|section|puncture)))\b[^.;\n]{0,40}?\b(?:done|performed|completed|carried out|"
-    r"uncomplicated|tolerated well|well tolerated|no complications|without complications?)\b",
+    r"graphy|section|puncture|(?<!pro)(?<!dia)(?<!kilo)(?<!milli)(?<!micro)(?<!nano)(?<!tele)"
+    r"(?<!insta)(?<!histo)(?<!holo)(?<!epi)(?<!pan)gram|(?<!re)scan)))\b[^.;\n]{0,40}?\b"
+    r"(?:done|performed|completed|carried out|uncomplicated|tolerated well|well tolerated|"
+    r"no complications|without complications?|requested|booked|arranged|ordered|"
+    r"הוזמן|הוזמנה|בוצע|בוצעה)(?![\w\u05d0-\u05ea])",
     re.IGNORECASE,
 )
 _HEB_HEADS = (
@@ -125,16 +133,18 @@ _HEB_DEED_AFTER = re.compile(
 _HEB_RESULT_AFTER = re.compile(
     rf"(?<![{HEB}])(?P<np>(?P<head>בדיקת|מבחן)\s+{_HEB_FIRST})\s*(?::|\s[-–]\s)"
 )
-_VACCINE = re.compile(r"^(?:vaccin|immuni|חיסון)", re.IGNORECASE)
+_VACCINE = re.compile(r"^(?:vaccin|immuni|booster|חיסון)", re.IGNORECASE)
 _FLU = re.compile(r"\b(?:flu|influenza)\b|שפעת", re.IGNORECASE)
 # "Typhoid and hep A vaccines": each vaccine a plural joins is one.
 _PLURAL_VACCINE = re.compile(r"^(?:vaccines|vaccinations|immuni[sz]ations|חיסונים)$", re.I)
 _JOINED = re.compile(r"\s(?:and|&|\+)\s|,\s*|\sו(?=[\w{HEB}])".replace("{HEB}", HEB), re.I)
 _CLAUSE_END = re.compile(r"[.;:\n]")
+_LETTERS_JOINED = re.compile(r"(?<![\w-])[A-E]\s+(?:and|&|\+)\s+(?=[A-E](?![\w-]))")
 
 # Cheap looks first: most sentences hold neither an ending nor a Hebrew head.
 _ONE_WORD_HINT = re.compile(
-    r"(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|graphy|section|puncture)\b"
+    r"(?:ectomy|otomy|ostomy|scopy|centesis|plasty|pexy|graphy|section|puncture|gram|scan)\b",
+    re.IGNORECASE,
 )
 _HEB_HINT = re.compile(_HEB_HEADS)
 _PLURAL_HEADS = frozenset({"tests", "swabs", "injections", "scans"})
@@ -173,6 +183,7 @@ def deed_procedures(body: str, field: str) -> Found:
     if _HEB_HINT.search(body):
         patterns += [_HEB_DEED_BEFORE, _HEB_DEED_AFTER]
         patterns += [_HEB_RESULT_AFTER] if field == "objective" else []
+    found += [(a, b, "vaccine", "vaccine") for a, b, _ in vaccine_short_names(body)]
     for pattern in patterns:
         found += [(*m.span("np"), m.group("np"), m.group("head")) for m in pattern.finditer(body)]
     out: Found = []
@@ -186,9 +197,10 @@ def deed_procedures(body: str, field: str) -> Found:
 def vaccines_joined(body: str, start: int, end: int) -> int:
     """How many vaccines the vaccination written at `start:end` of `body` stands for: one,
     or, for a plural, one more for each name joined before it in its clause."""
-    if not _PLURAL_VACCINE.match(body[start:end]):
-        return 1
     before = _CLAUSE_END.split(body[max(0, start - 50) : start])[-1]
+    if not _PLURAL_VACCINE.match(body[start:end]):
+        # "Hep A and B vaccination": two diseases' letters joined right before it.
+        return 1 + len(_LETTERS_JOINED.findall(before[-20:]))
     return 1 + len(_JOINED.findall(before))
 
 
