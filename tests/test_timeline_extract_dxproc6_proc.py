@@ -92,3 +92,19 @@ def test_a_study_by_its_one_word(
 )
 def test_vaccines_by_their_short_names(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _procs(text, "plan") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the words before a list's bare name say which one: the phrase names it
+        ("Liver biopsy done.", [("liver biopsy", None)]),
+        ("Renal biopsy booked.", [("renal biopsy", "ordered")]),
+        # the docs' vaccine names stand
+        ("Flu vaccine given.", [("flu vaccine", None)]),
+    ],
+)
+def test_a_deed_phrase_names_what_its_head_alone_would_not(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text, "plan") == expected

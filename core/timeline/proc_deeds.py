@@ -139,6 +139,7 @@ _FLU = re.compile(r"\b(?:flu|influenza)\b|שפעת", re.IGNORECASE)
 _PLURAL_VACCINE = re.compile(r"^(?:vaccines|vaccinations|immuni[sz]ations|חיסונים)$", re.I)
 _JOINED = re.compile(r"\s(?:and|&|\+)\s|,\s*|\sו(?=[\w{HEB}])".replace("{HEB}", HEB), re.I)
 _CLAUSE_END = re.compile(r"[.;:\n]")
+_VACCINE_NAMES = frozenset({"vaccination", "flu vaccine"})
 _LETTERS_JOINED = re.compile(r"(?<![\w-])[A-E]\s+(?:and|&|\+)\s+(?=[A-E](?![\w-]))")
 
 # Cheap looks first: most sentences hold neither an ending nor a Hebrew head.
@@ -192,6 +193,14 @@ def deed_procedures(body: str, field: str) -> Found:
             continue
         out += [(start, end, name) for name in _names(words, head)]
     return sorted(out)
+
+
+def only_the_head(span: tuple[int, int], deeds: Found) -> bool:
+    """Whether a lexicon's name at `span` is only the last word of a deed's longer phrase
+    ("Transplant biopsy booked"): the words written before it say which one, so the
+    phrase names it. Vaccines keep the docs' names either way."""
+    a, b = span
+    return any(x < a and y == b and n not in _VACCINE_NAMES for x, y, n in deeds)
 
 
 def vaccines_joined(body: str, start: int, end: int) -> int:

@@ -17,7 +17,12 @@ from core.timeline.proc_context import (
     referral_reason,
     waits_on_condition,
 )
-from core.timeline.proc_deeds import deed_procedures, device_removed, vaccines_joined
+from core.timeline.proc_deeds import (
+    deed_procedures,
+    device_removed,
+    only_the_head,
+    vaccines_joined,
+)
 from core.timeline.proc_guards import no_act_here, paper_sent, what_a_referral_is_for
 from core.timeline.proc_history import not_an_act, told_not_done
 from core.timeline.proc_names import imaging_site, more_services, written_service
@@ -135,15 +140,14 @@ def read_procedures(
         for m in pattern.finditer(body):
             if all(m.end() <= x or m.start() >= y for x, y, _ in done):
                 done.append((m.start(), m.end(), name))
-    done += [
-        (a, b, n) for a, b, n in procedures.find(body) if all(b <= x or a >= y for x, y, _ in done)
-    ]
-    # Then what the deed's words say of a test no list names ("visual field test done").
+    deeds = deed_procedures(body, field)
     done += [
         (a, b, n)
-        for a, b, n in deed_procedures(body, field)
-        if all(b <= x or a >= y for x, y, _ in done)
+        for a, b, n in procedures.find(body)
+        if all(b <= x or a >= y for x, y, _ in done) and not only_the_head((a, b), deeds)
     ]
+    # Then what the deed's words say of a test no list names ("visual field test done").
+    done += [(a, b, n) for a, b, n in deeds if all(b <= x or a >= y for x, y, _ in done)]
     proc_spans: Spans = []
     for start, end, name in sorted(done):
         scope = scope_before(body, start, cut(start))
