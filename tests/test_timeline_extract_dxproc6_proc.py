@@ -108,3 +108,23 @@ def test_a_deed_phrase_names_what_its_head_alone_would_not(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _procs(text, "plan") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition's name before a known service makes a service of its own
+        ("Refer to stroke rehabilitation team.", [("referral: stroke rehabilitation", None)]),
+        # a setting's word before it does not
+        ("Refer community dietitian.", [("referral: dietitian", None)]),
+        # a service no list knows, joined by "and", by its service word
+        (
+            "Letter to GP and link worker.",
+            [("referral: general practice", None), ("referral: link worker", None)],
+        ),
+    ],
+)
+def test_referrals_by_the_service_written(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procs(text, "plan") == expected

@@ -19,8 +19,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
+from core.timeline.lexicon import CONDITIONS
 from core.timeline.text import HEB, Lexicon
 
 _MODALITIES = {"ct scan": "ct", "mri": "mri", "x-ray": "x-ray", "ultrasound": "ultrasound"}
@@ -111,7 +113,8 @@ _SERVICE_WORD = re.compile(
     r"(?:clinic|service|services|team|unit|centre|center|nurse|nursing|educator|education|"
     r"specialist|therapy|therapist|rehab|rehabilitation|counselling|counseling|counsellor|"
     r"counselor|programme|program|surgery|surgeon|\w+ology|\w+ologist|\w+iatry|\w+iatrist|"
-    r"\w+ics|\w+ist|dept|department)$",
+    r"\w+ics|\w+ist|dept|department|visitor|prescriber|prescribing|worker|coordinator|"
+    r"navigator|advisor|adviser|practitioner|midwife|midwifery)$",
     re.IGNORECASE,
 )
 _NOT_SERVICE = frozenset({"list", "checklist", "history", "physics", "statistics"})
@@ -139,7 +142,10 @@ def written_service(
         if words[a - 1 : a] != "-" and words[b : b + 1] != "-"
     ]
     if found:
-        _, end, name = found[-1]
+        start, end, name = found[-1]
+        if _condition_before(words[:start]):
+            # "epilepsy surgery team": a condition's name makes a service of its own.
+            return m.end("w"), _BARE.sub("", re.sub(r"\s+", " ", words.lower()))
         return m.start("w") + end, name
     short = short_form(words.split()[0], known)
     if short is not None:
@@ -152,6 +158,17 @@ def written_service(
 
 
 _SHORT_MIN = 4
+
+
+@functools.cache
+def _conditions() -> Lexicon:
+    return Lexicon.of(CONDITIONS)
+
+
+def _condition_before(words: str) -> bool:
+    """Whether `words`, those written before a known service's name, end in a condition's."""
+    found = _conditions().find(words)
+    return bool(found) and not words[found[-1][1] :].strip()
 
 
 def short_form(word: str, known: Lexicon) -> str | None:
@@ -176,6 +193,10 @@ def more_services(body: str, end: int, known: Lexicon) -> list[tuple[int, int, s
     while (gap := _AND.match(body, end)) is not None:
         found = known.find(body[gap.end() : gap.end() + 40])
         if not found or found[0][0] > 2:
+            # "Letter to GP and health visitor": one no list knows, by its service word.
+            written = written_service(body, gap.end(), known)
+            if written is not None and _SERVICE_WORD.search(written[1]):
+                out.append((gap.end(), written[0], written[1]))
             break
         a, b, name = found[0]
         out.append((gap.end() + a, gap.end() + b, name))
