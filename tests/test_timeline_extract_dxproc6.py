@@ -128,3 +128,29 @@ def test_words_that_say_a_condition_is_over(
     text: str, field: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _dx(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a one-word term of medicine's shape is named by itself, in American spelling
+        ("Hypercholesterolaemia.", "assessment", [("hypercholesterolemia", "present")]),
+        ("Dyslipidaemia, on diet.", "assessment", [("dyslipidemia", "present")]),
+        # a lasting condition under a background cue stays present under its own name
+        ("PMH: hypercholesterolaemia.", "medical_history", [("hypercholesterolemia", "present")]),
+        # a term the lexicon names with the same word keeps the lexicon's name
+        ("Anaemia.", "assessment", [("anemia", "present")]),
+        # words that are no single term keep the lexicon's name
+        ("High cholesterol.", "assessment", [("hyperlipidemia", "present")]),
+    ],
+)
+def test_a_term_names_itself(text: str, field: str, expected: list[tuple[str, str]]) -> None:
+    assert _dx(text, field) == expected
+
+
+def test_a_term_read_by_its_place_is_spelt_the_american_way() -> None:
+    assert _dx("#1 Hypermagnesaemia - dietary.") == [("hypermagnesemia", "present")]
+
+
+def test_a_term_the_lexicon_names_in_plain_words_keeps_them() -> None:
+    assert _dx("Arthralgia in both hands.", "subjective") == [("joint pain", "present")]

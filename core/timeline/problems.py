@@ -21,6 +21,7 @@ from core.timeline.course import (
     status_in_background,
 )
 from core.timeline.dx_context import no_diagnosis, own_negation, without_informant
+from core.timeline.dx_naming import term_name
 from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
 from core.timeline.dx_setting import no_condition_here
@@ -207,6 +208,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
             onset = _ONSET.match(body[end:])
             a, b = base + start, base + end
             last = facts[-1] if facts else None
+            name = term_name(body[start:end], name)
             if (  # "No numbness or tingling": two names of one list for one condition
                 last is not None
                 and (last.kind, last.name, last.status) == ("diagnosis", name, status)

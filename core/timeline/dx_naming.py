@@ -1,0 +1,38 @@
+"""A condition written as one medical term is named by that term (issue 27, round 6).
+
+The lexicon joins synonyms to one name, and some of its joins put one term for another:
+"hypercholesterolaemia" and "dyslipidaemia" under hyperlipidemia. A clinician who writes
+one of two such terms says which condition it is, so a one-word term of medicine's own
+shape (a Greek or Latin ending: -emia, -itis, -osis, -pathy, ...) that the lexicon names by
+another such term is named by itself, in the lexicon's American spelling
+("hypercholesterolemia"); a term the lexicon names in plain words keeps them ("arthralgia"
+is joint pain), and so does an abbreviation. A term read by its place (no lexicon's) is
+spelt the American way too ("hyperphosphataemia" is "hyperphosphatemia"). The status is
+still the lexicon's name's: a lasting condition stays one."""
+
+from __future__ import annotations
+
+import re
+
+_TERM = re.compile(
+    r"^[a-z]{4,}(?:emia|itis|osis|oma|pathy|algia|esthesia|penia|rrhea|plegia|paresis|"
+    r"trophy|megaly|uria|ectasia|spasm|plasia)$"
+)
+# British to American, as the lexicon names conditions: "anaemia", "oedema", "haem-".
+_BRITISH = ((re.compile(r"ae"), "e"), (re.compile(r"oe(?=[a-z])"), "e"))
+
+
+def american(word: str) -> str:
+    """`word` in American spelling ("hypercholesterolaemia" is "hypercholesterolemia")."""
+    for pattern, repl in _BRITISH:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def term_name(written: str, name: str) -> str:
+    """The name of a lexicon's condition `name` written as `written`: the written term
+    itself where it is one word of medicine's shape that the lexicon names otherwise."""
+    word = american(written.casefold())
+    if not _TERM.match(word) or not _TERM.match(american(name)) or word == name:
+        return name
+    return word
