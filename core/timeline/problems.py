@@ -20,6 +20,7 @@ from core.timeline.course import (
     said_resolved,
     status_in_background,
 )
+from core.timeline.dx_codes import with_codes
 from core.timeline.dx_context import no_diagnosis, own_negation, without_informant
 from core.timeline.dx_naming import term_name
 from core.timeline.dx_position import positioned
@@ -28,7 +29,6 @@ from core.timeline.dx_setting import no_condition_here
 from core.timeline.dx_typos import misspelt_conditions
 from core.timeline.experiencer import allergy_reaction, relatives_condition
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
-from core.timeline.lexicon_conditions import ICD10
 from core.timeline.negation import (
     POST_NEGATION,
     TERMINATE,
@@ -159,7 +159,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
             text, field, body, base, heads, cut, procedures, specialties
         )
         facts += found_procs
-        found = _with_codes(body, conditions.find(body))
+        found = with_codes(body, conditions.find(body))
         found = sorted([*found, *misspelt_conditions(body, found)])
         found = sorted([*found, *positioned(text, field, heads, base, body, found)])
         list_ends = _list_ends(body, found)
@@ -222,29 +222,6 @@ def read_problems(text: str, field: str) -> list[Fact]:
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
-_CODE = re.compile(r"(?<![\w.])([A-Z]\d{2}(?:\.\d{1,4})?)(?![\w]|\.\d)")
-
-
-def _icd10(code: str) -> str | None:
-    """The condition an ICD-10 code names: its longest known beginning ("M54.5" before
-    "M54")."""
-    for n in range(len(code), 2, -1):
-        name = ICD10.get(code[:n].rstrip("."))
-        if name is not None:
-            return name
-    return None
-
-
-def _with_codes(body: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The names of `body` and the conditions written as codes alone ("Dx: E11.9"); a code
-    beside its name ("E11.9 Type 2 diabetes") is the name's."""
-    named = {n for _, _, n in names}
-    codes = [
-        (m.start(), m.end(), name)
-        for m in _CODE.finditer(body)
-        if (name := _icd10(m.group(1))) is not None and name not in named
-    ]
-    return sorted([*names, *codes])
 
 
 def _status(body: str, start: int, end: int, cut: int, name: str) -> DxStatus:
