@@ -154,3 +154,20 @@ def test_a_term_read_by_its_place_is_spelt_the_american_way() -> None:
 
 def test_a_term_the_lexicon_names_in_plain_words_keeps_them() -> None:
     assert _dx("Arthralgia in both hands.", "subjective") == [("joint pain", "present")]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a condition's adjective qualifies the noun after it
+        ("Annual diabetic eye screen due.", "plan", []),
+        ("Perimenopausal symptoms discussed.", "subjective", []),
+        # before a person, or ending its clause, it still names the condition
+        ("Diabetic patient, on metformin.", "subjective", [("type 2 diabetes", "present")]),
+        ("Febrile, flushed.", "objective", [("fever", "present")]),
+    ],
+)
+def test_a_conditions_adjective_before_a_noun(
+    text: str, field: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dx(text, field) == expected

@@ -50,6 +50,29 @@ def study_result(body: str, start: int) -> bool:
     return m is not None and procedure_named(m.group(1))
 
 
-def no_condition_here(body: str, start: int, end: int) -> bool:
-    """A setting's name or a study's negative result (the two guards above)."""
-    return names_a_setting(body, start, end) or study_result(body, start)
+def no_condition_here(body: str, start: int, end: int, name: str) -> bool:
+    """A setting's name, a study's negative result or an adjective of another noun."""
+    return (
+        names_a_setting(body, start, end)
+        or study_result(body, start)
+        or qualifies_a_noun(body, start, end, name)
+    )
+
+
+# "Diabetic foot screen", "febrile convulsion", "hemiplegic shoulder pain": a condition's
+# adjective before a noun qualifies that noun's phrase, which is a condition (or a test) of
+# its own; "diabetic patient", "febrile, unwell" and "asthmatic since 5" still name it.
+_ADJECTIVE = re.compile(r"[a-z]{4,}(?:ic|ile|ive|al)$")
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:patient|pt|man|woman|male|female|child|boy|girl|lady|gentleman|adult|person|"
+    r"and|or|but|with|on|since|for|in|at|to|of|from|now|today|again|still|episode|episodes|"
+    r"illness|and|is|was|has|had|but|controlled|uncontrolled|known)\b)[a-z]{3,}\b"
+)
+
+
+def qualifies_a_noun(body: str, start: int, end: int, name: str) -> bool:
+    """Whether the condition at `start:end` is written as an adjective of a noun after it."""
+    word = body[start:end]
+    if " " in word or word.casefold() == name or not _ADJECTIVE.match(word.casefold()):
+        return False
+    return bool(_NOUN_AFTER.match(body, end))

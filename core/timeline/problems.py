@@ -177,7 +177,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or allergy_reaction(body, start)
                 or no_diagnosis(body, start, end, name)
                 or order_reason(body, start, field)
-                or no_condition_here(body, start, end)
+                or no_condition_here(body, start, end, name)
             ):
                 continue
             section = section_at(text, heads, base + start)
