@@ -171,3 +171,43 @@ def test_a_conditions_adjective_before_a_noun(
     text: str, field: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _dx(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a test for a disease with its result says whether the patient has it
+        ("Coeliac serology negative.", "objective", [("celiac disease", "negated")]),
+        ("Influenza swab positive.", "objective", [("influenza", "present")]),
+        # an antibody says immunity, a questionnaire's screen a score
+        ("Hep B surface antibody 120.", "objective", []),
+        ("Depression screen negative.", "objective", []),
+        # a relative's result is still the relative's
+        ("Mother: coeliac serology positive.", "medical_history", []),
+        # a test for it still to come names no condition
+        ("HIV test sent.", "plan", []),
+        ("Coeliac screen requested.", "plan", []),
+    ],
+)
+def test_a_tests_result_for_a_disease(
+    text: str, field: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dx(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        # a disease no lexicon knows, its test's result after it: the disease, by its name
+        (
+            "Results call: strongyloides serology positive.",
+            "subjective",
+            [("strongyloides", "present")],
+        ),
+        # a test's or a stain's own name is no condition
+        ("Gram stain positive.", "assessment", []),
+        ("Renal function stable.", "assessment", []),
+    ],
+)
+def test_a_test_word_after_a_phrase(text: str, field: str, expected: list[tuple[str, str]]) -> None:
+    assert _dx(text, field) == expected

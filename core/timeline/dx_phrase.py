@@ -61,7 +61,8 @@ _STOP = _words(
     "result results level levels score scores scale questionnaire assessment exam "
     "examination study scan bloods labs lab investigations sample swab culture "
     "vaccine vaccines vaccination immunisation immunization injection "
-    "igg igm antibody antibodies antigen serology pcr titre titer "
+    "igg igm antibody antibodies antigen serology pcr titre titer naat rdt stain smear "
+    "function dip dipstick "
     # states and findings that are not conditions
     "stable improving improved normal abnormal unremarkable nad well good fine ok okay "
     "intact clear soft nontender non-tender regular comfortable alert oriented "

@@ -27,6 +27,7 @@ from core.timeline.dx_phrase import (
     phrase_before,
     procedure_named,
 )
+from core.timeline.dx_setting import test_result
 from core.timeline.negation import E, W
 from core.timeline.sections import Heading, section_at
 
@@ -91,10 +92,18 @@ def _free(a: int, b: int, taken: list[Span]) -> bool:
     return all(b <= x or a >= y for x, y, _ in taken)
 
 
+_TEST_WORD = re.compile(
+    r"\s+(?:naat|rdt|pcr|serology|swab|antigen|sag|culture|screen|test)$", re.IGNORECASE
+)
+
+
 def _add(body: str, span: tuple[int, int] | None, taken: list[Span], out: list[Span]) -> None:
     if span is None:
         return
     a, b = span
+    test = _TEST_WORD.search(body, a, b)
+    if test is not None and test_result(body, test.start(), "") is not None:
+        b = test.start()  # "chlamydia NAAT positive": the disease, its test's result after
     clause = _CLAUSE_END.search(body, b)
     # The lexicon first: a name of its in the phrase's clause is the condition there.
     own = (a, clause.start() if clause else len(body))

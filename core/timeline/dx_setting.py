@@ -50,12 +50,23 @@ def study_result(body: str, start: int) -> bool:
     return m is not None and procedure_named(m.group(1))
 
 
+# "HIV test sent", "hepatitis serology requested": a test for the condition, still to come.
+_TEST_ORDERED = re.compile(
+    r"\s*(?:serology|antigen|pcr|swab|culture|screen|screening|test|testing|bloods)\s*[:\-]?\s*"
+    r"(?:\([^()]{0,20}\)\s*)?(?:sent|requested|ordered|booked|arranged|taken|offered|declined|"
+    r"planned|due|to be|pending|awaited)\b",
+    re.IGNORECASE,
+)
+
+
 def no_condition_here(body: str, start: int, end: int, name: str) -> bool:
-    """A setting's name, a study's negative result or an adjective of another noun."""
+    """A setting's name, a study's negative result, an adjective of another noun, or a test
+    for the condition that is ordered or awaited."""
     return (
         names_a_setting(body, start, end)
         or study_result(body, start)
         or qualifies_a_noun(body, start, end, name)
+        or bool(_TEST_ORDERED.match(body, end))
     )
 
 
@@ -76,3 +87,23 @@ def qualifies_a_noun(body: str, start: int, end: int, name: str) -> bool:
     if " " in word or word.casefold() == name or not _ADJECTIVE.match(word.casefold()):
         return False
     return bool(_NOUN_AFTER.match(body, end))
+
+
+# "Syphilis serology negative", "coeliac screen negative", "Hep B sAg positive": a test for
+# an infection or a disease, with its result, says whether the patient has it. An antibody
+# says only immunity ("Hep B surface antibody"), and a questionnaire's screen is a score.
+_TEST_RESULT = re.compile(
+    r"\s*(?:surface\s+)?(?:serology|sag|hbsag|antigen|ag|pcr|naat|swab|culture|screen|test|"
+    r"rdt|smear)\s*[:\-]?\s*(?:(?P<pos>positive|pos|\+ve|\+|detected)|(?P<neg>negative|neg|"
+    r"-ve|not detected|undetectable))(?![\w+])",
+    re.IGNORECASE,
+)
+_SCORED = frozenset({"depression", "anxiety", "postpartum depression", "alcohol use disorder"})
+
+
+def test_result(body: str, end: int, name: str) -> str | None:
+    """ "present" or "negated" where a test's result follows the condition at `end`."""
+    m = _TEST_RESULT.match(body, end)
+    if m is None or name in _SCORED:
+        return None
+    return "present" if m.group("pos") else "negated"

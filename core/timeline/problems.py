@@ -25,7 +25,7 @@ from core.timeline.dx_context import no_diagnosis, own_negation, without_informa
 from core.timeline.dx_naming import term_name
 from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
-from core.timeline.dx_setting import no_condition_here
+from core.timeline.dx_setting import no_condition_here, test_result
 from core.timeline.dx_typos import misspelt_conditions
 from core.timeline.experiencer import allergy_reaction, relatives_condition
 from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
@@ -165,17 +165,20 @@ def read_problems(text: str, field: str) -> list[Fact]:
         list_ends = _list_ends(body, found)
         for (start, end, name), list_end in zip(found, list_ends, strict=True):
             c = cut(start)
+            # A test's result ("syphilis serology negative") says itself what a test's
+            # name would otherwise void.
+            result = test_result(body, end, name)
             if (
                 within(start, referral_spans)
-                or within(start, proc_spans)
+                or (result is None and within(start, proc_spans))
                 or _UNCERTAIN.search(scope_before(body, start, c))
                 or _SCREENING.search(body[max(0, start - 8) : start])
-                or _SCREENED.match(body[end:])
+                or (result is None and _SCREENED.match(body[end:]))
                 or _TEMPERATURE.match(body, start, len(body))
                 or _family(body, start, end, c)
                 or relatives_condition(body[c:], start - c)
                 or allergy_reaction(body, start)
-                or no_diagnosis(body, start, end, name)
+                or (result is None and no_diagnosis(body, start, end, name))
                 or order_reason(body, start, field)
                 or no_condition_here(body, start, end, name)
             ):
@@ -189,7 +192,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 )
             ):
                 continue
-            status = _status(body, start, end, c, name)
+            status = result or _status(body, start, end, c, name)
             if (
                 status != "negated"
                 and list_end > end
