@@ -128,3 +128,17 @@ def test_referrals_by_the_service_written(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert _procs(text, "plan") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # booked now for later: the booking is this visit's order
+        ("Colonoscopy in 3 months - booked.", [("colonoscopy", "ordered")]),
+        ("קולונוסקופיה בעוד חודשיים - הוזמנה.", [("colonoscopy", "ordered")]),
+        # due later with no order said: no act
+        ("Colonoscopy in 3 months.", []),
+    ],
+)
+def test_an_order_outweighs_its_date(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _procs(text, "plan") == expected

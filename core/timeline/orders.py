@@ -74,11 +74,20 @@ _RESULTS = frozenset({"blood test"})
 Order = Literal["done", "ordered", "none"]
 
 
+# "Stress test in 2 months - booked", "מבחן מאמץ בעוד חודשיים - הוזמן": the booking is made
+# at this visit, whenever the test is; an order said in the clause outweighs its date.
+_BOOKED_IN_CLAUSE = re.compile(
+    rf"^[^.;\n]{{0,40}}?(?<![\w{HEB}])(?:ordered|requested|booked|arranged|הוזמן|הוזמנה|"
+    rf"הוזמנו)(?![\w{HEB}])",
+    re.IGNORECASE,
+)
+
+
 def later_or_heading(name: str, after: str) -> bool:
-    """Whether the procedure `name` with `after` after it is due later, or heads results."""
-    return bool(_LATER_AFTER.match(after)) or (
-        name in _RESULTS and bool(_RESULTS_HEADING.match(after))
-    )
+    """Whether the procedure `name` with `after` after it is due later (and not booked now),
+    or heads results."""
+    later = bool(_LATER_AFTER.match(after)) and not _BOOKED_IN_CLAUSE.match(after)
+    return later or (name in _RESULTS and bool(_RESULTS_HEADING.match(after)))
 
 
 def only_considered(near: str) -> bool:
