@@ -211,3 +211,19 @@ def test_a_tests_result_for_a_disease(
 )
 def test_a_test_word_after_a_phrase(text: str, field: str, expected: list[tuple[str, str]]) -> None:
     assert _dx(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Hebrew word for fever as a construct noun's complement is heat
+        ("מתלוננת על גלי חום בלילה.", [("hot flashes", "present")]),
+        ("מכת חום בקיץ שעבר.", []),
+        # as its own noun, after a verb or a preposition, it is fever
+        ("שוללת חום.", [("fever", "negated")]),
+        ("בלי חום.", [("fever", "negated")]),
+        ("מתלונן על חום.", [("fever", "present")]),
+    ],
+)
+def test_heat_is_no_fever(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dx(text, "subjective") == expected

@@ -59,6 +59,23 @@ _TEST_ORDERED = re.compile(
 )
 
 
+# "גלי חום" (hot flashes), "פרכוסי חום" (febrile seizures), "מכת חום" (heat stroke): the
+# Hebrew word for fever as a construct noun's complement is heat, not the patient's fever.
+_CONSTRUCT_BEFORE = re.compile(
+    r"(?<![\w\u05d0-\u05ea])(?![ו]?(?:בלי|לפני|אחרי|מפני|כדי|עדיי?ן|כמעט|שלי)\s)"
+    r"(?:[\u05d0-\u05ea]{2,}י|[בו]?מכת)\s+(?:ה)?$"
+)
+
+
+def _heat_not_fever(body: str, start: int, end: int, name: str) -> bool:
+    word = body[start:end]
+    return (
+        name == "fever"
+        and word.endswith("חום")
+        and bool(_CONSTRUCT_BEFORE.search(body, max(0, start - 20), start))
+    )
+
+
 def no_condition_here(body: str, start: int, end: int, name: str) -> bool:
     """A setting's name, a study's negative result, an adjective of another noun, or a test
     for the condition that is ordered or awaited."""
@@ -67,6 +84,7 @@ def no_condition_here(body: str, start: int, end: int, name: str) -> bool:
         or study_result(body, start)
         or qualifies_a_noun(body, start, end, name)
         or bool(_TEST_ORDERED.match(body, end))
+        or _heat_not_fever(body, start, end, name)
     )
 
 
