@@ -7,6 +7,11 @@ condition (issue 27, round 6).
   written elsewhere in the note, as itself.
 - "X-ray L ankle: no fracture", "צילום כף יד - ללא שבר": a condition a study did not show is
   the study's result, as "CXR: no consolidation" already is for a phrase read by its place.
+- "Diabetic foot screen", "febrile convulsion": a condition's adjective qualifies the noun
+  after it. "HIV test sent": a test for the condition, still to come. "גלי חום": the
+  Hebrew word for fever as a construct noun's complement is heat.
+- "Coeliac screen negative", "Hep B sAg positive": a test for a disease with its result
+  says whether the patient has it (`test_result`), where a test's name alone is none.
 """
 
 from __future__ import annotations
