@@ -227,3 +227,16 @@ def test_a_test_word_after_a_phrase(text: str, field: str, expected: list[tuple[
 )
 def test_heat_is_no_fever(text: str, expected: list[tuple[str, str]]) -> None:
     assert _dx(text, "subjective") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number after a disease-shaped term is its site or grade
+        ("#1 Apical periodontitis 36.", [("apical periodontitis", "present")]),
+        # after an analyte's name it is the analyte's value
+        ("Ferritin 14.", []),
+    ],
+)
+def test_a_number_after_a_disease_term(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dx(text) == expected

@@ -36,3 +36,11 @@ def term_name(written: str, name: str) -> str:
     if not _TERM.match(word) or not _TERM.match(american(name)) or word == name:
         return name
     return word
+
+
+def disease_shaped(words: str) -> bool:
+    """Whether the phrase `words` ends in a one-word term of medicine's shape ("Irreversible
+    pulpitis"): a number after such a phrase is a site or a grade ("pulpitis 46", a tooth),
+    not the value of a measure ("Ferritin 14")."""
+    last = words.split()[-1].casefold() if words.split() else ""
+    return bool(_TERM.match(american(last)))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
+from core.timeline.dx_naming import disease_shaped
 from core.timeline.dx_phrase import (
     condition_name,
     labels_a_value,
@@ -107,7 +108,9 @@ def _add(body: str, span: tuple[int, int] | None, taken: list[Span], out: list[S
     clause = _CLAUSE_END.search(body, b)
     # The lexicon first: a name of its in the phrase's clause is the condition there.
     own = (a, clause.start() if clause else len(body))
-    if not _free(*own, taken) or not _free(a, b, out) or labels_a_value(body, b):
+    if not _free(*own, taken) or not _free(a, b, out):
+        return
+    if labels_a_value(body, b) and not disease_shaped(body[a:b]):
         return
     name = condition_name(body[a:b])
     if name is not None:
