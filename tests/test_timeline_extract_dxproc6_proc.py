@@ -142,3 +142,18 @@ def test_referrals_by_the_service_written(
 )
 def test_an_order_outweighs_its_date(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert _procs(text, "plan") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a substance given into a vein, its route first, is an infusion
+        ("IV iron (ferric derisomaltose 500 mg) given, no reaction.", [("iron infusion", None)]),
+        ("IV fluids administered over 2 h.", [("fluid infusion", None)]),
+        # only talked of, or a drug's dose with its route after: none
+        ("IV iron to be considered if ferritin stays low.", []),
+        ("Ceftriaxone 2 g IV given.", []),
+    ],
+)
+def test_an_infusion_by_its_route(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _procs(text, "objective") == expected

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from core.timeline.proc_parenteral import infusions_given
 from core.timeline.proc_vaccines import vaccine_short_names
 from core.timeline.text import HEB
 
@@ -185,6 +186,7 @@ def deed_procedures(body: str, field: str) -> Found:
         patterns += [_HEB_DEED_BEFORE, _HEB_DEED_AFTER]
         patterns += [_HEB_RESULT_AFTER] if field == "objective" else []
     found += [(a, b, "vaccine", "vaccine") for a, b, _ in vaccine_short_names(body)]
+    found += [(a, b, n, "infusion") for a, b, n in infusions_given(body)]
     for pattern in patterns:
         found += [(*m.span("np"), m.group("np"), m.group("head")) for m in pattern.finditer(body)]
     out: Found = []
