@@ -240,3 +240,17 @@ def test_heat_is_no_fever(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_a_number_after_a_disease_term(text: str, expected: list[tuple[str, str]]) -> None:
     assert _dx(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event that only dates what is described
+        ("Knee stiff since the fracture, walking 1 km.", []),
+        ("Two weeks post-MI review, walking daily.", []),
+        # a lasting condition after "since" is not an event
+        ("Tired since hypothyroidism diagnosed.", [("hypothyroidism", "present")]),
+    ],
+)
+def test_an_event_as_a_time_anchor(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dx(text, "subjective") == expected

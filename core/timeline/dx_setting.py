@@ -10,6 +10,8 @@ condition (issue 27, round 6).
 - "Diabetic foot screen", "febrile convulsion": a condition's adjective qualifies the noun
   after it. "HIV test sent": a test for the condition, still to come. "גלי חום": the
   Hebrew word for fever as a construct noun's complement is heat.
+- "Painful shoulder since stroke", "post-stroke review": an event named only to date what is
+  described is a time anchor.
 - "Coeliac screen negative", "Hep B sAg positive": a test for a disease with its result
   says whether the patient has it (`test_result`), where a test's name alone is none.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from core.timeline.course import is_event
 from core.timeline.dx_phrase import procedure_named
 from core.timeline.text import HEB
 
@@ -81,6 +84,17 @@ def _heat_not_fever(body: str, start: int, end: int, name: str) -> bool:
     )
 
 
+# "Painful shoulder since stroke", "6 week post-stroke review", "Post-stroke depression": an
+# event named only to date what is described is a time anchor, not this visit's diagnosis.
+_ANCHOR_BEFORE = re.compile(
+    r"(?:(?<![\w-])since\s+(?:the\s+|his\s+|her\s+)?|(?<![\w-])post-)$", re.IGNORECASE
+)
+
+
+def _time_anchor(body: str, start: int, name: str) -> bool:
+    return is_event(name) and bool(_ANCHOR_BEFORE.search(body, max(0, start - 12), start))
+
+
 def no_condition_here(body: str, start: int, end: int, name: str) -> bool:
     """A setting's name, a study's negative result, an adjective of another noun, or a test
     for the condition that is ordered or awaited."""
@@ -90,6 +104,7 @@ def no_condition_here(body: str, start: int, end: int, name: str) -> bool:
         or qualifies_a_noun(body, start, end, name)
         or bool(_TEST_ORDERED.match(body, end))
         or _heat_not_fever(body, start, end, name)
+        or _time_anchor(body, start, name)
     )
 
 
