@@ -72,6 +72,9 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_blind6": _command(
         "bench.eval_timeline_blind6", "eval_timeline_blind6", "--write"
     ),
+    "eval_timeline_blind7": _command(
+        "bench.eval_timeline_blind7", "eval_timeline_blind7", "--write"
+    ),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
