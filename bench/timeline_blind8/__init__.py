@@ -78,7 +78,9 @@ infection a post-COVID clinic dates from. A lasting condition with its year or "
 present. No diagnosis: a relative's, the baby's (in the mother's note) or the mother's (in
 the baby's) condition, "?X", "probable", "considered", a risk, smoking and drinking, social
 problems, a questionnaire's name, an allergy's reaction, a condition named only inside a
-condition of the plan ("if reflux worse").
+condition of the plan ("if reflux worse"), and what a new drug is for ("cetirizine for
+itch", "as cellulitis prophylaxis"), as what an order or referral is for is none; a reason
+the plan gives for a stop after a dash is present, as set #7 reads it.
 
 Procedures: done at the visit (ECG, a DEXA, a bladder scan or ultrasound reported in the
 examination, a hip ultrasound, suturing, a cervical smear, a tetanus booster and the
