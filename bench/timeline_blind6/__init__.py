@@ -105,27 +105,11 @@ Typos are labelled as what they mean, and Hebrew lines with English drug names a
 
 from __future__ import annotations
 
-import json
-from functools import cache
 from pathlib import Path
-from typing import Any
 
-from bench.timeline_eval.fields import LabelledField
-from bench.timeline_eval.labelled import fields_with_flags_among_labels
+from bench.timeline_eval.labelled import StoredSet
 
 SEED = 20261127
 DATA = Path(__file__).with_name("data.json")
-
-
-def seed() -> int:
-    return SEED
-
-
-@cache
-def records() -> list[dict[str, Any]]:
-    return json.loads(DATA.read_text(encoding="utf-8"))["fields"]
-
-
-def fields() -> list[LabelledField]:
-    """The set as the scorer reads it: facts expected, and flags by their measure's name."""
-    return fields_with_flags_among_labels(records())
+_SET = StoredSet(SEED, DATA)
+seed, records, fields = _SET.seed, _SET.records, _SET.fields

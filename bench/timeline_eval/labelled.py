@@ -1,9 +1,13 @@
 """The blind sets' data.json read as the scorer's fields: each label an ExpectedFact. Sets
-#4 to #6 write labels the same way; #5 and #6 keep flags among the labels."""
+#4 to #8 write labels the same way; #5 on keep flags among the labels."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from bench.timeline_eval.fields import LabelledField
@@ -30,3 +34,27 @@ def fields_with_flags_among_labels(records: Iterable[dict[str, Any]]) -> list[La
         flags = [lb["name"] for lb in r["labels"] if lb["kind"] == "flag"]
         out.append(LabelledField(r["id"], r["language"], r["field"], r["text"], facts, flags))
     return out
+
+
+@dataclass(frozen=True)
+class StoredSet:
+    """A blind set as committed: the seed its generator used and its data.json."""
+
+    seed_value: int
+    data: Path
+
+    def seed(self) -> int:
+        return self.seed_value
+
+    def records(self) -> list[dict[str, Any]]:
+        return _read(self.data)
+
+    def fields(self) -> list[LabelledField]:
+        """The set as the scorer reads it: facts expected, and flags by their measure's name."""
+        return fields_with_flags_among_labels(self.records())
+
+
+@cache
+def _read(data: Path) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = json.loads(data.read_text(encoding="utf-8"))["fields"]
+    return records
