@@ -17,6 +17,7 @@ import re
 
 from core.timeline.negation import E, W
 from core.timeline.types import Fact
+from core.timeline.visit_series import series_visit
 
 _VISITS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"{W}(?:{words}){E}", re.IGNORECASE))
@@ -108,7 +109,7 @@ _OPENER: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # review").
 _REVIEW_FIRST = re.compile(
     r"^(?:[^\n:]{0,12}:\s*)?(?:(?!\b(?:since|last|previous|prior|earlier|next|to)\b)"
-    r"[^.;,:\n]){0,40}?\breview\b(?!\s+of\b)",
+    r"[^.;,:\n]){0,40}?\breview(?:ed)?\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 # A heading line ("אנמנזה:", "HPI:", "סיבת הפנייה:") is no opener; the line after it is.
@@ -142,8 +143,14 @@ def read_visit(text: str, field: str) -> list[Fact]:
         if m is not None and (best is None or at + m.start() < best[0]):
             best = (at + m.start(), at + m.end(), name)
     review = _REVIEW_FIRST.match(opener)
-    if review is not None and (best is None or at + review.end() - 6 < best[0]):
-        best = (at + review.end() - 6, at + review.end(), "follow-up")
+    if review is not None:
+        # The word "review" or "reviewed" itself, the match's last word.
+        start = at + review.end() - len(re.split(r"\W", review.group(0))[-1])
+        if best is None or start < best[0]:
+            best = (start, at + review.end(), "follow-up")
+    series = series_visit(opener)
+    if series is not None and (best is None or at + series[0] < best[0]):
+        best = (at + series[0], at + series[1], series[2])
     if best is None:
         return []
     a, b, name = best
