@@ -61,6 +61,10 @@ _STABLE_ON = rf"(?<![\w{HEB}])ו?(?:יציב|יציבה|יציבים|מאוזן|
 _TREATED_WITH = rf"(?<![\w{HEB}])ו?(?:מטופל|מטופלת|מטופלים|בטיפול)(?:\s+[{HEB}'׳\"]+)?\s+"
 TREATED_ON = re.compile(f"{_STABLE_ON}|{_TREATED_WITH}ב")
 _STABLE_ON_END = re.compile(_STABLE_ON + "$")
+_FORM_BEFORE_END = re.compile(
+    rf"(?<![\w{HEB}])[והב]?(?:טיפות|משחת|קרם|תרסיס|כדורי|טבליות|כמוסות|זריקות|נרות|"
+    rf"סירופ|תמיסת|שאיפות|מדבקות|מדבקת|ג'ל|ג׳ל)\s+$"
+)
 _TREATED_WITH_END = re.compile(_TREATED_WITH + "$")
 
 
@@ -210,5 +214,7 @@ def _where_a_drug_is_written(body: str, start: int, end: int, cues: list[tuple[i
         return True
     if any(e <= start and _AFTER_CUE.match(body, e, start) for _, e in cues):
         return True
+    if _FORM_BEFORE_END.search(body, 0, start):
+        return True  # Round 7: a form in construct before the name, "טיפות X", "משחת X"
     # An item of a list that a medication word opened: "תרופות: X 10 מ"ג, Y".
     return any(c < start for c, _ in cues) and bool(re.search(r"[:,]\s*$", body[:start]))

@@ -85,7 +85,11 @@ CUES: tuple[tuple[MedStatus, str], ...] = (
             r"ירידה במינון|עלייה במינון|שינוי מינון|חידוש|חידוש מרשם ל|"
             r"ימשיך|תמשיך|נמשיך|ימשיכו|המשכתי|ימשיך ליטול|תמשיך ליטול|להגדיל|להקטין|הגדלנו|"
             # ("לחדש X" stays a prescription written anew; "חודש" is also "month".)
-            r"הקטנו|הוגדל|הוקטן|הוקטנה|יחודש|יחודשו|יועלה|יופחת|יחודש מרשם ל"
+            r"הקטנו|הוגדל|הוקטן|הוקטנה|יחודש|יחודשו|יועלה|יופחת|יחודש מרשם ל|"
+            # Round 7: a course to be completed goes on to its end ("Complete the X course");
+            # one "completed" is over, and that is no continuation.
+            r"complete the|complete his|complete her|finish the|finish his|finish her|"
+            r"להשלים את"
         ),
     ),
     (

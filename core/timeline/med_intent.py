@@ -189,12 +189,21 @@ _IF_AFTER = re.compile(
     rf"(?!(?:[\w{HEB}'-]+\s+){{0,2}}(?:{_SYMPTOM})(?![\w{HEB}]))",
     re.IGNORECASE,
 )
+# Round 7: a start put off until a condition, said after the drugs it holds ("X 30 mg + Y, to
+# start only if Z", "X - to use if Z", "להתחיל רק אם"): a rescue pack, nothing begun yet.
+_DEFERRED_START = re.compile(
+    r"[^.;\n]{0,60}?(?:\bto (?:start|begin|take|use)|(?<![\w\u05d0-\u05ea])להתחיל)"
+    r"(?: (?:it|them|these|this|אותו|אותם))?(?: (?:only|רק))? (?:if|when|אם|במידה ו|במידה ש)",
+    re.IGNORECASE,
+)
 _IF_GAP_ENDS = re.compile(rf"{_W}(?:and|then|ו?אז|וגם)(?![\w{HEB}])", re.IGNORECASE)
 
 
 def conditional_after(body: str, stop: int, cues: Sequence[tuple[int, int, str]]) -> bool:
     """Whether a condition follows the drug ending at `stop`, before another verb, "and"
     or the clause's end: the order waits on it, nothing is prescribed yet."""
+    if _DEFERRED_START.match(body, stop):
+        return True
     m = _IF_AFTER.match(body, stop)
     if m is None:
         return False

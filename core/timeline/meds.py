@@ -207,6 +207,8 @@ def read_medications(text: str, field: str) -> list[Fact]:
             )
             if status != "continued" and conditional_after(body, stop, cues):
                 continue  # "Start X 100 mg bd if the swab grows Y": an order in waiting
+            if status == "stopped" and _IN_ITS_PLACE.search(body, 0, start):
+                status = "started"  # "Stop X, instead Y": Y replaces it
             if dose_match is None and after is not None:
                 # "Omeprazole: reduce to 20 mg": the dose follows the verb said of the drug.
                 dose_match = DOSE.match(body[stop + after.end() :])
@@ -238,7 +240,17 @@ _INSTEAD_OF = re.compile(
 )
 
 
+# Round 7: right before a drug after a stop, the drug put in the stopped one's place.
+_IN_ITS_PLACE = re.compile(
+    r"(?:\binstead|\bin its place|במקומו|במקומה|במקומם|במקום זאת|במקום זה)\s*[:,-]?\s*$",
+    re.IGNORECASE,
+)
 _HEBREW_LETTER = re.compile(f"[{HEB}]")
+# Round 7: a count of a form ("5 drops", "2 sachets", "שתי שאיפות") and a Hebrew schedule
+# ("פעמיים ביום") say a drug may be written as well as a weight does, as in `drug_vocab`.
 _MAYBE_DRUG = re.compile(
-    rf"\d\s*(?:mg|mcg|units?|tabs?|tablets?|puffs?|מ[\"״]?ג|מק[\"״]?ג|יחידות|כדור)|{FREQ}", re.I
+    rf"\d\s*(?:mg|mcg|units?|tabs?|tablets?|puffs?|caps|capsules?|sachets?|drops|"
+    rf"מ[\"״]?ג|מק[\"״]?ג|יחידות|כדור|טיפות|שאיפות|טבליות|כמוסות|שקיות|שקית)|{FREQ}|"
+    rf"(?:פעם|פעמיים|\d\s*פעמים)\s+ב(?:יום|שבוע)",
+    re.I,
 )
