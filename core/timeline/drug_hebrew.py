@@ -204,7 +204,11 @@ def _ordinary_words() -> frozenset[str]:
 
 _HEB_WORD = re.compile(rf"[{HEB}'׳]+")
 # Between a drug (and its dose) and the next joined by ו: "נוטל X ו-Y", "X 5 מ"ג וY".
-_AND_NEXT = re.compile(r"(?:\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|מק[\"״]?ג|יחידות))?\s+")
+# Round 7: the dose's schedule may stand between ("X 250 מ"ג שלוש פעמים בשבוע וY").
+_AND_NEXT = re.compile(
+    r"(?:\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|מק[\"״]?ג|יחידות))?"
+    r"(?:\s+(?:פעם|פעמיים|(?:\d+|שלוש|ארבע|חמש) פעמים)\s+ב(?:יום|שבוע|חודש))?\s+"
+)
 
 
 def _where_a_drug_is_written(body: str, start: int, end: int, cues: list[tuple[int, int]]) -> bool:

@@ -51,6 +51,8 @@ CUES: tuple[tuple[MedStatus, str], ...] = (
             r"start|started|starting|starts|begin|began|begun|beginning|initiate|initiated|"
             r"restart|restarted|re-start|re-started|resume|resumed|reintroduce|reintroduced|"
             r"given|administered|ניתן|ניתנה|"
+            # Round 7: a drug received is one given, the past of "מקבל" as of "given".
+            r"received|קיבל|קיבלה|קיבלו|"
             r"initiating|commence|commenced|commencing|add|added|adding|new rx|new prescription|"
             r"prescribe|prescribed|prescribing|rx(?!\s+list)|rx'd|trial of|put on|placed on|"
             r"switched to|"

@@ -98,7 +98,13 @@ ANALYTES = frozenset(
         "progesterone",
     }
 )
-_BARE_NUMBER = re.compile(r"^\s*[:=]?\s*\d+(?:[.,]\d+)?(?=\s*(?:$|[,;)]|\.(?!\d)))")
+_BARE_NUMBER = re.compile(
+    r"^\s*[:=]?\s*\d+(?:[.,]\d+)?(?=\s*(?:$|[,;)]|\.(?!\d)|"
+    # Round 7: the tests the value came from ("vit D 38 on last bloods", "in today's labs").
+    r"(?:on|in|from) (?:the |her |his )?(?:last|latest|recent|previous|today's|repeat)? ?"
+    r"(?:bloods|blood tests?|labs|results|tests)\b))",
+    re.IGNORECASE,
+)
 
 
 def analyte_level(name: str, body: str, stop: int) -> bool:
@@ -168,7 +174,16 @@ _SINCE = re.compile(r"(?:since|from|started|starting|began|מאז|החל מ-?|מ
 def past_circumstance(body: str, start: int) -> bool:
     """Whether the drug at `start` follows a past event's year and "on"."""
     m = _PAST_CIRCUMSTANCE.search(body, 0, start)
-    return m is not None and not _SINCE.search(body, 0, m.start())  # "Since 2019 on X": now
+    if m is None or _SINCE.search(body, 0, m.start()):
+        return False  # "Since 2019 on X": now
+    # Round 7: "dx 2017, on X since 2021": taken since, so taken now.
+    return not _ONGOING_AFTER.match(body, start)
+
+
+_ONGOING_AFTER = re.compile(
+    r"[^,;.\n(]{1,40}?\b(?:since|for (?:the (?:last|past) )?\d+|currently|still|ongoing)\b",
+    re.IGNORECASE,
+)
 
 
 # After the drug's dose and schedule, in its clause: a condition the order waits on ("X 100

@@ -165,10 +165,11 @@ def read_medications(text: str, field: str) -> list[Fact]:
                 analyte_level(name, body, end)
                 and not carried
                 and not any(c < start for c, _, _ in cues)
-                and (field == "objective" or len(mentions) == 1)
+                and (field == "objective" or all(n == name for _, _, n in mentions))
             ):
                 # "vit D 38" among the results: a level. Beside other drugs outside the
-                # examination ("aspirin 100, folic acid 5") the number is a dose.
+                # examination ("aspirin 100, folic acid 5") the number is a dose; the
+                # same drug named twice ("Vit D deficiency - vit D 38") is no other drug.
                 continue
             if a_relatives(body, start):
                 continue  # "Husband takes metformin": not the patient's
