@@ -122,7 +122,12 @@ _HEB_WORD = (
 # The head's own noun comes first, whatever its letters ("שאיבת ביציות", "מבחן מנטו").
 _HEB_FIRST = rf"(?!(?:ללא|עם|של|תחת|נגד|על|אצל)(?![{HEB}]))[{HEB}][{HEB}\"'-]*"
 _HEB_NP = rf"(?P<np>(?P<head>{_HEB_HEADS})\s+{_HEB_FIRST}(?:\s+{_HEB_WORD})?)"
-_NOT_HEB = re.compile(r"דם|שתן|גופנית|מעבדה|קורונה|הריון|היריון")
+# The physical examination of an organ ("בדיקת לב: קולות סדירים", "בדיקת שיניים: עששת") is
+# examined, not tested: its findings are read, as "בדיקה גופנית:" is (round 7).
+_NOT_HEB = re.compile(
+    r"דם|שתן|גופנית|מעבדה|קורונה|הריון|היריון|"
+    rf"(?<![{HEB}])(?:לב|ריאות|בטן|שיניים|גפיים|חזה|צוואר)(?![{HEB}])"
+)
 _HEB_DEED_BEFORE = re.compile(
     rf"(?<![{HEB}])(?:בוצע|בוצעה|בוצעו|נעשה|נעשתה|ניתן|ניתנה|ניתנו|הותקן|הותקנה|הוכנס|"
     rf"הוכנסה|הוזמן|הוזמנה|הוזמנו)\s+{_HEB_NP}(?![{HEB}])"

@@ -46,6 +46,14 @@ _ABOUT_BEFORE = re.compile(
     r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:ה)?$",
     re.IGNORECASE,
 )
+# "results of core biopsy", "results of his knee MRI": a qualifying word or two may stand
+# between the cue and the study's name (round 7); "review of MRI result" says it after.
+_RESULTS_OF_BEFORE = re.compile(
+    rf"{_W}(?:results? of|result from|report of|תוצאות|תוצאת)\s+(?:the\s+|his\s+|her\s+)?"
+    rf"(?:[A-Za-z][\w-]*\s+){{1,2}}$",
+    re.IGNORECASE,
+)
+_RESULT_AFTER = re.compile(rf"^\s*(?:results?|report){_E}", re.IGNORECASE)
 _ELSEWHERE_BEFORE = re.compile(
     rf"{_W}(?:ed|a&e|er|outside|external|private|hospital|מיון|חיצוני)\s*$", re.IGNORECASE
 )
@@ -63,8 +71,9 @@ _FINDING_BEFORE = re.compile(rf"[\w{HEB}%)]\s+(?:seen |shown |noted |demonstrate
 
 def no_act_here(name: str, body: str, start: int, end: int, field: str) -> bool:
     """Whether the procedure `name` written at `start:end` of the sentence `body` of `field`
-    is an anchor of time, a device's state, a result talked of, a suitability work-up, a
-    study done elsewhere, one due a month or more away, or the source of a finding."""
+    is an anchor of time, a device's state, a result talked of (before or after it), a
+    suitability work-up, a study done elsewhere, one due a month or more away, or the source
+    of a finding."""
     before, after = body[max(0, start - 40) : start], body[end:]
     if field == "objective" and _SEEN_ON_BEFORE.search(before) and _FINDING_BEFORE.search(before):
         return True
@@ -72,6 +81,8 @@ def no_act_here(name: str, body: str, start: int, end: int, field: str) -> bool:
         _ANCHOR_BEFORE.search(before)
         or (name in _DEVICES and _DEVICE_STATE_AFTER.match(after))
         or _ABOUT_BEFORE.search(before)
+        or _RESULTS_OF_BEFORE.search(before)
+        or _RESULT_AFTER.match(after)
         or _ELSEWHERE_BEFORE.search(before)
         or _FAR_LATER_AFTER.match(after)
     )
