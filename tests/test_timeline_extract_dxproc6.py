@@ -31,7 +31,7 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
         (
             "Cough - no, wheeze present.",
             "subjective",
-            [("cough", "negated"), ("wheezing", "present")],
+            [("cough", "negated"), ("wheeze", "present")],
         ),
     ],
 )

@@ -29,10 +29,31 @@ def american(word: str) -> str:
     return word
 
 
+_INFLECTION = re.compile(r"(?:ing|es|s)$")
+
+
+def _base_of(written: str, name: str) -> bool:
+    """Whether `written` is `name` word for word but one word, which `name` inflects
+    ("wheeze" for "wheezing", "kidney stone" for "kidney stones")."""
+    a, b = written.split(), name.split()
+    if len(a) != len(b) or a == b:
+        return False
+    odd = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(odd) != 1:
+        return False
+    x, y = odd[0]
+    stem = _INFLECTION.sub("", y)
+    return len(y) > len(x) and len(stem) >= 3 and x.rstrip("e") == stem.rstrip("e")
+
+
 def term_name(written: str, name: str) -> str:
     """The name of a lexicon's condition `name` written as `written`: the written term
-    itself where it is one word of medicine's shape that the lexicon names otherwise."""
+    itself where it is one word of medicine's shape that the lexicon names otherwise, or
+    the base form the lexicon's name inflects (round 7: a condition is named in the
+    singular, by the noun written)."""
     word = american(written.casefold())
+    if _base_of(" ".join(word.split()), name):
+        return " ".join(word.split())
     if not _TERM.match(word) or not _TERM.match(american(name)) or word == name:
         return name
     return word

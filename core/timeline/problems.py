@@ -23,6 +23,7 @@ from core.timeline.course import (
 from core.timeline.dx_codes import with_codes
 from core.timeline.dx_context import no_diagnosis, own_negation, without_informant
 from core.timeline.dx_naming import term_name
+from core.timeline.dx_occasion import not_this_condition, past_admission, qualified_name
 from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
 from core.timeline.dx_setting import no_condition_here, test_result
@@ -181,6 +182,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 or (result is None and no_diagnosis(body, start, end, name))
                 or order_reason(body, start, field)
                 or no_condition_here(body, start, end, name)
+                or not_this_condition(body, start, end, field)
             ):
                 continue
             section = section_at(text, heads, base + start)
@@ -193,6 +195,8 @@ def read_problems(text: str, field: str) -> list[Fact]:
             ):
                 continue
             status = result or _status(body, start, end, c, name)
+            if status == "present" and past_admission(body, start):
+                status = status_in_background(name)
             if (
                 status != "negated"
                 and list_end > end
@@ -211,7 +215,7 @@ def read_problems(text: str, field: str) -> list[Fact]:
             onset = _ONSET.match(body[end:])
             a, b = base + start, base + end
             last = facts[-1] if facts else None
-            name = term_name(body[start:end], name)
+            name = qualified_name(body, start, end, term_name(body[start:end], name))
             if (  # "No numbness or tingling": two names of one list for one condition
                 last is not None
                 and (last.kind, last.name, last.status) == ("diagnosis", name, status)
