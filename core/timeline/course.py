@@ -97,9 +97,14 @@ def status_in_background(name: str) -> DxStatus:
 
 
 # "Depression since teens", "דיכאון מגיל ההתבגרות", "RA since 2018": a condition the patient
-# has had from then until now, which a background cue does not make past.
+# has had from then until now, which a background cue does not make past; so is one said
+# to be chronic after its name ("כאבי גב כרוניים", round 7).
 _SINCE = re.compile(
-    rf"^[\s,(\-–]*(?:since|מאז|מגיל|משנת|מ-?(?:19|20)\d\d)(?![\w{HEB}])", re.IGNORECASE
+    rf"^[\s,(\-–]*(?:since|מאז|מגיל|משנת|מ-?(?:19|20)\d\d)(?![\w{HEB}])"
+    # "chronic" as the name's own last word, not the next name's first ("insomnia, chronic
+    # kidney disease").
+    rf"|^\s*,?\s*(?:chronic|כרוני|כרונית|כרוניים|כרוניות)\s*(?:[,.;)\n]|$)",
+    re.IGNORECASE,
 )
 
 

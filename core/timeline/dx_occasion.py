@@ -58,6 +58,17 @@ _INFORMATION_AFTER = re.compile(
 )
 
 
+# "epilepsy (last seizure 2021)": the bracket dates the named condition's last episode.
+_LAST_IN_BRACKETS = re.compile(r"\(\s*(?:last|latest|most recent)\s+$", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^\s*(?:in\s+|ב-?)?(?:19|20)\d\d(?!\d)")
+
+
+def dated_in_background(after: str, field: str) -> bool:
+    """Whether a name of the medical history field has its year right after it
+    ("Pneumothorax 2019"): the field is the background, so its status is the background's."""
+    return field == "medical_history" and bool(_YEAR_AFTER.match(after))
+
+
 def _clause_before(body: str, start: int) -> str:
     head = body[:start]
     ends = [m.end() for m in _CLAUSE_START.finditer(head)]
@@ -93,7 +104,7 @@ def not_this_condition(body: str, start: int, end: int, field: str) -> bool:
         and _RESULT_AFTER.match(after)
     ):
         return True
-    if _INFORMATION_AFTER.match(after):
+    if _INFORMATION_AFTER.match(after) or _LAST_IN_BRACKETS.search(before):
         return True
     return field == "plan" and _plan_reason(body, start)
 

@@ -23,7 +23,12 @@ from core.timeline.course import (
 from core.timeline.dx_codes import with_codes
 from core.timeline.dx_context import no_diagnosis, own_negation, without_informant
 from core.timeline.dx_naming import term_name
-from core.timeline.dx_occasion import not_this_condition, past_admission, qualified_name
+from core.timeline.dx_occasion import (
+    dated_in_background,
+    not_this_condition,
+    past_admission,
+    qualified_name,
+)
 from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
 from core.timeline.dx_setting import no_condition_here, test_result
@@ -55,7 +60,9 @@ _FAMILY = re.compile(
     r"wife|husband|spouse|אשתו|בעלה|בן זוגה|בת זוגו|"
     r"relatives?|אמו|אמה|אביו|אביה|אחותו|אחותה|אחיו|אחיה|סבתו|סבתה|סבו|סבה|בנו|בנה|בתו|בתה|"
     r"הוריו|הוריה|דודו|דודה|דודתו|היסטוריה משפחתית|סיפור משפחתי|רקע משפחתי|במשפחה|בן משפחה|"
-    rf"בני משפחה|אמא שלו|אמא שלה|אבא שלו|אבא שלה){E}",
+    r"בני משפחה|אמא שלו|אמא שלה|אבא שלו|אבא שלה|"
+    # "מטפלת באם עם דמנציה": a parent with a condition, after a preposition's letter.
+    rf"[בלו]?(?:אם|אב|אמו|אמה|אביו|אביה)\s+(?:עם|חולה|חולת|הסובל|הסובלת)){E}",
     re.IGNORECASE,
 )
 _FAMILY_AFTER = re.compile(
@@ -68,7 +75,8 @@ _PATIENT = re.compile(
     re.IGNORECASE,
 )
 _HISTORY = re.compile(
-    rf"{W}(?:history of|hx of|h/o|pmh|pmhx|past medical history|past history|"
+    rf"{W}(?:history of|hx of|h/o|pmh|pmhx|past medical history|past history|past hx|"
+    r"past medical hx|"
     r"remote history of|background of|known history of|ברקע|רקע|היסטוריה של|רקע של|"
     rf"רקע רפואי|עבר רפואי){E}",
     re.IGNORECASE,
@@ -204,6 +212,8 @@ def read_problems(text: str, field: str) -> list[Fact]:
                 and not own_negation(body[list_end:])
             ):
                 status = "negated"
+            if status == "present" and dated_in_background(body[end:], field):
+                status = status_in_background(name)
             if (
                 status == "present"
                 and section is not None
