@@ -35,3 +35,38 @@ def test_no_act_of_the_visit(text: str, field: str) -> None:
 )
 def test_a_study_done_is_still_read(text: str, field: str, expected: list[str]) -> None:
     assert _procs(text, field) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        # an earlier study with a date of its own
+        ("CT chest from 11/2024 showed no change.", "assessment"),
+        ("אולטרסאונד כבד מ-5/2024 תקין.", "assessment"),
+        # Hebrew's "on" joined to the study a finding is read from, in the assessment
+        ("אבן בכליה ב-CT, ללא הידרונפרוזיס.", "assessment"),
+    ],
+)
+def test_a_studys_source_or_earlier_date_is_no_act(text: str, field: str) -> None:
+    assert _procs(text, field) == []
+
+
+def test_a_study_after_which_the_plan_acts_is_no_second_act() -> None:
+    assert _procs("MRI knee requested. Decide on surgery after the MRI.", "plan") == ["mri knee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("X-ray both ankles requested.", "x-ray ankle"),
+        ("הוזמן CT בטן ואגן.", "ct abdomen pelvis"),
+        ("CT adrenal glands requested.", "ct adrenal"),
+        ("הוזמן אולטרסאונד וגינלי.", "ultrasound pelvis"),
+    ],
+)
+def test_imaging_keeps_the_site_written(text: str, expected: str) -> None:
+    assert _procs(text, "plan") == [expected]
+
+
+def test_a_body_site_before_a_known_service_names_a_service_of_its_own() -> None:
+    assert _procs("Refer foot therapist.", "plan") == ["referral: foot therapist"]

@@ -57,6 +57,17 @@ _RESULT_AFTER = re.compile(rf"^\s*(?:results?|report){_E}", re.IGNORECASE)
 _ELSEWHERE_BEFORE = re.compile(
     rf"{_W}(?:ed|a&e|er|outside|external|private|hospital|מיון|חיצוני)\s*$", re.IGNORECASE
 )
+# "MRI brain from 3/2025", "MRI מוח מ-3/2025": a study with a date of its own is an earlier
+# one whose result is talked of (round 7).
+_DATED_AFTER = re.compile(
+    r"^(?:\s+[\w\u05d0-\u05ea-]+){0,2}?\s+(?:from|dated|of|מ-?|מתאריך)\s*\d{1,2}[/.]\d{2,4}",
+    re.IGNORECASE,
+)
+# In the plan, "after the CT" sets when another act is done.
+_AFTER_BEFORE = re.compile(
+    rf"{_W}(?:after|following|אחרי|לאחר)[\s-]+(?:the\s+|his\s+|her\s+)?(?:ה-?)?$",
+    re.IGNORECASE,
+)
 _FAR_LATER_AFTER = re.compile(
     r"^(?:\s+[\w-]+)?\s+(?:next (?:month|year|season|winter|autumn)|in the autumn|"
     rf"בחודש הבא|בשנה הבאה|בחורף|בסתיו){_E}",
@@ -85,6 +96,8 @@ def no_act_here(name: str, body: str, start: int, end: int, field: str) -> bool:
         or _RESULT_AFTER.match(after)
         or _ELSEWHERE_BEFORE.search(before)
         or _FAR_LATER_AFTER.match(after)
+        or _DATED_AFTER.match(after)
+        or (field == "plan" and _AFTER_BEFORE.search(before))
     )
 
 

@@ -45,7 +45,9 @@ _COMPARED_BEFORE = re.compile(
 # "Kidney stone on CT KUB", "effusion seen on US": in the assessment, the study a finding
 # was read from, cited as its source (often a report from elsewhere), not the visit's act.
 _SOURCE_BEFORE = re.compile(
-    rf"{_W}(?:on|per|as per|seen on|shown on|noted on|according to|confirmed on)\s+$",
+    rf"{_W}(?:on|per|as per|seen on|shown on|noted on|according to|confirmed on)\s+$"
+    # Hebrew writes "on" as a letter joined to the study: "ללא עדות לחזרה ב-CT" (round 7).
+    rf"|[\w{HEB}]\s+ב-?(?:ה)?$",
     re.IGNORECASE,
 )
 _STATE_AFTER = re.compile(

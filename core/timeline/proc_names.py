@@ -33,7 +33,7 @@ _SITES: tuple[tuple[str, str], ...] = (
         "chest abdomen pelvis",
         r"cap|chest[/, ]+abdomen(?:[/, ]+| and )pelvis|חזה[- ,/]+בטן[- ,/]+אגן",
     ),
-    ("abdomen pelvis", r"abdomen(?:[/, ]+| and )pelvis|a/p|בטן[- ,/]+אגן"),
+    ("abdomen pelvis", r"abdomen(?:[/, ]+| and )pelvis|a/p|בטן(?:[- ,/]+|\s+ו-?)אגן"),
     ("internal auditory meatus", r"iams?|iacs?|internal auditory (?:meatus|meati|canals?)"),
     ("lumbar spine", r"lumbar spine|l-?spine|lumbosacral spine|lumbar|ע(?:מוד )?ש(?:דרה)? מותני"),
     ("cervical spine", r"cervical spine|c-?spine|ע(?:מוד )?ש(?:דרה)? צווארי"),
@@ -41,7 +41,8 @@ _SITES: tuple[tuple[str, str], ...] = (
     ("spine", r"spine|עמוד שדרה|עמ\"ש"),
     ("kub", r"kub"),
     ("abdomen", r"abdomen|abdominal|abdo|בטן"),
-    ("pelvis", r"pelvis|pelvic|אגן"),
+    ("pelvis", r"pelvis|pelvic|transvaginal|אגן|וגינלי"),
+    ("adrenal", r"adrenals?|adrenal glands?|(?:בלוטות |בלוטת )?יותרת הכליה"),
     ("chest", r"chest|thorax|thoracic|חזה"),
     ("brain", r"brain|cerebral|מוח"),
     ("head", r"head|ראש"),
@@ -64,7 +65,7 @@ _SITES: tuple[tuple[str, str], ...] = (
     ("ankle", r"ankles?|קרסול"),
     ("foot", r"foot|feet|כף (?:ה)?רגל"),
 )
-_SIDE = r"(?:(?:left|right|l|r|lt|rt|bilateral|bilat|b/l|ימין|שמאל|ימנית|שמאלית)\s+)?"
+_SIDE = r"(?:(?:left|right|l|r|lt|rt|bilateral|bilat|b/l|both|ימין|שמאל|ימנית|שמאלית)\s+)?"
 _SITE_ALT = "|".join(f"(?P<s{i}>{words})" for i, (_, words) in enumerate(_SITES))
 _E = rf"(?![\w{HEB}])"
 _AFTER = re.compile(
@@ -88,10 +89,12 @@ def imaging_site(name: str, body: str, start: int, end: int) -> tuple[str, int, 
     modality = _MODALITIES.get(name)
     if modality is None:
         return name, start, end
-    inside = _INSIDE.search(body, start, end)  # "US shoulder", "CT בטן": the lexicon's name
+    # "US shoulder", "CT בטן": the lexicon's name; a longer site may go on past its end
+    # ("CT בטן ואגן").
+    inside = _INSIDE.search(body, start)
     after = _AFTER.match(body[end:])
-    if inside is not None:
-        return f"{modality} {_site(inside)}", start, end
+    if inside is not None and inside.start() < end:
+        return f"{modality} {_site(inside)}", start, max(end, inside.end())
     if after is not None:
         return f"{modality} {_site(after)}", start, end + after.end()
     before = _BEFORE.search(body[max(0, start - 40) : start])
@@ -143,8 +146,9 @@ def written_service(
     ]
     if found:
         start, end, name = found[-1]
-        if _condition_before(words[:start]):
-            # "epilepsy surgery team": a condition's name makes a service of its own.
+        if _condition_before(words[:start]) or _BODY_SITE_BEFORE.search(words[:start]):
+            # "epilepsy surgery team": a condition's name makes a service of its own; so
+            # does a body site ("hand therapist" is no psychologist, round 7).
             return m.end("w"), _BARE.sub("", re.sub(r"\s+", " ", words.lower()))
         return m.start("w") + end, name
     short = short_form(words.split()[0], known)
@@ -158,6 +162,7 @@ def written_service(
 
 
 _SHORT_MIN = 4
+_BODY_SITE_BEFORE = re.compile(rf"(?<![\w{HEB}])(?:{_SITE_ALT})\s+$", re.IGNORECASE)
 
 
 @functools.cache
