@@ -48,7 +48,9 @@ _MSE_MOOD = re.compile(
 )
 _MOOD_NAMES = frozenset({"low mood", "depression"})
 _DOUBT_AFTER = re.compile(
-    rf"^\s*(?:[,(]\s*)?(?:considered|suspected|queried|vs\.?|versus|לעומת|בחשד){_E}|^\s*\?",
+    # "Raynaud's of the nipple vs vasospasm": a site of the name's may stand before the doubt.
+    r"^\s*(?:[,(]\s*)?(?:(?:of|in|on) (?:the |his |her )?[\w-]+\s+)?"
+    rf"(?:considered|suspected|queried|vs\.?|versus|לעומת|בחשד){_E}|^\s*\?",
     re.IGNORECASE,
 )
 _VACCINE_BEFORE = re.compile(

@@ -63,6 +63,10 @@ _LAST_IN_BRACKETS = re.compile(r"\(\s*(?:last|latest|most recent)\s+$", re.IGNOR
 _YEAR_AFTER = re.compile(r"^\s*(?:in\s+|ב-?)?(?:19|20)\d\d(?!\d)")
 
 
+# "hernia on coughing": the act that brings a sign out, not a complaint.
+_MANOEUVRE_BEFORE = re.compile(r"(?<![\w-])(?:on|during|when)\s+$", re.IGNORECASE)
+
+
 def dated_in_background(after: str, field: str) -> bool:
     """Whether a name of the medical history field has its year right after it
     ("Pneumothorax 2019"): the field is the background, so its status is the background's."""
@@ -105,6 +109,8 @@ def not_this_condition(body: str, start: int, end: int, field: str) -> bool:
     ):
         return True
     if _INFORMATION_AFTER.match(after) or _LAST_IN_BRACKETS.search(before):
+        return True
+    if written.lower().endswith("ing") and _MANOEUVRE_BEFORE.search(before):
         return True
     return field == "plan" and _plan_reason(body, start)
 

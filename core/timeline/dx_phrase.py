@@ -75,6 +75,10 @@ _STOP = _words(
     "afebrile apyrexial control controls possible probable query "
     "suspected suspicion suspicious refuses refused declines "
     "radiation guarding rebound rigidity "
+    # a verdict of fitness, a behaviour with a device or a course, a risk assessment's
+    # items and care's events (round 7)
+    "meets fulfils technique adherence compliance inhaler inhalers courses "
+    "intent factors admissions admission residual כשיר כשירה "
     "impression impressions diagnosis diagnoses diagnosed dx working differential "
     "walks works lives sleeping questions answered mood presents presented "
     "intolerant intolerance allergic allergies nkda nkfa "

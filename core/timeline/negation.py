@@ -34,6 +34,8 @@ POST_NEGATION = re.compile(
     rf"(?:ruled out|excluded|unlikely|negative|"
     r"resolved|absent|not present|denied|not reported|not noted|not seen|not found|not detected|"
     r"not observed|not identified|not appreciated|not elicited|none noted|none seen|"
+    # what an examination did not find by touch, sight or ear (round 7)
+    r"not palpable|not palpated|not felt|impalpable|not visible|not heard|לא נמוש|לא נמושה|"
     r"נשלל|נשללה|נשללו|שלילי|שלילית|לא נמצא|לא נמצאה|"
     rf"אינו קיים|אינה קיימת|לא קיים|לא קיימת)(?![\w{HEB}])|^\s*[:\-–—=]\s*(?:no|none|nil|neg|"
     r"negative|denies|denied|absent|not present|ruled out|excluded|resolved|nkda|"
