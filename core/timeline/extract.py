@@ -11,7 +11,7 @@ from core.timeline.types import Extraction
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
 # re-derived by the backfill, as chunks of an older embedder are re-embedded.
-VERSION = 11
+VERSION = 12
 
 
 def warm() -> None:
