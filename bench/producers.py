@@ -75,6 +75,9 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_blind7": _command(
         "bench.eval_timeline_blind7", "eval_timeline_blind7", "--write"
     ),
+    "eval_timeline_blind8": _command(
+        "bench.eval_timeline_blind8", "eval_timeline_blind8", "--write"
+    ),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
