@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from core.dictation.recall_sound import MAX_SLOT_WORDS, MIN_KEY, key, letters
+from core.dictation.recall_sound import MAX_SLOT_WORDS, MIN_KEY, key, letters, written_as
 from core.dictation.types import Word
 
 # How near the joined sounds must be, and by how much the nearest name must beat the next:
@@ -37,7 +37,8 @@ def write_current_drugs(words: Sequence[Word], client: Iterable[str]) -> list[Wo
     out = list(words)
     i = 0
     while i < len(out) - 1:
-        trial = [*out[:i], *_split_verb(out[i]), *out[i + 1 :]]
+        pieces = _split_verb(out[i])
+        trial = [*out[:i], *pieces, *out[i + 1 :]] if len(pieces) > 1 else out
         verb = _verb(trial[i])
         found = _place(trial, i, verb, names) if verb and names else None
         if found is None:
@@ -45,14 +46,8 @@ def write_current_drugs(words: Sequence[Word], client: Iterable[str]) -> list[Wo
             continue
         out = trial
         n, name = found
-        run = out[i + 1 : i + 1 + n]
-        trail = run[-1].text[len(run[-1].text.rstrip(".,;:?!")) :]
-        written = out[i].text[0].isupper()
-        said = Word(
-            name + trail, run[0].start, run[-1].end, min(w.confidence for w in run),
-            repaired=True,
-        )  # fmt: skip
-        plain = verb.capitalize() if written else verb
+        said = written_as(out[i + 1 : i + 1 + n], name)
+        plain = verb.capitalize() if out[i].text[0].isupper() else verb
         out[i : i + 1 + n] = [replace(out[i], text=plain, repaired=out[i].text != plain), said]
         i += 2
     return out

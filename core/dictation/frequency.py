@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from core.dictation.recall_sound import key, letters
+from core.dictation.recall_sound import key, letters, written_as
 from core.dictation.types import Word
 
 # A sig's frequencies as prescriptions write them out (the Latin short forms are not said).
@@ -49,14 +49,7 @@ def write_frequencies(words: Sequence[Word]) -> list[Word]:
             i += 1
             continue
         n, frequency = found
-        run = out[i + 1 : i + 1 + n]
-        trail = run[-1].text[len(run[-1].text.rstrip(".,;:?!")) :]
-        out[i + 1 : i + 1 + n] = [
-            Word(
-                frequency + trail, run[0].start, run[-1].end,
-                min(w.confidence for w in run), repaired=True,
-            )
-        ]  # fmt: skip
+        out[i + 1 : i + 1 + n] = [written_as(out[i + 1 : i + 1 + n], frequency)]
         i += 2
     return out
 

@@ -146,15 +146,19 @@ def join_client_names(words: Sequence[Word], client: Iterable[str]) -> list[Word
             name = keys.get(key("".join(letters(" ".join(w.text for w in run)))))
             if name is None:
                 continue
-            trail = run[-1].text[len(run[-1].text.rstrip(".,;:?!")) :]
-            joined = Word(
-                name + trail, run[0].start, run[-1].end, min(w.confidence for w in run),
-                repaired=True,
-            )  # fmt: skip
-            out[i + 1 : i + 1 + n] = [joined]
+            out[i + 1 : i + 1 + n] = [written_as(run, name)]
             break
         i += 1
     return out
+
+
+def written_as(run: Sequence[Word], text: str) -> Word:
+    """The words of `run` written as `text` (with the last one's punctuation), marked for
+    review: one word from the first one's start to the last one's end, as unsure as the
+    least sure of them."""
+    trail = run[-1].text[len(run[-1].text.rstrip(".,;:?!")) :]
+    confidence = min(w.confidence for w in run)
+    return Word(text + trail, run[0].start, run[-1].end, confidence, repaired=True)
 
 
 def _opens_place(w: Word) -> bool:
