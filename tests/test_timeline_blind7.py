@@ -6,7 +6,6 @@ written styles as issue 27 asks of a blind set."""
 from __future__ import annotations
 
 import random
-from collections import Counter
 
 import pytest
 
@@ -18,8 +17,13 @@ from bench.timeline_blind7.measures import STYLES, mention
 from bench.timeline_blind7.names import aliases_of
 from core.timeline.types import MEASURES
 from tests.timeline_set_checks import (
+    assert_every_kind_and_status,
+    assert_every_measure_in_ten_styles,
     assert_labels_at_their_spans,
     assert_measurements_in_units_and_pressures_whole,
+    assert_new_clinics,
+    assert_size_language_and_fields,
+    assert_visits_only_in_the_subjective,
 )
 
 # Earlier sets' clinics (their docstrings): set #7 keeps none of them.
@@ -31,30 +35,15 @@ def test_regenerating_the_set_writes_data_json_exactly() -> None:
 
 
 def test_size_hebrew_share_and_fields() -> None:
-    rs = records()
-    assert len(rs) >= 380
-    assert sum(r["language"] == "he" for r in rs) / len(rs) >= 0.35
-    by_field = Counter(r["field"] for r in rs)
-    assert set(by_field) == {"subjective", "objective", "assessment", "plan", "medical_history"}
-    assert min(by_field.values()) >= 30
-    assert len({r["id"] for r in rs}) == len(rs)
+    assert_size_language_and_fields(records(), per_field=30)
 
 
 def test_sixteen_clinics_none_of_an_earlier_set() -> None:
-    clinics = {r["clinic"] for r in records()}
-    assert len(clinics) >= 12
-    assert not clinics & EARLIER_CLINICS
-    assert {p.stem for p in SNIPPETS.glob("*.txt")} == clinics
+    assert_new_clinics(records(), SNIPPETS, EARLIER_CLINICS)
 
 
 def test_every_measure_in_at_least_ten_written_styles() -> None:
-    styles: dict[str, set[str]] = {}
-    for f in fields():
-        for e in f.expected:
-            if e.kind == "measurement" and e.style:
-                styles.setdefault(e.name, set()).add(e.style)
-    assert set(styles) == set(MEASURES)
-    assert {m: len(s) for m, s in styles.items() if len(s) < 10} == {}
+    assert_every_measure_in_ten_styles(fields())
 
 
 def test_labels_sit_on_their_words_in_their_units() -> None:
@@ -63,23 +52,11 @@ def test_labels_sit_on_their_words_in_their_units() -> None:
 
 
 def test_every_kind_and_status_is_labelled() -> None:
-    got = Counter(f"{lb['kind']}/{lb.get('status', '')}" for r in records() for lb in r["labels"])
-    for status in ("started", "stopped", "continued", "listed"):
-        assert got[f"medication/{status}"] >= 20, status
-    for status in ("present", "negated", "history"):
-        assert got[f"diagnosis/{status}"] >= 40, status
-    assert got["procedure/"] >= 60 and got["procedure/ordered"] >= 30
-    visits = Counter(lb["name"] for r in records() for lb in r["labels"] if lb["kind"] == "visit")
-    assert min(visits[v] for v in ("initial", "follow-up", "telehealth")) >= 15
-    assert got["flag/"] >= 12
-    referrals = [lb for r in records() for lb in r["labels"] if lb["name"].startswith("referral:")]
-    assert len(referrals) >= 40
+    assert_every_kind_and_status(records(), ordered=30)
 
 
 def test_visits_only_in_the_subjective() -> None:
-    for r in records():
-        kinds = {lb["kind"] for lb in r["labels"]}
-        assert "visit" not in kinds or r["field"] == "subjective", r["id"]
+    assert_visits_only_in_the_subjective(records())
 
 
 def test_a_pressure_slot_is_two_facts_on_the_same_words() -> None:
