@@ -121,6 +121,21 @@ def test_visits_and_diagnoses(chart: Any) -> None:
     assert [s.type for s in dx.sources] == ["client"]
 
 
+def test_a_condition_written_as_a_term_joined_under_it_is_found(chart: Any) -> None:
+    # "Dyslipidaemia" is its own fact name (the term written), joined under hyperlipidemia.
+    svc, client, _ = chart
+    earlier = svc.notes.create_session(
+        client,
+        SessionData(date=START - dt.timedelta(days=40), assessment="Dyslipidaemia, diet first."),
+    ).id
+    svc.notes.create_session(
+        client, SessionData(date=START + dt.timedelta(days=150), assessment="Hyperlipidemia.")
+    )
+    dx = _ask(svc, client, "When was hyperlipidemia first diagnosed?")
+    assert (START - dt.timedelta(days=40)).strftime("%Y-%m-%d") in dx.answer, dx.answer
+    assert _cited_sessions(dx) == [earlier]
+
+
 def test_absence_is_said_only_after_an_exhaustive_look(chart: Any) -> None:
     svc, client, _ = chart
     absent = _ask(svc, client, "Any record of warfarin?")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from core.retrieval.types import DocumentRef
+from core.timeline.dx_naming import american
 from core.timeline.indications import TREATS
 from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 from core.timeline.questions import OverTime
@@ -241,7 +242,10 @@ def _prescribed_for(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) 
 
 def _diagnosis(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> None:
     name = q.subject or ""
-    mine = [t for t in facts if t.fact.kind == "diagnosis" and t.fact.name == name]
+    # A term the lexicon joins under the name keeps its own name as a fact (dx_naming.py:
+    # "dyslipidaemia" under hyperlipidemia), and is still the condition asked about.
+    joined = {name, *(american(f.casefold()) for f in CONDITIONS.get(name, ()))}
+    mine = [t for t in facts if t.fact.kind == "diagnosis" and t.fact.name in joined]
     present = [t for t in mine if t.fact.status in ("present", "history")]
     dated = [t for t in present if t.session_date is not None]
     onset = next((t for t in present if (t.fact.detail or "").startswith("onset ")), None)
