@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import platformdirs
 import pytest
+from _pytest.faulthandler import fault_handler_stderr_fd_key
 
 # Before anything can import a model library.
 os.environ.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
@@ -37,6 +39,17 @@ def _no_connection_left_the_machine() -> Iterator[None]:
     yield
     leaked = offline_guard.violations()
     assert not leaked, f"attempted connections off the machine: {leaked}"
+
+
+@pytest.fixture(autouse=True)
+def _crash_tracebacks_reach_the_terminal(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A segfault prints every thread's traceback, whatever a test did to faulthandler: the
+    crash log's `close()` turns it off, and CI once showed only "Segmentation fault"."""
+    yield
+    if not faulthandler.is_enabled():
+        fd = request.config.stash.get(fault_handler_stderr_fd_key, None)
+        if fd is not None:
+            faulthandler.enable(fd, all_threads=True)
 
 
 @pytest.fixture(autouse=True)
