@@ -287,6 +287,12 @@ def test_extraction_matching_rules() -> None:
     assert fact_matches(_fact(visit, name="Follow up"), visit)
     assert not fact_matches(_fact(visit, name="telehealth"), visit)
     assert norm_name("Gastro-esophageal reflux disease") == "gastro esophageal reflux"
+    # British and American spellings are one name; a different word is not.
+    anaemia = ExpectedFact("diagnosis", "iron deficiency anaemia", status="present")
+    assert fact_matches(_fact(anaemia, name="iron deficiency anemia"), anaemia)
+    oedema = ExpectedFact("diagnosis", "lymphoedema", status="present")
+    assert fact_matches(_fact(oedema, name="lymphedema"), oedema)
+    assert not fact_matches(_fact(oedema, name="lipedema"), oedema)
 
 
 def test_flags_of_either_half_of_a_blood_pressure_match() -> None:

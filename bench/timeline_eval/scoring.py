@@ -31,6 +31,7 @@ from bench.timeline_eval.measures import PLAUSIBLE
 from bench.timeline_eval.questions import OverTimeQuestion
 from bench.timeline_eval.writer import ExpectedFact
 from core.assistant.dates import mentions_date, without_dates
+from core.timeline.dx_naming import american
 from core.timeline.types import KINDS
 
 MAX_MISSES = 50
@@ -43,12 +44,13 @@ _PUNCT = re.compile(r"[^\w\s:]+")
 
 
 def norm_name(name: str) -> str:
-    """Lower case, punctuation and hyphens to spaces, a few filler words dropped;
+    """Lower case, punctuation and hyphens to spaces, a few filler words dropped, British
+    spelling as American ("anaemia" is "anemia": a convention, as SAME_DRUG's names are);
     "referral to X" reads as "referral: X"."""
     s = name.lower().replace("״", "").replace('"', "").replace("'", "")
     s = re.sub(r"^referral\s*(?:to|-|:)?\s*", "referral: ", s)
     s = _PUNCT.sub(" ", s)
-    words = [w for w in re.split(r"[\s:]+", s) if w and w not in _DROP]
+    words = [american(w) for w in re.split(r"[\s:]+", s) if w and w not in _DROP]
     return " ".join(words)
 
 
