@@ -39,9 +39,10 @@ the same field:
 - medication: same name (lower case, trimmed) and same status;
 - diagnosis: same status, and the names equal after normalisation (`scoring.norm_name`:
   lower case, punctuation and hyphens to spaces, "of", "the", "disease", "disorder",
-  "mellitus" dropped, British spelling as American: "anaemia" is "anemia") or one's words a subset of the other's ("diabetes" ~ "type 2
-  diabetes"), against the expected name or any of its aliases (its Hebrew forms and
-  abbreviations: "HTN", "T2DM", "יתר לחץ דם");
+  "mellitus" dropped, British spelling as American: "anaemia" is "anemia") or one's
+  words a subset of the other's ("diabetes" ~ "type 2 diabetes"), against the expected
+  name or any of its aliases (its Hebrew forms and abbreviations: "HTN", "T2DM", "יתר לחץ
+  דם");
 - procedure: the names equal after the same normalisation ("referral to X" reads as
   "referral: X"), against the name or an alias;
 - visit: the name equal after normalisation, or one of its aliases ("follow up").
