@@ -9,11 +9,13 @@ from collections.abc import Callable, Iterator
 import pytest
 from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from screens import DESKTOP, offscreen_platform
 
 from core.api import ChartsideApi
 from ui.shell.app import GuiController
+from ui.shell.gui_collector import GuiThreadCollector
 
 
 @pytest.fixture(scope="session")
@@ -25,6 +27,21 @@ def qapp_args(pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFact
         return [name]
     folder = tmp_path_factory.mktemp("screen")
     return [name, "-platform", offscreen_platform(folder, *DESKTOP)]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_on_the_gui_thread(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    """As the app does (ui/shell/gui_collector.py): cycles are collected on this thread
+    only, never by a worker that happens to allocate, and between tests as well."""
+    collector = GuiThreadCollector(qapp)
+    yield collector
+    collector.close()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test(_collect_on_the_gui_thread: GuiThreadCollector) -> Iterator[None]:
+    yield
+    _collect_on_the_gui_thread.collect()
 
 
 @pytest.fixture

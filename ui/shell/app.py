@@ -38,6 +38,7 @@ from ui.kit.errors import describe
 from ui.kit.tasks import TaskRunner
 from ui.shell.assistant_status import AssistantStatusLabel
 from ui.shell.connection_status import ConnectionStatusLabel
+from ui.shell.gui_collector import GuiThreadCollector
 from ui.shell.index_progress import IndexProgressBar
 from ui.shell.main_window import MainWindow
 from ui.shell.menus import MenuBar
@@ -337,6 +338,7 @@ def run_gui(
     app.setQuitOnLastWindowClosed(False)
     translators = install_translations(app, settings.ui.language)
 
+    collector = GuiThreadCollector(app)
     controller = GuiController(api)
     controller.quit_requested.connect(app.quit)
     app.aboutToQuit.connect(controller.shutdown)
@@ -348,5 +350,6 @@ def run_gui(
     finally:
         controller.shutdown()
         stop_signals.close()
+        collector.close()
         del translators
     return int(code)
