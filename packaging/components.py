@@ -55,32 +55,6 @@ class NativeInfo:
     files: list[Path] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class DataInfo:
-    """A data file of Chartside's own tree derived from an outside source."""
-
-    name: str
-    version: str
-    licence_id: str
-    path: Path
-    upstream: str
-    description: str
-
-
-def data_files() -> list[DataInfo]:
-    """Outside data shipped inside Chartside's packages, with its source and licence."""
-    return [
-        DataInfo(
-            "human-disease-ontology",
-            "9fbefd6651b79526165453395d06c8fd4bfe4247",
-            "CC0-1.0",
-            ROOT / "core" / "timeline" / "data" / "disease_ontology.tsv",
-            "https://github.com/DiseaseOntology/HumanDiseaseOntology (DOreports/HumanDO.tsv)",
-            "condition names for the clinical timeline: the ontology's labels, filtered",
-        )
-    ]
-
-
 def runtime_distributions() -> list[md.Distribution]:
     """Chartside's requirements and the model packages, with everything they require."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]

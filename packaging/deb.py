@@ -158,13 +158,6 @@ def copyright_text() -> str:
             f"License: {model.licence_id or model.licence_name}",
             "",
         ]
-    for data in components.data_files():
-        out += [
-            f"Files: {data.path.relative_to(components.ROOT)} (data: {data.name})",
-            f"Comment: {data.description}; from {data.upstream} at {data.version}",
-            f"License: {data.licence_id}",
-            "",
-        ]
     for native in components.natives():
         out += [
             f"Files: {native.name} {native.version} (in {native.carried_by})",

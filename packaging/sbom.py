@@ -78,21 +78,6 @@ def build(python: str = sys.executable) -> dict[str, object]:
                 "hashes": [{"alg": "SHA-256", "content": sha256_file(f)} for f in native.files[:1]],
             }
         )
-    for data in components.data_files():
-        bom["components"].append(
-            {
-                "type": "data",
-                "bom-ref": f"data:{data.name}",
-                "name": data.name,
-                "version": data.version,
-                "description": (
-                    f"{data.description}; from {data.upstream}; "
-                    f"{data.path.relative_to(components.ROOT).as_posix()}"
-                ),
-                "licenses": _licence(data.licence_id, None),
-                "hashes": [{"alg": "SHA-256", "content": sha256_file(data.path)}],
-            }
-        )
     for model in components.models():
         ref = f"model:{model.name.split()[0]}"
         files = [

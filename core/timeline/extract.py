@@ -3,7 +3,7 @@ saves the note, and over every stored note when the timeline is backfilled."""
 
 from __future__ import annotations
 
-from core.timeline import drug_vocab, dx_ontology
+from core.timeline import drug_vocab
 from core.timeline.measures import read_measurements
 from core.timeline.meds import read_medications
 from core.timeline.problems import read_problems
@@ -11,15 +11,13 @@ from core.timeline.types import Extraction
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
 # re-derived by the backfill, as chunks of an older embedder are re-embedded.
-VERSION = 13
+VERSION = 12
 
 
 def warm() -> None:
-    """Read the drug vocabulary and compile the disease ontology's names now (about 0.4 s
-    and 0.6 s, once per process), so that the first note saved after start-up does not pay
-    for them inside its transaction."""
+    """Read the drug vocabulary now (about 0.4 s, once per process), so that the first note
+    saved after start-up does not pay for it inside its transaction."""
     drug_vocab.vocabulary()
-    dx_ontology.warm()
 
 
 def extract(text: str | None, field: str) -> Extraction:

@@ -29,7 +29,6 @@ from core.timeline.dx_occasion import (
     past_admission,
     qualified_name,
 )
-from core.timeline.dx_ontology import with_ontology
 from core.timeline.dx_position import positioned
 from core.timeline.dx_reason import order_reason
 from core.timeline.dx_setting import no_condition_here, test_result
@@ -172,7 +171,6 @@ def read_problems(text: str, field: str) -> list[Fact]:
         found = with_codes(body, conditions.find(body))
         found = sorted([*found, *misspelt_conditions(body, found)])
         found = sorted([*found, *positioned(text, field, heads, base, body, found)])
-        found = with_ontology(body, found)
         list_ends = _list_ends(body, found)
         for (start, end, name), list_end in zip(found, list_ends, strict=True):
             c = cut(start)
