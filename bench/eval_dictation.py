@@ -46,7 +46,7 @@ from typing import Any
 
 from bench.common import check, code_state, write_result
 from bench.dictation import voices
-from bench.dictation.evalset import SEED, dictations
+from bench.dictation.evalset import SEED, Dictation, dictations
 from bench.dictation.evalset import VERSION as EVALSET_VERSION
 from bench.dictation.score import sections_right
 from bench.dictation.speak import espeak_version, speak
@@ -74,9 +74,12 @@ class Item:
     sentences: tuple[tuple[str, Section], ...]  # () where SOAP is not scored
 
 
-def recordings(limit: int | None = None) -> list[Item]:
-    """The first `limit` scripts in each synthetic voice, and the human reading."""
-    scripts = dictations()[:limit]
+def recordings(
+    limit: int | None = None, scripts: Sequence[Dictation] | None = None, human: bool = True
+) -> list[Item]:
+    """The first `limit` scripts (this eval's unless `scripts` are given) in each synthetic
+    voice, and with `human` the human reading."""
+    scripts = list(dictations() if scripts is None else scripts)[:limit]
     piper = voices.piper_speak([(d.text, d.speed) for d in scripts])
     out: list[Item] = []
     for family, audio_of in (
@@ -90,7 +93,7 @@ def recordings(limit: int | None = None) -> list[Item]:
                 initial_prompt(Vocabulary(d.medications, d.problems)), d.drugs_said,
                 d.sentences,
             ))  # fmt: skip
-    for h in voices.human_recordings():
+    for h in voices.human_recordings() if human else ():
         out.append(Item("human", h.name, "a person", None, h.audio, h.text, "", (), ()))
     return out
 
@@ -110,8 +113,13 @@ def _open_speech(model: str, cache: Path) -> Any:
 
 
 def run(
-    limit: int | None = None, model: str = packaged_speech.DEFAULT, model_sort: bool = True
+    limit: int | None = None,
+    model: str = packaged_speech.DEFAULT,
+    model_sort: bool = True,
+    scripts: Sequence[Dictation] | None = None,
+    human: bool = True,
 ) -> dict[str, Any]:
+    """The eval over `recordings(limit, scripts, human)` (its defaults: this eval's set)."""
     import tempfile
 
     from core.dictation.soap_model import model_sorter
@@ -134,7 +142,7 @@ def run(
     compute_s = 0.0
     rows: list[dict[str, Any]] = []
     try:
-        for item in recordings(limit):
+        for item in recordings(limit, scripts, human):
             product = speech.settings
             speech.settings = _MODEL_ALONE
             without = speech.transcribe(item.audio) if item.prompt else None
