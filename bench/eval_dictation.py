@@ -293,6 +293,26 @@ def _report(
     }
 
 
+def print_report(report: dict[str, Any], version: int) -> None:
+    """The checks, the overall figures and each family's, as `main` prints them."""
+    for c in report["checks"]:
+        mark = "ok  " if c["met"] else "MISS"
+        print(f"{mark} {c['name']}: {c['value']} (goal {c['goal']})")
+    print(
+        f"{report['model']}: {report['dictations']} recordings, {report['audio_seconds']} s; "
+        f"WER without the prompt {report['wer_without_prompt']}, drug names and numbers "
+        f"{report['key_error_rate_without_prompt']}, with it by the model alone (no second "
+        f"hearing, no repair) {report['key_error_rate_model_alone']}; scripts version "
+        f"{version}"
+    )
+    for family, f in report["families"].items():
+        print(
+            f"  {family:7} {f['recordings']:3} recordings {f['audio_seconds']:7} s  WER "
+            f"{f['wer']} (without the prompt {f['wer_without_prompt']})  drug names and "
+            f"numbers {f['key_error_rate']} of {f['key_words']}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.eval_dictation", description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N scripts in each voice")
@@ -320,22 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     code = code_state(NAME)
     report = run(args.limit, args.model, model_sort=not args.no_model_sort)
-    for c in report["checks"]:
-        mark = "ok  " if c["met"] else "MISS"
-        print(f"{mark} {c['name']}: {c['value']} (goal {c['goal']})")
-    print(
-        f"{report['model']}: {report['dictations']} recordings, {report['audio_seconds']} s; "
-        f"WER without the prompt {report['wer_without_prompt']}, drug names and numbers "
-        f"{report['key_error_rate_without_prompt']}, with it by the model alone (no second "
-        f"hearing, no repair) {report['key_error_rate_model_alone']}; scripts version "
-        f"{EVALSET_VERSION}"
-    )
-    for family, f in report["families"].items():
-        print(
-            f"  {family:7} {f['recordings']:3} recordings {f['audio_seconds']:7} s  WER "
-            f"{f['wer']} (without the prompt {f['wer_without_prompt']})  drug names and "
-            f"numbers {f['key_error_rate']} of {f['key_words']}"
-        )
+    print_report(report, EVALSET_VERSION)
     whole = args.limit is None and args.model == packaged_speech.DEFAULT and not args.no_model_sort
     if args.write and whole:
         path = write_result("eval_dictation", {**report, **code})
