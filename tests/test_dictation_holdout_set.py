@@ -1,7 +1,7 @@
 """The held-out dictation set (bench/dictation/holdout.py, issue 29) is what it says it is:
 enough visits, in many styles, with drugs of its own, client lists a chart would hold
 before the visit, and key words the eval can score. The eval itself is not run here (it
-synthesises and transcribes 48 minutes of audio: bench/eval_dictation_holdout.py)."""
+synthesises and transcribes about 45 minutes of audio: bench/eval_dictation_holdout.py)."""
 
 from __future__ import annotations
 

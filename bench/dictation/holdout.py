@@ -8,7 +8,7 @@ start her on", "commence", "put him on", "we'll add"), switches, increases, redu
 stops, holds and continuations; doses in milligrams, micrograms, units and puffs with
 their frequencies said in words; vital signs and results in several forms ("BP 128 over
 76", "temp 37.8", "weight 71.5 kilograms", "A1c 7.2"); one to four drugs a visit; about
-15 to 60 seconds each. A fixed seed: the same 48 scripts every run.
+12 to 50 seconds each. A fixed seed: the same 48 scripts every run.
 
 The client's lists are the chart's before the visit: every drug the visit continues,
 changes, stops or switches from, and 3-6 others, never one it starts; the problem assessed
@@ -40,7 +40,7 @@ OPENINGS = (
 ASSESSMENTS = (
     "{Problem}, {status}.",
     "Impression is {problem}, {status}.",
-    "I think this is {problem} {status}.",
+    "I think this is {problem}, {status}.",
     "{His} {problem} is {status}.",
     "Assessment: {problem}, {status}.",
 )
