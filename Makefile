@@ -74,6 +74,7 @@ eval: $(STAMP)
 	$(BIN)/python -m bench.eval_timeline_overtime_holdout --write || s=1; \
 	{ packaging/system_deps.sh eval && bench/dictation/voices.sh $(PYTHON) \
 		&& $(BIN)/python -m bench.eval_dictation --write; } || s=1; \
+	$(BIN)/python -m bench.eval_dictation_holdout --write || s=1; \
 	{ packaging/system_deps.sh ocr && $(BIN)/python -m bench.documents.eval --write; } || s=1; \
 	$(BIN)/python -m bench.eval_answers_holdout --write || s=1; \
 	$(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s

@@ -46,7 +46,7 @@ from typing import Any
 
 from bench.common import check, code_state, write_result
 from bench.dictation import voices
-from bench.dictation.evalset import SEED, dictations
+from bench.dictation.evalset import SEED, Dictation, dictations
 from bench.dictation.evalset import VERSION as EVALSET_VERSION
 from bench.dictation.score import sections_right
 from bench.dictation.speak import espeak_version, speak
@@ -74,9 +74,12 @@ class Item:
     sentences: tuple[tuple[str, Section], ...]  # () where SOAP is not scored
 
 
-def recordings(limit: int | None = None) -> list[Item]:
-    """The first `limit` scripts in each synthetic voice, and the human reading."""
-    scripts = dictations()[:limit]
+def recordings(
+    limit: int | None = None, scripts: Sequence[Dictation] | None = None, human: bool = True
+) -> list[Item]:
+    """The first `limit` scripts (this eval's unless `scripts` are given) in each synthetic
+    voice, and with `human` the human reading."""
+    scripts = list(dictations() if scripts is None else scripts)[:limit]
     piper = voices.piper_speak([(d.text, d.speed) for d in scripts])
     out: list[Item] = []
     for family, audio_of in (
@@ -90,7 +93,7 @@ def recordings(limit: int | None = None) -> list[Item]:
                 initial_prompt(Vocabulary(d.medications, d.problems)), d.drugs_said,
                 d.sentences,
             ))  # fmt: skip
-    for h in voices.human_recordings():
+    for h in voices.human_recordings() if human else ():
         out.append(Item("human", h.name, "a person", None, h.audio, h.text, "", (), ()))
     return out
 
@@ -110,8 +113,13 @@ def _open_speech(model: str, cache: Path) -> Any:
 
 
 def run(
-    limit: int | None = None, model: str = packaged_speech.DEFAULT, model_sort: bool = True
+    limit: int | None = None,
+    model: str = packaged_speech.DEFAULT,
+    model_sort: bool = True,
+    scripts: Sequence[Dictation] | None = None,
+    human: bool = True,
 ) -> dict[str, Any]:
+    """The eval over `recordings(limit, scripts, human)` (its defaults: this eval's set)."""
     import tempfile
 
     from core.dictation.soap_model import model_sorter
@@ -134,7 +142,7 @@ def run(
     compute_s = 0.0
     rows: list[dict[str, Any]] = []
     try:
-        for item in recordings(limit):
+        for item in recordings(limit, scripts, human):
             product = speech.settings
             speech.settings = _MODEL_ALONE
             without = speech.transcribe(item.audio) if item.prompt else None
@@ -285,6 +293,26 @@ def _report(
     }
 
 
+def print_report(report: dict[str, Any], version: int) -> None:
+    """The checks, the overall figures and each family's, as `main` prints them."""
+    for c in report["checks"]:
+        mark = "ok  " if c["met"] else "MISS"
+        print(f"{mark} {c['name']}: {c['value']} (goal {c['goal']})")
+    print(
+        f"{report['model']}: {report['dictations']} recordings, {report['audio_seconds']} s; "
+        f"WER without the prompt {report['wer_without_prompt']}, drug names and numbers "
+        f"{report['key_error_rate_without_prompt']}, with it by the model alone (no second "
+        f"hearing, no repair) {report['key_error_rate_model_alone']}; scripts version "
+        f"{version}"
+    )
+    for family, f in report["families"].items():
+        print(
+            f"  {family:7} {f['recordings']:3} recordings {f['audio_seconds']:7} s  WER "
+            f"{f['wer']} (without the prompt {f['wer_without_prompt']})  drug names and "
+            f"numbers {f['key_error_rate']} of {f['key_words']}"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.eval_dictation", description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N scripts in each voice")
@@ -312,22 +340,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     code = code_state(NAME)
     report = run(args.limit, args.model, model_sort=not args.no_model_sort)
-    for c in report["checks"]:
-        mark = "ok  " if c["met"] else "MISS"
-        print(f"{mark} {c['name']}: {c['value']} (goal {c['goal']})")
-    print(
-        f"{report['model']}: {report['dictations']} recordings, {report['audio_seconds']} s; "
-        f"WER without the prompt {report['wer_without_prompt']}, drug names and numbers "
-        f"{report['key_error_rate_without_prompt']}, with it by the model alone (no second "
-        f"hearing, no repair) {report['key_error_rate_model_alone']}; scripts version "
-        f"{EVALSET_VERSION}"
-    )
-    for family, f in report["families"].items():
-        print(
-            f"  {family:7} {f['recordings']:3} recordings {f['audio_seconds']:7} s  WER "
-            f"{f['wer']} (without the prompt {f['wer_without_prompt']})  drug names and "
-            f"numbers {f['key_error_rate']} of {f['key_words']}"
-        )
+    print_report(report, EVALSET_VERSION)
     whole = args.limit is None and args.model == packaged_speech.DEFAULT and not args.no_model_sort
     if args.write and whole:
         path = write_result("eval_dictation", {**report, **code})

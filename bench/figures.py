@@ -177,6 +177,42 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
         ("over_time.overall.correct", "over_time.overall.wrong"),
         r"eval_timeline_overtime_holdout\.json`\): (\d+) of 118 correct, (\d+) wrong",
     ),
+    # docs/dictation.md, the held-out set
+    (
+        "eval_dictation_holdout",
+        ("wer", "key_error_rate"),
+        r"held-out\s+set, as the product hears: word error rate (\d+\.\d+), drug names and"
+        r"\s+numbers (\d+\.\d+)",
+    ),
+    (
+        "eval_dictation_holdout",
+        ("key_error_rate_model_alone", "key_error_rate_without_prompt"),
+        r"by the model alone with the prompt (\d+\.\d+) and\s+without it (\d+\.\d+)",
+    ),
+    (
+        "eval_dictation_holdout",
+        ("soap_right", "soap_sentences", "untraced_drafts", "real_time_factor"),
+        r"right section by the rules (\d+) of (\d+); (\d+) drafts\s+untraced; real-time"
+        r" factor (\d+\.\d+)",
+    ),
+    (
+        "eval_dictation_holdout",
+        (
+            "families.espeak.wer",
+            "families.espeak.key_error_rate",
+            "families.espeak.key_error_rate_model_alone",
+        ),
+        r"\| espeak, held out \| \d+ \| \d+ s \| (\d+\.\d+) \| (\d+\.\d+) of \d+ \| (\d+\.\d+) \|",
+    ),
+    (
+        "eval_dictation_holdout",
+        (
+            "families.piper.wer",
+            "families.piper.key_error_rate",
+            "families.piper.key_error_rate_model_alone",
+        ),
+        r"\| piper, held out \| \d+ \| \d+ s \| (\d+\.\d+) \| (\d+\.\d+) of \d+ \| (\d+\.\d+) \|",
+    ),
     # docs/dictation.md, the first words of a take
     (
         "dictation_first_words",
@@ -220,4 +256,5 @@ COMMITS: list[tuple[str, str]] = [
     ),
     ("eval_documents", r"`bench/results/eval_documents\.json`, commit ([0-9a-f]{7,})"),
     ("dictation_first_words", r"`dictation_first_words\.json`, commit ([0-9a-f]{7,})"),
+    ("eval_dictation_holdout", r"`eval_dictation_holdout\.json`, commit ([0-9a-f]{7,})"),
 ]

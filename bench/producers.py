@@ -82,6 +82,9 @@ PRODUCERS: dict[str, Producer] = {
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
     "eval_dictation": _command("bench.eval_dictation", "eval_dictation", "--write"),
+    "eval_dictation_holdout": _command(
+        "bench.eval_dictation_holdout", "eval_dictation_holdout", "--write"
+    ),
     "eval_documents": _command("bench.documents.eval", "eval_documents", "--write"),
 }
 SUITES = [p.module for p in PRODUCERS.values() if p.command is None]
