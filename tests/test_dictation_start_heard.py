@@ -30,6 +30,7 @@ def test_a_clipped_start_before_a_dose_opens_a_drugs_place() -> None:
         "Hart glimmer pride 2 mg each morning.",
         "Stable today. Tartglimmer pride 2 mg.",
         "Heart, glimmer pride 2 milligrams at breakfast.",
+        "Warfarin 5mg, aspirin 75mg daily. Hart glimmer pride 2 mg.",  # units fused to numbers
     ):
         assert "glimepiride" in _recalled(heard), heard
 

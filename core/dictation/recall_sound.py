@@ -160,7 +160,9 @@ def _clause_starts(words: Sequence[Word]) -> set[int]:
     out: set[int] = set()
     at, fresh = 0, True
     for w in words:
-        n = 1 if any(ch.isdigit() for ch in w.text) else len(letters(w.text))
+        found = letters(w.text)
+        # As `_parts` counts: a number is one, its fused unit ("10mg") another.
+        n = 1 + min(len(found), 1) if any(ch.isdigit() for ch in w.text) else len(found)
         if fresh and n:
             out.add(at)
         at += n
