@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from core.dictation.recall_sound import recall_by_sound
+from core.dictation.recall_sound import DOSE_UNITS, PLACE_WORDS, recall_by_sound, taken
 from core.dictation.repair import IsWord, drug_names, ordered
 from core.dictation.types import Word
 from core.timeline import drug_vocab
@@ -50,13 +50,18 @@ def recall(words: Sequence[Word], known: frozenset[str], is_word: IsWord) -> lis
         if found:
             parts.append((found[-1], w.text.endswith(_BREAKS)))
     written = {p for p, _ in parts}
+    held = _held(parts)
     scores: dict[str, float] = {}
     for i in range(len(parts)):
+        if i in held:
+            continue
         # Right after a verb that starts or changes a drug, a drug's name is expected, so
         # English words there may be one misheard ("Start search line" for sertraline).
         slot = i > 0 and parts[i - 1][0] in _PLAN_VERBS and not parts[i - 1][1]
         run: list[str] = []
-        for p, brk in parts[i : i + MAX_WORDS]:
+        for j, (p, brk) in enumerate(parts[i : i + MAX_WORDS], start=i):
+            if j in held:
+                break  # no run reaches into a taken drug's place
             run.append(p)
             if p in written & (lexicon | known):
                 break  # a name already written is no part of another
@@ -76,6 +81,23 @@ def recall(words: Sequence[Word], known: frozenset[str], is_word: IsWord) -> lis
         scores[name] = max(score, scores.get(name, 0.0))
     ranked = sorted((n for n in scores if n not in written), key=lambda n: (-scores[n], n))
     return ranked[:MAX_RECALLED]
+
+
+def _held(parts: Sequence[tuple[str, bool]]) -> set[int]:
+    """Indexes of the words in the place of a verb whose drug the client already takes
+    ("Continue ... mg"): the client's names, in the prompt, are the ones said there, so no
+    lexicon name is recalled for them (recall_sound.taken)."""
+    out: set[int] = set()
+    for i, (p, brk) in enumerate(parts):
+        if not taken(p) or brk:
+            continue
+        for j in range(i + 1, min(i + 1 + PLACE_WORDS, len(parts))):
+            if parts[j][0] in DOSE_UNITS:
+                break
+            out.add(j)
+            if parts[j][1]:
+                break
+    return out
 
 
 def mark_recalled(words: Sequence[Word], recalled: Sequence[str]) -> list[Word]:

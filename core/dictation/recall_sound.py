@@ -24,6 +24,13 @@ from core.dictation.types import Word
 SOUND_AT_LEAST = 80.0
 MIN_KEY = 4  # shorter keys are near too many names
 MAX_SLOT_WORDS = 4
+PLACE_WORDS = 5  # words of a recalled name's place ("at a lot of pram" after "Starts")
+MAX_CUT = 3  # first letters of a place's first word that may be the verb's sound
+START_KEY = "STRT"
+DOSE_UNITS = frozenset(
+    {"mg", "milligram", "milligrams", "mcg", "microgram", "micrograms", "g", "gram", "grams",
+     "ml", "unit", "units"}
+)  # fmt: skip
 MIN_LEAD = 4  # letters of a fused verb's tail taken as the name's start ("less" of "Startless")
 PER_SLOT = 3
 # Verbs after which a drug's name comes ("Start", "Switch to", "Continue"), and their
@@ -35,8 +42,13 @@ SLOT_VERBS = frozenset(
      "decrease", "reduce", "star"}
 )  # fmt: skip
 _FUSED = ("start", "continu")
+TAKEN_VERBS = frozenset(
+    {"continue", "continuing", "continued", "increase", "decrease", "reduce", "stop", "hold",
+     "taper"}
+)  # fmt: skip
 _PART = re.compile(r"[^\W\d_]+")
 _ENDS = (".", ";", ":", "?", "!")
+Part = tuple[str | None, bool]  # a run of letters (None: a number) and a sentence's end after
 
 
 def key(letters: str) -> str:
@@ -51,26 +63,27 @@ def letters(text: str) -> list[str]:
 
 def slot_runs(words: Sequence[Word], written: frozenset[str] = frozenset()) -> list[list[str]]:
     """The words (letters, lower case, joined) in each verb's place: after a plan verb, the
-    first 1..MAX_SLOT_WORDS words before a number or a break; a verb fused with the name's
-    start ("Startless") gives its tail as the first of them. One list of runs per place; a
-    place that holds a name of `written` (a drug already heard) is passed over."""
+    first 1..PLACE_WORDS words before a number or a break; a verb fused with the name's
+    start ("Startless") gives its tail as the first of them. A clause that opens with a word
+    sounding like a clipped "start" ("Tart", "Heart", "Sart") is a place too, but only when
+    a dose follows (`_start_heard`). One list of runs per place; a place that holds a name
+    of `written` (a drug already heard) is passed over."""
     parts = _parts(words)
+    opens = _clause_starts(words)
     places: list[list[str]] = []
     for i, (p, brk) in enumerate(parts):
         if p is None or brk:
             continue
-        lead = ""
-        if p not in SLOT_VERBS:
-            fused = next((v for v in _FUSED if p.startswith(v)), "")
-            if not fused:
+        lead = _lead(p)
+        if lead is None:
+            lead = _start_heard(parts, opens, i)
+            if lead is None:
                 continue
-            # "Continuous" is the verb; "Startless" the verb and the name's first sound.
-            lead = p[len(fused) :] if len(p) - len(fused) >= MIN_LEAD else ""
-        after = parts[i + 1 : i + 2 + MAX_SLOT_WORDS]
+        after = parts[i + 1 : i + 2 + PLACE_WORDS]
         if after and after[0][0] == "to":  # "switch to"
             after = after[1:]
         slot = [lead] if lead else []
-        for q, q_end in after[:MAX_SLOT_WORDS]:
+        for q, q_end in after[:PLACE_WORDS]:
             if q is None:
                 break  # a dose: the name is before it
             slot.append(q)
@@ -78,19 +91,94 @@ def slot_runs(words: Sequence[Word], written: frozenset[str] = frozenset()) -> l
                 break
         if not slot or written.intersection(slot):
             continue
-        # Any stretch of the place: the verb's sound may open it ("Star travel thoraxine").
+        # Any stretch of the place: the verb's sound may open it ("Star travel thoraxine");
+        # after a bent verb, it may be the first letters of the place's first word
+        # ("Star-travertheric": "vertheric").
         n = len(slot)
-        places.append(["".join(slot[a:b]) for a in range(n) for b in range(a + 1, n + 1)])
+        runs = ["".join(slot[a:b]) for a in range(n) for b in range(a + 1, n + 1)]
+        bent = p not in SLOT_VERBS or p == "star" or bool(lead)
+        for cut in range(1, MAX_CUT + 1 if bent else 1):
+            if len(slot[0]) - cut >= MIN_LEAD:
+                runs += [slot[0][cut:] + "".join(slot[1:b]) for b in range(1, n + 1)]
+        places.append(runs)
     return places
 
 
-def _parts(words: Sequence[Word]) -> list[tuple[str | None, bool]]:
+def _lead(p: str) -> str | None:
+    """For a plan verb as heard, the letters of the name's start fused on ("less" of
+    "Startless", "s" of "Starts" before "at a lot of pram"), "" for none; None for no verb
+    and for a verb whose drug the client already takes ("Continue", "Continuum", "Reduce"):
+    its name is in the prompt, and a lexicon name recalled there can only be a wrong one
+    ("Continuum-pronolt" heard again as propranolol for omeprazole). Those places are the
+    client's names' (join_client_names, core/dictation/current_drugs.py)."""
+    if taken(p):
+        return None
+    if p.startswith("start"):
+        return p[len("start") :]
+    if p in SLOT_VERBS:
+        return ""
+    fused = next((v for v in _FUSED if p.startswith(v)), "")
+    if not fused:
+        return None
+    # "Continuous" is the verb; a longer tail is the name's first sound.
+    return p[len(fused) :] if len(p) - len(fused) >= MIN_LEAD else ""
+
+
+def taken(p: str) -> bool:
+    """Whether the letters `p` are a verb whose object is a drug the client already takes,
+    as Whisper writes it ("Continuum" and "Continuous" for continue)."""
+    return p in TAKEN_VERBS or p.startswith("continu")
+
+
+def _start_heard(parts: Sequence[Part], opens: set[int], i: int) -> str | None:
+    """The lead for parts[i] taken as "start" heard clipped: the word opens a clause (or
+    follows its first word: "It's heart-loved"), a head of it sounds like "start" (Metaphone
+    TRT, SRT, STR, HRT: the rhyme kept, the onset lost), and a dose (a number, then a unit
+    such as mg) follows within the place. "Heart rate 72" has no dose: no place."""
+    if not (opens & {i, i - 1}):
+        return None
+    p = parts[i][0] or ""
+    head = next((n for n in range(3, min(6, len(p)) + 1) if _sounds_like_start(p[:n])), 0)
+    if not head:
+        return None
+    rest = parts[i + 1 : i + 2 + PLACE_WORDS]
+    for j, (q, _) in enumerate(rest):
+        if q is None:
+            unit = rest[j + 1][0] if j + 1 < len(rest) else None
+            return p[head:] if j > 0 and unit in DOSE_UNITS else None
+    return None
+
+
+def _sounds_like_start(head: str) -> bool:
+    k = key(head)
+    return fuzz.ratio(k, START_KEY) >= 85.0 or (len(k) == 3 and k.endswith("RT"))
+
+
+def _clause_starts(words: Sequence[Word]) -> set[int]:
+    """Indexes (in `_parts`) of the first letters run of each clause: the piece's first
+    word and each word after a sentence's end or a comma."""
+    out: set[int] = set()
+    at, fresh = 0, True
+    for w in words:
+        found = letters(w.text)
+        # As `_parts` counts: a number is one, its fused unit ("10mg") another.
+        n = 1 + min(len(found), 1) if any(ch.isdigit() for ch in w.text) else len(found)
+        if fresh and n:
+            out.add(at)
+        at += n
+        if n:
+            fresh = w.text.endswith((*_ENDS, ","))
+    return out
+
+
+def _parts(words: Sequence[Word]) -> list[Part]:
     """Each word's letter runs, lower case, with whether a sentence's end follows (a comma is
     no end: "Start, listen up, or 10 milligrams"); None for a word with a digit in it."""
-    out: list[tuple[str | None, bool]] = []
+    out: list[Part] = []
     for w in words:
         if any(ch.isdigit() for ch in w.text):
-            out.append((None, True))
+            unit = letters(w.text)  # "10mg": the number, then its unit
+            out += [(None, True), *((u, True) for u in unit[:1])]
             continue
         found = letters(w.text)
         out += [(p, False) for p in found[:-1]]

@@ -168,6 +168,10 @@ def _fix_letters(
     whole = process.extractOne(low, ordered(names), scorer=fuzz.ratio, score_cutoff=WHOLE_AT_LEAST)
     if whole is not None:
         return whole[1], [_like(letters, whole[0]) + trail]
+    verb = _after_verb(low, names)
+    if verb is not None:
+        score, k, name = verb
+        return score, [_like(letters[:k], low[:k]), name + trail]
     best: tuple[float, int, str] | None = None  # (score, head length, name)
     for k in range(1, min(MAX_HEAD, len(low) - MIN_LENGTH) + 1):
         hit = process.extractOne(
@@ -179,6 +183,21 @@ def _fix_letters(
         return None
     score, k, name = best
     return score, [_head(letters[:k]), name + trail]
+
+
+def _after_verb(low: str, names: frozenset[str]) -> tuple[float, int, str] | None:
+    """(score, the verb's length, the name) where `low` is a plan verb spelled whole and
+    fused with a name heard as near as a whole word must be ("startcitalopramide": start,
+    citalopram at 87). Taken before any other cut: the verb is the likelier boundary than a
+    cut that finds another name inside the word ("cita" + "loperamide")."""
+    for verb in _VERBS:
+        if low.startswith(verb) and len(low) - len(verb) >= MIN_LENGTH:
+            hit = process.extractOne(
+                low[len(verb) :], ordered(names), scorer=fuzz.ratio, score_cutoff=WHOLE_AT_LEAST
+            )
+            if hit is not None:
+                return hit[1], len(verb), hit[0]
+    return None
 
 
 def _head(head: str) -> str:
