@@ -313,6 +313,13 @@ def print_report(report: dict[str, Any], version: int) -> None:
         )
 
 
+def missing_voices() -> str | None:
+    """What is missing to make the recordings (espeak-ng, piper's venv), or None."""
+    if espeak_version() is None:
+        return "espeak-ng is not installed (apt-get install espeak-ng)"
+    return voices.available()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.eval_dictation", description=__doc__)
     parser.add_argument("--limit", type=int, help="only the first N scripts in each voice")
@@ -331,10 +338,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="write bench/results/eval_dictation.json (not with --limit, "
                         "--model tiny or --no-model-sort)")  # fmt: skip
     args = parser.parse_args(argv)
-    if espeak_version() is None:
-        print("espeak-ng is not installed (apt-get install espeak-ng)", file=sys.stderr)
-        return 1
-    missing = voices.available()
+    missing = missing_voices()
     if missing is not None:
         print(missing, file=sys.stderr)
         return 1

@@ -24,9 +24,8 @@ from typing import Any
 
 from bench import eval_dictation
 from bench.common import code_state, write_result
-from bench.dictation import holdout, voices
+from bench.dictation import holdout
 from bench.dictation.evalset import DRUGS as FIRST_SET_DRUGS
-from bench.dictation.speak import espeak_version
 from models import packaged_speech
 
 NAME = "eval_dictation_holdout"
@@ -59,10 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true",
                         help=f"write bench/results/{NAME}.json (not with --limit)")  # fmt: skip
     args = parser.parse_args(argv)
-    if espeak_version() is None:
-        print("espeak-ng is not installed (apt-get install espeak-ng)", file=sys.stderr)
-        return 1
-    missing = voices.available()
+    missing = eval_dictation.missing_voices()
     if missing is not None:
         print(missing, file=sys.stderr)
         return 1
