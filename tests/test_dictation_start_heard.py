@@ -87,3 +87,12 @@ def test_no_lexicon_name_is_recalled_in_the_place_of_a_drug_the_client_already_t
     assert "glimepiride" in recall(
         _words("Continue glimmer pride 2 mg. Start glimmer pride 2 mg."), frozenset(), _not_english
     )
+
+
+def test_a_whole_inflected_start_gives_its_place_no_letters_of_its_own() -> None:
+    # "Started" and "Starting" are the verb; only a fused tail ("Starts" before a name
+    # said from its "s") may be the name's first sound.
+    for heard in ("Started amlodipine 5 mg.", "Starting amlodipine 5 mg."):
+        runs = [r for place in slot_runs(_words(heard)) for r in place]
+        assert "amlodipine" in runs, heard
+        assert not any(r.startswith(("ed", "ing")) for r in runs), (heard, runs)

@@ -113,6 +113,8 @@ def _lead(p: str) -> str | None:
     client's names' (join_client_names, core/dictation/current_drugs.py)."""
     if taken(p):
         return None
+    if p in ("started", "starting"):
+        return ""  # the verb's own ending, not a name's first sound
     if p.startswith("start"):
         return p[len("start") :]
     if p in SLOT_VERBS:
