@@ -105,3 +105,20 @@ def test_the_set_is_the_same_every_run() -> None:
     again = holdout.dictations()
     assert again == SETS
     assert holdout.SEED == 2929 and len(SETS) == holdout.COUNT
+
+
+def test_the_set_splits_into_two_halves_by_visit_and_the_eval_scores_each() -> None:
+    from bench.eval_dictation_holdout import _halves
+
+    halves = [holdout.half(d.name) for d in SETS]
+    assert halves.count("dev") == halves.count("test") == len(SETS) // 2
+    assert holdout.half("piper-holdout-07") == "test" == holdout.half("holdout-45")
+    rows = [
+        {"name": "espeak-holdout-00", "soap_right": 5, "soap_sentences": 6},
+        {"name": "piper-holdout-00", "soap_right": 6, "soap_sentences": 6},
+        {"name": "piper-holdout-01", "soap_right": 3, "soap_sentences": 4},
+    ]
+    assert _halves(rows) == {
+        "dev": {"soap_right": 11, "soap_sentences": 12, "soap_model_unplaced_right": None},
+        "test": {"soap_right": 3, "soap_sentences": 4, "soap_model_unplaced_right": None},
+    }
