@@ -286,6 +286,54 @@ def test_a_spoken_heading_decides_and_a_sentence_without_cues_follows_the_one_be
     ]
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Keep her on lisinopril 10 mg.",
+        "We'll add amlodipine 5 mg at night.",
+        "Otherwise carry on with the salbutamol inhaler.",
+        "No change to his sertraline.",
+        "He should stay on aspirin 75 mg.",
+        "Withhold the furosemide for two days.",
+        "I'm going to put him on a trial of naproxen.",
+        "Come back if the rash spreads.",
+    ],
+)
+def test_the_ways_a_plan_is_said_open_the_plan(said: str) -> None:
+    spoken = _spoken(f"Patient reports a cough. {said}")
+    assert [(s.section, s.why) for s in draft_soap(spoken).sentences] == [
+        ("subjective", "what the patient says"),
+        ("plan", "opens with what to do"),
+    ]
+
+
+def test_a_condition_named_before_its_judgement_is_assessed_with_it() -> None:
+    spoken = _spoken(
+        "Blood pressure 150 over 90. Asthma, stable. Chest is clear. Gout. Not well "
+        "controlled. His eczema is better since the last review."
+    )
+    assert [(s.section, s.text, s.why) for s in draft_soap(spoken).sentences] == [
+        ("objective", "Blood pressure 150 over 90.", "a measurement or finding"),
+        ("assessment", "Asthma, stable.", "the rest of its sentence"),
+        ("objective", "Chest is clear.", "a measurement or finding"),
+        ("assessment", "Gout.", "judged in the sentence after it"),
+        ("assessment", "Not well controlled.", "a condition judged"),
+        ("assessment", "His eczema is better since the last review.", "a condition judged"),
+    ]
+
+
+def test_a_symptoms_circumstance_is_no_judgement_and_a_doses_course_goes_on() -> None:
+    spoken = _spoken(
+        "She says her knee gives way. Her knee pain is worse on stairs. Continue naproxen "
+        "250 mg, twice a day for five days."
+    )
+    assert [(s.section, s.text) for s in draft_soap(spoken).sentences] == [
+        ("subjective", "She says her knee gives way."),
+        ("subjective", "Her knee pain is worse on stairs."),
+        ("plan", "Continue naproxen 250 mg, twice a day for five days."),
+    ]
+
+
 def test_a_draft_that_adds_changes_or_drops_words_does_not_trace() -> None:
     spoken = _spoken("Patient reports cough. Start amoxicillin 500 mg.")
     draft = draft_soap(spoken)

@@ -8,9 +8,14 @@ start atorvastatin 20 milligrams"), so sentences are cut further at commas where
 clause plainly belongs elsewhere, then clauses of one section are joined again.
 
 What places a clause, strongest first: a spoken heading ("Plan:"); a plan verb opening it,
-or a drug started, stopped or changed (the timeline's own reader); what the patient says
-("reports", "denies", the reason for the visit); a measurement or an examination finding;
-a clinical judgement ("likely", "improving"); else the section of the clause before it."""
+or a drug started, stopped or changed (the timeline's own reader); a dose's frequency
+continuing the clause before ("twice a day for three days"); a condition judged ("his
+asthma is worse since the last visit", "worse since the last visit"); what the patient
+says ("reports", "denies", the reason for the visit); a measurement or an examination
+finding; a clinical judgement ("likely", "improving"). A clause with none of these takes
+the section of the next clause of its sentence where it opens the sentence ("Hypertension,
+stable."), of a bare judgement said next ("Epilepsy. Not well controlled."), else of the
+clause before it."""
 
 from __future__ import annotations
 
@@ -61,11 +66,20 @@ _HEADINGS: dict[Section, re.Pattern[str]] = {
     "assessment": re.compile(r"^\s*(?:assessment|impression|diagnosis)\b", re.IGNORECASE),
     "plan": re.compile(r"^\s*plan\b", re.IGNORECASE),
 }
+# Who will act and how it is said before the verb: "otherwise", "I'm going to", "we'll",
+# "she should".
+_PLAN_LEAD = (
+    r"(?:(?:and|then|otherwise|also|so)\s+)?(?:(?:we|i)\s*(?:will|'ll|am going to|'m going to|"
+    r"are going to|'re going to|would like to|plan to)\s+|(?:will|to|let's|please)\s+|"
+    r"(?:she|he|they|patient)\s+(?:should|will|is to|needs to)\s+)?"
+)
 _PLAN_OPENING = re.compile(
-    r"^\s*(?:and\s+|then\s+|we\s+will\s+|i\s+will\s+|will\s+|to\s+)?(?:start|begin|continue|"
-    r"stop|hold|increase|decrease|reduce|switch|change|prescribe|refer|recheck|repeat|order|"
-    r"arrange|book|schedule|advise[d]?|recommend(?:ed)?|take|apply|return|review|monitor|"
-    r"follow[- ]up in|see (?:you|her|him|them) in|counsel(?:l)?ed)\b",
+    r"^\s*" + _PLAN_LEAD + r"(?:start|begin|commence|initiate|continue|carry on|keep|stay on|"
+    r"remain on|put (?:you|her|him|them) on|add|stop|discontinue|hold|withhold|restart|resume|"
+    r"increase|decrease|reduce|cut|titrate|taper|wean|switch|swap|change|prescribe|trial|try|"
+    r"give|refer|recheck|repeat|order|request|check(?!-)|send|arrange|book|schedule|advise[d]?|"
+    r"recommend(?:ed)?|encourage|take|apply|return|come back|review|monitor|no change to|"
+    r"follow[- ]up in|see (?:you|her|him|them) in|counsel(?:l)?ed|safety[- ]net(?:ted|ting)?)\b",
     re.IGNORECASE,
 )
 _PLAN_ANYWHERE = _cue(
@@ -88,6 +102,7 @@ _OBJECTIVE = _cue(
 )  # fmt: skip
 _ASSESSMENT = _cue(
     r"likely", r"consistent\s+with", r"suggestive\s+of", r"suspect(?:ed)?", r"probable",
+    r"I\s+think\s+(?:this|it)\s+is", r"looks\s+like",
     r"possible", r"differential", r"improving", r"worsening", r"(?:well\s+|un|poorly\s+)?"
     r"controlled", r"stable", r"resolved", r"resolving", r"diagnos(?:is|ed)", r"in\s+keeping",
 )  # fmt: skip
@@ -95,11 +110,38 @@ _ASSESSMENT = _cue(
 # is 7.9%": A1c misheard).
 _VALUE = re.compile(r"\d[\d.,]*\s*(?:%|percent\b|mmhg\b|kg\b|kilograms?\b|degrees\b|beats\b)", re.I)
 _SENTENCE_END = (".", "?", "!")
+_JUDGEMENT = (
+    r"(?:still\s+|now\s+|but\s+)*(?:worse|better|unchanged|improv(?:ed|ing)|worsening|stable|"
+    r"resolv(?:ed|ing)|(?:well|poorly|not\s+well|un)[- ]?controlled)"
+    r"(?:\W*$|\s+(?:since|than|compared\s+with)\s+(?:the\s+|her\s+|his\s+|their\s+)?last\b)"
+)
+# A judgement of a condition, not of how the patient feels ("worse on stairs"): said of the
+# condition ("his asthma is worse since the last visit") or with no subject, going on from
+# the condition named before it ("Assessment: insomnia, worse since the last visit"). Read
+# before what the patient says, whose "since" it holds.
+_CONDITION_JUDGED = re.compile(
+    r"^\s*(?:(?:his|her|their|the)\s+[\w' -]+?\s+(?:is|are|remains?|has\s+been)\s+)?" + _JUDGEMENT,
+    re.IGNORECASE,
+)
+# A bare judgement ("Stable."): what it judges was named just before ("Epilepsy. Stable.").
+_BARE_JUDGEMENT = re.compile(r"^\s*(?:(?:is|are)\s+)?" + _JUDGEMENT, re.IGNORECASE)
+# What goes on from a dose in the clause before: its frequency or course ("twice a day for
+# three days"), never the start of a section.
+_DOSE_GOES_ON = re.compile(
+    r"^\s*(?:once|twice|three\s+times|four\s+times|\d+\s+times|every|each|daily|nightly|"
+    r"at\s+(?:night|bedtime)|in\s+the\s+(?:morning|evening)|as\s+needed|with\s+food)\b",
+    re.IGNORECASE,
+)
 
 
 # Chooses a section for each clause, in order (the local model: core/dictation/soap_model.py);
 # None when it could not, and the rules place them instead.
 Sorter = Callable[[Sequence[str]], "list[Section] | None"]
+
+
+# Where a rule places a clause: a section and why, or no section where the clause goes on
+# from the one before it (`_DOSE_GOES_ON`); None where no rule does.
+Placed = tuple[Section | None, str]
 
 
 def draft_soap(
@@ -109,9 +151,12 @@ def draft_soap(
     spoken order. With `unplaced_only`, the rules place what a cue of theirs places and
     `sort` the rest (it still reads every clause, for their context). Whoever chooses, a
     sentence is the transcript's own words: a sorter names sections, never text."""
-    clauses = [c for s in _sentences(transcript.words) for c in _clauses(transcript.words, s)]
-    texts = [_join(transcript.words[first:last]) for first, last in clauses]
-    ruled = [_place(t) for t in texts]
+    words = transcript.words
+    sentences = _sentences(words)
+    clauses = [c for s in sentences for c in _clauses(words, s)]
+    texts = [_join(words[first:last]) for first, last in clauses]
+    opens = [first in {s[0] for s in sentences} for first, _ in clauses]
+    ruled = _by_neighbours([_place(t) for t in texts], opens, texts)
     asked = bool(texts) and not (unplaced_only and None not in ruled)
     chosen = sort(texts) if sort is not None and asked else None
     if chosen is not None and len(chosen) != len(texts):
@@ -122,15 +167,39 @@ def draft_soap(
         found = ruled[i]
         if chosen is not None and (found is None or not unplaced_only):
             found = (chosen[i], "the local model")
-        section, why = found if found is not None else (previous, "follows the sentence before")
-        if placed and placed[-1][1] == section and not _ends_sentence(transcript.words[first - 1]):
+        section, why = found if found is not None else (None, "follows the sentence before")
+        section = section or previous
+        if placed and placed[-1][1] == section and not _ends_sentence(words[first - 1]):
             (p_first, _), _, p_why = placed[-1]  # a clause cut off the same sentence: rejoin
             placed[-1] = ((p_first, last), section, p_why)
         else:
             placed.append(((first, last), section, why))
         previous = section
-    words = transcript.words
     return SoapDraft(tuple(_sentence(words, *p) for p in placed))
+
+
+def _by_neighbours(
+    ruled: Sequence[Placed | None], opens: Sequence[bool], texts: Sequence[str]
+) -> list[Placed | None]:
+    """Clauses no cue places, placed by the clauses after them where those say where: one
+    that opens its sentence goes with the rest of the sentence ("Hypertension, stable."),
+    and one followed by a bare judgement is what it judges ("Epilepsy. Not well
+    controlled."). The rest stay unplaced, for the sorter or the clause before."""
+    out = list(ruled)
+    for i, found in enumerate(ruled):
+        if found is not None:
+            continue
+        j = i + 1
+        while opens[i] and j < len(ruled) and not opens[j]:
+            later = ruled[j]
+            if later is not None and later[0] is not None:
+                out[i] = (later[0], "the rest of its sentence")
+                break
+            j += 1
+        after = i + 1 < len(ruled) and opens[i + 1] and _BARE_JUDGEMENT.search(texts[i + 1])
+        if out[i] is None and after:
+            out[i] = ("assessment", "judged in the sentence after it")
+    return out
 
 
 def _sentence(
@@ -155,7 +224,7 @@ def traces_to(draft: SoapDraft, transcript: Transcript) -> bool:
     return sorted(covered) == list(range(len(transcript.words)))
 
 
-def _place(text: str) -> tuple[Section, str] | None:
+def _place(text: str) -> Placed | None:
     for section, heading in _HEADINGS.items():
         if heading.search(text):
             return section, "a spoken heading"
@@ -164,8 +233,12 @@ def _place(text: str) -> tuple[Section, str] | None:
     facts = extract(text, "plan").facts
     if any(f.kind == "medication" and f.status in ("started", "stopped") for f in facts):
         return "plan", "a drug started or stopped"
+    if _DOSE_GOES_ON.search(text):
+        return None, "goes on from the dose before"
     if _PLAN_ANYWHERE.search(text):
         return "plan", "says what will be done"
+    if _CONDITION_JUDGED.search(text):
+        return "assessment", "a condition judged"
     if _SUBJECTIVE.search(text):
         return "subjective", "what the patient says"
     measured = any(f.kind == "measurement" for f in facts) or _VALUE.search(text)
