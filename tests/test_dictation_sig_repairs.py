@@ -34,6 +34,19 @@ def test_a_count_written_as_a_digit_is_read_as_said() -> None:
     )
 
 
+def test_a_count_of_two_heard_as_to_after_a_dose_is_written_2_and_marked() -> None:
+    heard = _words("Beclometasone 100 micrograms to puffs twice day lee.")
+    assert _said(write_frequencies(heard)) == (
+        "Beclometasone 100 micrograms 2* puffs twice daily.*"
+    )
+    for text in (
+        "Switch to tablets.",  # no dose before it
+        "Reduce prednisolone 10 mg to 5 mg.",  # "to" a dose, not a count
+        "Fluticasone 50 micrograms to each nostril.",  # nothing counted after it
+    ):
+        assert _said(write_frequencies(_words(text))) == text
+
+
 def test_only_the_place_after_a_dose_is_looked_at() -> None:
     for text in (
         "She is one still, calm person.",  # no dose before it

@@ -5,6 +5,9 @@ after a dose (a number and its unit), the words up to the sentence's end (or a c
 compared by sound with the frequencies prescriptions are written in; one that is near enough, and
 clearly nearer than any other, is written as that frequency and marked for review.
 
+A count of two right after a dose, before what is counted ("200 micrograms two puffs"),
+is often written "to" ("to puffs"); there it is written "2" and marked for review.
+
 Only the place after a dose is looked at, so "one still" elsewhere is left as heard."""
 
 from __future__ import annotations
@@ -33,17 +36,21 @@ _UNITS = frozenset(
      "tablet", "tablets", "capsule", "capsules", "puff", "puffs", "drops", "iu"}
 )  # fmt: skip
 _SAID = {"1": "one", "2": "two", "3": "three", "4": "four"}  # "1 stale": a digit as said
+_COUNTED = frozenset({"puff", "puffs", "spray", "sprays", "tablets", "capsules", "drops"})
 _ENDS = (".", ";", ":", "?", "!")
 
 
 def write_frequencies(words: Sequence[Word]) -> list[Word]:
-    """`words` with the run after each dose written as the frequency it sounds like."""
+    """`words` with the run after each dose written as the frequency it sounds like, and a
+    count of two heard as "to" written as "2"."""
     out = list(words)
     i = 0
     while i < len(out) - 2:
         if not _dose_ends_at(out, i):
             i += 1
             continue
+        if _two_heard_as_to(out[i + 1], out[i + 2]):
+            out[i + 1] = written_as(out[i + 1 : i + 2], "2")
         found = _nearest(out[i + 1 : i + 1 + MAX_WORDS])
         if found is None:
             i += 1
@@ -62,6 +69,11 @@ def _dose_ends_at(words: Sequence[Word], i: int) -> bool:
         return False
     fused = any(ch.isdigit() for ch in words[i].text)
     return fused or (i > 0 and any(ch.isdigit() for ch in words[i - 1].text))
+
+
+def _two_heard_as_to(word: Word, counted: Word) -> bool:
+    what = letters(counted.text)
+    return word.text.casefold() == "to" and bool(what) and what[0] in _COUNTED
 
 
 def _nearest(after: Sequence[Word]) -> tuple[int, str] | None:
