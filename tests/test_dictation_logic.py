@@ -332,6 +332,12 @@ def test_a_symptoms_circumstance_is_no_judgement_and_a_doses_course_goes_on() ->
         ("subjective", "Her knee pain is worse on stairs."),
         ("plan", "Continue naproxen 250 mg, twice a day for five days."),
     ]
+    # A frequency's words opening a sentence are no dose's: the sentence places them.
+    spoken = _spoken("Start naproxen 250 mg. Every night, she reports waking at three.")
+    assert [(s.section, s.text) for s in draft_soap(spoken).sentences] == [
+        ("plan", "Start naproxen 250 mg."),
+        ("subjective", "Every night, she reports waking at three."),
+    ]
 
 
 def test_a_draft_that_adds_changes_or_drops_words_does_not_trace() -> None:

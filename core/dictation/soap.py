@@ -155,7 +155,8 @@ def draft_soap(
     sentences = _sentences(words)
     clauses = [c for s in sentences for c in _clauses(words, s)]
     texts = [_join(words[first:last]) for first, last in clauses]
-    opens = [first in {s[0] for s in sentences} for first, _ in clauses]
+    starts = {first for first, _ in sentences}
+    opens = [first in starts for first, _ in clauses]
     ruled = _by_neighbours([_place(t) for t in texts], opens, texts)
     asked = bool(texts) and not (unplaced_only and None not in ruled)
     chosen = sort(texts) if sort is not None and asked else None
@@ -184,14 +185,16 @@ def _by_neighbours(
     """Clauses no cue places, placed by the clauses after them where those say where: one
     that opens its sentence goes with the rest of the sentence ("Hypertension, stable."),
     and one followed by a bare judgement is what it judges ("Epilepsy. Not well
-    controlled."). The rest stay unplaced, for the sorter or the clause before."""
-    out = list(ruled)
-    for i, found in enumerate(ruled):
+    controlled."). The rest stay unplaced, for the sorter or the clause before. A dose's
+    frequency goes on from the clause before only inside a sentence: one that opens a
+    sentence ("Every night, she wakes at three.") is no dose's."""
+    out = [None if r is not None and r[0] is None and opens[i] else r for i, r in enumerate(ruled)]
+    for i, found in enumerate(list(out)):
         if found is not None:
             continue
         j = i + 1
         while opens[i] and j < len(ruled) and not opens[j]:
-            later = ruled[j]
+            later = out[j]
             if later is not None and later[0] is not None:
                 out[i] = (later[0], "the rest of its sentence")
                 break
