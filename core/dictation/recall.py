@@ -34,8 +34,8 @@ MAX_RECALLED = 8
 _PART = re.compile(r"[^\W\d_]+")
 _BREAKS = (".", ",", ";", ":", "?", "!")
 _PLAN_VERBS = frozenset(
-    {"start", "starting", "begin", "commence", "initiate", "try", "add", "prescribe",
-     "restart", "continue", "continuing", "stop", "increase", "decrease", "switch"}
+    {"start", "starting", "begin", "restart", "continue", "continuing", "stop", "increase",
+     "decrease", "switch"}
 )  # fmt: skip
 
 

@@ -33,18 +33,14 @@ DOSE_UNITS = frozenset(
 )  # fmt: skip
 MIN_LEAD = 4  # letters of a fused verb's tail taken as the name's start ("less" of "Startless")
 PER_SLOT = 3
-# Verbs after which a drug's name comes ("Start", "Switch to", "Continue", "Initiate", "a
-# new prescription for", "put her on", "plan is to try"), and their forms as Whisper writes
-# them: "Star" for a clipped "Start", and a verb fused with the name's first sound
-# ("Startless inopro", "Continuum promote": `_FUSED`).
+# Verbs after which a drug's name comes ("Start", "Switch to", "Continue"), and their
+# forms as Whisper writes them: "Star" for a clipped "Start", and a verb fused with the
+# name's first sound ("Startless inopro", "Continuum promote": `_FUSED`).
 SLOT_VERBS = frozenset(
-    {"start", "starts", "started", "starting", "begin", "commence", "initiate", "prescribe",
-     "prescription", "add", "try", "trial", "put", "restart", "continue", "continuing",
-     "continued", "switch", "swap", "change", "increase", "decrease", "reduce", "star"}
+    {"start", "starts", "started", "starting", "begin", "commence", "prescribe", "add",
+     "restart", "continue", "continuing", "continued", "switch", "increase",
+     "decrease", "reduce", "star"}
 )  # fmt: skip
-# What ends the name a drug is changed from, before the one it is changed to ("switch from
-# omeprazole to ...", "swap her X for ...").
-_CHANGED_TO = frozenset({"to", "for"})
 _FUSED = ("start", "continu")
 TAKEN_VERBS = frozenset(
     {"continue", "continuing", "continued", "increase", "decrease", "reduce", "stop", "hold",
@@ -93,7 +89,6 @@ def slot_runs(words: Sequence[Word], written: frozenset[str] = frozenset()) -> l
             slot.append(q)
             if q_end:
                 break
-        slot = _after_the_changed_drug(slot, written)
         if not slot or written.intersection(slot):
             continue
         # Any stretch of the place: the verb's sound may open it ("Star travel thoraxine");
@@ -107,16 +102,6 @@ def slot_runs(words: Sequence[Word], written: frozenset[str] = frozenset()) -> l
                 runs += [slot[0][cut:] + "".join(slot[1:b]) for b in range(1, n + 1)]
         places.append(runs)
     return places
-
-
-def _after_the_changed_drug(slot: list[str], written: frozenset[str]) -> list[str]:
-    """The place after a drug already heard and "to" or "for" ("from omeprazole to lancer
-    premole": "lancer", "premole"), where the place names the drug changed from first;
-    else the place as it is."""
-    for k in range(len(slot) - 2, -1, -1):
-        if slot[k] in written and slot[k + 1] in _CHANGED_TO:
-            return slot[k + 2 :]
-    return slot
 
 
 def _lead(p: str) -> str | None:
