@@ -191,6 +191,26 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
     ),
     (
         "eval_dictation_holdout",
+        (
+            "soap_halves.dev.soap_right",
+            "soap_halves.dev.soap_sentences",
+            "soap_halves.test.soap_right",
+            "soap_halves.test.soap_sentences",
+        ),
+        r"By the rules, dev half (\d+) of (\d+), test half (\d+) of (\d+)",
+    ),
+    (
+        "eval_dictation_holdout",
+        ("soap_model_unplaced_right", "soap_sentences"),
+        r"it placed right (\d+) of (\d+) \(the\s+product's draft",
+    ),
+    (
+        "eval_dictation_holdout",
+        ("soap_model_right",),
+        r"Alone it placed\s+(\d+) of \d+ \(0\.\d+\)\. On the first set",
+    ),
+    (
+        "eval_dictation_holdout",
         ("soap_right", "soap_sentences", "untraced_drafts", "real_time_factor"),
         r"right section by the rules (\d+) of (\d+); (\d+) drafts\s+untraced; real-time"
         r" factor (\d+\.\d+)",
