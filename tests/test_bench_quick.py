@@ -215,3 +215,22 @@ def test_bench_quick_runs_after_the_tests_in_ci() -> None:
     steps = [ln.strip().removeprefix("timed ") for ln in lines]
     assert steps.index("make bench-quick") > steps.index("make test")
     assert "make lint" in steps  # pyright is in make lint only
+
+
+def test_the_quick_indexing_raw_side_reads_the_same_fields_an_index_run_reads() -> None:
+    # index_now reads the timeline of what it indexes; the raw side reads the same fields.
+    from bench.retrieval import notes
+
+    doc = notes.notes_document([2, 1])
+    fields = notes.timeline_fields(doc)
+    sessions = sum(len(c["sessions"]) for c in doc["clients"])
+    history = sum(bool(c[f]) for c in doc["clients"] for f in ("medical_history", "notes"))
+    assert len(fields) == 4 * sessions + history
+    assert {name for _, name in fields} == {
+        "medical_history",
+        "subjective",
+        "objective",
+        "assessment",
+        "plan",
+    }
+    assert all(text.strip() for text, _ in fields)

@@ -143,6 +143,17 @@ def notes_document(sessions_per_client: Sequence[int], seed: int = 11) -> dict[s
     return {"format": "chartside.v1", "clients": clients}
 
 
+def timeline_fields(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """The (text, field) pairs an index run reads for the timeline in `doc`: each client's
+    history and notes, each session's four fields (core/timeline/store.py's `_fields`)."""
+    out: list[tuple[str, str]] = []
+    for client in doc["clients"]:
+        out += [(client[f], f) for f in ("medical_history", "notes") if client.get(f)]
+        for session in client["sessions"]:
+            out += [(session[f], f) for f in ("subjective", "objective", "assessment", "plan")]
+    return out
+
+
 def subset(doc: dict[str, Any], every: int) -> dict[str, Any]:
     """The same clients with every `every`-th session: the same chunk texts, fewer."""
     return {
