@@ -19,7 +19,13 @@ from typing import Any
 from core.dictation.current_drugs import write_current_drugs
 from core.dictation.frequency import write_frequencies
 from core.dictation.prompt import prompt_medications, with_medications
-from core.dictation.readings import NUMERALS_PROMPT, readings, take_readings
+from core.dictation.readings import (
+    NUMERALS_PROMPT,
+    readings,
+    take_readings,
+    take_values,
+    unsure_values,
+)
 from core.dictation.recall import mark_recalled, recall
 from core.dictation.recall_sound import join_client_names
 from core.dictation.repair import drug_names, repair
@@ -63,8 +69,9 @@ class SpeechSettings:
     # A piece whose words sound like a drug the prompt does not name is heard again with
     # the lexicon's nearest names added (core/dictation/recall.py); off only to measure.
     recall_names: bool = True
-    # A piece with a blood pressure reading is heard again told to write numbers as a note
-    # does, and each reading's first number is taken from it (core/dictation/readings.py).
+    # A piece with a blood pressure reading, or a vital sign whose value was not heard as
+    # one number, is heard again told to write numbers as a note does, and those numbers
+    # are taken from it (core/dictation/readings.py).
     hear_readings: bool = True
 
 
@@ -148,13 +155,14 @@ class WhisperTranscriber(ManagedRuntime):
                     self._piece, chunk, piece.start_s, heard_with, previous
                 )
                 piece_words = mark_recalled(piece_words, recalled)
-            if self.settings.hear_readings and readings(piece_words):
+            unsure = readings(piece_words) or unsure_values(piece_words)
+            if self.settings.hear_readings and unsure:
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 _, _, again = self._worker.call(
                     self._piece, chunk, piece.start_s, f"{NUMERALS_PROMPT} {heard_with}", previous
                 )
-                piece_words = take_readings(piece_words, again)
+                piece_words = take_values(take_readings(piece_words, again), again)
             if text:
                 words.extend(piece_words)
                 previous = tokens

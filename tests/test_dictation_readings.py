@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from core.dictation.readings import readings, take_readings
+from core.dictation.readings import readings, take_readings, take_values, unsure_values
 from core.dictation.types import Word
 
 
@@ -33,3 +33,43 @@ def test_a_reading_heard_differently_below_the_line_is_left_alone() -> None:
     assert take_readings(first, _words("BP 116 and 80.")) == first
     kept = take_readings(_words("BP 160 over 80."), _words("BP 116 over 80."))
     assert kept[1].text == "116" and kept[3].text == "80."
+
+
+def test_a_vital_signs_value_heard_as_words_is_unsure() -> None:
+    heard = _words(
+        "Pulse baby oxygen saturation 97 percent. Heart rate of 100 14 and regular, weight "
+        "loss noted, BP 118/76, temperature 37.2 today. Pulse."
+    )
+    assert unsure_values(heard) == [(0, 1), (7, 9), (13, 14)]
+
+
+def test_the_number_heard_again_replaces_the_words_between() -> None:
+    first = _words("Orthopnoea, pulse baby oxygen saturation 95. Heart rate int. Assessment")
+    again = _words("Orthopnoea, pulse 80, oxygen saturation 95. Heart rate 90. Assessment")
+    taken = take_values(first, again)
+    assert " ".join(w.text for w in taken) == (
+        "Orthopnoea, pulse 80 oxygen saturation 95. Heart rate 90. Assessment"
+    )
+    assert [i for i, w in enumerate(taken) if w.repaired] == [2, 8]
+
+
+def test_a_number_heard_as_pieces_becomes_one_word_over_their_time() -> None:
+    first = _words("Blood pressure today 100 8 percent over 90, pulse 100 14 and regular.")
+    again = _words("Blood pressure today 108 over 90, pulse 114 and regular.")
+    taken = take_values(first, again)
+    assert " ".join(w.text for w in taken) == (
+        "Blood pressure today 108 over 90, pulse 114 and regular."
+    )
+    assert (taken[3].start, taken[3].end) == (first[3].start, first[5].end)
+    assert taken[3].confidence == min(w.confidence for w in first[3:6])
+
+
+def test_values_are_left_alone_where_the_second_hearing_does_not_agree() -> None:
+    first = _words("Pulse baby oxygen saturation 95. Weight loss of 3 kg.")
+    assert (
+        take_values(first, _words("Pulse baby oxygen saturation 95. Weight loss of 3 kg.")) == first
+    )
+    # The number is followed by words the first hearing does not have nearby.
+    assert take_values(first, _words("Pulse 80 and regular, saturation 95.")) == first
+    # Two numbers in a row again: still unsure, nothing taken.
+    assert take_values(first, _words("Pulse 100 14 oxygen saturation 95.")) == first
