@@ -8,10 +8,11 @@ No human reading (it is the first set's, and has no drugs or numbers).
 The measuring is bench/eval_dictation.py's, reused: word error rate pooled over all words;
 drug names and numbers wrong with the client's lists as prompt as the product hears (the
 goal), by the model alone with the prompt, and without the prompt; SOAP sentences sorted
-into the right section by the rules alone, by the local model placing what no rule places
-(the product's draft), and by the local model alone (reported), each pooled and, for the
-rules and the product's draft, by half of the set (holdout.half: the SOAP rules were later
-fixed against the dev half's misses only); untraced drafts; the real-time factor.
+into the right section by the rules alone (the product's draft), by the local model
+placing what no rule places (the `models.soap_model_sort` setting, off by default), and by
+the local model alone (reported), each pooled and, for the first two, by half of the set
+(holdout.half: the SOAP rules were later fixed against the dev half's misses only);
+untraced drafts; the real-time factor.
 `--no-model-sort` leaves the local model out. Goals as the issue's: WER <= 0.08, drug names
 and numbers <= 0.03, SOAP >= 0.90, 0 untraced drafts; exit status 1 when one is missed.
 Needs espeak-ng and bench/dictation/voices.sh's venv.

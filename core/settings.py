@@ -129,6 +129,11 @@ class ModelSettings(_Section):
     # auto: Qwen2.5-Coder-1.5B-Instruct where its RAM fits, else SmolLM2-135M (the only
     # packaged models that answered grounded questions at all; `make eval` says how well).
     default_generator: str = Field(default="auto", pattern=r"^(auto|qwen|instruct)$")
+    # A dictated visit's SOAP draft is sorted by the rules alone unless this is on; then
+    # the local model places what no rule does. Off: on dictations the rules were not
+    # fixed against, the default model placed those clauses worse than the rules'
+    # fallback (704 of 820 sentences right against 782; docs/dictation.md).
+    soap_model_sort: bool = False
 
 
 class AssistantSettings(_Section):

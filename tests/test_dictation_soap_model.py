@@ -50,18 +50,21 @@ def test_the_models_answer_names_one_section_per_clause(qwen: Generator) -> None
     assert answer[0] == "subjective" and answer[-1] == "plan"
 
 
-def test_the_services_draft_asks_the_assistants_model_and_the_rules_without_one(
+def test_the_services_draft_asks_the_model_only_where_the_setting_says(
     qwen: Generator, service_factory: Callable[..., ChartsideService]
 ) -> None:
-    """What the window and `chartside transcribe --soap` call: the dictation part sorts with
-    the generator the assistant opens, and by the rules alone where there is none."""
+    """What the window and `chartside transcribe --soap` call: by default the rules alone,
+    the assistant's generator there or not (it placed unseen dictation worse than the
+    rules); with `models.soap_model_sort` on, the dictation part asks that generator."""
     spoken = _spoken(
         "He says the knee still aches on stairs. Knee flexion 110 degrees. Patellofemoral "
         "pain. Quadriceps exercises daily. Tired of the brace."
     )
-    with_model = service_factory(generator=lambda: qwen).dictation.draft(spoken)
-    assert traces_to(with_model, spoken)
-    assert "the local model" in [s.why for s in with_model.sentences]
-    rules_only = service_factory().dictation.draft(spoken)
+    rules_only = service_factory(generator=lambda: qwen).dictation.draft(spoken)
     assert rules_only == draft_soap(spoken)
     assert "the local model" not in [s.why for s in rules_only.sentences]
+    with_model = service_factory(
+        "sorting", generator=lambda: qwen, models={"soap_model_sort": True}
+    ).dictation.draft(spoken)
+    assert traces_to(with_model, spoken)
+    assert "the local model" in [s.why for s in with_model.sentences]

@@ -52,7 +52,8 @@ class DictationService:
         """`transcriber` None: no speech model here; `source` None: no microphone; `live`:
         a lighter model for the words shown while speaking, the speech model then hearing
         the whole take when it stops (None: the speech model does both); `generator`: the
-        local model that places what the SOAP rules cannot (None: the rules alone)."""
+        local model that places what the SOAP rules cannot (None, the default setting: the
+        rules alone)."""
         self.session, self._timeline = session, timeline
         self._open_transcriber, self._open_source = transcriber, source
         self._open_live = live
@@ -94,8 +95,9 @@ class DictationService:
 
     def draft(self, transcript: Transcript) -> SoapDraft:
         """The dictated visit as a SOAP draft: the rules place each clause a cue of theirs
-        places, the local model the rest (the rules again where there is no model or its
-        answer is unusable). Every sentence is the transcript's own words."""
+        places; with a generator (`models.soap_model_sort`), the local model the rest (the
+        rules again where there is no model or its answer is unusable), else each goes with
+        the clause before it. Every sentence is the transcript's own words."""
         generator = self._generator() if self._generator is not None else None
         if generator is None:
             return draft_soap(transcript)

@@ -93,7 +93,8 @@ class ChartsideService(Access):
         self.documents = DocumentService(self.session, self.embedding, ocr)
         self.dictation = DictationService(
             self.session, self.timeline, transcriber, audio_source, live_transcriber,
-            generator=lambda: self.assistant.generator(),
+            generator=(lambda: self.assistant.generator())
+            if settings.models.soap_model_sort else None,
         )  # fmt: skip
         self.assistant = AskService(
             self.session, self.embedding, self.search, generator, assistant_status,

@@ -4088,6 +4088,10 @@ or set the environment variable CHARTSIDE_DATA_DIR to that folder.</source>
         <translation>מודל התשובות כברירת מחדל</translation>
     </message>
     <message>
+        <source>The local model sorts dictated visits</source>
+        <translation>המודל המקומי ממיין ביקורים מוכתבים</translation>
+    </message>
+    <message>
         <source>Passages offered to the model</source>
         <translation>קטעים המוצעים למודל</translation>
     </message>

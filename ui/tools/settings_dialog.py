@@ -110,6 +110,9 @@ def setting_label(key: str) -> str:
             "SettingsDialog", "Answer time limit (seconds)"
         ),
         "models.default_generator": QT_TRANSLATE_NOOP("SettingsDialog", "Default generator"),
+        "models.soap_model_sort": QT_TRANSLATE_NOOP(
+            "SettingsDialog", "The local model sorts dictated visits"
+        ),
         "assistant.sources": QT_TRANSLATE_NOOP("SettingsDialog", "Passages offered to the model"),
         "assistant.source_tokens": QT_TRANSLATE_NOOP(
             "SettingsDialog", "Tokens of passages at most"
