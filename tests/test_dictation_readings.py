@@ -73,3 +73,6 @@ def test_values_are_left_alone_where_the_second_hearing_does_not_agree() -> None
     assert take_values(first, _words("Pulse 80 and regular, saturation 95.")) == first
     # Two numbers in a row again: still unsure, nothing taken.
     assert take_values(first, _words("Pulse 100 14 oxygen saturation 95.")) == first
+    # The first hearing has the number, after a stray word: it is left as heard.
+    stray = _words("Blood pressure to day 176 over 90.")
+    assert take_values(stray, _words("Blood pressure today 176 over 90.")) == stray

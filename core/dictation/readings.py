@@ -108,10 +108,11 @@ def take_values(first: Sequence[Word], again: Sequence[Word]) -> list[Word]:
         if value_at + 1 < len(again) and _VALUE.match(again[value_at + 1].text):
             continue
         end = _span_end(first, at, again[value_at + 1 :])
-        if end is None:
-            continue
         number = _VALUE.match(again[value_at].text)
         assert number is not None
+        heard = _VALUE.match(first[end - 1].text) if end is not None else None
+        if end is None or (heard is not None and heard.group(1) == number.group(1)):
+            continue  # no place for it, or the first hearing has that very number there
         tail = re.search(r"[,.;:?!]*$", first[end - 1].text)
         text = number.group(1) + (tail.group(0) if tail else "")
         out[at:end] = [
