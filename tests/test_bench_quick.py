@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _suites(monkeypatch: pytest.MonkeyPatch, *checks: dict[str, Any]) -> None:
     monkeypatch.setattr(quick, "SUITES", {"fake": lambda: {"checks": list(checks)}})
+    monkeypatch.setattr(quick, "ISOLATE", False)
     monkeypatch.setattr(quick, "stale_results", lambda: [])
 
 
@@ -47,6 +48,28 @@ def test_met_goals_and_an_ungated_miss_pass(
     out = capsys.readouterr().out
     assert "0.61" in out and "missed (not gated)" in out
     assert json.loads((tmp_path / "q.json").read_text())["fake"]["checks"][0]["met"]
+
+
+def test_each_suite_is_measured_in_a_process_of_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """What an earlier suite leaves loaded must not weigh on a later one's ratio: the gate
+    runs each as `python -m bench.quick --suite NAME`, which writes that suite's result."""
+    result = {"checks": [check("x", 1.0, "<=", 2.0)]}
+    monkeypatch.setattr(quick, "SUITES", {"fake": lambda: result})
+    out = tmp_path / "fake.json"
+    assert quick.main(["--suite", "fake", "--json", str(out)]) == 0
+    assert json.loads(out.read_text()) == result
+
+    ran: list[list[str]] = []
+
+    def child(cmd: list[str], check: bool) -> None:
+        ran.append(cmd)
+        quick.main(cmd[3:])  # what the fresh interpreter would do
+
+    monkeypatch.setattr(quick.subprocess, "run", child)
+    assert quick.run_suite("fake") == result
+    assert ran[0][:5] == [sys.executable, "-m", "bench.quick", "--suite", "fake"]
 
 
 def test_bench_quick_gates_indexing_and_search() -> None:
