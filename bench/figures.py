@@ -202,12 +202,12 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
     (
         "eval_dictation_holdout",
         ("soap_model_unplaced_right", "soap_sentences"),
-        r"it placed right (\d+) of (\d+) \(the\s+product's draft",
+        r"With `models\.soap_model_sort` on, it placed right (\d+) of (\d+)",
     ),
     (
         "eval_dictation_holdout",
         ("soap_model_right",),
-        r"Alone it placed\s+(\d+) of \d+ \(0\.\d+\)\. On the first set",
+        r"Alone it placed\s+(\d+) of \d+ \(0\.\d+\)\. On the first set the model",
     ),
     (
         "eval_dictation_holdout",
