@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
 from core.dictation.readings import readings, take_readings, take_values, unsure_values
 from core.dictation.types import Word
 
@@ -43,25 +47,36 @@ def test_a_vital_signs_value_heard_as_words_is_unsure() -> None:
     assert unsure_values(heard) == [(0, 1), (7, 9), (13, 14)]
 
 
-def test_the_number_heard_again_replaces_the_words_between() -> None:
-    first = _words("Orthopnoea, pulse baby oxygen saturation 95. Heart rate int. Assessment")
-    again = _words("Orthopnoea, pulse 80, oxygen saturation 95. Heart rate 90. Assessment")
-    taken = take_values(first, again)
-    assert " ".join(w.text for w in taken) == (
-        "Orthopnoea, pulse 80 oxygen saturation 95. Heart rate 90. Assessment"
-    )
-    assert [i for i, w in enumerate(taken) if w.repaired] == [2, 8]
+@pytest.mark.parametrize(
+    ("first", "again", "marked"),
+    [
+        (
+            "Orthopnoea, pulse baby oxygen saturation 95. Heart rate int. Assessment",
+            "Orthopnoea, pulse 80, oxygen saturation 95. Heart rate 90. Assessment",
+            [2, 8],
+        ),
+        (  # a number heard in pieces becomes one word
+            "Blood pressure today 100 8 percent over 90, pulse 100 14 and regular.",
+            "Blood pressure today 108 over 90, pulse 114 and regular.",
+            [3, 7],
+        ),
+    ],
+)
+def test_the_number_heard_again_replaces_the_words_between(
+    first: str, again: str, marked: list[int]
+) -> None:
+    taken = take_values(_words(first), _words(again))
+    expected = again.replace("80,", "80")  # the first hearing's punctuation is kept
+    assert " ".join(w.text for w in taken) == expected
+    assert [i for i, w in enumerate(taken) if w.repaired] == marked
 
 
-def test_a_number_heard_as_pieces_becomes_one_word_over_their_time() -> None:
-    first = _words("Blood pressure today 100 8 percent over 90, pulse 100 14 and regular.")
-    again = _words("Blood pressure today 108 over 90, pulse 114 and regular.")
-    taken = take_values(first, again)
-    assert " ".join(w.text for w in taken) == (
-        "Blood pressure today 108 over 90, pulse 114 and regular."
-    )
-    assert (taken[3].start, taken[3].end) == (first[3].start, first[5].end)
-    assert taken[3].confidence == min(w.confidence for w in first[3:6])
+def test_a_number_from_pieces_spans_their_time_at_their_least_confidence() -> None:
+    heard = zip(_words("Pulse 100 14 and regular."), (0.9, 0.6, 0.3, 0.9, 0.9), strict=True)
+    first = [replace(w, confidence=c) for w, c in heard]
+    taken = take_values(first, _words("Pulse 114 and regular."))
+    assert (taken[1].start, taken[1].end) == (first[1].start, first[2].end)
+    assert taken[1].confidence == 0.3
 
 
 def test_values_are_left_alone_where_the_second_hearing_does_not_agree() -> None:
