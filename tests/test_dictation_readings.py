@@ -1,5 +1,6 @@
 """What the second hearing of a blood pressure reading may change
-(core/dictation/readings.py): only a reading's first number. Made-up phrases."""
+(core/dictation/readings.py): only a reading's first number; and of a vital sign whose value
+was not heard as one number: only the words where that number belongs. Made-up phrases."""
 
 from __future__ import annotations
 
