@@ -5,9 +5,10 @@ our path to the raw library measured in alternating rounds of one run, which a b
 moves little; absolute times are printed beside their goals but not gated. Nothing under
 bench/results/ is rewritten (`make bench` does that).
 
-Each suite runs in a process of its own, as it would alone: inside one process, the
-indexing ratio read 0.80 after the other suites where the retrieval suite alone read
-0.93-0.96, what the earlier suites leave loaded weighing on our side."""
+Each suite runs in a process of its own, as it would alone, so that nothing an earlier
+suite left loaded weighs on a later one: the indexing ratio, 0.93-0.96 with the retrieval
+suite run alone, read 0.80 after the other suites in one process and 0.85 isolated (once
+each, on a quiet host)."""
 
 from __future__ import annotations
 
