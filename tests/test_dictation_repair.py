@@ -64,6 +64,15 @@ def test_hyphen_joined_words_are_repaired_part_by_part() -> None:
     assert _texts(repair(_words("follow-up"), NAMES, _english)) == ["follow-up"]
 
 
+def test_a_name_cut_in_two_by_a_hyphen_is_one_word_again() -> None:
+    fixed = repair(_words("Ram-ipril,", "then", "tamsu-loson."), NAMES, _english)
+    assert _texts(fixed) == ["Ramipril,", "then", "tamsulosin."]
+    assert [w.repaired for w in fixed] == [True, False, True]
+    # Two English words joined by a hyphen are never read as one name.
+    english = _ENGLISH | {"ram", "april"}
+    assert _texts(repair(_words("ram-april"), NAMES, english.__contains__)) == ["ram-april"]
+
+
 def test_english_words_known_names_short_words_and_far_spellings_are_never_touched() -> None:
     kept = _words(
         "aspiring", "insulting", "methane", "warfare", "alternate", "meantime", "streamline",

@@ -144,17 +144,29 @@ def _repair_word(word: Word, names: frozenset[str], is_word: IsWord) -> list[Wor
     if len(parts) > 1 and all(parts):  # "Start-approxen": each part on its own
         fixed = [f[1] if (f := _fix(p, names, is_word)) else None for p in parts]
         if all(f is None for f in fixed):
-            return [word]
+            # No part is a name, but the parts may be one cut in two ("pre-gabbalin"),
+            # unless each is a word of its own ("follow-up").
+            whole = (
+                None
+                if all(is_word(p.casefold()) for p in parts)
+                else _fix("".join(parts), names, is_word, joined=True)
+            )
+            return [word] if whole is None else _split(word, whole[1], repaired=True)
         texts = [t for p, f in zip(parts, fixed, strict=True) for t in (f or [p])]
         return _split(word, texts, repaired=True)
     fixed = _fix(word.text, names, is_word)
     return [word] if fixed is None else _split(word, fixed[1], repaired=True)
 
 
-def _fix(text: str, names: frozenset[str], is_word: IsWord) -> tuple[float, list[str]] | None:
-    """How near, and the words `text` should be; None to leave it."""
+def _fix(
+    text: str, names: frozenset[str], is_word: IsWord, *, joined: bool = False
+) -> tuple[float, list[str]] | None:
+    """How near, and the words `text` should be; None to leave it. `joined`: `text` is
+    pieces put together, so being a name already is a repair too."""
     m = _LETTERS.match(text)
-    return None if m is None else _fix_letters(m.group(1), m.group(2), names, is_word)
+    if m is None:
+        return None
+    return _fix_letters(m.group(1), m.group(2), names, is_word, joined=joined)
 
 
 def _fix_letters(
