@@ -1,8 +1,9 @@
 """Torch threads for a foreground `chartside index` (issue 17): one and two threads, on a
 quiet machine and with a busy process beside it, against the raw library encoding the same
-distinct texts with one and with two threads. Writes bench/results/index_threads.json;
+distinct texts with one and with two threads, plus the bare extractor reading the same
+notes' timeline as an index run does. Writes bench/results/index_threads.json;
 `models.embedder_index_threads` is set from it. Goal: the chosen count reaches 0.9x the
-best raw encode in both conditions."""
+best raw side in both conditions."""
 
 from __future__ import annotations
 
@@ -129,7 +130,9 @@ def run(clients: int = 12, rounds: int = 5, write: bool = True) -> dict[str, Any
         "rounds": rounds,
         "busy": "one CPU-bound process beside the measurement",
         "raw_side": "SentenceTransformer.encode of the distinct chunk texts (the indexer "
-        "embeds each distinct text once), at the better of 1 and 2 threads in each round",
+        "embeds each distinct text once) and the bare timeline extractor over the notes' "
+        "fields (an index run reads their timeline), at the better of 1 and 2 threads in "
+        "each round",
         "conditions": conditions,
         "ratio_best_raw_s_over_ours_s": ratios,
         "chosen_threads": chosen,
