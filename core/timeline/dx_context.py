@@ -86,13 +86,6 @@ _INFORMANT = re.compile(
     r"בתה|בנה|בתו|בנו)",
     re.IGNORECASE,
 )
-# "not raised,", "לא יציבה,": a "not" of one word, ended by the comma after it.
-_NOT_ONE_WORD = re.compile(
-    rf"{_W}(?:not|לא)\s+(?:raised|elevated|enlarged|tender|distended|palpable|swollen|"
-    rf"inflamed|increased|reduced|seen|visible|steady|stable|יציב|יציבה|מוגדל|מוגדלת|רגיש|"
-    rf"רגישה|נפוח|נפוחה|תקין|תקינה)\s*(?=,)",
-    re.IGNORECASE,
-)
 
 
 def no_diagnosis(body: str, start: int, end: int, name: str) -> bool:
@@ -124,11 +117,6 @@ def no_diagnosis(body: str, start: int, end: int, name: str) -> bool:
 def without_informant(scope: str) -> str:
     """`scope` with the relatives named only as informants blanked out."""
     return _INFORMANT.sub(lambda m: " " * len(m.group(0)), scope)
-
-
-def without_closed_not(scope: str) -> str:
-    """`scope` with each "not" of one word that a comma ends blanked out."""
-    return _NOT_ONE_WORD.sub(lambda m: " " * len(m.group(0)), scope)
 
 
 _OWN_NEGATION = re.compile(

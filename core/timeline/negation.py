@@ -6,11 +6,17 @@ from __future__ import annotations
 
 import re
 
-from core.timeline.dx_context import without_closed_not
 from core.timeline.text import HEB
 
 W = rf"(?<![\w{HEB}])"
 E = rf"(?![\w{HEB}])"
+# "not raised,", "לא יציבה,": a "not" of one word, ended by the comma after it.
+_NOT_ONE_WORD = re.compile(
+    rf"{W}(?:not|לא)\s+(?:raised|elevated|enlarged|tender|distended|palpable|swollen|"
+    rf"inflamed|increased|reduced|seen|visible|steady|stable|יציב|יציבה|מוגדל|מוגדלת|רגיש|"
+    rf"רגישה|נפוח|נפוחה|תקין|תקינה)\s*(?=,)",
+    re.IGNORECASE,
+)
 # "(-) fever, (-) chills": a review of systems marks a negative before the name.
 _MINUS_BEFORE = re.compile(r"(?:\(\s*-\s*\)|\(neg\)|ø|Ø)\s*$", re.IGNORECASE)
 PRE_NEGATION = re.compile(
@@ -115,3 +121,8 @@ def _values_blanked(scope: str, rest: str) -> str:
 def last_words(scope: str, n: int) -> str:
     words = list(re.finditer(rf"[\w{HEB}'/-]+", scope))
     return scope[words[-n].start() :] if len(words) >= n else scope
+
+
+def without_closed_not(scope: str) -> str:
+    """`scope` with each "not" of one word that a comma ends blanked out."""
+    return _NOT_ONE_WORD.sub(lambda m: " " * len(m.group(0)), scope)
