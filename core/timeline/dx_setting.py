@@ -22,6 +22,7 @@ import re
 
 from core.timeline.course import is_event
 from core.timeline.dx_phrase import procedure_named
+from core.timeline.places import SETTING_BEFORE
 from core.timeline.text import HEB
 
 _E = rf"(?![\w{HEB}])"
@@ -31,11 +32,6 @@ _SETTING_AFTER = re.compile(
     rf"\s*(?:[-/]\s*)?(?:specialist\s+|liaison\s+|outpatient\s+)?(?:clinic|clinics|service|"
     rf"services|unit|nurse|nurses|team|centre|center|ward|pathway){_E}",
     re.IGNORECASE,
-)
-# Hebrew writes the setting before the name: "במרפאת X", "ביחידת ה-X", "מכון ל-X".
-SETTING_BEFORE = re.compile(
-    r"(?:[בל]?מרפאת|[בל]?יחידת|[בל]?מחלקת|[בל]?מכון\s+ל|[בל]?מרפאה\s+ל|[בל]?מרפאות|"
-    r"אחות|אחות\s+ל)\s*-?\s*(?:ה-?)?\s*$"
 )
 # A study's name, a colon or a spaced dash, and the negative word before the name.
 _RESULT_NEGATIVE = re.compile(

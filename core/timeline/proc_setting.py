@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from core.timeline.dx_setting import SETTING_BEFORE
+from core.timeline.places import SETTING_BEFORE
 from core.timeline.text import HEB
 
 _W = rf"(?<![\w{HEB}])"
