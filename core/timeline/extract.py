@@ -4,9 +4,9 @@ saves the note, and over every stored note when the timeline is backfilled."""
 from __future__ import annotations
 
 from core.timeline import drug_vocab
+from core.timeline.clinical import read_clinical
 from core.timeline.measures import read_measurements
 from core.timeline.meds import read_medications
-from core.timeline.problems import read_problems
 from core.timeline.types import Extraction
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
@@ -26,7 +26,7 @@ def extract(text: str | None, field: str) -> Extraction:
     if not text or not text.strip():
         return Extraction([], [])
     measurements, flags = read_measurements(text)
-    facts = [*measurements, *read_medications(text, field), *read_problems(text, field)]
+    facts = [*measurements, *read_medications(text, field), *read_clinical(text, field)]
     facts.sort(key=lambda f: (f.start, f.kind))
     return Extraction(facts, flags)
 

@@ -1,5 +1,6 @@
-"""Diagnoses and problems with their context; a sentence's procedures and referrals are read
-first (`core.timeline.procedures`), and the visit's type last (`core.timeline.visits`).
+"""Diagnoses and problems with their context, one sentence at a time; the sentence's
+procedures and referrals are read first (`core.timeline.clinical`), and a condition's name
+inside their words is theirs.
 
 Negation and history follow ConText (Harkema et al., 2009), the algorithm behind
 medspaCy's `medspacy_context`: a trigger phrase ("denies", "no history of", "h/o") opens a
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from core.timeline.course import (
     ongoing,
@@ -34,7 +36,7 @@ from core.timeline.dx_reason import order_reason
 from core.timeline.dx_setting import no_condition_here, test_result
 from core.timeline.dx_typos import misspelt_conditions
 from core.timeline.experiencer import allergy_reaction, relatives_condition
-from core.timeline.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
+from core.timeline.lexicon import CONDITIONS
 from core.timeline.negation import (
     POST_NEGATION,
     TERMINATE,
@@ -43,11 +45,9 @@ from core.timeline.negation import (
     negated,
     scope_before,
 )
-from core.timeline.procedures import read_procedures, within
-from core.timeline.sections import headings, section_at
-from core.timeline.text import HEB, Lexicon, sentences
-from core.timeline.types import DxStatus, Fact
-from core.timeline.visits import read_visit
+from core.timeline.sections import Heading, section_at
+from core.timeline.text import HEB, Lexicon, Sentence
+from core.timeline.types import Claimed, DxStatus, Fact, within
 
 # Between two names of one list: "Nausea/vomiting: denies", "Chest pain, SOB: denied".
 _LIST_GAP = re.compile(r"^\s*(?:[,/&+]|and|or|ו)?\s*$", re.IGNORECASE)
@@ -147,94 +147,88 @@ _ONSET = re.compile(
 
 
 @functools.cache
-def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
-    return Lexicon.of(CONDITIONS), Lexicon.of(PROCEDURES), Lexicon.of(SPECIALTIES)
+def _conditions() -> Lexicon:
+    return Lexicon.of(CONDITIONS)
 
 
-def read_problems(text: str, field: str) -> list[Fact]:
-    conditions, procedures, specialties = _lexicons()
-    heads = headings(text)
+def read_conditions(
+    text: str,
+    field: str,
+    heads: list[Heading],
+    sentence: Sentence,
+    cut: Callable[[int], int],
+    claimed: Claimed,
+    previous: Fact | None,
+) -> list[Fact]:
+    """The diagnoses of one sentence of `text`, past the spans its procedures and referrals
+    claimed; `previous` is the fact read just before it, which a second name of one list
+    repeats."""
+    conditions = _conditions()
+    body, base = sentence.text, sentence.start
     facts: list[Fact] = []
-    for sentence in sentences(text):
-        body, base = sentence.text, sentence.start
-
-        def cut(at: int, base: int = base) -> int:
-            """Where a trigger's reach begins for a mention at `at`: the last heading of
-            the sentence before it ("h/o MI, Assessment: angina")."""
-            inside = [h.start - base for h in heads if base <= h.start and h.end <= base + at]
-            return inside[-1] if inside else 0
-
-        found_procs, referral_spans, proc_spans = read_procedures(
-            text, field, body, base, heads, cut, procedures, specialties
-        )
-        facts += found_procs
-        found = with_codes(body, conditions.find(body))
-        found = sorted([*found, *misspelt_conditions(body, found)])
-        found = sorted([*found, *positioned(text, field, heads, base, body, found)])
-        list_ends = _list_ends(body, found)
-        for (start, end, name), list_end in zip(found, list_ends, strict=True):
-            c = cut(start)
-            # A test's result ("syphilis serology negative") says itself what a test's
-            # name would otherwise void.
-            result = test_result(body, end, name)
-            if (
-                within(start, referral_spans)
-                or (result is None and within(start, proc_spans))
-                or _UNCERTAIN.search(scope_before(body, start, c))
-                or _SCREENING.search(body[max(0, start - 8) : start])
-                or (result is None and _SCREENED.match(body[end:]))
-                or _TEMPERATURE.match(body, start, len(body))
-                or _family(body, start, end, c)
-                or relatives_condition(body[c:], start - c)
-                or allergy_reaction(body, start)
-                or (result is None and no_diagnosis(body, start, end, name))
-                or order_reason(body, start, field)
-                or no_condition_here(body, start, end, name)
-                or not_this_condition(body, start, end, field)
-            ):
-                continue
-            section = section_at(text, heads, base + start)
-            if section is not None and (
-                section.kind == "uncertain"
-                or (
-                    section.kind == "family"
-                    and not _PATIENT.search(text, section.end, base + start)
-                )
-            ):
-                continue
-            status = result or _status(body, start, end, c, name)
-            if status == "present" and past_admission(body, start):
-                status = status_in_background(name)
-            if (
-                status != "negated"
-                and list_end > end
-                and POST_NEGATION.match(body[list_end:])
-                and not own_negation(body[list_end:])
-            ):
-                status = "negated"
-            if status == "present" and dated_in_background(body[end:], field):
-                status = status_in_background(name)
-            if (
-                status == "present"
-                and section is not None
-                and section.kind == "history"
-                and not TERMINATE.search(text, max(section.end, base), base + start)
-                and not ongoing(body[end:])
-            ):
-                status = status_in_background(name)
-            onset = _ONSET.match(body[end:])
-            a, b = base + start, base + end
-            last = facts[-1] if facts else None
-            name = qualified_name(body, start, end, term_name(body[start:end], name))
-            if (  # "No numbness or tingling": two names of one list for one condition
-                last is not None
-                and (last.kind, last.name, last.status) == ("diagnosis", name, status)
-                and _LIST_GAP.match(text[last.end : a])
-            ):
-                continue
-            detail = f"onset {onset.group('year')}" if onset else None
-            facts.append(Fact("diagnosis", name, a, b, text[a:b], status=status, detail=detail))
-    facts.extend(read_visit(text, field))
+    found = with_codes(body, conditions.find(body))
+    found = sorted([*found, *misspelt_conditions(body, found)])
+    found = sorted([*found, *positioned(text, field, heads, base, body, found)])
+    list_ends = _list_ends(body, found)
+    for (start, end, name), list_end in zip(found, list_ends, strict=True):
+        c = cut(start)
+        # A test's result ("syphilis serology negative") says itself what a test's
+        # name would otherwise void.
+        result = test_result(body, end, name)
+        if (
+            within(start, claimed.referrals)
+            or (result is None and within(start, claimed.procedures))
+            or _UNCERTAIN.search(scope_before(body, start, c))
+            or _SCREENING.search(body[max(0, start - 8) : start])
+            or (result is None and _SCREENED.match(body[end:]))
+            or _TEMPERATURE.match(body, start, len(body))
+            or _family(body, start, end, c)
+            or relatives_condition(body[c:], start - c)
+            or allergy_reaction(body, start)
+            or (result is None and no_diagnosis(body, start, end, name))
+            or order_reason(body, start, field)
+            or no_condition_here(body, start, end, name)
+            or not_this_condition(body, start, end, field)
+        ):
+            continue
+        section = section_at(text, heads, base + start)
+        if section is not None and (
+            section.kind == "uncertain"
+            or (section.kind == "family" and not _PATIENT.search(text, section.end, base + start))
+        ):
+            continue
+        status = result or _status(body, start, end, c, name)
+        if status == "present" and past_admission(body, start):
+            status = status_in_background(name)
+        if (
+            status != "negated"
+            and list_end > end
+            and POST_NEGATION.match(body[list_end:])
+            and not own_negation(body[list_end:])
+        ):
+            status = "negated"
+        if status == "present" and dated_in_background(body[end:], field):
+            status = status_in_background(name)
+        if (
+            status == "present"
+            and section is not None
+            and section.kind == "history"
+            and not TERMINATE.search(text, max(section.end, base), base + start)
+            and not ongoing(body[end:])
+        ):
+            status = status_in_background(name)
+        onset = _ONSET.match(body[end:])
+        a, b = base + start, base + end
+        last = facts[-1] if facts else previous
+        name = qualified_name(body, start, end, term_name(body[start:end], name))
+        if (  # "No numbness or tingling": two names of one list for one condition
+            last is not None
+            and (last.kind, last.name, last.status) == ("diagnosis", name, status)
+            and _LIST_GAP.match(text[last.end : a])
+        ):
+            continue
+        detail = f"onset {onset.group('year')}" if onset else None
+        facts.append(Fact("diagnosis", name, a, b, text[a:b], status=status, detail=detail))
     return facts
 
 

@@ -30,7 +30,7 @@ from core.timeline.proc_setting import no_act_in_setting
 from core.timeline.proc_verbs import DONE_VERBS
 from core.timeline.sections import Heading, section_at
 from core.timeline.text import HEB, Lexicon
-from core.timeline.types import Fact
+from core.timeline.types import Fact, Spans, within
 
 # How many words before a procedure a word of the future reaches ("will arrange an MRI"):
 # "Plan discussed with the patient, knee injection performed" was done.
@@ -72,9 +72,6 @@ _CLINIC_WORD = re.compile(
 _REFERRAL_AFTER = re.compile(
     r"^\s*(?:referral|ref|consult|consultation|e-?consult|opinion)(?![\w])", re.IGNORECASE
 )
-
-
-Spans = list[tuple[int, int]]
 
 
 def read_procedures(
@@ -184,7 +181,3 @@ def read_procedures(
 def _whole(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
     """`found` less names that are part of a hyphenated word ("neuro-ophthalmology")."""
     return [(a, b, n) for a, b, n in found if text[b : b + 1] != "-"]
-
-
-def within(start: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start < b for a, b in spans)

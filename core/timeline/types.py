@@ -134,3 +134,19 @@ class Brief:
     last: dt.datetime | None
     previous: dt.datetime | None
     lines: list[BriefLine]
+
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """The spans of a sentence that its referrals and procedures took: a condition's name
+    inside them is part of their words, not a diagnosis."""
+
+    referrals: Spans
+    procedures: Spans
+
+
+def within(start: int, spans: Spans) -> bool:
+    return any(a <= start < b for a, b in spans)
