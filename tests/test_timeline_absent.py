@@ -117,8 +117,8 @@ def test_what_was_prescribed_for_a_condition_is_the_drugs_used_for_it(chart: Any
 
 def test_every_name_of_the_indications_table_is_one_the_extractor_gives() -> None:
     """A misspelt drug or condition in TREATS would never match a fact: caught here."""
-    from core.timeline.indications import TREATS
-    from core.timeline.lexicon import CONDITIONS, DRUGS
+    from core.timeline.vocab.indications import TREATS
+    from core.timeline.vocab.lexicon import CONDITIONS, DRUGS
 
     assert set(TREATS) <= set(CONDITIONS)
     assert {d for drugs in TREATS.values() for d in drugs} <= set(DRUGS)

@@ -14,8 +14,8 @@ import pytest
 from core.assistant.types import AskRequest, AskResult
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
-from core.timeline.answers import check_order
-from core.timeline.questions import read_over_time
+from core.timeline.answers.over_time import check_order
+from core.timeline.answers.questions import read_over_time
 from models.embedder import SentenceTransformerEmbedder
 
 PASS = "correct horse battery staple"
@@ -198,7 +198,7 @@ def test_a_claim_out_of_the_timelines_order_fails_the_check(chart: Any) -> None:
     facts = svc.timeline.facts(client)
     q = read_over_time("last three systolic readings")
     assert q is not None
-    from core.timeline.answers import Cite, Draft
+    from core.timeline.answers.over_time import Cite, Draft
 
     right = Draft()
     for t in reversed([t for t in facts if t.fact.name == "bp_systolic"][-3:]):

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.timeline.extract import extract
-from core.timeline.text import sentences
+from core.timeline.reading.text import sentences
 
 
 def _measures(text: str) -> dict[str, float | None]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.timeline.course import EVENTS, LASTING
+from core.timeline.conditions.course import EVENTS, LASTING
 from core.timeline.extract import extract
-from core.timeline.lexicon import CONDITIONS
+from core.timeline.vocab.lexicon import CONDITIONS
 
 
 def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:

@@ -11,8 +11,8 @@ import pickle
 
 import pytest
 
-from core.timeline import drug_vocab
 from core.timeline.extract import extract
+from core.timeline.vocab import drug_vocab
 
 
 def _meds(text: str, field: str = "plan") -> list[tuple[str, str | None, str | None]]:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.timeline.drug_hebrew import find, hebrew_name, hebrew_shape, latin_shape
 from core.timeline.extract import extract
-from core.timeline.lexicon import DRUGS
+from core.timeline.vocab.drug_hebrew import find, hebrew_name, hebrew_shape, latin_shape
+from core.timeline.vocab.lexicon import DRUGS
 
 
 def _meds(text: str, field: str) -> list[tuple[str, str | None, str | None]]:

@@ -4,8 +4,8 @@ Phrasings are this test's own."""
 
 from __future__ import annotations
 
-from core.timeline import drug_vocab
 from core.timeline.extract import extract
+from core.timeline.vocab import drug_vocab
 
 
 def test_a_canonical_name_no_variant_spells_is_a_name() -> None:

@@ -1,4 +1,4 @@
-"""The question reader's routing (core/timeline/questions.py) on phrasings written for it:
+"""The question reader's routing (core/timeline/answers/questions.py) on phrasings written for it:
 each family of wording a clinician uses for a question over time reaches its kind, and
 questions about what one visit's note says stay on the model's path."""
 
@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from core.timeline.questions import read_over_time
+from core.timeline.answers.questions import read_over_time
 
 TODAY = dt.date(2025, 6, 1)
 

@@ -12,7 +12,7 @@ from app.cli import files
 from app.cli.context import EXIT_OK, Context
 from app.cli.registry import command
 from core.files import atomic_file
-from core.timeline.brief import render_en
+from core.timeline.answers.brief import render_en
 from core.timeline.types import KINDS, Brief, TimelineFact
 
 

@@ -31,7 +31,7 @@ from bench.timeline_eval.measures import PLAUSIBLE
 from bench.timeline_eval.questions import OverTimeQuestion
 from bench.timeline_eval.writer import ExpectedFact
 from core.assistant.dates import mentions_date, without_dates
-from core.timeline.dx_naming import american
+from core.timeline.conditions.naming import american
 from core.timeline.types import KINDS
 
 MAX_MISSES = 50

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Protocol
 from uuid import UUID
 
-from core.timeline.brief import SummaryWords
+from core.timeline.answers.brief import SummaryWords
 from core.timeline.types import Brief, BriefLine, Kind, TimelineFact
 
 

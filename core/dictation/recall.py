@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from core.dictation.recall_sound import DOSE_UNITS, PLACE_WORDS, recall_by_sound, taken
 from core.dictation.repair import IsWord, drug_names, ordered
 from core.dictation.types import Word
-from core.timeline import drug_vocab
+from core.timeline.vocab import drug_vocab
 
 # How near (rapidfuzz's ratio) joined sounds must be to a name to recall it: looser than a
 # repair's, since the recogniser, not this, decides what is written.

@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from core.dictation.types import Word
-from core.timeline.lexicon import DRUGS
+from core.timeline.vocab.lexicon import DRUGS
 
 # The shortest heard word (letters) worth repairing, and of a name's part within a fused
 # word: short words are near too many names ("artan" is within reach of several).

@@ -43,7 +43,7 @@ from core.progress import CancelToken, Progress
 from core.security.crypto import CellCipher
 from core.services.search_ops import Embedding
 from core.services.session import WorkspaceSession
-from core.timeline import page_facts
+from core.timeline.documents import pages
 from core.timeline.types import TimelineFact
 
 log = logging.getLogger(__name__)
@@ -176,7 +176,7 @@ class DocumentService:
                 confidence=read.confidence,
             )  # fmt: skip
             # Its facts, in the same transaction: a scan's wait for the clinician's check.
-            page_facts.write_page(
+            pages.write_page(
                 c, k, client_id=client_id, document_id=doc_id, page=page,
                 source=read.source, body=read.text,
             )  # fmt: skip
@@ -252,7 +252,7 @@ class DocumentService:
     def pending_facts(self, document_id: UUID) -> list[TimelineFact]:
         """The document's facts read from a scan that wait for the clinician's check."""
         return self.session.run(
-            lambda c, k: page_facts.pending(c, k, document_id),
+            lambda c, k: pages.pending(c, k, document_id),
             "document.facts",
             document_id,
             lambda r: {"pending": len(r)},
@@ -267,10 +267,10 @@ class DocumentService:
         return self._review(document_id, page, fact_ids, "rejected")
 
     def _review(
-        self, document_id: UUID, page: int, fact_ids: Sequence[UUID], verdict: page_facts.Verdict
+        self, document_id: UUID, page: int, fact_ids: Sequence[UUID], verdict: pages.Verdict
     ) -> int:
         def work(c: Connection, k: CellCipher) -> int:
-            client_id, count = page_facts.review(c, document_id, page, fact_ids, verdict)
+            client_id, count = pages.review(c, document_id, page, fact_ids, verdict)
             if client_id is not None:
                 answer_cache.invalidate(c, [client_id])  # an answer may now cite them
             return count

@@ -35,7 +35,7 @@ from core.security import audit
 from core.services.session import WorkspaceSession
 from core.timeline import extract
 from core.timeline import store as timeline_store
-from core.timeline.lexicon import CONDITIONS, DRUGS, PROCEDURES
+from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES
 
 log = logging.getLogger(__name__)
 MAX_K = 100

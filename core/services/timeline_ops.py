@@ -21,13 +21,15 @@ from core.retrieval.types import SESSION_FIELDS
 from core.security.crypto import CellCipher
 from core.services.session import WorkspaceSession
 from core.settings import require_allowed
-from core.timeline import answers, page_facts, store
-from core.timeline import brief as briefs
-from core.timeline.brief import ENGLISH, Render, SummaryWords, render_en
-from core.timeline.questions import OverTime, named_subjects, read_over_time
-from core.timeline.text import HEB
+from core.timeline import store
+from core.timeline.answers import brief as briefs
+from core.timeline.answers import over_time
+from core.timeline.answers.brief import ENGLISH, Render, SummaryWords, render_en
+from core.timeline.answers.questions import OverTime, named_subjects, read_over_time
+from core.timeline.answers.wording import words_for
+from core.timeline.documents import pages
+from core.timeline.reading.text import HEB
 from core.timeline.types import Brief, Kind, TimelineFact
-from core.timeline.wording import words_for
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,13 @@ class TimelineService:
         """Reads every note the timeline lacks; batches commit, so it resumes."""
         self.session.require_active()
         done = store.backfill(self.session.db, self.session.cipher, None, progress, cancel)
-        page_facts.backfill(self.session.db, self.session.cipher)  # documents' pages
+        pages.backfill(self.session.db, self.session.cipher)  # documents' pages
         return done
 
     def _fresh(self, client_id: UUID) -> None:
         self.session.require_active()
         store.backfill(self.session.db, self.session.cipher, client_id)
-        page_facts.backfill(self.session.db, self.session.cipher, client_id)
+        pages.backfill(self.session.db, self.session.cipher, client_id)
 
     def facts(
         self, client_id: UUID, kind: Kind | None = None, name: str | None = None
@@ -134,17 +136,17 @@ class Unmentioned:
 
 def _notes_search(
     client: Client, sessions: Sequence[Session]
-) -> Callable[[Sequence[str]], list[answers.Cite]]:
+) -> Callable[[Sequence[str]], list[over_time.Cite]]:
     notes = [(None, None, f, getattr(client.data, f) or "") for f in ("medical_history", "notes")]
     notes += [
         (s.id, s.data.date, f, getattr(s.data, f) or "") for s in sessions for f in SESSION_FIELDS
     ]
 
-    def search_notes(forms: Sequence[str]) -> list[answers.Cite]:
+    def search_notes(forms: Sequence[str]) -> list[over_time.Cite]:
         """Every line of the client's notes that holds one of `forms` (see `line_matches`)."""
         matches = line_matches(forms)
         return [
-            answers.Cite(sid, day, field, line.strip())
+            over_time.Cite(sid, day, field, line.strip())
             for sid, day, field, body in notes
             for line in body.splitlines()
             if matches(line)
@@ -165,8 +167,8 @@ def _unmentioned(
     )
     known = {t.fact.name.casefold() for t in store.load(c, k, client_id) if t.fact.kind != "flag"}
     for name, asked in named:
-        forms = answers.forms_of(name)
-        if known & {n.casefold() for n in answers.names_under(name)} or search_notes(forms):
+        forms = over_time.forms_of(name)
+        if known & {n.casefold() for n in over_time.names_under(name)} or search_notes(forms):
             continue
         w = words_for(bool(re.search(f"[{HEB}]", question)))
         shown = name if asked.casefold() == name.casefold() else f"{asked} ({name})"
@@ -184,7 +186,7 @@ def _answer(
         _visit(s.id, s.data.date, {f: getattr(s.data, f) for f in SESSION_FIELDS}) for s in sessions
     ]
     search_notes = _notes_search(client, sessions)
-    draft = answers.answer(q, store.load(c, k, client_id), visits, search_notes, today)
+    draft = over_time.answer(q, store.load(c, k, client_id), visits, search_notes, today)
     if draft.declined:
         return None
     external = {s.id: s.data.external_id for s in sessions}
@@ -244,7 +246,7 @@ def _stem(word: str) -> str:
     return stem if len(stem) >= 6 else word.casefold()[:6]  # "aspira": not "aspirin"
 
 
-def _visit(session_id: UUID, day: dt.datetime, fields: dict[str, str | None]) -> answers.Visit:
+def _visit(session_id: UUID, day: dt.datetime, fields: dict[str, str | None]) -> over_time.Visit:
     field, text = next(((f, v) for f, v in fields.items() if v and v.strip()), ("subjective", ""))
     line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    return answers.Visit(session_id, day, field, line)
+    return over_time.Visit(session_id, day, field, line)

@@ -8,13 +8,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from core.timeline.lexicon import PROCEDURES, SPECIALTIES
-from core.timeline.problems import read_conditions
-from core.timeline.procedures import read_procedures
-from core.timeline.sections import Heading, headings
-from core.timeline.text import Lexicon, sentences
+from core.timeline.conditions.reader import read_conditions
+from core.timeline.procedures.reader import read_procedures
+from core.timeline.reading.sections import Heading, headings
+from core.timeline.reading.text import Lexicon, sentences
 from core.timeline.types import Claimed, Fact
-from core.timeline.visits import read_visit
+from core.timeline.visits.reader import read_visit
+from core.timeline.vocab.lexicon import PROCEDURES, SPECIALTIES
 
 
 @functools.cache

@@ -3,11 +3,11 @@ saves the note, and over every stored note when the timeline is backfilled."""
 
 from __future__ import annotations
 
-from core.timeline import drug_vocab
 from core.timeline.clinical import read_clinical
-from core.timeline.measures import read_measurements
-from core.timeline.meds import read_medications
+from core.timeline.measures.reader import read_measurements
+from core.timeline.medications.reader import read_medications
 from core.timeline.types import Extraction
+from core.timeline.vocab import drug_vocab
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
 # re-derived by the backfill, as chunks of an older embedder are re-embedded.

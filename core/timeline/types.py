@@ -110,7 +110,7 @@ BriefKind = Literal["changed", "started", "stopped", "new_diagnosis", "plan"]
 @dataclass(frozen=True)
 class BriefLine:
     """One line of "Since the last visit". Core speaks in ids: `kind` and `params` say what
-    the line means, and each front end words it (core.timeline.brief.render_en is the
+    the line means, and each front end words it (core.timeline.answers.brief.render_en is the
     English; the window has its own Hebrew for each kind). `facts` are its citations.
 
     params by kind:

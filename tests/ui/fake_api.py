@@ -72,7 +72,7 @@ from core.retrieval.types import (
 from core.security.keyring_source import KeyringUnavailable
 from core.services.config_ops import ConfigService
 from core.settings import Settings
-from core.timeline.brief import ENGLISH, SummaryWords, referral_summary, render_en
+from core.timeline.answers.brief import ENGLISH, SummaryWords, referral_summary, render_en
 from core.timeline.types import Brief, BriefLine, Kind, TimelineFact
 from tests.ui.fake_documents import FakeDocuments
 

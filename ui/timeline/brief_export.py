@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from core.api import ChartsideApi
 from core.errors import ChartsideError
 from core.files import atomic_file
-from core.timeline.brief import SummaryWords
+from core.timeline.answers.brief import SummaryWords
 from core.timeline.types import BriefLine
 from ui.kit.bidi import isolate, ltr
 from ui.kit.fields import field_label

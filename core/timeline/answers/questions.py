@@ -1,0 +1,402 @@
+"""Which questions the timeline answers, and what each asks for. A question is routed
+here only when it names both a thing the timeline holds (a measure, a drug, a condition,
+visits) and a question over time about it ("latest", "last three", "when was … first",
+"what was prescribed on …"); everything else takes the model's path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from core.retrieval.reading import Reading, read_question
+from core.timeline.reading.text import HEB, Lexicon
+from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
+
+Ask = Literal[
+    "latest",
+    "last_n",
+    "first_value",
+    "change",
+    "series",
+    "med_first",
+    "med_last",
+    "prescribed_at",
+    "prescribed_for",
+    "current_meds",
+    "first_diagnosed",
+    "last_visit",
+    "visits_in_period",
+    "time_since_visit",
+    "any_record",
+]
+
+_W = rf"(?<![\w{HEB}])"
+# Hebrew joins "the", "in", "from", "to" and "and" to the word: המפגש, מהמפגש, בביקור.
+_HP = "[והבלמש]{0,3}"
+_E = rf"(?![\w{HEB}])"
+
+
+@dataclass(frozen=True)
+class OverTime:
+    ask: Ask
+    measures: tuple[str, ...] = ()  # MEASURES keys; BP asks for both of its
+    subject: str | None = None  # a drug, a condition or a procedure (canonical), or words
+    n: int = 1
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    day: dt.date | None = None
+    hebrew: bool = False
+
+
+_MEASURE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("bp_systolic",), r"systolic|סיסטולי\w*"),
+    (("bp_diastolic",), r"diastolic|דיאסטולי\w*"),
+    (("bp_systolic", "bp_diastolic"), r"blood pressures?|bps?|b/p|לחץ(?:י)? ה?דם|ל[\"״]ד"),
+    (("heart_rate",), r"heart rates?|pulse|hr|דופק"),
+    (("weight",), r"weights?|wt|weigh|משקל"),
+    (("height",), r"height|ht|גובה"),
+    (("bmi",), r"bmi|body mass index|מדד מסת גוף"),
+    (("temperature",), r"temperatures?|temp|חום|טמפרטורה"),
+    (("spo2",), r"spo2|oxygen saturation|o2 sat\w*|sats?|saturation|סטורציה|רוויון חמצן"),
+    (("pain",), r"pain(?: scores?| levels?| ratings?)?|כאב"),
+    (
+        ("a1c",),
+        r"(?:hb|hgb)?a1c|hemoglobin a1c|haemoglobin a1c|glycated ha?emoglobin|"
+        r"המוגלובין מסוכרר",
+    ),
+    (("ldl",), r"ldl(?: cholesterol)?"),
+    (("hdl",), r"hdl(?: cholesterol)?"),
+    (("total_cholesterol",), r"total cholesterol|cholesterol|כולסטרול(?: כללי)?"),
+    (("glucose",), r"glucose|blood sugar|fasting sugar|סוכר|גלוקוז"),
+    (("creatinine",), r"creatinine|קריאטינין"),
+    (("egfr",), r"e?gfr"),
+    (("phq9",), r"phq-?9"),
+    (("phq2",), r"phq-?2"),
+    (("gad7",), r"gad-?7"),
+    (("rom",), r"range of motion|rom|flexion|extension|abduction|טווח תנועה|כפיפה"),
+)
+_MEASURE_PATTERNS = [
+    (names, re.compile(rf"{_W}ה?(?:{words}){_E}", re.IGNORECASE)) for names, words in _MEASURE_WORDS
+]
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "שתי": 2,
+    "שני": 2,
+    "שלוש": 3,
+    "שלושת": 3,
+    "שלושה": 3,
+    "ארבע": 4,
+    "ארבעת": 4,
+    "חמש": 5,
+    "חמשת": 5,
+}
+_LAST_N = re.compile(
+    rf"{_W}(?:last|past|previous|most recent|recent|latest)\s+(?P<n>\d|two|three|four|five|six)"
+    rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last){_E}"
+    rf"|(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
+    rf"ה?אחרו[ןנ]",
+    re.IGNORECASE,
+)
+_LATEST = re.compile(
+    rf"{_W}(?:latest|most recent(?:ly)?|last|newest|current|recent(?:ly)?|lately|now|today|"
+    rf"ה?אחרו[ןנ]\w*|לאחרונה|"
+    rf"ה?עדכני\w*|כעת){_E}",
+    re.IGNORECASE,
+)
+_FIRST = re.compile(
+    rf"{_W}(?:first|earliest|initial|baseline|ה?ראשונ\w*|ה?ראשון|לראשונה){_E}", re.IGNORECASE
+)
+_CHANGE = re.compile(
+    rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
+    rf"went up|went down|compare\w*|between|since|over time|history of|readings|values|"
+    rf"all\s+(?:the\s+)?(?:readings|values)|השתנ\w*|שינוי|מגמה|מאז|בין){_E}",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    rf"{_W}(?:when|what date|which date|date of|(?:start|starting|stop|end) date|מתי|"
+    rf"[במ]איזה תאריך|ממתי){_E}",
+    re.I,
+)
+# "Since when is she on it?" asks when it began, with no verb of starting.
+_SINCE = re.compile(
+    rf"{_W}(?:since when|from (?:when|what date)|start date|ממתי|מאיזה תאריך){_E}", re.I
+)
+_PRESCRIBED = re.compile(
+    rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|renew\w*|"
+    rf"refill\w*|re-?issued|"
+    rf"נרשמ\w*|הותחל\w*|התחיל\w*|קיבל\w*|ניתנ\w*){_E}",
+    re.IGNORECASE,
+)
+_STARTED = re.compile(
+    rf"{_W}(?:start\w*|began|begun|begin|initiat\w*|commenc\w*|put on|התחיל\w*|הותחל\w*|"
+    rf"התחלת\w*){_E}",
+    re.IGNORECASE,
+)
+_MEDS = re.compile(
+    rf"{_W}(?:medications?|meds|drugs?|prescriptions?|{_HP}(?:תרופות|תרופה)){_E}", re.IGNORECASE
+)
+_TREATED = re.compile(rf"{_W}(?:treatments?|treated with|{_HP}טיפול תרופתי){_E}", re.IGNORECASE)
+# What was given *for* a condition (Hebrew joins "for" to the word: "לפיברומיאלגיה").
+_FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
+_DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
+_VISIT = re.compile(
+    rf"{_W}(?:visits?|sessions?|appointments?|seen|consults?|{_HP}(?:ביקור\w*|מפגש\w*|פגיש\w*)){_E}",
+    re.IGNORECASE,
+)
+_VISITS = re.compile(
+    rf"{_W}(?:visits|sessions|appointments|consultations|times|{_HP}(?:ביקורים|מפגשים|פגישות)){_E}",
+    re.IGNORECASE,
+)
+_CAME = re.compile(
+    rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
+    rf"(?:see|saw) (?:her|him|them|the patient|the client)|הגיע\w*|ביקר\w*|נראה|נראתה){_E}",
+    re.I,
+)
+# A question about what a visit's note says, not about the visit itself.
+_CONTENT = re.compile(
+    rf"{_W}(?:plan\w*|prescrib\w*|said|say|discuss\w*|report\w*|complain\w*|found|"
+    rf"assess\w*|diagnos\w*|treat\w*|recommend\w*|advis\w*|done|performed|why|reason|"
+    rf"happened|result\w*|note[sd]?|נקבע\w*|נרשמ\w*|נאמר|תוכנית|סיבת|דווח\w*|טיפול){_E}",
+    re.IGNORECASE,
+)
+_HOW_LONG = re.compile(
+    rf"{_W}(?:how long|how many (?:days|weeks|months)|(?:days|weeks|months|time) (?:since|ago)|"
+    rf"how recently|elapsed|כמה זמן|כמה (?:ימים|שבועות|חודשים)|לפני כמה){_E}",
+    re.I,
+)
+_ANY_RECORD = re.compile(
+    rf"{_W}(?:any (?:record|mention|note|history|documentation|sign|evidence)s? of|"
+    rf"ever (?:had|have|been|taken|received|prescribed|diagnosed|performed|done|undergone|"
+    rf"referred|sent|tried|used|got|gotten|come up|came up|recorded|mentioned|noted|"
+    rf"documented)|"
+    rf"is there (?:a |any )?(?:record|mention|note)|was there (?:a |any )?(?:record|mention)|"
+    rf"has (?:she|he|they|the patient|the client) (?:ever )?(?:had|taken|been on)|"
+    rf"did (?:she|he|they) (?:ever )?(?:have|take|receive|undergo|get)|documented|"
+    rf"האם (?:יש|היה|היתה|הייתה) (?:תיעוד|רישום|אזכור)|תיעוד של|אזכור של|רישום של|אי פעם|מתועד\w*|"
+    rf"האם (?:בוצע\w*|נעשה|נעשתה|עבר\w*|נטל\w*|קיבל\w*|הופנ\w*|אובחנ\w*))"
+    rf"(?:\s+(?:a|an|the))?(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_REFERRED = re.compile(
+    rf"{_W}(?:referr\w*|refer|sent (?:to|for)|{_HP}הפני\w*|הופנ\w*|מופנ\w*){_E}", re.I
+)
+_TAKING = re.compile(
+    rf"{_W}(?:currently (?:taking|on)|taking now|now taking|what (?:is|does) (?:she|he|they|the "
+    rf"patient|the client) (?:currently )?(?:take|taking|on)|נוטל\w* כעת|נוטל\w* היום){_E}",
+    re.IGNORECASE,
+)
+_CURRENT = re.compile(
+    rf"{_W}(?:on|taking|active|present(?:ly)?|at the moment|right now|these days|נוטל\w*|"
+    rf"{_HP}(?:פעיל\w*|נוכחי\w*)|עכשיו){_E}",
+    re.IGNORECASE,
+)
+_AT_VISIT = re.compile(rf"{_W}(?:at|on|during|in|ב)\b|ב-?\d|ב(?:ביקור|מפגש)", re.IGNORECASE)
+
+
+@functools.cache
+def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
+    return Lexicon.of(DRUGS), Lexicon.of(CONDITIONS), Lexicon.of(PROCEDURES)
+
+
+def measures_in(question: str) -> tuple[str, ...]:
+    """The measures a question names, in the order the table lists them; "systolic blood
+    pressure" is the systolic alone."""
+    found: list[str] = []
+    for names, pattern in _MEASURE_PATTERNS:
+        if pattern.search(question) and not (len(names) == 2 and any(n in found for n in names)):
+            found += [n for n in names if n not in found]
+    return tuple(found)
+
+
+def read_over_time(question: str, today: dt.date | None = None) -> OverTime | None:
+    """What the timeline should answer, or None when the question is not one it answers."""
+    q = " ".join(question.split())
+    hebrew = bool(re.search(f"[{HEB}]", q))
+    drugs, conditions, procedures = _lexicons()
+    reading = _read_dates(q, today)
+    span = (reading.date_from, reading.date_to, reading.day)
+    drug = next((n for _, _, n in drugs.find(q)), None)
+    condition = next((n for _, _, n in conditions.find(q)), None)
+    procedure = next((n for _, _, n in procedures.find(q)), None)
+    measures = measures_in(q) if drug is None and condition is None else ()
+
+    record = _ANY_RECORD.search(q)
+    referral = _referral(q) if _REFERRED.search(q) else None
+    if referral is not None and (
+        record is not None or _WHEN.search(q) or re.search(rf"{_W}(?:any|ever|האם){_E}", q, re.I)
+    ):
+        return OverTime("any_record", subject=referral, hebrew=hebrew)
+    if procedure is not None and drug is None and (record is not None or _WHEN.search(q)):
+        return OverTime("any_record", subject=procedure, hebrew=hebrew)
+    # "Since when has she been on X" and "what did she get for Y" read like "any record".
+    if drug is not None and _SINCE.search(q):
+        return OverTime("med_first", subject=drug, hebrew=hebrew)
+    # "Since when has she had X?" asks for the condition's onset, not whether it is recorded.
+    if condition is not None and drug is None and _SINCE.search(q):
+        return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
+    if condition is not None and drug is None and _given_for(q, reading):
+        return OverTime("prescribed_for", subject=condition, hebrew=hebrew)
+    if record is not None and not measures:
+        subject = drug or condition or procedure or _subject_words(record.group("rest"))
+        if subject:
+            return OverTime("any_record", subject=subject, hebrew=hebrew)
+    if drug is not None:
+        if not (_WHEN.search(q) or _FIRST.search(q) or _LATEST.search(q)):
+            return None
+        # "When was it started?" asks for the start; "prescribed" alone, the latest.
+        first = _FIRST.search(q) or (_STARTED.search(q) and not _LATEST.search(q))
+        if first and (_PRESCRIBED.search(q) or _WHEN.search(q)):
+            return OverTime("med_first", subject=drug, hebrew=hebrew)
+        if _LATEST.search(q) or _PRESCRIBED.search(q):
+            return OverTime("med_last", subject=drug, hebrew=hebrew)
+        return None
+    if condition is not None:
+        if _DIAGNOSED.search(q) or (_FIRST.search(q) and _WHEN.search(q)):
+            return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
+        return None
+    if measures:
+        last_n = _LAST_N.search(q)
+        if last_n is not None:
+            raw = (last_n.group("n") or last_n.group("m") or last_n.group("nh")).casefold()
+            n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
+            return OverTime("last_n", measures, None, n, *span, hebrew)
+        if reading.dated and _CHANGE.search(q):
+            return OverTime("change", measures, None, 1, *span, hebrew)
+        if reading.dated:
+            return OverTime("series", measures, None, 1, *span, hebrew)
+        if _FIRST.search(q):
+            return OverTime("first_value", measures, None, 1, *span, hebrew)
+        if _LATEST.search(q):
+            return OverTime("latest", measures, None, 1, *span, hebrew)
+        if _CHANGE.search(q):
+            return OverTime("change", measures, None, 1, *span, hebrew)
+        return None
+    if _TAKING.search(q):
+        return OverTime("current_meds", hebrew=hebrew)
+    if _MEDS.search(q):
+        if reading.day is not None:
+            return OverTime("prescribed_at", (), None, 1, *span, hebrew)
+        if _LATEST.search(q) or _CURRENT.search(q):
+            return OverTime("current_meds", hebrew=hebrew)
+        return None
+    if reading.day is not None and _PRESCRIBED.search(q):
+        return OverTime("prescribed_at", (), None, 1, *span, hebrew)
+    if (_VISIT.search(q) or _CAME.search(q)) and not _CONTENT.search(q):
+        if _HOW_LONG.search(q):
+            return OverTime("time_since_visit", hebrew=hebrew)
+        # Visits in the plural ("visits between March and June") list them; "at the visit
+        # on 1 April" asks about that visit's note, which is the model's.
+        listed = _VISITS.search(q) or _CAME.search(q)
+        if listed and (reading.dated or re.search(r"\bhow many\b|כמה", q, re.I)):
+            return OverTime("visits_in_period", (), None, 1, *span, hebrew)
+        if _LATEST.search(q) and (_WHEN.search(q) or re.search(r"\bdate\b|תאריך", q, re.I)):
+            return OverTime("last_visit", hebrew=hebrew)
+    return None
+
+
+def _given_for(q: str, reading: Reading) -> bool:
+    """ "What was prescribed for gout?": what was given at the visits that assessed it. A
+    dated question is about that visit's note, and "when" asks for a date: neither is."""
+    given = _MEDS.search(q) or _PRESCRIBED.search(q) or _TREATED.search(q)
+    return bool(given and _FOR.search(q)) and not (_WHEN.search(q) or reading.dated)
+
+
+_BETWEEN = re.compile(
+    r"\b(?:between|from|on|at)\s+(?P<a>.+?)\s+(?:and|to|until|till|vs\.?|versus)\s+"
+    r"(?:on\s+)?(?P<b>.+?)\s*[?.]?$"
+    r"|(?<!\w)(?:בין|מ-?)\s*(?P<ha>.+?)\s+(?:ל|עד)-?\s*(?P<hb>.+?)\s*[?.]?$",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _read_dates(q: str, today: dt.date | None) -> Reading:
+    """read_question's dates, and for "between March and June 2023" both ends: the first
+    end takes the second's year when it names none."""
+    reading = read_question(q, today)
+    m = _BETWEEN.search(q)
+    if m is None:
+        return reading
+    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("ha"), m.group("hb"))
+    year = _YEAR.search(b)
+    if year is not None and _YEAR.search(a) is None:
+        a = f"{a} {year.group(0)}"
+    start, end = read_question(f"since {a}", today), read_question(f"until {b}", today)
+    if start.date_from is None or end.date_to is None:
+        return reading
+    return Reading(reading.text, start.date_from, end.date_to, reading.order, None)
+
+
+def _referral(q: str) -> str | None:
+    """ "referral: <specialty>" for the specialty a question about a referral names."""
+    found = _specialties().find(q)
+    return f"referral: {found[0][2]}" if found else None
+
+
+@functools.cache
+def _specialties() -> Lexicon:
+    return Lexicon.of(SPECIALTIES)
+
+
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "any",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "her",
+        "his",
+        "their",
+        "she",
+        "he",
+        "they",
+        "patient",
+        "client",
+        "notes",
+        "note",
+        "record",
+        "records",
+        "mention",
+        "mentions",
+        "ever",
+        "been",
+        "had",
+        "have",
+        "has",
+        "was",
+        "were",
+        "is",
+        "are",
+        "did",
+        "do",
+        "does",
+        "with",
+    ]
+)
+
+
+def _subject_words(rest: str) -> str | None:
+    """What "any record of …" asks about, when it is no known name: its words, minus
+    the question's own."""
+    words = [w for w in re.findall(rf"[\w{HEB}'-]+", rest) if w.casefold() not in _STOP]
+    return " ".join(words) or None
+
+
+def named_subjects(question: str) -> list[tuple[str, str]]:
+    """(canonical name, the question's own words) of each drug, condition and procedure a
+    question names, left to right: what a question asks about that the notes may not hold."""
+    q = " ".join(question.split())
+    found = [hit for lexicon in _lexicons() for hit in lexicon.find(q)]
+    return [(name, q[start:end]) for start, end, name in sorted(found)]

@@ -1,0 +1,1 @@
+"""The visit's type and which visit of a series it is."""

@@ -1,0 +1,260 @@
+"""The names the extractor knows: drugs (generic, brand and Hebrew spellings, each to one
+generic name), conditions and procedures. Kept as data so a clinic's additions are a line
+each, not a pattern."""
+
+from __future__ import annotations
+
+from core.timeline.vocab.clinics_more import (
+    CONDITION_NAMES_MORE,
+    CONDITIONS_MORE,
+    DRUG_NAMES_MORE,
+    DRUGS_MORE,
+    PROCEDURES_MORE,
+    SPECIALTIES_MORE,
+)
+from core.timeline.vocab.conditions import CONDITIONS as _CONDITIONS
+from core.timeline.vocab.conditions_clinics import CONDITIONS_CLINICS
+from core.timeline.vocab.drug_brands import DRUG_BRANDS
+from core.timeline.vocab.procedures import PROCEDURES as _PROCEDURES
+from core.timeline.vocab.procedures import SPECIALTIES as _SPECIALTIES
+from core.timeline.vocab.procedures_clinics import PROCEDURES_CLINICS, SPECIALTIES_CLINICS
+
+__all__ = ["CONDITIONS", "DRUGS", "PROCEDURES", "SPECIALTIES"]
+
+# generic name: other spellings (brands, abbreviations, Hebrew). Lower case.
+_DRUGS: dict[str, tuple[str, ...]] = {
+    "acetaminophen": (
+        "dexamol",
+        "דקסמול",
+        "paracetamol",
+        "tylenol",
+        "panadol",
+        "acamol",
+        "פרצטמול",
+        "אקמול",
+    ),
+    "albuterol": ("salbutamol", "ventolin", "סלבוטמול", "ונטולין"),
+    "alendronate": ("פוסמקס", "fosamax", "אלנדרונט"),
+    "allopurinol": ("zyloric", "זילוריק", "זילופרים", "zyloprim", "אלופורינול"),
+    "alprazolam": ("xanax", "אלפרזולם"),
+    "amitriptyline": ("elavil", "אמיטריפטילין"),
+    "amlodipine": ("amlow", "אמלו", "נורבסק", "norvasc", "אמלודיפין"),
+    "amoxicillin": ("amoxil", "moxypen", "אמוקסיצילין", "מוקסיפן"),
+    "amoxicillin-clavulanate": ("augmentin", "co-amoxiclav", "אוגמנטין"),
+    "apixaban": ("eliquis", "אפיקסבן", "אליקוויס"),
+    "aripiprazole": ("אביליפיי", "abilify", "אריפיפרזול"),
+    "aspirin": ("cartia", "קרטיה", "asa", "micropirin", "אספירין", "מיקרופירין"),
+    "atenolol": ("normiten", "נורמיטן", "טנורמין", "tenormin", "אטנולול"),
+    "atorvastatin": ("lipitor", "אטורבסטטין", "ליפיטור"),
+    "azithromycin": ("zithromax", "azenil", "אזיתרומיצין"),
+    "baclofen": ("lioresal", "בקלופן"),
+    "bisoprolol": ("cardiloc", "קרדילוק", "קונקור", "concor", "ביסופרולול"),
+    "budesonide": ("pulmicort", "בודזוניד"),
+    "bupropion": ("וולבוטרין", "wellbutrin", "zyban", "בופרופיון"),
+    "buspirone": ("buspar", "בוספירון"),
+    "candesartan": ("atacand", "קנדסרטן"),
+    "carvedilol": ("dilatrend", "carvedexxon", "קרבדקסון", "coreg", "קרוודילול"),
+    "cefalexin": ("cephalexin", "keflex", "צפלקסין"),
+    "celecoxib": ("celebrex", "צלקוקסיב"),
+    "cetirizine": ("zyrtec", "ציטריזין"),
+    "ciprofloxacin": ("ciprodex", "ציפרודקס", "cipro", "ciproxin", "ציפרופלוקסצין"),
+    "citalopram": ("רסיטל", "ציפרמיל", "celexa", "cipramil", "ציטלופרם"),
+    "clonazepam": ("clonex", "קלונקס", "klonopin", "rivotril", "קלונזפאם", "ריבוטריל"),
+    "clopidogrel": ("plavix", "קלופידוגרל", "פלביקס"),
+    "colchicine": ("קולכיצין",),
+    "cyclobenzaprine": ("flexeril", "ציקלובנזפרין"),
+    "dapagliflozin": ("פורקסיגה", "forxiga", "farxiga", "דפגליפלוזין"),
+    "diazepam": ("אסיבל", "valium", "assival", "דיאזפאם", "ואליום"),
+    "diclofenac": ("אביטרן", "voltaren", "abitren", "דיקלופנק", "וולטרן"),
+    "doxycycline": ("vibramycin", "דוקסיציקלין"),
+    "duloxetine": ("סימבלטה", "cymbalta", "דולוקסטין"),
+    "empagliflozin": ("jardiance", "אמפגליפלוזין", "ג'רדיאנס", "ג'ארדיאנס"),
+    "enalapril": ("enaladex", "אנלדקס", "vasotec", "אנלפריל"),
+    "escitalopram": ("lexapro", "cipralex", "אסציטלופרם", "ציפרלקס"),
+    "esomeprazole": ("nexium", "אזומפרזול", "נקסיום"),
+    "famotidine": ("pepcid", "פמוטידין"),
+    "fluoxetine": ("flutine", "פלוטין", "prozac", "prozac", "פלואוקסטין", "פרוזק"),
+    "furosemide": ("frusemide", "fusid", "lasix", "פורוסמיד", "פוסיד"),
+    "gabapentin": ("neurontin", "גבפנטין", "נוירונטין"),
+    "glipizide": ("glucotrol", "גליפיזיד"),
+    "hydrochlorothiazide": ("disothiazide", "דיזותיאזיד", "hctz", "הידרוכלורותיאזיד"),
+    "hydroxyzine": ("atarax", "הידרוקסיזין"),
+    "ibuprofen": ("advil", "motrin", "nurofen", "איבופרופן", "אדוויל", "נורופן"),
+    "insulin glargine": ("lantus", "glargine", "לנטוס"),
+    "insulin": ("אינסולין",),
+    "lamotrigine": ("למיקטל", "lamictal", "למוטריגין"),
+    "levetiracetam": ("קפרה", "keppra", "לבטירצטם"),
+    "levothyroxine": (
+        "levoxyl",
+        "unithroid",
+        "יותירוקס",
+        "synthroid",
+        "eltroxin",
+        "euthyrox",
+        "לבותירוקסין",
+        "אלטרוקסין",
+    ),
+    "lisinopril": ("zestril", "prinivil", "ליזינופריל", "ליסינופריל"),
+    "lithium": ("ליתיום",),
+    "loratadine": ("claritin", "לורטדין"),
+    "lorazepam": ("לוריבן", "ativan", "lorivan", "לוראזפאם"),
+    "losartan": ("cozaar", "ocsaar", "לוסרטן", "אוקסאר"),
+    "meloxicam": ("mobic", "מלוקסיקם"),
+    "metformin": ("glucophage", "glucomin", "מטפורמין", "גלוקומין"),
+    "methotrexate": ("מתוטרקסט",),
+    "methylphenidate": ("קונצרטה", "ritalin", "concerta", "מתילפנידט", "ריטלין"),
+    "methylprednisolone": ("medrol", "מתילפרדניזולון"),
+    "metoprolol": ("toprol xl", "betaloc", "בטלוק", "lopressor", "toprol", "מטופרולול"),
+    "mirtazapine": ("רמרון", "remeron", "מירטזפין"),
+    "montelukast": ("סינגולייר", "singulair", "מונטלוקאסט"),
+    "naproxen": ("naprosyn", "naxyn", "aleve", "נפרוקסן", "נרוקסין", "נקסין"),
+    "nitrofurantoin": ("macrobid", "ניטרופורנטואין"),
+    "olanzapine": ("zyprexa", "אולנזפין"),
+    "omeprazole": ("omeprazol", "omepradex", "אומפרדקס", "prilosec", "losec", "אומפרזול", "לוסק"),
+    "ondansetron": ("zofran", "אונדנסטרון"),
+    "oxycodone": ("oxycontin", "percocet", "אוקסיקודון"),
+    "pantoprazole": ("קונטרולוק", "protonix", "controloc", "פנטופרזול"),
+    "paroxetine": ("סרוקסט", "paxil", "seroxat", "פרוקסטין"),
+    "pravastatin": ("pravachol", "פרווסטטין"),
+    "prednisolone": ("פרדניזולון",),
+    "prednisone": ("deltasone", "פרדניזון"),
+    "pregabalin": ("lyrica", "פרגבלין", "ליריקה"),
+    "propranolol": ("inderal", "deralin", "פרופרנולול"),
+    "quetiapine": ("סרוקוול", "seroquel", "קווטיאפין"),
+    "ramipril": ("altace", "tritace", "רמיפריל", "טריטייס"),
+    "risperidone": ("ריספרדל", "risperdal", "ריספרידון"),
+    "rivaroxaban": ("xarelto", "ריברוקסבן", "קסרלטו"),
+    "rosuvastatin": ("crestor", "רוסובסטטין", "רוזובסטטין", "קרסטור"),
+    "semaglutide": ("ozempic", "wegovy", "סמגלוטיד", "סמגלוטייד", "אוזמפיק"),
+    "sertraline": ("zoloft", "lustral", "סרטרלין", "זולופט"),
+    "simvastatin": ("zocor", "simovil", "סימבסטטין", "סימוביל"),
+    "sitagliptin": ("januvia", "סיטגליפטין", "ג'נוביה"),
+    "spironolactone": ("אלדקטון", "aldactone", "ספירונולקטון"),
+    "sumatriptan": ("imitrex", "imigran", "סומטריפטן"),
+    "tamsulosin": ("omnic", "אומניק", "flomax", "טמסולוסין"),
+    "tiotropium": ("ספיריבה", "spiriva", "טיוטרופיום"),
+    "topiramate": ("topamax", "טופירמט"),
+    "tramadol": ("tramadex", "טרמדקס", "ultram", "tramal", "טרמדול", "טרמל"),
+    "trazodone": ("trittico", "טריטיקו", "desyrel", "trazodil", "טרזודון"),
+    "valsartan": ("diovan", "ולסרטן"),
+    "venlafaxine": ("viepax", "ויאפקס", "אפקסור", "effexor", "venla", "ונלפקסין"),
+    "warfarin": ("coumadin", "וורפרין", "קומדין"),
+    "zolpidem": ("zodorm", "זודורם", "ambien", "stilnox", "זולפידם"),
+    # -- more of what a clinic prescribes or gives ----------------------------------------
+    "ceftriaxone": ("rocephin", "צפטריאקסון", "רוצפין"),
+    "ketorolac": ("toradol", "קטורולק", "טורדול"),
+    "dexamethasone": ("decadron", "דקסמתזון"),
+    "triamcinolone": ("kenalog", "טריאמצינולון", "קנלוג"),
+    "lidocaine": ("lignocaine", "xylocaine", "לידוקאין"),
+    "cyanocobalamin": ("vitamin b12", "ויטמין b12"),
+    "cholecalciferol": ("vitamin d", "vitamin d3", "ויטמין d", "ויטמין די"),
+    "folic acid": ("folate", "חומצה פולית"),
+    "ferrous sulfate": ("iron supplement", "ferrous sulphate", "feroglobin", "ברזל", "פרוגלובין"),
+    "potassium chloride": ("kcl", "slow-k", "אשלגן"),
+    "nitroglycerin": ("gtn", "glyceryl trinitrate", "nitrolingual", "ניטרוגליצרין"),
+    "ipratropium": ("atrovent", "איפרטרופיום", "אטרוונט"),
+    "fluticasone": ("flixotide", "flonase", "flixonase", "פלוטיקזון"),
+    "fluticasone-salmeterol": ("seretide", "advair", "סרטייד"),
+    "budesonide-formoterol": ("symbicort", "סימביקורט"),
+    "mometasone": ("nasonex", "elocon", "מומטזון", "נזונקס"),
+    "insulin aspart": ("novorapid", "נובורפיד"),
+    "insulin lispro": ("humalog", "הומלוג"),
+    "liraglutide": ("victoza", "saxenda", "ליראגלוטיד", "ויקטוזה", "סקסנדה"),
+    "dulaglutide": ("trulicity", "טרוליסיטי"),
+    "tirzepatide": ("mounjaro", "מונג'רו", "טירזפטיד"),
+    "pioglitazone": ("actos", "פיוגליטזון"),
+    "gliclazide": ("diamicron", "גליקלזיד"),
+    "glimepiride": ("amaryl", "גלימפיריד", "אמריל"),
+    "linagliptin": ("trajenta", "טרג'נטה", "לינגליפטין"),
+    "ezetimibe": ("ezetrol", "zetia", "אזטימיב", "אזטרול"),
+    "fenofibrate": ("lipanthyl", "tricor", "פנופיברט"),
+    "nifedipine": ("adalat", "osmo-adalat", "ניפדיפין"),
+    "diltiazem": ("cardizem", "דילטיאזם"),
+    "verapamil": ("isoptin", "ורפמיל"),
+    "doxazosin": ("cadex", "cardura", "דוקסזוסין", "קדקס"),
+    "chlorthalidone": ("hygroton", "כלורטלידון"),
+    "indapamide": ("natrilix", "אינדפמיד"),
+    "digoxin": ("lanoxin", "דיגוקסין"),
+    "amiodarone": ("cordarone", "אמיודרון"),
+    "ticagrelor": ("brilinta", "טיקגרלור", "ברילינטה"),
+    "edoxaban": ("lixiana", "ליקסיאנה"),
+    "dabigatran": ("pradaxa", "פרדקסה"),
+    "enoxaparin": ("clexane", "lovenox", "קלקסן", "אנוקספרין"),
+    "denosumab": ("prolia", "פרוליה"),
+    "hydroxychloroquine": ("plaquenil", "פלקווניל"),
+    "finasteride": ("proscar", "propecia", "פינסטריד"),
+    "solifenacin": ("vesicare", "וסיקר"),
+    "mirabegron": ("betmiga", "בטמיגה"),
+    "sildenafil": ("viagra", "ויאגרה"),
+    "tadalafil": ("cialis", "סיאליס"),
+    "trimethoprim-sulfamethoxazole": ("bactrim", "resprim", "co-trimoxazole", "tmp-smx", "רספרים"),
+    "clarithromycin": ("klacid", "biaxin", "קלריתרומיצין"),
+    "cefuroxime": ("zinnat", "צפורוקסים", "זינט"),
+    "penicillin": ("penicillin v", "penicillin vk", "פניצילין"),
+    "metronidazole": ("flagyl", "מטרונידזול", "פלגיל"),
+    "fluconazole": ("diflucan", "פלוקונזול"),
+    "acyclovir": ("aciclovir", "zovirax", "אציקלוביר", "זוביראקס"),
+    "valacyclovir": ("valaciclovir", "valtrex", "ולציקלוביר"),
+    "oseltamivir": ("tamiflu", "טמיפלו"),
+    "codeine": ("קודאין",),
+    "morphine": ("מורפין",),
+    "tapentadol": ("palexia", "פלקסיה"),
+    "nortriptyline": ("pamelor", "נורטריפטילין"),
+    "vortioxetine": ("brintellix", "trintellix", "ברינטליקס"),
+    "desvenlafaxine": ("pristiq", "פריסטיק"),
+    "valproate": ("depakine", "depakote", "valproic acid", "ולפרואט", "דפלפט", "דפקין"),
+    "carbamazepine": ("tegretol", "קרבמזפין", "טגרטול"),
+    "haloperidol": ("haldol", "הלופרידול"),
+    "atomoxetine": ("strattera", "אטומוקסטין"),
+    "lisdexamfetamine": ("vyvanse", "elvanse", "ויוואנס"),
+    "melatonin": ("circadin", "מלטונין", "סירקדין"),
+    "zopiclone": ("imovane", "נוקטורנו", "nocturno", "זופיקלון"),
+    "fexofenadine": ("telfast", "allegra", "טלפאסט"),
+    "desloratadine": ("aerius", "איריוס"),
+    "hydrocortisone": ("הידרוקורטיזון",),
+    "clobetasol": ("dermovate", "קלובטזול", "דרמובייט"),
+    "mupirocin": ("bactroban", "בקטרובן"),
+    "fusidic acid": ("fucidin", "פוסידין"),
+    "terbinafine": ("lamisil", "טרבינפין", "למיסיל"),
+    "isotretinoin": ("roaccutane", "accutane", "רואקוטן"),
+    "metoclopramide": ("pramin", "reglan", "פרמין", "מטוקלופרמיד"),
+    "domperidone": ("motilium", "מוטיליום"),
+    "loperamide": ("imodium", "אימודיום"),
+    "lactulose": ("laxadin", "לקטולוז", "לקסדין"),
+    "mesalamine": ("mesalazine", "pentasa", "asacol", "מסלמין", "פנטסה"),
+    "adalimumab": ("humira", "הומירה"),
+    "tizanidine": ("sirdalud", "zanaflex", "סירדלוד"),
+    "orphenadrine": ("norflex", "נורפלקס"),
+    "etoricoxib": ("arcoxia", "ארקוקסיה", "אטוריקוקסיב"),
+    "dipyrone": ("metamizole", "optalgin", "אופטלגין", "דיפירון"),
+    "estradiol": ("estrofem", "אסטרדיול"),
+    "oral contraceptive": ("ocp", "the pill", "yasmin", "microgynon", "גלולות", "יסמין"),
+}
+
+
+def merged(
+    table: dict[str, tuple[str, ...]], *more: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[str, ...]]:
+    """`table` with the names of `more` added: a name given in `more` is that key's alone
+    (taken off any other key that had it), so a later table can move a name."""
+    moved = {
+        form.casefold(): key
+        for extra in more
+        for key, forms in extra.items()
+        for form in (key, *forms)
+    }
+    out = {
+        key: tuple(f for f in forms if moved.get(f.casefold(), key) == key)
+        for key, forms in table.items()
+    }
+    for extra in more:
+        for key, forms in extra.items():
+            have = out.get(key, ())
+            out[key] = (*have, *(f for f in forms if f not in have))
+    return out
+
+
+DRUGS = merged(_DRUGS, DRUGS_MORE, DRUG_NAMES_MORE, DRUG_BRANDS)
+CONDITIONS = merged(_CONDITIONS, CONDITIONS_MORE, CONDITION_NAMES_MORE, CONDITIONS_CLINICS)
+PROCEDURES = merged(_PROCEDURES, PROCEDURES_MORE, PROCEDURES_CLINICS)
+SPECIALTIES = merged(_SPECIALTIES, SPECIALTIES_MORE, SPECIALTIES_CLINICS)
