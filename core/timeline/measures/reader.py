@@ -23,9 +23,10 @@ from core.timeline.measures.shapes import (
     rom_value,
     split_bp,
 )
-from core.timeline.measures.specs import BRIDGE, HEB, HEB_PREFIX, SPECS, Spec
+from core.timeline.measures.specs import BRIDGE, PLAUSIBLE, SPECS, Spec
 from core.timeline.measures.units import convert
 from core.timeline.reading.earlier import earlier_value
+from core.timeline.resources import HEB, HEB_PREFIX
 from core.timeline.types import MEASURES, Fact, Flag
 
 _THRESHOLD = re.compile(
@@ -111,7 +112,6 @@ _SCORED = re.compile(
     r"(?:the\s+)?(?:שאלון\s+)?(phq[- ]?9|phq[- ]?2|gad[- ]?7)(?![\w-])",
     re.IGNORECASE,
 )
-_SCORE_BOUNDS = {"phq9": (0.0, 27.0), "phq2": (0.0, 6.0), "gad7": (0.0, 21.0)}
 _PAIN_FIRST = re.compile(rf"(?<![\d/.])(\d{{1,2}})\s*/\s*10\s+(?:{HEB_PREFIX}כאב|pain)", re.I)
 
 
@@ -196,17 +196,12 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    def emit_all(
-        names: tuple[str, ...],
-        values: list[float],
-        a: int,
-        b: int,
-        bounds: tuple[tuple[float, float], ...],
-    ) -> None:
+    def emit_all(names: tuple[str, ...], values: list[float], a: int, b: int) -> None:
         """All the values of one reading are facts, or none is: "BP 1280/82" keeps no
         diastolic either."""
         span = text[a:b]
-        for name, value, (lo, hi) in zip(names, values, bounds, strict=True):
+        for name, value in zip(names, values, strict=True):
+            lo, hi = PLAUSIBLE[name]
             if not lo <= value <= hi:
                 flags.append(Flag(name, a, b, span, f"{value:g} is outside {lo:g}–{hi:g}"))
                 return
@@ -234,20 +229,19 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
             [_reading(n, r, unit) for n, r in zip(spec.names, groups, strict=True)],
             a,
             b,
-            spec.plausible,
         )
         if spec.names[0] == "bp_systolic" and facts and facts[-1].end == b:
             for a2, b2, sys, dia in more_bp(text, b):
                 if not free(a2, b2):
                     break
                 taken.append((a2, b2))
-                emit_all(spec.names, [sys, dia], a2, b2, spec.plausible)
+                emit_all(spec.names, [sys, dia], a2, b2)
         elif spec.names == ("pain",) and facts and facts[-1].end == b:
             for a2, b2, score in more_pain(text, b):
                 if not free(a2, b2) or _is_target(text, a2, a2):
                     break
                 taken.append((a2, b2))
-                emit_all(spec.names, [score], a2, b2, spec.plausible)
+                emit_all(spec.names, [score], a2, b2)
 
     def _read_rom(m: re.Match[str], a: int, b: int, unit: str | None) -> None:
         label, raw = m.group("label"), m.group("value")
@@ -261,17 +255,18 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
                 break
             taken.append((a2, b2))
             readings.append((a2, b2, value))
+        lo, hi = PLAUSIBLE["rom"]
         for a2, b2, value in readings:
             span = text[a2:b2]
-            if -45 <= value <= 200:
+            if lo <= value <= hi:
                 facts.append(
                     Fact("measurement", "rom", a2, b2, span, value=value, unit="°", detail=detail)
                 )
             else:
-                flags.append(Flag("rom", a2, b2, span, f"{value:g} is outside -45–200"))
+                flags.append(Flag("rom", a2, b2, span, f"{value:g} is outside {lo:g}–{hi:g}"))
 
     for start, end, cm in _heights(text):
-        emit_all(("height",), [cm], start, end, ((40, 230),))
+        emit_all(("height",), [cm], start, end)
         taken.append((start, end))
     for spec, pattern, first in _PATTERNS:
         for m in pattern.finditer(text):
@@ -297,19 +292,19 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
         if free(a, b):
             taken.append((a, b))
             name = re.sub(r"[- ]", "", m.group(2)).casefold()
-            emit_all((name,), [float(m.group(1))], a, b, (_SCORE_BOUNDS[name],))
-    for pattern, names, bounds in (
-        (_BARE_BP, ("bp_systolic", "bp_diastolic"), ((50, 260), (25, 160))),
-        (_REPEAT_BP if bp_said else None, ("bp_systolic", "bp_diastolic"), ((50, 260), (25, 160))),
-        (_PAIN_FIRST, ("pain",), ((0, 10),)),
-        (_BARE_BPM, ("heart_rate",), ((20, 250),)),
+            emit_all((name,), [float(m.group(1))], a, b)
+    for pattern, names in (
+        (_BARE_BP, ("bp_systolic", "bp_diastolic")),
+        (_REPEAT_BP if bp_said else None, ("bp_systolic", "bp_diastolic")),
+        (_PAIN_FIRST, ("pain",)),
+        (_BARE_BPM, ("heart_rate",)),
     ):
         for m in pattern.finditer(text) if pattern is not None else ():
             a, b = m.span()
             if not free(a, b) or _is_target(text, a, a):
                 continue
             taken.append((a, b))
-            emit_all(names, [float(g) for g in m.groups()], a, b, bounds)
+            emit_all(names, [float(g) for g in m.groups()], a, b)
     for m in HEIGHT_WEIGHT.finditer(text):
         a, b = m.span()
         if not free(a, b):
@@ -321,31 +316,31 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
         ):
             if re.match(r"(?i)ht|height|גובה", label):
                 unit = _unit_key(written) or ("cm" if _number(raw) >= 3 else "m")
-                emit_all(("height",), [_reading("height", raw, unit)], a, b, ((40, 230),))
+                emit_all(("height",), [_reading("height", raw, unit)], a, b)
             else:
                 unit = _unit_key(written) or "kg"
-                emit_all(("weight",), [_reading("weight", raw, unit)], a, b, ((1, 350),))
+                emit_all(("weight",), [_reading("weight", raw, unit)], a, b)
     for m in VITALS_BP.finditer(text):
         a, b = m.start(1), m.end()
         s, d = float(m.group(1)), float(m.group(2))
         if free(a, b) and s > d:
             taken.append((a, b))
-            emit_all(("bp_systolic", "bp_diastolic"), [s, d], a, b, ((50, 260), (25, 160)))
+            emit_all(("bp_systolic", "bp_diastolic"), [s, d], a, b)
     for m in TALL.finditer(text):
         a, b = m.span()
         if free(a, b):
             taken.append((a, b))
             cm = _reading("height", m.group(1), _unit_key(m.group(2)))
-            emit_all(("height",), [cm], a, b, ((40, 230),))
+            emit_all(("height",), [cm], a, b)
     for a, b, sys, dia in split_bp(text):
         if free(a, b) and not _is_target(text, a, a):
             taken.append((a, b))
-            emit_all(("bp_systolic", "bp_diastolic"), [sys, dia], a, b, ((50, 260), (25, 160)))
+            emit_all(("bp_systolic", "bp_diastolic"), [sys, dia], a, b)
     for m in SATURATION.finditer(text):
         a, b = m.span()
         if free(a, b) and not _is_target(text, a, a):
             taken.append((a, b))
-            emit_all(("spo2",), [float(m.group(1) or m.group(2))], a, b, ((50, 100),))
+            emit_all(("spo2",), [float(m.group(1) or m.group(2))], a, b)
     for pattern, unit, low in ((_BARE_LB, "lb", 60.0), (BARE_KG, "kg", 25.0)):
         for m in pattern.finditer(text):
             a, b = m.span()
@@ -358,7 +353,7 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
                 continue  # "grip (Jamar) R 18 kg, L 25 kg": a strength, not a weight
             taken.append((a, b))
             weight = round(convert("weight", value, unit), 2)
-            emit_all(("weight",), [weight], a, b, ((1, 350),))
+            emit_all(("weight",), [weight], a, b)
     facts = [f for f in facts if not earlier_value(text, f.start, f.end)]
     # "no flank pain\n3 days of cough": a number of days is no pain score.
     facts = [f for f in facts if not (f.name == "pain" and _DURATION.match(text, f.end))]

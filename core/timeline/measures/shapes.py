@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from core.timeline.measures.specs import HEB
+from core.timeline.resources import HEB
 
 # -- blood pressure -----------------------------------------------------------------------
 _BP_WORDS = (
