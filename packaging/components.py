@@ -36,7 +36,7 @@ BUILD_ONLY = {"pyinstaller", "pyinstaller-hooks-contrib", "altgraph", "cyclonedx
 class ModelInfo:
     name: str
     version: str
-    licence_id: str | None  # SPDX id, or None with licence_name
+    licence_id: str | None  # SPDX id or expression, or None with licence_name
     licence_name: str | None
     package: str
     files: tuple[Path, ...]
@@ -49,7 +49,7 @@ class ModelInfo:
 class NativeInfo:
     name: str
     version: str
-    licence_id: str
+    licence_id: str  # SPDX id or expression ("Apache-2.0 AND BSD-3-Clause")
     carried_by: str
     description: str
     files: list[Path] = field(default_factory=list)

@@ -12,8 +12,13 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
+from cyclonedx import spdx
+from cyclonedx.schema import SchemaVersion
+from cyclonedx.validation.json import JsonStrictValidator
 from packaging.utils import canonicalize_name
 
 HERE = Path(__file__).resolve().parent
@@ -30,13 +35,35 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _licence(spdx: str | None, name: str | None) -> list[dict[str, object]]:
-    if spdx:
-        return [{"license": {"id": spdx}}]
-    return [{"license": {"name": name}}]
+# An operator or a parenthesis makes an SPDX expression of what would otherwise be one id.
+_EXPRESSION = re.compile(r"\s(?:AND|OR|WITH)\s|[()]")
 
 
-def _python_packages(python: str) -> dict[str, object]:
+def licence_choice(licence: str, *, declared: bool = False) -> list[dict[str, object]]:
+    """One licence as CycloneDX 1.6 `licenses`. The schema takes `license.id` only from the
+    SPDX list, so an expression ("Apache-2.0 AND BSD-3-Clause") goes whole as `expression`,
+    and as the array's only entry, the one place the schema allows it. An id is spelt as the
+    list spells it; other text is a `license.name`. declared: `licence` is meant as SPDX
+    (components.py), so text that is neither id nor expression is a slip that stops the
+    build, not a name that hides it."""
+    text = licence.strip()
+    if _EXPRESSION.search(text):
+        if spdx.is_expression(text):
+            return [{"expression": text}]
+    elif (spdx_id := spdx.fixup_id(text)) is not None:
+        return [{"license": {"id": spdx_id}}]
+    if declared:
+        raise ValueError(f"not an SPDX licence id or expression: {licence!r}")
+    return [{"license": {"name": text}}]
+
+
+def _model_licences(model: components.ModelInfo) -> list[dict[str, object]]:
+    if model.licence_id:
+        return licence_choice(model.licence_id, declared=True)
+    return [{"license": {"name": model.licence_name}}]
+
+
+def _python_packages(python: str) -> dict[str, Any]:
     """cyclonedx-py's view of the environment: purls, licences, dependency graph."""
     out = subprocess.run(
         [
@@ -49,23 +76,42 @@ def _python_packages(python: str) -> dict[str, object]:
     return json.loads(out.stdout)
 
 
-def build(python: str = sys.executable) -> dict[str, object]:
-    bom = _python_packages(python)
+def build(python: str = sys.executable) -> dict[str, Any]:
+    return assemble(
+        _python_packages(python), package_licences(), components.natives(), components.models()
+    )
+
+
+def package_licences() -> dict[str, str]:
+    """Every Python package of the runtime closure (canonical name) with its licence."""
     dists = components.runtime_distributions()
-    keep = {canonicalize_name(d.metadata["Name"]) for d in dists}
     licences = {canonicalize_name(d.metadata["Name"]): components.licence_of(d) for d in dists}
-    licences.update(components.model_package_licences())
-    packages = [c for c in bom["components"] if canonicalize_name(c["name"]) in keep]
-    kept_refs = {c["bom-ref"] for c in packages} | {bom["metadata"]["component"]["bom-ref"]}
-    for component in packages:
-        _complete(component, licences)
-    bom["components"] = packages
+    model_licences = components.model_package_licences()
+    return {name: model_licences.get(name, licence) for name, licence in licences.items()}
+
+
+def assemble(
+    bom: dict[str, Any],
+    packages: Mapping[str, str],
+    natives: Iterable[components.NativeInfo],
+    models: Iterable[components.ModelInfo],
+    sha256: Callable[[Path], str] = sha256_file,
+) -> dict[str, Any]:
+    """cyclonedx-py's `bom` cut to `packages` (canonical name: the licence to give where
+    cyclonedx-py found none), with the native components and the models added. Kept apart
+    from the cyclonedx-py run (a build tool only) so that `make test` runs it on a fixture;
+    `sha256` lets a test leave gigabytes of model files unread."""
+    kept = [c for c in bom["components"] if canonicalize_name(c["name"]) in packages]
+    kept_refs = {c["bom-ref"] for c in kept} | {bom["metadata"]["component"]["bom-ref"]}
+    for component in kept:
+        _complete(component, packages)
+    bom["components"] = kept
     bom["dependencies"] = [
         {**d, "dependsOn": [r for r in d.get("dependsOn", []) if r in kept_refs]}
         for d in bom.get("dependencies", [])
         if d["ref"] in kept_refs
     ]
-    for native in components.natives():
+    for native in natives:
         bom["components"].append(
             {
                 "type": "application" if native.name == "postgresql" else "library",
@@ -73,20 +119,20 @@ def build(python: str = sys.executable) -> dict[str, object]:
                 "name": native.name,
                 "version": native.version,
                 "description": f"{native.description}; carried by the {native.carried_by} wheel",
-                "licenses": _licence(native.licence_id, None),
+                "licenses": licence_choice(native.licence_id, declared=True),
                 "purl": f"pkg:generic/{native.name}@{native.version.split()[-1]}",
-                "hashes": [{"alg": "SHA-256", "content": sha256_file(f)} for f in native.files[:1]],
+                "hashes": [{"alg": "SHA-256", "content": sha256(f)} for f in native.files[:1]],
             }
         )
-    for model in components.models():
+    for model in models:
         ref = f"model:{model.name.split()[0]}"
         files = [
             {
                 "type": "file",
                 "bom-ref": f"{ref}:{path.name}",
                 "name": _relative(path),
-                "hashes": [{"alg": "SHA-256", "content": sha256_file(path)}],
-                "licenses": _licence(model.licence_id, model.licence_name),
+                "hashes": [{"alg": "SHA-256", "content": sha256(path)}],
+                "licenses": _model_licences(model),
             }
             for path in model.files
         ]
@@ -96,7 +142,7 @@ def build(python: str = sys.executable) -> dict[str, object]:
             "name": model.name,
             "version": model.version,
             "description": f"upstream {model.upstream}; from the {model.package} package(s)",
-            "licenses": _licence(model.licence_id, model.licence_name),
+            "licenses": _model_licences(model),
             "components": files,
         }
         if model.joined_sha256:
@@ -106,7 +152,7 @@ def build(python: str = sys.executable) -> dict[str, object]:
     return bom
 
 
-def _complete(component: dict[str, object], licences: dict[str, str]) -> None:
+def _complete(component: dict[str, Any], licences: Mapping[str, str]) -> None:
     """What cyclonedx-py leaves out: the purl of a package built here from its PyPI sdist
     (llama-cpp-python, portable), and a licence where the metadata has none in a form it
     reads (the model parts name theirs through the model; transformers only in text)."""
@@ -114,9 +160,7 @@ def _complete(component: dict[str, object], licences: dict[str, str]) -> None:
     if not component.get("purl"):
         component["purl"] = f"pkg:pypi/{name}@{component['version']}"
     if not component.get("licenses") and name in licences:
-        licence = licences[name]
-        spdx = licence if re.fullmatch(r"[A-Za-z0-9.+-]+", licence) else None
-        component["licenses"] = _licence(spdx, None if spdx else licence)
+        component["licenses"] = licence_choice(licences[name])
 
 
 def _relative(path: Path) -> str:
@@ -127,22 +171,35 @@ def _relative(path: Path) -> str:
     return path.name
 
 
-def validate(text: str) -> None:
-    from cyclonedx.schema import SchemaVersion
-    from cyclonedx.validation.json import JsonStrictValidator
-
+def schema_error(text: str) -> str | None:
+    """The first way `text` fails the CycloneDX 1.6 JSON schema (strict: no unknown
+    properties), or None. The validator bundles its schemas: nothing is fetched."""
     error = JsonStrictValidator(SchemaVersion.V1_6).validate_str(text)
+    return None if error is None else str(error)
+
+
+def validate(text: str) -> None:
+    error = schema_error(text)
     if error is not None:
         raise SystemExit(f"SBOM fails the CycloneDX 1.6 schema: {error}")
+
+
+def render(bom: Mapping[str, Any]) -> str:
+    return json.dumps(bom, indent=2, sort_keys=True) + "\n"
+
+
+def write(bom: Mapping[str, Any], out: Path) -> None:
+    """Validated first: an SBOM the schema rejects is never written."""
+    text = render(bom)
+    validate(text)
+    out.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
-    text = json.dumps(build(), indent=2, sort_keys=True) + "\n"
-    validate(text)
-    Path(argv[0]).write_text(text, encoding="utf-8")
+    write(build(), Path(argv[0]))
     return 0
 
 
