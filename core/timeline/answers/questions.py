@@ -56,6 +56,7 @@ _MEASURE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("bp_diastolic",), r"diastolic|דיאסטולי\w*"),
     (("bp_systolic", "bp_diastolic"), r"blood pressures?|bps?|b/p|לחץ(?:י)? ה?דם|ל[\"״]ד"),
     (("heart_rate",), r"heart rates?|pulse|hr|דופק"),
+    (("respiratory_rate",), r"respiratory rates?|respiration rate|breathing rate|rr|קצב נשימה"),
     (("weight",), r"weights?|wt|weigh|משקל"),
     (("height",), r"height|ht|גובה"),
     (("bmi",), r"bmi|body mass index|מדד מסת גוף"),
@@ -308,10 +309,13 @@ def _given_for(q: str, reading: Reading) -> bool:
     return bool(given and _FOR.search(q)) and not (_WHEN.search(q) or reading.dated)
 
 
+_HE_MONTHS = "(?:ינואר|פברואר|מרץ|מרס|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר)"
 _BETWEEN = re.compile(
     r"\b(?:between|from|on|at)\s+(?P<a>.+?)\s+(?:and|to|until|till|vs\.?|versus)\s+"
     r"(?:on\s+)?(?P<b>.+?)\s*[?.]?$"
-    r"|(?<!\w)(?:בין|מ-?)\s*(?P<ha>.+?)\s+(?:ל|עד)-?\s*(?P<hb>.+?)\s*[?.]?$",
+    # "מ" is "from" only glued to a date or written with its hyphen: "מה היה לחץ הדם" is
+    # no range.
+    rf"|(?<!\w)(?:בין|מ-|מ(?=\d|{_HE_MONTHS}))\s*(?P<ha>.+?)\s+(?:ל|עד)-?\s*(?P<hb>.+?)\s*[?.]?$",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
