@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from bench.timeline_eval.scoring import fact_matches, names_match, score_extraction
+from bench.timeline_eval.scoring import fact_matches, labelled, names_match, score_extraction
 
 NAME = "eval_timeline_holdout"
 GOAL = 0.95
@@ -88,7 +88,7 @@ def causes(fields: list[Any], extract: Callable[[str, str], Any]) -> dict[str, d
                 missed.append(e)
             else:
                 unused.remove(hit)
-        left = [facts[i] for i in unused]
+        left = [facts[i] for i in unused if labelled(facts[i])]
         for e in missed:
             out[e.kind][_miss_cause(e, left, flagged)] += 1
         for x in left:

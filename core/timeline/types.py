@@ -24,6 +24,7 @@ MEASURES: dict[str, str] = {
     "bp_systolic": "mmHg",
     "bp_diastolic": "mmHg",
     "heart_rate": "/min",
+    "respiratory_rate": "/min",
     "weight": "kg",
     "height": "cm",
     "bmi": "kg/m2",

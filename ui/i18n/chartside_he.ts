@@ -3038,6 +3038,10 @@
         <translation>דופק</translation>
     </message>
     <message>
+        <source>Respiratory rate</source>
+        <translation>קצב נשימה</translation>
+    </message>
+    <message>
         <source>Weight</source>
         <translation>משקל</translation>
     </message>

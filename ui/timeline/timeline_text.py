@@ -26,6 +26,7 @@ def measure_label(name: str) -> str:
         "bp_systolic": QCoreApplication.translate("Measures", "Systolic BP"),
         "bp_diastolic": QCoreApplication.translate("Measures", "Diastolic BP"),
         "heart_rate": QCoreApplication.translate("Measures", "Heart rate"),
+        "respiratory_rate": QCoreApplication.translate("Measures", "Respiratory rate"),
         "weight": QCoreApplication.translate("Measures", "Weight"),
         "height": QCoreApplication.translate("Measures", "Height"),
         "bmi": QCoreApplication.translate("Measures", "BMI"),

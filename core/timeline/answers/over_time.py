@@ -102,21 +102,37 @@ def answer(
 
 
 def _readings(facts: list[TimelineFact], names: tuple[str, ...]) -> list[list[TimelineFact]]:
-    """One reading per place a measure was written: BP's systolic and diastolic together."""
+    """One reading per place a measure was written: BP's systolic and diastolic together,
+    from one span ("BP 120/80") or, where an export writes each half on a line of its own
+    ("Systolic Blood Pressure: 111.9 mmHg"), from the nearest half of the same field."""
     lead = names[0]
     out: list[list[TimelineFact]] = []
     for t in facts:
         if t.fact.kind == "measurement" and t.fact.name == lead and t.session_date is not None:
-            partners = [
+            same = [
                 p
                 for p in facts
-                if p.fact.name in names[1:]
+                if p.fact.kind == "measurement"
+                and p.fact.name in names[1:]
                 and _source(p) == _source(t)
                 and p.field == t.field
-                and p.fact.start == t.fact.start
             ]
+            partners = [p for p in same if p.fact.start == t.fact.start]
+            if not partners and (halves := [p for p in same if _alone(p, facts, lead)]):
+                partners = [min(halves, key=lambda p: abs(p.fact.start - t.fact.start))]
             out.append([t, *partners])
     return out
+
+
+def _alone(half: TimelineFact, facts: list[TimelineFact], lead: str) -> bool:
+    """Whether `half` was written without its lead (a diastolic on a line of its own)."""
+    return not any(
+        f.fact.name == lead
+        and f.fact.start == half.fact.start
+        and _source(f) == _source(half)
+        and f.field == half.field
+        for f in facts
+    )
 
 
 def _value(reading: list[TimelineFact], w: Words) -> str:
@@ -129,6 +145,10 @@ def _measures(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> Non
     name = w.measure(q.measures)
     if q.date_from or q.date_to:
         readings = [r for r in readings if _in_range(r[0].session_date, q)]
+        if not readings:  # about the period asked of, not the whole record
+            start, end = (str(x) if x else None for x in (q.date_from, q.date_to))
+            d.text, d.refused = w.no_readings_in(name, start, end), True
+            return
     if not readings:
         d.text, d.refused = w.no_readings(name), True
         return

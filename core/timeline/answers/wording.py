@@ -11,6 +11,7 @@ _MEASURE_EN = {
     "bp_systolic": "systolic blood pressure",
     "bp_diastolic": "diastolic blood pressure",
     "heart_rate": "heart rate",
+    "respiratory_rate": "respiratory rate",
     "weight": "weight",
     "height": "height",
     "bmi": "BMI",
@@ -33,6 +34,7 @@ _MEASURE_HE = {
     "bp_systolic": "לחץ דם סיסטולי",
     "bp_diastolic": "לחץ דם דיאסטולי",
     "heart_rate": "דופק",
+    "respiratory_rate": "קצב נשימה",
     "weight": "משקל",
     "height": "גובה",
     "bmi": "BMI",
@@ -55,13 +57,20 @@ _MEASURE_HE = {
 _UNIT_EN = {
     **MEASURES,
     "heart_rate": "bpm",
+    "respiratory_rate": "breaths/min",
     "bmi": "kg/m²",
     "egfr": "mL/min/1.73m²",
     "phq2": "",
     "phq9": "",
     "gad7": "",
 }
-_UNIT_HE = {**_UNIT_EN, "heart_rate": "לדקה", "weight": "ק״ג", "height": "ס״מ"}
+_UNIT_HE = {
+    **_UNIT_EN,
+    "heart_rate": "לדקה",
+    "respiratory_rate": "נשימות לדקה",
+    "weight": "ק״ג",
+    "height": "ס״מ",
+}
 _GLUED = ("%", "/10", "°", "°C")  # written against the number: "97%", "6/10"
 
 
@@ -91,6 +100,26 @@ class Words:
         return self._t(
             f"I found no note that records a {name} reading.",
             f"לא מצאתי רשומה שמתעדת מדידה של {name}.",
+        )
+
+    def no_readings_in(self, name: str, start: str | None, end: str | None) -> str:
+        """No reading in a period: the period is said, since a reading outside it may be."""
+        if start and start == end:
+            return self._t(
+                f"I found no {name} reading on {start}.", f"לא מצאתי מדידה של {name} ב-{start}."
+            )
+        if start and end:
+            return self._t(
+                f"I found no {name} reading between {start} and {end}.",
+                f"לא מצאתי מדידה של {name} בין {start} ל-{end}.",
+            )
+        if start:
+            return self._t(
+                f"I found no {name} reading since {start}.",
+                f"לא מצאתי מדידה של {name} מאז {start}.",
+            )
+        return self._t(
+            f"I found no {name} reading up to {end}.", f"לא מצאתי מדידה של {name} עד {end}."
         )
 
     def latest(self, name: str, item: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from core.timeline.measures.ehr_lines import ehr_lines
 from core.timeline.measures.shapes import (
     BARE_KG,
     HEIGHT_WEIGHT,
@@ -38,6 +39,13 @@ _TARGET_WORDS = re.compile(
 )
 
 
+# "Body mass index 30+ - obesity (finding)", "Chronic kidney disease stage 3 (disorder)": a
+# condition's name as coded terminologies write it, whose numbers are no readings.
+_CONDITION_LINE = re.compile(
+    r"[^\n;]*\((?:finding|disorder|situation|morphologic abnormality)\)", re.IGNORECASE
+)
+
+
 # "bp120/80", "hr72": a label of two letters or more typed onto its number ("T3" is a
 # hormone, not a temperature of 3).
 _GLUED = r"(?<=[a-z]{2})(?=\d{2,3}(?![\d]))"
@@ -53,7 +61,7 @@ def _compile(spec: Spec) -> re.Pattern[str]:
     not_date = "" if spec.names == ("rom",) else r"|/\d|-\d{1,2}-"
     return re.compile(
         rf"(?<![\w{HEB}/])(?P<label>{label})(?:(?![\w{HEB}])|{_GLUED})\.?{label_unit}{BRIDGE}"
-        rf"(?P<value>{spec.value})(?![\d]|s(?![\w]){not_date})(?:{unit})?",
+        rf"(?P<value>{spec.value})(?![\d+]|s(?![\w]){not_date})(?:{unit})?",
         re.IGNORECASE,
     )
 
@@ -73,7 +81,7 @@ def _compile_first(spec: Spec) -> re.Pattern[str]:
     unit = rf"\s*(?P<unit>{spec.units})(?![\w{HEB}])"
     unit = f"(?:{unit})?" if spec.names[0] == "bp_systolic" else unit
     return re.compile(
-        rf"(?<![\w{HEB}/.\d])(?P<value>{spec.value})(?![\d]){unit}\s*(?:(?:of|on|in)\s+)?"
+        rf"(?<![\w{HEB}/.\d])(?P<value>{spec.value})(?![\d+]){unit}\s*(?:(?:of|on|in)\s+)?"
         rf"(?:the\s+)?(?P<label>{label})(?![\w{HEB}])(?!\s*(?:loss|gain|change|reduction|drop))",
         re.IGNORECASE,
     )
@@ -191,7 +199,7 @@ def _heights(text: str) -> Iterator[tuple[int, int, float]]:
 def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
     facts: list[Fact] = []
     flags: list[Flag] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _CONDITION_LINE.finditer(text)]
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -265,6 +273,9 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
             else:
                 flags.append(Flag("rom", a2, b2, span, f"{value:g} is outside {lo:g}–{hi:g}"))
 
+    for line in ehr_lines(text):
+        taken.append((line.start, line.end))
+        emit_all((line.measure,), [line.value], line.start, line.end)
     for start, end, cm in _heights(text):
         emit_all(("height",), [cm], start, end)
         taken.append((start, end))

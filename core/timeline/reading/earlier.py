@@ -34,6 +34,8 @@ _BEFORE = re.compile(
     rf"(?<!since )(?<!since the )last (?:visit|time|review|appointment)|ago|before the|"
     rf"at (?:the )?last visit|בביקור הקודם|בפגישה הקודמת|במפגש הקודם|בבדיקה הקודמת|"
     rf"at the (?:start|beginning) of|בתחילת השנה|בתחילת החודש|בתחילת|"
+    rf"at (?:the )?(?:intake|baseline|diagnosis|first visit|initial visit)|"
+    rf"(?<!since )in (?:19|20)\d\d|בקבלה|בביקור הראשון|"
     rf"קודם לכן|לפני {_HE_SPAN}|בעבר){_E}",
     re.IGNORECASE,
 )
@@ -41,11 +43,21 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     rf"^[ \t,(]*(?:(?:was|were)\s+)?(?:in\s+(?:{_MONTHS}|(?:19|20)\d\d)|\(?(?:19|20)\d\d\)|"
     rf"(?:{_SPAN}|days?|weeks?|months?|years?) ago|(?:at )?(?:the )?last (?:visit|time)|"
-    rf"previously|before (?:the|treatment|starting|surgery)|at the (?:start|beginning) of "
+    rf"previously|last (?:week|month|year)|at (?:the )?(?:intake|baseline)|"
+    rf"before (?:the|treatment|starting|surgery)|at the (?:start|beginning) of "
     rf"(?:the )?(?:year|month)|לפני {_HE_SPAN}|בביקור הקודם|"
     rf"בעבר|ב-?(?:19|20)\d\d)(?![\w{HEB}])",
     re.IGNORECASE,
 )
+# A sentence that opens on an earlier time and a comma ("At baseline, LDL 160", "In 2019,
+# weight 101 kg", "בביקור הקודם, משקל 90") speaks of that time to its end.
+_OPENING = re.compile(
+    rf"^\s*(?:at (?:the )?(?:intake|baseline|diagnosis|first visit|initial visit|last visit)|"
+    rf"in (?:19|20)\d\d|last (?:week|month|year)|previously|בביקור הקודם|בקבלה|"
+    rf"לפני {_HE_SPAN}|בעבר)\s*,",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"\.(?=\s|$)|\n|;")
 # Where a value's clause begins and ends: a comma (not a decimal one), a semicolon, a full
 # stop that ends a sentence, a bar or a line's end.
 _CLAUSE = re.compile(r",(?!\d)|;|\.(?=\s|$)|\||\n| {2,}|\t")
@@ -63,4 +75,6 @@ def earlier_value(text: str, start: int, end: int) -> bool:
     gap = after.group(0) if after is not None else ""
     if ("," in gap or "  " in gap) and _OWN_VALUE.match(text, end + len(gap)):
         after = None
-    return bool(_BEFORE.search(before) or after)
+    sentence = [m.end() for m in _SENTENCE.finditer(text, 0, start)]
+    opening = _OPENING.match(text, sentence[-1] if sentence else 0, start)
+    return bool(_BEFORE.search(before) or after or opening)

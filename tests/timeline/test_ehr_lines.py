@@ -1,0 +1,195 @@
+"""Notes in EHR-export style: a measure on a line of its own, read with the digits written;
+numbers inside a condition's name and values from another time are no readings; an
+export's two BP halves answer as one blood pressure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from core.timeline.answers.over_time import Visit, answer
+from core.timeline.answers.questions import read_over_time
+from core.timeline.extract import extract
+from core.timeline.measures.ehr_lines import ehr_lines
+from core.timeline.types import MEASURES, TimelineFact
+
+
+def _readings(text: str, field: str = "objective") -> list[tuple[str, float]]:
+    return [(f.name, f.value or 0.0) for f in extract(text, field).facts if f.kind == "measurement"]
+
+
+@pytest.mark.parametrize(
+    ("line", "measure", "value"),
+    [
+        ("Systolic Blood Pressure: 111.9 mmHg", "bp_systolic", 111.9),
+        ("Diastolic Blood Pressure: 74.1 mmHg", "bp_diastolic", 74.1),
+        ("Heart rate: 88.4 /min", "heart_rate", 88.4),
+        ("Respiratory rate: 13.3 /min", "respiratory_rate", 13.3),
+        ("Glucose in Blood: 67.8 mg/dL", "glucose", 67.8),
+        ("Creatinine in Blood: 0.79 mg/dL", "creatinine", 0.79),
+        ("Glucose [Mass/volume] in Serum or Plasma: 101.2 mg/dL", "glucose", 101.2),
+        ("Creatinine [Mass/volume] in Serum or Plasma: 1.42 mg/dL", "creatinine", 1.42),
+        ("Hemoglobin A1c/Hemoglobin.total in Blood: 5.9 %", "a1c", 5.9),
+        ("Body mass index (BMI) [Ratio]: 30.3 kg/m2", "bmi", 30.3),
+        ("Body Weight: 84.7 kg", "weight", 84.7),
+        ("Body Height: 161.2 cm", "height", 161.2),
+        ("Oxygen saturation in Arterial blood by Pulse oximetry: 97.2 %", "spo2", 97.2),
+        ("Body temperature: 37.4 Cel", "temperature", 37.4),
+        ("Low Density Lipoprotein Cholesterol: 112.3 mg/dL", "ldl", 112.3),
+        ("High Density Lipoprotein Cholesterol: 51.6 mg/dL", "hdl", 51.6),
+        ("Total Cholesterol: 188.5 mg/dL", "total_cholesterol", 188.5),
+        ("Estimated Glomerular Filtration Rate: 71.4 mL/min/{1.73_m2}", "egfr", 71.4),
+        ("Estimated Glomerular Filtration Rate: >90 mL/min/{1.73_m2}", "egfr", 90.0),
+        ("Pain severity - 0-10 verbal numeric rating [Score] - Reported: 3 {score}", "pain", 3),
+        ("8480-6 Systolic blood pressure: 120 mm[Hg]", "bp_systolic", 120),
+        ("Heart rate\t72.5 /min", "heart_rate", 72.5),
+        ('לחץ דם סיסטולי: 132 ממ"כ', "bp_systolic", 132),
+        ("קצב נשימה: 16 לדקה", "respiratory_rate", 16),
+    ],
+)
+def test_a_measure_on_a_line_of_its_own_keeps_its_written_value(
+    line: str, measure: str, value: float
+) -> None:
+    note = f"Vital signs\n{line}\nPlan: follow up"
+    assert _readings(note) == [(measure, value)]
+
+
+def test_every_measure_with_a_decimal_keeps_its_decimals() -> None:
+    """One line a measure, each with a decimal inside its believable range: the value read
+    is the value written, never rounded."""
+    by_measure = {
+        "bp_systolic": "Systolic Blood Pressure: 121.7 mmHg",
+        "bp_diastolic": "Diastolic Blood Pressure: 78.3 mmHg",
+        "heart_rate": "Heart rate: 88.4 /min",
+        "respiratory_rate": "Respiratory rate: 13.3 /min",
+        "weight": "Body Weight: 84.75 kg",
+        "height": "Body Height: 161.2 cm",
+        "bmi": "Body mass index (BMI) [Ratio]: 30.31 kg/m2",
+        "temperature": "Body temperature: 36.85 Cel",
+        "spo2": "Oxygen saturation in Arterial blood: 96.5 %",
+        "pain": "Pain severity: 2.5 {score}",
+        "a1c": "Hemoglobin A1c/Hemoglobin.total in Blood: 6.45 %",
+        "ldl": "Low Density Lipoprotein Cholesterol: 98.61 mg/dL",
+        "hdl": "High Density Lipoprotein Cholesterol: 44.2 mg/dL",
+        "total_cholesterol": "Total Cholesterol: 201.9 mg/dL",
+        "glucose": "Glucose in Blood: 67.8 mg/dL",
+        "creatinine": "Creatinine in Blood: 0.795 mg/dL",
+        "egfr": "Estimated Glomerular Filtration Rate: 58.3 mL/min/{1.73_m2}",
+    }
+    whole_numbers = {"phq2", "phq9", "gad7", "rom"}  # scores and degrees have no decimals
+    assert set(by_measure) == set(MEASURES) - whole_numbers
+    note = "\n".join(by_measure.values())
+    read = dict(_readings(note))
+    for measure, line in by_measure.items():
+        assert read.get(measure) == float(line.split(": ")[1].split()[0]), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Glucose in Urine: 100 mg/dL",
+        "Creatinine [Mass/volume] in Urine: 120 mg/dL",
+        "Systolic Blood Pressure: 111.9 mg/dL",  # no unit blood pressure is read in
+        "Body Weight: 84.7 kg (was 86)",
+    ],
+)
+def test_a_line_that_is_not_the_measure_is_not_taken_as_it(line: str) -> None:
+    name = {"Glucose": "glucose", "Creati": "creatinine", "System": "bp_systolic"}
+    found = ehr_lines(line)
+    assert all(n.measure != name.get(line[:6], "weight") for n in found), line
+
+
+@pytest.mark.parametrize("field", ["subjective", "assessment", "medical_history"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Body mass index 30+ - obesity (finding)",
+        "Body mass index 40+ - severely obese (finding)",
+        "body mass index 30+ - obesity",
+        "Chronic kidney disease stage 3 (disorder)",
+        "Diabetes mellitus type 2 (disorder)",
+        "Prediabetes (finding); Anemia (disorder)",
+    ],
+)
+def test_a_number_inside_a_conditions_name_is_no_reading(field: str, name: str) -> None:
+    assert _readings(f"Chief complaint: {name}\nHistory: {name}", field) == []
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "At intake in 2019 weight was 101 kg.",
+        "In 2019 weight was 101 kg.",
+        "last month's BP 150/95.",
+        "A1c in March was 8.1.",
+        "pain was 9/10 last week.",
+        "previous weight 90 kg.",
+        "At baseline, LDL 160 mg/dL.",
+        'בביקור הקודם ל"ד 150/95.',
+        'לפני חודש משקל 90 ק"ג.',
+    ],
+)
+def test_a_value_from_another_time_is_not_this_visits(words: str) -> None:
+    note = f"{words} Weight today 84.7 kg. Pain 3/10 today."
+    assert sorted(_readings(note, "subjective")) == [("pain", 3.0), ("weight", 84.7)]
+
+
+def _fact(visit: dt.datetime, session: uuid.UUID, fact: object, line: str) -> TimelineFact:
+    return TimelineFact(uuid.uuid4(), uuid.UUID(int=1), session, visit, "objective", fact, line)  # type: ignore[arg-type]
+
+
+def _chart(notes: dict[dt.datetime, str]) -> tuple[list[TimelineFact], list[Visit]]:
+    """Each note's objective read by the extractor, as the store hands facts back."""
+    facts, visits = [], []
+    for day, text in notes.items():
+        session = uuid.uuid4()
+        visits.append(Visit(session, day, "objective", text.splitlines()[0]))
+        for f in extract(text, "objective").facts:
+            line = next(x for x in text.splitlines() if f.text in x)
+            facts.append(_fact(day, session, f, line))
+    return facts, visits
+
+
+_EXPORT = {
+    dt.datetime(2022, 4, 14, 10): "Diastolic Blood Pressure: 74.1 mmHg\n"
+    "Heart rate: 88.4 /min\nSystolic Blood Pressure: 111.9 mmHg",
+    dt.datetime(2023, 1, 9, 10): "Systolic Blood Pressure: 128.2 mmHg\n"
+    "Diastolic Blood Pressure: 81.6 mmHg",
+}
+
+
+def _ask(question: str, notes: dict[dt.datetime, str] = _EXPORT) -> tuple[str, bool]:
+    q = read_over_time(question)
+    assert q is not None, question
+    facts, visits = _chart(notes)
+    draft = answer(q, facts, visits, lambda words: [], dt.date(2024, 1, 1))
+    return draft.text, draft.refused
+
+
+def test_an_exports_two_halves_answer_as_one_blood_pressure() -> None:
+    """Halves on lines of their own, diastolic first as some exports list them: one
+    reading of both, at each visit."""
+    text, refused = _ask("What is the latest blood pressure?")
+    assert "128.2/81.6" in text and not refused, text
+    assert "111.9/74.1" in _ask("What was the first blood pressure?")[0]
+    text, refused = _ask("What was the systolic blood pressure on April 14, 2022?")
+    assert "111.9" in text and not refused, text
+    assert "88.4" in _ask("What was the latest heart rate?")[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What was the systolic blood pressure on April 15, 2022?", "reading on 2022-04-15"),
+        ("What was the BP in 2021?", "reading between 2021-01-01 and 2021-12-31"),
+        ("מה היה לחץ הדם הסיסטולי ב-15.4.2022?", "ב-2022-04-15"),
+    ],
+)
+def test_no_reading_in_a_period_says_the_period_not_that_no_note_records_one(
+    question: str, said: str
+) -> None:
+    text, refused = _ask(question)
+    assert refused and said in text, text
+    assert "no note" not in text and "רשומה" not in text
