@@ -78,6 +78,7 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_blind8": _command(
         "bench.eval_timeline_blind8", "eval_timeline_blind8", "--write"
     ),
+    "eval_timeline_ehr": _command("bench.eval_timeline_ehr", "eval_timeline_ehr", "--write"),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
