@@ -17,11 +17,12 @@ from core.timeline.measures.units import convert
 from core.timeline.resources import ROOT, RulesError, check_keys, load, where
 from core.timeline.types import MEASURES
 
-# name, separator (a colon, an equals sign, or a tab or wide gap as columns leave), value
+# name (which may hold a colon of its own: "Patient Health Questionnaire-9: Modified for
+# Teens"), separator (a colon, an equals sign, or a tab or wide gap as columns leave), value
 # and the rest of the line as its unit. A value with a comparator ("<5", ">90") is a
 # laboratory's limit, kept only for eGFR, whose ">90" is its highest reported value.
 _LINE = re.compile(
-    r"^[^\S\n]*(?:[-*•][^\S\n]+)?(?P<name>(?:\d{1,6}-\d[^\S\n]+)?[^\s:=\d][^:=\n\t]{0,118}?)"
+    r"^[^\S\n]*(?:[-*•][^\S\n]+)?(?P<name>(?:\d{1,6}-\d[^\S\n]+)?[^\s:=\d][^=\n\t]{0,118}?)"
     r"(?:[^\S\n]*[:=][^\S\n]*|\t+[^\S\n]*|[^\S\n]{2,})"
     r"(?P<cmp>[<>≤≥][^\S\n]*)?(?P<value>\d{1,5}(?:\.\d{1,4})?)(?![\d.,/])"
     r"[^\S\n]*(?P<unit>[^\s\d][^\n]{0,23}?)?[^\S\n]*$",
@@ -37,6 +38,7 @@ class _Table:
     names: dict[str, str]  # normalised display name -> measure
     specimens: tuple[str, ...]
     units: dict[str, str]  # written unit, lower case -> units.convert's key
+    own_units: dict[str, frozenset[str]]  # measure -> other spellings of its stored unit
 
 
 def read_table(root: Path = ROOT) -> _Table:
@@ -44,13 +46,15 @@ def read_table(root: Path = ROOT) -> _Table:
     neutral, languages = load("ehr_lines", root)
     check_keys(neutral, {"specimens", "units"}, f"{root / 'ehr_lines.toml'}")
     names: dict[str, str] = {}
+    own: dict[str, set[str]] = {}
     for lang, tables in languages.items():
         path = root / lang / "ehr_lines.toml"
         for measure, table in tables.items():
             at = where(path, measure)
             if measure not in MEASURES:
                 raise RulesError(f"{at}: no measure {measure!r} in core/timeline/types.py")
-            check_keys(table, {"names"}, at)
+            check_keys(table, {"names", "units"}, at)
+            own.setdefault(measure, set()).update(str(u).casefold() for u in table.get("units", ()))
             for name in table.get("names", ()):
                 key = _normal(name, ())
                 if names.get(key, measure) != measure:
@@ -58,7 +62,7 @@ def read_table(root: Path = ROOT) -> _Table:
                 names[key] = measure
     units = {str(k).casefold(): str(v) for k, v in neutral.get("units", {}).items()}
     specimens = tuple(sorted(neutral.get("specimens", ()), key=len, reverse=True))
-    return _Table(names, specimens, units)
+    return _Table(names, specimens, units, {m: frozenset(u) for m, u in own.items()})
 
 
 @functools.cache
@@ -108,7 +112,11 @@ def _normal(name: str, specimens: tuple[str, ...]) -> str:
 
 def _in_stored_unit(measure: str, value: float, unit: str | None, table: _Table) -> float | None:
     stored = MEASURES[measure]
-    if not unit or _same_unit(unit, stored):
+    if (
+        not unit
+        or _same_unit(unit, stored)
+        or unit.strip().casefold() in table.own_units.get(measure, ())
+    ):
         return value
     key = table.units.get(unit.strip().casefold())
     if key is None:
