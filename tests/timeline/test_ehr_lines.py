@@ -5,15 +5,13 @@ export's two BP halves answer as one blood pressure."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 
-from core.timeline.answers.over_time import Visit, answer
-from core.timeline.answers.questions import read_over_time
 from core.timeline.extract import extract
 from core.timeline.measures.ehr_lines import ehr_lines
-from core.timeline.types import MEASURES, TimelineFact
+from core.timeline.types import MEASURES
+from tests.timeline.chart import Notes, ask
 
 
 def _readings(text: str, field: str = "objective") -> list[tuple[str, float]]:
@@ -136,36 +134,20 @@ def test_a_value_from_another_time_is_not_this_visits(words: str) -> None:
     assert sorted(_readings(note, "subjective")) == [("pain", 3.0), ("weight", 84.7)]
 
 
-def _fact(visit: dt.datetime, session: uuid.UUID, fact: object, line: str) -> TimelineFact:
-    return TimelineFact(uuid.uuid4(), uuid.UUID(int=1), session, visit, "objective", fact, line)  # type: ignore[arg-type]
-
-
-def _chart(notes: dict[dt.datetime, str]) -> tuple[list[TimelineFact], list[Visit]]:
-    """Each note's objective read by the extractor, as the store hands facts back."""
-    facts, visits = [], []
-    for day, text in notes.items():
-        session = uuid.uuid4()
-        visits.append(Visit(session, day, "objective", text.splitlines()[0]))
-        for f in extract(text, "objective").facts:
-            line = next(x for x in text.splitlines() if f.text in x)
-            facts.append(_fact(day, session, f, line))
-    return facts, visits
-
-
-_EXPORT = {
-    dt.datetime(2022, 4, 14, 10): "Diastolic Blood Pressure: 74.1 mmHg\n"
-    "Heart rate: 88.4 /min\nSystolic Blood Pressure: 111.9 mmHg",
-    dt.datetime(2023, 1, 9, 10): "Systolic Blood Pressure: 128.2 mmHg\n"
-    "Diastolic Blood Pressure: 81.6 mmHg",
+_EXPORT: Notes = {
+    dt.datetime(2022, 4, 14, 10): {
+        "objective": "Diastolic Blood Pressure: 74.1 mmHg\n"
+        "Heart rate: 88.4 /min\nSystolic Blood Pressure: 111.9 mmHg"
+    },
+    dt.datetime(2023, 1, 9, 10): {
+        "objective": "Systolic Blood Pressure: 128.2 mmHg\nDiastolic Blood Pressure: 81.6 mmHg"
+    },
 }
 
 
-def _ask(question: str, notes: dict[dt.datetime, str] = _EXPORT) -> tuple[str, bool]:
-    q = read_over_time(question)
-    assert q is not None, question
-    facts, visits = _chart(notes)
-    draft = answer(q, facts, visits, lambda words: [], dt.date(2024, 1, 1))
-    return draft.text, draft.refused
+def _ask(question: str) -> tuple[str, bool]:
+    text, refused, _ = ask(question, _EXPORT)
+    return text, refused
 
 
 def test_an_exports_two_halves_answer_as_one_blood_pressure() -> None:

@@ -90,6 +90,8 @@ def answer(
         _measures(q, facts, w, draft)
     elif q.ask == "prescribed_for":
         _prescribed_for(q, facts, w, draft)
+    elif q.ask == "still_taking":
+        _still_taking(q, facts, visits, search_notes, w, draft)
     elif q.ask in ("med_first", "med_last", "prescribed_at", "current_meds"):
         _medications(q, facts, visits, w, draft)
     elif q.ask == "first_diagnosed":
@@ -168,6 +170,10 @@ def _measures(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> Non
     elif q.ask == "last_n":
         last = list(reversed(per_visit[-q.n :]))
         d.text = w.last_n(name, q.n, len(last), [item(r) for r in last])
+    elif q.ask in ("highest", "lowest"):
+        top = (max if q.ask == "highest" else min)(r[0].fact.value or 0.0 for r in per_visit)
+        at = [r for r in per_visit if r[0].fact.value == top]
+        d.text = w.extreme(name, q.ask == "highest", item(at[-1]), [item(r) for r in at[-2::-1]])
     elif q.ask == "change":
         first, last = per_visit[0], per_visit[-1]
         delta = (last[0].fact.value or 0) - (first[0].fact.value or 0)
@@ -238,6 +244,46 @@ def _medications(
     d.text, d.refused = w.found_no_note(w.drug_name(name)), True
 
 
+def _still_taking(
+    q: OverTime,
+    facts: list[TimelineFact],
+    visits: list[Visit],
+    search_notes: NotesSearch,
+    w: Words,
+    d: Draft,
+) -> None:
+    """From the drug's course: its last recorded event (a start, a continuation, a listing
+    or a stop) says whether it runs on; a stop and a later restart run on."""
+    name = q.subject or ""
+    mine = [
+        t
+        for t in facts
+        if t.fact.kind == "medication" and t.fact.name == name and t.session_date is not None
+    ]
+    if not mine:
+        # Named where no medication event is read (a history's list, a letter): the notes
+        # hold it, so it is no absence; the model's path reads those lines.
+        if search_notes(forms_of(name)):
+            d.declined = True
+        else:
+            d.text, d.refused = w.found_no_note(w.drug_name(name)), True
+        return
+    last = mine[-1]
+    on_last = [t for t in mine if _source(t) == _source(last)]
+    # One note may list the drug and stop it ("Meds: metformin ... Plan: D/c metformin"):
+    # the stop is what the visit did.
+    stop = next((t for t in on_last if t.fact.status == "stopped"), None)
+    last = stop or last
+    d.text = w.still_taking(
+        w.drug_name(name),
+        last.fact.status or "listed",
+        _day(last.session_date),
+        last.fact.dose,
+        d.cite(_of(last)),
+        _day(visits[-1].date) if visits else _day(last.session_date),
+    )
+
+
 def _prescribed_for(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> None:
     """The drugs the notes record as prescribed that are used for the condition (TREATS),
     each once, at its first prescription. A note seldom says which drug is for which
@@ -302,7 +348,8 @@ def _visits(q: OverTime, visits: list[Visit], today: dt.date, w: Words, d: Draft
         if not inside:
             d.text, d.refused = w.no_visits_between(str(q.date_from), str(q.date_to)), True
             return
-        d.text = w.visits_between([f"{_day(v.date)} {cite(v)}" for v in inside])
+        start, end = (str(x) if x else None for x in (q.date_from, q.date_to))
+        d.text = w.visits_between([f"{_day(v.date)} {cite(v)}" for v in inside], start, end)
         return
     last = visits[-1]
     if q.ask == "time_since_visit":

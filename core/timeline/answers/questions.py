@@ -21,6 +21,9 @@ Ask = Literal[
     "first_value",
     "change",
     "series",
+    "highest",
+    "lowest",
+    "still_taking",
     "med_first",
     "med_last",
     "prescribed_at",
@@ -106,7 +109,8 @@ _LAST_N = re.compile(
     re.IGNORECASE,
 )
 _LATEST = re.compile(
-    rf"{_W}(?:latest|most recent(?:ly)?|last|newest|current|recent(?:ly)?|lately|now|today|"
+    rf"{_W}(?:latest|most recent(?:ly)?|last|newest|current(?:ly)?|recent(?:ly)?|lately|now|today|"
+    rf"these days|nowadays|at present|presently|as of now|בימים אלה|כיום|"
     rf"ה?אחרו[ןנ]\w*|לאחרונה|"
     rf"ה?עדכני\w*|כעת){_E}",
     re.IGNORECASE,
@@ -118,6 +122,36 @@ _CHANGE = re.compile(
     rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
     rf"went up|went down|compare\w*|between|since|over time|history of|readings|values|"
     rf"all\s+(?:the\s+)?(?:readings|values)|השתנ\w*|שינוי|מגמה|מאז|בין){_E}",
+    re.IGNORECASE,
+)
+# "Highest pain score on record", "peak BP", "הדופק הגבוה ביותר": the extreme of the readings.
+_HIGHEST = re.compile(
+    rf"{_W}(?:highest|maximum|max|peak|worst|largest|greatest|top|heaviest|"
+    rf"ה?גבוה(?:ה)? ביותר|ה?מקסימלי\w*|ה?שיא|ה?כבד ביותר){_E}",
+    re.IGNORECASE,
+)
+_LOWEST = re.compile(
+    rf"{_W}(?:lowest|minimum|min|smallest|least|lightest|ה?נמוכ?(?:ה)? ביותר|ה?מינימלי\w*|"
+    rf"ה?קל ביותר){_E}",
+    re.IGNORECASE,
+)
+# "By how many kilograms has it changed from the first to the most recent": a change, though
+# it names the first and the latest.
+_BY_HOW_MUCH = re.compile(rf"{_W}(?:by how (?:much|many)|בכמה){_E}", re.IGNORECASE)
+# "Is she still taking X", "is X still part of her regimen", "עדיין נוטלת X": whether the
+# drug's course runs to the last note that records it.
+_STILL = re.compile(
+    rf"{_W}(?:still|any ?more|any longer|no longer|continu\w* (?:to take|taking|on)|"
+    rf"currently (?:taking|on|using|prescribed)|"
+    rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשיכ\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*){_E}",
+    re.IGNORECASE,
+)
+# "How many times did we see Dana in 2023?", "how often did she come in", "כמה פעמים ראינו
+# אותה": a count of visits, whoever is named.
+_HOW_MANY_TIMES = re.compile(
+    rf"{_W}(?:how many times|how often|number of times|כמה פעמים|כמה ביקורים|כמה מפגשים){_E}"
+    rf".*{_W}(?:see|saw|seen|visit\w*|c[oa]me|attend\w*|been|ראינו|ראיתי|ביקר\w*|הגיע\w*|"
+    rf"נפגש\w*|נראה|נראתה|ביקורים|מפגשים|פגישות){_E}",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
@@ -248,6 +282,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         subject = drug or condition or procedure or _subject_words(record.group("rest"))
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
+    if drug is not None and _STILL.search(q) and not _WHEN.search(q):
+        return OverTime("still_taking", subject=drug, hebrew=hebrew)
     if drug is not None:
         if not (_WHEN.search(q) or _FIRST.search(q) or _LATEST.search(q)):
             return None
@@ -268,6 +304,11 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
             raw = (last_n.group("n") or last_n.group("m") or last_n.group("nh")).casefold()
             n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
             return OverTime("last_n", measures, None, n, *span, hebrew)
+        if _HIGHEST.search(q) or _LOWEST.search(q):
+            ask: Ask = "highest" if _HIGHEST.search(q) else "lowest"
+            return OverTime(ask, measures, None, 1, *span, hebrew)
+        if _BY_HOW_MUCH.search(q) or (_CHANGE.search(q) and _FIRST.search(q) and _LATEST.search(q)):
+            return OverTime("change", measures, None, 1, *span, hebrew)
         if reading.dated and _CHANGE.search(q):
             return OverTime("change", measures, None, 1, *span, hebrew)
         if reading.dated:
@@ -289,6 +330,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         return None
     if reading.day is not None and _PRESCRIBED.search(q):
         return OverTime("prescribed_at", (), None, 1, *span, hebrew)
+    if _HOW_MANY_TIMES.search(q) and not measures:
+        return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if (_VISIT.search(q) or _CAME.search(q)) and not _CONTENT.search(q):
         if _HOW_LONG.search(q):
             return OverTime("time_since_visit", hebrew=hebrew)

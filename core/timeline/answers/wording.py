@@ -154,6 +154,20 @@ class Words:
             f"The {name} went from {first} to {last}: {how}.", f"{name}: מ-{first} ל-{last}, {how}."
         )
 
+    def extreme(self, name: str, highest: bool, item: str, others: list[str]) -> str:
+        """The highest (or lowest) reading, and every other visit that reached it too."""
+        also_en = f", reached again {'; '.join(others)}" if others else ""
+        also_he = f", וגם {'; '.join(others)}" if others else ""
+        if highest:
+            return self._t(
+                f"The highest {name} on record is {item}{also_en}.",
+                f"הערך הגבוה ביותר של {name}: {item}{also_he}.",
+            )
+        return self._t(
+            f"The lowest {name} on record is {item}{also_en}.",
+            f"הערך הנמוך ביותר של {name}: {item}{also_he}.",
+        )
+
     def series(self, name: str, items: list[str]) -> str:
         return self._t(
             f"{name[:1].upper()}{name[1:]} readings: {'; '.join(items)}.",
@@ -245,6 +259,30 @@ class Words:
             f"אין רשומה שבה {name} נרשמה; היא {how_he}, לאחרונה ב-{day} {cite}.",
         )
 
+    def still_taking(
+        self, name: str, status: str, day: str, dose: str | None, cite: str, last_visit: str
+    ) -> str:
+        """Whether the drug's last recorded event leaves it running: a stop is the end of
+        its course unless a later note starts or lists it again."""
+        text = f"{name} {dose}" if dose else name
+        if status == "stopped":
+            return self._t(
+                f"No: {text} was recorded as stopped on {day} {cite}, and no later note "
+                f"records it again (last visit {last_visit}).",
+                f"לא: {text} תועדה כמופסקת ב-{day} {cite}, ואף רשומה מאוחרת יותר לא מתעדת "
+                f"אותה שוב (ביקור אחרון {last_visit}).",
+            )
+        how_en = {"started": "started", "continued": "continued", "listed": "listed"}[status]
+        how_he = {"started": "הותחלה", "continued": "נמשכה", "listed": "מופיעה ברשימת התרופות"}[
+            status
+        ]
+        return self._t(
+            f"Yes, as far as the notes go: {text} was last {how_en} on {day} {cite}, and no "
+            f"later note stops it (last visit {last_visit}).",
+            f"כן, לפי הרשומות: {text} {how_he} לאחרונה ב-{day} {cite}, ואף רשומה מאוחרת "
+            f"יותר לא מפסיקה אותה (ביקור אחרון {last_visit}).",
+        )
+
     def found_no_note(self, subject: str) -> str:
         return self._t(
             f"I found no note that mentions {subject}.", f"לא מצאתי רשומה שמזכירה את {subject}."
@@ -282,10 +320,15 @@ class Words:
     def no_visits_between(self, a: str, b: str) -> str:
         return self._t(f"No visit is recorded between {a} and {b}.", f"לא תועד מפגש בין {a} ל-{b}.")
 
-    def visits_between(self, items: list[str]) -> str:
+    def visits_between(self, items: list[str], start: str | None, end: str | None) -> str:
+        n = len(items)
+        when_en = f" between {start} and {end}" if start and end else ""
+        when_he = f" בין {start} ל-{end}" if start and end else ""
+        count_en = "1 visit" if n == 1 else f"{n} visits"
+        count_he = "מפגש אחד" if n == 1 else f"{n} מפגשים"
         return self._t(
-            f"{len(items)} visit(s): {'; '.join(items)}.",
-            f"{len(items)} מפגשים: {'; '.join(items)}.",
+            f"{count_en}{when_en}: {'; '.join(items)}.",
+            f"{count_he}{when_he}: {'; '.join(items)}.",
         )
 
     def since_last(self, day: str, cite: str, days: int) -> str:

@@ -1,0 +1,143 @@
+"""Questions over time that the model's path answered wrong (a stopped drug called current,
+last month's pain taken as the highest, visits never counted): each answered from the
+timeline, with the reading, the course or every visit cited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.timeline.answers.over_time import Cite, answer
+from core.timeline.answers.questions import read_over_time
+from tests.timeline.chart import TODAY, Notes, ask, chart
+
+
+def _day(y: int, m: int, d: int) -> dt.datetime:
+    return dt.datetime(y, m, d, 10)
+
+
+RUTH: Notes = {
+    _day(2023, 1, 10): {
+        "subjective": "Knee pain 4/10. PHQ-9 7.",
+        "plan": "Start naproxen 250 mg bid.",
+    },
+    _day(2023, 3, 2): {
+        "subjective": "Pain 5/10 on stairs. PHQ-9 12.",
+        "plan": "Continue naproxen.",
+    },
+    _day(2023, 6, 20): {
+        "subjective": "Pain was 9/10 last month, now 3/10. PHQ-9 score 9.",
+        "plan": "Stop naproxen.",
+    },
+    _day(2023, 9, 5): {"subjective": "Pain 2/10.", "plan": "Review in 3 months."},
+}
+PRIYA: Notes = {
+    _day(2024, 1, 8): {"objective": "BP 115/98, weight 70.2 kg", "plan": "Start amlodipine 5 mg."},
+    _day(2024, 3, 4): {"objective": "BP 118/96", "plan": "Continue amlodipine 5 mg."},
+    _day(2024, 5, 6): {"objective": "BP 124/90", "plan": "D/c amlodipine (ankle swelling)."},
+    _day(2024, 7, 1): {"objective": "BP 120/100, weight 68.4 kg", "plan": "Lifestyle advice."},
+}
+DANA: Notes = {
+    _day(2022, 11, 30): {
+        "subjective": "Follow-up. Weight 92 kg.",
+        "plan": "Start metformin 500 mg.",
+    },
+    _day(2023, 2, 14): {"subjective": "Follow-up. Weight 90.5 kg.", "plan": "Continue metformin."},
+    _day(2023, 9, 13): {"subjective": "GI upset. Weight 88 kg.", "plan": "D/c metformin."},
+    _day(2023, 12, 1): {"subjective": "Review. Weight 87.1 kg.", "plan": "Diet only."},
+    _day(2024, 1, 8): {"subjective": "A1c up. Weight 86 kg.", "plan": "Restart metformin 500 mg."},
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "value", "days"),
+    [
+        ("What was Ruth's highest pain score on record?", "5/10", [dt.date(2023, 3, 2)]),
+        ("What was her worst pain?", "5/10", [dt.date(2023, 3, 2)]),
+        ("Highest PHQ-9?", "12", [dt.date(2023, 3, 2)]),
+        ("What was the lowest pain score?", "2/10", [dt.date(2023, 9, 5)]),
+        ("מה היה ציון הכאב הגבוה ביותר?", "5/10", [dt.date(2023, 3, 2)]),
+    ],
+)
+def test_the_highest_or_lowest_reading_is_the_timelines(
+    question: str, value: str, days: list[dt.date]
+) -> None:
+    text, refused, cited = ask(question, RUTH)
+    assert not refused and value in text and cited == days, text
+
+
+def test_a_highest_reached_twice_cites_both_visits() -> None:
+    notes: Notes = {**RUTH, _day(2023, 10, 1): {"subjective": "Pain 5/10 after a fall."}}
+    text, _, cited = ask("What was the peak pain score?", notes)
+    assert "5/10" in text and sorted(cited) == [dt.date(2023, 3, 2), dt.date(2023, 10, 1)]
+
+
+@pytest.mark.parametrize(
+    ("question", "notes", "yes", "day"),
+    [
+        ("Is Priya still taking amlodipine?", PRIYA, False, dt.date(2024, 5, 6)),
+        ("Is her amlodipine still part of her regimen?", PRIYA, False, dt.date(2024, 5, 6)),
+        ("Is Ruth still on naproxen?", RUTH, False, dt.date(2023, 6, 20)),
+        ("Is Dana still taking metformin?", DANA, True, dt.date(2024, 1, 8)),
+        ("האם היא עדיין נוטלת מטפורמין?", DANA, True, dt.date(2024, 1, 8)),
+        ("האם היא עדיין נוטלת אמלודיפין?", PRIYA, False, dt.date(2024, 5, 6)),
+    ],
+)
+def test_still_taking_follows_the_course_to_its_last_event(
+    question: str, notes: Notes, yes: bool, day: dt.date
+) -> None:
+    text, refused, cited = ask(question, notes)
+    assert not refused and cited == [day], text
+    assert text.startswith(("Yes", "כן") if yes else ("No", "לא")), text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many times did we see Dana during 2023?",
+        "How often did she come in during 2023?",
+        "כמה פעמים ראינו את דנה ב-2023?",
+    ],
+)
+def test_visits_in_a_year_are_counted_each_cited(question: str) -> None:
+    text, refused, cited = ask(question, DANA)
+    three = [dt.date(2023, 2, 14), dt.date(2023, 9, 13), dt.date(2023, 12, 1)]
+    assert not refused and text.startswith(("3 visits", "3 מפגשים")) and cited == three, text
+
+
+def test_a_change_from_the_first_weigh_in_to_the_latest_is_a_change() -> None:
+    question = (
+        "By how many kilograms has Dana's weight changed from the first weigh-in to the most "
+        "recent one?"
+    )
+    text, refused, cited = ask(question, DANA)
+    assert not refused and "down 6 kg" in text, text
+    assert cited == [dt.date(2022, 11, 30), dt.date(2024, 1, 8)]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What's Priya's blood pressure these days?", "BP currently?", "מה לחץ הדם שלה כיום?"],
+)
+def test_these_days_is_the_latest(question: str) -> None:
+    text, refused, cited = ask(question, PRIYA)
+    assert not refused and "120/100" in text and cited == [dt.date(2024, 7, 1)], text
+
+
+def test_a_drug_question_without_still_keeps_its_old_kind() -> None:
+    q = read_over_time("When was amlodipine started?")
+    assert q is not None and q.ask == "med_first"
+
+
+def test_still_taking_a_drug_only_the_notes_words_hold_is_no_absence() -> None:
+    """No medication event, but a line of the notes names the drug: declined to the model's
+    path, which reads it; only a search that finds nothing says no note mentions it."""
+    q = read_over_time("Is she still taking ramipril?")
+    assert q is not None and q.ask == "still_taking"
+    line = Cite(None, None, "medical_history", "HTN on ramipril for years")
+    facts, visits = chart(PRIYA)
+    found = answer(q, facts, visits, lambda words: [line], TODAY)
+    assert found.declined and not found.refused
+    absent = answer(q, facts, visits, lambda words: [], TODAY)
+    assert absent.refused and "no note" in absent.text
