@@ -13,6 +13,7 @@ import pytest
 
 from bench.timeline_blind import DATA, fields, load
 from bench.timeline_blind.generate import SEED, dumps
+from bench.timeline_eval.scoring import set_measures
 from core.timeline.types import MEASURES
 
 FIELD_NAMES = {"subjective", "objective", "assessment", "plan", "medical_history"}
@@ -39,7 +40,7 @@ def test_size_fields_and_hebrew_share(data: list[dict[str, Any]]) -> None:
 
 
 def test_every_measure_is_written_in_ten_styles_or_more(data: list[dict[str, Any]]) -> None:
-    styles: dict[str, set[str]] = {m: set() for m in MEASURES}
+    styles: dict[str, set[str]] = {m: set() for m in set_measures()}
     for x in _labels(data, "measurement"):
         styles[x["name"]].add(x["style"])
         assert x["unit"] == MEASURES[x["name"]]

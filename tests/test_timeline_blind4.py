@@ -12,6 +12,7 @@ from bench.timeline_blind4 import DATA, fields, records
 from bench.timeline_blind4.__main__ import dump
 from bench.timeline_blind4.generate import generate
 from bench.timeline_blind4.markup import parse, style_of
+from bench.timeline_eval.scoring import set_measures
 from core.timeline.types import MEASURES
 
 DATASET = records()
@@ -42,7 +43,7 @@ def test_every_measure_is_written_in_at_least_ten_styles() -> None:
     for _, e in _labels():
         if e["kind"] == "measurement":
             styles.setdefault(str(e["name"]), set()).add(str(e["style"]))
-    assert set(styles) == set(MEASURES)
+    assert set(styles) == set_measures()
     thin = {m: len(s) for m, s in styles.items() if len(s) < 10}
     assert not thin
 

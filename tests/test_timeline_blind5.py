@@ -10,7 +10,7 @@ from bench.timeline_blind5 import DATA, SEED, fields, records
 from bench.timeline_blind5.__main__ import dump
 from bench.timeline_blind5.generate import generate
 from bench.timeline_blind5.markup import parse
-from core.timeline.types import MEASURES
+from bench.timeline_eval.scoring import set_measures
 from tests.timeline_set_checks import (
     assert_labels_at_their_spans,
     assert_measurements_in_units_and_pressures_whole,
@@ -38,7 +38,7 @@ def test_every_measure_in_at_least_ten_styles() -> None:
         for lb in r["labels"]:
             if lb["kind"] == "measurement":
                 styles[lb["name"]].add(lb["style"])
-    assert set(styles) == set(MEASURES)
+    assert set(styles) == set_measures()
     assert {m: len(s) for m, s in styles.items() if len(s) < 10} == {}
 
 

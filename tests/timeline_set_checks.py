@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline_eval.fields import LabelledField
+from bench.timeline_eval.scoring import set_measures
 from core.timeline.types import MEASURES
 
 
@@ -59,7 +60,7 @@ def assert_every_measure_in_ten_styles(fields: Iterable[LabelledField]) -> None:
         for e in f.expected:
             if e.kind == "measurement" and e.style:
                 styles.setdefault(e.name, set()).add(e.style)
-    assert set(styles) == set(MEASURES)
+    assert set(styles) == set_measures()
     assert {m: len(s) for m, s in styles.items() if len(s) < 10} == {}
 
 

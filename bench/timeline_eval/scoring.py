@@ -103,6 +103,13 @@ def fact_matches(got: Any, e: ExpectedFact) -> bool:
 UNLABELLED_MEASURES = frozenset({"respiratory_rate"})
 
 
+def set_measures() -> set[str]:
+    """The measures the labelled sets cover: every measure but those added after them."""
+    from core.timeline.types import MEASURES
+
+    return set(MEASURES) - UNLABELLED_MEASURES
+
+
 def labelled(fact: Any) -> bool:
     """Whether the sets label facts such as `fact`: an unmatched one is then an extra."""
     return not (fact.kind == "measurement" and fact.name in UNLABELLED_MEASURES)
