@@ -248,3 +248,31 @@ def test_the_records_onset_leads_and_the_first_visit_that_records_it_follows(
     assert "onset as 2019 [1]" in dx.answer
     assert "first recorded at a visit on 2024-06-18 [2]" in dx.answer
     assert [s.type for s in dx.sources] == ["client", "session"]
+
+
+def test_a_follow_up_takes_the_path_the_same_question_takes_asked_first(chart: Any) -> None:
+    """Asked second in a conversation, "the last three blood pressure readings" is answered
+    from the timeline as it is asked first; "and her weight?" borrows the question before
+    it, and the highest reading and a drug still taken are answered from the timeline too."""
+    svc, client, sessions = chart
+    first = _ask(svc, client, "What is her latest blood pressure?")
+    assert first.path == "timeline" and "124/79" in first.answer
+
+    def follow(question: str) -> AskResult:
+        request = AskRequest(question, conversation_id=first.conversation_id, use_cache=False)
+        return svc.assistant.ask(request)
+
+    three = follow("List the last three blood pressure readings")
+    assert three.path == "timeline" and not three.refused, three.answer
+    assert _cited_sessions(three) == [sessions[4], sessions[3], sessions[2]]
+    alone = _ask(svc, client, "List the last three blood pressure readings")
+    assert three.answer == alone.answer
+    weight = follow("and her weight?")
+    assert weight.path == "timeline" and "85.1 kg" in weight.answer, weight.answer
+    assert _cited_sessions(weight) == [sessions[3]]
+    highest = follow("What was the highest systolic?")
+    assert highest.path == "timeline" and "142 mmHg" in highest.answer
+    assert _cited_sessions(highest) == [sessions[0]]
+    naproxen = follow("Is she still taking naproxen?")
+    assert naproxen.path == "timeline" and naproxen.answer.startswith("Yes"), naproxen.answer
+    assert _cited_sessions(naproxen) == [sessions[4]]

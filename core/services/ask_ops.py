@@ -162,9 +162,10 @@ class AskService:
             return self._finish(_Turn(request, question, client_id, t0, timings, refused))
         # A question over time about one client ("latest", "last three", "when was it
         # last prescribed") is answered from the timeline, every value with its own
-        # citation: retrieval and a small model get order and section wrong (issue 27).
-        if self.timeline is not None and client_id is not None and not history:
-            routed = self.timeline.answer(question, client_id)
+        # citation: retrieval and a small model get order and section wrong. A follow-up
+        # takes the same path as the same question asked first.
+        if self.timeline is not None and client_id is not None:
+            routed = self.timeline.answer(question, client_id, earlier=[q for q, _ in history])
             if routed is not None:
                 over_time = grounding.Grounded(
                     routed.text, refused=routed.refused, sources=routed.sources, warnings=[]

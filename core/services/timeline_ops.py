@@ -25,7 +25,12 @@ from core.timeline import store
 from core.timeline.answers import brief as briefs
 from core.timeline.answers import over_time
 from core.timeline.answers.brief import ENGLISH, Render, SummaryWords, render_en
-from core.timeline.answers.questions import OverTime, named_subjects, read_over_time
+from core.timeline.answers.questions import (
+    OverTime,
+    follow_up,
+    named_subjects,
+    read_over_time,
+)
 from core.timeline.answers.wording import words_for
 from core.timeline.documents import pages
 from core.timeline.reading.text import HEB
@@ -98,13 +103,21 @@ class TimelineService:
         return self.session.run(work, "brief.export", client_id)
 
     def answer(
-        self, question: str, client_id: UUID, today: dt.date | None = None
+        self,
+        question: str,
+        client_id: UUID,
+        today: dt.date | None = None,
+        earlier: Sequence[str] = (),
     ) -> TimelineAnswer | None:
         """The timeline's answer to a question over time about one client, or None when
-        the question is not one (it then takes the model's path). Audited by the caller,
-        with the ask it belongs to."""
+        the question is not one (it then takes the model's path). A follow-up is the
+        question it is, asked first or not; one that leaves its operation or its subject
+        to the question before it (`earlier`, oldest first) takes them from there. Audited
+        by the caller, with the ask it belongs to."""
         today = today or dt.date.today()
         q = read_over_time(question, today)
+        if q is None and earlier:
+            q = follow_up(question, earlier[-1], today)
         if q is None:
             return None
         self._fresh(client_id)

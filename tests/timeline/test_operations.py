@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from core.timeline.answers.over_time import Cite, answer
-from core.timeline.answers.questions import read_over_time
+from core.timeline.answers.questions import follow_up, read_over_time
 from tests.timeline.chart import TODAY, Notes, ask, chart
 
 
@@ -141,3 +141,81 @@ def test_still_taking_a_drug_only_the_notes_words_hold_is_no_absence() -> None:
     assert found.declined and not found.refused
     absent = answer(q, facts, visits, lambda words: [], TODAY)
     assert absent.refused and "no note" in absent.text
+
+
+@pytest.mark.parametrize(
+    ("follow", "previous", "ask", "measures", "subject"),
+    [
+        ("and her weight?", "What is her latest blood pressure?", "latest", ("weight",), None),
+        ("ומה עם המשקל?", "מה לחץ הדם האחרון?", "latest", ("weight",), None),
+        ("and the PHQ-9?", "What was the highest pain score?", "highest", ("phq9",), None),
+        ("and metformin?", "Is she still taking amlodipine?", "still_taking", (), "metformin"),
+    ],
+)
+def test_a_follow_up_borrows_what_it_leaves_out(
+    follow: str, previous: str, ask: str, measures: tuple[str, ...], subject: str | None
+) -> None:
+    q = follow_up(follow, previous)
+    assert q is not None and (q.ask, q.measures, q.subject) == (ask, measures, subject)
+
+
+def test_a_follow_up_borrows_the_operation_and_takes_its_own_period() -> None:
+    q = follow_up("and in 2022?", "What was the highest weight?")
+    assert q is not None and q.ask == "highest" and q.measures == ("weight",)
+    assert (q.date_from, q.date_to) == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("follow", "previous"),
+    [
+        ("Why was it raised?", "What is her latest blood pressure?"),
+        ("and her weight?", "What did the plan say about exercise?"),
+        ("Did she say anything about her weight worries at work last time?", "Latest BP?"),
+    ],
+)
+def test_a_follow_up_of_its_own_or_after_no_question_over_time_is_not_borrowed(
+    follow: str, previous: str
+) -> None:
+    assert follow_up(follow, previous) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("How many times has her weight been recorded?", "series"),
+        ("What is her average BP?", "series"),
+        ("How many times was metformin prescribed?", "med_course"),
+        ("כמה פעמים נרשם מטפורמין?", "med_course"),
+        ("Is she still smoking?", "still_has"),
+    ],
+)
+def test_a_question_over_time_no_pattern_places_stays_with_the_timeline(
+    question: str, ask: str
+) -> None:
+    """No open door to the model's five passages: the subject's readings, its course or its
+    record, each cited."""
+    q = read_over_time(question)
+    assert q is not None and q.ask == ask
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Why did her BP go up?", "What dose of ramipril is she on?", "Is metformin working?"],
+)
+def test_a_question_about_a_notes_words_keeps_the_models_path(question: str) -> None:
+    assert read_over_time(question) is None
+
+
+def test_a_drug_course_lists_each_stop_and_restart() -> None:
+    text, refused, cited = ask("How many times was metformin prescribed?", DANA)
+    assert not refused and cited == sorted(cited) and len(cited) == 4, text
+    assert text.index("stopped") < text.rindex("started 500 mg"), text
+
+
+def test_a_condition_still_had_is_read_from_its_last_note() -> None:
+    notes: Notes = {
+        _day(2023, 1, 5): {"assessment": "Gout flare, left big toe."},
+        _day(2023, 8, 2): {"assessment": "No gout attacks since March; gout resolved."},
+    }
+    text, refused, cited = ask("Does he still have gout?", notes)
+    assert not refused and text.startswith("Not as of") and cited == [dt.date(2023, 8, 2)], text

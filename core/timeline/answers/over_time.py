@@ -90,12 +90,16 @@ def answer(
         _measures(q, facts, w, draft)
     elif q.ask == "prescribed_for":
         _prescribed_for(q, facts, w, draft)
+    elif q.ask == "med_course":
+        _course(q, facts, search_notes, w, draft)
     elif q.ask == "still_taking":
         _still_taking(q, facts, visits, search_notes, w, draft)
     elif q.ask in ("med_first", "med_last", "prescribed_at", "current_meds"):
         _medications(q, facts, visits, w, draft)
     elif q.ask == "first_diagnosed":
         _diagnosis(q, facts, w, draft)
+    elif q.ask == "still_has":
+        _still_has(q, facts, search_notes, w, draft)
     elif q.ask in ("last_visit", "time_since_visit", "visits_in_period"):
         _visits(q, visits, today, w, draft)
     else:
@@ -244,6 +248,29 @@ def _medications(
     d.text, d.refused = w.found_no_note(w.drug_name(name)), True
 
 
+def _course(
+    q: OverTime, facts: list[TimelineFact], search_notes: NotesSearch, w: Words, d: Draft
+) -> None:
+    """Every start, continuation, listing and stop of a drug, each cited: what a question
+    over time about it that no pattern placed gets instead of the model's five passages."""
+    name = q.subject or ""
+    mine = [
+        t
+        for t in facts
+        if t.fact.kind == "medication" and t.fact.name == name and t.session_date is not None
+    ]
+    if not mine:
+        if search_notes(forms_of(name)):
+            d.declined = True
+        else:
+            d.text, d.refused = w.found_no_note(w.drug_name(name)), True
+        return
+    events = [
+        (t.fact.status or "listed", t.fact.dose, _day(t.session_date), d.cite(_of(t))) for t in mine
+    ]
+    d.text = w.course(w.drug_name(name), events)
+
+
 def _still_taking(
     q: OverTime,
     facts: list[TimelineFact],
@@ -334,6 +361,28 @@ def _diagnosis(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> No
     visit = dated[0] if dated and dated[0] is not onset else None
     seen = (_day(visit.session_date), d.cite(_of(visit))) if visit is not None else None
     d.text = w.onset_given(w.condition(name), since, cite, seen)
+
+
+def _still_has(
+    q: OverTime, facts: list[TimelineFact], search_notes: NotesSearch, w: Words, d: Draft
+) -> None:
+    """The condition as the last dated note that names it records it."""
+    name = q.subject or ""
+    joined = {name, *(american(f.casefold()) for f in CONDITIONS.get(name, ()))}
+    mine = [
+        t
+        for t in facts
+        if t.fact.kind == "diagnosis" and t.fact.name in joined and t.session_date is not None
+    ]
+    if not mine:
+        if search_notes(forms_of(name)):
+            d.declined = True
+        else:
+            d.text, d.refused = w.found_no_note(w.condition(name)), True
+        return
+    last = mine[-1]
+    status = last.fact.status or "present"
+    d.text = w.still_has(w.condition(name), status, _day(last.session_date), d.cite(_of(last)))
 
 
 def _visits(q: OverTime, visits: list[Visit], today: dt.date, w: Words, d: Draft) -> None:

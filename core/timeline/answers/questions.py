@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
@@ -24,6 +24,8 @@ Ask = Literal[
     "highest",
     "lowest",
     "still_taking",
+    "med_course",
+    "still_has",
     "med_first",
     "med_last",
     "prescribed_at",
@@ -284,20 +286,22 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
             return OverTime("any_record", subject=subject, hebrew=hebrew)
     if drug is not None and _STILL.search(q) and not _WHEN.search(q):
         return OverTime("still_taking", subject=drug, hebrew=hebrew)
+    if condition is not None and drug is None and _STILL.search(q) and not _WHEN.search(q):
+        return OverTime("still_has", subject=condition, hebrew=hebrew)
     if drug is not None:
         if not (_WHEN.search(q) or _FIRST.search(q) or _LATEST.search(q)):
-            return None
+            return _not_placed(q, measures, drug, condition, span, hebrew)
         # "When was it started?" asks for the start; "prescribed" alone, the latest.
         first = _FIRST.search(q) or (_STARTED.search(q) and not _LATEST.search(q))
         if first and (_PRESCRIBED.search(q) or _WHEN.search(q)):
             return OverTime("med_first", subject=drug, hebrew=hebrew)
         if _LATEST.search(q) or _PRESCRIBED.search(q):
             return OverTime("med_last", subject=drug, hebrew=hebrew)
-        return None
+        return _not_placed(q, measures, drug, condition, span, hebrew)
     if condition is not None:
         if _DIAGNOSED.search(q) or (_FIRST.search(q) and _WHEN.search(q)):
             return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
-        return None
+        return _not_placed(q, measures, drug, condition, span, hebrew)
     if measures:
         last_n = _LAST_N.search(q)
         if last_n is not None:
@@ -319,7 +323,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
             return OverTime("latest", measures, None, 1, *span, hebrew)
         if _CHANGE.search(q):
             return OverTime("change", measures, None, 1, *span, hebrew)
-        return None
+        return _not_placed(q, measures, drug, condition, span, hebrew)
     if _TAKING.search(q):
         return OverTime("current_meds", hebrew=hebrew)
     if _MEDS.search(q):
@@ -327,7 +331,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
             return OverTime("prescribed_at", (), None, 1, *span, hebrew)
         if _LATEST.search(q) or _CURRENT.search(q):
             return OverTime("current_meds", hebrew=hebrew)
-        return None
+        return _not_placed(q, measures, drug, condition, span, hebrew)
     if reading.day is not None and _PRESCRIBED.search(q):
         return OverTime("prescribed_at", (), None, 1, *span, hebrew)
     if _HOW_MANY_TIMES.search(q) and not measures:
@@ -342,7 +346,85 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
         if _LATEST.search(q) and (_WHEN.search(q) or re.search(r"\bdate\b|תאריך", q, re.I)):
             return OverTime("last_visit", hebrew=hebrew)
+    return _not_placed(q, measures, drug, condition, span, hebrew)
+
+
+# Words that ask over time: an extreme, a count, a change, a course. A question that has one
+# and names a subject the timeline holds is the timeline's even where no pattern above
+# placed it: the model's few passages cannot rank, count or follow a course.
+_OVER_TIME = re.compile(
+    rf"{_W}(?:highest|lowest|maximum|minimum|peak|worst|best|how many|how often|number of|"
+    rf"count|still|any ?more|any longer|no longer|chang\w*|trend\w*|average|mean|compar\w*|"
+    rf"ever|history|over time|so far|all (?:the|her|his|their)|"
+    rf"כמה|עדיין|ה?גבוה ביותר|ה?נמוך ביותר|שינוי|השתנ\w*|ממוצע|מגמה|אי פעם|כל ה\w*){_E}",
+    re.IGNORECASE,
+)
+# A question about why or how is about a note's words, not the record's order.
+_WHY = re.compile(rf"{_W}(?:why|reason|explain|caus\w*|how come|למה|מדוע|סיבה|הסבר){_E}", re.I)
+
+
+def _not_placed(
+    q: str,
+    measures: tuple[str, ...],
+    drug: str | None,
+    condition: str | None,
+    span: tuple[dt.date | None, dt.date | None, dt.date | None],
+    hebrew: bool,
+) -> OverTime | None:
+    """A question over time the patterns did not place, about a subject the timeline holds:
+    a measure's readings or a drug's course, each cited, or a condition's record. None
+    (the model's path) for anything else, and for a question about why."""
+    if _WHY.search(q) or not _OVER_TIME.search(q):
+        return None
+    if measures:
+        return OverTime("series", measures, None, 1, *span, hebrew)
+    if drug is not None:
+        return OverTime("med_course", subject=drug, hebrew=hebrew)
+    if condition is not None:
+        return OverTime("any_record", subject=condition, hebrew=hebrew)
     return None
+
+
+# A follow-up that leans on the question before it: short, or opening on "and", "what about".
+_LEANS = re.compile(
+    rf"^\s*(?:and|what about|how about|same for|also|ו|ומה|מה לגבי|ולגבי|וגם)(?:{_E}|(?=[{HEB}]))",
+    re.IGNORECASE,
+)
+
+
+def follow_up(question: str, previous: str, today: dt.date | None = None) -> OverTime | None:
+    """A follow-up that leaves out what the question before it said: "and her weight?"
+    after "what was her latest blood pressure?" asks the same of the weight, "and in 2022?"
+    the same of that year. None when the follow-up is a question of its own, or the one
+    before it was not over time."""
+    q = " ".join(question.split())
+    if len(q.split()) > 6 and not _LEANS.search(q):
+        return None
+    before = read_over_time(previous, today)
+    if before is None:
+        return None
+    drugs, conditions, _ = _lexicons()
+    drug = next((n for _, _, n in drugs.find(q)), None)
+    condition = next((n for _, _, n in conditions.find(q)), None)
+    measures = measures_in(q)
+    reading = _read_dates(q, today)
+    out: OverTime | None = None
+    if measures and before.measures:
+        out = replace(before, measures=measures)
+    elif drug is not None and before.ask in _DRUG_ASKS:
+        out = replace(before, subject=drug)
+    elif condition is not None and before.ask in ("first_diagnosed", "any_record"):
+        out = replace(before, subject=condition)
+    elif reading.dated and not (drug or condition or measures):
+        out = before
+    if out is None:
+        return None
+    if reading.dated:
+        out = replace(out, date_from=reading.date_from, date_to=reading.date_to, day=reading.day)
+    return replace(out, hebrew=bool(re.search(f"[{HEB}]", q)))
+
+
+_DRUG_ASKS = ("med_first", "med_last", "still_taking")
 
 
 def _given_for(q: str, reading: Reading) -> bool:

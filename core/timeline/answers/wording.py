@@ -188,6 +188,20 @@ class Words:
             text += self._t(f", last noted {day}", f", תועד לאחרונה ב-{day}")
         return f"{text} {cite}"
 
+    def course(self, name: str, events: list[tuple[str, str | None, str, str]]) -> str:
+        """Every event of a drug's course, oldest first: (status, dose, day, citation)."""
+        en = {"started": "started", "stopped": "stopped", "continued": "continued"}
+        he = {"started": "הותחלה", "stopped": "הופסקה", "continued": "נמשכה"}
+        items = []
+        for status, dose, day, cite in events:
+            how = self._t(en.get(status, "listed"), he.get(status, "ברשימת התרופות"))
+            what = f"{how} {dose}" if dose else how
+            items.append(self._t(f"{what} on {day} {cite}", f"{what} ב-{day} {cite}"))
+        return self._t(
+            f"{name} in the notes, oldest first: {'; '.join(items)}.",
+            f"{name} ברשומות, מהישן לחדש: {'; '.join(items)}.",
+        )
+
     def given_on(self, name: str, dose: str | None, day: str, cite: str) -> str:
         text = f"{name} {dose}" if dose else name
         return self._t(f"{text}, first on {day} {cite}", f"{text}, לראשונה ב-{day} {cite}")
@@ -296,6 +310,23 @@ class Words:
         return self._t(
             f"The notes mention {name} only as absent or ruled out, first on {day} {cite}.",
             f"הרשומות מזכירות {name} רק כשלילה, לראשונה ב-{day} {cite}.",
+        )
+
+    def still_has(self, name: str, status: str, day: str, cite: str) -> str:
+        """A condition as the last note that names it records it."""
+        if status == "present":
+            return self._t(
+                f"As far as the notes go, yes: the last note that names {name} records it as "
+                f"present, on {day} {cite}.",
+                f"לפי הרשומות, כן: הרשומה האחרונה שמזכירה את {name} מתעדת אותה כקיימת, "
+                f"ב-{day} {cite}.",
+            )
+        how_en = {"negated": "absent", "history": "past history"}.get(status, status)
+        how_he = {"negated": "שלילית", "history": "עבר"}.get(status, status)
+        return self._t(
+            f"Not as of the last note that names {name}: on {day} it is recorded as {how_en} "
+            f"{cite}.",
+            f"לא, לפי הרשומה האחרונה שמזכירה את {name}: ב-{day} היא מתועדת כ{how_he} {cite}.",
         )
 
     def first_diagnosed(self, name: str, day: str, cite: str) -> str:
