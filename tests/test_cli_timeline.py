@@ -83,7 +83,7 @@ def test_brief_lists_what_the_last_visit_changed_each_line_cited(imported: Path)
     brief = ok(cli(imported, "brief", "--client", "c-7"))
     assert (brief["last_visit"][:10], brief["previous_visit"][:10]) == ("2024-02-09", "2024-01-10")
     texts = [line["text"] for line in brief["lines"]]
-    assert "bp_systolic down 11 mmHg: 142 → 131" in texts
+    assert "Systolic BP down 11 mmHg: 142 → 131" in texts
     assert "weight down 2.2 kg: 88.2 → 86" in texts
     assert "Stopped ibuprofen" in texts
     assert "Plan: Recheck BP in 4 weeks" in texts

@@ -13,7 +13,7 @@ from app.cli.context import EXIT_OK, Context
 from app.cli.registry import command
 from core.files import atomic_file
 from core.timeline.answers.brief import render_en
-from core.timeline.types import KINDS, Brief, TimelineFact
+from core.timeline.types import KINDS, LABELS, Brief, TimelineFact
 
 
 def _timeline_arguments(p: argparse.ArgumentParser) -> None:
@@ -27,6 +27,8 @@ def fact_json(t: TimelineFact) -> dict[str, Any]:
     return {
         "kind": f.kind,
         "name": f.name,
+        # A measure as the window names it ("Systolic BP"); `name` stays the key scripts use.
+        "label": LABELS.get(f.name) if f.kind == "measurement" else None,
         "value": f.value,
         "unit": f.unit,
         "status": f.status,

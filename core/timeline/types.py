@@ -44,6 +44,32 @@ MEASURES: dict[str, str] = {
     "rom": "°",
 }
 
+# Each measure as the clinician reads it, in English: the command line's words, the same as
+# the window's (ui/timeline/timeline_text.py translates these).
+LABELS: dict[str, str] = {
+    "bp_systolic": "Systolic BP",
+    "bp_diastolic": "Diastolic BP",
+    "heart_rate": "Heart rate",
+    "respiratory_rate": "Respiratory rate",
+    "weight": "Weight",
+    "height": "Height",
+    "bmi": "BMI",
+    "temperature": "Temperature",
+    "spo2": "Oxygen saturation",
+    "pain": "Pain",
+    "a1c": "HbA1c",
+    "ldl": "LDL cholesterol",
+    "hdl": "HDL cholesterol",
+    "total_cholesterol": "Total cholesterol",
+    "glucose": "Glucose",
+    "creatinine": "Creatinine",
+    "egfr": "eGFR",
+    "phq2": "PHQ-2",
+    "phq9": "PHQ-9",
+    "gad7": "GAD-7",
+    "rom": "Range of motion",
+}
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from core.timeline.reading.text import sentences
-from core.timeline.types import MEASURES, Brief, BriefKind, BriefLine, Fact, TimelineFact
+from core.timeline.types import LABELS, MEASURES, Brief, BriefKind, BriefLine, Fact, TimelineFact
 
 
 def compute(
@@ -110,7 +110,8 @@ def render_en(line: BriefLine) -> str:
     if line.kind == "changed":
         unit = str(p["unit"])
         return (
-            f"{p['name']} {p['direction']} {abs(float(p['delta'])):g} {unit}: "
+            f"{LABELS.get(str(p['name']), str(p['name']))} {p['direction']} "
+            f"{abs(float(p['delta'])):g} {unit}: "
             f"{float(p['before']):g} → {float(p['after']):g}"
         )
     if line.kind in ("started", "stopped"):
