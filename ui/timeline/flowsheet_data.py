@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 from uuid import UUID
 
+from core.timeline.answers.courses import Course, courses
 from core.timeline.types import MEASURES, TimelineFact
 
 # Systolic and diastolic share one plot: they are one reading, "BP 132/84".
@@ -34,17 +35,8 @@ class Visit:
     date: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class Bar:
-    """One course of a drug: from the visit it was first seen running to the visit it was
-    stopped at, or to the last visit while it was not."""
-
-    drug: str
-    start: dt.datetime
-    end: dt.datetime
-    facts: tuple[TimelineFact, ...]  # every mention inside the course, oldest first
-    running: bool
-    dose: str  # as last written ("" when never)
+# One bar of the flowsheet's medications: a drug's course at one dose.
+Bar = Course
 
 
 def _order(fact: TimelineFact) -> tuple[dt.datetime, str, int]:
@@ -135,44 +127,6 @@ def flag_reason(detail: str | None) -> FlagReason:
 
 
 def medication_bars(facts: Iterable[TimelineFact], last: dt.datetime | None) -> list[Bar]:
-    """Each drug's courses, drugs in the order they were first seen.
-
-    "started", "listed" and "continued" open a course or extend the open one; "stopped"
-    ends it at that visit. Within one visit a stop is read before a start, so "stop
-    lisinopril 10 mg, start lisinopril 20 mg" ends one course and opens the next. A stop
-    with no course open (the drug was never noted as taken) is a course of that visit
-    alone, so its mention can still be opened. Undated mentions (the client's record) have
-    no place on a time axis and are left out."""
-    dated = [
-        f
-        for f in facts
-        if f.fact.kind == "medication" and f.session_date is not None and f.fact.name.strip()
-    ]
-    dated.sort(key=lambda f: (f.session_date, f.fact.status != "stopped", f.field, f.fact.start))
-    bars: list[Bar] = []
-    open_: dict[str, list[TimelineFact]] = {}
-    first_seen: dict[str, int] = {}
-    for fact in dated:
-        drug = fact.fact.name.strip().lower()
-        first_seen.setdefault(drug, len(first_seen))
-        course = open_.get(drug)
-        if fact.fact.status == "stopped":
-            bars.append(_bar(drug, [*(course or []), fact], running=False))
-            open_.pop(drug, None)
-        elif course is None:
-            open_[drug] = [fact]
-        else:
-            course.append(fact)
-    for drug, course in open_.items():
-        bars.append(_bar(drug, course, running=True, end=last))
-    bars.sort(key=lambda b: (first_seen[b.drug], b.start))
-    return bars
-
-
-def _bar(
-    drug: str, course: list[TimelineFact], *, running: bool, end: dt.datetime | None = None
-) -> Bar:
-    dates = [f.session_date for f in course if f.session_date is not None]
-    doses = [f.fact.dose for f in course if f.fact.dose]
-    stop = max(dates) if end is None else max(end, *dates)
-    return Bar(drug, min(dates), stop, tuple(course), running, doses[-1] if doses else "")
+    """Each drug's courses (core/timeline/answers/courses.py), drugs in the order they were
+    first seen: a stop, a restart and a new dose each begin or end a bar."""
+    return courses(facts, last)

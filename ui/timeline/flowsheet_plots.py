@@ -288,7 +288,8 @@ class MedicationPlot(QWidget):
             # A course of one visit still shows, as a short bar around it.
             if end - start < 2 * DAY_S:
                 start, end = start - DAY_S, end + DAY_S
-            colour = RUNNING_BAR if bar.running else STOPPED_BAR
+            # A course its dose change ended was taken to its end, as a running one is.
+            colour = RUNNING_BAR if bar.running or bar.changed else STOPPED_BAR
             shape = pg.BarGraphItem(
                 x0=[start], x1=[end], y0=[y - 0.28], y1=[y + 0.28], brush=pg.mkBrush(colour),
                 pen=pg.mkPen(None),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from core.retrieval.types import DocumentRef
+from core.timeline.answers.courses import courses
 from core.timeline.answers.questions import OverTime
 from core.timeline.answers.wording import Words, words_for
 from core.timeline.conditions.naming import american
@@ -295,15 +296,13 @@ def _still_taking(
         else:
             d.text, d.refused = w.found_no_note(w.drug_name(name)), True
         return
-    last = mine[-1]
-    on_last = [t for t in mine if _source(t) == _source(last)]
-    # One note may list the drug and stop it ("Meds: metformin ... Plan: D/c metformin"):
-    # the stop is what the visit did.
-    stop = next((t for t in on_last if t.fact.status == "stopped"), None)
-    last = stop or last
+    # Its last course says: running to the last visit, or ended by a stop (a note that lists
+    # the drug and stops it ends it there).
+    course = [c for c in courses(mine, None) if c.drug == name.strip().lower()][-1]
+    last = course.facts[-1]
     d.text = w.still_taking(
         w.drug_name(name),
-        last.fact.status or "listed",
+        "stopped" if not course.running else last.fact.status or "listed",
         _day(last.session_date),
         last.fact.dose,
         d.cite(_of(last)),
