@@ -34,6 +34,7 @@ from core.timeline.conditions.occasion import (
 from core.timeline.conditions.position import positioned
 from core.timeline.conditions.reason import order_reason
 from core.timeline.conditions.setting import no_condition_here, test_result
+from core.timeline.conditions.site import site_after, site_words
 from core.timeline.conditions.typos import misspelt_conditions
 from core.timeline.reading.experiencer import allergy_reaction, relatives_condition
 from core.timeline.reading.negation import (
@@ -221,6 +222,9 @@ def read_conditions(
         a, b = base + start, base + end
         last = facts[-1] if facts else previous
         name = qualified_name(body, start, end, term_name(body[start:end], name))
+        site = site_after(body, end)
+        if site is not None and site[0] not in name:
+            name, b = _with_site(name, site[0]), base + site[1]
         if (  # "No numbness or tingling": two names of one list for one condition
             last is not None
             and (last.kind, last.name, last.status) == ("diagnosis", name, status)
@@ -233,6 +237,18 @@ def read_conditions(
 
 
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+
+
+def _with_site(name: str, site: str) -> str:
+    """ "cancer" of the colon is the lexicon's colorectal cancer, where it names one ("colon
+    cancer"); a sprain of the wrist stays "sprain of wrist" (the lexicon's "wrist sprain" is
+    any sprain)."""
+    for word in site_words(site):
+        phrase = f"{word} {name}"
+        whole = [n for a, b, n in _conditions().find(phrase) if a == 0 and b == len(phrase)]
+        if whole and whole[0] != name:
+            return whole[0]
+    return f"{name} of {site}"
 
 
 def _status(body: str, start: int, end: int, cut: int, name: str) -> DxStatus:

@@ -326,9 +326,16 @@ CONDITIONS: dict[str, tuple[str, ...]] = {
     "allergic rhinitis": ("hay fever", "נזלת אלרגית", "קדחת השחת"),
     "covid-19": ("covid", "sars-cov-2", "קורונה", "קוביד"),
     "influenza": ("flu", "שפעת"),
-    "cancer": ("malignancy", "carcinoma", "סרטן", "גידול ממאיר", "ממאירות"),
+    "cancer": (
+        *("malignancy", "carcinoma", "malignant neoplasm", "malignant tumour", "malignant tumor"),
+        *("סרטן", "גידול ממאיר", "ממאירות"),
+    ),
     "breast cancer": ("breast carcinoma", "ca breast", "סרטן השד", "סרטן שד"),
     "prostate cancer": ("prostate carcinoma", "ca prostate", "סרטן הערמונית", "סרטן ערמונית"),
+    "colon polyp": (
+        *("colonic polyp", "colorectal polyp", "colon polyps", "polyp of colon"),
+        *("polyp of the colon", "polyps of colon", "פוליפ במעי הגס"),
+    ),
     "colorectal cancer": (
         *("colon cancer", "bowel cancer", "rectal cancer", "colorectal carcinoma"),
         *("סרטן המעי הגס", "סרטן המעי", "סרטן המעי הגס והחלחולת"),

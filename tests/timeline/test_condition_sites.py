@@ -1,0 +1,42 @@
+"""A condition's name keeps the body site written after it ("Sprain of wrist"), and a site
+that makes it a condition of its own ("malignant neoplasm of colon") takes that name, so a
+question in other words finds it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.timeline.extract import extract
+from tests.timeline.chart import Notes, ask
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Sprain of wrist (disorder)", "sprain of wrist"),
+        ("Fracture of the left wrist", "fracture of wrist"),
+        ("Osteoarthritis of knee", "osteoarthritis of knee"),
+        ("Overlapping malignant neoplasm of colon (disorder)", "colorectal cancer"),
+        ("Malignant neoplasm of rectum", "colorectal cancer"),
+        ("Carcinoma of prostate", "prostate cancer"),
+        ("Malignant tumor of lung", "lung cancer"),
+        ("Polyp of colon (disorder)", "colon polyp"),
+        ("Recurrent rectal polyp (disorder)", "rectal polyp"),
+    ],
+)
+def test_a_condition_keeps_its_site(written: str, name: str) -> None:
+    found = [f.name for f in extract(f"Assessment: {written}", "assessment").facts]
+    assert found == [name]
+
+
+def test_a_question_in_other_words_finds_the_condition_by_its_site() -> None:
+    notes: Notes = {
+        dt.datetime(2021, 3, 2, 10): {"assessment": "Routine visit; no new diagnoses."},
+        dt.datetime(2022, 5, 9, 10): {
+            "assessment": "Overlapping malignant neoplasm of colon (disorder)"
+        },
+    }
+    text, refused, cited = ask("When was bowel cancer first recorded?", notes)
+    assert not refused and "2022-05-09" in text and cited == [dt.date(2022, 5, 9)], text
