@@ -192,7 +192,7 @@ class Words:
         """Every event of a drug's course, oldest first: (status, dose, day, citation)."""
         en = {"started": "started", "stopped": "stopped", "continued": "continued"}
         he = {"started": "הותחלה", "stopped": "הופסקה", "continued": "נמשכה"}
-        items = []
+        items: list[str] = []
         for status, dose, day, cite in events:
             how = self._t(en.get(status, "listed"), he.get(status, "ברשימת התרופות"))
             what = f"{how} {dose}" if dose else how

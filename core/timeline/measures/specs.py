@@ -82,7 +82,7 @@ def read_specs(root: Path = ROOT) -> tuple[Spec, ...]:
             raise RulesError(
                 f"{where(_file(root, lang), key)}: no measure {key!r} in measures.toml"
             )
-    specs = []
+    specs: list[Spec] = []
     for key, measure in neutral.get("measure", {}).items():
         at = where(_file(root, None), f"measure.{key}")
         names = tuple(measure.get("names", ()))
