@@ -65,7 +65,7 @@ def build_service(settings: Settings) -> ChartsideService:
         multilingual=multilingual_id if embedder is not None else None,
         # Scanned documents: tesseract as a process (models/ocr.py); text PDFs need none.
         ocr=TesseractOcr(),
-        # Dictation (issue 29): the speech model and the microphone open on first use.
+        # Dictation: the speech model and the microphone open on first use.
         transcriber=lambda: _transcriber(settings),
         audio_source=_microphone,
         # The words shown while speaking come from tiny.en, fast enough on two cores.

@@ -50,7 +50,7 @@ class RegistryModelsApi:
         reg = self._registry(progress)
         reg.ensure_speech(
             self._settings.model_cache_dir
-        )  # a registry from before dictation (issue 29) lists it too
+        )  # a registry from before dictation lists it too
         return [_info(reg.status(r)) for r in reg.records()]
 
     def verify_models(

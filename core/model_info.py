@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from core.messages import Message
 
-KINDS = ("embedder", "generator", "speech")  # speech: dictation's recogniser (issue 29)
+KINDS = ("embedder", "generator", "speech")  # speech: dictation's recogniser
 # The setting that, set in the system policy, fixes the generator (`ModelsApi.generator_locked`).
 GENERATOR_SETTING = "models.default_generator"
 

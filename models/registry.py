@@ -39,7 +39,7 @@ DEFAULT_N_CTX = 4096
 _TORCH_OVERHEAD = 400 * 2**20
 _E5_OVERHEAD = 150 * 2**20
 # CTranslate2 and a 30 s window's activations beside the weights: whisper tiny.en (75 MB
-# of float16 weights, loaded as int8) ran in about 300 MB (issue 29).
+# of float16 weights, loaded as int8) ran in about 300 MB.
 _SPEECH_OVERHEAD = 230 * 2**20
 
 

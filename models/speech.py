@@ -2,7 +2,7 @@
 CTranslate2's format, driven through CTranslate2 itself.
 
 Not through faster-whisper: it imports PyAV at import time, and PyAV's wheels carry FFmpeg
-built with GPL libx264/libx265 (issue 29). Chartside hands the model decoded PCM, so all
+built with GPL libx264/libx265. Chartside hands the model decoded PCM, so all
 faster-whisper would add is its decoding loop, which is short: features
 (`models/speech_signal.py`), one beam search per piece of speech, and word times from
 CTranslate2's alignment (`models/speech_words.py`). CTranslate2 downloads nothing; it is
@@ -115,8 +115,8 @@ class WhisperTranscriber(ManagedRuntime):
 
     @property
     def languages(self) -> tuple[str, ...]:
-        # English only, whatever the weights: multilingual Whisper base failed on Hebrew
-        # (issue 29), and no Hebrew-capable weights are packaged.
+        # English only, whatever the weights: multilingual Whisper base failed on Hebrew,
+        # and no Hebrew-capable weights are packaged.
         return ("en",)
 
     def transcribe(

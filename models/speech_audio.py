@@ -1,5 +1,5 @@
 """WAV and FLAC recordings to PCM, with libsndfile (the `soundfile` wheel: BSD-3, its
-bundled libraries LGPL or BSD). No FFmpeg: PyAV's wheels carry GPL codecs (issue 29).
+bundled libraries LGPL or BSD). No FFmpeg: PyAV's wheels carry GPL codecs.
 
 Reads from a path or from bytes already in memory, so a recording that is kept encrypted
 is decrypted into memory and decoded from there, never written out in the clear."""

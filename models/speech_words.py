@@ -3,7 +3,7 @@ words as Whisper's tokenizer spells them, timed by CTranslate2's cross-attention
 
 The grouping and the timing follow faster-whisper's `Tokenizer.split_to_word_tokens` and
 `WhisperModel.find_alignment` (MIT licence), rewritten here because faster-whisper cannot
-be imported without PyAV, whose wheels carry GPL FFmpeg builds (issue 29)."""
+be imported without PyAV, whose wheels carry GPL FFmpeg builds."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ class ModelWorker:
 
     Work waits in order of urgency, then arrival: a question's embedding (`urgent`) goes
     before the background indexer's next batch. With one queue in arrival order it waited
-    behind every batch already queued, and the window showed nothing for 14 s (issue 28).
+    behind every batch already queued, and the window showed nothing for 14 s.
     """
 
     def __init__(self, name: str) -> None:

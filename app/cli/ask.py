@@ -70,7 +70,7 @@ def run_ask(ctx: Context) -> int:
     print(("(refused) " if result.refused else "") + result.answer)
     for s in result.sources:
         when = s.session_date.date().isoformat() if s.session_date else "client record"
-        if s.document is not None:  # a page of an attached document (issue 30)
+        if s.document is not None:  # a page of an attached document
             when = f"{s.document.title}, page {s.document.page}"
         mark = "used" if s.used else "not used"
         print(f"  [{s.n}] {when} · {s.field} ({mark})")

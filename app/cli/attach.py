@@ -1,4 +1,4 @@
-"""`chartside attach` and `chartside documents` (issue 30): a PDF or an image attached to a
+"""`chartside attach` and `chartside documents`: a PDF or an image attached to a
 client, stored encrypted, then read page by page (its text layer, or OCR for a scan).
 
 Reading commits each page as it goes: stopped by Ctrl-C or killed, a later `attach` or

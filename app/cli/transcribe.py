@@ -1,4 +1,4 @@
-"""`chartside transcribe AUDIO [--soap] [--client ID]` (issue 29): a WAV or FLAC recording,
+"""`chartside transcribe AUDIO [--soap] [--client ID]`: a WAV or FLAC recording,
 heard by the local speech model, printed as JSON: the transcript, each word with its time
 and confidence, the numbers and drug names to check marked `review`. With `--client`, the
 client's own medications and problems (from the timeline) are the recogniser's prompt, so

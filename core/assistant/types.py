@@ -38,7 +38,7 @@ class AskSource:
     used: bool = False
     reason: str | None = None  # the answer's sentence that cites it
     support: float | None = None  # similarity of that sentence to the source text
-    document: DocumentRef | None = None  # a page of an attached document (issue 30)
+    document: DocumentRef | None = None  # a page of an attached document
 
     @classmethod
     def from_hit(cls, n: int, hit: SearchHit) -> AskSource:
@@ -119,7 +119,7 @@ class AskSource:
 
 @dataclass(frozen=True)
 class AskProgress:
-    """An answer on its way, for a window to show within a second of asking (issue 28).
+    """An answer on its way, for a window to show within a second of asking.
 
     "reading": the numbered notes the answer is read from (`sources`, none cited yet),
     as soon as they are found. "writing": the model has written `written` tokens, at

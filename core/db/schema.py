@@ -296,7 +296,7 @@ query_cache = Table(
 Index("ix_query_cache_scope", query_cache.c.workspace_id, query_cache.c.scope_key)
 
 # Unsaved editor contents, one per (practitioner, editor), kept encrypted so that auto-lock,
-# a crash or a logout loses nothing (issue 14); `content` is ciphertext JSON of the form.
+# a crash or a logout loses nothing; `content` is ciphertext JSON of the form.
 drafts = Table(
     "drafts",
     metadata,
@@ -340,7 +340,7 @@ facts = Table(
     Column("field", Text, nullable=False),
     Column("kind", Text, nullable=False),
     Column("payload", LargeBinary, nullable=False),
-    # A page of an attached document (issue 30, migration 0010): its facts are a row each,
+    # A page of an attached document (migration 0010): its facts are a row each,
     # so that each can be confirmed on its own, and go with the document.
     Column(
         "document_id",
@@ -364,7 +364,7 @@ facts = Table(
     ),
 )
 
-# Documents attached to a client (issue 30, migration 0009): the file, its title and every
+# Documents attached to a client (migration 0009): the file, its title and every
 # page's text (and a scan's OCR words, boxes and confidences) are ciphertext; kind, date,
 # sizes and how a page was read are plain.
 DOCUMENT_KINDS = ("referral", "lab", "imaging", "letter", "other")
@@ -425,7 +425,7 @@ Index(
     postgresql_where=document_pages.c.read_at.is_(None),
 )
 
-# Dictation kept with its note (issue 29, migration 0011): the take's sound as a WAV file,
+# Dictation kept with its note (migration 0011): the take's sound as a WAV file,
 # ciphertext, removed with the session; its length, rate and size are plain.
 session_recordings = Table(
     "session_recordings",

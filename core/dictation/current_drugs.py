@@ -1,4 +1,4 @@
-"""A drug the client already takes, heard after a verb that acts on one (issue 29):
+"""A drug the client already takes, heard after a verb that acts on one:
 "Continue omeprazole 20 mg" comes out as "Continuum pranol 20 mg", "Continue losartan"
 as "Continuous art on", the verb's end fused with the name's start. The name is in the
 prompt, yet Whisper bent it; no word of it keeps the name's spelling, but the verb and the

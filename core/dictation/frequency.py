@@ -1,4 +1,4 @@
-"""How often a dose is taken, heard again by its sound (issue 29): after "500 milligrams,"
+"""How often a dose is taken, heard again by its sound: after "500 milligrams,"
 Whisper base writes "once daily" as "one stale" or "one stay lit" in a synthetic voice,
 words that sound the same (Metaphone "ONSTL", jellyfish's, MIT) but say nothing. Right
 after a dose (a number and its unit), the words up to the sentence's end (or a comma) are

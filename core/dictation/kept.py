@@ -1,4 +1,4 @@
-"""Recordings kept with a note (issue 29): a take's sound, when the clinician chooses to
+"""Recordings kept with a note: a take's sound, when the clinician chooses to
 keep it, stored with the session it was dictated into as a WAV file, encrypted like an
 attached document's file, inside a caller's transaction (so a keep and its audit event
 commit together, or neither).

@@ -1,5 +1,5 @@
 """The recogniser's prompt: the client's own drug and problem names, so that "metformin"
-comes out as "metformin" and not "met from in" (issue 29: a prompt listing the drugs fixed
+comes out as "metformin" and not "met from in" (a prompt listing the drugs fixed
 every drug name of a 49 s dictation). Whisper reads the prompt as text said just before
 the recording, so it is worded as a note would be."""
 

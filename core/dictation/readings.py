@@ -1,4 +1,4 @@
-"""Blood pressure readings heard a second time (issue 29): Whisper base writes "116 over 80"
+"""Blood pressure readings heard a second time: Whisper base writes "116 over 80"
 as "160 over 80" and "114 over 84" as "140 over 84", in synthetic and neural voices alike,
 whatever the beam. Told by its prompt that numbers are written as a note writes them
 ("Blood pressure 118/76, heart rate 72"), it hears most of those readings right. That

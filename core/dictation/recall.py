@@ -1,4 +1,4 @@
-"""Drug names to hear a piece of speech again with (issue 29): the client's lists steer the
+"""Drug names to hear a piece of speech again with: the client's lists steer the
 recogniser to the drugs they already take, but a drug started today is not on them, and
 Whisper, not told its name, writes sounds ("Startless inopro" for "Start lisinopril").
 Where what it wrote is near the spelling of a drug in the general lexicon, that name is

@@ -1,4 +1,4 @@
-"""Drug names recalled by how the words in a drug's place sound (issue 29): Whisper, not told
+"""Drug names recalled by how the words in a drug's place sound: Whisper, not told
 a started drug's name, often writes it as English words ("Start love atheric sign" for
 levothyroxine, "Start amulet to pine" for amlodipine), whose spelling is far from the name
 but whose sound is near. Right after a verb that starts or changes a drug, the 1-4 words

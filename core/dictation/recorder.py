@@ -1,4 +1,4 @@
-"""One live take (issue 29): the sound an `AudioSource` hands over, held in memory only,
+"""One live take: the sound an `AudioSource` hands over, held in memory only,
 its level for a meter, and the words heard so far.
 
 Whisper hears a whole stretch at once, so the words come by transcribing again as the

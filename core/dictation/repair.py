@@ -1,4 +1,4 @@
-"""Drug names the recogniser bent (issue 29): Whisper, told the names, still fuses a spoken
+"""Drug names the recogniser bent: Whisper, told the names, still fuses a spoken
 verb into the name after it ("Continuousertraline", "Sartgabapentin") or drops a letter at
 the boundary ("Start aproxen"). A word that is no English word but whose whole, or whose
 tail after a short head, is a near spelling of a known drug name is written as that name

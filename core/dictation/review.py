@@ -1,4 +1,4 @@
-"""Which words of a transcript the clinician should look at before saving (issue 29): the
+"""Which words of a transcript the clinician should look at before saving: the
 numbers and drug names the recogniser was unsure of, where a mistake changes a dose or a
 drug ("met 4,500" for "metformin 500"), any word it barely heard, and every word written
 as a drug name rather than as heard (`core/dictation/repair.py`), however sure the

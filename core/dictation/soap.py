@@ -1,4 +1,4 @@
-"""A spoken visit sorted into a SOAP draft (issue 29, point 2), by rules: each sentence of
+"""A spoken visit sorted into a SOAP draft, by rules: each sentence of
 the transcript goes, word for word, into Subjective, Objective, Assessment or Plan, keeping
 the time it was said. Nothing is written that was not said: a draft sentence is a run of
 the transcript's own words, and `traces_to` checks that it still is.

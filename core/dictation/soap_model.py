@@ -1,4 +1,4 @@
-"""The local model as a SOAP sorter (issue 29, point 2): it reads the dictated visit's
+"""The local model as a SOAP sorter: it reads the dictated visit's
 clauses, numbered, and answers one section letter per clause, held to that shape by a JSON
 schema (llama.cpp's grammar). It names sections and nothing else, so it cannot add a word to
 the draft (`draft_soap` builds every sentence from the transcript's own words), and a

@@ -1,1 +1,1 @@
-"""Documents attached to a client: checked, stored encrypted, read page by page (issue 30)."""
+"""Documents attached to a client: checked, stored encrypted, read page by page."""

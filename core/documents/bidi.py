@@ -1,4 +1,4 @@
-"""A line of a PDF's text layer put back in reading order (issue 30, point 5).
+"""A line of a PDF's text layer put back in reading order.
 
 A PDF draws a Hebrew line's glyphs left to right, in the order the Unicode bidi
 algorithm (UAX #9) put them on the page. Reading it back means undoing that: the

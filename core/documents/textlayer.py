@@ -1,4 +1,4 @@
-"""A PDF page's text layer as lines in reading order (issue 30, point 5).
+"""A PDF page's text layer as lines in reading order.
 
 PDFium gives the characters with their boxes and breaks them into lines, but a line with
 Hebrew comes back in an order of its own ("(145 - 135 תקין (mmol/L 145 נתרן"). Such a

@@ -1,4 +1,4 @@
-"""Plain values of the documents part (issue 30): what a file is, what a page holds, and the
+"""Plain values of the documents part: what a file is, what a page holds, and the
 port the OCR engine implements (models/ocr.py), so core never runs an engine itself."""
 
 from __future__ import annotations

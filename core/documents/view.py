@@ -1,4 +1,4 @@
-"""A page to look at (issue 30, point 4): rendered in memory as a PNG, with the cited
+"""A page to look at: rendered in memory as a PNG, with the cited
 passage found in its text and boxed on the picture. A page read by OCR boxes the words the
 OCR read there; a page with a text layer boxes PDFium's rectangles for the passage's
 characters. Neither the picture nor the text is ever written to disk."""

@@ -1,6 +1,6 @@
 """Message ids: the errors of models/' runtimes and packages that the window can show (an
 answer that fails, a note that cannot be indexed, a document page tesseract cannot read, a
-model that cannot be listed or added). The English is what they said before ids (issue 31).
+model that cannot be listed or added). The English is what they said before ids.
 
 Left in English, because no user meets them: models/' checks of its own callers (a JSON
 schema and a grammar together, a chat message without a role, our own grammar that

@@ -5,7 +5,7 @@ every chunk embedded by another model as stale, so two desktops on two models wo
 re-embed the other's chunks forever. The choice is recorded on the workspace's row; a
 desktop follows it on unlock, and its background indexer checks it before each batch.
 
-Which model a workspace should use (issue 28): the packaged default (all-MiniLM-L6-v2) is
+Which model a workspace should use: the packaged default (all-MiniLM-L6-v2) is
 an English model; a Hebrew practice needs the multilingual one. A workspace created while
 the window is in Hebrew starts with it (`first_embedder`); a workspace whose notes turn out
 mostly Hebrew while it uses another is offered it, with the reason (`advise`).

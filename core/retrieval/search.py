@@ -165,7 +165,7 @@ _DETAIL_SQL = text(
 
 
 def _document(cipher: CellCipher, r: Any) -> DocumentRef | None:
-    """A page of an attached document (issue 30), or None for a note's chunk."""
+    """A page of an attached document, or None for a note's chunk."""
     if r.document_id is None:
         return None
     title = cipher.decrypt("documents", "title", r.document_id, bytes(r.document_title))

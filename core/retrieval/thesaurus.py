@@ -1,4 +1,4 @@
-"""Names for one thing in English and Hebrew, for the lexical side of search (issue 28).
+"""Names for one thing in English and Hebrew, for the lexical side of search.
 
 A Hebrew practice's notes say "יתר לחץ דם" and "דופק 72"; its clinicians ask in Hebrew
 and in English ("When was hypertension diagnosed?", "heart rate 72"). A sentence embedding

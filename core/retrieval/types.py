@@ -32,7 +32,7 @@ class SearchQuery:
     order: Order | None = None
 
 
-# Said wherever a number read by OCR from a scanned page is shown or quoted (issue 30):
+# Said wherever a number read by OCR from a scanned page is shown or quoted:
 # OCR drops decimal points, so such a number is a lead to check, never a value to act on.
 SCAN_CAUTION = "from a scan — check against the original"
 
@@ -97,7 +97,7 @@ class SearchHit:
     # The chunk names every thing the question names, in any of its names: "יתר לחץ דם" for
     # "hypertension", "atorvastatin" for "Lipitor" (`core.retrieval.thesaurus`).
     names_asked: bool = False
-    document: DocumentRef | None = None  # a page of an attached document (issue 30)
+    document: DocumentRef | None = None  # a page of an attached document
 
     def to_json(self) -> dict[str, Any]:
         """The `search --json` shape (docs/usage.md)."""

@@ -1,4 +1,4 @@
-"""The dictation part of the service (issue 29): live takes from the microphone, heard by
+"""The dictation part of the service: live takes from the microphone, heard by
 the local speech model with the client's own drug and problem names as its prompt. Handed
 out whole as the facade's `dictation` part. The sound and the words stay in memory, unless
 the clinician chooses to keep a take's sound with the note: then it is stored encrypted

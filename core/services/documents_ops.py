@@ -1,4 +1,4 @@
-"""Documents in the chart (issue 30): attach, read, list, open, delete; each one
+"""Documents in the chart: attach, read, list, open, delete; each one
 transaction with its audit event, like a note.
 
 Attaching checks the whole file first (`core/documents/files.py`), then stores it and one

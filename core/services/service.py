@@ -80,7 +80,7 @@ class ChartsideService(Access):
         self.embedding = Embedding(embedder)
         # The parts, handed out whole (`service.notes.create_client(...)`): each is the one
         # service that does that work, and the facade repeats none of their methods. Built in
-        # the order they were before (issue 31): each registers its lock hooks as it is.
+        # the order they were before: each registers its lock hooks as it is.
         self.notes = NotesService(
             self.session, self.embedding, wake_reader=lambda: self.documents.background.wake()
         )

@@ -126,7 +126,7 @@ class TimelineFact:
     fact: Fact
     line: str
     session_external_id: str | None = None
-    # A page of an attached document (issue 30) instead of a note: `session_id` is None,
+    # A page of an attached document instead of a note: `session_id` is None,
     # `session_date` the document's date (else the day it was attached), `field` "document".
     document: DocumentRef | None = None
 

@@ -1,5 +1,5 @@
 """Drafts: unsaved editor contents, encrypted like every other PHI field, so that auto-lock,
-a crash or a logout loses nothing the user typed (issue 14).
+a crash or a logout loses nothing the user typed.
 
 Revision ID: 0006
 Revises: 0005

@@ -1,4 +1,4 @@
-"""The workspace's embedding model (issue 14): recorded in the database, not per data dir,
+"""The workspace's embedding model: recorded in the database, not per data dir,
 so that the desktops of a clinic sharing one workspace embed with the same model instead of
 each re-embedding the others' chunks to its own.
 

@@ -1,4 +1,4 @@
-"""The clinical timeline (issue 27): facts read from every note, encrypted and under the
+"""The clinical timeline: facts read from every note, encrypted and under the
 workspace's row-level security like the notes, removed with them. `facts_version` on
 clients and sessions says which extractor read a note, so the backfill finds the notes
 still to read (and re-reads them when the extractor changes).

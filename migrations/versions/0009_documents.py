@@ -1,4 +1,4 @@
-"""Documents in the chart (issue 30): referral letters, lab reports and scans attached to a
+"""Documents in the chart: referral letters, lab reports and scans attached to a
 client. The file itself, its title and each page's text (and, for a scan, the OCR's words
 with their boxes and confidences) are ciphertext, under the workspace's row-level security
 like the notes, and removed with the client. Kind, date, page count and how each page was

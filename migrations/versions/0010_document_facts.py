@@ -1,4 +1,4 @@
-"""Facts from attached documents (issue 30): the timeline extractor reads each page, and
+"""Facts from attached documents: the timeline extractor reads each page, and
 its facts are stored like a note's, encrypted and under the same row-level security, but
 owned by the document's page and removed with the document. A page read by OCR gives
 facts that wait for the clinician's check (`review` 'pending') before they join the

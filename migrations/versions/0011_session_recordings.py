@@ -1,4 +1,4 @@
-"""Kept dictation recordings (issue 29): when the clinician chooses "Keep the recording
+"""Kept dictation recordings: when the clinician chooses "Keep the recording
 with this note", the take's sound is stored with the session it was dictated into, as a
 WAV file encrypted like a document's file, under the workspace's row-level security and
 removed with the session (and so with the client). Length, rate and size are plain: they

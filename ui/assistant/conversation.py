@@ -3,7 +3,7 @@
 The panel owns the widgets and the threads; this holds the turns: the earlier ones, the
 current question and its checked answer, and the words streamed so far (counted for the
 progress line, never kept). Every answer keeps its own numbered sources, so its [n] opens
-the note that [n] meant in that answer, however many questions came after (issue 28).
+the note that [n] meant in that answer, however many questions came after.
 Kept apart so the rules for what becomes history, and for how a stored conversation is
 split into history and the current turn, can be read and tested without a window.
 """

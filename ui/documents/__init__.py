@@ -1,2 +1,2 @@
-"""Documents in the chart (issue 30): attach, the client's documents, a page with the cited
+"""Documents in the chart: attach, the client's documents, a page with the cited
 passage highlighted, and the background reading's progress."""

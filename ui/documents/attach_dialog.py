@@ -1,4 +1,4 @@
-"""Attach a document to a client (issue 30, point 1): the file chosen or dropped, then its
+"""Attach a document to a client: the file chosen or dropped, then its
 date, kind and title. The file is read and checked off the GUI thread; what core refuses
 (not a PDF or an image, a password, over 50 MB, no pages) is shown here, in place, and
 nothing is stored."""

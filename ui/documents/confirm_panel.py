@@ -1,5 +1,5 @@
 """The facts read from a scanned page, each to be checked against the page before it joins
-the timeline (issue 30, point 2). Each row says what would be recorded and the words it
+the timeline. Each row says what would be recorded and the words it
 was read from, with the caution a number from a scan carries; choosing a row boxes those
 words on the page image beside it. Nothing is checked to begin with: the clinician checks
 each fact they have compared with the page, then confirms (or rejects) the checked ones.

@@ -1,4 +1,4 @@
-"""The client's documents (issue 30, point 3) beside a page of the one chosen (point 4):
+"""The client's documents beside a page of the one chosen (point 4):
 title, kind, date, pages and whether it is read; open, delete (confirmed), attach. Files
 dropped on the window are attached to its client. A citation of a document in an answer
 opens its page here, the passage highlighted.

@@ -1,4 +1,4 @@
-"""A page of a document beside its text (issue 30, point 4): the page as core rendered it,
+"""A page of a document beside its text: the page as core rendered it,
 the cited passage boxed over its words, and the text read from the page with the passage
 selected. A page read by OCR says so above its text: its numbers are leads to check
 against the original, never values to act on. Its facts wait beside the page image, in

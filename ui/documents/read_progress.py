@@ -1,4 +1,4 @@
-"""The status-bar bar of the background reading of documents (issue 30, point 2): pages
+"""The status-bar bar of the background reading of documents: pages
 read of pages to read, with Stop. Like the index's bar (ui/shell/index_progress.py), the
 reader's reports cross from its thread through a queued signal, tagged with the unlock they
 belong to; the reader stops on lock by itself."""

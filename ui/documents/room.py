@@ -1,4 +1,4 @@
-"""What the main window holds of the documents (issue 30): the Documents window, built
+"""What the main window holds of the documents: the Documents window, built
 when first opened; attaching (a file chosen, or dropped on the client's pane or a client in
 the list); and opening a cited page from an answer."""
 

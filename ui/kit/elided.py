@@ -1,7 +1,7 @@
 """A push button whose text is elided with "…" to fit its width, the whole in a tooltip.
 
 A button's text is otherwise clipped by whatever the layout gives it: a citation chip read
-"2009-03-2 · סובי" in the Hebrew window (issue 28).
+"2009-03-2 · סובי" in the Hebrew window.
 """
 
 from __future__ import annotations

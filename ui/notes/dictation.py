@@ -1,4 +1,4 @@
-"""Dictation into a note field (issue 29, docs/dictation.md).
+"""Dictation into a note field (docs/dictation.md).
 
 The microphone button beside a field (or Ctrl+Shift+D in it) starts a take; the words
 appear at the caret as the model hears them, marked as dictated, while the field is

@@ -1,4 +1,4 @@
-"""The widgets of dictation into a note field (issue 29): the microphone button beside the
+"""The widgets of dictation into a note field: the microphone button beside the
 field, and the bar under it while a take is on: the input level, the time taken, what is
 happening, and Stop, Accept and Cancel."""
 

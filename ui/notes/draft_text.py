@@ -1,4 +1,4 @@
-"""What the draft bar says about the drafts it offers back (issue 28, point 5): whose
+"""What the draft bar says about the drafts it offers back: whose
 record, which session, which fields, and when they were kept.
 
 "Unsaved changes to a session were kept (2026-11-25 14:56)" named no client and no

@@ -1,4 +1,4 @@
-"""Unsaved edits kept as encrypted drafts (issue 14: notes are never lost).
+"""Unsaved edits kept as encrypted drafts (notes are never lost).
 
 `DraftKeeper` saves an editor's form through `NotesPart.save_draft` a few seconds after the
 typing stops, so a crash or a kill loses at most those seconds; the controller also flushes

@@ -3,7 +3,7 @@
 A snippet is cut from its field with "…" at the cut ends, so selecting just the snippet
 cut values in two ("Leukocytes in Blood: 6.|65"). The selection is widened to whole lines,
 and for a citation it takes in the line the answer used: the line that shares the most
-numbers, then words, with the answer's sentence (issue 28).
+numbers, then words, with the answer's sentence.
 """
 
 from __future__ import annotations

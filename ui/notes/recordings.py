@@ -1,4 +1,4 @@
-"""The recordings kept with the session in the form (issue 29): "Recording 1:23" for each,
+"""The recordings kept with the session in the form: "Recording 1:23" for each,
 with Export… and Delete…, and a line for the takes held to be kept when the note is saved.
 
 There is no Play: this build has no Qt Multimedia, and playing through anything else would

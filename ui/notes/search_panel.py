@@ -35,7 +35,7 @@ from ui.notes.snippet_text import match_spans, one_line
 from ui.notes.snippets import SOURCE_ROLE, Snippet, SnippetDelegate, fitted
 
 RESULT_LIMIT = 10
-MIN_ROWS = 8  # results the list shows at 1366×768 (issue 28), the window's room allowing
+MIN_ROWS = 8  # results the list shows at 1366×768, the window's room allowing
 RESULTS_KEY = "search.results"  # the task runner key of the results on screen
 _SNIPPET_COLUMN = 2
 # One click opens a result, as a link does (a double click opens it once); the arrow keys

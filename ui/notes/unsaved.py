@@ -1,4 +1,4 @@
-"""The window's unsaved-changes handling (issue 14: notes are never lost): `UnsavedChanges`,
+"""The window's unsaved-changes handling (notes are never lost): `UnsavedChanges`,
 the save gate the panes hold.
 
 Leaving a form with unsaved changes asks Save / Discard / Cancel; saves also forget the

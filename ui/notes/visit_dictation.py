@@ -1,4 +1,4 @@
-"""Dictate the visit (issue 29, point 5): one recording of the whole visit, sorted into a
+"""Dictate the visit: one recording of the whole visit, sorted into a
 SOAP draft by rules (`core/dictation/soap.py`: no sentence that was not said), shown for
 review with each sentence's time in the recording and the numbers and drug names the model
 was unsure of highlighted (`core/dictation/review.py`). "Put into the note" adds each

@@ -112,7 +112,7 @@ class GuiController(QObject):
         self.index_progress = IndexProgressBar(api, self.runner, self.main_window)
         self.main_window.statusBar().addPermanentWidget(self.index_progress)
         self.index_progress.failed.connect(self._on_failed)
-        # Documents are read in the background like notes are indexed (issue 30).
+        # Documents are read in the background like notes are indexed.
         self.read_progress = ReadProgressBar(api, self.runner, self.main_window)
         self.main_window.statusBar().addPermanentWidget(self.read_progress)
         self.read_progress.failed.connect(self._on_failed)
@@ -332,7 +332,7 @@ def run_gui(
         raise RuntimeError("a non-GUI QCoreApplication already exists")
     app.setApplicationName("Chartside")
     # No display name: Qt would append " — Chartside" to every window title, and the main
-    # window's title already starts with it ("Chartside — Dana Cohen*", issue 28).
+    # window's title already starts with it ("Chartside — Dana Cohen*").
     # The dialog closes as the main window opens, and on lock the other way round; quitting
     # is decided by the controller, not by Qt counting windows.
     app.setQuitOnLastWindowClosed(False)

@@ -1,4 +1,4 @@
-"""The window's keyboard shortcuts work again as soon as a dialog closes (issue 28, point 8).
+"""The window's keyboard shortcuts work again as soon as a dialog closes.
 
 Qt fires a window's shortcuts (Ctrl+F, Ctrl+S, …) only while that window is active. When
 a dialog closes, Qt deactivates it and leaves choosing the next active window to the

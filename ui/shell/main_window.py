@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.clients.client_shown.connect(self._on_client_shown)
         # Built when first opened: pyqtgraph (and numpy) load then, not at every start.
         self.flowsheet: FlowsheetDialog | None = None
-        # Documents (issue 30): dropped on the client's pane or on a client in the list.
+        # Documents: dropped on the client's pane or on a client in the list.
         self.documents = DocumentsRoom(api, runner, self, lambda: self.clients.client_id)
         self.documents.failed.connect(self.show_error)
         self.documents.facts_reviewed.connect(lambda: self._on_notes_saved(""))
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.unsaved.serve(self.clients, self.drafts, self.draft_bar)
         for editor in (self.client_editor, self.session_editor):
             editor.edited.connect(self.unsaved.update_markers)
-        # Speech into every note field (issue 29), for the client on screen.
+        # Speech into every note field, for the client on screen.
         self.dictation = Dictation(api, lambda: self.client_editor.client_id, self)
         self.dictation.failed.connect(self.show_error)
         self.dictation.visit_refused.connect(lambda text: self.statusBar().showMessage(text))
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
     def _make_room_for_results(self) -> None:
         """Grow the search results to show every row, taking the room from the sessions
         down to their minimum; and from the client's details, folded, when that leaves
-        fewer than eight in view (three at 1366×768 in issue 28; the user can unfold
+        fewer than eight in view (three at 1366×768 once; the user can unfold
         them, or drag the splitter back)."""
         if self.search_panel.room_needed() > self.sessions_box.spare_height():
             self.show_client_details(False)

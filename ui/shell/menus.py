@@ -57,7 +57,7 @@ class MenuBar(QObject):
             file_menu, self.tr("&Flowsheet…"), "flowsheetAction", window.open_flowsheet,
             shortcuts=[QKeySequence(self.tr("Ctrl+Shift+T"))], gate=window.can_open_flowsheet,
         )  # fmt: skip
-        # Documents in the chart (issue 30): the client's, and attaching one.
+        # Documents in the chart: the client's, and attaching one.
         self.documents = self._action(
             file_menu, self.tr("&Documents…"), "documentsAction", window.documents.open,
             shortcuts=[QKeySequence(self.tr("Ctrl+Shift+O"))], gate=window.can_open_documents,

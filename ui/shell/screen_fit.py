@@ -1,5 +1,4 @@
-"""A top-level window that opens inside the screen's free area and never grows past it
-(issue 28, point 4).
+"""A top-level window that opens inside the screen's free area and never grows past it.
 
 Qt makes a window at least as large as its layout's minimum, and enlarges it whenever a
 child's minimum grows (a label that wraps, a list that fills): laid out for 1400×800, the

@@ -1,4 +1,4 @@
-"""The brief as a referral summary, written to a file the user chooses (issue 27, point 4).
+"""The brief as a referral summary, written to a file the user chooses.
 
 Core words the summary (`TimelineApi.referral_summary`: the policy may refuse it, and it is
 audited) with the lines worded as the box words them and the summary's own words in the

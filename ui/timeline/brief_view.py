@@ -1,4 +1,4 @@
-""" "Since the last visit" (issue 27, point 4): what changed between the client's last two
+""" "Since the last visit": what changed between the client's last two
 visits, and the last plan, read before the next one.
 
 Core speaks in ids (`BriefLine.kind` and its params); each kind is worded here, through

@@ -1,4 +1,4 @@
-"""The flowsheet of the client on screen (issue 27, point 3): the measurements read from
+"""The flowsheet of the client on screen: the measurements read from
 every note as a table (a row per measure, a column per visit) and as plots with their
 reference bands, and the medications as bars from start to stop.
 

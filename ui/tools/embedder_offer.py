@@ -1,4 +1,4 @@
-"""The offer of the multilingual embedder (issue 28): after an unlock, when the workspace's
+"""The offer of the multilingual embedder: after an unlock, when the workspace's
 notes are mostly Hebrew and it is searched with another embedder, one window-modal dialog
 says why and switches in one click. "Not now" is remembered on this computer. A workspace
 created while the window is in Hebrew needs no offer: it starts with that embedder."""

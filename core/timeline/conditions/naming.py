@@ -1,4 +1,4 @@
-"""A condition written as one medical term is named by that term (issue 27, round 6).
+"""A condition written as one medical term is named by that term.
 
 The lexicon joins synonyms to one name, and some of its joins put one term for another:
 "hypercholesterolaemia" and "dyslipidaemia" under hyperlipidemia. A clinician who writes

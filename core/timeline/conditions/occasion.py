@@ -1,4 +1,4 @@
-"""What the words around a condition's name say it is, beyond the name (issue 27, round 7).
+"""What the words around a condition's name say it is, beyond the name.
 
 Each rule reads a shape of the sentence, never a clinic's words, and each names what the
 same place also holds:

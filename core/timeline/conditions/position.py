@@ -1,4 +1,4 @@
-"""Conditions read by where they are written, not only by a word list (issue 27, round 5).
+"""Conditions read by where they are written, not only by a word list.
 
 Clinicians name a diagnosis in places that say "this is a diagnosis": an item of the
 assessment or of a section under a diagnosis's heading ("#1 Venous ulcer - healing",

@@ -1,4 +1,4 @@
-"""A condition the plan names only as what an order is for (issue 27, round 4).
+"""A condition the plan names only as what an order is for.
 
 "Botox for chronic migraine discussed", "Refer to hand surgery re: carpal tunnel release",
 "הוזמן מזרן למניעת פצעי לחץ": in the plan a condition after "for", "re:" or "to prevent"

@@ -1,5 +1,5 @@
 """Where a condition's name names a setting or a study's result rather than the patient's
-condition (issue 27, round 6).
+condition.
 
 - "Epilepsy clinic follow-up", "HF nurse review", "ביקור במרפאת אי ספיקת לב", "ביחידת
   הדיאליזה": a condition (or a treatment) that names a clinic, a service, a unit or its

@@ -1,4 +1,4 @@
-"""Facts from the pages of attached documents (issue 30): the note extractor over each page's
+"""Facts from the pages of attached documents: the note extractor over each page's
 text, written in the transaction that saves the page, and by a backfill for pages read
 before (or by an older extractor).
 

@@ -2,7 +2,7 @@
 of a sentence,
 a heading's status carried over the list below it, what voids a drug (an allergy, a
 refusal, "not on"), and the words that join two names into one ("Insulin Lantus") or give a
-verb to the next drug (moved out of `core.timeline.medications.reader`, issue 27)."""
+verb to the next drug (moved out of `core.timeline.medications.reader`)."""
 
 from __future__ import annotations
 

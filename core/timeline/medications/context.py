@@ -1,5 +1,5 @@
 """Words around a drug's name that make it no medication event, or only one the note
-lists (issue 27, round 6 and before): a level or a nutrient rather than a drug ("vitamin D
+lists: a level or a nutrient rather than a drug ("vitamin D
 deficiency", "low B12", "B12, folate, TFTs normal", "הגבלת אשלגן"), the anaesthetist's ASA
 class ("ASA 3"), a drug the patient is on named in the plan's reason for a check ("Monitor
 BP on amlodipine"), and a participle that tells the drug's past ("X started by the

@@ -1,5 +1,5 @@
 """Tests, screens, vaccines and bedside procedures read by how the act is written rather than
-by a word list (docs/timeline.md, "Procedures by their deed", issue 27 round 5).
+by a word list (docs/timeline.md, "Procedures by their deed").
 
 Each new clinic has tests a lexicon lacks ("visual field test", "malaria RDT", "oral food
 challenge", "מבחן מנטו"). What they share is the shape of the sentence: a noun phrase

@@ -1,5 +1,5 @@
 """More ways a procedure's name is written with no act of this visit (docs/timeline.md, "No
-act of the visit", issue 27 round 5). Each is said by the words around the name, not by
+act of the visit"). Each is said by the words around the name, not by
 the name, so each holds for a test no list knows as for one it does:
 
 - A time anchor for something else ("paracetamol before dressing changes", "stopped the

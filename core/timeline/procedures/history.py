@@ -1,5 +1,5 @@
 """Where a procedure's name is written but no procedure was done or ordered at this visit, in
-ways round 4 of issue 27 found (docs/timeline.md, "No act of the visit"):
+ways the clinics' notes showed (docs/timeline.md, "No act of the visit"):
 
 - The patient's history: a procedure or a referral in the medical history field or under
   a background heading ("PMH: MI 2017, stents x2", "רקע: ... כריתה חלקית והקרנות")

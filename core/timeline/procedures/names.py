@@ -1,5 +1,5 @@
 """How a procedure or a referral is named when its words say more than the lexicon's name
-(docs/timeline.md, "Naming procedures", issue 27 round 4).
+(docs/timeline.md, "Naming procedures").
 
 - Imaging keeps the body site written with it: "CT abdomen", "MRI lumbar spine", "X-ray
   wrist", "ultrasound kidney". The name is the modality's short name (ct, mri, x-ray,
@@ -14,7 +14,7 @@
   retina"); a known service among those words names it instead ("community dietitian" is
   "referral: dietitian"), and so does a clinician's short form of one known service's
   name ("Refer gynae" is "referral: gynecology", "Refer vascular" "referral: vascular
-  surgery"; issue 27 round 5).
+  surgery").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A substance given into a vein written by its route first ("IV iron (ferric
 carboxymaltose 1 g) given", "IV fluids administered") is an infusion, an act of the visit
-named "<substance> infusion", as the deed's other phrases are (issue 27, round 6). The
+named "<substance> infusion", as the deed's other phrases are. The
 route must come first and the deed follow in its clause: "ferritin low - IV iron to be
 considered" is none, and a drug's dose with its route after it stays the medication's."""
 

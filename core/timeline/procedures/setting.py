@@ -1,7 +1,6 @@
 """Where a procedure's name names the visit's setting, a finding's source, the operation the
-visit prepares for or an act of the past, rather than an act of this visit (issue 27,
-round 6). Each is said by the words around the name, so each holds for a procedure no list
-knows as for one it does:
+visit prepares for or an act of the past, rather than an act of this visit. Each is said by
+the words around the name, so each holds for a procedure no list knows as for one it does:
 
 - A setting: "Monthly dialysis review", "pacemaker clinic", "ביחידת הדיאליזה", and a
   treatment the patient is on ("no chest pain on dialysis"): the visit or the symptom is

@@ -1,5 +1,5 @@
 """The visit's type, from the subjective's first phrase that names one (moved out of
-`core.timeline.conditions.reader`), and from how the opener is written (issue 27, round 5).
+`core.timeline.conditions.reader`), and from how the opener is written.
 
 A named type ("Follow-up visit", "Telehealth consult") counts wherever the subjective has it
 first. The opener, its first line past a heading, says more by its shape: a first encounter

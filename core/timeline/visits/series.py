@@ -1,4 +1,4 @@
-"""Which visit of a series the opener names (issue 27, round 7): its number or ordinal, a
+"""Which visit of a series the opener names: its number or ordinal, a
 renewal, a results visit, and the nouns a visit goes by.
 
 A visit's noun comes after its adjective in English ("Initial medical", "First X clinic")

@@ -1,4 +1,4 @@
-"""Names added for the clinics the first lexicons did not cover (issue 27): geriatrics,
+"""Names added for the clinics the first lexicons did not cover: geriatrics,
 nephrology, rheumatology, women's health, sports medicine, occupational therapy, addiction
 psychiatry, the diabetes nurse clinic and a telehealth GP. Merged into the tables of
 `core.timeline.vocab.lexicon`: a key already there gains the names, a new key is a new name.

@@ -1,8 +1,8 @@
 """Conditions and symptoms of the specialty clinics, grouped by specialty, with their other
-names (abbreviations, British and American spellings, lay words, Hebrew) (issue 27, round
-4). Each group holds the common conditions of its clinic, not only those a labelled set
-met. A name given here is this table's alone (`core.timeline.vocab.lexicon.merged`): "BCC" was
-"skin cancer" and is now "basal cell carcinoma", its own diagnosis. Names follow the
+names (abbreviations, British and American spellings, lay words, Hebrew). Each group holds
+the common conditions of its clinic, not only those a labelled set met. A name given here is
+this table's alone (`core.timeline.vocab.lexicon.merged`): "BCC" was "skin cancer" and is
+now "basal cell carcinoma", its own diagnosis. Names follow the
 lexicon's American spelling ("esophagitis", "nevus"); the British are other names.
 
 Why a curated table rather than a terminology package: ICD-10-CM (`simple-icd-10-cm`,

@@ -1,6 +1,6 @@
 """Procedures and referral targets of the specialty clinics (ENT, urology, dermatology, GI and
 hepatology, pulmonology, neurology, speech and swallowing, pain, oncology, diabetes), with
-their other names, English and Hebrew (issue 27, round 4).
+their other names, English and Hebrew.
 
 Naming rule (docs/timeline.md, "Naming procedures"): a procedure is named by its common
 clinical name in English, lower case and singular ("nasendoscopy", "videofluoroscopy"),
