@@ -249,12 +249,12 @@ def _medications(
     d.text, d.refused = w.found_no_note(w.drug_name(name)), True
 
 
-def _course(
-    q: OverTime, facts: list[TimelineFact], search_notes: NotesSearch, w: Words, d: Draft
-) -> None:
-    """Every start, continuation, listing and stop of a drug, each cited: what a question
-    over time about it that no pattern placed gets instead of the model's five passages."""
-    name = q.subject or ""
+def _dated_events(
+    name: str, facts: list[TimelineFact], search_notes: NotesSearch, w: Words, d: Draft
+) -> list[TimelineFact]:
+    """The drug's dated medication events, oldest first. None: the draft says so, or, where
+    the notes name the drug with no event read (a history's list, a letter), declines to
+    the model's path, which reads those lines: no absence."""
     mine = [
         t
         for t in facts
@@ -265,6 +265,17 @@ def _course(
             d.declined = True
         else:
             d.text, d.refused = w.found_no_note(w.drug_name(name)), True
+    return mine
+
+
+def _course(
+    q: OverTime, facts: list[TimelineFact], search_notes: NotesSearch, w: Words, d: Draft
+) -> None:
+    """Every start, continuation, listing and stop of a drug, each cited: what a question
+    over time about it that no pattern placed gets instead of the model's five passages."""
+    name = q.subject or ""
+    mine = _dated_events(name, facts, search_notes, w, d)
+    if not mine:
         return
     events = [
         (t.fact.status or "listed", t.fact.dose, _day(t.session_date), d.cite(_of(t))) for t in mine
@@ -283,18 +294,8 @@ def _still_taking(
     """From the drug's course: its last recorded event (a start, a continuation, a listing
     or a stop) says whether it runs on; a stop and a later restart run on."""
     name = q.subject or ""
-    mine = [
-        t
-        for t in facts
-        if t.fact.kind == "medication" and t.fact.name == name and t.session_date is not None
-    ]
+    mine = _dated_events(name, facts, search_notes, w, d)
     if not mine:
-        # Named where no medication event is read (a history's list, a letter): the notes
-        # hold it, so it is no absence; the model's path reads those lines.
-        if search_notes(forms_of(name)):
-            d.declined = True
-        else:
-            d.text, d.refused = w.found_no_note(w.drug_name(name)), True
         return
     # Its last course says: running to the last visit, or ended by a stop (a note that lists
     # the drug and stops it ends it there).
