@@ -1,6 +1,6 @@
-"""A condition's name keeps the body site written after it ("Sprain of wrist"), and a site
-that makes it a condition of its own ("malignant neoplasm of colon") takes that name, so a
-question in other words finds it."""
+"""A condition's or an imaging study's name keeps the body site written with it ("Sprain of
+wrist", "X-ray of chest"), and a site that makes it one the lexicon names ("malignant
+neoplasm of colon", "chest x-ray") takes that name, so a question in other words finds it."""
 
 from __future__ import annotations
 
@@ -40,3 +40,23 @@ def test_a_question_in_other_words_finds_the_condition_by_its_site() -> None:
     }
     text, refused, cited = ask("When was bowel cancer first recorded?", notes)
     assert not refused and "2022-05-09" in text and cited == [dt.date(2022, 5, 9)], text
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Plain X-ray of chest (procedure)", "chest x-ray"),
+        ("X-ray chest: no consolidation", "chest x-ray"),
+        ("X-ray of the knee", "x-ray knee"),
+        ("CT abdomen and pelvis done", "ct abdomen pelvis"),
+    ],
+)
+def test_an_imaging_study_keeps_its_site_under_the_lexicons_name(written: str, name: str) -> None:
+    found = [f.name for f in extract(written, "plan").facts if f.kind == "procedure"]
+    assert found == [name]
+
+
+def test_the_chest_x_ray_asked_is_the_x_ray_of_chest_written() -> None:
+    notes: Notes = {dt.datetime(2023, 6, 1, 10): {"plan": "Plain X-ray of chest (procedure)"}}
+    text, refused, cited = ask("When was the chest X-ray done?", notes)
+    assert not refused and "2023-06-01" in text and cited == [dt.date(2023, 6, 1)], text

@@ -23,7 +23,7 @@ import functools
 import re
 
 from core.timeline.reading.text import HEB, Lexicon
-from core.timeline.vocab.lexicon import CONDITIONS
+from core.timeline.vocab.lexicon import CONDITIONS, PROCEDURES
 
 _MODALITIES = {"ct scan": "ct", "mri": "mri", "x-ray": "x-ray", "ultrasound": "ultrasound"}
 # The site's noun and the ways it is written, English adjective and Hebrew included. Longer
@@ -94,13 +94,26 @@ def imaging_site(name: str, body: str, start: int, end: int) -> tuple[str, int, 
     inside = _INSIDE.search(body, start)
     after = _AFTER.match(body[end:])
     if inside is not None and inside.start() < end:
-        return f"{modality} {_site(inside)}", start, max(end, inside.end())
+        return _named(modality, _site(inside)), start, max(end, inside.end())
     if after is not None:
-        return f"{modality} {_site(after)}", start, end + after.end()
+        return _named(modality, _site(after)), start, end + after.end()
     before = _BEFORE.search(body[max(0, start - 40) : start])
     if before is not None:
-        return f"{modality} {_site(before)}", start - (len(before.group(0))), end
+        return _named(modality, _site(before)), start - (len(before.group(0))), end
     return name, start, end
+
+
+@functools.cache
+def _procedures() -> Lexicon:
+    return Lexicon.of(PROCEDURES)
+
+
+def _named(modality: str, site: str) -> str:
+    """ "x-ray" of the chest is the lexicon's chest x-ray, where it names one ("X-ray of
+    chest" and "CXR" are one study); another site keeps the modality's order ("CT abdomen")."""
+    phrase = f"{site} {modality}"
+    whole = [n for a, b, n in _procedures().find(phrase) if a == 0 and b == len(phrase)]
+    return whole[0] if whole else f"{modality} {site}"
 
 
 # A referral's target as written: up to four words, to the end of its clause. "Referred by
