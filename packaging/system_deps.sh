@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages `make package` and `make package-test` need, and (gui) the X server,
 # window manager and Qt X11 libraries tests/ui/test_gui_fit.py runs the window under, and
-# (ocr) tesseract with its English and Hebrew data for scanned documents, and (audio)
-# PortAudio, the library the microphone is opened through for dictation. As root,
-# installs what is missing; otherwise prints the apt-get line and fails.
-#   packaging/system_deps.sh build|test|gui|eval|ocr|audio
+# (ocr) tesseract with its English and Hebrew data for scanned documents, (audio)
+# PortAudio, the library the microphone is opened through for dictation, and (fonts) the
+# fonts a desktop's window is drawn in, Noto Sans with Noto Sans Hebrew beside DejaVu Sans,
+# so that the tests measure text as it is measured there. As root, installs what is
+# missing; otherwise prints the apt-get line and fails.
+#   packaging/system_deps.sh build|test|gui|eval|ocr|audio|fonts
 set -euo pipefail
 group="${1:-build}"
 case "$group" in
@@ -18,7 +20,9 @@ case "$group" in
     ocr)   tools="tesseract:tesseract-ocr" ;;
     # Dictation's microphone (issue 29): PortAudio (MIT), a library, not a command
     audio) tools="" ;;
-    *) echo "usage: $0 build|test|gui|eval|ocr|audio" >&2; exit 2 ;;
+    # Fonts (OFL and the Bitstream Vera licence): files, not commands
+    fonts) tools="" ;;
+    *) echo "usage: $0 build|test|gui|eval|ocr|audio|fonts" >&2; exit 2 ;;
 esac
 missing=()
 for pair in $tools; do
@@ -38,6 +42,16 @@ if [ "$group" = ocr ]; then
 fi
 if [ "$group" = audio ]; then
     ldconfig -p 2>/dev/null | grep -q 'libportaudio\.so\.2' || missing+=("libportaudio2")
+fi
+if [ "$group" = fonts ]; then
+    # Many desktops' default sans-serif is Noto Sans, whose Hebrew is another font's (Noto
+    # Sans Hebrew); Debian's own is DejaVu Sans, Hebrew included. Asked of fontconfig,
+    # which Qt finds fonts through, whichever package put them there.
+    fonts="$(fc-list : file 2>/dev/null || true)"
+    grep -q '/NotoSans-Regular\.' <<< "$fonts" && grep -q '/NotoSansHebrew-Regular\.' <<< "$fonts" \
+        || missing+=("fonts-noto-core")
+    grep -q '/DejaVuSans\.ttf' <<< "$fonts" || missing+=("fonts-dejavu-core")
+    command -v fc-list >/dev/null 2>&1 || missing+=("fontconfig")
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then

@@ -9,14 +9,18 @@ the painting is checked on the QTextDocument the delegate draws, laid out by Qt.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from pathlib import Path
 from typing import cast
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from ui.kit.bidi import first_strong
 from ui.notes.snippet_text import (
     ELLIPSIS,
     anchor,
@@ -39,6 +43,15 @@ HEBREW = (
     "המטופלת מדווחת על שינה טובה יותר ועל תיאבון תקין. סימנים חיוניים: דופק 70.7 /min, "
     "לחץ דם 128/82 mmHg, חום 36.8. והכאב בברך השמאלית פחת מאוד לאחר הפיזיותרפיה."
 )
+# A Hebrew note with English before its match: a row cut from it often starts at an
+# English word, and still reads right to left.
+MIXED_HE = (
+    "סיכום הביקור. Plan: home exercise program twice daily, ice after walks, review "
+    "BP 128/82 mmHg at next visit. והכאב בברך השמאלית פחת מאוד לאחר הפיזיותרפיה."
+)
+# The fonts the tests ship (Noto Sans and Noto Sans Hebrew, as on a desktop with
+# fonts-noto-core); DejaVu Sans is Debian's own default and is used where it is installed.
+SHIPPED_FONTS = Path(__file__).resolve().parent / "desktop" / "fonts"
 
 WORDS = st.text(alphabet="abcXYZ0123456789.,/:אבגדה", min_size=1, max_size=9)
 # Words that end in a digit or start a unit: where the number-and-unit rule bites.
@@ -211,16 +224,49 @@ def _font(qapp: QApplication) -> QFont:
     return qapp.font()
 
 
+@pytest.fixture(params=["platform", "Noto Sans", "DejaVu Sans"])
+def font(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[QFont]:
+    """A row's font: the platform's default sans-serif, whichever it is here; Noto Sans
+    from the files the tests ship, a desktop's default sans-serif whose Hebrew comes from
+    another font; DejaVu Sans, which has its own Hebrew, where it is installed."""
+    family: str = request.param
+    if family == "platform":
+        yield QFont(qapp.font())
+        return
+    ids: list[int] = []
+    if family == "Noto Sans":
+        ids = [QFontDatabase.addApplicationFont(str(p)) for p in SHIPPED_FONTS.glob("*.ttf")]
+        assert ids and all(i >= 0 for i in ids), f"the fonts shipped under {SHIPPED_FONTS}"
+    elif family not in QFontDatabase.families():
+        pytest.skip(f"{family} is not installed here")
+    font = QFont(qapp.font())
+    font.setFamilies([family, "Noto Sans Hebrew"] if ids else [family])
+    assert QFontInfo(font).family() == family
+    yield font
+    for i in ids:
+        QFontDatabase.removeApplicationFont(i)
+
+
+def _flush_gap(doc: QTextDocument, width: int, rtl: bool) -> float:
+    """How far the painted line starts from its cell's edge where the text starts: the
+    right one for a Hebrew line, whichever way the window reads."""
+    doc.setTextWidth(width)
+    doc.size()  # lays it out, as painting does
+    drawn = doc.firstBlock().layout().lineAt(0).naturalTextRect()
+    return (width - drawn.right()) if rtl else drawn.left()
+
+
 def test_a_painted_row_fits_its_cell_and_keeps_the_match_in_either_direction(
-    qapp: QApplication,
+    font: QFont,
 ) -> None:
     """What issue 28 saw: a Hebrew row wider than its cell lost its start, and the match
-    with it ("…: 105.1 mg/dL" with no "LDL"). Measured as painted, nothing is clipped."""
+    with it ("…: 105.1 mg/dL" with no "LDL"). Measured as painted, nothing is clipped, in
+    the fonts a desktop may have."""
     for line, query, word in ((LIPIDS, "LDL", "LDL"), (one_line(HEBREW), "כאב", "כאב")):
         snippet = Snippet(line, tuple(match_spans(line, query)))
         for direction in (LTR, RTL):
             for width in (120, 200, 320, 480):
-                text, doc = fitted(snippet, _font(qapp), width, direction)
+                text, doc = fitted(snippet, font, width, direction)
                 assert doc.idealWidth() <= width, (text, width)
                 assert word in text and word in _plain(doc)
                 doc.setTextWidth(width)
@@ -228,9 +274,32 @@ def test_a_painted_row_fits_its_cell_and_keeps_the_match_in_either_direction(
                 assert 0 <= x <= width, (text, x)
                 # Flush with the cell's edge where the text starts: the right one for a
                 # Hebrew line, whichever way the window reads.
-                drawn = doc.firstBlock().layout().lineAt(0).naturalTextRect()
-                rtl = line is not LIPIDS
-                assert abs((width - drawn.right()) if rtl else drawn.left()) < 1, (text, drawn)
+                assert abs(_flush_gap(doc, width, line is not LIPIDS)) < 1, (text, width)
+
+
+def test_a_row_cut_from_a_hebrew_note_reads_right_to_left_whatever_its_first_word(
+    font: QFont,
+) -> None:
+    """A part of a Hebrew note that starts at an English word or a unit ("…128/82 mmHg,
+    חום…", as Noto Sans cut it at 320 px) was laid out left to right: at its cell's left
+    edge, 36 px short of the right one where the Hebrew starts, its first words at the
+    left, read last. The note's direction holds for every part of it, at every width."""
+    line = one_line(MIXED_HE)
+    snippet = Snippet(line, tuple(match_spans(line, "כאב")))
+    english_first = 0
+    for direction in (LTR, RTL):
+        for width in range(120, 601, 8):
+            text, doc = fitted(snippet, font, width, direction)
+            assert doc.firstBlock().textDirection() == RTL, text
+            assert abs(_flush_gap(doc, width, rtl=True)) < 1, (text, width)
+            first = text.lstrip(ELLIPSIS).split()[0]
+            if first_strong(first) == LTR:
+                english_first += 1
+                # Read first: right of the Hebrew that follows it.
+                assert _x(doc, first) > _x(doc, "והכאב"), text
+            if "128/82 mmHg" in text:  # a reading keeps its number left of its unit
+                assert _x(doc, "128/82") < _x(doc, "mmHg"), text
+    assert english_first, "some width's part starts at an English word"
 
 
 def test_a_reading_in_a_hebrew_row_keeps_its_unit_after_its_number(qapp: QApplication) -> None:

@@ -15,10 +15,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionViewItem
 
-from ui.kit.bidi import FSI, LRI, PDI, IsolatingDelegate, first_strong, ltr_spans
+from ui.kit.bidi import FSI, LRI, PDI, RLM, IsolatingDelegate, first_strong, ltr_spans
 from ui.notes.snippet_text import Span, shown
 
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 7  # the `Snippet` of a result's row
+RLI = "\u2067"  # right-to-left isolate
 # Black on pale yellow, bold: 4.5:1 and more on a selected row as on a plain one.
 MATCH_STYLE = "font-weight:bold; color:#000000; background-color:#fff176;"
 # Narrower than this, a row shows its match's words alone.
@@ -35,12 +36,16 @@ class Snippet:
     lead: str = ""
 
 
-def marked_html(text: str, spans: list[Span], style: str) -> str:
+def marked_html(text: str, spans: list[Span], style: str, rtl: bool = False) -> str:
     """`text` as escaped HTML with each span in a <span style=…>, and its left-to-right
-    values isolated (ui.kit.bidi.ltr_spans; a mark may fall inside one)."""
+    values isolated (ui.kit.bidi.ltr_spans; a mark may fall inside one). `rtl`: `text`
+    is cut from a right-to-left line, whatever its own first letter."""
     opens = {start for start, _ in spans}
     closes = {end for _, end in spans}
-    values = ltr_spans(text)
+    # ltr_spans isolates only in a line whose first letter reads right to left, and a part
+    # of a Hebrew note may start at an English word ("…128/82 mmHg, חום"): a right-to-left
+    # mark in front makes it such a line without moving its values.
+    values = [(s - 1, e - 1) for s, e in ltr_spans(RLM + text)] if rtl else ltr_spans(text)
     lri, pdi = {start for start, _ in values}, {end for _, end in values}
     out: list[str] = []
     for i in range(len(text) + 1):
@@ -79,17 +84,24 @@ def _document(
     snippet: Snippet, chars: int, font: QFont, direction: Qt.LayoutDirection, colour: str
 ) -> tuple[str, QTextDocument]:
     part, spans = shown(snippet.line, snippet.spans, chars - len(snippet.lead))
-    body = marked_html(part, spans, MATCH_STYLE)
+    # The whole note's direction, not the part's: a part cut from a Hebrew note may start
+    # at an English word or a unit ("…128/82 mmHg, חום…"), and as a left-to-right line it
+    # would sit at its cell's left edge, a gap at the right where the Hebrew starts, its
+    # first words at the left, read last.
+    note = first_strong(snippet.line)
+    rtl = note == Qt.LayoutDirection.RightToLeft
+    body = marked_html(part, spans, MATCH_STYLE, rtl)
     text = part
     if snippet.lead:
         # The note's words in their own direction after the window's own words.
-        body = f"<i>{html.escape(snippet.lead)}</i> {FSI}{body}{PDI}"
+        isolate = FSI if note is None else RLI if rtl else LRI
+        body = f"<i>{html.escape(snippet.lead)}</i> {isolate}{body}{PDI}"
         text = f"{snippet.lead} {part}"
     doc = QTextDocument()
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     # With the lead, the row reads in the window's direction; without, in the note's.
-    paragraph = direction if snippet.lead else first_strong(part) or direction
+    paragraph = direction if snippet.lead else note or direction
     option = QTextOption()
     option.setTextDirection(paragraph)
     option.setWrapMode(QTextOption.WrapMode.NoWrap)
