@@ -254,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         from bench.common import write_result
 
         report = {"ehr": summaries, "dataset": dataset(data, raw), "goals_met": met_all}
-        print(f"wrote {write_result(NAME, report)}")
+        written = write_result("eval_timeline_ehr", report)
+        print(f"wrote {written}")
     return 0 if met_all else 1
 
 
