@@ -204,3 +204,35 @@ def test_what_the_visit_names_elsewhere_is_not_off_its_subject() -> None:
     assert off_subject(sentence, plan, question) == "low, mood"
     assert off_subject(sentence, plan, question, visit) is None
     assert off_subject(sentence, plan, question, "Knee pain on stairs.") == "low, mood"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "note"),
+    [
+        ("She is still taking metformin.", "A1c 6.8. D/c metformin (GI upset)."),
+        ("She is still taking metformin.", "Plan: metformin stopped, diet only."),
+        ("He remains on amlodipine.", "Ankle swelling: discontinue amlodipine."),
+        ("היא עדיין נוטלת מטפורמין.", "הפסיקה מטפורמין בגלל כאבי בטן."),
+    ],
+)
+def test_a_sentence_its_citation_contradicts_is_not_supported(sentence: str, note: str) -> None:
+    """ "Still taking metformin" citing the note that stops it is contradicted by its own
+    citation, whatever the numbers say."""
+    problem = unsupported(sentence, hit(note, field="plan", day=5))
+    assert problem is not None and "stopped" in problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "note"),
+    [
+        ("She is still taking metformin.", "Continue metformin 500 mg bid."),
+        ("She is still taking metformin.", "Stop ibuprofen; continue metformin."),
+    ],
+)
+def test_a_note_that_continues_the_drug_supports_it(sentence: str, note: str) -> None:
+    assert unsupported(sentence, hit(note, field="plan", day=5)) is None
+
+
+def test_a_note_that_stops_a_dose_and_starts_another_supports_the_drug() -> None:
+    note = "Stop lisinopril 10 mg, start lisinopril 20 mg daily."
+    assert unsupported("She remains on lisinopril.", hit(note, field="plan", day=5)) is None

@@ -22,6 +22,7 @@ from core.assistant.citations import (
 )
 from core.assistant.dates import find_dates, mentions_date, without_dates
 from core.assistant.prompt import EXAMPLE_TEXTS, REFUSAL, REFUSAL_MESSAGE, focus, source_label
+from core.assistant.status import contradicts_status
 from core.assistant.types import AskSource
 from core.messages import Message, render
 from core.retrieval.synonyms import mentions_treatment
@@ -253,7 +254,10 @@ def unsupported(sentence: str, hit: SearchHit) -> str | None:
     if missing:
         return ", ".join(sorted(missing))
     misread = misread_value(sentence, hit)
-    return f"{misread} (its line in the note is about something else)" if misread else None
+    if misread:
+        return f"{misread} (its line in the note is about something else)"
+    stopped = contradicts_status(sentence, hit.text)
+    return f"{stopped} (the note records it stopped)" if stopped else None
 
 
 def off_subject(sentence: str, hit: SearchHit, question: str, visit: str = "") -> str | None:
