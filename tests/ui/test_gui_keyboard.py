@@ -210,9 +210,10 @@ def test_keyboard_only_client_session_search_ask_and_lock(
     assert window.search_panel.query.hasFocus()
 
     panel = window.assistant_panel
-    panel.question.setFocus()
+    panel.question.clear()
+    press(Qt.Key.Key_Return)  # from the search box, nothing to ask: to the question box
+    assert panel.question.hasFocus() and not panel.asking and panel.status.isHidden()
     panel.question.setText("What did the client report?")
-    assert panel.status.isHidden()
     press(Qt.Key.Key_Return)
     # Asked: the panel reports on it (an answer, or why there is none without a model).
     driver.wait_until(lambda: not panel.asking)

@@ -217,6 +217,13 @@ class AssistantPanel(QGroupBox):
 
     # -- asking -----------------------------------------------------------------------------
 
+    def ask_or_focus(self) -> None:
+        """Ctrl+Enter from anywhere in the window: the cursor to the question box, and the
+        question asked when the box holds one."""
+        self.question.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.question.text().strip():
+            self.ask()
+
     def ask(self) -> None:
         """Ask the question in the box, continuing the conversation on screen."""
         text = self.question.text().strip()

@@ -3197,6 +3197,10 @@
         <translation>&amp;שאלה</translation>
     </message>
     <message>
+        <source>To the question box, and ask the question it holds</source>
+        <translation>אל תיבת השאלה, ושליחת השאלה שבה</translation>
+    </message>
+    <message>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>

@@ -93,10 +93,13 @@ class MenuBar(QObject):
         ask_menu = self._menu(self.tr("Ass&istant"), "assistantMenu")
         # Ctrl+Return on the main keyboard, Ctrl+Enter on the keypad: both mean "ask".
         self.ask = self._action(
-            ask_menu, self.tr("&Ask"), "askAction", panel.ask,
+            ask_menu, self.tr("&Ask"), "askAction", panel.ask_or_focus,
             shortcuts=[QKeySequence(self.tr("Ctrl+Return")), QKeySequence(self.tr("Ctrl+Enter"))],
             gate=panel.ask_button.isEnabled,
         )  # fmt: skip
+        what = self.tr("To the question box, and ask the question it holds")
+        self.ask.setStatusTip(what)
+        self.ask.setToolTip(what)
         self.cancel_answer = self._action(
             ask_menu, self.tr("&Cancel the answer"), "cancelAskAction", panel.cancel,
             gate=panel.cancel_button.isEnabled,
