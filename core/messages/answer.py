@@ -50,7 +50,7 @@ ENGLISH = {
         "Core", "Nothing in the notes supports the answer written, so it is not shown."
     ),
     "answer.answer_unlike_its_notes": QT_TRANSLATE_NOOP(
-        "Core", "The answer did not match the notes it cited, so it is not shown."
+        "Core", "The closest notes, below, do not answer this clearly."
     ),
     "answer.nothing_close_enough": QT_TRANSLATE_NOOP(
         "Core", "Nothing in the notes is close enough."
@@ -67,7 +67,7 @@ ENGLISH = {
         "Only {current} of {total} note passages are indexed yet; the answer may miss recent notes.",
     ),
     "answer.no_model_for_hebrew": QT_TRANSLATE_NOOP(
-        "Core", "No language model answers in Hebrew: these are the notes' words."
+        "Core", "For a question in Hebrew, the answer is the notes' own words."
     ),
     "answer.no_model_available": QT_TRANSLATE_NOOP(
         "Core", "No language model is available: these are the notes' words."

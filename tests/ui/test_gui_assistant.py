@@ -39,7 +39,7 @@ from core.messages import Message
 from ui.assistant.assistant_panel import AssistantPanel
 from ui.assistant.assistant_sources import source_place
 from ui.assistant.safe_markdown import SafeBrowser
-from ui.kit.bidi import first_strong
+from ui.kit.bidi import first_strong, strip_isolates
 
 MakeGui = Callable[[ChartsideApi], GuiDriver]
 PLAN = "Continue the home exercise programme twice daily and keep a pain diary."
@@ -654,3 +654,13 @@ def test_quote_the_notes_only_asks_for_an_extractive_answer(
     ask_question(driver, QUESTION)
     wait_for_answer(driver)
     assert fake_api.last_ask.extractive
+
+
+def test_the_reading_status_counts_notes_in_plain_words(driver: GuiDriver) -> None:
+    panel = driver.window.assistant_panel
+    one = dt.datetime(2024, 3, 5, 10)
+    assert panel.reading_status(1, [one]) == "Reading one note…"
+    assert panel.reading_status(3, [one, one]) == "Reading 3 notes…"
+    later = dt.datetime(2024, 6, 1, 10)
+    status = strip_isolates(panel.reading_status(2, [one, later]))
+    assert status == "Reading 2 notes, from 2024-03-05 to 2024-06-01…"

@@ -440,7 +440,7 @@ def test_a_hebrew_question_in_the_hebrew_window_reads_in_hebrew(
     for english in ("The closest passages", "Session of", "March", "Plan"):
         assert english not in shown
     warning = panel.warnings.text()
-    assert "אין מודל שפה שעונה בעברית" in warning and "No language model" not in warning
+    assert "לשאלה בעברית, התשובה היא מילות הרשומות עצמן" in warning and "model" not in warning
     assert [s.n for s in panel.sources.sources] and hrefs(panel.answer.document())
 
 

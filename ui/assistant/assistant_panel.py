@@ -19,6 +19,7 @@ changes, which includes locking.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import functools
 import time
 from collections.abc import Sequence
@@ -217,6 +218,16 @@ class AssistantPanel(QGroupBox):
 
     # -- asking -----------------------------------------------------------------------------
 
+    def reading_status(self, n: int, dates: list[dt.datetime]) -> str:
+        """What is being read, in the clinician's words: one note, or how many and when."""
+        if dates and dates[0].date() != dates[-1].date():
+            return self.tr("Reading {n} notes, from {first} to {last}…").format(
+                n=n, first=ltr(dates[0].strftime(DATE)), last=ltr(dates[-1].strftime(DATE))
+            )
+        if n == 1:
+            return self.tr("Reading one note…")
+        return self.tr("Reading {n} notes…").format(n=n)
+
     def ask_or_focus(self) -> None:
         """Ctrl+Enter from anywhere in the window: the cursor to the question box, and the
         question asked when the box holds one."""
@@ -293,14 +304,7 @@ class AssistantPanel(QGroupBox):
                 progress.sources, reading=True, caption=self.tr("The notes being read:")
             )
             dates = sorted(s.session_date for s in progress.sources if s.session_date)
-            n = len(progress.sources)
-            if dates and dates[0].date() != dates[-1].date():
-                status = self.tr("Reading {n} notes, from {first} to {last}…").format(
-                    n=n, first=ltr(dates[0].strftime(DATE)), last=ltr(dates[-1].strftime(DATE))
-                )
-            else:
-                status = self.tr("Reading {n} notes…").format(n=n)
-            self._show_status(status)
+            self._show_status(self.reading_status(len(progress.sources), dates))
             return
         if self._writing_since is None:
             self._writing_since = time.monotonic()

@@ -64,6 +64,10 @@
         <translation>קורא {n} רשומות, מ־{first} עד {last}…</translation>
     </message>
     <message>
+        <source>Reading one note…</source>
+        <translation>קורא רשומה אחת…</translation>
+    </message>
+    <message>
         <source>Reading {n} notes…</source>
         <translation>קורא {n} רשומות…</translation>
     </message>
@@ -837,8 +841,8 @@
         <translation>אין ברשומות דבר קרוב מספיק לשאלה.</translation>
     </message>
     <message>
-        <source>No language model answers in Hebrew: these are the notes&apos; words.</source>
-        <translation>אין מודל שפה שעונה בעברית: אלה המילים של הרשומות עצמן.</translation>
+        <source>For a question in Hebrew, the answer is the notes&apos; own words.</source>
+        <translation>לשאלה בעברית, התשובה היא מילות הרשומות עצמן.</translation>
     </message>
     <message>
         <source>No language model is available: these are the notes&apos; words.</source>
@@ -881,8 +885,8 @@
         <translation>דבר ברשומות אינו תומך בתשובה שנכתבה, ולכן היא אינה מוצגת.</translation>
     </message>
     <message>
-        <source>The answer did not match the notes it cited, so it is not shown.</source>
-        <translation>התשובה לא תאמה את הרשומות שציטטה, ולכן היא אינה מוצגת.</translation>
+        <source>The closest notes, below, do not answer this clearly.</source>
+        <translation>הרשומות הקרובות ביותר, שלמטה, אינן עונות על כך בבירור.</translation>
     </message>
     <message>
         <source>in that period</source>
