@@ -63,6 +63,8 @@ def test_top_level_layout_is_exactly_the_agreed_one() -> None:
         "tests",
         "packaging",
         "README.md",
+        # What changed for the people who use it; history beside git's
+        "CHANGELOG.md",
         "Makefile",
         ".ci",
         "bench",
