@@ -79,6 +79,9 @@ PRODUCERS: dict[str, Producer] = {
         "bench.eval_timeline_blind8", "eval_timeline_blind8", "--write"
     ),
     "eval_timeline_ehr": _command("bench.eval_timeline_ehr", "eval_timeline_ehr", "--write"),
+    "eval_timeline_questions": _command(
+        "bench.eval_timeline_questions", "eval_timeline_questions", "--write"
+    ),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
