@@ -219,3 +219,11 @@ def test_a_condition_still_had_is_read_from_its_last_note() -> None:
     }
     text, refused, cited = ask("Does he still have gout?", notes)
     assert not refused and text.startswith("Not as of") and cited == [dt.date(2023, 8, 2)], text
+
+
+def test_a_fact_stored_twice_is_still_one_reading() -> None:
+    facts, visits = chart(PRIYA)
+    q = read_over_time("What is her latest blood pressure?")
+    assert q is not None
+    text = answer(q, facts + facts, visits, lambda words: [], TODAY).text
+    assert "120/100 mmHg" in text and "120/100/100" not in text, text

@@ -124,7 +124,11 @@ def _readings(facts: list[TimelineFact], names: tuple[str, ...]) -> list[list[Ti
                 and _source(p) == _source(t)
                 and p.field == t.field
             ]
-            partners = [p for p in same if p.fact.start == t.fact.start]
+            # One value a name: a fact stored twice (a save and a backfill of the same note)
+            # is still one reading, never "124/79/79".
+            partners = list(
+                {p.fact.name: p for p in reversed(same) if p.fact.start == t.fact.start}.values()
+            )
             if not partners and (halves := [p for p in same if _alone(p, facts, lead)]):
                 partners = [min(halves, key=lambda p: abs(p.fact.start - t.fact.start))]
             out.append([t, *partners])
