@@ -224,7 +224,9 @@ def read_conditions(
         name = qualified_name(body, start, end, term_name(body[start:end], name))
         site = site_after(body, end)
         if site is not None and site[0] not in name:
-            name, b = _with_site(name, site[0]), base + site[1]
+            sited = _with_site(name, site[0], body[start:end])
+            if sited is not None:
+                name, b = sited, base + site[1]
         if (  # "No numbness or tingling": two names of one list for one condition
             last is not None
             and (last.kind, last.name, last.status) == ("diagnosis", name, status)
@@ -239,15 +241,19 @@ def read_conditions(
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 
 
-def _with_site(name: str, site: str) -> str:
+def _with_site(name: str, site: str, written: str) -> str | None:
     """ "cancer" of the colon is the lexicon's colorectal cancer, where it names one ("colon
     cancer"); a sprain of the wrist stays "sprain of wrist" (the lexicon's "wrist sprain" is
-    any sprain)."""
+    any sprain). A condition written by another of its names ("reflex sympathetic dystrophy
+    of the foot" is complex regional pain syndrome) keeps the lexicon's name alone: the
+    site is where it shows, not another condition. None: no site in the name."""
     for word in site_words(site):
         phrase = f"{word} {name}"
         whole = [n for a, b, n in _conditions().find(phrase) if a == 0 and b == len(phrase)]
         if whole and whole[0] != name:
             return whole[0]
+    if " ".join(written.casefold().split()) != name:
+        return None
     return f"{name} of {site}"
 
 
