@@ -248,10 +248,9 @@ def _with_site(name: str, site: str, written: str) -> str | None:
     of the foot" is complex regional pain syndrome) keeps the lexicon's name alone: the
     site is where it shows, not another condition. None: no site in the name."""
     for word in site_words(site):
-        phrase = f"{word} {name}"
-        whole = [n for a, b, n in _conditions().find(phrase) if a == 0 and b == len(phrase)]
-        if whole and whole[0] != name:
-            return whole[0]
+        specific = _conditions().named(f"{word} {name}")
+        if specific is not None and specific != name:
+            return specific
     if " ".join(written.casefold().split()) != name:
         return None
     return f"{name} of {site}"

@@ -111,9 +111,7 @@ def _procedures() -> Lexicon:
 def _named(modality: str, site: str) -> str:
     """ "x-ray" of the chest is the lexicon's chest x-ray, where it names one ("X-ray of
     chest" and "CXR" are one study); another site keeps the modality's order ("CT abdomen")."""
-    phrase = f"{site} {modality}"
-    whole = [n for a, b, n in _procedures().find(phrase) if a == 0 and b == len(phrase)]
-    return whole[0] if whole else f"{modality} {site}"
+    return _procedures().named(f"{site} {modality}") or f"{modality} {site}"
 
 
 # A referral's target as written: up to four words, to the end of its clause. "Referred by

@@ -157,6 +157,12 @@ class Lexicon:
         )
         return cls(canonical, pattern, short_pattern)
 
+    def named(self, phrase: str) -> str | None:
+        """The canonical name `phrase` is whole ("colon cancer" is colorectal cancer), or
+        None when it is no name or only part of one."""
+        whole = [n for a, b, n in self.find(phrase) if a == 0 and b == len(phrase)]
+        return whole[0] if whole else None
+
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, canonical name) of each mention, left to right, none overlapping."""
         found = [
