@@ -341,7 +341,7 @@ def _diagnosis(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> No
     name = q.subject or ""
     # A term the lexicon joins under the name keeps its own name as a fact (dx_naming.py:
     # "dyslipidaemia" under hyperlipidemia), and is still the condition asked about.
-    joined = {name, *(american(f.casefold()) for f in CONDITIONS.get(name, ()))}
+    joined = _joined(name)
     mine = [t for t in facts if t.fact.kind == "diagnosis" and t.fact.name in joined]
     present = [t for t in mine if t.fact.status in ("present", "history")]
     dated = [t for t in present if t.session_date is not None]
@@ -367,12 +367,17 @@ def _diagnosis(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> No
     d.text = w.onset_given(w.condition(name), since, cite, seen)
 
 
+def _joined(name: str) -> set[str]:
+    """A condition's name and the terms the lexicon joins under it, as facts name them."""
+    return {name, *(american(f.casefold()) for f in CONDITIONS.get(name, ()))}
+
+
 def _still_has(
     q: OverTime, facts: list[TimelineFact], search_notes: NotesSearch, w: Words, d: Draft
 ) -> None:
     """The condition as the last dated note that names it records it."""
     name = q.subject or ""
-    joined = {name, *(american(f.casefold()) for f in CONDITIONS.get(name, ()))}
+    joined = _joined(name)
     mine = [
         t
         for t in facts
