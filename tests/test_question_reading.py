@@ -220,3 +220,42 @@ def test_since_when_asks_for_the_onset() -> None:
     assert read_question("How long has she had asthma?").order == "first"
     since_march = read_question("Since March 2024, what was the BP?")
     assert since_march.order is None and since_march.date_from == dt.date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "start", "end", "words"),
+    [
+        # Quarters and halves, which dateparser reads as their whole year.
+        ("How many visits in Q2 2024?", D(2024, 4, 1), D(2024, 6, 30), "How many visits?"),
+        ("visits in 2024 Q3", D(2024, 7, 1), D(2024, 9, 30), "visits"),
+        ("BP in the last quarter of 2025", D(2025, 10, 1), D(2025, 12, 31), "BP"),
+        ("כמה נפגשנו ברבעון השני של 2024?", D(2024, 4, 1), D(2024, 6, 30), "כמה נפגשנו?"),
+        ("Which BP values in H1 2025?", D(2025, 1, 1), D(2025, 6, 30), "Which BP values?"),
+        ("Wt in the second half of 2023", D(2023, 7, 1), D(2023, 12, 31), "Wt"),
+        ("המשקל במחצית הראשונה של 2024", D(2024, 1, 1), D(2024, 6, 30), "המשקל"),
+        # Ranges with both ends, the first end taking the second's year.
+        ("Visits between March and September 2024?", D(2024, 3, 1), D(2024, 9, 30), "Visits?"),
+        ("Pulse between November and February 2025", D(2024, 11, 1), D(2025, 2, 28), "Pulse"),
+        ("GFR from October 2024 to June 2025?", D(2024, 10, 1), D(2025, 6, 30), "GFR?"),
+        ("כמה GAD-7 יש בין מרץ לאוגוסט 2025?", D(2025, 3, 1), D(2025, 8, 31), "כמה GAD-7 יש?"),
+        ("PHQ-9 ממאי 2024 עד ינואר 2025?", D(2024, 5, 1), D(2025, 1, 31), "PHQ-9?"),
+        ("לחץ דם בין 26.8.2024 ל-26/07/2025", D(2024, 8, 26), D(2025, 7, 26), "לחץ דם"),
+        # Open ranges: "onwards", and "after" the day or the month it names.
+        ("How many visits from August 2024 onwards?", D(2024, 8, 1), None, "How many visits?"),
+        ("weights after 25 March 2025", D(2025, 3, 26), None, "weights"),
+        ("visits after March 2025", D(2025, 4, 1), None, "visits"),
+        ("PHQ-9 אחרי 19.6.2025", D(2025, 6, 20), None, "PHQ-9"),
+        # Windows back from today.
+        ("BP in the past 6 months", D(2026, 5, 23), TODAY, "BP"),
+        ("visits over the last two years", D(2024, 11, 23), TODAY, "visits"),
+        ("המשקל בשלושת החודשים האחרונים", D(2026, 8, 23), TODAY, "המשקל"),
+    ],
+)  # fmt: skip
+def test_periods_dateparser_misreads_are_read_whole(
+    question: str, start: dt.date | None, end: dt.date | None, words: str
+) -> None:
+    """A quarter, a half, a range's two ends and a window back from today: each was read as
+    a year, a month or one end, and a count over it came out wrong."""
+    r = read_question(question, TODAY)
+    assert (r.date_from, r.date_to, r.day) == (start, end, None)
+    assert r.text == words

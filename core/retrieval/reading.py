@@ -19,6 +19,7 @@ from typing import Any
 
 from core.messages import Message, render
 from core.retrieval.lexical import has_hebrew
+from core.retrieval.periods import HE_MONTHS, named_periods, unglue
 from core.retrieval.types import Order, SearchQuery
 
 LANGUAGES = ["en", "he"]
@@ -43,18 +44,8 @@ _FIRST = re.compile(
 # "since", "from", "after" open a range; "before", "until", "up to" close one.
 _OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ-|אחרי|לאחר))\s*$", re.I)
 _CLOSES = re.compile(r"(?:\b(?:before|until|till|up\s+to)|(?<!\w)(?:לפני|עד))\s*$", re.I)
-# Left behind once a date is taken out: "at the visit on", "in", "of".
-_DANGLING = re.compile(
-    r"\b(?:at|during|in|on|of|from|since|after|before|until|for)\s+(?:the\s+)?"
-    r"(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?$",
-    re.IGNORECASE,
-)
-# Hebrew glues its prepositions to the word: "ב-2025-03-04", "ב2025-03-04" (on), "מ-4.3.2025"
-# (from). dateparser finds no date behind them; a space between lets it.
-_GLUED = re.compile(r"(?<!\w)([במ])([-־]?)(?=\d)")
 # "בביקור מ-4.3.2025" is "at the visit of 4 March", one day, not "from 4 March on".
 _VISIT_OF = re.compile(r"(?<!\w)ב?ה?(?:ביקור|פגישה|מפגש|טיפול)\s+מ[-־]?\s*$")
-_DANGLING_HE = re.compile(r"(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מ|של))?)[-־]?\s*$")
 _MONTH_ONLY_WORDS = frozenset({"may", "jan", "mar", "sun", "sat", "wed"})
 # Words that mix letters and digits (A1c, B12, CD4) throw dateparser's search off the
 # date beside them; they are masked, at the same length, while it looks.
@@ -116,6 +107,8 @@ def _plausible(phrase: str) -> bool:
     if any(ch.isdigit() for ch in phrase):
         return True
     bare = [w for w in words if w not in ("on", "in", "at", "since", "from", "of")]
+    if len(bare) == 1 and bare[0] in HE_MONTHS:
+        return True  # "בין מרץ לאוגוסט": Hebrew's months are words of their own
     return len(bare) == 1 and bare[0] not in _MONTH_ONLY_WORDS and len(bare[0]) >= 4
 
 
@@ -190,13 +183,32 @@ def _merge_adjacent(question: str, phrases: list[str]) -> list[tuple[int, int]]:
 def read_question(question: str, today: dt.date | None = None) -> Reading:
     """The question's date range, its date order, and the words to search."""
     today = today or dt.date.today()
-    question = _GLUED.sub(r"\1\2 ", question)
-    text = question
+    question = unglue(question)
     date_from = date_to = day = None
-    for phrase, start, end in _dates(question, today):
-        at = text.find(phrase)
-        before = text[:at] if at >= 0 else ""
-        if _OPENS.search(before) and not _VISIT_OF.search(before):
+    taken: list[tuple[int, int]] = []  # the words that said when, taken out of the text
+    named = named_periods(question, today)
+    for p in named:
+        date_from, date_to = p.date_from, p.date_to
+        taken.append(_with_opener(question, p.start_at, p.end_at))
+    # dateparser looks where no named period is: "Q2 2024" must not also read as 2024.
+    blanked = question
+    for a, b in taken:
+        blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+    previous: tuple[int, dt.date, dt.date, str] | None = None  # end, start, end date, phrase
+    cursor = 0
+    for phrase, start, end in _dates(blanked, today):
+        at = blanked.find(phrase, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(phrase)
+        lead = _LEAD.match(phrase)
+        before = question[:at] + (lead.group() if lead else "")
+        if previous is not None and _JOIN.fullmatch(question[previous[0] : at]):
+            # "between March and September 2024", "מ-29.5.2024 עד 20.1.25": one range.
+            date_from, date_to, day = _year_of(previous[1], previous[3], start, phrase), end, None
+        elif re.search(r"\bafter\s*$|(?<!\w)(?:אחרי|לאחר)\s*$", before, re.I):
+            date_from = end + dt.timedelta(days=1)  # after the day, or the month, named
+        elif _OPENS.search(before) and not _VISIT_OF.search(before):
             date_from = start
         elif _CLOSES.search(before):
             # "before 2024" ends with 2023; "until March" takes March in.
@@ -204,11 +216,11 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
         else:
             date_from, date_to = start, end
             day = start if start == end else None
-        if at >= 0:
-            head = _DANGLING_HE.sub("", _DANGLING.sub("", before)).rstrip(" ,")
-            head = _OPENS.sub("", head)
-            head = _CLOSES.sub("", head)
-            text = f"{head} {text[at + len(phrase) :]}"
+        if _ONWARDS.match(question, cursor):
+            date_to, day = None, None
+        taken.append(_with_opener(question, at, cursor))
+        previous = (cursor, start, end, phrase)
+    text = _without(question, taken)
     order: Order | None = None
     if _LATEST.search(text):
         order = "latest"
@@ -218,6 +230,59 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
         text = _LATEST.sub(" ", text)
     words = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split())).strip(" ,")
     return Reading(words or question, date_from, date_to, order, day)
+
+
+# A preposition dateparser keeps at the head of its phrase: "from August 2024", "after 25
+# March 2025".
+_LEAD = re.compile(r"^\s*(?:since|from|after|before|until|till|between)\s+", re.I)
+# What joins the two ends of a range.
+_JOIN = re.compile(r"\s*(?:and|to|until|till|through|thru|-|–|—|עד|ל|ו)[-־]?\s*(?:the\s+)?", re.I)
+# "from August 2024 onwards": the range stays open.
+_ONWARDS = re.compile(
+    r"\s*(?:onwards?|on|and (?:after|later|beyond|since)|forward|to date|till now|"
+    r"until (?:now|today)|ואילך|והלאה|ועד היום|עד היום)(?!\w)",
+    re.I,
+)
+# Words around a date that only said when: "at the visit on", "between", "and", "onwards".
+_OPENER = re.compile(
+    r"(?:\b(?:(?:at|during|in|on|of|from|since|after|before|until|till|between|for)\s+"
+    r"(?:the\s+)?(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?)+"
+    r"|(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מ|של))?|מאז|מ|אחרי|לאחר|לפני|עד|בין)"
+    r"[-־]?\s*)$",
+    re.I,
+)
+
+
+def _with_opener(question: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a date's words with the preposition before it and "onwards" after."""
+    head = _OPENER.search(question[:start])
+    tail = _ONWARDS.match(question, end) or _JOIN.match(question, end)
+    if tail is not None and not tail.group().strip():
+        tail = None
+    return (head.start() if head else start, tail.end() if tail else end)
+
+
+def _without(question: str, spans: list[tuple[int, int]]) -> str:
+    out, cursor = [], 0
+    for a, b in sorted(spans):
+        if a < cursor:
+            a = cursor
+        out.append(question[cursor:a])
+        cursor = max(cursor, b)
+    out.append(question[cursor:])
+    return " ".join("".join(out).split())
+
+
+def _year_of(first: dt.date, phrase: str, second: dt.date, second_phrase: str) -> dt.date:
+    """A range's first end written without its year takes the second's: "between March and
+    September 2024" starts in March 2024; "between November and February 2025" in
+    November 2024."""
+    if re.search(r"\d{4}|'\d{2}|\d[./-]\d{1,2}[./-]\d", phrase) or not re.search(
+        r"\d{4}", second_phrase
+    ):
+        return first
+    moved = first.replace(year=second.year)
+    return moved.replace(year=second.year - 1) if moved > second else moved
 
 
 def range_message(reading: Reading) -> Message:
