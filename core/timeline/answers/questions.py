@@ -257,7 +257,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     q = " ".join(question.split())
     hebrew = bool(re.search(f"[{HEB}]", q))
     drugs, conditions, procedures = _lexicons()
-    reading = _read_dates(q, today)
+    reading = read_question(q, today)
     span = (reading.date_from, reading.date_to, reading.day)
     drug = next((n for _, _, n in drugs.find(q)), None)
     condition = next((n for _, _, n in conditions.find(q)), None)
@@ -407,7 +407,7 @@ def follow_up(question: str, previous: str, today: dt.date | None = None) -> Ove
     drug = next((n for _, _, n in drugs.find(q)), None)
     condition = next((n for _, _, n in conditions.find(q)), None)
     measures = measures_in(q)
-    reading = _read_dates(q, today)
+    reading = read_question(q, today)
     out: OverTime | None = None
     if measures and before.measures:
         out = replace(before, measures=measures)
@@ -432,35 +432,6 @@ def _given_for(q: str, reading: Reading) -> bool:
     dated question is about that visit's note, and "when" asks for a date: neither is."""
     given = _MEDS.search(q) or _PRESCRIBED.search(q) or _TREATED.search(q)
     return bool(given and _FOR.search(q)) and not (_WHEN.search(q) or reading.dated)
-
-
-_HE_MONTHS = "(?:ינואר|פברואר|מרץ|מרס|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר)"
-_BETWEEN = re.compile(
-    r"\b(?:between|from|on|at)\s+(?P<a>.+?)\s+(?:and|to|until|till|vs\.?|versus)\s+"
-    r"(?:on\s+)?(?P<b>.+?)\s*[?.]?$"
-    # "מ" is "from" only glued to a date or written with its hyphen: "מה היה לחץ הדם" is
-    # no range.
-    rf"|(?<!\w)(?:בין|מ-|מ(?=\d|{_HE_MONTHS}))\s*(?P<ha>.+?)\s+(?:ל|עד)-?\s*(?P<hb>.+?)\s*[?.]?$",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _read_dates(q: str, today: dt.date | None) -> Reading:
-    """read_question's dates, and for "between March and June 2023" both ends: the first
-    end takes the second's year when it names none."""
-    reading = read_question(q, today)
-    m = _BETWEEN.search(q)
-    if m is None:
-        return reading
-    a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("ha"), m.group("hb"))
-    year = _YEAR.search(b)
-    if year is not None and _YEAR.search(a) is None:
-        a = f"{a} {year.group(0)}"
-    start, end = read_question(f"since {a}", today), read_question(f"until {b}", today)
-    if start.date_from is None or end.date_to is None:
-        return reading
-    return Reading(reading.text, start.date_from, end.date_to, reading.order, None)
 
 
 def _referral(q: str) -> str | None:
