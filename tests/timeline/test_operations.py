@@ -182,7 +182,6 @@ def test_a_follow_up_of_its_own_or_after_no_question_over_time_is_not_borrowed(
 @pytest.mark.parametrize(
     ("question", "ask"),
     [
-        ("How many times has her weight been recorded?", "series"),
         ("What is her average BP?", "series"),
         ("How many times was metformin prescribed?", "med_course"),
         ("כמה פעמים נרשם מטפורמין?", "med_course"),
@@ -227,3 +226,62 @@ def test_a_fact_stored_twice_is_still_one_reading() -> None:
     assert q is not None
     text = answer(q, facts + facts, visits, lambda words: [], TODAY).text
     assert "120/100 mmHg" in text and "120/100/100" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("question", "count", "days"),
+    [
+        ("How many times has her weight been recorded?", "5 readings", None),
+        ("Number of weight recordings since March 2023?", "3 readings", [(2023, 9, 13)]),
+        ("How many weigh-ins between 2023-02-01 and 2023-12-31?", "3 readings", [(2023, 2, 14)]),
+        ("כמה פעמים נמדד המשקל מאז מרץ 2023?", "3 מדידות", [(2023, 9, 13)]),
+        ("How often was weight taken in Q1 2023?", "1 reading", [(2023, 2, 14)]),
+    ],
+)
+def test_readings_are_counted_in_the_period_asked_each_visit_cited(
+    question: str, count: str, days: list[tuple[int, int, int]] | None
+) -> None:
+    """ "How many PHQ-9s since May" was answered with a list or the latest value, never a
+    count; "how many kg" is a change, not a count."""
+    text, refused, cited = ask(question, DANA)
+    assert not refused and count in text, text
+    n = int(count.split()[0])
+    assert len(cited) == n and cited == sorted(cited), text
+    for day in days or []:
+        assert dt.date(*day) in cited, text
+
+
+def test_how_many_kilograms_is_a_change_not_a_count() -> None:
+    q = read_over_time("By how many kg has her weight changed?")
+    assert q is not None and q.ask == "change"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was amlodipine stopped?",
+        "When did we take her off amlodipine?",
+        "Stop date of amlodipine?",
+        "What date was amlodipine taken out of the regimen?",
+        "מתי הופסק amlodipine?",
+        "עד מתי היא לקחה amlodipine?",
+    ],
+)
+def test_when_a_drug_was_stopped_cites_the_stop(question: str) -> None:
+    text, refused, cited = ask(question, PRIYA)
+    assert not refused and "2024-05-06" in text and cited == [dt.date(2024, 5, 6)], text
+
+
+def test_a_stop_and_a_restart_are_both_said() -> None:
+    text, refused, cited = ask("When was metformin discontinued?", DANA)
+    assert not refused and cited == [dt.date(2023, 9, 13), dt.date(2024, 1, 8)], text
+    assert "recorded again on 2024-01-08" in text, text
+
+
+def test_a_drug_never_recorded_as_stopped_gets_its_course_not_an_absence() -> None:
+    """The notes may stop it in words the reader did not take: no "never stopped" claim."""
+    text, refused, cited = ask("When did she stop naproxen?", PRIYA | {
+        _day(2024, 9, 1): {"plan": "Start naproxen 250 mg."},
+        _day(2024, 10, 1): {"plan": "Continue naproxen 250 mg."},
+    })  # fmt: skip
+    assert not refused and "oldest first" in text and len(cited) == 2, text

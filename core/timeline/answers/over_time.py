@@ -95,6 +95,8 @@ def answer(
         _course(q, facts, search_notes, w, draft)
     elif q.ask == "still_taking":
         _still_taking(q, facts, visits, search_notes, w, draft)
+    elif q.ask == "med_stopped":
+        _stopped(q, facts, search_notes, w, draft)
     elif q.ask in ("med_first", "med_last", "prescribed_at", "current_meds"):
         _medications(q, facts, visits, w, draft)
     elif q.ask == "first_diagnosed":
@@ -183,6 +185,9 @@ def _measures(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> Non
         top = (max if q.ask == "highest" else min)(r[0].fact.value or 0.0 for r in per_visit)
         at = [r for r in per_visit if r[0].fact.value == top]
         d.text = w.extreme(name, q.ask == "highest", item(at[-1]), [item(r) for r in at[-2::-1]])
+    elif q.ask == "reading_count":
+        start, end = (str(x) if x else None for x in (q.date_from, q.date_to))
+        d.text = w.count(name, [item(r) for r in per_visit], start, end)
     elif q.ask == "change":
         first, last = per_visit[0], per_visit[-1]
         delta = (last[0].fact.value or 0) - (first[0].fact.value or 0)
@@ -312,6 +317,38 @@ def _still_taking(
         last.fact.dose,
         d.cite(_of(last)),
         _day(visits[-1].date) if visits else _day(last.session_date),
+    )
+
+
+def _stopped(
+    q: OverTime, facts: list[TimelineFact], search_notes: NotesSearch, w: Words, d: Draft
+) -> None:
+    """The last stop the notes record, and any start after it. A drug never recorded as
+    stopped gets its course, every event cited: the notes may stop it in words the reader
+    did not take, so no absence is claimed."""
+    name = q.subject or ""
+    mine = _dated_events(name, facts, search_notes, w, d)
+    if not mine:
+        return
+    stops = [t for t in mine if t.fact.status == "stopped"]
+    if not stops:
+        _course(q, facts, search_notes, w, d)
+        return
+    stop = stops[-1]
+    again = next((t for t in mine if _after(t, stop) and t.fact.status != "stopped"), None)
+    d.text = w.stopped(
+        w.drug_name(name),
+        _day(stop.session_date),
+        d.cite(_of(stop)),
+        (_day(again.session_date), d.cite(_of(again))) if again else None,
+    )
+
+
+def _after(t: TimelineFact, stop: TimelineFact) -> bool:
+    return (
+        t.session_date is not None
+        and stop.session_date is not None
+        and (t.session_date > stop.session_date)
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
+from core.timeline.answers.asked import measures_in
 from core.timeline.reading.text import HEB, Lexicon
 from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 
@@ -24,6 +25,8 @@ Ask = Literal[
     "highest",
     "lowest",
     "still_taking",
+    "med_stopped",
+    "reading_count",
     "med_course",
     "still_has",
     "med_first",
@@ -56,37 +59,6 @@ class OverTime:
     hebrew: bool = False
 
 
-_MEASURE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("bp_systolic",), r"systolic|סיסטולי\w*"),
-    (("bp_diastolic",), r"diastolic|דיאסטולי\w*"),
-    (("bp_systolic", "bp_diastolic"), r"blood pressures?|bps?|b/p|לחץ(?:י)? ה?דם|ל[\"״]ד"),
-    (("heart_rate",), r"heart rates?|pulse|hr|דופק"),
-    (("respiratory_rate",), r"respiratory rates?|respiration rate|breathing rate|rr|קצב נשימה"),
-    (("weight",), r"weights?|wt|weigh|משקל"),
-    (("height",), r"height|ht|גובה"),
-    (("bmi",), r"bmi|body mass index|מדד מסת גוף"),
-    (("temperature",), r"temperatures?|temp|חום|טמפרטורה"),
-    (("spo2",), r"spo2|oxygen saturation|o2 sat\w*|sats?|saturation|סטורציה|רוויון חמצן"),
-    (("pain",), r"pain(?: scores?| levels?| ratings?)?|כאב"),
-    (
-        ("a1c",),
-        r"(?:hb|hgb)?a1c|hemoglobin a1c|haemoglobin a1c|glycated ha?emoglobin|"
-        r"המוגלובין מסוכרר",
-    ),
-    (("ldl",), r"ldl(?: cholesterol)?"),
-    (("hdl",), r"hdl(?: cholesterol)?"),
-    (("total_cholesterol",), r"total cholesterol|cholesterol|כולסטרול(?: כללי)?"),
-    (("glucose",), r"glucose|blood sugar|fasting sugar|סוכר|גלוקוז"),
-    (("creatinine",), r"creatinine|קריאטינין"),
-    (("egfr",), r"e?gfr"),
-    (("phq9",), r"phq-?9"),
-    (("phq2",), r"phq-?2"),
-    (("gad7",), r"gad-?7"),
-    (("rom",), r"range of motion|rom|flexion|extension|abduction|טווח תנועה|כפיפה"),
-)
-_MEASURE_PATTERNS = [
-    (names, re.compile(rf"{_W}ה?(?:{words}){_E}", re.IGNORECASE)) for names, words in _MEASURE_WORDS
-]
 _NUMBERS = {
     "two": 2,
     "three": 3,
@@ -140,6 +112,25 @@ _LOWEST = re.compile(
 # "By how many kilograms has it changed from the first to the most recent": a change, though
 # it names the first and the latest.
 _BY_HOW_MUCH = re.compile(rf"{_W}(?:by how (?:much|many)|בכמה){_E}", re.IGNORECASE)
+# "How many PHQ-9s since May", "number of weight recordings", "כמה פעמים בדקנו": a count of
+# readings. Hebrew's "כמה" alone asks how much ("כמה הוא שוקל"), so it counts only beside a
+# word for what is counted.
+_COUNT = re.compile(
+    rf"{_W}(?:how often|number of|count(?: of)?|tally|total|how many(?!\s+(?:kg|kilo\w*|"
+    rf"pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|weeks|months|years)\b)|"
+    rf"כמה (?:פעמים|מדידות|תוצאות|רישומים|בדיקות|ערכים|קריאות)|"
+    rf"מספר ה?(?:מדידות|תוצאות|רישומים|בדיקות|פעמים|ערכים)){_E}",
+    re.IGNORECASE,
+)
+# "When did we take her off citalopram", "stop date of bisoprolol", "עד מתי הוא לקח": when a
+# drug was stopped.
+_STOPPED = re.compile(
+    rf"{_W}(?:stop\w*|discontinu\w*|d/c\w*|ceas\w*|halt\w*|quit\w*|end(?:ed)?|"
+    rf"(?:take|took|taken|came|come|coming|went|go|gone) (?:\w+ )?off|taken out|removed|"
+    rf"withdr[ae]wn?|taper\w* off|"
+    rf"הופסק\w*|הפסיק\w*|הפסקת\w*|נעצר\w*|ירד\w*|הורד\w*|הוצא\w*|עד מתי){_E}",
+    re.IGNORECASE,
+)
 # "Is she still taking X", "is X still part of her regimen", "עדיין נוטלת X": whether the
 # drug's course runs to the last note that records it.
 _STILL = re.compile(
@@ -242,16 +233,6 @@ def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
     return Lexicon.of(DRUGS), Lexicon.of(CONDITIONS), Lexicon.of(PROCEDURES)
 
 
-def measures_in(question: str) -> tuple[str, ...]:
-    """The measures a question names, in the order the table lists them; "systolic blood
-    pressure" is the systolic alone."""
-    found: list[str] = []
-    for names, pattern in _MEASURE_PATTERNS:
-        if pattern.search(question) and not (len(names) == 2 and any(n in found for n in names)):
-            found += [n for n in names if n not in found]
-    return tuple(found)
-
-
 def read_over_time(question: str, today: dt.date | None = None) -> OverTime | None:
     """What the timeline should answer, or None when the question is not one it answers."""
     q = " ".join(question.split())
@@ -284,6 +265,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         subject = drug or condition or procedure or _subject_words(record.group("rest"))
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
+    if drug is not None and _STOPPED.search(q) and _WHEN.search(q):
+        return OverTime("med_stopped", subject=drug, hebrew=hebrew)
     if drug is not None and _STILL.search(q) and not _WHEN.search(q):
         return OverTime("still_taking", subject=drug, hebrew=hebrew)
     if condition is not None and drug is None and _STILL.search(q) and not _WHEN.search(q):
@@ -303,6 +286,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
             return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
         return _not_placed(q, measures, drug, condition, span, hebrew)
     if measures:
+        if _COUNT.search(q) and not (_BY_HOW_MUCH.search(q) or _HOW_LONG.search(q)):
+            return OverTime("reading_count", measures, None, 1, *span, hebrew)
         last_n = _LAST_N.search(q)
         if last_n is not None:
             raw = (last_n.group("n") or last_n.group("m") or last_n.group("nh")).casefold()
@@ -424,7 +409,7 @@ def follow_up(question: str, previous: str, today: dt.date | None = None) -> Ove
     return replace(out, hebrew=bool(re.search(f"[{HEB}]", q)))
 
 
-_DRUG_ASKS = ("med_first", "med_last", "still_taking")
+_DRUG_ASKS = ("med_first", "med_last", "still_taking", "med_stopped")
 
 
 def _given_for(q: str, reading: Reading) -> bool:

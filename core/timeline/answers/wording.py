@@ -168,6 +168,24 @@ class Words:
             f"הערך הנמוך ביותר של {name}: {item}{also_he}.",
         )
 
+    def count(self, name: str, items: list[str], start: str | None, end: str | None) -> str:
+        """How many visits recorded the measure in the period, each reading cited."""
+        n = len(items)
+        if start and end:
+            when_en, when_he = f" between {start} and {end}", f" בין {start} ל-{end}"
+        elif start:
+            when_en, when_he = f" since {start}", f" מאז {start}"
+        elif end:
+            when_en, when_he = f" up to {end}", f" עד {end}"
+        else:
+            when_en = when_he = ""
+        count_en = "1 reading" if n == 1 else f"{n} readings"
+        count_he = "מדידה אחת" if n == 1 else f"{n} מדידות"
+        return self._t(
+            f"{count_en} of {name}{when_en}: {'; '.join(items)}.",
+            f"{count_he} של {name}{when_he}: {'; '.join(items)}.",
+        )
+
     def series(self, name: str, items: list[str]) -> str:
         return self._t(
             f"{name[:1].upper()}{name[1:]} readings: {'; '.join(items)}.",
@@ -295,6 +313,15 @@ class Words:
             f"later note stops it (last visit {last_visit}).",
             f"כן, לפי הרשומות: {text} {how_he} לאחרונה ב-{day} {cite}, ואף רשומה מאוחרת "
             f"יותר לא מפסיקה אותה (ביקור אחרון {last_visit}).",
+        )
+
+    def stopped(self, name: str, day: str, cite: str, again: tuple[str, str] | None) -> str:
+        """When the drug was last recorded as stopped, and where a later note takes it up."""
+        if again is None:
+            return self._t(f"{name} was stopped on {day} {cite}.", f"{name} הופסקה ב-{day} {cite}.")
+        return self._t(
+            f"{name} was stopped on {day} {cite}, and recorded again on {again[0]} {again[1]}.",
+            f"{name} הופסקה ב-{day} {cite}, ותועדה שוב ב-{again[0]} {again[1]}.",
         )
 
     def found_no_note(self, subject: str) -> str:

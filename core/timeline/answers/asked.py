@@ -1,0 +1,76 @@
+"""How a question names a measure: the words of `resources/{en,he}/asked.toml`, read and
+checked once. A misspelt measure or key, or a word that is not a regular expression, stops
+the start with its file and line (`RulesError`)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from core.timeline.reading.text import HEB
+from core.timeline.resources import (
+    LANGUAGES,
+    ROOT,
+    RulesError,
+    check_keys,
+    expand,
+    line_of,
+    load,
+    where,
+)
+from core.timeline.types import MEASURES
+
+# `bp` asks for both halves; a half named alone ("systolic") is found first and stands alone.
+_NAMES: dict[str, tuple[str, ...]] = {
+    "bp_systolic": ("bp_systolic",),
+    "bp_diastolic": ("bp_diastolic",),
+    "bp": ("bp_systolic", "bp_diastolic"),
+    **{m: (m,) for m in MEASURES if not m.startswith("bp_")},
+}
+_W = rf"(?<![\w{HEB}])"
+_E = rf"(?![\w{HEB}])"
+
+
+@functools.cache
+def measure_patterns(root: Path = ROOT) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """(the measures a word asks for, its pattern), in the order `_NAMES` lists them."""
+    _, by_lang = load("asked", root)
+    words: dict[str, list[str]] = {}
+    for lang in LANGUAGES:
+        path = root / lang / "asked.toml"
+        for key, entry in by_lang[lang].items():
+            if key not in _NAMES:
+                raise RulesError(f"{where(path, key)}: no measure named {key!r}")
+            if not isinstance(entry, dict):
+                raise RulesError(f"{where(path, key)}: {key} is a table: [{key}] words = [...]")
+            for unknown in set(entry) - {"words"}:
+                check_keys(entry, {"words"}, where(path, key, unknown))
+            for word in entry.get("words", []):
+                words.setdefault(key, []).append(expand(word, {}, line_of(path, word)))
+    return tuple(
+        (names, re.compile(rf"{_W}ה?(?:{'|'.join(words[key])}){_E}", re.IGNORECASE))
+        for key, names in _NAMES.items()
+        if key in words
+    )
+
+
+def measure_spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, measures) of each measure the question names, in `_NAMES` order."""
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for names, pattern in measure_patterns():
+        out += [(m.start(), m.end(), names) for m in pattern.finditer(question)]
+    return out
+
+
+def measures_in(question: str) -> tuple[str, ...]:
+    """The measures a question names; "systolic blood pressure" is the systolic alone."""
+    found: list[str] = []
+    seen: list[tuple[str, ...]] = []
+    for _, _, names in measure_spans(question):
+        if names in seen:
+            continue
+        seen.append(names)
+        if not (len(names) == 2 and any(n in found for n in names)):
+            found += [n for n in names if n not in found]
+    return tuple(found)

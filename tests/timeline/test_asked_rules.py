@@ -1,0 +1,65 @@
+"""How a question names a measure, as data (core/timeline/resources/{en,he}/asked.toml): a
+new way of asking is one line, and a mistake stops the start with its file and line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core.timeline.answers.asked import measure_patterns, measures_in
+from core.timeline.resources import ROOT, RulesError
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    copy = tmp_path / "resources"
+    shutil.copytree(ROOT, copy)
+    return copy
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def _asks(root: Path, question: str) -> list[tuple[str, ...]]:
+    return [names for names, p in measure_patterns(root) if p.search(question)]
+
+
+def test_a_new_way_of_asking_is_one_line(rules: Path) -> None:
+    assert measures_in("What was her kidney score?") == ()  # the shipped words
+    _edit(rules / "en/asked.toml", "words = ['e?gfr'", "words = ['kidney score', 'e?gfr'")
+    assert _asks(rules, "What was her kidney score?") == [("egfr",)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("[egfr]", "[egrf]", "no measure named 'egrf'"),
+        ("words = ['e?gfr'", "wrds = ['e?gfr'", "unknown key 'wrds'"),
+        ("words = ['e?gfr'", "words = ['e?gfr(', 'x'", "not a regular expression"),
+    ],
+)
+def test_a_mistake_names_its_file_and_line(rules: Path, old: str, new: str, says: str) -> None:
+    line = _edit(rules / "en/asked.toml", old, new)
+    with pytest.raises(RulesError) as e:
+        measure_patterns(rules)
+    assert says in str(e.value)
+    assert re.search(rf"en/asked\.toml:{line}\b", str(e.value)), str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("What was her systolic blood pressure?", ("bp_systolic",)),
+        ("Latest BP?", ("bp_systolic", "bp_diastolic")),
+        ("מה היה לחץ הדם?", ("bp_systolic", "bp_diastolic")),
+    ],
+)
+def test_the_shipped_words_find_their_measures(question: str, measures: tuple[str, ...]) -> None:
+    assert measures_in(question) == measures
