@@ -47,6 +47,7 @@ _CLOSES = re.compile(r"(?:\b(?:before|until|till|up\s+to)|(?<!\w)(?:לפני|ע�
 # "בביקור מ-4.3.2025" is "at the visit of 4 March", one day, not "from 4 March on".
 _VISIT_OF = re.compile(r"(?<!\w)ב?ה?(?:ביקור|פגישה|מפגש|טיפול)\s+מ[-־]?\s*$")
 _MONTH_ONLY_WORDS = frozenset({"may", "jan", "mar", "sun", "sat", "wed"})
+_NOW = frozenset({"today", "now", "tonight", "nowadays", "היום", "עכשיו", "כעת", "הלילה"})
 # Words that mix letters and digits (A1c, B12, CD4) throw dateparser's search off the
 # date beside them; they are masked, at the same length, while it looks.
 # A scale's name joins its number with a hyphen (PHQ-9, GAD-7): masked the same way, or
@@ -106,6 +107,8 @@ def _plausible(phrase: str) -> bool:
     words = phrase.strip().casefold().split()
     if any(ch.isdigit() for ch in phrase):
         return True
+    if any(w.strip("?.,!") in _NOW for w in words):
+        return False  # "what does he weigh today", "ועד היום": now, not a day's visit
     bare = [w for w in words if w not in ("on", "in", "at", "since", "from", "of")]
     if len(bare) == 1 and bare[0] in HE_MONTHS:
         return True  # "בין מרץ לאוגוסט": Hebrew's months are words of their own

@@ -285,3 +285,43 @@ def test_a_drug_never_recorded_as_stopped_gets_its_course_not_an_absence() -> No
         _day(2024, 10, 1): {"plan": "Continue naproxen 250 mg."},
     })  # fmt: skip
     assert not refused and "oldest first" in text and len(cited) == 2, text
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "day_from"),
+    [
+        ("first vs latest pulse?", "change", None),
+        ("Is her weight better or worse than at the first visit?", "change", None),
+        ("How much has her weight moved from baseline to the latest?", "change", None),
+        ("Compare her BP on 2024-03-04 with the latest one.", "change", dt.date(2024, 3, 4)),
+        ("המשקל אז לעומת היום?", "change", None),
+        ("Give me the weight series since May 2023.", "series", dt.date(2023, 5, 1)),
+        ("Which BP values did we get in H1 2024?", "series", dt.date(2024, 1, 1)),
+        ("תפרט את כל מדידות הדופק מאז דצמבר 2024", "series", dt.date(2024, 12, 1)),
+        ("Pull the final three blood pressure readings.", "last_n", None),
+        ("lst 2 blood pressure readings", "last_n", None),
+        ("מה היו תוצאות ה-GAD-7 ב-3 הפעמים האחרונות?", "last_n", None),
+        ("כמה הוא שוקל היום?", "latest", None),
+        ("What is her BP today?", "latest", None),
+        ("As of the most recent note, is Concor continuing?", "still_taking", None),
+        ("Is she on amlodipine?", "still_taking", None),
+        ("נכון לביקור האחרון, הוא על celecoxib?", "still_taking", None),
+        ("What appointments did she have between March and September 2024?", "visits_in_period",
+         dt.date(2024, 3, 1)),
+    ],
+)  # fmt: skip
+def test_a_question_in_other_words_takes_its_operation(
+    question: str, ask: str, day_from: dt.date | None
+) -> None:
+    """Wordings of the held-out questions' development half that took the wrong operation:
+    a change read as the first value, a list as a change, "today" as a day with no visit."""
+    q = read_over_time(question, TODAY)
+    assert q is not None and q.ask == ask, q
+    assert q.date_from == day_from and q.day is None, q
+    if ask == "last_n":
+        assert q.n in (2, 3), q
+
+
+def test_a_change_from_a_day_runs_to_the_latest_reading() -> None:
+    text, refused, cited = ask("Compare her BP on 2024-03-04 with the latest one.", PRIYA)
+    assert not refused and cited == [dt.date(2024, 3, 4), dt.date(2024, 7, 1)], text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from core.timeline.reading.text import HEB
 from core.timeline.resources import (
+    HEB_PREFIX,
     LANGUAGES,
     ROOT,
     RulesError,
@@ -49,7 +50,7 @@ def measure_patterns(root: Path = ROOT) -> tuple[tuple[tuple[str, ...], re.Patte
             for word in entry.get("words", []):
                 words.setdefault(key, []).append(expand(word, {}, line_of(path, word)))
     return tuple(
-        (names, re.compile(rf"{_W}ה?(?:{'|'.join(words[key])}){_E}", re.IGNORECASE))
+        (names, re.compile(rf"{_W}{HEB_PREFIX}(?:{'|'.join(words[key])}){_E}", re.IGNORECASE))
         for key, names in _NAMES.items()
         if key in words
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
-from core.timeline.answers.asked import measures_in
+from core.timeline.answers.asked import measure_spans, measures_in
 from core.timeline.reading.text import HEB, Lexicon
 from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 
@@ -76,15 +76,16 @@ _NUMBERS = {
     "חמשת": 5,
 }
 _LAST_N = re.compile(
-    rf"{_W}(?:last|past|previous|most recent|recent|latest)\s+(?P<n>\d|two|three|four|five|six)"
+    rf"{_W}(?:last|lst|final|past|previous|most recent|recent|latest)\s+"
+    rf"(?P<n>\d|two|three|four|five|six)"
     rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last){_E}"
-    rf"|(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
+    rf"|(?<![A-Za-z0-9]-)(?<!\w)(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
     rf"ה?אחרו[ןנ]",
     re.IGNORECASE,
 )
 _LATEST = re.compile(
     rf"{_W}(?:latest|most recent(?:ly)?|last|newest|current(?:ly)?|recent(?:ly)?|lately|now|today|"
-    rf"these days|nowadays|at present|presently|as of now|בימים אלה|כיום|"
+    rf"these days|nowadays|at present|presently|as of now|בימים אלה|כיום|היום|עכשיו|"
     rf"ה?אחרו[ןנ]\w*|לאחרונה|"
     rf"ה?עדכני\w*|כעת){_E}",
     re.IGNORECASE,
@@ -94,8 +95,16 @@ _FIRST = re.compile(
 )
 _CHANGE = re.compile(
     rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
-    rf"went up|went down|compare\w*|between|since|over time|history of|readings|values|"
-    rf"all\s+(?:the\s+)?(?:readings|values)|השתנ\w*|שינוי|מגמה|מאז|בין){_E}",
+    rf"went up|went down|compare\w*|vs\.?|versus|moved|trajectory|up or down|"
+    rf"better or worse|worse or better|gained or lost|lost or gained|"
+    rf"השתנ\w*|שינוי|מגמה|לעומת|עלה או ירד|עלתה או ירדה|התפתח\w*){_E}",
+    re.IGNORECASE,
+)
+# "All her readings since May", "each value", "תפרט את כל המדידות": the readings listed.
+_LISTED = re.compile(
+    rf"{_W}(?:readings|values|results|measurements|figures|numbers|data points|series|list\w*|"
+    rf"each|every|all|history of|over time|since|between|run through|"
+    rf"{_HP}(?:מדידות|ערכי|ערכים|תוצאות|רשימה|תפרט|פרט|כל)){_E}",
     re.IGNORECASE,
 )
 # "Highest pain score on record", "peak BP", "הדופק הגבוה ביותר": the extreme of the readings.
@@ -135,7 +144,9 @@ _STOPPED = re.compile(
 # drug's course runs to the last note that records it.
 _STILL = re.compile(
     rf"{_W}(?:still|any ?more|any longer|no longer|continu\w* (?:to take|taking|on)|"
-    rf"currently (?:taking|on|using|prescribed)|"
+    rf"currently (?:taking|on|using|prescribed)|continuing|continues|"
+    rf"(?:is|are) (?:she|he|they|the patient|the client) (?:still )?on(?=\s+\w)|"
+    rf"(?:הוא|היא|הם) (?:עדיין )?על(?=\s+\w)|"
     rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשיכ\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*){_E}",
     re.IGNORECASE,
 )
@@ -241,7 +252,10 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     reading = read_question(q, today)
     span = (reading.date_from, reading.date_to, reading.day)
     drug = next((n for _, _, n in drugs.find(q)), None)
-    condition = next((n for _, _, n in conditions.find(q)), None)
+    # "Depression score" is the PHQ-9, not the condition: a name inside a measure's words
+    # is the measure's.
+    spans = [(a, b) for a, b, _ in measure_spans(q)]
+    condition = next((n for a, b, n in conditions.find(q) if not _inside(a, b, spans)), None)
     procedure = next((n for _, _, n in procedures.find(q)), None)
     measures = measures_in(q) if drug is None and condition is None else ()
 
@@ -261,6 +275,12 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
     if condition is not None and drug is None and _given_for(q, reading):
         return OverTime("prescribed_for", subject=condition, hebrew=hebrew)
+    if (
+        reading.dated
+        and (_VISIT.search(q) or _CAME.search(q))
+        and not (drug or condition or procedure or measures or _CONTENT.search(q))
+    ):
+        return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if record is not None and not measures:
         subject = drug or condition or procedure or _subject_words(record.group("rest"))
         if subject:
@@ -296,18 +316,18 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         if _HIGHEST.search(q) or _LOWEST.search(q):
             ask: Ask = "highest" if _HIGHEST.search(q) else "lowest"
             return OverTime(ask, measures, None, 1, *span, hebrew)
-        if _BY_HOW_MUCH.search(q) or (_CHANGE.search(q) and _FIRST.search(q) and _LATEST.search(q)):
-            return OverTime("change", measures, None, 1, *span, hebrew)
-        if reading.dated and _CHANGE.search(q):
-            return OverTime("change", measures, None, 1, *span, hebrew)
+        if _BY_HOW_MUCH.search(q) or _CHANGE.search(q):
+            # "Compare her systolic on 2025-01-11 with the latest": from that day on.
+            since = (reading.day, None, None) if reading.day is not None else span
+            return OverTime("change", measures, None, 1, *since, hebrew)
         if reading.dated:
             return OverTime("series", measures, None, 1, *span, hebrew)
         if _FIRST.search(q):
             return OverTime("first_value", measures, None, 1, *span, hebrew)
         if _LATEST.search(q):
             return OverTime("latest", measures, None, 1, *span, hebrew)
-        if _CHANGE.search(q):
-            return OverTime("change", measures, None, 1, *span, hebrew)
+        if _LISTED.search(q):
+            return OverTime("series", measures, None, 1, *span, hebrew)
         return _not_placed(q, measures, drug, condition, span, hebrew)
     if _TAKING.search(q):
         return OverTime("current_meds", hebrew=hebrew)
@@ -332,6 +352,10 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         if _LATEST.search(q) and (_WHEN.search(q) or re.search(r"\bdate\b|תאריך", q, re.I)):
             return OverTime("last_visit", hebrew=hebrew)
     return _not_placed(q, measures, drug, condition, span, hebrew)
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
 
 
 # Words that ask over time: an extreme, a count, a change, a course. A question that has one
@@ -390,7 +414,8 @@ def follow_up(question: str, previous: str, today: dt.date | None = None) -> Ove
         return None
     drugs, conditions, _ = _lexicons()
     drug = next((n for _, _, n in drugs.find(q)), None)
-    condition = next((n for _, _, n in conditions.find(q)), None)
+    spans = [(a, b) for a, b, _ in measure_spans(q)]
+    condition = next((n for a, b, n in conditions.find(q) if not _inside(a, b, spans)), None)
     measures = measures_in(q)
     reading = read_question(q, today)
     out: OverTime | None = None
