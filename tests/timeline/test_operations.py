@@ -325,3 +325,41 @@ def test_a_question_in_other_words_takes_its_operation(
 def test_a_change_from_a_day_runs_to_the_latest_reading() -> None:
     text, refused, cited = ask("Compare her BP on 2024-03-04 with the latest one.", PRIYA)
     assert not refused and cited == [dt.date(2024, 3, 4), dt.date(2024, 7, 1)], text
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("oldest body weight reading we have?", "first_value"),
+        ("What BP was recorded at the very beginning?", "first_value"),
+        ("מה היה המשקל בקבלה?", "first_value"),
+        ("How high has her weight gone?", "highest"),
+        ("מה היה המשקל הכי נמוך?", "lowest"),
+        ("מה המקסימום של הדופק?", "highest"),
+        ("האם הדופק ירד מאז תחילת הטיפול?", "change"),
+        ("תראה לי את המשקל בשתי המדידות האחרונות", "last_n"),
+        ("Has she remained on amlodipine?", "still_taking"),
+        ("ממשיכים עם amlodipine?", "still_taking"),
+        ("When was amlodipine added to her regimen?", "med_first"),
+        ("Date amlodipine was initiated?", "med_first"),
+        ("What date did we kick off amlodipine?", "med_first"),
+        ("מאיזה ביקור היא על amlodipine?", "med_first"),
+        ("Time since she was last in?", "time_since_visit"),
+        ("כמה זמן עבר מאז שראינו אותה?", "time_since_visit"),
+        ("When was she last in clinic?", "last_visit"),
+        ("Last time she was here?", "last_visit"),
+        ("מתי ראינו אותה לאחרונה?", "last_visit"),
+        ("Date of her first appointment?", "first_visit"),
+        ("מתי היא הגיעה אלינו לראשונה?", "first_visit"),
+        ("In terms of follow-up, how many times did we meet in 2024?", "visits_in_period"),
+        ("כמה פעמים היא הייתה במרפאה ב-2024?", "visits_in_period"),
+    ],
+)
+def test_more_wordings_take_their_operation(question: str, ask: str) -> None:
+    q = read_over_time(question, TODAY)
+    assert q is not None and q.ask == ask, q
+
+
+def test_the_first_visit_is_cited() -> None:
+    text, refused, cited = ask("Date of her first appointment?", PRIYA)
+    assert not refused and "2024-01-08" in text and cited == [dt.date(2024, 1, 8)], text

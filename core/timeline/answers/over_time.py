@@ -103,7 +103,7 @@ def answer(
         _diagnosis(q, facts, w, draft)
     elif q.ask == "still_has":
         _still_has(q, facts, search_notes, w, draft)
-    elif q.ask in ("last_visit", "time_since_visit", "visits_in_period"):
+    elif q.ask in ("last_visit", "first_visit", "time_since_visit", "visits_in_period"):
         _visits(q, visits, today, w, draft)
     else:
         _any_record(q, facts, search_notes, w, draft)
@@ -447,7 +447,9 @@ def _visits(q: OverTime, visits: list[Visit], today: dt.date, w: Words, d: Draft
         d.text = w.visits_between([f"{_day(v.date)} {cite(v)}" for v in inside], start, end)
         return
     last = visits[-1]
-    if q.ask == "time_since_visit":
+    if q.ask == "first_visit":
+        d.text = w.first_visit(_day(visits[0].date), cite(visits[0]))
+    elif q.ask == "time_since_visit":
         d.text = w.since_last(_day(last.date), cite(last), (today - last.date.date()).days)
     else:
         d.text = w.last_visit(_day(last.date), cite(last))

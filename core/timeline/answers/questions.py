@@ -36,6 +36,7 @@ Ask = Literal[
     "current_meds",
     "first_diagnosed",
     "last_visit",
+    "first_visit",
     "visits_in_period",
     "time_since_visit",
     "any_record",
@@ -79,7 +80,7 @@ _LAST_N = re.compile(
     rf"{_W}(?:last|lst|final|past|previous|most recent|recent|latest)\s+"
     rf"(?P<n>\d|two|three|four|five|six)"
     rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last){_E}"
-    rf"|(?<![A-Za-z0-9]-)(?<!\w)(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
+    rf"|(?<![A-Za-z0-9]-)(?<!\w)ב?(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
     rf"ה?אחרו[ןנ]",
     re.IGNORECASE,
 )
@@ -91,13 +92,15 @@ _LATEST = re.compile(
     re.IGNORECASE,
 )
 _FIRST = re.compile(
-    rf"{_W}(?:first|earliest|initial|baseline|ה?ראשונ\w*|ה?ראשון|לראשונה){_E}", re.IGNORECASE
+    rf"{_W}(?:first|earliest|oldest|initial(?:ly)?|baseline|very beginning|at (?:the )?(?:start|"
+    rf"outset|intake)|ה?ראשונ\w*|ה?ראשון|לראשונה|בקבלה|ה?התחלתי\w*|בהתחלה){_E}",
+    re.IGNORECASE,
 )
 _CHANGE = re.compile(
     rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
     rf"went up|went down|compare\w*|vs\.?|versus|moved|trajectory|up or down|"
     rf"better or worse|worse or better|gained or lost|lost or gained|"
-    rf"השתנ\w*|שינוי|מגמה|לעומת|עלה או ירד|עלתה או ירדה|התפתח\w*){_E}",
+    rf"{_HP}(?:השתנ\w*|שינוי|מגמה|לעומת|עלה|עלתה|ירד|ירדה|התפתח\w*)){_E}",
     re.IGNORECASE,
 )
 # "All her readings since May", "each value", "תפרט את כל המדידות": the readings listed.
@@ -109,13 +112,13 @@ _LISTED = re.compile(
 )
 # "Highest pain score on record", "peak BP", "הדופק הגבוה ביותר": the extreme of the readings.
 _HIGHEST = re.compile(
-    rf"{_W}(?:highest|maximum|max|peak|worst|largest|greatest|top|heaviest|"
-    rf"ה?גבוה(?:ה)? ביותר|ה?מקסימלי\w*|ה?שיא|ה?כבד ביותר){_E}",
+    rf"{_W}(?:highest|maximum|max|peak|worst|largest|greatest|top|heaviest|how high|"
+    rf"ה?גבוה(?:ה)? ביותר|ה?מקסימלי\w*|ה?מקסימום|ה?שיא|ה?כבד ביותר|הכי (?:גבוה|חזק|כבד)\w*){_E}",
     re.IGNORECASE,
 )
 _LOWEST = re.compile(
-    rf"{_W}(?:lowest|minimum|min|smallest|least|lightest|ה?נמוכ?(?:ה)? ביותר|ה?מינימלי\w*|"
-    rf"ה?קל ביותר){_E}",
+    rf"{_W}(?:lowest|minimum|min|smallest|least|lightest|how low|ה?נמוכ?(?:ה)? ביותר|"
+    rf"ה?מינימלי\w*|ה?מינימום|ה?קל ביותר|הכי (?:נמוך|קל|חלש)\w*){_E}",
     re.IGNORECASE,
 )
 # "By how many kilograms has it changed from the first to the most recent": a change, though
@@ -144,7 +147,8 @@ _STOPPED = re.compile(
 # drug's course runs to the last note that records it.
 _STILL = re.compile(
     rf"{_W}(?:still|any ?more|any longer|no longer|continu\w* (?:to take|taking|on)|"
-    rf"currently (?:taking|on|using|prescribed)|continuing|continues|"
+    rf"currently (?:taking|on|using|prescribed)|continuing|continues|remain\w* on|"
+    rf"stay\w* on|ממשיכ\w* (?:עם|ב)|"
     rf"(?:is|are) (?:she|he|they|the patient|the client) (?:still )?on(?=\s+\w)|"
     rf"(?:הוא|היא|הם) (?:עדיין )?על(?=\s+\w)|"
     rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשיכ\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*){_E}",
@@ -154,18 +158,20 @@ _STILL = re.compile(
 # אותה": a count of visits, whoever is named.
 _HOW_MANY_TIMES = re.compile(
     rf"{_W}(?:how many times|how often|number of times|כמה פעמים|כמה ביקורים|כמה מפגשים){_E}"
-    rf".*{_W}(?:see|saw|seen|visit\w*|c[oa]me|attend\w*|been|ראינו|ראיתי|ביקר\w*|הגיע\w*|"
-    rf"נפגש\w*|נראה|נראתה|ביקורים|מפגשים|פגישות){_E}",
+    rf".*{_W}(?:see|saw|seen|visit\w*|c[oa]me|attend\w*|been|meet|met|ראינו|ראיתי|ביקר\w*|"
+    rf"הגיע\w*|נפגש\w*|נראה|נראתה|ביקורים|מפגשים|פגישות|הייתה|היה|היו){_E}",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
-    rf"{_W}(?:when|what date|which date|date of|(?:start|starting|stop|end) date|מתי|"
+    rf"{_W}(?:when|what date|which date|date of|(?:start|starting|stop|end|initiation) date|"
+    rf"^date|date\s*\??$|מתי|"
     rf"[במ]איזה תאריך|ממתי){_E}",
     re.I,
 )
 # "Since when is she on it?" asks when it began, with no verb of starting.
 _SINCE = re.compile(
-    rf"{_W}(?:since when|from (?:when|what date)|start date|ממתי|מאיזה תאריך){_E}", re.I
+    rf"{_W}(?:since when|from (?:when|what date)|start date|ממתי|מאיזה (?:תאריך|ביקור|מפגש)){_E}",
+    re.I,
 )
 _PRESCRIBED = re.compile(
     rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|renew\w*|"
@@ -174,8 +180,8 @@ _PRESCRIBED = re.compile(
     re.IGNORECASE,
 )
 _STARTED = re.compile(
-    rf"{_W}(?:start\w*|began|begun|begin|initiat\w*|commenc\w*|put on|התחיל\w*|הותחל\w*|"
-    rf"התחלת\w*){_E}",
+    rf"{_W}(?:start\w*|began|begun|begin|initiat\w*|commenc\w*|put on|added|kick\w* off|"
+    rf"enter\w* the picture|התחיל\w*|הותחל\w*|התחלת\w*|התחלנו|החל\w*){_E}",
     re.IGNORECASE,
 )
 _MEDS = re.compile(
@@ -195,7 +201,9 @@ _VISITS = re.compile(
 )
 _CAME = re.compile(
     rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
-    rf"(?:see|saw) (?:her|him|them|the patient|the client)|הגיע\w*|ביקר\w*|נראה|נראתה){_E}",
+    rf"(?:see|saw) (?:her|him|them|the patient|the client)|last (?:in|here|seen)|"
+    rf"(?:was|were) (?:last )?(?:in|here)|in clinic|contact|"
+    rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו)|(?:הייתה|היה|היו) (?:פה|כאן|במרפאה)){_E}",
     re.I,
 )
 # A question about what a visit's note says, not about the visit itself.
@@ -207,7 +215,7 @@ _CONTENT = re.compile(
 )
 _HOW_LONG = re.compile(
     rf"{_W}(?:how long|how many (?:days|weeks|months)|(?:days|weeks|months|time) (?:since|ago)|"
-    rf"how recently|elapsed|כמה זמן|כמה (?:ימים|שבועות|חודשים)|לפני כמה){_E}",
+    rf"how recent(?:ly)?|elapsed|time since|כמה זמן|כמה (?:ימים|שבועות|חודשים)|לפני כמה){_E}",
     re.I,
 )
 _ANY_RECORD = re.compile(
@@ -349,7 +357,10 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         listed = _VISITS.search(q) or _CAME.search(q)
         if listed and (reading.dated or re.search(r"\bhow many\b|כמה", q, re.I)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
-        if _LATEST.search(q) and (_WHEN.search(q) or re.search(r"\bdate\b|תאריך", q, re.I)):
+        dated_ask = _WHEN.search(q) or re.search(r"\b(?:date|last time)\b|תאריך", q, re.I)
+        if _FIRST.search(q) and dated_ask:
+            return OverTime("first_visit", hebrew=hebrew)
+        if _LATEST.search(q) and dated_ask:
             return OverTime("last_visit", hebrew=hebrew)
     return _not_placed(q, measures, drug, condition, span, hebrew)
 

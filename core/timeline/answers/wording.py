@@ -395,6 +395,12 @@ class Words:
             f"המפגש האחרון היה ב-{day} {cite}, לפני {days} ימים.",
         )
 
+    def first_visit(self, day: str, cite: str) -> str:
+        return self._t(
+            f"The first visit on record was on {day} {cite}.",
+            f"המפגש הראשון שתועד היה ב-{day} {cite}.",
+        )
+
     def last_visit(self, day: str, cite: str) -> str:
         return self._t(f"The last visit was on {day} {cite}.", f"המפגש האחרון היה ב-{day} {cite}.")
 
