@@ -266,7 +266,8 @@ def _with_opener(question: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _without(question: str, spans: list[tuple[int, int]]) -> str:
-    out, cursor = [], 0
+    out: list[str] = []
+    cursor = 0
     for a, b in sorted(spans):
         if a < cursor:
             a = cursor

@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Any, cast
 
 from core.timeline.reading.text import HEB
 from core.timeline.resources import (
@@ -45,9 +46,14 @@ def measure_patterns(root: Path = ROOT) -> tuple[tuple[tuple[str, ...], re.Patte
                 raise RulesError(f"{where(path, key)}: no measure named {key!r}")
             if not isinstance(entry, dict):
                 raise RulesError(f"{where(path, key)}: {key} is a table: [{key}] words = [...]")
-            for unknown in set(entry) - {"words"}:
-                check_keys(entry, {"words"}, where(path, key, unknown))
-            for word in entry.get("words", []):
+            table = cast(dict[str, Any], entry)
+            for unknown in sorted(set(table) - {"words"}):
+                check_keys(table, {"words"}, where(path, key, unknown))
+            listed: object = table.get("words", [])
+            items = cast(list[object], listed) if isinstance(listed, list) else None
+            if items is None or not all(isinstance(w, str) for w in items):
+                raise RulesError(f"{where(path, key, 'words')}: words is a list of strings")
+            for word in cast(list[str], listed):
                 words.setdefault(key, []).append(expand(word, {}, line_of(path, word)))
     return tuple(
         (names, re.compile(rf"{_W}{HEB_PREFIX}(?:{'|'.join(words[key])}){_E}", re.IGNORECASE))

@@ -13,6 +13,7 @@ from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
 from core.timeline.answers.asked import measure_spans, measures_in
+from core.timeline.answers.spelling import corrected
 from core.timeline.reading.text import HEB, Lexicon
 from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 
@@ -253,7 +254,15 @@ def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
 
 
 def read_over_time(question: str, today: dt.date | None = None) -> OverTime | None:
-    """What the timeline should answer, or None when the question is not one it answers."""
+    """What the timeline should answer, or None when the question is not one it answers.
+    A question placed nowhere is read once more with its misspelt words put right."""
+    found = _read_over_time(question, today)
+    if found is None and (fixed := corrected(question)) is not None:
+        found = _read_over_time(fixed, today)
+    return found
+
+
+def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     q = " ".join(question.split())
     hebrew = bool(re.search(f"[{HEB}]", q))
     drugs, conditions, procedures = _lexicons()

@@ -1,0 +1,74 @@
+"""A question's misspelt words put right against the words the router reads ("recnt",
+"hihgest", "tiems", "עדין"), for a second reading when the first placed nothing. A word is
+put right only when one word of the list is nearest, one letter off (two for a word of eight
+letters or more, a swap of two letters counting one)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from core.timeline.reading.text import HEB
+from core.timeline.resources import LANGUAGES, ROOT, RulesError, check_keys, load, where
+from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES
+
+_WORD = re.compile(rf"[A-Za-z{HEB}]+")
+_SHORTEST = 4
+
+
+@functools.cache
+def vocabulary(root: Path = ROOT) -> frozenset[str]:
+    """question_words.toml's words and the plain words of asked.toml's measures."""
+    words: set[str] = set()
+    _, lists = load("question_words", root)
+    for lang in LANGUAGES:
+        table = lists[lang]
+        check_keys(table, {"words"}, where(root / lang / "question_words.toml", "words"))
+        if not all(isinstance(w, str) for w in table.get("words", [])):
+            raise RulesError(f"{root / lang / 'question_words.toml'}: words are strings")
+        words |= {w.casefold() for w in table.get("words", [])}
+    _, asked = load("asked", root)
+    for lang in LANGUAGES:
+        for entry in asked[lang].values():
+            for pattern in entry.get("words", []):
+                words |= {w.casefold() for w in _WORD.findall(pattern) if len(w) >= _SHORTEST}
+    return frozenset(words)
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    """The words of the drugs', conditions' and procedures' names: "latent" (tuberculosis)
+    is a word of its own, not "latest" misspelt."""
+    words: set[str] = set()
+    for table in (DRUGS, CONDITIONS, PROCEDURES):
+        for name, others in table.items():
+            for text in (name, *others):
+                words |= {w.casefold() for w in _WORD.findall(text)}
+    return frozenset(words)
+
+
+def corrected(question: str) -> str | None:
+    """The question with its misspelt words put right, or None when none was."""
+    known = vocabulary()
+    names = _names()
+    changed = False
+
+    def fix(m: re.Match[str]) -> str:
+        nonlocal changed
+        word = m.group()
+        low = word.casefold()
+        if len(low) < _SHORTEST or low in known or low in names:
+            return word
+        limit = 2 if len(low) >= 8 else 1
+        near = process.extract(low, known, scorer=OSA.distance, score_cutoff=limit, limit=2)
+        if not near or (len(near) == 2 and near[1][1] == near[0][1]):
+            return word  # none near, or two as near: no guess
+        changed = True
+        return near[0][0]
+
+    out = _WORD.sub(fix, question)
+    return out if changed else None
