@@ -363,3 +363,32 @@ def test_more_wordings_take_their_operation(question: str, ask: str) -> None:
 def test_the_first_visit_is_cited() -> None:
     text, refused, cited = ask("Date of her first appointment?", PRIYA)
     assert not refused and "2024-01-08" in text and cited == [dt.date(2024, 1, 8)], text
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("Any ECG in his chart?", "ecg"),
+        ("Any gout on record?", "gout"),
+        ("Is gout part of his history?", "gout"),
+        ("ניתוח קטרקט - יש משהו בתיק?", "cataract"),
+        ("האם מופיע בתיק משהו על פסוריאזיס?", "psoriasis"),
+    ],
+)
+def test_whether_the_chart_holds_a_subject_in_other_words(question: str, subject: str) -> None:
+    q = read_over_time(question, TODAY)
+    assert q is not None and (q.ask, q.subject) == ("any_record", subject), q
+
+
+def test_words_no_vocabulary_names_are_never_said_to_be_absent() -> None:
+    """ "Brittle bones" is a note's osteoporosis: a look for the words alone finds nothing,
+    and "I found no note that mentions brittle bones" would be a false "no record"."""
+    facts, visits = chart(PRIYA)
+    q = read_over_time("Is brittle bones part of her history?", TODAY)
+    assert q is not None and q.subject == "brittle bones"
+    draft = answer(q, facts, visits, lambda words: [], TODAY)
+    assert draft.declined and not draft.refused and not draft.text
+    known = read_over_time("Any record of gout?", TODAY)
+    assert known is not None
+    absent = answer(known, facts, visits, lambda words: [], TODAY)
+    assert absent.refused and absent.text == "I found no note that mentions gout."

@@ -465,6 +465,12 @@ def _any_record(
     names = {n.casefold() for n in names_under(subject)}
     mine = [t for t in facts if t.fact.kind != "flag" and t.fact.name.casefold() in names]
     cites = [_of(t) for t in mine] or search_notes(forms_of(subject))
+    if not cites and not _known(subject):
+        # Words no vocabulary names ("brittle bones", "heart tracing") have other names the
+        # notes may use that no search here knows: no absence is claimed, the model's path
+        # reads the notes.
+        d.declined = True
+        return
     if not cites:
         d.text, d.refused = w.found_no_note(w.subject(subject)), True
         return
@@ -496,6 +502,13 @@ def names_under(subject: str) -> list[str]:
             word = re.compile(rf"(?<!\w){re.escape(subject)}(?!\w)")
             return [subject, *(n for n in table if n != subject and word.search(n))]
     return [subject]
+
+
+def _known(subject: str) -> bool:
+    """A name of the vocabulary (a drug, condition or procedure), or a referral's."""
+    return subject.startswith("referral: ") or any(
+        subject in table for table in (DRUGS, CONDITIONS, PROCEDURES)
+    )
 
 
 def forms_of(subject: str) -> list[str]:

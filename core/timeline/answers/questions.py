@@ -232,6 +232,15 @@ _ANY_RECORD = re.compile(
     rf"(?:\s+(?:a|an|the))?(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# "Any ECG in his chart?", "Is X part of his history?", "X - יש משהו בתיק?", "האם מופיע בתיק
+# משהו על X": whether the record holds it, the subject on either side of the words.
+_ON_FILE = re.compile(
+    rf"{_W}(?:(?:in|on) (?:his|her|their|the) (?:chart|file|notes|records?)|on (?:file|record)|"
+    rf"part of (?:his|her|their|the) (?:history|record|chart|file)|"
+    rf"(?:האם )?(?:יש|מופיע\w*|רשום\w*|כתוב\w*) (?:משהו )?בתיק(?: משהו)?(?: על| לגבי)?|"
+    rf"בתיק (?:משהו )?(?:על|לגבי)){_E}",
+    re.IGNORECASE,
+)
 _REFERRED = re.compile(
     rf"{_W}(?:referr\w*|refer|sent (?:to|for)|{_HP}הפני\w*|הופנ\w*|מופנ\w*){_E}", re.I
 )
@@ -300,6 +309,12 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if record is not None and not measures:
         subject = drug or condition or procedure or _subject_words(record.group("rest"))
+        if subject:
+            return OverTime("any_record", subject=subject, hebrew=hebrew)
+    on_file = _ON_FILE.search(q)
+    if on_file is not None and not measures and not reading.dated:
+        rest = f"{q[: on_file.start()]} {q[on_file.end() :]}"
+        subject = drug or condition or procedure or _subject_words(rest)
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
     if drug is not None and _STOPPED.search(q) and _WHEN.search(q):
@@ -513,6 +528,25 @@ _STOP = frozenset(
         "do",
         "does",
         "with",
+        "any",
+        "anything",
+        "something",
+        "there",
+        "about",
+        "part",
+        "history",
+        "chart",
+        "file",
+        "האם",
+        "משהו",
+        "על",
+        "לגבי",
+        "what",
+        "which",
+        "who",
+        "where",
+        "how",
+        "when",
     ]
 )
 
