@@ -128,7 +128,9 @@ def count_present(answer: str, count: int) -> bool:
     if any(x == count for x in measure_values(answer, "count")):
         return True
     text = _clean(answer).lower()
-    if (count == 1 and re.search(r"\bonce\b|פעם אחת", text)) or (
+    # Hebrew puts "one" after its noun: "מפגש אחד", "מדידה אחת".
+    one_he = r"(?:מפגש|ביקור|פגישה|מדידה|תוצאה|רישום|בדיקה|ערך)\s+(?:אחד|אחת)"
+    if (count == 1 and re.search(rf"\bonce\b|פעם אחת|{one_he}", text)) or (
         count == 2 and re.search(r"\btwice\b|פעמיים", text)
     ):
         return True
