@@ -131,7 +131,16 @@ def click_citation(driver: GuiDriver, browser: SafeBrowser, n: int, turn: int = 
     href = f"cite:{turn}:{n}"
     found = [pos for pos, _, fmt in fragments(browser.document()) if fmt.anchorHref() == href]
     assert found, f"no {href} in the answer"
-    return click_at(driver, browser, found[0])
+    point = point_at(browser, found[0])
+    if browser.anchorAt(point) != href:
+        # In a right-to-left line the character lies left of the cursor's place.
+        at = QTextCursor(browser.document())
+        at.setPosition(found[0] + 1)
+        point = QPoint(browser.cursorRect(at).left() + 2, point.y())
+    under = browser.anchorAt(point)
+    driver.qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    driver.settle()
+    return under
 
 
 def rows(tree: QTreeWidget) -> list[list[str]]:

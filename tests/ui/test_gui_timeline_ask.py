@@ -106,3 +106,78 @@ def test_a_hebrew_question_over_time_gets_a_hebrew_answer_with_its_citations(
     assert "הערך האחרון של לחץ דם: 124/79 mmHg ב-2024-05-09 [1]" in shown
     assert [s.session_id for s in result.sources] == [sessions[4]]
     assert hrefs(panel.answer.document()) == ["cite:0:1"]
+
+
+# Visits in 2022, three in 2023 and one in 2024: "how many times in 2023" counts the three.
+VISIT_DAYS = (
+    dt.datetime(2022, 11, 2, 9),
+    dt.datetime(2023, 1, 16, 9),
+    dt.datetime(2023, 5, 3, 9),
+    dt.datetime(2023, 10, 24, 9),
+    dt.datetime(2024, 2, 6, 9),
+)
+
+
+def _seen(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+    question: str,
+) -> tuple[GuiDriver, AssistantPanel, list[Any]]:
+    svc = service_factory(embedder=embedder)
+    svc.initialise(PASSPHRASE)
+    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
+    sessions = [
+        svc.notes.create_session(
+            client.id, SessionData(date=day, subjective=f"Follow-up visit {i + 1}.")
+        ).id
+        for i, day in enumerate(VISIT_DAYS)
+    ]
+    svc.lock()
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.open_client(client.id)
+    panel = ask_question(driver, question)
+    wait_for_answer(driver, 60_000)
+    return driver, panel, sessions
+
+
+def _counted(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+    question: str,
+    count: str,
+) -> None:
+    driver, panel, sessions = _seen(service_factory, embedder, make_gui, question)
+    result = panel.result
+    assert result is not None and result.path == "timeline" and not result.refused
+    shown = strip_isolates(panel.answer.toPlainText()).replace(RLM, "")
+    assert shown.count(count) == 1, shown
+    assert [s.session_id for s in result.sources] == sessions[1:4]
+    assert sorted(hrefs(panel.answer.document())) == ["cite:0:1", "cite:0:2", "cite:0:3"]
+    for n, session_id in enumerate(sessions[1:4], start=1):
+        assert click_citation(driver, panel.answer, n) == f"cite:0:{n}"
+        driver.settle()
+        assert driver.window.session_editor.session_id == session_id
+
+
+def test_visits_in_a_year_are_counted_and_each_cites_its_visit(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+) -> None:
+    """Refused 16 times of 16 on the model's path: counted on the timeline, every visit
+    counted cited and opening its own note."""
+    question = "How many times did we see her in 2023?"
+    _counted(service_factory, embedder, make_gui, question, "3 visits")
+
+
+@pytest.mark.usefixtures("hebrew")
+def test_visits_in_a_year_are_counted_in_the_hebrew_window(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    make_gui: MakeGui,
+) -> None:
+    """In Hebrew the model's path quoted three unrelated blood pressures."""
+    _counted(service_factory, embedder, make_gui, "כמה פעמים ראינו אותה ב-2023?", "3 מפגשים")
