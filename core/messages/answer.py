@@ -52,6 +52,11 @@ ENGLISH = {
     "answer.answer_unlike_its_notes": QT_TRANSLATE_NOOP(
         "Core", "The closest notes, below, do not answer this clearly."
     ),
+    "answer.needs_the_timeline": QT_TRANSLATE_NOOP(
+        "Core",
+        "This asks for the highest, a count, a change or whether a drug is still taken, and "
+        "the timeline holds nothing it names. The closest notes are below.",
+    ),
     "answer.nothing_close_enough": QT_TRANSLATE_NOOP(
         "Core", "Nothing in the notes is close enough."
     ),

@@ -48,6 +48,7 @@ from core.security.crypto import CellCipher
 from core.services.search_ops import Embedding, SearchService
 from core.services.session import WorkspaceSession
 from core.services.timeline_ops import TimelineService
+from core.timeline.answers.questions import needs_the_timeline
 
 OnText = Callable[[str], None]
 OnProgress = Callable[[AskProgress], None]
@@ -257,6 +258,10 @@ class AskService:
         if not found.hits and reading.dated:
             no_session = Message("answer.no_session_in_range", range=range_message(reading))
             result = grounding.refusal([], no_session)
+        elif needs_the_timeline(question):
+            # The highest, a count, a change, "still taking": a few passages cannot rank,
+            # count or follow a course, and the timeline holds nothing the question names.
+            result = grounding.refusal(found.hits[:3], Message("answer.needs_the_timeline"))
         elif not hits:
             result = grounding.refusal(found.hits[:3], Message("answer.nothing_close_enough"))
         elif generator is None:

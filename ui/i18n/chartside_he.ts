@@ -837,6 +837,10 @@
         <translation>הקטעים הקרובים ביותר ברשומות:</translation>
     </message>
     <message>
+        <source>This asks for the highest, a count, a change or whether a drug is still taken, and the timeline holds nothing it names. The closest notes are below.</source>
+        <translation>השאלה מבקשת את הערך הגבוה ביותר, ספירה, שינוי או האם תרופה עדיין נלקחת, וציר הזמן אינו מכיל דבר ממה שהיא מזכירה. הרשומות הקרובות ביותר מופיעות למטה.</translation>
+    </message>
+    <message>
         <source>Nothing in the notes is close enough.</source>
         <translation>אין ברשומות דבר קרוב מספיק לשאלה.</translation>
     </message>

@@ -403,6 +403,25 @@ _OVER_TIME = re.compile(
     rf"כמה|עדיין|ה?גבוה ביותר|ה?נמוך ביותר|שינוי|השתנ\w*|ממוצע|מגמה|אי פעם|כל ה\w*){_E}",
     re.IGNORECASE,
 )
+# What the model's few passages cannot answer whatever the subject: the highest or lowest,
+# how many times, how something changed, whether a drug is still taken.
+_ORDER_ONLY = re.compile(
+    rf"{_W}(?:highest|lowest|maximum|minimum|peak|how many times|how often|number of times|"
+    rf"how (?:has|have|did) .{{1,40}} chang\w*|trend\w*|gone (?:up|down)|went (?:up|down)|"
+    rf"still (?:taking|on|prescribed|using)|"
+    rf"הכי (?:גבוה|נמוך)\w*|ה?גבוה ביותר|ה?נמוך ביותר|כמה פעמים|מגמה|השתנ\w*|"
+    rf"עדיין (?:נוטל|לוקח|מקבל)\w*){_E}",
+    re.IGNORECASE,
+)
+
+
+def needs_the_timeline(question: str) -> bool:
+    """A question only the record's order answers (an extreme, a count of times, a change,
+    a drug still taken): the model's path may not answer it from a few passages."""
+    q = " ".join(question.split())
+    return bool(_ORDER_ONLY.search(q)) and not _WHY.search(q)
+
+
 # A question about why or how is about a note's words, not the record's order.
 _WHY = re.compile(rf"{_W}(?:why|reason|explain|caus\w*|how come|למה|מדוע|סיבה|הסבר){_E}", re.I)
 
