@@ -54,28 +54,33 @@ def test_a_measure_on_a_line_of_its_own_keeps_its_written_value(
     assert _readings(note) == [(measure, value)]
 
 
+# One line a measure, each with a decimal inside its believable range (the window shows the
+# same digits: tests/ui/test_measure_labels.py).
+DECIMALS = {
+    "bp_systolic": "Systolic Blood Pressure: 121.7 mmHg",
+    "bp_diastolic": "Diastolic Blood Pressure: 78.3 mmHg",
+    "heart_rate": "Heart rate: 88.4 /min",
+    "respiratory_rate": "Respiratory rate: 13.3 /min",
+    "weight": "Body Weight: 84.75 kg",
+    "height": "Body Height: 161.2 cm",
+    "bmi": "Body mass index (BMI) [Ratio]: 30.31 kg/m2",
+    "temperature": "Body temperature: 36.85 Cel",
+    "spo2": "Oxygen saturation in Arterial blood: 96.5 %",
+    "pain": "Pain severity: 2.5 {score}",
+    "a1c": "Hemoglobin A1c/Hemoglobin.total in Blood: 6.45 %",
+    "ldl": "Low Density Lipoprotein Cholesterol: 98.61 mg/dL",
+    "hdl": "High Density Lipoprotein Cholesterol: 44.2 mg/dL",
+    "total_cholesterol": "Total Cholesterol: 201.9 mg/dL",
+    "glucose": "Glucose in Blood: 67.8 mg/dL",
+    "creatinine": "Creatinine in Blood: 0.795 mg/dL",
+    "egfr": "Estimated Glomerular Filtration Rate: 58.3 mL/min/{1.73_m2}",
+}
+
+
 def test_every_measure_with_a_decimal_keeps_its_decimals() -> None:
     """One line a measure, each with a decimal inside its believable range: the value read
     is the value written, never rounded."""
-    by_measure = {
-        "bp_systolic": "Systolic Blood Pressure: 121.7 mmHg",
-        "bp_diastolic": "Diastolic Blood Pressure: 78.3 mmHg",
-        "heart_rate": "Heart rate: 88.4 /min",
-        "respiratory_rate": "Respiratory rate: 13.3 /min",
-        "weight": "Body Weight: 84.75 kg",
-        "height": "Body Height: 161.2 cm",
-        "bmi": "Body mass index (BMI) [Ratio]: 30.31 kg/m2",
-        "temperature": "Body temperature: 36.85 Cel",
-        "spo2": "Oxygen saturation in Arterial blood: 96.5 %",
-        "pain": "Pain severity: 2.5 {score}",
-        "a1c": "Hemoglobin A1c/Hemoglobin.total in Blood: 6.45 %",
-        "ldl": "Low Density Lipoprotein Cholesterol: 98.61 mg/dL",
-        "hdl": "High Density Lipoprotein Cholesterol: 44.2 mg/dL",
-        "total_cholesterol": "Total Cholesterol: 201.9 mg/dL",
-        "glucose": "Glucose in Blood: 67.8 mg/dL",
-        "creatinine": "Creatinine in Blood: 0.795 mg/dL",
-        "egfr": "Estimated Glomerular Filtration Rate: 58.3 mL/min/{1.73_m2}",
-    }
+    by_measure = DECIMALS
     whole_numbers = {"phq2", "phq9", "gad7", "rom"}  # scores and degrees have no decimals
     assert set(by_measure) == set(MEASURES) - whole_numbers
     note = "\n".join(by_measure.values())

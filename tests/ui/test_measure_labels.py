@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from core.timeline.answers.wording import words_for
+from core.timeline.extract import extract
 from core.timeline.types import LABELS, MEASURES
-from ui.timeline.timeline_text import measure_label
+from tests.timeline.test_ehr_lines import DECIMALS
+from ui.timeline.timeline_text import measure_label, number
 
 
 def test_every_measure_has_one_name_in_the_window_and_the_command_line(
@@ -14,3 +17,20 @@ def test_every_measure_has_one_name_in_the_window_and_the_command_line(
 ) -> None:
     assert set(LABELS) == set(MEASURES)
     assert {name: measure_label(name) for name in MEASURES} == LABELS
+
+
+def test_every_measure_with_a_decimal_is_shown_as_the_note_wrote_it(
+    qapp: QApplication,
+) -> None:
+    """The flowsheet, its plots and the brief show a reading through `number`: read by the
+    real extractor, every measure's decimal comes back digit for digit, and the answer
+    over time words it the same."""
+    note = "\n".join(DECIMALS.values())
+    facts = {f.name: f for f in extract(note, "objective").facts if f.kind == "measurement"}
+    words = words_for(hebrew=False)
+    for measure, line in DECIMALS.items():
+        written = line.split(": ")[1].split()[0]
+        value = facts[measure].value
+        assert value is not None and number(value) == written, line
+        assert words.with_unit(f"{value:g}", measure).startswith(written), line
+    assert (number(84.7 - 85.0), number(132.0), number(-0.0)) == ("-0.3", "132", "0")

@@ -68,9 +68,11 @@ def unit_of(name: str) -> str:
 
 
 def number(value: float) -> str:
-    """A reading as the notes would write it: 132, 6.8, 36.75 (no "132.0")."""
-    rounded = round(float(value), 2)
-    return str(int(rounded)) if rounded.is_integer() else f"{rounded:g}"
+    """A reading as the note wrote it: 132, 6.8, 36.75, 0.795 (no "132.0", and no digit
+    lost: two decimals once showed a creatinine of 0.795 as 0.8). Ten significant digits
+    keep every written one and drop a float's noise (84.7 - 85.0 is 0.3)."""
+    shown = f"{float(value):.10g}"
+    return "0" if shown == "-0" else shown
 
 
 def signed(value: float) -> str:
