@@ -41,7 +41,16 @@ def _changed(at_last: list[TimelineFact], before: list[TimelineFact]) -> list[Br
     lines: list[BriefLine] = []
     for name in MEASURES:
         now = [t for t in at_last if t.fact.kind == "measurement" and t.fact.name == name]
-        then = [t for t in before if t.fact.kind == "measurement" and t.fact.name == name]
+        # The reading before is the latest dated one: the client's record has no date to
+        # stand before the last visit by.
+        then = sorted(
+            (
+                t
+                for t in before
+                if t.fact.kind == "measurement" and t.fact.name == name and t.session_date
+            ),
+            key=lambda t: t.session_date or dt.datetime.min,
+        )
         if not now or not then or now[-1].fact.value is None or then[-1].fact.value is None:
             continue
         after, prior = now[-1].fact.value, then[-1].fact.value
