@@ -1,23 +1,12 @@
 """The names the extractor knows: drugs (generic, brand and Hebrew spellings, each to one
-generic name), conditions and procedures. Kept as data so a clinic's additions are a line
-each, not a pattern."""
+generic name), conditions, procedures and specialties (`core/timeline/resources/{en,he}/`).
+Kept as data so a clinic's additions are a line each, not a pattern."""
 
 from __future__ import annotations
 
-from core.timeline.vocab.clinics_more import (
-    CONDITION_NAMES_MORE,
-    CONDITIONS_MORE,
-    DRUG_NAMES_MORE,
-    DRUGS_MORE,
-    PROCEDURES_MORE,
-    SPECIALTIES_MORE,
-)
-from core.timeline.vocab.conditions import CONDITIONS as _CONDITIONS
-from core.timeline.vocab.conditions_clinics import CONDITIONS_CLINICS
+from core.timeline.vocab.clinics_more import DRUG_NAMES_MORE, DRUGS_MORE
 from core.timeline.vocab.drug_brands import DRUG_BRANDS
-from core.timeline.vocab.procedures import PROCEDURES as _PROCEDURES
-from core.timeline.vocab.procedures import SPECIALTIES as _SPECIALTIES
-from core.timeline.vocab.procedures_clinics import PROCEDURES_CLINICS, SPECIALTIES_CLINICS
+from core.timeline.vocab.names import names
 
 __all__ = ["CONDITIONS", "DRUGS", "PROCEDURES", "SPECIALTIES"]
 
@@ -255,6 +244,7 @@ def merged(
 
 
 DRUGS = merged(_DRUGS, DRUGS_MORE, DRUG_NAMES_MORE, DRUG_BRANDS)
-CONDITIONS = merged(_CONDITIONS, CONDITIONS_MORE, CONDITION_NAMES_MORE, CONDITIONS_CLINICS)
-PROCEDURES = merged(_PROCEDURES, PROCEDURES_MORE, PROCEDURES_CLINICS)
-SPECIALTIES = merged(_SPECIALTIES, SPECIALTIES_MORE, SPECIALTIES_CLINICS)
+# Conditions, procedures and specialties are data: core/timeline/resources/{en,he}/*.toml.
+CONDITIONS = names("conditions")
+PROCEDURES = names("procedures")
+SPECIALTIES = names("specialties")
