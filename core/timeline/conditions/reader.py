@@ -36,6 +36,7 @@ from core.timeline.conditions.reason import order_reason
 from core.timeline.conditions.setting import no_condition_here, test_result
 from core.timeline.conditions.site import site_after, site_words
 from core.timeline.conditions.typos import misspelt_conditions
+from core.timeline.reading.cues import cues
 from core.timeline.reading.experiencer import allergy_reaction, relatives_condition
 from core.timeline.reading.negation import (
     POST_NEGATION,
@@ -75,30 +76,17 @@ _PATIENT = re.compile(
     rf"{W}(?:patient|pt|he|she|himself|herself|client|המטופל|המטופלת|הוא|היא|עצמו|עצמה){E}",
     re.IGNORECASE,
 )
-_HISTORY = re.compile(
-    rf"{W}(?:history of|hx of|h/o|pmh|pmhx|past medical history|past history|past hx|"
-    r"past medical hx|"
-    r"remote history of|background of|known history of|ברקע|רקע|היסטוריה של|רקע של|"
-    rf"רקע רפואי|עבר רפואי){E}",
-    re.IGNORECASE,
-)
+_HISTORY = re.compile(rf"{W}(?:{cues('history')}){E}", re.IGNORECASE)
 # Weaker signs of the past, that reach only the few words after them: "previously treated
 # for depression", but not "prior labs ... now hypothyroidism".
 _HISTORY_NEAR = re.compile(
-    rf"{W}(?:previous|previously|prior|past|in the past|childhood|as a child|years ago|"
-    r"formerly|s/p|status post|episode of|bout of|suffered from|was treated for|treated for|"
-    rf"remote|בעבר|בילדות|לפני שנים|בעברו|בעברה|לאחר|אחרי|סבל בעבר מ|סבלה בעבר מ){E}"
-    rf"(?:[^\w{HEB},;]+[\w{HEB}'/-]+){{0,4}}?[^\w{HEB},;]*$",
+    rf"{W}(?:{cues('history_near')}){E}(?:[^\w{HEB},;]+[\w{HEB}'/-]+){{0,4}}?[^\w{HEB},;]*$",
     re.IGNORECASE,
 )
 # "Asthma as a child", "migraine in childhood", "MI 2015", "בילדות": the past after the name.
 # After a comma the words must end the clause: in "HTN, בעבר pneumonia" they are the next
 # name's.
-_HISTORY_AFTER_WORDS = (
-    r"(?:as a child|in childhood|in the past|years ago|in remission|as a teenager|as a teen|"
-    r"in (?:his|her|their) teens|in adolescence|בילדות|בעבר|לפני שנים|בנעוריו|בנעוריה|"
-    rf"בגיל ההתבגרות|בהפוגה)(?![\w{HEB}])"
-)
+_HISTORY_AFTER_WORDS = rf"(?:{cues('history_after')})(?![\w{HEB}])"
 _HISTORY_AFTER = re.compile(
     rf"^[\s(]*{_HISTORY_AFTER_WORDS}|^[\s(]*,[\s(]*{_HISTORY_AFTER_WORDS}\s*(?=[,;.)]|$)",
     re.IGNORECASE,
@@ -109,19 +97,7 @@ _DIAGNOSED = re.compile(rf"{W}(?:diagnosed|dx'?d|אובחן|אובחנה){E}", r
 _HISTORY_JUST_BEFORE = re.compile(
     rf"{W}(?:ex-?|former|quit|stopped|gave up|מעשן לשעבר|הפסיק|הפסיקה)\s*-?\s*$", re.IGNORECASE
 )
-_UNCERTAIN = re.compile(
-    rf"{W}(?:r/o|rule out|to rule out|possible|possibly|suspected|suspect|suspicion of|query|"
-    r"question of|concern for|concerning for|suspicious for|worrisome for|worried about|"
-    r"differential|ddx|vs\.?|versus|may be|may have|might be|might have|could be|cannot "
-    r"rule out|can't rule out|cannot exclude|can't exclude|not ruled out|not excluded|"
-    r"not been ruled out|questionable|evaluate for|eval for|evaluation for|assess for|"
-    r"screen for|screening for|check for|to exclude|to evaluate|w/u for|workup for|"
-    r"work-up for|at risk for|at risk of|risk of|risk for|risk factors? for|prevention of|"
-    r"to prevent|prophylaxis|if|in case of|should|return if|suggestive of|suggesting|"
-    r"מחשיד(?:ה|ים|ות)?(?:\s*ל-?)?|מעלה חשד ל|חשד ל|חשד|אפשרות של|לשלול|"
-    rf"ייתכן|יתכן|אולי|לבירור|בירור|סיכון ל|במקרה של|אם){E}|(?:^|(?<=[\s(]))\?\s*$",
-    re.IGNORECASE,
-)
+_UNCERTAIN = re.compile(rf"{W}(?:{cues('uncertain')}){E}|(?:^|(?<=[\s(]))\?\s*$", re.IGNORECASE)
 # "depression screen", "שאלון דיכאון PHQ-9": a condition naming a questionnaire.
 _SCREENING = re.compile(
     r"(?:שאלון|ציון|סולם|מדד|screen(?:ing)? for|score(?: of)?)\s*$", re.IGNORECASE

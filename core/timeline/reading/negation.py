@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from core.timeline.reading.cues import cues
 from core.timeline.reading.text import HEB
 
 W = rf"(?<![\w{HEB}])"
@@ -19,21 +20,7 @@ _NOT_ONE_WORD = re.compile(
 )
 # "(-) fever, (-) chills": a review of systems marks a negative before the name.
 _MINUS_BEFORE = re.compile(r"(?:\(\s*-\s*\)|\(neg\)|ø|Ø)\s*$", re.IGNORECASE)
-PRE_NEGATION = re.compile(
-    rf"{W}(?:no|not|non-?|nil|denies|denied|denying|without|w/o|negative for|free of|free from|"
-    r"unlikely|doubt|doubtful(?: for)?|not consistent with|inconsistent with|no sign of|"
-    r"no signs of|no features of|"
-    r"no clinical signs of|no longer|-ve for|neg for|בלי|לא סובל מ|לא סובלת מ|אין סימני|"
-    r"ללא סימני|לא נצפה|"
-    r"לא נצפתה|לא נמצאו|ללא ממצאים של|"
-    r"no evidence of|without evidence of|no signs? of|no symptoms of|no complaints? of|"
-    r"no c/o|no history of|no hx of|no h/o|no prior|no known|absence of|absent|never had|"
-    r"never diagnosed with|ruled out|rules out|resolved|שולל|שוללת|שוללים|ללא|אין|לא|נשלל|"
-    r"נשללה|שלילי ל|אין עדות ל|ללא עדות ל|אין היסטוריה של|אין סימנים של|ללא סימנים של|אינו|"
-    r"אינה|אינם|אינן|מכחיש|מכחישה|מכחישים|לא נמצא|לא נמצאה|לא קיים|לא קיימת|לא דווח|"
-    rf"לא דווחה|לא מתלונן על|לא מתלוננת על|ללא תלונות על|לא הודגם|לא הודגמה){E}",
-    re.IGNORECASE,
-)
+PRE_NEGATION = re.compile(rf"{W}(?:{cues('pre_negation')}){E}", re.IGNORECASE)
 POST_NEGATION = re.compile(
     rf"^[\s,:]*(?:was |is |has been |been |were |are )?"
     r"(?:(?:considered|suspected|queried|raised),? (?:but|and) (?:was |then )?)?"
@@ -58,31 +45,9 @@ _NEGATIVE_VALUE = re.compile(
     re.IGNORECASE,
 )
 # Phrases that hold a trigger's word but are no trigger (ConText's pseudo-triggers).
-_PSEUDO = re.compile(
-    rf"{W}(?:(?:history|hx) of (?:the )?present(?:ing)? (?:illness|complaint)|hpi|prior to|"
-    r"(?:in|over|during|for|within) the (?:past|last) (?:\d+|few|several|couple|week|month|day|"
-    r"year)\w*|על רקע|על-רקע|מחלות רקע|מחלות הרקע|לאחר מכן|אחרי זה|אחר כך|afterwards|"
-    r"after that|past \d+ (?:days?|weeks?|months?|years?)|remote (?:visit|consult\w*|session|"
-    r"appointment|review|monitoring|follow-?up|assessment)|"
-    r"(?:previous|prior|last|past) (?:visit|appointment|session|consultation|encounter|note|"
-    r"review|labs?|results?|bloods|week|month|year|few|several)|no change in|no significant "
-    r"change in|not only|no increase in|past (?:week|weeks|month|months|year|"
-    r"day|days|few)|not been (?:ruled out|excluded)|not ruled out|not excluded|not certain|"
-    rf"ביקור הקודם|בביקור הקודם|לא שולל|לא שוללת|לא נשלל|לא נשללה){E}",
-    re.IGNORECASE,
-)
+_PSEUDO = re.compile(rf"{W}(?:{cues('pseudo')}){E}", re.IGNORECASE)
 # Ends a trigger's scope: what follows is asserted again.
-TERMINATE = re.compile(
-    rf"{W}(?:but|however|although|though|except|aside from|apart from|presents with|reports|"
-    r"complains of|c/o|which|now has|now|currently|presents|presenting|presented|here for|"
-    r"here with|here today|seen for|seen today|today|complicated by|at present|at this time|"
-    r"this visit|new diagnosis of|(?<!never )(?<!not )(?<!been )(?:diagnosed with|dx with)|"
-    r"(?<!no )(?<!not )(?:new[- ]onset|newly diagnosed|newly developed)|מגיע|מגיעה|"
-    r"פונה|פנה|פנתה|כעת עם|"
-    r"אבל|אך|למעט|מלבד|כעת|מתלונן על|מתלוננת על|היום|פונה בשל|פנה בשל|פנתה בשל|הגיע בשל|"
-    rf"הגיעה בשל){E}",
-    re.IGNORECASE,
-)
+TERMINATE = re.compile(rf"{W}(?:{cues('terminate')}){E}", re.IGNORECASE)
 _CLOSED_ASIDE = re.compile(r"\)\s*[,;]")
 
 

@@ -1,0 +1,76 @@
+"""ConText's cues as data (core/timeline/resources/{en,he}/context.toml): a new cue is one
+line, and a mistake stops the start with its file and line."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core.timeline.extract import extract
+from core.timeline.reading.cues import KINDS, cues
+from core.timeline.resources import ROOT, RulesError
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    copy = tmp_path / "resources"
+    shutil.copytree(ROOT, copy)
+    return copy
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_every_kind_has_cues_in_both_languages() -> None:
+    for kind in KINDS:
+        alternatives = cues(kind).split("|")
+        assert any(re.search("[\u05d0-\u05ea]", a) for a in alternatives), kind
+        assert any(re.search("[a-z]", a) for a in alternatives), kind
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Assessment: no pneumonia.", "negated"),
+        ("Assessment: ללא דלקת ריאות.", "negated"),
+        ("Assessment: history of pneumonia.", "history"),
+        ("Assessment: possible pneumonia.", None),
+    ],
+)
+def test_the_shipped_cues_set_a_names_context(text: str, status: str | None) -> None:
+    found = [f for f in extract(text, "assessment").facts if f.name == "pneumonia"]
+    if status is None:  # uncertain: not a diagnosis
+        assert not found or all(f.status != "present" for f in found), found
+    else:
+        assert [f.status for f in found] == [status]
+
+
+def test_a_new_cue_is_one_line(rules: Path) -> None:
+    assert "nae" not in cues("pre_negation").split("|")  # the shipped cues
+    head = "[pre_negation]\ncues = [\n"
+    _edit(rules / "en/context.toml", head, f"{head}    'nae',\n")
+    assert "nae" in cues("pre_negation", rules).split("|")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ("[pre_negation]", "[pre_negaton]", "no kind of cue named 'pre_negaton'"),
+        ("[pseudo]\ncues = [", "[pseudo]\nkues = [", "takes one key"),
+        ("[terminate]\ncues = [\n", "[terminate]\ncues = [\n    'but(',\n",
+         "not a regular expression"),
+    ],
+)  # fmt: skip
+def test_a_mistake_names_its_file_and_line(rules: Path, old: str, new: str, says: str) -> None:
+    line = _edit(rules / "en/context.toml", old, new)
+    with pytest.raises(RulesError) as e:
+        cues("history", rules)
+    assert says in str(e.value), str(e.value)
+    assert re.search(rf"en/context\.toml:(?:{line}|{line + 1}|{line + 2})\b", str(e.value))
