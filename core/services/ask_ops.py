@@ -9,7 +9,7 @@ import itertools
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 from uuid import UUID
 
@@ -39,7 +39,12 @@ from core.messages import Message, render
 from core.ports import Generator
 from core.progress import CancelToken
 from core.retrieval.lexical import has_hebrew
-from core.retrieval.reading import range_message, read_question, resolve_references
+from core.retrieval.reading import (
+    Reading,
+    range_message,
+    read_question,
+    resolve_references,
+)
 from core.retrieval.search import strong_match
 from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.types import SearchQuery
@@ -47,7 +52,7 @@ from core.security import audit
 from core.security.crypto import CellCipher
 from core.services.search_ops import Embedding, SearchService
 from core.services.session import WorkspaceSession
-from core.services.timeline_ops import TimelineService
+from core.services.timeline_ops import TimelineService, Unmentioned
 from core.timeline.answers.questions import needs_the_timeline
 
 OnText = Callable[[str], None]
@@ -148,149 +153,206 @@ class AskService:
         cancel: CancelToken | None = None,
         on_progress: OnProgress | None = None,
     ) -> AskResult:
-        cfg = self.settings.assistant
-        t0 = time.perf_counter()
-        question = sanitize_query(request.question, cfg.max_question_chars)
+        """Route, read, look in the cache, retrieve, answer (checked as it is written) and
+        record: each step below, in this order."""
+        asking = self._begin(request)
+        turn = self._route(asking)
+        if turn is None:
+            self._read(asking)
+            turn = self._cached(asking) or self._retrieve_and_answer(
+                asking, _Listeners(on_text, cancel, on_progress)
+            )
+        return self._finish(turn)
+
+    def _begin(self, request: AskRequest) -> _Asking:
+        """The question sanitised, the session and the rate checked, the conversation read."""
+        started = time.perf_counter()
+        question = sanitize_query(request.question, self.settings.assistant.max_question_chars)
         self.session.require_active()
         self.rate_limiter.check(str(self.session.practitioner_id or self.session.actor))
         client_id, history = self._history(request)
-        timings: dict[str, float] = {}
-        injected = detect_injection(question)
-        if injected is not None:  # refused before anything ran, and the reason shown
+        return _Asking(request, question, client_id, history, started)
+
+    def _route(self, a: _Asking) -> _Turn | None:
+        """An injection is refused before anything runs, its reason shown. A question over
+        time about one client ("latest", "last three", "when was it last prescribed") is
+        answered from the timeline, every value with its own citation: retrieval and a small
+        model get order and section wrong. A follow-up takes the path the same question
+        takes asked first. None: the notes' passages answer it."""
+        injected = detect_injection(a.question)
+        if injected is not None:
             refused = grounding.Grounded(
                 render(injected), refused=True, sources=[], warnings=[injected], lines=(injected,)
             )
-            return self._finish(_Turn(request, question, client_id, t0, timings, refused))
-        # A question over time about one client ("latest", "last three", "when was it
-        # last prescribed") is answered from the timeline, every value with its own
-        # citation: retrieval and a small model get order and section wrong. A follow-up
-        # takes the same path as the same question asked first.
-        if self.timeline is not None and client_id is not None:
-            routed = self.timeline.answer(question, client_id, earlier=[q for q, _ in history])
-            if routed is not None:
-                over_time = grounding.Grounded(
-                    routed.text, refused=routed.refused, sources=routed.sources, warnings=[]
-                )
-                # Read from the timeline: no embedder is needed, nor named.
-                return self._finish(
-                    _Turn(request, question, client_id, t0, timings, over_time,
-                          models={"embedder": None, "generator": None}, path="timeline")
-                )  # fmt: skip
-        # A drug or condition the question names that no note holds: said so, once the
-        # passages found are seen not to hold it either (a document's page may). Offered
-        # other drugs' lines, a small model answered with one of them.
-        unmentioned = None
-        if self.timeline is not None and client_id is not None and not history:
-            unmentioned = self.timeline.unmentioned(question, client_id)
+            return a.turn(refused)
+        if self.timeline is None or a.client_id is None:
+            return None
+        earlier = [q for q, _ in a.history]
+        routed = self.timeline.answer(a.question, a.client_id, earlier=earlier)
+        if routed is None:
+            return None
+        over_time = grounding.Grounded(
+            routed.text, refused=routed.refused, sources=routed.sources, warnings=[]
+        )
+        # Read from the timeline: no embedder is needed, nor named.
+        return a.turn(over_time, models={"embedder": None, "generator": None}, path="timeline")
+
+    def _read(self, a: _Asking) -> None:
+        """What the question names that no note holds, the models that answer it, and its
+        dates, order and words, embedded."""
+        if self.timeline is not None and a.client_id is not None and not a.history:
+            # Offered other drugs' lines, a small model answered with one of them.
+            a.unmentioned = self.timeline.unmentioned(a.question, a.client_id)
         embedder = self.embedding.require()
         # The packaged generators do not answer in Hebrew (each refused every Hebrew
         # question tried): the notes' own words serve such a question better.
-        hebrew = has_hebrew(question)
-        generator = None if request.extractive or hebrew else self.generator()
-        models = {"embedder": embedder.model_id, "generator": _id(generator)}
+        a.hebrew = has_hebrew(a.question)
+        extractive = a.request.extractive or a.hebrew
+        a.generator = None if extractive else self.generator()
+        a.models = {"embedder": embedder.model_id, "generator": _id(a.generator)}
         # A follow-up is searched on its own words; the turn before only resolves "it".
-        reading = read_question(resolve_references(question, history))
+        a.reading = read_question(resolve_references(a.question, a.history))
         t = time.perf_counter()
-        qvec = embedder.embed_query(reading.text)
-        timings["embed"] = _ms(t)
-        scope = answer_cache.scope_key(client_id)
-        # The date range and order are part of what was asked: "A1c on 2008-06-03" and
-        # "A1c on 2009-01-10" embed alike once their dates are read.
-        # "ids|": entries from before warnings were message ids are not found.
-        cache_models = (
-            f"ids|{models['embedder']}|{models['generator'] or 'extractive'}"
-            f"|{reading.date_from}|{reading.date_to}|{reading.order}"
+        a.qvec = embedder.embed_query(a.reading.text)
+        a.timings["embed"] = _ms(t)
+
+    def _cached(self, a: _Asking) -> _Turn | None:
+        """A stored answer to a question that embeds alike, for the same client, models and
+        dates ("A1c on 2008-06-03" and "A1c on 2009-01-10" embed alike once their dates are
+        read). None for a follow-up or a question about a name no note holds."""
+        if not a.request.use_cache or a.history or a.unmentioned is not None:
+            return None
+        cfg = self.settings.assistant
+        scope, key = a.cache_key()
+        hit = self.run(
+            lambda c, k: answer_cache.lookup(c, k, scope, key, a.qvec, cfg.cache_similarity, _now())
         )
-        if request.use_cache and not history and unmentioned is None:
-            hit = self.run(
-                lambda c, k: answer_cache.lookup(
-                    c, k, scope, cache_models, qvec, cfg.cache_similarity, _now()
-                )
+        self.ask_metrics.cache.labels("hit" if hit else "miss").inc()
+        if hit is None:
+            return None
+        entry, stored = hit
+        cached = grounding.Grounded(
+            stored["answer"],
+            refused=False,
+            sources=[AskSource.from_record(s) for s in stored["sources"]],
+            warnings=[Message.from_json(w) for w in stored["warnings"]],
+            lines=tuple(Message.from_json(line) for line in stored.get("lines", [])),
+        )
+
+        def mark_hit(c: Connection, k: CellCipher) -> None:
+            answer_cache.mark_hit(c, entry, _now())
+
+        return a.turn(
+            cached,
+            models=a.models,
+            cache_hit=True,
+            extractive=a.generator is None,
+            cache_write=mark_hit,
+        )
+
+    def _retrieve_and_answer(self, a: _Asking, listen: _Listeners) -> _Turn:
+        """The passages found, and the answer from them; a name no note holds is refused
+        once the passages are seen not to hold it either (a document's page may)."""
+        found, hits = self._retrieve(a)
+        if a.unmentioned is not None and not any(
+            a.unmentioned.in_passage(h.text) for h in found.hits
+        ):
+            absent = grounding.Grounded(
+                a.unmentioned.answer.text, refused=True, sources=[], warnings=[]
             )
-            self.ask_metrics.cache.labels("hit" if hit else "miss").inc()
-            if hit is not None:
-                entry, stored = hit
-                cached = grounding.Grounded(
-                    stored["answer"], refused=False,
-                    sources=[AskSource.from_record(s) for s in stored["sources"]],
-                    warnings=[Message.from_json(w) for w in stored["warnings"]],
-                    lines=tuple(Message.from_json(line) for line in stored.get("lines", [])),
-                )  # fmt: skip
-                return self._finish(
-                    _Turn(
-                        request, question, client_id, t0, timings, cached, models=models,
-                        cache_hit=True, extractive=generator is None,
-                        cache_write=lambda c, k: answer_cache.mark_hit(c, entry, _now()),
-                    )
-                )  # fmt: skip
+            return a.turn(absent, retrieved=found.hits, models=a.models, path="timeline")
+        result = self._answer(a, found, hits, listen)
+        keep = a.request.use_cache and not a.history and not result.refused
+        scope, key = a.cache_key()
+        return a.turn(
+            result,
+            retrieved=found.hits,
+            models=a.models,
+            extractive=a.generator is None,
+            cache_write=self._cache_entry(scope, key, a.qvec, result) if keep else None,
+        )
+
+    def _retrieve(self, a: _Asking) -> tuple[Any, list[Any]]:
+        """The search's passages, and those close enough to answer from, in the order the
+        question asks for."""
+        assert a.reading is not None
+        cfg, reading = self.settings.assistant, a.reading
         t = time.perf_counter()
         query = SearchQuery(
-            reading.text, client_id, k=cfg.sources, date_from=reading.date_from,
-            date_to=reading.date_to, order=reading.order,
-        )  # fmt: skip
-        found = self.search.find(query, query_vector=qvec)
-        timings["retrieve"] = _ms(t)
-        if unmentioned is not None and not any(unmentioned.in_passage(h.text) for h in found.hits):
-            absent = grounding.Grounded(
-                unmentioned.answer.text, refused=True, sources=[], warnings=[]
-            )
-            return self._finish(
-                _Turn(request, question, client_id, t0, timings, absent, found.hits, models,
-                      path="timeline")
-            )  # fmt: skip
-        warnings = _index_warning(found.index)
+            reading.text,
+            a.client_id,
+            k=cfg.sources,
+            date_from=reading.date_from,
+            date_to=reading.date_to,
+            order=reading.order,
+        )
+        found = self.search.find(query, query_vector=a.qvec)
+        a.timings["retrieve"] = _ms(t)
         hits = [
-            h for h in found.hits
-            if (h.vector_score or 0) >= cfg.relevance_floor
+            h
+            for h in found.hits
             # The question's own rare words (a drug, a lab) are in it: relevant however the
-            # vector scored it.
+            # vector scored it; and a day named chose the session already.
+            if (h.vector_score or 0) >= cfg.relevance_floor
             or strong_match(h)
-            # The question named the day: the date already chose the session.
             or reading.day is not None
-        ]  # fmt: skip
+        ]
         if reading.order is not None:
             hits = first_or_latest(hits, reading.order)
-        elif mentions_treatment(question):
+        elif mentions_treatment(a.question):
             hits = with_treatment_lines(found.hits, hits)
-        if hits and on_progress is not None:  # what is being read, before it is read
-            on_progress(AskProgress("reading", tuple(grounding.numbered(hits))))
+        return found, hits
+
+    def _answer(
+        self, a: _Asking, found: Any, hits: list[Any], listen: _Listeners
+    ) -> grounding.Grounded:
+        """A refusal with its reason, the notes' own words, or the generator's answer
+        checked against its sources."""
+        assert a.reading is not None
+        warnings = _index_warning(found.index)
+        if hits and listen.on_progress is not None:  # what is being read, before it is read
+            listen.on_progress(AskProgress("reading", tuple(grounding.numbered(hits))))
         t = time.perf_counter()
-        if not found.hits and reading.dated:
-            no_session = Message("answer.no_session_in_range", range=range_message(reading))
+        if not found.hits and a.reading.dated:
+            no_session = Message("answer.no_session_in_range", range=range_message(a.reading))
             result = grounding.refusal([], no_session)
-        elif needs_the_timeline(question):
+        elif needs_the_timeline(a.question):
             # The highest, a count, a change, "still taking": a few passages cannot rank,
             # count or follow a course, and the timeline holds nothing the question names.
             result = grounding.refusal(found.hits[:3], Message("answer.needs_the_timeline"))
         elif not hits:
             result = grounding.refusal(found.hits[:3], Message("answer.nothing_close_enough"))
-        elif generator is None:
-            result = grounding.extractive(hits, reading.text)
-            if not request.extractive:
-                why = "answer.no_model_for_hebrew" if hebrew else "answer.no_model_available"
+        elif a.generator is None:
+            result = grounding.extractive(hits, a.reading.text)
+            if not a.request.extractive:
+                why = "answer.no_model_for_hebrew" if a.hebrew else "answer.no_model_available"
                 warnings.append(Message(why))
         else:
-            try:
-                result = self._generate(
-                    generator, question, hits, history, on_text, cancel, reading.order,
-                    on_progress,
-                )  # fmt: skip
-            except Cancelled:
-                # Still a query over the notes: it goes on the record.
-                ids = [str(h.chunk_id) for h in hits]
-                self.record_ai_query(question, ids, [], {"cancelled_after": round(_ms(t0))})
-                raise
-        timings["generate"] = _ms(t)
+            result = self._generated(a, a.generator, hits, listen)
+        a.timings["generate"] = _ms(t)
         result.warnings[:0] = warnings
-        keep = request.use_cache and not history and not result.refused
-        entry = self._cache_entry(scope, cache_models, qvec, result) if keep else None
-        return self._finish(
-            _Turn(
-                request, question, client_id, t0, timings, result, found.hits, models,
-                extractive=generator is None,
-                cache_write=entry,
+        return result
+
+    def _generated(
+        self, a: _Asking, generator: Generator, hits: list[Any], listen: _Listeners
+    ) -> grounding.Grounded:
+        assert a.reading is not None
+        try:
+            return self._generate(
+                generator,
+                a.question,
+                hits,
+                a.history,
+                listen.on_text,
+                listen.cancel,
+                a.reading.order,
+                listen.on_progress,
             )
-        )  # fmt: skip
+        except Cancelled:
+            # Still a query over the notes: it goes on the record.
+            ids = [str(h.chunk_id) for h in hits]
+            self.record_ai_query(a.question, ids, [], {"cancelled_after": round(_ms(a.started))})
+            raise
 
     def _cache_entry(
         self, scope: str, models: str, qvec: Sequence[float], result: grounding.Grounded
@@ -304,9 +366,16 @@ class AskService:
             "sources": [{**s.to_record(), "reason": s.reason} for s in result.sources],
         }
         return lambda c, k: answer_cache.store(
-            c, k, scope, models, qvec, record, now=_now(),
-            ttl=dt.timedelta(hours=cfg.cache_ttl_hours), cap=cfg.cache_max_entries,
-        )  # fmt: skip
+            c,
+            k,
+            scope,
+            models,
+            qvec,
+            record,
+            now=_now(),
+            ttl=dt.timedelta(hours=cfg.cache_ttl_hours),
+            cap=cfg.cache_max_entries,
+        )
 
     def _history(self, request: AskRequest) -> tuple[UUID | None, list[tuple[str, str]]]:
         """The conversation's client and its question-and-answer pairs, in one read (the
@@ -338,57 +407,85 @@ class AskService:
         order: str | None = None,
         on_progress: OnProgress | None = None,
     ) -> grounding.Grounded:
+        """The generator's answer from the prompt of these passages, checked against them."""
         cfg = self.settings.assistant
         built = build_prompt(
-            question, hits, count_tokens=generator.count_prompt_tokens,
-            context_length=generator.context_length, max_answer_tokens=cfg.max_answer_tokens,
-            has_chat_template=generator.has_chat_template, history=history,
-            source_tokens=cfg.source_tokens, structured_answer=cfg.answer_format == "json",
+            question,
+            hits,
+            count_tokens=generator.count_prompt_tokens,
+            context_length=generator.context_length,
+            max_answer_tokens=cfg.max_answer_tokens,
+            has_chat_template=generator.has_chat_template,
+            history=history,
+            source_tokens=cfg.source_tokens,
+            structured_answer=cfg.answer_format == "json",
             order=order,
-        )  # fmt: skip
+        )
+        guard = self._write(generator, built, _Listeners(on_text, cancel, on_progress))
+        raw = guard.text()
+        self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
+        self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
+        embed = self.embedding.require().embed_documents
+        result = grounding.from_generation(raw, built.sources, embed, cfg.weak_support, question)
+        result.details[:0] = built.warnings  # sources or turns left out to fit
+        if guard.looping:
+            result.warnings.append(Message("answer.repeats_cut"))
+        return result
+
+    def _write(self, generator: Generator, built: Any, listen: _Listeners) -> RepeatGuard:
+        """The answer written, streamed to `listen` as it comes (or whole, for a structured
+        answer); a loop of repeats stops it."""
+        cfg = self.settings.assistant
         guard = RepeatGuard()
         pace = WritingPace(cfg.max_answer_tokens, self._typical_tokens or cfg.max_answer_tokens / 2)
-        timeout_s = self.settings.models.generation_timeout_s
         try:
             if built.json_schema is not None:
                 answer = generator.generate(
-                    built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop,
-                    json_schema=built.json_schema, cancel=cancel, timeout_s=timeout_s,
-                )  # fmt: skip
-                if on_text is not None:
-                    on_text(answer)
+                    built.prompt,
+                    max_tokens=cfg.max_answer_tokens,
+                    stop=built.stop,
+                    json_schema=built.json_schema,
+                    cancel=listen.cancel,
+                    timeout_s=self.settings.models.generation_timeout_s,
+                )
+                if listen.on_text is not None:
+                    listen.on_text(answer)
                 guard.feed(structured.to_text(answer, REFUSAL))
             else:
-                stream = generator.stream(
-                    built.prompt, max_tokens=cfg.max_answer_tokens, stop=built.stop,
-                    cancel=cancel, timeout_s=timeout_s,
-                )  # fmt: skip
-                with contextlib.closing(stream):  # leaving early stops the model at once
-                    for piece in stream:
-                        if on_text is not None:
-                            on_text(piece)
-                        written = pace.piece()
-                        if on_progress is not None:
-                            on_progress(written)
-                        if guard.feed(piece):
-                            break
+                self._stream(generator, built, listen, guard, pace)
         except Cancelled:
             self.ask_metrics.outcomes.labels("cancelled").inc()
             raise
         except ChartsideError:  # a timeout, a model that failed mid-answer
             self.ask_metrics.outcomes.labels("failed").inc()
             raise
-        raw = guard.text()
         self._typical_tokens = pace.typical_after()
-        self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
-        self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
-        result = grounding.from_generation(
-            raw, built.sources, self.embedding.require().embed_documents, cfg.weak_support, question
+        return guard
+
+    def _stream(
+        self,
+        generator: Generator,
+        built: Any,
+        listen: _Listeners,
+        guard: RepeatGuard,
+        pace: WritingPace,
+    ) -> None:
+        stream = generator.stream(
+            built.prompt,
+            max_tokens=self.settings.assistant.max_answer_tokens,
+            stop=built.stop,
+            cancel=listen.cancel,
+            timeout_s=self.settings.models.generation_timeout_s,
         )
-        result.details[:0] = built.warnings  # sources or turns left out to fit
-        if guard.looping:
-            result.warnings.append(Message("answer.repeats_cut"))
-        return result
+        with contextlib.closing(stream):  # leaving early stops the model at once
+            for piece in stream:
+                if listen.on_text is not None:
+                    listen.on_text(piece)
+                written = pace.piece()
+                if listen.on_progress is not None:
+                    listen.on_progress(written)
+                if guard.feed(piece):
+                    break
 
     def _finish(self, turn: _Turn) -> AskResult:
         """Store the turn, its `ai.query` audit event and the cache's change in one write
@@ -432,12 +529,20 @@ class AskService:
             supported, sentences = result.checked
             self.ask_metrics.checks.labels("unsupported").inc(sentences - supported)
         return AskResult(
-            answer=result.answer, refused=result.refused, cache_hit=turn.cache_hit,
-            sources=result.sources, warnings=result.warnings, timings_ms=timings,
+            answer=result.answer,
+            refused=result.refused,
+            cache_hit=turn.cache_hit,
+            sources=result.sources,
+            warnings=result.warnings,
+            timings_ms=timings,
             models=turn.models or {"embedder": _id(self.embedding.embedder), "generator": None},
-            conversation_id=conversation_id, message_id=message_id, path=turn.path,
-            details=result.details, checked=result.checked, answer_lines=result.lines,
-        )  # fmt: skip
+            conversation_id=conversation_id,
+            message_id=message_id,
+            path=turn.path,
+            details=result.details,
+            checked=result.checked,
+            answer_lines=result.lines,
+        )
 
 
 @dataclass(frozen=True)
@@ -465,6 +570,47 @@ class _Turn:
         if self.path == "timeline":
             return "timeline"
         return "extractive" if self.extractive else "answered"
+
+
+@dataclass(frozen=True)
+class _Listeners:
+    """Who hears the answer as it is written, and may stop it."""
+
+    on_text: OnText | None
+    cancel: CancelToken | None
+    on_progress: OnProgress | None
+
+
+@dataclass
+class _Asking:
+    """One ask as its steps fill it in."""
+
+    request: AskRequest
+    question: str  # as sanitised
+    client_id: UUID | None
+    history: list[tuple[str, str]]
+    started: float  # time.perf_counter() when the ask began
+    timings: dict[str, float] = field(default_factory=dict[str, float])
+    unmentioned: Unmentioned | None = None
+    hebrew: bool = False
+    generator: Generator | None = None
+    models: dict[str, str | None] = field(default_factory=dict[str, str | None])
+    reading: Reading | None = None
+    qvec: Sequence[float] = ()
+
+    def cache_key(self) -> tuple[str, str]:
+        """The cache's scope (the client) and key: the models and the question's dates and
+        order ("ids|": entries from before warnings were message ids are not found)."""
+        r = self.reading
+        assert r is not None
+        models = f"{self.models['embedder']}|{self.models['generator'] or 'extractive'}"
+        key = f"ids|{models}|{r.date_from}|{r.date_to}|{r.order}"
+        return answer_cache.scope_key(self.client_id), key
+
+    def turn(self, result: grounding.Grounded, **kw: Any) -> _Turn:
+        return _Turn(
+            self.request, self.question, self.client_id, self.started, self.timings, result, **kw
+        )
 
 
 def _source_ref(source: AskSource) -> str:
