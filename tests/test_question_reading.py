@@ -175,7 +175,7 @@ def test_abbreviations_and_names_find_each_other() -> None:
 def test_a_latest_or_first_question_is_answered_from_one_session() -> None:
     from dataclasses import replace
 
-    from core.services.ask_ops import first_or_latest
+    from core.assistant.passages import first_or_latest
     from tests.test_assistant_prompt import hit
 
     newest = replace(hit("BP 136/85 mmHg", day=9), lexical_share=1.0)
@@ -204,7 +204,7 @@ def test_a_spelled_out_test_also_finds_its_one_letter_name() -> None:
 def test_a_treatment_question_brings_its_sessions_medications_line() -> None:
     from dataclasses import replace
 
-    from core.services.ask_ops import with_treatment_lines
+    from core.assistant.passages import with_treatment_lines
     from tests.test_assistant_prompt import hit
 
     reason = hit("Encounter reason: fainting episode", day=3, field="assessment")
