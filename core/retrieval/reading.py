@@ -193,6 +193,9 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
     for p in named:
         date_from, date_to = p.date_from, p.date_to
         taken.append(_with_opener(question, p.start_at, p.end_at))
+    both = _both_ends(question, today, taken)
+    if both is not None:
+        date_from, date_to = both
     # dateparser looks where no named period is: "Q2 2024" must not also read as 2024.
     blanked = question
     for a, b in taken:
@@ -254,6 +257,35 @@ _OPENER = re.compile(
     r"[-־]?\s*)$",
     re.I,
 )
+
+
+# "between 18 August 2024 and November 16, 2024": dateparser, searching the whole question,
+# reads the year alone; each end is read on its own instead.
+_BOTH_ENDS = re.compile(
+    r"\b(?:between|from)\s+(?P<a>[^?!;]+?)\s+(?:and|to|until|till|through|thru)\s+"
+    r"(?P<b>[^?!;]+?)\s*(?=[?!;]|\.(?:\s|$)|$)"
+    r"|(?<!\w)(?:בין|מ-)\s*(?P<ha>[^?!;]+?)\s+(?:ל|עד)-?\s*(?P<hb>[^?!;]+?)\s*(?=[?!;.]|$)",
+    re.IGNORECASE,
+)
+
+
+def _both_ends(
+    question: str, today: dt.date, taken: list[tuple[int, int]]
+) -> tuple[dt.date, dt.date] | None:
+    """A range whose two ends each read as a date on their own, its words added to
+    `taken`; None when there is no such range."""
+    m = _BOTH_ENDS.search(question)
+    if m is None:
+        return None
+    a, b = ("a", "b") if m.group("a") is not None else ("ha", "hb")
+    first, last = _dates(m.group(a), today), _dates(m.group(b), today)
+    if len(first) != 1 or len(last) != 1:
+        return None
+    (phrase, start, _), (second, _, end) = first[0], last[0]
+    if len(phrase) < len(m.group(a).strip()) - 1 or len(second) < len(m.group(b).strip()) - 1:
+        return None  # words beside the date: not a range's end alone
+    taken.append((m.start(), m.end()))
+    return _year_of(start, phrase, end, second), end
 
 
 def _with_opener(question: str, start: int, end: int) -> tuple[int, int]:

@@ -308,6 +308,7 @@ def test_a_drug_never_recorded_as_stopped_gets_its_course_not_an_absence() -> No
         ("נכון לביקור האחרון, הוא על celecoxib?", "still_taking", None),
         ("What appointments did she have between March and September 2024?", "visits_in_period",
          dt.date(2024, 3, 1)),
+        ("List his visit dates since 10 June 2025.", "visits_in_period", dt.date(2025, 6, 10)),
     ],
 )  # fmt: skip
 def test_a_question_in_other_words_takes_its_operation(
@@ -392,3 +393,15 @@ def test_words_no_vocabulary_names_are_never_said_to_be_absent() -> None:
     assert known is not None
     absent = answer(known, facts, visits, lambda words: [], TODAY)
     assert absent.refused and absent.text == "I found no note that mentions gout."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Medications ordered at the 6 May 2025 appointment?",
+        "Which drugs were prescribed on 2024-04-08?",
+    ],
+)
+def test_one_days_visit_asked_about_its_drugs_is_what_was_prescribed(question: str) -> None:
+    q = read_over_time(question, TODAY)
+    assert q is not None and q.ask == "prescribed_at" and q.day is not None, q

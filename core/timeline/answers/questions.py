@@ -301,10 +301,18 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
     if condition is not None and drug is None and _given_for(q, reading):
         return OverTime("prescribed_for", subject=condition, hebrew=hebrew)
+    # "What appointments did she have between March and September?": the period's visits.
+    # One day's visit ("medications ordered at the 6 May appointment") is about its note.
     if (
         reading.dated
-        and (_VISIT.search(q) or _CAME.search(q))
-        and not (drug or condition or procedure or measures or _CONTENT.search(q))
+        and reading.day is None
+        and (
+            _VISITS.search(q)
+            or _CAME.search(q)
+            or (_VISIT.search(q) and re.search(rf"{_W}(?:dates|list|תאריכי){_E}", q, re.I))
+        )
+        and not (drug or condition or procedure or measures)
+        and not (_CONTENT.search(q) or _MEDS.search(q) or _PRESCRIBED.search(q))
     ):
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if record is not None and not measures:
