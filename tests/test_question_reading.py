@@ -241,6 +241,8 @@ def test_since_when_asks_for_the_onset() -> None:
          D(2024, 11, 16), "Visits?"),
         ("Seen between November 3, 2024 and 2025-02-01?", D(2024, 11, 3), D(2025, 2, 1),
          "Seen?"),
+        ("Which visits were there from May to June 2022?", D(2022, 5, 1), D(2022, 6, 30),
+         "Which visits were there?"),
         ("כמה GAD-7 יש בין מרץ לאוגוסט 2025?", D(2025, 3, 1), D(2025, 8, 31), "כמה GAD-7 יש?"),
         ("PHQ-9 ממאי 2024 עד ינואר 2025?", D(2024, 5, 1), D(2025, 1, 31), "PHQ-9?"),
         ("לחץ דם בין 26.8.2024 ל-26/07/2025", D(2024, 8, 26), D(2025, 7, 26), "לחץ דם"),
@@ -263,3 +265,13 @@ def test_periods_dateparser_misreads_are_read_whole(
     r = read_question(question, TODAY)
     assert (r.date_from, r.date_to, r.day) == (start, end, None)
     assert r.text == words
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Prescriptions from the 16 April 2023 visit?", "Prescriptions from the 2023-04-16 visit?"],
+)
+def test_from_a_days_visit_is_that_day(question: str) -> None:
+    """ "From the 16 April 2023 visit" names a visit, not the start of a range."""
+    r = read_question(question, TODAY)
+    assert (r.date_from, r.date_to, r.day) == (D(2023, 4, 16),) * 3

@@ -44,6 +44,10 @@ _FIRST = re.compile(
 # "since", "from", "after" open a range; "before", "until", "up to" close one.
 _OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ-|אחרי|לאחר))\s*$", re.I)
 _CLOSES = re.compile(r"(?:\b(?:before|until|till|up\s+to)|(?<!\w)(?:לפני|עד))\s*$", re.I)
+# "from the 16 April 2023 visit": a visit's day, not a range's start.
+_VISIT_AFTER = re.compile(
+    r"\s*(?:visit|appointment|session|consultation|consult|encounter|note)s?\b", re.I
+)
 # "בביקור מ-4.3.2025" is "at the visit of 4 March", one day, not "from 4 March on".
 _VISIT_OF = re.compile(r"(?<!\w)ב?ה?(?:ביקור|פגישה|מפגש|טיפול)\s+מ[-־]?\s*$")
 _MONTH_ONLY_WORDS = frozenset({"may", "jan", "mar", "sun", "sat", "wed"})
@@ -214,7 +218,12 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
             date_from, date_to, day = _year_of(previous[1], previous[3], start, phrase), end, None
         elif re.search(r"\bafter\s*$|(?<!\w)(?:אחרי|לאחר)\s*$", before, re.I):
             date_from = end + dt.timedelta(days=1)  # after the day, or the month, named
-        elif _OPENS.search(before) and not _VISIT_OF.search(before):
+        elif (
+            _OPENS.search(before)
+            and not _VISIT_OF.search(before)
+            and not (start == end and _VISIT_AFTER.match(question, cursor))
+        ):
+            # "from the 16 April 2023 visit" is that visit, not all since it.
             date_from = start
         elif _CLOSES.search(before):
             # "before 2024" ends with 2023; "until March" takes March in.
@@ -279,6 +288,10 @@ def _both_ends(
         return None
     a, b = ("a", "b") if m.group("a") is not None else ("ha", "hb")
     first, last = _dates(m.group(a), today), _dates(m.group(b), today)
+    if len(last) == 1 and not first and m.group(a).strip().casefold() in _MONTH_WORDS:
+        # "from May to June 2022": "may" alone is read as no date; here it is a month.
+        year = last[0][1].year
+        first = [(m.group(a), *_dates(f"{m.group(a)} {year}", today)[0][1:])]
     if len(first) != 1 or len(last) != 1:
         return None
     (phrase, start, _), (second, _, end) = first[0], last[0]
