@@ -4,27 +4,13 @@ new way of asking is one line, and a mistake stops the start with its file and l
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from core.timeline.answers.asked import measure_patterns, measures_in
-from core.timeline.resources import ROOT, RulesError
-
-
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
-    copy = tmp_path / "resources"
-    shutil.copytree(ROOT, copy)
-    return copy
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+from core.timeline.resources import RulesError
+from tests.timeline.rules_files import edit
 
 
 def _asks(root: Path, question: str) -> list[tuple[str, ...]]:
@@ -33,7 +19,7 @@ def _asks(root: Path, question: str) -> list[tuple[str, ...]]:
 
 def test_a_new_way_of_asking_is_one_line(rules: Path) -> None:
     assert measures_in("What was her kidney score?") == ()  # the shipped words
-    _edit(rules / "en/asked.toml", "words = ['e?gfr'", "words = ['kidney score', 'e?gfr'")
+    edit(rules / "en/asked.toml", "words = ['e?gfr'", "words = ['kidney score', 'e?gfr'")
     assert _asks(rules, "What was her kidney score?") == [("egfr",)]
 
 
@@ -46,7 +32,7 @@ def test_a_new_way_of_asking_is_one_line(rules: Path) -> None:
     ],
 )
 def test_a_mistake_names_its_file_and_line(rules: Path, old: str, new: str, says: str) -> None:
-    line = _edit(rules / "en/asked.toml", old, new)
+    line = edit(rules / "en/asked.toml", old, new)
     with pytest.raises(RulesError) as e:
         measure_patterns(rules)
     assert says in str(e.value)

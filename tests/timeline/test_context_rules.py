@@ -4,28 +4,14 @@ line, and a mistake stops the start with its file and line."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from core.timeline.extract import extract
 from core.timeline.reading.cues import KINDS, cues
-from core.timeline.resources import ROOT, RulesError
-
-
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
-    copy = tmp_path / "resources"
-    shutil.copytree(ROOT, copy)
-    return copy
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+from core.timeline.resources import RulesError
+from tests.timeline.rules_files import edit
 
 
 def test_every_kind_has_cues_in_both_languages() -> None:
@@ -55,7 +41,7 @@ def test_the_shipped_cues_set_a_names_context(text: str, status: str | None) -> 
 def test_a_new_cue_is_one_line(rules: Path) -> None:
     assert "nae" not in cues("pre_negation").split("|")  # the shipped cues
     head = "[pre_negation]\ncues = [\n"
-    _edit(rules / "en/context.toml", head, f"{head}    'nae',\n")
+    edit(rules / "en/context.toml", head, f"{head}    'nae',\n")
     assert "nae" in cues("pre_negation", rules).split("|")
 
 
@@ -69,7 +55,7 @@ def test_a_new_cue_is_one_line(rules: Path) -> None:
     ],
 )  # fmt: skip
 def test_a_mistake_names_its_file_and_line(rules: Path, old: str, new: str, says: str) -> None:
-    line = _edit(rules / "en/context.toml", old, new)
+    line = edit(rules / "en/context.toml", old, new)
     with pytest.raises(RulesError) as e:
         cues("history", rules)
     assert says in str(e.value), str(e.value)

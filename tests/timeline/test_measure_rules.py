@@ -4,14 +4,14 @@ are written once, and a mistake in a file stops the start with its file and line
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from core.timeline.measures.specs import PLAUSIBLE, SPECS, read_specs
-from core.timeline.resources import ROOT, RulesError
+from core.timeline.resources import RulesError
 from core.timeline.types import MEASURES
+from tests.timeline.rules_files import edit
 
 
 def test_every_measure_has_its_labels_and_its_bounds() -> None:
@@ -20,22 +20,8 @@ def test_every_measure_has_its_labels_and_its_bounds() -> None:
         assert spec.labels and len(spec.plausible) == len(spec.names)
 
 
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
-    copy = tmp_path / "resources"
-    shutil.copytree(ROOT, copy)
-    return copy
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
-
-
 def test_a_new_synonym_is_one_line_in_its_language_file(rules: Path) -> None:
-    _edit(rules / "en/measures.toml", "labels = [\n    'wt',", "labels = [\n    'mass',\n    'wt',")
+    edit(rules / "en/measures.toml", "labels = [\n    'wt',", "labels = [\n    'mass',\n    'wt',")
     weight = next(s for s in read_specs(rules) if s.names == ("weight",))
     label = "|".join(f"(?:{x})" for x in weight.labels)
     assert re.fullmatch(label, "mass", re.IGNORECASE)
@@ -43,33 +29,33 @@ def test_a_new_synonym_is_one_line_in_its_language_file(rules: Path) -> None:
 
 
 def test_a_label_that_is_no_pattern_names_its_file_and_line(rules: Path) -> None:
-    line = _edit(rules / "he/measures.toml", "'{prefix}דופק',", "'{prefix}דופק(',")
+    line = edit(rules / "he/measures.toml", "'{prefix}דופק',", "'{prefix}דופק(',")
     with pytest.raises(RulesError, match=rf"he/measures\.toml:{line}: not a regular expression"):
         read_specs(rules)
 
 
 def test_bounds_out_of_order_name_the_measure(rules: Path) -> None:
-    _edit(rules / "measures.toml", "plausible = [[20, 250]]", "plausible = [[250, 20]]")
+    edit(rules / "measures.toml", "plausible = [[20, 250]]", "plausible = [[250, 20]]")
     with pytest.raises(RulesError, match=r"measures\.toml:\d+: plausible needs"):
         read_specs(rules)
 
 
 def test_a_misspelt_key_or_measure_is_an_error_not_a_silent_gap(rules: Path) -> None:
-    _edit(rules / "en/measures.toml", "[heart_rate]\nlabels", "[heart_rate]\nlables")
+    edit(rules / "en/measures.toml", "[heart_rate]\nlabels", "[heart_rate]\nlables")
     with pytest.raises(RulesError, match=r"en/measures\.toml:\d+: unknown key 'lables'"):
         read_specs(rules)
-    _edit(rules / "en/measures.toml", "[heart_rate]\nlables", "[hart_rate]\nlabels")
+    edit(rules / "en/measures.toml", "[heart_rate]\nlables", "[hart_rate]\nlabels")
     with pytest.raises(RulesError, match=r"no measure 'hart_rate'"):
         read_specs(rules)
 
 
 def test_broken_toml_names_its_line(rules: Path) -> None:
-    _edit(rules / "measures.toml", "[measure.bp]", "[measure.bp")
+    edit(rules / "measures.toml", "[measure.bp]", "[measure.bp")
     with pytest.raises(RulesError, match=r"measures\.toml: .*line \d+"):
         read_specs(rules)
 
 
 def test_a_name_that_is_no_measure_is_refused(rules: Path) -> None:
-    _edit(rules / "measures.toml", 'names = ["heart_rate"]', 'names = ["pulse"]')
+    edit(rules / "measures.toml", 'names = ["heart_rate"]', 'names = ["pulse"]')
     with pytest.raises(RulesError, match="names must be measures"):
         read_specs(rules)

@@ -5,29 +5,15 @@ with its file and line."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from core.timeline.extract import extract
-from core.timeline.resources import ROOT, RulesError
+from core.timeline.resources import RulesError
 from core.timeline.vocab.lexicon import CONDITIONS, PROCEDURES, SPECIALTIES
 from core.timeline.vocab.names import names
-
-
-@pytest.fixture
-def rules(tmp_path: Path) -> Path:
-    copy = tmp_path / "resources"
-    shutil.copytree(ROOT, copy)
-    return copy
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+from tests.timeline.rules_files import edit
 
 
 def test_the_extractor_reads_its_names_from_the_files() -> None:
@@ -39,7 +25,7 @@ def test_the_extractor_reads_its_names_from_the_files() -> None:
 
 
 def test_a_new_name_is_one_string(rules: Path) -> None:
-    _edit(rules / "he/conditions.toml", '"hypertension" = [', '"hypertension" = ["לחצים", ')
+    edit(rules / "he/conditions.toml", '"hypertension" = [', '"hypertension" = ["לחצים", ')
     assert "לחצים" in names("conditions", rules)["hypertension"]
 
 
@@ -57,7 +43,7 @@ def test_a_new_name_is_one_string(rules: Path) -> None:
 def test_a_mistake_names_its_file_and_line(
     rules: Path, file: str, old: str, new: str, says: str
 ) -> None:
-    line = _edit(rules / file, old, new)
+    line = edit(rules / file, old, new)
     kind = file.split("/")[1].removesuffix(".toml")
     with pytest.raises(RulesError) as e:
         names(kind, rules)
