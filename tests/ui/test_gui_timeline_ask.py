@@ -41,19 +41,19 @@ def _ask(
     embedder: SentenceTransformerEmbedder,
     make_gui: MakeGui,
     question: str,
+    visits: list[SessionData] | None = None,
 ) -> tuple[GuiDriver, AssistantPanel, list[Any]]:
-    """The client's chart saved on the real service, the window unlocked on it, and
-    `question` asked and answered: (driver, panel, the sessions oldest first)."""
+    """The client's chart (`visits`, by default one a month with OBJECTIVES) saved on the
+    real service, the window unlocked on it, and `question` asked and answered: (driver,
+    panel, the sessions oldest first)."""
     svc = service_factory(embedder=embedder)
     svc.initialise(PASSPHRASE)
     client = svc.notes.create_client(ClientData(full_name="Noa Peretz"))
-    sessions = [
-        svc.notes.create_session(
-            client.id,
-            SessionData(date=START + dt.timedelta(days=30 * i), objective=objective),
-        ).id
+    visits = visits or [
+        SessionData(date=START + dt.timedelta(days=30 * i), objective=objective)
         for i, objective in enumerate(OBJECTIVES)
     ]
+    sessions = [svc.notes.create_session(client.id, visit).id for visit in visits]
     svc.lock()
     driver = make_gui(svc)
     driver.unlock(PASSPHRASE)
@@ -118,30 +118,6 @@ VISIT_DAYS = (
 )
 
 
-def _seen(
-    service_factory: Callable[..., ChartsideService],
-    embedder: SentenceTransformerEmbedder,
-    make_gui: MakeGui,
-    question: str,
-) -> tuple[GuiDriver, AssistantPanel, list[Any]]:
-    svc = service_factory(embedder=embedder)
-    svc.initialise(PASSPHRASE)
-    client = svc.notes.create_client(ClientData(full_name="Dana Levi"))
-    sessions = [
-        svc.notes.create_session(
-            client.id, SessionData(date=day, subjective=f"Follow-up visit {i + 1}.")
-        ).id
-        for i, day in enumerate(VISIT_DAYS)
-    ]
-    svc.lock()
-    driver = make_gui(svc)
-    driver.unlock(PASSPHRASE)
-    driver.open_client(client.id)
-    panel = ask_question(driver, question)
-    wait_for_answer(driver, 60_000)
-    return driver, panel, sessions
-
-
 def _counted(
     service_factory: Callable[..., ChartsideService],
     embedder: SentenceTransformerEmbedder,
@@ -149,7 +125,11 @@ def _counted(
     question: str,
     count: str,
 ) -> None:
-    driver, panel, sessions = _seen(service_factory, embedder, make_gui, question)
+    visits = [
+        SessionData(date=day, subjective=f"Follow-up visit {i + 1}.")
+        for i, day in enumerate(VISIT_DAYS)
+    ]
+    driver, panel, sessions = _ask(service_factory, embedder, make_gui, question, visits)
     result = panel.result
     assert result is not None and result.path == "timeline" and not result.refused
     shown = strip_isolates(panel.answer.toPlainText()).replace(RLM, "")
