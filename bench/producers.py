@@ -43,6 +43,7 @@ PRODUCERS: dict[str, Producer] = {
     "first_sign": _suite("bench.bench_first_sign", "first_sign"),
     "dictation_first_words": _suite("bench.bench_dictation_first_words", "dictation_first_words"),
     "timeline": _suite("bench.bench_timeline", "timeline"),
+    "questions": _suite("bench.bench_questions", "questions"),
     "e5_isolation": _command("bench.e5_isolation", "e5_isolation"),
     "eval": _command("bench.eval", "eval"),
     "eval_multilingual_e5_small": _command(
