@@ -290,8 +290,8 @@ def _both_ends(
     first, last = _dates(m.group(a), today), _dates(m.group(b), today)
     if len(last) == 1 and not first and m.group(a).strip().casefold() in _MONTH_WORDS:
         # "from May to June 2022": "may" alone is read as no date; here it is a month.
-        year = last[0][1].year
-        first = [(m.group(a), *_dates(f"{m.group(a)} {year}", today)[0][1:])]
+        dated = _dates(f"{m.group(a)} {last[0][1].year}", today)
+        first = [(m.group(a), *dated[0][1:])] if dated else []
     if len(first) != 1 or len(last) != 1:
         return None
     (phrase, start, _), (second, _, end) = first[0], last[0]
