@@ -281,20 +281,17 @@ def test_a_follow_up_takes_the_path_the_same_question_takes_asked_first(chart: A
     assert _cited_sessions(naproxen) == [sessions[4]]
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What was her highest ferritin?",
-        "How many times did she mention her sister?",
-        "Is she still taking the blue tablets?",
-        "מה היה הפריטין הגבוה ביותר?",
-    ],
-)
-def test_the_models_path_does_not_rank_count_or_follow_a_course(chart: Any, question: str) -> None:
+def test_the_models_path_does_not_rank_count_or_follow_a_course(chart: Any) -> None:
     """No open door: a question only the record's order answers, about nothing the timeline
     holds, is refused on the model's path with the closest notes, never guessed from them."""
     svc, client, _ = chart
     svc.search.index_now()
-    result = svc.assistant.ask(AskRequest(question, client_id=client, use_cache=False))
-    assert result.path == "model" and result.refused, result.answer
-    assert any(w.id == "answer.needs_the_timeline" for w in result.warnings), result.warnings
+    for question in (
+        "What was her highest ferritin?",
+        "How many times did she mention her sister?",
+        "Is she still taking the blue tablets?",
+        "מה היה הפריטין הגבוה ביותר?",
+    ):
+        result = svc.assistant.ask(AskRequest(question, client_id=client, use_cache=False))
+        assert result.path == "model" and result.refused, (question, result.answer)
+        assert [w.id for w in result.warnings] == ["answer.needs_the_timeline"], question
