@@ -254,6 +254,9 @@ def test_since_when_asks_for_the_onset() -> None:
         # Windows back from today.
         ("BP in the past 6 months", D(2026, 5, 23), TODAY, "BP"),
         ("visits over the last two years", D(2024, 11, 23), TODAY, "visits"),
+        ("BP over the last year", D(2025, 11, 23), TODAY, "BP"),
+        ("How many visits last year?", D(2025, 1, 1), D(2025, 12, 31), "How many visits?"),
+        ("Visits last month?", D(2026, 10, 1), D(2026, 10, 31), "Visits?"),
         ("המשקל בשלושת החודשים האחרונים", D(2026, 8, 23), TODAY, "המשקל"),
     ],
 )  # fmt: skip

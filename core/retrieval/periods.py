@@ -62,7 +62,7 @@ _UNITS = {
 _EN_N = r"\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _HE_N = r"\d{1,3}|שני|שתי|שלושת|ארבעת|חמשת|ששת|שבעת|שמונת|תשעת|עשרת|שנים עשר|שניים עשר"
 _WINDOW = re.compile(
-    rf"(?<!\w)(?:(?:in|over|during|within|for|from)\s+)?(?:the\s+)?(?:past|last|previous|"
+    rf"(?<!\w)(?:(?:in|over|during|within|for|from)\s+)?(?P<the>the\s+)?(?P<w>past|last|previous|"
     rf"preceding|recent)\s+(?:(?P<n>{_EN_N})\s+)?(?P<unit>days?|weeks?|months?|years?)(?!\w)"
     rf"(?:\s+(?:to|until|up\s+to)\s+(?:now|today))?"
     rf"|(?<!\w)[בו]?(?:(?P<nh>{_HE_N})\s+)?ה?(?P<uh>ימים|שבועות|חודשים|שנים|שנה|חודש|שבוע)\s+"
@@ -108,10 +108,26 @@ def named_periods(question: str, today: dt.date) -> list[Period]:
             continue
         count = (m.group("n") or m.group("nh") or "").casefold()
         unit = _UNITS[(m.group("unit") or m.group("uh")).casefold()]
+        # "last year", "last month": the calendar's, as a clinician counts visits; "the
+        # last year", "the past 12 months": back from today.
+        bare = not count and not m.group("the") and (m.group("w") or "").casefold() == "last"
+        if bare and unit in ("year", "month"):
+            out.append(_calendar_before(m, today, unit))
+            continue
         n = int(count) if count.isdigit() else _NUMBER.get(count, 1)
         out.append(Period(m.start(), m.end(), _back(today, n, unit), today))
     out.sort(key=lambda p: p.start_at)
     return out
+
+
+def _calendar_before(m: re.Match[str], today: dt.date, unit: str) -> Period:
+    if unit == "year":
+        return Period(
+            m.start(), m.end(), dt.date(today.year - 1, 1, 1), dt.date(today.year - 1, 12, 31)
+        )
+    first_of_this = today.replace(day=1)
+    last_of_before = first_of_this - dt.timedelta(days=1)
+    return Period(m.start(), m.end(), last_of_before.replace(day=1), last_of_before)
 
 
 def _months(m: re.Match[str], year: int, first: int, last: int) -> Period:
