@@ -37,6 +37,17 @@ _E = rf"(?![\w{HEB}])"
 @functools.cache
 def measure_patterns(root: Path = ROOT) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
     """(the measures a word asks for, its pattern), in the order `_NAMES` lists them."""
+    words = asked_words(root)
+    return tuple(
+        (names, re.compile(rf"{_W}{HEB_PREFIX}(?:{'|'.join(words[key])}){_E}", re.IGNORECASE))
+        for key, names in _NAMES.items()
+        if key in words
+    )
+
+
+@functools.cache
+def asked_words(root: Path = ROOT) -> dict[str, list[str]]:
+    """Each measure's words (regular expressions), English then Hebrew, checked."""
     _, by_lang = load("asked", root)
     words: dict[str, list[str]] = {}
     for lang in LANGUAGES:
@@ -55,11 +66,7 @@ def measure_patterns(root: Path = ROOT) -> tuple[tuple[tuple[str, ...], re.Patte
                 raise RulesError(f"{where(path, key, 'words')}: words is a list of strings")
             for word in cast(list[str], listed):
                 words.setdefault(key, []).append(expand(word, {}, line_of(path, word)))
-    return tuple(
-        (names, re.compile(rf"{_W}{HEB_PREFIX}(?:{'|'.join(words[key])}){_E}", re.IGNORECASE))
-        for key, names in _NAMES.items()
-        if key in words
-    )
+    return words
 
 
 def measure_spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:

@@ -284,8 +284,11 @@ def _course(
     over time about it that no pattern placed gets instead of the model's five passages."""
     name = q.subject or ""
     mine = _dated_events(name, facts, search_notes, w, d)
-    if not mine:
-        return
+    if mine:
+        _course_of(name, mine, w, d)
+
+
+def _course_of(name: str, mine: list[TimelineFact], w: Words, d: Draft) -> None:
     events = [
         (t.fact.status or "listed", t.fact.dose, _day(t.session_date), d.cite(_of(t))) for t in mine
     ]
@@ -332,7 +335,7 @@ def _stopped(
         return
     stops = [t for t in mine if t.fact.status == "stopped"]
     if not stops:
-        _course(q, facts, search_notes, w, d)
+        _course_of(name, mine, w, d)
         return
     stop = stops[-1]
     again = next((t for t in mine if _after(t, stop) and t.fact.status != "stopped"), None)

@@ -12,6 +12,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from core.timeline.answers.asked import asked_words
 from core.timeline.reading.text import HEB
 from core.timeline.resources import LANGUAGES, ROOT, RulesError, check_keys, load, where
 from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES
@@ -31,11 +32,9 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
         if not all(isinstance(w, str) for w in table.get("words", [])):
             raise RulesError(f"{root / lang / 'question_words.toml'}: words are strings")
         words |= {w.casefold() for w in table.get("words", [])}
-    _, asked = load("asked", root)
-    for lang in LANGUAGES:
-        for entry in asked[lang].values():
-            for pattern in entry.get("words", []):
-                words |= {w.casefold() for w in _WORD.findall(pattern) if len(w) >= _SHORTEST}
+    for patterns in asked_words(root).values():
+        for pattern in patterns:
+            words |= {w.casefold() for w in _WORD.findall(pattern) if len(w) >= _SHORTEST}
     return frozenset(words)
 
 
