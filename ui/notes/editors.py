@@ -29,7 +29,7 @@ from core.errors import ValidationError
 from ui.kit.bidi import first_strong, utf16_len
 from ui.notes.dictation import Dictation, Keeper
 from ui.notes.note_edit import NoteEdit
-from ui.notes.passage import passage_span
+from ui.notes.passage import FactSpan, passage_span
 
 _INVALID_STYLE = "border: 2px solid #d93025;"
 # ISO order is unambiguous in every locale, which matters for a date of birth.
@@ -174,15 +174,22 @@ class _Editor(QWidget):
         self._highlighted.append(widget)
         return True
 
-    def focus_field(self, name: str, text: str | None = None, used: str | None = None) -> bool:
-        """Focus the widget of field `name` and select the whole lines of `text` in it, with
-        the line the answer's sentence `used` came from, when they can be found (else put
-        the cursor at the start). False when this editor has no such text field."""
+    def focus_field(
+        self,
+        name: str,
+        text: str | None = None,
+        used: str | None = None,
+        fact: FactSpan | None = None,
+    ) -> bool:
+        """Focus the widget of field `name` and select what a citation or hit points at
+        (`passage_span`: a fact's sentence, the sentence the answer `used`, or the whole
+        lines of `text`), when it can be found (else put the cursor at the start). False
+        when this editor has no such text field."""
         widget = self._fields.get(name)
         if not isinstance(widget, (QPlainTextEdit, QLineEdit)):
             return False
         content = widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
-        span = passage_span(content, text, used)
+        span = passage_span(content, text, used, fact)
         start, end = span if span is not None else (0, 0)
         if isinstance(widget, NoteEdit):
             start, end = widget.document_position(start), widget.document_position(end)

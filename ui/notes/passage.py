@@ -1,14 +1,17 @@
 """Which part of a note to select when a search hit or a citation opens it.
 
 A snippet is cut from its field with "…" at the cut ends, so selecting just the snippet
-cut values in two ("Leukocytes in Blood: 6.|65"). The selection is widened to whole lines,
-and for a citation it takes in the line the answer used: the line that shares the most
-numbers, then words, with the answer's sentence.
+cut values in two ("Leukocytes in Blood: 6.|65"). A search hit's selection is widened to
+whole lines. A citation selects the one passage it stands for: the sentence the answer used
+(the sentence of the field that shares the most numbers, then words, with the answer's), or
+the sentence a timeline fact was read from. A sentence ends at a line's end or at ". ", so
+in a note written as one long line it is that line's sentence, not the whole field.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from core.assistant.types import AskSource
 
@@ -45,38 +48,92 @@ def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return first, len(text) if last == -1 else last
 
 
+# A sentence ends at a full stop, "!" or "?" before white space; "88.4" and "Dr." before a
+# name stay whole enough for a selection's purpose.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, its stop included, leading space left out."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+        piece = text[at:end]
+        start = at + len(piece) - len(piece.lstrip())
+        stop = at + len(piece.rstrip())
+        if stop > start:
+            spans.append((start, stop))
+        at = end
+    return spans
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) widened to the sentences they touch."""
+    touched = [s for s in sentences(text) if s[0] < max(end, start + 1) and s[1] > start]
+    if not touched:
+        return line_bounds(text, start, end)
+    return touched[0][0], touched[-1][1]
+
+
 def used_line(text: str, sentence: str) -> tuple[int, int] | None:
-    """The line of `text` sharing the most numbers with `sentence`, then the most words;
-    None when no line shares a number or two words."""
+    """The sentence of `text` sharing the most numbers with `sentence`, then the most
+    words; None when none shares a number or two words."""
     numbers = set(_NUMBER.findall(sentence))
     words = {w.casefold() for w in _WORD.findall(sentence)}
     best: tuple[int, int] = (0, 0)
     found: tuple[int, int] | None = None
-    at = 0
-    for line in text.split("\n"):
+    for start, end in sentences(text):
+        part = text[start:end]
         score = (
-            len(numbers & set(_NUMBER.findall(line))),
-            len(words & {w.casefold() for w in _WORD.findall(line)}),
+            len(numbers & set(_NUMBER.findall(part))),
+            len(words & {w.casefold() for w in _WORD.findall(part)}),
         )
         if (score[0] or score[1] >= 2) and score > best:
-            best, found = score, (at, at + len(line))
-        at += len(line) + 1
+            best, found = score, (start, end)
     return found
 
 
-def passage_span(text: str, snippet: str | None, used: str | None = None) -> tuple[int, int] | None:
-    """What to select in a field's `text`: the snippet's whole lines, with the line the
-    answer's sentence `used` came from; None when neither is found."""
-    spans = []
+def passage_span(
+    text: str, snippet: str | None, used: str | None = None, fact: FactSpan | None = None
+) -> tuple[int, int] | None:
+    """What to select in a field's `text`: the sentence a fact was read from, while the
+    field still holds its words there; else the sentence the answer's `used` came from,
+    looked for in the snippet's lines first; else the snippet's whole lines; None when none
+    is found."""
+    if fact is not None and text[fact.start : fact.end] == fact.words:
+        return sentence_bounds(text, fact.start, fact.end)
     found = find_span(text, snippet) if snippet else None
-    if found is not None:
-        spans.append(line_bounds(text, *found))
-    line = used_line(text, used) if used else None
-    if line is not None:
-        spans.append(line)
-    if not spans:
-        return None
-    return min(s for s, _ in spans), max(e for _, e in spans)
+    lines = line_bounds(text, *found) if found is not None else None
+    if used:
+        if lines is not None:
+            inside = used_line(text[lines[0] : lines[1]], used)
+            if inside is not None:
+                return inside[0] + lines[0], inside[1] + lines[0]
+        line = used_line(text, used)
+        if line is not None:
+            return line
+    return lines
+
+
+@dataclass(frozen=True)
+class FactSpan:
+    """Where a timeline fact's words stand in its field."""
+
+    start: int
+    end: int
+    words: str
+
+
+@dataclass(frozen=True)
+class FactSource(AskSource):
+    """A note reference made from a timeline fact (a brief's or flowsheet's citation): the
+    fact's own span rides with it, so its sentence is selected, not its whole line."""
+
+    span: FactSpan | None = None
+
+
+def fact_span(ref: object) -> FactSpan | None:
+    return ref.span if isinstance(ref, FactSource) else None
 
 
 def used_sentence(ref: object) -> str | None:

@@ -34,7 +34,7 @@ from ui.kit.bidi import DATE_TIME, isolate, ltr_runs
 from ui.kit.lists import IdList
 from ui.kit.tasks import TaskRunner, Ticket
 from ui.notes.editors import SessionEditor
-from ui.notes.passage import used_sentence
+from ui.notes.passage import fact_span, used_sentence
 from ui.notes.recordings import Recordings
 from ui.notes.save_gate import SaveGate
 
@@ -202,7 +202,9 @@ class SessionPane(QGroupBox):
         self.recordings.show_session(session.id)
         self.show_form(True)
         if focus is not None:
-            self.session_editor.focus_field(focus.field, focus.snippet, used_sentence(focus))
+            self.session_editor.focus_field(
+                focus.field, focus.snippet, used_sentence(focus), fact_span(focus)
+            )
         if then is not None:
             then(session)
 
@@ -211,7 +213,9 @@ class SessionPane(QGroupBox):
         if hit.session_id is None or hit.client_id != self._client_id:
             return
         if hit.session_id == self.session_editor.session_id:  # keeps unsaved edits
-            self.session_editor.focus_field(hit.field, hit.snippet, used_sentence(hit))
+            self.session_editor.focus_field(
+                hit.field, hit.snippet, used_sentence(hit), fact_span(hit)
+            )
         elif self._may_leave_session():
             self.session_list.select_quietly(hit.session_id)
             self.open_session(hit.session_id, focus=hit)

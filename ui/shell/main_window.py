@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import ChartsideApi
-from core.assistant.types import AskSource
 from core.errors import Cancelled
 from core.timeline.types import TimelineFact
 from ui.assistant.assistant_panel import AssistantPanel
@@ -40,7 +39,7 @@ from ui.notes.client_pane import CLIENT_KEY, ClientBox, ClientListPane, ClientPa
 from ui.notes.dictation import Dictation
 from ui.notes.drafts import DraftBar, DraftKeeper
 from ui.notes.editors import ClientEditor, SessionEditor
-from ui.notes.passage import used_sentence
+from ui.notes.passage import FactSource, FactSpan, fact_span, used_sentence
 from ui.notes.search_panel import SearchPanel
 from ui.notes.session_pane import SESSION_KEY, NoteRef, SessionPane
 from ui.notes.unsaved import DRAFTS_KEY, Unsaved, UnsavedChanges, ask_unsaved
@@ -449,7 +448,9 @@ class MainWindow(QMainWindow):
             self.documents.open_source(hit)
         elif hit.session_id is None:
             self.show_client_details(True)
-            self.client_editor.focus_field(hit.field, hit.snippet, used_sentence(hit))
+            self.client_editor.focus_field(
+                hit.field, hit.snippet, used_sentence(hit), fact_span(hit)
+            )
         else:
             self.sessions_box.open_hit(hit)
 
@@ -477,4 +478,5 @@ def note_ref(fact: TimelineFact) -> NoteRef:
         snippet=fact.line,
         score=0.0,
         document=fact.document,
+        span=FactSpan(fact.fact.start, fact.fact.end, fact.fact.text),
     )
