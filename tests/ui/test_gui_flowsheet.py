@@ -11,6 +11,7 @@ exact size, drawn); `README_SCREENSHOTS=ui/screenshots` writes the kept copies i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -23,8 +24,9 @@ from typing import Any
 import pytest
 from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtCore import QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QWidget
 from test_i18n_he import _english_patterns, hebrew  # noqa: F401 (the fixture)
 from timeline_seed import FIRST, SECOND, THIRD, Seeded, seed
 
@@ -34,7 +36,7 @@ from core.errors import DatabaseError
 from core.timeline.types import Fact, TimelineFact
 from ui.kit.bidi import strip_isolates
 from ui.kit.contrast import WARNING_TEXT
-from ui.timeline.flowsheet import FlowsheetDialog
+from ui.timeline.flowsheet import FlowsheetDialog, beside
 from ui.timeline.flowsheet_data import FLAGGED, Bar, FlagReason, flag_reason, medication_bars, table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,13 +178,14 @@ def test_the_table_shows_each_measure_per_visit_read_off_the_gui_thread(
     dialog = open_flowsheet(driver)
     [(_, thread)] = [call for call in fake_api.calls if call[0] == "timeline.facts"]
     assert thread != threading.get_ident()
-    assert column_titles(dialog) == ["Client record", "2023-11-05", "2024-03-02", "2024-09-24"]
+    # Newest first; the client's undated record last.
+    assert column_titles(dialog) == ["2024-09-24", "2024-03-02", "2023-11-05", "Client record"]
     assert table_rows(dialog) == {
-        "Systolic BP (mmHg)": ["", "152", "138", "126, 122"],
-        "Diastolic BP (mmHg)": ["", "96", "88", "80, 78"],
-        "Heart rate (/min)": ["", "84", "78", "72"],
-        "Weight (kg)": ["97", "94", "91", "88"],
-        "HbA1c (%)": ["", "7.1", "6.4", "5.9"],
+        "Systolic BP (mmHg)": ["126, 122", "138", "152", ""],
+        "Diastolic BP (mmHg)": ["80, 78", "88", "96", ""],
+        "Heart rate (/min)": ["72", "78", "84", ""],
+        "Weight (kg)": ["88", "91", "94", "97"],
+        "HbA1c (%)": ["5.9", "6.4", "7.1", ""],
     }
     assert strip_isolates(dialog.summary.text()) == "3 visits, from 2023-11-05 to 2024-09-24."
     # Opening it again shows what it holds: no second read.
@@ -222,16 +225,19 @@ def test_a_point_opens_its_session_with_the_line_selected(
     driver, seeded = opened
     window = driver.window
     dialog = open_flowsheet(driver)
+    window.resize(SCREEN)
     dialog.plots["bp"].activate("bp_systolic", 1)  # the second reading: 138, in March
     driver.settle()
-    assert not dialog.isVisible()  # out of the way of the note it opened
     editor = window.session_editor
+    # The sheet stays open, beside the note it opened, not over it.
+    assert dialog.isVisible()
+    note = QRect(editor.objective.mapToGlobal(QPoint(0, 0)), editor.objective.size())
+    assert not dialog.frameGeometry().intersects(note)
     assert editor.session_id == seeded.sessions[SECOND]
     assert window.session_list.ids()[window.session_list.currentRow()] == editor.session_id
     assert selected_text(editor.objective) == "BP 138/88, HR 78."
 
     # A real click on a point, through pyqtgraph's own scene.
-    dialog = open_flowsheet(driver)
     dialog.tabs.setCurrentWidget(dialog.charts)
     plot = dialog.plots["a1c"]
     dialog.charts.ensureWidgetVisible(plot)
@@ -268,6 +274,96 @@ def test_a_click_on_a_table_cell_opens_its_note(opened: tuple[GuiDriver, Seeded]
     click("Weight (kg)", "Client record")
     assert window.client_details_shown
     assert selected_text(window.client_editor.medical_history) == "Weight 97 kg at diagnosis."
+
+
+def test_a_sheet_steps_to_the_wider_free_side_of_the_note() -> None:
+    screen, least = QRect(0, 0, 1366, 728), QSize(560, 380)
+    # The note on the right: the sheet takes the strip left of it, whole.
+    assert beside(screen, QRect(700, 100, 600, 500), least) == QRect(0, 0, 700, 728)
+    # The note on the left: the strip right of it.
+    assert beside(screen, QRect(40, 100, 600, 500), least) == QRect(640, 0, 726, 728)
+    # No strip is wide enough: the least width, against the screen's edge.
+    assert beside(screen, QRect(300, 0, 800, 700), least) == QRect(0, 0, 560, 728)
+
+
+def _wheel(widget: QWidget, *, ctrl: bool) -> None:
+    where = QPointF(widget.rect().center())
+    modifiers = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    event = QWheelEvent(
+        where, QPointF(widget.mapToGlobal(where.toPoint())), QPoint(0, 0), QPoint(0, -240),
+        Qt.MouseButton.NoButton, modifiers, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_sheet_and_ctrl_wheel_zooms_a_chart(
+    opened: tuple[GuiDriver, Seeded],
+) -> None:
+    driver, _seeded = opened
+    dialog = open_flowsheet(driver)
+    dialog.resize(QSize(900, 420))  # shorter than the sheet: it scrolls
+    driver.settle()
+    scroll = dialog.charts.verticalScrollBar()
+    assert scroll.maximum() > 0 and scroll.value() == 0
+    plot = dialog.plots["bp"].plot
+    span = plot.getPlotItem().viewRange()[0]
+    _wheel(plot.viewport(), ctrl=False)
+    driver.settle()
+    assert scroll.value() > 0  # the sheet moved down
+    assert plot.getPlotItem().viewRange()[0] == span  # the chart's time axis did not
+    _wheel(plot.viewport(), ctrl=True)
+    driver.settle()
+    low, high = plot.getPlotItem().viewRange()[0]
+    assert high - low > span[1] - span[0]  # zoomed out in time
+    assert scroll.value() > 0
+
+
+def _many_visits(fake_api: FakeChartsideApi, seeded: Seeded, repeats: int) -> None:
+    """The seeded visits again, every 300 days after, till the table is wider than a screen."""
+    facts = fake_api.timeline.facts_by_client[seeded.client]
+    more = [
+        dataclasses.replace(
+            f, id=uuid.uuid4(), session_date=f.session_date + dt.timedelta(days=300 * k)
+        )
+        for k in range(1, repeats + 1)
+        for f in facts
+        if f.session_date is not None
+    ]
+    fake_api.timeline.facts_by_client[seeded.client] = facts + more
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_the_table_opens_at_the_newest_visit_and_scrolls_the_way_the_window_reads(
+    make_gui: MakeGui, fake_api: FakeChartsideApi, request: pytest.FixtureRequest, language: str
+) -> None:
+    if language == "he":
+        request.getfixturevalue("hebrew")
+    seeded = seed(fake_api)
+    _many_visits(fake_api, seeded, 11)
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.window.resize(SCREEN)
+    driver.open_client(seeded.client)
+    dialog = open_flowsheet(driver)
+    dialog.tabs.setCurrentWidget(dialog.table)
+    driver.qtbot.waitExposed(dialog.table)
+    table, scroll = dialog.table, dialog.table.horizontalScrollBar()
+    titles = column_titles(dialog)
+    assert titles[0] == "2033-10-07" and titles == sorted(titles[:-1], reverse=True) + titles[-1:]
+    # It opens at its start, the newest visit in view where the window starts reading.
+    assert scroll.maximum() > 0 and scroll.value() == 0
+    viewport = table.viewport().rect()
+    newest = table.visualRect(table.model().index(0, 0))
+    assert viewport.contains(newest)
+    if language == "he":  # first column on the right, the bar mirrored with it
+        assert scroll.isRightToLeft() and newest.right() > viewport.width() - newest.width() - 4
+    else:
+        assert not scroll.isRightToLeft() and newest.left() < 4
+    # Every column is reachable: the oldest, the client's record, at the bar's end.
+    scroll.setValue(scroll.maximum())
+    driver.settle()
+    last = table.visualRect(table.model().index(0, table.columnCount() - 1))
+    assert viewport.contains(last)
 
 
 FLAGGED_NOTE = "BP 1280/82 (typo?), recheck 128/82.\nWeight 90 kg."
@@ -312,14 +408,14 @@ def test_a_flagged_value_is_shown_in_the_table_marked_and_opens_its_note(
     driver.open_client(seeded.client)
     dialog = open_flowsheet(driver)
     titles = column_titles(dialog)
-    assert titles[-1] == "2024-12-01"
+    assert titles[0] == "2024-12-01"
     rows = table_rows(dialog)
     assert list(rows)[-1] == "Flagged values"
-    assert rows["Flagged values"] == ["", "", "", "", "⚠ BP 1280/82"]
+    assert rows["Flagged values"] == ["⚠ BP 1280/82", "", "", "", ""]
     # The recheck is the visit's reading; the flagged value is no point of any plot.
-    assert rows["Systolic BP (mmHg)"][-1] == "128"
+    assert rows["Systolic BP (mmHg)"][0] == "128"
     assert dialog.plots["bp"].point_count("bp_systolic") == 5
-    item = dialog.table.item(len(rows) - 1, len(titles) - 1)
+    item = dialog.table.item(len(rows) - 1, 0)
     assert item is not None
     assert item.foreground().color().name() == WARNING_TEXT
     tip = strip_isolates(item.toolTip())
@@ -350,8 +446,8 @@ def test_a_flagged_value_in_hebrew(make_gui: MakeGui, fake_api: FakeChartsideApi
     driver.open_client(seeded.client)
     dialog = open_flowsheet(driver)
     rows = table_rows(dialog)
-    assert rows["ערכים לא סבירים"][-1] == "⚠ BP 1280/82"
-    item = dialog.table.item(len(rows) - 1, 4)
+    assert rows["ערכים לא סבירים"][0] == "⚠ BP 1280/82"
+    item = dialog.table.item(len(rows) - 1, 0)
     assert item is not None
     tip = strip_isolates(item.toolTip())
     assert "לחץ דם" in tip and "1280 מחוץ לטווח הסביר 50–260" in tip
@@ -478,16 +574,16 @@ def test_the_flowsheet_in_hebrew_is_mirrored_with_values_left_to_right(
     driver, _seeded = opened
     dialog = open_flowsheet(driver)
     assert dialog.isRightToLeft()
-    assert column_titles(dialog) == ["רשומת המטופל", "2023-11-05", "2024-03-02", "2024-09-24"]
+    assert column_titles(dialog) == ["2024-09-24", "2024-03-02", "2023-11-05", "רשומת המטופל"]
     rows = table_rows(dialog)
-    assert rows["לחץ דם סיסטולי (mmHg)"] == ["", "152", "138", "126, 122"]
-    assert rows["דופק (לדקה)"] == ["", "84", "78", "72"]
+    assert rows["לחץ דם סיסטולי (mmHg)"] == ["126, 122", "138", "152", ""]
+    assert rows["דופק (לדקה)"] == ["72", "78", "84", ""]
     # Numbers and dates are left-to-right islands in the right-to-left table.
     table = dialog.table
-    assert table.horizontalHeaderItem(1).text() == "\u20662023-11-05\u2069"
-    painted = table.itemDelegate().display_text(table.model().index(0, 3))
+    assert table.horizontalHeaderItem(2).text() == "\u20662023-11-05\u2069"
+    painted = table.itemDelegate().display_text(table.model().index(0, 0))
     assert painted == "\u2068126, 122\u2069"
-    # Time runs right to left, like the table's columns, with the values on the right.
+    # Time runs right to left, as the window reads, with the values on the right.
     item = dialog.plots["bp"].plot.getPlotItem()
     assert item.getViewBox().xInverted()
     assert item.getAxis("right").isVisible() and not item.getAxis("left").isVisible()
@@ -568,12 +664,12 @@ def test_on_the_real_service_the_flowsheet_shows_what_the_notes_say(
     driver.unlock(FAKE_PASSPHRASE)
     driver.open_client(client.id)
     dialog = open_flowsheet(driver)
-    assert column_titles(dialog) == ["Client record", "2024-01-10", "2024-04-10"]
+    assert column_titles(dialog) == ["2024-04-10", "2024-01-10", "Client record"]
     rows = table_rows(dialog)
-    assert rows["Systolic BP (mmHg)"] == ["", "150", "132"]
-    assert rows["Weight (kg)"] == ["97", "", ""]
+    assert rows["Systolic BP (mmHg)"] == ["132", "150", ""]
+    assert rows["Weight (kg)"] == ["", "", "97"]
     # "Wt 8200 kg" is flagged by the extractor: shown as such, never a weight.
-    assert rows["Flagged values"] == ["", "", "⚠ Wt 8200 kg"]
+    assert rows["Flagged values"] == ["⚠ Wt 8200 kg", "", ""]
     assert dialog.plots["bp"].point_count("bp_systolic") == 2
     assert "weight" not in dialog.plots
     bars = medication_bars(dialog.facts, dialog.last_visit)

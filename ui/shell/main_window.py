@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -460,12 +460,17 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.open_search_hit(note_ref(fact))
+        sheet = self.flowsheet
+        if sheet is not None and sheet.isVisible() and fact.document is None:
+            # The box, not the editor: the session's form is laid out only once it has loaded.
+            box = self.client_box if fact.session_id is None else self.sessions_box
+            sheet.step_beside(QRect(box.mapToGlobal(QPoint(0, 0)), box.size()))
 
 
 def note_ref(fact: TimelineFact) -> NoteRef:
     """Where `fact` was read, in the shape a search hit or an answer's source has."""
     kind = "document" if fact.document else "client" if fact.session_id is None else "session"
-    return AskSource(
+    return FactSource(
         n=0,
         type=kind,
         chunk_id=None,

@@ -4,9 +4,9 @@ reference bands, and the medications as bars from start to stop.
 
 Every value points back at the line it was read from: a table cell or a plot point emits
 `fact_activated(TimelineFact)` and the main window opens that note with the line
-selected, as it opens a search hit. The dialog steps aside when it does: at 1366×768 it
-covers most of the window, and the note is what the user asked to see. It keeps what it
-shows, so Ctrl+Shift+T brings it back as it was.
+selected, as it opens a search hit. The sheet stays open and steps beside the note: at
+1366×768 it covers most of the window, and the clinician reads the note with the sheet
+still in view, to click the next value.
 
 Facts are PHI: they are dropped whenever the client changes, which includes locking.
 """
@@ -17,7 +17,7 @@ import datetime as dt
 import html
 from uuid import UUID
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -272,6 +272,10 @@ class FlowsheetDialog(QDialog):
 
     def _fill_table(self) -> None:
         measures, visits, cells = table(self.facts)
+        # Newest first: the visit a clinician reads first is where the table opens, and the
+        # scroll bar runs from it towards the older ones the way the window reads (right to
+        # left in Hebrew). The client's undated record comes last.
+        visits = visits[::-1]
         self.table.clear()
         self.table.setRowCount(len(measures))
         self.table.setColumnCount(len(visits))
@@ -294,8 +298,7 @@ class FlowsheetDialog(QDialog):
                 item.setToolTip("".join(f"<p>{html.escape(f.line)}</p>" for f in found))
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
-        if visits:  # the newest visit is the one a clinician reads first
-            self.table.scrollTo(self.table.model().index(0, len(visits) - 1))
+        self.table.horizontalScrollBar().setValue(0)
 
     def _flag_item(self, found: list[TimelineFact]) -> QTableWidgetItem:
         """The values flagged at one visit, as written, marked and coloured; the tooltip
@@ -410,6 +413,28 @@ class FlowsheetDialog(QDialog):
             self.activate(found[0])
 
     def activate(self, fact: TimelineFact) -> None:
-        """Step aside and ask the window to open the note `fact` was read from."""
-        self.hide()
+        """Ask the window to open the note `fact` was read from (it then calls
+        `step_beside` with where the note is)."""
         self.fact_activated.emit(fact)
+
+    def step_beside(self, note: QRect) -> None:
+        """Move beside `note` (global coordinates) on this screen, on its wider free side,
+        so the note it opened is in view and the sheet stays open."""
+        outer, inner = self.frameGeometry(), self.geometry()  # the window manager's frame
+        left, top = inner.left() - outer.left(), inner.top() - outer.top()
+        right, bottom = outer.right() - inner.right(), outer.bottom() - inner.bottom()
+        least = self.minimumSize() + QSize(left + right, top + bottom)
+        place = beside(self.screen().availableGeometry(), note, least)
+        self.setGeometry(place.adjusted(left, top, -right, -bottom))
+        self.raise_()
+
+
+def beside(available: QRect, note: QRect, minimum: QSize) -> QRect:
+    """Where a window (its frame included) goes beside `note`: the wider of the free strips
+    left and right of it on the `available` screen, at full height; never narrower than
+    `minimum` (then it overlaps the note's edge rather than its middle)."""
+    left = note.left() - available.left()
+    right = available.right() - note.right()
+    width = max(left, right, minimum.width())
+    x = available.left() if left >= right else available.right() + 1 - width
+    return QRect(x, available.top(), width, max(available.height(), minimum.height()))

@@ -6,8 +6,8 @@ pyqtgraph is pure Python over the Qt already there. Its context menu and export 
 English and not ours to translate, so they are switched off; the titles and captions are
 Qt labels the catalogue translates, and the time axis names months from it too.
 
-Right to left, the plots mirror like the rest of the window: time runs from right to left,
-as the table's columns do, and the value axis stands on the right. pyqtgraph's own layout
+Right to left, the plots mirror like the rest of the window: time runs from right to left
+and the value axis stands on the right. pyqtgraph's own layout
 would mirror its axes without turning what they draw around, so its layout stays left to
 right and the mirroring is done by inverting the time axis instead.
 """
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPainter, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QVBoxLayout, QWidget
 
 from core.timeline.types import TimelineFact
 from ui.kit.bidi import DATE, isolate, ltr, ltr_runs
@@ -111,9 +111,33 @@ def _tip(fact: TimelineFact) -> str:
     return f"<p>{html.escape(fact.line)}</p>"
 
 
+class SheetPlotWidget(pg.PlotWidget):
+    """A plot inside the scrolling sheet: the wheel scrolls the sheet, as it does over the
+    rest of it, and Ctrl+wheel zooms the time axis. pyqtgraph's own wheel zoomed, so a
+    clinician scrolling down the sheet stretched every chart they passed over."""
+
+    def wheelEvent(self, ev: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        if ev.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(ev)
+            return
+        sheet = self._sheet()
+        if sheet is None:
+            ev.ignore()
+            return
+        # Handed on as QAbstractScrollArea hands its own viewport's wheel to its bar: Qt
+        # would pass an ignored wheel up to the parents only when it came from the device.
+        QApplication.sendEvent(sheet.verticalScrollBar(), ev)
+
+    def _sheet(self) -> QAbstractScrollArea | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        return parent
+
+
 def _plot_widget(parent: QWidget, mirrored: bool, name: str) -> pg.PlotWidget:
     axes = {"bottom": DateAxis(), "left": Axis("left"), "right": Axis("right")}
-    widget = pg.PlotWidget(parent, background="w", axisItems=axes)
+    widget = SheetPlotWidget(parent, background="w", axisItems=axes)
     widget.setObjectName(name)
     widget.setAccessibleName(name)
     item = widget.getPlotItem()
