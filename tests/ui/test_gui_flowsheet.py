@@ -229,10 +229,11 @@ def test_a_point_opens_its_session_with_the_line_selected(
     dialog.plots["bp"].activate("bp_systolic", 1)  # the second reading: 138, in March
     driver.settle()
     editor = window.session_editor
-    # The sheet stays open, beside the note it opened, not over it.
+    # The sheet stays open, beside the passage it opened, not over it.
     assert dialog.isVisible()
-    note = QRect(editor.objective.mapToGlobal(QPoint(0, 0)), editor.objective.size())
-    assert not dialog.frameGeometry().intersects(note)
+    passage = editor.selected_rect()
+    assert passage.width() < editor.objective.width()  # the sentence, not the editor
+    assert not dialog.frameGeometry().intersects(passage)
     assert editor.session_id == seeded.sessions[SECOND]
     assert window.session_list.ids()[window.session_list.currentRow()] == editor.session_id
     assert selected_text(editor.objective) == "BP 138/88, HR 78."
@@ -282,8 +283,9 @@ def test_a_sheet_steps_to_the_wider_free_side_of_the_note() -> None:
     assert beside(screen, QRect(700, 100, 600, 500), least) == QRect(0, 0, 700, 728)
     # The note on the left: the strip right of it.
     assert beside(screen, QRect(40, 100, 600, 500), least) == QRect(640, 0, 726, 728)
-    # No strip is wide enough: the least width, against the screen's edge.
-    assert beside(screen, QRect(300, 0, 800, 700), least) == QRect(0, 0, 560, 728)
+    # No strip is wide enough: the least width, over the end of the note's lines.
+    assert beside(screen, QRect(300, 0, 800, 700), least) == QRect(806, 0, 560, 728)
+    assert beside(screen, QRect(300, 0, 800, 700), least, rtl=True) == QRect(0, 0, 560, 728)
 
 
 def _wheel(widget: QWidget, *, ctrl: bool) -> None:

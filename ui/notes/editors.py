@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from uuid import UUID
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
+from PySide6.QtCore import QDate, QDateTime, QPoint, QRect, Qt, QTime, QTimeZone, Signal
 from PySide6.QtGui import QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -205,6 +205,22 @@ class _Editor(QWidget):
             widget.setSelection(start, end - start)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def selected_rect(self) -> QRect:
+        """Where the passage `focus_field` selected is on screen (global coordinates): the
+        selection's own lines, else this whole editor."""
+        field = self.focusWidget()
+        if isinstance(field, QPlainTextEdit) and field.textCursor().hasSelection():
+            cursor = field.textCursor()
+            start, end = QTextCursor(cursor), QTextCursor(cursor)
+            start.setPosition(cursor.selectionStart())
+            end.setPosition(cursor.selectionEnd())
+            first, last = field.cursorRect(start), field.cursorRect(end)
+            rect = first.united(last)
+            if first.top() != last.top():  # lines of their own: the field's width
+                rect = QRect(0, rect.top(), field.viewport().width(), rect.height())
+            return QRect(field.viewport().mapToGlobal(rect.topLeft()), rect.size())
+        return QRect(self.mapToGlobal(QPoint(0, 0)), self.size())
 
     def clear_highlight(self) -> None:
         for widget in self._highlighted:

@@ -48,6 +48,7 @@ class SessionPane(QGroupBox):
 
     failed = Signal(object)  # an error, for the window to show
     saved = Signal(str)  # a line for the status bar
+    focused = Signal()  # a hit's or citation's session is shown with its passage selected
 
     def __init__(
         self,
@@ -205,6 +206,7 @@ class SessionPane(QGroupBox):
             self.session_editor.focus_field(
                 focus.field, focus.snippet, used_sentence(focus), fact_span(focus)
             )
+            self.focused.emit()
         if then is not None:
             then(session)
 
@@ -216,6 +218,7 @@ class SessionPane(QGroupBox):
             self.session_editor.focus_field(
                 hit.field, hit.snippet, used_sentence(hit), fact_span(hit)
             )
+            self.focused.emit()
         elif self._may_leave_session():
             self.session_list.select_quietly(hit.session_id)
             self.open_session(hit.session_id, focus=hit)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.session_list = self.sessions_box.session_list
         self.new_session_button = self.sessions_box.new_session_button
         self.session_editor = self.sessions_box.session_editor
+        self.sessions_box.focused.connect(lambda: self._sheet_beside(self.session_editor))
         self.search_panel = SearchPanel(self._api, self._runner, page)
         self.search_panel.hit_activated.connect(self.open_search_hit)
         self.search_panel.results_shown.connect(self._make_room_for_results)
@@ -451,6 +452,7 @@ class MainWindow(QMainWindow):
             self.client_editor.focus_field(
                 hit.field, hit.snippet, used_sentence(hit), fact_span(hit)
             )
+            self._sheet_beside(self.client_editor)
         else:
             self.sessions_box.open_hit(hit)
 
@@ -460,11 +462,12 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
         self.open_search_hit(note_ref(fact))
+
+    def _sheet_beside(self, editor: ClientEditor | SessionEditor) -> None:
+        """An open flowsheet moves beside the passage just selected in `editor`."""
         sheet = self.flowsheet
-        if sheet is not None and sheet.isVisible() and fact.document is None:
-            # The box, not the editor: the session's form is laid out only once it has loaded.
-            box = self.client_box if fact.session_id is None else self.sessions_box
-            sheet.step_beside(QRect(box.mapToGlobal(QPoint(0, 0)), box.size()))
+        if sheet is not None and sheet.isVisible():
+            sheet.step_beside(editor.selected_rect())
 
 
 def note_ref(fact: TimelineFact) -> NoteRef:

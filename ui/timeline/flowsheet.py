@@ -424,17 +424,21 @@ class FlowsheetDialog(QDialog):
         left, top = inner.left() - outer.left(), inner.top() - outer.top()
         right, bottom = outer.right() - inner.right(), outer.bottom() - inner.bottom()
         least = self.minimumSize() + QSize(left + right, top + bottom)
-        place = beside(self.screen().availableGeometry(), note, least)
+        place = beside(self.screen().availableGeometry(), note, least, self.isRightToLeft())
         self.setGeometry(place.adjusted(left, top, -right, -bottom))
         self.raise_()
 
 
-def beside(available: QRect, note: QRect, minimum: QSize) -> QRect:
+def beside(available: QRect, note: QRect, minimum: QSize, rtl: bool = False) -> QRect:
     """Where a window (its frame included) goes beside `note`: the wider of the free strips
-    left and right of it on the `available` screen, at full height; never narrower than
-    `minimum` (then it overlaps the note's edge rather than its middle)."""
+    left and right of it on the `available` screen, at full height. Where neither is as
+    wide as `minimum`, it takes that width on the side where the note's lines end (the
+    right, or the left in a right-to-left window): it hides their ends, not their starts."""
     left = note.left() - available.left()
     right = available.right() - note.right()
-    width = max(left, right, minimum.width())
-    x = available.left() if left >= right else available.right() + 1 - width
+    if max(left, right) >= minimum.width():
+        on_left, width = left >= right, max(left, right)
+    else:
+        on_left, width = rtl, minimum.width()
+    x = available.left() if on_left else available.right() + 1 - width
     return QRect(x, available.top(), width, max(available.height(), minimum.height()))
