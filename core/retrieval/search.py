@@ -107,7 +107,9 @@ class Searcher:
             else:
                 hits = in_date_order(_hits(conn, cipher, q, fused, sims, shares, asked), q)
         t2 = time.perf_counter()
-        return SearchResult(hits, status, {"embed": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000})
+        timings = {"embed": (t1 - t0) * 1000, "retrieve": (t2 - t1) * 1000}
+        names = tuple(self.lexical.thesaurus.names(q.text)) if q.mode != "vector" else ()
+        return SearchResult(hits, status, timings, names)
 
 
 # A chunk "matches" an ordered question when it names every term of the question, or

@@ -119,6 +119,10 @@ class SearchResult:
     hits: list[SearchHit]
     index: IndexStatus
     timings_ms: dict[str, float] = dataclasses.field(default_factory=dict[str, float])
+    # The other names the query's words were searched by (`thesaurus`): "metformin" for
+    # "מטפורמין", "atorvastatin" for "Lipitor". A front end marks them in a row as it marks
+    # the query's own words: they are why the row was found.
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

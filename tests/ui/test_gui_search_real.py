@@ -233,3 +233,33 @@ def test_every_result_shows_the_words_searched_for_and_one_click_opens_it(
     assert editor.session_id is not None and visits[editor.session_id] == LDL_VISIT
     assert window.focusWidget() is editor.objective
     assert "LDL" in selected_text(editor.objective)
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_a_hebrew_drug_name_finds_the_english_one_as_a_match_marked(
+    service: ChartsideService, make_gui: MakeGui, request: pytest.FixtureRequest, language: str
+) -> None:
+    """ "מטפורמין" finds "Metformin" in English notes by its words (the search's other names
+    for the drug), shown marked among the rows that hold the words, not as a note found by
+    its meaning alone."""
+    if language == "he":
+        request.getfixturevalue("hebrew")
+    svc = service
+    client = svc.notes.create_client(ClientData(full_name="Drug Client"))
+    plan = "Metformin 500 mg twice daily with meals. Review HbA1c in three months."
+    svc.notes.create_session(client.id, SessionData(dt.datetime(2024, 2, 1, 9), plan=plan))
+    svc.notes.create_session(
+        client.id, SessionData(dt.datetime(2024, 3, 1, 9), plan="Knee exercises daily.")
+    )
+    svc.lock()
+    driver = make_gui(svc)
+    driver.unlock(PASSPHRASE)
+    driver.window.show()
+    driver.window.resize(1366, 768)
+    driver.open_client(client.id)
+    panel = search_notes(driver, "מטפורמין")
+    related = "קרוב במשמעות:" if language == "he" else "Related in meaning:"
+    rows = result_rows(panel)
+    assert rows and "Metformin" in rows[0][2] and not rows[0][2].startswith(related), rows
+    assert _marked_pixels(panel, 0) > 20
+    assert panel.hits[0].text is not None and "Metformin" in panel.hits[0].text

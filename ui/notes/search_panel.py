@@ -205,7 +205,7 @@ class SearchPanel(QGroupBox):
             self._show_message(self.tr("No notes match."))
             return
         self.message.hide()
-        rows = [(hit, self._snippet(hit)) for hit in result.hits]
+        rows = [(hit, self._snippet(hit, result.names)) for hit in result.hits]
         # The notes that hold the words first, in the search's order; then those it found by
         # their meaning alone, which say so instead of showing words that are not there.
         rows.sort(key=lambda row: not row[1].spans)
@@ -220,11 +220,12 @@ class SearchPanel(QGroupBox):
         self.message.hide()
         self.failed.emit(exc)
 
-    def _snippet(self, hit: SearchHit) -> Snippet:
+    def _snippet(self, hit: SearchHit, names: tuple[str, ...] = ()) -> Snippet:
         """The row's text: the whole chunk on one line (the delegate cuts it around the
-        match to the column's width as it is when painted)."""
+        match to the column's width as it is when painted), the query's words or the
+        other names it was searched by (`names`) marked."""
         line = one_line(hit.text or hit.snippet)
-        spans = tuple(match_spans(line, self._query))
+        spans = tuple(match_spans(line, self._query, names))
         return Snippet(line, spans, "" if spans else self.tr("Related in meaning:"))
 
     def _item(self, hit: SearchHit, snippet: Snippet) -> QTreeWidgetItem:

@@ -66,16 +66,18 @@ def _names(form: str, low: str) -> bool:
     return re.search(rf"(?<![\w'’-]){re.escape(form)}(?![\w-])", low) is not None
 
 
-def match_spans(text: str, query: str) -> list[Span]:
+def match_spans(text: str, query: str, names: Sequence[str] = ()) -> list[Span]:
     """Where the query's words stand in `text`, as sorted, non-overlapping (start, end)
     spans: at the start of a word of `text`, in any case, after up to two Hebrew
     one-letter prefixes (left outside the span). Where none of them does, where the text
-    names a term of the query in other words ("HR 72" for "pulse"): why the search found
+    names a term of the query in other words ("HR 72" for "pulse"; `names`, the search's
+    other names for the query's things: "metformin" for "מטפורמין"): why the search found
     it. Empty: the search found the text by its meaning alone."""
     prefix = f"[{_HEBREW_PREFIXES}]{{0,{_MAX_PREFIXES}}}?"
     spans = _spans(text, [rf"(?<!\w){prefix}({re.escape(t)})" for t in query_terms(query)])
     if not spans:
-        spans = _spans(text, [rf"(?<!\w)({re.escape(f)})(?!\w)" for f in other_names(query)])
+        others = sorted({*other_names(query), *names}, key=lambda f: (-len(f), f))
+        spans = _spans(text, [rf"(?<!\w)({re.escape(f)})(?!\w)" for f in others])
     return spans
 
 
