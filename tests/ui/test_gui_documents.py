@@ -23,8 +23,8 @@ from uuid import UUID
 import pytest
 from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QDate, QPoint, QSize, Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from test_gui_assistant import rows, selected_text
 from test_gui_documents_real import drop_files
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
@@ -105,6 +105,32 @@ def test_a_file_core_refuses_is_refused_in_place_and_nothing_is_stored(
     assert "\n" in dialog.error_text  # the remediation on its own line
     assert fake_api.documents.infos == {}
     assert driver.window.banner.text == ""
+    dialog.reject()
+
+
+@pytest.mark.usefixtures("hebrew")
+def test_a_documents_date_reads_and_types_left_to_right_in_the_hebrew_window(
+    opened: tuple[GuiDriver, UUID], tmp_path: Path
+) -> None:
+    driver, _client = opened
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(make.text_pdf([LETTER]))
+    box = driver.window.client_box
+    drop_files(box, box.rect().center(), [letter])
+    dialog = driver.window.documents.attach_dialog
+    assert dialog is not None
+    date = dialog.date
+    date.setDate(QDate(2026, 11, 27))
+    # The window's one format, in its own order (mirrored, it read "27-11-2026").
+    assert date.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert date.text() == "2026-11-27"
+    # A year typed over the field's first number is the year. Mirrored, that number was
+    # the day: "2023" typed there read "20-02-3", the 20th of February.
+    line = date.findChild(QLineEdit)
+    assert line is not None
+    driver.qtbot.mouseDClick(line, Qt.MouseButton.LeftButton, pos=QPoint(6, line.height() // 2))
+    driver.qtbot.keyClicks(date, "2023")
+    assert date.date() == QDate(2023, 11, 27)
     dialog.reject()
 
 

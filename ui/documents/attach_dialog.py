@@ -39,6 +39,7 @@ from ui.kit.errors import describe
 from ui.kit.tasks import TaskRunner
 
 FILE_SUFFIXES = ("pdf", "png", "jpg", "jpeg", "tif", "tiff")
+DATE_FORMAT = "yyyy-MM-dd"  # the window's one date format (ui.kit.bidi.DATE)
 
 
 def choose_files(parent: QWidget) -> list[Path]:
@@ -98,7 +99,10 @@ class AttachDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate(), self)
         self.date.setObjectName("attachDate")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        # Left to right before the format, as the session's date: mirrored, Qt reverses the
+        # sections ("27-11-2026"), and a year typed at the start lands in the day.
+        self.date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.date.setDisplayFormat(DATE_FORMAT)
         self.kind = QComboBox(self)
         self.kind.setObjectName("attachKind")
         for key, label in kind_choices():
