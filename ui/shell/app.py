@@ -35,6 +35,7 @@ from ui.documents.read_progress import ReadProgressBar
 from ui.kit.contrast import install_accessible_palette
 from ui.kit.core_text import set_language
 from ui.kit.errors import describe
+from ui.kit.qt_dialogs import FileDialogs
 from ui.kit.tasks import TaskRunner
 from ui.shell.assistant_status import AssistantStatusLabel
 from ui.shell.connection_status import ConnectionStatusLabel
@@ -157,9 +158,11 @@ class GuiController(QObject):
         # Last: the dialogs above close before the notes under them are cleared.
         self.session.ended.connect(self.main_window.clear_phi)
         self._activity = _ActivityFilter(api.touch, self)
+        self._file_dialogs = FileDialogs(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.installEventFilter(self._activity)
+            app.installEventFilter(self._file_dialogs)
 
     @property
     def recovery_dialog(self) -> RecoveryKeyDialog | None:
