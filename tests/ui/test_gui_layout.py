@@ -321,3 +321,51 @@ def test_the_client_form_scrolls_in_a_short_window_and_is_whole_in_a_tall_one(
     _at(driver, 1366, 768)
     driver.qtbot.waitUntil(lambda: not details.verticalScrollBar().isVisible())
     assert editor.notes.visibleRegion().boundingRect().height() == editor.notes.height()
+
+
+def test_a_note_keeps_six_lines_a_field_beside_grown_results_and_after_a_lock(
+    make_gui: MakeGui, notes_api: ChartsideApi, passphrase: str
+) -> None:
+    client_id = _seed_for_search(notes_api, passphrase, 14)
+    driver = make_gui(notes_api)
+    driver.unlock(passphrase)
+    _at(driver, 1366, 768)
+    window = driver.window
+    panel, editor = window.search_panel, window.session_editor
+
+    def search(words: str) -> None:
+        panel.query.setText(words)
+        driver.click(panel.search_button)
+        driver.wait_until(lambda: not panel.searching and panel.hits != [])
+        driver.settle()
+
+    def note_readable() -> None:
+        shown = {name: _lines_shown(getattr(editor, name)) for name in SOAP_FIELDS}
+        assert all(n >= 6 for n in shown.values()), shown
+        # The results keep a row or more in view, and scroll to the rest.
+        first = panel.results.visualItemRect(_row(panel.results, 0))
+        assert panel.results.viewport().rect().contains(first)
+
+    driver.open_client(client_id)
+    newest = window.session_list.ids()[0]
+    # The results first, grown over the page; then a session is opened under them.
+    search("migraine")
+    driver.open_session(newest)
+    note_readable()
+    # A session open first; then the results ask for the room.
+    search("aura")
+    note_readable()
+    # After a lock and an unlock, the same; and the client's details show whole.
+    driver.lock()
+    driver.unlock(passphrase)
+    driver.open_client(client_id)
+    window.show_client_details(True)
+    driver.settle()
+    details = window.client_box.details
+    driver.qtbot.waitUntil(lambda: not details.verticalScrollBar().isVisible(), timeout=3000)
+    assert window.client_editor.notes.visibleRegion().boundingRect().height() == (
+        window.client_editor.notes.height()
+    )
+    driver.open_session(newest)
+    search("migraine")
+    note_readable()

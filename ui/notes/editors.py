@@ -35,6 +35,7 @@ _INVALID_STYLE = "border: 2px solid #d93025;"
 # ISO order is unambiguous in every locale, which matters for a date of birth.
 DATE_TIME_FORMAT = "yyyy-MM-dd HH:mm"
 MIN_FIELD_LINES = 2  # what a text field keeps in the smallest window
+COMFORT_FIELD_LINES = 6  # what it keeps where the window has the room (1366×768 and up)
 BASE_STRETCH = 4  # an empty field's share of the height, against one per line of text
 MAX_STRETCH_LINES = 40
 
@@ -206,6 +207,21 @@ class _Editor(QWidget):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
+    def comfort_height(self) -> int:
+        """The height over this form's minimum that gives each text field
+        `COMFORT_FIELD_LINES` lines, as the rows share it by their stretch (`_fit_rows`):
+        what search results may not take from it. A field far longer than the others
+        takes most of any height, so the others keep their lines only where the window
+        has the room for all."""
+        if not self._text_rows:
+            return 0
+        stretches = [max(1, self._grid.rowStretch(row)) for row, _ in self._text_rows]
+        more = COMFORT_FIELD_LINES - MIN_FIELD_LINES
+        return max(
+            w.fontMetrics().lineSpacing() * more * sum(stretches) // stretch
+            for (_, w), stretch in zip(self._text_rows, stretches, strict=True)
+        )
+
     def selected_rect(self) -> QRect:
         """Where the passage `focus_field` selected is on screen (global coordinates): the
         selection's own lines, else this whole editor."""
@@ -234,6 +250,7 @@ class _Editor(QWidget):
         self.save_button.setObjectName(save_name)
         self.save_button.clicked.connect(self.save_requested)
         self._grid = QGridLayout()
+        self._grid.setVerticalSpacing(4)  # the fields' lines, not gaps, take the height
         for row, (text, widget) in enumerate(rows):
             label = QLabel(text, self)
             label.setBuddy(widget)
@@ -291,12 +308,14 @@ class _Editor(QWidget):
         return None
 
     def _fit_rows(self) -> None:
-        """Share the height between the text fields by how much each holds, so a 35-line
-        Objective gets the room and an empty Plan keeps a few lines. Set on load, not on
+        """Share the height between the text fields by how much each holds beyond the lines
+        every field keeps, so a 35-line Objective gets the room and an empty Plan keeps a
+        few lines. Set on load, not on
         every key: fields that grew and shrank under the typing hand would be hard to use."""
         for row, widget in self._text_rows:
             lines = widget.document().blockCount() if widget.toPlainText() else 0
-            self._grid.setRowStretch(row, BASE_STRETCH + min(lines, MAX_STRETCH_LINES))
+            beyond = max(0, min(lines, MAX_STRETCH_LINES) - COMFORT_FIELD_LINES)
+            self._grid.setRowStretch(row, BASE_STRETCH + beyond)
 
 
 class ClientEditor(_Editor):

@@ -35,7 +35,7 @@ from ui.notes.snippet_text import match_spans, one_line
 from ui.notes.snippets import SOURCE_ROLE, Snippet, SnippetDelegate, fitted
 
 RESULT_LIMIT = 10
-MIN_ROWS = 8  # results the list shows at 1366×768, the window's room allowing
+MIN_ROWS = 8  # results the list shows at 1366×768 with no session open, the room allowing
 RESULTS_KEY = "search.results"  # the task runner key of the results on screen
 _SNIPPET_COLUMN = 2
 # One click opens a result, as a link does (a double click opens it once); the arrow keys
@@ -107,6 +107,14 @@ class SearchPanel(QGroupBox):
         self._reshow = QTimer(self, singleShot=True, interval=100)
         self._reshow.timeout.connect(self._reshow_rows)
         header.sectionResized.connect(self._on_section_resized)
+        # At the least, the header and one row: at 1366×768 a session's four fields need
+        # the rest to keep six lines each (the list scrolls, and the splitter gives more).
+        self.results.setMinimumHeight(
+            header.sizeHint().height()
+            + self.results.fontMetrics().height()
+            + 2 * self.results.frameWidth()
+            + 2
+        )
 
         row = QHBoxLayout()
         row.addWidget(self.query, 1)

@@ -49,6 +49,7 @@ class SessionPane(QGroupBox):
     failed = Signal(object)  # an error, for the window to show
     saved = Signal(str)  # a line for the status bar
     focused = Signal()  # a hit's or citation's session is shown with its passage selected
+    form_opened = Signal()  # a session's form replaced the placeholder: it wants its lines
 
     def __init__(
         self,
@@ -98,6 +99,10 @@ class SessionPane(QGroupBox):
         right.addWidget(self.recordings)
         row.addLayout(right, 3)
         box = QVBoxLayout(self)
+        # Tighter than the style's margins above and below: at 1366×768 the four fields of
+        # a note need each row of the height to keep six lines each.
+        margins = box.contentsMargins()
+        box.setContentsMargins(margins.left(), 4, margins.right(), 4)
         box.addWidget(self.hint)
         box.addLayout(row, 1)
         self.session_list.currentItemChanged.connect(self._on_selected)
@@ -117,6 +122,8 @@ class SessionPane(QGroupBox):
         self.session_stack.setCurrentWidget(
             self.session_editor if shown else self.session_placeholder
         )
+        if shown:
+            self.form_opened.emit()
 
     def show_sessions(self, sessions: list[SessionSummary], select: UUID | None) -> None:
         """Newest first; `select` (or the session in the form) stays selected."""
@@ -127,8 +134,17 @@ class SessionPane(QGroupBox):
         self.session_list.set_rows(rows, select or self.session_editor.session_id)
 
     def spare_height(self) -> int:
-        """Height the pane could lend (to search results) and still show its minimum."""
-        return max(0, self.height() - self.minimumSizeHint().height())
+        """Height the pane could lend (to search results) and still show its minimum, and
+        with a session open, its fields' comfortable lines."""
+        return max(0, self.height() - self.comfortable_height())
+
+    def comfortable_height(self) -> int:
+        """The height this pane keeps where it can: its minimum, and with a session open
+        the lines a note's fields need to be read (`SessionEditor.comfort_height`)."""
+        keep = self.minimumSizeHint().height()
+        if self.form_shown:
+            keep += self.session_editor.comfort_height()
+        return keep
 
     # -- whose sessions ---------------------------------------------------------------------
 

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self.new_session_button = self.sessions_box.new_session_button
         self.session_editor = self.sessions_box.session_editor
         self.sessions_box.focused.connect(lambda: self._sheet_beside(self.session_editor))
+        self.sessions_box.form_opened.connect(self._make_room_for_note)
         self.search_panel = SearchPanel(self._api, self._runner, page)
         self.search_panel.hit_activated.connect(self.open_search_hit)
         self.search_panel.results_shown.connect(self._make_room_for_results)
@@ -278,6 +279,22 @@ class MainWindow(QMainWindow):
         if grow > 0:
             sizes[1] -= grow
             sizes[2] += grow
+            self.client_page.setSizes(sizes)
+        # The search's own "Searching…" line may have taken a note's lines: given back.
+        self._make_room_for_note()
+
+    def _make_room_for_note(self) -> None:
+        """A session opened under grown search results takes back the room its fields need
+        to be read, down to the results' own minimum."""
+        sizes = self.client_page.sizes()
+        if sum(sizes) == 0:
+            return
+        short = self.sessions_box.comfortable_height() - sizes[1]
+        lend = sizes[2] - self.search_panel.minimumSizeHint().height()
+        take = min(short, lend)
+        if take > 0:
+            sizes[1] += take
+            sizes[2] -= take
             self.client_page.setSizes(sizes)
 
     @property
