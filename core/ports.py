@@ -11,8 +11,8 @@ threads are safe.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Generator as _Gen
-from collections.abc import Mapping, Sequence
 from typing import Any, Protocol, TypedDict, runtime_checkable
 
 from core.progress import CancelToken, Progress
@@ -118,8 +118,11 @@ class Generator(Protocol):
         stop: Sequence[str] = (),
         cancel: CancelToken | None = None,
         timeout_s: float | None = None,
+        on_read: Callable[[int, int], None] | None = None,
     ) -> TextStream:
-        """Yield text pieces as they are generated.
+        """Yield text pieces as they are generated. `on_read(read, total)` hears, from the
+        generator's own thread, how many of the prompt's tokens it has read before the
+        first piece (a long prompt takes tens of seconds on a busy laptop).
 
         Raises `core.errors.Cancelled` soon (< 200 ms) after `cancel` trips, and a
         timeout error (a `ChartsideError`) when `timeout_s` passes; the time limit counts

@@ -67,6 +67,7 @@ class _Request:
     stop: tuple[str, ...]
     json_schema: Mapping[str, Any] | None = None
     grammar: str | None = None
+    on_read: Callable[[int, int], None] | None = None
 
 
 class LlamaCppGenerator(ManagedRuntime):
@@ -146,8 +147,9 @@ class LlamaCppGenerator(ManagedRuntime):
         stop: Sequence[str] = (),
         cancel: CancelToken | None = None,
         timeout_s: float | None = None,
+        on_read: Callable[[int, int], None] | None = None,
     ) -> Iterator[str]:
-        request = _Request(prompt, max_tokens, temperature, tuple(stop))
+        request = _Request(prompt, max_tokens, temperature, tuple(stop), on_read=on_read)
         return self._stream(request, cancel or CancelToken(), _deadline(timeout_s), timeout_s)
 
     def generate(
@@ -279,8 +281,10 @@ class LlamaCppGenerator(ManagedRuntime):
         stops = list(dict.fromkeys(request.stop + format_stop))
         if self.settings.keep_instructions and 0 < prefix < len(tokens):
             self._restore_prefix(llm, tokens[:prefix])
+            self._read(llm, tokens, prefix, request.on_read, should_stop)
         elif not self.settings.reuse_prompt_cache:
             llm.reset()
+            self._read(llm, tokens, 0, request.on_read, should_stop)
         completion = llm.create_completion(
             tokens,
             max_tokens=max(1, min(request.max_tokens, room)),
@@ -308,6 +312,29 @@ class LlamaCppGenerator(ManagedRuntime):
         finally:
             completion.close()
         return max(0, longest - len(tokens) + 1) if longest else 0
+
+    def _read(
+        self,
+        llm: Any,
+        tokens: list[int],
+        start: int,
+        on_read: Callable[[int, int], None] | None,
+        should_stop: Callable[[], bool],
+    ) -> None:
+        """Evaluate the prompt after the `start` tokens already in the cache, in about ten
+        steps, saying after each how far it has got: on a busy 2-core laptop reading a
+        prompt takes tens of seconds. The last token is left to `create_completion`, which
+        finds the rest as its cached prefix and needs that token's logits to sample."""
+        if on_read is None:
+            return
+        end = len(tokens) - 1
+        step = max(_READ_STEP_MIN, -(-(end - start) // _READ_STEPS))
+        on_read(0, end - start)
+        for at in range(start, end, step):
+            if should_stop():
+                return
+            llm.eval(tokens[at : min(at + step, end)])
+            on_read(min(at + step, end) - start, end - start)
 
     def _restore_prefix(self, llm: Any, head: list[int]) -> None:
         """Leave exactly `head` in the KV cache, evaluated on its own from an empty cache.
@@ -385,6 +412,10 @@ class LlamaCppGenerator(ManagedRuntime):
         self._kept_prefix = None
         model.close()
         self._abort_checks = _ignore  # only now may the ctypes callback be freed
+
+
+_READ_STEPS = 10  # progress reports while a prompt is read
+_READ_STEP_MIN = 32  # tokens: smaller batches would slow the reading itself
 
 
 def _never() -> bool:

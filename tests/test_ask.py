@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from core.assistant.types import AskRequest
+from core.assistant.types import AskProgress, AskRequest
 from core.db.schema import RUNTIME_GROUP
 from core.domain import ClientData, SessionData
 from core.errors import Cancelled, GenerationTimeout, QueryRejected, RateLimited
@@ -262,6 +262,29 @@ def test_max_answer_tokens_and_timeout_reach_the_generator(
     assert rec.calls and all(c["max_tokens"] == 16 and c["timeout_s"] == 77 for c in rec.calls)
     # Each answer stops at 16 tokens; the three together cannot exceed 48.
     assert 0 < smollm.count_tokens("".join(pieces)) <= 3 * 17
+
+
+def test_the_model_reading_the_notes_is_reported_as_it_goes(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    smollm: LlamaCppGenerator,
+) -> None:
+    """Before the first word, the real model's reading of the prompt arrives as progress:
+    shares of it, growing to the whole, after the notes being read are listed."""
+    svc, client = make(service_factory, embedder, smollm, assistant={"max_answer_tokens": 16})
+    seen: list[AskProgress] = []
+    svc.assistant.ask(
+        AskRequest(KNEE_PHRASINGS[0], client_id=client, use_cache=False),
+        on_progress=seen.append,
+    )
+    stages = [p.stage for p in seen]
+    reading = [p.read for p in seen if p.stage == "reading" and p.read is not None]
+    assert stages[0] == "reading" and seen[0].sources and seen[0].read is None
+    assert len(reading) >= 3 and reading[0] == 0.0 and reading[-1] == 1.0
+    assert reading == sorted(reading)
+    # All of the reading comes before any of the writing.
+    last_read = max(i for i, p in enumerate(seen) if p.read is not None)
+    assert "writing" not in stages[: last_read + 1] and "writing" in stages[last_read:]
 
 
 def test_generation_timeout_is_a_clear_error(

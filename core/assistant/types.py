@@ -122,7 +122,8 @@ class AskProgress:
     """An answer on its way, for a window to show within a second of asking.
 
     "reading": the numbered notes the answer is read from (`sources`, none cited yet),
-    as soon as they are found. "writing": the model has written `written` tokens, at
+    as soon as they are found; then, without sources, how much of the prompt the model
+    has read (`read`, 0 to 1). "writing": the model has written `written` tokens, at
     most `limit`; `seconds_left` estimates the rest from its pace and the length of
     earlier answers (None until the pace is known). Nothing here is the answer itself:
     the checked answer arrives as the `AskResult`."""
@@ -132,6 +133,7 @@ class AskProgress:
     written: int = 0
     limit: int = 0
     seconds_left: float | None = None
+    read: float | None = None
 
 
 @dataclass(frozen=True)

@@ -477,6 +477,7 @@ class AskService:
             stop=built.stop,
             cancel=listen.cancel,
             timeout_s=self.settings.models.generation_timeout_s,
+            on_read=_reading(listen.on_progress),
         )
         with contextlib.closing(stream):  # leaving early stops the model at once
             for piece in stream:
@@ -636,3 +637,14 @@ def _index_warning(index: Any) -> list[Message]:
     if index.complete:
         return []
     return [Message("answer.index_incomplete", current=index.current, total=index.total)]
+
+
+def _reading(on_progress: OnProgress | None) -> Callable[[int, int], None] | None:
+    """How far the model has read the prompt, as the ask's progress."""
+    if on_progress is None:
+        return None
+
+    def read(done: int, total: int) -> None:
+        on_progress(AskProgress("reading", read=done / total if total else 1.0))
+
+    return read

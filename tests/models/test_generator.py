@@ -204,6 +204,23 @@ def _asked(question: str) -> list[ChatMessage]:
     ]
 
 
+@pytest.mark.parametrize("kept", [True, False], ids=["instructions-kept", "plain"])
+def test_reading_a_long_prompt_is_reported_and_changes_no_word(
+    smollm: LlamaCppGenerator, kept: bool
+) -> None:
+    """The prompt is read in steps, each reported; the answer is the same as when nobody
+    listens (the reading leaves the cache as the completion expects it)."""
+    note = LONG_NOTE[: len(LONG_NOTE) // 3]
+    prompt: Prompt = _asked(note + " Where is the pain?") if kept else note + "\nSummary:"
+    reads: list[tuple[int, int]] = []
+    heard = "".join(smollm.stream(prompt, max_tokens=12, on_read=lambda *r: reads.append(r)))
+    assert heard == smollm.generate(prompt, max_tokens=12)
+    done = [d for d, _ in reads]
+    total = reads[-1][1]
+    assert len(reads) >= 5 and done[0] == 0 and done[-1] == total > 500
+    assert done == sorted(set(done)) and {t for _, t in reads} == {total}
+
+
 def test_instructions_are_evaluated_once_and_the_same_prompt_gives_the_same_answer(
     smollm: LlamaCppGenerator,
 ) -> None:

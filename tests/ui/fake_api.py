@@ -153,6 +153,11 @@ class FakeChartsideApi:
         self.ask_delay_s = 0.02
         self.ask_gate: threading.Event | None = None
         self.ask_checking: threading.Event | None = None
+        # How far the model reads the prompt before it writes (shares, 0 to 1), each
+        # reported in turn; `ask_reading_gate`, when set, holds the reading before the last
+        # report until it opens.
+        self.ask_reading: tuple[float, ...] = ()
+        self.ask_reading_gate: threading.Event | None = None
         self.last_ask: AskRequest | None = None
         self.stored: dict[UUID, tuple[ConversationSummary, list[StoredMessage]]] = {}
         # Drafts by editor kind, as the real service keeps them (there: encrypted).
@@ -533,6 +538,12 @@ class FakeAssistant:
         written = answer if self._owner.ask_stream is None else self._owner.ask_stream
         if sources and on_progress is not None:
             on_progress(AskProgress("reading", tuple(sources)))
+        reading = self._owner.ask_reading if on_progress is not None else ()
+        for i, share in enumerate(reading):
+            last = i == len(reading) - 1
+            self._ask_pause(cancel, self._owner.ask_reading_gate if last else None)
+            assert on_progress is not None
+            on_progress(AskProgress("reading", read=share))
         pieces = range(0, len(written), ASK_PIECE)
         for i, at in enumerate(pieces):
             self._ask_pause(cancel, self._owner.ask_gate if i == 1 else None)

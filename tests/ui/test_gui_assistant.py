@@ -193,6 +193,24 @@ def driver(make_gui: MakeGui, fake_api: FakeChartsideApi, seed: Seed) -> GuiDriv
 # -- progress while the answer is written, responsiveness, cancel ---------------------------
 
 
+def test_the_panel_says_how_far_the_model_has_read_the_notes(
+    driver: GuiDriver, fake_api: FakeChartsideApi
+) -> None:
+    """Reading a long prompt takes tens of seconds on a busy laptop: the panel says how far
+    it has got, and the bar shows it."""
+    gate = fake_api.ask_reading_gate = threading.Event()
+    fake_api.ask_reading = (0.0, 0.4, 1.0)
+    panel = driver.window.assistant_panel
+    ask_question(driver, QUESTION)
+    driver.wait_until(lambda: panel.status.text() == "Reading the notes: 40%", 5000)
+    assert panel.progress.isVisible()
+    assert (panel.progress.maximum(), panel.progress.value()) == (100, 40)
+    gate.set()
+    driver.wait_until(lambda: words_written(panel) is not None, 5000)
+    assert panel.progress.maximum() == 0 or panel.progress.value() < 100  # the writing's bar
+    driver.wait_until(lambda: not panel.asking, 10_000)
+
+
 def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
     driver: GuiDriver, fake_api: FakeChartsideApi, seed: Seed
 ) -> None:

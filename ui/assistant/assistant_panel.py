@@ -299,6 +299,12 @@ class AssistantPanel(QGroupBox):
     def _on_progress(self, ticket: Ticket, progress: AskProgress) -> None:
         if not ticket.current or self._token is None or self._token.cancelled:
             return  # "Cancelling…" stays until the worker stops
+        if progress.stage == "reading" and progress.read is not None:
+            percent = round(100 * progress.read)
+            self._show_status(self.tr("Reading the notes: {percent}%").format(percent=percent))
+            self.progress.setRange(0, 100)
+            self.progress.setValue(percent)
+            return
         if progress.stage == "reading":
             self.sources.set_sources(
                 progress.sources, reading=True, caption=self.tr("The notes being read:")
@@ -308,6 +314,7 @@ class AssistantPanel(QGroupBox):
             return
         if self._writing_since is None:
             self._writing_since = time.monotonic()
+            self.progress.setRange(0, 0)  # busy again until the writing's pace is known
         self._writing = progress
         self._show_writing()
 

@@ -72,6 +72,10 @@
         <translation>קורא {n} רשומות…</translation>
     </message>
     <message>
+        <source>Reading the notes: {percent}%</source>
+        <translation>קורא את הרשומות: {percent}%</translation>
+    </message>
+    <message>
         <source>Writing the answer: {words} words so far. It appears once checked.</source>
         <translation>כותב את התשובה: {words} מילים עד כה. היא תוצג לאחר שתיבדק.</translation>
     </message>
