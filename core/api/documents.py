@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import Protocol
 from uuid import UUID
 
-from core.documents.types import AttachRequest, DocumentInfo, PageView, ReadProgress
+from core.documents.types import AttachRequest, DocumentInfo, PageView, ReadProgress, Stranger
+from core.progress import CancelToken
 from core.timeline.types import TimelineFact
 
 
@@ -18,6 +19,16 @@ class DocumentsApi(Protocol):
     def attach(self, req: AttachRequest) -> DocumentInfo:
         """Check the whole file, then store it unread; `DocumentRejected` (nothing stored)
         says why a file cannot be attached. A running reader is woken to read it."""
+        ...
+
+    def stranger_in(self, req: AttachRequest, cancel: CancelToken | None = None) -> Stranger | None:
+        """Whom the file names as its patient (a name, a date of birth) that is not
+        `req`'s client, read from its first pages (a scan through OCR) before anything is
+        stored; None when it names no one else. Slow for a scan: seconds a page."""
+        ...
+
+    def stranger(self, document_id: UUID) -> Stranger | None:
+        """The same for a document already filed, from its pages read so far."""
         ...
 
     def documents(self, client_id: UUID) -> list[DocumentInfo]:

@@ -93,6 +93,15 @@ class Inspected:
 
 
 @dataclass(frozen=True)
+class Stranger:
+    """What a document says of its patient that is not the client's
+    (`core.documents.identity`): the names and dates of birth it gives."""
+
+    names: tuple[str, ...] = ()
+    births: tuple[dt.date, ...] = ()
+
+
+@dataclass(frozen=True)
 class AttachRequest:
     client_id: UUID
     data: bytes = field(repr=False)

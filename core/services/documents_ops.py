@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from core.assistant import cache as answer_cache
 from core.documents import store, view
 from core.documents.files import inspect
+from core.documents.identity import someone_else
 from core.documents.pages import DocumentFile
 from core.documents.reader import PageRead, read_page
 from core.documents.types import (
@@ -36,10 +37,12 @@ from core.documents.types import (
     PageView,
     ReadProgress,
     ReadReport,
+    Stranger,
 )
 from core.errors import Cancelled, ChartsideError, NotFound
 from core.messages import Message
 from core.progress import CancelToken, Progress
+from core.records.repos import ClientRepo
 from core.security.crypto import CellCipher
 from core.services.search_ops import Embedding
 from core.services.session import WorkspaceSession
@@ -48,6 +51,7 @@ from core.timeline.types import TimelineFact
 
 log = logging.getLogger(__name__)
 _REVIEWED = {"confirmed": "document.facts.confirm", "rejected": "document.facts.reject"}
+IDENTITY_PAGES = 2  # where a document names its patient: its header, its first pages
 
 
 class DocumentService:
@@ -101,6 +105,34 @@ class DocumentService:
         )
         self.background.wake()
         return info
+
+    # -- whose document ---------------------------------------------------------------
+    def stranger_in(self, req: AttachRequest, cancel: CancelToken | None = None) -> Stranger | None:
+        """Whom the file names as its patient, where that is not `req`'s client: read before
+        anything is stored (its first pages; a scan through OCR, slips and all), so the
+        clinician can confirm or cancel. Nothing is written."""
+        self.session.require_active()
+        found = inspect(req.data)
+        texts = []
+        with DocumentFile(req.data, found.media_type) as file:
+            for index in range(min(found.page_count, IDENTITY_PAGES)):
+                read = read_page(file, index, self.ocr, cancel)
+                texts.append(read.text if read is not None else "")
+        return self._stranger(req.client_id, "\n".join(texts))
+
+    def stranger(self, document_id: UUID) -> Stranger | None:
+        """The same for a document already filed, from its pages read so far."""
+        info = self.document(document_id)
+
+        def work(c: Connection, k: CellCipher) -> str:
+            numbers = range(1, min(info.page_count, IDENTITY_PAGES) + 1)
+            return "\n".join(store.get_page(c, k, document_id, n).text for n in numbers)
+
+        return self._stranger(info.client_id, self.session.run(work))
+
+    def _stranger(self, client_id: UUID, text: str) -> Stranger | None:
+        client = self.session.run(lambda c, k: ClientRepo(k).get(c, client_id))
+        return someone_else(text, client.data.full_name, client.data.date_of_birth)
 
     # -- read -----------------------------------------------------------------------------
     def ocr_missing(self) -> str | None:

@@ -18,6 +18,8 @@ from uuid import UUID
 from PIL import Image
 
 from core.documents.files import inspect
+from core.documents.identity import someone_else
+from core.documents.pages import DocumentFile
 from core.documents.types import (
     AttachRequest,
     Box,
@@ -25,10 +27,12 @@ from core.documents.types import (
     DocumentPage,
     PageView,
     ReadProgress,
+    Stranger,
 )
 from core.documents.view import find_passage
 from core.documents.view import page_view as core_page_view
 from core.errors import NotFound
+from core.progress import CancelToken
 from core.timeline.types import TimelineFact
 
 if TYPE_CHECKING:
@@ -89,8 +93,9 @@ class FakeDocuments:
     def attach(self, req: AttachRequest) -> DocumentInfo:
         self._owner._enter("documents.attach")
         found = inspect(req.data)
-        doc_id = self.add(req.client_id, req.title or req.filename, [""] * found.page_count,
-                          read=False)  # fmt: skip
+        with DocumentFile(req.data, found.media_type) as file:  # a text PDF's layer, as read
+            texts = [file.text(i) for i in range(found.page_count)]
+        doc_id = self.add(req.client_id, req.title or req.filename, texts, read=False)
         info = dataclasses.replace(
             self.infos[doc_id], kind=req.kind, date=req.date, media_type=found.media_type,
             size_bytes=len(req.data),
@@ -99,6 +104,23 @@ class FakeDocuments:
         if self.auto_read:
             self.read_all()
         return info
+
+    def stranger_in(self, req: AttachRequest, cancel: CancelToken | None = None) -> Stranger | None:
+        """The real check (core.documents.identity) over the file's text layer."""
+        self._owner._enter("documents.stranger_in")
+        found = inspect(req.data)
+        with DocumentFile(req.data, found.media_type) as file:
+            text = "\n".join(file.text(i) for i in range(min(2, found.page_count)))
+        return self._stranger(req.client_id, text)
+
+    def stranger(self, document_id: UUID) -> Stranger | None:
+        self._owner._enter("documents.stranger")
+        info = self.infos[document_id]
+        return self._stranger(info.client_id, "\n".join(self.texts[document_id][:2]))
+
+    def _stranger(self, client_id: UUID, text: str) -> Stranger | None:
+        client = self._owner.clients[client_id].data
+        return someone_else(text, client.full_name, client.date_of_birth)
 
     def documents(self, client_id: UUID) -> list[DocumentInfo]:
         self._owner._enter("documents.documents")

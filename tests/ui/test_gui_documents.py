@@ -13,6 +13,7 @@ exact size, drawn); `README_SCREENSHOTS=ui/screenshots` writes the kept copies i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import uuid
@@ -35,6 +36,7 @@ from core.assistant.types import AskSource
 from core.domain import Client, ClientData
 from core.retrieval.types import DocumentRef
 from ui.documents.documents_dialog import DocumentsDialog
+from ui.kit.bidi import strip_isolates
 
 ROOT = Path(__file__).resolve().parents[2]
 MakeGui = Callable[[ChartsideApi], GuiDriver]
@@ -106,6 +108,65 @@ def test_a_file_core_refuses_is_refused_in_place_and_nothing_is_stored(
     assert fake_api.documents.infos == {}
     assert driver.window.banner.text == ""
     dialog.reject()
+
+
+OTHERS_REPORT = ["Laboratory report", "Patient: Santa Bartell", "DOB: 1961-04-02",
+                 "Creatinine 1.42 mg/dL"]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["en", "he"])
+def test_a_document_naming_another_patient_is_questioned_before_it_is_stored(
+    opened: tuple[GuiDriver, UUID],
+    fake_api: FakeChartsideApi,
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
+    language: str,
+) -> None:
+    if language == "he":
+        request.getfixturevalue("hebrew")
+    driver, client = opened
+    known = fake_api.clients[client]
+    born = dataclasses.replace(known.data, date_of_birth=dt.date(1980, 1, 31))
+    fake_api.clients[client] = dataclasses.replace(known, data=born)
+    report = tmp_path / "report.pdf"
+    report.write_bytes(make.text_pdf([OTHERS_REPORT]))
+    box = driver.window.client_box
+
+    def drop_and_attach() -> QMessageBox:
+        drop_files(box, box.rect().center(), [report])
+        dialog = driver.window.documents.attach_dialog
+        assert dialog is not None and dialog.client_id == client
+        driver.click(dialog.attach_button)
+        driver.wait_until(lambda: dialog.question is not None, 5000)
+        assert dialog.question is not None
+        return dialog.question
+
+    # Asked before anything is stored; cancelled, nothing is.
+    question = drop_and_attach()
+    said = strip_isolates(question.text())
+    assert "Santa Bartell" in said and "1961-04-02" in said
+    if language == "he":
+        assert "לקוח" in said or "מטופל" in said
+    else:
+        assert said.startswith("This document names Santa Bartell, born 1961-04-02, not this")
+    question.button(QMessageBox.StandardButton.Cancel).click()
+    driver.settle()
+    assert fake_api.documents.infos == {}
+    dialog = driver.window.documents.attach_dialog
+    assert dialog is not None
+    dialog.reject()
+    driver.settle()
+    # Confirmed, it is filed, and carries the warning where it is listed.
+    question = drop_and_attach()
+    attach = driver.window.documents.attach_dialog
+    assert attach is not None and attach.attach_anyway is not None
+    attach.attach_anyway.click()
+    driver.settle()
+    driver.wait_until(lambda: len(fake_api.documents.infos) == 1, 5000)
+    documents = _open_documents(driver)
+    documents.select(next(iter(fake_api.documents.infos)))
+    driver.wait_until(lambda: documents.stranger_note.isVisible(), 5000)
+    assert "Santa Bartell" in strip_isolates(documents.stranger_note.text())
 
 
 @pytest.mark.usefixtures("hebrew")

@@ -11,6 +11,7 @@ from uuid import UUID
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
@@ -32,9 +34,10 @@ from core.documents.types import (
     DocumentInfo,
     DocumentKind,
     DocumentRejected,
+    Stranger,
 )
 from ui.kit.contrast import ERROR_TEXT
-from ui.kit.document_text import kind_choices
+from ui.kit.document_text import kind_choices, stranger_text
 from ui.kit.errors import describe
 from ui.kit.tasks import TaskRunner
 
@@ -54,23 +57,31 @@ def choose_files(parent: QWidget) -> list[Path]:
     return [Path(n) for n in names]
 
 
-def attach_file(
-    api: ChartsideApi,
-    client_id: UUID,
-    path: Path,
-    kind: DocumentKind,
-    date: dt.date | None,
-    title: str,
-) -> DocumentInfo:
-    """On the worker: read the file (refusing a huge one before reading it) and attach it."""
+def read_file(
+    client_id: UUID, path: Path, kind: DocumentKind, date: dt.date | None, title: str
+) -> AttachRequest:
+    """On the worker: the file as a request to attach it (a huge one refused unread)."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise DocumentRejected(
             f"The file is {size / 1024 / 1024:.0f} MB; documents are limited to 50 MB.",
             remediation="Split the document or scan it at a lower resolution.",
         )
-    request = AttachRequest(client_id, path.read_bytes(), kind, date, title, path.name)
-    return api.documents.attach(request)
+    return AttachRequest(client_id, path.read_bytes(), kind, date, title, path.name)
+
+
+def check_file(
+    api: ChartsideApi,
+    client_id: UUID,
+    path: Path,
+    kind: DocumentKind,
+    date: dt.date | None,
+    title: str,
+) -> tuple[AttachRequest, Stranger | None]:
+    """On the worker: the request, and whom the file names that is not the client (read
+    before anything is stored)."""
+    request = read_file(client_id, path, kind, date, title)
+    return request, api.documents.stranger_in(request)
 
 
 class AttachDialog(QDialog):
@@ -93,6 +104,8 @@ class AttachDialog(QDialog):
         self._api, self._runner = api, runner
         self.client_id, self.path = client_id, path
         self.busy = False
+        self.question: QMessageBox | None = None  # "another patient's document?", while asked
+        self.attach_anyway: QAbstractButton | None = None
         self.file_label = QLabel(path.name, self)
         self.file_label.setObjectName("attachFile")
         self.file_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -145,6 +158,8 @@ class AttachDialog(QDialog):
         return self.error.text()
 
     def _attach(self) -> None:
+        """Read the file and check whom it names, then store it; a document naming someone
+        else is stored only once the clinician confirms it is this client's."""
         if self.busy:
             return
         self._set_busy(True)
@@ -152,15 +167,48 @@ class AttachDialog(QDialog):
         self.error.clear()
         day = self.date.date()
         self._runner.submit(
-            attach_file,
+            check_file,
             self._api,
             self.client_id,
             self.path,
             self.kind.currentData(),
             dt.date(day.year(), day.month(), day.day()),
             self.title.text(),
-            on_success=self._done,
+            on_success=self._checked,
             on_error=self._failed,
+        )
+
+    def _checked(self, checked: tuple[AttachRequest, Stranger | None]) -> None:
+        request, stranger = checked
+        if stranger is None:
+            self._store(request)
+            return
+        self.question = box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Another patient's document?"),
+            stranger_text(stranger) + "\n\n" + self.tr("Attach it to this client anyway?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("strangerQuestion")
+        self.attach_anyway = box.addButton(
+            self.tr("Attach &anyway"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda _: self._answered(request, box))
+        box.open()
+
+    def _answered(self, request: AttachRequest, box: QMessageBox) -> None:
+        self.question = None
+        if box.clickedButton() is self.attach_anyway:
+            self._store(request)
+        else:
+            self._set_busy(False)  # nothing stored; the dialog stays for another file
+
+    def _store(self, request: AttachRequest) -> None:
+        self._runner.submit(
+            self._api.documents.attach, request, on_success=self._done, on_error=self._failed
         )
 
     def _done(self, info: DocumentInfo) -> None:

@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.api import ChartsideApi
-from core.documents.types import DocumentInfo
+from core.documents.types import DocumentInfo, Stranger
 from ui.documents.page_view import PageViewPane
 from ui.kit.bidi import DATE, IsolatingDelegate
-from ui.kit.document_text import kind_label, read_state
+from ui.kit.contrast import WARNING_TEXT
+from ui.kit.document_text import kind_label, read_state, stranger_text
 from ui.kit.tasks import TaskRunner
 
 LIST_KEY = "documents.list"
+STRANGER_KEY = "documents.stranger"  # whom the chosen document names, if not the client
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -106,6 +108,7 @@ class DocumentsDialog(QDialog):
         header.setStretchLastSection(False)
         self.list.itemActivated.connect(lambda *_: self.open_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
+        self.list.itemSelectionChanged.connect(self._check_stranger)
         self.empty = QLabel(self.tr("No documents yet. Drop a PDF or an image here."), self)
         self.empty.setObjectName("documentsEmpty")
         self.empty.setWordWrap(True)
@@ -125,7 +128,14 @@ class DocumentsDialog(QDialog):
         side = QWidget(self)
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
+        # A document that names another patient says so while it is chosen.
+        self.stranger_note = QLabel(self)
+        self.stranger_note.setObjectName("strangerNote")
+        self.stranger_note.setWordWrap(True)
+        self.stranger_note.setStyleSheet(f"color: {WARNING_TEXT}; font-weight: bold;")
+        self.stranger_note.hide()
         column.addWidget(self.list, 1)
+        column.addWidget(self.stranger_note)
         column.addWidget(self.empty)
         column.addLayout(buttons)
         self.page_view = PageViewPane(api, runner, self)
@@ -230,6 +240,21 @@ class DocumentsDialog(QDialog):
         self.empty.setVisible(not self.infos)
         self.attach_button.setEnabled(self.client_id is not None)
         self._update_buttons()
+
+    def _check_stranger(self) -> None:
+        self.stranger_note.hide()
+        info = self.selected()
+        if info is None:
+            self._runner.invalidate(STRANGER_KEY)
+            return
+        self._runner.latest(
+            STRANGER_KEY, self._api.documents.stranger, info.id,
+            on_success=self._show_stranger, on_error=self.failed.emit,
+        )  # fmt: skip
+
+    def _show_stranger(self, stranger: Stranger | None) -> None:
+        self.stranger_note.setText("⚠ " + stranger_text(stranger) if stranger else "")
+        self.stranger_note.setVisible(stranger is not None)
 
     def _update_buttons(self) -> None:
         chosen = self.list.currentItem() is not None

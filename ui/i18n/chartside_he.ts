@@ -185,6 +185,18 @@
         <translation>&amp;כותרת:</translation>
     </message>
     <message>
+        <source>Another patient&apos;s document?</source>
+        <translation>מסמך של מטופל אחר?</translation>
+    </message>
+    <message>
+        <source>Attach it to this client anyway?</source>
+        <translation>לצרף אותו למטופל הזה בכל זאת?</translation>
+    </message>
+    <message>
+        <source>Attach &amp;anyway</source>
+        <translation>&amp;צירוף בכל זאת</translation>
+    </message>
+    <message>
         <source>The file cannot be read.</source>
         <translation>לא ניתן לקרוא את הקובץ.</translation>
     </message>
@@ -2566,6 +2578,14 @@
     <message>
         <source>Other</source>
         <translation>אחר</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>נולד/ה {date}</translation>
+    </message>
+    <message>
+        <source>This document names {who}, not this client.</source>
+        <translation>המסמך הזה נוגע ל{who}, לא למטופל הזה.</translation>
     </message>
     <message>
         <source>from a scan — check against the original</source>

@@ -7,9 +7,9 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from core.documents.types import KINDS, DocumentInfo, DocumentKind
+from core.documents.types import KINDS, DocumentInfo, DocumentKind, Stranger
 from core.retrieval.types import DocumentRef
-from ui.kit.bidi import DATE, ltr
+from ui.kit.bidi import DATE, isolate, ltr
 
 _NUMBER = re.compile(r"\d")
 
@@ -28,6 +28,18 @@ def kind_label(kind: DocumentKind) -> str:
 
 def kind_choices() -> list[tuple[DocumentKind, str]]:
     return [(k, kind_label(k)) for k in KINDS]
+
+
+def stranger_text(stranger: Stranger) -> str:
+    """Whom a document names instead of the client, in the window's language."""
+    who = [isolate(name) for name in stranger.names]
+    who += [
+        QCoreApplication.translate("Documents", "born {date}").format(date=ltr(born.strftime(DATE)))
+        for born in stranger.births
+    ]
+    return QCoreApplication.translate(
+        "Documents", "This document names {who}, not this client."
+    ).format(who=", ".join(who))
 
 
 def scan_caution() -> str:
