@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from gui_driver import GuiDriver
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextEdit
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
@@ -195,6 +195,14 @@ def test_the_hebrew_window_says_dictation_is_english_only(
     bar = dictation.bar(field)
     driver.wait_until(lambda: bar.isVisible() and bar.cancel_button.text() == "סגירה")
     assert "אנגלית" in bar.status.text(), bar.status.text()
+    # At 1366×768 the notice has the lines its words need, under the field, over nothing.
+    window = driver.window
+    window.resize(1366, 768)
+    driver.settle()
+    status = bar.status
+    assert status.height() >= status.heightForWidth(status.width())
+    below = QRect(bar.mapTo(window, QPoint(0, 0)), bar.size())
+    assert not QRect(field.mapTo(window, QPoint(0, 0)), field.size()).intersects(below)
     _shoot(driver, "dictation_he", tmp_path)
     assert sources == [] and dictation.take is None  # no microphone was opened
     assert field.toPlainText() == SUBJECTIVE
