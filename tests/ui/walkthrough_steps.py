@@ -1,9 +1,10 @@
-"""Issue 28's walk-through, step by step, on the real service and models in a real window.
+"""The clinician's walk-throughs (issues 28 and 44), step by step, on the real service and
+models in a real window.
 
 Not collected by the suite on its own (its name does not start with test_): the test in
 tests/ui/test_gui_walkthrough.py runs it under an X server (Xvfb, 1366×768, no window
-manager, as the clinician's walk-through was), with QT_QPA_PLATFORM=xcb. Five steps in
-English, four in Hebrew, each checking that none of the issue's findings comes back.
+manager, as the clinician's walk-through was), with QT_QPA_PLATFORM=xcb. Six steps in
+English, five in Hebrew, each checking that none of the issues' findings comes back.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 from tests.conftest import PASSPHRASE
 from ui.kit.bidi import strip_isolates
+from ui.notes.snippets import SOURCE_ROLE
 from ui.shell.main_window import MainWindow
 
 MakeGui = Callable[[ChartsideApi], GuiDriver]
@@ -75,7 +77,7 @@ def _hebrew_chart(svc: ChartsideService) -> Any:
                 date=START + dt.timedelta(days=30 * i),
                 subjective="מדווחת על כאב ברך בעלייה במדרגות.",
                 objective=f"{reading}, דופק 70.7 /min",
-                plan="להמשיך בתרגילי חיזוק פעמיים ביום.",
+                plan="להמשיך בתרגילי חיזוק פעמיים ביום.\nMetformin 500 mg twice daily.",
             ),
         )
     return client
@@ -187,18 +189,17 @@ def test_english_walkthrough(
         assert re.search(r"LDL cholesterol: \d+\.\d mg/dL", chosen), chosen
     _fits(window)
 
-    # 4. Search: eight rows or more in view, each showing "LDL"; one click opens a row.
+    # 4. Search beside an open session: every row shows "LDL", the note keeps six lines a
+    #    field (issue 44: they fell to two), and one click opens a row scrolled to.
     window.search_panel.query.setText("LDL")
     driver.qtbot.keyClick(window.search_panel.query, Qt.Key.Key_Return)
     results = window.search_panel.results
     driver.wait_until(lambda: results.topLevelItemCount() >= 8, 30_000)
-    viewport = results.viewport().rect()
-    visible = [
-        results.topLevelItem(i)
-        for i in range(results.topLevelItemCount())
-        if viewport.contains(results.visualItemRect(results.topLevelItem(i)))
-    ]
-    assert len(visible) >= 8
+    driver.settle()
+    for name in ("subjective", "objective", "assessment", "plan"):
+        field = getattr(window.session_editor, name)
+        room = field.viewport().height() - 2 * field.document().documentMargin()
+        assert room // field.fontMetrics().lineSpacing() >= 6, name
     snippets = [results.topLevelItem(i).text(2) for i in range(results.topLevelItemCount())]
     assert all("ldl" in strip_isolates(s).casefold() for s in snippets[:8]), snippets
     # A row below the first whose note is not the one open already (step 3's citation
@@ -207,6 +208,7 @@ def test_english_walkthrough(
     hits = window.search_panel.hits
     row = next(i for i in range(1, len(hits)) if hits[i].session_id not in (None, before))
     target = results.topLevelItem(row)
+    results.scrollToItem(target)
     driver.qtbot.mouseClick(
         results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(target).center()
     )
@@ -214,7 +216,25 @@ def test_english_walkthrough(
     assert window.session_editor.session_id == hits[row].session_id
     _fits(window)
 
-    # 5. What a lock keeps is named: client, session date, field, "kept at"; the title marks
+    # 5. The flowsheet: its table opens at the newest visit; a value opens its note beside
+    #    the sheet, which stays open, with the value's sentence selected, not its field.
+    sheet = window.open_flowsheet()
+    assert sheet is not None
+    driver.wait_until(lambda: not sheet.loading and sheet.table.columnCount() > 1, 30_000)
+    sheet.tabs.setCurrentWidget(sheet.table)
+    driver.settle()
+    newest = (START + dt.timedelta(days=28 * (VISITS - 1))).strftime("%Y-%m-%d")
+    assert strip_isolates(sheet.table.horizontalHeaderItem(0).text()) == newest
+    assert sheet.table.horizontalScrollBar().value() == 0
+    sheet.plots["bp"].activate("bp_systolic", 0)
+    driver.settle()
+    assert sheet.isVisible()
+    chosen = selected_text(window.session_editor.objective)
+    assert re.fullmatch(r"BP 12\d/8\d, pulse 7\d /min\.", chosen), chosen
+    assert not sheet.frameGeometry().intersects(window.session_editor.selected_rect())
+    sheet.hide()
+
+    # 6. What a lock keeps is named: client, session date, field, "kept at"; the title marks
     #    unsaved changes after the client's name.
     driver.open_session(sessions[-1])
     window.session_editor.plan.setFocus()
@@ -287,4 +307,13 @@ def test_hebrew_walkthrough(
         shown = strip_isolates(results.topLevelItem(i).text(2))
         if "קרוב במשמעות" not in shown:
             assert "ברך" in shown, shown
+    _fits(window)
+
+    # 5. A Hebrew drug name finds the English one in the notes, as a match, marked.
+    window.search_panel.query.setText("מטפורמין")
+    driver.qtbot.keyClick(window.search_panel.query, Qt.Key.Key_Return)
+    driver.wait_until(lambda: results.topLevelItemCount() >= 1 and window.search_panel.hits != [])
+    first = strip_isolates(results.topLevelItem(0).text(2))
+    assert "Metformin" in first and "קרוב במשמעות" not in first, first
+    assert results.topLevelItem(0).data(2, SOURCE_ROLE).spans  # the drug's name marked
     _fits(window)
