@@ -85,7 +85,7 @@ def _words(name: str) -> list[str]:
 
 
 def _names(text: str) -> list[str]:
-    found = []
+    found: list[str] = []
     for pattern in (_NAME_LABELS, _HONORIFIC, _HEBREW_LABELS):
         for m in pattern.finditer(text):
             words = m.group("name").split()
@@ -99,7 +99,7 @@ def _names(text: str) -> list[str]:
 def _births(text: str) -> list[tuple[dt.date, ...]]:
     """Each date of birth written, as its readings: day first and month first where both
     are dates ("03/04/1961")."""
-    found = []
+    found: list[tuple[dt.date, ...]] = []
     for m in _DOB.finditer(text):
         readings = _readings(m.group("date"))
         if readings:
@@ -116,7 +116,7 @@ def _readings(value: str) -> tuple[dt.date, ...]:
     else:
         year = parts[2] + (1900 if parts[2] >= 30 else 2000) if parts[2] < 100 else parts[2]
         orders = [(year, parts[1], parts[0]), (year, parts[0], parts[1])]
-    dates = []
+    dates: list[dt.date] = []
     for y, mo, d in orders:
         try:
             dates.append(dt.date(y, mo, d))

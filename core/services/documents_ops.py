@@ -113,7 +113,7 @@ class DocumentService:
         clinician can confirm or cancel. Nothing is written."""
         self.session.require_active()
         found = inspect(req.data)
-        texts = []
+        texts: list[str] = []
         with DocumentFile(req.data, found.media_type) as file:
             for index in range(min(found.page_count, IDENTITY_PAGES)):
                 read = read_page(file, index, self.ocr, cancel)
