@@ -1,7 +1,7 @@
 """The clinician's walk-throughs (issue 28, point 10; issue 44, point 10), repeated under a
 real X server.
 
-The steps (tests/ui/walkthrough_steps.py: six in English, five in Hebrew, on the real
+The steps (tests/ui/walkthrough_steps.py: seven in English, six in Hebrew, on the real
 service, embedder and a packaged generator) run in a pytest process of their own on an
 Xvfb screen of 1366×768 with no window manager, as the walk-through that filed the issue
 did; each step checks that none of its findings comes back.

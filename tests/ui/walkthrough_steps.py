@@ -3,8 +3,8 @@ models in a real window.
 
 Not collected by the suite on its own (its name does not start with test_): the test in
 tests/ui/test_gui_walkthrough.py runs it under an X server (Xvfb, 1366×768, no window
-manager, as the clinician's walk-through was), with QT_QPA_PLATFORM=xcb. Six steps in
-English, five in Hebrew, each checking that none of the issues' findings comes back.
+manager, as the clinician's walk-through was), with QT_QPA_PLATFORM=xcb. Seven steps in
+English, six in Hebrew, each checking that none of the issues' findings comes back.
 """
 
 from __future__ import annotations
@@ -12,17 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from gui_driver import GuiDriver
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from qtdoc import hrefs
 from test_gui_assistant import ask_question, click_citation, rows, selected_text, wait_for_answer
+from test_gui_documents_real import drop_files
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
+from bench.documents import make
 from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
@@ -89,7 +92,7 @@ def _open(
     make_gui: MakeGui,
     generator: LlamaCppGenerator | None,
     chart: Callable[[ChartsideService], Any],
-) -> tuple[GuiDriver, Any]:
+) -> tuple[GuiDriver, Any, ChartsideService]:
     svc = service_factory(embedder=embedder, generator=(lambda: generator))
     svc.initialise(PASSPHRASE)
     made = chart(svc)
@@ -98,7 +101,7 @@ def _open(
     driver = make_gui(svc)
     driver.window.show()
     driver.unlock(PASSPHRASE)
-    return driver, made
+    return driver, made, svc
 
 
 def _screen() -> QRect:
@@ -134,8 +137,10 @@ def test_english_walkthrough(
     embedder: SentenceTransformerEmbedder,
     smollm: LlamaCppGenerator,
     make_gui: MakeGui,
+    tmp_path: Path,
 ) -> None:
-    driver, (client, sessions) = _open(service_factory, embedder, make_gui, smollm, _english_chart)
+    opened = _open(service_factory, embedder, make_gui, smollm, _english_chart)
+    driver, (client, sessions), svc = opened
     window = driver.window
     panel = window.assistant_panel
 
@@ -149,8 +154,10 @@ def test_english_walkthrough(
     #    answer, then a moving bar beside Cancel; no internal wording afterwards.
     ask_question(driver, "How is her exercise going?")
     seen_reading: list[bool] = []
+    statuses: set[str] = set()
 
     def answered() -> bool:
+        statuses.add(panel.status.text())
         if panel.asking and panel.result is None:
             listed = rows(panel.sources.list)
             if listed and {r[4] for r in listed} == {"reading"} and all(r[1] for r in listed):
@@ -160,6 +167,8 @@ def test_english_walkthrough(
     driver.wait_until(answered, ANSWER_TIMEOUT_MS)
     wait_for_answer(driver)
     assert seen_reading and all(seen_reading), "the notes being read were never listed"
+    # How far the model has read them, as it reads (issue 44, point 7).
+    assert any(re.fullmatch(r"Reading the notes: \d{1,3}%", t) for t in statuses), statuses
     for text in (panel.status.text(), panel.warnings.text(), panel.notice.text()):
         assert not any(word in text for word in INTERNAL[:3]), text
     _fits(window)
@@ -234,7 +243,25 @@ def test_english_walkthrough(
     assert not sheet.frameGeometry().intersects(window.session_editor.selected_rect())
     sheet.hide()
 
-    # 6. What a lock keeps is named: client, session date, field, "kept at"; the title marks
+    # 6. A lab report naming another patient, dropped on the client, is questioned before
+    #    anything is stored; cancelled, nothing is.
+    report = tmp_path / "report.pdf"
+    report.write_bytes(make.text_pdf([["Laboratory report", "Patient: Santa Bartell",
+                                       "Creatinine 1.42 mg/dL"]]))  # fmt: skip
+    box = window.client_box
+    drop_files(box, box.rect().center(), [report])
+    attach = window.documents.attach_dialog
+    assert attach is not None
+    driver.click(attach.attach_button)
+    driver.wait_until(lambda: attach.question is not None, 60_000)
+    assert attach.question is not None
+    assert "Santa Bartell" in strip_isolates(attach.question.text())
+    attach.question.button(QMessageBox.StandardButton.Cancel).click()
+    driver.settle()
+    attach.reject()
+    assert svc.documents.documents(client.id) == []
+
+    # 7. What a lock keeps is named: client, session date, field, "kept at"; the title marks
     #    unsaved changes after the client's name.
     driver.open_session(sessions[-1])
     window.session_editor.plan.setFocus()
@@ -255,8 +282,9 @@ def test_hebrew_walkthrough(
     service_factory: Callable[..., ChartsideService],
     embedder: SentenceTransformerEmbedder,
     make_gui: MakeGui,
+    tmp_path: Path,
 ) -> None:
-    driver, client = _open(service_factory, embedder, make_gui, None, _hebrew_chart)
+    driver, client, _svc = _open(service_factory, embedder, make_gui, None, _hebrew_chart)
     window = driver.window
     panel = window.assistant_panel
     driver.open_client(client.id)
@@ -317,3 +345,12 @@ def test_hebrew_walkthrough(
     assert "Metformin" in first and "קרוב במשמעות" not in first, first
     assert results.topLevelItem(0).data(2, SOURCE_ROLE).spans  # the drug's name marked
     _fits(window)
+
+    # 6. Qt's own file dialog speaks Hebrew (its labels were English), as the window opens it.
+    files = QFileDialog(window, "x", str(tmp_path))
+    files.setOption(QFileDialog.Option.DontUseNativeDialog)
+    files.show()
+    driver.settle()
+    words = [w.text() for w in files.findChildren(QLabel) if w.text().strip()]
+    assert words and not [w for w in words if re.search("[A-Za-z]{2,}", w)], words
+    files.close()
