@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -33,6 +33,7 @@ from ui.kit.bidi import (
     ltr_runs,
     rtl_typography,
     strip_isolates,
+    utf16_len,
 )
 from ui.kit.lists import IdList
 from ui.notes.editors import ClientEditor, SessionEditor, to_qdatetime
@@ -367,3 +368,32 @@ def test_a_marker_after_hebrew_words_shows_at_the_end_of_their_sentence(qtbot: Q
     # the Hebrew sentence (on its left), not sit at the paragraph's right edge.
     render_parts(browser.document(), [Part("LDL היה גבוה מאוד [2]", citable=frozenset({2}))])
     assert _x(browser, "2]") < _x(browser, "מאוד")
+
+
+def test_a_session_row_keeps_its_date_at_the_start_in_a_hebrew_list(qtbot: QtBot) -> None:
+    """The walk-through saw "ללא 2023-04-05 10:00 / שינוי משמעותי": the date in the middle
+    of the Hebrew assessment. Laid out right to left, as the Hebrew list paints it, the
+    date is whole and rightmost, the assessment to its left."""
+    rows = IdList("rows")
+    qtbot.addWidget(rows)
+    rows.set_rows(
+        [(uuid.uuid4(), session_row(WHEN, "ללא שינוי משמעותי / כאב ברך כרוני", rtl=True), "")],
+        None,
+    )
+    painted = rows.itemDelegate().display_text(rows.model().index(0, 0))
+    layout = QTextLayout(painted, rows.font())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(100_000)
+    layout.endLayout()
+
+    def left(text: str) -> float:
+        at = utf16_len(painted[: painted.index(text)])
+        return min(run.boundingRect().left() for run in layout.glyphRuns(at, 1))
+
+    day, time = left(WHEN.strftime("%Y-%m-%d")), left(WHEN.strftime("%H:%M"))
+    first, last = left("ללא"), left("כרוני")
+    assert day < time  # the date whole, in its own order
+    assert last < first < day  # the assessment right to left, the date at its start

@@ -30,7 +30,7 @@ from core.assistant.types import AskSource
 from core.domain import Session, SessionSummary
 from core.errors import ValidationError
 from core.retrieval.types import SearchHit
-from ui.kit.bidi import DATE_TIME, isolate, ltr_runs
+from ui.kit.bidi import DATE_TIME, RLM, isolate, ltr, ltr_runs
 from ui.kit.lists import IdList
 from ui.kit.tasks import TaskRunner, Ticket
 from ui.notes.editors import SessionEditor
@@ -128,7 +128,11 @@ class SessionPane(QGroupBox):
     def show_sessions(self, sessions: list[SessionSummary], select: UUID | None) -> None:
         """Newest first; `select` (or the session in the form) stays selected."""
         rows = [
-            (summary.id, session_row(summary.date, summary.headline), summary.headline)
+            (
+                summary.id,
+                session_row(summary.date, summary.headline, self.isRightToLeft()),
+                summary.headline,
+            )
             for summary in sorted(sessions, key=lambda s: s.date, reverse=True)
         ]
         self.session_list.set_rows(rows, select or self.session_editor.session_id)
@@ -284,7 +288,12 @@ class SessionPane(QGroupBox):
         self.failed.emit(exc)
 
 
-def session_row(date: dt.datetime, headline: str) -> str:
-    """A session list row: when, then the assessment's first line in its own direction."""
-    when = date.strftime(DATE_TIME)
-    return f"{when}  {isolate(ltr_runs(headline))}" if headline else when
+def session_row(date: dt.datetime, headline: str, rtl: bool = False) -> str:
+    """A session list row: when, then the assessment's first line in its own direction.
+    The date is a left-to-right island at the row's start, on the right in a right-to-left
+    list: a leading RLM says which way the row runs (the cell isolates its text by its
+    first letter, and a row of a date and an isolated line has none, so it ran left to
+    right, the date at the end of a Hebrew row)."""
+    when = ltr(date.strftime(DATE_TIME))
+    mark = RLM if rtl else ""
+    return f"{mark}{when}  {isolate(ltr_runs(headline))}" if headline else f"{mark}{when}"
