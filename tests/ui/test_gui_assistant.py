@@ -53,7 +53,8 @@ UNGROUNDED = (
     "and atorvastatin 20 mg at night [2]."
 )
 _WRITING = re.compile(
-    r"Writing the answer: (\d+) words so far(?:, about \d+ s left)?\. It appears once checked\."
+    r"Writing the answer: (\d+ words|one word) so far(?:, about \d+ s left)?\. "
+    r"It appears once checked\."
 )
 
 
@@ -81,7 +82,9 @@ def words_written(panel: AssistantPanel) -> int | None:
     """The count of words written so far that the status line shows while the model
     writes; None when it shows something else."""
     match = _WRITING.fullmatch(panel.status.text())
-    return int(match.group(1)) if match else None
+    if match is None:
+        return None
+    return 1 if match.group(1) == "one word" else int(match.group(1).split()[0])
 
 
 def record_view(panel: AssistantPanel) -> list[str]:
@@ -191,6 +194,19 @@ def driver(make_gui: MakeGui, fake_api: FakeChartsideApi, seed: Seed) -> GuiDriv
 
 
 # -- progress while the answer is written, responsiveness, cancel ---------------------------
+
+
+def test_one_word_written_is_said_in_the_singular(
+    driver: GuiDriver, fake_api: FakeChartsideApi
+) -> None:
+    gate = fake_api.ask_gate = threading.Event()  # held after the first piece: one word
+    fake_api.ask_stream = "Sertraline  " + "x" * 40  # the first piece (12 characters) one word
+    panel = driver.window.assistant_panel
+    ask_question(driver, QUESTION)
+    driver.wait_until(lambda: words_written(panel) == 1, 5000)
+    assert panel.status.text().startswith("Writing the answer: one word so far")
+    gate.set()
+    driver.wait_until(lambda: not panel.asking, 10_000)
 
 
 def test_the_panel_says_how_far_the_model_has_read_the_notes(

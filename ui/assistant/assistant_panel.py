@@ -326,8 +326,14 @@ class AssistantPanel(QGroupBox):
         left = self._writing.seconds_left if self._writing is not None else None
         if not words and left is None:
             return
-        if left is None:
+        if left is None and words == 1:
+            status = self.tr("Writing the answer: one word so far. It appears once checked.")
+        elif left is None:
             status = self.tr("Writing the answer: {words} words so far. It appears once checked.")
+        elif words == 1:
+            status = self.tr(
+                "Writing the answer: one word so far, about {left} s left. It appears once checked."
+            )
         else:
             status = self.tr(
                 "Writing the answer: {words} words so far, about {left} s left. "

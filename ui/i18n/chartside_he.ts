@@ -76,8 +76,16 @@
         <translation>קורא את הרשומות: {percent}%</translation>
     </message>
     <message>
+        <source>Writing the answer: one word so far. It appears once checked.</source>
+        <translation>כותב את התשובה: מילה אחת עד כה. היא תוצג לאחר שתיבדק.</translation>
+    </message>
+    <message>
         <source>Writing the answer: {words} words so far. It appears once checked.</source>
         <translation>כותב את התשובה: {words} מילים עד כה. היא תוצג לאחר שתיבדק.</translation>
+    </message>
+    <message>
+        <source>Writing the answer: one word so far, about {left} s left. It appears once checked.</source>
+        <translation>כותב את התשובה: מילה אחת עד כה, נותרו כ־{left} שניות. היא תוצג לאחר שתיבדק.</translation>
     </message>
     <message>
         <source>Writing the answer: {words} words so far, about {left} s left. It appears once checked.</source>
@@ -320,6 +328,10 @@
     <message>
         <source>Backup written to {path} ({size}) and checked.</source>
         <translation>הגיבוי נכתב אל {path} ({size}) ונבדק.</translation>
+    </message>
+    <message>
+        <source>One older backup was removed.</source>
+        <translation>גיבוי ישן יותר אחד נמחק.</translation>
     </message>
     <message>
         <source>{n} older backups were removed.</source>
@@ -3394,6 +3406,10 @@
         <translation>לא כפי שנרשם (יידחה): {names}</translation>
     </message>
     <message>
+        <source>The model matches its SHA-256.</source>
+        <translation>המודל תואם ל־SHA-256 שלו.</translation>
+    </message>
+    <message>
         <source>All {n} models match their SHA-256.</source>
         <translation>כל {n} המודלים תואמים ל־SHA-256 שלהם.</translation>
     </message>
@@ -3480,6 +3496,10 @@
     <message>
         <source>no embedder</source>
         <translation>אין מקודד</translation>
+    </message>
+    <message>
+        <source>The one passage of the notes is embedded with {model}.</source>
+        <translation>הקטע היחיד של הרשומות מקודד באמצעות {model}.</translation>
     </message>
     <message>
         <source>All {total} passages of the notes are embedded with {model}.</source>

@@ -287,7 +287,9 @@ class ModelsDialog(QDialog):
                 )
             else:
                 self._show_result(
-                    self.tr("All {n} models match their SHA-256.").format(n=len(infos))
+                    self.tr("The model matches its SHA-256.")
+                    if len(infos) == 1
+                    else self.tr("All {n} models match their SHA-256.").format(n=len(infos))
                 )
 
         self._run(
@@ -484,7 +486,11 @@ class ModelsDialog(QDialog):
             self._index_timer.stop()
             self.index_bar.hide()
             self.index_label.setText(
-                self.tr("All {total} passages of the notes are embedded with {model}.").format(
+                self.tr("The one passage of the notes is embedded with {model}.").format(
+                    model=model
+                )
+                if status.total == 1
+                else self.tr("All {total} passages of the notes are embedded with {model}.").format(
                     total=status.total, model=model
                 )
             )
