@@ -79,6 +79,9 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_blind8": _command(
         "bench.eval_timeline_blind8", "eval_timeline_blind8", "--write"
     ),
+    "eval_timeline_blind9": _command(
+        "bench.eval_timeline_blind9", "eval_timeline_blind9", "--write"
+    ),
     "eval_timeline_ehr": _command("bench.eval_timeline_ehr", "eval_timeline_ehr", "--write"),
     "eval_timeline_questions": _command(
         "bench.eval_timeline_questions", "eval_timeline_questions", "--write"
