@@ -71,6 +71,7 @@ eval: $(STAMP)
 	$(BIN)/python -m bench.eval_timeline_blind6 --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_blind7 --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_blind8 --write || s=1; \
+	$(BIN)/python -m bench.eval_timeline_blind9 --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_ehr --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_questions --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_overtime_holdout --write || s=1; \
