@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor, QTextLayout, QTextOption
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from rtl_line import glyph_left
 
 from core.assistant.types import AskSource
 from ui.assistant.assistant_sources import SourcesView
@@ -33,7 +34,6 @@ from ui.kit.bidi import (
     ltr_runs,
     rtl_typography,
     strip_isolates,
-    utf16_len,
 )
 from ui.kit.lists import IdList
 from ui.notes.editors import ClientEditor, SessionEditor, to_qdatetime
@@ -381,17 +381,10 @@ def test_a_session_row_keeps_its_date_at_the_start_in_a_hebrew_list(qtbot: QtBot
         None,
     )
     painted = rows.itemDelegate().display_text(rows.model().index(0, 0))
-    layout = QTextLayout(painted, rows.font())
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    layout.createLine().setLineWidth(100_000)
-    layout.endLayout()
+    glyph = glyph_left(painted, rows.font())
 
     def left(text: str) -> float:
-        at = utf16_len(painted[: painted.index(text)])
-        return min(run.boundingRect().left() for run in layout.glyphRuns(at, 1))
+        return glyph(painted.index(text))
 
     day, time = left(WHEN.strftime("%Y-%m-%d")), left(WHEN.strftime("%H:%M"))
     first, last = left("ללא"), left("כרוני")

@@ -22,7 +22,6 @@ import pytest
 from a11y import clashes, tour, widgets_of, window_mnemonics
 from gui_driver import GuiDriver
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qtdoc import hrefs
+from rtl_line import glyph_left
 from source_scan import HEBREW
 from test_gui_assistant import ask_question, wait_for_answer
 
@@ -49,7 +49,7 @@ from core.messages import ENGLISH, Message
 from core.services.service import ChartsideService
 from models.embedder import SentenceTransformerEmbedder
 from tests.conftest import PASSPHRASE
-from ui.kit.bidi import ISOLATES, PDI, strip_isolates, utf16_len
+from ui.kit.bidi import ISOLATES, PDI, strip_isolates
 from ui.kit.core_text import core_lines, core_message, core_words, set_language
 from ui.kit.errors import describe
 
@@ -253,19 +253,7 @@ def _english_words(text: str) -> list[str]:
 def _units_before_numbers(text: str) -> list[str]:
     """Each "<number> <unit>" of `text` that a right-to-left line shows unit first
     ("MiB 87.36"), measured on Qt's own layout of the line."""
-    layout = QTextLayout(text, QApplication.font())
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    layout.createLine().setLineWidth(100_000)
-    layout.endLayout()
-
-    def left(index: int) -> float:
-        """Where character `index`'s glyph starts on the line (a cursor position at a
-        change of direction is ambiguous; the glyph's box is not)."""
-        runs = layout.glyphRuns(utf16_len(text[:index]), 1)
-        return min(run.boundingRect().left() for run in runs)
+    left = glyph_left(text, QApplication.font())
 
     wrong = []
     for m in NUMBER_UNIT.finditer(text):
