@@ -510,7 +510,10 @@ def test_the_notes_read_come_first_then_the_pace_of_the_writing(smol: Any) -> No
     assert any(s.session_date == DAY + dt.timedelta(days=30) for s in read)
     # The answer's numbers are the numbers of the notes shown as read.
     assert {(s.n, s.chunk_id) for s in r.sources} <= {(s.n, s.chunk_id) for s in read}
-    writing = events[1:]
+    # Then how far the model has read them, and only then the writing.
+    reading = [e for e in events[1:] if e.stage == "reading"]
+    assert reading and all(e.read is not None and not e.sources for e in reading)
+    writing = events[1 + len(reading) :]
     assert [e.stage for e in writing] == ["writing"] * len(pieces)
     assert [e.written for e in writing] == list(range(1, len(pieces) + 1))
     assert all(e.limit == svc.settings.assistant.max_answer_tokens for e in writing)
