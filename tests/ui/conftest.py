@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from screens import DESKTOP, offscreen_platform
 
 from core.api import ChartsideApi
+from ui.notes.unsaved import Unsaved
 from ui.shell.app import GuiController
 from ui.shell.gui_collector import GuiThreadCollector
 
@@ -44,6 +45,10 @@ def _collect_after_each_test(_collect_on_the_gui_thread: GuiThreadCollector) -> 
     _collect_on_the_gui_thread.collect()
 
 
+def _discard_unsaved(window: QWidget) -> None:
+    window._ask_unsaved = lambda: Unsaved.DISCARD  # type: ignore[attr-defined]
+
+
 @pytest.fixture
 def fake_api() -> FakeChartsideApi:
     return FakeChartsideApi(FAKE_PASSPHRASE)
@@ -59,7 +64,10 @@ def make_gui(qtbot: QtBot) -> Iterator[Callable[..., GuiDriver]]:
     def make(api: ChartsideApi) -> GuiDriver:
         controller = GuiController(api)
         controllers.append(controller)
-        qtbot.addWidget(controller.main_window)
+        # pytest-qt closes the window after the test: a form left with unsaved changes
+        # would ask its modal question there, and nothing would answer it (a run on two
+        # workers hung on one). Closing at teardown discards them.
+        qtbot.addWidget(controller.main_window, before_close_func=_discard_unsaved)
         controller.start()
         return GuiDriver(qtbot, controller)
 
