@@ -118,21 +118,19 @@ class DocumentService:
             for index in range(min(found.page_count, IDENTITY_PAGES)):
                 read = read_page(file, index, self.ocr, cancel)
                 texts.append(read.text if read is not None else "")
-        return self._stranger(req.client_id, "\n".join(texts))
+        text = "\n".join(texts)
+        return self.session.run(lambda c, k: _stranger(c, k, req.client_id, text))
 
     def stranger(self, document_id: UUID) -> Stranger | None:
         """The same for a document already filed, from its pages read so far."""
-        info = self.document(document_id)
 
-        def work(c: Connection, k: CellCipher) -> str:
+        def work(c: Connection, k: CellCipher) -> Stranger | None:
+            info = store.get_document(c, k, document_id)
             numbers = range(1, min(info.page_count, IDENTITY_PAGES) + 1)
-            return "\n".join(store.get_page(c, k, document_id, n).text for n in numbers)
+            text = "\n".join(store.get_page(c, k, document_id, n).text for n in numbers)
+            return _stranger(c, k, info.client_id, text)
 
-        return self._stranger(info.client_id, self.session.run(work))
-
-    def _stranger(self, client_id: UUID, text: str) -> Stranger | None:
-        client = self.session.run(lambda c, k: ClientRepo(k).get(c, client_id))
-        return someone_else(text, client.data.full_name, client.data.date_of_birth)
+        return self.session.run(work, "document.read", document_id)
 
     # -- read -----------------------------------------------------------------------------
     def ocr_missing(self) -> str | None:
@@ -401,3 +399,9 @@ class BackgroundReader:
                 # Logged by type: a message could name a record, never its content.
                 log.warning("reading documents stopped: %s", type(exc).__name__)
                 cancel.wait(5.0)
+
+
+def _stranger(c: Connection, k: CellCipher, client_id: UUID, text: str) -> Stranger | None:
+    """Whom `text` names that is not the client, held against the client's own record."""
+    client = ClientRepo(k).get(c, client_id).data
+    return someone_else(text, client.full_name, client.date_of_birth)
