@@ -6,23 +6,30 @@
 # llama.cpp's AMX matrix kernel on the first answer. GGML_NATIVE=OFF alone builds with no
 # SIMD at all when SOURCE_DATE_EPOCH is set (every instruction set off: ~10x slower
 # answers), so the x86-64-v3 sets (AVX2, FMA, F16C, BMI2: every x86 laptop CPU since 2013)
-# are named, and the installed build is checked for them. The wheel is kept in
-# build/wheels/x86-64-v3 and reused (about 5 minutes to compile on 2 cores).
+# are named, and the installed build is checked for them. The wheel is kept in the user's
+# cache (~/.cache/chartside/wheels/x86-64-v3, or CHARTSIDE_WHEELS) and reused by every clone
+# on the machine: it takes about 5 minutes to compile on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=$1
 CPU_FLAGS="-DGGML_NATIVE=OFF -DGGML_SSE42=ON -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
-WHEELS=build/wheels/x86-64-v3  # a wheel built with other flags is never reused
+CACHE=${CHARTSIDE_WHEELS:-${XDG_CACHE_HOME:-$HOME/.cache}/chartside/wheels}
+WHEELS=$CACHE/x86-64-v3  # a wheel built with other flags is never reused
 LLAMA=$(grep -i '^llama[-_]cpp[-_]python==' packaging/requirements.lock)
 VERSION=${LLAMA#*==}
 
-if ! ls $WHEELS/llama_cpp_python-"$VERSION"-*.whl >/dev/null 2>&1; then
-    mkdir -p $WHEELS
+if ! ls "$WHEELS"/llama_cpp_python-"$VERSION"-*.whl >/dev/null 2>&1; then
+    # Built beside the cache and moved in whole: a build cut short leaves no wheel to reuse.
+    mkdir -p "$CACHE"
+    PARTIAL=$(mktemp -d "$CACHE/partial.XXXXXX")
     CMAKE_ARGS="$CPU_FLAGS" "$PYTHON" -m pip wheel --no-deps --no-cache-dir \
-        --no-binary llama-cpp-python -w $WHEELS "$LLAMA"
+        --no-binary llama-cpp-python -w "$PARTIAL" "$LLAMA"
+    mkdir -p "$WHEELS"
+    mv "$PARTIAL"/llama_cpp_python-*.whl "$WHEELS"/
+    rmdir "$PARTIAL"
 fi
 "$PYTHON" -m pip install --quiet --no-deps --force-reinstall \
-    $WHEELS/llama_cpp_python-"$VERSION"-*.whl
+    "$WHEELS"/llama_cpp_python-"$VERSION"-*.whl
 # Its own dependencies, at the lock's versions, so that the check below can import it in a
 # fresh venv (the lock's install, which comes next, keeps them).
 DEPS=$(grep -iE '^(typing[-_]extensions|numpy|diskcache|jinja2|markupsafe)==' packaging/requirements.lock)
