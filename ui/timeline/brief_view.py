@@ -39,7 +39,6 @@ from ui.kit.tasks import TaskRunner
 from ui.timeline.brief_export import BriefExport
 from ui.timeline.timeline_text import (
     measure_label,
-    month,
     number,
     signed,
     unit_label,
@@ -244,15 +243,10 @@ class BriefView(QFrame):
         self.lines_view.setToolTip(self.tr("Click a date to open the note it was read from."))
 
     def citation_label(self, when: dt.datetime | None) -> str:
-        """A citation's date, short ("2 Mar") as the lines are long for the column; the
-        year too when it is not the last visit's (the summary gives both dates whole)."""
-        if when is None:
-            return isolate(visit_date(None))
-        last = self.brief.last if self.brief is not None else None
-        # Non-breaking: a citation wraps as a whole, never between its day and month.
-        day = f"{when.day}\u00a0{month(when)}"
-        same_year = last is not None and last.year == when.year
-        return isolate(day if same_year else f"{day}\u00a0{when.year}")
+        """A citation's date in the window's one format, as the session list writes it
+        ("2024-03-02"); a line break never falls inside it (a hyphen before a digit is no
+        break opportunity)."""
+        return visit_date(when) if when is not None else isolate(visit_date(None))
 
     def _link(self, href: str) -> QTextCharFormat:
         fmt = QTextCharFormat()
