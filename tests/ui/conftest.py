@@ -4,11 +4,14 @@ tests/conftest.py; `fake_api` is an in-memory stand-in for unit tests of UI logi
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from fake_api import FAKE_PASSPHRASE, FakeChartsideApi
 from gui_driver import GuiDriver
+from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from screens import DESKTOP, offscreen_platform
@@ -17,6 +20,8 @@ from core.api import ChartsideApi
 from ui.notes.unsaved import Unsaved
 from ui.shell.app import GuiController
 from ui.shell.gui_collector import GuiThreadCollector
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +42,22 @@ def _collect_on_the_gui_thread(qapp: QApplication) -> Iterator[GuiThreadCollecto
     collector = GuiThreadCollector(qapp)
     yield collector
     collector.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_plurals(
+    qapp: QApplication, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[QTranslator]:
+    """English's catalogue (its plural forms: "one note", "3 notes"), compiled from the .ts
+    as `make` does and installed as the app installs it for an English window."""
+    ts = ROOT / "ui" / "i18n" / "chartside_en.ts"
+    qm = tmp_path_factory.mktemp("i18n") / "chartside_en.qm"
+    lrelease = ROOT / ".venv" / "bin" / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True, timeout=120)
+    translator = QTranslator(qapp)
+    assert translator.load(str(qm)) and qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture(autouse=True)

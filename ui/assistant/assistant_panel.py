@@ -25,7 +25,7 @@ import time
 from collections.abc import Sequence
 from uuid import UUID
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -224,9 +224,25 @@ class AssistantPanel(QGroupBox):
             return self.tr("Reading {n} notes, from {first} to {last}…").format(
                 n=n, first=ltr(dates[0].strftime(DATE)), last=ltr(dates[-1].strftime(DATE))
             )
-        if n == 1:
-            return self.tr("Reading one note…")
-        return self.tr("Reading {n} notes…").format(n=n)
+        return self.tr("Reading %n note(s)…", "", n)
+
+    def checked_words(self, supported: int, sentences: int) -> str:
+        """What the check against the notes found, in a clinician's words."""
+        if sentences == 0:
+            return ""
+        if supported == sentences == 1:
+            return self.tr("Checked against the notes: the answer is supported.")
+        if sentences == 1:
+            return self.tr("Checked against the notes: the answer is not supported; check it.")
+        if supported == sentences:
+            return self.tr(
+                "Checked against the notes: all %n sentence(s) are supported.", "", sentences
+            )
+        return self.tr(
+            "Checked against the notes: {k} of %n sentence(s) are supported; check the others.",
+            "",
+            sentences,
+        ).format(k=supported)
 
     def ask_or_focus(self) -> None:
         """Ctrl+Enter from anywhere in the window: the cursor to the question box, and the
@@ -326,20 +342,18 @@ class AssistantPanel(QGroupBox):
         left = self._writing.seconds_left if self._writing is not None else None
         if not words and left is None:
             return
-        if left is None and words == 1:
-            status = self.tr("Writing the answer: one word so far. It appears once checked.")
-        elif left is None:
-            status = self.tr("Writing the answer: {words} words so far. It appears once checked.")
-        elif words == 1:
+        if left is None:
             status = self.tr(
-                "Writing the answer: one word so far, about {left} s left. It appears once checked."
+                "Writing the answer: %n word(s) so far. It appears once checked.", "", words
             )
         else:
             status = self.tr(
-                "Writing the answer: {words} words so far, about {left} s left. "
-                "It appears once checked."
+                "Writing the answer: %n word(s) so far, about {left} s left. "
+                "It appears once checked.",
+                "",
+                words,
             )
-        self._show_status(status.format(words=words, left=max(1, round(left or 0))))
+        self._show_status(status.format(left=max(1, round(left or 0))))
         if left is not None and self._writing_since is not None:
             spent = time.monotonic() - self._writing_since
             self.progress.setRange(0, 100)
@@ -355,7 +369,9 @@ class AssistantPanel(QGroupBox):
         else:
             seconds = result.timings_ms.get("total", 0.0) / 1000
             status = self.tr("Answered in {seconds:.1f} s.").format(seconds=seconds)
-        checked = checked_words(*result.checked) if result.checked and not result.refused else ""
+        checked = (
+            self.checked_words(*result.checked) if result.checked and not result.refused else ""
+        )
         if checked:
             status = f"{status} {checked}"
         self._show_status(status)
@@ -543,24 +559,6 @@ class AssistantPanel(QGroupBox):
         self.cancel_button.setEnabled(asking)
         self.new_button.setEnabled(not asking)
         self.conversations.setEnabled(not asking)
-
-
-def checked_words(supported: int, sentences: int) -> str:
-    """What the check against the notes found, in a clinician's words."""
-    if sentences == 0:
-        return ""
-    if supported == sentences == 1:
-        return QCoreApplication.translate(
-            "AssistantPanel", "Checked against the notes: the answer is supported."
-        )
-    if supported == sentences:
-        return QCoreApplication.translate(
-            "AssistantPanel", "Checked against the notes: all {n} sentences are supported."
-        ).format(n=sentences)
-    return QCoreApplication.translate(
-        "AssistantPanel",
-        "Checked against the notes: {k} of {n} sentences are supported; check the others.",
-    ).format(k=supported, n=sentences)
 
 
 def _plain_label(name: str, parent: QWidget) -> QLabel:

@@ -43,6 +43,31 @@
         <source>Answer</source>
         <translation>תשובה</translation>
     </message>
+    <message numerus="yes">
+        <source>Reading %n note(s)…</source>
+        <translation>
+            <numerusform>קורא רשומה אחת…</numerusform>
+            <numerusform>קורא %n רשומות…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked against the notes: the answer is not supported; check it.</source>
+        <translation>נבדק מול הרשומות: התשובה אינה נתמכת; בדקו אותה.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked against the notes: all %n sentence(s) are supported.</source>
+        <translation>
+            <numerusform>נבדק מול הרשומות: המשפט נתמך.</numerusform>
+            <numerusform>נבדק מול הרשומות: כל %n המשפטים נתמכים.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked against the notes: {k} of %n sentence(s) are supported; check the others.</source>
+        <translation>
+            <numerusform>נבדק מול הרשומות: {k} מתוך משפט אחד נתמכים; בדקו אותו.</numerusform>
+            <numerusform>נבדק מול הרשומות: {k} מתוך %n משפטים נתמכים; בדקו את השאר.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading the notes…</source>
         <translation>קורא את הרשומות…</translation>
@@ -50,6 +75,20 @@
     <message>
         <source>Cancelling…</source>
         <translation>מבטל…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing the answer: %n word(s) so far. It appears once checked.</source>
+        <translation>
+            <numerusform>כותב את התשובה: מילה אחת עד כה. היא תוצג לאחר שתיבדק.</numerusform>
+            <numerusform>כותב את התשובה: %n מילים עד כה. היא תוצג לאחר שתיבדק.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing the answer: %n word(s) so far, about {left} s left. It appears once checked.</source>
+        <translation>
+            <numerusform>כותב את התשובה: מילה אחת עד כה, נותרו כ־{left} שניות. היא תוצג לאחר שתיבדק.</numerusform>
+            <numerusform>כותב את התשובה: %n מילים עד כה, נותרו כ־{left} שניות. היא תוצג לאחר שתיבדק.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Progress of the answer</source>
@@ -64,32 +103,8 @@
         <translation>קורא {n} רשומות, מ־{first} עד {last}…</translation>
     </message>
     <message>
-        <source>Reading one note…</source>
-        <translation>קורא רשומה אחת…</translation>
-    </message>
-    <message>
-        <source>Reading {n} notes…</source>
-        <translation>קורא {n} רשומות…</translation>
-    </message>
-    <message>
         <source>Reading the notes: {percent}%</source>
         <translation>קורא את הרשומות: {percent}%</translation>
-    </message>
-    <message>
-        <source>Writing the answer: one word so far. It appears once checked.</source>
-        <translation>כותב את התשובה: מילה אחת עד כה. היא תוצג לאחר שתיבדק.</translation>
-    </message>
-    <message>
-        <source>Writing the answer: {words} words so far. It appears once checked.</source>
-        <translation>כותב את התשובה: {words} מילים עד כה. היא תוצג לאחר שתיבדק.</translation>
-    </message>
-    <message>
-        <source>Writing the answer: one word so far, about {left} s left. It appears once checked.</source>
-        <translation>כותב את התשובה: מילה אחת עד כה, נותרו כ־{left} שניות. היא תוצג לאחר שתיבדק.</translation>
-    </message>
-    <message>
-        <source>Writing the answer: {words} words so far, about {left} s left. It appears once checked.</source>
-        <translation>כותב את התשובה: {words} מילים עד כה, נותרו כ־{left} שניות. היא תוצג לאחר שתיבדק.</translation>
     </message>
     <message>
         <source>Sources of answer {k} of {n}</source>
@@ -98,14 +113,6 @@
     <message>
         <source>Checked against the notes: the answer is supported.</source>
         <translation>נבדק מול הרשומות: התשובה נתמכת.</translation>
-    </message>
-    <message>
-        <source>Checked against the notes: all {n} sentences are supported.</source>
-        <translation>נבדק מול הרשומות: כל {n} המשפטים נתמכים.</translation>
-    </message>
-    <message>
-        <source>Checked against the notes: {k} of {n} sentences are supported; check the others.</source>
-        <translation>נבדק מול הרשומות: {k} מתוך {n} משפטים נתמכים; בדקו את השאר.</translation>
     </message>
     <message>
         <source>Answered from earlier answers (cache).</source>
@@ -329,13 +336,12 @@
         <source>Backup written to {path} ({size}) and checked.</source>
         <translation>הגיבוי נכתב אל {path} ({size}) ונבדק.</translation>
     </message>
-    <message>
-        <source>One older backup was removed.</source>
-        <translation>גיבוי ישן יותר אחד נמחק.</translation>
-    </message>
-    <message>
-        <source>{n} older backups were removed.</source>
-        <translation>{n} גיבויים ישנים יותר נמחקו.</translation>
+    <message numerus="yes">
+        <source>%n older backup(s) were removed.</source>
+        <translation>
+            <numerusform>גיבוי ישן יותר אחד נמחק.</numerusform>
+            <numerusform>%n גיבויים ישנים יותר נמחקו.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Backup written ({size}).</source>
@@ -2918,6 +2924,13 @@
         <source>{count} visits, from {first} to {last}.</source>
         <translation>{count} מפגשים, מ־{first} עד {last}.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n value(s) that cannot be right are flagged in the table and left out of the plots.</source>
+        <translation>
+            <numerusform>ערך אחד שאינו סביר מסומן בטבלה ואינו מוצג בגרפים.</numerusform>
+            <numerusform>%n ערכים שאינם סבירים מסומנים בטבלה ואינם מוצגים בגרפים.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Medications</source>
         <translation>תרופות</translation>
@@ -2949,14 +2962,6 @@
     <message>
         <source>Flagged values</source>
         <translation>ערכים לא סבירים</translation>
-    </message>
-    <message>
-        <source>One value that cannot be right is flagged in the table and left out of the plots.</source>
-        <translation>ערך אחד שאינו סביר מסומן בטבלה ואינו מוצג בגרפים.</translation>
-    </message>
-    <message>
-        <source>{count} values that cannot be right are flagged in the table and left out of the plots.</source>
-        <translation>{count} ערכים שאינם סבירים מסומנים בטבלה ואינם מוצגים בגרפים.</translation>
     </message>
     <message>
         <source>{value} is outside the believable range {range}</source>
@@ -3405,13 +3410,19 @@
         <source>Not as registered (it will be refused): {names}</source>
         <translation>לא כפי שנרשם (יידחה): {names}</translation>
     </message>
-    <message>
-        <source>The model matches its SHA-256.</source>
-        <translation>המודל תואם ל־SHA-256 שלו.</translation>
+    <message numerus="yes">
+        <source>All %n model(s) match their SHA-256.</source>
+        <translation>
+            <numerusform>המודל תואם ל־SHA-256 שלו.</numerusform>
+            <numerusform>כל %n המודלים תואמים ל־SHA-256 שלהם.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>All {n} models match their SHA-256.</source>
-        <translation>כל {n} המודלים תואמים ל־SHA-256 שלהם.</translation>
+    <message numerus="yes">
+        <source>All %n passage(s) of the notes are embedded with {model}.</source>
+        <translation>
+            <numerusform>הקטע היחיד של הרשומות מקודד באמצעות {model}.</numerusform>
+            <numerusform>כל %n קטעי הרשומות מקודדים באמצעות {model}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Checking the SHA-256 of every model file…</source>
@@ -3496,14 +3507,6 @@
     <message>
         <source>no embedder</source>
         <translation>אין מקודד</translation>
-    </message>
-    <message>
-        <source>The one passage of the notes is embedded with {model}.</source>
-        <translation>הקטע היחיד של הרשומות מקודד באמצעות {model}.</translation>
-    </message>
-    <message>
-        <source>All {total} passages of the notes are embedded with {model}.</source>
-        <translation>כל {total} קטעי הרשומות מקודדים באמצעות {model}.</translation>
     </message>
     <message>
         <source>Re-embedding the notes with {model}: {current} of {total}.</source>

@@ -300,16 +300,19 @@ _ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.T
 
 
 def install_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Load Qt's own and Chartside's catalogues; keep the returned objects alive."""
+    """Load Qt's own and Chartside's catalogues; keep the returned objects alive. English
+    has Chartside's alone, which holds only the plural forms of counted words ("one note",
+    "3 notes"): every other source text is the English already."""
     if language == "he":
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     locale = QLocale(language)
     set_language(locale)
-    if language == "en":
-        return []
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, directory in (("qtbase", qt_dir), ("chartside", str(TRANSLATIONS_DIR))):
+    catalogues = [("chartside", str(TRANSLATIONS_DIR))]
+    if language != "en":
+        catalogues.insert(0, ("qtbase", qt_dir))
+    for name, directory in catalogues:
         translator = QTranslator(app)
         # A missing catalogue is not fatal: the UI falls back to English.
         if translator.load(locale, name, "_", directory) and app.installTranslator(translator):

@@ -250,14 +250,11 @@ class FlowsheetDialog(QDialog):
         n = len(flags(self.facts))
         if n == 0:
             return ""
-        if n == 1:
-            return " " + self.tr(
-                "One value that cannot be right is flagged in the table and left out of the plots."
-            )
         return " " + self.tr(
-            "{count} values that cannot be right are flagged in the table and left out of the "
-            "plots."
-        ).format(count=n)
+            "%n value(s) that cannot be right are flagged in the table and left out of the plots.",
+            "",
+            n,
+        )
 
     def flag_reason_text(self, fact: TimelineFact) -> str:
         """Why `fact` (a flag) was not believed, in the window's language."""

@@ -80,10 +80,8 @@ class BackupDialog(TaskDialog):
         text = self.tr("Backup written to {path} ({size}) and checked.").format(
             path=ltr(result.path), size=ltr(size)
         )
-        if len(result.pruned) == 1:
-            text += "\n" + self.tr("One older backup was removed.")
-        elif result.pruned:
-            text += "\n" + self.tr("{n} older backups were removed.").format(n=len(result.pruned))
+        if result.pruned:
+            text += "\n" + self.tr("%n older backup(s) were removed.", "", len(result.pruned))
         return text, self.tr("Backup written ({size}).").format(size=ltr(size))
 
 

@@ -286,11 +286,7 @@ class ModelsDialog(QDialog):
                     self.tr("Not as registered (it will be refused): {names}").format(names=names)
                 )
             else:
-                self._show_result(
-                    self.tr("The model matches its SHA-256.")
-                    if len(infos) == 1
-                    else self.tr("All {n} models match their SHA-256.").format(n=len(infos))
-                )
+                self._show_result(self.tr("All %n model(s) match their SHA-256.", "", len(infos)))
 
         self._run(
             lambda cancel: (
@@ -486,13 +482,9 @@ class ModelsDialog(QDialog):
             self._index_timer.stop()
             self.index_bar.hide()
             self.index_label.setText(
-                self.tr("The one passage of the notes is embedded with {model}.").format(
-                    model=model
-                )
-                if status.total == 1
-                else self.tr("All {total} passages of the notes are embedded with {model}.").format(
-                    total=status.total, model=model
-                )
+                self.tr(
+                    "All %n passage(s) of the notes are embedded with {model}.", "", status.total
+                ).format(model=model)
             )
             return
         self.index_bar.setRange(0, max(status.total, 1))
