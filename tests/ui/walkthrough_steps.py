@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from gui_driver import GuiDriver
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from qtdoc import hrefs
@@ -35,6 +35,7 @@ from tests.conftest import PASSPHRASE
 from ui.kit.bidi import strip_isolates
 from ui.notes.snippets import SOURCE_ROLE
 from ui.shell.main_window import MainWindow
+from ui.timeline.timeline_text import DATES_CONTEXT, MONTHS
 
 MakeGui = Callable[[ChartsideApi], GuiDriver]
 START = dt.datetime(2024, 1, 8, 9)
@@ -132,6 +133,17 @@ def _fits(window: MainWindow) -> None:
         assert _on_screen(widget), widget.objectName()
 
 
+def _dates_in_one_format(window: MainWindow) -> None:
+    """Every date the brief cites reads as the session list's do: 2024-03-02, never a day
+    and a month's name, in the window's language (issue 44, point 9)."""
+    lines = [strip_isolates(t).replace("\u00a0", " ") for t in window.brief_view.line_texts()]
+    assert lines, "the brief has lines"
+    assert all(re.search(r"\d{4}-\d{2}-\d{2}", line) for line in lines), lines
+    names = {QCoreApplication.translate(DATES_CONTEXT, m) for m in MONTHS}
+    named = [line for line in lines for m in names if re.search(rf"\d {re.escape(m)}", line)]
+    assert named == [], named
+
+
 def test_english_walkthrough(
     service_factory: Callable[..., ChartsideService],
     embedder: SentenceTransformerEmbedder,
@@ -145,10 +157,12 @@ def test_english_walkthrough(
     panel = window.assistant_panel
 
     # 1. The window opens inside the 1366×768 screen and names the client in its title.
+    #    The brief's citations write their dates as the rest of the window does.
     driver.open_client(client.id)
     driver.settle()
     _fits(window)
     assert _title(window) == "Chartside — Dana Levi"
+    _dates_in_one_format(window)
 
     # 2. An answer the model writes shows life: the notes it reads, dated, before the
     #    answer, then a moving bar beside Cancel; no internal wording afterwards.
@@ -174,9 +188,16 @@ def test_english_walkthrough(
     _fits(window)
 
     # 3. Citations stay alive: the first answer's [n] still open what they meant after a
-    #    second question, and select whole lines, whole numbers.
+    #    second question, and select whole lines, whole numbers. The question is asked with
+    #    Ctrl+Enter from the client list: the cursor goes to the box, and the box's
+    #    question is asked (issue 44, point 3).
     driver.click(panel.new_button)
-    ask_question(driver, "What were her last three LDL results?")  # from the timeline
+    panel.question.setText("What were her last three LDL results?")  # from the timeline
+    window.client_list.setFocus()
+    driver.qtbot.keyClick(
+        window.client_list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert panel.asking and panel.question.hasFocus()
     wait_for_answer(driver, 60_000)
     first = panel.result
     assert first is not None and first.path == "timeline" and not first.refused
@@ -290,9 +311,11 @@ def test_hebrew_walkthrough(
     driver.open_client(client.id)
     driver.settle()
 
-    # 1. The Hebrew window fits too: the File menu and the client list are whole.
+    # 1. The Hebrew window fits too: the File menu and the client list are whole. The
+    #    brief's citations write their dates as the rest of the window does.
     _fits(window)
     assert _on_screen(window.client_list)
+    _dates_in_one_format(window)
 
     # 2. Diagnostics reads in Hebrew; closed, Ctrl+F moves to the search box at once.
     actions = driver.controller.diagnostics
