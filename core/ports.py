@@ -99,6 +99,12 @@ class Generator(Protocol):
 
     def load(self, progress: Progress | None = None) -> None: ...
 
+    def prepare(self, prompt: Prompt, progress: Progress | None = None) -> None:
+        """Load, and read `prompt`'s leading messages (the instructions and worked
+        examples) into the state the generator keeps, so that the next prompt that starts
+        the same reads only the rest. Returns when done."""
+        ...
+
     def tokenize(self, text: str) -> list[int]:
         """Token ids from the model's own tokenizer, without BOS."""
         ...

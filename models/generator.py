@@ -138,6 +138,23 @@ class LlamaCppGenerator(ManagedRuntime):
         return self._renderer
 
     # -- generation ----------------------------------------------------------------------
+    def prepare(self, prompt: Prompt, progress: Progress | None = None) -> None:
+        """Load, and read the prompt's leading messages (the instructions and worked
+        examples) into the kept state: the next answer whose prompt starts the same reads
+        only its own notes and question. Waits until done; without kept instructions, or
+        for a plain-text prompt, it only loads."""
+        self._worker.call(self._prepare, prompt, progress)
+
+    def _prepare(self, prompt: Prompt, progress: Progress | None) -> None:
+        said = progress or (lambda _share, _what: None)
+        llm = self._ensure_loaded(scaled(said, 0.0, 0.8))
+        assert self._renderer is not None
+        tokens, _, prefix = self._renderer.render_with_prefix(prompt)
+        if self.settings.keep_instructions and 0 < prefix < len(tokens):
+            said(0.8, "Reading the instructions")
+            self._restore_prefix(llm, tokens[:prefix])
+        said(1.0, "Ready")
+
     def stream(
         self,
         prompt: Prompt,

@@ -243,3 +243,27 @@ def test_instructions_are_evaluated_once_and_the_same_prompt_gives_the_same_answ
         assert fresh.generate(_asked("Where is the knee?"), max_tokens=24) == first
     finally:
         fresh.close()
+
+
+def test_prepare_loads_and_reads_the_instructions_once_ahead_of_the_question() -> None:
+    """A fresh generator prepared with the instructions alone (as the assistant warms it at
+    unlock): loaded, the instructions' tokens read once there, and the question after reads
+    none of them again, with the same answer as an unprepared generator gives."""
+    pm = packaged.instruct_generator()
+    cold = LlamaCppGenerator(pm.path, name="cold", expected_sha256=pm.sha256)
+    warm = LlamaCppGenerator(pm.path, name="warm", expected_sha256=pm.sha256)
+    try:
+        shares: list[float] = []
+        assert not warm.loaded
+        warm.prepare(_asked(""), lambda share, _what: shares.append(share))
+        assert warm.loaded and shares[-1] == 1.0 and shares == sorted(shares)
+        m = warm.metrics
+        read = m.value("chartside_llm_tokens_total", model="warm", kind="instructions")
+        prefix = warm._worker.call(lambda: warm._renderer.render_with_prefix(_asked("x"))[2])
+        assert read == prefix > 50
+        answer = warm.generate(_asked("Where is the knee?"), max_tokens=24)
+        assert m.value("chartside_llm_tokens_total", model="warm", kind="instructions") == read
+        assert answer == cold.generate(_asked("Where is the knee?"), max_tokens=24)
+    finally:
+        cold.close()
+        warm.close()
