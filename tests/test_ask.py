@@ -17,6 +17,7 @@ from core.db.schema import RUNTIME_GROUP
 from core.domain import ClientData, SessionData
 from core.errors import Cancelled, GenerationTimeout, QueryRejected, RateLimited
 from core.services.service import ChartsideService
+from models import packaged
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
 
@@ -576,3 +577,35 @@ def test_one_ask_is_one_write_transaction_and_a_follow_up_one_read(
         svc.assistant.ask(AskRequest("and the sertraline?", conversation_id=first.conversation_id))
     assert follow.writes() == 1
     assert follow.reading("messages") == 1 and follow.reading("conversations") == 1
+
+
+def test_warming_opens_the_generator_and_reads_its_instructions_before_the_first_question(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+) -> None:
+    """What unlock starts: a generator no one has used is loaded with the assistant's own
+    instructions read and kept; the first question then reads only its notes and words,
+    and its answer is the one an unwarmed service gives."""
+    pm = packaged.instruct_generator()
+    generator = LlamaCppGenerator(pm.path, name="warmed", expected_sha256=pm.sha256)
+    cold_generator = LlamaCppGenerator(pm.path, name="cold", expected_sha256=pm.sha256)
+    try:
+        warm, client = make(service_factory, embedder, generator, name="warm")
+        shares: list[float] = []
+        warm.assistant.warm(shares.append)
+        assert generator.loaded and shares[0] == 0.0 and shares[-1] == 1.0
+        assert shares == sorted(shares) and len(shares) >= 4
+        m = generator.metrics
+        read = m.value("chartside_llm_tokens_total", model="warmed", kind="instructions")
+        assert read > 50
+        question = AskRequest(KNEE_PHRASINGS[0], client_id=client, use_cache=False)
+        answer = warm.assistant.ask(question)
+        again = m.value("chartside_llm_tokens_total", model="warmed", kind="instructions")
+        assert again == read, "the first question read the instructions again"
+        assert not cold_generator.loaded
+        cold, cold_client = make(service_factory, embedder, cold_generator, name="cold")
+        question = AskRequest(KNEE_PHRASINGS[0], client_id=cold_client, use_cache=False)
+        assert cold.assistant.ask(question).answer == answer.answer
+    finally:
+        generator.close()
+        cold_generator.close()

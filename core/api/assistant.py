@@ -35,6 +35,13 @@ class AssistantPart(Protocol):
         `GenerationTimeout`. A refusal is a result, not an error."""
         ...
 
+    def warm(self, on_progress: Callable[[float], None] | None = None) -> None:
+        """Open the models the first answer needs (the question's embedder, the generator
+        with its instructions read), so that answer does not wait for them. For a
+        background thread at unlock; `on_progress` hears the share done, 0 to 1. Raises
+        what loading a model raises."""
+        ...
+
     def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
         """Stored conversations about a client (or the whole workspace), newest first."""
         ...

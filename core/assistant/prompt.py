@@ -241,6 +241,14 @@ def _render(
     return messages
 
 
+def instructions_prompt(has_chat_template: bool, structured_answer: bool = False) -> Prompt:
+    """What every answer's prompt without earlier turns starts with (the rules and the
+    worked example), closed by an empty question: a generator reads its leading messages
+    once and keeps them (`Generator.prepare`). A base model's plain transcript has no such
+    lead."""
+    return _render("", [], [], has_chat_template, structured_answer and has_chat_template)
+
+
 def build_prompt(
     question: str,
     sources: Sequence[SearchHit],

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -22,7 +23,7 @@ from core.assistant import structured
 from core.assistant.metrics import AssistantMetrics
 from core.assistant.pace import WritingPace
 from core.assistant.passages import first_or_latest, with_treatment_lines
-from core.assistant.prompt import REFUSAL, build_prompt
+from core.assistant.prompt import REFUSAL, build_prompt, instructions_prompt
 from core.assistant.ratelimit import RateLimiter
 from core.assistant.repetition import RepeatGuard
 from core.assistant.safety import detect_injection, sanitize_query
@@ -59,6 +60,7 @@ from core.timeline.answers.questions import needs_the_timeline
 OnText = Callable[[str], None]
 OnProgress = Callable[[AskProgress], None]
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def _ms(t0: float) -> float:
@@ -131,6 +133,24 @@ class AskService:
             if self._generator is None and self._generator_factory is not None:
                 self._generator = self._generator_factory()
             return self._generator
+
+    def warm(self, on_progress: Callable[[float], None] | None = None) -> None:
+        """Open what the first answer needs before anyone asks: the question's embedder,
+        then the generator with its instructions read and kept. Meant for a background
+        thread at unlock; an answer asked meanwhile waits for the same loads instead of
+        starting its own. `on_progress` hears the share done, 0 to 1."""
+        said = on_progress or (lambda _share: None)
+        said(0.0)
+        t = time.perf_counter()
+        self.embedding.require().load(lambda share, _what: said(0.3 * share))
+        generator = self.generator()
+        if generator is not None:
+            prompt = instructions_prompt(
+                generator.has_chat_template, self.settings.assistant.answer_format == "json"
+            )
+            generator.prepare(prompt, lambda share, _what: said(0.3 + 0.7 * share))
+        said(1.0)
+        log.info("assistant ready in %.1f s", time.perf_counter() - t)
 
     def reopen_generator(self) -> None:
         """The active generator changed: the next answer opens the new one. An answer in

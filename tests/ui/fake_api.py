@@ -158,6 +158,11 @@ class FakeChartsideApi:
         # report until it opens.
         self.ask_reading: tuple[float, ...] = ()
         self.ask_reading_gate: threading.Event | None = None
+        # The warm-up at unlock: the shares it reports in turn, `warm_gate` holding it
+        # before the last until it opens; `warmed` counts the warm-ups finished.
+        self.warm_shares: tuple[float, ...] = ()
+        self.warm_gate: threading.Event | None = None
+        self.warmed = 0
         self.last_ask: AskRequest | None = None
         self.stored: dict[UUID, tuple[ConversationSummary, list[StoredMessage]]] = {}
         # Drafts by editor kind, as the real service keeps them (there: encrypted).
@@ -521,6 +526,15 @@ class FakeAssistant:
 
     def status(self) -> AssistantStatus:
         return AssistantStatus(False, Message("assistant.no_models_set_up"))
+
+    def warm(self, on_progress: Callable[[float], None] | None = None) -> None:
+        o = self._owner
+        for i, share in enumerate(o.warm_shares):
+            if i == len(o.warm_shares) - 1 and o.warm_gate is not None:
+                o.warm_gate.wait(10)
+            if on_progress is not None:
+                on_progress(share)
+        o.warmed += 1
 
     def ask(
         self,
