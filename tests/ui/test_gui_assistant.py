@@ -227,6 +227,37 @@ def test_the_panel_says_how_far_the_model_has_read_the_notes(
     driver.wait_until(lambda: not panel.asking, 10_000)
 
 
+def test_the_models_open_at_unlock_and_a_question_meanwhile_says_how_far(
+    make_gui: MakeGui, fake_api: FakeChartsideApi, seed: Seed
+) -> None:
+    """Unlock starts opening the models on the assistant's own thread: the window works
+    meanwhile (a client opens), and a question asked before they are ready says how far
+    they have got, then is answered once they are."""
+    gate = fake_api.warm_gate = threading.Event()
+    fake_api.warm_shares = (0.0, 0.3, 1.0)
+    d = make_gui(fake_api)
+    d.unlock(FAKE_PASSPHRASE)
+    d.open_client(seed.client)  # the window's own thread is free while the models open
+    assert d.window.session_list.count() > 0
+    panel = d.window.assistant_panel
+    ask_question(d, QUESTION)
+    d.wait_until(lambda: panel.status.text() == "Getting the model ready: 30%", 5000)
+    assert (panel.progress.maximum(), panel.progress.value()) == (100, 30)
+    assert fake_api.warmed == 0 and fake_api.last_ask is None  # the question waits
+    gate.set()
+    d.wait_until(lambda: not panel.asking, 10_000)
+    assert fake_api.warmed == 1 and fake_api.last_ask is not None
+    assert panel.result is not None and not panel.result.refused
+
+
+def test_the_models_open_at_each_unlock(driver: GuiDriver, fake_api: FakeChartsideApi) -> None:
+    driver.wait_until(lambda: fake_api.warmed == 1, 5000)
+    driver.lock()
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.wait_until(lambda: fake_api.warmed == 2, 5000)
+    assert not driver.window.assistant_panel.warm_up.warming
+
+
 def test_progress_shows_while_the_answer_is_written_and_the_notes_stay_usable(
     driver: GuiDriver, fake_api: FakeChartsideApi, seed: Seed
 ) -> None:

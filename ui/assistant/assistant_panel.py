@@ -55,6 +55,7 @@ from core.ports import CancelToken
 from ui.assistant.assistant_sources import SourcesView
 from ui.assistant.conversation import Conversation
 from ui.assistant.safe_markdown import Part, SafeBrowser, render_parts
+from ui.assistant.warm_up import WarmUp
 from ui.kit.bidi import DATE, DATE_TIME, ltr
 from ui.kit.contrast import WARNING_TEXT
 from ui.kit.core_text import core_lines, core_words
@@ -97,6 +98,9 @@ class AssistantPanel(QGroupBox):
         self._text_arrived.connect(self._on_text, Qt.ConnectionType.QueuedConnection)
         self._progress_arrived.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._writing: AskProgress | None = None  # the latest pace heard
+        self.warm_up = WarmUp(api, self._ask_runner, self)  # started at unlock
+        self.warm_up.changed.connect(self._show_warm_up)
+        self._shows_warm_up = False  # the status line says how far the models have got
         self._writing_since: float | None = None
         self._shown_answer: int | None = None  # whose sources the list shows
 
@@ -270,6 +274,7 @@ class AssistantPanel(QGroupBox):
         self.progress.setRange(0, 0)  # busy until the pace is known
         self.progress.show()
         self._token = token = CancelToken()
+        self._show_warm_up()
         self._update_buttons()
         self._render()
         request = AskRequest(
@@ -288,6 +293,24 @@ class AssistantPanel(QGroupBox):
             on_error=self._on_ask_error,
             ticket=ticket,
         )
+
+    def _show_warm_up(self) -> None:
+        """While a question waits for the models opened at unlock: how far they have got,
+        then "Reading the notes…" again once they are open."""
+        if not self.asking or self._token is None or self._token.cancelled:
+            return
+        share = self.warm_up.share
+        if self.warm_up.warming and share is not None:
+            percent = round(100 * share)
+            ready = self.tr("Getting the model ready: {percent}%")
+            self._show_status(ready.format(percent=percent))
+            self.progress.setRange(0, 100)
+            self.progress.setValue(percent)
+            self._shows_warm_up = True
+        elif self._shows_warm_up and not self.warm_up.warming:
+            self._shows_warm_up = False
+            self._show_status(self.tr("Reading the notes…"))
+            self.progress.setRange(0, 0)
 
     def cancel(self) -> None:
         """Stop the answer being generated; the service gives up within 200 ms."""

@@ -73,6 +73,10 @@
         <translation>קורא את הרשומות…</translation>
     </message>
     <message>
+        <source>Getting the model ready: {percent}%</source>
+        <translation>מכין את המודל: {percent}%</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>מבטל…</translation>
     </message>
