@@ -15,6 +15,7 @@ import re
 import stat
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -205,6 +206,29 @@ def test_the_box_folds_and_gives_the_height_to_the_assistant(
     assert not view.lines_view.isVisible() and view.summary.isVisible()
     view.toggle.click()
     assert view.lines_view.isVisible()
+
+
+def test_a_brief_taller_than_its_box_opens_at_its_first_line(
+    make_gui: MakeGui, fake_api: FakeChartsideApi
+) -> None:
+    """The first client opened in a shown window, with more lines than the box holds: the
+    box opens at its first line (it opened scrolled to keep its cursor in view while it
+    was a few pixels tall, the first line cut off)."""
+    seeded = seed(fake_api)
+    brief = fake_api.timeline.briefs[seeded.client]
+    fake_api.timeline.briefs[seeded.client] = replace(brief, lines=list(brief.lines) * 4)
+    driver = make_gui(fake_api)
+    driver.unlock(FAKE_PASSPHRASE)
+    window = driver.window
+    window.show()
+    window.resize(SCREEN)
+    driver.open_client(seeded.client)
+    view = window.brief_view.lines_view
+    driver.wait_until(lambda: len(window.brief_view.line_texts()) == 24)
+    driver.settle()
+    assert view.verticalScrollBar().maximum() > 0
+    assert view.verticalScrollBar().value() == 0
+    assert view.cursorForPosition(view.viewport().rect().topLeft()).blockNumber() == 0
 
 
 def test_a_brief_for_a_client_left_behind_never_shows(

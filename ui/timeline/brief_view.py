@@ -196,6 +196,9 @@ class BriefView(QFrame):
     def _on_toggled(self, shown: bool) -> None:
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.lines_view.setVisible(shown and bool(self.brief and self.brief.lines))
+        # Shown before the layout gives it its height, the view scrolls to keep its cursor
+        # in a viewport a few pixels tall, and the first line would open cut off.
+        self.lines_view.verticalScrollBar().setValue(0)
 
     # -- what it shows ----------------------------------------------------------------------
 
