@@ -196,3 +196,29 @@ def test_chartside_attach_stores_reads_and_lists(tmp_path: Path) -> None:
     assert len(refused.stderr.strip().splitlines()) == 1
     listed = ok(cli(d, "documents", "--client", "c-9"))
     assert len(listed["documents"]) == 2
+
+
+def test_chartside_attach_refuses_a_document_for_another_patient_unless_told(
+    tmp_path: Path,
+) -> None:
+    """As the window asks before it stores: a letter naming someone else is refused with
+    nothing stored, and without the name in the message; --anyway files it."""
+    d = tmp_path / "data"
+    ok(cli(d, "init"))
+    src = tmp_path / "in.json"
+    client = {"external_id": "c-9", "full_name": "Yael Cohen", "sessions": []}
+    src.write_text(json.dumps({"format": "chartside.v1", "clients": [client]}), encoding="utf-8")
+    ok(cli(d, "import", str(src)))
+    letter = tmp_path / "lab.pdf"
+    letter.write_bytes(make.text_pdf([["Patient: Santa Bartell", "DOB: 1961-04-02", *LAB[0]]]))
+    refused = cli(d, "attach", str(letter), "--client", "c-9", "--kind", "lab")
+    assert refused.returncode == 1
+    assert "names another patient" in refused.stderr and "--anyway" in refused.stderr
+    assert "Bartell" not in refused.stderr + refused.stdout
+    assert ok(cli(d, "documents", "--client", "c-9"))["documents"] == []
+    own = tmp_path / "own.pdf"
+    own.write_bytes(make.text_pdf([["Patient: Yael Cohen", *LAB[0]]]))
+    assert ok(cli(d, "attach", str(own), "--client", "c-9", "--kind", "lab"))["pages_read"] == 1
+    filed = ok(cli(d, "attach", str(letter), "--client", "c-9", "--kind", "lab", "--anyway"))
+    assert filed["pages_read"] == 1
+    assert len(ok(cli(d, "documents", "--client", "c-9"))["documents"]) == 2

@@ -42,6 +42,12 @@ def _attach_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="store it only; `chartside documents --read` reads it later",
     )
+    p.add_argument(
+        "--anyway",
+        action="store_true",
+        help="attach it even when it names another patient (a name or a date of birth that "
+        "is not the client's)",
+    )
 
 
 def info_json(d: DocumentInfo) -> dict[str, Any]:
@@ -96,7 +102,8 @@ def _read_file(path: Path) -> bytes:
     "attach a PDF or an image to a client, stored encrypted, and read its pages",
     _attach_arguments,
     description="Checks the whole file first (a PDF without a password, or a PNG, JPEG or "
-    "TIFF image, under 50 MB, with at least one page), stores it encrypted with its kind, "
+    "TIFF image, under 50 MB, with at least one page) and whom it names: a document that "
+    "names another patient is refused unless --anyway is given. Stores it encrypted with its kind, "
     "date and title, then reads each page: its text layer, or tesseract OCR for a scan. "
     "Numbers read by OCR are marked as such. Prints the document (JSON with --json).",
 )
@@ -105,9 +112,16 @@ def run_attach(ctx: Context) -> int:
     data = _read_file(a.file)
     ctx.unlock()
     client_id = ctx.svc.notes.resolve_client(a.client)
-    info = ctx.svc.documents.attach(
-        AttachRequest(client_id, data, a.kind, a.date, a.title, filename=a.file.name)
-    )
+    request = AttachRequest(client_id, data, a.kind, a.date, a.title, filename=a.file.name)
+    if not a.anyway and ctx.svc.documents.stranger_in(request) is not None:
+        # As the window asks before it stores. The names stay out of the message: it may
+        # end up in a script's log.
+        raise DocumentRejected(
+            "The document names another patient (a name or a date of birth that is not "
+            "this client's); nothing was stored.",
+            remediation="Check that it is this client's, then attach it with --anyway.",
+        )
+    info = ctx.svc.documents.attach(request)
     report = None if a.no_read else ctx.svc.documents.read_pending(ctx.progress, None, info.id)
     if report is not None:
         info = ctx.svc.documents.document(info.id)
