@@ -163,6 +163,10 @@ class FakeChartsideApi:
         self.warm_shares: tuple[float, ...] = ()
         self.warm_gate: threading.Event | None = None
         self.warmed = 0
+        # Set while no warm-up is in flight: an answer the model writes waits for it, as
+        # the real generator's own thread finishes loading before it answers.
+        self.warm_done = threading.Event()
+        self.warm_done.set()
         self.last_ask: AskRequest | None = None
         self.stored: dict[UUID, tuple[ConversationSummary, list[StoredMessage]]] = {}
         # Drafts by editor kind, as the real service keeps them (there: encrypted).
@@ -529,12 +533,16 @@ class FakeAssistant:
 
     def warm(self, on_progress: Callable[[float], None] | None = None) -> None:
         o = self._owner
-        for i, share in enumerate(o.warm_shares):
-            if i == len(o.warm_shares) - 1 and o.warm_gate is not None:
-                o.warm_gate.wait(10)
-            if on_progress is not None:
-                on_progress(share)
-        o.warmed += 1
+        o.warm_done.clear()
+        try:
+            for i, share in enumerate(o.warm_shares):
+                if i == len(o.warm_shares) - 1 and o.warm_gate is not None:
+                    o.warm_gate.wait(10)
+                if on_progress is not None:
+                    on_progress(share)
+            o.warmed += 1
+        finally:
+            o.warm_done.set()
 
     def ask(
         self,
@@ -552,6 +560,8 @@ class FakeAssistant:
         written = answer if self._owner.ask_stream is None else self._owner.ask_stream
         if sources and on_progress is not None:
             on_progress(AskProgress("reading", tuple(sources)))
+        if not refused and not request.extractive and not self._owner.warm_done.is_set():
+            self._ask_pause(cancel, self._owner.warm_done)  # the model is still loading
         reading = self._owner.ask_reading if on_progress is not None else ()
         for i, share in enumerate(reading):
             last = i == len(reading) - 1

@@ -230,7 +230,7 @@ def test_the_panel_says_how_far_the_model_has_read_the_notes(
 def test_the_models_open_at_unlock_and_a_question_meanwhile_says_how_far(
     make_gui: MakeGui, fake_api: FakeChartsideApi, seed: Seed
 ) -> None:
-    """Unlock starts opening the models on the assistant's own thread: the window works
+    """Unlock starts opening the models on a thread of their own: the window works
     meanwhile (a client opens), and a question asked before they are ready says how far
     they have got, then is answered once they are."""
     gate = fake_api.warm_gate = threading.Event()
@@ -243,11 +243,30 @@ def test_the_models_open_at_unlock_and_a_question_meanwhile_says_how_far(
     ask_question(d, QUESTION)
     d.wait_until(lambda: panel.status.text() == "Getting the model ready: 30%", 5000)
     assert (panel.progress.maximum(), panel.progress.value()) == (100, 30)
-    assert fake_api.warmed == 0 and fake_api.last_ask is None  # the question waits
+    assert fake_api.warmed == 0 and panel.asking and panel.result is None  # it waits
     gate.set()
     d.wait_until(lambda: not panel.asking, 10_000)
     assert fake_api.warmed == 1 and fake_api.last_ask is not None
     assert panel.result is not None and not panel.result.refused
+
+
+def test_a_question_that_needs_no_model_is_answered_while_the_models_open(
+    make_gui: MakeGui, fake_api: FakeChartsideApi, seed: Seed
+) -> None:
+    """The notes' own words (as a Hebrew question or one the timeline answers gets) need
+    no generator: such an answer does not wait for the warm-up."""
+    gate = fake_api.warm_gate = threading.Event()
+    fake_api.warm_shares = (0.0, 0.3, 1.0)
+    d = make_gui(fake_api)
+    d.unlock(FAKE_PASSPHRASE)
+    d.open_client(seed.client)
+    panel = d.window.assistant_panel
+    d.click(panel.extractive)
+    ask_question(d, QUESTION)
+    d.wait_until(lambda: not panel.asking, 10_000)
+    assert panel.result is not None and panel.warm_up.warming and fake_api.warmed == 0
+    gate.set()
+    d.wait_until(lambda: not panel.warm_up.warming, 10_000)
 
 
 def test_the_models_open_at_each_unlock(driver: GuiDriver, fake_api: FakeChartsideApi) -> None:

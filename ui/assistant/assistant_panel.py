@@ -98,7 +98,7 @@ class AssistantPanel(QGroupBox):
         self._text_arrived.connect(self._on_text, Qt.ConnectionType.QueuedConnection)
         self._progress_arrived.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         self._writing: AskProgress | None = None  # the latest pace heard
-        self.warm_up = WarmUp(api, self._ask_runner, self)  # started at unlock
+        self.warm_up = WarmUp(api, self)  # started at unlock
         self.warm_up.changed.connect(self._show_warm_up)
         self._shows_warm_up = False  # the status line says how far the models have got
         self._writing_since: float | None = None
@@ -216,9 +216,11 @@ class AssistantPanel(QGroupBox):
             self.refresh_conversations()
 
     def shutdown(self) -> None:
-        """Cancel an ask in flight and wait for its thread (the service closes after)."""
+        """Cancel an ask in flight and wait for its thread and the warm-up's (the service
+        closes after)."""
         self._cancel_token()
         self._ask_runner.shutdown()
+        self.warm_up.shutdown()
 
     # -- asking -----------------------------------------------------------------------------
 

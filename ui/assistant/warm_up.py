@@ -1,7 +1,8 @@
-"""The models the first answer needs, opened right after unlock on the assistant's own
-thread: the first answer of a session used to wait for them, about 30 s on a 2-core laptop
-(the question's embedder, the generator, its instructions read). A question asked before
-they are ready queues behind them, and the panel says how far they have got."""
+"""The models the first answer needs, opened right after unlock on a thread of their own:
+the first answer of a session used to wait for them, about 30 s on a 2-core laptop (the
+question's embedder, the generator, its instructions read). A question asked meanwhile
+goes ahead: one the timeline answers needs neither, a Hebrew one no generator; one that
+needs a model waits on that model's own thread, and the panel says how far it has got."""
 
 from __future__ import annotations
 
@@ -23,9 +24,10 @@ class WarmUp(QObject):
     changed = Signal()
     _arrived = Signal(float)  # emitted on the ask thread, queued to the GUI thread
 
-    def __init__(self, api: ChartsideApi, runner: TaskRunner, parent: QObject) -> None:
+    def __init__(self, api: ChartsideApi, parent: QObject) -> None:
         super().__init__(parent)
-        self._api, self._runner = api, runner
+        self._api = api
+        self._runner = TaskRunner(self)
         self.warming = False
         self.share: float | None = None
         self._arrived.connect(self._on_share, Qt.ConnectionType.QueuedConnection)
@@ -37,6 +39,10 @@ class WarmUp(QObject):
         self._runner.submit(
             self._api.assistant.warm, self._emit, on_success=self._done, on_error=self._failed
         )
+
+    def shutdown(self) -> None:
+        """Wait for a warm-up in flight (a model's load cannot be cut short), then stop."""
+        self._runner.shutdown()
 
     def _emit(self, share: float) -> None:
         with contextlib.suppress(RuntimeError):  # the window is gone (application tear-down)
