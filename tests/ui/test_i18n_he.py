@@ -349,12 +349,12 @@ def test_the_assistants_warnings_and_refusals_read_in_hebrew_by_id(hebrew: None)
     """An answer's warnings, a refusal's reason and why a question was not run are message
     ids (pyright holds core to `list[Message]`; tests/ui/test_core_errors_he.py finds a
     Hebrew translation for every id): their values are put in the Hebrew sentence too —
-    a range's dates spelt in Hebrew, a reason translated in turn, the notes' words kept."""
+    a range's dates as the window writes them (2008-06-03), a reason translated in turn, the notes' words kept."""
     from core.assistant.safety import detect_injection
 
     between = Message("answer.range_between", date=dt.date(2008, 6, 3), date_to=dt.date(2009, 7, 4))
     no_session = Message("answer.no_session_in_range", range=between)
-    assert core_message(no_session) == "אין ברשומות מפגש בין 3 יוני 2008 לבין 4 יולי 2009."
+    assert core_message(no_session) == "אין ברשומות מפגש בין \u20662008-06-03\u2069 לבין \u20662009-07-04\u2069."
     jailbreak = detect_injection("jailbreak please")
     assert jailbreak is not None
     assert core_message(jailbreak) == "השאלה לא הורצה כי זהו ניסיון לעקוף את מגבלות העוזר."
@@ -374,7 +374,7 @@ def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
     lines = extractive_lines([dated, record, undated], "sertraline")
     assert core_lines(lines).split("\n") == [
         "הקטעים הקרובים ביותר ברשומות:",
-        '- מפגש מיום 3 מרץ 2024, תוכנית: "\u2068Start sertraline 50 mg daily.\u2069" [1]',
+        '- מפגש מיום \u20662024-03-03\u2069, תוכנית: "\u2068Start sertraline 50 mg daily.\u2069" [1]',
         '- רשומת המטופל, רקע רפואי: "\u2068Hypothyroidism.\u2069" [2]',
         '- מפגש, סובייקטיבי: "\u2068Knee pain on stairs.\u2069" [3]',
     ]
@@ -387,7 +387,7 @@ def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
         ),
     )
     assert core_message(scanned) == (
-        'המסמך "\u2068Referral\u2069" מיום 2 מרץ 2024, עמוד 2 (מסריקה — יש לבדוק מול המקור)'
+        'המסמך "\u2068Referral\u2069" מיום \u20662024-03-02\u2069, עמוד 2 (מסריקה — יש לבדוק מול המקור)'
     )
 
 
@@ -397,7 +397,9 @@ def test_the_assistants_own_words_stay_english_without_a_catalogue() -> None:
 
     hits = [hit("Rest.", field="plan", day=3)]
     shown = strip_isolates(core_lines(extractive_lines(hits, "rest")))  # quotes isolated
-    assert shown == extractive_answer(hits, "rest")
+    # Core's English, but for its dates, which the window writes as it writes every date.
+    assert shown == extractive_answer(hits, "rest").replace("3 March 2024", "2024-03-03")
+    assert "3 March 2024" in extractive_answer(hits, "rest")
     assert extractive_answer(hits, "rest").startswith("The closest passages in the notes:\n")
 
 
@@ -425,7 +427,7 @@ def test_a_hebrew_question_in_the_hebrew_window_reads_in_hebrew(
     panel = wait_for_answer(driver, 60_000)
     shown = strip_isolates(panel.answer.toPlainText())
     assert "הקטעים הקרובים ביותר ברשומות:" in shown
-    assert "מפגש מיום 2 מרץ 2024, תוכנית" in shown
+    assert "מפגש מיום 2024-03-02, תוכנית" in shown
     assert "Start sertraline 50 mg daily." in shown
     for english in ("The closest passages", "Session of", "March", "Plan"):
         assert english not in shown
@@ -476,7 +478,7 @@ def test_a_reopened_conversation_reads_in_hebrew_and_an_older_one_as_written(
     panel.open_conversation(asked.conversation_id)
     driver.wait_until(lambda: panel.warnings.isVisible(), 30_000)
     shown = strip_isolates(panel.answer.toPlainText())
-    assert "הקטעים הקרובים ביותר ברשומות:" in shown and "מפגש מיום 2 מרץ 2024, תוכנית" in shown
+    assert "הקטעים הקרובים ביותר ברשומות:" in shown and "מפגש מיום 2024-03-02, תוכנית" in shown
     assert "Start sertraline 50 mg daily." in shown  # the notes' own words, kept
     assert "The closest passages" not in shown and "Session of" not in shown
     assert panel.warnings.text() == "⚠ " + core_message(Message("answer.no_model_available"))

@@ -3,7 +3,8 @@ error's message and remediation, an answer's warnings and its own lines, why the
 can or cannot answer, why a model is in use — each a `Message`, rendered here by id
 (`core_message`): its template translated from the catalogue (lupdate reads the templates
 from core/messages) and its values put in: a value that is a message is rendered in turn,
-a date is spelt in the UI's language, a path reads left to right, a name is isolated.
+a date is written as the rest of the window writes one (2024-03-02, left to right), a path
+reads left to right, a name is isolated.
 
 Text that still comes as English is looked up whole in the catalogue, or shown as it is:
 no English sentence is taken apart. What still does: a warning of a conversation stored
@@ -16,11 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from core.messages import ENGLISH, Message, Param
 from core.messages.answer import section_words
-from ui.kit.bidi import isolate, ltr, ltr_runs
+from ui.kit.bidi import DATE, isolate, ltr, ltr_runs
 from ui.kit.fields import field_label
 
 CONTEXT = "Core"
@@ -65,7 +66,7 @@ def _param(name: str, value: Param) -> str:
     if isinstance(value, Message):
         return core_message(value)
     if isinstance(value, dt.date):
-        return _locale.toString(QDate(value.year, value.month, value.day), "d MMMM yyyy")
+        return ltr(value.strftime(DATE))
     if isinstance(value, (int, float)):
         return str(value)
     if name in {"quote", "words"}:  # the notes' or the answer's own words
