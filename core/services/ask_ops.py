@@ -63,6 +63,10 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
+def _ignore_share(_share: float) -> None:
+    pass
+
+
 def _ms(t0: float) -> float:
     return (time.perf_counter() - t0) * 1000
 
@@ -139,7 +143,7 @@ class AskService:
         then the generator with its instructions read and kept. Meant for a background
         thread at unlock; an answer asked meanwhile waits for the same loads instead of
         starting its own. `on_progress` hears the share done, 0 to 1."""
-        said = on_progress or (lambda _share: None)
+        said: Callable[[float], None] = on_progress or _ignore_share
         said(0.0)
         t = time.perf_counter()
         self.embedding.require().load(lambda share, _what: said(0.3 * share))

@@ -349,12 +349,15 @@ def test_the_assistants_warnings_and_refusals_read_in_hebrew_by_id(hebrew: None)
     """An answer's warnings, a refusal's reason and why a question was not run are message
     ids (pyright holds core to `list[Message]`; tests/ui/test_core_errors_he.py finds a
     Hebrew translation for every id): their values are put in the Hebrew sentence too —
-    a range's dates as the window writes them (2008-06-03), a reason translated in turn, the notes' words kept."""
+    a range's dates as the window writes them (2008-06-03), a reason translated in turn,
+    the notes' words kept."""
     from core.assistant.safety import detect_injection
 
     between = Message("answer.range_between", date=dt.date(2008, 6, 3), date_to=dt.date(2009, 7, 4))
     no_session = Message("answer.no_session_in_range", range=between)
-    assert core_message(no_session) == "אין ברשומות מפגש בין \u20662008-06-03\u2069 לבין \u20662009-07-04\u2069."
+    assert core_message(no_session) == (
+        "אין ברשומות מפגש בין \u20662008-06-03\u2069 לבין \u20662009-07-04\u2069."
+    )
     jailbreak = detect_injection("jailbreak please")
     assert jailbreak is not None
     assert core_message(jailbreak) == "השאלה לא הורצה כי זהו ניסיון לעקוף את מגבלות העוזר."
@@ -374,7 +377,8 @@ def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
     lines = extractive_lines([dated, record, undated], "sertraline")
     assert core_lines(lines).split("\n") == [
         "הקטעים הקרובים ביותר ברשומות:",
-        '- מפגש מיום \u20662024-03-03\u2069, תוכנית: "\u2068Start sertraline 50 mg daily.\u2069" [1]',
+        "- מפגש מיום \u20662024-03-03\u2069, תוכנית: "
+        '"\u2068Start sertraline 50 mg daily.\u2069" [1]',
         '- רשומת המטופל, רקע רפואי: "\u2068Hypothyroidism.\u2069" [2]',
         '- מפגש, סובייקטיבי: "\u2068Knee pain on stairs.\u2069" [3]',
     ]
@@ -387,7 +391,8 @@ def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
         ),
     )
     assert core_message(scanned) == (
-        'המסמך "\u2068Referral\u2069" מיום \u20662024-03-02\u2069, עמוד 2 (מסריקה — יש לבדוק מול המקור)'
+        'המסמך "\u2068Referral\u2069" מיום \u20662024-03-02\u2069, '
+        "עמוד 2 (מסריקה — יש לבדוק מול המקור)"
     )
 
 
