@@ -590,7 +590,8 @@ def test_the_flowsheet_in_hebrew_is_mirrored_with_values_left_to_right(
     assert item.getViewBox().xInverted()
     assert item.getAxis("right").isVisible() and not item.getAxis("left").isVisible()
     texts = shown_texts(dialog)
-    assert "מרץ 2024" in texts and "2 מרץ" in texts
+    # The axis's dates as every date of the window: no month names, in either language.
+    assert "2024-03" in texts and any(re.fullmatch(r"2024-\d\d-\d\d", t) for t in texts)
     patterns = _english_patterns()
     english = [t for t in texts if any(p.fullmatch(t.strip()) for p, _ in patterns)]
     assert english == []

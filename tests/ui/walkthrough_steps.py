@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from gui_driver import GuiDriver
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from qtdoc import hrefs
@@ -35,7 +35,6 @@ from tests.conftest import PASSPHRASE
 from ui.kit.bidi import strip_isolates
 from ui.notes.snippets import SOURCE_ROLE
 from ui.shell.main_window import MainWindow
-from ui.timeline.timeline_text import DATES_CONTEXT, MONTHS
 
 MakeGui = Callable[[ChartsideApi], GuiDriver]
 START = dt.datetime(2024, 1, 8, 9)
@@ -139,8 +138,11 @@ def _dates_in_one_format(window: MainWindow) -> None:
     lines = [strip_isolates(t).replace("\u00a0", " ") for t in window.brief_view.line_texts()]
     assert lines, "the brief has lines"
     assert all(re.search(r"\d{4}-\d{2}-\d{2}", line) for line in lines), lines
-    names = {QCoreApplication.translate(DATES_CONTEXT, m) for m in MONTHS}
-    named = [line for line in lines for m in names if re.search(rf"\d {re.escape(m)}", line)]
+    months = (
+        r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+        r"|ינו|פבר|מרץ|אפר|מאי|יונ|יול|אוג|ספט|אוק|נוב|דצמ)"
+    )
+    named = [line for line in lines if re.search(rf"\d\s{months}", line)]
     assert named == [], named
 
 

@@ -2120,57 +2120,6 @@
     </message>
 </context>
 <context>
-    <name>Dates</name>
-    <message>
-        <source>Jan</source>
-        <translation>ינו׳</translation>
-    </message>
-    <message>
-        <source>Feb</source>
-        <translation>פבר׳</translation>
-    </message>
-    <message>
-        <source>Mar</source>
-        <translation>מרץ</translation>
-    </message>
-    <message>
-        <source>Apr</source>
-        <translation>אפר׳</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>מאי</translation>
-    </message>
-    <message>
-        <source>Jun</source>
-        <translation>יוני</translation>
-    </message>
-    <message>
-        <source>Jul</source>
-        <translation>יולי</translation>
-    </message>
-    <message>
-        <source>Aug</source>
-        <translation>אוג׳</translation>
-    </message>
-    <message>
-        <source>Sep</source>
-        <translation>ספט׳</translation>
-    </message>
-    <message>
-        <source>Oct</source>
-        <translation>אוק׳</translation>
-    </message>
-    <message>
-        <source>Nov</source>
-        <translation>נוב׳</translation>
-    </message>
-    <message>
-        <source>Dec</source>
-        <translation>דצמ׳</translation>
-    </message>
-</context>
-<context>
     <name>DeleteDataActions</name>
     <message>
         <source>De&amp;lete local data…</source>

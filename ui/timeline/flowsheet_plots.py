@@ -58,9 +58,9 @@ class Axis(pg.AxisItem):
 
 class DateAxis(Axis):
     """A time axis with calendar ticks (the first of a month, or whole days) spaced so their
-    labels never overlap, labelled in the window's language (`tick_label`)."""
+    labels never overlap, labelled in the window's one date format (`tick_label`)."""
 
-    LABEL_ROOM = 78  # pixels a "Mar 2024" label needs, with a gap
+    LABEL_ROOM = 84  # pixels a "2024-03-02" label needs, with a gap
 
     def __init__(self) -> None:
         super().__init__("bottom")
@@ -91,8 +91,7 @@ class DateAxis(Axis):
     def tickStrings(  # noqa: N802 (pyqtgraph override)
         self, values: Sequence[float], scale: float, spacing: float
     ) -> list[str]:
-        # Isolated: pyqtgraph paints left to right, which would put a Hebrew month after
-        # its year.
+        # Isolated: a date keeps its order inside a right-to-left window.
         return [isolate(tick_label(dt.datetime.fromtimestamp(v), spacing)) for v in values]
 
 

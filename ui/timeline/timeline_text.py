@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from core.timeline.types import MEASURES
-from ui.kit.bidi import DATE, ltr
+from ui.kit.bidi import DATE, DATE_TIME, ltr
 
-DATES_CONTEXT = "Dates"
 _HEBREW = range(0x0590, 0x0600)
 
 
@@ -98,38 +97,17 @@ def measure_heading(name: str) -> str:
     return f"{label} ({ltr(unit)})" if unit else label
 
 
-MONTHS = (
-    QT_TRANSLATE_NOOP("Dates", "Jan"),
-    QT_TRANSLATE_NOOP("Dates", "Feb"),
-    QT_TRANSLATE_NOOP("Dates", "Mar"),
-    QT_TRANSLATE_NOOP("Dates", "Apr"),
-    QT_TRANSLATE_NOOP("Dates", "May"),
-    QT_TRANSLATE_NOOP("Dates", "Jun"),
-    QT_TRANSLATE_NOOP("Dates", "Jul"),
-    QT_TRANSLATE_NOOP("Dates", "Aug"),
-    QT_TRANSLATE_NOOP("Dates", "Sep"),
-    QT_TRANSLATE_NOOP("Dates", "Oct"),
-    QT_TRANSLATE_NOOP("Dates", "Nov"),
-    QT_TRANSLATE_NOOP("Dates", "Dec"),
-)
-
-
-def month(day: dt.date) -> str:
-    return QCoreApplication.translate(DATES_CONTEXT, MONTHS[day.month - 1])
-
-
 def tick_label(when: dt.datetime, spacing_s: float) -> str:
-    """A time axis tick, as coarse as the ticks are apart: "2024", "Mar 2024", "2 Mar",
-    "2 Mar 10:30". Month names come from the catalogue, not the system's locale, so the
-    axis is in the window's language whatever the machine is set to."""
+    """A time axis tick, as coarse as the ticks are apart, in the window's one date format:
+    "2024", "2024-03", "2024-03-02", "2024-03-02 10:30"."""
     day = 86_400
     if spacing_s >= 360 * day:
         return str(when.year)
     if spacing_s >= 28 * day:
-        return f"{month(when)} {when.year}"
+        return when.strftime("%Y-%m")
     if spacing_s >= day:
-        return f"{when.day} {month(when)}"
-    return f"{when.day} {month(when)} {when:%H:%M}"
+        return when.strftime(DATE)
+    return when.strftime(DATE_TIME)
 
 
 def visit_date(when: dt.datetime | None) -> str:
