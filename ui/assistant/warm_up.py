@@ -22,7 +22,7 @@ class WarmUp(QObject):
     question then says why); `share` is how far, once heard (0 to 1)."""
 
     changed = Signal()
-    _arrived = Signal(float)  # emitted on the ask thread, queued to the GUI thread
+    _arrived = Signal(float)  # emitted on the warm-up's thread, queued to the GUI thread
 
     def __init__(self, api: ChartsideApi, parent: QObject) -> None:
         super().__init__(parent)

@@ -242,8 +242,8 @@ class GuiController(QObject):
         self.main_window.drafts.start()
         self.runner.submit(self._api.notes.drafts, on_success=self.main_window.unsaved.offer_drafts)
         self.runner.submit(self._api.assistant.status, on_success=self.assistant_status.show_status)
-        # The first answer need not wait for the models: they open now, on the assistant's
-        # own thread, while the clinician finds the client.
+        # The first answer need not wait for the models: they open now, on a thread of their
+        # own, while the clinician finds the client.
         self.main_window.assistant_panel.warm_up.start()
         self.session.start()
         if dialog is not None:
