@@ -290,11 +290,17 @@ class MainWindow(QMainWindow):
         if sum(sizes) == 0:
             return
         short = self.sessions_box.comfortable_height() - sizes[1]
-        lend = sizes[2] - self.search_panel.minimumSizeHint().height()
-        take = min(short, lend)
-        if take > 0:
-            sizes[1] += take
-            sizes[2] -= take
+        # From the results first, then from the client's box down to what shows it whole:
+        # in a font with shorter lines (DejaVu Sans) the splitter's first share left that
+        # box more than it needs.
+        for lender in (2, 0):
+            floor = self.client_page.widget(lender).minimumSizeHint().height()
+            take = min(short, sizes[lender] - floor)
+            if take > 0:
+                sizes[1] += take
+                sizes[lender] -= take
+                short -= take
+        if sizes != self.client_page.sizes():
             self.client_page.setSizes(sizes)
 
     @property
