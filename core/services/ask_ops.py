@@ -140,7 +140,8 @@ class AskService:
 
     def warm(self, on_progress: Callable[[float], None] | None = None) -> None:
         """Open what the first answer needs before anyone asks: the question's embedder,
-        then the generator with its instructions read and kept. Meant for a background
+        then the generator with its instructions read and kept, then the questions' reader
+        by meaning. Meant for a background
         thread at unlock; an answer asked meanwhile waits for the same loads instead of
         starting its own. `on_progress` hears the share done, 0 to 1."""
         said: Callable[[float], None] = on_progress or _ignore_share
@@ -153,6 +154,8 @@ class AskService:
                 generator.has_chat_template, self.settings.assistant.answer_format == "json"
             )
             generator.prepare(prompt, lambda share, _what: said(0.3 + 0.7 * share))
+        if self.timeline is not None:
+            self.timeline.warm()
         said(1.0)
         log.info("assistant ready in %.1f s", time.perf_counter() - t)
 

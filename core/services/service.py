@@ -33,6 +33,7 @@ from core.services.doctor import HealthService
 from core.services.documents_ops import DocumentService
 from core.services.key_ops import KeyService
 from core.services.notes import NotesService
+from core.services.question_reader import question_reader
 from core.services.search_ops import (
     EmbedderFor,
     Embedding,
@@ -64,6 +65,7 @@ class ChartsideService(Access):
         generator: Callable[[], Generator | None] | None = None,
         embedder_for: EmbedderFor | None = None,
         multilingual: MultilingualId | None = None,
+        reader_embedder: Callable[[], Embedder | None] | None = None,
         ocr: OcrEngine | None = None,
         transcriber: Callable[[], Transcriber] | None = None,
         audio_source: Callable[[], AudioSource] | None = None,
@@ -73,7 +75,9 @@ class ChartsideService(Access):
         """`generator` opens the text generator on first use (None: extractive answers);
         `embedder_for(model_id)` opens the workspace's embedder when it is not `embedder`
         (None: not installed here); `multilingual()` names the embedder for Hebrew notes
-        when it is installed here; `ocr` reads scanned documents (None: they wait);
+        when it is installed here; `reader_embedder()` opens it for the questions' reader
+        by meaning, when the workspace's embedder is another (None: questions are read by
+        the patterns alone); `ocr` reads scanned documents (None: they wait);
         `models(service)` builds the models part over `app`'s model registry (None: no
         models part, as in core's tests)."""
         Access.__init__(self, WorkspaceSession.open(settings, migrations_dir, keys, clock))
@@ -89,7 +93,10 @@ class ChartsideService(Access):
             self.session, self.embedding, LexicalCache(clinical_thesaurus()), embedder_for,
             multilingual, language=lambda: settings.ui.language,
         )  # fmt: skip
-        self.timeline = TimelineService(self.session)
+        reader, self._reader_embedder = question_reader(
+            self.embedding, multilingual, reader_embedder
+        )
+        self.timeline = TimelineService(self.session, reader)
         self.documents = DocumentService(self.session, self.embedding, ocr)
         self.dictation = DictationService(
             self.session, self.timeline, transcriber, audio_source, live_transcriber,
@@ -192,6 +199,8 @@ class ChartsideService(Access):
 
     def close(self) -> None:
         self.dictation.close()
+        if self._reader_embedder is not None:
+            self._reader_embedder.close()
         self.session.close()
 
     def watch_connection(self, listener: Callable[[str], None]) -> None:

@@ -25,6 +25,7 @@ from core.timeline import store
 from core.timeline.answers import brief as briefs
 from core.timeline.answers import over_time
 from core.timeline.answers.brief import ENGLISH, Render, SummaryWords, render_en
+from core.timeline.answers.meaning import MeaningReader
 from core.timeline.answers.questions import (
     OverTime,
     follow_up,
@@ -46,8 +47,17 @@ class TimelineAnswer:
 
 
 class TimelineService:
-    def __init__(self, session: WorkspaceSession) -> None:
+    def __init__(self, session: WorkspaceSession, reader: MeaningReader | None = None) -> None:
+        """`reader` places the questions over time that the patterns miss, by meaning
+        (None: the patterns alone)."""
         self.session = session
+        self.reader = reader
+
+    def warm(self) -> None:
+        """Ready the reader by meaning (its embedder, its examples) before the first
+        question; nothing without one."""
+        if self.reader is not None:
+            self.reader.warm()
 
     def backfill(self, progress: Progress | None = None, cancel: CancelToken | None = None) -> int:
         """Reads every note the timeline lacks; batches commit, so it resumes."""
@@ -112,12 +122,16 @@ class TimelineService:
         """The timeline's answer to a question over time about one client, or None when
         the question is not one (it then takes the model's path). A follow-up is the
         question it is, asked first or not; one that leaves its operation or its subject
-        to the question before it (`earlier`, oldest first) takes them from there. Audited
-        by the caller, with the ask it belongs to."""
+        to the question before it (`earlier`, oldest first) takes them from there. One
+        the patterns miss, or place only as the subject's whole record, is placed by its
+        meaning where the reader finds it clear. Audited by the caller, with the ask it
+        belongs to."""
         today = today or dt.date.today()
         q = read_over_time(question, today)
         if q is None and earlier:
             q = follow_up(question, earlier[-1], today)
+        if (q is None or q.fallback) and self.reader is not None:
+            q = self.reader.read(question, today) or q
         if q is None:
             return None
         self._fresh(client_id)

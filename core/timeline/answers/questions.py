@@ -59,6 +59,8 @@ class OverTime:
     date_to: dt.date | None = None
     day: dt.date | None = None
     hebrew: bool = False
+    # Placed by no pattern of its operation: the subject's whole record, for want of one.
+    fallback: bool = False
 
 
 _NUMBERS = {
@@ -274,16 +276,11 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
 def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     q = " ".join(question.split())
     hebrew = bool(re.search(f"[{HEB}]", q))
-    drugs, conditions, procedures = _lexicons()
     reading = read_question(q, today)
     span = (reading.date_from, reading.date_to, reading.day)
-    drug = next((n for _, _, n in drugs.find(q)), None)
-    # "Depression score" is the PHQ-9, not the condition: a name inside a measure's words
-    # is the measure's.
-    spans = [(a, b) for a, b, _ in measure_spans(q)]
-    condition = next((n for a, b, n in conditions.find(q) if not _inside(a, b, spans)), None)
-    procedure = next((n for _, _, n in procedures.find(q)), None)
-    measures = measures_in(q) if drug is None and condition is None else ()
+    found = named(q)
+    drug, condition = found.drug, found.condition
+    procedure, measures = found.procedure, found.measures
 
     record = _ANY_RECORD.search(q)
     referral = _referral(q) if _REFERRED.search(q) else None
@@ -348,11 +345,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     if measures:
         if _COUNT.search(q) and not (_BY_HOW_MUCH.search(q) or _HOW_LONG.search(q)):
             return OverTime("reading_count", measures, None, 1, *span, hebrew)
-        last_n = _LAST_N.search(q)
-        if last_n is not None:
-            raw = (last_n.group("n") or last_n.group("m") or last_n.group("nh")).casefold()
-            n = int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
-            return OverTime("last_n", measures, None, n, *span, hebrew)
+        if _LAST_N.search(q) is not None:
+            return OverTime("last_n", measures, None, readings_asked(q), *span, hebrew)
         if _HIGHEST.search(q) or _LOWEST.search(q):
             ask: Ask = "highest" if _HIGHEST.search(q) else "lowest"
             return OverTime(ask, measures, None, 1, *span, hebrew)
@@ -395,6 +389,50 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         if _LATEST.search(q) and dated_ask:
             return OverTime("last_visit", hebrew=hebrew)
     return _not_placed(q, measures, drug, condition, span, hebrew)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What a question names that the timeline holds, and where it names each."""
+
+    drug: str | None
+    condition: str | None
+    procedure: str | None
+    measures: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+
+
+def named(q: str) -> Named:
+    """The first drug, condition and procedure the question names, and its measures (none
+    beside a drug or a condition), with where each is written."""
+    drugs, conditions, procedures = _lexicons()
+    drug_hits = drugs.find(q)
+    # "Depression score" is the PHQ-9, not the condition: a name inside a measure's words
+    # is the measure's.
+    measure_hits = [(a, b) for a, b, _ in measure_spans(q)]
+    condition_hits = [hit for hit in conditions.find(q) if not _inside(*hit[:2], measure_hits)]
+    procedure_hits = procedures.find(q)
+    drug = drug_hits[0][2] if drug_hits else None
+    condition = condition_hits[0][2] if condition_hits else None
+    measures = measures_in(q) if drug is None and condition is None else ()
+    spans = [(a, b) for a, b, _ in (*drug_hits, *condition_hits, *procedure_hits)]
+    spans += measure_hits if measures else []
+    procedure = procedure_hits[0][2] if procedure_hits else None
+    return Named(drug, condition, procedure, measures, tuple(sorted(spans)))
+
+
+def readings_asked(q: str) -> int:
+    """How many readings "the last few" asks for: its number, else three."""
+    found = _LAST_N.search(q)
+    if found is None:
+        return 3
+    raw = (found.group("n") or found.group("m") or found.group("nh")).casefold()
+    return int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
+
+
+def about_visits(q: str) -> bool:
+    """Whether the question asks about visits: one, how many, when."""
+    return bool(_VISIT.search(q) or _CAME.search(q) or _HOW_MANY_TIMES.search(q))
 
 
 def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -448,11 +486,11 @@ def _not_placed(
     if _WHY.search(q) or not _OVER_TIME.search(q):
         return None
     if measures:
-        return OverTime("series", measures, None, 1, *span, hebrew)
+        return OverTime("series", measures, None, 1, *span, hebrew, fallback=True)
     if drug is not None:
-        return OverTime("med_course", subject=drug, hebrew=hebrew)
+        return OverTime("med_course", subject=drug, hebrew=hebrew, fallback=True)
     if condition is not None:
-        return OverTime("any_record", subject=condition, hebrew=hebrew)
+        return OverTime("any_record", subject=condition, hebrew=hebrew, fallback=True)
     return None
 
 
