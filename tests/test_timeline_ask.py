@@ -354,3 +354,91 @@ def test_the_warm_up_readies_the_reader_before_the_first_question(read_by_meanin
     assert reader is not None and not reader.ready
     svc.assistant.warm()
     assert reader.ready
+
+
+@pytest.mark.parametrize(
+    ("answer", "warning", "args"),
+    [
+        (
+            "Her latest blood pressure was 131/84 [1].",
+            "answer.timeline_latest_differs",
+            {"measure": "blood pressure", "value": "124/79 mmHg", "date": "2024-05-09"},
+        ),
+        (
+            "The highest systolic reading was 138 mmHg [2].",
+            "answer.timeline_highest_differs",
+            {"measure": "systolic blood pressure", "value": "142 mmHg", "date": "2024-01-10"},
+        ),
+        (
+            "Her first weight on record was 87.5 kg [1].",
+            "answer.timeline_first_differs",
+            {"measure": "weight", "value": "88.2 kg", "date": "2024-01-10"},
+        ),
+    ],
+)
+def test_a_models_claim_of_order_is_checked_against_the_timeline(
+    chart: Any, answer: str, warning: str, args: dict[str, str]
+) -> None:
+    """A value its own note holds can still not be the latest: "118/90, on 2024-02-08" was
+    marked supported as the latest reading."""
+    svc, client, _ = chart
+    (said,) = svc.timeline.disagreements(answer, client, hebrew=False)
+    assert said.id == warning
+    assert {k: str(v) for k, v in said.params.items()} == args
+    right = answer.replace("131/84", "124/79").replace("138", "142").replace("87.5", "88.2")
+    assert svc.timeline.disagreements(right, client, hebrew=False) == []
+
+
+def test_a_drug_the_notes_stopped_is_not_still_taken(chart: Any) -> None:
+    svc, client, _ = chart
+    stopped = "She is still taking lisinopril [1]."
+    assert svc.timeline.disagreements(stopped, client, hebrew=False) == []  # it runs on
+    svc.notes.create_session(
+        client, SessionData(date=START + dt.timedelta(days=150), plan="D/c lisinopril.")
+    )
+    (said,) = svc.timeline.disagreements(stopped, client, hebrew=False)
+    assert said.id == "answer.timeline_drug_stopped"
+    assert str(said.params["date"]) == "2024-06-08"
+    (hebrew,) = svc.timeline.disagreements("היא עדיין נוטלת lisinopril [1].", client, hebrew=True)
+    assert hebrew.id == "answer.timeline_drug_stopped"
+
+
+class _Writes:
+    """The real generator (it loads, counts tokens, renders the prompt), writing the answer
+    a small model wrote in the window, citing the passage that holds its value: the check,
+    not the model, is what is tested."""
+
+    def __init__(self, inner: Any, text: str, value: str) -> None:
+        self.inner, self.text, self.value = inner, text, value
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    def stream(self, prompt: Any, **kw: Any) -> Iterator[str]:
+        shown = prompt if isinstance(prompt, str) else "\n".join(m["content"] for m in prompt)
+        cited = re.findall(rf"\[(\d+)\][^\[]*?{re.escape(self.value)}", shown)
+        assert cited, "the passage with the value was offered"
+        yield self.text.format(n=cited[0])
+
+
+def test_the_models_latest_is_not_marked_supported_when_the_timeline_disagrees(
+    service_factory: Callable[..., ChartsideService],
+    embedder: SentenceTransformerEmbedder,
+    smollm: Any,
+) -> None:
+    svc = service_factory(
+        embedder=embedder,
+        generator=lambda: _Writes(smollm, "Her latest BP was 138/88 [{n}].", "138 over 88"),
+    )
+    svc.initialise(PASS)
+    client = svc.notes.create_client(ClientData(full_name="Noa Peretz")).id
+    for days, objective, plan in VISITS:
+        svc.notes.create_session(
+            client,
+            SessionData(date=START + dt.timedelta(days=days), objective=objective, plan=plan),
+        )
+    svc.search.index_now()
+    result = _ask(svc, client, "How is her blood pressure control going on lisinopril?")
+    assert result.path == "model" and not result.refused, result.warnings
+    assert "answer.timeline_latest_differs" in [w.id for w in result.warnings]
+    assert result.checked is not None and result.checked[0] < result.checked[1]

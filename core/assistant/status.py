@@ -26,6 +26,11 @@ _AGAIN = r"(?:start\w*|restart\w*|resum\w*|continu\w*|re-?start\w*|התחיל\w*
 _STOP_AFTER = r"(?:stopped|discontinued|d/?c'?d|ceased|withdrawn|held|הופסק\w*)"
 
 
+def ongoing_drugs(sentence: str) -> list[str]:
+    """The words a sentence calls still taken ("still taking metformin": "metformin")."""
+    return [m.group("drug") for m in _ONGOING.finditer(sentence)]
+
+
 def contradicts_status(sentence: str, source: str) -> str | None:
     """The drug the sentence calls still taken that its cited note records as stopped, or
     None."""

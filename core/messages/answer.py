@@ -52,6 +52,22 @@ ENGLISH = {
     "answer.answer_unlike_its_notes": QT_TRANSLATE_NOOP(
         "Core", "The closest notes, below, do not answer this clearly."
     ),
+    # A model's sentence of order or status that the timeline holds otherwise.
+    "answer.timeline_latest_differs": QT_TRANSLATE_NOOP(
+        "Core", "The timeline's latest {measure} is {value}, on {date}: not what the answer says."
+    ),
+    "answer.timeline_highest_differs": QT_TRANSLATE_NOOP(
+        "Core", "The timeline's highest {measure} is {value}, on {date}: not what the answer says."
+    ),
+    "answer.timeline_lowest_differs": QT_TRANSLATE_NOOP(
+        "Core", "The timeline's lowest {measure} is {value}, on {date}: not what the answer says."
+    ),
+    "answer.timeline_first_differs": QT_TRANSLATE_NOOP(
+        "Core", "The timeline's first {measure} is {value}, on {date}: not what the answer says."
+    ),
+    "answer.timeline_drug_stopped": QT_TRANSLATE_NOOP(
+        "Core", "The notes stopped {drug} on {date}; the answer calls it still taken."
+    ),
     "answer.needs_the_timeline": QT_TRANSLATE_NOOP(
         "Core",
         "This asks for the highest, a count, a change or whether a drug is still taken, and "

@@ -141,9 +141,9 @@ class AskService:
     def warm(self, on_progress: Callable[[float], None] | None = None) -> None:
         """Open what the first answer needs before anyone asks: the question's embedder,
         then the generator with its instructions read and kept, then the questions' reader
-        by meaning. Meant for a background
-        thread at unlock; an answer asked meanwhile waits for the same loads instead of
-        starting its own. `on_progress` hears the share done, 0 to 1."""
+        by meaning. Meant for a background thread at unlock; an answer asked meanwhile
+        waits for the same loads instead of starting its own. `on_progress` hears the share
+        done, 0 to 1."""
         said: Callable[[float], None] = on_progress or _ignore_share
         said(0.0)
         t = time.perf_counter()
@@ -366,7 +366,7 @@ class AskService:
     ) -> grounding.Grounded:
         assert a.reading is not None
         try:
-            return self._generate(
+            result = self._generate(
                 generator,
                 a.question,
                 hits,
@@ -381,6 +381,21 @@ class AskService:
             ids = [str(h.chunk_id) for h in hits]
             self.record_ai_query(a.question, ids, [], {"cancelled_after": round(_ms(a.started))})
             raise
+        return self._against_the_timeline(a, result)
+
+    def _against_the_timeline(self, a: _Asking, result: grounding.Grounded) -> grounding.Grounded:
+        """A sentence of order or status ("the latest BP was 118/90", "still taking
+        metformin") that the timeline holds otherwise is no longer counted supported, and
+        a warning says what the timeline holds: its note may support the value, and still
+        not be the latest."""
+        if result.refused or self.timeline is None or a.client_id is None:
+            return result
+        found = self.timeline.disagreements(result.answer, a.client_id, a.hebrew)
+        result.warnings += found
+        if found and result.checked is not None:
+            supported, sentences = result.checked
+            result.checked = (max(0, supported - len(found)), sentences)
+        return result
 
     def _cache_entry(
         self, scope: str, models: str, qvec: Sequence[float], result: grounding.Grounded

@@ -23,7 +23,7 @@ from core.services.session import WorkspaceSession
 from core.settings import require_allowed
 from core.timeline import store
 from core.timeline.answers import brief as briefs
-from core.timeline.answers import over_time
+from core.timeline.answers import claims, over_time
 from core.timeline.answers.brief import ENGLISH, Render, SummaryWords, render_en
 from core.timeline.answers.meaning import MeaningReader
 from core.timeline.answers.questions import (
@@ -32,7 +32,7 @@ from core.timeline.answers.questions import (
     named_subjects,
     read_over_time,
 )
-from core.timeline.answers.wording import words_for
+from core.timeline.answers.wording import Words, words_for
 from core.timeline.documents import pages
 from core.timeline.reading.text import HEB
 from core.timeline.types import Brief, Kind, TimelineFact
@@ -137,6 +137,15 @@ class TimelineService:
         self._fresh(client_id)
         return self.session.run(lambda c, k: _answer(c, k, q, client_id, today))
 
+    def disagreements(self, answer: str, client_id: UUID, hebrew: bool) -> list[Message]:
+        """What a model's answer claims of order ("the latest", "the highest") or status
+        ("still taking") that the client's timeline holds otherwise, said in the words of
+        the question's language; empty when it agrees, or claims none."""
+        self._fresh(client_id)
+        facts = self.session.run(lambda c, k: store.load(c, k, client_id))
+        w = words_for(hebrew)
+        return [_differs(d, w) for d in claims.disagreements(answer, facts)]
+
     def unmentioned(self, question: str, client_id: UUID) -> Unmentioned | None:
         """The first drug, condition or procedure the question names that none of the
         client's notes and facts mentions under any of its names, with the refusal that
@@ -147,6 +156,15 @@ class TimelineService:
             return None
         self._fresh(client_id)
         return self.session.run(lambda c, k: _unmentioned(c, k, question, named, client_id))
+
+
+def _differs(d: claims.Disagreement, w: Words) -> Message:
+    day = dt.date.fromisoformat(d.day)
+    if d.what == "stopped":
+        return Message("answer.timeline_drug_stopped", drug=w.drug_name(d.subject), date=day)
+    value = w.with_unit(d.value, d.subject)
+    measure = w.measure(d.measures)
+    return Message(f"answer.timeline_{d.what}_differs", measure=measure, value=value, date=day)
 
 
 @dataclass(frozen=True)

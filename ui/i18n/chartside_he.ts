@@ -875,6 +875,26 @@
         <translation>הקטעים הקרובים ביותר ברשומות:</translation>
     </message>
     <message>
+        <source>The timeline&apos;s latest {measure} is {value}, on {date}: not what the answer says.</source>
+        <translation>לפי ציר הזמן, הערך האחרון של {measure} הוא {value}, מתאריך {date}, ולא מה שכתוב בתשובה.</translation>
+    </message>
+    <message>
+        <source>The timeline&apos;s highest {measure} is {value}, on {date}: not what the answer says.</source>
+        <translation>לפי ציר הזמן, הערך הגבוה ביותר של {measure} הוא {value}, מתאריך {date}, ולא מה שכתוב בתשובה.</translation>
+    </message>
+    <message>
+        <source>The timeline&apos;s lowest {measure} is {value}, on {date}: not what the answer says.</source>
+        <translation>לפי ציר הזמן, הערך הנמוך ביותר של {measure} הוא {value}, מתאריך {date}, ולא מה שכתוב בתשובה.</translation>
+    </message>
+    <message>
+        <source>The timeline&apos;s first {measure} is {value}, on {date}: not what the answer says.</source>
+        <translation>לפי ציר הזמן, הערך הראשון של {measure} הוא {value}, מתאריך {date}, ולא מה שכתוב בתשובה.</translation>
+    </message>
+    <message>
+        <source>The notes stopped {drug} on {date}; the answer calls it still taken.</source>
+        <translation>לפי הרשומות, {drug} הופסק בתאריך {date}, והתשובה מציגה אותו כתרופה שעדיין נלקחת.</translation>
+    </message>
+    <message>
         <source>This asks for the highest, a count, a change or whether a drug is still taken, and the timeline holds nothing it names. The closest notes are below.</source>
         <translation>השאלה מבקשת את הערך הגבוה ביותר, ספירה, שינוי או האם תרופה עדיין נלקחת, וציר הזמן אינו מכיל דבר ממה שהיא מזכירה. הרשומות הקרובות ביותר מופיעות למטה.</translation>
     </message>

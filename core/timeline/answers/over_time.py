@@ -110,7 +110,7 @@ def answer(
     return draft
 
 
-def _readings(facts: list[TimelineFact], names: tuple[str, ...]) -> list[list[TimelineFact]]:
+def measure_readings(facts: list[TimelineFact], names: tuple[str, ...]) -> list[list[TimelineFact]]:
     """One reading per place a measure was written: BP's systolic and diastolic together,
     from one span ("BP 120/80") or, where an export writes each half on a line of its own
     ("Systolic Blood Pressure: 111.9 mmHg"), from the nearest half of the same field."""
@@ -154,7 +154,7 @@ def _value(reading: list[TimelineFact], w: Words) -> str:
 
 
 def _measures(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> None:
-    readings = _readings(facts, q.measures)
+    readings = measure_readings(facts, q.measures)
     name = w.measure(q.measures)
     if q.date_from or q.date_to:
         readings = [r for r in readings if _in_range(r[0].session_date, q)]
@@ -531,7 +531,8 @@ def check_order(q: OverTime, facts: list[TimelineFact], draft: Draft) -> bool:
     newest (oldest) readings of that measure, newest first for "last N"."""
     if not q.measures or q.ask not in ("latest", "first_value", "last_n") or draft.refused:
         return True
-    dates = sorted({r[0].session_date for r in _readings(facts, q.measures) if r[0].session_date})
+    found = measure_readings(facts, q.measures)
+    dates = sorted({r[0].session_date for r in found if r[0].session_date})
     cited = [c.session_date for c in draft.cites]
     if q.ask == "latest":
         return cited[:1] == dates[-1:]

@@ -1,0 +1,113 @@
+"""A model's answer checked against the timeline's order and status, whichever note it
+cites: a sentence that calls a reading the latest, the highest, the lowest or the first
+must give the value the timeline's readings have there, and one that calls a drug still
+taken must not name a drug whose last course the notes ended. A note can support a value
+and still not be the latest: "BP 118/90 [1]" is true of its visit and wrong as "the
+latest"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from core.assistant.citations import split_sentences
+from core.assistant.dates import without_dates
+from core.assistant.status import ongoing_drugs
+from core.timeline.answers.asked import measures_in
+from core.timeline.answers.courses import courses
+from core.timeline.answers.over_time import measure_readings, names_under
+from core.timeline.answers.questions import named
+from core.timeline.reading.text import HEB
+from core.timeline.types import TimelineFact
+
+_W = rf"(?<![\w{HEB}])"
+_E = rf"(?![\w{HEB}])"
+_ORDER = {
+    "latest": re.compile(
+        rf"{_W}(?:latest|most recent|last|current(?:ly)?|newest|ה?אחרונ\w*|ה?אחרון|ה?עדכני\w*){_E}",
+        re.I,
+    ),
+    "highest": re.compile(
+        rf"{_W}(?:highest|peak|maximum|max|ה?גבוה ביותר|ה?מקסימלי\w*|ה?שיא){_E}", re.I
+    ),
+    "lowest": re.compile(rf"{_W}(?:lowest|minimum|min|ה?נמוכ?ה? ביותר|ה?מינימלי\w*){_E}", re.I),
+    "first": re.compile(rf"{_W}(?:first|earliest|initial|baseline|ה?ראשונ\w*|ה?ראשון){_E}", re.I),
+}
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """What a sentence claims that the timeline holds otherwise: `what` is the order
+    ("latest", "highest", "lowest", "first") or "stopped"; `day` the timeline's date."""
+
+    sentence: str
+    what: str
+    subject: str  # the measure's first key, or the drug's name
+    value: str  # the timeline's value ("" for a stop)
+    day: str
+    measures: tuple[str, ...] = ()  # both of blood pressure's
+
+
+def disagreements(answer: str, facts: list[TimelineFact]) -> list[Disagreement]:
+    """Each sentence's first claim the timeline contradicts, in the answer's order."""
+    out: list[Disagreement] = []
+    for sentence in split_sentences(answer):
+        found = next(_claims(sentence, facts), None)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _claims(sentence: str, facts: list[TimelineFact]) -> Iterator[Disagreement]:
+    yield from _order_claims(sentence, facts)
+    yield from _status_claims(sentence, facts)
+
+
+def _order_claims(sentence: str, facts: list[TimelineFact]) -> Iterator[Disagreement]:
+    measures = measures_in(sentence)
+    stated = set(_NUMBER.findall(without_dates(sentence)))
+    if not measures or not stated:
+        return
+    found = [
+        r
+        for r in measure_readings(facts, measures)
+        if r[0].session_date is not None and r[0].fact.value is not None
+    ]
+    if not found:
+        return
+    for what, cue in _ORDER.items():
+        if cue.search(sentence) is None:
+            continue
+        if what in ("latest", "first"):
+            found.sort(key=lambda r: r[0].session_date or 0)
+            chosen = [found[-1] if what == "latest" else found[0]]
+        else:
+            values = [v for r in found if (v := r[0].fact.value) is not None]
+            extreme = max(values) if what == "highest" else min(values)
+            chosen = [r for r in found if r[0].fact.value == extreme]
+        if not {f"{r[0].fact.value:g}" for r in chosen} & stated:
+            reading = chosen[-1]
+            day = reading[0].session_date.date().isoformat() if reading[0].session_date else ""
+            value = "/".join(f"{t.fact.value:g}" for t in reading)
+            yield Disagreement(sentence, what, measures[0], value, day, measures)
+        return
+
+
+def _status_claims(sentence: str, facts: list[TimelineFact]) -> Iterator[Disagreement]:
+    for word in ongoing_drugs(sentence):
+        drug = named(word).drug
+        if drug is None:
+            continue
+        names = {n.casefold() for n in names_under(drug)} | {drug.casefold()}
+        mine = [
+            t
+            for t in facts
+            if t.fact.kind == "medication" and t.fact.name.strip().casefold() in names
+        ]
+        runs = courses(mine, None)
+        if runs and not runs[-1].running and not runs[-1].changed:
+            stop = runs[-1].facts[-1]
+            day = stop.session_date.date().isoformat() if stop.session_date else ""
+            yield Disagreement(sentence, "stopped", drug, "", day)
