@@ -124,14 +124,19 @@ class TimelineService:
         question it is, asked first or not; one that leaves its operation or its subject
         to the question before it (`earlier`, oldest first) takes them from there. One
         the patterns miss, or place only as the subject's whole record, is placed by its
-        meaning where the reader finds it clear. Audited by the caller, with the ask it
-        belongs to."""
+        meaning where the reader finds it clear; one they place broadly (a series) that
+        clearly asks more (a change) is placed again. Audited by the caller, with the ask
+        it belongs to."""
         today = today or dt.date.today()
         q = read_over_time(question, today)
-        if q is None and earlier:
-            q = follow_up(question, earlier[-1], today)
-        if (q is None or q.fallback) and self.reader is not None:
-            q = self.reader.read(question, today) or q
+        if q is not None and not q.fallback:
+            if self.reader is not None:
+                q = self.reader.reconsidered(question, q, today)
+        else:
+            if q is None and earlier:
+                q = follow_up(question, earlier[-1], today)
+            if (q is None or q.fallback) and self.reader is not None:
+                q = self.reader.read(question, today) or q
         if q is None:
             return None
         self._fresh(client_id)

@@ -116,3 +116,34 @@ def test_a_question_over_time_as_near_to_two_operations_gets_the_whole_record(
         ("weight",),
         True,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "broad", "narrow"),
+    [
+        ("How much weight has she lost since the start?", "series", "change"),
+        ("Does her current regimen include amlodipine?", "med_last", "still_taking"),
+    ],
+)
+def test_a_broad_placing_that_clearly_asks_more_is_placed_again(
+    reader: MeaningReader, question: str, broad: str, narrow: str
+) -> None:
+    placed = read_over_time(question)
+    assert placed is not None and placed.ask == broad
+    assert reader.reconsidered(question, placed, None).ask == narrow
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What were her weight readings since January?",
+        "When was amlodipine last prescribed?",
+        "Did her A1c drop since January?",  # a change, but not clearly enough to overrule
+    ],
+)
+def test_a_placing_the_reader_does_not_clearly_overrule_stands(
+    reader: MeaningReader, question: str
+) -> None:
+    placed = read_over_time(question)
+    assert placed is not None
+    assert reader.reconsidered(question, placed, None) == placed
