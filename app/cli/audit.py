@@ -15,7 +15,9 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     sub.add_parser("verify", help="check the hash chain and the anchor")
     ex = sub.add_parser("export", help="write the audit log for an auditor")
-    ex.add_argument("--out", type=Path, required=True)
+    ex.add_argument(
+        "--out", type=Path, required=True, help="the new JSON file the events are written to"
+    )
     ex.add_argument(
         "--format",
         choices=("json", "csv"),

@@ -11,7 +11,7 @@ from app.cli.registry import command
 
 
 def _backup_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="the backup file to write")
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
 
@@ -30,7 +30,7 @@ def backup(ctx: Context) -> int:
 
 
 def _restore_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a backup written by `chartside backup`")
 
 
 @command("restore", "restore a backup into a new, empty data dir", _restore_arguments)

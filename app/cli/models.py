@@ -23,7 +23,12 @@ def _arguments(p: argparse.ArgumentParser) -> None:
     )
     add.add_argument("path", type=Path, help="a GGUF generator file, or an embedder")
     add.add_argument("--sha256", required=True, help="the digest the bundle's manifest gives")
-    add.add_argument("--kind", choices=("generator", "embedder"), default="generator")
+    add.add_argument(
+        "--kind",
+        choices=("generator", "embedder"),
+        default="generator",
+        help="what the file is (default: generator)",
+    )
     add.add_argument("--use", action="store_true", help="also make it the active model")
     for kind in ("embedder", "generator"):
         u = msub.add_parser(f"use-{kind}", help=f"register a local {kind} and make it active")
@@ -36,7 +41,7 @@ def _arguments(p: argparse.ArgumentParser) -> None:
                 "background",
             )
         else:
-            u.add_argument("path", type=Path)
+            u.add_argument("path", type=Path, help="a GGUF file, registered and made the generator")
 
 
 @command("models", "list, verify and choose the local models", _arguments)

@@ -37,7 +37,12 @@ def _search_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--field", action="append", choices=FIELDS, help="only this field (repeat)")
     p.add_argument("--from", dest="date_from", type=_date, help="sessions on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=_date, help="sessions on or before YYYY-MM-DD")
-    p.add_argument("--mode", choices=("hybrid", "vector", "lexical"), default="hybrid")
+    p.add_argument(
+        "--mode",
+        choices=("hybrid", "vector", "lexical"),
+        default="hybrid",
+        help="by meaning and words together (default), by meaning alone, or by words alone",
+    )
 
 
 def _date(value: str) -> dt.date:

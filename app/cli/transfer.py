@@ -13,7 +13,7 @@ from core.records import transfer
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="a chartside.v1 JSON file")
 
 
 @command("import", "load clients and sessions (chartside.v1 JSON)", _import_arguments)
@@ -29,7 +29,7 @@ def import_file(ctx: Context) -> int:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--client", help="external id (or internal id) of one client")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="the JSON file to write")
 
 
 @command("export", "write clients and sessions as chartside.v1 JSON", _export_arguments)
