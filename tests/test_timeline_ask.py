@@ -442,3 +442,24 @@ def test_the_models_latest_is_not_marked_supported_when_the_timeline_disagrees(
     assert result.path == "model" and not result.refused, result.warnings
     assert "answer.timeline_latest_differs" in [w.id for w in result.warnings]
     assert result.checked is not None and result.checked[0] < result.checked[1]
+
+
+def test_a_reading_written_in_another_unit_is_answered_as_written(
+    service_factory: Callable[..., ChartsideService],
+) -> None:
+    """Kept as mg/dL and kg to compare and plot, answered as the note wrote them: 88.4 is
+    no 1.0, and 185 lb no 83.91 kg."""
+    svc = service_factory(embedder=None)
+    svc.initialise(PASS)
+    client = svc.notes.create_client(ClientData(full_name="Noa Peretz")).id
+    for days, objective in ((0, "LDL 3.4 mmol/L. Wt 190 lb"), (30, "LDL 3.1 mmol/L. Wt 185 lb")):
+        svc.notes.create_session(
+            client, SessionData(date=START + dt.timedelta(days=days), objective=objective)
+        )
+    ldl = _ask(svc, client, "What was her latest LDL?")
+    assert ldl.path == "timeline" and "3.1 mmol/L" in ldl.answer, ldl.answer
+    assert "119" not in ldl.answer
+    weights = _ask(svc, client, "List all her weight readings")
+    assert "185 lb" in weights.answer and "190 lb" in weights.answer, weights.answer
+    (fact,) = [f for f in svc.timeline.facts(client, "measurement", "ldl") if "3.1" in f.line]
+    assert fact.fact.written == "3.1 mmol/L" and fact.fact.unit == "mg/dL"

@@ -31,6 +31,8 @@ def fact_json(t: TimelineFact) -> dict[str, Any]:
         "label": LABELS.get(f.name) if f.kind == "measurement" else None,
         "value": f.value,
         "unit": f.unit,
+        # The value and unit as the note wrote them, where `value` is converted to `unit`.
+        "written": f.written,
         "status": f.status,
         "dose": f.dose,
         "detail": f.detail,

@@ -167,7 +167,7 @@ def _differs(d: claims.Disagreement, w: Words) -> Message:
     day = dt.date.fromisoformat(d.day)
     if d.what == "stopped":
         return Message("answer.timeline_drug_stopped", drug=w.drug_name(d.subject), date=day)
-    value = w.with_unit(d.value, d.subject)
+    value = d.written or w.with_unit(d.value, d.subject)
     measure = w.measure(d.measures)
     return Message(f"answer.timeline_{d.what}_differs", measure=measure, value=value, date=day)
 

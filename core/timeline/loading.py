@@ -88,7 +88,7 @@ def read(
 def _fact(kind: Any, p: dict[str, Any]) -> Fact:
     return Fact(
         kind, p["name"], p["start"], p["end"], p["text"], value=p["value"], unit=p["unit"],
-        status=p["status"], dose=p["dose"], detail=p["detail"],
+        status=p["status"], dose=p["dose"], detail=p["detail"], written=p.get("written"),
     )  # fmt: skip
 
 

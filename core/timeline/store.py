@@ -138,6 +138,7 @@ def _payload(fact: Fact, source: str) -> dict[str, Any]:
         "status": fact.status,
         "dose": fact.dose,
         "detail": fact.detail,
+        "written": fact.written,
         "line": line_of(source, fact.start, fact.end),
     }
 

@@ -91,6 +91,10 @@ class Fact:
     status: str | None = None
     dose: str | None = None
     detail: str | None = None  # a measurement's site or side ("left knee flexion")
+    # A measurement the note wrote in another unit than MEASURES's, as written ("3.1
+    # mmol/L", "185 lb"): `value` is it converted, for comparing and plotting; this is
+    # what is shown. None where the note wrote MEASURES's own unit.
+    written: str | None = None
 
 
 @dataclass(frozen=True)

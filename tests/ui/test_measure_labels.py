@@ -34,3 +34,22 @@ def test_every_measure_with_a_decimal_is_shown_as_the_note_wrote_it(
         assert value is not None and number(value) == written, line
         assert words.with_unit(f"{value:g}", measure).startswith(written), line
     assert (number(84.7 - 85.0), number(132.0), number(-0.0)) == ("-0.3", "132", "0")
+
+
+def test_a_reading_written_in_another_unit_shows_as_written_in_its_cell(
+    qapp: QApplication,
+) -> None:
+    """The flowsheet's row of LDL is in mg/dL; a note's "LDL 3.1 mmol/L" shows as that, not
+    as 119.88, and a reading in the row's own unit as its number."""
+    import uuid
+
+    from core.timeline.types import TimelineFact
+    from ui.timeline.timeline_text import shown
+
+    def cell(line: str) -> str:
+        (fact,) = [f for f in extract(line, "objective").facts if f.kind == "measurement"]
+        held = TimelineFact(uuid.uuid4(), uuid.uuid4(), None, None, "objective", fact, line)
+        return shown(held).strip("\u2066\u2069")
+
+    assert cell("LDL 3.1 mmol/L") == "3.1 mmol/L"
+    assert cell("LDL 119 mg/dL") == "119"

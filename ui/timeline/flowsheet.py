@@ -65,7 +65,7 @@ from ui.timeline.timeline_text import (
     blood_pressure_label,
     measure_heading,
     measure_label,
-    number,
+    shown,
     visit_date,
 )
 
@@ -288,7 +288,7 @@ class FlowsheetDialog(QDialog):
                 if name == FLAGGED:
                     self.table.setItem(row, column, self._flag_item(found))
                     continue
-                values = [number(f.fact.value) for f in found if f.fact.value is not None]
+                values = [shown(f) for f in found if f.fact.value is not None]
                 item = QTableWidgetItem(", ".join(values))
                 item.setData(FACTS_ROLE, found)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

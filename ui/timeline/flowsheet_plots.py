@@ -363,7 +363,7 @@ def swatch(colour: str, mark: str, words: str) -> str:
 def _point_tip(name: str, fact: object) -> str:
     if not isinstance(fact, TimelineFact) or fact.fact.value is None:
         return ""
-    value = value_text(number(fact.fact.value), unit_of(name))
+    value = fact.fact.written or value_text(number(fact.fact.value), unit_of(name))
     return f"<p>{html.escape(measure_label(name))}: {value}<br>{_where(fact)}</p>{_tip(fact)}"
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from core.timeline.types import MEASURES
+from core.timeline.types import MEASURES, TimelineFact
 from ui.kit.bidi import DATE, DATE_TIME, ltr
 
 _HEBREW = range(0x0590, 0x0600)
@@ -72,6 +72,14 @@ def number(value: float) -> str:
     keep every written one and drop a float's noise (84.7 - 85.0 is 0.3)."""
     shown = f"{float(value):.10g}"
     return "0" if shown == "-0" else shown
+
+
+def shown(fact: TimelineFact) -> str:
+    """A reading's cell: the number in the row's unit, or, where the note wrote another
+    unit ("3.1 mmol/L" in a row of mg/dL), the value and unit as written."""
+    if fact.fact.written:
+        return ltr(fact.fact.written)
+    return number(fact.fact.value) if fact.fact.value is not None else ""
 
 
 def signed(value: float) -> str:

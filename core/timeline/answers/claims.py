@@ -48,6 +48,7 @@ class Disagreement:
     value: str  # the timeline's value ("" for a stop)
     day: str
     measures: tuple[str, ...] = ()  # both of blood pressure's
+    written: str | None = None  # the value with its unit as the note wrote it
 
 
 def disagreements(answer: str, facts: list[TimelineFact]) -> list[Disagreement]:
@@ -87,11 +88,14 @@ def _order_claims(sentence: str, facts: list[TimelineFact]) -> Iterator[Disagree
             values = [v for r in found if (v := r[0].fact.value) is not None]
             extreme = max(values) if what == "highest" else min(values)
             chosen = [r for r in found if r[0].fact.value == extreme]
-        if not {f"{r[0].fact.value:g}" for r in chosen} & stated:
+        said = {f"{r[0].fact.value:g}" for r in chosen}
+        said |= {w.split()[0] for r in chosen if (w := r[0].fact.written)}  # "3.1 mmol/L"
+        if not said & stated:
             reading = chosen[-1]
             day = reading[0].session_date.date().isoformat() if reading[0].session_date else ""
             value = "/".join(f"{t.fact.value:g}" for t in reading)
-            yield Disagreement(sentence, what, measures[0], value, day, measures)
+            written = reading[0].fact.written
+            yield Disagreement(sentence, what, measures[0], value, day, measures, written)
         return
 
 

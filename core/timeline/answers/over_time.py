@@ -149,6 +149,9 @@ def _alone(half: TimelineFact, facts: list[TimelineFact], lead: str) -> bool:
 
 
 def _value(reading: list[TimelineFact], w: Words) -> str:
+    """A reading as the note wrote it: "3.1 mmol/L" stays that, though it is kept as mg/dL."""
+    if len(reading) == 1 and reading[0].fact.written:
+        return reading[0].fact.written
     values = "/".join(f"{t.fact.value:g}" for t in reading)
     return w.with_unit(values, reading[0].fact.name)
 

@@ -45,7 +45,8 @@ def _items(fact: Fact, body: str) -> dict[str, Any]:
     return {
         "name": fact.name, "start": fact.start, "end": fact.end, "text": fact.text,
         "value": fact.value, "unit": fact.unit, "status": fact.status, "dose": fact.dose,
-        "detail": fact.detail, "line": line_of(body, fact.start, fact.end),
+        "detail": fact.detail, "written": fact.written,
+        "line": line_of(body, fact.start, fact.end),
     }  # fmt: skip
 
 

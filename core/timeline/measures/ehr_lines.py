@@ -76,6 +76,7 @@ class Line:
     end: int  # after the value, or after its unit
     measure: str
     value: float  # in MEASURES[measure]
+    written: str | None = None  # the value and unit as written, where `value` is converted
 
 
 def ehr_lines(text: str) -> Iterator[Line]:
@@ -91,7 +92,8 @@ def ehr_lines(text: str) -> Iterator[Line]:
         if value is None:
             continue
         end = m.end("unit") if m.group("unit") else m.end("value")
-        yield Line(m.start("name"), end, measure, value)
+        written = f"{raw} {m.group('unit').strip()}" if value != float(raw) else None
+        yield Line(m.start("name"), end, measure, value, written)
 
 
 def _measure(written: str, table: _Table) -> str | None:

@@ -7,7 +7,7 @@ reading. An unbelievable value, or one whose unit cannot be told, becomes a Flag
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from core.timeline.measures.ehr_lines import ehr_lines
 from core.timeline.measures.shapes import (
@@ -25,7 +25,7 @@ from core.timeline.measures.shapes import (
     split_bp,
 )
 from core.timeline.measures.specs import BRIDGE, PLAUSIBLE, SPECS, Spec
-from core.timeline.measures.units import convert
+from core.timeline.measures.units import SHOWN, convert, converts
 from core.timeline.reading.earlier import earlier_value
 from core.timeline.resources import HEB, HEB_PREFIX
 from core.timeline.types import MEASURES, Fact, Flag
@@ -176,6 +176,15 @@ def _is_target(text: str, label_start: int, value_start: int, *, censored: bool 
     return bool(_TARGET_WORDS.search(before) or _TARGET_WORDS.search(between) or threshold)
 
 
+def _as_written(name: str, raw: str, unit_written: str | None) -> str | None:
+    """The value and its unit as the note wrote them ("3.1 mmol/L"; "LDL 3.1" alone is in
+    mmol/L too), where the stored value is converted from them; else None."""
+    key = _infer(name, _number(raw), _unit_key(unit_written))
+    if key is None or not converts(name, key):
+        return None
+    return f"{raw} {unit_written.strip() if unit_written else SHOWN.get(key, key)}"
+
+
 def _reading(name: str, raw: str, unit: str | None) -> float:
     value = _number(raw)
     key = _infer(name, value, unit)
@@ -204,17 +213,26 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    def emit_all(names: tuple[str, ...], values: list[float], a: int, b: int) -> None:
+    def emit_all(
+        names: tuple[str, ...],
+        values: list[float],
+        a: int,
+        b: int,
+        written: Sequence[str | None] = (),
+    ) -> None:
         """All the values of one reading are facts, or none is: "BP 1280/82" keeps no
-        diastolic either."""
+        diastolic either. `written`: each value as the note wrote it, where converted."""
         span = text[a:b]
         for name, value in zip(names, values, strict=True):
             lo, hi = PLAUSIBLE[name]
             if not lo <= value <= hi:
                 flags.append(Flag(name, a, b, span, f"{value:g} is outside {lo:g}–{hi:g}"))
                 return
-        for name, value in zip(names, values, strict=True):
-            facts.append(Fact("measurement", name, a, b, span, value=value, unit=MEASURES[name]))
+        shown = [*written, *([None] * (len(names) - len(written)))]
+        for name, value, as_written in zip(names, values, shown, strict=True):
+            unit = MEASURES[name]
+            fact = Fact("measurement", name, a, b, span, value=value, unit=unit, written=as_written)
+            facts.append(fact)
 
     def _read(spec: Spec, m: re.Match[str], a: int, b: int) -> None:
         written = m.group("unit") if spec.units else None
@@ -232,11 +250,13 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
         if spec.names[0] == "bp_systolic" and float(groups[0]) <= float(groups[1]):
             flags.append(Flag("bp_systolic", a, b, text[a:b], "systolic not above diastolic"))
             return
+        pairs = list(zip(spec.names, groups, strict=True))
         emit_all(
             spec.names,
-            [_reading(n, r, unit) for n, r in zip(spec.names, groups, strict=True)],
+            [_reading(n, r, unit) for n, r in pairs],
             a,
             b,
+            [_as_written(n, r, written) for n, r in pairs],
         )
         if spec.names[0] == "bp_systolic" and facts and facts[-1].end == b:
             for a2, b2, sys, dia in more_bp(text, b):
@@ -275,9 +295,10 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
 
     for line in ehr_lines(text):
         taken.append((line.start, line.end))
-        emit_all((line.measure,), [line.value], line.start, line.end)
+        emit_all((line.measure,), [line.value], line.start, line.end, [line.written])
     for start, end, cm in _heights(text):
-        emit_all(("height",), [cm], start, end)
+        feet = re.sub(r"^(?:ht|height)?\s*[:=]?\s*", "", text[start:end], flags=re.I).strip()
+        emit_all(("height",), [cm], start, end, [feet])
         taken.append((start, end))
     for spec, pattern, first in _PATTERNS:
         for m in pattern.finditer(text):
@@ -364,7 +385,7 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
                 continue  # "grip (Jamar) R 18 kg, L 25 kg": a strength, not a weight
             taken.append((a, b))
             weight = round(convert("weight", value, unit), 2)
-            emit_all(("weight",), [weight], a, b)
+            emit_all(("weight",), [weight], a, b, [_as_written("weight", m.group(1), unit)])
     facts = [f for f in facts if not earlier_value(text, f.start, f.end)]
     # "no flank pain\n3 days of cough": a number of days is no pain score.
     facts = [f for f in facts if not (f.name == "pain" and _DURATION.match(text, f.end))]

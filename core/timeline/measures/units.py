@@ -38,6 +38,26 @@ _PINT: dict[str, str] = {
 _TARGET: dict[str, str] = {"weight": "kilogram", "height": "centimeter", "temperature": "degC"}
 
 
+# How a unit key is shown when the note wrote the number alone ("LDL 3.1": mmol/L).
+SHOWN = {
+    "mmol/l": "mmol/L",
+    "umol/l": "µmol/L",
+    "mmol/mol": "mmol/mol",
+    "lb": "lb",
+    "in": "in",
+    "m": "m",
+    "f": "°F",
+}
+
+
+def converts(measure: str, unit: str) -> bool:
+    """Whether a value in `unit` is stored converted (to MEASURES's unit for `measure`)."""
+    if unit in ("mmol/l", "umol/l", "mmol/mol"):
+        return True
+    target, source = _TARGET.get(measure), _PINT.get(unit)
+    return target is not None and source is not None and source != target
+
+
 def convert(measure: str, value: float, unit: str) -> float:
     """`value` in `unit` (a key of _PINT, "mmol/l", "umol/l", "mmol/mol") as the unit
     MEASURES gives for `measure`."""
