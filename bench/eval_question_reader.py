@@ -190,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
+    code = code_state(NAME)  # before the run: the code it imports is the code measured
     offline()
     from bench.timeline_questions import load
     from core.timeline.answers.meaning import MARGIN
@@ -210,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{name}: {len(rows)} questions ({args.split}); p50 {p50:.1f} ms, first {first_s:.2f} s"
         )
     payload["notes_questions"] = len(_notes_questions())
-    payload["code"] = code_state(NAME)
+    payload["code"] = code
+
     if args.write:
         print(write_result(NAME, payload))
     return 0
