@@ -36,7 +36,7 @@ def build_settings(data_dir: Path | None = None) -> Settings:
 
 
 def build_service(settings: Settings) -> ChartsideService:
-    from app.models_api import RegistryModelsApi
+    from app.models_api import RegistryModelsPart
     from app.models_setup import (
         assistant_status,
         multilingual_id,
@@ -75,7 +75,7 @@ def build_service(settings: Settings) -> ChartsideService:
         live_transcriber=_live_transcriber,
         # The models screen's part, over this data dir's registry; it tells the service
         # when the embedder, the generator or the speech model is switched.
-        models=lambda service: RegistryModelsApi(settings, service),
+        models=lambda service: RegistryModelsPart(settings, service),
     )
 
 

@@ -1,4 +1,4 @@
-"""The models part (`core.api.ModelsApi`, `service.models`) the models screen drives, over
+"""The models part (`core.api.ModelsPart`, `service.models`) the models screen drives, over
 the `models` registry (the GUI may not import `models`); `app/compose.py` gives it to the
 service. The CLI's `chartside models` runs the same registry calls.
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from models.registry import ModelRegistry, ModelStatus
 
 
-class RegistryModelsApi:
+class RegistryModelsPart:
     def __init__(self, settings: Settings, service: ChartsideService | None = None) -> None:
         self._settings = settings
         self._service = service

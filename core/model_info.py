@@ -1,5 +1,5 @@
 """What a front end may know of an installed model: plain records, so the GUI can list and
-switch models through `core.api.ModelsApi` without importing the `models` package."""
+switch models through `core.api.ModelsPart` without importing the `models` package."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from core.messages import Message
 
 KINDS = ("embedder", "generator", "speech")  # speech: dictation's recogniser
-# The setting that, set in the system policy, fixes the generator (`ModelsApi.generator_locked`).
+# The setting that, set in the system policy, fixes the generator (`ModelsPart.generator_locked`).
 GENERATOR_SETTING = "models.default_generator"
 
 

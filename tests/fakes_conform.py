@@ -2,8 +2,8 @@
 drive must keep matching the Protocols the real service implements, or the UI tests
 would pass against an API that no longer exists."""
 
-from core.api import ChartsideApi, ModelsApi
-from tests.ui.fake_api import FakeChartsideApi, FakeModelsApi
+from core.api import ChartsideApi, ModelsPart
+from tests.ui.fake_api import FakeChartsideApi, FakeModelsPart
 
 _fake: ChartsideApi = FakeChartsideApi()
-_fake_models: ModelsApi = FakeModelsApi()
+_fake_models: ModelsPart = FakeModelsPart()

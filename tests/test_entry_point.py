@@ -10,7 +10,7 @@ import pytest
 
 import ui.shell.app
 from app.main import main
-from app.models_api import RegistryModelsApi
+from app.models_api import RegistryModelsPart
 from core.services.service import ChartsideService
 
 
@@ -33,7 +33,7 @@ def test_no_arguments_start_the_gui_on_the_embedded_store(
     assert os.environ["HF_HUB_OFFLINE"] == "1"
     # The service hands the window a models part over this data dir's registry.
     models = api.models
-    assert isinstance(models, RegistryModelsApi)
+    assert isinstance(models, RegistryModelsPart)
     assert models._settings is started["settings"] and models._service is api
     assert models._settings.models_dir.is_relative_to(tmp_path / "data")
 

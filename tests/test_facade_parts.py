@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from app.models_api import RegistryModelsApi
+from app.models_api import RegistryModelsPart
 from core import api
 from core.services.ask_ops import AskService
 from core.services.backup_ops import BackupService
@@ -39,11 +39,11 @@ PARTS: dict[str, tuple[type, type]] = {
     "health": (api.HealthPart, HealthService),
     # Built in `app` over the model registry (core may not import `models`), handed to the
     # service at construction (app/compose.py), and handed out by it like the others.
-    "models": (api.ModelsApi, RegistryModelsApi),
+    "models": (api.ModelsPart, RegistryModelsPart),
     "config": (api.ConfigPart, ConfigService),
-    "timeline": (api.TimelineApi, TimelineService),
-    "documents": (api.DocumentsApi, DocumentService),
-    "dictation": (api.DictationApi, DictationService),
+    "timeline": (api.TimelinePart, TimelineService),
+    "documents": (api.DocumentsPart, DocumentService),
+    "dictation": (api.DictationPart, DictationService),
 }
 
 
@@ -180,3 +180,15 @@ def test_the_window_reaches_the_models_only_through_the_service() -> None:
         assert "models" not in inspect.signature(fn).parameters, fn
     source = (ROOT / "ui" / "shell" / "app.py").read_text()
     assert "api.models" in source
+
+
+def test_every_part_is_called_a_part() -> None:
+    """One word for one idea: each Protocol the facade is made of is a `…Part`."""
+    protocols = [
+        name
+        for name, obj in vars(api).items()
+        if inspect.isclass(obj) and getattr(obj, "_is_protocol", False)
+    ]
+    assert "ChartsideApi" in protocols
+    assert [p for p in protocols if p != "ChartsideApi" and not p.endswith("Part")] == []
+    assert len([p for p in protocols if p.endswith("Part")]) >= 11

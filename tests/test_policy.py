@@ -93,7 +93,7 @@ def test_a_locked_generator_is_the_one_in_use_even_where_another_was_chosen(
     """The desktop chose Qwen (the app's own choice) before the policy came; under a
     policy locking "instruct", SmolLM2 is in use and saying why, and choosing another is
     refused, from the CLI and from the models screen's API."""
-    from app.models_api import RegistryModelsApi
+    from app.models_api import RegistryModelsPart
     from app.policy_models import enforce_locked_generator
     from core.errors import PolicyForbids
     from core.settings import load_settings
@@ -119,7 +119,7 @@ def test_a_locked_generator_is_the_one_in_use_even_where_another_was_chosen(
         assert f"{path}, line 8" in line
         settings = load_settings(data_dir=d)
         with pytest.raises(PolicyForbids):
-            RegistryModelsApi(settings).use_model("generator", qwen["path"])
+            RegistryModelsPart(settings).use_model("generator", qwen["path"])
         enforce_locked_generator(settings)  # again: nothing left to change
         rows = ok(cli(d, "models", "list", passphrase=None))["models"]
         assert [r["name"] for r in rows if r["kind"] == "generator" and r["active"]] == [
@@ -134,13 +134,13 @@ def test_a_locked_generator_is_the_one_in_use_even_where_another_was_chosen(
 def test_the_models_part_says_whether_the_policy_fixes_the_generator(
     policy: Path, tmp_path: Path
 ) -> None:
-    """`ModelsApi.generator_locked`, which the models screen reads instead of the policy
+    """`ModelsPart.generator_locked`, which the models screen reads instead of the policy
     file: True under a policy that locks it, False once that policy is gone or where it
     cannot be read (start-up reports that)."""
-    from app.models_api import RegistryModelsApi
+    from app.models_api import RegistryModelsPart
     from core.settings import load_settings
 
-    models = RegistryModelsApi(load_settings(data_dir=tmp_path / "d"))
+    models = RegistryModelsPart(load_settings(data_dir=tmp_path / "d"))
     assert models.generator_locked is True
     policy.write_text("[security]\nauto_lock_minutes = 5\n")
     assert models.generator_locked is False

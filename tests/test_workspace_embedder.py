@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from app.compose import build_service, migrations_dir
-from app.models_api import RegistryModelsApi
+from app.models_api import RegistryModelsPart
 from app.models_setup import WORKSPACE_CHOICE
 from core.domain import ClientData, SessionData
 from core.errors import ModelError
@@ -91,9 +91,9 @@ def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
         with clinic.superuser() as conn:
             conn.execute(_EMBED_LOG)  # from here on, each vector written is logged
 
-        # The models screen on desktop A (its ModelsApi over its registry and service).
+        # The models screen on desktop A (its ModelsPart over its registry and service).
         e5_path = str(packaged.multilingual_embedder().path)
-        chosen = RegistryModelsApi(a.settings, a).use_model("embedder", e5_path)
+        chosen = RegistryModelsPart(a.settings, a).use_model("embedder", e5_path)
         e5 = chosen.model_id
         assert e5.startswith(packaged.MULTILINGUAL_NAME) and _model_of(a) == e5
         assert a.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == e5

@@ -9,15 +9,15 @@ from __future__ import annotations
 from core.api.assistant import AssistantPart
 from core.api.backups import BackupsPart, BackupSummary, RestoreSummary
 from core.api.config import ConfigPart
-from core.api.dictation import DictationApi
-from core.api.documents import DocumentsApi
+from core.api.dictation import DictationPart
+from core.api.documents import DocumentsPart
 from core.api.facade import ChartsideApi
 from core.api.health import HealthPart
 from core.api.keys import KeysPart
-from core.api.models import ModelsApi
+from core.api.models import ModelsPart
 from core.api.notes import NotesPart
 from core.api.search import SearchPart
-from core.api.timeline import TimelineApi
+from core.api.timeline import TimelinePart
 from core.backup.schedule import BackupStatus
 from core.progress import IndexProgress
 
@@ -28,14 +28,14 @@ __all__ = [
     "BackupsPart",
     "ChartsideApi",
     "ConfigPart",
-    "DictationApi",
-    "DocumentsApi",
+    "DictationPart",
+    "DocumentsPart",
     "HealthPart",
     "IndexProgress",
     "KeysPart",
-    "ModelsApi",
+    "ModelsPart",
     "NotesPart",
     "RestoreSummary",
     "SearchPart",
-    "TimelineApi",
+    "TimelinePart",
 ]

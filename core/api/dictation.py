@@ -10,7 +10,7 @@ from core.dictation.soap import SoapDraft
 from core.dictation.types import KeptRecording, PcmAudio, Transcript
 
 
-class DictationApi(Protocol):
+class DictationPart(Protocol):
     """Speech to text into a note (docs/dictation.md): live takes from the microphone, heard
     on this computer. The sound and the words are held in memory only, unless the clinician
     keeps a take's sound with the note: then it is stored encrypted with the session."""

@@ -11,7 +11,7 @@ from core.progress import CancelToken
 from core.timeline.types import TimelineFact
 
 
-class DocumentsApi(Protocol):
+class DocumentsPart(Protocol):
     """Documents attached to a client's chart: PDFs and images, stored encrypted
     and read page by page (the text layer, or OCR for a scan) in the background. Blocking:
     call off the GUI thread. Raises `core.errors.Locked` while locked."""

@@ -9,14 +9,14 @@ from typing import Protocol
 from core.api.assistant import AssistantPart
 from core.api.backups import BackupsPart
 from core.api.config import ConfigPart
-from core.api.dictation import DictationApi
-from core.api.documents import DocumentsApi
+from core.api.dictation import DictationPart
+from core.api.documents import DocumentsPart
 from core.api.health import HealthPart
 from core.api.keys import KeysPart
-from core.api.models import ModelsApi
+from core.api.models import ModelsPart
 from core.api.notes import NotesPart
 from core.api.search import SearchPart
-from core.api.timeline import TimelineApi
+from core.api.timeline import TimelinePart
 from core.settings import Settings
 
 
@@ -57,7 +57,7 @@ class ChartsideApi(Protocol):
         ...
 
     @property
-    def models(self) -> ModelsApi | None:
+    def models(self) -> ModelsPart | None:
         """The local models: installed, in use, and whether the policy fixes the generator.
         None where the service was built without a model registry (core's own tests, the
         benchmarks): a window then has no models screen."""
@@ -69,17 +69,17 @@ class ChartsideApi(Protocol):
         ...
 
     @property
-    def timeline(self) -> TimelineApi:
+    def timeline(self) -> TimelinePart:
         """The timeline part: facts, the flowsheet's data and the brief."""
         ...
 
     @property
-    def documents(self) -> DocumentsApi:
+    def documents(self) -> DocumentsPart:
         """The documents part: attach, read in the background, list, view, delete."""
         ...
 
     @property
-    def dictation(self) -> DictationApi:
+    def dictation(self) -> DictationPart:
         """The dictation part: takes from the microphone, heard by the local speech model."""
         ...
 

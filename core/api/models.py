@@ -9,7 +9,7 @@ from core.model_info import ModelInfo
 from core.progress import CancelToken, Progress
 
 
-class ModelsApi(Protocol):
+class ModelsPart(Protocol):
     """The local models (docs/usage.md): which are installed, which are in use and why, and
     changing that (`ChartsideApi.models`). Blocking: call off the GUI thread. Touches no
     notes and needs no unlock. `app` builds it over the model registry and gives it to the

@@ -10,7 +10,7 @@ from core.timeline.answers.brief import SummaryWords
 from core.timeline.types import Brief, BriefLine, Kind, TimelineFact
 
 
-class TimelineApi(Protocol):
+class TimelinePart(Protocol):
     """The clinical timeline of one client (docs/timeline.md): facts read from every note. Each
     call is audited as a read of that client's notes."""
 

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from sqlalchemy import Connection
 
-from core.api.models import ModelsApi
+from core.api.models import ModelsPart
 from core.db.engine import Database
 from core.db.store import Store
 from core.dictation.ports import AudioSource, Transcriber
@@ -70,7 +70,7 @@ class ChartsideService(Access):
         transcriber: Callable[[], Transcriber] | None = None,
         audio_source: Callable[[], AudioSource] | None = None,
         live_transcriber: Callable[[], Transcriber] | None = None,
-        models: Callable[[ChartsideService], ModelsApi] | None = None,
+        models: Callable[[ChartsideService], ModelsPart] | None = None,
     ) -> None:
         """`generator` opens the text generator on first use (None: extractive answers);
         `embedder_for(model_id)` opens the workspace's embedder when it is not `embedder`

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from uuid import UUID
 
-from fake_api import FakeModelsApi
+from fake_api import FakeModelsPart
 from gui_driver import SESSION_DATE, SOAP, GuiDriver
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QColor, QPalette
@@ -334,7 +334,7 @@ def tour(driver: GuiDriver, passphrase: str, visit: Callable[[str, QWidget], Non
     practitioners.hide()
     # The models screen on a fake registry when the tour has none: its widgets are the same.
     api = driver.controller._api
-    models = ModelsDialog(FakeModelsApi(), api, driver.controller.runner, window)
+    models = ModelsDialog(FakeModelsPart(), api, driver.controller.runner, window)
     models.show()
     models.refresh()
     driver.wait_until(lambda: not models.busy and bool(models.infos))

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal
 from uuid import UUID
 
-from core.api import BackupStatus, BackupSummary, IndexProgress, ModelsApi, RestoreSummary
+from core.api import BackupStatus, BackupSummary, IndexProgress, ModelsPart, RestoreSummary
 from core.assistant.prompt import REFUSAL, REFUSAL_MESSAGE
 from core.assistant.types import (
     AskProgress,
@@ -187,8 +187,8 @@ class FakeChartsideApi:
         self.health = FakeHealth(self)
         # The real config part: it reads the files the test points CHARTSIDE_*_FILE at.
         self.config = ConfigService()
-        # None: no models screen; a test of it sets a FakeModelsApi.
-        self.models: ModelsApi | None = None
+        # None: no models screen; a test of it sets a FakeModelsPart.
+        self.models: ModelsPart | None = None
         self.metrics_value: dict[str, dict[str, float]] = {
             "latency_embed_ms": {"count": 3.0, "p50": 11.5, "p95": 19.5},
             "latency_retrieve_ms": {"count": 3.0, "p50": 23.0, "p95": 41.0},
@@ -982,8 +982,8 @@ def _snippet(text: str, start: int, end: int) -> str:
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
-class FakeModelsApi:
-    """An in-memory ModelsApi for walking the models screen (accessibility, Hebrew): two
+class FakeModelsPart:
+    """An in-memory ModelsPart for walking the models screen (accessibility, Hebrew): two
     embedders and two generators, one of each in use. The real registry is tested in
     tests/ui/test_gui_models.py."""
 

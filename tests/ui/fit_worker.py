@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fake_api import FAKE_PASSPHRASE, FakeChartsideApi, FakeModelsApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi, FakeModelsPart
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtTest import QTest
@@ -240,7 +240,7 @@ def run_case(
     translators = ui.shell.app.install_translations(app, case["language"])
     api = FakeChartsideApi()
     client_id = seed(api)
-    api.models = FakeModelsApi()
+    api.models = FakeModelsPart()
     controller = GuiController(api)
     window = controller.main_window
     result: dict[str, Any] = {"case": tag, "font_used": QFontInfo(app.font()).family()}

@@ -296,7 +296,7 @@ def test_a_runtime_error_reads_in_hebrew(hebrew: None, tmp_path: Path) -> None: 
     """models/' own errors as the window meets them: a file that is not a GGUF model (the
     models screen's "add"), a model kind the models part does not know, tesseract failing
     on a page (a scanned document), each a message id rendered in Hebrew."""
-    from app.models_api import RegistryModelsApi
+    from app.models_api import RegistryModelsPart
     from core.errors import ChartsideError
     from models.errors import ModelError, ModelLoadError
     from models.gguf import read_gguf
@@ -312,7 +312,7 @@ def test_a_runtime_error_reads_in_hebrew(hebrew: None, tmp_path: Path) -> None: 
     assert HEBREW.search(shown.message) and "notes-not-a-model.gguf" in shown.message
     assert "not a readable" not in shown.message
 
-    models = RegistryModelsApi(make_settings(tmp_path / "data"))
+    models = RegistryModelsPart(make_settings(tmp_path / "data"))
     with pytest.raises(ModelError) as kind:
         models.use_model("tokenizer", "/nowhere")
     shown = describe(kind.value)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pytest
 from a11y import clashes, literal_ampersands, menu_mnemonics, tour, window_mnemonics
-from fake_api import FAKE_PASSPHRASE, FakeChartsideApi, FakeModelsApi
+from fake_api import FAKE_PASSPHRASE, FakeChartsideApi, FakeModelsPart
 from gui_driver import GuiDriver
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -276,7 +276,7 @@ def test_shortcuts_work_right_after_a_dialog_closes(
     fake_api.sessions[session_id] = Session(
         session_id, client_id, SessionData(date=dt.datetime(2024, 5, 1, 9)), dt.datetime.now()
     )
-    fake_api.models = FakeModelsApi()
+    fake_api.models = FakeModelsPart()
     driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)
     driver.open_client(client_id)

@@ -12,7 +12,7 @@ import pytest
 from gui_driver import GuiDriver
 
 from app.compose import build_service
-from app.models_api import RegistryModelsApi
+from app.models_api import RegistryModelsPart
 from core.domain import ClientData, SessionData
 from core.retrieval.types import IndexStatus
 from core.services.service import ChartsideService
@@ -42,7 +42,7 @@ def registry_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setenv("CHARTSIDE_CONFIG_FILE", str(base / "config.toml"))
         mp.setenv("CHARTSIDE_POLICY_FILE", str(base / "policy.toml"))
         settings = make_settings(base / "data")
-        listed = RegistryModelsApi(settings).list_models()
+        listed = RegistryModelsPart(settings).list_models()
     assert {m.name for m in listed} >= PACKAGED
     return settings.models_dir / "models.json"
 
@@ -50,7 +50,7 @@ def registry_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def app_service(
     registry_file: Path, tmp_path: Path
-) -> Iterator[tuple[ChartsideService, RegistryModelsApi]]:
+) -> Iterator[tuple[ChartsideService, RegistryModelsPart]]:
     settings = make_settings(tmp_path / "data")
     settings.models_dir.mkdir(parents=True)
     shutil.copyfile(registry_file, settings.models_dir / "models.json")
@@ -58,7 +58,7 @@ def app_service(
     svc.initialise(PASSPHRASE)
     try:
         # `build_service` gives the service its models part, as `chartside` does.
-        assert isinstance(svc.models, RegistryModelsApi)
+        assert isinstance(svc.models, RegistryModelsPart)
         yield svc, svc.models
     finally:
         svc.close()
@@ -88,7 +88,7 @@ def _wait(driver: GuiDriver, dialog: ModelsDialog) -> None:
 
 
 def test_lists_the_models_with_the_one_in_use_marked_and_verifies_them(
-    app_service: tuple[ChartsideService, RegistryModelsApi], make_gui: MakeGui
+    app_service: tuple[ChartsideService, RegistryModelsPart], make_gui: MakeGui
 ) -> None:
     svc, _ = app_service
     svc.lock()
@@ -126,7 +126,7 @@ def test_lists_the_models_with_the_one_in_use_marked_and_verifies_them(
 
 
 def test_a_generator_the_policy_sets_cannot_be_switched_from_the_screen(
-    app_service: tuple[ChartsideService, RegistryModelsApi],
+    app_service: tuple[ChartsideService, RegistryModelsPart],
     make_gui: MakeGui,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -155,7 +155,7 @@ def test_a_generator_the_policy_sets_cannot_be_switched_from_the_screen(
 
 
 def test_a_gguf_file_is_added_only_with_its_sha256(
-    app_service: tuple[ChartsideService, RegistryModelsApi], make_gui: MakeGui, tmp_path: Path
+    app_service: tuple[ChartsideService, RegistryModelsPart], make_gui: MakeGui, tmp_path: Path
 ) -> None:
     svc, models = app_service
     svc.lock()
@@ -189,7 +189,7 @@ def test_a_gguf_file_is_added_only_with_its_sha256(
 
 
 def test_switching_generator_and_embedder_reaches_the_service(
-    app_service: tuple[ChartsideService, RegistryModelsApi], make_gui: MakeGui
+    app_service: tuple[ChartsideService, RegistryModelsPart], make_gui: MakeGui
 ) -> None:
     svc, _ = app_service
     client = svc.notes.create_client(
@@ -245,9 +245,9 @@ def test_switching_generator_and_embedder_reaches_the_service(
 
 
 def test_re_embedding_progress_reads_n_of_m(make_gui: MakeGui, fake_api: object) -> None:
-    from fake_api import FAKE_PASSPHRASE, FakeModelsApi
+    from fake_api import FAKE_PASSPHRASE, FakeModelsPart
 
-    fake_api.models = FakeModelsApi()
+    fake_api.models = FakeModelsPart()
     driver = make_gui(fake_api)
     driver.unlock(FAKE_PASSPHRASE)
     actions = driver.controller.models

@@ -1,6 +1,6 @@
 """The brief as a referral summary, written to a file the user chooses.
 
-Core words the summary (`TimelineApi.referral_summary`: the policy may refuse it, and it is
+Core words the summary (`TimelinePart.referral_summary`: the policy may refuse it, and it is
 audited) with the lines worded as the box words them and the summary's own words in the
 window's language. It is read off the GUI thread, as the brief is; a PDF is laid out here
 (Qt's text layout belongs to the GUI thread) into memory; then the bytes are written off the

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.api import ChartsideApi, ModelsApi
+from core.api import ChartsideApi, ModelsPart
 from core.domain import AssistantStatus
 from core.errors import Cancelled, Locked
 from core.model_info import GENERATOR_SETTING, ModelInfo
@@ -77,7 +77,7 @@ class ModelsDialog(QDialog):
 
     def __init__(
         self,
-        models: ModelsApi,
+        models: ModelsPart,
         api: ChartsideApi,
         runner: TaskRunner,
         parent: QWidget | None = None,
@@ -596,7 +596,7 @@ class ModelsActions(ToolDialogAction[ModelsDialog]):
     models_changed = Signal(str)
 
     def __init__(
-        self, models: ModelsApi, api: ChartsideApi, runner: TaskRunner, window: QMainWindow
+        self, models: ModelsPart, api: ChartsideApi, runner: TaskRunner, window: QMainWindow
     ) -> None:
         translate = QCoreApplication.translate
         super().__init__(
