@@ -54,6 +54,19 @@ def chart(
     return svc, client, sessions
 
 
+def _charted(svc: ChartsideService) -> tuple[Any, list[Any]]:
+    """Noa Peretz's five visits (VISITS), in an unlocked service with no client yet."""
+    client = svc.notes.create_client(ClientData(full_name="Noa Peretz")).id
+    sessions = [
+        svc.notes.create_session(
+            client,
+            SessionData(date=START + dt.timedelta(days=days), objective=objective, plan=plan),
+        ).id
+        for days, objective, plan in VISITS
+    ]
+    return client, sessions
+
+
 def _ask(svc: ChartsideService, client: Any, question: str) -> AskResult:
     return svc.assistant.ask(AskRequest(question, client_id=client, use_cache=False))
 
@@ -219,12 +232,7 @@ def test_a_question_over_time_needs_no_embedder(
 
     svc = service_factory(embedder=None)
     svc.initialise(PASS)
-    client = svc.notes.create_client(ClientData(full_name="Noa Peretz")).id
-    for days, objective, plan in VISITS:
-        svc.notes.create_session(
-            client,
-            SessionData(date=START + dt.timedelta(days=days), objective=objective, plan=plan),
-        )
+    client, _ = _charted(svc)
     r = _ask(svc, client, "What was the latest blood pressure?")
     assert r.path == "timeline" and not r.refused and "124/79" in r.answer
     assert r.models == {"embedder": None, "generator": None}
@@ -319,14 +327,7 @@ def read_by_meaning(
         reader_embedder=open_multilingual,
     )
     svc.initialise(PASS)
-    client = svc.notes.create_client(ClientData(full_name="Noa Peretz")).id
-    sessions = [
-        svc.notes.create_session(
-            client,
-            SessionData(date=START + dt.timedelta(days=days), objective=objective, plan=plan),
-        ).id
-        for days, objective, plan in VISITS
-    ]
+    client, sessions = _charted(svc)
     yield svc, client, sessions
     svc.close()
 
@@ -431,12 +432,7 @@ def test_the_models_latest_is_not_marked_supported_when_the_timeline_disagrees(
         generator=lambda: _Writes(smollm, "Her latest BP was 138/88 [{n}].", "138 over 88"),
     )
     svc.initialise(PASS)
-    client = svc.notes.create_client(ClientData(full_name="Noa Peretz")).id
-    for days, objective, plan in VISITS:
-        svc.notes.create_session(
-            client,
-            SessionData(date=START + dt.timedelta(days=days), objective=objective, plan=plan),
-        )
+    client, _ = _charted(svc)
     svc.search.index_now()
     result = _ask(svc, client, "How is her blood pressure control going on lisinopril?")
     assert result.path == "model" and not result.refused, result.warnings
