@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     payload["code"] = code
 
     if args.write:
-        print(write_result(NAME, payload))
+        print(write_result("eval_question_reader", payload))
     return 0
 
 

@@ -86,6 +86,9 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_questions": _command(
         "bench.eval_timeline_questions", "eval_timeline_questions", "--write"
     ),
+    "eval_question_reader": _command(
+        "bench.eval_question_reader", "eval_question_reader", "--write"
+    ),
     "eval_timeline_overtime_holdout": _command(
         "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
     ),
