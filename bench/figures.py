@@ -129,7 +129,7 @@ FIGURES: list[tuple[str, tuple[str, ...], str]] = [
         ),
         r"slowed torch (\d+(?:\.\d+)?)× and put its own query p95 at (\d+) ms \((\d+) ms alone\)",
     ),
-    # docs/timeline.md
+    # docs/benchmarks.md, the timeline's measured history
     (
         "timeline",
         ("ratio_bare_over_backfill",),
@@ -263,7 +263,8 @@ COMMITS: list[tuple[str, str]] = [
     ("eval", r"`bench/results/eval\.json`, commit ([0-9a-f]{7,})"),
     ("eval_answers", r"The current run \(packaged generators: commit ([0-9a-f]{7,})\)"),
     ("ask", r"`bench/results/ask\.json`,\s+commit ([0-9a-f]{7,})"),
-    # docs/timeline.md: one sentence names the three results' commit
+    # docs/benchmarks.md, the timeline's measured history: one sentence names the three
+    # results' commit
     ("eval_timeline", r"Figures at commit ([0-9a-f]{7,}) \(`bench/results/eval_timeline\.json`"),
     (
         "eval_timeline_holdout",
