@@ -55,7 +55,7 @@ class _Set:
 
 
 def questions(split: str, limit: int | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    data = load()
+    data = load(dev2=split == "dev2")
     if data["source"]["doc_sha256"] != source_digest():
         raise SystemExit(
             f"{NAME}: bench/timeline_overtime_holdout/data.json changed since this set was "
@@ -107,9 +107,25 @@ def scored(
                 "path": r.get("path"),
                 "seconds": r.get("seconds"),
                 "error": r.get("error"),
+                "question": q["question"],
+                "answer": str(r.get("answer") or ""),
+                "gold": q["gold"],
             }
         )
     return out
+
+
+def misses(rows: Sequence[dict[str, Any]]) -> str:
+    """What a development split got wrong or refused, question, answer and gold, to learn
+    from; never the test half's."""
+    if any(r["split"] == "test" for r in rows):
+        raise SystemExit(f"{NAME}: --misses shows development questions only (--split dev|dev2)")
+    out = []
+    for r in rows:
+        if r["outcome"] != "correct":
+            out += [f"[{r['id']} {r['operation']} {r['outcome']} {r['path']}] {r['question']}",
+                    f"    answer: {r['answer'][:300]!r}", f"    gold: {r['gold']}"]  # fmt: skip
+    return "\n".join(out)
 
 
 def outcomes(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -142,7 +158,7 @@ def summarise(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "overall": outcomes(rows),
         "per_operation": {k: v for k, v in by("operation", OPERATIONS).items() if v["n"]},
         "per_language": by("language", ("en", "he")),
-        "per_split": by("split", ("dev", "test")),
+        "per_split": {k: v for k, v in by("split", ("dev", "test", "dev2")).items() if v["n"]},
         "per_notes_language": {
             f"{lang} question, {notes} notes": outcomes(
                 [r for r in rows if r["language"] == lang and r["notes_language"] == notes]
@@ -200,8 +216,11 @@ def table(summary: dict[str, Any], checks: Sequence[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=f"python -m bench.{NAME}", description=__doc__)
     parser.add_argument("--limit", type=int, help="ask only the first N questions")
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "all", "dev2"), default="all")
     parser.add_argument("--write", action="store_true", help=f"write bench/results/{NAME}.json")
+    parser.add_argument(
+        "--misses", action="store_true", help="print what a development split missed"
+    )
     args = parser.parse_args(argv)
     code = code_state(NAME)  # before the run: the code it imports is the code measured
     data, qs = questions(args.split, args.limit)
@@ -220,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarise(rows)
     scope, checks = gate(rows)
     print(table(summary, checks))
+    if args.misses:
+        print(misses(rows))
     if args.write:
         keep = ("id", "operation", "language", "split", "outcome", "quoted", "false_no_record",
                 "path", "seconds")  # fmt: skip

@@ -46,6 +46,7 @@ import hashlib
 import json
 import random
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -75,6 +76,8 @@ from bench.timeline_questions.wording import (
 SEED = 4_205_117
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data.json"
+DEV2 = HERE / "dev2.json"
+DEV2_SEED = 4_205_118
 REPO = HERE.parent.parent
 OPERATIONS = (
     "latest", "first", "last_n", "extreme", "change", "visit_count", "reading_count",
@@ -478,9 +481,12 @@ class Family:
     text: str
 
 
-def families() -> list[Family]:
+Tables = tuple[tuple[str, dict[str, tuple[str, ...]]], ...]
+
+
+def families(tables: Tables = (("en", EN), ("he", HE))) -> list[Family]:
     out = []
-    for lang, table in (("en", EN), ("he", HE)):
+    for lang, table in tables:
         for op in OPERATIONS:
             for i, raw in enumerate(table[op], start=1):
                 tags, _, text = raw.rpartition("::")
@@ -915,7 +921,12 @@ def split(questions: list[dict[str, Any]], rng: random.Random) -> None:
             q["split"] = "dev" if i < half else "test"
 
 
-def generate(seed: int = SEED) -> dict[str, Any]:
+def generate(
+    seed: int = SEED, tables: Tables | None = None, split_as: str | None = None
+) -> dict[str, Any]:
+    """The set from `tables`' wordings (the main set's by default), split half dev, half
+    test; with `split_as`, every question in that one split, and none worded as a question
+    of the main set."""
     rng = random.Random(seed)
     truths = [Truth(p) for p in source_patients()]
     for tr in truths:
@@ -923,10 +934,14 @@ def generate(seed: int = SEED) -> dict[str, Any]:
     by_lang = {lang: [t for t in truths if t.lang == lang] for lang in ("en", "he")}
     b = Builder(rng)
     others = _other_questions()
+    if split_as is not None:
+        others |= {
+            normalise(q["question"]) for q in json.loads(DATA.read_text("utf-8"))["questions"]
+        }
     drafts: list[dict[str, Any]] = []
     seen_keys: Counter[tuple[str, str, str]] = Counter()
     texts: set[str] = set()
-    for fam in families():
+    for fam in families(tables) if tables is not None else families():
         words = Words(fam.lang, rng)
         made = None
         for attempt in range(400):
@@ -965,11 +980,16 @@ def generate(seed: int = SEED) -> dict[str, Any]:
                 "gold": d.gold,
             }
         )
-    split(drafts, rng)
+    if split_as is None:
+        split(drafts, rng)
+    else:
+        for d in drafts:
+            d["split"] = split_as
     # Asked in an interleaved order (operations and languages mixed), so the first N of a
     # quick run are a sample of all; ids follow that order.
     rng.shuffle(drafts)
-    questions = [{"id": f"tq-{i:03d}", **q} for i, q in enumerate(drafts, start=1)]
+    prefix = "tq" if split_as is None else f"tq-{split_as}"
+    questions = [{"id": f"{prefix}-{i:03d}", **q} for i, q in enumerate(drafts, start=1)]
     return {
         "seed": seed,
         "source": {
@@ -1008,7 +1028,18 @@ def write() -> Path:
     return DATA
 
 
+def write_dev2() -> Path:
+    """dev2.json: a second development set, from wordings written blind after the first
+    set was scored (wording_dev2.py), asked of the same patients; tuned on, so never a
+    figure to report as held out."""
+    from bench.timeline_questions.wording_dev2 import EN2, HE2
+
+    data = generate(DEV2_SEED, (("en", EN2), ("he", HE2)), split_as="dev2")
+    DEV2.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return DEV2
+
+
 if __name__ == "__main__":
-    path = write()
+    path = write_dev2() if "--dev2" in sys.argv else write()
     print(f"wrote {path}")
     print(json.dumps(summary(json.loads(path.read_text(encoding="utf-8"))), indent=1))
