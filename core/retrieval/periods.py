@@ -43,7 +43,7 @@ _QUARTER = re.compile(
 _HALF = re.compile(
     rf"(?<!\w)(?:(?:in|during|for|of)\s+)?(?:the\s+)?"
     rf"(?:h(?P<h>[12])|(?P<hw>{_EN_ORD})\s+half)(?:\s+of|\s*[-/,]|\s+in)?\s*{_YEAR}"
-    rf"|(?<!\w)[בו]?ה?(?:מחצית|חצי\s+ה?שנה)\s+ה?(?P<hh>{_HE_ORD})\s+(?:של\s+|ב-?\s*)?"
+    rf"|(?<!\w)[בו]?ה?(?:מחצית|חצי(?:\s+ה?שנה)?)\s+ה?(?P<hh>{_HE_ORD})\s+(?:של\s+|ב-?\s*)?"
     rf"{_YEAR.replace('year', 'year2')}",
     re.IGNORECASE,
 )

@@ -42,8 +42,11 @@ _FIRST = re.compile(
     re.IGNORECASE,
 )
 # "since", "from", "after" open a range; "before", "until", "up to" close one.
-_OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ-|אחרי|לאחר))\s*$", re.I)
-_CLOSES = re.compile(r"(?:\b(?:before|until|till|up\s+to)|(?<!\w)(?:לפני|עד))\s*$", re.I)
+_OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ[-־]?|אחרי|לאחר))\s*$", re.I)
+_CLOSES = re.compile(
+    r"(?:\b(?:before|until|till|up\s+to|prior\s+to|earlier\s+than)|(?<!\w)(?:לפני|עד))\s*$",
+    re.I,
+)
 # "from the 16 April 2023 visit": a visit's day, not a range's start.
 _VISIT_AFTER = re.compile(
     r"\s*(?:visit|appointment|session|consultation|consult|encounter|note)s?\b", re.I
@@ -119,7 +122,11 @@ def _plausible(phrase: str) -> bool:
     return len(bare) == 1 and bare[0] not in _MONTH_ONLY_WORDS and len(bare[0]) >= 4
 
 
-def _dates(question: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+def _dates(
+    question: str, today: dt.date, hebrew: bool | None = None
+) -> list[tuple[str, dt.date, dt.date]]:
+    """The dates `question` names. `hebrew`: whether the question they come from is Hebrew
+    (then numeric dates are day-first), where `question` is a piece of it."""
     from dateparser.date import DateDataParser
     from dateparser.search import search_dates
 
@@ -129,7 +136,7 @@ def _dates(question: str, today: dt.date) -> list[tuple[str, dt.date, dt.date]]:
         "RELATIVE_BASE": base,
         "RETURN_TIME_AS_PERIOD": True,
     }
-    hebrew = has_hebrew(question)
+    hebrew = has_hebrew(question) if hebrew is None else hebrew
     masked = _masked(question, hebrew)
     found = search_dates(masked, languages=LANGUAGES, settings=settings) or []
     parser = DateDataParser(languages=LANGUAGES, settings=settings)
@@ -227,7 +234,8 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
             date_from = start
         elif _CLOSES.search(before):
             # "before 2024" ends with 2023; "until March" takes March in.
-            date_to = start - dt.timedelta(days=1) if re.search(r"before|לפני", before) else end
+            ends_before = re.search(r"before|prior|earlier|לפני", before)
+            date_to = start - dt.timedelta(days=1) if ends_before else end
         else:
             date_from, date_to = start, end
             day = start if start == end else None
@@ -260,7 +268,7 @@ _ONWARDS = re.compile(
 )
 # Words around a date that only said when: "at the visit on", "between", "and", "onwards".
 _OPENER = re.compile(
-    r"(?:\b(?:(?:at|during|in|on|of|from|since|after|before|until|till|between|for)\s+"
+    r"(?:\b(?:(?:at|during|in|on|of|from|since|after|before|prior\s+to|until|till|between|for)\s+"
     r"(?:the\s+)?(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?)+"
     r"|(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מ|של))?|מאז|מ|אחרי|לאחר|לפני|עד|בין)"
     r"[-־]?\s*)$",
@@ -287,10 +295,11 @@ def _both_ends(
     if m is None:
         return None
     a, b = ("a", "b") if m.group("a") is not None else ("ha", "hb")
-    first, last = _dates(m.group(a), today), _dates(m.group(b), today)
+    hebrew = has_hebrew(question)
+    first, last = _dates(m.group(a), today, hebrew), _dates(m.group(b), today, hebrew)
     if len(last) == 1 and not first and m.group(a).strip().casefold() in _MONTH_WORDS:
         # "from May to June 2022": "may" alone is read as no date; here it is a month.
-        dated = _dates(f"{m.group(a)} {last[0][1].year}", today)
+        dated = _dates(f"{m.group(a)} {last[0][1].year}", today, hebrew)
         first = [(m.group(a), *dated[0][1:])] if dated else []
     if len(first) != 1 or len(last) != 1:
         return None

@@ -22,6 +22,7 @@ from core.timeline.answers.questions import (
     Named,
     OverTime,
     about_visits,
+    extreme,
     named,
     readings_asked,
 )
@@ -263,6 +264,7 @@ def over_time(question: str, guess: Guess, today: dt.date | None) -> OverTime:
             ask = "series"  # the value on that day
         if ask == "change" and reading.day is not None:
             span = (reading.day, None, None)  # from that day on
+        ask = extreme(q, found.measures, ask)
         return OverTime(ask, found.measures, None, readings_asked(q), *span, hebrew)
     if guess.subject == "visits":
         return OverTime(ask, (), None, 1, *span, hebrew)

@@ -14,7 +14,9 @@ from typing import Literal
 from core.retrieval.reading import Reading, read_question
 from core.timeline.answers.asked import measure_spans, measures_in
 from core.timeline.answers.spelling import corrected
+from core.timeline.measures.specs import HIGHER_IS_BETTER
 from core.timeline.reading.text import HEB, Lexicon
+from core.timeline.vocab import drug_hebrew
 from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
 
 Ask = Literal[
@@ -131,10 +133,11 @@ _BY_HOW_MUCH = re.compile(rf"{_W}(?:by how (?:much|many)|בכמה){_E}", re.IGNO
 # readings. Hebrew's "כמה" alone asks how much ("כמה הוא שוקל"), so it counts only beside a
 # word for what is counted.
 _COUNT = re.compile(
-    rf"{_W}(?:how often|number of|count(?: of)?|tally|total|how many(?!\s+(?:kg|kilo\w*|"
-    rf"pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|weeks|months|years)\b)|"
+    rf"(?:(?<!\w)#|{_W}(?:how often|number of|count(?: of)?|tally|total|in all|"
+    rf"how many(?!\s+(?:kg|kilo\w*|pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|"
+    rf"weeks|months|years)\b)|"
     rf"כמה (?:פעמים|מדידות|תוצאות|רישומים|בדיקות|ערכים|קריאות)|"
-    rf"מספר ה?(?:מדידות|תוצאות|רישומים|בדיקות|פעמים|ערכים)){_E}",
+    rf"מספר ה?(?:מדידות|תוצאות|רישומים|בדיקות|פעמים|ערכים)|סה[\"״]?כ|סך ה?כל)){_E}",
     re.IGNORECASE,
 )
 # "When did we take her off citalopram", "stop date of bisoprolol", "עד מתי הוא לקח": when a
@@ -154,7 +157,8 @@ _STILL = re.compile(
     rf"stay\w* on|ממשיכ\w* (?:עם|ב)|"
     rf"(?:is|are) (?:she|he|they|the patient|the client) (?:still )?on(?=\s+\w)|"
     rf"(?:הוא|היא|הם) (?:עדיין )?על(?=\s+\w)|"
-    rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשיכ\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*){_E}",
+    rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשיכ\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
+    rf"(?:is|still) (?:current|active|ongoing)|(?:current|active)(?=\s*\??\s*$)){_E}",
     re.IGNORECASE,
 )
 # "How many times did we see Dana in 2023?", "how often did she come in", "כמה פעמים ראינו
@@ -195,18 +199,22 @@ _TREATED = re.compile(rf"{_W}(?:treatments?|treated with|{_HP}טיפול תרו�
 _FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
-    rf"{_W}(?:visits?|sessions?|appointments?|seen|consults?|{_HP}(?:ביקור\w*|מפגש\w*|פגיש\w*)){_E}",
+    rf"{_W}(?:visits?|sessions?|appointments?|appts?|encounters?|intake|seen|consults?|"
+    rf"{_HP}(?:ביקור\w*|מפגש\w*|פגיש\w*)){_E}",
     re.IGNORECASE,
 )
 _VISITS = re.compile(
-    rf"{_W}(?:visits|sessions|appointments|consultations|times|{_HP}(?:ביקורים|מפגשים|פגישות)){_E}",
+    rf"{_W}(?:visits|sessions|appointments|appts|encounters|consultations|times|"
+    rf"{_HP}(?:ביקורים|מפגשים|פגישות)){_E}",
     re.IGNORECASE,
 )
 _CAME = re.compile(
     rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
     rf"(?:see|saw) (?:her|him|them|the patient|the client)|last (?:in|here|seen)|"
-    rf"(?:was|were) (?:last )?(?:in|here)|in clinic|contact|"
-    rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו)|(?:הייתה|היה|היו) (?:פה|כאן|במרפאה)){_E}",
+    rf"(?:was|were) (?:last )?(?:in|here)|in clinic|contact|(?:been )?coming (?:here|in)|"
+    rf"(?:anything|something) (?:last )?(?:recorded|documented|noted)|"
+    rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו|נבדק\w*)|במעקב|ה?רישום ה?אחרון|"
+    rf"(?:הייתה|היה|היו|הגיע\w*) (?:פה|כאן|במרפאה|אצלנו)){_E}",
     re.I,
 )
 # A question about what a visit's note says, not about the visit itself.
@@ -266,10 +274,12 @@ def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
 
 def read_over_time(question: str, today: dt.date | None = None) -> OverTime | None:
     """What the timeline should answer, or None when the question is not one it answers.
-    A question placed nowhere is read once more with its misspelt words put right."""
+    A question placed nowhere, or only as a list of readings, is read once more with its
+    misspelt words put right: "how mnay BP measurments" asks for a count."""
     found = _read_over_time(question, today)
-    if found is None and (fixed := corrected(question)) is not None:
-        found = _read_over_time(fixed, today)
+    if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
+        again = _read_over_time(fixed, today)
+        found = again if again is not None and (found is None or again.ask != "series") else found
     return found
 
 
@@ -283,10 +293,11 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     procedure, measures = found.procedure, found.measures
 
     record = _ANY_RECORD.search(q)
-    referral = _referral(q) if _REFERRED.search(q) else None
-    if referral is not None and (
-        record is not None or _WHEN.search(q) or re.search(rf"{_W}(?:any|ever|האם){_E}", q, re.I)
-    ):
+    # "Has she ever seen a rheumatologist?", "יש עדות לקרדיולוג ברשומה?": a specialty asked
+    # of the record is its referral, whether or not the question says "referred".
+    ever = re.search(rf"{_W}(?:any|ever|האם|פעם|עדות|{_HP}(?:רשומה|רשומות|תיק)){_E}", q, re.I)
+    referral = _referral(q) if _REFERRED.search(q) or ever else None
+    if referral is not None and (record is not None or _WHEN.search(q) or ever):
         return OverTime("any_record", subject=referral, hebrew=hebrew)
     if procedure is not None and drug is None and (record is not None or _WHEN.search(q)):
         return OverTime("any_record", subject=procedure, hebrew=hebrew)
@@ -347,9 +358,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
             return OverTime("reading_count", measures, None, 1, *span, hebrew)
         if _LAST_N.search(q) is not None:
             return OverTime("last_n", measures, None, readings_asked(q), *span, hebrew)
-        if _HIGHEST.search(q) or _LOWEST.search(q):
+        if _HIGHEST.search(q) or _LOWEST.search(q) or _BEST.search(q):
             ask: Ask = "highest" if _HIGHEST.search(q) else "lowest"
-            return OverTime(ask, measures, None, 1, *span, hebrew)
+            return OverTime(extreme(q, measures, ask), measures, None, 1, *span, hebrew)
         if _BY_HOW_MUCH.search(q) or _CHANGE.search(q):
             # "Compare her systolic on 2025-01-11 with the latest": from that day on.
             since = (reading.day, None, None) if reading.day is not None else span
@@ -376,16 +387,18 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     if _HOW_MANY_TIMES.search(q) and not measures:
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if (_VISIT.search(q) or _CAME.search(q)) and not _CONTENT.search(q):
+        dated_ask = _WHEN.search(q) or re.search(r"\b(?:date|last time)\b|תאריך", q, re.I)
+        # "Since when is he in our care?", "how long has she been coming - when was the
+        # first appointment?": the first visit's date.
+        if (_FIRST.search(q) and dated_ask) or (_SINCE.search(q) and not reading.dated):
+            return OverTime("first_visit", hebrew=hebrew)
         if _HOW_LONG.search(q):
             return OverTime("time_since_visit", hebrew=hebrew)
         # Visits in the plural ("visits between March and June") list them; "at the visit
         # on 1 April" asks about that visit's note, which is the model's.
-        listed = _VISITS.search(q) or _CAME.search(q)
+        listed = _VISITS.search(q) or _CAME.search(q) or _COUNT.search(q)
         if listed and (reading.dated or re.search(r"\bhow many\b|כמה", q, re.I)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
-        dated_ask = _WHEN.search(q) or re.search(r"\b(?:date|last time)\b|תאריך", q, re.I)
-        if _FIRST.search(q) and dated_ask:
-            return OverTime("first_visit", hebrew=hebrew)
         if _LATEST.search(q) and dated_ask:
             return OverTime("last_visit", hebrew=hebrew)
     return _not_placed(q, measures, drug, condition, span, hebrew)
@@ -407,6 +420,8 @@ def named(q: str) -> Named:
     beside a drug or a condition), with where each is written."""
     drugs, conditions, procedures = _lexicons()
     drug_hits = drugs.find(q)
+    if not drug_hits and _ASKS_OF_A_DRUG.search(q):
+        drug_hits = drug_hebrew.in_question(q)  # a brand in Hebrew letters, by its sound
     # "Depression score" is the PHQ-9, not the condition: a name inside a measure's words
     # is the measure's.
     measure_hits = [(a, b) for a, b, _ in measure_spans(q)]
@@ -421,13 +436,49 @@ def named(q: str) -> Named:
     return Named(drug, condition, procedure, measures, tuple(sorted(spans)))
 
 
+# Words that ask of a drug's course, in Hebrew: where a word may be read as a drug's name
+# by its sound alone.
+_ASKS_OF_A_DRUG = re.compile(
+    rf"{_W}(?:עדיין|עוד|{_HP}(?:נוטל\w*|לוקח\w*|מקבל\w*|הפסיק\w*|הופסק\w*|התחיל\w*|הותחל\w*|"
+    rf"נרשמ\w*|קיבל\w*)){_E}"
+)
+
+
 def readings_asked(q: str) -> int:
-    """How many readings "the last few" asks for: its number, else three."""
+    """How many readings "the last few" asks for: its number ("the last 4", "most recnt
+    four ... values"), else three."""
     found = _LAST_N.search(q)
-    if found is None:
+    if found is not None:
+        raw = (found.group("n") or found.group("m") or found.group("nh")).casefold()
+    elif (alone := _A_NUMBER.search(q)) is not None:
+        raw = alone.group().casefold()
+    else:
         return 3
-    raw = (found.group("n") or found.group("m") or found.group("nh")).casefold()
     return int(raw) if raw.isdigit() else _NUMBERS.get(raw, 3)
+
+
+# A number standing alone: not a scale's ("PHQ-9"), a date's or a reading's digits.
+_A_NUMBER = re.compile(
+    rf"(?<![\w{HEB}./:-])(?:[2-9]|two|three|four|five|six|שתי|שני|שלושת?|שלושה|ארבעת?|חמשת?)"
+    rf"(?![\w{HEB}./:%-])",
+    re.IGNORECASE,
+)
+# "Worst" and "best" are the highest or the lowest reading by which way the measure is
+# better: the worst pain score is the highest, the worst eGFR the lowest.
+_WORST = re.compile(rf"{_W}(?:worst|poorest|ה?גרוע\w*|הכי גרוע\w*){_E}", re.IGNORECASE)
+_BEST = re.compile(rf"{_W}(?:best|ה?טוב\w* ביותר|הכי טוב\w*){_E}", re.IGNORECASE)
+
+
+def extreme(q: str, measures: tuple[str, ...], ask: Ask) -> Ask:
+    """`ask` (the highest or the lowest), turned where the question judges ("worst",
+    "best") a measure whose higher readings are the better ones."""
+    judged = "worst" if _WORST.search(q) else "best" if _BEST.search(q) else None
+    if judged is None or ask not in ("highest", "lowest"):
+        return ask
+    higher_better = bool(measures) and all(m in HIGHER_IS_BETTER for m in measures)
+    if judged == "worst":
+        return "lowest" if higher_better else "highest"
+    return "highest" if higher_better else "lowest"
 
 
 def about_visits(q: str) -> bool:

@@ -62,6 +62,9 @@ class Spec:
     value: str  # regex with one group per name
     units: str  # regex of the units this measure is written in (may be empty)
     plausible: tuple[tuple[float, float], ...]  # per name, in the stored unit
+    # Which way is better: "higher" for a kidney function or an oxygen saturation, so that
+    # its "worst" reading is its lowest; "lower" (a pain score, a blood pressure) otherwise.
+    better: str = "lower"
 
 
 def read_specs(root: Path = ROOT) -> tuple[Spec, ...]:
@@ -91,7 +94,10 @@ def read_specs(root: Path = ROOT) -> tuple[Spec, ...]:
         plausible = tuple((float(lo), float(hi)) for lo, hi in measure.get("plausible", ()))
         if len(plausible) != len(names) or any(lo >= hi for lo, hi in plausible):
             raise RulesError(f"{at}: plausible needs one [low, high] per name, low < high")
-        check_keys(measure, {"names", "value", "plausible"}, at)
+        check_keys(measure, {"names", "value", "plausible", "better"}, at)
+        better = measure.get("better", "lower")
+        if better not in ("lower", "higher"):
+            raise RulesError(f'{at}: better is "lower" or "higher", not {better!r}')
         if "value" not in measure:
             raise RulesError(f"{at}: {key} has no value pattern")
         labels: list[str] = []
@@ -109,7 +115,7 @@ def read_specs(root: Path = ROOT) -> tuple[Spec, ...]:
         )
         if re.compile(value).groups != len(names):
             raise RulesError(f"{at}: value needs one group per name ({len(names)})")
-        specs.append(Spec(names, tuple(labels), value, "|".join(units), plausible))
+        specs.append(Spec(names, tuple(labels), value, "|".join(units), plausible, better))
     return tuple(specs)
 
 
@@ -122,3 +128,7 @@ SPECS = read_specs()
 PLAUSIBLE: dict[str, tuple[float, float]] = {
     name: bounds for spec in SPECS for name, bounds in zip(spec.names, spec.plausible, strict=True)
 }
+# The measures whose higher readings are the better ones.
+HIGHER_IS_BETTER: frozenset[str] = frozenset(
+    name for spec in SPECS if spec.better == "higher" for name in spec.names
+)

@@ -187,6 +187,21 @@ def find(
     return found
 
 
+def in_question(question: str) -> list[tuple[int, int, str]]:
+    """The Hebrew-letter words of a question that spell a drug's name ("עדיין לוקחת
+    סלברקס?"), ordinary words aside. A question is short and asks of one drug: the caller
+    reads it so only where it asks of a drug's course (still taken, started, stopped)."""
+    found: list[tuple[int, int, str]] = []
+    for m in _HEB_WORD.finditer(question):
+        word = m.group(0)
+        if len(word) < 4 or word in _ordinary_words() or word[1:] in _ordinary_words():
+            continue
+        name = hebrew_name(word)
+        if name is not None:
+            found.append((m.start(), m.end(), name))
+    return found
+
+
 @functools.cache
 def _ordinary_words() -> frozenset[str]:
     """The Hebrew words of condition, procedure and specialty names: ordinary words, some
