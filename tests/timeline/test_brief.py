@@ -6,7 +6,8 @@ import dataclasses
 import datetime as dt
 import uuid
 
-from core.timeline.answers.brief import compute
+from core.timeline.answers.brief import compute, render_en
+from core.timeline.types import BriefLine
 from tests.timeline.chart import CLIENT, chart
 
 
@@ -26,3 +27,32 @@ def test_the_reading_before_is_the_latest_dated_one_not_the_clients_record() -> 
     (line,) = [b for b in brief.lines if b.kind == "changed"]
     assert (line.params["before"], line.params["after"]) == (85.0, 84.7)
     assert [t.session_date for t in line.facts] == [visits[1].date, visits[2].date]
+
+
+def _changed(notes: dict[dt.datetime, dict[str, str]]) -> dict[str, str | float]:
+    facts, visits = chart(notes)
+    brief = compute(CLIENT, facts, [(v.session_id, v.date, "", None) for v in visits])
+    (line,) = [b for b in brief.lines if b.kind == "changed"]
+    return line.params
+
+
+def test_readings_both_written_in_another_unit_are_briefed_in_it() -> None:
+    """ "190 lb" then "185.5 lb": the line is in pounds, its change from the written digits,
+    not 86.2 → 84.1 kg."""
+    params = _changed({
+        dt.datetime(2024, 1, 8, 10): {"objective": "Wt 190 lb."},
+        dt.datetime(2024, 6, 3, 10): {"objective": "Wt 185.5 lb."},
+    })  # fmt: skip
+    assert (params["before"], params["after"], params["delta"]) == (190.0, 185.5, -4.5)
+    assert params["unit"] == "lb" and params["direction"] == "down"
+    assert render_en(BriefLine("changed", params, [])) == "Weight down 4.5 lb: 190 → 185.5"
+
+
+def test_a_reading_in_another_unit_beside_one_in_the_kept_unit_shows_both() -> None:
+    params = _changed({
+        dt.datetime(2024, 1, 8, 10): {"objective": "Weight 88.4 kg."},
+        dt.datetime(2024, 6, 3, 10): {"objective": "Wt 190 lb."},
+    })  # fmt: skip
+    assert params["unit"] == "kg" and params["before"] == 88.4
+    assert params["after_written"] == "190 lb" and "before_written" not in params
+    assert render_en(BriefLine("changed", params, [])).endswith("88.4 → 86.18 (190 lb)")

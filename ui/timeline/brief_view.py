@@ -266,10 +266,11 @@ class BriefView(QFrame):
             # The unit once, after the newer value: the line must fit a narrow column.
             values = {
                 "measure": measure_label(str(p.get("name", ""))),
-                "before": ltr(number(float(p.get("before", 0)))),
+                "before": ltr(number(float(p.get("before", 0)))) + _as_written(p, "before"),
                 "after": value_text(
                     number(float(p.get("after", 0))), unit_label(str(p.get("unit", "")))
-                ),
+                )
+                + _as_written(p, "after"),
                 "delta": ltr(signed(float(p.get("delta", 0)))),
             }
             direction = p.get("direction")
@@ -317,3 +318,10 @@ class BriefView(QFrame):
 def _quoted(text: str) -> str:
     """A note's own words in a line of ours: in their own direction, values kept in order."""
     return isolate(ltr_runs(text))
+
+
+def _as_written(params: dict[str, str | float], which: str) -> str:
+    """ " (190 lb)": the value as the note wrote it, where it wrote another unit than the
+    line's; "" otherwise."""
+    written = params.get(f"{which}_written")
+    return f" ({ltr(str(written))})" if written else ""

@@ -6,6 +6,7 @@ with the facts it rests on."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -66,8 +67,30 @@ def _changed(at_last: list[TimelineFact], before: list[TimelineFact]) -> list[Br
             "unit": MEASURES[name],
             "direction": direction,
         }
-        lines.append(BriefLine("changed", params, [then[-1], now[-1]]))
+        pair = [then[-1], now[-1]]
+        params.update(_as_written(*pair))
+        lines.append(BriefLine("changed", params, pair))
     return lines
+
+
+_WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s].*)")
+
+
+def _as_written(then: TimelineFact, now: TimelineFact) -> dict[str, str | float]:
+    """The two readings as the notes wrote them, where a note wrote another unit than the
+    timeline's ("190 lb"): both in one such unit, the line is in that unit, its change
+    computed from the written digits; otherwise each written value rides beside its
+    converted one (`before_written`, `after_written`)."""
+    written = [then.fact.written, now.fact.written]
+    parsed = [_WRITTEN.fullmatch(w.strip()) if w else None for w in written]
+    a, b = parsed
+    if a is not None and b is not None and a.group(2) == b.group(2):
+        before, after = float(a.group(1)), float(b.group(1))
+        places = max(len(m.group(1).partition(".")[2]) for m in (a, b))
+        delta = round(after - before, places)
+        return {"before": before, "after": after, "delta": delta, "unit": a.group(2)}
+    keys = ("before_written", "after_written")
+    return {k: w for k, w in zip(keys, written, strict=True) if w}
 
 
 def _meds(at_last: list[TimelineFact]) -> list[BriefLine]:
@@ -118,10 +141,13 @@ def render_en(line: BriefLine) -> str:
     p = line.params
     if line.kind == "changed":
         unit = str(p["unit"])
+        before, after = (
+            f"{float(p[k]):g}" + (f" ({p[k + '_written']})" if p.get(k + "_written") else "")
+            for k in ("before", "after")
+        )
         return (
             f"{LABELS.get(str(p['name']), str(p['name']))} {p['direction']} "
-            f"{abs(float(p['delta'])):g} {unit}: "
-            f"{float(p['before']):g} → {float(p['after']):g}"
+            f"{abs(float(p['delta'])):g} {unit}: {before} → {after}"
         )
     if line.kind in ("started", "stopped"):
         dose = f" {p['dose']}" if p["dose"] else ""
