@@ -34,7 +34,7 @@ from bench.common import check, code_state, write_result
 from bench.eval_timeline import ask_part
 from bench.timeline_eval.questions import OverTimeQuestion
 from bench.timeline_overtime_holdout import load as load_source
-from bench.timeline_questions import load
+from bench.timeline_questions import EXTRA, load
 from bench.timeline_questions.generate import OPERATIONS, source_digest
 from bench.timeline_questions.scoring import score
 
@@ -55,7 +55,7 @@ class _Set:
 
 
 def questions(split: str, limit: int | None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    data = load(dev2=split == "dev2")
+    data = load(split if split in EXTRA else None)
     if data["source"]["doc_sha256"] != source_digest():
         raise SystemExit(
             f"{NAME}: bench/timeline_overtime_holdout/data.json changed since this set was "
@@ -158,7 +158,7 @@ def summarise(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "overall": outcomes(rows),
         "per_operation": {k: v for k, v in by("operation", OPERATIONS).items() if v["n"]},
         "per_language": by("language", ("en", "he")),
-        "per_split": {k: v for k, v in by("split", ("dev", "test", "dev2")).items() if v["n"]},
+        "per_split": {k: v for k, v in by("split", ("dev", "test", *EXTRA)).items() if v["n"]},
         "per_notes_language": {
             f"{lang} question, {notes} notes": outcomes(
                 [r for r in rows if r["language"] == lang and r["notes_language"] == notes]
@@ -216,7 +216,7 @@ def table(summary: dict[str, Any], checks: Sequence[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=f"python -m bench.{NAME}", description=__doc__)
     parser.add_argument("--limit", type=int, help="ask only the first N questions")
-    parser.add_argument("--split", choices=("dev", "test", "all", "dev2"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "all", *EXTRA), default="all")
     parser.add_argument("--write", action="store_true", help=f"write bench/results/{NAME}.json")
     parser.add_argument(
         "--misses", action="store_true", help="print what a development split missed"

@@ -5,6 +5,8 @@ generator wrote its notes from (see generate.py), split half dev, half test.
 
     .venv/bin/python -m bench.timeline_questions.generate   # rewrites data.json
     .venv/bin/python -m bench.eval_timeline_questions       # asks and scores them
+    .venv/bin/python -m bench.timeline_questions.generate --extra dev2   # a further dev set
+    .venv/bin/python -m bench.eval_timeline_questions --split dev2 --misses
 
 A question: id, client (external id), notes_language, operation, subject, subject_type,
 period ({start, end, style, text} or null), date (the dated visit asked about, or null),
@@ -22,12 +24,13 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data.json"
-DEV2 = DATA.with_name("dev2.json")
+# Further development sets, each written blind after the sets before it were scored and
+# tuned on like the dev half: their name, their split and their file's name.
+EXTRA = ("dev2", "dev3")
 
 
-def load(dev2: bool = False) -> dict[str, Any]:
-    """The committed set (data.json): what is scored. `dev2`: the second development set
-    (dev2.json, every question in split "dev2"), written blind after the first was scored
-    and tuned on like the dev half."""
-    path = DEV2 if dev2 else DATA
+def load(extra: str | None = None) -> dict[str, Any]:
+    """The committed set (data.json): what is scored; or, `extra`, a further development
+    set (dev2.json, dev3.json: every question in that split)."""
+    path = DATA if extra is None else DATA.with_name(f"{extra}.json")
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]

@@ -58,6 +58,7 @@ from bench.timeline_overtime_holdout import DRUGS, NAMES, PROCEDURES, Patient, _
 from bench.timeline_overtime_holdout import SEED as SOURCE_SEED
 from bench.timeline_overtime_holdout import TODAY as SOURCE_TODAY
 from bench.timeline_overtime_holdout import load as load_source
+from bench.timeline_questions import EXTRA
 from bench.timeline_questions.wording import (
     ABSENT,
     CONDITION_NAMES_EN,
@@ -76,8 +77,6 @@ from bench.timeline_questions.wording import (
 SEED = 4_205_117
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data.json"
-DEV2 = HERE / "dev2.json"
-DEV2_SEED = 4_205_118
 REPO = HERE.parent.parent
 OPERATIONS = (
     "latest", "first", "last_n", "extreme", "change", "visit_count", "reading_count",
@@ -1028,18 +1027,23 @@ def write() -> Path:
     return DATA
 
 
-def write_dev2() -> Path:
-    """dev2.json: a second development set, from wordings written blind after the first
-    set was scored (wording_dev2.py), asked of the same patients; tuned on, so never a
-    figure to report as held out."""
-    from bench.timeline_questions.wording_dev2 import EN2, HE2
+def write_extra(name: str) -> Path:
+    """A further development set (`EXTRA`): from wordings written blind after the sets
+    before it were scored (wording_<name>.py), asked of the same patients; tuned on, so
+    never a figure to report as held out."""
+    import importlib
 
-    data = generate(DEV2_SEED, (("en", EN2), ("he", HE2)), split_as="dev2")
-    DEV2.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return DEV2
+    wording = importlib.import_module(f"bench.timeline_questions.wording_{name}")
+    number = name.removeprefix("dev")
+    tables = (("en", getattr(wording, f"EN{number}")), ("he", getattr(wording, f"HE{number}")))
+    data = generate(SEED + EXTRA.index(name) + 1, tables, split_as=name)
+    path = DATA.with_name(f"{name}.json")
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
 
 
 if __name__ == "__main__":
-    path = write_dev2() if "--dev2" in sys.argv else write()
+    extra = sys.argv[sys.argv.index("--extra") + 1] if "--extra" in sys.argv else None
+    path = write_extra(extra) if extra in EXTRA else write()
     print(f"wrote {path}")
     print(json.dumps(summary(json.loads(path.read_text(encoding="utf-8"))), indent=1))
