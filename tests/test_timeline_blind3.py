@@ -145,7 +145,7 @@ def test_markup_parses_spans_and_rejects_what_it_does_not_know() -> None:
     ]
     assert flags == [{"name": "heart_rate", "start": 14, "end": 17, "text": "900"}]
     with pytest.raises(ValueError, match="no such measure"):
-        parse("⟦5|m:potassium=5⟧")
+        parse("⟦101|m:chloride=101⟧")
     with pytest.raises(ValueError, match="unbalanced"):
         parse("⟦5 without its label")
 

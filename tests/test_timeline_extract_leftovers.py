@@ -23,7 +23,7 @@ def _values(text: str) -> list[tuple[str, float | None]]:
         ("SpO₂ 97 % on air", [("spo2", 97.0)]),
         ("אבדוקציה בכתף 140°", [("rom", 140.0)]),
         ("scored 7 on the GAD-7\nscored 12 on the PHQ-9", [("gad7", 7.0), ("phq9", 12.0)]),
-        ("המוגלובין 13.1", []),
+        ("המוגלובין 13.1", [("hemoglobin", 13.1)]),  # a hemoglobin, not an A1c
         ("המוגלובין מסוכרר 7.4%", [("a1c", 7.4)]),
     ],
 )

@@ -74,6 +74,11 @@ DECIMALS = {
     "glucose": "Glucose in Blood: 67.8 mg/dL",
     "creatinine": "Creatinine in Blood: 0.795 mg/dL",
     "egfr": "Estimated Glomerular Filtration Rate: 58.3 mL/min/{1.73_m2}",
+    "sodium": "Sodium [Moles/volume] in Serum or Plasma: 139.4 mmol/L",
+    "potassium": "Potassium [Moles/volume] in Serum or Plasma: 4.35 mmol/L",
+    "hemoglobin": "Hemoglobin [Mass/volume] in Blood: 13.75 g/dL",
+    "tsh": "Thyrotropin [Units/volume] in Serum or Plasma: 2.145 m[IU]/L",
+    "triglycerides": "Triglycerides [Mass/volume] in Serum or Plasma: 132.4 mg/dL",
 }
 
 

@@ -3112,6 +3112,26 @@
         <translation>קריאטינין</translation>
     </message>
     <message>
+        <source>Sodium</source>
+        <translation>נתרן</translation>
+    </message>
+    <message>
+        <source>Potassium</source>
+        <translation>אשלגן</translation>
+    </message>
+    <message>
+        <source>Hemoglobin</source>
+        <translation>המוגלובין</translation>
+    </message>
+    <message>
+        <source>TSH</source>
+        <translation>TSH</translation>
+    </message>
+    <message>
+        <source>Triglycerides</source>
+        <translation>טריגליצרידים</translation>
+    </message>
+    <message>
         <source>eGFR</source>
         <translation>קצב סינון כליתי</translation>
     </message>

@@ -139,6 +139,8 @@ def _unit_key(raw: str | None) -> str | None:
         (r"^(mmol/l|mmol|ממול/ל)$", "mmol/l"),
         (r"^([uµμ]mol/l|מיקרומול/ל)$", "umol/l"),
         (r"^(mg/dl|מ[\"״]?ג/ד[\"״]?ל)$", "mg/dl"),
+        (r"^meq/l$", "mmol/l"),
+        (r"^g/l$", "g/l"),
         (r"^mmol/mol$", "mmol/mol"),
     )
     return next((key for pattern, key in table if re.match(pattern, u)), u)
@@ -156,6 +158,10 @@ def _infer(name: str, value: float, unit: str | None) -> str | None:
         return "mmol/l"
     if name == "creatinine" and value > 20:
         return "umol/l"
+    if name == "triglycerides" and value < 25:
+        return "mmol/l"
+    if name == "hemoglobin" and value > 30:
+        return "g/l"
     if name == "height" and value < 3:
         return "m"
     if name == "a1c" and value > 25:

@@ -14,6 +14,7 @@ _MOLAR_TO_MG_DL: dict[str, float] = {
     "total_cholesterol": 38.67,
     "glucose": 18.0,
     "creatinine": 1 / 88.4,
+    "triglycerides": 88.57,
 }
 
 
@@ -42,6 +43,7 @@ _TARGET: dict[str, str] = {"weight": "kilogram", "height": "centimeter", "temper
 SHOWN = {
     "mmol/l": "mmol/L",
     "umol/l": "µmol/L",
+    "g/l": "g/L",
     "mmol/mol": "mmol/mol",
     "lb": "lb",
     "in": "in",
@@ -52,7 +54,9 @@ SHOWN = {
 
 def converts(measure: str, unit: str) -> bool:
     """Whether a value in `unit` is stored converted (to MEASURES's unit for `measure`)."""
-    if unit in ("mmol/l", "umol/l", "mmol/mol"):
+    if unit in ("mmol/l", "umol/l"):
+        return measure in _MOLAR_TO_MG_DL  # a sodium's mmol/L is its own unit
+    if unit == "mmol/mol" or (measure, unit) == ("hemoglobin", "g/l"):
         return True
     target, source = _TARGET.get(measure), _PINT.get(unit)
     return target is not None and source is not None and source != target
@@ -62,7 +66,9 @@ def convert(measure: str, value: float, unit: str) -> float:
     """`value` in `unit` (a key of _PINT, "mmol/l", "umol/l", "mmol/mol") as the unit
     MEASURES gives for `measure`."""
     if unit in ("mmol/l", "umol/l"):
-        return value * _MOLAR_TO_MG_DL[measure]
+        return value * _MOLAR_TO_MG_DL.get(measure, 1.0)
+    if (measure, unit) == ("hemoglobin", "g/l"):
+        return value / 10
     if unit == "mmol/mol":  # IFCC A1c to the NGSP percentage
         return value / 10.929 + 2.15
     target = _TARGET.get(measure)
