@@ -44,6 +44,7 @@ import hashlib
 import json
 import logging
 import re
+import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
@@ -97,6 +98,14 @@ LOINC_MEASURE: dict[str, str] = {
     "55758-7": "phq2",
     "69737-5": "gad7",
     "70274-6": "gad7",
+    # Labelled since the timeline reads them (relabel): the labs the exports list most.
+    "2947-0": "sodium",
+    "2951-2": "sodium",
+    "6298-4": "potassium",
+    "2823-3": "potassium",
+    "718-7": "hemoglobin",
+    "3016-3": "tsh",
+    "2571-8": "triglycerides",
 }
 # Only for an observation without a code of the table above (none in this seed's run).
 DISPLAY_MEASURE: tuple[tuple[str, str], ...] = (
@@ -358,8 +367,46 @@ def dump(data: dict[str, Any]) -> str:
     return body
 
 
+def relabel(data: dict[str, Any]) -> int:
+    """Labels for the measures LOINC_MEASURE gained after the notes were written, read from
+    the notes' own lines as write_visit wrote them ("{display}: {value} {unit}", the display
+    and its code from the set's observation vocabulary): what generate() would label now,
+    without the generator (the notes stay byte for byte). The number of labels added."""
+    codes = {v["display"]: v["loinc"] for v in data["observation_vocabulary"]}
+    have = {(lab["visit"], lab["line_no"]) for lab in data["labels"]}
+    added: list[dict[str, Any]] = []
+    for client in data["clients"]:
+        for visit in client["visits"]:
+            offset = 0
+            for line_no, line in enumerate(visit["fields"]["objective"].split("\n")):
+                name, _, rest = line.partition(": ")
+                written, _, unit = rest.partition(" ")
+                code = codes.get(name)
+                measure = LOINC_MEASURE.get(code or "")
+                numeric = re.fullmatch(r"-?\d+(?:\.\d+)?", written) is not None
+                if measure and numeric and (visit["visit"], line_no) not in have:
+                    start = offset + len(name) + 2
+                    added.append({
+                        "client": client["client"], "visit": visit["visit"],
+                        "field": "objective", "measure": measure, "value": written,
+                        "value_float": float(written), "unit_written": unit, "loinc": code,
+                        "line": line, "line_no": line_no, "start": start,
+                        "end": start + len(written),
+                    })  # fmt: skip
+                offset += len(line) + 1
+    order = {v["visit"]: i for i, v in enumerate(v for c in data["clients"] for v in c["visits"])}
+    data["labels"] = sorted(
+        [*data["labels"], *added], key=lambda lab: (order[lab["visit"]], lab["line_no"])
+    )
+    return len(added)
+
+
 def main() -> None:
-    data = generate()
+    if "--relabel" in sys.argv:  # the committed notes, labelled anew
+        data = json.loads(OUT.read_text(encoding="utf-8"))
+        print(f"relabel: {relabel(data)} labels added")
+    else:
+        data = generate()
     check(data)
     body = dump(data)
     OUT.write_text(body, encoding="utf-8")
