@@ -78,6 +78,7 @@ eval: $(STAMP)
 	$(BIN)/python -m bench.eval_timeline_blind9 --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_ehr --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_questions --write || s=1; \
+	$(BIN)/python -m bench.eval_first_search --write || s=1; \
 	$(BIN)/python -m bench.eval_timeline_overtime_holdout --write || s=1; \
 	{ packaging/system_deps.sh eval && bench/dictation/voices.sh $(PYTHON) \
 		&& $(BIN)/python -m bench.eval_dictation --write; } || s=1; \

@@ -86,6 +86,7 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_questions": _command(
         "bench.eval_timeline_questions", "eval_timeline_questions", "--write"
     ),
+    "eval_first_search": _command("bench.eval_first_search", "eval_first_search", "--write"),
     "eval_question_reader": _command(
         "bench.eval_question_reader", "eval_question_reader", "--write"
     ),

@@ -31,5 +31,25 @@ def test_after_the_lead_a_session_takes_one_place() -> None:
     # four chunks take one place, after the other session, as its date says.
     assert [h.session_id for h in latest] == [recorded, recorded, other, noisy]
     assert [h.rank for h in latest] == [1, 2, 3, 4]
+    # For "first", every visit takes one place, the lead too: the visits that record it,
+    # oldest first, take the places; the lead's other passages are listed apart, after.
     first = in_date_order(hits, dataclasses.replace(q, order="first"))
-    assert [h.session_id for h in first] == [noisy, noisy, noisy, noisy, other]
+    assert [h.session_id for h in first] == [noisy, other, recorded, noisy, noisy, noisy]
+
+
+def test_for_first_the_clients_record_is_listed_apart_after_the_visits() -> None:
+    """The record keeps onsets, but it is no visit: it never takes a visit's place."""
+    visit, later = uuid.uuid4(), uuid.uuid4()
+    record = dataclasses.replace(
+        hit("Hyperlipidaemia since 2019"), session_id=None, session_date=None, names_all=True
+    )
+    hits = [
+        record,
+        _of(later, 20, "Hyperlipidaemia reviewed", strong=True),
+        _of(visit, 5, "Hyperlipidaemia diagnosed", strong=True),
+        *[_of(uuid.uuid4(), 25 + i, f"lipids {i}", strong=False) for i in range(5)],
+    ]
+    q = SearchQuery("first hyperlipidaemia", uuid.uuid4(), k=5, order="first")
+    first = in_date_order(hits, q)
+    assert [h.session_id for h in first[:2]] == [visit, later]
+    assert len(first) == 6 and first[-1].session_id is None and first[-1].rank == 6

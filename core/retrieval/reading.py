@@ -29,7 +29,9 @@ _PERIODS = ("day", "month", "year")
 # when has she had X" (ממתי, מאז מתי), "how long" (כמה זמן) and "when was the diagnosis
 # made" (נקבעה האבחנה) ask for the onset, as "first" does.
 _LATEST = re.compile(
-    r"\b(?:latest|most\s+recent(?:ly)?|last|newest|current(?:ly)?|recent(?:ly)?)\b"
+    # "without current pathological fracture" is a name's word, not an order.
+    r"\b(?:latest|most\s+recent(?:ly)?|last|newest|(?<!without )(?<!no )current(?:ly)?|"
+    r"recent(?:ly)?)\b"
     r"|(?<!\w)(?:ה?אחרונ(?:ה|ים|ות)?|ה?אחרון|לאחרונה|ה?עדכני(?:ת)?)(?!\w)",
     re.IGNORECASE,
 )
@@ -245,9 +247,12 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
         previous = (cursor, start, end, phrase)
     text = _without(question, taken)
     order: Order | None = None
-    if _LATEST.search(text):
+    latest, first = _LATEST.search(text), _FIRST.search(text)
+    # Both ("first diagnosed with osteoporosis without current fracture"): the one asked
+    # first; the other is most often a name's or a period's word.
+    if latest and (first is None or latest.start() < first.start()):
         order = "latest"
-    elif _FIRST.search(text):
+    elif first:
         order = "first"
     if order == "latest":
         text = _LATEST.sub(" ", text)

@@ -92,8 +92,10 @@ class Searcher:
                 if query_vector is not None and model_id and q.mode != "lexical"
                 else []
             )
+            # "First" looks further back: the earliest visit that names it may rank low.
+            lex_pool = pool * 4 if q.order == "first" else pool
             lex = (
-                self.lexical.get(conn, cipher, q.client_id).top(q, pool)
+                self.lexical.get(conn, cipher, q.client_id).top(q, lex_pool)
                 if q.mode != "vector"
                 else []
             )
@@ -121,32 +123,42 @@ STRONG_MATCH = 0.5
 
 def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
     """For "first" and "latest" questions: the session of the earliest (latest) chunk that
-    strongly matches the question's words leads with all of its passages found (its
-    reading may sit in another field than the words: "BP 136/85" beside "blood pressure
-    management"), then the other strong matches by date, then the rest in fused order, one
-    place for each other session. For "first", the client's own record (where a diagnosis
-    and its onset are kept) leads."""
+    strongly matches the question's words leads, then the other strong matches by date,
+    then the rest in fused order, each session one place however many of its passages
+    match: five chunks of one loosely related visit no longer push out the visits that
+    record it. For "latest", the lead brings all its passages found (its reading may sit
+    in another field than the words: "BP 136/85" beside "blood pressure management").
+    For "first", the lead's other passages and the client's own record (where a diagnosis
+    and its onset are kept) are listed apart, after the visits' places."""
     matched = [h for h in hits if strong_match(h)]
     dated = sorted(
         (h for h in matched if h.session_date is not None),
         key=lambda h: h.session_date or dt.datetime.min,
         reverse=q.order == "latest",
     )
-    records = [h for h in matched if h.session_date is None] if q.order == "first" else []
     lead = dated[0].session_id if dated else None
-    same_session = [h for h in hits if lead is not None and h.session_id == lead]
     chosen: dict[UUID, SearchHit] = {}
-    placed: set[UUID | None] = {lead}
-    for h in [*records, *same_session]:
-        chosen.setdefault(h.chunk_id, h)
-    # After the lead, a session fills one place however many of its passages match: five
-    # chunks of one loosely related visit no longer push the visits that record it out.
+    if q.order == "latest":
+        for h in hits:
+            if lead is not None and h.session_id == lead:
+                chosen.setdefault(h.chunk_id, h)
+    placed: set[UUID | None] = {lead} if chosen else set()
     for h in [*dated, *hits]:
-        if h.session_id is None or h.session_id not in placed:
+        record = h.session_id is None
+        if (record and q.order == "latest") or (not record and h.session_id not in placed):
             chosen.setdefault(h.chunk_id, h)
             placed.add(h.session_id)
-    ordered = list(chosen.values())[: q.k]
-    return [replace(h, rank=i + 1) for i, h in enumerate(ordered)]
+    visits = list(chosen.values())[: q.k]
+    apart: list[SearchHit] = []
+    if q.order == "first":
+        # Listed apart, after the five places: the lead's other passages (what was started
+        # sits in the plan, the complaint in the subjective) and the client's record.
+        ids = {h.chunk_id for h in visits}
+        apart = [
+            h for h in hits if lead is not None and h.session_id == lead and h.chunk_id not in ids
+        ]
+        apart += [h for h in matched if h.session_id is None][:1]
+    return [replace(h, rank=i + 1) for i, h in enumerate([*visits, *apart])]
 
 
 def strong_match(hit: SearchHit) -> bool:
