@@ -46,7 +46,8 @@ _FIRST = re.compile(
 # "since", "from", "after" open a range; "before", "until", "up to" close one.
 _OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ[-־]?|אחרי|לאחר))\s*$", re.I)
 _CLOSES = re.compile(
-    r"(?:\b(?:before|until|till|up\s+to|prior\s+to|earlier\s+than)|(?<!\w)(?:לפני|עד))\s*$",
+    r"(?:\b(?:before|until|till|up\s+to|prior\s+to|earlier\s+than|(?:until|till|by|through)\s+"
+    r"the\s+end\s+of)|(?<!\w)(?:לפני|עד(?:\s+סוף)?))\s*$",
     re.I,
 )
 # "from the 16 April 2023 visit": a visit's day, not a range's start.
@@ -147,6 +148,9 @@ def _dates(
     day_first = DateDataParser(languages=LANGUAGES, settings=settings | {"DATE_ORDER": "DMY"})
     out: list[tuple[str, dt.date, dt.date]] = []
     for start_at, end_at in _merge_adjacent(masked, [phrase for phrase, _ in found]):
+        # "come in after 24 Feb 2025": dateparser takes the "in" of the verb along.
+        verb = _VERBS_IN.match(question, start_at, end_at)
+        start_at = verb.end() if verb else start_at
         phrase = question[start_at:end_at]
         if not _plausible(phrase):
             continue
@@ -159,6 +163,9 @@ def _dates(
             continue  # "7600 /uL" is a white cell count, not the year 7600
         out.append((phrase, start, end))
     return out
+
+
+_VERBS_IN = re.compile(r"(?:in|on|at)\s+(?=(?:after|before|since|from|until|till)\b)", re.I)
 
 
 # The years a bare number can be: records go back a lifetime, and a question may name a
@@ -273,9 +280,10 @@ _ONWARDS = re.compile(
 )
 # Words around a date that only said when: "at the visit on", "between", "and", "onwards".
 _OPENER = re.compile(
-    r"(?:\b(?:(?:at|during|in|on|of|from|since|after|before|prior\s+to|until|till|between|for)\s+"
+    r"(?:\b(?:(?:at|during|in|on|of|from|since|after|before|prior\s+to|until|till|between|for|"
+    r"(?:until|till|by|through)\s+the\s+end\s+of)\s+"
     r"(?:the\s+)?(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?)+"
-    r"|(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מ|של))?|מאז|מ|אחרי|לאחר|לפני|עד|בין)"
+    r"|(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מ|של))?|מאז|מ|אחרי|לאחר|לפני|עד(?:\s+סוף)?|בין)"
     r"[-־]?\s*)$",
     re.I,
 )
@@ -285,7 +293,7 @@ _OPENER = re.compile(
 # reads the year alone; each end is read on its own instead.
 _BOTH_ENDS = re.compile(
     r"\b(?:between|from)\s+(?P<a>[^?!;]+?)\s+(?:and|to|until|till|through|thru)\s+"
-    r"(?P<b>[^?!;]+?)\s*(?=[?!;]|\.(?:\s|$)|$)"
+    r"(?P<b>[^?!;]+?)\s*(?=[?!;]|,(?!\s*\d)|\.(?:\s|$)|$)"
     r"|(?<!\w)(?:בין|מ-)\s*(?P<ha>[^?!;]+?)\s+(?:ל|עד)-?\s*(?P<hb>[^?!;]+?)\s*(?=[?!;.]|$)",
     re.IGNORECASE,
 )

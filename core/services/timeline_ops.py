@@ -269,11 +269,11 @@ _FILLER = frozenset({"a", "an", "the", "of", "to", "for", "any", "done", "perfor
 
 
 def line_matches(forms: Sequence[str]) -> Callable[[str], bool]:
-    """Whether a line holds one of `forms` as a word, or, for a form of several words,
-    each of its words in any order and any ending: "knee aspiration" is in "Knee aspirated
-    under sterile conditions", "knee manipulation" in "manipulated the left knee". A note
-    says what was done in its own words; an "any record" answer that missed it would tell
-    the clinician it never happened."""
+    """Whether a line holds one of `forms` as a word, or, for a form of several words (or
+    one long one), each of its words in any order and any ending: "knee aspiration" is in
+    "Knee aspirated under sterile conditions", "knee manipulation" in "manipulated the left
+    knee". A note says what was done in its own words; an "any record" answer that missed
+    it would tell the clinician it never happened."""
     whole = re.compile(
         _PREFIX + "(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)", re.IGNORECASE
     )
@@ -281,6 +281,7 @@ def line_matches(forms: Sequence[str]) -> Callable[[str], bool]:
         [re.compile(_PREFIX + re.escape(_stem(w)), re.IGNORECASE) for w in words]
         for f in forms
         if len(words := [w for w in re.findall(r"\w+", f) if w.casefold() not in _FILLER]) > 1
+        or (len(words) == 1 and len(words[0]) >= 6)  # "aspiration" in "aspirated"
     ]
     return lambda line: (
         bool(whole.search(line)) or any(all(p.search(line) for p in ps) for ps in stems)

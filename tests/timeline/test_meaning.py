@@ -122,7 +122,6 @@ def test_a_question_over_time_as_near_to_two_operations_gets_the_whole_record(
     ("question", "broad", "narrow"),
     [
         ("How much weight has she lost since the start?", "series", "change"),
-        ("Does her current regimen include amlodipine?", "med_last", "still_taking"),
     ],
 )
 def test_a_broad_placing_that_clearly_asks_more_is_placed_again(

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from core.retrieval.reading import read_question
+from core.services.timeline_ops import line_matches
 from core.timeline.answers.questions import read_over_time, readings_asked
+from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER, read_specs
 from core.timeline.resources import RulesError
 from tests.timeline.rules_files import edit
@@ -33,6 +35,10 @@ TODAY = dt.date(2025, 9, 15)
         ("כמה זמן היא לא הייתה אצלנו?", "time_since_visit"),
         ("ממתי הוא במעקב אצלנו?", "first_visit"),
         ("How long has she been coming here - when was the first appointment?", "first_visit"),
+        ("What's the date of the very first appointment on file for her?", "first_visit"),
+        ("When did we last see this patient - how long ago?", "time_since_visit"),
+        ("How long ago did she last come to the clinic?", "time_since_visit"),
+        ("כמה זמן עבר מאז הבקור האחרון שלה", "time_since_visit"),  # הבקור: a letter left out
     ],
 )
 def test_visits_by_other_names(question: str, ask: str) -> None:
@@ -58,6 +64,11 @@ def test_visits_by_other_names(question: str, ask: str) -> None:
         ("Best eGFR on file?", "highest", ("egfr",)),
         ("Worst pain score she's had?", "highest", ("pain",)),
         ("Best PHQ-9 so far?", "lowest", ("phq9",)),
+        ("What's the heaviest she has been?", "highest", ("weight",)),
+        ("מה ההבדל בין הערך הראשון של הדופק לערך האחרון?", "change", ("heart_rate",)),
+        ('בסה"כ, מה ההפרש בין המדידה הראשונה של הכאב לאחרונה?', "change", ("pain",)),
+        ("כמה קילו עלתה או ירדה מאז 8.5.2025?", "change", ("weight",)),
+        ("מה היו ארבע המדידות האחרנות של ה-HbA1c", "last_n", ("a1c",)),
     ],
 )
 def test_measures_in_other_words(question: str, ask: str, measures: tuple[str, ...]) -> None:
@@ -86,6 +97,11 @@ def test_how_many_readings_the_last_few_are(question: str, n: int) -> None:
         ("הייתה לה פעם ראומטולוג?", "any_record", "referral: rheumatology"),
         ("יש עדות לקרדיולוג ברשומה?", "any_record", "referral: cardiology"),
         ("Has she ever seen a cardiologist?", "any_record", "referral: cardiology"),
+        ("Is Januvia on his active med list right now?", "still_taking", "sitagliptin"),
+        ("Is pantoprazole part of his current regimen?", "still_taking", "pantoprazole"),
+        ("המשיכה עם בוספירון או שזה הופסק?", "still_taking", "buspirone"),
+        ("ליישוב תרופתי: האם ממשיך ב-celecoxib?", "still_taking", "celecoxib"),
+        ("מאז מתי היא נוטלת ביסופרולול?", "med_first", "bisoprolol"),
         (
             "first mention of lung function test in the notes, if any?",
             "any_record",
@@ -107,6 +123,13 @@ def test_a_hebrew_word_is_read_as_a_drug_only_where_a_drug_is_asked_of() -> None
     [
         ("How many times was she weighed prior to August 2024?", None, dt.date(2024, 7, 31)),
         ("When did she come in prior to July 2024?", None, dt.date(2024, 6, 30)),
+        ("When did she come in after 24 Feb 2025?", dt.date(2025, 2, 25), None),
+        (
+            "So between 18 August 2023 and May 3, 2024, how many times was he seen?",
+            dt.date(2023, 8, 18),
+            dt.date(2024, 5, 3),
+        ),
+        ("האם הגיעה הרבה עד סוף 2024? כמה ביקורים בסך הכל?", None, dt.date(2024, 12, 31)),
         ("כמה ביקורים היו בחצי השני של 2025?", dt.date(2025, 7, 1), dt.date(2025, 12, 31)),
         ("מתי הוא היה אצלנו מיוני 2025 והלאה?", dt.date(2025, 6, 1), None),
         # A Hebrew question's numeric dates are day-first at both ends of its range.
@@ -129,3 +152,18 @@ def test_which_way_is_better_is_data_and_checked(rules: Path) -> None:
     edit(rules / "measures.toml", 'better = "higher"', 'better = "up"')
     with pytest.raises(RulesError, match=r"measures\.toml:\d+: better is"):
         read_specs(rules)
+
+
+def test_a_short_hebrew_word_is_put_right_only_by_a_letter_left_out() -> None:
+    """ "ירדה" (went down) is one letter changed from "חרדה" (anxiety): it once made a
+    weight question ask whether she has anxiety."""
+    assert corrected("היא עדין נוטלת פנטופרזול?") == "היא עדיין נוטלת פנטופרזול?"
+    assert corrected("כמה קילו עלתה או ירדה מאז 8.5.2025?") is None
+
+
+def test_one_long_word_is_found_in_its_other_endings() -> None:
+    """ "Anything in the chart about aspiration?": the note says "Knee aspirated", and a
+    "no note mentions aspiration" would be false."""
+    found = line_matches(["aspiration"])
+    assert found("Knee aspirated under sterile conditions.")
+    assert not found("Aspirin 81 mg daily.")

@@ -86,13 +86,13 @@ _LAST_N = re.compile(
     rf"(?P<n>\d|two|three|four|five|six)"
     rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last){_E}"
     rf"|(?<![A-Za-z0-9]-)(?<!\w)ב?(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
-    rf"ה?אחרו[ןנ]",
+    rf"ה?אחרו?[ןנ]",
     re.IGNORECASE,
 )
 _LATEST = re.compile(
     rf"{_W}(?:latest|most recent(?:ly)?|last|newest|current(?:ly)?|recent(?:ly)?|lately|now|today|"
     rf"these days|nowadays|at present|presently|as of now|בימים אלה|כיום|היום|עכשיו|"
-    rf"ה?אחרו[ןנ]\w*|לאחרונה|"
+    rf"ה?אחרו?[ןנ]\w*|לאחרונה|"
     rf"ה?עדכני\w*|כעת){_E}",
     re.IGNORECASE,
 )
@@ -105,7 +105,7 @@ _CHANGE = re.compile(
     rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
     rf"went up|went down|compare\w*|vs\.?|versus|moved|trajectory|up or down|"
     rf"better or worse|worse or better|gained or lost|lost or gained|"
-    rf"{_HP}(?:השתנ\w*|שינוי|מגמה|לעומת|עלה|עלתה|ירד|ירדה|התפתח\w*)){_E}",
+    rf"{_HP}(?:השתנ\w*|שינוי|מגמה|לעומת|עלה|עלתה|ירד|ירדה|התפתח\w*|הבדל|הפרש)){_E}",
     re.IGNORECASE,
 )
 # "All her readings since May", "each value", "תפרט את כל המדידות": the readings listed.
@@ -154,11 +154,12 @@ _STOPPED = re.compile(
 _STILL = re.compile(
     rf"{_W}(?:still|any ?more|any longer|no longer|continu\w* (?:to take|taking|on)|"
     rf"currently (?:taking|on|using|prescribed)|continuing|continues|remain\w* on|"
-    rf"stay\w* on|ממשיכ\w* (?:עם|ב)|"
+    rf"stay\w* on|ממשי[כך]\w* (?:עם|ב)|"
     rf"(?:is|are) (?:she|he|they|the patient|the client) (?:still )?on(?=\s+\w)|"
     rf"(?:הוא|היא|הם) (?:עדיין )?על(?=\s+\w)|"
-    rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשיכ\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
-    rf"(?:is|still) (?:current|active|ongoing)|(?:current|active)(?=\s*\??\s*$)){_E}",
+    rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשי[כך]\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
+    rf"(?:is|still) (?:current|active|ongoing)|(?:current|active)(?=\s*\??\s*$)|"
+    rf"(?:current|active) (?:med\w*|regimen|list)|right now|{_HP}המשי[כך]\w* (?:עם|ב|ל)){_E}",
     re.IGNORECASE,
 )
 # "How many times did we see Dana in 2023?", "how often did she come in", "כמה פעמים ראינו
@@ -177,7 +178,8 @@ _WHEN = re.compile(
 )
 # "Since when is she on it?" asks when it began, with no verb of starting.
 _SINCE = re.compile(
-    rf"{_W}(?:since when|from (?:when|what date)|start date|ממתי|מאיזה (?:תאריך|ביקור|מפגש)){_E}",
+    rf"{_W}(?:since when|from (?:when|what date)|start date|ממתי|מאז מתי|"
+    rf"מאיזה (?:תאריך|ביקור|מפגש)){_E}",
     re.I,
 )
 _PRESCRIBED = re.compile(
@@ -200,17 +202,18 @@ _FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"{_W}(?:visits?|sessions?|appointments?|appts?|encounters?|intake|seen|consults?|"
-    rf"{_HP}(?:ביקור\w*|מפגש\w*|פגיש\w*)){_E}",
+    rf"{_HP}(?:בי?קור\w*|מפגש\w*|פגיש\w*)){_E}",
     re.IGNORECASE,
 )
 _VISITS = re.compile(
     rf"{_W}(?:visits|sessions|appointments|appts|encounters|consultations|times|"
-    rf"{_HP}(?:ביקורים|מפגשים|פגישות)){_E}",
+    rf"{_HP}(?:בי?קורים|מפגשים|פגישות)){_E}",
     re.IGNORECASE,
 )
 _CAME = re.compile(
     rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
-    rf"(?:see|saw) (?:her|him|them|the patient|the client)|last (?:in|here|seen)|"
+    rf"(?:see|saw) (?:her|him|them|(?:the|this) (?:patient|client))|last (?:in|here|seen)|"
+    rf"c[oa]me to (?:the |our )?(?:clinic|office|practice)|"
     rf"(?:was|were) (?:last )?(?:in|here)|in clinic|contact|(?:been )?coming (?:here|in)|"
     rf"(?:anything|something) (?:last )?(?:recorded|documented|noted)|"
     rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו|נבדק\w*)|במעקב|ה?רישום ה?אחרון|"
@@ -328,7 +331,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
     on_file = _ON_FILE.search(q)
-    if on_file is not None and not measures and not reading.dated:
+    if on_file is not None and not measures and not reading.dated and not about_visits(q):
         rest = f"{q[: on_file.start()]} {q[on_file.end() :]}"
         subject = drug or condition or procedure or _subject_words(rest)
         if subject:

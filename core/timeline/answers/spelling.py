@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Indel
 
 from core.timeline.answers.asked import asked_words
 from core.timeline.reading.text import HEB
@@ -19,6 +19,8 @@ from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES
 
 _WORD = re.compile(rf"[A-Za-z{HEB}]+")
 _SHORTEST = 4
+# Hebrew writes most vowels with no letter: its short words sit one letter from each other.
+_SHORTEST_HEBREW = 6
 
 
 @functools.cache
@@ -63,7 +65,12 @@ def corrected(question: str) -> str | None:
         if len(low) < _SHORTEST or low in known or low in names:
             return word
         limit = 2 if len(low) >= 8 else 1
-        near = process.extract(low, known, scorer=OSA.distance, score_cutoff=limit, limit=2)
+        # A short Hebrew word is put right only by a letter left out or in ("עדין" for
+        # "עדיין"): one letter changed, "ירדה" (went down) would read "חרדה" (anxiety).
+        scorer = (
+            Indel.distance if not low.isascii() and len(low) < _SHORTEST_HEBREW else OSA.distance
+        )
+        near = process.extract(low, known, scorer=scorer, score_cutoff=limit, limit=2)
         if not near or (len(near) == 2 and near[1][1] == near[0][1]):
             return word  # none near, or two as near: no guess
         changed = True
