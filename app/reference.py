@@ -1,5 +1,5 @@
 """The reference pages written from the code itself, so they cannot leave a thing out or
-describe one that is gone (tests/test_docs_reference.py compares them with the code):
+describe one that is gone (tests/docs/test_docs_reference.py compares them with the code):
 
 - docs/cli.md: every command, its subcommands and options, with their help;
 - docs/messages.md: every message id core speaks in, with its English words.

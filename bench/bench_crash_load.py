@@ -1,4 +1,4 @@
-"""Crash and load figures (issue 3, acceptance 6): the runs of tests/test_crash_load.py,
+"""Crash and load figures (issue 3, acceptance 6): the runs of tests/db/test_crash_load.py,
 measured. `python -m bench bench_crash_load` writes bench/results/crash_load.json."""
 
 from __future__ import annotations

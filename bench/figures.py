@@ -1,6 +1,6 @@
 """The figures the docs (README.md and docs/*.md) quote from bench/results/: which result,
 which of its JSON paths, and the document's words around them. Read by
-tests/test_readme_figures.py (each figure as measured, in whichever document quotes it) and
+tests/docs/test_readme_figures.py (each figure as measured, in whichever document quotes it) and
 by `make release-check` (bench/release_check.py: no quoted figure from a stale result)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One clinic desktop for tests/test_clinic_desktops.py: the real service with the real
+"""One clinic desktop for tests/db/test_clinic_desktops.py: the real service with the real
 packaged embedder and its background indexer, on a data dir of its own, signed in as one
 practitioner of a workspace on the shared clinic server.
 

@@ -1,4 +1,4 @@
-"""The process that tests/test_documents_kill.py kills: the whole service, as `chartside`
+"""The process that tests/documents/test_documents_kill.py kills: the whole service, as `chartside`
 runs it, reading a scanned document. Each progress message goes straight to the kernel
 (`os.write`) as a line of its own, so a SIGKILL loses none of them."""
 

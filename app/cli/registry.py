@@ -1,5 +1,5 @@
 """The commands, as each module registers them: the parser and the dispatch are built from
-this list, so every command has the same contract (tests/test_cli_contract.py):
+this list, so every command has the same contract (tests/cli/test_cli_contract.py):
 - help text, shown by `chartside --help`, `chartside COMMAND --help` and the man page;
 - exit 0 on success, 1 with one line on stderr (and a JSON object on stdout with --json)
   on any failure, 2 for a command line argparse rejects.

@@ -5,7 +5,7 @@ sentence forms (that module's tables: READING_EN, MED_EN, DX_EN, ...). Each form
 into a regular expression here and searched in the field it is written in, so every fact
 below is a span of a note's own text: a reading and its value, a drug started, continued,
 stopped or only listed, a diagnosis recorded or ruled out, a procedure done, a referral.
-Nothing is taken from the generator's hidden state; tests/test_answers_holdout.py checks
+Nothing is taken from the generator's hidden state; tests/bench/test_answers_holdout.py checks
 that each question's answer stands in the note it comes from.
 """
 

@@ -10,7 +10,7 @@ from core.assistant.citations import is_refusal_text, parse_answer
 from core.assistant.prompt import build_prompt
 from models.embedder import SentenceTransformerEmbedder
 from models.generator import LlamaCppGenerator
-from tests.test_assistant_prompt import hit
+from tests.assistant.test_assistant_prompt import hit
 
 CONTEXT = 1024  # the rules and worked example alone take ~380 tokens (SmolLM2)
 ANSWER_TOKENS = 64

@@ -44,8 +44,8 @@ ANSWER_TIMEOUT_MS = 300_000
 HISTORY = "Hypothyroidism, on levothyroxine 75 mcg daily since 2019."
 DAY = dt.datetime(2024, 3, 2, 10)
 KNEE_PLAN = "Quadriceps strengthening exercises twice a day."
-# A 135M model does not ground every phrasing (see tests/test_ask.py): try a few, each in a
-# new conversation, until one is answered with a citation.
+# A 135M model does not ground every phrasing (see tests/assistant/test_ask.py): try a few, each
+# in a new conversation, until one is answered with a citation.
 PHRASINGS = (
     "What exercises were planned for her knee?",
     "Which exercises were planned?",
@@ -150,7 +150,7 @@ def test_an_answer_streams_cites_and_opens_its_source(
 
     # The model's words were counted as they streamed in, before the result arrived.
     assert any(len(set(seen)) >= 2 for _, seen in attempts), [s for _, s in attempts]
-    # One of the phrasings is answered (tests/test_ask.py asks SmolLM2 the same): a test
+    # One of the phrasings is answered (tests/assistant/test_ask.py asks SmolLM2 the same): a test
     # named for an answer that cites fails when every one is refused.
     assert not result.refused, [(r.answer, r.warnings) for r, _ in attempts]
     used = [s for s in result.sources if s.used]

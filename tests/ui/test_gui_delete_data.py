@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from core.api import ChartsideApi
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
-from tests.test_keyring_source import MemoryKeyring
+from tests.security.test_keyring_source import MemoryKeyring
 from ui.tools.delete_data_dialog import DeleteDataDialog
 
 MakeGui = Callable[[ChartsideApi], GuiDriver]

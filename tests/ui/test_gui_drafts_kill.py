@@ -28,7 +28,7 @@ from core.api import ChartsideApi
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from tests.conftest import FAST_KDF, PASSPHRASE, make_settings
-from tests.test_autolock import FakeClock
+from tests.security.test_autolock import FakeClock
 from ui.access.unlock import Mode
 
 ROOT = Path(__file__).resolve().parents[2]

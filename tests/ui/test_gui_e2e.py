@@ -59,7 +59,7 @@ def test_idle_lock_returns_to_the_unlock_screen(
     from app.compose import migrations_dir
     from core.services.service import ChartsideService
     from tests.conftest import PASSPHRASE, make_settings
-    from tests.test_autolock import FakeClock
+    from tests.security.test_autolock import FakeClock
 
     clock = FakeClock()
     svc = ChartsideService(make_settings(tmp_path / "data"), migrations_dir(), clock=clock)
@@ -86,8 +86,8 @@ def test_assistant_unavailable_is_explained_while_notes_work(
     qtbot: QtBot, make_gui: Callable[[ChartsideApi], GuiDriver], tmp_path: Path
 ) -> None:
     from app.compose import build_service
+    from tests.app.test_assistant_status import _broken
     from tests.conftest import PASSPHRASE, make_settings
-    from tests.test_assistant_status import _broken
 
     svc = build_service(make_settings(_broken(tmp_path)))
     svc.initialise(PASSPHRASE)

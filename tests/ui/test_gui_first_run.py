@@ -20,7 +20,7 @@ from core.security.keyring_source import KeyringUnavailable
 from core.services.service import ChartsideService
 from core.settings import Settings
 from tests.conftest import PASSPHRASE
-from tests.test_keyring_source import MemoryKeyring
+from tests.security.test_keyring_source import MemoryKeyring
 from ui.access.first_run import KeyringOfferDialog
 from ui.access.recovery import RecoveryKeyDialog
 from ui.access.unlock import Mode

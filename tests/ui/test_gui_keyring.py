@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QPushButton
 from core.api import ChartsideApi
 from core.security.keyring_source import KeyringSource
 from core.services.service import ChartsideService
-from tests.test_keyring_source import MemoryKeyring
+from tests.security.test_keyring_source import MemoryKeyring
 from ui.access.unlock import Mode
 
 MakeGui = Callable[[ChartsideApi], GuiDriver]

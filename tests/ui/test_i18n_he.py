@@ -369,7 +369,7 @@ def test_the_assistants_warnings_and_refusals_read_in_hebrew_by_id(hebrew: None)
 
 def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
     from core.assistant.citations import FIELD_WORDS, extractive_lines
-    from tests.test_assistant_prompt import hit
+    from tests.assistant.test_assistant_prompt import hit
 
     dated = hit("Start sertraline 50 mg daily.", field="plan", day=3)
     record = replace(hit("Hypothyroidism.", field="medical_history"), type="client")
@@ -398,7 +398,7 @@ def test_an_extractive_answer_reads_in_hebrew(hebrew: None) -> None:
 
 def test_the_assistants_own_words_stay_english_without_a_catalogue() -> None:
     from core.assistant.citations import extractive_answer, extractive_lines
-    from tests.test_assistant_prompt import hit
+    from tests.assistant.test_assistant_prompt import hit
 
     hits = [hit("Rest.", field="plan", day=3)]
     shown = strip_isolates(core_lines(extractive_lines(hits, "rest")))  # quotes isolated

@@ -3,7 +3,7 @@
 The threading rule: the service may be entered from several threads at once (this
 runner's worker, the assistant's own runner, the background indexer); its unlocked state
 changes only under its session lock, and each call is a transaction of its own
-(tests/test_threading.py). What the GUI adds is order: one worker per runner, so a save
+(tests/services/test_threading.py). What the GUI adds is order: one worker per runner, so a save
 submitted before a reload is always committed before that reload runs. Results and
 exceptions return to the GUI thread through a queued Qt signal, so callbacks may touch
 widgets freely.

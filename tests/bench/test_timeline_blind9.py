@@ -1,0 +1,28 @@
+"""Blind set #9 (bench/timeline_blind9/data.json): its own properties, not the extractor's
+score. Half of it Hebrew, as issue 46 asks; every label on its words, every measurement in
+its measure's unit, each blood pressure whole."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from tests.timeline_set_checks import (
+    assert_labels_at_their_spans,
+    assert_measurements_in_units_and_pressures_whole,
+)
+
+DATA = Path(__file__).resolve().parents[2] / "bench" / "timeline_blind9" / "data.json"
+
+
+def test_half_hebrew_every_label_on_its_words_and_every_value_in_its_unit() -> None:
+    records = json.loads(DATA.read_text(encoding="utf-8"))["fields"]
+    languages = Counter(r["language"] for r in records)
+    assert len(records) >= 120 and languages["he"] == languages["en"]
+    assert len({r["id"] for r in records}) == len(records)
+    assert len({r["clinic"] for r in records}) >= 10
+    kinds = Counter(lb["kind"] for r in records for lb in r["labels"])
+    assert {"measurement", "medication", "diagnosis", "procedure", "visit"} <= set(kinds)
+    assert_labels_at_their_spans(records)
+    assert_measurements_in_units_and_pressures_whole(records)
