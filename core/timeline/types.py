@@ -101,9 +101,10 @@ class Fact:
     status: str | None = None
     dose: str | None = None
     detail: str | None = None  # a measurement's site or side ("left knee flexion")
-    # A measurement the note wrote in another unit than MEASURES's, as written ("3.1
-    # mmol/L", "185 lb"): `value` is it converted, for comparing and plotting; this is
-    # what is shown. None where the note wrote MEASURES's own unit.
+    # A measurement the note wrote in another unit than MEASURES's, or with digits the
+    # stored number drops, as written ("3.1 mmol/L", "185 lb", "4.0 mmol/L"): `value` is
+    # it converted, for comparing and plotting; this is what is shown. None where the
+    # stored number and MEASURES's unit say it as the note did.
     written: str | None = None
 
 

@@ -84,7 +84,7 @@ def test_brief_lists_what_the_last_visit_changed_each_line_cited(imported: Path)
     assert (brief["last_visit"][:10], brief["previous_visit"][:10]) == ("2024-02-09", "2024-01-10")
     texts = [line["text"] for line in brief["lines"]]
     assert "Systolic BP down 11 mmHg: 142 → 131" in texts
-    assert "Weight down 2.2 kg: 88.2 → 86" in texts
+    assert "Weight down 2.2 kg: 88.2 → 86.0" in texts
     assert "Stopped ibuprofen" in texts
     assert "Plan: Recheck BP in 4 weeks" in texts
     changed = next(line for line in brief["lines"] if line["params"].get("name") == "weight")
@@ -96,7 +96,7 @@ def test_brief_lists_what_the_last_visit_changed_each_line_cited(imported: Path)
 def test_ask_json_says_which_path_answered(imported: Path) -> None:
     out = ok(cli(imported, "ask", "--client", "c-7", "What was the latest weight?"))
     assert out["path"] == "timeline"
-    assert "86 kg on 2024-02-09 [1]" in out["answer"]
+    assert "86.0 kg on 2024-02-09 [1]" in out["answer"]
     assert [(s["n"], s["session_external_id"], s["used"]) for s in out["sources"]] == [
         (1, "v-2", True)
     ]
@@ -109,7 +109,7 @@ def test_brief_exports_a_referral_summary_with_dated_footnotes(
     assert ok(cli(imported, "brief", "--client", "c-7", "--out", str(out))) == {"written": str(out)}
     text = out.read_text(encoding="utf-8")
     assert text.startswith("Yael Cohen: since the last visit (2024-02-09)")
-    assert "- Weight down 2.2 kg: 88.2 → 86 [1][2]" in text
+    assert "- Weight down 2.2 kg: 88.2 → 86.0 [1][2]" in text
     assert "[1] 2024-01-10, objective: BP 142/90. Wt 88.2 kg" in text
     assert "[2] 2024-02-09, objective: BP 131/84, Wt 86.0 kg" in text
     assert out.stat().st_mode & 0o077 == 0  # PHI: readable by its owner alone

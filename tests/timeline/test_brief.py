@@ -56,3 +56,12 @@ def test_a_reading_in_another_unit_beside_one_in_the_kept_unit_shows_both() -> N
     assert params["unit"] == "kg" and params["before"] == 88.4
     assert params["after_written"] == "190 lb" and "before_written" not in params
     assert render_en(BriefLine("changed", params, [])).endswith("88.4 → 86.18 (190 lb)")
+
+
+def test_digits_the_number_drops_are_briefed_as_written() -> None:
+    params = _changed({
+        dt.datetime(2024, 1, 8, 10): {"objective": "K 4.0"},
+        dt.datetime(2024, 6, 3, 10): {"objective": "K 4.20"},
+    })  # fmt: skip
+    assert (params["before_digits"], params["after_digits"]) == ("4.0", "4.20")
+    assert render_en(BriefLine("changed", params, [])) == "Potassium up 0.2 mmol/L: 4.0 → 4.20"

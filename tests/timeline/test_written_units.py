@@ -38,3 +38,13 @@ def test_a_converted_reading_keeps_what_the_note_wrote(
 def test_a_reading_in_its_own_unit_needs_nothing_more(line: str) -> None:
     facts = [f for f in extract(line, "objective").facts if f.kind == "measurement"]
     assert facts and all(f.written is None for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("line", "written"),
+    [("K 4.0", "4.0 mmol/L"), ("Hb 13.50 g/dL", "13.50 g/dL"), ("A1c 7.0%", "7.0%"),
+     ("Heart rate: 88.40 /min", "88.40 /min")],
+)  # fmt: skip
+def test_a_trailing_zero_the_number_drops_is_kept_as_written(line: str, written: str) -> None:
+    (fact,) = [f for f in extract(line, "objective").facts if f.kind == "measurement"]
+    assert fact.written == written

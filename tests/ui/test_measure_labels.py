@@ -53,3 +53,20 @@ def test_a_reading_written_in_another_unit_shows_as_written_in_its_cell(
 
     assert cell("LDL 3.1 mmol/L") == "3.1 mmol/L"
     assert cell("LDL 119 mg/dL") == "119"
+
+
+def test_a_cell_keeps_a_trailing_zero_and_names_only_another_unit(qapp: QApplication) -> None:
+    """ "K 4.0" is 4.0 in its row of mmol/L, not 4; "Wt 185 lb" keeps its unit in a row of
+    kg."""
+    import uuid
+
+    from core.timeline.types import TimelineFact
+    from ui.timeline.timeline_text import shown
+
+    def cell(line: str) -> str:
+        (fact,) = [f for f in extract(line, "objective").facts if f.kind == "measurement"]
+        held = TimelineFact(uuid.uuid4(), uuid.uuid4(), None, None, "objective", fact, line)
+        return shown(held).strip("\u2066\u2069")
+
+    assert [cell("K 4.0"), cell("K 4.2"), cell("A1c 7.0%")] == ["4.0", "4.2", "7.0"]
+    assert cell("Wt 185 lb") == "185 lb"

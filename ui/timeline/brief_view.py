@@ -266,10 +266,8 @@ class BriefView(QFrame):
             # The unit once, after the newer value: the line must fit a narrow column.
             values = {
                 "measure": measure_label(str(p.get("name", ""))),
-                "before": ltr(number(float(p.get("before", 0)))) + _as_written(p, "before"),
-                "after": value_text(
-                    number(float(p.get("after", 0))), unit_label(str(p.get("unit", "")))
-                )
+                "before": ltr(_digits(p, "before")) + _as_written(p, "before"),
+                "after": value_text(_digits(p, "after"), unit_label(str(p.get("unit", ""))))
                 + _as_written(p, "after"),
                 "delta": ltr(signed(float(p.get("delta", 0)))),
             }
@@ -325,3 +323,8 @@ def _as_written(params: dict[str, str | float], which: str) -> str:
     line's; "" otherwise."""
     written = params.get(f"{which}_written")
     return f" ({ltr(str(written))})" if written else ""
+
+
+def _digits(params: dict[str, str | float], which: str) -> str:
+    """The value's digits as the note wrote them ("4.0"), else the number."""
+    return str(params.get(f"{which}_digits") or number(float(params.get(which, 0))))

@@ -84,13 +84,20 @@ def _as_written(then: TimelineFact, now: TimelineFact) -> dict[str, str | float]
     written = [then.fact.written, now.fact.written]
     parsed = [_WRITTEN.fullmatch(w.strip()) if w else None for w in written]
     a, b = parsed
-    if a is not None and b is not None and a.group(2) == b.group(2):
+    kept = MEASURES[then.fact.name]
+    other = a is not None and a.group(2) != kept
+    if other and a is not None and b is not None and a.group(2) == b.group(2):
         before, after = float(a.group(1)), float(b.group(1))
         places = max(len(m.group(1).partition(".")[2]) for m in (a, b))
         delta = round(after - before, places)
         return {"before": before, "after": after, "delta": delta, "unit": a.group(2)}
-    keys = ("before_written", "after_written")
-    return {k: w for k, w in zip(keys, written, strict=True) if w}
+    out: dict[str, str | float] = {}
+    for which, w in zip(("before", "after"), written, strict=True):
+        if w and w.endswith(kept):  # "4.0 mmol/L": the kept unit, its digits as written
+            out[f"{which}_digits"] = w.removesuffix(kept).strip()
+        elif w:
+            out[f"{which}_written"] = w
+    return out
 
 
 def _meds(at_last: list[TimelineFact]) -> list[BriefLine]:
@@ -142,7 +149,8 @@ def render_en(line: BriefLine) -> str:
     if line.kind == "changed":
         unit = str(p["unit"])
         before, after = (
-            f"{float(p[k]):g}" + (f" ({p[k + '_written']})" if p.get(k + "_written") else "")
+            str(p.get(k + "_digits") or f"{float(p[k]):g}")
+            + (f" ({p[k + '_written']})" if p.get(k + "_written") else "")
             for k in ("before", "after")
         )
         return (

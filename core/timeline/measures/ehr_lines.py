@@ -92,7 +92,8 @@ def ehr_lines(text: str) -> Iterator[Line]:
         if value is None:
             continue
         end = m.end("unit") if m.group("unit") else m.end("value")
-        written = f"{raw} {m.group('unit').strip()}" if value != float(raw) else None
+        kept = value == float(raw) and not re.search(r"\.\d*0$", raw)  # "88.40" keeps its 0
+        written = None if kept else f"{raw} {m.group('unit').strip()}"
         yield Line(m.start("name"), end, measure, value, written)
 
 

@@ -187,6 +187,10 @@ def _as_written(name: str, raw: str, unit_written: str | None) -> str | None:
     mmol/L too), where the stored value is converted from them; else None."""
     key = _infer(name, _number(raw), _unit_key(unit_written))
     if key is None or not converts(name, key):
+        # A trailing zero the stored number drops ("K 4.0", "Hb 13.50"): kept as written.
+        if re.search(r"[.,]\d*0$", raw):
+            unit = unit_written.strip() if unit_written else MEASURES[name]
+            return f"{raw}{'' if unit in ('%', '°', '°C') or unit.startswith('/') else ' '}{unit}"
         return None
     return f"{raw} {unit_written.strip() if unit_written else SHOWN.get(key, key)}"
 
