@@ -167,3 +167,26 @@ def test_one_long_word_is_found_in_its_other_endings() -> None:
     found = line_matches(["aspiration"])
     assert found("Knee aspirated under sterile conditions.")
     assert not found("Aspirin 81 mg daily.")
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "subject", "measures"),
+    [
+        ("Psych referral mentions Tritace - when did he first go on it?", "med_first",
+         "ramipril", ()),
+        ("Before I renew the metformin, what's the current eGFR?", "latest", None, ("egfr",)),
+        ("Endo referral - how many A1c tests has he had since 14 January 2024?",
+         "reading_count", None, ("a1c",)),
+        ("הוא בא למעקב, מה המשקל בנקודת ההתחלה", "first_value", None, ("weight",)),
+        # About the same subject, the whole question says more than its last clause.
+        ("Compared with the visit on November 12, 2023, is his HbA1c higher or lower now?",
+         "change", None, ("a1c",)),
+    ],
+)  # fmt: skip
+def test_a_clause_that_sets_the_scene_does_not_choose_the_subject(
+    question: str, ask: str, subject: str | None, measures: tuple[str, ...]
+) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.subject, found.measures) == (
+        ask, subject, measures,
+    )  # fmt: skip

@@ -98,7 +98,8 @@ _LATEST = re.compile(
 )
 _FIRST = re.compile(
     rf"{_W}(?:first|earliest|oldest|initial(?:ly)?|baseline|very beginning|at (?:the )?(?:start|"
-    rf"outset|intake)|ה?ראשונ\w*|ה?ראשון|לראשונה|בקבלה|ה?התחלתי\w*|בהתחלה){_E}",
+    rf"outset|intake)|ה?ראשונ\w*|ה?ראשון|לראשונה|בקבלה|ה?התחלתי\w*|בהתחלה|"
+    rf"ב?נקודת ה?התחלה){_E}",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(
@@ -123,7 +124,7 @@ _HIGHEST = re.compile(
 )
 _LOWEST = re.compile(
     rf"{_W}(?:lowest|minimum|min|smallest|least|lightest|how low|ה?נמוכ?(?:ה)? ביותר|"
-    rf"ה?מינימלי\w*|ה?מינימום|ה?קל ביותר|הכי (?:נמוך|קל|חלש)\w*){_E}",
+    rf"ה?מינימלי\w*|ה?מינימום|ה?קל ביותר|הכי (?:נמוך|קל|חלש)\w*|(?:עד )?כמה נמוך\w*){_E}",
     re.IGNORECASE,
 )
 # "By how many kilograms has it changed from the first to the most recent": a change, though
@@ -283,7 +284,45 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
         found = again if again is not None and (found is None or again.ask != "series") else found
+    asked = _asked_clause(question, today)
+    # The last clause decides where the words before it named another subject ("Endo
+    # referral - how many A1c tests…"); about the same subject, the whole question says
+    # more ("Compared with the visit on 12 Nov, is her A1c higher or lower now?").
+    if asked is not None and (
+        found is None
+        or found.fallback
+        or (found.subject, found.measures) != (asked.subject, asked.measures)
+    ):
+        return asked
     return found
+
+
+# Where a question's context ends and what it asks begins: "Psych referral mentions Tritace
+# - when did he first go on it?", "Before I renew the metformin, what's the current eGFR?",
+# "לפני שאני מעלה את הביסופרולול, מה הדופק האחרון שלה".
+_CLAUSE = re.compile(r"\s[-–—]\s|:\s|,\s")
+_IT = re.compile(rf"{_W}(?:it|זה|אותה|אותו){_E}", re.IGNORECASE)
+
+
+def _asked_clause(question: str, today: dt.date | None) -> OverTime | None:
+    """The question its last clause asks, where the words before it only set the scene and
+    name another subject; with the whole question's period when the clause has none. None
+    when there is one clause, or the last one asks nothing the timeline answers alone."""
+    parts = _CLAUSE.split(" ".join(question.split()))
+    if len(parts) < 2 or len(parts[-1].split()) < 3:
+        return None
+    last = parts[-1]
+    drug = named(" ".join(parts[:-1])).drug
+    if drug is not None and named(last).drug is None:
+        # "Psych referral mentions Tritace - when did he first go on it?": "it" is the drug.
+        last = _IT.sub(drug, last, count=1)
+    asked = _read_over_time(last, today)
+    if asked is None or asked.fallback:
+        return None
+    if asked.date_from is None and asked.date_to is None and asked.day is None:
+        whole = read_question(question, today)
+        asked = replace(asked, date_from=whole.date_from, date_to=whole.date_to, day=whole.day)
+    return asked
 
 
 def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
