@@ -107,6 +107,15 @@ class Fact:
     # stored number and MEASURES's unit say it as the note did.
     written: str | None = None
 
+    @property
+    def kept_digits(self) -> str | None:
+        """The digits as written where the note wrote the kept unit itself ("4.0" of "4.0
+        mmol/L", a trailing zero the stored number drops); None otherwise."""
+        kept = MEASURES.get(self.name, "")
+        if self.written and kept and self.written.endswith(kept):
+            return self.written.removesuffix(kept).strip()
+        return None
+
 
 @dataclass(frozen=True)
 class Flag:

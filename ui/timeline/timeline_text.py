@@ -82,12 +82,10 @@ def number(value: float) -> str:
 def shown(fact: TimelineFact) -> str:
     """A reading's cell: the number in the row's unit, or, where the note wrote another
     unit ("3.1 mmol/L" in a row of mg/dL), the value and unit as written."""
-    written = fact.fact.written
-    if written:
-        kept = MEASURES.get(fact.fact.name, "")
-        if kept and written.endswith(kept):  # "4.0 mmol/L" in a row of mmol/L: "4.0"
-            return ltr(written.removesuffix(kept).strip())
-        return ltr(written)
+    if (digits := fact.fact.kept_digits) is not None:  # "4.0 mmol/L" in a row of mmol/L
+        return ltr(digits)
+    if fact.fact.written:
+        return ltr(fact.fact.written)
     return number(fact.fact.value) if fact.fact.value is not None else ""
 
 

@@ -84,19 +84,17 @@ def _as_written(then: TimelineFact, now: TimelineFact) -> dict[str, str | float]
     written = [then.fact.written, now.fact.written]
     parsed = [_WRITTEN.fullmatch(w.strip()) if w else None for w in written]
     a, b = parsed
-    kept = MEASURES[then.fact.name]
-    other = a is not None and a.group(2) != kept
-    if other and a is not None and b is not None and a.group(2) == b.group(2):
+    if a is not None and b is not None and MEASURES[then.fact.name] != a.group(2) == b.group(2):
         before, after = float(a.group(1)), float(b.group(1))
         places = max(len(m.group(1).partition(".")[2]) for m in (a, b))
         delta = round(after - before, places)
         return {"before": before, "after": after, "delta": delta, "unit": a.group(2)}
     out: dict[str, str | float] = {}
-    for which, w in zip(("before", "after"), written, strict=True):
-        if w and w.endswith(kept):  # "4.0 mmol/L": the kept unit, its digits as written
-            out[f"{which}_digits"] = w.removesuffix(kept).strip()
-        elif w:
-            out[f"{which}_written"] = w
+    for which, t in (("before", then), ("after", now)):
+        if (digits := t.fact.kept_digits) is not None:
+            out[f"{which}_digits"] = digits
+        elif t.fact.written:
+            out[f"{which}_written"] = t.fact.written
     return out
 
 
