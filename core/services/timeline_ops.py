@@ -26,6 +26,7 @@ from core.timeline.answers import brief as briefs
 from core.timeline.answers import claims, over_time
 from core.timeline.answers.brief import ENGLISH, Render, SummaryWords, render_en
 from core.timeline.answers.meaning import MeaningReader
+from core.timeline.answers.nearest import Near
 from core.timeline.answers.questions import (
     OverTime,
     follow_up,
@@ -140,7 +141,8 @@ class TimelineService:
         if q is None:
             return None
         self._fresh(client_id)
-        return self.session.run(lambda c, k: _answer(c, k, q, client_id, today))
+        near = self.reader.near if self.reader is not None else None
+        return self.session.run(lambda c, k: _answer(c, k, q, client_id, today, near))
 
     def disagreements(self, answer: str, client_id: UUID, hebrew: bool) -> list[Message]:
         """What a model's answer claims of order ("the latest", "the highest") or status
@@ -228,7 +230,7 @@ def _unmentioned(
 
 
 def _answer(
-    c: Connection, k: CellCipher, q: OverTime, client_id: UUID, today: dt.date
+    c: Connection, k: CellCipher, q: OverTime, client_id: UUID, today: dt.date, near: Near | None
 ) -> TimelineAnswer | None:
     client = ClientRepo(k).get(c, client_id)
     sessions = SessionRepo(k).for_client(c, client_id)
@@ -236,7 +238,7 @@ def _answer(
         _visit(s.id, s.data.date, {f: getattr(s.data, f) for f in SESSION_FIELDS}) for s in sessions
     ]
     search_notes = _notes_search(client, sessions)
-    draft = over_time.answer(q, store.load(c, k, client_id), visits, search_notes, today)
+    draft = over_time.answer(q, store.load(c, k, client_id), visits, search_notes, today, near)
     if draft.declined:
         return None
     external = {s.id: s.data.external_id for s in sessions}

@@ -349,6 +349,23 @@ def test_a_question_no_pattern_places_is_answered_by_its_meaning(read_by_meaning
     assert _cited_sessions(moved) == sessions[:4], moved.answer
 
 
+def test_words_no_note_holds_are_offered_the_nearest_recorded_name(read_by_meaning: Any) -> None:
+    """ "Gum disease" is in no note and no vocabulary; the note says "Gingivitis". Said
+    to be absent, it would be a false "no record": the recorded name is offered, cited."""
+    svc, client, _ = read_by_meaning
+    gum = svc.notes.create_session(
+        client,
+        SessionData(date=START + dt.timedelta(days=150), assessment="Gingivitis; dental review."),
+    ).id
+    result = _ask(svc, client, "Has she had gum disease?")
+    assert result.path == "timeline" and not result.refused, result.answer
+    assert result.answer.startswith("I found no note that mentions gum disease by that name.")
+    assert "Nearest in meaning, the notes record gingivitis, first on 2024-06-08 [1]" in (
+        result.answer
+    )
+    assert _cited_sessions(result) == [gum]
+
+
 def test_the_warm_up_readies_the_reader_before_the_first_question(read_by_meaning: Any) -> None:
     svc, _, _ = read_by_meaning
     reader = svc.timeline.reader

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
 from core.retrieval.reading import Reading, read_question
+from core.timeline.answers.nearest import nearest
 from core.timeline.answers.questions import (
     Ask,
     Named,
@@ -92,6 +93,7 @@ MARGIN = 0.01
 # Overruling a pattern asks for twice the clearness: on the development half no pattern's
 # placing was overruled at it, on new wordings written for the purpose three were, rightly.
 RECONSIDER_MARGIN = 0.02
+_NAMES_KEPT = 4096  # names' vectors kept between questions, in memory only
 _BROAD: frozenset[Ask] = frozenset({"series", "med_last", "any_record"})
 _NARROW: frozenset[Label] = frozenset(
     {"change", "count", "highest", "lowest", "last_n", "still", "stopped"}
@@ -179,6 +181,7 @@ class MeaningReader:
         self._open = embed
         self._embed: Embed | None = None
         self._vectors: list[list[float]] | None = None
+        self._names: dict[str, list[float]] = {}  # recorded names already embedded
         self._lock = threading.Lock()  # the warm-up's thread and an answer's
 
     @property
@@ -239,6 +242,24 @@ class MeaningReader:
         if guess.margin < RECONSIDER_MARGIN:
             return placed
         return over_time(question, guess, today)
+
+    def near(self, asked: str, names: Sequence[str]) -> list[str]:
+        """Of the client's recorded `names`, those nearest in meaning to the name `asked`
+        (nearest.py); empty when none is near enough, or no embedder is here."""
+        embed = self._embedder()
+        if embed is None or not names:
+            return []
+        wanted = list(dict.fromkeys([asked, *names]))
+        with self._lock:
+            known = {n: self._names[n] for n in wanted if n in self._names}
+        missing = [n for n in wanted if n not in known]
+        if missing:
+            known.update(zip(missing, embed(missing), strict=True))
+            with self._lock:
+                if len(self._names) > _NAMES_KEPT:
+                    self._names.clear()
+                self._names.update((n, known[n]) for n in missing)
+        return nearest(asked, known[asked], {n: known[n] for n in names})
 
     def _embedder(self) -> Embed | None:
         with self._lock:

@@ -12,6 +12,7 @@ from uuid import UUID
 
 from core.retrieval.types import DocumentRef
 from core.timeline.answers.courses import courses
+from core.timeline.answers.nearest import Near, recorded
 from core.timeline.answers.questions import OverTime
 from core.timeline.answers.wording import Words, words_for
 from core.timeline.conditions.naming import american
@@ -46,6 +47,8 @@ class Draft:
     refused: bool = False
     # The timeline holds no answer, and says nothing: the model's path reads the notes.
     declined: bool = False
+    # No note holds the words asked, and no vocabulary knows their other names.
+    unnamed: bool = False
 
     def cite(self, c: Cite) -> str:
         if c not in self.cites:
@@ -82,9 +85,11 @@ def answer(
     visits: list[Visit],
     search_notes: NotesSearch,
     today: dt.date,
+    near: Near | None = None,
 ) -> Draft:
     """`facts` and `visits` oldest first. `search_notes(words)` finds the lines of the
-    client's notes that hold any of `words` (for "any record of")."""
+    client's notes that hold any of `words` (for "any record of"); `near` the recorded
+    conditions and procedures nearest in meaning to one no note names (nearest.py)."""
     w = words_for(q.hebrew)
     draft = Draft()
     if q.measures:
@@ -107,7 +112,22 @@ def answer(
         _visits(q, visits, today, w, draft)
     else:
         _any_record(q, facts, search_notes, w, draft)
+    if draft.unnamed and near is not None:
+        _nearest(q.subject or "", facts, near, w, draft)
     return draft
+
+
+def _nearest(asked: str, facts: list[TimelineFact], near: Near, w: Words, d: Draft) -> None:
+    """No note names the condition or procedure asked: the recorded ones nearest to it in
+    meaning, each at its first note and cited, beside the words' absence; the draft as it
+    was when none is near."""
+    first = recorded(facts)
+    names = near(asked, list(first))
+    if not names:
+        return
+    d.cites.clear()
+    shown = [(n, _day(first[n].session_date), d.cite(_of(first[n]))) for n in names]
+    d.text, d.refused, d.declined = w.nearest(asked, shown), False, False
 
 
 def measure_readings(facts: list[TimelineFact], names: tuple[str, ...]) -> list[list[TimelineFact]]:
@@ -474,8 +494,8 @@ def _any_record(
     if not cites and not _known(subject):
         # Words no vocabulary names ("brittle bones", "heart tracing") have other names the
         # notes may use that no search here knows: no absence is claimed, the model's path
-        # reads the notes.
-        d.declined = True
+        # reads the notes, unless a recorded name is near in meaning (nearest.py).
+        d.declined = d.unnamed = True
         return
     if not cites:
         d.text, d.refused = w.found_no_note(w.subject(subject)), True

@@ -339,6 +339,18 @@ class Words:
             f"I found no note that mentions {subject}.", f"לא מצאתי רשומה שמזכירה את {subject}."
         )
 
+    def nearest(self, asked: str, shown: list[tuple[str, str, str]]) -> str:
+        """No note names `asked`; `shown` (name, first day, cite) are recorded names near it
+        in meaning, offered for the clinician to judge, never said to be the same."""
+        en = "; and ".join(f"{name}, first on {day} {cite}" for name, day, cite in shown)
+        he = "; וכן ".join(f"{name}, לראשונה ב-{day} {cite}" for name, day, cite in shown)
+        return self._t(
+            f"I found no note that mentions {asked} by that name. Nearest in meaning, the "
+            f"notes record {en}: check whether that is what you mean.",
+            f"לא מצאתי רשומה שמזכירה את {asked} בשם הזה. הקרוב ביותר במשמעות שמתועד: {he}; "
+            f"כדאי לבדוק אם לזה הכוונה.",
+        )
+
     # -- diagnoses -----------------------------------------------------------------------------
     def condition(self, name: str) -> str:
         return name
