@@ -57,6 +57,9 @@ _VISIT_AFTER = re.compile(
 # "בביקור מ-4.3.2025" is "at the visit of 4 March", one day, not "from 4 March on".
 _VISIT_OF = re.compile(r"(?<!\w)ב?ה?(?:ביקור|פגישה|מפגש|טיפול)\s+מ[-־]?\s*$")
 _MONTH_ONLY_WORDS = frozenset({"may", "jan", "mar", "sun", "sat", "wed"})
+# Hebrew's weekdays are its ordinals ("ראשון" is Sunday and first): one is a day only as
+# "יום ראשון"; "ערך ראשון של הכאב" asks for the first value.
+_HE_WEEKDAYS = frozenset({"ראשון", "שני", "שלישי", "רביעי", "חמישי", "שישי"})
 _NOW = frozenset({"today", "now", "tonight", "nowadays", "היום", "עכשיו", "כעת", "הלילה"})
 # Words that mix letters and digits (A1c, B12, CD4) throw dateparser's search off the
 # date beside them; they are masked, at the same length, while it looks.
@@ -120,6 +123,8 @@ def _plausible(phrase: str) -> bool:
     if any(w.strip("?.,!") in _NOW for w in words):
         return False  # "what does he weigh today", "ועד היום": now, not a day's visit
     bare = [w for w in words if w not in ("on", "in", "at", "since", "from", "of")]
+    if len(bare) == 1 and re.sub(r"^[הבל]", "", bare[0]) in _HE_WEEKDAYS:
+        return False
     if len(bare) == 1 and bare[0] in HE_MONTHS:
         return True  # "בין מרץ לאוגוסט": Hebrew's months are words of their own
     return len(bare) == 1 and bare[0] not in _MONTH_ONLY_WORDS and len(bare[0]) >= 4
@@ -290,11 +295,12 @@ _OPENER = re.compile(
 
 
 # "between 18 August 2024 and November 16, 2024": dateparser, searching the whole question,
-# reads the year alone; each end is read on its own instead.
+# reads the year alone; each end is read on its own instead, up to the courtesy after it.
 _BOTH_ENDS = re.compile(
     r"\b(?:between|from)\s+(?P<a>[^?!;]+?)\s+(?:and|to|until|till|through|thru)\s+"
-    r"(?P<b>[^?!;]+?)\s*(?=[?!;]|,(?!\s*\d)|\.(?:\s|$)|$)"
-    r"|(?<!\w)(?:בין|מ-)\s*(?P<ha>[^?!;]+?)\s+(?:ל|עד)-?\s*(?P<hb>[^?!;]+?)\s*(?=[?!;.]|$)",
+    r"(?P<b>[^?!;]+?)\s*(?=[?!;]|,(?!\s*\d)|\.(?:\s|$)|$|(?:pls|plz|please|thanks|thx)\b|[-–—]\s)"
+    r"|(?<!\w)(?:בין|מ-)\s*(?P<ha>[^?!;]+?)\s+(?:ל|עד)-?\s*(?P<hb>[^?!;]+?)\s*"
+    r"(?=[?!;.]|$|(?:בבקשה|תודה)(?!\w))",
     re.IGNORECASE,
 )
 

@@ -19,7 +19,7 @@ def _asks(root: Path, question: str) -> list[tuple[str, ...]]:
 
 def test_a_new_way_of_asking_is_one_line(rules: Path) -> None:
     assert measures_in("What was her kidney score?") == ()  # the shipped words
-    edit(rules / "en/asked.toml", "words = ['e?gfr'", "words = ['kidney score', 'e?gfr'")
+    edit(rules / "en/asked.toml", "words = ['e?gfrs?'", "words = ['kidney score', 'e?gfrs?'")
     assert _asks(rules, "What was her kidney score?") == [("egfr",)]
 
 
@@ -27,8 +27,8 @@ def test_a_new_way_of_asking_is_one_line(rules: Path) -> None:
     ("old", "new", "says"),
     [
         ("[egfr]", "[egrf]", "no measure named 'egrf'"),
-        ("words = ['e?gfr'", "wrds = ['e?gfr'", "unknown key 'wrds'"),
-        ("words = ['e?gfr'", "words = ['e?gfr(', 'x'", "not a regular expression"),
+        ("words = ['e?gfrs?'", "wrds = ['e?gfrs?'", "unknown key 'wrds'"),
+        ("words = ['e?gfrs?'", "words = ['e?gfrs?(', 'x'", "not a regular expression"),
     ],
 )
 def test_a_mistake_names_its_file_and_line(rules: Path, old: str, new: str, says: str) -> None:

@@ -337,7 +337,7 @@ def test_a_question_no_pattern_places_is_answered_by_its_meaning(read_by_meaning
     them, and the answer is the timeline's, cited, in English and in Hebrew; one it finds
     unclear gets the subject's whole record."""
     svc, client, sessions = read_by_meaning
-    for question in ("Is she keeping up with the lisinopril?", "האם היא ממשיכה את הליזינופריל?"):
+    for question in ("Is she keeping up with the lisinopril?", "האם הליזינופריל עוד בשימוש אצלה?"):
         assert read_over_time(question) is None
         result = _ask(svc, client, question)
         assert result.path == "timeline" and not result.refused, result.answer

@@ -82,9 +82,10 @@ _NUMBERS = {
     "חמשת": 5,
 }
 _LAST_N = re.compile(
-    rf"{_W}(?:last|lst|final|past|previous|most recent|recent|latest)\s+"
+    rf"{_W}(?:last|lst|final|past|previous|most recent|recent|latest|newest)\s+"
     rf"(?P<n>\d|two|three|four|five|six)"
-    rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last){_E}"
+    rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last|newest)"
+    rf"{_E}"
     rf"|(?<![A-Za-z0-9]-)(?<!\w)ב?(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
     rf"ה?אחרו?[ןנ]",
     re.IGNORECASE,
@@ -104,9 +105,21 @@ _FIRST = re.compile(
 )
 _CHANGE = re.compile(
     rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
-    rf"went up|went down|compare\w*|vs\.?|versus|moved|trajectory|up or down|"
+    rf"went up|went down|compare\w*|vs\.?|versus|moved|shift\w*|trajectory|up or down|"
     rf"better or worse|worse or better|gained or lost|lost or gained|"
-    rf"{_HP}(?:השתנ\w*|שינוי|מגמה|לעומת|עלה|עלתה|ירד|ירדה|התפתח\w*|הבדל|הפרש)){_E}",
+    rf"{_HP}(?:השתנ\w*|שינוי|מגמה|לעומת|עלה|עלתה|ירד|ירדה|התפתח\w*|הבדל|הפרש|זז\w*)){_E}"
+    # "from baseline to the latest", "first to last", "מה-baseline ועד המדידה האחרונה"
+    rf"|{_W}(?:from\s+)?(?:the\s+)?(?:first|baseline|start|initial|earliest)\b[^?.]{{0,40}}?"
+    rf"\b(?:to|until|through|and)\s+(?:the\s+)?(?:last|latest|most recent|now|current|today)\b"
+    rf"|(?<![\w{HEB}])מ-?ה?-?(?:baseline|התחלה|ראשונ\w*|מדידה הראשונה|בדיקה הראשונה)[^?.]{{0,30}}?"
+    rf"(?:ועד|עד|ל)\s*-?ה?(?:אחרונ\w*|מדידה האחרונה|בדיקה האחרונה|עכשיו|היום)",
+    re.IGNORECASE,
+)
+# A trend asked to be shown as its readings: "…show the trend, so give me every weight
+# result between January and June, with dates" lists them.
+_TREND = re.compile(rf"{_W}(?:trend\w*|trajectory|progress\w*|{_HP}מגמה){_E}", re.IGNORECASE)
+_EVERY = re.compile(
+    rf"{_W}(?:every|all|each|{_HP}(?:כל|מדידות|ערכים|תוצאות)|go through|(?:ת|ל)עבור על){_E}",
     re.IGNORECASE,
 )
 # "All her readings since May", "each value", "תפרט את כל המדידות": the readings listed.
@@ -118,8 +131,9 @@ _LISTED = re.compile(
 )
 # "Highest pain score on record", "peak BP", "הדופק הגבוה ביותר": the extreme of the readings.
 _HIGHEST = re.compile(
-    rf"{_W}(?:highest|maximum|max|peak|worst|largest|greatest|top|heaviest|how high|"
-    rf"ה?גבוה(?:ה)? ביותר|ה?מקסימלי\w*|ה?מקסימום|ה?שיא|ה?כבד ביותר|הכי (?:גבוה|חזק|כבד)\w*){_E}",
+    rf"{_W}(?:highest|maximum|max|peak|worst|best|largest|greatest|top|heaviest|how high|"
+    rf"ה?גבוה(?:ה)? ביותר|ה?מקסימלי\w*|ה?מקסימום|ה?שיא|ה?כבד ביותר|הכי (?:גבוה|חזק|כבד)\w*|"
+    rf"ה?(?:גרוע|טוב)(?:ה)? ביותר|הכי (?:גרוע|טוב)\w*){_E}",  # "worst", "best": see `extreme`
     re.IGNORECASE,
 )
 _LOWEST = re.compile(
@@ -137,7 +151,7 @@ _COUNT = re.compile(
     rf"(?:(?<!\w)#|{_W}(?:how often|number of|count(?: of)?|tally|total|in all|"
     rf"how many(?!\s+(?:kg|kilo\w*|pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|"
     rf"weeks|months|years)\b)|"
-    rf"כמה (?:פעמים|מדידות|תוצאות|רישומים|בדיקות|ערכים|קריאות)|"
+    rf"כמה (?:פעמים|מדידות|תוצאות|רישומים|בדיקות|ערכים|קריאות|נתונים)|"
     rf"מספר ה?(?:מדידות|תוצאות|רישומים|בדיקות|פעמים|ערכים)|סה[\"״]?כ|סך ה?כל)){_E}",
     re.IGNORECASE,
 )
@@ -147,7 +161,7 @@ _STOPPED = re.compile(
     rf"{_W}(?:stop\w*|discontinu\w*|d/c\w*|ceas\w*|halt\w*|quit\w*|end(?:ed)?|"
     rf"(?:take|took|taken|came|come|coming|went|go|gone) (?:\w+ )?off|taken out|removed|"
     rf"withdr[ae]wn?|taper\w* off|"
-    rf"הופסק\w*|הפסיק\w*|הפסקת\w*|נעצר\w*|ירד\w*|הורד\w*|הוצא\w*|עד מתי){_E}",
+    rf"הופסק\w*|הפסיק\w*|הפסקת\w*|נעצר\w*|ירד\w*|הורד\w*|הוריד\w*|הוצא\w*|עד מתי){_E}",
     re.IGNORECASE,
 )
 # "Is she still taking X", "is X still part of her regimen", "עדיין נוטלת X": whether the
@@ -160,7 +174,10 @@ _STILL = re.compile(
     rf"(?:הוא|היא|הם) (?:עדיין )?על(?=\s+\w)|"
     rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשי[כך]\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
     rf"(?:is|still) (?:current|active|ongoing)|(?:current|active)(?=\s*\??\s*$)|"
-    rf"(?:current|active) (?:med\w*|regimen|list)|right now|{_HP}המשי[כך]\w* (?:עם|ב|ל)){_E}",
+    rf"(?:current|active) (?:med\w*|regimen|list)|right now|{_HP}המשי[כך]\w* (?:עם|ב|ל)|"
+    # "Has she continued X up to today?", "ממשיכה טריטייס עד היום", "מקבל כרגע פנטופרזול"
+    rf"continued\b[^?.]{{0,40}}\b(?:up )?(?:to|until) (?:today|now)|ממשי[כך]\w*|עד היום|"
+    rf"פעיל\w* כרגע|כרגע פעיל\w*|כתרופה פעילה|מקבל\w* כרגע|כרגע מקבל\w*){_E}",
     re.IGNORECASE,
 )
 # "How many times did we see Dana in 2023?", "how often did she come in", "כמה פעמים ראינו
@@ -174,7 +191,7 @@ _HOW_MANY_TIMES = re.compile(
 _WHEN = re.compile(
     rf"{_W}(?:when|what date|which date|date of|(?:start|starting|stop|end|initiation) date|"
     rf"^date|date\s*\??$|מתי|"
-    rf"[במ]איזה תאריך|ממתי){_E}",
+    rf"[במ]איזה תאריך|ממתי|(?:מה )?ה?תאריך של|תאריך ה?(?:התחלה|הפסקה)){_E}",
     re.I,
 )
 # "Since when is she on it?" asks when it began, with no verb of starting.
@@ -191,7 +208,7 @@ _PRESCRIBED = re.compile(
 )
 _STARTED = re.compile(
     rf"{_W}(?:start\w*|began|begun|begin|initiat\w*|commenc\w*|put on|added|kick\w* off|"
-    rf"enter\w* the picture|התחיל\w*|הותחל\w*|התחלת\w*|התחלנו|החל\w*){_E}",
+    rf"enter\w* the picture|התחיל\w*|הותחל\w*|התחלת\w*|התחלנו|החל\w*|ה?התחלה){_E}",
     re.IGNORECASE,
 )
 _MEDS = re.compile(
@@ -203,7 +220,7 @@ _FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"{_W}(?:visits?|sessions?|appointments?|appts?|encounters?|intake|seen|consults?|"
-    rf"{_HP}(?:בי?קור\w*|מפגש\w*|פגיש\w*)){_E}",
+    rf"{_HP}(?:בי?קור\w*|מפגש\w*|פגיש\w*)|(?:ה|ל|מה)?תור(?:ים)?){_E}",  # "התור": the appointment
     re.IGNORECASE,
 )
 _VISITS = re.compile(
@@ -214,11 +231,11 @@ _VISITS = re.compile(
 _CAME = re.compile(
     rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
     rf"(?:see|saw) (?:her|him|them|(?:the|this) (?:patient|client))|last (?:in|here|seen)|"
-    rf"c[oa]me to (?:the |our )?(?:clinic|office|practice)|"
+    rf"c[oa]me to (?:the |our )?(?:clinic|office|practice)|c[oa]me (?:to )?see (?:us|me)|"
     rf"(?:was|were) (?:last )?(?:in|here)|in clinic|contact|(?:been )?coming (?:here|in)|"
     rf"(?:anything|something) (?:last )?(?:recorded|documented|noted)|"
     rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו|נבדק\w*)|במעקב|ה?רישום ה?אחרון|"
-    rf"(?:הייתה|היה|היו|הגיע\w*) (?:פה|כאן|במרפאה|אצלנו)){_E}",
+    rf"ש?(?:הייתה|היתה|היה|היו|הגיע\w*) (?:פה|כאן|במרפאה|אצלנו)){_E}",
     re.I,
 )
 # A question about what a visit's note says, not about the visit itself.
@@ -302,27 +319,56 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
 # "לפני שאני מעלה את הביסופרולול, מה הדופק האחרון שלה".
 _CLAUSE = re.compile(r"\s[-–—]\s|:\s|,\s")
 _IT = re.compile(rf"{_W}(?:it|זה|אותה|אותו){_E}", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
 
 
 def _asked_clause(question: str, today: dt.date | None) -> OverTime | None:
-    """The question its last clause asks, where the words before it only set the scene and
-    name another subject; with the whole question's period when the clause has none. None
-    when there is one clause, or the last one asks nothing the timeline answers alone."""
-    parts = _CLAUSE.split(" ".join(question.split()))
+    """The question the last sentence or clause that asks over time asks, where the words
+    before it only set the scene ("She's on the phone feeling dizzy. What did her BP read
+    last time?") and the sentences after it name nothing (a reason: "…? I need to know
+    before I dose anything renally cleared."); with the whole question's period when it has
+    none. None for one clause, or where nothing reads over time alone."""
+    q = " ".join(question.split())
+    sentences = [x for x in _SENTENCE.split(q) if x]
+    for i in range(len(sentences) - 1, -1, -1):
+        later = " ".join(sentences[i + 1 :])
+        if later and _names_subject(later):
+            return None
+        asked = _clause(sentences[i], " ".join(sentences[:i]), len(sentences) > 1, today)
+        if asked is None:
+            continue
+        if asked.date_from is None and asked.date_to is None and asked.day is None:
+            whole = read_question(q, today)
+            asked = replace(asked, date_from=whole.date_from, date_to=whole.date_to, day=whole.day)
+        return asked
+    return None
+
+
+def _clause(sentence: str, before: str, alone: bool, today: dt.date | None) -> OverTime | None:
+    """What the sentence's last clause asks (the whole sentence where it is one of several
+    and that clause is short), its "it" the drug named before it."""
+    parts = _CLAUSE.split(sentence)
     if len(parts) < 2 or len(parts[-1].split()) < 3:
-        return None
+        if not alone:
+            return None
+        parts = [sentence]
     last = parts[-1]
-    drug = named(" ".join(parts[:-1])).drug
-    if drug is not None and named(last).drug is None:
-        # "Psych referral mentions Tritace - when did he first go on it?": "it" is the drug.
-        last = _IT.sub(drug, last, count=1)
+    earlier, now = named(" ".join([before, *parts[:-1]])), named(last)
+    it = earlier.drug or earlier.condition or earlier.procedure
+    if it is not None and not (now.drug or now.condition or now.procedure or now.measures):
+        # "Psych referral mentions Tritace - when did he first go on it?": "it" is the drug;
+        # "בהפניה כתוב שיגדון, זה מתועד אצלנו בכלל": "זה" the condition.
+        last = _IT.sub(it, last, count=1)
     asked = _read_over_time(last, today)
     if asked is None or asked.fallback:
         return None
-    if asked.date_from is None and asked.date_to is None and asked.day is None:
-        whole = read_question(question, today)
-        asked = replace(asked, date_from=whole.date_from, date_to=whole.date_to, day=whole.day)
-    return asked
+    # "…? I mean the oldest reading in her notes.": words of no name ask no record of their own.
+    return None if asked.ask == "any_record" and not _names_subject(last) else asked
+
+
+def _names_subject(text: str) -> bool:
+    found = named(text)
+    return bool(found.drug or found.condition or found.procedure or found.measures)
 
 
 def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
@@ -338,7 +384,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     # "Has she ever seen a rheumatologist?", "יש עדות לקרדיולוג ברשומה?": a specialty asked
     # of the record is its referral, whether or not the question says "referred".
     ever = re.search(rf"{_W}(?:any|ever|האם|פעם|עדות|{_HP}(?:רשומה|רשומות|תיק)){_E}", q, re.I)
-    referral = _referral(q) if _REFERRED.search(q) or ever else None
+    # "מה התאריך של ראומטולוג?": a specialty alone, asked when, is its referral too.
+    alone = _WHEN.search(q) and not (drug or condition or procedure or measures)
+    referral = _referral(q) if _REFERRED.search(q) or ever or alone else None
     if referral is not None and (record is not None or _WHEN.search(q) or ever):
         return OverTime("any_record", subject=referral, hebrew=hebrew)
     if procedure is not None and drug is None and (record is not None or _WHEN.search(q)):
@@ -363,6 +411,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         )
         and not (drug or condition or procedure or measures)
         and not (_CONTENT.search(q) or _MEDS.search(q) or _PRESCRIBED.search(q))
+        # "Didn't she first come around 2019? When exactly was the first visit?"
+        and not (_FIRST.search(reading.text) and _WHEN.search(q) and not _COUNT.search(q))
     ):
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if record is not None and not measures:
@@ -403,6 +453,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         if _HIGHEST.search(q) or _LOWEST.search(q) or _BEST.search(q):
             ask: Ask = "highest" if _HIGHEST.search(q) else "lowest"
             return OverTime(extreme(q, measures, ask), measures, None, 1, *span, hebrew)
+        if _EVERY.search(q) and not _CHANGE.search(_TREND.sub(" ", q)):
+            return OverTime("series", measures, None, 1, *span, hebrew)
         if _BY_HOW_MUCH.search(q) or _CHANGE.search(q):
             # "Compare her systolic on 2025-01-11 with the latest": from that day on.
             since = (reading.day, None, None) if reading.day is not None else span
@@ -482,7 +534,7 @@ def named(q: str) -> Named:
 # by its sound alone.
 _ASKS_OF_A_DRUG = re.compile(
     rf"{_W}(?:עדיין|עוד|{_HP}(?:נוטל\w*|לוקח\w*|מקבל\w*|הפסיק\w*|הופסק\w*|התחיל\w*|הותחל\w*|"
-    rf"נרשמ\w*|קיבל\w*)){_E}"
+    rf"נרשמ\w*|קיבל\w*|הוריד\w*|התחלה|הפסקה|ממשי[כך]\w*)){_E}"
 )
 
 

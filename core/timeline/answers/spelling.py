@@ -30,7 +30,9 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
     _, lists = load("question_words", root)
     for lang in LANGUAGES:
         table = lists[lang]
-        check_keys(table, {"words"}, where(root / lang / "question_words.toml", "words"))
+        check_keys(
+            table, {"words", "shorthand"}, where(root / lang / "question_words.toml", "words")
+        )
         if not all(isinstance(w, str) for w in table.get("words", [])):
             raise RulesError(f"{root / lang / 'question_words.toml'}: words are strings")
         words |= {w.casefold() for w in table.get("words", [])}
@@ -38,6 +40,23 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
         for pattern in patterns:
             words |= {w.casefold() for w in _WORD.findall(pattern) if len(w) >= _SHORTEST}
     return frozenset(words)
+
+
+@functools.cache
+def shorthand(root: Path = ROOT) -> dict[str, str]:
+    """question_words.toml's shorthand: "hw" is "how"."""
+    _, lists = load("question_words", root)
+    out: dict[str, str] = {}
+    for lang in LANGUAGES:
+        table: object = lists[lang].get("shorthand", {})
+        path = root / lang / "question_words.toml"
+        if not isinstance(table, dict) or not all(
+            isinstance(k, str) and isinstance(v, str)
+            for k, v in table.items()  # pyright: ignore[reportUnknownVariableType]
+        ):
+            raise RulesError(f"{where(path, 'shorthand')}: shorthand = {{ word = 'meant' }}")
+        out |= {str(k).casefold(): str(v) for k, v in table.items()}  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+    return out
 
 
 @functools.cache
@@ -55,6 +74,7 @@ def _names() -> frozenset[str]:
 def corrected(question: str) -> str | None:
     """The question with its misspelt words put right, or None when none was."""
     known = vocabulary()
+    short = shorthand()
     names = _names()
     changed = False
 
@@ -62,6 +82,9 @@ def corrected(question: str) -> str | None:
         nonlocal changed
         word = m.group()
         low = word.casefold()
+        if low in short:
+            changed = True
+            return short[low]
         if len(low) < _SHORTEST or low in known or low in names:
             return word
         limit = 2 if len(low) >= 8 else 1

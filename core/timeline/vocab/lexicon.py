@@ -52,7 +52,7 @@ _DRUGS: dict[str, tuple[str, ...]] = {
     "clopidogrel": ("plavix", "קלופידוגרל", "פלביקס"),
     "colchicine": ("קולכיצין",),
     "cyclobenzaprine": ("flexeril", "ציקלובנזפרין"),
-    "dapagliflozin": ("פורקסיגה", "forxiga", "farxiga", "דפגליפלוזין"),
+    "dapagliflozin": ("פורקסיגה", "פורסיגה", "forxiga", "farxiga", "דפגליפלוזין"),
     "diazepam": ("אסיבל", "valium", "assival", "דיאזפאם", "ואליום"),
     "diclofenac": ("אביטרן", "voltaren", "abitren", "דיקלופנק", "וולטרן"),
     "doxycycline": ("vibramycin", "דוקסיציקלין"),

@@ -1,0 +1,161 @@
+"""Questions over time in the fifth development set's voices (a nurse on the phone, a
+resident presenting, a belief to be checked, a reason given after the ask, a fast typist):
+each class of wording tested once, in English and Hebrew where both apply."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.retrieval.reading import read_question
+from core.timeline.answers.questions import read_over_time
+from core.timeline.answers.spelling import corrected
+
+TODAY = dt.date(2025, 9, 15)
+
+
+def _read(question: str) -> tuple[str, str | None, tuple[str, ...], int]:
+    found = read_over_time(question, TODAY)
+    assert found is not None, question
+    return found.ask, found.subject, found.measures, found.n
+
+
+BP = ("bp_systolic", "bp_diastolic")
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # A sentence that sets the scene names another subject: the last one asks.
+        (
+            "She's on the phone feeling dizzy. What did her blood pressure read the last time?",
+            ("latest", None, BP, 1),
+        ),
+        (
+            'היא על הקו ומתלוננת על סחרחורת. כמה היה ל"ד בפעם האחרונה שנמדד?',
+            ("latest", None, BP, 1),
+        ),
+        # A reason after the ask names nothing: the sentence before it asks.
+        (
+            "מה ה-eGFR הכי גרוע שהיה לה? אני צריך לדעת לפני שאני נותן תרופה שמתפנה בכליות.",
+            ("lowest", None, ("egfr",), 1),
+        ),
+        # A sentence of words that name nothing asks no record of its own.
+        (
+            "Do we have a baseline b/p? I mean the oldest reading in her notes.",
+            ("first_value", None, BP, 1),
+        ),
+        # A condition named before is the "זה" asked about.
+        ("בהפניה כתוב שיגדון, זה מתועד אצלנו בכלל", ("any_record", "gout", (), 1)),
+    ],
+)
+def test_a_sentence_that_sets_the_scene_or_gives_a_reason_does_not_choose(
+    question: str, read: tuple[str, str | None, tuple[str, ...], int]
+) -> None:
+    assert _read(question) == read
+
+
+def test_a_belief_stated_before_the_first_visit_does_not_bound_it() -> None:
+    found = read_over_time("היא לא הגיעה לראשונה בסביבות 2019? מתי בדיוק היה הביקור הראשון", TODAY)
+    assert found is not None and found.ask == "first_visit"
+    # A period the question asks about still bounds a count asked after a belief.
+    count = read_over_time(
+        "Wasn't she here only once or twice throughout 2025? How many visits were there really?",
+        TODAY,
+    )
+    assert count is not None and count.ask == "visits_in_period"
+    assert (count.date_from, count.date_to) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    quarter = read_over_time("ידוע לנו מתי בדיוק נבדק ברבעון הראשון של 2025? אני צריך כל תאריך.")
+    assert quarter is not None and quarter.ask == "visits_in_period"
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [("ערך ראשון של הכאב בתיק", "pain"), ("מה הייה המשקל הכי ראשון שלה", "weight")],
+)
+def test_a_hebrew_ordinal_is_not_a_weekday(question: str, measure: str) -> None:
+    """ "ראשון" is Sunday and first: read as last Sunday, the answer said no reading that day."""
+    assert read_question(question, TODAY).date_from is None
+    assert _read(question) == ("first_value", None, (measure,), 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("Do we know how far her BP has shifted from baseline to the latest?", ("change", BP)),
+        ("net change in b/p first to last", ("change", BP)),
+        ("ידוע לנו כמה הדופק זז מה-baseline ועד המדידה האחרונה?", ("change", ("heart_rate",))),
+        # A trend asked to be shown as its readings lists them.
+        (
+            "I want to show the trend at the family meeting, so give me every body weight result "
+            "between January and June 2024, with dates.",
+            ("series", ("weight",)),
+        ),
+        (
+            "היא באה בגלל המגמה, תעבור איתי על המדידות של הדופק מאז דצמבר 2024",
+            ("series", ("heart_rate",)),
+        ),
+        ("What are the 2 newest systolic measurements in her chart?", ("last_n", ("bp_systolic",))),
+        (
+            "remind me of the last four eGFRs, want to see if her kidneys are stable",
+            ("last_n", ("egfr",)),
+        ),
+        ("אפשר להקריא לי ארבע מדידות אחרונות של הלחץ העליון?", ("last_n", ("bp_systolic",))),
+        ("מה הערך הגבוה ביותר של הלחץ התחתון אי פעם", ("highest", ("bp_diastolic",))),
+        ("What did his A1cs look like during 2023?", ("series", ("a1c",))),
+        ("whats the least she has ever wieghed", ("lowest", ("weight",))),
+        (
+            "hw many times was pulse recorded prior to November 2024",
+            ("reading_count", ("heart_rate",)),
+        ),
+        ("אני מחליפה היום, כמה נתונים של ה-PHQ-9 יש לנו מאז 2024", ("reading_count", ("phq9",))),
+    ],
+)
+def test_measures_asked_in_these_voices(question: str, read: tuple[str, tuple[str, ...]]) -> None:
+    ask, _, measures, _ = _read(question)
+    assert (ask, measures) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("When did she first come to see us?", ("first_visit", None)),
+        ("היא מתקשרת לקבוע פולואפ. כמה זמן עבר מאז התור האחרון שלה?", ("time_since_visit", None)),
+        ("בהפניה כתוב שנשר ממעקב, כמה זמן מאז שהיה פה", ("time_since_visit", None)),
+        ("אממ כמה זמן היא לא היתה אצלנו", ("time_since_visit", None)),
+        ("ידוע לנו מה התאריך של ראומטולוג?", ("any_record", "referral: rheumatology")),
+        ("When did the cardiologist start bisoprolol?", ("med_first", "bisoprolol")),
+        (
+            "נדמה לי שעברה ניקור של הברך לפני כמה שנים — מתי זה נעשה?",
+            ("any_record", "joint aspiration"),
+        ),
+        ("when was Simovil commmenced", ("med_first", "simvastatin")),
+        ("מה תאריך ההתחלה לסלברקס", ("med_first", "celecoxib")),
+        ("Has she continued Bisoprolol up to today?", ("still_taking", "bisoprolol")),
+        ("יש לנו mirtazapine כתרופה פעילה כרגע", ("still_taking", "mirtazapine")),
+        ("אני מחליף היום, הוא מקבל כרגע פנטופרזול", ("still_taking", "pantoprazole")),
+        ("ממשיכה טריטייס עד היום", ("still_taking", "ramipril")),
+        ("פורסיגה עדיין פעיל?", ("still_taking", "dapagliflozin")),
+        ("אני מחליפה היום, מתי הורידו לה את דולוקסטין", ("med_stopped", "duloxetine")),
+    ],
+)
+def test_visits_drugs_and_the_record_in_these_voices(
+    question: str, read: tuple[str, str | None]
+) -> None:
+    ask, subject, _, _ = _read(question)
+    assert (ask, subject) == read
+
+
+def test_a_range_ends_before_the_courtesy_after_it() -> None:
+    found = read_over_time("list of vist dates between Sep 28, 2024 and March 12, 2025 pls", TODAY)
+    assert found is not None and found.ask == "visits_in_period"
+    assert (found.date_from, found.date_to) == (dt.date(2024, 9, 28), dt.date(2025, 3, 12))
+    dashed = read_question("Did he come in much between May and November 2025 - how many?", TODAY)
+    assert (dashed.date_from, dashed.date_to) == (dt.date(2025, 5, 1), dt.date(2025, 11, 30))
+
+
+def test_words_of_their_own_are_never_put_right() -> None:
+    """ "every" is not "ever", nor "dates" "rates"; shorthand is read as meant."""
+    assert corrected("give me every weight result between January and June, with dates") is None
+    assert corrected("hw many visits in 2024") == "how many visits in 2024"
