@@ -159,3 +159,63 @@ def test_words_of_their_own_are_never_put_right() -> None:
     """ "every" is not "ever", nor "dates" "rates"; shorthand is read as meant."""
     assert corrected("give me every weight result between January and June, with dates") is None
     assert corrected("hw many visits in 2024") == "how many visits in 2024"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does she take metformin nowadays?",
+        "Is metformin part of her meds at present?",
+        "Does he take metformin at the moment?",
+        "Is she taking metformin now?",
+        "Metformin - is that ongoing?",
+        "Has she kept taking metformin?",
+        "Did she carry on with metformin?",
+        "היא לוקחת מטפורמין היום?",
+        "האם היא נוטלת מטפורמין כיום?",
+        "מטפורמין - זה בתוקף?",
+        "האם המטפורמין בטיפול הנוכחי?",
+        "האם היא נמצאת על מטפורמין?",
+    ],
+)
+def test_a_drug_asked_of_now_is_whether_it_is_still_taken(question: str) -> None:
+    """Read as "when was it last prescribed", a stopped drug was answered with its last
+    prescription, as though it ran on."""
+    assert _read(question)[:2] == ("still_taking", "metformin")
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("When was metformin last prescribed?", "med_last"),
+        ("What metformin dose is she taking currently?", "med_last"),
+    ],
+)
+def test_the_last_prescription_and_its_dose_are_still_asked_so(question: str, ask: str) -> None:
+    assert _read(question)[0] == ask
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("How much weight has she lost?", ("weight",)),
+        ("How much has her A1c come down?", ("a1c",)),
+        ("Did her PHQ-9 get better?", ("phq9",)),
+        ("Has her pain score dropped since the first visit?", ("pain",)),
+        ("האם לחץ הדם השתפר?", BP),
+    ],
+)
+def test_a_change_in_its_verbs(question: str, measures: tuple[str, ...]) -> None:
+    assert _read(question)[::2] == ("change", measures)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long since her last check-up?",
+        "How long since she last had a follow-up?",
+        "מתי ראינו אותה לאחרונה וכמה זמן עבר מאז?",
+    ],
+)
+def test_time_since_the_last_visit_in_these_words(question: str) -> None:
+    assert _read(question)[0] == "time_since_visit"

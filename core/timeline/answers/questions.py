@@ -106,8 +106,11 @@ _FIRST = re.compile(
 _CHANGE = re.compile(
     rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
     rf"went up|went down|compare\w*|vs\.?|versus|moved|shift\w*|trajectory|up or down|"
+    rf"drop\w*|decreas\w*|increas\w*|declin\w*|rise|risen|rising|rose|climb\w*|"
+    rf"c[oa]me down|lost|loss|gain(?:ed)?|get better|got better|got worse|gotten \w+|"
     rf"better or worse|worse or better|gained or lost|lost or gained|"
-    rf"{_HP}(?:השתנ\w*|שינוי|מגמה|לעומת|עלה|עלתה|ירד|ירדה|התפתח\w*|הבדל|הפרש|זז\w*)){_E}"
+    rf"{_HP}(?:השתנ\w*|שינוי|מגמה|לעומת|עלה|עלתה|ירד|ירדה|התפתח\w*|הבדל|הפרש|זז\w*|השתפר\w*|"
+    rf"החמיר\w*|ירידה|עלייה)){_E}"
     # "from baseline to the latest", "first to last", "מה-baseline ועד המדידה האחרונה"
     rf"|{_W}(?:from\s+)?(?:the\s+)?(?:first|baseline|start|initial|earliest)\b[^?.]{{0,40}}?"
     rf"\b(?:to|until|through|and)\s+(?:the\s+)?(?:last|latest|most recent|now|current|today)\b"
@@ -164,6 +167,14 @@ _STOPPED = re.compile(
     rf"הופסק\w*|הפסיק\w*|הפסקת\w*|נעצר\w*|ירד\w*|הורד\w*|הוריד\w*|הוצא\w*|עד מתי){_E}",
     re.IGNORECASE,
 )
+_NOW = re.compile(
+    rf"{_W}(?:now|nowadays|today|these days|at present|presently|at the moment|currently|"
+    rf"as of (?:now|today)|at this point|right now|ongoing|in effect|"
+    rf"כיום|היום|עכשיו|כרגע|בימים אלה|בתוקף|{_HP}(?:טיפול ה)?נוכחי\w*){_E}",
+    re.IGNORECASE,
+)
+_LAST = re.compile(rf"{_W}(?:last|latest|most recent(?:ly)?|ה?אחרו?[ןנ]\w*|לאחרונה){_E}", re.I)
+_DOSE = re.compile(rf"{_W}(?:dose|dosage|dosing|mg|how much|strength|{_HP}מינון){_E}", re.I)
 # "Is she still taking X", "is X still part of her regimen", "עדיין נוטלת X": whether the
 # drug's course runs to the last note that records it.
 _STILL = re.compile(
@@ -177,7 +188,8 @@ _STILL = re.compile(
     rf"(?:current|active) (?:med\w*|regimen|list)|right now|{_HP}המשי[כך]\w* (?:עם|ב|ל)|"
     # "Has she continued X up to today?", "ממשיכה טריטייס עד היום", "מקבל כרגע פנטופרזול"
     rf"continued\b[^?.]{{0,40}}\b(?:up )?(?:to|until) (?:today|now)|ממשי[כך]\w*|עד היום|"
-    rf"פעיל\w* כרגע|כרגע פעיל\w*|כתרופה פעילה|מקבל\w* כרגע|כרגע מקבל\w*){_E}",
+    rf"פעיל\w* כרגע|כרגע פעיל\w*|כתרופה פעילה|מקבל\w* כרגע|כרגע מקבל\w*|"
+    rf"kept (?:on )?(?:taking|using)|carr(?:y|ied|ying) on|(?:been )?continued|נמצא\w* על){_E}",
     re.IGNORECASE,
 )
 # "How many times did we see Dana in 2023?", "how often did she come in", "כמה פעמים ראינו
@@ -220,6 +232,7 @@ _FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"{_W}(?:visits?|sessions?|appointments?|appts?|encounters?|intake|seen|consults?|"
+    rf"check-?ups?|follow-?ups?|"
     rf"{_HP}(?:בי?קור\w*|מפגש\w*|פגיש\w*)|(?:ה|ל|מה)?תור(?:ים)?){_E}",  # "התור": the appointment
     re.IGNORECASE,
 )
@@ -247,7 +260,7 @@ _CONTENT = re.compile(
 )
 _HOW_LONG = re.compile(
     rf"{_W}(?:how long|how many (?:days|weeks|months)|(?:days|weeks|months|time) (?:since|ago)|"
-    rf"how recent(?:ly)?|elapsed|time since|כמה זמן|כמה (?:ימים|שבועות|חודשים)|לפני כמה){_E}",
+    rf"how recent(?:ly)?|elapsed|time since|ו?כמה זמן|ו?כמה (?:ימים|שבועות|חודשים)|ו?לפני כמה){_E}",
     re.I,
 )
 _ANY_RECORD = re.compile(
@@ -432,6 +445,10 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     if condition is not None and drug is None and _STILL.search(q) and not _WHEN.search(q):
         return OverTime("still_has", subject=condition, hebrew=hebrew)
     if drug is not None:
+        # "Does she take metformin nowadays?", "האם היא נוטלת מטפורמין כיום?": whether it is
+        # taken now, not when it was last prescribed (nor at what dose: that is).
+        if _NOW.search(q) and not (_WHEN.search(q) or _LAST.search(q) or _DOSE.search(q)):
+            return OverTime("still_taking", subject=drug, hebrew=hebrew)
         if not (_WHEN.search(q) or _FIRST.search(q) or _LATEST.search(q)):
             return _not_placed(q, measures, drug, condition, span, hebrew)
         # "When was it started?" asks for the start; "prescribed" alone, the latest.
