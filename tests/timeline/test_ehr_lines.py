@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.timeline.extract import extract
 from core.timeline.measures.ehr_lines import ehr_lines
@@ -185,3 +187,49 @@ def test_no_reading_in_a_period_says_the_period_not_that_no_note_records_one(
     text, refused = _ask(question)
     assert refused and said in text, text
     assert "no note" not in text and "רשומה" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "written"),
+    [
+        ("BMI: 24.0", "bmi", "24.0 kg/m2"),
+        ('משקל: 63 ק"ג\nBMI: 24.0\nדופק: 66 לדקה', "bmi", "24.0 kg/m2"),
+        ("Heart rate: 88.40", "heart_rate", "88.40/min"),
+        ("Body Weight: 70.0", "weight", "70.0 kg"),
+    ],
+)
+def test_a_trailing_zero_with_no_unit_written_keeps_the_measure_s_own(
+    text: str, measure: str, written: str
+) -> None:
+    """ "BMI: 24.0" with no unit once stopped the whole field's reading with an error: the
+    note's every other value was lost with it (blind set #9 lost four)."""
+    found = {f.name: f for f in extract(text, "objective").facts if f.kind == "measurement"}
+    assert found[measure].written == written
+
+
+_NAMES = [
+    "BMI",
+    "Heart rate",
+    "Body Weight",
+    "Body Height",
+    "Glucose in Blood",
+    "Total Cholesterol",
+]
+
+
+@settings(deadline=None)  # the unit registry loads on the first example
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_NAMES),
+            st.from_regex(r"[1-9][0-9]{0,2}(\.[0-9]{0,2}0)?", fullmatch=True),
+            st.sampled_from(["", " kg", " /min", " mg/dL", " %", " cm", " mmol/L"]),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_no_export_line_stops_the_field_s_reading(lines: list[tuple[str, str, str]]) -> None:
+    """Every line written "Name: value [unit]" is read or left, never an error: the reader
+    runs in the transaction that saves the note."""
+    extract("\n".join(f"{name}: {value}{unit}" for name, value, unit in lines), "objective")

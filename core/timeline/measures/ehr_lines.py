@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.timeline.measures.units import convert
+from core.timeline.measures.units import convert, convertible, with_unit
 from core.timeline.resources import ROOT, RulesError, check_keys, load, where
 from core.timeline.types import MEASURES
 
@@ -93,7 +93,11 @@ def ehr_lines(text: str) -> Iterator[Line]:
             continue
         end = m.end("unit") if m.group("unit") else m.end("value")
         kept = value == float(raw) and not re.search(r"\.\d*0$", raw)  # "88.40" keeps its 0
-        written = None if kept else f"{raw} {m.group('unit').strip()}"
+        # "BMI: 24.0" has no unit written: its own is meant.
+        unit = m.group("unit")
+        written = (
+            None if kept else f"{raw} {unit.strip()}" if unit else with_unit(raw, MEASURES[measure])
+        )
         yield Line(m.start("name"), end, measure, value, written)
 
 
@@ -126,6 +130,8 @@ def _in_stored_unit(measure: str, value: float, unit: str | None, table: _Table)
         return None  # a unit this measure is not read in: no guess
     if key == "=":
         return value
+    if not convertible(measure, key):
+        return None  # "Body Weight: 70 cm": a unit of another kind, no reading
     converted = convert(measure, value, key)
     return value if converted == value else round(converted, 2)
 

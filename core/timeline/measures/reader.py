@@ -25,7 +25,7 @@ from core.timeline.measures.shapes import (
     split_bp,
 )
 from core.timeline.measures.specs import BRIDGE, PLAUSIBLE, SPECS, Spec
-from core.timeline.measures.units import SHOWN, convert, converts
+from core.timeline.measures.units import SHOWN, convert, converts, with_unit
 from core.timeline.reading.earlier import earlier_value
 from core.timeline.resources import HEB, HEB_PREFIX
 from core.timeline.types import MEASURES, Fact, Flag
@@ -189,8 +189,7 @@ def _as_written(name: str, raw: str, unit_written: str | None) -> str | None:
     if key is None or not converts(name, key):
         # A trailing zero the stored number drops ("K 4.0", "Hb 13.50"): kept as written.
         if re.search(r"[.,]\d*0$", raw):
-            unit = unit_written.strip() if unit_written else MEASURES[name]
-            return f"{raw}{'' if unit in ('%', '°', '°C') or unit.startswith('/') else ' '}{unit}"
+            return with_unit(raw, unit_written or MEASURES[name])
         return None
     return f"{raw} {unit_written.strip() if unit_written else SHOWN.get(key, key)}"
 

@@ -62,6 +62,18 @@ def converts(measure: str, unit: str) -> bool:
     return target is not None and source is not None and source != target
 
 
+def convertible(measure: str, unit: str) -> bool:
+    """Whether a value in `unit` can be stored as `measure`: its own unit, one of the molar
+    units, or one of the same dimension ("Body Weight: 70 cm" is no weight)."""
+    if unit in ("mmol/l", "umol/l", "mmol/mol") or (measure, unit) == ("hemoglobin", "g/l"):
+        return True
+    target, source = _TARGET.get(measure), _PINT.get(unit)
+    if target is None or source is None or source == target:
+        return True
+    ureg = _registry()
+    return bool(ureg.get_dimensionality(source) == ureg.get_dimensionality(target))
+
+
 def convert(measure: str, value: float, unit: str) -> float:
     """`value` in `unit` (a key of _PINT, "mmol/l", "umol/l", "mmol/mol") as the unit
     MEASURES gives for `measure`."""
@@ -77,3 +89,10 @@ def convert(measure: str, value: float, unit: str) -> float:
         return value
     ureg = _registry()
     return float(ureg.Quantity(value, source).to(target).magnitude)
+
+
+def with_unit(raw: str, unit: str) -> str:
+    """A value and its unit as a reader writes them: "%", degrees and per-minute rates glued
+    to the number ("97%", "110°", "88.40/min"), others after a space ("4.0 mmol/L")."""
+    unit = unit.strip()
+    return f"{raw}{'' if unit in ('%', '°', '°C') or unit.startswith('/') else ' '}{unit}"
