@@ -219,3 +219,40 @@ def test_a_change_in_its_verbs(question: str, measures: tuple[str, ...]) -> None
 )
 def test_time_since_the_last_visit_in_these_words(question: str) -> None:
     assert _read(question)[0] == "time_since_visit"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("ימים מאז ביקור אחרון", ("time_since_visit", None)),
+        ("לידיעתך: כמה זמן לא ראו אותה אצלנו?", ("time_since_visit", None)),
+        ("FYI for tomorrow: when did she first present to this clinic?", ("first_visit", None)),
+        ("Since when has she not been on Tamsulosin?", ("med_stopped", "tamsulosin")),
+        ("ממתי היא כבר לא נוטלת simvastatin?", ("med_stopped", "simvastatin")),
+        ("Since when has she been on Tamsulosin?", ("med_first", "tamsulosin")),
+        ("current buspirone? y/n", ("still_taking", "buspirone")),
+        (
+            "לא החידוש האחרון אלא ההתחלה: מתי התחיל ליטול בוספירון?",
+            ("med_first", "buspirone"),
+        ),
+        (
+            "Not the latest refill but the very first start: when did she begin metformin?",
+            ("med_first", "metformin"),
+        ),
+        (
+            "Handover: anything at all in the chart, even a passing mention, about referral to a "
+            "urologist?",
+            ("any_record", "referral: urology"),
+        ),
+        ("שאיבת נוזל מהברך – תאריך", ("any_record", "joint aspiration")),
+    ],
+)
+def test_a_handover_an_audit_and_a_search_box(question: str, read: tuple[str, str | None]) -> None:
+    """The sixth set's voices: what is set aside ("not the last renewal but the start") is
+    not asked; "since when not on it" asks since its stop."""
+    ask, subject, _, _ = _read(question)
+    assert (ask, subject) == read
+
+
+def test_questionnaires_filled_are_counted() -> None:
+    assert _read("כמה שאלוני PHQ-9 מולאו מיולי 2025 והלאה?")[::2] == ("reading_count", ("phq9",))

@@ -154,7 +154,7 @@ _COUNT = re.compile(
     rf"(?:(?<!\w)#|{_W}(?:how often|number of|count(?: of)?|tally|total|in all|"
     rf"how many(?!\s+(?:kg|kilo\w*|pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|"
     rf"weeks|months|years)\b)|"
-    rf"כמה (?:פעמים|מדידות|תוצאות|רישומים|בדיקות|ערכים|קריאות|נתונים)|"
+    rf"כמה (?:פעמים|מדידות|תוצאות|רישומים|בדיקות|ערכים|קריאות|נתונים|שאלונים|שאלוני)|"
     rf"מספר ה?(?:מדידות|תוצאות|רישומים|בדיקות|פעמים|ערכים)|סה[\"״]?כ|סך ה?כל)){_E}",
     re.IGNORECASE,
 )
@@ -168,7 +168,7 @@ _STOPPED = re.compile(
     re.IGNORECASE,
 )
 _NOW = re.compile(
-    rf"{_W}(?:now|nowadays|today|these days|at present|presently|at the moment|currently|"
+    rf"{_W}(?:now|nowadays|today|these days|at present|presently|at the moment|current(?:ly)?|"
     rf"as of (?:now|today)|at this point|right now|ongoing|in effect|"
     rf"כיום|היום|עכשיו|כרגע|בימים אלה|בתוקף|{_HP}(?:טיפול ה)?נוכחי\w*){_E}",
     re.IGNORECASE,
@@ -203,7 +203,7 @@ _HOW_MANY_TIMES = re.compile(
 _WHEN = re.compile(
     rf"{_W}(?:when|what date|which date|date of|(?:start|starting|stop|end|initiation) date|"
     rf"^date|date\s*\??$|מתי|"
-    rf"[במ]איזה תאריך|ממתי|(?:מה )?ה?תאריך של|תאריך ה?(?:התחלה|הפסקה)){_E}",
+    rf"[במ]איזה תאריך|ממתי|(?:מה )?ה?תאריך של|תאריך ה?(?:התחלה|הפסקה)|תאריך\s*\??$){_E}",
     re.I,
 )
 # "Since when is she on it?" asks when it began, with no verb of starting.
@@ -211,6 +211,15 @@ _SINCE = re.compile(
     rf"{_W}(?:since when|from (?:when|what date)|start date|ממתי|מאז מתי|"
     rf"מאיזה (?:תאריך|ביקור|מפגש)){_E}",
     re.I,
+)
+_NOT_BUT = re.compile(
+    rf"{_W}(?:not|rather than|instead of|לא)\s[^.?!:;]{{0,40}}?\s(?:but|אלא)(?:\s+(?:the|ה))?{_E}",
+    re.IGNORECASE,
+)
+_NOT_ON = re.compile(
+    rf"{_W}(?:not|no longer|n't)\s+(?:been\s+)?(?:on|taking|taken|using)|"
+    rf"(?:כבר )?(?:לא|אינה|אינו)\s+(?:נוטל\w*|לוקח\w*|מקבל\w*){_E}",
+    re.IGNORECASE,
 )
 _PRESCRIBED = re.compile(
     rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|renew\w*|"
@@ -245,9 +254,10 @@ _CAME = re.compile(
     rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
     rf"(?:see|saw) (?:her|him|them|(?:the|this) (?:patient|client))|last (?:in|here|seen)|"
     rf"c[oa]me to (?:the |our )?(?:clinic|office|practice)|c[oa]me (?:to )?see (?:us|me)|"
+    rf"present(?:ed)? to (?:this|the|our) (?:clinic|office|practice)|"
     rf"(?:was|were) (?:last )?(?:in|here)|in clinic|contact|(?:been )?coming (?:here|in)|"
     rf"(?:anything|something) (?:last )?(?:recorded|documented|noted)|"
-    rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו|נבדק\w*)|במעקב|ה?רישום ה?אחרון|"
+    rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו|ראו|נבדק\w*)|במעקב|ה?רישום ה?אחרון|"
     rf"ש?(?:הייתה|היתה|היה|היו|הגיע\w*) (?:פה|כאן|במרפאה|אצלנו)){_E}",
     re.I,
 )
@@ -260,7 +270,8 @@ _CONTENT = re.compile(
 )
 _HOW_LONG = re.compile(
     rf"{_W}(?:how long|how many (?:days|weeks|months)|(?:days|weeks|months|time) (?:since|ago)|"
-    rf"how recent(?:ly)?|elapsed|time since|ו?כמה זמן|ו?כמה (?:ימים|שבועות|חודשים)|ו?לפני כמה){_E}",
+    rf"how recent(?:ly)?|elapsed|time since|ו?כמה זמן|ו?כמה (?:ימים|שבועות|חודשים)|ו?לפני כמה|"
+    rf"(?:זמן|ימים|שבועות|חודשים) (?:מאז|מה)){_E}",
     re.I,
 )
 _ANY_RECORD = re.compile(
@@ -385,7 +396,9 @@ def _names_subject(text: str) -> bool:
 
 
 def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
-    q = " ".join(question.split())
+    # "Not the last renewal but the start: when…", "לא החידוש האחרון אלא ההתחלה": what is
+    # set aside is not asked.
+    q = " ".join(_NOT_BUT.sub(" ", question).split())
     hebrew = bool(re.search(f"[{HEB}]", q))
     reading = read_question(q, today)
     span = (reading.date_from, reading.date_to, reading.day)
@@ -396,7 +409,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     record = _ANY_RECORD.search(q)
     # "Has she ever seen a rheumatologist?", "יש עדות לקרדיולוג ברשומה?": a specialty asked
     # of the record is its referral, whether or not the question says "referred".
-    ever = re.search(rf"{_W}(?:any|ever|האם|פעם|עדות|{_HP}(?:רשומה|רשומות|תיק)){_E}", q, re.I)
+    ever = re.search(
+        rf"{_W}(?:any|ever|anything|mention\w*|האם|פעם|עדות|{_HP}(?:רשומה|רשומות|תיק)){_E}", q, re.I
+    )
     # "מה התאריך של ראומטולוג?": a specialty alone, asked when, is its referral too.
     alone = _WHEN.search(q) and not (drug or condition or procedure or measures)
     referral = _referral(q) if _REFERRED.search(q) or ever or alone else None
@@ -406,7 +421,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         return OverTime("any_record", subject=procedure, hebrew=hebrew)
     # "Since when has she been on X" and "what did she get for Y" read like "any record".
     if drug is not None and _SINCE.search(q):
-        return OverTime("med_first", subject=drug, hebrew=hebrew)
+        # "Since when has she not been on X?", "ממתי היא כבר לא נוטלת X?": since its stop.
+        stopped = _NOT_ON.search(q) or _STOPPED.search(q)
+        return OverTime("med_stopped" if stopped else "med_first", subject=drug, hebrew=hebrew)
     # "Since when has she had X?" asks for the condition's onset, not whether it is recorded.
     if condition is not None and drug is None and _SINCE.search(q):
         return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
