@@ -466,7 +466,7 @@ def owner_loop(cfg: OwnerConfig) -> None:
             def work(c: Any, k: CellCipher, sid: UUID = sid) -> UUID:
                 return SessionRepo(k).insert(c, cfg.client_id, note(sid), session_id=sid)
 
-            svc.run(work, ACTION, sid)
+            svc.session.run(work, ACTION, sid)
             _line(fd, f"K {sid} {round((time.perf_counter() - t0) * 1e6)} {time.time():.6f}")
     except BaseException as exc:
         _line(fd, "X " + " | ".join(traceback.format_exception_only(exc)).replace("\n", " "))

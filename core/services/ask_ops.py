@@ -105,15 +105,6 @@ class AskService:
         )
         self.timeline = timeline
 
-    def run(
-        self,
-        fn: Callable[[Connection, CellCipher], T],
-        action: str | None = None,
-        target: Callable[[T], Any] | UUID | None = None,
-        details: Callable[[T], dict[str, Any]] | None = None,
-    ) -> T:
-        return self.session.run(fn, action, target, details)
-
     def status(self) -> AssistantStatus:
         if self._status is None:
             return AssistantStatus(False, Message("assistant.no_models_set_up"))
@@ -123,7 +114,7 @@ class AskService:
         self, query: str, retrieved: list[str], cited: list[str], timings_ms: dict[str, int]
     ) -> None:
         """An `ai.query` event with no stored turn (a cancelled answer)."""
-        self.run(
+        self.session.run(
             lambda c, k: None,
             "ai.query",
             details=lambda _: audit.ai_query_details(
@@ -169,10 +160,12 @@ class AskService:
         return self.ask_metrics.snapshot()
 
     def conversations(self, client_id: UUID | None) -> list[ConversationSummary]:
-        return self.run(lambda c, k: convs.summaries(c, k, client_id))
+        return self.session.run(lambda c, k: convs.summaries(c, k, client_id))
 
     def conversation(self, conversation_id: UUID) -> list[StoredMessage]:
-        return self.run(lambda c, k: convs.messages(c, k, conversation_id), "conversation.read")
+        return self.session.run(
+            lambda c, k: convs.messages(c, k, conversation_id), "conversation.read"
+        )
 
     def ask(
         self,
@@ -252,7 +245,7 @@ class AskService:
             return None
         cfg = self.settings.assistant
         scope, key = a.cache_key()
-        hit = self.run(
+        hit = self.session.run(
             lambda c, k: answer_cache.lookup(c, k, scope, key, a.qvec, cfg.cache_similarity, _now())
         )
         self.ask_metrics.cache.labels("hit" if hit else "miss").inc()
@@ -426,7 +419,7 @@ class AskService:
         if request.conversation_id is None:
             return request.client_id, []
         conversation_id = request.conversation_id
-        client, turns = self.run(
+        client, turns = self.session.run(
             lambda c, k: (
                 convs.client_of(c, conversation_id),
                 convs.messages(c, k, conversation_id),
@@ -559,7 +552,7 @@ class AskService:
                 c, k, conv, "assistant", result.answer, meta, result.sources
             )
 
-        conversation_id, message_id = self.run(
+        conversation_id, message_id = self.session.run(
             store,
             "ai.query",
             details=lambda _: audit.ai_query_details(

@@ -6,10 +6,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 from uuid import UUID
-
-from sqlalchemy import Connection
 
 from core.api.models import ModelsPart
 from core.db.engine import Database
@@ -167,15 +165,6 @@ class ChartsideService(Access):
 
     def require_workspace(self) -> UUID:
         return self.session.require_workspace()
-
-    def run(
-        self,
-        fn: Callable[[Connection, CellCipher], T],
-        action: str | None = None,
-        target: Callable[[T], Any] | UUID | None = None,
-        details: Callable[[T], dict[str, Any]] | None = None,
-    ) -> T:
-        return self.session.run(fn, action, target, details)
 
     # -- the lifecycle (first run, unlock, delete: Access; lock and idle here) -----------------
     def lock(self) -> None:

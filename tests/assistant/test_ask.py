@@ -129,7 +129,7 @@ def test_a_grounded_answer_cites_its_source_and_is_stored_encrypted(smol: Any) -
     assert [(s.n, s.used, s.reason) for s in turns[1].sources] == [
         (s.n, s.used, s.reason) for s in r.sources
     ]
-    raw = svc.run(
+    raw = svc.session.run(
         lambda c, k: (
             c.execute(
                 text(
@@ -166,7 +166,7 @@ def test_a_message_from_before_source_tracking_still_displays(smol: Any) -> None
         convs.add_message(c, k, cid, "assistant", "An answer from an older version.")
         return cid
 
-    cid = svc.run(legacy)
+    cid = svc.session.run(legacy)
     turns = svc.assistant.conversation(cid)
     assert turns[1].content == "An answer from an older version." and turns[1].sources == []
     assert [c.title for c in svc.assistant.conversations(client)] == ["old question"]
@@ -380,7 +380,9 @@ def test_semantic_cache_hit_miss_expiry_and_cap(
     assert again.cache_hit and again.answer == first.answer
     assert [s.used for s in again.sources] == [s.used for s in first.sources]
     assert again.timings_ms["generate"] == 0.0
-    blobs = svc.run(lambda c, k: c.execute(text("SELECT answer FROM query_cache")).scalars().all())
+    blobs = svc.session.run(
+        lambda c, k: c.execute(text("SELECT answer FROM query_cache")).scalars().all()
+    )
     assert blobs and all(b"levothyroxine" not in bytes(b) for b in blobs)  # ciphertext
     # A note edit in the scope drops the entry.
     svc.notes.update_client(
@@ -398,7 +400,9 @@ def test_semantic_cache_hit_miss_expiry_and_cap(
     # cached too (under their own model key), which makes three distinct entries cheap.
     for q in ("knee exercises", "sertraline dose", "levothyroxine"):
         svc.assistant.ask(AskRequest(q, client_id=client, extractive=True))
-    count = svc.run(lambda c, k: c.execute(text("SELECT count(*) FROM query_cache")).scalar_one())
+    count = svc.session.run(
+        lambda c, k: c.execute(text("SELECT count(*) FROM query_cache")).scalar_one()
+    )
     assert count == 2
     assert svc.assistant.ask(
         AskRequest("levothyroxine", client_id=client, extractive=True)
@@ -567,7 +571,7 @@ def test_one_ask_is_one_write_transaction_and_a_follow_up_one_read(
     with _Transactions(engine) as hit:
         again = svc.assistant.ask(AskRequest(KNEE, client_id=client, extractive=True))
     assert again.cache_hit and hit.writes() == 1
-    stamped = svc.run(
+    stamped = svc.session.run(
         lambda c, k: c.execute(
             text("SELECT count(*) FROM query_cache WHERE last_hit_at IS NOT NULL")
         ).scalar_one()

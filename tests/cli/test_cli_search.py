@@ -106,7 +106,7 @@ def _chunk_state(d: Path) -> dict[str, Any]:
     svc = ChartsideService(make_settings(d), migrations_dir())
     try:
         svc.unlock(PASSPHRASE)
-        row = svc.run(
+        row = svc.session.run(
             lambda c, k: c.execute(
                 text(
                     "SELECT count(*) AS n, count(DISTINCT id) AS ids, "

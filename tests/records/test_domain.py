@@ -82,10 +82,10 @@ def test_workspace_and_practitioner_crud(service: ChartsideService) -> None:
         with pytest.raises(NotFound):
             repo.get(conn, pid)
 
-    service.run(work)
+    service.session.run(work)
     service.notes.create_client(ClientData(full_name="To be removed"))
     # Nothing in the app deletes a workspace; the schema must still take its records with it.
-    deleted = service.run(
+    deleted = service.session.run(
         lambda conn, cipher: (
             conn.execute(delete(schema.workspaces).where(schema.workspaces.c.id == ws)).rowcount
         )

@@ -19,7 +19,7 @@ from tests.factories import document
 
 
 def _chunks(svc: ChartsideService) -> dict[tuple[Any, ...], Any]:
-    rows = svc.run(
+    rows = svc.session.run(
         lambda c, k: c.execute(
             text("SELECT id, session_id, client_id, field, ordinal, content_hash FROM chunks")
         ).all()

@@ -35,7 +35,7 @@ def add_session(svc: ChartsideService, client: UUID, day: dt.datetime = DAY, **f
 
 
 def chunk_rows(svc: ChartsideService) -> list[Any]:
-    return svc.run(
+    return svc.session.run(
         lambda c, k: c.execute(
             text(
                 "SELECT id, client_id, session_id, field, ordinal, content_hash, content, "

@@ -52,7 +52,7 @@ def test_a_client_with_1_percent_of_the_chunks_still_gets_k_results(
             )  # fmt: skip
         bulk(c, s.chunks, out, INSERT)
 
-    svc.run(rows)
+    svc.session.run(rows)
     q = SearchQuery("x", client_id=small, k=10)
     probe = _unit(rng)
     nearest = (
@@ -73,10 +73,10 @@ def test_a_client_with_1_percent_of_the_chunks_still_gets_k_results(
         plan = "\n".join(r[0] for r in c.execute(text("EXPLAIN " + nearest), args))
         return plan, hits
 
-    plan, hits = svc.run(ours)
+    plan, hits = svc.session.run(ours)
     assert vector.index_name(384) in plan
     assert len(hits) == 10
-    exact = svc.run(lambda c, k: vector.candidates(c, probe, model, q, 10, exact=True))
+    exact = svc.session.run(lambda c, k: vector.candidates(c, probe, model, q, 10, exact=True))
     assert len({h.chunk_id for h in hits} & {h.chunk_id for h in exact}) >= 8
 
     def without_iterative(c: Any, k: Any) -> int:
@@ -85,7 +85,7 @@ def test_a_client_with_1_percent_of_the_chunks_still_gets_k_results(
         c.execute(text("SELECT set_config('hnsw.iterative_scan', 'off', true)"))
         return len(c.execute(text(nearest), args).all())
 
-    assert svc.run(without_iterative) < 10  # the failure iterative scans exist to prevent
+    assert svc.session.run(without_iterative) < 10  # the failure iterative scans exist to prevent
 
 
 @pytest.fixture

@@ -79,7 +79,7 @@ def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
         minilm = _model_of(a)
         assert minilm is not None and minilm.startswith(packaged.EMBEDDER_NAME)
         # The first desktop to unlock records its embedder as the workspace's.
-        assert a.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == minilm
+        assert a.session.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == minilm
         b = desk("desk-b")
         b.unlock(BOB[1], username=BOB[0])
         assert _model_of(b) == minilm
@@ -96,7 +96,7 @@ def test_one_desktop_switches_the_workspace_s_embedder_and_the_others_follow(
         chosen = RegistryModelsPart(a.settings, a).use_model("embedder", e5_path)
         e5 = chosen.model_id
         assert e5.startswith(packaged.MULTILINGUAL_NAME) and _model_of(a) == e5
-        assert a.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == e5
+        assert a.session.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == e5
 
         # Desktop B follows: woken by the change's NOTIFY, not told by anyone in-process.
         _until("desktop B follows", lambda: _model_of(b) == e5, timeout_s=60)
@@ -144,7 +144,7 @@ def test_a_desktop_without_the_workspace_s_embedder_searches_by_words_and_embeds
     client, sessions = add_notes(first)
     assert first.search.index_now().complete
     elsewhere = "some-other-embedder@0123456789ab"  # installed on another desktop only
-    first.run(lambda c, k: record_embedder(c, k.workspace_id, elsewhere))
+    first.session.run(lambda c, k: record_embedder(c, k.workspace_id, elsewhere))
     settings = first.settings
     first.close()
 
@@ -167,7 +167,7 @@ def test_a_desktop_without_the_workspace_s_embedder_searches_by_words_and_embeds
         index = next(check for check in svc.health.doctor() if check.name == "index")
         assert not index.ok and "not installed on this computer" in index.detail
         # Its vectors stay as the other desktops left them.
-        assert svc.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == elsewhere
+        assert svc.session.run(lambda c, k: chosen_embedder(c, k.workspace_id)) == elsewhere
     finally:
         svc.close()
 
@@ -181,7 +181,7 @@ ENGLISH_NOTES = (
 
 
 def _workspace_choice(svc: ChartsideService) -> str | None:
-    return svc.run(lambda c, k: chosen_embedder(c, k.workspace_id))
+    return svc.session.run(lambda c, k: chosen_embedder(c, k.workspace_id))
 
 
 def test_a_workspace_created_in_a_hebrew_window_starts_with_the_multilingual_embedder(

@@ -46,8 +46,10 @@ def _seed(svc: ChartsideService) -> dict[UUID, CellCipher]:
             s = svc.notes.create_session(
                 c.id, SessionData(date="2024-01-01", plan="Start sertraline.")
             )
-            svc.run(lambda conn, k, c=c, s=s: _seed_other_tables(conn, k, c.id, s.id))
-            svc.run(lambda conn, k: w.PractitionerRepo(k).create(conn, f"u{uuid.uuid4()}", "x"))
+            svc.session.run(lambda conn, k, c=c, s=s: _seed_other_tables(conn, k, c.id, s.id))
+            svc.session.run(
+                lambda conn, k: w.PractitionerRepo(k).create(conn, f"u{uuid.uuid4()}", "x")
+            )
         svc.timeline.backfill()  # the timeline reads the notes off the save path
     return ciphers
 

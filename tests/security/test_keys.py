@@ -133,7 +133,7 @@ def test_reencryption_resumes_after_an_interruption(service: ChartsideService) -
     keys = service.session.keys.keys(ws)
     from core.records import workspaces as w
 
-    rotated = service.run(lambda c, k: w.add_data_key(c, ws, keys))
+    rotated = service.session.run(lambda c, k: w.add_data_key(c, ws, keys))
     service.session.keys.install(ws, rotated)
     token, batches = CancelToken(), {"n": 0}
 

@@ -473,7 +473,7 @@ def test_a_reopened_conversation_reads_in_hebrew_and_an_older_one_as_written(
         convs.add_message(c, k, conversation, "assistant", "The notes do not say.", old_meta)
         return conversation
 
-    old = svc.assistant.run(older)
+    old = svc.session.run(older)
     svc.lock()
     driver = make_gui(svc)
     driver.unlock(PASSPHRASE)
