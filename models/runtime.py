@@ -128,7 +128,7 @@ class ManagedRuntime:
             log.warning("retrying %s load after a transient failure: %s", self.kind, exc)
 
         try:
-            self._model = self.load_policy.run(attempt, on_retry=retrying)
+            self._model = self.load_policy.load(attempt, on_retry=retrying)
         except Exception:
             self.metrics.errors.labels(self.name, "load").inc()
             raise

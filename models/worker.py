@@ -197,7 +197,7 @@ class LoadPolicy:
         self.max_backoff_s = max_backoff_s
         self.breaker = breaker or CircuitBreaker()
 
-    def run(
+    def load(
         self, load: Callable[[], T], on_retry: Callable[[BaseException], None] | None = None
     ) -> T:
         from tenacity import (

@@ -48,7 +48,7 @@ def test_transient_failures_are_retried_with_backoff() -> None:
     load, calls = flaky([OSError(errno.EBUSY, "busy"), TransientModelError("again")])
     retried: list[BaseException] = []
     policy = LoadPolicy("test model", attempts=3, backoff_s=0.01)
-    assert policy.run(load, on_retry=retried.append) == "loaded"
+    assert policy.load(load, on_retry=retried.append) == "loaded"
     assert len(calls) == 3 and len(retried) == 2
     assert policy.breaker.state == "closed"
 
@@ -57,7 +57,7 @@ def test_permanent_failures_are_not_retried() -> None:
     load, calls = flaky([FileNotFoundError(errno.ENOENT, "gone")])
     policy = LoadPolicy("test model", attempts=3, backoff_s=0.01)
     with pytest.raises(ModelLoadError, match="test model could not be loaded"):
-        policy.run(load)
+        policy.load(load)
     assert len(calls) == 1
 
 
@@ -69,14 +69,14 @@ def test_breaker_opens_after_repeated_failures_and_half_opens_later() -> None:
     for _ in range(3):
         load, _calls = flaky([ValueError("corrupt")])
         with pytest.raises(ModelLoadError):
-            policy.run(load)
+            policy.load(load)
     load, calls = flaky([])
     with pytest.raises(ModelUnavailable, match="failed to load 3 times"):
-        policy.run(load)
+        policy.load(load)
     assert not calls  # fail fast: the loader was not even tried
     clock.now += 61
     assert policy.breaker.state == "half-open"
-    assert policy.run(load) == "loaded" and policy.breaker.state == "closed"
+    assert policy.load(load) == "loaded" and policy.breaker.state == "closed"
 
 
 def test_corrupt_gguf_gives_a_clear_error_and_trips_the_breaker(
