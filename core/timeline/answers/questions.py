@@ -325,7 +325,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
         found = again if again is not None and (found is None or again.ask != "series") else found
-    asked = _asked_clause(question, today)
+    placed = None if found is None or found.fallback else (found.subject, found.measures)
+    asked = _asked_clause(question, today, placed)
     # The last clause decides where the words before it named another subject ("Endo
     # referral - how many A1c tests…"); about the same subject, the whole question says
     # more ("Compared with the visit on 12 Nov, is her A1c higher or lower now?").
@@ -344,21 +345,27 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
 _CLAUSE = re.compile(r"\s[-–—]\s|:\s|,\s")
 _IT = re.compile(rf"{_W}(?:it|זה|אותה|אותו){_E}", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
+_SAME = OverTime("series")  # a clause about what the whole question was placed on
 
 
-def _asked_clause(question: str, today: dt.date | None) -> OverTime | None:
+def _asked_clause(
+    question: str, today: dt.date | None, placed: tuple[str | None, tuple[str, ...]] | None = None
+) -> OverTime | None:
     """The question the last sentence or clause that asks over time asks, where the words
     before it only set the scene ("She's on the phone feeling dizzy. What did her BP read
     last time?") and the sentences after it name nothing (a reason: "…? I need to know
     before I dose anything renally cleared."); with the whole question's period when it has
-    none. None for one clause, or where nothing reads over time alone."""
+    none. None for one clause, or where nothing reads over time alone, or where the clause
+    names what the whole question was `placed` on (it stands; the clause is not read)."""
     q = " ".join(question.split())
     sentences = [x for x in _SENTENCE.split(q) if x]
     for i in range(len(sentences) - 1, -1, -1):
         later = " ".join(sentences[i + 1 :])
         if later and _names_subject(later):
             return None
-        asked = _clause(sentences[i], " ".join(sentences[:i]), len(sentences) > 1, today)
+        asked = _clause(sentences[i], " ".join(sentences[:i]), len(sentences) > 1, today, placed)
+        if asked is _SAME:
+            return None
         if asked is None:
             continue
         if asked.date_from is None and asked.date_to is None and asked.day is None:
@@ -368,16 +375,26 @@ def _asked_clause(question: str, today: dt.date | None) -> OverTime | None:
     return None
 
 
-def _clause(sentence: str, before: str, alone: bool, today: dt.date | None) -> OverTime | None:
+def _clause(
+    sentence: str,
+    before: str,
+    alone: bool,
+    today: dt.date | None,
+    placed: tuple[str | None, tuple[str, ...]] | None,
+) -> OverTime | None:
     """What the sentence's last clause asks (the whole sentence where it is one of several
-    and that clause is short), its "it" the drug named before it."""
+    and that clause is short), its "it" the drug named before it; `_SAME` where it names
+    what the whole was `placed` on, unread: a period read costs more than the patterns."""
     parts = _CLAUSE.split(sentence)
     if len(parts) < 2 or len(parts[-1].split()) < 3:
         if not alone:
             return None
         parts = [sentence]
     last = parts[-1]
-    earlier, now = named(" ".join([before, *parts[:-1]])), named(last)
+    now = named(last)
+    if placed is not None and (now.drug or now.condition or now.procedure, now.measures) == placed:
+        return _SAME
+    earlier = named(" ".join([before, *parts[:-1]]))
     it = earlier.drug or earlier.condition or earlier.procedure
     if it is not None and not (now.drug or now.condition or now.procedure or now.measures):
         # "Psych referral mentions Tritace - when did he first go on it?": "it" is the drug;
