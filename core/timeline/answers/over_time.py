@@ -118,9 +118,9 @@ def answer(
 
 
 def _nearest(asked: str, facts: list[TimelineFact], near: Near, w: Words, d: Draft) -> None:
-    """No note names the condition or procedure asked: the recorded ones nearest to it in
-    meaning, each at its first note and cited, beside the words' absence; the draft as it
-    was when none is near."""
+    """No note holds the words asked, and no vocabulary names them: the recorded conditions
+    and procedures nearest to them in meaning, each at its first note and cited, beside the
+    words' absence; the draft as it was when none is near."""
     first = recorded(facts)
     names = near(asked, list(first))
     if not names:
