@@ -12,6 +12,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
+from core.timeline.measures.units import with_unit
 from core.timeline.types import MEASURES, TimelineFact
 from ui.kit.bidi import DATE, DATE_TIME, ltr
 
@@ -101,8 +102,7 @@ def value_text(value: str, unit: str) -> str:
         return ltr(value)
     if any(ord(ch) in _HEBREW for ch in unit):
         return f"{ltr(value)} {unit}"
-    glued = unit in {"%", "°", "°C"} or unit.startswith("/")
-    return ltr(f"{value}{'' if glued else ' '}{unit}")
+    return ltr(with_unit(value, unit))
 
 
 def measure_heading(name: str) -> str:

@@ -125,7 +125,6 @@ def _nearest(asked: str, facts: list[TimelineFact], near: Near, w: Words, d: Dra
     names = near(asked, list(first))
     if not names:
         return
-    d.cites.clear()
     shown = [(n, _day(first[n].session_date), d.cite(_of(first[n]))) for n in names]
     d.text, d.refused, d.declined = w.nearest(asked, shown), False, False
 
