@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 
 from core.retrieval.types import DocumentRef
+from core.timeline.answers import checked
 from core.timeline.answers.courses import courses
 from core.timeline.answers.nearest import Near, recorded
 from core.timeline.answers.questions import OverTime
@@ -92,6 +93,21 @@ def answer(
     conditions and procedures nearest in meaning to one no note names (nearest.py)."""
     w = words_for(q.hebrew)
     draft = Draft()
+    fitted = checked.fit(
+        q, facts, [v.date for v in visits], today, _names, lambda s: bool(search_notes(forms_of(s)))
+    )
+    if fitted.where is not None:
+        _outside(fitted, facts, visits, w, draft)
+        return draft
+    q = fitted.q
+    if fitted.unread:  # the notes name it in words no reader took: the model reads them
+        draft.declined = True
+        return draft
+    if fitted.absent and _known(q.subject or ""):
+        name = q.subject or ""
+        shown = w.drug_name(name) if q.ask in checked.DRUG_ASKS else w.condition(name)
+        draft.text, draft.refused = w.found_no_note(shown), True
+        return draft
     if q.measures:
         _measures(q, facts, w, draft)
     elif q.ask == "prescribed_for":
@@ -115,6 +131,47 @@ def answer(
     if draft.unnamed and near is not None:
         _nearest(q.subject or "", facts, near, w, draft)
     return draft
+
+
+def _names(subject: str) -> set[str]:
+    """The fact names that count as `subject`: it, the names under it, the terms joined
+    under a condition."""
+    return {n.casefold() for n in (*names_under(subject), *_joined(subject))}
+
+
+def _outside(
+    fitted: checked.Fit, facts: list[TimelineFact], visits: list[Visit], w: Words, d: Draft
+) -> None:
+    """A period or a day the record cannot hold: what was asked is not there, said with
+    the record's own dates, each cited: its first and last notes, or the notes on either
+    side of the day."""
+
+    def cite(day: dt.datetime) -> str:
+        visit = next((v for v in visits if v.date == day), None)
+        if visit is not None:
+            return d.cite(Cite(visit.session_id, visit.date, visit.field, visit.line))
+        return d.cite(_of(next(t for t in facts if t.session_date == day)))
+
+    q = fitted.q
+    start, end = (str(x) if x else None for x in (q.date_from or q.day, q.date_to or q.day))
+    first, last = fitted.first, fitted.last
+    assert first is not None and last is not None  # a Fit with `where` has both
+    d.refused = True
+    if fitted.where == "not_yet":
+        d.text = w.not_yet(w.period(start, end), _day(last), cite(last))
+        return
+    if q.measures:
+        lead = w.no_readings_in(w.measure(q.measures), start, end)
+    elif q.ask == "prescribed_at" and start:
+        lead = w.no_visit_on(start)
+    elif q.ask == "visits_in_period":
+        lead = w.no_visits_between(start, end)
+    else:
+        lead = w.no_note_dated(w.period(start, end))
+    if fitted.where == "no_day":
+        d.text = w.nearest_notes(lead, [(_day(x), cite(x)) for x in fitted.near])
+    else:
+        d.text = w.span(lead, _day(first), cite(first), _day(last), cite(last))
 
 
 def _nearest(asked: str, facts: list[TimelineFact], near: Near, w: Words, d: Draft) -> None:
@@ -465,10 +522,10 @@ def _visits(q: OverTime, visits: list[Visit], today: dt.date, w: Words, d: Draft
         return
     if q.ask == "visits_in_period":
         inside = [v for v in visits if _in_range(v.date, q)]
-        if not inside:
-            d.text, d.refused = w.no_visits_between(str(q.date_from), str(q.date_to)), True
-            return
         start, end = (str(x) if x else None for x in (q.date_from, q.date_to))
+        if not inside:
+            d.text, d.refused = w.no_visits_between(start, end), True
+            return
         d.text = w.visits_between([f"{_day(v.date)} {cite(v)}" for v in inside], start, end)
         return
     last = visits[-1]

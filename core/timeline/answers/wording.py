@@ -114,22 +114,9 @@ class Words:
 
     def no_readings_in(self, name: str, start: str | None, end: str | None) -> str:
         """No reading in a period: the period is said, since a reading outside it may be."""
-        if start and start == end:
-            return self._t(
-                f"I found no {name} reading on {start}.", f"לא מצאתי מדידה של {name} ב-{start}."
-            )
-        if start and end:
-            return self._t(
-                f"I found no {name} reading between {start} and {end}.",
-                f"לא מצאתי מדידה של {name} בין {start} ל-{end}.",
-            )
-        if start:
-            return self._t(
-                f"I found no {name} reading since {start}.",
-                f"לא מצאתי מדידה של {name} מאז {start}.",
-            )
         return self._t(
-            f"I found no {name} reading up to {end}.", f"לא מצאתי מדידה של {name} עד {end}."
+            f"I found no {name} reading {self.period(start, end)}.",
+            f"לא מצאתי מדידה של {name} {self.period(start, end)}.",
         )
 
     def latest(self, name: str, item: str) -> str:
@@ -397,8 +384,51 @@ class Words:
     def no_visits(self) -> str:
         return self._t("No visit is recorded yet.", "עדיין לא תועד מפגש.")
 
-    def no_visits_between(self, a: str, b: str) -> str:
-        return self._t(f"No visit is recorded between {a} and {b}.", f"לא תועד מפגש בין {a} ל-{b}.")
+    def no_visits_between(self, a: str | None, b: str | None) -> str:
+        return self._t(
+            f"No visit is recorded {self.period(a, b)}.", f"לא תועד מפגש {self.period(a, b)}."
+        )
+
+    # -- what the record cannot hold --------------------------------------------------------
+    def period(self, start: str | None, end: str | None) -> str:
+        """A period as a phrase with its preposition: "on X", "between X and Y", "since X",
+        "up to Y"."""
+        if start and start == end:
+            return self._t(f"on {start}", f"ב-{start}")
+        if start and end:
+            return self._t(f"between {start} and {end}", f"בין {start} ל-{end}")
+        if start:
+            return self._t(f"since {start}", f"מאז {start}")
+        return self._t(f"up to {end}", f"עד {end}")
+
+    def not_yet(self, period: str, last: str, cite: str) -> str:
+        return self._t(
+            f"The period asked about ({period}) has not come yet: the last note is of "
+            f"{last} {cite}.",
+            f"התקופה שנשאלה ({period}) עוד לא הגיעה: הרישום האחרון הוא מ-{last} {cite}.",
+        )
+
+    def no_note_dated(self, period: str) -> str:
+        return self._t(f"No note is dated {period}.", f"אין רישום {period}.")
+
+    def span(self, lead: str, first: str, first_cite: str, last: str, last_cite: str) -> str:
+        """`lead` (what was asked is not there), and the record's first and last notes."""
+        return self._t(
+            f"{lead.rstrip('.')}: the notes run from {first} {first_cite} to {last} {last_cite}.",
+            f"{lead.rstrip('.')}: הרישומים הם מ-{first} {first_cite} עד {last} {last_cite}.",
+        )
+
+    def nearest_notes(self, lead: str, near: list[tuple[str, str]]) -> str:
+        """`lead` (nothing on the day asked), and the notes on either side of it: `near`
+        (day, cite)."""
+        en = " and ".join(f"{d} {c}" for d, c in near)
+        he = " ומ-".join(f"{d} {c}" for d, c in near)
+        one = len(near) == 1
+        return self._t(
+            f"{lead.rstrip('.')}: the nearest {'note is' if one else 'notes are'} of {en}.",
+            f"{lead.rstrip('.')}: "
+            f"{'הרישום הקרוב ביותר הוא' if one else 'הרישומים הקרובים ביותר הם'} מ-{he}.",
+        )
 
     def visits_between(self, items: list[str], start: str | None, end: str | None) -> str:
         n = len(items)
