@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
+from core.timeline.answers.questions import read_over_time
 from core.timeline.extract import extract
-from tests.timeline.chart import Notes, ask
+from tests.timeline.chart import TODAY, Notes, ask
 
 
 @pytest.mark.parametrize(
@@ -60,3 +61,20 @@ def test_the_chest_x_ray_asked_is_the_x_ray_of_chest_written() -> None:
     notes: Notes = {dt.datetime(2023, 6, 1, 10): {"plan": "Plain X-ray of chest (procedure)"}}
     text, refused, cited = ask("When was the chest X-ray done?", notes)
     assert not refused and "2023-06-01" in text and cited == [dt.date(2023, 6, 1)], text
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "subject", "measures"),
+    [
+        ("מתי היה לה כאב שיניים לראשונה?", "first_diagnosed", "toothache", ()),
+        ("When was tooth pain first recorded?", "first_diagnosed", "toothache", ()),
+        ("ציון הכאב הראשון?", "first_value", None, ("pain",)),
+    ],
+)
+def test_a_pain_named_by_its_site_is_a_condition_not_the_pain_score(
+    question: str, ask: str, subject: str | None, measures: tuple[str, ...]
+) -> None:
+    """ "כאב שיניים" (toothache) had been read as the pain score's first reading."""
+    q = read_over_time(question, TODAY)
+    assert q is not None
+    assert (q.ask, q.subject, q.measures) == (ask, subject, measures)
