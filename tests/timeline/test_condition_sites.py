@@ -78,3 +78,41 @@ def test_a_pain_named_by_its_site_is_a_condition_not_the_pain_score(
     q = read_over_time(question, TODAY)
     assert q is not None
     assert (q.ask, q.subject, q.measures) == (ask, subject, measures)
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("מתלוננת על כאב הגב", "back pain"),
+        ("כאבי הראש חזרו", "headache"),
+        ("כאב הגב התחתון החמיר", "low back pain"),
+        ("ידוע על יתר לחץ הדם", "hypertension"),
+    ],
+)
+def test_a_hebrew_name_with_the_definite_article_is_the_same_condition(
+    written: str, name: str
+) -> None:
+    """The article joins the construct's last word, or each word after the first: "כאב
+    הגב" had been stored as a name of its own, and "כאבי הראש" not read."""
+    found = [f.name for f in extract(written, "subjective").facts if f.kind == "diagnosis"]
+    assert found == [name]
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("מתי אובחן כאב הגב לראשונה?", "back pain"),
+        ("When did her headache start?", "headache"),
+        ("מתי התחיל כאב הגב?", "back pain"),
+        ("מתי התחילו כאבי הראש?", "headache"),
+    ],
+)
+def test_when_a_condition_began_is_its_first_record(question: str, subject: str) -> None:
+    q = read_over_time(question, TODAY)
+    assert q is not None
+    assert (q.ask, q.subject, q.measures) == ("first_diagnosed", subject, ())
+
+
+def test_what_was_started_for_a_condition_is_not_when_it_began() -> None:
+    q = read_over_time("When did she start physio for back pain?", TODAY)
+    assert q is None or q.ask != "first_diagnosed"

@@ -238,6 +238,7 @@ _MEDS = re.compile(
 _TREATED = re.compile(rf"{_W}(?:treatments?|treated with|{_HP}טיפול תרופתי){_E}", re.IGNORECASE)
 # What was given *for* a condition (Hebrew joins "for" to the word: "לפיברומיאלגיה").
 _FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
+_FOR_WHAT = re.compile(rf"{_W}(?:for|עבור|בשביל|לטיפול){_E}", re.IGNORECASE)
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"{_W}(?:visits?|sessions?|appointments?|appts?|encounters?|intake|seen|consults?|"
@@ -493,7 +494,11 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
             return OverTime("med_last", subject=drug, hebrew=hebrew)
         return _not_placed(q, measures, drug, condition, span, hebrew)
     if condition is not None:
-        if _DIAGNOSED.search(q) or (_FIRST.search(q) and _WHEN.search(q)):
+        # "When did her headache start?", "מתי התחיל כאב הגב?": its first record; not
+        # what was started for it ("When did she start physio for back pain?").
+        began = _STARTED.search(q) and not (_FOR_WHAT.search(q) or _referral(q))
+        first = _FIRST.search(q) or began
+        if _DIAGNOSED.search(q) or (first and _WHEN.search(q)):
             return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
         return _not_placed(q, measures, drug, condition, span, hebrew)
     if measures:

@@ -36,4 +36,28 @@ def names(kind: str, root: Path = ROOT) -> Names:
                 if other != key:
                     raise RulesError(f"{at}: {form!r} is a name of {other!r} already")
             out.setdefault(key, []).extend(cast(list[str], forms))
+    for key, forms in out.items():
+        forms.extend(f for f in _with_article(forms) if owner.setdefault(f.casefold(), key) == key)
     return {key: tuple(forms) for key, forms in out.items()}
+
+
+def _hebrew(word: str) -> bool:
+    return "\u05d0" <= word[:1] <= "\u05ea"
+
+
+def _with_article(forms: list[str]) -> list[str]:
+    """A Hebrew name of several words as a note writes it with the definite article: on the
+    last word of a construct chain ("יתר לחץ הדם"), or on every word after the first, an
+    adjective agreeing ("כאב הגב התחתון", "כאבי הראש"). A form that does not occur
+    matches nothing."""
+    out: list[str] = []
+    for form in forms:
+        words = form.split()
+        if len(words) < 2 or not all(_hebrew(w) for w in words[1:]):
+            continue
+        if any(w.startswith("ה") for w in words[1:]):
+            continue
+        every = " ".join([words[0], *("ה" + w for w in words[1:])])
+        last = " ".join([*words[:-1], "ה" + words[-1]])
+        out.extend(f for f in dict.fromkeys((every, last)) if f not in forms and f not in out)
+    return out
