@@ -60,6 +60,7 @@ else
     echo "$DIGEST" > "$WORK/bundle.inputs"
 fi
 du -s --block-size=1M "$BUNDLE" | awk '{print "bundle: " $1 " MiB"}'
+$PY packaging/sizes.py "$BUNDLE"
 
 step ".deb"
 rm -f "$DIST"/chartside_*

@@ -531,3 +531,31 @@ def test_deb_of_a_fixture_bundle_carries_its_metadata(
     assert copyright_file == deb.copyright_text()
     assert "Files: pdfium as in pypdfium2 " in copyright_file
     assert f"License: {PDFIUM_LICENCE}" in copyright_file
+
+
+# -- what takes the space -----------------------------------------------------------------
+
+
+def test_sizes_lists_the_bundles_entries_largest_first_with_the_rest_summed(
+    tmp_path: Path,
+) -> None:
+    sizes = _load("sizes")
+    bundle = tmp_path / "chartside"
+    inner = bundle / "_internal"
+    for name, mib in (("torch", 3), ("PySide6", 2), ("llm_qwen", 5), ("numpy", 1)):
+        (inner / name / "lib").mkdir(parents=True)
+        (inner / name / "lib" / "part.bin").write_bytes(b"\0" * (mib * 1024 * 1024))
+    (inner / "libpython3.11.so").write_bytes(b"\0" * 1024)
+    (inner / "libpython.so").symlink_to(inner / "libpython3.11.so")
+    (bundle / "chartside").write_bytes(b"\0" * 2048)
+
+    found = sizes.sizes(bundle)
+    assert [name for name, _ in found[:4]] == ["llm_qwen", "torch", "PySide6", "numpy"]
+    assert dict(found)["libpython.so"] == 0, "a link is not counted twice"
+    text = sizes.report(bundle, top=2)
+    lines = text.splitlines()
+    assert lines[0].startswith("what takes the space in chartside (11.0 MiB)")
+    assert "5.0 MiB" in lines[1] and lines[1].endswith("llm_qwen")
+    assert lines[2].endswith("torch")
+    assert lines[3].endswith("the other 5 entries")
+    assert sizes.main([str(tmp_path / "missing")]) == 2
