@@ -46,8 +46,8 @@ _FIRST = re.compile(
 # "since", "from", "after" open a range; "before", "until", "up to" close one.
 _OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ[-־]?|אחרי|לאחר))\s*$", re.I)
 _CLOSES = re.compile(
-    r"(?:\b(?:before|until|till|up\s+to|prior\s+to|earlier\s+than|(?:until|till|by|through)\s+"
-    r"the\s+end\s+of)|(?<!\w)(?:לפני|עד(?:\s+סוף)?))\s*$",
+    r"(?:\b(?:before|until|till|up\s+to|prior\s+to|earlier\s+than|(?:until|till|by|through|up\s+to)\s+"
+    r"the\s+end(?:\s+of)?)|(?<!\w)(?:לפני|עד(?:\s+סוף)?))\s*$",
     re.I,
 )
 # "from the 16 April 2023 visit": a visit's day, not a range's start.
@@ -286,7 +286,7 @@ _ONWARDS = re.compile(
 # Words around a date that only said when: "at the visit on", "between", "and", "onwards".
 _OPENER = re.compile(
     r"(?:\b(?:(?:at|during|in|on|of|from|since|after|before|prior\s+to|until|till|between|for|"
-    r"(?:until|till|by|through)\s+the\s+end\s+of)\s+"
+    r"(?:until|till|by|through|up\s+to)\s+the\s+end\s+of)\s+"
     r"(?:the\s+)?(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?)+"
     r"|(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מ|של))?|מאז|מ|אחרי|לאחר|לפני|עד(?:\s+סוף)?|בין)"
     r"[-־]?\s*)$",

@@ -170,7 +170,7 @@ _STOPPED = re.compile(
 _NOW = re.compile(
     rf"{_W}(?:now|nowadays|today|these days|at present|presently|at the moment|current(?:ly)?|"
     rf"as of (?:now|today)|at this point|right now|ongoing|in effect|"
-    rf"כיום|היום|עכשיו|כרגע|בימים אלה|בתוקף|{_HP}(?:טיפול ה)?נוכחי\w*){_E}",
+    rf"כיום|היום|עכשיו|כרגע|כעת|בימים אלה|בתוקף|{_HP}(?:טיפול ה)?נוכחי\w*){_E}",
     re.IGNORECASE,
 )
 _LAST = re.compile(rf"{_W}(?:last|latest|most recent(?:ly)?|ה?אחרו?[ןנ]\w*|לאחרונה){_E}", re.I)
@@ -182,7 +182,7 @@ _STILL = re.compile(
     rf"currently (?:taking|on|using|prescribed)|continuing|continues|remain\w* on|"
     rf"stay\w* on|ממשי[כך]\w* (?:עם|ב)|"
     rf"(?:is|are) (?:she|he|they|the patient|the client) (?:still )?on(?=\s+\w)|"
-    rf"(?:הוא|היא|הם) (?:עדיין )?על(?=\s+\w)|"
+    rf"(?:הוא|היא|הם) (?:עדיין |עוד )?על(?=\s+\w)|נמש[כך]\w*|"
     rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשי[כך]\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
     rf"(?:is|still) (?:current|active|ongoing)|(?:current|active)(?=\s*\??\s*$)|"
     rf"(?:current|active) (?:med\w*|regimen|list)|right now|{_HP}המשי[כך]\w* (?:עם|ב|ל)|"
@@ -203,7 +203,8 @@ _HOW_MANY_TIMES = re.compile(
 _WHEN = re.compile(
     rf"{_W}(?:when|what date|which date|date of|(?:start|starting|stop|end|initiation) date|"
     rf"^date|date\s*\??$|מתי|"
-    rf"[במ]איזה תאריך|ממתי|(?:מה )?ה?תאריך של|תאריך ה?(?:התחלה|הפסקה)|תאריך\s*\??$){_E}",
+    rf"[במ]איזה תאריך|ממתי|(?:מה )?ה?תאריך של|תאריך ה?(?:התחלה|הפסקה)|תאריך\s*\??$|"
+    rf"{_HP}מועד){_E}",
     re.I,
 )
 # "Since when is she on it?" asks when it began, with no verb of starting.
@@ -229,7 +230,7 @@ _PRESCRIBED = re.compile(
 )
 _STARTED = re.compile(
     rf"{_W}(?:start\w*|began|begun|begin|initiat\w*|commenc\w*|put on|added|kick\w* off|"
-    rf"enter\w* the picture|התחיל\w*|הותחל\w*|התחלת\w*|התחלנו|החל\w*|ה?התחלה){_E}",
+    rf"enter\w* the picture|התחיל\w*|הותחל\w*|התחלת\w*|התחלנו|החל\w*|ה?התחלה|תחילת){_E}",
     re.IGNORECASE,
 )
 _MEDS = re.compile(
@@ -242,7 +243,7 @@ _FOR_WHAT = re.compile(rf"{_W}(?:for|עבור|בשביל|לטיפול){_E}", re.
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
     rf"{_W}(?:visits?|sessions?|appointments?|appts?|encounters?|intake|seen|consults?|"
-    rf"check-?ups?|follow-?ups?|"
+    rf"check-?ups?|follow-?ups?|f/u|"
     rf"{_HP}(?:בי?קור\w*|מפגש\w*|פגיש\w*)|(?:ה|ל|מה)?תור(?:ים)?){_E}",  # "התור": the appointment
     re.IGNORECASE,
 )
@@ -253,6 +254,7 @@ _VISITS = re.compile(
 )
 _CAME = re.compile(
     rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
+    rf"pop(?:ped)? in|drop(?:ped)? (?:in|by)|last reviewed|reviewed last|"
     rf"(?:see|saw) (?:her|him|them|(?:the|this) (?:patient|client))|last (?:in|here|seen)|"
     rf"c[oa]me to (?:the |our )?(?:clinic|office|practice)|c[oa]me (?:to )?see (?:us|me)|"
     rf"present(?:ed)? to (?:this|the|our) (?:clinic|office|practice)|"
@@ -433,7 +435,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     # "מה התאריך של ראומטולוג?": a specialty alone, asked when, is its referral too.
     alone = _WHEN.search(q) and not (drug or condition or procedure or measures)
     referral = _referral(q) if _REFERRED.search(q) or ever or alone else None
-    if referral is not None and (record is not None or _WHEN.search(q) or ever):
+    on_file = _ON_FILE.search(q)
+    if referral is not None and (record or on_file or _WHEN.search(q) or ever):
         return OverTime("any_record", subject=referral, hebrew=hebrew)
     if procedure is not None and drug is None and (record is not None or _WHEN.search(q)):
         return OverTime("any_record", subject=procedure, hebrew=hebrew)
@@ -467,7 +470,6 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         subject = drug or condition or procedure or _subject_words(record.group("rest"))
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
-    on_file = _ON_FILE.search(q)
     if on_file is not None and not measures and not reading.dated and not about_visits(q):
         rest = f"{q[: on_file.start()]} {q[on_file.end() :]}"
         subject = drug or condition or procedure or _subject_words(rest)

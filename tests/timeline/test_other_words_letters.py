@@ -1,0 +1,70 @@
+"""Questions over time in the seventh development set's voices (a pharmacist's medication
+reconciliation, a letter to an insurer, dictation, colloquial English and Hebrew, a formal
+Hebrew register): each class of wording tested once, in words of these tests' own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.retrieval.reading import read_question
+from core.timeline.answers.questions import read_over_time
+
+TODAY = dt.date(2025, 9, 15)
+
+
+def _read(question: str) -> tuple[str, str | None]:
+    found = read_over_time(question, TODAY)
+    assert found is not None, question
+    return found.ask, found.subject
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # Whether a treatment goes on now: "נמשך" and "כעת"; colloquial "עוד על".
+        ("האם הטיפול במטפורמין נמשך?", ("still_taking", "metformin")),
+        ("מטפורמין כעת?", ("still_taking", "metformin")),
+        ("הוא עוד על אמלודיפין?", ("still_taking", "amlodipine")),
+        # The last visit by other verbs and abbreviations.
+        ("When was she last reviewed here?", ("last_visit", None)),
+        ("When did he pop in last?", ("last_visit", None)),
+        ("When did she last drop by?", ("last_visit", None)),
+        ("last f/u date?", ("last_visit", None)),
+        ("מתי היה ה-f/u האחרון שלה?", ("last_visit", None)),
+        # A formal Hebrew "when" and "start": "מועד", "תחילת".
+        ("נא לציין את מועד תחילת הטיפול באטורבסטטין.", ("med_first", "atorvastatin")),
+        # A lay name of a condition, and a clinic's name of a specialty.
+        ("Any mention of bone thinning?", ("any_record", "osteoporosis")),
+        ("Was he ever sent to the chest clinic?", ("any_record", "referral: pulmonology")),
+        # A referral asked of the notes, with no "when".
+        (
+            "Show me where a referral to cardiology appears in her notes.",
+            ("any_record", "referral: cardiology"),
+        ),
+    ],
+)
+def test_a_wording_of_the_seventh_set_is_placed(
+    question: str, read: tuple[str, str | None]
+) -> None:
+    assert _read(question) == read
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many weights were recorded up to the end of 2024?",
+        "How many weights were recorded until the end of 2024?",
+        "How many weights were recorded by the end of 2024?",
+    ],
+)
+def test_up_to_the_end_of_a_year_closes_the_period_there_and_opens_none(question: str) -> None:
+    reading = read_question(question, TODAY)
+    assert (reading.date_from, reading.date_to) == (None, dt.date(2024, 12, 31))
+
+
+def test_another_with_no_drug_is_no_still_taking() -> None:
+    """ "עוד" is also "another": "עוד מדידה" asks no drug's course."""
+    found = read_over_time("האם יש עוד ביקורים ב-2024?", TODAY)
+    assert found is not None and found.ask == "visits_in_period"
