@@ -11,6 +11,7 @@ from typing import Any
 import migrations
 from core.dictation.ports import AudioSource, Transcriber
 from core.errors import ChartsideError
+from core.model_info import CpuKernels
 from core.services.service import ChartsideService
 from core.settings import Settings, load_settings
 
@@ -76,6 +77,8 @@ def build_service(settings: Settings) -> ChartsideService:
         # The models screen's part, over this data dir's registry; it tells the service
         # when the embedder, the generator or the speech model is switched.
         models=lambda service: RegistryModelsPart(settings, service),
+        # Which CPU kernels the answering model runs with, for the health checks.
+        kernels=_kernels,
     )
 
 
@@ -105,3 +108,15 @@ def _microphone() -> AudioSource:
     from app.microphone import Microphone
 
     return Microphone()
+
+
+def _kernels() -> CpuKernels | None:
+    """The CPU kernels llama.cpp runs the generator with (loading them where the build
+    leaves that to run time); None without llama.cpp."""
+    from models import cpu_kernels
+
+    try:
+        k = cpu_kernels.load()
+    except ImportError:  # llama_cpp itself is missing: the generator says so when opened
+        return None
+    return CpuKernels(k.level, len(k.loadable), k.cpu)

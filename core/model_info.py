@@ -30,3 +30,14 @@ class ModelInfo:
     why: Message | str | None = None
     checksum_ok: bool | None = None  # None: not checked; False: changed since registration
     warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CpuKernels:
+    """The CPU kernels the answering model runs with (models/cpu_kernels.py): `level` the
+    best instruction set they use ("AVX2", "AVX-512"), `builds` how many builds were on
+    offer at run time (0: one portable build linked in), `cpu` the best this CPU has."""
+
+    level: str
+    builds: int = 0
+    cpu: str | None = None

@@ -14,6 +14,7 @@ from typing import Any
 from core.errors import Cancelled, ChartsideError
 from core.messages import Message
 from core.ports import CancelToken, Progress, Prompt
+from models import cpu_kernels
 from models.abort import abort_switch
 from models.errors import GenerationTimeout, ModelError, ModelRuntimeMissing, PromptTooLong
 from models.gguf import GgufInfo, read_gguf
@@ -408,6 +409,7 @@ class LlamaCppGenerator(ManagedRuntime):
             raise ModelRuntimeMissing(
                 Message("runtime.llama_cpp_not_installed", detail=str(exc))
             ) from exc
+        cpu_kernels.load()
         s = self.settings
         llm = llama_cpp.Llama(
             str(self.path),

@@ -82,7 +82,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], 
     action = args.models_command
     if action == "list":
         rows = registry.list_models(reg_dir)
-        return {"models": rows}, _table(rows), EXIT_OK
+        kernels = _kernels()
+        payload: dict[str, Any] = {"models": rows, "llama_cpu": kernels}
+        said = f"\n{kernels['describe']}" if kernels else ""
+        return payload, _table(rows) + said, EXIT_OK
     if action == "verify":
         rows = registry.verify_models(reg_dir)
         bad = [r for r in rows if r["checksum_ok"] is False]
@@ -98,6 +101,22 @@ def _run(args: argparse.Namespace, settings: Settings) -> tuple[dict[str, Any], 
     use = registry.use_embedder if action == "use-embedder" else registry.use_generator
     row = use(reg_dir, args.path)
     return row, f"Now using {row['name']} ({row['model_id']})", EXIT_OK
+
+
+def _kernels() -> dict[str, Any] | None:
+    """Which CPU kernels the generator runs with here; None without llama.cpp."""
+    try:
+        from models import cpu_kernels
+
+        k = cpu_kernels.load()
+    except ImportError:
+        return None
+    return {
+        "level": k.level,
+        "features": list(k.features),
+        "variants": list(k.loadable),
+        "describe": k.describe(),
+    }
 
 
 def _table(rows: list[dict[str, Any]]) -> str:

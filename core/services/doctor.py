@@ -3,6 +3,7 @@ repair), and the audit trail's verification and export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 from sqlalchemy import text
@@ -14,6 +15,7 @@ from core.db.store import Store
 from core.domain import HealthCheck
 from core.errors import ChartsideError
 from core.messages import render
+from core.model_info import CpuKernels
 from core.security import audit
 from core.security.crypto import ALG_AES256_GCM, FORMAT_VERSION
 from core.services.search_ops import Embedding, SearchService
@@ -55,6 +57,9 @@ DETAILS = {
     "index.counts": "{current} of {total} chunks embedded with {model}",
     "policy.none": "no setting is fixed by a system policy",
     "policy.locked": "fixed by {path}: {keys}",
+    "kernels.portable": "{level}, one portable build",
+    "kernels.portable_cpu": "{level}, one portable build; this CPU has {cpu}",
+    "kernels.chosen": "{level}, chosen at run time from {count} builds",
 }
 
 
@@ -84,12 +89,18 @@ class HealthService:
     """What IT checks: the installation's health and the audit trail's integrity."""
 
     def __init__(
-        self, session: WorkspaceSession, embedding: Embedding, search: SearchService
+        self,
+        session: WorkspaceSession,
+        embedding: Embedding,
+        search: SearchService,
+        kernels: Callable[[], CpuKernels | None] | None = None,
     ) -> None:
-        """`embedding` says which model embeds the notes, `search` how far it got."""
+        """`embedding` says which model embeds the notes, `search` how far it got;
+        `kernels()` which CPU kernels the answering model runs with (None: not said)."""
         self.session = session
         self.embedding = embedding
         self.search = search
+        self.kernels = kernels
 
     def doctor(self) -> list[HealthCheck]:
         store = self.session.store
@@ -117,6 +128,9 @@ class HealthService:
             checks.append(_permissions(store))
         checks.append(self._index())
         checks.append(_policy())
+        kernels = self.kernels() if self.kernels is not None else None
+        if kernels is not None:
+            checks.append(_kernels(kernels))
         return checks
 
     def _index(self) -> HealthCheck:
@@ -246,3 +260,13 @@ def _permissions(store: Store) -> HealthCheck:
     if loose:
         return _check("permissions.loose", False, {"loose": loose}, paths=loose)
     return _check("permissions.private", True, {"loose": loose})
+
+
+def _kernels(k: CpuKernels) -> HealthCheck:
+    """Which kernels answer: never a fault, but a portable build on a CPU that has better
+    kernels is worth a clinic's IT knowing (docs/benchmarks.md measures the difference)."""
+    if k.builds:
+        return _check("kernels.chosen", True, level=k.level, count=k.builds)
+    if k.cpu is not None and k.cpu != k.level:
+        return _check("kernels.portable_cpu", True, level=k.level, cpu=k.cpu)
+    return _check("kernels.portable", True, level=k.level)

@@ -15,6 +15,7 @@ from core.db.store import Store
 from core.dictation.ports import AudioSource, Transcriber
 from core.documents.types import OcrEngine
 from core.domain import AssistantStatus
+from core.model_info import CpuKernels
 from core.ports import Embedder, Generator
 from core.retrieval.chunks import Chunker
 from core.retrieval.lexical import LexicalCache
@@ -69,6 +70,7 @@ class ChartsideService(Access):
         audio_source: Callable[[], AudioSource] | None = None,
         live_transcriber: Callable[[], Transcriber] | None = None,
         models: Callable[[ChartsideService], ModelsPart] | None = None,
+        kernels: Callable[[], CpuKernels | None] | None = None,
     ) -> None:
         """`generator` opens the text generator on first use (None: extractive answers);
         `embedder_for(model_id)` opens the workspace's embedder when it is not `embedder`
@@ -77,7 +79,8 @@ class ChartsideService(Access):
         by meaning, when the workspace's embedder is another (None: questions are read by
         the patterns alone); `ocr` reads scanned documents (None: they wait);
         `models(service)` builds the models part over `app`'s model registry (None: no
-        models part, as in core's tests)."""
+        models part, as in core's tests); `kernels()` says which CPU kernels the answering
+        model runs with, for the health checks (None: not said)."""
         Access.__init__(self, WorkspaceSession.open(settings, migrations_dir, keys, clock))
         self.embedding = Embedding(embedder)
         # The parts, handed out whole (`service.notes.create_client(...)`): each is the one
@@ -106,7 +109,7 @@ class ChartsideService(Access):
             timeline=self.timeline,
         )  # fmt: skip
         self.backups = BackupService(self.session, self)
-        self.health = HealthService(self.session, self.embedding, self.search)
+        self.health = HealthService(self.session, self.embedding, self.search, kernels)
         self.config = ConfigService()
         # Last: it tells the parts above when a model is switched.
         self.models = models(self) if models is not None else None

@@ -69,6 +69,10 @@ def test_doctor_reports_versions_schema_and_encryption(data_dir: Path) -> None:
     assert checks["pgvector"]["version"].startswith("0.8")
     assert checks["schema"]["revision"] == checks["schema"]["head"]
     assert checks["encryption"]["algorithm"] == "AES-256-GCM" and checks["encryption"]["ok"]
+    # Which CPU kernels answer: the portable AVX2 build of the development environment.
+    assert checks["kernels"]["ok"] and checks["kernels"]["detail"].startswith(
+        "AVX2, one portable build"
+    )
 
 
 def test_doctor_on_a_missing_data_dir_fails_cleanly(tmp_path: Path) -> None:

@@ -17,7 +17,10 @@ def _active(rows: list[dict], kind: str) -> dict:
 
 def test_list_verify_and_switch_models(tmp_path: Path) -> None:
     d = tmp_path / "data"
-    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    listed = ok(cli(d, "models", "list", passphrase=None))
+    rows = listed["models"]
+    # The CPU kernels the generator runs with: the portable build's AVX2 here.
+    assert listed["llama_cpu"]["level"] == "AVX2" and listed["llama_cpu"]["variants"] == []
     assert {r["name"] for r in rows} >= {
         "all-MiniLM-L6-v2",
         "SmolLM2-135M-Instruct",
@@ -42,7 +45,10 @@ def test_list_verify_and_switch_models(tmp_path: Path) -> None:
     shutil.copyfile(smol["path"], copy)
     used = ok(cli(d, "models", "use-generator", str(copy), passphrase=None))
     assert used["active"] is True and used["has_chat_template"] is True
-    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    listed = ok(cli(d, "models", "list", passphrase=None))
+    rows = listed["models"]
+    # The CPU kernels the generator runs with: the portable build's AVX2 here.
+    assert listed["llama_cpu"]["level"] == "AVX2" and listed["llama_cpu"]["variants"] == []
     assert _active(rows, "generator")["path"] == str(copy)
 
     with copy.open("r+b") as f:  # one changed byte in the middle of the weights
@@ -67,7 +73,10 @@ def test_add_a_bundled_model_file_checked_against_its_digest(tmp_path: Path) -> 
     """An offline bundle (issue 15, point 4): the file is registered only when its SHA-256
     is the manifest's; a wrong digest is one line and registers nothing."""
     d = tmp_path / "data"
-    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    listed = ok(cli(d, "models", "list", passphrase=None))
+    rows = listed["models"]
+    # The CPU kernels the generator runs with: the portable build's AVX2 here.
+    assert listed["llama_cpu"]["level"] == "AVX2" and listed["llama_cpu"]["variants"] == []
     smol = next(r for r in rows if r["name"] == "SmolLM2-135M-Instruct")
     bundle = tmp_path / "bundle" / "clinic-model.gguf"
     bundle.parent.mkdir()
@@ -93,12 +102,18 @@ def test_a_model_without_a_chat_template_is_added_and_used(
     """Gemma 3 270M left the package (issue 31); a base model like it, a GGUF without a chat
     template, is still registered by `models add` and is the generator once chosen."""
     d = tmp_path / "data"
-    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    listed = ok(cli(d, "models", "list", passphrase=None))
+    rows = listed["models"]
+    # The CPU kernels the generator runs with: the portable build's AVX2 here.
+    assert listed["llama_cpu"]["level"] == "AVX2" and listed["llama_cpu"]["variants"] == []
     assert not {r["name"] for r in rows} & {"gemma-3-270m", base_model_file.stem}
     digest = sha256_path(base_model_file)
     added = ok(cli(d, "models", "add", str(base_model_file), "--sha256", digest, "--use",
                   passphrase=None))  # fmt: skip
     assert added["path"] == str(base_model_file) and added["sha256"] == digest
     assert added["active"] is True and added["has_chat_template"] is False
-    rows = ok(cli(d, "models", "list", passphrase=None))["models"]
+    listed = ok(cli(d, "models", "list", passphrase=None))
+    rows = listed["models"]
+    # The CPU kernels the generator runs with: the portable build's AVX2 here.
+    assert listed["llama_cpu"]["level"] == "AVX2" and listed["llama_cpu"]["variants"] == []
     assert _active(rows, "generator")["path"] == str(base_model_file)

@@ -526,6 +526,8 @@ def test_every_health_check_reads_in_hebrew(hebrew: None) -> None:
         "total": 9,
         "path": "/etc/chartside/policy.toml",
         "keys": ["ui.language"],
+        "level": "AVX2",
+        "cpu": "AVX-512",
     }
     for detail_id, english in DETAILS.items():
         values = {k: samples[k] for k in re.findall(r"\{(\w+)\}", english)}

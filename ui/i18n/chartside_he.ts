@@ -2256,6 +2256,10 @@
         <translation>מדיניות המערכת</translation>
     </message>
     <message>
+        <source>Answer model&apos;s CPU kernels</source>
+        <translation>ערכת הפקודות של מודל התשובות במעבד</translation>
+    </message>
+    <message>
         <source>PostgreSQL {version}</source>
         <translation>שרת PostgreSQL בגרסה {version}</translation>
     </message>
@@ -2318,6 +2322,18 @@
     <message>
         <source>fixed by {path}: {keys}</source>
         <translation>נקבעו בקובץ {path}: {keys}</translation>
+    </message>
+    <message>
+        <source>{level}, one portable build</source>
+        <translation>{level}, גרסה אחת לכל המעבדים</translation>
+    </message>
+    <message>
+        <source>{level}, one portable build; this CPU has {cpu}</source>
+        <translation>{level}, גרסה אחת לכל המעבדים; במעבד הזה יש {cpu}</translation>
+    </message>
+    <message>
+        <source>{level}, chosen at run time from {count} builds</source>
+        <translation>{level}, נבחרה בזמן הריצה מבין {count} גרסאות</translation>
     </message>
     <message>
         <source>yes</source>

@@ -62,6 +62,7 @@ def check_label(name: str) -> str:
         "permissions": QCoreApplication.translate("Diagnostics", "Folder permissions"),
         "index": QCoreApplication.translate("Diagnostics", "Search index"),
         "policy": QCoreApplication.translate("Diagnostics", "System policy"),
+        "kernels": QCoreApplication.translate("Diagnostics", "Answer model's CPU kernels"),
     }
     # A check added to the service before the GUI knows it still shows, by its name.
     return labels.get(name, name)
@@ -98,6 +99,13 @@ DETAILS = {
     ),
     "policy.none": QT_TRANSLATE_NOOP("Diagnostics", "no setting is fixed by a system policy"),
     "policy.locked": QT_TRANSLATE_NOOP("Diagnostics", "fixed by {path}: {keys}"),
+    "kernels.portable": QT_TRANSLATE_NOOP("Diagnostics", "{level}, one portable build"),
+    "kernels.portable_cpu": QT_TRANSLATE_NOOP(
+        "Diagnostics", "{level}, one portable build; this CPU has {cpu}"
+    ),
+    "kernels.chosen": QT_TRANSLATE_NOOP(
+        "Diagnostics", "{level}, chosen at run time from {count} builds"
+    ),
 }
 
 

@@ -1,0 +1,109 @@
+"""Which CPU kernels llama.cpp runs the generator with on this machine.
+
+One package runs on every x86-64 laptop. A llama.cpp built with its CPU kernels as
+libraries loaded at run time (GGML_BACKEND_DL with GGML_CPU_ALL_VARIANTS: one
+`libggml-cpu-<variant>.so` per instruction-set level beside llama_cpp's own libraries)
+registers none until they are loaded: `load()` loads them from that folder, once, and ggml
+takes the best this CPU supports, so an AVX-512 desktop reads prompts with its AVX-512
+kernels (1.8 times the AVX2 build's speed on an AMD EPYC, docs/benchmarks.md) and an AVX2
+laptop with AVX2's. A build with the kernels linked in (the development environment's
+x86-64-v3 build) has them already, and `load()` does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+# The instruction sets that name a kernel level, best first, as llama.cpp prints them.
+_LEVELS = (
+    ("AMX_INT8", "AMX"),
+    ("AVX512", "AVX-512"),
+    ("AVX2", "AVX2"),
+    ("AVX", "AVX"),
+    ("SSE3", "SSE3"),
+)
+
+
+@dataclass(frozen=True)
+class Kernels:
+    """`level`: the best instruction set the loaded kernels use ("AVX-512", "AVX2");
+    `loadable`: the kernels are libraries chosen at run time (the variants shipped, by
+    file name) rather than one build linked in."""
+
+    level: str
+    features: tuple[str, ...]
+    loadable: tuple[str, ...] = ()
+    cpu: str | None = None  # the best level this CPU has, where the system says
+
+    def describe(self) -> str:
+        how = (
+            f"chosen at run time from {len(self.loadable)} builds"
+            if self.loadable
+            else "one portable build"
+        )
+        if self.cpu is not None and self.cpu != self.level:
+            how += f"; this CPU has {self.cpu}"
+        return f"llama.cpp CPU kernels: {self.level} ({how})"
+
+
+def _lib_dir() -> Path:
+    import llama_cpp
+
+    return Path(llama_cpp.__file__).parent / "lib"
+
+
+def variants(lib: Path | None = None) -> tuple[str, ...]:
+    """The CPU kernel libraries a run-time-loaded build ships ("haswell", "skylakex"…);
+    empty for a build with the kernels linked in."""
+    folder = lib or _lib_dir()
+    found = (re.fullmatch(r"libggml-cpu-(.+)\.so", p.name) for p in folder.glob("libggml-cpu-*"))
+    return tuple(sorted(m.group(1) for m in found if m))
+
+
+@functools.cache
+def load() -> Kernels:
+    """Loads the CPU kernels where the build leaves them to run time (once a process), and
+    says which run. Called before the first model is opened."""
+    import llama_cpp
+
+    lib = _lib_dir()
+    shipped = variants(lib)
+    if shipped:
+        ggml = ctypes.CDLL(str(lib / "libggml.so"))
+        ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
+        ggml.ggml_backend_load_all_from_path(str(lib).encode())
+    info = llama_cpp.llama_print_system_info().decode()
+    kernels = Kernels(level(info), features(info), shipped, cpu_level())
+    log.info("%s", kernels.describe())
+    return kernels
+
+
+def features(info: str) -> tuple[str, ...]:
+    """The instruction sets `llama_print_system_info` marks as used ("AVX2 = 1")."""
+    return tuple(re.findall(r"(\w+) = 1", info))
+
+
+def level(info: str) -> str:
+    """The best instruction-set level the printed kernels use."""
+    used = set(features(info))
+    return next((name for flag, name in _LEVELS if flag in used), "generic")
+
+
+# /proc/cpuinfo's names of the same levels.
+_CPU_FLAGS = (("amx_int8", "AMX"), ("avx512f", "AVX-512"), ("avx2", "AVX2"), ("avx", "AVX"))
+
+
+def cpu_level(cpuinfo: Path = Path("/proc/cpuinfo")) -> str | None:
+    """The best of those levels this CPU has (Linux); None where that cannot be read."""
+    try:
+        flags = set(re.findall(r"\w+", cpuinfo.read_text(encoding="ascii", errors="replace")))
+    except OSError:
+        return None
+    return next((name for flag, name in _CPU_FLAGS if flag in flags), None)
