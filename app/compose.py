@@ -78,7 +78,7 @@ def build_service(settings: Settings) -> ChartsideService:
         # when the embedder, the generator or the speech model is switched.
         models=lambda service: RegistryModelsPart(settings, service),
         # Which CPU kernels the answering model runs with, for the health checks.
-        kernels=_kernels,
+        kernels=answer_kernels,
     )
 
 
@@ -110,7 +110,7 @@ def _microphone() -> AudioSource:
     return Microphone()
 
 
-def _kernels() -> CpuKernels | None:
+def answer_kernels() -> CpuKernels | None:
     """The CPU kernels llama.cpp runs the generator with (loading them where the build
     leaves that to run time); None without llama.cpp."""
     from models import cpu_kernels

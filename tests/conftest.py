@@ -21,6 +21,7 @@ from tests import offline_guard
 offline_guard.install()
 
 from app.compose import migrations_dir
+from core.model_info import CpuKernels
 from core.services.service import ChartsideService
 from core.settings import Settings, load_settings
 from models import packaged
@@ -85,10 +86,13 @@ def service_factory(tmp_path: Path) -> Iterator[Callable[..., ChartsideService]]
         name: str = "data",
         embedder: SentenceTransformerEmbedder | None = None,
         generator: Callable[[], LlamaCppGenerator | None] | None = None,
+        kernels: Callable[[], CpuKernels | None] | None = None,
         **overrides: object,
     ) -> ChartsideService:
         settings = make_settings(tmp_path / name, **overrides)
-        svc = ChartsideService(settings, migrations_dir(), embedder=embedder, generator=generator)
+        svc = ChartsideService(
+            settings, migrations_dir(), embedder=embedder, generator=generator, kernels=kernels
+        )
         made.append(svc)
         return svc
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QApplication
 from test_i18n_he import hebrew  # noqa: F401 (the fixture)
 
+from app.compose import answer_kernels
 from core.api import ChartsideApi
 from core.assistant.types import AskRequest
 from core.domain import Client, ClientData, HealthCheck
@@ -54,7 +55,7 @@ def test_copy_diagnostics_on_the_real_service_holds_its_checks_and_no_note(
 ) -> None:
     """The twin on the real service and database: its own health checks and an extractive
     answer's metrics reach the clipboard; the note and the name never do."""
-    svc = service_factory(embedder=embedder)
+    svc = service_factory(embedder=embedder, kernels=answer_kernels)
     svc.initialise(PASSPHRASE)
     client = svc.notes.create_client(ClientData(full_name="Dana Levi", notes=PLANTED))
     svc.search.index_now()
@@ -80,6 +81,8 @@ def test_copy_diagnostics_on_the_real_service_holds_its_checks_and_no_note(
     assert rows["Row-level security"] == "forced on every workspace table"
     assert rows["Search index"].startswith("1 of 1 chunks embedded with all-MiniLM-L6-v2")
     assert rows["Everyday database role"].endswith(": superuser=no, bypassrls=no")
+    # The answering model's kernels, as the composed app reads them from llama.cpp.
+    assert rows["Answer model's CPU kernels"].startswith("AVX2, one portable build")
     assert "row_level_security" not in rows and "runtime_role" not in rows
     assert "  Total | 1 | " in text and "  Extractive | 1" in text
     assert PLANTED not in text and "Dana Levi" not in text
