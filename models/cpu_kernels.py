@@ -6,8 +6,9 @@ libraries loaded at run time (GGML_BACKEND_DL with GGML_CPU_ALL_VARIANTS: one
 registers none until they are loaded: `load()` loads them from that folder, once, and ggml
 takes the best this CPU supports, so an AVX-512 desktop reads prompts with its AVX-512
 kernels (1.8 times the AVX2 build's speed on an AMD EPYC, docs/benchmarks.md) and an AVX2
-laptop with AVX2's. A build with the kernels linked in (the development environment's
-x86-64-v3 build) has them already, and `load()` does nothing.
+laptop with AVX2's. The package's build is such a one (packaging/llama_wheel.sh); a build
+with the kernels linked in (the development environment's x86-64-v3 one) has them
+already, and `load()` loads nothing.
 """
 
 from __future__ import annotations
@@ -76,9 +77,14 @@ def load() -> Kernels:
     lib = _lib_dir()
     shipped = variants(lib)
     if shipped:
-        ggml = ctypes.CDLL(str(lib / "libggml.so"))
-        ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
-        ggml.ggml_backend_load_all_from_path(str(lib).encode())
+        # Through llama's own handle: the ggml it was linked against. A wheel holds no
+        # links, so libggml.so beside it is a second copy, whose registry llama never sees.
+        from llama_cpp import llama_cpp as bindings
+
+        load_all = bindings._lib.ggml_backend_load_all_from_path  # pyright: ignore[reportPrivateUsage]
+        load_all.argtypes = [ctypes.c_char_p]
+        load_all.restype = None
+        load_all(str(lib).encode())
     info = llama_cpp.llama_print_system_info().decode()
     kernels = Kernels(level(info), features(info), shipped, cpu_level())
     log.info("%s", kernels.describe())

@@ -285,6 +285,10 @@ active = [m for m in models if m["kind"] == "generator" and m["active"]]
 assert [m["name"] for m in active] == ["SmolLM2-135M-Instruct"], active
 assert "models.default_generator" in (active[0]["why"] or ""), active
 print("models list: the policy's generator,", active[0]["name"], "-", active[0]["why"])
+kernels = json.load(open(sys.argv[1]))["llama_cpu"]
+# The package's llama.cpp chooses its CPU kernels at run time (packaging/llama_wheel.sh).
+assert kernels["variants"] and kernels["level"] != "generic", kernels
+print("models list:", kernels["describe"])
 EOF
 
 step "policy: a malformed one stops start-up, naming file, key and line"

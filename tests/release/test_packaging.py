@@ -559,3 +559,54 @@ def test_sizes_lists_the_bundles_entries_largest_first_with_the_rest_summed(
     assert lines[2].endswith("torch")
     assert lines[3].endswith("the other 5 entries")
     assert sizes.main([str(tmp_path / "missing")]) == 2
+
+
+# -- llama.cpp's CPU variants ---------------------------------------------------------------
+
+_TOP = """\
+    llama_cpp_python_install_target(ggml-base)
+
+    llama_cpp_python_install_target(ggml-amx)
+    llama_cpp_python_install_target(ggml-cpu)
+    llama_cpp_python_install_target(ggml-cuda)
+"""
+_GGML = """\
+        ggml_add_cpu_backend_variant(haswell            SSE42 AVX F16C FMA AVX2 BMI2)
+        if (NOT MSVC)
+            ggml_add_cpu_backend_variant(sapphirerapids SSE42 AVX2 AVX512 AMX_INT8)
+        endif()
+        ggml_add_cpu_backend_variant(zen4           SSE42 AVX F16C FMA AVX2 BMI2 AVX512)
+"""
+
+
+def test_llama_variants_installs_every_cpu_level_and_leaves_amx_out(tmp_path: Path) -> None:
+    variants = _load("llama_variants")
+    source = tmp_path / "llama_cpp_python-0.3.36"
+    ggml = source / "vendor" / "llama.cpp" / "ggml" / "src"
+    ggml.mkdir(parents=True)
+    (source / "CMakeLists.txt").write_text(_TOP, encoding="utf-8")
+    (ggml / "CMakeLists.txt").write_text(_GGML, encoding="utf-8")
+    assert variants.main([str(source)]) == 0
+    top = (source / "CMakeLists.txt").read_text(encoding="utf-8")
+    assert top.index("llama_cpp_python_install_target(ggml-cpu)") < top.index(
+        'MATCHES "^ggml-cpu-"'
+    )
+    assert "llama_cpp_python_install_target(${_target})" in top
+    levels = (ggml / "CMakeLists.txt").read_text(encoding="utf-8")
+    assert (
+        "sapphirerapids" not in levels and "variant(haswell" in levels and "variant(zen4" in levels
+    )
+    assert variants.install_variants(top) == top, "a second run changes nothing"
+
+
+def test_llama_variants_stops_on_a_source_laid_out_otherwise(tmp_path: Path) -> None:
+    variants = _load("llama_variants")
+    source = tmp_path / "src"
+    (source / "vendor" / "llama.cpp" / "ggml" / "src").mkdir(parents=True)
+    (source / "CMakeLists.txt").write_text("project(llama_cpp)\n", encoding="utf-8")
+    (source / "vendor" / "llama.cpp" / "ggml" / "src" / "CMakeLists.txt").write_text(
+        _GGML, encoding="utf-8"
+    )
+    assert variants.main([str(source)]) == 1
+    with pytest.raises(variants.SourceChanged):
+        variants.leave_out(_GGML.replace("sapphirerapids", "granite"))
