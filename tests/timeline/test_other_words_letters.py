@@ -68,3 +68,8 @@ def test_another_with_no_drug_is_no_still_taking() -> None:
     """ "עוד" is also "another": "עוד מדידה" asks no drug's course."""
     found = read_over_time("האם יש עוד ביקורים ב-2024?", TODAY)
     assert found is not None and found.ask == "visits_in_period"
+
+
+def test_how_long_a_treatment_lasted_is_its_course_not_whether_it_goes_on() -> None:
+    found = read_over_time("כמה זמן נמשך הטיפול במטפורמין?", TODAY)
+    assert found is not None and found.ask != "still_taking"

@@ -182,7 +182,7 @@ _STILL = re.compile(
     rf"currently (?:taking|on|using|prescribed)|continuing|continues|remain\w* on|"
     rf"stay\w* on|ממשי[כך]\w* (?:עם|ב)|"
     rf"(?:is|are) (?:she|he|they|the patient|the client) (?:still )?on(?=\s+\w)|"
-    rf"(?:הוא|היא|הם) (?:עדיין |עוד )?על(?=\s+\w)|נמש[כך]\w*|"
+    rf"(?:הוא|היא|הם) (?:עדיין |עוד )?על(?=\s+\w)|(?<!זמן )נמש[כך]\w*|"
     rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשי[כך]\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
     rf"(?:is|still) (?:current|active|ongoing)|(?:current|active)(?=\s*\??\s*$)|"
     rf"(?:current|active) (?:med\w*|regimen|list)|right now|{_HP}המשי[כך]\w* (?:עם|ב|ל)|"
