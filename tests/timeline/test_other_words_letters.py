@@ -73,3 +73,33 @@ def test_another_with_no_drug_is_no_still_taking() -> None:
 def test_how_long_a_treatment_lasted_is_its_course_not_whether_it_goes_on() -> None:
     found = read_over_time("כמה זמן נמשך הטיפול במטפורמין?", TODAY)
     assert found is not None and found.ask != "still_taking"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Meds from 3 March 2025?",
+        "Prescriptions from March 3, 2025?",
+        "מרשמים מ-3.3.2025?",
+        "אילו תרופות ניתנו מתאריך 2025-03-03?",
+    ],
+)
+def test_prescriptions_from_a_day_are_that_days_visits(question: str) -> None:
+    """ "from" before a whole day's date is that day, as "the note from 3 March" is."""
+    found = read_over_time(question, TODAY)
+    assert found is not None
+    day = dt.date(2025, 3, 3)
+    assert (found.ask, found.date_from, found.date_to, found.day) == (
+        "prescribed_at",
+        day,
+        day,
+        day,
+    )
+
+
+@pytest.mark.parametrize(
+    "question", ["Meds from March 2025 onwards?", "Prescriptions from 3 March 2025 to 1 June 2025?"]
+)
+def test_prescriptions_from_a_month_or_to_an_end_are_a_period(question: str) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is None or found.ask != "prescribed_at"

@@ -234,11 +234,21 @@ _STARTED = re.compile(
     re.IGNORECASE,
 )
 _MEDS = re.compile(
-    rf"{_W}(?:medications?|meds|drugs?|prescriptions?|{_HP}(?:תרופות|תרופה)){_E}", re.IGNORECASE
+    rf"{_W}(?:medications?|meds|drugs?|prescriptions?|{_HP}(?:תרופות|תרופה|מרשמים|מרשם)){_E}",
+    re.IGNORECASE,
 )
 _TREATED = re.compile(rf"{_W}(?:treatments?|treated with|{_HP}טיפול תרופתי){_E}", re.IGNORECASE)
 # What was given *for* a condition (Hebrew joins "for" to the word: "לפיברומיאלגיה").
 _FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
+# "from" before a whole day's date, not a month's or a year's, and no end after it: what
+# that day's visit holds ("Prescriptions from 23 May 2025?", "מרשמים מ-23.5.2025").
+_FROM_DAY = re.compile(
+    r"(?:\bfrom|(?<!\w)מ[-־]?|(?<!\w)מתאריך)\s*(?:the\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+\d{4}|[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+"
+    r"\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"(?!\s*(?:to\b|until|till|through|and\b|onwards|-|–|עד|ו?הלאה|ואילך|ועד))",
+    re.IGNORECASE,
+)
 _FOR_WHAT = re.compile(rf"{_W}(?:for|עבור|בשביל|לטיפול){_E}", re.IGNORECASE)
 _DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
 _VISIT = re.compile(
@@ -531,6 +541,10 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     if _MEDS.search(q):
         if reading.day is not None:
             return OverTime("prescribed_at", (), None, 1, *span, hebrew)
+        # "Prescriptions from 23 May 2025?": that day's, not all since it.
+        if reading.date_from is not None and reading.date_to is None and _FROM_DAY.search(q):
+            day = reading.date_from
+            return OverTime("prescribed_at", (), None, 1, day, day, day, hebrew)
         if _LATEST.search(q) or _CURRENT.search(q):
             return OverTime("current_meds", hebrew=hebrew)
         return _not_placed(q, measures, drug, condition, span, hebrew)
