@@ -17,6 +17,7 @@ import ctypes
 import functools
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,10 +69,19 @@ def variants(lib: Path | None = None) -> tuple[str, ...]:
     return tuple(sorted(m.group(1) for m in found if m))
 
 
-@functools.cache
+_LOADING = threading.Lock()
+
+
 def load() -> Kernels:
     """Loads the CPU kernels where the build leaves them to run time (once a process), and
-    says which run. Called before the first model is opened."""
+    says which run. Called before the first model is opened, and by the health checks,
+    from whichever thread comes first: loading twice would register the CPU twice."""
+    with _LOADING:
+        return _load()
+
+
+@functools.cache
+def _load() -> Kernels:
     import llama_cpp
 
     lib = _lib_dir()
