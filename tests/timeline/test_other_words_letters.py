@@ -103,3 +103,40 @@ def test_prescriptions_from_a_day_are_that_days_visits(question: str) -> None:
 def test_prescriptions_from_a_month_or_to_an_end_are_a_period(question: str) -> None:
     found = read_over_time(question, TODAY)
     assert found is None or found.ask != "prescribed_at"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # Hebrew "how many" before any plural noun, a learner's "כמה פעם", "ספירת", and
+        # "כמה יש?" as a clause of its own.
+        ("כמה שקילות נעשו ב-2024?", ("reading_count", None)),
+        ("כמה פעם בדקו לה את הדופק ב-2024?", ("reading_count", None)),
+        ("ספירת ערכי A1c ב-2024", ("reading_count", None)),
+        ("לא היו מדידות דופק ב-2024, נכון? כמה היו?", ("reading_count", None)),
+        ("כמה פעם היא באה ב-2024?", ("visits_in_period", None)),
+        # "came" and "בא" of the patient: the last visit, the visits of a period.
+        ("The last time he came, how long ago was that?", ("time_since_visit", None)),
+        ("כשבאה בפעם האחרונה, לפני כמה זמן זה היה?", ("time_since_visit", None)),
+        ("באילו תאריכים היא באה ב-2024?", ("visits_in_period", None)),
+        # The earliest reading in Hebrew; the last few, in the plural, with a count apart.
+        ("מה הערך הכי מוקדם של המשקל?", ("first_value", None)),
+        ("שקילות אחרונות, 4 בבקשה", ("last_n", None)),
+        # "As of today, yes or no", and "no longer on" in Hebrew: whether it is taken now.
+        ("נכון להיום, מטפורמין כן או לא?", ("still_taking", "metformin")),
+        ("הוא כבר לא על אמלודיפין, נכון?", ("still_taking", "amlodipine")),
+        # The asker's trade before a procedure is not a referral asked about.
+        ("קרדיולוגיה, היא עברה פעם אקו לב?", ("any_record", "echocardiogram")),
+    ],
+)
+def test_a_wording_of_the_eighth_set_is_placed(question: str, read: tuple[str, str | None]) -> None:
+    assert _read(question) == read
+
+
+def test_the_last_few_asked_apart_take_their_count() -> None:
+    found = read_over_time("שקילות אחרונות, 4 בבקשה", TODAY)
+    assert found is not None and found.n == 4
+
+
+def test_the_next_visit_is_not_the_patient_coming() -> None:
+    assert read_over_time("מה תוכנן לביקור הבא?", TODAY) is None

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from core.timeline.answers.questions import read_over_time
-from core.timeline.answers.spelling import corrected, vocabulary
+from core.timeline.answers.spelling import corrected, short_words, vocabulary
+from core.timeline.resources import RulesError
 
 
 @pytest.mark.parametrize(
@@ -43,3 +46,34 @@ def test_the_measures_words_are_known() -> None:
 def test_a_misspelt_question_takes_its_operation(question: str, ask: str) -> None:
     q = read_over_time(question)
     assert q is not None and q.ask == ask, q
+
+
+@pytest.mark.parametrize(
+    ("question", "fixed"),
+    [
+        ("hiw often was she weighed", "how often was she weighed"),
+        ("hoe long since her last appointment", "how long since her last appointment"),
+    ],
+)
+def test_a_short_word_slipped_a_key_is_put_right_before_its_word(question: str, fixed: str) -> None:
+    assert corrected(question) == fixed
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["weight now latest", "is she now taking metformin", "hiw is she doing"],
+)
+def test_a_short_word_is_left_alone_elsewhere(question: str) -> None:
+    # "now" is a word of its own; "hiw" before a word "how" does not come before is no guess.
+    assert corrected(question) is None
+
+
+def test_a_short_word_list_that_is_not_a_table_stops_the_start(rules: Path) -> None:
+    path = rules / "en" / "question_words.toml"
+    text = path.read_text(encoding="utf-8").replace(
+        "short = { how = ['many', 'much', 'long', 'often', 'recent', 'recently'] }",
+        "short = ['how']",
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RulesError, match=r"question_words\.toml"):
+        short_words(rules)

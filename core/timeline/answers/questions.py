@@ -100,6 +100,7 @@ _LATEST = re.compile(
 _FIRST = re.compile(
     rf"{_W}(?:first|earliest|oldest|initial(?:ly)?|baseline|very beginning|at (?:the )?(?:start|"
     rf"outset|intake)|ה?ראשונ\w*|ה?ראשון|לראשונה|בקבלה|ה?התחלתי\w*|בהתחלה|"
+    rf"הכי מוקד[םמ]\w*|ה?מוקד[םמ]\w* ביותר|"
     rf"ב?נקודת ה?התחלה){_E}",
     re.IGNORECASE,
 )
@@ -149,13 +150,19 @@ _LOWEST = re.compile(
 _BY_HOW_MUCH = re.compile(rf"{_W}(?:by how (?:much|many)|בכמה){_E}", re.IGNORECASE)
 # "How many PHQ-9s since May", "number of weight recordings", "כמה פעמים בדקנו": a count of
 # readings. Hebrew's "כמה" alone asks how much ("כמה הוא שוקל"), so it counts only beside a
-# word for what is counted.
+# word for what is counted: a plural noun ("כמה ציוני כאב", "כמה שקילות"), not a unit or a
+# span of time; "כמה פעם", as a learner says it; or "כמה יש?" as a clause of its own.
+_HE_UNITS = (
+    '(?:קילו\\w*|ק["״]ג|גרמים|נקודות|אחוזים|יחידות|ימים|שבועות|חודשים|שנים|דקות|שעות|'
+    "מיליגרמים|פעימות)"
+)
 _COUNT = re.compile(
     rf"(?:(?<!\w)#|{_W}(?:how often|number of|count(?: of)?|tally|total|in all|"
     rf"how many(?!\s+(?:kg|kilo\w*|pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|"
     rf"weeks|months|years)\b)|"
-    rf"כמה (?:פעמים|מדידות|תוצאות|רישומים|בדיקות|ערכים|קריאות|נתונים|שאלונים|שאלוני)|"
-    rf"מספר ה?(?:מדידות|תוצאות|רישומים|בדיקות|פעמים|ערכים)|סה[\"״]?כ|סך ה?כל)){_E}",
+    rf"כמה (?!{_HE_UNITS}{_E})(?:[{HEB}]+(?:ים|ות|י)|פעם){_E}|כמה (?:יש|היו)(?=\s*[?.!]|\s*$)|"
+    rf"מספר ה?(?:מדידות|תוצאות|רישומים|בדיקות|פעמים|ערכים)|ספירת|ספירה של|סה[\"״]?כ|"
+    rf"סך ה?כל)){_E}",
     re.IGNORECASE,
 )
 # "When did we take her off citalopram", "stop date of bisoprolol", "עד מתי הוא לקח": when a
@@ -170,9 +177,13 @@ _STOPPED = re.compile(
 _NOW = re.compile(
     rf"{_W}(?:now|nowadays|today|these days|at present|presently|at the moment|current(?:ly)?|"
     rf"as of (?:now|today)|at this point|right now|ongoing|in effect|"
-    rf"כיום|היום|עכשיו|כרגע|כעת|בימים אלה|בתוקף|{_HP}(?:טיפול ה)?נוכחי\w*){_E}",
+    rf"כיום|היום|עכשיו|כרגע|כעת|בימים אלה|בתוקף|נכון ל(?:היום|עכשיו)|"
+    rf"{_HP}(?:טיפול ה)?נוכחי\w*){_E}",
     re.IGNORECASE,
 )
+# "Did she ever have…", "עברה פעם…": ever, not "the last time" ("בפעם האחרונה").
+_EVER = re.compile(rf"{_W}(?:ever|אי ?פעם|פעם)(?!\s+(?:ה?אחרונה|ה?ראשונה|ה?באה)){_E}", re.I)
+_LAST_PLURAL = re.compile(rf"{_W}ה?אחרונ(?:ות|ים){_E}")
 _LAST = re.compile(rf"{_W}(?:last|latest|most recent(?:ly)?|ה?אחרו?[ןנ]\w*|לאחרונה){_E}", re.I)
 _DOSE = re.compile(rf"{_W}(?:dose|dosage|dosing|mg|how much|strength|{_HP}מינון){_E}", re.I)
 # "Is she still taking X", "is X still part of her regimen", "עדיין נוטלת X": whether the
@@ -183,7 +194,7 @@ _STILL = re.compile(
     rf"stay\w* on|ממשי[כך]\w* (?:עם|ב)|"
     rf"(?:is|are) (?:she|he|they|the patient|the client) (?:still )?on(?=\s+\w)|"
     rf"(?:הוא|היא|הם) (?:עדיין |עוד )?על(?=\s+\w)|(?<!זמן )נמש[כך]\w*|"
-    rf"עדיין|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשי[כך]\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
+    rf"עדיין|כבר לא|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשי[כך]\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
     rf"(?:is|still) (?:current|active|ongoing)|(?:current|active)(?=\s*\??\s*$)|"
     rf"(?:current|active) (?:med\w*|regimen|list)|right now|{_HP}המשי[כך]\w* (?:עם|ב|ל)|"
     # "Has she continued X up to today?", "ממשיכה טריטייס עד היום", "מקבל כרגע פנטופרזול"
@@ -195,9 +206,9 @@ _STILL = re.compile(
 # "How many times did we see Dana in 2023?", "how often did she come in", "כמה פעמים ראינו
 # אותה": a count of visits, whoever is named.
 _HOW_MANY_TIMES = re.compile(
-    rf"{_W}(?:how many times|how often|number of times|כמה פעמים|כמה ביקורים|כמה מפגשים){_E}"
+    rf"{_W}(?:how many times|how often|number of times|כמה פעמים?|כמה ביקורים|כמה מפגשים){_E}"
     rf".*{_W}(?:see|saw|seen|visit\w*|c[oa]me|attend\w*|been|meet|met|ראינו|ראיתי|ביקר\w*|"
-    rf"הגיע\w*|נפגש\w*|נראה|נראתה|ביקורים|מפגשים|פגישות|הייתה|היה|היו){_E}",
+    rf"הגיע\w*|נפגש\w*|נראה|נראתה|ביקורים|מפגשים|פגישות|הייתה|היה|היו|(?:ש|כש)?באה?|באו){_E}",
     re.IGNORECASE,
 )
 _WHEN = re.compile(
@@ -270,6 +281,9 @@ _CAME = re.compile(
     rf"present(?:ed)? to (?:this|the|our) (?:clinic|office|practice)|"
     rf"(?:was|were) (?:last )?(?:in|here)|in clinic|contact|(?:been )?coming (?:here|in)|"
     rf"(?:anything|something) (?:last )?(?:recorded|documented|noted)|"
+    # "Last time she came", "שבאה": the patient came, not a result that came back.
+    rf"(?:she|he|they|the patient|the client) came(?! (?:back|off|out|up|down))|"
+    rf"(?:ש|כש|ו)?(?:בא|באה|באו)|"
     rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו|ראו|נבדק\w*)|במעקב|ה?רישום ה?אחרון|"
     rf"ש?(?:הייתה|היתה|היה|היו|הגיע\w*) (?:פה|כאן|במרפאה|אצלנו)){_E}",
     re.I,
@@ -444,11 +458,14 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     )
     # "מה התאריך של ראומטולוג?": a specialty alone, asked when, is its referral too.
     alone = _WHEN.search(q) and not (drug or condition or procedure or measures)
-    referral = _referral(q) if _REFERRED.search(q) or ever or alone else None
+    # A procedure named beside a specialty, with no word of referring, is what is asked:
+    # "פיזיו, הוא עבר פעם ספירומטריה?" (the asker's trade, then the question).
+    by_ever = (ever or alone) and procedure is None
+    referral = _referral(q) if _REFERRED.search(q) or by_ever else None
     on_file = _ON_FILE.search(q)
     if referral is not None and (record or on_file or _WHEN.search(q) or ever):
         return OverTime("any_record", subject=referral, hebrew=hebrew)
-    if procedure is not None and drug is None and (record is not None or _WHEN.search(q)):
+    if procedure is not None and drug is None and (record or _EVER.search(q) or _WHEN.search(q)):
         return OverTime("any_record", subject=procedure, hebrew=hebrew)
     # "Since when has she been on X" and "what did she get for Y" read like "any record".
     if drug is not None and _SINCE.search(q):
@@ -516,7 +533,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     if measures:
         if _COUNT.search(q) and not (_BY_HOW_MUCH.search(q) or _HOW_LONG.search(q)):
             return OverTime("reading_count", measures, None, 1, *span, hebrew)
-        if _LAST_N.search(q) is not None:
+        # "מדידות אחרונות של דופק, 3 פעמים": the last ones, in the plural, and a count.
+        last_few = _LAST_PLURAL.search(q) and _A_NUMBER.search(q) and not reading.dated
+        if _LAST_N.search(q) is not None or last_few:
             return OverTime("last_n", measures, None, readings_asked(q), *span, hebrew)
         if _HIGHEST.search(q) or _LOWEST.search(q) or _BEST.search(q):
             ask: Ask = "highest" if _HIGHEST.search(q) else "lowest"

@@ -1,7 +1,8 @@
 """A question's misspelt words put right against the words the router reads ("recnt",
 "hihgest", "tiems", "עדין"), for a second reading when the first placed nothing. A word is
 put right only when one word of the list is nearest, one letter off (two for a word of eight
-letters or more, a swap of two letters counting one)."""
+letters or more, a swap of two letters counting one); a short question word ("hiw many") only
+by a slip to a key beside the one meant, and only before a word it comes before."""
 
 from __future__ import annotations
 
@@ -31,7 +32,9 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
     for lang in LANGUAGES:
         table = lists[lang]
         check_keys(
-            table, {"words", "shorthand"}, where(root / lang / "question_words.toml", "words")
+            table,
+            {"words", "shorthand", "short"},
+            where(root / lang / "question_words.toml", "words"),
         )
         if not all(isinstance(w, str) for w in table.get("words", [])):
             raise RulesError(f"{root / lang / 'question_words.toml'}: words are strings")
@@ -60,6 +63,51 @@ def shorthand(root: Path = ROOT) -> dict[str, str]:
 
 
 @functools.cache
+def short_words(root: Path = ROOT) -> dict[str, frozenset[str]]:
+    """question_words.toml's short question words, each with the words it comes before."""
+    _, lists = load("question_words", root)
+    out: dict[str, frozenset[str]] = {}
+    for lang in LANGUAGES:
+        table: object = lists[lang].get("short", {})
+        if not isinstance(table, dict) or not all(
+            isinstance(k, str) and isinstance(v, list) and all(isinstance(w, str) for w in v)  # pyright: ignore[reportUnknownVariableType]
+            for k, v in table.items()  # pyright: ignore[reportUnknownVariableType]
+        ):
+            path = root / lang / "question_words.toml"
+            raise RulesError(f"{where(path, 'short')}: short = {{ word = ['next', ...] }}")
+        for k, v in table.items():  # pyright: ignore[reportUnknownVariableType]
+            out[str(k).casefold()] = frozenset(str(w).casefold() for w in v)  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+    return out
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+
+
+def _beside(a: str, b: str) -> bool:
+    """Whether keys `a` and `b` touch on a QWERTY keyboard."""
+    if a not in _KEY or b not in _KEY or a == b:
+        return False
+    (ra, ia), (rb, ib) = _KEY[a], _KEY[b]
+    # Each row sits about half a key right of the one above it.
+    return abs(ra - rb) <= 1 and abs((ib + rb * 0.5) - (ia + ra * 0.5)) <= 1
+
+
+def slipped(word: str, before: str, short: dict[str, frozenset[str]]) -> str | None:
+    """The one short word `word` is a slip of (one letter, a key beside it) that comes
+    before `before`, or None."""
+    found = {
+        w
+        for w, nexts in short.items()
+        if before.casefold() in nexts
+        and len(w) == len(word)
+        and sum(x != y for x, y in zip(w, word, strict=True)) == 1
+        and all(x == y or _beside(x, y) for x, y in zip(w, word, strict=True))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
 def _names() -> frozenset[str]:
     """The words of the drugs', conditions' and procedures' names: "latent" (tuberculosis)
     is a word of its own, not "latest" misspelt."""
@@ -75,6 +123,7 @@ def corrected(question: str) -> str | None:
     """The question with its misspelt words put right, or None when none was."""
     known = vocabulary()
     short = shorthand()
+    few = short_words()
     names = _names()
     changed = False
 
@@ -85,6 +134,12 @@ def corrected(question: str) -> str | None:
         if low in short:
             changed = True
             return short[low]
+        after = _WORD.search(m.string, m.end())
+        if low.isascii() and after is not None and low not in few:
+            meant = slipped(low, after.group(), few)
+            if meant is not None:
+                changed = True
+                return meant
         if len(low) < _SHORTEST or low in known or low in names:
             return word
         limit = 2 if len(low) >= 8 else 1
