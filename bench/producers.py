@@ -37,6 +37,7 @@ PRODUCERS: dict[str, Producer] = {
     "backup": _suite("bench.bench_backup", "backup"),
     "crash_load": _suite("bench.bench_crash_load", "crash_load"),
     "models": _suite("bench.bench_models", "models"),
+    "kernels": _suite("bench.bench_kernels", "kernels"),
     "index_threads": _suite("bench.bench_index_threads", "index_threads"),
     "retrieval": _suite("bench.bench_retrieval", "retrieval"),
     "ask": _suite("bench.bench_ask", "ask"),

@@ -14,7 +14,6 @@ already, and `load()` loads nothing.
 from __future__ import annotations
 
 import ctypes
-import functools
 import logging
 import re
 import threading
@@ -43,13 +42,15 @@ class Kernels:
     features: tuple[str, ...]
     loadable: tuple[str, ...] = ()
     cpu: str | None = None  # the best level this CPU has, where the system says
+    only: str | None = None  # one variant loaded on purpose, not the best (a benchmark's)
 
     def describe(self) -> str:
-        how = (
-            f"chosen at run time from {len(self.loadable)} builds"
-            if self.loadable
-            else "one portable build"
-        )
+        if self.only is not None:
+            how = f"the {self.only} build alone, of {len(self.loadable)}"
+        elif self.loadable:
+            how = f"chosen at run time from {len(self.loadable)} builds"
+        else:
+            how = "one portable build"
         if self.cpu is not None and self.cpu != self.level:
             how += f"; this CPU has {self.cpu}"
         return f"llama.cpp CPU kernels: {self.level} ({how})"
@@ -69,34 +70,52 @@ def variants(lib: Path | None = None) -> tuple[str, ...]:
     return tuple(sorted(m.group(1) for m in found if m))
 
 
+class KernelsError(RuntimeError):
+    """The one set of kernels asked for is not shipped, or this CPU cannot run it."""
+
+
 _LOADING = threading.Lock()
+_loaded: Kernels | None = None
 
 
-def load() -> Kernels:
+def load(only: str | None = None) -> Kernels:
     """Loads the CPU kernels where the build leaves them to run time (once a process), and
     says which run. Called before the first model is opened, and by the health checks,
-    from whichever thread comes first: loading twice would register the CPU twice."""
+    from whichever thread comes first: loading twice would register the CPU twice.
+    `only`: one shipped variant ("haswell") instead of the best, to measure each level
+    (bench/bench_kernels.py); the first call of a process decides."""
+    global _loaded
     with _LOADING:
-        return _load()
+        if _loaded is None:
+            _loaded = _load(only)
+        return _loaded
 
 
-@functools.cache
-def _load() -> Kernels:
+def _load(only: str | None) -> Kernels:
     import llama_cpp
 
     lib = _lib_dir()
     shipped = variants(lib)
+    if only is not None and only not in shipped:
+        raise KernelsError(f"no CPU kernels named {only!r} in this build: {shipped or 'none'}")
     if shipped:
         # Through llama's own handle: the ggml it was linked against. A wheel holds no
         # links, so libggml.so beside it is a second copy, whose registry llama never sees.
         from llama_cpp import llama_cpp as bindings
 
-        load_all = bindings._lib.ggml_backend_load_all_from_path  # pyright: ignore[reportPrivateUsage]
-        load_all.argtypes = [ctypes.c_char_p]
-        load_all.restype = None
-        load_all(str(lib).encode())
+        handle = bindings._lib  # pyright: ignore[reportPrivateUsage]
+        if only is None:
+            handle.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
+            handle.ggml_backend_load_all_from_path.restype = None
+            handle.ggml_backend_load_all_from_path(str(lib).encode())
+        else:
+            # ggml refuses a variant whose instructions this CPU lacks (it scores it 0).
+            handle.ggml_backend_load.argtypes = [ctypes.c_char_p]
+            handle.ggml_backend_load.restype = ctypes.c_void_p
+            if not handle.ggml_backend_load(str(lib / f"libggml-cpu-{only}.so").encode()):
+                raise KernelsError(f"this CPU cannot run the {only} kernels")
     info = llama_cpp.llama_print_system_info().decode()
-    kernels = Kernels(level(info), features(info), shipped, cpu_level())
+    kernels = Kernels(level(info), features(info), shipped, cpu_level(), only)
     log.info("%s", kernels.describe())
     return kernels
 

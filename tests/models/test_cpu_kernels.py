@@ -3,6 +3,8 @@ variants a run-time-loaded build ships, and the CPU's best level."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,20 @@ def test_the_installed_build_says_what_it_runs() -> None:
     assert said.startswith("llama.cpp CPU kernels: AVX2 (one portable build")
     if kernels.cpu not in (None, "AVX2"):
         assert said.endswith(f"; this CPU has {kernels.cpu})")
+
+
+def test_one_variant_asked_of_a_build_without_variants_is_refused() -> None:
+    # In a process of its own: a process loads its kernels once, and this one may have.
+    done = subprocess.run(
+        [sys.executable, "-c", "from models import cpu_kernels; cpu_kernels.load('haswell')"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "KernelsError: no CPU kernels named 'haswell' in this build: none" in done.stderr
+
+
+def test_a_variant_loaded_alone_says_so() -> None:
+    k = cpu_kernels.Kernels("AVX2", ("AVX2",), ("haswell", "zen4"), "AVX-512", "haswell")
+    assert k.describe() == (
+        "llama.cpp CPU kernels: AVX2 (the haswell build alone, of 2; this CPU has AVX-512)"
+    )
