@@ -31,7 +31,7 @@ from typing import Any
 from uuid import UUID
 
 from bench.answers.scoring import used_units
-from bench.answers_holdout import load
+from bench.answers_holdout import EXTRA, load
 from bench.answers_holdout.questions import COUNTS, HoldoutQuestion
 from bench.answers_holdout.scoring import outcome, rates, value_found
 from bench.common import PASSPHRASE, client_ids, code_state, isolate, offline, write_result
@@ -47,7 +47,7 @@ from bench.eval_answers import (
 
 NAME = "eval_answers_holdout"
 GOALS = {"correct_min": 0.90, "wrong_max": 0.03}
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", *EXTRA)
 # Loads the model before the timed questions; a summary, since the timeline answers a
 # reading on its own, without the generator (which the check below needs to see open).
 WARM_UP = "Summarise the last visit in two sentences."
@@ -56,7 +56,7 @@ WARM_UP = "Summarise the last visit in two sentences."
 def questions(split: str | None = None) -> tuple[list[HoldoutQuestion], dict[str, Any]]:
     from bench.timeline_overtime_holdout import load as load_notes
 
-    data = load()
+    data = load(split if split in EXTRA else None)
     qs = [HoldoutQuestion.from_json(q) for q in data["questions"]]
     return [q for q in qs if split in (None, q.split)], load_notes()["doc"]
 
@@ -244,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.show_dev_failures:
         for r in report["details"]:
             right = "refused" if r["kind"] == "absent" else "correct"
-            if r["split"] == "dev" and r["outcome"] != right:
+            if r["split"] != "test" and r["outcome"] != right:
                 print(
                     f"-- {r['mode']} {r['id']} {r['kind']} {r['outcome']}: {r['question']} "
                     f"expected {r['expected']} in {r['relevant']}; used {r.get('used')}\n"
@@ -261,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
             "split": args.split,
             "limit": args.limit,
             "extractive": not args.no_extractive,
-            "seed": load()["seed"],
+            "seed": load(args.split if args.split in EXTRA else None)["seed"],
         }
         report["code"] = code
         path = write_result("eval_answers_holdout", report)

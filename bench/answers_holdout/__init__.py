@@ -10,25 +10,47 @@ The set is generated once (seed SEED) and committed as data.json; each kind is s
 its numbers are the honest figure).
 
     .venv/bin/python -m bench.answers_holdout   # rewrites data.json (seed SEED)
+    .venv/bin/python -m bench.answers_holdout --extra dev2   # writes dev2.json
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 SEED = 27_118
 DATA = Path(__file__).resolve().parent / "data.json"
+# Further development sets, each in wordings written blind after the sets before it were
+# scored and tuned on (phrases_<name>.py), over the same notes: every question in that
+# split, never the test half.
+EXTRA = ("dev2",)
 
 
-def generate(seed: int = SEED) -> dict[str, Any]:
+def _phrases(extra: str | None) -> Any:
+    """The wordings a set is asked in: phrases.py's, or a further set's over them."""
+    import importlib
+
+    from bench.answers_holdout import phrases
+
+    if extra is None:
+        return phrases
+    own = importlib.import_module(f"bench.answers_holdout.phrases_{extra}")
+    return SimpleNamespace(
+        **{**vars(phrases), **{k: v for k, v in vars(own).items() if k.isupper()}}
+    )
+
+
+def generate(seed: int = SEED, extra: str | None = None) -> dict[str, Any]:
     from bench.answers_holdout.notes import read_clients
     from bench.answers_holdout.questions import holdout_questions
     from bench.timeline_overtime_holdout import load as load_notes
 
     clients = read_clients(load_notes()["doc"])
-    questions = holdout_questions(clients, seed)
+    # A further set draws anew: its own seed, so its picks are not the first set's.
+    seed = seed if extra is None else seed + EXTRA.index(extra) + 1
+    questions = holdout_questions(clients, seed, _phrases(extra), extra)
     return {
         "seed": seed,
         "notes": "bench/timeline_overtime_holdout/data.json",
@@ -36,11 +58,18 @@ def generate(seed: int = SEED) -> dict[str, Any]:
     }
 
 
-def load() -> dict[str, Any]:
-    """The committed set (data.json): what is scored."""
-    return json.loads(DATA.read_text(encoding="utf-8"))
+def _path(extra: str | None) -> Path:
+    return DATA if extra is None else DATA.with_name(f"{extra}.json")
 
 
-def write() -> Path:
-    DATA.write_text(json.dumps(generate(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return DATA
+def load(extra: str | None = None) -> dict[str, Any]:
+    """The committed set (data.json): what is scored; or, `extra`, a further development
+    set (dev2.json)."""
+    return json.loads(_path(extra).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def write(extra: str | None = None) -> Path:
+    path = _path(extra)
+    text = json.dumps(generate(extra=extra), ensure_ascii=False, indent=1) + "\n"
+    path.write_text(text, encoding="utf-8")
+    return path

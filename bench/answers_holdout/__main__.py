@@ -1,5 +1,10 @@
-"""Writes data.json (seed SEED): a new set, whose first score counts."""
+"""Writes data.json (seed SEED): a new set, whose first score counts; or, `--extra NAME`, a
+further development set (NAME.json) in phrases_NAME.py's wordings."""
 
-from bench.answers_holdout import write
+import argparse
 
-print(f"wrote {write()}")
+from bench.answers_holdout import EXTRA, write
+
+parser = argparse.ArgumentParser(prog="python -m bench.answers_holdout")
+parser.add_argument("--extra", choices=EXTRA)
+print(f"wrote {write(parser.parse_args().extra)}")

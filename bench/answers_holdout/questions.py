@@ -23,6 +23,7 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from bench.answers_holdout import phrases as ph
 from bench.answers_holdout.notes import DRUG_NAMES, Client, Visit, readings
@@ -97,8 +98,8 @@ class _Cand:
 
 
 class _Asker:
-    def __init__(self, c: Client, rng: random.Random, female: bool) -> None:
-        self.c, self.rng, self.he = c, rng, c.lang == "he"
+    def __init__(self, c: Client, rng: random.Random, female: bool, phrases: Any = ph) -> None:
+        self.c, self.rng, self.he, self.ph = c, rng, c.lang == "he", phrases
         self.words = {
             "pron": "she" if female else "he",
             "poss": "her" if female else "his",
@@ -106,7 +107,7 @@ class _Asker:
         }
 
     def say(self, kind: str, **kw: str) -> str:
-        text = self.rng.choice((ph.ASK_HE if self.he else ph.ASK_EN)[kind])
+        text = self.rng.choice((self.ph.ASK_HE if self.he else self.ph.ASK_EN)[kind])
         words = {**self.words, **kw}
         if "m" in kw:
             words["M"] = kw["m"][:1].upper() + kw["m"][1:]
@@ -114,14 +115,14 @@ class _Asker:
         return out[:1].upper() + out[1:]
 
     def day(self, v: Visit) -> str:
-        forms = ph.DATE_FORMS_HE if self.he else ph.DATE_FORMS_EN
+        forms = self.ph.DATE_FORMS_HE if self.he else self.ph.DATE_FORMS_EN
         return ph.date_words(v.day, self.rng.choice(forms))
 
     def measure(self, m: str) -> str:
-        return self.rng.choice((ph.MEASURE_HE if self.he else ph.MEASURE_EN)[m])
+        return self.rng.choice((self.ph.MEASURE_HE if self.he else self.ph.MEASURE_EN)[m])
 
     def condition(self, key: str) -> str:
-        return CONDITIONS[key].he if self.he else self.rng.choice(ph.CONDITION_EN[key])
+        return CONDITIONS[key].he if self.he else self.rng.choice(self.ph.CONDITION_EN[key])
 
     def drug(self, name: str) -> str:
         if self.he:
@@ -262,12 +263,12 @@ def _done(a: _Asker) -> tuple[list[_Cand], list[_Cand]]:
             by_name[(f.kind, f.name)].append(v)
     for (kind, name), visits in by_name.items():
         if kind == "done":
-            words = (ph.PROCEDURE_HE if a.he else ph.PROCEDURE_EN)[name]
+            words = (a.ph.PROCEDURE_HE if a.he else a.ph.PROCEDURE_EN)[name]
             fill = {"proc": a.rng.choice(words)}
             ask_when, ask_any = "procedure_when", "any_procedure"
         else:
             sp = SPECIALTIES[name]
-            fill = {"sp": sp[1] if a.he else a.rng.choice(ph.SPECIALTY_EN[name])}
+            fill = {"sp": sp[1] if a.he else a.rng.choice(a.ph.SPECIALTY_EN[name])}
             ask_when, ask_any = "referral_when", "any_referral"
         days = tuple(v.day.isoformat() for v in visits)
         units = tuple(_sid(v) for v in visits)
@@ -300,7 +301,7 @@ def _done(a: _Asker) -> tuple[list[_Cand], list[_Cand]]:
 def _absent(a: _Asker) -> list[_Cand]:
     record = a.c.record.lower()
     out = []
-    table = ph.ABSENT_HE if a.he else ph.ABSENT_EN
+    table = a.ph.ABSENT_HE if a.he else a.ph.ABSENT_EN
     for sub, (terms, forms) in table.items():
         free = [t for t in terms if t.lower() not in record]
         if not free:
@@ -318,7 +319,7 @@ def _absent(a: _Asker) -> list[_Cand]:
     missing = [(v, m) for v in a.c.visits for m in sorted(tracked) if not readings(v, m)]
     if missing:
         v, m = a.rng.choice(missing)
-        forms = ph.ABSENT_READING_HE if a.he else ph.ABSENT_READING_EN
+        forms = a.ph.ABSENT_READING_HE if a.he else a.ph.ABSENT_READING_EN
         name = (
             "לחץ הדם" if a.he and m == "bp" else ("blood pressure" if m == "bp" else a.measure(m))
         )
@@ -346,13 +347,16 @@ def _pick(cands: Sequence[_Cand], n: int, rng: random.Random) -> list[_Cand]:
     return out
 
 
-def holdout_questions(clients: Sequence[Client], seed: int) -> list[HoldoutQuestion]:
-    """The set: COUNTS per kind, interleaved by kind; half of each kind dev, half test."""
+def holdout_questions(
+    clients: Sequence[Client], seed: int, phrases: Any = ph, extra: str | None = None
+) -> list[HoldoutQuestion]:
+    """The set: COUNTS per kind, interleaved by kind; half of each kind dev, half test, or
+    all of it split `extra` (a further development set, in `phrases`' wordings)."""
     rng = random.Random(f"answers-holdout-{seed}")
     female = {name for name, sex, _ in NAMES if sex == "F"}
     cands: dict[str, list[_Cand]] = defaultdict(list)
     for c in clients:
-        a = _Asker(c, rng, c.name in female)
+        a = _Asker(c, rng, c.name in female, phrases)
         when, anyrec = _done(a)
         for cand in [
             *_values(a),
@@ -369,7 +373,9 @@ def holdout_questions(clients: Sequence[Client], seed: int) -> list[HoldoutQuest
     for kind, n in COUNTS.items():
         picked = _pick(cands[kind], n, rng)
         rng.shuffle(picked)
-        chosen[kind] = [(c, "dev" if i % 2 == 0 else "test") for i, c in enumerate(picked)]
+        chosen[kind] = [
+            (c, extra or ("dev" if i % 2 == 0 else "test")) for i, c in enumerate(picked)
+        ]
     out: list[HoldoutQuestion] = []
     for i in range(max(COUNTS.values())):
         for kind in COUNTS:
@@ -377,7 +383,7 @@ def holdout_questions(clients: Sequence[Client], seed: int) -> list[HoldoutQuest
                 c, split = chosen[kind][i]
                 out.append(
                     HoldoutQuestion(
-                        f"sh-{len(out) + 1:03d}",
+                        f"sh-{extra + '-' if extra else ''}{len(out) + 1:03d}",
                         c.kind,
                         c.about,
                         c.client,
