@@ -140,3 +140,38 @@ def test_the_last_few_asked_apart_take_their_count() -> None:
 
 def test_the_next_visit_is_not_the_patient_coming() -> None:
     assert read_over_time("מה תוכנן לביקור הבא?", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # "Recent" in Hebrew for the last few; "מספר" before any plural noun counts.
+        ("תראי לי את שלוש השקילות העדכניות ביותר", ("last_n", None)),
+        ("מספר השקילות ב-2024?", ("reading_count", None)),
+        # The time that passed since, in Hebrew.
+        ("כמה זמן חלף מאז הביקור האחרון?", ("time_since_visit", None)),
+        ("הזמן שעבר מאז המפגש האחרון", ("time_since_visit", None)),
+        # Started, colloquially: "התחלו", "נכנס לטיפול", "עלה על".
+        ("מתי התחלו לה מטפורמין?", ("med_first", "metformin")),
+        ("מתי נכנס אמלודיפין לטיפול?", ("med_first", "amlodipine")),
+        ("מתי הוא עלה על מטפורמין?", ("med_first", "metformin")),
+        # A date's own comma does not end a clause.
+        (
+            "For the audit: visits between June 2, 2024 and August 30, 2024?",
+            ("visits_in_period", None),
+        ),
+    ],
+)
+def test_a_wording_of_the_ninth_set_is_placed(question: str, read: tuple[str, str | None]) -> None:
+    assert _read(question) == read
+
+
+def test_words_that_only_say_who_asks_do_not_ask() -> None:
+    # The scene mentions "the first time"; the question after the dash asks for the last.
+    found = read_over_time(
+        "A locum, seeing the chart for the first time - what's her last weight?", TODAY
+    )
+    assert found is not None and found.ask == "latest"
+    # A scene that names a date still says what the change is measured from.
+    found = read_over_time("Since the visit on 3 March 2025 - has her weight changed?", TODAY)
+    assert found is not None and found.ask == "change" and found.date_from == dt.date(2025, 3, 3)

@@ -77,3 +77,8 @@ def test_a_short_word_list_that_is_not_a_table_stops_the_start(rules: Path) -> N
     path.write_text(text, encoding="utf-8")
     with pytest.raises(RulesError, match=r"question_words\.toml"):
         short_words(rules)
+
+
+def test_a_hebrew_word_with_a_letter_before_it_is_put_right_bare() -> None:
+    assert corrected("מה הערך הרשון של המשקל") == "מה הערך הראשון של המשקל"
+    assert corrected("מה הערך הראשון של המשקל") is None

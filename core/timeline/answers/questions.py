@@ -87,7 +87,7 @@ _LAST_N = re.compile(
     rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last|newest)"
     rf"{_E}"
     rf"|(?<![A-Za-z0-9]-)(?<!\w)ב?(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
-    rf"ה?אחרו?[ןנ]",
+    rf"ה?(?:אחרו?[ןנ]|עדכני)",
     re.IGNORECASE,
 )
 _LATEST = re.compile(
@@ -161,7 +161,7 @@ _COUNT = re.compile(
     rf"how many(?!\s+(?:kg|kilo\w*|pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|"
     rf"weeks|months|years)\b)|"
     rf"כמה (?!{_HE_UNITS}{_E})(?:[{HEB}]+(?:ים|ות|י)|פעם){_E}|כמה (?:יש|היו)(?=\s*[?.!]|\s*$)|"
-    rf"מספר ה?(?:מדידות|תוצאות|רישומים|בדיקות|פעמים|ערכים)|ספירת|ספירה של|סה[\"״]?כ|"
+    rf"מספר (?!{_HE_UNITS}{_E})ה?[{HEB}]+(?:ים|ות){_E}|ספירת|ספירה של|סה[\"״]?כ|"
     rf"סך ה?כל)){_E}",
     re.IGNORECASE,
 )
@@ -183,7 +183,7 @@ _NOW = re.compile(
 )
 # "Did she ever have…", "עברה פעם…": ever, not "the last time" ("בפעם האחרונה").
 _EVER = re.compile(rf"{_W}(?:ever|אי ?פעם|פעם)(?!\s+(?:ה?אחרונה|ה?ראשונה|ה?באה)){_E}", re.I)
-_LAST_PLURAL = re.compile(rf"{_W}ה?אחרונ(?:ות|ים){_E}")
+_LAST_PLURAL = re.compile(rf"{_W}ה?(?:אחרונ|עדכני)(?:ות|ים){_E}")
 _LAST = re.compile(rf"{_W}(?:last|latest|most recent(?:ly)?|ה?אחרו?[ןנ]\w*|לאחרונה){_E}", re.I)
 _DOSE = re.compile(rf"{_W}(?:dose|dosage|dosing|mg|how much|strength|{_HP}מינון){_E}", re.I)
 # "Is she still taking X", "is X still part of her regimen", "עדיין נוטלת X": whether the
@@ -241,7 +241,9 @@ _PRESCRIBED = re.compile(
 )
 _STARTED = re.compile(
     rf"{_W}(?:start\w*|began|begun|begin|initiat\w*|commenc\w*|put on|added|kick\w* off|"
-    rf"enter\w* the picture|התחיל\w*|הותחל\w*|התחלת\w*|התחלנו|החל\w*|ה?התחלה|תחילת){_E}",
+    rf"enter\w* the picture|התחיל\w*|הותחל\w*|התחלת\w*|התחלנו|התחלו|החל\w*|ה?התחלה|תחילת|"
+    # "נכנס לטיפול" (came into the treatment), "עלה על" (got on it)
+    rf"נכנס\w*(?: [^\s?]+){{0,2}} ל(?:ה)?טיפול|(?:עלה|עלתה|עלו) על){_E}",
     re.IGNORECASE,
 )
 _MEDS = re.compile(
@@ -298,7 +300,7 @@ _CONTENT = re.compile(
 _HOW_LONG = re.compile(
     rf"{_W}(?:how long|how many (?:days|weeks|months)|(?:days|weeks|months|time) (?:since|ago)|"
     rf"how recent(?:ly)?|elapsed|time since|ו?כמה זמן|ו?כמה (?:ימים|שבועות|חודשים)|ו?לפני כמה|"
-    rf"(?:זמן|ימים|שבועות|חודשים) (?:מאז|מה)){_E}",
+    rf"(?:זמן|ימים|שבועות|חודשים) (?:מאז|מה)|{_HP}זמן ש(?:חלף|עבר)|(?:חלף|עבר|חלפו|עברו) מאז){_E}",
     re.I,
 )
 _ANY_RECORD = re.compile(
@@ -352,7 +354,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
         found = again if again is not None and (found is None or again.ask != "series") else found
-    placed = None if found is None or found.fallback else (found.subject, found.measures)
+    scene = found is not None and not found.fallback and _scene_only(question)
+    placed = None if found is None or found.fallback or scene else (found.subject, found.measures)
     asked = _asked_clause(question, today, placed)
     # The last clause decides where the words before it named another subject ("Endo
     # referral - how many A1c tests…"); about the same subject, the whole question says
@@ -361,15 +364,29 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
         found is None
         or found.fallback
         or (found.subject, found.measures) != (asked.subject, asked.measures)
+        # Words before it that only say who asks ("a locum, reading the chart for the first
+        # time - what was the last pain score?") do not ask: the last clause does.
+        or (scene and found.ask != asked.ask)
     ):
         return asked
     return found
 
 
+def _scene_only(question: str) -> bool:
+    """Whether the words before the question's last dash or colon only set the scene: they
+    name nothing and hold no date ("רופא מחליף, קורא את התיק בפעם הראשונה — …")."""
+    parts = _SCENE.split(" ".join(question.split()))
+    scene = " ".join(parts[:-1])
+    return bool(scene) and not re.search(r"\d", scene) and not _names_subject(scene)
+
+
+_SCENE = re.compile(r"\s[-–—]\s|:\s")
+
+
 # Where a question's context ends and what it asks begins: "Psych referral mentions Tritace
 # - when did he first go on it?", "Before I renew the metformin, what's the current eGFR?",
 # "לפני שאני מעלה את הביסופרולול, מה הדופק האחרון שלה".
-_CLAUSE = re.compile(r"\s[-–—]\s|:\s|,\s")
+_CLAUSE = re.compile(r"\s[-–—]\s|:\s|,\s(?!\d{4}\b)")
 _IT = re.compile(rf"{_W}(?:it|זה|אותה|אותו){_E}", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _SAME = OverTime("series")  # a clause about what the whole question was placed on
@@ -624,7 +641,8 @@ def named(q: str) -> Named:
 # Words that ask of a drug's course, in Hebrew: where a word may be read as a drug's name
 # by its sound alone.
 _ASKS_OF_A_DRUG = re.compile(
-    rf"{_W}(?:עדיין|עוד|{_HP}(?:נוטל\w*|לוקח\w*|מקבל\w*|הפסיק\w*|הופסק\w*|התחיל\w*|הותחל\w*|"
+    rf"{_W}(?:עדיין|עוד|{_HP}(?:נוטל\w*|לוקח\w*|מקבל\w*|הפסיק\w*|הופסק\w*|התחיל\w*|התחלו|הותחל\w*|"
+    rf"נכנס\w*|(?:עלה|עלתה|עלו) על|"
     rf"נרשמ\w*|קיבל\w*|הוריד\w*|התחלה|הפסקה|ממשי[כך]\w*)){_E}"
 )
 

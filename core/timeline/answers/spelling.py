@@ -22,6 +22,7 @@ _WORD = re.compile(rf"[A-Za-z{HEB}]+")
 _SHORTEST = 4
 # Hebrew writes most vowels with no letter: its short words sit one letter from each other.
 _SHORTEST_HEBREW = 6
+_HEBREW_PREFIXES = "הבלמוש"
 
 
 @functools.cache
@@ -142,17 +143,34 @@ def corrected(question: str) -> str | None:
                 return meant
         if len(low) < _SHORTEST or low in known or low in names:
             return word
-        limit = 2 if len(low) >= 8 else 1
-        # A short Hebrew word is put right only by a letter left out or in ("עדין" for
-        # "עדיין"): one letter changed, "ירדה" (went down) would read "חרדה" (anxiety).
-        scorer = (
-            Indel.distance if not low.isascii() and len(low) < _SHORTEST_HEBREW else OSA.distance
-        )
-        near = process.extract(low, known, scorer=scorer, score_cutoff=limit, limit=2)
-        if not near or (len(near) == 2 and near[1][1] == near[0][1]):
-            return word  # none near, or two as near: no guess
+        # A Hebrew word with a letter glued before it ("הרשון": the first, misspelt) is put
+        # right on its own: the list holds its words bare.
+        if not low.isascii() and low[0] in _HEBREW_PREFIXES and len(low) > _SHORTEST:
+            if low[1:] in known:
+                return word
+            bare = _nearest(low[1:], known)
+            if bare is not None:
+                changed = True
+                return word[0] + bare
+        near = _nearest(low, known)
+        if near is None:
+            return word
         changed = True
-        return near[0][0]
+        return near
 
     out = _WORD.sub(fix, question)
     return out if changed else None
+
+
+def _nearest(low: str, known: frozenset[str]) -> str | None:
+    """The one listed word `low` is a slip of, or None (none near, or two as near)."""
+    if low in known:
+        return None
+    limit = 2 if len(low) >= 8 else 1
+    # A short Hebrew word is put right only by a letter left out or in ("עדין" for
+    # "עדיין"): one letter changed, "ירדה" (went down) would read "חרדה" (anxiety).
+    scorer = Indel.distance if not low.isascii() and len(low) < _SHORTEST_HEBREW else OSA.distance
+    near = process.extract(low, known, scorer=scorer, score_cutoff=limit, limit=2)
+    if not near or (len(near) == 2 and near[1][1] == near[0][1]):
+        return None
+    return near[0][0]
