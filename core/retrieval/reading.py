@@ -44,7 +44,7 @@ _FIRST = re.compile(
     re.IGNORECASE,
 )
 # "since", "from", "after" open a range; "before", "until", "up to" close one.
-_OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ[-־]?|אחרי|לאחר))\s*$", re.I)
+_OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ[-־]?|מה[-־]|אחרי|לאחר))\s*$", re.I)
 _CLOSES = re.compile(
     r"(?:\b(?:before|until|till|up\s+to|prior\s+to|earlier\s+than|(?:until|till|by|through|up\s+to)\s+"
     r"the\s+end(?:\s+of)?)|(?<!\w)(?:לפני|עד(?:\s+סוף)?))\s*$",
@@ -55,7 +55,7 @@ _VISIT_AFTER = re.compile(
     r"\s*(?:visit|appointment|session|consultation|consult|encounter|note)s?\b", re.I
 )
 # "בביקור מ-4.3.2025" is "at the visit of 4 March", one day, not "from 4 March on".
-_VISIT_OF = re.compile(r"(?<!\w)ב?ה?(?:ביקור|פגישה|מפגש|טיפול)\s+מ[-־]?\s*$")
+_VISIT_OF = re.compile(r"(?<!\w)ב?ה?(?:ביקור|פגישה|מפגש|טיפול)\s+(?:מ[-־]?|מה[-־])\s*$")
 _MONTH_ONLY_WORDS = frozenset({"may", "jan", "mar", "sun", "sat", "wed"})
 # Hebrew's weekdays are its ordinals ("ראשון" is Sunday and first): one is a day only as
 # "יום ראשון"; "ערך ראשון של הכאב" asks for the first value.
@@ -80,10 +80,16 @@ _MONTH_WORDS = frozenset(
 )  # fmt: skip
 
 
+# "מה-2025-03-21" (from the…): dateparser finds no date behind two Hebrew letters and a
+# hyphen; it does behind a space, which keeps every offset.
+_GLUED_DATE = re.compile(r"(?<=[\u0590-\u05ff]{2})[-־](?=\d)")
+
+
 def _masked(question: str, hebrew: bool) -> str:
     masked = _CODE_WORD.sub(lambda m: "x" * len(m.group()), question)
     if not hebrew:
         return masked
+    masked = _GLUED_DATE.sub(" ", masked)
     return _LATIN_WORD.sub(
         lambda m: m.group() if m.group().lower() in _MONTH_WORDS else "א" * len(m.group()), masked
     )
@@ -288,7 +294,8 @@ _OPENER = re.compile(
     r"(?:\b(?:(?:at|during|in|on|of|from|since|after|before|prior\s+to|until|till|between|for|"
     r"(?:until|till|by|through|up\s+to)\s+the\s+end\s+of)\s+"
     r"(?:the\s+)?(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?)+"
-    r"|(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מ|של))?|מאז|מ|אחרי|לאחר|לפני|עד(?:\s+סוף)?|בין)"
+    r"|(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מה?|של))?|מאז|מה?|אחרי|לאחר|לפני|עד(?:\s+סוף)?|"
+    r"בין)"
     r"[-־]?\s*)$",
     re.I,
 )

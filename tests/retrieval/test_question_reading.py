@@ -278,3 +278,12 @@ def test_from_a_days_visit_is_that_day(question: str) -> None:
     """ "From the 16 April 2023 visit" names a visit, not the start of a range."""
     r = read_question(question, TODAY)
     assert (r.date_from, r.date_to, r.day) == (D(2023, 4, 16),) * 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["אילו תרופות נרשמו בביקור מה-2025-03-21?", "מה היה המשקל במפגש מה-21.3.2025?"],
+)
+def test_a_date_after_two_hebrew_letters_and_a_hyphen_is_that_day(question: str) -> None:
+    r = read_question(question, TODAY)
+    assert (r.date_from, r.date_to, r.day) == (dt.date(2025, 3, 21),) * 3

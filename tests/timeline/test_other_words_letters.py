@@ -175,3 +175,32 @@ def test_words_that_only_say_who_asks_do_not_ask() -> None:
     # A scene that names a date still says what the change is measured from.
     found = read_over_time("Since the visit on 3 March 2025 - has her weight changed?", TODAY)
     assert found is not None and found.ask == "change" and found.date_from == dt.date(2025, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # What was given for a condition: "give", "נותנים", "נרשם" (a final mem), "to treat".
+        ("מה נותנים לה בשביל שיגדון?", ("prescribed_for", "gout")),
+        ("מה נרשם כטיפול בשיגדון?", ("prescribed_for", "gout")),
+        ("Which drug did we start to treat her gout?", ("prescribed_for", "gout")),
+        ("What was prescribed to manage his gout?", ("prescribed_for", "gout")),
+        # A day's prescriptions: "what did we give her on…", "scripts".
+        ("What did we give her on 3 March 2025", ("prescribed_at", None)),
+        ("3 March 2025 visit - what scripts went out?", ("prescribed_at", None)),
+        # "The date" of a referral.
+        (
+            "Tell me the date she was referred to rheumatology.",
+            ("any_record", "referral: rheumatology"),
+        ),
+    ],
+)
+def test_a_wording_of_the_second_single_visit_set_is_placed(
+    question: str, read: tuple[str, str | None]
+) -> None:
+    assert _read(question) == read
+
+
+def test_give_me_is_not_a_prescription() -> None:
+    found = read_over_time("Can you give me all appointment dates in 2024?", TODAY)
+    assert found is not None and found.ask == "visits_in_period"

@@ -212,7 +212,7 @@ _HOW_MANY_TIMES = re.compile(
     re.IGNORECASE,
 )
 _WHEN = re.compile(
-    rf"{_W}(?:when|what date|which date|date of|(?:start|starting|stop|end|initiation) date|"
+    rf"{_W}(?:when|(?:what|which|the) date|date of|(?:start|starting|stop|end|initiation) date|"
     rf"^date|date\s*\??$|מתי|"
     rf"[במ]איזה תאריך|ממתי|(?:מה )?ה?תאריך של|תאריך ה?(?:התחלה|הפסקה)|תאריך\s*\??$|"
     rf"{_HP}מועד){_E}",
@@ -234,9 +234,9 @@ _NOT_ON = re.compile(
     re.IGNORECASE,
 )
 _PRESCRIBED = re.compile(
-    rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|put on|rx|ordered|renew\w*|"
-    rf"refill\w*|re-?issued|"
-    rf"נרשמ\w*|הותחל\w*|התחיל\w*|קיבל\w*|ניתנ\w*){_E}",
+    rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|gave|give(?! (?:me|us)\b)|"
+    rf"put on|rx|ordered|renew\w*|refill\w*|re-?issued|scripts?|"
+    rf"נרש[םמ]\w*|הותחל\w*|התחיל\w*|קיבל\w*|ניתנ\w*|נותנ\w*|נתנו){_E}",
     re.IGNORECASE,
 )
 _STARTED = re.compile(
@@ -247,12 +247,13 @@ _STARTED = re.compile(
     re.IGNORECASE,
 )
 _MEDS = re.compile(
-    rf"{_W}(?:medications?|meds|drugs?|prescriptions?|{_HP}(?:תרופות|תרופה|מרשמים|מרשם)){_E}",
+    rf"{_W}(?:medications?|medicines?|meds|drugs?|prescriptions?|scripts|"
+    rf"{_HP}(?:תרופות|תרופה|מרשמים|מרשם)){_E}",
     re.IGNORECASE,
 )
 _TREATED = re.compile(rf"{_W}(?:treatments?|treated with|{_HP}טיפול תרופתי){_E}", re.IGNORECASE)
 # What was given *for* a condition (Hebrew joins "for" to the word: "לפיברומיאלגיה").
-_FOR = re.compile(rf"{_W}for{_E}|[{HEB}]", re.IGNORECASE)
+_FOR = re.compile(rf"{_W}(?:for|to (?:treat|manage|control|help with)){_E}|[{HEB}]", re.I)
 # "from" before a whole day's date, not a month's or a year's, and no end after it: what
 # that day's visit holds ("Prescriptions from 23 May 2025?", "מרשמים מ-23.5.2025").
 _FROM_DAY = re.compile(
