@@ -204,3 +204,29 @@ def test_a_wording_of_the_second_single_visit_set_is_placed(
 def test_give_me_is_not_a_prescription() -> None:
     found = read_over_time("Can you give me all appointment dates in 2024?", TODAY)
     assert found is not None and found.ask == "visits_in_period"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # A plural abbreviation; a Latin plural after Hebrew's "כמה".
+        ("last 4 wts?", ("last_n", None)),
+        ("כמה readings של המשקל יש ב-2024?", ("reading_count", None)),
+        # "Not X — Y": the order set aside, the thing named kept.
+        ("Not the first appointment — the most recent one, when was it?", ("last_visit", None)),
+        # Visits "recorded" counted are not a note's words.
+        ("כמה ביקורים נרשמו ב-2024?", ("visits_in_period", None)),
+        # The patient seeing the doctor is a visit.
+        ("When did he last see the doctor?", ("last_visit", None)),
+        # A condition's word used as a verb names no condition.
+        ("Before I numb him up: what's his latest BP?", ("latest", None)),
+    ],
+)
+def test_a_wording_of_the_tenth_set_is_placed(question: str, read: tuple[str, str | None]) -> None:
+    assert _read(question) == read
+
+
+def test_a_day_still_to_come_in_the_scene_is_no_period() -> None:
+    found = read_over_time("Seeing her tomorrow; what was her last weight?", TODAY)
+    assert found is not None and found.ask == "latest"
+    assert (found.date_from, found.date_to, found.day) == (None, None, None)

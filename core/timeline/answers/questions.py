@@ -160,7 +160,8 @@ _COUNT = re.compile(
     rf"(?:(?<!\w)#|{_W}(?:how often|number of|count(?: of)?|tally|total|in all|"
     rf"how many(?!\s+(?:kg|kilo\w*|pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|"
     rf"weeks|months|years)\b)|"
-    rf"כמה (?!{_HE_UNITS}{_E})(?:[{HEB}]+(?:ים|ות|י)|פעם){_E}|כמה (?:יש|היו)(?=\s*[?.!]|\s*$)|"
+    rf"כמה (?!{_HE_UNITS}{_E})(?:[{HEB}]+(?:ים|ות|י)|פעם|[A-Za-z]+s){_E}|"
+    rf"כמה (?:יש|היו)(?=\s*[?.!]|\s*$)|"
     rf"מספר (?!{_HE_UNITS}{_E})ה?[{HEB}]+(?:ים|ות){_E}|ספירת|ספירה של|סה[\"״]?כ|"
     rf"סך ה?כל)){_E}",
     re.IGNORECASE,
@@ -225,7 +226,9 @@ _SINCE = re.compile(
     re.I,
 )
 _NOT_BUT = re.compile(
-    rf"{_W}(?:not|rather than|instead of|לא)\s[^.?!:;]{{0,40}}?\s(?:but|אלא)(?:\s+(?:the|ה))?{_E}",
+    rf"{_W}(?:not|rather than|instead of|לא)\s[^.?!:;]{{0,40}}?\s(?:but|אלא)(?:\s+(?:the|ה))?{_E}"
+    # "Not the first visit — the latest one, when was it?"
+    rf"|^\s*(?:not|לא)\s(?P<set_aside>[^.?!:;—–]{{0,40}}?)\s[—–-]\s",
     re.IGNORECASE,
 )
 _NOT_ON = re.compile(
@@ -286,6 +289,7 @@ _CAME = re.compile(
     rf"(?:anything|something) (?:last )?(?:recorded|documented|noted)|"
     # "Last time she came", "שבאה": the patient came, not a result that came back.
     rf"(?:she|he|they|the patient|the client) came(?! (?:back|off|out|up|down))|"
+    rf"(?:see|saw|seen) (?:the|a|her|his|their) (?:doctor|gp|physician|clinician|nurse)|"
     rf"(?:ש|כש|ו)?(?:בא|באה|באו)|"
     rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו|ראו|נבדק\w*)|במעקב|ה?רישום ה?אחרון|"
     rf"ש?(?:הייתה|היתה|היה|היו|הגיע\w*) (?:פה|כאן|במרפאה|אצלנו)){_E}",
@@ -373,6 +377,19 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     return found
 
 
+def _unasked(m: re.Match[str]) -> str:
+    """What a "not … but" leaves of the question: nothing of what it sets aside, but the
+    thing named before a dash ("Not the first visit — the latest one") without its order."""
+    aside = m.group("set_aside")
+    return " " if aside is None else f" {_FIRST.sub(' ', _LATEST.sub(' ', aside))} - "
+
+
+def _about_notes(q: str) -> bool:
+    """Whether a question about visits asks what their notes say or what was given ("מה
+    נרשם"), not how many were recorded ("כמה ביקורים נרשמו")."""
+    return bool(_CONTENT.search(q) or _PRESCRIBED.search(q)) and not _COUNT.search(q)
+
+
 def _scene_only(question: str) -> bool:
     """Whether the words before the question's last dash or colon only set the scene: they
     name nothing and hold no date ("רופא מחליף, קורא את התיק בפעם הראשונה — …")."""
@@ -381,13 +398,13 @@ def _scene_only(question: str) -> bool:
     return bool(scene) and not re.search(r"\d", scene) and not _names_subject(scene)
 
 
-_SCENE = re.compile(r"\s[-–—]\s|:\s")
+_SCENE = re.compile(r"\s[-–—]\s|[:;]\s")
 
 
 # Where a question's context ends and what it asks begins: "Psych referral mentions Tritace
 # - when did he first go on it?", "Before I renew the metformin, what's the current eGFR?",
 # "לפני שאני מעלה את הביסופרולול, מה הדופק האחרון שלה".
-_CLAUSE = re.compile(r"\s[-–—]\s|:\s|,\s(?!\d{4}\b)")
+_CLAUSE = re.compile(r"\s[-–—]\s|[:;]\s|,\s(?!\d{4}\b)")
 _IT = re.compile(rf"{_W}(?:it|זה|אותה|אותו){_E}", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _SAME = OverTime("series")  # a clause about what the whole question was placed on
@@ -415,7 +432,12 @@ def _asked_clause(
             continue
         if asked.date_from is None and asked.date_to is None and asked.day is None:
             whole = read_question(q, today)
-            asked = replace(asked, date_from=whole.date_from, date_to=whole.date_to, day=whole.day)
+            # "Home-care visit tomorrow; what did GFR read most recently?": a day still to
+            # come sets the scene; it is not a period of the record.
+            if whole.date_from is None or whole.date_from <= (today or dt.date.today()):
+                asked = replace(
+                    asked, date_from=whole.date_from, date_to=whole.date_to, day=whole.day
+                )
         return asked
     return None
 
@@ -460,7 +482,7 @@ def _names_subject(text: str) -> bool:
 def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     # "Not the last renewal but the start: when…", "לא החידוש האחרון אלא ההתחלה": what is
     # set aside is not asked.
-    q = " ".join(_NOT_BUT.sub(" ", question).split())
+    q = " ".join(_NOT_BUT.sub(_unasked, question).split())
     hebrew = bool(re.search(f"[{HEB}]", q))
     reading = read_question(q, today)
     span = (reading.date_from, reading.date_to, reading.day)
@@ -506,7 +528,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
             or (_VISIT.search(q) and re.search(rf"{_W}(?:dates|list|תאריכי){_E}", q, re.I))
         )
         and not (drug or condition or procedure or measures)
-        and not (_CONTENT.search(q) or _MEDS.search(q) or _PRESCRIBED.search(q))
+        and not (_MEDS.search(q) or _about_notes(q))
         # "Didn't she first come around 2019? When exactly was the first visit?"
         and not (_FIRST.search(reading.text) and _WHEN.search(q) and not _COUNT.search(q))
     ):
@@ -628,7 +650,11 @@ def named(q: str) -> Named:
     # "Depression score" is the PHQ-9, not the condition: a name inside a measure's words
     # is the measure's.
     measure_hits = [(a, b) for a, b, _ in measure_spans(q)]
-    condition_hits = [hit for hit in conditions.find(q) if not _inside(*hit[:2], measure_hits)]
+    condition_hits = [
+        hit
+        for hit in conditions.find(q)
+        if not _inside(*hit[:2], measure_hits) and not _AS_A_VERB.match(q, hit[1])
+    ]
     procedure_hits = procedures.find(q)
     drug = drug_hits[0][2] if drug_hits else None
     condition = condition_hits[0][2] if condition_hits else None
@@ -637,6 +663,10 @@ def named(q: str) -> Named:
     spans += measure_hits if measures else []
     procedure = procedure_hits[0][2] if procedure_hits else None
     return Named(drug, condition, procedure, measures, tuple(sorted(spans)))
+
+
+# A condition's word with an object after it is a verb: "before I numb her up".
+_AS_A_VERB = re.compile(r"\s+(?:her|him|them|me|you|it)\b", re.IGNORECASE)
 
 
 # Words that ask of a drug's course, in Hebrew: where a word may be read as a drug's name
