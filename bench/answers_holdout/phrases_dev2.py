@@ -1,5 +1,6 @@
 """Single-visit wordings written blind, a second set: tuned on; never the test half."""
 
+# ruff: noqa: E501
 from __future__ import annotations
 
 # ---------------------------------------------------------------------------
@@ -278,7 +279,15 @@ ASK_HE: dict[str, tuple[str, ...]] = {
 
 ABSENT_EN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "medication": (
-        ("metformin", "atorvastatin", "amlodipine", "omeprazole", "levothyroxine", "sertraline", "salbutamol inhaler"),
+        (
+            "metformin",
+            "atorvastatin",
+            "amlodipine",
+            "omeprazole",
+            "levothyroxine",
+            "sertraline",
+            "salbutamol inhaler",
+        ),
         (
             "When was {x} started?",
             "What dose of {x} is {pron} on?",
@@ -288,7 +297,14 @@ ABSENT_EN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "procedure": (
-        ("colonoscopy", "echocardiogram", "chest X-ray", "cervical smear", "abdominal ultrasound", "exercise stress test"),
+        (
+            "colonoscopy",
+            "echocardiogram",
+            "chest X-ray",
+            "cervical smear",
+            "abdominal ultrasound",
+            "exercise stress test",
+        ),
         (
             "What did the {x} show?",
             "When was the {x} done?",
@@ -308,7 +324,14 @@ ABSENT_EN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "condition": (
-        ("asthma", "hypothyroidism", "osteoarthritis", "depression", "chronic kidney disease", "migraine"),
+        (
+            "asthma",
+            "hypothyroidism",
+            "osteoarthritis",
+            "depression",
+            "chronic kidney disease",
+            "migraine",
+        ),
         (
             "When was {x} diagnosed?",
             "Any history of {x}?",
@@ -349,7 +372,14 @@ ABSENT_HE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "condition": (
-        ("אסתמה", "תת פעילות של בלוטת התריס", "אוסטאוארתריטיס", "דיכאון", "אי ספיקת כליות כרונית", "מיגרנה"),
+        (
+            "אסתמה",
+            "תת פעילות של בלוטת התריס",
+            "אוסטאוארתריטיס",
+            "דיכאון",
+            "אי ספיקת כליות כרונית",
+            "מיגרנה",
+        ),
         (
             "מתי ניתנה האבחנה של {x}?",
             "יש היסטוריה של {x}?",
