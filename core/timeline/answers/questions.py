@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
+from core.timeline.answers import cues
 from core.timeline.answers.asked import measure_spans, measures_in
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
@@ -45,10 +46,7 @@ Ask = Literal[
     "any_record",
 ]
 
-_W = rf"(?<![\w{HEB}])"
-# Hebrew joins "the", "in", "from", "to" and "and" to the word: המפגש, מהמפגש, בביקור.
-_HP = "[והבלמש]{0,3}"
-_E = rf"(?![\w{HEB}])"
+_W, _E = cues.W, cues.E
 
 
 @dataclass(frozen=True)
@@ -65,198 +63,55 @@ class OverTime:
     fallback: bool = False
 
 
-_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "שתי": 2,
-    "שני": 2,
-    "שלוש": 3,
-    "שלושת": 3,
-    "שלושה": 3,
-    "ארבע": 4,
-    "ארבעת": 4,
-    "חמש": 5,
-    "חמשת": 5,
-}
+_NUMBERS = {**cues.numbers("en"), **cues.numbers("he")}
+_EN_N = "|".join([r"\d", *cues.numbers("en")])
+_HE_N = "|".join([r"\d", *cues.numbers("he")])
+# "The last 3", "three most recent", "שלוש המדידות האחרונות": how many, and that they are
+# the last.
 _LAST_N = re.compile(
-    rf"{_W}(?:last|lst|final|past|previous|most recent|recent|latest|newest)\s+"
-    rf"(?P<n>\d|two|three|four|five|six)"
-    rf"{_E}|{_W}(?P<m>\d|two|three|four|five|six)\s+(?:most\s+)?(?:recent|latest|last|newest)"
-    rf"{_E}"
-    rf"|(?<![A-Za-z0-9]-)(?<!\w)ב?(?P<nh>\d|שתי|שני|שלוש|שלושת|שלושה|ארבע|ארבעת|חמש|חמשת)\s+(?:[^\s?]+\s+){{0,3}}?"
-    rf"ה?(?:אחרו?[ןנ]|עדכני)",
+    rf"{_W}{cues.alternatives('last_n_before', ('en',))}\s+(?P<n>{_EN_N}){_E}"
+    rf"|{_W}(?P<m>{_EN_N})\s+{cues.alternatives('last_n_after', ('en',))}{_E}"
+    rf"|(?<![A-Za-z0-9]-)(?<!\w)ב?(?P<nh>{_HE_N})\s+(?:[^\s?]+\s+){{0,3}}?"
+    rf"{cues.alternatives('last_n_after', ('he',))}",
     re.IGNORECASE,
 )
-_LATEST = re.compile(
-    rf"{_W}(?:latest|most recent(?:ly)?|last|newest|current(?:ly)?|recent(?:ly)?|lately|now|today|"
-    rf"these days|nowadays|at present|presently|as of now|בימים אלה|כיום|היום|עכשיו|"
-    rf"ה?אחרו?[ןנ]\w*|לאחרונה|"
-    rf"ה?עדכני\w*|כעת){_E}",
-    re.IGNORECASE,
-)
-_FIRST = re.compile(
-    rf"{_W}(?:first|earliest|oldest|initial(?:ly)?|baseline|very beginning|at (?:the )?(?:start|"
-    rf"outset|intake)|ה?ראשונ\w*|ה?ראשון|לראשונה|בקבלה|ה?התחלתי\w*|בהתחלה|"
-    rf"הכי מוקד[םמ]\w*|ה?מוקד[םמ]\w* ביותר|"
-    rf"ב?נקודת ה?התחלה){_E}",
-    re.IGNORECASE,
-)
-_CHANGE = re.compile(
-    rf"{_W}(?:chang\w*|trend\w*|progress\w*|differ\w*|improv\w*|gone up|gone down|"
-    rf"went up|went down|compare\w*|vs\.?|versus|moved|shift\w*|trajectory|up or down|"
-    rf"drop\w*|decreas\w*|increas\w*|declin\w*|rise|risen|rising|rose|climb\w*|"
-    rf"c[oa]me down|lost|loss|gain(?:ed)?|get better|got better|got worse|gotten \w+|"
-    rf"better or worse|worse or better|gained or lost|lost or gained|"
-    rf"{_HP}(?:השתנ\w*|שינוי|מגמה|לעומת|עלה|עלתה|ירד|ירדה|התפתח\w*|הבדל|הפרש|זז\w*|השתפר\w*|"
-    rf"החמיר\w*|ירידה|עלייה)){_E}"
-    # "from baseline to the latest", "first to last", "מה-baseline ועד המדידה האחרונה"
-    rf"|{_W}(?:from\s+)?(?:the\s+)?(?:first|baseline|start|initial|earliest)\b[^?.]{{0,40}}?"
-    rf"\b(?:to|until|through|and)\s+(?:the\s+)?(?:last|latest|most recent|now|current|today)\b"
-    rf"|(?<![\w{HEB}])מ-?ה?-?(?:baseline|התחלה|ראשונ\w*|מדידה הראשונה|בדיקה הראשונה)[^?.]{{0,30}}?"
-    rf"(?:ועד|עד|ל)\s*-?ה?(?:אחרונ\w*|מדידה האחרונה|בדיקה האחרונה|עכשיו|היום)",
-    re.IGNORECASE,
-)
-# A trend asked to be shown as its readings: "…show the trend, so give me every weight
-# result between January and June, with dates" lists them.
-_TREND = re.compile(rf"{_W}(?:trend\w*|trajectory|progress\w*|{_HP}מגמה){_E}", re.IGNORECASE)
-_EVERY = re.compile(
-    rf"{_W}(?:every|all|each|{_HP}(?:כל|מדידות|ערכים|תוצאות)|go through|(?:ת|ל)עבור על){_E}",
-    re.IGNORECASE,
-)
-# "All her readings since May", "each value", "תפרט את כל המדידות": the readings listed.
-_LISTED = re.compile(
-    rf"{_W}(?:readings|values|results|measurements|figures|numbers|data points|series|list\w*|"
-    rf"each|every|all|history of|over time|since|between|run through|"
-    rf"{_HP}(?:מדידות|ערכי|ערכים|תוצאות|רשימה|תפרט|פרט|כל)){_E}",
-    re.IGNORECASE,
-)
-# "Highest pain score on record", "peak BP", "הדופק הגבוה ביותר": the extreme of the readings.
-_HIGHEST = re.compile(
-    rf"{_W}(?:highest|maximum|max|peak|worst|best|largest|greatest|top|heaviest|how high|"
-    rf"ה?גבוה(?:ה)? ביותר|ה?מקסימלי\w*|ה?מקסימום|ה?שיא|ה?כבד ביותר|הכי (?:גבוה|חזק|כבד)\w*|"
-    rf"ה?(?:גרוע|טוב)(?:ה)? ביותר|הכי (?:גרוע|טוב)\w*){_E}",  # "worst", "best": see `extreme`
-    re.IGNORECASE,
-)
-_LOWEST = re.compile(
-    rf"{_W}(?:lowest|minimum|min|smallest|least|lightest|how low|ה?נמוכ?(?:ה)? ביותר|"
-    rf"ה?מינימלי\w*|ה?מינימום|ה?קל ביותר|הכי (?:נמוך|קל|חלש)\w*|(?:עד )?כמה נמוך\w*){_E}",
-    re.IGNORECASE,
-)
-# "By how many kilograms has it changed from the first to the most recent": a change, though
-# it names the first and the latest.
-_BY_HOW_MUCH = re.compile(rf"{_W}(?:by how (?:much|many)|בכמה){_E}", re.IGNORECASE)
-# "How many PHQ-9s since May", "number of weight recordings", "כמה פעמים בדקנו": a count of
-# readings. Hebrew's "כמה" alone asks how much ("כמה הוא שוקל"), so it counts only beside a
-# word for what is counted: a plural noun ("כמה ציוני כאב", "כמה שקילות"), not a unit or a
-# span of time; "כמה פעם", as a learner says it; or "כמה יש?" as a clause of its own.
-_HE_UNITS = (
-    '(?:קילו\\w*|ק["״]ג|גרמים|נקודות|אחוזים|יחידות|ימים|שבועות|חודשים|שנים|דקות|שעות|'
-    "מיליגרמים|פעימות)"
-)
-_COUNT = re.compile(
-    rf"(?:(?<!\w)#|{_W}(?:how often|number of|count(?: of)?|tally|total|in all|"
-    rf"how many(?!\s+(?:kg|kilo\w*|pounds?|lbs?|points?|units?|mmhg|percent|bpm|beats|days|"
-    rf"weeks|months|years)\b)|"
-    rf"כמה (?!{_HE_UNITS}{_E})(?:[{HEB}]+(?:ים|ות|י)|פעם|[A-Za-z]+s){_E}|"
-    rf"כמה (?:יש|היו)(?=\s*[?.!]|\s*$)|"
-    rf"מספר (?!{_HE_UNITS}{_E})ה?[{HEB}]+(?:ים|ות){_E}|ספירת|ספירה של|סה[\"״]?כ|"
-    rf"סך ה?כל)){_E}",
-    re.IGNORECASE,
-)
-# "When did we take her off citalopram", "stop date of bisoprolol", "עד מתי הוא לקח": when a
-# drug was stopped.
-_STOPPED = re.compile(
-    rf"{_W}(?:stop\w*|discontinu\w*|d/c\w*|ceas\w*|halt\w*|quit\w*|end(?:ed)?|"
-    rf"(?:take|took|taken|came|come|coming|went|go|gone) (?:\w+ )?off|taken out|removed|"
-    rf"withdr[ae]wn?|taper\w* off|"
-    rf"הופסק\w*|הפסיק\w*|הפסקת\w*|נעצר\w*|ירד\w*|הורד\w*|הוריד\w*|הוצא\w*|עד מתי){_E}",
-    re.IGNORECASE,
-)
-_NOW = re.compile(
-    rf"{_W}(?:now|nowadays|today|these days|at present|presently|at the moment|current(?:ly)?|"
-    rf"as of (?:now|today)|at this point|right now|ongoing|in effect|"
-    rf"כיום|היום|עכשיו|כרגע|כעת|בימים אלה|בתוקף|נכון ל(?:היום|עכשיו)|"
-    rf"{_HP}(?:טיפול ה)?נוכחי\w*){_E}",
-    re.IGNORECASE,
-)
-# "Did she ever have…", "עברה פעם…": ever, not "the last time" ("בפעם האחרונה").
-_EVER = re.compile(rf"{_W}(?:ever|אי ?פעם|פעם)(?!\s+(?:ה?אחרונה|ה?ראשונה|ה?באה)){_E}", re.I)
-_LAST_PLURAL = re.compile(rf"{_W}ה?(?:אחרונ|עדכני)(?:ות|ים){_E}")
-_LAST = re.compile(rf"{_W}(?:last|latest|most recent(?:ly)?|ה?אחרו?[ןנ]\w*|לאחרונה){_E}", re.I)
-_DOSE = re.compile(rf"{_W}(?:dose|dosage|dosing|mg|how much|strength|{_HP}מינון){_E}", re.I)
-# "Is she still taking X", "is X still part of her regimen", "עדיין נוטלת X": whether the
-# drug's course runs to the last note that records it.
-_STILL = re.compile(
-    rf"{_W}(?:still|any ?more|any longer|no longer|continu\w* (?:to take|taking|on)|"
-    rf"currently (?:taking|on|using|prescribed)|continuing|continues|remain\w* on|"
-    rf"stay\w* on|ממשי[כך]\w* (?:עם|ב)|"
-    rf"(?:is|are) (?:she|he|they|the patient|the client) (?:still )?on(?=\s+\w)|"
-    rf"(?:הוא|היא|הם) (?:עדיין |עוד )?על(?=\s+\w)|(?<!זמן )נמש[כך]\w*|"
-    rf"עדיין|כבר לא|עוד (?:נוטל\w*|לוקח\w*|מקבל\w*)|ממשי[כך]\w* (?:ליטול|לקחת|לקבל)|הפסיק\w*|"
-    rf"(?:is|still) (?:current|active|ongoing)|(?:current|active)(?=\s*\??\s*$)|"
-    rf"(?:current|active) (?:med\w*|regimen|list)|right now|{_HP}המשי[כך]\w* (?:עם|ב|ל)|"
-    # "Has she continued X up to today?", "ממשיכה טריטייס עד היום", "מקבל כרגע פנטופרזול"
-    rf"continued\b[^?.]{{0,40}}\b(?:up )?(?:to|until) (?:today|now)|ממשי[כך]\w*|עד היום|"
-    rf"פעיל\w* כרגע|כרגע פעיל\w*|כתרופה פעילה|מקבל\w* כרגע|כרגע מקבל\w*|"
-    rf"kept (?:on )?(?:taking|using)|carr(?:y|ied|ying) on|(?:been )?continued|נמצא\w* על){_E}",
-    re.IGNORECASE,
-)
-# "How many times did we see Dana in 2023?", "how often did she come in", "כמה פעמים ראינו
-# אותה": a count of visits, whoever is named.
+_LATEST = cues.cue("latest")
+_FIRST = cues.cue("first")
+_CHANGE = cues.cue("change")
+_TREND = cues.cue("trend")
+_EVERY = cues.cue("every")
+_LISTED = cues.cue("listed")
+_HIGHEST = cues.cue("highest")
+_LOWEST = cues.cue("lowest")
+_BY_HOW_MUCH = cues.cue("by_how_much")
+_COUNT = cues.cue("count")
+_STOPPED = cues.cue("stopped")
+_NOW = cues.cue("now")
+_EVER = cues.cue("ever")
+_OF_THE_RECORD = cues.cue("of_the_record")
+_LAST_PLURAL = cues.cue("last_plural")
+_LAST = cues.cue("last")
+_DOSE = cues.cue("dose")
+_STILL = cues.cue("still")
 _HOW_MANY_TIMES = re.compile(
-    rf"{_W}(?:how many times|how often|number of times|כמה פעמים?|כמה ביקורים|כמה מפגשים){_E}"
-    rf".*{_W}(?:see|saw|seen|visit\w*|c[oa]me|attend\w*|been|meet|met|ראינו|ראיתי|ביקר\w*|"
-    rf"הגיע\w*|נפגש\w*|נראה|נראתה|ביקורים|מפגשים|פגישות|הייתה|היה|היו|(?:ש|כש)?באה?|באו){_E}",
+    f"{_W}{cues.alternatives('how_many_times')}{_E}.*{_W}{cues.alternatives('times_seen')}{_E}",
     re.IGNORECASE,
 )
-_WHEN = re.compile(
-    rf"{_W}(?:when|(?:what|which|the) date|date of|(?:start|starting|stop|end|initiation) date|"
-    rf"^date|date\s*\??$|מתי|"
-    rf"[במ]איזה תאריך|ממתי|(?:מה )?ה?תאריך של|תאריך ה?(?:התחלה|הפסקה)|תאריך\s*\??$|"
-    rf"{_HP}מועד){_E}",
-    re.I,
-)
-# "Since when is she on it?" asks when it began, with no verb of starting.
-_SINCE = re.compile(
-    rf"{_W}(?:since when|from (?:when|what date)|start date|ממתי|מאז מתי|"
-    rf"מאיזה (?:תאריך|ביקור|מפגש)){_E}",
-    re.I,
-)
+_WHEN = cues.cue("when")
+_DATED = cues.cue("dated")
+_SINCE = cues.cue("since")
 _NOT_BUT = re.compile(
     rf"{_W}(?:not|rather than|instead of|לא)\s[^.?!:;]{{0,40}}?\s(?:but|אלא)(?:\s+(?:the|ה))?{_E}"
     # "Not the first visit — the latest one, when was it?"
     rf"|^\s*(?:not|לא)\s(?P<set_aside>[^.?!:;—–]{{0,40}}?)\s[—–-]\s",
     re.IGNORECASE,
 )
-_NOT_ON = re.compile(
-    rf"{_W}(?:not|no longer|n't)\s+(?:been\s+)?(?:on|taking|taken|using)|"
-    rf"(?:כבר )?(?:לא|אינה|אינו)\s+(?:נוטל\w*|לוקח\w*|מקבל\w*){_E}",
-    re.IGNORECASE,
-)
-_PRESCRIBED = re.compile(
-    rf"{_W}(?:prescri\w*|start\w*|began|begun|initiat\w*|given|gave|give(?! (?:me|us)\b)|"
-    rf"put on|rx|ordered|renew\w*|refill\w*|re-?issued|scripts?|"
-    rf"נרש[םמ]\w*|הותחל\w*|התחיל\w*|קיבל\w*|ניתנ\w*|נותנ\w*|נתנו){_E}",
-    re.IGNORECASE,
-)
-_STARTED = re.compile(
-    rf"{_W}(?:start\w*|began|begun|begin|initiat\w*|commenc\w*|put on|added|kick\w* off|"
-    rf"enter\w* the picture|התחיל\w*|הותחל\w*|התחלת\w*|התחלנו|התחלו|החל\w*|ה?התחלה|תחילת|"
-    # "נכנס לטיפול" (came into the treatment), "עלה על" (got on it)
-    rf"נכנס\w*(?: [^\s?]+){{0,2}} ל(?:ה)?טיפול|(?:עלה|עלתה|עלו) על){_E}",
-    re.IGNORECASE,
-)
-_MEDS = re.compile(
-    rf"{_W}(?:medications?|medicines?|meds|drugs?|prescriptions?|scripts|"
-    rf"{_HP}(?:תרופות|תרופה|מרשמים|מרשם)){_E}",
-    re.IGNORECASE,
-)
-_TREATED = re.compile(rf"{_W}(?:treatments?|treated with|{_HP}טיפול תרופתי){_E}", re.IGNORECASE)
-# What was given *for* a condition (Hebrew joins "for" to the word: "לפיברומיאלגיה").
-_FOR = re.compile(rf"{_W}(?:for|to (?:treat|manage|control|help with)){_E}|[{HEB}]", re.I)
+_NOT_ON = cues.cue("not_on")
+_PRESCRIBED = cues.cue("prescribed")
+_STARTED = cues.cue("started")
+_MEDS = cues.cue("meds")
+_TREATED = cues.cue("treated")
+_FOR = cues.cue("given_for")
 # "from" before a whole day's date, not a month's or a year's, and no end after it: what
 # that day's visit holds ("Prescriptions from 23 May 2025?", "מרשמים מ-23.5.2025").
 _FROM_DAY = re.compile(
@@ -266,84 +121,23 @@ _FROM_DAY = re.compile(
     r"(?!\s*(?:to\b|until|till|through|and\b|onwards|-|–|עד|ו?הלאה|ואילך|ועד))",
     re.IGNORECASE,
 )
-_FOR_WHAT = re.compile(rf"{_W}(?:for|עבור|בשביל|לטיפול){_E}", re.IGNORECASE)
-_DIAGNOSED = re.compile(rf"{_W}(?:diagnos\w*|dx|onset|אובחנ\w*|ה?אבחנה|ה?אבחון){_E}", re.IGNORECASE)
-_VISIT = re.compile(
-    rf"{_W}(?:visits?|sessions?|appointments?|appts?|encounters?|intake|seen|consults?|"
-    rf"check-?ups?|follow-?ups?|f/u|"
-    rf"{_HP}(?:בי?קור\w*|מפגש\w*|פגיש\w*)|(?:ה|ל|מה)?תור(?:ים)?){_E}",  # "התור": the appointment
-    re.IGNORECASE,
-)
-_VISITS = re.compile(
-    rf"{_W}(?:visits|sessions|appointments|appts|encounters|consultations|times|"
-    rf"{_HP}(?:בי?קורים|מפגשים|פגישות)){_E}",
-    re.IGNORECASE,
-)
-_CAME = re.compile(
-    rf"{_W}(?:come in|came in|seen|been in|visited|attend\w*|show(?:ed|n)? up|turn(?:ed)? up|"
-    rf"pop(?:ped)? in|drop(?:ped)? (?:in|by)|last reviewed|reviewed last|"
-    rf"(?:see|saw) (?:her|him|them|(?:the|this) (?:patient|client))|last (?:in|here|seen)|"
-    rf"c[oa]me to (?:the |our )?(?:clinic|office|practice)|c[oa]me (?:to )?see (?:us|me)|"
-    rf"present(?:ed)? to (?:this|the|our) (?:clinic|office|practice)|"
-    rf"(?:was|were) (?:last )?(?:in|here)|in clinic|contact|(?:been )?coming (?:here|in)|"
-    rf"(?:anything|something) (?:last )?(?:recorded|documented|noted)|"
-    # "Last time she came", "שבאה": the patient came, not a result that came back.
-    rf"(?:she|he|they|the patient|the client) came(?! (?:back|off|out|up|down))|"
-    rf"(?:see|saw|seen) (?:the|a|her|his|their) (?:doctor|gp|physician|clinician|nurse)|"
-    rf"(?:ש|כש|ו)?(?:בא|באה|באו)|"
-    rf"{_HP}(?:הגיע\w*|ביקר\w*|נראה|נראתה|ראינו|ראו|נבדק\w*)|במעקב|ה?רישום ה?אחרון|"
-    rf"ש?(?:הייתה|היתה|היה|היו|הגיע\w*) (?:פה|כאן|במרפאה|אצלנו)){_E}",
-    re.I,
-)
-# A question about what a visit's note says, not about the visit itself.
-_CONTENT = re.compile(
-    rf"{_W}(?:plan\w*|prescrib\w*|said|say|discuss\w*|report\w*|complain\w*|found|"
-    rf"assess\w*|diagnos\w*|treat\w*|recommend\w*|advis\w*|done|performed|why|reason|"
-    rf"happened|result\w*|note[sd]?|נקבע\w*|נרשמ\w*|נאמר|תוכנית|סיבת|דווח\w*|טיפול){_E}",
-    re.IGNORECASE,
-)
-_HOW_LONG = re.compile(
-    rf"{_W}(?:how long|how many (?:days|weeks|months)|(?:days|weeks|months|time) (?:since|ago)|"
-    rf"how recent(?:ly)?|elapsed|time since|ו?כמה זמן|ו?כמה (?:ימים|שבועות|חודשים)|ו?לפני כמה|"
-    rf"(?:זמן|ימים|שבועות|חודשים) (?:מאז|מה)|{_HP}זמן ש(?:חלף|עבר)|(?:חלף|עבר|חלפו|עברו) מאז){_E}",
-    re.I,
-)
+_FOR_WHAT = cues.cue("for_what")
+_DIAGNOSED = cues.cue("diagnosed")
+_VISIT = cues.cue("visit")
+_VISITS = cues.cue("visits")
+_VISIT_DATES = cues.cue("visit_dates")
+_CAME = cues.cue("came")
+_CONTENT = cues.cue("content")
+_HOW_LONG = cues.cue("how_long")
+_HOW_MANY = cues.cue("how_many")
+# What follows the words is what the record is asked about.
 _ANY_RECORD = re.compile(
-    rf"{_W}(?:any (?:record|mention|note|history|documentation|sign|evidence)s? of|"
-    rf"ever (?:had|have|been|taken|received|prescribed|diagnosed|performed|done|undergone|"
-    rf"referred|sent|tried|used|got|gotten|come up|came up|recorded|mentioned|noted|"
-    rf"documented)|"
-    rf"is there (?:a |any )?(?:record|mention|note)|was there (?:a |any )?(?:record|mention)|"
-    rf"has (?:she|he|they|the patient|the client) (?:ever )?(?:had|taken|been on)|"
-    rf"did (?:she|he|they) (?:ever )?(?:have|take|receive|undergo|get)|documented|"
-    rf"האם (?:יש|היה|היתה|הייתה) (?:תיעוד|רישום|אזכור)|תיעוד של|אזכור של|רישום של|אי פעם|מתועד\w*|"
-    rf"האם (?:בוצע\w*|נעשה|נעשתה|עבר\w*|נטל\w*|קיבל\w*|הופנ\w*|אובחנ\w*))"
-    rf"(?:\s+(?:a|an|the))?(?P<rest>.*)$",
-    re.IGNORECASE,
+    rf"{_W}{cues.alternatives('any_record')}(?:\s+(?:a|an|the))?(?P<rest>.*)$", re.IGNORECASE
 )
-# "Any ECG in his chart?", "Is X part of his history?", "X - יש משהו בתיק?", "האם מופיע בתיק
-# משהו על X": whether the record holds it, the subject on either side of the words.
-_ON_FILE = re.compile(
-    rf"{_W}(?:(?:in|on) (?:his|her|their|the) (?:chart|file|notes|records?)|on (?:file|record)|"
-    rf"part of (?:his|her|their|the) (?:history|record|chart|file)|"
-    rf"(?:האם )?(?:יש|מופיע\w*|רשום\w*|כתוב\w*) (?:משהו )?בתיק(?: משהו)?(?: על| לגבי)?|"
-    rf"בתיק (?:משהו )?(?:על|לגבי)){_E}",
-    re.IGNORECASE,
-)
-_REFERRED = re.compile(
-    rf"{_W}(?:referr\w*|refer|sent (?:to|for)|{_HP}הפני\w*|הופנ\w*|מופנ\w*){_E}", re.I
-)
-_TAKING = re.compile(
-    rf"{_W}(?:currently (?:taking|on)|taking now|now taking|what (?:is|does) (?:she|he|they|the "
-    rf"patient|the client) (?:currently )?(?:take|taking|on)|נוטל\w* כעת|נוטל\w* היום){_E}",
-    re.IGNORECASE,
-)
-_CURRENT = re.compile(
-    rf"{_W}(?:on|taking|active|present(?:ly)?|at the moment|right now|these days|נוטל\w*|"
-    rf"{_HP}(?:פעיל\w*|נוכחי\w*)|עכשיו){_E}",
-    re.IGNORECASE,
-)
-_AT_VISIT = re.compile(rf"{_W}(?:at|on|during|in|ב)\b|ב-?\d|ב(?:ביקור|מפגש)", re.IGNORECASE)
+_ON_FILE = cues.cue("on_file")
+_REFERRED = cues.cue("referred")
+_TAKING = cues.cue("taking")
+_CURRENT = cues.cue("current")
 
 
 @functools.cache
@@ -493,9 +287,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     record = _ANY_RECORD.search(q)
     # "Has she ever seen a rheumatologist?", "יש עדות לקרדיולוג ברשומה?": a specialty asked
     # of the record is its referral, whether or not the question says "referred".
-    ever = re.search(
-        rf"{_W}(?:any|ever|anything|mention\w*|האם|פעם|עדות|{_HP}(?:רשומה|רשומות|תיק)){_E}", q, re.I
-    )
+    ever = _OF_THE_RECORD.search(q)
     # "מה התאריך של ראומטולוג?": a specialty alone, asked when, is its referral too.
     alone = _WHEN.search(q) and not (drug or condition or procedure or measures)
     # A procedure named beside a specialty, with no word of referring, is what is asked:
@@ -522,11 +314,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     if (
         reading.dated
         and reading.day is None
-        and (
-            _VISITS.search(q)
-            or _CAME.search(q)
-            or (_VISIT.search(q) and re.search(rf"{_W}(?:dates|list|תאריכי){_E}", q, re.I))
-        )
+        and (_VISITS.search(q) or _CAME.search(q) or (_VISIT.search(q) and _VISIT_DATES.search(q)))
         and not (drug or condition or procedure or measures)
         and not (_MEDS.search(q) or _about_notes(q))
         # "Didn't she first come around 2019? When exactly was the first visit?"
@@ -612,7 +400,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     if _HOW_MANY_TIMES.search(q) and not measures:
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if (_VISIT.search(q) or _CAME.search(q)) and not _CONTENT.search(q):
-        dated_ask = _WHEN.search(q) or re.search(r"\b(?:date|last time)\b|תאריך", q, re.I)
+        dated_ask = _WHEN.search(q) or _DATED.search(q)
         # "Since when is he in our care?", "how long has she been coming - when was the
         # first appointment?": the first visit's date.
         if (_FIRST.search(q) and dated_ask) or (_SINCE.search(q) and not reading.dated):
@@ -622,7 +410,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         # Visits in the plural ("visits between March and June") list them; "at the visit
         # on 1 April" asks about that visit's note, which is the model's.
         listed = _VISITS.search(q) or _CAME.search(q) or _COUNT.search(q)
-        if listed and (reading.dated or re.search(r"\bhow many\b|כמה", q, re.I)):
+        if listed and (reading.dated or _HOW_MANY.search(q)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
         if _LATEST.search(q) and dated_ask:
             return OverTime("last_visit", hebrew=hebrew)
@@ -671,11 +459,7 @@ _AS_A_VERB = re.compile(r"\s+(?:her|him|them|me|you|it)\b", re.IGNORECASE)
 
 # Words that ask of a drug's course, in Hebrew: where a word may be read as a drug's name
 # by its sound alone.
-_ASKS_OF_A_DRUG = re.compile(
-    rf"{_W}(?:עדיין|עוד|{_HP}(?:נוטל\w*|לוקח\w*|מקבל\w*|הפסיק\w*|הופסק\w*|התחיל\w*|התחלו|הותחל\w*|"
-    rf"נכנס\w*|(?:עלה|עלתה|עלו) על|"
-    rf"נרשמ\w*|קיבל\w*|הוריד\w*|התחלה|הפסקה|ממשי[כך]\w*)){_E}"
-)
+_ASKS_OF_A_DRUG = cues.cue("asks_of_a_drug")
 
 
 def readings_asked(q: str) -> int:
@@ -699,8 +483,8 @@ _A_NUMBER = re.compile(
 )
 # "Worst" and "best" are the highest or the lowest reading by which way the measure is
 # better: the worst pain score is the highest, the worst eGFR the lowest.
-_WORST = re.compile(rf"{_W}(?:worst|poorest|ה?גרוע\w*|הכי גרוע\w*){_E}", re.IGNORECASE)
-_BEST = re.compile(rf"{_W}(?:best|ה?טוב\w* ביותר|הכי טוב\w*){_E}", re.IGNORECASE)
+_WORST = cues.cue("worst")
+_BEST = cues.cue("best")
 
 
 def extreme(q: str, measures: tuple[str, ...], ask: Ask) -> Ask:
@@ -727,23 +511,10 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 # Words that ask over time: an extreme, a count, a change, a course. A question that has one
 # and names a subject the timeline holds is the timeline's even where no pattern above
 # placed it: the model's few passages cannot rank, count or follow a course.
-_OVER_TIME = re.compile(
-    rf"{_W}(?:highest|lowest|maximum|minimum|peak|worst|best|how many|how often|number of|"
-    rf"count|still|any ?more|any longer|no longer|chang\w*|trend\w*|average|mean|compar\w*|"
-    rf"ever|history|over time|so far|all (?:the|her|his|their)|"
-    rf"כמה|עדיין|ה?גבוה ביותר|ה?נמוך ביותר|שינוי|השתנ\w*|ממוצע|מגמה|אי פעם|כל ה\w*){_E}",
-    re.IGNORECASE,
-)
+_OVER_TIME = cues.cue("over_time")
 # What the model's few passages cannot answer whatever the subject: the highest or lowest,
 # how many times, how something changed, whether a drug is still taken.
-_ORDER_ONLY = re.compile(
-    rf"{_W}(?:highest|lowest|maximum|minimum|peak|how many times|how often|number of times|"
-    rf"how (?:has|have|did) .{{1,40}} chang\w*|trend\w*|gone (?:up|down)|went (?:up|down)|"
-    rf"still (?:taking|on|prescribed|using)|"
-    rf"הכי (?:גבוה|נמוך)\w*|ה?גבוה ביותר|ה?נמוך ביותר|כמה פעמים|מגמה|השתנ\w*|"
-    rf"עדיין (?:נוטל|לוקח|מקבל)\w*){_E}",
-    re.IGNORECASE,
-)
+_ORDER_ONLY = cues.cue("order_only")
 
 
 def needs_the_timeline(question: str) -> bool:
@@ -754,7 +525,7 @@ def needs_the_timeline(question: str) -> bool:
 
 
 # A question about why or how is about a note's words, not the record's order.
-_WHY = re.compile(rf"{_W}(?:why|reason|explain|caus\w*|how come|למה|מדוע|סיבה|הסבר){_E}", re.I)
+_WHY = cues.cue("why")
 
 
 def _not_placed(
@@ -780,10 +551,7 @@ def _not_placed(
 
 
 # A follow-up that leans on the question before it: short, or opening on "and", "what about".
-_LEANS = re.compile(
-    rf"^\s*(?:and|what about|how about|same for|also|ו|ומה|מה לגבי|ולגבי|וגם)(?:{_E}|(?=[{HEB}]))",
-    re.IGNORECASE,
-)
+_LEANS = re.compile(rf"^\s*{cues.alternatives('leans')}(?:{_E}|(?=[{HEB}]))", re.IGNORECASE)
 
 
 def follow_up(question: str, previous: str, today: dt.date | None = None) -> OverTime | None:
@@ -840,70 +608,7 @@ def _specialties() -> Lexicon:
     return Lexicon.of(SPECIALTIES)
 
 
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "any",
-        "of",
-        "for",
-        "to",
-        "in",
-        "on",
-        "her",
-        "his",
-        "their",
-        "she",
-        "he",
-        "they",
-        "patient",
-        "client",
-        "notes",
-        "note",
-        "record",
-        "records",
-        "mention",
-        "mentions",
-        "ever",
-        "been",
-        "had",
-        "have",
-        "has",
-        "was",
-        "were",
-        "is",
-        "are",
-        "did",
-        "do",
-        "does",
-        "with",
-        "any",
-        "anything",
-        "something",
-        "there",
-        "about",
-        "part",
-        "history",
-        "chart",
-        "file",
-        "האם",
-        "משהו",
-        "על",
-        "לגבי",
-        "של",
-        "יש",
-        "לה",
-        "לו",
-        "פעם",
-        "what",
-        "which",
-        "who",
-        "where",
-        "how",
-        "when",
-    ]
-)
+_STOP = cues.filler()
 
 
 def _subject_words(rest: str) -> str | None:
