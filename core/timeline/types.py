@@ -116,6 +116,15 @@ class Fact:
             return self.written.removesuffix(kept).strip()
         return None
 
+    @property
+    def written_unit(self) -> tuple[str, str] | None:
+        """(digits, unit) as written where the note wrote another unit than the kept one
+        ("185", "lb" of "185 lb"); None otherwise."""
+        if not self.written or self.kept_digits is not None:
+            return None
+        digits, _, unit = self.written.strip().partition(" ")
+        return (digits, unit.strip()) if unit.strip() else None
+
 
 @dataclass(frozen=True)
 class Flag:

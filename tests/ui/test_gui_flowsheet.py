@@ -684,3 +684,28 @@ def test_on_the_real_service_the_flowsheet_shows_what_the_notes_say(
     assert driver.window.session_editor.session_id == first.id
     # The point's own sentence, not the whole line it shares with the HbA1c.
     assert selected_text(driver.window.session_editor.objective) == "BP 150/95."
+
+
+def test_on_the_real_service_a_row_is_headed_by_the_unit_the_notes_wrote(
+    make_gui: MakeGui, service_factory: Callable[..., Any]
+) -> None:
+    """Weights every one written in pounds make a row of pounds with the notes' digits; a
+    row of mixed units keeps its own unit, and the reading in another shows that one."""
+    svc = service_factory()
+    svc.initialise(FAKE_PASSPHRASE)
+    client = svc.notes.create_client(ClientData(full_name="Pound Row"))
+    for day, objective in [
+        (dt.datetime(2024, 1, 10, 9), "Wt 185 lb. LDL 3.1 mmol/L"),
+        (dt.datetime(2024, 4, 10, 9), "Wt 183.5 lb. LDL 119 mg/dL"),
+    ]:
+        svc.notes.create_session(client.id, SessionData(date=day, objective=objective))
+    svc.lock()
+    driver = make_gui(svc)
+    driver.unlock(FAKE_PASSPHRASE)
+    driver.open_client(client.id)
+    rows = {
+        k: [strip_isolates(v) for v in vs] for k, vs in table_rows(open_flowsheet(driver)).items()
+    }
+    assert rows["Weight (lb)"] == ["183.5", "185"]
+    assert rows["LDL cholesterol (mg/dL)"] == ["119", "3.1 mmol/L"]
+    assert "Weight (kg)" not in rows

@@ -48,6 +48,7 @@ from ui.timeline.flowsheet_data import (
     last_visit,
     medication_bars,
     readings,
+    row_units,
     table,
     visits_of,
 )
@@ -276,8 +277,12 @@ class FlowsheetDialog(QDialog):
         self.table.clear()
         self.table.setRowCount(len(measures))
         self.table.setColumnCount(len(visits))
+        units = row_units(cells)
         self.table.setVerticalHeaderLabels(
-            [self.tr("Flagged values") if n == FLAGGED else measure_heading(n) for n in measures]
+            [
+                self.tr("Flagged values") if n == FLAGGED else measure_heading(n, units.get(n))
+                for n in measures
+            ]
         )
         self.table.setHorizontalHeaderLabels(self._visit_labels(visits))
         for row, name in enumerate(measures):
@@ -288,7 +293,7 @@ class FlowsheetDialog(QDialog):
                 if name == FLAGGED:
                     self.table.setItem(row, column, self._flag_item(found))
                     continue
-                values = [shown(f) for f in found if f.fact.value is not None]
+                values = [shown(f, units.get(name)) for f in found if f.fact.value is not None]
                 item = QTableWidgetItem(", ".join(values))
                 item.setData(FACTS_ROLE, found)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

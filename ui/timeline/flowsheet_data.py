@@ -96,6 +96,24 @@ def table(
     return list(by_name), visits, cells
 
 
+def row_units(cells: dict[tuple[str, Visit], list[TimelineFact]]) -> dict[str, str]:
+    """The unit each row is headed by where the notes wrote all its readings in one other
+    unit than the kept one ("lb" for a row of weights every one written in pounds): the
+    row then reads as the notes do. A row of mixed units keeps the kept unit, and each
+    reading in another shows its own."""
+    written: dict[str, set[str | None]] = {}
+    for (name, _), found in cells.items():
+        for f in found:
+            if f.fact.value is not None and name != FLAGGED:
+                other = f.fact.written_unit
+                written.setdefault(name, set()).add(other[1] if other else None)
+    return {
+        name: unit
+        for name, units in written.items()
+        if len(units) == 1 and (unit := next(iter(units))) is not None
+    }
+
+
 @dataclass(frozen=True)
 class FlagReason:
     """Why a value was not believed, for the window to word: "outside" a believable range

@@ -80,11 +80,14 @@ def number(value: float) -> str:
     return "0" if shown == "-0" else shown
 
 
-def shown(fact: TimelineFact) -> str:
+def shown(fact: TimelineFact, row_unit: str | None = None) -> str:
     """A reading's cell: the number in the row's unit, or, where the note wrote another
-    unit ("3.1 mmol/L" in a row of mg/dL), the value and unit as written."""
+    unit ("3.1 mmol/L" in a row of mg/dL), the value and unit as written. `row_unit` is a
+    unit the notes wrote that the row is headed by ("lb"): a reading in it shows its digits."""
     if (digits := fact.fact.kept_digits) is not None:  # "4.0 mmol/L" in a row of mmol/L
         return ltr(digits)
+    if row_unit is not None and (other := fact.fact.written_unit) and other[1] == row_unit:
+        return ltr(other[0])
     if fact.fact.written:
         return ltr(fact.fact.written)
     return number(fact.fact.value) if fact.fact.value is not None else ""
@@ -105,9 +108,10 @@ def value_text(value: str, unit: str) -> str:
     return ltr(with_unit(value, unit))
 
 
-def measure_heading(name: str) -> str:
-    """ "Systolic BP (mmHg)": a table row's or a plot's name with its unit."""
-    unit = unit_of(name)
+def measure_heading(name: str, unit: str | None = None) -> str:
+    """ "Systolic BP (mmHg)": a table row's or a plot's name with its unit (`unit`, where
+    the row's readings were all written in another: "Weight (lb)")."""
+    unit = unit or unit_of(name)
     label = measure_label(name)
     return f"{label} ({ltr(unit)})" if unit else label
 
