@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Literal
 from uuid import UUID
@@ -81,6 +82,10 @@ LABELS: dict[str, str] = {
 }
 
 
+# A number and a unit with no number in it: "185 lb", "3.1 mmol/L".
+_ONE_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s][^\d]*)")
+
+
 @dataclass(frozen=True)
 class Fact:
     """One fact of a note field. `start:end` is its span in the field's text, and `text`
@@ -118,12 +123,13 @@ class Fact:
 
     @property
     def written_unit(self) -> tuple[str, str] | None:
-        """(digits, unit) as written where the note wrote another unit than the kept one
-        ("185", "lb" of "185 lb"); None otherwise."""
+        """(digits, unit) where the note wrote one number in another unit than the kept one
+        ("185", "lb" of "185 lb"); None otherwise: the kept unit, or a value written in two
+        ("12 st 4 lb", "5' 6\"")."""
         if not self.written or self.kept_digits is not None:
             return None
-        digits, _, unit = self.written.strip().partition(" ")
-        return (digits, unit.strip()) if unit.strip() else None
+        found = _ONE_NUMBER.fullmatch(self.written.strip())
+        return (found.group(1), found.group(2).strip()) if found else None
 
 
 @dataclass(frozen=True)

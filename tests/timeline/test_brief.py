@@ -65,3 +65,14 @@ def test_digits_the_number_drops_are_briefed_as_written() -> None:
     })  # fmt: skip
     assert (params["before_digits"], params["after_digits"]) == ("4.0", "4.20")
     assert render_en(BriefLine("changed", params, [])) == "Potassium up 0.2 mmol/L: 4.0 → 4.20"
+
+
+def test_two_weights_in_stones_and_pounds_are_not_briefed_as_one_unit() -> None:
+    """ "12 st 4 lb" then "13 st 4 lb" are a stone apart, not "up 1 st 4 lb": a value in
+    two units is briefed in the kept unit, each as written beside it."""
+    params = _changed({
+        dt.datetime(2024, 1, 8, 10): {"objective": "Wt 12 st 4 lb."},
+        dt.datetime(2024, 6, 3, 10): {"objective": "Wt 13 st 4 lb."},
+    })  # fmt: skip
+    assert params["unit"] == "kg" and params["delta"] == 6.35
+    assert (params["before_written"], params["after_written"]) == ("12 st 4 lb", "13 st 4 lb")

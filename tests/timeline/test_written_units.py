@@ -48,3 +48,25 @@ def test_a_reading_in_its_own_unit_needs_nothing_more(line: str) -> None:
 def test_a_trailing_zero_the_number_drops_is_kept_as_written(line: str, written: str) -> None:
     (fact,) = [f for f in extract(line, "objective").facts if f.kind == "measurement"]
     assert fact.written == written
+
+
+@pytest.mark.parametrize(
+    ("line", "kg", "written"),
+    [
+        ("Weight: 12 st 4 lb", 78.02, "12 st 4 lb"),
+        ("Wt 11 stone 2 lb", 70.76, "11 stone 2 lb"),
+        ("weighs 12st", 76.2, "12st"),
+        ("Wt 12 st. BP 120/80", 76.2, "12 st"),
+    ],
+)
+def test_a_weight_in_stones_is_that_weight_not_the_stones_number_in_kg(
+    line: str, kg: float, written: str
+) -> None:
+    """ "12 st 4 lb" had been read as 12 kg: the stones' number, the pounds left over."""
+    (fact,) = [f for f in extract(line, "objective").facts if f.name == "weight"]
+    assert (fact.value, fact.written) == (kg, written)
+
+
+def test_st_alone_is_no_stone() -> None:
+    facts = extract("Seen at St Mary's. Wt 80 kg", "objective").facts
+    assert [(f.name, f.value, f.written) for f in facts] == [("weight", 80.0, None)]

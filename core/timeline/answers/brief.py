@@ -6,7 +6,6 @@ with the facts it rests on."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -73,22 +72,17 @@ def _changed(at_last: list[TimelineFact], before: list[TimelineFact]) -> list[Br
     return lines
 
 
-_WRITTEN = re.compile(r"(\d+(?:\.\d+)?)\s*([^\d\s].*)")
-
-
 def _as_written(then: TimelineFact, now: TimelineFact) -> dict[str, str | float]:
     """The two readings as the notes wrote them, where a note wrote another unit than the
     timeline's ("190 lb"): both in one such unit, the line is in that unit, its change
     computed from the written digits; otherwise each written value rides beside its
     converted one (`before_written`, `after_written`)."""
-    written = [then.fact.written, now.fact.written]
-    parsed = [_WRITTEN.fullmatch(w.strip()) if w else None for w in written]
-    a, b = parsed
-    if a is not None and b is not None and MEASURES[then.fact.name] != a.group(2) == b.group(2):
-        before, after = float(a.group(1)), float(b.group(1))
-        places = max(len(m.group(1).partition(".")[2]) for m in (a, b))
+    a, b = then.fact.written_unit, now.fact.written_unit
+    if a is not None and b is not None and a[1] == b[1]:
+        before, after = float(a[0]), float(b[0])
+        places = max(len(digits.partition(".")[2]) for digits, _ in (a, b))
         delta = round(after - before, places)
-        return {"before": before, "after": after, "delta": delta, "unit": a.group(2)}
+        return {"before": before, "after": after, "delta": delta, "unit": a[1]}
     out: dict[str, str | float] = {}
     for which, t in (("before", then), ("after", now)):
         if (digits := t.fact.kept_digits) is not None:

@@ -214,6 +214,24 @@ def _heights(text: str) -> Iterator[tuple[int, int, float]]:
         yield m.start(), m.end(), round(convert("height", feet * 12 + inches, "in"), 1)
 
 
+_WEIGHT_LABELS = next(s.labels for s in SPECS if s.names == ("weight",))
+# "Wt 12 st 4 lb", "weighs 11 stone": a weight in stones and pounds, the British way. Only
+# after a weight's label: "st" alone is a saint's or a street's.
+_STONES = re.compile(
+    rf"(?<![\w{HEB}/])(?:{'|'.join(_WEIGHT_LABELS)})\s*[:=]?\s*"
+    r"(?P<written>(?P<st>\d{1,2})\s*(?:st|stones?)\b"
+    r"(?:\.?\s*(?P<lb>\d{1,2}(?:\.\d+)?)\s*(?:lbs?|pounds?)\b)?)",
+    re.IGNORECASE,
+)
+
+
+def _stones(text: str) -> Iterator[tuple[int, int, float, str]]:
+    """(start, end, kilograms, as written) of each weight written in stones."""
+    for m in _STONES.finditer(text):
+        pounds = int(m.group("st")) * 14 + float(m.group("lb") or 0)
+        yield m.start(), m.end(), round(convert("weight", pounds, "lb"), 2), m.group("written")
+
+
 def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
     facts: list[Fact] = []
     flags: list[Flag] = []
@@ -305,6 +323,9 @@ def read_measurements(text: str) -> tuple[list[Fact], list[Flag]]:
     for line in ehr_lines(text):
         taken.append((line.start, line.end))
         emit_all((line.measure,), [line.value], line.start, line.end, [line.written])
+    for start, end, kg, as_written in _stones(text):
+        emit_all(("weight",), [kg], start, end, [as_written])
+        taken.append((start, end))
     for start, end, cm in _heights(text):
         feet = re.sub(r"^(?:ht|height)?\s*[:=]?\s*", "", text[start:end], flags=re.I).strip()
         emit_all(("height",), [cm], start, end, [feet])
