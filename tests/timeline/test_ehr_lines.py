@@ -47,6 +47,12 @@ def _readings(text: str, field: str = "objective") -> list[tuple[str, float]]:
         ("Heart rate\t72.5 /min", "heart_rate", 72.5),
         ('לחץ דם סיסטולי: 132 ממ"כ', "bp_systolic", 132),
         ("קצב נשימה: 16 לדקה", "respiratory_rate", 16),
+        # The unit as Israeli summaries spell it out, and with gershayim for the quote.
+        ('לחץ דם סיסטולי: 118 מ"מ כספית', "bp_systolic", 118),
+        ("לחץ דם דיאסטולי: 76 מ\u05f4מ כספית", "bp_diastolic", 76),
+        ("סוכר: 110 מ\u05f4ג/ד\u05f4ל", "glucose", 110),
+        ('גלוקוז: 98 מ"ג/דצ"ל', "glucose", 98),
+        ("גלוקוז: 6.1 ממול/ל", "glucose", 109.8),
     ],
 )
 def test_a_measure_on_a_line_of_its_own_keeps_its_written_value(

@@ -119,13 +119,9 @@ def _normal(name: str, specimens: tuple[str, ...]) -> str:
 
 def _in_stored_unit(measure: str, value: float, unit: str | None, table: _Table) -> float | None:
     stored = MEASURES[measure]
-    if (
-        not unit
-        or _same_unit(unit, stored)
-        or unit.strip().casefold() in table.own_units.get(measure, ())
-    ):
+    if not unit or _same_unit(unit, stored) or _unit(unit) in table.own_units.get(measure, ()):
         return value
-    key = table.units.get(unit.strip().casefold())
+    key = table.units.get(_unit(unit))
     if key is None:
         return None  # a unit this measure is not read in: no guess
     if key == "=":
@@ -134,6 +130,12 @@ def _in_stored_unit(measure: str, value: float, unit: str | None, table: _Table)
         return None  # "Body Weight: 70 cm": a unit of another kind, no reading
     converted = convert(measure, value, key)
     return value if converted == value else round(converted, 2)
+
+
+def _unit(written: str) -> str:
+    """A written unit as the tables key it: lower case, and Hebrew's gershayim (״) as the
+    double quote most keyboards type in its place ('מ"ג/ד"ל')."""
+    return written.strip().casefold().replace("\u05f4", '"')
 
 
 def _same_unit(written: str, stored: str) -> bool:
