@@ -25,3 +25,26 @@ def _values(text: str) -> dict[str, float | None]:
 )
 def test_hebrew_and_home_readings(text: str, expected: dict[str, float]) -> None:
     assert _values(text) == expected
+
+
+def _readings(text: str) -> list[tuple[str, float | None]]:
+    return [(f.name, f.value) for f in extract(text, "objective").facts if f.kind == "measurement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("לחץ דם בישיבה 130/85", [130.0, 85.0]),
+        ("לחץ דם בישיבה 130/85, בעמידה 120/80", [130.0, 85.0, 120.0, 80.0]),
+        ("לחץ דם ימין 130/85 שמאל 128/84", [130.0, 85.0, 128.0, 84.0]),
+        ('ל"ד ביד ימין 130/85', [130.0, 85.0]),
+        ("BP right 130/85, left 128/84", [130.0, 85.0, 128.0, 84.0]),
+    ],
+)
+def test_a_blood_pressure_after_its_arm_or_position(text: str, expected: list[float]) -> None:
+    assert [v for _, v in _readings(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["גלוקומטר 145", "סוכר בבדיקת אצבע 145", "בדיקת אצבע: 145"])
+def test_a_finger_prick_glucose(text: str) -> None:
+    assert _readings(text) == [("glucose", 145.0)]

@@ -34,7 +34,9 @@ _BRIDGE_WORDS = (
     r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה|"
     r"מוערך|ציון|בציון|בדרגה|בדרגת|דרגה|טוטאלי|כולל|עד|ל-|הינו|הינה|הוא|היא|קיבל|קיבלה|"
     r"נקודות|בבדיקה|במדידה|מחושב|מחושבת|at home|home|בבית|log|this am|this morning|"
-    r"in the morning|this pm|בבוקר|בערב|סביב|בממוצע"
+    r"in the morning|this pm|בבוקר|בערב|סביב|בממוצע|right|left|rt|lt|"
+    # Which arm, and how the patient sat: "לחץ דם בישיבה 130/85", "BP right 130/85".
+    r"בישיבה|בעמידה|בשכיבה|(?:ב?יד )?ימין|(?:ב?יד )?שמאל"
 )
 # "A1c improved from 8.1 to 7.3": the reading is the value it came to.
 _FROM_TO = (
