@@ -48,3 +48,24 @@ def test_a_blood_pressure_after_its_arm_or_position(text: str, expected: list[fl
 @pytest.mark.parametrize("text", ["גלוקומטר 145", "סוכר בבדיקת אצבע 145", "בדיקת אצבע: 145"])
 def test_a_finger_prick_glucose(text: str) -> None:
     assert _readings(text) == [("glucose", 145.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("דופק נח 64", [("heart_rate", 64.0)]),
+        ("דופק סדיר 72", [("heart_rate", 72.0)]),
+        ("HR regular 72", [("heart_rate", 72.0)]),
+        ("RHR 58", [("heart_rate", 58.0)]),
+        ("סוכר צום 110", [("glucose", 110.0)]),
+        ("סוכר לאחר ארוחה 180", [("glucose", 180.0)]),
+        # "2h" is when it was taken: it had been read as a glucose of 2 mmol/L (36 mg/dL).
+        ("glucose 2h post-meal 180", [("glucose", 180.0)]),
+        ("glucose 2hr post-meal 180", [("glucose", 180.0)]),
+        ("Creat: 1.5 HR 72", [("creatinine", 1.5), ("heart_rate", 72.0)]),
+    ],
+)
+def test_how_or_when_a_reading_was_taken_between_its_label_and_value(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert _readings(text) == expected

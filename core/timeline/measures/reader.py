@@ -59,6 +59,9 @@ def _compile(spec: Spec) -> re.Pattern[str]:
     # "Temp. 37.5", "WT. 80kg": an abbreviation's dot. A number that a slash or a dash
     # carries on ("03/2024", "2024-03-05") is a date (a range of motion's "R/L 120/115" is not).
     not_date = "" if spec.names == ("rom",) else r"|/\d|-\d{1,2}-"
+    # "glucose 2h post-meal 180": a number of hours is when it was taken, not its value
+    # ("1.5 HR 72" is a value and the next label: "hr" counts only glued to its number).
+    not_date += rf"|(?:[^\S\n]?(?:h|hrs|hours?|שעות|שעתיים)|hr)(?![\w{HEB}])"
     return re.compile(
         rf"(?<![\w{HEB}/])(?P<label>{label})(?:(?![\w{HEB}])|{_GLUED})\.?{label_unit}{BRIDGE}"
         rf"(?P<value>{spec.value})(?![\d+]|s(?![\w]){not_date})(?:{unit})?",

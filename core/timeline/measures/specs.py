@@ -36,7 +36,11 @@ _BRIDGE_WORDS = (
     r"נקודות|בבדיקה|במדידה|מחושב|מחושבת|at home|home|בבית|log|this am|this morning|"
     r"in the morning|this pm|בבוקר|בערב|סביב|בממוצע|right|left|rt|lt|"
     # Which arm, and how the patient sat: "לחץ דם בישיבה 130/85", "BP right 130/85".
-    r"בישיבה|בעמידה|בשכיבה|(?:ב?יד )?ימין|(?:ב?יד )?שמאל"
+    r"בישיבה|בעמידה|בשכיבה|(?:ב?יד )?ימין|(?:ב?יד )?שמאל|"
+    # "HR regular 72", "דופק נח 64", "glucose 2h post-meal 180": how or when it was taken.
+    r"regular|irregular|reg|irreg|at rest|סדיר|לא סדיר|נח|במנוחה|random|"
+    r"(?:\d{1,2}\s?(?:h|hrs?|hours?)\s)?(?:post|pre)[- ]?"
+    r"(?:meal|prandial|load|breakfast|lunch|dinner)"
 )
 # "A1c improved from 8.1 to 7.3": the reading is the value it came to.
 _FROM_TO = (
