@@ -50,3 +50,27 @@ def test_a_change_since_the_last_visit_is_todays_reading() -> None:
 def test_a_symptom_over_a_window_up_to_now_is_read() -> None:
     # "Last month pain was 5/10" asks about the month up to today, as a questionnaire does.
     assert _measures("last month pain was 5/10") == [("pain", 5.0)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pre-pregnancy weight 62 kg.",
+        "Weight before pregnancy 62 kg",
+        'משקל לפני ההריון 62 ק"ג',
+        "worst ever pain 10/10",
+        # No reading at all: a reference, not a measurement.
+        "usual weight 70 kg",
+        "ideal body weight 60 kg",
+        # Another symptom's scale is no pain score.
+        "Itch NRS 7/10",
+        "itch VAS 6",
+    ],
+)
+def test_a_value_of_another_time_or_kind_is_no_reading(text: str) -> None:
+    assert _measures(text) == []
+
+
+def test_today_beside_a_pre_pregnancy_weight_is_read() -> None:
+    assert _measures("Weight 64 kg (pre-pregnancy 58 kg)") == [("weight", 64.0)]
+    assert _measures("pain NRS 7/10") == [("pain", 7.0)]

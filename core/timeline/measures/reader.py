@@ -34,7 +34,8 @@ _THRESHOLD = re.compile(
     r"(?:<|(?<![-=])>|≤|≥|=<|under|below|above|less than|at most|פחות מ|מתחת ל)\s*$"
 )
 _TARGET_WORDS = re.compile(
-    r"(?:\b(?:target|goal|aim|aiming|keep|maintain|should be|ideally|threshold)\b|יעד|מטרה)",
+    r"(?:\b(?:target|goal|aim|aiming|keep|maintain|should be|ideally|ideal|usual|threshold)\b|"
+    r"יעד|מטרה|אידיאלי|הרגיל)",
     re.IGNORECASE,
 )
 

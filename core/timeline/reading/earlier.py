@@ -36,7 +36,9 @@ _BEFORE = re.compile(
     rf"at the (?:start|beginning) of|בתחילת השנה|בתחילת החודש|בתחילת|"
     rf"at (?:the )?(?:intake|baseline|diagnosis|first visit|initial visit)|"
     rf"(?<!since )in (?:19|20)\d\d|בקבלה|בביקור הראשון|"
-    rf"קודם לכן|לפני {_HE_SPAN}|בעבר){_E}",
+    rf"קודם לכן|לפני {_HE_SPAN}|בעבר|"
+    # A weight from before the pregnancy, a pain at its worst ever: not this visit's.
+    rf"pre-?pregnancy|before (?:the |her )?pregnancy|לפני ה?הריון|worst ever|ever worst){_E}",
     re.IGNORECASE,
 )
 # Right after the value: when it was measured, if before today.
