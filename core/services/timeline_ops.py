@@ -25,14 +25,11 @@ from core.timeline import store
 from core.timeline.answers import brief as briefs
 from core.timeline.answers import claims, over_time
 from core.timeline.answers.brief import ENGLISH, Render, SummaryWords, render_en
+from core.timeline.answers.follow_up import follow_up
 from core.timeline.answers.meaning import MeaningReader
+from core.timeline.answers.named import named_subjects
 from core.timeline.answers.nearest import Near
-from core.timeline.answers.questions import (
-    OverTime,
-    follow_up,
-    named_subjects,
-    read_over_time,
-)
+from core.timeline.answers.questions import OverTime, read_over_time
 from core.timeline.answers.wording import Words, words_for
 from core.timeline.documents import pages
 from core.timeline.reading.text import HEB

@@ -8,8 +8,9 @@ import datetime as dt
 
 import pytest
 
+from core.timeline.answers.follow_up import follow_up
 from core.timeline.answers.over_time import Cite, answer
-from core.timeline.answers.questions import follow_up, read_over_time
+from core.timeline.answers.questions import read_over_time
 from tests.timeline.chart import TODAY, Notes, ask, chart
 
 

@@ -16,8 +16,8 @@ from core.assistant.dates import without_dates
 from core.assistant.status import ongoing_drugs
 from core.timeline.answers.asked import measures_in
 from core.timeline.answers.courses import courses
+from core.timeline.answers.named import named
 from core.timeline.answers.over_time import measure_readings, names_under
-from core.timeline.answers.questions import named
 from core.timeline.reading.text import HEB
 from core.timeline.types import TimelineFact
 

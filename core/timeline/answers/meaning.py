@@ -17,16 +17,9 @@ from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
 from core.retrieval.reading import Reading, read_question
+from core.timeline.answers.named import Named, named
 from core.timeline.answers.nearest import nearest
-from core.timeline.answers.questions import (
-    Ask,
-    Named,
-    OverTime,
-    about_visits,
-    extreme,
-    named,
-    readings_asked,
-)
+from core.timeline.answers.questions import Ask, OverTime, about_visits, extreme, readings_asked
 from core.timeline.reading.text import HEB
 from core.timeline.resources import HEB_PREFIX, LANGUAGES, ROOT, RulesError, check_keys, load, where
 

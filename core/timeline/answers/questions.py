@@ -6,19 +6,16 @@ visits) and a question over time about it ("latest", "last three", "when was …
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
 from core.timeline.answers import cues
-from core.timeline.answers.asked import measure_spans, measures_in
+from core.timeline.answers.named import named, names_subject, referral_named, subject_words
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
-from core.timeline.reading.text import HEB, Lexicon
-from core.timeline.vocab import drug_hebrew
-from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
+from core.timeline.reading.text import HEB
 
 Ask = Literal[
     "latest",
@@ -140,11 +137,6 @@ _TAKING = cues.cue("taking")
 _CURRENT = cues.cue("current")
 
 
-@functools.cache
-def _lexicons() -> tuple[Lexicon, Lexicon, Lexicon]:
-    return Lexicon.of(DRUGS), Lexicon.of(CONDITIONS), Lexicon.of(PROCEDURES)
-
-
 def read_over_time(question: str, today: dt.date | None = None) -> OverTime | None:
     """What the timeline should answer, or None when the question is not one it answers.
     A question placed nowhere, or only as a list of readings, is read once more with its
@@ -189,7 +181,7 @@ def _scene_only(question: str) -> bool:
     name nothing and hold no date ("רופא מחליף, קורא את התיק בפעם הראשונה — …")."""
     parts = _SCENE.split(" ".join(question.split()))
     scene = " ".join(parts[:-1])
-    return bool(scene) and not re.search(r"\d", scene) and not _names_subject(scene)
+    return bool(scene) and not re.search(r"\d", scene) and not names_subject(scene)
 
 
 _SCENE = re.compile(r"\s[-–—]\s|[:;]\s")
@@ -217,7 +209,7 @@ def _asked_clause(
     sentences = [x for x in _SENTENCE.split(q) if x]
     for i in range(len(sentences) - 1, -1, -1):
         later = " ".join(sentences[i + 1 :])
-        if later and _names_subject(later):
+        if later and names_subject(later):
             return None
         asked = _clause(sentences[i], " ".join(sentences[:i]), len(sentences) > 1, today, placed)
         if asked is _SAME:
@@ -265,12 +257,7 @@ def _clause(
     if asked is None or asked.fallback:
         return None
     # "…? I mean the oldest reading in her notes.": words of no name ask no record of their own.
-    return None if asked.ask == "any_record" and not _names_subject(last) else asked
-
-
-def _names_subject(text: str) -> bool:
-    found = named(text)
-    return bool(found.drug or found.condition or found.procedure or found.measures)
+    return None if asked.ask == "any_record" and not names_subject(last) else asked
 
 
 def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
@@ -293,7 +280,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     # A procedure named beside a specialty, with no word of referring, is what is asked:
     # "פיזיו, הוא עבר פעם ספירומטריה?" (the asker's trade, then the question).
     by_ever = (ever or alone) and procedure is None
-    referral = _referral(q) if _REFERRED.search(q) or by_ever else None
+    referral = referral_named(q) if _REFERRED.search(q) or by_ever else None
     on_file = _ON_FILE.search(q)
     if referral is not None and (record or on_file or _WHEN.search(q) or ever):
         return OverTime("any_record", subject=referral, hebrew=hebrew)
@@ -322,12 +309,12 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     ):
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if record is not None and not measures:
-        subject = drug or condition or procedure or _subject_words(record.group("rest"))
+        subject = drug or condition or procedure or subject_words(record.group("rest"))
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
     if on_file is not None and not measures and not reading.dated and not about_visits(q):
         rest = f"{q[: on_file.start()]} {q[on_file.end() :]}"
-        subject = drug or condition or procedure or _subject_words(rest)
+        subject = drug or condition or procedure or subject_words(rest)
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
     if drug is not None and _STOPPED.search(q) and _WHEN.search(q):
@@ -353,7 +340,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     if condition is not None:
         # "When did her headache start?", "מתי התחיל כאב הגב?": its first record; not
         # what was started for it ("When did she start physio for back pain?").
-        began = _STARTED.search(q) and not (_FOR_WHAT.search(q) or _referral(q))
+        began = _STARTED.search(q) and not (_FOR_WHAT.search(q) or referral_named(q))
         first = _FIRST.search(q) or began
         if _DIAGNOSED.search(q) or (first and _WHEN.search(q)):
             return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
@@ -417,51 +404,6 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     return _not_placed(q, measures, drug, condition, span, hebrew)
 
 
-@dataclass(frozen=True)
-class Named:
-    """What a question names that the timeline holds, and where it names each."""
-
-    drug: str | None
-    condition: str | None
-    procedure: str | None
-    measures: tuple[str, ...]
-    spans: tuple[tuple[int, int], ...]
-
-
-def named(q: str) -> Named:
-    """The first drug, condition and procedure the question names, and its measures (none
-    beside a drug or a condition), with where each is written."""
-    drugs, conditions, procedures = _lexicons()
-    drug_hits = drugs.find(q)
-    if not drug_hits and _ASKS_OF_A_DRUG.search(q):
-        drug_hits = drug_hebrew.in_question(q)  # a brand in Hebrew letters, by its sound
-    # "Depression score" is the PHQ-9, not the condition: a name inside a measure's words
-    # is the measure's.
-    measure_hits = [(a, b) for a, b, _ in measure_spans(q)]
-    condition_hits = [
-        hit
-        for hit in conditions.find(q)
-        if not _inside(*hit[:2], measure_hits) and not _AS_A_VERB.match(q, hit[1])
-    ]
-    procedure_hits = procedures.find(q)
-    drug = drug_hits[0][2] if drug_hits else None
-    condition = condition_hits[0][2] if condition_hits else None
-    measures = measures_in(q) if drug is None and condition is None else ()
-    spans = [(a, b) for a, b, _ in (*drug_hits, *condition_hits, *procedure_hits)]
-    spans += measure_hits if measures else []
-    procedure = procedure_hits[0][2] if procedure_hits else None
-    return Named(drug, condition, procedure, measures, tuple(sorted(spans)))
-
-
-# A condition's word with an object after it is a verb: "before I numb her up".
-_AS_A_VERB = re.compile(r"\s+(?:her|him|them|me|you|it)\b", re.IGNORECASE)
-
-
-# Words that ask of a drug's course, in Hebrew: where a word may be read as a drug's name
-# by its sound alone.
-_ASKS_OF_A_DRUG = cues.cue("asks_of_a_drug")
-
-
 def readings_asked(q: str) -> int:
     """How many readings "the last few" asks for: its number ("the last 4", "most recnt
     four ... values"), else three."""
@@ -502,10 +444,6 @@ def extreme(q: str, measures: tuple[str, ...], ask: Ask) -> Ask:
 def about_visits(q: str) -> bool:
     """Whether the question asks about visits: one, how many, when."""
     return bool(_VISIT.search(q) or _CAME.search(q) or _HOW_MANY_TIMES.search(q))
-
-
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
 
 
 # Words that ask over time: an extreme, a count, a change, a course. A question that has one
@@ -550,77 +488,8 @@ def _not_placed(
     return None
 
 
-# A follow-up that leans on the question before it: short, or opening on "and", "what about".
-_LEANS = re.compile(rf"^\s*{cues.alternatives('leans')}(?:{_E}|(?=[{HEB}]))", re.IGNORECASE)
-
-
-def follow_up(question: str, previous: str, today: dt.date | None = None) -> OverTime | None:
-    """A follow-up that leaves out what the question before it said: "and her weight?"
-    after "what was her latest blood pressure?" asks the same of the weight, "and in 2022?"
-    the same of that year. None when the follow-up is a question of its own, or the one
-    before it was not over time."""
-    q = " ".join(question.split())
-    if len(q.split()) > 6 and not _LEANS.search(q):
-        return None
-    before = read_over_time(previous, today)
-    if before is None:
-        return None
-    drugs, conditions, _ = _lexicons()
-    drug = next((n for _, _, n in drugs.find(q)), None)
-    spans = [(a, b) for a, b, _ in measure_spans(q)]
-    condition = next((n for a, b, n in conditions.find(q) if not _inside(a, b, spans)), None)
-    measures = measures_in(q)
-    reading = read_question(q, today)
-    out: OverTime | None = None
-    if measures and before.measures:
-        out = replace(before, measures=measures)
-    elif drug is not None and before.ask in _DRUG_ASKS:
-        out = replace(before, subject=drug)
-    elif condition is not None and before.ask in ("first_diagnosed", "any_record"):
-        out = replace(before, subject=condition)
-    elif reading.dated and not (drug or condition or measures):
-        out = before
-    if out is None:
-        return None
-    if reading.dated:
-        out = replace(out, date_from=reading.date_from, date_to=reading.date_to, day=reading.day)
-    return replace(out, hebrew=bool(re.search(f"[{HEB}]", q)))
-
-
-_DRUG_ASKS = ("med_first", "med_last", "still_taking", "med_stopped")
-
-
 def _given_for(q: str, reading: Reading) -> bool:
     """ "What was prescribed for gout?": what was given at the visits that assessed it. A
     dated question is about that visit's note, and "when" asks for a date: neither is."""
     given = _MEDS.search(q) or _PRESCRIBED.search(q) or _TREATED.search(q)
     return bool(given and _FOR.search(q)) and not (_WHEN.search(q) or reading.dated)
-
-
-def _referral(q: str) -> str | None:
-    """ "referral: <specialty>" for the specialty a question about a referral names."""
-    found = _specialties().find(q)
-    return f"referral: {found[0][2]}" if found else None
-
-
-@functools.cache
-def _specialties() -> Lexicon:
-    return Lexicon.of(SPECIALTIES)
-
-
-_STOP = cues.filler()
-
-
-def _subject_words(rest: str) -> str | None:
-    """What "any record of …" asks about, when it is no known name: its words, minus
-    the question's own."""
-    words = [w for w in re.findall(rf"[\w{HEB}'-]+", rest) if w.casefold() not in _STOP]
-    return " ".join(words) or None
-
-
-def named_subjects(question: str) -> list[tuple[str, str]]:
-    """(canonical name, the question's own words) of each drug, condition and procedure a
-    question names, left to right: what a question asks about that the notes may not hold."""
-    q = " ".join(question.split())
-    found = [hit for lexicon in _lexicons() for hit in lexicon.find(q)]
-    return [(name, q[start:end]) for start, end, name in sorted(found)]
