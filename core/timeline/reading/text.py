@@ -141,7 +141,9 @@ class Lexicon:
         edge = rf"(?![\w{HEB}])"
         # An English plural ("migraines", "UTIs") is its name's: the name is group "w".
         pattern = re.compile(
-            rf"(?:(?<![\w{HEB}])|(?<=(?<![\w{HEB}])[והבלמשכ])|(?<=(?<![\w{HEB}])[ושכ][הבלמ]))"
+            rf"(?:(?<![\w{HEB}])|(?<=(?<![\w{HEB}])[והבלמשכ])|(?<=(?<![\w{HEB}])[ושכ][הבלמ])"
+            # "מהפרדניזולון": "from the" before a name.
+            rf"|(?<=(?<![\w{HEB}])מה))"
             rf"(?P<w>{words})(?:(?<=[a-z])(?:s|es))?{edge}",
             re.IGNORECASE,
         )

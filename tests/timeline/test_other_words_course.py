@@ -1,0 +1,72 @@
+"""Questions over time about a drug's stop, a measure's change and the time since the last
+visit, in wordings of these tests' own: held, weaned, switched away from, "which visit",
+"off" with no verb, "how much lower than", "what happened to … since", "מול", "נגמלה",
+"הוחלף", "הפסקנו", "תאריך הפסקת", "how much time has passed"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.timeline.answers.questions import read_over_time
+
+TODAY = dt.date(2025, 9, 15)
+
+
+def _read(question: str) -> tuple[str, str | None, tuple[str, ...]]:
+    found = read_over_time(question, TODAY)
+    assert found is not None, question
+    return found.ask, found.subject, found.measures
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was her amlodipine held?",
+        "When was she weaned off amlodipine?",
+        "When did we switch her from amlodipine to lisinopril?",
+        "When was amlodipine swapped for lisinopril?",
+        "When was the amlodipine pulled?",
+        "At which visit was the amlodipine stopped?",
+        "Since when is she off amlodipine?",
+        "מתי נגמלה מהאמלודיפין?",
+        "מתי הוחלף האמלודיפין בליזינופריל?",
+        "מתי הפסקנו לה את האמלודיפין?",
+        "באיזה ביקור הופסק האמלודיפין?",
+        "תאריך הפסקת אמלודיפין?",
+    ],
+)
+def test_a_stop_in_other_words(question: str) -> None:
+    assert _read(question)[:2] == ("med_stopped", "amlodipine")
+
+
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("How much lower is her BP now than at the first visit?", ("bp_systolic", "bp_diastolic")),
+        ("How many kilos down is she since the beginning?", ("weight",)),
+        ("What has happened to her weight since 2024-03-04?", ("weight",)),
+        ("מה קרה למשקל מאז הביקור הראשון?", ("weight",)),
+        ("לחץ דם - ראשון מול אחרון?", ("bp_systolic", "bp_diastolic")),
+        ("משקל: אז מול היום?", ("weight",)),
+    ],
+)
+def test_a_change_in_other_words(question: str, measures: tuple[str, ...]) -> None:
+    assert _read(question) == ("change", None, measures)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much time has passed since her most recent visit?",
+        "How long has she been away from the clinic?",
+    ],
+)
+def test_the_time_since_the_last_visit_in_other_words(question: str) -> None:
+    assert _read(question)[0] == "time_since_visit"
+
+
+def test_the_last_dose_is_still_the_last_prescription() -> None:
+    """ "When was the last dose of X?" is left as it was read: the last time it was given."""
+    assert _read("When was the last dose of amlodipine?")[:2] == ("med_last", "amlodipine")
