@@ -943,7 +943,7 @@ def generate(
     for fam in families(tables) if tables is not None else families():
         words = Words(fam.lang, rng)
         made = None
-        for attempt in range(400):
+        for attempt in range(800):  # a set weighted to a few operations asks one thing more often
             if fam.lang == "en":
                 tr = rng.choice(by_lang["en"])
             else:
