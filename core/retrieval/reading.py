@@ -87,6 +87,8 @@ _GLUED_DATE = re.compile(r"(?<=[\u0590-\u05ff]{2})[-־](?=\d)")
 
 def _masked(question: str, hebrew: bool) -> str:
     masked = _CODE_WORD.sub(lambda m: "x" * len(m.group()), question)
+    # "since the one on 18 June": dateparser reads that "one" as the 1st.
+    masked = _ONE_BEFORE.sub(lambda m: "x" * len(m.group()), masked)
     if not hebrew:
         return masked
     masked = _GLUED_DATE.sub(" ", masked)
@@ -120,9 +122,19 @@ def _span(found: dt.datetime, period: str) -> tuple[dt.date, dt.date]:
     return day, day
 
 
+_ONE_BEFORE = re.compile(r"\bone(?=\s+(?:on|of|from|in)\b)", re.IGNORECASE)
+# "GAD-7 diff 1st vs latest": an ordinal with no month is an order, not a date (dateparser
+# had read "1st" as January).
+_BARE_ORDINAL = re.compile(
+    r"(?:(?:on|at|in|by)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE
+)
+
+
 def _plausible(phrase: str) -> bool:
     """dateparser reads "may", "now" and weekday names as dates; a date in a clinical
     question has a digit, or is a month named in full (not "may" alone)."""
+    if _BARE_ORDINAL.fullmatch(phrase.strip()):
+        return False
     words = phrase.strip().casefold().split()
     if any(ch.isdigit() for ch in phrase):
         return True

@@ -287,3 +287,20 @@ def test_from_a_days_visit_is_that_day(question: str) -> None:
 def test_a_date_after_two_hebrew_letters_and_a_hyphen_is_that_day(question: str) -> None:
     r = read_question(question, TODAY)
     assert (r.date_from, r.date_to, r.day) == (dt.date(2025, 3, 21),) * 3
+
+
+@pytest.mark.parametrize("question", ["PHQ-9 diff 1st vs latest?", "weight at the 2nd visit?"])
+def test_an_ordinal_with_no_month_is_no_date(question: str) -> None:
+    """dateparser reads "1st" as January and "2nd" as February: an order, not a month."""
+    reading = read_question(question, TODAY)
+    assert (reading.date_from, reading.date_to, reading.day) == (None, None, None)
+
+
+def test_the_one_on_a_day_is_that_day() -> None:
+    """ "since the one on 18 June 2025": dateparser had taken "one on 18" as a date."""
+    reading = read_question("Has it risen since the one on 18 June 2025?", TODAY)
+    assert reading.day == D(2025, 6, 18)
+
+
+def test_an_ordinal_of_a_month_is_still_its_day() -> None:
+    assert read_question("BP on 3rd May 2025?", TODAY).day == D(2025, 5, 3)

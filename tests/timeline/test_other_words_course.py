@@ -70,3 +70,42 @@ def test_the_time_since_the_last_visit_in_other_words(question: str) -> None:
 def test_the_last_dose_is_still_the_last_prescription() -> None:
     """ "When was the last dose of X?" is left as it was read: the last time it was given."""
     assert _read("When was the last dose of amlodipine?")[:2] == ("med_last", "amlodipine")
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        # The eleventh set's classes, in words of these tests' own.
+        ("When was the amlodipine deprescribed?", "med_stopped"),
+        ("wen did she stop amlodipine", "med_stopped"),
+        ("discontinuation date for amlodipine?", "med_stopped"),
+        ("Since when has amlodipine no longer been given?", "med_stopped"),
+        ("עוד על אמלודיפין?", "still_taking"),
+        ("How long since her last consultation?", "time_since_visit"),
+        ("How recently did she have a visit?", "time_since_visit"),
+        ("When did she first come to us?", "first_visit"),
+    ],
+)
+def test_the_eleventh_sets_classes(question: str, ask: str) -> None:
+    assert _read(question)[0] == ask
+
+
+def test_a_count_before_the_colon_asks_it() -> None:
+    assert _read("ספירה: מדידות לחץ דם ב-2024")[0] == "reading_count"
+
+
+def test_the_least_in_hebrew_is_the_lowest() -> None:
+    assert _read("מה הכי מעט ששקלה?")[0] == "lowest"
+
+
+def test_a_date_after_the_one_on_is_where_the_change_starts() -> None:
+    found = read_over_time("How much has her weight risen since the one on 18 June 2025?", TODAY)
+    assert found is not None
+    assert (found.ask, found.day or found.date_from) == ("change", dt.date(2025, 6, 18))
+
+
+def test_an_ordinal_alone_is_no_month() -> None:
+    """ "1st vs latest" had been read as January: no reading in it, and a false period."""
+    found = read_over_time("PHQ-9 diff 1st vs latest?", TODAY)
+    assert found is not None
+    assert (found.ask, found.date_from, found.date_to) == ("change", None, None)

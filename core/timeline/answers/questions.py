@@ -129,7 +129,7 @@ _HOW_LONG = cues.cue("how_long")
 _HOW_MANY = cues.cue("how_many")
 # What follows the words is what the record is asked about.
 _ANY_RECORD = re.compile(
-    rf"{_W}{cues.alternatives('any_record')}(?:\s+(?:a|an|the))?(?P<rest>.*)$", re.IGNORECASE
+    rf"{_W}{cues.alternatives('any_record')}(?:\s+(?:an|a|the)\b)?(?P<rest>.*)$", re.IGNORECASE
 )
 _ON_FILE = cues.cue("on_file")
 _REFERRED = cues.cue("referred")
@@ -181,7 +181,9 @@ def _scene_only(question: str) -> bool:
     name nothing and hold no date ("רופא מחליף, קורא את התיק בפעם הראשונה — …")."""
     parts = _SCENE.split(" ".join(question.split()))
     scene = " ".join(parts[:-1])
-    return bool(scene) and not re.search(r"\d", scene) and not names_subject(scene)
+    # "ספירה: מדידות משקל ב-2025": a count named before the colon asks; it is no scene.
+    asks = _COUNT.search(scene)
+    return bool(scene) and not re.search(r"\d", scene) and not names_subject(scene) and not asks
 
 
 _SCENE = re.compile(r"\s[-–—]\s|[:;]\s")
@@ -308,7 +310,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         and not (_FIRST.search(reading.text) and _WHEN.search(q) and not _COUNT.search(q))
     ):
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
-    if record is not None and not measures:
+    # "How recently did she have an appointment?" asks of the visits, not the record.
+    if record is not None and not measures and not about_visits(record.group("rest")):
         subject = drug or condition or procedure or subject_words(record.group("rest"))
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
