@@ -65,27 +65,27 @@ bench-quick: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.quick $(BENCH_QUICK_ARGS)
 
 eval: $(STAMP)
-	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.eval; s=$$?; \
-	$(BIN)/python -m bench.eval_timeline || s=1; \
-	$(BIN)/python -m bench.eval_timeline_holdout --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_blind --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_blind3 --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_blind4 --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_blind5 --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_blind6 --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_blind7 --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_blind8 --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_blind9 --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_ehr --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_questions --write || s=1; \
-	$(BIN)/python -m bench.eval_first_search --write || s=1; \
-	$(BIN)/python -m bench.eval_timeline_overtime_holdout --write || s=1; \
+	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.retrieval.eval; s=$$?; \
+	$(BIN)/python -m bench.timeline.eval || s=1; \
+	$(BIN)/python -m bench.timeline.eval_holdout --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind3 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind4 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind5 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind6 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind7 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind8 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind9 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_ehr --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_questions --write || s=1; \
+	$(BIN)/python -m bench.retrieval.eval_first --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_overtime --write || s=1; \
 	{ packaging/system_deps.sh eval && bench/dictation/voices.sh $(PYTHON) \
-		&& $(BIN)/python -m bench.eval_dictation --write; } || s=1; \
-	$(BIN)/python -m bench.eval_dictation_holdout --write || s=1; \
+		&& $(BIN)/python -m bench.dictation.eval --write; } || s=1; \
+	$(BIN)/python -m bench.dictation.eval_holdout --write || s=1; \
 	{ packaging/system_deps.sh ocr && $(BIN)/python -m bench.documents.eval --write; } || s=1; \
-	$(BIN)/python -m bench.eval_answers_holdout --write || s=1; \
-	$(BIN)/python -m bench.eval_answers $(ANSWERS) && exit $$s
+	$(BIN)/python -m bench.answers.eval_holdout --write || s=1; \
+	$(BIN)/python -m bench.answers.eval $(ANSWERS) && exit $$s
 
 # Before a release: every figure the docs quote comes from a result of the current code.
 release-check: $(STAMP)

@@ -1,6 +1,6 @@
 """`make bench`: run every producer of bench/results/*.json and so rewrite them all, each
 stamped with the commit it measured (bench.common.write_result); `python -m bench NAME...`
-runs some (NAME: a key of PRODUCERS, or a suite's module such as bench_store)."""
+runs some (NAME: a key of PRODUCERS, or a suite's module such as store.speed)."""
 
 from __future__ import annotations
 

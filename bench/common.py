@@ -68,10 +68,11 @@ def percentiles(samples_s: list[float]) -> dict[str, float]:
 
 def measured_paths(name: str) -> list[str]:
     """What the figures in results/<name>.json depend on: the app's code, the shared bench
-    helpers and the benchmark's own sources."""
-    base = name.split("_answers")[0] if name.startswith("eval") else name
-    own = [f"bench/bench_{base}.py", f"bench/{base}.py", f"bench/{base}", "bench/common.py"]
-    return [*APP_CODE, *(p for p in own if (REPO / p).exists())]
+    helpers and the benchmark's own sources (bench.stale.producer_paths; all of bench/ for
+    a result no producer writes)."""
+    from bench.stale import producer_paths
+
+    return [*APP_CODE, "bench/common.py", *(producer_paths(name) or ["bench"])]
 
 
 def code_state(name: str) -> dict[str, Any]:

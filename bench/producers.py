@@ -32,71 +32,71 @@ def _command(module: str, result: str, *args: str) -> Producer:
 
 # Keyed by the result each writes; `python -m bench` runs them in this order.
 PRODUCERS: dict[str, Producer] = {
-    "store": _suite("bench.bench_store", "store"),
-    "audit": _suite("bench.bench_audit", "audit"),
-    "backup": _suite("bench.bench_backup", "backup"),
-    "crash_load": _suite("bench.bench_crash_load", "crash_load"),
-    "models": _suite("bench.bench_models", "models"),
-    "kernels": _suite("bench.bench_kernels", "kernels"),
-    "index_threads": _suite("bench.bench_index_threads", "index_threads"),
-    "retrieval": _suite("bench.bench_retrieval", "retrieval"),
-    "ask": _suite("bench.bench_ask", "ask"),
-    "first_sign": _suite("bench.bench_first_sign", "first_sign"),
-    "dictation_first_words": _suite("bench.bench_dictation_first_words", "dictation_first_words"),
-    "timeline": _suite("bench.bench_timeline", "timeline"),
-    "questions": _suite("bench.bench_questions", "questions"),
-    "e5_isolation": _command("bench.e5_isolation", "e5_isolation"),
-    "eval": _command("bench.eval", "eval"),
+    "store": _suite("bench.store.speed", "store"),
+    "audit": _suite("bench.store.audit", "audit"),
+    "backup": _suite("bench.store.backup", "backup"),
+    "crash_load": _suite("bench.store.crash_load", "crash_load"),
+    "models": _suite("bench.runtime.models", "models"),
+    "kernels": _suite("bench.runtime.kernels", "kernels"),
+    "index_threads": _suite("bench.retrieval.index_threads", "index_threads"),
+    "retrieval": _suite("bench.retrieval.speed", "retrieval"),
+    "ask": _suite("bench.answers.speed", "ask"),
+    "first_sign": _suite("bench.answers.first_sign", "first_sign"),
+    "dictation_first_words": _suite("bench.dictation.first_words", "dictation_first_words"),
+    "timeline": _suite("bench.timeline.speed", "timeline"),
+    "questions": _suite("bench.timeline.speed_questions", "questions"),
+    "e5_isolation": _command("bench.runtime.e5_isolation", "e5_isolation"),
+    "eval": _command("bench.retrieval.eval", "eval"),
     "eval_multilingual_e5_small": _command(
-        "bench.eval", "eval_multilingual_e5_small", "--embedder", "multilingual-e5-small"
+        "bench.retrieval.eval", "eval_multilingual_e5_small", "--embedder", "multilingual-e5-small"
     ),
-    "eval_answers": _command("bench.eval_answers", "eval_answers"),
+    "eval_answers": _command("bench.answers.eval", "eval_answers"),
     "eval_answers_json": _command(
-        "bench.eval_answers", "eval_answers_json", "--answer-format", "json"
+        "bench.answers.eval", "eval_answers_json", "--answer-format", "json"
     ),
     "eval_answers_holdout": _command(
-        "bench.eval_answers_holdout", "eval_answers_holdout", "--write"
+        "bench.answers.eval_holdout", "eval_answers_holdout", "--write"
     ),
-    "eval_timeline": _command("bench.eval_timeline", "eval_timeline"),
+    "eval_timeline": _command("bench.timeline.eval", "eval_timeline"),
     "eval_timeline_holdout": _command(
-        "bench.eval_timeline_holdout", "eval_timeline_holdout", "--write"
+        "bench.timeline.eval_holdout", "eval_timeline_holdout", "--write"
     ),
-    "eval_timeline_blind": _command("bench.eval_timeline_blind", "eval_timeline_blind", "--write"),
+    "eval_timeline_blind": _command("bench.timeline.eval_blind", "eval_timeline_blind", "--write"),
     "eval_timeline_blind3": _command(
-        "bench.eval_timeline_blind3", "eval_timeline_blind3", "--write"
+        "bench.timeline.eval_blind3", "eval_timeline_blind3", "--write"
     ),
     "eval_timeline_blind4": _command(
-        "bench.eval_timeline_blind4", "eval_timeline_blind4", "--write"
+        "bench.timeline.eval_blind4", "eval_timeline_blind4", "--write"
     ),
     "eval_timeline_blind5": _command(
-        "bench.eval_timeline_blind5", "eval_timeline_blind5", "--write"
+        "bench.timeline.eval_blind5", "eval_timeline_blind5", "--write"
     ),
     "eval_timeline_blind6": _command(
-        "bench.eval_timeline_blind6", "eval_timeline_blind6", "--write"
+        "bench.timeline.eval_blind6", "eval_timeline_blind6", "--write"
     ),
     "eval_timeline_blind7": _command(
-        "bench.eval_timeline_blind7", "eval_timeline_blind7", "--write"
+        "bench.timeline.eval_blind7", "eval_timeline_blind7", "--write"
     ),
     "eval_timeline_blind8": _command(
-        "bench.eval_timeline_blind8", "eval_timeline_blind8", "--write"
+        "bench.timeline.eval_blind8", "eval_timeline_blind8", "--write"
     ),
     "eval_timeline_blind9": _command(
-        "bench.eval_timeline_blind9", "eval_timeline_blind9", "--write"
+        "bench.timeline.eval_blind9", "eval_timeline_blind9", "--write"
     ),
-    "eval_timeline_ehr": _command("bench.eval_timeline_ehr", "eval_timeline_ehr", "--write"),
+    "eval_timeline_ehr": _command("bench.timeline.eval_ehr", "eval_timeline_ehr", "--write"),
     "eval_timeline_questions": _command(
-        "bench.eval_timeline_questions", "eval_timeline_questions", "--write"
+        "bench.timeline.eval_questions", "eval_timeline_questions", "--write"
     ),
-    "eval_first_search": _command("bench.eval_first_search", "eval_first_search", "--write"),
+    "eval_first_search": _command("bench.retrieval.eval_first", "eval_first_search", "--write"),
     "eval_question_reader": _command(
-        "bench.eval_question_reader", "eval_question_reader", "--write"
+        "bench.timeline.eval_question_reader", "eval_question_reader", "--write"
     ),
     "eval_timeline_overtime_holdout": _command(
-        "bench.eval_timeline_overtime_holdout", "eval_timeline_overtime_holdout", "--write"
+        "bench.timeline.eval_overtime", "eval_timeline_overtime_holdout", "--write"
     ),
-    "eval_dictation": _command("bench.eval_dictation", "eval_dictation", "--write"),
+    "eval_dictation": _command("bench.dictation.eval", "eval_dictation", "--write"),
     "eval_dictation_holdout": _command(
-        "bench.eval_dictation_holdout", "eval_dictation_holdout", "--write"
+        "bench.dictation.eval_holdout", "eval_dictation_holdout", "--write"
     ),
     "eval_documents": _command("bench.documents.eval", "eval_documents", "--write"),
 }

@@ -25,29 +25,25 @@ from bench.common import offline
 
 offline()
 
-from bench import (  # noqa: E402
-    bench_audit,
-    bench_dictation_first_words,
-    bench_models,
-    bench_retrieval,
-    bench_store,
-    bench_timeline,
-)
+from bench.dictation import first_words  # noqa: E402
+from bench.retrieval import speed as retrieval  # noqa: E402
+from bench.runtime import models  # noqa: E402
 from bench.stale import stale_results  # noqa: E402
+from bench.store import audit  # noqa: E402
+from bench.store import speed as store  # noqa: E402
+from bench.timeline import speed as timeline  # noqa: E402
 
 SUITES: dict[str, Callable[[], dict[str, Any]]] = {
-    "store": lambda: bench_store.run(rounds=3, write=False),
-    "audit": lambda: bench_audit.run(rounds=3, write=False),
-    "models": lambda: bench_models.run(write=False, quick=True),
+    "store": lambda: store.run(rounds=3, write=False),
+    "audit": lambda: audit.run(rounds=3, write=False),
+    "models": lambda: models.run(write=False, quick=True),
     # About 400 chunks indexed and searched (about a minute): not the 100,000-chunk corpus.
-    "retrieval": lambda: bench_retrieval.quick(),
+    "retrieval": lambda: retrieval.quick(),
     # The full 10,000 sessions (about 90 s): on fewer, the reading process's start weighs
     # more than a user's backfill ever sees (0.74 on 5,000 on a busy host).
-    "timeline": lambda: bench_timeline.run(rounds=3, write=False),
+    "timeline": lambda: timeline.run(rounds=3, write=False),
     # The 4 committed recordings once, quiet (about 20 s); the delay is shown, not gated.
-    "dictation_first_words": lambda: bench_dictation_first_words.run(
-        rounds=1, write=False, quick=True
-    ),
+    "dictation_first_words": lambda: first_words.run(rounds=1, write=False, quick=True),
 }
 
 

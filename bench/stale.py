@@ -116,34 +116,66 @@ def _python_files(path: Path) -> list[Path]:
 
 def producer_paths(stem: str) -> list[str]:
     """The bench code behind results/<stem>.json: the module of its producer and every bench
-    module that imports, followed through (a package counts whole). An answer eval's scoring
-    lives in bench/answers/, its questions in bench/evalset/: both are its code."""
+    module that imports, followed through (a set's folder counts whole, a room's module with
+    the room's data). An answer eval's scoring is bench/answers/scoring.py, its questions
+    bench/retrieval/evalset/: both are its code."""
     todo = [p.module for p in PRODUCERS.values() if stem in p.writes]
     seen: set[str] = set()
     while todo:
-        source = _source(todo.pop())
-        if source is None or source in seen:
+        module = todo.pop()
+        if ".".join(module.split(".")[:2]) in _FINDERS:
             continue
-        seen.add(source)
-        files = [REPO / source] if source.endswith(".py") else (REPO / source).rglob("*.py")
-        for file in files:
-            todo += [
-                m
-                for m in _imports(file.read_text(encoding="utf-8"), file)
-                if m.startswith("bench.")
-            ]
+        for source in _sources(module):
+            if source in seen:
+                continue
+            seen.add(source)
+            path = REPO / source
+            files = [path] if source.endswith(".py") else path.rglob("*.py")
+            for file in files:
+                todo += [
+                    m
+                    for m in _imports(file.read_text(encoding="utf-8"), file)
+                    if m.startswith("bench.")
+                ]
     return sorted(seen)
 
 
-def _source(module: str) -> str | None:
-    """bench/NAME.py, or bench/NAME for a package, for module bench.NAME[.more]."""
+# What finds a result's code (bench.common.write_result asks it) is not code it measured.
+_FINDERS = ("bench.stale", "bench.producers")
+# Folders that group suites and sets rather than make one: a module in one counts alone.
+ROOMS = ("store", "runtime", "retrieval", "timeline", "timeline/sets", "answers", "dictation",
+         "documents")  # fmt: skip
+
+
+def _sources(module: str) -> list[str]:
+    """What module bench.A.B... is made of: its file, or a whole folder that is no room (a
+    set, a suite's parts); a room's own module brings the room's data with it (files and
+    folders that are not Python: the documents' corpus, the dictation voices' pins)."""
     parts = module.split(".")
     if parts[0] != "bench" or len(parts) < 2:
-        return None
-    for source in (f"bench/{parts[1]}", f"bench/{parts[1]}.py"):
-        if (REPO / source).exists():
-            return source
-    return None
+        return []
+    for i in range(2, len(parts) + 1):
+        rel = "/".join(parts[1:i])
+        if (REPO / "bench" / f"{rel}.py").is_file():
+            room = "/".join(parts[1 : i - 1])
+            return [f"bench/{rel}.py", *(_room_data(room) if room in ROOMS else [])]
+        if not (REPO / "bench" / rel).is_dir():
+            return []
+        if rel not in ROOMS:
+            return [f"bench/{rel}"]
+    rel = "/".join(parts[1:])
+    return [f"bench/{rel}/__init__.py"] if rel in ROOMS else []
+
+
+def _room_data(room: str) -> list[str]:
+    folder = REPO / "bench" / room
+    return sorted(
+        f"bench/{room}/{p.name}"
+        for p in folder.iterdir()
+        if not p.name.startswith((".", "__"))
+        and p.suffix != ".py"
+        and not (p / "__init__.py").exists()
+    )
 
 
 def stale_results(results: Path = RESULTS) -> list[str]:

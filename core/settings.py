@@ -122,7 +122,7 @@ class ModelSettings(_Section):
     embedder_index_threads: int = Field(default=2, ge=1, le=64)
     generator_threads: int = Field(default=1, ge=1, le=64)
     # Reading the prompt is one batched pass that two threads share well: it is 88-94% of
-    # an answer's time, and 2 threads cut Gemma's from 1.29 s to 0.69 s (bench_ask).
+    # an answer's time, and 2 threads cut Gemma's from 1.29 s to 0.69 s (bench/answers/speed.py).
     generator_batch_threads: int = Field(default=2, ge=1, le=64)
     generator_context: int = Field(default=4096, ge=512, le=131072)
     generation_timeout_s: int = Field(default=120, ge=1, le=3600)

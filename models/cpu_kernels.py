@@ -83,7 +83,7 @@ def load(only: str | None = None) -> Kernels:
     says which run. Called before the first model is opened, and by the health checks,
     from whichever thread comes first: loading twice would register the CPU twice.
     `only`: one shipped variant ("haswell") instead of the best, to measure each level
-    (bench/bench_kernels.py); the first call of a process decides."""
+    (bench/runtime/kernels.py); the first call of a process decides."""
     global _loaded
     with _LOADING:
         if _loaded is None:

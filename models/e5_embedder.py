@@ -53,7 +53,7 @@ class _Engine(Protocol):
 
 
 class _InProcess:
-    """The engine in this process: only for measuring (bench/e5_isolation.py) and
+    """The engine in this process: only for measuring (bench/runtime/e5_isolation.py) and
     for processes that run no other OpenMP runtime."""
 
     def __init__(self, model_file: Path, threads: int) -> None:

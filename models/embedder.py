@@ -31,7 +31,7 @@ class EmbedderSettings:
     batch_threads: int = 1
     device: str = "cpu"
     # Batches of a foreground job (`chartside index`), which has the machine to itself
-    # where the window's background indexer shares it (bench/bench_index_threads.py).
+    # where the window's background indexer shares it (bench/retrieval/index_threads.py).
     index_threads: int = 1
 
 

@@ -1,4 +1,4 @@
-"""Writer processes and their checks, for tests/db/test_crash_load.py and bench/bench_crash_load.py.
+"""Writer processes and their checks, for tests/db/test_crash_load.py and bench/store/crash_load.py.
 
 A writer is a process of its own. It connects to the server that the parent started,
 unwraps the workspace key itself and saves notes. Each save is one transaction: a new

@@ -1,4 +1,6 @@
-"""The answer eval (`python -m bench.eval_answers`, the second half of `make eval`).
+"""The answers' evals and benchmarks: the answer eval (`eval`, the second half of `make eval`)
+and the single-visit answers on held-out notes (`eval_holdout`, its set in `holdout/`); the
+ask end to end (`speed`, its parts in `ask/`) and its first sign of life (`first_sign`).
 
 `questions` derives questions with known answers from the generator's structured data (the
 same clinosim patients as the retrieval eval, never the note text); `scoring` says whether

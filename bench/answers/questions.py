@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bench.answers import KINDS
-from bench.evalset.clinosim import SEED
-from bench.evalset.dated import (
+from bench.retrieval.evalset.clinosim import SEED
+from bench.retrieval.evalset.dated import (
     DATE_FORMS,
     LAB_NAMES,
     Reading,
@@ -31,8 +31,8 @@ from bench.evalset.dated import (
     visit_readings,
     write_date,
 )
-from bench.evalset.patients import Patient, Visit, coding
-from bench.evalset.text import mentions
+from bench.retrieval.evalset.patients import Patient, Visit, coding
+from bench.retrieval.evalset.text import mentions
 from core.assistant.dates import mentions_date
 
 PER_KIND = 6

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from bench.answers.questions import AnswerQuestion
-from bench.evalset.text import mentions
+from bench.retrieval.evalset.text import mentions
 from core.assistant.dates import mentions_date, without_dates
 
 OUTCOMES = ("correct", "wrong", "refused")

@@ -1,5 +1,5 @@
 """Retrieval benchmarks (issue 5): indexing throughput, search latency at 100,000 chunks,
-HNSW recall. `bench/bench_retrieval.py` runs them; each part lives in its own module.
+HNSW recall. `bench/retrieval/speed.py` runs them; each part lives in its own module.
 
 Each figure is compared with the raw library doing the same work in the same run, as a
 ratio (this machine is shared and noisy; absolute times mean little):
@@ -17,6 +17,9 @@ ratio (this machine is shared and noisy; absolute times mean little):
    figure is kept beside it.
 
 `notes` writes the synthetic notes; `corpus` fills the 100,000-chunk table from them.
+`index_threads` times a foreground index at one and two torch threads. The retrieval eval
+(`eval`, the first part of `make eval`) and the "first" questions' eval (`eval_first`)
+score search on `evalset/`, patients none of us wrote.
 """
 
 from __future__ import annotations

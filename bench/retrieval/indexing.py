@@ -238,14 +238,14 @@ FACTORIES_SCALE = (30, 10)
 def templated_docs() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     """Two templated documents, by name, with what each is.
 
-    - `clinosim`: the retrieval eval's data set (`bench.evalset.build()`, ~20 s): notes
+    - `clinosim`: the retrieval eval's data set (`bench.retrieval.evalset.build()`, ~20 s): notes
       written by an independent public generator from its own templates, repeating the way
       templated notes do (the vital-signs line, "Continue current medications: ...", "defer
       ... focused review to next visit"). Realistic; modest repetition.
     - `factories`: tests/factories.document, pick-list notes ("Findings consistent with
       {complaint}; progress {good|slow}.") from short word lists; scaled to the Synthea
       share. Heavier repetition, short texts; synthetic."""
-    from bench.evalset import build
+    from bench.retrieval.evalset import build
     from tests.factories import document
 
     es = build()
@@ -254,7 +254,7 @@ def templated_docs() -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     return {
         "clinosim": (
             es.doc,
-            {"document": "bench.evalset.build(): the retrieval eval's import", **info},
+            {"document": "bench.retrieval.evalset.build(): the retrieval eval's import", **info},
         ),
         "factories": (
             document(n_clients, sessions),

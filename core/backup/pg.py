@@ -89,7 +89,7 @@ def pg_dump(
     """`pg_dump -Fc` of the whole database as the backup role, in the given snapshot."""
     args = _args(server, "pg_dump", BACKUP_USER)
     # gzip level 1: four times faster than the default level on a practice with embeddings,
-    # for a file about 10% larger (bench/bench_backup.py). The bundled build has no zstd.
+    # for a file about 10% larger (bench/store/backup.py). The bundled build has no zstd.
     args += ["--format=custom", "--compress=gzip:1", f"--snapshot={snapshot}"]
     args += [f"--dbname={DB_NAME}"]
     with tempfile.TemporaryFile() as err:

@@ -13,7 +13,7 @@ UPDATE = "UPDATE {t} SET ({cols}, updated_at) = ({vals}, now()) WHERE id = %s"
 def bulk(conn: Connection, table: Table, rows: list[dict[str, Any]], template: str) -> None:
     """Straight to psycopg's pipelined executemany with positional tuples: SQLAlchemy's
     per-parameter processing, and even psycopg's named placeholders, cost more than the
-    database itself on 10,000-row imports (bench/bench_store.py). COPY is no option:
+    database itself on 10,000-row imports (bench/store/speed.py). COPY is no option:
     PostgreSQL refuses COPY FROM on tables under row-level security.
 
     With `UPDATE`, each row's `_id` names the row to change."""

@@ -67,7 +67,7 @@ class Indexer:
         cipher: Callable[[], CellCipher],
         embedder: Embedder,
         # 256: the embedder sorts each batch by length, so bigger batches pad less; 64 ran
-        # at 0.82-0.85x a raw encode of the same texts, 256 at ~0.93x (bench_retrieval).
+        # at 0.82-0.85x a raw encode of the same texts, 256 at ~0.93x (bench/retrieval/speed.py).
         batch_size: int = 256,
     ) -> None:
         self.db = db

@@ -1,4 +1,4 @@
-"""The held-out single-visit set (bench/answers_holdout/): its size, kinds, languages and
+"""The held-out single-visit set (bench/answers/holdout/): its size, kinds, languages and
 split, determinism, answers that stand in the notes they come from, absent questions
 about nothing in the record, and the scorer. Reads the set and the notes only: never the
 app's extraction or answers."""
@@ -10,12 +10,12 @@ from collections import Counter
 
 import pytest
 
-import bench.timeline_overtime_holdout as gen
-from bench.answers_holdout import generate, load
-from bench.answers_holdout import phrases as ph
-from bench.answers_holdout.notes import Client, read_clients
-from bench.answers_holdout.questions import COUNTS, HoldoutQuestion
-from bench.answers_holdout.scoring import outcome, rates, value_found
+import bench.timeline.sets.overtime as gen
+from bench.answers.holdout import generate, load
+from bench.answers.holdout import phrases as ph
+from bench.answers.holdout.notes import Client, read_clients
+from bench.answers.holdout.questions import COUNTS, HoldoutQuestion
+from bench.answers.holdout.scoring import outcome, rates, value_found
 
 HEBREW = re.compile(r"[\u05d0-\u05ea]")
 

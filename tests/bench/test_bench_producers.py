@@ -63,8 +63,8 @@ def test_bench_without_names_runs_every_producer(monkeypatch: pytest.MonkeyPatch
 def test_a_name_runs_one_producer(monkeypatch: pytest.MonkeyPatch) -> None:
     ran = _fake_runs(monkeypatch)
     bench_main.main(["eval_answers_json"])
-    bench_main.main(["bench_store"])
-    bench_main.main(["bench.eval"])
+    bench_main.main(["store.speed"])
+    bench_main.main(["bench.retrieval.eval"])
     bench_main.main(["e5_isolation"])
     assert ran == ["eval_answers_json", "store", "eval", "e5_isolation"]
     with pytest.raises(SystemExit, match="no producer named 'nope'"):
@@ -81,7 +81,7 @@ def test_a_failed_producer_fails_the_run_after_the_others(
 
 
 # Their file's name comes from their arguments: checked below by running their main.
-EVALS = ("bench.eval", "bench.eval_answers")
+EVALS = ("bench.retrieval.eval", "bench.answers.eval")
 
 
 @pytest.mark.parametrize("key", list(PRODUCERS))
@@ -126,12 +126,22 @@ def test_an_eval_command_writes_the_file_its_producer_names(
 
 
 def test_a_result_depends_on_its_producers_own_code(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An answer eval is stale once its scoring (bench/answers) or its questions
-    (bench/evalset) change, not only bench/eval.py: its producer's imports are followed."""
+    """An answer eval is stale once its scoring (bench/answers/scoring.py) or its questions
+    (bench/retrieval/evalset) change, not only bench/answers/eval.py: its producer's
+    imports are followed. A room's other suites are not its code; a set's folder is, whole,
+    and so is a room's data beside a suite."""
     answers = set(producer_paths("eval_answers"))
-    assert {"bench/eval_answers.py", "bench/answers", "bench/evalset"} <= answers
-    assert {"bench/eval.py", "bench/evalset"} <= set(producer_paths("eval_multilingual_e5_small"))
-    assert producer_paths("store") == ["bench/bench_store.py", "bench/common.py"]
+    assert {
+        "bench/answers/eval.py",
+        "bench/answers/scoring.py",
+        "bench/retrieval/evalset",
+    } <= answers
+    assert "bench/answers/speed.py" not in answers
+    e5_small = set(producer_paths("eval_multilingual_e5_small"))
+    assert {"bench/retrieval/eval.py", "bench/retrieval/evalset"} <= e5_small
+    assert producer_paths("store") == ["bench/common.py", "bench/store/speed.py"]
+    assert "bench/timeline/sets/blind5" in producer_paths("eval_timeline_blind5")
+    assert "bench/documents/data" in producer_paths("eval_documents")
     asked: list[tuple[str, ...]] = []
 
     def git(*args: str) -> Any:
@@ -152,7 +162,7 @@ def test_a_result_depends_on_the_app_code_its_producer_imports() -> None:
     assert "migrations" in store  # the service migrates: every version counts
     assert not {"app/main.py", "app/cli/files.py", "app/cli/entry.py"} & store
     assert not {"core", "models", "app"} & store  # files, not whole folders
-    assert "bench/bench_store.py" in store  # its own sources, as before
+    assert "bench/store/speed.py" in store  # its own sources, as before
     models = set(stale.code_paths("models"))
     # bench_models runs `from models.factory import open_defaults` in a child, from a string.
     assert {"models/factory.py", "models/generator.py", "models/embedder.py"} <= models

@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from bench import bench_retrieval, quick, release_check, stale
+from bench import quick, release_check, stale
 from bench.common import check, code_state, paired_ratio
+from bench.retrieval import speed as bench_retrieval
 from bench.stale import stale_results, staleness
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,7 +1,7 @@
 """The held-out dictation set (bench/dictation/holdout.py, issue 29) is what it says it is:
 enough visits, in many styles, with drugs of its own, client lists a chart would hold
 before the visit, and key words the eval can score. The eval itself is not run here (it
-synthesises and transcribes about 45 minutes of audio: bench/eval_dictation_holdout.py)."""
+synthesises and transcribes about 45 minutes of audio: bench/dictation/eval_holdout.py)."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def test_the_set_is_the_same_every_run() -> None:
 
 
 def test_the_set_splits_into_two_halves_by_visit_and_the_eval_scores_each() -> None:
-    from bench.eval_dictation_holdout import _halves
+    from bench.dictation.eval_holdout import _halves
 
     halves = [holdout.half(d.name) for d in SETS]
     assert halves.count("dev") == halves.count("test") == len(SETS) // 2

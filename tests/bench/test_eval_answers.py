@@ -1,4 +1,4 @@
-"""The answer eval's questions and scoring (bench/answers/, bench/eval_answers.py). No
+"""The answer eval's questions and scoring (bench/answers/, bench/answers/eval.py). No
 models and no database: the harness itself runs under `make eval`."""
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from bench.answers.questions import (
 )
 from bench.answers.report import goal_lines, goals, summarise, table
 from bench.answers.scoring import outcome, used_units, value_found
-from bench.evalset import EvalSet, build, mentions
-from bench.evalset.document import to_doc
-from bench.evalset.patients import Patient, Visit
+from bench.retrieval.evalset import EvalSet, build, mentions
+from bench.retrieval.evalset.document import to_doc
+from bench.retrieval.evalset.patients import Patient, Visit
 from core.assistant.dates import find_dates
 
 SMALL = 20  # catchment population: nine patients, a few seconds
@@ -384,7 +384,7 @@ def test_an_error_is_counted_but_is_no_outcome() -> None:
 
 
 def test_generators_are_those_the_settings_accept() -> None:
-    from bench.eval_answers import GENERATORS, accepted_generators
+    from bench.answers.eval import GENERATORS, accepted_generators
 
     assert accepted_generators(("instruct", "no-such-model")) == ["instruct"]
     assert set(accepted_generators()) <= set(GENERATORS)

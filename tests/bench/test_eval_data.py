@@ -1,4 +1,4 @@
-"""The retrieval eval's data set and metrics (bench/evalset/, bench/eval.py)."""
+"""The retrieval eval's data set and metrics (bench/retrieval/evalset/, bench/retrieval/eval.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from bench import eval as ev
-from bench.evalset import MAX_TARGETS, EvalSet, Question, Target, build, mentions
+from bench.retrieval import eval as ev
+from bench.retrieval.evalset import MAX_TARGETS, EvalSet, Question, Target, build, mentions
 from core.assistant.dates import find_dates
 from core.records.transfer import parse
 

@@ -1,4 +1,4 @@
-"""The Hebrew twin of the retrieval eval's data set (bench/evalset/hebrew.py)."""
+"""The Hebrew twin of the retrieval eval's data set (bench/retrieval/evalset/hebrew.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bench import eval as ev
-from bench.evalset import EvalSet, build, hebrew, mentions
-from bench.evalset.hebrew_terms import CONCEPTS
+from bench.retrieval import eval as ev
+from bench.retrieval.evalset import EvalSet, build, hebrew, mentions
+from bench.retrieval.evalset.hebrew_terms import CONCEPTS
 from core.records.transfer import parse
 from core.retrieval.reading import read_query
 from core.retrieval.types import SearchQuery

@@ -1,4 +1,4 @@
-"""The blind labelled set of the timeline (bench/timeline_blind/, issue 27): its size,
+"""The blind labelled set of the timeline (bench/timeline/sets/blind/, issue 27): its size,
 Hebrew share and styles, labels that hold up against their text, and a committed
 data.json that the generator writes again byte for byte. The set only, never the
 extractor's score on it."""
@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from bench.timeline_blind import DATA, fields, load
-from bench.timeline_blind.generate import SEED, dumps
-from bench.timeline_eval.scoring import set_measures
+from bench.timeline.sets.blind import DATA, fields, load
+from bench.timeline.sets.blind.generate import SEED, dumps
+from bench.timeline.sets.labelled.scoring import set_measures
 from core.timeline.types import MEASURES
 
 FIELD_NAMES = {"subjective", "objective", "assessment", "plan", "medical_history"}

@@ -1,7 +1,7 @@
-"""Blind set #3 of the timeline (bench/timeline_blind3/, issue 27): its size, its Hebrew
+"""Blind set #3 of the timeline (bench/timeline/sets/blind3/, issue 27): its size, its Hebrew
 share, the written styles of every measure, the kinds and statuses it labels, that each
 label's span holds its words, and that the generator still writes data.json. Nothing here
-runs the extractor: the set's score is the eval's (bench/eval_timeline_blind3.py)."""
+runs the extractor: the set's score is the eval's (bench/timeline/eval_blind3.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from bench.timeline_blind3 import DATA, fields, load
-from bench.timeline_blind3.generate import SEED, build, dumps
-from bench.timeline_blind3.markup import parse
-from bench.timeline_eval.scoring import set_measures
+from bench.timeline.sets.blind3 import DATA, fields, load
+from bench.timeline.sets.blind3.generate import SEED, build, dumps
+from bench.timeline.sets.blind3.markup import parse
+from bench.timeline.sets.labelled.scoring import set_measures
 from core.timeline.types import MEASURES
 
 FIELD_NAMES = {"subjective", "objective", "assessment", "plan", "medical_history"}

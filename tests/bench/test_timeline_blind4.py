@@ -1,4 +1,4 @@
-"""Blind set #4 of the timeline (bench/timeline_blind4/, issue 27): its size, Hebrew share,
+"""Blind set #4 of the timeline (bench/timeline/sets/blind4/, issue 27): its size, Hebrew share,
 styles and coverage, labels that hold up against their text, and a committed data.json that
 the generator writes again byte for byte. The set only, never the extractor's score on it."""
 
@@ -8,11 +8,11 @@ from collections import Counter
 
 import pytest
 
-from bench.timeline_blind4 import DATA, fields, records
-from bench.timeline_blind4.__main__ import dump
-from bench.timeline_blind4.generate import generate
-from bench.timeline_blind4.markup import parse, style_of
-from bench.timeline_eval.scoring import set_measures
+from bench.timeline.sets.blind4 import DATA, fields, records
+from bench.timeline.sets.blind4.__main__ import dump
+from bench.timeline.sets.blind4.generate import generate
+from bench.timeline.sets.blind4.markup import parse, style_of
+from bench.timeline.sets.labelled.scoring import set_measures
 from core.timeline.types import MEASURES
 
 DATASET = records()

@@ -1,4 +1,4 @@
-"""Blind set #5 of the timeline (bench/timeline_blind5/, issue 27): its size, Hebrew share,
+"""Blind set #5 of the timeline (bench/timeline/sets/blind5/, issue 27): its size, Hebrew share,
 written styles per measure, labels at their spans, and that data.json is what the seeded
 generator writes. The set's own properties only: never the extractor's score on it."""
 
@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from bench.timeline_blind5 import DATA, SEED, fields, records
-from bench.timeline_blind5.__main__ import dump
-from bench.timeline_blind5.generate import generate
-from bench.timeline_blind5.markup import parse
-from bench.timeline_eval.scoring import set_measures
+from bench.timeline.sets.blind5 import DATA, SEED, fields, records
+from bench.timeline.sets.blind5.__main__ import dump
+from bench.timeline.sets.blind5.generate import generate
+from bench.timeline.sets.blind5.markup import parse
+from bench.timeline.sets.labelled.scoring import set_measures
 from tests.timeline_set_checks import (
     assert_labels_at_their_spans,
     assert_measurements_in_units_and_pressures_whole,

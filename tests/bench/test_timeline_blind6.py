@@ -1,4 +1,4 @@
-"""Blind set #6 of the timeline (bench/timeline_blind6/, issue 27): its size, Hebrew share,
+"""Blind set #6 of the timeline (bench/timeline/sets/blind6/, issue 27): its size, Hebrew share,
 clinics, written styles per measure, labels at their spans, and that data.json is what the
 seeded generator writes. The set's own properties only: never the extractor's score on it."""
 
@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from bench.timeline_blind6 import DATA, SEED, fields, records
-from bench.timeline_blind6.__main__ import dump
-from bench.timeline_blind6.generate import generate, layout, sentences
-from bench.timeline_blind6.measures import STYLES
-from bench.timeline_eval.scoring import set_measures
+from bench.timeline.sets.blind6 import DATA, SEED, fields, records
+from bench.timeline.sets.blind6.__main__ import dump
+from bench.timeline.sets.blind6.generate import generate, layout, sentences
+from bench.timeline.sets.blind6.measures import STYLES
+from bench.timeline.sets.labelled.scoring import set_measures
 from tests.timeline_set_checks import (
     assert_labels_at_their_spans,
     assert_measurements_in_units_and_pressures_whole,
@@ -98,7 +98,7 @@ def test_the_loader_gives_the_scorer_its_fields() -> None:
 
 
 def test_other_names_are_read_with_a_referral_s_own_colon() -> None:
-    from bench.timeline_blind6.names import aliases_of
+    from bench.timeline.sets.blind6.names import aliases_of
 
     assert "referral: general practice" in aliases_of("procedure", "referral: gp")
     assert "af" in aliases_of("diagnosis", "atrial fibrillation")

@@ -1,4 +1,4 @@
-"""Blind set #7 (bench/timeline_blind7/): its own properties, not the extractor's score.
+"""Blind set #7 (bench/timeline/sets/blind7/): its own properties, not the extractor's score.
 The set is committed as data, so the generator must still write exactly data.json; what
 every blind set must hold is checked in tests/bench/test_timeline_blind_sets.py."""
 
@@ -8,12 +8,12 @@ import random
 
 import pytest
 
-from bench.timeline_blind5.markup import parse
-from bench.timeline_blind7 import DATA, SEED, records
-from bench.timeline_blind7.__main__ import dump
-from bench.timeline_blind7.generate import SNIPPETS, generate, layout, read_snippets
-from bench.timeline_blind7.measures import STYLES, mention
-from bench.timeline_blind7.names import aliases_of
+from bench.timeline.sets.blind5.markup import parse
+from bench.timeline.sets.blind7 import DATA, SEED, records
+from bench.timeline.sets.blind7.__main__ import dump
+from bench.timeline.sets.blind7.generate import SNIPPETS, generate, layout, read_snippets
+from bench.timeline.sets.blind7.measures import STYLES, mention
+from bench.timeline.sets.blind7.names import aliases_of
 from core.timeline.types import MEASURES
 
 

@@ -1,4 +1,4 @@
-"""Blind set #9 (bench/timeline_blind9/data.json): its own properties, not the extractor's
+"""Blind set #9 (bench/timeline/sets/blind9/data.json): its own properties, not the extractor's
 score. Half of it Hebrew, as issue 46 asks; every label on its words, every measurement in
 its measure's unit, each blood pressure whole."""
 
@@ -13,7 +13,7 @@ from tests.timeline_set_checks import (
     assert_measurements_in_units_and_pressures_whole,
 )
 
-DATA = Path(__file__).resolve().parents[2] / "bench" / "timeline_blind9" / "data.json"
+DATA = Path(__file__).resolve().parents[2] / "bench" / "timeline" / "sets" / "blind9" / "data.json"
 
 
 def test_half_hebrew_every_label_on_its_words_and_every_value_in_its_unit() -> None:

@@ -9,10 +9,10 @@ from types import ModuleType
 
 import pytest
 
-import bench.timeline_blind7 as set7
-import bench.timeline_blind8 as set8
-from bench.timeline_blind7.generate import SNIPPETS as SNIPPETS7
-from bench.timeline_blind8.generate import SNIPPETS as SNIPPETS8
+import bench.timeline.sets.blind7 as set7
+import bench.timeline.sets.blind8 as set8
+from bench.timeline.sets.blind7.generate import SNIPPETS as SNIPPETS7
+from bench.timeline.sets.blind8.generate import SNIPPETS as SNIPPETS8
 from tests.timeline_set_checks import (
     assert_every_kind_and_status,
     assert_every_measure_in_ten_styles,

@@ -1,4 +1,4 @@
-"""The timeline eval's own data and scorer (bench/timeline_eval/): the labelled fields and
+"""The timeline eval's own data and scorer (bench/timeline/sets/labelled/): the labelled fields and
 the questions over time cover what the issue asks, their labels hold up against the notes,
 and the scorer's rules decide hand-made answers as written. No database, no model, and
 never the extractor itself: its author must not tune to this data."""
@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from bench.timeline_eval.fields import LabelledField, labelled_fields, style_counts
-from bench.timeline_eval.measures import UNITS, render
-from bench.timeline_eval.questions import (
+from bench.timeline.sets.labelled.fields import LabelledField, labelled_fields, style_counts
+from bench.timeline.sets.labelled.measures import UNITS, render
+from bench.timeline.sets.labelled.questions import (
     QUESTION_KINDS,
     OverTimeQuestion,
     OverTimeSet,
     over_time_set,
 )
-from bench.timeline_eval.scoring import (
+from bench.timeline.sets.labelled.scoring import (
     MAX_MISSES,
     fact_matches,
     has_value,
@@ -29,8 +29,8 @@ from bench.timeline_eval.scoring import (
     score_extraction,
     set_measures,
 )
-from bench.timeline_eval.styles import EARLIER, STYLES
-from bench.timeline_eval.writer import ExpectedFact
+from bench.timeline.sets.labelled.styles import EARLIER, STYLES
+from bench.timeline.sets.labelled.writer import ExpectedFact
 from core.records.transfer import parse
 from core.timeline.types import KINDS, MEASURES, Extraction, Fact, Flag
 
@@ -180,7 +180,7 @@ def test_expected_answers_stand_in_the_cited_notes(data: OverTimeSet) -> None:
 
 
 def test_absent_questions_ask_about_what_no_note_mentions(data: OverTimeSet) -> None:
-    from bench.timeline_eval.vocab import ABSENT_EN, ABSENT_HE
+    from bench.timeline.sets.labelled.vocab import ABSENT_EN, ABSENT_HE
 
     asked = {
         tq.format(pron=pron): t for t, tq in (*ABSENT_EN, *ABSENT_HE) for pron in ("she", "he")
@@ -386,7 +386,7 @@ def test_numbers_and_names_match_as_numbers_and_words() -> None:
 
 
 def test_the_runner_sums_outcomes_and_misses_goals_it_cannot_measure() -> None:
-    from bench.eval_timeline import over_time_checks, summarise
+    from bench.timeline.eval import over_time_checks, summarise
 
     rows = [
         {
@@ -425,8 +425,8 @@ def test_the_runner_sums_outcomes_and_misses_goals_it_cannot_measure() -> None:
 
 
 def test_the_held_out_runner_counts_misses_by_cause_with_no_name_or_text() -> None:
-    from bench.eval_timeline_holdout import causes
-    from bench.timeline_eval.writer import ExpectedFact
+    from bench.timeline.eval_holdout import causes
+    from bench.timeline.sets.labelled.writer import ExpectedFact
     from core.timeline.types import Extraction, Fact
 
     expected = [

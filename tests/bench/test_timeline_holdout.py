@@ -1,4 +1,4 @@
-"""The timeline's held-out labelled set (bench/timeline_holdout/): its size and Hebrew
+"""The timeline's held-out labelled set (bench/timeline/sets/holdout/): its size and Hebrew
 share, what it covers, its determinism, and labels that hold up against the text. The
 generator only: never the extractor (its author must not tune to this set)."""
 
@@ -9,11 +9,11 @@ from collections import Counter
 
 import pytest
 
-from bench.timeline_eval.scoring import set_measures
-from bench.timeline_holdout import Holdout, fields, labelled
-from bench.timeline_holdout.base import PLAUSIBLE, a1c_ifcc_to_pct, f_to_c
-from bench.timeline_holdout.meds import DRUGS, MAX_TYPOS
-from bench.timeline_holdout.problems import CONDITIONS
+from bench.timeline.sets.holdout import Holdout, fields, labelled
+from bench.timeline.sets.holdout.base import PLAUSIBLE, a1c_ifcc_to_pct, f_to_c
+from bench.timeline.sets.holdout.meds import DRUGS, MAX_TYPOS
+from bench.timeline.sets.holdout.problems import CONDITIONS
+from bench.timeline.sets.labelled.scoring import set_measures
 from core.timeline.types import MEASURES
 
 FIELD_NAMES = {"subjective", "objective", "assessment", "plan", "medical_history"}

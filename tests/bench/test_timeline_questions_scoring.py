@@ -1,10 +1,10 @@
-"""The questions-over-time set's scorer (bench/timeline_questions/scoring.py) on counts."""
+"""The questions-over-time set's scorer (bench/timeline/sets/questions/scoring.py) on counts."""
 
 from __future__ import annotations
 
 import pytest
 
-from bench.timeline_questions.scoring import count_present
+from bench.timeline.sets.questions.scoring import count_present
 
 
 @pytest.mark.parametrize(

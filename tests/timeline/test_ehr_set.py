@@ -1,4 +1,4 @@
-"""The EHR-export eval set (bench/timeline_ehr/) is whole, and its scorer counts what it
+"""The EHR-export eval set (bench/timeline/sets/ehr/) is whole, and its scorer counts what it
 says: nothing read scores recall 0, every label read exactly scores 1, and a reading taken
 from a condition's name is counted."""
 
@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bench.eval_timeline_ehr import DATA, name_spans, score
+from bench.timeline.eval_ehr import DATA, name_spans, score
 
 
 @dataclass(frozen=True)

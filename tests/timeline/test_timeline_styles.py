@@ -2,14 +2,14 @@
 motion in its forms, a second reading in the same breath, decimal commas, problem lists,
 ICD codes, sections over several lines, negation and uncertainty in their forms,
 procedures said by their verb, and medication lists under a heading. Pure logic; the
-hand-written set in bench/timeline_eval/varied.py scores the same at scale."""
+hand-written set in bench/timeline/sets/labelled/varied.py scores the same at scale."""
 
 from __future__ import annotations
 
 import pytest
 
-from bench.timeline_eval.scoring import score_extraction
-from bench.timeline_eval.varied import varied_fields
+from bench.timeline.sets.labelled.scoring import score_extraction
+from bench.timeline.sets.labelled.varied import varied_fields
 from core.timeline.extract import extract
 
 

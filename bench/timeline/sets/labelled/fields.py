@@ -1,0 +1,255 @@
+"""Labelled note fields for scoring the timeline extractor (`core.timeline.extract`).
+
+A seeded, deterministic generator writes free-text fields (subjective, objective,
+assessment, plan, medical history) in English and Hebrew, the way clinicians write them:
+vitals lists, lab lines, questionnaire scores, medication orders and lists, problems with
+negation and history, procedures, referrals and the visit's type, among sentences that
+state no fact. Each field comes with every fact a correct extractor reads from it.
+
+What counts as a fact (the rules the labels follow):
+- A value explicitly about a target or goal is NOT a fact ("target BP < 130/80",
+  "goal A1c under 7%", "aim for weight below 80 kg"); nor is a measure named without a
+  value ("recheck BP in 2 weeks").
+- A reported value IS a fact of the note it is written in ("last month pain was 8/10", a
+  symptom over the month up to now; "home BP readings around 135/85"), but one dated
+  before the visit is not ("reports she weighed 82 kg three months ago": under this note's
+  date it would be misdated; a fact until issue 27, docs/timeline.md).
+- A reading no body could have ("BP 1280/82", "weight 8200 kg") is a Flag on that measure
+  and no fact at all, not even the believable half of a blood pressure.
+- A blood pressure is two facts, bp_systolic and bp_diastolic, of one mention.
+- Values are converted to the units of MEASURES: lb x 0.45359237 -> kg; °F -> °C;
+  in x 2.54, ft/in and m -> cm; cholesterol (LDL, HDL, total) mmol/L x 38.67 -> mg/dL;
+  glucose mmol/L x 18.0 -> mg/dL; creatinine umol/L / 88.4 -> mg/dL.
+- A drug is its lower-case generic English name, from Hebrew too (סרטרלין -> sertraline).
+  Status: started (start, begin, initiated, new Rx, התחיל), stopped (stop, d/c,
+  discontinue, הפסיק), continued (cont., continue, ממשיך), listed (named in a list of what
+  the patient takes: "Meds: ...", "תרופות: ...", "Takes ...").
+- A diagnosis is present (assessment, Dx, diagnosed with), negated (denies, no history of,
+  ruled out, negative for, שולל) or history (h/o, history of, PMH, ברקע). Under those
+  background cues a lasting condition (`Condition.lasting`: hypertension, diabetes,
+  asthma ...) is still present: only what is over is history (docs/timeline.md).
+- A procedure is what was done ("knee injection"); a referral is the procedure
+  "referral: <specialty>"; a visit is its type: "follow-up", "initial" or "telehealth".
+  "Follow up in 4 weeks" in a plan is not this visit's type.
+
+Matching (bench.timeline.sets.labelled.scoring), one extracted fact to at most one expected fact of
+the same field:
+- measurement: same name, same unit (the MEASURES unit), and values within 0.051 of each
+  other after both are rounded to one decimal (or as they are: 1.65 matches 1.652);
+- medication: same name (lower case, trimmed) and same status;
+- diagnosis: same status, and the names equal after normalisation (`scoring.norm_name`:
+  lower case, punctuation and hyphens to spaces, "of", "the", "disease", "disorder",
+  "mellitus" dropped, British spelling as American: "anaemia" is "anemia") or one's
+  words a subset of the other's ("diabetes" ~ "type 2 diabetes"), against the expected
+  name or any of its aliases (its Hebrew forms and abbreviations: "HTN", "T2DM", "יתר לחץ
+  דם");
+- procedure: the names equal after the same normalisation ("referral to X" reads as
+  "referral: X"), against the name or an alias;
+- visit: the name equal after normalisation, or one of its aliases ("follow up").
+A flag matches an expected flag on the same measure; a blood pressure's flag may name
+either half ("bp", "bp_systolic" or "bp_diastolic").
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from typing import Any, Literal
+
+from bench.timeline.sets.labelled.measures import Lang
+from bench.timeline.sets.labelled.vocab import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
+from bench.timeline.sets.labelled.writer import ExpectedFact, Piece, Writer, join, vitals_label
+
+SEED = 20240611
+N_FIELDS = 400
+FieldName = Literal["subjective", "objective", "assessment", "plan", "medical_history"]
+FIELD_NAMES: tuple[FieldName, ...] = (
+    "subjective",
+    "objective",
+    "assessment",
+    "plan",
+    "medical_history",
+)
+# Objective fields hold most measurements, so they come up most.
+_FIELD_WEIGHTS = (3, 5, 3, 3, 2)
+HEBREW_SHARE = 0.3
+
+# Which measure groups each field mentions.
+SUBJECTIVE_GROUPS = ("pain", "phq2", "phq9", "gad7", "weight", "bp")
+VITALS_GROUPS = ("bp", "heart_rate", "weight", "height", "bmi", "temperature", "spo2", "rom")
+LAB_GROUPS = ("a1c", "ldl", "hdl", "total_cholesterol", "glucose", "creatinine", "egfr")
+ASSESSMENT_GROUPS = (*LAB_GROUPS, "phq9", "gad7", "phq2", "bmi")
+MED_STATUSES = ("started", "stopped", "continued")
+
+
+@dataclass(frozen=True)
+class LabelledField:
+    id: str
+    language: Lang
+    field: FieldName
+    text: str
+    expected: list[ExpectedFact]
+    expected_flags: list[str] = dc_field(default_factory=list[str])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "language": self.language,
+            "field": self.field,
+            "text": self.text,
+            "expected": [f.to_json() for f in self.expected],
+            "expected_flags": list(self.expected_flags),
+        }
+
+
+class _Composer:
+    """Writes fields one by one, keeping measure groups, drugs and conditions in balance
+    across the whole set."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.w = Writer(self.rng)
+        self.used: Counter[tuple[str, Lang]] = Counter()
+
+    def _groups(self, allowed: tuple[str, ...], lang: Lang, n: int) -> list[str]:
+        # The least-mentioned groups first (ties at random): every style comes round.
+        ranked = sorted(allowed, key=lambda g: (self.used[(g, lang)], self.rng.random()))
+        chosen = ranked[:n]
+        for g in chosen:
+            self.used[(g, lang)] += 1
+        return chosen
+
+    def _measures(self, allowed: tuple[str, ...], lang: Lang, n: int) -> list[Piece]:
+        return [self.w.measure(g, lang) for g in self._groups(allowed, lang, n)]
+
+    def _drug(self) -> Any:
+        return DRUGS[int(self.w.turn(("drug",), [str(i) for i in range(len(DRUGS))]))]
+
+    def _cond(self, symptom: bool) -> Any:
+        pool = [c for c in CONDITIONS if c.symptom == symptom]
+        return pool[int(self.w.turn(("cond", str(symptom)), [str(i) for i in range(len(pool))]))]
+
+    def _noise(self, lang: Lang, n: int, where: str = "any") -> list[Piece]:
+        return [self.w.noise(lang, where) for _ in range(n)]
+
+    def subjective(self, lang: Lang) -> list[Piece]:
+        r = self.rng
+        pieces: list[Piece] = []
+        if r.random() < 0.8:
+            kind = self.w.turn(("visitkind",), ("follow-up", "initial", "telehealth", "follow-up"))
+            pieces.append(self.w.visit(kind, lang))
+        pieces += self._measures(SUBJECTIVE_GROUPS, lang, r.randint(1, 3))
+        if r.random() < 0.5:
+            pieces.append(self.w.dx(self._cond(True), "negated", lang))
+        if r.random() < 0.35:
+            pieces.append(self.w.med_list(self._distinct_drugs(r.randint(1, 3)), lang))
+        return pieces + self._noise(lang, r.randint(0, 2))
+
+    def objective(self, lang: Lang) -> tuple[list[Piece], str]:
+        r = self.rng
+        labs = r.random() < 0.35
+        groups = LAB_GROUPS if labs else VITALS_GROUPS
+        pieces = self._measures(groups, lang, r.randint(2, 5))
+        if r.random() < 0.3:
+            pieces.insert(r.randrange(len(pieces) + 1), self.w.implausible(lang))
+        if r.random() < 0.2:
+            pieces.append(self.w.procedure(self._procedure(), lang))
+        return pieces + self._noise(lang, r.randint(0, 1)), vitals_label(lang, labs)
+
+    def assessment(self, lang: Lang) -> list[Piece]:
+        r = self.rng
+        pieces: list[Piece] = []
+        for _ in range(r.randint(1, 3)):
+            status = self.w.turn(("dxstatus",), ("present", "negated", "present", "history"))
+            pieces.append(self.w.dx(self._cond(False), status, lang))
+        pieces += self._measures(ASSESSMENT_GROUPS, lang, r.randint(0, 2))
+        return pieces + self._noise(lang, r.randint(0, 1))
+
+    def plan(self, lang: Lang) -> list[Piece]:
+        r = self.rng
+        pieces = [
+            self.w.med(d, self.w.turn(("medstatus",), MED_STATUSES), lang)
+            for d in self._distinct_drugs(r.randint(1, 3))
+        ]
+        if r.random() < 0.4:
+            sp = self.w.turn(("specialty",), [s for s, _ in SPECIALTIES])
+            pieces.append(self.w.referral(sp, lang))
+        if r.random() < 0.2:
+            pieces.append(self.w.procedure(self._procedure(), lang))
+        pieces += self._noise(lang, r.randint(1, 2), "plan")
+        r.shuffle(pieces)
+        return pieces
+
+    def medical_history(self, lang: Lang) -> list[Piece]:
+        r = self.rng
+        conds = list(dict.fromkeys(self._cond(False) for _ in range(r.randint(1, 3))))
+        pieces: list[Piece] = []
+        if r.random() < 0.5:
+            pieces.append(self.w.history_list(conds, lang))
+        else:
+            pieces += [self.w.dx(c, "history", lang) for c in conds]
+        if r.random() < 0.6:
+            pieces.append(self.w.dx(self._cond(False), "negated", lang))
+        if r.random() < 0.5:
+            pieces.append(self.w.med_list(self._distinct_drugs(r.randint(1, 3)), lang))
+        return pieces + self._noise(lang, r.randint(0, 1))
+
+    def _distinct_drugs(self, n: int) -> list[Any]:
+        return list(dict.fromkeys(self._drug() for _ in range(n)))
+
+    def _procedure(self) -> Any:
+        i = int(self.w.turn(("procedure",), [str(i) for i in range(len(PROCEDURES))]))
+        return PROCEDURES[i]
+
+    def field(self, i: int) -> LabelledField:
+        lang: Lang = "he" if self.rng.random() < HEBREW_SHARE else "en"
+        name = self.rng.choices(FIELD_NAMES, weights=_FIELD_WEIGHTS)[0]
+        label = ""
+        if name == "objective":
+            pieces, label = self.objective(lang)
+        else:
+            pieces = getattr(self, name)(lang)
+        if name == "assessment" and any(p.inline for p in pieces):
+            label = "בדיקות" if lang == "he" else "Results"
+        text = join(pieces, lang, self.rng, label)
+        return LabelledField(
+            f"tf-{i:04d}",
+            lang,
+            name,
+            text,
+            [f for p in pieces for f in p.facts],
+            [fl for p in pieces for fl in p.flags],
+        )
+
+
+def labelled_fields(n: int = N_FIELDS, seed: int = SEED) -> list[LabelledField]:
+    """`n` labelled fields; the same seed gives the same fields."""
+    c = _Composer(seed)
+    return [c.field(i) for i in range(n)]
+
+
+def style_counts(fields: list[LabelledField]) -> dict[str, dict[str, int]]:
+    """Mentions per written style, by measure."""
+    out: dict[str, Counter[str]] = {}
+    for f in fields:
+        for e in f.expected:
+            if e.kind == "measurement" and e.style:
+                out.setdefault(e.name, Counter())[e.style] += 1
+    return {k: dict(sorted(v.items())) for k, v in sorted(out.items())}
+
+
+def dataset_summary(fields: list[LabelledField]) -> dict[str, Any]:
+    kinds = Counter(e.kind for f in fields for e in f.expected)
+    statuses = Counter(f"{e.kind}:{e.status}" for f in fields for e in f.expected if e.status)
+    return {
+        "fields": len(fields),
+        "hebrew": sum(f.language == "he" for f in fields),
+        "hebrew_share": round(sum(f.language == "he" for f in fields) / max(1, len(fields)), 3),
+        "by_field": dict(Counter(f.field for f in fields)),
+        "facts_by_kind": dict(kinds),
+        "statuses": dict(sorted(statuses.items())),
+        "flags": sum(len(f.expected_flags) for f in fields),
+        "styles_per_measure": {k: len(v) for k, v in style_counts(fields).items()},
+    }

@@ -1,7 +1,0 @@
-"""Rewrites data.json from the generator (seed SEED): a new set, whose first score counts."""
-
-from bench.timeline_blind import DATA
-from bench.timeline_blind.generate import dumps
-
-DATA.write_text(dumps(), encoding="utf-8")
-print(f"wrote {DATA}")
