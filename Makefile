@@ -68,14 +68,14 @@ eval: $(STAMP)
 	export QT_QPA_PLATFORM=offscreen; $(BIN)/python -m bench.retrieval.eval; s=$$?; \
 	$(BIN)/python -m bench.timeline.eval || s=1; \
 	$(BIN)/python -m bench.timeline.eval_holdout --write || s=1; \
-	$(BIN)/python -m bench.timeline.eval_blind --write || s=1; \
-	$(BIN)/python -m bench.timeline.eval_blind3 --write || s=1; \
-	$(BIN)/python -m bench.timeline.eval_blind4 --write || s=1; \
-	$(BIN)/python -m bench.timeline.eval_blind5 --write || s=1; \
-	$(BIN)/python -m bench.timeline.eval_blind6 --write || s=1; \
-	$(BIN)/python -m bench.timeline.eval_blind7 --write || s=1; \
-	$(BIN)/python -m bench.timeline.eval_blind8 --write || s=1; \
-	$(BIN)/python -m bench.timeline.eval_blind9 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind3 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind4 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind5 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind6 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind7 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind8 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind9 --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_ehr --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_questions --write || s=1; \
 	$(BIN)/python -m bench.retrieval.eval_first --write || s=1; \

@@ -30,6 +30,16 @@ def _command(module: str, result: str, *args: str) -> Producer:
     return Producer(module, (result,), args)
 
 
+def _blind(name: str) -> Producer:
+    """A blind set's eval: the set's folder is an argument, so it counts as the result's code."""
+    return _command(
+        "bench.timeline.eval_blind",
+        f"eval_timeline_{name}",
+        f"bench/timeline/sets/{name}",
+        "--write",
+    )
+
+
 # Keyed by the result each writes; `python -m bench` runs them in this order.
 PRODUCERS: dict[str, Producer] = {
     "store": _suite("bench.store.speed", "store"),
@@ -61,28 +71,14 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_holdout": _command(
         "bench.timeline.eval_holdout", "eval_timeline_holdout", "--write"
     ),
-    "eval_timeline_blind": _command("bench.timeline.eval_blind", "eval_timeline_blind", "--write"),
-    "eval_timeline_blind3": _command(
-        "bench.timeline.eval_blind3", "eval_timeline_blind3", "--write"
-    ),
-    "eval_timeline_blind4": _command(
-        "bench.timeline.eval_blind4", "eval_timeline_blind4", "--write"
-    ),
-    "eval_timeline_blind5": _command(
-        "bench.timeline.eval_blind5", "eval_timeline_blind5", "--write"
-    ),
-    "eval_timeline_blind6": _command(
-        "bench.timeline.eval_blind6", "eval_timeline_blind6", "--write"
-    ),
-    "eval_timeline_blind7": _command(
-        "bench.timeline.eval_blind7", "eval_timeline_blind7", "--write"
-    ),
-    "eval_timeline_blind8": _command(
-        "bench.timeline.eval_blind8", "eval_timeline_blind8", "--write"
-    ),
-    "eval_timeline_blind9": _command(
-        "bench.timeline.eval_blind9", "eval_timeline_blind9", "--write"
-    ),
+    "eval_timeline_blind": _blind("blind"),
+    "eval_timeline_blind3": _blind("blind3"),
+    "eval_timeline_blind4": _blind("blind4"),
+    "eval_timeline_blind5": _blind("blind5"),
+    "eval_timeline_blind6": _blind("blind6"),
+    "eval_timeline_blind7": _blind("blind7"),
+    "eval_timeline_blind8": _blind("blind8"),
+    "eval_timeline_blind9": _blind("blind9"),
     "eval_timeline_ehr": _command("bench.timeline.eval_ehr", "eval_timeline_ehr", "--write"),
     "eval_timeline_questions": _command(
         "bench.timeline.eval_questions", "eval_timeline_questions", "--write"

@@ -119,7 +119,10 @@ def producer_paths(stem: str) -> list[str]:
     module that imports, followed through (a set's folder counts whole, a room's module with
     the room's data). An answer eval's scoring is bench/answers/scoring.py, its questions
     bench/retrieval/evalset/: both are its code."""
-    todo = [p.module for p in PRODUCERS.values() if stem in p.writes]
+    producers = [p for p in PRODUCERS.values() if stem in p.writes]
+    todo = [p.module for p in producers]
+    # A folder of bench/ named on the command line (a blind set's) is what the module reads.
+    todo += [a.replace("/", ".") for p in producers for a in p.command or () if _bench_folder(a)]
     seen: set[str] = set()
     while todo:
         module = todo.pop()
@@ -165,6 +168,10 @@ def _sources(module: str) -> list[str]:
             return [f"bench/{rel}"]
     rel = "/".join(parts[1:])
     return [f"bench/{rel}/__init__.py"] if rel in ROOMS else []
+
+
+def _bench_folder(arg: str) -> bool:
+    return arg.startswith("bench/") and (REPO / arg / "__init__.py").is_file()
 
 
 def _room_data(room: str) -> list[str]:

@@ -1,59 +1,133 @@
-"""The timeline extractor on the blind labelled set (bench/timeline/sets/blind/data.json),
-written without reading the extractor or the other sets: how it reads notes it was never
-tuned on (issue 27).
+"""The timeline extractor on a blind labelled set, one written without reading the extractor
+or the other sets: how it reads notes it was never tuned on (issue 27).
+
+    .venv/bin/python -m bench.timeline.eval_blind blind9 [--write]
+    .venv/bin/python -m bench.timeline.eval_blind bench/timeline/sets/blind9 [--write]
+
+A set is a folder of data in bench/timeline/sets/: its data.json (each field with its
+labels) and its set.toml (what it is, and its drugs' other official names, read as one).
+A new blind set needs no code: its folder, a producer in bench/producers.py and a line in
+the Makefile's eval. A set whose package has `fields()` and `seed()` (the first sets, in
+formats of their own) is read through them.
 
 Scores `core.timeline.extract.extract(text, field)`, the entry point the held-out eval
-uses (a drug's other official names, SAME_DRUG, read as one), with the main set's scorer
-(`bench.timeline.sets.labelled.scoring.score_extraction`), and prints aggregates only:
-precision, recall and f1 per kind, the flags, by language and by field, recall per
-measure, and the misses and unexpected facts counted by cause, never a text or a name (the
-set must not be tuned on through its misses).
+uses, with the main set's scorer (`bench.timeline.sets.labelled.scoring.score_extraction`),
+and prints aggregates only: precision, recall and f1 per kind, the flags, by language and
+by field, recall per measure, and the misses and unexpected facts counted by cause, never
+a text or a name (the set must not be tuned on through its misses).
 
-`--write` keeps them in bench/results/eval_timeline_blind.json under the key "blind", with
+`--write` keeps them in bench/results/eval_timeline_<set>.json under the key <set>, with
 the dataset's summary (fields, Hebrew share, styles per measure). Exit status 1 when a
 kind's precision or recall is below the goal (0.95, the held-out eval's), or when the
-extractor cannot be imported.
-
-    .venv/bin/python -m bench.timeline.eval_blind
+extractor cannot be imported; 2 when the set cannot be read.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import json
 import sys
 import time
+import tomllib
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from bench.common import code_state, write_result
 from bench.timeline.eval_holdout import GOAL, causes, load_extract, summarise
 from bench.timeline.sets.labelled.scoring import score_extraction
 
-NAME = "eval_timeline_blind"
-# One drug under its other official names (INN, USAN, BAN): which of them a label or the
-# extractor calls "the generic name" is a convention, not a reading, so both count.
-SAME_DRUG = {
-    "acetaminophen": "paracetamol",
-    "albuterol": "salbutamol",
-    "cholecalciferol": "vitamin d",
-    "colecalciferol": "vitamin d",
-    "frusemide": "furosemide",
-    "amoxycillin": "amoxicillin",
-    "thyroxine": "levothyroxine",
-    "acetylsalicylic acid": "aspirin",
-    "glargine": "insulin glargine",
-    "mesalamine": "mesalazine",  # USAN / INN
-}
+SETS = Path(__file__).resolve().parent / "sets"
+SHARED_NAMES = SETS / "same_drug.toml"
+_KEYS = {"about", "extends", "same_drug"}
+
+
+class SetError(Exception):
+    """A set that cannot be read: the message names its file."""
+
+
+@dataclass(frozen=True)
+class BlindSet:
+    """A blind set as its folder holds it."""
+
+    name: str
+    folder: Path
+    about: str
+    same_drug: Mapping[str, str]
+    fields: Callable[[], list[Any]]
+    seed: Callable[[], int]
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise SetError(f"{path}: no such file") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise SetError(f"{path}: {exc}") from exc
+
+
+def _names(path: Path, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in table.items()
+    ):
+        raise SetError(f"{path}: [same_drug] maps a drug's name to its name in the labels")
+    return dict(table)
+
+
+def same_drug_of(folder: Path, seen: tuple[Path, ...] = ()) -> dict[str, str]:
+    """The drug names a set reads as one: every set's (same_drug.toml), those of the set it
+    extends, then its own."""
+    path = folder / "set.toml"
+    spec = _toml(path)
+    unknown = sorted(set(spec) - _KEYS)
+    if unknown:
+        raise SetError(f"{path}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
+    parent = spec.get("extends")
+    if parent is None:
+        names = _names(SHARED_NAMES, _toml(SHARED_NAMES).get("same_drug", {}))
+    elif folder in seen or not isinstance(parent, str):
+        raise SetError(f"{path}: extends {parent!r}, which leads back to this set")
+    else:
+        names = same_drug_of(folder.parent / parent, (*seen, folder))
+    return {**names, **_names(path, spec.get("same_drug", {}))}
+
+
+def load_set(which: str) -> BlindSet:
+    """A set by its name in bench/timeline/sets/ or by its folder."""
+    folder = Path(which) if "/" in which else SETS / which
+    folder = folder.resolve()
+    if not (folder / "data.json").is_file():
+        raise SetError(f"{folder}: no data.json, so no blind set")
+    about = _toml(folder / "set.toml").get("about", "")
+    same = same_drug_of(folder)
+    own = _package(folder)
+    if own is not None:
+        return BlindSet(folder.name, folder, about, same, own.fields, own.seed)
+    from bench.timeline.sets.labelled.labelled import StoredSet
+
+    seed = int(json.loads((folder / "data.json").read_text(encoding="utf-8"))["seed"])
+    stored = StoredSet(seed, folder / "data.json")
+    return BlindSet(folder.name, folder, about, same, stored.fields, stored.seed)
+
+
+def _package(folder: Path) -> Any:
+    """The set's package where it reads its data itself (fields and seed), else None."""
+    if folder.parent != SETS or not (folder / "__init__.py").is_file():
+        return None
+    module = importlib.import_module(f"bench.timeline.sets.{folder.name}")
+    return module if hasattr(module, "fields") and hasattr(module, "seed") else None
 
 
 def same_drug_names(
-    extract: Callable[[str, str], Any], names: Mapping[str, str] = SAME_DRUG
+    extract: Callable[[str, str], Any], names: Mapping[str, str]
 ) -> Callable[[str, str], Any]:
-    """`extract` with each medication named as this set names it (SAME_DRUG, or `names`)."""
+    """`extract` with each medication named as the set names it."""
 
-    def run(text: str, field: str) -> Any:
+    def named(text: str, field: str) -> Any:
         result = extract(text, field)
         facts = [
             replace(f, name=names.get(f.name, f.name)) if f.kind == "medication" else f
@@ -61,7 +135,7 @@ def same_drug_names(
         ]
         return replace(result, facts=facts)
 
-    return run
+    return named
 
 
 def dataset(data: list[Any]) -> dict[str, Any]:
@@ -123,56 +197,49 @@ def checks(s: dict[str, Any], title: str = "blind") -> list[tuple[str, float, bo
     return out
 
 
-def run(
-    argv: list[str] | None,
-    *,
-    name: str,
-    title: str,
-    fields: Callable[[], list[Any]],
-    seed: Callable[[], int],
-    write: Callable[[dict[str, Any]], Path],
-    same_drug: Mapping[str, str] = SAME_DRUG,
-) -> int:
-    """Score a blind set (`fields()`, written with `seed()`) and print it; with --write
-    hand the report, under the key `title`, to `write` (bench/results/<name>.json).
-    `same_drug` names a drug's other official names as the set names it."""
-    parser = argparse.ArgumentParser(prog=f"python -m bench.{name}")
-    parser.add_argument("--write", action="store_true", help=f"write bench/results/{name}.json")
-    args = parser.parse_args(argv)
+def run(blind: BlindSet) -> dict[str, Any] | None:
+    """Score the set and print it: the report (the summary under the set's name, the seed
+    and whether every goal was met), or None when the extractor cannot be imported."""
     loaded = load_extract()
     if loaded is None:
-        print(f"{name}: core/timeline/extract.py does not exist yet", file=sys.stderr)
-        return 1
-    extract = same_drug_names(loaded, same_drug)
-    data = fields()
+        return None
+    extract = same_drug_names(loaded, blind.same_drug)
+    data = blind.fields()
     t0 = time.perf_counter()
     scores = score_extraction(data, extract)
     summary = summarise(scores, data, time.perf_counter() - t0)
     summary["causes"] = causes(data, extract)
     summary["dataset"] = dataset(data)
-    print(table(summary, title))
-    results = checks(summary, title)
+    print(table(summary, blind.name))
+    results = checks(summary, blind.name)
     for check, value, met in results:
         print(f"{check}: {value} (goal >= {GOAL}) {'met' if met else 'MISSED'}")
-    if args.write:
-        from bench.common import code_state
-
-        report = {title: summary, "seed": seed(), "code": code_state(name)}
-        report["goals_met"] = all(met for _, _, met in results)
-        print(f"wrote {write(report)}")
-    return 0 if all(met for _, _, met in results) else 1
-
-
-def _write(report: dict[str, Any]) -> Path:
-    from bench.common import write_result
-
-    return write_result("eval_timeline_blind", report)
+    met = all(ok for _, _, ok in results)
+    return {blind.name: summary, "seed": blind.seed(), "goals_met": met}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from bench.timeline.sets.blind import fields, seed
-
-    return run(argv, name=NAME, title="blind", fields=fields, seed=seed, write=_write)
+    parser = argparse.ArgumentParser(prog="python -m bench.timeline.eval_blind")
+    parser.add_argument("set", help="a set's name in bench/timeline/sets/ (blind9) or its folder")
+    parser.add_argument(
+        "--write", action="store_true", help="write bench/results/eval_timeline_<set>.json"
+    )
+    args = parser.parse_args(argv)
+    try:
+        blind = load_set(args.set)
+    except SetError as exc:
+        print(f"eval_blind: {exc}", file=sys.stderr)
+        return 2
+    name = f"eval_timeline_{blind.name}"
+    report = run(blind)
+    if report is None:
+        print(f"{name}: core/timeline/extract.py does not exist yet", file=sys.stderr)
+        return 1
+    met = bool(report.pop("goals_met", False))
+    if args.write:
+        report |= {"code": code_state(name), "goals_met": met}
+        print(f"wrote {write_result(name, report)}")
+    return 0 if met else 1
 
 
 if __name__ == "__main__":

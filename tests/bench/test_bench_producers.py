@@ -81,7 +81,7 @@ def test_a_failed_producer_fails_the_run_after_the_others(
 
 
 # Their file's name comes from their arguments: checked below by running their main.
-EVALS = ("bench.retrieval.eval", "bench.answers.eval")
+EVALS = ("bench.retrieval.eval", "bench.answers.eval", "bench.timeline.eval_blind")
 
 
 @pytest.mark.parametrize("key", list(PRODUCERS))

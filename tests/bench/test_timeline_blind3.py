@@ -1,7 +1,7 @@
 """Blind set #3 of the timeline (bench/timeline/sets/blind3/, issue 27): its size, its Hebrew
 share, the written styles of every measure, the kinds and statuses it labels, that each
 label's span holds its words, and that the generator still writes data.json. Nothing here
-runs the extractor: the set's score is the eval's (bench/timeline/eval_blind3.py)."""
+runs the extractor: the set's score is the eval's (`python -m bench.timeline.eval_blind blind3`)."""
 
 from __future__ import annotations
 

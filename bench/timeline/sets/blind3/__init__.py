@@ -4,7 +4,8 @@ nephrology, rheumatology, women's health, sports medicine, occupational therapy,
 psychiatry, the diabetes nurse clinic and a telehealth GP), written without reading the
 extractor, its lexicons, the other sets' generators or their data; its author read only
 core/timeline/types.py, docs/timeline.md, the scorer and the blind eval's loader. Keep it out
-of the tuning loop: `bench/timeline/eval_blind3.py` prints aggregates and causes, never a
+of the tuning loop: `python -m bench.timeline.eval_blind blind3`
+prints aggregates and causes, never a
 text. Once fixes are made against its causes it is a development set, as set #2 became.
 
 data.json is the set, committed so it never drifts; `python -m bench.timeline.sets.blind3`
@@ -35,7 +36,7 @@ GAD-7 over 21, pain 15/10) is a flag named after its measure ("bp" for a pressur
 fact. A field can hold a flag beside a believable reading of the same measure.
 
 Medications: the generic name in English whatever brand (Israeli ones too), Hebrew spelling
-or prefix ("הגלוקומין") is written; names as bench/timeline/eval_blind.py's SAME_DRUG
+or prefix ("הגלוקומין") is written; names as bench/timeline/sets/same_drug.toml
 reads them (paracetamol, salbutamol, levothyroxine, furosemide, insulin glargine, vitamin
 d); alendronate, ferrous sulfate. Started: start, add, restart, commence, "Rx"/a plan line
 with no verb, להתחיל, הוחל, הוספתי, לחדש, and a patient's "started X 3 weeks ago".

@@ -2,7 +2,7 @@
 or referral can be named more than one way (British and American spelling, abbreviation,
 the Hebrew term), and which one an extractor picks is a convention, not a reading.
 Medications have none: a drug is its generic name (bench/timeline/eval_blind.py's
-SAME_DRUG joins a drug's other official names)."""
+same_drug.toml joins a drug's other official names)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,8 @@ emergency department discharge notes, home-care nursing, student health, speech 
 and a dietitian), written without reading the extractor, its lexicons, the other sets'
 generators or their data: its author read only core/timeline/types.py, docs/timeline.md,
 the scorer and the blind eval's loader. Keep it out of the tuning loop:
-`bench/timeline/eval_blind4.py` prints aggregates and counted causes, never a text. Once
+`python -m bench.timeline.eval_blind blind4`
+prints aggregates and counted causes, never a text. Once
 fixes are made against its causes it is a development set, as sets #2 and #3 became.
 
 data.json is the set, committed so it never drifts; `python -m bench.timeline.sets.blind4`
@@ -34,7 +35,7 @@ Flags: an unbelievable value (a BP over 1000 or with its systolic under its dias
 GAD-7 over 21, glucose 9800) is a flag named by its measure ("bp" for a pressure), no fact.
 
 Medications: the generic name in English (names as bench/timeline/eval_blind.py's
-SAME_DRUG reads them; mesalazine, ferrous sulfate, vitamin d), whatever brand (Israeli
+same_drug.toml reads them; mesalazine, ferrous sulfate, vitamin d), whatever brand (Israeli
 ones too: אומפרדקס, נורבסק, גלוקומין, מוקסיפן, טרמדקס, אומניק, פמרה, קסלודה, אטקנד) or Hebrew
 spelling is written. Started: start, add, "trial of", "try", apply, Rx: lists and a plan
 line with no verb, להתחיל, להוסיף, מרשם, and a patient who "started X 6 weeks ago".

@@ -6,7 +6,8 @@ palliative care, occupational health, podiatry, wound care, a bariatric clinic, 
 health and a school nurse), written without reading the extractor, its lexicons, the other
 sets' generators or their data; its author read only core/timeline/types.py,
 docs/timeline.md, the scorer's matching and the blind evals' loaders. Keep it out of the
-tuning loop: `bench/timeline/eval_blind5.py` prints aggregates and counted causes, never a
+tuning loop: `python -m bench.timeline.eval_blind blind5`
+prints aggregates and counted causes, never a
 text. Once fixes are made against its causes it is a development set, as set #4 became.
 
 data.json is the set, committed so it never drifts; `python -m bench.timeline.sets.blind5`
@@ -40,7 +41,7 @@ Flags: an unbelievable value (BP 1520/84, a systolic not above its diastolic, HR
 cm) is a flag named after its measure ("bp" for a pressure) and no fact.
 
 Medications: the generic name in English, lower case, whatever brand (Israeli ones too) or
-Hebrew spelling is written, named as bench/timeline/eval_blind.py's SAME_DRUG reads them
+Hebrew spelling is written, named as bench/timeline/sets/same_drug.toml reads them
 (paracetamol, salbutamol, levothyroxine, vitamin d, insulin glargine); an epinephrine
 auto-injector (EpiPen, אפיפן) is epinephrine, iron tablets (Ferrograd, ברזל) ferrous
 sulfate, Estrogel estradiol, Nebido and Sustanon testosterone, Movicol macrogol, Trusopt

@@ -8,7 +8,7 @@ neonatal follow-up, dental and oral surgery, and refugee health), written while 
 tuned the extractor on set #5, without reading the extractor, its lexicons, the other
 sets' generators, snippets or data; its author read only core/timeline/types.py,
 docs/timeline.md, the scorer, the blind evals and set #5's docstring and markup. Keep it
-out of the tuning loop: `bench/timeline/eval_blind6.py` prints aggregates and counted
+out of the tuning loop: `python -m bench.timeline.eval_blind blind6` prints aggregates and counted
 causes, never a text. Once fixes are made against its causes it is a development set.
 
 data.json is the set, committed so it never drifts; `python -m bench.timeline.sets.blind6`
@@ -50,7 +50,7 @@ Brilinta, Keppra, Lamictal, Tegretol, Azilect, Requip, Aricept, Exelon, Ebixa, P
 Serenada, Ritalin, Moxypen, Acamol, Nurofen, Etopan, Doxylin, Tivicay, Prograf, CellCept,
 Valcyte, Eprex, Mimpara, Renvela, Alpha D3, Eltroxin, Glucophage, Estrogel, Utrogestan) or
 Hebrew spelling is written; salbutamol, paracetamol, vitamin d and insulin glargine as
-SAME_DRUG names them, rifampicin, cephalexin and mycophenolate mofetil (the eval reads their
+same_drug.toml names them, rifampicin, cephalexin and mycophenolate mofetil (the eval reads their
 other official names as these). Vagifem and Evorel are estradiol, Mirena levonorgestrel,
 Sytron sodium feredetate, iron drops or tablets (ברזל) ferrous sulfate, Repatha evolocumab.
 Combination products are not labelled and are written only where they are talked about

@@ -8,7 +8,7 @@ social work), written while round 6 tuned the extractor on set #6, without readi
 extractor, its lexicons, the other sets' generators, snippets or data; its author read only
 core/timeline/types.py, docs/timeline.md, the scorer, the blind evals, the shared loaders
 and set #5's and #6's docstrings and markup. Keep it out of the tuning loop:
-`bench/timeline/eval_blind7.py` prints aggregates and counted causes, never a text or a
+`python -m bench.timeline.eval_blind blind7` prints aggregates and counted causes, never a text or a
 name. Once fixes are made against its causes it is a development set.
 
 data.json is the set, committed so it never drifts; `python -m bench.timeline.sets.blind7`
@@ -49,7 +49,7 @@ Eliquis, Spiriva, Ventolin, Daxas, Pulmozyme, Creon, Lyrica, Tramadex, Optalgin,
 Etopan, Nurofen, Acamol, Cipralex, Seroxat, Cymbalta, Remeron, Zyprexa, Ritalin, Tecfidera,
 Gilenya, Ocrevus, Lioresal, Fampyra, Eltroxin, Glucophage, Januvia, Novorapid, Clenil) or
 Hebrew spelling is written; salbutamol, paracetamol, levothyroxine, vitamin d, insulin
-glargine and mesalazine as SAME_DRUG names them, and pancreatin (Creon), metamizole
+glargine and mesalazine as same_drug.toml names them, and pancreatin (Creon), metamizole
 (Optalgin), glyceryl trinitrate (GTN), chlortalidone, beclometasone, cephalexin, fampridine
 and ferrous sulfate, whose other official names the eval reads as these. Combination
 products (Kaftrio, Janumet, rescue packs, the pill) are written only as classes or not at

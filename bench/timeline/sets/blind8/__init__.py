@@ -8,7 +8,7 @@ postnatal clinic), written while round 7 tuned the extractor on set #5, without 
 extractor, its lexicons, the other sets' generators, snippets or data; its author read only
 core/timeline/types.py, docs/timeline.md, the scorer, the blind evals, the shared loaders
 and sets #5's to #7's docstrings and set #5's markup. Keep it out of the tuning loop:
-`bench/timeline/eval_blind8.py` prints aggregates and counted causes, never a text or a
+`python -m bench.timeline.eval_blind blind8` prints aggregates and counted causes, never a text or a
 name. Once fixes are made against its causes it is a development set.
 
 data.json is the set, committed so it never drifts; `python -m bench.timeline.sets.blind8`

@@ -45,7 +45,7 @@ _PUNCT = re.compile(r"[^\w\s:]+")
 
 def norm_name(name: str) -> str:
     """Lower case, punctuation and hyphens to spaces, a few filler words dropped, British
-    spelling as American ("anaemia" is "anemia": a convention, as SAME_DRUG's names are);
+    spelling as American ("anaemia" is "anemia": a convention, as same_drug.toml's names are);
     "referral to X" reads as "referral: X"."""
     s = name.lower().replace("״", "").replace('"', "").replace("'", "")
     s = re.sub(r"^referral\s*(?:to|-|:)?\s*", "referral: ", s)

@@ -1,0 +1,129 @@
+"""A blind set of the timeline is a folder of data (data.json and set.toml) that one runner
+scores (bench/timeline/eval_blind.py): a new set needs no code, a set's drug names are
+data, a set that cannot be read says which file and why, and each committed set has its
+producer and its line in `make eval`."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bench.producers import PRODUCERS
+from bench.stale import producer_paths
+from bench.timeline.eval_blind import SETS, SetError, load_set, main, same_drug_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _label(kind: str, name: str, text: str, words: str, **more: object) -> dict[str, object]:
+    start = text.index(words)
+    return {"kind": kind, "name": name, "start": start, "end": start + len(words), **more}
+
+
+def _write_set(folder: Path, toml: str) -> Path:
+    """Two fields of this test's own wording, labelled as the committed sets label."""
+    folder.mkdir(parents=True)
+    vitals = "BP 138/86. Weight 81.4 kg."
+    plan = "Start acetaminophen 1 g qds."
+    bp = {"unit": "mmHg", "style": "bp.en.line"}
+    fields = [
+        {
+            "id": "t-en-objective-00",
+            "clinic": "gp",
+            "language": "en",
+            "field": "objective",
+            "text": vitals,
+            "labels": [
+                _label("measurement", "bp_systolic", vitals, "138/86", value=138, **bp),
+                _label("measurement", "bp_diastolic", vitals, "138/86", value=86, **bp),
+                _label("measurement", "weight", vitals, "81.4 kg", value=81.4, unit="kg"),
+            ],
+        },
+        {
+            "id": "t-en-plan-00",
+            "clinic": "gp",
+            "language": "en",
+            "field": "plan",
+            "text": plan,
+            # Labelled by the name every set reads it as (same_drug.toml: paracetamol).
+            "labels": [
+                _label("medication", "paracetamol", plan, "acetaminophen", status="started")
+            ],
+        },
+    ]
+    (folder / "data.json").write_text(json.dumps({"seed": 7, "fields": fields}), "utf-8")
+    (folder / "set.toml").write_text(toml, encoding="utf-8")
+    return folder
+
+
+def test_a_new_set_is_a_folder_of_data_scored_with_no_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _write_set(tmp_path / "mine", 'about = "two fields of my own"\n')
+    assert main([str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "mine extraction: 2 fields (0% Hebrew)" in out
+    assert re.search(r"^  measurement +1\.000 +1\.000 +1\.000 +3 +0 +0$", out, re.M), out
+    # Read as "acetaminophen", labelled "paracetamol": one drug, by the shared names.
+    assert re.search(r"^  medication +1\.000 +1\.000 +1\.000 +1 +0 +0$", out, re.M), out
+
+
+def test_a_sets_own_names_replace_nothing_it_does_not_name(tmp_path: Path) -> None:
+    folder = _write_set(
+        tmp_path / "mine", '[same_drug]\n"acetaminophen" = "tylenol"\n"rifampin" = "rifampicin"\n'
+    )
+    names = load_set(str(folder)).same_drug
+    assert names["acetaminophen"] == "tylenol"  # its own wins
+    assert names["albuterol"] == "salbutamol"  # the shared ones stay
+    assert names["rifampin"] == "rifampicin"
+
+
+def test_drug_names_follow_the_sets_a_set_extends() -> None:
+    nine = same_drug_of(SETS / "blind9")
+    assert nine["calcipotriene"] == "calcipotriol"  # its own
+    assert nine["pancrelipase"] == "pancreatin"  # set #7's, through #8
+    assert nine["rifampin"] == "rifampicin"  # set #6's
+    assert nine["acetaminophen"] == "paracetamol"  # every set's
+    assert "rifampin" not in same_drug_of(SETS / "blind5")
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        ('about = "x"\nsame_drugs = 1\n', "unknown key 'same_drugs'"),
+        ('about = "x"\n[same_drug]\n"a" = 1\n', "[same_drug] maps a drug's name"),
+        ('about = "x\n', "line 1"),
+        ('extends = "nowhere"\n', "nowhere/set.toml: no such file"),
+    ],
+)
+def test_a_set_that_cannot_be_read_names_its_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, said: str
+) -> None:
+    folder = _write_set(tmp_path / "bad", toml)
+    with pytest.raises(SetError, match=re.escape(said)) as raised:
+        load_set(str(folder))
+    assert str(tmp_path) in str(raised.value)
+    assert main([str(folder)]) == 2
+    assert said in capsys.readouterr().err
+
+
+def test_a_folder_without_data_is_no_set(tmp_path: Path) -> None:
+    with pytest.raises(SetError, match=r"no data\.json"):
+        load_set(str(tmp_path))
+
+
+def test_every_committed_set_has_its_producer_its_line_and_its_code() -> None:
+    """A set's folder is named on its producer's command line, so its data counts as the
+    result's code: a change to the set makes its result stale."""
+    sets = sorted(p.parent.name for p in SETS.glob("*/set.toml"))
+    assert sets == ["blind", *(f"blind{i}" for i in range(3, 10))]
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for name in sets:
+        producer = PRODUCERS[f"eval_timeline_{name}"]
+        assert producer.module == "bench.timeline.eval_blind"
+        assert f"bench/timeline/sets/{name}" in (producer.command or ())
+        assert f"-m bench.timeline.eval_blind {name} --write" in makefile
+        assert f"bench/timeline/sets/{name}" in producer_paths(f"eval_timeline_{name}")
