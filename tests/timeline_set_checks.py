@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.sets.labelled.fields import LabelledField
-from bench.timeline.sets.labelled.scoring import set_measures
+from bench.timeline.kit.facts import LabelledField
+from bench.timeline.kit.scoring import set_measures
 from core.timeline.types import MEASURES
 
 

@@ -18,7 +18,7 @@ models), indexed once, and asked about 190 questions with known answers through 
 service's own `ask`, the cache off: latest value, last N values, change since a date or
 between visits, first and last prescription, what was prescribed at a visit, current
 medications, first diagnosis, last visit, visits in a period, time since the last visit,
-any record of X, and things no note mentions. Outcomes (bench/timeline/sets/labelled/scoring.py)
+any record of X, and things no note mentions. Outcomes (bench/timeline/kit/scoring.py)
 per kind and language, seconds per answer (p50, p95), and which path answered
 (`path` of the answer: "timeline" or "model").
 
@@ -56,8 +56,15 @@ from bench.common import (
     offline,
     write_result,
 )
+from bench.timeline.kit.facts import LabelledField
+from bench.timeline.kit.scoring import (
+    OUTCOMES,
+    cited_sessions,
+    score_answer,
+    score_extraction,
+)
 from bench.timeline.sets.labelled.fields import SEED as FIELDS_SEED
-from bench.timeline.sets.labelled.fields import LabelledField, dataset_summary, labelled_fields
+from bench.timeline.sets.labelled.fields import dataset_summary, labelled_fields
 from bench.timeline.sets.labelled.questions import (
     QUESTION_KINDS,
     OverTimeQuestion,
@@ -65,12 +72,6 @@ from bench.timeline.sets.labelled.questions import (
     over_time_set,
 )
 from bench.timeline.sets.labelled.questions import SEED as QUESTIONS_SEED
-from bench.timeline.sets.labelled.scoring import (
-    OUTCOMES,
-    cited_sessions,
-    score_answer,
-    score_extraction,
-)
 from bench.timeline.sets.labelled.varied import varied_fields
 
 NAME = "eval_timeline"

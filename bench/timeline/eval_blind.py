@@ -11,7 +11,7 @@ the Makefile's eval. A set whose package has `fields()` and `seed()` (the first 
 formats of their own) is read through them.
 
 Scores `core.timeline.extract.extract(text, field)`, the entry point the held-out eval
-uses, with the main set's scorer (`bench.timeline.sets.labelled.scoring.score_extraction`),
+uses, with the main set's scorer (`bench.timeline.kit.scoring.score_extraction`),
 and prints aggregates only: precision, recall and f1 per kind, the flags, by language and
 by field, recall per measure, and the misses and unexpected facts counted by cause, never
 a text or a name (the set must not be tuned on through its misses).
@@ -38,7 +38,7 @@ from typing import Any
 
 from bench.common import code_state, write_result
 from bench.timeline.eval_holdout import GOAL, causes, load_extract, summarise
-from bench.timeline.sets.labelled.scoring import score_extraction
+from bench.timeline.kit.scoring import score_extraction
 
 SETS = Path(__file__).resolve().parent / "sets"
 SHARED_NAMES = SETS / "same_drug.toml"
@@ -107,7 +107,7 @@ def load_set(which: str) -> BlindSet:
     own = _package(folder)
     if own is not None:
         return BlindSet(folder.name, folder, about, same, own.fields, own.seed)
-    from bench.timeline.sets.labelled.labelled import StoredSet
+    from bench.timeline.kit.stored import StoredSet
 
     seed = int(json.loads((folder / "data.json").read_text(encoding="utf-8"))["seed"])
     stored = StoredSet(seed, folder / "data.json")

@@ -2,7 +2,7 @@
 generalise beyond the set its author tunes on (bench/timeline/sets/labelled/)?
 
 Scores `core.timeline.extract.extract(text, field)` with the main set's scorer
-(`bench.timeline.sets.labelled.scoring.score_extraction`) and prints aggregates only: precision,
+(`bench.timeline.kit.scoring.score_extraction`) and prints aggregates only: precision,
 recall and f1 per kind of fact, the flags, per language, and recall per measure. It never
 prints a field's text nor which phrasings were missed: whoever tunes the extractor must
 not tune on this set (the main eval shows its misses). What it prints of the misses is
@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import Any
 
-from bench.timeline.sets.labelled.scoring import (
+from bench.timeline.kit.scoring import (
     fact_matches,
     labelled,
     names_match,

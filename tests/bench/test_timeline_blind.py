@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from bench.timeline.kit.scoring import set_measures
 from bench.timeline.sets.blind import DATA, fields, load
 from bench.timeline.sets.blind.generate import SEED, dumps
-from bench.timeline.sets.labelled.scoring import set_measures
 from core.timeline.types import MEASURES
 
 FIELD_NAMES = {"subjective", "objective", "assessment", "plan", "medical_history"}

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
+from bench.timeline.kit.scoring import set_measures
 from bench.timeline.sets.blind3 import DATA, fields, load
 from bench.timeline.sets.blind3.generate import SEED, build, dumps
 from bench.timeline.sets.blind3.markup import parse
-from bench.timeline.sets.labelled.scoring import set_measures
 from core.timeline.types import MEASURES
 
 FIELD_NAMES = {"subjective", "objective", "assessment", "plan", "medical_history"}

@@ -8,11 +8,11 @@ from collections import Counter
 
 import pytest
 
+from bench.timeline.kit.scoring import set_measures
 from bench.timeline.sets.blind4 import DATA, fields, records
 from bench.timeline.sets.blind4.__main__ import dump
 from bench.timeline.sets.blind4.generate import generate
 from bench.timeline.sets.blind4.markup import parse, style_of
-from bench.timeline.sets.labelled.scoring import set_measures
 from core.timeline.types import MEASURES
 
 DATASET = records()

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from bench.timeline.kit.markup import parse
+from bench.timeline.kit.scoring import set_measures
 from bench.timeline.sets.blind5 import DATA, SEED, fields, records
 from bench.timeline.sets.blind5.__main__ import dump
 from bench.timeline.sets.blind5.generate import generate
-from bench.timeline.sets.blind5.markup import parse
-from bench.timeline.sets.labelled.scoring import set_measures
 from tests.timeline_set_checks import (
     assert_labels_at_their_spans,
     assert_measurements_in_units_and_pressures_whole,

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from bench.timeline.kit.scoring import set_measures
 from bench.timeline.sets.blind6 import DATA, SEED, fields, records
 from bench.timeline.sets.blind6.__main__ import dump
 from bench.timeline.sets.blind6.generate import generate, layout, sentences
 from bench.timeline.sets.blind6.measures import STYLES
-from bench.timeline.sets.labelled.scoring import set_measures
 from tests.timeline_set_checks import (
     assert_labels_at_their_spans,
     assert_measurements_in_units_and_pressures_whole,

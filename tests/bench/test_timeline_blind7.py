@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from bench.timeline.sets.blind5.markup import parse
+from bench.timeline.kit.markup import parse
 from bench.timeline.sets.blind7 import DATA, SEED, records
 from bench.timeline.sets.blind7.__main__ import dump
 from bench.timeline.sets.blind7.generate import SNIPPETS, generate, layout, read_snippets

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from bench.timeline.sets.blind5.markup import parse
+from bench.timeline.kit.markup import parse
 from bench.timeline.sets.blind8 import DATA, SEED
 from bench.timeline.sets.blind8.__main__ import dump
 from bench.timeline.sets.blind8.generate import SNIPPETS, generate, layout, read_snippets

@@ -12,15 +12,8 @@ from typing import Any
 
 import pytest
 
-from bench.timeline.sets.labelled.fields import LabelledField, labelled_fields, style_counts
-from bench.timeline.sets.labelled.measures import UNITS, render
-from bench.timeline.sets.labelled.questions import (
-    QUESTION_KINDS,
-    OverTimeQuestion,
-    OverTimeSet,
-    over_time_set,
-)
-from bench.timeline.sets.labelled.scoring import (
+from bench.timeline.kit.facts import ExpectedFact, LabelledField
+from bench.timeline.kit.scoring import (
     MAX_MISSES,
     fact_matches,
     has_value,
@@ -29,8 +22,15 @@ from bench.timeline.sets.labelled.scoring import (
     score_extraction,
     set_measures,
 )
+from bench.timeline.sets.labelled.fields import labelled_fields, style_counts
+from bench.timeline.sets.labelled.measures import UNITS, render
+from bench.timeline.sets.labelled.questions import (
+    QUESTION_KINDS,
+    OverTimeQuestion,
+    OverTimeSet,
+    over_time_set,
+)
 from bench.timeline.sets.labelled.styles import EARLIER, STYLES
-from bench.timeline.sets.labelled.writer import ExpectedFact
 from core.records.transfer import parse
 from core.timeline.types import KINDS, MEASURES, Extraction, Fact, Flag
 
@@ -426,7 +426,7 @@ def test_the_runner_sums_outcomes_and_misses_goals_it_cannot_measure() -> None:
 
 def test_the_held_out_runner_counts_misses_by_cause_with_no_name_or_text() -> None:
     from bench.timeline.eval_holdout import causes
-    from bench.timeline.sets.labelled.writer import ExpectedFact
+    from bench.timeline.kit.facts import ExpectedFact
     from core.timeline.types import Extraction, Fact
 
     expected = [

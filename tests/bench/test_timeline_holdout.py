@@ -9,11 +9,11 @@ from collections import Counter
 
 import pytest
 
+from bench.timeline.kit.scoring import set_measures
 from bench.timeline.sets.holdout import Holdout, fields, labelled
 from bench.timeline.sets.holdout.base import PLAUSIBLE, a1c_ifcc_to_pct, f_to_c
 from bench.timeline.sets.holdout.meds import DRUGS, MAX_TYPOS
 from bench.timeline.sets.holdout.problems import CONDITIONS
-from bench.timeline.sets.labelled.scoring import set_measures
 from core.timeline.types import MEASURES
 
 FIELD_NAMES = {"subjective", "objective", "assessment", "plan", "medical_history"}

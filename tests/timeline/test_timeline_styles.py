@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.timeline.sets.labelled.scoring import score_extraction
+from bench.timeline.kit.scoring import score_extraction
 from bench.timeline.sets.labelled.varied import varied_fields
 from core.timeline.extract import extract
 

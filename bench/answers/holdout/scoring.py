@@ -9,7 +9,7 @@ top of that:
   says there is no record, whatever it cites;
 - a Hebrew one-letter prefix is split off a number or date ("ב-2024-03-02");
 - an absent question is `refused` (the right outcome) when the assistant declined or said
-  it found nothing, as bench/timeline/sets/labelled/scoring.py counts it; `answered` otherwise.
+  it found nothing, as bench/timeline/kit/scoring.py counts it; `answered` otherwise.
 Overall (`all`), as the over-time evals count: a refused absent question is correct, an
 answered one wrong.
 """

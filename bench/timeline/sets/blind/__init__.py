@@ -71,8 +71,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.sets.labelled.fields import LabelledField
-from bench.timeline.sets.labelled.labelled import expected_fact
+from bench.timeline.kit.facts import LabelledField
+from bench.timeline.kit.stored import expected_fact
 
 DATA = Path(__file__).resolve().parent / "data.json"
 
@@ -84,7 +84,7 @@ def load() -> dict[str, Any]:
 
 
 def fields() -> list[LabelledField]:
-    """The set, in the scorer's types (bench.timeline.sets.labelled.scoring)."""
+    """The set, in the scorer's types (bench.timeline.kit.scoring)."""
     return labelled(load())
 
 

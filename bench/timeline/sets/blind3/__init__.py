@@ -95,8 +95,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bench.timeline.kit.facts import LabelledField
 from bench.timeline.sets.blind import labelled
-from bench.timeline.sets.labelled.fields import LabelledField
 
 DATA = Path(__file__).resolve().parent / "data.json"
 
@@ -108,7 +108,7 @@ def load() -> dict[str, Any]:
 
 
 def fields() -> list[LabelledField]:
-    """The set, in the scorer's types (bench.timeline.sets.labelled.scoring)."""
+    """The set, in the scorer's types (bench.timeline.kit.scoring)."""
     return labelled(load())
 
 

@@ -106,8 +106,8 @@ def records() -> list[dict[str, Any]]:
 
 def fields() -> list[Any]:
     """The set as the scorer's LabelledField, each label an ExpectedFact."""
-    from bench.timeline.sets.labelled.fields import LabelledField
-    from bench.timeline.sets.labelled.labelled import expected_fact
+    from bench.timeline.kit.facts import LabelledField
+    from bench.timeline.kit.stored import expected_fact
 
     return [
         LabelledField(

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bench.timeline.kit.inline import unmark
 from bench.timeline.sets.blind4.names import aliases_of
-from bench.timeline.sets.labelled.inline import unmark
 from core.timeline.types import MEASURES
 
 _MARK = re.compile(r"\[\[(.+?)\|(.+?)\]\]")

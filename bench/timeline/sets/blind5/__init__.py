@@ -104,7 +104,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.timeline.sets.labelled.labelled import StoredSet
+from bench.timeline.kit.stored import StoredSet
 
 SEED = 20261126
 DATA = Path(__file__).with_name("data.json")

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.sets.blind5.markup import Label, parse
+from bench.timeline.kit.markup import Label, parse
 from bench.timeline.sets.blind5.measures import mention
 from bench.timeline.sets.blind5.names import aliases_of
 

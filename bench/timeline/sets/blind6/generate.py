@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.sets.blind5.markup import parse
+from bench.timeline.kit.markup import parse
 from bench.timeline.sets.blind6.measures import SLOTS, Cycle, render
 from bench.timeline.sets.blind6.names import aliases_of
 

@@ -15,8 +15,8 @@ data.json is the set, committed so it never drifts; `python -m bench.timeline.se
 rewrites it from the generator (generate.py, seed SEED) and the test checks it would write
 the same. Each clinic's snippets are in snippets/<clinic>.txt, one field a block under
 `## <en|he> <field>` (`#!` lines are the author's notes), labelled inline with set #5's
-markup (`[[words||spec]]`, bench/timeline/sets/blind5/markup.py, through the shared walk of
-bench/timeline/sets/labelled/inline.py). A slot takes a measure in the next of its written styles
+markup (`[[words||spec]]`, bench/timeline/kit/markup.py, through the shared walk of
+bench/timeline/kit/inline.py). A slot takes a measure in the next of its written styles
 (`{bp}`, `{weight}`, ...; styles.txt, at least ten a measure; a Hebrew note also takes the
 English ones, as Israeli clinicians write "BP 130/80" in Hebrew) or a few of a group
 (`{vitals}`, `{labs}`, `{lipids}`, `{renal}`, `{mood}`, `{size}`), or an unbelievable value
@@ -109,7 +109,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.timeline.sets.labelled.labelled import StoredSet
+from bench.timeline.kit.stored import StoredSet
 
 SEED = 20261126
 DATA = Path(__file__).with_name("data.json")

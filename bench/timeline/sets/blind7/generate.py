@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.sets.blind5.markup import Label, parse
+from bench.timeline.kit.markup import Label, parse
 from bench.timeline.sets.blind7.measures import FLAGS, STYLES, mention, styles_for
 from bench.timeline.sets.blind7.names import aliases_of
 

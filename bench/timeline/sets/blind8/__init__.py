@@ -15,8 +15,8 @@ data.json is the set, committed so it never drifts; `python -m bench.timeline.se
 rewrites it from the generator (generate.py, seed SEED) and the test checks it would write
 the same. Each clinic's lines are in snippets/<clinic>.txt under `## <en|he> <field>` (`#!`
 lines are the author's notes; a subjective's opener starts with `^`), labelled inline with
-set #5's markup (`[[words||spec]]`, bench/timeline/sets/blind5/markup.py, through the shared
-walk of bench/timeline/sets/labelled/inline.py). generate.py deals each section's lines into fields
+set #5's markup (`[[words||spec]]`, bench/timeline/kit/markup.py, through the shared
+walk of bench/timeline/kit/inline.py). generate.py deals each section's lines into fields
 of one to three lines (a subjective mostly led by an opener; one without has no visit
 fact), so a line is used about twice, each time among other lines and laid out anew: lines,
 bullets, a numbered or "#1" list, a paragraph, semicolons, a heading (S:, O/E:, Imp:, Mx:,
@@ -107,7 +107,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.timeline.sets.labelled.labelled import StoredSet
+from bench.timeline.kit.stored import StoredSet
 
 SEED = 20261127
 DATA = Path(__file__).with_name("data.json")

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.sets.blind5.markup import parse
+from bench.timeline.kit.markup import parse
 from bench.timeline.sets.blind8.measures import Rotation, mention
 from bench.timeline.sets.blind8.names import aliases_of
 

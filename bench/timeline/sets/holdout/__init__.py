@@ -9,7 +9,7 @@ whether the extractor generalises. Keep its texts out of the extractor's tuning 
 `fields()` returns the fields (deterministic: one seeded random.Random); `labelled()` the
 same with the implausible numbers each holds (for the tests). The data types
 (LabelledField, ExpectedFact) and the scorer are the main set's
-(`bench.timeline.sets.labelled.scoring.score_extraction`), so both sets are scored alike:
+(`bench.timeline.kit.scoring.score_extraction`), so both sets are scored alike:
 
 - a measurement matches on name, unit (the MEASURES unit) and value within 0.051;
 - a medication on its generic name in lower case and its status;

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bench.timeline.sets.labelled.writer import ExpectedFact
+from bench.timeline.kit.facts import ExpectedFact
 from core.timeline.types import MEASURES
 
 T = TypeVar("T")

@@ -9,10 +9,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bench.timeline.kit.facts import LabelledField
 from bench.timeline.sets.holdout import care, meds, problems
 from bench.timeline.sets.holdout.base import Cycler, Piece, join
 from bench.timeline.sets.holdout.measures import FLAGS, flag_piece, mention, spec_key
-from bench.timeline.sets.labelled.fields import LabelledField
 
 SEED = 5_170_331
 

@@ -32,7 +32,7 @@ What counts as a fact (the rules the labels follow):
   "referral: <specialty>"; a visit is its type: "follow-up", "initial" or "telehealth".
   "Follow up in 4 weeks" in a plan is not this visit's type.
 
-Matching (bench.timeline.sets.labelled.scoring), one extracted fact to at most one expected fact of
+Matching (bench.timeline.kit.scoring), one extracted fact to at most one expected fact of
 the same field:
 - measurement: same name, same unit (the MEASURES unit), and values within 0.051 of each
   other after both are rounded to one decimal (or as they are: 1.65 matches 1.652);
@@ -54,24 +54,14 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass
-from dataclasses import field as dc_field
-from typing import Any, Literal
+from typing import Any
 
-from bench.timeline.sets.labelled.measures import Lang
+from bench.timeline.kit.facts import FIELD_NAMES, LabelledField, Lang
 from bench.timeline.sets.labelled.vocab import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
-from bench.timeline.sets.labelled.writer import ExpectedFact, Piece, Writer, join, vitals_label
+from bench.timeline.sets.labelled.writer import Piece, Writer, join, vitals_label
 
 SEED = 20240611
 N_FIELDS = 400
-FieldName = Literal["subjective", "objective", "assessment", "plan", "medical_history"]
-FIELD_NAMES: tuple[FieldName, ...] = (
-    "subjective",
-    "objective",
-    "assessment",
-    "plan",
-    "medical_history",
-)
 # Objective fields hold most measurements, so they come up most.
 _FIELD_WEIGHTS = (3, 5, 3, 3, 2)
 HEBREW_SHARE = 0.3
@@ -82,26 +72,6 @@ VITALS_GROUPS = ("bp", "heart_rate", "weight", "height", "bmi", "temperature", "
 LAB_GROUPS = ("a1c", "ldl", "hdl", "total_cholesterol", "glucose", "creatinine", "egfr")
 ASSESSMENT_GROUPS = (*LAB_GROUPS, "phq9", "gad7", "phq2", "bmi")
 MED_STATUSES = ("started", "stopped", "continued")
-
-
-@dataclass(frozen=True)
-class LabelledField:
-    id: str
-    language: Lang
-    field: FieldName
-    text: str
-    expected: list[ExpectedFact]
-    expected_flags: list[str] = dc_field(default_factory=list[str])
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "language": self.language,
-            "field": self.field,
-            "text": self.text,
-            "expected": [f.to_json() for f in self.expected],
-            "expected_flags": list(self.expected_flags),
-        }
 
 
 class _Composer:

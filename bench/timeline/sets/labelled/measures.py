@@ -15,9 +15,8 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
 
-Lang = Literal["en", "he"]
+from bench.timeline.kit.facts import Lang
 
 MG_PER_MMOL_CHOL = 38.67
 MG_PER_MMOL_GLUCOSE = 18.0

@@ -22,7 +22,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.timeline.sets.labelled.measures import Lang
+from bench.timeline.kit.facts import Lang
 from bench.timeline.sets.labelled.vocab import (
     CONDITION_BY_NAME,
     CONDITIONS,

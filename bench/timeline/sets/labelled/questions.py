@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from bench.timeline.sets.labelled.measures import Lang
+from bench.timeline.kit.facts import Lang
 from bench.timeline.sets.labelled.patients import TODAY, Patient, patients
 from bench.timeline.sets.labelled.questions_text import EN, HE, MEASURE_EN, MEASURE_HE, NUMBER_WORDS
 from bench.timeline.sets.labelled.vocab import (

@@ -7,7 +7,8 @@ in the style's unit, a key of `measures.UNITS[group]`.
 
 from __future__ import annotations
 
-from bench.timeline.sets.labelled.measures import Lang, Style
+from bench.timeline.kit.facts import Lang
+from bench.timeline.sets.labelled.measures import Style
 
 
 def _styles(group: str, lang: Lang, rows: list[tuple[str, str, str]]) -> list[Style]:

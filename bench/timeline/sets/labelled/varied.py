@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bench.timeline.sets.labelled.fields import LabelledField
-from bench.timeline.sets.labelled.writer import ExpectedFact
+from bench.timeline.kit.facts import ExpectedFact, LabelledField
 from core.timeline.types import MEASURES
 
 # (language, field, text, facts, flags). Facts: ("m", measure, value) in MEASURES units,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bench.timeline.sets.labelled.measures import Lang
+from bench.timeline.kit.facts import Lang
 
 G = "״"  # gershayim
 

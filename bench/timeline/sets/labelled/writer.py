@@ -12,14 +12,8 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bench.timeline.sets.labelled.measures import (
-    GROUP_MEASURES,
-    Lang,
-    Style,
-    implausible,
-    render,
-    sample,
-)
+from bench.timeline.kit.facts import ExpectedFact, Lang
+from bench.timeline.sets.labelled.measures import GROUP_MEASURES, Style, implausible, render, sample
 from bench.timeline.sets.labelled.styles import EARLIER, styles_of
 from bench.timeline.sets.labelled.vocab import (
     DX_EN,
@@ -45,28 +39,6 @@ from bench.timeline.sets.labelled.vocab import (
     dose_he,
 )
 from core.timeline.types import MEASURES
-
-
-@dataclass(frozen=True)
-class ExpectedFact:
-    """A fact a correct extractor reads from the field. Values are in MEASURES units.
-    `style` is the measure mention's written style (per-style recall); `aliases` are other
-    names that count as this one (Hebrew forms, abbreviations)."""
-
-    kind: str
-    name: str
-    value: float | None = None
-    unit: str | None = None
-    status: str | None = None
-    style: str | None = None
-    aliases: tuple[str, ...] = ()
-
-    def to_json(self) -> dict[str, object]:
-        out: dict[str, object] = {"kind": self.kind, "name": self.name}
-        for key in ("value", "unit", "status", "style"):
-            if getattr(self, key) is not None:
-                out[key] = getattr(self, key)
-        return out
 
 
 @dataclass
@@ -249,4 +221,4 @@ def vitals_label(lang: Lang, labs: bool) -> str:
     return "Labs" if labs else "Vitals"
 
 
-__all__ = ["GROUP_MEASURES", "ExpectedFact", "Piece", "Writer", "join", "measures_of"]
+__all__ = ["GROUP_MEASURES", "Piece", "Writer", "join", "measures_of"]

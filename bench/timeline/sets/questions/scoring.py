@@ -30,7 +30,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from bench.timeline.sets.labelled.scoring import has_value, measure_values, numbers_in
+from bench.timeline.kit.scoring import has_value, measure_values, numbers_in
 
 NO_RECORD = re.compile(
     r"found no (?:note|record|mention|entr)|no (?:notes?|records?|mention|documentation|entr"

@@ -10,8 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.sets.labelled.fields import LabelledField
-from bench.timeline.sets.labelled.writer import ExpectedFact
+from bench.timeline.kit.facts import ExpectedFact, LabelledField
 
 
 def expected_fact(label: dict[str, Any]) -> ExpectedFact:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bench.timeline.sets.labelled.inline import unmark
+from bench.timeline.kit.inline import unmark
 from core.timeline.types import MEASURES
 
 _MARK = re.compile(r"\[\[(.+?)\|\|(.+?)\]\]", re.DOTALL)
