@@ -127,3 +127,36 @@ def test_every_committed_set_has_its_producer_its_line_and_its_code() -> None:
         assert f"bench/timeline/sets/{name}" in (producer.command or ())
         assert f"-m bench.timeline.eval_blind {name} --write" in makefile
         assert f"bench/timeline/sets/{name}" in producer_paths(f"eval_timeline_{name}")
+
+
+def test_every_sets_other_names_are_data_read_through_the_kit() -> None:
+    """The sets' aliases are aliases.toml files, one format, read by bench/timeline/kit."""
+    from bench.timeline.kit.vocab import read_aliases
+
+    for folder in sorted(SETS.glob("blind*")):
+        names = folder / "names.py"
+        if names.exists():
+            assert (folder / "aliases.toml").is_file(), folder.name
+            assert "kit.vocab import read_aliases" in names.read_text(encoding="utf-8")
+    seven = read_aliases(SETS / "blind7" / "aliases.toml")["aliases"]
+    assert all(isinstance(v, tuple) for v in seven.values()) and len(seven) > 100
+
+
+@pytest.mark.parametrize(
+    ("toml", "said"),
+    [
+        ('[aliases]\n"af" = "atrial fibrillation"\n', "'af': a list of other names"),
+        ('[aliases]\n"af" = ["x"] ["y"]\n"b" = []\n', "line 2"),
+        ("aliases = 3\n", "'aliases' is no table of names"),
+    ],
+)
+def test_a_vocabulary_that_cannot_be_read_names_its_file(
+    tmp_path: Path, toml: str, said: str
+) -> None:
+    from bench.timeline.kit.vocab import VocabError, read_aliases
+
+    path = tmp_path / "aliases.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(VocabError, match=re.escape(said)) as raised:
+        read_aliases(path)
+    assert str(path) in str(raised.value)

@@ -23,7 +23,7 @@ English ones, as Israeli clinicians write "BP 130/80" in Hebrew) or a few of a g
 (`{flag}`). generate.py lays each block out as lines, bullets, a numbered or "#1" list, a
 paragraph, semicolons, a heading (S:, O/E:, Imp:, Mx:, בדיקה גופנית:, המלצות:) or a
 dictated run-on joined by "..."; blocks with a heading of their own keep their lines.
-names.txt gives diagnoses, procedures and referrals their other names; a diagnosis also
+aliases.toml gives diagnoses, procedures and referrals their other names; a diagnosis also
 takes its words as written, and a Hebrew procedure its Hebrew words.
 
 Labelling follows docs/timeline.md where it speaks. Where it is silent this set decides:

@@ -1,0 +1,40 @@
+"""A set's own vocabulary as data: its aliases.toml, read and checked.
+
+Each table of the file (`[aliases]`, or one a kind: `[diagnosis]`, `[procedure]`) maps a
+label's name to the other names the scorer also accepts for it:
+
+    [aliases]
+    "atrial fibrillation" = ["af", "afib", "פרפור פרוזדורים"]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+Aliases = dict[str, tuple[str, ...]]
+
+
+class VocabError(ValueError):
+    """A vocabulary file that cannot be read: the message names the file, and the line
+    where TOML says it."""
+
+
+@cache
+def read_aliases(path: Path) -> dict[str, Aliases]:
+    """Every table of `path`: name -> its other names, in the order written."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise VocabError(f"{path}: {exc}") from exc
+    out: dict[str, Aliases] = {}
+    for table, names in data.items():
+        if not isinstance(names, dict):
+            raise VocabError(f"{path}: {table!r} is no table of names")
+        out[table] = {}
+        for name, others in names.items():
+            if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+                raise VocabError(f"{path}: [{table}] {name!r}: a list of other names")
+            out[table][name] = tuple(others)
+    return out
