@@ -13,6 +13,10 @@ from typing import Any
 ROOT = Path(__file__).parent / "resources"
 LANGUAGES = ("en", "he")
 HEB = "\u05d0-\u05ea"
+# Where a word starts and ends, Hebrew letters counted: lookarounds, not \b, because a cue
+# may begin or end with what is no word character ("b/p", 'ל"ד', "-").
+WORD_START = rf"(?<![\w{HEB}])"
+WORD_END = rf"(?![\w{HEB}])"
 # Hebrew glues one-letter prefixes to a word ("ולחץ דם", "במשקל"), two at times
 # ("שהסוכר", "וה-LDL").
 HEB_PREFIX = "(?:[ושכ][הבלמ]|[והבלמשכ])?"

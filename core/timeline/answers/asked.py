@@ -9,11 +9,12 @@ import re
 from pathlib import Path
 from typing import Any, cast
 
-from core.timeline.reading.text import HEB
 from core.timeline.resources import (
     HEB_PREFIX,
     LANGUAGES,
     ROOT,
+    WORD_END,
+    WORD_START,
     RulesError,
     check_keys,
     expand,
@@ -30,8 +31,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "bp": ("bp_systolic", "bp_diastolic"),
     **{m: (m,) for m in MEASURES if not m.startswith("bp_")},
 }
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 
 
 @functools.cache

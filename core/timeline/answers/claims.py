@@ -18,11 +18,11 @@ from core.timeline.answers.asked import measures_in
 from core.timeline.answers.courses import courses
 from core.timeline.answers.named import named
 from core.timeline.answers.over_time import measure_readings, names_under
-from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 from core.timeline.types import TimelineFact
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 _ORDER = {
     "latest": re.compile(
         rf"{_W}(?:latest|most recent|last|current(?:ly)?|newest|ה?אחרונ\w*|ה?אחרון|ה?עדכני\w*){_E}",

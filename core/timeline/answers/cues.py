@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 from typing import Any, cast
 
-from core.timeline.reading.text import HEB
 from core.timeline.resources import (
     LANGUAGES,
     ROOT,
+    WORD_END,
+    WORD_START,
     RulesError,
     check_keys,
     expand,
@@ -24,8 +25,8 @@ from core.timeline.resources import (
 )
 from core.timeline.resources import load as load_rules
 
-W = rf"(?<![\w{HEB}])"
-E = rf"(?![\w{HEB}])"
+W = WORD_START
+E = WORD_END
 # Hebrew joins "the", "in", "from", "to" and "and" to the word: המפגש, מהמפגש, בביקור.
 HP = "[והבלמש]{0,3}"
 

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import re
 
-from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 _ROOM_AIR = re.compile(r"(?:%|\bon|\bsats?|\bsaturating|\bspo2)\s*$", re.IGNORECASE)
 _QUESTIONNAIRE_NUMBER = re.compile(r"^[ -]?\d(?!\d)")
 _QUESTIONNAIRES = frozenset({"GAD", "PHQ", "EPDS", "AUDIT", "DASS"})

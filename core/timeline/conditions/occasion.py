@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 _ABBREVIATION = re.compile(r"[A-Z]{2,3}")
 _JOINT_BEFORE = re.compile(
     rf"(?<![\w{HEB}])[בלמוה]?(?:מפרק|מפרקי)\s*$|{_W}(?:joint of|joints of)\s*$", re.IGNORECASE

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_START
 
-_W = rf"(?<![\w{HEB}])"
+_W = WORD_START
 _FOR_BEFORE = re.compile(
     rf"{_W}(?:for|re:?|regarding|to treat|to manage|לטיפול ב|לצורך טיפול ב)\s*"
     r"(?:(?:the|his|her|their|a|an|chronic|recurrent|ongoing|persistent|her|his)\s+){0,2}"

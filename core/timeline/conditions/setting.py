@@ -23,9 +23,9 @@ import re
 from core.timeline.conditions.course import is_event
 from core.timeline.conditions.phrase import procedure_named
 from core.timeline.reading.places import SETTING_BEFORE
-from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END
 
-_E = rf"(?![\w{HEB}])"
+_E = WORD_END
 # A word after the name that makes it a clinic's or a service's: "TB clinic", "HF nurse",
 # "seizure service". Up to one qualifier between ("epilepsy surgery team" is a referral's).
 _SETTING_AFTER = re.compile(

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from core.timeline.medications.cues import CUE, NOT_TAKEN, cue_status
 from core.timeline.medications.names import Mention, drug_lexicon
-from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_START
 from core.timeline.types import MedStatus
 
-_W = rf"(?<![\w{HEB}])"
+_W = WORD_START
 
 
 def one_insulin(body: str, mentions: list[Mention]) -> list[Mention]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 from core.timeline.types import MedStatus
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 
 
 def _cues(words: str) -> str:

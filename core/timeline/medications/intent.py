@@ -18,9 +18,10 @@ import re
 from collections.abc import Sequence
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 # Before the drug in its sentence: it is only talked about, or waits on a condition.
 _TALKED_BEFORE = re.compile(
     rf"{_W}(?:offered|offer|discussed|discuss|discussion (?:of|about|re)|consider|considered|"

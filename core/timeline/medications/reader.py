@@ -35,12 +35,13 @@ from core.timeline.medications.intent import (
 )
 from core.timeline.medications.names import FREQ, Mention, drug_lexicon, hebrew_near, misspelled
 from core.timeline.reading.text import HEB, Lexicon, sentences
+from core.timeline.resources import WORD_END, WORD_START
 from core.timeline.types import Fact, MedStatus
 from core.timeline.vocab import drug_hebrew, drug_vocab
 from core.timeline.vocab.lexicon import PROCEDURES
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 
 
 @functools.cache

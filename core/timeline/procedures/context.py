@@ -23,9 +23,10 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 _IF_AFTER = re.compile(
     rf"^[^.;\n]{{0,12}}?{_W}(?:if|unless|should|אם|במידה ו|במידה ש){_E}", re.IGNORECASE
 )

@@ -30,8 +30,9 @@ import re
 from core.timeline.procedures.parenteral import infusions_given
 from core.timeline.procedures.vaccines import vaccine_short_names
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END
 
-_E = rf"(?![\w{HEB}])"
+_E = WORD_END
 _HEADS = (
     r"tests?|testing|screen|screening|swabs?|rdt|challenge|collection|transfer|assessment|"
     r"vaccines?|vaccinations?|immuni[sz]ations?|injections?|infusion|biopsy|aspiration|"

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 _ANCHOR_BEFORE = re.compile(
     rf"{_W}(?:before|prior to|ahead of|in preparation for|pre|לפני|לקראת)[\s-]+"
     r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|next\s+)?(?:ה)?$",

@@ -19,9 +19,10 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 _TOLD_FIELDS = frozenset({"medical_history"})
 _TODAY = re.compile(
     rf"{_W}(?:today|this visit|this morning|in clinic|היום|בביקור זה|במרפאה){_E}", re.IGNORECASE

@@ -23,6 +23,7 @@ import functools
 import re
 
 from core.timeline.reading.text import HEB, Lexicon
+from core.timeline.resources import WORD_END
 from core.timeline.vocab.lexicon import CONDITIONS, PROCEDURES
 
 _MODALITIES = {"ct scan": "ct", "mri": "mri", "x-ray": "x-ray", "ultrasound": "ultrasound"}
@@ -67,7 +68,7 @@ _SITES: tuple[tuple[str, str], ...] = (
 )
 _SIDE = r"(?:(?:left|right|l|r|lt|rt|bilateral|bilat|b/l|both|ימין|שמאל|ימנית|שמאלית)\s+)?"
 _SITE_ALT = "|".join(f"(?P<s{i}>{words})" for i, (_, words) in enumerate(_SITES))
-_E = rf"(?![\w{HEB}])"
+_E = WORD_END
 _AFTER = re.compile(
     rf"^(?:\s*(?:scan|study|imaging|of(?:\s+the)?|ל|של)?)?\s*-?\s*{_SIDE}(?:ה)?(?:{_SITE_ALT}){_E}",
     re.IGNORECASE,

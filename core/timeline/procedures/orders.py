@@ -14,9 +14,10 @@ import re
 from typing import Literal
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 # Before the procedure, within a few words: the clinician orders it now.
 _ORDER_BEFORE = re.compile(
     rf"{_W}(?:order|ordered|request|requested|schedule|scheduled|book|booked|arrange|arranged|"

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.places import SETTING_BEFORE
-from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 _SETTING_AFTER = re.compile(
     rf"\s*(?:review|reviews|clinic|clinics|unit|session|sessions|nurse|nurses|team|"
     rf"programme|program|centre|center){_E}",

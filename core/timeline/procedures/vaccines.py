@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END
 
-_E = rf"(?![\w{HEB}])"
+_E = WORD_END
 _SHORT = (
     r"MMRV?|Tdap|DTaP|dTaP|Td|IPV|DTaP/IPV|dTaP/IPV|Td/IPV|Tdap/IPV|DTaP/IPV/Hib(?:/HepB)?|"
     r"BCG|PCV\d{0,2}|PPV\d{0,2}|PPSV\d{0,2}|MenACWY|MenB|MenC|Hib/MenC|Hib|HPV|VZV"

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 _SIDE = r"(?:left|right|l|r|lt|rt|bilateral)"
 _INJECTION = (
     r"(?:steroid |cortisone |corticosteroid |kenalog |triamcinolone |depo-medrol |"

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-_W = rf"(?<![\w{HEB}])"
-_E = rf"(?![\w{HEB}])"
+_W = WORD_START
+_E = WORD_END
 # The plain Hebrew words for relatives at the start of a clause ("אמא עם", "סבא -", "אח
 # עם"): without "עם", "-" or a condition after them "אח" is as often a male nurse.
 _RELATIVE = re.compile(

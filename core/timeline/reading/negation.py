@@ -8,9 +8,10 @@ import re
 
 from core.timeline.reading.cues import cues
 from core.timeline.reading.text import HEB
+from core.timeline.resources import WORD_END, WORD_START
 
-W = rf"(?<![\w{HEB}])"
-E = rf"(?![\w{HEB}])"
+W = WORD_START
+E = WORD_END
 # "not raised,", "לא יציבה,": a "not" of one word, ended by the comma after it.
 _NOT_ONE_WORD = re.compile(
     rf"{W}(?:not|לא)\s+(?:raised|elevated|enlarged|tender|distended|palpable|swollen|"

@@ -8,7 +8,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-HEB = "\u05d0-\u05ea"
+from core.timeline.resources import HEB
+
 # A question mark ends a sentence only before a space: "?UTI" is a query of one name.
 _BREAK = re.compile(r"\.(?=\s|$)|\?(?=\s|$)|[;!\n•]")
 # A dot after these is an abbreviation's ("cont. lisinopril"), not a sentence's end.
