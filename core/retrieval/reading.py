@@ -266,7 +266,7 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
             date_from = start
         elif _CLOSES.search(before):
             # "before 2024" ends with 2023; "until March" takes March in.
-            ends_before = re.search(r"before|prior|earlier|לפני", before)
+            ends_before = re.search(r"before|prior|earlier|לפני", before, re.I)
             date_to = start - dt.timedelta(days=1) if ends_before else end
         else:
             date_from, date_to = start, end

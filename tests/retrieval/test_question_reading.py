@@ -304,3 +304,10 @@ def test_the_one_on_a_day_is_that_day() -> None:
 
 def test_an_ordinal_of_a_month_is_still_its_day() -> None:
     assert read_question("BP on 3rd May 2025?", TODAY).day == D(2025, 5, 3)
+
+
+@pytest.mark.parametrize("question", ["Before May 2024, how many visits?", "BEFORE May 2024?"])
+def test_before_at_the_start_of_a_question_ends_the_month_before(question: str) -> None:
+    """ "Before May 2024" had ended with May itself when "Before" was written capitalised."""
+    reading = read_question(question, TODAY)
+    assert (reading.date_from, reading.date_to) == (None, D(2024, 4, 30))

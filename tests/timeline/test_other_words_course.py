@@ -109,3 +109,32 @@ def test_an_ordinal_alone_is_no_month() -> None:
     found = read_over_time("PHQ-9 diff 1st vs latest?", TODAY)
     assert found is not None
     assert (found.ask, found.date_from, found.date_to) == ("change", None, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        # The twelfth set's classes, in words of these tests' own.
+        ("Is metformin on her active medication list?", "still_taking"),
+        ("מטפורמין ברשימת התרופות הפעילות שלה?", "still_taking"),
+        ("מטפורמין עדיין ברשימה נכון להיום?", "still_taking"),
+        ("כמה פעמים קפץ אלינו ב-2024?", "visits_in_period"),
+        ("כמה פעמים נכנסה למרפאה ב-2024?", "visits_in_period"),
+        ("How long since he was last through our doors?", "time_since_visit"),
+        ("When did we last lay eyes on him?", "last_visit"),
+        ("Quite a while since he came in - when was that?", "time_since_visit"),
+        ("How many consults did he have in 2024?", "visits_in_period"),
+        ("His weight went from what at intake to what now?", "change"),
+        ("בהשוואה לשקילה הראשונה, מה המשקל עכשיו?", "change"),
+        ("ה-A1c גבוה יותר או נמוך יותר עכשיו מאשר במדידה הראשונה?", "change"),
+        ("anything about a colonoscopy in his notes", "any_record"),
+        ("הפניה לנפרולוגיה - יש או אין?", "any_record"),
+        ("יש משהו על קולונוסקופיה?", "any_record"),
+    ],
+)
+def test_the_twelfth_sets_classes(question: str, ask: str) -> None:
+    assert _read(question)[0] == ask
+
+
+def test_an_abbreviated_number_of_asks_a_count() -> None:
+    assert _read("מס' שקילות ב-2024?")[0] == "reading_count"
