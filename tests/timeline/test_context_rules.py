@@ -60,3 +60,24 @@ def test_a_mistake_names_its_file_and_line(rules: Path, old: str, new: str, says
         cues("history", rules)
     assert says in str(e.value), str(e.value)
     assert re.search(rf"en/context\.toml:(?:{line}|{line + 1}|{line + 2})\b", str(e.value))
+
+
+def test_a_new_word_of_an_earlier_time_is_one_line(rules: Path) -> None:
+    """The words that date a value before the visit are data too: one line adds one."""
+    assert "the other day" not in cues("earlier_before").split("|")
+    head = "[earlier_before]\ncues = [\n"
+    edit(rules / "en/context.toml", head, f"{head}    'the other day',\n")
+    assert "the other day" in cues("earlier_before", rules).split("|")
+
+
+def test_a_span_of_time_is_written_once_and_named() -> None:
+    """`{span}` is the language's [fragments] span, written out in each cue that names it."""
+    after = cues("earlier_after").split("|")
+    assert not any("{span}" in a for a in after)
+    assert any("חצי שנה" in a for a in after) and any("several" in a for a in after)
+
+
+def test_a_fragment_that_is_no_string_names_its_file(rules: Path) -> None:
+    edit(rules / "he/context.toml", "[fragments]\nspan = '", "[fragments]\nspan = 3\nx = '")
+    with pytest.raises(RulesError, match=r"he/context\.toml.*\[fragments\] names strings"):
+        cues("history", rules)

@@ -1,6 +1,8 @@
 """The context cues of ConText (Harkema et al., 2009) as data: `resources/{en,he}/context.toml`,
-one list a kind of cue. Read and checked once; a misspelt kind, a list not of strings or a cue
-that is not a regular expression stops the start with the file and line (`RulesError`)."""
+one list a kind of cue, and the cues of a value quoted from an earlier time (`earlier_*`); a
+language's `[fragments]` name pieces its cues write as `{name}`. Read and checked once; a
+misspelt kind, a list not of strings or a cue that is not a regular expression stops the
+start with the file and line (`RulesError`)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,9 @@ KINDS = (
     "history_near",
     "history_after",
     "uncertain",
+    "earlier_before",
+    "earlier_after",
+    "earlier_opening",
 )
 
 
@@ -33,7 +38,9 @@ def _all(root: Path) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {kind: [] for kind in KINDS}
     for lang in LANGUAGES:
         path = root / lang / "context.toml"
-        for kind, table in by_lang[lang].items():
+        tables = dict(by_lang[lang])
+        fragments = _fragments(tables.pop("fragments", {}), path)
+        for kind, table in tables.items():
             if kind not in out:
                 raise RulesError(f"{where(path, kind)}: no kind of cue named {kind!r} ({KINDS})")
             entry = cast(dict[str, object], table) if isinstance(table, dict) else {}
@@ -43,5 +50,13 @@ def _all(root: Path) -> dict[str, list[str]]:
             for cue in cast(list[object], listed):
                 if not isinstance(cue, str):
                     raise RulesError(f"{where(path, kind, 'cues')}: a cue is a string: {cue!r}")
-                out[kind].append(expand(cue, {}, line_of(path, cue)))
+                out[kind].append(expand(cue, fragments, line_of(path, cue)))
     return out
+
+
+def _fragments(table: object, path: Path) -> dict[str, str]:
+    """A language's `[fragments]`: named pieces its cues write as `{name}`."""
+    entry = cast(dict[str, object], table) if isinstance(table, dict) else None
+    if entry is None or not all(isinstance(v, str) for v in entry.values()):
+        raise RulesError(f"{where(path, 'fragments')}: [fragments] names strings: name = '...'")
+    return cast(dict[str, str], entry)

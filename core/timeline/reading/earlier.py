@@ -18,48 +18,18 @@ from __future__ import annotations
 
 import re
 
-from core.timeline.reading.text import HEB
+from core.timeline.reading.cues import cues
 from core.timeline.resources import WORD_END, WORD_START
 
-_W = WORD_START
-_E = WORD_END
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_SPAN = r"(?:\d+|a|an|one|two|three|six|a few|few|several)\s+(?:days?|weeks?|months?|years?)"
-_HE_SPAN = r"(?:\d+\s+)?(?:יום|יומיים|שבוע|שבועיים|חודש|חודשיים|חודשים|שנה|שנתיים|שנים|חצי שנה)"
-# In the value's clause before it: the clause speaks of an earlier time.
-_BEFORE = re.compile(
-    rf"{_W}(?:previous|previously|prior|earlier|last (?:week|month|year)(?:'s|’s)|"
-    rf"(?<!since )(?<!since the )last (?:visit|time|review|appointment)|ago|before the|"
-    rf"at (?:the )?last visit|בביקור הקודם|בפגישה הקודמת|במפגש הקודם|בבדיקה הקודמת|"
-    rf"at the (?:start|beginning) of|בתחילת השנה|בתחילת החודש|בתחילת|"
-    rf"at (?:the )?(?:intake|baseline|diagnosis|first visit|initial visit)|"
-    rf"(?<!since )in (?:19|20)\d\d|בקבלה|בביקור הראשון|"
-    rf"קודם לכן|לפני {_HE_SPAN}|בעבר|"
-    # A weight from before the pregnancy, a pain at its worst ever: not this visit's.
-    rf"pre-?pregnancy|before (?:the |her )?pregnancy|לפני ה?הריון|worst ever|ever worst){_E}",
-    re.IGNORECASE,
-)
-# Right after the value: when it was measured, if before today.
+# The words of an earlier time are data (resources/{en,he}/context.toml, `earlier_*`); how
+# they stand to the value is here. In the value's clause before it:
+_BEFORE = re.compile(rf"{WORD_START}(?:{cues('earlier_before')}){WORD_END}", re.IGNORECASE)
+# Right after the value ("was" or "were" may come first):
 _AFTER = re.compile(
-    rf"^[ \t,(]*(?:(?:was|were)\s+)?(?:in\s+(?:{_MONTHS}|(?:19|20)\d\d)|\(?(?:19|20)\d\d\)|"
-    rf"(?:{_SPAN}|days?|weeks?|months?|years?) ago|(?:at )?(?:the )?last (?:visit|time)|"
-    rf"previously|last (?:week|month|year)|at (?:the )?(?:intake|baseline)|"
-    rf"before (?:the|treatment|starting|surgery)|at the (?:start|beginning) of "
-    rf"(?:the )?(?:year|month)|לפני {_HE_SPAN}|בביקור הקודם|"
-    rf"בעבר|ב-?(?:19|20)\d\d)(?![\w{HEB}])",
-    re.IGNORECASE,
+    rf"^[ \t,(]*(?:(?:was|were)\s+)?(?:{cues('earlier_after')}){WORD_END}", re.IGNORECASE
 )
-# A sentence that opens on an earlier time and a comma ("At baseline, LDL 160", "In 2019,
-# weight 101 kg", "בביקור הקודם, משקל 90") speaks of that time to its end.
-_OPENING = re.compile(
-    rf"^\s*(?:at (?:the )?(?:intake|baseline|diagnosis|first visit|initial visit|last visit)|"
-    rf"in (?:19|20)\d\d|last (?:week|month|year)|previously|בביקור הקודם|בקבלה|"
-    rf"לפני {_HE_SPAN}|בעבר)\s*,",
-    re.IGNORECASE,
-)
+# Opening its sentence, before a comma:
+_OPENING = re.compile(rf"^\s*(?:{cues('earlier_opening')})\s*,", re.IGNORECASE)
 _SENTENCE = re.compile(r"\.(?=\s|$)|\n|;")
 # Where a value's clause begins and ends: a comma (not a decimal one), a semicolon, a full
 # stop that ends a sentence, a bar or a line's end.
