@@ -59,3 +59,24 @@ def test_a_name_that_is_no_measure_is_refused(rules: Path) -> None:
     edit(rules / "measures.toml", 'names = ["heart_rate"]', 'names = ["pulse"]')
     with pytest.raises(RulesError, match="names must be measures"):
         read_specs(rules)
+
+
+def test_a_word_between_a_label_and_its_value_is_one_line(rules: Path) -> None:
+    """The bridge words are data: "BP taken 130/85" reads once "taken" is a line."""
+    from core.timeline.measures.specs import BRIDGE, read_bridge
+
+    assert re.match(rf"BP{BRIDGE}(\d+)/", "BP sitting 130/85")
+    assert not re.match(rf"BP{BRIDGE}(\d+)/", "BP taken 130/85")
+    head = "[bridge]\nwords = [\n"
+    edit(rules / "en/measures.toml", head, f"{head}    'taken',\n")
+    assert re.match(rf"BP{read_bridge(rules)}(\d+)/", "BP taken 130/85")
+
+
+def test_a_bridge_word_that_is_no_pattern_names_its_file(rules: Path) -> None:
+    from core.timeline.measures.specs import read_bridge
+
+    head = "[bridge]\nwords = [\n"
+    line = edit(rules / "he/measures.toml", head, f"{head}    'עומד(',\n")
+    with pytest.raises(RulesError, match="not a regular expression") as e:
+        read_bridge(rules)
+    assert re.search(rf"he/measures\.toml:(?:{line}|{line + 1}|{line + 2})\b", str(e.value))

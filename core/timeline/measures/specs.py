@@ -20,28 +20,6 @@ from core.timeline.resources import (
 )
 from core.timeline.types import MEASURES
 
-# Words between a label and its value. Kept short: a value further away is another's.
-_BRIDGE_WORDS = (
-    r"is|was|were|of|at|now|today|measured|measures|reading|read|recorded|remains|remained|"
-    r"came back|came in at|checked|level|value|result|score|scored|rated|rating|"
-    r"sitting|standing|seated|resting|repeat|recheck|on recheck|on repeat|fasting|"
-    r"down to|up to|increased to|decreased to|improved to|dropped to|rose to|"
-    r"total|total score|screen|screening|score of|r arm|l arm|right arm|left arm|arm|"
-    r"readings?|around|approximately|approx|about|~|ckd-epi|mdrd|to|limited to|only|reaches|"
-    r"reached|achieves|achieved|just|active|passive|lying|supine|averaged|averaging|average|"
-    r"avg|mean|est|estimated|calculated|improved|worsened|increased|decreased|changed|went|"
-    r"elevated|raised|high|low|borderline|stable|ifcc|ngsp|dcct|fell|rose|dropped|climbed|"
-    r"עומד על|עמד על|היה|הייתה|של|כעת|היום|נמדד|נמדדה|ירד ל|עלה ל|בצום|ערך|בעוצמה של|בעוצמה|"
-    r"מוערך|ציון|בציון|בדרגה|בדרגת|דרגה|טוטאלי|כולל|עד|ל-|הינו|הינה|הוא|היא|קיבל|קיבלה|"
-    r"נקודות|בבדיקה|במדידה|מחושב|מחושבת|at home|home|בבית|log|this am|this morning|"
-    r"in the morning|this pm|בבוקר|בערב|סביב|בממוצע|right|left|rt|lt|"
-    # Which arm, and how the patient sat: "לחץ דם בישיבה 130/85", "BP right 130/85".
-    r"בישיבה|בעמידה|בשכיבה|(?:ב?יד )?ימין|(?:ב?יד )?שמאל|"
-    # "HR regular 72", "דופק נח 64", "glucose 2h post-meal 180": how or when it was taken.
-    r"regular|irregular|reg|irreg|at rest|סדיר|לא סדיר|נח|במנוחה|random|"
-    r"(?:\d{1,2}\s?(?:h|hrs?|hours?)\s)?(?:post|pre)[- ]?"
-    r"(?:meal|prandial|load|breakfast|lunch|dinner)"
-)
 # "A1c improved from 8.1 to 7.3": the reading is the value it came to.
 _FROM_TO = (
     r"from\s+\d{1,4}(?:[.,]\d{1,3})?\s*(?:%|°|kg|lbs?|mg/dl|mmol/l|deg(?:rees)?|מעלות)?\s*"
@@ -54,11 +32,6 @@ _DATE = (
 )
 # "Glucose, fasting (mg/dL): 110": the unit, in brackets, before the value.
 _UNIT_NOTE = r"\((?:mg/dl|mmol/l|mmol/mol|%|kg|lbs?|cm|mm\s?hg|bpm|°\s?[cf]|ml/min[^)]{0,12})\)"
-# A label's value is on its line: "GAD-7\nscored 26 on the PHQ-9" is no GAD-7 of 26.
-BRIDGE = (
-    rf"(?:[^\S\n]|[:=\-–,()|]|\b(?:{_BRIDGE_WORDS})\b|(?:{_BRIDGE_WORDS})|{_FROM_TO}|{_DATE}|"
-    rf"{_UNIT_NOTE})*?"
-)
 
 
 @dataclass(frozen=True)
@@ -87,7 +60,7 @@ def read_specs(root: Path = ROOT) -> tuple[Spec, ...]:
             fragments[name] = pattern
     known = set(neutral.get("measure", {}))
     for lang, rules in languages.items():
-        for key in sorted(set(rules) - known - {"fragments"}):
+        for key in sorted(set(rules) - known - {"fragments", "bridge"}):
             raise RulesError(
                 f"{where(_file(root, lang), key)}: no measure {key!r} in measures.toml"
             )
@@ -125,11 +98,36 @@ def read_specs(root: Path = ROOT) -> tuple[Spec, ...]:
     return tuple(specs)
 
 
+def read_bridge(root: Path = ROOT) -> str:
+    """What may stand between a label and its value: spaces and marks, the words of each
+    language's [bridge] (data), a value it came from ("from 8.1 to"), a date and a unit in
+    brackets; lazily, so the nearest value is the label's."""
+    _, languages = load("measures", root)
+    words: list[str] = []
+    for lang, rules in languages.items():
+        path = _file(root, lang)
+        table = rules.get("bridge", {})
+        check_keys(table, {"words"}, where(path, "bridge"))
+        listed = table.get("words", [])
+        if not isinstance(listed, list) or not all(isinstance(w, str) for w in listed):
+            raise RulesError(f"{where(path, 'bridge', 'words')}: words is a list of strings")
+        words += [expand(w, {}, line_of(path, w)) for w in listed]
+    if not words:
+        raise RulesError(f"{_file(root, 'en')}: no [bridge] words in any language")
+    alternation = "|".join(words)
+    return (
+        rf"(?:[^\S\n]|[:=\-–,()|]|\b(?:{alternation})\b|(?:{alternation})|{_FROM_TO}|{_DATE}|"
+        rf"{_UNIT_NOTE})*?"
+    )
+
+
 def _file(root: Path, lang: str | None) -> Path:
     return root / "measures.toml" if lang is None else root / lang / "measures.toml"
 
 
 SPECS = read_specs()
+# A label's value is on its line: "GAD-7\nscored 26 on the PHQ-9" is no GAD-7 of 26.
+BRIDGE = read_bridge()
 # The believable values of each measure, in its stored unit.
 PLAUSIBLE: dict[str, tuple[float, float]] = {
     name: bounds for spec in SPECS for name, bounds in zip(spec.names, spec.plausible, strict=True)
