@@ -50,3 +50,37 @@ def test_a_mistake_names_its_file_and_line(
     assert says in str(e.value), str(e.value)
     if "already" not in says:
         assert re.search(rf"{re.escape(file)}:{line}\b", str(e.value)), str(e.value)
+
+
+def test_drugs_names_are_data_too() -> None:
+    """A brand, in either script, is read as its generic name, from drugs.toml."""
+    from core.timeline.vocab.lexicon import DRUGS
+
+    assert names("drugs", articles=False) == DRUGS
+    assert {"ventolin", "ונטולין"} <= set(DRUGS["albuterol"])
+    found = {
+        (f.name, f.status) for f in extract("Plan: start Ventolin. להמשיך אקמול.", "plan").facts
+    }
+    assert {("albuterol", "started"), ("acetaminophen", "continued")} <= found
+
+
+def test_a_new_brand_is_one_string(rules: Path) -> None:
+    edit(rules / "he/drugs.toml", '"albuterol" = [', '"albuterol" = ["אוונטול", ')
+    assert "אוונטול" in names("drugs", rules, articles=False)["albuterol"]
+
+
+def test_a_drugs_name_takes_no_article() -> None:
+    """A drug's Hebrew name of several words is read as written: the forms with "ה" added
+    that a condition's name takes are none of the drugs' lexicon's."""
+    from core.timeline.vocab.lexicon import DRUGS
+
+    plain = {f for forms in names("drugs", articles=False).values() for f in forms}
+    added = {f for forms in names("drugs").values() for f in forms} - plain
+    assert added
+    assert not added & {f for forms in DRUGS.values() for f in forms}
+
+
+def test_a_hebrew_name_of_a_drug_the_english_file_lacks_is_refused(rules: Path) -> None:
+    edit(rules / "he/drugs.toml", '"albuterol" = [', '"albuterl" = [')
+    with pytest.raises(RulesError, match=r"'albuterl' is no name of en/drugs\.toml"):
+        names("drugs", rules, articles=False)

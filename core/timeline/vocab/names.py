@@ -1,8 +1,8 @@
-"""The conditions', procedures' and specialties' names as data: `resources/en/NAME.toml` holds
-every canonical name and its English names, `resources/he/NAME.toml` the Hebrew names of some
-of them. Read and checked once: a Hebrew file's name that the English file lacks, a list
-that is not of strings, or a form given twice under two names stops the start with the file
-and line (`RulesError`)."""
+"""The drugs', conditions', procedures' and specialties' names as data:
+`resources/en/NAME.toml` holds every canonical name and its English names,
+`resources/he/NAME.toml` the Hebrew names of some of them. Read and checked once: a Hebrew
+file's name that the English file lacks, a list that is not of strings, or a form given
+twice under two names stops the start with the file and line (`RulesError`)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ Names = dict[str, tuple[str, ...]]
 
 
 @functools.cache
-def names(kind: str, root: Path = ROOT) -> Names:
-    """canonical name: its other names, English first, in the English file's order."""
+def names(kind: str, root: Path = ROOT, *, articles: bool = True) -> Names:
+    """canonical name: its other names, English first, in the English file's order. With
+    `articles`, a Hebrew name of several words also as written with the definite article
+    (a drug's name takes none)."""
     _, by_lang = load(kind, root)
     out: dict[str, list[str]] = {}
     owner: dict[str, str] = {}
@@ -36,7 +38,7 @@ def names(kind: str, root: Path = ROOT) -> Names:
                 if other != key:
                     raise RulesError(f"{at}: {form!r} is a name of {other!r} already")
             out.setdefault(key, []).extend(cast(list[str], forms))
-    for key, forms in out.items():
+    for key, forms in out.items() if articles else ():
         forms.extend(f for f in _with_article(forms) if owner.setdefault(f.casefold(), key) == key)
     return {key: tuple(forms) for key, forms in out.items()}
 
