@@ -41,7 +41,7 @@ from bench.timeline.eval_holdout import GOAL, causes, load_extract, summarise
 from bench.timeline.kit.scoring import score_extraction
 
 SETS = Path(__file__).resolve().parent / "sets"
-SHARED_NAMES = SETS / "same_drug.toml"
+SHARED_NAMES = Path(__file__).resolve().parent / "kit" / "same_drug.toml"
 _KEYS = {"about", "extends", "same_drug"}
 
 

@@ -126,7 +126,9 @@ def test_every_committed_set_has_its_producer_its_line_and_its_code() -> None:
         assert producer.module == "bench.timeline.eval_blind"
         assert f"bench/timeline/sets/{name}" in (producer.command or ())
         assert f"-m bench.timeline.eval_blind {name} --write" in makefile
-        assert f"bench/timeline/sets/{name}" in producer_paths(f"eval_timeline_{name}")
+        code = producer_paths(f"eval_timeline_{name}")
+        # The names every set reads (kit/same_drug.toml) are in the kit's folder.
+        assert {f"bench/timeline/sets/{name}", "bench/timeline/kit"} <= set(code)
 
 
 def test_every_sets_other_names_are_data_read_through_the_kit() -> None:

@@ -36,7 +36,7 @@ GAD-7 over 21, pain 15/10) is a flag named after its measure ("bp" for a pressur
 fact. A field can hold a flag beside a believable reading of the same measure.
 
 Medications: the generic name in English whatever brand (Israeli ones too), Hebrew spelling
-or prefix ("הגלוקומין") is written; names as bench/timeline/sets/same_drug.toml
+or prefix ("הגלוקומין") is written; names as bench/timeline/kit/same_drug.toml
 reads them (paracetamol, salbutamol, levothyroxine, furosemide, insulin glargine, vitamin
 d); alendronate, ferrous sulfate. Started: start, add, restart, commence, "Rx"/a plan line
 with no verb, להתחיל, הוחל, הוספתי, לחדש, and a patient's "started X 3 weeks ago".

@@ -41,7 +41,7 @@ Flags: an unbelievable value (BP 1520/84, a systolic not above its diastolic, HR
 cm) is a flag named after its measure ("bp" for a pressure) and no fact.
 
 Medications: the generic name in English, lower case, whatever brand (Israeli ones too) or
-Hebrew spelling is written, named as bench/timeline/sets/same_drug.toml reads them
+Hebrew spelling is written, named as bench/timeline/kit/same_drug.toml reads them
 (paracetamol, salbutamol, levothyroxine, vitamin d, insulin glargine); an epinephrine
 auto-injector (EpiPen, אפיפן) is epinephrine, iron tablets (Ferrograd, ברזל) ferrous
 sulfate, Estrogel estradiol, Nebido and Sustanon testosterone, Movicol macrogol, Trusopt
