@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).parent / "resources"
 LANGUAGES = ("en", "he")
@@ -71,6 +71,24 @@ def check_keys(table: dict[str, Any], allowed: set[str], at: str) -> None:
     unknown = sorted(set(table) - allowed)
     if unknown:
         raise RulesError(f"{at}: unknown key {unknown[0]!r} (expected one of {sorted(allowed)})")
+
+
+def strings(table: dict[str, Any], key: str, path: Path, name: str) -> list[str]:
+    """`[name]`'s `key`, a list of strings (absent: none); anything else stops the start with
+    the file and line."""
+    listed: object = table.get(key, [])
+    items = cast(list[object], listed) if isinstance(listed, list) else None
+    if items is None or not all(isinstance(x, str) for x in items):
+        raise RulesError(f"{where(path, name, key)}: {key} is a list of strings")
+    return cast(list[str], items)
+
+
+def fragments_of(table: object, path: Path) -> dict[str, str]:
+    """A file's `[fragments]`: named pieces its patterns write as `{name}`."""
+    entry = cast(dict[str, object], table) if isinstance(table, dict) else None
+    if entry is None or not all(isinstance(v, str) for v in entry.values()):
+        raise RulesError(f"{where(path, 'fragments')}: [fragments] names strings: name = '...'")
+    return cast(dict[str, str], entry)
 
 
 def expand(pattern: str, fragments: dict[str, str], at: str) -> str:

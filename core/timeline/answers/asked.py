@@ -20,6 +20,7 @@ from core.timeline.resources import (
     expand,
     line_of,
     load,
+    strings,
     where,
 )
 from core.timeline.types import MEASURES
@@ -61,11 +62,7 @@ def asked_words(root: Path = ROOT) -> dict[str, list[str]]:
             table = cast(dict[str, Any], entry)
             for unknown in sorted(set(table) - {"words"}):
                 check_keys(table, {"words"}, where(path, key, unknown))
-            listed: object = table.get("words", [])
-            items = cast(list[object], listed) if isinstance(listed, list) else None
-            if items is None or not all(isinstance(w, str) for w in items):
-                raise RulesError(f"{where(path, key, 'words')}: words is a list of strings")
-            for word in cast(list[str], listed):
+            for word in strings(table, "words", path, key):
                 words.setdefault(key, []).append(expand(word, {}, line_of(path, word)))
     return words
 

@@ -20,7 +20,9 @@ from core.timeline.resources import (
     RulesError,
     check_keys,
     expand,
+    fragments_of,
     line_of,
+    strings,
     where,
 )
 from core.timeline.resources import load as load_rules
@@ -62,7 +64,7 @@ def cues(lang: str, root: Path = ROOT) -> dict[str, Cue]:
     """One language's cues, each word and phrase checked as a regular expression."""
     tables = _tables(root)[lang]
     path = root / lang / f"{_FILE}.toml"
-    fragments = {"w": W, "e": E, "hp": HP, **_strings(tables.get("fragments", {}), path)}
+    fragments = {"w": W, "e": E, "hp": HP, **fragments_of(tables.get("fragments", {}), path)}
     out: dict[str, Cue] = {}
     for name, entry in tables.items():
         if name in _PLAIN:
@@ -71,7 +73,7 @@ def cues(lang: str, root: Path = ROOT) -> dict[str, Cue]:
             raise RulesError(f"{where(path, name)}: {name} is a table: [{name}] words = [...]")
         table = cast(dict[str, Any], entry)
         check_keys(table, {"words", "phrases"}, where(path, name))
-        words, phrases = (_list(table, key, path, name) for key in ("words", "phrases"))
+        words, phrases = (strings(table, key, path, name) for key in ("words", "phrases"))
         out[name] = (
             tuple(expand(w, fragments, line_of(path, w)) for w in words),
             tuple(expand(p, fragments, line_of(path, p)) for p in phrases),
@@ -113,19 +115,5 @@ def filler(root: Path = ROOT) -> frozenset[str]:
     out: set[str] = set()
     for lang in LANGUAGES:
         table = _tables(root)[lang].get("filler", {})
-        out |= set(_list(table, "words", root / lang / f"{_FILE}.toml", "filler"))
+        out |= set(strings(table, "words", root / lang / f"{_FILE}.toml", "filler"))
     return frozenset(out)
-
-
-def _list(table: dict[str, Any], key: str, path: Path, name: str) -> list[str]:
-    listed: object = table.get(key, [])
-    items = cast(list[object], listed) if isinstance(listed, list) else None
-    if items is None or not all(isinstance(x, str) for x in items):
-        raise RulesError(f"{where(path, name, key)}: {key} is a list of strings")
-    return cast(list[str], items)
-
-
-def _strings(table: dict[str, Any], path: Path) -> dict[str, str]:
-    if not all(isinstance(v, str) for v in table.values()):
-        raise RulesError(f"{where(path, 'fragments')}: fragments are strings")
-    return cast(dict[str, str], dict(table))

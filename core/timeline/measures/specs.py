@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from core.timeline.resources import (
     ROOT,
@@ -17,6 +16,7 @@ from core.timeline.resources import (
     expand,
     line_of,
     load,
+    strings,
     where,
 )
 from core.timeline.types import MEASURES
@@ -109,13 +109,7 @@ def read_bridge(root: Path = ROOT) -> str:
         path = _file(root, lang)
         table = rules.get("bridge", {})
         check_keys(table, {"words"}, where(path, "bridge"))
-        listed: object = table.get("words", [])
-        if not isinstance(listed, list):
-            raise RulesError(f"{where(path, 'bridge', 'words')}: words is a list of strings")
-        for word in cast(list[object], listed):
-            if not isinstance(word, str):
-                raise RulesError(f"{where(path, 'bridge', 'words')}: a word is a string: {word!r}")
-            words.append(expand(word, {}, line_of(path, word)))
+        words += [expand(w, {}, line_of(path, w)) for w in strings(table, "words", path, "bridge")]
     if not words:
         raise RulesError(f"{_file(root, 'en')}: no [bridge] words in any language")
     alternation = "|".join(words)

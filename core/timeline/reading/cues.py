@@ -10,7 +10,16 @@ import functools
 from pathlib import Path
 from typing import cast
 
-from core.timeline.resources import LANGUAGES, ROOT, RulesError, expand, line_of, load, where
+from core.timeline.resources import (
+    LANGUAGES,
+    ROOT,
+    RulesError,
+    expand,
+    fragments_of,
+    line_of,
+    load,
+    where,
+)
 
 KINDS = (
     "pre_negation",
@@ -39,7 +48,7 @@ def _all(root: Path) -> dict[str, list[str]]:
     for lang in LANGUAGES:
         path = root / lang / "context.toml"
         tables = dict(by_lang[lang])
-        fragments = _fragments(tables.pop("fragments", {}), path)
+        fragments = fragments_of(tables.pop("fragments", {}), path)
         for kind, table in tables.items():
             if kind not in out:
                 raise RulesError(f"{where(path, kind)}: no kind of cue named {kind!r} ({KINDS})")
@@ -52,11 +61,3 @@ def _all(root: Path) -> dict[str, list[str]]:
                     raise RulesError(f"{where(path, kind, 'cues')}: a cue is a string: {cue!r}")
                 out[kind].append(expand(cue, fragments, line_of(path, cue)))
     return out
-
-
-def _fragments(table: object, path: Path) -> dict[str, str]:
-    """A language's `[fragments]`: named pieces its cues write as `{name}`."""
-    entry = cast(dict[str, object], table) if isinstance(table, dict) else None
-    if entry is None or not all(isinstance(v, str) for v in entry.values()):
-        raise RulesError(f"{where(path, 'fragments')}: [fragments] names strings: name = '...'")
-    return cast(dict[str, str], entry)
