@@ -29,7 +29,6 @@ import importlib
 import json
 import sys
 import time
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
@@ -39,14 +38,15 @@ from typing import Any
 from bench.common import code_state, write_result
 from bench.timeline.eval_holdout import GOAL, causes, load_extract, summarise
 from bench.timeline.kit.scoring import score_extraction
+from bench.timeline.kit.vocab import VocabError, read_toml
 
 SETS = Path(__file__).resolve().parent / "sets"
 SHARED_NAMES = Path(__file__).resolve().parent / "kit" / "same_drug.toml"
 _KEYS = {"about", "extends", "same_drug"}
 
 
-class SetError(Exception):
-    """A set that cannot be read: the message names its file."""
+# A set that cannot be read: the message names its file.
+SetError = VocabError
 
 
 @dataclass(frozen=True)
@@ -61,15 +61,6 @@ class BlindSet:
     seed: Callable[[], int]
 
 
-def _toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise SetError(f"{path}: no such file") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise SetError(f"{path}: {exc}") from exc
-
-
 def _names(path: Path, table: Any) -> dict[str, str]:
     if not isinstance(table, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in table.items()
@@ -82,13 +73,13 @@ def same_drug_of(folder: Path, seen: tuple[Path, ...] = ()) -> dict[str, str]:
     """The drug names a set reads as one: every set's (same_drug.toml), those of the set it
     extends, then its own."""
     path = folder / "set.toml"
-    spec = _toml(path)
+    spec = read_toml(path)
     unknown = sorted(set(spec) - _KEYS)
     if unknown:
         raise SetError(f"{path}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
     parent = spec.get("extends")
     if parent is None:
-        names = _names(SHARED_NAMES, _toml(SHARED_NAMES).get("same_drug", {}))
+        names = _names(SHARED_NAMES, read_toml(SHARED_NAMES).get("same_drug", {}))
     elif folder in seen or not isinstance(parent, str):
         raise SetError(f"{path}: extends {parent!r}, which leads back to this set")
     else:
@@ -102,7 +93,7 @@ def load_set(which: str) -> BlindSet:
     folder = folder.resolve()
     if not (folder / "data.json").is_file():
         raise SetError(f"{folder}: no data.json, so no blind set")
-    about = _toml(folder / "set.toml").get("about", "")
+    about = read_toml(folder / "set.toml").get("about", "")
     same = same_drug_of(folder)
     own = _package(folder)
     if own is not None:

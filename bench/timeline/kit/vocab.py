@@ -12,22 +12,30 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 Aliases = dict[str, tuple[str, ...]]
 
 
 class VocabError(ValueError):
-    """A vocabulary file that cannot be read: the message names the file, and the line
-    where TOML says it."""
+    """A set's file that cannot be read (its vocabulary, its set.toml): the message names the
+    file, and the line where TOML says it."""
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """`path` read as TOML: a file missing or not TOML names itself (and TOML its line)."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise VocabError(f"{path}: no such file") from exc
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise VocabError(f"{path}: {exc}") from exc
 
 
 @cache
 def read_aliases(path: Path) -> dict[str, Aliases]:
     """Every table of `path`: name -> its other names, in the order written."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise VocabError(f"{path}: {exc}") from exc
+    data = read_toml(path)
     out: dict[str, Aliases] = {}
     for table, names in data.items():
         if not isinstance(names, dict):
