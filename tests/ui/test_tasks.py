@@ -144,6 +144,7 @@ def test_many_tasks_do_not_use_up_the_references_to_true(qtbot: QtBot, runner: T
         done += 1
 
     gc.collect()
+    was_enabled = gc.isenabled()  # off under the GUI-thread collector
     gc.disable()  # freeing older garbage that holds True would blur the count
     try:
         before = sys.getrefcount(True)
@@ -152,7 +153,8 @@ def test_many_tasks_do_not_use_up_the_references_to_true(qtbot: QtBot, runner: T
                 runner.submit(bool, 1, on_success=count)
         after = sys.getrefcount(True)
     finally:
-        gc.enable()
+        if was_enabled:
+            gc.enable()
     assert done == 2000
     # Unfixed, this falls by at least one per task.
     assert abs(after - before) < 50
