@@ -398,6 +398,7 @@ class EmbeddedServer:
         atexit.unregister(self.stop)
         proc, self._proc = self._proc, None
         if proc is None or proc.poll() is not None:
+            self._drop_temp_socket_dir()
             return
         self.owner_file.unlink(missing_ok=True)
         proc.send_signal(signal.SIGINT)  # "fast" shutdown: roll back sessions, checkpoint
@@ -406,6 +407,18 @@ class EmbeddedServer:
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGQUIT)
             proc.wait(timeout=10)
+        self._drop_temp_socket_dir()
+
+    def _drop_temp_socket_dir(self) -> None:
+        """A socket folder made in the system's temp folder (the data dir's path was too long
+        for a socket's) goes with the server: each start would otherwise leave one behind."""
+        path = self._socket_dir
+        if path is None or path == self.pg_dir.parent / "run":
+            return
+        for leftover in path.glob(".s.PGSQL.*"):  # a postmaster that was killed leaves them
+            leftover.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.rmdir()
 
     def kill(self) -> None:
         """Crash the postmaster the hard way (tests)."""

@@ -6,6 +6,7 @@ import os
 import socket
 import stat
 import subprocess
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from core.db.engine import RUNTIME_USER, DbSecrets
-from core.db.server import SUPERUSER, _process_state
+from core.db.server import SUPERUSER, EmbeddedServer, _process_state, new_secret
 from core.domain import ClientData, SessionData
 from core.services.service import ChartsideService
 from tests.conftest import PASSPHRASE
@@ -178,3 +179,21 @@ def test_doctor_names_the_settings_a_policy_fixes(
     assert checks["policy"].ok
     assert checks["policy"].extra == {"locked": ["crypto.argon2_iterations"]}
     assert "crypto.argon2_iterations" in checks["policy"].detail
+
+
+@pytest.mark.parametrize("ending", ["stopped", "killed"])
+def test_a_socket_folder_in_the_temp_folder_goes_with_its_server(
+    tmp_path: Path, ending: str
+) -> None:
+    # A data dir whose path leaves no room for a socket's name puts the socket in the system's
+    # temp folder, and each start used to leave its folder there.
+    server = EmbeddedServer(tmp_path / ("d" * 90) / "pg")
+    server.init(new_secret())
+    server.start()
+    sockets = server.socket_dir
+    assert sockets.parent == Path(tempfile.gettempdir()) and any(sockets.iterdir())
+    if ending == "killed":
+        server.kill()
+        server._proc.wait(timeout=30)  # type: ignore[union-attr]
+    server.stop()
+    assert not sockets.exists()
