@@ -24,7 +24,7 @@ from typing import Any
 
 from bench.common import check, code_state, write_result
 from bench.timeline.eval import CORRECT_GOAL, WRONG_GOAL, ask_part, over_time_table
-from bench.timeline.sets.labelled.questions import OverTimeQuestion
+from bench.timeline.kit.facts import OverTimeQuestion
 from bench.timeline.sets.overtime import load
 
 NAME = "eval_timeline_overtime_holdout"

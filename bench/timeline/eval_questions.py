@@ -32,7 +32,7 @@ from typing import Any
 
 from bench.common import check, code_state, write_result
 from bench.timeline.eval import ask_part
-from bench.timeline.sets.labelled.questions import OverTimeQuestion
+from bench.timeline.kit.facts import OverTimeQuestion
 from bench.timeline.sets.overtime import load as load_source
 from bench.timeline.sets.questions import EXTRA, load
 from bench.timeline.sets.questions.generate import OPERATIONS, source_digest

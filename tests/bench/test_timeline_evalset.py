@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from bench.timeline.kit.facts import ExpectedFact, LabelledField
+from bench.timeline.kit.facts import ExpectedFact, LabelledField, OverTimeQuestion
 from bench.timeline.kit.scoring import (
     MAX_MISSES,
     fact_matches,
@@ -24,12 +24,7 @@ from bench.timeline.kit.scoring import (
 )
 from bench.timeline.sets.labelled.fields import labelled_fields, style_counts
 from bench.timeline.sets.labelled.measures import UNITS, render
-from bench.timeline.sets.labelled.questions import (
-    QUESTION_KINDS,
-    OverTimeQuestion,
-    OverTimeSet,
-    over_time_set,
-)
+from bench.timeline.sets.labelled.questions import QUESTION_KINDS, OverTimeSet, over_time_set
 from bench.timeline.sets.labelled.styles import EARLIER, STYLES
 from core.records.transfer import parse
 from core.timeline.types import KINDS, MEASURES, Extraction, Fact, Flag

@@ -3,7 +3,7 @@ facts a correct extractor reads from it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
 from typing import Any, Literal
 
@@ -58,3 +58,20 @@ class LabelledField:
             "expected": [f.to_json() for f in self.expected],
             "expected_flags": list(self.expected_flags),
         }
+
+
+@dataclass(frozen=True)
+class OverTimeQuestion:
+    id: str
+    client_external_id: str
+    question: str
+    kind: str
+    expected_values: list[str]
+    expected_sessions: list[str]
+    absent: bool = False
+    language: Lang = "en"
+    measure: str | None = None  # last_n: the measure whose other values count as extra
+    today: str | None = None  # time_since: the day the question is asked
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)

@@ -26,9 +26,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from bench.timeline.kit.facts import ExpectedFact, LabelledField
+from bench.timeline.kit.facts import ExpectedFact, LabelledField, OverTimeQuestion
 from bench.timeline.sets.labelled.measures import PLAUSIBLE
-from bench.timeline.sets.labelled.questions import OverTimeQuestion
 from core.assistant.dates import mentions_date, without_dates
 from core.timeline.conditions.naming import american
 from core.timeline.types import KINDS

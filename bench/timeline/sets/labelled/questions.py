@@ -23,10 +23,10 @@ expected sessions are the external ids of the visits whose notes must be cited.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
-from bench.timeline.kit.facts import Lang
+from bench.timeline.kit.facts import OverTimeQuestion
 from bench.timeline.sets.labelled.patients import TODAY, Patient, patients
 from bench.timeline.sets.labelled.questions_text import EN, HE, MEASURE_EN, MEASURE_HE, NUMBER_WORDS
 from bench.timeline.sets.labelled.vocab import (
@@ -50,23 +50,6 @@ HEBREW_KINDS = (
 )  # fmt: skip
 HEBREW_PER_PATIENT = 5
 PRESCRIBED = ("started", "continued")
-
-
-@dataclass(frozen=True)
-class OverTimeQuestion:
-    id: str
-    client_external_id: str
-    question: str
-    kind: str
-    expected_values: list[str]
-    expected_sessions: list[str]
-    absent: bool = False
-    language: Lang = "en"
-    measure: str | None = None  # last_n: the measure whose other values count as extra
-    today: str | None = None  # time_since: the day the question is asked
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)
