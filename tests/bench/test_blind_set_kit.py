@@ -162,3 +162,31 @@ def test_a_vocabulary_that_cannot_be_read_names_its_file(
     with pytest.raises(VocabError, match=re.escape(said)) as raised:
         read_aliases(path)
     assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        "pain = [10, 0]\n",
+        "pain = [0]\n",
+        'pain = [0, "10"]\n',
+        "pain = [false, 10]\n",
+        "pain = 10\n",
+    ],
+)
+def test_a_measures_bounds_are_a_low_and_a_high_number(tmp_path: Path, toml: str) -> None:
+    from bench.timeline.kit.vocab import VocabError, read_bounds
+
+    path = tmp_path / "plausible.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(VocabError, match=re.escape(f"{path}: 'pain': a [low, high] pair")):
+        read_bounds(path)
+
+
+def test_the_scorer_reads_a_measures_values_within_its_bounds() -> None:
+    from bench.timeline.kit.scoring import PLAUSIBLE, measure_values
+    from bench.timeline.kit.vocab import read_bounds
+
+    assert read_bounds(PLAUSIBLE)["pain"] == (0.0, 10.0)
+    # "/10" is not a value; 12 is out of a pain score's range, 6 is in it.
+    assert measure_values("Pain 6/10 on 12 March", "pain") == [6.0]

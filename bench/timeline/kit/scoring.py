@@ -24,15 +24,18 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.facts import ExpectedFact, LabelledField, OverTimeQuestion
-from bench.timeline.sets.labelled.measures import PLAUSIBLE
+from bench.timeline.kit.vocab import read_bounds
 from core.assistant.dates import mentions_date, without_dates
 from core.timeline.conditions.naming import american
 from core.timeline.types import KINDS
 
 MAX_MISSES = 50
+# The values each measure can take: the numbers of an answer that may be that measure's.
+PLAUSIBLE = Path(__file__).with_name("plausible.toml")
 TOLERANCE = 0.051
 OUTCOMES = ("correct", "wrong", "refused")
 
@@ -273,7 +276,7 @@ def measure_values(answer: str, measure: str) -> list[float]:
     if measure in ("bp_systolic", "bp_diastolic"):
         keep = 1 if measure == "bp_systolic" else 2
         text = re.sub(r"(\d{2,3})\s*/\s*(\d{2,3})", lambda m: f" {m.group(keep)} ", text)
-    lo, hi = PLAUSIBLE.get(measure, (float("-inf"), float("inf")))
+    lo, hi = read_bounds(PLAUSIBLE).get(measure, (float("-inf"), float("inf")))
     return [float(m.group()) for m in _NUMBER.finditer(text) if lo <= float(m.group()) <= hi]
 
 

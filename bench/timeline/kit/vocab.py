@@ -46,3 +46,17 @@ def read_aliases(path: Path) -> dict[str, Aliases]:
                 raise VocabError(f"{path}: [{table}] {name!r}: a list of other names")
             out[table][name] = tuple(others)
     return out
+
+
+@cache
+def read_bounds(path: Path) -> dict[str, tuple[float, float]]:
+    """Each key of `path` with its `[low, high]`, low below high."""
+    out: dict[str, tuple[float, float]] = {}
+    for name, bounds in read_toml(path).items():
+        numbers = isinstance(bounds, list) and all(
+            isinstance(b, int | float) and not isinstance(b, bool) for b in bounds
+        )
+        if not numbers or len(bounds) != 2 or not bounds[0] < bounds[1]:
+            raise VocabError(f"{path}: {name!r}: a [low, high] pair of numbers, low first")
+        out[name] = (float(bounds[0]), float(bounds[1]))
+    return out

@@ -24,31 +24,6 @@ UMOL_PER_MG_CREATININE = 88.4
 KG_PER_LB = 0.45359237
 CM_PER_IN = 2.54
 
-# What a believable value is, in canonical units: a reading outside is a Flag, not a Fact.
-# The answer scorer also uses these to tell a value of a measure from other numbers.
-PLAUSIBLE: dict[str, tuple[float, float]] = {
-    "bp_systolic": (50, 260),
-    "bp_diastolic": (25, 160),
-    "heart_rate": (20, 250),
-    "weight": (1, 400),
-    "height": (40, 250),
-    "bmi": (10, 80),
-    "temperature": (30, 44),
-    "spo2": (50, 100),
-    "pain": (0, 10),
-    "a1c": (3, 20),
-    "ldl": (10, 500),
-    "hdl": (5, 200),
-    "total_cholesterol": (50, 800),
-    "glucose": (20, 1000),
-    "creatinine": (0.1, 20),
-    "egfr": (2, 200),
-    "phq2": (0, 6),
-    "phq9": (0, 27),
-    "gad7": (0, 21),
-    "rom": (0, 200),
-}
-
 
 @dataclass(frozen=True)
 class Unit:
