@@ -174,6 +174,9 @@ def _dates(
         # "come in after 24 Feb 2025": dateparser takes the "in" of the verb along.
         verb = _VERBS_IN.match(question, start_at, end_at)
         start_at = verb.end() if verb else start_at
+        # "since 29 March 2025: the value then": dateparser takes the colon and a word along.
+        colon = _COLON_ON.search(question, start_at, end_at)
+        end_at = colon.start() if colon else end_at
         phrase = question[start_at:end_at]
         if not _plausible(phrase):
             continue
@@ -188,6 +191,7 @@ def _dates(
     return out
 
 
+_COLON_ON = re.compile(r"\s*[:;]\s*(?!\d)")
 _VERBS_IN = re.compile(r"(?:in|on|at)\s+(?=(?:after|before|since|from|until|till)\b)", re.I)
 
 

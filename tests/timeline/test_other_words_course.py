@@ -138,3 +138,31 @@ def test_the_twelfth_sets_classes(question: str, ask: str) -> None:
 
 def test_an_abbreviated_number_of_asks_a_count() -> None:
     assert _read("מס' שקילות ב-2024?")[0] == "reading_count"
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "measures"),
+    [
+        # The thirteenth set's classes, in words of these tests' own.
+        ("Heart rate delta from first to latest?", "change", ("heart_rate",)),
+        ("What was the nadir of his eGFR?", "lowest", ("egfr",)),
+        ("When did she first present to me?", "first_visit", ()),
+        ("מתי היה הקשר האחרון עם המטופל?", "last_visit", ()),
+        ("When was her final day taking metformin?", "med_stopped", ()),
+        ("Amlodipine: the appointment where it was stopped?", "med_stopped", ()),
+        # "Gained or lost" is the weight only where nothing else is named.
+        ("How much has she gained or lost since March 2024?", "change", ("weight",)),
+        ("Her PHQ-9, gained or lost since the first one?", "change", ("phq9",)),
+        ("His pain: 12 Jan 2024 versus the latest - gained or lost?", "change", ("pain",)),
+        ("What's the heaviest she has been?", "highest", ("weight",)),
+    ],
+)
+def test_the_thirteenth_sets_classes(question: str, ask: str, measures: tuple[str, ...]) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.measures) == (ask, measures)
+
+
+def test_a_colon_after_a_date_leaves_the_date_read() -> None:
+    """dateparser took "2025: the" along, which is no date: the period was lost."""
+    found = read_over_time("Change in pulse since 29 March 2025: the value then and now?", TODAY)
+    assert found is not None and (found.ask, found.date_from) == ("change", dt.date(2025, 3, 29))

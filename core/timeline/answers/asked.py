@@ -34,12 +34,17 @@ _NAMES: dict[str, tuple[str, ...]] = {
 }
 _W = WORD_START
 _E = WORD_END
+_KINDS_IN_ORDER = ("words", "implied")
+_KINDS = frozenset(_KINDS_IN_ORDER)
 
 
 @functools.cache
-def measure_patterns(root: Path = ROOT) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
-    """(the measures a word asks for, its pattern), in the order `_NAMES` lists them."""
-    words = asked_words(root)
+def measure_patterns(
+    root: Path = ROOT, kind: str = "words"
+) -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    """(the measures a word asks for, its pattern), in the order `_NAMES` lists them; `kind`
+    "implied": the words that name a measure only where no other is named."""
+    words = asked_words(root, kind)
     return tuple(
         (names, re.compile(rf"{_W}{HEB_PREFIX}(?:{'|'.join(words[key])}){_E}", re.IGNORECASE))
         for key, names in _NAMES.items()
@@ -48,8 +53,9 @@ def measure_patterns(root: Path = ROOT) -> tuple[tuple[tuple[str, ...], re.Patte
 
 
 @functools.cache
-def asked_words(root: Path = ROOT) -> dict[str, list[str]]:
-    """Each measure's words (regular expressions), English then Hebrew, checked."""
+def asked_words(root: Path = ROOT, kind: str = "words") -> dict[str, list[str]]:
+    """Each measure's words (regular expressions), English then Hebrew, checked; `kind`
+    "implied", its words that imply it ("gained or lost": her weight)."""
     _, by_lang = load("asked", root)
     words: dict[str, list[str]] = {}
     for lang in LANGUAGES:
@@ -60,19 +66,29 @@ def asked_words(root: Path = ROOT) -> dict[str, list[str]]:
             if not isinstance(entry, dict):
                 raise RulesError(f"{where(path, key)}: {key} is a table: [{key}] words = [...]")
             table = cast(dict[str, Any], entry)
-            for unknown in sorted(set(table) - {"words"}):
-                check_keys(table, {"words"}, where(path, key, unknown))
-            for word in strings(table, "words", path, key):
+            for unknown in sorted(set(table) - _KINDS):
+                check_keys(table, _KINDS, where(path, key, unknown))
+            for word in strings(table, kind, path, key):
                 words.setdefault(key, []).append(expand(word, {}, line_of(path, word)))
     return words
 
 
+def names_a_measure(question: str) -> bool:
+    """Whether the question names a measure in words of its own, not only implies one."""
+    return any(pattern.search(question) for _, pattern in measure_patterns(ROOT, "words"))
+
+
 def measure_spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, measures) of each measure the question names, in `_NAMES` order."""
-    out: list[tuple[int, int, tuple[str, ...]]] = []
-    for names, pattern in measure_patterns():
-        out += [(m.start(), m.end(), names) for m in pattern.finditer(question)]
-    return out
+    """(start, end, measures) of each measure the question names, in `_NAMES` order. Words
+    that only imply a measure count where none is named: "his pain, gained or lost?" asks
+    of the pain, "has she gained or lost?" of the weight."""
+    for kind in _KINDS_IN_ORDER:
+        out: list[tuple[int, int, tuple[str, ...]]] = []
+        for names, pattern in measure_patterns(ROOT, kind):
+            out += [(m.start(), m.end(), names) for m in pattern.finditer(question)]
+        if out:
+            return out
+    return []
 
 
 def measures_in(question: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
 from core.timeline.answers import cues
+from core.timeline.answers.asked import names_a_measure
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
@@ -250,6 +251,8 @@ def _clause(
     if placed is not None and (now.drug or now.condition or now.procedure, now.measures) == placed:
         return _SAME
     earlier = named(" ".join([before, *parts[:-1]]))
+    if earlier.measures and now.measures and not names_a_measure(last):
+        return None  # "Her PHQ-9, gained or lost since the first one?": of the PHQ-9
     it = earlier.drug or earlier.condition or earlier.procedure
     if it is not None and not (now.drug or now.condition or now.procedure or now.measures):
         # "Psych referral mentions Tritace - when did he first go on it?": "it" is the drug;

@@ -40,8 +40,8 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
         if not all(isinstance(w, str) for w in table.get("words", [])):
             raise RulesError(f"{root / lang / 'question_words.toml'}: words are strings")
         words |= {w.casefold() for w in table.get("words", [])}
-    for patterns in asked_words(root).values():
-        for pattern in patterns:
+    for kind in ("words", "implied"):
+        for pattern in (p for ps in asked_words(root, kind).values() for p in ps):
             words |= {w.casefold() for w in _WORD.findall(pattern) if len(w) >= _SHORTEST}
     return frozenset(words)
 
