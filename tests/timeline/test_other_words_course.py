@@ -166,3 +166,70 @@ def test_a_colon_after_a_date_leaves_the_date_read() -> None:
     """dateparser took "2025: the" along, which is no date: the period was lost."""
     found = read_over_time("Change in pulse since 29 March 2025: the value then and now?", TODAY)
     assert found is not None and (found.ask, found.date_from) == ("change", dt.date(2025, 3, 29))
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "measures"),
+    [
+        # The fourteenth set's classes, in words of these tests' own. A role or a clinic
+        # before the question sets the scene: the measure named after it is what is asked,
+        # never the condition or the specialty (which had been answered "no note mentions").
+        (
+            "As her asthma nurse I need the difference between her first and latest weight.",
+            "change",
+            ("weight",),
+        ),
+        (
+            "For the diabetes clinic letter: her A1c at intake versus now, up or down, and by "
+            "how much?",
+            "change",
+            ("a1c",),
+        ),
+        (
+            "Heart failure nurse asking about the first ever pulse versus the latest, how much "
+            "has it changed?",
+            "change",
+            ("heart_rate",),
+        ),
+        (
+            "Cardiology nurse, HF clinic, first ever pulse versus the latest - how much has it "
+            "changed?",
+            "change",
+            ("heart_rate",),
+        ),
+        (
+            "My depression review needs the change in PHQ-9 from the first to the latest.",
+            "change",
+            ("phq9",),
+        ),
+        ("How many kilos has he put on since 3 March 2024?", "change", ("weight",)),
+        ("כמה זמן הוא לא היה אצלכם?", "time_since_visit", ()),
+    ],
+)
+def test_the_fourteenth_sets_classes(question: str, ask: str, measures: tuple[str, ...]) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.measures) == (ask, measures)
+
+
+def test_a_drug_no_longer_prescribed_asks_its_stop() -> None:
+    assert _read("When was ramipril no longer prescribed?")[:2] == ("med_stopped", "ramipril")
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("Has she ever seen a rheumatologist?", "any_record"),
+        ("When was her diabetes first diagnosed?", "first_diagnosed"),
+        ("Is her diabetes still active?", "still_has"),
+    ],
+)
+def test_a_condition_or_a_specialty_asked_alone_is_still_the_subject(
+    question: str, ask: str
+) -> None:
+    assert _read(question)[0] == ask
+
+
+def test_a_measure_inside_a_conditions_name_is_not_asked() -> None:
+    """ "יתר לחץ דם" is hypertension: it names no blood pressure reading to answer with."""
+    found = read_over_time("יש איפשהו ברשומה התייחסות ליתר לחץ דם?", TODAY)
+    assert found is None or not found.measures

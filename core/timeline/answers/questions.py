@@ -12,7 +12,7 @@ from typing import Literal
 
 from core.retrieval.reading import Reading, read_question
 from core.timeline.answers import cues
-from core.timeline.answers.asked import names_a_measure
+from core.timeline.answers.asked import measures_in, names_a_measure
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
@@ -284,7 +284,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     alone = _WHEN.search(q) and not (drug or condition or procedure or measures)
     # A procedure named beside a specialty, with no word of referring, is what is asked:
     # "פיזיו, הוא עבר פעם ספירומטריה?" (the asker's trade, then the question).
-    by_ever = (ever or alone) and procedure is None
+    # "Cardiology nurse here: first ever pulse versus the latest?": a measure is asked.
+    by_ever = (ever or alone) and procedure is None and not measures_in(q)
     referral = referral_named(q) if _REFERRED.search(q) or by_ever else None
     on_file = _ON_FILE.search(q)
     if referral is not None and (record or on_file or _WHEN.search(q) or ever):
@@ -350,7 +351,12 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         first = _FIRST.search(q) or began
         if _DIAGNOSED.search(q) or (first and _WHEN.search(q)):
             return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
-        return _not_placed(q, measures, drug, condition, span, hebrew)
+        # "Diabetes education follow-up: his A1c at intake versus now?": the condition sets
+        # the scene, and a measure named beside it is what is asked (not one inside its
+        # name: "יתר לחץ דם" is hypertension).
+        measures = measures_in(_blanked(q, found.spans))
+        if not measures:
+            return _not_placed(q, measures, drug, condition, span, hebrew)
     if measures:
         if _COUNT.search(q) and not (_BY_HOW_MUCH.search(q) or _HOW_LONG.search(q)):
             return OverTime("reading_count", measures, None, 1, *span, hebrew)
@@ -408,6 +414,13 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         if _LATEST.search(q) and dated_ask:
             return OverTime("last_visit", hebrew=hebrew)
     return _not_placed(q, measures, drug, condition, span, hebrew)
+
+
+def _blanked(q: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """`q` with the named spans' words spaced out."""
+    for a, b in spans:
+        q = q[:a] + " " * (b - a) + q[b:]
+    return q
 
 
 def readings_asked(q: str) -> int:
