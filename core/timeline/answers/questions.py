@@ -284,8 +284,11 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     alone = _WHEN.search(q) and not (drug or condition or procedure or measures)
     # A procedure named beside a specialty, with no word of referring, is what is asked:
     # "פיזיו, הוא עבר פעם ספירומטריה?" (the asker's trade, then the question).
-    # "Cardiology nurse here: first ever pulse versus the latest?": a measure is asked.
-    by_ever = (ever or alone) and procedure is None and not measures_in(q)
+    # A measure named beside a condition or a role ("Diabetes education follow-up: his A1c
+    # at intake versus now?", "Cardiology nurse here: first ever pulse versus the latest?")
+    # is what is asked; one inside a condition's name ("יתר לחץ דם") is not.
+    beside = measures or measures_in(_blanked(q, found.spans))
+    by_ever = (ever or alone) and procedure is None and not beside
     referral = referral_named(q) if _REFERRED.search(q) or by_ever else None
     on_file = _ON_FILE.search(q)
     if referral is not None and (record or on_file or _WHEN.search(q) or ever):
@@ -351,12 +354,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         first = _FIRST.search(q) or began
         if _DIAGNOSED.search(q) or (first and _WHEN.search(q)):
             return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
-        # "Diabetes education follow-up: his A1c at intake versus now?": the condition sets
-        # the scene, and a measure named beside it is what is asked (not one inside its
-        # name: "יתר לחץ דם" is hypertension).
-        measures = measures_in(_blanked(q, found.spans))
-        if not measures:
+        if not beside:
             return _not_placed(q, measures, drug, condition, span, hebrew)
+        measures = beside
     if measures:
         if _COUNT.search(q) and not (_BY_HOW_MUCH.search(q) or _HOW_LONG.search(q)):
             return OverTime("reading_count", measures, None, 1, *span, hebrew)
