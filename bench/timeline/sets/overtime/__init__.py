@@ -33,6 +33,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from bench.timeline.kit.facts import Lang, OverTimeQuestion
+
 T = TypeVar("T")
 SEED = 7_204_915
 TODAY = dt.date(2025, 9, 15)
@@ -517,22 +519,6 @@ class _Gen:
         }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Question:
-    """As bench.timeline.sets.labelled.questions.OverTimeQuestion, which the scorer takes."""
-
-    id: str
-    client_external_id: str
-    question: str
-    kind: str
-    expected_values: list[str]
-    expected_sessions: list[str]
-    absent: bool = False
-    language: str = "en"
-    measure: str | None = None
-    today: str | None = None
-
-
 class _Asker:
     def __init__(self, g: _Gen, p: Patient) -> None:
         self.g, self.p = g, p
@@ -685,16 +671,16 @@ def generate(seed: int = SEED) -> dict[str, Any]:
     """The import, the questions and "today", as data.json holds them."""
     g = _Gen(seed)
     patients = [g.patient(i) for i in range(len(NAMES))]
-    questions: list[Question] = []
+    questions: list[OverTimeQuestion] = []
     for p in patients:
         asker = _Asker(g, p)
         kinds = HEBREW_KINDS if p.lang == "he" else KINDS
         for kind in kinds:
             text, values, sessions, extra = getattr(asker, kind)()
-            questions.append(
-                Question(f"oq-{len(questions) + 1:03d}", p.external_id, text, kind, values,
-                         sessions, language=p.lang, **extra)
-            )  # fmt: skip
+            qid = f"oq-{len(questions) + 1:03d}"
+            lang: Lang = "he" if p.lang == "he" else "en"
+            asked = (qid, p.external_id, text, kind, values, sessions)
+            questions.append(OverTimeQuestion(*asked, language=lang, **extra))
     return {
         "seed": seed,
         "today": TODAY.isoformat(),
