@@ -36,7 +36,7 @@ from typing import Any
 
 from bench.answers.ask import ANSWER_TOKENS
 from bench.answers.ask.first import bench_first
-from bench.answers.ask.generators import Raw, Recording
+from bench.answers.ask.generators import Raw, Recording, app_models
 from bench.answers.questions import ABSENT, PER_KIND, AnswerQuestion, answer_questions
 from bench.common import (
     PASSPHRASE,
@@ -149,9 +149,7 @@ def _kernels() -> str:
 
 
 def run(limit: int = QUESTIONS) -> dict[str, Any]:
-    from app.models_setup import runtime_settings
     from models import packaged
-    from models.embedder import SentenceTransformerEmbedder
     from models.generator import LlamaCppGenerator
 
     offline()
@@ -159,11 +157,7 @@ def run(limit: int = QUESTIONS) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="chartside-bench-busy-") as tmp:
         root = Path(tmp)
         isolate(root)
-        settings = bench_settings(root / "settings")
-        emb_settings, gen_settings = runtime_settings(settings)
-        pe = packaged.embedder()
-        embedder = SentenceTransformerEmbedder(pe.path, name=pe.name, settings=emb_settings)
-        embedder.load()
+        settings, gen_settings, embedder = app_models(root)
         pm = packaged.qwen_generator(settings.model_cache_dir)
         gen = LlamaCppGenerator(
             pm.path, name=pm.name, expected_sha256=pm.sha256, settings=gen_settings

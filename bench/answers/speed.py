@@ -22,9 +22,9 @@ from bench.answers.ask import DEFAULT_GENERATOR, GOALS, corpus
 from bench.answers.ask.cache import bench_cache
 from bench.answers.ask.cancel import bench_cancel
 from bench.answers.ask.first import bench_first
-from bench.answers.ask.generators import Raw, Recording
+from bench.answers.ask.generators import Raw, Recording, app_models
 from bench.answers.ask.latency import bench_batch_threads, bench_end_to_end
-from bench.common import bench_settings, isolate, write_result
+from bench.common import isolate, write_result
 
 PARTS = ("first", "e2e", "threads", "cache", "cancel")
 REPO = Path(__file__).resolve().parents[2]
@@ -192,22 +192,14 @@ def _git() -> dict[str, Any]:
 def run() -> dict[str, Any]:
     import llama_cpp
 
-    from app.models_setup import runtime_settings
     from models import packaged
-    from models.embedder import SentenceTransformerEmbedder
 
     smoke = _smoke()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="chartside-bench-ask-") as tmp:
         root = Path(tmp)
         isolate(root)
-        # The app's own thread counts and context (models.* settings), and its model cache:
-        # Qwen is joined there once per computer, as the app does.
-        settings = bench_settings(root / "settings")
-        emb_settings, gen_settings = runtime_settings(settings)
-        pe = packaged.embedder()
-        embedder = SentenceTransformerEmbedder(pe.path, name=pe.name, settings=emb_settings)
-        embedder.load()
+        settings, gen_settings, embedder = app_models(root)
         try:
             gens = {
                 "qwen": lambda: packaged.qwen_generator(settings.model_cache_dir),

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from bench.answers.ask import ANSWER_TOKENS
+from bench.common import bench_settings
 
 
 class Recording:
@@ -151,3 +153,19 @@ class Raw:
 
     def close(self) -> None:
         self.llm.close()
+
+
+def app_models(root: Path) -> tuple[Any, Any, Any]:
+    """The app's own settings under `root` (its thread counts, context and model cache: Qwen
+    is joined there once per computer, as the app does), the generator's settings from
+    them, and the packaged embedder loaded with theirs."""
+    from app.models_setup import runtime_settings
+    from models import packaged
+    from models.embedder import SentenceTransformerEmbedder
+
+    settings = bench_settings(root / "settings")
+    emb_settings, gen_settings = runtime_settings(settings)
+    pe = packaged.embedder()
+    embedder = SentenceTransformerEmbedder(pe.path, name=pe.name, settings=emb_settings)
+    embedder.load()
+    return settings, gen_settings, embedder
