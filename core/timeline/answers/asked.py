@@ -67,7 +67,7 @@ def asked_words(root: Path = ROOT, kind: str = "words") -> dict[str, list[str]]:
                 raise RulesError(f"{where(path, key)}: {key} is a table: [{key}] words = [...]")
             table = cast(dict[str, Any], entry)
             for unknown in sorted(set(table) - _KINDS):
-                check_keys(table, _KINDS, where(path, key, unknown))
+                check_keys(table, set(_KINDS), where(path, key, unknown))
             for word in strings(table, kind, path, key):
                 words.setdefault(key, []).append(expand(word, {}, line_of(path, word)))
     return words
