@@ -332,10 +332,20 @@ def _both_ends(
     question: str, today: dt.date, taken: list[tuple[int, int]]
 ) -> tuple[dt.date, dt.date] | None:
     """A range whose two ends each read as a date on their own, its words added to
-    `taken`; None when there is no such range."""
-    m = _BOTH_ENDS.search(question)
-    if m is None:
-        return None
+    `taken`; None when there is no such range. "Confirm from the record every weight between
+    May and November": a "from" that opens no range leaves the next one to be read."""
+    at = 0
+    while (m := _BOTH_ENDS.search(question, at)) is not None:
+        found = _range_of(m, question, today, taken)
+        if found is not None:
+            return found
+        at = m.start() + 1
+    return None
+
+
+def _range_of(
+    m: re.Match[str], question: str, today: dt.date, taken: list[tuple[int, int]]
+) -> tuple[dt.date, dt.date] | None:
     a, b = ("a", "b") if m.group("a") is not None else ("ha", "hb")
     hebrew = has_hebrew(question)
     first, last = _dates(m.group(a), today, hebrew), _dates(m.group(b), today, hebrew)

@@ -233,3 +233,46 @@ def test_a_measure_inside_a_conditions_name_is_not_asked() -> None:
     """ "יתר לחץ דם" is hypertension: it names no blood pressure reading to answer with."""
     found = read_over_time("יש איפשהו ברשומה התייחסות ליתר לחץ דם?", TODAY)
     assert found is None or not found.measures
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "measures"),
+    [
+        # The fifteenth set's classes, in words of these tests' own.
+        ("How far off the first A1c is the latest one?", "change", ("a1c",)),
+        ("What's the swing in his weight since 3 March 2024?", "change", ("weight",)),
+        ("His PHQ-9 went from what to what since intake?", "change", ("phq9",)),
+        ("Weight diff first vs latest?", "change", ("weight",)),
+        ("How long a gap since she was last seen?", "time_since_visit", ()),
+        ("How many weeks since his last review?", "time_since_visit", ()),
+        ("מה הערך המירבי של לחץ הדם הסיסטולי?", "highest", ("bp_systolic",)),
+    ],
+)
+def test_the_fifteenth_sets_classes(question: str, ask: str, measures: tuple[str, ...]) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.measures) == (ask, measures)
+
+
+@pytest.mark.parametrize(
+    ("question", "drug"),
+    [
+        ("Not on amlodipine any more, right?", "amlodipine"),
+        ("היא כבר לא נוטלת מטפורמין?", "metformin"),
+    ],
+)
+def test_a_drug_no_longer_taken_asks_whether_it_still_is(question: str, drug: str) -> None:
+    assert _read(question)[:2] == ("still_taking", drug)
+
+
+def test_a_breathing_test_is_spirometry() -> None:
+    assert _read("Has he ever had a breathing test?")[:2] == ("any_record", "spirometry")
+
+
+def test_a_from_that_opens_no_range_leaves_the_range_after_it() -> None:
+    found = read_over_time("From the chart, all her weights between March and June 2024?", TODAY)
+    assert found is not None
+    assert (found.ask, found.date_from, found.date_to) == (
+        "series",
+        dt.date(2024, 3, 1),
+        dt.date(2024, 6, 30),
+    )

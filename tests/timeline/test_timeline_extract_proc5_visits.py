@@ -71,3 +71,8 @@ def test_a_named_type_still_wins_when_earlier() -> None:
 
 def test_only_the_subjective_has_a_visit() -> None:
     assert _visits("New pt.", field="plan") == []
+
+
+def test_a_breathing_test_in_a_note_is_spirometry() -> None:
+    facts = extract("Breathing test done today: mild obstruction.", "plan").facts
+    assert [(f.kind, f.name) for f in facts] == [("procedure", "spirometry")]

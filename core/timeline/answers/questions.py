@@ -329,7 +329,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
     if drug is not None and _STOPPED.search(q) and _WHEN.search(q):
         return OverTime("med_stopped", subject=drug, hebrew=hebrew)
-    if drug is not None and _STILL.search(q) and not _WHEN.search(q):
+    # "Not on simvastatin any more, right?", "לא נוטלת יותר את X, נכון?": whether it is.
+    if drug is not None and (_STILL.search(q) or _NOT_ON.search(q)) and not _WHEN.search(q):
         return OverTime("still_taking", subject=drug, hebrew=hebrew)
     if condition is not None and drug is None and _STILL.search(q) and not _WHEN.search(q):
         return OverTime("still_has", subject=condition, hebrew=hebrew)
