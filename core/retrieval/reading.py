@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -230,6 +231,13 @@ def _merge_adjacent(question: str, phrases: list[str]) -> list[tuple[int, int]]:
     return out
 
 
+def spaced_out(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """`text` with each span's characters replaced by spaces: the rest keeps its offsets."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
 def read_question(question: str, today: dt.date | None = None) -> Reading:
     """The question's date range, its date order, and the words to search."""
     today = today or dt.date.today()
@@ -244,9 +252,7 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
     if both is not None:
         date_from, date_to = both
     # dateparser looks where no named period is: "Q2 2024" must not also read as 2024.
-    blanked = question
-    for a, b in taken:
-        blanked = blanked[:a] + " " * (b - a) + blanked[b:]
+    blanked = spaced_out(question, taken)
     previous: tuple[int, dt.date, dt.date, str] | None = None  # end, start, end date, phrase
     cursor = 0
     for phrase, start, end in _dates(blanked, today):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from core.retrieval.reading import Reading, read_question
+from core.retrieval.reading import Reading, read_question, spaced_out
 from core.timeline.answers import cues
 from core.timeline.answers.asked import measures_in, names_a_measure
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
@@ -287,7 +287,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     # A measure named beside a condition or a role ("Diabetes education follow-up: his A1c
     # at intake versus now?", "Cardiology nurse here: first ever pulse versus the latest?")
     # is what is asked; one inside a condition's name ("יתר לחץ דם") is not.
-    beside = measures or measures_in(_blanked(q, found.spans))
+    beside = measures or measures_in(spaced_out(q, found.spans))
     by_ever = (ever or alone) and procedure is None and not beside
     referral = referral_named(q) if _REFERRED.search(q) or by_ever else None
     on_file = _ON_FILE.search(q)
@@ -415,13 +415,6 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         if _LATEST.search(q) and dated_ask:
             return OverTime("last_visit", hebrew=hebrew)
     return _not_placed(q, measures, drug, condition, span, hebrew)
-
-
-def _blanked(q: str, spans: tuple[tuple[int, int], ...]) -> str:
-    """`q` with the named spans' words spaced out."""
-    for a, b in spans:
-        q = q[:a] + " " * (b - a) + q[b:]
-    return q
 
 
 def readings_asked(q: str) -> int:
