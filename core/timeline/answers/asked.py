@@ -34,8 +34,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
 }
 _W = WORD_START
 _E = WORD_END
-_KINDS_IN_ORDER = ("words", "implied")
-_KINDS = frozenset(_KINDS_IN_ORDER)
+# How asked.toml names a measure: its own words, then words that only imply it.
+WORD_KINDS = ("words", "implied")
+_KINDS = frozenset(WORD_KINDS)
 
 
 @functools.cache
@@ -82,7 +83,7 @@ def measure_spans(question: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """(start, end, measures) of each measure the question names, in `_NAMES` order. Words
     that only imply a measure count where none is named: "his pain, gained or lost?" asks
     of the pain, "has she gained or lost?" of the weight."""
-    for kind in _KINDS_IN_ORDER:
+    for kind in WORD_KINDS:
         out: list[tuple[int, int, tuple[str, ...]]] = []
         for names, pattern in measure_patterns(ROOT, kind):
             out += [(m.start(), m.end(), names) for m in pattern.finditer(question)]

@@ -13,7 +13,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
-from core.timeline.answers.asked import asked_words
+from core.timeline.answers.asked import WORD_KINDS, asked_words
 from core.timeline.reading.text import HEB
 from core.timeline.resources import LANGUAGES, ROOT, RulesError, check_keys, load, where
 from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES
@@ -40,7 +40,7 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
         if not all(isinstance(w, str) for w in table.get("words", [])):
             raise RulesError(f"{root / lang / 'question_words.toml'}: words are strings")
         words |= {w.casefold() for w in table.get("words", [])}
-    for kind in ("words", "implied"):
+    for kind in WORD_KINDS:
         for pattern in (p for ps in asked_words(root, kind).values() for p in ps):
             words |= {w.casefold() for w in _WORD.findall(pattern) if len(w) >= _SHORTEST}
     return frozenset(words)
