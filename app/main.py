@@ -8,6 +8,8 @@ import signal
 import socket
 import sys
 import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from types import FrameType
 
@@ -35,13 +37,12 @@ def _end_commands_on_signals() -> None:
     through the `finally` that closes the service, which stops the embedded database.
     Without this the process dies at once and the database, in a session of its own so a
     Ctrl-C cannot kill it mid-write, keeps running."""
-    stopping = False
+    handled = threading.Event()
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        nonlocal stopping
-        if stopping:  # the forwarded copy of the same signal: one clean stop, not two
+        if handled.is_set():  # a forwarded copy of the same signal: one clean stop, not two
             return
-        stopping = True
+        handled.set()
         for name in STOP_SIGNALS:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
         print(f"chartside: stopped by {signal.Signals(signum).name}", file=sys.stderr)
@@ -49,16 +50,16 @@ def _end_commands_on_signals() -> None:
 
     for name in STOP_SIGNALS:
         signal.signal(getattr(signal, name), stop)
-    _forward_to_main_thread({int(getattr(signal, n)) for n in STOP_SIGNALS})
+    _forward_to_main_thread({int(getattr(signal, n)) for n in STOP_SIGNALS}, handled)
 
 
-def _forward_to_main_thread(signums: set[int]) -> None:
+def _forward_to_main_thread(signums: set[int], handled: threading.Event) -> None:
     """The kernel hands a process signal to any thread that does not block it. Python
     runs the handler in the main thread, but only once that thread runs bytecode again:
     one blocked in a read (an import from a pipe, a query) would never stop. The C-level
     handler writes each signal's number to the wake-up fd whichever thread caught it; a
     watcher sends the first stop signal on to the main thread itself, which interrupts
-    its system call."""
+    its system call, and sends it again until the handler has run (`handled`)."""
     receive, send = socket.socketpair()
     send.setblocking(False)
     signal.set_wakeup_fd(send.fileno(), warn_on_full_buffer=False)
@@ -67,16 +68,32 @@ def _forward_to_main_thread(signums: set[int]) -> None:
 
     def watch(receive: socket.socket, _send: socket.socket) -> None:
         # Runs for the life of the process, holding both ends: the C handler writes to
-        # `_send` whenever a signal comes, the forwarded one included.
+        # `_send` whenever a signal comes, the forwarded ones included.
         forwarded = False
         while got := receive.recv(64):
             if not forwarded and (stop := next((n for n in got if n in signums), None)):
-                signal.pthread_kill(main_thread, stop)
                 forwarded = True
+                send_until_handled(partial(signal.pthread_kill, main_thread, stop), handled)
 
     threading.Thread(
         target=watch, args=(receive, send), name="chartside-signals", daemon=True
     ).start()
+
+
+RESEND_EVERY_S = 0.5
+
+
+def send_until_handled(
+    send: Callable[[], None], handled: threading.Event, every_s: float = RESEND_EVERY_S
+) -> None:
+    """`send` now and again every `every_s` until `handled`. One copy can be lost: it may
+    come while the main thread, between two system calls in C, holds no blocking call to
+    interrupt (reading a file, it has taken the GIL back after fstat and not yet entered
+    read()); its handler then waits for the next bytecode, which a blocked read never
+    reaches."""
+    send()
+    while not handled.wait(every_s):
+        send()
 
 
 STOP_SIGNALS = tuple(n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n))

@@ -11,11 +11,13 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from app.main import send_until_handled
 from tests.cli.test_cli import CHARTSIDE, cli, cli_env
 from tests.crash_worker import stop_orphan_postgres
 
@@ -104,3 +106,24 @@ def test_a_signal_caught_by_another_thread_still_stops_the_command(sig: signal.S
     )
     assert proc.returncode == 128 + sig, proc.stderr
     assert f"stopped by {sig.name}" in proc.stderr
+
+
+def test_the_signal_is_sent_on_again_until_its_handler_has_run() -> None:
+    """A copy sent to the main thread between two of its system calls interrupts nothing,
+    and its handler waits for bytecode a blocked read never reaches: the watcher sends
+    again until the handler has run. Here the first two copies are lost."""
+    handled = threading.Event()
+    sent: list[int] = []
+
+    def send() -> None:
+        sent.append(1)
+        if len(sent) == 3:
+            handled.set()
+
+    send_until_handled(send, handled, every_s=0.01)
+    assert len(sent) == 3
+    handled_at_once = threading.Event()
+    handled_at_once.set()
+    once: list[int] = []
+    send_until_handled(lambda: once.append(1), handled_at_once, every_s=0.01)
+    assert once == [1]
