@@ -276,3 +276,19 @@ def test_a_from_that_opens_no_range_leaves_the_range_after_it() -> None:
         dt.date(2024, 3, 1),
         dt.date(2024, 6, 30),
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "subject"),
+    [
+        # The sixteenth set's classes, in words of these tests' own: "that" or "this" after
+        # the verb that asks stands for the drug the scene named; the clinic's door is a visit.
+        ("Her daughter wants a refill of sertraline - is this still on her list?",
+         "still_taking", "sertraline"),
+        ("Renewal request for amlodipine; when was that stopped?", "med_stopped", "amlodipine"),
+        ("When did she last come through the door?", "last_visit", None),
+    ],
+)  # fmt: skip
+def test_the_sixteenth_sets_classes(question: str, ask: str, subject: str | None) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.subject) == (ask, subject)

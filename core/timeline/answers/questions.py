@@ -194,7 +194,13 @@ _SCENE = re.compile(r"\s[-–—]\s|[:;]\s")
 # - when did he first go on it?", "Before I renew the metformin, what's the current eGFR?",
 # "לפני שאני מעלה את הביסופרולול, מה הדופק האחרון שלה".
 _CLAUSE = re.compile(r"\s[-–—]\s|[:;]\s|,\s(?!\d{4}\b)")
-_IT = re.compile(rf"{_W}(?:it|זה|אותה|אותו){_E}", re.IGNORECASE)
+# "…duloxetine - is that still one of his current medicines?": "that" or "this" after a
+# verb that asks stands for the thing too.
+_IT = re.compile(
+    rf"{_W}(?:it|זה|אותה|אותו){_E}"
+    r"|(?<=\bis )(?:that|this)\b|(?<=\bwas )(?:that|this)\b|(?<=\bhas )(?:that|this)\b",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _SAME = OverTime("series")  # a clause about what the whole question was placed on
 
