@@ -2,7 +2,10 @@
 assistant asks it (the question read for its order, then searched), on simulated patients
 (bench/retrieval/evalset, clinosim). The relevant place is the first visit whose note names X, as
 derived from the generator's structured data; the client's medical history, which keeps
-onsets, is counted apart and is no hit.
+onsets, is listed apart and is no hit: recall@5 and MRR are of the visits' five places.
+One wording asks since when ("Since when does the patient have X?"): there the history,
+where the onset is written, is listed apart before the visits (make eval's diagnosis_onset
+row counts it the hit), so only for the other wordings is a history before a visit counted.
 
 Per population seed: recall@5 and MRR of that first visit; how often one visit filled more
 than one of the five places; how often the medical history came before a visit (it is
@@ -41,6 +44,7 @@ WORDINGS = (
     "Since when does the patient have {x}?",
     "When did {x} first come up?",
 )
+ONSET = "Since when does the patient have {x}?"
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class FirstQuestion:
     client: str
     text: str
     first_visit: str  # the session's external id
+    onset: bool = False  # asked since when: the history may lead
 
 
 def first_questions(patients: list[Any], seed: int) -> list[FirstQuestion]:
@@ -71,8 +76,16 @@ def first_questions(patients: list[Any], seed: int) -> list[FirstQuestion]:
             )
             if not visits:
                 continue
-            text = rng.choice(WORDINGS).format(x=name)
-            out.append(FirstQuestion(f"fs-{len(out) + 1:03d}", p.ext_id, text, visits[0].ext_id))
+            wording = rng.choice(WORDINGS)
+            out.append(
+                FirstQuestion(
+                    f"fs-{len(out) + 1:03d}",
+                    p.ext_id,
+                    wording.format(x=name),
+                    visits[0].ext_id,
+                    onset=wording == ONSET,
+                )
+            )
     return out
 
 
@@ -117,13 +130,15 @@ def score(rows: list[tuple[FirstQuestion, list[str]]]) -> dict[str, Any]:
     doubled = history = 0
     for q, places in rows:
         want = f"session:{q.first_visit}"
-        sessions = [p for p in places[:K] if p.startswith("session:")]
-        if want in places[:K]:
+        sessions = [p for p in places if p.startswith("session:")][:K]
+        if want in sessions:
             recall += 1
-            mrr += 1 / (places.index(want) + 1)
+            mrr += 1 / (sessions.index(want) + 1)
         doubled += _pushed_out(places)
         # Listed apart, the record comes after the visits' places; before one, it took one.
-        history += any(p.startswith("client:") for p in places[: min(K, len(set(sessions)))])
+        history += not q.onset and any(
+            p.startswith("client:") for p in places[: min(K, len(set(sessions)))]
+        )
     n = max(len(rows), 1)
     return {
         "questions": len(rows),

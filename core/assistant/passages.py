@@ -20,7 +20,7 @@ def first_or_latest(hits: list[Any], order: str) -> list[Any]:
         h
         for h in hits
         if (lead is not None and h.session_id == lead)
-        or (h.session_id is None and order == "first" and strong_match(h))
+        or (h.session_id is None and order in ("first", "onset") and strong_match(h))
     ]
     return kept or hits
 

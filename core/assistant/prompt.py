@@ -89,6 +89,8 @@ _JSON_EXAMPLE: tuple[ChatMessage, ...] = (
 ORDER_NOTES = {
     "latest": "The sources matching the question come first, the most recent first.",
     "first": "The sources matching the question come first, the earliest first.",
+    "onset": "The sources matching the question come first: the client's record where it"
+    " names it, then the earliest visit first.",
 }
 BASE_STOP = ("\nQuestion:", "\n---", "<<<", "\nEarlier question:")
 CHAT_STOP = ("<<<",)

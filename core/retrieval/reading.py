@@ -37,11 +37,16 @@ _LATEST = re.compile(
     re.IGNORECASE,
 )
 _FIRST = re.compile(
-    r"\b(?:first|initial(?:ly)?|start(?:ed|ing)?|began|begun|begin|commenced|initiated|"
-    r"diagnosed|onset|since\s+when|how\s+long|diagnosis\s+(?:was\s+)?made|"
+    r"\b(?:first|initial(?:ly)?|start(?:ed|ing)?|began|begun|begin|commenced|initiated)\b"
+    r"|(?<!\w)(?:ה?ראשונ(?:ה|ים|ות)?|ה?ראשון|התחיל(?:ה|ו)?|הותחל(?:ה|ו)?)(?!\w)",
+    re.IGNORECASE,
+)
+# Words that ask since when a condition has been: ordered as "first", but the client's
+# record, where an onset is written, answers before the first visit that names it.
+_ONSET = re.compile(
+    r"\b(?:diagnosed|onset|since\s+when|how\s+long|diagnosis\s+(?:was\s+)?made|"
     r"date\s+of\s+(?:the\s+)?diagnosis)\b"
-    r"|(?<!\w)(?:ה?ראשונ(?:ה|ים|ות)?|ה?ראשון|התחיל(?:ה|ו)?|הותחל(?:ה|ו)?|אובחנ?(?:ה|ו)?|"
-    r"ממתי|מאז\s+מתי|כמה\s+זמן|נקבעה\s+ה?אבחנה|ה?אבחנה\s+נקבעה)(?!\w)",
+    r"|(?<!\w)(?:אובחנ?(?:ה|ו)?|ממתי|מאז\s+מתי|כמה\s+זמן|נקבעה\s+ה?אבחנה|ה?אבחנה\s+נקבעה)(?!\w)",
     re.IGNORECASE,
 )
 # "since", "from", "after" open a range; "before", "until", "up to" close one.
@@ -287,13 +292,14 @@ def read_question(question: str, today: dt.date | None = None) -> Reading:
         previous = (cursor, start, end, phrase)
     text = _without(question, taken)
     order: Order | None = None
-    latest, first = _LATEST.search(text), _FIRST.search(text)
+    latest, onset = _LATEST.search(text), _ONSET.search(text)
+    first = _FIRST.search(text) or onset
     # Both ("first diagnosed with osteoporosis without current fracture"): the one asked
     # first; the other is most often a name's or a period's word.
     if latest and (first is None or latest.start() < first.start()):
         order = "latest"
     elif first:
-        order = "first"
+        order = "onset" if first is onset else "first"
     if order == "latest":
         text = _LATEST.sub(" ", text)
     words = re.sub(r"\s+([?.!,;:])", r"\1", " ".join(text.split())).strip(" ,")

@@ -122,14 +122,16 @@ STRONG_MATCH = 0.5
 
 
 def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
-    """For "first" and "latest" questions: the session of the earliest (latest) chunk that
-    strongly matches the question's words leads, then the other strong matches by date,
-    then the rest in fused order, each session one place however many of its passages
-    match: five chunks of one loosely related visit no longer push out the visits that
-    record it. For "latest", the lead brings all its passages found (its reading may sit
-    in another field than the words: "BP 136/85" beside "blood pressure management").
-    For "first", the lead's other passages and the client's own record (where a diagnosis
-    and its onset are kept) are listed apart, after the visits' places."""
+    """For "first", "onset" and "latest" questions: the session of the earliest (latest)
+    chunk that strongly matches the question's words leads, then the other strong matches
+    by date, then the rest in fused order, each session one place however many of its
+    passages match: five chunks of one loosely related visit no longer push out the visits
+    that record it. For "latest", the lead brings all its passages found (its reading may
+    sit in another field than the words: "BP 136/85" beside "blood pressure management").
+    For "first" and "onset" the visits keep the five places, and the client's own record
+    that names it (each of its fields once) is listed apart: before them for "onset", since
+    the record is where an onset is written, after them for "first", which asks of the
+    visits; the lead's other passages are listed after them too."""
     matched = [h for h in hits if strong_match(h)]
     dated = sorted(
         (h for h in matched if h.session_date is not None),
@@ -149,16 +151,21 @@ def in_date_order(hits: list[SearchHit], q: SearchQuery) -> list[SearchHit]:
             chosen.setdefault(h.chunk_id, h)
             placed.add(h.session_id)
     visits = list(chosen.values())[: q.k]
-    apart: list[SearchHit] = []
-    if q.order == "first":
-        # Listed apart, after the five places: the lead's other passages (what was started
-        # sits in the plan, the complaint in the subjective) and the client's record.
-        ids = {h.chunk_id for h in visits}
-        apart = [
-            h for h in hits if lead is not None and h.session_id == lead and h.chunk_id not in ids
-        ]
-        apart += [h for h in matched if h.session_id is None][:1]
-    return [replace(h, rank=i + 1) for i, h in enumerate([*visits, *apart])]
+    if q.order not in ("first", "onset"):
+        return [replace(h, rank=i + 1) for i, h in enumerate(visits)]
+    fields: dict[str, SearchHit] = {}
+    for h in matched:
+        if h.session_id is None:
+            fields.setdefault(h.field, h)
+    ids = {h.chunk_id for h in visits}
+    # What was started sits in the plan, the complaint in the subjective: the lead's other
+    # passages.
+    passages = [
+        h for h in hits if lead is not None and h.session_id == lead and h.chunk_id not in ids
+    ]
+    record = list(fields.values())
+    before, after = (record, passages) if q.order == "onset" else ([], [*passages, *record])
+    return [replace(h, rank=i + 1) for i, h in enumerate([*before, *visits, *after])]
 
 
 def strong_match(hit: SearchHit) -> bool:

@@ -15,7 +15,9 @@ CLIENT_FIELDS = ("medical_history", "notes")
 FIELDS = SESSION_FIELDS + CLIENT_FIELDS
 
 Mode = Literal["hybrid", "vector", "lexical"]
-Order = Literal["first", "latest"]
+# "onset" asks since when ("when was X diagnosed", "how long has she had X"): ordered as
+# "first", with the client's record, where onsets are written, ahead of the visits.
+Order = Literal["first", "onset", "latest"]
 
 
 @dataclass(frozen=True)

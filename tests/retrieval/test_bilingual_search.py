@@ -111,8 +111,8 @@ def test_an_onset_record_is_listed_when_it_names_the_diagnosis_in_another_langua
         "When was the asthma diagnosis made?",
     ],
 )
-def test_onset_questions_in_hebrew_too_ask_for_the_first_match(question: str) -> None:
-    assert read_question(question, TODAY).order == "first"
+def test_onset_questions_in_hebrew_too_ask_for_the_onset(question: str) -> None:
+    assert read_question(question, TODAY).order == "onset"
 
 
 def test_a_diagnosis_asked_about_without_its_onset_is_not_ordered() -> None:

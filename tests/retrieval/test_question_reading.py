@@ -216,8 +216,11 @@ def test_a_treatment_question_brings_its_sessions_medications_line() -> None:
 
 
 def test_since_when_asks_for_the_onset() -> None:
-    assert read_question("Since when has the patient had hyperlipidemia?").order == "first"
-    assert read_question("How long has she had asthma?").order == "first"
+    assert read_question("Since when has the patient had hyperlipidemia?").order == "onset"
+    assert read_question("How long has she had asthma?").order == "onset"
+    assert read_question("When was asthma diagnosed?").order == "onset"
+    # "first" asks of the visits, whatever else the question says.
+    assert read_question("When was she first diagnosed with asthma?").order == "first"
     since_march = read_question("Since March 2024, what was the BP?")
     assert since_march.order is None and since_march.date_from == dt.date(2024, 3, 1)
 
