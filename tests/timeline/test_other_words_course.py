@@ -287,6 +287,9 @@ def test_a_from_that_opens_no_range_leaves_the_range_after_it() -> None:
          "still_taking", "sertraline"),
         ("Renewal request for amlodipine; when was that stopped?", "med_stopped", "amlodipine"),
         ("When did she last come through the door?", "last_visit", None),
+        # The seventeenth set's: a doctor or nurse saw the patient; "from" glued to the visit.
+        ("כמה זמן עבר מאז שבדקה אותו האחות?", "time_since_visit", None),
+        ("כמה ימים מפגישה אחרונה?", "time_since_visit", None),
     ],
 )  # fmt: skip
 def test_the_sixteenth_sets_classes(question: str, ask: str, subject: str | None) -> None:
