@@ -36,15 +36,15 @@ NAME = "eval_first_search"
 HELD_OUT, DEVELOPMENT = 11, 3
 K = 5
 GOAL = 0.95
+ONSET = "Since when does the patient have {x}?"
 WORDINGS = (
     "When was the patient first diagnosed with {x}?",
     "When did the patient first get diagnosed with {x}?",
     "When was {x} first recorded?",
     "First mention of {x} in the notes?",
-    "Since when does the patient have {x}?",
+    ONSET,
     "When did {x} first come up?",
 )
-ONSET = "Since when does the patient have {x}?"
 
 
 @dataclass(frozen=True)

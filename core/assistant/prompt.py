@@ -90,7 +90,7 @@ ORDER_NOTES = {
     "latest": "The sources matching the question come first, the most recent first.",
     "first": "The sources matching the question come first, the earliest first.",
     "onset": "The sources matching the question come first: the client's record where it"
-    " names it, then the earliest visit first.",
+    " names it, then the visits, the earliest first.",
 }
 BASE_STOP = ("\nQuestion:", "\n---", "<<<", "\nEarlier question:")
 CHAT_STOP = ("<<<",)

@@ -79,7 +79,7 @@ def test_for_onset_the_clients_record_that_names_it_is_listed_apart_before_the_v
     assert len(onset) == 5 and all(h.session_id is not None for h in onset)
 
 
-def test_for_onset_each_field_of_the_record_that_names_it_takes_a_place() -> None:
+def test_for_onset_each_field_of_the_record_that_names_it_is_listed_once() -> None:
     """The client's notes may name it too; the history, where the onset is, still leads
     the visits."""
     visit = uuid.uuid4()
