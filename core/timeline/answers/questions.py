@@ -198,7 +198,7 @@ _CLAUSE = re.compile(r"\s[-–—]\s|[:;]\s|,\s(?!\d{4}\b)")
 # verb that asks stands for the thing too.
 _IT = re.compile(
     rf"{_W}(?:it|זה|אותה|אותו){_E}"
-    r"|(?<=\bis )(?:that|this)\b|(?<=\bwas )(?:that|this)\b|(?<=\bhas )(?:that|this)\b",
+    r"|(?:(?<=\bis )|(?<=\bwas )|(?<=\bhas ))(?:that|this)\b",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.?!])\s+")
