@@ -1,22 +1,6 @@
-"""How the clinician asks: wording families per operation, in English and Hebrew, and the
-names a question may use for what it asks about (clinical, lay, brand, abbreviated).
-
-A family is one template: `"tags::text"` or just `"text"`. Tags restrict what the family
-can be asked about or fix a variant of the operation:
-- a measure key (bp, bp_sys, bp_dia, weight, a1c, egfr, phq9, gad7, pain, heart_rate):
-  only these measures;
-- `visit`: the subject is the visits themselves (first, list);
-- `max` / `min`: the extreme asked for;
-- `since`: a change since a dated visit (without it: first reading to latest);
-- `yn` / `when`: any record, yes/no only or also when it was first;
-- `cond`, `proc`, `ref`: any record, only conditions, procedures or referrals.
-
-Placeholders: `{a|b}` is the female | male form; `{m}` a measure's name (Hebrew: with the
-article), `{m0}` its bare Hebrew name, `{b_m0}` / `{l_m0}` with a one-letter preposition;
-`{qn}` a questionnaire's short name (PHQ-9, GAD-7); `{drug}`, `{l_drug}`, `{m_drug}`,
-`{b_drug}`; `{x}` / `{a_x}` / `{l_x}` what any record asks about (bare / with an article /
-with ל); `{d}` a date (Hebrew: with ב), `{d0}` a bare Hebrew date; `{period}`; `{n}` a
-count of readings, `{nf}` / `{nm}` its Hebrew words for a feminine / masculine noun.
+"""Development wordings written blind, the set dev13: wording families per operation, in
+English and Hebrew, in the format bench/timeline/sets/questions/wording.py describes (tags
+and placeholders). Tuned on; never the test half.
 
 Written for this set (dev13) only: none of these is a wording of the app's own templates
 or of the other eval sets' generators (the generator checks the finished questions against
