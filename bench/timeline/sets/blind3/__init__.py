@@ -10,11 +10,13 @@ text. Once fixes are made against its causes it is a development set, as set #2 
 
 data.json is the set, committed so it never drifts; `python -m bench.timeline.sets.blind3`
 rewrites it from the generator (`generate.py`, seed SEED), and the test checks that it
-would write the same. Clinicians' snippets are in clinics_*.py (by clinic, language and
-field), the written styles of each measure in styles_en.py / styles_he.py, what every clinic
-writes (openers, flags, what is no fact, headings) in shared.py; compose.py lays a field out
-(a heading or none, lines, bullets, numbered or "#1" problem lists, a paragraph, vitals on
-one line). Labels are written inline (markup.py), so each keeps the span of its words.
+would write the same. Its vocabulary is data in this folder: clinicians' snippets in
+clinics/<clinic>.toml (by language and field; clinics/order.toml deals them), the written
+styles of each measure in styles_en.toml / styles_he.toml, what every clinic writes
+(openers, flags, what is no fact, headings, layout marks) in shared.toml, each measure's
+range in ranges.toml, names' aliases in aliases.toml. compose.py lays a field out (a heading
+or none, lines, bullets, numbered or "#1" problem lists, a paragraph, vitals on one line).
+Labels are written inline (markup.py), so each keeps the span of its words.
 
 Labelling follows docs/timeline.md where it speaks. Where it is silent, this set decides:
 

@@ -1,6 +1,7 @@
-"""Puts a note field together from a clinic's snippets, the measures' styles and the shared
-pools, and lays it out as clinicians do: a heading or none, one item a line, bullets,
-numbered or problem-oriented (#1 ...) lists, sentences in a paragraph, vitals on one line.
+"""Puts a note field together from a clinic's snippets (clinics/), the measures' styles
+(styles_*.toml) and the shared pools (shared.toml), and lays it out as clinicians do: a
+heading or none, one item a line, bullets, numbered or problem-oriented (#1 ...) lists,
+sentences in a paragraph, vitals on one line.
 
 Items are joined only at sentence ends (a new line, or ". "), never by a comma or "and",
 so that no negation or medication verb of one item reaches into the next."""
@@ -13,9 +14,16 @@ from typing import Generic, TypeVar
 
 from bench.timeline.sets.blind3.clinic import Clinic
 from bench.timeline.sets.blind3.markup import with_style
-from bench.timeline.sets.blind3.shared import DISTRACT, FLAGS, HEADINGS, OPENERS, VITALS
-from bench.timeline.sets.blind3.styles_en import EN, Style
-from bench.timeline.sets.blind3.styles_he import HE
+from bench.timeline.sets.blind3.shared import (
+    BULLETS,
+    DISTRACT,
+    FLAGS,
+    HEADINGS,
+    OPENERS,
+    VITALS,
+    VITALS_SEPARATORS,
+)
+from bench.timeline.sets.blind3.styles import EN, HE, Style
 from bench.timeline.sets.blind3.values import Values
 
 T = TypeVar("T")
@@ -105,7 +113,7 @@ class Composer:
             items += self._take(key, own, r.choice((2, 3, 3, 4)))
         if distract and r.random() < 0.45:
             items += self._take(("distract", lang, code), distract, 1)
-        flags = [t for c, t in FLAGS[lang] if c == code]
+        flags = FLAGS[lang].get(code, [])
         if flags and r.random() < 0.22:
             items += self._take(("flag", lang, code), flags, 1)
         r.shuffle(items)
@@ -117,7 +125,7 @@ class Composer:
         r = self.rng
         lines: list[str] = []
         if vitals:
-            sep = r.choice((", ", "  ", " | ", ", "))
+            sep = r.choice(VITALS_SEPARATORS)
             lines.append(r.choice(VITALS[lang]) + sep.join(vitals))
         body = [*head, *items]
         shape = r.choice(("lines", "bullets", "prose", "prose", "numbered", "problems"))
@@ -127,7 +135,7 @@ class Composer:
             text = ". ".join(x.rstrip(".") for x in body)
             lines.append(text + ("." if text else ""))
         else:
-            bullet = r.choice(("- ", "• ", "* "))
+            bullet = r.choice(BULLETS)
             mark = {"lines": lambda i: "", "bullets": lambda i: bullet}
             mark["numbered"] = lambda i: f"{i + 1}. "
             mark["problems"] = lambda i: f"#{i + 1} "

@@ -1,5 +1,6 @@
 """Writes the set: SEED decides everything, so `build()` gives the same fields on every run
-and data.json is `dumps(build())`."""
+and data.json is `dumps(build())`. The clinics, dealt two fields each in turn, are those
+clinics/order.toml names."""
 
 from __future__ import annotations
 
@@ -7,25 +8,13 @@ import json
 import random
 from typing import Any
 
-from bench.timeline.sets.blind3.clinics_a import GERIATRICS, NEPHROLOGY, RHEUMATOLOGY
-from bench.timeline.sets.blind3.clinics_b import OCCUPATIONAL, SPORTS, WOMENS_HEALTH
-from bench.timeline.sets.blind3.clinics_c import ADDICTION, DIABETES_NURSE, TELEHEALTH
+from bench.timeline.sets.blind3.clinic import read_clinics
 from bench.timeline.sets.blind3.compose import Composer
 from bench.timeline.sets.blind3.markup import parse
 
 SEED = 27_2026_3
 N_FIELDS = 342
-CLINICS = (
-    GERIATRICS,
-    NEPHROLOGY,
-    RHEUMATOLOGY,
-    WOMENS_HEALTH,
-    SPORTS,
-    OCCUPATIONAL,
-    ADDICTION,
-    DIABETES_NURSE,
-    TELEHEALTH,
-)
+CLINICS = read_clinics()
 # Fields in the proportions a chart holds them: the objective (vitals) most often.
 FIELDS = ("subjective", "objective", "assessment", "plan", "medical_history")
 WEIGHTS = (4, 5, 4, 4, 3)

@@ -1,39 +1,64 @@
 """Random, believable values of each measure, written in a unit and marked with the value a
-correct reading stores (in the MEASURES unit, converted from the number as written)."""
+correct reading stores (in the MEASURES unit, converted from the number as written).
+
+The ranges it draws from are ranges.toml's; a style (styles_*.toml) names the methods below
+that write its values (WRITERS) and their arguments."""
 
 from __future__ import annotations
 
+import inspect
 import random
+from collections.abc import Sequence
 
+from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.blind3.markup import label
+from bench.timeline.sets.blind3.readers import read, table
 
+# The arithmetic of a unit: fixed by the units themselves, not a choice of this set.
 KG_PER_LB = 0.45359237
 CM_PER_IN = 2.54
 CHOL = 38.67  # mg/dL per mmol/L, total, LDL and HDL cholesterol
 GLUCOSE = 18.0  # mg/dL per mmol/L
 CREATININE = 88.4  # µmol/L per mg/dL
 
-# Range in the MEASURES unit and the decimals a clinician writes there.
-RANGE: dict[str, tuple[float, float, int]] = {
-    "heart_rate": (52, 112, 0),
-    "weight": (48, 124, 1),
-    "height": (148, 193, 0),
-    "bmi": (18.5, 41, 1),
-    "temperature": (36.0, 39.4, 1),
-    "spo2": (88, 100, 0),
-    "pain": (1, 9, 0),
-    "a1c": (5.4, 11.6, 1),
-    "ldl": (52, 196, 0),
-    "hdl": (28, 86, 0),
-    "total_cholesterol": (128, 292, 0),
-    "glucose": (72, 268, 0),
-    "creatinine": (0.55, 3.4, 2),
-    "egfr": (16, 104, 0),
-    "phq2": (0, 6, 0),
-    "phq9": (0, 27, 0),
-    "gad7": (0, 21, 0),
-    "rom": (15, 165, 0),
-}
+# The Values methods a style may call, each giving its marked (or unlabelled) words.
+WRITERS = frozenset(
+    {"q", "raw", "raw_systolic", "bp", "lb", "inches", "metres", "feet"}
+    | {"fahrenheit", "mmol", "umol", "ifcc"}
+)
+Arg = str | int | float
+
+
+def _number(x: object) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool)
+
+
+def _ranges() -> tuple[dict[str, tuple[float, float, int]], tuple[int, int], tuple[int, int], int]:
+    """ranges.toml: each measure's (low, high, decimals), and a pressure's systolic and
+    diastolic (low, high) and least gap. Numbers keep the type written (1 int, 1.0 float)."""
+    path, data = read("ranges.toml")
+    measures: dict[str, tuple[float, float, int]] = {}
+    for name, r in table(path, "measures", data.get("measures")).items():
+        if not (isinstance(r, list) and len(r) == 3 and all(_number(x) for x in r)):
+            raise VocabError(f"{path}: measures.{name}: a [low, high, decimals] of numbers")
+        low, high, dec = r
+        if not isinstance(dec, int) or not low < high:
+            raise VocabError(f"{path}: measures.{name}: low below high, whole decimals")
+        measures[name] = (low, high, dec)
+    bp = table(path, "bp", data.get("bp"))
+    pairs: list[tuple[int, int]] = []
+    for key in ("systolic", "diastolic"):
+        r = bp.get(key)
+        if not (isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r)):
+            raise VocabError(f"{path}: bp.{key}: a [low, high] of whole numbers")
+        pairs.append((r[0], r[1]))
+    gap = bp.get("min_gap")
+    if type(gap) is not int:
+        raise VocabError(f"{path}: bp.min_gap: a whole number")
+    return measures, pairs[0], pairs[1], gap
+
+
+RANGE, SYSTOLIC, DIASTOLIC, MIN_GAP = _ranges()
 
 
 def _num(x: float, dec: int) -> str:
@@ -85,38 +110,61 @@ class Values:
         return label(fmt.format(s=s, d=d), f"m:bp_systolic={s}", f"m:bp_diastolic={d}")
 
     def bp_pair(self) -> tuple[int, int]:
-        s = self.r.randint(102, 178)
-        d = self.r.randint(58, min(104, s - 28))
+        s = self.r.randint(*SYSTOLIC)
+        d = self.r.randint(DIASTOLIC[0], min(DIASTOLIC[1], s - MIN_GAP))
         return s, d
 
-    # units other than the stored one
-    def lb(self, fmt: str = "{} lb") -> str:
+    def raw_systolic(self) -> str:
+        """An unlabelled systolic (last visit's): a whole pressure is drawn, as for `bp`."""
+        return str(self.bp_pair()[0])
+
+    # units other than the stored one: `fmt` writes the number ({}, or {f} and {i} feet and
+    # inches) with its unit
+    def lb(self, fmt: str) -> str:
         return self.conv("weight", KG_PER_LB, 0, fmt)
 
-    def inches(self, fmt: str = "{} in") -> str:
+    def inches(self, fmt: str) -> str:
         return self.conv("height", CM_PER_IN, 0, fmt)
 
-    def metres(self, fmt: str = "{} m") -> str:
+    def metres(self, fmt: str) -> str:
         return self.conv("height", 100.0, 2, fmt)
 
-    def feet(self, fmt: str = "{f}'{i}\"") -> str:
+    def feet(self, fmt: str) -> str:
         total = round(self.draw("height") / CM_PER_IN)
         text = fmt.format(f=total // 12, i=total % 12)
         return label(text, f"m:height={round(total * CM_PER_IN, 2)}")
 
-    def fahrenheit(self, fmt: str = "{} F") -> str:
+    def fahrenheit(self, fmt: str) -> str:
         c = self.draw("temperature")
         f = round(c * 9 / 5 + 32, 1)
         return label(fmt.format(_num(f, 1)), f"m:temperature={round((f - 32) * 5 / 9, 2)}")
 
-    def mmol(self, measure: str, fmt: str = "{} mmol/L") -> str:
+    def mmol(self, measure: str, fmt: str) -> str:
         per = GLUCOSE if measure == "glucose" else CHOL
         return self.conv(measure, per, 1, fmt)
 
-    def umol(self, fmt: str = "{} umol/L") -> str:
+    def umol(self, fmt: str) -> str:
         return self.conv("creatinine", CREATININE, 0, fmt, divide=True)
 
-    def ifcc(self, fmt: str = "{} mmol/mol") -> str:
+    def ifcc(self, fmt: str) -> str:
         pct = self.draw("a1c")
         mm = round((pct - 2.15) * 10.929)
         return label(fmt.format(mm), f"m:a1c={round(mm / 10.929 + 2.15, 2)}")
+
+    def write(self, name: str, args: Sequence[Arg]) -> str:
+        """The words of WRITERS' method `name` called with `args`."""
+        return str(getattr(self, name)(*args))
+
+
+def check_call(name: str, args: Sequence[Arg]) -> str | None:
+    """Why a style cannot call `name` with `args`, or None when it can."""
+    if name not in WRITERS:
+        return f"{name!r} is none of {', '.join(sorted(WRITERS))}"
+    try:
+        bound = inspect.signature(getattr(Values, name)).bind(None, *args)
+    except TypeError as exc:
+        return f"{name}{tuple(args)}: {exc}"
+    measure = bound.arguments.get("measure")
+    if measure is not None and measure not in RANGE:
+        return f"{name}{tuple(args)}: ranges.toml has no measure {measure!r}"
+    return None
