@@ -8,6 +8,11 @@ generator wrote its notes from (see generate.py), split half dev, half test.
     .venv/bin/python -m bench.timeline.sets.questions.generate --extra dev2   # a further dev set
     .venv/bin/python -m bench.timeline.eval_questions --split dev2 --misses
 
+The wordings are data: wordings/main.toml for this set, wordings/<name>.toml for each further
+development set, in the format wording.py describes (which also reads names.toml, the names
+a question may use). A new development set is one file, wordings/<name>.toml, and its name
+added to EXTRA below; `generate --extra <name>` then writes <name>.json.
+
 A question: id, client (external id), notes_language, operation, subject, subject_type,
 period ({start, end, style, text} or null), date (the dated visit asked about, or null),
 language, family (its wording's id: operation.language.nn), question, gold (by kind:
@@ -25,7 +30,9 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data.json"
 # Further development sets, each written blind after the sets before it were scored and
-# tuned on like the dev half: their name, their split and their file's name.
+# tuned on like the dev half: their name, their split, and the stem of their wordings
+# (wordings/<name>.toml) and of their questions (<name>.json); a new one goes last, as its
+# place here sets its seed.
 EXTRA = ("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
          "dev12", "dev13", "dev14", "dev15", "dev16", "dev17")  # fmt: skip
 

@@ -2,6 +2,11 @@
 about the patients of bench/timeline/sets/overtime (its data.json, unchanged).
 
     .venv/bin/python -m bench.timeline.sets.questions.generate   # rewrites data.json (seed SEED)
+    .venv/bin/python -m bench.timeline.sets.questions.generate --extra dev17   # dev17.json
+
+What it reads: the wordings, wordings/main.toml (--extra NAME: wordings/NAME.toml, NAME one
+of EXTRA), and the names a question may use, names.toml (both read by wording.py, which
+describes their format); the patients, from bench/timeline/sets/overtime.
 
 Where the gold comes from. data.json of the over-time holdout holds the notes only, not
 the facts they were written from; its generator (`_Gen`, seed 7_204_915) records those
@@ -64,14 +69,15 @@ from bench.timeline.sets.questions.wording import (
     CONDITION_NAMES_EN,
     CONDITION_NAMES_HE,
     DRUG_BRANDS_HE,
-    EN,
-    HE,
+    MAIN,
     MEASURE_NAMES_EN,
     MEASURE_NAMES_HE,
     PROCEDURE_NAMES_EN,
     PROCEDURE_NAMES_HE,
     SPECIALTY_NAMES_EN,
     SPECIALTY_NAMES_HE,
+    Tables,
+    read_wordings,
 )
 
 SEED = 4_205_117
@@ -480,12 +486,10 @@ class Family:
     text: str
 
 
-Tables = tuple[tuple[str, dict[str, tuple[str, ...]]], ...]
-
-
-def families(tables: Tables = (("en", EN), ("he", HE))) -> list[Family]:
+def families(tables: Tables | None = None) -> list[Family]:
+    """Every family of `tables` (the main set's by default), each with its id."""
     out = []
-    for lang, table in tables:
+    for lang, table in tables if tables is not None else read_wordings(MAIN, OPERATIONS):
         for op in OPERATIONS:
             for i, raw in enumerate(table[op], start=1):
                 tags, _, text = raw.rpartition("::")
@@ -940,7 +944,7 @@ def generate(
     drafts: list[dict[str, Any]] = []
     seen_keys: Counter[tuple[str, str, str]] = Counter()
     texts: set[str] = set()
-    for fam in families(tables) if tables is not None else families():
+    for fam in families(tables):
         words = Words(fam.lang, rng)
         made = None
         for attempt in range(800):  # a set weighted to a few operations asks one thing more often
@@ -1029,13 +1033,9 @@ def write() -> Path:
 
 def write_extra(name: str) -> Path:
     """A further development set (`EXTRA`): from wordings written blind after the sets
-    before it were scored (wording_<name>.py), asked of the same patients; tuned on, so
+    before it were scored (wordings/<name>.toml), asked of the same patients; tuned on, so
     never a figure to report as held out."""
-    import importlib
-
-    wording = importlib.import_module(f"bench.timeline.sets.questions.wording_{name}")
-    number = name.removeprefix("dev")
-    tables = (("en", getattr(wording, f"EN{number}")), ("he", getattr(wording, f"HE{number}")))
+    tables = read_wordings(name, OPERATIONS)
     data = generate(SEED + EXTRA.index(name) + 1, tables, split_as=name)
     path = DATA.with_name(f"{name}.json")
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

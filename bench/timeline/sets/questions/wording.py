@@ -1,5 +1,10 @@
-"""How the clinician asks: wording families per operation, in English and Hebrew, and the
-names a question may use for what it asks about (clinical, lay, brand, abbreviated).
+"""How the clinician asks: the format of a set's wording families, and their reader.
+
+A set's wordings are data: wordings/main.toml for the main set (data.json), and
+wordings/<name>.toml for each further development set named in EXTRA (__init__.py). Each
+file's [en] and [he] tables map every operation (generate.OPERATIONS) to its families, in
+order: a family's id, operation.language.nn, is its place in its list. The names a question
+may use for what it asks about (clinical, lay, brand, abbreviated) are names.toml's.
 
 A family is one template: `"tags::text"` or just `"text"`. Tags restrict what the family
 can be asked about or fix a variant of the operation:
@@ -17,674 +22,115 @@ article), `{m0}` its bare Hebrew name, `{b_m0}` / `{l_m0}` with a one-letter pre
 `{b_drug}`; `{x}` / `{a_x}` / `{l_x}` what any record asks about (bare / with an article /
 with ל); `{d}` a date (Hebrew: with ב), `{d0}` a bare Hebrew date; `{period}`; `{n}` a
 count of readings, `{nf}` / `{nm}` its Hebrew words for a feminine / masculine noun.
-
-Written for this set only: none of these is a wording of the app's own templates or of the
-other eval sets' generators (the generator checks the finished questions against the
-questions of every other set in bench/).
 """
 
 from __future__ import annotations
 
-# -- names ------------------------------------------------------------------------------
-MEASURE_NAMES_EN: dict[str, tuple[str, ...]] = {
-    "bp": ("blood pressure", "BP", "pressure", "b/p"),
-    "bp_sys": ("systolic", "systolic pressure", "systolic BP", "SBP"),
-    "bp_dia": ("diastolic", "diastolic pressure", "diastolic BP", "DBP"),
-    "weight": ("weight", "wt", "body weight"),
-    "a1c": ("A1c", "HbA1c", "hemoglobin A1c", "glycated haemoglobin", "three-month sugar"),
-    "egfr": ("eGFR", "GFR", "kidney function", "estimated GFR", "renal function"),
-    "phq9": ("PHQ-9", "PHQ9", "depression score", "PHQ-9 score"),
-    "gad7": ("GAD-7", "GAD7", "anxiety score", "GAD-7 score"),
-    "pain": ("pain score", "pain", "pain level", "pain rating"),
-    "heart_rate": ("pulse", "heart rate", "HR", "resting pulse"),
-}
-# (with the article, bare); every one a masculine noun, so adjectives agree alike.
-MEASURE_NAMES_HE: dict[str, tuple[tuple[str, str], ...]] = {
-    "bp": (("לחץ הדם", "לחץ דם"), ('הל"ד', 'ל"ד')),
-    "bp_sys": (("לחץ הדם הסיסטולי", "לחץ דם סיסטולי"), ("הלחץ העליון", "לחץ עליון")),
-    "bp_dia": (("לחץ הדם הדיאסטולי", "לחץ דם דיאסטולי"), ("הלחץ התחתון", "לחץ תחתון")),
-    "weight": (("המשקל", "משקל"),),
-    "a1c": (
-        ("ה-A1c", "A1c"),
-        ("ה-HbA1c", "HbA1c"),
-        ("ההמוגלובין המסוכרר", "המוגלובין מסוכרר"),
-        ("הסוכר המצטבר", "סוכר מצטבר"),
-    ),
-    "egfr": (("ה-eGFR", "eGFR"), ("תפקוד הכליות", "תפקוד כליות")),
-    "phq9": (("ה-PHQ-9", "PHQ-9"), ("ציון ה-PHQ-9", "ציון PHQ-9"), ("ציון הדיכאון", "ציון דיכאון")),
-    "gad7": (("ה-GAD-7", "GAD-7"), ("ציון החרדה", "ציון חרדה")),
-    "pain": (("ציון הכאב", "ציון כאב"), ("הכאב", "כאב")),
-    "heart_rate": (("הדופק", "דופק"),),
-}
-# Brands a Hebrew-speaking clinician says, beside the Hebrew and English generic names.
-DRUG_BRANDS_HE: dict[str, str] = {
-    "ramipril": "טריטייס",
-    "bisoprolol": "קונקור",
-    "pantoprazole": "קונטרולוק",
-    "citalopram": "ציפרמיל",
-    "duloxetine": "סימבלטה",
-    "pregabalin": "ליריקה",
-    "simvastatin": "סימוביל",
-    "apixaban": "אליקוויס",
-    "mirtazapine": "רמרון",
-    "celecoxib": "סלברקס",
-    "dapagliflozin": "פורסיגה",
-    "sitagliptin": "ג'נוביה",
-    "montelukast": "סינגולייר",
-    "tamsulosin": "אומניק",
-}
-# Conditions: (bare, with article) per language.
-CONDITION_NAMES_EN: dict[str, tuple[str, ...]] = {
-    "gout": ("gout", "gouty arthritis"),
-    "atrial fibrillation": ("atrial fibrillation", "AF", "a-fib"),
-    "osteoporosis": ("osteoporosis", "brittle bones", "thinning of the bones"),
-    "copd": ("COPD", "chronic obstructive pulmonary disease"),
-    "migraine": ("migraine", "migraines", "migraine headaches"),
-    "fibromyalgia": ("fibromyalgia", "fibro"),
-    "hypertension": ("hypertension", "high blood pressure", "HTN"),
-    "type 2 diabetes": ("type 2 diabetes", "T2DM", "diabetes", "sugar diabetes"),
-    "depression": ("depression", "clinical depression", "a depressive disorder"),
-    "benign prostatic hyperplasia": ("BPH", "an enlarged prostate", "prostate enlargement"),
-}
-CONDITION_NAMES_HE: dict[str, tuple[str, ...]] = {
-    "gout": ("שיגדון", "גאוט"),
-    "atrial fibrillation": ("פרפור פרוזדורים", "פרפור", "AF"),
-    "osteoporosis": ("אוסטאופורוזיס", "בריחת סידן"),
-    "copd": ("COPD", "מחלת ריאות חסימתית"),
-    "migraine": ("מיגרנה", "מיגרנות"),
-    "fibromyalgia": ("פיברומיאלגיה",),
-    "hypertension": ("יתר לחץ דם", "לחץ דם גבוה"),
-    "type 2 diabetes": ("סוכרת סוג 2", "סוכרת"),
-    "depression": ("דיכאון",),
-    "benign prostatic hyperplasia": ("הגדלה שפירה של הערמונית", "ערמונית מוגדלת", "BPH"),
-}
-# Procedures and referrals: (bare, with an article) in English, bare in Hebrew.
-PROCEDURE_NAMES_EN: dict[str, tuple[tuple[str, str], ...]] = {
-    "ecg": (("ECG", "an ECG"), ("EKG", "an EKG"), ("heart tracing", "a heart tracing")),
-    "spirometry": (
-        ("spirometry", "spirometry"),
-        ("lung function test", "a lung function test"),
-        ("breathing test", "a breathing test"),
-    ),
-    "joint aspiration": (
-        ("joint aspiration", "a joint aspiration"),
-        ("knee aspiration", "a knee aspiration"),
-        ("knee tap", "a knee tap"),
-    ),
-    "dexa scan": (
-        ("DEXA scan", "a DEXA scan"),
-        ("bone density scan", "a bone density scan"),
-        ("bone densitometry", "bone densitometry"),
-    ),
-    "ear irrigation": (
-        ("ear irrigation", "ear irrigation"),
-        ("ear syringing", "ear syringing"),
-        ("wax removal", "wax removal"),
-    ),
-}
-PROCEDURE_NAMES_HE: dict[str, tuple[str, ...]] = {
-    "ecg": ('אק"ג', "ECG"),
-    "spirometry": ("ספירומטריה", "בדיקת תפקודי ריאה"),
-    "joint aspiration": ("שאיבת נוזל מהברך", "ניקור של הברך", "פונקציה מהברך"),
-    "dexa scan": ("בדיקת צפיפות עצם", "DEXA"),
-    "ear irrigation": ("שטיפת אוזניים", "ניקוי שעווה מהאוזניים"),
-}
-SPECIALTY_NAMES_EN: dict[str, tuple[str, ...]] = {
-    "cardiology": ("cardiology", "a cardiologist", "the heart specialist"),
-    "rheumatology": ("rheumatology", "a rheumatologist"),
-    "urology": ("urology", "a urologist"),
-    "pulmonology": ("a pulmonologist", "the chest clinic", "a lung specialist"),
-    "psychiatry": ("psychiatry", "a psychiatrist"),
-    "neurology": ("neurology", "a neurologist"),
-}
-SPECIALTY_NAMES_HE: dict[str, tuple[str, ...]] = {
-    "cardiology": ("קרדיולוגיה", "קרדיולוג"),
-    "rheumatology": ("ראומטולוגיה", "ראומטולוג"),
-    "urology": ("אורולוגיה", "אורולוג"),
-    "pulmonology": ("רופא ריאות", "מרפאת ריאות"),
-    "psychiatry": ("פסיכיאטריה", "פסיכיאטר"),
-    "neurology": ("נוירולוגיה", "נוירולוג"),
-}
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from bench.timeline.kit.vocab import VocabError, read_toml
+
+HERE = Path(__file__).resolve().parent
+WORDINGS = HERE / "wordings"
+MAIN = "main"
+NAMES = HERE / "names.toml"
+LANGUAGES = ("en", "he")
+
+Wordings = dict[str, tuple[str, ...]]
+Tables = tuple[tuple[str, Wordings], ...]
+Pairs = tuple[tuple[str, str], ...]
+# (key, kind, English names (bare, with article), Hebrew names, stems that must not occur in
+# the patient's notes or history).
+Absent = tuple[str, str, Pairs, tuple[str, ...], tuple[str, ...]]
 
 
-# Things no note of this set mentions: (key, kind, English names (bare, with article),
-# Hebrew names, stems that must not occur in the patient's notes or history).
-Absent = tuple[str, str, tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]
-ABSENT: tuple[Absent, ...] = (
-    ("colon cancer", "cond", (("bowel cancer", "bowel cancer"), ("colon cancer", "colon cancer")),
-     ("סרטן המעי הגס",), ("colon", "bowel", "colorect", "cancer", "malignan", "neoplasm", "מעי",
-                          "סרטן")),
-    ("colonoscopy", "proc", (("colonoscopy", "a colonoscopy"),), ("קולונוסקופיה",),
-     ("colonoscop", "קולונוסקופ")),
-    ("psoriasis", "cond", (("psoriasis", "psoriasis"),), ("פסוריאזיס",), ("psoria", "פסוריא")),
-    ("epilepsy", "cond", (("epilepsy", "epilepsy"), ("seizures", "seizures")),
-     ("אפילפסיה", "פרכוסים"), ("epilep", "seizure", "fit", "אפילפס", "פרכוס")),
-    ("hypothyroidism", "cond", (("hypothyroidism", "hypothyroidism"),
-                                ("underactive thyroid", "an underactive thyroid")),
-     ("תת פעילות של בלוטת התריס", "היפותירואידיזם"), ("thyro", "תריס", "תירו")),
-    ("kidney stones", "cond", (("kidney stones", "kidney stones"),), ("אבנים בכליות",),
-     ("stone", "calcul", "אבנ")),
-    ("stroke", "cond", (("stroke", "a stroke"), ("CVA", "a CVA")), ("שבץ", "אירוע מוחי"),
-     ("stroke", "cva", "שבץ", "מוחי")),
-    ("cataract surgery", "proc", (("cataract surgery", "cataract surgery"),), ("ניתוח קטרקט",),
-     ("cataract", "קטרקט")),
-    ("echocardiogram", "proc", (("echocardiogram", "an echocardiogram"), ("echo", "an echo")),
-     ("אקו לב",), ("echo", "אקו")),
-    ("mri", "proc", (("MRI", "an MRI"),), ("בדיקת MRI",), ("mri", "magnetic")),
-    ("hip replacement", "proc", (("hip replacement", "a hip replacement"),),
-     ("החלפת מפרק ירך",), ("hip", "ירך")),
-    ("asthma", "cond", (("asthma", "asthma"),), ("אסתמה", "קצרת"), ("asthma", "אסתמ", "קצרת",
-                                                                      "montelukast", "מונטלוק")),
-)  # fmt: skip
+@cache
+def read_wordings(name: str, operations: tuple[str, ...]) -> Tables:
+    """wordings/<name>.toml: (("en", its families per operation), ("he", ...)), each table
+    holding every one of `operations` and nothing else."""
+    path = WORDINGS / f"{name}.toml"
+    data = read_toml(path)
+    if set(data) != set(LANGUAGES):
+        raise VocabError(f"{path}: tables [en] and [he] of wordings, and nothing else")
+    out: list[tuple[str, Wordings]] = []
+    for lang in LANGUAGES:
+        table = data[lang]
+        if not isinstance(table, dict) or set(table) != set(operations):
+            raise VocabError(f"{path}: [{lang}]: every operation ({', '.join(operations)}) once")
+        out.append((lang, {op: _strings(path, f"[{lang}] {op!r}", t) for op, t in table.items()}))
+    return tuple(out)
 
-# -- wording families, per operation -----------------------------------------------------
-EN: dict[str, tuple[str, ...]] = {
-    "latest": (
-        "What's {her|his} {m} these days?",
-        "Most recent {m}?",
-        "{m} at the last check?",
-        "Where is {her|his} {m} now?",
-        "What was {her|his} {m} last time {she|he} was in?",
-        "latest {m} on record",
-        "Remind me of {her|his} current {m}.",
-        "What did {her|his} {m} come in at most recently?",
-        "last recorded {m} pls",
-        "How's {her|his} {m} looking at the moment - last reading?",
-        "What's the newest {m} we have for {her|him}?",
-        "weight::What does {she|he} weigh now?",
-        "any recent {m}? what was it",
-        "most recnt {m}?",
-        "Can you pull up {her|his} last {m}?",
-        "What is {her|his} {m} as of the last note?",
-        "And the {m} - what's the latest?",
-        "What {m} did we document most recently?",
-        "Up-to-date {m}?",
-        "a1c::How's {her|his} sugar control - what was the last A1c?",
-        "{her|his} {m} lately?",
-    ),
-    "first": (
-        "What was {her|his} very first {m} with us?",
-        "Baseline {m}?",
-        "{m} at intake?",
-        "What {m} did {she|he} start out with?",
-        "earliest {m} on file",
-        "What was the first {m} we ever recorded?",
-        "Initial {m} reading?",
-        "{m} when {she|he} first came to us?",
-        "What was {her|his} {m} at the start of care?",
-        "first documented {m}?",
-        "visit::When did {she|he} first come to see us?",
-        "visit::Date of {her|his} first appointment?",
-        "visit::How long has {she|he} been coming here - when was the first visit?",
-        "What did {her|his} {m} look like at the first appointment?",
-        "oldest {m} reading we have?",
-        "{m} at the initial consult?",
-        "frist {m} value?",
-        "and the baseline {m} back then?",
-        "What was {her|his} {m} the first time it was checked?",
-        "weight::How much did {she|he} weigh when {she|he} first came in?",
-        "What {m} was recorded at the very beginning?",
-    ),
-    "last_n": (
-        "Last {n} {m} readings?",
-        "Show me {her|his} {n} most recent {m} numbers.",
-        "What were the past {n} {m} measurements?",
-        "{m} over the last {n} times it was checked?",
-        "List the most recent {n} {m} results.",
-        "How has {her|his} {m} run over the last {n} readings?",
-        "{n} latest {m} values pls",
-        "What did {her|his} {m} read at each of the last {n} checks?",
-        "last {n} {m} values on record, newest first",
-        "Can you show the {n} newest {m} entries?",
-        "{m}: last {n}?",
-        "Pull the final {n} {m} readings from the notes.",
-        "lst {n} {m} readings",
-        "Recent {m} trend - the last {n} values?",
-        "Tell me {her|his} {m} from the {n} latest measurements.",
-        "What were the {n} most recent {m} figures we took?",
-        "Run me through the last {n} {m} numbers.",
-        "{n} most recent {m} readings in order?",
-        "Latest {n} {m} results, with dates.",
-        "Over {her|his} last {n} measurements, what was the {m}?",
-        "weight::What did {she|he} weigh at the last {n} weigh-ins?",
-    ),
-    "extreme": (
-        "max::What's the highest {m} we've ever recorded for {her|him}?",
-        "max::Peak {m}?",
-        "max,pain,phq9,gad7,a1c,bp_sys::What was {her|his} worst {m}?",
-        "max::max {m} on file?",
-        "max::How high has {her|his} {m} gone?",
-        "max::Top {m} reading ever?",
-        "max::When was {her|his} {m} at its highest, and what was it?",
-        "max::highest {m} so far",
-        "max,weight::What was {her|his} heaviest weight with us?",
-        "max::hihgest {m}?",
-        "max::What's the peak {m} across all visits?",
-        "min::Lowest {m} on record?",
-        "min::What's the lowest {m} {she|he} has had?",
-        "min::minimum {m} we've documented?",
-        "min::How low did {her|his} {m} get?",
-        "min,pain,phq9,gad7,a1c::Best {m} {she|he} ever had?",
-        "min,weight::What was the lightest {she|he} weighed with us?",
-        "min::smallest {m} reading in the chart?",
-        "min::{m} - lowest value so far?",
-        "min,egfr::What was {her|his} worst {m}?",
-        "min::At its lowest, what was {her|his} {m}?",
-    ),
-    "change": (
-        "How has {her|his} {m} changed since {she|he} started with us?",
-        "{m} then vs now?",
-        "Is {her|his} {m} better or worse than at the first visit?",
-        "How much has {her|his} {m} moved from baseline to the latest?",
-        "Net change in {m} from first to last reading?",
-        "Has {her|his} {m} come down overall since intake?",
-        "Difference between {her|his} first and most recent {m}?",
-        "{m} trajectory since the initial visit - up or down, and by how much?",
-        "first vs latest {m}?",
-        "Overall {m} change across the whole record?",
-        "since::What's happened to {her|his} {m} since {d}?",
-        "since::Has {her|his} {m} improved since {d}?",
-        "since::{m} since {d} - how much change?",
-        "since::Compare {her|his} {m} on {d} with the latest one.",
-        "since::How does {her|his} most recent {m} compare to {d}?",
-        "since::change in {m} since the {d} visit",
-        "since::Is the {m} higher or lower now than on {d}?",
-        "since::{m} on {d} vs the last reading - what's the difference?",
-        "since::How far has {her|his} {m} dropped or risen since {d}?",
-        "since::chnage in {m} since {d}?",
-        "since,weight::How much weight has {she|he} gained or lost since {d}?",
-    ),
-    "visit_count": (
-        "How many times did we see {her|him} {period}?",
-        "How often did {she|he} come in {period}?",
-        "Number of visits {period}?",
-        "How many appointments did {she|he} have {period}?",
-        "visit count {period}",
-        "How many encounters are documented {period}?",
-        "How many sessions did we have with {her|him} {period}?",
-        "{period}, how many times was {she|he} seen?",
-        "How many notes do we have for {her|him} {period}?",
-        "Count the visits {period}.",
-        "how many tiems did {she|he} come {period}",
-        "Was {she|he} seen much {period}? How many visits?",
-        "Total appointments {period}?",
-        "How many clinic visits {period}?",
-        "How frequently did {she|he} attend {period} - number of visits?",
-        "In terms of follow-up, how many times did we meet {period}?",
-        "How many consultations {period}?",
-        "How many times has {she|he} been in {period}?",
-        "How many times did {she|he} come to the clinic {period}?",
-        "tally of appointments {period}?",
-        "How many office visits did {she|he} make {period}?",
-    ),
-    "reading_count": (
-        "How many {m} readings do we have on file?",
-        "How many times has {her|his} {m} been checked?",
-        "How often was {her|his} {m} measured {period}?",
-        "Number of {m} measurements {period}?",
-        "How many {m} values are recorded in {her|his} notes?",
-        "weight::How many times did we weigh {her|him} {period}?",
-        "Count of {m} results {period}?",
-        "How many {m} entries are in the chart?",
-        "phq9,gad7::How many times has {she|he} filled out the {qn}?",
-        "{m}: how many readings {period}?",
-        "How many data points for {m} do we have?",
-        "How many times did we record {her|his} {m} {period}?",
-        "how many {m} meaurements total",
-        "a1c,egfr::How many {m} tests has {she|he} had {period}?",
-        "Tally the {m} readings {period}.",
-        "How often have we documented {m}?",
-        "Number of times {m} was taken {period}?",
-        "pain,phq9,gad7::How many {m} scores are on record?",
-        "How many separate {m} readings appear {period}?",
-        "How many checks of {her|his} {m} {period}?",
-        "Total number of {m} recordings?",
-    ),
-    "list_period": (
-        "What were {her|his} {m} readings {period}?",
-        "List {her|his} {m} values {period}.",
-        "{m} {period} - all readings please",
-        "Show me every {m} recorded {period}.",
-        "Which {m} values did we get {period}?",
-        "All {m} results {period}?",
-        "What did {her|his} {m} look like {period}? Give each reading.",
-        "{period}, what were the {m} measurements?",
-        "Can you list the {m} numbers {period}?",
-        "What {m} readings are documented {period}?",
-        "all {m} vaules {period}",
-        "Give me the {m} series {period}.",
-        "Run through the {m} measurements {period}.",
-        "{m} log {period}?",
-        "visit::Which dates did {she|he} come in {period}?",
-        "visit::List {her|his} visit dates {period}.",
-        "visit::When exactly was {she|he} seen {period}?",
-        "visit::On what dates did we see {her|him} {period}?",
-        "visit::What appointments did {she|he} have {period}? Dates please.",
-        "Each {m} reading taken {period}, please.",
-        "visit::Dates of all {her|his} sessions {period}?",
-    ),
-    "value_on_date": (
-        "What was {her|his} {m} on {d}?",
-        "{m} at the {d} visit?",
-        "What {m} did we record on {d}?",
-        "On {d}, what was the {m}?",
-        "What did {her|his} {m} read at {her|his} appointment on {d}?",
-        "{m} from {d}?",
-        "What was the {m} at the {d} appointment?",
-        "Can you tell me the {m} we took on {d}?",
-        "{d} - {m}?",
-        "weight::How much did {she|he} weigh on {d}?",
-        "What was {her|his} {m} when we saw {her|him} on {d}?",
-        "{m} documented on {d}?",
-        "What was the {m} readin on {d}",
-        "At the visit of {d}, what {m} was noted?",
-        "The {m} on {d} was what?",
-        "Look up {her|his} {m} for {d}.",
-        "What {m} is charted for {d}?",
-        "phq9,gad7::What score did {she|he} get on the {qn} on {d}?",
-        "When {she|he} came in on {d}, what was {her|his} {m}?",
-        "Any {m} on {d}? What was it?",
-        "{m} value recorded {d}?",
-    ),
-    "med_started": (
-        "When did {she|he} start {drug}?",
-        "When did we put {her|him} on {drug}?",
-        "{drug} - when was it begun?",
-        "How long has {she|he} been on {drug}? When did it start?",
-        "When was {drug} added to {her|his} regimen?",
-        "When did {drug} get commenced?",
-        "Date {drug} was initiated?",
-        "When was {she|he} first prescribed {drug}?",
-        "When did {drug} first appear in {her|his} plan?",
-        "{drug} started when?",
-        "When did {she|he} begin taking {drug}?",
-        "Since when is {she|he} on {drug}?",
-        "when was {drug} stared?",
-        "What date did we kick off {drug}?",
-        "{drug}: initiation date?",
-        "When did {she|he} go on {drug}?",
-        "When was the first {drug} prescription written?",
-        "When did {drug} enter the picture?",
-        "Remind me when {drug} was started.",
-        "Which visit did we start {drug} at?",
-        "When did we initiate {drug} for {her|him}?",
-    ),
-    "med_stopped": (
-        "When did {she|he} stop {drug}?",
-        "When was {drug} discontinued?",
-        "When did we take {her|him} off {drug}?",
-        "{drug} - when was it stopped?",
-        "When did {she|he} come off {drug}?",
-        "Date {drug} was d/c'd?",
-        "When did {drug} end?",
-        "When was {drug} dropped from {her|his} meds?",
-        "Stop date of {drug}?",
-        "When did we pull {drug}?",
-        "When did {she|he} quit {drug}?",
-        "At which visit was {drug} discontinued?",
-        "when was {drug} stoped",
-        "When did {drug} get stopped, and why?",
-        "How long ago did {she|he} stop {drug}? Date?",
-        "When was {drug} ceased?",
-        "What date was {drug} taken out of the regimen?",
-        "{drug} stopped on what date?",
-        "When did we discontinue {her|his} {drug}?",
-        "When was {her|his} last day on {drug}, per the notes?",
-        "When was {drug} halted?",
-    ),
-    "still_taking": (
-        "Is {she|he} still on {drug}?",
-        "Is {drug} still part of {her|his} regimen?",
-        "Does {she|he} still take {drug}?",
-        "Is {drug} still active for {her|him}?",
-        "Still on {drug}?",
-        "Are we still prescribing {drug}?",
-        "Is {drug} current, as of the last visit?",
-        "Has {she|he} remained on {drug}?",
-        "Is {drug} on {her|his} med list now?",
-        "Is {she|he} currently taking {drug}?",
-        "{drug} - ongoing or stopped?",
-        "Do we still have {her|him} on {drug}?",
-        "Is {she|he} stil taking {drug}?",
-        "As of the most recent note, is {drug} continuing?",
-        "Did {she|he} stay on {drug}?",
-        "Is {drug} one of {her|his} current medications?",
-        "Any chance {she|he} is still using {drug}?",
-        "Is {drug} still being given?",
-        "Has {drug} been kept on?",
-        "Is {drug} something {she|he} takes these days?",
-        "Last I checked {she|he} was on {drug} - still the case?",
-    ),
-    "time_since": (
-        "How long since we last saw {her|him}?",
-        "When was {her|his} last visit, and how long ago was that?",
-        "How long has it been since {her|his} last appointment with us?",
-        "Time since {she|he} was last in?",
-        "How many days since {she|he} was last seen here?",
-        "How long ago did {she|he} last come in?",
-        "When did we last have contact with {her|him}?",
-        "Is {she|he} overdue? When was {she|he} last seen?",
-        "How many weeks since {her|his} last visit?",
-        "How recent was {her|his} last appointment?",
-        "last seen when?",
-        "How long since {her|his} last follow-up?",
-        "How long has {she|he} gone without a visit?",
-        "how lond since last visit",
-        "It's been a while - when did {she|he} last come?",
-        "How long since {her|his} most recent encounter?",
-        "How many days have passed since {her|his} most recent session?",
-        "When was {she|he} last in clinic?",
-        "Roughly how long since we've seen {her|him}?",
-        "How many months since {her|his} last appointment?",
-        "Last time {she|he} was here?",
-    ),
-    "any_record": (
-        "yn,cond::Does {she|he} have a history of {x}?",
-        "yn::Has {x} ever come up for {her|him}?",
-        "yn::Is there anything in the notes about {x}?",
-        "yn::Any mention of {x} on record?",
-        "yn::Do we have {a_x} documented?",
-        "yn::Was {x} ever noted?",
-        "yn::{x} - anything on file?",
-        "yn,cond::Is {x} part of {her|his} history?",
-        "yn::Any {x} in {her|his} chart?",
-        "yn,cond::Has {she|he} been diagnosed with {x}?",
-        "yn,proc::Did {she|he} ever get {a_x} done?",
-        "yn,ref::Was {she|he} ever referred to {x}?",
-        "yn::any recrod of {x}?",
-        "when::When was {x} first documented?",
-        "when::Is there any {x} on record, and if so when was it first?",
-        "when::When did {x} first show up in the notes?",
-        "when,proc::When was {her|his} first {x}?",
-        "when::What's the earliest mention of {x}?",
-        "when,cond::Since when has {she|he} had {x} on the problem list?",
-        "when,ref::When was {she|he} first sent to {x}?",
-        "when,proc::Did we ever do {a_x}? If yes, when was the first one?",
-    ),
-}
 
-HE: dict[str, tuple[str, ...]] = {
-    "latest": (
-        "מה {m} {שלה|שלו} לאחרונה?",
-        "מה המדידה האחרונה של {m}?",
-        "תזכיר לי מה היה {m} בפעם האחרונה",
-        "כמה יצא {m} במדידה האחרונה?",
-        "איפה {היא|הוא} {עומדת|עומד} היום מבחינת {m0}?",
-        "מה הערך הכי עדכני של {m} שיש לנו?",
-        "מה {m} האחרון שנרשם?",
-        "ומה לגבי {m}? הערך האחרון",
-        "מה המצב עם {m} כרגע?",
-        "weight::כמה {היא|הוא} {שוקלת|שוקל} היום?",
-        "מה {m} {שלה|שלו} לאחרנה?",
-        "מה היה {m} בבדיקה האחרונה?",
-    ),
-    "first": (
-        "מה היה {m} {שלה|שלו} בביקור הראשון?",
-        "{m} בתחילת הטיפול?",
-        "מה היה {m} ההתחלתי?",
-        "מה הערך הראשון של {m} שנרשם אצלנו?",
-        "עם איזה {m0} {היא|הוא} {הגיעה|הגיע} אלינו בהתחלה?",
-        "מה היה {m} בקבלה?",
-        "מה הייתה המדידה הראשונה של {m}?",
-        "visit::מתי {היא|הוא} {הגיעה|הגיע} אלינו לראשונה?",
-        "visit::מתי היה הביקור הראשון {שלה|שלו}?",
-        "מה ערך הבסיס של {m}?",
-        "ומה היה {m} בפעם הראשונה שמדדנו?",
-    ),
-    "last_n": (
-        "מה היו {nf} המדידות האחרונות של {m}?",
-        "תן לי את {nm} ערכי {m} האחרונים",
-        "{m} ב-{n} הביקורים האחרונים שבהם נמדד?",
-        "אפשר לראות את {nm} הערכים האחרונים של {m}?",
-        "{nf} המדידות האחרונות של {m}, בבקשה",
-        "מה היו תוצאות {m} ב-{n} הפעמים האחרונות?",
-        "רשימה של {n} ערכי {m0} אחרונים",
-        "איך נראה {m} ב{nf} הבדיקות האחרונות?",
-        "{n} הערכים האחרונים של {m}?",
-        "תראה לי את {m} ב{nf} המדידות האחרונות",
-        "weight::כמה {היא|הוא} {שקלה|שקל} ב{nf} השקילות האחרונות?",
-    ),
-    "extreme": (
-        "max::מה היה {m} הכי גבוה שנמדד?",
-        "max::מה השיא של {m}?",
-        "max::מה הערך הגבוה ביותר של {m}?",
-        "max::מתי {m} היה הכי גבוה ומה היה?",
-        "max::מה {m} המקסימלי שנרשם?",
-        "max,weight::מה המשקל הכי גבוה {שלה|שלו}?",
-        "max,pain::מה הכאב הכי חזק {שהיא דיווחה|שהוא דיווח}?",
-        "min::מה היה {m} הכי נמוך?",
-        "min::מה הערך הנמוך ביותר של {m}?",
-        "min::מה המינימום של {m} {אצלה|אצלו}?",
-        "min,weight::מה המשקל הכי נמוך {שלה|שלו} אצלנו?",
-    ),
-    "change": (
-        "איך השתנה {m} מאז הביקור הראשון?",
-        "{m} אז לעומת היום?",
-        "האם {m} ירד מאז תחילת הטיפול?",
-        "מה ההבדל בין {m} הראשון לאחרון?",
-        "מה המגמה של {m} מתחילת הטיפול ועד היום?",
-        "since::בכמה השתנה {m} מאז {d0}?",
-        "since::יש שיפור {b_m0} מאז {d0}?",
-        "since::השווה בין {m} {d} לערך האחרון",
-        "since::לאן הלך {m} מאז {d0}?",
-        "since::{m} עלה או ירד מאז {d0}?",
-        "since,weight::כמה {היא|הוא} {עלתה|עלה} או {ירדה|ירד} במשקל מאז {d0}?",
-    ),
-    "visit_count": (
-        "כמה פעמים ראינו {אותה|אותו} {period}?",
-        "כמה פעמים {היא|הוא} {הגיעה|הגיע} {period}?",
-        "כמה ביקורים היו {לה|לו} {period}?",
-        "כמה מפגשים היו {period}?",
-        "מספר הביקורים {period}?",
-        "{period}, כמה פעמים {היא|הוא} {ביקרה|ביקר} אצלנו?",
-        "כמה רשומות ביקור יש {לה|לו} {period}?",
-        "כמה פעמים {היא|הוא} {הייתה|היה} במרפאה {period}?",
-        "כמה פגישות היו לנו {איתה|איתו} {period}?",
-        "כמה פעמים נפגשנו {period}?",
-        "תספור לי את הביקורים {period}",
-    ),
-    "reading_count": (
-        "כמה פעמים נמדד {m} {period}?",
-        "כמה מדידות של {m0} יש {לה|לו}?",
-        "כמה ערכי {m0} רשומים אצלנו?",
-        "מספר המדידות של {m} {period}?",
-        "weight::כמה פעמים {שקלנו אותה|שקלנו אותו} {period}?",
-        "phq9,gad7::כמה פעמים {היא|הוא} {מילאה|מילא} שאלון {qn}?",
-        "כמה פעמים תועד {m} {period}?",
-        "כמה תוצאות של {m0} יש בתיק?",
-        "כמה רישומים של {m0} יש {period}?",
-        "באיזו תדירות מדדנו את {m}? כמה פעמים בסך הכל?",
-        "כמה פעמים בדקנו את {m} {period}?",
-    ),
-    "list_period": (
-        "מה היו ערכי {m0} {period}?",
-        "תפרט את כל מדידות {m} {period}",
-        "אילו ערכי {m0} נרשמו {period}?",
-        "{m} {period} - כל המדידות בבקשה",
-        "רשימת ערכי {m0} {period}?",
-        "{period}, מה היו המדידות של {m}?",
-        "אילו תוצאות {m0} יש {period}?",
-        "visit::באילו תאריכים {היא|הוא} {הגיעה|הגיע} {period}?",
-        "visit::מתי בדיוק ראינו {אותה|אותו} {period}?",
-        "visit::תן לי את תאריכי הביקורים {period}",
-        "מה היו תוצאות {m} {period}, לפי הסדר?",
-    ),
-    "value_on_date": (
-        "מה היה {m} {שלה|שלו} {d}?",
-        "{m} בביקור של {d0}?",
-        "כמה היה {m} {d}?",
-        "מה נרשם {l_m0} בביקור מ-{d0}?",
-        "{d}, מה היה {m}?",
-        "weight::כמה {היא|הוא} {שקלה|שקל} {d}?",
-        "מה היה {m} בפגישה {d}?",
-        "תבדוק לי מה היה {m} {d}",
-        "מה הייתה התוצאה של {m} {d}?",
-        "בביקור מתאריך {d0}, כמה היה {m}?",
-        "כש{הגיעה|הגיע} {d}, כמה היה {m}?",
-    ),
-    "med_started": (
-        "מתי {היא|הוא} {התחילה|התחיל} {drug}?",
-        "מתי התחלנו {לה|לו} {drug}?",
-        "ממתי {היא|הוא} {נוטלת|נוטל} {drug}?",
-        "מתי נוסף {drug} לטיפול?",
-        "מתי {קיבלה|קיבל} לראשונה מרשם {l_drug}?",
-        "באיזה תאריך התחלנו {drug}?",
-        "מתי {היא|הוא} {עלתה|עלה} על {drug}?",
-        "מתי הכנסנו {drug}?",
-        "מאיזה ביקור {היא|הוא} על {drug}?",
-        "מתי {היא|הוא} {התחילה|התחיל} לקחת {drug}?",
-        "מתי החלה נטילת {drug}?",
-    ),
-    "med_stopped": (
-        "מתי {היא|הוא} {הפסיקה|הפסיק} {drug}?",
-        "מתי הופסק {drug}?",
-        "מתי {הורדנו אותה|הורדנו אותו} {m_drug}?",
-        "מתי הפסקנו {לה|לו} את {drug}?",
-        "באיזה תאריך נעצר {drug}?",
-        "{drug} - מתי הפסיקו?",
-        "מתי {היא|הוא} {ירדה|ירד} {m_drug}?",
-        "מתי {היא|הוא} {הפסיקה|הפסיק} לקחת {drug}?",
-        "באיזה ביקור הוחלט להפסיק {drug}?",
-        "עד מתי {היא|הוא} {לקחה|לקח} {drug}?",
-        "מתי נפסק הטיפול {b_drug}?",
-    ),
-    "still_taking": (
-        "{היא|הוא} עדיין {נוטלת|נוטל} {drug}?",
-        "{היא|הוא} עדיין על {drug}?",
-        "{drug} עדיין חלק מהטיפול {שלה|שלו}?",
-        "האם {drug} עדיין פעיל?",
-        "ממשיכים עם {drug}?",
-        "{היא|הוא} {ממשיכה|ממשיך} לקחת {drug}?",
-        "{drug} עדיין ברשימת התרופות {שלה|שלו}?",
-        "נכון לביקור האחרון, {היא|הוא} על {drug}?",
-        "האם {היא|הוא} {מקבלת|מקבל} היום {drug}?",
-        "{drug} - עדיין או שהופסק?",
-        "{היא|הוא} עדין {נוטלת|נוטל} {drug}?",
-    ),
-    "time_since": (
-        "מתי ראינו {אותה|אותו} לאחרונה?",
-        "כמה זמן {היא|הוא} לא {הגיעה|הגיע}?",
-        "לפני כמה זמן היה הביקור האחרון {שלה|שלו}?",
-        "מתי {היא|הוא} {הייתה|היה} פה לאחרונה?",
-        "כמה ימים עברו מאז הביקור האחרון {שלה|שלו}?",
-        "כמה זמן עבר מאז שראינו {אותה|אותו}?",
-        "מתי הייתה הפגישה האחרונה {איתה|איתו}?",
-        "כמה חודשים מאז הביקור האחרון?",
-        "{היא|הוא} {הגיעה|הגיע} לאחרונה מתי?",
-        "מתי {היא|הוא} {נראתה|נראה} בפעם האחרונה במרפאה?",
-        "כמה זמן עבר מאז הביקור האחרון {שלה|שלו} במרפאה?",
-    ),
-    "any_record": (
-        "yn,cond::יש {לה|לו} היסטוריה של {x}?",
-        "yn::האם מופיע בתיק משהו על {x}?",
-        "yn::יש אזכור של {x} ברשומות?",
-        "yn,proc::{היא|הוא} {עברה|עבר} פעם {x}?",
-        "yn,cond::האם {היא|הוא} {אובחנה|אובחן} עם {x}?",
-        "yn,ref::האם {היא|הוא} {הופנתה|הופנה} אי פעם {l_x}?",
-        "yn::{x} - יש משהו בתיק?",
-        "when::מה האזכור הראשון של {x} ומתי?",
-        "when,proc::מתי {עשתה|עשה} {x} בפעם הראשונה?",
-        "when::יש תיעוד של {x}? אם כן, ממתי?",
-        "when,ref::מתי {היא|הוא} {הופנתה|הופנה} לראשונה {l_x}?",
-    ),
-}
+def _strings(path: Path, where: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise VocabError(f"{path}: {where}: a list of strings")
+    return tuple(value)
+
+
+def _pairs(path: Path, where: str, value: Any) -> Pairs:
+    if not isinstance(value, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in value
+    ):
+        raise VocabError(f"{path}: {where}: a list of [name, name] pairs")
+    return tuple((p[0], p[1]) for p in value)
+
+
+def _table(path: Path, data: dict[str, Any], table: str, lang: str) -> dict[str, Any]:
+    section = data.get(table)
+    inner = section.get(lang) if isinstance(section, dict) else None
+    if not isinstance(inner, dict):
+        raise VocabError(f"{path}: no table [{table}.{lang}]")
+    return inner
+
+
+def _names(table: str, lang: str) -> dict[str, tuple[str, ...]]:
+    items = _table(NAMES, _DATA, table, lang).items()
+    return {k: _strings(NAMES, f"[{table}.{lang}] {k!r}", v) for k, v in items}
+
+
+def _named_pairs(table: str, lang: str) -> dict[str, Pairs]:
+    items = _table(NAMES, _DATA, table, lang).items()
+    return {k: _pairs(NAMES, f"[{table}.{lang}] {k!r}", v) for k, v in items}
+
+
+def _brands() -> dict[str, str]:
+    brands = _table(NAMES, _DATA, "drug_brands", "he")
+    if not all(isinstance(b, str) for b in brands.values()):
+        raise VocabError(f"{NAMES}: [drug_brands.he]: drug = its brand")
+    return dict(brands)
+
+
+def _absent() -> tuple[Absent, ...]:
+    rows = _DATA.get("absent")
+    if not isinstance(rows, list):
+        raise VocabError(f"{NAMES}: no [[absent]] tables")
+    out: list[Absent] = []
+    for i, row in enumerate(rows, start=1):
+        where = f"[[absent]] {i}"
+        if not isinstance(row, dict) or set(row) != {"key", "kind", "en", "he", "stems"}:
+            raise VocabError(f"{NAMES}: {where}: key, kind, en, he and stems")
+        if not isinstance(row["key"], str) or row["kind"] not in ("cond", "proc", "ref"):
+            raise VocabError(f"{NAMES}: {where}: a key, and a kind of cond, proc or ref")
+        en = _pairs(NAMES, f"{where} en", row["en"])
+        he = _strings(NAMES, f"{where} he", row["he"])
+        out.append(
+            (row["key"], row["kind"], en, he, _strings(NAMES, f"{where} stems", row["stems"]))
+        )
+    return tuple(out)
+
+
+_DATA = read_toml(NAMES)
+MEASURE_NAMES_EN = _names("measures", "en")
+# (with the article, bare)
+MEASURE_NAMES_HE = _named_pairs("measures", "he")
+DRUG_BRANDS_HE = _brands()
+CONDITION_NAMES_EN = _names("conditions", "en")
+CONDITION_NAMES_HE = _names("conditions", "he")
+# (bare, with an article)
+PROCEDURE_NAMES_EN = _named_pairs("procedures", "en")
+PROCEDURE_NAMES_HE = _names("procedures", "he")
+SPECIALTY_NAMES_EN = _names("specialties", "en")
+SPECIALTY_NAMES_HE = _names("specialties", "he")
+ABSENT = _absent()
