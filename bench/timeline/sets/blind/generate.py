@@ -1,48 +1,38 @@
-"""The schedule of fields (clinic, field, how many in English and in Hebrew) and the one
-seeded run that writes them all: the same list, byte for byte, every time."""
+"""The schedule of fields (clinic, field, how many in English and in Hebrew, as
+clinics.toml lists them) and the one seeded run that writes them all: the same list, byte
+for byte, every time."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.blind.meds import Meds
 from bench.timeline.sets.blind.notes import BUILDERS, Ctx
 from bench.timeline.sets.blind.problems import Care, Problems
 from bench.timeline.sets.blind.seg import Pick
+from bench.timeline.sets.blind.tables import HERE
+from bench.timeline.sets.blind.vocab import CLINICS
 
 SEED = 27_061_193
-# (clinic, field, English fields, Hebrew fields)
-SCHEDULE: tuple[tuple[str, str, int, int], ...] = (
-    ("gp", "subjective", 12, 8),
-    ("gp", "objective", 14, 9),
-    ("gp", "assessment", 9, 6),
-    ("gp", "plan", 12, 8),
-    ("gp", "medical_history", 6, 4),
-    ("physio", "subjective", 6, 4),
-    ("physio", "objective", 9, 6),
-    ("physio", "assessment", 4, 3),
-    ("physio", "plan", 6, 4),
-    ("psych", "subjective", 7, 5),
-    ("psych", "objective", 9, 6),
-    ("psych", "assessment", 6, 4),
-    ("psych", "plan", 7, 5),
-    ("psych", "medical_history", 3, 2),
-    ("endo", "subjective", 4, 3),
-    ("endo", "objective", 14, 9),
-    ("endo", "assessment", 6, 4),
-    ("endo", "plan", 8, 5),
-    ("endo", "medical_history", 4, 3),
-    ("cardio", "subjective", 4, 3),
-    ("cardio", "objective", 10, 7),
-    ("cardio", "assessment", 6, 4),
-    ("cardio", "plan", 8, 5),
-    ("cardio", "medical_history", 4, 3),
-    ("paeds", "subjective", 5, 3),
-    ("paeds", "objective", 7, 5),
-    ("paeds", "assessment", 3, 2),
-    ("paeds", "plan", 4, 3),
-)
+
+
+def _schedule() -> tuple[tuple[str, str, int, int], ...]:
+    """(clinic, field, English fields, Hebrew fields), in clinics.toml's order."""
+    out = tuple(
+        (clinic.name, field, n_en, n_he)
+        for clinic in CLINICS.values()
+        for field, (n_en, n_he) in clinic.fields.items()
+    )
+    unknown = sorted({field for _, field, _, _ in out} - set(BUILDERS))
+    if unknown:
+        known = ", ".join(BUILDERS)
+        raise VocabError(f"{HERE / 'clinics.toml'}: no field {unknown[0]!r} (known: {known})")
+    return out
+
+
+SCHEDULE = _schedule()
 
 
 def generate(seed: int = SEED) -> list[dict[str, Any]]:

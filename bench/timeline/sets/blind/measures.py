@@ -1,9 +1,13 @@
 """Measurements as clinicians type them: for each measure its written styles (label,
 order, unit, spacing, Hebrew or English), values drawn in a plausible range and converted
 to the MEASURES unit with the factors docs/timeline.md names. A style is one way of
-writing the measure; its id is what the per-style recall counts."""
+writing the measure; its id is what the per-style recall counts. The styles are
+measures.toml; the factors stay here, beside the arithmetic that uses them."""
 
 from __future__ import annotations
+
+from bench.timeline.kit.vocab import VocabError
+from bench.timeline.sets.blind.tables import LANGUAGES, Table
 
 LB, INCH = 0.45359237, 2.54
 CHOL, GLU, CREAT = 38.67, 18.0, 88.4
@@ -17,247 +21,37 @@ def f_to_c(f: float) -> float:
     return (f - 32) * 5 / 9
 
 
+def in_measures_unit(measure: str, unit: str, value: float) -> float:
+    """`value`, written in `unit`, in the MEASURES unit of `measure`."""
+    if unit == "lb":
+        return value * LB
+    if unit == "m":
+        return value * 100
+    if unit == "F":
+        return f_to_c(value)
+    if unit == "mmol/mol":
+        return a1c_pct(value)
+    if unit == "mmol/L":
+        return value * (GLU if measure == "glucose" else CHOL)
+    if unit == "umol/L":
+        return value / CREAT
+    return value
+
+
 # (style id, language, format, unit as written); {v} the value, {s}/{d} a pressure's halves
 Style = tuple[str, str, str, str]
-_Q = '"'
-STYLES: dict[str, list[Style]] = {
-    "bp": [
-        ("bp_plain", "en", "BP {s}/{d}", "mmHg"),
-        ("bp_slash_unit", "en", "B/P {s}/{d} mmHg", "mmHg"),
-        ("bp_site", "en", "BP: {s}/{d} (L arm, seated)", "mmHg"),
-        ("bp_words", "en", "blood pressure {s}/{d}", "mmHg"),
-        ("bp_glued", "en", "BP {s}/{d}mmHg", "mmHg"),
-        ("bp_spaced", "en", "BP {s} / {d}", "mmHg"),
-        ("bp_sitting", "en", "Seated BP {s}/{d}", "mmHg"),
-        ("bp_lower", "en", "bp {s}/{d}", "mmHg"),
-        ("bp_he_abbr", "he", "ל" + _Q + "ד {s}/{d}", "mmHg"),
-        ("bp_he_gershayim", "he", "ל״ד: {s}/{d}", "mmHg"),
-        ("bp_he_words", "he", "לחץ דם {s}/{d}", "mmHg"),
-        ("bp_he_unit", "he", "לחץ דם {s}/{d} ממ" + _Q + "כ", "mmHg"),
-        ("bp_he_dots", "he", "ל.ד. {s}/{d}", "mmHg"),
-    ],
-    "heart_rate": [
-        ("hr_plain", "en", "HR {v}", "/min"),
-        ("hr_pulse_reg", "en", "pulse {v} reg", "/min"),
-        ("hr_p", "en", "P {v}", "/min"),
-        ("hr_bpm", "en", "HR {v} bpm", "/min"),
-        ("hr_per_min", "en", "heart rate {v}/min", "/min"),
-        ("hr_rate", "en", "pulse rate {v}, regular", "/min"),
-        ("hr_lower", "en", "hr {v}", "/min"),
-        ("hr_he", "he", "דופק {v}", "/min"),
-        ("hr_he_reg", "he", "דופק: {v} סדיר", "/min"),
-        ("hr_he_min", "he", "דופק {v} לדקה", "/min"),
-        ("hr_he_en", "he", "HR {v}", "/min"),
-    ],
-    "weight": [
-        ("wt_abbr", "en", "Wt {v} kg", "kg"),
-        ("wt_colon", "en", "weight: {v}kg", "kg"),
-        ("wt_scales", "en", "weighs {v} kg on clinic scales", "kg"),
-        ("wt_bw", "en", "BW {v} kg", "kg"),
-        ("wt_lbs", "en", "wt {v} lbs", "lb"),
-        ("wt_lb", "en", "Weight {v} lb", "lb"),
-        ("wt_w", "en", "W: {v}kg", "kg"),
-        ("wt_he", "he", "משקל {v} ק" + _Q + "ג", "kg"),
-        ("wt_he_nq", "he", "משקל: {v} קג", "kg"),
-        ("wt_he_verb", "he", "שוקל {v} ק״ג", "kg"),
-        ("wt_he_kg", "he", "משקל גוף {v}kg", "kg"),
-    ],
-    "height": [
-        ("ht_abbr", "en", "Ht {v} cm", "cm"),
-        ("ht_glued", "en", "height {v}cm", "cm"),
-        ("ht_m", "en", "Height: {v} m", "m"),
-        ("ht_ftin", "en", "ht {v}", "ftin"),
-        ("ht_ft_words", "en", "Height {v}", "ftin_words"),
-        ("ht_tall", "en", "{v} cm tall", "cm"),
-        ("ht_he", "he", "גובה {v} ס" + _Q + "מ", "cm"),
-        ("ht_he_g", "he", "גובה: {v} ס״מ", "cm"),
-        ("ht_he_m", "he", "גובה {v} מ'", "m"),
-        ("ht_he_cm", "he", "גובה {v}cm", "cm"),
-    ],
-    "bmi": [
-        ("bmi_plain", "en", "BMI {v}", "kg/m2"),
-        ("bmi_unit", "en", "BMI: {v} kg/m2", "kg/m2"),
-        ("bmi_eq", "en", "BMI={v}", "kg/m2"),
-        ("bmi_sup", "en", "BMI {v} kg/m²", "kg/m2"),
-        ("bmi_words", "en", "body mass index {v}", "kg/m2"),
-        ("bmi_calc", "en", "calculated BMI {v}", "kg/m2"),
-        ("bmi_he", "he", "BMI {v}", "kg/m2"),
-        ("bmi_he_words", "he", "מדד מסת גוף {v}", "kg/m2"),
-        ("bmi_he_dash", "he", "BMI- {v}", "kg/m2"),
-        ("bmi_he_colon", "he", "BMI: {v} ק" + _Q + "ג/מ'2", "kg/m2"),
-    ],
-    "temperature": [
-        ("t_letter", "en", "T {v}", "C"),
-        ("t_deg", "en", "Temp {v}°C", "C"),
-        ("t_c", "en", "temp {v} C", "C"),
-        ("t_sym", "en", "T° {v}", "C"),
-        ("t_f", "en", "T {v}F", "F"),
-        ("t_f_words", "en", "temperature {v} °F", "F"),
-        ("t_oral", "en", "oral temp {v}°C", "C"),
-        ("t_colon", "en", "Temp: {v}", "C"),
-        ("t_he", "he", "חום {v}", "C"),
-        ("t_he_deg", "he", "חום: {v}°", "C"),
-        ("t_he_words", "he", "חום גוף {v} מעלות", "C"),
-        ("t_he_abbr", "he", "טמפ' {v}", "C"),
-    ],
-    "spo2": [
-        ("sp_plain", "en", "SpO2 {v}%", "%"),
-        ("sp_sats_ra", "en", "sats {v}% RA", "%"),
-        ("sp_o2sat", "en", "O2 sat {v}% on room air", "%"),
-        ("sp_sao2", "en", "SaO2 {v}%", "%"),
-        ("sp_pulse_ox", "en", "pulse ox {v}%", "%"),
-        ("sp_sub", "en", "SpO₂ {v} %", "%"),
-        ("sp_lower", "en", "sats {v}%", "%"),
-        ("sp_he", "he", "סטורציה {v}%", "%"),
-        ("sp_he_ra", "he", "סטורציה: {v}% באוויר החדר", "%"),
-        ("sp_he_sat", "he", "SAT {v}%", "%"),
-        ("sp_he_rev", "he", "רוויה {v}%", "%"),
-    ],
-    "pain": [
-        ("pain_plain", "en", "pain {v}/10", "/10"),
-        ("pain_nrs", "en", "NRS {v}/10", "/10"),
-        ("pain_vas", "en", "VAS {v}/10", "/10"),
-        ("pain_outof", "en", "pain score {v} out of 10", "/10"),
-        ("pain_nprs", "en", "NPRS {v}/10", "/10"),
-        ("pain_rates", "en", "rates her pain {v}/10", "/10"),
-        ("pain_he", "he", "כאב {v}/10", "/10"),
-        ("pain_he_words", "he", "עוצמת כאב {v} מתוך 10", "/10"),
-        ("pain_he_vas", "he", "VAS {v}/10", "/10"),
-        ("pain_he_rate", "he", "דירוג כאב {v}/10", "/10"),
-    ],
-    "a1c": [
-        ("a1c_pct", "en", "HbA1c {v}%", "%"),
-        ("a1c_bare", "en", "A1c {v}", "%"),
-        ("a1c_colon", "en", "HbA1c: {v} %", "%"),
-        ("a1c_words", "en", "glycated Hb {v}%", "%"),
-        ("a1c_ifcc", "en", "HbA1c {v} mmol/mol", "mmol/mol"),
-        ("a1c_upper", "en", "A1C {v}%", "%"),
-        ("a1c_ifcc_label", "en", "IFCC HbA1c {v} mmol/mol", "mmol/mol"),
-        ("a1c_he", "he", "המוגלובין מסוכרר {v}%", "%"),
-        ("a1c_he_en", "he", "HbA1c {v}%", "%"),
-        ("a1c_he_colon", "he", "A1C: {v}", "%"),
-        ("a1c_he_hgb", "he", "המוגלובין A1C {v}", "%"),
-    ],
-    "ldl": [
-        ("ldl_plain", "en", "LDL {v}", "mg/dL"),
-        ("ldl_c_unit", "en", "LDL-C {v} mg/dL", "mg/dL"),
-        ("ldl_mmol", "en", "LDL {v} mmol/L", "mmol/L"),
-        ("ldl_chol", "en", "LDL chol {v}", "mg/dL"),
-        ("ldl_lower", "en", "LDL-c: {v}mg/dl", "mg/dL"),
-        ("ldl_mmol_l", "en", "LDL cholesterol {v} mmol/l", "mmol/L"),
-        ("ldl_he", "he", "LDL {v}", "mg/dL"),
-        ("ldl_he_chol", "he", "כולסטרול LDL {v}", "mg/dL"),
-        ("ldl_he_unit", "he", "LDL: {v} מ" + _Q + "ג/ד" + _Q + "ל", "mg/dL"),
-        ("ldl_he_bad", "he", "כולסטרול רע (LDL) {v}", "mg/dL"),
-    ],
-    "hdl": [
-        ("hdl_plain", "en", "HDL {v}", "mg/dL"),
-        ("hdl_c_unit", "en", "HDL-C {v} mg/dL", "mg/dL"),
-        ("hdl_mmol", "en", "HDL {v} mmol/L", "mmol/L"),
-        ("hdl_chol", "en", "HDL chol {v}", "mg/dL"),
-        ("hdl_lower", "en", "HDL-c: {v}mg/dl", "mg/dL"),
-        ("hdl_mmol_l", "en", "HDL cholesterol {v} mmol/l", "mmol/L"),
-        ("hdl_he", "he", "HDL {v}", "mg/dL"),
-        ("hdl_he_chol", "he", "כולסטרול HDL {v}", "mg/dL"),
-        ("hdl_he_good", "he", "כולסטרול טוב (HDL) {v}", "mg/dL"),
-        ("hdl_he_unit", "he", "HDL: {v} מ" + _Q + "ג/ד" + _Q + "ל", "mg/dL"),
-    ],
-    "total_cholesterol": [
-        ("tc_abbr", "en", "TC {v}", "mg/dL"),
-        ("tc_words_unit", "en", "total chol {v} mg/dL", "mg/dL"),
-        ("tc_chol", "en", "Chol {v}", "mg/dL"),
-        ("tc_mmol", "en", "total cholesterol {v} mmol/L", "mmol/L"),
-        ("tc_dot", "en", "T.chol {v}", "mg/dL"),
-        ("tc_colon", "en", "total cholesterol: {v}", "mg/dL"),
-        ("tc_he", "he", "כולסטרול {v}", "mg/dL"),
-        ("tc_he_klali", "he", "כולסטרול כללי {v}", "mg/dL"),
-        ("tc_he_kolel", "he", "כולסטרול כולל: {v}", "mg/dL"),
-        ("tc_he_en", "he", "Chol {v}", "mg/dL"),
-    ],
-    "glucose": [
-        ("glu_fbg", "en", "FBG {v}", "mg/dL"),
-        ("glu_fasting_unit", "en", "fasting glucose {v} mg/dL", "mg/dL"),
-        ("glu_mmol", "en", "glucose {v} mmol/L", "mmol/L"),
-        ("glu_bgl", "en", "BGL {v} mmol/L", "mmol/L"),
-        ("glu_random", "en", "random glucose {v}", "mg/dL"),
-        ("glu_fpg", "en", "FPG {v} mg/dl", "mg/dL"),
-        ("glu_glu", "en", "Glu {v}", "mg/dL"),
-        ("glu_he_fast", "he", "סוכר בצום {v}", "mg/dL"),
-        ("glu_he", "he", "גלוקוז {v}", "mg/dL"),
-        ("glu_he_unit", "he", "סוכר {v} מ" + _Q + "ג/ד" + _Q + "ל", "mg/dL"),
-        ("glu_he_colon", "he", "גלוקוזה בצום: {v}", "mg/dL"),
-    ],
-    "creatinine": [
-        ("cr_abbr", "en", "Cr {v}", "mg/dL"),
-        ("cr_umol", "en", "creat {v} µmol/L", "umol/L"),
-        ("cr_mgdl", "en", "creatinine {v} mg/dL", "mg/dL"),
-        ("cr_colon", "en", "Creat: {v}", "mg/dL"),
-        ("cr_scr_umol", "en", "S-Cr {v} umol/L", "umol/L"),
-        ("cr_serum", "en", "serum creatinine {v}", "mg/dL"),
-        ("cr_he", "he", "קראטינין {v}", "mg/dL"),
-        ("cr_he_alt", "he", "קריאטינין: {v}", "mg/dL"),
-        ("cr_he_en", "he", "Cr {v}", "mg/dL"),
-        ("cr_he_unit", "he", "קראטינין {v} מ" + _Q + "ג/ד" + _Q + "ל", "mg/dL"),
-    ],
-    "egfr": [
-        ("egfr_plain", "en", "eGFR {v}", "egfr"),
-        ("egfr_unit", "en", "eGFR {v} mL/min/1.73m2", "egfr"),
-        ("egfr_gfr", "en", "GFR {v}", "egfr"),
-        ("egfr_colon_ml", "en", "eGFR: {v} ml/min", "egfr"),
-        ("egfr_est", "en", "est. GFR {v}", "egfr"),
-        ("egfr_ckdepi", "en", "eGFR (CKD-EPI) {v}", "egfr"),
-        ("egfr_he", "he", "eGFR {v}", "egfr"),
-        ("egfr_he_gfr", "he", "GFR: {v}", "egfr"),
-        ("egfr_he_words", "he", "פינוי משוער (eGFR) {v}", "egfr"),
-        ("egfr_he_unit", "he", "eGFR {v} מ" + _Q + "ל/דקה", "egfr"),
-    ],
-    "phq9": [
-        ("phq9_plain", "en", "PHQ-9 {v}", "score"),
-        ("phq9_colon", "en", "PHQ9: {v}", "score"),
-        ("phq9_of27", "en", "PHQ-9 score {v}/27", "score"),
-        ("phq9_eq", "en", "PHQ-9 = {v}", "score"),
-        ("phq9_total", "en", "PHQ 9 total {v}", "score"),
-        ("phq9_scored", "en", "scored {v} on the PHQ-9", "score"),
-        ("phq9_he", "he", "PHQ-9: {v}", "score"),
-        ("phq9_he_points", "he", "שאלון PHQ-9 - {v} נק'", "score"),
-        ("phq9_he_score", "he", "ציון PHQ-9 {v}", "score"),
-        ("phq9_he_glued", "he", "PHQ9 {v}", "score"),
-    ],
-    "gad7": [
-        ("gad7_plain", "en", "GAD-7 {v}", "score"),
-        ("gad7_colon", "en", "GAD7: {v}", "score"),
-        ("gad7_of21", "en", "GAD-7 score {v}/21", "score"),
-        ("gad7_eq", "en", "GAD-7 = {v}", "score"),
-        ("gad7_total", "en", "GAD 7 total {v}", "score"),
-        ("gad7_scored", "en", "scored {v} on the GAD-7", "score"),
-        ("gad7_he", "he", "GAD-7: {v}", "score"),
-        ("gad7_he_points", "he", "שאלון GAD-7 - {v} נק'", "score"),
-        ("gad7_he_score", "he", "ציון GAD-7 {v}", "score"),
-        ("gad7_he_glued", "he", "GAD7 {v}", "score"),
-    ],
-    "phq2": [
-        ("phq2_plain", "en", "PHQ-2 {v}", "score"),
-        ("phq2_colon", "en", "PHQ2: {v}", "score"),
-        ("phq2_of6", "en", "PHQ-2 score {v}/6", "score"),
-        ("phq2_eq", "en", "PHQ-2 = {v}", "score"),
-        ("phq2_screen", "en", "PHQ-2 screen {v}", "score"),
-        ("phq2_scored", "en", "scored {v} on the PHQ-2", "score"),
-        ("phq2_he", "he", "PHQ-2: {v}", "score"),
-        ("phq2_he_points", "he", "שאלון PHQ-2 - {v} נק'", "score"),
-        ("phq2_he_score", "he", "ציון PHQ-2 {v}", "score"),
-        ("phq2_he_glued", "he", "PHQ2 {v}", "score"),
-    ],
-    "rom": [
-        ("rom_knee_flex", "en", "R knee flexion {v}°", "deg"),
-        ("rom_shoulder_abd", "en", "L shoulder abd {v} deg", "deg"),
-        ("rom_hip_arom", "en", "AROM hip flexion {v}°", "deg"),
-        ("rom_flex_degrees", "en", "shoulder flex AROM {v} degrees", "deg"),
-        ("rom_flex_to", "en", "L knee flexes to {v}°", "deg"),
-        ("rom_er", "en", "R shoulder ER {v}°", "deg"),
-        ("rom_elbow", "en", "elbow flexion {v}°", "deg"),
-        ("rom_he_knee", "he", "כפיפת ברך {v}°", "deg"),
-        ("rom_he_knee_r", "he", "כפיפה בברך ימין {v} מעלות", "deg"),
-        ("rom_he_abd", "he", "הרחקת כתף {v}°", "deg"),
-        ("rom_he_flex", "he", "טווח תנועה כתף שמאל - פלקסיה {v}°", "deg"),
-    ],
-}
+
+
+def _styles() -> dict[str, list[Style]]:
+    out: dict[str, list[Style]] = {}
+    for measure, t in Table.read("measures.toml").tables().items():
+        out[measure] = []
+        for sid in t.data:
+            written = t.strings(sid)
+            if len(written) != 3 or written[0] not in LANGUAGES:
+                raise VocabError(f"{t.path}: {t.at(sid)!r}: [language, format, unit]")
+            out[measure].append((sid, written[0], written[1], written[2]))
+    return out
+
+
+STYLES = _styles()

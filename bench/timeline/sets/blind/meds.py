@@ -1,70 +1,50 @@
 """Medication sentences: started, stopped, continued (a dose change too: the drug goes on)
 and listed, in English and Hebrew, with the drug as a generic, a brand, a typo or a Hebrew
 transliteration; and those that are no event (allergies, refusals, "not on", plans that
-wait on a condition)."""
+wait on a condition). The sentences, switches and medication lists' words are meds.toml;
+the drugs are vocab.py's."""
 
 from __future__ import annotations
 
 import re
 
+from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.blind.seg import Label, Pick, Seg, cat, join, mark
-from bench.timeline.sets.blind.vocab import CLINIC_DRUGS, DRUG, DRUGS, Drug
+from bench.timeline.sets.blind.tables import Table
+from bench.timeline.sets.blind.vocab import CLINICS, DRUG, DRUGS, Drug
 
+# How _fill reads a template: a name or number's first character, a {X} slot, a Hebrew
+# one-letter prefix (ב, ל, מ) written right before a slot.
 _LATIN = re.compile(r"^[A-Za-z0-9]")
+_SLOT = re.compile(r"(\{[A-Z]\})")
+_PREFIX = re.compile(r"(?:^|\s)[בלמ]$")
 
-STARTED = {
-    "en": ("Start {D} od", "Commenced {D} nocte", "Started on {D} daily", "Initiate {D}",
-           "New: {D} bd", "Rx {D} tds x 7/7", "Add {D} mane", "Trial of {D}",
-           "Begin {D} once daily", "{D} started today"),
-    "he": ("להתחיל {D}", "התחלנו {D}", "הוחל טיפול ב{D}", "נוסף {D} ליום", "מרשם חדש: {D}",
-           "מתחילים {D} בערב", "הוספתי {D}", "התחיל {D} לפני שבוע"),
-}  # fmt: skip
-STOPPED = {
-    "en": ("Stop {D}", "D/C {D}", "{D} discontinued", "Ceased {D} (GI upset)",
-           "Stopped {D} - side effects", "came off {D} last month", "Discontinue {D}",
-           "stopped taking {D} himself 2/52 ago"),
-    "he": ("להפסיק {D}", "הופסק {D}", "{D} - הופסק", "הפסיק {D} על דעת עצמו",
-           "הפסקנו {D} בשל תופעות לוואי", "הפסיקה ליטול {D}"),
-}  # fmt: skip
-CONTINUED = {
-    "en": ("Continue {D}", "Cont {D}", "c/w {D}", "{D} - continue", "Remains on {D}",
-           "No change to {D}", "Keep {D} as is", "continue same dose of {D}"),
-    "he": ("להמשיך {D}", "ממשיך {D}", "{D} - ללא שינוי", "ממשיכה ב{D}", "להמשיך טיפול ב{D}",
-           "{D} להמשיך באותו מינון"),
-}  # fmt: skip
-# A dose change: {N} the drug, {M} the new dose (the span runs over both).
-TITRATED = {
-    "en": ("Increase {N} to {M}", "↑ {N} to {M}", "Reduce {N} to {M}", "uptitrate {N} to {M}"),
-    "he": ("להעלות מינון {N} ל-{M}", "הורדת מינון {N} ל-{M}", "העלינו {N} ל-{M}"),
-}  # fmt: skip
-LISTED = {
-    "en": ("on {D}", "takes {D} daily", "currently taking {D}", "using {D} prn",
-           "already on {D}"),
-    "he": ("נוטל {D}", "מקבל {D}", "מטופל ב{D}", "נוטלת {D} באופן קבוע"),
-}  # fmt: skip
-# Switches a prescriber makes: within a class, or for a known reason.
-SWITCHES = (("ramipril", "losartan"), ("atorvastatin", "rosuvastatin"),
-            ("sertraline", "escitalopram"), ("fluoxetine", "sertraline"),
-            ("ibuprofen", "naproxen"), ("diclofenac", "naproxen"), ("warfarin", "apixaban"),
-            ("rivaroxaban", "apixaban"), ("escitalopram", "sertraline"),
-            ("amlodipine", "losartan"), ("naproxen", "paracetamol"))  # fmt: skip
-SWITCH = {
-    "en": ("Switch {A} to {B}", "{A} changed to {B} (side effects)", "Swapped {A} for {B}"),
-    "he": ("הוחלף {A} ל{B}", "החלפת {A} ב{B}"),
-}  # fmt: skip
-# No event: the drug is named but not taken, or only possibly later.
-VOID = {
-    "en": ("Allergic to {N} (rash)", "Allergies: {N} - hives", "Offered {N}, declined",
-           "Not on {N}", "Refuses {N}", "intolerant of {N} in the past - avoid",
-           "If BP remains > 140/90 at review, start {N}", "Consider {N} if no better in 2/52",
-           "may need {N} in future", "discussed {N} - pt wants to think about it"),
-    "he": ("רגישות ל{N}", "אלרגיה ל{N} (פריחה)", "מסרב ל{N}", "לא נוטל {N}",
-           "אם ל\"ד יישאר מעל 140/90 - להתחיל {N}", "במידה ולא יהיה שיפור נשקול {N}",
-           "לשקול {N} בהמשך", "הוסבר על {N}, מעוניין לחשוב"),
-}  # fmt: skip
-
-
-ANTIHYPERTENSIVES = ("amlodipine", "ramipril", "losartan", "bisoprolol", "spironolactone")
+_MEDS = Table.read("meds.toml")
+STARTED = _MEDS.by_language("started")
+STOPPED = _MEDS.by_language("stopped")
+CONTINUED = _MEDS.by_language("continued")
+TITRATED = _MEDS.by_language("titrated")  # {N} the drug, {M} the new dose
+if not all(
+    t.count("{N}") == t.count("{M}") == 1 and t.index("{N}") < t.index("{M}")
+    for ts in TITRATED.values()
+    for t in ts
+):
+    raise VocabError(f"{_MEDS.path}: 'titrated': each sentence holds {{N}}, then {{M}}, once")
+LISTED = _MEDS.by_language("listed")
+SWITCH = _MEDS.by_language("switch")
+SWITCHES = _MEDS.table("switch").rows("pairs", 2)
+_MEDS.table("switch").among("pairs", [g for pair in SWITCHES for g in pair], DRUG)
+VOID = _MEDS.by_language("void")
+# A no-event sentence holding BP_MARKER waits on a blood pressure: its drug is one of these.
+_BP = _MEDS.table("waits_on_bp")
+BP_MARKER = _BP.string("marker")
+ANTIHYPERTENSIVES = _BP.strings("drugs")
+_BP.among("drugs", ANTIHYPERTENSIVES, DRUG)
+_LIST = _MEDS.table("med_list")
+FREQUENCIES = _LIST.strings("frequencies")
+LIST_HEADS = _LIST.by_language("heads")
+_UNITS = _MEDS.table("hebrew_units")
+HEBREW_UNITS = {unit: _UNITS.string(unit) for unit in _UNITS.data}  # English -> Hebrew
 
 
 def _joined(prefix_template: str, word: str) -> str:
@@ -76,10 +56,10 @@ def _fill(template: str, slots: dict[str, Seg]) -> Seg:
     """`template` with each {X} replaced by slots[X]; a Hebrew prefix written right before a
     slot ("ב{D}") gets its hyphen before a Latin name."""
     parts: list[Seg | str] = []
-    for piece in re.split(r"(\{[A-Z]\})", template):
+    for piece in _SLOT.split(template):
         if piece.startswith("{") and piece[1:-1] in slots:
             seg = slots[piece[1:-1]]
-            if parts and isinstance(parts[-1], str) and re.search(r"(?:^|\s)[בלמ]$", parts[-1]):
+            if parts and isinstance(parts[-1], str) and _PREFIX.search(parts[-1]):
                 parts[-1] = _joined(parts[-1], seg.text)
             parts.append(seg)
         elif piece:
@@ -103,7 +83,7 @@ class Meds:
 
     def _draw(self, clinic: str) -> Drug:
         if self.p.chance(0.7):
-            return DRUG[self.p.cycle(f"drug/{clinic}", CLINIC_DRUGS[clinic])]
+            return DRUG[self.p.cycle(f"drug/{clinic}", CLINICS[clinic].drugs)]
         return self.p.cycle("drug/all", DRUGS)
 
     def written(self, d: Drug, lang: str) -> str:
@@ -114,8 +94,11 @@ class Meds:
 
     def dose(self, d: Drug, lang: str) -> str:
         dose = self.p.one(d.doses)
-        if lang == "he" and dose.endswith("mg") and self.p.chance(0.45):
-            return dose.removesuffix("mg").rstrip() + ' מ"ג'
+        if lang != "he":
+            return dose
+        unit = next((u for u in HEBREW_UNITS if dose.endswith(u)), None)
+        if unit is not None and self.p.chance(0.45):
+            return f"{dose.removesuffix(unit).rstrip()} {HEBREW_UNITS[unit]}"
         return dose
 
     def _label(self, d: Drug, status: str, dose: str | None) -> Label:
@@ -151,7 +134,7 @@ class Meds:
 
     def void(self, lang: str, clinic: str) -> Seg:
         t = self.p.cycle(f"void/{lang}", VOID[lang])
-        if "140/90" in t:  # a blood pressure's condition waits on a drug for it
+        if BP_MARKER in t:
             free = [g for g in ANTIHYPERTENSIVES if g not in self.used] or list(ANTIHYPERTENSIVES)
             d = DRUG[self.p.one(free)]
             self.used.add(d.generic)
@@ -169,13 +152,9 @@ class Meds:
                 continue
             seen.add(d.generic)
             dose = self.dose(d, lang)
-            freq = self.p.one(("", " od", " bd", " daily", " nocte", " x1/d"))
+            freq = self.p.one(FREQUENCIES)
             text = f"{self.written(d, lang)} {dose}{freq}"
             items.append(mark(text, self._label(d, "listed", dose)))
-        heads = {
-            "en": ("Meds: ", "Current medications:\n- ", "Regular meds - ", "DHx: "),
-            "he": ("תרופות קבועות: ", "טיפול תרופתי:\n- ", "תרופות: ", "טיפול קבוע - "),
-        }
-        head = self.p.one(heads[lang])
+        head = self.p.one(LIST_HEADS[lang])
         sep = "\n- " if head.endswith("- ") and "\n" in head else self.p.one((", ", "; ", ", "))
         return cat(head, join(items, sep))

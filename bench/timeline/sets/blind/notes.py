@@ -1,6 +1,9 @@
 """Note fields of six clinics (GP, physiotherapy, psychiatry/psychology, endocrinology,
 cardiology, paediatrics), each assembled from the sentences of the sibling modules in one
-of several layouts: lists, headed lines, run-on prose, numbered plans."""
+of several layouts: lists, headed lines, run-on prose, numbered plans. The headings and
+joining words are notes.toml; what each clinic measures, refers to and does, clinics.toml
+(vocab.py). The separators and the weights of a plan's kinds of lines are layout and stay
+here."""
 
 from __future__ import annotations
 
@@ -8,41 +11,27 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.timeline.sets.blind import distract
+from bench.timeline.sets.blind.measures import STYLES
 from bench.timeline.sets.blind.meds import Meds
 from bench.timeline.sets.blind.problems import Care, Problems, next_visit, visit
 from bench.timeline.sets.blind.seg import Part, Pick, Seg, cat, join
+from bench.timeline.sets.blind.tables import LANGUAGES, Table
 from bench.timeline.sets.blind.values import flagged_lead, mention, n_styles
+from bench.timeline.sets.blind.vocab import CLINICS, Clinic
 
-POOLS: dict[str, tuple[str, ...]] = {
-    "gp": ("bp", "heart_rate", "temperature", "spo2", "weight", "bmi", "height", "pain",
-           "glucose"),
-    "physio": ("pain", "rom", "rom", "pain", "heart_rate"),
-    "psych": ("phq9", "gad7", "phq2", "weight"),
-    "endo": ("a1c", "a1c", "glucose", "ldl", "hdl", "total_cholesterol", "creatinine", "egfr",
-             "weight", "bmi", "bp"),
-    "cardio": ("bp", "heart_rate", "weight", "spo2", "ldl", "hdl", "total_cholesterol",
-               "creatinine", "egfr"),
-    "paeds": ("weight", "height", "temperature", "heart_rate", "spo2", "bmi"),
-}  # fmt: skip
-LABS = frozenset(("a1c", "glucose", "ldl", "hdl", "total_cholesterol", "creatinine", "egfr"))
-REFERRALS: dict[str, tuple[str, ...]] = {
-    "gp": ("cardiology", "physiotherapy", "dermatology", "ent", "gastroenterology",
-           "ophthalmology", "orthopaedics", "psychology"),
-    "physio": ("orthopaedics",),
-    "psych": ("psychiatry", "psychology", "dietitian"),
-    "endo": ("dietitian", "ophthalmology", "cardiology"),
-    "cardio": ("dietitian", "endocrinology", "neurology"),
-    "paeds": ("ent", "dermatology", "psychology", "neurology"),
-}  # fmt: skip
-PROCS: dict[str, tuple[str, ...]] = {
-    "gp": ("ecg", "ear syringing", "suture removal", "flu vaccine", "spirometry",
-           "joint injection"),
-    "physio": ("dry needling",),
-    "psych": ("ecg",),
-    "endo": ("diabetic foot exam",),
-    "cardio": ("ecg", "echocardiogram", "holter"),
-    "paeds": ("flu vaccine", "ear syringing", "spirometry"),
-}  # fmt: skip
+_NOTES = Table.read("notes.toml")
+LABS = frozenset(_NOTES.strings("labs"))
+AND = {lang: _NOTES.table("and").string(lang) for lang in LANGUAGES}
+_OBJECTIVE = _NOTES.table("objective_heads")
+# language -> "vitals" or "labs" -> an objective's headings
+OBJECTIVE_HEADS = {
+    lang: {kind: _OBJECTIVE.table(lang).strings(kind) for kind in ("vitals", "labs")}
+    for lang in LANGUAGES
+}
+PLAN_HEADS = _NOTES.by_language("plan_heads")
+HISTORY_HEADS = _NOTES.by_language("history_heads")  # over a background list
+PROBLEM_HEADS = _NOTES.by_language("problem_heads")  # over the active problems
+_NOTES.among("labs", LABS, STYLES)
 
 
 @dataclass
@@ -57,9 +46,15 @@ class Ctx:
     def en(self) -> bool:
         return self.lang == "en"
 
+    @property
+    def here(self) -> Clinic:
+        """The clinic's own tables and habits."""
+        return CLINICS[self.clinic]
+
     def measures(self, n: int, only: frozenset[str] | None = None) -> list[Seg]:
-        pool = sorted({m for m in POOLS[self.clinic] if only is None or m in only})
-        pool = pool or sorted(set(POOLS[self.clinic]))
+        names = self.here.measures
+        pool = sorted({m for m in names if only is None or m in only})
+        pool = pool or sorted(set(names))
         self.p.rng.shuffle(pool)
         # The measures least written so far, for their number of styles, come first: every
         # style is then written at least once.
@@ -92,7 +87,7 @@ def subjective(c: Ctx) -> Seg:
         parts.append(c.dx.complaint(c.lang))
     elif opener < 0.75:
         parts.append(c.dx.present(c.lang))
-    if c.clinic in ("physio", "gp") and c.p.chance(0.5):
+    if c.here.subjective_pain and c.p.chance(0.5):
         parts.append(mention(c.p, "pain", c.lang))
     if c.p.chance(0.5):
         parts.append(c.dx.negated(c.lang))
@@ -111,7 +106,7 @@ def subjective(c: Ctx) -> Seg:
 
 
 def objective(c: Ctx) -> Seg:
-    labs_first = c.clinic in ("endo", "cardio") and c.p.chance(0.5)
+    labs_first = c.here.objective_labs and c.p.chance(0.5)
     items = c.measures(c.p.rng.randint(2, 5), LABS if labs_first else None)
     if c.p.chance(0.3):
         items.insert(c.p.rng.randint(0, len(items)), flagged_lead(c.p, c.lang))
@@ -120,11 +115,7 @@ def objective(c: Ctx) -> Seg:
         if c.p.chance(chance):
             extras.append(make(c.p, c.lang))
     layout = c.p.rng.randrange(4)
-    heads = {
-        "en": ("Vitals: ", "O/E: ", "Obs - ", "Bloods (last wk): ", "Labs: "),
-        "he": ("מדדים: ", "בבדיקה: ", "סימנים חיוניים - ", "בדיקות דם: ", "מעבדה: "),
-    }[c.lang]
-    head = heads[3 + c.p.rng.randrange(2)] if labs_first else heads[c.p.rng.randrange(3)]
+    head = c.p.one(OBJECTIVE_HEADS[c.lang]["labs" if labs_first else "vitals"])
     if layout == 0:
         body = cat(head, join([*items, *extras], c.sep()))
     elif layout == 1:
@@ -138,7 +129,7 @@ def objective(c: Ctx) -> Seg:
         mid = len(items) // 2 or 1
         first = join(items[:mid], ", ")
         rest = items[mid:]
-        glue = " and " if c.en() else " ו"
+        glue = AND[c.lang]
         if rest and not c.en() and rest[0].text[:1].isascii():
             glue += "-"
         body = cat(first, glue, join(rest, ", ")) if rest else first
@@ -146,8 +137,8 @@ def objective(c: Ctx) -> Seg:
             body = cat(body, ". ", join(extras, ". "))
         if c.p.chance(0.5):
             body = cat(distract.exam(c.p, c.lang), " ", body)
-    if c.clinic in ("gp", "cardio") and c.p.chance(0.15):
-        body = cat(body, "\n", c.care.procedure(c.lang, PROCS[c.clinic]))
+    if c.here.objective_procedure and c.p.chance(0.15):
+        body = cat(body, "\n", c.care.procedure(c.lang, c.here.procedures))
     return body
 
 
@@ -161,7 +152,7 @@ def assessment(c: Ctx) -> Seg:
     ):
         if c.p.chance(chance):
             parts.append(make(c.lang))
-    if c.clinic in ("psych", "endo") and c.p.chance(0.4):
+    if c.here.assessment_measure and c.p.chance(0.4):
         parts.append(c.measures(1)[0])
     c.p.rng.shuffle(parts)
     if c.p.chance(0.4):
@@ -177,8 +168,8 @@ def plan(c: Ctx) -> Seg:
         lambda: c.meds.event("titrated", c.lang, c.clinic),
         lambda: c.meds.switch(c.lang, c.clinic),
         lambda: c.meds.void(c.lang, c.clinic),
-        lambda: c.care.referral(c.lang, REFERRALS[c.clinic]),
-        lambda: c.care.procedure(c.lang, PROCS[c.clinic]),
+        lambda: c.care.referral(c.lang, c.here.referrals),
+        lambda: c.care.procedure(c.lang, c.here.procedures),
         lambda: c.care.later(c.lang),
         lambda: c.care.referral_later(c.lang),
         lambda: distract.target(c.p, c.lang),
@@ -192,20 +183,20 @@ def plan(c: Ctx) -> Seg:
     if style == 0:
         return join([cat(f"{i}. ", x) for i, x in enumerate(parts, 1)], "\n")
     if style == 1:
-        head = c.p.one(("Plan:\n- ", "P:\n- ") if c.en() else ("תכנית:\n- ", "המלצות:\n- "))
+        head = c.p.one(PLAN_HEADS[c.lang])
         return cat(head, join(parts, "\n- "))
     return _sentences(c, parts)
 
 
 def medical_history(c: Ctx) -> Seg:
-    heads_hist = ("PMH: ", "Past history: ", "PMHx:") if c.en() else ("רקע רפואי: ", "ברקע: ")
-    heads_now = ("Active problems: ", "Problem list:") if c.en() else ("בעיות פעילות: ",)
     parts: list[Part] = []
     r = c.p.rng.random()
     if r < 0.4:
-        parts.append(c.dx.section(c.lang, c.p.one(heads_hist), "history", c.p.rng.randint(2, 4)))
+        head = c.p.one(HISTORY_HEADS[c.lang])
+        parts.append(c.dx.section(c.lang, head, "history", c.p.rng.randint(2, 4)))
     elif r < 0.75:
-        parts.append(c.dx.section(c.lang, c.p.one(heads_now), "present", c.p.rng.randint(2, 4)))
+        head = c.p.one(PROBLEM_HEADS[c.lang])
+        parts.append(c.dx.section(c.lang, head, "present", c.p.rng.randint(2, 4)))
         if c.p.chance(0.5):
             parts.append(c.dx.history(c.lang))
     else:

@@ -1,11 +1,14 @@
 """Diagnoses (present, negated, history, as docs/timeline.md reads them after ConText),
 procedures done, referrals, the visit's type, and what looks like them but is none: a
-family member's illness, a differential, a "?", a test still to come, a future visit."""
+family member's illness, a differential, a "?", a test still to come, a future visit.
+The diagnosis sentences are problems.toml; the procedure, referral and visit ones care.toml;
+the conditions, procedures and specialties vocab.py's."""
 
 from __future__ import annotations
 
 from bench.timeline.sets.blind.meds import _fill
 from bench.timeline.sets.blind.seg import Label, Pick, Seg, cat, join, mark
+from bench.timeline.sets.blind.tables import LANGUAGES, Table
 from bench.timeline.sets.blind.vocab import (
     CHRONIC,
     COND,
@@ -19,46 +22,14 @@ from bench.timeline.sets.blind.vocab import (
     referral_aliases,
 )
 
-PRESENT = {
-    "en": ("{C}", "Dx: {C}", "{C} - stable", "known {C}", "{C}, well controlled",
-           "new diagnosis of {C}", "Impression: {C}", "{C} - suboptimal control",
-           "ongoing {C}"),
-    "he": ("{C}", "אבחנה: {C}", "{C} - מאוזן", "ידוע כסובל מ{C}", "{C} לא מאוזן",
-           "אובחן היום {C}", "התרשמות: {C}"),
-}  # fmt: skip
-COMPLAINT = {
-    "en": ("c/o {C}", "presents with {C}", "complaining of {C} x 3/7", "PC: {C}"),
-    "he": ("מתלונן על {C}", "פונה בשל {C}", "תלונה עיקרית: {C}", "מתלוננת על {C} מזה שבוע"),
-}  # fmt: skip
-NEGATED = {
-    "en": ("denies {C}", "no {C}", "{C} ruled out", "no evidence of {C}", "negative for {C}",
-           "no hx of {C}", "{C} excluded"),
-    "he": ("שולל {C}", "ללא {C}", "נשלל {C}", "אין עדות ל{C}", "לא נמצאו סימנים ל{C}",
-           "שוללת {C}"),
-}  # fmt: skip
-TWO_NEGATED = {
-    "en": ("denies {C} or {E}", "no {C}, no {E}"),
-    "he": ("ללא {C} או {E}", "שולל {C} ו{E}"),
-}  # fmt: skip
-# A negation ended by "but": the first negated, the second present.
-BUT = {
-    "en": ("denies {C} but reports {E}", "no {C}; however {E} since Tuesday"),
-    "he": ("שולל {C} אבל מתלונן על {E}", "ללא {C}, אבל עם {E} מזה יומיים"),
-}  # fmt: skip
-HISTORY = {
-    "en": ("h/o {C}", "previous {C} (2016)", "s/p {C} 2019", "past hx {C}",
-           "{C} in 2014, resolved", "remote history of {C}", "hx of {C} years ago"),
-    "he": ("ברקע {C}", "{C} בעבר", "מצב לאחר {C} (2017)", "עבר {C} ב-2015",
-           "{C} בעבר, חלף"),
-}  # fmt: skip
-# No diagnosis at all: a family member's, a question, a differential, a screen.
-NOT_DX = {
-    "en": ("FHx: mother {C}, father {E} at 58", "Family history of {C}",
-           "Mum has {C}", "?{C} - urine sent", "r/o {C}", "DDx: {C} vs {E}",
-           "concerning for {C} - to investigate", "brother with {C}", "return if {C}"),
-    "he": ("אמא עם {C}, אבא {E} בגיל 60", "היסטוריה משפחתית: {C}", "אח עם {C}",
-           "חשד ל{C}", "לשלול {C}", "אבחנה מבדלת: {C} מול {E}", "סבא - {C}"),
-}  # fmt: skip
+_PROBLEMS = Table.read("problems.toml")
+PRESENT = _PROBLEMS.by_language("present")
+COMPLAINT = _PROBLEMS.by_language("complaint")
+NEGATED = _PROBLEMS.by_language("negated")
+TWO_NEGATED = _PROBLEMS.by_language("two_negated")
+BUT = _PROBLEMS.by_language("but")  # a negation ended by "but": {C} negated, {E} present
+HISTORY = _PROBLEMS.by_language("history")
+NOT_DX = _PROBLEMS.by_language("not_dx")  # no diagnosis at all
 
 
 def _names(c: Condition) -> tuple[str, ...]:
@@ -156,28 +127,14 @@ class Problems:
         return cat(head, lead, join(items, sep))
 
 
-PROC_DONE = {
-    "en": ("{P} today - normal", "{P} performed", "{P} done in clinic",
-           "{P} carried out", "{P} - completed without complication", "Performed {P}"),
-    "he": ("בוצע {P}", "{P} בוצע היום", "ביצענו {P}", "{P} - בוצע, ללא סיבוכים"),
-}  # fmt: skip
-PROC_LATER = {
-    "en": ("{P} at next visit", "book {P}", "{P} to be arranged", "plan {P} in 6/52",
-           "repeat bloods in 3 months"),
-    "he": ("{P} בביקור הבא", "לתאם {P}", "לבצע {P} בהמשך", "בדיקות דם חוזרות בעוד 3 חודשים"),
-}  # fmt: skip
-# Of those, a test booked or arranged at this visit is ordered there (docs/timeline.md,
-# "Procedures ordered"): a procedure fact with status "ordered". The rest is due later.
-ORDERED = frozenset({"book {P}", "{P} to be arranged", "לתאם {P}"})
-REFERRAL = {
-    "en": ("Refer to {S}", "Referral to {S} sent", "Referred to {S} for assessment",
-           "{S} referral done", "Ref {S}", "Referral: {S}", "Letter to {S}"),
-    "he": ("הפניה ל{S}", "הופנה ל{S}", "מפנה ל{S}", "הפניה ל{S} ניתנה", "להפנות ל{S}"),
-}  # fmt: skip
-REFERRAL_LATER = {
-    "en": ("consider referral to {S} if no improvement", "may need {S} input down the track"),
-    "he": ("לשקול הפניה ל{S} אם לא ישתפר", "בהמשך אולי {S}"),
-}  # fmt: skip
+_CARE = Table.read("care.toml")
+PROC_DONE = _CARE.by_language("procedure_done")
+PROC_LATER = _CARE.by_language("procedure_later")
+# Of those, a test booked or arranged at this visit is ordered there: a procedure fact.
+ORDERED = frozenset(_CARE.table("procedure_later").strings("ordered"))
+_CARE.table("procedure_later").among("ordered", ORDERED, {*PROC_LATER["en"], *PROC_LATER["he"]})
+REFERRAL = _CARE.by_language("referral")
+REFERRAL_LATER = _CARE.by_language("referral_later")
 
 
 class Care:
@@ -221,30 +178,19 @@ class Care:
         return _fill(t, {"S": Seg(self._word(x, lang))})
 
 
+NEXT_VISIT = _CARE.by_language("next_visit")
+_VISITS = _CARE.table("visit").tables()
+# (type, how a note opens with it), the types in the order written.
 VISITS = {
-    "en": (("initial", "New patient."), ("initial", "Initial assessment."),
-           ("initial", "First visit -"), ("initial", "Intake session."),
-           ("follow-up", "F/U visit."), ("follow-up", "Follow-up:"),
-           ("follow-up", "Seen today for follow up."), ("follow-up", "Review appt."),
-           ("telehealth", "Telephone consult."), ("telehealth", "Video consultation (pt at home)."),
-           ("telehealth", "Phone review."), ("telehealth", "Telehealth session via Zoom.")),
-    "he": (("initial", "ביקור ראשון."), ("initial", "פגישה ראשונה (אינטייק)."),
-           ("initial", "פנייה ראשונה למרפאה."), ("follow-up", "ביקור חוזר."),
-           ("follow-up", "בא למעקב."), ("follow-up", "ביקור מעקב -"),
-           ("follow-up", "פגישת המשך."), ("telehealth", "שיחה טלפונית."),
-           ("telehealth", "ייעוץ טלפוני."), ("telehealth", "מפגש בווידאו.")),
-}  # fmt: skip
-NEXT_VISIT = {
-    "en": ("F/U 2/52", "RTC 6 weeks", "Review in 3 months", "see again 1/12", "next appt 4 wks"),
-    "he": ("מעקב בעוד חודש", "ביקור חוזר בעוד 3 חודשים", "לחזור לביקורת בעוד שבועיים",
-           "פגישה הבאה בעוד שבוע"),
-}  # fmt: skip
+    lang: tuple((kind, text) for kind, t in _VISITS.items() for text in t.strings(lang))
+    for lang in LANGUAGES
+}
+VISIT_ALIASES = {kind: t.strings("aliases") for kind, t in _VISITS.items()}
 
 
 def visit(p: Pick, lang: str) -> Seg:
     kind, text = p.cycle(f"visit/{lang}", VISITS[lang])
-    aliases = {"follow-up": ("follow up", "followup", "review"), "telehealth": ("telephone",)}
-    return mark(text, Label("visit", kind, aliases=aliases.get(kind, ())))
+    return mark(text, Label("visit", kind, aliases=VISIT_ALIASES[kind]))
 
 
 def next_visit(p: Pick, lang: str) -> Seg:

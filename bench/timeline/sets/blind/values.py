@@ -1,12 +1,91 @@
 """Values for the written styles (bench.timeline.sets.blind.measures.STYLES): a number as it
 is written in the style's unit and the same number in the MEASURES unit; a mention of a
-measure with its labels; implausible values (flags) and numbers that are no fact."""
+measure with its labels; implausible values (flags) and numbers that are no fact. The
+ranges drawn from and the flags are values.toml."""
 
 from __future__ import annotations
 
-from bench.timeline.sets.blind.measures import CHOL, CREAT, GLU, INCH, LB, STYLES, a1c_pct, f_to_c
+from dataclasses import dataclass
+
+from bench.timeline.kit.vocab import VocabError
+from bench.timeline.sets.blind.measures import INCH, STYLES, in_measures_unit
 from bench.timeline.sets.blind.seg import Label, Pick, Seg, cat, mark
+from bench.timeline.sets.blind.tables import LANGUAGES, Number, Table
 from core.timeline.types import MEASURES
+
+
+@dataclass(frozen=True)
+class Range:
+    """Where a measure's value is drawn, written in one unit."""
+
+    low: Number
+    high: Number
+    step: Number
+    # Written with this many decimals; a tuple: one drawn for each value, and the label
+    # takes the number as written.
+    decimals: int | tuple[int, ...]
+
+
+def _whole(t: Table, key: str, n: int | None = None) -> tuple[int, ...]:
+    numbers = t.numbers(key, n)
+    if not all(isinstance(x, int) for x in numbers):
+        raise VocabError(f"{t.path}: {t.at(key)!r}: whole numbers")
+    return tuple(int(x) for x in numbers)
+
+
+def _pair(t: Table, key: str) -> tuple[int, int]:
+    """[first, last]: whole numbers, the first below the last."""
+    first, last = _whole(t, key, 2)
+    if not first < last:
+        raise VocabError(f"{t.path}: {t.at(key)!r}: [first, last], the first below the last")
+    return first, last
+
+
+def _range(t: Table) -> Range:
+    t.check_known("low", "high", "step", "decimals")
+    low, high, step = t.number("low"), t.number("high"), t.number("step")
+    if not low < high or step <= 0:
+        raise VocabError(f"{t.path}: {t.where!r}: low below high, a step above 0")
+    if isinstance(t.data.get("decimals"), list):
+        return Range(low, high, step, _whole(t, "decimals"))
+    decimals = t.number("decimals")
+    if not isinstance(decimals, int):
+        raise VocabError(f"{t.path}: {t.at('decimals')!r}: a whole number or a list of them")
+    return Range(low, high, step, decimals)
+
+
+_VALUES = Table.read("values.toml")
+# measure -> unit as written -> its range
+RANGES = {
+    measure: {unit: _range(t.table(unit)) for unit in t.data}
+    for measure, t in _VALUES.table("ranges").tables().items()
+}
+_FEET_INCHES = _VALUES.table("feet_inches")
+FEET = _whole(_FEET_INCHES, "feet")
+INCHES = _pair(_FEET_INCHES, "inches")
+_WRITTEN = _FEET_INCHES.table("written")
+FEET_INCHES = {unit: _WRITTEN.string(unit) for unit in _WRITTEN.data}  # unit -> format
+_BP = _VALUES.table("bp")
+BP_DIASTOLIC = _pair(_BP, "diastolic")
+BP_SYSTOLIC = _pair(_BP, "systolic")
+BP_ABOVE = _pair(_BP, "above_diastolic")  # how far the systolic is above the diastolic
+_FLAGS = _VALUES.table("flags")
+FLAGS = {lang: _FLAGS.rows(lang, 2) for lang in LANGUAGES}  # (measure, reading)
+FLAG_TAILS = _FLAGS.by_language("tails")
+
+
+def _check() -> None:
+    """Each flag names a measure, and each style's unit has a range to draw from."""
+    for lang, flags in FLAGS.items():
+        _FLAGS.among(lang, [name for name, _ in flags], STYLES)
+    for measure, styles in STYLES.items():
+        for sid, _, _, unit in styles:
+            drawable = unit in FEET_INCHES or unit in RANGES.get(measure, {})
+            if measure != "bp" and not drawable:
+                raise VocabError(f"{_VALUES.path}: no range of {measure} in {unit} ({sid})")
+
+
+_check()
 
 
 def _num(x: float, decimals: int) -> str:
@@ -15,76 +94,15 @@ def _num(x: float, decimals: int) -> str:
 
 def draw(p: Pick, measure: str, unit: str) -> tuple[str, float]:
     """(written, value in the MEASURES unit)."""
-    u = p.uniform
-    if measure == "heart_rate":
-        v = u(52, 118, 1)
-        return _num(v, 0), v
-    if measure == "weight":
-        if unit == "lb":
-            v = u(112, 262, 1)
-            return _num(v, 0), v * LB
-        w = _num(u(48, 124, 0.1), p.one((0, 1, 1)))
-        return w, float(w)
-    if measure == "height":
-        if unit == "m":
-            v = u(1.5, 1.94, 0.01)
-            return _num(v, 2), v * 100
-        if unit.startswith("ftin"):
-            ft, inch = p.one((5, 5, 5, 6)), p.rng.randint(0, 11)
-            w = f"{ft}'{inch}\"" if unit == "ftin" else f"{ft} ft {inch} in"
-            return w, (ft * 12 + inch) * INCH
-        v = u(150, 194, 1)
-        return _num(v, 0), v
-    if measure == "bmi":
-        v = u(18.6, 41.8, 0.1)
-        return _num(v, 1), v
-    if measure == "temperature":
-        if unit == "F":
-            v = u(97.2, 103.1, 0.1)
-            return _num(v, 1), f_to_c(v)
-        v = u(36.1, 39.6, 0.1)
-        return _num(v, 1), v
-    if measure == "spo2":
-        v = u(89, 100, 1)
-        return _num(v, 0), v
-    if measure == "pain":
-        v = u(0, 10, 1)
-        return _num(v, 0), v
-    if measure == "a1c":
-        if unit == "mmol/mol":
-            v = u(37, 98, 1)
-            return _num(v, 0), a1c_pct(v)
-        v = u(5.3, 11.4, 0.1)
-        return _num(v, 1), v
-    if measure in ("ldl", "hdl", "total_cholesterol"):
-        lo, hi = {"ldl": (1.4, 4.9), "hdl": (0.8, 2.1), "total_cholesterol": (3.5, 7.3)}[measure]
-        if unit == "mmol/L":
-            v = u(lo, hi, 0.1)
-            return _num(v, 1), v * CHOL
-        v = u(round(lo * CHOL), round(hi * CHOL), 1)
-        return _num(v, 0), v
-    if measure == "glucose":
-        if unit == "mmol/L":
-            v = u(4.1, 15.2, 0.1)
-            return _num(v, 1), v * GLU
-        v = u(74, 265, 1)
-        return _num(v, 0), v
-    if measure == "creatinine":
-        if unit == "umol/L":
-            v = u(52, 190, 1)
-            return _num(v, 0), v / CREAT
-        w = _num(u(0.55, 2.2, 0.01), p.one((1, 2)))
-        return w, float(w)
-    if measure == "egfr":
-        v = u(24, 112, 1)
-        return _num(v, 0), v
-    if measure in ("phq9", "gad7", "phq2"):
-        v = u(0, {"phq9": 27, "gad7": 21, "phq2": 6}[measure], 1)
-        return _num(v, 0), v
-    if measure == "rom":
-        v = u(15, 165, 5)
-        return _num(v, 0), v
-    raise KeyError(measure)
+    if unit in FEET_INCHES:
+        ft, inch = p.one(FEET), p.rng.randint(INCHES[0], INCHES[1])
+        return FEET_INCHES[unit].format(f=ft, i=inch), (ft * 12 + inch) * INCH
+    r = RANGES[measure][unit]
+    v = p.uniform(r.low, r.high, r.step)
+    if isinstance(r.decimals, int):
+        return _num(v, r.decimals), in_measures_unit(measure, unit, v)
+    written = _num(v, p.one(r.decimals))
+    return written, in_measures_unit(measure, unit, float(written))
 
 
 def n_styles(measure: str, lang: str) -> int:
@@ -107,48 +125,14 @@ def mention(p: Pick, measure: str, lang: str, style_id: str | None = None) -> Se
     sid, _, fmt, unit = style
     p.drawn[f"{measure}/{lang}"] += 1
     if measure == "bp":
-        d = p.uniform(58, 104, 1)
-        s = p.uniform(max(100, d + 28), min(182, d + 72), 1)
+        # Whole mmHg, the systolic within its range and above the diastolic by its gap.
+        (d_low, d_high), (s_low, s_high), (above, most) = BP_DIASTOLIC, BP_SYSTOLIC, BP_ABOVE
+        d = p.uniform(d_low, d_high, 1)
+        s = p.uniform(max(s_low, d + above), min(s_high, d + most), 1)
         text = fmt.format(s=int(s), d=int(d))
         return mark(text, _fact("bp_systolic", s, sid), _fact("bp_diastolic", d, sid))
     written, value = draw(p, measure, unit)
     return mark(fmt.format(v=written), _fact(measure, value, sid))
-
-
-# Unbelievable readings (a digit too many, a decimal point dropped, halves swapped): flags
-# named after the measure, no fact.
-FLAGS: dict[str, list[tuple[str, str]]] = {
-    "en": [
-        ("bp", "BP 1380/84"),
-        ("bp", "BP 90/146"),
-        ("heart_rate", "HR 720"),
-        ("weight", "Wt 8150 kg"),
-        ("temperature", "T 373"),
-        ("spo2", "SpO2 970%"),
-        ("height", "height 1720 cm"),
-        ("bmi", "BMI 287"),
-        ("a1c", "HbA1c 72%"),
-        ("ldl", "LDL 1240 mg/dL"),
-        ("glucose", "glucose 10400 mg/dL"),
-        ("phq9", "PHQ-9 41"),
-        ("gad7", "GAD-7 35"),
-        ("bp", "B/P 1460/92 mmHg"),
-        ("weight", "weight 9400 lb"),
-        ("temperature", "temp 386 °C"),
-    ],
-    "he": [
-        ("bp", "ל" + '"' + "ד 1450/90"),
-        ("bp", "לחץ דם 80/135"),
-        ("heart_rate", "דופק 640"),
-        ("weight", "משקל 7200 ק" + '"' + "ג"),
-        ("temperature", "חום 384"),
-        ("spo2", "סטורציה 960%"),
-        ("a1c", "HbA1c 81%"),
-        ("height", "גובה 1650 ס" + '"' + "מ"),
-        ("creatinine", "קראטינין 95 מ" + '"' + "ג/ד" + '"' + "ל"),
-        ("phq9", "PHQ-9: 38"),
-    ],
-}
 
 
 def flag(p: Pick, lang: str) -> Seg:
@@ -158,6 +142,4 @@ def flag(p: Pick, lang: str) -> Seg:
 
 def flagged_lead(p: Pick, lang: str) -> Seg:
     """A flag as clinicians leave them: in a vitals line, often with a query."""
-    f = flag(p, lang)
-    tail = p.one(("", "", " (?)", " ??", " - to recheck") if lang == "en" else ("", " (?)", " ??"))
-    return cat(f, tail)
+    return cat(flag(p, lang), p.one(FLAG_TAILS[lang]))
