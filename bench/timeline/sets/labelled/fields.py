@@ -4,7 +4,8 @@ A seeded, deterministic generator writes free-text fields (subjective, objective
 assessment, plan, medical history) in English and Hebrew, the way clinicians write them:
 vitals lists, lab lines, questionnaire scores, medication orders and lists, problems with
 negation and history, procedures, referrals and the visit's type, among sentences that
-state no fact. Each field comes with every fact a correct extractor reads from it.
+state no fact. Each field comes with every fact a correct extractor reads from it. What
+each field mentions, and how often each comes up, is fields.toml's; the words, vocab.toml's.
 
 What counts as a fact (the rules the labels follow):
 - A value explicitly about a target or goal is NOT a fact ("target BP < 130/80",
@@ -54,24 +55,60 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Container
 from typing import Any
 
 from bench.timeline.kit.facts import FIELD_NAMES, LabelledField, Lang
-from bench.timeline.sets.labelled.vocab import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
+from bench.timeline.sets.labelled.load import Data
+from bench.timeline.sets.labelled.measures import GROUP_MEASURES
+from bench.timeline.sets.labelled.vocab import (
+    CONDITIONS,
+    DRUGS,
+    DX_EN,
+    LIST_LABELS,
+    MED_EN,
+    PROCEDURES,
+    SPECIALTIES,
+    VISITS_EN,
+)
 from bench.timeline.sets.labelled.writer import Piece, Writer, join, vitals_label
 
 SEED = 20240611
 N_FIELDS = 400
-# Objective fields hold most measurements, so they come up most.
-_FIELD_WEIGHTS = (3, 5, 3, 3, 2)
 HEBREW_SHARE = 0.3
 
+_DATA = Data("fields.toml")
+
+
+def _weights() -> tuple[int, ...]:
+    if tuple(_DATA.table("weights")) != FIELD_NAMES:
+        _DATA.fail(("weights",), f"a weight for each of {', '.join(FIELD_NAMES)}, in that order")
+    return tuple(_DATA.integer("weights", name) for name in FIELD_NAMES)
+
+
+def _groups(field: str) -> tuple[str, ...]:
+    groups = _DATA.strings("groups", field)
+    _DATA.known(groups, GROUP_MEASURES, "groups", field)
+    return groups
+
+
+def _turns(key: str, allowed: Container[str]) -> tuple[str, ...]:
+    names = _DATA.strings("turns", key)
+    _DATA.known(names, allowed, "turns", key)
+    return names
+
+
+# How often each field comes up, in the order of FIELD_NAMES.
+_FIELD_WEIGHTS = _weights()
 # Which measure groups each field mentions.
-SUBJECTIVE_GROUPS = ("pain", "phq2", "phq9", "gad7", "weight", "bp")
-VITALS_GROUPS = ("bp", "heart_rate", "weight", "height", "bmi", "temperature", "spo2", "rom")
-LAB_GROUPS = ("a1c", "ldl", "hdl", "total_cholesterol", "glucose", "creatinine", "egfr")
-ASSESSMENT_GROUPS = (*LAB_GROUPS, "phq9", "gad7", "phq2", "bmi")
-MED_STATUSES = ("started", "stopped", "continued")
+SUBJECTIVE_GROUPS = _groups("subjective")
+VITALS_GROUPS = _groups("vitals")
+LAB_GROUPS = _groups("labs")
+ASSESSMENT_GROUPS = _groups("assessment")
+# What the fields name in turn: visit types, diagnosis and prescription statuses.
+VISIT_TURNS = _turns("visit", VISITS_EN)
+DX_STATUS_TURNS = _turns("diagnosis", DX_EN)
+MED_STATUSES = _turns("medication", MED_EN)
 
 
 class _Composer:
@@ -108,7 +145,7 @@ class _Composer:
         r = self.rng
         pieces: list[Piece] = []
         if r.random() < 0.8:
-            kind = self.w.turn(("visitkind",), ("follow-up", "initial", "telehealth", "follow-up"))
+            kind = self.w.turn(("visitkind",), VISIT_TURNS)
             pieces.append(self.w.visit(kind, lang))
         pieces += self._measures(SUBJECTIVE_GROUPS, lang, r.randint(1, 3))
         if r.random() < 0.5:
@@ -132,7 +169,7 @@ class _Composer:
         r = self.rng
         pieces: list[Piece] = []
         for _ in range(r.randint(1, 3)):
-            status = self.w.turn(("dxstatus",), ("present", "negated", "present", "history"))
+            status = self.w.turn(("dxstatus",), DX_STATUS_TURNS)
             pieces.append(self.w.dx(self._cond(False), status, lang))
         pieces += self._measures(ASSESSMENT_GROUPS, lang, r.randint(0, 2))
         return pieces + self._noise(lang, r.randint(0, 1))
@@ -182,7 +219,7 @@ class _Composer:
         else:
             pieces = getattr(self, name)(lang)
         if name == "assessment" and any(p.inline for p in pieces):
-            label = "בדיקות" if lang == "he" else "Results"
+            label = LIST_LABELS[lang]["results"]
         text = join(pieces, lang, self.rng, label)
         return LabelledField(
             f"tf-{i:04d}",

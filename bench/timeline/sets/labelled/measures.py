@@ -8,6 +8,8 @@ expected value is always the conversion of exactly what was written.
 Blood pressure is one mention holding two measures (`bp_systolic`, `bp_diastolic`); a
 height in feet and inches is one value written as two numbers. Every other style writes
 one value as `{v}`.
+
+The units, their ranges and conversions, and the implausible readings are measures.toml's.
 """
 
 from __future__ import annotations
@@ -17,12 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.timeline.kit.facts import Lang
+from bench.timeline.sets.labelled.load import LANGS, Data, Number
 
-MG_PER_MMOL_CHOL = 38.67
-MG_PER_MMOL_GLUCOSE = 18.0
-UMOL_PER_MG_CREATININE = 88.4
-KG_PER_LB = 0.45359237
-CM_PER_IN = 2.54
+_DATA = Data("measures.toml")
 
 
 @dataclass(frozen=True)
@@ -37,56 +36,44 @@ class Unit:
     canonical: bool = True
 
 
-def _same(lo: float, hi: float, decimals: int = 0) -> Unit:
-    return Unit(lo, hi, decimals)
+_STEPS = ("minus", "times", "per")
+_UNIT_KEYS = ("lo", "hi", "decimals", *_STEPS)
 
 
-def _conv(lo: float, hi: float, decimals: int, f: Callable[[float], float]) -> Unit:
-    return Unit(lo, hi, decimals, f, canonical=False)
+def _converter(
+    minus: Number | None, times: Number | None, per: Number | None
+) -> Callable[[float], float]:
+    """((v - minus) * times) / per, each step only where given: the arithmetic, in its
+    order, of the conversion as a clinician's formula writes it ((°F - 32) * 5 / 9)."""
+
+    def convert(v: float) -> float:
+        if minus is not None:
+            v = v - minus
+        if times is not None:
+            v = v * times
+        if per is not None:
+            v = v / per
+        return v
+
+    return convert
+
+
+def _unit(group: str, key: str) -> Unit:
+    where = ("units", group, key)
+    extra = [k for k in _DATA.table(*where) if k not in _UNIT_KEYS]
+    if extra:
+        _DATA.fail(where, f"unknown keys {extra}; a unit has {', '.join(_UNIT_KEYS)}")
+    lo, hi = _DATA.number(*where, "lo"), _DATA.number(*where, "hi")
+    decimals = _DATA.integer(*where, "decimals") if _DATA.has(*where, "decimals") else 0
+    minus, times, per = (_DATA.number(*where, k) if _DATA.has(*where, k) else None for k in _STEPS)
+    if minus is None and times is None and per is None:
+        return Unit(lo, hi, decimals)
+    return Unit(lo, hi, decimals, _converter(minus, times, per), canonical=False)
 
 
 # A measure group's units by key; the first is the canonical one.
 UNITS: dict[str, dict[str, Unit]] = {
-    "bp": {"mmHg": _same(96, 172)},
-    "heart_rate": {"/min": _same(52, 112)},
-    "weight": {
-        "kg": _same(48, 128, 1),
-        "kg0": _same(48, 128),
-        "lb": _conv(105, 280, 0, lambda v: v * KG_PER_LB),
-    },
-    "height": {
-        "cm": _same(150, 194),
-        "m": _conv(1.50, 1.94, 2, lambda v: v * 100),
-        "in": _conv(59, 76, 0, lambda v: v * CM_PER_IN),
-        "ftin": _conv(59, 76, 0, lambda v: v * CM_PER_IN),  # total inches
-    },
-    "bmi": {"kg/m2": _same(18.5, 39.5, 1)},
-    "temperature": {
-        "C": _same(36.1, 38.6, 1),
-        "F": _conv(97.0, 101.6, 1, lambda v: (v - 32) * 5 / 9),
-    },
-    "spo2": {"%": _same(90, 100)},
-    "pain": {"/10": _same(0, 10)},
-    "a1c": {"%": _same(5.2, 10.8, 1)},
-    "ldl": {"mg/dL": _same(62, 198), "mmol": _conv(1.6, 5.1, 1, lambda v: v * MG_PER_MMOL_CHOL)},
-    "hdl": {"mg/dL": _same(32, 88), "mmol": _conv(0.8, 2.3, 1, lambda v: v * MG_PER_MMOL_CHOL)},
-    "total_cholesterol": {
-        "mg/dL": _same(135, 280),
-        "mmol": _conv(3.5, 7.2, 1, lambda v: v * MG_PER_MMOL_CHOL),
-    },
-    "glucose": {
-        "mg/dL": _same(72, 240),
-        "mmol": _conv(4.0, 13.5, 1, lambda v: v * MG_PER_MMOL_GLUCOSE),
-    },
-    "creatinine": {
-        "mg/dL": _same(0.6, 1.8, 1),
-        "umol": _conv(53, 160, 0, lambda v: v / UMOL_PER_MG_CREATININE),
-    },
-    "egfr": {"mL/min": _same(32, 118)},
-    "phq2": {"score": _same(0, 6)},
-    "phq9": {"score": _same(0, 27)},
-    "gad7": {"score": _same(0, 21)},
-    "rom": {"deg": _same(60, 170)},
+    g: {key: _unit(g, key) for key in _DATA.table("units", g)} for g in _DATA.table("units")
 }
 
 # The measures each group's mention holds.
@@ -110,37 +97,27 @@ class Style:
         return UNITS[self.group][self.unit].canonical
 
 
-_G = "״"  # gershayim, as in ק״ג
+def _bases() -> dict[str, tuple[int, int]]:
+    out: dict[str, tuple[int, int]] = {}
+    for measure in _DATA.table("implausible_base"):
+        where = ("implausible_base", measure)
+        lo, hi = (_DATA.integer(*where, i) for i in (0, 1))
+        if _DATA.has(*where, 2) or not lo < hi:
+            _DATA.fail(where, "[low, high], two whole numbers, low first")
+        out[measure] = (lo, hi)
+    return out
 
-# Readings no body could have, as written; each comes out as a Flag on the measure named.
-IMPLAUSIBLE: dict[Lang, list[tuple[str, str]]] = {
-    "en": [
-        ("BP {s}0/{d}", "bp_systolic"),
-        ("weight {v}00 kg", "weight"),
-        ("HR {v}0", "heart_rate"),
-        ("SpO2 1{v}%", "spo2"),
-        ("Ht {v}0 cm", "height"),
-        ("BMI {v}0", "bmi"),
-        ("temp {v}0 °C", "temperature"),
-        ("A1c {v}0%", "a1c"),
-    ],
-    "he": [
-        ("לחץ דם {s}0/{d}", "bp_systolic"),
-        ("משקל {v}00 ק" + _G + "ג", "weight"),
-        ("דופק {v}0", "heart_rate"),
-    ],
-}
+
+def _implausible(lang: Lang) -> list[tuple[str, str]]:
+    rows = _DATA.pairs("implausible", lang)
+    _DATA.known((m for _, m in rows), IMPLAUSIBLE_BASE, "implausible", lang)
+    return rows
+
+
 # The plausible value each implausible template is built from (before its extra digits).
-IMPLAUSIBLE_BASE: dict[str, tuple[int, int]] = {
-    "bp_systolic": (110, 160),
-    "weight": (60, 95),
-    "heart_rate": (60, 99),
-    "spo2": (91, 99),  # 1 + 91 = 191 %
-    "height": (150, 190),
-    "bmi": (20, 35),
-    "temperature": (36, 39),
-    "a1c": (6, 9),
-}
+IMPLAUSIBLE_BASE: dict[str, tuple[int, int]] = _bases()
+# Readings no body could have, as written; each comes out as a Flag on the measure named.
+IMPLAUSIBLE: dict[Lang, list[tuple[str, str]]] = {lang: _implausible(lang) for lang in LANGS}
 
 
 def fmt(value: float, decimals: int) -> str:
@@ -149,10 +126,10 @@ def fmt(value: float, decimals: int) -> str:
 
 def sample(style: Style, rng: random.Random) -> dict[str, float]:
     """Written values for `style`, drawn in its own unit."""
-    if style.group == "bp":
-        s = rng.randint(96, 172)
-        return {"s": s, "d": rng.randint(max(55, s // 2), min(105, s - 30))}
     unit = UNITS[style.group][style.unit]
+    if style.group == "bp":
+        s = rng.randint(int(unit.lo), int(unit.hi))
+        return {"s": s, "d": rng.randint(max(55, s // 2), min(105, s - 30))}
     if unit.decimals == 0:
         return {"v": rng.randint(int(unit.lo), int(unit.hi))}
     return {"v": round(rng.uniform(unit.lo, unit.hi), unit.decimals)}

@@ -12,6 +12,9 @@ stopped (so it is not current); one is started late. A condition is negated ("no
 of hypertension") before it is first diagnosed. Plans state targets ("Target BP <
 130/80"), and one visit restates the previous visit's reading ("BP was 142/90 at the last
 visit").
+
+The profiles, the walks the readings take, the names and the sentences of this module are
+patients.toml's.
 """
 
 from __future__ import annotations
@@ -20,14 +23,17 @@ import datetime as dt
 import itertools
 import random
 from dataclasses import dataclass, field
+from dataclasses import fields as dc_fields
 from typing import Any
 
 from bench.timeline.kit.facts import Lang
+from bench.timeline.sets.labelled.load import LANGS, Data
 from bench.timeline.sets.labelled.vocab import (
     CONDITION_BY_NAME,
     CONDITIONS,
     DRUG_BY_NAME,
     PROCEDURES,
+    SPECIALTIES,
 )
 from bench.timeline.sets.labelled.writer import Piece, Writer, join, vitals_label
 
@@ -47,49 +53,54 @@ class Profile:
     specialties: tuple[str, ...]
 
 
-PROFILES: tuple[Profile, ...] = (
-    Profile("cardiometabolic", ("bp", "weight"), ("a1c", "ldl"), (),
-            ("metformin", "lisinopril", "atorvastatin", "amlodipine", "empagliflozin"),
-            ("hypertension", "type 2 diabetes", "hyperlipidemia"), ("ecg",),
-            ("cardiology", "endocrinology", "ophthalmology")),
-    Profile("mood", ("bp", "weight"), (), ("phq9", "gad7"),
-            ("sertraline", "escitalopram", "bupropion", "fluoxetine", "omeprazole"),
-            ("depression", "anxiety"), ("ecg",), ("psychiatry", "neurology")),
-    Profile("musculoskeletal", ("bp", "heart_rate"), (), ("pain",),
-            ("ibuprofen", "naproxen", "gabapentin", "prednisone", "omeprazole"),
-            ("osteoarthritis", "gerd"), ("knee injection", "shoulder injection"),
-            ("physiotherapy", "orthopedics")),
-    Profile("thyroid", ("weight", "heart_rate"), ("ldl",), (),
-            ("levothyroxine", "omeprazole", "atorvastatin", "montelukast", "amoxicillin"),
-            ("hypothyroidism", "asthma"), ("spirometry", "ear irrigation"),
-            ("endocrinology", "gastroenterology")),
-    Profile("kidney", ("bp", "weight"), ("egfr", "a1c"), (),
-            ("losartan", "empagliflozin", "metformin", "rosuvastatin", "amlodipine"),
-            ("chronic kidney disease", "hypertension"), ("ecg", "skin biopsy"),
-            ("cardiology", "dermatology")),
-)  # fmt: skip
+_DATA = Data("patients.toml")
 
+
+def _profiles() -> tuple[Profile, ...]:
+    lists = [f.name for f in dc_fields(Profile)][1:]
+    known = {
+        "drugs": DRUG_BY_NAME,
+        "conditions": CONDITION_BY_NAME,
+        "procedures": {p.name for p in PROCEDURES},
+        "specialties": dict(SPECIALTIES),
+    }
+    out: list[Profile] = []
+    for name in _DATA.table("profiles"):
+        got = {k: _DATA.strings("profiles", name, k) for k in lists}
+        for k, allowed in known.items():
+            _DATA.known(got[k], allowed, "profiles", name, k)
+        out.append(Profile(name, **got))
+    return tuple(out)
+
+
+def _walks() -> dict[str, tuple[float, float, float, int, float, float]]:
+    out: dict[str, tuple[float, float, float, int, float, float]] = {}
+    for g in _DATA.table("walks"):
+        lo, hi = (_DATA.number("walks", g, "start", i) for i in (0, 1))
+        step, floor, ceiling = (_DATA.number("walks", g, k) for k in ("step", "floor", "ceiling"))
+        out[g] = (lo, hi, step, _DATA.integer("walks", g, "decimals"), floor, ceiling)
+    return out
+
+
+def _names(lang: Lang) -> tuple[tuple[str, str], ...]:
+    names = tuple(_DATA.string_table("names", lang).items())
+    _DATA.known((sex for _, sex in names), ("F", "M"), "names", lang)
+    return names
+
+
+PROFILES = _profiles()
 # (start low, start high, step, decimals, floor, ceiling) of each tracked measure's walk.
-WALKS: dict[str, tuple[float, float, float, int, float, float]] = {
-    "weight": (58, 112, 1.6, 1, 45, 140),
-    "heart_rate": (60, 98, 6, 0, 50, 115),
-    "a1c": (6.4, 9.4, 0.4, 1, 5.2, 11.5),
-    "ldl": (95, 185, 14, 0, 60, 210),
-    "egfr": (38, 88, 5, 0, 20, 110),
-    "phq9": (9, 20, 3, 0, 0, 27),
-    "gad7": (7, 17, 3, 0, 0, 21),
-    "pain": (4, 8, 2, 0, 0, 10),
+WALKS = _walks()
+EXTRAS = _DATA.strings("extras")  # untracked vitals, any unit
+NAMES_EN = _names("en")
+NAMES_HE = _names("he")
+NOTES: dict[Lang, tuple[str, ...]] = {lang: _DATA.strings("notes", lang) for lang in LANGS}
+# How a visit says the previous reading again, by measure group: a patient restates the
+# first of these groups it tracks.
+RESTATED: dict[str, dict[Lang, tuple[str, ...]]] = {
+    g: {lang: _DATA.strings("restated", g, lang) for lang in LANGS} for g in _DATA.table("restated")
 }
-EXTRAS = ("temperature", "spo2")  # untracked vitals, any unit
-NAMES_EN = (("Maria Lopez", "F"), ("James Carter", "M"), ("Aisha Khan", "F"),
-            ("Daniel Brooks", "M"), ("Grace Kim", "F"), ("Robert Hale", "M"),
-            ("Linda Novak", "F"), ("Samuel Reed", "M"), ("Olivia Grant", "F"),
-            ("Thomas Wu", "M"), ("Emma Fischer", "F"), ("Victor Mendes", "M"),
-            ("Nora Lindqvist", "F"), ("Paul Okafor", "M"))  # fmt: skip
-NAMES_HE = (("רחל לוי", "F"), ("יוסף כהן", "M"), ("מרים פרץ", "F"), ("דוד מזרחי", "M"))
-NOTES = {"en": ("Prefers morning appointments.", "Lives alone, daughter nearby.",
-                "Retired engineer.", "Works night shifts."),
-         "he": ("מעדיף תורים בבוקר.", "גר לבד, הבת גרה בקרבת מקום.")}  # fmt: skip
+NO_EXAM: dict[Lang, str] = {lang: _DATA.text("no_exam", lang) for lang in LANGS}
 
 
 @dataclass
@@ -197,16 +208,10 @@ def _bp_walk(rng: random.Random, n: int) -> list[dict[str, float]]:
 
 def _restated(group: str, number: dict[str, str], lang: Lang, turn: int) -> Piece:
     """The previous visit's reading, said again: a fact of this note, not a new reading."""
-    if group == "bp":
-        value = f"{number['bp_systolic']}/{number['bp_diastolic']}"
-        en = (f"BP was {value} at the last visit.", f"Previous BP {value}.")
-        he = (f"בביקור הקודם לחץ דם {value}.",)
-    else:
-        v = number[group]
-        en = (f"Weight at the last visit was {v} kg.", f"Previous weight {v} kg.")
-        he = (f'משקל בביקור הקודם {v} ק"ג.',)
-    options = he if lang == "he" else en
-    return Piece(options[turn % len(options)])
+    bp = group == "bp"
+    value = f"{number['bp_systolic']}/{number['bp_diastolic']}" if bp else number[group]
+    options = RESTATED[group][lang]
+    return Piece(options[turn % len(options)].format(value=value))
 
 
 class _Build:
@@ -284,7 +289,7 @@ def make_patient(
     p.done.append((rng.randint(1, n - 1), f"referral: {rng.choice(profile.specialties)}"))
     p.done.sort()
 
-    restate_group = next((g for g in ("bp", "weight") if g in when), None)
+    restate_group = next((g for g in RESTATED if g in when), None)
     restate_at = None
     if restate_group:
         pairs = sorted(when[restate_group])
@@ -336,7 +341,7 @@ def _write_visit(
 
     # -- objective: vitals and labs (none by video), a spare vital in any unit
     if visit.kind == "telehealth":
-        visit.fields["objective"] = "ללא בדיקה גופנית היום." if lang == "he" else "No exam today."
+        visit.fields["objective"] = NO_EXAM[lang]
     else:
         vit = [b.reading(g, v, written(g)) for g in profile.vitals if v in when[g]]
         vit += [w.measure(g, lang) for g in EXTRAS if rng.random() < 0.5]

@@ -17,7 +17,8 @@ Kinds (each asked of every English patient, and some of the Hebrew ones):
 - absent: something no note mentions; the right answer is "I found no note that mentions".
 
 Expected values are strings as the notes write them (numbers, drug names) or ISO dates;
-expected sessions are the external ids of the visits whose notes must be cited.
+expected sessions are the external ids of the visits whose notes must be cited. The wordings
+are questions.toml's (read by `questions_text`); the things no note mentions, vocab.toml's.
 """
 
 from __future__ import annotations
@@ -28,7 +29,14 @@ from typing import Any
 
 from bench.timeline.kit.facts import OverTimeQuestion
 from bench.timeline.sets.labelled.patients import TODAY, Patient, patients
-from bench.timeline.sets.labelled.questions_text import EN, HE, MEASURE_EN, MEASURE_HE, NUMBER_WORDS
+from bench.timeline.sets.labelled.questions_text import (
+    EN,
+    HE,
+    MEASURE_EN,
+    MEASURE_HE,
+    NUMBER_WORDS,
+    PRONOUNS,
+)
 from bench.timeline.sets.labelled.vocab import (
     ABSENT_EN,
     ABSENT_HE,
@@ -81,12 +89,7 @@ class _Asker:
     def __init__(self, p: Patient, today: dt.date, turns: dict[str, int]) -> None:
         self.p, self.today, self.turns = p, today, turns
         self.he = p.lang == "he"
-        f = p.sex == "F"
-        self.words = {
-            "pron": "she" if f else "he",
-            "poss": "her" if f else "his",
-            "obj": "her" if f else "him",
-        }
+        self.words = dict(PRONOUNS[p.sex])
 
     def turn(self, key: str) -> int:
         self.turns[key] = self.turns.get(key, 0) + 1

@@ -3,7 +3,8 @@ the labelled fields and the patients of the questions over time.
 
 Every choice of wording rotates through its list (per kind of sentence and language)
 rather than being drawn at random, so that a few hundred fields are sure to use every
-style; the random generator picks values and which things to mention.
+style; the random generator picks values and which things to mention. The wordings are
+vocab.toml's and styles.toml's (read by `vocab` and `styles`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from bench.timeline.sets.labelled.vocab import (
     DX_HE,
     FREQ_EN,
     FREQ_HE,
+    HISTORY_LEADS,
+    LIST_LABELS,
     MED_EN,
     MED_HE,
     MED_LIST_EN,
@@ -152,8 +155,7 @@ class Writer:
 
     def history_list(self, conds: Sequence[Condition], lang: Lang) -> Piece:
         names = [(c.he if lang == "he" else c.en)[0] for c in conds]
-        leads = ("ברקע:", "רקע רפואי:") if lang == "he" else ("PMH:", "Past medical history:")
-        lead = self.turn(("pmh", lang), leads)
+        lead = self.turn(("pmh", lang), HISTORY_LEADS[lang])
         facts = [
             ExpectedFact(
                 "diagnosis",
@@ -216,9 +218,7 @@ def join(pieces: Sequence[Piece], lang: Lang, rng: random.Random, label: str = "
 
 
 def vitals_label(lang: Lang, labs: bool) -> str:
-    if lang == "he":
-        return "בדיקות מעבדה" if labs else "סימנים חיוניים"
-    return "Labs" if labs else "Vitals"
+    return LIST_LABELS[lang]["labs" if labs else "vitals"]
 
 
 __all__ = ["GROUP_MEASURES", "Piece", "Writer", "join", "measures_of"]
