@@ -15,7 +15,11 @@ write the same. The clinicians' lines are in snippets/en.txt and snippets/he.txt
 and field, and what every clinic writes), each measure's written styles in
 snippets/styles.txt (measures.py fills them), layout.py lays a field out (a heading or
 none; lines, a paragraph, bullets, numbered, "#1" problems, a block carried forward; the
-odd typo outside the labels). Labels are written inline (markup.py), so each keeps its
+odd typo outside the labels). The rest of the set's words are data too, read by tables.py:
+the clinics and what each measures (clinics.toml), what every clinic writes beside its own
+lines and how often (extras.toml), the words around the measures and the flags
+(phrases.toml), a layout's marks, headings and typos (layout.toml) and the ranges values
+are drawn from (ranges.toml). Labels are written inline (markup.py), so each keeps its
 span; a measure's style is its words with every number as "#".
 
 Labelling follows docs/timeline.md where it speaks. Where it is silent, this set decides:

@@ -2,7 +2,9 @@
 clinic's lines, what every clinic writes (openers, family histories, allergies, earlier
 values, targets, conditional plans, drugs offered or declined, tests still to come,
 differentials), measures in their written styles and values not to be believed; then laid
-out (layout.py) and its labels read off the markup (markup.py)."""
+out (layout.py) and its labels read off the markup (markup.py). Which clinics measure what
+is clinics.toml's, what every clinic writes and how often extras.toml's, the words around
+the measures and the flags phrases.toml's (tables.py reads them)."""
 
 from __future__ import annotations
 
@@ -10,76 +12,19 @@ import random
 from collections.abc import Iterator
 from typing import Any
 
-from bench.timeline.sets.blind4 import layout, pools
+from bench.timeline.sets.blind4 import layout, pools, tables
 from bench.timeline.sets.blind4.markup import Label, parse
 from bench.timeline.sets.blind4.measures import Style, load_styles, render
 
 SEED = 27_0404
 N_FIELDS = 344
 HEBREW_SHARE = 0.42
+# The scorer's field kinds, in the order fields are dealt: the code's, not the set's words.
 FIELDS = ("subjective", "objective", "assessment", "plan", "medical_history")
-CLINICS = ("pulm", "gi", "neuro", "derm", "ent", "uro", "onc", "pain", "ed", "home",
-           "student", "slp", "diet")  # fmt: skip
-
-# What each clinic measures at the visit (objective), in results and scores (assessment),
-# and what its patients report (subjective: home readings, pain, questionnaires).
-VITALS = {
-    "pulm": ("bp", "hr", "temperature", "spo2", "weight", "height", "bmi"),
-    "gi": ("bp", "hr", "temperature", "weight", "bmi", "height"),
-    "neuro": ("bp", "hr", "weight", "rom"),
-    "derm": ("bp", "weight", "temperature", "bmi"),
-    "ent": ("temperature", "hr", "spo2", "bp"),
-    "uro": ("bp", "hr", "temperature", "weight"),
-    "onc": ("bp", "hr", "temperature", "spo2", "weight", "pain"),
-    "pain": ("bp", "hr", "pain", "rom", "weight"),
-    "ed": ("bp", "hr", "temperature", "spo2", "glucose", "pain", "rom"),
-    "home": ("bp", "hr", "temperature", "spo2", "weight", "glucose", "pain"),
-    "student": ("temperature", "hr", "bp", "weight", "height", "bmi", "rom", "spo2"),
-    "slp": ("hr", "spo2", "temperature", "bp"),
-    "diet": ("weight", "height", "bmi", "bp", "hr"),
-}
-RESULTS = {
-    "pulm": ("glucose", "creatinine", "egfr"),
-    "gi": ("a1c", "glucose", "ldl", "hdl", "tc", "creatinine"),
-    "neuro": ("phq9", "gad7", "phq2", "ldl", "hdl", "tc"),
-    "derm": ("ldl", "hdl", "tc", "glucose"),
-    "ent": ("glucose", "a1c"),
-    "uro": ("creatinine", "egfr", "glucose", "a1c", "hdl"),
-    "onc": ("creatinine", "egfr", "glucose", "phq2", "phq9", "gad7"),
-    "pain": ("phq9", "gad7", "phq2", "creatinine"),
-    "ed": ("glucose", "creatinine", "egfr"),
-    "home": ("glucose", "a1c", "creatinine", "egfr", "phq2", "hdl"),
-    "student": ("phq2", "phq9", "gad7"),
-    "slp": ("phq2",),
-    "diet": ("a1c", "ldl", "hdl", "tc", "glucose", "creatinine", "egfr", "bmi"),
-}
-REPORTED = {
-    "neuro": ("pain", "phq9"), "onc": ("pain", "phq2"), "pain": ("pain", "gad7"),
-    "ed": ("pain",), "home": ("bp", "glucose", "pain"), "uro": ("bp",), "diet": ("weight",),
-    "student": ("pain", "phq2"), "pulm": ("spo2",), "gi": ("pain", "weight"),
-}  # fmt: skip
-VITALS_LEAD = {"en": ("Vitals: ", "VS: ", "Obs: ", ""), "he": ("סימנים חיוניים: ", "מדדים: ", "")}
-RESULTS_LEAD = {
-    "en": ("Labs: ", "Bloods today: ", "Results: ", "Scores today: ", ""),
-    "he": ("בדיקות דם: ", "מעבדה: ", "תוצאות: ", ""),
-}
-REPORTED_LEAD = {
-    "en": ("Home readings: ", "Reports ", "Pt's own log this week: ", "Today ", ""),
-    "he": ("מדידות בבית: ", "לדבריו ", "היום ", ""),
-}
-EARLIER = {"en": (" (prev {})", " (was {} last time)", " (previous {})"),
-           "he": (" (קודם {})", " (לעומת {} בביקור הקודם)")}  # fmt: skip
-FLAGS = {
-    "en": (("BP 1420/88", "bp"), ("BP 72/118", "bp"), ("B/P 1360/84", "bp"),
-           ("HR 640", "heart_rate"), ("Wt 7150 kg", "weight"), ("T 386", "temperature"),
-           ("SpO2 189%", "spo2"), ("Ht 1710 cm", "height"), ("BMI 287", "bmi"),
-           ("HbA1c 68%", "a1c"), ("pain 13/10", "pain"), ("PHQ-9 35", "phq9"),
-           ("GAD-7 29", "gad7"), ("glucose 9800", "glucose")),
-    "he": (('ל"ד 1350/80', "bp"), ('ל"ד 70/110', "bp"), ("דופק 710", "heart_rate"),
-           ('משקל 6900 ק"ג', "weight"), ("סטורציה 180%", "spo2"), ("כאב 12/10", "pain"),
-           ("חום 376", "temperature"), ('גובה 1650 ס"מ', "height"), ("HbA1c 71%", "a1c"),
-           ("PHQ-9 31", "phq9")),
-}  # fmt: skip
+CLINICS, VITALS, RESULTS, REPORTED = tables.clinics()
+OPENERS = tables.openers()
+EXTRAS = tables.extras()
+PHRASES = tables.phrases()
 
 
 class Decks:
@@ -111,7 +56,7 @@ class Decks:
 def _measure(lang: str, code: str, decks: Decks, rng: random.Random, earlier: float) -> str:
     marked, before = render(decks.deal(lang, code), rng)
     if before and rng.random() < earlier:
-        marked += rng.choice(EARLIER[lang]).format(before)
+        marked += rng.choice(PHRASES.earlier[lang]).format(before)
     return marked
 
 
@@ -136,68 +81,46 @@ class Composer:
         rng = self.rng
         marked = [_measure(lang, c, self.decks, rng, 0.12) for c in chosen]
         if rng.random() < 0.5:
-            return [lead + rng.choice((", ", ", ", " | ", "  ")).join(marked)]
+            return [lead + rng.choice(PHRASES.joins).join(marked)]
         return marked
 
+    def _extras(self, lang: str, field: str) -> list[str]:
+        return [x for name, p in EXTRAS[field] for x in self._maybe(lang, name, field, p)]
+
     def lines(self, lang: str, clinic: str, field: str) -> list[str]:
-        rng, some, maybe = self.rng, self._some, self._maybe
+        rng, some = self.rng, self._some
         if field == "subjective":
-            out: list[str] = []
-            if clinic in ("ed", "home"):
-                out += maybe(lang, "opener-none", field, 0.5)
-            else:
-                out += maybe(lang, "opener", field, 0.75)
+            opener, p = OPENERS.get(clinic, OPENERS["*"])
+            out = self._maybe(lang, opener, field, p)
             out += some(lang, clinic, field, 1, 2)
             if clinic in REPORTED and rng.random() < 0.45:
-                lead = rng.choice(REPORTED_LEAD[lang])
+                lead = rng.choice(PHRASES.reported_lead[lang])
                 out += self._measures(lang, REPORTED[clinic], rng.randint(1, 2), lead)
-            for name, p in (("family", 0.15), ("earlier", 0.12), ("allergy", 0.1)):
-                out += maybe(lang, name, field, p)
-            return out
+            return out + self._extras(lang, field)
         if field == "objective":
-            lead = rng.choice(VITALS_LEAD[lang])
+            lead = rng.choice(PHRASES.vitals_lead[lang])
             out = self._measures(lang, VITALS[clinic], rng.randint(3, 6), lead)
             if rng.random() < 0.4:
                 out += self._measures(lang, RESULTS[clinic], rng.randint(1, 3),
-                                      rng.choice(RESULTS_LEAD[lang]))  # fmt: skip
+                                      rng.choice(PHRASES.results_lead[lang]))  # fmt: skip
             out += some(lang, clinic, field, 0, 2)
             if rng.random() < 0.3:
-                words, name = rng.choice(FLAGS[lang])
+                words, name = rng.choice(PHRASES.flags[lang])
                 out.insert(rng.randint(0, len(out)), f"[[{words}|flag:{name}]]")
-            for name, p in (("earlier", 0.15), ("screen", 0.04)):
-                out += maybe(lang, name, field, p)
-            return out
+            return out + self._extras(lang, field)
         if field == "assessment":
             out = some(lang, clinic, field, 1, 2)
             if rng.random() < 0.65:
-                lead = rng.choice(RESULTS_LEAD[lang])
+                lead = rng.choice(PHRASES.results_lead[lang])
                 out += self._measures(lang, RESULTS[clinic], rng.randint(1, 3), lead)
-            for name, p in (
-                ("ddx", 0.25),
-                ("target", 0.15),
-                ("declined", 0.1),
-                ("earlier", 0.1),
-                ("family", 0.05),
-                ("screen", 0.04),
-            ):
-                out += maybe(lang, name, field, p)
+            out += self._extras(lang, field)
             rng.shuffle(out)
             return out
         if field == "plan":
-            out = some(lang, clinic, field, 2, 3)
-            for name, p in (
-                ("conditional", 0.3),
-                ("declined", 0.2),
-                ("later", 0.25),
-                ("target", 0.12),
-            ):
-                out += maybe(lang, name, field, p)
+            out = some(lang, clinic, field, 2, 3) + self._extras(lang, field)
             rng.shuffle(out)
             return out
-        out = some(lang, clinic, field, 1, 3)
-        for name, p in (("family", 0.35), ("allergy", 0.3)):
-            out += maybe(lang, name, field, p)
-        return out
+        return some(lang, clinic, field, 1, 3) + self._extras(lang, field)
 
 
 def _label_json(lab: Label) -> dict[str, Any]:

@@ -1,32 +1,15 @@
 """How a field is laid out: a heading or none, then its lines one a line, as one paragraph,
-as bullets, numbered or as a problem list ("#1"), and the odd typo outside the labels."""
+as bullets, numbered or as a problem list ("#1"), and the odd typo outside the labels. The
+marks, headings and misspellings are layout.toml's."""
 
 from __future__ import annotations
 
 import random
 import re
 
-HEADINGS = {
-    ("en", "subjective"): ("S:", "Subjective:", "HPI:", "CC/HPI:", "History:", "S -"),
-    ("en", "objective"): ("O:", "Exam:", "O/E:", "Examination:", "OBJECTIVE", "Findings:"),
-    ("en", "assessment"): ("A:", "Impression:", "Assessment:", "Dx:", "IMP:", "Problems:"),
-    ("en", "plan"): ("P:", "Plan:", "Mx:", "PLAN", "Management:", "Recs:"),
-    ("en", "medical_history"): ("PMH/meds:", "Background:", "Hx:", "History:", "BACKGROUND"),
-    ("he", "subjective"): ("תלונות:", "אנמנזה:", "סיבת הפנייה:", "S:", "מחלה נוכחית:"),
-    ("he", "objective"): ("בדיקה גופנית:", "בבדיקה:", "ממצאים:", "O:", "בדיקה:"),
-    ("he", "assessment"): ("התרשמות:", "סיכום:", "אבחנות:", "A:", "דיון:"),
-    ("he", "plan"): ("המלצות:", "תכנית:", "המלצות והמשך טיפול:", "P:", "טיפול:"),
-    ("he", "medical_history"): ("רקע רפואי:", "מחלות רקע:", "ברקע:", "אנמנזה רפואית:"),
-}
-COPIED = {"en": ("(copied forward from last visit)", "--- carried forward ---"),
-          "he": ("(הועתק מביקור קודם)", "--- הועתק ---")}  # fmt: skip
-BULLETS = ("- ", "• ", "* ", "-- ")
-# Misspellings clinicians leave in: only ever made outside a label's words.
-TYPOS = {
-    "with": "wiht", "patient": "pateint", "since": "sicne", "weeks": "wks", "about": "abt",
-    "and": "adn", "months": "mths", "history": "hx", "בגלל": "בגלאל", "מזה": "מיזה",
-    "פעמיים": "פעמים", "ביום": "בים",
-}  # fmt: skip
+from bench.timeline.sets.blind4 import tables
+
+LAYOUT = tables.layout()
 _MARK = re.compile(r"(\[\[.+?\]\])")
 
 
@@ -38,13 +21,13 @@ def typo(line: str, rng: random.Random) -> str:
         for i, part in enumerate(parts)
         if not part.startswith("[[")
         for m in re.finditer(r"(?<![\w\u0590-\u05ff])([\w\u0590-\u05ff]+)", part)
-        if m.group(1) in TYPOS
+        if m.group(1) in LAYOUT.typos
     ]
     if not spots:
         return line
     i, m = rng.choice(spots)
     part = parts[i]
-    parts[i] = part[: m.start()] + TYPOS[m.group(1)] + part[m.end() :]
+    parts[i] = part[: m.start()] + LAYOUT.typos[m.group(1)] + part[m.end() :]
     return "".join(parts)
 
 
@@ -65,19 +48,19 @@ def lay_out(lines: list[str], lang: str, field: str, rng: random.Random) -> tupl
     if shape == "para":
         body = " ".join(_stop(x) for x in lines)
     elif shape == "bullets":
-        mark = rng.choice(BULLETS)
+        mark = rng.choice(LAYOUT.bullets)
         body = "\n".join(mark + x for x in lines)
     elif shape == "numbered":
-        form = rng.choice(("{}. ", "{}) ", "{}- "))
+        form = rng.choice(LAYOUT.numbered)
         body = "\n".join(form.format(i) + x for i, x in enumerate(lines, 1))
     elif shape == "problems":
         body = "\n".join(f"#{i} {x}" for i, x in enumerate(lines, 1))
     elif shape == "copied":
-        body = rng.choice(COPIED[lang]) + "\n" + "\n".join(lines)
+        body = rng.choice(LAYOUT.copied[lang]) + "\n" + "\n".join(lines)
     else:
         body = "\n".join(lines)
     if rng.random() < 0.55:
-        heading = rng.choice(HEADINGS[(lang, field)])
+        heading = rng.choice(LAYOUT.headings[(lang, field)])
         joiner = " " if shape == "para" and rng.random() < 0.5 else "\n"
         body = heading + joiner + body
         shape += "+heading"

@@ -1,7 +1,9 @@
 """The written styles of each measure (snippets/styles.txt) and the values they are filled
 with: a number drawn in the unit the style writes, and the label's value in the MEASURES
 unit (lb x 0.45359237, inches x 2.54, metres x 100, (°F - 32) x 5/9, cholesterols mmol/L x
-38.67, glucose mmol/L x 18.0, creatinine µmol/L / 88.4, HbA1c mmol/mol / 10.929 + 2.15)."""
+38.67, glucose mmol/L x 18.0, creatinine µmol/L / 88.4, HbA1c mmol/mol / 10.929 + 2.15).
+Which range a style's number is drawn from, and which formula converts it, ranges.toml
+says."""
 
 from __future__ import annotations
 
@@ -10,49 +12,42 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.timeline.kit.vocab import VocabError
+from bench.timeline.sets.blind4 import tables
+
 STYLES = Path(__file__).with_name("snippets") / "styles.txt"
 
-# A style's measure code -> the MEASURES key (a pressure is two, written as "bp").
-MEASURE = {"hr": "heart_rate", "tc": "total_cholesterol"}
-
-
-def _same(v: float) -> float:
-    return v
-
+# The formulas ranges.toml names, each from the unit written to the MEASURES unit.
+TO_MEASURES: dict[str, Callable[[float], float]] = {
+    "same": lambda v: v,
+    "lb": lambda v: v * 0.45359237,
+    "in": lambda v: v * 2.54,
+    "m": lambda v: v * 100,
+    "f": lambda v: (v - 32) * 5 / 9,
+    "cholesterol": lambda v: v * 38.67,
+    "glucose": lambda v: v * 18.0,
+    "umol": lambda v: v / 88.4,
+    "mmolmol": lambda v: v / 10.929 + 2.15,
+}
 
 # (measure code, unit) -> (low, high, decimals, to the MEASURES unit)
 Range = tuple[float, float, int, Callable[[float], float]]
-RANGES: dict[tuple[str, str], Range] = {
-    ("hr", "bpm"): (52, 118, 0, _same),
-    ("weight", "kg"): (48, 131, 1, _same),
-    ("weight", "lb"): (110, 280, 0, lambda v: v * 0.45359237),
-    ("height", "cm"): (152, 193, 0, _same),
-    ("height", "m"): (1.52, 1.93, 2, lambda v: v * 100),
-    ("height", "in"): (60, 76, 0, lambda v: v * 2.54),
-    ("bmi", "bmi"): (18.5, 41.0, 1, _same),
-    ("temperature", "c"): (36.1, 39.4, 1, _same),
-    ("temperature", "cnorm"): (36.2, 37.3, 1, _same),
-    ("temperature", "f"): (97.2, 102.6, 1, lambda v: (v - 32) * 5 / 9),
-    ("spo2", "pct"): (88, 100, 0, _same),
-    ("pain", "pain"): (0, 10, 0, _same),
-    ("a1c", "pct"): (5.2, 11.4, 1, _same),
-    ("a1c", "mmolmol"): (34, 101, 0, lambda v: v / 10.929 + 2.15),
-    ("ldl", "mgdl"): (48, 196, 0, _same),
-    ("ldl", "mmol"): (1.3, 5.1, 1, lambda v: v * 38.67),
-    ("hdl", "mgdl"): (29, 88, 0, _same),
-    ("hdl", "mmol"): (0.8, 2.2, 1, lambda v: v * 38.67),
-    ("tc", "mgdl"): (128, 286, 0, _same),
-    ("tc", "mmol"): (3.4, 7.4, 1, lambda v: v * 38.67),
-    ("glucose", "mgdl"): (72, 310, 0, _same),
-    ("glucose", "mmol"): (4.1, 17.2, 1, lambda v: v * 18.0),
-    ("creatinine", "mgdl"): (0.5, 3.4, 2, _same),
-    ("creatinine", "umol"): (48, 290, 0, lambda v: v / 88.4),
-    ("egfr", "egfr"): (14, 112, 0, _same),
-    ("phq2", "phq2"): (0, 6, 0, _same),
-    ("phq9", "phq9"): (0, 27, 0, _same),
-    ("gad7", "gad7"): (0, 21, 0, _same),
-    ("rom", "deg"): (15, 165, 0, _same),
-}
+
+
+def _ranges() -> tuple[tuple[float, ...], dict[str, str], dict[tuple[str, str], Range]]:
+    earlier, measure, ranges = tables.ranges()
+    out: dict[tuple[str, str], Range] = {}
+    for (code, unit), (low, high, decimals, to) in ranges.items():
+        if to not in TO_MEASURES:
+            path = tables.HERE / "ranges.toml"
+            raise VocabError(f"{path}: [ranges.{code}] {unit}: no formula {to!r}")
+        out[(code, unit)] = (low, high, decimals, TO_MEASURES[to])
+    return earlier, measure, out
+
+
+# EARLIER: the factors of an earlier value; MEASURE: a style's measure code -> the MEASURES
+# key where the two differ (a pressure is "bp").
+EARLIER, MEASURE, RANGES = _ranges()
 
 
 @dataclass(frozen=True)
@@ -96,5 +91,5 @@ def render(style: Style, rng: random.Random) -> tuple[str, str]:
     shown = _num(raw, decimals)
     name = MEASURE.get(style.code, style.code)
     words = style.template.format(v=shown)
-    earlier = _num(min(hi, max(lo, raw * rng.choice((0.85, 0.9, 1.1, 1.15)))), decimals)
+    earlier = _num(min(hi, max(lo, raw * rng.choice(EARLIER))), decimals)
     return f"[[{words}|m:{name}:{convert(float(shown)):.2f}]]", earlier
