@@ -14,13 +14,16 @@ data.json is the set, committed so it never drifts; `python -m bench.timeline.se
 rewrites it from the generator (generate.py, seed SEED) and the test checks it would write
 the same. Each clinic's snippets are in snippets/<clinic>.txt, by language and field
 (`@en plan`), labelled inline (`[[words||spec]]`, markup.py) so each label keeps its span;
-`{measure}` slots take a measure in one of its written styles (measures.py, values.py),
+`{measure}` slots take a measure in one of its written styles (measures.py and
+styles.toml; values.py draws the values in values.toml's ranges),
 and snippets/_shared.txt holds what any clinic writes: vitals and lab lines, scores, home
 readings, earlier values, targets, flags, switches, refusals and conditional plans.
 A block carried forward is labelled like the rest of the field: the clinician signs it again
 with the note. generate.py lays a field out: lines, bullets, numbered or "#1" problems, a paragraph,
 semicolons, a heading (S:, O/E:, Impression:, בדיקה גופנית:, המלצות:), a block carried
-forward from the last visit, or a dictated run-on joined by "...".
+forward from the last visit, or a dictated run-on joined by "..."; the headings and that
+block's first line are layout.toml's, and each field kind's share of the set and how many
+lines it takes compose.toml's (tables.py reads every such file).
 
 Labelling follows docs/timeline.md where it speaks. Where it is silent this set decides:
 

@@ -1,6 +1,8 @@
 """Blind set #5, composed: each field is one clinic's snippets in one language (snippets/),
 laid out as clinicians lay a field out, with measures in their written styles, and now and
-then a flag, an earlier value or a target beside them. Seeded, so it writes the same set."""
+then a flag, an earlier value or a target beside them. Seeded, so it writes the same set.
+The headings and the carried-forward line are layout.toml's, each field kind's share and
+its number of lines compose.toml's."""
 
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.markup import Label, parse
+from bench.timeline.sets.blind5 import tables
 from bench.timeline.sets.blind5.measures import mention
 from bench.timeline.sets.blind5.names import aliases_of
 
 SNIPPETS = Path(__file__).with_name("snippets")
 FIELDS = ("subjective", "objective", "assessment", "plan", "medical_history")
+# The snippet files' own section name where it is not the field's.
 POOL_OF = {"medical_history": "history"}
 N_FIELDS = 400
 HEBREW_SHARE = 0.42
@@ -42,22 +46,7 @@ def clinics() -> dict[str, Pools]:
     return {p.stem: load(p) for p in sorted(SNIPPETS.glob("*.txt")) if not p.stem.startswith("_")}
 
 
-HEADINGS = {
-    "en": {
-        "subjective": ["S:", "HPI:", "Subjective -", "C/o:"],
-        "objective": ["O/E:", "Exam:", "OBJECTIVE", "Findings:"],
-        "assessment": ["A:", "Impression:", "Assessment/problems:", "Dx:"],
-        "plan": ["P:", "Plan:", "Mx:", "PLAN"],
-        "medical_history": ["Background:", "History", "PMHx / DHx / SHx:", "Hx summary"],
-    },
-    "he": {
-        "subjective": ["תלונות:", "אנמנזה:", "סיבת הפנייה:"],
-        "objective": ["בדיקה גופנית:", "בבדיקה:", "ממצאים:"],
-        "assessment": ["התרשמות:", "אבחנות:", "סיכום:"],
-        "plan": ["המלצות:", "תוכנית טיפול:", "המשך:"],
-        "medical_history": ["רקע רפואי:", "אנמנזה רפואית:", "רקע:"],
-    },
-}
+# The layouts lay_out's branches write, by name (code, not the set's words).
 LAYOUTS = (
     "lines",
     "bullets",
@@ -70,7 +59,8 @@ LAYOUTS = (
     "copy_forward",
     "dictation",
 )
-_FORWARD = {"en": "[carried forward from last visit]", "he": "[הועתק מהביקור הקודם]"}
+HEADINGS, FORWARD = tables.layout()
+COMPOSE = tables.compose(FIELDS)
 
 
 def _end(s: str) -> str:
@@ -96,7 +86,7 @@ def lay_out(items: list[str], layout: str, lang: str, field: str, rng: random.Ra
     if layout == "heading":
         return rng.choice(HEADINGS[lang][field]) + "\n" + "\n".join(items)
     if layout == "copy_forward":
-        return _FORWARD[lang] + "\n" + "\n".join(items)
+        return FORWARD[lang] + "\n" + "\n".join(items)
     if layout == "dictation":
         return " ... ".join(s.rstrip(".") for s in items) + "."
     return "\n".join(items)
@@ -129,10 +119,8 @@ def compose(
     pool = POOL_OF.get(field, field)
     if field == "subjective" and rng.random() < 0.7:
         items.append(rng.choice(own["opener"]))
-    ks = (2, 2, 3, 3) if field in ("plan", "medical_history") else (1, 2, 2, 3)
-    items += _pick(own[pool], rng.choice(ks), rng)
-    shared_share = {"plan": 0.35, "medical_history": 0.35, "subjective": 0.3, "assessment": 0.25}
-    if rng.random() < shared_share.get(field, 0.0):
+    items += _pick(own[pool], rng.choice(COMPOSE.own_lines[field]), rng)
+    if rng.random() < COMPOSE.shared.get(field, 0.0):
         items += _pick(sh[pool], 1, rng)
     if field == "objective":
         items.insert(rng.randrange(len(items) + 1), rng.choice(sh["vitals"]))
@@ -196,7 +184,7 @@ def generate(seed: int) -> list[dict[str, Any]]:
         clinic = names[i % len(names)]
         i += 1
         lang = "he" if rng.random() < HEBREW_SHARE else "en"
-        field = rng.choices(FIELDS, weights=(21, 25, 19, 23, 12))[0]
+        field = rng.choices(FIELDS, weights=[COMPOSE.weights[f] for f in FIELDS])[0]
         items = compose(all_clinics[clinic], shared, lang, field, rng, used)
         layouts = [x for x in LAYOUTS if _fits(x, field)]
         layout = rng.choice(layouts)

@@ -1,11 +1,16 @@
 """Believable values in the unit a clinician writes, and each one in MEASURES' unit (the
-conversions docs/timeline.md names), to two decimals."""
+conversions docs/timeline.md names), to two decimals. The ranges they are drawn from, and
+the joints a range of motion is written with, are values.toml's."""
 
 from __future__ import annotations
 
 import random
 
+from bench.timeline.sets.blind5 import tables
+
 LB, INCH = 0.45359237, 2.54
+VALUES = tables.values()
+SITES = VALUES.sites
 
 
 def _dec(rng: random.Random, lo: float, hi: float, places: int) -> float:
@@ -13,105 +18,56 @@ def _dec(rng: random.Random, lo: float, hi: float, places: int) -> float:
 
 
 def draw_bp(rng: random.Random) -> tuple[int, int]:
+    # The diastolic's top depends on the systolic drawn: the two bounds are one formula.
     s = rng.randint(102, 178)
     return s, rng.randint(58, min(104, s - 25))
 
 
 def draw(unit: str, rng: random.Random) -> tuple[str, float]:
     """(the value as written, its value in MEASURES' unit)."""
-    ints = {
-        "bpm": (48, 118),
-        "spo2": (87, 100),
-        "pain": (0, 10),
-        "cm": (148, 197),
-        "ldl": (55, 205),
-        "hdl": (29, 86),
-        "tc": (128, 292),
-        "glu": (68, 286),
-        "egfr": (17, 118),
-        "phq2": (0, 6),
-        "phq9": (0, 27),
-        "gad7": (0, 21),
-        "rom": (5, 170),
-    }
-    if unit in ints:
-        v = rng.randint(*ints[unit])
+    if unit in VALUES.whole:
+        v = rng.randint(*VALUES.whole[unit])
         return str(v), float(v)
+    if unit in VALUES.mmol:
+        lo, hi, k = VALUES.mmol[unit]
+        v = _dec(rng, lo, hi, 1)
+        return str(v), round(v * k, 2)
+    if unit not in VALUES.ranges:
+        raise ValueError(f"no unit {unit}")
+    lo, hi = VALUES.ranges[unit]
     if unit == "kg":
-        v = _dec(rng, 44, 138, rng.choice((0, 1)))
+        v = _dec(rng, lo, hi, rng.choice((0, 1)))
         text = str(int(v)) if v == int(v) else str(v)
         return text, float(v)
     if unit == "lb":
-        v = rng.randint(98, 295)
+        v = rng.randint(lo, hi)
         return str(v), round(v * LB, 2)
     if unit == "m":
-        v = _dec(rng, 1.49, 1.96, 2)
+        v = _dec(rng, lo, hi, 2)
         return f"{v:.2f}", round(v * 100, 2)
     if unit == "in":
-        v = rng.randint(58, 76)
+        v = rng.randint(lo, hi)
         return str(v), round(v * INCH, 2)
     if unit == "ftin":
-        total = rng.randint(58, 76)
+        total = rng.randint(lo, hi)
         ft, inch = divmod(total, 12)
         return f"{ft}'{inch}\"", round(total * INCH, 2)
-    if unit == "bmi":
-        v = _dec(rng, 17.6, 44.8, 1)
-        return str(v), v
-    if unit == "C":
-        v = _dec(rng, 35.8, 39.6, 1)
+    if unit in ("bmi", "C", "a1c"):
+        v = _dec(rng, lo, hi, 1)
         return str(v), v
     if unit == "F":
-        v = _dec(rng, 97.0, 103.4, 1)
-        return str(v), round((v - 32) * 5 / 9, 2)
-    if unit == "a1c":
-        v = _dec(rng, 4.9, 11.8, 1)
-        return str(v), v
-    if unit == "a1c_ifcc":
-        v = rng.randint(31, 104)
-        return str(v), round(v / 10.929 + 2.15, 2)
-    mmol = {
-        "ldl_mmol": (1.4, 5.4, 38.67),
-        "hdl_mmol": (0.7, 2.2, 38.67),
-        "tc_mmol": (3.4, 7.6, 38.67),
-        "glu_mmol": (3.9, 15.5, 18.0),
-    }
-    if unit in mmol:
-        lo, hi, k = mmol[unit]
         v = _dec(rng, lo, hi, 1)
-        return str(v), round(v * k, 2)
+        return str(v), round((v - 32) * 5 / 9, 2)
+    if unit == "a1c_ifcc":
+        v = rng.randint(lo, hi)
+        return str(v), round(v / 10.929 + 2.15, 2)
     if unit == "cr":
-        v = _dec(rng, 0.5, 2.8, rng.choice((1, 2)))
+        v = _dec(rng, lo, hi, rng.choice((1, 2)))
         return str(v), v
     if unit == "cr_umol":
-        v = rng.randint(48, 245)
+        v = rng.randint(lo, hi)
         return str(v), round(v / 88.4, 2)
     raise ValueError(f"no unit {unit}")
-
-
-SITES = {
-    "en": [
-        "R knee flexion",
-        "L knee flex",
-        "R shoulder abduction",
-        "L shoulder flexion",
-        "R wrist extension",
-        "L ankle dorsiflexion",
-        "R hip flexion",
-        "L elbow flexion",
-        "cervical rotation R",
-        "R wrist flexion",
-    ],
-    "he": [
-        "כיפוף ברך ימין",
-        "כיפוף ברך שמאל",
-        "הרחקת כתף ימין",
-        "פלקסיה כתף שמאל",
-        "יישור שורש כף יד ימין",
-        "דורסיפלקסיה קרסול שמאל",
-        "כיפוף מרפק ימין",
-        "פלקסיה ירך ימין",
-    ],
-}
 
 
 def fmt_site(lang: str, rng: random.Random) -> str:
