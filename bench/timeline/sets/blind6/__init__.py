@@ -17,12 +17,14 @@ the same. Each clinic's snippets are in snippets/<clinic>.txt, one field a block
 `## <en|he> <field>` (`#!` lines are the author's notes), labelled inline with set #5's
 markup (`[[words||spec]]`, bench/timeline/kit/markup.py, through the shared walk of
 bench/timeline/kit/inline.py); `{slot}` takes a measure in the next of its written styles
-(measures.py: at least ten a measure, Hebrew lines also take the English ones, as Israeli
-clinicians write "BP 130/80" in a Hebrew note). generate.py lays each block out as lines,
-sentences as bullets or a numbered or "#1" list, a paragraph, semicolons, a heading (S:,
-O/E:, Mx:, בדיקה גופנית:, המלצות:), a block carried forward from the last visit, or a
-dictated run-on joined by "...". names.py gives diagnoses, procedures and referrals their
-other names.
+(measures.py with styles.txt: at least ten a measure, Hebrew lines also take the English
+ones, as Israeli clinicians write "BP 130/80" in a Hebrew note), its value drawn in the
+slot's range (slots.toml). generate.py lays each block out as lines, sentences as bullets
+or a numbered or "#1" list, a paragraph, semicolons, a heading (S:, O/E:, Mx:, בדיקה
+גופנית:, המלצות:), a block carried forward from the last visit, or a dictated run-on
+joined by "..." (the marks, headings and carried-forward lines are layout.toml's;
+tables.py reads both files). names.py gives diagnoses, procedures and referrals their
+other names (aliases.toml).
 
 Labelling follows docs/timeline.md where it speaks. Where it is silent this set decides:
 

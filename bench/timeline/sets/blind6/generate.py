@@ -1,7 +1,8 @@
 """Lays each snippet of snippets/<clinic>.txt out as one note field: fills its measure slots,
 picks a layout (lines, bullets, a numbered or "#1" list, a paragraph, semicolons, a
 heading, a block carried forward, a dictated run-on) and reads the labels with their
-spans through blind set #5's markup."""
+spans through blind set #5's markup. A list's marks, the headings and the carried-forward
+lines are layout.toml's."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.markup import parse
+from bench.timeline.sets.blind6 import tables
 from bench.timeline.sets.blind6.measures import SLOTS, Cycle, render
 from bench.timeline.sets.blind6.names import aliases_of
 
@@ -23,33 +25,7 @@ _MARKED = re.compile(r"\[\[.+?\]\]")
 # A sentence ends at ". " before a capital, a Hebrew letter, a label or a slot.
 _SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z\u05d0-\u05ea\[{])")
 
-HEADINGS: dict[tuple[str, str], tuple[str, ...]] = {
-    ("en", "subjective"): ("S:", "Subjective:", "HPI:", "Hx:"),
-    ("en", "objective"): ("O:", "O/E:", "Exam:", "Obs:"),
-    ("en", "assessment"): ("A:", "Impression:", "Assessment:", "Dx:"),
-    ("en", "plan"): ("P:", "Plan:", "Mx:", "Management plan:"),
-    ("en", "medical_history"): ("PMH:", "Background:", "Past history:"),
-    ("he", "subjective"): ("תלונות:", "אנמנזה:", "סיבת הפניה:", "ס:"),
-    ("he", "objective"): ("בדיקה גופנית:", "בבדיקה:", "ממצאים:"),
-    ("he", "assessment"): ("הערכה:", "אבחנות:", "סיכום:"),
-    ("he", "plan"): ("המלצות:", "תוכנית:", "טיפול והמלצות:"),
-    ("he", "medical_history"): ("רקע:", "ברקע:", "מחלות רקע:"),
-}
-CARRIED = {
-    "en": ("--- carried forward from last visit ---", "[copied from previous note]"),
-    "he": ("*** הועתק מביקור קודם ***", "--- מהביקור הקודם ---"),
-}
-LAYOUTS = (
-    "lines",
-    "bullets",
-    "numbered",
-    "problems",
-    "paragraph",
-    "semicolons",
-    "heading",
-    "carried",
-    "runon",
-)
+LAYOUT = tables.layout()
 
 
 def read_snippets(path: Path) -> list[tuple[str, str, str]]:
@@ -91,10 +67,10 @@ def _join(lines: list[str], sep: str) -> str:
 
 def layout(lines: list[str], lang: str, field: str, how: str, rng: random.Random) -> str:
     if how == "bullets":
-        mark = rng.choice(("- ", "• ", "* "))
+        mark = rng.choice(LAYOUT.bullets)
         return "\n".join(mark + ln for ln in lines)
     if how == "numbered":
-        fmt = rng.choice(("{}. ", "{}) "))
+        fmt = rng.choice(LAYOUT.numbered)
         return "\n".join(fmt.format(i) + ln for i, ln in enumerate(lines, 1))
     if how == "problems":
         return "\n".join(f"#{i} {ln}" for i, ln in enumerate(lines, 1))
@@ -105,11 +81,11 @@ def layout(lines: list[str], lang: str, field: str, how: str, rng: random.Random
     if how == "runon":
         return " ... ".join(ln.rstrip(".") for ln in lines)
     if how == "heading":
-        head = rng.choice(HEADINGS[lang, field])
-        sep = rng.choice(("\n", " "))
+        head = rng.choice(LAYOUT.headings[lang, field])
+        sep = rng.choice(LAYOUT.after_heading)
         return head + sep + "\n".join(lines)
     if how == "carried":
-        return rng.choice(CARRIED[lang]) + "\n" + "\n".join(lines)
+        return rng.choice(LAYOUT.carried[lang]) + "\n" + "\n".join(lines)
     return "\n".join(lines)
 
 

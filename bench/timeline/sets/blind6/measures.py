@@ -1,6 +1,7 @@
-"""Each measure in its written styles: a `{slot}` of a snippet takes the next style of its
-measure (English lines only English ones, Hebrew lines any), with a value drawn from the
-seeded generator, and becomes inline markup with the value in MEASURES' unit."""
+"""Each measure in its written styles (styles.txt): a `{slot}` of a snippet takes the next
+style of its measure (English lines only English ones, Hebrew lines any), with a value
+drawn from the seeded generator in its slot's range (slots.toml), and becomes inline markup
+with the value in MEASURES' unit."""
 
 from __future__ import annotations
 
@@ -9,28 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-# slot -> (measure, low, high, decimals) of the value in MEASURES' unit
-SLOTS: dict[str, tuple[str, float, float, int]] = {
-    "bp": ("bp", 0, 0, 0),
-    "hr": ("heart_rate", 48, 112, 0),
-    "wt": ("weight", 44, 118, 1),
-    "ht": ("height", 148, 194, 0),
-    "bmi": ("bmi", 16.5, 41, 1),
-    "temp": ("temperature", 36.1, 38.9, 1),
-    "spo2": ("spo2", 88, 100, 0),
-    "pain": ("pain", 0, 10, 0),
-    "a1c": ("a1c", 5.4, 10.8, 1),
-    "ldl": ("ldl", 48, 190, 0),
-    "hdl": ("hdl", 30, 82, 0),
-    "tc": ("total_cholesterol", 130, 290, 0),
-    "glu": ("glucose", 72, 260, 0),
-    "cr": ("creatinine", 0.6, 6.5, 2),
-    "egfr": ("egfr", 9, 104, 0),
-    "phq2": ("phq2", 0, 6, 0),
-    "phq9": ("phq9", 0, 27, 0),
-    "gad7": ("gad7", 0, 21, 0),
-    "rom": ("rom", 20, 170, 0),
-}
+from bench.timeline.sets.blind6 import tables
+
+# slot -> (measure, low, high, decimals) of the value in MEASURES' unit, and how a range of
+# motion is drawn (slots.toml)
+SLOTS, ROM = tables.slots()
 
 # How a written number is turned into MEASURES' unit, and back.
 _TO: dict[str, Callable[[float], float]] = {
@@ -95,8 +79,8 @@ def render(slot: str, style: Style, rng: random.Random) -> str:
         return f"[[{words}||bp={s}/{d}@{style.id}]]"
     base = _value(slot, rng)
     if measure == "rom":  # a wrist, an ankle or an abduction moves less than a knee
-        small = any(k in style.id for k in ("wrist", "ankle", "abd"))
-        base = float(rng.choice(range(15, 85, 5) if small else range(20, 150, 5)))
+        small = any(k in style.id for k in ROM.small)
+        base = float(rng.choice(ROM.small_steps if small else ROM.steps))
     if style.unit:
         written = _TO[style.unit](base)
         label = round(_FROM[style.unit](written), 2)
