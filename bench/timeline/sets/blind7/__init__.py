@@ -18,11 +18,13 @@ the same. Each clinic's snippets are in snippets/<clinic>.txt, one field a block
 markup (`[[words||spec]]`, bench/timeline/kit/markup.py, through the shared walk of
 bench/timeline/kit/inline.py). A slot takes a measure in the next of its written styles
 (`{bp}`, `{weight}`, ...; styles.txt, at least ten a measure; a Hebrew note also takes the
-English ones, as Israeli clinicians write "BP 130/80" in Hebrew) or a few of a group
-(`{vitals}`, `{labs}`, `{lipids}`, `{renal}`, `{mood}`, `{size}`), or an unbelievable value
-(`{flag}`). generate.py lays each block out as lines, bullets, a numbered or "#1" list, a
-paragraph, semicolons, a heading (S:, O/E:, Imp:, Mx:, בדיקה גופנית:, המלצות:) or a
-dictated run-on joined by "..."; blocks with a heading of their own keep their lines.
+English ones, as Israeli clinicians write "BP 130/80" in Hebrew; its value drawn in
+values.toml's ranges) or a few of a group (`{vitals}`, `{labs}`, `{lipids}`, `{renal}`,
+`{mood}`, `{size}`; groups.toml), or an unbelievable value (`{flag}`; flags.toml).
+generate.py lays each block out as lines, bullets, a numbered or "#1" list, a paragraph,
+semicolons, a heading (S:, O/E:, Imp:, Mx:, בדיקה גופנית:, המלצות:) or a dictated run-on
+joined by "..." (which a field kind may take, and the marks and headings, layout.toml
+says); blocks with a heading of their own keep their lines. tables.py reads these files.
 aliases.toml gives diagnoses, procedures and referrals their other names; a diagnosis also
 takes its words as written, and a Hebrew procedure its Hebrew words.
 

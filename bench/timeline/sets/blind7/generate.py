@@ -1,7 +1,9 @@
 """Lays each snippet of snippets/<clinic>.txt out as one note field: fills its measure slots
 (the least written style of the measure next), picks a layout (lines, bullets, a numbered
 or "#1" list, a paragraph, semicolons, a heading, a dictated run-on) and reads the labels
-with their spans through blind set #5's markup."""
+with their spans through blind set #5's markup. The slots that name a group of measures
+are groups.toml's; each field kind's layouts, a list's marks and the headings
+layout.toml's."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.markup import Label, parse
+from bench.timeline.sets.blind7 import tables
 from bench.timeline.sets.blind7.measures import FLAGS, STYLES, mention, styles_for
 from bench.timeline.sets.blind7.names import aliases_of
 
@@ -22,31 +25,11 @@ _HEADER = re.compile(r"^## (en|he) (\w+)\s*$")
 _SLOT = re.compile(r"\{(\w+)\}")
 _MED = re.compile(r"\|\|[^\]]*\bmed\.")
 _LISTED = re.compile(r"^\s*(?:\d+[.)]|#\d|[-•*] )")
-GROUPS = {
-    "vitals": ("bp", "heart_rate", "spo2", "temperature", "weight"),
-    "labs": ("a1c", "ldl", "hdl", "total_cholesterol", "glucose", "creatinine", "egfr"),
-    "lipids": ("ldl", "hdl", "total_cholesterol"),
-    "renal": ("creatinine", "egfr"),
-    "mood": ("phq2", "phq9", "gad7"),
-    "size": ("weight", "height", "bmi"),
-}
-HEADINGS = {
-    ("en", "subjective"): ("S:", "Subjective:", "Hx:", "HPI:"),
-    ("en", "objective"): ("O:", "O/E:", "Exam:", "On examination:"),
-    ("en", "assessment"): ("A:", "Imp:", "Assessment:", "Impression:"),
-    ("en", "plan"): ("P:", "Plan:", "Mx:", "Management:"),
-    ("he", "subjective"): ("תלונות:", "אנמנזה:", "ס:"),
-    ("he", "objective"): ("בדיקה גופנית:", "בבדיקה:", "ממצאים:"),
-    ("he", "assessment"): ("התרשמות:", "סיכום:", "הערכה:"),
-    ("he", "plan"): ("המלצות:", "תכנית:", "המשך טיפול:"),
-}
-LAYOUTS: dict[str, tuple[str, ...]] = {
-    "subjective": ("lines", "paragraph", "heading", "runon", "bullets"),
-    "objective": ("lines", "paragraph", "heading", "bullets", "semicolons"),
-    "assessment": ("lines", "numbered", "hash", "heading", "bullets", "paragraph", "semicolons"),
-    "plan": ("lines", "numbered", "bullets", "heading", "paragraph", "semicolons", "runon"),
-    "medical_history": ("lines", "bullets", "paragraph", "semicolons"),
-}
+# The layouts layout() writes, by the names its branches test (code, not the set's words).
+KNOWN_LAYOUTS = ("lines", "bullets", "numbered", "hash", "paragraph", "semicolons", "runon",
+                 "heading")  # fmt: skip
+GROUPS = tables.groups()
+LAYOUT = tables.layout(KNOWN_LAYOUTS)
 
 
 def read_snippets(path: Path) -> list[tuple[str, str, list[str]]]:
@@ -116,20 +99,20 @@ def layout(lines: list[str], lang: str, field: str, rng: random.Random) -> tuple
     structured = len(lines) < 2 or any(
         line.rstrip().endswith(":") or _LISTED.match(line) for line in lines
     )
-    choices = list(LAYOUTS[field])
+    choices = list(LAYOUT.layouts[field])
     if field == "plan" and any(_MED.search(line) for line in lines):
         # Joined by ";" or "..." a drug's verb might be read as the next drug's too.
         choices = [c for c in choices if c not in ("semicolons", "runon")]
     name = rng.choice(choices)
     if structured and name not in ("heading", "lines"):
         name = "lines"
-    if name == "heading" and (lang, field) not in HEADINGS:
+    if name == "heading" and (lang, field) not in LAYOUT.headings:
         name = "lines"
     if name == "bullets":
-        mark = rng.choice(("- ", "• ", "* "))
+        mark = rng.choice(LAYOUT.bullets)
         return "\n".join(mark + line for line in lines), name
     if name == "numbered":
-        fmt = rng.choice(("{}. ", "{}) "))
+        fmt = rng.choice(LAYOUT.numbered)
         return "\n".join(fmt.format(i) + line for i, line in enumerate(lines, 1)), name
     if name == "hash":
         return "\n".join(f"#{i} {line}" for i, line in enumerate(lines, 1)), name
@@ -140,7 +123,7 @@ def layout(lines: list[str], lang: str, field: str, rng: random.Random) -> tuple
     if name == "runon":
         return " ... ".join(line.rstrip(".") for line in lines), name
     if name == "heading":
-        head = rng.choice(HEADINGS[(lang, field)])
+        head = rng.choice(LAYOUT.headings[(lang, field)])
         if rng.random() < 0.5:
             return "\n".join([head, *lines]), name
         return "\n".join([f"{head} {lines[0]}", *lines[1:]]), name

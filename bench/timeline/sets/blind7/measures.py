@@ -1,6 +1,7 @@
-"""Each measure in its written styles (at least ten a measure, English and Hebrew), each a
-template of the words as written with the value in the unit written; `mention` fills one
-with a value and returns it marked up with its label (`[[words||spec]]`)."""
+"""Each measure in its written styles (styles.txt: at least ten a measure, English and
+Hebrew), each a template of the words as written with the value in the unit written;
+`mention` fills one with a value drawn in its measure's range (values.toml) and returns it
+marked up with its label (`[[words||spec]]`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.timeline.sets.blind7 import tables
 
 # A written unit: draws a value in it from the canonical one, and gives (written, canonical).
 Unit = Callable[[float, random.Random], tuple[str, float]]
@@ -104,60 +107,15 @@ def _read_styles() -> dict[str, list[Style]]:
 STYLES = _read_styles()
 
 
-# Canonical value ranges a clinic sees (units of MEASURES).
-RANGES: dict[str, tuple[float, float]] = {
-    "heart_rate": (52, 104),
-    "weight": (48, 118),
-    "height": (152, 192),
-    "bmi": (19, 38),
-    "temperature": (36.1, 38.4),
-    "spo2": (89, 99),
-    "pain": (0, 9),
-    "a1c": (5.2, 9.8),
-    "ldl": (58, 190),
-    "hdl": (32, 78),
-    "total_cholesterol": (140, 270),
-    "glucose": (78, 230),
-    "creatinine": (0.6, 2.2),
-    "egfr": (24, 104),
-    "phq2": (0, 6),
-    "phq9": (0, 24),
-    "gad7": (0, 19),
-    "rom": (20, 170),
-}
-# Measures whose values are whole numbers when written in MEASURES' unit.
-WHOLE = {"heart_rate", "spo2", "pain", "ldl", "hdl", "total_cholesterol", "glucose", "egfr"}
-WHOLE |= {"phq2", "phq9", "gad7", "rom"}
-
-# Styles whose site has a narrower range than the measure's.
-STYLE_RANGES = {"rom.3": (30.0, 85.0), "rom.11": (25.0, 70.0), "rom.5": (60.0, 120.0)}
-
-# Values no body has, each a flag on its measure (a pressure's on "bp") and no fact.
-FLAGS: list[tuple[str, str]] = [
-    ("en", "[[BP 1460/88||flag.bp]]"),
-    ("en", "[[HR 318||flag.heart_rate]]"),
-    ("en", "[[Wt 7650 kg||flag.weight]]"),
-    ("en", "[[SpO2 179%||flag.spo2]]"),
-    ("en", "[[T 386||flag.temperature]]"),
-    ("en", "[[HbA1c 69%||flag.a1c]]"),
-    ("en", "[[PHQ-9 38||flag.phq9]]"),
-    ("en", "[[BP 84/126||flag.bp]]"),
-    ("en", "[[pain 16/10||flag.pain]]"),
-    ("en", "[[BMI 289||flag.bmi]]"),
-    ("en", "[[GAD-7 31||flag.gad7]]"),
-    ("en", "[[Ht 1680 cm||flag.height]]"),
-    ("he", '[[ל"ד 1380/90||flag.bp]]'),
-    ("he", "[[דופק 290||flag.heart_rate]]"),
-    ("he", '[[משקל 6900 ק"ג||flag.weight]]'),
-    ("he", "[[סטורציה 188%||flag.spo2]]"),
-    ("he", "[[חום 394||flag.temperature]]"),
-]
+# The ranges values are drawn from (values.toml) and the values no body has (flags.toml).
+VALUES = tables.values()
+FLAGS = tables.flags()
 
 
 def _value(measure: str, rng: random.Random, style: str = "") -> float:
-    lo, hi = STYLE_RANGES.get(style, RANGES[measure])
+    lo, hi = VALUES.style_ranges.get(style, VALUES.ranges[measure])
     v = rng.uniform(lo, hi)
-    return float(round(v)) if measure in WHOLE else v
+    return float(round(v)) if measure in VALUES.whole else v
 
 
 def styles_for(measure: str, lang: str) -> list[Style]:
