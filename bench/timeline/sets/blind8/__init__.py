@@ -23,10 +23,12 @@ bullets, a numbered or "#1" list, a paragraph, semicolons, a heading (S:, O/E:, 
 PMH:, אנמנזה:, בדיקה גופנית:, התרשמות:, המלצות:, רקע:) or a dictated run-on joined by
 "..."; a plan is never joined by semicolons or dots (a verb would reach the next drug), nor
 a field that negates (a semicolon may not end a negation's scope). A slot takes a measure
-in the next of its written styles (`{bp}`, `{weight}`, ...; styles.py, eleven a measure, a
-Hebrew note taking the Hebrew ones first and then the English ones, as Israeli clinicians
-write "BP 130/80" in Hebrew) or a group (`{vitals}`, `{labs}`, `{lipids}`, `{body}`,
-`{mood}`), or an unbelievable value (`{flag}`). names.py gives diagnoses, procedures and
+in the next of its written styles (`{bp}`, `{weight}`, ...; styles.toml, eleven a measure,
+a Hebrew note taking the Hebrew ones first and then the English ones, as Israeli clinicians
+write "BP 130/80" in Hebrew; its value drawn in ranges.toml's range) or a group
+(`{vitals}`, `{labs}`, `{lipids}`, `{body}`, `{mood}`; groups.toml), or an unbelievable
+value (`{flag}`; flags.toml). The headings and a list's marks are layout.toml's;
+tables.py and styles.py read these files. names.py gives diagnoses, procedures and
 referrals their other names; a diagnosis also takes its words as written, and a Hebrew
 procedure its Hebrew words.
 

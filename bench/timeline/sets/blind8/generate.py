@@ -1,7 +1,9 @@
 """The set from its snippets: each clinic's lines of a language and field dealt into fields
 of one to three lines, measure slots filled in turn of their written styles, and each field
 laid out as clinicians lay notes out (lines, bullets, a numbered or "#1" list, a paragraph,
-semicolons, a heading, a dictated run-on)."""
+semicolons, a heading, a dictated run-on). The slots that name a group of measures are
+groups.toml's, the unbelievable values flags.toml's, a list's marks and the headings
+layout.toml's."""
 
 from __future__ import annotations
 
@@ -12,55 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.markup import parse
+from bench.timeline.sets.blind8 import tables
 from bench.timeline.sets.blind8.measures import Rotation, mention
 from bench.timeline.sets.blind8.names import aliases_of
 
 SNIPPETS = Path(__file__).with_name("snippets")
 FIELDS = ("subjective", "objective", "assessment", "plan", "medical_history")
-GROUPS = {
-    "vitals": ("bp", "heart_rate", "spo2", "temperature"),
-    "labs": ("a1c", "glucose", "creatinine", "egfr"),
-    "lipids": ("total_cholesterol", "ldl", "hdl"),
-    "body": ("weight", "height", "bmi"),
-    "mood": ("phq2", "phq9", "gad7"),
-}
-# Unbelievable values: (words, the flag's measure, language).
-FLAGS = [
-    ("BP 1460/88", "bp", "en"),
-    ("BP 84/112", "bp", "en"),
-    ("HR 318", "heart_rate", "en"),
-    ("Wt 7650 kg", "weight", "en"),
-    ("SpO2 187%", "spo2", "en"),
-    ("T 398", "temperature", "en"),
-    ("HbA1c 71%", "a1c", "en"),
-    ("PHQ-9 41", "phq9", "en"),
-    ("GAD-7 29", "gad7", "en"),
-    ("pain 14/10", "pain", "en"),
-    ("BMI 312", "bmi", "en"),
-    ("Ht 1720 cm", "height", "en"),
-    ('ל"ד 1550/80', "bp", "he"),
-    ('משקל 8100 ק"ג', "weight", "he"),
-    ("דופק 290", "heart_rate", "he"),
-    ("סטורציה 164%", "spo2", "he"),
-    ("חום 412", "temperature", "he"),
-    ("כאב 13/10", "pain", "he"),
-]
-HEADINGS = {
-    "en": {
-        "subjective": ("S:", "Hx:", "Subjective:"),
-        "objective": ("O:", "O/E:", "Exam:"),
-        "assessment": ("A:", "Imp:", "Assessment:"),
-        "plan": ("P:", "Plan:", "Mx:"),
-        "medical_history": ("PMH:", "Background:", "Past history:"),
-    },
-    "he": {
-        "subjective": ("אנמנזה:", "תלונות:", "ס':"),
-        "objective": ("בדיקה:", "בדיקה גופנית:", "ממצאים:"),
-        "assessment": ("התרשמות:", "אבחנות:", "סיכום:"),
-        "plan": ("המלצות:", "תכנית:", "המשך:"),
-        "medical_history": ("רקע:", "ברקע:", "רקע רפואי:"),
-    },
-}
+GROUPS = tables.groups()
+FLAGS = tables.flags()
+LAYOUT = tables.layout()
 _SLOT = re.compile(r"\{(\w+)\}")
 _MARK = re.compile(r"\[\[(.+?)\|\|.+?\]\]")
 
@@ -118,7 +80,7 @@ def layout(lines: list[str], lang: str, fld: str, rng: random.Random) -> tuple[s
         ways.append("runon")
     how = rng.choice(ways) if len(lines) > 1 else rng.choice(["lines", "heading", "bullets"])
     if how == "bullets":
-        mark = rng.choice(["- ", "• ", "* "])
+        mark = rng.choice(LAYOUT.bullets)
         return "\n".join(mark + ln for ln in lines), how
     if how == "numbered":
         return "\n".join(f"{i}. {ln}" for i, ln in enumerate(lines, 1)), how
@@ -131,8 +93,8 @@ def layout(lines: list[str], lang: str, fld: str, rng: random.Random) -> tuple[s
         bare = [ln.rstrip(".") if _plain(ln)[-1:] == "." else ln for ln in lines]
         return ("; " if how == "semicolons" else " ... ").join(bare), how
     if how == "heading":
-        head = rng.choice(HEADINGS[lang][fld])
-        return head + rng.choice(["\n", " "]) + "\n".join(lines), how
+        head = rng.choice(LAYOUT.headings[lang][fld])
+        return head + rng.choice(LAYOUT.after_heading) + "\n".join(lines), how
     return "\n".join(lines), how
 
 

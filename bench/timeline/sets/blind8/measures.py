@@ -1,12 +1,14 @@
 """Each measure in its written styles: a style is a language ("en", or "he" for a Hebrew
 note only), a template and the unit its number is written in. A Hebrew note also takes the
-English styles, as Israeli clinicians write "BP 130/80" in Hebrew."""
+English styles, as Israeli clinicians write "BP 130/80" in Hebrew. The styles are
+styles.toml's, the ranges values are drawn from ranges.toml's."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
 
+from bench.timeline.sets.blind8 import tables
 from bench.timeline.sets.blind8.styles import STYLES
 
 # The unit a number is written in: how it was drawn (in MEASURES' unit) and written.
@@ -33,27 +35,8 @@ _BACK: dict[str, Callable[[float], float]] = {
     "umol": lambda w: w / 88.4,
     "ifcc": lambda w: w / 10.929 + 2.15,
 }
-# Range in MEASURES' unit and decimals as written there.
-RANGES: dict[str, tuple[float, float, int]] = {
-    "heart_rate": (52, 112, 0),
-    "weight": (46, 128, 1),
-    "height": (148, 194, 0),
-    "bmi": (18.6, 41.5, 1),
-    "temperature": (36.1, 38.9, 1),
-    "spo2": (90, 99, 0),
-    "pain": (0, 9, 0),
-    "a1c": (5.3, 10.8, 1),
-    "ldl": (58, 196, 0),
-    "hdl": (29, 84, 0),
-    "total_cholesterol": (138, 286, 0),
-    "glucose": (72, 264, 0),
-    "creatinine": (0.55, 2.6, 2),
-    "egfr": (22, 108, 0),
-    "phq2": (0, 6, 0),
-    "phq9": (0, 25, 0),
-    "gad7": (0, 20, 0),
-    "rom": (15, 150, 0),
-}
+# Range in MEASURES' unit and decimals as written there (ranges.toml).
+RANGES = tables.ranges()
 
 
 def _num(v: float, dec: int) -> str:
