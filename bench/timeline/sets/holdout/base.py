@@ -1,5 +1,6 @@
 """Building blocks of the holdout set: a `Piece` of text with the facts it holds, the
-constructors of expected facts, unit conversions, plausible ranges and a style cycler."""
+constructors of expected facts, unit conversions, plausible ranges (plausible.toml) and a
+style cycler."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bench.timeline.kit.facts import ExpectedFact
+from bench.timeline.kit.vocab import VocabError
+from bench.timeline.sets.holdout.readers import number, read
 from core.timeline.types import MEASURES
 
 T = TypeVar("T")
@@ -20,30 +23,26 @@ GLUCOSE_MMOL_TO_MG = 18.0
 CREAT_UMOL_PER_MG = 88.4
 INCH_CM = 2.54
 
-# Believable values in MEASURES units (this set's own ranges): every expected value lies
-# inside; every flagged number lies outside the range of the measure it was written for.
-PLAUSIBLE: dict[str, tuple[float, float]] = {
-    "bp_systolic": (60, 260),
-    "bp_diastolic": (30, 150),
-    "heart_rate": (25, 250),
-    "weight": (2, 350),
-    "height": (40, 230),
-    "bmi": (10, 80),
-    "temperature": (30, 43),
-    "spo2": (50, 100),
-    "pain": (0, 10),
-    "a1c": (3, 20),
-    "ldl": (10, 400),
-    "hdl": (10, 150),
-    "total_cholesterol": (70, 500),
-    "glucose": (20, 900),
-    "creatinine": (0.2, 15),
-    "egfr": (5, 150),
-    "phq2": (0, 6),
-    "phq9": (0, 27),
-    "gad7": (0, 21),
-    "rom": (0, 200),
-}
+
+def _plausible() -> dict[str, tuple[float, float]]:
+    """Each measure's believable [low, high] in its MEASURES unit, numbers as written."""
+    path, data = read("plausible.toml")
+    out: dict[str, tuple[float, float]] = {}
+    for name, bounds in data.items():
+        if name not in MEASURES:
+            raise VocabError(f"{path}: {name!r}: no MEASURES key")
+        if not isinstance(bounds, list) or len(bounds) != 2:
+            raise VocabError(f"{path}: {name!r}: a [low, high] pair of numbers, low first")
+        lo, hi = (number(path, name, b) for b in bounds)
+        if not lo < hi:
+            raise VocabError(f"{path}: {name!r}: a [low, high] pair of numbers, low first")
+        out[name] = (lo, hi)
+    return out
+
+
+# Every expected value lies inside its measure's range; every flagged number lies outside
+# the range of the measure it was written for.
+PLAUSIBLE = _plausible()
 
 
 def f_to_c(f: float) -> float:

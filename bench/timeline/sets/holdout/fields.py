@@ -1,7 +1,8 @@
 """The holdout fields: note fields of five kinds of clinic (GP, physiotherapy,
 psychotherapy, diabetes, cardiology), a medical-history field and whole notes typed into
 one field, in English and Hebrew, from the pieces of the sibling modules, combined by one
-seeded random.Random (the same list every call)."""
+seeded random.Random (the same list every call). How many of each, the measures each
+clinic writes, and the headings and separators: `layout` (layout.toml)."""
 
 from __future__ import annotations
 
@@ -10,17 +11,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.timeline.kit.facts import LabelledField
+from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.holdout import care, meds, problems
 from bench.timeline.sets.holdout.base import Cycler, Piece, join
+from bench.timeline.sets.holdout.layout import (
+    ASSESSED,
+    CARDIO,
+    DM_OBJ,
+    HEADINGS,
+    LABS,
+    PLAN_STATUSES,
+    PSYCH,
+    SCHEDULE,
+    SEPARATORS,
+    VITALS,
+    WHOLE_NOTE_HEADINGS,
+)
+from bench.timeline.sets.holdout.layout import PATH as LAYOUT_PATH
 from bench.timeline.sets.holdout.measures import FLAGS, flag_piece, mention, spec_key
 
 SEED = 5_170_331
 
-VITALS = ("bp", "heart_rate", "temperature", "spo2", "weight", "height", "bmi")
-LABS = ("a1c", "glucose", "creatinine", "egfr", "ldl", "hdl", "total_cholesterol")
-DM_OBJ = (*LABS, "weight", "bmi", "bp", "a1c", "glucose", "creatinine")
-CARDIO = ("bp", "heart_rate", "weight", "spo2", "ldl", "total_cholesterol", "hdl", "bmi")
-PSYCH = ("phq9", "gad7", "phq2")
+# The flag groups: which implausible values a field of each kind may hold.
 _GROUP = {
     **{k: "vitals" for k in ("bp_systolic", "bp_diastolic", *VITALS)},
     **{k: "labs" for k in LABS},
@@ -107,7 +119,7 @@ class Ctx:
     def plan_med(self) -> Piece:
         if self.chance(0.15) and (p := self.meds.switch(self.clinic, self.lang, self.drugs)):
             return p
-        status = self.cyc.pick("plan_status", ("started", "stopped", "continued", "continued"))
+        status = self.cyc.pick("plan_status", PLAN_STATUSES)
         return self.med(status)
 
     def med_list(self, n: int) -> Piece:
@@ -126,7 +138,7 @@ class Ctx:
         return care.referral_to(self.cyc, self.clinic, self.lang, self.refs)
 
     def visit(self) -> Piece:
-        kind = self.cyc.pick("visit_kind", ("follow-up", "initial", "telehealth"))
+        kind = self.cyc.pick("visit_kind", tuple(care.VISITS))
         return care.visit_line(self.cyc, kind, self.lang)
 
     def say(self, kind: str) -> Piece:
@@ -134,26 +146,15 @@ class Ctx:
         return care.no_fact(self.cyc, kind, self.lang)
 
     def sep(self, kind: str) -> str:
-        options = {"list": (", ", "; ", "\n", ", ", " | "), "sentence": (". ", "\n", ". ", "; ")}
-        return self.rng.choice(options[kind])
+        return self.rng.choice(SEPARATORS[kind])
 
     def prefix(self, kind: str) -> str:
-        options = {
-            ("objective", "en"): ("", "O: ", "Vitals: ", "OE: ", "On exam: ", ""),
-            ("objective", "he"): ("", "בבדיקה: ", "סימנים חיוניים: ", "בדיקה גופנית: ", ""),
-            ("labs", "en"): ("", "Labs: ", "Bloods: ", "Results: "),
-            ("labs", "he"): ("", "מעבדה: ", "בדיקות דם: ", "תוצאות: "),
-            ("assessment", "en"): ("", "A: ", "Assessment: ", "Imp: "),
-            ("assessment", "he"): ("", "סיכום: ", "אבחנות: "),
-            ("plan", "en"): ("", "P: ", "Plan: ", "Plan:\n"),
-            ("plan", "he"): ("", "המלצות: ", "תכנית: ", "המלצות:\n"),
-        }
-        return self.rng.choice(options[(kind, self.lang)])
+        return self.rng.choice(HEADINGS[kind][self.lang])
 
 
 def _vav_not_first(parts: list[Piece]) -> list[Piece]:
     """A Hebrew "and-" item ("ודופק 72") cannot open a list."""
-    if len(parts) > 1 and parts[0].text.startswith("ו"):
+    if len(parts) > 1 and parts[0].text.startswith(meds.PREFIX["and"]):
         return [*parts[1:], parts[0]]
     return parts
 
@@ -219,9 +220,8 @@ def objective(c: Ctx) -> Piece:
 def assessment(c: Ctx) -> Piece:
     parts = [c.dx("present"), *_opt(c, 0.4, lambda: c.dx("present"))]
     parts += _opt(c, 0.45, lambda: c.dx("history")) + _opt(c, 0.4, lambda: c.dx("negated"))
-    extra = {"dm": ("a1c", "egfr"), "psych": ("gad7", "phq9"), "gp": ("creatinine", "egfr")}
-    if c.clinic in extra and c.chance(0.4):
-        parts += c.measures(extra[c.clinic], 1)
+    if c.clinic in ASSESSED and c.chance(0.4):
+        parts += c.measures(ASSESSED[c.clinic], 1)
     return items(c, parts, c.prefix("assessment"))
 
 
@@ -244,21 +244,17 @@ def history(c: Ctx) -> Piece:
     parts += _opt(c, 0.6, lambda: meds.distractor(c.cyc, "allergy", c.lang))
     parts += _opt(c, 0.6, lambda: c.med_list(c.rng.randint(1, 3)))
     bulleted = any("\n" in p.text for p in parts)
-    return join(parts, "\n" if bulleted else c.rng.choice(("\n", "\n", ". ", "; ")))
+    return join(parts, "\n" if bulleted else c.sep("history"))
 
 
 def whole_note(c: Ctx) -> Piece:
     """A whole SOAP note typed into one field, with its own headings."""
-    heads = {
-        "en": ("S: ", "O: ", "A: ", "P: "),
-        "he": ("תלונה: ", "בדיקה: ", "סיכום: ", "המלצות: "),
-    }
-    s, o, a, p = heads[c.lang]
+    s, o, a, p = WHOLE_NOTE_HEADINGS[c.lang]
     subj = join([c.visit(), c.dx("present", "symptom")], " ", s)
     obj = join(c.measures(VITALS, c.rng.randint(2, 3)), ", ", o)
     ass = join([c.dx("present", "chronic"), *_opt(c, 0.4, lambda: c.dx("history"))], ", ", a)
     pl = join([c.plan_med(), *_opt(c, 0.5, lambda: c.say("future"))], ". ", p)
-    return join([subj, obj, ass, pl], c.rng.choice(("\n", "\n", " ")))
+    return join([subj, obj, ass, pl], c.sep("whole_note"))
 
 
 BUILDERS: dict[str, Callable[[Ctx], Piece]] = {
@@ -269,30 +265,10 @@ BUILDERS: dict[str, Callable[[Ctx], Piece]] = {
     "medical_history": history,
     "whole_note": whole_note,
 }
-# (clinic, builder, English fields, Hebrew fields)
-SCHEDULE: tuple[tuple[str, str, int, int], ...] = (
-    ("gp", "subjective", 10, 6),
-    ("gp", "objective", 12, 8),
-    ("gp", "assessment", 8, 5),
-    ("gp", "plan", 10, 6),
-    ("physio", "subjective", 6, 4),
-    ("physio", "objective", 10, 6),
-    ("physio", "assessment", 4, 3),
-    ("physio", "plan", 6, 4),
-    ("psych", "subjective", 8, 5),
-    ("psych", "assessment", 6, 4),
-    ("psych", "plan", 7, 4),
-    ("dm", "objective", 12, 8),
-    ("dm", "assessment", 6, 4),
-    ("dm", "plan", 8, 5),
-    ("cardio", "objective", 8, 5),
-    ("cardio", "assessment", 6, 4),
-    ("cardio", "plan", 8, 5),
-    ("gp", "medical_history", 4, 3),
-    ("dm", "medical_history", 3, 3),
-    ("cardio", "medical_history", 3, 2),
-    ("gp", "whole_note", 8, 5),
-)
+
+
+if unknown := sorted({builder for _, builder, _, _ in SCHEDULE} - set(BUILDERS)):
+    raise VocabError(f"{LAYOUT_PATH}: schedule: fields of {', '.join(BUILDERS)}, not {unknown}")
 
 
 def labelled(seed: int = SEED) -> list[Holdout]:

@@ -1,14 +1,30 @@
 """Medication mentions: drugs by generic name with brands (English and Israeli), Hebrew
-transliterations and a few misspellings; phrases for each status in English and Hebrew;
-medication lists; switches (one stopped, one started); and allergies, which hold none."""
+transliterations and a few misspellings (drugs.toml); phrases for each status in English
+and Hebrew; medication lists; switches (one stopped, one started); and allergies, which
+hold none (meds.toml). Hebrew one-letter prefixes joined to words: prefixes.toml."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.holdout.base import Cycler, Piece, med
+from bench.timeline.sets.holdout.readers import (
+    by_lang,
+    kinds_by_lang,
+    pairs,
+    pools,
+    read,
+    string,
+    strings,
+    table,
+)
 
 MAX_TYPOS = 10  # "a handful" of misspelt drug names over the whole set
+OWED = 2  # times each owed drug is written by its first brand
+_SPELT = ("brands", "he", "doses")  # a drug's spellings that every drug has
+# The one-letter words the code joins: list endings, and the templates' {b} {l} {h} {ma} {lb}.
+_PREFIXED = ("and", "in", "to", "the", "from")
 
 
 @dataclass(frozen=True)
@@ -19,250 +35,59 @@ class Drug:
     typos: tuple[str, ...] = ()
 
 
-DRUGS: dict[str, Drug] = {
-    "sertraline": Drug(
-        ("Zoloft", "Lustral"), ("סרטרלין", "זולופט"), ("50 mg", "100 mg", "25mg"), ("sertaline",)
-    ),
-    "metformin": Drug(
-        ("Glucophage", "Glucomin"),
-        ("מטפורמין", "גלוקומין"),
-        ("500 mg", "850 mg", "1 g", "1000mg"),
-        ("metformine", "metfromin"),
-    ),
-    "lisinopril": Drug(("Zestril",), ("ליזינופריל",), ("10 mg", "20mg", "5 mg"), ("lisinipril",)),
-    "amlodipine": Drug(("Norvasc",), ("אמלודיפין", "נורבסק"), ("5 mg", "10mg"), ("amlodipin",)),
-    "atorvastatin": Drug(
-        ("Lipitor",), ("אטורבסטטין", "ליפיטור"), ("20 mg", "40 mg", "80mg"), ("atorvastatine",)
-    ),
-    "rosuvastatin": Drug(("Crestor",), ("רוזובסטטין", "קרסטור"), ("10 mg", "20 mg", "5mg")),
-    "ramipril": Drug(("Tritace",), ("רמיפריל", "טריטייס"), ("2.5 mg", "5 mg", "10mg")),
-    "omeprazole": Drug(("Losec",), ("אומפרזול", "לוסק"), ("20 mg", "40mg"), ("omeprazol",)),
-    "escitalopram": Drug(
-        ("Lexapro", "Cipralex"),
-        ("אסציטלופרם", "ציפרלקס"),
-        ("10 mg", "5 mg", "20mg"),
-        ("escitalopran",),
-    ),
-    "fluoxetine": Drug(("Prozac",), ("פלואוקסטין", "פרוזק"), ("20 mg", "40 mg")),
-    "bisoprolol": Drug(
-        ("Concor", "Cardiloc"),
-        ("ביסופרולול", "קרדילוק"),
-        ("2.5 mg", "5 mg", "1.25mg"),
-        ("bisoprolo",),
-    ),
-    "empagliflozin": Drug(("Jardiance",), ("אמפגליפלוזין", "ג'ארדיאנס"), ("10 mg", "25 mg")),
-    "semaglutide": Drug(
-        ("Ozempic",), ("סמגלוטייד", "אוזמפיק"), ("0.25 mg weekly", "0.5 mg weekly", "1 mg weekly")
-    ),
-    "ibuprofen": Drug(
-        ("Advil", "Nurofen"),
-        ("איבופרופן", "אדוויל", "נורופן"),
-        ("400 mg", "200mg", "600 mg"),
-        ("ibuprofin",),
-    ),
-    "naproxen": Drug(("Naprosyn",), ("נפרוקסן", "נקסין"), ("500 mg", "250 mg")),
-    "levothyroxine": Drug(
-        ("Synthroid", "Eltroxin"), ("לבותירוקסין", "אלטרוקסין"), ("50 mcg", "75mcg", "100 mcg")
-    ),
-    "apixaban": Drug(("Eliquis",), ("אפיקסבן", "אליקוויס"), ("5 mg", "2.5 mg")),
-    "clopidogrel": Drug(("Plavix",), ("קלופידוגרל", "פלביקס"), ("75 mg",)),
-    "furosemide": Drug(("Lasix",), ("פוסיד", "פורוסמיד"), ("40 mg", "20mg")),
-    "losartan": Drug(("Cozaar",), ("לוסרטן",), ("50 mg", "100mg")),
-    "duloxetine": Drug(("Cymbalta",), ("דולוקסטין", "סימבלטה"), ("30 mg", "60 mg")),
-    "pregabalin": Drug(("Lyrica",), ("פרגבלין", "ליריקה"), ("75 mg", "150mg")),
-    "diclofenac": Drug(("Voltaren",), ("דיקלופנק", "וולטרן"), ("50 mg", "75mg")),
-    "sitagliptin": Drug(("Januvia",), ("סיטגליפטין", "ג'נוביה"), ("100 mg", "50 mg")),
-    "mirtazapine": Drug(("Remeron",), ("מירטזפין", "רמרון"), ("15 mg", "30 mg")),
-    "bupropion": Drug(("Wellbutrin",), ("בופרופיון", "וולבוטרין"), ("150 mg", "300 mg")),
-    "quetiapine": Drug(("Seroquel",), ("קווטיאפין", "סרוקוול"), ("25 mg", "50mg")),
-    "simvastatin": Drug(("Zocor",), ("סימבסטטין", "סימוביל"), ("20 mg", "40 mg")),
-    "allopurinol": Drug(("Zyloric",), ("אלופורינול", "זילוריק"), ("100 mg", "300 mg")),
-}
+def _drugs() -> dict[str, Drug]:
+    """Each generic name (lower case, what a fact expects) with its spellings."""
+    path, data = read("drugs.toml")
+    out: dict[str, Drug] = {}
+    for name, value in data.items():
+        spec = table(path, name, value)
+        if name != name.lower() or set(spec) - {"brands", "he", "doses", "typos"}:
+            raise VocabError(f"{path}: {name!r}: a lower-case name: brands, he, doses, typos")
+        brands, he, doses = (strings(path, f"{name}.{k}", spec.get(k)) for k in _SPELT)
+        if not brands or not he or not doses:
+            raise VocabError(f"{path}: {name!r}: a brand, a Hebrew spelling and a dose at least")
+        out[name] = Drug(brands, he, doses, strings(path, f"{name}.typos", spec.get("typos", [])))
+    return out
 
-POOLS: dict[str, tuple[str, ...]] = {
-    "gp": (
-        "lisinopril",
-        "amlodipine",
-        "atorvastatin",
-        "omeprazole",
-        "ibuprofen",
-        "naproxen",
-        "levothyroxine",
-        "ramipril",
-        "losartan",
-        "simvastatin",
-        "allopurinol",
-        "metformin",
-    ),
-    "physio": ("ibuprofen", "naproxen", "diclofenac", "pregabalin", "duloxetine"),
-    "psych": (
-        "sertraline",
-        "escitalopram",
-        "fluoxetine",
-        "mirtazapine",
-        "bupropion",
-        "quetiapine",
-        "duloxetine",
-    ),
-    "dm": (
-        "metformin",
-        "empagliflozin",
-        "semaglutide",
-        "sitagliptin",
-        "atorvastatin",
-        "rosuvastatin",
-        "ramipril",
-        "lisinopril",
-    ),
-    "cardio": (
-        "bisoprolol",
-        "apixaban",
-        "clopidogrel",
-        "furosemide",
-        "atorvastatin",
-        "rosuvastatin",
-        "amlodipine",
-        "ramipril",
-        "losartan",
-    ),
-}
 
-FREQ = {
-    "en": ("OD", "od", "BD", "bd", "BID", "daily", "once daily", "nocte", "mane", "q.d.", ""),
-    "he": ("פעם ביום", "X2 ביום", "פעמיים ביום", "בערב", "x1", "בבוקר", ""),
-}
-AS_NEEDED = {"en": ("PRN", "prn", "TDS PRN"), "he": ("לפי הצורך", "עד 3 פעמים ביום")}
-PRN_DRUGS = frozenset({"ibuprofen", "naproxen", "diclofenac"})
-# Switches within a class: (from, to).
-SWITCH_PAIRS = (
-    ("sertraline", "escitalopram"),
-    ("fluoxetine", "sertraline"),
-    ("escitalopram", "bupropion"),
-    ("mirtazapine", "sertraline"),
-    ("lisinopril", "losartan"),
-    ("ramipril", "losartan"),
-    ("simvastatin", "atorvastatin"),
-    ("atorvastatin", "rosuvastatin"),
-    ("ibuprofen", "naproxen"),
-    ("diclofenac", "naproxen"),
-    ("sitagliptin", "semaglutide"),
-    ("duloxetine", "pregabalin"),
-)
-REASONS = {
-    "en": ("no longer needed", "course completed", "pt preference", "interaction", "BP at target"),
-    "he": ("לבקשת המטופל", "סיום טיפול", "אין צורך", "בשל אינטראקציה"),
-}
+def _prefixes() -> dict[str, str]:
+    """The Hebrew letter of each one-letter word the code joins ("and", "to" ...)."""
+    path, data = read("prefixes.toml")
+    out = {k: string(path, k, v) for k, v in data.items()}
+    if set(out) != set(_PREFIXED) or any(len(letter) != 1 for letter in out.values()):
+        raise VocabError(f"{path}: one letter for each of {', '.join(_PREFIXED)}")
+    return out
 
-# Templates per status: {d} drug as written, {dose}, {freq}, {reason}; in Hebrew {b} is
-# the drug with a joined preposition ב, {l} with ל, {h} with ה, {m} with מ.
-PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
-    "started": {
-        "en": (
-            "Start {d} {dose} {freq}",
-            "commenced on {d} {dose} {freq}",
-            "Initiated {d} {dose}",
-            "New: {d} {dose} {freq}",
-            "Rx {d} {dose} {freq}",
-            "added {d} {dose} {freq}",
-            "started {d} {dose} today",
-            "{d} {dose} {freq} started",
-        ),
-        "he": (
-            "התחלנו {d} {dose}",
-            "הוחל טיפול {b} {dose}",
-            "להתחיל {d} {dose} {freq}",
-            "מתחיל טיפול {b} {dose}",
-            "נרשם מרשם {l} {dose}",
-            "הוסף {d} {dose} {freq}",
-            "התחלת {d} {dose} {freq}",
-        ),
-    },
-    "stopped": {
-        "en": (
-            "stop {d}",
-            "d/c {d}",
-            "{d} discontinued ({reason})",
-            "ceased {d}",
-            "pt stopped taking {d} ({reason})",
-            "{d} stopped",
-            "off {d} since last month",
-            "STOP {d} {dose}",
-        ),
-        "he": (
-            "הופסק {d}",
-            "הפסיק ליטול {d}",
-            "להפסיק {d}",
-            "הפסקת טיפול {b}",
-            "{d} - הופסק ({reason})",
-            "הפסקנו את {h}",
-            "מדווח שהפסיק ליטול {d}",
-        ),
-    },
-    "continued": {
-        "en": (
-            "continue {d} {dose} {freq}",
-            "cont. {d} {dose}",
-            "remains on {d} {dose} {freq}",
-            "c/w {d}",
-            "no change to {d} {dose}",
-            "{d} {dose} {freq} - continue",
-            "keep {d} {dose} {freq}",
-            "continues {d} {dose}",
-            "increase {d} to {dose}",
-        ),
-        "he": (
-            "ממשיך {d} {dose}",
-            "להמשיך {d} {dose} {freq}",
-            "ללא שינוי {b}",
-            "ממשיכה טיפול {b} {dose}",
-            "המשך {d} {dose}",
-            "ממשיך ליטול את {h}",
-            "להעלות מינון של {d} ל-{dose}",
-        ),
-    },
-    "listed": {
-        "en": ("on {d} {dose} {freq}", "takes {d} {dose} {freq}", "taking {d} {dose} {freq}"),
-        "he": ("נוטל {d} {dose}", "מקבל {d} {dose} {freq}", "נוטלת {d} {dose} ביום"),
-    },
+
+DRUGS = _drugs()
+# The Hebrew one-letter words by meaning ("and", "to" ...), as joined by join_prefix.
+PREFIX = _prefixes()
+
+_PATH, _DATA = read("meds.toml")
+POOLS = pools(_PATH, "pools", _DATA.get("pools"))
+OWED_BRANDS = strings(_PATH, "owed_brands", _DATA.get("owed_brands"))
+PRN_DRUGS = frozenset(strings(_PATH, "as_needed_drugs", _DATA.get("as_needed_drugs")))
+SWITCH_PAIRS = pairs(_PATH, "switch_pairs", _DATA.get("switch_pairs"))
+WEEKLY = strings(_PATH, "weekly", _DATA.get("weekly"))
+LIST_SEPARATORS = strings(_PATH, "list_separators", _DATA.get("list_separators"))
+FREQ = by_lang(_PATH, "freq", _DATA.get("freq"))
+AS_NEEDED = by_lang(_PATH, "as_needed", _DATA.get("as_needed"))
+REASONS = by_lang(_PATH, "reasons", _DATA.get("reasons"))
+# A dose in a Hebrew note: each text replaced by its Hebrew, in the order written.
+DOSE_HE = {
+    k: string(_PATH, f"dose_he.{k}", v)
+    for k, v in table(_PATH, "dose_he", _DATA.get("dose_he")).items()
 }
-LIST_HEADS = {
-    "en": ("Meds: ", "Current medications: ", "Medications:\n- ", "Rx list: ", "On: "),
-    "he": ("תרופות: ", "טיפול קבוע: ", "תרופות קבועות:\n- ", "נוטל: "),
-}
-SWITCHES = {
-    "en": (
-        "switched {a} to {b} {dose}",
-        "changed from {a} to {b} {dose}",
-        "{a} stopped, started {b} {dose} instead",
-    ),
-    "he": ("הוחלף {a} {lb} {dose}", "מעבר {ma} {lb} {dose}"),
-}
-DECLINED = {
-    "en": (
-        "discussed starting a statin, pt declined",
-        "consider SGLT2i if A1c stays high",
-        "offered an antidepressant - declined for now",
-    ),
-    "he": ("הוצע טיפול בסטטינים, המטופל סירב", "לשקול הוספת SGLT2 בהמשך"),
-}
-ALLERGIES = {
-    "en": (
-        "Allergies: penicillin",
-        "NKDA",
-        "allergic to sulfa",
-        "ALLERGIC TO PENICILLIN",
-        "Allergy: codeine",
-        "Allergies: ibuprofen",
-        "allergic to aspirin",
-    ),
-    "he": (
-        "רגישות לפניצילין",
-        "אלרגיה לאספירין",
-        "ללא רגישויות ידועות",
-        "רגיש לסולפה",
-        "רגישות לאיבופרופן",
-    ),
-}
+# Templates per status: {d} drug as written, {dose}, {freq}, {reason}; in Hebrew {b}, {l}
+# and {h} the drug with PREFIX "in", "to" and "the" joined.
+PHRASES = kinds_by_lang(_PATH, "phrases", _DATA.get("phrases"))
+LIST_HEADS = by_lang(_PATH, "list_heads", _DATA.get("list_heads"))
+SWITCHES = by_lang(_PATH, "switches", _DATA.get("switches"))
+DECLINED = by_lang(_PATH, "declined", _DATA.get("declined"))
+ALLERGIES = by_lang(_PATH, "allergies", _DATA.get("allergies"))
+_NAMED = {g for pool in POOLS.values() for g in pool}.union(OWED_BRANDS, PRN_DRUGS, *SWITCH_PAIRS)
+if unknown := sorted(_NAMED - set(DRUGS)):
+    raise VocabError(f"{_PATH}: drugs not in drugs.toml: {', '.join(unknown)}")
 
 
 class Meds:
@@ -272,9 +97,7 @@ class Meds:
         self.cyc = cyc
         self.typos = 0
         # Brands every set must hold (twice each), handed out first.
-        self.owed = {
-            g: 2 for g in ("sertraline", "metformin", "atorvastatin", "amlodipine", "ibuprofen")
-        }
+        self.owed = {g: OWED for g in OWED_BRANDS}
 
     def word(self, generic: str, lang: str) -> str:
         """How the drug is written: generic, brand, a misspelling, Hebrew."""
@@ -293,7 +116,7 @@ class Meds:
         return generic.capitalize() if r < 0.6 else generic
 
     def freq(self, generic: str, lang: str, dose: str) -> str:
-        if "weekly" in dose or "בשבוע" in dose:
+        if any(w in dose for w in WEEKLY):
             return ""
         rng = self.cyc.rng
         if generic in PRN_DRUGS and rng.random() < 0.6:
@@ -303,7 +126,8 @@ class Meds:
     def dose(self, generic: str, lang: str) -> str:
         dose = self.cyc.rng.choice(DRUGS[generic].doses)
         if lang == "he" and self.cyc.rng.random() < 0.4:
-            dose = dose.replace(" mg", ' מ"ג').replace("mg", " מג").replace(" weekly", " בשבוע")
+            for written, hebrew in DOSE_HE.items():
+                dose = dose.replace(written, hebrew)
         return dose
 
     def pick(self, pool: str, used: set[str]) -> str:
@@ -316,8 +140,8 @@ class Meds:
         g = self.pick(pool, used)
         template = self.cyc.pick(f"med:{status}:{lang}", PHRASES[status][lang])
         dose = self.dose(g, lang)
-        text = fill(template, self.word(g, lang), dose, self.freq(g, lang, dose), self.cyc, lang)
-        return Piece(text, (med(g, status),))
+        written = fill(template, self.word(g, lang), dose, self.freq(g, lang, dose), self.cyc, lang)
+        return Piece(written, (med(g, status),))
 
     def listing(self, pool: str, lang: str, used: set[str], n: int) -> Piece:
         """A medication list: every drug on it is `listed`."""
@@ -332,28 +156,32 @@ class Meds:
             body = "\n- ".join(items)
         elif lang == "he" and len(items) > 1 and self.cyc.rng.random() < 0.6:
             last = items[-1]
-            body = ", ".join(items[:-1]) + " " + join_prefix("ו", last)
+            body = ", ".join(items[:-1]) + " " + join_prefix(PREFIX["and"], last)
         else:
-            body = self.cyc.rng.choice((", ", "; ", ", ")).join(items)
+            body = self.cyc.rng.choice(LIST_SEPARATORS).join(items)
         return Piece(head + body, tuple(med(g, "listed") for g in gs))
 
     def switch(self, pool: str, lang: str, used: set[str]) -> Piece | None:
         """One drug stopped for another of its class; None when the pool has no such pair."""
-        pairs = [
+        fitting = [
             (a, b)
             for a, b in SWITCH_PAIRS
             if a in POOLS[pool] and b in POOLS[pool] and not {a, b} & used
         ]
-        if not pairs:
+        if not fitting:
             return None
-        a, b = self.cyc.rng.choice(pairs)
+        a, b = self.cyc.rng.choice(fitting)
         used.update((a, b))
         template = self.cyc.pick(f"switch:{lang}", SWITCHES[lang])
         wa, wb = self.word(a, lang), self.word(b, lang)
-        text = template.format(
-            a=wa, b=wb, ma=join_prefix("מ", wa), lb=join_prefix("ל", wb), dose=self.dose(b, lang)
+        written = template.format(
+            a=wa,
+            b=wb,
+            ma=join_prefix(PREFIX["from"], wa),
+            lb=join_prefix(PREFIX["to"], wb),
+            dose=self.dose(b, lang),
         )
-        return Piece(text, (med(a, "stopped"), med(b, "started")))
+        return Piece(written, (med(a, "stopped"), med(b, "started")))
 
 
 def join_prefix(letter: str, word: str) -> str:
@@ -365,9 +193,9 @@ def fill(template: str, word: str, dose: str, freq: str, cyc: Cycler, lang: str)
     rng = cyc.rng
     s = template.format(
         d=word,
-        b=join_prefix("ב", word),
-        l=join_prefix("ל", word),
-        h=join_prefix("ה", word),
+        b=join_prefix(PREFIX["in"], word),
+        l=join_prefix(PREFIX["to"], word),
+        h=join_prefix(PREFIX["the"], word),
         dose=dose,
         freq=freq,
         reason=rng.choice(REASONS[lang]),
@@ -377,5 +205,5 @@ def fill(template: str, word: str, dose: str, freq: str, cyc: Cycler, lang: str)
 
 def distractor(cyc: Cycler, kind: str, lang: str) -> Piece:
     """Words about drugs that record no medication event."""
-    table = {"declined": DECLINED, "allergy": ALLERGIES}[kind]
-    return Piece(cyc.pick(f"{kind}:{lang}", table[lang]))
+    lines = {"declined": DECLINED, "allergy": ALLERGIES}[kind]
+    return Piece(cyc.pick(f"{kind}:{lang}", lines[lang]))

@@ -1,19 +1,26 @@
 """Samplers of measurement values: each draws a value in the unit a template writes and
-returns the template's substitutions and the expected (measure, value in MEASURES unit)."""
+returns the template's substitutions and the expected (measure, value in MEASURES unit).
+`read_specs` reads a file of written styles (vitals.toml, labs.toml) into each measure's
+samplers and templates."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from pathlib import Path
 
+from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.holdout.base import (
     CHOL_MMOL_TO_MG,
+    CREAT_UMOL_PER_MG,
+    GLUCOSE_MMOL_TO_MG,
     INCH_CM,
     LB_TO_KG,
     a1c_ifcc_to_pct,
     f_to_c,
     num,
 )
+from bench.timeline.sets.holdout.readers import LANGS, number, read, string, strings, table
 
 Sample = tuple[dict[str, str], list[tuple[str, float]]]
 Sampler = Callable[[random.Random], Sample]
@@ -117,3 +124,90 @@ def rom_pair(rng: random.Random) -> Sample:
 
 # Per measure: samplers by unit tag, then (style, tag, template) per language.
 Spec = tuple[dict[str, Sampler], dict[str, list[tuple[str, str, str]]]]
+
+# The samplers a data file names by `draw` that take nothing from it.
+_DRAWS: dict[str, Sampler] = {
+    "bp": bp,
+    "bp_twice": bp_twice,
+    "tpr": tpr,
+    "lb": lb,
+    "ft_in": ft_in,
+    "metres": metres,
+    "fahrenheit": fahrenheit,
+    "ifcc": ifcc,
+    "rom_pair": rom_pair,
+}
+# A `convert` of a data file: the factor from the unit drawn to the MEASURES unit.
+_CONVERT: dict[str, float] = {
+    "chol_mmol_to_mg": CHOL_MMOL_TO_MG,
+    "glucose_mmol_to_mg": GLUCOSE_MMOL_TO_MG,
+    "creat_umol_to_mg": 1 / CREAT_UMOL_PER_MG,
+}
+
+
+def _range(path: Path, where: str, spec: dict[str, object]) -> tuple[int | float, int | float]:
+    bounds = spec.get("range")
+    if not isinstance(bounds, list) or len(bounds) != 2:
+        raise VocabError(f"{path}: {where}: range = [low, high]")
+    lo, hi = (number(path, f"{where}.range", b) for b in bounds)
+    return lo, hi
+
+
+def _sampler(path: Path, measure: str, where: str, value: object) -> Sampler:
+    spec = table(path, where, value)
+    draw = string(path, f"{where}.draw", spec.get("draw"))
+    if draw == "single":
+        digits = spec.get("digits", 0)
+        if not isinstance(digits, int) or isinstance(digits, bool):
+            raise VocabError(f"{path}: {where}.digits: a whole number of decimals")
+        convert = string(path, f"{where}.convert", spec.get("convert", "none"))
+        if convert != "none" and convert not in _CONVERT:
+            raise VocabError(f"{path}: {where}.convert: one of {', '.join(_CONVERT)}")
+        return single(measure, *_range(path, where, spec), digits, _CONVERT.get(convert, 1.0))
+    if draw == "rom":
+        lo, hi = _range(path, where, spec)
+        if not isinstance(lo, int) or not isinstance(hi, int):
+            raise VocabError(f"{path}: {where}.range: whole degrees")
+        return rom(measure, lo, hi)
+    if draw == "lipid_panel":
+        unit = string(path, f"{where}.unit", spec.get("unit"))
+        if unit not in ("mmol", "mg"):
+            raise VocabError(f'{path}: {where}.unit: "mmol" or "mg"')
+        return lipid_panel(unit)
+    if draw not in _DRAWS:
+        kinds = ", ".join(("single", "rom", "lipid_panel", *_DRAWS))
+        raise VocabError(f"{path}: {where}.draw: {draw!r} is none of {kinds}")
+    return _DRAWS[draw]
+
+
+def read_specs(name: str) -> dict[str, Spec]:
+    """Each measure of the file `name`: its samplers by unit tag, and its (style, tag,
+    template) rows per language, each tag one of its samplers'."""
+    path, data = read(name)
+    out: dict[str, Spec] = {}
+    for measure, value in data.items():
+        spec = table(path, measure, value)
+        where = f"{measure}.samplers"
+        samplers = {
+            tag: _sampler(path, measure, f"{where}.{tag}", v)
+            for tag, v in table(path, where, spec.get("samplers")).items()
+        }
+        where = f"{measure}.styles"
+        styles = table(path, where, spec.get("styles"))
+        if set(styles) != set(LANGS):
+            raise VocabError(f"{path}: {where}: a list of styles for each of {', '.join(LANGS)}")
+        templates: dict[str, list[tuple[str, str, str]]] = {}
+        for lang, rows in styles.items():
+            if not isinstance(rows, list):
+                raise VocabError(f"{path}: {where}.{lang}: a list of [style, tag, template]")
+            templates[lang] = []
+            for i, row in enumerate(rows):
+                cells = strings(path, f"{where}.{lang}[{i}]", row)
+                if len(cells) != 3 or cells[1] not in samplers:
+                    raise VocabError(
+                        f"{path}: {where}.{lang}[{i}]: [style, tag, template], the tag one of "
+                        f"{', '.join(samplers)}"
+                    )
+                templates[lang].append((cells[0], cells[1], cells[2]))
+        out[measure] = (samplers, templates)
+    return out
