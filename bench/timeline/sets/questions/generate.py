@@ -675,6 +675,8 @@ class Builder:
         return ok
 
     def visit_count(self, tr: Truth, fam: Family, words: Words) -> Draft | None:
+        if "{period}" not in fam.text:
+            return self._every_visit(tr)
         period = pick_period(words, tr, self._visits_ok(tr, 1, 8), self.rng)
         if period is None:
             return None
@@ -687,6 +689,19 @@ class Builder:
         }
         return Draft("visits", "visits", gold, {"period": period.text}, period,
                      key=f"visits:{period.start}:{period.end}")  # fmt: skip
+
+    def _every_visit(self, tr: Truth) -> Draft | None:
+        """A count asked of the whole record ("in total", "altogether"): every visit, where
+        none is remote (whether a call counts as a visit is the question's to say)."""
+        if any(tr.remote(v) for v in range(tr.n)):
+            return None
+        gold = {
+            "kind": "count",
+            "count": str(tr.n),
+            "dates": [tr.iso(v) for v in range(tr.n)],
+            "sessions": [tr.sid(v) for v in range(tr.n)],
+        }
+        return Draft("visits", "visits", gold, {}, None, key="visits:all")
 
     def reading_count(self, tr: Truth, fam: Family, words: Words) -> Draft | None:
         m = self.measure(tr, "reading_count", fam.tags)
