@@ -5,6 +5,8 @@ by a generator of their own, apart from the code; its over-time questions are le
 Here `notes` reads each note's facts back from its text, `questions` derives single-visit
 questions with known answers from them (the kinds of bench/answers, "any record of X" and
 absent ones; English and Hebrew, several wordings a kind), and `scoring` scores an answer.
+The set's vocabulary is data beside the code: phrases.toml (and phrases_<name>.toml) its
+wordings and names, questions.toml its counts, therapies and pronouns.
 The set is generated once (seed SEED) and committed as data.json; each kind is split half
 `dev` (failures may be looked at to improve the code) and half `test` (never looked at:
 its numbers are the honest figure).
@@ -23,13 +25,14 @@ from typing import Any
 SEED = 27_118
 DATA = Path(__file__).resolve().parent / "data.json"
 # Further development sets, each in wordings written blind after the sets before it were
-# scored and tuned on (phrases_<name>.py), over the same notes: every question in that
-# split, never the test half.
+# scored and tuned on (phrases_<name>.py, which reads phrases_<name>.toml), over the same
+# notes: every question in that split, never the test half.
 EXTRA = ("dev2",)
 
 
 def _phrases(extra: str | None) -> Any:
-    """The wordings a set is asked in: phrases.py's, or a further set's over them."""
+    """The wordings a set is asked in: phrases.py's (phrases.toml), or a further set's over
+    them."""
     import importlib
 
     from bench.answers.holdout import phrases

@@ -15,6 +15,10 @@ no note. Each is kept only where it is well posed:
 - prescribed at a visit: the drugs started or continued there, not those listed or stopped;
 - a procedure or referral's date: done exactly once;
 - absent: the term (or the reading on that day) is in none of the client's text.
+
+How many of each kind are asked (COUNTS), what treats a condition (THERAPY, AMBIGUOUS) and
+the pronouns an English question uses are questions.toml beside this module; the wordings
+are phrases.py's.
 """
 
 from __future__ import annotations
@@ -23,36 +27,23 @@ import random
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from bench.answers.holdout import phrases as ph
 from bench.answers.holdout.notes import DRUG_NAMES, Client, Visit, readings
+from bench.answers.holdout.phrases import Tables
 from bench.timeline.sets.overtime import CONDITIONS, DRUGS, NAMES, SPECIALTIES
 
+# The statuses notes.py gives a drug a visit prescribes (not one it lists or stops).
 PRESCRIBED = ("started", "continued")
-# What treats a condition, for "prescribed for"; bisoprolol (rate control or blood
-# pressure) and pantoprazole (cover) treat none alone.
-THERAPY = {
-    "type 2 diabetes": ("dapagliflozin", "sitagliptin"),
-    "gout": ("allopurinol",),
-    "benign prostatic hyperplasia": ("tamsulosin",),
-    "atrial fibrillation": ("apixaban",),
-    "depression": ("citalopram", "mirtazapine"),
-    "fibromyalgia": ("pregabalin", "duloxetine"),
-    "hypertension": ("ramipril",),
-}
-AMBIGUOUS = {"hypertension": "bisoprolol", "atrial fibrillation": "bisoprolol"}
-# How many of each kind the set asks (fewer where the notes have fewer).
-COUNTS = {
-    "value_on_date": 14,
-    "bp_on_date": 8,
-    "first_diagnosed": 10,
-    "medication_started": 12,
-    "prescribed_for": 12,
-    "procedure_when": 8,
-    "any_record": 8,
-    "absent": 14,
-}
+_tables = Tables(Path(__file__).with_suffix(".toml"))
+# What treats a condition alone, for "prescribed for", and a drug that rules it out.
+THERAPY = _tables.names("therapy")
+AMBIGUOUS = _tables.texts("ambiguous")
+# How many of each kind the set asks, in the order the kinds are taken.
+COUNTS = _tables.counts("counts")
+_PRONOUNS = {sex: _tables.texts("pronouns", sex) for sex in ("female", "male")}
 
 
 @dataclass(frozen=True)
@@ -100,11 +91,7 @@ class _Cand:
 class _Asker:
     def __init__(self, c: Client, rng: random.Random, female: bool, phrases: Any = ph) -> None:
         self.c, self.rng, self.he, self.ph = c, rng, c.lang == "he", phrases
-        self.words = {
-            "pron": "she" if female else "he",
-            "poss": "her" if female else "his",
-            "obj": "her" if female else "him",
-        }
+        self.words = dict(_PRONOUNS["female" if female else "male"])
 
     def say(self, kind: str, **kw: str) -> str:
         text = self.rng.choice((self.ph.ASK_HE if self.he else self.ph.ASK_EN)[kind])
@@ -320,9 +307,10 @@ def _absent(a: _Asker) -> list[_Cand]:
     if missing:
         v, m = a.rng.choice(missing)
         forms = a.ph.ABSENT_READING_HE if a.he else a.ph.ABSENT_READING_EN
-        name = (
-            "לחץ הדם" if a.he and m == "bp" else ("blood pressure" if m == "bp" else a.measure(m))
-        )
+        if m == "bp":
+            name = a.ph.BLOOD_PRESSURE_HE if a.he else a.ph.BLOOD_PRESSURE_EN
+        else:
+            name = a.measure(m)
         text = a.rng.choice(forms).format(m=name, M=name[:1].upper() + name[1:], d=a.day(v))
         out.append(_Cand("absent", "absent:not_taken", a.c.ext_id, text, (), "none", ()))
     return out
