@@ -2,7 +2,7 @@
 a generator of their own, never by the first set's template (bench/dictation/evalset.py,
 "The patient ... Start X ... Continue Y ...") and never tuned against. Each visit is about
 one of 25 problems from general practice, cardiology, respiratory medicine and psychiatry
-(bench/dictation/holdout_data.py), with its own drugs (80 generics, few of them in the
+(bench/dictation/holdout_data.py, .toml), with its own drugs (80 generics, few of them in the
 first set), and is said in one of many styles: a dozen ways to start a drug ("I'm going to
 start her on", "commence", "put him on", "we'll add"), switches, increases, reductions,
 stops, holds and continuations; doses in milligrams, micrograms, units and puffs with
@@ -14,96 +14,105 @@ The client's lists are the chart's before the visit: every drug the visit contin
 changes, stops or switches from, and 3-6 others, never one it starts; the problem assessed
 and 1-2 others. The key words (drug names and numbers) are marked as the first set's are:
 every drug named is in `drugs_said`, and numbers count by themselves (core/dictation/wer.py).
+
+The sentence forms, voices, people and readings are holdout.toml beside this module; the
+code here draws and combines them.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
-from bench.dictation.evalset import Dictation
+from bench.dictation.evalset import Dictation, Key, Tables
 from bench.dictation.holdout_data import DRUGS, PROBLEMS, Problem
 from core.dictation.soap import Section
 
 SEED = 2929
 VERSION = 1
 COUNT = 48
-VOICES = ("en-us+m1", "en-gb-x-rp", "en-us+f3", "en-gb+m5", "en-us+f4", "en-gb+f2", "en-us")
 
-OPENINGS = (
-    "{Age}-year-old {sex} seen today about {his} {problem}.",
-    "Follow-up visit for {his} {problem}.",
-    "Telephone review of {his} {problem}.",
-    "{He} comes in today for {his} {problem} review.",
-    "This is {a} {age}-year-old {sex} with {problem}.",
-    "Seen with {his} {companion} today.",
-)
-ASSESSMENTS = (
-    "{Problem}, {status}.",
-    "Impression is {problem}, {status}.",
-    "I think this is {problem}, {status}.",
-    "{His} {problem} is {status}.",
-    "Assessment: {problem}, {status}.",
-)
-STATUS = ("not well controlled", "improving", "stable", "worse since the last visit")
-VITALS = (
-    ("BP {s} over {d}.", "Blood pressure today {s} over {d}.",
-     "{His} blood pressure is {s} over {d} sitting."),
-    ("Pulse {p}.", "Pulse {p} and regular.", "Heart rate {p}."),
-    ("Temp {t}.", "Temperature {t} degrees."),
-    ("Sats {o} percent on air.", "Oxygen saturation {o}% on room air."),
-    ("Weight {w} kilograms.", "{He} weighs {w} kilos today.", "Weight is down to {w} kilograms."),
-)  # fmt: skip
-START = (
-    "I'm going to start {him} on {drug} {dose} {unit} {freq}.",
-    "Commence {drug} {dose} {unit} {freq}.",
-    "Begin {drug} {dose} {unit} {freq}.",
-    "Put {him} on {drug} {dose} {unit} {freq}.",
-    "Initiate {drug} at {dose} {unit} {freq}.",
-    "We'll add {drug} {dose} {unit} {freq}.",
-    "Start {drug} {dose} {unit} {freq}.",
-    "Plan is to try {drug} {dose} {unit} {freq}.",
-    "New prescription for {drug} {dose} {unit} {freq}.",
-)
-SWITCH = (
-    "Switch from {old} to {drug} {dose} {unit} {freq}.",
-    "Change the {old} to {drug} {dose} {unit} {freq}.",
-    "Swap {his} {old} for {drug} {dose} {unit} {freq}.",
-)
-INCREASE = (
-    "Increase {drug} to {dose} {unit} {freq}.",
-    "Go up on the {drug} to {dose} {unit}.",
-    "Titrate {drug} up to {dose} {unit} {freq}.",
-)
-REDUCE = (
-    "Reduce {drug} to {dose} {unit} {freq}.",
-    "Cut the {drug} down to {dose} {unit}.",
-    "Lower the {drug} to {dose} {unit}.",
-)
-STOP = (
-    "Stop {drug}.",
-    "Stop the {drug} because of {reason}.",
-    "Discontinue {drug}.",
-    "{He} can come off the {drug}.",
-    "Hold the {drug} for {days} days.",
-    "Withhold {drug} until the bloods are back.",
-)
-CONTINUE = (
-    "Continue {drug} {dose} {unit} {freq}.",
-    "Carry on with {drug} {dose} {unit} {freq}.",
-    "Keep {him} on {drug} {dose} {unit}.",
-    "No change to {his} {drug} {dose} {unit}.",
-    "{He} should stay on {drug} {dose} {unit} {freq}.",
-)
-REASONS = ("the cough", "dizziness", "nausea", "a rash", "low sodium", "ankle swelling")
-FOLLOW_UPS = (
-    "Review in {weeks} weeks.",
-    "Recheck bloods in {months} months.",
-    "See {him} again in a month.",
-    "Safety netting advice given.",
-    "Follow up by phone next week.",
-    "Come back sooner if things get worse.",
-)
+
+@dataclass(frozen=True)
+class Reading:
+    """How a reading or result is drawn and written ([values] of holdout.toml): a whole
+    number in `whole` (random.randrange's arguments) with one of `plus` added, a decimal
+    between `span`'s ends to `places` places, or one of `words`."""
+
+    whole: tuple[int, ...] = ()
+    plus: tuple[float, ...] = ()
+    span: tuple[float, float] = (0.0, 0.0)
+    places: int = 0
+    words: tuple[str, ...] = ()
+
+    def draw(self, rng: random.Random) -> str:
+        if self.words:
+            return rng.choice(self.words)
+        if self.whole:
+            n = rng.randrange(*self.whole)
+            return f"{n + rng.choice(self.plus):g}" if self.plus else str(n)
+        x = f"{rng.uniform(*self.span):.{self.places}f}"
+        return x.removesuffix(".0") if self.places == 1 else x  # 39, not 39.0
+
+
+def _numbers(tables: Tables, keys: tuple[Key, ...]) -> tuple[float, ...]:
+    value = tables.at(*keys)
+    if not isinstance(value, list) or not all(type(x) in (int, float) for x in value):
+        raise tables.wrong(keys, "a list of numbers")
+    return tuple(value)
+
+
+def _reading(tables: Tables, name: str) -> Reading:
+    """[values]' `name`: one of the forms holdout.toml describes."""
+    how = set(tables.table("values", name))
+    keys: tuple[Key, ...] = ("values", name)
+    if how in ({"whole"}, {"whole", "plus"}):
+        whole = tables.whole_range(*keys, "whole")
+        return Reading(whole=whole, plus=_numbers(tables, (*keys, "plus")) if "plus" in how else ())
+    if how in ({"tenths"}, {"hundredths"}):
+        kind = how.pop()
+        span = _numbers(tables, (*keys, kind))
+        if len(span) != 2 or not span[0] < span[1]:
+            raise tables.wrong((*keys, kind), "[low, high], low first")
+        return Reading(span=(span[0], span[1]), places=1 if kind == "tenths" else 2)
+    if how == {"words"}:
+        return Reading(words=tables.strings(*keys, "words"))
+    raise tables.wrong(keys, "whole (and plus), tenths, hundredths or words")
+
+
+_tables = Tables(Path(__file__).with_suffix(".toml"))
+
+VOICES = _tables.strings("voices")
+OPENINGS = _tables.strings("openings")
+ASSESSMENTS = _tables.strings("assessments")
+STATUS = _tables.strings("status")
+VITALS = tuple(_tables.strings("vitals", n) for n in _tables.rows("vitals"))
+START = _tables.strings("start")
+SWITCH = _tables.strings("switch")
+INCREASE = _tables.strings("increase")
+REDUCE = _tables.strings("reduce")
+STOP = _tables.strings("stop")
+CONTINUE = _tables.strings("continue")
+OTHERWISE = _tables.strings("otherwise")
+REASONS = _tables.strings("reasons")
+HOLD_DAYS = _tables.strings("hold_days")
+FOLLOW_UPS = _tables.strings("follow_ups")
+MEN_ONLY = _tables.strings("people", "men_only")
+CHILDREN_ONLY = _tables.strings("people", "children_only")
+# Both ends included, as random.randint draws them.
+AGES = {age: _tables.whole_range("people", f"{age}_ages", step=False) for age in ("child", "adult")}
+COMPANIONS = {age: _tables.strings("people", f"{age}_companions") for age in ("child", "adult")}
+# The patient's words, by sex: pronouns and what a child or an adult is called.
+PERSON = {
+    sex: {
+        word: _tables.text("people", sex, word) for word in ("he", "his", "him", "child", "adult")
+    }
+    for sex in ("female", "male")
+}
+# Drawn in this order for every visit, whether said or not.
+VALUES = {name: _reading(_tables, name) for name in _tables.table("values")}
 
 
 def dictations() -> list[Dictation]:
@@ -175,7 +184,7 @@ def _plan(
             action = "stop"
         dose = rng.choice(spec.doses)
         line = {"dose": dose, "unit": spec.unit, "freq": rng.choice(spec.frequencies)}
-        line |= {"reason": rng.choice(REASONS), "days": rng.choice(("two", "three", "five"))}
+        line |= {"reason": rng.choice(REASONS), "days": rng.choice(HOLD_DAYS)}
         chart.append(drug)
         if action == "change":
             up = rng.random() < 0.6
@@ -204,8 +213,7 @@ def _plan(
         spec = DRUGS[other]
         line = {"dose": rng.choice(spec.doses), "unit": spec.unit}
         line["freq"], line["unit"] = rng.choice(spec.frequencies), _unit(spec.unit, line["dose"])
-        lines.append("Otherwise " + rng.choice(CONTINUE[:2]).format(**ctx, **line, drug=other)
-                     .replace("Continue", "continue").replace("Carry", "carry"))  # fmt: skip
+        lines.append(rng.choice(OTHERWISE).format(**ctx, **line, drug=other))
         chart.append(other)
     return lines, chart, started
 
@@ -215,37 +223,19 @@ def _unit(spec_unit: str, dose: str) -> str:
 
 
 def _people(problem: Problem, rng: random.Random) -> dict[str, str]:
-    female = rng.random() < 0.5 and problem.name != "enlarged prostate"
-    child = problem.name == "ADHD"
-    age = rng.randint(8, 15) if child else rng.randint(19, 88)
-    sex = ("girl" if female else "boy") if child else ("woman" if female else "man")
-    he, his, him = ("she", "her", "her") if female else ("he", "his", "him")
+    female = rng.random() < 0.5 and problem.name not in MEN_ONLY
+    age_group = "child" if problem.name in CHILDREN_ONLY else "adult"
+    age = rng.randint(*AGES[age_group])
+    person = PERSON["female" if female else "male"]
+    he, his, him = person["he"], person["his"], person["him"]
     return {
         "he": he, "He": he.capitalize(), "his": his, "His": his.capitalize(), "him": him,
-        "age": str(age), "Age": str(age), "sex": sex, "a": "an" if str(age)[0] == "8" else "a",
-        "companion": rng.choice(
-            ("mother", "father") if child else ("daughter", "son", "husband", "wife", "carer")
-        ),
+        "age": str(age), "Age": str(age), "sex": person[age_group],
+        "a": "an" if str(age)[0] == "8" else "a",  # "an 8-year-old", "an 80-year-old"
+        "companion": rng.choice(COMPANIONS[age_group]),
     }  # fmt: skip
 
 
 def _values(rng: random.Random) -> dict[str, str]:
     """Vital signs and results, written in numerals as a clinician's note would hold them."""
-
-    def dec(lo: float, hi: float) -> str:
-        return f"{rng.uniform(lo, hi):.1f}".removesuffix(".0")  # 39, not 39.0
-
-    weight = rng.randrange(48, 120) + rng.choice((0, 0, 0.5))
-    return {
-        "s": str(rng.randrange(102, 178, 2)), "d": str(rng.randrange(58, 104, 2)),
-        "p": str(rng.randrange(52, 124)), "t": dec(36.2, 39.4), "o": str(rng.randrange(88, 100)),
-        "w": f"{weight:g}", "k": dec(3.4, 5.6), "cr": str(rng.randrange(58, 160)),
-        "ldl": dec(1.6, 4.8), "chol": dec(3.9, 7.8), "a1c": dec(6.0, 10.5),
-        "egfr": str(rng.randrange(32, 90)), "pf": str(rng.randrange(220, 520, 10)),
-        "rr": str(rng.randrange(14, 30)), "phq": str(rng.randrange(5, 25)),
-        "gad": str(rng.randrange(5, 21)), "li": f"{rng.uniform(0.4, 1.1):.2f}",
-        "tsh": dec(0.5, 6.5), "prl": str(rng.randrange(250, 950, 10)),
-        "urate": str(rng.randrange(360, 620, 10)), "psa": dec(0.6, 7.0),
-        "crp": str(rng.randrange(3, 80)), "weeks": rng.choice(("two", "four", "six")),
-        "months": rng.choice(("three", "six")),
-    }  # fmt: skip
+    return {name: reading.draw(rng) for name, reading in VALUES.items()}

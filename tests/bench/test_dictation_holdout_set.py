@@ -6,11 +6,16 @@ synthesises and transcribes about 45 minutes of audio: bench/dictation/eval_hold
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 from bench.dictation import holdout
 from bench.dictation.evalset import DRUGS as FIRST_SET_DRUGS
+from bench.dictation.evalset import Tables
 from bench.dictation.evalset import dictations as first_set
 from bench.dictation.holdout_data import DRUGS
+from bench.timeline.kit.vocab import VocabError
 from core.dictation.wer import words
 
 SETS = holdout.dictations()
@@ -122,3 +127,14 @@ def test_the_set_splits_into_two_halves_by_visit_and_the_eval_scores_each() -> N
         "dev": {"soap_right": 11, "soap_sentences": 12, "soap_model_unplaced_right": None},
         "test": {"soap_right": 3, "soap_sentences": 4, "soap_model_unplaced_right": None},
     }
+
+
+def test_a_vocabulary_file_of_the_wrong_shape_names_itself_and_the_value(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "holdout_data.toml"
+    path.write_text('[[problems]]\nname = "gout"\ndrugs = "colchicine"\n', encoding="utf-8")
+    with pytest.raises(VocabError, match=r"holdout_data\.toml: problems\[0\]\.drugs: a list"):
+        Tables(path).strings("problems", 0, "drugs")
+    with pytest.raises(VocabError, match=r"holdout_data\.toml: no problems\[1\]"):
+        Tables(path).text("problems", 1, "name")
