@@ -2,16 +2,22 @@
 tables, imaging reports and letters, in English, Hebrew and both, each drawn from several
 wordings and layouts by a seeded `random.Random`. Invented people and values only.
 
-Each writer returns the document's pages (a line, or a tuple of cells for a table row) and
-its questions: (question, the page that answers it, counting from 1)."""
+The people, topics, panels and every line's wording are wording.toml beside this module,
+read and checked here; the writers draw from them and fill them in. Each writer returns
+the document's pages (a line, or a tuple of cells for a table row) and its questions:
+(question, the page that answers it, counting from 1)."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from bench.documents.make import Line
+from bench.timeline.kit.vocab import VocabError, read_toml
 
 Page = list[Line]
 Question = tuple[str, int]
@@ -24,77 +30,126 @@ class Written:
     lab: bool = False
 
 
-NAMES = ["Dana Levi", "Noa Katz", "Yael Cohen", "Ruth Adler", "Michal Stern", "Tamar Golan"]
-NAMES_HE = ["דנה לוי", "נועה כץ", "יעל כהן", "רות אדלר", "מיכל שטרן", "תמר גולן"]
-DOCTORS = ["Dr. A. Barak", "Dr. S. Mizrahi", "Dr. L. Friedman", "Dr. E. Shapiro"]
-DOCTORS_HE = ['ד"ר א. ברק', 'ד"ר ש. מזרחי', 'ד"ר ל. פרידמן', 'ד"ר א. שפירא']
+PATH = Path(__file__).with_suffix(".toml")
+_DATA = read_toml(PATH)
+# A value's expected shape: a type, [shape] a list of it, {key: shape} a table of exactly
+# those keys; float takes a whole number too (and keeps it one).
+_Shape = type | list[Any] | dict[str, Any]
+
+
+def _fits(value: Any, shape: _Shape) -> bool:
+    if isinstance(shape, list):
+        return isinstance(value, list) and all(_fits(v, shape[0]) for v in value)
+    if isinstance(shape, dict):
+        return (
+            isinstance(value, dict)
+            and value.keys() == shape.keys()
+            and all(_fits(value[k], s) for k, s in shape.items())
+        )
+    return type(value) in ((int, float) if shape is float else (shape,))
+
+
+def _take(*keys: str, shape: _Shape) -> Any:
+    """wording.toml's value at `keys`, which must have `shape`."""
+    value: Any = _DATA
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    if not _fits(value, shape):
+        where = ".".join(keys)
+        raise VocabError(f"{PATH}: {where}: expected {json.dumps(_describe(shape))}")
+    return value
+
+
+def _pair(*keys: str) -> tuple[int, int]:
+    """`[low, high]` whole numbers, as random.randint draws them (both ends included)."""
+    value = _take(*keys, shape=[int])
+    if len(value) != 2 or not value[0] <= value[1]:
+        raise VocabError(f"{PATH}: {'.'.join(keys)}: expected [low, high], low first")
+    return value[0], value[1]
+
+
+def _describe(shape: _Shape) -> Any:
+    if isinstance(shape, list):
+        return [_describe(shape[0])]
+    if isinstance(shape, dict):
+        return {k: _describe(s) for k, s in shape.items()}
+    return {str: "text", int: "whole number", float: "number"}.get(shape, shape.__name__)
+
+
+_QUESTIONS = [{"text": str, "page": int}]
+_TOPIC = {"specialty": str, "complaint": str, "drug": str, "dose": int, "frequency": str}
+_STUDY = {"study": str, "finding": str, "impression": str}
+_ANALYTE = {"en": str, "he": str, "unit": str, "low": float, "high": float, "decimals": int}
+
+NAMES: list[str] = _take("names_en", shape=[str])
+NAMES_HE: list[str] = _take("names_he", shape=[str])
+DOCTORS: list[str] = _take("doctors_en", shape=[str])
+DOCTORS_HE: list[str] = _take("doctors_he", shape=[str])
 # (specialty, complaint, the drug she takes, dose mg, how often)
-REFERRALS = [
-    ("pain", "chronic lower back pain radiating to the left leg", "naproxen", 500, "twice daily"),
-    ("cardiology", "palpitations and chest tightness on exertion", "bisoprolol", 5, "once daily"),
-    ("neurology", "recurrent migraines with visual aura", "topiramate", 50, "at night"),
-    ("endocrinology", "poorly controlled type 2 diabetes", "metformin", 1000, "twice daily"),
-    ("rheumatology", "morning stiffness and swelling of both hands", "prednisone", 10, "daily"),
-]
-REFERRALS_HE = [
-    ("כאב", "כאבי גב תחתון המקרינים לרגל שמאל", "נפרוקסן", 500, "פעמיים ביום"),
-    ("קרדיולוגיה", "דפיקות לב ולחץ בחזה במאמץ", "ביסופרולול", 5, "פעם ביום"),
-    ("נוירולוגיה", "מיגרנות חוזרות עם הילה", "טופירמט", 50, "בלילה"),
-    ("אנדוקרינולוגיה", "סוכרת מסוג 2 שאינה מאוזנת", "מטפורמין", 1000, "פעמיים ביום"),
-    ("ראומטולוגיה", "נוקשות בוקר ונפיחות בשתי כפות הידיים", "פרדניזון", 10, "פעם ביום"),
-]
+REFERRALS = [tuple(t[k] for k in _TOPIC) for t in _take("referral_topics_en", shape=[_TOPIC])]
+REFERRALS_HE = [tuple(t[k] for k in _TOPIC) for t in _take("referral_topics_he", shape=[_TOPIC])]
+_PANELS = _take("lab_panels", shape=[{"title_en": str, "title_he": str, "analytes": [_ANALYTE]}])
 # (analyte, Hebrew name, unit, low, high, decimals)
 PANELS: list[list[tuple[str, str, str, float, float, int]]] = [
-    [
-        ("Sodium", "נתרן", "mmol/L", 135, 145, 0),
-        ("Potassium", "אשלגן", "mmol/L", 3.5, 5.1, 1),
-        ("Creatinine", "קריאטינין", "mg/dL", 0.6, 1.2, 2),
-        ("Urea", "אוריאה", "mg/dL", 15, 45, 0),
-        ("Glucose", "גלוקוז", "mg/dL", 70, 110, 0),
-    ],
-    [
-        ("Hemoglobin", "המוגלובין", "g/dL", 12.0, 16.0, 1),
-        ("White cells", "תאים לבנים", "10^3/uL", 4.0, 11.0, 1),
-        ("Platelets", "טסיות", "10^3/uL", 150, 400, 0),
-        ("Ferritin", "פריטין", "ng/mL", 15, 150, 0),
-    ],
-    [
-        ("Total cholesterol", "כולסטרול כללי", "mg/dL", 120, 200, 0),
-        ("LDL", "כולסטרול רע", "mg/dL", 50, 130, 0),
-        ("HDL", "כולסטרול טוב", "mg/dL", 40, 80, 0),
-        ("Triglycerides", "טריגליצרידים", "mg/dL", 50, 150, 0),
-    ],
-    [
-        ("TSH", "הורמון מגרה בלוטת התריס", "mIU/L", 0.4, 4.0, 2),
-        ("Free T4", "תירוקסין חופשי", "pmol/L", 10, 22, 1),
-        ("Vitamin B12", "ויטמין בי 12", "pg/mL", 200, 900, 0),
-        ("Vitamin D", "ויטמין די", "ng/mL", 20, 60, 0),
-    ],
+    [tuple(a[k] for k in _ANALYTE) for a in p["analytes"]] for p in _PANELS
 ]
-PANEL_TITLES = ["basic metabolic panel", "complete blood count", "lipid profile", "thyroid"]
-PANEL_TITLES_HE = ["כימיה בדם", "ספירת דם", "פרופיל שומנים", "בלוטת התריס"]
+PANEL_TITLES = [p["title_en"] for p in _PANELS]
+PANEL_TITLES_HE = [p["title_he"] for p in _PANELS]
 # (study, finding, impression)
-IMAGING = [
-    ("MRI of the lumbar spine", "a disc protrusion at L4-L5 touching the left L5 root",
-     "degenerative disc disease with L4-L5 protrusion"),
-    ("CT of the chest", "a 6 mm nodule in the right upper lobe", "small pulmonary nodule"),
-    ("Ultrasound of the abdomen", "several gallstones without wall thickening",
-     "cholelithiasis without cholecystitis"),
-    ("X-ray of the right knee", "narrowing of the medial joint space with osteophytes",
-     "moderate osteoarthritis of the right knee"),
-]  # fmt: skip
-IMAGING_HE = [
-    ("MRI של עמוד השדרה המותני", "בלט דיסק בגובה L4-L5 הנוגע בשורש L5 משמאל",
-     "שינויים ניווניים עם בלט דיסק"),
-    ("CT של בית החזה", "קשריות בגודל 6 מ\"מ באונה הימנית העליונה", "קשרית ריאתית קטנה"),
-    ("אולטרסאונד של הבטן", "מספר אבני מרה ללא עיבוי דופן", "אבני מרה ללא דלקת"),
-    ("צילום ברך ימין", "היצרות של מרווח המפרק הפנימי עם אוסטאופיטים",
-     "שחיקת סחוס בינונית בברך ימין"),
-]  # fmt: skip
+IMAGING = [tuple(s[k] for k in _STUDY) for s in _take("imaging_studies_en", shape=[_STUDY])]
+IMAGING_HE = [tuple(s[k] for k in _STUDY) for s in _take("imaging_studies_he", shape=[_STUDY])]
+
+DATE: str = _take("date", shape=str)
+DATE_YEARS = _pair("date_years")
+ONSET_YEARS = _pair("onset_years")
+_LINES = [str]
+REFERRAL_EN = _take(
+    "referral", "en",
+    shape={"letter": _LINES, "form": _LINES, "second_page": _LINES, "allergies": [str],
+           "questions": _QUESTIONS},
+)  # fmt: skip
+REFERRAL_HE = _take(
+    "referral", "he", shape={"first_page": _LINES, "second_page": _LINES, "questions": _QUESTIONS}
+)
+LAB_REFERENCE: str = _take("lab", "reference", shape=str)
+LAB_EN = _take(
+    "lab", "en",
+    shape={"head": _LINES, "table_header": [str], "table_row": [str], "line": str,
+           "questions": _QUESTIONS},
+)  # fmt: skip
+LAB_MIXED = _take("lab", "mixed", shape={"head": _LINES})
+LAB_HE = _take("lab", "he", shape={"head": _LINES, "line": str, "questions": _QUESTIONS})
+IMAGING_EN_TEXT = _take(
+    "imaging", "en",
+    shape={"first_page": _LINES, "second_page": _LINES, "details": [str], "advice": [str],
+           "questions": _QUESTIONS},
+)  # fmt: skip
+IMAGING_HE_TEXT = _take("imaging", "he", shape={"page": _LINES, "questions": _QUESTIONS})
+IMAGING_MIXED_TEXT = _take("imaging", "mixed", shape={"page": _LINES, "indications": [str]})
+# Drawn in this order.
+LETTER_NUMBERS = {k: _pair("letter", k) for k in ("systolic", "diastolic", "pulse")}
+LETTER_WEEKS: list[int] = _take("letter", "weeks", shape=[int])
+LETTER_EN = _take(
+    "letter", "en",
+    shape={"titles": [str], "page": _LINES, "feelings": [str], "questions": _QUESTIONS},
+)  # fmt: skip
+LETTER_HE = _take(
+    "letter", "he", shape={"titles": [str], "page": _LINES, "drug": str, "questions": _QUESTIONS}
+)
+LETTER_MIXED_DRUG: str = _take("letter", "mixed", "drug", shape=str)
+
+
+def _fill(lines: list[str], fields: dict[str, Any]) -> Page:
+    return [line.format(**fields) for line in lines]
+
+
+def _ask(questions: list[dict[str, Any]], fields: dict[str, Any]) -> list[Question]:
+    return [(q["text"].format(**fields), q["page"]) for q in questions]
 
 
 def _date(rng: random.Random) -> str:
-    return f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2021, 2025)}"
+    day, month = rng.randint(1, 28), rng.randint(1, 12)
+    return DATE.format(day=day, month=month, year=rng.randint(*DATE_YEARS))
 
 
 def _value(rng: random.Random, low: float, high: float, decimals: int) -> str:
@@ -107,97 +162,90 @@ def referral(rng: random.Random, lang: str, topic: int) -> Written:
     name, doc, date = rng.choice(NAMES), rng.choice(DOCTORS), _date(rng)
     if lang == "en":
         spec, complaint, drug, dose, freq = REFERRALS[topic % len(REFERRALS)]
-        year = rng.randint(2015, 2023)
-        if rng.random() < 0.5:
-            p1: Page = [f"Referral to the {spec} clinic", f"Date: {date}", "Dear colleague,",
-                        f"I am referring {name} for assessment of {complaint}.",
-                        f"Symptoms began in {year} and have worsened this year."]  # fmt: skip
-        else:
-            p1 = ["REFERRAL LETTER", f"To: Department of {spec.title()}",
-                  f"Re: {name}, seen on {date}",
-                  f"Reason for referral: {complaint} since {year}."]  # fmt: skip
-        p2: Page = [f"Current medication: {drug} {dose} mg {freq}.",
-                    f"Allergies: {rng.choice(['none known', 'penicillin', 'sulfa drugs'])}.",
-                    "Thank you for seeing her.", doc]  # fmt: skip
-        questions = [(f"referral to {spec} for {complaint.split(' ')[1]}", 1),
-                     (f"what dose of {drug} does she take", 2)]  # fmt: skip
-    else:
-        spec, complaint, drug, dose, freq = REFERRALS_HE[topic % len(REFERRALS_HE)]
-        year = rng.randint(2015, 2023)
-        if lang == "mixed":
-            drug = REFERRALS[topic % len(REFERRALS)][2].title()
-        p1 = [f"מכתב הפניה למרפאת {spec}", f"תאריך: {date}", "רופא נכבד,",
-              f"הנני מפנה את {rng.choice(NAMES_HE)} לבירור בשל {complaint}.",
-              f"התלונות החלו בשנת {year}."]  # fmt: skip
-        p2 = [f"טיפול קבוע: {drug} {dose} מג {freq}", "רגישות לתרופות: ללא",
-              "בתודה מראש,", rng.choice(DOCTORS_HE)]  # fmt: skip
-        questions = [(f"הפניה למרפאת {spec}", 1), (f"מינון {drug}", 2)]
-    return Written([p1, p2], questions)
+        year = rng.randint(*ONSET_YEARS)
+        first = REFERRAL_EN["letter"] if rng.random() < 0.5 else REFERRAL_EN["form"]
+        fields = {
+            "name": name, "doctor": doc, "date": date, "year": year, "spec": spec,
+            "Spec": spec.title(), "complaint": complaint,
+            "complaint_word": complaint.split(" ")[1], "drug": drug, "dose": dose,
+            "freq": freq, "allergy": rng.choice(REFERRAL_EN["allergies"]),
+        }  # fmt: skip
+        pages = [_fill(first, fields), _fill(REFERRAL_EN["second_page"], fields)]
+        return Written(pages, _ask(REFERRAL_EN["questions"], fields))
+    spec, complaint, drug, dose, freq = REFERRALS_HE[topic % len(REFERRALS_HE)]
+    year = rng.randint(*ONSET_YEARS)
+    if lang == "mixed":
+        drug = REFERRALS[topic % len(REFERRALS)][2].title()
+    fields = {
+        "name": rng.choice(NAMES_HE), "doctor": rng.choice(DOCTORS_HE), "date": date,
+        "year": year, "spec": spec, "complaint": complaint, "drug": drug, "dose": dose,
+        "freq": freq,
+    }  # fmt: skip
+    pages = [_fill(REFERRAL_HE["first_page"], fields), _fill(REFERRAL_HE["second_page"], fields)]
+    return Written(pages, _ask(REFERRAL_HE["questions"], fields))
 
 
 def lab(rng: random.Random, lang: str, topic: int) -> Written:
     panel = PANELS[topic % len(PANELS)]
     rows = [
-        (a, he, u, _value(rng, lo, hi, d), f"{lo:.{d}f} - {hi:.{d}f}")
+        {
+            "analyte": a, "analyte_he": he, "unit": u, "value": _value(rng, lo, hi, d),
+            "reference": LAB_REFERENCE.format(low=f"{lo:.{d}f}", high=f"{hi:.{d}f}"),
+        }
         for a, he, u, lo, hi, d in panel
-    ]
-    date, title = _date(rng), PANEL_TITLES[topic % len(PANELS)]
-    first = panel[rng.randrange(len(panel))]
+    ]  # fmt: skip
+    date = _date(rng)
+    first = rows[rng.randrange(len(panel))]
     if lang == "he":
-        title = PANEL_TITLES_HE[topic % len(PANELS)]
-        page: Page = [f"תוצאות מעבדה - {title}", f"תאריך דגימה: {date}"]
-        page += [f"{he} {v} {u} (תקין {ref})" for _, he, u, v, ref in rows]
-        return Written([page], [(f"תוצאת {first[1]} בבדיקת הדם", 1)], lab=True)
-    head: Page = (
-        [f"תוצאות מעבדה מתאריך {date}", "Laboratory report"]
-        if lang == "mixed"
-        else [f"Laboratory report - {title}", f"Collected {date}"]
-    )
+        head = _fill(LAB_HE["head"], {"title": PANEL_TITLES_HE[topic % len(PANELS)], "date": date})
+        page = head + [LAB_HE["line"].format(**row) for row in rows]
+        return Written([page], _ask(LAB_HE["questions"], first), lab=True)
+    fields = {"title": PANEL_TITLES[topic % len(PANELS)], "date": date}
+    head = _fill((LAB_MIXED if lang == "mixed" else LAB_EN)["head"], fields)
     if rng.random() < 0.5:  # a table, or one line a result
-        body: Page = [("Test", "Result", "Unit", "Reference")]
-        body += [(a, v, u, ref) for a, _, u, v, ref in rows]
+        body: Page = [tuple(LAB_EN["table_header"])]
+        body += [tuple(cell.format(**row) for cell in LAB_EN["table_row"]) for row in rows]
     else:
-        body = [f"{a}: {v} {u} (reference {ref})" for a, _, u, v, ref in rows]
-    return Written([head + body], [(f"{first[0]} result", 1)], lab=True)
+        body = [LAB_EN["line"].format(**row) for row in rows]
+    return Written([head + body], _ask(LAB_EN["questions"], first), lab=True)
 
 
 def imaging(rng: random.Random, lang: str, topic: int) -> Written:
     date = _date(rng)
     if lang == "en":
         study, finding, impression = IMAGING[topic % len(IMAGING)]
-        p1: Page = [f"{study}", f"Examination date: {date}",
-                    f"Clinical details: {rng.choice(['pain', 'follow-up', 'screening'])}.",
-                    f"Findings: there is {finding}.",
-                    "No other abnormality is seen."]  # fmt: skip
-        advice = rng.choice(["clinical correlation", "review in 6 months"])
-        p2: Page = [f"Impression: {impression}.", f"Recommendation: {advice}.",
-                    rng.choice(DOCTORS) + ", radiologist"]  # fmt: skip
-        return Written([p1, p2], [(f"{study} findings", 1), (f"impression of the {study}", 2)])
+        text = IMAGING_EN_TEXT
+        fields = {
+            "study": study, "finding": finding, "impression": impression, "date": date,
+            "details": rng.choice(text["details"]), "advice": rng.choice(text["advice"]),
+            "doctor": rng.choice(DOCTORS),
+        }  # fmt: skip
+        pages = [_fill(text["first_page"], fields), _fill(text["second_page"], fields)]
+        return Written(pages, _ask(text["questions"], fields))
     study, finding, impression = IMAGING_HE[topic % len(IMAGING_HE)]
-    page: Page = [f"פענוח {study}", f"תאריך הבדיקה: {date}", f"ממצאים: {finding}.",
-                  f"סיכום: {impression}.", rng.choice(DOCTORS_HE)]  # fmt: skip
+    fields = {
+        "study": study, "finding": finding, "impression": impression, "date": date,
+        "doctor": rng.choice(DOCTORS_HE),
+    }  # fmt: skip
+    lines = IMAGING_HE_TEXT["page"]
     if lang == "mixed":
-        page.insert(2, f"Indication: {rng.choice(['pain', 'follow-up'])}")
-    return Written([page], [(f"ממצאי {study}", 1)])
+        fields["indication"] = rng.choice(IMAGING_MIXED_TEXT["indications"])
+        lines = IMAGING_MIXED_TEXT["page"]
+    return Written([_fill(lines, fields)], _ask(IMAGING_HE_TEXT["questions"], fields))
 
 
 def letter(rng: random.Random, lang: str, topic: int) -> Written:
-    sys_bp, dia, hr = rng.randint(110, 160), rng.randint(65, 95), rng.randint(58, 96)
-    date = _date(rng)
-    weeks = rng.choice([2, 4, 6, 8])
+    fields: dict[str, Any] = {k: rng.randint(*pair) for k, pair in LETTER_NUMBERS.items()}
+    fields |= {"date": _date(rng), "weeks": rng.choice(LETTER_WEEKS)}
     if lang == "en":
-        page: Page = [rng.choice(["Clinic letter", "Letter to the family doctor"]),
-                      f"Dear {rng.choice(DOCTORS)},",
-                      f"I saw {rng.choice(NAMES)} in clinic on {date}.",
-                      f"Blood pressure {sys_bp}/{dia}, pulse {hr}.",
-                      f"She feels {rng.choice(['better', 'the same', 'tired'])}, sleeps poorly.",
-                      f"Plan: review in {weeks} weeks.", "Yours sincerely,"]  # fmt: skip
-        return Written([page], [(f"blood pressure at the visit on {date}", 1)])
-    drug = "Sertraline 50 mg" if lang == "mixed" else "סרטרלין 50 מג"
-    page = [rng.choice(["סיכום ביקור במרפאה", "מכתב לרופא המשפחה"]),
-            f"ביקור מתאריך {date}", f"לחץ דם {sys_bp}/{dia} דופק {hr}",
-            f"טיפול: {drug} פעם ביום", f"ביקורת בעוד {weeks} שבועות"]  # fmt: skip
-    return Written([page], [("לחץ דם ודופק בביקור", 1)])
+        text = LETTER_EN
+        fields |= {"title": rng.choice(text["titles"]), "doctor": rng.choice(DOCTORS)}
+        fields |= {"name": rng.choice(NAMES), "feeling": rng.choice(text["feelings"])}
+    else:
+        text = LETTER_HE
+        fields["title"] = rng.choice(text["titles"])
+        fields["drug"] = LETTER_MIXED_DRUG if lang == "mixed" else text["drug"]
+    return Written([_fill(text["page"], fields)], _ask(text["questions"], fields))
 
 
 WRITERS: dict[str, Callable[[random.Random, str, int], Written]] = {

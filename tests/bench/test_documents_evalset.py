@@ -71,3 +71,11 @@ def test_the_development_set_is_another_set() -> None:
     held_out = {d.id: d.pages for d, _ in corpus.load()}
     assert dev.keys() == held_out.keys()
     assert all(dev[k] != held_out[k] for k in dev)
+
+
+def test_the_committed_set_is_what_the_generator_writes(
+    docs: list[tuple[Document, bytes]],
+) -> None:
+    """Each document's pages and questions as bench/documents/wording.toml and the writers
+    make them now (a text PDF's bytes carry their own ids and dates: not compared)."""
+    assert [d for d, _ in corpus.build(corpus.SEED)] == [d for d, _ in docs]
