@@ -198,7 +198,9 @@ def _dates(
 
 
 _COLON_ON = re.compile(r"\s*[:;]\s*(?!\d)")
-_VERBS_IN = re.compile(r"(?:in|on|at)\s+(?=(?:after|before|since|from|until|till)\b)", re.I)
+_VERBS_IN = re.compile(
+    r"(?:in|on|at)\s+(?=(?:after|before|since|from|until|till|in|on|during)\b)", re.I
+)
 
 
 # The years a bare number can be: records go back a lifetime, and a question may name a

@@ -295,3 +295,40 @@ def test_a_from_that_opens_no_range_leaves_the_range_after_it() -> None:
 def test_the_sixteenth_sets_classes(question: str, ask: str, subject: str | None) -> None:
     found = read_over_time(question, TODAY)
     assert found is not None and (found.ask, found.subject) == (ask, subject)
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "measures", "period"),
+    [
+        # The eighteenth set's classes, in words of these tests' own.
+        ("First and newest pulse: how far apart?", "change", ("heart_rate",), None),
+        ("How many consultations has he had in total?", "visits_in_period", (), None),
+        ("Number of appointments overall?", "visits_in_period", (), None),
+        ("Every visit date in 2024, please.", "visits_in_period", (), (2024, 2024)),
+        ("Which days did he come in in 2024?", "visits_in_period", (), (2024, 2024)),
+        ("כמה זמן עבר מאז שהאחות ראתה אותה?", "time_since_visit", (), None),
+        ("How much time between her last review and now?", "time_since_visit", (), None),
+    ],
+)
+def test_the_eighteenth_sets_classes(
+    question: str, ask: str, measures: tuple[str, ...], period: tuple[int, int] | None
+) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.measures) == (ask, measures)
+    if period is not None:
+        assert found.date_from == dt.date(period[0], 1, 1)
+        assert found.date_to == dt.date(period[1], 12, 31)
+
+
+def test_visits_named_before_has_she_had_are_counted_not_a_record_of_words() -> None:
+    # "in total" is no subject: the record was searched for it ("no note mentions total").
+    found = read_over_time("How many visits has she had in total?", TODAY)
+    assert found is not None and (found.ask, found.subject) == ("visits_in_period", None)
+
+
+def test_fibro_is_fibromyalgia_in_a_question_and_in_a_note() -> None:
+    assert _read("Is fibro anywhere in her notes?")[:2] == ("any_record", "fibromyalgia")
+    from core.timeline.extract import extract
+
+    facts = extract("PMH: fibro, HTN.", "medical_history").facts
+    assert ("diagnosis", "fibromyalgia") in [(f.kind, f.name) for f in facts]

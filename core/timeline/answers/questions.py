@@ -323,9 +323,11 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         and not (_FIRST.search(reading.text) and _WHEN.search(q) and not _COUNT.search(q))
     ):
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
-    # "How recently did she have an appointment?" asks of the visits, not the record.
+    # "How recently did she have an appointment?" asks of the visits, not the record; so
+    # does "How many visits has she had in total?", its visits named before the words.
     if record is not None and not measures and not about_visits(record.group("rest")):
-        subject = drug or condition or procedure or subject_words(record.group("rest"))
+        words = None if about_visits(q[: record.start()]) else subject_words(record.group("rest"))
+        subject = drug or condition or procedure or words
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
     if on_file is not None and not measures and not reading.dated and not about_visits(q):
@@ -416,7 +418,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         # Visits in the plural ("visits between March and June") list them; "at the visit
         # on 1 April" asks about that visit's note, which is the model's.
         listed = _VISITS.search(q) or _CAME.search(q) or _COUNT.search(q)
-        if listed and (reading.dated or _HOW_MANY.search(q)):
+        if listed and (reading.dated or _HOW_MANY.search(q) or _COUNT.search(q)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
         if _LATEST.search(q) and dated_ask:
             return OverTime("last_visit", hebrew=hebrew)
