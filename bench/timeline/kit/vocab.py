@@ -60,3 +60,60 @@ def read_bounds(path: Path) -> dict[str, tuple[float, float]]:
             raise VocabError(f"{path}: {name!r}: a [low, high] pair of numbers, low first")
         out[name] = (float(bounds[0]), float(bounds[1]))
     return out
+
+
+class VocabFile:
+    """A set's TOML file of words, read once; each value is checked for the shape its getter
+    names as it is taken (lists become tuples), so a malformed file names itself and the key.
+    `keys` is the path to a value: `("phrases", "lab")` is `[phrases]`'s `lab`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.data = read_toml(path)
+
+    def _at(self, keys: tuple[str, ...]) -> Any:
+        value: Any = self.data
+        for n, key in enumerate(keys):
+            if not isinstance(value, dict) or key not in value:
+                raise VocabError(f"{self.path}: no {'.'.join(keys[: n + 1])!r}")
+            value = value[key]
+        return value
+
+    def wrong(self, keys: tuple[str, ...], shape: str) -> VocabError:
+        """The error for the value at `keys`, which should have been `shape`."""
+        return VocabError(f"{self.path}: {'.'.join(keys)!r}: {shape}")
+
+    def text(self, *keys: str) -> str:
+        value = self._at(keys)
+        if not isinstance(value, str):
+            raise self.wrong(keys, "a string")
+        return value
+
+    def strings(self, *keys: str) -> tuple[str, ...]:
+        value = self._at(keys)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.wrong(keys, "a list of strings")
+        return tuple(value)
+
+    def table(self, *keys: str) -> dict[str, Any]:
+        value = self._at(keys)
+        if not isinstance(value, dict):
+            raise self.wrong(keys, "a table")
+        return value
+
+    def texts(self, *keys: str) -> dict[str, str]:
+        """A table of strings, in the order written."""
+        return {key: self.text(*keys, key) for key in self.table(*keys)}
+
+    def lists(self, *keys: str) -> dict[str, tuple[str, ...]]:
+        """A table of lists of strings, in the order written."""
+        return {key: self.strings(*keys, key) for key in self.table(*keys)}
+
+    def counts(self, *keys: str) -> dict[str, int]:
+        """A table of whole numbers, none below zero."""
+        out: dict[str, int] = {}
+        for key, value in self.table(*keys).items():
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise self.wrong((*keys, key), "a whole number")
+            out[key] = value
+        return out
