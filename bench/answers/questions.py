@@ -6,6 +6,9 @@ posed: the value is written in a relevant unit's text (a date answer is the rele
 session's own date, which every source carries as its label), a date names exactly one
 visit, and nothing else in the record gives a second answer. Absent questions ask, as if
 it existed, about something the client's record never mentions.
+
+The wordings of each kind, a lab's other names and how an imaging study is named are
+data/questions.toml beside this module.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from bench.answers import KINDS
 from bench.retrieval.evalset.clinosim import SEED
 from bench.retrieval.evalset.dated import (
+    BP_NAME,
     DATE_FORMS,
     LAB_NAMES,
     Reading,
@@ -33,11 +38,43 @@ from bench.retrieval.evalset.dated import (
 )
 from bench.retrieval.evalset.patients import Patient, Visit, coding
 from bench.retrieval.evalset.text import mentions
+from bench.timeline.kit.vocab import VocabFile
 from core.assistant.dates import mentions_date
 
 PER_KIND = 6
 ABSENT = 12
 AnswerType = Literal["value", "date", "name", "none"]
+
+_FILE = VocabFile(Path(__file__).parent / "data" / "questions.toml")
+# Each kind's wordings, one drawn a question.
+_ASKED = {
+    kind: _FILE.strings(kind, "questions")
+    for kind in (
+        "latest",
+        "first_diagnosed",
+        "medication_started",
+        "prescribed_for",
+        "procedure_when",
+    )
+}
+_BP_SHORT = _FILE.text("latest", "bp_short")
+_AT_VISIT = _FILE.texts("prescribed_for", "at_visit")
+if set(_AT_VISIT) != set(DATE_FORMS):
+    raise _FILE.wrong(("prescribed_for", "at_visit"), f"one for each date form: {DATE_FORMS}")
+# An absent question's wordings, by what it asks about; a date's is one wording.
+_ABSENT = {
+    sub: _FILE.strings("absent", sub, "questions") for sub in ("lab", "medication", "procedure")
+}
+_ABSENT_DATE = _FILE.text("absent", "date", "question")
+_ABSENT_READINGS = _FILE.strings("absent", "date", "readings")
+# Other names the notes may use for a lab: an absent lab must be under none of them.
+_LAB_ALIASES = _FILE.lists("lab_aliases")
+_VIEWS = set(_FILE.strings("imaging", "views"))
+_JOINING = _FILE.strings("imaging", "joining")
+# Each modality: the pattern that finds it in a study's name, and a study of a site's name.
+_MODALITIES = ("imaging", "modalities")
+_MODALITY = {m: _FILE.text(*_MODALITIES, m, "pattern") for m in _FILE.table(*_MODALITIES)}
+_STUDY = {m: _FILE.text(*_MODALITIES, m, "name") for m in _MODALITY}
 
 
 @dataclass(frozen=True)
@@ -86,10 +123,6 @@ def condition_name(display: str) -> str:
     return name if name[:2].isupper() else name[:1].lower() + name[1:]
 
 
-_MODALITY = {"X-ray": r"x-?ray", "CT": r"\bct\b", "Ultrasound": r"ultrasound", "MRI": r"\bmri\b"}
-_VIEWS = {"pa", "ap", "and", "lateral", "without", "with", "contrast"}
-
-
 def imaging_name(study: str) -> str | None:
     """ "Chest X-ray PA" -> "chest X-ray", "CT Head without contrast" -> "CT of the head",
     "Ultrasound Kidney" -> "kidney ultrasound"; None when no modality is named."""
@@ -100,9 +133,7 @@ def imaging_name(study: str) -> str | None:
     site = " ".join(w.lower() for w in rest if w.lower() not in _VIEWS)
     if not site:
         return None
-    if modality in ("CT", "MRI"):
-        return f"{modality} of the {site}"
-    return f"{site} {modality if modality == 'X-ray' else modality.lower()}"
+    return _STUDY[modality].format(site=site)
 
 
 def says_procedure(text: str, name: str) -> bool:
@@ -113,36 +144,11 @@ def says_procedure(text: str, name: str) -> bool:
     modality = next((m for m in _MODALITY if m in name), None)
     if modality is None:
         return False
-    site = [w for w in re.sub(re.escape(modality), " ", name).split() if w not in ("of", "the")]
+    site = [w for w in re.sub(re.escape(modality), " ", name).split() if w not in _JOINING]
     return any(
         re.search(_MODALITY[modality], line, re.I) and all(mentions(line, w) for w in site)
         for line in text.splitlines()
     )
-
-
-# Other names the notes may use for a lab: an absent lab must be under none of them.
-_LAB_ALIASES = {
-    "HbA1c": ("A1c", "hemoglobin A1c", "glycated"),
-    "potassium": ("K",),
-    "white cell count": ("WBC", "leukocytes", "white blood cell"),
-    "hemoglobin": ("Hb", "Hgb"),
-    "sodium": ("Na",),
-    "CRP": ("C-reactive", "C reactive"),
-    "total protein": ("TP",),
-    "BNP": ("natriuretic",),
-    "bicarbonate": ("HCO3",),
-    "eGFR": ("GFR",),
-    "triglyceride level": ("TG", "triglyceride", "triglycerides"),
-    "LDL cholesterol": ("LDL",),
-    "HDL cholesterol": ("HDL",),
-    "total cholesterol": ("cholesterol",),
-    "BUN": ("urea",),
-    "procalcitonin": ("PCT",),
-    "platelet count": ("platelets", "Plt"),
-    "arterial pO2": ("pO2", "PaO2"),
-    "arterial pCO2": ("pCO2", "PaCO2"),
-    "arterial pH": ("pH",),
-}
 
 
 def _lab_words(name: str) -> tuple[str, ...]:
@@ -192,7 +198,7 @@ def _latest(p: Patient, rng: random.Random) -> list[_Candidate]:
     seen: dict[str, list[tuple[dt.date, Visit, str]]] = defaultdict(list)
     for v in p.visits:
         raw = [(LAB_NAMES.get(n, n), x) for n, x, _ in v.labs] + [(n, x) for n, x in v.vitals]
-        raw += [("blood pressure", v.bp)] if v.bp else []
+        raw += [(BP_NAME, v.bp)] if v.bp else []
         for name, x in raw:
             seen[name].append((visit_day(v), v, x))
     days = single_days(p)
@@ -207,12 +213,10 @@ def _latest(p: Patient, rng: random.Random) -> list[_Candidate]:
         r = next((r for r in visit_readings(last) if r.value == value), None)
         if r is None:
             continue
-        phrase = rng.choice(
-            ("What was the most recent {name}?", "What is the latest {name}?", "Latest {name}?")
-        )
+        phrase = rng.choice(_ASKED["latest"])
         if _written_later(p, last_day, r) or not _stands_alone(r):
             continue
-        name = "BP" if r.kind == "bp" and "BP" in phrase else r.name
+        name = _BP_SHORT if r.kind == "bp" and _BP_SHORT in phrase else r.name
         out.append(_reading_candidate(p, r, "latest_value", phrase.format(name=name), 0))
     return out
 
@@ -238,13 +242,7 @@ def _diagnosed(p: Patient, rng: random.Random, history: str) -> list[_Candidate]
         day = dt.date.fromisoformat(onset)
         if not mentions_date(history, day):
             continue
-        phrase = rng.choice(
-            (
-                "When was {x} first diagnosed?",
-                "When was the patient first diagnosed with {x}?",
-                "Since when has the patient had {x}?",
-            )
-        )
+        phrase = rng.choice(_ASKED["first_diagnosed"])
         # Any session that also writes the date beside the problem holds the answer too.
         also = [_unit(v) for v in p.visits if mentions_date(v.text, day) and name in v.text]
         relevant = ("client:medical_history", *also)
@@ -275,7 +273,7 @@ def _started(p: Patient, rng: random.Random) -> list[_Candidate]:
             continue
         if any(mentions(u.text, m) for u in p.visits[:i]):
             continue  # named before it was first prescribed: when did it start?
-        phrase = rng.choice(("When was {x} started?", "When was {x} first prescribed?"))
+        phrase = rng.choice(_ASKED["medication_started"])
         out.append(
             _Candidate(
                 "medication_started",
@@ -308,7 +306,7 @@ def _prescribed(p: Patient, rng: random.Random) -> list[_Candidate]:
         ):
             continue
         name = condition_name(condition)
-        phrase = rng.choice(("What was prescribed for {x}?", "What was given for the {x}?"))
+        phrase = rng.choice(_ASKED["prescribed_for"])
         out.append(
             _Candidate(
                 "prescribed_for",
@@ -324,8 +322,8 @@ def _prescribed(p: Patient, rng: random.Random) -> list[_Candidate]:
     for v in p.visits:
         meds = sorted({m for m, _ in v.meds})
         if visit_day(v) in days and 1 <= len(meds) <= 3 and all(mentions(v.text, m) for m in meds):
-            when = write_date(visit_day(v), rng.choice(DATE_FORMS))
-            text = f"What was prescribed {'' if 'visit' in when else 'at the visit '}{when}?"
+            form = rng.choice(DATE_FORMS)
+            text = _AT_VISIT[form].format(when=write_date(visit_day(v), form))
             out.append(
                 _Candidate(
                     "prescribed_for",
@@ -356,9 +354,7 @@ def _procedure_when(p: Patient, rng: random.Random) -> list[_Candidate]:
         done = [v for v in p.visits if name in _procedures(v)]
         if len(said) != 1 or done != said or visit_day(said[0]) not in days:
             continue  # done twice, or named at a visit where it was not done
-        phrase = rng.choice(
-            ("Was {a} done, and when?", "When did the patient have {a}?", "When was the {x} done?")
-        )
+        phrase = rng.choice(_ASKED["procedure_when"])
         a = f"{'an' if name[:1].lower() in 'aeio' or name.startswith('MRI') else 'a'} {name}"
         out.append(
             _Candidate(
@@ -392,12 +388,8 @@ def _absent(
             return None
         x = rng.choice(options)
         day = rng.choice(sorted(single_days(p)))
-        text = rng.choice(
-            (
-                f"What was the most recent {x}?",
-                f"What was the {x} {write_date(day, rng.choice(DATE_FORMS))}?",
-            )
-        )
+        when = write_date(day, rng.choice(DATE_FORMS))
+        text = rng.choice(_ABSENT["lab"]).format(x=x, when=when)
     elif sub == "medication":
         mine = {m for v in p.visits for m, _ in v.meds}
         options = [
@@ -407,14 +399,14 @@ def _absent(
         if not options:
             return None
         x = rng.choice(options)
-        text = rng.choice((f"When was {x} started?", f"What dose of {x} was prescribed?"))
+        text = rng.choice(_ABSENT["medication"]).format(x=x)
     elif sub == "procedure":
         mine = {x for v in p.visits for x in _procedures(v)}
         options = [x for x in pools["procedure"] if x not in mine and not says_procedure(record, x)]
         if not options:
             return None
         x = rng.choice(options)
-        text = rng.choice((f"When was the {x} done?", f"What did the {x} show?"))
+        text = rng.choice(_ABSENT["procedure"]).format(x=x)
     else:
         taken = {visit_day(v) for v in p.visits}
         start = dt.date(int(p.visits[0].date[:4]), 1, 1)
@@ -427,8 +419,8 @@ def _absent(
             return None
         d = rng.choice(options)
         when = write_date(d, rng.choice(DATE_FORMS))
-        x = rng.choice(("blood pressure", "heart rate", "creatinine"))
-        text = f"What was the {x} {when}?"
+        x = rng.choice(_ABSENT_READINGS)
+        text = _ABSENT_DATE.format(x=x, when=when)
     return _Candidate("absent", f"absent:{sub}", p.ext_id, text, (), "none", ())
 
 

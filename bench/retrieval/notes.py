@@ -1,55 +1,76 @@
-"""Synthetic clinical notes: no real patient data, richer than tests/factories."""
+"""Synthetic clinical notes: no real patient data, richer than tests/factories.
+
+The words and templates are data/notes.toml beside this module; the code here draws from
+them (in the order the file writes them) and assembles the chartside.v1 document.
+"""
 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-_COMPLAINTS = [
-    "low back pain", "neck stiffness", "right knee pain on stairs", "poor sleep",
-    "left shoulder pain reaching overhead", "tension headaches", "anxiety before work",
-    "low mood", "plantar heel pain", "tennis elbow", "hip pain after walking",
-    "a sprained ankle", "wrist pain when typing", "jaw clicking", "dizziness on standing",
-    "fatigue", "panic attacks on the bus", "grief after a bereavement",
-    "sciatica into the left leg", "knee stiffness after surgery", "a chronic cough",
-    "acid reflux at night", "migraine with aura", "tinnitus", "numbness in the fingers",
-    "rib pain after a fall", "a hamstring strain", "a frozen shoulder", "restless legs",
-    "irritable bowel symptoms",
-]  # fmt: skip
-_DRUGS = [
-    "sertraline 50 mg", "sertraline 100 mg", "ibuprofen 400 mg", "naproxen 500 mg",
-    "paracetamol 1 g", "amitriptyline 10 mg", "omeprazole 20 mg", "propranolol 40 mg",
-    "gabapentin 300 mg", "codeine 30 mg", "diclofenac gel", "melatonin 2 mg",
-    "metformin 500 mg", "amlodipine 5 mg", "no regular medication",
-]  # fmt: skip
-_TRIGGERS = [
-    "after lifting boxes at work", "since a long-haul flight", "after starting to run",
-    "when sitting for more than an hour", "mostly at night", "on waking",
-    "after gardening at the weekend", "during exam season", "since moving house",
-    "after a family argument", "when the weather turns cold", "after a long shift",
-]  # fmt: skip
-_SITES = [
-    "lumbar paraspinals", "medial joint line", "lateral epicondyle", "upper trapezius",
-    "plantar fascia", "greater trochanter", "supraspinatus tendon", "sacroiliac joint",
-]  # fmt: skip
-_EXERCISES = [
-    "bridging", "McKenzie extensions", "wall squats", "pendulum swings", "calf raises",
-    "thought records", "paced breathing", "grounding techniques", "eccentric wrist curls",
-    "nerve glides", "balance board work", "walking 20 minutes daily",
-]  # fmt: skip
-_REFERRALS = ["physiotherapy", "orthopaedics", "the GP", "psychology", "podiatry", "ENT"]
-_ALLERGIES = ["none known", "penicillin", "latex", "codeine", "shellfish"]
+from bench.timeline.kit.vocab import VocabFile
+
+_FILE = VocabFile(Path(__file__).parent / "data" / "notes.toml")
+_COMPLAINTS = _FILE.strings("complaints")
+_DRUGS = _FILE.strings("drugs")
+_DRAW = _FILE.lists("draw")
+# A template's slot: {int:A:B} a number from A to B, {name} a [draw] list or a given value.
+_SLOT = re.compile(r"\{(\w+)(?::(\d+):(\d+))?\}")
+_GIVEN = ("c", "C", "drug", "first", "second")
+
+
+def _checked(keys: tuple[str, ...], templates: tuple[str, ...]) -> tuple[str, ...]:
+    """`templates` (at `keys` in the file), once every slot is one `_fill` can fill."""
+    for template in templates:
+        for name, low, high in _SLOT.findall(template):
+            number = name == "int" and low and int(low) <= int(high)
+            if not number and (low or (name not in _DRAW and name not in _GIVEN)):
+                raise _FILE.wrong(keys, f"{{{name}}} in {template!r} is no slot of ours")
+    return templates
+
+
+def _templates(*keys: str) -> tuple[str, ...]:
+    return _checked(keys, _FILE.strings(*keys))
+
+
+def _template(*keys: str) -> str:
+    return _checked(keys, (_FILE.text(*keys),))[0]
+
+
+_HISTORY, _NOTES = _template("client", "history"), _template("client", "notes")
+_REPORTS = _template("subjective", "reports")
+_TAKING = _template("subjective", "taking")
+_SLEEP = _template("subjective", "sleep")
+_FINDINGS = _templates("objective", "findings")
+_LEADS = _templates("assessment", "leads")
+_TAILS = _templates("assessment", "tails")
+_WEEK = _template("assessment", "week")
+_STEPS = _templates("plan", "steps")
+_REVIEW = _template("plan", "review")
+
+
+def _fill(r: random.Random, template: str, **given: str) -> str:
+    """`template` with its slots filled left to right, drawing from `r` as it goes."""
+
+    def slot(m: re.Match[str]) -> str:
+        name, low, high = m.groups()
+        if low is not None:
+            return str(r.randint(int(low), int(high)))
+        return given[name] if name in given else r.choice(_DRAW[name])
+
+    return _SLOT.sub(slot, template)
 
 
 def _subjective(r: random.Random, c: str, drug: str) -> str:
-    out = [f"Reports {c} {r.choice(_TRIGGERS)}, {r.randint(2, 9)}/10."]
+    out = [_fill(r, _REPORTS, c=c)]
     if r.random() < 0.6:
-        out.append(f"Taking {drug}{r.choice(['', ' as needed', ' daily', ', missed doses'])}.")
+        out.append(_fill(r, _TAKING, drug=drug))
     if r.random() < 0.4:
-        sleep = r.choice(["improved", "disturbed", "unchanged"])
-        work = r.choice(["working full time", "off work", "on light duties"])
-        out.append(f"Sleep {sleep}; {work}.")
+        out.append(_fill(r, _SLEEP))
     return " ".join(out)
 
 
@@ -58,48 +79,20 @@ def _cap(s: str) -> str:
 
 
 def _objective(r: random.Random) -> str:
-    parts = [
-        f"ROM {r.randint(40, 180)} degrees flexion",
-        f"BP {r.randint(100, 160)}/{r.randint(60, 98)}, HR {r.randint(52, 104)}",
-        f"tender over the {r.choice(_SITES)}",
-        f"straight leg raise positive at {r.randint(30, 80)} degrees",
-        f"grip strength {r.randint(18, 48)} kg",
-        f"PHQ-9 score {r.randint(2, 22)}",
-        f"GAD-7 score {r.randint(1, 20)}",
-        f"weight {r.randint(48, 120)} kg",
-        f"gait {r.choice(['antalgic', 'normal', 'slow but steady'])}",
-        f"swelling {r.choice(['mild', 'moderate', 'resolved'])}",
-    ]
+    parts = [_fill(r, t) for t in _FINDINGS]
     return _cap("; ".join(r.sample(parts, r.randint(2, 3)))) + "."
 
 
 def _assessment(r: random.Random, c: str) -> str:
-    lead = r.choice(
-        [f"Findings consistent with {c}", f"{_cap(c)} improving",
-         f"{_cap(c)} unchanged", f"Symptoms of {c} worse than at the last visit",
-         f"Likely mechanical {c}", f"{_cap(c)} settling"]
-    )  # fmt: skip
-    tails = [
-        "red flags screened negative", f"progress {r.choice(['good', 'slow', 'plateaued'])}",
-        "no current suicidal ideation", "adherence to the home programme good",
-        "consider imaging if no better", f"pain down from {r.randint(5, 9)}/10",
-        f"function about {r.randint(3, 9)}0% of normal", "goals reviewed with the client",
-    ]  # fmt: skip
-    weeks = r.randint(1, 30)
-    return f"{lead}, week {weeks} of care; {'; '.join(r.sample(tails, r.randint(1, 2)))}."
+    lead = _fill(r, r.choice(_LEADS), c=c, C=_cap(c))
+    tails = [_fill(r, t) for t in _TAILS]
+    week = _fill(r, _WEEK)
+    return f"{lead}, {week}; {'; '.join(r.sample(tails, r.randint(1, 2)))}."
 
 
 def _plan(r: random.Random, drug: str) -> str:
-    steps = [
-        f"Continue {r.choice(_EXERCISES)} x{r.randint(2, 5)} weekly",
-        f"refer to {r.choice(_REFERRALS)}",
-        f"{r.choice(['increase', 'reduce', 'stop', 'continue'])} {drug}",
-        "heat pack twice daily",
-        "sleep hygiene handout given",
-        "graded return to work",
-        "bloods: FBC, CRP, HbA1c",
-    ]
-    review = f"review in {r.randint(1, 8)} weeks"
+    steps = [_fill(r, t, drug=drug) for t in _STEPS]
+    review = _fill(r, _REVIEW)
     return _cap("; ".join([*r.sample(steps, r.randint(2, 3)), review])) + "."
 
 
@@ -131,12 +124,8 @@ def notes_document(sessions_per_client: Sequence[int], seed: int = 11) -> dict[s
                 "external_id": f"c-{ci:03d}",
                 "full_name": f"Client {ci}",
                 "date_of_birth": f"{1950 + ci % 50}-0{1 + ci % 9}-1{ci % 10}",
-                "medical_history": f"History of {mine[0]} and {mine[1]}. "
-                f"Allergies: {r.choice(_ALLERGIES)}. Takes {drug}.",
-                "notes": ""
-                if n < 10
-                else f"Prefers {r.choice(['morning', 'late'])} "
-                f"appointments; {r.choice(['works shifts', 'carer for a parent', 'student'])}.",
+                "medical_history": _fill(r, _HISTORY, first=mine[0], second=mine[1], drug=drug),
+                "notes": "" if n < 10 else _fill(r, _NOTES),
                 "sessions": sessions,
             }
         )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import random
 import re
+from pathlib import Path
 
 import pytest
 
@@ -190,3 +193,30 @@ def test_evaluate_reports_every_mode_and_template() -> None:
     assert report["per_template"]["visit_reason"]["style"] == "semantic"
     assert set(report["per_style"]) == {"lexical", "semantic"}
     assert "perfect" in ev.table({**report, "dataset": {"questions": 2}})
+
+
+def test_the_sets_words_are_data_and_a_malformed_file_names_itself(tmp_path: Path) -> None:
+    from bench.retrieval.evalset import dated
+    from bench.timeline.kit.vocab import VocabError, VocabFile
+
+    assert dated.DATE_FORMS == ("iso", "visit_day_month", "month_day", "day_mon")
+    assert dated.write_date(dt.date(2025, 3, 4), "day_mon") == "on 4 Mar 2025"
+    bad = tmp_path / "dated.toml"
+    bad.write_text('[phrases]\nlab = "What was the {name}?"\n[cap]\nlab = "2"\n', encoding="utf-8")
+    with pytest.raises(VocabError, match=r"dated\.toml: 'phrases\.lab': a list of strings"):
+        VocabFile(bad).lists("phrases")
+    with pytest.raises(VocabError, match=r"dated\.toml: 'cap\.lab': a whole number"):
+        VocabFile(bad).counts("cap")
+    with pytest.raises(VocabError, match=r"dated\.toml: no 'phrases\.vital'"):
+        VocabFile(bad).strings("phrases", "vital")
+
+
+def test_a_notes_template_fills_its_slots_in_order_and_an_unknown_slot_is_refused() -> None:
+    from bench.retrieval import notes
+    from bench.timeline.kit.vocab import VocabError
+
+    r, again = random.Random(3), random.Random(3)
+    filled = notes._fill(r, "{C} {int:1:9} {site}", C="Knee")
+    assert filled == f"Knee {again.randint(1, 9)} {again.choice(notes._DRAW['site'])}"
+    with pytest.raises(VocabError, match=r"notes\.toml: 'plan\.review': \{nowhere\}"):
+        notes._checked(("plan", "review"), ("review in {nowhere}",))

@@ -1,32 +1,43 @@
-"""Patients to the chartside.v1 import document: one session per visit, two client fields."""
+"""Patients to the chartside.v1 import document: one session per visit, two client fields
+written from templates (data/document.toml beside this module)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bench.retrieval.evalset.patients import Patient, coding
+from bench.timeline.kit.vocab import VocabFile
+
+_FILE = VocabFile(Path(__file__).parent / "data" / "document.toml")
+_CLIENT = {
+    key: _FILE.text("client", key)
+    for key in ("history", "unknown_onset", "allergy", "criticality", "family", "relative")
+}
 
 
 def _history(p: Patient) -> str:
     lines = []
     for c in sorted(p.problems, key=lambda c: (c.get("onsetDateTime", ""), c["id"])):
         code = coding(c["code"])
-        onset = c.get("onsetDateTime", "unknown")[:10]
-        lines.append(f"{code.get('display')} [{code.get('code')}], diagnosed {onset}.")
+        onset = c.get("onsetDateTime", _CLIENT["unknown_onset"])[:10]
+        name, number = code.get("display"), code.get("code")
+        lines.append(_CLIENT["history"].format(name=name, code=number, onset=onset))
     return "\n".join(lines)
 
 
 def _notes(p: Patient) -> str:
     lines = []
     for a in p.allergies:
-        crit = f" ({a['criticality']} criticality)" if a.get("criticality") else ""
+        level = a.get("criticality")
+        crit = _CLIENT["criticality"].format(criticality=level) if level else ""
         name = a["code"].get("text") or coding(a["code"]).get("display")
-        lines.append(f"Allergy: {name}{crit}.")
+        lines.append(_CLIENT["allergy"].format(name=name, criticality=crit))
     for f in p.family:
-        who = coding(f.get("relationship") or {}).get("display", "relative")
+        who = coding(f.get("relationship") or {}).get("display", _CLIENT["relative"])
         dx = ", ".join(coding(c["code"]).get("display", "") for c in f.get("condition", []))
         if dx:
-            lines.append(f"Family history, {who}: {dx}.")
+            lines.append(_CLIENT["family"].format(who=who, conditions=dx))
     return "\n".join(lines)
 
 

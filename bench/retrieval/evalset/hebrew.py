@@ -8,6 +8,9 @@ questions are derived by the same rules as the English ones (`questions._groups`
 value singles out its visits in the Hebrew text), then phrased in Hebrew. Paraphrased
 questions ask with another Hebrew term than the note's (`hebrew_terms`). Drug, lab and
 imaging names stay in Latin letters, as Israeli notes write them.
+
+The Hebrew wordings (HE_PHRASES, HE_DATED, the notes' and client fields' templates) are
+data/hebrew.toml beside this module.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any
+from pathlib import Path
+from typing import Any, get_args
 
 from bench.retrieval.evalset.clinosim import SEED
-from bench.retrieval.evalset.dated import ask_on_date, dated_readings, lab_name
+from bench.retrieval.evalset.dated import Kind, ask_on_date, dated_readings, lab_name
 from bench.retrieval.evalset.hebrew_terms import RELATIVES, VITALS, asked_form, note_form
 from bench.retrieval.evalset.patients import Patient, Visit, coding
 from bench.retrieval.evalset.questions import (
@@ -32,62 +36,56 @@ from bench.retrieval.evalset.questions import (
     _session_candidates,
 )
 from bench.retrieval.evalset.questions import _phrase as english_phrase
+from bench.timeline.kit.vocab import VocabFile
 
 SOAP = ("subjective", "objective", "assessment", "plan")
-HE_PHRASES: dict[str, tuple[str, ...]] = {
-    "bp_reading": ("באיזה ביקור נמדד לחץ דם של {x}?", "מתי נמדד לחץ דם {x}?"),
-    "lab_value": ("באיזה ביקור תוצאת ה-{name} הייתה {x}?", "מתי {name} היה {x}?"),
-    "vital_value": ("באיזה ביקור נרשם {name} {x}?", "מתי נמדד {name} של {x}?"),
-    "medication": ("מתי ניתנה התרופה {x}?", "באיזה ביקור נרשם {x}?"),
-    "medication_brand": ("מתי נרשם {x}?", "באיזה ביקור קיבל המטופל {x}?"),
-    "visit_reason": ("מתי המטופל הגיע בגלל {x}?", "איזה ביקור היה בשל {x}?"),
-    "procedure": ("מתי עבר המטופל {x}?", "באיזה ביקור בוצע {x}?"),
-    "diagnosis_onset": ("מתי אובחנה {x}?", "ממתי יש למטופל {x}?"),
-    "diagnosis_alias": ("מתי נקבעה האבחנה של {x}?", "כמה זמן יש למטופל {x}?"),
-    "allergy": ("האם המטופל אלרגי ל{x}?", "האם ידועה רגישות ל{x}?"),
-    "family_history": ("למי במשפחה היה {x}?", "האם יש סיפור משפחתי של {x}?"),
-}
-# The dates the app's question reader understands: ISO, as its own word.
-HE_DATED = {
-    "lab": ("מה היה ה-{name} בתאריך {day}?", "{name} בביקור בתאריך {day}?"),
-    "vital": ("מה היה ה{name} בתאריך {day}?", "איזה {name} נרשם בתאריך {day}?"),
-    "bp": ("מה היה לחץ הדם בתאריך {day}?", "לחץ דם בביקור בתאריך {day}?"),
-}
-_VITAL_READING = {"heart rate": "דופק", "oxygen saturation": "סטורציה",
-                  "temperature": "חום גוף", "respiratory rate": "קצב נשימה"}  # fmt: skip
-assert set(HE_PHRASES) == set(PHRASES)
+_FILE = VocabFile(Path(__file__).parent / "data" / "hebrew.toml")
+HE_PHRASES = _FILE.lists("phrases")
+if set(HE_PHRASES) != set(PHRASES):
+    raise _FILE.wrong(("phrases",), f"the English set's templates: {list(PHRASES)}")
+HE_DATED = _FILE.lists("dated")
+if set(HE_DATED) != set(get_args(Kind)):
+    raise _FILE.wrong(("dated",), f"one list for each kind of reading: {get_args(Kind)}")
+_VITAL_READING = _FILE.texts("dated_vitals")
+
+
+def _texts(table: str, *keys: str) -> dict[str, str]:
+    return {key: _FILE.text(table, key) for key in keys}
+
+
+_NOTE = _texts(
+    "note", "no_reason", "bp", "exam", "exam_clear", "labs", "imaging", "impression",
+    "impression_clear", "procedure",
+)  # fmt: skip
+_NOTE_CHOICES = {key: _FILE.strings("note", key) for key in ("reason", "medication", "follow_up")}
+_VITAL_UNITS = _FILE.texts("note", "vital_units")
+_CLIENT = _texts("client", "history", "unknown_onset", "allergy", "family", "relative")
+_CRITICALITY = _FILE.texts("client", "criticality")
 
 
 def _vital(name: str, value: str) -> str:
-    he = VITALS.get(name, name)
-    return f"{he} {value}%" if name == "Oxygen saturation" else f"{he} {value}"
+    return f"{VITALS.get(name, name)} {value}{_VITAL_UNITS.get(name, '')}"
 
 
 def visit_note(v: Visit, rng: random.Random) -> dict[str, str]:
     """A visit's S/O/A/P in Hebrew, from its structured facts only."""
     reason = note_form(v.reason) if v.reason else None
     subjective = (
-        rng.choice(("הגיע/ה בשל {r}.", "פנייה עקב {r}.", "סיבת הביקור: {r}.")).format(r=reason)
-        if reason
-        else "ביקור מעקב."
+        rng.choice(_NOTE_CHOICES["reason"]).format(r=reason) if reason else _NOTE["no_reason"]
     )
     found = []
     if v.bp:
-        found.append(f'לחץ דם {v.bp} ממ"כ')
+        found.append(_NOTE["bp"].format(bp=v.bp))
     found += [_vital(n, x) for n, x in v.vitals]
-    objective = [f"בבדיקה: {', '.join(found)}." if found else "בבדיקה: ללא ממצאים חריגים."]
+    objective = [_NOTE["exam"].format(found=", ".join(found)) if found else _NOTE["exam_clear"]]
     if v.labs:
         labs = ", ".join(f"{lab_name(n)} {x} {u}".strip() for n, x, u in v.labs)
-        objective.append(f"בבדיקות המעבדה: {labs}.")
-    objective += [f"בוצע {study}." for study in v.imaging]
-    assessment = f"התרשמות: {reason}, מצב יציב." if reason else "התרשמות: מצב יציב."
-    plan = []
-    for med, _ in v.meds:
-        plan.append(
-            rng.choice(("הומלץ טיפול ב-{m}.", "ממשיך/ה ליטול {m}.", "מרשם: {m}.")).format(m=med)
-        )
-    plan += [f"בוצע: {p}." for p in v.procedures]
-    plan.append(rng.choice(("מעקב ברפואה ראשונית.", "ביקורת בעוד שלושה חודשים.")))
+        objective.append(_NOTE["labs"].format(labs=labs))
+    objective += [_NOTE["imaging"].format(study=study) for study in v.imaging]
+    assessment = _NOTE["impression"].format(r=reason) if reason else _NOTE["impression_clear"]
+    plan = [rng.choice(_NOTE_CHOICES["medication"]).format(m=med) for med, _ in v.meds]
+    plan += [_NOTE["procedure"].format(p=p) for p in v.procedures]
+    plan.append(rng.choice(_NOTE_CHOICES["follow_up"]))
     return {
         "subjective": subjective,
         "objective": "\n".join(objective),
@@ -113,8 +111,9 @@ def _history(p: Patient) -> str:
     lines = []
     for c in sorted(p.problems, key=lambda c: (c.get("onsetDateTime", ""), c["id"])):
         code = coding(c["code"])
-        onset = c.get("onsetDateTime", "")[:10] or "לא ידוע"
-        lines.append(f"{note_form(code.get('display', ''))} [{code.get('code')}], אובחן {onset}.")
+        onset = c.get("onsetDateTime", "")[:10] or _CLIENT["unknown_onset"]
+        name = note_form(code.get("display", ""))
+        lines.append(_CLIENT["history"].format(name=name, code=code.get("code"), onset=onset))
     return "\n".join(lines)
 
 
@@ -122,14 +121,15 @@ def _notes(p: Patient) -> str:
     lines = []
     for a in p.allergies:
         name = a["code"].get("text") or coding(a["code"]).get("display", "")
-        crit = {"high": " (חומרה גבוהה)", "low": " (חומרה נמוכה)"}.get(a.get("criticality", ""), "")
-        lines.append(f"רגישות ל{note_form(name)}{crit}.")
+        crit = _CRITICALITY.get(a.get("criticality", ""), "")
+        lines.append(_CLIENT["allergy"].format(name=note_form(name), criticality=crit))
     for f in p.family:
-        who = RELATIVES.get(coding(f.get("relationship") or {}).get("display", ""), "קרוב משפחה")
+        relation = coding(f.get("relationship") or {}).get("display", "")
+        who = RELATIVES.get(relation, _CLIENT["relative"])
         conditions = f.get("condition", [])
         dx = ", ".join(note_form(coding(c["code"]).get("display", "")) for c in conditions)
         if dx:
-            lines.append(f"סיפור משפחתי, {who}: {dx}.")
+            lines.append(_CLIENT["family"].format(who=who, conditions=dx))
     return "\n".join(lines)
 
 

@@ -1,4 +1,5 @@
-"""FHIR resources to patients: each Encounter a visit, its notes' sections mapped to SOAP."""
+"""FHIR resources to patients: each Encounter a visit, its notes' sections mapped to SOAP
+(which section titles go to which field: data/patients.toml beside this module)."""
 
 from __future__ import annotations
 
@@ -6,24 +7,17 @@ import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bench.retrieval.evalset.clinosim import Resource
+from bench.timeline.kit.vocab import VocabFile
 
-# Note sections onto SOAP fields; anything else is objective.
-_SUBJECTIVE = {
-    "Subjective", "Chief complaint", "History of present illness", "Past medical history",
-    "Medications at home", "Allergies", "Social history", "Family history",
-    "Nursing history", "Admission summary", "Admission status",
-}  # fmt: skip
-_ASSESSMENT = {
-    "Assessment", "Impression", "Assessment and plan", "Nursing diagnosis",
-    "Discharge diagnoses", "Operative findings",
-}  # fmt: skip
-_PLAN = {
-    "Plan", "Disposition", "Care plan", "Discharge medications", "Discharge instructions",
-    "Follow-up", "Post-operative plan", "Patient education", "Discharge readiness",
-    "Nursing interventions provided",
-}  # fmt: skip
+# Note sections onto SOAP fields, by title; anything else is objective.
+_FILE = VocabFile(Path(__file__).parent / "data" / "patients.toml")
+_SUBJECTIVE = set(_FILE.strings("sections", "subjective"))
+_ASSESSMENT = set(_FILE.strings("sections", "assessment"))
+_PLAN = set(_FILE.strings("sections", "plan"))
+# The sections that are a SOAP field itself, written without their title.
 _SOAP_TITLES = {"Subjective", "Objective", "Assessment", "Plan"}
 BP_PANEL, SYSTOLIC, DIASTOLIC = "85354-9", "8480-6", "8462-4"
 # Resources that belong to an encounter, read into its visit.

@@ -1,5 +1,9 @@
 """Questions from the structured resources alone, never the note text; each names the
-sessions (or client fields) that hold its answer, and is kept only if well posed."""
+sessions (or client fields) that hold its answer, and is kept only if well posed.
+
+Each template's wordings (PHRASES, asked in the file's order), its style (STYLE) and how
+many a client gets (CAP) are data/questions.toml beside this module.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from pathlib import Path
+from typing import Literal, cast, get_args
 
 from bench.retrieval.evalset.clinosim import SEED
 from bench.retrieval.evalset.dated import ask_on_date, dated_readings
 from bench.retrieval.evalset.patients import Patient, Visit, coding
 from bench.retrieval.evalset.text import mentions
+from bench.timeline.kit.vocab import VocabFile
 
 Style = Literal["lexical", "semantic", "dated"]
 
@@ -40,44 +46,25 @@ class Question:
     targets: tuple[Target, ...]
 
 
-PHRASES: dict[str, tuple[str, ...]] = {
-    "bp_reading": (
-        "Which visit recorded a blood pressure of {x}?",
-        "When was BP {x} mmHg measured?",
-    ),
-    "lab_value": (
-        "Which visit had a {name} result of {x}?",
-        "When was {name} {x}?",
-    ),
-    "vital_value": ("Which visit recorded {name} {x}?", "When was {name} measured at {x}?"),
-    "medication": ("When was {x} given?", "Which visit prescribed {x}?"),
-    "medication_brand": ("When was {x} prescribed?", "Which visit included {x}?"),
-    "visit_reason": ("When did the patient come in for {x}?", "Which visit was for {x}?"),
-    "procedure": ("When did the patient have {x}?", "Which visit included {x}?"),
-    "diagnosis_onset": ("When was {x} diagnosed?", "Since when has the patient had {x}?"),
-    "diagnosis_alias": ("When was the {x} diagnosis made?", "How long has the patient had {x}?"),
-    "allergy": ("Is the patient allergic to {x}?", "Any known reaction to {x}?"),
-    "family_history": ("Who in the family had {x}?", "Is there a family history of {x}?"),
-}
-STYLE: dict[str, Style] = {
-    "bp_reading": "lexical",
-    "lab_value": "lexical",
-    "vital_value": "lexical",
-    "medication": "lexical",
-    "medication_brand": "semantic",
-    "visit_reason": "semantic",
-    "procedure": "lexical",
-    "diagnosis_onset": "lexical",
-    "diagnosis_alias": "semantic",
-    "allergy": "lexical",
-    "family_history": "semantic",
-    # A value on a visit date ("HbA1c on 2025-03-04?"): only the date singles the visit out.
-    "lab_on_date": "dated",
-    "vital_on_date": "dated",
-    "bp_on_date": "dated",
-}
+_FILE = VocabFile(Path(__file__).parent / "data" / "questions.toml")
+# The templates of a value on a visit date: their names are built from a reading's kind.
 DATED = ("lab_on_date", "vital_on_date", "bp_on_date")
-CAP = {"bp_reading": 2, "lab_value": 2, "visit_reason": 2, "medication": 2, "procedure": 2}
+
+
+def _styles() -> dict[str, Style]:
+    out: dict[str, Style] = {}
+    for template, style in _FILE.texts("style").items():
+        if style not in get_args(Style):
+            raise _FILE.wrong(("style", template), f"one of {get_args(Style)}")
+        out[template] = cast(Style, style)
+    return out
+
+
+PHRASES = _FILE.lists("phrases")
+STYLE = _styles()
+CAP = _FILE.counts("cap")
+if missing := [t for t in (*PHRASES, *DATED) if t not in STYLE]:
+    raise _FILE.wrong(("style",), f"no style for {missing}")
 MAX_TARGETS = 4  # recall@5 can still reach 1
 _SNAKE = re.compile(r"^[a-z]+(_[a-z]+)+$")
 Candidate = tuple[str, str, list[Target]]  # template, key, targets
