@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -190,3 +191,65 @@ def test_the_scorer_reads_a_measures_values_within_its_bounds() -> None:
     assert read_bounds(PLAUSIBLE)["pain"] == (0.0, 10.0)
     # "/10" is not a value; 12 is out of a pain score's range, 6 is in it.
     assert measure_values("Pain 6/10 on 12 March", "pain") == [6.0]
+
+
+_WORDS = """
+lead = "BP"
+chance = 0.4
+count = 3
+on = true
+styles = ["BP {v}", "B/P {v}"]
+range = [90, 180]
+flags = [["BP 1460/88", "bp"], ["HR 318", "heart_rate"]]
+[units]
+mmol = ["mmol/L", "mmol"]
+[[field]]
+facts = ["a1c"]
+"""
+
+
+def _words(tmp_path: Path) -> Any:
+    from bench.timeline.kit.vocab import VocabFile
+
+    path = tmp_path / "words.toml"
+    path.write_text(_WORDS, encoding="utf-8")
+    return VocabFile(path)
+
+
+def test_a_words_file_gives_each_value_in_its_shape(tmp_path: Path) -> None:
+    words = _words(tmp_path)
+    assert words.text("lead") == "BP"
+    assert words.number("chance") == 0.4 and isinstance(words.number("count"), int)
+    assert words.whole("count") == 3 and words.flag("on") is True
+    assert words.strings("styles") == ("BP {v}", "B/P {v}")
+    assert words.bounds("range") == (90, 180)
+    assert words.rows("flags", width=2)[1] == ("HR 318", "heart_rate")
+    assert words.lists("units") == {"mmol": ("mmol/L", "mmol")}
+    assert words.strings("field", 0, "facts") == ("a1c",)
+    assert words.has("units", "mmol") and not words.has("units", "mg")
+
+
+@pytest.mark.parametrize(
+    ("take", "said"),
+    [
+        (lambda w: w.text("count"), "'count': a string"),
+        (lambda w: w.number("on"), "'on': a number"),
+        (lambda w: w.whole("chance"), "'chance': a whole number"),
+        (lambda w: w.strings("flags"), "'flags': a list of strings"),
+        (lambda w: w.rows("flags", width=3), "'flags': a list of rows of 3 strings"),
+        (lambda w: w.numbers("range", n=3), "'range': a list of 3 numbers"),
+        (lambda w: w.table("lead"), "'lead': a table"),
+        (lambda w: w.text("field", 1, "facts"), "no 'field[1]'"),
+        (lambda w: w.text("units", "mg"), "no 'units.mg'"),
+        (lambda w: w.known(["bp", "xx"], {"bp"}, "flags"), "'flags': 'xx' is none of"),
+    ],
+)
+def test_a_words_file_of_the_wrong_shape_names_itself_and_the_key(
+    tmp_path: Path, take: Any, said: str
+) -> None:
+    from bench.timeline.kit.vocab import VocabError
+
+    words = _words(tmp_path)
+    with pytest.raises(VocabError, match=re.escape(f"{words.path}: ")) as raised:
+        take(words)
+    assert said in str(raised.value)
