@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.blind4 import tables
 
 STYLES = Path(__file__).with_name("snippets") / "styles.txt"
@@ -35,13 +34,9 @@ Range = tuple[float, float, int, Callable[[float], float]]
 
 
 def _ranges() -> tuple[tuple[float, ...], dict[str, str], dict[tuple[str, str], Range]]:
-    earlier, measure, ranges = tables.ranges()
-    out: dict[tuple[str, str], Range] = {}
-    for (code, unit), (low, high, decimals, to) in ranges.items():
-        if to not in TO_MEASURES:
-            path = tables.HERE / "ranges.toml"
-            raise VocabError(f"{path}: [ranges.{code}] {unit}: no formula {to!r}")
-        out[(code, unit)] = (low, high, decimals, TO_MEASURES[to])
+    earlier, measure, ranges = tables.ranges(TO_MEASURES)
+    out = {key: (low, high, decimals, TO_MEASURES[to])
+           for key, (low, high, decimals, to) in ranges.items()}  # fmt: skip
     return earlier, measure, out
 
 

@@ -23,7 +23,7 @@ with the note. generate.py lays a field out: lines, bullets, numbered or "#1" pr
 semicolons, a heading (S:, O/E:, Impression:, בדיקה גופנית:, המלצות:), a block carried
 forward from the last visit, or a dictated run-on joined by "..."; the headings and that
 block's first line are layout.toml's, and each field kind's share of the set and how many
-lines it takes compose.toml's (tables.py reads every such file).
+lines it takes compose.toml's (each read through the kit's VocabFile).
 
 Labelling follows docs/timeline.md where it speaks. Where it is silent this set decides:
 

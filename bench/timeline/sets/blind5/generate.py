@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.markup import Label, parse
+from bench.timeline.kit.vocab import VocabFile
 from bench.timeline.sets.blind5 import tables
 from bench.timeline.sets.blind5.measures import mention
 from bench.timeline.sets.blind5.names import aliases_of
@@ -59,7 +60,9 @@ LAYOUTS = (
     "copy_forward",
     "dictation",
 )
-HEADINGS, FORWARD = tables.layout()
+_LAYOUT = VocabFile(tables.HERE / "layout.toml")
+HEADINGS = {lang: _LAYOUT.lists("headings", lang) for lang in _LAYOUT.table("headings")}
+FORWARD = _LAYOUT.texts("forward")
 COMPOSE = tables.compose(FIELDS)
 
 

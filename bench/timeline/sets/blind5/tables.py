@@ -1,7 +1,7 @@
-"""This set's vocabulary as data, read and checked: each measure's written styles
-(styles.toml), the values drawn for them (values.toml), a field's headings and the line
-that opens a block carried forward (layout.toml), and how a field is composed
-(compose.toml). A file of the wrong shape is a VocabError naming it."""
+"""This set's vocabulary as data, read and checked through the kit's VocabFile: each
+measure's written styles (styles.toml), the values drawn for them (values.toml) and how a
+field is composed (compose.toml). A file of the wrong shape is a VocabError naming it and
+the key."""
 
 from __future__ import annotations
 
@@ -9,47 +9,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.kit.vocab import VocabError, read_toml
+from bench.timeline.kit.vocab import VocabFile
 
 HERE = Path(__file__).parent
 
 Style = tuple[str, str, str, str]  # style, language, unit written, template
 
 
-def _table(path: Path, where: str, value: object) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise VocabError(f"{path}: {where}: a table")
-    return value
-
-
-def _strings(path: Path, where: str, value: object) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise VocabError(f"{path}: {where}: a list of strings")
-    return value
-
-
-def _numbers(path: Path, where: str, value: object, n: int | None = None) -> tuple[Any, ...]:
-    """`value`'s numbers as written (an int stays an int), `n` of them if given."""
-    if not isinstance(value, list) or not value or (n is not None and len(value) != n):
-        raise VocabError(f"{path}: {where}: a list of {n or 'some'} numbers")
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value):
-        raise VocabError(f"{path}: {where}: a list of {n or 'some'} numbers")
-    return tuple(value)
-
-
 def styles() -> dict[str, list[Style]]:
     """Measure -> its styles, in the order written."""
-    path = HERE / "styles.toml"
-    out: dict[str, list[Style]] = {}
-    for measure, rows in _table(path, "styles", read_toml(path).get("styles")).items():
-        if not isinstance(rows, list):
-            raise VocabError(f"{path}: [styles] {measure!r}: a list of styles")
-        out[measure] = []
-        for row in rows:
-            if len(_strings(path, f"[styles] {measure!r}", row)) != 4:
-                raise VocabError(f"{path}: [styles] {measure!r}: {row!r} is no 4 strings")
-            out[measure].append((row[0], row[1], row[2], row[3]))
-    return out
+    words = VocabFile(HERE / "styles.toml")
+    return {
+        measure: [(style, lang, unit, template)
+                  for style, lang, unit, template in words.rows("styles", measure, width=4)]
+        for measure in words.table("styles")
+    }  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,39 +31,27 @@ class Values:
     whole: dict[str, tuple[int, int]]  # unit -> [low, high], both drawn
     ranges: dict[str, tuple[Any, Any]]  # unit -> [low, high] as written
     mmol: dict[str, tuple[float, float, float]]  # unit -> low, high, mg/dL in a mmol/L
-    sites: dict[str, list[str]]  # language -> a joint's movements
+    sites: dict[str, tuple[str, ...]]  # language -> a joint's movements
 
 
 def values() -> Values:
-    path = HERE / "values.toml"
-    data = read_toml(path)
+    words = VocabFile(HERE / "values.toml")
 
-    def each(table: str, n: int) -> dict[str, Any]:
-        rows = _table(path, table, data.get(table)).items()
-        return {unit: _numbers(path, f"[{table}] {unit}", v, n) for unit, v in rows}
+    def whole(unit: str) -> tuple[int, int]:
+        # values.py draws these with randint, which takes whole numbers only.
+        words.bounds("whole", unit)
+        return words.whole("whole", unit, 0), words.whole("whole", unit, 1)
 
-    whole = each("whole", 2)
-    if not all(isinstance(x, int) for pair in whole.values() for x in pair):
-        raise VocabError(f"{path}: [whole]: whole numbers")
-    sites = {lang: _strings(path, f"[sites] {lang}", names)
-             for lang, names in _table(path, "sites", data.get("sites")).items()}  # fmt: skip
-    return Values(whole, each("ranges", 2), each("mmol", 3), sites)
+    def mmol(unit: str) -> tuple[float, float, float]:
+        low, high, per = words.numbers("mmol", unit, n=3)
+        return low, high, per
 
-
-def layout() -> tuple[dict[str, dict[str, list[str]]], dict[str, str]]:
-    """Headings by language and field, and by language the line that opens a block
-    carried forward."""
-    path = HERE / "layout.toml"
-    data = read_toml(path)
-    headings = {
-        lang: {field: _strings(path, f"[headings.{lang}] {field}", heads)
-               for field, heads in _table(path, f"headings.{lang}", fields).items()}
-        for lang, fields in _table(path, "headings", data.get("headings")).items()
-    }  # fmt: skip
-    forward = _table(path, "forward", data.get("forward"))
-    if not all(isinstance(v, str) for v in forward.values()):
-        raise VocabError(f"{path}: [forward]: a line for each language")
-    return headings, forward
+    return Values(
+        {unit: whole(unit) for unit in words.table("whole")},
+        {unit: words.bounds("ranges", unit) for unit in words.table("ranges")},
+        {unit: mmol(unit) for unit in words.table("mmol")},
+        words.lists("sites"),
+    )
 
 
 @dataclass(frozen=True)
@@ -99,18 +61,21 @@ class Compose:
     shared: dict[str, float]  # field -> the chance of a line every clinic writes
 
 
+def _counts(words: VocabFile, *keys: str) -> tuple[int, ...]:
+    """A list of whole numbers, one at least: generate.py draws one of them."""
+    count = len(words.numbers(*keys))
+    if not count:
+        raise words.wrong(keys, "a list of whole numbers, one at least")
+    return tuple(words.whole(*keys, n) for n in range(count))
+
+
 def compose(fields: tuple[str, ...]) -> Compose:
     """compose.toml, every table naming each of `fields` but `shared`."""
-    path = HERE / "compose.toml"
-    data = read_toml(path)
-    weights = _table(path, "weights", data.get("weights"))
-    own = {f: _numbers(path, f"[own_lines] {f}", n)
-           for f, n in _table(path, "own_lines", data.get("own_lines")).items()}  # fmt: skip
-    shared = {f: _numbers(path, f"[shared] {f}", [p], 1)[0]
-              for f, p in _table(path, "shared", data.get("shared")).items()}  # fmt: skip
+    words = VocabFile(HERE / "compose.toml")
+    weights = words.counts("weights")
+    own = {field: _counts(words, "own_lines", field) for field in words.table("own_lines")}
     for table, rows in (("weights", weights), ("own_lines", own)):
         if set(rows) != set(fields):
-            raise VocabError(f"{path}: [{table}]: one row for each of {', '.join(fields)}")
-    if not all(isinstance(w, int) and not isinstance(w, bool) for w in weights.values()):
-        raise VocabError(f"{path}: [weights]: whole numbers")
-    return Compose(dict(weights), own, shared)
+            raise words.wrong((table,), f"one row for each of {', '.join(fields)}")
+    shared = {field: words.number("shared", field) for field in words.table("shared")}
+    return Compose(weights, own, shared)

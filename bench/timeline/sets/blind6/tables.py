@@ -1,43 +1,18 @@
-"""This set's vocabulary as data, read and checked: the measure slots and the ranges their
-values are drawn from (slots.toml), and how a field is laid out (layout.toml). A file of
-the wrong shape is a VocabError naming it."""
+"""This set's vocabulary as data, read and checked through the kit's VocabFile: the measure
+slots and the ranges their values are drawn from (slots.toml), and how a field is laid out
+(layout.toml). A file of the wrong shape is a VocabError naming it and the key."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from bench.timeline.kit.vocab import VocabError, read_toml
+from bench.timeline.kit.vocab import VocabFile
 
 HERE = Path(__file__).parent
 
 Strings = tuple[str, ...]
 Slot = tuple[str, float, float, int]  # measure, low, high, decimals
-
-
-def _table(path: Path, where: str, value: object) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise VocabError(f"{path}: {where}: a table")
-    return value
-
-
-def _strings(path: Path, where: str, value: object) -> Strings:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise VocabError(f"{path}: {where}: a list of strings")
-    return tuple(value)
-
-
-def _number(path: Path, where: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise VocabError(f"{path}: {where}: a number")
-    return value
-
-
-def _steps(path: Path, where: str, value: object) -> range:
-    if not isinstance(value, list) or len(value) != 3 or not all(isinstance(v, int) for v in value):
-        raise VocabError(f"{path}: {where}: [start, stop, step], whole numbers")
-    return range(*value)
 
 
 @dataclass(frozen=True)
@@ -47,25 +22,26 @@ class Rom:
     steps: range
 
 
+def _steps(words: VocabFile, *keys: str) -> range:
+    """A [start, stop, step] of whole numbers: the degrees a range of motion is drawn from."""
+    words.numbers(*keys, n=3)
+    return range(*(words.whole(*keys, n) for n in range(3)))
+
+
 def slots() -> tuple[dict[str, Slot], Rom]:
     """Slot -> (measure, low, high, decimals), and how a range of motion is drawn."""
-    path = HERE / "slots.toml"
-    data = read_toml(path)
+    words = VocabFile(HERE / "slots.toml")
     out: dict[str, Slot] = {}
-    for slot, spec in _table(path, "slots", data.get("slots")).items():
-        where = f"[slots] {slot}"
-        spec = _table(path, where, spec)
-        measure, dec = spec.get("measure"), spec.get("decimals")
-        if not isinstance(measure, str) or not isinstance(dec, int) or isinstance(dec, bool):
-            raise VocabError(f"{path}: {where}: a measure's name and whole decimals")
-        low = _number(path, f"{where} low", spec.get("low"))
-        out[slot] = (measure, low, _number(path, f"{where} high", spec.get("high")), dec)
-    rom = _table(path, "rom", data.get("rom"))
-    return out, Rom(
-        _strings(path, "[rom] small", rom.get("small")),
-        _steps(path, "[rom] small_steps", rom.get("small_steps")),
-        _steps(path, "[rom] steps", rom.get("steps")),
+    for slot in words.table("slots"):
+        spec = ("slots", slot)
+        low, high = words.number(*spec, "low"), words.number(*spec, "high")
+        out[slot] = (words.text(*spec, "measure"), low, high, words.whole(*spec, "decimals"))
+    rom = Rom(
+        words.strings("rom", "small"),
+        _steps(words, "rom", "small_steps"),
+        _steps(words, "rom", "steps"),
     )
+    return out, rom
 
 
 @dataclass(frozen=True)
@@ -78,19 +54,16 @@ class Layout:
 
 
 def layout() -> Layout:
-    path = HERE / "layout.toml"
-    data = read_toml(path)
+    words = VocabFile(HERE / "layout.toml")
     headings = {
-        (lang, field): _strings(path, f"[headings.{lang}] {field}", heads)
-        for lang, fields in _table(path, "headings", data.get("headings")).items()
-        for field, heads in _table(path, f"headings.{lang}", fields).items()
+        (lang, field): words.strings("headings", lang, field)
+        for lang in words.table("headings")
+        for field in words.table("headings", lang)
     }
-    carried = {lang: _strings(path, f"[carried] {lang}", lines)
-               for lang, lines in _table(path, "carried", data.get("carried")).items()}  # fmt: skip
     return Layout(
-        _strings(path, "bullets", data.get("bullets")),
-        _strings(path, "numbered", data.get("numbered")),
-        _strings(path, "after_heading", data.get("after_heading")),
+        words.strings("bullets"),
+        words.strings("numbered"),
+        words.strings("after_heading"),
         headings,
-        carried,
+        words.lists("carried"),
     )

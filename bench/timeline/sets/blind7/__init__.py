@@ -24,7 +24,7 @@ values.toml's ranges) or a few of a group (`{vitals}`, `{labs}`, `{lipids}`, `{r
 generate.py lays each block out as lines, bullets, a numbered or "#1" list, a paragraph,
 semicolons, a heading (S:, O/E:, Imp:, Mx:, בדיקה גופנית:, המלצות:) or a dictated run-on
 joined by "..." (which a field kind may take, and the marks and headings, layout.toml
-says); blocks with a heading of their own keep their lines. tables.py reads these files.
+says); blocks with a heading of their own keep their lines. The kit's VocabFile reads them.
 aliases.toml gives diagnoses, procedures and referrals their other names; a diagnosis also
 takes its words as written, and a Hebrew procedure its Hebrew words.
 

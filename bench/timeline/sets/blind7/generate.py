@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.markup import Label, parse
+from bench.timeline.kit.vocab import VocabFile
 from bench.timeline.sets.blind7 import tables
 from bench.timeline.sets.blind7.measures import FLAGS, STYLES, mention, styles_for
 from bench.timeline.sets.blind7.names import aliases_of
@@ -28,7 +29,7 @@ _LISTED = re.compile(r"^\s*(?:\d+[.)]|#\d|[-•*] )")
 # The layouts layout() writes, by the names its branches test (code, not the set's words).
 KNOWN_LAYOUTS = ("lines", "bullets", "numbered", "hash", "paragraph", "semicolons", "runon",
                  "heading")  # fmt: skip
-GROUPS = tables.groups()
+GROUPS = VocabFile(tables.HERE / "groups.toml").lists("groups")
 LAYOUT = tables.layout(KNOWN_LAYOUTS)
 
 

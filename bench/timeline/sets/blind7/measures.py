@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.timeline.kit.vocab import VocabFile
 from bench.timeline.sets.blind7 import tables
 
 # A written unit: draws a value in it from the canonical one, and gives (written, canonical).
@@ -107,9 +108,10 @@ def _read_styles() -> dict[str, list[Style]]:
 STYLES = _read_styles()
 
 
-# The ranges values are drawn from (values.toml) and the values no body has (flags.toml).
+# The ranges values are drawn from (values.toml) and the values no body has (flags.toml:
+# each a language and its marked words, in turn).
 VALUES = tables.values()
-FLAGS = tables.flags()
+FLAGS = VocabFile(tables.HERE / "flags.toml").rows("flags", width=2)
 
 
 def _value(measure: str, rng: random.Random, style: str = "") -> float:

@@ -28,7 +28,7 @@ a Hebrew note taking the Hebrew ones first and then the English ones, as Israeli
 write "BP 130/80" in Hebrew; its value drawn in ranges.toml's range) or a group
 (`{vitals}`, `{labs}`, `{lipids}`, `{body}`, `{mood}`; groups.toml), or an unbelievable
 value (`{flag}`; flags.toml). The headings and a list's marks are layout.toml's;
-tables.py and styles.py read these files. names.py gives diagnoses, procedures and
+the kit's VocabFile reads these files. names.py gives diagnoses, procedures and
 referrals their other names; a diagnosis also takes its words as written, and a Hebrew
 procedure its Hebrew words.
 

@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.markup import parse
+from bench.timeline.kit.vocab import VocabFile
 from bench.timeline.sets.blind8 import tables
 from bench.timeline.sets.blind8.measures import Rotation, mention
 from bench.timeline.sets.blind8.names import aliases_of
 
 SNIPPETS = Path(__file__).with_name("snippets")
 FIELDS = ("subjective", "objective", "assessment", "plan", "medical_history")
-GROUPS = tables.groups()
-FLAGS = tables.flags()
+GROUPS = VocabFile(tables.HERE / "groups.toml").lists("groups")
+# (words, the flag's measure, language) of each value no body has, in turn.
+FLAGS = VocabFile(tables.HERE / "flags.toml").rows("flags", width=3)
 LAYOUT = tables.layout()
 _SLOT = re.compile(r"\{(\w+)\}")
 _MARK = re.compile(r"\[\[(.+?)\|\|.+?\]\]")
