@@ -6,3 +6,10 @@ clinosim, and unseen by the extractor's author).
 facts match), `questions` the patients and questions over time, `scoring` scores both;
 `bench/timeline/eval.py` runs them.
 """
+
+from __future__ import annotations
+
+from bench.timeline.kit.facts import Lang
+
+# The languages every table of the set is written in, in the order the generator takes them.
+LANGS: tuple[Lang, ...] = ("en", "he")

@@ -56,10 +56,11 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Container
+from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.facts import FIELD_NAMES, LabelledField, Lang
-from bench.timeline.sets.labelled.load import Data
+from bench.timeline.kit.vocab import VocabFile
 from bench.timeline.sets.labelled.measures import GROUP_MEASURES
 from bench.timeline.sets.labelled.vocab import (
     CONDITIONS,
@@ -77,13 +78,15 @@ SEED = 20240611
 N_FIELDS = 400
 HEBREW_SHARE = 0.3
 
-_DATA = Data("fields.toml")
+_DATA = VocabFile(Path(__file__).with_name("fields.toml"))
 
 
 def _weights() -> tuple[int, ...]:
     if tuple(_DATA.table("weights")) != FIELD_NAMES:
-        _DATA.fail(("weights",), f"a weight for each of {', '.join(FIELD_NAMES)}, in that order")
-    return tuple(_DATA.integer("weights", name) for name in FIELD_NAMES)
+        raise _DATA.wrong(
+            ("weights",), f"a weight for each of {', '.join(FIELD_NAMES)}, in that order"
+        )
+    return tuple(_DATA.whole("weights", name) for name in FIELD_NAMES)
 
 
 def _groups(field: str) -> tuple[str, ...]:

@@ -17,11 +17,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from bench.timeline.kit.facts import Lang
-from bench.timeline.sets.labelled.load import LANGS, Data, Number
+from bench.timeline.kit.vocab import Number, VocabFile
+from bench.timeline.sets.labelled import LANGS
 
-_DATA = Data("measures.toml")
+_DATA = VocabFile(Path(__file__).with_name("measures.toml"))
 
 
 @dataclass(frozen=True)
@@ -62,9 +64,9 @@ def _unit(group: str, key: str) -> Unit:
     where = ("units", group, key)
     extra = [k for k in _DATA.table(*where) if k not in _UNIT_KEYS]
     if extra:
-        _DATA.fail(where, f"unknown keys {extra}; a unit has {', '.join(_UNIT_KEYS)}")
+        raise _DATA.wrong(where, f"unknown keys {extra}; a unit has {', '.join(_UNIT_KEYS)}")
     lo, hi = _DATA.number(*where, "lo"), _DATA.number(*where, "hi")
-    decimals = _DATA.integer(*where, "decimals") if _DATA.has(*where, "decimals") else 0
+    decimals = _DATA.whole(*where, "decimals") if _DATA.has(*where, "decimals") else 0
     minus, times, per = (_DATA.number(*where, k) if _DATA.has(*where, k) else None for k in _STEPS)
     if minus is None and times is None and per is None:
         return Unit(lo, hi, decimals)
@@ -101,15 +103,15 @@ def _bases() -> dict[str, tuple[int, int]]:
     out: dict[str, tuple[int, int]] = {}
     for measure in _DATA.table("implausible_base"):
         where = ("implausible_base", measure)
-        lo, hi = (_DATA.integer(*where, i) for i in (0, 1))
+        lo, hi = (_DATA.whole(*where, i) for i in (0, 1))
         if _DATA.has(*where, 2) or not lo < hi:
-            _DATA.fail(where, "[low, high], two whole numbers, low first")
+            raise _DATA.wrong(where, "[low, high], two whole numbers, low first")
         out[measure] = (lo, hi)
     return out
 
 
 def _implausible(lang: Lang) -> list[tuple[str, str]]:
-    rows = _DATA.pairs("implausible", lang)
+    rows = [(template, measure) for template, measure in _DATA.rows("implausible", lang, width=2)]
     _DATA.known((m for _, m in rows), IMPLAUSIBLE_BASE, "implausible", lang)
     return rows
 

@@ -24,10 +24,12 @@ import itertools
 import random
 from dataclasses import dataclass, field
 from dataclasses import fields as dc_fields
+from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.facts import Lang
-from bench.timeline.sets.labelled.load import LANGS, Data
+from bench.timeline.kit.vocab import VocabFile
+from bench.timeline.sets.labelled import LANGS
 from bench.timeline.sets.labelled.vocab import (
     CONDITION_BY_NAME,
     CONDITIONS,
@@ -53,7 +55,7 @@ class Profile:
     specialties: tuple[str, ...]
 
 
-_DATA = Data("patients.toml")
+_DATA = VocabFile(Path(__file__).with_name("patients.toml"))
 
 
 def _profiles() -> tuple[Profile, ...]:
@@ -78,12 +80,12 @@ def _walks() -> dict[str, tuple[float, float, float, int, float, float]]:
     for g in _DATA.table("walks"):
         lo, hi = (_DATA.number("walks", g, "start", i) for i in (0, 1))
         step, floor, ceiling = (_DATA.number("walks", g, k) for k in ("step", "floor", "ceiling"))
-        out[g] = (lo, hi, step, _DATA.integer("walks", g, "decimals"), floor, ceiling)
+        out[g] = (lo, hi, step, _DATA.whole("walks", g, "decimals"), floor, ceiling)
     return out
 
 
 def _names(lang: Lang) -> tuple[tuple[str, str], ...]:
-    names = tuple(_DATA.string_table("names", lang).items())
+    names = tuple(_DATA.texts("names", lang).items())
     _DATA.known((sex for _, sex in names), ("F", "M"), "names", lang)
     return names
 

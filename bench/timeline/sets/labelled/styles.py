@@ -7,11 +7,14 @@ in the style's unit, a key of `measures.UNITS[group]`. The styles are styles.tom
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bench.timeline.kit.facts import Lang
-from bench.timeline.sets.labelled.load import Data
+from bench.timeline.kit.vocab import VocabFile
+from bench.timeline.sets.labelled import LANGS
 from bench.timeline.sets.labelled.measures import UNITS, Style
 
-_DATA = Data("styles.toml")
+_DATA = VocabFile(Path(__file__).with_name("styles.toml"))
 
 
 def _styles() -> list[Style]:
@@ -19,12 +22,13 @@ def _styles() -> list[Style]:
     _DATA.known(_DATA.table("styles"), UNITS, "styles")
     for group in _DATA.table("styles"):
         for code in _DATA.table("styles", group):
-            lang = _DATA.lang(code, "styles", group, code)
+            _DATA.known((code,), LANGS, "styles", group)
+            lang = LANGS[LANGS.index(code)]
             for name in _DATA.table("styles", group, lang):
                 where = ("styles", group, lang, name)
                 pair = _DATA.strings(*where)
                 if len(pair) != 2:
-                    _DATA.fail(where, "[template, unit]")
+                    raise _DATA.wrong(where, "[template, unit]")
                 template, unit = pair
                 _DATA.known((unit,), UNITS[group], *where)
                 out.append(Style(f"{group}/{lang}-{name}", group, lang, template, unit))

@@ -11,13 +11,15 @@ and their facts are varied.toml's.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.facts import FIELD_NAMES, ExpectedFact, LabelledField
-from bench.timeline.sets.labelled.load import LANGS, Data, Key
+from bench.timeline.kit.vocab import Key, VocabFile
+from bench.timeline.sets.labelled import LANGS
 from core.timeline.types import MEASURES
 
-_DATA = Data("varied.toml")
+_DATA = VocabFile(Path(__file__).with_name("varied.toml"))
 
 # (language, field, text, facts, flags). Facts: ("m", measure, value) in MEASURES units,
 # ("med", drug, status), ("dx", condition, status), ("proc", name), ("visit", kind).
@@ -29,9 +31,9 @@ _SHAPES = '["m", measure, value], ["med" or "dx", name, status] or ["proc" or "v
 
 
 def _written_fact(where: tuple[Key, ...]) -> tuple[Any, ...]:
-    kind = _DATA.text(*where, 0)
-    if kind not in _ARITY or len(_DATA.items(*where)) != _ARITY[kind]:
-        _DATA.fail(where, _SHAPES)
+    kind = _DATA.text(*where, 0)  # a fact is a list, its kind first
+    if kind not in _ARITY or len(_DATA.at(*where)) != _ARITY[kind]:
+        raise _DATA.wrong(where, _SHAPES)
     name = _DATA.text(*where, 1)
     if kind == "m":
         _DATA.known((name,), MEASURES, *where)
@@ -49,8 +51,10 @@ def _rows() -> list[Row]:
         lang, field = _DATA.text(*where, "lang"), _DATA.text(*where, "field")
         _DATA.known((lang,), LANGS, *where, "lang")
         _DATA.known((field,), FIELD_NAMES, *where, "field")
-        count = len(_DATA.items(*where, "facts"))
-        facts = [_written_fact((*where, "facts", j)) for j in range(count)]
+        written = _DATA.at(*where, "facts")
+        if not isinstance(written, list):
+            raise _DATA.wrong((*where, "facts"), "a list of facts")
+        facts = [_written_fact((*where, "facts", j)) for j in range(len(written))]
         rows.append((lang, field, _DATA.text(*where, "text"), facts, list(flags)))
     return rows
 

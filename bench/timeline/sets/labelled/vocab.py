@@ -9,11 +9,13 @@ are vocab.toml's; this module reads them into the shapes the writer takes them i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from bench.timeline.kit.facts import Lang
-from bench.timeline.sets.labelled.load import LANGS, Data
+from bench.timeline.kit.vocab import VocabFile
+from bench.timeline.sets.labelled import LANGS
 
-_DATA = Data("vocab.toml")
+_DATA = VocabFile(Path(__file__).with_name("vocab.toml"))
 
 
 @dataclass(frozen=True)
@@ -29,13 +31,15 @@ def _drugs() -> tuple[Drug, ...]:
         doses = _DATA.strings("drugs", name, "doses")
         for dose in doses:
             if len(dose.split()) != 2 or dose.split()[1] not in DOSE_HE:
-                _DATA.fail(("drugs", name, "doses"), f"{dose!r}: a number and a unit of dose_he")
+                raise _DATA.wrong(
+                    ("drugs", name, "doses"), f"{dose!r}: a number and a unit of dose_he"
+                )
         out.append(Drug(name, _DATA.text("drugs", name, "he"), doses))
     return tuple(out)
 
 
 # A Hebrew dose's forms by its unit.
-DOSE_HE = _DATA.string_lists("dose_he")
+DOSE_HE = _DATA.lists("dose_he")
 DRUGS = _drugs()
 DRUG_BY_NAME = {d.name: d for d in DRUGS}
 
@@ -44,9 +48,9 @@ FREQ_HE = _DATA.strings("frequency", "he")
 
 # Sentences by status; {drug} {dose} {freq}. A "listed" drug is named in a list of what
 # the patient takes, which records no decision at this visit.
-MED_EN = _DATA.string_lists("medication", "en")
+MED_EN = _DATA.lists("medication", "en")
 MED_LIST_EN = _DATA.strings("medication_list", "en")
-MED_HE = _DATA.string_lists("medication", "he")
+MED_HE = _DATA.lists("medication", "he")
 MED_LIST_HE = _DATA.strings("medication_list", "he")
 
 
@@ -76,23 +80,29 @@ class Condition:
         return (self.name, *self.en, *self.he)
 
 
+def _marked(condition: str, flag: str) -> bool:
+    """A condition's `flag` (lasting, symptom): false where not written."""
+    keys = ("conditions", condition, flag)
+    return _DATA.has(*keys) and _DATA.flag(*keys)
+
+
 # Of the conditions below, those that do not resolve by themselves.
-LASTING = frozenset(c for c in _DATA.table("conditions") if _DATA.flag("conditions", c, "lasting"))
+LASTING = frozenset(c for c in _DATA.table("conditions") if _marked(c, "lasting"))
 CONDITIONS: tuple[Condition, ...] = tuple(
     Condition(
         name,
         _DATA.strings("conditions", name, "en"),
         _DATA.strings("conditions", name, "he"),
-        _DATA.flag("conditions", name, "symptom"),
+        _marked(name, "symptom"),
     )
     for name in _DATA.table("conditions")
 )
 CONDITION_BY_NAME = {c.name: c for c in CONDITIONS}
 
-DX_EN = _DATA.string_lists("diagnosis", "en")
+DX_EN = _DATA.lists("diagnosis", "en")
 # Templates that only read naturally with a symptom, or only with a disease.
 SYMPTOM_ONLY = frozenset(_DATA.strings("diagnosis", "symptom_only"))
-DX_HE = _DATA.string_lists("diagnosis", "he")
+DX_HE = _DATA.lists("diagnosis", "he")
 # A list of past conditions' heading.
 HISTORY_LEADS: dict[Lang, tuple[str, ...]] = {
     lang: _DATA.strings("history_list", lang) for lang in LANGS
@@ -118,22 +128,20 @@ PROCEDURES: tuple[Procedure, ...] = tuple(
 )
 PROC_EN = _DATA.strings("procedure_sentence", "en")
 
-SPECIALTIES: tuple[tuple[str, str], ...] = tuple(_DATA.string_table("specialties").items())
+SPECIALTIES: tuple[tuple[str, str], ...] = tuple(_DATA.texts("specialties").items())
 REFER_EN = _DATA.strings("referral", "en")
 REFER_HE = _DATA.strings("referral", "he")
 
-VISITS_EN = _DATA.string_lists("visits", "en")
-VISITS_HE = _DATA.string_lists("visits", "he")
-VISIT_ALIASES = _DATA.string_lists("visit_aliases")
+VISITS_EN = _DATA.lists("visits", "en")
+VISITS_HE = _DATA.lists("visits", "he")
+VISIT_ALIASES = _DATA.lists("visit_aliases")
 
 # Sentences with no fact in them, anywhere ("any") or in a plan.
-NOISE: dict[Lang, dict[str, tuple[str, ...]]] = {
-    lang: _DATA.string_lists("noise", lang) for lang in LANGS
-}
+NOISE: dict[Lang, dict[str, tuple[str, ...]]] = {lang: _DATA.lists("noise", lang) for lang in LANGS}
 
 # Things no generated note mentions: the "any record of X?" questions whose answer is none.
-ABSENT_EN: tuple[tuple[str, str], ...] = tuple(_DATA.string_table("absent", "en").items())
-ABSENT_HE: tuple[tuple[str, str], ...] = tuple(_DATA.string_table("absent", "he").items())
+ABSENT_EN: tuple[tuple[str, str], ...] = tuple(_DATA.texts("absent", "en").items())
+ABSENT_HE: tuple[tuple[str, str], ...] = tuple(_DATA.texts("absent", "he").items())
 
 # The label of a list of readings: "vitals", "labs" or an assessment's "results".
 LIST_LABELS: dict[Lang, dict[str, str]] = {
