@@ -5,13 +5,13 @@ writes them."""
 from __future__ import annotations
 
 from bench.timeline.sets.blind.seg import Pick, Seg
-from bench.timeline.sets.blind.tables import Table
+from bench.timeline.sets.blind.tables import by_language, read
 
-_DISTRACT = Table.read("distract.toml")
-TARGETS = _DISTRACT.by_language("targets")
-PAST = _DISTRACT.by_language("past")  # earlier values: another day's
-UNTRACKED = _DISTRACT.by_language("untracked")  # measured, but not a MEASURES key
-EXAM = _DISTRACT.by_language("exam")
+_DISTRACT = read("distract.toml")
+TARGETS = by_language(_DISTRACT, "targets")
+PAST = by_language(_DISTRACT, "past")  # earlier values: another day's
+UNTRACKED = by_language(_DISTRACT, "untracked")  # measured, but not a MEASURES key
+EXAM = by_language(_DISTRACT, "exam")
 
 
 def target(p: Pick, lang: str) -> Seg:

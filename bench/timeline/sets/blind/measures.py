@@ -6,8 +6,7 @@ measures.toml; the factors stay here, beside the arithmetic that uses them."""
 
 from __future__ import annotations
 
-from bench.timeline.kit.vocab import VocabError
-from bench.timeline.sets.blind.tables import LANGUAGES, Table
+from bench.timeline.sets.blind.tables import LANGUAGES, read
 
 LB, INCH = 0.45359237, 2.54
 CHOL, GLU, CREAT = 38.67, 18.0, 88.4
@@ -43,13 +42,16 @@ Style = tuple[str, str, str, str]
 
 
 def _styles() -> dict[str, list[Style]]:
+    words = read("measures.toml")
     out: dict[str, list[Style]] = {}
-    for measure, t in Table.read("measures.toml").tables().items():
+    for measure in words.data:
         out[measure] = []
-        for sid in t.data:
-            written = t.strings(sid)
+        for sid in words.table(measure):
+            written = words.strings(measure, sid)
             if len(written) != 3 or written[0] not in LANGUAGES:
-                raise VocabError(f"{t.path}: {t.at(sid)!r}: [language, format, unit]")
+                raise words.wrong(
+                    (measure, sid), f"[language, format, unit], a language of {LANGUAGES}"
+                )
             out[measure].append((sid, written[0], written[1], written[2]))
     return out
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.blind.seg import Label, Pick, Seg, cat, join, mark
-from bench.timeline.sets.blind.tables import Table
+from bench.timeline.sets.blind.tables import by_language, read
 from bench.timeline.sets.blind.vocab import CLINICS, DRUG, DRUGS, Drug
 
 # How _fill reads a template: a name or number's first character, a {X} slot, a Hebrew
@@ -19,32 +18,29 @@ _LATIN = re.compile(r"^[A-Za-z0-9]")
 _SLOT = re.compile(r"(\{[A-Z]\})")
 _PREFIX = re.compile(r"(?:^|\s)[בלמ]$")
 
-_MEDS = Table.read("meds.toml")
-STARTED = _MEDS.by_language("started")
-STOPPED = _MEDS.by_language("stopped")
-CONTINUED = _MEDS.by_language("continued")
-TITRATED = _MEDS.by_language("titrated")  # {N} the drug, {M} the new dose
+_MEDS = read("meds.toml")
+STARTED = by_language(_MEDS, "started")
+STOPPED = by_language(_MEDS, "stopped")
+CONTINUED = by_language(_MEDS, "continued")
+TITRATED = by_language(_MEDS, "titrated")  # {N} the drug, {M} the new dose
 if not all(
     t.count("{N}") == t.count("{M}") == 1 and t.index("{N}") < t.index("{M}")
     for ts in TITRATED.values()
     for t in ts
 ):
-    raise VocabError(f"{_MEDS.path}: 'titrated': each sentence holds {{N}}, then {{M}}, once")
-LISTED = _MEDS.by_language("listed")
-SWITCH = _MEDS.by_language("switch")
-SWITCHES = _MEDS.table("switch").rows("pairs", 2)
-_MEDS.table("switch").among("pairs", [g for pair in SWITCHES for g in pair], DRUG)
-VOID = _MEDS.by_language("void")
+    raise _MEDS.wrong(("titrated",), "each sentence holds {N}, then {M}, once")
+LISTED = by_language(_MEDS, "listed")
+SWITCH = by_language(_MEDS, "switch")
+SWITCHES = _MEDS.rows("switch", "pairs", width=2)
+_MEDS.known([g for pair in SWITCHES for g in pair], DRUG, "switch", "pairs")
+VOID = by_language(_MEDS, "void")
 # A no-event sentence holding BP_MARKER waits on a blood pressure: its drug is one of these.
-_BP = _MEDS.table("waits_on_bp")
-BP_MARKER = _BP.string("marker")
-ANTIHYPERTENSIVES = _BP.strings("drugs")
-_BP.among("drugs", ANTIHYPERTENSIVES, DRUG)
-_LIST = _MEDS.table("med_list")
-FREQUENCIES = _LIST.strings("frequencies")
-LIST_HEADS = _LIST.by_language("heads")
-_UNITS = _MEDS.table("hebrew_units")
-HEBREW_UNITS = {unit: _UNITS.string(unit) for unit in _UNITS.data}  # English -> Hebrew
+BP_MARKER = _MEDS.text("waits_on_bp", "marker")
+ANTIHYPERTENSIVES = _MEDS.strings("waits_on_bp", "drugs")
+_MEDS.known(ANTIHYPERTENSIVES, DRUG, "waits_on_bp", "drugs")
+FREQUENCIES = _MEDS.strings("med_list", "frequencies")
+LIST_HEADS = by_language(_MEDS, "med_list", "heads")
+HEBREW_UNITS = _MEDS.texts("hebrew_units")  # English -> Hebrew
 
 
 def _joined(prefix_template: str, word: str) -> str:

@@ -15,23 +15,22 @@ from bench.timeline.sets.blind.measures import STYLES
 from bench.timeline.sets.blind.meds import Meds
 from bench.timeline.sets.blind.problems import Care, Problems, next_visit, visit
 from bench.timeline.sets.blind.seg import Part, Pick, Seg, cat, join
-from bench.timeline.sets.blind.tables import LANGUAGES, Table
+from bench.timeline.sets.blind.tables import LANGUAGES, by_language, read
 from bench.timeline.sets.blind.values import flagged_lead, mention, n_styles
 from bench.timeline.sets.blind.vocab import CLINICS, Clinic
 
-_NOTES = Table.read("notes.toml")
+_NOTES = read("notes.toml")
 LABS = frozenset(_NOTES.strings("labs"))
-AND = {lang: _NOTES.table("and").string(lang) for lang in LANGUAGES}
-_OBJECTIVE = _NOTES.table("objective_heads")
+AND = {lang: _NOTES.text("and", lang) for lang in LANGUAGES}
 # language -> "vitals" or "labs" -> an objective's headings
 OBJECTIVE_HEADS = {
-    lang: {kind: _OBJECTIVE.table(lang).strings(kind) for kind in ("vitals", "labs")}
+    lang: {kind: _NOTES.strings("objective_heads", lang, kind) for kind in ("vitals", "labs")}
     for lang in LANGUAGES
 }
-PLAN_HEADS = _NOTES.by_language("plan_heads")
-HISTORY_HEADS = _NOTES.by_language("history_heads")  # over a background list
-PROBLEM_HEADS = _NOTES.by_language("problem_heads")  # over the active problems
-_NOTES.among("labs", LABS, STYLES)
+PLAN_HEADS = by_language(_NOTES, "plan_heads")
+HISTORY_HEADS = by_language(_NOTES, "history_heads")  # over a background list
+PROBLEM_HEADS = by_language(_NOTES, "problem_heads")  # over the active problems
+_NOTES.known(LABS, STYLES, "labs")
 
 
 @dataclass

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bench.timeline.sets.blind.meds import _fill
 from bench.timeline.sets.blind.seg import Label, Pick, Seg, cat, join, mark
-from bench.timeline.sets.blind.tables import LANGUAGES, Table
+from bench.timeline.sets.blind.tables import LANGUAGES, by_language, read
 from bench.timeline.sets.blind.vocab import (
     CHRONIC,
     COND,
@@ -22,14 +22,14 @@ from bench.timeline.sets.blind.vocab import (
     referral_aliases,
 )
 
-_PROBLEMS = Table.read("problems.toml")
-PRESENT = _PROBLEMS.by_language("present")
-COMPLAINT = _PROBLEMS.by_language("complaint")
-NEGATED = _PROBLEMS.by_language("negated")
-TWO_NEGATED = _PROBLEMS.by_language("two_negated")
-BUT = _PROBLEMS.by_language("but")  # a negation ended by "but": {C} negated, {E} present
-HISTORY = _PROBLEMS.by_language("history")
-NOT_DX = _PROBLEMS.by_language("not_dx")  # no diagnosis at all
+_PROBLEMS = read("problems.toml")
+PRESENT = by_language(_PROBLEMS, "present")
+COMPLAINT = by_language(_PROBLEMS, "complaint")
+NEGATED = by_language(_PROBLEMS, "negated")
+TWO_NEGATED = by_language(_PROBLEMS, "two_negated")
+BUT = by_language(_PROBLEMS, "but")  # a negation ended by "but": {C} negated, {E} present
+HISTORY = by_language(_PROBLEMS, "history")
+NOT_DX = by_language(_PROBLEMS, "not_dx")  # no diagnosis at all
 
 
 def _names(c: Condition) -> tuple[str, ...]:
@@ -127,14 +127,14 @@ class Problems:
         return cat(head, lead, join(items, sep))
 
 
-_CARE = Table.read("care.toml")
-PROC_DONE = _CARE.by_language("procedure_done")
-PROC_LATER = _CARE.by_language("procedure_later")
+_CARE = read("care.toml")
+PROC_DONE = by_language(_CARE, "procedure_done")
+PROC_LATER = by_language(_CARE, "procedure_later")
 # Of those, a test booked or arranged at this visit is ordered there: a procedure fact.
-ORDERED = frozenset(_CARE.table("procedure_later").strings("ordered"))
-_CARE.table("procedure_later").among("ordered", ORDERED, {*PROC_LATER["en"], *PROC_LATER["he"]})
-REFERRAL = _CARE.by_language("referral")
-REFERRAL_LATER = _CARE.by_language("referral_later")
+ORDERED = frozenset(_CARE.strings("procedure_later", "ordered"))
+_CARE.known(ORDERED, {*PROC_LATER["en"], *PROC_LATER["he"]}, "procedure_later", "ordered")
+REFERRAL = by_language(_CARE, "referral")
+REFERRAL_LATER = by_language(_CARE, "referral_later")
 
 
 class Care:
@@ -178,14 +178,14 @@ class Care:
         return _fill(t, {"S": Seg(self._word(x, lang))})
 
 
-NEXT_VISIT = _CARE.by_language("next_visit")
-_VISITS = _CARE.table("visit").tables()
+NEXT_VISIT = by_language(_CARE, "next_visit")
+_VISITS = tuple(_CARE.table("visit"))
 # (type, how a note opens with it), the types in the order written.
 VISITS = {
-    lang: tuple((kind, text) for kind, t in _VISITS.items() for text in t.strings(lang))
+    lang: tuple((kind, text) for kind in _VISITS for text in _CARE.strings("visit", kind, lang))
     for lang in LANGUAGES
 }
-VISIT_ALIASES = {kind: t.strings("aliases") for kind, t in _VISITS.items()}
+VISIT_ALIASES = {kind: _CARE.strings("visit", kind, "aliases") for kind in _VISITS}
 
 
 def visit(p: Pick, lang: str) -> Seg:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bench.timeline.kit.vocab import VocabError
+from bench.timeline.kit.vocab import Key, Number, VocabFile
 from bench.timeline.sets.blind.measures import INCH, STYLES, in_measures_unit
 from bench.timeline.sets.blind.seg import Label, Pick, Seg, cat, mark
-from bench.timeline.sets.blind.tables import LANGUAGES, Number, Table
+from bench.timeline.sets.blind.tables import LANGUAGES, by_language, read
 from core.timeline.types import MEASURES
 
 
@@ -26,63 +26,60 @@ class Range:
     decimals: int | tuple[int, ...]
 
 
-def _whole(t: Table, key: str, n: int | None = None) -> tuple[int, ...]:
-    numbers = t.numbers(key, n)
-    if not all(isinstance(x, int) for x in numbers):
-        raise VocabError(f"{t.path}: {t.at(key)!r}: whole numbers")
-    return tuple(int(x) for x in numbers)
+def _wholes(words: VocabFile, *keys: Key) -> tuple[int, ...]:
+    """A list of one whole number or more: a shape VocabFile has no getter for."""
+    n = len(words.numbers(*keys))
+    if not n:
+        raise words.wrong(keys, "a list of one whole number or more")
+    return tuple(words.whole(*keys, i) for i in range(n))
 
 
-def _pair(t: Table, key: str) -> tuple[int, int]:
+def _pair(words: VocabFile, *keys: Key) -> tuple[int, int]:
     """[first, last]: whole numbers, the first below the last."""
-    first, last = _whole(t, key, 2)
-    if not first < last:
-        raise VocabError(f"{t.path}: {t.at(key)!r}: [first, last], the first below the last")
-    return first, last
+    words.bounds(*keys)
+    return words.whole(*keys, 0), words.whole(*keys, 1)
 
 
-def _range(t: Table) -> Range:
-    t.check_known("low", "high", "step", "decimals")
-    low, high, step = t.number("low"), t.number("high"), t.number("step")
+_RANGE = ("low", "high", "step", "decimals")
+
+
+def _range(words: VocabFile, *keys: Key) -> Range:
+    words.known(words.table(*keys), _RANGE, *keys)
+    low, high, step = (words.number(*keys, key) for key in _RANGE[:3])
     if not low < high or step <= 0:
-        raise VocabError(f"{t.path}: {t.where!r}: low below high, a step above 0")
-    if isinstance(t.data.get("decimals"), list):
-        return Range(low, high, step, _whole(t, "decimals"))
-    decimals = t.number("decimals")
-    if not isinstance(decimals, int):
-        raise VocabError(f"{t.path}: {t.at('decimals')!r}: a whole number or a list of them")
-    return Range(low, high, step, decimals)
+        raise words.wrong(keys, "low below high, a step above 0")
+    if isinstance(words.at(*keys, "decimals"), list):
+        return Range(low, high, step, _wholes(words, *keys, "decimals"))
+    return Range(low, high, step, words.whole(*keys, "decimals"))
 
 
-_VALUES = Table.read("values.toml")
+_VALUES = read("values.toml")
 # measure -> unit as written -> its range
 RANGES = {
-    measure: {unit: _range(t.table(unit)) for unit in t.data}
-    for measure, t in _VALUES.table("ranges").tables().items()
+    measure: {
+        unit: _range(_VALUES, "ranges", measure, unit) for unit in _VALUES.table("ranges", measure)
+    }
+    for measure in _VALUES.table("ranges")
 }
-_FEET_INCHES = _VALUES.table("feet_inches")
-FEET = _whole(_FEET_INCHES, "feet")
-INCHES = _pair(_FEET_INCHES, "inches")
-_WRITTEN = _FEET_INCHES.table("written")
-FEET_INCHES = {unit: _WRITTEN.string(unit) for unit in _WRITTEN.data}  # unit -> format
-_BP = _VALUES.table("bp")
-BP_DIASTOLIC = _pair(_BP, "diastolic")
-BP_SYSTOLIC = _pair(_BP, "systolic")
-BP_ABOVE = _pair(_BP, "above_diastolic")  # how far the systolic is above the diastolic
-_FLAGS = _VALUES.table("flags")
-FLAGS = {lang: _FLAGS.rows(lang, 2) for lang in LANGUAGES}  # (measure, reading)
-FLAG_TAILS = _FLAGS.by_language("tails")
+FEET = _wholes(_VALUES, "feet_inches", "feet")
+INCHES = _pair(_VALUES, "feet_inches", "inches")
+FEET_INCHES = _VALUES.texts("feet_inches", "written")  # unit -> format
+BP_DIASTOLIC = _pair(_VALUES, "bp", "diastolic")
+BP_SYSTOLIC = _pair(_VALUES, "bp", "systolic")
+BP_ABOVE = _pair(_VALUES, "bp", "above_diastolic")  # how far the systolic is above the diastolic
+FLAGS = {lang: _VALUES.rows("flags", lang, width=2) for lang in LANGUAGES}  # (measure, reading)
+FLAG_TAILS = by_language(_VALUES, "flags", "tails")
 
 
 def _check() -> None:
     """Each flag names a measure, and each style's unit has a range to draw from."""
     for lang, flags in FLAGS.items():
-        _FLAGS.among(lang, [name for name, _ in flags], STYLES)
+        _VALUES.known([name for name, _ in flags], STYLES, "flags", lang)
     for measure, styles in STYLES.items():
         for sid, _, _, unit in styles:
             drawable = unit in FEET_INCHES or unit in RANGES.get(measure, {})
             if measure != "bp" and not drawable:
-                raise VocabError(f"{_VALUES.path}: no range of {measure} in {unit} ({sid})")
+                raise _VALUES.wrong(("ranges", measure), f"no range in {unit}, which {sid} writes")
 
 
 _check()

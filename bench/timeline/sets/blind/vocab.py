@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from bench.timeline.kit.vocab import VocabError
+from bench.timeline.kit.vocab import VocabFile
 from bench.timeline.sets.blind.measures import STYLES
-from bench.timeline.sets.blind.tables import Table
+from bench.timeline.sets.blind.tables import read
 
 
 @dataclass(frozen=True)
@@ -56,39 +56,55 @@ class Clinic:
 
 
 def _drugs() -> tuple[Drug, ...]:
+    words = read("drugs.toml")
     return tuple(
-        Drug(generic, t.strings("en"), t.strings("he"), t.strings("doses"))
-        for generic, t in Table.read("drugs.toml").tables().items()
+        Drug(
+            generic,
+            words.strings(generic, "en"),
+            words.strings(generic, "he"),
+            words.strings(generic, "doses"),
+        )
+        for generic in words.data
     )
 
 
-def _conditions(doc: Table) -> tuple[Condition, ...]:
+def _conditions(words: VocabFile) -> tuple[Condition, ...]:
     return tuple(
-        Condition(name, t.strings("en"), t.strings("he"), t.strings("aliases"), t.flag("lasting"))
-        for name, t in doc.table("condition").tables().items()
+        Condition(
+            name,
+            words.strings("condition", name, "en"),
+            words.strings("condition", name, "he"),
+            words.strings("condition", name, "aliases"),
+            words.flag("condition", name, "lasting"),
+        )
+        for name in words.table("condition")
     )
 
 
-def _named(doc: Table, key: str) -> tuple[Named, ...]:
+def _named(words: VocabFile, key: str) -> tuple[Named, ...]:
     return tuple(
-        Named(name, t.strings("en"), t.strings("he"), t.strings("aliases"))
-        for name, t in doc.table(key).tables().items()
+        Named(
+            name,
+            words.strings(key, name, "en"),
+            words.strings(key, name, "he"),
+            words.strings(key, name, "aliases"),
+        )
+        for name in words.table(key)
     )
 
 
 DRUGS = _drugs()
 DRUG = {d.generic: d for d in DRUGS}
 
-_CONDITIONS = Table.read("conditions.toml")
+_CONDITIONS = read("conditions.toml")
 CONDITIONS = _conditions(_CONDITIONS)
 COND = {c.name: c for c in CONDITIONS}
 
 
 def _pool(key: str) -> tuple[str, ...]:
     """The conditions a kind of sentence draws from, in the order drawn."""
-    pools = _CONDITIONS.table("pools")
-    names = pools.strings(key)
-    pools.among(key, names, COND)
+    names = _CONDITIONS.strings("pools", key)
+    _CONDITIONS.known(names, COND, "pools", key)
     return names
 
 
@@ -97,7 +113,7 @@ EVENTS = _pool("events")
 SYMPTOMS = _pool("symptoms")
 RULED_OUT = _pool("ruled_out")
 
-_PROCEDURES = Table.read("procedures.toml")
+_PROCEDURES = read("procedures.toml")
 PROCEDURES = _named(_PROCEDURES, "procedure")  # done at the visit
 PROC = {x.name: x for x in PROCEDURES}
 SPECIALTIES = _named(_PROCEDURES, "specialty")
@@ -110,37 +126,39 @@ def referral_aliases(s: Named) -> tuple[str, ...]:
 
 
 _HABITS = ("subjective_pain", "objective_labs", "objective_procedure", "assessment_measure")
+# Each list of a clinic names things of the set: drugs, measure styles, specialties, procedures.
+_LISTS: dict[str, Collection[str]] = {
+    "drugs": DRUG,
+    "measures": STYLES,
+    "referrals": SPEC,
+    "procedures": PROC,
+}
 
 
-def _clinic(name: str, t: Table) -> Clinic:
-    t.check_known("fields", "drugs", "measures", "referrals", "procedures", *_HABITS)
-    fields = t.table("fields")
+def _clinic(words: VocabFile, name: str) -> Clinic:
+    words.known(words.table(name), ("fields", *_LISTS, *_HABITS), name)
     counts: dict[str, tuple[int, int]] = {}
-    for field in fields.data:
-        n = fields.numbers(field, 2)
-        if not all(isinstance(x, int) and x >= 0 for x in n):
-            raise VocabError(f"{t.path}: {fields.at(field)!r}: [English, Hebrew] counts")
-        counts[field] = (int(n[0]), int(n[1]))
-    names: tuple[tuple[str, Collection[str]], ...] = (
-        ("drugs", DRUG),
-        ("measures", STYLES),
-        ("referrals", SPEC),
-        ("procedures", PROC),
-    )
-    for key, known in names:
-        t.among(key, t.strings(key), known)
+    for field in words.table(name, "fields"):
+        words.numbers(name, "fields", field, n=2)
+        counts[field] = (
+            words.whole(name, "fields", field, 0),
+            words.whole(name, "fields", field, 1),
+        )
+    for key, known in _LISTS.items():
+        words.known(words.strings(name, key), known, name, key)
     return Clinic(
         name,
         counts,
-        drugs=t.strings("drugs"),
-        measures=t.strings("measures"),
-        referrals=t.strings("referrals"),
-        procedures=t.strings("procedures"),
-        subjective_pain=t.flag("subjective_pain"),
-        objective_labs=t.flag("objective_labs"),
-        objective_procedure=t.flag("objective_procedure"),
-        assessment_measure=t.flag("assessment_measure"),
+        drugs=words.strings(name, "drugs"),
+        measures=words.strings(name, "measures"),
+        referrals=words.strings(name, "referrals"),
+        procedures=words.strings(name, "procedures"),
+        subjective_pain=words.flag(name, "subjective_pain"),
+        objective_labs=words.flag(name, "objective_labs"),
+        objective_procedure=words.flag(name, "objective_procedure"),
+        assessment_measure=words.flag(name, "assessment_measure"),
     )
 
 
-CLINICS = {name: _clinic(name, t) for name, t in Table.read("clinics.toml").tables().items()}
+_CLINICS = read("clinics.toml")
+CLINICS = {name: _clinic(_CLINICS, name) for name in _CLINICS.data}

@@ -100,7 +100,8 @@ from typing import Any
 from bench.timeline.kit.facts import LabelledField
 from bench.timeline.sets.blind import labelled
 
-DATA = Path(__file__).resolve().parent / "data.json"
+HERE = Path(__file__).resolve().parent  # the set's data files are read from here
+DATA = HERE / "data.json"
 
 
 @cache

@@ -8,31 +8,38 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bench.timeline.kit.vocab import VocabError
-from bench.timeline.sets.blind3.readers import pools, read, strings
+from bench.timeline.kit.vocab import Key, VocabError, VocabFile
+from bench.timeline.sets.blind3 import HERE
 
 CODES = "SOAPH"
 LANGUAGES = ("en", "he")
 
+Pools = dict[str, tuple[str, ...]]
+
 
 class Clinic(NamedTuple):
     name: str
-    en: dict[str, list[str]]
-    he: dict[str, list[str]]
+    en: Pools
+    he: Pools
 
-    def pool(self, lang: str, code: str) -> list[str]:
-        return (self.en if lang == "en" else self.he).get(code, [])
+    def pool(self, lang: str, code: str) -> tuple[str, ...]:
+        return (self.en if lang == "en" else self.he).get(code, ())
+
+
+def by_code(words: VocabFile, *keys: Key) -> Pools:
+    """The table at `keys`: field codes, some of CODES, each to a list of marked texts."""
+    words.known(words.table(*keys), tuple(CODES), *keys)
+    return words.lists(*keys)
 
 
 def read_clinic(name: str) -> Clinic:
-    path, data = read(f"clinics/{name.replace(' ', '_')}.toml")
-    if set(data) != set(LANGUAGES):
-        raise VocabError(f"{path}: a table for each of {', '.join(LANGUAGES)}, no more")
-    en, he = (pools(path, lang, data[lang], CODES) for lang in LANGUAGES)
-    return Clinic(name, en, he)
+    words = VocabFile(HERE / "clinics" / f"{name.replace(' ', '_')}.toml")
+    if set(words.data) != set(LANGUAGES):
+        raise VocabError(f"{words.path}: a table for each of {', '.join(LANGUAGES)}, no more")
+    return Clinic(name, by_code(words, "en"), by_code(words, "he"))
 
 
 def read_clinics() -> tuple[Clinic, ...]:
     """Every clinic, in the order clinics/order.toml gives."""
-    path, data = read("clinics/order.toml")
-    return tuple(read_clinic(name) for name in strings(path, "order", data.get("order")))
+    order = VocabFile(HERE / "clinics" / "order.toml")
+    return tuple(read_clinic(name) for name in order.strings("order"))

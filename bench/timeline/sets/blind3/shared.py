@@ -6,23 +6,22 @@ All but the layout marks are marked texts (markup.py)."""
 
 from __future__ import annotations
 
-from bench.timeline.sets.blind3.clinic import CODES
-from bench.timeline.sets.blind3.readers import pools, read, strings, table
+from bench.timeline.kit.vocab import VocabFile
+from bench.timeline.sets.blind3 import HERE
+from bench.timeline.sets.blind3.clinic import Pools, by_code
 
-_PATH, _DATA = read("shared.toml")
+_WORDS = VocabFile(HERE / "shared.toml")
 
 
-def _by_language(key: str) -> dict[str, dict[str, list[str]]]:
+def _by_language(key: str) -> dict[str, Pools]:
     """A table of languages, each a table of field codes to their marked texts."""
-    langs = table(_PATH, key, _DATA.get(key)).items()
-    return {lang: pools(_PATH, f"{key}.{lang}", v, CODES) for lang, v in langs}
+    return {lang: by_code(_WORDS, key, lang) for lang in _WORDS.table(key)}
 
 
-OPENERS = pools(_PATH, "openers", _DATA.get("openers"))
+OPENERS = _WORDS.lists("openers")
 FLAGS = _by_language("flags")
 DISTRACT = _by_language("distract")
 HEADINGS = _by_language("headings")
-VITALS = pools(_PATH, "vitals", _DATA.get("vitals"))
-_LAYOUT = table(_PATH, "layout", _DATA.get("layout"))
-VITALS_SEPARATORS = strings(_PATH, "layout.vitals_separators", _LAYOUT.get("vitals_separators"))
-BULLETS = strings(_PATH, "layout.bullets", _LAYOUT.get("bullets"))
+VITALS = _WORDS.lists("vitals")
+VITALS_SEPARATORS = _WORDS.strings("layout", "vitals_separators")
+BULLETS = _WORDS.strings("layout", "bullets")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from string import Formatter
 from typing import NamedTuple
 
-from bench.timeline.kit.vocab import VocabError
-from bench.timeline.sets.blind3.readers import read, table
+from bench.timeline.kit.vocab import Key, VocabFile
+from bench.timeline.sets.blind3 import HERE
 from bench.timeline.sets.blind3.values import Arg, Values, check_call
 
 Call = tuple[str, tuple[Arg, ...]]
@@ -25,34 +25,36 @@ class Style(NamedTuple):
         return self.text.format(*(values.write(name, args) for name, args in self.calls))
 
 
-def _call(where: str, value: object) -> Call:
+def _call(words: VocabFile, *keys: Key) -> Call:
+    """The call at `keys`: a Values method this set writes with, and arguments it takes."""
+    value = words.at(*keys)
     if not (isinstance(value, list) and value and isinstance(value[0], str)):
-        raise VocabError(f"{where}: a call is [method, its arguments ...]")
+        raise words.wrong(keys, "a call is [method, its arguments ...]")
     name, *args = value
     if not all(isinstance(a, str | int | float) and not isinstance(a, bool) for a in args):
-        raise VocabError(f"{where}: {name}'s arguments are strings and numbers")
+        raise words.wrong(keys, f"{name}'s arguments are strings and numbers")
     why = check_call(name, args)
     if why:
-        raise VocabError(f"{where}: {why}")
+        raise words.wrong(keys, why)
     return name, tuple(args)
 
 
 def read_styles(lang: str) -> list[Style]:
     """styles_<lang>.toml, in the order written."""
-    path, data = read(f"styles_{lang}.toml")
+    words = VocabFile(HERE / f"styles_{lang}.toml")
     out: list[Style] = []
-    for sid, entry in data.items():
-        where = f"{path}: {sid}"
-        style = table(path, sid, entry)
-        fields, text, calls = (style.get(k) for k in ("fields", "text", "calls"))
-        if not isinstance(fields, str) or not fields or not set(fields) <= set("SOA"):
-            raise VocabError(f"{where}: fields are some of S, O, A")
-        if not isinstance(text, str) or not isinstance(calls, list):
-            raise VocabError(f"{where}: a text and a list of calls")
+    for sid in words.data:
+        fields, text = words.text(sid, "fields"), words.text(sid, "text")
+        if not fields or not set(fields) <= set("SOA"):
+            raise words.wrong((sid, "fields"), "some of S, O, A")
+        calls = words.at(sid, "calls")
+        if not isinstance(calls, list):
+            raise words.wrong((sid, "calls"), "a list of calls")
         holes = [f for _, f, _, _ in Formatter().parse(text) if f is not None]
         if set(holes) - {""} or len(holes) != len(calls):
-            raise VocabError(f"{where}: the text has a {{}} for each call, and no other braces")
-        out.append(Style(sid, fields, text, tuple(_call(where, c) for c in calls)))
+            raise words.wrong((sid, "text"), "a {} for each call, and no other braces")
+        taken = tuple(_call(words, sid, "calls", i) for i in range(len(calls)))
+        out.append(Style(sid, fields, text, taken))
     return out
 
 

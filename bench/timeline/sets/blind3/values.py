@@ -10,9 +10,9 @@ import inspect
 import random
 from collections.abc import Sequence
 
-from bench.timeline.kit.vocab import VocabError
+from bench.timeline.kit.vocab import Key, VocabFile
+from bench.timeline.sets.blind3 import HERE
 from bench.timeline.sets.blind3.markup import label
-from bench.timeline.sets.blind3.readers import read, table
 
 # The arithmetic of a unit: fixed by the units themselves, not a choice of this set.
 KG_PER_LB = 0.45359237
@@ -29,33 +29,24 @@ WRITERS = frozenset(
 Arg = str | int | float
 
 
-def _number(x: object) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool)
-
-
 def _ranges() -> tuple[dict[str, tuple[float, float, int]], tuple[int, int], tuple[int, int], int]:
     """ranges.toml: each measure's (low, high, decimals), and a pressure's systolic and
     diastolic (low, high) and least gap. Numbers keep the type written (1 int, 1.0 float)."""
-    path, data = read("ranges.toml")
+    words = VocabFile(HERE / "ranges.toml")
     measures: dict[str, tuple[float, float, int]] = {}
-    for name, r in table(path, "measures", data.get("measures")).items():
-        if not (isinstance(r, list) and len(r) == 3 and all(_number(x) for x in r)):
-            raise VocabError(f"{path}: measures.{name}: a [low, high, decimals] of numbers")
-        low, high, dec = r
-        if not isinstance(dec, int) or not low < high:
-            raise VocabError(f"{path}: measures.{name}: low below high, whole decimals")
-        measures[name] = (low, high, dec)
-    bp = table(path, "bp", data.get("bp"))
-    pairs: list[tuple[int, int]] = []
-    for key in ("systolic", "diastolic"):
-        r = bp.get(key)
-        if not (isinstance(r, list) and len(r) == 2 and all(type(x) is int for x in r)):
-            raise VocabError(f"{path}: bp.{key}: a [low, high] of whole numbers")
-        pairs.append((r[0], r[1]))
-    gap = bp.get("min_gap")
-    if type(gap) is not int:
-        raise VocabError(f"{path}: bp.min_gap: a whole number")
-    return measures, pairs[0], pairs[1], gap
+    for name in words.table("measures"):
+        low, high, _ = words.numbers("measures", name, n=3)
+        if not low < high:
+            raise words.wrong(("measures", name), "[low, high, decimals], low below high")
+        measures[name] = (low, high, words.whole("measures", name, 2))
+    systolic, diastolic = (_whole_pair(words, "bp", key) for key in ("systolic", "diastolic"))
+    return measures, systolic, diastolic, words.whole("bp", "min_gap")
+
+
+def _whole_pair(words: VocabFile, *keys: Key) -> tuple[int, int]:
+    """A [low, high] of whole numbers: a shape VocabFile has no getter for."""
+    words.numbers(*keys, n=2)
+    return words.whole(*keys, 0), words.whole(*keys, 1)
 
 
 RANGE, SYSTOLIC, DIASTOLIC, MIN_GAP = _ranges()

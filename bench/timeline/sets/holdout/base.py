@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from bench.timeline.kit.facts import ExpectedFact
-from bench.timeline.kit.vocab import VocabError
-from bench.timeline.sets.holdout.readers import number, read
+from bench.timeline.sets.holdout.readers import read
 from core.timeline.types import MEASURES
 
 T = TypeVar("T")
@@ -26,17 +25,12 @@ INCH_CM = 2.54
 
 def _plausible() -> dict[str, tuple[float, float]]:
     """Each measure's believable [low, high] in its MEASURES unit, numbers as written."""
-    path, data = read("plausible.toml")
+    words = read("plausible.toml")
     out: dict[str, tuple[float, float]] = {}
-    for name, bounds in data.items():
+    for name in words.data:
         if name not in MEASURES:
-            raise VocabError(f"{path}: {name!r}: no MEASURES key")
-        if not isinstance(bounds, list) or len(bounds) != 2:
-            raise VocabError(f"{path}: {name!r}: a [low, high] pair of numbers, low first")
-        lo, hi = (number(path, name, b) for b in bounds)
-        if not lo < hi:
-            raise VocabError(f"{path}: {name!r}: a [low, high] pair of numbers, low first")
-        out[name] = (lo, hi)
+            raise words.wrong((name,), "no MEASURES key")
+        out[name] = words.bounds(name)
     return out
 
 

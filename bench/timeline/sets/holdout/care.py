@@ -4,61 +4,49 @@ findings, small talk (care.toml)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from collections.abc import Container
 
-from bench.timeline.kit.vocab import VocabError
+from bench.timeline.kit.vocab import VocabFile
 from bench.timeline.sets.holdout.base import Cycler, Piece, proc, referral, visit
 from bench.timeline.sets.holdout.meds import PREFIX, join_prefix
-from bench.timeline.sets.holdout.readers import (
-    Strings,
-    by_lang,
-    kinds_by_lang,
-    pools,
-    read,
-    strings,
-    table,
-)
+from bench.timeline.sets.holdout.readers import Strings, by_lang, kinds_by_lang, read
 
 
-def _named(
-    path: Path, data: dict[str, Any], key: str
-) -> dict[str, tuple[Strings, Strings, Strings]]:
+def _named(words: VocabFile, key: str) -> dict[str, tuple[Strings, Strings, Strings]]:
     """Each name of [<key>.<name>]: (other names that count, English, Hebrew)."""
     out: dict[str, tuple[Strings, Strings, Strings]] = {}
-    for name, value in table(path, key, data.get(key)).items():
-        where = f"{key}.{name}"
-        spec = table(path, where, value)
-        if set(spec) != {"others", "en", "he"}:
-            raise VocabError(f"{path}: {where}: others, en and he")
-        others, en, he = (strings(path, f"{where}.{k}", spec[k]) for k in ("others", "en", "he"))
+    for name in words.table(key):
+        if set(words.table(key, name)) != {"others", "en", "he"}:
+            raise words.wrong((key, name), "others, en and he")
+        others, en, he = (words.strings(key, name, k) for k in ("others", "en", "he"))
         if not en or not he:
-            raise VocabError(f"{path}: {where}: a phrase in each language at least")
+            raise words.wrong((key, name), "a phrase in each language at least")
         out[name] = (others, en, he)
     return out
 
 
-def _pools(path: Path, data: dict[str, Any], names: dict[str, Any]) -> dict[str, Strings]:
-    out = pools(path, "pools", data.get("pools"))
-    if unknown := sorted({n for pool in out.values() for n in pool} - set(names)):
-        raise VocabError(f"{path}: [pools]: none of its tables: {', '.join(unknown)}")
+def _pools(words: VocabFile, names: Container[str]) -> dict[str, Strings]:
+    """[pools]: lists of the names of the file's tables."""
+    out = words.lists("pools")
+    for pool, named in out.items():
+        words.known(named, names, "pools", pool)
     return out
 
 
-_PATH, _DATA = read("procedures.toml")
+_PROCEDURES = read("procedures.toml")
 # name -> (other names that count, English phrases, Hebrew phrases)
-PROCEDURES = _named(_PATH, _DATA, "procedures")
-PROC_POOLS = _pools(_PATH, _DATA, PROCEDURES)
+PROCEDURES = _named(_PROCEDURES, "procedures")
+PROC_POOLS = _pools(_PROCEDURES, PROCEDURES)
 
-_PATH, _DATA = read("referrals.toml")
+_REFERRALS = read("referrals.toml")
 # target -> (other names that count, English spellings, Hebrew spellings)
-REFERRALS = _named(_PATH, _DATA, "referrals")
-REF_POOLS = _pools(_PATH, _DATA, REFERRALS)
-REF_PHRASES = by_lang(_PATH, "phrases", _DATA.get("phrases"))
+REFERRALS = _named(_REFERRALS, "referrals")
+REF_POOLS = _pools(_REFERRALS, REFERRALS)
+REF_PHRASES = by_lang(_REFERRALS, "phrases")
 
-_PATH, _DATA = read("care.toml")
-VISITS = kinds_by_lang(_PATH, "visits", _DATA.get("visits"))
-NO_FACT = kinds_by_lang(_PATH, "no_fact", _DATA.get("no_fact"))
+_CARE = read("care.toml")
+VISITS = kinds_by_lang(_CARE, "visits")
+NO_FACT = kinds_by_lang(_CARE, "no_fact")
 
 
 def procedure(cyc: Cycler, pool: str, lang: str, used: set[str]) -> Piece:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bench.timeline.kit.vocab import VocabError
-from bench.timeline.sets.holdout.readers import read, string, strings, table
+from bench.timeline.sets.holdout.readers import read
 
 KINDS = ("chronic", "symptom", "event")  # problems.py picks phrases by these
 
@@ -21,17 +20,17 @@ class Condition:
 
 
 def _conditions() -> dict[str, Condition]:
-    path, data = read("conditions.toml")
+    words = read("conditions.toml")
     out: dict[str, Condition] = {}
-    for name, value in data.items():
-        spec = table(path, name, value)
-        kind = string(path, f"{name}.kind", spec.get("kind"))
-        if kind not in KINDS or set(spec) - {"kind", "en", "he", "extra"}:
-            raise VocabError(f"{path}: {name!r}: kind (one of {', '.join(KINDS)}), en, he, extra")
-        en, he = (strings(path, f"{name}.{k}", spec.get(k)) for k in ("en", "he"))
+    for name in words.data:
+        kind = words.text(name, "kind")
+        if kind not in KINDS or set(words.table(name)) - {"kind", "en", "he", "extra"}:
+            raise words.wrong((name,), f"kind (one of {', '.join(KINDS)}), en, he, extra")
+        en, he = words.strings(name, "en"), words.strings(name, "he")
         if not en or not he:
-            raise VocabError(f"{path}: {name!r}: a spelling in each language at least")
-        out[name] = Condition(en, he, kind, strings(path, f"{name}.extra", spec.get("extra", [])))
+            raise words.wrong((name,), "a spelling in each language at least")
+        extra = words.strings(name, "extra") if words.has(name, "extra") else ()
+        out[name] = Condition(en, he, kind, extra)
     return out
 
 

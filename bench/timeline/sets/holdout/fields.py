@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bench.timeline.kit.facts import LabelledField
-from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.holdout import care, meds, problems
 from bench.timeline.sets.holdout.base import Cycler, Piece, join
 from bench.timeline.sets.holdout.layout import (
@@ -20,6 +19,7 @@ from bench.timeline.sets.holdout.layout import (
     DM_OBJ,
     HEADINGS,
     LABS,
+    LAYOUT,
     PLAN_STATUSES,
     PSYCH,
     SCHEDULE,
@@ -27,7 +27,6 @@ from bench.timeline.sets.holdout.layout import (
     VITALS,
     WHOLE_NOTE_HEADINGS,
 )
-from bench.timeline.sets.holdout.layout import PATH as LAYOUT_PATH
 from bench.timeline.sets.holdout.measures import FLAGS, flag_piece, mention, spec_key
 
 SEED = 5_170_331
@@ -268,7 +267,7 @@ BUILDERS: dict[str, Callable[[Ctx], Piece]] = {
 
 
 if unknown := sorted({builder for _, builder, _, _ in SCHEDULE} - set(BUILDERS)):
-    raise VocabError(f"{LAYOUT_PATH}: schedule: fields of {', '.join(BUILDERS)}, not {unknown}")
+    raise LAYOUT.wrong(("schedule",), f"fields of {', '.join(BUILDERS)}, not {unknown}")
 
 
 def labelled(seed: int = SEED) -> list[Holdout]:

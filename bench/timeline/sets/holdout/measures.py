@@ -5,9 +5,8 @@ implausible values (flags.toml)."""
 
 from __future__ import annotations
 
-from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.holdout.base import PLAUSIBLE, Cycler, Piece, meas
-from bench.timeline.sets.holdout.readers import LANGS, read, string, table
+from bench.timeline.sets.holdout.readers import LANGS, read
 from bench.timeline.sets.holdout.samplers import Spec, read_specs
 
 SPECS: dict[str, Spec] = {**read_specs("vitals.toml"), **read_specs("labs.toml")}
@@ -29,22 +28,15 @@ def mention(cyc: Cycler, measure: str, lang: str) -> Piece:
 
 def _flags() -> list[tuple[str, str, str, tuple[str, str]]]:
     """(language, text, flag name, (measure whose range it breaks, number)), in file order."""
-    path, data = read("flags.toml")
-    rows = data.get("flags")
-    if not isinstance(rows, list):
-        raise VocabError(f"{path}: flags: a list of {{ lang, text, flag, measure, number }}")
+    words = read("flags.toml")
     out: list[tuple[str, str, str, tuple[str, str]]] = []
-    for i, row in enumerate(rows):
-        where = f"flags[{i}]"
-        cells = {
-            k: string(path, f"{where}.{k}", table(path, where, row).get(k))
-            for k in ("lang", "text", "flag", "measure", "number")
-        }
-        if cells["lang"] not in LANGS or cells["measure"] not in PLAUSIBLE:
-            raise VocabError(f"{path}: {where}: a lang of {LANGS} and a measure of PLAUSIBLE")
-        out.append(
-            (cells["lang"], cells["text"], cells["flag"], (cells["measure"], cells["number"]))
+    for i in range(len(words.tables("flags"))):
+        lang, text, name, measure, number = (
+            words.text("flags", i, k) for k in ("lang", "text", "flag", "measure", "number")
         )
+        if lang not in LANGS or measure not in PLAUSIBLE:
+            raise words.wrong(("flags", i), f"a lang of {LANGS} and a measure of PLAUSIBLE")
+        out.append((lang, text, name, (measure, number)))
     return out
 
 

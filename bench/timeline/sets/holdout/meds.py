@@ -9,16 +9,7 @@ from dataclasses import dataclass
 
 from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.holdout.base import Cycler, Piece, med
-from bench.timeline.sets.holdout.readers import (
-    by_lang,
-    kinds_by_lang,
-    pairs,
-    pools,
-    read,
-    string,
-    strings,
-    table,
-)
+from bench.timeline.sets.holdout.readers import by_lang, kinds_by_lang, read
 
 MAX_TYPOS = 10  # "a handful" of misspelt drug names over the whole set
 OWED = 2  # times each owed drug is written by its first brand
@@ -37,25 +28,25 @@ class Drug:
 
 def _drugs() -> dict[str, Drug]:
     """Each generic name (lower case, what a fact expects) with its spellings."""
-    path, data = read("drugs.toml")
+    words = read("drugs.toml")
     out: dict[str, Drug] = {}
-    for name, value in data.items():
-        spec = table(path, name, value)
-        if name != name.lower() or set(spec) - {"brands", "he", "doses", "typos"}:
-            raise VocabError(f"{path}: {name!r}: a lower-case name: brands, he, doses, typos")
-        brands, he, doses = (strings(path, f"{name}.{k}", spec.get(k)) for k in _SPELT)
+    for name in words.data:
+        if name != name.lower() or set(words.table(name)) - {"brands", "he", "doses", "typos"}:
+            raise words.wrong((name,), "a lower-case name: brands, he, doses, typos")
+        brands, he, doses = (words.strings(name, k) for k in _SPELT)
         if not brands or not he or not doses:
-            raise VocabError(f"{path}: {name!r}: a brand, a Hebrew spelling and a dose at least")
-        out[name] = Drug(brands, he, doses, strings(path, f"{name}.typos", spec.get("typos", [])))
+            raise words.wrong((name,), "a brand, a Hebrew spelling and a dose at least")
+        typos = words.strings(name, "typos") if words.has(name, "typos") else ()
+        out[name] = Drug(brands, he, doses, typos)
     return out
 
 
 def _prefixes() -> dict[str, str]:
     """The Hebrew letter of each one-letter word the code joins ("and", "to" ...)."""
-    path, data = read("prefixes.toml")
-    out = {k: string(path, k, v) for k, v in data.items()}
+    words = read("prefixes.toml")
+    out = words.texts()
     if set(out) != set(_PREFIXED) or any(len(letter) != 1 for letter in out.values()):
-        raise VocabError(f"{path}: one letter for each of {', '.join(_PREFIXED)}")
+        raise VocabError(f"{words.path}: one letter for each of {', '.join(_PREFIXED)}")
     return out
 
 
@@ -63,31 +54,37 @@ DRUGS = _drugs()
 # The Hebrew one-letter words by meaning ("and", "to" ...), as joined by join_prefix.
 PREFIX = _prefixes()
 
-_PATH, _DATA = read("meds.toml")
-POOLS = pools(_PATH, "pools", _DATA.get("pools"))
-OWED_BRANDS = strings(_PATH, "owed_brands", _DATA.get("owed_brands"))
-PRN_DRUGS = frozenset(strings(_PATH, "as_needed_drugs", _DATA.get("as_needed_drugs")))
-SWITCH_PAIRS = pairs(_PATH, "switch_pairs", _DATA.get("switch_pairs"))
-WEEKLY = strings(_PATH, "weekly", _DATA.get("weekly"))
-LIST_SEPARATORS = strings(_PATH, "list_separators", _DATA.get("list_separators"))
-FREQ = by_lang(_PATH, "freq", _DATA.get("freq"))
-AS_NEEDED = by_lang(_PATH, "as_needed", _DATA.get("as_needed"))
-REASONS = by_lang(_PATH, "reasons", _DATA.get("reasons"))
+_MEDS = read("meds.toml")
+POOLS = _MEDS.lists("pools")
+OWED_BRANDS = _MEDS.strings("owed_brands")
+PRN_DRUGS = frozenset(_MEDS.strings("as_needed_drugs"))
+SWITCH_PAIRS = _MEDS.rows("switch_pairs", width=2)
+WEEKLY = _MEDS.strings("weekly")
+LIST_SEPARATORS = _MEDS.strings("list_separators")
+FREQ = by_lang(_MEDS, "freq")
+AS_NEEDED = by_lang(_MEDS, "as_needed")
+REASONS = by_lang(_MEDS, "reasons")
 # A dose in a Hebrew note: each text replaced by its Hebrew, in the order written.
-DOSE_HE = {
-    k: string(_PATH, f"dose_he.{k}", v)
-    for k, v in table(_PATH, "dose_he", _DATA.get("dose_he")).items()
-}
+DOSE_HE = _MEDS.texts("dose_he")
 # Templates per status: {d} drug as written, {dose}, {freq}, {reason}; in Hebrew {b}, {l}
 # and {h} the drug with PREFIX "in", "to" and "the" joined.
-PHRASES = kinds_by_lang(_PATH, "phrases", _DATA.get("phrases"))
-LIST_HEADS = by_lang(_PATH, "list_heads", _DATA.get("list_heads"))
-SWITCHES = by_lang(_PATH, "switches", _DATA.get("switches"))
-DECLINED = by_lang(_PATH, "declined", _DATA.get("declined"))
-ALLERGIES = by_lang(_PATH, "allergies", _DATA.get("allergies"))
-_NAMED = {g for pool in POOLS.values() for g in pool}.union(OWED_BRANDS, PRN_DRUGS, *SWITCH_PAIRS)
-if unknown := sorted(_NAMED - set(DRUGS)):
-    raise VocabError(f"{_PATH}: drugs not in drugs.toml: {', '.join(unknown)}")
+PHRASES = kinds_by_lang(_MEDS, "phrases")
+LIST_HEADS = by_lang(_MEDS, "list_heads")
+SWITCHES = by_lang(_MEDS, "switches")
+DECLINED = by_lang(_MEDS, "declined")
+ALLERGIES = by_lang(_MEDS, "allergies")
+
+
+def _check_drugs() -> None:
+    """Every drug meds.toml names is one of drugs.toml's."""
+    for pool, names in POOLS.items():
+        _MEDS.known(names, DRUGS, "pools", pool)
+    for key in ("owed_brands", "as_needed_drugs"):
+        _MEDS.known(_MEDS.strings(key), DRUGS, key)
+    _MEDS.known([g for pair in SWITCH_PAIRS for g in pair], DRUGS, "switch_pairs")
+
+
+_check_drugs()
 
 
 class Meds:

@@ -4,31 +4,33 @@ history, which is no fact of the patient's (problems.toml)."""
 
 from __future__ import annotations
 
-from bench.timeline.kit.vocab import VocabError
 from bench.timeline.sets.holdout.base import Cycler, Piece, dx
 from bench.timeline.sets.holdout.conditions import CONDITIONS
 from bench.timeline.sets.holdout.meds import PREFIX, join_prefix
-from bench.timeline.sets.holdout.readers import by_lang, kinds_by_lang, pools, read, table
+from bench.timeline.sets.holdout.readers import by_lang, kinds_by_lang, read
 
-_PATH, _DATA = read("problems.toml")
+_PROBLEMS = read("problems.toml")
 # Per clinic, per status: the conditions it names.
-POOLS = {
-    clinic: pools(_PATH, f"pools.{clinic}", v)
-    for clinic, v in table(_PATH, "pools", _DATA.get("pools")).items()
-}
+POOLS = {clinic: _PROBLEMS.lists("pools", clinic) for clinic in _PROBLEMS.table("pools")}
 # Per (status, kind of condition), per language: {x} the condition as written; in Hebrew
 # {mx} / {lx}: with PREFIX "from" / "to" joined (meds.join_prefix).
 PHRASES = {
     (status, kind): langs
-    for status, v in table(_PATH, "phrases", _DATA.get("phrases")).items()
-    for kind, langs in kinds_by_lang(_PATH, f"phrases.{status}", v).items()
+    for status in _PROBLEMS.table("phrases")
+    for kind, langs in kinds_by_lang(_PROBLEMS, "phrases", status).items()
 }
-LIST_HEADS = by_lang(_PATH, "list_heads", _DATA.get("list_heads"))
-FAMILY = by_lang(_PATH, "family", _DATA.get("family"))
-if unknown := sorted(
-    {n for p in POOLS.values() for ns in p.values() for n in ns} - set(CONDITIONS)
-):
-    raise VocabError(f"{_PATH}: conditions not in conditions.toml: {', '.join(unknown)}")
+LIST_HEADS = by_lang(_PROBLEMS, "list_heads")
+FAMILY = by_lang(_PROBLEMS, "family")
+
+
+def _check_pools() -> None:
+    """Every condition a pool names is one of conditions.toml's."""
+    for clinic, statuses in POOLS.items():
+        for status, names in statuses.items():
+            _PROBLEMS.known(names, CONDITIONS, "pools", clinic, status)
+
+
+_check_pools()
 
 
 def aliases(name: str) -> tuple[str, ...]:

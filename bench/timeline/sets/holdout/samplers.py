@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from pathlib import Path
 
-from bench.timeline.kit.vocab import VocabError
+from bench.timeline.kit.vocab import Key, Number, VocabFile
 from bench.timeline.sets.holdout.base import (
     CHOL_MMOL_TO_MG,
     CREAT_UMOL_PER_MG,
@@ -20,7 +19,7 @@ from bench.timeline.sets.holdout.base import (
     f_to_c,
     num,
 )
-from bench.timeline.sets.holdout.readers import LANGS, number, read, string, strings, table
+from bench.timeline.sets.holdout.readers import LANGS, read
 
 Sample = tuple[dict[str, str], list[tuple[str, float]]]
 Sampler = Callable[[random.Random], Sample]
@@ -145,69 +144,56 @@ _CONVERT: dict[str, float] = {
 }
 
 
-def _range(path: Path, where: str, spec: dict[str, object]) -> tuple[int | float, int | float]:
-    bounds = spec.get("range")
-    if not isinstance(bounds, list) or len(bounds) != 2:
-        raise VocabError(f"{path}: {where}: range = [low, high]")
-    lo, hi = (number(path, f"{where}.range", b) for b in bounds)
-    return lo, hi
+def _range(words: VocabFile, *keys: Key) -> tuple[Number, Number]:
+    """The sampler's range = [low, high], numbers as written."""
+    low, high = words.numbers(*keys, "range", n=2)
+    return low, high
 
 
-def _sampler(path: Path, measure: str, where: str, value: object) -> Sampler:
-    spec = table(path, where, value)
-    draw = string(path, f"{where}.draw", spec.get("draw"))
+def _sampler(words: VocabFile, measure: str, *keys: Key) -> Sampler:
+    """The sampler at `keys`: a `draw` of this module and what it takes from the file."""
+    draw = words.text(*keys, "draw")
     if draw == "single":
-        digits = spec.get("digits", 0)
-        if not isinstance(digits, int) or isinstance(digits, bool):
-            raise VocabError(f"{path}: {where}.digits: a whole number of decimals")
-        convert = string(path, f"{where}.convert", spec.get("convert", "none"))
+        digits = words.whole(*keys, "digits") if words.has(*keys, "digits") else 0
+        convert = words.text(*keys, "convert") if words.has(*keys, "convert") else "none"
         if convert != "none" and convert not in _CONVERT:
-            raise VocabError(f"{path}: {where}.convert: one of {', '.join(_CONVERT)}")
-        return single(measure, *_range(path, where, spec), digits, _CONVERT.get(convert, 1.0))
+            raise words.wrong((*keys, "convert"), f"one of {', '.join(_CONVERT)}")
+        return single(measure, *_range(words, *keys), digits, _CONVERT.get(convert, 1.0))
     if draw == "rom":
-        lo, hi = _range(path, where, spec)
-        if not isinstance(lo, int) or not isinstance(hi, int):
-            raise VocabError(f"{path}: {where}.range: whole degrees")
-        return rom(measure, lo, hi)
+        _range(words, *keys)
+        return rom(measure, words.whole(*keys, "range", 0), words.whole(*keys, "range", 1))
     if draw == "lipid_panel":
-        unit = string(path, f"{where}.unit", spec.get("unit"))
+        unit = words.text(*keys, "unit")
         if unit not in ("mmol", "mg"):
-            raise VocabError(f'{path}: {where}.unit: "mmol" or "mg"')
+            raise words.wrong((*keys, "unit"), '"mmol" or "mg"')
         return lipid_panel(unit)
     if draw not in _DRAWS:
         kinds = ", ".join(("single", "rom", "lipid_panel", *_DRAWS))
-        raise VocabError(f"{path}: {where}.draw: {draw!r} is none of {kinds}")
+        raise words.wrong((*keys, "draw"), f"{draw!r} is none of {kinds}")
     return _DRAWS[draw]
 
 
 def read_specs(name: str) -> dict[str, Spec]:
     """Each measure of the file `name`: its samplers by unit tag, and its (style, tag,
     template) rows per language, each tag one of its samplers'."""
-    path, data = read(name)
+    words = read(name)
     out: dict[str, Spec] = {}
-    for measure, value in data.items():
-        spec = table(path, measure, value)
-        where = f"{measure}.samplers"
+    for measure in words.data:
         samplers = {
-            tag: _sampler(path, measure, f"{where}.{tag}", v)
-            for tag, v in table(path, where, spec.get("samplers")).items()
+            tag: _sampler(words, measure, measure, "samplers", tag)
+            for tag in words.table(measure, "samplers")
         }
-        where = f"{measure}.styles"
-        styles = table(path, where, spec.get("styles"))
+        styles = words.table(measure, "styles")
         if set(styles) != set(LANGS):
-            raise VocabError(f"{path}: {where}: a list of styles for each of {', '.join(LANGS)}")
+            raise words.wrong((measure, "styles"), f"a list for each of {', '.join(LANGS)}")
         templates: dict[str, list[tuple[str, str, str]]] = {}
-        for lang, rows in styles.items():
-            if not isinstance(rows, list):
-                raise VocabError(f"{path}: {where}.{lang}: a list of [style, tag, template]")
+        for lang in styles:
             templates[lang] = []
-            for i, row in enumerate(rows):
-                cells = strings(path, f"{where}.{lang}[{i}]", row)
-                if len(cells) != 3 or cells[1] not in samplers:
-                    raise VocabError(
-                        f"{path}: {where}.{lang}[{i}]: [style, tag, template], the tag one of "
-                        f"{', '.join(samplers)}"
-                    )
-                templates[lang].append((cells[0], cells[1], cells[2]))
+            rows = words.rows(measure, "styles", lang, width=3)
+            for i, (style, tag, template) in enumerate(rows):
+                if tag not in samplers:
+                    tags = ", ".join(samplers)
+                    raise words.wrong((measure, "styles", lang, i), f"a tag of {tags}, not {tag!r}")
+                templates[lang].append((style, tag, template))
         out[measure] = (samplers, templates)
     return out
