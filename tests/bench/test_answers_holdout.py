@@ -15,10 +15,10 @@ import bench.timeline.sets.overtime as gen
 from bench.answers.holdout import generate, load
 from bench.answers.holdout import phrases as ph
 from bench.answers.holdout.notes import Client, read_clients
-from bench.answers.holdout.phrases import Tables
+from bench.answers.holdout.phrases import absent
 from bench.answers.holdout.questions import COUNTS, HoldoutQuestion
 from bench.answers.holdout.scoring import outcome, rates, value_found
-from bench.timeline.kit.vocab import VocabError
+from bench.timeline.kit.vocab import VocabError, VocabFile
 
 HEBREW = re.compile(r"[\u05d0-\u05ea]")
 
@@ -180,10 +180,10 @@ def test_every_sentence_of_every_note_is_read(clients: dict[str, Client]) -> Non
 def test_a_wording_file_of_the_wrong_shape_names_itself_and_the_key(tmp_path: Path) -> None:
     path = tmp_path / "phrases.toml"
     path.write_text('[ask_en]\nvalue_on_date = "What was the {m}?"\n', encoding="utf-8")
-    with pytest.raises(VocabError, match=r"phrases\.toml: ask_en\.value_on_date: a list"):
-        Tables(path).names("ask_en")
-    with pytest.raises(VocabError, match=r"phrases\.toml: no absent_en"):
-        Tables(path).absent("absent_en")
+    with pytest.raises(VocabError, match=r"phrases\.toml: 'ask_en\.value_on_date': a list"):
+        VocabFile(path).lists("ask_en")
+    with pytest.raises(VocabError, match=r"phrases\.toml: no 'absent_en'"):
+        absent(VocabFile(path), "absent_en")
 
 
 # -- the scorer ------------------------------------------------------------------------------

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.answers.holdout.phrases import Absent, Names, Tables
+from bench.answers.holdout.phrases import Absent, Names, absent
+from bench.timeline.kit.vocab import VocabFile
 
-_tables = Tables(Path(__file__).with_suffix(".toml"))
+_words = VocabFile(Path(__file__).with_suffix(".toml"))
 
-ASK_EN: Names = _tables.names("ask_en")
-ASK_HE: Names = _tables.names("ask_he")
-ABSENT_EN: Absent = _tables.absent("absent_en")
-ABSENT_HE: Absent = _tables.absent("absent_he")
-ABSENT_READING_EN: tuple[str, ...] = _tables.strings("absent_reading_en")
-ABSENT_READING_HE: tuple[str, ...] = _tables.strings("absent_reading_he")
+ASK_EN: Names = _words.lists("ask_en")
+ASK_HE: Names = _words.lists("ask_he")
+ABSENT_EN: Absent = absent(_words, "absent_en")
+ABSENT_HE: Absent = absent(_words, "absent_he")
+ABSENT_READING_EN: tuple[str, ...] = _words.strings("absent_reading_en")
+ABSENT_READING_HE: tuple[str, ...] = _words.strings("absent_reading_he")

@@ -32,18 +32,18 @@ from typing import Any
 
 from bench.answers.holdout import phrases as ph
 from bench.answers.holdout.notes import DRUG_NAMES, Client, Visit, readings
-from bench.answers.holdout.phrases import Tables
+from bench.timeline.kit.vocab import VocabFile
 from bench.timeline.sets.overtime import CONDITIONS, DRUGS, NAMES, SPECIALTIES
 
 # The statuses notes.py gives a drug a visit prescribes (not one it lists or stops).
 PRESCRIBED = ("started", "continued")
-_tables = Tables(Path(__file__).with_suffix(".toml"))
+_words = VocabFile(Path(__file__).with_suffix(".toml"))
 # What treats a condition alone, for "prescribed for", and a drug that rules it out.
-THERAPY = _tables.names("therapy")
-AMBIGUOUS = _tables.texts("ambiguous")
+THERAPY = _words.lists("therapy")
+AMBIGUOUS = _words.texts("ambiguous")
 # How many of each kind the set asks, in the order the kinds are taken.
-COUNTS = _tables.counts("counts")
-_PRONOUNS = {sex: _tables.texts("pronouns", sex) for sex in ("female", "male")}
+COUNTS = _words.counts("counts")
+_PRONOUNS = {sex: _words.texts("pronouns", sex) for sex in ("female", "male")}
 
 
 @dataclass(frozen=True)
