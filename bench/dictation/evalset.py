@@ -10,117 +10,51 @@ prompt spell every drug said). The lists come from their own random stream, so t
 are the same as in version 1.
 
 What the scripts say (drugs, complaints, sentences, vital signs' ranges) and their voices
-are evalset.toml beside this module; `Tables` reads and checks it, and the held-out set's
-files (holdout.toml, holdout_data.toml) too."""
+are evalset.toml beside this module, read with the kit's `VocabFile`; `whole_range` reads
+a range of whole numbers, here and in the held-out set's holdout.toml."""
 
 from __future__ import annotations
 
-import json
 import random
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from bench.timeline.kit.vocab import VocabError, read_toml
+from bench.timeline.kit.vocab import Key, VocabFile
 from core.dictation.soap import Section
 
-Key = str | int
+
+def whole_range(words: VocabFile, *keys: Key, step: bool = True) -> tuple[int, ...]:
+    """`[low, high]` or (`step`) `[low, high, step]` whole numbers, low below high: the
+    arguments random.randrange (or, without a step, random.randint) draws from."""
+    value = words.numbers(*keys)
+    whole = tuple(v for v in value if isinstance(v, int))
+    if len(whole) != len(value) or len(whole) not in ((2, 3) if step else (2,)):
+        shape = "[low, high] or [low, high, step]" if step else "[low, high]"
+        raise words.wrong(keys, f"{shape}, whole numbers")
+    if not whole[0] < whole[1]:
+        raise words.wrong(keys, "low below high")
+    return whole
 
 
-class Tables:
-    """A TOML file of a dictation set's vocabulary, each value checked for its shape as it
-    is taken (lists become tuples), so a malformed file names itself and the value. `keys`
-    is the path to a value, a number for a row of an array of tables: `("problems", 0,
-    "name")` is the first `[[problems]]`'s `name`."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.data = read_toml(path)
-
-    def at(self, *keys: Key) -> Any:
-        value: Any = self.data
-        for n, key in enumerate(keys):
-            if not _holds(value, key):
-                raise VocabError(f"{self.path}: no {_where(keys[: n + 1])}")
-            value = value[key]
-        return value
-
-    def wrong(self, keys: tuple[Key, ...], shape: str) -> VocabError:
-        return VocabError(f"{self.path}: {_where(keys)}: {shape}")
-
-    def text(self, *keys: Key) -> str:
-        value = self.at(*keys)
-        if not isinstance(value, str):
-            raise self.wrong(keys, "a string")
-        return value
-
-    def strings(self, *keys: Key) -> tuple[str, ...]:
-        value = self.at(*keys)
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.wrong(keys, "a list of strings")
-        return tuple(value)
-
-    def table(self, *keys: Key) -> dict[str, Any]:
-        value = self.at(*keys)
-        if not isinstance(value, dict):
-            raise self.wrong(keys, "a table")
-        return value
-
-    def rows(self, *keys: Key) -> range:
-        """The positions of a list (of lists, or an array of tables: `[[name]]`)."""
-        value = self.at(*keys)
-        if not isinstance(value, list):
-            raise self.wrong(keys, "a list")
-        return range(len(value))
-
-    def whole_range(self, *keys: Key, step: bool = True) -> tuple[int, ...]:
-        """`[low, high]` or (`step`) `[low, high, step]` whole numbers, low below high."""
-        value = self.at(*keys)
-        whole = isinstance(value, list) and all(type(v) is int for v in value)
-        if not whole or len(value) not in ((2, 3) if step else (2,)) or not value[0] < value[1]:
-            shape = "[low, high] or [low, high, step]" if step else "[low, high]"
-            raise self.wrong(keys, f"{shape}, whole numbers")
-        return tuple(value)
-
-
-def _holds(value: Any, key: Key) -> bool:
-    if isinstance(key, int):
-        return isinstance(value, list) and 0 <= key < len(value)
-    return isinstance(value, dict) and key in value
-
-
-def _where(keys: tuple[Key, ...]) -> str:
-    """A value's path as TOML writes it: `drugs."insulin glargine"`, `problems[0].name`."""
-    out = ""
-    for key in keys:
-        if isinstance(key, int):
-            out += f"[{key}]"
-        else:
-            bare = re.fullmatch(r"[A-Za-z0-9_-]+", key)
-            out += ("." if out else "") + (key if bare else json.dumps(key, ensure_ascii=False))
-    return out
-
-
-_tables = Tables(Path(__file__).with_suffix(".toml"))
+_words = VocabFile(Path(__file__).with_suffix(".toml"))
 
 SEED = 29
 # 1: the lists held exactly the drugs said and one more; 2: realistic lists (above).
 VERSION = 2
 COUNT = 32
-VOICES = _tables.strings("voices")
-DRUGS = tuple((drug, _tables.text("drugs", drug)) for drug in _tables.table("drugs"))
+VOICES = _words.strings("voices")
+DRUGS = tuple(_words.texts("drugs").items())
 COMPLAINTS = tuple(
-    (_tables.text("complaints", n, "said"), _tables.text("complaints", n, "problem"))
-    for n in _tables.rows("complaints")
+    (_words.text("complaints", n, "said"), _words.text("complaints", n, "problem"))
+    for n in range(len(_words.tables("complaints")))
 )
-JUDGEMENTS = _tables.strings("judgements")
-COMPLAINT = _tables.text("complaint")
-START = _tables.text("start")
-CONTINUE = _tables.text("continue")
-VITALS = _tables.strings("vitals")
+JUDGEMENTS = _words.strings("judgements")
+COMPLAINT = _words.text("complaint")
+START = _words.text("start")
+CONTINUE = _words.text("continue")
+VITALS = _words.strings("vitals")
 VITAL_RANGES = {
-    name: _tables.whole_range("vital_ranges", name) for name in _tables.table("vital_ranges")
+    name: whole_range(_words, "vital_ranges", name) for name in _words.table("vital_ranges")
 }
 
 

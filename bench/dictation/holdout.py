@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from bench.dictation.evalset import Dictation, Key, Tables
+from bench.dictation.evalset import Dictation, whole_range
 from bench.dictation.holdout_data import DRUGS, PROBLEMS, Problem
+from bench.timeline.kit.vocab import Key, VocabFile
 from core.dictation.soap import Section
 
 SEED = 2929
@@ -57,62 +58,58 @@ class Reading:
         return x.removesuffix(".0") if self.places == 1 else x  # 39, not 39.0
 
 
-def _numbers(tables: Tables, keys: tuple[Key, ...]) -> tuple[float, ...]:
-    value = tables.at(*keys)
-    if not isinstance(value, list) or not all(type(x) in (int, float) for x in value):
-        raise tables.wrong(keys, "a list of numbers")
-    return tuple(value)
-
-
-def _reading(tables: Tables, name: str) -> Reading:
+def _reading(words: VocabFile, name: str) -> Reading:
     """[values]' `name`: one of the forms holdout.toml describes."""
-    how = set(tables.table("values", name))
+    how = set(words.table("values", name))
     keys: tuple[Key, ...] = ("values", name)
     if how in ({"whole"}, {"whole", "plus"}):
-        whole = tables.whole_range(*keys, "whole")
-        return Reading(whole=whole, plus=_numbers(tables, (*keys, "plus")) if "plus" in how else ())
+        whole = whole_range(words, *keys, "whole")
+        return Reading(whole=whole, plus=words.numbers(*keys, "plus") if "plus" in how else ())
     if how in ({"tenths"}, {"hundredths"}):
         kind = how.pop()
-        span = _numbers(tables, (*keys, kind))
-        if len(span) != 2 or not span[0] < span[1]:
-            raise tables.wrong((*keys, kind), "[low, high], low first")
-        return Reading(span=(span[0], span[1]), places=1 if kind == "tenths" else 2)
+        return Reading(span=words.bounds(*keys, kind), places=1 if kind == "tenths" else 2)
     if how == {"words"}:
-        return Reading(words=tables.strings(*keys, "words"))
-    raise tables.wrong(keys, "whole (and plus), tenths, hundredths or words")
+        return Reading(words=words.strings(*keys, "words"))
+    raise words.wrong(keys, "whole (and plus), tenths, hundredths or words")
 
 
-_tables = Tables(Path(__file__).with_suffix(".toml"))
+def _forms(words: VocabFile, key: str) -> tuple[tuple[str, ...], ...]:
+    """A list of lists of strings, each as long as it likes: the forms of each vital sign."""
+    forms = words.at(key)
+    if not isinstance(forms, list):
+        raise words.wrong((key,), "a list of lists of strings")
+    return tuple(words.strings(key, n) for n in range(len(forms)))
 
-VOICES = _tables.strings("voices")
-OPENINGS = _tables.strings("openings")
-ASSESSMENTS = _tables.strings("assessments")
-STATUS = _tables.strings("status")
-VITALS = tuple(_tables.strings("vitals", n) for n in _tables.rows("vitals"))
-START = _tables.strings("start")
-SWITCH = _tables.strings("switch")
-INCREASE = _tables.strings("increase")
-REDUCE = _tables.strings("reduce")
-STOP = _tables.strings("stop")
-CONTINUE = _tables.strings("continue")
-OTHERWISE = _tables.strings("otherwise")
-REASONS = _tables.strings("reasons")
-HOLD_DAYS = _tables.strings("hold_days")
-FOLLOW_UPS = _tables.strings("follow_ups")
-MEN_ONLY = _tables.strings("people", "men_only")
-CHILDREN_ONLY = _tables.strings("people", "children_only")
+
+_words = VocabFile(Path(__file__).with_suffix(".toml"))
+
+VOICES = _words.strings("voices")
+OPENINGS = _words.strings("openings")
+ASSESSMENTS = _words.strings("assessments")
+STATUS = _words.strings("status")
+VITALS = _forms(_words, "vitals")
+START = _words.strings("start")
+SWITCH = _words.strings("switch")
+INCREASE = _words.strings("increase")
+REDUCE = _words.strings("reduce")
+STOP = _words.strings("stop")
+CONTINUE = _words.strings("continue")
+OTHERWISE = _words.strings("otherwise")
+REASONS = _words.strings("reasons")
+HOLD_DAYS = _words.strings("hold_days")
+FOLLOW_UPS = _words.strings("follow_ups")
+MEN_ONLY = _words.strings("people", "men_only")
+CHILDREN_ONLY = _words.strings("people", "children_only")
 # Both ends included, as random.randint draws them.
-AGES = {age: _tables.whole_range("people", f"{age}_ages", step=False) for age in ("child", "adult")}
-COMPANIONS = {age: _tables.strings("people", f"{age}_companions") for age in ("child", "adult")}
+AGES = {age: whole_range(_words, "people", f"{age}_ages", step=False) for age in ("child", "adult")}
+COMPANIONS = {age: _words.strings("people", f"{age}_companions") for age in ("child", "adult")}
 # The patient's words, by sex: pronouns and what a child or an adult is called.
 PERSON = {
-    sex: {
-        word: _tables.text("people", sex, word) for word in ("he", "his", "him", "child", "adult")
-    }
+    sex: {word: _words.text("people", sex, word) for word in ("he", "his", "him", "child", "adult")}
     for sex in ("female", "male")
 }
 # Drawn in this order for every visit, whether said or not.
-VALUES = {name: _reading(_tables, name) for name in _tables.table("values")}
+VALUES = {name: _reading(_words, name) for name in _words.table("values")}
 
 
 def dictations() -> list[Dictation]:

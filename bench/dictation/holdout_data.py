@@ -2,15 +2,14 @@
 general practice, cardiology, respiratory or psychiatry visit is about, what the patient
 says and what is found, and the drugs each is treated with, with the doses, units and
 frequencies they are prescribed in. The tables are holdout_data.toml beside this module,
-read and checked here (evalset.Tables)."""
+read and checked here."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import NamedTuple
 
-from bench.dictation.evalset import Tables
-from bench.timeline.kit.vocab import VocabError
+from bench.timeline.kit.vocab import VocabFile
 
 
 class Drug(NamedTuple):
@@ -26,33 +25,33 @@ class Problem(NamedTuple):
     drugs: tuple[str, ...]
 
 
-def _drugs(tables: Tables) -> dict[str, Drug]:
+def _drugs(words: VocabFile) -> dict[str, Drug]:
     return {
         name: Drug(
-            tables.text("drugs", name, "unit"),
-            tables.strings("drugs", name, "doses"),
-            tables.strings("drugs", name, "frequencies"),
+            words.text("drugs", name, "unit"),
+            words.strings("drugs", name, "doses"),
+            words.strings("drugs", name, "frequencies"),
         )
-        for name in tables.table("drugs")
+        for name in words.table("drugs")
     }
 
 
-def _problems(tables: Tables, drugs: dict[str, Drug]) -> tuple[Problem, ...]:
+def _problems(words: VocabFile, drugs: dict[str, Drug]) -> tuple[Problem, ...]:
+    """[[problems]], each treated only with drugs of [drugs]."""
     out = []
-    for n in tables.rows("problems"):
+    for n in range(len(words.tables("problems"))):
         problem = Problem(
-            tables.text("problems", n, "name"),
-            tables.strings("problems", n, "complaints"),
-            tables.strings("problems", n, "findings"),
-            tables.strings("problems", n, "drugs"),
+            words.text("problems", n, "name"),
+            words.strings("problems", n, "complaints"),
+            words.strings("problems", n, "findings"),
+            words.strings("problems", n, "drugs"),
         )
-        if unknown := [d for d in problem.drugs if d not in drugs]:
-            raise VocabError(f"{tables.path}: problems[{n}].drugs: not in [drugs]: {unknown}")
+        words.known(problem.drugs, drugs, "problems", n, "drugs")
         out.append(problem)
     return tuple(out)
 
 
-_tables = Tables(Path(__file__).with_suffix(".toml"))
+_words = VocabFile(Path(__file__).with_suffix(".toml"))
 
-DRUGS: dict[str, Drug] = _drugs(_tables)
-PROBLEMS: tuple[Problem, ...] = _problems(_tables, DRUGS)
+DRUGS: dict[str, Drug] = _drugs(_words)
+PROBLEMS: tuple[Problem, ...] = _problems(_words, DRUGS)

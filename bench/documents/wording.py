@@ -9,15 +9,15 @@ the document's pages (a line, or a tuple of cells for a table row) and its quest
 
 from __future__ import annotations
 
-import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bench.documents.make import Line
-from bench.timeline.kit.vocab import VocabError, read_toml
+from bench.timeline.kit.vocab import Key, VocabFile
 
 Page = list[Line]
 Question = tuple[str, int]
@@ -31,115 +31,108 @@ class Written:
 
 
 PATH = Path(__file__).with_suffix(".toml")
-_DATA = read_toml(PATH)
-# A value's expected shape: a type, [shape] a list of it, {key: shape} a table of exactly
-# those keys; float takes a whole number too (and keeps it one).
-_Shape = type | list[Any] | dict[str, Any]
+_words = VocabFile(PATH)
+# One of `_words`' getters (or `_records`, given its fields): the value at the keys it is given.
+_Get = Callable[..., Any]
 
 
-def _fits(value: Any, shape: _Shape) -> bool:
-    if isinstance(shape, list):
-        return isinstance(value, list) and all(_fits(v, shape[0]) for v in value)
-    if isinstance(shape, dict):
-        return (
-            isinstance(value, dict)
-            and value.keys() == shape.keys()
-            and all(_fits(value[k], s) for k, s in shape.items())
-        )
-    return type(value) in ((int, float) if shape is float else (shape,))
+def _record(fields: dict[str, _Get], *keys: Key) -> dict[str, Any]:
+    """The table at `keys`, of exactly `fields`' keys, each read by its getter."""
+    _words.known(_words.table(*keys), fields, *keys)
+    return {name: get(*keys, name) for name, get in fields.items()}
 
 
-def _take(*keys: str, shape: _Shape) -> Any:
-    """wording.toml's value at `keys`, which must have `shape`."""
-    value: Any = _DATA
-    for key in keys:
-        value = value.get(key) if isinstance(value, dict) else None
-    if not _fits(value, shape):
-        where = ".".join(keys)
-        raise VocabError(f"{PATH}: {where}: expected {json.dumps(_describe(shape))}")
-    return value
+def _records(fields: dict[str, _Get], *keys: Key) -> list[dict[str, Any]]:
+    """The array of tables at `keys`, each a `_record` of `fields`."""
+    return [_record(fields, *keys, n) for n in range(len(_words.tables(*keys)))]
 
 
-def _pair(*keys: str) -> tuple[int, int]:
+def _wholes(*keys: Key) -> tuple[int, ...]:
+    """A list of whole numbers."""
+    return tuple(_words.whole(*keys, n) for n in range(len(_words.numbers(*keys))))
+
+
+def _pair(*keys: Key) -> tuple[int, int]:
     """`[low, high]` whole numbers, as random.randint draws them (both ends included)."""
-    value = _take(*keys, shape=[int])
-    if len(value) != 2 or not value[0] <= value[1]:
-        raise VocabError(f"{PATH}: {'.'.join(keys)}: expected [low, high], low first")
-    return value[0], value[1]
+    _words.numbers(*keys, n=2)
+    low, high = _wholes(*keys)
+    if low > high:
+        raise _words.wrong(keys, "[low, high], low first")
+    return low, high
 
 
-def _describe(shape: _Shape) -> Any:
-    if isinstance(shape, list):
-        return [_describe(shape[0])]
-    if isinstance(shape, dict):
-        return {k: _describe(s) for k, s in shape.items()}
-    return {str: "text", int: "whole number", float: "number"}.get(shape, shape.__name__)
+_QUESTIONS = partial(_records, {"text": _words.text, "page": _words.whole})
+_TOPIC: dict[str, _Get] = {
+    "specialty": _words.text, "complaint": _words.text, "drug": _words.text,
+    "dose": _words.whole, "frequency": _words.text,
+}  # fmt: skip
+_STUDY: dict[str, _Get] = {"study": _words.text, "finding": _words.text, "impression": _words.text}
+# low and high as written: a whole number stays one.
+_ANALYTE: dict[str, _Get] = {
+    "en": _words.text, "he": _words.text, "unit": _words.text, "low": _words.number,
+    "high": _words.number, "decimals": _words.whole,
+}  # fmt: skip
+_PANEL = {"title_en": _words.text, "title_he": _words.text, "analytes": partial(_records, _ANALYTE)}
 
-
-_QUESTIONS = [{"text": str, "page": int}]
-_TOPIC = {"specialty": str, "complaint": str, "drug": str, "dose": int, "frequency": str}
-_STUDY = {"study": str, "finding": str, "impression": str}
-_ANALYTE = {"en": str, "he": str, "unit": str, "low": float, "high": float, "decimals": int}
-
-NAMES: list[str] = _take("names_en", shape=[str])
-NAMES_HE: list[str] = _take("names_he", shape=[str])
-DOCTORS: list[str] = _take("doctors_en", shape=[str])
-DOCTORS_HE: list[str] = _take("doctors_he", shape=[str])
+NAMES = list(_words.strings("names_en"))
+NAMES_HE = list(_words.strings("names_he"))
+DOCTORS = list(_words.strings("doctors_en"))
+DOCTORS_HE = list(_words.strings("doctors_he"))
 # (specialty, complaint, the drug she takes, dose mg, how often)
-REFERRALS = [tuple(t[k] for k in _TOPIC) for t in _take("referral_topics_en", shape=[_TOPIC])]
-REFERRALS_HE = [tuple(t[k] for k in _TOPIC) for t in _take("referral_topics_he", shape=[_TOPIC])]
-_PANELS = _take("lab_panels", shape=[{"title_en": str, "title_he": str, "analytes": [_ANALYTE]}])
+REFERRALS = [tuple(t.values()) for t in _records(_TOPIC, "referral_topics_en")]
+REFERRALS_HE = [tuple(t.values()) for t in _records(_TOPIC, "referral_topics_he")]
+_PANELS = _records(_PANEL, "lab_panels")
 # (analyte, Hebrew name, unit, low, high, decimals)
 PANELS: list[list[tuple[str, str, str, float, float, int]]] = [
-    [tuple(a[k] for k in _ANALYTE) for a in p["analytes"]] for p in _PANELS
+    [tuple(a.values()) for a in p["analytes"]] for p in _PANELS
 ]
 PANEL_TITLES = [p["title_en"] for p in _PANELS]
 PANEL_TITLES_HE = [p["title_he"] for p in _PANELS]
 # (study, finding, impression)
-IMAGING = [tuple(s[k] for k in _STUDY) for s in _take("imaging_studies_en", shape=[_STUDY])]
-IMAGING_HE = [tuple(s[k] for k in _STUDY) for s in _take("imaging_studies_he", shape=[_STUDY])]
+IMAGING = [tuple(s.values()) for s in _records(_STUDY, "imaging_studies_en")]
+IMAGING_HE = [tuple(s.values()) for s in _records(_STUDY, "imaging_studies_he")]
 
-DATE: str = _take("date", shape=str)
+DATE = _words.text("date")
 DATE_YEARS = _pair("date_years")
 ONSET_YEARS = _pair("onset_years")
-_LINES = [str]
-REFERRAL_EN = _take(
+# A page's lines, or the choices one is drawn from; one line.
+_LINES, _LINE = _words.strings, _words.text
+REFERRAL_EN = _record(
+    {"letter": _LINES, "form": _LINES, "second_page": _LINES, "allergies": _LINES,
+     "questions": _QUESTIONS},
     "referral", "en",
-    shape={"letter": _LINES, "form": _LINES, "second_page": _LINES, "allergies": [str],
-           "questions": _QUESTIONS},
 )  # fmt: skip
-REFERRAL_HE = _take(
-    "referral", "he", shape={"first_page": _LINES, "second_page": _LINES, "questions": _QUESTIONS}
+REFERRAL_HE = _record(
+    {"first_page": _LINES, "second_page": _LINES, "questions": _QUESTIONS}, "referral", "he"
 )
-LAB_REFERENCE: str = _take("lab", "reference", shape=str)
-LAB_EN = _take(
+LAB_REFERENCE = _words.text("lab", "reference")
+LAB_EN = _record(
+    {"head": _LINES, "table_header": _LINES, "table_row": _LINES, "line": _LINE,
+     "questions": _QUESTIONS},
     "lab", "en",
-    shape={"head": _LINES, "table_header": [str], "table_row": [str], "line": str,
-           "questions": _QUESTIONS},
 )  # fmt: skip
-LAB_MIXED = _take("lab", "mixed", shape={"head": _LINES})
-LAB_HE = _take("lab", "he", shape={"head": _LINES, "line": str, "questions": _QUESTIONS})
-IMAGING_EN_TEXT = _take(
+LAB_MIXED = _record({"head": _LINES}, "lab", "mixed")
+LAB_HE = _record({"head": _LINES, "line": _LINE, "questions": _QUESTIONS}, "lab", "he")
+IMAGING_EN_TEXT = _record(
+    {"first_page": _LINES, "second_page": _LINES, "details": _LINES, "advice": _LINES,
+     "questions": _QUESTIONS},
     "imaging", "en",
-    shape={"first_page": _LINES, "second_page": _LINES, "details": [str], "advice": [str],
-           "questions": _QUESTIONS},
 )  # fmt: skip
-IMAGING_HE_TEXT = _take("imaging", "he", shape={"page": _LINES, "questions": _QUESTIONS})
-IMAGING_MIXED_TEXT = _take("imaging", "mixed", shape={"page": _LINES, "indications": [str]})
+IMAGING_HE_TEXT = _record({"page": _LINES, "questions": _QUESTIONS}, "imaging", "he")
+IMAGING_MIXED_TEXT = _record({"page": _LINES, "indications": _LINES}, "imaging", "mixed")
 # Drawn in this order.
 LETTER_NUMBERS = {k: _pair("letter", k) for k in ("systolic", "diastolic", "pulse")}
-LETTER_WEEKS: list[int] = _take("letter", "weeks", shape=[int])
-LETTER_EN = _take(
-    "letter", "en",
-    shape={"titles": [str], "page": _LINES, "feelings": [str], "questions": _QUESTIONS},
-)  # fmt: skip
-LETTER_HE = _take(
-    "letter", "he", shape={"titles": [str], "page": _LINES, "drug": str, "questions": _QUESTIONS}
+LETTER_WEEKS = _wholes("letter", "weeks")
+LETTER_EN = _record(
+    {"titles": _LINES, "page": _LINES, "feelings": _LINES, "questions": _QUESTIONS}, "letter", "en"
 )
-LETTER_MIXED_DRUG: str = _take("letter", "mixed", "drug", shape=str)
+LETTER_HE = _record(
+    {"titles": _LINES, "page": _LINES, "drug": _LINE, "questions": _QUESTIONS}, "letter", "he"
+)
+LETTER_MIXED_DRUG = _words.text("letter", "mixed", "drug")
 
 
-def _fill(lines: list[str], fields: dict[str, Any]) -> Page:
+def _fill(lines: Sequence[str], fields: dict[str, Any]) -> Page:
     return [line.format(**fields) for line in lines]
 
 

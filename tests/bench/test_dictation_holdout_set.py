@@ -12,10 +12,10 @@ import pytest
 
 from bench.dictation import holdout
 from bench.dictation.evalset import DRUGS as FIRST_SET_DRUGS
-from bench.dictation.evalset import Tables
 from bench.dictation.evalset import dictations as first_set
+from bench.dictation.evalset import whole_range
 from bench.dictation.holdout_data import DRUGS
-from bench.timeline.kit.vocab import VocabError
+from bench.timeline.kit.vocab import VocabError, VocabFile
 from core.dictation.wer import words
 
 SETS = holdout.dictations()
@@ -133,8 +133,12 @@ def test_a_vocabulary_file_of_the_wrong_shape_names_itself_and_the_value(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "holdout_data.toml"
-    path.write_text('[[problems]]\nname = "gout"\ndrugs = "colchicine"\n', encoding="utf-8")
-    with pytest.raises(VocabError, match=r"holdout_data\.toml: problems\[0\]\.drugs: a list"):
-        Tables(path).strings("problems", 0, "drugs")
-    with pytest.raises(VocabError, match=r"holdout_data\.toml: no problems\[1\]"):
-        Tables(path).text("problems", 1, "name")
+    path.write_text(
+        'ages = [15, 8]\n[[problems]]\nname = "gout"\ndrugs = "colchicine"\n', encoding="utf-8"
+    )
+    with pytest.raises(VocabError, match=r"holdout_data\.toml: 'problems\[0\]\.drugs': a list"):
+        VocabFile(path).strings("problems", 0, "drugs")
+    with pytest.raises(VocabError, match=r"holdout_data\.toml: no 'problems\[1\]'"):
+        VocabFile(path).text("problems", 1, "name")
+    with pytest.raises(VocabError, match=r"holdout_data\.toml: 'ages': low below high"):
+        whole_range(VocabFile(path), "ages", step=False)
