@@ -6,7 +6,8 @@ about the patients of bench/timeline/sets/overtime (its data.json, unchanged).
 
 What it reads: the wordings, wordings/main.toml (--extra NAME: wordings/NAME.toml, NAME one
 of EXTRA), and the names a question may use, names.toml (both read by wording.py, which
-describes their format); the patients, from bench/timeline/sets/overtime.
+describes their format); how a question writes dates, periods, counts and referrals,
+words.toml (read here: `Words`, `pick`); the patients, from bench/timeline/sets/overtime.
 
 Where the gold comes from. data.json of the over-time holdout holds the notes only, not
 the facts they were written from; its generator (`_Gen`, seed 7_204_915) records those
@@ -51,13 +52,15 @@ import hashlib
 import json
 import random
 import re
+import string
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.timeline.kit.vocab import Key, VocabFile
 from bench.timeline.sets.overtime import DATA as SOURCE_DATA
 from bench.timeline.sets.overtime import DRUGS, NAMES, PROCEDURES, Patient, _Gen
 from bench.timeline.sets.overtime import SEED as SOURCE_SEED
@@ -106,17 +109,93 @@ UNITS = {"bp": "mmHg", "bp_sys": "mmHg", "bp_dia": "mmHg", "weight": "kg", "a1c"
          "egfr": "mL/min/1.73m²", "phq9": "points", "gad7": "points",
          "pain": "/10", "heart_rate": "bpm"}  # fmt: skip
 DECIMALS = {"weight": 1, "a1c": 1}
-QUESTIONNAIRE = {"phq9": "PHQ-9", "gad7": "GAD-7"}
 # Share of Hebrew questions asked about a patient whose notes are in Hebrew (the rest are
 # about patients with English notes, as a clinician in Israel asks in Hebrew of either).
 HE_ON_HE_NOTES = 0.7
-HE_MONTHS = ("ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר",
-             "אוקטובר", "נובמבר", "דצמבר")  # fmt: skip
-HE_ORD = ("ראשון", "שני", "שלישי", "רביעי")
-EN_ORD = ("first", "second", "third", "fourth")
-EN_NUM = {2: "two", 3: "three", 4: "four", 5: "five"}
-HE_NUM_F = {2: "שתי", 3: "שלוש", 4: "ארבע", 5: "חמש"}
-HE_NUM_M = {2: "שני", 3: "שלושת", 4: "ארבעת", 5: "חמשת"}
+
+
+# -- words.toml --------------------------------------------------------------------------
+WORDS = VocabFile(HERE / "words.toml")
+# Each period kind of words.toml and the placeholders its templates may use.
+PERIOD_FIELDS: dict[str, frozenset[str]] = {
+    kind: frozenset(("y", *fields.split()))
+    for kind, fields in {
+        "year": "", "half": "h ord ord_f a b", "quarter": "q ord ord_f", "months": "a b",
+        "year_start": "a", "since_month": "a", "before_month": "a", "before_year": "prev",
+        "months_across": "a b next", "since_date": "d1", "between_dates": "d1 d2",
+    }.items()
+}  # fmt: skip
+DATE_FIELDS = frozenset(("iso", "d", "dd", "m", "mm", "y", "yy", "month", "mon"))
+
+
+def pick(r: random.Random, templates: Sequence[str]) -> str:
+    """One of `templates`, drawn from `r`; a sole one is taken with no draw (`r.choice`
+    would spend the stream on it, and the seeded sets were drawn without)."""
+    return templates[0] if len(templates) == 1 else r.choice(templates)
+
+
+def _templates(allowed: frozenset[str], *keys: Key) -> tuple[str, ...]:
+    """The templates at `keys` (a list, or one string), at least one, each using only
+    `allowed` placeholders: a misspelt one names its file and key here, not deep in a draw."""
+    found = (WORDS.text(*keys),) if isinstance(WORDS.at(*keys), str) else WORDS.strings(*keys)
+    try:
+        names = {f for t in found for _, f, _, _ in string.Formatter().parse(t) if f is not None}
+    except ValueError as exc:
+        raise WORDS.wrong(keys, f"templates: {exc}") from exc
+    if not found or not names <= allowed:
+        raise WORDS.wrong(keys, f"templates with placeholders of {', '.join(sorted(allowed))}")
+    return found
+
+
+def _numbers(*keys: Key) -> dict[int, str]:
+    said = WORDS.texts(*keys)
+    if not all(n.isdigit() for n in said):
+        raise WORDS.wrong(keys, "a table of number = its word")
+    return {int(n): word for n, word in said.items()}
+
+
+@dataclass(frozen=True)
+class Say:
+    """One language's ways to write a date, a period and a referral (words.toml)."""
+
+    ordinals: tuple[str, ...]
+    ordinals_f: tuple[str, ...]
+    dates: tuple[str, ...]
+    on_date: str
+    on_iso_date: str
+    referral: dict[str, str]
+    periods: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def read(cls, lang: str) -> Say:
+        ordinals = {k: WORDS.strings(lang, k) for k in ("ordinals", "ordinals_f")}
+        for k, said in ordinals.items():
+            if len(said) != 4:
+                raise WORDS.wrong((lang, k), "the first to the fourth")
+        if set(WORDS.table(lang, "referral")) != {"x", "a_x"}:
+            raise WORDS.wrong((lang, "referral"), "x and a_x")
+        if set(WORDS.table(lang, "periods")) != set(PERIOD_FIELDS):
+            raise WORDS.wrong((lang, "periods"), f"the kinds {', '.join(PERIOD_FIELDS)}")
+        on = frozenset(("date",))
+        return cls(
+            ordinals["ordinals"],
+            ordinals["ordinals_f"],
+            _templates(DATE_FIELDS, lang, "dates"),
+            _templates(on, lang, "on_date")[0],
+            _templates(on, lang, "on_iso_date")[0],
+            {k: _templates(frozenset(("sp",)), lang, "referral", k)[0] for k in ("x", "a_x")},
+            {k: _templates(f, lang, "periods", k) for k, f in PERIOD_FIELDS.items()},
+        )
+
+
+SAY = {lang: Say.read(lang) for lang in ("en", "he")}
+QUESTIONNAIRE = WORDS.texts("questionnaires")
+HE_MONTHS = WORDS.strings("he", "months")
+if len(HE_MONTHS) != 12:
+    raise WORDS.wrong(("he", "months"), "January to December")
+EN_NUM = _numbers("en", "numbers")
+HE_NUM_F = _numbers("he", "numbers_f")
+HE_NUM_M = _numbers("he", "numbers_m")
 
 
 # -- the facts ---------------------------------------------------------------------------
@@ -321,10 +400,11 @@ def _month_end(y: int, m: int) -> dt.date:
 
 
 class Words:
-    """Dates, periods and names as a question in one language writes them."""
+    """Dates, periods and names as a question in one language writes them (words.toml)."""
 
     def __init__(self, lang: str, rng: random.Random) -> None:
         self.lang, self.rng = lang, rng
+        self.say = SAY[lang]
 
     def month(self, m: int, short: bool = False) -> str:
         if self.lang == "he":
@@ -333,120 +413,73 @@ class Words:
 
     def date(self, d: dt.date) -> str:
         """A bare date."""
-        r = self.rng
-        if self.lang == "he":
-            form = r.choice(("dotted", "dotted", "words", "iso", "slash", "short"))
-            return {
-                "dotted": f"{d.day}.{d.month}.{d.year}",
-                "words": f"{d.day} ב{HE_MONTHS[d.month - 1]} {d.year}",
-                "iso": d.isoformat(),
-                "slash": f"{d.day:02d}/{d.month:02d}/{d.year}",
-                "short": f"{d.day}.{d.month}.{d.year % 100:02d}",
-            }[form]
-        form = r.choice(("iso", "dmy", "mdy", "dmy_short", "mdy_short"))
-        return {
-            "iso": d.isoformat(),
-            "dmy": f"{d.day} {calendar.month_name[d.month]} {d.year}",
-            "mdy": f"{calendar.month_name[d.month]} {d.day}, {d.year}",
-            "dmy_short": f"{d.day} {calendar.month_abbr[d.month]} {d.year}",
-            "mdy_short": f"{calendar.month_abbr[d.month]} {d.day}, {d.year}",
-        }[form]
+        return pick(self.rng, self.say.dates).format(
+            iso=d.isoformat(), d=d.day, dd=f"{d.day:02d}", m=d.month, mm=f"{d.month:02d}",
+            y=d.year, yy=f"{d.year % 100:02d}", month=self.month(d.month),
+            mon=self.month(d.month, short=True),
+        )  # fmt: skip
 
     def date_on(self, d: dt.date) -> tuple[str, str]:
-        """(the date with Hebrew's ב, the bare date); English: the bare date twice."""
+        """(the date after "on": Hebrew's ב, the bare date); English: the bare date twice."""
         bare = self.date(d)
-        if self.lang != "he":
-            return bare, bare
-        return ("בתאריך " + bare if "-" in bare else "ב-" + bare), bare
+        on = self.say.on_iso_date if "-" in bare else self.say.on_date
+        return on.format(date=bare), bare
+
+    def _period(self, kind: str, **fill: object) -> str:
+        return pick(self.rng, self.say.periods[kind]).format(**fill)
 
     def periods(self, first: dt.date, last: dt.date, avoid: set[dt.date]) -> list[Period]:
         """Candidate periods over the patient's span, each worded once."""
         out: list[Period] = []
-        r, he = self.rng, self.lang == "he"
+        r, he, say = self.rng, self.lang == "he", self.say
         years = range(first.year, last.year + 1)
         for y in years:
-            text = r.choice(("ב-{y}", "בשנת {y}", "במהלך {y}", "לאורך שנת {y}") if he else
-                            ("in {y}", "during {y}", "over {y}", "in calendar year {y}",
-                             "throughout {y}")).format(y=y)  # fmt: skip
+            text = self._period("year", y=y)
             out.append(Period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", text))
             for h in (1, 2):
-                if he:
-                    text = r.choice(
-                        ("בחצי הראשון של {y}", "במחצית הראשונה של {y}")
-                        if h == 1
-                        else ("בחצי השני של {y}", "במחצית השנייה של {y}")
-                    ).format(y=y)
-                else:
-                    span = "January and June" if h == 1 else "July and December"
-                    text = r.choice(
-                        (f"in the {EN_ORD[h - 1]} half of {y}", f"in H{h} {y}",
-                         f"between {span} {y}")
-                    )  # fmt: skip
+                a, b = self.month(1 if h == 1 else 7), self.month(6 if h == 1 else 12)
+                nth = {"ord": say.ordinals[h - 1], "ord_f": say.ordinals_f[h - 1]}
+                text = self._period("half", y=y, h=h, a=a, b=b, **nth)
                 start = dt.date(y, 1 if h == 1 else 7, 1)
                 out.append(Period(start, _month_end(y, 6 if h == 1 else 12), "half", text))
             for q in range(1, 5):
-                if he:
-                    text = f"ברבעון ה{HE_ORD[q - 1]} של {y}"
-                else:
-                    text = r.choice((f"in Q{q} {y}", f"in the {EN_ORD[q - 1]} quarter of {y}"))
+                nth = {"ord": say.ordinals[q - 1], "ord_f": say.ordinals_f[q - 1]}
+                text = self._period("quarter", y=y, q=q, **nth)
                 start = dt.date(y, 3 * q - 2, 1)
                 out.append(Period(start, _month_end(y, 3 * q), "quarter", text))
             for m1 in range(1, 11):
                 m2 = min(12, m1 + r.randint(2, 6))
-                a, b = self.month(m1), self.month(m2)
-                if he:
-                    text = r.choice((f"בין {a} ל{b} {y}", f"מ{a} עד {b} {y}"))
-                else:
-                    text = r.choice((f"between {a} and {b} {y}", f"from {a} to {b} {y}"))
+                text = self._period("months", a=self.month(m1), b=self.month(m2), y=y)
                 out.append(Period(dt.date(y, m1, 1), _month_end(y, m2), "months", text))
             for m in range(1, 13):
                 a = self.month(m, short=not he and r.random() < 0.3)
-                if he:
-                    text = "מתחילת {y}" if m == 1 else r.choice(("מאז {a} {y}", "מ{a} {y} והלאה"))
-                else:
-                    text = ("since the start of {y}" if m == 1 else
-                            r.choice(("since {a} {y}", "from {a} {y} onwards")))  # fmt: skip
-                out.append(Period(dt.date(y, m, 1), None, "since_month", text.format(a=a, y=y)))
+                text = self._period("year_start" if m == 1 else "since_month", a=a, y=y)
+                out.append(Period(dt.date(y, m, 1), None, "since_month", text))
                 if m > 1:
-                    text = (
-                        f"לפני {a} {y}"
-                        if he
-                        else r.choice((f"before {a} {y}", f"prior to {a} {y}"))
-                    )
+                    text = self._period("before_month", a=a, y=y)
                     end = dt.date(y, m, 1) - dt.timedelta(days=1)
                     out.append(Period(None, end, "before_month", text))
             if y > first.year:
-                text = (r.choice((f"לפני {y}", f"עד סוף {y - 1}")) if he else
-                        r.choice((f"before {y}", f"up to the end of {y - 1}")))  # fmt: skip
+                text = self._period("before_year", y=y, prev=y - 1)
                 out.append(Period(None, dt.date(y - 1, 12, 31), "before_year", text))
             if y < last.year:
                 m1, m2 = r.randint(5, 11), r.randint(1, 6)
                 a, b = self.month(m1), self.month(m2)
-                if he:
-                    text = r.choice((f"מ{a} {y} עד {b} {y + 1}", f"בין {a} {y} ל{b} {y + 1}"))
-                else:
-                    text = r.choice((f"from {a} {y} to {b} {y + 1}",
-                                     f"between {a} {y} and {b} {y + 1}"))  # fmt: skip
+                text = self._period("months_across", a=a, b=b, y=y, next=y + 1)
                 end = _month_end(y + 1, m2)
                 out.append(Period(dt.date(y, m1, 1), end, "months_across", text))
         visits = sorted(avoid)
         for i, di in enumerate(visits):
             start = di - dt.timedelta(days=r.randint(1, 9))
             if start not in avoid:
-                d1 = self.date(start)
-                text = (r.choice((f"מאז {d1}", f"אחרי {d1}")) if he else
-                        r.choice((f"since {d1}", f"after {d1}")))  # fmt: skip
+                text = self._period("since_date", d1=self.date(start))
                 out.append(Period(start, None, "since_date", text))
             for j in range(i + 1, min(len(visits), i + 5)):
                 end = visits[j] + dt.timedelta(days=r.randint(1, 9))
                 if start in avoid or end in avoid:
                     continue
                 d1, d2 = self.date(start), self.date(end)
-                if he:
-                    text = r.choice((f"בין {d1} ל-{d2}", f"מ-{d1} עד {d2}"))
-                else:
-                    text = r.choice((f"between {d1} and {d2}", f"from {d1} to {d2}",
-                                     f"from {d1} through {d2}"))  # fmt: skip
+                text = self._period("between_dates", d1=d1, d2=d2)
                 out.append(Period(start, end, "between_dates", text))
         return out
 
@@ -870,9 +903,10 @@ class Builder:
             return {"x": bare, "a_x": art}
         # a referral: its templates say "referred to {x}"; the others "a referral to ..."
         sp = r.choice((SPECIALTY_NAMES_HE if he else SPECIALTY_NAMES_EN)[key])
+        said = {k: t.format(sp=sp) for k, t in SAY["he" if he else "en"].referral.items()}
         if he:
-            return {"x": "הפניה ל" + sp, "a_x": "הפניה ל" + sp, "l_x": _prefix("ל", sp), "sp": sp}
-        return {"x": f"referral to {sp}", "a_x": f"a referral to {sp}", "sp": sp}
+            return {**said, "l_x": _prefix("ל", sp), "sp": sp}
+        return {**said, "sp": sp}
 
 
 def _words_fill(draft: Draft, fam: Family, b: Builder, tr: Truth) -> dict[str, str]:

@@ -22,15 +22,58 @@ there is no record.
 - wrong: anything else that is not a refusal (another value, the opposite yes/no, no claim).
 - false_no_record: the answer is not correct, the gold says there is a record, and the
   answer says there is none ("I found no note", "no record", "לא מצאתי" ...).
+
+The words it reads by are data: answers.toml (yes / no, number and unit words, what a count
+counts, up / down) and the Hebrew month names of words.toml. The patterns that read a claim
+around them (a no-record, stopped, still taking, never / done) stay here as regexes: their
+stems, optional parts and boundaries are the parsing itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from bench.timeline.kit.scoring import has_value, measure_values, numbers_in
+from bench.timeline.kit.vocab import VocabFile
+
+HERE = Path(__file__).resolve().parent
+ANSWERS = VocabFile(HERE / "answers.toml")
+UNITS = ("day", "week", "month", "year")
+
+
+def _either(words: Iterable[str]) -> str:
+    """`words` as a regex alternation, each word as written."""
+    return "|".join(re.escape(w) for w in words)
+
+
+def _words(key: str, *langs: str) -> str:
+    """answers.toml's `key` words of `langs`, in that order, as a regex alternation."""
+    return _either(w for lang in langs for w in ANSWERS.strings(lang, key))
+
+
+def _whole_or_glued(key: str) -> str:
+    """English's `key` words as whole words; Hebrew's anywhere, as a one-letter prefix (ו,
+    ה, ש) may be glued on."""
+    return rf"\b(?:{_words(key, 'en')})\b|{_words(key, 'he')}"
+
+
+def _units(*keys: str) -> dict[str, str]:
+    said = ANSWERS.texts(*keys)
+    if not set(said.values()) <= set(UNITS):
+        raise ANSWERS.wrong(keys, f"a table of word = its unit, one of {', '.join(UNITS)}")
+    return said
+
+
+_EN_WORDS = ANSWERS.counts("en", "numbers")
+_HE_WORDS = ANSWERS.counts("he", "numbers")
+_ARTICLES = ANSWERS.strings("en", "articles")
+_HE_UNITS = _units("he", "units")
+_HE_DUAL = {word: (unit, 2) for word, unit in _units("he", "dual").items()}
+HE_MONTHS = VocabFile(HERE / "words.toml").strings("he", "months")
 
 NO_RECORD = re.compile(
     r"found no (?:note|record|mention|entr)|no (?:notes?|records?|mention|documentation|entr"
@@ -42,12 +85,10 @@ NO_RECORD = re.compile(
     r"|לא מופיע|אין בתיק|אין ברשומות",
     re.IGNORECASE,
 )
-_YES_LEAD = re.compile(r"^\W*(?:yes|yeah|yep|כן)\b", re.IGNORECASE)
-_NO_LEAD = re.compile(r"^\W*(?:no|nope|לא)\b", re.IGNORECASE)
+_YES_LEAD = re.compile(rf"^\W*(?:{_words('yes', 'en', 'he')})\b", re.IGNORECASE)
+_NO_LEAD = re.compile(rf"^\W*(?:{_words('no', 'en', 'he')})\b", re.IGNORECASE)
 _CITATION = re.compile(r"\[\s*\d+(?:\s*[,;–-]\s*\d+)*\s*\]")
 _PAIR = re.compile(r"(?<![\d/.])(\d{2,3})\s*(?:/|over|על)\s*(\d{2,3})(?![\d/])", re.IGNORECASE)
-HE_MONTHS = ("ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי", "אוגוסט", "ספטמבר",
-             "אוקטובר", "נובמבר", "דצמבר")  # fmt: skip
 
 # -- dates and values ---------------------------------------------------------------------
 
@@ -113,26 +154,18 @@ def other_values(answer: str, measure: str, gold: list[str]) -> list[str]:
 
 
 # -- counts ----------------------------------------------------------------------------------
-_EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
-_HE_WORDS = {"אחת": 1, "אחד": 1, "שתיים": 2, "שניים": 2, "שתי": 2, "שני": 2, "שלוש": 3,
-             "שלושה": 3, "ארבע": 4, "ארבעה": 4, "חמש": 5, "חמישה": 5, "שש": 6, "שישה": 6,
-             "שבע": 7, "שבעה": 7, "שמונה": 8, "תשע": 9, "תשעה": 9, "עשר": 10,
-             "עשרה": 10}  # fmt: skip
-_COUNTED = (r"(?:times?|visits?|appointments?|sessions?|encounters?|consultations?|notes?|"
-            r"readings?|measurements?|values?|results?|records?|entries|scores?|tests?|checks?"
-            r"|פעמים|ביקורים|מפגשים|פגישות|מדידות|ערכים|תוצאות|רישומים|בדיקות)")  # fmt: skip
+_COUNTED = f"(?:{_words('counted', 'en', 'he')})"
+# Hebrew puts "one" after its noun: "מפגש אחד", "מדידה אחת".
+_ONE_HE = rf"(?:{_words('one_after', 'he')})\s+(?:{_words('one', 'he')})"
+_ONCE = re.compile(rf"{_whole_or_glued('once')}|{_ONE_HE}")
+_TWICE = re.compile(_whole_or_glued("twice"))
 
 
 def count_present(answer: str, count: int) -> bool:
     if any(x == count for x in measure_values(answer, "count")):
         return True
     text = _clean(answer).lower()
-    # Hebrew puts "one" after its noun: "מפגש אחד", "מדידה אחת".
-    one_he = r"(?:מפגש|ביקור|פגישה|מדידה|תוצאה|רישום|בדיקה|ערך)\s+(?:אחד|אחת)"
-    if (count == 1 and re.search(rf"\bonce\b|פעם אחת|{one_he}", text)) or (
-        count == 2 and re.search(r"\btwice\b|פעמיים", text)
-    ):
+    if (count == 1 and _ONCE.search(text)) or (count == 2 and _TWICE.search(text)):
         return True
     for word, n in (*_EN_WORDS.items(), *_HE_WORDS.items()):
         if n == count and re.search(rf"(?<!\w){word}\s+{_COUNTED}", text):
@@ -144,16 +177,10 @@ def count_present(answer: str, count: int) -> bool:
 _UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 _TOLERANCE = {"day": 1.0, "week": 7.0, "month": 31.0, "year": 183.0}
 _EN_UNIT = re.compile(
-    r"(?<![\w.])(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve)\s+(day|week|month|year)s?\b",
+    rf"(?<![\w.])(\d+(?:\.\d+)?|{_either((*_ARTICLES, *_EN_WORDS))})\s+({'|'.join(UNITS)})s?\b",
     re.IGNORECASE,
 )
-_HE_UNITS = {"יום": "day", "ימים": "day", "שבוע": "week", "שבועות": "week", "חודש": "month",
-             "חודשים": "month", "שנה": "year", "שנים": "year"}  # fmt: skip
-_HE_DUAL = {"יומיים": ("day", 2), "שבועיים": ("week", 2), "חודשיים": ("month", 2),
-            "שנתיים": ("year", 2)}  # fmt: skip
-_HE_UNIT = re.compile(r"(?<!\w)(?:(\d+(?:\.\d+)?)\s*)?(ימים|יום|שבועות|שבוע|חודשים|חודש|שנים|שנה)"
-                      r"(?!\w)")  # fmt: skip
+_HE_UNIT = re.compile(rf"(?<!\w)(?:(\d+(?:\.\d+)?)\s*)?({_either(_HE_UNITS)})(?!\w)")
 
 
 def durations(answer: str) -> list[tuple[float, str]]:
@@ -162,7 +189,7 @@ def durations(answer: str) -> list[tuple[float, str]]:
     parts: list[tuple[float, str]] = []
     for num, unit in _EN_UNIT.findall(text):
         n = num.lower()
-        value = 1.0 if n in ("a", "an", "one") else float(_EN_WORDS.get(n, 0) or n)
+        value = 1.0 if n in _ARTICLES else float(_EN_WORDS.get(n, 0) or n)
         parts.append((value, unit.lower()))
     for word, (unit, n) in _HE_DUAL.items():
         parts += [(float(n), unit)] * len(re.findall(rf"(?<!\w)ו?{word}(?!\w)", text))
@@ -247,11 +274,12 @@ def record_polarity(answer: str, first: str | None) -> str:
 
 
 # -- the score -------------------------------------------------------------------------------
+_UP = re.compile(_whole_or_glued("up"), re.IGNORECASE)
+_DOWN = re.compile(_whole_or_glued("down"), re.IGNORECASE)
+
+
 def _direction_ok(answer: str, direction: str) -> bool:
-    up = re.search(r"\b(?:up|rose|risen|increased?|higher|gained|climbed)\b|עלה|עלתה|עלייה|"
-                   r"גבוה יותר", answer, re.IGNORECASE)  # fmt: skip
-    down = re.search(r"\b(?:down|fell|fallen|dropped|decreased?|lower|lost|declined)\b|ירד|"
-                     r"ירדה|ירידה|נמוך יותר", answer, re.IGNORECASE)  # fmt: skip
+    up, down = _UP.search(answer), _DOWN.search(answer)
     return not (down and not up) if direction == "up" else not (up and not down)
 
 
