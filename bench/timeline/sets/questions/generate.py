@@ -118,11 +118,12 @@ HE_ON_HE_NOTES = 0.7
 WORDS = VocabFile(HERE / "words.toml")
 # Each period kind of words.toml and the placeholders its templates may use.
 PERIOD_FIELDS: dict[str, frozenset[str]] = {
-    kind: frozenset(("y", *fields.split()))
+    kind: frozenset(("y", *fields))
     for kind, fields in {
-        "year": "", "half": "h ord ord_f a b", "quarter": "q ord ord_f", "months": "a b",
-        "year_start": "a", "since_month": "a", "before_month": "a", "before_year": "prev",
-        "months_across": "a b next", "since_date": "d1", "between_dates": "d1 d2",
+        "year": (), "half": ("h", "ord", "ord_f", "a", "b"), "quarter": ("q", "ord", "ord_f"),
+        "months": ("a", "b"), "year_start": ("a",), "since_month": ("a",),
+        "before_month": ("a",), "before_year": ("prev",), "months_across": ("a", "b", "next"),
+        "since_date": ("d1",), "between_dates": ("d1", "d2"),
     }.items()
 }  # fmt: skip
 DATE_FIELDS = frozenset(("iso", "d", "dd", "m", "mm", "y", "yy", "month", "mon"))
