@@ -203,6 +203,10 @@ range = [90, 180]
 flags = [["BP 1460/88", "bp"], ["HR 318", "heart_rate"]]
 [units]
 mmol = ["mmol/L", "mmol"]
+[headings.en]
+subjective = ["S:", "Hx:"]
+[headings.he]
+plan = ["תכנית:"]
 [[field]]
 facts = ["a1c"]
 """
@@ -225,6 +229,10 @@ def test_a_words_file_gives_each_value_in_its_shape(tmp_path: Path) -> None:
     assert words.bounds("range") == (90, 180)
     assert words.rows("flags", width=2)[1] == ("HR 318", "heart_rate")
     assert words.lists("units") == {"mmol": ("mmol/L", "mmol")}
+    assert words.lists_by_pair("headings") == {
+        ("en", "subjective"): ("S:", "Hx:"),
+        ("he", "plan"): ("תכנית:",),
+    }
     assert words.strings("field", 0, "facts") == ("a1c",)
     assert words.has("units", "mmol") and not words.has("units", "mg")
 

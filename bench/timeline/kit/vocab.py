@@ -187,6 +187,15 @@ class VocabFile:
         """A table of lists of strings, in the order written."""
         return {key: self.strings(*keys, key) for key in self.table(*keys)}
 
+    def lists_by_pair(self, *keys: Key) -> dict[tuple[str, str], tuple[str, ...]]:
+        """A table of tables of lists of strings (`[headings.en]`'s `subjective = [...]`),
+        each list by its two keys, (`"en"`, `"subjective"`), in the order written."""
+        return {
+            (outer, inner): strings
+            for outer in self.table(*keys)
+            for inner, strings in self.lists(*keys, outer).items()
+        }
+
     def counts(self, *keys: Key) -> dict[str, int]:
         """A table of whole numbers, none below zero."""
         return {key: self.whole(*keys, key) for key in self.table(*keys)}

@@ -99,11 +99,7 @@ def layout() -> Layout:
     """layout.toml: a list's marks, the headings, the lines that open a block carried
     forward, and the misspellings."""
     words = VocabFile(HERE / "layout.toml")
-    headings = {
-        (lang, field): words.strings("headings", lang, field)
-        for lang in words.table("headings")
-        for field in words.table("headings", lang)
-    }
+    headings = words.lists_by_pair("headings")
     return Layout(
         words.strings("bullets"), words.strings("numbered"), headings, words.lists("copied"),
         words.texts("typos"),

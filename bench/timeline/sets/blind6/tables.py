@@ -55,11 +55,7 @@ class Layout:
 
 def layout() -> Layout:
     words = VocabFile(HERE / "layout.toml")
-    headings = {
-        (lang, field): words.strings("headings", lang, field)
-        for lang in words.table("headings")
-        for field in words.table("headings", lang)
-    }
+    headings = words.lists_by_pair("headings")
     return Layout(
         words.strings("bullets"),
         words.strings("numbered"),

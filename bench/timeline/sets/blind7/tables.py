@@ -45,9 +45,5 @@ def layout(known: Container[str]) -> Layout:
     layouts = words.lists("layouts")
     for field, names in layouts.items():
         words.known(names, known, "layouts", field)
-    headings = {
-        (lang, field): words.strings("headings", lang, field)
-        for lang in words.table("headings")
-        for field in words.table("headings", lang)
-    }
+    headings = words.lists_by_pair("headings")
     return Layout(words.strings("bullets"), words.strings("numbered"), layouts, headings)
