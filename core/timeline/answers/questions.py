@@ -326,8 +326,12 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     # "How recently did she have an appointment?" asks of the visits, not the record; so
     # does "How many visits has she had in total?", its visits named before the words.
     if record is not None and not measures and not about_visits(record.group("rest")):
-        words = None if about_visits(q[: record.start()]) else subject_words(record.group("rest"))
-        subject = drug or condition or procedure or words
+        subject = (
+            drug
+            or condition
+            or procedure
+            or (None if about_visits(q[: record.start()]) else subject_words(record.group("rest")))
+        )
         if subject:
             return OverTime("any_record", subject=subject, hebrew=hebrew)
     if on_file is not None and not measures and not reading.dated and not about_visits(q):
@@ -417,8 +421,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
             return OverTime("time_since_visit", hebrew=hebrew)
         # Visits in the plural ("visits between March and June") list them; "at the visit
         # on 1 April" asks about that visit's note, which is the model's.
-        listed = _VISITS.search(q) or _CAME.search(q) or _COUNT.search(q)
-        if listed and (reading.dated or _HOW_MANY.search(q) or _COUNT.search(q)):
+        counted = _COUNT.search(q)
+        listed = _VISITS.search(q) or _CAME.search(q) or counted
+        if listed and (reading.dated or counted or _HOW_MANY.search(q)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
         if _LATEST.search(q) and dated_ask:
             return OverTime("last_visit", hebrew=hebrew)
