@@ -28,9 +28,8 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
 
-from bench.timeline.kit.vocab import VocabError, read_toml
+from bench.timeline.kit.vocab import VocabError, VocabFile
 
 HERE = Path(__file__).resolve().parent
 WORDINGS = HERE / "wordings"
@@ -50,87 +49,45 @@ Absent = tuple[str, str, Pairs, tuple[str, ...], tuple[str, ...]]
 def read_wordings(name: str, operations: tuple[str, ...]) -> Tables:
     """wordings/<name>.toml: (("en", its families per operation), ("he", ...)), each table
     holding every one of `operations` and nothing else."""
-    path = WORDINGS / f"{name}.toml"
-    data = read_toml(path)
-    if set(data) != set(LANGUAGES):
-        raise VocabError(f"{path}: tables [en] and [he] of wordings, and nothing else")
-    out: list[tuple[str, Wordings]] = []
+    words = VocabFile(WORDINGS / f"{name}.toml")
+    if set(words.data) != set(LANGUAGES):
+        raise VocabError(f"{words.path}: tables [en] and [he] of wordings, and nothing else")
     for lang in LANGUAGES:
-        table = data[lang]
-        if not isinstance(table, dict) or set(table) != set(operations):
-            raise VocabError(f"{path}: [{lang}]: every operation ({', '.join(operations)}) once")
-        out.append((lang, {op: _strings(path, f"[{lang}] {op!r}", t) for op, t in table.items()}))
-    return tuple(out)
-
-
-def _strings(path: Path, where: str, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise VocabError(f"{path}: {where}: a list of strings")
-    return tuple(value)
-
-
-def _pairs(path: Path, where: str, value: Any) -> Pairs:
-    if not isinstance(value, list) or not all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(s, str) for s in p) for p in value
-    ):
-        raise VocabError(f"{path}: {where}: a list of [name, name] pairs")
-    return tuple((p[0], p[1]) for p in value)
-
-
-def _table(path: Path, data: dict[str, Any], table: str, lang: str) -> dict[str, Any]:
-    section = data.get(table)
-    inner = section.get(lang) if isinstance(section, dict) else None
-    if not isinstance(inner, dict):
-        raise VocabError(f"{path}: no table [{table}.{lang}]")
-    return inner
-
-
-def _names(table: str, lang: str) -> dict[str, tuple[str, ...]]:
-    items = _table(NAMES, _DATA, table, lang).items()
-    return {k: _strings(NAMES, f"[{table}.{lang}] {k!r}", v) for k, v in items}
+        if set(words.table(lang)) != set(operations):
+            raise words.wrong((lang,), f"every operation ({', '.join(operations)}) once")
+    return tuple((lang, words.lists(lang)) for lang in LANGUAGES)
 
 
 def _named_pairs(table: str, lang: str) -> dict[str, Pairs]:
-    items = _table(NAMES, _DATA, table, lang).items()
-    return {k: _pairs(NAMES, f"[{table}.{lang}] {k!r}", v) for k, v in items}
-
-
-def _brands() -> dict[str, str]:
-    brands = _table(NAMES, _DATA, "drug_brands", "he")
-    if not all(isinstance(b, str) for b in brands.values()):
-        raise VocabError(f"{NAMES}: [drug_brands.he]: drug = its brand")
-    return dict(brands)
+    """Each name's [name, name] pairs."""
+    return {
+        key: tuple((a, b) for a, b in _NAMES.rows(table, lang, key, width=2))
+        for key in _NAMES.table(table, lang)
+    }
 
 
 def _absent() -> tuple[Absent, ...]:
-    rows = _DATA.get("absent")
-    if not isinstance(rows, list):
-        raise VocabError(f"{NAMES}: no [[absent]] tables")
     out: list[Absent] = []
-    for i, row in enumerate(rows, start=1):
-        where = f"[[absent]] {i}"
-        if not isinstance(row, dict) or set(row) != {"key", "kind", "en", "he", "stems"}:
-            raise VocabError(f"{NAMES}: {where}: key, kind, en, he and stems")
-        if not isinstance(row["key"], str) or row["kind"] not in ("cond", "proc", "ref"):
-            raise VocabError(f"{NAMES}: {where}: a key, and a kind of cond, proc or ref")
-        en = _pairs(NAMES, f"{where} en", row["en"])
-        he = _strings(NAMES, f"{where} he", row["he"])
-        out.append(
-            (row["key"], row["kind"], en, he, _strings(NAMES, f"{where} stems", row["stems"]))
-        )
+    for i in range(len(_NAMES.tables("absent"))):
+        _NAMES.known(_NAMES.table("absent", i), ("key", "kind", "en", "he", "stems"), "absent", i)
+        kind = _NAMES.text("absent", i, "kind")
+        _NAMES.known((kind,), ("cond", "proc", "ref"), "absent", i, "kind")
+        en = tuple((a, b) for a, b in _NAMES.rows("absent", i, "en", width=2))
+        he, stems = _NAMES.strings("absent", i, "he"), _NAMES.strings("absent", i, "stems")
+        out.append((_NAMES.text("absent", i, "key"), kind, en, he, stems))
     return tuple(out)
 
 
-_DATA = read_toml(NAMES)
-MEASURE_NAMES_EN = _names("measures", "en")
+_NAMES = VocabFile(NAMES)
+MEASURE_NAMES_EN = _NAMES.lists("measures", "en")
 # (with the article, bare)
 MEASURE_NAMES_HE = _named_pairs("measures", "he")
-DRUG_BRANDS_HE = _brands()
-CONDITION_NAMES_EN = _names("conditions", "en")
-CONDITION_NAMES_HE = _names("conditions", "he")
+DRUG_BRANDS_HE = _NAMES.texts("drug_brands", "he")
+CONDITION_NAMES_EN = _NAMES.lists("conditions", "en")
+CONDITION_NAMES_HE = _NAMES.lists("conditions", "he")
 # (bare, with an article)
 PROCEDURE_NAMES_EN = _named_pairs("procedures", "en")
-PROCEDURE_NAMES_HE = _names("procedures", "he")
-SPECIALTY_NAMES_EN = _names("specialties", "en")
-SPECIALTY_NAMES_HE = _names("specialties", "he")
+PROCEDURE_NAMES_HE = _NAMES.lists("procedures", "he")
+SPECIALTY_NAMES_EN = _NAMES.lists("specialties", "en")
+SPECIALTY_NAMES_HE = _NAMES.lists("specialties", "he")
 ABSENT = _absent()
