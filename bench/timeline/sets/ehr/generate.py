@@ -50,7 +50,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench.timeline.kit.vocab import VocabError, read_toml
+from bench.timeline.kit.vocab import VocabFile
 
 SEED = 4646
 PATIENTS = 40
@@ -64,20 +64,14 @@ MEASURES = Path(__file__).resolve().parent / "measures.toml"
 
 def read_measures(path: Path) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
     """measures.toml: LOINC code -> measure, and (display pattern, measure) in order."""
-    data = read_toml(path)
-    tables: list[dict[str, str]] = []
-    for key in ("loinc", "display"):
-        table = data.get(key)
-        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
-            raise VocabError(f"{path}: [{key}]: a table of measure names")
-        tables.append(table)
-    loinc, by_display = tables
+    words = VocabFile(path)
+    by_display = words.texts("display")
     for pattern in by_display:
         try:
             re.compile(pattern)
         except re.error as exc:
-            raise VocabError(f"{path}: [display] {pattern!r}: {exc}") from exc
-    return loinc, tuple(by_display.items())
+            raise words.wrong(("display", pattern), str(exc)) from exc
+    return words.texts("loinc"), tuple(by_display.items())
 
 
 # The timeline measures (core/timeline/types.py MEASURES keys, + respiratory_rate) by LOINC
