@@ -525,11 +525,32 @@ class AskService:
                     break
 
     def _finish(self, turn: _Turn) -> AskResult:
-        """Store the turn, its `ai.query` audit event and the cache's change in one write
-        transaction (no change without its record), then count it in the metrics."""
+        """Record the turn (`_record`), then count it in the metrics (`_count`)."""
         result = turn.result
         timings = {"embed": 0.0, "retrieve": 0.0, "generate": 0.0, **turn.timings}
         timings["total"] = _ms(turn.started)
+        conversation_id, message_id = self._record(turn, timings)
+        self._count(turn, timings)
+        return AskResult(
+            answer=result.answer,
+            refused=result.refused,
+            cache_hit=turn.cache_hit,
+            sources=result.sources,
+            warnings=result.warnings,
+            timings_ms=timings,
+            models=turn.models or {"embedder": _id(self.embedding.embedder), "generator": None},
+            conversation_id=conversation_id,
+            message_id=message_id,
+            path=turn.path,
+            details=result.details,
+            checked=result.checked,
+            answer_lines=result.lines,
+        )
+
+    def _record(self, turn: _Turn, timings: dict[str, float]) -> tuple[UUID, UUID]:
+        """Store the turn, its `ai.query` audit event and the cache's change in one write
+        transaction: no change without its record. (conversation, message)."""
+        result = turn.result
         meta = {
             "refused": result.refused,
             # Ids and values, so a reopened conversation reads in the window's language.
@@ -552,34 +573,23 @@ class AskService:
                 c, k, conv, "assistant", result.answer, meta, result.sources
             )
 
-        conversation_id, message_id = self.session.run(
+        return self.session.run(
             store,
             "ai.query",
             details=lambda _: audit.ai_query_details(
                 self.session.cipher(), turn.question, retrieved, cited, timings_ms
             ),
         )
+
+    def _count(self, turn: _Turn, timings: dict[str, float]) -> None:
+        """The turn's times, outcome and checks, in the metrics."""
+        result = turn.result
         self.ask_metrics.observe(timings)
         self.ask_metrics.outcomes.labels(turn.outcome).inc()
         self.ask_metrics.checks.labels("corrections").inc(len(result.details))
         if result.checked is not None:
             supported, sentences = result.checked
             self.ask_metrics.checks.labels("unsupported").inc(sentences - supported)
-        return AskResult(
-            answer=result.answer,
-            refused=result.refused,
-            cache_hit=turn.cache_hit,
-            sources=result.sources,
-            warnings=result.warnings,
-            timings_ms=timings,
-            models=turn.models or {"embedder": _id(self.embedding.embedder), "generator": None},
-            conversation_id=conversation_id,
-            message_id=message_id,
-            path=turn.path,
-            details=result.details,
-            checked=result.checked,
-            answer_lines=result.lines,
-        )
 
 
 @dataclass(frozen=True)
