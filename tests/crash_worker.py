@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -98,7 +98,11 @@ def write_loop(cfg: WriterConfig) -> None:
             username=RUNTIME_USER,
             password=secrets.app_password,
             database=DB_NAME,
-            query={"host": str(cfg.socket_dir), "port": str(cfg.port)},
+            query={
+                "host": str(cfg.socket_dir),
+                "port": str(cfg.port),
+                "application_name": ACTOR,  # so the checks can wait for its backend to end
+            },
         )
         db = Database(url, url)
         keys = unlock_workspace(db, cfg.workspace_id, cfg.passphrase)
@@ -328,7 +332,23 @@ class Harness:
         return time.perf_counter() - t0
 
     # -- checking ----------------------------------------------------------------------
+    def wait_for_writer_backends(self, timeout_s: float = 30) -> None:
+        """Until no server process of a writer is left. A writer killed just after it sent
+        COMMIT leaves a backend that still commits; checked before it has, the database
+        shows the session row absent to one statement and its audit event present to the
+        next."""
+        q = text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :a")
+        deadline = time.monotonic() + timeout_s
+        while True:
+            with self.svc.db.runtime.connect() as conn:
+                left = conn.execute(q, {"a": ACTOR}).scalar_one()
+            if left == 0:
+                return
+            assert time.monotonic() < deadline, f"{left} writer backends outlived their writers"
+            time.sleep(0.01)
+
     def check(self) -> Report:
+        self.wait_for_writer_backends()
         logs = [(w, w.log()) for w in self.writers]
         attempted = {sid for _, lg in logs for sid in lg.attempted}
         acked = {sid for _, lg in logs for sid in lg.acked}
