@@ -183,6 +183,9 @@ def _dates(
         # "since 29 March 2025: the value then": dateparser takes the colon and a word along.
         colon = _COLON_ON.search(question, start_at, end_at)
         end_at = colon.start() if colon else end_at
+        # "her b/p on Mar 11, 2025 and now": merged, the range's other end comes along.
+        joined = _AND_NOW.search(question, start_at, end_at)
+        end_at = joined.start() if joined else end_at
         phrase = question[start_at:end_at]
         if not _plausible(phrase):
             continue
@@ -198,6 +201,7 @@ def _dates(
 
 
 _COLON_ON = re.compile(r"\s*[:;]\s*(?!\d)")
+_AND_NOW = re.compile(r"\s+(?:and|to|until|till|through)\s+(?:now|today)\s*$", re.I)
 _VERBS_IN = re.compile(
     r"(?:in|on|at)\s+(?=(?:after|before|since|from|until|till|in|on|during)\b)", re.I
 )

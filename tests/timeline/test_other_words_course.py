@@ -332,3 +332,33 @@ def test_fibro_is_fibromyalgia_in_a_question_and_in_a_note() -> None:
 
     facts = extract("PMH: fibro, HTN.", "medical_history").facts
     assert ("diagnosis", "fibromyalgia") in [(f.kind, f.name) for f in facts]
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "subject", "since"),
+    [
+        # The nineteenth set's classes, in words of these tests' own: a scale offered for
+        # how long ago, "X ongoing?", and a date then "and now" after it.
+        ("Was his last appointment days, weeks or longer ago?", "time_since_visit", None, None),
+        ("הפגישה האחרונה הייתה לפני ימים או שבועות?", "time_since_visit", None, None),
+        ("From the latest letters, is the metformin ongoing?", "still_taking", "metformin", None),
+        ("How has her weight changed between Jan 9, 2025 and now?", "change", None,
+         dt.date(2025, 1, 9)),
+    ],
+)  # fmt: skip
+def test_the_nineteenth_sets_classes(
+    question: str, ask: str, subject: str | None, since: dt.date | None
+) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.subject) == (ask, subject)
+    assert found.date_from == since
+
+
+def test_a_date_then_and_now_is_read_as_the_date() -> None:
+    from core.retrieval.reading import read_question
+
+    # dateparser splits "on Jan 9" from "2025 and now"; joined, the words after the year
+    # are the range's other end, not part of the date.
+    assert read_question("her pulse on Jan 9, 2025 and today", TODAY).date_from == dt.date(
+        2025, 1, 9
+    )
