@@ -187,7 +187,7 @@ def _dates(
         joined = _AND_NOW.search(question, start_at, end_at)
         end_at = joined.start() if joined else end_at
         phrase = question[start_at:end_at]
-        if not _plausible(phrase):
+        if not _plausible(phrase) or _a_bare_number(phrase, question[:start_at]):
             continue
         dmy = hebrew or re.search(r"\d\.\d", phrase) is not None
         data = (day_first if dmy else parser).get_date_data(phrase)
@@ -211,6 +211,16 @@ _VERBS_IN = re.compile(
 # planned visit, but "6598" beside "/uL" is a count. A whole date ("2032-01-01") is a date.
 FIRST_YEAR = 1900
 YEARS_AHEAD = 5
+
+
+# "He's 84", "who is 60", "bed 12", "חדר 12": a number of one or two digits alone is an age,
+# a room or a count, never a date; "on the 12th" and "ב-12" name a day of the month.
+_BARE = re.compile(r"\W*\d{1,2}\W*")
+_DAY_OF_MONTH = re.compile(r"(?:\bon(?:\s+the)?|\bthe|(?<!\w)ב-?)\s*$", re.I)
+
+
+def _a_bare_number(phrase: str, before: str) -> bool:
+    return bool(_BARE.fullmatch(phrase)) and _DAY_OF_MONTH.search(before) is None
 
 
 def _plausible_year(phrase: str, day: dt.date, today: dt.date) -> bool:

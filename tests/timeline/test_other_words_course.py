@@ -362,3 +362,45 @@ def test_a_date_then_and_now_is_read_as_the_date() -> None:
     assert read_question("her pulse on Jan 9, 2025 and today", TODAY).date_from == dt.date(
         2025, 1, 9
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "subject"),
+    [
+        # The twentieth and twenty-first sets' classes, in words of these tests' own: where
+        # the question looks is not what it asks of the notes; a count of visits "recorded"
+        # is a count; a number alone is an age or a room, not a year; "פרפור" is AF;
+        # "תפקודי ריאה" in the singular; "מהראשון לאחרון" with the final letters.
+        ("What's the date of her first appointment in these notes?", "first_visit", None),
+        ("How many visits does she have in the notes?", "visits_in_period", None),
+        ("כמה מפגשים נרשמו לה בסך הכול?", "visits_in_period", None),
+        ("She's 91 and frail. How long has it been since she was last seen?", "time_since_visit",
+         None),
+        ("מיטה 7: כמה זמן עבר מאז הביקור האחרון?", "time_since_visit", None),
+        ("יש תיעוד של פרפור אצלה?", "any_record", "atrial fibrillation"),
+        ("האם עברה אי פעם בדיקת תפקודי ריאה?", "any_record", "spirometry"),
+        ('המשקל מהראשון ועד האחרון?', "change", None),
+    ],
+)  # fmt: skip
+def test_the_twentieth_sets_classes(question: str, ask: str, subject: str | None) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.subject) == (ask, subject), question
+    assert found.date_from is None and found.date_to is None, question
+
+
+def test_a_number_alone_is_no_date() -> None:
+    from core.retrieval.reading import read_question
+
+    for question in ("He's 84, lives alone", "bed 12: last BP", "חדר 12, מיטה 4"):
+        reading = read_question(question, TODAY)
+        assert (reading.date_from, reading.date_to, reading.day) == (None, None, None), question
+    assert read_question("BP on 12 March?", TODAY).day == dt.date(2025, 3, 12)
+
+
+def test_ventricular_fibrillation_in_a_note_is_not_atrial() -> None:
+    from core.timeline.extract import extract
+
+    names = [f.name for f in extract("אירוע של פרפור חדרים בעבר.", "medical_history").facts]
+    assert names == ["ventricular fibrillation"]
+    names = [f.name for f in extract("ברקע פרפור, מטופל באליקוויס.", "medical_history").facts]
+    assert "atrial fibrillation" in names

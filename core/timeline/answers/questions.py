@@ -13,6 +13,7 @@ from typing import Literal
 from core.retrieval.reading import Reading, read_question, spaced_out
 from core.timeline.answers import cues
 from core.timeline.answers.asked import measures_in, names_a_measure
+from core.timeline.answers.corrections import taken_back
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
@@ -126,6 +127,7 @@ _VISITS = cues.cue("visits")
 _VISIT_DATES = cues.cue("visit_dates")
 _CAME = cues.cue("came")
 _CONTENT = cues.cue("content")
+_IN_THE_RECORD = cues.cue("in_the_record")
 _HOW_LONG = cues.cue("how_long")
 _HOW_MANY = cues.cue("how_many")
 # What follows the words is what the record is asked about.
@@ -141,7 +143,9 @@ _CURRENT = cues.cue("current")
 def read_over_time(question: str, today: dt.date | None = None) -> OverTime | None:
     """What the timeline should answer, or None when the question is not one it answers.
     A question placed nowhere, or only as a list of readings, is read once more with its
-    misspelt words put right: "how mnay BP measurments" asks for a count."""
+    misspelt words put right: "how mnay BP measurments" asks for a count. A question that
+    corrects itself is read as corrected ("the first HR - sorry, I mean the latest")."""
+    question = taken_back(question)
     found = _read_over_time(question, today)
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
@@ -174,7 +178,13 @@ def _unasked(m: re.Match[str]) -> str:
 def _about_notes(q: str) -> bool:
     """Whether a question about visits asks what their notes say or what was given ("מה
     נרשם"), not how many were recorded ("כמה ביקורים נרשמו")."""
-    return bool(_CONTENT.search(q) or _PRESCRIBED.search(q)) and not _COUNT.search(q)
+    return bool(_asks_the_notes(q) or _PRESCRIBED.search(q)) and not _COUNT.search(q)
+
+
+def _asks_the_notes(q: str) -> bool:
+    """Whether a question asks what the notes say: not where it looks ("his earliest visit
+    in these notes") nor what it counts ("כמה ביקורים נרשמו לו")."""
+    return bool(_CONTENT.search(_IN_THE_RECORD.sub(" ", q))) and not _COUNT.search(q)
 
 
 def _scene_only(question: str) -> bool:
@@ -411,7 +421,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         return OverTime("prescribed_at", (), None, 1, *span, hebrew)
     if _HOW_MANY_TIMES.search(q) and not measures:
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
-    if (_VISIT.search(q) or _CAME.search(q)) and not _CONTENT.search(q):
+    if (_VISIT.search(q) or _CAME.search(q)) and not _asks_the_notes(q):
         dated_ask = _WHEN.search(q) or _DATED.search(q)
         # "Since when is he in our care?", "how long has she been coming - when was the
         # first appointment?": the first visit's date.

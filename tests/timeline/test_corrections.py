@@ -1,0 +1,56 @@
+"""A question that corrects itself is read as corrected: what it takes back is not asked,
+what it named still is (core/timeline/answers/corrections.py). Wordings of these tests'
+own, after the twentieth development set's self-corrections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.timeline.answers.corrections import taken_back
+from core.timeline.answers.questions import read_over_time
+
+TODAY = dt.date(2025, 9, 15)
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "subject", "measures"),
+    [
+        ("Earliest weight - sorry, I meant the most recent one?", "latest", None, ("weight",)),
+        ("What was his highest pulse — no wait, the lowest?", "lowest", None, ("heart_rate",)),
+        ("The latest A1c, or rather the first one on file?", "first_value", None, ("a1c",)),
+        ("When was the metformin stopped? Scratch that: when was it started?", "med_first",
+         "metformin", ()),
+        ("When did she start sertraline? Never mind that, is she still on it?", "still_taking",
+         "sertraline", ()),
+        ("המשקל האחרון — סליחה, התכוונתי לראשון. מה הוא היה?", "first_value", None,
+         ("weight",)),
+        ("מתי התחילה מטפורמין? בעצם עזוב, היא עדיין נוטלת אותו?", "still_taking",
+         "metformin", ()),
+    ],
+)  # fmt: skip
+def test_what_is_taken_back_is_not_asked(
+    question: str, ask: str, subject: str | None, measures: tuple[str, ...]
+) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None, question
+    assert (found.ask, found.subject, found.measures) == (ask, subject, measures)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Sorry, what was her last BP?",  # an apology that opens the question takes nothing back
+        "What is her latest BP, sorry?",  # nor one after it
+        "What was her first weight? I mean at this clinic.",  # says more; asks nothing anew
+        "Is she actually still taking metformin?",  # "actually" alone corrects nothing
+    ],
+)
+def test_words_that_only_sound_like_a_correction_change_nothing(question: str) -> None:
+    assert taken_back(question) == question
+
+
+def test_the_words_before_keep_their_names_and_lose_their_asks() -> None:
+    got = taken_back("The first HR — no, sorry, I mean the latest one. What was it?")
+    assert got == "The HR - the latest one. What was it?"
