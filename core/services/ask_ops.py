@@ -10,8 +10,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy import Connection
@@ -42,7 +41,6 @@ from core.ports import Generator
 from core.progress import CancelToken
 from core.retrieval.lexical import has_hebrew
 from core.retrieval.reading import (
-    Reading,
     range_message,
     read_question,
     resolve_references,
@@ -52,13 +50,23 @@ from core.retrieval.synonyms import mentions_treatment
 from core.retrieval.types import SearchQuery
 from core.security import audit
 from core.security.crypto import CellCipher
+from core.services.ask_turn import (
+    Asking,
+    Listeners,
+    OnProgress,
+    OnText,
+    Turn,
+    index_warning,
+    model_id,
+    now,
+    reading_progress,
+    source_ref,
+)
 from core.services.search_ops import Embedding, SearchService
 from core.services.session import WorkspaceSession
-from core.services.timeline_ops import TimelineService, Unmentioned
+from core.services.timeline_ops import TimelineService
 from core.timeline.answers.questions import needs_the_timeline
 
-OnText = Callable[[str], None]
-OnProgress = Callable[[AskProgress], None]
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -181,20 +189,20 @@ class AskService:
         if turn is None:
             self._read(asking)
             turn = self._cached(asking) or self._retrieve_and_answer(
-                asking, _Listeners(on_text, cancel, on_progress)
+                asking, Listeners(on_text, cancel, on_progress)
             )
         return self._finish(turn)
 
-    def _begin(self, request: AskRequest) -> _Asking:
+    def _begin(self, request: AskRequest) -> Asking:
         """The question sanitised, the session and the rate checked, the conversation read."""
         started = time.perf_counter()
         question = sanitize_query(request.question, self.settings.assistant.max_question_chars)
         self.session.require_active()
         self.rate_limiter.check(str(self.session.practitioner_id or self.session.actor))
         client_id, history = self._history(request)
-        return _Asking(request, question, client_id, history, started)
+        return Asking(request, question, client_id, history, started)
 
-    def _route(self, a: _Asking) -> _Turn | None:
+    def _route(self, a: Asking) -> Turn | None:
         """An injection is refused before anything runs, its reason shown. A question over
         time about one client ("latest", "last three", "when was it last prescribed") is
         answered from the timeline, every value with its own citation: retrieval and a small
@@ -218,7 +226,7 @@ class AskService:
         # Read from the timeline: no embedder is needed, nor named.
         return a.turn(over_time, models={"embedder": None, "generator": None}, path="timeline")
 
-    def _read(self, a: _Asking) -> None:
+    def _read(self, a: Asking) -> None:
         """What the question names that no note holds, the models that answer it, and its
         dates, order and words, embedded."""
         if self.timeline is not None and a.client_id is not None and not a.history:
@@ -230,14 +238,14 @@ class AskService:
         a.hebrew = has_hebrew(a.question)
         extractive = a.request.extractive or a.hebrew
         a.generator = None if extractive else self.generator()
-        a.models = {"embedder": embedder.model_id, "generator": _id(a.generator)}
+        a.models = {"embedder": embedder.model_id, "generator": model_id(a.generator)}
         # A follow-up is searched on its own words; the turn before only resolves "it".
         a.reading = read_question(resolve_references(a.question, a.history))
         t = time.perf_counter()
         a.qvec = embedder.embed_query(a.reading.text)
         a.timings["embed"] = _ms(t)
 
-    def _cached(self, a: _Asking) -> _Turn | None:
+    def _cached(self, a: Asking) -> Turn | None:
         """A stored answer to a question that embeds alike, for the same client, models and
         dates ("A1c on 2008-06-03" and "A1c on 2009-01-10" embed alike once their dates are
         read). None for a follow-up or a question about a name no note holds."""
@@ -246,7 +254,7 @@ class AskService:
         cfg = self.settings.assistant
         scope, key = a.cache_key()
         hit = self.session.run(
-            lambda c, k: answer_cache.lookup(c, k, scope, key, a.qvec, cfg.cache_similarity, _now())
+            lambda c, k: answer_cache.lookup(c, k, scope, key, a.qvec, cfg.cache_similarity, now())
         )
         self.ask_metrics.cache.labels("hit" if hit else "miss").inc()
         if hit is None:
@@ -261,7 +269,7 @@ class AskService:
         )
 
         def mark_hit(c: Connection, k: CellCipher) -> None:
-            answer_cache.mark_hit(c, entry, _now())
+            answer_cache.mark_hit(c, entry, now())
 
         return a.turn(
             cached,
@@ -271,7 +279,7 @@ class AskService:
             cache_write=mark_hit,
         )
 
-    def _retrieve_and_answer(self, a: _Asking, listen: _Listeners) -> _Turn:
+    def _retrieve_and_answer(self, a: Asking, listen: Listeners) -> Turn:
         """The passages found, and the answer from them; a name no note holds is refused
         once the passages are seen not to hold it either (a document's page may)."""
         found, hits = self._retrieve(a)
@@ -293,7 +301,7 @@ class AskService:
             cache_write=self._cache_entry(scope, key, a.qvec, result) if keep else None,
         )
 
-    def _retrieve(self, a: _Asking) -> tuple[Any, list[Any]]:
+    def _retrieve(self, a: Asking) -> tuple[Any, list[Any]]:
         """The search's passages, and those close enough to answer from, in the order the
         question asks for."""
         assert a.reading is not None
@@ -325,12 +333,12 @@ class AskService:
         return found, hits
 
     def _answer(
-        self, a: _Asking, found: Any, hits: list[Any], listen: _Listeners
+        self, a: Asking, found: Any, hits: list[Any], listen: Listeners
     ) -> grounding.Grounded:
         """A refusal with its reason, the notes' own words, or the generator's answer
         checked against its sources."""
         assert a.reading is not None
-        warnings = _index_warning(found.index)
+        warnings = index_warning(found.index)
         if hits and listen.on_progress is not None:  # what is being read, before it is read
             listen.on_progress(AskProgress("reading", tuple(grounding.numbered(hits))))
         t = time.perf_counter()
@@ -355,7 +363,7 @@ class AskService:
         return result
 
     def _generated(
-        self, a: _Asking, generator: Generator, hits: list[Any], listen: _Listeners
+        self, a: Asking, generator: Generator, hits: list[Any], listen: Listeners
     ) -> grounding.Grounded:
         assert a.reading is not None
         try:
@@ -376,7 +384,7 @@ class AskService:
             raise
         return self._against_the_timeline(a, result)
 
-    def _against_the_timeline(self, a: _Asking, result: grounding.Grounded) -> grounding.Grounded:
+    def _against_the_timeline(self, a: Asking, result: grounding.Grounded) -> grounding.Grounded:
         """A sentence of order or status ("the latest BP was 118/90", "still taking
         metformin") that the timeline holds otherwise is no longer counted supported, and
         a warning says what the timeline holds: its note may support the value, and still
@@ -408,7 +416,7 @@ class AskService:
             models,
             qvec,
             record,
-            now=_now(),
+            now=now(),
             ttl=dt.timedelta(hours=cfg.cache_ttl_hours),
             cap=cfg.cache_max_entries,
         )
@@ -457,7 +465,7 @@ class AskService:
             structured_answer=cfg.answer_format == "json",
             order=order,
         )
-        guard = self._write(generator, built, _Listeners(on_text, cancel, on_progress))
+        guard = self._write(generator, built, Listeners(on_text, cancel, on_progress))
         raw = guard.text()
         self.ask_metrics.tokens.labels("prompt").inc(built.prompt_tokens)
         self.ask_metrics.tokens.labels("answer").inc(generator.count_tokens(raw))
@@ -468,7 +476,7 @@ class AskService:
             result.warnings.append(Message("answer.repeats_cut"))
         return result
 
-    def _write(self, generator: Generator, built: Any, listen: _Listeners) -> RepeatGuard:
+    def _write(self, generator: Generator, built: Any, listen: Listeners) -> RepeatGuard:
         """The answer written, streamed to `listen` as it comes (or whole, for a structured
         answer); a loop of repeats stops it."""
         cfg = self.settings.assistant
@@ -502,7 +510,7 @@ class AskService:
         self,
         generator: Generator,
         built: Any,
-        listen: _Listeners,
+        listen: Listeners,
         guard: RepeatGuard,
         pace: WritingPace,
     ) -> None:
@@ -512,7 +520,7 @@ class AskService:
             stop=built.stop,
             cancel=listen.cancel,
             timeout_s=self.settings.models.generation_timeout_s,
-            on_read=_reading(listen.on_progress),
+            on_read=reading_progress(listen.on_progress),
         )
         with contextlib.closing(stream):  # leaving early stops the model at once
             for piece in stream:
@@ -524,7 +532,7 @@ class AskService:
                 if guard.feed(piece):
                     break
 
-    def _finish(self, turn: _Turn) -> AskResult:
+    def _finish(self, turn: Turn) -> AskResult:
         """Record the turn (`_record`), then count it in the metrics (`_count`)."""
         result = turn.result
         timings = {"embed": 0.0, "retrieve": 0.0, "generate": 0.0, **turn.timings}
@@ -538,7 +546,8 @@ class AskService:
             sources=result.sources,
             warnings=result.warnings,
             timings_ms=timings,
-            models=turn.models or {"embedder": _id(self.embedding.embedder), "generator": None},
+            models=turn.models
+            or {"embedder": model_id(self.embedding.embedder), "generator": None},
             conversation_id=conversation_id,
             message_id=message_id,
             path=turn.path,
@@ -547,7 +556,7 @@ class AskService:
             answer_lines=result.lines,
         )
 
-    def _record(self, turn: _Turn, timings: dict[str, float]) -> tuple[UUID, UUID]:
+    def _record(self, turn: Turn, timings: dict[str, float]) -> tuple[UUID, UUID]:
         """Store the turn, its `ai.query` audit event and the cache's change in one write
         transaction: no change without its record. (conversation, message)."""
         result = turn.result
@@ -559,9 +568,9 @@ class AskService:
             "cache_hit": turn.cache_hit,
         }
         retrieved = [str(h.chunk_id) for h in turn.retrieved] or [
-            _source_ref(s) for s in result.sources
+            source_ref(s) for s in result.sources
         ]
-        cited = [_source_ref(s) for s in result.sources if s.used]
+        cited = [source_ref(s) for s in result.sources if s.used]
         timings_ms = {k: round(v) for k, v in timings.items()}
 
         def store(c: Connection, k: CellCipher) -> tuple[UUID, UUID]:
@@ -581,7 +590,7 @@ class AskService:
             ),
         )
 
-    def _count(self, turn: _Turn, timings: dict[str, float]) -> None:
+    def _count(self, turn: Turn, timings: dict[str, float]) -> None:
         """The turn's times, outcome and checks, in the metrics."""
         result = turn.result
         self.ask_metrics.observe(timings)
@@ -590,106 +599,3 @@ class AskService:
         if result.checked is not None:
             supported, sentences = result.checked
             self.ask_metrics.checks.labels("unsupported").inc(sentences - supported)
-
-
-@dataclass(frozen=True)
-class _Turn:
-    """One ask as `_finish` stores, audits and counts it."""
-
-    request: AskRequest
-    question: str  # as sanitised
-    client_id: UUID | None
-    started: float  # time.perf_counter() when the ask began
-    timings: dict[str, float]
-    result: grounding.Grounded
-    retrieved: Sequence[Any] = ()
-    models: dict[str, str | None] | None = None
-    cache_hit: bool = False
-    extractive: bool = False  # the notes' own words: no generator wrote the answer
-    # the answer cache's change (a new entry, or a hit marked), written with the turn
-    cache_write: Callable[[Connection, CellCipher], None] | None = None
-    path: Literal["timeline", "model"] = "model"  # which answered (ask JSON's "path")
-
-    @property
-    def outcome(self) -> str:
-        if self.result.refused:
-            return "refused"
-        if self.path == "timeline":
-            return "timeline"
-        return "extractive" if self.extractive else "answered"
-
-
-@dataclass(frozen=True)
-class _Listeners:
-    """Who hears the answer as it is written, and may stop it."""
-
-    on_text: OnText | None
-    cancel: CancelToken | None
-    on_progress: OnProgress | None
-
-
-@dataclass
-class _Asking:
-    """One ask as its steps fill it in."""
-
-    request: AskRequest
-    question: str  # as sanitised
-    client_id: UUID | None
-    history: list[tuple[str, str]]
-    started: float  # time.perf_counter() when the ask began
-    timings: dict[str, float] = field(default_factory=dict[str, float])
-    unmentioned: Unmentioned | None = None
-    hebrew: bool = False
-    generator: Generator | None = None
-    models: dict[str, str | None] = field(default_factory=dict[str, str | None])
-    reading: Reading | None = None
-    qvec: Sequence[float] = ()
-
-    def cache_key(self) -> tuple[str, str]:
-        """The cache's scope (the client) and key: the models and the question's dates and
-        order ("ids|": entries from before warnings were message ids are not found)."""
-        r = self.reading
-        assert r is not None
-        models = f"{self.models['embedder']}|{self.models['generator'] or 'extractive'}"
-        key = f"ids|{models}|{r.date_from}|{r.date_to}|{r.order}"
-        return answer_cache.scope_key(self.client_id), key
-
-    def turn(self, result: grounding.Grounded, **kw: Any) -> _Turn:
-        return _Turn(
-            self.request, self.question, self.client_id, self.started, self.timings, result, **kw
-        )
-
-
-def _source_ref(source: AskSource) -> str:
-    """What the audit names a source by: its chunk, or for a value read from the timeline
-    (no chunk), its session or the client's record."""
-    if source.chunk_id is not None:
-        return str(source.chunk_id)
-    if source.session_id is not None:
-        return f"session:{source.session_id}"
-    return f"client:{source.client_id}"
-
-
-def _id(model: Any) -> str | None:
-    return None if model is None else str(model.model_id)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _index_warning(index: Any) -> list[Message]:
-    if index.complete:
-        return []
-    return [Message("answer.index_incomplete", current=index.current, total=index.total)]
-
-
-def _reading(on_progress: OnProgress | None) -> Callable[[int, int], None] | None:
-    """How far the model has read the prompt, as the ask's progress."""
-    if on_progress is None:
-        return None
-
-    def read(done: int, total: int) -> None:
-        on_progress(AskProgress("reading", read=done / total if total else 1.0))
-
-    return read

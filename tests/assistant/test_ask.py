@@ -393,7 +393,7 @@ def test_semantic_cache_hit_miss_expiry_and_cap(
     import core.services.ask_ops as ask_ops
 
     later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=25)
-    monkeypatch.setattr(ask_ops, "_now", lambda: later)
+    monkeypatch.setattr(ask_ops, "now", lambda: later)
     assert not svc.assistant.ask(AskRequest(KNEE, client_id=client)).cache_hit
     monkeypatch.undo()
     # The cap: two entries at most; the least recently used goes. Extractive answers are
@@ -461,7 +461,7 @@ def test_what_the_check_did_is_counted_for_diagnostics(smol: Any) -> None:
     import time
 
     from core.assistant.answer import Grounded
-    from core.services.ask_ops import _Turn  # pyright: ignore[reportPrivateUsage]
+    from core.services.ask_turn import Turn
 
     svc, client = smol
     checked = Grounded(
@@ -472,8 +472,7 @@ def test_what_the_check_did_is_counted_for_diagnostics(smol: Any) -> None:
         details=["A sentence cited [2]; what it says is in [1], cited now.", "another"],
         checked=(1, 2),
     )
-    turn = _Turn(AskRequest(KNEE, client_id=client), KNEE, client, time.perf_counter(), {},
-                 checked)  # fmt: skip
+    turn = Turn(AskRequest(KNEE, client_id=client), KNEE, client, time.perf_counter(), {}, checked)
     r = svc.assistant._finish(turn)  # pyright: ignore[reportPrivateUsage]
     assert r.details == checked.details and r.warnings == []
     assert svc.assistant.metrics()["checks"] == {"corrections": 2.0, "unsupported": 1.0}
