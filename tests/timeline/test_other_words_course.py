@@ -404,3 +404,34 @@ def test_ventricular_fibrillation_in_a_note_is_not_atrial() -> None:
     assert names == ["ventricular fibrillation"]
     names = [f.name for f in extract("ברקע פרפור, מטופל באליקוויס.", "medical_history").facts]
     assert "atrial fibrillation" in names
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "subject", "measures"),
+    [
+        # The twenty-second and twenty-third sets' classes, in words of these tests' own: a
+        # sentence without a question mark after one with it gives a reason, it does not
+        # ask; "אני שוקלת" is the asker considering, not a weight; a count glued to "that";
+        # glycated haemoglobin is the A1c alone; "has there been a referral"; a question of
+        # nothing but what it names.
+        ("Is she still taking metformin? The pharmacy form lists her current medicines.",
+         "still_taking", "metformin", ()),
+        ("מה הדופק האחרון? אני שוקלת להעלות את המינון.", "latest", None, ("heart_rate",)),
+        ("חשבתי ששלוש המדידות האחרונות של הדופק היו תקינות, מה הן?", "last_n", None,
+         ("heart_rate",)),
+        ("What was her first glycated haemoglobin?", "first_value", None, ("a1c",)),
+        ("Has there been a referral to cardiology?", "any_record", "referral: cardiology", ()),
+        ("Spirometry?", "any_record", "spirometry", ()),
+        ("הפניה לנוירולוגיה?", "any_record", "referral: neurology", ()),
+    ],
+)  # fmt: skip
+def test_the_twenty_second_sets_classes(
+    question: str, ask: str, subject: str | None, measures: tuple[str, ...]
+) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None, question
+    assert (found.ask, found.subject, found.measures) == (ask, subject, measures), question
+
+
+def test_a_terse_question_about_what_the_notes_say_is_not_a_record() -> None:
+    assert read_over_time("Colonoscopy results?", TODAY) is None

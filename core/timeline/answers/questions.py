@@ -70,7 +70,7 @@ _HE_N = "|".join([r"\d", *cues.numbers("he")])
 _LAST_N = re.compile(
     rf"{_W}{cues.alternatives('last_n_before', ('en',))}\s+(?P<n>{_EN_N}){_E}"
     rf"|{_W}(?P<m>{_EN_N})\s+{cues.alternatives('last_n_after', ('en',))}{_E}"
-    rf"|(?<![A-Za-z0-9]-)(?<!\w)ב?(?P<nh>{_HE_N})\s+(?:[^\s?]+\s+){{0,3}}?"
+    rf"|(?<![A-Za-z0-9]-)(?<!\w)(?:ב|ש|ו|כש)?(?P<nh>{_HE_N})\s+(?:[^\s?]+\s+){{0,3}}?"
     rf"{cues.alternatives('last_n_after', ('he',))}",
     re.IGNORECASE,
 )
@@ -181,6 +181,11 @@ def _about_notes(q: str) -> bool:
     return bool(_asks_the_notes(q) or _PRESCRIBED.search(q)) and not _COUNT.search(q)
 
 
+def _terse(q: str) -> bool:
+    """A question of three words at most, asked as a question: "Gout?", "הפניה לקרדיולוגיה?"."""
+    return q.rstrip().endswith("?") and len(re.findall(rf"[\w{HEB}]+", q)) <= 3
+
+
 def _asks_the_notes(q: str) -> bool:
     """Whether a question asks what the notes say: not where it looks ("his earliest visit
     in these notes") nor what it counts ("כמה ביקורים נרשמו לו")."""
@@ -226,7 +231,12 @@ def _asked_clause(
     names what the whole question was `placed` on (it stands; the clause is not read)."""
     q = " ".join(question.split())
     sentences = [x for x in _SENTENCE.split(q) if x]
+    # "Is he still on Januvia? I ask because the form lists current medicines.": where a
+    # sentence asks with a question mark, one without it gives a reason; it does not ask.
+    asking = [i for i, x in enumerate(sentences) if x.endswith("?")]
     for i in range(len(sentences) - 1, -1, -1):
+        if asking and i not in asking:
+            continue
         later = " ".join(sentences[i + 1 :])
         if later and names_subject(later):
             return None
@@ -311,6 +321,12 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         return OverTime("any_record", subject=referral, hebrew=hebrew)
     if procedure is not None and drug is None and (record or _EVER.search(q) or _WHEN.search(q)):
         return OverTime("any_record", subject=procedure, hebrew=hebrew)
+    # "הפניה לקרדיולוגיה?", "Colonoscopy?": a question of nothing but what it names asks
+    # whether the record holds it.
+    if _terse(q) and not (drug or measures or reading.dated or _asks_the_notes(q)):
+        alone = referral or (referral_named(q) if _REFERRED.search(q) else None)
+        if alone or procedure or condition:
+            return OverTime("any_record", subject=alone or procedure or condition, hebrew=hebrew)
     # "Since when has she been on X" and "what did she get for Y" read like "any record".
     if drug is not None and _SINCE.search(q):
         # "Since when has she not been on X?", "ממתי היא כבר לא נוטלת X?": since its stop.
