@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from core.timeline.answers.corrections import taken_back
+from core.timeline.answers.corrections import set_aside, taken_back
 from core.timeline.answers.questions import read_over_time
 
 TODAY = dt.date(2025, 9, 15)
@@ -54,3 +54,39 @@ def test_words_that_only_sound_like_a_correction_change_nothing(question: str) -
 def test_the_words_before_keep_their_names_and_lose_their_asks() -> None:
     got = taken_back("The first HR — no, sorry, I mean the latest one. What was it?")
     assert got == "The HR - the latest one. What was it?"
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "subject", "measures"),
+    [
+        # What is set aside keeps its names, not its asks (the twenty-fifth set's shapes,
+        # in words of these tests' own).
+        ("Rather than the lowest pulse on file, what was the latest?", "latest", None,
+         ("heart_rate",)),
+        ("What's her most recent weight, not the one from her first visit?", "latest", None,
+         ("weight",)),
+        ("I'm not asking when metformin was started; when was it stopped?", "med_stopped",
+         "metformin", ()),
+        ("Instead of the first reading, what was the highest A1c?", "highest", None, ("a1c",)),
+        ("במקום תאריך ההתחלה, מתי הופסק המטפורמין?", "med_stopped", "metformin", ()),
+        ("לא את הממוצע — מה המשקל הנמוך ביותר?", "lowest", None, ("weight",)),
+    ],
+)  # fmt: skip
+def test_what_is_set_aside_is_not_asked(
+    question: str, ask: str, subject: str | None, measures: tuple[str, ...]
+) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None, question
+    assert (found.ask, found.subject, found.measures) == (ask, subject, measures)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is she not on metformin any more?",  # "not on" is the drug's status
+        "היא לא היתה בביקור מאז המדידה הראשונה?",  # "לא" of a verb sets nothing aside
+        "Did the pain get worse rather than better?",  # names no ask to set aside
+    ],
+)
+def test_a_not_that_sets_nothing_aside_changes_nothing(question: str) -> None:
+    assert set_aside(question) == question

@@ -435,3 +435,38 @@ def test_the_twenty_second_sets_classes(
 
 def test_a_terse_question_about_what_the_notes_say_is_not_a_record() -> None:
     assert read_over_time("Colonoscopy results?", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "measures"),
+    [
+        # The twenty-fourth set's typing errors, in words of these tests' own: two words
+        # typed as one, a Hebrew end letter not in its final form, two Hebrew letters
+        # swapped, a word one letter short; and "הנמוך ביותר" with its final letter.
+        ("how long since his lastvisit?", "time_since_visit", ()),
+        ("howmany pulse readings in 2024?", "reading_count", ("heart_rate",)),
+        ("כמהביקורים היו לה ב-2024?", "visits_in_period", ()),
+        ("כמה זמנ עבר מאז הביקור האחרון?", "time_since_visit", ()),
+        ("מתי היה הביקור הרשאון?", "first_visit", ()),
+        ("how many encoutners in 2024?", "visits_in_period", ()),
+        ("מה הדופק הנמוך ביותר?", "lowest", ("heart_rate",)),
+    ],
+)
+def test_the_twenty_fourth_sets_classes(question: str, ask: str, measures: tuple[str, ...]) -> None:
+    found = read_over_time(question, TODAY)
+    assert found is not None and (found.ask, found.measures) == (ask, measures), question
+
+
+def test_a_date_is_no_subject_of_a_record() -> None:
+    # "did she have" asks of the record; the date and the courtesy after it name nothing
+    # (they had been searched as the subject of "vists", misspelt).
+    found = read_over_time("what vists did she have after 2024-11-11? dates pls", TODAY)
+    assert found is not None and found.ask == "visits_in_period"
+    assert found.date_from == dt.date(2024, 11, 12)
+
+
+def test_a_swap_of_two_hebrew_letters_is_put_right_only_to_one_word() -> None:
+    from core.timeline.answers.spelling import corrected
+
+    assert corrected("מתי היה הביקור הרשאון?") == "מתי היה הביקור הראשון?"
+    assert corrected("כמה פעמימ נמדד הדופק?") == "כמה פעמים נמדד הדופק?"

@@ -1,10 +1,15 @@
-"""A question that corrects itself as it is typed: "The first HR - no, sorry, I mean the
+"""A question that corrects itself as it is typed ("The first HR - no, sorry, I mean the
 latest one", "מתי היא הפסיקה - סליחה, מתי היא התחילה?", "When did he start Januvia?
-Actually, never mind that: is he still taking it?". What it takes back is not asked; what
-it named still is: the words before the correction keep their names and lose their asks.
+Actually, never mind that: is he still taking it?"), or that names a neighbouring ask only
+to set it aside ("Rather than the highest, what was her latest weight?", "What's the latest
+weight, not the one from the first visit?", "במקום תאריך ההתחלה, מתי הופסק?"). What it
+takes back or sets aside is not asked; what it named still is: those words keep their
+names and lose their asks.
 
-The words that take back are data (`taken_back` in resources/*/question_cues.toml), read
-only where a clause begins, so that "sorry" or "I mean" inside a clause asks nothing."""
+The words that take back (`taken_back`) and set aside (`set_aside`) are data, in
+resources/*/question_cues.toml. A correction is read only where a clause begins, so that
+"sorry" or "I mean" inside a clause asks nothing; "not", "skip" and "לא צריך" set aside
+only there too."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import re
 from core.timeline.answers import cues
 from core.timeline.answers.asked import names_a_measure
 from core.timeline.answers.named import named
+from core.timeline.reading.text import HEB
 
 _TAKEN_BACK = re.compile(
     rf"(?:^|(?<=[.?!;:,—–-])|(?<=[.?!;:,—–-]\s))\s*(?:no,?\s+)?"
@@ -42,6 +48,46 @@ _ASKS = tuple(
 )
 
 
+_ASIDE = re.compile(
+    rf"{cues.W}{cues.alternatives('set_aside')}(?:{cues.E}|(?<=מ)(?=[\w{HEB}]))", re.IGNORECASE
+)
+# Markers that set aside only where a clause begins: elsewhere they belong to the ask.
+_AT_A_CLAUSE = re.compile(r"(?:not|skip|forget|i (?:don't|do not) need|לא)\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"(?:^|[,;:.?!—–-])\s*$")
+# Where what is set aside ends: the clause's end, or the "but" that brings the ask.
+_ASIDE_END = re.compile(rf"\s*(?:[,;:?!.—–]|\s-\s|\s(?:but|אלא)(?![\w{HEB}]))")
+
+
+def set_aside(question: str) -> str:
+    """`question` with what it sets aside stripped of its asks, and the words that set it
+    aside: "Rather than the highest, the latest weight?" reads "the, the latest weight?";
+    unchanged where it sets no ask aside."""
+    out: list[str] = []
+    cursor = 0
+    for m in _ASIDE.finditer(question):
+        if m.start() < cursor:
+            continue
+        if _AT_A_CLAUSE.match(m.group()) and not _CLAUSE_START.search(question[: m.start()]):
+            continue
+        end = _ASIDE_END.search(question, m.end())
+        stop = end.start() if end else len(question)
+        aside = without_asks(question[m.end() : stop])
+        if aside == question[m.end() : stop]:
+            continue  # it sets no ask aside: "worse rather than better"
+        out += [question[cursor : m.start()], aside]
+        cursor = stop
+    if not out:
+        return question
+    return " ".join("".join([*out, question[cursor:]]).split())
+
+
+def without_asks(words: str) -> str:
+    """`words` without what they ask ("first", "stopped", "when"): their names stay."""
+    for ask in _ASKS:
+        words = ask.sub(" ", words)
+    return words
+
+
 def taken_back(question: str) -> str:
     """`question` as it stands after its last correction: the words before it without
     their asks, a dash, then the words after it. Unchanged where nothing is taken back, or
@@ -57,8 +103,7 @@ def taken_back(question: str) -> str:
     before, after = question[:start], question[end:]
     if not before.strip(" ,.-—–") or not _replaces(after):
         return question
-    for ask in _ASKS:
-        before = ask.sub(" ", before)
+    before = without_asks(before)
     return f"{' '.join(before.split()).strip(' ,.;:-—–')} - {after.strip()}"
 
 

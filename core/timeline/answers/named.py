@@ -90,7 +90,12 @@ _STOP = cues.filler()
 def subject_words(rest: str) -> str | None:
     """What "any record of …" asks about, when it is no known name: its words, minus
     the question's own."""
-    words = [w for w in re.findall(rf"[\w{HEB}'-]+", rest) if w.casefold() not in _STOP]
+    # A date's digits ("after 2024-11-11") are when, not what.
+    words = [
+        w
+        for w in re.findall(rf"[\w{HEB}'-]+", rest)
+        if w.casefold() not in _STOP and not re.search(r"\d", w)
+    ]
     return " ".join(words) or None
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 from core.retrieval.reading import Reading, read_question, spaced_out
 from core.timeline.answers import cues
 from core.timeline.answers.asked import measures_in, names_a_measure
-from core.timeline.answers.corrections import taken_back
+from core.timeline.answers.corrections import set_aside, taken_back, without_asks
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
@@ -100,7 +100,8 @@ _WHEN = cues.cue("when")
 _DATED = cues.cue("dated")
 _SINCE = cues.cue("since")
 _NOT_BUT = re.compile(
-    rf"{_W}(?:not|rather than|instead of|לא)\s[^.?!:;]{{0,40}}?\s(?:but|אלא)(?:\s+(?:the|ה))?{_E}"
+    rf"{_W}(?:not|rather than|instead of|לא)\s(?P<inner>[^.?!:;]{{0,40}}?)\s(?:but|אלא)"
+    rf"(?:\s+(?:the|ה))?{_E}"
     # "Not the first visit — the latest one, when was it?"
     rf"|^\s*(?:not|לא)\s(?P<set_aside>[^.?!:;—–]{{0,40}}?)\s[—–-]\s",
     re.IGNORECASE,
@@ -145,7 +146,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     A question placed nowhere, or only as a list of readings, is read once more with its
     misspelt words put right: "how mnay BP measurments" asks for a count. A question that
     corrects itself is read as corrected ("the first HR - sorry, I mean the latest")."""
-    question = taken_back(question)
+    question = set_aside(taken_back(question))
     found = _read_over_time(question, today)
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
@@ -169,10 +170,13 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
 
 
 def _unasked(m: re.Match[str]) -> str:
-    """What a "not … but" leaves of the question: nothing of what it sets aside, but the
-    thing named before a dash ("Not the first visit — the latest one") without its order."""
+    """What a "not … but" leaves of the question: what it sets aside without its asks ("not
+    the BP history but the value on 16 April" still asks of the BP), and the thing named
+    before a dash ("Not the first visit — the latest one") without its order."""
     aside = m.group("set_aside")
-    return " " if aside is None else f" {_FIRST.sub(' ', _LATEST.sub(' ', aside))} - "
+    if aside is None:
+        return f" {without_asks(m.group('inner'))} "
+    return f" {_FIRST.sub(' ', _LATEST.sub(' ', aside))} - "
 
 
 def _about_notes(q: str) -> bool:

@@ -2,7 +2,9 @@
 "hihgest", "tiems", "עדין"), for a second reading when the first placed nothing. A word is
 put right only when one word of the list is nearest, one letter off (two for a word of eight
 letters or more, a swap of two letters counting one); a short question word ("hiw many") only
-by a slip to a key beside the one meant, and only before a word it comes before."""
+by a slip to a key beside the one meant, and only before a word it comes before. Two words
+typed as one ("lastvisit", "כמהביקורים") are parted where one cut makes two read words, and
+a Hebrew word's end letter takes its final form ("זמנ", "פעמימ")."""
 
 from __future__ import annotations
 
@@ -120,6 +122,34 @@ def _names() -> frozenset[str]:
     return frozenset(words)
 
 
+# Hebrew's five letters with a form of their own at a word's end: "זמנ" is "זמן" misspelt.
+_FINAL = str.maketrans("מנכפצ", "םןךףץ")
+_NOT_FINAL = str.maketrans("םןךףץ", "מנכפצ")
+
+
+def _final_letters(word: str) -> str:
+    """A Hebrew word with its end letter in its final form and the others not."""
+    return word[:-1].translate(_NOT_FINAL) + word[-1].translate(_FINAL)
+
+
+def _split(low: str, known: frozenset[str], few: dict[str, frozenset[str]]) -> str | None:
+    """Two words typed with no space between ("lastvisit", "howmany", "כמהביקורים"): the
+    one way to cut `low` into a question word and a listed word (a Hebrew one may carry a
+    letter glued before it), or None."""
+    heads = known | set(few) | _JOINED
+    cuts = [
+        f"{low[:i]} {low[i:]}"
+        for i in range(2, len(low) - 2)
+        if low[:i] in heads
+        and (low[i:] in known or (low[i] in _HEBREW_PREFIXES and low[i + 1 :] in known))
+    ]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+# Short words a question is read by that a missing space joins to the next one.
+_JOINED = frozenset({"how", "what", "when", "כמה", "של", "מה", "מתי"})
+
+
 def corrected(question: str) -> str | None:
     """The question with its misspelt words put right, or None when none was."""
     known = vocabulary()
@@ -141,8 +171,14 @@ def corrected(question: str) -> str | None:
             if meant is not None:
                 changed = True
                 return meant
+        if not low.isascii() and _final_letters(low) != low:
+            changed = True
+            return _final_letters(word)
         if len(low) < _SHORTEST or low in known or low in names:
             return word
+        if (joined := _split(low, known, few)) is not None:
+            changed = True
+            return joined
         # A Hebrew word with a letter glued before it ("הרשון": the first, misspelt) is put
         # right on its own: the list holds its words bare.
         if not low.isascii() and low[0] in _HEBREW_PREFIXES and len(low) > _SHORTEST:
@@ -169,8 +205,13 @@ def _nearest(low: str, known: frozenset[str]) -> str | None:
     limit = 2 if len(low) >= 8 else 1
     # A short Hebrew word is put right only by a letter left out or in ("עדין" for
     # "עדיין"): one letter changed, "ירדה" (went down) would read "חרדה" (anxiety).
-    scorer = Indel.distance if not low.isascii() and len(low) < _SHORTEST_HEBREW else OSA.distance
+    short_hebrew = not low.isascii() and len(low) < _SHORTEST_HEBREW
+    scorer = Indel.distance if short_hebrew else OSA.distance
     near = process.extract(low, known, scorer=scorer, score_cutoff=limit, limit=2)
+    if short_hebrew and not near:
+        # Two letters swapped keep every letter ("רשאון" for "ראשון"): that slip is safe.
+        swapped = [w for w in known if sorted(w) == sorted(low) and OSA.distance(low, w) == 1]
+        return swapped[0] if len(swapped) == 1 else None
     if not near or (len(near) == 2 and near[1][1] == near[0][1]):
         return None
     return near[0][0]
