@@ -109,8 +109,9 @@ def taken_back(question: str) -> str:
 
 def _replaces(after: str) -> bool:
     """Whether the words after a correction ask or name anew: "I mean the latest", "מתי
-    היא התחילה". Words that only say more ("I mean in kilograms") correct nothing."""
+    היא התחילה", "I mean in kilograms" (a measure's word). Words that only say more ("I
+    mean at this clinic") correct nothing."""
     if any(ask.search(after) for ask in _ASKS) or names_a_measure(after):
         return True
-    found = named(after)  # a unit ("kilograms") implies a measure; it does not name one
+    found = named(after)  # its measures were asked above, by their own words
     return bool(found.drug or found.condition or found.procedure)

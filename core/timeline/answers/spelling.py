@@ -36,7 +36,7 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
         table = lists[lang]
         check_keys(
             table,
-            {"words", "shorthand", "short"},
+            {"words", "shorthand", "short", "joined"},
             where(root / lang / "question_words.toml", "words"),
         )
         if not all(isinstance(w, str) for w in table.get("words", [])):
@@ -81,6 +81,19 @@ def short_words(root: Path = ROOT) -> dict[str, frozenset[str]]:
         for k, v in table.items():  # pyright: ignore[reportUnknownVariableType]
             out[str(k).casefold()] = frozenset(str(w).casefold() for w in v)  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
     return out
+
+
+@functools.cache
+def joined_words(root: Path = ROOT) -> frozenset[str]:
+    """question_words.toml's short words that a missing space joins to the next one."""
+    _, lists = load("question_words", root)
+    out: set[str] = set()
+    for lang in LANGUAGES:
+        words: object = lists[lang].get("joined", [])
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):  # pyright: ignore[reportUnknownVariableType]
+            raise RulesError(f"{where(root / lang / 'question_words.toml', 'joined')}: words")
+        out |= {str(w).casefold() for w in words}  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+    return frozenset(out)
 
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -136,7 +149,7 @@ def _split(low: str, known: frozenset[str], few: dict[str, frozenset[str]]) -> s
     """Two words typed with no space between ("lastvisit", "howmany", "כמהביקורים"): the
     one way to cut `low` into a question word and a listed word (a Hebrew one may carry a
     letter glued before it), or None."""
-    heads = known | set(few) | _JOINED
+    heads = known | set(few) | joined_words()
     cuts = [
         f"{low[:i]} {low[i:]}"
         for i in range(2, len(low) - 2)
@@ -144,10 +157,6 @@ def _split(low: str, known: frozenset[str], few: dict[str, frozenset[str]]) -> s
         and (low[i:] in known or (low[i] in _HEBREW_PREFIXES and low[i + 1 :] in known))
     ]
     return cuts[0] if len(cuts) == 1 else None
-
-
-# Short words a question is read by that a missing space joins to the next one.
-_JOINED = frozenset({"how", "what", "when", "כמה", "של", "מה", "מתי"})
 
 
 def corrected(question: str) -> str | None:
@@ -171,7 +180,9 @@ def corrected(question: str) -> str | None:
             if meant is not None:
                 changed = True
                 return meant
-        if not low.isascii() and _final_letters(low) != low:
+        # "קופ״ח", "מנכ\"ל": an acronym's letters before its quote mark are no word's end.
+        acronym = m.string[m.end() : m.end() + 1] in "\"'״׳"
+        if not low.isascii() and not acronym and _final_letters(low) != low:
             changed = True
             return _final_letters(word)
         if len(low) < _SHORTEST or low in known or low in names:
