@@ -35,6 +35,7 @@ from core.timeline.conditions.position import positioned
 from core.timeline.conditions.reason import order_reason
 from core.timeline.conditions.setting import no_condition_here, test_result
 from core.timeline.conditions.site import site_after, site_words
+from core.timeline.conditions.terminology import termed_conditions
 from core.timeline.conditions.typos import misspelt_conditions
 from core.timeline.reading.cues import cues
 from core.timeline.reading.experiencer import allergy_reaction, relatives_condition
@@ -146,6 +147,7 @@ def read_conditions(
     found = with_codes(body, conditions.find(body))
     found = sorted([*found, *misspelt_conditions(body, found)])
     found = sorted([*found, *positioned(text, field, heads, base, body, found)])
+    found = sorted([*found, *termed_conditions(body, found)])
     list_ends = _list_ends(body, found)
     for (start, end, name), list_end in zip(found, list_ends, strict=True):
         c = cut(start)
