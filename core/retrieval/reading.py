@@ -134,12 +134,19 @@ _ONE_BEFORE = re.compile(r"\bone(?=\s+(?:on|of|from|in)\b)", re.IGNORECASE)
 _BARE_ORDINAL = re.compile(
     r"(?:(?:on|at|in|by)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE
 )
+# "between my 4th and 5th house calls", "section 2 of 4": small numbers joined by words, no
+# month and no year, count or order things; a date's numbers are joined by "/", "." or "-".
+_DAY_ALONE = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?", re.IGNORECASE)
+_SMALL_NUMBERS = re.compile(
+    r"\W*\d{1,2}(?:st|nd|rd|th)?(?:\s+(?:and|of|to|or|out of|&)\s+\d{1,2}(?:st|nd|rd|th)?)+\W*",
+    re.IGNORECASE,
+)
 
 
 def _plausible(phrase: str) -> bool:
     """dateparser reads "may", "now" and weekday names as dates; a date in a clinical
     question has a digit, or is a month named in full (not "may" alone)."""
-    if _BARE_ORDINAL.fullmatch(phrase.strip()):
+    if _BARE_ORDINAL.fullmatch(phrase.strip()) or _SMALL_NUMBERS.fullmatch(phrase):
         return False
     words = phrase.strip().casefold().split()
     if any(ch.isdigit() for ch in phrase):
@@ -349,7 +356,9 @@ _OPENER = re.compile(
 # reads the year alone; each end is read on its own instead, up to the courtesy after it.
 _BOTH_ENDS = re.compile(
     r"\b(?:between|from)\s+(?P<a>[^?!;]+?)\s+(?:and|to|until|till|through|thru)\s+"
-    r"(?P<b>[^?!;]+?)\s*(?=[?!;]|,(?!\s*\d)|\.(?:\s|$)|$|(?:pls|plz|please|thanks|thx)\b|[-–—]\s)"
+    r"(?P<b>[^?!;]+?)\s*(?=[?!;]|,(?!\s*\d)|\.(?:\s|$)|$|(?:pls|plz|please|thanks|thx)\b|[-–—]\s|"
+    # "… and Jun 16, 2025 for the 11 o'clock review": what it is for is no date.
+    r"(?:for|because)\s)"
     r"|(?<!\w)(?:בין|מ-)\s*(?P<ha>[^?!;]+?)\s+(?:ל|עד)-?\s*(?P<hb>[^?!;]+?)\s*"
     r"(?=[?!;.]|$|(?:בבקשה|תודה)(?!\w))",
     re.IGNORECASE,
@@ -381,6 +390,18 @@ def _range_of(
         # "from May to June 2022": "may" alone is read as no date; here it is a month.
         dated = _dates(f"{m.group(a)} {last[0][1].year}", today, hebrew)
         first = [(m.group(a), *dated[0][1:])] if dated else []
+    day = _DAY_ALONE.fullmatch(m.group(a).strip())
+    if len(last) == 1 and not first and day is not None and last[0][1] == last[0][2]:
+        # "between 3 and 5 June 2024", "from the 2nd to the 9th of March": the first end is
+        # a day of the second's month.
+        try:
+            start = last[0][1].replace(day=int(day.group(1)))
+        except ValueError:
+            return None
+        if start > last[0][1]:
+            return None
+        taken.append((m.start(), m.end()))
+        return start, last[0][2]
     if len(first) != 1 or len(last) != 1:
         return None
     (phrase, start, _), (second, _, end) = first[0], last[0]

@@ -20,6 +20,24 @@ from core.timeline.answers.asked import names_a_measure
 from core.timeline.answers.named import named
 from core.timeline.reading.text import HEB
 
+_DICTATED = tuple(
+    (re.compile(rf"\s*{cues.W}{cues.alternatives(name)}{cues.E}", re.IGNORECASE), mark)
+    for name, mark in (
+        ("dictated_question_mark", "?"),
+        ("dictated_full_stop", "."),
+        ("dictated_comma", ","),
+    )
+)
+
+
+def dictated(question: str) -> str:
+    """A dictated question with its spoken punctuation as the marks ("… readings question
+    mark" ends in "?"), so that its sentences and clauses read as typed ones do."""
+    for pattern, mark in _DICTATED:
+        question = pattern.sub(mark, question)
+    return question
+
+
 _TAKEN_BACK = re.compile(
     rf"(?:^|(?<=[.?!;:,—–-])|(?<=[.?!;:,—–-]\s))\s*(?:no,?\s+)?"
     rf"{cues.alternatives('taken_back')}{cues.E}[\s,:.!—–-]*",
@@ -79,6 +97,11 @@ def set_aside(question: str) -> str:
     if not out:
         return question
     return " ".join("".join([*out, question[cursor:]]).split())
+
+
+def asks_something(words: str) -> bool:
+    """Whether `words` hold an ask ("first", "last", "stopped", "when"), named or not."""
+    return any(ask.search(words) for ask in _ASKS)
 
 
 def without_asks(words: str) -> str:

@@ -13,7 +13,13 @@ from typing import Literal
 from core.retrieval.reading import Reading, read_question, spaced_out
 from core.timeline.answers import cues
 from core.timeline.answers.asked import measures_in, names_a_measure
-from core.timeline.answers.corrections import set_aside, taken_back, without_asks
+from core.timeline.answers.corrections import (
+    asks_something,
+    dictated,
+    set_aside,
+    taken_back,
+    without_asks,
+)
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
@@ -146,8 +152,8 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     A question placed nowhere, or only as a list of readings, is read once more with its
     misspelt words put right: "how mnay BP measurments" asks for a count. A question that
     corrects itself is read as corrected ("the first HR - sorry, I mean the latest")."""
-    question = set_aside(taken_back(question))
-    found = _read_over_time(question, today)
+    question = set_aside(taken_back(dictated(question)))
+    found = _read_over_time(_asking_part(question, today), today)
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
         found = again if again is not None and (found is None or again.ask != "series") else found
@@ -167,6 +173,38 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     ):
         return asked
     return found
+
+
+def _asking_part(question: str, today: dt.date | None) -> str:
+    """The sentences that ask, where the others only set the scene: they do not end in a
+    question mark, name nothing, ask nothing and hold no date but today ("I'm the locum in
+    room 3 today and I don't know this patient at all. What's her most recent BP? Thanks.").
+    The record holds no reading of a day still being lived; "List the last 2 of them." after
+    a question asks."""
+    sentences = [x for x in _SENTENCE.split(" ".join(question.split())) if x]
+    asking = [x for x in sentences if x.endswith("?")]
+    if not asking or len(asking) == len(sentences):
+        return question
+    day = today or dt.date.today()
+    for x in sentences:
+        if x in asking:
+            continue
+        when = read_question(x, day)
+        if (
+            names_subject(x)
+            or (when.date_from is not None and when.day != day)
+            or asks_something(_TODAY.sub(" ", x))
+            or _read_over_time(_TODAY.sub(" ", x), today) is not None
+        ):
+            return question
+    asked = " ".join(asking)
+    alone = _read_over_time(asked, today)
+    # What it asks must be whole without the scene: a reading's measure or a thing named
+    # ("Her visits. How many were there in 2023?" needs its first sentence).
+    return asked if alone is not None and (alone.measures or alone.subject) else question
+
+
+_TODAY = re.compile(rf"{_W}(?:today|this morning|this afternoon|היום|הבוקר){_E}", re.IGNORECASE)
 
 
 def _unasked(m: re.Match[str]) -> str:
@@ -251,9 +289,10 @@ def _asked_clause(
             continue
         if asked.date_from is None and asked.date_to is None and asked.day is None:
             whole = read_question(q, today)
-            # "Home-care visit tomorrow; what did GFR read most recently?": a day still to
-            # come sets the scene; it is not a period of the record.
-            if whole.date_from is None or whole.date_from <= (today or dt.date.today()):
+            # "Home-care visit tomorrow; what did GFR read most recently?", "I'm the locum
+            # in room 3 today. What's her most recent BP?": today, or a day still to come,
+            # sets the scene; it is not a period of the record.
+            if whole.date_from is None or whole.date_from < (today or dt.date.today()):
                 asked = replace(
                     asked, date_from=whole.date_from, date_to=whole.date_to, day=whole.day
                 )
@@ -318,7 +357,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
     # at intake versus now?", "Cardiology nurse here: first ever pulse versus the latest?")
     # is what is asked; one inside a condition's name ("יתר לחץ דם") is not.
     beside = measures or measures_in(spaced_out(q, found.spans))
-    by_ever = (ever or alone) and procedure is None and not beside
+    # A condition named ("ever had chronic obstructive pulmonary disease") is what is asked,
+    # not the specialty its words name.
+    by_ever = (ever or alone) and procedure is None and condition is None and not beside
     referral = referral_named(q) if _REFERRED.search(q) or by_ever else None
     on_file = _ON_FILE.search(q)
     if referral is not None and (record or on_file or _WHEN.search(q) or ever):
@@ -395,6 +436,10 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         # what was started for it ("When did she start physio for back pain?").
         began = _STARTED.search(q) and not (_FOR_WHAT.search(q) or referral_named(q))
         first = _FIRST.search(q) or began
+        # "הוא אובחן פעם עם מחלת ריאות חסימתית?", "Was she ever diagnosed with gout?":
+        # whether the record holds it, not when.
+        if _EVER.search(q) and not (first or _WHEN.search(q) or beside):
+            return OverTime("any_record", subject=condition, hebrew=hebrew)
         if _DIAGNOSED.search(q) or (first and _WHEN.search(q)):
             return OverTime("first_diagnosed", subject=condition, hebrew=hebrew)
         if not beside:
