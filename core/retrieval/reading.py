@@ -95,6 +95,7 @@ def _masked(question: str, hebrew: bool) -> str:
     masked = _CODE_WORD.sub(lambda m: "x" * len(m.group()), question)
     # "since the one on 18 June": dateparser reads that "one" as the 1st.
     masked = _ONE_BEFORE.sub(lambda m: "x" * len(m.group()), masked)
+    masked = _TILL_DATE.sub(lambda m: "x" * len(m.group()), masked)
     if not hebrew:
         return masked
     masked = _GLUED_DATE.sub(" ", masked)
@@ -128,6 +129,9 @@ def _span(found: dt.datetime, period: str) -> tuple[dt.date, dt.date]:
     return day, day
 
 
+# "from 11 Jul 2024 till date" (to date, as Indian English says it): dateparser would read
+# the year alone.
+_TILL_DATE = re.compile(r"(?<=\btill )date\b|(?<=\buntil )date\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\bone(?=\s+(?:on|of|from|in)\b)", re.IGNORECASE)
 # "GAD-7 diff 1st vs latest": an ordinal with no month is an order, not a date (dateparser
 # had read "1st" as January).
@@ -194,7 +198,7 @@ def _dates(
         joined = _AND_NOW.search(question, start_at, end_at)
         end_at = joined.start() if joined else end_at
         phrase = question[start_at:end_at]
-        if not _plausible(phrase) or _a_bare_number(phrase, question[:start_at]):
+        if not _plausible(phrase) or _a_bare_number(phrase, question[:start_at], question[end_at:]):
             continue
         dmy = hebrew or re.search(r"\d\.\d", phrase) is not None
         data = (day_first if dmy else parser).get_date_data(phrase)
@@ -226,7 +230,17 @@ _BARE = re.compile(r"\W*\d{1,2}\W*")
 _DAY_OF_MONTH = re.compile(r"(?:\bon(?:\s+the)?|\bthe|(?<!\w)ב-?)\s*$", re.I)
 
 
-def _a_bare_number(phrase: str, before: str) -> bool:
+# "the 3 last times", "the 2 most recent readings": a number before what it counts.
+_COUNTS = re.compile(
+    r"\s*(?:last|latest|most|recent|previous|final|first|times|readings?|measurements?|values?|"
+    r"results?|visits?|checks?)\b",
+    re.I,
+)
+
+
+def _a_bare_number(phrase: str, before: str, after: str = "") -> bool:
+    if _COUNTS.match(after) and re.fullmatch(r"\D*(?<!\d)\d{1,2}\W*", phrase):
+        return True  # "the HR from the 3 last times": a count, whatever words lead it
     return bool(_BARE.fullmatch(phrase)) and _DAY_OF_MONTH.search(before) is None
 
 
@@ -336,7 +350,7 @@ _LEAD = re.compile(r"^\s*(?:since|from|after|before|until|till|between)\s+", re.
 _JOIN = re.compile(r"\s*(?:and|to|until|till|through|thru|-|–|—|עד|ל|ו)[-־]?\s*(?:the\s+)?", re.I)
 # "from August 2024 onwards": the range stays open.
 _ONWARDS = re.compile(
-    r"\s*(?:onwards?|on|and (?:after|later|beyond|since)|forward|to date|till now|"
+    r"\s*(?:onwards?|on|and (?:after|later|beyond|since)|forward|to date|till (?:now|date)|"
     r"until (?:now|today)|ואילך|והלאה|ועד היום|עד היום)(?!\w)",
     re.I,
 )

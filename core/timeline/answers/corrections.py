@@ -124,10 +124,20 @@ def taken_back(question: str) -> str:
             break
         start = earlier.start()
     before, after = question[:start], question[end:]
-    if not before.strip(" ,.-—–") or not _replaces(after):
+    if not before.strip(" ,.-—–") or not _replaces(after) or _restates(before, after):
         return question
     before = without_asks(before)
     return f"{' '.join(before.split()).strip(' ,.;:-—–')} - {after.strip()}"
+
+
+def _restates(before: str, after: str) -> bool:
+    """Whether the words after "I mean" only say again what was asked, naming nothing new:
+    "When was the first visit? I mean the very first one." A correction asks anew."""
+    asks = [ask for ask in _ASKS if ask.search(after)]
+    found = named(after)
+    if found.drug or found.condition or found.procedure or names_a_measure(after):
+        return False
+    return bool(asks) and all(ask.search(before) for ask in asks)
 
 
 def _replaces(after: str) -> bool:

@@ -73,9 +73,12 @@ def names_subject(text: str) -> bool:
     return bool(found.drug or found.condition or found.procedure or found.measures)
 
 
+_THE_PRACTICE = cues.cue("the_practice")
+
+
 def referral_named(q: str) -> str | None:
     """ "referral: <specialty>" for the specialty a question about a referral names."""
-    found = _specialties().find(q)
+    found = _specialties().find(_THE_PRACTICE.sub(lambda m: " " * len(m.group()), q))
     return f"referral: {found[0][2]}" if found else None
 
 

@@ -323,7 +323,10 @@ def _clause(
     if earlier.measures and now.measures and not names_a_measure(last):
         return None  # "Her PHQ-9, gained or lost since the first one?": of the PHQ-9
     it = earlier.drug or earlier.condition or earlier.procedure
-    if it is not None and not (now.drug or now.condition or now.procedure or now.measures):
+    names_none = not (now.drug or now.condition or now.procedure or now.measures)
+    if earlier.measures and names_none and _IT.search(last):
+        return None  # "The blood pressure, how many times it was checked?": of the BP
+    if it is not None and names_none:
         # "Psych referral mentions Tritace - when did he first go on it?": "it" is the drug;
         # "בהפניה כתוב שיגדון, זה מתועד אצלנו בכלל": "זה" the condition.
         last = _IT.sub(it, last, count=1)
