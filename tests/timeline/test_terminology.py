@@ -78,6 +78,13 @@ def test_a_note_names_a_condition_the_lexicon_does_not_know(
     assert _diagnoses(text) == found
 
 
+def test_a_coded_titles_complication_is_its_conditions() -> None:
+    # ICD-10's E11.65 names the diabetes and what it comes with; free text names both.
+    coded = _diagnoses("E11.65 - Type 2 DM with hyperglycemia")
+    assert coded == {("type 2 diabetes", "present")}
+    assert ("ascites", "present") in _diagnoses("Assessment: cirrhosis with ascites.")
+
+
 def test_the_lexicon_reads_first() -> None:
     # "HTN" is the lexicon's; the terminology adds no second name for its words.
     assert _diagnoses("Assessment: HTN, essential hypertension.") == {("hypertension", "present")}

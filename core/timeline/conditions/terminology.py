@@ -35,6 +35,19 @@ def _named(words: tuple[str, ...], table: dict[tuple[str, ...], str]) -> str | N
     return name
 
 
+# "E11.65 - Type 2 DM with hyperglycemia": a coded problem's title names its complication
+# or cause after the condition; it is that condition's, not another. In free text
+# ("cirrhosis with ascites") the finding after "with" is the patient's own.
+_QUALIFIER = re.compile(r"\s*(?:with|without|w/o?|due to|secondary to)\s*", re.I)
+_CODE = re.compile(r"(?<![\w.])[A-TV-Z]\d{2}(?:\.\w{1,4})?(?![\w.])")
+
+
+def _qualifies(body: str, start: int, found: list[Span]) -> bool:
+    if not _CODE.search(body):
+        return False
+    return any(e <= start and _QUALIFIER.fullmatch(body, e, start) for _, e, _ in found)
+
+
 def termed_conditions(body: str, found: list[Span]) -> list[Span]:
     """(start, end, name) of each terminology name in `body` that overlaps none of
     `found`, longest first, left to right."""
@@ -70,7 +83,7 @@ def termed_conditions(body: str, found: list[Span]) -> list[Span]:
         if after is not None and after.group(1).casefold() in rules().not_before:
             i += n
             continue
-        if all(b <= s or a >= e for s, e, _ in found):
+        if all(b <= s or a >= e for s, e, _ in found) and not _qualifies(body, a, found):
             out.append((a, b, name))
         i += n
     return out
