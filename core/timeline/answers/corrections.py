@@ -30,6 +30,32 @@ _DICTATED = tuple(
 )
 
 
+# Hebrew's vowel points and cantillation marks ("מָתַי"), which Hebrew words are matched
+# without; the maqaf (U+05BE) is a hyphen.
+_POINTS = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+# What formatting adds around the words: "**last five**", "`BP`", "__latest__".
+_MARKUP = re.compile(r"\*+|`+|(?<!\w)_+|_+(?!\w)")
+# Symbols that stand for words: "# of visits", "no. of", "Δ", "→".
+_SYMBOLS = (
+    (re.compile(r"(?:(?<=\s)|^)(?:#|no\.)\s*of\b", re.IGNORECASE), "number of"),
+    (re.compile("[Δ∆]"), " change "),
+    (re.compile("(?:→|->|⇒)"), " to "),
+    (re.compile("''"), '"'),
+)
+# A letter held for emphasis ("עדייייין", "latesttt"): three or more as two.
+_HELD = re.compile(r"([^\W\d])\1{2,}")
+
+
+def typed(question: str) -> str:
+    """A question as its words read, without what typing adds: vowel points, markup,
+    symbols for words, letters held for emphasis."""
+    question = _POINTS.sub("", question.replace("\u05be", "-"))
+    question = _MARKUP.sub(" ", question)
+    for pattern, words in _SYMBOLS:
+        question = pattern.sub(words, question)
+    return _HELD.sub(r"\1\1", question)
+
+
 def dictated(question: str) -> str:
     """A dictated question with its spoken punctuation as the marks ("… readings question
     mark" ends in "?"), so that its sentences and clauses read as typed ones do."""

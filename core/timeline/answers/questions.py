@@ -18,6 +18,7 @@ from core.timeline.answers.corrections import (
     dictated,
     set_aside,
     taken_back,
+    typed,
     without_asks,
 )
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
@@ -152,7 +153,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     A question placed nowhere, or only as a list of readings, is read once more with its
     misspelt words put right: "how mnay BP measurments" asks for a count. A question that
     corrects itself is read as corrected ("the first HR - sorry, I mean the latest")."""
-    question = set_aside(taken_back(dictated(question)))
+    question = set_aside(taken_back(dictated(typed(question))))
     found = _read_over_time(_asking_part(question, today), today)
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
@@ -319,11 +320,18 @@ def _clause(
     now = named(last)
     if placed is not None and (now.drug or now.condition or now.procedure, now.measures) == placed:
         return _SAME
-    earlier = named(" ".join([before, *parts[:-1]]))
+    topic = " ".join([before, *parts[:-1]])
+    earlier = named(topic)
     if earlier.measures and now.measures and not names_a_measure(last):
         return None  # "Her PHQ-9, gained or lost since the first one?": of the PHQ-9
     it = earlier.drug or earlier.condition or earlier.procedure
     names_none = not (now.drug or now.condition or now.procedure or now.measures)
+    if (
+        names_none
+        and earlier.spans
+        and not re.search(rf"[\w{HEB}]", spaced_out(topic, earlier.spans))
+    ):
+        return None  # "Pantoprazole — still on the active list?": the name is the topic
     if earlier.measures and names_none and _IT.search(last):
         return None  # "The blood pressure, how many times it was checked?": of the BP
     if it is not None and names_none:
