@@ -79,6 +79,7 @@ eval: $(STAMP)
 	$(BIN)/python -m bench.timeline.eval_blind blind8 --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_blind blind9 --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_ehr --write || s=1; \
+	$(BIN)/python -m bench.timeline.names_by_meaning --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_questions --write || s=1; \
 	$(BIN)/python -m bench.retrieval.eval_first --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_overtime --write || s=1; \
