@@ -11,17 +11,7 @@ import pytest
 
 from core.retrieval.reading import read_question
 from core.timeline.answers.corrections import dictated
-from core.timeline.answers.questions import read_over_time
-
-TODAY = dt.date(2025, 9, 15)
-BP = ("bp_systolic", "bp_diastolic")
-Read = tuple[str, str | None, tuple[str, ...], dt.date | None, dt.date | None]
-
-
-def _read(question: str) -> Read:
-    found = read_over_time(question, TODAY)
-    assert found is not None, question
-    return found.ask, found.subject, found.measures, found.date_from, found.date_to
+from tests.timeline.asked import BP, TODAY, Read, asked
 
 
 @pytest.mark.parametrize(
@@ -45,7 +35,7 @@ def test_spoken_punctuation_is_the_mark(spoken: str, typed: str) -> None:
     ],
 )
 def test_a_dictated_question_reads_as_typed(question: str, read: tuple[str, str]) -> None:
-    assert _read(question)[:2] == read
+    assert asked(question)[:2] == read
 
 
 @pytest.mark.parametrize(
@@ -57,7 +47,7 @@ def test_a_dictated_question_reads_as_typed(question: str, read: tuple[str, str]
     ],
 )
 def test_small_numbers_joined_by_words_are_no_date(question: str) -> None:
-    assert _read(question) == ("last_n", None, ("weight",), None, None)
+    assert asked(question) == ("last_n", None, ("weight",), None, None)
 
 
 @pytest.mark.parametrize(
@@ -101,7 +91,7 @@ def test_a_range_of_days_reads_whole(question: str, start: dt.date, end: dt.date
     ],
 )
 def test_today_in_a_sentence_that_sets_the_scene_is_no_period(question: str, read: Read) -> None:
-    assert _read(question) == read
+    assert asked(question) == read
 
 
 @pytest.mark.parametrize(
@@ -115,4 +105,4 @@ def test_today_in_a_sentence_that_sets_the_scene_is_no_period(question: str, rea
     ],
 )
 def test_a_record_asked_at_some_point(question: str, subject: str) -> None:
-    assert _read(question)[:2] == ("any_record", subject)
+    assert asked(question)[:2] == ("any_record", subject)

@@ -10,17 +10,7 @@ import datetime as dt
 
 import pytest
 
-from core.timeline.answers.questions import read_over_time
-
-TODAY = dt.date(2025, 9, 15)
-BP = ("bp_systolic", "bp_diastolic")
-Read = tuple[str, str | None, tuple[str, ...], dt.date | None, dt.date | None]
-
-
-def _read(question: str) -> Read:
-    found = read_over_time(question, TODAY)
-    assert found is not None, question
-    return found.ask, found.subject, found.measures, found.date_from, found.date_to
+from tests.timeline.asked import Read, asked
 
 
 @pytest.mark.parametrize(
@@ -49,13 +39,13 @@ def _read(question: str) -> Read:
     ],
 )
 def test_a_second_languages_wording(question: str, read: Read) -> None:
-    assert _read(question) == read
+    assert asked(question) == read
 
 
 def test_i_mean_that_says_the_ask_again_takes_nothing_back() -> None:
-    assert _read("When was her first visit here? I mean the very first one.")[0] == "first_visit"
+    assert asked("When was her first visit here? I mean the very first one.")[0] == "first_visit"
     # A correction that asks anew still does.
-    assert _read("Her first weight - sorry, I mean the latest one")[:3] == (
+    assert asked("Her first weight - sorry, I mean the latest one")[:3] == (
         "latest",
         None,
         ("weight",),
@@ -70,9 +60,9 @@ def test_i_mean_that_says_the_ask_again_takes_nothing_back() -> None:
     ],
 )
 def test_the_patients_own_words_in_hebrew(question: str, ask: str) -> None:
-    assert _read(question)[0] == ask
+    assert asked(question)[0] == ask
 
 
 def test_the_surgery_where_she_is_seen_is_no_referral() -> None:
-    found = _read("Receptionist: when was he last seen at the surgery, how long ago?")
+    found = asked("Receptionist: when was he last seen at the surgery, how long ago?")
     assert found[:2] == ("time_since_visit", None)

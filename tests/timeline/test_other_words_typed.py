@@ -10,17 +10,7 @@ import datetime as dt
 import pytest
 
 from core.timeline.answers.corrections import typed
-from core.timeline.answers.questions import read_over_time
-
-TODAY = dt.date(2025, 9, 15)
-_2024 = (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
-Read = tuple[str, str | None, tuple[str, ...], dt.date | None, dt.date | None]
-
-
-def _read(question: str) -> Read:
-    found = read_over_time(question, TODAY)
-    assert found is not None, question
-    return found.ask, found.subject, found.measures, found.date_from, found.date_to
+from tests.timeline.asked import YEAR_2024, Read, asked
 
 
 @pytest.mark.parametrize(
@@ -43,7 +33,7 @@ def test_what_typing_adds_is_taken_off(written: str, read: str) -> None:
     [
         ("מָתַי הָיְתָה הַמְּדִידָה הָאַחֲרוֹנָה שֶׁל הַמִּשְׁקָל?", ("latest", None, ("weight",), None, None)),
         ("**last three** weights?", ("last_n", None, ("weight",), None, None)),
-        ("# of weight readings in 2024?", ("reading_count", None, ("weight",), *_2024)),
+        ("# of weight readings in 2024?", ("reading_count", None, ("weight",), *YEAR_2024)),
         ("weight Δ from first → latest", ("change", None, ("weight",), None, None)),
         ("Metformin — still on the active list?", ("still_taking", "metformin", (), None, None)),
         (
@@ -56,15 +46,15 @@ def test_what_typing_adds_is_taken_off(written: str, read: str) -> None:
         ),
         (
             "Research: the n of weight measurements in 2024?",
-            ("reading_count", None, ("weight",), *_2024),
+            ("reading_count", None, ("weight",), *YEAR_2024),
         ),
-        ("מה ה-n של מדידות המשקל ב-2024?", ("reading_count", None, ("weight",), *_2024)),
-        ("כמה נקודות מדידה של משקל יש ב-2024?", ("reading_count", None, ("weight",), *_2024)),
-        ("Count of clinic contacts in 2024?", ("visits_in_period", None, (), *_2024)),
+        ("מה ה-n של מדידות המשקל ב-2024?", ("reading_count", None, ("weight",), *YEAR_2024)),
+        ("כמה נקודות מדידה של משקל יש ב-2024?", ("reading_count", None, ("weight",), *YEAR_2024)),
+        ("Count of clinic contacts in 2024?", ("visits_in_period", None, (), *YEAR_2024)),
     ],
 )
 def test_a_typed_or_professional_wording(question: str, read: Read) -> None:
-    assert _read(question) == read
+    assert asked(question) == read
 
 
 @pytest.mark.parametrize(
@@ -78,10 +68,10 @@ def test_a_typed_or_professional_wording(question: str, read: Read) -> None:
     ],
 )
 def test_the_interval_since_the_last_visit(question: str) -> None:
-    assert _read(question)[0] == "time_since_visit"
+    assert asked(question)[0] == "time_since_visit"
 
 
 def test_a_visit_spelt_without_its_yod_beside_a_place() -> None:
-    assert _read("באילו תאריכים בקרה במרפאה מאז 1/3/2025?")[0] == "visits_in_period"
+    assert asked("באילו תאריכים בקרה במרפאה מאז 1/3/2025?")[0] == "visits_in_period"
     # "בקרה:" alone is an audit's label, not a visit.
-    assert _read("בקרה: מה המשקל האחרון?")[:3] == ("latest", None, ("weight",))
+    assert asked("בקרה: מה המשקל האחרון?")[:3] == ("latest", None, ("weight",))
