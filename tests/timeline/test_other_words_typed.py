@@ -51,6 +51,8 @@ def test_what_typing_adds_is_taken_off(written: str, read: str) -> None:
         ("מה ה-n של מדידות המשקל ב-2024?", ("reading_count", None, ("weight",), *YEAR_2024)),
         ("כמה נקודות מדידה של משקל יש ב-2024?", ("reading_count", None, ("weight",), *YEAR_2024)),
         ("Count of clinic contacts in 2024?", ("visits_in_period", None, (), *YEAR_2024)),
+        # "Data points" are readings, counted only where the question counts them.
+        ("The last two data points for her weight?", ("last_n", None, ("weight",), None, None)),
     ],
 )
 def test_a_typed_or_professional_wording(question: str, read: Read) -> None:
