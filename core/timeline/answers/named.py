@@ -34,6 +34,7 @@ def named(q: str) -> Named:
     """The first drug, condition and procedure the question names, and its measures (none
     beside a drug or a condition), with where each is written."""
     drugs, conditions, procedures = lexicons()
+    q = _NOT_A_NAME.sub(lambda m: " " * len(m.group()), q)
     drug_hits = drugs.find(q)
     if not drug_hits and _ASKS_OF_A_DRUG.search(q):
         drug_hits = drug_hebrew.in_question(q)  # a brand in Hebrew letters, by its sound
@@ -74,12 +75,18 @@ def names_subject(text: str) -> bool:
 
 
 _THE_PRACTICE = cues.cue("the_practice")
+_NOT_A_NAME = cues.cue("not_a_name")
+_REFERRED = cues.cue("referred")
 
 
 def referral_named(q: str) -> str | None:
     """ "referral: <specialty>" for the specialty a question about a referral names."""
     found = _specialties().find(_THE_PRACTICE.sub(lambda m: " " * len(m.group()), q))
-    return f"referral: {found[0][2]}" if found else None
+    # "GP review: was he ever referred to a rheumatologist?": the one referred to.
+    referred = _REFERRED.search(q)
+    after = [f for f in found if referred is not None and f[0] >= referred.end()]
+    chosen = after or found
+    return f"referral: {chosen[0][2]}" if chosen else None
 
 
 @functools.cache

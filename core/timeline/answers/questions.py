@@ -86,6 +86,7 @@ _FIRST = cues.cue("first")
 _CHANGE = cues.cue("change")
 _TREND = cues.cue("trend")
 _EVERY = cues.cue("every")
+_PURPOSE = cues.cue("purpose")
 _LISTED = cues.cue("listed")
 _HIGHEST = cues.cue("highest")
 _LOWEST = cues.cue("lowest")
@@ -153,7 +154,7 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     A question placed nowhere, or only as a list of readings, is read once more with its
     misspelt words put right: "how mnay BP measurments" asks for a count. A question that
     corrects itself is read as corrected ("the first HR - sorry, I mean the latest")."""
-    question = set_aside(taken_back(dictated(typed(question))))
+    question = set_aside(taken_back(_without_the_asker(dictated(typed(question)), today)))
     found = _read_over_time(_asking_part(question, today), today)
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
@@ -174,6 +175,22 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     ):
         return asked
     return found
+
+
+_ASKER = re.compile(r"^\s*(?P<asker>[^:?]{1,60}):\s+(?=\S)")
+_THE_ASKER = cues.cue("the_asker")
+
+
+def _without_the_asker(question: str, today: dt.date | None) -> str:
+    """The question without who asks, written before it: "Dietitian: was there ever a
+    referral to the heart specialist?", "Diabetes educator: how long since the last
+    visit?". Their words would be read as a referral or a condition asked about. Kept
+    where the words before the colon refer, or where the rest asks nothing alone."""
+    m = _ASKER.match(question)
+    if m is None or not _THE_ASKER.search(m.group("asker")) or _REFERRED.search(m.group("asker")):
+        return question
+    rest = question[m.end() :]
+    return rest if _read_over_time(rest, today) is not None else question
 
 
 def _asking_part(question: str, today: dt.date | None) -> str:
@@ -466,7 +483,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         if _HIGHEST.search(q) or _LOWEST.search(q) or _BEST.search(q):
             ask: Ask = "highest" if _HIGHEST.search(q) else "lowest"
             return OverTime(extreme(q, measures, ask), measures, None, 1, *span, hebrew)
-        if _EVERY.search(q) and not _CHANGE.search(_TREND.sub(" ", q)):
+        # "every pulse reading…, so I can see how it's moved": what the list is for.
+        if _EVERY.search(q) and not _CHANGE.search(_TREND.sub(" ", _PURPOSE.sub(" ", q))):
             return OverTime("series", measures, None, 1, *span, hebrew)
         if _BY_HOW_MUCH.search(q) or _CHANGE.search(q):
             # "Compare her systolic on 2025-01-11 with the latest": from that day on.
