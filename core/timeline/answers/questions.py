@@ -13,15 +13,9 @@ from typing import Literal
 from core.retrieval.reading import Reading, read_question, spaced_out
 from core.timeline.answers import cues
 from core.timeline.answers.asked import measures_in, names_a_measure
-from core.timeline.answers.corrections import (
-    asks_something,
-    dictated,
-    set_aside,
-    taken_back,
-    typed,
-    without_asks,
-)
+from core.timeline.answers.corrections import dictated, set_aside, taken_back, typed, without_asks
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
+from core.timeline.answers.scene import asking_part, without_the_asker
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
 from core.timeline.reading.text import HEB
@@ -154,8 +148,9 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     A question placed nowhere, or only as a list of readings, is read once more with its
     misspelt words put right: "how mnay BP measurments" asks for a count. A question that
     corrects itself is read as corrected ("the first HR - sorry, I mean the latest")."""
-    question = set_aside(taken_back(_without_the_asker(dictated(typed(question)), today)))
-    found = _read_over_time(_asking_part(question, today), today)
+    question = without_the_asker(dictated(typed(question)), today, _read_over_time)
+    question = set_aside(taken_back(question))
+    found = _read_over_time(asking_part(question, today, _read_over_time), today)
     if (found is None or found.ask == "series") and (fixed := corrected(question)) is not None:
         again = _read_over_time(fixed, today)
         found = again if again is not None and (found is None or again.ask != "series") else found
@@ -175,54 +170,6 @@ def read_over_time(question: str, today: dt.date | None = None) -> OverTime | No
     ):
         return asked
     return found
-
-
-_ASKER = re.compile(r"^\s*(?P<asker>[^:?]{1,60}):\s+(?=\S)")
-_THE_ASKER = cues.cue("the_asker")
-
-
-def _without_the_asker(question: str, today: dt.date | None) -> str:
-    """The question without who asks, written before it: "Dietitian: was there ever a
-    referral to the heart specialist?", "Diabetes educator: how long since the last
-    visit?". Their words would be read as a referral or a condition asked about. Kept
-    where the words before the colon refer, or where the rest asks nothing alone."""
-    m = _ASKER.match(question)
-    if m is None or not _THE_ASKER.search(m.group("asker")) or _REFERRED.search(m.group("asker")):
-        return question
-    rest = question[m.end() :]
-    return rest if _read_over_time(rest, today) is not None else question
-
-
-def _asking_part(question: str, today: dt.date | None) -> str:
-    """The sentences that ask, where the others only set the scene: they do not end in a
-    question mark, name nothing, ask nothing and hold no date but today ("I'm the locum in
-    room 3 today and I don't know this patient at all. What's her most recent BP? Thanks.").
-    The record holds no reading of a day still being lived; "List the last 2 of them." after
-    a question asks."""
-    sentences = [x for x in _SENTENCE.split(" ".join(question.split())) if x]
-    asking = [x for x in sentences if x.endswith("?")]
-    if not asking or len(asking) == len(sentences):
-        return question
-    day = today or dt.date.today()
-    for x in sentences:
-        if x in asking:
-            continue
-        when = read_question(x, day)
-        if (
-            names_subject(x)
-            or (when.date_from is not None and when.day != day)
-            or asks_something(_TODAY.sub(" ", x))
-            or _read_over_time(_TODAY.sub(" ", x), today) is not None
-        ):
-            return question
-    asked = " ".join(asking)
-    alone = _read_over_time(asked, today)
-    # What it asks must be whole without the scene: a reading's measure or a thing named
-    # ("Her visits. How many were there in 2023?" needs its first sentence).
-    return asked if alone is not None and (alone.measures or alone.subject) else question
-
-
-_TODAY = re.compile(rf"{_W}(?:today|this morning|this afternoon|היום|הבוקר){_E}", re.IGNORECASE)
 
 
 def _unasked(m: re.Match[str]) -> str:

@@ -1,0 +1,81 @@
+"""What in a question only sets its scene: who asks, written before a colon ("Dietitian:
+…"), and sentences that name nothing, ask nothing and hold no date but today ("I'm the
+locum in room 3 today."). Left out, the question reads as what it asks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Protocol
+
+from core.retrieval.reading import read_question
+from core.timeline.answers import cues
+from core.timeline.answers.corrections import asks_something
+from core.timeline.answers.named import names_subject
+
+_W, _E = cues.W, cues.E
+_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+_REFERRED = cues.cue("referred")
+
+
+class Placed(Protocol):
+    """What a question over time was read as, as far as the scene needs it."""
+
+    @property
+    def measures(self) -> tuple[str, ...]: ...
+
+    @property
+    def subject(self) -> str | None: ...
+
+
+Reader = Callable[[str, dt.date | None], Placed | None]
+
+
+_ASKER = re.compile(r"^\s*(?P<asker>[^:?]{1,60}):\s+(?=\S)")
+_THE_ASKER = cues.cue("the_asker")
+
+
+def without_the_asker(question: str, today: dt.date | None, read: Reader) -> str:
+    """The question without who asks, written before it: "Dietitian: was there ever a
+    referral to the heart specialist?", "Diabetes educator: how long since the last
+    visit?". Their words would be read as a referral or a condition asked about. Kept
+    where the words before the colon refer, or where the rest asks nothing alone (`read`
+    reads a question over time)."""
+    m = _ASKER.match(question)
+    if m is None or not _THE_ASKER.search(m.group("asker")) or _REFERRED.search(m.group("asker")):
+        return question
+    rest = question[m.end() :]
+    return rest if read(rest, today) is not None else question
+
+
+def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
+    """The sentences that ask, where the others only set the scene: they do not end in a
+    question mark, name nothing, ask nothing and hold no date but today ("I'm the locum in
+    room 3 today and I don't know this patient at all. What's her most recent BP? Thanks.").
+    The record holds no reading of a day still being lived; "List the last 2 of them." after
+    a question asks."""
+    sentences = [x for x in _SENTENCE.split(" ".join(question.split())) if x]
+    asking = [x for x in sentences if x.endswith("?")]
+    if not asking or len(asking) == len(sentences):
+        return question
+    day = today or dt.date.today()
+    for x in sentences:
+        if x in asking:
+            continue
+        when = read_question(x, day)
+        if (
+            names_subject(x)
+            or (when.date_from is not None and when.day != day)
+            or asks_something(_TODAY.sub(" ", x))
+            or read(_TODAY.sub(" ", x), today) is not None
+        ):
+            return question
+    asked = " ".join(asking)
+    alone = read(asked, today)
+    # What it asks must be whole without the scene: a reading's measure or a thing named
+    # ("Her visits. How many were there in 2023?" needs its first sentence).
+    return asked if alone is not None and (alone.measures or alone.subject) else question
+
+
+_TODAY = re.compile(rf"{_W}(?:today|this morning|this afternoon|היום|הבוקר){_E}", re.IGNORECASE)
