@@ -150,27 +150,18 @@ def taken_back(question: str) -> str:
             break
         start = earlier.start()
     before, after = question[:start], question[end:]
-    if not before.strip(" ,.-—–") or not _replaces(after) or _restates(before, after):
+    if not before.strip(" ,.-—–") or not _corrects(before, after):
         return question
     before = without_asks(before)
     return f"{' '.join(before.split()).strip(' ,.;:-—–')} - {after.strip()}"
 
 
-def _restates(before: str, after: str) -> bool:
-    """Whether the words after "I mean" only say again what was asked, naming nothing new:
-    "When was the first visit? I mean the very first one." A correction asks anew."""
-    asks = [ask for ask in _ASKS if ask.search(after)]
-    found = named(after)
-    if found.drug or found.condition or found.procedure or names_a_measure(after):
-        return False
-    return bool(asks) and all(ask.search(before) for ask in asks)
-
-
-def _replaces(after: str) -> bool:
+def _corrects(before: str, after: str) -> bool:
     """Whether the words after a correction ask or name anew: "I mean the latest", "מתי
     היא התחילה", "I mean in kilograms" (a measure's word). Words that only say more ("I
-    mean at this clinic") correct nothing."""
-    if any(ask.search(after) for ask in _ASKS) or names_a_measure(after):
-        return True
+    mean at this clinic") correct nothing, nor do words that only say again what was asked,
+    naming nothing new ("When was the first visit? I mean the very first one.")."""
+    asks = [ask for ask in _ASKS if ask.search(after)]
     found = named(after)  # its measures were asked above, by their own words
-    return bool(found.drug or found.condition or found.procedure)
+    names = names_a_measure(after) or bool(found.drug or found.condition or found.procedure)
+    return names or (bool(asks) and not all(ask.search(before) for ask in asks))
