@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import re
 
-from core.timeline.vocab.conditions import ICD10
+from core.timeline.vocab.conditions import named_by_code
 
 _CODE = re.compile(r"(?<![\w.])([A-Z]\d{2}(?:\.\d{1,4})?)(?![\w]|\.\d)")
-
-
-def _icd10(code: str) -> str | None:
-    """The condition an ICD-10 code names: its longest known beginning ("M54.5" before
-    "M54")."""
-    for n in range(len(code), 2, -1):
-        name = ICD10.get(code[:n].rstrip("."))
-        if name is not None:
-            return name
-    return None
 
 
 def with_codes(body: str, names: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -27,6 +17,6 @@ def with_codes(body: str, names: list[tuple[int, int, str]]) -> list[tuple[int, 
     codes = [
         (m.start(), m.end(), name)
         for m in _CODE.finditer(body)
-        if (name := _icd10(m.group(1))) is not None and name not in named
+        if (name := named_by_code(m.group(1))) is not None and name not in named
     ]
     return sorted([*names, *codes])

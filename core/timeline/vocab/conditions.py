@@ -72,3 +72,13 @@ ICD10: dict[str, str] = {
     "B02": "shingles",
     "U07.1": "covid-19",
 }
+
+
+def named_by_code(code: str) -> str | None:
+    """The condition an ICD-10 code names: its longest known beginning ("M54.5" before
+    "M54")."""
+    for n in range(len(code), 2, -1):
+        name = ICD10.get(code[:n].rstrip("."))
+        if name is not None:
+            return name
+    return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.timeline.resources import ROOT, RulesError, check_keys, load, strings
-from core.timeline.vocab.conditions import ICD10
+from core.timeline.vocab.conditions import named_by_code
 
 _DIST = "simple-icd-10-cm"
 _KEYS = {"chapters", "suffixes", "coder_words", "longest", "not_alone", "not_before"}
@@ -101,14 +101,6 @@ def name_of(title: str, r: Rules) -> tuple[str, ...] | None:
     return words
 
 
-def _lexicon_name(code: str) -> str | None:
-    for n in range(len(code), 2, -1):
-        name = ICD10.get(code[:n])
-        if name is not None:
-            return name
-    return None
-
-
 @functools.cache
 def terms() -> dict[tuple[str, ...], str]:
     """Every name the terminology gives a condition: its words to the name it is read as.
@@ -126,7 +118,7 @@ def terms() -> dict[tuple[str, ...], str]:
             continue
         titles = [el.findtext("desc") or ""]
         titles += [n.text or "" for n in el.findall("inclusionTerm/note")]
-        own = _lexicon_name(code)
+        own = named_by_code(code)
         for title in titles:
             words = name_of(title, r)
             if words is not None:
