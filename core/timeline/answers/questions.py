@@ -15,7 +15,7 @@ from core.timeline.answers import cues
 from core.timeline.answers.asked import measures_in, names_a_measure
 from core.timeline.answers.corrections import dictated, set_aside, taken_back, typed, without_asks
 from core.timeline.answers.named import named, names_subject, referral_named, subject_words
-from core.timeline.answers.scene import asking_part, without_the_asker
+from core.timeline.answers.scene import SENTENCE, asking_part, without_the_asker
 from core.timeline.answers.spelling import corrected
 from core.timeline.measures.specs import HIGHER_IS_BETTER
 from core.timeline.reading.text import HEB
@@ -223,7 +223,6 @@ _IT = re.compile(
     r"|(?:(?<=\bis )|(?<=\bwas )|(?<=\bhas ))(?:that|this)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _SAME = OverTime("series")  # a clause about what the whole question was placed on
 
 
@@ -237,7 +236,7 @@ def _asked_clause(
     none. None for one clause, or where nothing reads over time alone, or where the clause
     names what the whole question was `placed` on (it stands; the clause is not read)."""
     q = " ".join(question.split())
-    sentences = [x for x in _SENTENCE.split(q) if x]
+    sentences = [x for x in SENTENCE.split(q) if x]
     # "Is he still on Januvia? I ask because the form lists current medicines.": where a
     # sentence asks with a question mark, one without it gives a reason; it does not ask.
     asking = [i for i, x in enumerate(sentences) if x.endswith("?")]

@@ -15,7 +15,8 @@ from core.timeline.answers.corrections import asks_something
 from core.timeline.answers.named import names_subject
 
 _W, _E = cues.W, cues.E
-_SENTENCE = re.compile(r"(?<=[.?!])\s+")
+# Where a question's sentences part: after the mark that ends one.
+SENTENCE = re.compile(r"(?<=[.?!])\s+")
 _REFERRED = cues.cue("referred")
 
 
@@ -55,7 +56,7 @@ def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
     room 3 today and I don't know this patient at all. What's her most recent BP? Thanks.").
     The record holds no reading of a day still being lived; "List the last 2 of them." after
     a question asks."""
-    sentences = [x for x in _SENTENCE.split(" ".join(question.split())) if x]
+    sentences = [x for x in SENTENCE.split(" ".join(question.split())) if x]
     asking = [x for x in sentences if x.endswith("?")]
     if not asking or len(asking) == len(sentences):
         return question
