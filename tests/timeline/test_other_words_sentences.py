@@ -229,6 +229,8 @@ def test_time_since_the_last_visit_in_these_words(question: str) -> None:
         ("FYI for tomorrow: when did she first present to this clinic?", ("first_visit", None)),
         ("Since when has she not been on Tamsulosin?", ("med_stopped", "tamsulosin")),
         ("ממתי היא כבר לא נוטלת simvastatin?", ("med_stopped", "simvastatin")),
+        ("ממתי היא כבר לא על duloxetine?", ("med_stopped", "duloxetine")),
+        ("ממתי היא על duloxetine?", ("med_first", "duloxetine")),
         ("Since when has she been on Tamsulosin?", ("med_first", "tamsulosin")),
         ("current buspirone? y/n", ("still_taking", "buspirone")),
         (
