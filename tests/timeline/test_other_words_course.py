@@ -120,6 +120,8 @@ def test_an_ordinal_alone_is_no_month() -> None:
         ("מטפורמין עדיין ברשימה נכון להיום?", "still_taking"),
         ("כמה פעמים קפץ אלינו ב-2024?", "visits_in_period"),
         ("כמה פעמים נכנסה למרפאה ב-2024?", "visits_in_period"),
+        ("כמה פעמים הופיע במרפאה ב-2024?", "visits_in_period"),
+        ("כמה זמן עבר מאז שהופיעה אצלנו?", "time_since_visit"),
         ("How long since he was last through our doors?", "time_since_visit"),
         ("When did we last lay eyes on him?", "last_visit"),
         ("Quite a while since he came in - when was that?", "time_since_visit"),
@@ -470,3 +472,8 @@ def test_a_swap_of_two_hebrew_letters_is_put_right_only_to_one_word() -> None:
 
     assert corrected("מתי היה הביקור הרשאון?") == "מתי היה הביקור הראשון?"
     assert corrected("כמה פעמימ נמדד הדופק?") == "כמה פעמים נמדד הדופק?"
+
+
+def test_a_pain_that_appears_is_no_visit() -> None:
+    """ "הופיע" (turned up) is a visit only with the place: a pain "appears" too."""
+    assert read_over_time("מתי הופיע הכאב?", TODAY) is None
