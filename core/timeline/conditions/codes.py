@@ -20,3 +20,8 @@ def with_codes(body: str, names: list[tuple[int, int, str]]) -> list[tuple[int, 
         if (name := named_by_code(m.group(1))) is not None and name not in named
     ]
     return sorted([*names, *codes])
+
+
+def has_code(body: str) -> bool:
+    """Whether `body` writes an ICD-10 code anywhere: a coded line's form."""
+    return _CODE.search(body) is not None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from core.timeline.conditions.codes import has_code
 from core.timeline.conditions.naming import american
 from core.timeline.vocab.terminology import rules, terms, words_of
 
@@ -39,11 +40,10 @@ def _named(words: tuple[str, ...], table: dict[tuple[str, ...], str]) -> str | N
 # or cause after the condition; it is that condition's, not another. In free text
 # ("cirrhosis with ascites") the finding after "with" is the patient's own.
 _QUALIFIER = re.compile(r"\s*(?:with|without|w/o?|due to|secondary to)\s*", re.I)
-_CODE = re.compile(r"(?<![\w.])[A-TV-Z]\d{2}(?:\.\w{1,4})?(?![\w.])")
 
 
 def _qualifies(body: str, start: int, found: list[Span]) -> bool:
-    if not _CODE.search(body):
+    if not has_code(body):
         return False
     return any(e <= start and _QUALIFIER.fullmatch(body, e, start) for _, e, _ in found)
 
