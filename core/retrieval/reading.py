@@ -96,6 +96,7 @@ def _masked(question: str, hebrew: bool) -> str:
     # "since the one on 18 June": dateparser reads that "one" as the 1st.
     masked = _ONE_BEFORE.sub(lambda m: "x" * len(m.group()), masked)
     masked = _TILL_DATE.sub(lambda m: "x" * len(m.group()), masked)
+    masked = _OPENING_AND.sub(lambda m: " " * len(m.group()), masked)
     if not hebrew:
         return masked
     masked = _GLUED_DATE.sub(" ", masked)
@@ -133,6 +134,9 @@ def _span(found: dt.datetime, period: str) -> tuple[dt.date, dt.date]:
 # the year alone.
 _TILL_DATE = re.compile(r"(?<=\btill )date\b|(?<=\buntil )date\b", re.IGNORECASE)
 _ONE_BEFORE = re.compile(r"\bone(?=\s+(?:on|of|from|in)\b)", re.IGNORECASE)
+# "And before Oct 2024, how many…", a list's next line: with the "And" that opens it,
+# dateparser found the year alone.
+_OPENING_AND = re.compile(r"^\s*and\b", re.IGNORECASE)
 # "GAD-7 diff 1st vs latest": an ordinal with no month is an order, not a date (dateparser
 # had read "1st" as January).
 _BARE_ORDINAL = re.compile(

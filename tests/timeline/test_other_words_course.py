@@ -477,3 +477,32 @@ def test_a_swap_of_two_hebrew_letters_is_put_right_only_to_one_word() -> None:
 def test_a_pain_that_appears_is_no_visit() -> None:
     """ "הופיע" (turned up) is a visit only with the place: a pain "appears" too."""
     assert read_over_time("מתי הופיע הכאב?", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # A list's next line, its "and" before the ask: the ask as it reads alone.
+        ("וכמה פעמים נמדד הדופק מ-25 במאי 2024 עד 30.8.2024?", ("reading_count", None)),
+        ("ומתי הופנתה לראשונה לקרדיולוג?", ("any_record", "referral: cardiology")),
+        ("למסירה — ומה המשקל האחרון?", ("latest", None)),
+        # Onto the list is a start; on it, whether it is taken still.
+        ("למסירה — ג'נוביה: מתי נכנס לרשימת התרופות שלה?", ("med_first", "sitagliptin")),
+        ("מתי נוספה ג'נוביה לרשימה?", ("med_first", "sitagliptin")),
+        ("Januvia: when did it go on her med list?", ("med_first", "sitagliptin")),
+        ("Is sitagliptin on her med list?", ("still_taking", "sitagliptin")),
+    ],
+)
+def test_a_lists_next_line(question: str, read: tuple[str, str | None]) -> None:
+    assert _read(question)[:2] == read
+
+
+def test_an_opening_and_keeps_the_period() -> None:
+    """ "And before Oct 2024" had been read as the whole of 2024."""
+    found = read_over_time("And before Oct 2024, how many times did he attend?", TODAY)
+    assert found is not None
+    assert (found.ask, found.date_from, found.date_to) == (
+        "visits_in_period",
+        None,
+        dt.date(2024, 9, 30),
+    )

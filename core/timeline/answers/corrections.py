@@ -46,10 +46,16 @@ _SYMBOLS = (
 _HELD = re.compile(r"([^\W\d])\1{2,}")
 
 
+# A list's next line: "וכמה פעמים…", its "and" glued to the word the question opens on.
+_AND_OPENS = re.compile(rf"(^\s*|[.?!;:,—–-]\s*)ו(?={cues.alternatives('opening_word')}{cues.E})")
+
+
 def typed(question: str) -> str:
     """A question as its words read, without what typing adds: vowel points, markup,
-    symbols for words, letters held for emphasis."""
+    symbols for words, letters held for emphasis, the "ו" (and) a list's next line glues
+    to the word it opens on."""
     question = _POINTS.sub("", question.replace("\u05be", "-"))
+    question = _AND_OPENS.sub(r"\1", question)
     question = _MARKUP.sub(" ", question)
     for pattern, words in _SYMBOLS:
         question = pattern.sub(words, question)
