@@ -137,10 +137,11 @@ _ONE_BEFORE = re.compile(r"\bone(?=\s+(?:on|of|from|in)\b)", re.IGNORECASE)
 # "And before Oct 2024, how many…", a list's next line: with the "And" that opens it,
 # dateparser found the year alone.
 _OPENING_AND = re.compile(r"^\s*and\b", re.IGNORECASE)
-# "GAD-7 diff 1st vs latest": an ordinal with no month is an order, not a date (dateparser
-# had read "1st" as January).
+# "GAD-7 diff 1st vs latest", "from 1st reading -> latest": an ordinal with no month is an
+# order, not a date (dateparser had read "1st" as January).
 _BARE_ORDINAL = re.compile(
-    r"(?:(?:on|at|in|by)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE
+    r"(?:(?:on|at|in|by|from|since|after|before)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)",
+    re.IGNORECASE,
 )
 # "between my 4th and 5th house calls", "section 2 of 4": small numbers joined by words, no
 # month and no year, count or order things; a date's numbers are joined by "/", "." or "-".

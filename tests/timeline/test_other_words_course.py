@@ -506,3 +506,33 @@ def test_an_opening_and_keeps_the_period() -> None:
         None,
         dt.date(2024, 9, 30),
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # Words written short, in a hurried note's shorthand.
+        ("כמה ביק' היו למט' מאז 10.1.25?", ("visits_in_period", None)),
+        ("כמה ביק׳ היו לה מאז 10.1.25?", ("visits_in_period", None)),
+        ("מתמחה: כמה זמן מהביק' האחרון?", ("time_since_visit", None)),
+        ("מתי היה הביק' הראשון של המט' אצלנו?", ("first_visit", None)),
+        ("כמה פע' בדקו לה את ה-HbA1c ב-2024?", ("reading_count", None)),
+        ("מתמחה: סה\"כ ביק' של המט' עד כה?", ("visits_in_period", None)),
+        ("כמה זמן עבר מאז שהייתה המטופלת אצלנו?", ("time_since_visit", None)),
+        ("Pharm: 1st body weight reading on file for this pt?", ("first_value", None)),
+        ("How much has pt's pain level changed from 1st reading -> latest?", ("change", None)),
+        (
+            "Task: date pt was first referred to the heart specialist?",
+            ("any_record", "referral: cardiology"),
+        ),
+    ],
+)
+def test_shorthand(question: str, read: tuple[str, str | None]) -> None:
+    assert _read(question)[:2] == read
+
+
+def test_an_ordinal_after_from_is_no_date_but_the_first_of_a_month_is() -> None:
+    found = read_over_time("Change in pain from 1st reading to latest?", TODAY)
+    assert found is not None and (found.date_from, found.date_to) == (None, None)
+    found = read_over_time("BP on the 1st of March 2025?", TODAY)
+    assert found is not None and found.day == dt.date(2025, 3, 1)

@@ -258,3 +258,68 @@ def test_a_handover_an_audit_and_a_search_box(question: str, read: tuple[str, st
 
 def test_questionnaires_filled_are_counted() -> None:
     assert _read("כמה שאלוני PHQ-9 מולאו מיולי 2025 והלאה?")[::2] == ("reading_count", ("phq9",))
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # A sentence that tells of the patient, or what the asker believes, is what is going
+        # on; what it names (insulin, a cough, a rash) is not asked about.
+        (
+            "She is still refusing insulin. How long has it been since we last saw her?",
+            ("time_since_visit", None, ()),
+        ),
+        (
+            "הוא עדיין מסרב לאינסולין. כמה זמן עבר מאז שראינו אותו לאחרונה?",
+            ("time_since_visit", None, ()),
+        ),
+        (
+            "How long has it been since his last appointment? He has had a cough that won't shift.",
+            ("time_since_visit", None, ()),
+        ),
+        (
+            "How long ago was her last consultation? The family say she has been more confused.",
+            ("time_since_visit", None, ()),
+        ),
+        (
+            "כמה זמן עבר מאז הביקור האחרון? יש לה פריחה חדשה והיא רוצה להיבדק היום.",
+            ("time_since_visit", None, ()),
+        ),
+        (
+            "She's been feeling light-headed when getting up. Is ramipril still on her current list?",
+            ("still_taking", "ramipril", ()),
+        ),
+        (
+            "He's been more settled on the current medication. How many appointments did he "
+            "attend between July and December 2024?",
+            ("visits_in_period", None, ()),
+        ),
+        (
+            "What was the A1c result on January 20, 2024? I think that was about when he first "
+            "said no to insulin.",
+            ("series", None, ("a1c",)),
+        ),
+        (
+            "She thinks the new eye drops have upset things. List her PHQ-9 score readings "
+            "between June and August 2025.",
+            ("series", None, ("phq9",)),
+        ),
+        (
+            "She's asking about travel insurance for a cruise. Does her record mention migraine "
+            "anywhere?",
+            ("any_record", "migraine", ()),
+        ),
+        # What the telling sentence holds is still read where the ask needs it.
+        ("She was started on ramipril. When?", ("med_first", "ramipril", ())),
+    ],
+)
+def test_a_sentence_that_tells_is_not_asked(
+    question: str, read: tuple[str, str | None, tuple[str, ...]]
+) -> None:
+    assert _read(question)[:3] == read
+
+
+def test_a_telling_sentence_with_a_date_is_the_period() -> None:
+    """ "Her weight in March 2025 was 80. What is it now?" keeps March: the ask needs it."""
+    found = read_over_time("She started ramipril in March 2025. How many BP readings since?", TODAY)
+    assert found is not None and found.date_from == dt.date(2025, 3, 1)

@@ -50,12 +50,38 @@ _HELD = re.compile(r"([^\W\d])\1{2,}")
 _AND_OPENS = re.compile(rf"(^\s*|[.?!;:,—–-]\s*)ו(?={cues.alternatives('opening_word')}{cues.E})")
 
 
+def _short_words() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for every language's short words, a geresh typed as either mark, and
+    what each stands for."""
+    table = {k: v for lang in cues.LANGUAGES for k, v in cues.shorthand(lang).items()}
+    if not table:
+        return None
+    keys = sorted(table, key=len, reverse=True)
+    alts = "|".join(re.escape(k).replace("'", "['׳]").replace('"', '["״]') for k in keys)
+    pattern = re.compile(rf"(?<![\w{HEB}])({cues.HP})({alts})(?![\w{HEB}])", re.IGNORECASE)
+    return pattern, {_geresh(k): v for k, v in table.items()}
+
+
+def _geresh(word: str) -> str:
+    return word.replace("׳", "'").replace("״", '"').casefold()
+
+
+_SHORT = _short_words()
+
+
+def _spelt_out(question: str) -> str:
+    if _SHORT is None:
+        return question
+    pattern, table = _SHORT
+    return pattern.sub(lambda m: m.group(1) + table[_geresh(m.group(2))], question)
+
+
 def typed(question: str) -> str:
     """A question as its words read, without what typing adds: vowel points, markup,
     symbols for words, letters held for emphasis, the "ו" (and) a list's next line glues
-    to the word it opens on."""
+    to the word it opens on, words written short ("ביק'")."""
     question = _POINTS.sub("", question.replace("\u05be", "-"))
-    question = _AND_OPENS.sub(r"\1", question)
+    question = _spelt_out(_AND_OPENS.sub(r"\1", question))
     question = _MARKUP.sub(" ", question)
     for pattern, words in _SYMBOLS:
         question = pattern.sub(words, question)

@@ -41,10 +41,10 @@ NAMES = frozenset(
     visit visits visit_dates came content how_long how_many any_record on_file referred
     taking current over_time order_only why leans asks_of_a_drug last_n_before last_n_after
     taken_back in_the_record set_aside dictated_question_mark dictated_full_stop dictated_comma
-    the_practice the_asker purpose not_a_name opening_word
+    the_practice the_asker purpose not_a_name opening_word telling
     """.split()  # noqa: SIM905 (a list of names, one word each, reads best as words)
 )
-_PLAIN = frozenset({"fragments", "numbers", "filler"})
+_PLAIN = frozenset({"fragments", "numbers", "filler", "shorthand"})
 _FILE = "question_cues"
 
 Cue = tuple[tuple[str, ...], tuple[str, ...]]  # (words, phrases), expanded
@@ -109,6 +109,17 @@ def numbers(lang: str, root: Path = ROOT) -> dict[str, int]:
     if not all(isinstance(v, int) for v in table.values()):
         raise RulesError(f"{where(root / lang / f'{_FILE}.toml', 'numbers')}: counts are numbers")
     return cast(dict[str, int], dict(table))
+
+
+@functools.cache
+def shorthand(lang: str, root: Path = ROOT) -> dict[str, str]:
+    """The words one language writes short, each with the word it stands for ("ביק'":
+    "ביקור")."""
+    table = cast(dict[str, object], _tables(root)[lang].get("shorthand", {}))
+    if not all(isinstance(v, str) and v for v in table.values()):
+        path = root / lang / f"{_FILE}.toml"
+        raise RulesError(f"{where(path, 'shorthand')}: each short word stands for a word")
+    return cast(dict[str, str], dict(table))
 
 
 @functools.cache

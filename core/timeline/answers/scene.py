@@ -24,6 +24,9 @@ class Placed(Protocol):
     """What a question over time was read as, as far as the scene needs it."""
 
     @property
+    def ask(self) -> str: ...
+
+    @property
     def measures(self) -> tuple[str, ...]: ...
 
     @property
@@ -51,13 +54,19 @@ def without_the_asker(question: str, today: dt.date | None, read: Reader) -> str
 
 
 def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
-    """The sentences that ask, where the others only set the scene: they do not end in a
-    question mark, name nothing, ask nothing and hold no date but today ("I'm the locum in
-    room 3 today and I don't know this patient at all. What's her most recent BP? Thanks.").
-    The record holds no reading of a day still being lived; "List the last 2 of them." after
-    a question asks."""
+    """The sentences that ask, where the others only set the scene. A scene's sentence
+    does not end in a question mark, holds no date but today, and either names nothing and
+    asks nothing ("I'm the locum in room 3 today and I don't know this patient at all.
+    What's her most recent BP? Thanks.") or tells of the patient ("She is still refusing
+    insulin. How long has it been since we last saw her?", "…? He has had a cough that
+    won't shift."). The record holds no reading of a day still being lived; "List the last
+    2 of them." after a question asks. Where no sentence ends in a question mark, those
+    that do not tell of the patient ask ("She thinks the eye drops upset her. List her
+    PHQ-9 readings in 2025.")."""
     sentences = [x for x in SENTENCE.split(" ".join(question.split())) if x]
     asking = [x for x in sentences if x.endswith("?")]
+    if not asking:
+        asking = [x for x in sentences if not _TELLING.match(x)]
     if not asking or len(asking) == len(sentences):
         return question
     day = today or dt.date.today()
@@ -65,18 +74,30 @@ def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
         if x in asking:
             continue
         when = read_question(x, day)
+        if when.date_from is not None and when.day != day:
+            return question
+        if _TELLING.match(x):
+            continue
         if (
             names_subject(x)
-            or (when.date_from is not None and when.day != day)
             or asks_something(_TODAY.sub(" ", x))
             or read(_TODAY.sub(" ", x), today) is not None
         ):
             return question
     asked = " ".join(asking)
     alone = read(asked, today)
-    # What it asks must be whole without the scene: a reading's measure or a thing named
-    # ("Her visits. How many were there in 2023?" needs its first sentence).
-    return asked if alone is not None and (alone.measures or alone.subject) else question
+    # What it asks must be whole without the scene: a reading's measure, a thing named, or
+    # the visits themselves ("Her visits. How many were there in 2023?" needs its first
+    # sentence).
+    whole = alone is not None and (alone.measures or alone.subject or alone.ask in OF_VISITS)
+    return asked if whole else question
+
+
+# Asks of the visits themselves: whole without a subject.
+OF_VISITS = frozenset({"last_visit", "first_visit", "visits_in_period", "time_since_visit"})
+# A sentence that tells of the patient, of those around them, or what the asker believes:
+# "She…", "The family say…", "יש לה…", "I think…".
+_TELLING = re.compile(rf"\s*{cues.alternatives('telling')}{_E}", re.IGNORECASE)
 
 
 _TODAY = re.compile(rf"{_W}(?:today|this morning|this afternoon|היום|הבוקר){_E}", re.IGNORECASE)
