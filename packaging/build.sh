@@ -63,8 +63,9 @@ du -s --block-size=1M "$BUNDLE" | awk '{print "bundle: " $1 " MiB"}'
 $PY packaging/sizes.py "$BUNDLE"
 
 step ".deb"
-rm -f "$DIST"/chartside_*
+rm -f "$DIST"/chartside_* "$DIST"/chartside-model-*
 $PY packaging/deb.py "$BUNDLE" "$WORK/assets" "$WORK/deb" "$DIST"
+du --block-size=1M "$DIST"/*.deb | awk '{print ".deb: " $2 " " $1 " MiB"}'
 VERSION=$($PY -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')
 step "SBOM"
 $PY packaging/sbom.py "$DIST/chartside_${VERSION}.cdx.json"

