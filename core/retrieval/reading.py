@@ -186,13 +186,15 @@ def _dates(
     }
     hebrew = has_hebrew(question) if hebrew is None else hebrew
     masked = _masked(question, hebrew)
-    found = search_dates(masked, languages=LANGUAGES, settings=settings) or []
+    found = [p for p, _ in search_dates(masked, languages=LANGUAGES, settings=settings) or []]
+    if hebrew and _LATIN_MONTH.search(masked):
+        found = _with_english_dates(masked, found, settings)
     parser = DateDataParser(languages=LANGUAGES, settings=settings)
     # Numeric dates are day-first in Israel, and dotted ones wherever they are written:
     # "4.3.2025" is 4 March. Only an English question's slashes keep month-first.
     day_first = DateDataParser(languages=LANGUAGES, settings=settings | {"DATE_ORDER": "DMY"})
     out: list[tuple[str, dt.date, dt.date]] = []
-    for start_at, end_at in _merge_adjacent(masked, [phrase for phrase, _ in found]):
+    for start_at, end_at in _merge_adjacent(masked, found):
         # "come in after 24 Feb 2025": dateparser takes the "in" of the verb along.
         verb = _VERBS_IN.match(question, start_at, end_at)
         start_at = verb.end() if verb else start_at
@@ -253,6 +255,32 @@ def _plausible_year(phrase: str, day: dt.date, today: dt.date) -> bool:
     if not re.fullmatch(r"(?:[^\W\d]+[\s-]*)?\W*\d+\W*", phrase.strip()):
         return True  # not a bare number ("of 6598", "2008")
     return FIRST_YEAR <= day.year <= today.year + YEARS_AHEAD
+
+
+# An English month inside a Hebrew question ("מה ה-A1c ב-May 16, 2024?", "…between the
+# visit on May 16, 2024 and the latest — כמה זה זז?"): dateparser reads a text in one
+# language, and in Hebrew it found the year alone.
+_LATIN_MONTH = re.compile(
+    r"(?<![A-Za-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?![A-Za-z])", re.I
+)
+_HEBREW_LETTER = re.compile(r"[\u0590-\u05ff]")
+
+
+def _with_english_dates(masked: str, found: list[str], settings: dict[str, Any]) -> list[str]:
+    """`found`, with the dates named by an English month read in English where the Hebrew
+    reading took less of them, in the order they are written."""
+    from dateparser.search import search_dates
+
+    latin = re.sub(r"[-־](?=[A-Za-z])", " ", _HEBREW_LETTER.sub(" ", masked))
+    english = [
+        p.strip()
+        for p, _ in search_dates(latin, languages=["en"], settings=settings) or []
+        if _LATIN_MONTH.search(p)
+    ]
+    if not english:
+        return found
+    kept = [p for p in found if not any(p.strip() in e for e in english)]
+    return sorted([*kept, *english], key=lambda p: masked.find(p))
 
 
 def _merge_adjacent(question: str, phrases: list[str]) -> list[tuple[int, int]]:

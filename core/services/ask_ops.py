@@ -239,8 +239,10 @@ class AskService:
         extractive = a.request.extractive or a.hebrew
         a.generator = None if extractive else self.generator()
         a.models = {"embedder": embedder.model_id, "generator": model_id(a.generator)}
-        # A follow-up is searched on its own words; the turn before only resolves "it".
-        a.reading = read_question(resolve_references(a.question, a.history))
+        # A follow-up is searched on its own words; the turn before only resolves "it". A
+        # sentence that only tells what is going on is not searched for.
+        asked = self.timeline.asked(a.question) if self.timeline is not None else a.question
+        a.reading = read_question(resolve_references(asked, a.history))
         t = time.perf_counter()
         a.qvec = embedder.embed_query(a.reading.text)
         a.timings["embed"] = _ms(t)

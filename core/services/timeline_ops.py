@@ -30,6 +30,7 @@ from core.timeline.answers.meaning import MeaningReader
 from core.timeline.answers.named import named_subjects
 from core.timeline.answers.nearest import Near
 from core.timeline.answers.questions import OverTime, read_over_time
+from core.timeline.answers.scene import untold
 from core.timeline.answers.wording import Words, words_for
 from core.timeline.documents import pages
 from core.timeline.reading.text import HEB
@@ -150,12 +151,19 @@ class TimelineService:
         w = words_for(hebrew)
         return [_differs(d, w) for d in claims.disagreements(answer, facts)]
 
+    def asked(self, question: str) -> str:
+        """The question without the sentences that only tell what is going on, where what
+        is left asks whole (`scene.untold`): what its search looks for."""
+        return untold(question)
+
     def unmentioned(self, question: str, client_id: UUID) -> Unmentioned | None:
         """The first drug, condition or procedure the question names that none of the
         client's notes and facts mentions under any of its names, with the refusal that
         says so; None when the question names none, or each is in the notes. A small model
         asked the dose of a drug she never took answered with another drug's dose."""
-        named = named_subjects(question)
+        # What a sentence that tells names is not asked ("She refuses insulin. What did the
+        # plan say on 3 June?"): no refusal that says insulin is in no note.
+        named = named_subjects(untold(question))
         if not named:
             return None
         self._fresh(client_id)

@@ -10,6 +10,7 @@ import pytest
 
 from core.retrieval.reading import read_question
 from core.timeline.answers.questions import read_over_time
+from core.timeline.answers.scene import untold
 from core.timeline.answers.spelling import corrected
 
 TODAY = dt.date(2025, 9, 15)
@@ -286,7 +287,8 @@ def test_questionnaires_filled_are_counted() -> None:
             ("time_since_visit", None, ()),
         ),
         (
-            "She's been feeling light-headed when getting up. Is ramipril still on her current list?",
+            "She's been feeling light-headed when getting up. Is ramipril still on her current "
+            "list?",
             ("still_taking", "ramipril", ()),
         ),
         (
@@ -323,3 +325,60 @@ def test_a_telling_sentence_with_a_date_is_the_period() -> None:
     """ "Her weight in March 2025 was 80. What is it now?" keeps March: the ask needs it."""
     found = read_over_time("She started ramipril in March 2025. How many BP readings since?", TODAY)
     assert found is not None and found.date_from == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # A question typed into the note, as a note to self in brackets, after a heading.
+        (
+            "Hx: lives alone, independent, non-smoker. When did he first come to this practice?",
+            ("first_visit", None, ()),
+        ),
+        (
+            "Med rec: vitamin D, emollient cream. (?? when duloxetine was taken off his list)",
+            ("med_stopped", "duloxetine", ()),
+        ),
+        (
+            "Med rec in progress: vitamin D, emollient cream. (?? duloxetine — is he still on it)",
+            ("still_taking", "duloxetine", ()),
+        ),
+        (
+            "Psych review, background section. (?? date of her very first visit with us)",
+            ("first_visit", None, ()),
+        ),
+        (
+            "סיכום ביקור, עדכון תרופות: ויטמין D, משחת לחות. (?? סיטגליפטין — עדיין נוטלת?)",
+            ("still_taking", "sitagliptin", ()),
+        ),
+        # English and Hebrew mixed, as Israeli clinicians write.
+        ("ממתי היא off סימוביל?", ("med_stopped", "simvastatin", ())),
+        ("מתי did she first come to the מרפאה?", ("first_visit", None, ())),
+        ("מה מספר ה-measurements של המשקל לפני נובמבר 2024?", ("reading_count", None, ("weight",))),
+    ],
+)
+def test_a_note_to_self_and_mixed_languages(
+    question: str, read: tuple[str, str | None, tuple[str, ...]]
+) -> None:
+    assert _read(question)[:3] == read
+
+
+def test_an_english_month_in_a_hebrew_question_is_read() -> None:
+    found = read_over_time(
+        "What's the difference in wt between the visit on May 16, 2024 and the latest reading"
+        " — כמה זה זז?",
+        TODAY,
+    )
+    assert found is not None and (found.ask, found.date_from) == ("change", dt.date(2024, 5, 16))
+    assert read_question("מה ה-A1c ב-May 16, 2024?", TODAY).day == dt.date(2024, 5, 16)
+    assert read_question("כמה ביקורים בין March ל-June 2024?", TODAY).date_from == dt.date(
+        2024, 3, 1
+    )
+
+
+def test_a_days_note_beside_a_telling_sentence_is_no_question_over_time() -> None:
+    q = "She is still refusing warfarin. What did the plan say on 25 March 2024?"
+    assert read_over_time(q, TODAY) is None
+    assert untold(q) == "What did the plan say on 25 March 2024?"
+    # What is left of "She takes warfarin. What dose?" names nothing: it asks of warfarin.
+    assert untold("She takes warfarin. What dose?") == "She takes warfarin. What dose?"

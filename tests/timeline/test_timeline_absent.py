@@ -89,6 +89,30 @@ def test_a_name_the_notes_hold_in_any_form_is_answered(chart: Any, question: str
     assert not result.refused and result.path == "model", result.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "She is still refusing warfarin. What did the plan say on 25 March 2024?",
+        "What did the plan say on 25 March 2024? The family worry about her asthma.",
+        "Hx: non-smoker, no asthma. What did the assessment say on 2 June 2024?",
+    ],
+)
+def test_a_name_only_a_telling_sentence_holds_is_no_absence(chart: Any, question: str) -> None:
+    """What a sentence that tells names is not asked: the question about the day's note is
+    answered from it, never refused as "no note mentions warfarin"."""
+    svc, client = chart
+    result = _ask(svc, client, question)
+    assert not result.refused, result.answer
+    assert "no note" not in result.answer and result.sources
+
+
+def test_a_name_the_asking_part_needs_is_still_refused_when_absent(chart: Any) -> None:
+    """ "She takes warfarin. What dose?": what is left asks of warfarin, which no note holds."""
+    svc, client = chart
+    result = _ask(svc, client, "She takes warfarin. What dose?")
+    assert result.refused and result.answer == "I found no note that mentions warfarin."
+
+
 def test_what_was_prescribed_for_a_condition_is_the_drugs_used_for_it(chart: Any) -> None:
     """The drugs prescribed that treat it, wherever prescribed: the note that started
     allopurinol assessed gout, the one that started colchicine a flare; ramipril (the

@@ -76,12 +76,23 @@ def _spelt_out(question: str) -> str:
     return pattern.sub(lambda m: m.group(1) + table[_geresh(m.group(2))], question)
 
 
+# A question typed into the note as a note to self: "(?? when was duloxetine taken off his
+# list)", "[check: is she still on it]", "TODO: …" in brackets. It is the question asked,
+# a sentence of its own.
+_NOTE_TO_SELF = re.compile(
+    r"[(\[]\s*(?:\?+|check\s*:?|todo\s*:?|q\s*:|ask\s*:)\s*([^()\[\]]+?)\s*\?*\s*[)\]]",
+    re.IGNORECASE,
+)
+
+
 def typed(question: str) -> str:
     """A question as its words read, without what typing adds: vowel points, markup,
     symbols for words, letters held for emphasis, the "ו" (and) a list's next line glues
-    to the word it opens on, words written short ("ביק'")."""
+    to the word it opens on, words written short ("ביק'"), the brackets of a note to self
+    ("(?? is she still on it)")."""
     question = _POINTS.sub("", question.replace("\u05be", "-"))
     question = _spelt_out(_AND_OPENS.sub(r"\1", question))
+    question = _NOTE_TO_SELF.sub(lambda m: f". {m.group(1)}?", question)
     question = _MARKUP.sub(" ", question)
     for pattern, words in _SYMBOLS:
         question = pattern.sub(words, question)

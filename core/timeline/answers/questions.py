@@ -288,7 +288,11 @@ def _clause(
     earlier = named(topic)
     if earlier.measures and now.measures and not names_a_measure(last):
         return None  # "Her PHQ-9, gained or lost since the first one?": of the PHQ-9
-    it = earlier.drug or earlier.condition or earlier.procedure
+    # What "it" stands for is named nearest it: in the sentence's own clauses before it
+    # ("Vitamin D, emollient. Duloxetine — is he still on it?"), else in those before.
+    own = named(" ".join(parts[:-1]))
+    it = own.drug or own.condition or own.procedure
+    it = it or earlier.drug or earlier.condition or earlier.procedure
     names_none = not (now.drug or now.condition or now.procedure or now.measures)
     if (
         names_none

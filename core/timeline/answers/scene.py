@@ -11,7 +11,7 @@ from typing import Protocol
 
 from core.retrieval.reading import read_question
 from core.timeline.answers import cues
-from core.timeline.answers.corrections import asks_something
+from core.timeline.answers.corrections import asks_something, typed
 from core.timeline.answers.named import names_subject
 
 _W, _E = cues.W, cues.E
@@ -70,6 +70,7 @@ def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
     if not asking or len(asking) == len(sentences):
         return question
     day = today or dt.date.today()
+    told = True  # every other sentence tells
     for x in sentences:
         if x in asking:
             continue
@@ -78,6 +79,7 @@ def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
             return question
         if _TELLING.match(x):
             continue
+        told = False
         if (
             names_subject(x)
             or asks_something(_TODAY.sub(" ", x))
@@ -90,7 +92,10 @@ def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
     # the visits themselves ("Her visits. How many were there in 2023?" needs its first
     # sentence).
     whole = alone is not None and (alone.measures or alone.subject or alone.ask in OF_VISITS)
-    return asked if whole else question
+    # A day's note asked beside sentences that only tell is no question over time: "She is
+    # still refusing warfarin. What did the plan say on 25 March?"
+    of_a_day = alone is None and told and read_question(asked, day).dated
+    return asked if whole or of_a_day else question
 
 
 # Asks of the visits themselves: whole without a subject.
@@ -101,3 +106,18 @@ _TELLING = re.compile(rf"\s*{cues.alternatives('telling')}{_E}", re.IGNORECASE)
 
 
 _TODAY = re.compile(rf"{_W}(?:today|this morning|this afternoon|היום|הבוקר){_E}", re.IGNORECASE)
+
+
+def untold(question: str, today: dt.date | None = None) -> str:
+    """The question without its sentences that tell (of the patient, of those around them,
+    what the asker believes, a note's heading), where what is left asks whole: it names a
+    subject, or a day ("She is still refusing insulin. What did the plan say on 3 June?"
+    asks nothing of insulin). Unchanged where every sentence tells or none does, or where
+    what is left names nothing ("She takes insulin. What dose?" asks of insulin)."""
+    sentences = [x for x in SENTENCE.split(" ".join(typed(question).split())) if x]
+    kept = [x for x in sentences if not _TELLING.match(x)]
+    if not kept or len(kept) == len(sentences):
+        return question
+    rest = " ".join(kept)
+    whole = names_subject(rest) or read_question(rest, today or dt.date.today()).dated
+    return rest if whole else question
