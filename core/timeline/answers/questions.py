@@ -217,8 +217,8 @@ _SCENE = re.compile(r"\s[-–—]\s|[:;]\s")
 # "לפני שאני מעלה את הביסופרולול, מה הדופק האחרון שלה".
 _CLAUSE = re.compile(r"\s[-–—]\s|[:;]\s|,\s(?!\d{4}\b)")
 # "…duloxetine - is that still one of his current medicines?": "that" or "this" after a
-# verb that asks stands for the thing too.
-# Not the "it" of "how long has it been", nor the patient seen ("שראינו אותו").
+# verb that asks stands for the thing too. Not the "it" of "how long has it been", nor the
+# patient seen ("שראינו אותו").
 _IT = re.compile(
     rf"{_W}(?:it(?!\s+been|'s\s+been)|זה|(?<!ראינו )(?<!ראיתי )(?<!פגשנו )(?:אותה|אותו)){_E}"
     r"|(?:(?<=\bis )|(?<=\bwas )|(?<=\bhas ))(?:that|this)\b",

@@ -57,12 +57,13 @@ def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
     """The sentences that ask, where the others only set the scene. A scene's sentence
     does not end in a question mark, holds no date but today, and either names nothing and
     asks nothing ("I'm the locum in room 3 today and I don't know this patient at all.
-    What's her most recent BP? Thanks.") or tells of the patient ("She is still refusing
-    insulin. How long has it been since we last saw her?", "…? He has had a cough that
-    won't shift."). The record holds no reading of a day still being lived; "List the last
-    2 of them." after a question asks. Where no sentence ends in a question mark, those
-    that do not tell of the patient ask ("She thinks the eye drops upset her. List her
-    PHQ-9 readings in 2025.")."""
+    What's her most recent BP? Thanks.") or tells: of the patient or those around them,
+    what the asker believes, under a note's heading ("She is still refusing insulin. How
+    long has it been since we last saw her?", "…? He has had a cough that won't shift.",
+    "Hx: non-smoker. When did he first come?"). The record holds no reading of a day still
+    being lived; "List the last 2 of them." after a question asks. Where no sentence ends
+    in a question mark, those that do not tell ask ("She thinks the eye drops upset her.
+    List her PHQ-9 readings in 2025.")."""
     sentences = [x for x in SENTENCE.split(" ".join(question.split())) if x]
     asking = [x for x in sentences if x.endswith("?")]
     if not asking:
@@ -91,7 +92,7 @@ def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
     # What it asks must be whole without the scene: a reading's measure, a thing named, or
     # the visits themselves ("Her visits. How many were there in 2023?" needs its first
     # sentence).
-    whole = alone is not None and (alone.measures or alone.subject or alone.ask in OF_VISITS)
+    whole = alone is not None and (alone.measures or alone.subject or alone.ask in _OF_VISITS)
     # A day's note asked beside sentences that only tell is no question over time: "She is
     # still refusing warfarin. What did the plan say on 25 March?"
     of_a_day = alone is None and told and read_question(asked, day).dated
@@ -99,9 +100,9 @@ def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
 
 
 # Asks of the visits themselves: whole without a subject.
-OF_VISITS = frozenset({"last_visit", "first_visit", "visits_in_period", "time_since_visit"})
-# A sentence that tells of the patient, of those around them, or what the asker believes:
-# "She…", "The family say…", "יש לה…", "I think…".
+_OF_VISITS = frozenset({"last_visit", "first_visit", "visits_in_period", "time_since_visit"})
+# A sentence that tells of the patient, of those around them, what the asker believes, or
+# under a note's heading: "She…", "The family say…", "יש לה…", "I think…", "Hx:".
 _TELLING = re.compile(rf"\s*{cues.alternatives('telling')}{_E}", re.IGNORECASE)
 
 
