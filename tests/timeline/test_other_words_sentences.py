@@ -382,3 +382,56 @@ def test_a_days_note_beside_a_telling_sentence_is_no_question_over_time() -> Non
     assert untold(q) == "What did the plan say on 25 March 2024?"
     # What is left of "She takes warfarin. What dose?" names nothing: it asks of warfarin.
     assert untold("She takes warfarin. What dose?") == "She takes warfarin. What dose?"
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        # A colleague's message: the sentences around the ask tell what others found, did
+        # or plan, and name other things; a greeting or a heading opens them.
+        (
+            "Hi, pharmacist here. His carer collected the prescription and said he seems more "
+            "confused. How long is it since he was last seen by the practice? I thought you'd want "
+            "to know about the confusion.",
+            ("time_since_visit", None, ()),
+        ),
+        (
+            "Dear Dr, I saw her in the dermatology clinic and have started a steroid cream for the "
+            "rash on her arms. A skin biopsy has been sent. Is she still taking citalopram? I'll "
+            "write again when the result is back.",
+            ("still_taking", "citalopram", ()),
+        ),
+        (
+            "Handover from the district nurses: he is now housebound. The chest X-ray you arranged "
+            "came back clear. On what date did he first attend your practice, according to the "
+            "notes?",
+            ("first_visit", None, ()),
+        ),
+        (
+            "Hi, medical registrar here. The TSH and the ECG were normal. How long since she was "
+            "last at your surgery? We'd like to make sure.",
+            ("time_since_visit", None, ()),
+        ),
+        (
+            'שלום רב, המטופלת מיועדת לתיקון בקע, והמרדים אישר את הניתוח. האם היא עברה בעבר אק"ג? '
+            "זה חשוב לרשימת הבדיקות לפני הניתוח.",
+            ("any_record", "ecg", ()),
+        ),
+        (
+            "מסירה: היא קיבלה חיסון שפעת. האם ברשומה שלה יש אזכור כלשהו של שיגדון? אני מעדכנת את "
+            "תוכנית הטיפול.",
+            ("any_record", "gout", ()),
+        ),
+        # A sentence that asks without a question mark still asks.
+        (
+            "When did Dad have his last dose of duloxetine? I need to know when we stopped putting "
+            "it in the pill box.",
+            ("med_stopped", "duloxetine", ()),
+        ),
+        # Beside a question of a measure, another measure's sentence stays: the whole reads.
+        ("Her BP readings. How many in 2024?", ("reading_count", None, BP)),
+        ("I want the highest. What was her BP?", ("highest", None, BP)),
+    ],
+)
+def test_a_colleagues_message(question: str, read: tuple[str, str | None, tuple[str, ...]]) -> None:
+    assert _read(question)[:3] == read

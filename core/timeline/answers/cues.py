@@ -41,7 +41,7 @@ NAMES = frozenset(
     visit visits visit_dates came content how_long how_many any_record on_file referred
     taking current over_time order_only why leans asks_of_a_drug last_n_before last_n_after
     taken_back in_the_record set_aside dictated_question_mark dictated_full_stop dictated_comma
-    the_practice the_asker purpose not_a_name opening_word telling
+    the_practice the_asker purpose not_a_name opening_word telling indirect_ask
     """.split()  # noqa: SIM905 (a list of names, one word each, reads best as words)
 )
 _PLAIN = frozenset({"fragments", "numbers", "filler", "shorthand"})

@@ -69,6 +69,14 @@ def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
+def subjects_named(text: str) -> set[str]:
+    """Every drug, condition, procedure, referral ("referral: <specialty>") and measure
+    `text` names, by its canonical name."""
+    found = named(text)
+    referrals = {f"referral: {name}" for _, _, name in _specialties().find(text)}
+    return {n for n, _ in named_subjects(text)} | set(found.measures) | referrals
+
+
 def names_subject(text: str) -> bool:
     found = named(text)
     return bool(found.drug or found.condition or found.procedure or found.measures)

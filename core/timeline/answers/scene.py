@@ -12,7 +12,7 @@ from typing import Protocol
 from core.retrieval.reading import read_question
 from core.timeline.answers import cues
 from core.timeline.answers.corrections import asks_something, typed
-from core.timeline.answers.named import names_subject
+from core.timeline.answers.named import named, subjects_named
 
 _W, _E = cues.W, cues.E
 # Where a question's sentences part: after the mark that ends one.
@@ -55,48 +55,78 @@ def without_the_asker(question: str, today: dt.date | None, read: Reader) -> str
 
 def asking_part(question: str, today: dt.date | None, read: Reader) -> str:
     """The sentences that ask, where the others only set the scene. A scene's sentence
-    does not end in a question mark, holds no date but today, and either names nothing and
-    asks nothing ("I'm the locum in room 3 today and I don't know this patient at all.
-    What's her most recent BP? Thanks.") or tells: of the patient or those around them,
-    what the asker believes, under a note's heading ("She is still refusing insulin. How
-    long has it been since we last saw her?", "…? He has had a cough that won't shift.",
-    "Hx: non-smoker. When did he first come?"). The record holds no reading of a day still
-    being lived; "List the last 2 of them." after a question asks. Where no sentence ends
-    in a question mark, those that do not tell ask ("She thinks the eye drops upset her.
-    List her PHQ-9 readings in 2025.")."""
+    does not end in a question mark, holds no date but today, and either tells (of the
+    patient or those around them, what the asker believes, under a note's heading: "She is
+    still refusing insulin. How long has it been since we last saw her?"), or names only
+    what the question does not ask about ("…? He has had a cough that won't shift.", "The
+    chest X-ray came back clear. How long since she was last in?"), or names nothing and
+    asks nothing of the record's order ("I'm the locum in room 3 today. What's her most
+    recent BP? Thanks."). "List the last 2 of them." after a question asks, and "I want the
+    highest." says how. The record holds no reading of a day still being lived. Where no
+    sentence ends in a question mark, those that do not tell ask ("She thinks the eye drops
+    upset her. List her PHQ-9 readings in 2025.")."""
     sentences = [x for x in SENTENCE.split(" ".join(question.split())) if x]
-    asking = [x for x in sentences if x.endswith("?")]
+    asking = _asking(sentences)
     if not asking:
-        asking = [x for x in sentences if not _TELLING.match(x)]
-    if not asking or len(asking) == len(sentences):
         return question
     day = today or dt.date.today()
-    told = True  # every other sentence tells
-    for x in sentences:
-        if x in asking:
-            continue
-        when = read_question(x, day)
-        if when.date_from is not None and when.day != day:
-            return question
-        if _TELLING.match(x):
-            continue
-        told = False
-        if (
-            names_subject(x)
-            or asks_something(_TODAY.sub(" ", x))
-            or read(_TODAY.sub(" ", x), today) is not None
-        ):
-            return question
     asked = " ".join(asking)
     alone = read(asked, today)
     # What it asks must be whole without the scene: a reading's measure, a thing named, or
     # the visits themselves ("Her visits. How many were there in 2023?" needs its first
     # sentence).
-    whole = alone is not None and (alone.measures or alone.subject or alone.ask in _OF_VISITS)
-    # A day's note asked beside sentences that only tell is no question over time: "She is
-    # still refusing warfarin. What did the plan say on 25 March?"
-    of_a_day = alone is None and told and read_question(asked, day).dated
+    whole = alone is not None and bool(alone.measures or alone.subject or alone.ask in _OF_VISITS)
+    # What it asks about by a known name, or the visits: only then is a sentence that names
+    # other things beside it known to be the scene ("the earliest one in the chart?" does
+    # not say of what).
+    own = subjects_named(asked)
+    known = alone is not None and (bool(own) or alone.ask in _OF_VISITS)
+    measured = bool(named(asked).measures)
+    for x in sentences:
+        if x in asking or _sets_the_scene(x, day, own if known else None, measured):
+            continue
+        if subjects_named(x) or _orders(x) or read(_TODAY.sub(" ", x), today) is not None:
+            return question
+    # A day's note asked beside sentences that only set the scene is no question over time:
+    # "She is still refusing warfarin. What did the plan say on 25 March?"
+    of_a_day = alone is None and read_question(asked, day).day is not None and not _orders(asked)
     return asked if whole or of_a_day else question
+
+
+def _asking(sentences: list[str]) -> list[str]:
+    """Those of several sentences that ask: the ones that end in a question mark, or, where
+    none does, those that do not tell; none where all of them would be."""
+    asking = [x for x in sentences if x.endswith("?")]
+    if not asking:
+        asking = [x for x in sentences if not _TELLING.match(x)]
+    return asking if len(asking) < len(sentences) else []
+
+
+def _sets_the_scene(
+    sentence: str, day: dt.date, asked: set[str] | None, measured: bool = False
+) -> bool:
+    """Whether a sentence beside the question only sets its scene: it holds no date but
+    today and asks nothing of its own ("I need to know when we stopped it."), and tells,
+    or (`asked`: what the question, whole alone, asks about by name) names only other
+    things; beside a question of a measure, a sentence naming another measure may be the
+    comparison it asks for, so it stays (`measured`)."""
+    when = read_question(sentence, day)
+    if when.date_from is not None and when.day != day:
+        return False
+    if _INDIRECT.search(sentence) and asks_something(sentence):
+        return False
+    if _TELLING.match(sentence):
+        return True
+    names = subjects_named(sentence)
+    if asked is None or not names or names & asked:
+        return False
+    return not (measured and named(sentence).measures)
+
+
+def _orders(sentence: str) -> bool:
+    """Whether a sentence says how the record's readings are to be taken: "I want the
+    highest.", "Show me the last 3." ("when" and "since" are a statement's own words)."""
+    return any(p.search(_TODAY.sub(" ", sentence)) for p in _ORDER)
 
 
 # Asks of the visits themselves: whole without a subject.
@@ -107,18 +137,30 @@ _TELLING = re.compile(rf"\s*{cues.alternatives('telling')}{_E}", re.IGNORECASE)
 
 
 _TODAY = re.compile(rf"{_W}(?:today|this morning|this afternoon|היום|הבוקר){_E}", re.IGNORECASE)
+# The words that say how the record's readings are taken, as against a statement's own
+# "when", "since", "started" or "still".
+# "I need to know when we stopped it.": a sentence that asks without a question mark.
+_INDIRECT = cues.cue("indirect_ask")
+_ORDER = tuple(
+    cues.cue(name)
+    for name in ("first", "latest", "last", "highest", "lowest", "worst", "best", "change", "count")
+)
 
 
 def untold(question: str, today: dt.date | None = None) -> str:
-    """The question without its sentences that tell (of the patient, of those around them,
-    what the asker believes, a note's heading), where what is left asks whole: it names a
-    subject, or a day ("She is still refusing insulin. What did the plan say on 3 June?"
-    asks nothing of insulin). Unchanged where every sentence tells or none does, or where
+    """The question without the sentences that only set its scene (see `asking_part`),
+    where what is left asks whole: it names a subject, or a day ("She is still refusing
+    insulin. What did the plan say on 3 June?" asks nothing of insulin). Unchanged where
     what is left names nothing ("She takes insulin. What dose?" asks of insulin)."""
     sentences = [x for x in SENTENCE.split(" ".join(typed(question).split())) if x]
-    kept = [x for x in sentences if not _TELLING.match(x)]
-    if not kept or len(kept) == len(sentences):
+    asking = _asking(sentences)
+    if not asking:
         return question
-    rest = " ".join(kept)
-    whole = names_subject(rest) or read_question(rest, today or dt.date.today()).dated
-    return rest if whole else question
+    day = today or dt.date.today()
+    rest = " ".join(asking)
+    own = subjects_named(rest)
+    if not (own or read_question(rest, day).dated):
+        return question
+    measured = bool(named(rest).measures)
+    scene = all(_sets_the_scene(x, day, own, measured) for x in sentences if x not in asking)
+    return rest if scene else question
