@@ -51,7 +51,8 @@ PRODUCERS: dict[str, Producer] = {
     "index_threads": _suite("bench.retrieval.index_threads", "index_threads"),
     "retrieval": _suite("bench.retrieval.speed", "retrieval"),
     "ask": _suite("bench.answers.speed", "ask"),
-    "ask_busy": _command("bench.answers.busy", "ask_busy"),
+    # ask_busy_package with the package's llama.cpp (.venv-package's Python), by hand.
+    "ask_busy": Producer("bench.answers.busy", ("ask_busy", "ask_busy_package"), ()),
     "first_sign": _suite("bench.answers.first_sign", "first_sign"),
     "dictation_first_words": _suite("bench.dictation.first_words", "dictation_first_words"),
     "timeline": _suite("bench.timeline.speed", "timeline"),
