@@ -1,6 +1,8 @@
 """What in a question only sets its scene: who asks, written before a colon ("Dietitian:
-…"), and sentences that name nothing, ask nothing and hold no date but today ("I'm the
-locum in room 3 today."). Left out, the question reads as what it asks."""
+…"), sentences that name nothing, ask nothing and hold no date but today ("I'm the locum in
+room 3 today."), and sentences that tell what is going on, or name only other things than
+what is asked ("She is still refusing insulin.", "The chest X-ray came back clear."). Left
+out, the question reads as what it asks, and is searched for as that."""
 
 from __future__ import annotations
 
