@@ -229,9 +229,11 @@ class AskService:
     def _read(self, a: Asking) -> None:
         """What the question names that no note holds, the models that answer it, and its
         dates, order and words, embedded."""
+        # A sentence that only tells what is going on is neither searched for nor asked of.
+        asked = self.timeline.asked(a.question) if self.timeline is not None else a.question
         if self.timeline is not None and a.client_id is not None and not a.history:
             # Offered other drugs' lines, a small model answered with one of them.
-            a.unmentioned = self.timeline.unmentioned(a.question, a.client_id)
+            a.unmentioned = self.timeline.unmentioned(a.question, asked, a.client_id)
         embedder = self.embedding.require()
         # The packaged generators do not answer in Hebrew (each refused every Hebrew
         # question tried): the notes' own words serve such a question better.
@@ -239,9 +241,7 @@ class AskService:
         extractive = a.request.extractive or a.hebrew
         a.generator = None if extractive else self.generator()
         a.models = {"embedder": embedder.model_id, "generator": model_id(a.generator)}
-        # A follow-up is searched on its own words; the turn before only resolves "it". A
-        # sentence that only tells what is going on is not searched for.
-        asked = self.timeline.asked(a.question) if self.timeline is not None else a.question
+        # A follow-up is searched on its own words; the turn before only resolves "it".
         a.reading = read_question(resolve_references(asked, a.history))
         t = time.perf_counter()
         a.qvec = embedder.embed_query(a.reading.text)

@@ -156,14 +156,15 @@ class TimelineService:
         is left asks whole (`scene.untold`): what its search looks for."""
         return untold(question)
 
-    def unmentioned(self, question: str, client_id: UUID) -> Unmentioned | None:
+    def unmentioned(self, question: str, asked: str, client_id: UUID) -> Unmentioned | None:
         """The first drug, condition or procedure the question names that none of the
         client's notes and facts mentions under any of its names, with the refusal that
-        says so; None when the question names none, or each is in the notes. A small model
-        asked the dose of a drug she never took answered with another drug's dose."""
-        # What a sentence that tells names is not asked ("She refuses insulin. What did the
-        # plan say on 3 June?"): no refusal that says insulin is in no note.
-        named = named_subjects(untold(question))
+        says so, in the question's language; None when the question names none, or each is
+        in the notes. A small model asked the dose of a drug she never took answered with
+        another drug's dose. The names are read in `asked`, the question without what only
+        sets its scene (`asked`): "She refuses insulin. What did the plan say on 3 June?"
+        is no question about insulin."""
+        named = named_subjects(asked)
         if not named:
             return None
         self._fresh(client_id)
