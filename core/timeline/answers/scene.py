@@ -139,10 +139,10 @@ _TELLING = re.compile(rf"\s*{cues.alternatives('telling')}{_E}", re.IGNORECASE)
 
 
 _TODAY = re.compile(rf"{_W}(?:today|this morning|this afternoon|היום|הבוקר){_E}", re.IGNORECASE)
-# The words that say how the record's readings are taken, as against a statement's own
-# "when", "since", "started" or "still".
 # "I need to know when we stopped it.": a sentence that asks without a question mark.
 _INDIRECT = cues.cue("indirect_ask")
+# The words that say how the record's readings are taken, as against a statement's own
+# "when", "since", "started" or "still".
 _ORDER = tuple(
     cues.cue(name)
     for name in ("first", "latest", "last", "highest", "lowest", "worst", "best", "change", "count")
