@@ -19,7 +19,14 @@ from typing import Any, Literal, cast, get_args
 from core.retrieval.reading import Reading, read_question
 from core.timeline.answers.named import Named, named
 from core.timeline.answers.nearest import nearest
-from core.timeline.answers.questions import Ask, OverTime, about_visits, extreme, readings_asked
+from core.timeline.answers.questions import (
+    Ask,
+    OverTime,
+    about_visits,
+    beyond_the_visits,
+    extreme,
+    readings_asked,
+)
 from core.timeline.reading.text import HEB
 from core.timeline.resources import HEB_PREFIX, LANGUAGES, ROOT, RulesError, check_keys, load, where
 
@@ -147,7 +154,8 @@ def subject_of(question: str) -> tuple[Subject, str] | None:
     elif found.procedure is not None:
         kind = "procedure"
     elif about_visits(q):
-        return "visits", q
+        # What a visit's note says, or a visit to come, is no question of the visits' record.
+        return None if beyond_the_visits(q) else ("visits", q)
     if kind is None:
         return None
     masked: list[str] = []

@@ -129,6 +129,7 @@ _VISIT = cues.cue("visit")
 _VISITS = cues.cue("visits")
 _VISIT_DATES = cues.cue("visit_dates")
 _CAME = cues.cue("came")
+_FUTURE = cues.cue("future")
 _CONTENT = cues.cue("content")
 _IN_THE_RECORD = cues.cue("in_the_record")
 _HOW_LONG = cues.cue("how_long")
@@ -466,7 +467,7 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         return OverTime("prescribed_at", (), None, 1, *span, hebrew)
     if _HOW_MANY_TIMES.search(q) and not measures:
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
-    if (_VISIT.search(q) or _CAME.search(q)) and not _asks_the_notes(q):
+    if (_VISIT.search(q) or _CAME.search(q)) and not beyond_the_visits(q):
         dated_ask = _WHEN.search(q) or _DATED.search(q)
         # "Since when is he in our care?", "how long has she been coming - when was the
         # first appointment?": the first visit's date.
@@ -480,7 +481,8 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         listed = _VISITS.search(q) or _CAME.search(q) or counted
         if listed and (reading.dated or counted or _HOW_MANY.search(q)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
-        if _LATEST.search(q) and dated_ask:
+        # "Last appt?": terse, and opening on its order.
+        if _LATEST.search(q) and (dated_ask or (_terse(q) and _LATEST.match(q.lstrip()))):
             return OverTime("last_visit", hebrew=hebrew)
     return _not_placed(q, measures, drug, condition, span, hebrew)
 
@@ -525,6 +527,13 @@ def extreme(q: str, measures: tuple[str, ...], ask: Ask) -> Ask:
 def about_visits(q: str) -> bool:
     """Whether the question asks about visits: one, how many, when."""
     return bool(_VISIT.search(q) or _CAME.search(q) or _HOW_MANY_TIMES.search(q))
+
+
+def beyond_the_visits(q: str) -> bool:
+    """Whether a question about visits asks what the record of visits cannot answer: what
+    a visit's note says ("what was discussed at her last appointment?"), or a visit yet to
+    come ("how long until her next visit?")."""
+    return bool(_asks_the_notes(q) or _FUTURE.search(q))
 
 
 # Words that ask over time: an extreme, a count, a change, a course. A question that has one
