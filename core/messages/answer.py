@@ -65,6 +65,12 @@ ENGLISH = {
     "answer.timeline_first_differs": QT_TRANSLATE_NOOP(
         "Core", "The timeline's first {measure} is {value}, on {date}: not what the answer says."
     ),
+    "answer.timeline_latest_visit_differs": QT_TRANSLATE_NOOP(
+        "Core", "The timeline's latest visit is on {date}: not what the answer says."
+    ),
+    "answer.timeline_first_visit_differs": QT_TRANSLATE_NOOP(
+        "Core", "The timeline's first visit is on {date}: not what the answer says."
+    ),
     "answer.timeline_drug_stopped": QT_TRANSLATE_NOOP(
         "Core", "The notes stopped {drug} on {date}; the answer calls it still taken."
     ),

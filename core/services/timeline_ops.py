@@ -147,9 +147,14 @@ class TimelineService:
         ("still taking") that the client's timeline holds otherwise, said in the words of
         the question's language; empty when it agrees, or claims none."""
         self._fresh(client_id)
-        facts = self.session.run(lambda c, k: store.load(c, k, client_id))
+
+        def load(c: Connection, k: CellCipher) -> tuple[list[TimelineFact], list[dt.date]]:
+            days = [s.date.date() for s in SessionRepo(k).summaries(c, client_id)]
+            return store.load(c, k, client_id), days
+
+        facts, visits = self.session.run(load)
         w = words_for(hebrew)
-        return [_differs(d, w) for d in claims.disagreements(answer, facts)]
+        return [_differs(d, w) for d in claims.disagreements(answer, facts, visits)]
 
     def asked(self, question: str) -> str:
         """The question without the sentences that only tell what is going on, where what
@@ -175,6 +180,8 @@ def _differs(d: claims.Disagreement, w: Words) -> Message:
     day = dt.date.fromisoformat(d.day)
     if d.what == "stopped":
         return Message("answer.timeline_drug_stopped", drug=w.drug_name(d.subject), date=day)
+    if d.what.endswith("_visit"):
+        return Message(f"answer.timeline_{d.what}_differs", date=day)
     value = d.written or w.with_unit(d.value, d.subject)
     measure = w.measure(d.measures)
     return Message(f"answer.timeline_{d.what}_differs", measure=measure, value=value, date=day)

@@ -410,6 +410,56 @@ def test_a_models_claim_of_order_is_checked_against_the_timeline(
     assert svc.timeline.disagreements(right, client, hebrew=False) == []
 
 
+@pytest.mark.parametrize(
+    ("answer", "right", "warning", "day"),
+    [
+        (
+            "She was last seen on 2024-04-09 [1].",
+            "She was last seen on 2024-05-09 [1].",
+            "answer.timeline_latest_visit_differs",
+            "2024-05-09",
+        ),
+        (
+            "Her most recent appointment was on April 9, 2024 [2].",
+            "Her most recent appointment was on May 9, 2024 [2].",
+            "answer.timeline_latest_visit_differs",
+            "2024-05-09",
+        ),
+        (
+            "Her first visit was on 9 February 2024 [1].",
+            "Her first visit was on 10 January 2024 [1].",
+            "answer.timeline_first_visit_differs",
+            "2024-01-10",
+        ),
+    ],
+)
+def test_a_models_date_of_the_last_or_first_visit_is_checked_against_the_visits(
+    chart: Any, answer: str, right: str, warning: str, day: str
+) -> None:
+    """A note dated 9 April supports "seen on 9 April" and not "last seen on 9 April"."""
+    svc, client, _ = chart
+    (said,) = svc.timeline.disagreements(answer, client, hebrew=False)
+    assert said.id == warning and str(said.params["date"]) == day
+    assert svc.timeline.disagreements(right, client, hebrew=False) == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # A reading's claim is the reading's check; a visit dated without order claims none.
+        "At the last visit, on 2024-04-09, her BP was 127/81 [1].",
+        "She was seen on 2024-04-09 [1].",
+        "Lisinopril was last prescribed at the visit on 2024-04-09 [1].",
+    ],
+)
+def test_a_visit_named_beside_a_reading_or_without_order_claims_no_visit(
+    chart: Any, answer: str
+) -> None:
+    svc, client, _ = chart
+    said = svc.timeline.disagreements(answer, client, hebrew=False)
+    assert [w.id for w in said if w.id.endswith("_visit_differs")] == []
+
+
 def test_a_drug_the_notes_stopped_is_not_still_taken(chart: Any) -> None:
     svc, client, _ = chart
     stopped = "She is still taking lisinopril [1]."

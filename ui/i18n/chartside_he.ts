@@ -891,6 +891,14 @@
         <translation>לפי ציר הזמן, הערך הראשון של {measure} הוא {value}, מתאריך {date}, ולא מה שכתוב בתשובה.</translation>
     </message>
     <message>
+        <source>The timeline&apos;s latest visit is on {date}: not what the answer says.</source>
+        <translation>לפי ציר הזמן, הביקור האחרון היה בתאריך {date}, ולא מה שכתוב בתשובה.</translation>
+    </message>
+    <message>
+        <source>The timeline&apos;s first visit is on {date}: not what the answer says.</source>
+        <translation>לפי ציר הזמן, הביקור הראשון היה בתאריך {date}, ולא מה שכתוב בתשובה.</translation>
+    </message>
+    <message>
         <source>The notes stopped {drug} on {date}; the answer calls it still taken.</source>
         <translation>לפי הרשומות, {drug} הופסק בתאריך {date}, והתשובה מציגה אותו כתרופה שעדיין נלקחת.</translation>
     </message>

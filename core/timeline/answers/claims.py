@@ -1,18 +1,19 @@
 """A model's answer checked against the timeline's order and status, whichever note it
 cites: a sentence that calls a reading the latest, the highest, the lowest or the first
-must give the value the timeline's readings have there, and one that calls a drug still
-taken must not name a drug whose last course the notes ended. A note can support a value
-and still not be the latest: "BP 118/90 [1]" is true of its visit and wrong as "the
-latest"."""
+must give the value the timeline's readings have there, one that dates the last or the
+first visit must give that visit's day, and one that calls a drug still taken must not
+name a drug whose last course the notes ended. A note can support a value and still not be
+the latest: "BP 118/90 [1]" is true of its visit and wrong as "the latest"."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from core.assistant.citations import split_sentences
-from core.assistant.dates import without_dates
+from core.assistant.dates import find_dates, without_dates
 from core.assistant.status import ongoing_drugs
 from core.timeline.answers.asked import measures_in
 from core.timeline.answers.courses import courses
@@ -35,35 +36,65 @@ _ORDER = {
     "first": re.compile(rf"{_W}(?:first|earliest|initial|baseline|ה?ראשונ\w*|ה?ראשון){_E}", re.I),
 }
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+# A visit as an answer names it: "she was last seen on …", "her most recent appointment".
+_VISIT = re.compile(
+    rf"{_W}(?:visit\w*|appointments?|sessions?|consult\w*|encounters?|seen|came in|attended"
+    rf"|ה?ביקור\w*|ה?פגיש\w*|ה?מפגש\w*|נראה|נראתה|ביקר\w*){_E}",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
 class Disagreement:
     """What a sentence claims that the timeline holds otherwise: `what` is the order
-    ("latest", "highest", "lowest", "first") or "stopped"; `day` the timeline's date."""
+    ("latest", "highest", "lowest", "first"), a visit's ("latest_visit", "first_visit") or
+    "stopped"; `day` the timeline's date."""
 
     sentence: str
     what: str
-    subject: str  # the measure's first key, or the drug's name
+    subject: str  # the measure's first key, the drug's name, or "" for a visit
     value: str  # the timeline's value ("" for a stop)
     day: str
     measures: tuple[str, ...] = ()  # both of blood pressure's
     written: str | None = None  # the value with its unit as the note wrote it
 
 
-def disagreements(answer: str, facts: list[TimelineFact]) -> list[Disagreement]:
-    """Each sentence's first claim the timeline contradicts, in the answer's order."""
+def disagreements(
+    answer: str, facts: list[TimelineFact], visits: Sequence[dt.date] = ()
+) -> list[Disagreement]:
+    """Each sentence's first claim the timeline contradicts, in the answer's order;
+    `visits` are the client's visits' days."""
     out: list[Disagreement] = []
     for sentence in split_sentences(answer):
-        found = next(_claims(sentence, facts), None)
+        found = next(_claims(sentence, facts, visits), None)
         if found is not None:
             out.append(found)
     return out
 
 
-def _claims(sentence: str, facts: list[TimelineFact]) -> Iterator[Disagreement]:
+def _claims(
+    sentence: str, facts: list[TimelineFact], visits: Sequence[dt.date]
+) -> Iterator[Disagreement]:
     yield from _order_claims(sentence, facts)
+    yield from _visit_claims(sentence, visits)
     yield from _status_claims(sentence, facts)
+
+
+def _visit_claims(sentence: str, visits: Sequence[dt.date]) -> Iterator[Disagreement]:
+    """A sentence that dates the last or the first visit ("she was last seen on …") and
+    names no reading or drug, whose days are none of the timeline's for that visit."""
+    if not visits or not _VISIT.search(sentence):
+        return
+    stated = {d.date for d in find_dates(sentence)}
+    if not stated or measures_in(sentence) or named(sentence).drug is not None:
+        return
+    for what, cue in (("latest", _ORDER["latest"]), ("first", _ORDER["first"])):
+        if cue.search(sentence) is None:
+            continue
+        day = max(visits) if what == "latest" else min(visits)
+        if day not in stated:
+            yield Disagreement(sentence, f"{what}_visit", "", "", day.isoformat())
+        return
 
 
 def _order_claims(sentence: str, facts: list[TimelineFact]) -> Iterator[Disagreement]:
