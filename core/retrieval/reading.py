@@ -49,8 +49,13 @@ _ONSET = re.compile(
     r"|(?<!\w)(?:אובחנ?(?:ה|ו)?|ממתי|מאז\s+מתי|כמה\s+זמן|נקבעה\s+ה?אבחנה|ה?אבחנה\s+נקבעה)(?!\w)",
     re.IGNORECASE,
 )
-# "since", "from", "after" open a range; "before", "until", "up to" close one.
-_OPENS = re.compile(r"(?:\b(?:since|from|after)|(?<!\w)(?:מאז|מ[-־]?|מה[-־]|אחרי|לאחר))\s*$", re.I)
+# "since", "from", "after" open a range, and so does its start ("since the beginning of
+# 2024", "מתחילת 2024"); "before", "until", "up to" close one.
+_OPENS = re.compile(
+    r"(?:\b(?:since|from|after)(?:\s+the\s+(?:beginning|start)(?:\s+of)?)?"
+    r"|(?<!\w)(?:מאז|מ[-־]?|מה[-־]|אחרי|לאחר|מתחילת|מראשית|(?:מאז|החל\s+מ)\s*(?:תחילת|ראשית)))\s*$",
+    re.I,
+)
 _CLOSES = re.compile(
     r"(?:\b(?:before|until|till|up\s+to|prior\s+to|earlier\s+than|(?:until|till|by|through|up\s+to)\s+"
     r"the\s+end(?:\s+of)?)|(?<!\w)(?:לפני|עד(?:\s+סוף)?))\s*$",
@@ -392,7 +397,9 @@ _OPENER = re.compile(
     r"(?:\b(?:(?:at|during|in|on|of|from|since|after|before|prior\s+to|until|till|between|for|"
     r"(?:until|till|by|through|up\s+to)\s+the\s+end\s+of)\s+"
     r"(?:the\s+)?(?:(?:visit|session|appointment|consultation)\s+)?(?:on\s+|of\s+|in\s+)?)+"
+    r"|\b(?:since|from|after)\s+the\s+(?:beginning|start)(?:\s+of)?\s+"
     r"|(?<!\w)(?:ב|ב?ה?(?:ביקור|פגישה|מפגש|טיפול)(?:\s+(?:מה?|של))?|מאז|מה?|אחרי|לאחר|לפני|עד(?:\s+סוף)?|"
+    r"מתחילת|מראשית|(?:מאז|החל\s+מ)\s*(?:תחילת|ראשית)|"
     r"בין)"
     r"[-־]?\s*)$",
     re.I,

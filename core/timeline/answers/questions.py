@@ -196,8 +196,10 @@ def _terse(q: str) -> bool:
 
 def _asks_the_notes(q: str) -> bool:
     """Whether a question asks what the notes say: not where it looks ("his earliest visit
-    in these notes") nor what it counts ("כמה ביקורים נרשמו לו")."""
-    return bool(_CONTENT.search(_IN_THE_RECORD.sub(" ", q))) and not _COUNT.search(q)
+    in these notes"), what it is for ("for the purposes of the report") nor what it counts
+    ("כמה ביקורים נרשמו לו")."""
+    asked = _PURPOSE.sub(" ", _IN_THE_RECORD.sub(" ", q))
+    return bool(_CONTENT.search(asked)) and not _COUNT.search(q)
 
 
 def _scene_only(question: str) -> bool:
