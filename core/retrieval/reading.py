@@ -209,6 +209,9 @@ def _dates(
         # "her b/p on Mar 11, 2025 and now": merged, the range's other end comes along.
         joined = _AND_NOW.search(question, start_at, end_at)
         end_at = joined.start() if joined else end_at
+        # "after March 4, 2025, in date order": nor the next phrase's preposition.
+        dangling = _DANGLING.search(question, start_at, end_at)
+        end_at = dangling.start() if dangling else end_at
         phrase = question[start_at:end_at]
         if not _plausible(phrase) or _a_bare_number(phrase, question[:start_at], question[end_at:]):
             continue
@@ -225,6 +228,7 @@ def _dates(
 
 _COLON_ON = re.compile(r"\s*[:;]\s*(?!\d)")
 _AND_NOW = re.compile(r"\s+(?:and|to|until|till|through)\s+(?:now|today)\s*$", re.I)
+_DANGLING = re.compile(r"[,\s]+(?:in|on|at|by|for|of)\s*$", re.I)
 _VERBS_IN = re.compile(
     r"(?:in|on|at)\s+(?=(?:after|before|since|from|until|till|in|on|during)\b)", re.I
 )

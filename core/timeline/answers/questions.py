@@ -71,7 +71,7 @@ _HE_N = "|".join([r"\d", *cues.numbers("he")])
 _LAST_N = re.compile(
     rf"{_W}{cues.alternatives('last_n_before', ('en',))}\s+(?P<n>{_EN_N}){_E}"
     rf"|{_W}(?P<m>{_EN_N})\s+{cues.alternatives('last_n_after', ('en',))}{_E}"
-    rf"|(?<![A-Za-z0-9]-)(?<!\w)(?:ב|ש|ו|כש)?(?P<nh>{_HE_N})\s+(?:[^\s?]+\s+){{0,3}}?"
+    rf"|(?<![A-Za-z0-9]-)(?<!\w)(?:ב|ש|ו|כש|מ)?(?P<nh>{_HE_N})\s+(?:[^\s?]+\s+){{0,3}}?"
     rf"{cues.alternatives('last_n_after', ('he',))}",
     re.IGNORECASE,
 )
