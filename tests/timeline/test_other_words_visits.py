@@ -22,6 +22,8 @@ from tests.timeline.asked import TODAY, asked
         "How many months since her last follow up?",
         "How long since he consulted?",
         "How long since he last presented to clinic?",
+        # The patient turning up, or not: not a pain that "appears".
+        "הוא לא הופיע כבר חודשים, נכון? כמה זמן?",
     ],
 )
 def test_the_time_since_the_last_visit_in_other_words(question: str) -> None:
