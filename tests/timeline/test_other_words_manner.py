@@ -1,9 +1,12 @@
-"""Questions in the manner of the main set's development half (the forty-sixth and
-forty-seventh development sets' classes), in words of my own: a date followed by the next
+"""Questions in the manner of the main set's development half (the forty-sixth to
+forty-ninth development sets' classes), in words of my own: a date followed by the next
 phrase's preposition ("since 2 May 2025, in date order"), a scale's name in the plural
 ("PHQ-9s"), a test done for the patient ("did the team do an ECG", "עשו לו"), "באילו
 תאריכים", gained or lost in Hebrew, "the last day she was on", a drug that "נשאר לה" or is
-"בטיפול הקבוע", "מארבע המדידות האחרונות" and "עצרו"."""
+"בטיפול הקבוע", "מארבע המדידות האחרונות", "עצרו", "סיים עם", "called time on", "net
+movement", "face-to-face", "most up-to-date", a contraction without its apostrophe, two
+letters swapped in a short word, and a measure's name never "put right" to a fragment of
+its pattern."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import datetime as dt
 
 import pytest
 
+from core.timeline.answers.spelling import vocabulary
 from tests.timeline.asked import asked
 
 
@@ -48,6 +52,8 @@ def test_gained_or_lost_weight_in_hebrew() -> None:
         ("מתי עצרו את הסרטרלין?", "med_stopped", "sertraline"),
         ("מטפורמין נשאר לה?", "still_taking", "metformin"),
         ("האם ליזינופריל בטיפול הקבוע שלו?", "still_taking", "lisinopril"),
+        ("מתי הוא סיים עם הסרטרלין?", "med_stopped", "sertraline"),
+        ("When did we call time on metformin?", "med_stopped", "metformin"),
     ],
 )
 def test_a_drugs_course_in_other_words(question: str, ask: str, drug: str) -> None:
@@ -57,3 +63,42 @@ def test_a_drugs_course_in_other_words(question: str, ask: str, drug: str) -> No
 def test_the_last_few_after_a_hebrew_from() -> None:
     read = asked("מה היו הערכים מארבע המדידות האחרונות של המשקל?")
     assert (read[0], read[2]) == ("last_n", ("weight",))
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "measures", "since"),
+    [
+        (
+            "Net movement in her weight since 3 March 2025?",
+            "change",
+            ("weight",),
+            dt.date(2025, 3, 3),
+        ),
+        ("Her most up-to-date weight, please.", "latest", ("weight",), None),
+        ("the lats 3 weights?", "last_n", ("weight",), None),
+    ],
+)
+def test_a_measure_asked_in_other_words(
+    question: str, ask: str, measures: tuple[str, ...], since: dt.date | None
+) -> None:
+    read = asked(question)
+    assert (read[0], read[2], read[3]) == (ask, measures, since)
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("whens her first appointment on file?", "first_visit"),
+        ("How long since our last face-to-face with him?", "time_since_visit"),
+    ],
+)
+def test_a_visit_asked_in_other_words(question: str, ask: str) -> None:
+    assert asked(question)[:2] == (ask, None)
+
+
+def test_a_measures_name_is_never_put_right_to_a_fragment_of_its_pattern() -> None:
+    """ "ha?emoglobin" had given the word "emoglobin": "haemoglobin" was then put right to
+    it, and the question lost its measure."""
+    assert {"haemoglobin", "hemoglobin"} <= vocabulary() and "emoglobin" not in vocabulary()
+    read = asked("What glycated haemoglobin was charted at the visit on 3 March 2025?")
+    assert (read[0], read[2], read[3]) == ("series", ("a1c",), dt.date(2025, 3, 3))

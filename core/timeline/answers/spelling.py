@@ -44,8 +44,22 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
         words |= {w.casefold() for w in table.get("words", [])}
     for kind in WORD_KINDS:
         for pattern in (p for ps in asked_words(root, kind).values() for p in ps):
-            words |= {w.casefold() for w in _WORD.findall(pattern) if len(w) >= _SHORTEST}
+            words |= {w.casefold() for w in _plain_words(pattern) if len(w) >= _SHORTEST}
     return frozenset(words)
+
+
+_ONE_OPTIONAL = re.compile(r"([^\W\d_]*)([^\W\d_])\?([^\W\d_]*)")
+
+
+def _plain_words(pattern: str) -> list[str]:
+    """The words a measure's pattern spells out, a word with one optional letter both ways
+    ("ha?emoglobin": haemoglobin, hemoglobin); never the letters after an optional one,
+    which had made "emoglobin" a word to put "haemoglobin" right to."""
+    out = [m.group() for m in _WORD.finditer(pattern) if pattern[m.start() - 1 : m.start()] != "?"]
+    for piece in pattern.split():
+        if (m := _ONE_OPTIONAL.fullmatch(piece)) is not None:
+            out += [m[1] + m[3], m[1] + m[2] + m[3]]
+    return out
 
 
 @functools.cache
@@ -223,6 +237,13 @@ def _nearest(low: str, known: frozenset[str]) -> str | None:
         # Two letters swapped keep every letter ("רשאון" for "ראשון"): that slip is safe.
         swapped = [w for w in known if sorted(w) == sorted(low) and OSA.distance(low, w) == 1]
         return swapped[0] if len(swapped) == 1 else None
-    if not near or (len(near) == 2 and near[1][1] == near[0][1]):
+    if not near:
         return None
+    if len(near) == 2 and near[1][1] == near[0][1]:
+        # As near to two words ("lats": last, labs): the one whose letters it keeps, two
+        # of them swapped, is meant.
+        best = near[0][1]
+        tied = process.extract(low, known, scorer=scorer, score_cutoff=best, limit=None)
+        swapped = [w for w, _, _ in tied if sorted(w) == sorted(low)]
+        return swapped[0] if len(swapped) == 1 else None
     return near[0][0]
