@@ -43,13 +43,24 @@ def test_the_time_since_the_last_visit_in_other_words(question: str) -> None:
         "When was her last physical?",
         "When was she last examined?",
         "Most recent clinic date for him?",
-        # Terse, and opening on its order.
+        # A short ask, opening on its order.
         "Last appt?",
         "Last attended?",
+        "latest appointment on file?",
+        "Latest encounter on file for him?",
     ],
 )
 def test_the_last_visit_in_other_words(question: str) -> None:
     assert asked(question)[:2] == ("last_visit", None)
+
+
+@pytest.mark.parametrize("question", ["First appt?", "earliest appointment on file?"])
+def test_the_first_visit_asked_in_a_short_ask_that_opens_on_its_order(question: str) -> None:
+    assert asked(question)[:2] == ("first_visit", None)
+
+
+def test_visits_in_the_plural_with_a_period_are_still_listed() -> None:
+    assert asked("First visits in 2024?")[0] == "visits_in_period"
 
 
 @pytest.mark.parametrize(

@@ -483,10 +483,22 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         listed = _VISITS.search(q) or _CAME.search(q) or counted
         if listed and (reading.dated or counted or _HOW_MANY.search(q)):
             return OverTime("visits_in_period", (), None, 1, *span, hebrew)
-        # "Last appt?": terse, and opening on its order.
-        if _LATEST.search(q) and (dated_ask or (_terse(q) and _LATEST.match(q.lstrip()))):
+        if _LATEST.search(q) and (dated_ask or _opens_on(_LATEST, q)):
             return OverTime("last_visit", hebrew=hebrew)
+        if _opens_on(_FIRST, q):
+            return OverTime("first_visit", hebrew=hebrew)
     return _not_placed(q, measures, drug, condition, span, hebrew)
+
+
+def _opens_on(cue: re.Pattern[str], q: str) -> bool:
+    """Whether a short ask opens on its order and asks nothing more: "Last appt?",
+    "earliest appointment on file?" ask for that visit's date as "when" would; "first visit
+    vs latest?" asks a change."""
+    short = len(re.findall(rf"[\w{HEB}]+", q)) <= _SHORT_ASK
+    return short and bool(cue.match(q.lstrip())) and not _CHANGE.search(q)
+
+
+_SHORT_ASK = 6
 
 
 def readings_asked(q: str) -> int:
