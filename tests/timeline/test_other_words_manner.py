@@ -1,12 +1,13 @@
 """Questions in the manner of the main set's development half (the forty-sixth to
-forty-ninth development sets' classes), in words of my own: a date followed by the next
+fifty-first development sets' classes), in words of my own: a date followed by the next
 phrase's preposition ("since 2 May 2025, in date order"), a scale's name in the plural
 ("PHQ-9s"), a test done for the patient ("did the team do an ECG", "עשו לו"), "באילו
 תאריכים", gained or lost in Hebrew, "the last day she was on", a drug that "נשאר לה" or is
 "בטיפול הקבוע", "מארבע המדידות האחרונות", "עצרו", "סיים עם", "called time on", "net
 movement", "face-to-face", "most up-to-date", a contraction without its apostrophe, two
-letters swapped in a short word, and a measure's name never "put right" to a fragment of
-its pattern."""
+letters swapped in a short word, a measure's name never "put right" to a fragment of
+its pattern, a stop "given up" or "pulled" (never "pull up"), "השווה", "הפער", "budged",
+"הכי נמוכה", "יש הרבה", "since when not seen" and "עדיין בתוקף"."""
 
 from __future__ import annotations
 
@@ -102,3 +103,56 @@ def test_a_measures_name_is_never_put_right_to_a_fragment_of_its_pattern() -> No
     assert {"haemoglobin", "hemoglobin"} <= vocabulary() and "emoglobin" not in vocabulary()
     read = asked("What glycated haemoglobin was charted at the visit on 3 March 2025?")
     assert (read[0], read[2], read[3]) == ("series", ("a1c",), dt.date(2025, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("question", "drug"),
+    [
+        ("when did she come of sertraline", "sertraline"),
+        ("Which visit did we pull the lisinopril at?", "lisinopril"),
+        ("When did she give up on metformin?", "metformin"),
+    ],
+)
+def test_a_stop_given_up_pulled_or_misspelt(question: str, drug: str) -> None:
+    assert asked(question)[:2] == ("med_stopped", drug)
+
+
+def test_pulling_up_a_reading_or_a_date_is_no_stop() -> None:
+    read = asked("Pull up her latest weight")
+    assert (read[0], read[2]) == ("latest", ("weight",))
+    assert asked("Pull the date metformin was started.")[:2] == ("med_first", "metformin")
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "measures", "since"),
+    [
+        ("השווה את הדופק מהביקור הראשון לאחרון", "change", ("heart_rate",), None),
+        ("מה הפער בין הדופק הראשון לאחרון?", "change", ("heart_rate",), None),
+        ("Has her weight budged since 3 March 2025?", "change", ("weight",), dt.date(2025, 3, 3)),
+        ("מה היה המשקל בנקודה הכי נמוכה?", "lowest", ("weight",), None),
+        ("יש הרבה מדידות משקל ב-2024?", "reading_count", ("weight",), dt.date(2024, 1, 1)),
+    ],
+)
+def test_a_measure_compared_budged_or_at_its_lowest(
+    question: str, ask: str, measures: tuple[str, ...], since: dt.date | None
+) -> None:
+    read = asked(question)
+    assert (read[0], read[2], read[3]) == (ask, measures, since)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "מה הפער מהפגישה האחרונה שלו עד היום?",
+        "ממתי הוא לא הגיע אלינו?",
+        "כמה זמן הוא בלי מעקב?",
+        "How long has it been since he was actually in?",
+    ],
+)
+def test_since_when_not_seen_is_the_time_since_the_last_visit(question: str) -> None:
+    """ "Since when not seen" is since the last visit, not the first."""
+    assert asked(question)[:2] == ("time_since_visit", None)
+
+
+def test_a_drug_still_in_force() -> None:
+    assert asked("מטפורמין עדיין בתוקף אצלה?")[:2] == ("still_taking", "metformin")

@@ -38,8 +38,8 @@ NAMES = frozenset(
     latest first change trend every listed highest lowest worst best by_how_much count
     stopped now ever of_the_record last last_plural dose still how_many_times times_seen
     when dated since not_on prescribed started meds treated given_for for_what diagnosed
-    visit visits visit_dates came future content how_long how_many any_record on_file referred
-    taking current over_time order_only why leans asks_of_a_drug last_n_before last_n_after
+    visit visits visit_dates came future not_seen content how_long how_many any_record on_file
+    referred taking current over_time order_only why leans asks_of_a_drug last_n_before last_n_after
     taken_back in_the_record set_aside dictated_question_mark dictated_full_stop dictated_comma
     the_practice the_asker purpose not_a_name opening_word telling indirect_ask
     """.split()  # noqa: SIM905 (a list of names, one word each, reads best as words)

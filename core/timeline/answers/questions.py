@@ -130,6 +130,7 @@ _VISITS = cues.cue("visits")
 _VISIT_DATES = cues.cue("visit_dates")
 _CAME = cues.cue("came")
 _FUTURE = cues.cue("future")
+_NOT_SEEN = cues.cue("not_seen")
 _CONTENT = cues.cue("content")
 _IN_THE_RECORD = cues.cue("in_the_record")
 _HOW_LONG = cues.cue("how_long")
@@ -471,6 +472,9 @@ def _read_over_time(question: str, today: dt.date | None) -> OverTime | None:
         return OverTime("visits_in_period", (), None, 1, *span, hebrew)
     if (_VISIT.search(q) or _CAME.search(q)) and not beyond_the_visits(q):
         dated_ask = _WHEN.search(q) or _DATED.search(q)
+        # "ממתי לא ראינו אותה?": since when not seen is since the last visit.
+        if _NOT_SEEN.search(q) and (_SINCE.search(q) or _HOW_LONG.search(q)):
+            return OverTime("time_since_visit", hebrew=hebrew)
         # "Since when is he in our care?", "how long has she been coming - when was the
         # first appointment?": the first visit's date.
         if (_FIRST.search(q) and dated_ask) or (_SINCE.search(q) and not reading.dated):
