@@ -15,8 +15,9 @@ import datetime as dt
 
 import pytest
 
+from core.timeline.answers.questions import read_over_time
 from core.timeline.answers.spelling import vocabulary
-from tests.timeline.asked import asked
+from tests.timeline.asked import TODAY, asked
 
 
 def test_a_date_followed_by_the_next_phrases_preposition_is_still_read() -> None:
@@ -156,3 +157,10 @@ def test_since_when_not_seen_is_the_time_since_the_last_visit(question: str) -> 
 
 def test_a_drug_still_in_force() -> None:
     assert asked("מטפורמין עדיין בתוקף אצלה?")[:2] == ("still_taking", "metformin")
+
+
+def test_the_latest_and_the_ones_before_it_so_many_in_all() -> None:
+    """A number given "in all" is how many to show, not a count asked for."""
+    read = read_over_time("Her weight: the latest reading and the ones before it, 4 in all?", TODAY)
+    assert read is not None and (read.ask, read.measures, read.n) == ("last_n", ("weight",), 4)
+    assert asked("How many weight readings in total?")[0] == "reading_count"

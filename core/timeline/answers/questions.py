@@ -72,7 +72,10 @@ _LAST_N = re.compile(
     rf"{_W}{cues.alternatives('last_n_before', ('en',))}\s+(?P<n>{_EN_N}){_E}"
     rf"|{_W}(?P<m>{_EN_N})\s+{cues.alternatives('last_n_after', ('en',))}{_E}"
     rf"|(?<![A-Za-z0-9]-)(?<!\w)(?:ב|ש|ו|כש|מ)?(?P<nh>{_HE_N})\s+(?:[^\s?]+\s+){{0,3}}?"
-    rf"{cues.alternatives('last_n_after', ('he',))}",
+    rf"{cues.alternatives('last_n_after', ('he',))}"
+    # "the latest reading and the ones before it, 5 in total"
+    rf"|{_W}(?:latest|last|most recent)\b[^?]{{0,40}}?\b(?:ones|readings|values|results) "
+    rf"(?:before|preceding|prior)\b[^?\d]{{0,20}}?(?P<t>{_EN_N}) (?:in total|in all|altogether)",
     re.IGNORECASE,
 )
 _LATEST = cues.cue("latest")
@@ -510,7 +513,9 @@ def readings_asked(q: str) -> int:
     four ... values"), else three."""
     found = _LAST_N.search(q)
     if found is not None:
-        raw = (found.group("n") or found.group("m") or found.group("nh")).casefold()
+        raw = (
+            found.group("n") or found.group("m") or found.group("nh") or found.group("t")
+        ).casefold()
     elif (alone := _A_NUMBER.search(q)) is not None:
         raw = alone.group().casefold()
     else:
