@@ -7,7 +7,9 @@ phrase's preposition ("since 2 May 2025, in date order"), a scale's name in the 
 movement", "face-to-face", "most up-to-date", a contraction without its apostrophe, two
 letters swapped in a short word, a measure's name never "put right" to a fragment of
 its pattern, a stop "given up" or "pulled" (never "pull up"), "השווה", "הפער", "budged",
-"הכי נמוכה", "יש הרבה", "since when not seen" and "עדיין בתוקף"."""
+"הכי נמוכה", "יש הרבה", "since when not seen", "עדיין בתוקף", "furthest up", "the gap",
+"the two at the end", "#", "tot up", "נע", "בשימוש", "מרשם פעיל", "sat in front of one of
+us" (never oxygen saturation) and "דרכה כף רגלה"."""
 
 from __future__ import annotations
 
@@ -164,3 +166,44 @@ def test_the_latest_and_the_ones_before_it_so_many_in_all() -> None:
     read = read_over_time("Her weight: the latest reading and the ones before it, 4 in all?", TODAY)
     assert read is not None and (read.ask, read.measures, read.n) == ("last_n", ("weight",), 4)
     assert asked("How many weight readings in total?")[0] == "reading_count"
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "measures"),
+    [
+        ("Her weight at its furthest up?", "highest", ("weight",)),
+        ("What's the gap between her first weight and the one now?", "change", ("weight",)),
+        ("Set her latest pulse against her first one.", "change", ("heart_rate",)),
+        ("Of all her pulse readings I want the three at the end.", "last_n", ("heart_rate",)),
+        ("#weight readings in 2024?", "reading_count", ("weight",)),
+        ("Tot up her pulse readings for 2024.", "reading_count", ("heart_rate",)),
+        ("מאז הביקור הראשון, כמה נע המשקל?", "change", ("weight",)),
+    ],
+)
+def test_a_measure_at_its_furthest_its_gap_its_end_and_its_tally(
+    question: str, ask: str, measures: tuple[str, ...]
+) -> None:
+    read = asked(question)
+    assert (read[0], read[2]) == (ask, measures)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["מטפורמין - עדיין בשימוש?", "יש לה מרשם פעיל למטפורמין?", "מטפורמין עוד חלק מהטיפול שלה?"],
+)
+def test_a_drug_still_in_use_or_prescribed(question: str) -> None:
+    assert asked(question)[:2] == ("still_taking", "metformin")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How long since he sat in front of one of us?", "כמה זמן לא דרכה כף רגלו אצלנו?"],
+)
+def test_sitting_with_us_and_setting_foot_here_are_visits(question: str) -> None:
+    """ "sat" is the patient sitting, not oxygen saturation."""
+    assert asked(question)[:2] == ("time_since_visit", None)
+
+
+def test_sats_are_still_oxygen_saturation() -> None:
+    read = asked("What were her sats at the last visit?")
+    assert (read[0], read[2]) == ("latest", ("spo2",))
