@@ -48,6 +48,7 @@ def vocabulary(root: Path = ROOT) -> frozenset[str]:
     return frozenset(words)
 
 
+_LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
 _ONE_OPTIONAL = re.compile(r"([^\W\d_]*)([^\W\d_])\?([^\W\d_]*)")
 
 
@@ -55,6 +56,7 @@ def _plain_words(pattern: str) -> list[str]:
     """The words a measure's pattern spells out, a word with one optional letter both ways
     ("ha?emoglobin": haemoglobin, hemoglobin); never the letters after an optional one,
     which had made "emoglobin" a word to put "haemoglobin" right to."""
+    pattern = _LOOKAROUND.sub(" ", pattern)  # what may stand beside a name is not a name
     out = [m.group() for m in _WORD.finditer(pattern) if pattern[m.start() - 1 : m.start()] != "?"]
     for piece in pattern.split():
         if (m := _ONE_OPTIONAL.fullmatch(piece)) is not None:
