@@ -336,11 +336,11 @@ def read_by_meaning(
 
 
 def test_a_question_no_pattern_places_is_answered_by_its_meaning(read_by_meaning: Any) -> None:
-    """No pattern's words ("keeping up with", "when she started here"): the reader places
-    them, and the answer is the timeline's, cited, in English and in Hebrew; one it finds
-    unclear gets the subject's whole record."""
+    """No pattern's words ("keeping up with", "עוד מחזיקה ב", "when she started here"): the
+    reader places them, and the answer is the timeline's, cited, in English and in Hebrew;
+    one it finds unclear gets the subject's whole record. ("עוד בשימוש" is a pattern's now.)"""
     svc, client, sessions = read_by_meaning
-    for question in ("Is she keeping up with the lisinopril?", "האם הליזינופריל עוד בשימוש אצלה?"):
+    for question in ("Is she keeping up with the lisinopril?", "האם היא עוד מחזיקה בליזינופריל?"):
         assert read_over_time(question) is None
         result = _ask(svc, client, question)
         assert result.path == "timeline" and not result.refused, result.answer
