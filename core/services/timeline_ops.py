@@ -167,8 +167,8 @@ class TimelineService:
         says so, in the question's language; None when the question names none, or each is
         in the notes. A small model asked the dose of a drug she never took answered with
         another drug's dose. The names are read in `asked`, the question without what only
-        sets its scene (`asked`): "She refuses insulin. What did the plan say on 3 June?"
-        is no question about insulin."""
+        sets its scene (`TimelineService.asked`): "She refuses insulin. What did the plan
+        say on 3 June?" is no question about insulin."""
         named = named_subjects(asked)
         if not named:
             return None
