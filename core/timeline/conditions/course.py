@@ -17,6 +17,7 @@ import re
 
 from core.timeline.reading.text import HEB
 from core.timeline.types import DxStatus
+from core.timeline.vocab.lexicon import broader_names
 
 # Conditions that, once diagnosed, the patient is taken to still have unless the note says
 # otherwise: chronic diseases that do not resolve by themselves.
@@ -91,9 +92,15 @@ _DATED_RESOLVED = re.compile(
 )
 
 
+def _in(name: str, group: frozenset[str]) -> bool:
+    """`name`, or a name the vocabulary sets it under, is in `group`: hypercholesterolemia
+    lasts as hyperlipidemia does."""
+    return name in group or any(n in group for n in broader_names(name))
+
+
 def status_in_background(name: str) -> DxStatus:
     """The status of `name` under a background cue with no word of the past."""
-    return "present" if name in LASTING else "history"
+    return "present" if _in(name, LASTING) else "history"
 
 
 # "Depression since teens", "דיכאון מגיל ההתבגרות", "RA since 2018": a condition the patient
@@ -135,7 +142,7 @@ _EVENT_SHAPE = re.compile(
 
 def is_event(name: str) -> bool:
     """Whether `name` is an event or acute illness: listed, or shaped like one."""
-    return name in EVENTS or bool(_EVENT_SHAPE.search(name))
+    return _in(name, EVENTS) or bool(_EVENT_SHAPE.search(name))
 
 
 # "rash resolved", "nausea settled", "פריחה חלפה": said to be over right after its name. A

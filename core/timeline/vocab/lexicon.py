@@ -5,9 +5,9 @@ Kept as data so a clinic's additions are a line each, not a pattern."""
 
 from __future__ import annotations
 
-from core.timeline.vocab.names import names
+from core.timeline.vocab.names import broader, names
 
-__all__ = ["CONDITIONS", "DRUGS", "PROCEDURES", "SPECIALTIES"]
+__all__ = ["BROADER", "CONDITIONS", "DRUGS", "PROCEDURES", "SPECIALTIES"]
 
 # generic name: its other names (brands, abbreviations, Hebrew), lower case.
 DRUGS = names("drugs", articles=False)
@@ -15,3 +15,16 @@ DRUGS = names("drugs", articles=False)
 CONDITIONS = names("conditions")
 PROCEDURES = names("procedures")
 SPECIALTIES = names("specialties")
+# A condition named more narrowly than another: its name to the broader one
+# (resources/conditions.toml's [broader]).
+BROADER = broader("conditions")
+
+
+def broader_names(name: str) -> list[str]:
+    """The names above `name`, nearest first ("ankle swelling": ["edema"])."""
+    out: list[str] = []
+    at = BROADER.get(name)
+    while at is not None:
+        out.append(at)
+        at = BROADER.get(at)
+    return out

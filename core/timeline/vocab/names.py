@@ -43,6 +43,37 @@ def names(kind: str, root: Path = ROOT, *, articles: bool = True) -> Names:
     return {key: tuple(forms) for key, forms in out.items()}
 
 
+@functools.cache
+def broader(kind: str, root: Path = ROOT) -> dict[str, str]:
+    """The language-neutral `NAME.toml`'s `[broader]`: a name the notes use for a narrower
+    thing (a kind of another, or a sign read under it) to that broader name. Both must be
+    canonical names of the kind, and no chain of them may lead back to where it began."""
+    neutral, _ = load(kind, root)
+    table: object = neutral.get("broader", {})
+    path = root / f"{kind}.toml"
+    if not isinstance(table, dict):
+        raise RulesError(f"{line_of(path, '[broader]')}: [broader] maps a name to a name")
+    known = names(kind, root)
+    out: dict[str, str] = {}
+    for narrow, wide in cast(dict[str, object], table).items():
+        at = line_of(path, f'"{narrow}" =')
+        if not isinstance(wide, str) or narrow not in known or wide not in known:
+            raise RulesError(
+                f"{at}: {narrow!r} = {wide!r}: both must be names of {kind}.toml in en/"
+            )
+        out[narrow] = wide
+    for start in out:
+        seen = {start}
+        at = out.get(start)
+        while at is not None:
+            if at in seen:
+                where = line_of(path, f'"{start}" =')
+                raise RulesError(f"{where}: {start!r} is broader than itself")
+            seen.add(at)
+            at = out.get(at)
+    return out
+
+
 def _hebrew(word: str) -> bool:
     return "\u05d0" <= word[:1] <= "\u05ea"
 

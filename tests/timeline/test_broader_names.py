@@ -1,0 +1,158 @@
+"""A condition keeps its kind (issue 46, point 5): a name the notes use for a narrower thing
+than another ("anorexia nervosa", "ankle swelling", "end-stage renal disease") is that
+fact's name, in English and Hebrew; resources/conditions.toml's [broader] sets it under the
+broader one, so a question about the broader name still finds it, and it lasts as the
+broader one does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from bench.timeline.kit.facts import ExpectedFact
+from bench.timeline.kit.scoring import fact_matches
+from core.timeline.answers.over_time import forms_of, names_under
+from core.timeline.extract import extract
+from core.timeline.resources import RulesError
+from core.timeline.types import Fact
+from core.timeline.vocab.lexicon import BROADER, CONDITIONS, broader_names
+from core.timeline.vocab.names import broader
+from tests.timeline.chart import ask
+from tests.timeline.rules_files import edit
+
+
+def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
+    return [(f.name, f.status) for f in extract(text, field).facts if f.kind == "diagnosis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Anorexia nervosa, weight restoring.", "anorexia nervosa"),
+        ("Bulimia, bingeing twice a week.", "bulimia nervosa"),
+        ("Bilateral ankle swelling.", "ankle swelling"),
+        ("Easy bruising on the forearms.", "bruising"),
+        ("High cholesterol, on diet.", "hypercholesterolemia"),
+        ("Rigors overnight.", "rigors"),
+        ("Heel pain on first steps.", "heel pain"),
+        ("Pins and needles in both feet.", "paresthesia"),
+        ("Long COVID.", "long covid"),
+        ("Noise-induced hearing loss.", "noise-induced hearing loss"),
+        ("ESRD on haemodialysis.", "end-stage renal disease"),
+        ("PNES, under psychology.", "psychogenic nonepileptic seizures"),
+        ("מתלוננת על צרבת אחרי ארוחות.", "heartburn"),
+        ("צהבת קלה בלובן העיניים.", "jaundice"),
+        ("שטפי דם בזרועות.", "bruising"),
+        ("כולסטרול גבוה, בדיאטה.", "hypercholesterolemia"),
+        ("כאב בעקב בבוקר.", "heel pain"),
+        ("נפיחות בקרסוליים.", "ankle swelling"),
+        ("אי ספיקת כליות סופנית, בדיאליזה.", "end-stage renal disease"),
+    ],
+)
+def test_a_narrower_name_is_the_facts_own(text: str, name: str) -> None:
+    assert _dx(text) == [(name, "present")]
+
+
+def test_the_broader_names_stay_as_they_were() -> None:
+    assert _dx("Peripheral oedema, pitting to mid-shin.") == [("edema", "present")]
+    assert _dx("Dyslipidaemia.") == [("dyslipidemia", "present")]
+    assert _dx("Eating disorder, under the specialist team.") == [("eating disorder", "present")]
+    assert _dx("Numbness in the left hand.") == [("numbness", "present")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "status"),
+    [
+        # under a background cue a lasting condition is still the patient's, a kind of one too
+        ("PMH: high cholesterol.", "hypercholesterolemia", "present"),
+        ("PMH: ESRD.", "end-stage renal disease", "present"),
+        ("ברקע: כולסטרול גבוה.", "hypercholesterolemia", "present"),
+        # and a kind of an event is over once dated, as the event is
+        ("PMH: anorexia nervosa 2009.", "anorexia nervosa", "history"),
+    ],
+)
+def test_a_kind_lasts_as_its_broader_name_does(text: str, name: str, status: str) -> None:
+    assert _dx(text, "medical_history") == [(name, status)]
+
+
+def test_every_broader_name_is_a_condition_and_none_is_above_itself() -> None:
+    assert BROADER, "the table is read"
+    for narrow, wide in BROADER.items():
+        assert narrow in CONDITIONS and wide in CONDITIONS
+        assert narrow not in broader_names(narrow)
+    assert broader_names("ankle swelling") == ["edema"]
+    assert broader_names("edema") == []
+
+
+def test_a_question_about_the_broader_name_finds_the_narrower() -> None:
+    assert "ankle swelling" in names_under("edema")
+    assert "hypercholesterolemia" in names_under("hyperlipidemia")
+    # the forms searched in the notes' words, before "no note mentions" is said
+    assert {"swollen ankles", "נפיחות בקרסוליים"} <= set(forms_of("edema"))
+    assert {"anorexia nervosa", "בולימיה"} <= set(forms_of("eating disorder"))
+    # never the other way: edema is not a kind of ankle swelling
+    assert names_under("ankle swelling") == ["ankle swelling"]
+
+
+NOTES = {
+    dt.datetime(2025, 1, 10, 9): {
+        "subjective": "Review.",
+        "objective": "Ankle swelling both sides.",
+    },
+    dt.datetime(2025, 3, 12, 9): {"subjective": "Review.", "assessment": "High cholesterol."},
+    dt.datetime(2025, 3, 12, 10): {"plan": "Start atorvastatin 20 mg."},
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Has she had edema?", "When was edema first noted?", "Does she still have edema?"],
+)
+def test_asked_by_the_broader_name_the_answer_cites_the_narrower_note(question: str) -> None:
+    text, refused, days = ask(question, NOTES)
+    assert not refused, text
+    assert days == [dt.date(2025, 1, 10)], text
+    assert "no note" not in text.lower()
+
+
+def test_the_drugs_for_a_kind_are_the_broader_conditions_drugs() -> None:
+    text, refused, _ = ask("What was prescribed for hypercholesterolemia?", NOTES)
+    assert not refused, text
+    assert "atorvastatin" in text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        ('"ankle swelling" = "edema"', '"ankle swelling" = "oedemaa"', "'oedemaa': both must be"),
+        ('"ankle swelling" = "edema"', '"swollen toes" = "edema"', "'swollen toes' = 'edema'"),
+        ('"rigors" = "chills"', '"rigors" = "chills"\n"chills" = "rigors"', "broader than itself"),
+    ],
+)
+def test_a_mistake_in_the_table_names_its_file_and_line(
+    rules: Path, old: str, new: str, says: str
+) -> None:
+    edit(rules / "conditions.toml", old, new)
+    broader.cache_clear()
+    try:
+        with pytest.raises(RulesError) as e:
+            broader("conditions", rules)
+    finally:
+        broader.cache_clear()
+    assert says in str(e.value), str(e.value)
+    assert re.search(r"conditions\.toml:\d+\b", str(e.value)), str(e.value)
+
+
+def _fact(name: str) -> Fact:
+    return Fact("diagnosis", name, 0, len(name), name, status="present")
+
+
+def test_the_scorer_takes_a_narrower_fact_for_its_broader_label_not_the_reverse() -> None:
+    edema = ExpectedFact("diagnosis", "edema", status="present")
+    swelling = ExpectedFact("diagnosis", "ankle swelling", status="present")
+    assert fact_matches(_fact("ankle swelling"), edema)
+    assert fact_matches(_fact("ankle swelling"), swelling)
+    assert not fact_matches(_fact("edema"), swelling)
