@@ -38,9 +38,10 @@ def test_hebrew_names(text: str, field: str, expected: list[tuple[str, str]]) ->
     "text",
     [
         # Short Hebrew words one letter from a brand's skeleton are other words, and a
-        # spelling that differs in its first sound is another name.
-        'רפטה 40 מ"ג',
-        'דוקסלין 100 מ"ג',
+        # spelling that differs in its first sound is another name ("טוקסילין" is not
+        # Doxylin, "דוקסילין"; "רפטה" is Repatha's own shape, so no example of either).
+        'רספט 40 מ"ג',
+        'טוקסילין 100 מ"ג',
     ],
 )
 def test_no_near_hebrew_name_for_short_or_differently_opening_words(text: str) -> None:

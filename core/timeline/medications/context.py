@@ -16,12 +16,14 @@ _NOT_A_DRUG_AFTER = re.compile(
     r"^\s*(?:deficiency|deficient|insufficiency|level|levels|status|toxicity|low|high|normal|"
     # "potassium restriction", "calcium intake": the diet's, not a prescription.
     r"restriction|restricted|intake|"
+    # "nicotine dependence", "opioid withdrawal": what the patient depends on, not a dose.
+    r"dependence|dependency|addiction|withdrawal|cravings?|"
     rf"בדם|נמוך|נמוכה|תקין|תקינה)(?![\w{HEB}])",
     re.IGNORECASE,
 )
 _NOT_A_DRUG_BEFORE = re.compile(
     r"(?:low|deficiency of|deficient in|level of|low-?|diet low in|חוסר|מחסור ב|רמת|רמות|דל|דלת|"
-    r"דיאטה דלת|עשיר ב|עשירה ב|"
+    r"דיאטה דלת|עשיר ב|עשירה ב|תלות ב|"
     # "Restrict potassium", "הגבלת אשלגן בתזונה": a nutrient kept down in the diet.
     r"restrict|restricted|restriction of|limit|הגבלת|הגבלה של|להגביל)\s*-?\s*$",
     re.IGNORECASE,

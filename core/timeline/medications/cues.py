@@ -175,7 +175,9 @@ DOSE = re.compile(
     r"xl|xr|sr|mr|cr|er|la|cd)\s+)?"
     # "from 5 to 10 mg", "מ-75 ל-100 מק"ג": the dose is the new one.
     r"(?:(?:from|מ-?)\s*\d+(?:\.\d+)?\s*(?:mg|mcg|מ[\"״]?ג|מק[\"״]?ג)?\s+(?=to\b|ל))?"
-    r"(?:to\s+|at\s+|ל-?\s*)?(?P<dose>\d+(?:\.\d+)?\s*(?:mg|mcg|µg|ug|g|ml|units?|iu|"
+    # "20,000 units": a thousands comma is part of the number.
+    r"(?:to\s+|at\s+|ל-?\s*)?(?P<dose>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*"
+    r"(?:mg|mcg|µg|ug|g|ml|units?|iu|"
     r"מ[\"״]?ג|מק[\"״]?ג|יחידות|מ\"ל)(?![\w]))(?:\s*(?:po|daily|once daily|twice daily|bid|tid|"
     r"qid|qd|od|prn|nocte|qhs|at night|in the morning|bd|mane|qam|qpm|weekly|פעם ביום|"
     r"פעמיים ביום|בבוקר|בערב|בלילה|ביום))*",

@@ -100,7 +100,8 @@ ANALYTES = frozenset(
     }
 )
 _BARE_NUMBER = re.compile(
-    r"^\s*[:=]?\s*\d+(?:[.,]\d+)?(?=\s*(?:$|[,;)]|\.(?!\d)|"
+    # "20,000 units": a thousands comma makes one number, a dose's, no value and a comma.
+    r"^\s*[:=]?\s*(?!\d{1,3}(?:,\d{3})+(?![\d.]))\d+(?:[.,]\d+)?(?=\s*(?:$|[,;)]|\.(?!\d)|"
     # Round 7: the tests the value came from ("vit D 38 on last bloods", "in today's labs").
     r"(?:on|in|from) (?:the |her |his )?(?:last|latest|recent|previous|today's|repeat)? ?"
     r"(?:bloods|blood tests?|labs|results|tests)\b))",
