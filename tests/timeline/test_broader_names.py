@@ -1,8 +1,9 @@
-"""A condition keeps its kind (issue 46, point 5): a name the notes use for a narrower thing
-than another ("anorexia nervosa", "ankle swelling", "end-stage renal disease") is that
-fact's name, in English and Hebrew; resources/conditions.toml's [broader] sets it under the
-broader one, so a question about the broader name still finds it, and it lasts as the
-broader one does."""
+"""A condition or procedure keeps its kind (issue 46, point 5): a name the notes use for a
+narrower thing than another ("anorexia nervosa", "ankle swelling", "end-stage renal
+disease", a duplex scan) is that fact's name, in English and Hebrew; resources/
+conditions.toml's and procedures.toml's [broader] set it under the broader one, so a
+question about the broader name still finds it, and a condition lasts as the broader one
+does."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from core.timeline.answers.over_time import forms_of, names_under
 from core.timeline.extract import extract
 from core.timeline.resources import RulesError
 from core.timeline.types import Fact
-from core.timeline.vocab.lexicon import BROADER, CONDITIONS, broader_names
+from core.timeline.vocab.lexicon import BROADER, CONDITIONS, PROCEDURES, broader_names
 from core.timeline.vocab.names import broader
 from tests.timeline.chart import ask
 from tests.timeline.rules_files import edit
@@ -56,6 +57,31 @@ def test_a_narrower_name_is_the_facts_own(text: str, name: str) -> None:
     assert _dx(text) == [(name, "present")]
 
 
+def _procedures(text: str, field: str = "plan") -> list[tuple[str, str | None]]:
+    return [(f.name, f.status) for f in extract(text, field).facts if f.kind == "procedure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("Arterial duplex L leg requested.", "plan", [("duplex ultrasound", "ordered")]),
+        ("דופלר לפיסטולה - הוזמן.", "plan", [("duplex ultrasound", "ordered")]),
+        ("Skin prick test positive to grass.", "objective", [("skin prick test", None)]),
+        ("Patch testing booked.", "plan", [("patch test", "ordered")]),
+        ("OPG taken today.", "objective", [("orthopantomogram", None)]),
+        ("EMG ordered.", "plan", [("emg", "ordered")]),
+        ("Mantoux test today.", "plan", [("tuberculin skin test", None)]),
+        ("הוזמנה בדיקה אורודינמית.", "plan", [("urodynamics", "ordered")]),
+        ("Tooth extraction today.", "plan", [("tooth extraction", None)]),
+        ("Ultrasound abdomen requested.", "plan", [("ultrasound abdomen", "ordered")]),
+    ],
+)
+def test_a_narrower_procedure_is_named_as_written(
+    text: str, field: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert _procedures(text, field) == expected
+
+
 def test_the_broader_names_stay_as_they_were() -> None:
     assert _dx("Peripheral oedema, pitting to mid-shin.") == [("edema", "present")]
     assert _dx("Dyslipidaemia.") == [("dyslipidemia", "present")]
@@ -81,9 +107,10 @@ def test_a_kind_lasts_as_its_broader_name_does(text: str, name: str, status: str
 def test_every_broader_name_is_a_condition_and_none_is_above_itself() -> None:
     assert BROADER, "the table is read"
     for narrow, wide in BROADER.items():
-        assert narrow in CONDITIONS and wide in CONDITIONS
+        assert {narrow, wide} <= CONDITIONS.keys() or {narrow, wide} <= PROCEDURES.keys()
         assert narrow not in broader_names(narrow)
     assert broader_names("ankle swelling") == ["edema"]
+    assert broader_names("skin prick test") == ["allergy testing"]
     assert broader_names("edema") == []
 
 
@@ -93,6 +120,7 @@ def test_a_question_about_the_broader_name_finds_the_narrower() -> None:
     # the forms searched in the notes' words, before "no note mentions" is said
     assert {"swollen ankles", "נפיחות בקרסוליים"} <= set(forms_of("edema"))
     assert {"anorexia nervosa", "בולימיה"} <= set(forms_of("eating disorder"))
+    assert {"duplex ultrasound", "bladder scan"} <= set(names_under("ultrasound"))
     # never the other way: edema is not a kind of ankle swelling
     assert names_under("ankle swelling") == ["ankle swelling"]
 
@@ -156,3 +184,8 @@ def test_the_scorer_takes_a_narrower_fact_for_its_broader_label_not_the_reverse(
     assert fact_matches(_fact("ankle swelling"), edema)
     assert fact_matches(_fact("ankle swelling"), swelling)
     assert not fact_matches(_fact("edema"), swelling)
+    scan = Fact("procedure", "duplex ultrasound", 0, 6, "duplex")
+    assert fact_matches(scan, ExpectedFact("procedure", "ultrasound"))
+    assert not fact_matches(
+        Fact("procedure", "ultrasound", 0, 2, "US"), ExpectedFact("procedure", "duplex ultrasound")
+    )

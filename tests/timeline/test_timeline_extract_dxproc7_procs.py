@@ -61,7 +61,7 @@ def test_a_study_after_which_the_plan_acts_is_no_second_act() -> None:
         ("X-ray both ankles requested.", "x-ray ankle"),
         ("הוזמן CT בטן ואגן.", "ct abdomen pelvis"),
         ("CT adrenal glands requested.", "ct adrenal"),
-        ("הוזמן אולטרסאונד וגינלי.", "ultrasound pelvis"),
+        ("הוזמן אולטרסאונד וגינלי.", "transvaginal ultrasound"),
     ],
 )
 def test_imaging_keeps_the_site_written(text: str, expected: str) -> None:

@@ -95,14 +95,17 @@ def fact_matches(got: Any, e: ExpectedFact) -> bool:
     if e.kind == "medication":
         return name.strip().lower() == e.name and getattr(got, "status", None) == e.status
     if e.kind == "diagnosis":
-        # A fact named more narrowly than its label, under it in the vocabulary ("ankle
-        # swelling" for an "edema" label), still says the label's condition: a question
-        # about edema finds it. The other way round, the fact has lost what the label says.
         same = getattr(got, "status", None) == e.status
-        return same and any(
-            names_match(n, e.name, e.aliases, fuzzy=True) for n in (name, *broader_names(name))
-        )
-    return names_match(name, e.name, e.aliases, fuzzy=False)
+        return same and _named(name, e, fuzzy=True)
+    return _named(name, e, fuzzy=False)
+
+
+def _named(name: str, e: ExpectedFact, *, fuzzy: bool) -> bool:
+    """A fact named as its label, or more narrowly, under it in the vocabulary ("ankle
+    swelling" for an "edema" label, a duplex scan for "ultrasound"): it still says what
+    the label does, and a question about the broader name finds it. The other way round,
+    the fact has lost what the label says."""
+    return any(names_match(n, e.name, e.aliases, fuzzy=fuzzy) for n in (name, *broader_names(name)))
 
 
 # Measures the extractor reads that the free-text labelled sets (main, held-out, blind

@@ -15,9 +15,9 @@ DRUGS = names("drugs", articles=False)
 CONDITIONS = names("conditions")
 PROCEDURES = names("procedures")
 SPECIALTIES = names("specialties")
-# A condition named more narrowly than another: its name to the broader one
-# (resources/conditions.toml's [broader]).
-BROADER = broader("conditions")
+# A condition or procedure named more narrowly than another: its name to the broader one
+# (resources/conditions.toml's and procedures.toml's [broader]; no name is both).
+BROADER = {**broader("conditions"), **broader("procedures")}
 
 
 def broader_names(name: str) -> list[str]:
