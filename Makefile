@@ -78,6 +78,7 @@ eval: $(STAMP)
 	$(BIN)/python -m bench.timeline.eval_blind blind7 --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_blind blind8 --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_blind blind9 --write || s=1; \
+	$(BIN)/python -m bench.timeline.eval_blind blind10 --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_ehr --write || s=1; \
 	$(BIN)/python -m bench.timeline.names_by_meaning --write || s=1; \
 	$(BIN)/python -m bench.timeline.eval_questions --write || s=1; \

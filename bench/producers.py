@@ -81,6 +81,7 @@ PRODUCERS: dict[str, Producer] = {
     "eval_timeline_blind7": _blind("blind7"),
     "eval_timeline_blind8": _blind("blind8"),
     "eval_timeline_blind9": _blind("blind9"),
+    "eval_timeline_blind10": _blind("blind10"),
     "eval_timeline_ehr": _command("bench.timeline.eval_ehr", "eval_timeline_ehr", "--write"),
     "names_by_meaning": _command("bench.timeline.names_by_meaning", "names_by_meaning", "--write"),
     "eval_timeline_questions": _command(
