@@ -33,7 +33,7 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
     ("text", "name"),
     [
         ("Anorexia nervosa, weight restoring.", "anorexia nervosa"),
-        ("Bulimia, bingeing twice a week.", "bulimia nervosa"),
+        ("Bulimia, purging twice a week.", "bulimia nervosa"),
         ("Bilateral ankle swelling.", "ankle swelling"),
         ("Easy bruising on the forearms.", "bruising"),
         ("High cholesterol, on diet.", "hypercholesterolemia"),
