@@ -63,3 +63,15 @@ def test_a_level_with_a_comma_after_it_is_still_a_level() -> None:
 )
 def test_what_the_patient_depends_on_is_no_medication(text: str) -> None:
     assert _meds(text, "assessment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('הורדנו מינון של פוסיד ל-20 מ"ג.', [("furosemide", "continued")]),
+        ('הורדנו את המינון של פוסיד ל-20 מ"ג.', [("furosemide", "continued")]),
+        ("הורדנו פוסיד.", [("furosemide", "stopped")]),
+    ],
+)
+def test_a_lowered_dose_is_no_stop(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _meds(text) == expected

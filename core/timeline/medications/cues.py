@@ -35,8 +35,11 @@ CUES: tuple[tuple[MedStatus, str], ...] = (
             # A dose left out ("Omit X on the morning of surgery", "לא ליטול X ביום הניתוח").
             r"omit|omitted|omitting|do not take|don't take|לא ליטול|לא לקחת|"
             r"הפסיק|הפסיקה|להפסיק|הופסק|הופסקה|הפסקנו|הפסקת|"
-            r"מפסיק|מפסיקה|הפסקה של|הורדנו|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
+            r"מפסיק|מפסיקה|הפסקה של|הופסק הטיפול ב|הפסקת טיפול ב|לעצור|נעצר|נעצרה|הושהה|"
             r"הושהתה|להשהות|יופסק|תופסק|הפסיקו|הפסק|הפסיק ליטול|הפסיקה ליטול|ירד מ|ירדה מ|"
+            # "הורדנו X" takes a drug off; "הורדנו (את ה)מינון של X" lowers its dose (no "|"
+            # inside a cue: the list is split on it).
+            r"הורדנו(?!\s+(?:את\s+)?ה?מינון)(?!\s+במינון)|"
             # Future and first person: "יפסיק ליטול", "הפסקתי"; "no longer taking" in Hebrew.
             r"יפסיק|תפסיק|נפסיק|יפסיקו|הפסקתי|יפסיק ליטול|תפסיק ליטול|לא לוקח יותר|"
             r"לא לוקחת יותר|לא נוטל יותר|לא נוטלת יותר|כבר לא נוטל|כבר לא נוטלת|כבר לא לוקח|"
@@ -75,7 +78,8 @@ CUES: tuple[tuple[MedStatus, str], ...] = (
             r"increase|increased|increasing|decrease|decreased|reduce|reduced|titrated|"
             r"titrate(?!\s+per\b)(?!\s+as\b)(?!\s+to\s+(?!\d[\d.]*\s*[mugi]))|"
             r"uptitrate|up-titrate|adjust|adjusted|ממשיך|ממשיכה|להמשיך|המשך|המשיך|המשיכה|"
-            r"העלאת מינון|הורדת מינון|חידוש מרשם|חידשתי|keep|keeps|kept|carry on with|carry on|"
+            r"העלאת מינון|הורדת מינון|הורדנו מינון|הורדנו את המינון|הורדנו במינון|חידוש מרשם|"
+            r"חידשתי|keep|keeps|kept|carry on with|carry on|"
             r"carries on with|continue with|no change to|no change in|no changes to|no change|"
             r"unchanged|as before|as usual|ongoing|raise|raised|raising|lower|lowered|lowering|"
             # "Prednisone 40 mg, taper over 6 weeks": a new course's schedule, no change to one.
