@@ -39,6 +39,12 @@ def _dx(text: str, field: str = "assessment") -> list[tuple[str, str | None]]:
         ("אנמיה מחוסר ברזל.", "assessment", [("iron deficiency anemia", "present")]),
         ("עששת בשיניים האחוריות.", "objective", [("dental caries", "present")]),
         ('חסם הולכה שמאלי באק"ג.', "objective", [("left bundle branch block", "present")]),
+        # "מגרדת" is itchy, no scabies ("גרדת") with a prefix
+        ("פריחה מגרדת בידיים.", "assessment", [("rash", "present")]),
+        ("מגרד בכל הגוף.", "subjective", [("pruritus", "present")]),
+        ("כאבי פרקים בידיים.", "subjective", [("joint pain", "present")]),
+        ("כאבי ראש מיגרנוטיים.", "subjective", [("migraine", "present")]),
+        ("דלקת בגידים בכתף.", "assessment", [("tendonitis", "present")]),
     ],
 )
 def test_a_clinicians_word_names_the_condition(
