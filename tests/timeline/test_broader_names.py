@@ -74,6 +74,13 @@ def _procedures(text: str, field: str = "plan") -> list[tuple[str, str | None]]:
         ("הוזמנה בדיקה אורודינמית.", "plan", [("urodynamics", "ordered")]),
         ("Tooth extraction today.", "plan", [("tooth extraction", None)]),
         ("Ultrasound abdomen requested.", "plan", [("ultrasound abdomen", "ordered")]),
+        # a biopsy is no excision, an IUS is a kind of intrauterine device
+        ("Biopsy of the lesion taken.", "plan", [("biopsy", None)]),
+        ("Excision biopsy booked.", "plan", [("excision", "ordered")]),
+        ("Mirena fitted.", "plan", [("ius insertion", None)]),
+        ("IUD fitted today.", "plan", [("iud insertion", None)]),
+        ("Smear taken.", "plan", [("pap smear", None)]),
+        ("24h ambulatory BP monitoring.", "plan", [("ambulatory blood pressure monitoring", None)]),
     ],
 )
 def test_a_narrower_procedure_is_named_as_written(
