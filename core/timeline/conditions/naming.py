@@ -1,11 +1,12 @@
 """A condition written as one medical term is named by that term.
 
 The lexicon joins synonyms to one name, and some of its joins put one term for another:
-"hypercholesterolaemia" and "dyslipidaemia" under hyperlipidemia. A clinician who writes
-one of two such terms says which condition it is, so a one-word term of medicine's own
-shape (a Greek or Latin ending: -emia, -itis, -osis, -pathy, ...) that the lexicon names by
-another such term is named by itself, in the lexicon's American spelling
-("hypercholesterolemia"); a term the lexicon names in plain words keeps them ("arthralgia"
+"dyslipidaemia" under hyperlipidemia. (A kind of a condition is a name of its own, set
+under the broader one as data: resources/conditions.toml's [broader].) A clinician who
+writes one of two such terms says which condition it is, so a one-word term of medicine's
+own shape (a Greek or Latin ending: -emia, -itis, -osis, -pathy, ...) that the lexicon
+names by another such term is named by itself, in the lexicon's American spelling
+("dyslipidemia"); a term the lexicon names in plain words keeps them ("arthralgia"
 is joint pain), and so does an abbreviation. A term read by its place (no lexicon's) is
 spelt the American way too ("hyperphosphataemia" is "hyperphosphatemia"). The status is
 still the lexicon's name's: a lasting condition stays one."""
