@@ -74,3 +74,22 @@ def test_a_value_of_another_time_or_kind_is_no_reading(text: str) -> None:
 def test_today_beside_a_pre_pregnancy_weight_is_read() -> None:
     assert _measures("Weight 64 kg (pre-pregnancy 58 kg)") == [("weight", 64.0)]
     assert _measures("pain NRS 7/10") == [("pain", 7.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Weight 80kg (down from 84kg)", [("weight", 80.0)]),
+        ("Weight 80 kg, up from 78 kg.", [("weight", 80.0)]),
+        ("HbA1c 7.1% (improved from 8.2%)", [("a1c", 7.1)]),
+        ("Weight 80 kg, compared with 84 kg", [("weight", 80.0)]),
+        ('משקל 80 ק"ג (ירד מ-84)', [("weight", 80.0)]),
+        ('משקל 80 ק"ג לעומת 84', [("weight", 80.0)]),
+        # the value after "to" is today's; only the one right after "from" is earlier
+        ("Weight down from 84 to 80 kg", [("weight", 80.0)]),
+    ],
+)
+def test_the_value_a_change_is_from_is_no_reading(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert _measures(text) == expected
