@@ -32,8 +32,8 @@ def _meds(text: str, field: str = "plan") -> list[tuple[str, str | None]]:
         ("Continue MMF 500 mg bd.", "plan", [("mycophenolate", "continued")]),
         ("Increase epoetin alfa to 6000 units.", "plan", [("epoetin alfa", "continued")]),
         ("Stop Sytron at 12 months.", "plan", [("sodium feredetate", "stopped")]),
-        ("להתחיל קוסאר 50 מ\"ג.", "plan", [("losartan", "started")]),
-        ("ממשיך סטילנוקס 10 מ\"ג בלילה.", "plan", [("zolpidem", "continued")]),
+        ('להתחיל קוסאר 50 מ"ג.', "plan", [("losartan", "started")]),
+        ('ממשיך סטילנוקס 10 מ"ג בלילה.', "plan", [("zolpidem", "continued")]),
     ],
 )
 def test_a_brand_is_read_as_its_generic(
