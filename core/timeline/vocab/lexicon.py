@@ -5,7 +5,7 @@ Kept as data so a clinic's additions are a line each, not a pattern."""
 
 from __future__ import annotations
 
-from core.timeline.vocab.names import broader, names
+from core.timeline.vocab.names import above, broader, names
 
 __all__ = ["BROADER", "CONDITIONS", "DRUGS", "PROCEDURES", "SPECIALTIES"]
 
@@ -22,9 +22,4 @@ BROADER = {**broader("conditions"), **broader("procedures")}
 
 def broader_names(name: str) -> list[str]:
     """The names above `name`, nearest first ("ankle swelling": ["edema"])."""
-    out: list[str] = []
-    at = BROADER.get(name)
-    while at is not None:
-        out.append(at)
-        at = BROADER.get(at)
-    return out
+    return above(BROADER, name)

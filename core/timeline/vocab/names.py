@@ -63,14 +63,24 @@ def broader(kind: str, root: Path = ROOT) -> dict[str, str]:
             )
         out[narrow] = wide
     for start in out:
-        seen = {start}
-        at = out.get(start)
-        while at is not None:
-            if at in seen:
-                where = line_of(path, f'"{start}" =')
-                raise RulesError(f"{where}: {start!r} is broader than itself")
-            seen.add(at)
-            at = out.get(at)
+        try:
+            above(out, start)
+        except ValueError:
+            where = line_of(path, f'"{start}" =')
+            raise RulesError(f"{where}: {start!r} is broader than itself") from None
+    return out
+
+
+def above(table: dict[str, str], name: str) -> list[str]:
+    """The names above `name` in a `[broader]` table, nearest first; ValueError where the
+    chain comes back to a name it has passed."""
+    out: list[str] = []
+    at = table.get(name)
+    while at is not None:
+        if at == name or at in out:
+            raise ValueError(name)
+        out.append(at)
+        at = table.get(at)
     return out
 
 
