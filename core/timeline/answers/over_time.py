@@ -142,7 +142,7 @@ def answer(
 def _names(subject: str) -> set[str]:
     """The fact names that count as `subject`: it, the names under it, the terms joined
     under a condition."""
-    return {n.casefold() for n in (*names_under(subject), *_joined(subject))}
+    return {n.casefold() for n in _joined(subject)}  # the names under it are joined there
 
 
 def _outside(
